@@ -1,0 +1,40 @@
+# Mission Roster: `make run` opens the app, `make test` runs the whole suite.
+# Both create .venv and install what they need on a fresh machine with Python 3.11+.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test bench lint sysdeps translations clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# Qt needs a few system libraries that a minimal Debian lacks; the script installs them
+# with apt-get when run as root and otherwise prints the one command to run.
+sysdeps: $(STAMP)
+	@sh packaging/system-deps.sh $(BIN)/python $(SYSDEPS_EXTRA)
+
+translations: $(STAMP)
+	@$(BIN)/python -m desktop_app.ui.i18n_build
+
+run: sysdeps translations
+	$(BIN)/mission-roster
+
+test: SYSDEPS_EXTRA = --for-tests
+test: sysdeps translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: sysdeps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check desktop_app tests bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info

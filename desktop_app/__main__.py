@@ -1,0 +1,5 @@
+"""`python -m desktop_app` runs the command line (no command opens the window)."""
+
+from desktop_app.cli import main
+
+raise SystemExit(main())

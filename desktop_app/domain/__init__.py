@@ -1,0 +1,1 @@
+"""Plain-Python rules of the roster: values, validation, the status workflow. No Qt, no SQL."""

@@ -1,0 +1,67 @@
+"""Names across scripts: folding for search, Latin forms by ICAO 9303, script detection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import iuliia
+
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
+# Arabic diacritics (harakat, tatweel) carry no identity for matching or search.
+_ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+_ARABIC_LETTER_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def clean_text(value: str | None) -> str:
+    """Trim, fold runs of white space to one space, drop control characters."""
+    if value is None:
+        return ""
+    no_controls = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
+    return _SPACES.sub(" ", no_controls).strip()
+
+
+def fold(value: str | None) -> str:
+    """A search key: case-folded, accents removed, ё as е, Arabic letter variants unified.
+
+    SQLite folds ASCII only (LIKE 'ива%' finds no 'Иванов'), so every searchable text is
+    stored folded and searched with a folded query.
+    """
+    if not value:
+        return ""
+    text = unicodedata.normalize("NFKD", value.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) or _keeps_mark(ch))
+    text = unicodedata.normalize("NFC", text).replace("ё", "е")
+    text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTER_VARIANTS)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _keeps_mark(ch: str) -> bool:
+    # The breve of й is part of the letter in Russian (и + breve); keep it so that й stays й.
+    return ch == "\u0306"
+
+
+def words(value: str | None) -> list[str]:
+    """Folded words of a name, punctuation and hyphens as separators."""
+    return [w for w in _NOT_WORD.split(fold(value)) if w]
+
+
+def has_cyrillic(value: str | None) -> bool:
+    return bool(value) and any("\u0400" <= ch <= "\u04ff" for ch in value)  # type: ignore[union-attr]
+
+
+def has_arabic(value: str | None) -> bool:
+    return bool(value) and any("\u0600" <= ch <= "\u06ff" for ch in value)  # type: ignore[union-attr]
+
+
+def icao_latin(value: str | None) -> str:
+    """Latin letters as printed in a Russian passport (ICAO Doc 9303), upper case."""
+    if not value:
+        return ""
+    return iuliia.translate(value, schema=iuliia.ICAO_DOC_9303).upper()
+
+
+def display_name(surname: str, given_names: str, patronymic: str = "") -> str:
+    """'Surname Given Patronymic' with the missing parts left out."""
+    return " ".join(part for part in (surname, given_names, patronymic) if part)

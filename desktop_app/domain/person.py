@@ -1,0 +1,267 @@
+"""A person on the roster: the editable fields, their validation, and derived flags.
+
+The registry `PERSON_FIELDS` names every field once, with its label and kind; the roster
+table's column chooser, import mapping and export profiles all read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from desktop_app.domain.countries import normalize_country, normalize_country_list
+from desktop_app.domain.dates import PartialDate, parse_iso_date
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.names import clean_text, icao_latin
+
+INFANT_UNDER_YEARS = 2
+CHILD_UNDER_YEARS = 18
+ELDERLY_FROM_YEARS = 65
+
+
+class Sex(StrEnum):
+    MALE = "M"
+    FEMALE = "F"
+    OTHER = "X"  # ICAO 9303 'X': unspecified
+
+    @property
+    def label(self) -> str:
+        return {"M": "male", "F": "female", "X": "unspecified"}[self.value]
+
+
+class DocumentType(StrEnum):
+    PASSPORT = "passport"
+    FOREIGN_PASSPORT = "foreign_passport"  # Russian international passport
+    NATIONAL_ID = "national_id"
+    BIRTH_CERTIFICATE = "birth_certificate"
+    TRAVEL_DOCUMENT = "travel_document"
+    RESIDENCE_PERMIT = "residence_permit"
+    OTHER = "other"
+
+
+class Relationship(StrEnum):
+    HEAD = "head"
+    SPOUSE = "spouse"
+    CHILD = "child"
+    PARENT = "parent"
+    SIBLING = "sibling"
+    GRANDCHILD = "grandchild"
+    GRANDPARENT = "grandparent"
+    OTHER_RELATIVE = "other_relative"
+    OTHER = "other"
+
+
+class Flag(StrEnum):
+    """Vulnerability flags: the first four are set by staff, the rest derive from the birth date."""
+
+    MEDICAL = "medical"
+    REDUCED_MOBILITY = "reduced_mobility"
+    PREGNANT = "pregnant"
+    UNACCOMPANIED_MINOR = "unaccompanied_minor"
+    INFANT = "infant"
+    CHILD = "child"
+    ELDERLY = "elderly"
+
+
+STORED_FLAGS = (Flag.MEDICAL, Flag.REDUCED_MOBILITY, Flag.PREGNANT, Flag.UNACCOMPANIED_MINOR)
+DERIVED_FLAGS = (Flag.INFANT, Flag.CHILD, Flag.ELDERLY)
+
+
+class FieldKind(StrEnum):
+    TEXT = "text"
+    NAME = "name"
+    LATIN_NAME = "latin_name"
+    SEX = "sex"
+    PARTIAL_DATE = "partial_date"
+    DATE = "date"
+    COUNTRIES = "countries"
+    BOOL = "bool"
+    EMAIL = "email"
+    RELATIONSHIP = "relationship"
+    CASE_REF = "case_ref"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    kind: FieldKind
+
+
+PERSON_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("case_ref", "Case ref.", FieldKind.CASE_REF),
+    FieldSpec("surname", "Surname", FieldKind.NAME),
+    FieldSpec("given_names", "Given names", FieldKind.NAME),
+    FieldSpec("patronymic", "Patronymic", FieldKind.NAME),
+    FieldSpec("surname_latin", "Surname (Latin)", FieldKind.LATIN_NAME),
+    FieldSpec("given_names_latin", "Given names (Latin)", FieldKind.LATIN_NAME),
+    FieldSpec("sex", "Sex", FieldKind.SEX),
+    FieldSpec("birth_date", "Date of birth", FieldKind.PARTIAL_DATE),
+    FieldSpec("place_of_birth", "Place of birth", FieldKind.TEXT),
+    FieldSpec("citizenships", "Citizenships", FieldKind.COUNTRIES),
+    FieldSpec("email", "E-mail", FieldKind.EMAIL),
+    FieldSpec("messenger", "Messenger", FieldKind.TEXT),
+    FieldSpec("region", "Region", FieldKind.TEXT),
+    FieldSpec("locality", "Locality", FieldKind.TEXT),
+    FieldSpec("address", "Address", FieldKind.TEXT),
+    FieldSpec("medical", "Medical needs", FieldKind.BOOL),
+    FieldSpec("reduced_mobility", "Reduced mobility", FieldKind.BOOL),
+    FieldSpec("pregnant", "Pregnant", FieldKind.BOOL),
+    FieldSpec("unaccompanied_minor", "Unaccompanied minor", FieldKind.BOOL),
+    FieldSpec("consent_to_share", "Consent to share", FieldKind.BOOL),
+    FieldSpec("consent_date", "Consent date", FieldKind.DATE),
+    FieldSpec("source", "Registered via", FieldKind.TEXT),
+    FieldSpec("relationship", "Relationship to head", FieldKind.RELATIONSHIP),
+    FieldSpec("notes", "Notes", FieldKind.TEXT),
+)
+FIELDS_BY_KEY: dict[str, FieldSpec] = {spec.key: spec for spec in PERSON_FIELDS}
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_CASE_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/_.]{0,31}$")
+_TRUE = {"1", "true", "yes", "y", "x", "да", "д", "oui", "نعم", "+"}
+_FALSE = {"0", "false", "no", "n", "", "нет", "н", "non", "لا", "-"}
+
+
+def validate_field(key: str, value: Any, today: dt.date | None = None) -> Any:
+    """The stored form of `value` for field `key`, or ValidationError naming field and value.
+
+    Empty text becomes '' (or None for dates and choices); names keep their script.
+    """
+    spec = FIELDS_BY_KEY.get(key)
+    if spec is None:
+        raise ValidationError(key, value, "is not a field of a person")
+    today = today or dt.date.today()
+    kind = spec.kind
+    if kind is FieldKind.BOOL:
+        return parse_bool(value, key)
+    if value is None or (isinstance(value, str) and not clean_text(value)):
+        return [] if kind is FieldKind.COUNTRIES else ("" if kind in _TEXT_KINDS else None)
+    if kind in (FieldKind.TEXT, FieldKind.NAME):
+        return clean_text(str(value))
+    if kind is FieldKind.LATIN_NAME:
+        text = clean_text(str(value)).upper()
+        if any(ch.isalpha() and not ("A" <= ch <= "Z") for ch in text):
+            raise ValidationError(key, value, "must be in Latin letters as in the passport")
+        return text
+    if kind is FieldKind.CASE_REF:
+        text = clean_text(str(value))
+        if not _CASE_REF.match(text):
+            raise ValidationError(key, value, "must be letters, digits and - / _ . (up to 32)")
+        return text
+    if kind is FieldKind.EMAIL:
+        text = clean_text(str(value))
+        if not _EMAIL.match(text):
+            raise ValidationError(key, value, "is not an e-mail address")
+        return text
+    if kind is FieldKind.SEX:
+        return parse_sex(value)
+    if kind is FieldKind.PARTIAL_DATE:
+        birth = value if isinstance(value, PartialDate) else (
+            PartialDate.from_date(value) if isinstance(value, dt.date) else PartialDate.parse(str(value), key))
+        if birth.is_after(today):
+            raise ValidationError(key, birth.iso(), "lies in the future")
+        return birth
+    if kind is FieldKind.DATE:
+        return value if isinstance(value, dt.date) else parse_iso_date(str(value), key)
+    if kind is FieldKind.COUNTRIES:
+        return list(value) if isinstance(value, list | tuple) else normalize_country_list(str(value), key)
+    if kind is FieldKind.RELATIONSHIP:
+        try:
+            return Relationship(str(value).strip().lower().replace(" ", "_"))
+        except ValueError:
+            known = ", ".join(r.value for r in Relationship)
+            raise ValidationError(key, value, f"is not a relationship (known: {known})") from None
+    raise AssertionError(f"unhandled field kind {kind}")
+
+
+_TEXT_KINDS = (FieldKind.TEXT, FieldKind.NAME, FieldKind.LATIN_NAME, FieldKind.EMAIL, FieldKind.CASE_REF)
+
+
+def parse_bool(value: Any, key: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValidationError(key, value, "must be yes or no")
+
+
+def parse_sex(value: Any) -> Sex:
+    text = str(value).strip().casefold()
+    for sex, spellings in _SEX_SPELLINGS.items():
+        if text in spellings:
+            return sex
+    raise ValidationError("sex", value, "must be M, F or X")
+
+
+_SEX_SPELLINGS: dict[Sex, set[str]] = {
+    Sex.MALE: {"m", "male", "man", "м", "муж", "муж.", "мужской", "h", "homme", "masculin", "ذكر", "ذ"},
+    Sex.FEMALE: {"f", "female", "woman", "ж", "жен", "жен.", "женский", "femme", "féminin", "feminin",
+                 "أنثى", "انثى", "أ", "ا"},
+    Sex.OTHER: {"x", "unspecified", "other", "не указан"},
+}
+
+
+def derived_flags(birth_date: PartialDate | None, today: dt.date) -> set[Flag]:
+    """Infant, child and elderly as the birth date says on `today`."""
+    if birth_date is None:
+        return set()
+    age = birth_date.age_on(today)
+    flags: set[Flag] = set()
+    if age < INFANT_UNDER_YEARS:
+        flags.add(Flag.INFANT)
+    if age < CHILD_UNDER_YEARS:
+        flags.add(Flag.CHILD)
+    if age >= ELDERLY_FROM_YEARS:
+        flags.add(Flag.ELDERLY)
+    return flags
+
+
+def latin_or_derived(latin: str, native: str) -> str:
+    """The passport Latin form if known, else the ICAO 9303 form of the native name."""
+    return latin or icao_latin(native)
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    """A travel or identity document as entered; `normalize_document_number` gives its key."""
+
+    doc_type: DocumentType
+    number: str
+    issuing_country: str | None = None
+    issue_date: dt.date | None = None
+    expiry_date: dt.date | None = None
+
+    @classmethod
+    def create(cls, doc_type: str | DocumentType, number: str, issuing_country: str | None = None,
+               issue_date: dt.date | str | None = None, expiry_date: dt.date | str | None = None) -> DocumentData:
+        try:
+            kind = DocumentType(doc_type)
+        except ValueError:
+            known = ", ".join(d.value for d in DocumentType)
+            raise ValidationError("document type", doc_type, f"is not a document type (known: {known})") from None
+        shown = clean_text(number).upper()
+        if not normalize_document_number(shown):
+            raise ValidationError("document number", number, "is empty")
+        issued = _as_date(issue_date, "issue date")
+        expires = _as_date(expiry_date, "expiry date")
+        if issued and expires and expires <= issued:
+            raise ValidationError("expiry date", expires.isoformat(), "is not after the issue date")
+        country = normalize_country(issuing_country, "issuing country") if issuing_country else None
+        return cls(kind, shown, country, issued, expires)
+
+
+def _as_date(value: dt.date | str | None, field: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, dt.date) else parse_iso_date(value, field)
+
+
+def normalize_document_number(number: str) -> str:
+    """The number as a key: letters and digits only, upper case ('72 1234567' -> '721234567')."""
+    return "".join(ch for ch in number.upper() if ch.isalnum())

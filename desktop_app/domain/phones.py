@@ -1,0 +1,51 @@
+"""Phone numbers, stored as E.164 through Google's libphonenumber."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from desktop_app.domain.errors import ValidationError
+
+
+def normalize_phone(text: str, default_region: str | None = None) -> str:
+    """E.164 form ('+201001234567') of a number typed in any common way.
+
+    `default_region` (ISO alpha-2, e.g. 'EG' for a mission in Cairo) is used for numbers
+    written without a country code. A number phonenumbers does not accept is refused.
+    """
+    raw = text.strip()
+    if not raw:
+        raise ValidationError("phone", text, "is empty")
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    try:
+        parsed = phonenumbers.parse(raw, default_region)
+    except phonenumbers.NumberParseException:
+        hint = "" if default_region else " (give it with its country code, e.g. +20...)"
+        raise ValidationError("phone", text, f"is not a phone number{hint}") from None
+    if not phonenumbers.is_valid_number(parsed):
+        raise ValidationError("phone", text, "is not a valid phone number for its country")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str) -> str:
+    """The international format for reading aloud ('+20 100 123 4567')."""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def phone_search_keys(e164: str) -> list[str]:
+    """Digits a user may type to find this number: with and without the country code."""
+    digits = e164.lstrip("+")
+    keys = [digits]
+    try:
+        parsed = phonenumbers.parse(e164, None)
+        national = str(parsed.national_number)
+        keys.append(national)
+        keys.append("0" + national)
+    except phonenumbers.NumberParseException:
+        pass
+    return keys

@@ -1,0 +1,74 @@
+"""The evacuation workflow: which status may follow which.
+
+Main line: registered -> verified -> submitted -> approved -> crossed -> evacuated.
+Side states: on hold, rejected, declined, unreachable, and merged (set only by merging
+duplicates, never by hand).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desktop_app.domain.errors import TransitionRefused, ValidationError
+
+
+class Status(StrEnum):
+    REGISTERED = "registered"
+    VERIFIED = "verified"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    CROSSED = "crossed"
+    EVACUATED = "evacuated"
+    ON_HOLD = "on_hold"
+    REJECTED = "rejected"
+    DECLINED = "declined"
+    UNREACHABLE = "unreachable"
+    MERGED = "merged"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+S = Status
+# Each state and the states a person may move to from it. Backwards steps exist where
+# real life goes back: an approval that lapses is submitted again, a family that
+# declined may change its mind, an unreachable family may call back.
+TRANSITIONS: dict[Status, tuple[Status, ...]] = {
+    S.REGISTERED: (S.VERIFIED, S.ON_HOLD, S.DECLINED, S.UNREACHABLE),
+    S.VERIFIED: (S.SUBMITTED, S.REGISTERED, S.ON_HOLD, S.DECLINED, S.UNREACHABLE),
+    S.SUBMITTED: (S.APPROVED, S.REJECTED, S.VERIFIED, S.ON_HOLD, S.DECLINED, S.UNREACHABLE),
+    S.APPROVED: (S.CROSSED, S.SUBMITTED, S.REJECTED, S.ON_HOLD, S.DECLINED, S.UNREACHABLE),
+    S.CROSSED: (S.EVACUATED,),
+    S.EVACUATED: (),
+    S.ON_HOLD: (S.REGISTERED, S.VERIFIED, S.SUBMITTED, S.DECLINED, S.UNREACHABLE),
+    S.REJECTED: (S.SUBMITTED, S.VERIFIED, S.ON_HOLD, S.DECLINED),
+    S.DECLINED: (S.REGISTERED,),
+    S.UNREACHABLE: (S.REGISTERED, S.VERIFIED, S.ON_HOLD, S.DECLINED),
+    S.MERGED: (),
+}
+
+# Merging is a separate action (matching issue): any state that is not final may become merged.
+MERGEABLE: frozenset[Status] = frozenset(s for s in Status if s not in (S.MERGED,))
+
+ACTIVE: frozenset[Status] = frozenset(s for s in Status if s is not S.MERGED)
+
+
+def parse_status(text: str) -> Status:
+    """A status from its value or label ('on hold', 'on_hold', 'On Hold')."""
+    key = text.strip().lower().replace(" ", "_").replace("-", "_")
+    try:
+        return Status(key)
+    except ValueError:
+        known = ", ".join(s.value for s in Status)
+        raise ValidationError("status", text, f"is not a status (known: {known})") from None
+
+
+def allowed_next(current: Status) -> tuple[Status, ...]:
+    return TRANSITIONS[current]
+
+
+def check_transition(current: Status, requested: Status) -> None:
+    """Raise TransitionRefused unless `requested` may follow `current` by hand."""
+    if requested is S.MERGED or requested not in TRANSITIONS[current]:
+        raise TransitionRefused(current.value, requested.value, [s.value for s in TRANSITIONS[current]])
