@@ -1,0 +1,136 @@
+"""A record prepared for matching: name tokens, document keys, birth date, blocking keys.
+
+`prepare(record)` is done once per record (roster rows when the index is built, answer
+rows when they are looked up). Blocking keys are plain strings; two records become a
+candidate pair when they share at least one key:
+
+* `u|uuid`, `c|case_ref`: our own identifiers echoed by the partner;
+* `d|number` for each document number and each one-character deletion of it, so that
+  equal numbers, one wrong digit, and one digit too many or too few all meet;
+* `n|a|b`: the block keys of any two name words, unordered (surname and given name in
+  any order, under any romanisation that reduces to the same consonant frame);
+* `t|w|year|dm`, `ty|w|year`, `yo|w|year`: one name word with the birth date (day and
+  month unordered, so a swap still meets), or with the year when one side has only a year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations, product
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.person import Sex, normalize_document_number
+from desktop_app.matching.normalize import latin_forms, name_words
+from desktop_app.matching.records import Key, MatchRecord
+
+SURNAME = "surname"
+GIVEN = "given name"
+PATRONYMIC = "patronymic"
+NAME = "name"  # a word of a full name in unknown order
+
+MIN_FUZZY_DOCUMENT = 6  # shorter numbers must be equal to count
+
+
+@dataclass(frozen=True, slots=True)
+class NameToken:
+    """One word of a name: its role and its spellings (a Cyrillic word and its passport Latin)."""
+
+    role: str
+    words: tuple[str, ...]
+    blocks: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the scorer and the index need from one record, computed once."""
+
+    key: Key
+    tokens: tuple[NameToken, ...]
+    documents: frozenset[str]
+    birth_date: PartialDate | None
+    sex: Sex | None
+    uuid: str | None
+    case_ref: str | None
+    household_key: Key | None
+    has_roles: bool
+
+
+def prepare(record: MatchRecord) -> Prepared:
+    """Tokens, normalised documents and identifiers of `record`."""
+    tokens: list[NameToken] = []
+    if record.has_roles:
+        tokens += _role_tokens(SURNAME, record.surname, record.surname_latin)
+        tokens += _role_tokens(GIVEN, record.given_names, record.given_names_latin)
+        tokens += _role_tokens(PATRONYMIC, record.patronymic, "")
+    else:
+        tokens += _role_tokens(NAME, record.full_name, "")
+    documents = frozenset(filter(None, (normalize_document_number(d) for d in record.documents)))
+    return Prepared(
+        key=record.key,
+        tokens=tuple(tokens),
+        documents=documents,
+        birth_date=record.birth_date,
+        sex=record.sex,
+        uuid=_identifier(record.uuid),
+        case_ref=_identifier(record.case_ref),
+        household_key=record.household_key,
+        has_roles=record.has_roles,
+    )
+
+
+def _identifier(value: str | None) -> str | None:
+    return value.strip().casefold() or None if value else None
+
+
+def _role_tokens(role: str, native: str, latin: str) -> list[NameToken]:
+    native_words, latin_words = name_words(native), name_words(latin)
+    if native_words and len(native_words) == len(latin_words):
+        groups = [tuple(dict.fromkeys(pair)) for pair in zip(native_words, latin_words, strict=True)]
+    else:
+        groups = [(w,) for w in native_words + latin_words]
+    return [NameToken(role, group, frozenset().union(*(latin_forms(w).blocks for w in group)))
+            for group in groups]
+
+
+def blocking_keys(prepared: Prepared, *, indexing: bool) -> set[str]:
+    """The blocking keys of a record; `indexing` picks the roster side of the year-only keys."""
+    keys: set[str] = set()
+    if prepared.uuid:
+        keys.add(f"u|{prepared.uuid}")
+    if prepared.case_ref:
+        keys.add(f"c|{prepared.case_ref}")
+    for number in prepared.documents:
+        keys.update(document_keys(number))
+    blocks = [token.blocks for token in prepared.tokens]
+    for first, second in combinations(blocks, 2):
+        for a, b in product(first, second):
+            keys.add(f"n|{a}|{b}" if a <= b else f"n|{b}|{a}")
+    if len(blocks) == 1:
+        keys.update(f"n|{a}" for a in blocks[0])
+    keys.update(_date_keys(prepared.birth_date, set().union(*blocks), indexing=indexing))
+    return keys
+
+
+def document_keys(number: str) -> set[str]:
+    """The number and, when long enough, each of its one-character deletions."""
+    keys = {f"d|{number}"}
+    if len(number) >= MIN_FUZZY_DOCUMENT:
+        keys.update(f"d|{number[:i]}{number[i + 1:]}" for i in range(len(number)))
+    return keys
+
+
+def _date_keys(date: PartialDate | None, words: set[str], *, indexing: bool) -> set[str]:
+    if date is None:
+        return set()
+    keys: set[str] = set()
+    full = date.day is not None and date.month is not None
+    for word in words:
+        if full:
+            low, high = sorted((date.day, date.month))  # type: ignore[type-var]
+            keys.add(f"t|{word}|{date.year}|{low}-{high}")
+            keys.add(f"ty|{word}|{date.year}" if indexing else f"yo|{word}|{date.year}")
+        else:
+            keys.add(f"ty|{word}|{date.year}")
+            if indexing:
+                keys.add(f"yo|{word}|{date.year}")
+    return keys

@@ -1,0 +1,186 @@
+"""Names as matching keys: Latin folding, romanisation variants, Arabic particles, sound keys.
+
+A name on the roster is usually Cyrillic; the partner types it in Latin letters under a
+scheme of their own. Three layers make the two comparable:
+
+* `latin_words(text)`: upper-case A-Z words; accents, apostrophes and soft-sign marks
+  dropped, punctuation splits words, Arabic particles unified (`arabic_particles`).
+* `latin_forms(word)`: every Latin spelling of one word with the scheme that yields it:
+  a Cyrillic word is romanised under each scheme partners use (ICAO 9303, MVD 310 and
+  782, BGN/PCGN, GOST 7.79 A and B, ALA-LC, ...) plus informal -off/-eff and x-for-ks;
+  a Latin word is its own single form.
+* `sound_key(word)` and `block_key(word)`: a spelling-insensitive skeleton of a Latin
+  word (SHCH/SCH/SHH -> S, IIA/IYA/YA -> IA, KH -> H, -OFF -> -OV, doubled letters
+  collapsed ...) used to call two spellings "the same sound", and its consonant frame
+  used as a blocking key.
+
+Everything here is cached per word: a roster repeats the same few thousand names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import iuliia
+
+# Schemes partners use, most common first; the label goes into match reasons.
+SCHEMES: tuple[tuple[str, iuliia.Schema], ...] = (
+    ("ICAO 9303", iuliia.ICAO_DOC_9303),
+    ("MVD 310", iuliia.MVD_310),
+    ("MVD 782", iuliia.MVD_782),
+    ("BGN/PCGN", iuliia.BGN_PCGN),
+    ("GOST 7.79 B", iuliia.GOST_779_ALT),
+    ("GOST 7.79 A", iuliia.GOST_779),
+    ("ALA-LC", iuliia.ALA_LC),
+    ("Wikipedia", iuliia.WIKIPEDIA),
+    ("MVD 310 French", iuliia.MVD_310_FR),
+    ("UNGEGN", iuliia.UNGEGN_1987),
+)
+INFORMAL = "informal spelling"
+AS_WRITTEN = "as written"
+
+_APOSTROPHES = str.maketrans("", "", "'’ʹʼ`ʺ\"")
+_NOT_LATIN = re.compile(r"[^A-Z]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+# Arabic articles dropped before a following word ("al-Masri", "el Masri" -> MASRI).
+_ARTICLES = frozenset({"AL", "EL", "UL", "AD", "AS", "ASH", "AR", "AZ", "AT", "AN", "ED", "ES", "ET"})
+# Particles that start a compound name and are joined to the next word, in one spelling.
+_JOINED = {"ABU": "ABU", "ABOU": "ABU", "ABO": "ABU", "ABOO": "ABU", "ABD": "ABD", "ABDEL": "ABD",
+           "ABDUL": "ABD", "ABDAL": "ABD", "ABDOUL": "ABD", "ABDOL": "ABD", "ABDUL-": "ABD"}
+# The same particles already glued to the word ("ABOUCHANAB", "ABDULRAHMAN").
+_GLUED_PREFIX = re.compile(r"^(ABDOUL|ABDUL|ABDEL|ABDAL|ABDOL|ABOU|ABOO)(?=[A-Z]{3})")
+
+
+def fold_latin(text: str) -> str:
+    """Upper-case ASCII letters and spaces: accents and apostrophes dropped, rest splits words."""
+    plain = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).upper()
+    return _NOT_LATIN.sub(" ", plain).strip()
+
+
+def arabic_particles(words: list[str]) -> list[str]:
+    """Unify Arabic particles: articles dropped, ABU/ABOU and ABD/ABDEL/ABDUL joined to the next word.
+
+    ['ABOU', 'CHANAB'] -> ['ABUCHANAB'];  ['ABD', 'AL', 'RAHMAN'] -> ['ABDRAHMAN'];
+    ['EL', 'MASRI'] -> ['MASRI'];  ['ABDULRAHMAN'] -> ['ABDRAHMAN'].
+    """
+    out: list[str] = []
+    pending = ""
+    for index, word in enumerate(words):
+        has_next = index + 1 < len(words)
+        if word in _JOINED and has_next:
+            pending += _JOINED[word]
+            continue
+        if word in _ARTICLES and has_next:
+            continue
+        glued = _GLUED_PREFIX.match(word)
+        if glued:
+            word = _JOINED[glued.group(1)] + word[glued.end():]
+        out.append(pending + word)
+        pending = ""
+    return out
+
+
+def latin_words(text: str | None) -> list[str]:
+    """The Latin words of a name in any script, particles unified (Cyrillic is romanised by ICAO)."""
+    if not text:
+        return []
+    if _CYRILLIC.search(text):
+        text = iuliia.ICAO_DOC_9303.translate(text)
+    return arabic_particles(fold_latin(text).split())
+
+
+def name_words(text: str | None) -> list[str]:
+    """The words of a name kept in their own script (Cyrillic stays Cyrillic), particles unified.
+
+    These are the units the engine compares; `latin_forms` expands each of them.
+    """
+    if not text:
+        return []
+    if not _CYRILLIC.search(text):
+        return latin_words(text)
+    cleaned = unicodedata.normalize("NFC", text.casefold())
+    return [w for w in re.split(r"[^\w\u0301]+", cleaned) if w]
+
+
+@dataclass(frozen=True, slots=True)
+class WordForms:
+    """The Latin spellings of one name word, each with the first scheme that produces it."""
+
+    word: str
+    forms: dict[str, str]
+    sounds: frozenset[str]
+    blocks: frozenset[str]
+    cyrillic: bool
+
+
+@lru_cache(maxsize=200_000)
+def latin_forms(word: str) -> WordForms:
+    """All Latin spellings of `word` (one word from `name_words`) with scheme labels."""
+    forms: dict[str, str] = {}
+    cyrillic = bool(_CYRILLIC.search(word))
+    if cyrillic:
+        spellings = {word, word.replace("ё", "е")}
+        for label, schema in SCHEMES:
+            for spelling in sorted(spellings):
+                latin = fold_latin(schema.translate(spelling)).replace(" ", "")
+                if latin and not _CYRILLIC.search(latin):
+                    forms.setdefault(latin, label)
+        for latin in list(forms):
+            for informal in _informal(latin):
+                forms.setdefault(informal, INFORMAL)
+    else:
+        forms[word] = AS_WRITTEN
+    sounds = frozenset(sound_key(form) for form in forms)
+    return WordForms(word, forms, sounds, frozenset(block_key(s) for s in sounds), cyrillic)
+
+
+def _informal(latin: str) -> list[str]:
+    variants = []
+    if latin.endswith(("OV", "EV")):
+        variants.append(latin[:-1] + "FF")
+    if "KS" in latin:
+        variants.append(latin.replace("KS", "X"))
+    if latin.endswith(("SKII", "SKIY", "SKIJ")):
+        variants.append(latin[:-2] + "Y")
+    return variants
+
+
+# Ordered rewrite rules: the longest spellings of one sound first.
+_SOUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"^X", "H"),                                        # GOST 7.79 B writes Х as X
+    (r"X", "KS"),
+    (r"SHTCH|SHCH|CHTCH|TSCH|SCH|SHH|TCH|SH|CH", "S"),   # Щ, Ш, Ч, and French/Arabic CH
+    (r"ZH", "Z"),
+    (r"KH", "H"),
+    (r"TS|TZ|CZ|C", "C"),                                # Ц
+    (r"Q", "K"),
+    (r"W", "V"),
+    (r"PH", "F"),
+    (r"^YE", "E"),                                       # Yevgeniy / Evgenii
+    (r"(?<=.)YO", "E"),                                  # Fyodor / Fedor
+    (r"IOU|OU|OO", "U"),                                 # French Ю, Arabic OU
+    (r"[YJ]", "I"),                                      # Й, and the Y/J in ya, yu, ja, ju
+    (r"IU", "U"),                                        # Yuliya / Iuliia / Julia
+    (r"(?<=[OE])F+$", "V"),                              # Shcherbakoff
+    (r"(.)\1+", r"\1"),                                  # Mariia, Natalliya, Abbas
+))
+_VOWELS = re.compile(r"[AEIOU]")
+
+
+@lru_cache(maxsize=200_000)
+def sound_key(latin: str) -> str:
+    """A spelling-insensitive key of one upper-case Latin word ('SHCHERBAKOFF' -> 'SERBAKOV')."""
+    key = latin
+    for pattern, replacement in _SOUND_PATTERNS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def block_key(sound: str) -> str:
+    """The consonant frame of a sound key, first letter kept: a coarse key for blocking."""
+    return sound[:1] + _VOWELS.sub("", sound[1:]) if sound else ""
