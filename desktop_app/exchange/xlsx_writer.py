@@ -112,8 +112,8 @@ def write_workbook(path: str | os.PathLike[str], sheets: Iterable[SheetSpec], *,
         raise ExportError("the folder does not exist", path=str(target))
     partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
     scratch = Path(tempfile.mkdtemp(prefix="roster-export-"))  # mode 0700: ours alone
+    workbook = Workbook(write_only=True)
     try:
-        workbook = Workbook(write_only=True)
         counter = _Counter(progress)
         written = tuple((spec.name, _write_sheet(workbook, spec, scratch, counter)) for spec in sheets)
         if not written:
@@ -122,12 +122,28 @@ def write_workbook(path: str | os.PathLike[str], sheets: Iterable[SheetSpec], *,
         digest = _sha256(partial)
         os.replace(partial, target)
     except OSError as exc:
+        _abandon(workbook)
         raise ExportError(f"cannot write the file ({exc.strerror or exc})", path=str(target)) from exc
+    except BaseException:
+        _abandon(workbook)
+        raise
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
         shutil.rmtree(scratch, ignore_errors=True)
     return WriteResult(digest, counter.rows, target, written)
+
+
+def _abandon(workbook: Workbook) -> None:
+    """Close the half-written sheet streams of a failed export so their files can be removed."""
+    for ws in workbook.worksheets:
+        rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+        with contextlib.suppress(Exception):
+            if rows is not None:
+                rows.close()
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.close()
 
 
 def safe_sheet_name(name: str, taken: set[str]) -> str:
