@@ -71,9 +71,7 @@ class PartialDate:
     def age_on(self, today: dt.date) -> int:
         """Completed years on `today`; with a year alone, the age reached during that year."""
         age = today.year - self.year
-        if self.month is not None and self.day is not None and (today.month, today.day) < (self.month, self.day):
-            age -= 1
-        elif self.month is not None and self.day is None and today.month < self.month:
+        if self.month is not None and (today.month, today.day) < (self.month, self.day or 1):
             age -= 1
         return age
 

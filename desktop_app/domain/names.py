@@ -59,7 +59,7 @@ def icao_latin(value: str | None) -> str:
     """Latin letters as printed in a Russian passport (ICAO Doc 9303), upper case."""
     if not value:
         return ""
-    return iuliia.translate(value, schema=iuliia.ICAO_DOC_9303).upper()
+    return iuliia.ICAO_DOC_9303.translate(value).upper()
 
 
 def display_name(surname: str, given_names: str, patronymic: str = "") -> str:

@@ -1,0 +1,532 @@
+"""The `mission-roster` command line: every workflow the window offers, for scripts and tests.
+
+Global options come before the command: `--db PATH|URL` (or MISSION_ROSTER_DB) and
+`--operator NAME` (or MISSION_ROSTER_OPERATOR; default: the login name). With no command
+the window opens. A user's mistake prints one line on stderr and exits with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.domain.dates import parse_iso_date
+from desktop_app.domain.errors import NotFound, RosterError, ValidationError
+from desktop_app.domain.lists import Answer
+from desktop_app.domain.partners import Channel, OrgKind
+from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, Relationship
+from desktop_app.domain.status import Status, parse_status
+from desktop_app.services import audit, demo, households, lists, partners, persons, roster, stats, status
+from desktop_app.services.settings import MissionSettings, load_mission, save_mission
+from desktop_app.storage.db import Database, open_database, resolve_target
+
+ENV_OPERATOR = "MISSION_ROSTER_OPERATOR"
+
+
+class Context:
+    """What a command needs: the open database (opened on first use) and the operator."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.target = resolve_target(args.db)
+        self.operator: str = args.operator or os.environ.get(ENV_OPERATOR) or getpass.getuser()
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = open_database(self.target)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+    def person_id(self, key: str) -> int:
+        return persons.find_person(self.db, key).id
+
+    def list_id(self, name: str) -> int:
+        return lists.find_list(self.db, name).id
+
+    def organization_id(self, name: str) -> int:
+        for organization in partners.organizations(self.db):
+            if organization.name.casefold() == name.strip().casefold():
+                return organization.id
+        raise NotFound("partner organization", name)
+
+    def household_id(self, ref: str) -> int:
+        for household in households.list_households(self.db, text=ref):
+            if household.ref == ref or household.uuid == ref:
+                return household.id
+        raise NotFound("household", ref)
+
+    @property
+    def phone_region(self) -> str | None:
+        return load_mission(self.db).phone_region
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=audit._json_default))
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return parse_iso_date(text, "date")
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _key_values(pairs: Sequence[str]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise ValidationError("field", pair, "must be written as field=value")
+        key = key.strip()
+        if key not in FIELDS_BY_KEY:
+            raise ValidationError(key, value, f"is not a field (fields: {', '.join(FIELDS_BY_KEY)})")
+        result[key] = value
+    return result
+
+
+# --- person commands ---------------------------------------------------------------------------
+
+def cmd_person_add(ctx: Context) -> int:
+    a = ctx.args
+    fields = _key_values(a.set or [])
+    for key in ("surname", "given_names", "patronymic", "birth_date", "sex", "case_ref", "citizenships"):
+        value = getattr(a, key, None)
+        if value:
+            fields[key] = value
+    documents = [DocumentData.create(DocumentType(a.document_type), a.passport, a.passport_country,
+                                     expiry_date=a.passport_expiry)] if a.passport else []
+    person = persons.create_person(ctx.db, fields, operator=ctx.operator, documents=documents,
+                                   phones=a.phone or [], phone_region=ctx.phone_region)
+    print(f"{person.case_ref}\t{person.uuid}\t{person.display_name}")
+    return 0
+
+
+def _person_json(person: persons.PersonView) -> dict[str, Any]:
+    data = {key: person.value(key) for key in FIELDS_BY_KEY}
+    data["birth_date"] = person.birth_date.iso() if person.birth_date else None
+    data.update(id=person.id, uuid=person.uuid, status=person.status, household=person.household_ref,
+                version=person.version, flags=sorted(f.value for f in person.flags()),
+                documents=[{"type": d.doc_type, "number": d.number, "country": d.issuing_country,
+                            "issued": d.issue_date, "expires": d.expiry_date} for d in person.documents],
+                phones=[p.e164 for p in person.phones], updated_by=person.updated_by, updated_at=person.updated_at,
+                in_trash=person.deleted_at is not None)
+    return data
+
+
+def cmd_person_show(ctx: Context) -> int:
+    person = persons.find_person(ctx.db, ctx.args.ref)
+    data = _person_json(person)
+    if ctx.args.json:
+        _print_json(data)
+        return 0
+    for key, value in data.items():
+        if value not in (None, "", [], False):
+            label = FIELDS_BY_KEY[key].label if key in FIELDS_BY_KEY else key.replace("_", " ")
+            print(f"{label:>22}: {value if not isinstance(value, list) else ', '.join(map(str, value))}")
+    return 0
+
+
+def cmd_person_edit(ctx: Context) -> int:
+    person = persons.find_person(ctx.db, ctx.args.ref)
+    updated = persons.update_person(ctx.db, person.id, _key_values(ctx.args.assignments), operator=ctx.operator,
+                                    expected_version=person.version)
+    print(f"{updated.case_ref}: saved (version {updated.version})")
+    return 0
+
+
+def cmd_person_delete(ctx: Context) -> int:
+    person = persons.delete_person(ctx.db, ctx.person_id(ctx.args.ref), operator=ctx.operator, reason=ctx.args.reason)
+    print(f"{person.case_ref}: moved to the trash")
+    return 0
+
+
+def cmd_person_restore(ctx: Context) -> int:
+    person = persons.restore_person(ctx.db, ctx.person_id(ctx.args.ref), operator=ctx.operator)
+    print(f"{person.case_ref}: restored")
+    return 0
+
+
+def cmd_trash(ctx: Context) -> int:
+    for person in persons.list_trash(ctx.db):
+        print(f"{person.case_ref}\t{person.display_name}\tdeleted {person.deleted_at:%Y-%m-%d %H:%M}")
+    return 0
+
+
+def cmd_status(ctx: Context) -> int:
+    a = ctx.args
+    list_id = ctx.list_id(a.list) if a.list else None
+    person_id = ctx.person_id(a.ref)
+    status.change_status(ctx.db, person_id, parse_status(a.new_status), operator=ctx.operator, reason=a.reason,
+                         list_id=list_id)
+    print(f"{a.ref}: {parse_status(a.new_status).value}")
+    return 0
+
+
+def cmd_history(ctx: Context) -> int:
+    for change in status.history(ctx.db, ctx.person_id(ctx.args.ref)):
+        on_list = f" [{change.list_name}]" if change.list_name else ""
+        print(f"{change.at:%Y-%m-%d %H:%M}\t{change.operator}\t{change.from_status or '-'} -> {change.to_status}"
+              f"{on_list}\t{change.reason}")
+    return 0
+
+
+def cmd_search(ctx: Context) -> int:
+    a = ctx.args
+    query = roster.RosterQuery(text=a.text or "", statuses=tuple(parse_status(s) for s in a.status or []))
+    ids = roster.search_ids(ctx.db, query)
+    rows = roster.fetch_rows(ctx.db, ids[: a.limit])
+    ordered = [rows[i] for i in ids[: a.limit] if i in rows]
+    if a.json:
+        _print_json({"total": len(ids), "persons": [{"case_ref": r.case_ref, "surname": r.surname,
+                                                       "given_names": r.given_names, "latin": f"{r.surname_latin} "
+                                                       f"{r.given_names_latin}".strip(), "birth_date": r.birth_date,
+                                                       "status": r.status, "passport": r.passport}
+                                                      for r in ordered]})
+        return 0
+    for r in ordered:
+        print(f"{r.case_ref}\t{r.surname} {r.given_names} {r.patronymic}".rstrip() +
+              f"\t{r.birth_date or ''}\t{r.status}\t{r.passport}")
+    print(f"{len(ids)} found" + (f", first {a.limit} shown" if len(ids) > a.limit else ""), file=sys.stderr)
+    return 0
+
+
+# --- households, lists, partners -----------------------------------------------------------------
+
+def cmd_household_create(ctx: Context) -> int:
+    head = ctx.person_id(ctx.args.head) if ctx.args.head else None
+    household = households.create_household(ctx.db, ctx.args.name, operator=ctx.operator, head_person_id=head)
+    print(household.ref)
+    return 0
+
+
+def cmd_household_add(ctx: Context) -> int:
+    household = households.add_member(ctx.db, ctx.household_id(ctx.args.household), ctx.person_id(ctx.args.ref),
+                                      Relationship(ctx.args.relationship), operator=ctx.operator)
+    print(f"{household.ref}: {household.size} members")
+    return 0
+
+
+def cmd_household_show(ctx: Context) -> int:
+    household = households.get_household(ctx.db, ctx.household_id(ctx.args.household))
+    print(f"{household.ref}  {household.name}")
+    for member in household.members:
+        print(f"  {member.case_ref}\t{member.relationship or '-'}\t{member.name}\t{member.birth_date or ''}"
+              f"\t{member.citizenships}\t{member.status}")
+    return 0
+
+
+def cmd_list_create(ctx: Context) -> int:
+    organization = ctx.organization_id(ctx.args.partner) if ctx.args.partner else None
+    summary = lists.create_list(ctx.db, ctx.args.name, operator=ctx.operator, organization_id=organization)
+    print(f"{summary.name}: created")
+    return 0
+
+
+def cmd_list_add(ctx: Context) -> int:
+    list_id = ctx.list_id(ctx.args.name)
+    added = lists.add_members(ctx.db, list_id, [ctx.person_id(ref) for ref in ctx.args.refs], operator=ctx.operator)
+    for href in ctx.args.household or []:
+        added += lists.add_household(ctx.db, list_id, ctx.household_id(href), operator=ctx.operator)
+    print(f"{ctx.args.name}: {added} added")
+    return 0
+
+
+def cmd_list_send(ctx: Context) -> int:
+    summary = lists.mark_sent(ctx.db, ctx.list_id(ctx.args.name), operator=ctx.operator)
+    print(f"{summary.name}: sent ({summary.members} persons)")
+    return 0
+
+
+def cmd_list_answer(ctx: Context) -> int:
+    a = ctx.args
+    lists.record_answer(ctx.db, ctx.list_id(a.name), ctx.person_id(a.ref), Answer(a.answer), operator=ctx.operator,
+                        valid_until=a.valid_until, note=a.note)
+    print(f"{a.ref} on {a.name}: {a.answer}")
+    return 0
+
+
+def cmd_list_crossed(ctx: Context) -> int:
+    lists.record_crossing(ctx.db, ctx.list_id(ctx.args.name), ctx.person_id(ctx.args.ref), operator=ctx.operator)
+    print(f"{ctx.args.ref}: crossed")
+    return 0
+
+
+def cmd_list_show(ctx: Context) -> int:
+    if not ctx.args.name:
+        for s in lists.all_lists(ctx.db):
+            print(f"{s.name}\t{s.organization or '-'}\t{s.state}\t{s.members} persons: {s.pending} pending, "
+                  f"{s.approved} approved, {s.rejected} rejected, {s.crossed} crossed")
+        return 0
+    list_id = ctx.list_id(ctx.args.name)
+    for m in lists.members(ctx.db, list_id):
+        print(f"{m.case_ref}\t{m.name}\t{m.latin_name}\t{m.status}\t{m.answer}\t{m.valid_until or ''}")
+    for warning in households.split_households(ctx.db, list_id):
+        print(f"warning: {warning.message}", file=sys.stderr)
+    return 0
+
+
+def cmd_partner_add(ctx: Context) -> int:
+    organization = partners.create_organization(ctx.db, ctx.args.name, OrgKind(ctx.args.kind), operator=ctx.operator,
+                                                country=ctx.args.country)
+    print(f"{organization.name}: added")
+    return 0
+
+
+def cmd_partner_contact(ctx: Context) -> int:
+    contact = partners.add_contact(ctx.db, ctx.organization_id(ctx.args.organization), ctx.args.name,
+                                   operator=ctx.operator, position=ctx.args.position or "",
+                                   phones=ctx.args.phone or [], emails=ctx.args.email or [],
+                                   region=ctx.phone_region)
+    print(f"{contact.name}: added")
+    return 0
+
+
+def cmd_partner_list(ctx: Context) -> int:
+    for organization in partners.organizations(ctx.db):
+        print(f"{organization.name}\t{organization.kind}\t{organization.country or ''}")
+        for contact in organization.contacts:
+            print(f"  {contact.name}\t{contact.position}\t{', '.join(contact.phones + contact.emails)}")
+    return 0
+
+
+def cmd_log(ctx: Context) -> int:
+    a = ctx.args
+    entry = partners.log_contact(ctx.db, a.summary, operator=ctx.operator, channel=Channel(a.channel),
+                                 organization_id=ctx.organization_id(a.partner) if a.partner else None,
+                                 counterpart=a.counterpart or "", follow_up_due=a.follow_up,
+                                 person_ids=[ctx.person_id(r) for r in a.person or []],
+                                 list_id=ctx.list_id(a.list) if a.list else None)
+    print(f"logged #{entry.id}")
+    return 0
+
+
+def cmd_followups(ctx: Context) -> int:
+    for entry in partners.follow_ups_due(ctx.db):
+        print(f"{entry.follow_up_due}\t{entry.who}\t{entry.summary}")
+    return 0
+
+
+def cmd_mission(ctx: Context) -> int:
+    current = load_mission(ctx.db)
+    if ctx.args.name is None and ctx.args.country is None:
+        print(f"mission: {current.mission_name or '-'}\tcountry: {current.mission_country or '-'}")
+        return 0
+    saved = save_mission(ctx.db, MissionSettings(ctx.args.name if ctx.args.name is not None else current.mission_name,
+                                                 ctx.args.country if ctx.args.country is not None
+                                                 else current.mission_country), operator=ctx.operator)
+    print(f"mission: {saved.mission_name or '-'}\tcountry: {saved.mission_country or '-'}")
+    return 0
+
+
+# --- reports -------------------------------------------------------------------------------------
+
+def cmd_demo(ctx: Context) -> int:
+    summary = demo.fill_demo(ctx.db, households=ctx.args.households, operator=ctx.operator, seed=ctx.args.seed)
+    print(f"added {summary.households} households, {summary.persons} persons, {summary.lists} lists, "
+          f"{summary.organizations} partners, {summary.log_entries} log entries")
+    return 0
+
+
+def cmd_stats(ctx: Context) -> int:
+    result = stats.roster_stats(ctx.db)
+    if ctx.args.json:
+        _print_json(result.as_json())
+        return 0
+    print(f"persons on the roster: {result.persons} in {result.households} households")
+    for title, counts in (("by status", result.by_status), ("by list", result.by_list), ("by flag", result.by_flag)):
+        print(f"{title}:")
+        for key, value in counts.items():
+            print(f"  {key:<22}{value:>8}")
+    print(f"approved, not yet crossed: {result.approved_not_crossed}; approvals expiring within "
+          f"{stats.EXPIRY_WARNING_DAYS} days: {result.approvals_expiring}; follow-ups due: {result.follow_ups_due}")
+    return 0
+
+
+def cmd_audit(ctx: Context) -> int:
+    a = ctx.args
+    key = persons.find_person(ctx.db, a.record).uuid if a.record else None
+    entries = audit.browse(ctx.db, audit.AuditFilter(operator=a.operator_filter, entity_key=key), limit=a.limit)
+    for e in entries:
+        print(f"{e.at:%Y-%m-%d %H:%M:%S}\t{e.operator}\t{e.action}\t{e.entity}\t{e.summary}")
+    return 0
+
+
+def cmd_verify(ctx: Context) -> int:
+    report = audit.verify_chain(ctx.db)
+    if report.intact:
+        print(f"audit trail intact: {report.entries} entries")
+        return 0
+    print(f"audit trail broken: {report.problem}", file=sys.stderr)
+    return 1
+
+
+def cmd_gui(ctx: Context) -> int:
+    from desktop_app.ui.app import run_gui  # Qt is imported only when the window is wanted
+
+    return run_gui(ctx.target, operator=ctx.args.operator)
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mission-roster", description="Offline evacuation roster for a consular "
+                                     "mission. With no command, the window opens.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="PATH|URL", help="the roster database (default: MISSION_ROSTER_DB or "
+                        "roster.db in the user data folder)")
+    parser.add_argument("--operator", metavar="NAME", help="your name for the audit trail "
+                        "(default: MISSION_ROSTER_OPERATOR or the login name)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[Context], int], help_text: str,
+                parent: Any = commands) -> argparse.ArgumentParser:
+        sub = parent.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    p = command("demo", cmd_demo, "fill the roster with realistic demonstration data")
+    p.add_argument("--households", type=int, default=300, metavar="N")
+    p.add_argument("--seed", type=int, default=2023)
+    p = command("stats", cmd_stats, "counts by status, list and flag")
+    p.add_argument("--json", action="store_true")
+
+    person = commands.add_parser("person", help="add, show, edit, delete or restore a person").add_subparsers(
+        dest="person_command", metavar="ACTION", required=True)
+    p = command("add", cmd_person_add, "register a new person", person)
+    p.add_argument("--surname")
+    p.add_argument("--given", dest="given_names")
+    p.add_argument("--patronymic")
+    p.add_argument("--born", dest="birth_date", metavar="YYYY[-MM-DD]")
+    p.add_argument("--sex", choices=["M", "F", "X"])
+    p.add_argument("--case-ref")
+    p.add_argument("--citizenships", metavar="RUS,PSE")
+    p.add_argument("--passport", metavar="NUMBER")
+    p.add_argument("--document-type", default=DocumentType.FOREIGN_PASSPORT.value,
+                   choices=[d.value for d in DocumentType])
+    p.add_argument("--passport-country", metavar="ISO3")
+    p.add_argument("--passport-expiry", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--phone", action="append", metavar="NUMBER")
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="any other field")
+    p = command("show", cmd_person_show, "show a person by case reference or UUID", person)
+    p.add_argument("ref")
+    p.add_argument("--json", action="store_true")
+    p = command("edit", cmd_person_edit, "change fields: FIELD=VALUE ...", person)
+    p.add_argument("ref")
+    p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+    p = command("delete", cmd_person_delete, "move a person to the trash", person)
+    p.add_argument("ref")
+    p.add_argument("--reason", default="")
+    p = command("restore", cmd_person_restore, "restore a person from the trash", person)
+    p.add_argument("ref")
+    command("trash", cmd_trash, "persons in the trash")
+
+    p = command("status", cmd_status, "change a person's status")
+    p.add_argument("ref")
+    p.add_argument("new_status", metavar="STATUS", help=", ".join(s.value for s in Status if s is not Status.MERGED))
+    p.add_argument("--reason", default="")
+    p.add_argument("--list", metavar="NAME")
+    p = command("history", cmd_history, "a person's status history")
+    p.add_argument("ref")
+    p = command("search", cmd_search, "find persons by name (any script), case ref, passport or phone")
+    p.add_argument("text", nargs="?")
+    p.add_argument("--status", action="append")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+    household = commands.add_parser("household", help="households").add_subparsers(
+        dest="household_command", metavar="ACTION", required=True)
+    p = command("create", cmd_household_create, "create a household", household)
+    p.add_argument("name")
+    p.add_argument("--head", metavar="REF")
+    p = command("add", cmd_household_add, "add a person to a household", household)
+    p.add_argument("household", metavar="HOUSEHOLD_REF")
+    p.add_argument("ref", metavar="PERSON_REF")
+    p.add_argument("--relationship", default=Relationship.OTHER_RELATIVE.value,
+                   choices=[r.value for r in Relationship])
+    p = command("show", cmd_household_show, "show a household", household)
+    p.add_argument("household", metavar="HOUSEHOLD_REF")
+
+    evac = commands.add_parser("list", help="evacuation lists").add_subparsers(
+        dest="list_command", metavar="ACTION", required=True)
+    p = command("create", cmd_list_create, "create an evacuation list", evac)
+    p.add_argument("name")
+    p.add_argument("--partner", metavar="ORGANIZATION")
+    p = command("add", cmd_list_add, "add persons (and households) to a list", evac)
+    p.add_argument("name")
+    p.add_argument("refs", nargs="*", metavar="PERSON_REF")
+    p.add_argument("--household", action="append", metavar="HOUSEHOLD_REF")
+    p = command("send", cmd_list_send, "mark a list sent to its partner", evac)
+    p.add_argument("name")
+    p = command("answer", cmd_list_answer, "record the partner's answer for a member", evac)
+    p.add_argument("name")
+    p.add_argument("ref")
+    p.add_argument("answer", choices=[a.value for a in Answer])
+    p.add_argument("--valid-until", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--note", default="")
+    p = command("crossed", cmd_list_crossed, "record that an approved member crossed", evac)
+    p.add_argument("name")
+    p.add_argument("ref")
+    p = command("show", cmd_list_show, "show all lists, or one list's members", evac)
+    p.add_argument("name", nargs="?")
+
+    partner = commands.add_parser("partner", help="partner organizations and contacts").add_subparsers(
+        dest="partner_command", metavar="ACTION", required=True)
+    p = command("add", cmd_partner_add, "add a partner organization", partner)
+    p.add_argument("name")
+    p.add_argument("--kind", default=OrgKind.OTHER.value, choices=[k.value for k in OrgKind])
+    p.add_argument("--country", metavar="ISO3")
+    p = command("contact", cmd_partner_contact, "add a person at a partner organization", partner)
+    p.add_argument("organization")
+    p.add_argument("name")
+    p.add_argument("--position")
+    p.add_argument("--phone", action="append")
+    p.add_argument("--email", action="append")
+    command("list", cmd_partner_list, "list partner organizations and contacts", partner)
+
+    p = command("log", cmd_log, "write a liaison log entry")
+    p.add_argument("summary")
+    p.add_argument("--partner", metavar="ORGANIZATION")
+    p.add_argument("--counterpart", metavar="NAME")
+    p.add_argument("--channel", default=Channel.PHONE.value, choices=[c.value for c in Channel])
+    p.add_argument("--follow-up", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--person", action="append", metavar="REF")
+    p.add_argument("--list", metavar="NAME")
+    command("followups", cmd_followups, "follow-ups due today or overdue")
+    p = command("mission", cmd_mission, "show or set the mission's name and host country")
+    p.add_argument("--name")
+    p.add_argument("--country", metavar="ISO3")
+    p = command("audit", cmd_audit, "browse the audit trail")
+    p.add_argument("--operator", dest="operator_filter", metavar="NAME")
+    p.add_argument("--record", metavar="PERSON_REF")
+    p.add_argument("--limit", type=int, default=100)
+    command("verify", cmd_verify, "check that the audit trail's hash chain is intact")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    handler: Callable[[Context], int] = getattr(args, "handler", cmd_gui)
+    try:
+        return handler(ctx)
+    except RosterError as exc:
+        print(f"mission-roster: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("mission-roster: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()

@@ -1,0 +1,270 @@
+"""Evacuation lists: who is sent to which partner, and what the partner answered for each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuid_module
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.errors import DuplicateValue, NotFound, ValidationError
+from desktop_app.domain.lists import Answer, ListState
+from desktop_app.domain.status import Status
+from desktop_app.services import audit
+from desktop_app.services.status import set_status
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import EvacuationList, ListMember, Organization, Person
+
+
+@dataclass(frozen=True)
+class ListSummary:
+    id: int
+    uuid: str
+    name: str
+    organization: str | None
+    state: str
+    sent_at: dt.datetime | None
+    members: int
+    pending: int
+    approved: int
+    rejected: int
+    crossed: int
+
+
+@dataclass(frozen=True)
+class ListMemberView:
+    person_id: int
+    case_ref: str
+    name: str
+    latin_name: str
+    status: str
+    answer: str
+    valid_until: dt.date | None
+    crossed_at: dt.datetime | None
+    answer_note: str
+
+
+@dataclass(frozen=True)
+class MembershipView:
+    """One list a person is on, with the partner's answer (for the person's page)."""
+
+    list_id: int
+    list_name: str
+    organization: str | None
+    state: str
+    answer: str
+    valid_until: dt.date | None
+    crossed_at: dt.datetime | None
+
+
+def create_list(db: Database, name: str, *, operator: str, organization_id: int | None = None,
+                notes: str = "") -> ListSummary:
+    clean = name.strip()
+    if not clean:
+        raise ValidationError("list name", name, "is required")
+    with db.transaction() as session:
+        if session.scalar(select(EvacuationList.id).where(EvacuationList.name == clean)) is not None:
+            raise DuplicateValue(f"An evacuation list named {clean!r} already exists.")
+        if organization_id is not None and session.get(Organization, organization_id) is None:
+            raise NotFound("organization", organization_id)
+        evacuation_list = EvacuationList(uuid=str(uuid_module.uuid4()), name=clean, organization_id=organization_id,
+                                         state=ListState.DRAFT.value, notes=notes, created_at=audit.now(),
+                                         created_by=operator)
+        session.add(evacuation_list)
+        session.flush()
+        audit.record(session, operator, "create", "list", evacuation_list.uuid, f"created list {clean!r}")
+        return _summary(session, evacuation_list)
+
+
+def find_list(db: Database, name: str) -> ListSummary:
+    with db.reading() as session:
+        evacuation_list = session.scalar(select(EvacuationList).where(EvacuationList.name == name.strip()))
+        if evacuation_list is None:
+            raise NotFound("evacuation list", name)
+        return _summary(session, evacuation_list)
+
+
+def get_list(db: Database, list_id: int) -> ListSummary:
+    with db.reading() as session:
+        return _summary(session, _list(session, list_id))
+
+
+def all_lists(db: Database) -> list[ListSummary]:
+    with db.reading() as session:
+        return [_summary(session, lst) for lst in session.scalars(select(EvacuationList).order_by(EvacuationList.id))]
+
+
+def add_members(db: Database, list_id: int, person_ids: Iterable[int], *, operator: str) -> int:
+    """Add persons to a list (those already on it are skipped); returns how many were added."""
+    with db.transaction() as session:
+        evacuation_list = _list(session, list_id)
+        if evacuation_list.state == ListState.CLOSED.value:
+            raise ValidationError("list", evacuation_list.name, "is closed; open a new list")
+        present = set(session.scalars(select(ListMember.person_id).where(ListMember.list_id == list_id)))
+        added: list[str] = []
+        stamp = audit.now()
+        for person_id in dict.fromkeys(person_ids):
+            if person_id in present:
+                continue
+            person = session.get(Person, person_id)
+            if person is None or person.deleted_at is not None:
+                raise NotFound("person", person_id)
+            if person.status == Status.MERGED.value:
+                raise ValidationError("person", person.case_ref, "was merged into another record")
+            session.add(ListMember(list_id=list_id, person_id=person_id, answer=Answer.PENDING.value,
+                                   added_at=stamp, added_by=operator))
+            added.append(person.uuid)
+        if added:
+            audit.record(session, operator, "update", "list", evacuation_list.uuid,
+                         f"added {len(added)} persons to list {evacuation_list.name!r}", {"added": added})
+        return len(added)
+
+
+def add_household(db: Database, list_id: int, household_id: int, *, operator: str) -> int:
+    with db.reading() as session:
+        ids = list(session.scalars(select(Person.id).where(Person.household_id == household_id,
+                                                           Person.deleted_at.is_(None),
+                                                           Person.status != Status.MERGED.value)))
+    if not ids:
+        raise NotFound("household with members", household_id)
+    return add_members(db, list_id, ids, operator=operator)
+
+
+def remove_members(db: Database, list_id: int, person_ids: Iterable[int], *, operator: str) -> int:
+    with db.transaction() as session:
+        evacuation_list = _list(session, list_id)
+        removed = []
+        for member in session.scalars(select(ListMember).where(ListMember.list_id == list_id,
+                                                               ListMember.person_id.in_(list(person_ids)))):
+            removed.append(member.person_id)
+            session.delete(member)
+        if removed:
+            audit.record(session, operator, "update", "list", evacuation_list.uuid,
+                         f"removed {len(removed)} persons from list {evacuation_list.name!r}", {"removed": removed})
+        return len(removed)
+
+
+def mark_sent(db: Database, list_id: int, *, operator: str, submit_members: bool = True) -> ListSummary:
+    """Mark the list sent to its partner; verified members become 'submitted'."""
+    with db.transaction() as session:
+        evacuation_list = _list(session, list_id)
+        if evacuation_list.state != ListState.DRAFT.value:
+            raise ValidationError("list", evacuation_list.name, f"was already {evacuation_list.state}")
+        evacuation_list.state = ListState.SENT.value
+        evacuation_list.sent_at = audit.now()
+        if submit_members:
+            members = session.scalars(select(Person).join(ListMember, ListMember.person_id == Person.id)
+                                      .where(ListMember.list_id == list_id))
+            for person in members:
+                if person.status == Status.VERIFIED.value:
+                    set_status(session, person, Status.SUBMITTED, operator=operator,
+                               reason=f"sent on list {evacuation_list.name!r}", list_id=list_id)
+        audit.record(session, operator, "update", "list", evacuation_list.uuid, f"list {evacuation_list.name!r} sent")
+        return _summary(session, evacuation_list)
+
+
+def set_state(db: Database, list_id: int, state: ListState, *, operator: str) -> ListSummary:
+    with db.transaction() as session:
+        evacuation_list = _list(session, list_id)
+        old = evacuation_list.state
+        evacuation_list.state = state.value
+        audit.record(session, operator, "update", "list", evacuation_list.uuid,
+                     f"list {evacuation_list.name!r}: {old} -> {state.value}", {"state": [old, state.value]})
+        return _summary(session, evacuation_list)
+
+
+def record_answer(db: Database, list_id: int, person_id: int, answer: Answer, *, operator: str,
+                  valid_until: dt.date | None = None, note: str = "", operation_id: int | None = None) -> None:
+    """The partner's answer for one member; the person's status follows (approved / rejected)."""
+    with db.transaction() as session:
+        apply_answer(session, list_id, person_id, answer, operator=operator, valid_until=valid_until, note=note,
+                     operation_id=operation_id)
+
+
+def apply_answer(session: Session, list_id: int, person_id: int, answer: Answer, *, operator: str,
+                 valid_until: dt.date | None = None, note: str = "", operation_id: int | None = None) -> ListMember:
+    evacuation_list = _list(session, list_id)
+    member = session.scalar(select(ListMember).where(ListMember.list_id == list_id,
+                                                     ListMember.person_id == person_id))
+    person = session.get(Person, person_id)
+    if member is None or person is None:
+        raise NotFound(f"member of list {evacuation_list.name!r}", person_id)
+    old = (member.answer, member.valid_until)
+    member.answer = answer.value
+    member.valid_until = valid_until
+    member.answered_at = audit.now()
+    member.answer_note = note
+    if evacuation_list.state == ListState.SENT.value:
+        evacuation_list.state = ListState.ANSWERED.value
+        evacuation_list.answered_at = member.answered_at
+    reason = f"answer on list {evacuation_list.name!r}" + (f": {note}" if note else "")
+    target = {Answer.APPROVED: Status.APPROVED, Answer.REJECTED: Status.REJECTED}.get(answer)
+    if target is not None and person.status != target.value:
+        if person.status in (Status.VERIFIED.value, Status.REGISTERED.value) and target is Status.APPROVED:
+            set_status(session, person, Status.SUBMITTED, operator=operator, reason=reason, list_id=list_id,
+                       operation_id=operation_id)
+        set_status(session, person, target, operator=operator, reason=reason, list_id=list_id,
+                   operation_id=operation_id)
+    audit.record(session, operator, "answer", "list", evacuation_list.uuid,
+                 f"{person.case_ref} on {evacuation_list.name!r}: {answer.value}",
+                 {"answer": [old[0], answer.value], "valid_until": [old[1], valid_until], "person": person.uuid})
+    return member
+
+
+def record_crossing(db: Database, list_id: int, person_id: int, *, operator: str,
+                    at: dt.datetime | None = None) -> None:
+    """The member crossed the border: date kept on the list, status 'crossed'."""
+    with db.transaction() as session:
+        member = session.scalar(select(ListMember).where(ListMember.list_id == list_id,
+                                                         ListMember.person_id == person_id))
+        person = session.get(Person, person_id)
+        if member is None or person is None:
+            raise NotFound("list member", person_id)
+        if member.answer != Answer.APPROVED.value:
+            raise ValidationError("crossing", person.case_ref, "needs the partner's approval first")
+        member.crossed_at = at or audit.now()
+        set_status(session, person, Status.CROSSED, operator=operator, reason="crossed the border", list_id=list_id)
+
+
+def members(db: Database, list_id: int) -> list[ListMemberView]:
+    query = (select(Person, ListMember).join(ListMember, ListMember.person_id == Person.id)
+             .where(ListMember.list_id == list_id).order_by(Person.sort_key))
+    with db.reading() as session:
+        _list(session, list_id)
+        return [ListMemberView(p.id, p.case_ref, " ".join(x for x in (p.surname, p.given_names, p.patronymic) if x),
+                               " ".join(x for x in (p.surname_latin, p.given_names_latin) if x), p.status,
+                               m.answer, m.valid_until, m.crossed_at, m.answer_note)
+                for p, m in session.execute(query)]
+
+
+def memberships(db: Database, person_id: int) -> list[MembershipView]:
+    query = (select(EvacuationList, ListMember, Organization.name)
+             .join(ListMember, ListMember.list_id == EvacuationList.id)
+             .outerjoin(Organization, Organization.id == EvacuationList.organization_id)
+             .where(ListMember.person_id == person_id).order_by(EvacuationList.id))
+    with db.reading() as session:
+        return [MembershipView(lst.id, lst.name, org, lst.state, m.answer, m.valid_until, m.crossed_at)
+                for lst, m, org in session.execute(query)]
+
+
+def _list(session: Session, list_id: int) -> EvacuationList:
+    evacuation_list = session.get(EvacuationList, list_id)
+    if evacuation_list is None:
+        raise NotFound("evacuation list", list_id)
+    return evacuation_list
+
+
+def _summary(session: Session, evacuation_list: EvacuationList) -> ListSummary:
+    counts = dict(session.execute(select(ListMember.answer, func.count()).where(
+        ListMember.list_id == evacuation_list.id).group_by(ListMember.answer)).all())
+    crossed = session.scalar(select(func.count()).where(ListMember.list_id == evacuation_list.id,
+                                                        ListMember.crossed_at.is_not(None))) or 0
+    organization = session.get(Organization, evacuation_list.organization_id) if evacuation_list.organization_id \
+        else None
+    return ListSummary(evacuation_list.id, evacuation_list.uuid, evacuation_list.name,
+                       organization.name if organization else None, evacuation_list.state, evacuation_list.sent_at,
+                       sum(counts.values()), counts.get(Answer.PENDING.value, 0),
+                       counts.get(Answer.APPROVED.value, 0), counts.get(Answer.REJECTED.value, 0), crossed)

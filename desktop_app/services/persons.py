@@ -1,0 +1,467 @@
+"""Persons: create, read, edit, delete to the trash and restore, with documents and phones.
+
+Every change is validated by the domain rules, recorded in the audit trail field by field
+(old and new value), and re-indexed for search. Edits carry the version the user saw; an
+edit to a person changed meanwhile by someone else is refused as a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuid_module
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.errors import DuplicateValue, EditConflict, NotFound, ValidationError
+from desktop_app.domain.names import fold, has_cyrillic, icao_latin, words
+from desktop_app.domain.person import (
+    FIELDS_BY_KEY,
+    DocumentData,
+    Flag,
+    Relationship,
+    derived_flags,
+    normalize_document_number,
+    validate_field,
+)
+from desktop_app.domain.phones import normalize_phone, phone_search_keys
+from desktop_app.domain.status import Status
+from desktop_app.services import audit
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import Document, Household, Person, Phone, SearchTerm, StatusChange
+
+GENERATED_REF_PREFIX = "MR-"
+_REF_COUNTER_KEY = "next_generated_ref"
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: int
+    doc_type: str
+    number: str
+    issuing_country: str | None
+    issue_date: dt.date | None
+    expiry_date: dt.date | None
+
+    def expired(self, today: dt.date) -> bool:
+        return self.expiry_date is not None and self.expiry_date < today
+
+
+@dataclass(frozen=True)
+class PhoneView:
+    id: int
+    e164: str
+    label: str
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A person as the GUI and CLI see it (a snapshot, detached from the database)."""
+
+    id: int
+    uuid: str
+    case_ref: str
+    surname: str
+    given_names: str
+    patronymic: str
+    surname_latin: str
+    given_names_latin: str
+    sex: str | None
+    birth_date: PartialDate | None
+    place_of_birth: str
+    citizenships: list[str]
+    email: str
+    messenger: str
+    region: str
+    locality: str
+    address: str
+    medical: bool
+    reduced_mobility: bool
+    pregnant: bool
+    unaccompanied_minor: bool
+    consent_to_share: bool
+    consent_date: dt.date | None
+    source: str
+    notes: str
+    relationship: str | None
+    status: str
+    household_id: int | None
+    household_ref: str | None
+    version: int
+    created_at: dt.datetime
+    created_by: str
+    updated_at: dt.datetime
+    updated_by: str
+    deleted_at: dt.datetime | None
+    merged_into_id: int | None
+    documents: list[DocumentView] = field(default_factory=list)
+    phones: list[PhoneView] = field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        native = " ".join(p for p in (self.surname, self.given_names, self.patronymic) if p)
+        return native or self.latin_name
+
+    @property
+    def latin_name(self) -> str:
+        return " ".join(p for p in (self.surname_latin, self.given_names_latin) if p)
+
+    def flags(self, today: dt.date | None = None) -> set[Flag]:
+        stored = {flag for flag in (Flag.MEDICAL, Flag.REDUCED_MOBILITY, Flag.PREGNANT, Flag.UNACCOMPANIED_MINOR)
+                  if getattr(self, flag.value)}
+        return stored | derived_flags(self.birth_date, today or dt.date.today())
+
+    def value(self, key: str) -> Any:
+        """The stored value of a field of PERSON_FIELDS (for editors and exports)."""
+        return getattr(self, key)
+
+
+def person_view(person: Person) -> PersonView:
+    household = person.household
+    return PersonView(
+        id=person.id, uuid=person.uuid, case_ref=person.case_ref,
+        surname=person.surname, given_names=person.given_names, patronymic=person.patronymic,
+        surname_latin=person.surname_latin, given_names_latin=person.given_names_latin,
+        sex=person.sex, birth_date=PartialDate.parse(person.birth_date) if person.birth_date else None,
+        place_of_birth=person.place_of_birth,
+        citizenships=[c for c in person.citizenships.split(",") if c],
+        email=person.email, messenger=person.messenger, region=person.region, locality=person.locality,
+        address=person.address, medical=person.medical, reduced_mobility=person.reduced_mobility,
+        pregnant=person.pregnant, unaccompanied_minor=person.unaccompanied_minor,
+        consent_to_share=person.consent_to_share, consent_date=person.consent_date, source=person.source,
+        notes=person.notes, relationship=person.relationship, status=person.status,
+        household_id=person.household_id, household_ref=household.ref if household else None,
+        version=person.version, created_at=person.created_at, created_by=person.created_by,
+        updated_at=person.updated_at, updated_by=person.updated_by, deleted_at=person.deleted_at,
+        merged_into_id=person.merged_into_id,
+        documents=[DocumentView(d.id, d.doc_type, d.number, d.issuing_country, d.issue_date, d.expiry_date)
+                   for d in person.documents],
+        phones=[PhoneView(p.id, p.e164, p.label) for p in person.phones],
+    )
+
+
+# --- storing values ---------------------------------------------------------------------
+
+def _stored(key: str, value: Any) -> Any:
+    """The column value for a validated domain value."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if key == "citizenships":
+        return ",".join(value)
+    if isinstance(value, Relationship):
+        return value.value
+    if hasattr(value, "value") and key == "sex":
+        return value.value
+    return value
+
+
+def _shown(key: str, column_value: Any) -> Any:
+    """A column value as the audit trail records it (plain JSON)."""
+    if isinstance(column_value, dt.date):
+        return column_value.isoformat()
+    return column_value
+
+
+def validated_changes(changes: Mapping[str, Any], today: dt.date | None = None) -> dict[str, Any]:
+    """Column values for the given field changes; raises ValidationError for the first bad one."""
+    result: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key not in FIELDS_BY_KEY:
+            raise ValidationError(key, value, "is not a field of a person")
+        result[key] = _stored(key, validate_field(key, value, today))
+    return result
+
+
+def apply_changes(session: Session, person: Person, columns: Mapping[str, Any], operator: str) -> dict[str, list[Any]]:
+    """Set validated column values; return {field: [old, new]} of what really changed."""
+    changed: dict[str, list[Any]] = {}
+    for key, new in columns.items():
+        old = getattr(person, key)
+        if old != new:
+            if key == "case_ref":
+                _check_case_ref_free(session, new, person.id)
+            setattr(person, key, new)
+            changed[key] = [_shown(key, old), _shown(key, new)]
+    if changed:
+        person.updated_at = audit.now()
+        person.updated_by = operator
+        person.sort_key = sort_key_of(person)
+        reindex(session, person)
+    return changed
+
+
+def sort_key_of(person: Person) -> str:
+    native = " ".join(p for p in (person.surname, person.given_names, person.patronymic) if p)
+    return fold(native or f"{person.surname_latin} {person.given_names_latin}")[:600]
+
+
+def search_terms_of(person: Person) -> set[str]:
+    terms: set[str] = set()
+    for text in (person.surname, person.given_names, person.patronymic, person.surname_latin,
+                 person.given_names_latin, person.case_ref):
+        terms.update(words(text))
+        if has_cyrillic(text):
+            terms.update(words(icao_latin(text)))
+    terms.add(fold(person.case_ref).replace(" ", ""))
+    for document in person.documents:
+        terms.add(document.number_key.lower())
+    for phone in person.phones:
+        terms.update(phone_search_keys(phone.e164))
+    return {t[:100] for t in terms if t}
+
+
+def reindex(session: Session, person: Person) -> None:
+    """Replace the person's search terms (call after any change to names, documents, phones)."""
+    if person.id is None:
+        session.flush()
+    session.execute(delete(SearchTerm).where(SearchTerm.person_id == person.id))
+    session.add_all(SearchTerm(person_id=person.id, term=term) for term in search_terms_of(person))
+
+
+def _check_case_ref_free(session: Session, case_ref: str, own_id: int | None) -> None:
+    taken = session.scalar(select(Person.id).where(Person.case_ref == case_ref))
+    if taken is not None and taken != own_id:
+        raise DuplicateValue(f"Case reference {case_ref!r} is already used by another person.")
+
+
+def next_generated_ref(session: Session) -> str:
+    """The next free 'MR-000123' reference (counted per transaction for bulk inserts)."""
+    counter = session.info.get(_REF_COUNTER_KEY)
+    if counter is None:
+        last = session.scalar(select(Person.case_ref).where(Person.case_ref.like(f"{GENERATED_REF_PREFIX}%"))
+                              .order_by(Person.case_ref.desc()).limit(1))
+        counter = int(last[len(GENERATED_REF_PREFIX):]) + 1 if last and last[3:].isdigit() else 1
+    session.info[_REF_COUNTER_KEY] = counter + 1
+    return f"{GENERATED_REF_PREFIX}{counter:06d}"
+
+
+# --- creating -----------------------------------------------------------------------------
+
+def new_person(session: Session, fields: Mapping[str, Any], operator: str, *,
+               documents: Iterable[DocumentData] = (), phones: Iterable[str | tuple[str, str]] = (),
+               phone_region: str | None = None, household_id: int | None = None,
+               status: Status = Status.REGISTERED, uuid: str | None = None, audit_entry: bool = True) -> Person:
+    """Insert a person inside the caller's transaction (used by create, import and demo)."""
+    columns = validated_changes({k: v for k, v in fields.items() if v not in (None, "")})
+    if not columns.get("surname_latin") and has_cyrillic(columns.get("surname", "")):
+        columns["surname_latin"] = icao_latin(columns["surname"])
+    if not columns.get("given_names_latin") and has_cyrillic(columns.get("given_names", "")):
+        columns["given_names_latin"] = icao_latin(columns["given_names"])
+    if not (columns.get("surname") or columns.get("surname_latin") or columns.get("given_names")):
+        raise ValidationError("surname", "", "is required (native or Latin)")
+    if columns.get("case_ref"):
+        _check_case_ref_free(session, columns["case_ref"], None)
+    else:
+        columns["case_ref"] = next_generated_ref(session)
+    stamp = audit.now()
+    person = Person(uuid=uuid or str(uuid_module.uuid4()), status=status.value, household_id=household_id,
+                    created_at=stamp, created_by=operator, updated_at=stamp, updated_by=operator, **columns)
+    for document in documents:
+        person.documents.append(_document_row(document))
+    for phone in phones:
+        number, label = (phone, "") if isinstance(phone, str) else phone
+        person.phones.append(Phone(e164=normalize_phone(number, phone_region), label=label))
+    person.sort_key = sort_key_of(person)
+    session.add(person)
+    session.flush()
+    reindex(session, person)
+    session.add(StatusChange(person_id=person.id, from_status=None, to_status=person.status,
+                             reason="registered", at=stamp, operator=operator))
+    if audit_entry:
+        audit.record(session, operator, "create", "person", person.uuid, f"created {person.case_ref}",
+                     {k: [None, _shown(k, v)] for k, v in columns.items()})
+    return person
+
+
+def _document_row(document: DocumentData) -> Document:
+    return Document(doc_type=document.doc_type.value, number=document.number,
+                    number_key=normalize_document_number(document.number),
+                    issuing_country=document.issuing_country, issue_date=document.issue_date,
+                    expiry_date=document.expiry_date)
+
+
+def create_person(db: Database, fields: Mapping[str, Any], *, operator: str,
+                  documents: Iterable[DocumentData] = (), phones: Iterable[str | tuple[str, str]] = (),
+                  phone_region: str | None = None, household_id: int | None = None) -> PersonView:
+    """Register a new person (status 'registered'); returns the stored person."""
+    with db.transaction() as session:
+        person = new_person(session, fields, operator, documents=documents, phones=phones,
+                            phone_region=phone_region, household_id=household_id)
+        session.flush()
+        return person_view(_load(session, person.id))
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def _load(session: Session, person_id: int, *, include_deleted: bool = True) -> Person:
+    person = session.scalar(select(Person).where(Person.id == person_id).options(
+        selectinload(Person.documents), selectinload(Person.phones), selectinload(Person.household)))
+    if person is None or (person.deleted_at is not None and not include_deleted):
+        raise NotFound("person", person_id)
+    return person
+
+
+def get_person(db: Database, person_id: int) -> PersonView:
+    with db.reading() as session:
+        return person_view(_load(session, person_id))
+
+
+def find_person(db: Database, key: str) -> PersonView:
+    """A person by UUID or case reference."""
+    with db.reading() as session:
+        person_id = session.scalar(select(Person.id).where(or_(Person.uuid == key.strip(),
+                                                               Person.case_ref == key.strip())))
+        if person_id is None:
+            raise NotFound("person", key)
+        return person_view(_load(session, person_id))
+
+
+# --- editing --------------------------------------------------------------------------------
+
+def _load_for_edit(session: Session, person_id: int, expected_version: int | None) -> Person:
+    person = _load(session, person_id)
+    if person.deleted_at is not None:
+        raise ValidationError("person", person.case_ref, "is in the trash; restore it before editing")
+    if person.status == Status.MERGED.value:
+        raise ValidationError("person", person.case_ref, "was merged into another record and cannot be edited")
+    if expected_version is not None and person.version != expected_version:
+        raise EditConflict(
+            f"{person.case_ref} was changed by {person.updated_by} at {person.updated_at:%H:%M} after you opened "
+            "it. Reload to see their change, then edit again.")
+    return person
+
+
+def update_person(db: Database, person_id: int, changes: Mapping[str, Any], *, operator: str,
+                  expected_version: int | None = None) -> PersonView:
+    """Change fields of a person; unchanged values are ignored. Returns the stored person."""
+    columns = validated_changes(changes)
+    try:
+        with db.transaction() as session:
+            person = _load_for_edit(session, person_id, expected_version)
+            changed = apply_changes(session, person, columns, operator)
+            if changed:
+                audit.record(session, operator, "update", "person", person.uuid,
+                             f"edited {person.case_ref}: {', '.join(changed)}", changed)
+            session.flush()
+            return person_view(person)
+    except StaleDataError:
+        raise EditConflict("This person was changed on another workstation at the same moment. "
+                           "Reload and edit again.") from None
+
+
+def add_document(db: Database, person_id: int, document: DocumentData, *, operator: str) -> PersonView:
+    with db.transaction() as session:
+        person = _load_for_edit(session, person_id, None)
+        person.documents.append(_document_row(document))
+        _touch(person, operator)
+        reindex(session, person)
+        audit.record(session, operator, "update", "person", person.uuid, f"added a document to {person.case_ref}",
+                     {"document": [None, f"{document.doc_type.value} {document.number}"]})
+        session.flush()
+        return person_view(person)
+
+
+def remove_document(db: Database, person_id: int, document_id: int, *, operator: str) -> PersonView:
+    with db.transaction() as session:
+        person = _load_for_edit(session, person_id, None)
+        document = next((d for d in person.documents if d.id == document_id), None)
+        if document is None:
+            raise NotFound("document", document_id)
+        person.documents.remove(document)
+        _touch(person, operator)
+        session.flush()
+        reindex(session, person)
+        audit.record(session, operator, "update", "person", person.uuid,
+                     f"removed a document from {person.case_ref}",
+                     {"document": [f"{document.doc_type} {document.number}", None]})
+        session.flush()
+        return person_view(person)
+
+
+def add_phone(db: Database, person_id: int, number: str, *, operator: str, label: str = "",
+              region: str | None = None) -> PersonView:
+    e164 = normalize_phone(number, region)
+    with db.transaction() as session:
+        person = _load_for_edit(session, person_id, None)
+        person.phones.append(Phone(e164=e164, label=label))
+        _touch(person, operator)
+        reindex(session, person)
+        audit.record(session, operator, "update", "person", person.uuid, f"added a phone to {person.case_ref}",
+                     {"phone": [None, e164]})
+        session.flush()
+        return person_view(person)
+
+
+def remove_phone(db: Database, person_id: int, phone_id: int, *, operator: str) -> PersonView:
+    with db.transaction() as session:
+        person = _load_for_edit(session, person_id, None)
+        phone = next((p for p in person.phones if p.id == phone_id), None)
+        if phone is None:
+            raise NotFound("phone", phone_id)
+        person.phones.remove(phone)
+        _touch(person, operator)
+        session.flush()
+        reindex(session, person)
+        audit.record(session, operator, "update", "person", person.uuid, f"removed a phone from {person.case_ref}",
+                     {"phone": [phone.e164, None]})
+        session.flush()
+        return person_view(person)
+
+
+def _touch(person: Person, operator: str) -> None:
+    person.updated_at = audit.now()
+    person.updated_by = operator
+
+
+# --- trash ----------------------------------------------------------------------------------
+
+def delete_person(db: Database, person_id: int, *, operator: str, reason: str = "") -> PersonView:
+    """Move a person to the trash (restorable; nothing is erased)."""
+    with db.transaction() as session:
+        person = _load(session, person_id)
+        if person.deleted_at is not None:
+            raise ValidationError("person", person.case_ref, "is already in the trash")
+        person.deleted_at = audit.now()
+        person.deleted_by = operator
+        _detach_from_household(session, person)
+        audit.record(session, operator, "delete", "person", person.uuid,
+                     f"moved {person.case_ref} to the trash" + (f": {reason}" if reason else ""),
+                     {"household_id": [person.household_id, None]} if person.household_id else {})
+        session.flush()
+        return person_view(person)
+
+
+def _detach_from_household(session: Session, person: Person) -> None:
+    """A deleted person keeps its household link for restore, but stops being its head."""
+    if person.household_id is None:
+        return
+    household = session.get(Household, person.household_id)
+    if household is not None and household.head_person_id == person.id:
+        household.head_person_id = None
+
+
+def restore_person(db: Database, person_id: int, *, operator: str) -> PersonView:
+    with db.transaction() as session:
+        person = _load(session, person_id)
+        if person.deleted_at is None:
+            raise ValidationError("person", person.case_ref, "is not in the trash")
+        person.deleted_at = None
+        person.deleted_by = None
+        _touch(person, operator)
+        audit.record(session, operator, "restore", "person", person.uuid, f"restored {person.case_ref} from the trash")
+        session.flush()
+        return person_view(person)
+
+
+def list_trash(db: Database) -> list[PersonView]:
+    with db.reading() as session:
+        people = session.scalars(select(Person).where(Person.deleted_at.is_not(None))
+                                 .order_by(Person.deleted_at.desc())
+                                 .options(selectinload(Person.documents), selectinload(Person.phones),
+                                          selectinload(Person.household)))
+        return [person_view(p) for p in people]

@@ -1,0 +1,46 @@
+"""Mission-wide settings kept in the database, shared by every workstation of the mission."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop_app.domain.countries import alpha2, normalize_country
+from desktop_app.services import audit
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import Setting
+
+
+@dataclass(frozen=True)
+class MissionSettings:
+    mission_name: str = ""
+    # Host country of the mission: numbers typed without a country code are read as local.
+    mission_country: str | None = None
+
+    @property
+    def phone_region(self) -> str | None:
+        return alpha2(self.mission_country) if self.mission_country else None
+
+
+def load_mission(db: Database) -> MissionSettings:
+    with db.reading() as session:
+        stored = {row.key: json.loads(row.value) for row in session.scalars(select(Setting))}
+    return MissionSettings(stored.get("mission_name", ""), stored.get("mission_country"))
+
+
+def save_mission(db: Database, settings: MissionSettings, *, operator: str) -> MissionSettings:
+    country = normalize_country(settings.mission_country, "mission country") if settings.mission_country else None
+    values = {"mission_name": settings.mission_name.strip(), "mission_country": country}
+    with db.transaction() as session:
+        for key, value in values.items():
+            row = session.get(Setting, key)
+            old = json.loads(row.value) if row else None
+            if row is None:
+                session.add(Setting(key=key, value=json.dumps(value)))
+            else:
+                row.value = json.dumps(value)
+            if old != value:
+                audit.record(session, operator, "update", "setting", key, f"{key} changed", {key: [old, value]})
+    return MissionSettings(values["mission_name"], country)

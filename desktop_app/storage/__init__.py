@@ -1,0 +1,1 @@
+"""Storage: the database connection, ORM mappings and Alembic migrations. No Qt."""

@@ -1,0 +1,336 @@
+"""ORM mappings of the roster (SQLAlchemy 2.0 declarative).
+
+The schema serves every workflow: persons and their documents and phones, households,
+the status history, evacuation lists and the partner's answer per member, partner
+organizations and the liaison log, the hash-chained audit trail, operations (an import,
+a reconcile, a merge) with what they changed so that they can be undone, and the shared
+import-mapping and export profiles. Enumerations are stored as their text value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    orm,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _text(length: int = 200) -> Mapped[str]:
+    return mapped_column(String(length), default="", server_default="")
+
+
+class Stamped:
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class Person(Stamped, Base):
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    case_ref: Mapped[str] = mapped_column(String(32), unique=True)
+    surname: Mapped[str] = _text()
+    given_names: Mapped[str] = _text()
+    patronymic: Mapped[str] = _text()
+    surname_latin: Mapped[str] = _text()
+    given_names_latin: Mapped[str] = _text()
+    # Folded 'surname given patronymic' for ordering by name in any script.
+    sort_key: Mapped[str] = mapped_column(String(600), index=True, default="")
+    sex: Mapped[str | None] = mapped_column(String(1))
+    birth_date: Mapped[str | None] = mapped_column(String(10), index=True)  # PartialDate ISO text
+    place_of_birth: Mapped[str] = _text()
+    citizenships: Mapped[str] = _text(120)  # alpha-3 codes, comma-separated, in order
+    email: Mapped[str] = _text()
+    messenger: Mapped[str] = _text()
+    region: Mapped[str] = _text()
+    locality: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
+    address: Mapped[str] = _text(500)
+    medical: Mapped[bool] = mapped_column(Boolean, default=False)
+    reduced_mobility: Mapped[bool] = mapped_column(Boolean, default=False)
+    pregnant: Mapped[bool] = mapped_column(Boolean, default=False)
+    unaccompanied_minor: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_to_share: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = _text()
+    notes: Mapped[str] = mapped_column(Text, default="")
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"), index=True)
+    relationship: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    deleted_by: Mapped[str | None] = mapped_column(String(100))
+    # Optimistic concurrency: an edit based on an older version is refused, never lost.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    documents: Mapped[list[Document]] = orm.relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Document.id")
+    phones: Mapped[list[Phone]] = orm.relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Phone.id")
+    household: Mapped[Household | None] = orm.relationship(
+        back_populates="members", foreign_keys=[household_id])
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    doc_type: Mapped[str] = mapped_column(String(30))
+    number: Mapped[str] = mapped_column(String(40))
+    number_key: Mapped[str] = mapped_column(String(40), index=True)
+    issuing_country: Mapped[str | None] = mapped_column(String(3))
+    issue_date: Mapped[dt.date | None] = mapped_column(Date)
+    expiry_date: Mapped[dt.date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = orm.relationship(back_populates="documents")
+
+
+class Phone(Base):
+    __tablename__ = "phones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    e164: Mapped[str] = mapped_column(String(20), index=True)
+    label: Mapped[str] = _text(40)
+
+    person: Mapped[Person] = orm.relationship(back_populates="phones")
+
+
+class SearchTerm(Base):
+    """Folded words a person can be found by: names in every script, case ref, documents, phones.
+
+    A prefix query is a range scan on `term` (portable to PostgreSQL, unlike FTS5).
+    """
+
+    __tablename__ = "search_terms"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True)
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+    __table_args__ = (Index("ix_search_terms_term", "term", "person_id"),)
+
+
+class Household(Stamped, Base):
+    __tablename__ = "households"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    ref: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = _text()
+    head_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("persons.id", use_alter=True, name="fk_households_head_person_id_persons"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[Person]] = orm.relationship(
+        back_populates="household", foreign_keys="Person.household_id", order_by="Person.id")
+
+
+class StatusChange(Base):
+    __tablename__ = "status_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("evacuation_lists.id"))
+    operation_id: Mapped[int | None] = mapped_column(ForeignKey("operations.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    operator: Mapped[str] = mapped_column(String(100))
+
+
+class Organization(Base):
+    __tablename__ = "organizations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    country: Mapped[str | None] = mapped_column(String(3))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    contacts: Mapped[list[Contact]] = orm.relationship(
+        back_populates="organization", cascade="all, delete-orphan", order_by="Contact.name")
+
+
+class Contact(Base):
+    """A person at a partner organization (not an evacuee)."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str] = _text()
+    phones: Mapped[str] = _text()  # E.164, comma-separated
+    emails: Mapped[str] = _text()
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    organization: Mapped[Organization] = orm.relationship(back_populates="contacts")
+
+
+class EvacuationList(Base):
+    __tablename__ = "evacuation_lists"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
+    state: Mapped[str] = mapped_column(String(20))
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))
+
+
+class ListMember(Base):
+    __tablename__ = "list_members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("evacuation_lists.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    answer: Mapped[str] = mapped_column(String(20))
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    crossed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    answer_note: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    added_by: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (UniqueConstraint("list_id", "person_id", name="uq_list_members_list_person"),)
+
+
+class LiaisonEntry(Base):
+    __tablename__ = "liaison_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    operator: Mapped[str] = mapped_column(String(100))
+    channel: Mapped[str] = mapped_column(String(20))
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    counterpart: Mapped[str] = _text()
+    summary: Mapped[str] = mapped_column(Text)
+    follow_up_due: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    follow_up_done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("evacuation_lists.id"))
+
+
+class LiaisonPerson(Base):
+    __tablename__ = "liaison_persons"
+
+    entry_id: Mapped[int] = mapped_column(ForeignKey("liaison_entries.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True,
+                                           index=True)
+
+
+class AuditEntry(Base):
+    """One recorded action; `hash` chains each entry to the one before (tamper evidence)."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    operator: Mapped[str] = mapped_column(String(100), index=True)
+    action: Mapped[str] = mapped_column(String(30))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_key: Mapped[str] = mapped_column(String(64), index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [old, new]} or details
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Operation(Base):
+    """A bulk action that can be undone as a whole: an import, a reconcile apply, a merge."""
+
+    __tablename__ = "operations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(100))
+    file_name: Mapped[str] = _text(500)
+    file_sha256: Mapped[str] = _text(64)
+    sheet: Mapped[str] = _text()
+    details: Mapped[str] = mapped_column(Text, default="{}")  # JSON: mapping, counts, list
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    undone_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class OperationChange(Base):
+    """What one operation did to one record, with the values before, for undo."""
+
+    __tablename__ = "operation_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operation_id: Mapped[int] = mapped_column(ForeignKey("operations.id", ondelete="CASCADE"), index=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    change: Mapped[str] = mapped_column(String(20))  # created, updated, deleted
+    before: Mapped[str] = mapped_column(Text, default="{}")  # JSON of the fields it changed
+
+
+class MappingProfile(Base):
+    """A saved import column mapping, offered again for files with the same headers."""
+
+    __tablename__ = "mapping_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    header_signature: Mapped[str] = mapped_column(String(64), index=True)
+    mapping: Mapped[str] = mapped_column(Text)  # JSON {header: field}
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class ExportProfileRow(Base):
+    """An export profile shared by every workstation of the mission (JSON definition)."""
+
+    __tablename__ = "export_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    definition: Mapped[str] = mapped_column(Text)
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class Setting(Base):
+    """Mission-wide settings shared through the database (mission name, country)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,110 @@
+"""Value rules: partial dates, names across scripts, phones, countries, person fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop_app.domain.countries import normalize_country, normalize_country_list
+from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.names import fold, icao_latin, words
+from desktop_app.domain.person import (
+    DocumentData,
+    Flag,
+    Sex,
+    derived_flags,
+    normalize_document_number,
+    validate_field,
+)
+from desktop_app.domain.phones import normalize_phone
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def test_year_alone_stays_a_year() -> None:
+    value = PartialDate.parse("1980")
+    assert value.iso() == "1980"
+    assert value.as_date() is None
+    assert validate_field("birth_date", "1980", TODAY) == value
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_partial_date_round_trips_and_sorts_like_dates(day: dt.date) -> None:
+    value = PartialDate.from_date(day)
+    assert PartialDate.parse(value.iso()) == value
+    assert (value.iso() < PartialDate.from_date(day + dt.timedelta(days=1)).iso()) or day == dt.date(2100, 12, 31)
+
+
+def test_impossible_and_future_dates_are_refused() -> None:
+    with pytest.raises(ValidationError, match="not a real date"):
+        PartialDate.parse("1980-02-30")
+    with pytest.raises(ValidationError, match="future"):
+        validate_field("birth_date", "2030-01-01", TODAY)
+
+
+@pytest.mark.parametrize(("birth", "age"), [("2000-11-25", 26), ("2000-11-26", 25), ("2000", 26), ("2000-12", 25)])
+def test_age(birth: str, age: int) -> None:
+    assert PartialDate.parse(birth).age_on(TODAY) == age
+
+
+def test_derived_flags() -> None:
+    assert derived_flags(PartialDate.parse("2025-06-01"), TODAY) == {Flag.INFANT, Flag.CHILD}
+    assert derived_flags(PartialDate.parse("1950"), TODAY) == {Flag.ELDERLY}
+    assert derived_flags(PartialDate.parse("1990-01-01"), TODAY) == set()
+    assert derived_flags(None, TODAY) == set()
+
+
+def test_fold_unifies_case_accents_yo_and_arabic_variants() -> None:
+    assert fold("Фёдоров") == fold("ФЕДОРОВ") == "федоров"
+    assert fold("Йошкин") == "йошкин"  # й is a letter of its own, not и
+    assert fold("Éloïse") == "eloise"
+    assert fold("أحمد") == fold("احمد")
+    assert words("Abu-Shanab, Ahmad") == ["abu", "shanab", "ahmad"]
+
+
+def test_icao_latin_as_in_a_russian_passport() -> None:
+    assert icao_latin("Щербаков") == "SHCHERBAKOV"
+    assert icao_latin("Мария") == "MARIIA"
+    assert icao_latin("Юлия Андреевна") == "IULIIA ANDREEVNA"
+
+
+def test_phones_become_e164() -> None:
+    assert normalize_phone("0100 123 4567", "EG") == "+201001234567"
+    assert normalize_phone("00 970 59 123 4567") == "+970591234567"
+    with pytest.raises(ValidationError, match="phone"):
+        normalize_phone("12345", "EG")
+    with pytest.raises(ValidationError, match="country code"):
+        normalize_phone("0591234567")
+
+
+def test_countries() -> None:
+    assert normalize_country("rus") == "RUS"
+    assert normalize_country("EG") == "EGY"
+    assert normalize_country("Palestine") == "PSE"
+    assert normalize_country_list("RUS, PSE; RUS") == ["RUS", "PSE"]
+    with pytest.raises(ValidationError, match="not a country"):
+        normalize_country("Atlantis")
+
+
+def test_fields_validate_and_name_the_field() -> None:
+    assert validate_field("sex", "Ж") is Sex.FEMALE
+    assert validate_field("sex", "ذكر") is Sex.MALE
+    assert validate_field("surname_latin", " shcherbakov ") == "SHCHERBAKOV"
+    assert validate_field("medical", "да") is True
+    with pytest.raises(ValidationError) as bad:
+        validate_field("surname_latin", "Щербаков")
+    assert bad.value.field == "surname_latin"
+    with pytest.raises(ValidationError, match="e-mail"):
+        validate_field("email", "not-an-address")
+
+
+def test_documents_keep_leading_zeros_and_key_ignores_spacing() -> None:
+    document = DocumentData.create("passport", "72 0123456", "RUS", "2020-01-01", "2030-01-01")
+    assert document.number == "72 0123456"
+    assert normalize_document_number(document.number) == "720123456"
+    with pytest.raises(ValidationError, match="not after the issue date"):
+        DocumentData.create("passport", "1", None, "2020-01-01", "2019-01-01")
