@@ -1,0 +1,336 @@
+"""Turning one imported cell into a roster value: dates, sex, countries, phones, Latin names.
+
+    parse_date_cell(value, order_hint=None) -> DateParse
+    prevalent_date_order(values) -> DateOrder | None
+    parse_sex_cell(value) -> Sex                         (ValidationError)
+    parse_country(text) -> alpha-3                       (ValidationError)
+    parse_countries(text) -> [alpha-3, ...]              (ValidationError)
+    parse_phones(value, default_region) -> [E.164, ...]  (ValidationError)
+    cell_text(value) -> str
+    latin_name(native, latin="") -> passport Latin (ICAO 9303 from Cyrillic when none given)
+
+Dates. A date cell stays a date. A number is a year when it lies in 1850-2200, else an
+Excel serial day number (1900 system). Text is read in these forms: ISO 'YYYY-MM-DD'
+(also with / or .), 'DD.MM.YYYY' (dots are always day first: no one writes month first
+with dots), 'a/b/YYYY' and 'a-b-YYYY' (day or month first: decided only when one part is
+over 12 or both are equal, otherwise ambiguous), month names and abbreviations in English,
+Russian, French and Arabic ('1 Feb 1980', 'Feb 1, 1980', '01-ФЕВ-1980', '1 февраля 1980',
+'1 فبراير 1980'), month and year ('02.1980', 'Feb 1980'), a year alone ('1980', '1980 г.').
+Two-digit years are 19xx when past this year's two digits, else 20xx. Arabic-Indic
+digits are read as digits. An ambiguous date is never guessed silently: `DateParse`
+carries both readings and is flagged; the hint (the sheet's prevalent order) picks the
+suggested one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+import pycountry
+
+from desktop_app.domain.countries import normalize_country
+from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.names import fold, has_cyrillic, icao_latin
+from desktop_app.domain.person import Sex, parse_sex
+from desktop_app.domain.phones import normalize_phone
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 once Excel's 1900 leap-year bug is allowed for
+_YEARS = range(1850, 2201)
+_MAX_SERIAL = 2_958_465  # 9999-12-31
+
+
+class DateOrder(StrEnum):
+    DMY = "DMY"
+    MDY = "MDY"
+
+
+@dataclass(frozen=True)
+class DateParse:
+    """The outcome of reading a date cell.
+
+    `value` is the date to use (None when refused, or ambiguous with no hint); `readings`
+    holds both when day and month could be either way (`ambiguous`); `problem` says why a
+    value was refused or needs a look.
+    """
+
+    value: PartialDate | None
+    readings: tuple[PartialDate, ...] = ()
+    problem: str | None = None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.readings) > 1
+
+
+_EMPTY = DateParse(None)
+
+_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "январь", "января", "янв", "janvier", "janv", "يناير", "كانون الثاني"),
+    2: ("february", "feb", "февраль", "февраля", "фев", "февр", "fevrier", "fevr", "fev", "فبراير", "شباط"),
+    3: ("march", "mar", "март", "марта", "мар", "mars", "مارس", "آذار", "اذار"),
+    4: ("april", "apr", "апрель", "апреля", "апр", "avril", "avr", "أبريل", "ابريل", "إبريل", "نيسان"),
+    5: ("may", "май", "мая", "mai", "مايو", "أيار", "ايار"),
+    6: ("june", "jun", "июнь", "июня", "июн", "juin", "يونيو", "يونية", "حزيران"),
+    7: ("july", "jul", "июль", "июля", "июл", "juillet", "juil", "يوليو", "يولية", "تموز"),
+    8: ("august", "aug", "август", "августа", "авг", "aout", "أغسطس", "اغسطس", "آب", "اب"),
+    9: ("september", "sep", "sept", "сентябрь", "сентября", "сен", "сент", "septembre", "سبتمبر", "أيلول",
+        "ايلول"),
+    10: ("october", "oct", "октябрь", "октября", "окт", "octobre", "أكتوبر", "اكتوبر", "تشرين الأول",
+         "تشرين الاول"),
+    11: ("november", "nov", "ноябрь", "ноября", "ноя", "нояб", "novembre", "نوفمبر", "تشرين الثاني"),
+    12: ("december", "dec", "декабрь", "декабря", "дек", "decembre", "ديسمبر", "كانون الأول", "كانون الاول"),
+}
+_MONTH_BY_NAME = {fold(name): month for month, names in _MONTHS.items() for name in names}
+_MONTH_WORD = "|".join(sorted((re.escape(name) for name in _MONTH_BY_NAME), key=len, reverse=True))
+
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")
+_SLASHED = re.compile(r"(\d{1,2})([/\-])(\d{1,2})\2(\d{2}|\d{4})")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[./\-](\d{4})|(\d{4})[./\-](\d{1,2})")
+_YEAR = re.compile(r"(\d{4})(?:\s*(?:г|гг|год|year|an|سنة|عام)?\.?)")
+_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:er)?[\s\-./]+({_MONTH_WORD})\.?[\s\-./,]+(\d{{2}}|\d{{4}})")
+_MONTH_DAY_YEAR = re.compile(rf"({_MONTH_WORD})\.?[\s\-./]+(\d{{1,2}})(?:st|nd|rd|th)?,?[\s\-./]+(\d{{4}})")
+_MONTH_NAME_YEAR = re.compile(rf"({_MONTH_WORD})\.?[\s\-./,]+(\d{{4}})")
+_TRAILING_YEAR_WORD = re.compile(r"\s*(?:г|года|год)\.?$")
+
+
+def parse_date_cell(value: object, order_hint: DateOrder | None = None) -> DateParse:
+    """Read a date cell; see the module docstring for the forms. Empty cells give value None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return _EMPTY
+    if isinstance(value, dt.datetime):
+        return _made(value.year, value.month, value.day, value)
+    if isinstance(value, dt.date):
+        return _made(value.year, value.month, value.day, value)
+    if isinstance(value, bool):
+        return DateParse(None, problem="is not a date")
+    if isinstance(value, int | float):
+        return _from_number(value)
+    return _from_text(str(value), order_hint)
+
+
+def _made(year: int, month: int | None, day: int | None, shown: object) -> DateParse:
+    try:
+        return DateParse(PartialDate(year, month, day))
+    except ValueError:
+        return DateParse(None, problem=f"{shown} is not a real date")
+
+
+def _from_number(number: float) -> DateParse:
+    if float(number).is_integer() and int(number) in _YEARS:
+        return DateParse(PartialDate(int(number)))
+    if not 1 <= number <= _MAX_SERIAL or int(number) == 60:  # 60 is Excel's fictitious 1900-02-29
+        return DateParse(None, problem=f"{number} is not a date")
+    day = EXCEL_EPOCH + dt.timedelta(days=int(number))
+    if number < 61:  # before Excel's fictitious 1900-02-29
+        day += dt.timedelta(days=1)
+    return _made(day.year, day.month, day.day, number)
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        pivot = dt.date.today().year % 100
+        year += 1900 if year > pivot else 2000
+    return year
+
+
+def _from_text(raw: str, order_hint: DateOrder | None) -> DateParse:
+    text = fold(_ascii_digits(raw)).strip().rstrip(".")
+    text = _TRAILING_YEAR_WORD.sub("", text) if re.search(r"\d{4}", text) else text
+    if match := _ISO.fullmatch(text):
+        return _made(int(match[1]), int(match[2]), int(match[3]), raw)
+    if match := _DOTTED.fullmatch(text):
+        return _made(_full_year(match[3]), int(match[2]), int(match[1]), raw)
+    if match := _SLASHED.fullmatch(text):
+        return _two_way(int(match[1]), int(match[3]), _full_year(match[4]), raw, order_hint)
+    if match := _DAY_MONTH_YEAR.fullmatch(text):
+        return _made(_full_year(match[3]), _MONTH_BY_NAME[match[2]], int(match[1]), raw)
+    if match := _MONTH_DAY_YEAR.fullmatch(text):
+        return _made(int(match[3]), _MONTH_BY_NAME[match[1]], int(match[2]), raw)
+    if match := _MONTH_NAME_YEAR.fullmatch(text):
+        return _made(int(match[2]), _MONTH_BY_NAME[match[1]], None, raw)
+    if match := _MONTH_YEAR.fullmatch(text):
+        month, year = (match[1], match[2]) if match[1] else (match[4], match[3])
+        return _made(int(year), int(month), None, raw)
+    if (match := _YEAR.fullmatch(text)) and int(match[1]) in _YEARS:
+        return DateParse(PartialDate(int(match[1])))
+    return DateParse(None, problem=f"'{raw}' is not a date in a form we read")
+
+
+def _two_way(first: int, second: int, year: int, raw: str, order_hint: DateOrder | None) -> DateParse:
+    """'a/b/YYYY': day-first when a month cannot be a, month-first when b cannot be one."""
+    if first > 12 or first == second:
+        return _made(year, second, first, raw)
+    if second > 12:
+        return _made(year, first, second, raw)
+    dmy = _made(year, second, first, raw).value
+    mdy = _made(year, first, second, raw).value
+    readings = tuple(reading for reading in (dmy, mdy) if reading is not None)
+    if order_hint is None:
+        return DateParse(None, readings, f"'{raw}' could be day/month or month/day; choose the order")
+    chosen = dmy if order_hint is DateOrder.DMY else mdy
+    return DateParse(chosen, readings, f"'{raw}' read as {order_hint.value}, the order most dates in the sheet use")
+
+
+def prevalent_date_order(values: Iterable[object]) -> DateOrder | None:
+    """DMY or MDY, as most of the column's unambiguous 'a/b/YYYY' dates show; None with no evidence."""
+    votes: Counter[DateOrder] = Counter()
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        match = _SLASHED.fullmatch(_ascii_digits(value).strip())
+        if match:
+            first, second = int(match[1]), int(match[3])
+            if first > 12 >= second:
+                votes[DateOrder.DMY] += 1
+            elif second > 12 >= first:
+                votes[DateOrder.MDY] += 1
+    if not votes or votes[DateOrder.DMY] == votes[DateOrder.MDY]:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+# Spellings of sex that lists use beyond `domain.person.parse_sex`.
+_MORE_SEX: dict[str, Sex] = {
+    "мужчина": Sex.MALE, "мальчик": Sex.MALE, "мужск": Sex.MALE, "boy": Sex.MALE, "masculine": Sex.MALE,
+    "رجل": Sex.MALE, "ولد": Sex.MALE, "ذكر.": Sex.MALE,
+    "женщина": Sex.FEMALE, "девочка": Sex.FEMALE, "женск": Sex.FEMALE, "girl": Sex.FEMALE,
+    "feminine": Sex.FEMALE, "fille": Sex.FEMALE, "garcon": Sex.MALE, "garçon": Sex.MALE,
+    "انثي": Sex.FEMALE, "أنثي": Sex.FEMALE, "امرأة": Sex.FEMALE, "بنت": Sex.FEMALE, "f.": Sex.FEMALE,
+    "m.": Sex.MALE,
+}
+
+
+def parse_sex_cell(value: object) -> Sex:
+    """M, F or X from any common spelling in the four languages; ValidationError otherwise."""
+    text = str(value).strip().casefold().rstrip(".") if value is not None else ""
+    if text in _MORE_SEX:
+        return _MORE_SEX[text]
+    return parse_sex(text)
+
+
+# Everyday names and nationality words (en, ru, fr, ar) that the ISO translations lack.
+_MORE_COUNTRIES: dict[str, str] = {
+    "россия": "RUS", "рф": "RUS", "российская федерация": "RUS", "russie": "RUS", "روسيا": "RUS",
+    "russian": "RUS", "русский": "RUS", "российское": "RUS", "russe": "RUS", "روسي": "RUS", "روسية": "RUS",
+    "палестина": "PSE", "palestine": "PSE", "فلسطين": "PSE", "palestinian": "PSE", "палестинское": "PSE",
+    "palestinien": "PSE", "palestinienne": "PSE", "فلسطيني": "PSE", "فلسطينية": "PSE", "gaza": "PSE",
+    "газа": "PSE", "غزة": "PSE",
+    "египет": "EGY", "egypte": "EGY", "مصر": "EGY", "egyptian": "EGY", "египетское": "EGY",
+    "egyptien": "EGY", "egyptienne": "EGY", "مصري": "EGY", "مصرية": "EGY",
+    "украина": "UKR", "ukrainian": "UKR", "украинское": "UKR", "ukrainien": "UKR", "أوكرانيا": "UKR",
+    "беларусь": "BLR", "белоруссия": "BLR", "belarusian": "BLR", "казахстан": "KAZ", "kazakh": "KAZ",
+    "иордания": "JOR", "jordanian": "JOR", "jordanien": "JOR", "أردني": "JOR", "الأردن": "JOR",
+    "сирия": "SYR", "syrian": "SYR", "syrien": "SYR", "سوري": "SYR", "سوريا": "SYR",
+    "израиль": "ISR", "israeli": "ISR", "israelien": "ISR", "إسرائيل": "ISR",
+    "молдова": "MDA", "молдавия": "MDA", "армения": "ARM", "азербайджан": "AZE", "грузия": "GEO",
+    "кыргызстан": "KGZ", "киргизия": "KGZ", "узбекистан": "UZB", "таджикистан": "TJK", "туркмения": "TKM",
+    "сша": "USA", "american": "USA", "великобритания": "GBR", "british": "GBR", "french": "FRA",
+    "без гражданства": "XXA", "лбг": "XXA", "stateless": "XXA", "apatride": "XXA", "عديم الجنسية": "XXA",
+    "بدون": "XXA",
+}
+_COUNTRY_LANGUAGES = ("ru", "fr", "ar")
+_LIST_SPLIT = re.compile(r"\s*(?:[,;/+\n]|\s(?:and|и|et|و)\s)\s*")
+
+
+@cache
+def _country_index() -> dict[str, str]:
+    """Folded country names in English, Russian, French and Arabic -> alpha-3 (built once)."""
+    index: dict[str, str] = {}
+    translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+                    for language in _COUNTRY_LANGUAGES]
+    for country in pycountry.countries:
+        names = {getattr(country, attr, None) for attr in ("name", "official_name", "common_name")} - {None}
+        for name in names:
+            index.setdefault(fold(name), country.alpha_3)
+            for translation in translations:
+                translated = fold(translation.gettext(name))
+                index.setdefault(translated, country.alpha_3)
+                head, comma, tail = translated.partition(", ")
+                if comma:  # 'russie, federation de' is also said 'federation de russie'
+                    index.setdefault(f"{tail} {head}", country.alpha_3)
+    index.update({fold(name): code for name, code in _MORE_COUNTRIES.items()})
+    return index
+
+
+def parse_country(text: str) -> str:
+    """ISO alpha-3 for a code (RUS, RU) or a name in en/ru/fr/ar ('Египет', 'مصر' -> 'EGY')."""
+    clean = text.strip().strip(".")
+    found = _country_index().get(fold(clean))
+    if found:
+        return found
+    try:
+        return normalize_country(clean, "citizenship")
+    except ValidationError:
+        raise ValidationError("citizenship", text, "is not a country we know (use a name or an ISO code "
+                              "such as RUS, PSE, EGY)") from None
+
+
+def parse_countries(text: str) -> list[str]:
+    """Several countries separated by , ; / + or 'and' in the four languages; order kept, no repeats."""
+    codes: list[str] = []
+    for part in _LIST_SPLIT.split(text.strip()):
+        if part.strip():
+            code = parse_country(part)
+            if code not in codes:
+                codes.append(code)
+    return codes
+
+
+_PHONE_SPLIT = re.compile(r"\s*[,;/\n]\s*")
+
+
+def parse_phones(value: object, default_region: str | None) -> list[str]:
+    """E.164 numbers in a cell (several split on , ; / or new lines).
+
+    `default_region` is the mission's country (alpha-2, 'EG'). A number stored as a
+    number (201001234567) is tried as written and then with a leading '+'.
+    """
+    text = cell_text(value)
+    numbers: list[str] = []
+    for part in _PHONE_SPLIT.split(text.strip()):
+        if not part:
+            continue
+        try:
+            number = normalize_phone(part, default_region)
+        except ValidationError:
+            if not part.isdigit():
+                raise
+            number = normalize_phone("+" + part, None)
+        if number not in numbers:
+            numbers.append(number)
+    return numbers
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: whole numbers without '.0', dates in ISO form, empty as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def latin_name(native: str, latin: str = "") -> str:
+    """The Latin form given, else the ICAO 9303 form of a Cyrillic name, else ''."""
+    if latin.strip():
+        return latin.strip().upper()
+    return icao_latin(native) if has_cyrillic(native) else ""
