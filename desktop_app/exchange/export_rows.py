@@ -52,6 +52,8 @@ def profile_sheets(persons: Iterable[Person], profile: ExportProfile | None = No
     `title` overrides the profile's title row; `today` fixes the date ages are computed on.
     Grouping 'list' gives one sheet per list (named after it, made safe for Excel); the
     others give one sheet named by the profile. An empty roster still gives one sheet.
+    Everything is streamed from `persons`: read each sheet's rows before asking for the
+    next sheet (as `write_workbook` does).
     """
     profile = profile or full_roster_profile()
     shaper = _RowShaper(profile, today or dt.date.today())
