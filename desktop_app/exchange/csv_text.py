@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_LINES = 50
+_UTF16_HIGH = frozenset({0x00, 0x04, 0x06})
 # The ten most frequent letters of Russian and of Arabic running text (names and addresses).
 _RUSSIAN_COMMON = set("оеаинтсрвл")
 _ARABIC_COMMON = set("اليمونربهت")
@@ -38,7 +39,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding), encoding
-    utf16 = _utf16_without_bom(data)
+    utf16 = utf16_without_bom(data)
     if utf16:
         return data.decode(utf16), utf16
     try:
@@ -52,15 +53,20 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return arabic, "cp1256"
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes are UTF-16 with no mark, else None.
+
+    In UTF-16 the high byte of Latin, Cyrillic and Arabic letters is 0x00, 0x04 or 0x06,
+    bytes that 8-bit text never holds; they fill one parity of positions and not the other.
+    """
     sample = data[:4000]
     if len(sample) < 4:
         return None
-    even_nuls = sample[0::2].count(0) / len(sample[0::2])
-    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
-    if odd_nuls > 0.3 and even_nuls < 0.05:
+    even = sum(byte in _UTF16_HIGH for byte in sample[0::2]) / len(sample[0::2])
+    odd = sum(byte in _UTF16_HIGH for byte in sample[1::2]) / len(sample[1::2])
+    if odd > 0.25 and even < 0.05:
         return "utf-16-le"
-    if even_nuls > 0.3 and odd_nuls < 0.05:
+    if even > 0.25 and odd < 0.05:
         return "utf-16-be"
     return None
 

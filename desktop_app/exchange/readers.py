@@ -52,7 +52,7 @@ import olefile
 import python_calamine
 from msoffcrypto.exceptions import DecryptionError, InvalidKeyError
 
-from desktop_app.exchange.csv_text import TooManyRows, read_csv_rows
+from desktop_app.exchange.csv_text import TooManyRows, read_csv_rows, utf16_without_bom
 from desktop_app.exchange.errors import (
     CorruptFile,
     EmptySheet,
@@ -200,13 +200,8 @@ def _refuse_known_non_spreadsheets(data: bytes, shown: str) -> None:
                               "Excel or LibreOffice and save it as .xlsx", path=shown)
     if head.startswith(b"<?xml"):
         raise UnsupportedFormat("this is an XML file (such as Excel 2003 XML); save it as .xlsx", path=shown)
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(data):
         raise NotASpreadsheet("this is a binary file of an unknown kind, not a spreadsheet", path=shown)
-
-
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    return sample.startswith((b"\xff\xfe", b"\xfe\xff")) or sample.count(0) * 3 > len(sample)
 
 
 def _open_ole(data: bytes, password: str | None, shown: str) -> tuple[bytes, FileFormat | None]:
