@@ -84,8 +84,9 @@ class RosterIndex:
         """Indexed records that may be `record`, best first, at most `limit` (None: all).
 
         Only the best candidate can be 'match', and only when no other candidate comes
-        within the ambiguity margin; candidates scoring 'none' are included (staff may
-        want to see the near misses) but never before a better one.
+        within the ambiguity margin. Candidates scoring 'none' are included when their
+        names were weighed (near misses staff may want to see); pairs that even equal
+        names could not lift to review are left out unscored.
         """
         return self._ranked(prepare(record), exclude=None)[:limit]
 
@@ -106,12 +107,15 @@ class RosterIndex:
     def _scored(self, prepared: Prepared, exclude: int | None) -> list[tuple[int, Candidate]]:
         scored = []
         t = self.thresholds
-        for position in self._positions(prepared, exclude):
+        positions = self._positions(prepared, exclude)
+        self.comparisons += len(positions)
+        for position in positions:
             target = self._prepared[position]
-            found = assess(prepared, target, match_threshold=t.match, review_threshold=t.review)
+            found = assess(prepared, target, match_threshold=t.match, review_threshold=t.review, prune=True)
+            if found is None:
+                continue
             scored.append((position, Candidate(target.key, found.score, found.decision, found.reasons,
                                                found.weight)))
-        self.comparisons += len(scored)
         scored.sort(key=lambda item: (-item[1].weight, item[0]))
         return scored
 

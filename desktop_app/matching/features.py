@@ -5,17 +5,18 @@ rows when they are looked up). Blocking keys are plain strings; two records beco
 candidate pair when they share at least one key:
 
 * `u|uuid`, `c|case_ref`: our own identifiers echoed by the partner;
-* `d|number` for each document number and each one-character deletion of it, so that
-  equal numbers, one wrong digit, and one digit too many or too few all meet;
+* `d|number` for each document number (a number one digit off counts only when name and
+  birth date agree, and those meet through the name keys);
 * `n|a|b`: the block keys of any two name words, unordered (surname and given name in
   any order, under any romanisation that reduces to the same consonant frame);
-* `t|w|year|dm`, `ty|w|year`, `yo|w|year`: one name word with the birth date (day and
+* `t|w|year|dm`, `ty|w|year`, `yo|w|year`: a surname or given-name word with the birth date (day and
   month unordered, so a swap still meets), or with the year when one side has only a year.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, product
 
 from desktop_app.domain.dates import PartialDate
@@ -82,14 +83,15 @@ def _identifier(value: str | None) -> str | None:
     return value.strip().casefold() or None if value else None
 
 
-def _role_tokens(role: str, native: str, latin: str) -> list[NameToken]:
+@lru_cache(maxsize=500_000)
+def _role_tokens(role: str, native: str, latin: str) -> tuple[NameToken, ...]:
     native_words, latin_words = name_words(native), name_words(latin)
     if native_words and len(native_words) == len(latin_words):
         groups = [tuple(dict.fromkeys(pair)) for pair in zip(native_words, latin_words, strict=True)]
     else:
         groups = [(w,) for w in native_words + latin_words]
-    return [NameToken(role, group, frozenset().union(*(latin_forms(w).blocks for w in group)))
-            for group in groups]
+    return tuple(NameToken(role, group, frozenset().union(*(latin_forms(w).blocks for w in group)))
+                 for group in groups)
 
 
 def blocking_keys(prepared: Prepared, *, indexing: bool) -> set[str]:
@@ -99,23 +101,15 @@ def blocking_keys(prepared: Prepared, *, indexing: bool) -> set[str]:
         keys.add(f"u|{prepared.uuid}")
     if prepared.case_ref:
         keys.add(f"c|{prepared.case_ref}")
-    for number in prepared.documents:
-        keys.update(document_keys(number))
+    keys.update(f"d|{number}" for number in prepared.documents)
     blocks = [token.blocks for token in prepared.tokens]
     for first, second in combinations(blocks, 2):
         for a, b in product(first, second):
             keys.add(f"n|{a}|{b}" if a <= b else f"n|{b}|{a}")
     if len(blocks) == 1:
         keys.update(f"n|{a}" for a in blocks[0])
-    keys.update(_date_keys(prepared.birth_date, set().union(*blocks), indexing=indexing))
-    return keys
-
-
-def document_keys(number: str) -> set[str]:
-    """The number and, when long enough, each of its one-character deletions."""
-    keys = {f"d|{number}"}
-    if len(number) >= MIN_FUZZY_DOCUMENT:
-        keys.update(f"d|{number[:i]}{number[i + 1:]}" for i in range(len(number)))
+    dated = [token.blocks for token in prepared.tokens if token.role != PATRONYMIC]
+    keys.update(_date_keys(prepared.birth_date, set().union(*dated), indexing=indexing))
     return keys
 
 

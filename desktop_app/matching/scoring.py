@@ -4,7 +4,7 @@ Each piece of evidence adds a weight in bits (log2 of how much likelier the obse
 is for the same person than for two different people, set by hand, Fellegi-Sunter style):
 
     roster ID or case reference equal   +30
-    document equal                       +9   one character off: +4   different: -3
+    document equal                       +9   one character off: +4   different: -2
     surname equal (any scheme) +4.5, same sound +4, similar +1.5, slightly off -2, differs -6
     given name  equal +4,             same sound +3.5, similar +1.5, slightly off -2, differs -6
     patronymic  equal/same sound +2, similar +1, differs -4 (only when both sides give one)
@@ -28,6 +28,7 @@ The index adds the rule between candidates: a match that another candidate comes
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -57,14 +58,19 @@ REVIEW_THRESHOLD = 0.25  # score at or above: needs review (about 8.4 bits)
 AMBIGUITY_MARGIN = 4.0   # bits: a runner-up this close turns a match into review
 EVEN_ODDS_WEIGHT = 10.0
 
-SIMILAR = 0.84           # Indel similarity of sound keys: one wrong letter in a 6-letter name
-SLIGHTLY_OFF = 0.70
+SIMILAR = 0.80           # Indel similarity: one wrong letter in a 5-letter name
+SLIGHTLY_OFF = 0.67
 GENERATION_YEARS = 15    # names equal, births this far apart: parent and child
 
 
 def score_of(weight: float) -> float:
     """The weight of evidence (bits) as a 0..1 score."""
     return 1.0 / (1.0 + 2.0 ** (EVEN_ODDS_WEIGHT - weight))
+
+
+def weight_of(score: float) -> float:
+    """The weight of evidence (bits) that gives `score`."""
+    return EVEN_ODDS_WEIGHT - math.log2(1.0 / score - 1.0)
 
 
 def decide(score: float, *, match_threshold: float = MATCH_THRESHOLD,
@@ -101,8 +107,12 @@ class _Evidence:
 
 
 def assess(query: Prepared, target: Prepared, *, match_threshold: float = MATCH_THRESHOLD,
-           review_threshold: float = REVIEW_THRESHOLD) -> Assessment:
-    """Compare `query` (e.g. a partner's row) with `target` (a roster record)."""
+           review_threshold: float = REVIEW_THRESHOLD, prune: bool = False) -> Assessment | None:
+    """Compare `query` (e.g. a partner's row) with `target` (a roster record).
+
+    With `prune`, return None without weighing names when even equal names could not
+    lift the pair to review (say, a namesake born on another day): the index's fast path.
+    """
     evidence = _Evidence()
     reasons: list[str] = []
     if query.uuid and query.uuid == target.uuid:
@@ -114,14 +124,18 @@ def assess(query: Prepared, target: Prepared, *, match_threshold: float = MATCH_
         evidence.lift(REVIEW)
         reasons.append("case reference equal")
     document = _documents(query.documents, target.documents, evidence, reasons)
-    names_agree = _names(query, target, evidence, reasons)
-    dates = _dates(query.birth_date, target.birth_date, evidence, reasons)
+    date_reasons: list[str] = []
+    dates = _dates(query.birth_date, target.birth_date, evidence, date_reasons)
     if query.sex and target.sex and query.sex != target.sex:
         evidence.weight -= 5
-        reasons.append("sex differs")
+        date_reasons.append("sex differs")
     if query.household_key is not None and query.household_key == target.household_key:
         evidence.weight += 2
-        reasons.append("same household")
+        date_reasons.append("same household")
+    if prune and evidence.floor == NONE and evidence.weight + MAX_NAME_WEIGHT < weight_of(review_threshold):
+        return None
+    names_agree = _names(query, target, evidence, reasons)
+    reasons += date_reasons
 
     if not names_agree:
         evidence.cap(REVIEW)
@@ -155,7 +169,7 @@ def _documents(query: frozenset[str], target: frozenset[str], evidence: _Evidenc
                 evidence.weight += 4
                 reasons.append("document differs by one character")
                 return "one off"
-    evidence.weight -= 3
+    evidence.weight -= 2
     reasons.append("documents differ")
     return "different"
 
@@ -167,6 +181,9 @@ _NAME_WEIGHTS = {  # role: (equal, same sound, similar, slightly off, differs)
     GIVEN: (4.0, 3.5, 1.5, -2.0, -6.0),
     PATRONYMIC: (2.0, 2.0, 1.0, -4.0, -4.0),
 }
+
+
+MAX_NAME_WEIGHT = sum(weights[0] for weights in _NAME_WEIGHTS.values())
 
 
 @lru_cache(maxsize=1_000_000)
@@ -184,6 +201,10 @@ def compare_words(a: str, b: str) -> tuple[float, str]:
     if forms_a.sounds & forms_b.sounds:
         return 0.97, "equal by sound"
     best = max(Indel.normalized_similarity(x, y) for x in forms_a.sounds for y in forms_b.sounds)
+    if forms_a.cyrillic and forms_b.cyrillic:
+        best = max(best, Indel.normalized_similarity(a, b))
+    elif len(forms_a.forms) * len(forms_b.forms) <= 40:  # a typo the sound key may have blurred
+        best = max(best, *(Indel.normalized_similarity(x, y) for x in forms_a.forms for y in forms_b.forms))
     return best, "similar" if best >= SIMILAR else "differs"
 
 
@@ -228,7 +249,7 @@ def _names(query: Prepared, target: Prepared, evidence: _Evidence, reasons: list
         similarity, how, q_token = best.get(role, (0.0, "missing", None))
         if role == PATRONYMIC and (q_token is None or (q_token.role == NAME and similarity < SIMILAR)):
             continue  # the partner gave no patronymic: no evidence either way
-        if target.has_roles and q_token is not None and q_token.role not in (role, NAME):
+        if role != PATRONYMIC and q_token is not None and q_token.role in (SURNAME, GIVEN) and q_token.role != role:
             swapped = True
         equal, sound, similar, off, differs = _NAME_WEIGHTS[role]
         if similarity >= 1.0:
