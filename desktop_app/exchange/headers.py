@@ -11,7 +11,8 @@ Targets are the person fields of `PERSON_FIELDS` plus the import-only keys in
 Header names are matched after folding (case, accents, ё/е, Arabic letter variants),
 with '№' read as 'no' and dots, colons, brackets and the like dropped, so 'D.O.B' is
 'dob' and '№ паспорта' is 'no паспорта'. An exact match wins; otherwise the longest
-synonym found as whole words inside the header ('Surname (as in passport)' -> surname).
+synonym found as whole words inside the header, preferring one it starts with
+('Date of birth (dd.mm.yyyy)' -> birth_date).
 Each target goes to one column, the best-matching one, the leftmost on a tie. The
 headers of our own export profiles (`EXPORT_COLUMNS`) are synonyms too, so an export
 reads back.
@@ -115,6 +116,7 @@ _EXPORT_ALIASES = {"nationality": "citizenships", "valid_until": "document_expir
 _EXPORT_SKIPPED = {"row_number", "age", "household_size", "list_name", "answer", "flight", "seat"}
 _BARE_NAME = {"name", "الاسم"}
 _HEADER_SCAN_ROWS = 30
+_STARTS_BONUS = 100
 _DROPPED = re.compile(r"[.'’`ʼ]")
 _SEPARATORS = re.compile(r"[^\w]+")
 
@@ -144,7 +146,11 @@ _INDEX = _build_index()
 
 
 def match_header(text: str) -> tuple[str, int] | None:
-    """The target a header names and how strongly (exact: 1000; else the synonym's length)."""
+    """The target a header names and how strongly.
+
+    Exact: 1000; else the longest synonym inside the header, one it starts with scoring
+    100 more ('Телефон (WhatsApp)' is a phone, not a messenger).
+    """
     header = normalize_header(text)
     if not header:
         return None
@@ -153,8 +159,10 @@ def match_header(text: str) -> tuple[str, int] | None:
     padded = f" {header} "
     best: tuple[str, int] | None = None
     for synonym, key in _INDEX.items():
-        if len(synonym) >= 3 and f" {synonym} " in padded and (best is None or len(synonym) > best[1]):
-            best = (key, len(synonym))
+        if len(synonym) >= 3 and f" {synonym} " in padded:
+            score = len(synonym) + (_STARTS_BONUS if padded.startswith(f" {synonym} ") else 0)
+            if best is None or score > best[1]:
+                best = (key, score)
     return best
 
 
