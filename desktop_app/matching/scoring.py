@@ -9,14 +9,15 @@ is for the same person than for two different people, set by hand, Fellegi-Sunte
     given name  equal +4,             same sound +3.5, similar +1.5, slightly off -2, differs -6
     patronymic  equal/same sound +2, similar +1, differs -4 (only when both sides give one)
     birth date  equal +6, day/month swapped +5, year equal with a year-only side +2.5,
-                differs -6, born 15+ years apart -12
+                one digit off -1, differs -6, born 15+ years apart -12
     sex differs -5;   same household +2
 
 `score = 1 / (1 + 2 ** (10 - weight))`: 10 bits of evidence is an even bet. `decide`
 turns a score into 'match' / 'review' / 'none' with two thresholds, and `assess` then
 applies the rules that no weight may override:
 
-* a match needs both surname and given name at least similar;
+* a match needs every name part given on both sides at least similar (a part missing on
+  one side is no evidence), and at least one part agreeing;
 * documents on both sides that differ (same name, same birth date, other passport) -> review at most;
 * a document one character off counts toward a match only with names and a full birth date agreeing;
 * names agreeing but births 15+ years apart (father and son) -> none, unless a document is equal;
@@ -213,7 +214,7 @@ def _token_similarity(q: NameToken, t: NameToken) -> tuple[float, str]:
 
 
 def _names(query: Prepared, target: Prepared, evidence: _Evidence, reasons: list[str]) -> bool:
-    """Weigh the name words; True when surname and given name both at least similar."""
+    """Weigh the name words; True when no name given on both sides differs, and one agrees."""
     pairs = []
     for qi, q in enumerate(query.tokens):
         for ti, t in enumerate(target.tokens):
@@ -240,13 +241,15 @@ def _names(query: Prepared, target: Prepared, evidence: _Evidence, reasons: list
         if found and (role not in best or found[0] > best[role][0]):
             best[role] = found
     agree = True
+    agreeing = 0
     swapped = False
     for role in (SURNAME, GIVEN, PATRONYMIC):
         if role not in roles:
-            if role != PATRONYMIC:
-                agree = False
-            continue
+            continue  # no such name on the roster side: no evidence either way
         similarity, how, q_token = best.get(role, (0.0, "missing", None))
+        if q_token is None and role != PATRONYMIC and len(query.tokens) < len(target.tokens):
+            reasons.append(f"{role} missing")  # the query has fewer names: no evidence either way
+            continue
         if role == PATRONYMIC and (q_token is None or (q_token.role == NAME and similarity < SIMILAR)):
             continue  # the partner gave no patronymic: no evidence either way
         if role != PATRONYMIC and q_token is not None and q_token.role in (SURNAME, GIVEN) and q_token.role != role:
@@ -265,12 +268,13 @@ def _names(query: Prepared, target: Prepared, evidence: _Evidence, reasons: list
         else:
             evidence.weight += differs
             how = "differs" if q_token is not None else "missing"
-        if role != PATRONYMIC and similarity < SIMILAR:
-            agree = False
+        if role != PATRONYMIC:
+            agree = agree and similarity >= SIMILAR
+            agreeing += similarity >= SIMILAR
         reasons.append(f"{role} {how}")
     if swapped:
         reasons.append("surname and given name in each other's place")
-    return agree
+    return agree and agreeing > 0
 
 
 # -- birth dates -------------------------------------------------------------------------
@@ -294,6 +298,10 @@ def _dates(query: PartialDate | None, target: PartialDate | None, evidence: _Evi
             evidence.weight += 5
             reasons.append("birth date day/month swapped")
             return "swapped"
+        if sum(a != b for a, b in zip(query.iso(), target.iso(), strict=True)) == 1:
+            evidence.weight -= 1
+            reasons.append("birth date differs by one digit")
+            return "one digit"
     elif query.year == target.year and (query.month is None or target.month is None
                                         or query.month == target.month):
         evidence.weight += 2.5
