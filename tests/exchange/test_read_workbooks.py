@@ -259,3 +259,14 @@ def test_encrypted_file_is_really_encrypted(roster_xlsx: Path, tmp_path: Path) -
 
 def test_column_letters() -> None:
     assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
+
+
+def test_default_sheet_skips_hidden_and_empty_sheets(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Blank"
+    hidden = book.create_sheet("Old list")
+    hidden["A1"] = "Surname"
+    hidden.sheet_state = "hidden"
+    book.create_sheet("Current")["A1"] = "Surname"
+    book.save(tmp_path / "three.xlsx")
+    assert read_workbook(tmp_path / "three.xlsx").sheet().name == "Current"
