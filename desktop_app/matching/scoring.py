@@ -21,6 +21,7 @@ applies the rules that no weight may override:
 * documents on both sides that differ (same name, same birth date, other passport) -> review at most;
 * a document one character off counts toward a match only with names and a full birth date agreeing;
 * names agreeing but births 15+ years apart (father and son) -> none, unless a document is equal;
+* a surname or given name that clearly differs (twins, siblings) -> none, unless
 * an equal document or roster ID -> review at least.
 
 The index adds the rule between candidates: a match that another candidate comes within
@@ -135,11 +136,13 @@ def assess(query: Prepared, target: Prepared, *, match_threshold: float = MATCH_
         date_reasons.append("same household")
     if prune and evidence.floor == NONE and evidence.weight + MAX_NAME_WEIGHT < weight_of(review_threshold):
         return None
-    names_agree = _names(query, target, evidence, reasons)
+    names_agree, names_clash = _names(query, target, evidence, reasons)
     reasons += date_reasons
 
     if not names_agree:
         evidence.cap(REVIEW)
+    if names_clash and evidence.floor == NONE:
+        evidence.cap(NONE)
     if document == "different":
         evidence.cap(REVIEW)
     if document == "one off" and not (names_agree and dates in ("equal", "swapped")):
@@ -213,8 +216,9 @@ def _token_similarity(q: NameToken, t: NameToken) -> tuple[float, str]:
     return max(compare_words(a, b) for a in q.words for b in t.words)
 
 
-def _names(query: Prepared, target: Prepared, evidence: _Evidence, reasons: list[str]) -> bool:
-    """Weigh the name words; True when no name given on both sides differs, and one agrees."""
+def _names(query: Prepared, target: Prepared, evidence: _Evidence, reasons: list[str]) -> tuple[bool, bool]:
+    """Weigh the name words. Returns (agree, clash): agree when no name part given on both
+    sides differs and one agrees; clash when a surname or given name clearly differs."""
     pairs = []
     for qi, q in enumerate(query.tokens):
         for ti, t in enumerate(target.tokens):
@@ -241,6 +245,7 @@ def _names(query: Prepared, target: Prepared, evidence: _Evidence, reasons: list
         if found and (role not in best or found[0] > best[role][0]):
             best[role] = found
     agree = True
+    clash = False
     agreeing = 0
     swapped = False
     for role in (SURNAME, GIVEN, PATRONYMIC):
@@ -269,12 +274,13 @@ def _names(query: Prepared, target: Prepared, evidence: _Evidence, reasons: list
             evidence.weight += differs
             how = "differs" if q_token is not None else "missing"
         if role != PATRONYMIC:
+            clash = clash or similarity < SLIGHTLY_OFF
             agree = agree and similarity >= SIMILAR
             agreeing += similarity >= SIMILAR
         reasons.append(f"{role} {how}")
     if swapped:
         reasons.append("surname and given name in each other's place")
-    return agree and agreeing > 0
+    return agree and agreeing > 0, clash
 
 
 # -- birth dates -------------------------------------------------------------------------
