@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench lint sysdeps translations clean
+.PHONY: run test bench lint sysdeps clean screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,14 +20,11 @@ $(STAMP): pyproject.toml
 sysdeps: $(STAMP)
 	@sh packaging/system-deps.sh $(BIN)/python $(SYSDEPS_EXTRA)
 
-translations: $(STAMP)
-	@$(BIN)/python -m desktop_app.ui.i18n_build
-
-run: sysdeps translations
+run: sysdeps
 	$(BIN)/mission-roster
 
 test: SYSDEPS_EXTRA = --for-tests
-test: sysdeps translations
+test: sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: sysdeps
@@ -38,3 +35,7 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Screenshots of the real window (under Xvfb) for the README.
+screenshots: sysdeps
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python packaging/take_screenshots.py

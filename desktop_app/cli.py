@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import importlib
 import json
 import os
 import sys
@@ -380,6 +381,13 @@ def cmd_gui(ctx: Context) -> int:
 
 # --- the parser ----------------------------------------------------------------------------------
 
+# Feature modules that add their own commands: each has `register(commands, command)`,
+# where `command(name, handler, help)` adds a subcommand and returns its parser.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+CommandAdder = Callable[..., argparse.ArgumentParser]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mission-roster", description="Offline evacuation roster for a consular "
                                      "mission. With no command, the window opens.")
@@ -512,6 +520,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--record", metavar="PERSON_REF")
     p.add_argument("--limit", type=int, default=100)
     command("verify", cmd_verify, "check that the audit trail's hash chain is intact")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(commands, command)
     return parser
 
 

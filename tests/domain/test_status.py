@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from desktop_app.domain.errors import TransitionRefused, ValidationError
@@ -23,7 +25,7 @@ def test_every_transition_is_allowed_exactly_when_listed(current: Status, reques
 
 def test_main_line_reaches_evacuated() -> None:
     line = [Status.REGISTERED, Status.VERIFIED, Status.SUBMITTED, Status.APPROVED, Status.CROSSED, Status.EVACUATED]
-    for current, following in zip(line, line[1:], strict=False):
+    for current, following in itertools.pairwise(line):
         check_transition(current, following)
 
 

@@ -1,0 +1,30 @@
+"""Logging to a rotating file in the user's log folder. Messages never carry personal data:
+log what happened (an action, a count, an id), never names, numbers or file contents."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+import platformdirs
+
+from desktop_app.storage.db import APP_DIR_NAME
+
+LOG_FILE_NAME = "mission-roster.log"
+
+
+def log_path() -> Path:
+    return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False)) / LOG_FILE_NAME
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger("desktop_app")
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(level)
+    return path

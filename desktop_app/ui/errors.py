@@ -1,0 +1,57 @@
+"""One presenter for expected errors and a crash dialog for everything else."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop_app.domain.errors import DatabaseError, EditConflict, ExchangeError, RosterError, TransitionRefused
+from desktop_app.logs import log_path
+
+log = logging.getLogger(__name__)
+
+_TITLES: list[tuple[type[RosterError], str]] = [
+    (TransitionRefused, "Status change refused"),
+    (EditConflict, "Changed by someone else"),
+    (DatabaseError, "Database problem"),
+    (ExchangeError, "File problem"),
+    (RosterError, "Cannot do that"),
+]
+
+
+def error_title(exc: RosterError) -> str:
+    return next(title for kind, title in _TITLES if isinstance(exc, kind))
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Show an expected error in words a tired person understands; hand anything else to the crash dialog."""
+    if not isinstance(exc, RosterError):
+        show_crash(type(exc), exc, exc.__traceback__)
+        return
+    log.info("refused: %s", type(exc).__name__)  # the message may name a person: not logged
+    box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc), exc.message, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorMessage")
+    box.exec()
+
+
+def show_crash(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """The unexpected: log the traceback and tell the user where it is."""
+    log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+    if QApplication.instance() is None:
+        sys.__excepthook__(kind, exc, tb)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
+                      "Something went wrong inside Mission Roster. Your saved data is safe.\n\n"
+                      f"The details were written to:\n{log_path()}\n\nPlease send that file to your IT support.",
+                      QMessageBox.StandardButton.Ok)
+    box.setObjectName("crashDialog")
+    box.setDetailedText("".join(traceback.format_exception_only(kind, exc)))
+    box.exec()
+
+
+def install_excepthook() -> None:
+    sys.excepthook = show_crash

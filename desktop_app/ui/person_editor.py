@@ -1,0 +1,547 @@
+"""The person editor: every field of a person, validated as you type, with documents, phones,
+status changes and the person's history.
+
+Values are checked by the same domain rules the services apply: a birth date in the future,
+an expired passport or a phone number `phonenumbers` rejects are flagged next to the field
+and the Save button stays off until they are fixed. Saving sends only the fields that
+changed, with the version the editor loaded, so a colleague's edit is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import RosterError, ValidationError
+from desktop_app.domain.person import (
+    FIELDS_BY_KEY,
+    DocumentData,
+    DocumentType,
+    FieldKind,
+    Relationship,
+    Sex,
+    validate_field,
+)
+from desktop_app.domain.phones import display_phone, normalize_phone
+from desktop_app.domain.status import Status, allowed_next
+from desktop_app.services import lists, persons, status
+from desktop_app.services.persons import DocumentView, PersonView, PhoneView
+from desktop_app.services.status import StatusChangeView
+from desktop_app.storage.db import Database
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.records_model import RecordsModel
+
+ERROR_STYLE = "border: 1px solid #c62828; background: #fff3f3;"
+# The order of the form: names first, as officers read them off a passport.
+FORM_GROUPS: list[tuple[str, list[str]]] = [
+    ("Identity", ["case_ref", "surname", "given_names", "patronymic", "surname_latin", "given_names_latin", "sex",
+                  "birth_date", "place_of_birth", "citizenships"]),
+    ("Contact and location", ["email", "messenger", "region", "locality", "address"]),
+    ("Needs and consent", ["medical", "reduced_mobility", "pregnant", "unaccompanied_minor", "consent_to_share",
+                           "consent_date", "source", "notes"]),
+]
+
+
+def _text_of(view: PersonView | None, key: str) -> Any:
+    if view is None:
+        return None
+    value = view.value(key)
+    if key == "birth_date" and value is not None:
+        return value.iso()
+    if key == "citizenships":
+        return ", ".join(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class FieldEditor:
+    """One field's widget, its error label, and how to read and check its value."""
+
+    def __init__(self, key: str, parent: QWidget) -> None:
+        self.key = key
+        self.spec = FIELDS_BY_KEY[key]
+        kind = self.spec.kind
+        self.widget: QWidget
+        if kind is FieldKind.BOOL:
+            self.widget = QCheckBox(self.spec.label, parent)
+        elif kind is FieldKind.SEX:
+            combo = QComboBox(parent)
+            combo.addItem("", None)
+            for sex in Sex:
+                combo.addItem(sex.label, sex.value)
+            self.widget = combo
+        elif kind is FieldKind.RELATIONSHIP:
+            combo = QComboBox(parent)
+            combo.addItem("", None)
+            for relation in Relationship:
+                combo.addItem(relation.value.replace("_", " "), relation.value)
+            self.widget = combo
+        elif key == "notes":
+            self.widget = QPlainTextEdit(parent)
+            self.widget.setFixedHeight(70)
+        else:
+            line = QLineEdit(parent)
+            line.setPlaceholderText({FieldKind.PARTIAL_DATE: "YYYY-MM-DD or YYYY", FieldKind.DATE: "YYYY-MM-DD",
+                                     FieldKind.COUNTRIES: "ISO codes, e.g. RUS, PSE"}.get(kind, ""))
+            if kind is FieldKind.LATIN_NAME or key in ("surname", "given_names", "patronymic", "place_of_birth",
+                                                       "address", "locality"):
+                line.setAlignment(Qt.AlignmentFlag.AlignLeft)  # Arabic still runs right to left inside
+            self.widget = line
+        self.widget.setObjectName(f"field_{key}")
+        self.error = QLabel(parent)
+        self.error.setObjectName(f"error_{key}")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+    def raw(self) -> Any:
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        assert isinstance(w, QLineEdit)
+        return w.text()
+
+    def set_raw(self, value: Any) -> None:
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(value or "")
+        else:
+            assert isinstance(w, QLineEdit)
+            w.setText("" if value is None else str(value))
+
+    def connect(self, slot: Any) -> None:
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            w.toggled.connect(slot)
+        elif isinstance(w, QComboBox):
+            w.currentIndexChanged.connect(slot)
+        elif isinstance(w, QPlainTextEdit):
+            w.textChanged.connect(slot)
+        else:
+            assert isinstance(w, QLineEdit)
+            w.textChanged.connect(slot)
+
+    def show_problem(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        if not isinstance(self.widget, QCheckBox | QComboBox):
+            self.widget.setStyleSheet(ERROR_STYLE if message else "")
+
+
+class PersonEditor(QDialog):
+    """Edit (or, with `person_id=None`, register) one person."""
+
+    saved = Signal(int)
+
+    def __init__(self, db: Database, operator: str, person_id: int | None = None, *,
+                 phone_region: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("personEditor")
+        self.db = db
+        self.operator = operator
+        self.phone_region = phone_region
+        self.person: PersonView | None = persons.get_person(db, person_id) if person_id is not None else None
+        self.pending_documents: list[DocumentData] = []
+        self.pending_phones: list[str] = []
+        self.resize(820, 640)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("personHeading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("personStatus")
+        self.change_status_button = QPushButton("Change status…", self)
+        self.change_status_button.setObjectName("changeStatusButton")
+        self.change_status_button.clicked.connect(self.change_status)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("personTabs")
+        self.fields: dict[str, FieldEditor] = {}
+        self.tabs.addTab(self._details_tab(), "&Details")
+        self.tabs.addTab(self._documents_tab(), "D&ocuments and phones")
+        self.tabs.addTab(self._history_tab(), "&History")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveButton")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.status_label)
+        top.addWidget(self.change_status_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self._load()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _details_tab(self) -> QWidget:
+        body = QWidget()
+        grid = QGridLayout(body)
+        for column, (group_title, keys) in enumerate(FORM_GROUPS):
+            form = QFormLayout()
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            title = QLabel(f"<b>{group_title}</b>")
+            form.addRow(title)
+            for key in keys:
+                editor = FieldEditor(key, body)
+                self.fields[key] = editor
+                cell = QWidget(body)
+                cell_layout = QVBoxLayout(cell)
+                cell_layout.setContentsMargins(0, 0, 0, 0)
+                cell_layout.setSpacing(1)
+                cell_layout.addWidget(editor.widget)
+                cell_layout.addWidget(editor.error)
+                label = "" if isinstance(editor.widget, QCheckBox) else editor.spec.label
+                form.addRow(label, cell)
+                if label:
+                    form.labelForField(cell).setBuddy(editor.widget)
+                editor.connect(self._validate)
+            # Identity fills the left column; contact and needs stack on the right.
+            if column == 0:
+                grid.addLayout(form, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+            else:
+                grid.addLayout(form, column - 1, 1, Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        return scroll
+
+    def _documents_tab(self) -> QWidget:
+        page = QWidget()
+        today = dt.date.today()
+        self.documents_model: RecordsModel[DocumentView] = RecordsModel(
+            [("Type", lambda d: d.doc_type.replace("_", " ")), ("Number", lambda d: d.number),
+             ("Issued by", lambda d: d.issuing_country), ("Issued", lambda d: d.issue_date),
+             ("Expires", lambda d: d.expiry_date)],
+            warn=lambda d: "This document has expired" if d.expired(today) else None, parent=self)
+        self.documents_view = QTableView(page)
+        self.documents_view.setObjectName("documentsTable")
+        self.documents_view.setModel(self.documents_model)
+        self.documents_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.documents_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+
+        self.doc_type = QComboBox(page)
+        self.doc_type.setObjectName("newDocumentType")
+        for kind in DocumentType:
+            self.doc_type.addItem(kind.value.replace("_", " "), kind.value)
+        self.doc_number = QLineEdit(page, placeholderText="Number", objectName="newDocumentNumber")
+        self.doc_country = QLineEdit(page, placeholderText="Country (ISO)", objectName="newDocumentCountry")
+        self.doc_issued = QLineEdit(page, placeholderText="Issued YYYY-MM-DD", objectName="newDocumentIssued")
+        self.doc_expiry = QLineEdit(page, placeholderText="Expires YYYY-MM-DD", objectName="newDocumentExpiry")
+        add_document = QPushButton("Add document", page, objectName="addDocumentButton")
+        add_document.clicked.connect(self.add_document)
+        remove_document = QPushButton("Remove selected", page, objectName="removeDocumentButton")
+        remove_document.clicked.connect(self.remove_document)
+        self.document_problem = QLabel(page, objectName="documentProblem")
+        self.document_problem.setStyleSheet("color: #c62828;")
+
+        self.phones_model: RecordsModel[PhoneView] = RecordsModel(
+            [("Number", lambda p: display_phone(p.e164)), ("Label", lambda p: p.label)], parent=self)
+        self.phones_view = QTableView(page, objectName="phonesTable")
+        self.phones_view.setModel(self.phones_model)
+        self.phones_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.phones_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.phone_number = QLineEdit(page, placeholderText="Phone, e.g. +970 59 123 4567", objectName="newPhone")
+        self.phone_label = QLineEdit(page, placeholderText="Label (mobile, relative…)", objectName="newPhoneLabel")
+        add_phone = QPushButton("Add phone", page, objectName="addPhoneButton")
+        add_phone.clicked.connect(self.add_phone)
+        remove_phone = QPushButton("Remove selected", page, objectName="removePhoneButton")
+        remove_phone.clicked.connect(self.remove_phone)
+        self.phone_problem = QLabel(page, objectName="phoneProblem")
+        self.phone_problem.setStyleSheet("color: #c62828;")
+        self.phone_number.textChanged.connect(self._check_phone)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("<b>Documents</b>"))
+        layout.addWidget(self.documents_view)
+        row = QHBoxLayout()
+        for widget in (self.doc_type, self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry,
+                       add_document, remove_document):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        layout.addWidget(self.document_problem)
+        layout.addWidget(QLabel("<b>Phones</b>"))
+        layout.addWidget(self.phones_view)
+        row = QHBoxLayout()
+        for widget in (self.phone_number, self.phone_label, add_phone, remove_phone):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        layout.addWidget(self.phone_problem)
+        return page
+
+    def _history_tab(self) -> QWidget:
+        page = QWidget()
+        self.history_model: RecordsModel[StatusChangeView] = RecordsModel(
+            [("When", lambda h: f"{h.at:%Y-%m-%d %H:%M}"), ("Who", lambda h: h.operator),
+             ("From", lambda h: (h.from_status or "").replace("_", " ")),
+             ("To", lambda h: h.to_status.replace("_", " ")), ("List", lambda h: h.list_name),
+             ("Reason", lambda h: h.reason)], parent=self)
+        self.history_view = QTableView(page, objectName="historyTable")
+        self.history_view.setModel(self.history_model)
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.lists_model: RecordsModel[lists.MembershipView] = RecordsModel(
+            [("List", lambda m: m.list_name), ("Partner", lambda m: m.organization), ("List state", lambda m: m.state),
+             ("Answer", lambda m: m.answer), ("Valid until", lambda m: m.valid_until),
+             ("Crossed", lambda m: f"{m.crossed_at:%Y-%m-%d}" if m.crossed_at else "")], parent=self)
+        self.lists_view = QTableView(page, objectName="membershipsTable")
+        self.lists_view.setModel(self.lists_model)
+        self.lists_view.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("<b>Status history</b>"))
+        layout.addWidget(self.history_view)
+        layout.addWidget(QLabel("<b>Evacuation lists and the partners' answers</b>"))
+        layout.addWidget(self.lists_view)
+        return page
+
+    # --- loading and checking ----------------------------------------------------------------
+
+    def _load(self) -> None:
+        person = self.person
+        for key, editor in self.fields.items():
+            editor.set_raw(_text_of(person, key))
+        if person is None:
+            self.setWindowTitle("New person")
+            self.heading.setText("New person")
+            self.status_label.setText("will be registered")
+            self.change_status_button.setEnabled(False)
+            self.documents_model.set_records([])
+            self.phones_model.set_records([])
+        else:
+            self.setWindowTitle(f"{person.case_ref} — {person.display_name}")
+            self.heading.setText(f"{person.display_name}  <span style='color:#666'>{person.case_ref}</span>")
+            self.status_label.setText(f"Status: <b>{person.status.replace('_', ' ')}</b>")
+            self.change_status_button.setEnabled(bool(allowed_next(Status(person.status))))
+            self.documents_model.set_records(person.documents)
+            self.phones_model.set_records(person.phones)
+            self.history_model.set_records(status.history(self.db, person.id))
+            self.lists_model.set_records(lists.memberships(self.db, person.id))
+        self._validate()
+
+    def changes(self) -> dict[str, Any]:
+        """The fields whose text differs from what was loaded."""
+        result: dict[str, Any] = {}
+        for key, editor in self.fields.items():
+            raw = editor.raw()
+            loaded = _text_of(self.person, key)
+            if (raw or None) != (loaded or None) and not (isinstance(raw, bool) and raw == bool(loaded)):
+                result[key] = raw
+        return result
+
+    @Slot()
+    def _validate(self) -> bool:
+        ok = True
+        for key, editor in self.fields.items():
+            try:
+                validate_field(key, editor.raw())
+            except ValidationError as exc:
+                editor.show_problem(exc.reason)
+                ok = False
+            else:
+                editor.show_problem(None)
+        has_name = any(self.fields[k].raw() for k in ("surname", "surname_latin", "given_names"))
+        if not has_name:
+            self.fields["surname"].show_problem("a surname (native or Latin) is required")
+            ok = False
+        self.save_button.setEnabled(ok)
+        return ok
+
+    # --- documents and phones -------------------------------------------------------------------
+
+    def _document_from_form(self) -> DocumentData:
+        return DocumentData.create(self.doc_type.currentData(), self.doc_number.text(),
+                                   self.doc_country.text() or None, self.doc_issued.text() or None,
+                                   self.doc_expiry.text() or None)
+
+    @Slot()
+    def add_document(self) -> None:
+        try:
+            document = self._document_from_form()
+        except ValidationError as exc:
+            self.document_problem.setText(str(exc))
+            return
+        warning = "expired: kept, but it cannot be used to cross" if document.expiry_date and \
+            document.expiry_date < dt.date.today() else ""
+        self.document_problem.setText(warning)
+        if self.person is None:
+            self.pending_documents.append(document)
+            pending = DocumentView(-len(self.pending_documents), document.doc_type.value, document.number,
+                                   document.issuing_country, document.issue_date, document.expiry_date)
+            self.documents_model.set_records([*self.documents_model.records, pending])
+        else:
+            self._reload_after(lambda: persons.add_document(self.db, self.person.id, document,  # type: ignore[union-attr]
+                                                            operator=self.operator))
+        for line in (self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry):
+            line.clear()
+
+    @Slot()
+    def remove_document(self) -> None:
+        rows = self.documents_view.selectionModel().selectedRows()
+        if not rows or self.person is None:
+            return
+        document = self.documents_model.record(rows[0].row())
+        self._reload_after(lambda: persons.remove_document(self.db, self.person.id, document.id,  # type: ignore[union-attr]
+                                                           operator=self.operator))
+
+    @Slot()
+    def _check_phone(self) -> None:
+        text = self.phone_number.text()
+        if not text.strip():
+            self.phone_problem.clear()
+            return
+        try:
+            normalize_phone(text, self.phone_region)
+        except ValidationError as exc:
+            self.phone_problem.setText(exc.reason)
+        else:
+            self.phone_problem.clear()
+
+    @Slot()
+    def add_phone(self) -> None:
+        try:
+            e164 = normalize_phone(self.phone_number.text(), self.phone_region)
+        except ValidationError as exc:
+            self.phone_problem.setText(exc.reason)
+            return
+        if self.person is None:
+            self.pending_phones.append(e164)
+            pending_phone = PhoneView(-len(self.pending_phones), e164, self.phone_label.text())
+            self.phones_model.set_records([*self.phones_model.records, pending_phone])
+        else:
+            self._reload_after(lambda: persons.add_phone(self.db, self.person.id, e164,  # type: ignore[union-attr]
+                                                         label=self.phone_label.text(), operator=self.operator))
+        self.phone_number.clear()
+        self.phone_label.clear()
+
+    @Slot()
+    def remove_phone(self) -> None:
+        rows = self.phones_view.selectionModel().selectedRows()
+        if not rows or self.person is None:
+            return
+        phone = self.phones_model.record(rows[0].row())
+        self._reload_after(lambda: persons.remove_phone(self.db, self.person.id, phone.id,  # type: ignore[union-attr]
+                                                        operator=self.operator))
+
+    def _reload_after(self, action: Any) -> None:
+        try:
+            updated: PersonView = action()
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        unsaved = self.changes()
+        self.person = updated
+        self._load()
+        for key, value in unsaved.items():
+            self.fields[key].set_raw(value)
+        self.saved.emit(updated.id)
+
+    # --- saving -----------------------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> None:
+        if not self._validate():
+            return
+        changes = self.changes()
+        try:
+            if self.person is None:
+                created = persons.create_person(self.db, changes, operator=self.operator,
+                                                documents=self.pending_documents, phones=self.pending_phones,
+                                                phone_region=self.phone_region)
+                self.person = created
+            elif changes:
+                self.person = persons.update_person(self.db, self.person.id, changes, operator=self.operator,
+                                                    expected_version=self.person.version)
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self.saved.emit(self.person.id)
+        self.accept()
+
+    @Slot()
+    def change_status(self) -> None:
+        if self.person is None:
+            return
+        dialog = StatusDialog(self.db, self.operator, self.person, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.person = persons.get_person(self.db, self.person.id)
+            unsaved = self.changes()
+            self._load()
+            for key, value in unsaved.items():
+                self.fields[key].set_raw(value)
+            self.saved.emit(self.person.id)
+
+
+class StatusDialog(QDialog):
+    """Change a person's status: only the states the workflow allows next are offered."""
+
+    def __init__(self, db: Database, operator: str, person: PersonView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusDialog")
+        self.setWindowTitle(f"Change status — {person.case_ref}")
+        self.db = db
+        self.operator = operator
+        self.person = person
+        self.target = QComboBox(self, objectName="newStatus")
+        for option in allowed_next(Status(person.status)):
+            self.target.addItem(option.label, option.value)
+        self.list_choice = QComboBox(self, objectName="statusList")
+        self.list_choice.addItem("(no list)", None)
+        for membership in lists.memberships(db, person.id):
+            self.list_choice.addItem(membership.list_name, membership.list_id)
+        self.reason = QLineEdit(self, objectName="statusReason", placeholderText="Why (kept in the history)")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Current status", QLabel(f"<b>{person.status.replace('_', ' ')}</b>"))
+        form.addRow("New status", self.target)
+        form.addRow("Evacuation list", self.list_choice)
+        form.addRow("Reason", self.reason)
+        form.addRow(buttons)
+
+    @Slot()
+    def apply(self) -> None:
+        try:
+            status.change_status(self.db, self.person.id, Status(self.target.currentData()), operator=self.operator,
+                                 reason=self.reason.text().strip(), list_id=self.list_choice.currentData())
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self.accept()

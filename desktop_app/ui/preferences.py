@@ -1,0 +1,56 @@
+"""Per-user preferences of this workstation (QSettings): operator, recent databases, window state.
+
+Mission-wide settings (mission name and country) live in the database instead, so that every
+workstation of the mission shares them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "MissionRoster"
+APPLICATION = "MissionRoster"
+MAX_RECENT = 8
+SETTINGS_VERSION = 1
+
+
+class Preferences:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings or QSettings(ORGANIZATION, APPLICATION)
+        if int(self._settings.value("version", 0) or 0) < SETTINGS_VERSION:
+            self._settings.setValue("version", SETTINGS_VERSION)
+
+    @property
+    def operator(self) -> str:
+        return str(self._settings.value("operator", "") or "")
+
+    @operator.setter
+    def operator(self, name: str) -> None:
+        self._settings.setValue("operator", name.strip())
+
+    @property
+    def recent_databases(self) -> list[str]:
+        value = self._settings.value("recent_databases", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value or []]
+
+    def add_recent(self, target: str) -> None:
+        recent = [target, *(r for r in self.recent_databases if r != target)][:MAX_RECENT]
+        self._settings.setValue("recent_databases", recent)
+
+    def window_state(self, key: str) -> QByteArray | None:
+        value = self._settings.value(f"window/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, key: str, value: QByteArray) -> None:
+        self._settings.setValue(f"window/{key}", value)
+
+    def value(self, key: str, default: object = None) -> object:
+        return self._settings.value(key, default)
+
+    def set_value(self, key: str, value: object) -> None:
+        self._settings.setValue(key, value)
+
+    def sync(self) -> None:
+        self._settings.sync()

@@ -1,0 +1,66 @@
+"""A read-only table model over a list of service dataclasses (documents, history, audit).
+
+Columns are (title, function of the record); the records come from a service call and are
+replaced whole with `set_records`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+T = TypeVar("T")
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class RecordsModel(QAbstractTableModel, Generic[T]):
+    def __init__(self, columns: Sequence[tuple[str, Callable[[T], Any]]],
+                 warn: Callable[[T], str | None] | None = None, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._columns = list(columns)
+        self._records: list[T] = []
+        self._warn = warn
+
+    def set_records(self, records: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> T:
+        return self._records[row]
+
+    @property
+    def records(self) -> list[T]:
+        return list(self._records)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self._columns):
+            return self._columns[section][0]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self._columns[index.column()][1](record)
+            return "" if value is None else str(value)
+        if role == RECORD_ROLE:
+            return record
+        if self._warn is not None and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            warning = self._warn(record)
+            if warning:
+                return QBrush(QColor("#f7d6d6")) if role == Qt.ItemDataRole.BackgroundRole else warning
+        return None

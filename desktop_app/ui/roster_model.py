@@ -1,0 +1,191 @@
+"""The roster table model: holds the matching person ids, fetches rows a page at a time.
+
+A new search or filter replaces the ids (`set_query`, a model reset). `data()` asks the
+service for the 200-row page that holds the requested row the first time it is shown and
+keeps a bounded number of pages, so a million-person roster costs memory for the ids and
+a few pages only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop_app.domain.person import Flag
+from desktop_app.domain.phones import display_phone
+from desktop_app.domain.status import Status
+from desktop_app.services import roster
+from desktop_app.services.roster import RosterQuery, RosterRow, SortKey
+from desktop_app.storage.db import Database
+from desktop_app.ui.roles import PERSON_ID_ROLE, STATUS_ROLE
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 64
+
+_STATUS_COLOURS = {
+    Status.APPROVED.value: "#d8f0d8", Status.CROSSED.value: "#cde4f7", Status.EVACUATED.value: "#e2e2e2",
+    Status.REJECTED.value: "#f7d6d6", Status.ON_HOLD.value: "#fbeccb", Status.UNREACHABLE.value: "#fbeccb",
+}
+
+_FLAG_MARKS = {Flag.MEDICAL: "✚", Flag.REDUCED_MOBILITY: "♿", Flag.PREGNANT: "P", Flag.UNACCOMPANIED_MINOR: "U",
+               Flag.INFANT: "I", Flag.ELDERLY: "E"}
+
+
+@dataclass(frozen=True)
+class RosterColumn:
+    key: str
+    title: str
+    value: Callable[[RosterRow, dt.date], str]
+    sort: SortKey | None = None
+
+
+def _flags(row: RosterRow, today: dt.date) -> str:
+    flags = row.flags(today)
+    return " ".join(mark for flag, mark in _FLAG_MARKS.items() if flag in flags)
+
+
+COLUMNS: tuple[RosterColumn, ...] = (
+    RosterColumn("case_ref", "Case", lambda r, _: r.case_ref, SortKey.CASE_REF),
+    RosterColumn("name", "Name", lambda r, _: " ".join(p for p in (r.surname, r.given_names, r.patronymic) if p)
+                 or f"{r.surname_latin} {r.given_names_latin}", SortKey.NAME),
+    RosterColumn("latin", "Name as in passport", lambda r, _: f"{r.surname_latin} {r.given_names_latin}".strip()),
+    RosterColumn("birth_date", "Born", lambda r, _: r.birth_date or "", SortKey.BIRTH_DATE),
+    RosterColumn("sex", "Sex", lambda r, _: r.sex or ""),
+    RosterColumn("citizenships", "Citizenship", lambda r, _: r.citizenships.replace(",", ", ")),
+    RosterColumn("passport", "Document", lambda r, _: r.passport),
+    RosterColumn("phone", "Phone", lambda r, _: display_phone(r.phone) if r.phone else ""),
+    RosterColumn("status", "Status", lambda r, _: r.status.replace("_", " "), SortKey.STATUS),
+    RosterColumn("household", "Household", lambda r, _: r.household_ref or ""),
+    RosterColumn("relationship", "Relation", lambda r, _: (r.relationship or "").replace("_", " ")),
+    RosterColumn("locality", "Locality", lambda r, _: r.locality, SortKey.LOCALITY),
+    RosterColumn("flags", "Flags", _flags),
+    RosterColumn("updated", "Updated", lambda r, _: f"{r.updated_at:%Y-%m-%d %H:%M}", SortKey.UPDATED),
+)
+COLUMN_KEYS = [c.key for c in COLUMNS]
+
+
+class RosterTableModel(QAbstractTableModel):
+    def __init__(self, db: Database, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._db = db
+        self._query = RosterQuery()
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, RosterRow]] = OrderedDict()
+        self._today = dt.date.today()
+
+    # --- what is shown --------------------------------------------------------------------
+
+    @property
+    def query(self) -> RosterQuery:
+        return self._query
+
+    def set_database(self, db: Database) -> None:
+        self._db = db
+        self.set_query(RosterQuery())
+
+    def set_query(self, query: RosterQuery) -> None:
+        """Run a new search: the ids change, the cached pages go."""
+        ids = roster.search_ids(self._db, query)
+        self.beginResetModel()
+        self._query = query
+        self._ids = ids
+        self._pages.clear()
+        self._today = query.today
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-run the current query (after an edit elsewhere)."""
+        self.set_query(replace(self._query, today=dt.date.today()))
+
+    def invalidate_person(self, person_id: int) -> None:
+        """Forget the cached row of one person and repaint it."""
+        try:
+            row = self._ids.index(person_id)
+        except ValueError:
+            return
+        self._pages.pop(row // PAGE_SIZE, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1),
+                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole])
+
+    def person_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, person_id: int) -> int | None:
+        try:
+            return self._ids.index(person_id)
+        except ValueError:
+            return None
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    # --- Qt model interface ---------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+                return COLUMNS[section].title
+            if orientation == Qt.Orientation.Vertical:
+                return str(section + 1)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == PERSON_ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+                        STATUS_ROLE):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        if role == STATUS_ROLE:
+            return row.status
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = _STATUS_COLOURS.get(row.status)
+            return QBrush(QColor(colour)) if colour else None
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ", ".join(f.value.replace("_", " ") for f in row.flags(self._today)) if column.key == "flags" \
+                else None
+        return column.value(row, self._today)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sort_key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
+        if sort_key is None:
+            return
+        self.set_query(replace(self._query, sort=sort_key,
+                               descending=order == Qt.SortOrder.DescendingOrder))
+
+    # --- paging ---------------------------------------------------------------------------
+
+    def _row(self, row: int) -> RosterRow | None:
+        page_number = row // PAGE_SIZE
+        page = self._pages.get(page_number)
+        if page is None:
+            ids = self._ids[page_number * PAGE_SIZE:(page_number + 1) * PAGE_SIZE]
+            page = roster.fetch_rows(self._db, ids)
+            self._pages[page_number] = page
+            if len(self._pages) > MAX_CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_number)
+        return page.get(self._ids[row])
+
+    @property
+    def cached_pages(self) -> int:
+        return len(self._pages)

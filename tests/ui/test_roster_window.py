@@ -1,0 +1,173 @@
+"""The first window, driven as a user would: search, open a person, edit, change status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.status import Status
+from desktop_app.services import audit, persons, roster, status
+from desktop_app.services.roster import RosterQuery
+from desktop_app.storage.db import Database
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.person_editor import PersonEditor, StatusDialog
+from desktop_app.ui.records_model import RecordsModel
+from desktop_app.ui.roster_model import PAGE_SIZE, RosterTableModel
+from tests.ui.typing import answer_next_message_box, type_text
+
+
+def test_roster_model_passes_qt_model_tester(qtmodeltester: object, demo_db: Database) -> None:
+    model = RosterTableModel(demo_db)
+    model.set_query(RosterQuery())
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_records_model_passes_qt_model_tester(qtmodeltester: object, demo_db: Database) -> None:
+    model: RecordsModel[status.StatusChangeView] = RecordsModel([("To", lambda h: h.to_status)])
+    model.set_records(status.history(demo_db, 1))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_rows_are_fetched_a_page_at_a_time(demo_db: Database) -> None:
+    model = RosterTableModel(demo_db)
+    model.set_query(RosterQuery())
+    assert model.rowCount() > PAGE_SIZE / 2
+    assert model.cached_pages == 0
+    model.data(model.index(0, 1))
+    assert model.cached_pages == 1
+
+
+def test_window_shows_the_roster_with_its_count(window: MainWindow, demo_db: Database) -> None:
+    total = roster.count(demo_db, RosterQuery())
+    assert window.roster.model.rowCount() == total
+    assert window.roster.count_label.text() == f"{total:,} persons"
+    assert window.windowTitle().startswith("Mission Roster")
+
+
+def test_search_as_you_type_in_cyrillic_and_latin(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    search = window.findChild(QLineEdit, "searchBox")
+    target = persons.get_person(demo_db, window.roster.model.person_id(0))
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert search.hasFocus()
+    type_text(search, target.surname[:4].lower())
+    qtbot.waitUntil(lambda: window.roster.model.query.text == target.surname[:4].lower())
+    shown = window.roster.model.ids
+    assert target.id in shown
+    assert len(shown) < roster.count(demo_db, RosterQuery())
+    search.clear()
+    qtbot.keyClicks(search, target.surname_latin.lower())
+    qtbot.waitUntil(lambda: window.roster.model.query.text == target.surname_latin.lower())
+    assert target.id in window.roster.model.ids
+
+
+def test_status_filter(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    combo = window.findChild(QComboBox, "statusFilter")
+    combo.setCurrentIndex(combo.findData(Status.APPROVED.value))
+    expected = roster.count(demo_db, RosterQuery(statuses=(Status.APPROVED,)))
+    assert window.roster.model.rowCount() == expected
+    assert {persons.get_person(demo_db, pid).status for pid in window.roster.model.ids} == {"approved"}
+
+
+def test_edit_a_person_with_validation_as_you_type(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    person_id = window.roster.model.person_id(2)
+    editor = window.open_editor(person_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    born = editor.findChild(QLineEdit, "field_birth_date")
+    save = editor.findChild(QPushButton, "saveButton")
+    born.clear()
+    qtbot.keyClicks(born, "2090-01-01")
+    assert not save.isEnabled()
+    assert "future" in editor.fields["birth_date"].error.text()
+    born.clear()
+    qtbot.keyClicks(born, "1979")
+    assert save.isEnabled()
+    locality = editor.findChild(QLineEdit, "field_locality")
+    locality.clear()
+    qtbot.keyClicks(locality, "Rafah")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    stored = persons.get_person(demo_db, person_id)
+    assert stored.birth_date is not None and stored.birth_date.iso() == "1979"
+    assert stored.locality == "Rafah"
+    assert stored.updated_by == "A. Petrova"
+    row = window.roster.model.row_of(person_id)
+    assert row is not None
+    assert window.roster.model.index(row, 3).data() == "1979"
+
+
+def test_register_a_new_person_with_passport_and_phone(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    editor = window.open_editor(None)
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.findChild(QLineEdit, "field_surname"), "Щербакова")
+    type_text(editor.findChild(QLineEdit, "field_given_names"), "Мария")
+    qtbot.keyClicks(editor.findChild(QLineEdit, "newDocumentNumber"), "72 0123456")
+    qtbot.keyClicks(editor.findChild(QLineEdit, "newDocumentExpiry"), "2020-01-01")
+    qtbot.mouseClick(editor.findChild(QPushButton, "addDocumentButton"), Qt.MouseButton.LeftButton)
+    assert "expired" in editor.document_problem.text()
+    phone = editor.findChild(QLineEdit, "newPhone")
+    qtbot.keyClicks(phone, "12345")
+    assert editor.phone_problem.text()
+    phone.clear()
+    qtbot.keyClicks(phone, "+970 59 123 4567")
+    assert not editor.phone_problem.text()
+    qtbot.mouseClick(editor.findChild(QPushButton, "addPhoneButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    created = persons.find_person(demo_db, editor.person.case_ref)  # type: ignore[union-attr]
+    assert (created.surname_latin, created.given_names_latin) == ("SHCHERBAKOVA", "MARIIA")
+    assert [d.number for d in created.documents] == ["72 0123456"]
+    assert [p.e164 for p in created.phones] == ["+970591234567"]
+    assert window.roster.current_id() == created.id
+
+
+def test_change_status_with_reason_and_see_history(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    person_id = roster.search_ids(demo_db, RosterQuery(statuses=(Status.REGISTERED,)))[0]
+    editor = PersonEditor(demo_db, "A. Petrova", person_id)
+    qtbot.addWidget(editor)
+    dialog = StatusDialog(demo_db, "A. Petrova", persons.get_person(demo_db, person_id), editor)
+    qtbot.addWidget(dialog)
+    options = [dialog.target.itemData(i) for i in range(dialog.target.count())]
+    assert "crossed" not in options and "verified" in options
+    dialog.target.setCurrentIndex(dialog.target.findData("verified"))
+    qtbot.keyClicks(dialog.reason, "passport checked by phone")
+    dialog.apply()
+    assert persons.get_person(demo_db, person_id).status == "verified"
+    editor.person = persons.get_person(demo_db, person_id)
+    editor._load()
+    last = editor.history_model.record(editor.history_model.rowCount() - 1)
+    assert (last.to_status, last.reason, last.operator) == ("verified", "passport checked by phone", "A. Petrova")
+    assert audit.browse(demo_db, audit.AuditFilter(action="status"))[0].operator == "A. Petrova"
+
+
+def test_conflicting_edit_is_reported_not_overwritten(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    person_id = window.roster.model.person_id(0)
+    editor = window.open_editor(person_id)
+    qtbot.addWidget(editor)
+    persons.update_person(demo_db, person_id, {"notes": "colleague's note"}, operator="colleague")
+    shown: list[str] = []
+    answer_next_message_box(shown)
+    notes = editor.fields["notes"].widget
+    notes.setPlainText("my note")  # type: ignore[attr-defined]
+    editor.save()
+    assert shown and "colleague" in shown[0]
+    assert persons.get_person(demo_db, person_id).notes == "colleague's note"
+
+
+def test_keyboard_next_and_previous_and_shortcut_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.roster.select_person(window.roster.model.person_id(0))
+    window.next_action.trigger()
+    assert window.roster.current_id() == window.roster.model.person_id(1)
+    window.previous_action.trigger()
+    assert window.roster.current_id() == window.roster.model.person_id(0)
+    names = dict(window.shortcut_table())
+    assert {"Find", "New person", "Next person", "Previous person"} <= set(names)
+
+
+def test_window_layout_is_remembered(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    header = window.roster.table.horizontalHeader()
+    header.moveSection(3, 0)
+    window.close()
+    again = MainWindow(demo_db, "A. Petrova", window.preferences)
+    qtbot.addWidget(again)
+    assert again.roster.table.horizontalHeader().logicalIndex(0) == 3
