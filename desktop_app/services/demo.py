@@ -246,10 +246,13 @@ def _household(session: Session, rng: random.Random, operator: str, day: dt.date
         fields["consent_to_share"] = rng.random() < 0.9
         documents = [_passport(rng, day, russian)] if rng.random() < 0.92 else []
         person = new_person(session, fields, operator, documents=documents,
-                            phones=[phone] if index == 0 else [], household_id=household.id)
+                            phones=[phone] if index == 0 else [])
+        person.household = household
         if relation is Relationship.HEAD:
-            household.head_person_id = person.id
+            head = person
         _walk(session, person, path, evacuation_list, operator, day)
+    session.flush()
+    household.head_person_id = head.id
     return len(members)
 
 
@@ -259,14 +262,14 @@ def _walk(session: Session, person: Person, path: list[Status], evacuation_list:
     for status in path:
         list_id = evacuation_list.id if evacuation_list and status is not Status.VERIFIED else None
         if status is Status.SUBMITTED and evacuation_list is not None:
-            member = ListMember(list_id=evacuation_list.id, person_id=person.id, answer=Answer.PENDING.value,
+            member = ListMember(list_id=evacuation_list.id, person=person, answer=Answer.PENDING.value,
                                 added_at=audit.now(), added_by=operator)
             session.add(member)
         if member is not None and status in (Status.APPROVED, Status.REJECTED):
             member.answer = Answer.APPROVED.value if status is Status.APPROVED else Answer.REJECTED.value
             member.answered_at = audit.now()
             if status is Status.APPROVED:
-                member.valid_until = day + dt.timedelta(days=(person.id % 5) - 1)
+                member.valid_until = day + dt.timedelta(days=int(person.case_ref[-1]) % 5 - 1)
         if member is not None and status is Status.CROSSED:
             member.crossed_at = audit.now()
         set_status(session, person, status, operator=operator, reason="demo", list_id=list_id)

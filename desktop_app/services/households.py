@@ -48,8 +48,8 @@ def next_household_ref(session: Session) -> str:
     counter = session.info.get(_HOUSEHOLD_COUNTER)
     if counter is None:
         counter = (session.scalar(select(func.max(Household.id))) or 0) + 1
-    while session.scalar(select(Household.id).where(Household.ref == f"H-{counter:05d}")) is not None:
-        counter += 1
+        while session.scalar(select(Household.id).where(Household.ref == f"H-{counter:05d}")) is not None:
+            counter += 1
     session.info[_HOUSEHOLD_COUNTER] = counter + 1
     return f"H-{counter:05d}"
 
@@ -59,7 +59,6 @@ def new_household(session: Session, name: str, operator: str, *, ref: str | None
     household = Household(uuid=str(uuid_module.uuid4()), ref=ref or next_household_ref(session), name=name.strip(),
                           notes=notes, created_at=stamp, created_by=operator, updated_at=stamp, updated_by=operator)
     session.add(household)
-    session.flush()
     audit.record(session, operator, "create", "household", household.uuid, f"created household {household.ref}")
     return household
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -216,11 +216,13 @@ def search_terms_of(person: Person) -> set[str]:
 
 
 def reindex(session: Session, person: Person) -> None:
-    """Replace the person's search terms (call after any change to names, documents, phones)."""
-    if person.id is None:
-        session.flush()
-    session.execute(delete(SearchTerm).where(SearchTerm.person_id == person.id))
-    session.add_all(SearchTerm(person_id=person.id, term=term) for term in search_terms_of(person))
+    """Bring the person's search terms up to date (after any change to names, documents, phones)."""
+    wanted = search_terms_of(person)
+    current = {t.term: t for t in person.search_terms}
+    for term, row in current.items():
+        if term not in wanted:
+            person.search_terms.remove(row)
+    person.search_terms.extend(SearchTerm(term=term) for term in wanted - current.keys())
 
 
 def _check_case_ref_free(session: Session, case_ref: str, own_id: int | None) -> None:
@@ -267,11 +269,10 @@ def new_person(session: Session, fields: Mapping[str, Any], operator: str, *,
         number, label = (phone, "") if isinstance(phone, str) else phone
         person.phones.append(Phone(e164=normalize_phone(number, phone_region), label=label))
     person.sort_key = sort_key_of(person)
+    person.search_terms = [SearchTerm(term=term) for term in search_terms_of(person)]
+    person.status_changes.append(StatusChange(from_status=None, to_status=person.status, reason="registered",
+                                              at=stamp, operator=operator))
     session.add(person)
-    session.flush()
-    reindex(session, person)
-    session.add(StatusChange(person_id=person.id, from_status=None, to_status=person.status,
-                             reason="registered", at=stamp, operator=operator))
     if audit_entry:
         audit.record(session, operator, "create", "person", person.uuid, f"created {person.case_ref}",
                      {k: [None, _shown(k, v)] for k, v in columns.items()})

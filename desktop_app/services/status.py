@@ -37,9 +37,9 @@ def set_status(session: Session, person: Person, new: Status, *, operator: str, 
     person.status = new.value
     person.updated_at = stamp
     person.updated_by = operator
-    change = StatusChange(person_id=person.id, from_status=current.value, to_status=new.value, reason=reason,
-                          list_id=list_id, operation_id=operation_id, at=stamp, operator=operator)
-    session.add(change)
+    change = StatusChange(from_status=current.value, to_status=new.value, reason=reason, list_id=list_id,
+                          operation_id=operation_id, at=stamp, operator=operator)
+    person.status_changes.append(change)
     audit.record(session, operator, "status", "person", person.uuid,
                  f"{person.case_ref}: {current.value} -> {new.value}" + (f" ({reason})" if reason else ""),
                  {"status": [current.value, new.value], "reason": reason, "list_id": list_id})

@@ -95,6 +95,9 @@ class Person(Stamped, Base):
         back_populates="person", cascade="all, delete-orphan", order_by="Phone.id")
     household: Mapped[Household | None] = orm.relationship(
         back_populates="members", foreign_keys=[household_id])
+    search_terms: Mapped[list[SearchTerm]] = orm.relationship(cascade="all, delete-orphan", passive_deletes=True)
+    status_changes: Mapped[list[StatusChange]] = orm.relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True, order_by="StatusChange.id")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -167,6 +170,8 @@ class StatusChange(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     operator: Mapped[str] = mapped_column(String(100))
 
+    person: Mapped[Person] = orm.relationship(back_populates="status_changes")
+
 
 class Organization(Base):
     __tablename__ = "organizations"
@@ -225,6 +230,8 @@ class ListMember(Base):
     answer_note: Mapped[str] = mapped_column(Text, default="")
     added_at: Mapped[dt.datetime] = mapped_column(DateTime)
     added_by: Mapped[str] = mapped_column(String(100))
+
+    person: Mapped[Person] = orm.relationship()
 
     __table_args__ = (UniqueConstraint("list_id", "person_id", name="uq_list_members_list_person"),)
 

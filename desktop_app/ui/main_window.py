@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QWidget,
 )
@@ -28,6 +30,10 @@ from desktop_app.ui.roster_page import RosterPage
 
 log = logging.getLogger(__name__)
 
+# Feature modules that add menus, pages or behaviour to the window: each has `install(window)`,
+# called once the window is built. They find the menus in `window.menus` by name.
+FEATURE_MODULES: tuple[str, ...] = ()
+
 
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, operator: str, preferences: Preferences,
@@ -43,7 +49,10 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
+        self.menus: dict[str, QMenu] = {}
         self._build_menus()
+        for module_name in FEATURE_MODULES:
+            importlib.import_module(module_name).install(self)
         self._show_database()
         self.resize(1280, 780)
         geometry = preferences.window_state("geometry")
@@ -66,8 +75,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self._menu("File", "&File")
         file_menu.addAction(self._action("&New roster…", self.new_database, None, "newDatabaseAction"))
         file_menu.addAction(self._action("&Open roster…", self.open_database_dialog, QKeySequence.StandardKey.Open,
                                          "openDatabaseAction"))
@@ -77,7 +85,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"))
 
-        person_menu = bar.addMenu("&Person")
+        person_menu = self._menu("Person", "&Person")
         self.new_person_action = self._action("&New person…", self.new_person, QKeySequence.StandardKey.New,
                                               "newPersonAction")
         self.edit_person_action = self._action("&Edit person…", self.edit_current, "Ctrl+E", "editPersonAction")
@@ -97,9 +105,18 @@ class MainWindow(QMainWindow):
             else:
                 person_menu.addAction(action)
 
-        help_menu = bar.addMenu("&Help")
+        self._menu("Lists", "&Lists")
+        self._menu("Exchange", "E&xchange")
+        self._menu("Tools", "&Tools")
+        help_menu = self._menu("Help", "&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, None, "shortcutsAction"))
         help_menu.addAction(self._action("&About", self.show_about, None, "aboutAction"))
+
+    def _menu(self, name: str, title: str) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        menu.setObjectName(f"{name.lower()}Menu")
+        self.menus[name] = menu
+        return menu
 
     def shortcut_table(self) -> list[tuple[str, str]]:
         """Every action with a shortcut, for the Help menu's list."""
