@@ -13,6 +13,8 @@ import pytest
 
 from desktop_app.storage.db import Database, open_database
 
+pytest_plugins = ["tests.helpers.libreoffice"]
+
 OPERATOR = "test.officer"
 
 

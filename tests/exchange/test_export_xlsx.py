@@ -6,11 +6,8 @@ written as a formula would show up in its CSV as the result, not the text.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-import shutil
-import subprocess
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -25,6 +22,7 @@ import pytest
 from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.exchange.export_errors import ExportCancelled, ExportError
 from desktop_app.exchange.xlsx_writer import SheetColumn, SheetSpec, safe_sheet_name, write_workbook
+from tests.helpers.libreoffice import libreoffice_csv
 
 T, ID, N, D = ColumnKind.TEXT, ColumnKind.IDENTIFIER, ColumnKind.NUMBER, ColumnKind.DATE
 
@@ -37,28 +35,6 @@ ROWS: list[list[Any]] = [
     [123, None, "Smith", 0, "a\x01b", "u-3"],
     *[[f"P{i}", dt.date(2000, 1, 1), "x", i, text, f"u-inj{i}"] for i, text in enumerate(INJECTIONS)],
 ]
-
-
-@pytest.fixture(scope="session")
-def soffice(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[str]]:
-    """The soffice command line with a private profile, so parallel runs do not collide."""
-    exe = shutil.which("soffice")
-    if exe is None:
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
-    profile = tmp_path_factory.mktemp("lo-profile")
-    yield [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless"]
-
-
-def libreoffice_csv(soffice: list[str], xlsx: Path, outdir: Path) -> list[list[str]] | None:
-    """The first sheet as LibreOffice shows it (UTF-8, formatted), or None if it made no CSV."""
-    outdir.mkdir(exist_ok=True)
-    subprocess.run([*soffice, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
-                    "--outdir", str(outdir), str(xlsx)], capture_output=True, timeout=180, check=False)
-    produced = outdir / (xlsx.stem + ".csv")
-    if not produced.exists():
-        return None
-    with produced.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
 
 
 def _spec(rows: list[list[Any]] | Iterator[list[Any]], **changes: Any) -> SheetSpec:
