@@ -12,9 +12,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSplitter,
+    QStackedWidget,
     QWidget,
 )
 
@@ -45,7 +49,21 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.roster = RosterPage(db, self)
         self.roster.person_activated.connect(self.edit_person)
-        self.setCentralWidget(self.roster)
+        # Pages: a sidebar on the left, the current page on the right (Ctrl+1..9 switch).
+        self.pages: dict[str, QWidget] = {}
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pageStack")
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 1100])
+        self.setCentralWidget(self.splitter)
+        self.add_page("roster", "Roster", self.roster)
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -61,6 +79,29 @@ class MainWindow(QMainWindow):
         header = preferences.window_state("roster_header")
         if header is not None:
             self.roster.table.horizontalHeader().restoreState(header)
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def add_page(self, name: str, title: str, widget: QWidget) -> None:
+        """Add a page to the sidebar; `name` is its stable key in `window.pages`, `title` what the user reads."""
+        if name in self.pages:
+            raise ValueError(f"a page named {name!r} exists already")
+        widget.setParent(self.stack)
+        self.pages[name] = widget
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(title, self.navigation)
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+
+    def show_page(self, name: str) -> QWidget:
+        """Bring the page named `name` to the front and return it."""
+        widget = self.pages[name]
+        self.navigation.setCurrentRow(self.stack.indexOf(widget))
+        return widget
+
+    def current_page(self) -> str:
+        return next(name for name, widget in self.pages.items() if widget is self.stack.currentWidget())
 
     # --- menus ---------------------------------------------------------------------------------
 
