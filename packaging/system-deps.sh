@@ -1,6 +1,6 @@
 #!/bin/sh
 # Checks that Qt can start and, with --for-tests, that the tools the tests drive
-# (LibreOffice, Xvfb) are present. Installs what is missing from Debian's packages
+# (LibreOffice, Xvfb, pdftotext) are present. Installs what is missing from Debian's packages
 # when run as root; otherwise prints the command to run and fails.
 set -eu
 python="$1"; shift
@@ -21,6 +21,7 @@ fi
 if [ "$for_tests" = 1 ]; then
     command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-calc-nogui"
     command -v xvfb-run >/dev/null 2>&1 || missing="$missing xvfb xauth"
+    command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 fi
 missing=$(echo $missing)
 [ -z "$missing" ] && exit 0
