@@ -92,6 +92,70 @@ def add_contact(db: Database, organization_id: int, name: str, *, operator: str,
         return _contact_view(contact)
 
 
+def update_organization(db: Database, organization_id: int, *, operator: str, name: str | None = None,
+                        kind: OrgKind | None = None, country: str | None = None,
+                        notes: str | None = None) -> OrganizationView:
+    """Change an organization's name, kind, country or notes (None leaves a field as it is)."""
+    with db.transaction() as session:
+        organization = session.get(Organization, organization_id)
+        if organization is None:
+            raise NotFound("organization", organization_id)
+        wanted: dict[str, object] = {}
+        if name is not None:
+            clean = name.strip()
+            if not clean:
+                raise ValidationError("organization name", name, "is required")
+            if clean != organization.name and session.scalar(
+                    select(Organization.id).where(Organization.name == clean)) is not None:
+                raise DuplicateValue(f"An organization named {clean!r} already exists.")
+            wanted["name"] = clean
+        if kind is not None:
+            wanted["kind"] = kind.value
+        if country is not None:
+            wanted["country"] = normalize_country(country, "country") if country.strip() else None
+        if notes is not None:
+            wanted["notes"] = notes
+        changes = {key: [getattr(organization, key), value] for key, value in wanted.items()
+                   if getattr(organization, key) != value}
+        for key, (_old, value) in changes.items():
+            setattr(organization, key, value)
+        if changes:
+            audit.record(session, operator, "update", "organization", organization.id,
+                         f"changed organization {organization.name}", changes)
+        session.flush()
+        return _org_view(organization)
+
+
+def update_contact(db: Database, contact_id: int, *, operator: str, name: str | None = None,
+                   position: str | None = None, phones: Iterable[str] | None = None,
+                   emails: Iterable[str] | None = None, region: str | None = None) -> ContactView:
+    """Change a partner contact's name, position, phones or e-mails (None leaves a field as it is)."""
+    with db.transaction() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise NotFound("contact", contact_id)
+        wanted: dict[str, str] = {}
+        if name is not None:
+            if not name.strip():
+                raise ValidationError("contact name", name, "is required")
+            wanted["name"] = name.strip()
+        if position is not None:
+            wanted["position"] = position.strip()
+        if phones is not None:
+            wanted["phones"] = ",".join(normalize_phone(p, region) for p in phones if p.strip())
+        if emails is not None:
+            wanted["emails"] = ",".join(e.strip() for e in emails if e.strip())
+        changes = {key: [getattr(contact, key), value] for key, value in wanted.items()
+                   if getattr(contact, key) != value}
+        for key, (_old, value) in changes.items():
+            setattr(contact, key, value)
+        if changes:
+            audit.record(session, operator, "update", "contact", contact.id, "changed a partner contact",
+                         {key: "changed" for key in changes})  # contact details are personal: not in the trail
+        session.flush()
+        return _contact_view(contact)
+
+
 def organizations(db: Database) -> list[OrganizationView]:
     with db.reading() as session:
         return [_org_view(o) for o in session.scalars(select(Organization).order_by(Organization.name))]
