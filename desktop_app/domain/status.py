@@ -72,3 +72,24 @@ def check_transition(current: Status, requested: Status) -> None:
     """Raise TransitionRefused unless `requested` may follow `current` by hand."""
     if requested is S.MERGED or requested not in TRANSITIONS[current]:
         raise TransitionRefused(current.value, requested.value, [s.value for s in TRANSITIONS[current]])
+
+
+def path_to(current: Status, target: Status) -> list[Status] | None:
+    """The shortest chain of allowed steps from `current` to `target` (without `current`),
+    [] when already there, None when the workflow cannot get there by hand."""
+    if current is target:
+        return []
+    frontier: list[list[Status]] = [[current]]
+    seen = {current}
+    while frontier:
+        following: list[list[Status]] = []
+        for chain in frontier:
+            for step in TRANSITIONS[chain[-1]]:
+                if step in seen or step is S.MERGED:
+                    continue
+                if step is target:
+                    return [*chain[1:], step]
+                seen.add(step)
+                following.append([*chain, step])
+        frontier = following
+    return None

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import DuplicateValue, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
-from desktop_app.domain.status import Status
+from desktop_app.domain.status import Status, check_transition, path_to
 from desktop_app.services import audit
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
@@ -202,12 +202,15 @@ def apply_answer(session: Session, list_id: int, person_id: int, answer: Answer,
         evacuation_list.answered_at = member.answered_at
     reason = f"answer on list {evacuation_list.name!r}" + (f": {note}" if note else "")
     target = {Answer.APPROVED: Status.APPROVED, Answer.REJECTED: Status.REJECTED}.get(answer)
-    if target is not None and person.status != target.value:
-        if person.status in (Status.VERIFIED.value, Status.REGISTERED.value) and target is Status.APPROVED:
-            set_status(session, person, Status.SUBMITTED, operator=operator, reason=reason, list_id=list_id,
+    if target is not None:
+        # The partner's answer is a fact: the person walks the workflow's shortest legal path to it
+        # (a registered person approved by the border authority is verified and submitted on the way).
+        steps = path_to(Status(person.status), target)
+        if steps is None:
+            check_transition(Status(person.status), target)  # raises, naming both states
+        for step in steps or []:
+            set_status(session, person, step, operator=operator, reason=reason, list_id=list_id,
                        operation_id=operation_id)
-        set_status(session, person, target, operator=operator, reason=reason, list_id=list_id,
-                   operation_id=operation_id)
     audit.record(session, operator, "answer", "list", evacuation_list.uuid,
                  f"{person.case_ref} on {evacuation_list.name!r}: {answer.value}",
                  {"answer": [old[0], answer.value], "valid_until": [old[1], valid_until], "person": person.uuid})

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from desktop_app.domain.errors import TransitionRefused, ValidationError
-from desktop_app.domain.status import TRANSITIONS, Status, check_transition, parse_status
+from desktop_app.domain.status import TRANSITIONS, Status, check_transition, parse_status, path_to
 
 ALL_PAIRS = [(a, b) for a in Status for b in Status if a is not b]
 
@@ -39,3 +39,17 @@ def test_parse_status_accepts_labels() -> None:
     assert parse_status(" approved ") is Status.APPROVED
     with pytest.raises(ValidationError, match="not a status"):
         parse_status("gone")
+
+
+def test_path_to_walks_the_shortest_legal_chain() -> None:
+    assert path_to(Status.REGISTERED, Status.APPROVED) == [Status.VERIFIED, Status.SUBMITTED, Status.APPROVED]
+    assert path_to(Status.SUBMITTED, Status.APPROVED) == [Status.APPROVED]
+    assert path_to(Status.APPROVED, Status.APPROVED) == []
+    assert path_to(Status.CROSSED, Status.APPROVED) is None
+    assert path_to(Status.REGISTERED, Status.MERGED) is None
+    for current in Status:
+        for target in Status:
+            steps = path_to(current, target)
+            if steps:
+                for before, after in itertools.pairwise([current, *steps]):
+                    check_transition(before, after)
