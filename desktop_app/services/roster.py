@@ -115,7 +115,8 @@ def _filtered(query: RosterQuery, columns: Sequence[object]) -> Select[tuple[obj
     for flag in query.flags:
         statement = statement.where(flag_condition(flag, query.today))
     if query.citizenship:
-        statement = statement.where(func.instr("," + Person.citizenships + ",", f",{query.citizenship},") > 0)
+        wrapped = "," + Person.citizenships + ","
+        statement = statement.where(wrapped.contains(f",{query.citizenship},", autoescape=True))
     if query.locality:
         statement = statement.where(Person.locality == query.locality)
     return statement
