@@ -102,6 +102,8 @@ EXPORT_COLUMNS: dict[str, ColumnInfo] = {
     "household_size": ColumnInfo(_N, "Household size", "Членов семьи", "Taille du ménage", "عدد أفراد الأسرة"),
     "list_name": ColumnInfo(_T, "List", "Список", "Liste", "القائمة"),
     "answer": ColumnInfo(_T, "Answer", "Ответ", "Réponse", "الرد"),
+    "approved_until": ColumnInfo(_D, "Approval valid until", "Разрешение действует до", "Autorisation valable jusqu'au",
+                                 "الموافقة صالحة حتى"),
     "flight": ColumnInfo(_I, "Flight", "Рейс", "Vol", "الرحلة"),
     "seat": ColumnInfo(_I, "Seat", "Место", "Siège", "المقعد"),
 }

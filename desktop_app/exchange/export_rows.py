@@ -3,8 +3,9 @@
 The export service hands in persons as plain dicts keyed by column key (see
 `EXPORT_COLUMNS`): the fields of `PERSON_FIELDS` as the domain stores them, plus 'uuid'
 (required) and, where it has them, 'household_id' (groups a household; any hashable),
-'household_ref', 'household_size', 'list_name', 'answer', 'status', 'phone',
-'document_type', 'document_number', 'document_country', 'valid_until', 'flight', 'seat'.
+'household_ref', 'household_size', 'list_name', 'answer', 'approved_until' (the list
+answer's validity), 'status', 'phone', 'document_type', 'document_number',
+'document_country', 'valid_until' (the document's expiry), 'flight', 'seat'.
 Missing keys give blank cells.
 
 This module computes the rest: age on `today`, household size (for household grouping),

@@ -1,0 +1,408 @@
+"""Exports for partner authorities: the workbook or printed manifest, its consent check and its record.
+
+`export_persons` writes the persons of a `Selection` laid out by an export profile (default:
+the full roster) to an .xlsx through `exchange.xlsx_writer`, optionally encrypted;
+`export_manifest` prints a bus or flight manifest to PDF through a renderer the GUI layer
+hands in (Qt stays in `ui/`). Both write one audit entry per file: who, when, which profile,
+which persons (their UUIDs), to which partner, the file's SHA-256 and whether it is
+encrypted (never the password). `recipients_of` reads those entries back for a person's page.
+
+Consent. Data about people in a war zone leaves the mission only with a reason. An export
+to a partner (`partner` given) of persons who have not consented to sharing is refused with
+`ConsentMissing`, which counts them and names their case references, unless the officer
+confirms with `include_without_consent=True` (the vital-interest case of an evacuation
+list); the audit entry then lists those persons apart. Internal files (no partner) are not
+refused; the result and the audit entry still count who lacks consent.
+
+Profiles are shared through the database (see `export_profiles`); selections and the paged
+reading of person records live in `export_selection`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import uuid as uuid_module
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop_app.domain.errors import NotFound, RosterError, ValidationError
+from desktop_app.domain.export_profile import ColumnKind, ExportProfile, Grouping, builtin_profile, full_roster_profile
+from desktop_app.exchange.export_errors import ExportError
+from desktop_app.exchange.export_rows import profile_sheets
+from desktop_app.exchange.xlsx_writer import SheetColumn, write_workbook
+from desktop_app.services import audit
+from desktop_app.services.export_profiles import (
+    ProfileEntry,
+    delete_profile,
+    get_profile,
+    list_profiles,
+    save_profile,
+)
+from desktop_app.services.export_selection import ResolvedSelection, Selection, person_records, resolve
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import AuditEntry, Organization, Person
+
+__all__ = ["ConsentMissing", "ExportResult", "Manifest", "ManifestSection", "Preview", "ProfileEntry", "Recipient",
+           "Selection", "SelectionSummary", "delete_profile", "export_manifest", "export_persons", "get_profile",
+           "list_profiles", "manifest_rows", "preview", "recipients_of", "save_profile", "summarize"]
+
+EXPORT_ACTION = "export"
+MAX_MANIFEST_ROWS = 2000  # a manifest is for one bus, boat or flight, printed and signed
+CONSENT_REFS_SHOWN = 10
+PAPER_SIZES = ("a4", "letter")
+WHOLE_ROSTER = Selection()
+
+ProgressCallback = Callable[[int, int], bool]  # (rows done, rows in all) -> go on?
+ManifestRenderer = Callable[[Path, "Manifest", str], None]  # (path to write, manifest, paper)
+
+
+class ConsentMissing(RosterError):
+    """An export to a partner includes persons who have not consented to sharing their data."""
+
+    def __init__(self, without_consent: list[tuple[str, str]], persons: int, partner: str) -> None:
+        self.count = len(without_consent)
+        refs = ", ".join(ref for _, ref in without_consent[:CONSENT_REFS_SHOWN])
+        more = "…" if self.count > CONSENT_REFS_SHOWN else ""
+        super().__init__(
+            f"{self.count} of the {persons} persons for {partner} have not consented to sharing their data "
+            f"({refs}{more}). Record their consent, leave them out, or confirm that they go too "
+            "(include without consent); the audit trail will name them.")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A written export, as recorded in the audit trail."""
+
+    path: Path
+    sha256: str
+    rows: int
+    persons: int
+    profile: str
+    partner: str | None
+    encrypted: bool
+    without_consent: int
+    format: str  # "xlsx" or "pdf"
+    sheets: tuple[tuple[str, int], ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"path": str(self.path), "sha256": self.sha256, "rows": self.rows, "persons": self.persons,
+                "profile": self.profile, "partner": self.partner, "encrypted": self.encrypted,
+                "without_consent": self.without_consent, "format": self.format,
+                "sheets": [{"name": name, "rows": rows} for name, rows in self.sheets]}
+
+
+@dataclass(frozen=True)
+class SelectionSummary:
+    """How many persons and rows a selection gives, and who among them lacks consent."""
+
+    persons: int
+    rows: int
+    without_consent: int
+    without_consent_refs: tuple[str, ...]
+    list_name: str | None
+    list_organization_id: int | None
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The first rows of an export as the partner will read them (text), with the headers."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    total_rows: int
+
+
+@dataclass(frozen=True)
+class ManifestSection:
+    title: str
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A printable manifest: headers and rows as text, one section per list or vehicle."""
+
+    title: str
+    subtitle: str
+    headers: list[str]
+    sections: list[ManifestSection]
+    right_to_left: bool
+    signature_label: str = "Signature"
+    footer: str = ""
+    uuids: list[str] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return sum(len(section.rows) for section in self.sections)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One export that carried a person's data: to whom, when, by whom, in which file."""
+
+    at: dt.datetime
+    operator: str
+    partner: str | None
+    profile: str
+    file: str
+    sha256: str
+    encrypted: bool
+    format: str
+
+    @property
+    def recipient(self) -> str:
+        return self.partner or "(internal file)"
+
+
+# --- what is exported ------------------------------------------------------------------------------
+
+def summarize(db: Database, selection: Selection, profile: ExportProfile | None = None) -> SelectionSummary:
+    """Counts for the export dialog: persons, rows, and those without consent (first case refs)."""
+    resolved = resolve(db, selection, profile or full_roster_profile())
+    return SelectionSummary(resolved.persons, resolved.rows, len(resolved.without_consent),
+                            tuple(ref for _, ref in resolved.without_consent[:CONSENT_REFS_SHOWN]),
+                            resolved.list_name, resolved.list_organization_id)
+
+
+def preview(db: Database, selection: Selection, profile: ExportProfile | None = None, *, limit: int = 20,
+            title: str | None = None, today: dt.date | None = None) -> Preview:
+    """The first `limit` rows as text, with the visible headers (the first sheet's, for list grouping)."""
+    profile = profile or full_roster_profile()
+    resolved = resolve(db, selection, profile)
+    records = person_records(db, resolved.keys[:limit], page_size=max(limit, 1))
+    headers: list[str] = []
+    rows: list[list[str]] = []
+    for sheet in profile_sheets(records, profile, today=today, title=title):
+        visible = _visible(sheet.columns)
+        if not headers:
+            headers = [column.label for _, column in visible]
+        rows.extend([format_cell(row[i], column.kind, profile) for i, column in visible] for row in sheet.rows)
+    return Preview(headers, rows[:limit], resolved.rows)
+
+
+# --- the workbook --------------------------------------------------------------------------------
+
+def export_persons(db: Database, out_path: str | os.PathLike[str], *, profile: ExportProfile | None = None,
+                   selection: Selection = WHOLE_ROSTER, password: str | None = None,
+                   partner: int | str | None = None, title: str | None = None, operator: str,
+                   include_without_consent: bool = False, progress: ProgressCallback | None = None,
+                   today: dt.date | None = None) -> ExportResult:
+    """Write the selected persons to a new .xlsx at `out_path` and record the export.
+
+    `profile` defaults to the full roster (every field, UUID shown); `partner` is an
+    organization's id or name (NotFound otherwise); `password` encrypts the file. Raises
+    ConsentMissing (see the module docstring), ExportError for a file that cannot be written,
+    ExportCancelled when `progress` returns False (no file is left, nothing is recorded).
+    """
+    path = _checked_path(out_path, ".xlsx")
+    profile = profile or full_roster_profile()
+    partner_id, partner_name = _partner(db, partner)
+    resolved = resolve(db, selection, profile)
+    _check_consent(resolved, partner_name, include_without_consent)
+    heading = _default_title(title, profile, resolved)
+    total = resolved.rows
+
+    def report(rows: int) -> bool:
+        return progress(rows, total) if progress is not None else True
+
+    sheets = profile_sheets(person_records(db, resolved.keys), profile, today=today, title=heading)
+    written = write_workbook(path, sheets, password=password, progress=report)
+    result = ExportResult(path, written.sha256, written.rows, resolved.persons, profile.name, partner_name,
+                          password is not None, len(resolved.without_consent), "xlsx", written.sheets)
+    _record(db, result, resolved, selection, partner_id, operator, title=heading)
+    if progress is not None:
+        progress(total, total)
+    return result
+
+
+# --- the printed manifest --------------------------------------------------------------------------
+
+def manifest_rows(db: Database, selection: Selection, profile: ExportProfile | None = None, *,
+                  title: str | None = None, today: dt.date | None = None) -> Manifest:
+    """The rows of a printed manifest (default profile: the flight manifest), as text.
+
+    One section per list when the profile groups by list. Refuses more than MAX_MANIFEST_ROWS
+    rows: a manifest is printed for one vehicle and signed.
+    """
+    profile = profile or builtin_profile("flight_manifest")
+    resolved = resolve(db, selection, profile)
+    return _manifest(db, resolved, profile, title, today)
+
+
+def _manifest(db: Database, resolved: ResolvedSelection, profile: ExportProfile, title: str | None,
+              today: dt.date | None) -> Manifest:
+    if resolved.rows > MAX_MANIFEST_ROWS:
+        raise ValidationError("manifest", f"{resolved.rows} rows",
+                              f"is too long to print (at most {MAX_MANIFEST_ROWS}); choose one list")
+    heading = _default_title(title, profile, resolved) or profile.name
+    headers: list[str] = []
+    sections: list[ManifestSection] = []
+    for sheet in profile_sheets(person_records(db, resolved.keys), profile, today=today, title=""):
+        visible = _visible(sheet.columns)
+        headers = headers or [column.label for _, column in visible]
+        rows = [[format_cell(row[i], column.kind, profile) for i, column in visible] for row in sheet.rows]
+        section_title = sheet.name if profile.grouping is Grouping.LIST and sheet.name != profile.sheet_name else ""
+        sections.append(ManifestSection(section_title, rows))
+    day = (today or dt.date.today())
+    subtitle = " · ".join(part for part in (resolved.list_name, format_cell(day, ColumnKind.DATE, profile),
+                                            f"{resolved.rows} persons") if part)
+    return Manifest(heading, subtitle, headers, sections, profile.language == "ar",
+                    signature_label=_SIGNATURE[profile.language], uuids=list(resolved.uuids))
+
+
+_SIGNATURE = {"en": "Signature", "ru": "Подпись", "fr": "Signature", "ar": "التوقيع"}
+
+
+def export_manifest(db: Database, out_path: str | os.PathLike[str], *, render: ManifestRenderer,
+                    selection: Selection, profile: ExportProfile | None = None, paper: str = "a4",
+                    partner: int | str | None = None, title: str | None = None, operator: str,
+                    include_without_consent: bool = False, today: dt.date | None = None) -> ExportResult:
+    """Print the manifest of `selection` to a new PDF at `out_path` with `render`, and record it.
+
+    `render(path, manifest, paper)` draws the pages (the GUI layer's Qt printing); the file
+    appears at `out_path` only when complete. PDFs carry no password: print them, or send
+    an encrypted .xlsx instead.
+    """
+    path = _checked_path(out_path, ".pdf")
+    if paper not in PAPER_SIZES:
+        raise ValidationError("paper", paper, f"is not a paper size (known: {', '.join(PAPER_SIZES)})")
+    profile = profile or builtin_profile("flight_manifest")
+    partner_id, partner_name = _partner(db, partner)
+    resolved = resolve(db, selection, profile)
+    _check_consent(resolved, partner_name, include_without_consent)
+    manifest = _manifest(db, resolved, profile, title, today)
+    partial = path.with_name(f".{path.name}.{uuid_module.uuid4().hex}.part")
+    try:
+        render(partial, manifest, paper)
+        if not partial.exists():
+            raise ExportError("the manifest could not be printed", path=str(path))
+        digest = _sha256(partial)
+        os.replace(partial, path)
+    except OSError as exc:
+        raise ExportError(f"cannot write the file ({exc.strerror or exc})", path=str(path)) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+    result = ExportResult(path, digest, manifest.rows, resolved.persons, profile.name, partner_name, False,
+                          len(resolved.without_consent), "pdf", tuple((s.title or profile.sheet_name, len(s.rows))
+                                                                      for s in manifest.sections))
+    _record(db, result, resolved, selection, partner_id, operator, title=manifest.title, paper=paper)
+    return result
+
+
+# --- the record --------------------------------------------------------------------------------------
+
+def recipients_of(db: Database, person_id: int) -> list[Recipient]:
+    """Every export that carried this person's data, newest first (from the audit trail)."""
+    with db.reading() as session:
+        person_uuid = session.scalar(select(Person.uuid).where(Person.id == person_id))
+        if person_uuid is None:
+            raise NotFound("person", person_id)
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == EXPORT_ACTION,
+                                                           AuditEntry.entity == "export",
+                                                           AuditEntry.changes.contains(f'"{person_uuid}"'))
+                                  .order_by(AuditEntry.id.desc()))
+        found: list[Recipient] = []
+        for entry in entries:
+            details = json.loads(entry.changes)
+            if person_uuid not in details.get("persons", ()):
+                continue
+            found.append(Recipient(entry.at, entry.operator, details.get("partner"), details.get("profile", ""),
+                                   details.get("file", ""), details.get("sha256", ""),
+                                   bool(details.get("encrypted")), details.get("format", "xlsx")))
+        return found
+
+
+def _record(db: Database, result: ExportResult, resolved: ResolvedSelection, selection: Selection,
+            partner_id: int | None, operator: str, **extra: Any) -> None:
+    """The audit entry of a written file; if it cannot be written, the file is removed (no unrecorded export)."""
+    missing_consent = {uuid for uuid, _ in resolved.without_consent}
+    details = {"format": result.format, "file": str(result.path.resolve()), "sha256": result.sha256,
+               "profile": result.profile, "partner": result.partner, "partner_id": partner_id,
+               "encrypted": result.encrypted, "rows": result.rows, "persons": resolved.uuids,
+               "without_consent": [u for u in resolved.uuids if u in missing_consent],
+               "selection": selection.describe(), **extra}
+    recipient = result.partner or "an internal file"
+    summary = (f"exported {result.persons} persons to {recipient} ({result.profile}, {result.format}"
+               f"{', encrypted' if result.encrypted else ''})")
+    try:
+        with db.transaction() as session:
+            audit.record(session, operator, EXPORT_ACTION, "export", result.sha256, summary, details)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            result.path.unlink()
+        raise
+
+
+def _partner(db: Database, partner: int | str | None) -> tuple[int | None, str | None]:
+    if partner is None or (isinstance(partner, str) and not partner.strip()):
+        return None, None
+    with db.reading() as session:
+        if isinstance(partner, int):
+            organization = session.get(Organization, partner)
+        else:
+            wanted = partner.strip().casefold()
+            organization = next((o for o in session.scalars(select(Organization)) if o.name.casefold() == wanted),
+                                None)
+        if organization is None:
+            raise NotFound("partner organization (add it under Partners first)", partner)
+        return organization.id, organization.name
+
+
+def _check_consent(resolved: ResolvedSelection, partner: str | None, include_without_consent: bool) -> None:
+    if partner is not None and resolved.without_consent and not include_without_consent:
+        raise ConsentMissing(resolved.without_consent, resolved.persons, partner)
+
+
+def _default_title(title: str | None, profile: ExportProfile, resolved: ResolvedSelection) -> str:
+    if title is not None:
+        return title
+    if profile.title or profile.grouping is Grouping.LIST:
+        return profile.title
+    return resolved.list_name or ""
+
+
+def _checked_path(out_path: str | os.PathLike[str], suffix: str) -> Path:
+    path = Path(out_path)
+    if path.suffix.lower() != suffix:
+        other = "a PDF manifest (.pdf)" if suffix == ".xlsx" else "a workbook (.xlsx)"
+        raise ValidationError("file", path.name, f"must end in {suffix} here; {other} is exported separately")
+    if path.is_dir():
+        raise ExportError("is a folder", path=str(path))
+    return path
+
+
+def _visible(columns: Any) -> list[tuple[int, SheetColumn]]:
+    return [(i, column) for i, column in enumerate(SheetColumn(*c) for c in columns) if not column.hidden]
+
+
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_DATE_TEXT = {"DD.MM.YYYY": "{d:02d}.{m:02d}.{y:04d}", "YYYY-MM-DD": "{y:04d}-{m:02d}-{d:02d}",
+              "DD/MM/YYYY": "{d:02d}/{m:02d}/{y:04d}", "MM/DD/YYYY": "{m:02d}/{d:02d}/{y:04d}",
+              "DD-MMM-YYYY": "{d:02d}-{mon}-{y:04d}"}
+
+
+def format_cell(value: Any, kind: ColumnKind, profile: ExportProfile) -> str:
+    """A cell value as text, the way the workbook shows it (dates in the profile's format)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return _DATE_TEXT[profile.date_format].format(d=value.day, m=value.month, y=value.year,
+                                                      mon=_MONTHS[value.month - 1])
+    return str(value)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
