@@ -1,28 +1,45 @@
-"""The one way to open a roster database: checks, migrations, PRAGMAs and sessions.
+"""The one way to open a roster database: checks, encryption, migrations, PRAGMAs and sessions.
 
-`open_database(target)` takes a file path or a SQLAlchemy URL. For a SQLite file it
+`open_database(target, passphrase=...)` takes a file path or a SQLAlchemy URL. For a SQLite file it
 refuses what is not a roster (the file is left exactly as it was), refuses a database
 written by a newer version, saves a copy beside the file before migrating an older one,
 and turns on foreign keys, WAL, `synchronous=FULL` and a busy timeout. Writes run in
 `BEGIN IMMEDIATE` transactions so that two workstations on one file queue for the lock
 instead of failing half-way.
+
+Encryption at rest is SQLCipher (the `sqlcipher3` wheel, SQLAlchemy's `sqlite+pysqlcipher`
+dialect). An encrypted file has no plain SQLite header; it is opened only with its passphrase,
+checked first on a read-only connection so that a wrong one changes nothing. The passphrase
+lives in memory only (the engine and `Database`); it is never logged nor stored. Copies made
+from an encrypted roster (before a migration, backups) are written with the same key.
+`encrypt_database` and `change_passphrase` rewrite a file under a new key: an encrypted copy is
+written, checked (integrity and row counts), then swapped in atomically, the old bytes overwritten.
+
+While a write transaction is open, a small file beside the database (`roster.db-writer`) names
+who holds the lock: operator, computer, process id and time, nothing from the roster. Another
+workstation that waits in vain for the lock says who holds it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import getpass
+import json
 import os
+import socket
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.storage import migrations
@@ -32,6 +49,16 @@ DEFAULT_FILE_NAME = "roster.db"
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 ENV_DATABASE = "MISSION_ROSTER_DB"
+WRITER_SUFFIX = "-writer"
+MIN_PASSPHRASE_LENGTH = 8
+
+
+class PassphraseRequired(DatabaseError):
+    """The roster is encrypted and no passphrase was given."""
+
+
+class WrongPassphrase(DatabaseError):
+    """The passphrase does not open the roster; the file was not touched."""
 
 
 def default_database_path() -> Path:
@@ -68,12 +95,74 @@ def parse_target(target: str | os.PathLike[str]) -> Target:
     return Target(f"sqlite:///{path}", path)
 
 
+# --- raw file connections (checks, backups, rewrites) ---------------------------------------------
+
+def _cipher_module() -> Any:
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - the wheel is a dependency
+        raise DatabaseError("encryption needs the sqlcipher3 package, which is not installed") from None
+    return dbapi2
+
+
+def connect_file(path: Path, passphrase: str | None = None, *, readonly: bool = False) -> Any:
+    """A DB-API connection (autocommit mode) to a SQLite file, keyed when `passphrase` is given.
+
+    Used for checks, backups and rewrites, where SQLAlchemy has nothing to add. Read-only
+    connections never create or change the file.
+    """
+    uri = f"{path.as_uri()}?mode=ro" if readonly else str(path)
+    if passphrase is None:
+        return sqlite3.connect(uri, uri=readonly, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    module = _cipher_module()
+    connection = module.connect(uri, uri=readonly, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    connection.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr noise
+    connection.execute(f"PRAGMA key = {_quote(passphrase)}")
+    return connection
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def looks_encrypted(path: Path) -> bool:
+    """True for a file without the plain SQLite header whose size is whole pages (a SQLCipher file)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return size >= 1024 and size % 512 == 0 and header != SQLITE_HEADER
+
+
+def is_encrypted(target: str | os.PathLike[str]) -> bool:
+    """Whether the roster at `target` is an encrypted file (so a passphrase must be asked for)."""
+    path = parse_target(target).path
+    return path is not None and path.is_file() and looks_encrypted(path)
+
+
+def check_passphrase(path: Path, passphrase: str) -> None:
+    """Raise WrongPassphrase unless `passphrase` opens the encrypted file (read-only, nothing changes)."""
+    try:
+        with contextlib.closing(connect_file(path, passphrase, readonly=True)) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except _cipher_module().DatabaseError as exc:
+        if "not a database" in str(exc).lower():
+            raise WrongPassphrase(f"{path}: wrong passphrase, or not a roster database; the file was not "
+                                  "changed") from None
+        raise DatabaseError(f"{path}: cannot be read ({exc})") from None
+
+
+# --- the open roster ------------------------------------------------------------------------------
+
 class Database:
     """An open roster: the engine and the two kinds of session (reading, writing)."""
 
-    def __init__(self, target: Target, engine: Engine) -> None:
+    def __init__(self, target: Target, engine: Engine, *, passphrase: str | None = None) -> None:
         self.target = target
         self.engine = engine
+        self._passphrase = passphrase
         self._write_sessions = sessionmaker(bind=engine.execution_options(roster_write=True),
                                             expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
@@ -81,6 +170,27 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def encrypted(self) -> bool:
+        return self._passphrase is not None
+
+    def passphrase_matches(self, passphrase: str) -> bool:
+        """Whether `passphrase` is this roster's (to unlock a locked window)."""
+        return self._passphrase is not None and passphrase == self._passphrase
+
+    def connect_copy(self, path: Path, *, readonly: bool = False) -> Any:
+        """A raw connection to another file with this roster's key (a backup, a migration copy)."""
+        return connect_file(path, self._passphrase, readonly=readonly)
+
+    @contextlib.contextmanager
+    def raw_connection(self) -> Iterator[Any]:
+        """The driver's own connection to this roster (sqlite3 or sqlcipher3), from the pool."""
+        pooled = self.engine.raw_connection()
+        try:
+            yield pooled.driver_connection
+        finally:
+            pooled.close()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -110,21 +220,34 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str | os.PathLike[str], *, create: bool = True) -> Database:
+def open_database(target: str | os.PathLike[str], *, create: bool = True, passphrase: str | None = None,
+                  holder: str | None = None) -> Database:
     """Open (and if needed create and migrate) the roster at `target`.
 
+    `passphrase` opens an encrypted roster, or creates a new one encrypted. `holder` is the name
+    shown to another workstation that waits for this one's write lock (default: the login name).
     Raises DatabaseError with a one-line message for a missing folder, a file that is not
-    a roster, a database from a newer version, or a locked or read-only file.
+    a roster, a database from a newer version, a locked or read-only file; PassphraseRequired
+    and WrongPassphrase (both DatabaseError) for an encrypted roster.
     """
     parsed = parse_target(target)
+    if passphrase is not None and parsed.path is None:
+        raise DatabaseError(f"{parsed.label}: only a roster file can be encrypted, not a server database")
+    if passphrase == "":
+        raise DatabaseError("the passphrase is empty")
     if parsed.path is not None:
-        _check_file(parsed.path, create=create)
-    engine = create_engine(parsed.url, future=True)
+        _check_file(parsed.path, create=create, passphrase=passphrase)
+    if passphrase is not None and parsed.path is not None:
+        url: str | URL = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(parsed.path))
+        parsed = Target(f"sqlite+pysqlcipher:///{parsed.path}", parsed.path)
+        engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(parsed.url, future=True)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
-    database = Database(parsed, engine)
+        _configure_sqlite(engine, parsed, holder or _login_name())
+    database = Database(parsed, engine, passphrase=passphrase)
     try:
-        migrations.upgrade_on_open(database.engine, backup=lambda rev: _backup_before_migration(parsed, rev))
+        migrations.upgrade_on_open(database.engine, backup=lambda rev: _backup_before_migration(database, rev))
     except OperationalError as exc:
         engine.dispose()
         raise _translate_operational(exc, parsed) from exc
@@ -134,16 +257,32 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True) -> Dat
     return database
 
 
-def _check_file(path: Path, *, create: bool) -> None:
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in this environment
+        return "unknown"
+
+
+def _check_file(path: Path, *, create: bool, passphrase: str | None) -> None:
     if path.exists():
         if path.is_dir():
             raise DatabaseError(f"{path}: is a folder, not a roster database")
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
         if header and header != SQLITE_HEADER:
-            raise DatabaseError(f"{path}: not a roster database (not an SQLite file); it was left untouched")
+            if not looks_encrypted(path):
+                raise DatabaseError(f"{path}: not a roster database (not an SQLite file); it was left untouched")
+            if passphrase is None:
+                raise PassphraseRequired(f"{path}: this roster is encrypted; its passphrase is needed to open it")
+            check_passphrase(path, passphrase)
+            _check_sqlite_tables(path, passphrase)
+            return
+        if header and passphrase is not None:
+            raise DatabaseError(f"{path}: this roster is not encrypted, yet a passphrase was given; open it without "
+                                "one, or encrypt it first (mission-roster encrypt)")
         if header:
-            _check_sqlite_tables(path)
+            _check_sqlite_tables(path, None)
         return
     if not create:
         raise DatabaseError(f"{path}: no such roster database")
@@ -154,18 +293,21 @@ def _check_file(path: Path, *, create: bool) -> None:
             raise DatabaseError(f"{path.parent}: folder does not exist")
 
 
-def _check_sqlite_tables(path: Path) -> None:
+def _check_sqlite_tables(path: Path, passphrase: str | None) -> None:
     """Refuse an SQLite file of another program, reading it without changing a byte."""
+    module: Any = sqlite3 if passphrase is None else _cipher_module()
     try:
-        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(connect_file(path, passphrase, readonly=True)) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.DatabaseError as exc:
+    except module.DatabaseError as exc:
         raise DatabaseError(f"{path}: cannot be read as a roster database ({exc})") from None
     if tables and "alembic_version" not in tables:
         raise DatabaseError(f"{path}: an SQLite database of another program, not a roster; it was left untouched")
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, target: Target, holder: str) -> None:
+    writer_file = target.path.with_name(target.path.name + WRITER_SUFFIX) if target.path else None
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # Take transaction control from the sqlite3 module so that BEGIN is ours.
@@ -178,19 +320,48 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: object) -> None:
-        writing = connection.get_execution_options().get("roster_write", False)  # type: ignore[attr-defined]
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")  # type: ignore[attr-defined]
+    def _on_begin(connection: Any) -> None:
+        writing = connection.get_execution_options().get("roster_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+        if writing and writer_file is not None:
+            _write_holder(writer_file, holder)
+
+    def _on_end(connection: Any) -> None:
+        if writer_file is not None and connection.get_execution_options().get("roster_write", False):
+            with contextlib.suppress(OSError):
+                writer_file.unlink()
+
+    event.listen(engine, "commit", _on_end)
+    event.listen(engine, "rollback", _on_end)
 
 
-def _backup_before_migration(target: Target, revision: str | None) -> Path | None:
-    """Copy the file beside itself before a migration (SQLite's online backup, WAL included)."""
+def _write_holder(writer_file: Path, holder: str) -> None:
+    """Name the lock holder for others: who, on which computer, which process, since when. No roster data."""
+    info = {"operator": holder[:100], "host": socket.gethostname(), "pid": os.getpid(),
+            "since": dt.datetime.now().isoformat(timespec="seconds")}
+    with contextlib.suppress(OSError):  # only a courtesy to others: a read-only folder must not stop the write
+        writer_file.write_text(json.dumps(info), encoding="utf-8")
+
+
+def lock_holder(path: Path) -> str | None:
+    """Who holds the write lock on the roster at `path`, in words, if a writer said so."""
+    try:
+        info = json.loads(path.with_name(path.name + WRITER_SUFFIX).read_text(encoding="utf-8"))
+        since = dt.datetime.fromisoformat(info["since"])
+        return f"{info['operator']} on {info['host']} (process {int(info['pid'])}) since {since:%H:%M:%S}"
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _backup_before_migration(database: Database, revision: str | None) -> Path | None:
+    """Copy the file beside itself before a migration (SQLite's online backup, WAL included, same key)."""
+    target = database.target
     if target.path is None or not target.path.exists():
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     copy = target.path.with_name(f"{target.path.name}.before-migration-{revision or 'empty'}-{stamp}")
-    with contextlib.closing(sqlite3.connect(target.path)) as source, \
-            contextlib.closing(sqlite3.connect(copy)) as destination:
+    with contextlib.closing(database.connect_copy(target.path)) as source, \
+            contextlib.closing(database.connect_copy(copy)) as destination:
         source.backup(destination)
     return copy
 
@@ -199,11 +370,13 @@ def _translate_operational(exc: OperationalError, target: Target) -> DatabaseErr
     text = str(exc.orig) if exc.orig is not None else str(exc)
     lowered = text.lower()
     if "locked" in lowered or "busy" in lowered:
-        return DatabaseError(f"{target.label}: the database is busy (another window or workstation is "
-                             f"writing); waited {BUSY_TIMEOUT_MS // 1000} s. Try again in a moment.")
+        holder = lock_holder(target.path) if target.path else None
+        who = f"{holder} is writing" if holder else "another window or workstation is writing"
+        return DatabaseError(f"{target.label}: the database is busy ({who}); waited {BUSY_TIMEOUT_MS // 1000} s. "
+                             "Try again in a moment.")
     if "readonly" in lowered or "read-only" in lowered:
         return DatabaseError(f"{target.label}: the database is read-only here; nothing was changed")
-    if "disk is full" in lowered or "disk i/o" in lowered:
+    if "disk is full" in lowered or "disk i/o" in lowered or "database or disk is full" in lowered:
         return DatabaseError(f"{target.label}: the disk is full or failing; nothing was changed")
     if "unable to open" in lowered:
         return DatabaseError(f"{target.label}: cannot open the database file ({text})")
@@ -214,3 +387,140 @@ def _translate_operational(exc: OperationalError, target: Target) -> DatabaseErr
 
 def table_names(engine: Engine) -> set[str]:
     return set(inspect(engine).get_table_names())
+
+
+# --- rewriting a file under a new key -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RewriteResult:
+    path: Path
+    tables: int
+    rows: int
+
+
+def encrypt_database(path: Path, passphrase: str) -> RewriteResult:
+    """Encrypt the plain roster at `path` in place: copy, check, swap; nothing plain is left behind."""
+    path = Path(path).resolve()
+    _check_new_passphrase(passphrase)
+    if looks_encrypted(path):
+        raise DatabaseError(f"{path}: this roster is already encrypted (change its passphrase instead)")
+    _check_file(path, create=False, passphrase=None)
+    return _rewrite(path, None, passphrase)
+
+
+def change_passphrase(path: Path, old: str, new: str) -> RewriteResult:
+    """Re-key the encrypted roster at `path`: a copy under the new key is written, checked, swapped in."""
+    path = Path(path).resolve()
+    _check_new_passphrase(new)
+    if not looks_encrypted(path):
+        raise DatabaseError(f"{path}: this roster is not encrypted; encrypt it first")
+    check_passphrase(path, old)
+    return _rewrite(path, old, new)
+
+
+def _check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise DatabaseError(f"the passphrase is too short: use at least {MIN_PASSPHRASE_LENGTH} characters "
+                            "(several words are easier to remember and harder to guess)")
+
+
+def _rewrite(path: Path, old_key: str | None, new_key: str) -> RewriteResult:
+    """sqlcipher_export into a copy under `new_key`, holding the source locked, then an atomic swap.
+
+    The source is switched to an in-memory journal in exclusive locking mode: that fails while any
+    other connection has the roster open (so nobody's writes can be lost), and keeps every other
+    connection out until the swap is done.
+    """
+    temporary = path.with_name(f".{path.name}.rewrite-{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    source = connect_file(path, old_key) if old_key is not None else _cipher_module().connect(
+        str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        try:
+            source.execute("PRAGMA busy_timeout = 2000")
+            source.execute("PRAGMA locking_mode = EXCLUSIVE")
+            mode = source.execute("PRAGMA journal_mode = MEMORY").fetchone()[0]
+            source.execute("BEGIN EXCLUSIVE")
+            source.execute("COMMIT")
+        except Exception as exc:
+            raise DatabaseError(f"{path}: the roster is open in another window or on another workstation; close "
+                                f"it there first ({exc})") from None
+        if str(mode).lower() != "memory":
+            raise DatabaseError(f"{path}: the roster is open elsewhere; close it there first")
+        counts = _row_counts(source)
+        user_version = source.execute("PRAGMA user_version").fetchone()[0]
+        try:
+            source.execute("ATTACH DATABASE ? AS rewritten KEY ?", (str(temporary), new_key))
+            source.execute("SELECT sqlcipher_export('rewritten')")
+            source.execute(f"PRAGMA rewritten.user_version = {int(user_version)}")
+            source.execute("DETACH DATABASE rewritten")
+        except Exception as exc:
+            raise DatabaseError(f"{path}: the encrypted copy could not be written ({exc}); the roster was not "
+                                "changed") from None
+        _verify_copy(temporary, new_key, counts)
+        with path.open("r+b") as old_bytes:
+            _fsync_file(temporary)
+            if os.name == "nt":  # Windows cannot replace a file that is open
+                source.close()
+            os.replace(temporary, path)
+            _fsync_folder(path.parent)
+            _overwrite(old_bytes)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    finally:
+        with contextlib.suppress(Exception):
+            source.close()
+    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    return RewriteResult(path, len(counts), sum(counts.values()))
+
+
+def _row_counts(connection: Any, schema: str = "main") -> dict[str, int]:
+    names = [row[0] for row in connection.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return {name: connection.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0] for name in names}
+
+
+def _verify_copy(copy: Path, key: str, expected: dict[str, int]) -> None:
+    try:
+        with contextlib.closing(connect_file(copy, key)) as check:
+            integrity = check.execute("PRAGMA integrity_check").fetchone()[0]
+            counts = _row_counts(check)
+            check.execute("PRAGMA journal_mode = WAL")
+    except Exception as exc:
+        raise DatabaseError(f"{copy}: the encrypted copy cannot be read back ({exc}); the roster was not "
+                            "changed") from None
+    if integrity != "ok" or counts != expected:
+        raise DatabaseError(f"{copy}: the encrypted copy does not match the roster ({integrity}); the roster was "
+                            "not changed")
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _overwrite(handle: Any) -> None:
+    """Overwrite the replaced file's bytes with zeros (best effort: SSDs and journaling may keep copies)."""
+    handle.seek(0, os.SEEK_END)
+    size = handle.tell()
+    handle.seek(0)
+    block = b"\0" * 65536
+    written = 0
+    while written < size:
+        chunk = min(len(block), size - written)
+        handle.write(block[:chunk])
+        written += chunk
+    handle.flush()
+    os.fsync(handle.fileno())
