@@ -89,7 +89,8 @@ def test_audit_chain_detects_tampering(db: Database, operator: str) -> None:
     persons.update_person(db, person.id, {"notes": "a"}, operator=operator)
     persons.update_person(db, person.id, {"notes": "b"}, operator=operator)
     assert audit.verify_chain(db).intact
-    with db.engine.begin() as connection:
+    with db.engine.begin() as connection:  # a tamperer with the file first removes the append-only trigger
+        connection.exec_driver_sql("DROP TRIGGER audit_entries_no_update")
         connection.exec_driver_sql("UPDATE audit_entries SET summary = 'nothing happened' WHERE id = 2")
     report = audit.verify_chain(db)
     assert report.first_bad_id == 2
