@@ -1,0 +1,246 @@
+"""Reconciling a partner's answer with the roster: who was approved, who needs a look, who is unknown.
+
+    rec = reconcile_answer(db, "rafah_14nov.xlsx", list_id=7)          # reads and matches; changes nothing
+    result = apply_reconciliation(db, rec, {12: 345, 15: None}, operator="A. Petrova")
+    undo_reconciliation(db, result.operation_id, operator="A. Petrova")
+    write_reconcile_report(rec, "rafah_14nov_check.xlsx"); print(summary_text(rec))
+
+Every answer row is looked up among all active persons of the roster (not only the list's
+members, so that a row naming someone who was not sent on that list is noticed). Each row
+ends as a match (the engine's 'match', and no stronger row claims the same person), a
+review (the engine's 'review', or a match another row claims more strongly: assignment is
+one-to-one), or not on the roster. List members no row names are listed apart. Warnings:
+a household approved in part, a person approved twice, a person answered both ways, a row
+matching someone not on the list, and cells that could not be read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop_app.domain.errors import NotFound
+from desktop_app.domain.lists import Answer
+from desktop_app.matching import Candidate, RosterIndex
+from desktop_app.services.reconcile_answer import read_answer
+from desktop_app.services.reconcile_apply import apply_reconciliation, undo_reconciliation
+from desktop_app.services.reconcile_model import (
+    AnswerRow,
+    ApplyResult,
+    CandidateMatch,
+    Outcome,
+    PersonCard,
+    ReconcileCancelled,
+    ReconcileWarning,
+    Reconciliation,
+    RowResult,
+    UndoResult,
+)
+from desktop_app.services.reconcile_report import summary_text, write_reconcile_report
+from desktop_app.services.reconcile_roster import RosterPerson, load_roster
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import EvacuationList, ListMember
+
+__all__ = ["ApplyResult", "Outcome", "Reconciliation", "UndoResult", "apply_reconciliation", "reconcile_answer",
+           "summary_text", "undo_reconciliation", "write_reconcile_report"]
+
+Progress = Callable[[int, int], bool]
+CANDIDATES_SHOWN = 4
+PROGRESS_EVERY = 250
+
+# Reason words of the engine that say a field disagrees (see matching.scoring).
+_DIFFERS: dict[str, tuple[str, ...]] = {
+    "name": ("surname differs", "surname similar", "given name differs", "given name similar",
+             "given names differs", "given names similar", "patronymic differs", "patronymic similar",
+             "name differs", "name similar", "in each other's place"),
+    "birth_date": ("birth date differs", "birth date day/month swapped", "years apart", "full date not known"),
+    "sex": ("sex differs",),
+    "document": ("documents differ", "document differs"),
+}
+
+
+def reconcile_answer(db: Database, path: str | Path, *, list_id: int | None = None, sheet: str | None = None,
+                     header_row: int | None = None, mapping_overrides: Mapping[int, str] | None = None,
+                     password: str | None = None, default_answer: Answer | None = None,
+                     progress: Progress | None = None) -> Reconciliation:
+    """Read the partner's answer at `path` and match every row against the roster; changes nothing.
+
+    `list_id`: the evacuation list the answer is for (None: the whole roster, for looking
+    only: answers are applied per list). `default_answer`: the answer of every row when
+    the sheet has no decision column (a list of approvals). `progress(done, total)`
+    returning False cancels (ReconcileCancelled).
+    """
+    sheet_data = read_answer(path, sheet=sheet, header_row=header_row, mapping_overrides=mapping_overrides,
+                             password=password, default_answer=default_answer)
+    with db.reading() as session:
+        roster = load_roster(session)
+        list_name: str | None = None
+        list_answers: dict[int, str] = {}
+        if list_id is not None:
+            evacuation_list = session.get(EvacuationList, list_id)
+            if evacuation_list is None:
+                raise NotFound("evacuation list", list_id)
+            list_name = evacuation_list.name
+            list_answers = dict(session.execute(select(ListMember.person_id, ListMember.answer).where(
+                ListMember.list_id == list_id)).tuples().all())
+    total = len(sheet_data.rows)
+    _report(progress, 0, total)
+    index = RosterIndex(person.match_record() for person in roster.values())
+    found: list[list[Candidate]] = []
+    for done, (_, record) in enumerate(sheet_data.rows, start=1):
+        found.append(index.candidates(record, limit=CANDIDATES_SHOWN))
+        if done % PROGRESS_EVERY == 0:
+            _report(progress, done, total)
+    cards = _Cards(roster, list_id, list_answers)
+    rows = _assign([row for row, _ in sheet_data.rows], found, cards)
+    _report(progress, total, total)
+    mentioned = {c.person.person_id for r in rows if r.outcome is not Outcome.NONE for c in r.candidates
+                 if c.decision != Outcome.NONE or r.outcome is Outcome.MATCH}
+    not_mentioned = tuple(cards.card(pid) for pid in sorted(list_answers, key=lambda p: _sort_key(roster, p))
+                          if pid in roster and pid not in mentioned)
+    warnings = _warnings(rows, roster, list_id, list_answers)
+    return Reconciliation(sheet_data.path, sheet_data.file_name, sheet_data.sha256, sheet_data.sheet,
+                          sheet_data.header_row, list_id, list_name, sheet_data.columns, tuple(rows), not_mentioned,
+                          tuple(warnings), len(roster))
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and not progress(done, total):
+        raise ReconcileCancelled()
+
+
+def _sort_key(roster: dict[int, RosterPerson], person_id: int) -> str:
+    return roster[person_id].name.casefold() if person_id in roster else ""
+
+
+class _Cards:
+    """PersonCards for roster persons, made once each."""
+
+    def __init__(self, roster: dict[int, RosterPerson], list_id: int | None, list_answers: dict[int, str]) -> None:
+        self.roster = roster
+        self.list_id = list_id
+        self.list_answers = list_answers
+        self._made: dict[int, PersonCard] = {}
+
+    def card(self, person_id: int) -> PersonCard:
+        if person_id not in self._made:
+            p = self.roster[person_id]
+            on_list = self.list_id is None or person_id in self.list_answers
+            self._made[person_id] = PersonCard(p.id, p.case_ref, p.name, p.latin_name, p.birth_date or "",
+                                               p.sex or "", p.documents, p.household_ref, p.status, on_list,
+                                               self.list_answers.get(person_id))
+        return self._made[person_id]
+
+    def candidate(self, found: Candidate) -> CandidateMatch:
+        return CandidateMatch(self.card(int(found.key)), round(found.score, 4), found.decision, found.reasons,
+                              differing_fields(found.reasons))
+
+
+def differing_fields(reasons: tuple[str, ...]) -> frozenset[str]:
+    """The compared fields the engine found to disagree ('birth date day/month swapped' -> birth_date)."""
+    return frozenset(key for key, words in _DIFFERS.items() if any(w in reason for reason in reasons for w in words))
+
+
+def _assign(answer_rows: list[AnswerRow], found: list[list[Candidate]], cards: _Cards) -> list[RowResult]:
+    """One person per row and one row per person: a person matched by several rows goes to the strongest."""
+    claims: dict[int, list[int]] = defaultdict(list)
+    for position, candidates in enumerate(found):
+        if candidates and candidates[0].decision == Outcome.MATCH:
+            claims[int(candidates[0].key)].append(position)
+    demoted: dict[int, str] = {}
+    for positions in claims.values():
+        if len(positions) < 2:
+            continue
+        ranked = sorted(positions, key=lambda p: -found[p][0].weight)
+        tie = found[ranked[0]][0].weight == found[ranked[1]][0].weight
+        for position in ranked if tie else ranked[1:]:
+            others = ", ".join(str(answer_rows[p].row) for p in positions if p != position)
+            demoted[position] = (f"row {others} names the same person" if tie
+                                 else f"row {answer_rows[ranked[0]].row} names this person more surely")
+    results = []
+    for position, (row, candidates) in enumerate(zip(answer_rows, found, strict=True)):
+        shown = tuple(cards.candidate(c) for c in candidates)
+        if candidates and candidates[0].decision == Outcome.MATCH and position not in demoted:
+            results.append(RowResult(row, Outcome.MATCH, shown[:1]))
+        elif candidates and candidates[0].decision != Outcome.NONE:
+            offered = tuple(c for c in shown if c.decision != Outcome.NONE)
+            results.append(RowResult(row, Outcome.REVIEW, offered, demoted.get(position, "")))
+        else:
+            results.append(RowResult(row, Outcome.NONE, shown[:3], "closest roster persons" if shown else ""))
+    return results
+
+
+def _warnings(rows: list[RowResult], roster: dict[int, RosterPerson], list_id: int | None,
+              list_answers: dict[int, str]) -> list[ReconcileWarning]:
+    warnings: list[ReconcileWarning] = []
+    named: dict[int, list[RowResult]] = defaultdict(list)
+    for result in rows:
+        if result.best is not None and result.best.decision == Outcome.MATCH:
+            named[result.best.person.person_id].append(result)
+    for person_id, results in named.items():
+        if len(results) < 2:
+            continue
+        ref = roster[person_id].case_ref
+        answers = {r.answer.answer for r in results}
+        numbers = tuple(r.row for r in results)
+        if Answer.APPROVED in answers and Answer.REJECTED in answers:
+            warnings.append(ReconcileWarning("conflicting_answers", f"{ref} {roster[person_id].name} is both "
+                                             f"approved and rejected (rows {_join(numbers)})", numbers, (person_id,)))
+        elif answers == {Answer.APPROVED}:
+            warnings.append(ReconcileWarning("approved_twice", f"{ref} {roster[person_id].name} is approved "
+                                             f"twice in this answer (rows {_join(numbers)})", numbers, (person_id,)))
+    if list_id is not None:
+        for result in rows:
+            person = result.person
+            if result.outcome is Outcome.MATCH and person is not None and not person.on_list:
+                warnings.append(ReconcileWarning(
+                    "not_on_list", f"row {result.row} names {person.case_ref} {person.name}, who is not on this "
+                    "list; the row will not be applied", (result.row,), (person.person_id,)))
+    warnings += _household_warnings(rows, roster, list_id, list_answers)
+    for result in rows:
+        warnings += [ReconcileWarning("cell", problem, (result.row,)) for problem in result.answer.problems]
+    return warnings
+
+
+def _household_warnings(rows: list[RowResult], roster: dict[int, RosterPerson], list_id: int | None,
+                        list_answers: dict[int, str]) -> list[ReconcileWarning]:
+    """Households of which this answer approves some members and not the others.
+
+    Counted as approved: the members approved here, and those approved on the list before
+    unless this answer rejects them. A member not on the list counts as not approved.
+    """
+    answered = {r.person.person_id: r for r in rows if r.outcome is Outcome.MATCH and r.person is not None}
+    approved_now = {pid for pid, r in answered.items() if r.answer.answer is Answer.APPROVED}
+    rejected_now = {pid for pid, r in answered.items() if r.answer.answer is Answer.REJECTED}
+    approved = approved_now | {pid for pid, answer in list_answers.items()
+                               if answer == Answer.APPROVED.value and pid not in rejected_now}
+    members: dict[int, list[RosterPerson]] = defaultdict(list)
+    touched = {roster[pid].household_id for pid in approved_now if roster[pid].household_id is not None}
+    for person in roster.values():
+        if person.household_id in touched:
+            members[person.household_id].append(person)  # type: ignore[index]
+    warnings = []
+    for household_id in sorted(touched, key=lambda h: members[h][0].household_ref):  # type: ignore[index]
+        family = members[household_id]  # type: ignore[index]
+        left_out = [p for p in family if p.id not in approved]
+        if not left_out:
+            continue
+        yes = [p for p in family if p.id in approved]
+        rows_of = tuple(answered[p.id].row for p in yes if p.id in answered)
+
+        def names(people: list[RosterPerson]) -> str:
+            return ", ".join(f"{p.case_ref} {p.name}" for p in people)
+
+        off_list = [p for p in left_out if p.id not in list_answers] if list_id is not None else []
+        not_on = f" (not on this list: {names(off_list)})" if off_list else ""
+        warnings.append(ReconcileWarning(
+            "household_split", f"household {family[0].household_ref} split: approved {names(yes)}, "
+            f"but not {names(left_out)}{not_on}", rows_of, tuple(p.id for p in family)))
+    return warnings
+
+
+def _join(numbers: tuple[int, ...]) -> str:
+    return ", ".join(str(n) for n in numbers)

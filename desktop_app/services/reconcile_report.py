@@ -1,0 +1,96 @@
+"""The reconciliation as a workbook for the file, and as a short text to paste into a report.
+
+`write_reconcile_report(rec, out_path)` writes one sheet per group (matched, needs review
+with every candidate on its own line, not on the roster, list members not mentioned) and
+one of warnings, through the export writer (injection-safe, identifiers kept as text).
+`summary_text(rec)` gives the counts, the rows to look at and the warnings in plain lines.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from desktop_app.domain.export_profile import ColumnKind
+from desktop_app.exchange.xlsx_writer import SheetColumn, SheetSpec, WriteResult, write_workbook
+from desktop_app.services.reconcile_model import Outcome, Reconciliation, RowResult
+
+_T, _I = ColumnKind.TEXT, ColumnKind.IDENTIFIER
+_ROW_COLUMNS = [SheetColumn("Row", ColumnKind.NUMBER), SheetColumn("Name in the answer", _T),
+                SheetColumn("Birth date in the answer", _T), SheetColumn("Document in the answer", _I),
+                SheetColumn("Decision", _T), SheetColumn("Valid until", ColumnKind.DATE)]
+_PERSON_COLUMNS = [SheetColumn("Case ref.", _I), SheetColumn("Name on the roster", _T),
+                   SheetColumn("Latin name", _T), SheetColumn("Birth date", _T), SheetColumn("Documents", _I),
+                   SheetColumn("Household", _I), SheetColumn("Status", _T)]
+_SCORE_COLUMNS = [SheetColumn("Score", ColumnKind.NUMBER), SheetColumn("Reasons", _T),
+                  SheetColumn("Differs", _T), SheetColumn("Note", _T)]
+
+
+def _row_cells(result: RowResult) -> list[Any]:
+    a = result.answer
+    return [a.row, a.name, a.birth_date, ", ".join(a.documents), a.answer.value if a.answer else "unreadable",
+            a.valid_until]
+
+
+def _grouped(rec: Reconciliation, outcome: Outcome) -> Iterator[list[Any]]:
+    for result in rec.group(outcome):
+        candidates = result.candidates or ()
+        if not candidates:
+            yield _row_cells(result) + [""] * (len(_PERSON_COLUMNS) + len(_SCORE_COLUMNS) - 1) + [result.note]
+        for number, candidate in enumerate(candidates):
+            p = candidate.person
+            head = _row_cells(result) if number == 0 else [result.row] + [""] * (len(_ROW_COLUMNS) - 1)
+            yield [*head, p.case_ref, p.name, p.latin_name, p.birth_date, ", ".join(p.documents),
+                   p.household_ref, p.status, candidate.score, "; ".join(candidate.reasons),
+                   ", ".join(sorted(candidate.differing)), result.note if number == 0 else ""]
+
+
+def write_reconcile_report(rec: Reconciliation, out_path: str | os.PathLike[str]) -> WriteResult:
+    """An .xlsx with the three groups, the members not mentioned and the warnings."""
+    title = f"{rec.file_name} — {rec.list_name or 'whole roster'}"
+    columns = _ROW_COLUMNS + _PERSON_COLUMNS + _SCORE_COLUMNS
+    sheets = [
+        SheetSpec("Matched", f"Matched: {title}", columns, _grouped(rec, Outcome.MATCH)),
+        SheetSpec("Needs review", f"Needs review: {title}", columns, _grouped(rec, Outcome.REVIEW)),
+        SheetSpec("Not on roster", f"Not on the roster (closest persons shown): {title}", columns,
+                  _grouped(rec, Outcome.NONE)),
+        SheetSpec("Not mentioned", f"List members the answer does not mention: {title}", _PERSON_COLUMNS,
+                  ([p.case_ref, p.name, p.latin_name, p.birth_date, ", ".join(p.documents), p.household_ref, p.status]
+                   for p in rec.not_mentioned)),
+        SheetSpec("Warnings", f"Warnings: {title}", [SheetColumn("Kind", _T), SheetColumn("Rows", _T),
+                                                     SheetColumn("Warning", _T)],
+                  ([w.kind.replace("_", " "), ", ".join(map(str, w.rows)), w.message] for w in rec.warnings)),
+    ]
+    return write_workbook(out_path, sheets)
+
+
+def summary_text(rec: Reconciliation) -> str:
+    """A few lines for a situation report: counts, rows to look at, warnings."""
+    against = f"list '{rec.list_name}'" if rec.list_name else f"the whole roster ({rec.roster_size} persons)"
+    matched = rec.group(Outcome.MATCH)
+    approved = sum(1 for r in matched if r.answer.answer and r.answer.answer.value == "approved")
+    rejected = sum(1 for r in matched if r.answer.answer and r.answer.answer.value == "rejected")
+    lines = [f"Partner answer {rec.file_name} (sheet '{rec.sheet}', {len(rec.rows)} rows) checked against {against}:",
+             f"- matched: {len(matched)} ({approved} approved, {rejected} rejected)",
+             f"- needs review: {rec.review}" + _rows(rec.group(Outcome.REVIEW)),
+             f"- not on the roster: {rec.unmatched}" + _rows(rec.group(Outcome.NONE))]
+    if rec.list_id is not None:
+        shown = ", ".join(f"{p.case_ref} {p.name}" for p in rec.not_mentioned[:15])
+        more = " …" if len(rec.not_mentioned) > 15 else ""
+        lines.append(f"- list members not mentioned: {len(rec.not_mentioned)}" + (f" ({shown}{more})" if shown else ""))
+    important = [w for w in rec.warnings if w.kind != "cell"]
+    cells = len(rec.warnings) - len(important)
+    if important or cells:
+        lines.append("Warnings:")
+        lines += [f"- {w.message}" for w in important]
+        if cells:
+            lines.append(f"- {cells} cells could not be read (see the report)")
+    return "\n".join(lines)
+
+
+def _rows(results: list[RowResult]) -> str:
+    if not results:
+        return ""
+    numbers = ", ".join(str(r.row) for r in results[:20])
+    return f" (rows {numbers}{' …' if len(results) > 20 else ''})"
