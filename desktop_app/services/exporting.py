@@ -135,8 +135,7 @@ class Manifest:
     headers: list[str]
     sections: list[ManifestSection]
     right_to_left: bool
-    signature_label: str = "Signature"
-    footer: str = ""
+    words: dict[str, str] = field(default_factory=lambda: dict(_MANIFEST_WORDS["en"]))
     uuids: list[str] = field(default_factory=list)
 
     @property
@@ -255,10 +254,20 @@ def _manifest(db: Database, resolved: ResolvedSelection, profile: ExportProfile,
     subtitle = " · ".join(part for part in (resolved.list_name, format_cell(day, ColumnKind.DATE, profile),
                                             f"{resolved.rows} persons") if part)
     return Manifest(heading, subtitle, headers, sections, profile.language == "ar",
-                    signature_label=_SIGNATURE[profile.language], uuids=list(resolved.uuids))
+                    words=dict(_MANIFEST_WORDS[profile.language]), uuids=list(resolved.uuids))
 
 
-_SIGNATURE = {"en": "Signature", "ru": "Подпись", "fr": "Signature", "ar": "التوقيع"}
+# The printed manifest's own words; {page} and {pages} are filled in per page.
+_MANIFEST_WORDS = {
+    "en": {"signature": "Signature", "page": "Page {page} of {pages}", "total": "Total",
+           "checked": "Checked by (name, signature, date)"},
+    "ru": {"signature": "Подпись", "page": "Стр. {page} из {pages}", "total": "Итого",
+           "checked": "Проверил (ФИО, подпись, дата)"},
+    "fr": {"signature": "Signature", "page": "Page {page} sur {pages}", "total": "Total",
+           "checked": "Vérifié par (nom, signature, date)"},
+    "ar": {"signature": "التوقيع", "page": "صفحة {page} من {pages}", "total": "المجموع",
+           "checked": "تم التحقق من قبل (الاسم، التوقيع، التاريخ)"},
+}
 
 
 def export_manifest(db: Database, out_path: str | os.PathLike[str], *, render: ManifestRenderer,
