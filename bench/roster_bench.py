@@ -29,7 +29,8 @@ PAGE = 200
 
 
 def _raw(statement: object) -> tuple[str, list[object]]:
-    compiled = statement.compile(dialect=sqlite_dialect.dialect())  # type: ignore[attr-defined]
+    compiled = statement.compile(dialect=sqlite_dialect.dialect(),  # type: ignore[attr-defined]
+                                 compile_kwargs={"render_postcompile": True})
     params = compiled.params
     return str(compiled), [params[name] for name in compiled.positiontup]
 
@@ -46,6 +47,7 @@ def _queries(db: object, rng: random.Random, count: int) -> dict[str, list[str]]
         "Cyrillic name (surname + given name)": [f"{p.surname} {p.given_names}" for p in picks],
         "Latin prefix (partner spelling)": [p.surname_latin[:5].lower() for p in picks],
         "passport number (spaced)": [rng.choice(passports) for _ in range(count)],
+        "whole roster, sorted by name (no text)": [""] * max(5, count // 6),
     }
 
 
@@ -82,8 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sql, params = _raw(roster.ids_statement(query))
             started = time.perf_counter()
             raw_ids = [row[0] for row in raw.execute(sql, params)]
-            page_sql, page_params = _raw(select(Person.id, Person.surname, Person.given_names, Person.status)
-                                         .where(Person.id.in_(raw_ids[:PAGE])))
+            page_sql, page_params = _raw(roster.rows_statement(raw_ids[:PAGE]))
             raw.execute(page_sql, page_params).fetchall()
             raw_times.append(time.perf_counter() - started)
             assert raw_ids == ids, "the service and plain sqlite3 must find the same persons"
@@ -95,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(table(["search (ids + first page of rows)", "median hits", "ms p50", "ms p95", "sqlite3 p50",
                  "sqlite3 p95", "p95 ratio"], rows))
-    print("target: p95 under 50 ms at 100,000 persons")
+    print("target: p95 under 50 ms at 100,000 persons. Cost grows with the number of hits (the ids of every match\n"
+          "are fetched so the table can scroll anywhere); at 1,000,000 persons a 4-letter prefix has ~10x the hits.")
     raw.close()
     db.close()
     return 0
