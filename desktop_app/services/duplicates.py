@@ -1,0 +1,515 @@
+"""Duplicates: the same person registered twice, found with the matching engine and merged by hand.
+
+    pairs = find_duplicates(db)                                   # every pair at 'review' or above
+    rows = merge_comparison(db, keep_id, other_id)                # the two records field by field
+    survivor = merge_persons(db, keep_id, other_id, picks={"email": "other"}, operator="A. Petrova")
+    undo_merge(db, operation_id, operator="A. Petrova")
+    dismiss_pair(db, a_id, b_id, operator="A. Petrova")           # 'not a duplicate': never proposed again
+
+Merging. The survivor (`keep`) takes, field by field, the value the officer picked; a field
+without a pick keeps the survivor's value, unless that is empty and the other's is not.
+Documents and phones are united (one per number key / E.164 number). List memberships move
+to the survivor; when both are on a list the stronger answer stays (crossed, then approved,
+then rejected, then pending) and the other's membership is removed. Liaison log links move.
+The survivor joins the other's household when it has none (or when 'household' is picked).
+
+The other record is never deleted: it becomes status `merged` with `merged_into_id` set to
+the survivor, leaves its household, and keeps its own documents, phones and status history
+unchanged. Histories are therefore not re-pointed: `merged_history(db, survivor_id)` shows
+the survivor's status history together with that of every record merged into it, each entry
+naming the record it was written on. Everything the merge changed is an
+`Operation(kind="merge")` with the values before, so `undo_merge` restores both records
+exactly, refusing when either changed after the merge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid as uuid_module
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
+from desktop_app.domain.lists import Answer
+from desktop_app.domain.person import FIELDS_BY_KEY
+from desktop_app.domain.status import Status
+from desktop_app.matching import find_duplicates as engine_duplicates
+from desktop_app.services import audit
+from desktop_app.services.persons import PersonView, person_view, reindex, sort_key_of
+from desktop_app.services.reconcile import differing_fields
+from desktop_app.services.reconcile_roster import RosterPerson, load_roster
+from desktop_app.services.status import set_status
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import (
+    Document,
+    DuplicateDismissal,
+    EvacuationList,
+    Household,
+    LiaisonPerson,
+    ListMember,
+    Operation,
+    OperationChange,
+    Person,
+    Phone,
+    StatusChange,
+)
+
+Progress = Callable[[int, int], bool]
+KIND = "merge"
+HOUSEHOLD = "household"
+# Fields the officer picks between; the case reference stays the survivor's (the other keeps its own),
+# the relationship goes with the household.
+MERGE_FIELDS: tuple[str, ...] = tuple(k for k in FIELDS_BY_KEY if k not in ("case_ref", "relationship"))
+PICKABLE: tuple[str, ...] = (*MERGE_FIELDS, HOUSEHOLD)
+_ANSWER_STRENGTH = {Answer.PENDING.value: 0, Answer.REJECTED.value: 1, Answer.APPROVED.value: 2}
+
+
+@dataclass(frozen=True)
+class PersonBrief:
+    id: int
+    case_ref: str
+    name: str
+    latin_name: str
+    birth_date: str
+    sex: str
+    documents: tuple[str, ...]
+    household_ref: str
+    status: str
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    a: PersonBrief
+    b: PersonBrief
+    score: float
+    decision: str  # 'match' (almost surely one person) or 'review'
+    reasons: tuple[str, ...]
+    differing: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FieldChoice:
+    """One row of the merge screen: a field, both values as text, and the suggested pick."""
+
+    key: str
+    label: str
+    keep_text: str
+    other_text: str
+    pickable: bool
+    suggested: str  # 'keep' or 'other'
+
+    @property
+    def differs(self) -> bool:
+        return self.keep_text != self.other_text
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: dt.datetime
+    operator: str
+    from_status: str | None
+    to_status: str
+    reason: str
+    list_name: str | None
+    case_ref: str  # the record the entry was written on (the survivor or a record merged into it)
+
+
+# --- finding ----------------------------------------------------------------------------------
+
+def _brief(person: RosterPerson) -> PersonBrief:
+    return PersonBrief(person.id, person.case_ref, person.name, person.latin_name, person.birth_date or "",
+                       person.sex or "", person.documents, person.household_ref, person.status)
+
+
+def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[DuplicateCandidate]:
+    """Every pair of active persons the engine scores at 'review' or above, strongest first.
+
+    Pairs an officer marked as not a duplicate are left out.
+    """
+    with db.reading() as session:
+        roster = load_roster(session)
+        dismissed = set(session.execute(select(DuplicateDismissal.person_a_id, DuplicateDismissal.person_b_id))
+                        .tuples().all())
+    if progress is not None:
+        progress(0, 1)
+    pairs = engine_duplicates(person.match_record() for person in roster.values())
+    found = []
+    for pair in pairs:
+        a, b = sorted((int(pair.key_a), int(pair.key_b)))
+        if (a, b) in dismissed:
+            continue
+        found.append(DuplicateCandidate(_brief(roster[a]), _brief(roster[b]), round(pair.score, 4), pair.decision,
+                                        pair.reasons, differing_fields(pair.reasons)))
+    if progress is not None:
+        progress(1, 1)
+    return found
+
+
+def dismiss_pair(db: Database, a_id: int, b_id: int, *, operator: str, note: str = "") -> None:
+    """Mark two persons as different people: the finder will not propose the pair again."""
+    low, high = sorted((a_id, b_id))
+    if low == high:
+        raise ValidationError("pair", low, "names the same person twice")
+    with db.transaction() as session:
+        people = [_active(session, low), _active(session, high)]
+        exists = session.scalar(select(DuplicateDismissal.id).where(DuplicateDismissal.person_a_id == low,
+                                                                    DuplicateDismissal.person_b_id == high))
+        if exists is not None:
+            return
+        session.add(DuplicateDismissal(person_a_id=low, person_b_id=high, at=audit.now(), operator=operator,
+                                       note=note))
+        audit.record(session, operator, "not_duplicate", "person", people[0].uuid,
+                     f"{people[0].case_ref} and {people[1].case_ref} marked as different persons",
+                     {"other": people[1].uuid, "note": note})
+
+
+def undismiss_pair(db: Database, a_id: int, b_id: int, *, operator: str) -> None:
+    """Take back a 'not a duplicate' mark (the pair may be proposed again)."""
+    low, high = sorted((a_id, b_id))
+    with db.transaction() as session:
+        removed = session.execute(delete(DuplicateDismissal).where(DuplicateDismissal.person_a_id == low,
+                                                                   DuplicateDismissal.person_b_id == high))
+        if not removed.rowcount:  # type: ignore[attr-defined]
+            raise NotFound("'not a duplicate' mark for persons", f"{low}, {high}")
+        a, b = session.get(Person, low), session.get(Person, high)
+        audit.record(session, operator, "duplicate_mark_removed", "person", a.uuid if a else low,
+                     f"{a.case_ref if a else low} and {b.case_ref if b else high} may be duplicates again")
+
+
+# --- comparing ------------------------------------------------------------------------------------
+
+def _text(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value is False
+
+
+def merge_comparison(db: Database, keep_id: int, other_id: int) -> list[FieldChoice]:
+    """The two records side by side: every mergeable field, the household, documents and phones."""
+    with db.reading() as session:
+        keep, other = _pair(session, keep_id, other_id)
+        rows = []
+        for key in MERGE_FIELDS:
+            kv, ov = getattr(keep, key), getattr(other, key)
+            suggested = "other" if _empty(kv) and not _empty(ov) else "keep"
+            rows.append(FieldChoice(key, FIELDS_BY_KEY[key].label, _text(key, kv), _text(key, ov), True, suggested))
+        rows.append(FieldChoice(HOUSEHOLD, "Household", _household_text(keep), _household_text(other), True,
+                                "other" if keep.household_id is None and other.household_id is not None else "keep"))
+        rows.append(FieldChoice("case_ref", "Case ref. (each record keeps its own)", keep.case_ref, other.case_ref,
+                                False, "keep"))
+        rows.append(FieldChoice("documents", "Documents (united)", _join(d.number for d in keep.documents),
+                                _join(d.number for d in other.documents), False, "keep"))
+        rows.append(FieldChoice("phones", "Phones (united)", _join(p.e164 for p in keep.phones),
+                                _join(p.e164 for p in other.phones), False, "keep"))
+        rows.append(FieldChoice("status", "Status (the survivor's stays)", keep.status, other.status, False, "keep"))
+        return rows
+
+
+def _household_text(person: Person) -> str:
+    if person.household is None:
+        return ""
+    return f"{person.household.ref} ({person.relationship or 'member'})"
+
+
+def _join(values: Any) -> str:
+    return ", ".join(values)
+
+
+# --- merging --------------------------------------------------------------------------------------
+
+def _active(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.deleted_at is not None:
+        raise NotFound("person", person_id)
+    if person.status == Status.MERGED.value:
+        raise ValidationError("person", person.case_ref, "was already merged into another record")
+    return person
+
+
+def _pair(session: Session, keep_id: int, other_id: int) -> tuple[Person, Person]:
+    if keep_id == other_id:
+        raise ValidationError("merge", keep_id, "needs two different persons")
+    return _active(session, keep_id), _active(session, other_id)
+
+
+class _Recorder:
+    """OperationChange rows of one merge, in the order they happened."""
+
+    def __init__(self, session: Session, operation: Operation) -> None:
+        self.session = session
+        self.operation = operation
+
+    def __call__(self, entity: str, entity_id: int, change: str, before: dict[str, Any]) -> None:
+        self.session.add(OperationChange(operation_id=self.operation.id, entity=entity, entity_id=entity_id,
+                                         change=change, before=audit.to_json(before)))
+
+
+def merge_persons(db: Database, keep_id: int, other_id: int, *, picks: Mapping[str, str] | None = None,
+                  operator: str) -> PersonView:
+    """Merge `other_id` into `keep_id`; see the module docstring. Returns the survivor."""
+    picks = dict(picks or {})
+    for key, pick in picks.items():
+        if key not in PICKABLE:
+            raise ValidationError("merge field", key, f"cannot be picked (fields: {', '.join(PICKABLE)})")
+        if pick not in ("keep", "other"):
+            raise ValidationError(key, pick, "must be picked as 'keep' or 'other'")
+    with db.transaction() as session:
+        keep, other = _pair(session, keep_id, other_id)
+        operation = Operation(uuid=str(uuid_module.uuid4()), kind=KIND, at=audit.now(), operator=operator,
+                              details="{}")
+        session.add(operation)
+        session.flush()
+        record = _Recorder(session, operation)
+        taken = _take_fields(keep, other, picks)
+        record("person", keep.id, "updated", {"role": "keep", "household_id": keep.household_id,
+                                              "relationship": keep.relationship,
+                                              **{k: getattr(keep, k) for k in taken}})
+        record("person", other.id, "updated", {"role": "other", "status": other.status,
+                                               "household_id": other.household_id,
+                                               "relationship": other.relationship})
+        for key in taken:
+            setattr(keep, key, getattr(other, key))
+        _merge_household(session, keep, other, picks.get(HOUSEHOLD), record)
+        added = _unite_documents_and_phones(session, keep, other, record)
+        moved = _move_memberships(session, keep, other, record)
+        _move_liaison_links(session, keep, other, record)
+        keep.sort_key = sort_key_of(keep)
+        keep.updated_at = audit.now()
+        keep.updated_by = operator
+        reindex(session, keep)
+        set_status(session, other, Status.MERGED, operator=operator, reason=f"merged into {keep.case_ref}",
+                   operation_id=operation.id, check=False)
+        other.merged_into_id = keep.id
+        session.flush()
+        operation.details = audit.to_json({"keep_id": keep.id, "other_id": other.id, "keep_ref": keep.case_ref,
+                                           "other_ref": other.case_ref, "fields": taken, "added": added,
+                                           "memberships": moved,
+                                           "after": {"keep_version": keep.version, "other_version": other.version}})
+        audit.record(session, operator, "merge", "person", keep.uuid,
+                     f"merged {other.case_ref} into {keep.case_ref} (operation {operation.id})",
+                     {"other": other.uuid, "fields": taken, "operation": operation.id})
+        session.flush()
+        session.refresh(keep)
+        return person_view(keep)
+
+
+def _take_fields(keep: Person, other: Person, picks: Mapping[str, str]) -> list[str]:
+    taken = []
+    for key in MERGE_FIELDS:
+        kv, ov = getattr(keep, key), getattr(other, key)
+        pick = picks.get(key)
+        if kv != ov and (pick == "other" or (pick is None and _empty(kv) and not _empty(ov))):
+            taken.append(key)
+    return taken
+
+
+def _merge_household(session: Session, keep: Person, other: Person, pick: str | None, record: _Recorder) -> None:
+    household = session.get(Household, other.household_id) if other.household_id else None
+    joins = household is not None and keep.household_id != other.household_id and (
+        pick == "other" or (pick is None and keep.household_id is None))
+    if household is not None:
+        record("household", household.id, "updated", {"head_person_id": household.head_person_id})
+    if joins:
+        old = session.get(Household, keep.household_id) if keep.household_id else None
+        if old is not None and old.head_person_id == keep.id:
+            record("household", old.id, "updated", {"head_person_id": old.head_person_id})
+            old.head_person_id = None
+        keep.household_id = other.household_id
+        keep.relationship = other.relationship
+    if household is not None and household.head_person_id == other.id:
+        household.head_person_id = keep.id if keep.household_id == household.id else None
+    other.household_id = None
+    other.relationship = None
+
+
+def _unite_documents_and_phones(session: Session, keep: Person, other: Person, record: _Recorder) -> int:
+    numbers = {d.number_key for d in keep.documents}
+    new_documents = [Document(doc_type=d.doc_type, number=d.number, number_key=d.number_key,
+                              issuing_country=d.issuing_country, issue_date=d.issue_date, expiry_date=d.expiry_date)
+                     for d in other.documents if d.number_key not in numbers]
+    phones = {p.e164 for p in keep.phones}
+    new_phones = [Phone(e164=p.e164, label=p.label) for p in other.phones if p.e164 not in phones]
+    keep.documents.extend(new_documents)
+    keep.phones.extend(new_phones)
+    session.flush()
+    for document in new_documents:
+        record("document", document.id, "created", {"person_id": keep.id})
+    for phone in new_phones:
+        record("phone", phone.id, "created", {"person_id": keep.id})
+    return len(new_documents) + len(new_phones)
+
+
+def _strength(member: ListMember) -> int:
+    return 3 if member.crossed_at is not None else _ANSWER_STRENGTH.get(member.answer, 0)
+
+
+_MEMBER_FIELDS = ("answer", "valid_until", "crossed_at", "answered_at", "answer_note")
+
+
+def _move_memberships(session: Session, keep: Person, other: Person, record: _Recorder) -> int:
+    keeps = {m.list_id: m for m in session.scalars(select(ListMember).where(ListMember.person_id == keep.id))}
+    moved = 0
+    for member in session.scalars(select(ListMember).where(ListMember.person_id == other.id)).all():
+        mine = keeps.get(member.list_id)
+        if mine is None:
+            record("list_member", member.id, "moved", {"person_id": other.id})
+            member.person_id = keep.id
+        else:
+            if _strength(member) > _strength(mine):
+                record("list_member", mine.id, "updated", {k: getattr(mine, k) for k in _MEMBER_FIELDS})
+                for key in _MEMBER_FIELDS:
+                    setattr(mine, key, getattr(member, key))
+            record("list_member", member.id, "deleted", {
+                "list_id": member.list_id, "person_id": other.id, "added_at": member.added_at,
+                "added_by": member.added_by, **{k: getattr(member, k) for k in _MEMBER_FIELDS}})
+            session.delete(member)
+        moved += 1
+    return moved
+
+
+def _move_liaison_links(session: Session, keep: Person, other: Person, record: _Recorder) -> None:
+    linked = set(session.scalars(select(LiaisonPerson.entry_id).where(LiaisonPerson.person_id == keep.id)))
+    for link in session.scalars(select(LiaisonPerson).where(LiaisonPerson.person_id == other.id)).all():
+        added = link.entry_id not in linked
+        record("liaison_person", link.entry_id, "moved", {"person_id": other.id, "added_for_keep": added})
+        session.delete(link)
+        if added:
+            session.add(LiaisonPerson(entry_id=link.entry_id, person_id=keep.id))
+
+
+# --- undoing ----------------------------------------------------------------------------------------
+
+_DATE_FIELDS = {"consent_date"}
+
+
+def undo_merge(db: Database, operation_id: int, *, operator: str) -> PersonView:
+    """Separate the two records again exactly as they were; returns the restored other record."""
+    with db.transaction() as session:
+        operation = session.get(Operation, operation_id)
+        if operation is None or operation.kind != KIND:
+            raise NotFound("merge operation", operation_id)
+        if operation.undone_at is not None:
+            raise ValidationError("operation", operation_id, f"was already undone by {operation.undone_by}")
+        details = json.loads(operation.details)
+        keep = session.get(Person, details["keep_id"])
+        other = session.get(Person, details["other_id"])
+        if keep is None or other is None:
+            raise NotFound("person of merge operation", operation_id)
+        after = details["after"]
+        if keep.version != after["keep_version"] or other.version != after["other_version"]:
+            changed = keep if keep.version != after["keep_version"] else other
+            raise EditConflict(f"The merge of {other.case_ref} into {keep.case_ref} cannot be undone: "
+                               f"{changed.case_ref} was changed by {changed.updated_by} at "
+                               f"{changed.updated_at:%Y-%m-%d %H:%M} after the merge. Nothing was undone.")
+        changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == operation_id)
+                                       .order_by(OperationChange.id.desc())))
+        session.flush()
+        for change in changes:
+            _revert(session, change, keep, other)
+        keep.sort_key = sort_key_of(keep)
+        keep.updated_at = audit.now()
+        keep.updated_by = operator
+        session.flush()
+        session.expire(keep, ["documents", "phones"])
+        reindex(session, keep)
+        other.merged_into_id = None
+        before_other = next(json.loads(c.before) for c in changes if c.entity == "person" and c.entity_id == other.id)
+        set_status(session, other, Status(before_other["status"]), operator=operator,
+                   reason=f"merge into {keep.case_ref} undone", operation_id=operation_id, check=False)
+        operation.undone_at = audit.now()
+        operation.undone_by = operator
+        audit.record(session, operator, "undo", "person", keep.uuid,
+                     f"undid the merge of {other.case_ref} into {keep.case_ref} (operation {operation_id})",
+                     {"other": other.uuid, "operation": operation_id})
+        session.flush()
+        session.refresh(other)
+        return person_view(other)
+
+
+def _revert(session: Session, change: OperationChange, keep: Person, other: Person) -> None:
+    before = json.loads(change.before)
+    if change.entity in ("document", "phone"):
+        model = Document if change.entity == "document" else Phone
+        session.execute(delete(model).where(model.id == change.entity_id))
+    elif change.entity == "list_member" and change.change == "moved":
+        member = session.get(ListMember, change.entity_id)
+        if member is not None:
+            member.person_id = before["person_id"]
+    elif change.entity == "list_member" and change.change == "updated":
+        member = session.get(ListMember, change.entity_id)
+        if member is not None:
+            for key in _MEMBER_FIELDS:
+                setattr(member, key, _restored(key, before[key]))
+    elif change.entity == "list_member" and change.change == "deleted":
+        session.add(ListMember(id=change.entity_id, list_id=before["list_id"], person_id=before["person_id"],
+                               added_at=dt.datetime.fromisoformat(before["added_at"]), added_by=before["added_by"],
+                               **{k: _restored(k, before[k]) for k in _MEMBER_FIELDS}))
+    elif change.entity == "liaison_person":
+        if before["added_for_keep"]:
+            session.execute(delete(LiaisonPerson).where(LiaisonPerson.entry_id == change.entity_id,
+                                                        LiaisonPerson.person_id == keep.id))
+        session.add(LiaisonPerson(entry_id=change.entity_id, person_id=before["person_id"]))
+    elif change.entity == "household":
+        household = session.get(Household, change.entity_id)
+        if household is not None:
+            household.head_person_id = before["head_person_id"]
+    elif change.entity == "person":
+        person = keep if change.entity_id == keep.id else other
+        for key, value in before.items():
+            if key not in ("role", "status"):
+                setattr(person, key, _restored(key, value))
+
+
+def _restored(key: str, value: Any) -> Any:
+    """A column value from its JSON form in `before`."""
+    if value is None:
+        return None
+    if key in _DATE_FIELDS or key == "valid_until":
+        return dt.date.fromisoformat(value)
+    if key in ("crossed_at", "answered_at"):
+        return dt.datetime.fromisoformat(value)
+    return value
+
+
+# --- history ------------------------------------------------------------------------------------------
+
+def merged_history(db: Database, person_id: int) -> list[HistoryEntry]:
+    """The person's status history with that of every record merged into it (at any depth), oldest first."""
+    with db.reading() as session:
+        ids = {person_id}
+        frontier = {person_id}
+        while frontier:
+            frontier = set(session.scalars(select(Person.id).where(Person.merged_into_id.in_(frontier)))) - ids
+            ids |= frontier
+        query = (select(StatusChange, EvacuationList.name, Person.case_ref)
+                 .join(Person, Person.id == StatusChange.person_id)
+                 .outerjoin(EvacuationList, EvacuationList.id == StatusChange.list_id)
+                 .where(StatusChange.person_id.in_(ids)).order_by(StatusChange.at, StatusChange.id))
+        return [HistoryEntry(c.at, c.operator, c.from_status, c.to_status, c.reason, name, ref)
+                for c, name, ref in session.execute(query)]
+
+
+def merge_operations(db: Database, person_id: int) -> list[int]:
+    """Ids of merge operations (not undone) that involve the person, newest first (for an Undo button)."""
+    with db.reading() as session:
+        found = []
+        for operation in session.scalars(select(Operation).where(Operation.kind == KIND,
+                                                                 Operation.undone_at.is_(None))
+                                         .order_by(Operation.id.desc())):
+            details = json.loads(operation.details)
+            if person_id in (details.get("keep_id"), details.get("other_id")):
+                found.append(operation.id)
+        return found
