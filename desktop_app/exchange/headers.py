@@ -216,23 +216,24 @@ class TableLayout:
     mapping: dict[int, str]
 
 
-def locate_table(sheet: SheetData, header_row: int | None = None) -> TableLayout:
+def locate_table(sheet: SheetData, header_row: int | None = None, *, path: str | None = None) -> TableLayout:
     """The table on `sheet` under `header_row` (found when None); trailing empty rows dropped.
 
-    Raises EmptySheet for a sheet with nothing in it and NoDataRows for a header alone.
+    Raises EmptySheet for a sheet with nothing in it and NoDataRows for a header alone; `path`
+    names the file in their messages.
     """
     if sheet.is_empty:
-        raise EmptySheet("the sheet is empty", sheet=sheet.name)
+        raise EmptySheet("the sheet is empty", path=path, sheet=sheet.name)
     row = header_row if header_row is not None else find_header_row(sheet.rows)
     if not 1 <= row <= len(sheet.rows):
-        raise NoDataRows(f"there is no row {row} (the sheet has {len(sheet.rows)})", sheet=sheet.name)
+        raise NoDataRows(f"there is no row {row} (the sheet has {len(sheet.rows)})", path=path, sheet=sheet.name)
     header_cells = sheet.rows[row - 1]
     data = sheet.rows[row:]
     while data and all(cell is None for cell in data[-1]):
         data = data[:-1]
     if not data:
         raise NoDataRows(f"the sheet has a header in row {row} and no rows of data under it",
-                         sheet=sheet.name, row=row)
+                         path=path, sheet=sheet.name, row=row)
     headers = ["" if cell is None else str(cell) for cell in header_cells]
     return TableLayout(row, headers, row + 1, data, suggest_mapping(list(header_cells)))
 

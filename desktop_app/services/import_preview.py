@@ -1,0 +1,188 @@
+"""The import preview: every row of the sheet read, converted and classified; nothing written.
+
+A row that carries a roster UUID or case reference names that person: it is an update
+(the fields that change, old and new; blank cells never overwrite) or unchanged. A UUID
+the roster does not know creates the person under that UUID (an export of another
+roster reads back as the same persons). Any other row is new, unless the matching engine
+finds someone on the roster it may be (a possible duplicate, with the candidates and
+why) or an earlier row of the same file holds the same document. A row that cannot be
+imported is rejected with each problem: sheet, row, column, value and reason.
+
+Statuses from a status column: an update moves the person only along a legal transition;
+a new person may start in any status reachable from 'registered' (never 'merged').
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain.errors import ExchangeError, TransitionRefused, ValidationError
+from desktop_app.domain.person import normalize_document_number
+from desktop_app.domain.status import TRANSITIONS, Status, check_transition
+from desktop_app.exchange.values import DateOrder, prevalent_date_order
+from desktop_app.services.import_model import ImportPreview, Outcome, PreviewRow, RowData, RowProblem
+from desktop_app.services.import_roster import RosterSnapshot, load_snapshot
+from desktop_app.services.import_rows import RowConverter
+from desktop_app.services.import_source import ImportFile, describe_table, open_import_file
+from desktop_app.services.settings import load_mission
+from desktop_app.storage.db import Database
+
+Progress = Callable[[int, int], bool]
+PROGRESS_EVERY = 1000
+DATE_TARGETS = ("birth_date", "consent_date", "document_issue_date", "document_expiry_date")
+
+
+class ImportCancelled(ExchangeError):
+    """The user cancelled the import; nothing was written."""
+
+
+def _reachable_from_registered() -> frozenset[Status]:
+    seen = {Status.REGISTERED}
+    queue = deque([Status.REGISTERED])
+    while queue:
+        for following in TRANSITIONS[queue.popleft()]:
+            if following not in seen and following is not Status.MERGED:
+                seen.add(following)
+                queue.append(following)
+    return frozenset(seen)
+
+
+NEW_PERSON_STATUSES = _reachable_from_registered()
+
+
+def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | None = None,
+                   header_row: int | None = None, mapping_overrides: Mapping[str, str | None] | None = None,
+                   profile_name: str | None = None, password: str | None = None,
+                   date_order: DateOrder | str | None = None, progress: Progress | None = None) -> ImportPreview:
+    """Read `path` (or an already opened file) and classify every row; writes nothing.
+
+    `date_order` ('DMY'/'MDY') decides ambiguous dates like 01/02/1980; without it each date
+    column's prevalent order is the suggestion (flagged on each such cell), and with no
+    prevalent order such a date rejects its row. Raises the reader's typed errors for a
+    file that cannot be used, ValidationError for an impossible mapping, ImportCancelled
+    when `progress` returns False.
+    """
+    source = path if isinstance(path, ImportFile) else open_import_file(path, password=password)
+    table = describe_table(db, source, sheet=sheet, header_row=header_row, profile_name=profile_name,
+                           mapping_overrides=mapping_overrides)
+    chosen_order = DateOrder(str(date_order).upper()) if date_order else None
+    orders = _date_orders(table.layout.data_rows, table.mapping, chosen_order)
+    used = chosen_order or next((o for o in orders.values() if o is not None), None)
+    region = load_mission(db).phone_region
+    converter = RowConverter(table.headers, table.mapping, phone_region=region, date_orders=orders)
+    converted: list[tuple[int, RowData, list[RowProblem], tuple[Any, ...]]] = []
+    total = len(table.layout.data_rows)
+    for offset, cells in enumerate(table.layout.data_rows):
+        if progress is not None and offset % PROGRESS_EVERY == 0 and not progress(offset, total):
+            raise ImportCancelled("the import was cancelled; nothing was written", path=source.path)
+        number = table.layout.first_data_row + offset
+        data, problems = converter.convert(number, cells)
+        if data is not None:
+            converted.append((number, data, problems, tuple(cells)))
+    snapshot = load_snapshot(db)
+    snapshot.load_states(target for _, data, _, _ in converted if (target := snapshot.target_of(data)[0]))
+    classifier = _Classifier(snapshot)
+    rows = [classifier.classify(number, data, problems, cells) for number, data, problems, cells in converted]
+    del converted
+    classifier.find_duplicates(rows)
+    if progress is not None:
+        progress(total, total)
+    unmapped = [table.column_title(i) for i, h in enumerate(table.headers) if h and i not in table.mapping]
+    warnings = [f"not imported: column {title}" for title in unmapped]
+    warnings += [f"sheet '{table.sheet}', {w}" for w in source.sheet(table.sheet).warnings]
+    return ImportPreview(path=source.path, file_name=source.file_name, file_sha256=source.sha256,
+                         file_format=source.format, sheet=table.sheet, sheets=tuple(s.name for s in source.sheets),
+                         header_row=table.header_row, headers=table.headers, mapping=table.mapping,
+                         profile_name=table.profile_name, date_order=used.value if used else None,
+                         rows=tuple(rows), warnings=tuple(warnings))
+
+
+def _date_orders(data_rows: list[list[Any]], mapping: dict[int, str],
+                 chosen: DateOrder | None) -> dict[int, DateOrder | None]:
+    orders: dict[int, DateOrder | None] = {}
+    for index, target in mapping.items():
+        if target in DATE_TARGETS:
+            orders[index] = chosen or prevalent_date_order(row[index] for row in data_rows if index < len(row))
+    return orders
+
+
+class _Classifier:
+    """Decides each row's outcome against the roster snapshot and the rows before it."""
+
+    def __init__(self, snapshot: RosterSnapshot) -> None:
+        self.snapshot = snapshot
+        self._uuids: dict[str, int] = {}
+        self._case_refs: dict[str, int] = {}
+        self._documents: dict[str, int] = {}
+
+    def classify(self, number: int, data: RowData, problems: list[RowProblem], cells: tuple[Any, ...]) -> PreviewRow:
+        blocking = [p for p in problems if p.blocking]
+        blocking += self._repeats(number, data)
+        target, refusal = self.snapshot.target_of(data)
+        if refusal:
+            blocking.append(RowProblem(number, "", "", "", refusal))
+        if blocking:
+            return PreviewRow(number, Outcome.REJECTED, data,
+                              problems=tuple(blocking + [p for p in problems if not p.blocking]), cells=cells)
+        warnings = tuple(problems)
+        if target is not None:
+            try:
+                changes = self.snapshot.changes(target, data)
+            except (TransitionRefused, ValidationError) as exc:
+                problem = RowProblem(number, "", "", data.status or "", exc.message)
+                return PreviewRow(number, Outcome.REJECTED, data, problems=(problem, *warnings), cells=cells)
+            outcome = Outcome.UPDATE if changes else Outcome.UNCHANGED
+            current = self.snapshot.persons[target]
+            return PreviewRow(number, outcome, data, person_id=target, person_version=current.version,
+                              case_ref=current.case_ref, changes=tuple(changes), problems=warnings)
+        refusal = _new_person_refusal(data)
+        if refusal:
+            return PreviewRow(number, Outcome.REJECTED, data, problems=(RowProblem(number, "", "", "", refusal),
+                                                                      *warnings), cells=cells)
+        return PreviewRow(number, Outcome.NEW, data, case_ref=data.fields.get("case_ref", ""), problems=warnings)
+
+    def _repeats(self, number: int, data: RowData) -> list[RowProblem]:
+        """A UUID or case reference the file already gave to an earlier row."""
+        found = []
+        for key, value, seen in (("record ID", data.uuid, self._uuids),
+                                 ("case ref.", data.fields.get("case_ref"), self._case_refs)):
+            if not value:
+                continue
+            if value in seen:
+                found.append(RowProblem(number, "", "", value, f"the same {key} as row {seen[value]}"))
+            else:
+                seen[value] = number
+        return found
+
+    def find_duplicates(self, rows: list[PreviewRow]) -> None:
+        """Turn new rows that may be a roster person, or repeat an earlier row's document, into duplicates."""
+        for position, row in enumerate(rows):
+            if row.outcome is not Outcome.NEW:
+                continue
+            candidates = list(self.snapshot.candidates(row.data))
+            for document in row.data.documents:
+                key = normalize_document_number(document.number)
+                earlier = self._documents.setdefault(key, row.row)
+                if earlier != row.row:
+                    candidates.append(self.snapshot.file_row_candidate(earlier, document.number))
+            if candidates:
+                rows[position] = PreviewRow(row.row, Outcome.DUPLICATE, row.data, case_ref=row.case_ref,
+                                            candidates=tuple(candidates), problems=row.problems)
+
+
+def _new_person_refusal(data: RowData) -> str | None:
+    fields = data.fields
+    if not (fields.get("surname") or fields.get("surname_latin") or fields.get("given_names")):
+        return "has no name: a new person needs a surname (or a full-name column)"
+    if data.status and Status(data.status) not in NEW_PERSON_STATUSES:
+        return f"status '{data.status}' cannot be given to a new person"
+    return None
+
+
+def check_update_status(current: str, new: str | None) -> None:
+    """TransitionRefused unless `new` may follow `current` (an import moves a status one legal step)."""
+    if new and new != current:
+        check_transition(Status(current), Status(new))

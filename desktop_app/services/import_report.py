@@ -1,0 +1,40 @@
+"""The rejected rows of an import as a spreadsheet to fix and import again.
+
+The report keeps the file's own headers and the rejected rows' cells as they were read
+(text stays text, so leading zeros survive; dates stay dates), and adds one column at the
+end with every problem of the row (its original row number, column and reason). That
+column's header, `REJECT_REASON_HEADER`, is left out by the import, so the fixed report
+imports again as it is. Written through the injection-safe workbook writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.export_profile import ColumnKind
+from desktop_app.exchange.readers import column_letter
+from desktop_app.exchange.xlsx_writer import SheetColumn, SheetSpec, WriteResult, write_workbook
+from desktop_app.services.import_model import ImportPreview
+from desktop_app.services.import_source import REJECT_REASON_HEADER
+
+SHEET_NAME = "Rejected rows"
+
+
+def write_reject_report(preview: ImportPreview, out_path: str | Path) -> WriteResult:
+    """Write the preview's rejected rows to a new .xlsx at `out_path`; ValidationError if there are none."""
+    rejected = preview.rejected
+    if not rejected:
+        raise ValidationError("reject report", preview.file_name, "has no rejected rows to save")
+    width = max(len(preview.headers), *(len(row.cells) for row in rejected))
+    headers = [preview.headers[i] if i < len(preview.headers) and preview.headers[i] else column_letter(i + 1)
+               for i in range(width)]
+    dated = {i for row in rejected for i, cell in enumerate(row.cells) if isinstance(cell, dt.date)}
+    columns = [SheetColumn(header, ColumnKind.DATE if i in dated else ColumnKind.TEXT)
+               for i, header in enumerate(headers)]
+    columns.append(SheetColumn(REJECT_REASON_HEADER, ColumnKind.TEXT))
+    rows = ([*row.cells, *([None] * (width - len(row.cells))),
+             "; ".join(str(p) for p in row.problems if p.blocking)] for row in rejected)
+    title = f"Rejected rows of {preview.file_name}, sheet {preview.sheet}: fix them and import this file again"
+    return write_workbook(out_path, [SheetSpec(SHEET_NAME, title, columns, rows, date_format="dd.mm.yyyy")])

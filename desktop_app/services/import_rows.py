@@ -1,0 +1,261 @@
+"""Turn one spreadsheet row into roster values, or into the problems that stop it.
+
+`RowConverter(headers, mapping, ...)` chooses one reader per mapped column once; then
+`convert(row_number, cells)` reads a row:
+
+- names and texts are cleaned (white space, control characters) and keep their script;
+- a full-name column is split into surname, given names and patronymic (only the parts
+  that have no column of their own); a Latin full name into the Latin parts;
+- dates in every common form; an ambiguous 'a/b/YYYY' is read by the order the user chose
+  or the column's prevalent order (a warning names it), and refused when neither says;
+- sex and citizenship in English, Russian, French or Arabic; phones to E.164 with the
+  mission's country; document type, number, country and dates into one document;
+- Latin names are derived from Cyrillic by ICAO 9303 when the row has none (marked as
+  derived: they fill a blank, never replace a passport spelling).
+
+Blank cells give nothing: an import never blanks a value. A row with nothing in it, or our
+own export's footer ('Total 12'), is not a row of data (`convert` returns None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuid_module
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Any
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.export_profile import WORDS
+from desktop_app.domain.names import clean_text, fold, has_cyrillic, icao_latin
+from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, validate_field
+from desktop_app.domain.status import Status, parse_status
+from desktop_app.exchange.headers import IMPORT_TARGETS, split_full_name
+from desktop_app.exchange.readers import column_letter
+from desktop_app.exchange.values import (
+    DateOrder,
+    cell_text,
+    parse_countries,
+    parse_country,
+    parse_date_cell,
+    parse_phones,
+    parse_sex_cell,
+)
+from desktop_app.services.import_model import RowData, RowProblem
+
+MAX_HOUSEHOLD_REF = 32
+_FOOTER_WORDS = {fold(word) for word in WORDS["total"].values()}
+_NAME_PARTS = ("surname", "given_names", "patronymic")
+_DOCUMENT_TYPES: dict[str, DocumentType] = {
+    "passport": DocumentType.PASSPORT, "паспорт": DocumentType.PASSPORT, "passeport": DocumentType.PASSPORT,
+    "جواز سفر": DocumentType.PASSPORT, "جواز السفر": DocumentType.PASSPORT, "جواز": DocumentType.PASSPORT,
+    "foreign passport": DocumentType.FOREIGN_PASSPORT, "загранпаспорт": DocumentType.FOREIGN_PASSPORT,
+    "заграничный паспорт": DocumentType.FOREIGN_PASSPORT, "international passport": DocumentType.FOREIGN_PASSPORT,
+    "national id": DocumentType.NATIONAL_ID, "id card": DocumentType.NATIONAL_ID, "id": DocumentType.NATIONAL_ID,
+    "удостоверение личности": DocumentType.NATIONAL_ID, "carte d identite": DocumentType.NATIONAL_ID,
+    "هوية": DocumentType.NATIONAL_ID, "بطاقة هوية": DocumentType.NATIONAL_ID,
+    "birth certificate": DocumentType.BIRTH_CERTIFICATE, "свидетельство о рождении": DocumentType.BIRTH_CERTIFICATE,
+    "acte de naissance": DocumentType.BIRTH_CERTIFICATE, "شهادة ميلاد": DocumentType.BIRTH_CERTIFICATE,
+    "travel document": DocumentType.TRAVEL_DOCUMENT, "laissez passer": DocumentType.TRAVEL_DOCUMENT,
+    "residence permit": DocumentType.RESIDENCE_PERMIT, "вид на жительство": DocumentType.RESIDENCE_PERMIT,
+    "внж": DocumentType.RESIDENCE_PERMIT, "titre de sejour": DocumentType.RESIDENCE_PERMIT,
+}
+DEFAULT_DOCUMENT_TYPE = DocumentType.PASSPORT
+
+
+class CellRefused(Exception):
+    """Internal: a cell's value cannot be used; `message` says why (the column is added by the caller)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+Reader = Callable[[Any], Any]
+
+
+class RowConverter:
+    """Reads rows of one sheet under one mapping (see the module docstring)."""
+
+    def __init__(self, headers: Sequence[str], mapping: dict[int, str], *, phone_region: str | None,
+                 date_orders: dict[int, DateOrder | None] | None = None, today: dt.date | None = None) -> None:
+        self._headers = list(headers)
+        self._today = today or dt.date.today()
+        self._region = phone_region
+        self._date_orders = date_orders or {}
+        self._mapped = set(mapping.values())
+        self._columns: list[tuple[int, str, Reader]] = [
+            (index, target, self._reader(index, target)) for index, target in sorted(mapping.items())]
+
+    # --- one reader per target ------------------------------------------------------------------
+
+    def _reader(self, index: int, target: str) -> Reader:
+        if target not in IMPORT_TARGETS:
+            raise ValidationError("mapping", target, "is not a roster field")
+        if target in ("birth_date",):
+            return lambda value: self._partial_date(value, index, target)
+        if target in ("consent_date", "document_issue_date", "document_expiry_date"):
+            return lambda value: self._full_date(value, index)
+        special: dict[str, Reader] = {
+            "sex": lambda value: validate_field("sex", parse_sex_cell(value)),
+            "citizenships": lambda value: parse_countries(cell_text(value)),
+            "document_country": lambda value: parse_country(cell_text(value)),
+            "document_type": _document_type,
+            "document_number": lambda value: clean_text(cell_text(value)).upper(),
+            "phone": lambda value: tuple(parse_phones(value, self._region)),
+            "uuid": _uuid,
+            "status": _status,
+            "household_ref": _household_ref,
+            "full_name": lambda value: split_full_name(clean_text(cell_text(value))),
+            "full_name_latin": lambda value: split_full_name(clean_text(cell_text(value))),
+        }
+        if target in special:
+            return special[target]
+        return lambda value: validate_field(target, cell_text(value), self._today)
+
+    def _partial_date(self, value: Any, index: int, target: str) -> Any:
+        parsed = parse_date_cell(value, self._date_orders.get(index))
+        if parsed.value is None:
+            raise CellRefused(parsed.problem or "is not a date")
+        checked = validate_field(target, parsed.value, self._today)
+        return (checked, parsed.problem) if parsed.ambiguous else checked
+
+    def _full_date(self, value: Any, index: int) -> Any:
+        parsed = parse_date_cell(value, self._date_orders.get(index))
+        if parsed.value is None:
+            raise CellRefused(parsed.problem or "is not a date")
+        full = parsed.value.as_date()
+        if full is None:
+            raise CellRefused(f"needs a full date (day, month and year), not {parsed.value.iso()}")
+        return (full, parsed.problem) if parsed.ambiguous else full
+
+    # --- a row ------------------------------------------------------------------------------------
+
+    def convert(self, row_number: int, cells: Sequence[Any]) -> tuple[RowData | None, list[RowProblem]]:
+        """The row's values and its problems; (None, []) for a row that is not data."""
+        if _is_blank_or_footer(cells):
+            return None, []
+        found: dict[str, Any] = {}
+        problems: list[RowProblem] = []
+        for index, target, read in self._columns:
+            value = cells[index] if index < len(cells) else None
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            try:
+                converted = read(value)
+            except CellRefused as exc:
+                problems.append(self._problem(row_number, index, value, exc.message))
+                continue
+            except ValidationError as exc:
+                problems.append(self._problem(row_number, index, value, exc.reason))
+                continue
+            if isinstance(converted, tuple) and len(converted) == 2 and isinstance(converted[1], str) \
+                    and isinstance(converted[0], PartialDate | dt.date):
+                converted, note = converted
+                problems.append(self._problem(row_number, index, value, note, blocking=False))
+            if converted in ("", None, ()):
+                continue
+            found[target] = column_value(converted) if target in FIELDS_BY_KEY else converted
+        return self._assemble(row_number, found, problems)
+
+    def _assemble(self, row_number: int, found: dict[str, Any],
+                  problems: list[RowProblem]) -> tuple[RowData | None, list[RowProblem]]:
+        fields = {key: value for key, value in found.items() if key in FIELDS_BY_KEY}
+        if "full_name" in found:
+            parts = found["full_name"]
+            for key in _NAME_PARTS:
+                if key not in self._mapped and getattr(parts, key):
+                    fields[key] = getattr(parts, key)
+        if "full_name_latin" in found:
+            parts = found["full_name_latin"]
+            for key, latin in (("surname", "surname_latin"), ("given_names", "given_names_latin")):
+                value = " ".join(p for p in ((parts.surname,) if key == "surname" else
+                                            (parts.given_names, parts.patronymic)) if p)
+                if latin not in self._mapped and value:
+                    try:
+                        fields[latin] = validate_field(latin, value)
+                    except ValidationError as exc:
+                        problems.append(self._problem(row_number, self._column_of("full_name_latin"), value,
+                                                      exc.reason))
+        derived = set()
+        for native, latin in (("surname", "surname_latin"), ("given_names", "given_names_latin")):
+            if not fields.get(latin) and has_cyrillic(fields.get(native, "")):
+                fields[latin] = icao_latin(fields[native])
+                derived.add(latin)
+        documents = self._document(row_number, found, problems)
+        data = RowData(fields=fields, documents=documents, phones=found.get("phone", ()),
+                       status=found.get("status"), household_ref=found.get("household_ref"),
+                       uuid=found.get("uuid"), derived=frozenset(derived))
+        return data, problems
+
+    def _document(self, row_number: int, found: dict[str, Any], problems: list[RowProblem]) -> tuple[DocumentData, ...]:
+        number = found.get("document_number")
+        if not number:
+            return ()
+        try:
+            return (DocumentData.create(found.get("document_type", DEFAULT_DOCUMENT_TYPE), number,
+                                        found.get("document_country"), found.get("document_issue_date"),
+                                        found.get("document_expiry_date")),)
+        except ValidationError as exc:
+            problems.append(self._problem(row_number, self._column_of("document_number"), number, exc.message))
+            return ()
+
+    def _column_of(self, target: str) -> int:
+        return next(index for index, key, _ in self._columns if key == target)
+
+    def _problem(self, row_number: int, index: int, value: Any, message: str, *, blocking: bool = True) -> RowProblem:
+        header = self._headers[index] if index < len(self._headers) else ""
+        text = cell_text(value)[:200]
+        message = message.removeprefix(f"'{text}' ").removeprefix(f"{text} ")
+        return RowProblem(row_number, column_letter(index + 1), header, text, message, blocking)
+
+
+def column_value(value: Any) -> Any:
+    """A validated domain value as the persons table stores it (dates as ISO text, lists joined)."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, list | tuple):
+        return ",".join(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _is_blank_or_footer(cells: Sequence[Any]) -> bool:
+    filled = [cell for cell in cells if cell is not None and not (isinstance(cell, str) and not cell.strip())]
+    if not filled:
+        return True
+    return len(filled) <= 2 and isinstance(filled[0], str) and fold(filled[0].rstrip(":")) in _FOOTER_WORDS
+
+
+def _document_type(value: Any) -> DocumentType:
+    text = cell_text(value).strip()
+    key = fold(text).replace("-", " ").replace("_", " ").replace("'", " ")
+    if key.replace(" ", "_") in {d.value for d in DocumentType}:
+        return DocumentType(key.replace(" ", "_"))
+    if key in _DOCUMENT_TYPES:
+        return _DOCUMENT_TYPES[key]
+    known = ", ".join(d.value for d in DocumentType)
+    raise CellRefused(f"is not a document type (known: {known})")
+
+
+def _uuid(value: Any) -> str:
+    try:
+        return str(uuid_module.UUID(cell_text(value).strip()))
+    except ValueError:
+        raise CellRefused("is not a record ID (a UUID like 6f1c…-…)") from None
+
+
+def _status(value: Any) -> str:
+    status = parse_status(cell_text(value))
+    if status is Status.MERGED:
+        raise CellRefused("'merged' is set by merging duplicates, not by an import")
+    return status.value
+
+
+def _household_ref(value: Any) -> str:
+    text = clean_text(cell_text(value))
+    if len(text) > MAX_HOUSEHOLD_REF:
+        raise CellRefused(f"is longer than {MAX_HOUSEHOLD_REF} characters")
+    return text
