@@ -383,7 +383,8 @@ def cmd_gui(ctx: Context) -> int:
 
 # Feature modules that add their own commands: each has `register(commands, command)`,
 # where `command(name, handler, help)` adds a subcommand and returns its parser.
-COMMAND_MODULES: tuple[str, ...] = ("desktop_app.commands.workspace", "desktop_app.commands.exporting")
+COMMAND_MODULES: tuple[str, ...] = ("desktop_app.commands.workspace", "desktop_app.commands.exporting",
+                                     "desktop_app.commands.importing", "desktop_app.commands.reconcile")
 
 CommandAdder = Callable[..., argparse.ArgumentParser]
 

@@ -1,0 +1,157 @@
+"""`mission-roster import FILE`, `import --undo ID` and `imports`: spreadsheet import from the command line.
+
+    mission-roster import FILE [--sheet NAME] [--header-row N] [--profile NAME] [--save-profile NAME]
+                               [--map "Column header=field" ...] [--date-order DMY|MDY] [--dry-run]
+                               [--accept-duplicates] [--reject-report OUT.xlsx] [--password-file FILE] [--json]
+    mission-roster import --undo IMPORT_ID
+    mission-roster imports [--json]
+
+Possible duplicates are not imported unless `--accept-duplicates` (then they are created as
+new persons): a script cannot look at the candidates, so the safe choice is the default.
+Rejected rows are never imported; `--reject-report` saves them to fix and import again.
+`--dry-run` previews and reports without writing (import_id is null). `--json` prints one
+object: import_id, rows, created, updated, unchanged, duplicates, rejected, and problems
+({row, column, value, message}; row as the spreadsheet shows it). Exit status 0 when the
+import (or dry run) went through, even with rejected rows; 1 when nothing could be done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain.errors import ValidationError
+from desktop_app.services import importing
+from desktop_app.services.import_model import ImportPreview, ImportResult, Outcome
+
+
+def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    p = command("import", cmd_import, "import persons from a spreadsheet (.xlsx, .xls, .ods, .csv), or undo an import")
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--undo", type=int, metavar="IMPORT_ID", help="undo a whole import (see `imports`)")
+    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first visible one with data)")
+    p.add_argument("--header-row", type=int, metavar="N", help="the header's row number (default: found)")
+    p.add_argument("--profile", metavar="NAME", help="a saved column mapping (default: the one saved for "
+                   "these headers, if any)")
+    p.add_argument("--save-profile", metavar="NAME", help="save the mapping used under this name")
+    p.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                   help="map a column (by header or letter) to a field; FIELD empty to leave the column out")
+    p.add_argument("--date-order", choices=["DMY", "MDY"], help="how to read dates like 01/02/1980 "
+                   "(default: the order most dates of the column show)")
+    p.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
+    p.add_argument("--accept-duplicates", action="store_true", help="import possible duplicates as new persons")
+    p.add_argument("--reject-report", metavar="OUT.xlsx", help="save the rejected rows with the reason")
+    p.add_argument("--password-file", metavar="FILE", help="a file holding the workbook's password")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p = command("imports", cmd_imports, "the history of imports")
+    p.add_argument("--json", action="store_true")
+
+
+def _overrides(pairs: Sequence[str]) -> dict[str, str | None]:
+    overrides: dict[str, str | None] = {}
+    for pair in pairs:
+        header, sep, field = pair.rpartition("=")
+        if not sep or not header.strip():
+            raise ValidationError("--map", pair, 'must be written as "Column header=field"')
+        overrides[header.strip()] = field.strip() or None
+    return overrides
+
+
+def _password(path: str | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as exc:
+        raise ValidationError("--password-file", path, f"cannot be read ({exc.strerror})") from None
+
+
+def cmd_import(ctx: Any) -> int:
+    a = ctx.args
+    if a.undo is not None:
+        return _undo(ctx)
+    if not a.file:
+        raise ValidationError("import", "", "needs a FILE (or --undo IMPORT_ID)")
+    preview = importing.preview_import(ctx.db, a.file, sheet=a.sheet, header_row=a.header_row,
+                                       mapping_overrides=_overrides(a.map), profile_name=a.profile,
+                                       password=_password(a.password_file), date_order=a.date_order)
+    if a.save_profile:
+        importing.save_mapping_profile(ctx.db, a.save_profile, preview.headers,
+                                       {h: preview.mapping.get(i, "") for i, h in enumerate(preview.headers) if h},
+                                       operator=ctx.operator)
+    result = None if a.dry_run else importing.commit_import(ctx.db, preview, operator=ctx.operator,
+                                                            accept_duplicates_as_new=a.accept_duplicates)
+    if a.reject_report and preview.rejected:
+        importing.write_reject_report(preview, a.reject_report)
+    if a.json:
+        print(json.dumps(_summary(preview, result, a.accept_duplicates), ensure_ascii=False, indent=2, default=str))
+    else:
+        _print_text(preview, result, a)
+    return 0
+
+
+def _summary(preview: ImportPreview, result: ImportResult | None, accept_duplicates: bool) -> dict[str, Any]:
+    counts = preview.counts
+    created = result.created if result else counts["new"] + (counts["duplicate"] if accept_duplicates else 0)
+    return {
+        "import_id": result.import_id if result else None,
+        "file": preview.file_name, "sheet": preview.sheet, "header_row": preview.header_row,
+        "profile": preview.profile_name, "date_order": preview.date_order,
+        "mapping": preview.mapping_by_header(),
+        "rows": len(preview.rows), "created": created,
+        "updated": result.updated if result else counts["update"], "unchanged": counts["unchanged"],
+        "duplicates": counts["duplicate"], "rejected": counts["rejected"],
+        "problems": [{"row": p.row, "column": p.column, "value": p.value, "message": p.message,
+                      "header": p.header, "blocking": p.blocking} for p in preview.problems()],
+        "duplicate_rows": [{"row": r.row, "candidates": [str(c) for c in r.candidates]}
+                           for r in preview.rows if r.outcome is Outcome.DUPLICATE],
+    }
+
+
+def _print_text(preview: ImportPreview, result: ImportResult | None, a: argparse.Namespace) -> None:
+    counts = preview.counts
+    print(f"{preview.file_name}, sheet '{preview.sheet}', header in row {preview.header_row}"
+          + (f", profile '{preview.profile_name}'" if preview.profile_name else ""))
+    for index, target in preview.mapping.items():
+        print(f"  {preview.headers[index]!r} -> {target}")
+    for warning in preview.warnings:
+        print(f"  note: {warning}")
+    for row in preview.rows:
+        if row.outcome in (Outcome.REJECTED, Outcome.DUPLICATE):
+            print(f"row {row.row}: {row.outcome.label}: {row.details}", file=sys.stderr)
+        for problem in row.problems:
+            if not problem.blocking:
+                print(f"warning: {problem}", file=sys.stderr)
+    done = "would import" if result is None else f"import #{result.import_id}:"
+    duplicates = "created as new" if a.accept_duplicates else "left out (--accept-duplicates to create them)"
+    print(f"{done} {len(preview.rows)} rows: {counts['new']} new, {counts['update']} updated, "
+          f"{counts['unchanged']} unchanged, {counts['duplicate']} possible duplicates {duplicates}, "
+          f"{counts['rejected']} rejected" + (f" (saved to {a.reject_report})" if a.reject_report and
+                                               counts["rejected"] else ""))
+
+
+def _undo(ctx: Any) -> int:
+    result = importing.undo_import(ctx.db, ctx.args.undo, operator=ctx.operator)
+    print(f"import #{result.import_id} undone: {result.deleted} persons removed, {result.trashed} moved to the trash "
+          f"(changed since), {result.restored} restored")
+    for conflict in result.conflicts:
+        print(f"conflict: {conflict.case_ref}: {conflict.message}", file=sys.stderr)
+    return 0
+
+
+def cmd_imports(ctx: Any) -> int:
+    history = importing.list_imports(ctx.db)
+    if ctx.args.json:
+        print(json.dumps([{"import_id": s.id, "at": s.at.isoformat(), "operator": s.operator, "file": s.file_name,
+                           "sha256": s.file_sha256, "sheet": s.sheet, "counts": s.counts,
+                           "undone_at": s.undone_at.isoformat() if s.undone_at else None} for s in history],
+                         ensure_ascii=False, indent=2))
+        return 0
+    for s in history:
+        counts = ", ".join(f"{v} {k}" for k, v in s.counts.items() if k != "rows")
+        print(f"#{s.id}\t{s.at:%Y-%m-%d %H:%M}\t{s.operator}\t{s.file_name} ({s.sheet})\t{counts}\t{s.state}")
+    return 0
