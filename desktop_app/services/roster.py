@@ -21,6 +21,7 @@ from desktop_app.domain.person import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INF
 from desktop_app.domain.status import Status
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Document, Household, ListMember, Person, Phone, SearchTerm
+from desktop_app.storage.queries import first_column
 
 _TOP = "\U0010ffff"  # sorts after every character: the upper bound of a prefix range
 
@@ -136,7 +137,7 @@ def ids_statement(query: RosterQuery) -> Select[tuple[object, ...]]:
 def search_ids(db: Database, query: RosterQuery) -> list[int]:
     """Ids of the matching persons in display order."""
     with db.reading() as session:
-        return list(session.execute(ids_statement(query)).scalars())
+        return first_column(session, ids_statement(query))
 
 
 def count(db: Database, query: RosterQuery) -> int:

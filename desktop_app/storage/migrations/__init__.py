@@ -39,6 +39,7 @@ def upgrade_on_open(engine: Engine, backup: Callable[[str | None], object]) -> N
     current = current_revision(engine)
     head = script.get_current_head()
     if current == head:
+        refresh_statistics(engine)
         return
     if current is not None:
         try:
@@ -51,3 +52,17 @@ def upgrade_on_open(engine: Engine, backup: Callable[[str | None], object]) -> N
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+    refresh_statistics(engine)
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Planner statistics for SQLite (ANALYZE on a sample: ~5 ms at 100,000 persons).
+
+    Without them SQLite sorts the whole roster in a temporary B-tree instead of reading it
+    in order from the covering index.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
+        connection.exec_driver_sql("ANALYZE")
