@@ -41,10 +41,21 @@ class Context:
         self._db: Database | None = None
 
     @property
+    def passphrase(self) -> str | None:
+        """The roster's passphrase: --passphrase-file FILE, else MISSION_ROSTER_PASSPHRASE (never an argument)."""
+        from desktop_app.commands.protection import passphrase_from
+
+        return passphrase_from(getattr(self.args, "passphrase_file", None))
+
+    @property
     def db(self) -> Database:
         if self._db is None:
-            self._db = open_database(self.target)
+            self._db = open_database(self.target, passphrase=self.passphrase, holder=self.operator)
         return self._db
+
+    def replace_db(self, database: Database) -> None:
+        """Use `database` from now on (a restore reopened the roster)."""
+        self._db = database
 
     def close(self) -> None:
         if self._db is not None:
@@ -384,7 +395,8 @@ def cmd_gui(ctx: Context) -> int:
 # Feature modules that add their own commands: each has `register(commands, command)`,
 # where `command(name, handler, help)` adds a subcommand and returns its parser.
 COMMAND_MODULES: tuple[str, ...] = ("desktop_app.commands.workspace", "desktop_app.commands.exporting",
-                                     "desktop_app.commands.importing", "desktop_app.commands.reconcile")
+                                     "desktop_app.commands.importing", "desktop_app.commands.reconcile",
+                                     "desktop_app.commands.protection")
 
 CommandAdder = Callable[..., argparse.ArgumentParser]
 
@@ -397,6 +409,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "roster.db in the user data folder)")
     parser.add_argument("--operator", metavar="NAME", help="your name for the audit trail "
                         "(default: MISSION_ROSTER_OPERATOR or the login name)")
+    parser.add_argument("--passphrase-file", metavar="FILE", help="the encrypted roster's passphrase, read from FILE "
+                        "(default: MISSION_ROSTER_PASSPHRASE); never given as an argument")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, handler: Callable[[Context], int], help_text: str,

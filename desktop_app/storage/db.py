@@ -105,20 +105,62 @@ def _cipher_module() -> Any:
     return dbapi2
 
 
-def connect_file(path: Path, passphrase: str | None = None, *, readonly: bool = False) -> Any:
+def connect_file(path: Path, passphrase: str | None = None, *, readonly: bool = False, cipher: bool = False) -> Any:
     """A DB-API connection (autocommit mode) to a SQLite file, keyed when `passphrase` is given.
 
     Used for checks, backups and rewrites, where SQLAlchemy has nothing to add. Read-only
-    connections never create or change the file.
+    connections never create or change the file. `cipher` uses the SQLCipher driver even for a
+    plain file (to ATTACH an encrypted one and `sqlcipher_export` into it).
     """
     uri = f"{path.as_uri()}?mode=ro" if readonly else str(path)
-    if passphrase is None:
+    if passphrase is None and not cipher:
         return sqlite3.connect(uri, uri=readonly, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     module = _cipher_module()
     connection = module.connect(uri, uri=readonly, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     connection.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr noise
-    connection.execute(f"PRAGMA key = {_quote(passphrase)}")
+    if passphrase is not None:
+        connection.execute(f"PRAGMA key = {_quote(passphrase)}")
     return connection
+
+
+def hold_exclusively(path: Path, passphrase: str | None) -> Any:
+    """A connection that keeps every other one out of the roster at `path` until it is closed.
+
+    Leaving WAL for an in-memory journal in exclusive locking mode fails while any other
+    connection has the roster open, so a file about to be replaced is in nobody's hands.
+    """
+    connection = connect_file(path, passphrase, cipher=True)
+    try:
+        connection.execute("PRAGMA busy_timeout = 2000")
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        mode = connection.execute("PRAGMA journal_mode = MEMORY").fetchone()[0]
+        connection.execute("BEGIN EXCLUSIVE")
+        connection.execute("COMMIT")
+    except Exception as exc:
+        connection.close()
+        raise DatabaseError(f"{path}: the roster is open in another window or on another workstation; close it "
+                            f"there first ({exc})") from None
+    if str(mode).lower() != "memory":
+        connection.close()
+        raise DatabaseError(f"{path}: the roster is open elsewhere; close it there first")
+    return connection
+
+
+def replace_file(old: Path, new: Path, holder: Any | None = None) -> None:
+    """Atomically put `new` in the place of `old` (fsynced), then overwrite the old bytes with zeros.
+
+    `holder` is a connection keeping `old` locked until the swap (closed first on Windows, which
+    cannot replace an open file). The old file's -wal and -shm are removed.
+    """
+    _fsync_file(new)
+    with old.open("r+b") as old_bytes:
+        if os.name == "nt" and holder is not None:
+            holder.close()
+        os.replace(new, old)
+        _fsync_folder(old.parent)
+        _overwrite(old_bytes)
+    for leftover in (old.with_name(old.name + "-wal"), old.with_name(old.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def _quote(text: str) -> str:
@@ -159,9 +201,10 @@ def check_passphrase(path: Path, passphrase: str) -> None:
 class Database:
     """An open roster: the engine and the two kinds of session (reading, writing)."""
 
-    def __init__(self, target: Target, engine: Engine, *, passphrase: str | None = None) -> None:
+    def __init__(self, target: Target, engine: Engine, *, passphrase: str | None = None, holder: str = "") -> None:
         self.target = target
         self.engine = engine
+        self.holder = holder
         self._passphrase = passphrase
         self._write_sessions = sessionmaker(bind=engine.execution_options(roster_write=True),
                                             expire_on_commit=False)
@@ -179,9 +222,13 @@ class Database:
         """Whether `passphrase` is this roster's (to unlock a locked window)."""
         return self._passphrase is not None and passphrase == self._passphrase
 
-    def connect_copy(self, path: Path, *, readonly: bool = False) -> Any:
+    def connect_copy(self, path: Path, *, readonly: bool = False, cipher: bool = False) -> Any:
         """A raw connection to another file with this roster's key (a backup, a migration copy)."""
-        return connect_file(path, self._passphrase, readonly=readonly)
+        return connect_file(path, self._passphrase, readonly=readonly, cipher=cipher)
+
+    def reopen(self) -> Database:
+        """The same roster opened afresh (after its file was replaced), with the same key and holder."""
+        return open_database(self.target.path or self.target.url, passphrase=self._passphrase, holder=self.holder)
 
     @contextlib.contextmanager
     def raw_connection(self) -> Iterator[Any]:
@@ -245,7 +292,7 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
         engine = create_engine(parsed.url, future=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, parsed, holder or _login_name())
-    database = Database(parsed, engine, passphrase=passphrase)
+    database = Database(parsed, engine, passphrase=passphrase, holder=holder or _login_name())
     try:
         migrations.upgrade_on_open(database.engine, backup=lambda rev: _backup_before_migration(database, rev))
     except OperationalError as exc:
@@ -433,21 +480,9 @@ def _rewrite(path: Path, old_key: str | None, new_key: str) -> RewriteResult:
     """
     temporary = path.with_name(f".{path.name}.rewrite-{os.getpid()}")
     temporary.unlink(missing_ok=True)
-    source = connect_file(path, old_key) if old_key is not None else _cipher_module().connect(
-        str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    source = hold_exclusively(path, old_key)
     try:
-        try:
-            source.execute("PRAGMA busy_timeout = 2000")
-            source.execute("PRAGMA locking_mode = EXCLUSIVE")
-            mode = source.execute("PRAGMA journal_mode = MEMORY").fetchone()[0]
-            source.execute("BEGIN EXCLUSIVE")
-            source.execute("COMMIT")
-        except Exception as exc:
-            raise DatabaseError(f"{path}: the roster is open in another window or on another workstation; close "
-                                f"it there first ({exc})") from None
-        if str(mode).lower() != "memory":
-            raise DatabaseError(f"{path}: the roster is open elsewhere; close it there first")
-        counts = _row_counts(source)
+        counts = row_counts(source)
         user_version = source.execute("PRAGMA user_version").fetchone()[0]
         try:
             source.execute("ATTACH DATABASE ? AS rewritten KEY ?", (str(temporary), new_key))
@@ -458,25 +493,20 @@ def _rewrite(path: Path, old_key: str | None, new_key: str) -> RewriteResult:
             raise DatabaseError(f"{path}: the encrypted copy could not be written ({exc}); the roster was not "
                                 "changed") from None
         _verify_copy(temporary, new_key, counts)
-        with path.open("r+b") as old_bytes:
-            _fsync_file(temporary)
-            if os.name == "nt":  # Windows cannot replace a file that is open
-                source.close()
-            os.replace(temporary, path)
-            _fsync_folder(path.parent)
-            _overwrite(old_bytes)
+        with contextlib.closing(connect_file(temporary, new_key)) as wal:
+            wal.execute("PRAGMA journal_mode = WAL")
+        replace_file(path, temporary, source)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     finally:
         with contextlib.suppress(Exception):
             source.close()
-    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        leftover.unlink(missing_ok=True)
     return RewriteResult(path, len(counts), sum(counts.values()))
 
 
-def _row_counts(connection: Any, schema: str = "main") -> dict[str, int]:
+def row_counts(connection: Any, schema: str = "main") -> dict[str, int]:
+    """Rows in every table of the database behind a raw connection."""
     names = [row[0] for row in connection.execute(
         f"SELECT name FROM {schema}.sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     return {name: connection.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0] for name in names}
@@ -486,8 +516,7 @@ def _verify_copy(copy: Path, key: str, expected: dict[str, int]) -> None:
     try:
         with contextlib.closing(connect_file(copy, key)) as check:
             integrity = check.execute("PRAGMA integrity_check").fetchone()[0]
-            counts = _row_counts(check)
-            check.execute("PRAGMA journal_mode = WAL")
+            counts = row_counts(check)
     except Exception as exc:
         raise DatabaseError(f"{copy}: the encrypted copy cannot be read back ({exc}); the roster was not "
                             "changed") from None

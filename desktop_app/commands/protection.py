@@ -1,0 +1,162 @@
+"""Commands that protect the roster: encrypt, passphrase, backup, backups, restore, retention.
+
+A passphrase never comes from an argument (it would stay in the shell history and the process
+list): the roster's comes from the global `--passphrase-file FILE` or MISSION_ROSTER_PASSPHRASE,
+a new one from `--new-passphrase-file FILE` or MISSION_ROSTER_NEW_PASSPHRASE. A trailing newline
+in a file is not part of the passphrase.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain.errors import RosterError, ValidationError
+from desktop_app.domain.status import Status, parse_status
+from desktop_app.services import backups, retention
+from desktop_app.storage.backup import BackupInfo
+from desktop_app.storage.db import parse_target
+
+ENV_PASSPHRASE = "MISSION_ROSTER_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "MISSION_ROSTER_NEW_PASSPHRASE"
+
+
+def read_passphrase_file(path: str) -> str:
+    """The passphrase in `path`: its text without the trailing line break an editor adds."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RosterError(f"{path}: cannot read the passphrase file ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise RosterError(f"{path}: the passphrase file is not UTF-8 text") from None
+    passphrase = text.removesuffix("\n").removesuffix("\r")
+    if not passphrase:
+        raise RosterError(f"{path}: the passphrase file is empty")
+    return passphrase
+
+
+def passphrase_from(file_option: str | None, variable: str = ENV_PASSPHRASE) -> str | None:
+    """A passphrase from a file option, else from the environment variable, else None."""
+    if file_option:
+        return read_passphrase_file(file_option)
+    return os.environ.get(variable) or None
+
+
+def _roster_path(ctx: Any) -> Path:
+    path = parse_target(ctx.target).path
+    if path is None:
+        raise RosterError("encryption, backups and restore apply to a roster file, not a server database")
+    return path
+
+
+def _required(value: str | None, *, new: bool = False) -> str:
+    if value is None:
+        option, variable = (("--new-passphrase-file FILE", ENV_NEW_PASSPHRASE) if new
+                            else ("--passphrase-file FILE (before the command)", ENV_PASSPHRASE))
+        raise RosterError(f"the {'new ' if new else ''}passphrase is needed: give it with {option} or the "
+                          f"environment variable {variable}")
+    return value
+
+
+def cmd_encrypt(ctx: Any) -> int:
+    passphrase = _required(ctx.passphrase)
+    result = backups.encrypt_roster(_roster_path(ctx), passphrase, operator=ctx.operator)
+    print(f"{result.path}: encrypted ({result.rows} rows in {result.tables} tables checked); keep the passphrase "
+          "safe: without it the roster cannot be opened")
+    return 0
+
+
+def cmd_passphrase(ctx: Any) -> int:
+    old = _required(ctx.passphrase)
+    new = _required(passphrase_from(ctx.args.new_passphrase_file, ENV_NEW_PASSPHRASE), new=True)
+    result = backups.change_roster_passphrase(_roster_path(ctx), old, new, operator=ctx.operator)
+    print(f"{result.path}: passphrase changed. Backups taken before keep the old passphrase.")
+    return 0
+
+
+def _describe(info: BackupInfo) -> str:
+    holds = (f"{info.persons} persons, last change {info.last_change:%Y-%m-%d %H:%M}" if info.persons is not None
+             and info.last_change else f"{info.persons} persons" if info.persons is not None else info.problem)
+    return (f"{info.taken_at:%Y-%m-%d %H:%M:%S}\t{holds}\t{'encrypted' if info.encrypted else 'plain'}"
+            f"\t{info.size_mb:.1f} MB\t{info.path}")
+
+
+def cmd_backup(ctx: Any) -> int:
+    info = backups.backup_now(ctx.db, Path(ctx.args.dest), operator=ctx.operator, keep_recent=ctx.args.keep,
+                              keep_days=ctx.args.days)
+    print(f"backup written and checked: {_describe(info)}")
+    return 0
+
+
+def cmd_backups(ctx: Any) -> int:
+    found = backups.list_backup_files(Path(ctx.args.folder), ctx.passphrase)
+    for info in found:
+        print(_describe(info))
+    print(f"{len(found)} backups")
+    return 0
+
+
+def cmd_restore(ctx: Any) -> int:
+    source = Path(ctx.args.src)
+    safety = Path(ctx.args.safety_folder) if ctx.args.safety_folder else _roster_path(ctx).parent
+    result = backups.restore_backup(ctx.db, source, operator=ctx.operator, safety_folder=safety)
+    ctx.replace_db(result.database)
+    print(f"restored {_describe(result.restored)}")
+    print(f"the roster as it was before is saved as {result.safety_copy.path}")
+    return 0
+
+
+def cmd_retention(ctx: Any) -> int:
+    a = ctx.args
+    states = tuple(parse_status(s) for s in a.state)
+    plan = retention.plan_retention(ctx.db, states, a.older_than)
+    mode = retention.RetentionMode.DELETE if a.delete else retention.RetentionMode.ANONYMISE
+    print(f"{plan.count} persons in {', '.join(s.value for s in states)} unchanged for {a.older_than} days would be "
+          f"{'deleted' if a.delete else 'anonymised'}")
+    if not a.yes or a.confirm_count is None:
+        print(f"nothing done: add --yes --confirm-count {plan.count} to do it (an encrypted archive is written "
+              "first)")
+        return 1
+    passphrase = passphrase_from(a.archive_passphrase_file, ENV_PASSPHRASE) or ctx.passphrase
+    if passphrase is None:
+        raise ValidationError("archive passphrase", "", "is needed: --archive-passphrase-file FILE or "
+                              "--passphrase-file FILE (the archive is always encrypted)")
+    result = retention.apply_retention(ctx.db, plan, mode=mode, archive=Path(a.archive),
+                                       archive_passphrase=passphrase, confirm_count=a.confirm_count,
+                                       operator=ctx.operator)
+    print(f"{result.persons} persons {'deleted' if a.delete else 'anonymised'}; encrypted archive: "
+          f"{result.archive.path} ({result.archive.persons} persons)")
+    return 0
+
+
+def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    command("encrypt", cmd_encrypt, "encrypt the roster file in place with the passphrase given by "
+            "--passphrase-file or MISSION_ROSTER_PASSPHRASE")
+    p = command("passphrase", cmd_passphrase, "change the roster's passphrase (the current one from "
+                "--passphrase-file, the new one from --new-passphrase-file or MISSION_ROSTER_NEW_PASSPHRASE)")
+    p.add_argument("--new-passphrase-file", metavar="FILE")
+    p = command("backup", cmd_backup, "back the roster up into a folder (rotated) or a file, and check the copy")
+    p.add_argument("dest", metavar="DEST")
+    p.add_argument("--keep", type=int, default=10, metavar="N", help="the newest backups kept (default 10)")
+    p.add_argument("--days", type=int, default=14, metavar="D", help="and one a day for D days (default 14)")
+    p = command("backups", cmd_backups, "list the backups in a folder with what each holds")
+    p.add_argument("folder", metavar="FOLDER")
+    p = command("restore", cmd_restore, "replace the roster by a backup (the current roster is backed up first)")
+    p.add_argument("src", metavar="SRC")
+    p.add_argument("--safety-folder", metavar="DIR", help="where the current roster is saved first "
+                   "(default: the roster's folder)")
+    p = command("retention", cmd_retention, "archive the roster encrypted, then anonymise or delete persons in a "
+                "final state unchanged for some days")
+    p.add_argument("--state", action="append", required=True,
+                   choices=[s.value for s in Status], help="repeatable, e.g. evacuated")
+    p.add_argument("--older-than", type=int, required=True, metavar="DAYS", help="days since the last change")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--anonymise", action="store_true", help="keep statistics, remove identities (default)")
+    how.add_argument("--delete", action="store_true", help="delete the persons")
+    p.add_argument("--archive", required=True, metavar="FILE", help="the encrypted archive written first")
+    p.add_argument("--archive-passphrase-file", metavar="FILE", help="default: the roster's passphrase")
+    p.add_argument("--yes", action="store_true", help="really do it")
+    p.add_argument("--confirm-count", type=int, metavar="N", help="the number of persons you agree to change")
