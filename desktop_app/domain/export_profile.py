@@ -77,7 +77,10 @@ EXPORT_COLUMNS: dict[str, ColumnInfo] = {
     "document_number": ColumnInfo(_I, "Passport / document no.", "Номер паспорта / документа",
                                   "N° de passeport / document", "رقم جواز السفر / الوثيقة"),
     "document_country": ColumnInfo(_T, "Issuing country", "Страна выдачи", "Pays de délivrance", "بلد الإصدار"),
-    "valid_until": ColumnInfo(_D, "Valid until", "Действителен до", "Valable jusqu'au", "صالح حتى"),
+    # The document's expiry: worded apart from a partner's "valid until" (an approval's validity),
+    # which the answer reconciler reads back from returned files.
+    "valid_until": ColumnInfo(_D, "Document expiry", "Срок действия документа", "Expiration du document",
+                              "تاريخ انتهاء الوثيقة"),
     "phone": ColumnInfo(_I, "Phone", "Телефон", "Téléphone", "الهاتف"),
     "email": ColumnInfo(_T, "E-mail", "Эл. почта", "Courriel", "البريد الإلكتروني"),
     "messenger": ColumnInfo(_T, "Messenger", "Мессенджер", "Messagerie", "تطبيق المراسلة"),

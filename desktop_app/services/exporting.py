@@ -74,7 +74,7 @@ class ConsentMissing(RosterError):
         super().__init__(
             f"{self.count} of the {persons} persons for {partner} have not consented to sharing their data "
             f"({refs}{more}). Record their consent, leave them out, or confirm that they go too "
-            "(include without consent); the audit trail will name them.")
+            "(--include-without-consent, or the box in the export dialog); the audit trail will name them.")
 
 
 @dataclass(frozen=True)
@@ -159,6 +159,10 @@ class Recipient:
     @property
     def recipient(self) -> str:
         return self.partner or "(internal file)"
+
+    @property
+    def file_name(self) -> str:
+        return Path(self.file).name
 
 
 # --- what is exported ------------------------------------------------------------------------------

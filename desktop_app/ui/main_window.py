@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 # Feature modules that add menus, pages or behaviour to the window: each has `install(window)`,
 # called once the window is built. They find the menus in `window.menus` by name.
-FEATURE_MODULES: tuple[str, ...] = ()
+FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog",)
 
 
 class MainWindow(QMainWindow):

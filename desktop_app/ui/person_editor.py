@@ -47,6 +47,7 @@ from desktop_app.domain.person import (
 from desktop_app.domain.phones import display_phone, normalize_phone
 from desktop_app.domain.status import Status, allowed_next
 from desktop_app.services import lists, persons, status
+from desktop_app.services.exporting import Recipient, recipients_of
 from desktop_app.services.persons import DocumentView, PersonView, PhoneView
 from desktop_app.services.status import StatusChangeView
 from desktop_app.storage.db import Database
@@ -329,6 +330,15 @@ class PersonEditor(QDialog):
         layout.addWidget(self.history_view)
         layout.addWidget(QLabel("<b>Evacuation lists and the partners' answers</b>"))
         layout.addWidget(self.lists_view)
+        self.recipients_model: RecordsModel[Recipient] = RecordsModel(
+            [("When", lambda r: f"{r.at:%Y-%m-%d %H:%M}"), ("Partner", lambda r: r.recipient),
+             ("Profile", lambda r: r.profile), ("File", lambda r: r.file_name),
+             ("Encrypted", lambda r: "yes" if r.encrypted else "no"), ("By", lambda r: r.operator)], parent=self)
+        self.recipients_view = QTableView(page, objectName="recipientsTable")
+        self.recipients_view.setModel(self.recipients_model)
+        self.recipients_view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(QLabel("<b>Data shared with partners</b> (every export that carried this person)"))
+        layout.addWidget(self.recipients_view)
         return page
 
     # --- loading and checking ----------------------------------------------------------------
@@ -353,6 +363,7 @@ class PersonEditor(QDialog):
             self.phones_model.set_records(person.phones)
             self.history_model.set_records(status.history(self.db, person.id))
             self.lists_model.set_records(lists.memberships(self.db, person.id))
+            self.recipients_model.set_records(recipients_of(self.db, person.id))
         self._validate()
 
     def changes(self) -> dict[str, Any]:

@@ -1,0 +1,451 @@
+"""The export dialog: which profile, which persons, which file, for whom, protected how.
+
+The officer picks a profile, the persons (an evacuation list, a status, the roster view as
+filtered now, or the rows selected in it), a file (.xlsx, or .pdf for a printed manifest),
+the partner receiving it, an optional password typed twice, and a title. The dialog shows
+how many persons go, how many of them have not consented to sharing (an export to a partner
+waits until the officer ticks the box that sends them too), and the first rows as the
+partner will read them. The export runs off the GUI thread with progress and cancel;
+`install(window)` adds the menu entries and the roster's context-menu action.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.domain.export_profile import ExportProfile
+from desktop_app.domain.status import Status
+from desktop_app.services import exporting, lists, partners
+from desktop_app.services.exporting import ExportResult, Preview, Selection
+from desktop_app.services.roster import RosterQuery
+from desktop_app.storage.db import Database
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.tasks import BackgroundTask, Progress, run_in_background
+
+log = logging.getLogger(__name__)
+
+PREVIEW_ROWS = 20
+REFRESH_DELAY_MS = 200
+WARNING_STYLE = "color: #b71c1c;"
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows of the export, as text, under the profile's headers (read-only)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._rows: list[list[str]] = []
+
+    def set_preview(self, preview: Preview) -> None:
+        self.beginResetModel()
+        self._headers = list(preview.headers)
+        self._rows = [list(row) for row in preview.rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return str(section + 1)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._rows[index.row()]
+        return row[index.column()] if index.column() < len(row) else ""
+
+
+class ExportDialog(QDialog):
+    """Choose and run one export; `exported` carries the result once the file is written and recorded."""
+
+    exported = Signal(object)
+
+    def __init__(self, db: Database, operator: str, *, roster_query: RosterQuery | None = None,
+                 selected_ids: list[int] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export for a partner")
+        self.db = db
+        self.operator = operator
+        self.roster_query = roster_query
+        self.selected_ids = list(selected_ids or [])
+        self.task: BackgroundTask | None = None
+        self.result: ExportResult | None = None
+        self._summary: exporting.SelectionSummary | None = None
+        self.resize(1000, 720)
+
+        self.profile_combo = QComboBox(self, objectName="profileCombo")
+        self.edit_profiles_button = QPushButton("Edit profiles…", self, objectName="editProfilesButton")
+        self.edit_profiles_button.clicked.connect(self.edit_profiles)
+        self._fill_profiles()
+
+        self.persons_box = QGroupBox("Persons", self)
+        self.persons_group = QButtonGroup(self)
+        self.by_list = QRadioButton("Evacuation list", self, objectName="byList")
+        self.list_combo = QComboBox(self, objectName="listCombo")
+        for summary in lists.all_lists(db):
+            self.list_combo.addItem(f"{summary.name}  ({summary.members})", summary.id)
+        self.by_status = QRadioButton("Status", self, objectName="byStatus")
+        self.status_combo = QComboBox(self, objectName="statusCombo")
+        for status in Status:
+            if status is not Status.MERGED:
+                self.status_combo.addItem(status.label.capitalize(), status.value)
+        self.by_view = QRadioButton("The roster as filtered now", self, objectName="byView")
+        self.by_selection = QRadioButton(f"The {len(self.selected_ids)} selected persons", self,
+                                         objectName="bySelection")
+        self.whole_roster = QRadioButton("The whole roster", self, objectName="wholeRoster")
+        grid = QGridLayout(self.persons_box)
+        for row, (button, extra) in enumerate(((self.by_list, self.list_combo), (self.by_status, self.status_combo),
+                                               (self.by_view, None), (self.by_selection, None),
+                                               (self.whole_roster, None))):
+            self.persons_group.addButton(button, row)
+            grid.addWidget(button, row, 0)
+            if extra is not None:
+                grid.addWidget(extra, row, 1)
+        self.by_list.setEnabled(self.list_combo.count() > 0)
+        self.list_combo.setEnabled(self.list_combo.count() > 0)
+        self.by_view.setEnabled(roster_query is not None)
+        self.by_selection.setEnabled(bool(self.selected_ids))
+        initial = (self.by_selection if self.selected_ids else self.by_view if roster_query is not None
+                   else self.by_list if self.list_combo.count() else self.whole_roster)
+        initial.setChecked(True)
+
+        self.file_edit = QLineEdit(self, objectName="fileEdit", placeholderText="roster.xlsx or manifest.pdf")
+        self.browse_button = QPushButton("Choose…", self, objectName="browseButton")
+        self.browse_button.clicked.connect(self.choose_file)
+        self.paper_combo = QComboBox(self, objectName="paperCombo")
+        self.paper_combo.addItem("A4", "a4")
+        self.paper_combo.addItem("Letter", "letter")
+        self.partner_combo = QComboBox(self, objectName="partnerCombo")
+        self.partner_combo.addItem("(none: a file for the mission itself)", None)
+        for organization in partners.organizations(db):
+            self.partner_combo.addItem(organization.name, organization.id)
+        self.title_edit = QLineEdit(self, objectName="titleEdit", placeholderText="the profile's title, or the list")
+        self.password_edit = QLineEdit(self, objectName="passwordEdit", placeholderText="optional")
+        self.confirm_edit = QLineEdit(self, objectName="confirmEdit", placeholderText="the same again")
+        for line in (self.password_edit, self.confirm_edit):
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+        self.consent_box = QCheckBox("Send persons who have not consented to sharing too (the audit trail names "
+                                     "them)", self, objectName="includeWithoutConsent")
+        self.summary_label = QLabel(self, objectName="exportSummary")
+        self.summary_label.setWordWrap(True)
+        self.problem_label = QLabel(self, objectName="exportProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(WARNING_STYLE)
+
+        self.preview_model = PreviewModel(self)
+        self.preview_view = QTableView(self, objectName="previewTable")
+        self.preview_view.setModel(self.preview_model)
+        self.preview_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.preview_view.verticalHeader().setDefaultSectionSize(22)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        file_row.addWidget(QLabel("Paper"))
+        file_row.addWidget(self.paper_combo)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_combo, 1)
+        profile_row.addWidget(self.edit_profiles_button)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password_edit)
+        password_row.addWidget(QLabel("Confirm"))
+        password_row.addWidget(self.confirm_edit)
+        form = QFormLayout()
+        for text, field, buddy in (("&Profile", profile_row, self.profile_combo), ("&File", file_row, self.file_edit),
+                                   ("P&artner", self.partner_combo, self.partner_combo),
+                                   ("&Title", self.title_edit, self.title_edit),
+                                   ("Pass&word", password_row, self.password_edit)):
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+        top = QHBoxLayout()
+        top.addLayout(form, 3)
+        top.addWidget(self.persons_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.consent_box)
+        layout.addWidget(QLabel("<b>Preview</b> (the first rows, as the partner will read them)"))
+        layout.addWidget(self.preview_view, 1)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        for signal in (self.profile_combo.currentIndexChanged, self.list_combo.currentIndexChanged,
+                       self.status_combo.currentIndexChanged, self.persons_group.idToggled,
+                       self.title_edit.textChanged):
+            signal.connect(self._refresh_timer.start)
+        self.list_combo.currentIndexChanged.connect(self._partner_of_list)
+        for signal in (self.file_edit.textChanged, self.password_edit.textChanged, self.confirm_edit.textChanged,
+                       self.partner_combo.currentIndexChanged, self.consent_box.toggled):
+            signal.connect(self.check)
+        self._partner_of_list()
+        self.refresh()
+
+    # --- what the officer chose ------------------------------------------------------------------
+
+    def _fill_profiles(self, select: str | None = None) -> None:
+        current = select or self.profile_combo.currentData()
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        for entry in exporting.list_profiles(self.db):
+            label = f"{entry.name}  (built in)" if entry.builtin else entry.name
+            self.profile_combo.addItem(label, entry.key)
+        index = self.profile_combo.findData(current) if current else -1
+        self.profile_combo.setCurrentIndex(index if index >= 0 else self.profile_combo.findData("full_roster"))
+        self.profile_combo.blockSignals(False)
+
+    def profile(self) -> ExportProfile:
+        return exporting.get_profile(self.db, self.profile_combo.currentData())
+
+    def selection(self) -> Selection:
+        if self.by_list.isChecked():
+            return Selection(list_id=self.list_combo.currentData())
+        if self.by_status.isChecked():
+            return Selection(statuses=(Status(self.status_combo.currentData()),))
+        if self.by_view.isChecked() and self.roster_query is not None:
+            return Selection(query=self.roster_query)
+        if self.by_selection.isChecked():
+            return Selection(person_ids=tuple(self.selected_ids))
+        return Selection()
+
+    def path(self) -> Path | None:
+        text = self.file_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def is_pdf(self) -> bool:
+        path = self.path()
+        return path is not None and path.suffix.lower() == ".pdf"
+
+    @Slot()
+    def _partner_of_list(self) -> None:
+        """A list is sent to its partner: choosing it proposes that partner as the recipient."""
+        if self.list_combo.currentData() is None:
+            return
+        organization = lists.get_list(self.db, self.list_combo.currentData()).organization
+        index = self.partner_combo.findText(organization) if organization else -1
+        if index >= 0:
+            self.partner_combo.setCurrentIndex(index)
+
+    # --- summary, preview and checks ---------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        self._refresh_timer.stop()
+        try:
+            profile = self.profile()
+            selection = self.selection()
+            self._summary = exporting.summarize(self.db, selection, profile)
+            title = self.title_edit.text() or None
+            self.preview_model.set_preview(exporting.preview(self.db, selection, profile, limit=PREVIEW_ROWS,
+                                                             title=title))
+            self.preview_view.setLayoutDirection(Qt.LayoutDirection.RightToLeft if profile.language == "ar"
+                                                 else Qt.LayoutDirection.LeftToRight)
+        except RosterError as exc:
+            self._summary = None
+            self.preview_model.set_preview(Preview([], [], 0))
+            self.summary_label.setText(exc.message)
+        self.check()
+
+    @Slot()
+    def check(self) -> bool:
+        """Show what goes and what is wrong; the Export button is on only when nothing is."""
+        summary = self._summary
+        problems: list[str] = []
+        pdf = self.is_pdf()
+        self.paper_combo.setEnabled(pdf)
+        for line in (self.password_edit, self.confirm_edit):
+            line.setEnabled(not pdf)
+        if summary is not None:
+            text = f"{summary.persons:,} persons, {summary.rows:,} rows."
+            if summary.without_consent:
+                refs = ", ".join(summary.without_consent_refs)
+                text += (f" {summary.without_consent} of them have not consented to sharing their data "
+                         f"({refs}{'…' if summary.without_consent > len(summary.without_consent_refs) else ''}).")
+            self.summary_label.setText(text)
+            self.consent_box.setVisible(bool(summary.without_consent))
+            if summary.rows == 0:
+                problems.append("Nobody is selected.")
+            if summary.without_consent and self.partner_combo.currentData() is not None \
+                    and not self.consent_box.isChecked():
+                problems.append("Some persons have not consented to sharing: tick the box to send them too, "
+                                "or choose other persons.")
+        path = self.path()
+        if path is None:
+            problems.append("Choose the file to write.")
+        elif path.suffix.lower() not in (".xlsx", ".pdf"):
+            problems.append("The file must end in .xlsx (a workbook) or .pdf (a printed manifest).")
+        if not pdf and self.password_edit.text() != self.confirm_edit.text():
+            problems.append("The two passwords differ.")
+        self.problem_label.setText(" ".join(problems))
+        ok = summary is not None and not problems
+        self.export_button.setEnabled(ok and self.task is None)
+        return ok
+
+    # --- actions --------------------------------------------------------------------------------------
+
+    @Slot()
+    def choose_file(self) -> None:
+        suggested = self.file_edit.text() or str(Path.home() / "export.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", suggested,
+                                              "Excel workbook (*.xlsx);;PDF manifest (*.pdf)")
+        if path:
+            self.file_edit.setText(path)
+
+    @Slot()
+    def edit_profiles(self) -> None:
+        from desktop_app.ui.profile_editor import ProfileEditor
+
+        editor = ProfileEditor(self.db, self.operator, start=self.profile_combo.currentData(), parent=self)
+        editor.exec()
+        self._fill_profiles(editor.last_saved)
+        self.refresh()
+
+    @Slot()
+    def start_export(self) -> None:
+        if not self.check():
+            return
+        path = self.path()
+        assert path is not None
+        kwargs: dict[str, Any] = dict(selection=self.selection(), profile=self.profile(),
+                                      partner=self.partner_combo.currentData(),
+                                      title=self.title_edit.text() or None, operator=self.operator,
+                                      include_without_consent=self.consent_box.isChecked())
+        db = self.db
+        if self.is_pdf():
+            from desktop_app.ui.manifest_pdf import write_manifest_pdf
+
+            paper = self.paper_combo.currentData()
+
+            def operation(progress: Progress) -> ExportResult:
+                return exporting.export_manifest(db, path, render=write_manifest_pdf, paper=paper, **kwargs)
+        else:
+            password = self.password_edit.text() or None
+
+            def operation(progress: Progress) -> ExportResult:
+                return exporting.export_persons(db, path, password=password, progress=progress, **kwargs)
+
+        self.export_button.setEnabled(False)
+        self.task = run_in_background(self, "Exporting…", operation, self._done, self._failed)
+
+    def _done(self, result: ExportResult) -> None:
+        self.task = None
+        self.result = result
+        log.info("export written: %d rows, format %s", result.rows, result.format)
+        self.exported.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.check()
+        show_error(self, exc)
+
+
+# --- the window ------------------------------------------------------------------------------------
+
+def open_export_dialog(window: Any, *, selected_only: bool = False) -> ExportDialog:
+    """The export dialog for the main window's roster (its current filter and selection)."""
+    selected = window.roster.selected_ids()
+    dialog = ExportDialog(window.db, window.operator, roster_query=window.roster.model.query,
+                          selected_ids=selected, parent=window)
+    if selected_only and selected:
+        dialog.by_selection.setChecked(True)
+    dialog.exported.connect(lambda result: window.statusBar().showMessage(
+        f"Exported {result.persons} persons to {result.path.name} (recorded in the audit trail)", 10_000))
+    return dialog
+
+
+def install(window: Any) -> None:
+    """Exchange ▸ Export… (Ctrl+Shift+E), Exchange ▸ Export profiles…, and the roster's context menu."""
+    export_action = QAction("&Export…", window, objectName="exportAction")
+    export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    export_action.triggered.connect(lambda: open_export_dialog(window).exec())
+    profiles_action = QAction("Export &profiles…", window, objectName="exportProfilesAction")
+    profiles_action.triggered.connect(lambda: _open_profiles(window))
+    menu: QMenu = window.menus["Exchange"]
+    menu.addAction(export_action)
+    menu.addAction(profiles_action)
+    window.export_action = export_action
+
+    selection_action = QAction("Export these persons…", window, objectName="exportSelectionAction")
+    selection_action.triggered.connect(lambda: open_export_dialog(window, selected_only=True).exec())
+    add_roster_context_action(window, selection_action)
+
+
+def _open_profiles(window: Any) -> None:
+    from desktop_app.ui.profile_editor import ProfileEditor
+
+    ProfileEditor(window.db, window.operator, parent=window).exec()
+
+
+def add_roster_context_action(window: Any, action: QAction) -> None:
+    """Add `action` to the roster table's row context menu.
+
+    The roster page builds that menu from its `context_actions` list, shared by every feature;
+    a roster page without one gets the same behaviour through `window.roster_context_actions`.
+    """
+    shared: list[QAction | None] | None = getattr(window.roster, "context_actions", None)
+    if shared is not None:
+        shared.append(action)
+        return
+    actions: list[QAction] | None = getattr(window, "roster_context_actions", None)
+    if actions is None:
+        actions = []
+        window.roster_context_actions = actions
+        table = window.roster.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(lambda pos: _show_roster_menu(window, pos))
+    actions.append(action)
+
+
+def _show_roster_menu(window: Any, pos: Any) -> None:
+    menu = QMenu(window.roster.table)
+    menu.setObjectName("rosterContextMenu")
+    for action in window.roster_context_actions:
+        menu.addAction(action)
+    menu.popup(window.roster.table.viewport().mapToGlobal(pos))
