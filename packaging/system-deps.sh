@@ -22,6 +22,7 @@ if [ "$for_tests" = 1 ]; then
     command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-calc-nogui"
     command -v xvfb-run >/dev/null 2>&1 || missing="$missing xvfb xauth"
     command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
 fi
 missing=$(echo $missing)
 [ -z "$missing" ] && exit 0

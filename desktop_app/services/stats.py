@@ -98,6 +98,9 @@ def daily_counts(db: Database, days: int = 30, today: dt.date | None = None) -> 
             select(func.date(StatusChange.at), func.count()).where(StatusChange.at >= since,
                                                                   StatusChange.to_status == Status.CROSSED.value)
             .group_by(func.date(StatusChange.at))).all())
+    # SQLite's date() gives text, PostgreSQL's a date: key both by the ISO text.
+    registered = {str(day): count for day, count in registered.items()}
+    crossed = {str(day): count for day, count in crossed.items()}
     result = []
     for offset in range(days):
         day = start + dt.timedelta(days=offset)

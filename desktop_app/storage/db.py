@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -49,6 +49,7 @@ DEFAULT_FILE_NAME = "roster.db"
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 ENV_DATABASE = "MISSION_ROSTER_DB"
+POSTGRES_WRITER_LOCK = 0x6D697373  # an arbitrary key of this application's advisory lock
 WRITER_SUFFIX = "-writer"
 MIN_PASSPHRASE_LENGTH = 8
 
@@ -245,6 +246,10 @@ class Database:
         session = self._write_sessions()
         try:
             with session.begin():
+                if self.engine.dialect.name == "postgresql":
+                    # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: the audit chain and the
+                    # generated case references read the last value and write the next.
+                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITER_LOCK})
                 yield session
         except OperationalError as exc:
             raise _translate_operational(exc, self.target) from exc

@@ -1,0 +1,61 @@
+"""A throwaway PostgreSQL server for tests: its own cluster in a temporary folder, on a Unix
+socket only (no network), started with Debian's binaries and stopped afterwards.
+
+`make test` installs Debian's `postgresql` package (packaging/system-deps.sh); a missing
+server fails the tests that need it. As root (CI), the server runs as the `postgres` user,
+because initdb refuses to run as root.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def _bindir() -> Path:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        pytest.fail("PostgreSQL is missing: run `make test`, which installs Debian's postgresql package")
+    return Path(found[-1]).parent
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return command
+    return ["runuser", "-u", "postgres", "--", *command]
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A SQLAlchemy URL of an empty database on a private PostgreSQL server."""
+    bindir = _bindir()
+    base = Path(tmp_path_factory.mktemp("pg"))
+    data = base / "data"
+    if os.geteuid() == 0:
+        account = pwd.getpwnam("postgres")
+        os.chmod(base, 0o777)
+        for parent in base.parents:  # the server user must reach its folder
+            if parent == Path(parent.anchor):
+                break
+            os.chmod(parent, os.stat(parent).st_mode | 0o011)
+        shutil.chown(base, account.pw_uid, account.pw_gid)
+
+    def run(*command: str) -> None:
+        subprocess.run(_as_server_user(list(command)), check=True, capture_output=True, timeout=120)
+
+    run(str(bindir / "initdb"), "-D", str(data), "-U", "roster", "--auth=trust", "--encoding=UTF8",
+        "--locale=C.UTF-8")
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-w", "-o",
+        f"-k {base} -c listen_addresses=''", "start")
+    try:
+        run(str(bindir / "createdb"), "-h", str(base), "-U", "roster", "roster")
+        yield f"postgresql+psycopg://roster@/roster?host={base}"
+    finally:
+        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
