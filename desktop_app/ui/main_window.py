@@ -1,4 +1,10 @@
-"""The main window: the roster, the person editor, and the File and Person menus."""
+"""The main window: a sidebar of pages (dashboard, roster, households, lists, partners, trash
+and audit), the menus, undo and redo, and the window's remembered layout.
+
+Feature modules plug in through `FEATURE_MODULES` (each has `install(window)`), finding the
+menus in `window.menus` by name, adding pages with `window.add_page(name, title, widget)` and
+roster row actions by appending QActions to `window.roster_context_actions`.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,9 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -24,61 +31,97 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.domain.errors import RosterError
-from desktop_app.services import persons
+from desktop_app.domain.status import Status
+from desktop_app.services import demo, lists, persons
+from desktop_app.services.demo import DemoSummary
 from desktop_app.services.settings import load_mission
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.person_editor import PersonEditor, StatusDialog
+from desktop_app.ui.i18n import install_language
+from desktop_app.ui.pages.dashboard import DashboardPage
+from desktop_app.ui.pages.households import HouseholdsPage
+from desktop_app.ui.pages.lists import ListsPage
+from desktop_app.ui.pages.partners import PartnersPage
+from desktop_app.ui.pages.trash_audit import TrashAuditPage
+from desktop_app.ui.person_editor import PersonEdit, PersonEditor, StatusDialog
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_page import RosterPage
+from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.tasks import BackgroundTask, Progress, run_in_background
+from desktop_app.ui.undo_commands import DeleteCommand, EditPersonCommand, StatusCommand
 
 log = logging.getLogger(__name__)
 
 # Feature modules that add menus, pages or behaviour to the window: each has `install(window)`,
 # called once the window is built. They find the menus in `window.menus` by name.
-FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog",)
+FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog", "desktop_app.ui.import_wizard")
+
+MENU_NAMES = ("File", "Edit", "Person", "Lists", "Exchange", "View", "Tools", "Help")
+DEMO_HOUSEHOLDS = 300
 
 
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, operator: str, preferences: Preferences,
                  parent: QWidget | None = None) -> None:
+        install_language(preferences.language)  # before any text is built; a change applies on the next window
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db = db
         self.operator = operator
         self.preferences = preferences
-        self.roster = RosterPage(db, self)
-        self.roster.person_activated.connect(self.edit_person)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self.tasks: list[BackgroundTask] = []
+
         # Pages: a sidebar on the left, the current page on the right (Ctrl+1..9 switch).
         self.pages: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet("QListWidget#navigation { font-size: 11pt; } "
+                                      "QListWidget#navigation::item { padding: 6px 4px; }")
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pageStack")
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._page_chosen)
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 1100])
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([175, 1100])
         self.setCentralWidget(self.splitter)
-        self.add_page("roster", "Roster", self.roster)
+
+        self.dashboard = DashboardPage(db, self)
+        self.roster = RosterPage(db, self)
+        self.households = HouseholdsPage(db, operator, self)
+        self.lists = ListsPage(db, operator, self.roster.selected_ids, lambda: self.roster.model.ids, self)
+        self.partners = PartnersPage(db, operator, self)
+        self.trash = TrashAuditPage(db, operator, self)
+        self.add_page("dashboard", self.tr("Dashboard"), self.dashboard)
+        self.add_page("roster", self.tr("Roster"), self.roster)
+        self.add_page("households", self.tr("Households"), self.households)
+        self.add_page("lists", self.tr("Evacuation lists"), self.lists)
+        self.add_page("partners", self.tr("Partners and liaison log"), self.partners)
+        self.add_page("trash", self.tr("Trash and audit"), self.trash)
+        self.roster.person_activated.connect(self.edit_person)
+        self.households.person_activated.connect(self.edit_person)
+        self.lists.person_activated.connect(self.edit_person)
+        self.dashboard.status_chosen.connect(self._show_status_in_roster)
+        for page in (self.households, self.lists, self.partners):
+            page.changed.connect(self.data_changed)
+        self.trash.restored.connect(lambda _id: self.data_changed())
+
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
         self.menus: dict[str, QMenu] = {}
+        self.roster_context_actions = self.roster.context_actions
         self._build_menus()
         for module_name in FEATURE_MODULES:
             importlib.import_module(module_name).install(self)
         self._show_database()
-        self.resize(1280, 780)
-        geometry = preferences.window_state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        header = preferences.window_state("roster_header")
-        if header is not None:
-            self.roster.table.horizontalHeader().restoreState(header)
+        self._restore_layout()
 
     # --- pages ---------------------------------------------------------------------------------
 
@@ -103,6 +146,31 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str:
         return next(name for name, widget in self.pages.items() if widget is self.stack.currentWidget())
 
+    @Slot(int)
+    def _page_chosen(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        widget = self.stack.currentWidget()
+        name = next((n for n, w in self.pages.items() if w is widget), None)
+        if name in self._stale:
+            self._stale.discard(name)
+            self._reload_page(name)
+
+    def _reload_page(self, name: str) -> None:
+        page = self.pages[name]
+        if page is self.roster:
+            self.roster.fill_filter_choices()
+            self.roster.model.refresh()
+        elif hasattr(page, "reload"):
+            page.reload()
+        elif hasattr(page, "refresh"):
+            page.refresh()
+
+    def data_changed(self) -> None:
+        """Something changed the roster: the current page reloads now, the others when next shown."""
+        current = self.current_page()
+        self._stale = set(self.pages) - {current}
+        self._reload_page(current)
+
     # --- menus ---------------------------------------------------------------------------------
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
@@ -116,42 +184,101 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self._menu("File", "&File")
-        file_menu.addAction(self._action("&New roster…", self.new_database, None, "newDatabaseAction"))
-        file_menu.addAction(self._action("&Open roster…", self.open_database_dialog, QKeySequence.StandardKey.Open,
-                                         "openDatabaseAction"))
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        titles = {"File": self.tr("&File"), "Edit": self.tr("&Edit"), "Person": self.tr("&Person"),
+                  "Lists": self.tr("&Lists"), "Exchange": self.tr("E&xchange"), "View": self.tr("&View"),
+                  "Tools": self.tr("&Tools"), "Help": self.tr("&Help")}
+        for name in MENU_NAMES:
+            self._menu(name, titles[name])
+
+        file_menu = self.menus["File"]
+        file_menu.addAction(self._action(self.tr("&New roster…"), self.new_database, None, "newDatabaseAction"))
+        file_menu.addAction(self._action(self.tr("&Open roster…"), self.open_database_dialog,
+                                         QKeySequence.StandardKey.Open, "openDatabaseAction"))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"))
+        file_menu.addAction(self._action(self.tr("Fill with &demonstration data…"), self.fill_demo, None,
+                                         "fillDemoAction"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction"))
 
-        person_menu = self._menu("Person", "&Person")
-        self.new_person_action = self._action("&New person…", self.new_person, QKeySequence.StandardKey.New,
+        edit_menu = self.menus["Edit"]
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("undoAction")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setObjectName("redoAction")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find,
+                                        "findAction")
+        edit_menu.addAction(self.find_action)
+
+        person_menu = self.menus["Person"]
+        self.new_person_action = self._action(self.tr("&New person…"), self.new_person, QKeySequence.StandardKey.New,
                                               "newPersonAction")
-        self.edit_person_action = self._action("&Edit person…", self.edit_current, "Ctrl+E", "editPersonAction")
-        self.status_action = self._action("Change &status…", self.change_status_of_current, "Ctrl+T",
+        self.edit_person_action = self._action(self.tr("&Edit person…"), self.edit_current, "Ctrl+E",
+                                               "editPersonAction")
+        self.status_action = self._action(self.tr("Change &status…"), self.change_status_of_current, "Ctrl+T",
                                           "changeStatusAction")
-        self.delete_action = self._action("Move to &trash", self.delete_current, QKeySequence.StandardKey.Delete,
-                                          "deletePersonAction")
-        self.find_action = self._action("&Find", self.focus_search, QKeySequence.StandardKey.Find, "findAction")
-        self.next_action = self._action("Ne&xt person", lambda: self.roster.move_current(1), "Ctrl+Down",
+        self.add_to_list_action = self._action(self.tr("Add to &list…"), self.add_selection_to_list, "Ctrl+Shift+L",
+                                               "addToListAction")
+        self.log_action = self._action(self.tr("&Log a contact…"), self.quick_log, "Ctrl+L", "quickLogAction")
+        self.delete_action = self._action(self.tr("Move to &trash"), self.delete_current,
+                                          QKeySequence.StandardKey.Delete, "deletePersonAction")
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.roster.table.addAction(self.delete_action)
+        self.next_action = self._action(self.tr("Ne&xt person"), lambda: self.roster.move_current(1), "Ctrl+Down",
                                         "nextPersonAction")
-        self.previous_action = self._action("Pre&vious person", lambda: self.roster.move_current(-1), "Ctrl+Up",
-                                            "previousPersonAction")
-        for action in (self.new_person_action, self.edit_person_action, self.status_action, self.delete_action,
-                       None, self.find_action, self.next_action, self.previous_action):
+        self.previous_action = self._action(self.tr("Pre&vious person"), lambda: self.roster.move_current(-1),
+                                            "Ctrl+Up", "previousPersonAction")
+        for action in (self.new_person_action, self.edit_person_action, self.status_action, self.add_to_list_action,
+                       self.log_action, self.delete_action, None, self.next_action, self.previous_action):
             if action is None:
                 person_menu.addSeparator()
             else:
                 person_menu.addAction(action)
+        self.roster_context_actions.extend([self.edit_person_action, self.status_action, self.add_to_list_action,
+                                            self.log_action, None, self.delete_action])
 
-        self._menu("Lists", "&Lists")
-        self._menu("Exchange", "E&xchange")
-        self._menu("Tools", "&Tools")
-        help_menu = self._menu("Help", "&Help")
-        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, None, "shortcutsAction"))
-        help_menu.addAction(self._action("&About", self.show_about, None, "aboutAction"))
+        lists_menu = self.menus["Lists"]
+        lists_menu.addAction(self._action(self.tr("&New list…"), self._new_list, None, "newListAction"))
+        lists_menu.addAction(self.add_to_list_action)
+
+        view_menu = self.menus["View"]
+        self.page_actions: list[QAction] = []
+        self.view_menu = view_menu
+
+        tools_menu = self.menus["Tools"]
+        tools_menu.addAction(self._action(self.tr("&Settings…"), self.show_settings,
+                                          QKeySequence.StandardKey.Preferences, "settingsAction"))
+
+        help_menu = self.menus["Help"]
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1",
+                                         "shortcutsAction"))
+        help_menu.addAction(self._action(self.tr("&About"), self.show_about, None, "aboutAction"))
+        view_menu.aboutToShow.connect(self._fill_view_menu)
+        self._fill_view_menu()
+
+    @Slot()
+    def _fill_view_menu(self) -> None:
+        """One action per page, Ctrl+1…Ctrl+9 (pages added by features included)."""
+        for action in self.page_actions:
+            self.view_menu.removeAction(action)
+            self.removeAction(action)
+            action.deleteLater()
+        self.page_actions = []
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            name = item.data(Qt.ItemDataRole.UserRole)
+            action = self._action(item.text(), lambda _checked=False, n=name: self.show_page(n),
+                                  f"Ctrl+{row + 1}" if row < 9 else None, f"page_{name}")
+            self.addAction(action)
+            self.view_menu.addAction(action)
+            self.page_actions.append(action)
 
     def _menu(self, name: str, title: str) -> QMenu:
         menu = self.menuBar().addMenu(title)
@@ -163,10 +290,14 @@ class MainWindow(QMainWindow):
         """Every action with a shortcut, for the Help menu's list."""
         rows = []
         for action in self.findChildren(QAction):
-            if not action.shortcut().isEmpty():
-                rows.append((action.text().replace("&", "").rstrip("…"),
-                             action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
-        return sorted(set(rows))
+            for shortcut in action.shortcuts()[:1]:
+                rows.append((action.text().replace("&", "").rstrip("…").strip(),
+                             shortcut.toString(QKeySequence.SequenceFormat.NativeText)))
+        rows.append((self.tr("Save the person (in the editor)"),
+                     QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText)))
+        rows.append((self.tr("Save and open the next / previous person (in the editor)"), "Ctrl+PgDown / Ctrl+PgUp"))
+        rows.append((self.tr("Save a liaison log entry"), "Ctrl+Return"))
+        return sorted(set(rows), key=lambda r: (r[1].count("+"), r[1]))
 
     # --- database ------------------------------------------------------------------------------
 
@@ -174,8 +305,10 @@ class MainWindow(QMainWindow):
         mission = load_mission(self.db)
         title = f"{APP_NAME} — {mission.mission_name or self.db.target.label}"
         self.setWindowTitle(title)
-        self.db_label.setText(f"{self.db.target.label}   ·   operator: {self.operator}")
+        self.db_label.setText(self.tr("%1   ·   operator: %2").replace("%1", self.db.target.label)
+                              .replace("%2", self.operator))
         self.preferences.add_recent(str(self.db.target.path or self.db.target.url))
+        self.partners.phone_region = mission.phone_region
 
     def switch_database(self, target: str) -> None:
         try:
@@ -185,25 +318,28 @@ class MainWindow(QMainWindow):
             return
         old = self.db
         self.db = database
-        self.roster.model.set_database(database)
+        self.undo_stack.clear()
+        self.roster.set_database(database)
+        for page in (self.dashboard, self.households, self.lists, self.partners, self.trash):
+            page.set_database(database)
         old.close()
         self._show_database()
         log.info("switched database")
 
     @Slot()
     def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New roster database", str(Path.home() / "roster.db"),
-                                              "Roster databases (*.db)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New roster database"), str(Path.home() / "roster.db"),
+                                              self.tr("Roster databases (*.db)"))
         if path:
             if Path(path).exists():
-                show_error(self, RosterError(f"{path} already exists; use Open to open it."))
+                show_error(self, RosterError(self.tr("%1 already exists; use Open to open it.").replace("%1", path)))
                 return
             self.switch_database(path)
 
     @Slot()
     def open_database_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open roster database", str(Path.home()),
-                                              "Roster databases (*.db);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open roster database"), str(Path.home()),
+                                              self.tr("Roster databases (*.db);;All files (*)"))
         if path:
             self.switch_database(path)
 
@@ -214,6 +350,32 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(target)
             action.triggered.connect(lambda _checked=False, t=target: self.switch_database(t))
 
+    @Slot()
+    def fill_demo(self) -> None:
+        count, ok = QInputDialog.getInt(self, self.tr("Demonstration data"),
+                                        self.tr("Households to invent (about 3.6 persons each):"),
+                                        DEMO_HOUSEHOLDS, 1, 100_000, 50)
+        if ok:
+            self.start_demo_fill(count)
+
+    def start_demo_fill(self, households: int) -> BackgroundTask:
+        """Fill the roster with invented households off the GUI thread, with progress and cancel."""
+        db, operator = self.db, self.operator
+
+        def fill(progress: Progress) -> DemoSummary:
+            return demo.fill_demo(db, households=households, operator=operator, progress=progress)
+
+        def done(summary: DemoSummary) -> None:
+            self.statusBar().showMessage(self.tr("Added %1 persons in %2 households.")
+                                         .replace("%1", f"{summary.persons:,}")
+                                         .replace("%2", f"{summary.households:,}"), 8000)
+            self.data_changed()
+
+        task = run_in_background(self, self.tr("Filling with demonstration data"), fill, done)
+        self.tasks.append(task)
+        task.finished.connect(lambda: self.tasks.remove(task))
+        return task
+
     # --- persons ---------------------------------------------------------------------------------
 
     @property
@@ -223,6 +385,9 @@ class MainWindow(QMainWindow):
     def open_editor(self, person_id: int | None) -> PersonEditor:
         editor = PersonEditor(self.db, self.operator, person_id, phone_region=self.phone_region, parent=self)
         editor.saved.connect(self._person_saved)
+        editor.edited.connect(self._person_edited)
+        editor.status_changed.connect(self._status_changed)
+        editor.navigate.connect(self._editor_navigate)
         return editor
 
     @Slot()
@@ -239,12 +404,41 @@ class MainWindow(QMainWindow):
         if person_id is not None:
             self.edit_person(person_id)
 
-    @Slot(int)
-    def _person_saved(self, person_id: int) -> None:
+    def _editor_navigate(self, person_id: int, step: int) -> None:
+        self.roster.select_person(person_id)
+        next_id = self.roster.move_current(step)
+        if next_id is not None and next_id != person_id:
+            editor = self.open_editor(next_id)
+            editor.open()
+
+    def _refresh_person(self, person_id: int) -> None:
         if self.roster.model.row_of(person_id) is None:
             self.roster.model.refresh()
         else:
             self.roster.model.invalidate_person(person_id)
+        self._stale = set(self.pages) - {"roster", self.current_page()}
+        if self.current_page() != "roster":
+            self._reload_page(self.current_page())
+
+    @Slot(int)
+    def _person_saved(self, person_id: int) -> None:
+        self._refresh_person(person_id)
+        self.roster.select_person(person_id)
+
+    def _person_edited(self, edit: PersonEdit) -> None:
+        self.undo_stack.push(EditPersonCommand(self.db, self.operator, edit.person_id, edit.case_ref, edit.before,
+                                               edit.after, edit.version_after, self, self._undone))
+
+    def _status_changed(self, person_id: int, case_ref: str, old: str, new: str) -> None:
+        self.undo_stack.push(StatusCommand(self.db, self.operator, person_id, case_ref, Status(old), Status(new), self,
+                                           self._undone))
+
+    def _undone(self, person_id: int) -> None:
+        """After an undo or redo: the roster and the pages show the result."""
+        self.roster.model.refresh()
+        self._stale = set(self.pages) - {"roster", self.current_page()}
+        if self.current_page() != "roster":
+            self._reload_page(self.current_page())
         self.roster.select_person(person_id)
 
     @Slot()
@@ -252,52 +446,145 @@ class MainWindow(QMainWindow):
         person_id = self.roster.current_id()
         if person_id is None:
             return
-        dialog = StatusDialog(self.db, self.operator, persons.get_person(self.db, person_id), self)
-        if dialog.exec():
-            self.roster.model.invalidate_person(person_id)
+        person = persons.get_person(self.db, person_id)
+        dialog = StatusDialog(self.db, self.operator, person, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_status is not None:
+            self._status_changed(person.id, person.case_ref, person.status, dialog.new_status)
+            self._refresh_person(person_id)
 
     @Slot()
     def delete_current(self) -> None:
         ids = self.roster.selected_ids()
         if not ids:
             return
-        answer = QMessageBox.question(self, "Move to trash",
-                                      f"Move {len(ids)} person{'s' if len(ids) > 1 else ''} to the trash? "
-                                      "They can be restored from the trash.")
+        answer = QMessageBox.question(self, self.tr("Move to trash"),
+                                      self.tr("Move %n person(s) to the trash? They can be restored from the trash "
+                                              "(or with Undo).", "", len(ids)))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self.undo_stack.beginMacro(self.tr("Move %n person(s) to the trash", "", len(ids)))
         try:
             for person_id in ids:
-                persons.delete_person(self.db, person_id, operator=self.operator)
+                person = persons.delete_person(self.db, person_id, operator=self.operator)
+                self.undo_stack.push(DeleteCommand(self.db, self.operator, person_id, person.case_ref, self,
+                                                   self._undone))
         except RosterError as exc:
             show_error(self, exc)
+        finally:
+            self.undo_stack.endMacro()
         self.roster.model.refresh()
+        self._stale = set(self.pages) - {"roster"}
+
+    @Slot()
+    def add_selection_to_list(self) -> None:
+        ids = self.roster.selected_ids()
+        summaries = [s for s in lists.all_lists(self.db) if s.state != "closed"]
+        if not ids:
+            return
+        if not summaries:
+            show_error(self, RosterError(self.tr("There is no open evacuation list yet: create one on the "
+                                                 "Evacuation lists page.")))
+            return
+        names = [s.name for s in summaries]
+        name, ok = QInputDialog.getItem(self, self.tr("Add to list"),
+                                        self.tr("Add %n person(s) to the list:", "", len(ids)), names,
+                                        len(names) - 1, False)
+        if not ok:
+            return
+        chosen = summaries[names.index(name)]
+        try:
+            added = lists.add_members(self.db, chosen.id, ids, operator=self.operator)
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self.statusBar().showMessage(self.tr("%1 added to %2.").replace("%1", str(added)).replace("%2", name), 6000)
+        self.data_changed()
+
+    @Slot()
+    def _new_list(self) -> None:
+        self.show_page("lists")
+        self.lists.new_list()
+
+    @Slot()
+    def quick_log(self) -> None:
+        ids = self.roster.selected_ids() if self.current_page() == "roster" else []
+        self.partners.quick_entry(ids)
 
     @Slot()
     def focus_search(self) -> None:
+        self.show_page("roster")
         self.roster.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.roster.search.selectAll()
 
-    # --- help and closing ----------------------------------------------------------------------
+    def _show_status_in_roster(self, status: str) -> None:
+        self.roster.clear_filters()
+        self.roster.show_status(Status(status))
+        self.show_page("roster")
+
+    # --- settings, help and closing --------------------------------------------------------------
+
+    @Slot()
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.db, self.preferences, self.operator, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.operator = self.preferences.operator
+            for page in (self.households, self.lists, self.partners, self.trash):
+                page.operator = self.operator  # type: ignore[attr-defined]
+            self._show_database()
+            if dialog.language_changed:
+                QMessageBox.information(self, self.tr("Language"),
+                                        self.tr("The new language applies when the window is opened again."))
 
     @Slot()
     def show_shortcuts(self) -> None:
-        text = "\n".join(f"{keys:<14} {name}" for name, keys in self.shortcut_table())
-        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", text, QMessageBox.StandardButton.Ok,
-                          self)
+        width = max(len(keys) for _name, keys in self.shortcut_table())
+        text = "\n".join(f"{keys:<{width}}  {name}" for name, keys in self.shortcut_table())
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text,
+                          QMessageBox.StandardButton.Ok, self)
         box.setObjectName("shortcutsDialog")
         box.setStyleSheet("QLabel { font-family: monospace; }")
         box.exec()
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\nAn offline evacuation roster for "
-                          "consular missions.")
+        QMessageBox.about(self, self.tr("About %1").replace("%1", APP_NAME),
+                          f"{APP_NAME} {__version__}\n"
+                          + self.tr("An offline evacuation roster for consular missions."))
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main_splitter": self.splitter, "households_splitter": self.households.splitter,
+                "lists_splitter": self.lists.splitter, "partners_splitter": self.partners.splitter,
+                "trash_splitter": self.trash.splitter}
+
+    def _restore_layout(self) -> None:
+        self.resize(1280, 780)
+        geometry = self.preferences.window_state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.preferences.window_state("state")
+        if state is not None:
+            self.restoreState(state)
+        header = self.preferences.window_state("roster_header")
+        if header is not None:
+            self.roster.table.horizontalHeader().restoreState(header)
+        for key, splitter in self._splitters().items():
+            saved = self.preferences.window_state(key)
+            if saved is not None:
+                splitter.restoreState(saved)
+        page = str(self.preferences.value("window/page", "roster") or "roster")
+        self.show_page(page if page in self.pages else "roster")
+
+    def save_layout(self) -> None:
+        self.preferences.set_window_state("geometry", self.saveGeometry())
+        self.preferences.set_window_state("state", self.saveState())
+        self.preferences.set_window_state("roster_header", self.roster.table.horizontalHeader().saveState())
+        for key, splitter in self._splitters().items():
+            self.preferences.set_window_state(key, splitter.saveState())
+        self.preferences.set_value("window/page", self.current_page())
+        self.preferences.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.preferences.set_window_state("geometry", self.saveGeometry())
-        self.preferences.set_window_state("roster_header", self.roster.table.horizontalHeader().saveState())
-        self.preferences.sync()
+        self.save_layout()
         super().closeEvent(event)
 
 
@@ -305,9 +592,11 @@ def ask_operator(preferences: Preferences, parent: QWidget | None = None) -> str
     """The operator's name, asked once at first start and remembered."""
     if preferences.operator:
         return preferences.operator
-    name, ok = QInputDialog.getText(parent, "Who is working?", "Your name (it goes into the audit trail with every "
-                                    "change you make):")
+    name, ok = QInputDialog.getText(parent, QMainWindow.tr("Who is working?"),
+                                    QMainWindow.tr("Your name (it goes into the audit trail with every change you "
+                                                   "make):"))
     if not ok or not name.strip():
         return None
     preferences.operator = name
     return name.strip()
+

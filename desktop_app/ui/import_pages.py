@@ -1,0 +1,185 @@
+"""The import wizard's last two pages: the preview of every row, and the report after the commit.
+
+The preview is computed off the GUI thread when the page opens; its Import button commits
+in the background with progress and cancel (a cancel writes nothing). The report shows the
+counts and saves the rejected rows as a spreadsheet to fix and import again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.services import importing
+from desktop_app.services.importing import ImportPreview, ImportResult, Outcome
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.import_models import OutcomeFilter, PreviewModel
+from desktop_app.ui.tasks import Progress
+
+if TYPE_CHECKING:
+    from desktop_app.ui.import_wizard import ImportWizard
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Preview")
+        self.setSubTitle("Nothing is written yet. Check the rows, then Import writes all accepted rows at once.")
+        self.setCommitPage(True)  # after the import there is no going back, only Undo an import
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+        self.counts = QLabel(objectName="previewCounts")
+        self.counts.setWordWrap(True)
+        self.filter = QComboBox(objectName="previewFilter")
+        self.filter.addItem("All rows", None)
+        for outcome in Outcome:
+            self.filter.addItem(outcome.label, outcome.value)
+        self.filter.currentIndexChanged.connect(lambda: self.proxy.set_outcome(self.filter.currentData()))
+        self.accept_duplicates = QCheckBox("Import possible duplicates as new persons",
+                                           objectName="acceptDuplicates")
+        self.model = PreviewModel(self)
+        self.proxy = OutcomeFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(objectName="previewTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.notes = QLabel(objectName="previewNotes")
+        self.notes.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Show:"))
+        row.addWidget(self.filter)
+        row.addStretch(1)
+        row.addWidget(self.accept_duplicates)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes)
+
+    def initializePage(self) -> None:
+        self.wiz.preview = None
+        self.model.set_preview(None)
+        self.counts.setText("Reading every row…")
+        wizard, table = self.wiz, self.wiz.table
+        assert table is not None and wizard.source is not None
+        order = wizard.mapping_page.date_order.currentData()
+        overrides = wizard.mapping_page.overrides()
+
+        def preview(progress: Progress) -> ImportPreview:
+            return importing.preview_import(wizard.db, wizard.source, sheet=table.sheet, header_row=table.header_row,
+                                            mapping_overrides=overrides, date_order=order, progress=progress)
+
+        wizard.run_task("Preparing the preview…", preview, self.show_preview, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.counts.setText("The preview could not be made.")
+        show_error(self, exc)
+
+    def show_preview(self, preview: ImportPreview) -> None:
+        self.wiz.preview = preview
+        self.model.set_preview(preview)
+        self.table.resizeColumnsToContents()
+        c = preview.counts
+        self.counts.setText(f"<b>{len(preview.rows)}</b> rows in sheet '{preview.sheet}': <b>{c['new']}</b> new, "
+                            f"<b>{c['update']}</b> updates, {c['unchanged']} without change, "
+                            f"<b>{c['duplicate']}</b> possible duplicates, <b>{c['rejected']}</b> rejected"
+                            + (f" · dates read {preview.date_order}" if preview.date_order else "")
+                            + (f" · profile '{preview.profile_name}'" if preview.profile_name else ""))
+        self.notes.setText("\n".join(preview.warnings))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.wiz.preview is not None
+
+    def validatePage(self) -> bool:
+        preview = self.wiz.preview
+        if preview is None:
+            return False
+        if self.wiz.result is not None and self.wiz.result.import_id:
+            return True
+        wizard, accept = self.wiz, self.accept_duplicates.isChecked()
+
+        def commit(progress: Progress) -> ImportResult:
+            return importing.commit_import(wizard.db, preview, operator=wizard.operator,
+                                           accept_duplicates_as_new=accept, progress=progress)
+
+        def done(result: ImportResult) -> None:
+            wizard.result = result
+            wizard.imported.emit(result.import_id)
+            wizard.next()
+
+        wizard.run_task("Importing…", commit, done)
+        return False
+
+
+class ReportPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Imported")
+        self.summary = QLabel(objectName="reportSummary")
+        self.summary.setWordWrap(True)
+        self.save_button = QPushButton("Save rejected rows…", objectName="saveRejectedButton")
+        self.save_button.clicked.connect(lambda: self.save_rejected())
+        self.saved = QLabel(objectName="rejectedSaved")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.saved)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        result, preview = self.wiz.result, self.wiz.preview
+        assert result is not None and preview is not None
+        left_out = "created as new persons" if result.created > preview.counts["new"] else "left out"
+        self.summary.setText(
+            f"Import #{result.import_id} of {preview.file_name} ({preview.sheet}):<br>"
+            f"<b>{result.created}</b> persons created, <b>{result.updated}</b> updated, "
+            f"{result.unchanged} already up to date, {result.duplicates} possible duplicates {left_out}, "
+            f"<b>{result.rejected}</b> rows rejected.<br><br>"
+            "Exchange ▸ Undo an import… takes the whole import back.")
+        self.save_button.setEnabled(bool(result.rejected))
+
+    @Slot()
+    def save_rejected(self, path: str | None = None) -> Path | None:
+        """Save the rejected rows (asking where when `path` is None); returns the file written."""
+        preview = self.wiz.preview
+        if preview is None:
+            return None
+        if path is None:
+            suggested = str(Path(preview.path).with_name(f"{Path(preview.path).stem}-rejected.xlsx"))
+            path, _ = QFileDialog.getSaveFileName(self, "Save rejected rows", suggested, "Excel workbook (*.xlsx)")
+            if not path:
+                return None
+        try:
+            written = importing.write_reject_report(preview, path)
+        except RosterError as exc:
+            show_error(self, exc)
+            return None
+        self.saved.setText(f"Saved {written.rows} rows to {written.path}: fix them and import that file again.")
+        return written.path

@@ -1,0 +1,357 @@
+"""Exchange ▸ Import spreadsheet… (Ctrl+I): a wizard from the file to the report.
+
+Pages: the file (a protected workbook asks for its password) → the sheet and header row
+(the first rows shown, the header highlighted) → the column mapping (a field for each
+column, saved profiles, how to read ambiguous dates) → the preview (every row with its
+outcome, filtered by outcome; possible duplicates left out unless ticked) → the report
+(counts, rejected rows saved to fix). Reading, previewing and committing run off the GUI
+thread with progress and cancel; nothing is written before the preview's Import button.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.services import importing
+from desktop_app.services.importing import IMPORT_TARGETS, PasswordRequired, WrongPassword, column_letter
+from desktop_app.storage.db import Database
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.import_history import open_import_history, refresh_roster
+from desktop_app.ui.import_models import SheetGridModel
+from desktop_app.ui.import_pages import PreviewPage, ReportPage
+from desktop_app.ui.tasks import BackgroundTask, run_in_background
+
+FILE_PAGE, TABLE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(5)
+FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"
+NOT_IMPORTED = "— not imported —"
+
+
+class ImportWizard(QWizard):
+    """The import, step by step; `imported(import_id)` once the roster changed."""
+
+    imported = Signal(int)
+
+    def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importWizard")
+        self.setWindowTitle("Import a spreadsheet")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.db = db
+        self.operator = operator
+        self.source: importing.ImportFile | None = None
+        self.password: str | None = None
+        self.table: importing.TableInfo | None = None
+        self.preview: importing.ImportPreview | None = None
+        self.result: importing.ImportResult | None = None
+        self.task: BackgroundTask | None = None
+        self.file_page = FilePage(self)
+        self.table_page = TablePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.report_page = ReportPage(self)
+        for page_id, page in enumerate((self.file_page, self.table_page, self.mapping_page, self.preview_page,
+                                        self.report_page)):
+            self.setPage(page_id, page)
+        self.resize(1100, 680)
+
+    def run_task(self, title: str, operation: Any, on_success: Any, on_failure: Any = None) -> None:
+        self.task = run_in_background(self, title, operation, on_success, on_failure)
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Choose the file")
+        self.setSubTitle("A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the preview.")
+        self.path = QLineEdit(objectName="importPath")
+        self.path.setPlaceholderText("Path of the spreadsheet")
+        self.path.textChanged.connect(self.completeChanged)
+        browse = QPushButton("Browse…", objectName="importBrowse")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.info = QLabel(objectName="importFileInfo")
+        self.info.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.info)
+        layout.addStretch(1)
+        self._read_path: str | None = None
+
+    @Slot()
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import a spreadsheet", self.path.text(), FILE_FILTER)
+        if path:
+            self.path.setText(path)
+
+    def isComplete(self) -> bool:
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:
+        path = self.path.text().strip()
+        if self.wiz.source is not None and self._read_path == path:
+            return True
+        self.read(path, self.wiz.password)
+        return False
+
+    def read(self, path: str, password: str | None) -> None:
+        """Read the file off the GUI thread; go on to the next page when it is read."""
+        def done(source: importing.ImportFile) -> None:
+            self.wiz.source, self.wiz.password, self._read_path = source, password, path
+            sheets = ", ".join(s.name + (" (hidden)" if s.hidden else "") for s in source.sheets)
+            self.info.setText(f"{source.format.upper()} file with sheets: {sheets}")
+            self.wiz.next()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PasswordRequired | WrongPassword):
+                if isinstance(exc, WrongPassword):
+                    show_error(self, exc)
+                given = self.ask_password()
+                if given is not None:
+                    self.read(path, given)
+                return
+            show_error(self, exc)
+
+        self.wiz.source = None
+        self.wiz.run_task("Reading the file…", lambda progress: importing.open_import_file(path, password=password),
+                          done, failed)
+
+    def ask_password(self) -> str | None:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("importPasswordDialog")
+        dialog.setWindowTitle("Password")
+        dialog.setLabelText("This workbook is protected by a password. Password:")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        return dialog.textValue() if dialog.exec() else None
+
+
+class TablePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Sheet and header row")
+        self.setSubTitle("The header row is found below any title rows; choose another sheet or row if needed.")
+        self.sheet = QComboBox(objectName="sheetCombo")
+        self.header_row = QSpinBox(objectName="headerRowSpin")
+        self.header_row.setRange(1, 30)
+        self.grid = SheetGridModel(self)
+        self.view = QTableView(objectName="sheetGrid")
+        self.view.setModel(self.grid)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Sheet:"))
+        row.addWidget(self.sheet, 1)
+        row.addWidget(QLabel("Header in row:"))
+        row.addWidget(self.header_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        self.sheet.currentIndexChanged.connect(self._sheet_chosen)
+        self.header_row.valueChanged.connect(self.grid.set_header_row)
+
+    def initializePage(self) -> None:
+        source = self.wiz.source
+        assert source is not None
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        for info in source.sheets:
+            label = info.name + (" (hidden)" if info.hidden else "") + (" (empty)" if info.empty else "")
+            self.sheet.addItem(label, info.name)
+        try:
+            self.sheet.setCurrentIndex(self.sheet.findData(source.default_sheet()))
+        except RosterError as exc:
+            show_error(self, exc)
+        self.sheet.blockSignals(False)
+        self._sheet_chosen()
+
+    @Slot()
+    def _sheet_chosen(self) -> None:
+        source, name = self.wiz.source, self.sheet.currentData()
+        if source is None or name is None:
+            return
+        try:
+            rows = source.first_rows(name)
+            guess = source.guess_header_row(name)
+        except RosterError:
+            self.grid.set_rows([], 1)
+            return
+        self.header_row.setValue(guess)
+        self.grid.set_rows(rows, guess)
+        self.view.resizeColumnsToContents()
+
+    def validatePage(self) -> bool:
+        try:
+            self.wiz.table = importing.describe_table(self.wiz.db, self.wiz.source, sheet=self.sheet.currentData(),
+                                                      header_row=self.header_row.value())
+        except RosterError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Columns")
+        self.setSubTitle("Choose the roster field of each column. A saved profile is applied by itself when the "
+                         "headers are the same.")
+        self.profile = QComboBox(objectName="profileCombo")
+        apply_button = QPushButton("Apply profile", objectName="applyProfileButton")
+        apply_button.clicked.connect(self.apply_profile)
+        save_button = QPushButton("Save as profile…", objectName="saveProfileButton")
+        save_button.clicked.connect(self.save_profile)
+        self.date_order = QComboBox(objectName="dateOrderCombo")
+        self.date_order.addItem("as most dates in the column", None)
+        self.date_order.addItem("day first (31/12/1980)", "DMY")
+        self.date_order.addItem("month first (12/31/1980)", "MDY")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Profile:"))
+        top.addWidget(self.profile, 1)
+        top.addWidget(apply_button)
+        top.addWidget(save_button)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel("Dates like 01/02/1980 are read"))
+        dates.addWidget(self.date_order)
+        dates.addStretch(1)
+        self.columns = QWidget(objectName="mappingColumns")
+        self.grid = QGridLayout(self.columns)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.columns)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(dates)
+        layout.addWidget(scroll, 1)
+        self.combos: list[QComboBox] = []
+
+    def initializePage(self) -> None:
+        self.profile.clear()
+        self.profile.addItem("(none)", None)
+        for saved in importing.list_mapping_profiles(self.wiz.db):
+            self.profile.addItem(saved.name, saved.name)
+        table = self.wiz.table
+        assert table is not None
+        if table.profile_name:
+            self.profile.setCurrentIndex(self.profile.findData(table.profile_name))
+        self._fill(table)
+
+    def _fill(self, table: importing.TableInfo) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.combos = []
+        for col, title in enumerate(("Column", "First values", "Roster field")):
+            label = QLabel(f"<b>{title}</b>")
+            self.grid.addWidget(label, 0, col)
+        for index in range(len(table.headers)):
+            combo = QComboBox(objectName=f"mapColumn{index}")
+            combo.addItem(NOT_IMPORTED, "")
+            for key, label in IMPORT_TARGETS.items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(combo.findData(table.mapping.get(index, "")))
+            sample = QLabel(" · ".join(table.samples[index]))
+            sample.setWordWrap(True)
+            self.grid.addWidget(QLabel(table.column_title(index)), index + 1, 0)
+            self.grid.addWidget(sample, index + 1, 1)
+            self.grid.addWidget(combo, index + 1, 2)
+            self.combos.append(combo)
+        self.grid.setColumnStretch(1, 1)
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 0)
+        self.grid.setRowStretch(len(table.headers) + 1, 1)  # rows stay at the top
+
+    def overrides(self) -> dict[str, str | None]:
+        """Every column's choice, by column letter."""
+        return {column_letter(i + 1): combo.currentData() or None for i, combo in enumerate(self.combos)}
+
+    def chosen_mapping(self) -> dict[str, str]:
+        table = self.wiz.table
+        assert table is not None
+        return {h: self.combos[i].currentData() or "" for i, h in enumerate(table.headers) if h}
+
+    @Slot()
+    def apply_profile(self) -> None:
+        try:
+            self.wiz.table = importing.describe_table(self.wiz.db, self.wiz.source, sheet=self.wiz.table.sheet,
+                                                      header_row=self.wiz.table.header_row,
+                                                      profile_name=self.profile.currentData())
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self._fill(self.wiz.table)
+
+    @Slot()
+    def save_profile(self, name: str | None = None) -> None:
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Save the mapping", "Profile name (for example 'Egyptian MFA'):",
+                                            text=self.profile.currentData() or "")
+            if not ok:
+                return
+        table = self.wiz.table
+        assert table is not None
+        try:
+            saved = importing.save_mapping_profile(self.wiz.db, name, table.headers, self.chosen_mapping(),
+                                                   operator=self.wiz.operator)
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        if self.profile.findData(saved.name) < 0:
+            self.profile.addItem(saved.name, saved.name)
+        self.profile.setCurrentIndex(self.profile.findData(saved.name))
+
+    def validatePage(self) -> bool:
+        try:
+            self.wiz.table = importing.describe_table(self.wiz.db, self.wiz.source, sheet=self.wiz.table.sheet,
+                                                      header_row=self.wiz.table.header_row,
+                                                      mapping_overrides=self.overrides())
+        except RosterError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+
+def open_import_wizard(window: Any) -> ImportWizard:
+    wizard = ImportWizard(window.db, window.operator, window)
+    wizard.imported.connect(lambda _import_id: refresh_roster(window))
+    return wizard
+
+
+def install(window: Any) -> None:
+    """Exchange ▸ Import spreadsheet… (Ctrl+I) and Exchange ▸ Undo an import…."""
+    import_action = QAction("&Import spreadsheet…", window, objectName="importAction")
+    import_action.setShortcut(QKeySequence("Ctrl+I"))
+    import_action.triggered.connect(lambda: open_import_wizard(window).exec())
+    undo_action = QAction("&Undo an import…", window, objectName="undoImportAction")
+    undo_action.triggered.connect(lambda: open_import_history(window).exec())
+    menu = window.menus["Exchange"]
+    menu.addAction(import_action)
+    menu.addAction(undo_action)
+    window.import_action = import_action
+    window.undo_import_action = undo_action
+
