@@ -39,13 +39,13 @@ from desktop_app.services.reconcile_model import (
     RowResult,
     UndoResult,
 )
-from desktop_app.services.reconcile_report import summary_text, write_reconcile_report
+from desktop_app.services.reconcile_report import export_reconcile_report, summary_text, write_reconcile_report
 from desktop_app.services.reconcile_roster import RosterPerson, load_roster
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import EvacuationList, ListMember
 
-__all__ = ["ApplyResult", "Outcome", "Reconciliation", "UndoResult", "apply_reconciliation", "reconcile_answer",
-           "summary_text", "undo_reconciliation", "write_reconcile_report"]
+__all__ = ["ApplyResult", "Outcome", "Reconciliation", "UndoResult", "apply_reconciliation", "export_reconcile_report",
+           "reconcile_answer", "summary_text", "undo_reconciliation", "write_reconcile_report"]
 
 Progress = Callable[[int, int], bool]
 CANDIDATES_SHOWN = 4

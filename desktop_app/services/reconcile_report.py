@@ -3,7 +3,8 @@
 `write_reconcile_report(rec, out_path)` writes one sheet per group (matched, needs review
 with every candidate on its own line, not on the roster, list members not mentioned) and
 one of warnings, through the export writer (injection-safe, identifiers kept as text).
-`summary_text(rec)` gives the counts, the rows to look at and the warnings in plain lines.
+`export_reconcile_report(db, rec, out_path, operator=...)` does the same and records the
+export in the audit trail. `summary_text(rec)` gives the counts, the rows to look at and the warnings in plain lines.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 
 from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.exchange.xlsx_writer import SheetColumn, SheetSpec, WriteResult, write_workbook
+from desktop_app.services import audit
 from desktop_app.services.reconcile_model import Outcome, Reconciliation, RowResult
+from desktop_app.storage.db import Database
 
 _T, _I = ColumnKind.TEXT, ColumnKind.IDENTIFIER
 _ROW_COLUMNS = [SheetColumn("Row", ColumnKind.NUMBER), SheetColumn("Name in the answer", _T),
@@ -63,6 +66,18 @@ def write_reconcile_report(rec: Reconciliation, out_path: str | os.PathLike[str]
                   ([w.kind.replace("_", " "), ", ".join(map(str, w.rows)), w.message] for w in rec.warnings)),
     ]
     return write_workbook(out_path, sheets)
+
+
+def export_reconcile_report(db: Database, rec: Reconciliation, out_path: str | os.PathLike[str], *,
+                            operator: str) -> WriteResult:
+    """Write the report and record the export in the audit trail (it holds personal data)."""
+    written = write_reconcile_report(rec, out_path)
+    with db.transaction() as session:
+        audit.record(session, operator, "export", "reconcile_report", written.sha256[:16],
+                     f"reconciliation report of {rec.file_name} written ({written.rows} rows)",
+                     {"file": os.fspath(out_path), "sha256": written.sha256, "answer_sha256": rec.file_sha256,
+                      "list": rec.list_name})
+    return written
 
 
 def summary_text(rec: Reconciliation) -> str:

@@ -1,0 +1,174 @@
+"""Commands: `reconcile` a partner's answer, find `duplicates`, `merge` two records (each undoable).
+
+    mission-roster reconcile ANSWER.xlsx [--list NAME] [--apply] [--json] [--report OUT.xlsx]
+                             [--answer approved|rejected] [--sheet NAME] [--header-row N]
+    mission-roster reconcile --undo OPERATION_ID
+    mission-roster duplicates [--json] [--not-duplicate REF REF]
+    mission-roster merge KEEP_REF OTHER_REF [--take FIELD ...]
+    mission-roster merge --undo OPERATION_ID
+
+`reconcile --json` prints exactly {rows, matched, review, unmatched, matches}; each match is
+{row, decision, person_id, case_ref, score, reasons} with `row` as the spreadsheet shows it
+and `decision` one of match, review, none (for review: the best candidate). Warnings and
+what `--apply` did go to stderr then, so stdout stays one JSON document. `--apply` applies
+the match rows only: review rows need a person to look at them, in the window.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.lists import Answer
+from desktop_app.services import audit, duplicates
+from desktop_app.services.reconcile import (
+    Reconciliation,
+    apply_reconciliation,
+    export_reconcile_report,
+    reconcile_answer,
+    summary_text,
+    undo_reconciliation,
+)
+from desktop_app.services.reconcile_model import Outcome
+
+
+def register(commands: Any, command: Any) -> None:
+    p = command("reconcile", cmd_reconcile, "match a partner's answer against the roster or a list; --apply records "
+                "the matched answers")
+    p.add_argument("answer", nargs="?", metavar="ANSWER.xlsx", help="the partner's answer (.xlsx, .xls, .ods, .csv)")
+    p.add_argument("--list", metavar="NAME", help="the evacuation list the answer is for (default: whole roster, "
+                   "for checking only)")
+    p.add_argument("--apply", action="store_true", help="record the matched rows' answers (needs --list)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--report", metavar="OUT.xlsx", help="write the reconciliation to a workbook")
+    p.add_argument("--answer", dest="answer_default", choices=[Answer.APPROVED.value, Answer.REJECTED.value],
+                   help="the answer of every row when the file has no decision column")
+    p.add_argument("--sheet", metavar="NAME")
+    p.add_argument("--header-row", type=int, metavar="N")
+    p.add_argument("--undo", type=int, metavar="OPERATION_ID", help="undo an applied reconciliation")
+
+    p = command("duplicates", cmd_duplicates, "list persons who may be registered twice")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--not-duplicate", nargs=2, metavar=("REF", "REF"), help="mark two persons as different people")
+
+    p = command("merge", cmd_merge, "merge OTHER_REF into KEEP_REF (the other becomes 'merged'); --undo to separate")
+    p.add_argument("refs", nargs="*", metavar="REF", help="KEEP_REF OTHER_REF")
+    p.add_argument("--take", nargs="+", default=[], metavar="FIELD",
+                   help=f"fields to take from the other record ({', '.join(duplicates.PICKABLE)})")
+    p.add_argument("--undo", type=int, metavar="OPERATION_ID", help="undo a merge")
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=audit._json_default))
+
+
+def reconcile_json(rec: Reconciliation) -> dict[str, Any]:
+    """The `--json` document: counts and one entry per answer row."""
+    matches = []
+    for result in rec.rows:
+        person = result.person
+        best = result.best if result.outcome is not Outcome.NONE else None
+        matches.append({"row": result.row, "decision": result.outcome.value,
+                        "person_id": person.person_id if person else None,
+                        "case_ref": person.case_ref if person else None,
+                        "score": best.score if best else 0.0,
+                        "reasons": list(best.reasons) if best else []})
+    return {"rows": len(rec.rows), "matched": rec.matched, "review": rec.review, "unmatched": rec.unmatched,
+            "matches": matches}
+
+
+def cmd_reconcile(ctx: Any) -> int:
+    a = ctx.args
+    if a.undo is not None:
+        if a.answer:
+            raise ValidationError("--undo", a.undo, "takes no answer file")
+        undone = undo_reconciliation(ctx.db, a.undo, operator=ctx.operator)
+        print(f"operation {undone.operation_id} undone: {undone.restored} answers restored, "
+              f"{undone.status_changes} statuses returned")
+        return 0
+    if not a.answer:
+        raise ValidationError("reconcile", "", "needs the answer file (or --undo OPERATION_ID)")
+    if a.apply and not a.list:
+        raise ValidationError("--apply", "", "needs --list NAME: answers are recorded per evacuation list")
+    list_id = ctx.list_id(a.list) if a.list else None
+    rec = reconcile_answer(ctx.db, a.answer, list_id=list_id, sheet=a.sheet, header_row=a.header_row,
+                           default_answer=Answer(a.answer_default) if a.answer_default else None)
+    notes = sys.stderr if a.json else sys.stdout
+    if a.json:
+        _print_json(reconcile_json(rec))
+        for warning in rec.warnings:
+            print(f"warning: {warning.message}", file=sys.stderr)
+    else:
+        _print_rows(rec)
+        print()
+        print(summary_text(rec))
+    if a.report:
+        export_reconcile_report(ctx.db, rec, a.report, operator=ctx.operator)
+        print(f"report written to {a.report}", file=notes)
+    if a.apply:
+        result = apply_reconciliation(ctx.db, rec, {}, operator=ctx.operator)
+        reviews = rec.review
+        if result.operation_id is None:
+            print(f"nothing applied ({len(result.skipped)} rows left out)", file=notes)
+        else:
+            print(f"applied as operation {result.operation_id}: {result.approved} approved, {result.rejected} "
+                  f"rejected, {result.status_changes} statuses changed; undo with "
+                  f"`mission-roster reconcile --undo {result.operation_id}`", file=notes)
+        if reviews:
+            print(f"{reviews} rows need review and were not applied: confirm them in the window "
+                  "(Lists > Reconcile partner answer…)", file=notes)
+        for skipped in result.skipped:
+            if skipped.reason not in ("needs review", "not on the roster"):
+                print(f"row {skipped.row} not applied: {skipped.reason}", file=notes)
+    return 0
+
+
+def _print_rows(rec: Reconciliation) -> None:
+    for result in rec.rows:
+        person = result.person
+        who = f"{person.case_ref} {person.name}" if person else "-"
+        score = f"{result.best.score:.3f}" if result.best and person else ""
+        answer = result.answer.answer.value if result.answer.answer else "?"
+        print(f"row {result.row:>5}  {result.outcome.value:<6}  {answer:<8}  {result.answer.name[:40]:<40}  "
+              f"{who}  {score}" + (f"  ({result.note})" if result.note else ""))
+
+
+def cmd_duplicates(ctx: Any) -> int:
+    a = ctx.args
+    if a.not_duplicate:
+        first, second = (ctx.person_id(ref) for ref in a.not_duplicate)
+        duplicates.dismiss_pair(ctx.db, first, second, operator=ctx.operator)
+        print(f"{a.not_duplicate[0]} and {a.not_duplicate[1]} marked as different persons")
+        return 0
+    pairs = duplicates.find_duplicates(ctx.db)
+    if a.json:
+        _print_json([{"a": {"person_id": p.a.id, "case_ref": p.a.case_ref}, "b": {"person_id": p.b.id,
+                      "case_ref": p.b.case_ref}, "decision": p.decision, "score": p.score,
+                      "reasons": list(p.reasons)} for p in pairs])
+        return 0
+    for p in pairs:
+        print(f"{p.a.case_ref:<10} {p.a.name[:30]:<30} {p.b.case_ref:<10} {p.b.name[:30]:<30} {p.decision:<6} "
+              f"{p.score:.3f}  {'; '.join(p.reasons)}")
+    print(f"{len(pairs)} possible duplicates")
+    return 0
+
+
+def cmd_merge(ctx: Any) -> int:
+    a = ctx.args
+    if a.undo is not None:
+        if a.refs:
+            raise ValidationError("--undo", a.undo, "takes no person references")
+        restored = duplicates.undo_merge(ctx.db, a.undo, operator=ctx.operator)
+        print(f"merge {a.undo} undone: {restored.case_ref} is a record of its own again ({restored.status})")
+        return 0
+    if len(a.refs) != 2:
+        raise ValidationError("merge", " ".join(a.refs), "needs KEEP_REF OTHER_REF (or --undo OPERATION_ID)")
+    keep, other = (ctx.person_id(ref) for ref in a.refs)
+    survivor = duplicates.merge_persons(ctx.db, keep, other, picks=dict.fromkeys(a.take, "other"),
+                                        operator=ctx.operator)
+    operation = duplicates.merge_operations(ctx.db, survivor.id)[0]
+    print(f"{a.refs[1]} merged into {survivor.case_ref} (operation {operation}); undo with "
+          f"`mission-roster merge --undo {operation}`")
+    return 0

@@ -1,0 +1,378 @@
+"""Duplicates: the list of possible duplicates (Tools > Find duplicates…) and the merge screen.
+
+The duplicates dialog runs the finder off the GUI thread and lists every pair with its score
+and reasons; Enter opens the pair in the merge screen, Delete marks it 'not a duplicate'
+(never proposed again). The merge screen shows the two records side by side, one row per
+field, with a radio choice per field for the value that survives (Left/Right or Space pick,
+shaded rows differ). 'Keep record' says which record survives (its case reference stays);
+the other becomes 'merged'. 'Merge' asks for confirmation; 'Undo merge' separates them again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.services import duplicates
+from desktop_app.services.duplicates import DuplicateCandidate, FieldChoice
+from desktop_app.services.persons import PersonView
+from desktop_app.storage.db import Database
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.records_model import RecordsModel
+from desktop_app.ui.tasks import run_in_background
+
+DIFFERS_COLOUR = QColor("#fbeed5")
+A, B = 1, 2  # the two value columns of the merge table
+
+
+class MergeChoiceModel(QAbstractTableModel):
+    """Field | record A | record B; in each pickable row exactly one of A and B is checked (a radio pair)."""
+
+    HEADERS = ("Field", "Record A", "Record B")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FieldChoice] = []
+        self._picked: dict[str, int] = {}
+
+    def set_rows(self, rows: list[FieldChoice], headers: tuple[str, str]) -> None:
+        """`rows` are seen with record A as 'keep'; `headers` name the two records."""
+        self.beginResetModel()
+        self._rows = rows
+        self._picked = {r.key: A if r.suggested == "keep" else B for r in rows if r.pickable}
+        self.HEADERS = ("Field", *headers)  # type: ignore[misc]
+        self.endResetModel()
+
+    def choice(self, row: int) -> FieldChoice:
+        return self._rows[row]
+
+    def picked(self, key: str) -> int:
+        return self._picked[key]
+
+    def pick(self, row: int, column: int) -> None:
+        choice = self._rows[row]
+        if not choice.pickable or column not in (A, B) or self._picked[choice.key] == column:
+            return
+        self._picked[choice.key] = column
+        self.dataChanged.emit(self.index(row, A), self.index(row, B), [Qt.ItemDataRole.CheckStateRole])
+
+    def picks_for(self, survivor: int) -> dict[str, str]:
+        """Picks as merge_persons wants them, with `survivor` (A or B) as the record kept."""
+        return {key: "keep" if column == survivor else "other" for key, column in self._picked.items()}
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 3:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (A, B) and self._rows[index.row()].pickable:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        choice, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (choice.label, choice.keep_text, choice.other_text)[column]
+        if role == Qt.ItemDataRole.CheckStateRole and column in (A, B) and choice.pickable:
+            return Qt.CheckState.Checked if self._picked[choice.key] == column else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole and choice.differs:
+            return QBrush(DIFFERS_COLOUR)
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() not in (A, B):
+            return False
+        if not self._rows[index.row()].pickable:
+            return False
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
+        self.pick(index.row(), index.column() if checked else (B if index.column() == A else A))
+        return True
+
+
+class MergeDialog(QDialog):
+    """Two records side by side; merge with per-field picks, then undo if need be."""
+
+    merged = Signal(int)  # the survivor's id (also after an undo: the records changed)
+
+    def __init__(self, db: Database, operator: str, a_id: int, b_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mergeDialog")
+        self.setWindowTitle("Merge duplicate records")
+        self.db = db
+        self.operator = operator
+        self.ids = {A: a_id, B: b_id}
+        self.operation_id: int | None = None
+        self.model = MergeChoiceModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("mergeTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.installEventFilter(self)
+        self.keep_a = QRadioButton("Keep record &A (B is merged into it)", self)
+        self.keep_a.setObjectName("keepA")
+        self.keep_b = QRadioButton("Keep record &B (A is merged into it)", self)
+        self.keep_b.setObjectName("keepB")
+        self.keep_group = QButtonGroup(self)
+        self.keep_group.addButton(self.keep_a, A)
+        self.keep_group.addButton(self.keep_b, B)
+        self.keep_a.setChecked(True)
+        self.status = QLabel("Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones of "
+                             "both are kept; list answers and the liaison log move to the record kept.", self)
+        self.status.setObjectName("mergeStatus")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.merge_button = self.buttons.addButton("&Merge…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setObjectName("mergeButton")
+        self.merge_button.clicked.connect(self.merge)
+        self.undo_button = self.buttons.addButton("&Undo merge", QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button.setObjectName("undoMerge")
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep_a)
+        keep_row.addWidget(self.keep_b)
+        keep_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(keep_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(900, 720)
+        self.load()
+
+    def load(self) -> None:
+        rows = duplicates.merge_comparison(self.db, self.ids[A], self.ids[B])
+        refs = next(r for r in rows if r.key == "case_ref")
+        self.model.set_rows(rows, (f"A: {refs.keep_text}", f"B: {refs.other_text}"))
+        self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def survivor(self) -> int:
+        return A if self.keep_a.isChecked() else B
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            row = self.table.currentIndex().row()
+            if row >= 0 and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space):
+                choice = self.model.choice(row)
+                if choice.pickable:
+                    if event.key() == Qt.Key.Key_Space:
+                        column = B if self.model.picked(choice.key) == A else A
+                    else:
+                        column = A if event.key() == Qt.Key.Key_Left else B
+                    self.model.pick(row, column)
+                return True
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def merge(self) -> None:
+        survivor = self.survivor()
+        other = B if survivor == A else A
+        keep_ref = self.model.HEADERS[survivor]
+        other_ref = self.model.HEADERS[other]
+        box = QMessageBox(QMessageBox.Icon.Question, "Merge the records",
+                          f"Merge {other_ref} into {keep_ref}?\n\n{other_ref} becomes 'merged' and points to "
+                          f"{keep_ref}; nothing is deleted and the merge can be undone.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmMerge")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            kept = duplicates.merge_persons(self.db, self.ids[survivor], self.ids[other],
+                                            picks=self.model.picks_for(survivor), operator=self.operator)
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self._merged(kept)
+
+    def _merged(self, kept: PersonView) -> None:
+        self.operation_id = duplicates.merge_operations(self.db, kept.id)[0]
+        self.merge_button.setEnabled(False)
+        self.undo_button.setEnabled(True)
+        self.keep_a.setEnabled(False)
+        self.keep_b.setEnabled(False)
+        self.status.setText(f"Merged into {kept.case_ref} (operation {self.operation_id}).")
+        self.merged.emit(kept.id)
+
+    @Slot()
+    def undo(self) -> None:
+        if self.operation_id is None:
+            return
+        try:
+            restored = duplicates.undo_merge(self.db, self.operation_id, operator=self.operator)
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self.operation_id = None
+        self.merge_button.setEnabled(True)
+        self.undo_button.setEnabled(False)
+        self.keep_a.setEnabled(True)
+        self.keep_b.setEnabled(True)
+        self.status.setText(f"Merge undone: {restored.case_ref} is a record of its own again.")
+        self.load()
+        self.merged.emit(restored.id)
+
+
+class DuplicatesDialog(QDialog):
+    """Every possible duplicate pair; Enter compares and merges, Delete marks 'not a duplicate'."""
+
+    changed = Signal()
+
+    def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("duplicatesDialog")
+        self.setWindowTitle("Possible duplicates")
+        self.db = db
+        self.operator = operator
+        self.loaded = False
+        self.model: RecordsModel[DuplicateCandidate] = RecordsModel([
+            ("Record A", lambda p: f"{p.a.case_ref} {p.a.name}"), ("Born A", lambda p: p.a.birth_date),
+            ("Record B", lambda p: f"{p.b.case_ref} {p.b.name}"), ("Born B", lambda p: p.b.birth_date),
+            ("Decision", lambda p: "almost surely" if p.decision == "match" else "look"),
+            ("Score", lambda p: f"{p.score:.3f}"), ("Reasons", lambda p: "; ".join(p.reasons))], parent=self)
+        self.table = QTableView(self)
+        self.table.setObjectName("duplicatesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda _index: self.open_current())
+        self.count_label = QLabel("Looking for duplicates…", self)
+        self.count_label.setObjectName("duplicatesCount")
+        hint = QLabel("Enter: compare and merge · Del: not a duplicate (not proposed again)", self)
+        buttons = QDialogButtonBox(self)
+        compare = buttons.addButton("&Compare and merge…", QDialogButtonBox.ButtonRole.ActionRole)
+        compare.setObjectName("compareButton")
+        compare.clicked.connect(self.open_current)
+        dismiss = buttons.addButton("&Not a duplicate", QDialogButtonBox.ButtonRole.ActionRole)
+        dismiss.setObjectName("notDuplicateButton")
+        dismiss.clicked.connect(self.dismiss_current)
+        refresh = buttons.addButton("&Refresh", QDialogButtonBox.ButtonRole.ActionRole)
+        refresh.clicked.connect(self.refresh)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(1100, 600)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        db = self.db
+        run_in_background(self, "Looking for duplicates", lambda progress: duplicates.find_duplicates(
+            db, progress=progress), self._found)
+
+    def _found(self, pairs: list[DuplicateCandidate]) -> None:
+        self.model.set_records(pairs)
+        self.table.resizeColumnsToContents()
+        self.count_label.setText(f"{len(pairs)} possible duplicates, the likeliest first.")
+        if pairs:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.setFocus()
+        self.loaded = True
+
+    def current_pair(self) -> DuplicateCandidate | None:
+        index = self.table.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
+
+    @Slot()
+    def open_current(self) -> MergeDialog | None:
+        pair = self.current_pair()
+        if pair is None:
+            return None
+        dialog = MergeDialog(self.db, self.operator, pair.a.id, pair.b.id, self)
+        dialog.merged.connect(lambda _id: self.changed.emit())
+        dialog.finished.connect(lambda _result: self.refresh())
+        self.merge_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def dismiss_current(self) -> None:
+        pair = self.current_pair()
+        if pair is None:
+            return
+        row = self.table.currentIndex().row()
+        try:
+            duplicates.dismiss_pair(self.db, pair.a.id, pair.b.id, operator=self.operator)
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        remaining = [p for p in self.model.records if p is not pair]
+        self.model.set_records(remaining)
+        self.count_label.setText(f"{len(remaining)} possible duplicates; {pair.a.case_ref} and {pair.b.case_ref} "
+                                 "marked as different persons.")
+        if remaining:
+            self.table.setCurrentIndex(self.model.index(min(row, len(remaining) - 1), 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.dismiss_current()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def install(window: Any) -> None:
+    """Tools menu: 'Find duplicates…'."""
+    action = QAction("Find &duplicates…", window)
+    action.setObjectName("findDuplicatesAction")
+
+    def open_dialog() -> None:
+        dialog = DuplicatesDialog(window.db, window.operator, window)
+        dialog.changed.connect(window.roster.model.refresh)
+        window.duplicates_dialog = dialog
+        dialog.show()
+
+    action.triggered.connect(open_dialog)
+    window.menus["Tools"].addAction(action)
+    window.find_duplicates_action = action

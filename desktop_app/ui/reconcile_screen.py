@@ -1,0 +1,618 @@
+"""The reconciliation screen: a partner's answer checked against a list, reviewed by keyboard, applied.
+
+The officer picks the answer file and the list (or the whole roster, to look only), and
+whether a file without a decision column lists approvals or rejections. Matching runs off
+the GUI thread. The result shows in tabs: matched, needs review, not on the roster, list
+members not mentioned, warnings. In 'Needs review' the answer row and its candidates stand
+side by side, the fields that differ shaded; Left/Right move between candidates, Enter
+confirms the highlighted one, Delete leaves the row out, Backspace clears the decision,
+Up/Down move between rows. 'Apply…' records the matched and confirmed rows in one undoable
+operation after a confirmation; 'Undo apply' takes it back. The summary box holds the text
+for a situation report, with a Copy button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.lists import Answer
+from desktop_app.services import lists
+from desktop_app.services.reconcile import (
+    ApplyResult,
+    Reconciliation,
+    UndoResult,
+    apply_reconciliation,
+    export_reconcile_report,
+    reconcile_answer,
+    summary_text,
+    undo_reconciliation,
+)
+from desktop_app.services.reconcile_model import (
+    COMPARED_FIELDS,
+    CandidateMatch,
+    Outcome,
+    PersonCard,
+    ReconcileCancelled,
+    ReconcileWarning,
+    RowResult,
+)
+from desktop_app.storage.db import Database
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.records_model import RecordsModel
+from desktop_app.ui.tasks import run_in_background
+
+DIFFERS_COLOUR = QColor("#f7d6d6")
+CHOSEN_COLOUR = QColor("#d8ecd5")
+ROW_RESULT_ROLE = Qt.ItemDataRole.UserRole + 40
+LEFT_OUT = "left out"
+
+Decisions = dict[int, int | None]
+
+# Rows of the side-by-side view under the compared fields: about the candidate only.
+_EXTRA_ROWS: dict[str, Callable[[CandidateMatch], str]] = {
+    "Status, list": lambda c: f"{c.person.status}; " + (f"on the list ({c.person.list_answer})" if c.person.on_list
+                                                       and c.person.list_answer else "on the roster" if
+                                                       c.person.on_list else "NOT on this list"),
+    "Score": lambda c: f"{c.score:.3f}",
+    "Reasons": lambda c: "; ".join(c.reasons),
+}
+
+
+def _decision_text(result: RowResult, decisions: Decisions) -> str:
+    if result.row not in decisions:
+        return "" if result.outcome is not Outcome.REVIEW else "to decide"
+    person_id = decisions[result.row]
+    if person_id is None:
+        return LEFT_OUT
+    card = next((c.person for c in result.candidates if c.person.person_id == person_id), None)
+    return f"confirmed {card.case_ref}" if card else f"person {person_id}"
+
+
+class OutcomeModel(QAbstractTableModel):
+    """Answer rows of one group, with the person matched (or the best candidate) and the officer's decision."""
+
+    COLUMNS: tuple[tuple[str, Callable[[RowResult], Any]], ...] = (
+        ("Row", lambda r: r.row),
+        ("Name in the answer", lambda r: r.answer.name),
+        ("Born", lambda r: r.answer.birth_date),
+        ("Document", lambda r: ", ".join(r.answer.documents)),
+        ("Decision", lambda r: r.answer.answer.value if r.answer.answer else "unreadable"),
+        ("Valid until", lambda r: r.answer.valid_until.isoformat() if r.answer.valid_until else ""),
+        ("Roster person", lambda r: f"{r.best.person.case_ref} {r.best.person.name}" if r.best else ""),
+        ("Score", lambda r: f"{r.best.score:.3f}" if r.best else ""),
+        ("Why", lambda r: "; ".join(filter(None, (r.note, *(r.best.reasons if r.best else ()))))),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowResult] = []
+        self._decisions: Decisions = {}
+        self._with_decision = False
+
+    def set_rows(self, rows: Sequence[RowResult], decisions: Decisions, *, with_decision: bool) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._decisions = decisions
+        self._with_decision = with_decision
+        self.endResetModel()
+
+    def result(self, row: int) -> RowResult:
+        return self._rows[row]
+
+    def decision_changed(self, row: int) -> None:
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(row, 0), self.index(row, last),
+                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole])
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS) + (1 if self._with_decision else 0)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section][0]
+        return "Your decision" if section == len(self.COLUMNS) and self._with_decision else None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        result = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == len(self.COLUMNS):
+                return _decision_text(result, self._decisions)
+            value = self.COLUMNS[index.column()][1](result)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.BackgroundRole and self._with_decision and result.row in self._decisions:
+            return QBrush(CHOSEN_COLOUR if self._decisions[result.row] is not None else DIFFERS_COLOUR)
+        if role == ROW_RESULT_ROLE:
+            return result
+        return None
+
+
+class ComparisonModel(QAbstractTableModel):
+    """One answer row and its candidates side by side: a row per field, a column per record.
+
+    Cells of a candidate that differ from the answer are shaded; the highlighted candidate's
+    header is bold and its column tinted.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._result: RowResult | None = None
+        self.highlighted = 0
+
+    def set_result(self, result: RowResult | None) -> None:
+        self.beginResetModel()
+        self._result = result
+        self.highlighted = 0
+        self.endResetModel()
+
+    def set_highlighted(self, position: int) -> None:
+        if self._result is None or not self._result.candidates:
+            return
+        self.highlighted = max(0, min(position, len(self._result.candidates) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, self.columnCount() - 1)
+        self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                              [Qt.ItemDataRole.BackgroundRole])
+
+    @property
+    def highlighted_person(self) -> PersonCard | None:
+        if self._result is None or not self._result.candidates:
+            return None
+        return self._result.candidates[self.highlighted].person
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self._result is None else len(COMPARED_FIELDS) + len(_EXTRA_ROWS)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self._result is None else 1 + len(self._result.candidates)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._result is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if role != Qt.ItemDataRole.DisplayRole or not 0 <= section < self.rowCount():
+                return None
+            return ([label for _, label in COMPARED_FIELDS] + list(_EXTRA_ROWS))[section]
+        if not 0 <= section < self.columnCount():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"Answer row {self._result.row}" if section == 0 else f"Candidate {section}"
+        if role == Qt.ItemDataRole.FontRole and section == self.highlighted + 1:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._result is None or not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < self.rowCount() and 0 <= column < self.columnCount()):
+            return None
+        candidate = self._result.candidates[column - 1] if column else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if row < len(COMPARED_FIELDS):
+                key = COMPARED_FIELDS[row][0]
+                return candidate.person.value(key) if candidate else self._result.answer.value(key)
+            if candidate is None:
+                return ""
+            return _EXTRA_ROWS[list(_EXTRA_ROWS)[row - len(COMPARED_FIELDS)]](candidate)
+        if role == Qt.ItemDataRole.BackgroundRole and candidate is not None:
+            if row < len(COMPARED_FIELDS) and COMPARED_FIELDS[row][0] in candidate.differing:
+                return QBrush(DIFFERS_COLOUR)
+            if column == self.highlighted + 1:
+                return QBrush(CHOSEN_COLOUR)
+        return None
+
+
+def _records_table(parent: QWidget, name: str, model: QAbstractTableModel) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().hide()
+    return view
+
+
+class ReconcileDialog(QDialog):
+    """See the module docstring."""
+
+    reconciled = Signal(object)  # Reconciliation
+    applied = Signal(object)  # ApplyResult
+
+    def __init__(self, db: Database, operator: str, parent: QWidget | None = None, *,
+                 list_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reconcileDialog")
+        self.setWindowTitle("Reconcile a partner's answer")
+        self.db = db
+        self.operator = operator
+        self.reconciliation: Reconciliation | None = None
+        self.decisions: Decisions = {}
+        self.last_apply: ApplyResult | None = None
+        self._build(list_id)
+        self.resize(1200, 760)
+
+    # --- layout -----------------------------------------------------------------------------------
+
+    def _build(self, list_id: int | None) -> None:
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("answerPath")
+        self.path_edit.setPlaceholderText("the partner's answer: .xlsx, .xls, .ods or .csv")
+        browse = QPushButton("Browse…", self)
+        browse.setObjectName("browseAnswer")
+        browse.clicked.connect(self.browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(browse)
+        self.list_combo = QComboBox(self)
+        self.list_combo.setObjectName("reconcileList")
+        self.list_combo.addItem("Whole roster (check only, nothing to apply)", None)
+        for summary in lists.all_lists(self.db):
+            self.list_combo.addItem(f"{summary.name} ({summary.members} members, {summary.state})", summary.id)
+            if summary.id == list_id:
+                self.list_combo.setCurrentIndex(self.list_combo.count() - 1)
+        self.default_combo = QComboBox(self)
+        self.default_combo.setObjectName("defaultAnswer")
+        self.default_combo.addItem("Read it from the decision column", None)
+        self.default_combo.addItem("Every row is an approval", Answer.APPROVED)
+        self.default_combo.addItem("Every row is a rejection", Answer.REJECTED)
+        self.check_button = QPushButton("&Check answer", self)
+        self.check_button.setObjectName("checkAnswer")
+        self.check_button.setDefault(False)
+        self.check_button.setAutoDefault(False)
+        self.check_button.clicked.connect(self.run_check)
+        form = QFormLayout()
+        form.addRow("Answer file:", file_row)
+        form.addRow("Against:", self.list_combo)
+        form.addRow("No decision column:", self.default_combo)
+
+        self.counts_label = QLabel("Choose the partner's file and press Check answer.", self)
+        self.counts_label.setObjectName("reconcileCounts")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("reconcileTabs")
+        self.models: dict[Outcome, OutcomeModel] = {o: OutcomeModel(self) for o in Outcome}
+        self.matched_view = _records_table(self, "matchedTable", self.models[Outcome.MATCH])
+        self.review_view = _records_table(self, "reviewTable", self.models[Outcome.REVIEW])
+        self.none_view = _records_table(self, "notOnRosterTable", self.models[Outcome.NONE])
+        self.comparison = ComparisonModel(self)
+        self.comparison_view = _records_table(self, "comparisonTable", self.comparison)
+        self.comparison_view.verticalHeader().show()
+        self.comparison_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.comparison_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.comparison_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.review_view.selectionModel().currentRowChanged.connect(self._review_row_changed)
+        self.review_view.installEventFilter(self)
+        review_page = QSplitter(Qt.Orientation.Vertical, self)
+        review_page.setObjectName("reviewSplitter")
+        review_page.addWidget(self.review_view)
+        hint = QLabel("↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · "
+                      "Backspace undecide.  Shaded cells differ from the answer.", self)
+        hint.setObjectName("reviewHint")
+        hint.setWordWrap(True)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(hint)
+        lower_layout.addWidget(self.comparison_view)
+        review_page.addWidget(lower)
+        review_page.setSizes([200, 420])
+        self.not_mentioned_model: RecordsModel[PersonCard] = RecordsModel([
+            ("Case ref.", lambda p: p.case_ref), ("Name", lambda p: p.name), ("Latin name", lambda p: p.latin_name),
+            ("Born", lambda p: p.birth_date), ("Documents", lambda p: ", ".join(p.documents)),
+            ("Household", lambda p: p.household_ref), ("Status", lambda p: p.status),
+            ("Answer on the list", lambda p: p.list_answer or "")], parent=self)
+        self.warnings_model: RecordsModel[ReconcileWarning] = RecordsModel([
+            ("Kind", lambda w: w.kind.replace("_", " ")), ("Rows", lambda w: ", ".join(map(str, w.rows))),
+            ("Warning", lambda w: w.message)], warn=lambda w: w.message if w.kind != "cell" else None, parent=self)
+        self.tabs.addTab(self.matched_view, "Matched")
+        self.tabs.addTab(review_page, "Needs review")
+        self.tabs.addTab(self.none_view, "Not on roster")
+        self.tabs.addTab(_records_table(self, "notMentionedTable", self.not_mentioned_model), "Not mentioned")
+        self.tabs.addTab(_records_table(self, "warningsTable", self.warnings_model), "Warnings")
+
+        self.summary = QPlainTextEdit(self)
+        self.summary.setObjectName("reconcileSummary")
+        self.summary.setReadOnly(True)
+        self.summary.setMaximumHeight(130)
+        copy = QPushButton("&Copy summary", self)
+        copy.setObjectName("copySummary")
+        copy.clicked.connect(self.copy_summary)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.buttons = QDialogButtonBox(self)
+        self.report_button = self.buttons.addButton("Save &report…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button.setObjectName("saveReport")
+        self.report_button.clicked.connect(self.save_report)
+        self.apply_button = self.buttons.addButton("&Apply…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.apply_button.setObjectName("applyAnswer")
+        self.apply_button.clicked.connect(self.apply)
+        self.undo_button = self.buttons.addButton("&Undo apply", QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button.setObjectName("undoApply")
+        self.undo_button.clicked.connect(self.undo)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+        self._enable()
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(top)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(summary_row)
+        layout.addWidget(self.buttons)
+
+    def _enable(self) -> None:
+        rec = self.reconciliation
+        self.report_button.setEnabled(rec is not None)
+        self.apply_button.setEnabled(rec is not None and rec.list_id is not None and self.last_apply is None)
+        self.undo_button.setEnabled(self.last_apply is not None and self.last_apply.operation_id is not None)
+
+    # --- checking ---------------------------------------------------------------------------------
+
+    @Slot()
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Partner's answer", str(Path.home()),
+                                              "Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
+        if path:
+            self.path_edit.setText(path)
+            self.run_check()
+
+    @Slot()
+    def run_check(self) -> None:
+        path = self.path_edit.text().strip()
+        if not path:
+            self.path_edit.setFocus()
+            return
+        list_id = self.list_combo.currentData()
+        default = self.default_combo.currentData()
+        db = self.db
+
+        def operation(progress: Callable[[int, int], bool]) -> Reconciliation:
+            return reconcile_answer(db, path, list_id=list_id, default_answer=default, progress=progress)
+
+        self.check_button.setEnabled(False)
+        run_in_background(self, "Matching the answer against the roster", operation, self.show_reconciliation,
+                          self._check_failed)
+
+    def _check_failed(self, exc: BaseException) -> None:
+        self.check_button.setEnabled(True)
+        if not isinstance(exc, ReconcileCancelled):
+            show_error(self, exc)
+
+    def show_reconciliation(self, rec: Reconciliation) -> None:
+        self.check_button.setEnabled(True)
+        self.reconciliation = rec
+        self.decisions = {}
+        self.last_apply = None
+        self.models[Outcome.MATCH].set_rows(rec.group(Outcome.MATCH), self.decisions, with_decision=False)
+        self.models[Outcome.REVIEW].set_rows(rec.group(Outcome.REVIEW), self.decisions, with_decision=True)
+        self.models[Outcome.NONE].set_rows(rec.group(Outcome.NONE), self.decisions, with_decision=False)
+        self.not_mentioned_model.set_records(rec.not_mentioned)
+        self.warnings_model.set_records(rec.warnings)
+        self.tabs.setTabText(0, f"Matched ({rec.matched})")
+        self.tabs.setTabText(1, f"Needs review ({rec.review})")
+        self.tabs.setTabText(2, f"Not on roster ({rec.unmatched})")
+        self.tabs.setTabText(3, f"Not mentioned ({len(rec.not_mentioned)})")
+        self.tabs.setTabText(4, f"Warnings ({len(rec.warnings)})")
+        for view in (self.matched_view, self.review_view, self.none_view):
+            view.resizeColumnsToContents()
+        self._update_counts()
+        self.summary.setPlainText(summary_text(rec))
+        if rec.review:
+            self.tabs.setCurrentIndex(1)
+            self.review_view.setFocus()
+            self.review_view.setCurrentIndex(self.models[Outcome.REVIEW].index(0, 0))
+        self._enable()
+        self.reconciled.emit(rec)
+
+    def _update_counts(self) -> None:
+        rec = self.reconciliation
+        if rec is None:
+            return
+        decided = sum(1 for r in rec.group(Outcome.REVIEW) if r.row in self.decisions)
+        against = f"list '{rec.list_name}'" if rec.list_name else "the whole roster (check only)"
+        self.counts_label.setText(
+            f"{rec.file_name}, sheet '{rec.sheet}': {len(rec.rows)} rows against {against}: {rec.matched} matched, "
+            f"{rec.review} need review ({decided} decided), {rec.unmatched} not on the roster, "
+            f"{len(rec.not_mentioned)} members not mentioned, {len(rec.warnings)} warnings.")
+
+    # --- reviewing ----------------------------------------------------------------------------------
+
+    @Slot(QModelIndex, QModelIndex)
+    def _review_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        model = self.models[Outcome.REVIEW]
+        result = model.result(current.row()) if current.isValid() else None
+        self.comparison.set_result(result)
+        if result is not None and result.row in self.decisions and self.decisions[result.row] is not None:
+            chosen = [c.person.person_id for c in result.candidates].index(self.decisions[result.row])
+            self.comparison.set_highlighted(chosen)
+        self.comparison_view.resizeRowsToContents()
+
+    def current_review(self) -> RowResult | None:
+        index = self.review_view.currentIndex()
+        return self.models[Outcome.REVIEW].result(index.row()) if index.isValid() else None
+
+    def decide(self, person_id: int | None, *, clear: bool = False) -> None:
+        """Record the officer's decision for the current review row and move to the next one."""
+        result = self.current_review()
+        if result is None:
+            return
+        if clear:
+            self.decisions.pop(result.row, None)
+        else:
+            self.decisions[result.row] = person_id
+        row = self.review_view.currentIndex().row()
+        self.models[Outcome.REVIEW].decision_changed(row)
+        self._update_counts()
+        if not clear and row + 1 < self.models[Outcome.REVIEW].rowCount():
+            self.review_view.setCurrentIndex(self.models[Outcome.REVIEW].index(row + 1, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.review_view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                self.comparison.set_highlighted(self.comparison.highlighted + (1 if key == Qt.Key.Key_Right else -1))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                person = self.comparison.highlighted_person
+                if person is not None:
+                    self.decide(person.person_id)
+                return True
+            if key == Qt.Key.Key_Delete:
+                self.decide(None)
+                return True
+            if key == Qt.Key.Key_Backspace:
+                self.decide(None, clear=True)
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- summary, report, apply, undo ----------------------------------------------------------------
+
+    @Slot()
+    def copy_summary(self) -> None:
+        QGuiApplication.clipboard().setText(self.summary.toPlainText())
+
+    @Slot()
+    def save_report(self) -> None:
+        rec = self.reconciliation
+        if rec is None:
+            return
+        suggested = str(Path(rec.path).with_name(f"{Path(rec.path).stem} - reconciliation.xlsx"))
+        path, _ = QFileDialog.getSaveFileName(self, "Save the reconciliation", suggested, "Excel workbook (*.xlsx)")
+        if path:
+            self.write_report(path)
+
+    def write_report(self, path: str) -> None:
+        rec = self.reconciliation
+        if rec is None:
+            return
+        db, operator = self.db, self.operator
+        run_in_background(self, "Writing the report",
+                          lambda _progress: export_reconcile_report(db, rec, path, operator=operator),
+                          lambda _written: self.counts_label.setText(f"Report written to {path}."))
+
+    def apply_count(self) -> tuple[int, int]:
+        """(rows that will be applied, review rows still undecided)."""
+        rec = self.reconciliation
+        if rec is None:
+            return 0, 0
+        chosen = sum(1 for r in rec.rows if (r.row in self.decisions and self.decisions[r.row] is not None)
+                     or (r.row not in self.decisions and r.outcome is Outcome.MATCH))
+        undecided = sum(1 for r in rec.group(Outcome.REVIEW) if r.row not in self.decisions)
+        return chosen, undecided
+
+    @Slot()
+    def apply(self) -> None:
+        rec = self.reconciliation
+        if rec is None or rec.list_id is None:
+            return
+        chosen, undecided = self.apply_count()
+        text = (f"Record the partner's answer for {chosen} persons on list '{rec.list_name}'?\n\n"
+                "Their answers and statuses change, with the file named as the reason. You can undo it as a whole.")
+        if undecided:
+            text += f"\n\n{undecided} rows still need review and will not be applied."
+        box = QMessageBox(QMessageBox.Icon.Question, "Apply the answer", text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmApply")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        db, operator, decisions = self.db, self.operator, dict(self.decisions)
+
+        def operation(progress: Callable[[int, int], bool]) -> ApplyResult:
+            return apply_reconciliation(db, rec, decisions, operator=operator, progress=progress)
+
+        run_in_background(self, "Applying the answer", operation, self._applied)
+
+    def _applied(self, result: ApplyResult) -> None:
+        self.last_apply = result
+        self._enable()
+        problems = [s for s in result.skipped if s.reason not in ("needs review", "not on the roster",
+                                                                  "left out by the officer")]
+        text = (f"Applied: {result.approved} approved, {result.rejected} rejected, {result.status_changes} statuses "
+                f"changed" + (f" (operation {result.operation_id})." if result.operation_id else "."))
+        if problems:
+            text += " Not applied: " + "; ".join(f"row {s.row}: {s.reason}" for s in problems[:8])
+            text += " …" if len(problems) > 8 else ""
+        self.counts_label.setText(text)
+        self.applied.emit(result)
+
+    @Slot()
+    def undo(self) -> None:
+        if self.last_apply is None or self.last_apply.operation_id is None:
+            return
+        answer = QMessageBox.question(self, "Undo the apply", "Put back every answer and status this apply "
+                                      "changed? The history keeps both steps.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, operator, operation_id = self.db, self.operator, self.last_apply.operation_id
+        run_in_background(self, "Undoing the apply",
+                          lambda _progress: undo_reconciliation(db, operation_id, operator=operator), self._undone)
+
+    def _undone(self, result: UndoResult) -> None:
+        self.last_apply = None
+        self._enable()
+        self.counts_label.setText(f"Undone: {result.restored} answers restored, {result.status_changes} statuses "
+                                  "returned.")
+        self.applied.emit(result)
+
+
+def install(window: Any) -> None:
+    """Lists and Exchange menus: 'Reconcile partner answer…'."""
+    action = QAction("&Reconcile partner answer…", window)
+    action.setObjectName("reconcileAction")
+    action.setShortcut("Ctrl+Shift+R")
+
+    def open_dialog() -> None:
+        dialog = ReconcileDialog(window.db, window.operator, window)
+        dialog.applied.connect(lambda _result: window.roster.model.refresh())
+        window.reconcile_dialog = dialog
+        dialog.show()
+
+    action.triggered.connect(open_dialog)
+    window.menus["Lists"].addAction(action)
+    window.menus["Exchange"].addAction(action)
+    window.reconcile_action = action
