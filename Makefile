@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench lint sysdeps clean screenshots
+.PHONY: run test bench lint sysdeps clean screenshots translations translations-update
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,11 +20,11 @@ $(STAMP): pyproject.toml
 sysdeps: $(STAMP)
 	@sh packaging/system-deps.sh $(BIN)/python $(SYSDEPS_EXTRA)
 
-run: sysdeps
+run: sysdeps translations
 	$(BIN)/mission-roster
 
 test: SYSDEPS_EXTRA = --for-tests
-test: sysdeps
+test: sysdeps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: sysdeps
@@ -33,9 +33,23 @@ bench: sysdeps
 lint: $(STAMP)
 	$(BIN)/ruff check desktop_app tests bench
 
+# Interface translations: Qt Linguist sources (.ts, checked in) compiled to .qm (build output).
+# The window also compiles a missing or stale .qm on first use (see desktop_app/ui/i18n.py).
+TS := $(wildcard desktop_app/resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+translations: $(QM)
+%.qm: %.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing interface strings: refresh the .ts sources from the code (then translate the new ones).
+UI_SOURCES = $(wildcard desktop_app/ui/*.py desktop_app/ui/pages/*.py)
+translations-update: $(STAMP)
+	$(BIN)/pyside6-lupdate $(UI_SOURCES) -ts desktop_app/resources/translations/mission_roster_ru.ts
+	$(BIN)/pyside6-lupdate -pluralonly $(UI_SOURCES) -ts desktop_app/resources/translations/mission_roster_en.ts
+
 clean:
 	rm -rf $(VENV) build *.egg-info
 
 # Screenshots of the real window (under Xvfb) for the README.
-screenshots: sysdeps
+screenshots: sysdeps translations
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python packaging/take_screenshots.py

@@ -54,7 +54,8 @@ log = logging.getLogger(__name__)
 
 # Feature modules that add menus, pages or behaviour to the window: each has `install(window)`,
 # called once the window is built. They find the menus in `window.menus` by name.
-FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog", "desktop_app.ui.import_wizard")
+FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog", "desktop_app.ui.import_wizard",
+                                     "desktop_app.ui.reconcile_screen", "desktop_app.ui.merge_dialog")
 
 MENU_NAMES = ("File", "Edit", "Person", "Lists", "Exchange", "View", "Tools", "Help")
 DEMO_HOUSEHOLDS = 300
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([175, 1100])
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setCentralWidget(self.splitter)
 
         self.dashboard = DashboardPage(db, self)
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         for module_name in FEATURE_MODULES:
             importlib.import_module(module_name).install(self)
         self._show_database()
+        self._stale = set(self.pages) - {"roster"}  # pages fill in when first shown: start-up stays quick
         self._restore_layout()
 
     # --- pages ---------------------------------------------------------------------------------
@@ -140,8 +142,19 @@ class MainWindow(QMainWindow):
     def show_page(self, name: str) -> QWidget:
         """Bring the page named `name` to the front and return it."""
         widget = self.pages[name]
-        self.navigation.setCurrentRow(self.stack.indexOf(widget))
+        row = self.stack.indexOf(widget)
+        if self.navigation.currentRow() == row:
+            self._page_chosen(row)  # already current: still fill it if it is stale
+        else:
+            self.navigation.setCurrentRow(row)
         return widget
+
+    def _fit_navigation(self) -> None:
+        self.navigation.ensurePolished()
+        metrics = self.navigation.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.navigation.item(row).text())
+                      for row in range(self.navigation.count())), default=100)
+        self.splitter.setSizes([widest + 40, max(600, self.width() - widest - 40)])
 
     def current_page(self) -> str:
         return next(name for name, widget in self.pages.items() if widget is self.stack.currentWidget())
@@ -558,6 +571,7 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         self.resize(1280, 780)
+        self._fit_navigation()
         geometry = self.preferences.window_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -10,9 +10,10 @@ changed, with the version the editor loaded, so a colleague's edit is never over
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,21 +47,33 @@ from desktop_app.domain.person import (
 )
 from desktop_app.domain.phones import display_phone, normalize_phone
 from desktop_app.domain.status import Status, allowed_next
-from desktop_app.services import lists, persons, status
+from desktop_app.services import audit, households, lists, partners, persons, status
+from desktop_app.services.audit import AuditFilter, AuditView
 from desktop_app.services.exporting import Recipient, recipients_of
+from desktop_app.services.partners import LiaisonView
 from desktop_app.services.persons import DocumentView, PersonView, PhoneView
 from desktop_app.services.status import StatusChangeView
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.records_model import RecordsModel
+from desktop_app.ui.text_direction import follow_text_direction
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PersonEditor", text)
+
 
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff3f3;"
 # The order of the form: names first, as officers read them off a passport.
 FORM_GROUPS: list[tuple[str, list[str]]] = [
-    ("Identity", ["case_ref", "surname", "given_names", "patronymic", "surname_latin", "given_names_latin", "sex",
+    (QT_TRANSLATE_NOOP("PersonEditor", "Identity"), ["case_ref", "surname", "given_names", "patronymic",
+                                                      "surname_latin", "given_names_latin", "sex",
                   "birth_date", "place_of_birth", "citizenships"]),
-    ("Contact and location", ["email", "messenger", "region", "locality", "address"]),
-    ("Needs and consent", ["medical", "reduced_mobility", "pregnant", "unaccompanied_minor", "consent_to_share",
+    (QT_TRANSLATE_NOOP("PersonEditor", "Contact and location"),
+     ["email", "messenger", "region", "locality", "address"]),
+    (QT_TRANSLATE_NOOP("PersonEditor", "Needs and consent"), ["medical", "reduced_mobility", "pregnant",
+                                                               "unaccompanied_minor", "consent_to_share",
                            "consent_date", "source", "notes"]),
 ]
 
@@ -78,6 +91,17 @@ def _text_of(view: PersonView | None, key: str) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class PersonEdit:
+    """A saved edit, for Undo: the changed fields' values before and after, in the form's terms."""
+
+    person_id: int
+    case_ref: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+    version_after: int
+
+
 class FieldEditor:
     """One field's widget, its error label, and how to read and check its value."""
 
@@ -87,29 +111,28 @@ class FieldEditor:
         kind = self.spec.kind
         self.widget: QWidget
         if kind is FieldKind.BOOL:
-            self.widget = QCheckBox(self.spec.label, parent)
+            self.widget = QCheckBox(labels.field_label(key, self.spec.label), parent)
         elif kind is FieldKind.SEX:
             combo = QComboBox(parent)
             combo.addItem("", None)
             for sex in Sex:
-                combo.addItem(sex.label, sex.value)
+                combo.addItem(labels.word(sex.label), sex.value)
             self.widget = combo
         elif kind is FieldKind.RELATIONSHIP:
             combo = QComboBox(parent)
             combo.addItem("", None)
             for relation in Relationship:
-                combo.addItem(relation.value.replace("_", " "), relation.value)
+                combo.addItem(labels.relationship(relation.value), relation.value)
             self.widget = combo
         elif key == "notes":
             self.widget = QPlainTextEdit(parent)
             self.widget.setFixedHeight(70)
         else:
             line = QLineEdit(parent)
-            line.setPlaceholderText({FieldKind.PARTIAL_DATE: "YYYY-MM-DD or YYYY", FieldKind.DATE: "YYYY-MM-DD",
-                                     FieldKind.COUNTRIES: "ISO codes, e.g. RUS, PSE"}.get(kind, ""))
-            if kind is FieldKind.LATIN_NAME or key in ("surname", "given_names", "patronymic", "place_of_birth",
-                                                       "address", "locality"):
-                line.setAlignment(Qt.AlignmentFlag.AlignLeft)  # Arabic still runs right to left inside
+            line.setPlaceholderText({FieldKind.PARTIAL_DATE: _tr("YYYY-MM-DD or YYYY"), FieldKind.DATE: "YYYY-MM-DD",
+                                     FieldKind.COUNTRIES: _tr("ISO codes, e.g. RUS, PSE")}.get(kind, ""))
+            if key in ("surname", "given_names", "patronymic", "place_of_birth", "address", "locality", "region"):
+                follow_text_direction(line)  # an Arabic name reads right to left inside the left-to-right form
             self.widget = line
         self.widget.setObjectName(f"field_{key}")
         self.error = QLabel(parent)
@@ -164,6 +187,9 @@ class PersonEditor(QDialog):
     """Edit (or, with `person_id=None`, register) one person."""
 
     saved = Signal(int)
+    edited = Signal(object)  # PersonEdit, for the window's undo stack
+    status_changed = Signal(int, str, str, str)  # person id, case ref, old status, new status
+    navigate = Signal(int, int)  # person id, step: save and open the next (+1) or previous (-1) person
 
     def __init__(self, db: Database, operator: str, person_id: int | None = None, *,
                  phone_region: str | None = None, parent: QWidget | None = None) -> None:
@@ -182,16 +208,18 @@ class PersonEditor(QDialog):
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("personStatus")
-        self.change_status_button = QPushButton("Change status…", self)
+        self.change_status_button = QPushButton(self.tr("Change status…"), self)
         self.change_status_button.setObjectName("changeStatusButton")
         self.change_status_button.clicked.connect(self.change_status)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("personTabs")
         self.fields: dict[str, FieldEditor] = {}
-        self.tabs.addTab(self._details_tab(), "&Details")
-        self.tabs.addTab(self._documents_tab(), "D&ocuments and phones")
-        self.tabs.addTab(self._history_tab(), "&History")
+        self.tabs.addTab(self._details_tab(), self.tr("&Details"))
+        self.tabs.addTab(self._documents_tab(), self.tr("D&ocuments and phones"))
+        self.tabs.addTab(self._household_tab(), self.tr("Hou&sehold"))
+        self.tabs.addTab(self._history_tab(), self.tr("&History"))
+        self.tabs.addTab(self._log_tab(), self.tr("&Log and audit"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
@@ -200,6 +228,8 @@ class PersonEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self.save_and_move(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=lambda: self.save_and_move(-1))
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -219,7 +249,7 @@ class PersonEditor(QDialog):
         for column, (group_title, keys) in enumerate(FORM_GROUPS):
             form = QFormLayout()
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            title = QLabel(f"<b>{group_title}</b>")
+            title = QLabel(f"<b>{_tr(group_title)}</b>")
             form.addRow(title)
             for key in keys:
                 editor = FieldEditor(key, body)
@@ -230,7 +260,7 @@ class PersonEditor(QDialog):
                 cell_layout.setSpacing(1)
                 cell_layout.addWidget(editor.widget)
                 cell_layout.addWidget(editor.error)
-                label = "" if isinstance(editor.widget, QCheckBox) else editor.spec.label
+                label = "" if isinstance(editor.widget, QCheckBox) else labels.field_label(key, editor.spec.label)
                 form.addRow(label, cell)
                 if label:
                     form.labelForField(cell).setBuddy(editor.widget)
@@ -249,10 +279,10 @@ class PersonEditor(QDialog):
         page = QWidget()
         today = dt.date.today()
         self.documents_model: RecordsModel[DocumentView] = RecordsModel(
-            [("Type", lambda d: d.doc_type.replace("_", " ")), ("Number", lambda d: d.number),
-             ("Issued by", lambda d: d.issuing_country), ("Issued", lambda d: d.issue_date),
-             ("Expires", lambda d: d.expiry_date)],
-            warn=lambda d: "This document has expired" if d.expired(today) else None, parent=self)
+            [(self.tr("Type"), lambda d: d.doc_type.replace("_", " ")), (self.tr("Number"), lambda d: d.number),
+             (self.tr("Issued by"), lambda d: d.issuing_country), (self.tr("Issued"), lambda d: d.issue_date),
+             (self.tr("Expires"), lambda d: d.expiry_date)],
+            warn=lambda d: self.tr("This document has expired") if d.expired(today) else None, parent=self)
         self.documents_view = QTableView(page)
         self.documents_view.setObjectName("documentsTable")
         self.documents_view.setModel(self.documents_model)
@@ -262,36 +292,39 @@ class PersonEditor(QDialog):
         self.doc_type = QComboBox(page)
         self.doc_type.setObjectName("newDocumentType")
         for kind in DocumentType:
-            self.doc_type.addItem(kind.value.replace("_", " "), kind.value)
-        self.doc_number = QLineEdit(page, placeholderText="Number", objectName="newDocumentNumber")
-        self.doc_country = QLineEdit(page, placeholderText="Country (ISO)", objectName="newDocumentCountry")
-        self.doc_issued = QLineEdit(page, placeholderText="Issued YYYY-MM-DD", objectName="newDocumentIssued")
-        self.doc_expiry = QLineEdit(page, placeholderText="Expires YYYY-MM-DD", objectName="newDocumentExpiry")
-        add_document = QPushButton("Add document", page, objectName="addDocumentButton")
+            self.doc_type.addItem(labels.word(kind.value), kind.value)
+        self.doc_number = QLineEdit(page, placeholderText=self.tr("Number"), objectName="newDocumentNumber")
+        self.doc_country = QLineEdit(page, placeholderText=self.tr("Country (ISO)"), objectName="newDocumentCountry")
+        self.doc_issued = QLineEdit(page, placeholderText=self.tr("Issued YYYY-MM-DD"), objectName="newDocumentIssued")
+        self.doc_expiry = QLineEdit(page, placeholderText=self.tr("Expires YYYY-MM-DD"), objectName="newDocumentExpiry")
+        self.doc_expiry.textChanged.connect(self._check_expiry)
+        add_document = QPushButton(self.tr("Add document"), page, objectName="addDocumentButton")
         add_document.clicked.connect(self.add_document)
-        remove_document = QPushButton("Remove selected", page, objectName="removeDocumentButton")
+        remove_document = QPushButton(self.tr("Remove selected"), page, objectName="removeDocumentButton")
         remove_document.clicked.connect(self.remove_document)
         self.document_problem = QLabel(page, objectName="documentProblem")
         self.document_problem.setStyleSheet("color: #c62828;")
 
         self.phones_model: RecordsModel[PhoneView] = RecordsModel(
-            [("Number", lambda p: display_phone(p.e164)), ("Label", lambda p: p.label)], parent=self)
+            [(self.tr("Number"), lambda p: display_phone(p.e164)), (self.tr("Label"), lambda p: p.label)], parent=self)
         self.phones_view = QTableView(page, objectName="phonesTable")
         self.phones_view.setModel(self.phones_model)
         self.phones_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.phones_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.phone_number = QLineEdit(page, placeholderText="Phone, e.g. +970 59 123 4567", objectName="newPhone")
-        self.phone_label = QLineEdit(page, placeholderText="Label (mobile, relative…)", objectName="newPhoneLabel")
-        add_phone = QPushButton("Add phone", page, objectName="addPhoneButton")
+        self.phone_number = QLineEdit(page, placeholderText=self.tr("Phone, e.g. +970 59 123 4567"),
+                                      objectName="newPhone")
+        self.phone_label = QLineEdit(page, placeholderText=self.tr("Label (mobile, relative…)"),
+                                     objectName="newPhoneLabel")
+        add_phone = QPushButton(self.tr("Add phone"), page, objectName="addPhoneButton")
         add_phone.clicked.connect(self.add_phone)
-        remove_phone = QPushButton("Remove selected", page, objectName="removePhoneButton")
+        remove_phone = QPushButton(self.tr("Remove selected"), page, objectName="removePhoneButton")
         remove_phone.clicked.connect(self.remove_phone)
         self.phone_problem = QLabel(page, objectName="phoneProblem")
         self.phone_problem.setStyleSheet("color: #c62828;")
         self.phone_number.textChanged.connect(self._check_phone)
 
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("<b>Documents</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Documents</b>")))
         layout.addWidget(self.documents_view)
         row = QHBoxLayout()
         for widget in (self.doc_type, self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry,
@@ -299,7 +332,7 @@ class PersonEditor(QDialog):
             row.addWidget(widget)
         layout.addLayout(row)
         layout.addWidget(self.document_problem)
-        layout.addWidget(QLabel("<b>Phones</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Phones</b>")))
         layout.addWidget(self.phones_view)
         row = QHBoxLayout()
         for widget in (self.phone_number, self.phone_label, add_phone, remove_phone):
@@ -308,27 +341,94 @@ class PersonEditor(QDialog):
         layout.addWidget(self.phone_problem)
         return page
 
+    def _household_tab(self) -> QWidget:
+        page = QWidget()
+        self.household_label = QLabel(page, objectName="householdLabel")
+        self.household_label.setWordWrap(True)
+        self.household_members: RecordsModel[households.MemberView] = RecordsModel(
+            [(self.tr("Case"), lambda m: m.case_ref), (self.tr("Name"), lambda m: m.name),
+             (self.tr("Relationship"), lambda m: labels.relationship(m.relationship)),
+             (self.tr("Status"), lambda m: labels.status(m.status)), (self.tr("Born"), lambda m: m.birth_date or "")],
+            parent=self)
+        self.household_view = QTableView(page, objectName="personHouseholdMembers")
+        self.household_view.setModel(self.household_members)
+        self.household_view.horizontalHeader().setStretchLastSection(True)
+        self.household_view.setColumnWidth(1, 240)
+        self.join_ref = QLineEdit(page, objectName="joinHouseholdRef",
+                                  placeholderText=self.tr("Household ref, e.g. H-00012"))
+        self.join_relationship = QComboBox(page, objectName="joinRelationship")
+        for relation in Relationship:
+            self.join_relationship.addItem(labels.relationship(relation.value), relation.value)
+        self.join_relationship.setCurrentIndex(self.join_relationship.findData(Relationship.CHILD.value))
+        join = QPushButton(self.tr("&Join household"), page, objectName="joinHouseholdButton")
+        join.clicked.connect(self.join_household)
+        self.join_ref.returnPressed.connect(self.join_household)
+        set_relation = QPushButton(self.tr("Set relationship"), page, objectName="setOwnRelationshipButton")
+        set_relation.clicked.connect(self.set_own_relationship)
+        self.leave_button = QPushButton(self.tr("Lea&ve household"), page, objectName="leaveHouseholdButton")
+        self.leave_button.clicked.connect(self.leave_household)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.household_label)
+        layout.addWidget(self.household_view, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Household:"), page))
+        row.addWidget(self.join_ref)
+        row.addWidget(QLabel(self.tr("as"), page))
+        row.addWidget(self.join_relationship)
+        row.addWidget(join)
+        row.addWidget(set_relation)
+        row.addStretch(1)
+        row.addWidget(self.leave_button)
+        layout.addLayout(row)
+        return page
+
+    def _log_tab(self) -> QWidget:
+        page = QWidget()
+        self.log_model: RecordsModel[LiaisonView] = RecordsModel(
+            [(self.tr("When"), lambda e: f"{e.at:%Y-%m-%d %H:%M}"), (self.tr("Who"), lambda e: e.operator),
+             (self.tr("With"), lambda e: " / ".join(x for x in (e.organization, e.contact or e.counterpart) if x)),
+             (self.tr("Summary"), lambda e: e.summary), (self.tr("Follow up"), lambda e: e.follow_up_due or "")],
+            parent=self)
+        self.log_view = QTableView(page, objectName="personLiaisonLog")
+        self.log_view.setModel(self.log_model)
+        self.log_view.horizontalHeader().setStretchLastSection(True)
+        self.log_view.setColumnWidth(2, 200)
+        self.audit_model: RecordsModel[AuditView] = RecordsModel(
+            [(self.tr("When"), lambda a: f"{a.at:%Y-%m-%d %H:%M:%S}"), (self.tr("Operator"), lambda a: a.operator),
+             (self.tr("Action"), lambda a: a.action), (self.tr("What"), lambda a: a.summary)], parent=self)
+        self.audit_view = QTableView(page, objectName="personAuditTrail")
+        self.audit_view.setModel(self.audit_model)
+        self.audit_view.horizontalHeader().setStretchLastSection(True)
+        self.audit_view.setColumnWidth(0, 150)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("<b>Liaison log entries about this person</b>")))
+        layout.addWidget(self.log_view)
+        layout.addWidget(QLabel(self.tr("<b>Audit trail of this record</b>")))
+        layout.addWidget(self.audit_view)
+        return page
+
     def _history_tab(self) -> QWidget:
         page = QWidget()
         self.history_model: RecordsModel[StatusChangeView] = RecordsModel(
-            [("When", lambda h: f"{h.at:%Y-%m-%d %H:%M}"), ("Who", lambda h: h.operator),
-             ("From", lambda h: (h.from_status or "").replace("_", " ")),
-             ("To", lambda h: h.to_status.replace("_", " ")), ("List", lambda h: h.list_name),
-             ("Reason", lambda h: h.reason)], parent=self)
+            [(self.tr("When"), lambda h: f"{h.at:%Y-%m-%d %H:%M}"), (self.tr("Who"), lambda h: h.operator),
+             (self.tr("From"), lambda h: labels.status(h.from_status)),
+             (self.tr("To"), lambda h: labels.status(h.to_status)), (self.tr("List"), lambda h: h.list_name),
+             (self.tr("Reason"), lambda h: h.reason)], parent=self)
         self.history_view = QTableView(page, objectName="historyTable")
         self.history_view.setModel(self.history_model)
         self.history_view.horizontalHeader().setStretchLastSection(True)
         self.lists_model: RecordsModel[lists.MembershipView] = RecordsModel(
-            [("List", lambda m: m.list_name), ("Partner", lambda m: m.organization), ("List state", lambda m: m.state),
-             ("Answer", lambda m: m.answer), ("Valid until", lambda m: m.valid_until),
-             ("Crossed", lambda m: f"{m.crossed_at:%Y-%m-%d}" if m.crossed_at else "")], parent=self)
+            [(self.tr("List"), lambda m: m.list_name), (self.tr("Partner"), lambda m: m.organization),
+             (self.tr("List state"), lambda m: labels.state(m.state)),
+             (self.tr("Answer"), lambda m: m.answer), (self.tr("Valid until"), lambda m: m.valid_until),
+             (self.tr("Crossed"), lambda m: f"{m.crossed_at:%Y-%m-%d}" if m.crossed_at else "")], parent=self)
         self.lists_view = QTableView(page, objectName="membershipsTable")
         self.lists_view.setModel(self.lists_model)
         self.lists_view.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("<b>Status history</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Status history</b>")))
         layout.addWidget(self.history_view)
-        layout.addWidget(QLabel("<b>Evacuation lists and the partners' answers</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Evacuation lists and the partners' answers</b>")))
         layout.addWidget(self.lists_view)
         self.recipients_model: RecordsModel[Recipient] = RecordsModel(
             [("When", lambda r: f"{r.at:%Y-%m-%d %H:%M}"), ("Partner", lambda r: r.recipient),
@@ -348,23 +448,41 @@ class PersonEditor(QDialog):
         for key, editor in self.fields.items():
             editor.set_raw(_text_of(person, key))
         if person is None:
-            self.setWindowTitle("New person")
-            self.heading.setText("New person")
-            self.status_label.setText("will be registered")
+            self.setWindowTitle(self.tr("New person"))
+            self.heading.setText(self.tr("New person"))
+            self.status_label.setText(self.tr("will be registered"))
             self.change_status_button.setEnabled(False)
             self.documents_model.set_records([])
             self.phones_model.set_records([])
+            self.household_label.setText(self.tr("Save the person first, then choose a household."))
+            self.tabs.setTabEnabled(self.tabs.indexOf(self.household_view.parentWidget()), False)
         else:
             self.setWindowTitle(f"{person.case_ref} — {person.display_name}")
             self.heading.setText(f"{person.display_name}  <span style='color:#666'>{person.case_ref}</span>")
-            self.status_label.setText(f"Status: <b>{person.status.replace('_', ' ')}</b>")
+            self.status_label.setText(self.tr("Status: %1").replace("%1", f"<b>{labels.status(person.status)}</b>"))
             self.change_status_button.setEnabled(bool(allowed_next(Status(person.status))))
             self.documents_model.set_records(person.documents)
             self.phones_model.set_records(person.phones)
             self.history_model.set_records(status.history(self.db, person.id))
             self.lists_model.set_records(lists.memberships(self.db, person.id))
             self.recipients_model.set_records(recipients_of(self.db, person.id))
+            self.log_model.set_records(partners.log_entries(self.db, person_id=person.id))
+            self.audit_model.set_records(audit.browse(self.db, AuditFilter(entity="person", entity_key=person.uuid)))
+            self._load_household(person)
         self._validate()
+
+    def _load_household(self, person: PersonView) -> None:
+        if person.household_id is None:
+            self.household_label.setText(self.tr("Not in a household. Type a household reference to join one."))
+            self.household_members.set_records([])
+            self.leave_button.setEnabled(False)
+            return
+        household = households.get_household(self.db, person.household_id)
+        self.household_label.setText(f"<b>{household.ref} — {household.name}</b>: "
+                                     f"{labels.relationship(person.relationship) or self.tr('member')}")
+        self.household_members.set_records(household.members)
+        self.leave_button.setEnabled(True)
+        self.join_relationship.setCurrentIndex(max(0, self.join_relationship.findData(person.relationship)))
 
     def changes(self) -> dict[str, Any]:
         """The fields whose text differs from what was loaded."""
@@ -389,7 +507,7 @@ class PersonEditor(QDialog):
                 editor.show_problem(None)
         has_name = any(self.fields[k].raw() for k in ("surname", "surname_latin", "given_names"))
         if not has_name:
-            self.fields["surname"].show_problem("a surname (native or Latin) is required")
+            self.fields["surname"].show_problem(self.tr("a surname (native or Latin) is required"))
             ok = False
         self.save_button.setEnabled(ok)
         return ok
@@ -408,7 +526,9 @@ class PersonEditor(QDialog):
         except ValidationError as exc:
             self.document_problem.setText(str(exc))
             return
-        warning = "expired: kept, but it cannot be used to cross" if document.expiry_date and \
+        for line in (self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry):
+            line.clear()
+        warning = self.tr("expired: kept, but it cannot be used to cross") if document.expiry_date and \
             document.expiry_date < dt.date.today() else ""
         self.document_problem.setText(warning)
         if self.person is None:
@@ -419,8 +539,6 @@ class PersonEditor(QDialog):
         else:
             self._reload_after(lambda: persons.add_document(self.db, self.person.id, document,  # type: ignore[union-attr]
                                                             operator=self.operator))
-        for line in (self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry):
-            line.clear()
 
     @Slot()
     def remove_document(self) -> None:
@@ -430,6 +548,63 @@ class PersonEditor(QDialog):
         document = self.documents_model.record(rows[0].row())
         self._reload_after(lambda: persons.remove_document(self.db, self.person.id, document.id,  # type: ignore[union-attr]
                                                            operator=self.operator))
+
+    @Slot()
+    def _check_expiry(self) -> None:
+        text = self.doc_expiry.text().strip()
+        if len(text) < 10:
+            self.document_problem.clear()
+            return
+        try:
+            expiry = dt.date.fromisoformat(text)
+        except ValueError:
+            self.document_problem.setText(self.tr("expiry date: write it as YYYY-MM-DD"))
+            return
+        self.document_problem.setText(self.tr("expired: kept, but it cannot be used to cross")
+                                      if expiry < dt.date.today() else "")
+
+    def _household_action(self, action: Any) -> None:
+        if self.person is None:
+            return
+        try:
+            action()
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self._reload_after(lambda: persons.get_person(self.db, self.person.id))  # type: ignore[union-attr]
+
+    @Slot()
+    def join_household(self) -> None:
+        ref = self.join_ref.text().strip()
+        if self.person is None or not ref:
+            return
+        match = next((h for h in households.list_households(self.db, text=ref, limit=50)
+                      if h.ref.casefold() == ref.casefold()), None)
+        if match is None:
+            show_error(self, RosterError(self.tr("No household %1 on this roster.").replace("%1", ref)))
+            return
+        person_id = self.person.id
+        relation = Relationship(self.join_relationship.currentData())
+        self._household_action(lambda: households.add_member(self.db, match.id, person_id, relation,
+                                                             operator=self.operator))
+        self.join_ref.clear()
+
+    @Slot()
+    def set_own_relationship(self) -> None:
+        person = self.person
+        if person is None or person.household_id is None:
+            return
+        relation = Relationship(self.join_relationship.currentData())
+        self._household_action(lambda: households.set_relationship(self.db, person.household_id, person.id,  # type: ignore[arg-type]
+                                                                   relation, operator=self.operator))
+
+    @Slot()
+    def leave_household(self) -> None:
+        person = self.person
+        if person is None or person.household_id is None:
+            return
+        self._household_action(lambda: households.remove_member(self.db, person.household_id, person.id,  # type: ignore[arg-type]
+                                                                operator=self.operator))
 
     @Slot()
     def _check_phone(self) -> None:
@@ -497,13 +672,30 @@ class PersonEditor(QDialog):
                                                 phone_region=self.phone_region)
                 self.person = created
             elif changes:
+                before = {key: _text_of(self.person, key) for key in changes}
                 self.person = persons.update_person(self.db, self.person.id, changes, operator=self.operator,
                                                     expected_version=self.person.version)
+                self.edited.emit(PersonEdit(self.person.id, self.person.case_ref, before,
+                                            {key: _text_of(self.person, key) for key in changes},
+                                            self.person.version))
         except RosterError as exc:
             show_error(self, exc)
             return
         self.saved.emit(self.person.id)
         self.accept()
+
+    def save_and_move(self, step: int) -> None:
+        """Save (when something changed) and open the next (+1) or previous (-1) person of the roster."""
+        if self.person is None:
+            return
+        person_id = self.person.id
+        if self.changes():
+            self.save()
+            if self.result() != QDialog.DialogCode.Accepted:
+                return
+        else:
+            self.accept()
+        self.navigate.emit(person_id, step)
 
     @Slot()
     def change_status(self) -> None:
@@ -511,7 +703,9 @@ class PersonEditor(QDialog):
             return
         dialog = StatusDialog(self.db, self.operator, self.person, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            old_status = self.person.status
             self.person = persons.get_person(self.db, self.person.id)
+            self.status_changed.emit(self.person.id, self.person.case_ref, old_status, self.person.status)
             unsaved = self.changes()
             self._load()
             for key, value in unsaved.items():
@@ -525,26 +719,27 @@ class StatusDialog(QDialog):
     def __init__(self, db: Database, operator: str, person: PersonView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusDialog")
-        self.setWindowTitle(f"Change status — {person.case_ref}")
+        self.setWindowTitle(self.tr("Change status — %1").replace("%1", person.case_ref))
         self.db = db
         self.operator = operator
         self.person = person
+        self.new_status: str | None = None
         self.target = QComboBox(self, objectName="newStatus")
         for option in allowed_next(Status(person.status)):
-            self.target.addItem(option.label, option.value)
+            self.target.addItem(labels.status(option.value), option.value)
         self.list_choice = QComboBox(self, objectName="statusList")
-        self.list_choice.addItem("(no list)", None)
+        self.list_choice.addItem(self.tr("(no list)"), None)
         for membership in lists.memberships(db, person.id):
             self.list_choice.addItem(membership.list_name, membership.list_id)
-        self.reason = QLineEdit(self, objectName="statusReason", placeholderText="Why (kept in the history)")
+        self.reason = QLineEdit(self, objectName="statusReason", placeholderText=self.tr("Why (kept in the history)"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Current status", QLabel(f"<b>{person.status.replace('_', ' ')}</b>"))
-        form.addRow("New status", self.target)
-        form.addRow("Evacuation list", self.list_choice)
-        form.addRow("Reason", self.reason)
+        form.addRow(self.tr("Current status"), QLabel(f"<b>{labels.status(person.status)}</b>"))
+        form.addRow(self.tr("New status"), self.target)
+        form.addRow(self.tr("Evacuation list"), self.list_choice)
+        form.addRow(self.tr("Reason"), self.reason)
         form.addRow(buttons)
 
     @Slot()
@@ -555,4 +750,5 @@ class StatusDialog(QDialog):
         except RosterError as exc:
             show_error(self, exc)
             return
+        self.new_status = self.target.currentData()
         self.accept()

@@ -39,6 +39,33 @@ class Preferences:
         recent = [target, *(r for r in self.recent_databases if r != target)][:MAX_RECENT]
         self._settings.setValue("recent_databases", recent)
 
+    @property
+    def language(self) -> str:
+        """The interface language: "en" or "ru"."""
+        return str(self._settings.value("language", "en") or "en")
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._settings.setValue("language", code)
+
+    @property
+    def default_database(self) -> str:
+        """The database the window opens when none is named ("" means the user data folder's roster.db)."""
+        return str(self._settings.value("default_database", "") or "")
+
+    @default_database.setter
+    def default_database(self, target: str) -> None:
+        self._settings.setValue("default_database", target.strip())
+
+    @property
+    def backup_folder(self) -> str:
+        """Where backups go (read by the protection feature); "" means beside the database."""
+        return str(self._settings.value("backup_folder", "") or "")
+
+    @backup_folder.setter
+    def backup_folder(self, folder: str) -> None:
+        self._settings.setValue("backup_folder", folder.strip())
+
     def window_state(self, key: str) -> QByteArray | None:
         value = self._settings.value(f"window/{key}")
         return value if isinstance(value, QByteArray) else None

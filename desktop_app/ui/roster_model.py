@@ -13,7 +13,14 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.person import Flag
@@ -22,6 +29,7 @@ from desktop_app.domain.status import Status
 from desktop_app.services import roster
 from desktop_app.services.roster import RosterQuery, RosterRow, SortKey
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.roles import PERSON_ID_ROLE, STATUS_ROLE
 
 PAGE_SIZE = 200
@@ -50,23 +58,38 @@ def _flags(row: RosterRow, today: dt.date) -> str:
 
 
 COLUMNS: tuple[RosterColumn, ...] = (
-    RosterColumn("case_ref", "Case", lambda r, _: r.case_ref, SortKey.CASE_REF),
-    RosterColumn("name", "Name", lambda r, _: " ".join(p for p in (r.surname, r.given_names, r.patronymic) if p)
+    RosterColumn("case_ref", QT_TRANSLATE_NOOP("RosterColumns", "Case"),
+                 lambda r, _: r.case_ref, SortKey.CASE_REF),
+    RosterColumn("name", QT_TRANSLATE_NOOP("RosterColumns", "Name"),
+                 lambda r, _: " ".join(p for p in (r.surname, r.given_names, r.patronymic) if p)
                  or f"{r.surname_latin} {r.given_names_latin}", SortKey.NAME),
-    RosterColumn("latin", "Name as in passport", lambda r, _: f"{r.surname_latin} {r.given_names_latin}".strip()),
-    RosterColumn("birth_date", "Born", lambda r, _: r.birth_date or "", SortKey.BIRTH_DATE),
-    RosterColumn("sex", "Sex", lambda r, _: r.sex or ""),
-    RosterColumn("citizenships", "Citizenship", lambda r, _: r.citizenships.replace(",", ", ")),
-    RosterColumn("passport", "Document", lambda r, _: r.passport),
-    RosterColumn("phone", "Phone", lambda r, _: display_phone(r.phone) if r.phone else ""),
-    RosterColumn("status", "Status", lambda r, _: r.status.replace("_", " "), SortKey.STATUS),
-    RosterColumn("household", "Household", lambda r, _: r.household_ref or ""),
-    RosterColumn("relationship", "Relation", lambda r, _: (r.relationship or "").replace("_", " ")),
-    RosterColumn("locality", "Locality", lambda r, _: r.locality, SortKey.LOCALITY),
-    RosterColumn("flags", "Flags", _flags),
-    RosterColumn("updated", "Updated", lambda r, _: f"{r.updated_at:%Y-%m-%d %H:%M}", SortKey.UPDATED),
+    RosterColumn("latin", QT_TRANSLATE_NOOP("RosterColumns", "Name as in passport"),
+                 lambda r, _: f"{r.surname_latin} {r.given_names_latin}".strip()),
+    RosterColumn("birth_date", QT_TRANSLATE_NOOP("RosterColumns", "Born"),
+                 lambda r, _: r.birth_date or "", SortKey.BIRTH_DATE),
+    RosterColumn("sex", QT_TRANSLATE_NOOP("RosterColumns", "Sex"), lambda r, _: r.sex or ""),
+    RosterColumn("citizenships", QT_TRANSLATE_NOOP("RosterColumns", "Citizenship"),
+                 lambda r, _: r.citizenships.replace(",", ", ")),
+    RosterColumn("passport", QT_TRANSLATE_NOOP("RosterColumns", "Document"), lambda r, _: r.passport),
+    RosterColumn("phone", QT_TRANSLATE_NOOP("RosterColumns", "Phone"),
+                 lambda r, _: display_phone(r.phone) if r.phone else ""),
+    RosterColumn("status", QT_TRANSLATE_NOOP("RosterColumns", "Status"),
+                 lambda r, _: labels.status(r.status), SortKey.STATUS),
+    RosterColumn("household", QT_TRANSLATE_NOOP("RosterColumns", "Household"), lambda r, _: r.household_ref or ""),
+    RosterColumn("relationship", QT_TRANSLATE_NOOP("RosterColumns", "Relation"),
+                 lambda r, _: labels.relationship(r.relationship)),
+    RosterColumn("locality", QT_TRANSLATE_NOOP("RosterColumns", "Locality"),
+                 lambda r, _: r.locality, SortKey.LOCALITY),
+    RosterColumn("flags", QT_TRANSLATE_NOOP("RosterColumns", "Flags"), _flags),
+    RosterColumn("updated", QT_TRANSLATE_NOOP("RosterColumns", "Updated"),
+                 lambda r, _: f"{r.updated_at:%Y-%m-%d %H:%M}", SortKey.UPDATED),
 )
 COLUMN_KEYS = [c.key for c in COLUMNS]
+
+
+def column_title(column: RosterColumn) -> str:
+    """The column's title in the interface language."""
+    return QCoreApplication.translate("RosterColumns", column.title)
 
 
 class RosterTableModel(QAbstractTableModel):
@@ -137,7 +160,7 @@ class RosterTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-                return COLUMNS[section].title
+                return column_title(COLUMNS[section])
             if orientation == Qt.Orientation.Vertical:
                 return str(section + 1)
         return None
@@ -160,7 +183,7 @@ class RosterTableModel(QAbstractTableModel):
             return QBrush(QColor(colour)) if colour else None
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ", ".join(f.value.replace("_", " ") for f in row.flags(self._today)) if column.key == "flags" \
+            return ", ".join(labels.flag(f.value) for f in row.flags(self._today)) if column.key == "flags" \
                 else None
         return column.value(row, self._today)
 

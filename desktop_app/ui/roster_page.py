@@ -1,10 +1,18 @@
-"""The roster page: search as you type, a status filter, the count, and the paged table."""
+"""The roster page: search as you type, combinable filters, the count, and the paged table.
+
+Filters: status, evacuation list, household, needs (several at once: all must hold),
+citizenship and locality; the count of matching persons is always shown. The columns are
+the user's: the header's context menu shows or hides each, they can be dragged and sorted,
+and the layout is saved with the window. A row's context menu is built from
+`context_actions` (the window's and any feature's QActions; None is a separator).
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,16 +20,26 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.person import Flag
 from desktop_app.domain.status import Status
+from desktop_app.services import households, lists, roster
 from desktop_app.storage.db import Database
-from desktop_app.ui.roster_model import COLUMNS, RosterTableModel
+from desktop_app.ui import labels
+from desktop_app.ui.roster_model import COLUMNS, RosterTableModel, column_title
 
 SEARCH_DELAY_MS = 150
+DEFAULT_WIDTHS = {"case_ref": 85, "name": 250, "latin": 210, "birth_date": 90, "sex": 40, "citizenships": 95,
+                  "passport": 105, "phone": 130, "status": 90, "household": 80, "relationship": 80, "locality": 110,
+                  "flags": 60, "updated": 120}
+HIDDEN_BY_DEFAULT = {"relationship", "updated"}
 
 
 class RosterPage(QWidget):
@@ -30,20 +48,43 @@ class RosterPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterPage")
+        self.db = db
         self.model = RosterTableModel(db, self)
+        self.context_actions: list[QAction | None] = []
 
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText("Search: name in any script, case ref, passport or phone  (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search: name in any script, case ref, passport or phone  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.status_filter = QComboBox(self)
-        self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem("All statuses", None)
+        self.status_filter = self._combo("statusFilter", self.tr("All statuses"))
         for status in Status:
             if status is not Status.MERGED:
-                self.status_filter.addItem(status.label.capitalize(), status.value)
+                self.status_filter.addItem(labels.status(status.value).capitalize(), status.value)
+        self.list_filter = self._combo("listFilter", self.tr("Any list"))
+        self.citizenship_filter = self._combo("citizenshipFilter", self.tr("Any citizenship"))
+        self.locality_filter = self._combo("localityFilter", self.tr("Any locality"))
+        self.household_filter = QLineEdit(self, objectName="householdFilter")
+        self.household_filter.setPlaceholderText(self.tr("Household"))
+        self.household_filter.setClearButtonEnabled(True)
+        self.household_filter.setMaximumWidth(110)
+        self.flags_button = QToolButton(self, objectName="flagsFilter")
+        self.flags_button.setText(self.tr("Needs"))
+        self.flags_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        flags_menu = QMenu(self.flags_button)
+        self.flag_actions: dict[Flag, QAction] = {}
+        for flag in Flag:
+            action = flags_menu.addAction(labels.flag(flag.value))
+            action.setCheckable(True)
+            action.setObjectName(f"flag_{flag.value}")
+            action.toggled.connect(self.apply_filters)
+            self.flag_actions[flag] = action
+        self.flags_button.setMenu(flags_menu)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self, objectName="clearFilters")
+        self.clear_button.clicked.connect(self.clear_filters)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("matchCount")
+        self.count_label.setStyleSheet("font-weight: bold;")
+        self.fill_filter_choices()
 
         self.table = QTableView(self)
         self.table.setObjectName("rosterTable")
@@ -53,13 +94,20 @@ class RosterPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for index, width in enumerate((80, 260, 220, 90, 40, 100, 110, 130, 90, 80, 80, 120, 60, 120)):
-            header.resizeSection(index, width)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.show_column_menu)
+        for index, column in enumerate(COLUMNS):
+            header.resizeSection(index, DEFAULT_WIDTHS[column.key])
+            header.setSectionHidden(index, column.key in HIDDEN_BY_DEFAULT)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.show_row_menu)
         self.table.doubleClicked.connect(lambda index: self.person_activated.emit(self.model.person_id(index.row())))
         self.table.activated.connect(lambda index: self.person_activated.emit(self.model.person_id(index.row())))
 
@@ -67,31 +115,145 @@ class RosterPage(QWidget):
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self.apply_filters)
-        self.status_filter.currentIndexChanged.connect(self.apply_filters)
+        self.household_filter.textChanged.connect(self._debounce.start)
+        for combo in (self.status_filter, self.list_filter, self.citizenship_filter, self.locality_filter):
+            combo.currentIndexChanged.connect(self.apply_filters)
         self.model.modelReset.connect(self._update_count)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        bar.addWidget(self.status_filter)
         bar.addWidget(self.count_label)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Filter:"), self))
+        for widget in (self.status_filter, self.list_filter, self.flags_button, self.citizenship_filter,
+                       self.locality_filter, self.household_filter, self.clear_button):
+            filters.addWidget(widget)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self.apply_filters()
+
+    def _combo(self, name: str, everything: str) -> QComboBox:
+        combo = QComboBox(self, objectName=name)
+        combo.addItem(everything, None)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def fill_filter_choices(self) -> None:
+        """The lists, citizenships and localities on this roster (after an import or a new list)."""
+        for combo, choices in ((self.list_filter, [(s.name, s.id) for s in lists.all_lists(self.db)]),
+                               (self.citizenship_filter, [(c, c) for c in roster.citizenships_in_use(self.db)]),
+                               (self.locality_filter, [(x, x) for x in roster.localities(self.db)])):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for text, value in choices:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
+    def set_database(self, db: Database) -> None:
+        self.db = db
+        self.model.set_database(db)
+        self.fill_filter_choices()
+        self.clear_filters()
+
+    # --- filtering ------------------------------------------------------------------------------
+
+    def _household_id(self) -> int | None:
+        ref = self.household_filter.text().strip()
+        if not ref:
+            return None
+        for household in households.list_households(self.db, text=ref, limit=50):
+            if household.ref.casefold() == ref.casefold():
+                return household.id
+        return -1  # no such household: nobody matches
 
     @Slot()
     def apply_filters(self) -> None:
         self._debounce.stop()
         value = self.status_filter.currentData()
         query = replace(self.model.query, text=self.search.text(),
-                        statuses=(Status(value),) if value else ())
+                        statuses=(Status(value),) if value else (),
+                        list_id=self.list_filter.currentData(),
+                        household_id=self._household_id(),
+                        flags=tuple(flag for flag, action in self.flag_actions.items() if action.isChecked()),
+                        citizenship=self.citizenship_filter.currentData(),
+                        locality=self.locality_filter.currentData())
+        chosen = len(query.flags)
+        self.flags_button.setText(self.tr("Needs") + (f" ({chosen})" if chosen else ""))
         self.model.set_query(query)
+
+    @Slot()
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.household_filter, self.status_filter, self.list_filter,
+                       self.citizenship_filter, self.locality_filter, *self.flag_actions.values()):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.household_filter.clear()
+        for combo in (self.status_filter, self.list_filter, self.citizenship_filter, self.locality_filter):
+            combo.setCurrentIndex(0)
+        for action in self.flag_actions.values():
+            action.setChecked(False)
+        for widget in (self.search, self.household_filter, self.status_filter, self.list_filter,
+                       self.citizenship_filter, self.locality_filter, *self.flag_actions.values()):
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    def show_status(self, status: Status) -> None:
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status.value)))
 
     @Slot()
     def _update_count(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(f"{count:,} person{'s' if count != 1 else ''}")
+        self.count_label.setText(self.tr("%n person(s)", "", count).replace(str(count), f"{count:,}"))
+
+    # --- columns and menus --------------------------------------------------------------------
+
+    def column_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("columnMenu")
+        header = self.table.horizontalHeader()
+        for index, column in enumerate(COLUMNS):
+            action = menu.addAction(column_title(column))
+            action.setObjectName(f"column_{column.key}")
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(index))
+            action.toggled.connect(lambda shown, i=index: self.set_column_shown(i, shown))
+        return menu
+
+    def set_column_shown(self, index: int, shown: bool) -> None:
+        header = self.table.horizontalHeader()
+        if not shown and header.count() - header.hiddenSectionCount() <= 1:
+            return  # the last visible column stays
+        header.setSectionHidden(index, not shown)
+
+    @Slot(QPoint)
+    def show_column_menu(self, position: QPoint) -> None:
+        self.column_menu().popup(self.table.horizontalHeader().mapToGlobal(position))
+
+    def row_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("rosterContextMenu")
+        for action in self.context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        return menu
+
+    @Slot(QPoint)
+    def show_row_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.select_person(self.model.person_id(index.row()))
+        self.row_menu().popup(self.table.viewport().mapToGlobal(position))
+
+    # --- selection ----------------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -120,5 +282,3 @@ class RosterPage(QWidget):
         self.select_person(self.model.person_id(row))
         return self.model.person_id(row)
 
-
-assert len(COLUMNS) == 14  # the default widths above follow the column list

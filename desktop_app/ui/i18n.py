@@ -1,0 +1,89 @@
+"""The interface language: Qt translators loaded from the package's compiled `.qm` files.
+
+Sources are Qt Linguist `.ts` files in `desktop_app/resources/translations/` (checked in);
+`make translations` compiles them to `.qm` beside them (build output, not checked in). A
+`.qm` missing or older than its `.ts` (a wheel built without `make`, or a `.ts` just edited)
+is compiled on first use with the `lrelease` that ships inside PySide6 into the user cache
+folder, so `pip install .` carries translations without a build step of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop_app import APP_NAME
+
+log = logging.getLogger(__name__)
+
+LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}
+_installed: list[QTranslator] = []
+
+
+def translations_folder() -> Path:
+    return Path(str(resources.files("desktop_app") / "resources" / "translations"))
+
+
+def _lrelease() -> Path | None:
+    import PySide6
+
+    folder = Path(PySide6.__file__).parent
+    for name in ("lrelease", "lrelease.exe"):
+        if (folder / name).exists():
+            return folder / name
+    return None
+
+
+def compiled(code: str) -> Path | None:
+    """The `.qm` for `code`, compiling it from the `.ts` when missing or stale."""
+    source = translations_folder() / f"mission_roster_{code}.ts"
+    if not source.exists():
+        return None
+    packaged = source.with_suffix(".qm")
+    if packaged.exists() and packaged.stat().st_mtime >= source.stat().st_mtime:
+        return packaged
+    target = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations" / packaged.name
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    tool = _lrelease()
+    if tool is None:
+        log.warning("no lrelease to compile translations")
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([str(tool), "-silent", str(source), "-qm", str(target)], check=True, capture_output=True)
+    return target
+
+
+def install_language(code: str) -> bool:
+    """Replace the application's translators with those for `code` ("en", "ru"); True when ours loaded."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if code not in LANGUAGES:
+        code = "en"
+    QLocale.setDefault(QLocale(code) if code != "en" else QLocale(QLocale.Language.English,
+                                                                  QLocale.Country.UnitedKingdom))
+    path = compiled(code)  # English has a file too: the plural forms of "%n person(s)"
+    loaded = False
+    if path is not None:
+        ours = QTranslator(app)
+        if ours.load(str(path)):
+            app.installTranslator(ours)
+            _installed.append(ours)
+            loaded = True
+    if code == "en":
+        return loaded
+    qt_own = QTranslator(app)  # Qt's own dialogs' buttons (OK, Cancel, Save)
+    if qt_own.load(QLocale(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    log.info("language %s: %s", code, "loaded" if loaded else "missing")
+    return loaded

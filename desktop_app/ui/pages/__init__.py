@@ -1,0 +1,1 @@
+"""The workspace pages shown in the main window's sidebar."""

@@ -1,0 +1,267 @@
+"""The households page: a household at a glance, its members, head and relationships.
+
+A warning in red when a partner approved part of a household and not the rest (families
+get split at borders). Every change is a service call, audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.errors import RosterError
+from desktop_app.domain.person import Relationship
+from desktop_app.services import households
+from desktop_app.services.households import HouseholdView, MemberView
+from desktop_app.storage.db import Database
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.person_picker import PersonPicker
+from desktop_app.ui.records_model import RecordsModel
+
+
+def age_of(birth_date: str | None, today: dt.date | None = None) -> str:
+    if not birth_date:
+        return ""
+    try:
+        return str(PartialDate.parse(birth_date).age_on(today or dt.date.today()))
+    except RosterError:
+        return ""
+
+
+def _relationship_label(value: str | None) -> str:
+    return (value or "").replace("_", " ")
+
+
+class HouseholdsPage(QWidget):
+    person_activated = Signal(int)
+    changed = Signal()
+
+    def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("householdsPage")
+        self.db = db
+        self.operator = operator
+        self.current: HouseholdView | None = None
+
+        self.search = QLineEdit(self, objectName="householdSearch")
+        self.search.setPlaceholderText(self.tr("Find a household: reference or name"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._debounce.start)
+        new_button = QPushButton(self.tr("&New household…"), self, objectName="newHouseholdButton")
+        new_button.clicked.connect(self.new_household)
+        self.list_model: RecordsModel[HouseholdView] = RecordsModel(
+            [(self.tr("Ref"), lambda h: h.ref), (self.tr("Name"), lambda h: h.name),
+             (self.tr("Members"), lambda h: len(h.members))], parent=self)
+        self.list_view = QTableView(self, objectName="householdsTable")
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.list_view.verticalHeader().hide()
+        self.list_view.horizontalHeader().setStretchLastSection(True)
+        self.list_view.setColumnWidth(1, 170)
+
+        self.heading = QLabel(self, objectName="householdHeading")
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.split_warning = QLabel(self, objectName="splitWarning")
+        self.split_warning.setWordWrap(True)
+        self.split_warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.split_warning.hide()
+        today = dt.date.today()
+        self.members_model: RecordsModel[MemberView] = RecordsModel(
+            [(self.tr("Case"), lambda m: m.case_ref), (self.tr("Name"), lambda m: m.name),
+             (self.tr("Relationship"), lambda m: _relationship_label(m.relationship)),
+             (self.tr("Status"), lambda m: m.status.replace("_", " ")),
+             (self.tr("Age"), lambda m: age_of(m.birth_date, today)),
+             (self.tr("Citizenship"), lambda m: m.citizenships.replace(",", ", "))], parent=self)
+        self.members_view = QTableView(self, objectName="householdMembers")
+        self.members_view.setModel(self.members_model)
+        self.members_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.members_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.members_view.verticalHeader().hide()
+        self.members_view.horizontalHeader().setStretchLastSection(True)
+        self.members_view.setColumnWidth(1, 240)
+        self.members_view.doubleClicked.connect(
+            lambda index: self.person_activated.emit(self.members_model.record(index.row()).person_id))
+
+        self.relationship = QComboBox(self, objectName="memberRelationship")
+        for relation in Relationship:
+            if relation is not Relationship.HEAD:
+                self.relationship.addItem(_relationship_label(relation.value), relation.value)
+        set_relation = QPushButton(self.tr("Set &relationship"), self, objectName="setRelationshipButton")
+        set_relation.clicked.connect(self.set_relationship)
+        make_head = QPushButton(self.tr("Make &head"), self, objectName="makeHeadButton")
+        make_head.clicked.connect(self.make_head)
+        remove = QPushButton(self.tr("Re&move from household"), self, objectName="removeMemberButton")
+        remove.clicked.connect(self.remove_member)
+        self.picker = PersonPicker(db, self, "householdPicker")
+        self.new_relationship = QComboBox(self, objectName="newMemberRelationship")
+        for relation in Relationship:
+            self.new_relationship.addItem(_relationship_label(relation.value), relation.value)
+        self.new_relationship.setCurrentIndex(self.new_relationship.findData(Relationship.CHILD.value))
+        add = QPushButton(self.tr("&Add to household"), self, objectName="addMemberButton")
+        add.clicked.connect(self.add_member)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(new_button)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.list_view)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.split_warning)
+        right_layout.addWidget(self.members_view, 1)
+        member_row = QHBoxLayout()
+        member_row.addWidget(QLabel(self.tr("Selected member:"), self))
+        member_row.addWidget(self.relationship)
+        member_row.addWidget(set_relation)
+        member_row.addWidget(make_head)
+        member_row.addWidget(remove)
+        member_row.addStretch(1)
+        right_layout.addLayout(member_row)
+        add_row = QHBoxLayout()
+        add_row.addWidget(QLabel(self.tr("Add a person:"), self))
+        add_row.addWidget(self.picker, 1)
+        add_row.addWidget(QLabel(self.tr("as"), self))
+        add_row.addWidget(self.new_relationship)
+        add_row.addWidget(add)
+        right_layout.addLayout(add_row)
+        self.splitter = QSplitter(self, objectName="householdsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([380, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+        self.list_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_household(self.list_model.record(current.row()).id)
+            if current.isValid() else None)
+
+    def set_database(self, db: Database) -> None:
+        self.db = db
+        self.picker.db = db
+        self.current = None
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        self._debounce.stop()
+        self.list_model.set_records(households.list_households(self.db, text=self.search.text().strip(), limit=500))
+        if self.current is not None:
+            self.show_household(self.current.id)
+        elif self.list_model.rowCount():
+            self.list_view.selectRow(0)
+        else:
+            self._show(None)
+
+    def show_household(self, household_id: int) -> None:
+        try:
+            self._show(households.get_household(self.db, household_id))
+        except RosterError as exc:
+            show_error(self, exc)
+
+    def _show(self, household: HouseholdView | None) -> None:
+        self.current = household
+        if household is None:
+            self.heading.setText(self.tr("No household chosen"))
+            self.members_model.set_records([])
+            self.split_warning.hide()
+            return
+        self.heading.setText(f"{household.ref} — {household.name}")
+        self.members_model.set_records(household.members)
+        warnings = [w for w in households.split_households(self.db) if w.household_id == household.id]
+        self.split_warning.setText("\n".join("⚠ " + w.message for w in warnings))
+        self.split_warning.setVisible(bool(warnings))
+
+    def select_household(self, household_id: int) -> None:
+        self.search.clear()
+        self.reload()
+        for row, record in enumerate(self.list_model.records):
+            if record.id == household_id:
+                self.list_view.selectRow(row)
+                return
+        self.show_household(household_id)
+
+    def _selected_member(self) -> MemberView | None:
+        index = self.members_view.currentIndex()
+        return self.members_model.record(index.row()) if index.isValid() else None
+
+    def _apply(self, action: object) -> None:
+        try:
+            view = action()  # type: ignore[operator]
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self._show(view)
+        self.list_model.set_records(households.list_households(self.db, text=self.search.text().strip(), limit=500))
+        self.changed.emit()
+
+    @Slot()
+    def new_household(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New household"), self.tr("Family name of the household:"))
+        if ok and name.strip():
+            try:
+                created = households.create_household(self.db, name.strip(), operator=self.operator)
+            except RosterError as exc:
+                show_error(self, exc)
+                return
+            self.changed.emit()
+            self.select_household(created.id)
+
+    @Slot()
+    def set_relationship(self) -> None:
+        member = self._selected_member()
+        if member is None or self.current is None:
+            return
+        relation = Relationship(self.relationship.currentData())
+        household_id = self.current.id
+        self._apply(lambda: households.set_relationship(self.db, household_id, member.person_id, relation,
+                                                        operator=self.operator))
+
+    @Slot()
+    def make_head(self) -> None:
+        member = self._selected_member()
+        if member is None or self.current is None:
+            return
+        household_id = self.current.id
+        self._apply(lambda: households.set_head(self.db, household_id, member.person_id, operator=self.operator))
+
+    @Slot()
+    def remove_member(self) -> None:
+        member = self._selected_member()
+        if member is None or self.current is None:
+            return
+        household_id = self.current.id
+        self._apply(lambda: households.remove_member(self.db, household_id, member.person_id, operator=self.operator))
+
+    @Slot()
+    def add_member(self) -> None:
+        person_id = self.picker.person_id()
+        if person_id is None or self.current is None:
+            return
+        relation = Relationship(self.new_relationship.currentData())
+        household_id = self.current.id
+        self._apply(lambda: households.add_member(self.db, household_id, person_id, relation, operator=self.operator))
+        self.picker.search.clear()
+

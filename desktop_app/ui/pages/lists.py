@@ -1,0 +1,330 @@
+"""The evacuation lists page: each list's counts, its members and the partner's answers.
+
+Create a list for a partner, add persons (the roster's selection, everyone the roster's
+filter shows, or a whole household), mark it sent, record answers and crossings member
+by member. Counts per list (pending, approved, rejected, crossed) are always in view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.domain.lists import Answer
+from desktop_app.services import households, lists, partners
+from desktop_app.services.lists import ListMemberView, ListSummary
+from desktop_app.storage.db import Database
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.records_model import RecordsModel
+
+DEFAULT_VALIDITY_DAYS = 3
+
+
+class NewListDialog(QDialog):
+    """A list's name and the partner it goes to."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newListDialog")
+        self.setWindowTitle(self.tr("New evacuation list"))
+        self.name = QLineEdit(self, objectName="newListName")
+        self.partner = QComboBox(self, objectName="newListPartner")
+        self.partner.addItem(self.tr("(no partner yet)"), None)
+        for organization in partners.organizations(db):
+            self.partner.addItem(organization.name, organization.id)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Partner"), self.partner)
+        form.addRow(buttons)
+
+
+class ListsPage(QWidget):
+    """Lists on the left with their counts; the chosen list's members on the right."""
+
+    changed = Signal()
+    person_activated = Signal(int)
+
+    def __init__(self, db: Database, operator: str, selection: Callable[[], list[int]],
+                 filtered: Callable[[], list[int]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("listsPage")
+        self.db = db
+        self.operator = operator
+        self._selection = selection
+        self._filtered = filtered
+        self.current: ListSummary | None = None
+
+        self.lists_model: RecordsModel[ListSummary] = RecordsModel(
+            [(self.tr("List"), lambda s: s.name), (self.tr("Partner"), lambda s: s.organization or ""),
+             (self.tr("State"), lambda s: s.state), (self.tr("Members"), lambda s: s.members),
+             (self.tr("Pending"), lambda s: s.pending), (self.tr("Approved"), lambda s: s.approved),
+             (self.tr("Rejected"), lambda s: s.rejected), (self.tr("Crossed"), lambda s: s.crossed)], parent=self)
+        self.lists_view = QTableView(self, objectName="listsTable")
+        self.lists_view.setModel(self.lists_model)
+        self.lists_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.lists_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.lists_view.verticalHeader().hide()
+        self.lists_view.setColumnWidth(0, 150)
+        self.lists_view.setColumnWidth(1, 170)
+        for column in range(2, 8):
+            self.lists_view.setColumnWidth(column, 70)
+        new_list = QPushButton(self.tr("&New list…"), self, objectName="newListButton")
+        new_list.clicked.connect(self.new_list)
+        self.send_button = QPushButton(self.tr("Mark &sent"), self, objectName="markSentButton")
+        self.send_button.clicked.connect(self.mark_sent)
+
+        self.heading = QLabel(self, objectName="listHeading")
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.split_warning = QLabel(self, objectName="listSplitWarning")
+        self.split_warning.setWordWrap(True)
+        self.split_warning.setStyleSheet("color: #b71c1c;")
+        self.split_warning.hide()
+        self.members_model: RecordsModel[ListMemberView] = RecordsModel(
+            [(self.tr("Case"), lambda m: m.case_ref), (self.tr("Name"), lambda m: m.name),
+             (self.tr("Name as in passport"), lambda m: m.latin_name),
+             (self.tr("Status"), lambda m: m.status.replace("_", " ")), (self.tr("Answer"), lambda m: m.answer),
+             (self.tr("Valid until"), lambda m: m.valid_until or ""),
+             (self.tr("Crossed"), lambda m: f"{m.crossed_at:%Y-%m-%d %H:%M}" if m.crossed_at else ""),
+             (self.tr("Note"), lambda m: m.answer_note)],
+            warn=lambda m: self.tr("Rejected") if m.answer == Answer.REJECTED.value else None, parent=self)
+        self.members_view = QTableView(self, objectName="listMembers")
+        self.members_view.setModel(self.members_model)
+        self.members_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.members_view.verticalHeader().hide()
+        self.members_view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((90, 230, 200, 90, 80, 90, 120)):
+            self.members_view.setColumnWidth(column, width)
+        self.members_view.doubleClicked.connect(
+            lambda index: self.person_activated.emit(self.members_model.record(index.row()).person_id))
+
+        add_selection = QPushButton(self.tr("Add roster &selection"), self, objectName="addSelectionButton")
+        add_selection.clicked.connect(lambda: self.add_persons(self._selection()))
+        add_filtered = QPushButton(self.tr("Add everyone the roster &filter shows"), self,
+                                   objectName="addFilteredButton")
+        add_filtered.clicked.connect(lambda: self.add_persons(self._filtered()))
+        self.household_ref = QLineEdit(self, objectName="addHouseholdRef")
+        self.household_ref.setPlaceholderText(self.tr("Household ref, e.g. H-00012"))
+        add_household = QPushButton(self.tr("Add &household"), self, objectName="addHouseholdButton")
+        add_household.clicked.connect(self.add_household)
+        self.household_ref.returnPressed.connect(self.add_household)
+        remove = QPushButton(self.tr("&Remove selected"), self, objectName="removeMembersButton")
+        remove.clicked.connect(self.remove_selected)
+
+        self.answer = QComboBox(self, objectName="answerChoice")
+        for answer in Answer:
+            self.answer.addItem(answer.value, answer.value)
+        self.answer.setCurrentIndex(self.answer.findData(Answer.APPROVED.value))
+        self.valid_until = QDateEdit(self, objectName="validUntil")
+        self.valid_until.setCalendarPopup(True)
+        self.valid_until.setDisplayFormat("yyyy-MM-dd")
+        self.valid_until.setDate(QDate.currentDate().addDays(DEFAULT_VALIDITY_DAYS))
+        record = QPushButton(self.tr("Record &answer"), self, objectName="recordAnswerButton")
+        record.clicked.connect(self.record_answer)
+        crossed = QPushButton(self.tr("Record &crossing"), self, objectName="recordCrossingButton")
+        crossed.clicked.connect(self.record_crossing)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_buttons = QHBoxLayout()
+        left_buttons.addWidget(new_list)
+        left_buttons.addWidget(self.send_button)
+        left_buttons.addStretch(1)
+        left_layout.addLayout(left_buttons)
+        left_layout.addWidget(self.lists_view)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.split_warning)
+        add_row = QHBoxLayout()
+        for widget in (add_selection, add_filtered, self.household_ref, add_household, remove):
+            add_row.addWidget(widget)
+        add_row.addStretch(1)
+        right_layout.addLayout(add_row)
+        right_layout.addWidget(self.members_view, 1)
+        answer_row = QHBoxLayout()
+        answer_row.addWidget(QLabel(self.tr("Selected members:"), self))
+        answer_row.addWidget(self.answer)
+        answer_row.addWidget(QLabel(self.tr("valid until"), self))
+        answer_row.addWidget(self.valid_until)
+        answer_row.addWidget(record)
+        answer_row.addWidget(crossed)
+        answer_row.addStretch(1)
+        right_layout.addLayout(answer_row)
+        self.splitter = QSplitter(self, objectName="listsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([420, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+        self.lists_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_list(self.lists_model.record(current.row()).id)
+            if current.isValid() else None)
+
+    def set_database(self, db: Database) -> None:
+        self.db = db
+        self.current = None
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        summaries = lists.all_lists(self.db)
+        self.lists_model.set_records(summaries)
+        wanted = self.current.id if self.current else (summaries[-1].id if summaries else None)
+        if wanted is None:
+            self._show(None)
+        else:
+            self.select_list(wanted)
+
+    def select_list(self, list_id: int) -> None:
+        for row, summary in enumerate(self.lists_model.records):
+            if summary.id == list_id:
+                self.lists_view.selectRow(row)
+                self.show_list(list_id)
+                return
+
+    def show_list(self, list_id: int) -> None:
+        try:
+            self._show(lists.get_list(self.db, list_id))
+        except RosterError as exc:
+            show_error(self, exc)
+
+    def _show(self, summary: ListSummary | None) -> None:
+        self.current = summary
+        if summary is None:
+            self.heading.setText(self.tr("No list yet: create one with New list"))
+            self.members_model.set_records([])
+            self.split_warning.hide()
+            self.send_button.setEnabled(False)
+            return
+        partner = summary.organization or self.tr("no partner")
+        sent = f", {self.tr('sent')} {summary.sent_at:%Y-%m-%d %H:%M}" if summary.sent_at else ""
+        self.heading.setText(f"{summary.name} — {partner} ({summary.state}{sent})")
+        self.send_button.setEnabled(summary.state == "draft")
+        self.members_model.set_records(lists.members(self.db, summary.id))
+        warnings = households.split_households(self.db, summary.id)
+        self.split_warning.setText("\n".join("⚠ " + w.message for w in warnings))
+        self.split_warning.setVisible(bool(warnings))
+
+    def _after_change(self) -> None:
+        current_id = self.current.id if self.current else None
+        self.lists_model.set_records(lists.all_lists(self.db))
+        if current_id is not None:
+            self.select_list(current_id)
+        self.changed.emit()
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except RosterError as exc:
+            show_error(self, exc)
+            self._after_change()
+            return False
+        self._after_change()
+        return True
+
+    def selected_members(self) -> list[ListMemberView]:
+        rows = sorted({index.row() for index in self.members_view.selectionModel().selectedRows()})
+        return [self.members_model.record(row) for row in rows]
+
+    @Slot()
+    def new_list(self) -> None:
+        dialog = NewListDialog(self.db, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            created = lists.create_list(self.db, dialog.name.text(), operator=self.operator,
+                                        organization_id=dialog.partner.currentData())
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self.current = created
+        self._after_change()
+
+    def add_persons(self, person_ids: list[int]) -> None:
+        if self.current is None or not person_ids:
+            return
+        list_id = self.current.id
+        self._run(lambda: lists.add_members(self.db, list_id, person_ids, operator=self.operator))
+
+    @Slot()
+    def add_household(self) -> None:
+        ref = self.household_ref.text().strip()
+        if self.current is None or not ref:
+            return
+        match = next((h for h in households.list_households(self.db, text=ref) if h.ref.casefold() == ref.casefold()),
+                     None)
+        if match is None:
+            show_error(self, RosterError(self.tr("No household %1 on this roster.").replace("%1", ref)))
+            return
+        list_id = self.current.id
+        if self._run(lambda: lists.add_household(self.db, list_id, match.id, operator=self.operator)):
+            self.household_ref.clear()
+
+    @Slot()
+    def remove_selected(self) -> None:
+        members = self.selected_members()
+        if self.current is None or not members:
+            return
+        list_id = self.current.id
+        self._run(lambda: lists.remove_members(self.db, list_id, [m.person_id for m in members],
+                                               operator=self.operator))
+
+    @Slot()
+    def mark_sent(self) -> None:
+        if self.current is None:
+            return
+        list_id = self.current.id
+        self._run(lambda: lists.mark_sent(self.db, list_id, operator=self.operator))
+
+    @Slot()
+    def record_answer(self) -> None:
+        members = self.selected_members()
+        if self.current is None or not members:
+            return
+        answer = Answer(self.answer.currentData())
+        valid_until = self.valid_until.date().toPython() if answer is Answer.APPROVED else None
+        list_id = self.current.id
+
+        def record_all() -> None:
+            for member in members:
+                lists.record_answer(self.db, list_id, member.person_id, answer, operator=self.operator,
+                                    valid_until=valid_until)  # type: ignore[arg-type]
+        self._run(record_all)
+
+    @Slot()
+    def record_crossing(self) -> None:
+        members = self.selected_members()
+        if self.current is None or not members:
+            return
+        list_id = self.current.id
+        at = dt.datetime.now().replace(microsecond=0)
+
+        def record_all() -> None:
+            for member in members:
+                lists.record_crossing(self.db, list_id, member.person_id, operator=self.operator, at=at)
+        self._run(record_all)

@@ -1,0 +1,179 @@
+"""Trash and audit: restore a person moved to the trash; browse who changed what, when.
+
+The audit browser filters by operator, date range and record (a person's case reference
+or UUID) and pages through the trail 500 entries at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.services import audit, persons
+from desktop_app.services.audit import AuditFilter, AuditView
+from desktop_app.services.persons import PersonView
+from desktop_app.storage.db import Database
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.records_model import RecordsModel
+
+AUDIT_PAGE = 500
+DEFAULT_AUDIT_DAYS = 30
+
+
+class TrashAuditPage(QWidget):
+    restored = Signal(int)
+
+    def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trashAuditPage")
+        self.db = db
+        self.operator = operator
+
+        self.trash_model: RecordsModel[PersonView] = RecordsModel(
+            [(self.tr("Case"), lambda p: p.case_ref), (self.tr("Name"), lambda p: p.display_name),
+             (self.tr("Deleted"), lambda p: f"{p.deleted_at:%Y-%m-%d %H:%M}" if p.deleted_at else ""),
+             (self.tr("Status"), lambda p: p.status.replace("_", " "))], parent=self)
+        self.trash_view = QTableView(self, objectName="trashTable")
+        self.trash_view.setModel(self.trash_model)
+        self.trash_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.trash_view.verticalHeader().hide()
+        self.trash_view.horizontalHeader().setStretchLastSection(True)
+        self.trash_view.setColumnWidth(1, 220)
+        restore = QPushButton(self.tr("&Restore selected"), self, objectName="restoreButton")
+        restore.clicked.connect(self.restore_selected)
+
+        self.operator_filter = QComboBox(self, objectName="auditOperator")
+        self.since = QDateEdit(self, objectName="auditSince")
+        self.until = QDateEdit(self, objectName="auditUntil")
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.since.setDate(QDate.currentDate().addDays(-DEFAULT_AUDIT_DAYS))
+        self.until.setDate(QDate.currentDate())
+        self.record_filter = QLineEdit(self, objectName="auditRecord")
+        self.record_filter.setPlaceholderText(self.tr("Case ref or UUID"))
+        self.record_filter.setClearButtonEnabled(True)
+        search = QPushButton(self.tr("&Show"), self, objectName="auditShowButton")
+        search.clicked.connect(self.browse)
+        self.record_filter.returnPressed.connect(self.browse)
+        self.more = QPushButton(self.tr("&More…"), self, objectName="auditMoreButton")
+        self.more.clicked.connect(self.load_more)
+        self.audit_model: RecordsModel[AuditView] = RecordsModel(
+            [(self.tr("When"), lambda a: f"{a.at:%Y-%m-%d %H:%M:%S}"), (self.tr("Operator"), lambda a: a.operator),
+             (self.tr("Action"), lambda a: a.action), (self.tr("Record"), lambda a: a.entity),
+             (self.tr("What"), lambda a: a.summary)], parent=self)
+        self.audit_view = QTableView(self, objectName="auditTable")
+        self.audit_view.setModel(self.audit_model)
+        self.audit_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.audit_view.verticalHeader().hide()
+        self.audit_view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((150, 110, 70, 90)):
+            self.audit_view.setColumnWidth(column, width)
+        self.audit_count = QLabel(self, objectName="auditCount")
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(self.tr("<b>Trash</b> — persons moved to the trash can be restored"), self), 1)
+        heading.addWidget(restore)
+        top_layout.addLayout(heading)
+        top_layout.addWidget(self.trash_view)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(QLabel(self.tr("<b>Audit trail</b>"), self))
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("Operator"), self.operator_filter), (self.tr("From"), self.since),
+                              (self.tr("to"), self.until), (self.tr("Record"), self.record_filter)):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget, 1 if widget is self.record_filter else 0)
+        filters.addWidget(search)
+        bottom_layout.addLayout(filters)
+        bottom_layout.addWidget(self.audit_view, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.audit_count, 1)
+        footer.addWidget(self.more)
+        bottom_layout.addLayout(footer)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("trashAuditSplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setSizes([250, 450])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+    def set_database(self, db: Database) -> None:
+        self.db = db
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        self.trash_model.set_records(persons.list_trash(self.db))
+        chosen = self.operator_filter.currentData()
+        self.operator_filter.blockSignals(True)
+        self.operator_filter.clear()
+        self.operator_filter.addItem(self.tr("anyone"), None)
+        for name in audit.operators(self.db):
+            self.operator_filter.addItem(name, name)
+        self.operator_filter.setCurrentIndex(max(0, self.operator_filter.findData(chosen)))
+        self.operator_filter.blockSignals(False)
+        self.browse()
+
+    def audit_filter(self) -> AuditFilter:
+        """The filter the user set; a case reference is turned into the record's UUID."""
+        key = self.record_filter.text().strip() or None
+        if key is not None:
+            with contextlib.suppress(RosterError):  # not a person: an organization id, a list UUID… as typed
+                key = persons.find_person(self.db, key).uuid
+        since = dt.datetime.combine(self.since.date().toPython(), dt.time())  # type: ignore[arg-type]
+        until = dt.datetime.combine(self.until.date().toPython(), dt.time.max)  # type: ignore[arg-type]
+        return AuditFilter(operator=self.operator_filter.currentData(), entity_key=key, since=since, until=until)
+
+    @Slot()
+    def browse(self) -> None:
+        entries = audit.browse(self.db, self.audit_filter(), limit=AUDIT_PAGE)
+        self.audit_model.set_records(entries)
+        self._count()
+
+    @Slot()
+    def load_more(self) -> None:
+        entries = audit.browse(self.db, self.audit_filter(), limit=AUDIT_PAGE, offset=self.audit_model.rowCount())
+        self.audit_model.set_records(self.audit_model.records + entries)
+        self._count()
+
+    def _count(self) -> None:
+        shown = self.audit_model.rowCount()
+        self.audit_count.setText(self.tr("%1 entries shown").replace("%1", f"{shown:,}"))
+        self.more.setEnabled(shown > 0 and shown % AUDIT_PAGE == 0)
+
+    @Slot()
+    def restore_selected(self) -> None:
+        rows = sorted({index.row() for index in self.trash_view.selectionModel().selectedRows()})
+        for row in rows:
+            person = self.trash_model.record(row)
+            try:
+                persons.restore_person(self.db, person.id, operator=self.operator)
+            except RosterError as exc:
+                show_error(self, exc)
+                break
+            self.restored.emit(person.id)
+        self.reload()

@@ -1,0 +1,110 @@
+"""Undo and redo of what the window changes: person edits, status changes, moves to the trash.
+
+Each command is pushed after its action succeeded (the first `redo` is skipped). Undo and
+redo are service calls like any change, so they are audited and checked: an edit is undone
+with the version the redo left, so a colleague's change in between is never overwritten;
+a status goes back through `services.undo.revert_status`, which refuses when the status
+moved on; a deletion is undone by restoring from the trash. A refused undo is shown by the
+error presenter and the command leaves the stack (it can no longer apply).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.domain.status import Status
+from desktop_app.services import persons, undo
+from desktop_app.storage.db import Database
+from desktop_app.ui.errors import show_error
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UndoCommands", text)
+
+
+class ServiceCommand(QUndoCommand):
+    """Runs service calls for undo and redo; reports refusals and then drops out of the stack."""
+
+    def __init__(self, text: str, parent_widget: QWidget | None, changed: Callable[[int], None],
+                 person_id: int) -> None:
+        super().__init__(text)
+        self._first_redo = True
+        self._parent_widget = parent_widget
+        self._changed = changed
+        self.person_id = person_id
+
+    def _run(self, action: Callable[[], Any]) -> None:
+        try:
+            action()
+        except RosterError as exc:
+            self.setObsolete(True)
+            show_error(self._parent_widget, exc)
+        self._changed(self.person_id)
+
+    def do_undo(self) -> None:
+        raise NotImplementedError
+
+    def do_redo(self) -> None:
+        raise NotImplementedError
+
+    def undo(self) -> None:
+        self._run(self.do_undo)
+
+    def redo(self) -> None:
+        if self._first_redo:
+            self._first_redo = False
+            return
+        self._run(self.do_redo)
+
+
+class EditPersonCommand(ServiceCommand):
+    def __init__(self, db: Database, operator: str, person_id: int, case_ref: str, before: dict[str, Any],
+                 after: dict[str, Any], version_after: int, parent_widget: QWidget | None,
+                 changed: Callable[[int], None]) -> None:
+        super().__init__(_tr("Edit %1").replace("%1", case_ref), parent_widget, changed, person_id)
+        self.db, self.operator = db, operator
+        self.before, self.after = before, after
+        self.version = version_after
+
+    def _apply(self, values: dict[str, Any]) -> None:
+        self.version = persons.update_person(self.db, self.person_id, values, operator=self.operator,
+                                             expected_version=self.version).version
+
+    def do_undo(self) -> None:
+        self._apply(self.before)
+
+    def do_redo(self) -> None:
+        self._apply(self.after)
+
+
+class StatusCommand(ServiceCommand):
+    def __init__(self, db: Database, operator: str, person_id: int, case_ref: str, old: Status, new: Status,
+                 parent_widget: QWidget | None, changed: Callable[[int], None]) -> None:
+        super().__init__(_tr("Status of %1").replace("%1", case_ref), parent_widget, changed, person_id)
+        self.db, self.operator, self.old, self.new = db, operator, old, new
+
+    def do_undo(self) -> None:
+        undo.revert_status(self.db, self.person_id, self.old, expected_current=self.new, operator=self.operator)
+
+    def do_redo(self) -> None:
+        undo.revert_status(self.db, self.person_id, self.new, expected_current=self.old, operator=self.operator,
+                           reason="redo")
+
+
+class DeleteCommand(ServiceCommand):
+    def __init__(self, db: Database, operator: str, person_id: int, case_ref: str, parent_widget: QWidget | None,
+                 changed: Callable[[int], None]) -> None:
+        super().__init__(_tr("Move %1 to the trash").replace("%1", case_ref), parent_widget, changed, person_id)
+        self.db, self.operator = db, operator
+
+    def do_undo(self) -> None:
+        persons.restore_person(self.db, self.person_id, operator=self.operator)
+
+    def do_redo(self) -> None:
+        persons.delete_person(self.db, self.person_id, operator=self.operator, reason="redo")
