@@ -121,14 +121,51 @@ def _online_backup(db: Database, partial: Path) -> None:
 
 
 def _export_encrypted(db: Database, partial: Path, passphrase: str) -> None:
-    assert db.target.path is not None
-    with contextlib.closing(db.connect_copy(db.target.path, cipher=True)) as source:
-        source.execute("PRAGMA busy_timeout = 10000")
-        source.execute("ATTACH DATABASE ? AS archive KEY ?", (str(partial), passphrase))
+    """Write the roster encrypted under `passphrase`, one consistent snapshot.
+
+    An encrypted roster exports itself (`sqlcipher_export`). A plain roster is copied table by
+    table into a SQLCipher connection: the two SQLite libraries must never both open the roster's
+    file in one process (POSIX locks are per process, and closing one library's file would drop
+    the other's locks).
+    """
+    if db.encrypted:
+        with db.raw_connection() as source:
+            source.execute("ATTACH DATABASE ? AS archive KEY ?", (str(partial), passphrase))
+            try:
+                source.execute("SELECT sqlcipher_export('archive')")
+            finally:
+                source.execute("DETACH DATABASE archive")
+        return
+    with db.raw_connection() as source, contextlib.closing(connect_file(partial, passphrase)) as target:
+        target.execute("PRAGMA journal_mode = DELETE")
+        target.execute("BEGIN")
+        source.execute("BEGIN")  # one snapshot of every table
         try:
-            source.execute("SELECT sqlcipher_export('archive')")
+            _copy_schema_and_rows(source, target)
         finally:
-            source.execute("DETACH DATABASE archive")
+            source.execute("ROLLBACK")
+        target.execute("COMMIT")
+
+
+def _copy_schema_and_rows(source: Any, target: Any) -> None:
+    objects = source.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+                             "AND name NOT LIKE 'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, "
+                             "rowid").fetchall()
+    for kind, name, sql in objects:
+        if kind == "table":
+            target.execute(sql)
+            cursor = source.execute(f'SELECT * FROM "{name}"')
+            width = len(cursor.description)
+            insert = f'INSERT INTO "{name}" VALUES ({", ".join("?" * width)})'
+            while rows := cursor.fetchmany(5000):
+                target.executemany(insert, rows)
+    if source.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+        target.executemany("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)",
+                           source.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
+    for kind, _name, sql in objects:
+        if kind != "table":
+            target.execute(sql)
+    target.execute(f"PRAGMA user_version = {int(source.execute('PRAGMA user_version').fetchone()[0])}")
 
 
 def _opener(db: Database, encrypt_with: str | None) -> Opener:

@@ -133,10 +133,13 @@ def hold_exclusively(path: Path, passphrase: str | None) -> Any:
     connection = connect_file(path, passphrase, cipher=True)
     try:
         connection.execute("PRAGMA busy_timeout = 2000")
-        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
-        mode = connection.execute("PRAGMA journal_mode = MEMORY").fetchone()[0]
-        connection.execute("BEGIN EXCLUSIVE")
-        connection.execute("COMMIT")
+        # Leaving WAL needs every other connection gone; only then is the lock taken and kept.
+        mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if str(mode).lower() == "delete":
+            connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+            mode = connection.execute("PRAGMA journal_mode = MEMORY").fetchone()[0]
+            connection.execute("BEGIN EXCLUSIVE")
+            connection.execute("COMMIT")
     except Exception as exc:
         connection.close()
         raise DatabaseError(f"{path}: the roster is open in another window or on another workstation; close it "
@@ -160,7 +163,8 @@ def replace_file(old: Path, new: Path, holder: Any | None = None) -> None:
         os.replace(new, old)
         _fsync_folder(old.parent)
         _overwrite(old_bytes)
-    for leftover in (old.with_name(old.name + "-wal"), old.with_name(old.name + "-shm")):
+    for leftover in (old.with_name(old.name + "-wal"), old.with_name(old.name + "-shm"),
+                     old.with_name(old.name + "-journal")):
         leftover.unlink(missing_ok=True)
 
 
