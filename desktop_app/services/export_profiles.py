@@ -50,8 +50,8 @@ def builtin_entries() -> list[ProfileEntry]:
 def list_profiles(db: Database) -> list[ProfileEntry]:
     """The built-in profiles first, then the mission's own in name order."""
     with db.reading() as session:
-        rows = list(session.scalars(select(ExportProfileRow).order_by(func.lower(ExportProfileRow.name))))
-    stored = [ProfileEntry(row.name, _parse(row), False, row.updated_at, row.updated_by) for row in rows]
+        stored = [ProfileEntry(row.name, _parse(row), False, row.updated_at, row.updated_by)
+                  for row in session.scalars(select(ExportProfileRow).order_by(func.lower(ExportProfileRow.name)))]
     return builtin_entries() + stored
 
 
