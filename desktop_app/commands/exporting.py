@@ -132,6 +132,7 @@ def register(commands: Any, command: Any) -> None:
     """Add `export` and `profiles` to the command line (see cli.COMMAND_MODULES)."""
     p: argparse.ArgumentParser = command("export", cmd_export, "export persons to an .xlsx for a partner, or print "
                                          "a manifest to .pdf; every export is recorded in the audit trail")
+    p.allow_abbrev = False  # "--password SECRET" must not pass for "--password-file"
     p.add_argument("out", metavar="OUT.xlsx|OUT.pdf")
     p.add_argument("--profile", metavar="NAME", help="export profile (default: the full roster for .xlsx, the "
                    "flight manifest for .pdf); see `mission-roster profiles`")

@@ -46,10 +46,17 @@ _application: QGuiApplication | None = None
 
 
 def ensure_gui_application() -> None:
-    """A QGuiApplication for printing from the command line (offscreen); the window's own if running."""
+    """An offscreen application for printing from the command line; the window's own if one runs.
+
+    It is a QApplication (a QGuiApplication that also allows widgets), so that a process that
+    prints first and opens a window later (a test session, a script) is not stuck with an
+    application object that cannot show widgets.
+    """
     global _application
     if QGuiApplication.instance() is None:
-        _application = QGuiApplication([sys.argv[0] if sys.argv else "mission-roster", "-platform", "offscreen"])
+        from PySide6.QtWidgets import QApplication
+
+        _application = QApplication([sys.argv[0] if sys.argv else "mission-roster", "-platform", "offscreen"])
 
 
 def write_manifest_pdf(path: Path, manifest: Manifest, paper: str = "a4") -> None:
