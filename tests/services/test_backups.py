@@ -12,7 +12,7 @@ import pytest
 from desktop_app import cli
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.services import audit, backups, demo, persons, stats
-from desktop_app.storage.backup import backup_database, list_backups, rotate_backups
+from desktop_app.storage.backup import backup_database, rotate_backups
 from desktop_app.storage.db import Database, open_database
 
 PASSPHRASE = "correct horse battery staple"
