@@ -33,7 +33,7 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.domain.errors import DuplicateValue, NotFound, ValidationError
+from desktop_app.domain.errors import DuplicateValue, NotFound, TransitionRefused, ValidationError
 from desktop_app.domain.person import FIELDS_BY_KEY, normalize_document_number
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
@@ -128,7 +128,7 @@ def _update_person(session: Session, row: PreviewRow, operation_id: int, operato
                               "nothing was imported. Preview the file again.")
     try:
         changes = field_changes(person_state(person), row.data)
-    except ValidationError as exc:
+    except (ValidationError, TransitionRefused) as exc:
         raise ValidationError(f"row {row.row}", row.case_ref, f"{exc.message}; nothing was imported") from None
     columns = {c.field: c.new for c in changes if c.field in FIELDS_BY_KEY}
     before: dict[str, Any] = {"fields": {c.field: json_value(c.old) for c in changes if c.field in FIELDS_BY_KEY},

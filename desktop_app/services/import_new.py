@@ -102,7 +102,8 @@ def _children(session: Session, chunk: Sequence[PreviewRow], people: list[dict[s
 def household_ids(session: Session, refs: Iterable[str], operation_id: int, operator: str) -> dict[str, int]:
     """Household id by reference, creating the households the roster does not have yet."""
     wanted = sorted(set(refs))
-    found = dict(session.execute(select(Household.ref, Household.id).where(Household.ref.in_(wanted))).tuples())
+    found: dict[str, int] = {ref: household_id for ref, household_id in
+                             session.execute(select(Household.ref, Household.id).where(Household.ref.in_(wanted)))}
     missing = [ref for ref in wanted if ref not in found]
     if missing:
         stamp = audit.now()

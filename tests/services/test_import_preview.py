@@ -179,7 +179,7 @@ def test_mapping_overrides_and_profiles(db: Database, tmp_path: Path) -> None:
         importing.preview_import(db, path, mapping_overrides={"Obs.": "shoe_size"})
     with pytest.raises(ValidationError, match="not a saved mapping profile"):
         importing.preview_import(db, path, profile_name="ICRC")
-    with pytest.raises(ValidationError, match="profile name: .* is empty"):
+    with pytest.raises(ValidationError, match=r"profile name: .* is empty"):
         importing.save_mapping_profile(db, " ", headers, {}, operator=OPERATOR)
 
 
