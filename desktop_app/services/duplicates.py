@@ -133,8 +133,8 @@ def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[D
     """
     with db.reading() as session:
         roster = load_roster(session)
-        dismissed = set(session.execute(select(DuplicateDismissal.person_a_id, DuplicateDismissal.person_b_id))
-                        .tuples().all())
+        dismissed = {(a, b) for a, b in session.execute(select(DuplicateDismissal.person_a_id,
+                                                               DuplicateDismissal.person_b_id))}
     if progress is not None:
         progress(0, 1)
     pairs = engine_duplicates(person.match_record() for person in roster.values())

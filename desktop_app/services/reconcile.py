@@ -85,7 +85,7 @@ def reconcile_answer(db: Database, path: str | Path, *, list_id: int | None = No
                 raise NotFound("evacuation list", list_id)
             list_name = evacuation_list.name
             list_answers = dict(session.execute(select(ListMember.person_id, ListMember.answer).where(
-                ListMember.list_id == list_id)).tuples().all())
+                ListMember.list_id == list_id)).all())
     total = len(sheet_data.rows)
     _report(progress, 0, total)
     index = RosterIndex(person.match_record() for person in roster.values())

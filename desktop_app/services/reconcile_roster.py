@@ -58,7 +58,7 @@ class RosterPerson:
 
 def load_roster(session: Session) -> dict[int, RosterPerson]:
     """Every active person by id (persons in the trash and merged records are left out)."""
-    household_refs: dict[int, str] = dict(session.execute(select(Household.id, Household.ref)).tuples().all())
+    household_refs: dict[int, str] = dict(session.execute(select(Household.id, Household.ref)).all())
     documents: dict[int, list[str]] = {}
     for person_id, number in session.execute(select(Document.person_id, Document.number).order_by(Document.id)):
         documents.setdefault(person_id, []).append(number)
