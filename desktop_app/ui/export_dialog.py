@@ -106,7 +106,7 @@ class ExportDialog(QDialog):
         self.roster_query = roster_query
         self.selected_ids = list(selected_ids or [])
         self.task: BackgroundTask | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self._summary: exporting.SelectionSummary | None = None
         self.resize(1000, 720)
 
@@ -375,7 +375,7 @@ class ExportDialog(QDialog):
 
     def _done(self, result: ExportResult) -> None:
         self.task = None
-        self.result = result
+        self.export_result = result
         log.info("export written: %d rows, format %s", result.rows, result.format)
         self.exported.emit(result)
         self.accept()

@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
 
         tools_menu = self.menus["Tools"]
         tools_menu.addAction(self._action(self.tr("&Settings…"), self.show_settings,
-                                          QKeySequence.StandardKey.Preferences, "settingsAction"))
+                                          "Ctrl+,", "settingsAction"))
 
         help_menu = self.menus["Help"]
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1",

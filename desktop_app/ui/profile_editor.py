@@ -87,7 +87,7 @@ class ChosenColumnsModel(QAbstractTableModel):
     def columns(self) -> list[tuple[str, str]]:
         return [(key, label) for key, label in self._columns]
 
-    def keys(self) -> list[str]:
+    def column_keys(self) -> list[str]:
         return [key for key, _ in self._columns]
 
     def add(self, key: str, label: str) -> None:
@@ -365,7 +365,7 @@ class ProfileEditor(QDialog):
         self.title_edit.setText(profile.title)
         self.sheet_edit.setText(profile.sheet_name)
         self.chosen_model.set_columns([(c.key, c.label) for c in profile.columns])
-        self.available_model.set_excluded(self.chosen_model.keys())
+        self.available_model.set_excluded(self.chosen_model.column_keys())
         self.check()
 
     @Slot()
@@ -385,14 +385,14 @@ class ProfileEditor(QDialog):
         rows = sorted(index.row() for index in self.available_view.selectionModel().selectedIndexes())
         for key in [self.available_model.key(row) for row in rows]:
             self.chosen_model.add(key, default_label(key, self._language))
-        self.available_model.set_excluded(self.chosen_model.keys())
+        self.available_model.set_excluded(self.chosen_model.column_keys())
 
     @Slot()
     def remove_column(self) -> None:
         index = self.chosen_view.currentIndex()
         if index.isValid():
             self.chosen_model.remove(index.row())
-            self.available_model.set_excluded(self.chosen_model.keys())
+            self.available_model.set_excluded(self.chosen_model.column_keys())
 
     def move_column(self, step: int) -> None:
         index = self.chosen_view.currentIndex()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -388,6 +388,8 @@ class PartnersPage(QWidget):
                                 phone_region=self.phone_region, parent=self)
         dialog.accepted.connect(self._after)
         dialog.open()
+        dialog.activateWindow()
+        dialog.summary.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return dialog
 
     @Slot()
