@@ -1,0 +1,97 @@
+"""Duplicates list and merge screen driven by keyboard: pick values, merge, undo, 'not a duplicate'."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services import persons
+from desktop_app.storage.db import Database
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.merge_dialog import A, B, DuplicatesDialog, MergeDialog
+from tests.services.test_reconcile_roster import Roster, build_roster
+from tests.ui.typing import answer_next_message_box
+
+
+@pytest.fixture
+def pair(db: Database) -> tuple[int, int]:
+    roster: Roster = build_roster(db)
+    second = persons.create_person(db, {"surname_latin": "SCHERBAKOV", "given_names_latin": "IVAN",
+                                        "birth_date": "1980-03-05", "email": "relative@example.org"},
+                                   operator="t").id
+    return roster.ids["ivan"], second
+
+
+def _duplicates(qtbot: QtBot, db: Database) -> DuplicatesDialog:
+    dialog = DuplicatesDialog(db, "A. Petrova")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=20_000)
+    return dialog
+
+
+def test_models_pass_the_model_tester(qtbot: QtBot, qtmodeltester: object, db: Database,
+                                      pair: tuple[int, int]) -> None:
+    dialog = _duplicates(qtbot, db)
+    qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
+    merge = MergeDialog(db, "A. Petrova", *pair)
+    qtbot.addWidget(merge)
+    qtmodeltester.check(merge.model)  # type: ignore[attr-defined]
+
+
+def test_enter_opens_the_pair_and_the_merge_is_made_and_undone_by_keyboard(qtbot: QtBot, db: Database,
+                                                                           pair: tuple[int, int]) -> None:
+    ivan, second = pair
+    dialog = _duplicates(qtbot, db)
+    top = dialog.model.record(0)
+    assert {top.a.id, top.b.id} == {ivan, second} and top.decision == "match"
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    merge = dialog.merge_dialog
+    qtbot.waitExposed(merge)
+    rows = {merge.model.choice(r).key: r for r in range(merge.model.rowCount())}
+    merge.table.setFocus()
+    merge.table.setCurrentIndex(merge.model.index(rows["surname_latin"], 0))
+    qtbot.keyClick(merge.table, Qt.Key.Key_Right)  # take B's Latin surname
+    assert merge.model.picked("surname_latin") == B
+    assert merge.model.data(merge.model.index(rows["surname_latin"], B), Qt.ItemDataRole.CheckStateRole) \
+        == Qt.CheckState.Checked
+    merge.table.setCurrentIndex(merge.model.index(rows["email"], 0))
+    assert merge.model.picked("email") == B  # empty on A: suggested from B
+    qtbot.keyClick(merge.table, Qt.Key.Key_Space)
+    assert merge.model.picked("email") == A
+    qtbot.keyClick(merge.table, Qt.Key.Key_Space)
+
+    replies: list[str] = []
+    answer_next_message_box(replies)
+    with qtbot.waitSignal(merge.merged, timeout=10_000):
+        qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+    assert "becomes 'merged'" in replies[0]
+    a_id = top.a.id
+    b_id = top.b.id
+    kept = persons.get_person(db, a_id)
+    assert persons.get_person(db, b_id).merged_into_id == a_id
+    assert kept.email == "relative@example.org" and kept.surname_latin == persons.get_person(db, b_id).surname_latin
+
+    with qtbot.waitSignal(merge.merged, timeout=10_000):
+        qtbot.mouseClick(merge.undo_button, Qt.MouseButton.LeftButton)
+    assert persons.get_person(db, b_id).merged_into_id is None
+    assert "undone" in merge.status.text()
+    merge.close()
+
+
+def test_delete_marks_not_a_duplicate(qtbot: QtBot, db: Database, pair: tuple[int, int]) -> None:
+    dialog = _duplicates(qtbot, db)
+    count = dialog.model.rowCount()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert dialog.model.rowCount() == count - 1
+    assert "marked as different persons" in dialog.count_label.text()
+    again = _duplicates(qtbot, db)
+    assert again.model.rowCount() == count - 1
+
+
+def test_tools_menu_opens_the_duplicates(window: MainWindow, qtbot: QtBot) -> None:
+    assert "Find &duplicates…" in [a.text() for a in window.menus["Tools"].actions()]
+    window.find_duplicates_action.trigger()
+    qtbot.waitUntil(lambda: window.duplicates_dialog.loaded, timeout=30_000)
+    window.duplicates_dialog.close()
