@@ -326,6 +326,10 @@ def _check_file(path: Path, *, create: bool, passphrase: str | None) -> None:
             raise DatabaseError(f"{path}: is a folder, not a roster database")
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
+        if header and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise DatabaseError(f"{path}: the roster is on a read-only disk or in a read-only folder (a write-"
+                                "protected USB stick?); copy it to a writable folder to work on it. Nothing was "
+                                "changed")
         if header and header != SQLITE_HEADER:
             if not looks_encrypted(path):
                 raise DatabaseError(f"{path}: not a roster database (not an SQLite file); it was left untouched")
@@ -381,9 +385,10 @@ def _configure_sqlite(engine: Engine, target: Target, holder: str) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
         if writing and writer_file is not None:
             _write_holder(writer_file, holder)
+            connection.info["wrote_holder"] = True
 
     def _on_end(connection: Any) -> None:
-        if writer_file is not None and connection.get_execution_options().get("roster_write", False):
+        if writer_file is not None and connection.info.pop("wrote_holder", False):  # only the holder clears it
             with contextlib.suppress(OSError):
                 writer_file.unlink()
 
