@@ -3,7 +3,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="474" />
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Move %n person to the trash? They can be restored from the trash (or with Undo).</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="463" />
+        <location filename="../../ui/main_window.py" line="478" />
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>Move %n person to the trash</numerusform>
@@ -19,7 +19,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="488" />
+        <location filename="../../ui/main_window.py" line="503" />
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Add %n person to the list:</numerusform>

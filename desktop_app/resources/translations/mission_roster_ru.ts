@@ -1,1491 +1,2028 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="165"/>
+        <location filename="../../ui/pages/partners.py" line="165" />
         <source>Person at a partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Сотрудник партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="175"/>
+        <location filename="../../ui/pages/partners.py" line="175" />
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="176"/>
+        <location filename="../../ui/pages/partners.py" line="176" />
         <source>&amp;Position</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="177"/>
+        <location filename="../../ui/pages/partners.py" line="177" />
         <source>P&amp;hones</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="178"/>
+        <location filename="../../ui/pages/partners.py" line="178" />
         <source>&amp;E-mails</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Эл. почта</translation>
     </message>
 </context>
 <context>
     <name>DailyChart</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="88"/>
+        <location filename="../../ui/pages/dashboard.py" line="88" />
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="88"/>
+        <location filename="../../ui/pages/dashboard.py" line="88" />
         <source>Crossed</source>
-        <translation type="unfinished"></translation>
+        <translation>Пересекли границу</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="129"/>
+        <location filename="../../ui/pages/dashboard.py" line="129" />
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="132"/>
+        <location filename="../../ui/pages/dashboard.py" line="132" />
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="135"/>
+        <location filename="../../ui/pages/dashboard.py" line="135" />
         <source>persons on the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>человек в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="136"/>
+        <location filename="../../ui/pages/dashboard.py" line="136" />
         <source>households</source>
-        <translation type="unfinished"></translation>
+        <translation>семей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137"/>
+        <location filename="../../ui/pages/dashboard.py" line="137" />
         <source>approved, not yet crossed</source>
-        <translation type="unfinished"></translation>
+        <translation>одобрены, ещё не пересекли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138"/>
+        <location filename="../../ui/pages/dashboard.py" line="138" />
         <source>approvals expiring within 2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>одобрений истекает в ближайшие 2 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139"/>
+        <location filename="../../ui/pages/dashboard.py" line="139" />
         <source>follow-ups due today or overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>напоминаний на сегодня или просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140"/>
+        <location filename="../../ui/pages/dashboard.py" line="140" />
         <source>in the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143"/>
+        <location filename="../../ui/pages/dashboard.py" line="143" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143"/>
-        <location filename="../../ui/pages/dashboard.py" line="145"/>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="143" />
+        <location filename="../../ui/pages/dashboard.py" line="145" />
+        <location filename="../../ui/pages/dashboard.py" line="147" />
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="145"/>
+        <location filename="../../ui/pages/dashboard.py" line="145" />
         <source>Locality</source>
-        <translation type="unfinished"></translation>
+        <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="147" />
         <source>Need</source>
-        <translation type="unfinished"></translation>
+        <translation>Особенность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="149"/>
+        <location filename="../../ui/pages/dashboard.py" line="149" />
         <source>By status</source>
-        <translation type="unfinished"></translation>
+        <translation>По статусу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="150" />
         <source>By locality</source>
-        <translation type="unfinished"></translation>
+        <translation>По населённым пунктам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="151"/>
+        <location filename="../../ui/pages/dashboard.py" line="151" />
         <source>Needs</source>
-        <translation type="unfinished"></translation>
+        <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/pages/dashboard.py" line="179" />
         <source>&lt;b&gt;Registrations and crossings per day&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Регистрации и пересечения по дням&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="193"/>
+        <location filename="../../ui/pages/dashboard.py" line="194" />
         <source>Counting</source>
-        <translation type="unfinished"></translation>
+        <translation>Подсчёт</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../ui/labels.py" line="69" />
+        <source>Case ref.</source>
+        <translation>Номер дела</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70" />
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="71" />
+        <source>Given names</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="72" />
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73" />
+        <source>Surname (Latin)</source>
+        <translation>Фамилия (латиницей)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="74" />
+        <source>Given names (Latin)</source>
+        <translation>Имя (латиницей)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="75" />
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="76" />
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="77" />
+        <source>Place of birth</source>
+        <translation>Место рождения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="78" />
+        <source>Citizenships</source>
+        <translation>Гражданство</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="79" />
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="80" />
+        <source>Messenger</source>
+        <translation>Мессенджер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="81" />
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="82" />
+        <source>Locality</source>
+        <translation>Населённый пункт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="83" />
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="84" />
+        <source>Medical needs</source>
+        <translation>Медицинские нужды</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="85" />
+        <source>Reduced mobility</source>
+        <translation>Ограниченная подвижность</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="86" />
+        <source>Pregnant</source>
+        <translation>Беременность</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="87" />
+        <source>Unaccompanied minor</source>
+        <translation>Несовершеннолетний без сопровождения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="88" />
+        <source>Consent to share</source>
+        <translation>Согласие на передачу данных</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="89" />
+        <source>Consent date</source>
+        <translation>Дата согласия</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="90" />
+        <source>Registered via</source>
+        <translation>Источник регистрации</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="91" />
+        <source>Relationship to head</source>
+        <translation>Родство с главой семьи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="92" />
+        <source>Notes</source>
+        <translation>Примечания</translation>
     </message>
 </context>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="61"/>
+        <location filename="../../ui/pages/households.py" line="61" />
         <source>Find a household: reference or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="66"/>
+        <location filename="../../ui/pages/households.py" line="66" />
         <source>&amp;New household…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="69"/>
+        <location filename="../../ui/pages/households.py" line="69" />
         <source>Ref</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="69"/>
-        <location filename="../../ui/pages/households.py" line="87"/>
+        <location filename="../../ui/pages/households.py" line="69" />
+        <location filename="../../ui/pages/households.py" line="87" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="70"/>
+        <location filename="../../ui/pages/households.py" line="70" />
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="87"/>
+        <location filename="../../ui/pages/households.py" line="87" />
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="88"/>
+        <location filename="../../ui/pages/households.py" line="88" />
         <source>Relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="89"/>
+        <location filename="../../ui/pages/households.py" line="89" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="90"/>
+        <location filename="../../ui/pages/households.py" line="90" />
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="91"/>
+        <location filename="../../ui/pages/households.py" line="91" />
         <source>Citizenship</source>
-        <translation type="unfinished"></translation>
+        <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="106"/>
+        <location filename="../../ui/pages/households.py" line="106" />
         <source>Set &amp;relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="108"/>
+        <location filename="../../ui/pages/households.py" line="108" />
         <source>Make &amp;head</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="110"/>
+        <location filename="../../ui/pages/households.py" line="110" />
         <source>Re&amp;move from household</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="117"/>
+        <location filename="../../ui/pages/households.py" line="117" />
         <source>&amp;Add to household</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="135"/>
+        <location filename="../../ui/pages/households.py" line="135" />
         <source>Selected member:</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="143"/>
+        <location filename="../../ui/pages/households.py" line="143" />
         <source>Add a person:</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="145"/>
+        <location filename="../../ui/pages/households.py" line="145" />
         <source>as</source>
-        <translation type="unfinished"></translation>
+        <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="187"/>
+        <location filename="../../ui/pages/households.py" line="187" />
         <source>No household chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="222"/>
+        <location filename="../../ui/pages/households.py" line="222" />
         <source>New household</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="222"/>
+        <location filename="../../ui/pages/households.py" line="222" />
         <source>Family name of the household:</source>
-        <translation type="unfinished"></translation>
+        <translation>Фамилия семьи:</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="11"/>
+        <location filename="../../ui/labels.py" line="11" />
         <source>registered</source>
-        <translation type="unfinished"></translation>
+        <translation>зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="12"/>
+        <location filename="../../ui/labels.py" line="12" />
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>проверен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="13"/>
+        <location filename="../../ui/labels.py" line="13" />
         <source>submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>подан в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="14"/>
+        <location filename="../../ui/labels.py" line="14" />
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>одобрен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15"/>
+        <location filename="../../ui/labels.py" line="15" />
         <source>crossed</source>
-        <translation type="unfinished"></translation>
+        <translation>пересёк границу</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16"/>
+        <location filename="../../ui/labels.py" line="16" />
         <source>evacuated</source>
-        <translation type="unfinished"></translation>
+        <translation>эвакуирован</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17"/>
+        <location filename="../../ui/labels.py" line="17" />
         <source>on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>отложен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="18" />
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="19" />
         <source>declined</source>
-        <translation type="unfinished"></translation>
+        <translation>отказался</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="20" />
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>нет связи</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="21" />
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation>объединён</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="23" />
         <source>medical</source>
-        <translation type="unfinished"></translation>
+        <translation>медицинские нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="24" />
         <source>reduced mobility</source>
-        <translation type="unfinished"></translation>
+        <translation>ограниченная подвижность</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="25" />
         <source>pregnant</source>
-        <translation type="unfinished"></translation>
+        <translation>беременность</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="26" />
         <source>unaccompanied minor</source>
-        <translation type="unfinished"></translation>
+        <translation>ребёнок без сопровождения</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="27" />
         <source>infant</source>
-        <translation type="unfinished"></translation>
+        <translation>младенец</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="28" />
         <source>child</source>
-        <translation type="unfinished"></translation>
+        <translation>ребёнок</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="29" />
         <source>elderly</source>
-        <translation type="unfinished"></translation>
+        <translation>пожилой</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="31" />
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>ожидает</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="33" />
         <source>head</source>
-        <translation type="unfinished"></translation>
+        <translation>глава семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="34" />
         <source>spouse</source>
-        <translation type="unfinished"></translation>
+        <translation>супруг(а)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="35" />
         <source>parent</source>
-        <translation type="unfinished"></translation>
+        <translation>родитель</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="36" />
         <source>sibling</source>
-        <translation type="unfinished"></translation>
+        <translation>брат/сестра</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="37" />
         <source>grandchild</source>
-        <translation type="unfinished"></translation>
+        <translation>внук/внучка</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="38" />
         <source>grandparent</source>
-        <translation type="unfinished"></translation>
+        <translation>дедушка/бабушка</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="39" />
         <source>other relative</source>
-        <translation type="unfinished"></translation>
+        <translation>другой родственник</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="40" />
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="42" />
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="43" />
         <source>email</source>
-        <translation type="unfinished"></translation>
+        <translation>эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location filename="../../ui/labels.py" line="44" />
         <source>messenger</source>
-        <translation type="unfinished"></translation>
+        <translation>мессенджер</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="45" />
         <source>meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>встреча</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="46" />
         <source>letter</source>
-        <translation type="unfinished"></translation>
+        <translation>письмо</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="47" />
         <source>ministry</source>
-        <translation type="unfinished"></translation>
+        <translation>министерство</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="48" />
         <source>border authority</source>
-        <translation type="unfinished"></translation>
+        <translation>пограничная служба</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="49" />
         <source>international organization</source>
-        <translation type="unfinished"></translation>
+        <translation>международная организация</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="50" />
         <source>embassy</source>
-        <translation type="unfinished"></translation>
+        <translation>посольство</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="51" />
         <source>airline</source>
-        <translation type="unfinished"></translation>
+        <translation>авиакомпания</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="53" />
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="54" />
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="55" />
         <source>answered</source>
-        <translation type="unfinished"></translation>
+        <translation>получен ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="56" />
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="58" />
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59" />
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60" />
+        <source>unspecified</source>
+        <translation>не указан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="61" />
+        <source>passport</source>
+        <translation>паспорт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62" />
+        <source>foreign passport</source>
+        <translation>загранпаспорт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="63" />
+        <source>national id</source>
+        <translation>удостоверение личности</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="64" />
+        <source>birth certificate</source>
+        <translation>свидетельство о рождении</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="65" />
+        <source>travel document</source>
+        <translation>проездной документ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66" />
+        <source>residence permit</source>
+        <translation>вид на жительство</translation>
     </message>
 </context>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="79"/>
+        <location filename="../../ui/pages/lists.py" line="79" />
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="79"/>
+        <location filename="../../ui/pages/lists.py" line="79" />
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="80"/>
+        <location filename="../../ui/pages/lists.py" line="80" />
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="80"/>
+        <location filename="../../ui/pages/lists.py" line="80" />
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="81"/>
+        <location filename="../../ui/pages/lists.py" line="81" />
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="81"/>
+        <location filename="../../ui/pages/lists.py" line="81" />
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="82"/>
-        <location filename="../../ui/pages/lists.py" line="110"/>
+        <location filename="../../ui/pages/lists.py" line="82" />
+        <location filename="../../ui/pages/lists.py" line="110" />
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="82"/>
-        <location filename="../../ui/pages/lists.py" line="108"/>
+        <location filename="../../ui/pages/lists.py" line="82" />
+        <location filename="../../ui/pages/lists.py" line="108" />
         <source>Crossed</source>
-        <translation type="unfinished"></translation>
+        <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="92"/>
+        <location filename="../../ui/pages/lists.py" line="92" />
         <source>&amp;New list…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="94"/>
+        <location filename="../../ui/pages/lists.py" line="94" />
         <source>Mark &amp;sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="104"/>
+        <location filename="../../ui/pages/lists.py" line="104" />
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="104"/>
+        <location filename="../../ui/pages/lists.py" line="104" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="105"/>
+        <location filename="../../ui/pages/lists.py" line="105" />
         <source>Name as in passport</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="106"/>
+        <location filename="../../ui/pages/lists.py" line="106" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="106"/>
+        <location filename="../../ui/pages/lists.py" line="106" />
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="107"/>
+        <location filename="../../ui/pages/lists.py" line="107" />
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="109"/>
+        <location filename="../../ui/pages/lists.py" line="109" />
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="121"/>
+        <location filename="../../ui/pages/lists.py" line="121" />
         <source>Add roster &amp;selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="123"/>
+        <location filename="../../ui/pages/lists.py" line="123" />
         <source>Add everyone the roster &amp;filter shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="127"/>
+        <location filename="../../ui/pages/lists.py" line="127" />
         <source>Household ref, e.g. H-00012</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="128"/>
+        <location filename="../../ui/pages/lists.py" line="128" />
         <source>Add &amp;household</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="131"/>
+        <location filename="../../ui/pages/lists.py" line="131" />
         <source>&amp;Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="142"/>
+        <location filename="../../ui/pages/lists.py" line="142" />
         <source>Record &amp;answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="144"/>
+        <location filename="../../ui/pages/lists.py" line="144" />
         <source>Record &amp;crossing</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="168"/>
+        <location filename="../../ui/pages/lists.py" line="168" />
         <source>Selected members:</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="170"/>
+        <location filename="../../ui/pages/lists.py" line="170" />
         <source>valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="220"/>
+        <location filename="../../ui/pages/lists.py" line="219" />
         <source>No list yet: create one with New list</source>
-        <translation type="unfinished"></translation>
+        <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="225"/>
+        <location filename="../../ui/pages/lists.py" line="224" />
         <source>no partner</source>
-        <translation type="unfinished"></translation>
+        <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="283"/>
+        <location filename="../../ui/pages/lists.py" line="282" />
         <source>No household %1 on this roster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Семьи %1 в этом списке нет.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Households</source>
-        <translation type="unfinished"></translation>
+        <translation>Семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Evacuation lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Списки на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Partners and liaison log</source>
-        <translation type="unfinished"></translation>
+        <translation>Партнёры и журнал связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Trash and audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Корзина и журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;Person</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Lists</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Списки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="201" />
         <source>E&amp;xchange</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Обмен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>С&amp;правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="207" />
         <source>&amp;New roster…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новая база…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Open roster…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Fill with &amp;demonstration data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Заполнить &amp;демонстрационными данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="217" />
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="220" />
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="223" />
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="229" />
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="234" />
         <source>&amp;New person…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новый человек…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="236" />
         <source>&amp;Edit person…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="238" />
         <source>Change &amp;status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сменить &amp;статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Add to &amp;list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить в &amp;список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="242" />
         <source>&amp;Log a contact…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Move to &amp;trash</source>
-        <translation type="unfinished"></translation>
+        <translation>В &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Ne&amp;xt person</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Следующий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="249" />
         <source>Pre&amp;vious person</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Предыдущий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="261" />
         <source>&amp;New list…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="269" />
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="273" />
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="275" />
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Save the person (in the editor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить человека (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Save and open the next / previous person (in the editor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить и открыть следующего / предыдущего (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Save a liaison log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="321" />
         <source>%1   ·   operator: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="344" />
         <source>New roster database</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="345" />
         <source>Roster databases (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="348" />
         <source>%1 already exists; use Open to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Open roster database</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="355" />
         <source>Roster databases (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Demonstration data</source>
-        <translation type="unfinished"></translation>
+        <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Households to invent (about 3.6 persons each):</source>
-        <translation type="unfinished"></translation>
+        <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="382" />
         <source>Added %1 persons in %2 households.</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="387" />
         <source>Filling with demonstration data</source>
-        <translation type="unfinished"></translation>
+        <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="473" />
         <source>Move to trash</source>
-        <translation type="unfinished"></translation>
+        <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="474" />
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform><numerusform>Переместить %n человек в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform><numerusform>Переместить %n человек в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="478" />
         <source>Move %n person(s) to the trash</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n человек — в корзину</numerusform><numerusform>%n человека — в корзину</numerusform><numerusform>%n человек — в корзину</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="498" />
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="502" />
         <source>Add to list</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="503" />
         <source>Add %n person(s) to the list:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>Добавить %n человека в список:</numerusform><numerusform>Добавить %n человек в список:</numerusform><numerusform>Добавить %n человек в список:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="513" />
         <source>%1 added to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="548" />
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="549" />
         <source>The new language applies when the window is opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="555" />
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="563" />
         <source>About %1</source>
-        <translation type="unfinished"></translation>
+        <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="565" />
         <source>An offline evacuation roster for consular missions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
 </context>
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="47"/>
+        <location filename="../../ui/pages/lists.py" line="47" />
         <source>New evacuation list</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="50"/>
+        <location filename="../../ui/pages/lists.py" line="50" />
         <source>(no partner yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="57"/>
+        <location filename="../../ui/pages/lists.py" line="57" />
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="58"/>
+        <location filename="../../ui/pages/lists.py" line="58" />
         <source>&amp;Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Партнёр</translation>
     </message>
 </context>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="138"/>
+        <location filename="../../ui/pages/partners.py" line="138" />
         <source>Partner organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Организация-партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="152"/>
+        <location filename="../../ui/pages/partners.py" line="152" />
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="153"/>
+        <location filename="../../ui/pages/partners.py" line="153" />
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="154"/>
+        <location filename="../../ui/pages/partners.py" line="154" />
         <source>&amp;Country</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="155"/>
+        <location filename="../../ui/pages/partners.py" line="155" />
         <source>N&amp;otes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Примечания</translation>
     </message>
 </context>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="199"/>
+        <location filename="../../ui/pages/partners.py" line="199" />
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="199"/>
+        <location filename="../../ui/pages/partners.py" line="199" />
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="200"/>
+        <location filename="../../ui/pages/partners.py" line="200" />
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="204"/>
+        <location filename="../../ui/pages/partners.py" line="204" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="204"/>
+        <location filename="../../ui/pages/partners.py" line="204" />
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="205"/>
+        <location filename="../../ui/pages/partners.py" line="205" />
         <source>Phones</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="206"/>
+        <location filename="../../ui/pages/partners.py" line="206" />
         <source>E-mails</source>
-        <translation type="unfinished"></translation>
+        <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="209"/>
+        <location filename="../../ui/pages/partners.py" line="209" />
         <source>Add &amp;organization…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить &amp;организацию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="211"/>
+        <location filename="../../ui/pages/partners.py" line="211" />
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="214"/>
+        <location filename="../../ui/pages/partners.py" line="214" />
         <source>Add &amp;person…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить &amp;сотрудника…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="216"/>
+        <location filename="../../ui/pages/partners.py" line="216" />
         <source>Edi&amp;t…</source>
-        <translation type="unfinished"></translation>
+        <translation>Из&amp;менить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221"/>
+        <location filename="../../ui/pages/partners.py" line="221" />
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221"/>
+        <location filename="../../ui/pages/partners.py" line="221" />
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="222"/>
+        <location filename="../../ui/pages/partners.py" line="222" />
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="223"/>
-        <location filename="../../ui/pages/partners.py" line="233"/>
+        <location filename="../../ui/pages/partners.py" line="223" />
+        <location filename="../../ui/pages/partners.py" line="233" />
         <source>With</source>
-        <translation type="unfinished"></translation>
+        <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="224"/>
-        <location filename="../../ui/pages/partners.py" line="234"/>
+        <location filename="../../ui/pages/partners.py" line="224" />
+        <location filename="../../ui/pages/partners.py" line="234" />
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="224"/>
+        <location filename="../../ui/pages/partners.py" line="224" />
         <source>Follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="229"/>
+        <location filename="../../ui/pages/partners.py" line="229" />
         <source>&amp;Log a contact…  (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Записать контакт…  (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="232"/>
+        <location filename="../../ui/pages/partners.py" line="232" />
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="235"/>
+        <location filename="../../ui/pages/partners.py" line="235" />
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="239"/>
+        <location filename="../../ui/pages/partners.py" line="239" />
         <source>Mark &amp;done</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить &amp;выполненным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="246"/>
+        <location filename="../../ui/pages/partners.py" line="246" />
         <source>&lt;b&gt;Partner organizations&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Организации-партнёры&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="253"/>
+        <location filename="../../ui/pages/partners.py" line="253" />
         <source>&lt;b&gt;People there&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Сотрудники&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="270"/>
+        <location filename="../../ui/pages/partners.py" line="270" />
         <source>&lt;b&gt;Liaison log&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Журнал связи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="308"/>
+        <location filename="../../ui/pages/partners.py" line="307" />
         <source>&lt;b&gt;Follow-ups due today or overdue: %1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Напоминаний на сегодня или просрочено: %1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <location filename="../../ui/person_editor.py" line="70" />
+        <source>Identity</source>
+        <translation>Личность</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="73" />
+        <source>Contact and location</source>
+        <translation>Связь и местонахождение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="75" />
+        <source>Needs and consent</source>
+        <translation>Особые нужды и согласие</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="211" />
+        <source>Change status…</source>
+        <translation>Сменить статус…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="218" />
+        <source>&amp;Details</source>
+        <translation>&amp;Данные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="219" />
+        <source>D&amp;ocuments and phones</source>
+        <translation>Д&amp;окументы и телефоны</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="220" />
+        <source>Hou&amp;sehold</source>
+        <translation>&amp;Семья</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="221" />
+        <source>&amp;History</source>
+        <translation>&amp;История</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="222" />
+        <source>&amp;Log and audit</source>
+        <translation>&amp;Журналы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="282" />
+        <source>Type</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="282" />
+        <location filename="../../ui/person_editor.py" line="296" />
+        <location filename="../../ui/person_editor.py" line="309" />
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="283" />
+        <source>Issued by</source>
+        <translation>Кем выдан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="283" />
+        <source>Issued</source>
+        <translation>Выдан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="284" />
+        <source>Expires</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="285" />
+        <source>This document has expired</source>
+        <translation>Срок действия документа истёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="297" />
+        <source>Country (ISO)</source>
+        <translation>Страна (ISO)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="298" />
+        <source>Issued YYYY-MM-DD</source>
+        <translation>Выдан ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="299" />
+        <source>Expires YYYY-MM-DD</source>
+        <translation>Действует до ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="301" />
+        <source>Add document</source>
+        <translation>Добавить документ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="303" />
+        <location filename="../../ui/person_editor.py" line="320" />
+        <source>Remove selected</source>
+        <translation>Удалить выбранное</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="309" />
+        <source>Label</source>
+        <translation>Пометка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="314" />
+        <source>Phone, e.g. +970 59 123 4567</source>
+        <translation>Телефон, напр. +970 59 123 4567</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="316" />
+        <source>Label (mobile, relative…)</source>
+        <translation>Пометка (мобильный, родственник…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="318" />
+        <source>Add phone</source>
+        <translation>Добавить телефон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="327" />
+        <source>&lt;b&gt;Documents&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Документы&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="335" />
+        <source>&lt;b&gt;Phones&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Телефоны&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="349" />
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="349" />
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="350" />
+        <source>Relationship</source>
+        <translation>Родство</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="351" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="351" />
+        <source>Born</source>
+        <translation>Родился</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="358" />
+        <source>Household ref, e.g. H-00012</source>
+        <translation>Номер семьи, напр. H-00012</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="363" />
+        <source>&amp;Join household</source>
+        <translation>&amp;Включить в семью</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="366" />
+        <source>Set relationship</source>
+        <translation>Задать родство</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="368" />
+        <source>Lea&amp;ve household</source>
+        <translation>&amp;Исключить из семьи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="374" />
+        <source>Household:</source>
+        <translation>Семья:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="376" />
+        <source>as</source>
+        <translation>как</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="388" />
+        <location filename="../../ui/person_editor.py" line="397" />
+        <location filename="../../ui/person_editor.py" line="413" />
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="388" />
+        <location filename="../../ui/person_editor.py" line="413" />
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="389" />
+        <source>With</source>
+        <translation>С кем</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="390" />
+        <source>Summary</source>
+        <translation>Суть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="390" />
+        <source>Follow up</source>
+        <translation>Напомнить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="397" />
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="398" />
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="398" />
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="404" />
+        <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="406" />
+        <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="414" />
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="415" />
+        <source>To</source>
+        <translation>На</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="415" />
+        <location filename="../../ui/person_editor.py" line="421" />
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="416" />
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="421" />
+        <source>Partner</source>
+        <translation>Партнёр</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="422" />
+        <source>List state</source>
+        <translation>Состояние списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="423" />
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="423" />
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="424" />
+        <source>Crossed</source>
+        <translation>Пересекли границу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="429" />
+        <source>&lt;b&gt;Status history&lt;/b&gt;</source>
+        <translation>&lt;b&gt;История статусов&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="431" />
+        <source>&lt;b&gt;Evacuation lists and the partners' answers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="451" />
+        <location filename="../../ui/person_editor.py" line="452" />
+        <source>New person</source>
+        <translation>Новый человек</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="453" />
+        <source>will be registered</source>
+        <translation>будет зарегистрирован</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="457" />
+        <source>Save the person first, then choose a household.</source>
+        <translation>Сначала сохраните человека, затем выберите семью.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="462" />
+        <source>Status: %1</source>
+        <translation>Статус: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="476" />
+        <source>Not in a household. Type a household reference to join one.</source>
+        <translation>Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="510" />
+        <source>a surname (native or Latin) is required</source>
+        <translation>нужна фамилия (на родном языке или латиницей)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="531" />
+        <location filename="../../ui/person_editor.py" line="563" />
+        <source>expired: kept, but it cannot be used to cross</source>
+        <translation>срок истёк: документ сохранён, но для пересечения границы не годится</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="561" />
+        <source>expiry date: write it as YYYY-MM-DD</source>
+        <translation>срок действия: введите как ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="584" />
+        <source>No household %1 on this roster.</source>
+        <translation>Семьи %1 в этом списке нет.</translation>
     </message>
 </context>
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/person_picker.py" line="27"/>
+        <location filename="../../ui/person_picker.py" line="27" />
         <source>Find a person: name, case ref, passport…</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти человека: имя, номер дела, паспорт…</translation>
     </message>
 </context>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="609" />
         <source>Who is working?</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="610" />
         <source>Your name (it goes into the audit trail with every change you make):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
 </context>
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="54"/>
+        <location filename="../../ui/pages/partners.py" line="54" />
         <source>Log a contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="62"/>
+        <location filename="../../ui/pages/partners.py" line="62" />
         <source>What was said or agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сказано или согласовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="65"/>
+        <location filename="../../ui/pages/partners.py" line="65" />
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="70"/>
+        <location filename="../../ui/pages/partners.py" line="70" />
         <source>or the name of whoever you spoke to</source>
-        <translation type="unfinished"></translation>
+        <translation>или имя того, с кем говорили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="74"/>
+        <location filename="../../ui/pages/partners.py" line="74" />
         <source>&amp;Follow up on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Напомнить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="85"/>
+        <location filename="../../ui/pages/partners.py" line="85" />
         <source>About %n person(s) selected in the roster</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>О %n человеке, выбранном в списке</numerusform><numerusform>О %n людях, выбранных в списке</numerusform><numerusform>О %n людях, выбранных в списке</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="96"/>
+        <location filename="../../ui/pages/partners.py" line="96" />
         <source>&amp;Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="97"/>
+        <location filename="../../ui/pages/partners.py" line="97" />
         <source>&amp;Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="98"/>
+        <location filename="../../ui/pages/partners.py" line="98" />
         <source>Person &amp;there</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="100"/>
+        <location filename="../../ui/pages/partners.py" line="100" />
         <source>&amp;Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="110"/>
+        <location filename="../../ui/pages/partners.py" line="110" />
         <source>(nobody named)</source>
-        <translation type="unfinished"></translation>
+        <translation>(не указан)</translation>
     </message>
 </context>
 <context>
     <name>RosterColumns</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="61"/>
+        <location filename="../../ui/roster_model.py" line="61" />
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="63"/>
+        <location filename="../../ui/roster_model.py" line="63" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="66"/>
+        <location filename="../../ui/roster_model.py" line="66" />
         <source>Name as in passport</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="68"/>
+        <location filename="../../ui/roster_model.py" line="68" />
         <source>Born</source>
-        <translation type="unfinished"></translation>
+        <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="70"/>
+        <location filename="../../ui/roster_model.py" line="70" />
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="71"/>
+        <location filename="../../ui/roster_model.py" line="71" />
         <source>Citizenship</source>
-        <translation type="unfinished"></translation>
+        <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="73"/>
+        <location filename="../../ui/roster_model.py" line="73" />
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="74"/>
+        <location filename="../../ui/roster_model.py" line="74" />
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="76"/>
+        <location filename="../../ui/roster_model.py" line="76" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="78"/>
+        <location filename="../../ui/roster_model.py" line="78" />
         <source>Household</source>
-        <translation type="unfinished"></translation>
+        <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="79"/>
+        <location filename="../../ui/roster_model.py" line="79" />
         <source>Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="81"/>
+        <location filename="../../ui/roster_model.py" line="81" />
         <source>Locality</source>
-        <translation type="unfinished"></translation>
+        <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="83"/>
+        <location filename="../../ui/roster_model.py" line="83" />
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="84"/>
+        <location filename="../../ui/roster_model.py" line="84" />
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменён</translation>
     </message>
 </context>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="57"/>
+        <location filename="../../ui/roster_page.py" line="57" />
         <source>Search: name in any script, case ref, passport or phone  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск: имя на любом языке, номер дела, паспорт или телефон  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="59"/>
+        <location filename="../../ui/roster_page.py" line="59" />
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="63"/>
+        <location filename="../../ui/roster_page.py" line="63" />
         <source>Any list</source>
-        <translation type="unfinished"></translation>
+        <translation>Любой список</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="64"/>
+        <location filename="../../ui/roster_page.py" line="64" />
         <source>Any citizenship</source>
-        <translation type="unfinished"></translation>
+        <translation>Любое гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="65"/>
+        <location filename="../../ui/roster_page.py" line="65" />
         <source>Any locality</source>
-        <translation type="unfinished"></translation>
+        <translation>Любой населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67"/>
+        <location filename="../../ui/roster_page.py" line="67" />
         <source>Household</source>
-        <translation type="unfinished"></translation>
+        <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="71"/>
-        <location filename="../../ui/roster_page.py" line="188"/>
+        <location filename="../../ui/roster_page.py" line="71" />
+        <location filename="../../ui/roster_page.py" line="188" />
         <source>Needs</source>
-        <translation type="unfinished"></translation>
+        <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="82"/>
+        <location filename="../../ui/roster_page.py" line="82" />
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="127"/>
+        <location filename="../../ui/roster_page.py" line="127" />
         <source>Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="213"/>
+        <location filename="../../ui/roster_page.py" line="213" />
         <source>%n person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n человек</numerusform><numerusform>%n человека</numerusform><numerusform>%n человек</numerusform></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="38" />
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <location filename="../../ui/settings_dialog.py" line="46" />
         <source>ISO code, e.g. EGY: phones without + are from there</source>
-        <translation type="unfinished"></translation>
+        <translation>Код ISO, напр. EGY: телефоны без + считаются оттуда</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings_dialog.py" line="52" />
         <source>roster.db in your user data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>roster.db в папке данных пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53"/>
-        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <location filename="../../ui/settings_dialog.py" line="53" />
+        <location filename="../../ui/settings_dialog.py" line="57" />
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="56" />
         <source>beside the database</source>
-        <translation type="unfinished"></translation>
+        <translation>рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="64" />
         <source>Your &amp;name (audit trail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваше &amp;имя (для журнала)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="65" />
         <source>&amp;Mission name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Название миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="66" />
         <source>Host &amp;country</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Страна пребывания</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="67" />
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68"/>
+        <location filename="../../ui/settings_dialog.py" line="68" />
         <source>&amp;Default database</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;База по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <location filename="../../ui/settings_dialog.py" line="69" />
         <source>&amp;Backup folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка &amp;резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="70" />
         <source>A new language applies when the window is opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <location filename="../../ui/settings_dialog.py" line="86" />
         <source>Default database</source>
-        <translation type="unfinished"></translation>
+        <translation>База по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="87" />
         <source>Roster databases (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="94" />
         <source>Backup folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="103" />
         <source>your name</source>
-        <translation type="unfinished"></translation>
+        <translation>ваше имя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="103" />
         <source>is required: it goes into the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>обязательно: оно записывается в журнал изменений</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/person_editor.py" line="722" />
+        <source>Change status — %1</source>
+        <translation>Смена статуса — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="731" />
+        <source>(no list)</source>
+        <translation>(без списка)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="734" />
+        <source>Why (kept in the history)</source>
+        <translation>Почему (сохраняется в истории)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="739" />
+        <source>Current status</source>
+        <translation>Текущий статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="740" />
+        <source>New status</source>
+        <translation>Новый статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="741" />
+        <source>Evacuation list</source>
+        <translation>Список на эвакуацию</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="742" />
+        <source>Reason</source>
+        <translation>Причина</translation>
     </message>
 </context>
 <context>
     <name>TrashAuditPage</name>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="48"/>
+        <location filename="../../ui/pages/trash_audit.py" line="48" />
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="48"/>
+        <location filename="../../ui/pages/trash_audit.py" line="48" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="49"/>
+        <location filename="../../ui/pages/trash_audit.py" line="49" />
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="50"/>
+        <location filename="../../ui/pages/trash_audit.py" line="50" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="57"/>
+        <location filename="../../ui/pages/trash_audit.py" line="57" />
         <source>&amp;Restore selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Восстановить выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="69"/>
+        <location filename="../../ui/pages/trash_audit.py" line="69" />
         <source>Case ref or UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер дела или UUID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="71"/>
+        <location filename="../../ui/pages/trash_audit.py" line="71" />
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="74"/>
+        <location filename="../../ui/pages/trash_audit.py" line="74" />
         <source>&amp;More…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ещё…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="77"/>
+        <location filename="../../ui/pages/trash_audit.py" line="77" />
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="77"/>
-        <location filename="../../ui/pages/trash_audit.py" line="102"/>
+        <location filename="../../ui/pages/trash_audit.py" line="77" />
+        <location filename="../../ui/pages/trash_audit.py" line="102" />
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="78"/>
+        <location filename="../../ui/pages/trash_audit.py" line="78" />
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="78"/>
-        <location filename="../../ui/pages/trash_audit.py" line="103"/>
+        <location filename="../../ui/pages/trash_audit.py" line="78" />
+        <location filename="../../ui/pages/trash_audit.py" line="103" />
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="79"/>
+        <location filename="../../ui/pages/trash_audit.py" line="79" />
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="93"/>
+        <location filename="../../ui/pages/trash_audit.py" line="93" />
         <source>&lt;b&gt;Trash&lt;/b&gt; — persons moved to the trash can be restored</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Корзина&lt;/b&gt; — перемещённых в корзину можно восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="100"/>
+        <location filename="../../ui/pages/trash_audit.py" line="100" />
         <source>&lt;b&gt;Audit trail&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Журнал изменений&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="102"/>
+        <location filename="../../ui/pages/trash_audit.py" line="102" />
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="103"/>
+        <location filename="../../ui/pages/trash_audit.py" line="103" />
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>по</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="135"/>
+        <location filename="../../ui/pages/trash_audit.py" line="134" />
         <source>anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="166"/>
+        <location filename="../../ui/pages/trash_audit.py" line="165" />
         <source>%1 entries shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Показано записей: %1</translation>
     </message>
 </context>
 </TS>
