@@ -39,15 +39,16 @@ def _lrelease() -> Path | None:
     return None
 
 
-def compiled(code: str) -> Path | None:
-    """The `.qm` for `code`, compiling it from the `.ts` when missing or stale."""
-    source = translations_folder() / f"mission_roster_{code}.ts"
+def compiled(code: str, folder: Path | None = None, cache: Path | None = None) -> Path | None:
+    """The `.qm` for `code`, compiling it from the `.ts` (in `folder`, the package's by default)
+    into `cache` (the user cache folder by default) when the `.qm` beside it is missing or stale."""
+    source = (folder or translations_folder()) / f"mission_roster_{code}.ts"
     if not source.exists():
         return None
     packaged = source.with_suffix(".qm")
     if packaged.exists() and packaged.stat().st_mtime >= source.stat().st_mtime:
         return packaged
-    target = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations" / packaged.name
+    target = (cache or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations") / packaged.name
     if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
         return target
     tool = _lrelease()
