@@ -43,7 +43,7 @@ A, B = 1, 2  # the two value columns of the merge table
 
 
 class MergeChoiceModel(QAbstractTableModel):
-    """Field | record A | record B; in each pickable row exactly one of A and B is checked (a radio pair)."""
+    """Field | record A | record B; in each row that differs exactly one of A and B is checked (a radio pair)."""
 
     HEADERS = ("Field", "Record A", "Record B")
 
@@ -93,7 +93,7 @@ class MergeChoiceModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (A, B) and self._rows[index.row()].pickable:
+        if index.column() in (A, B) and self._rows[index.row()].pickable and self._rows[index.row()].differs:
             base |= Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -103,7 +103,7 @@ class MergeChoiceModel(QAbstractTableModel):
         choice, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (choice.label, choice.keep_text, choice.other_text)[column]
-        if role == Qt.ItemDataRole.CheckStateRole and column in (A, B) and choice.pickable:
+        if role == Qt.ItemDataRole.CheckStateRole and column in (A, B) and choice.pickable and choice.differs:
             return Qt.CheckState.Checked if self._picked[choice.key] == column else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and choice.differs:
             return QBrush(DIFFERS_COLOUR)
