@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME
 from desktop_app.domain.errors import RosterError
 from desktop_app.logs import setup_logging
-from desktop_app.storage.db import open_database
 from desktop_app.ui.errors import install_excepthook, show_error
 from desktop_app.ui.main_window import MainWindow, ask_operator
 from desktop_app.ui.preferences import APPLICATION, ORGANIZATION, Preferences
+from desktop_app.ui.protection import open_roster
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,11 @@ def run_gui(target: str, operator: str | None = None) -> int:
     if name is None:
         return 1
     try:
-        db = open_database(target)
+        db = open_roster(None, target, name)  # asks for the passphrase of an encrypted roster
     except RosterError as exc:
         show_error(None, exc)
+        return 1
+    if db is None:
         return 1
     window = MainWindow(db, name, preferences)
     window.show()

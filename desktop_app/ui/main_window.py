@@ -55,7 +55,8 @@ log = logging.getLogger(__name__)
 # Feature modules that add menus, pages or behaviour to the window: each has `install(window)`,
 # called once the window is built. They find the menus in `window.menus` by name.
 FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog", "desktop_app.ui.import_wizard",
-                                     "desktop_app.ui.reconcile_screen", "desktop_app.ui.merge_dialog")
+                                     "desktop_app.ui.reconcile_screen", "desktop_app.ui.merge_dialog",
+                                     "desktop_app.ui.protection")
 
 MENU_NAMES = ("File", "Edit", "Person", "Lists", "Exchange", "View", "Tools", "Help")
 DEMO_HOUSEHOLDS = 300

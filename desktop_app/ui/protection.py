@@ -1,0 +1,450 @@
+"""Protection in the window: passphrase at open, encryption, backups, restore, audit check, idle lock, retention.
+
+`install(window)` adds to the Tools menu: Back up now, Restore from backup…, Verify audit trail,
+Backup settings…, Encrypt roster… / Change passphrase…, Lock now, and Close the crisis (retention)….
+It starts the automatic backups (at open, every N minutes while changes happen, at close) and the
+idle lock, and makes File > New roster offer encryption and File > Open ask for the passphrase of
+an encrypted roster.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.domain.status import Status
+from desktop_app.services import audit, backups, retention
+from desktop_app.storage.db import Database, WrongPassphrase, is_encrypted, open_database
+from desktop_app.ui.backup_dialog import (
+    KEY_DAYS,
+    KEY_INTERVAL,
+    KEY_KEEP,
+    KEY_LOCK,
+    BackupSettingsDialog,
+    RestoreDialog,
+    int_preference,
+)
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.lock import DEFAULT_LOCK_MINUTES, IdleLock
+from desktop_app.ui.passphrase_dialog import PassphraseDialog
+from desktop_app.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+
+# --- opening -------------------------------------------------------------------------------------
+
+def open_roster(parent: QWidget | None, target: str, holder: str) -> Database | None:
+    """Open `target`, asking for the passphrase while the roster is encrypted and it is wrong; None if cancelled."""
+    if not is_encrypted(target):
+        return open_database(target, holder=holder)
+    dialog = PassphraseDialog(parent, "Encrypted roster", f"{Path(target).name} is encrypted. Type its passphrase.")
+    while dialog.exec():
+        try:
+            return open_database(target, passphrase=dialog.passphrase, holder=holder)
+        except WrongPassphrase:
+            log.info("wrong passphrase at open")
+            dialog.show_problem(dialog.tr("Wrong passphrase. The roster was not changed."))
+    return None
+
+
+def backup_folder(window: Any) -> Path:
+    """The chosen backup folder, else a 'backups' folder beside the roster (created when needed)."""
+    chosen = window.preferences.backup_folder
+    if chosen:
+        return Path(chosen)
+    folder = window.db.target.path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+class Protection(QObject):
+    """The window's protection behaviour: actions, automatic backups and the idle lock."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.auto: backups.AutoBackup | None = None
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._periodic_backup)
+        self.lock = IdleLock(window, int_preference(window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
+        window.installEventFilter(self)
+        self._add_actions()
+        self._take_over_file_menu()
+        self.start_auto_backups()
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Any, name: str, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _add_actions(self) -> None:
+        tools = self.window.menus["Tools"]
+        tools.addSeparator()
+        self.backup_action = self._action(self.tr("&Back up now"), self.back_up_now, "backupNowAction")
+        self.restore_action = self._action(self.tr("&Restore from backup…"), self.restore, "restoreAction")
+        self.verify_action = self._action(self.tr("&Verify audit trail"), self.verify_audit, "verifyAuditAction")
+        self.settings_action = self._action(self.tr("Backup &settings…"), self.backup_settings,
+                                            "backupSettingsAction")
+        self.encrypt_action = self._action(self.tr("&Encrypt roster…"), self.encrypt_or_rekey, "encryptAction")
+        self.lock_action = self._action(self.tr("&Lock now"), self.lock.lock, "lockAction", "Ctrl+L")
+        self.retention_action = self._action(self.tr("Close the crisis (re&tention)…"), self.retention,
+                                             "retentionAction")
+        for action in (self.backup_action, self.restore_action, self.verify_action, self.settings_action, None,
+                       self.encrypt_action, self.lock_action, None, self.retention_action):
+            if action is None:
+                tools.addSeparator()
+            else:
+                tools.addAction(action)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        encrypted = self.window.db.encrypted
+        self.encrypt_action.setText(self.tr("Change &passphrase…") if encrypted else self.tr("&Encrypt roster…"))
+        self.lock_action.setEnabled(encrypted)
+        file_based = self.window.db.target.path is not None
+        for action in (self.backup_action, self.restore_action, self.encrypt_action, self.retention_action):
+            action.setEnabled(file_based)
+
+    def _take_over_file_menu(self) -> None:
+        """New roster offers encryption; opening asks an encrypted roster's passphrase."""
+        new_action = self.window.findChild(QAction, "newDatabaseAction")
+        if new_action is not None:
+            new_action.triggered.disconnect()
+            new_action.triggered.connect(self.new_roster)
+        self.window.switch_database = self.switch_database  # File > Open and Open recent call it
+
+    # --- opening and creating -----------------------------------------------------------------
+
+    def switch_database(self, target: str, passphrase: str | None = None) -> None:
+        try:
+            if passphrase is not None:
+                database = open_database(target, passphrase=passphrase, holder=self.window.operator)
+            else:
+                database = open_roster(self.window, target, self.window.operator)
+        except RosterError as exc:
+            show_error(self.window, exc)
+            return
+        if database is None:
+            return
+        self._final_backup()
+        self.use_database(database)
+
+    def use_database(self, database: Database) -> None:
+        window = self.window
+        old = window.db
+        window.db = database
+        if hasattr(window, "undo_stack"):
+            window.undo_stack.clear()
+        window.roster.set_database(database)
+        for name in ("dashboard", "households", "lists", "partners", "trash"):
+            page = getattr(window, name, None)
+            if page is not None:
+                page.set_database(database)
+        if old is not database:
+            old.close()
+        window._show_database()
+        self._update_actions()
+        self.start_auto_backups()
+        self.lock.set_minutes(int_preference(window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
+        log.info("switched database")
+
+    @Slot()
+    def new_roster(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New roster database"),
+                                              str(Path.home() / "roster.db"), self.tr("Roster databases (*.db)"))
+        if not path:
+            return
+        if Path(path).exists():
+            show_error(self.window, RosterError(f"{path} already exists; use Open to open it."))
+            return
+        dialog = PassphraseDialog(self.window, self.tr("Protect the new roster"),
+                                  self.tr("The roster will hold names, passport and phone numbers of people in "
+                                          "danger. Choose a passphrase to encrypt it: without it, nobody who gets "
+                                          "the file (a lost or seized laptop) can read it. Keep the passphrase "
+                                          "safe: it cannot be recovered."), choose=True, allow_plain=True)
+        if dialog.exec():
+            self.switch_database(path, dialog.passphrase)
+
+    # --- backups ------------------------------------------------------------------------------
+
+    def start_auto_backups(self) -> None:
+        self.timer.stop()
+        if self.window.db.target.path is None:
+            self.auto = None
+            return
+        self.auto = backups.AutoBackup(self.window.db, backup_folder(self.window), self.window.operator)
+        self._run_auto("at open")
+        minutes = int_preference(self.window.preferences, KEY_INTERVAL, backups.DEFAULT_INTERVAL_MINUTES)
+        if minutes > 0:
+            self.timer.start(minutes * 60_000)
+
+    def _run_auto(self, reason: str) -> None:
+        if self.auto is None:
+            return
+        try:
+            self.auto.folder = backup_folder(self.window)
+            self.auto.run(reason)
+        except RosterError as exc:  # a missing USB stick must not stop the work: say it in the status bar
+            log.info("automatic backup failed: %s", type(exc).__name__)
+            self.window.statusBar().showMessage(self.tr("Automatic backup failed: %1").replace("%1", exc.message),
+                                                15_000)
+
+    @Slot()
+    def _periodic_backup(self) -> None:
+        if self.auto is not None and not self.lock.locked and self.auto.due():
+            self._run_auto("every few minutes")
+
+    def _final_backup(self) -> None:
+        if self.auto is not None:
+            self._run_auto("at close")
+            self.auto = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self._final_backup()
+        elif watched is self.window and event.type() == QEvent.Type.Resize:
+            self.lock.resize_cover()
+        return False
+
+    @Slot()
+    def back_up_now(self) -> None:
+        db, folder, operator = self.window.db, backup_folder(self.window), self.window.operator
+        keep = int_preference(self.window.preferences, KEY_KEEP, 10)
+        days = int_preference(self.window.preferences, KEY_DAYS, 14)
+
+        def done(info: Any) -> None:
+            self.window.statusBar().showMessage(
+                self.tr("Backup written and checked: %1 persons in %2").replace("%1", str(info.persons))
+                .replace("%2", str(info.path)), 15_000)
+
+        run_in_background(self.window, self.tr("Backing up"), lambda progress: backups.backup_now(
+            db, folder, operator=operator, keep_recent=keep, keep_days=days), done)
+
+    @Slot()
+    def restore(self) -> None:
+        dialog = RestoreDialog(self.window.db, backup_folder(self.window), self.window)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        chosen = dialog.chosen
+        answer = QMessageBox.question(
+            self.window, self.tr("Restore from backup"),
+            self.tr("Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the "
+                    "roster; the roster as it is now is saved first.")
+            .replace("%1", f"{chosen.taken_at:%Y-%m-%d %H:%M}").replace("%2", str(chosen.persons)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.auto = None
+        try:
+            result = backups.restore_backup(self.window.db, chosen.path, operator=self.window.operator,
+                                            safety_folder=backup_folder(self.window))
+        except RosterError as exc:
+            show_error(self.window, exc)
+            self.use_database(self.window.db.reopen())
+            return
+        self.use_database(result.database)
+        QMessageBox.information(self.window, self.tr("Restored"),
+                                self.tr("The roster is back to %1. The roster as it was is saved as %2.")
+                                .replace("%1", f"{chosen.taken_at:%Y-%m-%d %H:%M}")
+                                .replace("%2", result.safety_copy.path.name))
+
+    @Slot()
+    def verify_audit(self) -> None:
+        report = audit.verify_chain(self.window.db)
+        if report.intact:
+            QMessageBox.information(self.window, self.tr("Audit trail"),
+                                    self.tr("The audit trail is intact: %1 entries, each one chained to the one "
+                                            "before.").replace("%1", str(report.entries)))
+        else:
+            QMessageBox.warning(self.window, self.tr("Audit trail"),
+                                self.tr("The audit trail does not fit together: %1. Entries before it are "
+                                        "intact. Keep this file and tell your security officer.")
+                                .replace("%1", report.problem))
+
+    @Slot()
+    def backup_settings(self) -> None:
+        if BackupSettingsDialog(self.window.preferences, self.window).exec():
+            self.lock.set_minutes(int_preference(self.window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
+            self.start_auto_backups()
+
+    # --- encryption ---------------------------------------------------------------------------
+
+    @Slot()
+    def encrypt_or_rekey(self) -> None:
+        db = self.window.db
+        path = db.target.path
+        if path is None:
+            return
+        old: str | None = None
+        if db.encrypted:
+            ask_old = PassphraseDialog(self.window, self.tr("Change passphrase"), self.tr("The current passphrase:"))
+            if not ask_old.exec():
+                return
+            old = ask_old.passphrase
+            if not old or not db.passphrase_matches(old):
+                show_error(self.window, WrongPassphrase("Wrong passphrase; nothing was changed."))
+                return
+        ask_new = PassphraseDialog(self.window, self.tr("Encrypt roster") if old is None else
+                                   self.tr("Change passphrase"),
+                                   self.tr("Choose the new passphrase. Backups taken before keep the passphrase "
+                                           "they were written with."), choose=True)
+        if not ask_new.exec() or not ask_new.passphrase:
+            return
+        new = ask_new.passphrase
+        self._final_backup()
+        db.close()
+        try:
+            if old is None:
+                backups.encrypt_roster(path, new, operator=self.window.operator)
+            else:
+                backups.change_roster_passphrase(path, old, new, operator=self.window.operator)
+        except RosterError as exc:
+            show_error(self.window, exc)
+            self.use_database(db.reopen())
+            return
+        self.use_database(open_database(path, passphrase=new, holder=self.window.operator))
+        self.window.statusBar().showMessage(self.tr("The roster file is encrypted."), 15_000)
+
+    # --- retention ----------------------------------------------------------------------------
+
+    @Slot()
+    def retention(self) -> None:
+        dialog = RetentionDialog(self.window)
+        if not dialog.exec():
+            return
+        try:
+            plan = retention.plan_retention(self.window.db, dialog.states(), dialog.days.value())
+        except RosterError as exc:
+            show_error(self.window, exc)
+            return
+        mode = retention.RetentionMode.DELETE if dialog.delete.isChecked() else retention.RetentionMode.ANONYMISE
+        verb = self.tr("deleted") if mode is retention.RetentionMode.DELETE else self.tr("anonymised")
+        if plan.count == 0:
+            QMessageBox.information(self.window, self.tr("Retention"), self.tr("No person matches."))
+            return
+        first = QMessageBox.question(self.window, self.tr("Retention"), self.tr(
+            "%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in "
+            "the roster. Go on?").replace("%1", str(plan.count)).replace("%2", verb)
+            .replace("%3", dialog.archive.text()))
+        if first != QMessageBox.StandardButton.Yes:
+            return
+        typed, ok = QInputDialog.getText(self.window, self.tr("Retention: confirm"), self.tr(
+            "To confirm, type the number of persons to be %1:").replace("%1", verb))
+        if not ok or typed.strip() != str(plan.count):
+            QMessageBox.information(self.window, self.tr("Retention"), self.tr("Nothing was changed."))
+            return
+        try:
+            result = retention.apply_retention(self.window.db, plan, mode=mode, archive=Path(dialog.archive.text()),
+                                               archive_passphrase=dialog.passphrase.text(),
+                                               confirm_count=int(typed), operator=self.window.operator)
+        except RosterError as exc:
+            show_error(self.window, exc)
+            return
+        self.window.roster.set_database(self.window.db)
+        QMessageBox.information(self.window, self.tr("Retention"), self.tr("%1 persons %2. The encrypted archive is "
+                                "%3.").replace("%1", str(result.persons)).replace("%2", verb)
+                                .replace("%3", str(result.archive.path)))
+
+
+class RetentionDialog(QDialog):
+    """Which persons (states, days unchanged), what to do, and where the encrypted archive goes."""
+
+    FINAL_STATES = (Status.EVACUATED, Status.CROSSED, Status.DECLINED, Status.REJECTED, Status.UNREACHABLE,
+                    Status.MERGED)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("retentionDialog")
+        self.setWindowTitle(self.tr("Close the crisis: retention"))
+        form = QFormLayout(self)
+        intro = QLabel(self.tr("When the evacuation is over, personal data must not linger. The whole roster is "
+                               "first archived to an encrypted file; then the persons chosen here are anonymised "
+                               "(statistics stay right) or deleted."), self)
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        states = QHBoxLayout()
+        self.state_boxes: dict[Status, QCheckBox] = {}
+        for status in self.FINAL_STATES:
+            box = QCheckBox(status.label, self, objectName=f"retentionState_{status.value}")
+            box.setChecked(status is Status.EVACUATED)
+            self.state_boxes[status] = box
+            states.addWidget(box)
+        form.addRow(self.tr("Persons in"), states)
+        self.days = QSpinBox(self, objectName="retentionDays")
+        self.days.setRange(0, 3650)
+        self.days.setValue(30)
+        self.days.setSuffix(self.tr(" days"))
+        form.addRow(self.tr("Unchanged for at least"), self.days)
+        self.anonymise = QRadioButton(self.tr("Anonymise (keep statistics)"), self, objectName="retentionAnonymise")
+        self.delete = QRadioButton(self.tr("Delete"), self, objectName="retentionDelete")
+        self.anonymise.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.anonymise)
+        group.addButton(self.delete)
+        how = QHBoxLayout()
+        how.addWidget(self.anonymise)
+        how.addWidget(self.delete)
+        form.addRow(self.tr("Then"), how)
+        self.archive = QLineEdit(self, objectName="retentionArchive")
+        choose = QPushButton(self.tr("Choose…"), self)
+        choose.clicked.connect(self._choose)
+        row = QHBoxLayout()
+        row.addWidget(self.archive, 1)
+        row.addWidget(choose)
+        form.addRow(self.tr("Encrypted archive"), row)
+        self.passphrase = QLineEdit(self, objectName="retentionPassphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Archive passphrase"), self.passphrase)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def states(self) -> list[Status]:
+        return [status for status, box in self.state_boxes.items() if box.isChecked()]
+
+    @Slot()
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Encrypted archive"), str(Path.home() / "archive.db"),
+                                              self.tr("Roster archives (*.db)"))
+        if path:
+            self.archive.setText(path)
+
+    @Slot()
+    def _accept(self) -> None:
+        if not self.states() or not self.archive.text().strip() or len(self.passphrase.text()) < 8:
+            show_error(self, RosterError(self.tr("Choose at least one state, the archive file and a passphrase of "
+                                                 "at least 8 characters.")))
+            return
+        self.accept()
+
+
+def install(window: Any) -> None:
+    window.protection = Protection(window)
