@@ -112,6 +112,8 @@ class RowConverter:
         }
         if target in special:
             return special[target]
+        if target in _LATIN_OF:
+            return _latin_cell
         return lambda value: validate_field(target, cell_text(value), self._today)
 
     def _partial_date(self, value: Any, index: int, target: str) -> Any:
@@ -178,6 +180,17 @@ class RowConverter:
                     except ValidationError as exc:
                         problems.append(self._problem(row_number, self._column_of("full_name_latin"), value,
                                                       exc.reason))
+        for latin, native in _LATIN_OF.items():
+            value = fields.get(latin)
+            if isinstance(value, NonLatin):
+                del fields[latin]
+                index = self._column_of(latin)
+                if fold(value.text) == fold(fields.get(native, "")):  # an export without a Latin form repeats the name
+                    problems.append(self._problem(row_number, index, value.text, "repeats the name in its own script: "
+                                                  "no Latin form was given", blocking=False))
+                else:
+                    problems.append(self._problem(row_number, index, value.text,
+                                                  "must be in Latin letters as in the passport"))
         derived = set()
         for native, latin in (("surname", "surname_latin"), ("given_names", "given_names_latin")):
             if not fields.get(latin) and has_cyrillic(fields.get(native, "")):
@@ -209,6 +222,24 @@ class RowConverter:
         text = cell_text(value)[:200]
         message = message.removeprefix(f"'{text}' ").removeprefix(f"{text} ")
         return RowProblem(row_number, column_letter(index + 1), header, text, message, blocking)
+
+
+_LATIN_OF = {"surname_latin": "surname", "given_names_latin": "given_names"}
+
+
+class NonLatin:
+    """A Latin-name cell that holds other letters: refused, unless it merely repeats the native name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _latin_cell(value: Any) -> Any:
+    text = clean_text(cell_text(value))
+    try:
+        return validate_field("surname_latin", text)
+    except ValidationError:
+        return NonLatin(text)
 
 
 def column_value(value: Any) -> Any:
