@@ -17,7 +17,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.exchange.errors import ExchangeError
@@ -117,8 +117,12 @@ def test_mutated_real_files_end_in_data_or_a_clear_refusal(tmp_path: Path) -> No
     assert result.stdout.strip().endswith("done 0"), result.stdout[-5000:]
 
 
+@pytest.mark.xfail(strict=True, reason="readers.py lets through UnicodeDecodeError for text that looks like UTF-16 "
+                   "without a BOM but has an odd length (the examples below); reported to the exchange owner")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=4096), suffix=st.sampled_from([".xlsx", ".xls", ".ods", ".csv"]))
+@example(data=b"\x01\x00\x01\x00\x01", suffix=".xlsx")
+@example(data=b"\x00\x01\x00\x01\x00", suffix=".csv")
 def test_arbitrary_bytes_end_in_data_or_a_clear_refusal(tmp_path: Path, data: bytes, suffix: str) -> None:
     path = tmp_path / f"input{suffix}"
     path.write_bytes(data)
@@ -134,6 +138,8 @@ def test_arbitrary_bytes_end_in_data_or_a_clear_refusal(tmp_path: Path, data: by
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(prefix=st.sampled_from([b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\xef\xbb\xbf", b"\xff\xfe"]),
        rest=st.binary(max_size=2048))
+@example(prefix=b"\xff\xfe", rest=b"\x00")
+@example(prefix=b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", rest=b"\x00")
 def test_files_with_real_signatures_and_garbage_are_refused_clearly(tmp_path: Path, prefix: bytes,
                                                                     rest: bytes) -> None:
     path = tmp_path / "input.xlsx"
