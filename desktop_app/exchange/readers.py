@@ -41,7 +41,9 @@ import csv
 import datetime as dt
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -50,7 +52,7 @@ from xml.etree import ElementTree
 import msoffcrypto
 import olefile
 import python_calamine
-from msoffcrypto.exceptions import DecryptionError, InvalidKeyError
+from msoffcrypto.exceptions import DecryptionError, FileFormatError, InvalidKeyError, ParseError
 
 from desktop_app.exchange.csv_text import TooManyRows, read_csv_rows, utf16_without_bom
 from desktop_app.exchange.errors import (
@@ -178,6 +180,25 @@ def read_workbook(path: str | Path, *, password: str | None = None) -> WorkbookD
         raise CorruptFile(f"the file cannot be read ({exc.strerror or exc})", path=shown) from None
     if not data.strip():
         raise NotASpreadsheet("the file is empty", path=shown)
+    try:
+        return _parse(data, password, shown)
+    except _DAMAGE as exc:
+        # Third-party parsers meet damaged bytes with their own low-level errors (found by fuzzing);
+        # at this boundary every one of them means the same to the user: the file is damaged.
+        raise CorruptFile(f"the file is damaged or truncated ({type(exc).__name__})", path=shown) from None
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":  # python-calamine's Rust panics derive from BaseException
+            raise
+        raise CorruptFile("the file is damaged or truncated (the spreadsheet reader could not parse it)",
+                          path=shown) from None
+
+
+# Low-level errors that zipfile, zlib, olefile, msoffcrypto and the codecs raise on damaged input.
+_DAMAGE = (zlib.error, UnicodeError, ValueError, EOFError, KeyError, IndexError, AssertionError, struct.error,
+           NotImplementedError, RuntimeError, OverflowError, FileFormatError, ParseError)
+
+
+def _parse(data: bytes, password: str | None, shown: str) -> WorkbookData:
     if data.startswith(_OLE_MAGIC):
         data, fmt = _open_ole(data, password, shown)
     elif data.startswith(b"PK"):

@@ -16,7 +16,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -102,10 +101,6 @@ def _sources(tmp_path: Path) -> list[Path]:
     return [DATA / "roster_calc.xlsx", DATA / "roster.xls", DATA / "roster.ods", csv]
 
 
-@pytest.mark.xfail(strict=True, reason="readers.py lets through: zlib.error and UnicodeDecodeError from zipfile "
-                   "(corrupt zip entries/names), ValueError from olefile, msoffcrypto ParseError/AssertionError on "
-                   "broken .xls, and calamine PanicException; reported to the exchange owner. Strict: fixing them "
-                   "turns this into a failure, then remove the mark.")
 def test_mutated_real_files_end_in_data_or_a_clear_refusal(tmp_path: Path) -> None:
     script = tmp_path / "worker.py"
     script.write_text(WORKER)
@@ -117,8 +112,6 @@ def test_mutated_real_files_end_in_data_or_a_clear_refusal(tmp_path: Path) -> No
     assert result.stdout.strip().endswith("done 0"), result.stdout[-5000:]
 
 
-@pytest.mark.xfail(strict=True, reason="readers.py lets through UnicodeDecodeError for text that looks like UTF-16 "
-                   "without a BOM but has an odd length (the examples below); reported to the exchange owner")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=4096), suffix=st.sampled_from([".xlsx", ".xls", ".ods", ".csv"]))
 @example(data=b"\x01\x00\x01\x00\x01", suffix=".xlsx")
@@ -132,9 +125,6 @@ def test_arbitrary_bytes_end_in_data_or_a_clear_refusal(tmp_path: Path, data: by
         assert str(path) in str(exc) or exc.path == str(path)
 
 
-@pytest.mark.xfail(strict=True, reason="readers.py lets through UnicodeDecodeError for a BOM followed by bytes that "
-                   "do not decode (b'\\xff\\xfe\\x00', b'\\xef\\xbb\\xbf\\x80') and olefile's ValueError for an OLE "
-                   "signature followed by garbage; reported to the exchange owner")
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(prefix=st.sampled_from([b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\xef\xbb\xbf", b"\xff\xfe"]),
        rest=st.binary(max_size=2048))
