@@ -151,8 +151,9 @@ class OutcomeFilter(QSortFilterProxyModel):
         self._outcome: str | None = None
 
     def set_outcome(self, outcome: str | None) -> None:
+        self.beginFilterChange()  # Qt 6.10+: invalidateRowsFilter() is deprecated
         self._outcome = outcome
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if self._outcome is None:
