@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.person import PERSON_FIELDS, FieldKind, normalize_document_number
@@ -124,6 +124,8 @@ def _set_heads(session: Session, rows: Sequence[PreviewRow], ids: list[int], hou
     for row, person_id in zip(rows, ids, strict=True):
         if row.data.fields.get("relationship") == "head" and row.data.household_ref:
             heads.setdefault(households[row.data.household_ref], person_id)
-    for household_id, person_id in heads.items():
-        session.execute(update(Household).where(Household.id == household_id, Household.head_person_id.is_(None))
-                        .values(head_person_id=person_id))
+    if heads:
+        table = Household.__table__
+        session.execute(update(table).where(table.c.id == bindparam("household"), table.c.head_person_id.is_(None))
+                        .values(head_person_id=bindparam("head")),
+                        [{"household": household_id, "head": person_id} for household_id, person_id in heads.items()])

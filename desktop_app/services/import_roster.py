@@ -131,6 +131,8 @@ class RosterSnapshot:
     def candidates(self, data: RowData) -> Iterator[DuplicateCandidate]:
         if self._index is None:
             self._index = RosterIndex(self._records())
+        if not len(self._index):
+            return
         for candidate in self._index.candidates(match_record(0, data), limit=3):
             if candidate.decision == "none":
                 continue
