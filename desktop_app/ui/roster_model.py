@@ -98,10 +98,16 @@ class RosterTableModel(QAbstractTableModel):
         self._db = db
         self._query = RosterQuery()
         self._ids: list[int] = []
+        self._searched = False
         self._pages: OrderedDict[int, dict[int, RosterRow]] = OrderedDict()
         self._today = dt.date.today()
 
     # --- what is shown --------------------------------------------------------------------
+
+    @property
+    def searched(self) -> bool:
+        """Whether a search has filled the model yet."""
+        return self._searched
 
     @property
     def query(self) -> RosterQuery:
@@ -116,6 +122,7 @@ class RosterTableModel(QAbstractTableModel):
         ids = roster.search_ids(self._db, query)
         self.beginResetModel()
         self._query = query
+        self._searched = True
         self._ids = ids
         self._pages.clear()
         self._today = query.today
@@ -191,8 +198,10 @@ class RosterTableModel(QAbstractTableModel):
         sort_key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
         if sort_key is None:
             return
-        self.set_query(replace(self._query, sort=sort_key,
-                               descending=order == Qt.SortOrder.DescendingOrder))
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._searched and (sort_key, descending) == (self._query.sort, self._query.descending):
+            return  # the view re-announces the sort it already shows (restoring the header): no new search
+        self.set_query(replace(self._query, sort=sort_key, descending=descending))
 
     # --- paging ---------------------------------------------------------------------------
 

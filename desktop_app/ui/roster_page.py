@@ -91,8 +91,8 @@ class RosterPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # runs the first search, by name
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -134,7 +134,9 @@ class RosterPage(QWidget):
         layout.addLayout(bar)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        self.apply_filters()
+        if not self.model.searched:
+            self.apply_filters()
+        self._update_count()
 
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox(self, objectName=name)

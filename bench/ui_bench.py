@@ -1,0 +1,252 @@
+"""Bench: the window at 100,000 persons: start-up, scrolling and filter changes.
+
+1. Launch to first painted roster: a subprocess starts the app on the cached 100k roster
+   and exits right after the roster table's first paint; the same is done for a bare
+   PySide6 window with an empty QTableView. Median of N launches each; target: within 1.5x.
+2. Scrolling from top to bottom of the roster, a page at a time, each page repainted
+   synchronously (rows fetched from the database as they come into view), against a plain
+   QTableView over a model holding the same 100,000 rows in memory.
+3. Filter changes (status, need, locality, list, citizenship, name prefix, and back to all):
+   the time from the change to the first page painted with its count, against plain
+   sqlite3 running the same id query on the same file. Target: under 100 ms.
+
+Run: `python -m bench.ui_bench [--launches N] [--persons N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from bench.common import median_p95, seeded_roster, table
+
+LAUNCH_TARGET = 1.5
+FILTER_TARGET_MS = 100.0
+
+
+# --- child processes: start, paint once, exit ----------------------------------------------------
+
+def _exit_after_first_paint(widget: object) -> None:
+    """Leave the process as soon as `widget` has painted once (no teardown, in both cases)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: os._exit(0))  # runs once this paint has been done
+            return False
+
+    widget.installEventFilter(FirstPaint(widget))  # type: ignore[attr-defined, arg-type]
+
+
+def child_bare() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    view = QTableView(window)
+    window.setCentralWidget(view)
+    window.resize(1280, 780)
+    _exit_after_first_paint(view.viewport())
+    window.show()
+    app.exec()
+
+
+def child_roster(database: str, settings: str) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.storage.db import open_database
+    from desktop_app.ui.app import application
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.preferences import Preferences
+
+    app = application()
+    preferences = Preferences(QSettings(settings, QSettings.Format.IniFormat))
+    preferences.operator = "bench"
+    window = MainWindow(open_database(database), "bench", preferences)
+    _exit_after_first_paint(window.roster.table.viewport())
+    window.show()
+    app.exec()
+
+
+def _launch(args: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "bench.ui_bench", *args], check=True,
+                   env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")})
+    return time.perf_counter() - started
+
+
+def bench_launch(path: Path, launches: int) -> list[list[object]]:
+    settings = str(Path(tempfile.mkdtemp(prefix="ui-bench-")) / "settings.ini")
+    _launch(["--child", "roster", str(path), settings])  # warm the file cache and the planner statistics
+    _launch(["--child", "bare"])
+    roster = [_launch(["--child", "roster", str(path), settings]) for _ in range(launches)]
+    bare = [_launch(["--child", "bare"]) for _ in range(launches)]
+    ratio = statistics.median(roster) / statistics.median(bare)
+    return [["launch to first painted roster", statistics.median(roster), statistics.median(bare), ratio,
+             f"{'ok' if ratio <= LAUNCH_TARGET else 'MISSED'} (target {LAUNCH_TARGET}x)"]]
+
+
+# --- in-process: scrolling and filters -------------------------------------------------------------
+
+def _scroll_through(view: object) -> list[float]:
+    """Seconds per page, scrolling a page at a time from top to bottom with a synchronous repaint."""
+    bar = view.verticalScrollBar()  # type: ignore[attr-defined]
+    bar.setValue(0)
+    view.viewport().repaint()  # type: ignore[attr-defined]
+    per_page = []
+    while bar.value() < bar.maximum():
+        started = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        view.viewport().repaint()  # type: ignore[attr-defined]
+        per_page.append(time.perf_counter() - started)
+    return per_page
+
+
+def bench_scroll(path: Path) -> tuple[list[list[object]], object]:
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
+    from PySide6.QtWidgets import QTableView
+
+    from desktop_app.services import roster
+    from desktop_app.storage.db import open_database
+    from desktop_app.ui.app import application
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.preferences import Preferences
+    from desktop_app.ui.roster_model import COLUMNS
+
+    app = application()
+    preferences = Preferences(QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat))
+    db = open_database(path)
+    window = MainWindow(db, "bench", preferences)
+    window.resize(1280, 780)
+    window.show()
+    app.processEvents()
+    ours = _scroll_through(window.roster.table)
+
+    model = window.roster.model
+    today = model.query.today
+    everything: list[list[str]] = []
+    ids = model.ids
+    for start in range(0, len(ids), 1000):
+        rows = roster.fetch_rows(db, ids[start:start + 1000])
+        everything.extend([column.value(rows[i], today) for column in COLUMNS] for i in ids[start:start + 1000])
+
+    class InMemory(QAbstractTableModel):
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(everything)
+
+        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(COLUMNS)
+
+        def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+            return everything[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
+
+    plain = QTableView()
+    plain.setModel(InMemory())
+    plain.verticalHeader().setDefaultSectionSize(24)
+    plain.resize(window.roster.table.size())
+    plain.show()
+    app.processEvents()
+    bare = _scroll_through(plain)
+    plain.close()
+    rows = []
+    for name, values in (("roster (rows fetched in pages)", ours), ("plain QTableView, rows in memory", bare)):
+        median, p95 = median_p95(values)
+        rows.append([name, len(values), median * 1000, p95 * 1000, max(values) * 1000, sum(values)])
+    rows.append(["ratio (roster / plain), total", "", "", "", "", sum(ours) / sum(bare)])
+    return rows, window
+
+
+def bench_filters(window: object, path: Path, repeat: int) -> list[list[object]]:
+    from PySide6.QtWidgets import QApplication
+
+    from bench.roster_bench import _raw
+    from desktop_app.domain.person import Flag
+    from desktop_app.domain.status import Status
+    from desktop_app.services import lists, roster
+    from desktop_app.services.roster import ids_statement
+
+    page = window.roster  # type: ignore[attr-defined]
+    db = window.db  # type: ignore[attr-defined]
+    first_list = lists.all_lists(db)[0].id
+    locality = roster.localities(db)[0]
+    # Each change starts from the whole roster (the last one from a status filter back to everyone).
+    changes: list[tuple[str, object]] = [
+        ("status: approved", lambda: page.status_filter.setCurrentIndex(page.status_filter.findData("approved"))),
+        ("need: child", lambda: page.flag_actions[Flag.CHILD].setChecked(True)),
+        ("locality", lambda: page.locality_filter.setCurrentIndex(page.locality_filter.findData(locality))),
+        ("list", lambda: page.list_filter.setCurrentIndex(page.list_filter.findData(first_list))),
+        ("citizenship: PSE", lambda: page.citizenship_filter.setCurrentIndex(page.citizenship_filter.findData("PSE"))),
+        ("name prefix 'ива'", lambda: (page.search.setText("ива"), page.apply_filters())),
+        ("back to everyone", lambda: page.clear_filters()),
+    ]
+    raw = sqlite3.connect(path)
+    rows = []
+    all_ours: list[float] = []
+    for name, change in changes:
+        ours: list[float] = []
+        for _ in range(repeat):
+            page.clear_filters() if name != "back to everyone" else page.status_filter.setCurrentIndex(
+                page.status_filter.findData(Status.REGISTERED.value))
+            QApplication.processEvents()
+            started = time.perf_counter()
+            change()  # type: ignore[operator]
+            page.table.viewport().repaint()
+            page.count_label.repaint()
+            ours.append(time.perf_counter() - started)
+        query = replace(page.model.query)
+        sql, params = _raw(ids_statement(query))
+        plain = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            raw_ids = [r[0] for r in raw.execute(sql, params)]
+            plain.append(time.perf_counter() - started)
+        assert raw_ids == page.model.ids, "the window and plain sqlite3 must show the same persons"
+        median, p95 = median_p95(ours)
+        raw_median, _ = median_p95(plain)
+        all_ours += ours
+        rows.append([name, len(raw_ids), median * 1000, p95 * 1000, raw_median * 1000, median / raw_median])
+    median, p95 = median_p95(all_ours)
+    verdict = "ok" if p95 * 1000 < FILTER_TARGET_MS else "MISSED"
+    rows.append([f"all changes ({verdict}: target p95 < {FILTER_TARGET_MS:.0f} ms)", "", median * 1000,
+                 p95 * 1000, "", ""])
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.ui_bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--launches", type=int, default=7)
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=9, help="filter changes: repetitions of each")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        if args.child[0] == "bare":
+            child_bare()
+        else:
+            child_roster(args.child[1], args.child[2])
+        return 0
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    path, info = seeded_roster(args.persons)
+    print(f"roster: {info['persons']:,} persons ({path.name})")
+    print(table(["start-up", "median s", "bare window s", "ratio", "verdict"], bench_launch(path, args.launches)))
+    scroll_rows, window = bench_scroll(path)
+    print(table(["scroll top to bottom, page by page", "pages", "ms/page p50", "ms/page p95", "ms max", "total s"],
+                scroll_rows))
+    print(table(["filter change (to first page painted)", "matches", "ms p50", "ms p95", "sqlite3 ids ms p50",
+                 "ratio p50"], bench_filters(window, path, args.repeat)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
