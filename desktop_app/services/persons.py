@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuid_module
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -355,63 +355,62 @@ def update_person(db: Database, person_id: int, changes: Mapping[str, Any], *, o
                            "Reload and edit again.") from None
 
 
-def add_document(db: Database, person_id: int, document: DocumentData, *, operator: str) -> PersonView:
+def _edit_record(db: Database, person_id: int, operator: str,
+                 change: Callable[[Person], tuple[str, dict[str, list[Any]]]]) -> PersonView:
+    """Apply `change` (which returns the audit summary and changes) to a person's documents or
+    phones in one transaction, then re-index the person for search."""
     with db.transaction() as session:
         person = _load_for_edit(session, person_id, None)
-        person.documents.append(_document_row(document))
+        summary, changes = change(person)
         _touch(person, operator)
+        session.flush()
         reindex(session, person)
-        audit.record(session, operator, "update", "person", person.uuid, f"added a document to {person.case_ref}",
-                     {"document": [None, f"{document.doc_type.value} {document.number}"]})
+        audit.record(session, operator, "update", "person", person.uuid, summary, changes)
         session.flush()
         return person_view(person)
 
 
+def add_document(db: Database, person_id: int, document: DocumentData, *, operator: str) -> PersonView:
+    def change(person: Person) -> tuple[str, dict[str, list[Any]]]:
+        person.documents.append(_document_row(document))
+        return (f"added a document to {person.case_ref}",
+                {"document": [None, f"{document.doc_type.value} {document.number}"]})
+
+    return _edit_record(db, person_id, operator, change)
+
+
 def remove_document(db: Database, person_id: int, document_id: int, *, operator: str) -> PersonView:
-    with db.transaction() as session:
-        person = _load_for_edit(session, person_id, None)
+    def change(person: Person) -> tuple[str, dict[str, list[Any]]]:
         document = next((d for d in person.documents if d.id == document_id), None)
         if document is None:
             raise NotFound("document", document_id)
         person.documents.remove(document)
-        _touch(person, operator)
-        session.flush()
-        reindex(session, person)
-        audit.record(session, operator, "update", "person", person.uuid,
-                     f"removed a document from {person.case_ref}",
-                     {"document": [f"{document.doc_type} {document.number}", None]})
-        session.flush()
-        return person_view(person)
+        return (f"removed a document from {person.case_ref}",
+                {"document": [f"{document.doc_type} {document.number}", None]})
+
+    return _edit_record(db, person_id, operator, change)
 
 
 def add_phone(db: Database, person_id: int, number: str, *, operator: str, label: str = "",
               region: str | None = None) -> PersonView:
     e164 = normalize_phone(number, region)
-    with db.transaction() as session:
-        person = _load_for_edit(session, person_id, None)
+
+    def change(person: Person) -> tuple[str, dict[str, list[Any]]]:
         person.phones.append(Phone(e164=e164, label=label))
-        _touch(person, operator)
-        reindex(session, person)
-        audit.record(session, operator, "update", "person", person.uuid, f"added a phone to {person.case_ref}",
-                     {"phone": [None, e164]})
-        session.flush()
-        return person_view(person)
+        return f"added a phone to {person.case_ref}", {"phone": [None, e164]}
+
+    return _edit_record(db, person_id, operator, change)
 
 
 def remove_phone(db: Database, person_id: int, phone_id: int, *, operator: str) -> PersonView:
-    with db.transaction() as session:
-        person = _load_for_edit(session, person_id, None)
+    def change(person: Person) -> tuple[str, dict[str, list[Any]]]:
         phone = next((p for p in person.phones if p.id == phone_id), None)
         if phone is None:
             raise NotFound("phone", phone_id)
         person.phones.remove(phone)
-        _touch(person, operator)
-        session.flush()
-        reindex(session, person)
-        audit.record(session, operator, "update", "person", person.uuid, f"removed a phone from {person.case_ref}",
-                     {"phone": [phone.e164, None]})
-        session.flush()
-        return person_view(person)
+        return f"removed a phone from {person.case_ref}", {"phone": [phone.e164, None]}
+
+    return _edit_record(db, person_id, operator, change)
 
 
 def _touch(person: Person, operator: str) -> None:
