@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,7 +56,28 @@ def main() -> int:
         dialog.show()
         return dialog
 
-    shots += [("roster", roster), ("search", search), ("person", editor)]
+    def dashboard() -> QWidget:
+        window.show_page("dashboard")
+        deadline = time.monotonic() + 30
+        while window.dashboard.stats is None and time.monotonic() < deadline:  # counted in the background
+            app.processEvents()
+        return window
+
+    def lists() -> QWidget:
+        window.show_page("lists")
+        window.lists.lists_view.selectRow(1)
+        return window
+
+    def households() -> QWidget:
+        window.show_page("households")
+        return window
+
+    def partners() -> QWidget:
+        window.show_page("partners")
+        return window
+
+    shots += [("roster", roster), ("search", search), ("person", editor), ("dashboard", dashboard),
+              ("lists", lists), ("households", households), ("partners", partners)]
     for name, prepare in getattr(sys.modules[__name__], "EXTRA_SHOTS", []):
         shots.append((name, lambda p=prepare: p(window)))
 

@@ -3,7 +3,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="475" />
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Move %n person to the trash? They can be restored from the trash (or with Undo).</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_window.py" line="479" />
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>Move %n person to the trash</numerusform>
@@ -19,7 +19,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="503" />
+        <location filename="../../ui/main_window.py" line="504" />
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Add %n person to the list:</numerusform>
@@ -30,7 +30,7 @@
 <context>
     <name>QuickLogDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="85" />
+        <location filename="../../ui/pages/partners.py" line="82" />
         <source>About %n person(s) selected in the roster</source>
         <translation>
             <numerusform>About %n person selected in the roster</numerusform>
@@ -41,7 +41,7 @@
 <context>
     <name>RosterPage</name>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="213" />
+        <location filename="../../ui/roster_page.py" line="215" />
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>

@@ -1,29 +1,92 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="139" />
+        <source>Backup settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="143" />
+        <source>a 'backups' folder beside the roster</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="144" />
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="149" />
+        <source>Backup &amp;folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="151" />
+        <source> min (0: only at open and close)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="152" />
+        <source>Back up &amp;every</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="154" />
+        <source>&amp;Keep the newest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="156" />
+        <source> days (one a day)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="157" />
+        <source>And &amp;one a day for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="159" />
+        <source> min idle (0: never)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="160" />
+        <source>&amp;Lock an encrypted roster after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="176" />
+        <source>Backup folder</source>
+        <translation>Папка резервных копий</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="165" />
+        <location filename="../../ui/pages/partners.py" line="162" />
         <source>Person at a partner</source>
         <translation>Сотрудник партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="175" />
+        <location filename="../../ui/pages/partners.py" line="172" />
         <source>&amp;Name</source>
         <translation>&amp;Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="176" />
+        <location filename="../../ui/pages/partners.py" line="173" />
         <source>&amp;Position</source>
         <translation>&amp;Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="177" />
+        <location filename="../../ui/pages/partners.py" line="174" />
         <source>P&amp;hones</source>
         <translation>&amp;Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="178" />
+        <location filename="../../ui/pages/partners.py" line="175" />
         <source>&amp;E-mails</source>
         <translation>&amp;Эл. почта</translation>
     </message>
@@ -31,12 +94,12 @@
 <context>
     <name>DailyChart</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="88" />
+        <location filename="../../ui/pages/dashboard.py" line="89" />
         <source>Registered</source>
         <translation>Зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="88" />
+        <location filename="../../ui/pages/dashboard.py" line="89" />
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
@@ -44,89 +107,89 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="129" />
+        <location filename="../../ui/pages/dashboard.py" line="130" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="132" />
+        <location filename="../../ui/pages/dashboard.py" line="133" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="135" />
+        <location filename="../../ui/pages/dashboard.py" line="136" />
         <source>persons on the roster</source>
         <translation>человек в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="136" />
+        <location filename="../../ui/pages/dashboard.py" line="137" />
         <source>households</source>
         <translation>семей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137" />
+        <location filename="../../ui/pages/dashboard.py" line="138" />
         <source>approved, not yet crossed</source>
         <translation>одобрены, ещё не пересекли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138" />
+        <location filename="../../ui/pages/dashboard.py" line="139" />
         <source>approvals expiring within 2 days</source>
         <translation>одобрений истекает в ближайшие 2 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139" />
+        <location filename="../../ui/pages/dashboard.py" line="140" />
         <source>follow-ups due today or overdue</source>
         <translation>напоминаний на сегодня или просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140" />
+        <location filename="../../ui/pages/dashboard.py" line="141" />
         <source>in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143" />
+        <location filename="../../ui/pages/dashboard.py" line="144" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143" />
-        <location filename="../../ui/pages/dashboard.py" line="145" />
+        <location filename="../../ui/pages/dashboard.py" line="144" />
         <location filename="../../ui/pages/dashboard.py" line="147" />
+        <location filename="../../ui/pages/dashboard.py" line="149" />
         <source>Persons</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="145" />
+        <location filename="../../ui/pages/dashboard.py" line="147" />
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147" />
+        <location filename="../../ui/pages/dashboard.py" line="149" />
         <source>Need</source>
         <translation>Особенность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="149" />
+        <location filename="../../ui/pages/dashboard.py" line="152" />
         <source>By status</source>
         <translation>По статусу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150" />
+        <location filename="../../ui/pages/dashboard.py" line="153" />
         <source>By locality</source>
         <translation>По населённым пунктам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="151" />
+        <location filename="../../ui/pages/dashboard.py" line="154" />
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179" />
+        <location filename="../../ui/pages/dashboard.py" line="181" />
         <source>&lt;b&gt;Registrations and crossings per day&lt;/b&gt;</source>
         <translation>&lt;b&gt;Регистрации и пересечения по дням&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="194" />
+        <location filename="../../ui/pages/dashboard.py" line="196" />
         <source>Counting</source>
         <translation>Подсчёт</translation>
     </message>
@@ -257,105 +320,113 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="61" />
+        <location filename="../../ui/pages/households.py" line="62" />
         <source>Find a household: reference or name</source>
         <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="66" />
+        <location filename="../../ui/pages/households.py" line="67" />
         <source>&amp;New household…</source>
         <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="69" />
+        <location filename="../../ui/pages/households.py" line="70" />
         <source>Ref</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="69" />
-        <location filename="../../ui/pages/households.py" line="87" />
+        <location filename="../../ui/pages/households.py" line="70" />
+        <location filename="../../ui/pages/households.py" line="88" />
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="70" />
+        <location filename="../../ui/pages/households.py" line="71" />
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="87" />
+        <location filename="../../ui/pages/households.py" line="88" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="88" />
+        <location filename="../../ui/pages/households.py" line="89" />
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="89" />
+        <location filename="../../ui/pages/households.py" line="90" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="90" />
+        <location filename="../../ui/pages/households.py" line="91" />
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="91" />
+        <location filename="../../ui/pages/households.py" line="92" />
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="106" />
+        <location filename="../../ui/pages/households.py" line="107" />
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="108" />
+        <location filename="../../ui/pages/households.py" line="109" />
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="110" />
+        <location filename="../../ui/pages/households.py" line="111" />
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="117" />
+        <location filename="../../ui/pages/households.py" line="118" />
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="135" />
+        <location filename="../../ui/pages/households.py" line="136" />
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="143" />
+        <location filename="../../ui/pages/households.py" line="144" />
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="145" />
+        <location filename="../../ui/pages/households.py" line="146" />
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="187" />
+        <location filename="../../ui/pages/households.py" line="188" />
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="222" />
+        <location filename="../../ui/pages/households.py" line="223" />
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="222" />
+        <location filename="../../ui/pages/households.py" line="223" />
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../ui/lock.py" line="125" />
+        <source>Wrong passphrase.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -614,450 +685,473 @@
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="79" />
+        <location filename="../../ui/pages/lists.py" line="80" />
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="79" />
+        <location filename="../../ui/pages/lists.py" line="80" />
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="80" />
+        <location filename="../../ui/pages/lists.py" line="81" />
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="80" />
+        <location filename="../../ui/pages/lists.py" line="81" />
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="81" />
+        <location filename="../../ui/pages/lists.py" line="82" />
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="81" />
+        <location filename="../../ui/pages/lists.py" line="82" />
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="82" />
-        <location filename="../../ui/pages/lists.py" line="110" />
+        <location filename="../../ui/pages/lists.py" line="83" />
+        <location filename="../../ui/pages/lists.py" line="114" />
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="82" />
-        <location filename="../../ui/pages/lists.py" line="108" />
+        <location filename="../../ui/pages/lists.py" line="83" />
+        <location filename="../../ui/pages/lists.py" line="112" />
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="92" />
+        <location filename="../../ui/pages/lists.py" line="93" />
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="94" />
+        <location filename="../../ui/pages/lists.py" line="95" />
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="104" />
+        <location filename="../../ui/pages/lists.py" line="107" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="104" />
+        <location filename="../../ui/pages/lists.py" line="107" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="105" />
+        <location filename="../../ui/pages/lists.py" line="108" />
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="106" />
+        <location filename="../../ui/pages/lists.py" line="109" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="106" />
+        <location filename="../../ui/pages/lists.py" line="110" />
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="107" />
+        <location filename="../../ui/pages/lists.py" line="111" />
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="109" />
+        <location filename="../../ui/pages/lists.py" line="113" />
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="121" />
+        <location filename="../../ui/pages/lists.py" line="125" />
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="123" />
+        <location filename="../../ui/pages/lists.py" line="127" />
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="127" />
+        <location filename="../../ui/pages/lists.py" line="131" />
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="128" />
+        <location filename="../../ui/pages/lists.py" line="132" />
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="131" />
+        <location filename="../../ui/pages/lists.py" line="135" />
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="142" />
+        <location filename="../../ui/pages/lists.py" line="146" />
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="144" />
+        <location filename="../../ui/pages/lists.py" line="148" />
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="168" />
+        <location filename="../../ui/pages/lists.py" line="173" />
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="170" />
+        <location filename="../../ui/pages/lists.py" line="175" />
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="219" />
+        <location filename="../../ui/pages/lists.py" line="224" />
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="224" />
+        <location filename="../../ui/pages/lists.py" line="230" />
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="282" />
+        <location filename="../../ui/pages/lists.py" line="233" />
+        <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
+        <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="292" />
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/lock.py" line="41" />
+        <source>The roster is locked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="44" />
+        <source>Type the roster's passphrase to go on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="51" />
+        <source>Unlock</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Roster</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Households</source>
         <translation>Семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Evacuation lists</source>
         <translation>Списки на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Partners and liaison log</source>
         <translation>Партнёры и журнал связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Trash and audit</source>
         <translation>Корзина и журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Person</source>
         <translation>&amp;Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;Lists</source>
         <translation>&amp;Списки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>E&amp;xchange</source>
         <translation>&amp;Обмен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Help</source>
         <translation>С&amp;правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;New roster…</source>
         <translation>&amp;Новая база…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;Open roster…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Fill with &amp;demonstration data…</source>
         <translation>Заполнить &amp;демонстрационными данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>&amp;New person…</source>
         <translation>&amp;Новый человек…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>&amp;Edit person…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>Change &amp;status…</source>
         <translation>Сменить &amp;статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Add to &amp;list…</source>
         <translation>Добавить в &amp;список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>Move to &amp;trash</source>
         <translation>В &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>Ne&amp;xt person</source>
         <translation>&amp;Следующий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>Pre&amp;vious person</source>
         <translation>&amp;Предыдущий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Save the person (in the editor)</source>
         <translation>Сохранить человека (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Save and open the next / previous person (in the editor)</source>
         <translation>Сохранить и открыть следующего / предыдущего (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Save a liaison log entry</source>
         <translation>Сохранить запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>%1   ·   operator: %2</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="345" />
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="474" />
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="475" />
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform><numerusform>Переместить %n человек в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform><numerusform>Переместить %n человек в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_window.py" line="479" />
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>%n человек — в корзину</numerusform><numerusform>%n человека — в корзину</numerusform><numerusform>%n человек — в корзину</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498" />
+        <location filename="../../ui/main_window.py" line="499" />
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502" />
+        <location filename="../../ui/main_window.py" line="503" />
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="503" />
+        <location filename="../../ui/main_window.py" line="504" />
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform><numerusform>Добавить %n человек в список:</numerusform><numerusform>Добавить %n человек в список:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513" />
+        <location filename="../../ui/main_window.py" line="514" />
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548" />
+        <location filename="../../ui/main_window.py" line="549" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549" />
+        <location filename="../../ui/main_window.py" line="550" />
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555" />
+        <location filename="../../ui/main_window.py" line="556" />
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563" />
+        <location filename="../../ui/main_window.py" line="564" />
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565" />
+        <location filename="../../ui/main_window.py" line="566" />
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -1065,22 +1159,22 @@
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="47" />
+        <location filename="../../ui/pages/lists.py" line="48" />
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="50" />
+        <location filename="../../ui/pages/lists.py" line="51" />
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="57" />
+        <location filename="../../ui/pages/lists.py" line="58" />
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="58" />
+        <location filename="../../ui/pages/lists.py" line="59" />
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -1088,27 +1182,27 @@
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="138" />
+        <location filename="../../ui/pages/partners.py" line="135" />
         <source>Partner organization</source>
         <translation>Организация-партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="152" />
+        <location filename="../../ui/pages/partners.py" line="149" />
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="153" />
+        <location filename="../../ui/pages/partners.py" line="150" />
         <source>&amp;Kind</source>
         <translation>&amp;Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="154" />
+        <location filename="../../ui/pages/partners.py" line="151" />
         <source>&amp;Country</source>
         <translation>&amp;Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="155" />
+        <location filename="../../ui/pages/partners.py" line="152" />
         <source>N&amp;otes</source>
         <translation>&amp;Примечания</translation>
     </message>
@@ -1116,131 +1210,169 @@
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="199" />
+        <location filename="../../ui/pages/partners.py" line="196" />
         <source>Organization</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="199" />
+        <location filename="../../ui/pages/partners.py" line="196" />
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="200" />
+        <location filename="../../ui/pages/partners.py" line="197" />
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="204" />
+        <location filename="../../ui/pages/partners.py" line="201" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="204" />
+        <location filename="../../ui/pages/partners.py" line="201" />
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="205" />
+        <location filename="../../ui/pages/partners.py" line="202" />
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="206" />
+        <location filename="../../ui/pages/partners.py" line="203" />
         <source>E-mails</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="209" />
+        <location filename="../../ui/pages/partners.py" line="206" />
         <source>Add &amp;organization…</source>
         <translation>Добавить &amp;организацию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="211" />
+        <location filename="../../ui/pages/partners.py" line="208" />
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="214" />
+        <location filename="../../ui/pages/partners.py" line="211" />
         <source>Add &amp;person…</source>
         <translation>Добавить &amp;сотрудника…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="216" />
+        <location filename="../../ui/pages/partners.py" line="213" />
         <source>Edi&amp;t…</source>
         <translation>Из&amp;менить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221" />
+        <location filename="../../ui/pages/partners.py" line="218" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221" />
+        <location filename="../../ui/pages/partners.py" line="218" />
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="222" />
+        <location filename="../../ui/pages/partners.py" line="219" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="223" />
-        <location filename="../../ui/pages/partners.py" line="233" />
+        <location filename="../../ui/pages/partners.py" line="220" />
+        <location filename="../../ui/pages/partners.py" line="230" />
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="224" />
-        <location filename="../../ui/pages/partners.py" line="234" />
+        <location filename="../../ui/pages/partners.py" line="221" />
+        <location filename="../../ui/pages/partners.py" line="231" />
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="224" />
+        <location filename="../../ui/pages/partners.py" line="221" />
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="229" />
+        <location filename="../../ui/pages/partners.py" line="226" />
         <source>&amp;Log a contact…  (Ctrl+L)</source>
         <translation>&amp;Записать контакт…  (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="232" />
+        <location filename="../../ui/pages/partners.py" line="229" />
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="235" />
+        <location filename="../../ui/pages/partners.py" line="232" />
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="239" />
+        <location filename="../../ui/pages/partners.py" line="236" />
         <source>Mark &amp;done</source>
         <translation>Отметить &amp;выполненным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="246" />
+        <location filename="../../ui/pages/partners.py" line="243" />
         <source>&lt;b&gt;Partner organizations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Организации-партнёры&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="253" />
+        <location filename="../../ui/pages/partners.py" line="250" />
         <source>&lt;b&gt;People there&lt;/b&gt;</source>
         <translation>&lt;b&gt;Сотрудники&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="270" />
+        <location filename="../../ui/pages/partners.py" line="267" />
         <source>&lt;b&gt;Liaison log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал связи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="307" />
+        <location filename="../../ui/pages/partners.py" line="305" />
         <source>&lt;b&gt;Follow-ups due today or overdue: %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Напоминаний на сегодня или просрочено: %1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="39" />
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="43" />
+        <source>&amp;Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="51" />
+        <source>No encryption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="52" />
+        <source>Anyone who gets this file can read it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="77" />
+        <source>Type the passphrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="80" />
+        <source>Use at least %1 characters; several words are easier to remember and harder to guess.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="84" />
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1599,14 +1731,203 @@
     </message>
 </context>
 <context>
+    <name>Protection</name>
+    <message>
+        <location filename="../../ui/protection.py" line="111" />
+        <source>&amp;Back up now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="112" />
+        <source>&amp;Restore from backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="113" />
+        <source>&amp;Verify audit trail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="114" />
+        <source>Backup &amp;settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="116" />
+        <location filename="../../ui/protection.py" line="130" />
+        <source>&amp;Encrypt roster…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="117" />
+        <source>&amp;Lock now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="118" />
+        <source>Close the crisis (re&amp;tention)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="130" />
+        <source>Change &amp;passphrase…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="181" />
+        <source>New roster database</source>
+        <translation>Новая база списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="182" />
+        <source>Roster databases (*.db)</source>
+        <translation>Базы списка (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="188" />
+        <source>Protect the new roster</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="189" />
+        <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="217" />
+        <source>Automatic backup failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="245" />
+        <source>Backup written and checked: %1 persons in %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="248" />
+        <source>Backing up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="258" />
+        <source>Restore from backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="259" />
+        <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="273" />
+        <source>Restored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="274" />
+        <source>The roster is back to %1. The roster as it was is saved as %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="282" />
+        <location filename="../../ui/protection.py" line="286" />
+        <source>Audit trail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="283" />
+        <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="287" />
+        <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="307" />
+        <location filename="../../ui/protection.py" line="315" />
+        <source>Change passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="307" />
+        <source>The current passphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="314" />
+        <source>Encrypt roster</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="316" />
+        <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="333" />
+        <source>The roster file is encrypted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="348" />
+        <source>deleted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="348" />
+        <source>anonymised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="350" />
+        <location filename="../../ui/protection.py" line="352" />
+        <location filename="../../ui/protection.py" line="361" />
+        <location filename="../../ui/protection.py" line="371" />
+        <source>Retention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="350" />
+        <source>No person matches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="353" />
+        <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="358" />
+        <source>Retention: confirm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="359" />
+        <source>To confirm, type the number of persons to be %1:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="361" />
+        <source>Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="371" />
+        <source>%1 persons %2. The encrypted archive is %3.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="609" />
+        <location filename="../../ui/main_window.py" line="610" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610" />
+        <location filename="../../ui/main_window.py" line="611" />
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -1614,60 +1935,157 @@
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="54" />
+        <location filename="../../ui/pages/partners.py" line="51" />
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="62" />
+        <location filename="../../ui/pages/partners.py" line="59" />
         <source>What was said or agreed</source>
         <translation>Что сказано или согласовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="65" />
+        <location filename="../../ui/pages/partners.py" line="62" />
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="70" />
+        <location filename="../../ui/pages/partners.py" line="67" />
         <source>or the name of whoever you spoke to</source>
         <translation>или имя того, с кем говорили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="74" />
+        <location filename="../../ui/pages/partners.py" line="71" />
         <source>&amp;Follow up on</source>
         <translation>&amp;Напомнить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="85" />
+        <location filename="../../ui/pages/partners.py" line="82" />
         <source>About %n person(s) selected in the roster</source>
         <translation>
             <numerusform>О %n человеке, выбранном в списке</numerusform><numerusform>О %n людях, выбранных в списке</numerusform><numerusform>О %n людях, выбранных в списке</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="96" />
+        <location filename="../../ui/pages/partners.py" line="93" />
         <source>&amp;Summary</source>
         <translation>&amp;Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="97" />
+        <location filename="../../ui/pages/partners.py" line="94" />
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="98" />
+        <location filename="../../ui/pages/partners.py" line="95" />
         <source>Person &amp;there</source>
         <translation>&amp;Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="100" />
+        <location filename="../../ui/pages/partners.py" line="97" />
         <source>&amp;Channel</source>
         <translation>&amp;Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="110" />
+        <location filename="../../ui/pages/partners.py" line="107" />
         <source>(nobody named)</source>
         <translation>(не указан)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="65" />
+        <source>Restore from backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="70" />
+        <source>Choose the backup to go back to. The roster as it is now is backed up first, so this can be undone by restoring that copy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="76" />
+        <source>Other folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="92" />
+        <source>Restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="114" />
+        <source>Backup folder</source>
+        <translation>Папка резервных копий</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../ui/protection.py" line="385" />
+        <source>Close the crisis: retention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="387" />
+        <source>When the evacuation is over, personal data must not linger. The whole roster is first archived to an encrypted file; then the persons chosen here are anonymised (statistics stay right) or deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="399" />
+        <source>Persons in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="403" />
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="404" />
+        <source>Unchanged for at least</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="405" />
+        <source>Anonymise (keep statistics)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="406" />
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="414" />
+        <source>Then</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="416" />
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="421" />
+        <location filename="../../ui/protection.py" line="435" />
+        <source>Encrypted archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="424" />
+        <source>Archive passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="436" />
+        <source>Roster archives (*.db)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="443" />
+        <source>Choose at least one state, the archive file and a passphrase of at least 8 characters.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1777,7 +2195,7 @@
     </message>
     <message>
         <location filename="../../ui/roster_page.py" line="71" />
-        <location filename="../../ui/roster_page.py" line="188" />
+        <location filename="../../ui/roster_page.py" line="190" />
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
@@ -1792,7 +2210,7 @@
         <translation>Фильтр:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="213" />
+        <location filename="../../ui/roster_page.py" line="215" />
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n человек</numerusform><numerusform>%n человека</numerusform><numerusform>%n человек</numerusform></translation>
@@ -1928,101 +2346,109 @@
 <context>
     <name>TrashAuditPage</name>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="48" />
+        <location filename="../../ui/pages/trash_audit.py" line="49" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="48" />
+        <location filename="../../ui/pages/trash_audit.py" line="49" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="49" />
+        <location filename="../../ui/pages/trash_audit.py" line="50" />
         <source>Deleted</source>
         <translation>Удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="50" />
+        <location filename="../../ui/pages/trash_audit.py" line="51" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="57" />
+        <location filename="../../ui/pages/trash_audit.py" line="58" />
         <source>&amp;Restore selected</source>
         <translation>&amp;Восстановить выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="69" />
+        <location filename="../../ui/pages/trash_audit.py" line="70" />
         <source>Case ref or UUID</source>
         <translation>Номер дела или UUID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="71" />
+        <location filename="../../ui/pages/trash_audit.py" line="72" />
         <source>&amp;Show</source>
         <translation>&amp;Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="74" />
+        <location filename="../../ui/pages/trash_audit.py" line="75" />
         <source>&amp;More…</source>
         <translation>&amp;Ещё…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="77" />
+        <location filename="../../ui/pages/trash_audit.py" line="78" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="77" />
-        <location filename="../../ui/pages/trash_audit.py" line="102" />
+        <location filename="../../ui/pages/trash_audit.py" line="78" />
+        <location filename="../../ui/pages/trash_audit.py" line="103" />
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="78" />
+        <location filename="../../ui/pages/trash_audit.py" line="79" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="78" />
-        <location filename="../../ui/pages/trash_audit.py" line="103" />
+        <location filename="../../ui/pages/trash_audit.py" line="79" />
+        <location filename="../../ui/pages/trash_audit.py" line="104" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="79" />
+        <location filename="../../ui/pages/trash_audit.py" line="80" />
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="93" />
+        <location filename="../../ui/pages/trash_audit.py" line="94" />
         <source>&lt;b&gt;Trash&lt;/b&gt; — persons moved to the trash can be restored</source>
         <translation>&lt;b&gt;Корзина&lt;/b&gt; — перемещённых в корзину можно восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="100" />
+        <location filename="../../ui/pages/trash_audit.py" line="101" />
         <source>&lt;b&gt;Audit trail&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="102" />
+        <location filename="../../ui/pages/trash_audit.py" line="103" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="103" />
+        <location filename="../../ui/pages/trash_audit.py" line="104" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="134" />
+        <location filename="../../ui/pages/trash_audit.py" line="135" />
         <source>anyone</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="165" />
+        <location filename="../../ui/pages/trash_audit.py" line="166" />
         <source>%1 entries shown</source>
         <translation>Показано записей: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/protection.py" line="69" />
+        <source>Wrong passphrase. The roster was not changed.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import stats
 from desktop_app.services.stats import DailyCount, RosterStats
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import Progress, run_in_background
 
@@ -140,11 +141,13 @@ class DashboardPage(QWidget):
             "in_trash": Figure("in_trash", self.tr("in the trash"), self),
         }
         self.by_status: RecordsModel[tuple[str, int]] = RecordsModel(
-            [(self.tr("Status"), lambda r: r[0]), (self.tr("Persons"), lambda r: f"{r[1]:,}")], parent=self)
+            [(self.tr("Status"), lambda r: labels.status(r[0])), (self.tr("Persons"), lambda r: f"{r[1]:,}")],
+            parent=self)
         self.by_locality: RecordsModel[tuple[str, int]] = RecordsModel(
             [(self.tr("Locality"), lambda r: r[0]), (self.tr("Persons"), lambda r: f"{r[1]:,}")], parent=self)
         self.by_flag: RecordsModel[tuple[str, int]] = RecordsModel(
-            [(self.tr("Need"), lambda r: r[0]), (self.tr("Persons"), lambda r: f"{r[1]:,}")], parent=self)
+            [(self.tr("Need"), lambda r: labels.flag(r[0])), (self.tr("Persons"), lambda r: f"{r[1]:,}")],
+            parent=self)
         tables = QHBoxLayout()
         for title, model, name in ((self.tr("By status"), self.by_status, "statusCounts"),
                                    (self.tr("By locality"), self.by_locality, "localityCounts"),
@@ -161,8 +164,7 @@ class DashboardPage(QWidget):
             column.addWidget(view)
             tables.addLayout(column)
             if model is self.by_status:
-                view.activated.connect(lambda index: self.status_chosen.emit(
-                    self.by_status.record(index.row())[0].replace(" ", "_")))
+                view.activated.connect(lambda index: self.status_chosen.emit(self.by_status.record(index.row())[0]))
         self.chart = DailyChart(self)
 
         top = QHBoxLayout()
@@ -200,7 +202,7 @@ class DashboardPage(QWidget):
         for name, figure in self.figures.items():
             value = int(getattr(figures, name))
             figure.set_value(value, alert=name in ("approvals_expiring", "follow_ups_due") and value > 0)
-        self.by_status.set_records([(k.replace("_", " "), v) for k, v in figures.by_status.items()])
+        self.by_status.set_records(list(figures.by_status.items()))
         self.by_locality.set_records(list(figures.by_locality.items()))
-        self.by_flag.set_records([(k.replace("_", " "), v) for k, v in figures.by_flag.items()])
+        self.by_flag.set_records(list(figures.by_flag.items()))
         self.chart.set_counts(daily)

@@ -28,6 +28,7 @@ from desktop_app.domain.person import Relationship
 from desktop_app.services import households
 from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.person_picker import PersonPicker
 from desktop_app.ui.records_model import RecordsModel
@@ -43,7 +44,7 @@ def age_of(birth_date: str | None, today: dt.date | None = None) -> str:
 
 
 def _relationship_label(value: str | None) -> str:
-    return (value or "").replace("_", " ")
+    return labels.relationship(value)
 
 
 class HouseholdsPage(QWidget):
@@ -86,7 +87,7 @@ class HouseholdsPage(QWidget):
         self.members_model: RecordsModel[MemberView] = RecordsModel(
             [(self.tr("Case"), lambda m: m.case_ref), (self.tr("Name"), lambda m: m.name),
              (self.tr("Relationship"), lambda m: _relationship_label(m.relationship)),
-             (self.tr("Status"), lambda m: m.status.replace("_", " ")),
+             (self.tr("Status"), lambda m: labels.status(m.status)),
              (self.tr("Age"), lambda m: age_of(m.birth_date, today)),
              (self.tr("Citizenship"), lambda m: m.citizenships.replace(",", ", "))], parent=self)
         self.members_view = QTableView(self, objectName="householdMembers")

@@ -32,6 +32,7 @@ from desktop_app.domain.lists import Answer
 from desktop_app.services import households, lists, partners
 from desktop_app.services.lists import ListMemberView, ListSummary
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.records_model import RecordsModel
 
@@ -77,7 +78,7 @@ class ListsPage(QWidget):
 
         self.lists_model: RecordsModel[ListSummary] = RecordsModel(
             [(self.tr("List"), lambda s: s.name), (self.tr("Partner"), lambda s: s.organization or ""),
-             (self.tr("State"), lambda s: s.state), (self.tr("Members"), lambda s: s.members),
+             (self.tr("State"), lambda s: labels.state(s.state)), (self.tr("Members"), lambda s: s.members),
              (self.tr("Pending"), lambda s: s.pending), (self.tr("Approved"), lambda s: s.approved),
              (self.tr("Rejected"), lambda s: s.rejected), (self.tr("Crossed"), lambda s: s.crossed)], parent=self)
         self.lists_view = QTableView(self, objectName="listsTable")
@@ -85,10 +86,10 @@ class ListsPage(QWidget):
         self.lists_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.lists_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.lists_view.verticalHeader().hide()
-        self.lists_view.setColumnWidth(0, 150)
-        self.lists_view.setColumnWidth(1, 170)
+        self.lists_view.setColumnWidth(0, 110)
+        self.lists_view.setColumnWidth(1, 150)
         for column in range(2, 8):
-            self.lists_view.setColumnWidth(column, 70)
+            self.lists_view.setColumnWidth(column, 62)
         new_list = QPushButton(self.tr("&New list…"), self, objectName="newListButton")
         new_list.clicked.connect(self.new_list)
         self.send_button = QPushButton(self.tr("Mark &sent"), self, objectName="markSentButton")
@@ -96,6 +97,8 @@ class ListsPage(QWidget):
 
         self.heading = QLabel(self, objectName="listHeading")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.heading.setWordWrap(True)
+        self.counts = QLabel(self, objectName="listCounts")
         self.split_warning = QLabel(self, objectName="listSplitWarning")
         self.split_warning.setWordWrap(True)
         self.split_warning.setStyleSheet("color: #b71c1c;")
@@ -103,7 +106,8 @@ class ListsPage(QWidget):
         self.members_model: RecordsModel[ListMemberView] = RecordsModel(
             [(self.tr("Case"), lambda m: m.case_ref), (self.tr("Name"), lambda m: m.name),
              (self.tr("Name as in passport"), lambda m: m.latin_name),
-             (self.tr("Status"), lambda m: m.status.replace("_", " ")), (self.tr("Answer"), lambda m: m.answer),
+             (self.tr("Status"), lambda m: labels.status(m.status)),
+             (self.tr("Answer"), lambda m: labels.answer(m.answer)),
              (self.tr("Valid until"), lambda m: m.valid_until or ""),
              (self.tr("Crossed"), lambda m: f"{m.crossed_at:%Y-%m-%d %H:%M}" if m.crossed_at else ""),
              (self.tr("Note"), lambda m: m.answer_note)],
@@ -133,7 +137,7 @@ class ListsPage(QWidget):
 
         self.answer = QComboBox(self, objectName="answerChoice")
         for answer in Answer:
-            self.answer.addItem(answer.value, answer.value)
+            self.answer.addItem(labels.answer(answer.value), answer.value)
         self.answer.setCurrentIndex(self.answer.findData(Answer.APPROVED.value))
         self.valid_until = QDateEdit(self, objectName="validUntil")
         self.valid_until.setCalendarPopup(True)
@@ -157,6 +161,7 @@ class ListsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.counts)
         right_layout.addWidget(self.split_warning)
         add_row = QHBoxLayout()
         for widget in (add_selection, add_filtered, self.household_ref, add_household, remove):
@@ -177,7 +182,7 @@ class ListsPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([420, 800])
+        self.splitter.setSizes([600, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
@@ -217,13 +222,18 @@ class ListsPage(QWidget):
         self.current = summary
         if summary is None:
             self.heading.setText(self.tr("No list yet: create one with New list"))
+            self.counts.clear()
             self.members_model.set_records([])
             self.split_warning.hide()
             self.send_button.setEnabled(False)
             return
         partner = summary.organization or self.tr("no partner")
         sent = f", {self.tr('sent')} {summary.sent_at:%Y-%m-%d %H:%M}" if summary.sent_at else ""
-        self.heading.setText(f"{summary.name} — {partner} ({summary.state}{sent})")
+        self.heading.setText(f"{summary.name} — {partner} ({labels.state(summary.state)}{sent})")
+        self.counts.setText(self.tr("%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed")
+                            .replace("%1", str(summary.members)).replace("%2", str(summary.pending))
+                            .replace("%3", str(summary.approved)).replace("%4", str(summary.rejected))
+                            .replace("%5", str(summary.crossed)))
         self.send_button.setEnabled(summary.state == "draft")
         self.members_model.set_records(lists.members(self.db, summary.id))
         warnings = households.split_households(self.db, summary.id)

@@ -35,12 +35,9 @@ from desktop_app.domain.phones import display_phone
 from desktop_app.services import partners
 from desktop_app.services.partners import ContactView, LiaisonView, OrganizationView
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.records_model import RecordsModel
-
-
-def _label(value: str) -> str:
-    return value.replace("_", " ")
 
 
 class QuickLogDialog(QDialog):
@@ -70,7 +67,7 @@ class QuickLogDialog(QDialog):
         self.counterpart.setPlaceholderText(self.tr("or the name of whoever you spoke to"))
         self.channel = QComboBox(self, objectName="logChannel")
         for channel in Channel:
-            self.channel.addItem(self.tr(_label(channel.value)), channel.value)
+            self.channel.addItem(labels.channel(channel.value), channel.value)
         self.follow_up = QCheckBox(self.tr("&Follow up on"), self, objectName="logFollowUp")
         self.follow_up_date = QDateEdit(self, objectName="logFollowUpDate")
         self.follow_up_date.setCalendarPopup(True)
@@ -139,7 +136,7 @@ class OrganizationDialog(QDialog):
         self.name = QLineEdit(organization.name if organization else "", self, objectName="organizationName")
         self.kind = QComboBox(self, objectName="organizationKind")
         for kind in OrgKind:
-            self.kind.addItem(self.tr(_label(kind.value)), kind.value)
+            self.kind.addItem(labels.kind(kind.value), kind.value)
         if organization:
             self.kind.setCurrentIndex(self.kind.findData(organization.kind))
         self.country = QLineEdit((organization.country or "") if organization else "", self,
@@ -196,7 +193,7 @@ class PartnersPage(QWidget):
         self.phone_region: str | None = None
 
         self.orgs_model: RecordsModel[OrganizationView] = RecordsModel(
-            [(self.tr("Organization"), lambda o: o.name), (self.tr("Kind"), lambda o: _label(o.kind)),
+            [(self.tr("Organization"), lambda o: o.name), (self.tr("Kind"), lambda o: labels.kind(o.kind)),
              (self.tr("Country"), lambda o: o.country or "")], parent=self)
         self.orgs_view = self._table("organizationsTable", self.orgs_model)
         self.orgs_view.setColumnWidth(0, 200)
@@ -219,12 +216,12 @@ class PartnersPage(QWidget):
 
         self.log_model: RecordsModel[LiaisonView] = RecordsModel(
             [(self.tr("When"), lambda e: f"{e.at:%Y-%m-%d %H:%M}"), (self.tr("Who"), lambda e: e.operator),
-             (self.tr("Channel"), lambda e: _label(e.channel)),
+             (self.tr("Channel"), lambda e: labels.channel(e.channel)),
              (self.tr("With"), lambda e: " / ".join(x for x in (e.organization, e.contact or e.counterpart) if x)),
              (self.tr("Summary"), lambda e: e.summary), (self.tr("Follow up"), lambda e: e.follow_up_due or "")],
             parent=self)
         self.log_view = self._table("liaisonLog", self.log_model)
-        for column, width in enumerate((120, 100, 80, 220, 330)):
+        for column, width in enumerate((115, 80, 75, 200, 330)):
             self.log_view.setColumnWidth(column, width)
         new_entry = QPushButton(self.tr("&Log a contact…  (Ctrl+L)"), self, objectName="logContactButton")
         new_entry.clicked.connect(lambda: self.quick_entry())
@@ -298,8 +295,9 @@ class PartnersPage(QWidget):
         current = self.current_organization()
         self.orgs_model.set_records(partners.organizations(self.db))
         for row, organization in enumerate(self.orgs_model.records):
-            if current is not None and organization.id == current.id:
+            if current is None or organization.id == current.id:
                 self.orgs_view.selectRow(row)
+                break
         self._show_contacts()
         self.log_model.set_records(partners.log_entries(self.db))
         due = partners.follow_ups_due(self.db)

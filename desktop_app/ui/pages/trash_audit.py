@@ -28,6 +28,7 @@ from desktop_app.services import audit, persons
 from desktop_app.services.audit import AuditFilter, AuditView
 from desktop_app.services.persons import PersonView
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.records_model import RecordsModel
 
@@ -47,7 +48,7 @@ class TrashAuditPage(QWidget):
         self.trash_model: RecordsModel[PersonView] = RecordsModel(
             [(self.tr("Case"), lambda p: p.case_ref), (self.tr("Name"), lambda p: p.display_name),
              (self.tr("Deleted"), lambda p: f"{p.deleted_at:%Y-%m-%d %H:%M}" if p.deleted_at else ""),
-             (self.tr("Status"), lambda p: p.status.replace("_", " "))], parent=self)
+             (self.tr("Status"), lambda p: labels.status(p.status))], parent=self)
         self.trash_view = QTableView(self, objectName="trashTable")
         self.trash_view.setModel(self.trash_model)
         self.trash_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
