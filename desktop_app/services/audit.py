@@ -1,7 +1,11 @@
 """The audit trail: every create, change, delete, import and export, hash-chained.
 
-Each entry's hash covers its content and the previous entry's hash, so an entry edited
-or removed afterwards breaks the chain at that point (`verify_chain`).
+Each entry's hash covers who did what to which record and when, a digest of the entry's
+content, and the previous entry's hash, so an entry edited or removed afterwards breaks the
+chain at that point (`verify_chain`). Because the chain holds the content's digest rather
+than the content, closing a crisis can redact what an entry said about a person (`redact`)
+and the chain still verifies. Entries written before digests existed chain their content
+directly and cannot be redacted.
 """
 
 from __future__ import annotations
@@ -9,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.storage.db import Database
@@ -39,7 +44,21 @@ def to_json(value: Any) -> str:
 
 def entry_hash(prev_hash: str, at: dt.datetime, operator: str, action: str, entity: str,
                entity_key: str, summary: str, changes: str) -> str:
+    """The hash of an entry written before content digests (it chains the content itself)."""
     payload = json.dumps([prev_hash, at.isoformat(), operator, action, entity, entity_key, summary, changes],
+                         ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def content_digest(at: dt.datetime, operator: str, action: str, entity: str, entity_key: str, summary: str,
+                   changes: str) -> str:
+    payload = json.dumps([at.isoformat(), operator, action, entity, entity_key, summary, changes], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def chained_hash(prev_hash: str, at: dt.datetime, operator: str, action: str, entity: str, entity_key: str,
+                 digest: str) -> str:
+    payload = json.dumps([prev_hash, at.isoformat(), operator, action, entity, entity_key, digest],
                          ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -51,13 +70,33 @@ def record(session: Session, operator: str, action: str, entity: str, entity_key
     if prev_hash is None:
         prev_hash = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or GENESIS_HASH
     at = now()
+    key = str(entity_key)
     changes_json = to_json(changes or {})
-    digest = entry_hash(prev_hash, at, operator, action, entity, str(entity_key), summary, changes_json)
-    entry = AuditEntry(at=at, operator=operator, action=action, entity=entity, entity_key=str(entity_key),
-                       summary=summary, changes=changes_json, prev_hash=prev_hash, hash=digest)
+    digest = content_digest(at, operator, action, entity, key, summary, changes_json)
+    entry = AuditEntry(at=at, operator=operator, action=action, entity=entity, entity_key=key, summary=summary,
+                       changes=changes_json, prev_hash=prev_hash, content_digest=digest,
+                       hash=chained_hash(prev_hash, at, operator, action, entity, key, digest))
     session.add(entry)
-    session.info[_LAST_HASH_KEY] = digest
+    session.info[_LAST_HASH_KEY] = entry.hash
     return entry
+
+
+REDACTED = "[redacted when the crisis was closed]"
+
+
+def redact(session: Session, entity: str, entity_keys: Iterable[str]) -> int:
+    """Blank the content of every entry about these records (inside the caller's transaction);
+    who acted, when, and on which record stay, and so does the chain. Returns how many."""
+    keys = list(entity_keys)
+    stamp = now()
+    count = 0
+    for start in range(0, len(keys), 500):
+        result = session.execute(
+            update(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_key.in_(keys[start:start + 500]),
+                                     AuditEntry.redacted_at.is_(None), AuditEntry.content_digest.is_not(None))
+            .values(summary=REDACTED, changes="{}", redacted_at=stamp).execution_options(synchronize_session=False))
+        count += result.rowcount  # type: ignore[attr-defined]
+    return count
 
 
 @dataclass(frozen=True)
@@ -129,8 +168,18 @@ def verify_chain(db: Database) -> ChainReport:
             if entry.prev_hash != prev:
                 return ChainReport(total, entry.id, f"entry {entry.id} does not follow the entry before it "
                                                     "(an entry was removed or inserted)")
-            expected = entry_hash(prev, entry.at, entry.operator, entry.action, entry.entity, entry.entity_key,
-                                  entry.summary, entry.changes)
+            if entry.content_digest is None:
+                expected = entry_hash(prev, entry.at, entry.operator, entry.action, entry.entity, entry.entity_key,
+                                      entry.summary, entry.changes)
+            else:
+                if entry.redacted_at is not None and (entry.summary, entry.changes) != (REDACTED, "{}"):
+                    return ChainReport(total, entry.id, f"entry {entry.id} is marked redacted but holds content")
+                if entry.redacted_at is None and entry.content_digest != content_digest(
+                        entry.at, entry.operator, entry.action, entry.entity, entry.entity_key, entry.summary,
+                        entry.changes):
+                    return ChainReport(total, entry.id, f"entry {entry.id} was altered after it was written")
+                expected = chained_hash(prev, entry.at, entry.operator, entry.action, entry.entity,
+                                        entry.entity_key, entry.content_digest)
             if expected != entry.hash:
                 return ChainReport(total, entry.id, f"entry {entry.id} was altered after it was written")
             prev = entry.hash

@@ -116,11 +116,14 @@ def apply_retention(db: Database, plan: RetentionPlan, *, mode: RetentionMode, a
         else:
             _delete(session, persons)
         _blank_orphan_households(session)
+        # What the trail said about these persons (old names, numbers) goes too; the chain stays.
+        redacted = audit.redact(session, "person", uuids)
         audit.record(session, operator, f"retention_{mode.value}", "roster", archived.path.name,
                      f"{mode.value} {len(persons)} persons ({', '.join(s.value for s in plan.states)}, unchanged "
                      f"for {plan.older_than_days} days); archived encrypted to {archived.path.name}",
                      {"persons": len(persons), "by_status": dict(by_status), "by_citizenship": dict(by_citizenship),
-                      "uuids": uuids, "archive": archived.path.name, "older_than_days": plan.older_than_days})
+                      "uuids": uuids, "archive": archived.path.name, "older_than_days": plan.older_than_days,
+                      "audit_entries_redacted": redacted})
     log.info("retention %s: %d persons, archive written", mode.value, len(persons))
     return RetentionResult(mode, len(persons), archived)
 

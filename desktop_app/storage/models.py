@@ -283,6 +283,9 @@ class AuditEntry(Base):
     changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [old, new]} or details
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # sha256 of the content; the chain covers it, so the content itself can be redacted later.
+    content_digest: Mapped[str | None] = mapped_column(String(64))
+    redacted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class Operation(Base):

@@ -17,7 +17,7 @@ from desktop_app.services import audit, demo, roster, stats
 from desktop_app.services.retention import RetentionMode, apply_retention, plan_retention
 from desktop_app.storage.backup import opener_for, read_backup_info
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import Document, Person, Phone
+from desktop_app.storage.models import AuditEntry, Document, Person, Phone
 
 ARCHIVE_KEY = "archive passphrase 2023"
 STATES = (Status.REGISTERED, Status.VERIFIED)
@@ -41,7 +41,11 @@ def test_anonymise_keeps_the_statistics_and_removes_identities(roster_db: Databa
     plan = plan_retention(roster_db, STATES, 30, now=LATER)
     assert plan.count > 0
     with roster_db.reading() as session:
-        names = [p.surname for p in session.scalars(select(Person).where(Person.id.in_(plan.person_ids)))]
+        planned = list(session.scalars(select(Person).where(Person.id.in_(plan.person_ids))))
+        names = [p.surname for p in planned]
+        # What the trail recorded when they were registered: their names and birth dates.
+        recorded = set(session.scalars(select(AuditEntry.changes).where(
+            AuditEntry.entity_key.in_([p.uuid for p in planned]), AuditEntry.action == "create")))
     result = apply_retention(roster_db, plan, mode=RetentionMode.ANONYMISE, archive=tmp_path / "archive.db",
                              archive_passphrase=ARCHIVE_KEY, confirm_count=plan.count, operator="t")
     assert result.persons == plan.count
@@ -61,7 +65,15 @@ def test_anonymise_keeps_the_statistics_and_removes_identities(roster_db: Databa
     assert names[0].encode() not in result.archive.path.read_bytes()
     (entry,) = audit.browse(roster_db, audit.AuditFilter(action="retention_anonymise"))
     assert entry.changes["persons"] == plan.count
+    assert entry.changes["audit_entries_redacted"] >= plan.count
     assert audit.verify_chain(roster_db).intact
+    with roster_db.reading() as session:
+        uuids = set(session.scalars(select(Person.uuid).where(Person.id.in_(plan.person_ids))))
+        about_them = [(e.redacted_at, e.summary)
+                      for e in session.scalars(select(AuditEntry).where(AuditEntry.entity_key.in_(uuids)))]
+        everything = " ".join(f"{e.summary} {e.changes}" for e in session.scalars(select(AuditEntry)))
+    assert about_them and all(at is not None and summary == audit.REDACTED for at, summary in about_them)
+    assert recorded and not any(changes in everything for changes in recorded)
 
 
 def test_delete_removes_the_persons_after_archiving(roster_db: Database, tmp_path: Path) -> None:
