@@ -17,6 +17,9 @@ values), `import_roster` and `import_preview` (classification), `import_new` and
 
 from __future__ import annotations
 
+from desktop_app.exchange.errors import PasswordRequired, WrongPassword
+from desktop_app.exchange.headers import IMPORT_TARGETS
+from desktop_app.exchange.readers import column_letter
 from desktop_app.services.import_commit import commit_import, list_imports, undo_import
 from desktop_app.services.import_model import (
     DuplicateCandidate,
@@ -48,9 +51,34 @@ from desktop_app.services.import_source import (
 )
 
 __all__ = [
-    "REJECT_REASON_HEADER", "DuplicateCandidate", "FieldChange", "ImportCancelled", "ImportFile", "ImportPreview",
-    "ImportResult", "ImportSummary", "MappingProfileView", "Outcome", "PreviewRow", "RowProblem", "SheetInfo",
-    "TableInfo", "UndoConflict", "UndoResult", "commit_import", "delete_mapping_profile", "describe_table",
-    "list_imports", "list_mapping_profiles", "open_import_file", "preview_import", "save_mapping_profile",
-    "undo_import", "write_reject_report",
+    "IMPORT_TARGETS",
+    "REJECT_REASON_HEADER",
+    "DuplicateCandidate",
+    "FieldChange",
+    "ImportCancelled",
+    "ImportFile",
+    "ImportPreview",
+    "ImportResult",
+    "ImportSummary",
+    "MappingProfileView",
+    "Outcome",
+    "PasswordRequired",
+    "PreviewRow",
+    "RowProblem",
+    "SheetInfo",
+    "TableInfo",
+    "UndoConflict",
+    "UndoResult",
+    "WrongPassword",
+    "column_letter",
+    "commit_import",
+    "delete_mapping_profile",
+    "describe_table",
+    "list_imports",
+    "list_mapping_profiles",
+    "open_import_file",
+    "preview_import",
+    "save_mapping_profile",
+    "undo_import",
+    "write_reject_report",
 ]
