@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -18,10 +19,13 @@ def clean_text(value: str | None) -> str:
     """Trim, fold runs of white space to one space, drop control characters."""
     if value is None:
         return ""
+    if value.isprintable() and "  " not in value:  # the common case, checked in C
+        return value.strip()
     no_controls = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
     return _SPACES.sub(" ", no_controls).strip()
 
 
+@functools.lru_cache(maxsize=65_536)  # names repeat: a roster has far fewer names than persons
 def fold(value: str | None) -> str:
     """A search key: case-folded, accents removed, ё as е, Arabic letter variants unified.
 
@@ -44,7 +48,12 @@ def _keeps_mark(ch: str) -> bool:
 
 def words(value: str | None) -> list[str]:
     """Folded words of a name, punctuation and hyphens as separators."""
-    return [w for w in _NOT_WORD.split(fold(value)) if w]
+    return list(_words(value))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _words(value: str | None) -> tuple[str, ...]:
+    return tuple(w for w in _NOT_WORD.split(fold(value)) if w)
 
 
 def has_cyrillic(value: str | None) -> bool:
@@ -55,6 +64,7 @@ def has_arabic(value: str | None) -> bool:
     return bool(value) and any("\u0600" <= ch <= "\u06ff" for ch in value)  # type: ignore[union-attr]
 
 
+@functools.lru_cache(maxsize=65_536)
 def icao_latin(value: str | None) -> str:
     """Latin letters as printed in a Russian passport (ICAO Doc 9303), upper case."""
     if not value:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import phonenumbers
 
 from desktop_app.domain.errors import ValidationError
 
 
+@functools.lru_cache(maxsize=16_384)  # a refused number raises again each call: exceptions are not cached
 def normalize_phone(text: str, default_region: str | None = None) -> str:
     """E.164 form ('+201001234567') of a number typed in any common way.
 
@@ -39,6 +42,11 @@ def display_phone(e164: str) -> str:
 
 def phone_search_keys(e164: str) -> list[str]:
     """Digits a user may type to find this number: with and without the country code."""
+    return list(_phone_search_keys(e164))
+
+
+@functools.lru_cache(maxsize=16_384)
+def _phone_search_keys(e164: str) -> tuple[str, ...]:
     digits = e164.lstrip("+")
     keys = [digits]
     try:
@@ -48,4 +56,4 @@ def phone_search_keys(e164: str) -> list[str]:
         keys.append("0" + national)
     except phonenumbers.NumberParseException:
         pass
-    return keys
+    return tuple(keys)
