@@ -24,6 +24,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import uuid as uuid_module
 from collections.abc import Callable
@@ -53,6 +54,8 @@ from desktop_app.storage.models import AuditEntry, Organization, Person
 __all__ = ["ConsentMissing", "ExportResult", "Manifest", "ManifestSection", "Preview", "ProfileEntry", "Recipient",
            "Selection", "SelectionSummary", "delete_profile", "export_manifest", "export_persons", "get_profile",
            "list_profiles", "manifest_rows", "preview", "recipients_of", "save_profile", "summarize"]
+
+log = logging.getLogger(__name__)
 
 EXPORT_ACTION = "export"
 MAX_MANIFEST_ROWS = 2000  # a manifest is for one bus, boat or flight, printed and signed
@@ -353,6 +356,8 @@ def _record(db: Database, result: ExportResult, resolved: ResolvedSelection, sel
         with contextlib.suppress(OSError):
             result.path.unlink()
         raise
+    log.info("export recorded: %s, %d rows, %d persons, encrypted %s, to a partner %s", result.format, result.rows,
+             result.persons, result.encrypted, result.partner is not None)  # counts only: no names, no path
 
 
 def _partner(db: Database, partner: int | str | None) -> tuple[int | None, str | None]:

@@ -9,6 +9,7 @@ import io
 import json
 import logging
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import msoffcrypto
@@ -27,6 +28,20 @@ OPERATOR = "cli.officer"
 @pytest.fixture
 def roster(db: Database, db_path: Path) -> Roster:
     return build_roster(db, OPERATOR)
+
+
+@pytest.fixture
+def debug_log() -> Iterator[Path]:
+    """Logging at DEBUG into this test's log file; the handler goes again afterwards (it is process-wide)."""
+    logger = logging.getLogger("desktop_app")
+    before, level = list(logger.handlers), logger.level
+    path = setup_logging(logging.DEBUG)
+    yield path
+    for handler in logger.handlers:
+        if handler not in before:
+            handler.close()
+            logger.removeHandler(handler)
+    logger.setLevel(level)
 
 
 def run(db_path: Path, *args: str) -> int:
@@ -59,8 +74,8 @@ def test_status_and_search_options_select_persons(db_path: Path, roster: Roster,
 
 
 def test_password_file_first_line_encrypts_and_never_reaches_audit_or_logs(
-        db: Database, db_path: Path, roster: Roster, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    setup_logging(logging.DEBUG)
+        db: Database, db_path: Path, roster: Roster, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        debug_log: Path) -> None:
     password = "Ouverture 7 — секрет"
     secret = tmp_path / "pw.txt"
     secret.write_bytes(f"{password}\r\nsecond line is not the password\n".encode())
@@ -74,7 +89,9 @@ def test_password_file_first_line_encrypts_and_never_reaches_audit_or_logs(
         office.decrypt(plain)
     assert openpyxl.load_workbook(plain).worksheets[0].max_row == 4 + 2
     trail = json.dumps([(e.summary, e.changes) for e in audit.browse(db)], ensure_ascii=False)
-    logs = "".join(p.read_text(encoding="utf-8") for p in log_path().parent.glob("*.log*"))
+    assert debug_log == log_path() and "export recorded: xlsx, 4 rows, 4 persons, encrypted True" in \
+        debug_log.read_text(encoding="utf-8")
+    logs = "".join(p.read_text(encoding="utf-8") for p in debug_log.parent.glob("*.log*"))
     for text in (trail, logs, db_path.read_bytes().decode("latin-1")):
         assert password not in text and "Ouverture" not in text
     assert "encrypted" in trail
