@@ -52,6 +52,8 @@ from xml.etree import ElementTree
 import msoffcrypto
 import olefile
 import python_calamine
+import xlrd
+import xlrd.compdoc
 from msoffcrypto.exceptions import DecryptionError, FileFormatError, InvalidKeyError, ParseError
 
 from desktop_app.exchange.csv_text import TooManyRows, read_csv_rows, utf16_without_bom
@@ -65,6 +67,8 @@ from desktop_app.exchange.errors import (
     UnsupportedFormat,
     WrongPassword,
 )
+from desktop_app.exchange.ods_formats import zero_padded_cells
+from desktop_app.exchange.xls_formats import text_formatted_cells as xls_text_formatted_cells
 from desktop_app.exchange.xlsx_formats import display_text, text_formatted_cells
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -195,7 +199,8 @@ def read_workbook(path: str | Path, *, password: str | None = None) -> WorkbookD
 
 # Low-level errors that zipfile, zlib, olefile, msoffcrypto and the codecs raise on damaged input.
 _DAMAGE = (zlib.error, UnicodeError, ValueError, EOFError, KeyError, IndexError, AssertionError, struct.error,
-           NotImplementedError, RuntimeError, OverflowError, FileFormatError, ParseError)
+           NotImplementedError, RuntimeError, OverflowError, FileFormatError, ParseError, xlrd.XLRDError,
+           xlrd.compdoc.CompDocError)
 
 
 def _parse(data: bytes, password: str | None, shown: str) -> WorkbookData:
@@ -290,10 +295,13 @@ def _read_with_calamine(data: bytes, fmt: FileFormat, shown: str) -> WorkbookDat
     except python_calamine.CalamineError as exc:
         raise CorruptFile(f"the file is damaged or truncated ({exc})", path=shown) from None
     text_cells: dict[str, dict[tuple[int, int], str]] = {}
-    if fmt is FileFormat.XLSX:
+    if fmt is FileFormat.XLS:
+        text_cells = xls_text_formatted_cells(data)  # xlrd's errors on damage: see _DAMAGE
+    if fmt in (FileFormat.XLSX, FileFormat.ODS):
+        scan = text_formatted_cells if fmt is FileFormat.XLSX else zero_padded_cells
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                text_cells = text_formatted_cells(archive)
+                text_cells = scan(archive)
         except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, EOFError, ValueError):
             raise CorruptFile("the file is damaged or truncated (its styles cannot be read)",
                               path=shown) from None
