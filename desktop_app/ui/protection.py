@@ -49,7 +49,7 @@ from desktop_app.ui.backup_dialog import (
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.lock import DEFAULT_LOCK_MINUTES, IdleLock
 from desktop_app.ui.passphrase_dialog import PassphraseDialog
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.tasks import BackgroundTask, run_in_background, task_pool
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,7 @@ class Protection(QObject):
         super().__init__(window)
         self.window = window
         self.auto: backups.AutoBackup | None = None
+        self.auto_task: BackgroundTask | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._periodic_backup)
         self.lock = IdleLock(window, int_preference(window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
@@ -206,16 +207,39 @@ class Protection(QObject):
         if minutes > 0:
             self.timer.start(minutes * 60_000)
 
-    def _run_auto(self, reason: str) -> None:
+    def _run_auto(self, reason: str, *, background: bool = True) -> None:
+        """An automatic backup: off the GUI thread (checking a 100,000-person copy takes seconds), except
+        at close, where the program waits for it."""
         if self.auto is None:
             return
-        try:
-            self.auto.folder = backup_folder(self.window)
-            self.auto.run(reason)
-        except RosterError as exc:  # a missing USB stick must not stop the work: say it in the status bar
-            log.info("automatic backup failed: %s", type(exc).__name__)
-            self.window.statusBar().showMessage(self.tr("Automatic backup failed: %1").replace("%1", exc.message),
-                                                15_000)
+        self.auto.folder = backup_folder(self.window)
+        if not background:
+            try:
+                self.auto.run(reason)
+            except RosterError as exc:
+                self._auto_failed(exc)
+            return
+        if self.auto_task is not None:
+            return  # the previous one is still writing
+        auto = self.auto
+
+        def finished(_result: object = None) -> None:
+            self.auto_task = None
+
+        def failed(exc: BaseException) -> None:
+            finished()
+            if not isinstance(exc, RosterError):
+                raise exc
+            self._auto_failed(exc)
+
+        self.auto_task = run_in_background(self.window, self.tr("Backing up"), lambda _progress: auto.run(reason),
+                                           finished, failed, quiet=True)
+
+    def _auto_failed(self, exc: RosterError) -> None:
+        # A missing USB stick must not stop the work: say it in the status bar.
+        log.info("automatic backup failed: %s", type(exc).__name__)
+        self.window.statusBar().showMessage(self.tr("Automatic backup failed: %1").replace("%1", exc.message),
+                                            15_000)
 
     @Slot()
     def _periodic_backup(self) -> None:
@@ -224,7 +248,9 @@ class Protection(QObject):
 
     def _final_backup(self) -> None:
         if self.auto is not None:
-            self._run_auto("at close")
+            if self.auto_task is not None:
+                task_pool().waitForDone()
+            self._run_auto("at close", background=False)
             self.auto = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

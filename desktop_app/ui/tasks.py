@@ -65,8 +65,10 @@ class BackgroundTask(QObject):
     finished = Signal()
 
     def __init__(self, parent: QWidget | None, title: str, operation: Callable[[Progress], Any],
-                 on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None] | None = None) -> None:
+                 on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None] | None = None,
+                 *, quiet: bool = False) -> None:
         super().__init__(parent)
+        self._quiet = quiet
         self._parent = parent
         self._on_success = on_success
         self._on_failure = on_failure or (lambda exc: show_error(parent, exc))
@@ -88,7 +90,8 @@ class BackgroundTask(QObject):
         self._job = _Job(operation, self.signals, self._cancelled)
 
     def start(self) -> None:
-        self._show_timer.start()
+        if not self._quiet:  # housekeeping the user did not ask for (automatic backups) shows no dialog
+            self._show_timer.start()
         task_pool().start(self._job)
 
     @Slot()
@@ -126,7 +129,8 @@ class BackgroundTask(QObject):
 
 def run_in_background(parent: QWidget | None, title: str, operation: Callable[[Progress], Any],
                       on_success: Callable[[Any], None],
-                      on_failure: Callable[[BaseException], None] | None = None) -> BackgroundTask:
-    task = BackgroundTask(parent, title, operation, on_success, on_failure)
+                      on_failure: Callable[[BaseException], None] | None = None, *,
+                      quiet: bool = False) -> BackgroundTask:
+    task = BackgroundTask(parent, title, operation, on_success, on_failure, quiet=quiet)
     task.start()
     return task

@@ -52,7 +52,9 @@ def test_tools_menu_has_the_protection_entries(window: MainWindow) -> None:
 
 
 def test_a_backup_is_taken_at_open_and_on_demand(qtbot: QtBot, backup_dir: Path, window: MainWindow) -> None:
-    assert len(list(backup_dir.iterdir())) == 1  # at open
+    # At open, off the GUI thread: the window is usable before the backup is checked.
+    qtbot.waitUntil(lambda: len(list(backup_dir.glob("*.db"))) == 1 and window.protection.auto_task is None,
+                    timeout=10_000)
     window.protection.back_up_now()
     qtbot.waitUntil(lambda: "Backup written and checked" in window.statusBar().currentMessage(), timeout=10_000)
     assert len(list(backup_dir.iterdir())) == 2
