@@ -63,7 +63,7 @@ class Person(Stamped, Base):
     surname_latin: Mapped[str] = _text()
     given_names_latin: Mapped[str] = _text()
     # Folded 'surname given patronymic' for ordering by name in any script.
-    sort_key: Mapped[str] = mapped_column(String(600), index=True, default="")
+    sort_key: Mapped[str] = mapped_column(String(600), default="")
     sex: Mapped[str | None] = mapped_column(String(1))
     birth_date: Mapped[str | None] = mapped_column(String(10), index=True)  # PartialDate ISO text
     place_of_birth: Mapped[str] = _text()
@@ -103,7 +103,8 @@ class Person(Stamped, Base):
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         # The roster in name order straight from one index (the table's default view).
-        Index("ix_persons_roster_order", "sort_key", "id", "deleted_at", "status"),
+        Index("ix_persons_roster_order", "sort_key", "id", "deleted_at", "status", "birth_date", "citizenships",
+              "locality", "household_id"),
         # Only the trash needs deleted_at; a full index would tempt SQLite for 'IS NULL' (every row).
         Index("ix_persons_in_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL"),
               postgresql_where=text("deleted_at IS NOT NULL")),
