@@ -88,8 +88,9 @@ class ListsPage(QWidget):
         self.lists_view.verticalHeader().hide()
         self.lists_view.setColumnWidth(0, 110)
         self.lists_view.setColumnWidth(1, 150)
-        for column in range(2, 8):
-            self.lists_view.setColumnWidth(column, 62)
+        self.lists_view.setColumnWidth(2, 80)  # state: "answered"
+        for column in range(3, 8):
+            self.lists_view.setColumnWidth(column, 70)
         new_list = QPushButton(self.tr("&New list…"), self, objectName="newListButton")
         new_list.clicked.connect(self.new_list)
         self.send_button = QPushButton(self.tr("Mark &sent"), self, objectName="markSentButton")
@@ -164,11 +165,17 @@ class ListsPage(QWidget):
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.counts)
         right_layout.addWidget(self.split_warning)
+        # Two rows, so that a laptop screen does not squeeze the household field to nothing.
         add_row = QHBoxLayout()
-        for widget in (add_selection, add_filtered, self.household_ref, add_household, remove):
+        for widget in (add_selection, add_filtered, remove):
             add_row.addWidget(widget)
         add_row.addStretch(1)
         right_layout.addLayout(add_row)
+        household_row = QHBoxLayout()
+        household_row.addWidget(self.household_ref)
+        household_row.addWidget(add_household)
+        household_row.addStretch(1)
+        right_layout.addLayout(household_row)
         right_layout.addWidget(self.members_view, 1)
         answer_row = QHBoxLayout()
         answer_row.addWidget(QLabel(self.tr("Selected members:"), self))
@@ -183,7 +190,7 @@ class ListsPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([520, 780])
+        self.splitter.setSizes([600, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
