@@ -145,6 +145,12 @@ def _build_index() -> dict[str, str]:
 _INDEX = _build_index()
 
 
+# The validity of a partner's approval (a list answer, read by the reconciler) is no person field,
+# though it contains 'valid until' like a document's expiry: such a header maps to nothing.
+_APPROVAL_VALIDITY = ("approval valid", "permit valid", "разрешение действует", "срок действия разрешения",
+                      "autorisation valable", "الموافقة صالحة", "صلاحية الموافقة")
+
+
 def match_header(text: str) -> tuple[str, int] | None:
     """The target a header names and how strongly.
 
@@ -152,7 +158,7 @@ def match_header(text: str) -> tuple[str, int] | None:
     100 more ('Телефон (WhatsApp)' is a phone, not a messenger).
     """
     header = normalize_header(text)
-    if not header:
+    if not header or any(f" {words} " in f" {header} " for words in _APPROVAL_VALIDITY):
         return None
     if header in _INDEX:
         return _INDEX[header], 1000

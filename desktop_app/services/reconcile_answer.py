@@ -42,6 +42,7 @@ ANSWER_HEADERS: dict[str, tuple[str, ...]] = {
                   "действителен до", "действительно до", "действует до", "срок действия разрешения",
                   "valable jusqu au", "validite", "صالح حتى", "صالحة حتى", "الصلاحية", "صالح لغاية"),
 }
+_WEAK_DECISION = {"status", "статус", "statut", "الحالة"}
 _APPROVED = ("approved", "approve", "yes", "y", "ok", "accepted", "accept", "allowed", "granted", "cleared",
              "permitted", "да", "одобрен", "одобрена", "одобрено", "одобрены", "разрешен", "разрешено",
              "разрешена", "согласован", "согласовано", "принят", "oui", "approuve", "approuvee", "accepte",
@@ -92,7 +93,10 @@ def answer_mapping(headers: list[str], suggested: Mapping[int, str],
                    overrides: Mapping[int, str] | None = None) -> dict[int, str]:
     """Column index -> target: the import mapping with the answer columns laid over it, then the overrides."""
     mapping = dict(suggested)
-    for index, header in enumerate(headers):
+    # A generic 'Status' column names the decision only when no column says so more plainly: our own
+    # full-roster export carries a Status column (our workflow state) that must not pass for an answer.
+    ordered = sorted(enumerate(headers), key=lambda item: normalize_header(str(item[1] or "")) in _WEAK_DECISION)
+    for index, header in ordered:
         target = answer_header(header) if header else None
         if target and target not in mapping.values():
             mapping[index] = target  # 'Status' or 'Valid until' in an answer are the partner's, not ours
