@@ -39,7 +39,7 @@ from desktop_app.domain.export_profile import (
 )
 from desktop_app.domain.names import icao_latin
 from desktop_app.exchange.export_errors import ExportError
-from desktop_app.exchange.xlsx_writer import SheetColumn, SheetSpec, safe_sheet_name
+from desktop_app.exchange.sheets import SheetColumn, SheetSpec, safe_sheet_name
 
 Person = Mapping[str, Any]
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")

@@ -30,10 +30,9 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import msoffcrypto.format.ooxml
 from openpyxl import Workbook
@@ -47,6 +46,9 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind, check_sheet_name
 from desktop_app.exchange.export_errors import ExportCancelled, ExportError
+from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult, safe_sheet_name
+
+__all__ = ["SheetColumn", "SheetSpec", "WriteResult", "clean_cell_text", "safe_sheet_name", "write_workbook"]
 
 # A spreadsheet evaluates text typed with these first characters; we write it as a string.
 # Text equal to an error code ('#N/A') would become an error cell in openpyxl; it gets the same care.
@@ -56,41 +58,6 @@ PROGRESS_EVERY = 1000
 MAX_CELL_TEXT = 32767  # Excel's limit per cell
 _MIN_WIDTH, _MAX_WIDTH = 6.0, 60.0
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 forbids these; tab, LF, CR stay
-
-
-class SheetColumn(NamedTuple):
-    """A column of a sheet: header label, kind of cell, and whether it starts hidden."""
-
-    label: str
-    kind: ColumnKind
-    hidden: bool = False
-
-
-@dataclass
-class SheetSpec:
-    """One sheet to write. `rows` is consumed once, in order; each row has one value per column.
-
-    Values: None (blank), str, int/float, bool, datetime.date/datetime (naive); anything else
-    is written as its str(). `date_format` is the Excel number format of date cells.
-    """
-
-    name: str
-    title: str
-    columns: Sequence[SheetColumn | tuple[str, ColumnKind]]
-    rows: Iterable[Sequence[Any]]
-    date_format: str = "yyyy-mm-dd"
-    footer_label: str = "Total"
-    right_to_left: bool = False
-
-
-@dataclass(frozen=True)
-class WriteResult:
-    """What was written: the file's SHA-256 (of the bytes on disk), data rows, and rows per sheet."""
-
-    sha256: str
-    rows: int
-    path: Path
-    sheets: tuple[tuple[str, int], ...] = field(default=())
 
 
 ProgressCallback = Callable[[int], bool]
@@ -144,22 +111,6 @@ def _abandon(workbook: Workbook) -> None:
         with contextlib.suppress(Exception):
             if writer is not None:
                 writer.close()
-
-
-def safe_sheet_name(name: str, taken: set[str]) -> str:
-    """`name` made acceptable to Excel and unique (case-insensitively) among `taken`, which grows.
-
-    Forbidden characters become '_', the name is cut to 31 characters, and a repeat gets
-    ' (2)', ' (3)' ... at the end.
-    """
-    base = re.sub(r"[\[\]:*?/\\]", "_", name).strip().strip("'") or "Sheet"
-    candidate, number = base[:31], 1
-    while candidate.casefold() in taken:
-        number += 1
-        suffix = f" ({number})"
-        candidate = base[: 31 - len(suffix)] + suffix
-    taken.add(candidate.casefold())
-    return candidate
 
 
 class _Counter:

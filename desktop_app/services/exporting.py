@@ -30,13 +30,15 @@ import uuid as uuid_module
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 
 from desktop_app.domain.errors import NotFound, RosterError, ValidationError
 from desktop_app.domain.export_profile import ColumnKind, ExportProfile, Grouping, builtin_profile, full_roster_profile
 from desktop_app.exchange.export_errors import ExportError
+from desktop_app.exchange.export_rows import profile_sheets
+from desktop_app.exchange.sheets import SheetColumn
 from desktop_app.services import audit
 from desktop_app.services.export_profiles import (
     ProfileEntry,
@@ -48,9 +50,6 @@ from desktop_app.services.export_profiles import (
 from desktop_app.services.export_selection import ResolvedSelection, Selection, person_records, resolve
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Organization, Person
-
-if TYPE_CHECKING:
-    from desktop_app.exchange.xlsx_writer import SheetColumn
 
 __all__ = ["ConsentMissing", "ExportResult", "Manifest", "ManifestSection", "Preview", "ProfileEntry", "Recipient",
            "Selection", "SelectionSummary", "delete_profile", "export_manifest", "export_persons", "get_profile",
@@ -182,7 +181,6 @@ def summarize(db: Database, selection: Selection, profile: ExportProfile | None 
 def preview(db: Database, selection: Selection, profile: ExportProfile | None = None, *, limit: int = 20,
             title: str | None = None, today: dt.date | None = None) -> Preview:
     """The first `limit` rows as text, with the visible headers (the first sheet's, for list grouping)."""
-    from desktop_app.exchange.export_rows import profile_sheets
     profile = profile or full_roster_profile()
     resolved = resolve(db, selection, profile)
     records = person_records(db, resolved.keys[:limit], page_size=max(limit, 1))
@@ -210,8 +208,7 @@ def export_persons(db: Database, out_path: str | os.PathLike[str], *, profile: E
     ConsentMissing (see the module docstring), ExportError for a file that cannot be written,
     ExportCancelled when `progress` returns False (no file is left, nothing is recorded).
     """
-    from desktop_app.exchange.export_rows import profile_sheets
-    from desktop_app.exchange.xlsx_writer import write_workbook
+    from desktop_app.exchange.xlsx_writer import write_workbook  # openpyxl only when a file is written
     path = _checked_path(out_path, ".xlsx")
     profile = profile or full_roster_profile()
     partner_id, partner_name = _partner(db, partner)
@@ -249,7 +246,6 @@ def manifest_rows(db: Database, selection: Selection, profile: ExportProfile | N
 
 def _manifest(db: Database, resolved: ResolvedSelection, profile: ExportProfile, title: str | None,
               today: dt.date | None) -> Manifest:
-    from desktop_app.exchange.export_rows import profile_sheets
     if resolved.rows > MAX_MANIFEST_ROWS:
         raise ValidationError("manifest", f"{resolved.rows} rows",
                               f"is too long to print (at most {MAX_MANIFEST_ROWS}); choose one list")
@@ -404,8 +400,6 @@ def _checked_path(out_path: str | os.PathLike[str], suffix: str) -> Path:
 
 
 def _visible(columns: Any) -> list[tuple[int, SheetColumn]]:
-    from desktop_app.exchange.xlsx_writer import SheetColumn
-
     return [(i, column) for i, column in enumerate(SheetColumn(*c) for c in columns) if not column.hidden]
 
 

@@ -11,24 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.exchange.readers import column_letter
+from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
 from desktop_app.services.import_model import ImportPreview
 from desktop_app.services.import_source import REJECT_REASON_HEADER
-
-if TYPE_CHECKING:
-    from desktop_app.exchange.xlsx_writer import WriteResult
 
 SHEET_NAME = "Rejected rows"
 
 
 def write_reject_report(preview: ImportPreview, out_path: str | Path) -> WriteResult:
     """Write the preview's rejected rows to a new .xlsx at `out_path`; ValidationError if there are none."""
-    # openpyxl is imported when a report is written, not when the window starts (~0.2 s).
-    from desktop_app.exchange.xlsx_writer import SheetColumn, SheetSpec, write_workbook
+    from desktop_app.exchange.xlsx_writer import write_workbook  # openpyxl only when a file is written
 
     rejected = preview.rejected
     if not rejected:

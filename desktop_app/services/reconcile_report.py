@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from desktop_app.domain.export_profile import ColumnKind
-from desktop_app.exchange.xlsx_writer import SheetColumn, SheetSpec, WriteResult, write_workbook
+from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
 from desktop_app.services import audit
 from desktop_app.services.reconcile_model import Outcome, Reconciliation, RowResult
 from desktop_app.storage.db import Database
@@ -65,6 +65,8 @@ def write_reconcile_report(rec: Reconciliation, out_path: str | os.PathLike[str]
                                                      SheetColumn("Warning", _T)],
                   ([w.kind.replace("_", " "), ", ".join(map(str, w.rows)), w.message] for w in rec.warnings)),
     ]
+    from desktop_app.exchange.xlsx_writer import write_workbook  # openpyxl only when a file is written
+
     return write_workbook(out_path, sheets)
 
 
