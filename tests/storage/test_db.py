@@ -117,3 +117,12 @@ def test_writers_wait_for_the_lock_then_say_so(db_path: Path) -> None:
         blocker.rollback()
         blocker.close()
         database.close()
+
+
+def test_the_quick_revision_check_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrations.alembic_config())
+    revisions, head = migrations.known_revisions()
+    assert head == script.get_current_head()
+    assert revisions == {revision.revision for revision in script.walk_revisions()}
