@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.pages import master_detail
 from desktop_app.ui.person_picker import PersonPicker
 from desktop_app.ui.records_model import RecordsModel
 
@@ -147,14 +147,7 @@ class HouseholdsPage(QWidget):
         add_row.addWidget(self.new_relationship)
         add_row.addWidget(add)
         right_layout.addLayout(add_row)
-        self.splitter = QSplitter(self, objectName="householdsSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([380, 800])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.splitter)
+        self.splitter = master_detail(self, left, right, "householdsSplitter", 380)
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.show_household(self.list_model.record(current.row()).id)
             if current.isValid() else None)

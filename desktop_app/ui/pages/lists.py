@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from desktop_app.services.lists import ListMemberView, ListSummary
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
 
 DEFAULT_VALIDITY_DAYS = 3
@@ -186,14 +186,7 @@ class ListsPage(QWidget):
         answer_row.addWidget(crossed)
         answer_row.addStretch(1)
         right_layout.addLayout(answer_row)
-        self.splitter = QSplitter(self, objectName="listsSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([600, 700])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.splitter)
+        self.splitter = master_detail(self, left, right, "listsSplitter", 600)
         self.lists_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.show_list(self.lists_model.record(current.row()).id)
             if current.isValid() else None)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from desktop_app.services.partners import ContactView, LiaisonView, Organization
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
 
 
@@ -268,14 +268,7 @@ class PartnersPage(QWidget):
         top.addWidget(new_entry)
         right_layout.addLayout(top)
         right_layout.addWidget(self.log_view, 3)
-        self.splitter = QSplitter(self, objectName="partnersSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([420, 800])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.splitter)
+        self.splitter = master_detail(self, left, right, "partnersSplitter", 420)
         self.orgs_view.selectionModel().currentRowChanged.connect(self._show_contacts)
 
     def _table(self, name: str, model: RecordsModel) -> QTableView:  # type: ignore[type-arg]
