@@ -87,6 +87,12 @@ class RosterPage(QWidget):
         self.fill_filter_choices()
 
         self.table = QTableView(self)
+        self.empty_hint = QLabel(self.table.viewport())
+        self.empty_hint.setObjectName("emptyRosterHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #555; font-size: 12pt;")
+        self.empty_hint.hide()
+        QVBoxLayout(self.table.viewport()).addWidget(self.empty_hint)  # follows the table's size
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -213,6 +219,22 @@ class RosterPage(QWidget):
     def _update_count(self) -> None:
         count = self.model.rowCount()
         self.count_label.setText(self.tr("%n person(s)", "", count).replace(str(count), f"{count:,}"))
+        self._show_empty_state(count)
+
+    def _show_empty_state(self, count: int) -> None:
+        """Tell a new user how a roster gets its first persons, or say that nothing matches."""
+        if count:
+            self.empty_hint.hide()
+            return
+        query = self.model.query
+        searching = bool(query.text or query.statuses or query.list_id or query.household_id or query.flags
+                         or query.citizenship or query.locality)
+        self.empty_hint.setText(
+            self.tr("Nobody matches this search and these filters.") if searching else
+            self.tr("The roster is empty.\n\nRegister a person: Person > New person (Ctrl+N)\n"
+                    "Import a list from a spreadsheet: Exchange > Import spreadsheet (Ctrl+I)\n"
+                    "Try the program on invented data: File > Fill with demonstration data"))
+        self.empty_hint.show()
 
     # --- columns and menus --------------------------------------------------------------------
 

@@ -171,3 +171,18 @@ def test_window_layout_is_remembered(qtbot: QtBot, window: MainWindow, demo_db: 
     again = MainWindow(demo_db, "A. Petrova", window.preferences)
     qtbot.addWidget(again)
     assert again.roster.table.horizontalHeader().logicalIndex(0) == 3
+
+
+def test_an_empty_roster_says_how_to_begin_and_an_empty_search_says_so(qtbot: QtBot, db: Database,
+                                                                        preferences: object) -> None:
+    empty = MainWindow(db, "A. Petrova", preferences)  # type: ignore[arg-type]
+    qtbot.addWidget(empty)
+    empty.show()
+    hint = empty.roster.empty_hint
+    assert hint.isVisible() and "Import" in hint.text() and "New person" in hint.text()
+    persons.create_person(db, {"surname": "Орлов"}, operator="t")
+    empty.roster.model.refresh()
+    assert not hint.isVisible()
+    type_text(empty.roster.search, "nobody")
+    empty.roster.apply_filters()
+    assert hint.isVisible() and hint.text().startswith("Nobody matches")
