@@ -2164,6 +2164,22 @@
 <context>
     <name>RosterPage</name>
     <message>
+        <source>Nobody matches this search and these filters.</source>
+        <translation>Никто не соответствует этому поиску и этим фильтрам.</translation>
+    </message>
+    <message>
+        <source>The roster is empty.
+
+Register a person: Person &gt; New person (Ctrl+N)
+Import a list from a spreadsheet: Exchange &gt; Import spreadsheet (Ctrl+I)
+Try the program on invented data: File &gt; Fill with demonstration data</source>
+        <translation>Список пуст.
+
+Зарегистрировать человека: Человек &gt; Новый человек (Ctrl+N)
+Загрузить список из таблицы: Обмен &gt; Import spreadsheet (Ctrl+I)
+Попробовать программу на вымышленных данных: Файл &gt; Заполнить демонстрационными данными</translation>
+    </message>
+    <message>
         <location filename="../../ui/roster_page.py" line="57" />
         <source>Search: name in any script, case ref, passport or phone  (Ctrl+F)</source>
         <translation>Поиск: имя на любом языке, номер дела, паспорт или телефон  (Ctrl+F)</translation>
