@@ -232,12 +232,18 @@ def _check_case_ref_free(session: Session, case_ref: str, own_id: int | None) ->
 
 
 def next_generated_ref(session: Session) -> str:
-    """The next free 'MR-000123' reference (counted per transaction for bulk inserts)."""
+    """The next free 'MR-000123' reference (counted per transaction for bulk inserts).
+
+    Only references of the generated shape (prefix and six digits) count, so a hand-typed
+    'MR-1' or 'MR-X' neither restarts nor repeats the sequence.
+    """
     counter = session.info.get(_REF_COUNTER_KEY)
     if counter is None:
-        last = session.scalar(select(Person.case_ref).where(Person.case_ref.like(f"{GENERATED_REF_PREFIX}%"))
-                              .order_by(Person.case_ref.desc()).limit(1))
-        counter = int(last[len(GENERATED_REF_PREFIX):]) + 1 if last and last[3:].isdigit() else 1
+        shaped = session.scalars(select(Person.case_ref).where(Person.case_ref.like(f"{GENERATED_REF_PREFIX}______"))
+                                 .order_by(Person.case_ref.desc()))
+        last = next((int(ref[len(GENERATED_REF_PREFIX):]) for ref in shaped
+                     if ref[len(GENERATED_REF_PREFIX):].isdigit()), 0)
+        counter = last + 1
     session.info[_REF_COUNTER_KEY] = counter + 1
     return f"{GENERATED_REF_PREFIX}{counter:06d}"
 

@@ -37,7 +37,7 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -256,7 +256,7 @@ class Database:
                     # generated case references read the last value and write the next.
                     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITER_LOCK})
                 yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise _translate_operational(exc, self.target) from exc
         finally:
             session.close()
@@ -267,7 +267,7 @@ class Database:
         session = self._read_sessions()
         try:
             yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise _translate_operational(exc, self.target) from exc
         finally:
             session.rollback()
@@ -297,15 +297,17 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
     if passphrase is not None and parsed.path is not None:
         url: str | URL = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(parsed.path))
         parsed = Target(f"sqlite+pysqlcipher:///{parsed.path}", parsed.path)
-        engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
+        engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False},
+                               hide_parameters=True)
     else:
-        engine = create_engine(parsed.url, future=True)
+        # hide_parameters: an error's text must never carry the names and numbers it was writing.
+        engine = create_engine(parsed.url, future=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, parsed, holder or _login_name())
     database = Database(parsed, engine, passphrase=passphrase, holder=holder or _login_name())
     try:
         migrations.upgrade_on_open(database.engine, backup=lambda rev: _backup_before_migration(database, rev))
-    except OperationalError as exc:
+    except DBAPIError as exc:
         engine.dispose()
         raise _translate_operational(exc, parsed) from exc
     except DatabaseError:
@@ -431,9 +433,16 @@ def _backup_before_migration(database: Database, revision: str | None) -> Path |
     return copy
 
 
-def _translate_operational(exc: OperationalError, target: Target) -> DatabaseError:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
+def _translate_operational(exc: DBAPIError, target: Target) -> DatabaseError:
+    """One plain sentence for a database failure; the driver's text (never the bound values) in it."""
+    text = str(exc.orig) if exc.orig is not None else type(exc).__name__
     lowered = text.lower()
+    if isinstance(exc, IntegrityError):
+        return DatabaseError(f"{target.label}: the change conflicts with a record already on the roster "
+                             f"({text}); nothing was changed")
+    if "malformed" in lowered or "corrupt" in lowered:
+        return DatabaseError(f"{target.label}: the database file is damaged; restore it from a backup "
+                             "(Tools > Restore from backup)")
     if "locked" in lowered or "busy" in lowered:
         holder = lock_holder(target.path) if target.path else None
         who = f"{holder} is writing" if holder else "another window or workstation is writing"

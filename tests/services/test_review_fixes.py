@@ -1,0 +1,33 @@
+"""Defects found by a review of the core services, each pinned by the reproduction that found it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import update
+
+from desktop_app.domain.errors import DatabaseError, NotFound, ValidationError
+from desktop_app.services import persons
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import Person
+
+
+def test_a_hand_typed_reference_does_not_break_generated_ones(db: Database, operator: str) -> None:
+    persons.create_person(db, {"surname": "A"}, operator=operator)
+    persons.create_person(db, {"surname": "B", "case_ref": "MR-1"}, operator=operator)
+    persons.create_person(db, {"surname": "X", "case_ref": "MR-X"}, operator=operator)
+    refs = [persons.create_person(db, {"surname": s}, operator=operator).case_ref for s in "CDE"]
+    assert refs == ["MR-000002", "MR-000003", "MR-000004"]
+
+
+def test_a_constraint_failure_is_a_typed_error_without_the_values(db: Database, operator: str) -> None:
+    first = persons.create_person(db, {"surname": "Щербакова"}, operator=operator)
+    second = persons.create_person(db, {"surname": "Орлова"}, operator=operator)
+    with pytest.raises(DatabaseError) as refused, db.transaction() as session:
+        session.execute(update(Person).where(Person.id == second.id).values(uuid=first.uuid))
+    assert "nothing was changed" in str(refused.value)
+    assert first.uuid not in str(refused.value) and "Орлова" not in str(refused.value)
+    assert persons.get_person(db, second.id).uuid == second.uuid
+    with pytest.raises(NotFound):
+        persons.find_person(db, "nobody")
+    with pytest.raises(ValidationError):
+        persons.update_person(db, first.id, {"birth_date": "soon"}, operator=operator)
