@@ -347,9 +347,14 @@ def update_person(db: Database, person_id: int, changes: Mapping[str, Any], *, o
                   expected_version: int | None = None) -> PersonView:
     """Change fields of a person; unchanged values are ignored. Returns the stored person."""
     columns = validated_changes(changes)
+    if "case_ref" in columns and not columns["case_ref"]:
+        raise ValidationError("case_ref", "", "cannot be emptied: every person keeps a case reference")
     try:
         with db.transaction() as session:
             person = _load_for_edit(session, person_id, expected_version)
+            _follow_native_names(person, columns)
+            if not any(columns.get(key, getattr(person, key)) for key in ("surname", "surname_latin", "given_names")):
+                raise ValidationError("surname", "", "is required (native or Latin)")
             changed = apply_changes(session, person, columns, operator)
             if changed:
                 audit.record(session, operator, "update", "person", person.uuid,
@@ -359,6 +364,15 @@ def update_person(db: Database, person_id: int, changes: Mapping[str, Any], *, o
     except StaleDataError:
         raise EditConflict("This person was changed on another workstation at the same moment. "
                            "Reload and edit again.") from None
+
+
+def _follow_native_names(person: Person, columns: dict[str, Any]) -> None:
+    """A Latin name that was the ICAO form of the Cyrillic one follows when the Cyrillic one is edited
+    (a Latin name typed from the passport, or edited in the same change, is left alone)."""
+    for native, latin in (("surname", "surname_latin"), ("given_names", "given_names_latin")):
+        if native in columns and latin not in columns and has_cyrillic(columns[native]) \
+                and getattr(person, latin) == icao_latin(getattr(person, native)):
+            columns[latin] = icao_latin(columns[native])
 
 
 def _edit_record(db: Database, person_id: int, operator: str,

@@ -31,3 +31,21 @@ def test_a_constraint_failure_is_a_typed_error_without_the_values(db: Database, 
         persons.find_person(db, "nobody")
     with pytest.raises(ValidationError):
         persons.update_person(db, first.id, {"birth_date": "soon"}, operator=operator)
+
+
+def test_an_edit_cannot_blank_the_name_or_the_reference(db: Database, operator: str) -> None:
+    person = persons.create_person(db, {"surname": "Иванов"}, operator=operator)
+    with pytest.raises(ValidationError, match="surname"):
+        persons.update_person(db, person.id, {"surname": "", "surname_latin": ""}, operator=operator)
+    with pytest.raises(ValidationError, match="case_ref"):
+        persons.update_person(db, person.id, {"case_ref": ""}, operator=operator)
+    assert persons.get_person(db, person.id).surname == "Иванов"
+
+
+def test_the_derived_latin_name_follows_a_corrected_cyrillic_one(db: Database, operator: str) -> None:
+    derived = persons.create_person(db, {"surname": "Иванов", "given_names": "Пётр"}, operator=operator)
+    edited = persons.update_person(db, derived.id, {"surname": "Смирнов"}, operator=operator)
+    assert (edited.surname_latin, edited.given_names_latin) == ("SMIRNOV", "PETR")
+    typed = persons.create_person(db, {"surname": "Щербаков", "surname_latin": "SCHERBAKOV"}, operator=operator)
+    assert persons.update_person(db, typed.id, {"surname": "Щербакова"}, operator=operator).surname_latin == \
+        "SCHERBAKOV"  # typed from the passport: left alone
