@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.person import Relationship
+from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Household, ListMember, Person
@@ -176,6 +177,8 @@ def _person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.deleted_at is not None:
         raise NotFound("person", person_id)
+    if person.status == Status.MERGED.value:
+        raise ValidationError("person", person.case_ref, "was merged into another record")
     return person
 
 

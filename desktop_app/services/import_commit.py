@@ -33,7 +33,7 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.domain.errors import DuplicateValue, NotFound, TransitionRefused, ValidationError
+from desktop_app.domain.errors import DatabaseError, DuplicateValue, NotFound, TransitionRefused, ValidationError
 from desktop_app.domain.person import FIELDS_BY_KEY, normalize_document_number
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
@@ -112,7 +112,9 @@ def commit_import(db: Database, preview: ImportPreview, *, operator: str, accept
                          details | {"file_sha256": preview.file_sha256})
             session.flush()
             import_id = operation.id
-    except IntegrityError as exc:
+    except DatabaseError as exc:
+        if not isinstance(exc.__cause__, IntegrityError):
+            raise
         raise DuplicateValue("A case reference or record ID in the file was given to another person after the "
                              "preview; nothing was imported. Preview the file again.") from exc
     return ImportResult(import_id, len(preview.rows), len(created), len(updated), counts["unchanged"],

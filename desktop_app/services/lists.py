@@ -166,10 +166,23 @@ def mark_sent(db: Database, list_id: int, *, operator: str, submit_members: bool
         return _summary(session, evacuation_list)
 
 
+# Hand-set list states: sending goes through mark_sent (it submits the members); a closed list reopens
+# as it was answered or sent.
+_STATE_MOVES: dict[str, tuple[str, ...]] = {
+    ListState.DRAFT.value: (ListState.CLOSED.value,),
+    ListState.SENT.value: (ListState.ANSWERED.value, ListState.CLOSED.value),
+    ListState.ANSWERED.value: (ListState.CLOSED.value,),
+    ListState.CLOSED.value: (ListState.ANSWERED.value,),
+}
+
+
 def set_state(db: Database, list_id: int, state: ListState, *, operator: str) -> ListSummary:
     with db.transaction() as session:
         evacuation_list = _list(session, list_id)
         old = evacuation_list.state
+        if state.value not in _STATE_MOVES.get(old, ()):
+            raise ValidationError("list state", state.value, f"cannot follow '{old}' (a list is sent with 'Mark sent'; "
+                                  "answered and closed lists can be closed or reopened)")
         evacuation_list.state = state.value
         audit.record(session, operator, "update", "list", evacuation_list.uuid,
                      f"list {evacuation_list.name!r}: {old} -> {state.value}", {"state": [old, state.value]})
@@ -224,12 +237,16 @@ def record_crossing(db: Database, list_id: int, person_id: int, *, operator: str
         member = session.scalar(select(ListMember).where(ListMember.list_id == list_id,
                                                          ListMember.person_id == person_id))
         person = session.get(Person, person_id)
-        if member is None or person is None:
+        if member is None or person is None or person.deleted_at is not None:
             raise NotFound("list member", person_id)
         if member.answer != Answer.APPROVED.value:
             raise ValidationError("crossing", person.case_ref, "needs the partner's approval first")
+        before = member.crossed_at
         member.crossed_at = at or audit.now()
-        set_status(session, person, Status.CROSSED, operator=operator, reason="crossed the border", list_id=list_id)
+        if set_status(session, person, Status.CROSSED, operator=operator, reason="crossed the border",
+                      list_id=list_id) is None:  # already crossed: the date is corrected, and that is recorded
+            audit.record(session, operator, "update", "list", str(list_id), f"{person.case_ref}: crossing date",
+                         {"crossed_at": [before, member.crossed_at], "person": person.uuid})
 
 
 def members(db: Database, list_id: int) -> list[ListMemberView]:

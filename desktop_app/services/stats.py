@@ -50,10 +50,10 @@ def roster_stats(db: Database, today: dt.date | None = None) -> RosterStats:
         by_status = {s.value: 0 for s in Status if s is not Status.MERGED}
         by_status.update(dict(session.execute(select(Person.status, func.count()).where(_on_roster())
                                               .group_by(Person.status)).all()))
-        by_list = dict(session.execute(
-            select(EvacuationList.name, func.count(ListMember.id))
+        by_list = dict(session.execute(  # members on the roster: the trash and merged records do not count
+            select(EvacuationList.name, func.count(Person.id))
             .outerjoin(ListMember, ListMember.list_id == EvacuationList.id)
-            .outerjoin(Person, Person.id == ListMember.person_id)
+            .outerjoin(Person, (Person.id == ListMember.person_id) & _on_roster())
             .group_by(EvacuationList.id).order_by(EvacuationList.id)).all())
         by_flag = {flag.value: session.scalar(select(func.count()).where(_on_roster(), flag_condition(flag, day))) or 0
                    for flag in Flag}

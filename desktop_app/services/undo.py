@@ -32,12 +32,15 @@ class StatusReverted:
 def revert_status(db: Database, person_id: int, back_to: Status, *, expected_current: Status, operator: str,
                   reason: str = "") -> StatusReverted:
     """Put the person back to `back_to`, provided they are still at `expected_current`."""
-    if back_to is Status.MERGED:
-        raise ValidationError("status", back_to.value, "is set by merging duplicates, not by undo")
+    if Status.MERGED in (back_to, expected_current):
+        raise ValidationError("status", Status.MERGED.value,
+                              "is set and cleared only by merging duplicates: undo the merge (Tools > Find duplicates)")
     with db.transaction() as session:
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
             raise NotFound("person", person_id)
+        if person.merged_into_id is not None:
+            raise ValidationError("status", person.status, "belongs to a merged record: undo the merge instead")
         if person.status != expected_current.value:
             raise EditConflict(f"{person.case_ref} is now {person.status.replace('_', ' ')}, not "
                                f"{expected_current.value.replace('_', ' ')}: someone changed the status since. "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select, update
-from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
+from desktop_app.domain.errors import DatabaseError as AppendOnlyRefused
 from desktop_app.services import audit, persons
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry
@@ -19,12 +19,12 @@ def _person(db: Database, operator: str) -> persons.PersonView:
 
 def test_entries_cannot_be_changed_or_removed(db: Database, operator: str) -> None:
     _person(db, operator)
-    with pytest.raises(SQLAlchemyDatabaseError, match="append-only"), db.transaction() as session:
+    with pytest.raises(AppendOnlyRefused, match="append-only"), db.transaction() as session:
         session.execute(update(AuditEntry).values(summary="nothing happened"))
-    with pytest.raises(SQLAlchemyDatabaseError, match="append-only"), db.transaction() as session:
+    with pytest.raises(AppendOnlyRefused, match="append-only"), db.transaction() as session:
         session.execute(AuditEntry.__table__.delete())
     # Even a "redaction" that also rewrites the chained columns is refused.
-    with pytest.raises(SQLAlchemyDatabaseError, match="append-only"), db.transaction() as session:
+    with pytest.raises(AppendOnlyRefused, match="append-only"), db.transaction() as session:
         session.execute(update(AuditEntry).values(summary=audit.REDACTED, changes="{}", redacted_at=audit.now(),
                                                   operator="someone else"))
     assert audit.verify_chain(db).intact

@@ -49,3 +49,34 @@ def test_the_derived_latin_name_follows_a_corrected_cyrillic_one(db: Database, o
     typed = persons.create_person(db, {"surname": "Щербаков", "surname_latin": "SCHERBAKOV"}, operator=operator)
     assert persons.update_person(db, typed.id, {"surname": "Щербакова"}, operator=operator).surname_latin == \
         "SCHERBAKOV"  # typed from the passport: left alone
+
+
+def test_lists_crossings_households_and_undo_keep_their_rules(db: Database, operator: str) -> None:
+    import datetime as dt
+
+    from desktop_app.domain.lists import Answer, ListState
+    from desktop_app.domain.status import Status
+    from desktop_app.services import audit, households, lists, stats, undo
+
+    first = persons.create_person(db, {"surname": "Орлов"}, operator=operator)
+    second = persons.create_person(db, {"surname": "Орлова"}, operator=operator)
+    evacuation_list = lists.create_list(db, "L", operator=operator)
+    lists.add_members(db, evacuation_list.id, [first.id, second.id], operator=operator)
+    with pytest.raises(ValidationError, match="cannot follow"):
+        lists.set_state(db, evacuation_list.id, ListState.SENT, operator=operator)  # sending is mark_sent
+    lists.record_answer(db, evacuation_list.id, first.id, Answer.APPROVED, operator=operator)
+    lists.record_crossing(db, evacuation_list.id, first.id, operator=operator, at=dt.datetime(2024, 1, 1))
+    entries = len(audit.browse(db))
+    lists.record_crossing(db, evacuation_list.id, first.id, operator=operator, at=dt.datetime(2024, 2, 2))
+    assert len(audit.browse(db)) == entries + 1  # a corrected crossing date is recorded
+    persons.delete_person(db, second.id, operator=operator)
+    assert stats.roster_stats(db).by_list == {"L": 1}  # the trash does not count
+    with pytest.raises(NotFound):
+        lists.record_crossing(db, evacuation_list.id, second.id, operator=operator)
+    with db.transaction() as session:  # what a merge leaves behind
+        session.execute(update(Person).where(Person.id == second.id).values(
+            deleted_at=None, status=Status.MERGED.value, merged_into_id=first.id))
+    with pytest.raises(ValidationError, match="merged"):
+        households.create_household(db, "H", operator=operator, head_person_id=second.id)
+    with pytest.raises(ValidationError, match="merge"):
+        undo.revert_status(db, second.id, Status.REGISTERED, expected_current=Status.MERGED, operator=operator)
