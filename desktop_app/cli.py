@@ -31,13 +31,20 @@ from desktop_app.storage.db import Database, open_database, resolve_target
 ENV_OPERATOR = "MISSION_ROSTER_OPERATOR"
 
 
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container, a service account without a passwd entry)
+        return "unknown operator"
+
+
 class Context:
     """What a command needs: the open database (opened on first use) and the operator."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.target = resolve_target(args.db)
-        self.operator: str = args.operator or os.environ.get(ENV_OPERATOR) or getpass.getuser()
+        self.operator: str = args.operator or os.environ.get(ENV_OPERATOR) or _login_name()
         self._db: Database | None = None
 
     @property
@@ -248,9 +255,11 @@ def cmd_list_create(ctx: Context) -> int:
 
 def cmd_list_add(ctx: Context) -> int:
     list_id = ctx.list_id(ctx.args.name)
-    added = lists.add_members(ctx.db, list_id, [ctx.person_id(ref) for ref in ctx.args.refs], operator=ctx.operator)
+    # Every reference is looked up first, so that one unknown household or person adds nobody.
+    ids = [ctx.person_id(ref) for ref in ctx.args.refs]
     for href in ctx.args.household or []:
-        added += lists.add_household(ctx.db, list_id, ctx.household_id(href), operator=ctx.operator)
+        ids += [member.person_id for member in households.get_household(ctx.db, ctx.household_id(href)).members]
+    added = lists.add_members(ctx.db, list_id, ids, operator=ctx.operator)
     print(f"{ctx.args.name}: {added} added")
     return 0
 

@@ -448,21 +448,25 @@ def delete_person(db: Database, person_id: int, *, operator: str, reason: str = 
             raise ValidationError("person", person.case_ref, "is already in the trash")
         person.deleted_at = audit.now()
         person.deleted_by = operator
-        _detach_from_household(session, person)
+        was_head_of = _detach_from_household(session, person)
         audit.record(session, operator, "delete", "person", person.uuid,
                      f"moved {person.case_ref} to the trash" + (f": {reason}" if reason else ""),
-                     {"household_id": [person.household_id, None]} if person.household_id else {})
+                     {"head_of": [was_head_of, None]} if was_head_of else {})
         session.flush()
         return person_view(person)
 
 
-def _detach_from_household(session: Session, person: Person) -> None:
-    """A deleted person keeps its household link for restore, but stops being its head."""
+def _detach_from_household(session: Session, person: Person) -> str | None:
+    """A deleted person keeps its household link for restore, but stops being its head.
+
+    Returns the reference of the household they headed, if any."""
     if person.household_id is None:
-        return
+        return None
     household = session.get(Household, person.household_id)
     if household is not None and household.head_person_id == person.id:
         household.head_person_id = None
+        return household.ref
+    return None
 
 
 def restore_person(db: Database, person_id: int, *, operator: str) -> PersonView:
@@ -473,6 +477,9 @@ def restore_person(db: Database, person_id: int, *, operator: str) -> PersonView
         person.deleted_at = None
         person.deleted_by = None
         _touch(person, operator)
+        household = session.get(Household, person.household_id) if person.household_id else None
+        if household is not None and household.head_person_id is None and person.relationship == "head":
+            household.head_person_id = person.id  # the household had kept no other head meanwhile
         audit.record(session, operator, "restore", "person", person.uuid, f"restored {person.case_ref} from the trash")
         session.flush()
         return person_view(person)

@@ -80,3 +80,28 @@ def test_lists_crossings_households_and_undo_keep_their_rules(db: Database, oper
         households.create_household(db, "H", operator=operator, head_person_id=second.id)
     with pytest.raises(ValidationError, match="merge"):
         undo.revert_status(db, second.id, Status.REGISTERED, expected_current=Status.MERGED, operator=operator)
+
+
+def test_trash_and_restore_of_a_household_head(db: Database, operator: str) -> None:
+    from desktop_app.services import audit, households
+
+    head = persons.create_person(db, {"surname": "Орлова"}, operator=operator)
+    family = households.create_household(db, "Orlov", operator=operator, head_person_id=head.id)
+    persons.delete_person(db, head.id, operator=operator)
+    entry = audit.browse(db, audit.AuditFilter(entity_key=head.uuid, action="delete"))[0]
+    assert entry.changes == {"head_of": [family.ref, None]}
+    assert households.get_household(db, family.id).head_person_id is None
+    persons.restore_person(db, head.id, operator=operator)
+    assert households.get_household(db, family.id).head_person_id == head.id
+
+
+def test_list_add_with_an_unknown_household_adds_nobody(db_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop_app.cli import main
+
+    base = ["--db", str(db_path), "--operator", "t"]
+    main([*base, "person", "add", "--surname", "Орлов"])
+    main([*base, "list", "create", "L"])
+    assert main([*base, "list", "add", "L", "MR-000001", "--household", "H-99999"]) == 1
+    assert "H-99999" in capsys.readouterr().err
+    main([*base, "list", "show", "L"])
+    assert "MR-000001" not in capsys.readouterr().out
