@@ -157,7 +157,7 @@ def mark_sent(db: Database, list_id: int, *, operator: str, submit_members: bool
         evacuation_list.sent_at = audit.now()
         if submit_members:
             members = session.scalars(select(Person).join(ListMember, ListMember.person_id == Person.id)
-                                      .where(ListMember.list_id == list_id))
+                                      .where(ListMember.list_id == list_id, Person.deleted_at.is_(None)))
             for person in members:
                 if person.status == Status.VERIFIED.value:
                     set_status(session, person, Status.SUBMITTED, operator=operator,

@@ -280,8 +280,12 @@ def new_person(session: Session, fields: Mapping[str, Any], operator: str, *,
                                               at=stamp, operator=operator))
     session.add(person)
     if audit_entry:
-        audit.record(session, operator, "create", "person", person.uuid, f"created {person.case_ref}",
-                     {k: [None, _shown(k, v)] for k, v in columns.items()})
+        recorded = {k: [None, _shown(k, v)] for k, v in columns.items()}
+        if person.documents:
+            recorded["documents"] = [None, [f"{d.doc_type} {d.number}" for d in person.documents]]
+        if person.phones:
+            recorded["phones"] = [None, [p.e164 for p in person.phones]]
+        audit.record(session, operator, "create", "person", person.uuid, f"created {person.case_ref}", recorded)
     return person
 
 

@@ -105,3 +105,22 @@ def test_list_add_with_an_unknown_household_adds_nobody(db_path: object, capsys:
     assert "H-99999" in capsys.readouterr().err
     main([*base, "list", "show", "L"])
     assert "MR-000001" not in capsys.readouterr().out
+
+
+def test_registration_audit_names_documents_and_phones_and_the_trash_is_not_submitted(db: Database,
+                                                                                      operator: str) -> None:
+    from desktop_app.domain.person import DocumentData
+    from desktop_app.domain.status import Status
+    from desktop_app.services import audit, lists, status
+
+    person = persons.create_person(db, {"surname": "Орлов"}, operator=operator, phones=["+970591234567"],
+                                   documents=[DocumentData.create("passport", "0123456")])
+    created = audit.browse(db, audit.AuditFilter(entity_key=person.uuid, action="create"))[0]
+    assert created.changes["documents"] == [None, ["passport 0123456"]]
+    assert created.changes["phones"] == [None, ["+970591234567"]]
+    status.change_status(db, person.id, Status.VERIFIED, operator=operator)
+    evacuation_list = lists.create_list(db, "L", operator=operator)
+    lists.add_members(db, evacuation_list.id, [person.id], operator=operator)
+    persons.delete_person(db, person.id, operator=operator)
+    lists.mark_sent(db, evacuation_list.id, operator=operator)
+    assert persons.get_person(db, person.id).status == "verified"
