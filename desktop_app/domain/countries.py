@@ -52,13 +52,6 @@ def normalize_country_list(text: str, field: str = "citizenships") -> list[str]:
     return codes
 
 
-def country_name(code: str) -> str:
-    if code in _DOCUMENT_ONLY_CODES:
-        return _DOCUMENT_ONLY_CODES[code]
-    found = pycountry.countries.get(alpha_3=code)
-    return str(getattr(found, "common_name", None) or found.name) if found else code
-
-
 def alpha2(code: str) -> str | None:
     """ISO alpha-2 for a phone region; None for document-only codes."""
     found = pycountry.countries.get(alpha_3=code)

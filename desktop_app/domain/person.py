@@ -222,6 +222,11 @@ def derived_flags(birth_date: PartialDate | None, today: dt.date) -> set[Flag]:
     return flags
 
 
+def person_flags(record: object, birth_date: PartialDate | None, today: dt.date) -> set[Flag]:
+    """The flags set by staff on `record` (attributes named as the flags) and those the birth date gives."""
+    return {flag for flag in STORED_FLAGS if getattr(record, flag.value)} | derived_flags(birth_date, today)
+
+
 def latin_or_derived(latin: str, native: str) -> str:
     """The passport Latin form if known, else the ICAO 9303 form of the native name."""
     return latin or icao_latin(native)

@@ -29,7 +29,7 @@ import uuid as uuid_module
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -297,9 +297,3 @@ def list_imports(db: Database, *, limit: int = 200) -> list[ImportSummary]:
         return [ImportSummary(o.id, o.uuid, o.at, o.operator, o.file_name, o.file_sha256, o.sheet,
                               json.loads(o.details or "{}").get("counts", {}), o.undone_at, o.undone_by)
                 for o in operations]
-
-
-def import_count(db: Database) -> int:
-    with db.reading() as session:
-        return session.scalar(select(func.count(Operation.id)).where(Operation.kind == KIND)) or 0
-

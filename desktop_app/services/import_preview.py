@@ -21,7 +21,7 @@ from typing import Any
 
 from desktop_app.domain.errors import ExchangeError, TransitionRefused, ValidationError
 from desktop_app.domain.person import normalize_document_number
-from desktop_app.domain.status import TRANSITIONS, Status, check_transition
+from desktop_app.domain.status import TRANSITIONS, Status
 from desktop_app.exchange.values import DateOrder, prevalent_date_order
 from desktop_app.services.import_model import ImportPreview, Outcome, PreviewRow, RowData, RowProblem
 from desktop_app.services.import_roster import RosterSnapshot, load_snapshot
@@ -180,9 +180,3 @@ def _new_person_refusal(data: RowData) -> str | None:
     if data.status and Status(data.status) not in NEW_PERSON_STATUSES:
         return f"status '{data.status}' cannot be given to a new person"
     return None
-
-
-def check_update_status(current: str, new: str | None) -> None:
-    """TransitionRefused unless `new` may follow `current` (an import moves a status one legal step)."""
-    if new and new != current:
-        check_transition(Status(current), Status(new))

@@ -25,8 +25,8 @@ from desktop_app.domain.person import (
     DocumentData,
     Flag,
     Relationship,
-    derived_flags,
     normalize_document_number,
+    person_flags,
     validate_field,
 )
 from desktop_app.domain.phones import normalize_phone, phone_search_keys
@@ -112,9 +112,7 @@ class PersonView:
         return " ".join(p for p in (self.surname_latin, self.given_names_latin) if p)
 
     def flags(self, today: dt.date | None = None) -> set[Flag]:
-        stored = {flag for flag in (Flag.MEDICAL, Flag.REDUCED_MOBILITY, Flag.PREGNANT, Flag.UNACCOMPANIED_MINOR)
-                  if getattr(self, flag.value)}
-        return stored | derived_flags(self.birth_date, today or dt.date.today())
+        return person_flags(self, self.birth_date, today or dt.date.today())
 
     def value(self, key: str) -> Any:
         """The stored value of a field of PERSON_FIELDS (for editors and exports)."""

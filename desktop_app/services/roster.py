@@ -17,7 +17,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.names import fold, words
-from desktop_app.domain.person import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INFANT_UNDER_YEARS, Flag, derived_flags
+from desktop_app.domain.person import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INFANT_UNDER_YEARS, Flag, person_flags
 from desktop_app.domain.status import Status
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Document, Household, ListMember, Person, Phone, SearchTerm
@@ -172,9 +172,7 @@ class RosterRow:
     updated_at: dt.datetime
 
     def flags(self, today: dt.date) -> set[Flag]:
-        stored = {f for f in (Flag.MEDICAL, Flag.REDUCED_MOBILITY, Flag.PREGNANT, Flag.UNACCOMPANIED_MINOR)
-                  if getattr(self, f.value)}
-        return stored | derived_flags(PartialDate.parse(self.birth_date) if self.birth_date else None, today)
+        return person_flags(self, PartialDate.parse(self.birth_date) if self.birth_date else None, today)
 
 
 def rows_statement(ids: Sequence[int]) -> Select[tuple[object, ...]]:

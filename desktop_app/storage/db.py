@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -458,12 +458,6 @@ def _translate_operational(exc: DBAPIError, target: Target) -> DatabaseError:
         return DatabaseError(f"{target.label}: not a roster database")
     return DatabaseError(f"{target.label}: database error: {text}")
 
-
-def table_names(engine: Engine) -> set[str]:
-    return set(inspect(engine).get_table_names())
-
-
-# --- rewriting a file under a new key -------------------------------------------------------------
 
 @dataclass(frozen=True)
 class RewriteResult:
