@@ -224,7 +224,7 @@ class MappingPage(QWizardPage):
         apply_button = QPushButton("Apply profile", objectName="applyProfileButton")
         apply_button.clicked.connect(self.apply_profile)
         save_button = QPushButton("Save as profile…", objectName="saveProfileButton")
-        save_button.clicked.connect(self.save_profile)
+        save_button.clicked.connect(lambda: self.save_profile())  # clicked(bool) would pass False as the name
         self.date_order = QComboBox(objectName="dateOrderCombo")
         self.date_order.addItem("as most dates in the column", None)
         self.date_order.addItem("day first (31/12/1980)", "DMY")
