@@ -87,6 +87,11 @@ class RowConverter:
         self._mapped = set(mapping.values())
         self._columns: list[tuple[int, str, Reader]] = [
             (index, target, self._reader(index, target)) for index, target in sorted(mapping.items())]
+        # Most columns repeat a few values (sex, citizenship, locality, dates): each distinct
+        # value of a column is read once. A column whose values are mostly distinct (phones,
+        # passports) stops remembering after MEMO_PROBE reads, so that memory stays flat.
+        self._memos: list[dict[Any, Any] | None] = [{} for _ in self._columns]
+        self._misses = [0] * len(self._columns)
 
     # --- one reader per target ------------------------------------------------------------------
 
@@ -140,26 +145,35 @@ class RowConverter:
             return None, []
         found: dict[str, Any] = {}
         problems: list[RowProblem] = []
-        for index, target, read in self._columns:
-            value = cells[index] if index < len(cells) else None
-            if value is None or (isinstance(value, str) and not value.strip()):
+        memos = self._memos
+        width = len(cells)
+        for position, (index, target, read) in enumerate(self._columns):
+            value = cells[index] if index < width else None
+            if value is None:
                 continue
-            try:
-                converted = read(value)
-            except CellRefused as exc:
-                problems.append(self._problem(row_number, index, value, exc.message))
+            memo = memos[position]
+            # bool, int and float values compare equal (True == 1 == 1.0) but read differently
+            key = value if type(value) is str else (type(value), value)
+            outcome = _UNREAD if memo is None else memo.get(key, _UNREAD)
+            if outcome is _UNREAD:
+                outcome = _read_cell(read, target, value)
+                if memo is not None:
+                    memo[key] = outcome
+                    self._forget_if_distinct(position)
+            if outcome is None:
                 continue
-            except ValidationError as exc:
-                problems.append(self._problem(row_number, index, value, exc.reason))
-                continue
-            if isinstance(converted, tuple) and len(converted) == 2 and isinstance(converted[1], str) \
-                    and isinstance(converted[0], PartialDate | dt.date):
-                converted, note = converted
-                problems.append(self._problem(row_number, index, value, note, blocking=False))
-            if converted in ("", None, ()):
-                continue
-            found[target] = column_value(converted) if target in FIELDS_BY_KEY else converted
+            converted, note, blocking = outcome
+            if note is not None:
+                problems.append(self._problem(row_number, index, value, note, blocking=blocking))
+            if converted is not None:
+                found[target] = converted
         return self._assemble(row_number, found, problems)
+
+    def _forget_if_distinct(self, position: int) -> None:
+        self._misses[position] += 1
+        memo = self._memos[position]
+        if memo is not None and self._misses[position] == MEMO_PROBE and len(memo) > MEMO_PROBE // 2:
+            self._memos[position] = None
 
     def _assemble(self, row_number: int, found: dict[str, Any],
                   problems: list[RowProblem]) -> tuple[RowData | None, list[RowProblem]]:
@@ -225,6 +239,28 @@ class RowConverter:
 
 
 _LATIN_OF = {"surname_latin": "surname", "given_names_latin": "given_names"}
+MEMO_PROBE = 2000
+_UNREAD = object()
+CellOutcome = tuple[Any, str | None, bool] | None  # (value, problem or note, whether it blocks); None: blank
+
+
+def _read_cell(read: Reader, target: str, value: Any) -> CellOutcome:
+    """What one non-empty cell gives: its value for the row, and a refusal or a warning about it."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    try:
+        converted = read(value)
+    except CellRefused as exc:
+        return None, exc.message, True
+    except ValidationError as exc:
+        return None, exc.reason, True
+    note = None
+    if isinstance(converted, tuple) and len(converted) == 2 and isinstance(converted[1], str) \
+            and isinstance(converted[0], PartialDate | dt.date):
+        converted, note = converted
+    if converted in ("", None, ()):
+        return (None, note, False) if note else None
+    return (column_value(converted) if target in FIELDS_BY_KEY else converted), note, False
 
 
 class NonLatin:
