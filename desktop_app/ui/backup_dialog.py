@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -47,12 +47,16 @@ def _holds(info: BackupInfo) -> str:
 
 
 BACKUP_COLUMNS = [
-    ("Taken", lambda b: f"{b.taken_at:%Y-%m-%d %H:%M}"),
-    ("Persons", _holds),
-    ("Last change", lambda b: f"{b.last_change:%Y-%m-%d %H:%M}" if b.last_change else ""),
-    ("Encrypted", lambda b: "yes" if b.encrypted else "no"),
-    ("Size", lambda b: f"{b.size_mb:.1f} MB"),
-    ("File", lambda b: b.path.name),
+    (QT_TRANSLATE_NOOP("RestoreDialog", "Taken"), lambda b: f"{b.taken_at:%Y-%m-%d %H:%M}"),
+    (QT_TRANSLATE_NOOP("RestoreDialog", "Persons"), _holds),
+    (QT_TRANSLATE_NOOP("RestoreDialog", "Last change"),
+     lambda b: f"{b.last_change:%Y-%m-%d %H:%M}" if b.last_change else ""),
+    (QT_TRANSLATE_NOOP("RestoreDialog", "Encrypted"),
+     lambda b: QCoreApplication.translate("RestoreDialog", "yes") if b.encrypted
+     else QCoreApplication.translate("RestoreDialog", "no")),
+    (QT_TRANSLATE_NOOP("RestoreDialog", "Size"),
+     lambda b: QCoreApplication.translate("RestoreDialog", "%1 MB").replace("%1", f"{b.size_mb:.1f}")),
+    (QT_TRANSLATE_NOOP("RestoreDialog", "File"), lambda b: b.path.name),
 ]
 
 

@@ -7,6 +7,7 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.errors import DatabaseError, EditConflict, ExchangeError, RosterError, TransitionRefused
@@ -15,16 +16,17 @@ from desktop_app.logs import log_path
 log = logging.getLogger(__name__)
 
 _TITLES: list[tuple[type[RosterError], str]] = [
-    (TransitionRefused, "Status change refused"),
-    (EditConflict, "Changed by someone else"),
-    (DatabaseError, "Database problem"),
-    (ExchangeError, "File problem"),
-    (RosterError, "Cannot do that"),
+    (TransitionRefused, QT_TRANSLATE_NOOP("Errors", "Status change refused")),
+    (EditConflict, QT_TRANSLATE_NOOP("Errors", "Changed by someone else")),
+    (DatabaseError, QT_TRANSLATE_NOOP("Errors", "Database problem")),
+    (ExchangeError, QT_TRANSLATE_NOOP("Errors", "File problem")),
+    (RosterError, QT_TRANSLATE_NOOP("Errors", "Cannot do that")),
 ]
 
 
 def error_title(exc: RosterError) -> str:
-    return next(title for kind, title in _TITLES if isinstance(exc, kind))
+    """The box title in the interface language; the message itself comes from below the ui, in English."""
+    return QCoreApplication.translate("Errors", next(title for kind, title in _TITLES if isinstance(exc, kind)))
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -44,9 +46,10 @@ def show_crash(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     if QApplication.instance() is None:
         sys.__excepthook__(kind, exc, tb)
         return
-    box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
-                      "Something went wrong inside Mission Roster. Your saved data is safe.\n\n"
-                      f"The details were written to:\n{log_path()}\n\nPlease send that file to your IT support.",
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Errors", "Unexpected error"),
+                      QCoreApplication.translate("Errors", "Something went wrong inside Mission Roster. Your saved "
+                                                 "data is safe.\n\nThe details were written to:\n%1\n\nPlease "
+                                                 "send that file to your IT support.").replace("%1", str(log_path())),
                       QMessageBox.StandardButton.Ok)
     box.setObjectName("crashDialog")
     box.setDetailedText("".join(traceback.format_exception_only(kind, exc)))

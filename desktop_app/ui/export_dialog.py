@@ -15,7 +15,16 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,6 +55,7 @@ from desktop_app.services import exporting, lists, partners
 from desktop_app.services.exporting import ExportResult, Preview, Selection
 from desktop_app.services.roster import RosterQuery
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.tasks import BackgroundTask, Progress, run_in_background
 
@@ -100,7 +110,7 @@ class ExportDialog(QDialog):
                  selected_ids: list[int] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export for a partner")
+        self.setWindowTitle(self.tr("Export for a partner"))
         self.db = db
         self.operator = operator
         self.roster_query = roster_query
@@ -111,25 +121,25 @@ class ExportDialog(QDialog):
         self.resize(1000, 720)
 
         self.profile_combo = QComboBox(self, objectName="profileCombo")
-        self.edit_profiles_button = QPushButton("Edit profiles…", self, objectName="editProfilesButton")
+        self.edit_profiles_button = QPushButton(self.tr("Edit profiles…"), self, objectName="editProfilesButton")
         self.edit_profiles_button.clicked.connect(self.edit_profiles)
         self._fill_profiles()
 
-        self.persons_box = QGroupBox("Persons", self)
+        self.persons_box = QGroupBox(self.tr("Persons"), self)
         self.persons_group = QButtonGroup(self)
-        self.by_list = QRadioButton("Evacuation list", self, objectName="byList")
+        self.by_list = QRadioButton(self.tr("Evacuation list"), self, objectName="byList")
         self.list_combo = QComboBox(self, objectName="listCombo")
         for summary in lists.all_lists(db):
             self.list_combo.addItem(f"{summary.name}  ({summary.members})", summary.id)
-        self.by_status = QRadioButton("Status", self, objectName="byStatus")
+        self.by_status = QRadioButton(self.tr("Status"), self, objectName="byStatus")
         self.status_combo = QComboBox(self, objectName="statusCombo")
         for status in Status:
             if status is not Status.MERGED:
-                self.status_combo.addItem(status.label.capitalize(), status.value)
-        self.by_view = QRadioButton("The roster as filtered now", self, objectName="byView")
-        self.by_selection = QRadioButton(f"The {len(self.selected_ids)} selected persons", self,
+                self.status_combo.addItem(labels.status(status.value).capitalize(), status.value)
+        self.by_view = QRadioButton(self.tr("The roster as filtered now"), self, objectName="byView")
+        self.by_selection = QRadioButton(self.tr("The %n selected person(s)", "", len(self.selected_ids)), self,
                                          objectName="bySelection")
-        self.whole_roster = QRadioButton("The whole roster", self, objectName="wholeRoster")
+        self.whole_roster = QRadioButton(self.tr("The whole roster"), self, objectName="wholeRoster")
         grid = QGridLayout(self.persons_box)
         for row, (button, extra) in enumerate(((self.by_list, self.list_combo), (self.by_status, self.status_combo),
                                                (self.by_view, None), (self.by_selection, None),
@@ -146,23 +156,24 @@ class ExportDialog(QDialog):
                    else self.by_list if self.list_combo.count() else self.whole_roster)
         initial.setChecked(True)
 
-        self.file_edit = QLineEdit(self, objectName="fileEdit", placeholderText="roster.xlsx or manifest.pdf")
-        self.browse_button = QPushButton("Choose…", self, objectName="browseButton")
+        self.file_edit = QLineEdit(self, objectName="fileEdit", placeholderText=self.tr("roster.xlsx or manifest.pdf"))
+        self.browse_button = QPushButton(self.tr("Choose…"), self, objectName="browseButton")
         self.browse_button.clicked.connect(self.choose_file)
         self.paper_combo = QComboBox(self, objectName="paperCombo")
         self.paper_combo.addItem("A4", "a4")
-        self.paper_combo.addItem("Letter", "letter")
+        self.paper_combo.addItem(self.tr("Letter"), "letter")
         self.partner_combo = QComboBox(self, objectName="partnerCombo")
-        self.partner_combo.addItem("(none: a file for the mission itself)", None)
+        self.partner_combo.addItem(self.tr("(none: a file for the mission itself)"), None)
         for organization in partners.organizations(db):
             self.partner_combo.addItem(organization.name, organization.id)
-        self.title_edit = QLineEdit(self, objectName="titleEdit", placeholderText="the profile's title, or the list")
-        self.password_edit = QLineEdit(self, objectName="passwordEdit", placeholderText="optional")
-        self.confirm_edit = QLineEdit(self, objectName="confirmEdit", placeholderText="the same again")
+        self.title_edit = QLineEdit(self, objectName="titleEdit",
+                                    placeholderText=self.tr("the profile's title, or the list"))
+        self.password_edit = QLineEdit(self, objectName="passwordEdit", placeholderText=self.tr("optional"))
+        self.confirm_edit = QLineEdit(self, objectName="confirmEdit", placeholderText=self.tr("the same again"))
         for line in (self.password_edit, self.confirm_edit):
             line.setEchoMode(QLineEdit.EchoMode.Password)
-        self.consent_box = QCheckBox("Send persons who have not consented to sharing too (the audit trail names "
-                                     "them)", self, objectName="includeWithoutConsent")
+        self.consent_box = QCheckBox(self.tr("Send persons who have not consented to sharing too (the audit trail "
+                                             "names them)"), self, objectName="includeWithoutConsent")
         self.summary_label = QLabel(self, objectName="exportSummary")
         self.summary_label.setWordWrap(True)
         self.problem_label = QLabel(self, objectName="exportProblem")
@@ -177,7 +188,7 @@ class ExportDialog(QDialog):
         self.preview_view.verticalHeader().setDefaultSectionSize(22)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
@@ -185,20 +196,21 @@ class ExportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse_button)
-        file_row.addWidget(QLabel("Paper"))
+        file_row.addWidget(QLabel(self.tr("Paper")))
         file_row.addWidget(self.paper_combo)
         profile_row = QHBoxLayout()
         profile_row.addWidget(self.profile_combo, 1)
         profile_row.addWidget(self.edit_profiles_button)
         password_row = QHBoxLayout()
         password_row.addWidget(self.password_edit)
-        password_row.addWidget(QLabel("Confirm"))
+        password_row.addWidget(QLabel(self.tr("Confirm")))
         password_row.addWidget(self.confirm_edit)
         form = QFormLayout()
-        for text, field, buddy in (("&Profile", profile_row, self.profile_combo), ("&File", file_row, self.file_edit),
-                                   ("P&artner", self.partner_combo, self.partner_combo),
-                                   ("&Title", self.title_edit, self.title_edit),
-                                   ("Pass&word", password_row, self.password_edit)):
+        for text, field, buddy in ((self.tr("&Profile"), profile_row, self.profile_combo),
+                                   (self.tr("&File"), file_row, self.file_edit),
+                                   (self.tr("P&artner"), self.partner_combo, self.partner_combo),
+                                   (self.tr("&Title"), self.title_edit, self.title_edit),
+                                   (self.tr("Pass&word"), password_row, self.password_edit)):
             label = QLabel(text, self)
             label.setBuddy(buddy)
             form.addRow(label, field)
@@ -209,7 +221,7 @@ class ExportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.consent_box)
-        layout.addWidget(QLabel("<b>Preview</b> (the first rows, as the partner will read them)"))
+        layout.addWidget(QLabel(self.tr("<b>Preview</b> (the first rows, as the partner will read them)")))
         layout.addWidget(self.preview_view, 1)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
@@ -234,7 +246,7 @@ class ExportDialog(QDialog):
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
         for entry in exporting.list_profiles(self.db):
-            label = f"{entry.name}  (built in)" if entry.builtin else entry.name
+            label = self.tr("%1  (built in)").replace("%1", entry.name) if entry.builtin else entry.name
             self.profile_combo.addItem(label, entry.key)
         index = self.profile_combo.findData(current) if current else -1
         self.profile_combo.setCurrentIndex(index if index >= 0 else self.profile_combo.findData("full_roster"))
@@ -302,26 +314,28 @@ class ExportDialog(QDialog):
         for line in (self.password_edit, self.confirm_edit):
             line.setEnabled(not pdf)
         if summary is not None:
-            text = f"{summary.persons:,} persons, {summary.rows:,} rows."
+            text = (self.tr("%1 persons, %2 rows.").replace("%1", f"{summary.persons:,}")
+                    .replace("%2", f"{summary.rows:,}"))
             if summary.without_consent:
                 refs = ", ".join(summary.without_consent_refs)
-                text += (f" {summary.without_consent} of them have not consented to sharing their data "
-                         f"({refs}{'…' if summary.without_consent > len(summary.without_consent_refs) else ''}).")
+                refs += "…" if summary.without_consent > len(summary.without_consent_refs) else ""
+                text += " " + (self.tr("%1 of them have not consented to sharing their data (%2).")
+                               .replace("%1", str(summary.without_consent)).replace("%2", refs))
             self.summary_label.setText(text)
             self.consent_box.setVisible(bool(summary.without_consent))
             if summary.rows == 0:
-                problems.append("Nobody is selected.")
+                problems.append(self.tr("Nobody is selected."))
             if summary.without_consent and self.partner_combo.currentData() is not None \
                     and not self.consent_box.isChecked():
-                problems.append("Some persons have not consented to sharing: tick the box to send them too, "
-                                "or choose other persons.")
+                problems.append(self.tr("Some persons have not consented to sharing: tick the box to send them "
+                                        "too, or choose other persons."))
         path = self.path()
         if path is None:
-            problems.append("Choose the file to write.")
+            problems.append(self.tr("Choose the file to write."))
         elif path.suffix.lower() not in (".xlsx", ".pdf"):
-            problems.append("The file must end in .xlsx (a workbook) or .pdf (a printed manifest).")
+            problems.append(self.tr("The file must end in .xlsx (a workbook) or .pdf (a printed manifest)."))
         if not pdf and self.password_edit.text() != self.confirm_edit.text():
-            problems.append("The two passwords differ.")
+            problems.append(self.tr("The two passwords differ."))
         self.problem_label.setText(" ".join(problems))
         ok = summary is not None and not problems
         self.export_button.setEnabled(ok and self.task is None)
@@ -332,8 +346,8 @@ class ExportDialog(QDialog):
     @Slot()
     def choose_file(self) -> None:
         suggested = self.file_edit.text() or str(Path.home() / "export.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", suggested,
-                                              "Excel workbook (*.xlsx);;PDF manifest (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), suggested,
+                                              self.tr("Excel workbook (*.xlsx);;PDF manifest (*.pdf)"))
         if path:
             self.file_edit.setText(path)
 
@@ -371,7 +385,7 @@ class ExportDialog(QDialog):
                 return exporting.export_persons(db, path, password=password, progress=progress, **kwargs)
 
         self.export_button.setEnabled(False)
-        self.task = run_in_background(self, "Exporting…", operation, self._done, self._failed)
+        self.task = run_in_background(self, self.tr("Exporting…"), operation, self._done, self._failed)
 
     def _done(self, result: ExportResult) -> None:
         self.task = None
@@ -396,23 +410,26 @@ def open_export_dialog(window: Any, *, selected_only: bool = False) -> ExportDia
     if selected_only and selected:
         dialog.by_selection.setChecked(True)
     dialog.exported.connect(lambda result: window.statusBar().showMessage(
-        f"Exported {result.persons} persons to {result.path.name} (recorded in the audit trail)", 10_000))
+        QCoreApplication.translate("ExportDialog", "Exported %1 persons to %2 (recorded in the audit trail)")
+        .replace("%1", str(result.persons)).replace("%2", result.path.name), 10_000))
     return dialog
 
 
 def install(window: Any) -> None:
     """Exchange ▸ Export… (Ctrl+Shift+E), Exchange ▸ Export profiles…, and the roster's context menu."""
-    export_action = QAction("&Export…", window, objectName="exportAction")
+    export_action = QAction(QCoreApplication.translate("ExportDialog", "&Export…"), window, objectName="exportAction")
     export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
     export_action.triggered.connect(lambda: open_export_dialog(window).exec())
-    profiles_action = QAction("Export &profiles…", window, objectName="exportProfilesAction")
+    profiles_action = QAction(QCoreApplication.translate("ExportDialog", "Export &profiles…"), window,
+                              objectName="exportProfilesAction")
     profiles_action.triggered.connect(lambda: _open_profiles(window))
     menu: QMenu = window.menus["Exchange"]
     menu.addAction(export_action)
     menu.addAction(profiles_action)
     window.export_action = export_action
 
-    selection_action = QAction("Export these persons…", window, objectName="exportSelectionAction")
+    selection_action = QAction(QCoreApplication.translate("ExportDialog", "Export these persons…"), window,
+                               objectName="exportSelectionAction")
     selection_action.triggered.connect(lambda: open_export_dialog(window, selected_only=True).exec())
     add_roster_context_action(window, selection_action)
 

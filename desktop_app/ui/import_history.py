@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,13 +31,25 @@ from desktop_app.ui.tasks import BackgroundTask, run_in_background
 
 def _counts(summary: ImportSummary) -> str:
     c = summary.counts
-    return (f"{c.get('created', 0)} created, {c.get('updated', 0)} updated, {c.get('duplicates', 0)} duplicates, "
-            f"{c.get('rejected', 0)} rejected")
+    return (QCoreApplication.translate("ImportHistoryDialog", "%1 created, %2 updated, %3 duplicates, %4 rejected")
+            .replace("%1", str(c.get("created", 0))).replace("%2", str(c.get("updated", 0)))
+            .replace("%3", str(c.get("duplicates", 0))).replace("%4", str(c.get("rejected", 0))))
 
 
-COLUMNS = [("#", lambda s: s.id), ("When", lambda s: f"{s.at:%Y-%m-%d %H:%M}"), ("Operator", lambda s: s.operator),
-           ("File", lambda s: s.file_name), ("Sheet", lambda s: s.sheet), ("Rows", _counts),
-           ("State", lambda s: s.state)]
+def _state(summary: ImportSummary) -> str:
+    if summary.undone_at is None:
+        return QCoreApplication.translate("ImportHistoryDialog", "in effect")
+    return (QCoreApplication.translate("ImportHistoryDialog", "undone %1 by %2")
+            .replace("%1", f"{summary.undone_at:%Y-%m-%d %H:%M}").replace("%2", summary.undone_by or ""))
+
+
+COLUMNS = [("#", lambda s: s.id),
+           (QT_TRANSLATE_NOOP("ImportHistoryDialog", "When"), lambda s: f"{s.at:%Y-%m-%d %H:%M}"),
+           (QT_TRANSLATE_NOOP("ImportHistoryDialog", "Operator"), lambda s: s.operator),
+           (QT_TRANSLATE_NOOP("ImportHistoryDialog", "File"), lambda s: s.file_name),
+           (QT_TRANSLATE_NOOP("ImportHistoryDialog", "Sheet"), lambda s: s.sheet),
+           (QT_TRANSLATE_NOOP("ImportHistoryDialog", "Rows"), _counts),
+           (QT_TRANSLATE_NOOP("ImportHistoryDialog", "State"), _state)]
 
 
 class ImportHistoryDialog(QDialog):
@@ -48,10 +60,11 @@ class ImportHistoryDialog(QDialog):
     def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importHistoryDialog")
-        self.setWindowTitle("Imports")
+        self.setWindowTitle(self.tr("Imports"))
         self.db = db
         self.operator = operator
-        self.model: RecordsModel[ImportSummary] = RecordsModel(COLUMNS, warn=lambda s: None, parent=self)
+        self.model: RecordsModel[ImportSummary] = RecordsModel([(self.tr(title), value) for title, value in COLUMNS],
+                                                               warn=lambda s: None, parent=self)
         self.table = QTableView(objectName="importHistoryTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -59,7 +72,7 @@ class ImportHistoryDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.undo_button = QPushButton("Undo this import…", objectName="undoImportButton")
+        self.undo_button = QPushButton(self.tr("Undo this import…"), objectName="undoImportButton")
         self.undo_button.clicked.connect(self.undo_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -87,16 +100,19 @@ class ImportHistoryDialog(QDialog):
         if summary is None:
             return
         if summary.undone_at is not None:
-            QMessageBox.information(self, "Already undone", f"Import #{summary.id} was {summary.state}.")
+            QMessageBox.information(self, self.tr("Already undone"),
+                                    self.tr("Import #%1 was %2.").replace("%1", str(summary.id))
+                                    .replace("%2", _state(summary)))
             return
-        answer = QMessageBox.question(self, "Undo the import",
-                                      f"Undo import #{summary.id} of {summary.file_name}? Persons it created are "
-                                      "removed (or moved to the trash if changed since); fields it changed get "
-                                      "their old values back.")
+        answer = QMessageBox.question(self, self.tr("Undo the import"),
+                                      self.tr("Undo import #%1 of %2? Persons it created are removed (or moved to "
+                                              "the trash if changed since); fields it changed get their old values "
+                                              "back.").replace("%1", str(summary.id))
+                                      .replace("%2", summary.file_name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, operator = self.db, self.operator
-        self.task = run_in_background(self, "Undoing the import…",
+        self.task = run_in_background(self, self.tr("Undoing the import…"),
                                       lambda progress: importing.undo_import(db, summary.id, operator=operator),
                                       self._done)
 
@@ -104,10 +120,12 @@ class ImportHistoryDialog(QDialog):
         self.last_result = result
         self.reload()
         self.undone.emit(result.import_id)
-        lines = [f"Import #{result.import_id} undone: {result.deleted} persons removed, {result.trashed} moved to "
-                 f"the trash (changed since the import), {result.restored} restored."]
-        lines += [f"Left as it is: {c.case_ref}: {c.message}" for c in result.conflicts]
-        box = QMessageBox(QMessageBox.Icon.Information, "Import undone", "\n".join(lines),
+        lines = [self.tr("Import #%1 undone: %2 persons removed, %3 moved to the trash (changed since the import), "
+                         "%4 restored.").replace("%1", str(result.import_id)).replace("%2", str(result.deleted))
+                 .replace("%3", str(result.trashed)).replace("%4", str(result.restored))]
+        lines += [self.tr("Left as it is: %1: %2").replace("%1", c.case_ref).replace("%2", c.message)
+                  for c in result.conflicts]
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import undone"), "\n".join(lines),
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("undoImportReport")
         box.open()

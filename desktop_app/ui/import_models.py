@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.services.importing import ImportPreview, Outcome, PreviewRow
@@ -23,6 +31,18 @@ OUTCOME_COLORS = {
     Outcome.NEW: "#dff0d8", Outcome.UPDATE: "#d9edf7", Outcome.UNCHANGED: "#f5f5f5",
     Outcome.DUPLICATE: "#fcf8e3", Outcome.REJECTED: "#f2dede",
 }
+_OUTCOME_LABELS = {
+    Outcome.NEW: QT_TRANSLATE_NOOP("ImportOutcome", "New person"),
+    Outcome.UPDATE: QT_TRANSLATE_NOOP("ImportOutcome", "Update"),
+    Outcome.UNCHANGED: QT_TRANSLATE_NOOP("ImportOutcome", "No change"),
+    Outcome.DUPLICATE: QT_TRANSLATE_NOOP("ImportOutcome", "Possible duplicate"),
+    Outcome.REJECTED: QT_TRANSLATE_NOOP("ImportOutcome", "Rejected"),
+}
+
+
+def outcome_label(outcome: Outcome) -> str:
+    """An import row's outcome in the interface language."""
+    return QCoreApplication.translate("ImportOutcome", _OUTCOME_LABELS[outcome])
 
 
 class SheetGridModel(QAbstractTableModel):
@@ -83,7 +103,9 @@ class SheetGridModel(QAbstractTableModel):
 class PreviewModel(QAbstractTableModel):
     """Every row of an import preview, with its outcome and why."""
 
-    COLUMNS = ("Row", "Outcome", "Name", "Date of birth", "Document", "Details")
+    COLUMNS = (QT_TRANSLATE_NOOP("PreviewModel", "Row"), QT_TRANSLATE_NOOP("PreviewModel", "Outcome"),
+               QT_TRANSLATE_NOOP("PreviewModel", "Name"), QT_TRANSLATE_NOOP("PreviewModel", "Date of birth"),
+               QT_TRANSLATE_NOOP("PreviewModel", "Document"), QT_TRANSLATE_NOOP("PreviewModel", "Details"))
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -106,7 +128,7 @@ class PreviewModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("PreviewModel", self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -133,7 +155,8 @@ class PreviewModel(QAbstractTableModel):
             return str(row.row)
         if column == 1:
             warned = any(not p.blocking for p in row.problems) and row.outcome is not Outcome.REJECTED
-            return row.outcome.label + (" (check)" if warned else "")
+            label = outcome_label(row.outcome)
+            return QCoreApplication.translate("PreviewModel", "%1 (check)").replace("%1", label) if warned else label
         if column == 2:
             return row.data.display_name
         if column == 3:

@@ -7,6 +7,7 @@ counts and saves the rejected rows as a spreadsheet to fix and import again.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.services import importing
 from desktop_app.services.importing import ImportPreview, ImportResult, Outcome
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.import_models import OutcomeFilter, PreviewModel
+from desktop_app.ui.import_models import OutcomeFilter, PreviewModel, outcome_label
 from desktop_app.ui.tasks import Progress
 
 if TYPE_CHECKING:
@@ -41,18 +42,19 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Preview")
-        self.setSubTitle("Nothing is written yet. Check the rows, then Import writes all accepted rows at once.")
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("Nothing is written yet. Check the rows, then Import writes all accepted rows at "
+                                 "once."))
         self.setCommitPage(True)  # after the import there is no going back, only Undo an import
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.counts = QLabel(objectName="previewCounts")
         self.counts.setWordWrap(True)
         self.filter = QComboBox(objectName="previewFilter")
-        self.filter.addItem("All rows", None)
+        self.filter.addItem(self.tr("All rows"), None)
         for outcome in Outcome:
-            self.filter.addItem(outcome.label, outcome.value)
+            self.filter.addItem(outcome_label(outcome), outcome.value)
         self.filter.currentIndexChanged.connect(lambda: self.proxy.set_outcome(self.filter.currentData()))
-        self.accept_duplicates = QCheckBox("Import possible duplicates as new persons",
+        self.accept_duplicates = QCheckBox(self.tr("Import possible duplicates as new persons"),
                                            objectName="acceptDuplicates")
         self.model = PreviewModel(self)
         self.proxy = OutcomeFilter(self)
@@ -68,7 +70,7 @@ class PreviewPage(QWizardPage):
         self.notes = QLabel(objectName="previewNotes")
         self.notes.setWordWrap(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Show:"))
+        row.addWidget(QLabel(self.tr("Show:")))
         row.addWidget(self.filter)
         row.addStretch(1)
         row.addWidget(self.accept_duplicates)
@@ -81,7 +83,7 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:
         self.wiz.preview = None
         self.model.set_preview(None)
-        self.counts.setText("Reading every row…")
+        self.counts.setText(self.tr("Reading every row…"))
         wizard, table = self.wiz, self.wiz.table
         assert table is not None and wizard.source is not None
         order = wizard.mapping_page.date_order.currentData()
@@ -91,10 +93,10 @@ class PreviewPage(QWizardPage):
             return importing.preview_import(wizard.db, wizard.source, sheet=table.sheet, header_row=table.header_row,
                                             mapping_overrides=overrides, date_order=order, progress=progress)
 
-        wizard.run_task("Preparing the preview…", preview, self.show_preview, self._failed)
+        wizard.run_task(self.tr("Preparing the preview…"), preview, self.show_preview, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.counts.setText("The preview could not be made.")
+        self.counts.setText(self.tr("The preview could not be made."))
         show_error(self, exc)
 
     def show_preview(self, preview: ImportPreview) -> None:
@@ -102,11 +104,16 @@ class PreviewPage(QWizardPage):
         self.model.set_preview(preview)
         self.table.resizeColumnsToContents()
         c = preview.counts
-        self.counts.setText(f"<b>{len(preview.rows)}</b> rows in sheet '{preview.sheet}': <b>{c['new']}</b> new, "
-                            f"<b>{c['update']}</b> updates, {c['unchanged']} without change, "
-                            f"<b>{c['duplicate']}</b> possible duplicates, <b>{c['rejected']}</b> rejected"
-                            + (f" · dates read {preview.date_order}" if preview.date_order else "")
-                            + (f" · profile '{preview.profile_name}'" if preview.profile_name else ""))
+        text = (self.tr("<b>%1</b> rows in sheet '%2': <b>%3</b> new, <b>%4</b> updates, %5 without change, "
+                        "<b>%6</b> possible duplicates, <b>%7</b> rejected")
+                .replace("%1", str(len(preview.rows))).replace("%2", html.escape(preview.sheet))
+                .replace("%3", str(c["new"])).replace("%4", str(c["update"])).replace("%5", str(c["unchanged"]))
+                .replace("%6", str(c["duplicate"])).replace("%7", str(c["rejected"])))
+        if preview.date_order:
+            text += self.tr(" · dates read %1").replace("%1", preview.date_order)
+        if preview.profile_name:
+            text += self.tr(" · profile '%1'").replace("%1", html.escape(preview.profile_name))
+        self.counts.setText(text)
         self.notes.setText("\n".join(preview.warnings))
         self.completeChanged.emit()
 
@@ -130,7 +137,7 @@ class PreviewPage(QWizardPage):
             wizard.imported.emit(result.import_id)
             wizard.next()
 
-        wizard.run_task("Importing…", commit, done)
+        wizard.run_task(self.tr("Importing…"), commit, done)
         return False
 
 
@@ -138,10 +145,10 @@ class ReportPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Imported")
+        self.setTitle(self.tr("Imported"))
         self.summary = QLabel(objectName="reportSummary")
         self.summary.setWordWrap(True)
-        self.save_button = QPushButton("Save rejected rows…", objectName="saveRejectedButton")
+        self.save_button = QPushButton(self.tr("Save rejected rows…"), objectName="saveRejectedButton")
         self.save_button.clicked.connect(lambda: self.save_rejected())
         self.saved = QLabel(objectName="rejectedSaved")
         layout = QVBoxLayout(self)
@@ -156,13 +163,17 @@ class ReportPage(QWizardPage):
     def initializePage(self) -> None:
         result, preview = self.wiz.result, self.wiz.preview
         assert result is not None and preview is not None
-        left_out = "created as new persons" if result.created > preview.counts["new"] else "left out"
+        if result.created > preview.counts["new"]:
+            duplicates = self.tr("%1 possible duplicates created as new persons")
+        else:
+            duplicates = self.tr("%1 possible duplicates left out")
         self.summary.setText(
-            f"Import #{result.import_id} of {preview.file_name} ({preview.sheet}):<br>"
-            f"<b>{result.created}</b> persons created, <b>{result.updated}</b> updated, "
-            f"{result.unchanged} already up to date, {result.duplicates} possible duplicates {left_out}, "
-            f"<b>{result.rejected}</b> rows rejected.<br><br>"
-            "Exchange ▸ Undo an import… takes the whole import back.")
+            self.tr("Import #%1 of %2 (%3):<br><b>%4</b> persons created, <b>%5</b> updated, %6 already up to date, "
+                    "%7, <b>%8</b> rows rejected.<br><br>Exchange ▸ Undo an import… takes the whole import back.")
+            .replace("%1", str(result.import_id)).replace("%2", html.escape(preview.file_name))
+            .replace("%3", html.escape(preview.sheet)).replace("%4", str(result.created))
+            .replace("%5", str(result.updated)).replace("%6", str(result.unchanged))
+            .replace("%7", duplicates.replace("%1", str(result.duplicates))).replace("%8", str(result.rejected)))
         self.save_button.setEnabled(bool(result.rejected))
 
     @Slot()
@@ -173,7 +184,8 @@ class ReportPage(QWizardPage):
             return None
         if path is None:
             suggested = str(Path(preview.path).with_name(f"{Path(preview.path).stem}-rejected.xlsx"))
-            path, _ = QFileDialog.getSaveFileName(self, "Save rejected rows", suggested, "Excel workbook (*.xlsx)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), suggested,
+                                                  self.tr("Excel workbook (*.xlsx)"))
             if not path:
                 return None
         try:
@@ -181,5 +193,6 @@ class ReportPage(QWizardPage):
         except RosterError as exc:
             show_error(self, exc)
             return None
-        self.saved.setText(f"Saved {written.rows} rows to {written.path}: fix them and import that file again.")
+        self.saved.setText(self.tr("Saved %1 rows to %2: fix them and import that file again.")
+                           .replace("%1", str(written.rows)).replace("%2", str(written.path)))
         return written.path

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,7 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.services import importing
 from desktop_app.services.importing import IMPORT_TARGETS, PasswordRequired, WrongPassword, column_letter
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.import_history import open_import_history, refresh_roster
 from desktop_app.ui.import_models import SheetGridModel
@@ -44,8 +45,6 @@ from desktop_app.ui.import_pages import PreviewPage, ReportPage
 from desktop_app.ui.tasks import BackgroundTask, run_in_background
 
 FILE_PAGE, TABLE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(5)
-FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"
-NOT_IMPORTED = "— not imported —"
 
 
 class ImportWizard(QWizard):
@@ -56,7 +55,7 @@ class ImportWizard(QWizard):
     def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
-        self.setWindowTitle("Import a spreadsheet")
+        self.setWindowTitle(self.tr("Import a spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.db = db
         self.operator = operator
@@ -84,12 +83,13 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Choose the file")
-        self.setSubTitle("A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the preview.")
+        self.setTitle(self.tr("Choose the file"))
+        self.setSubTitle(self.tr("A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the "
+                                 "preview."))
         self.path = QLineEdit(objectName="importPath")
-        self.path.setPlaceholderText("Path of the spreadsheet")
+        self.path.setPlaceholderText(self.tr("Path of the spreadsheet"))
         self.path.textChanged.connect(self.completeChanged)
-        browse = QPushButton("Browse…", objectName="importBrowse")
+        browse = QPushButton(self.tr("Browse…"), objectName="importBrowse")
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -104,7 +104,9 @@ class FilePage(QWizardPage):
 
     @Slot()
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a spreadsheet", self.path.text(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a spreadsheet"), self.path.text(),
+                                              self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;"
+                                                      "All files (*)"))
         if path:
             self.path.setText(path)
 
@@ -122,8 +124,10 @@ class FilePage(QWizardPage):
         """Read the file off the GUI thread; go on to the next page when it is read."""
         def done(source: importing.ImportFile) -> None:
             self.wiz.source, self.wiz.password, self._read_path = source, password, path
-            sheets = ", ".join(s.name + (" (hidden)" if s.hidden else "") for s in source.sheets)
-            self.info.setText(f"{source.format.upper()} file with sheets: {sheets}")
+            hidden = self.tr("%1 (hidden)")
+            sheets = ", ".join(hidden.replace("%1", s.name) if s.hidden else s.name for s in source.sheets)
+            self.info.setText(self.tr("%1 file with sheets: %2").replace("%1", source.format.upper())
+                              .replace("%2", sheets))
             self.wiz.next()
 
         def failed(exc: BaseException) -> None:
@@ -137,14 +141,14 @@ class FilePage(QWizardPage):
             show_error(self, exc)
 
         self.wiz.source = None
-        self.wiz.run_task("Reading the file…", lambda progress: importing.open_import_file(path, password=password),
-                          done, failed)
+        self.wiz.run_task(self.tr("Reading the file…"),
+                          lambda progress: importing.open_import_file(path, password=password), done, failed)
 
     def ask_password(self) -> str | None:
         dialog = QInputDialog(self)
         dialog.setObjectName("importPasswordDialog")
-        dialog.setWindowTitle("Password")
-        dialog.setLabelText("This workbook is protected by a password. Password:")
+        dialog.setWindowTitle(self.tr("Password"))
+        dialog.setLabelText(self.tr("This workbook is protected by a password. Password:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         return dialog.textValue() if dialog.exec() else None
 
@@ -153,8 +157,9 @@ class TablePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Sheet and header row")
-        self.setSubTitle("The header row is found below any title rows; choose another sheet or row if needed.")
+        self.setTitle(self.tr("Sheet and header row"))
+        self.setSubTitle(self.tr("The header row is found below any title rows; choose another sheet or row if "
+                                 "needed."))
         self.sheet = QComboBox(objectName="sheetCombo")
         self.header_row = QSpinBox(objectName="headerRowSpin")
         self.header_row.setRange(1, 30)
@@ -163,9 +168,9 @@ class TablePage(QWizardPage):
         self.view.setModel(self.grid)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Sheet:"))
+        row.addWidget(QLabel(self.tr("Sheet:")))
         row.addWidget(self.sheet, 1)
-        row.addWidget(QLabel("Header in row:"))
+        row.addWidget(QLabel(self.tr("Header in row:")))
         row.addWidget(self.header_row)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -179,7 +184,11 @@ class TablePage(QWizardPage):
         self.sheet.blockSignals(True)
         self.sheet.clear()
         for info in source.sheets:
-            label = info.name + (" (hidden)" if info.hidden else "") + (" (empty)" if info.empty else "")
+            label = info.name
+            if info.hidden:
+                label = self.tr("%1 (hidden)").replace("%1", label)
+            if info.empty:
+                label = self.tr("%1 (empty)").replace("%1", label)
             self.sheet.addItem(label, info.name)
         try:
             self.sheet.setCurrentIndex(self.sheet.findData(source.default_sheet()))
@@ -217,25 +226,25 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Columns")
-        self.setSubTitle("Choose the roster field of each column. A saved profile is applied by itself when the "
-                         "headers are the same.")
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(self.tr("Choose the roster field of each column. A saved profile is applied by itself when "
+                                 "the headers are the same."))
         self.profile = QComboBox(objectName="profileCombo")
-        apply_button = QPushButton("Apply profile", objectName="applyProfileButton")
+        apply_button = QPushButton(self.tr("Apply profile"), objectName="applyProfileButton")
         apply_button.clicked.connect(self.apply_profile)
-        save_button = QPushButton("Save as profile…", objectName="saveProfileButton")
+        save_button = QPushButton(self.tr("Save as profile…"), objectName="saveProfileButton")
         save_button.clicked.connect(lambda: self.save_profile())  # clicked(bool) would pass False as the name
         self.date_order = QComboBox(objectName="dateOrderCombo")
-        self.date_order.addItem("as most dates in the column", None)
-        self.date_order.addItem("day first (31/12/1980)", "DMY")
-        self.date_order.addItem("month first (12/31/1980)", "MDY")
+        self.date_order.addItem(self.tr("as most dates in the column"), None)
+        self.date_order.addItem(self.tr("day first (31/12/1980)"), "DMY")
+        self.date_order.addItem(self.tr("month first (12/31/1980)"), "MDY")
         top = QHBoxLayout()
-        top.addWidget(QLabel("Profile:"))
+        top.addWidget(QLabel(self.tr("Profile:")))
         top.addWidget(self.profile, 1)
         top.addWidget(apply_button)
         top.addWidget(save_button)
         dates = QHBoxLayout()
-        dates.addWidget(QLabel("Dates like 01/02/1980 are read"))
+        dates.addWidget(QLabel(self.tr("Dates like 01/02/1980 are read")))
         dates.addWidget(self.date_order)
         dates.addStretch(1)
         self.columns = QWidget(objectName="mappingColumns")
@@ -251,7 +260,7 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.profile.clear()
-        self.profile.addItem("(none)", None)
+        self.profile.addItem(self.tr("(none)"), None)
         for saved in importing.list_mapping_profiles(self.wiz.db):
             self.profile.addItem(saved.name, saved.name)
         table = self.wiz.table
@@ -266,14 +275,14 @@ class MappingPage(QWizardPage):
             if item.widget():
                 item.widget().deleteLater()
         self.combos = []
-        for col, title in enumerate(("Column", "First values", "Roster field")):
+        for col, title in enumerate((self.tr("Column"), self.tr("First values"), self.tr("Roster field"))):
             label = QLabel(f"<b>{title}</b>")
             self.grid.addWidget(label, 0, col)
         for index in range(len(table.headers)):
             combo = QComboBox(objectName=f"mapColumn{index}")
-            combo.addItem(NOT_IMPORTED, "")
+            combo.addItem(self.tr("— not imported —"), "")
             for key, label in IMPORT_TARGETS.items():
-                combo.addItem(label, key)
+                combo.addItem(labels.field_label(key, label), key)
             combo.setCurrentIndex(combo.findData(table.mapping.get(index, "")))
             sample = QLabel(" · ".join(table.samples[index]))
             sample.setWordWrap(True)
@@ -309,7 +318,8 @@ class MappingPage(QWizardPage):
     @Slot()
     def save_profile(self, name: str | None = None) -> None:
         if name is None:
-            name, ok = QInputDialog.getText(self, "Save the mapping", "Profile name (for example 'Egyptian MFA'):",
+            name, ok = QInputDialog.getText(self, self.tr("Save the mapping"),
+                                            self.tr("Profile name (for example 'Egyptian MFA'):"),
                                             text=self.profile.currentData() or "")
             if not ok:
                 return
@@ -344,10 +354,12 @@ def open_import_wizard(window: Any) -> ImportWizard:
 
 def install(window: Any) -> None:
     """Exchange ▸ Import spreadsheet… (Ctrl+I) and Exchange ▸ Undo an import…."""
-    import_action = QAction("&Import spreadsheet…", window, objectName="importAction")
+    import_action = QAction(QCoreApplication.translate("ImportWizard", "&Import spreadsheet…"), window,
+                            objectName="importAction")
     import_action.setShortcut(QKeySequence("Ctrl+I"))
     import_action.triggered.connect(lambda: open_import_wizard(window).exec())
-    undo_action = QAction("&Undo an import…", window, objectName="undoImportAction")
+    undo_action = QAction(QCoreApplication.translate("ImportWizard", "&Undo an import…"), window,
+                          objectName="undoImportAction")
     undo_action.triggered.connect(lambda: open_import_history(window).exec())
     menu = window.menus["Exchange"]
     menu.addAction(import_action)

@@ -90,6 +90,18 @@ _FIELDS: dict[str, str] = {
     "source": QT_TRANSLATE_NOOP("Fields", "Registered via"),
     "relationship": QT_TRANSLATE_NOOP("Fields", "Relationship to head"),
     "notes": QT_TRANSLATE_NOOP("Fields", "Notes"),
+    # read by the import wizard only
+    "full_name": QT_TRANSLATE_NOOP("Fields", "Full name (to split)"),
+    "full_name_latin": QT_TRANSLATE_NOOP("Fields", "Full name in Latin (to split)"),
+    "document_type": QT_TRANSLATE_NOOP("Fields", "Document type"),
+    "document_number": QT_TRANSLATE_NOOP("Fields", "Document number"),
+    "document_issue_date": QT_TRANSLATE_NOOP("Fields", "Document issue date"),
+    "document_expiry_date": QT_TRANSLATE_NOOP("Fields", "Document expiry date"),
+    "document_country": QT_TRANSLATE_NOOP("Fields", "Document issuing country"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "Phone"),
+    "uuid": QT_TRANSLATE_NOOP("Fields", "Record ID (UUID)"),
+    "household_ref": QT_TRANSLATE_NOOP("Fields", "Household"),
+    "status": QT_TRANSLATE_NOOP("Fields", "Status"),
 }
 
 

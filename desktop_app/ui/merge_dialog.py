@@ -12,7 +12,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +45,7 @@ from desktop_app.services import duplicates
 from desktop_app.services.duplicates import DuplicateCandidate, FieldChoice
 from desktop_app.services.persons import PersonView
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import run_in_background
@@ -45,7 +57,8 @@ A, B = 1, 2  # the two value columns of the merge table
 class MergeChoiceModel(QAbstractTableModel):
     """Field | record A | record B; in each row that differs exactly one of A and B is checked (a radio pair)."""
 
-    HEADERS = ("Field", "Record A", "Record B")
+    HEADERS = (QT_TRANSLATE_NOOP("MergeChoiceModel", "Field"), QT_TRANSLATE_NOOP("MergeChoiceModel", "Record A"),
+               QT_TRANSLATE_NOOP("MergeChoiceModel", "Record B"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +70,7 @@ class MergeChoiceModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self._picked = {r.key: A if r.suggested == "keep" else B for r in rows if r.pickable}
-        self.HEADERS = ("Field", *headers)  # type: ignore[misc]
+        self.HEADERS = (QT_TRANSLATE_NOOP("MergeChoiceModel", "Field"), *headers)  # type: ignore[misc]
         self.endResetModel()
 
     def choice(self, row: int) -> FieldChoice:
@@ -86,7 +99,7 @@ class MergeChoiceModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 3:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("MergeChoiceModel", self.HEADERS[section])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -102,7 +115,7 @@ class MergeChoiceModel(QAbstractTableModel):
             return None
         choice, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (choice.label, choice.keep_text, choice.other_text)[column]
+            return (labels.field_label(choice.key, choice.label), choice.keep_text, choice.other_text)[column]
         if role == Qt.ItemDataRole.CheckStateRole and column in (A, B) and choice.pickable and choice.differs:
             return Qt.CheckState.Checked if self._picked[choice.key] == column else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and choice.differs:
@@ -128,7 +141,7 @@ class MergeDialog(QDialog):
     def __init__(self, db: Database, operator: str, a_id: int, b_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
-        self.setWindowTitle("Merge duplicate records")
+        self.setWindowTitle(self.tr("Merge duplicate records"))
         self.db = db
         self.operator = operator
         self.ids = {A: a_id, B: b_id}
@@ -142,23 +155,24 @@ class MergeDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
-        self.keep_a = QRadioButton("Keep record &A (B is merged into it)", self)
+        self.keep_a = QRadioButton(self.tr("Keep record &A (B is merged into it)"), self)
         self.keep_a.setObjectName("keepA")
-        self.keep_b = QRadioButton("Keep record &B (A is merged into it)", self)
+        self.keep_b = QRadioButton(self.tr("Keep record &B (A is merged into it)"), self)
         self.keep_b.setObjectName("keepB")
         self.keep_group = QButtonGroup(self)
         self.keep_group.addButton(self.keep_a, A)
         self.keep_group.addButton(self.keep_b, B)
         self.keep_a.setChecked(True)
-        self.status = QLabel("Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones of "
-                             "both are kept; list answers and the liaison log move to the record kept.", self)
+        self.status = QLabel(self.tr("Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones "
+                                     "of both are kept; list answers and the liaison log move to the record kept."),
+                             self)
         self.status.setObjectName("mergeStatus")
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
-        self.merge_button = self.buttons.addButton("&Merge…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = self.buttons.addButton(self.tr("&Merge…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.clicked.connect(self.merge)
-        self.undo_button = self.buttons.addButton("&Undo merge", QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button = self.buttons.addButton(self.tr("&Undo merge"), QDialogButtonBox.ButtonRole.ActionRole)
         self.undo_button.setObjectName("undoMerge")
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo)
@@ -207,9 +221,9 @@ class MergeDialog(QDialog):
         other = B if survivor == A else A
         keep_ref = self.model.HEADERS[survivor]
         other_ref = self.model.HEADERS[other]
-        box = QMessageBox(QMessageBox.Icon.Question, "Merge the records",
-                          f"Merge {other_ref} into {keep_ref}?\n\n{other_ref} becomes 'merged' and points to "
-                          f"{keep_ref}; nothing is deleted and the merge can be undone.",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge the records"),
+                          self.tr("Merge %1 into %2?\n\n%1 becomes 'merged' and points to %2; nothing is deleted and "
+                                  "the merge can be undone.").replace("%1", other_ref).replace("%2", keep_ref),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmMerge")
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
@@ -229,7 +243,8 @@ class MergeDialog(QDialog):
         self.undo_button.setEnabled(True)
         self.keep_a.setEnabled(False)
         self.keep_b.setEnabled(False)
-        self.status.setText(f"Merged into {kept.case_ref} (operation {self.operation_id}).")
+        self.status.setText(self.tr("Merged into %1 (operation %2).").replace("%1", kept.case_ref)
+                            .replace("%2", str(self.operation_id)))
         self.merged.emit(kept.id)
 
     @Slot()
@@ -246,7 +261,7 @@ class MergeDialog(QDialog):
         self.undo_button.setEnabled(False)
         self.keep_a.setEnabled(True)
         self.keep_b.setEnabled(True)
-        self.status.setText(f"Merge undone: {restored.case_ref} is a record of its own again.")
+        self.status.setText(self.tr("Merge undone: %1 is a record of its own again.").replace("%1", restored.case_ref))
         self.load()
         self.merged.emit(restored.id)
 
@@ -259,15 +274,18 @@ class DuplicatesDialog(QDialog):
     def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("duplicatesDialog")
-        self.setWindowTitle("Possible duplicates")
+        self.setWindowTitle(self.tr("Possible duplicates"))
         self.db = db
         self.operator = operator
         self.loaded = False
         self.model: RecordsModel[DuplicateCandidate] = RecordsModel([
-            ("Record A", lambda p: f"{p.a.case_ref} {p.a.name}"), ("Born A", lambda p: p.a.birth_date),
-            ("Record B", lambda p: f"{p.b.case_ref} {p.b.name}"), ("Born B", lambda p: p.b.birth_date),
-            ("Decision", lambda p: "almost surely" if p.decision == "match" else "look"),
-            ("Score", lambda p: f"{p.score:.3f}"), ("Reasons", lambda p: "; ".join(p.reasons))], parent=self)
+            (self.tr("Record A"), lambda p: f"{p.a.case_ref} {p.a.name}"),
+            (self.tr("Born A"), lambda p: p.a.birth_date),
+            (self.tr("Record B"), lambda p: f"{p.b.case_ref} {p.b.name}"),
+            (self.tr("Born B"), lambda p: p.b.birth_date),
+            (self.tr("Decision"), lambda p: self.tr("almost surely") if p.decision == "match" else self.tr("look")),
+            (self.tr("Score"), lambda p: f"{p.score:.3f}"), (self.tr("Reasons"), lambda p: "; ".join(p.reasons))],
+            parent=self)
         self.table = QTableView(self)
         self.table.setObjectName("duplicatesTable")
         self.table.setModel(self.model)
@@ -278,17 +296,17 @@ class DuplicatesDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
-        self.count_label = QLabel("Looking for duplicates…", self)
+        self.count_label = QLabel(self.tr("Looking for duplicates…"), self)
         self.count_label.setObjectName("duplicatesCount")
-        hint = QLabel("Enter: compare and merge · Del: not a duplicate (not proposed again)", self)
+        hint = QLabel(self.tr("Enter: compare and merge · Del: not a duplicate (not proposed again)"), self)
         buttons = QDialogButtonBox(self)
-        compare = buttons.addButton("&Compare and merge…", QDialogButtonBox.ButtonRole.ActionRole)
+        compare = buttons.addButton(self.tr("&Compare and merge…"), QDialogButtonBox.ButtonRole.ActionRole)
         compare.setObjectName("compareButton")
         compare.clicked.connect(self.open_current)
-        dismiss = buttons.addButton("&Not a duplicate", QDialogButtonBox.ButtonRole.ActionRole)
+        dismiss = buttons.addButton(self.tr("&Not a duplicate"), QDialogButtonBox.ButtonRole.ActionRole)
         dismiss.setObjectName("notDuplicateButton")
         dismiss.clicked.connect(self.dismiss_current)
-        refresh = buttons.addButton("&Refresh", QDialogButtonBox.ButtonRole.ActionRole)
+        refresh = buttons.addButton(self.tr("&Refresh"), QDialogButtonBox.ButtonRole.ActionRole)
         refresh.clicked.connect(self.refresh)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
@@ -305,13 +323,13 @@ class DuplicatesDialog(QDialog):
     @Slot()
     def refresh(self) -> None:
         db = self.db
-        run_in_background(self, "Looking for duplicates", lambda progress: duplicates.find_duplicates(
+        run_in_background(self, self.tr("Looking for duplicates"), lambda progress: duplicates.find_duplicates(
             db, progress=progress), self._found)
 
     def _found(self, pairs: list[DuplicateCandidate]) -> None:
         self.model.set_records(pairs)
         self.table.resizeColumnsToContents()
-        self.count_label.setText(f"{len(pairs)} possible duplicates, the likeliest first.")
+        self.count_label.setText(self.tr("%1 possible duplicates, the likeliest first.").replace("%1", str(len(pairs))))
         if pairs:
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.table.setFocus()
@@ -346,8 +364,9 @@ class DuplicatesDialog(QDialog):
             return
         remaining = [p for p in self.model.records if p is not pair]
         self.model.set_records(remaining)
-        self.count_label.setText(f"{len(remaining)} possible duplicates; {pair.a.case_ref} and {pair.b.case_ref} "
-                                 "marked as different persons.")
+        self.count_label.setText(self.tr("%1 possible duplicates; %2 and %3 marked as different persons.")
+                                 .replace("%1", str(len(remaining))).replace("%2", pair.a.case_ref)
+                                 .replace("%3", pair.b.case_ref))
         if remaining:
             self.table.setCurrentIndex(self.model.index(min(row, len(remaining) - 1), 0))
 
@@ -364,7 +383,7 @@ class DuplicatesDialog(QDialog):
 
 def install(window: Any) -> None:
     """Tools menu: 'Find duplicates…'."""
-    action = QAction("Find &duplicates…", window)
+    action = QAction(QCoreApplication.translate("DuplicatesDialog", "Find &duplicates…"), window)
     action.setObjectName("findDuplicatesAction")
 
     def open_dialog() -> None:

@@ -129,8 +129,11 @@ class FieldEditor:
             self.widget.setFixedHeight(70)
         else:
             line = QLineEdit(parent)
-            line.setPlaceholderText({FieldKind.PARTIAL_DATE: _tr("YYYY-MM-DD or YYYY"), FieldKind.DATE: "YYYY-MM-DD",
-                                     FieldKind.COUNTRIES: _tr("ISO codes, e.g. RUS, PSE")}.get(kind, ""))
+            line.setPlaceholderText({
+                FieldKind.PARTIAL_DATE: QCoreApplication.translate("PersonEditor", "YYYY-MM-DD or YYYY"),
+                FieldKind.DATE: "YYYY-MM-DD",
+                FieldKind.COUNTRIES: QCoreApplication.translate("PersonEditor", "ISO codes, e.g. RUS, PSE"),
+            }.get(kind, ""))
             if key in ("surname", "given_names", "patronymic", "place_of_birth", "address", "locality", "region"):
                 follow_text_direction(line)  # an Arabic name reads right to left inside the left-to-right form
             self.widget = line
@@ -420,7 +423,7 @@ class PersonEditor(QDialog):
         self.lists_model: RecordsModel[lists.MembershipView] = RecordsModel(
             [(self.tr("List"), lambda m: m.list_name), (self.tr("Partner"), lambda m: m.organization),
              (self.tr("List state"), lambda m: labels.state(m.state)),
-             (self.tr("Answer"), lambda m: m.answer), (self.tr("Valid until"), lambda m: m.valid_until),
+             (self.tr("Answer"), lambda m: labels.answer(m.answer)), (self.tr("Valid until"), lambda m: m.valid_until),
              (self.tr("Crossed"), lambda m: f"{m.crossed_at:%Y-%m-%d}" if m.crossed_at else "")], parent=self)
         self.lists_view = QTableView(page, objectName="membershipsTable")
         self.lists_view.setModel(self.lists_model)
@@ -431,13 +434,14 @@ class PersonEditor(QDialog):
         layout.addWidget(QLabel(self.tr("<b>Evacuation lists and the partners' answers</b>")))
         layout.addWidget(self.lists_view)
         self.recipients_model: RecordsModel[Recipient] = RecordsModel(
-            [("When", lambda r: f"{r.at:%Y-%m-%d %H:%M}"), ("Partner", lambda r: r.recipient),
-             ("Profile", lambda r: r.profile), ("File", lambda r: r.file_name),
-             ("Encrypted", lambda r: "yes" if r.encrypted else "no"), ("By", lambda r: r.operator)], parent=self)
+            [(self.tr("When"), lambda r: f"{r.at:%Y-%m-%d %H:%M}"), (self.tr("Partner"), lambda r: r.recipient),
+             (self.tr("Profile"), lambda r: r.profile), (self.tr("File"), lambda r: r.file_name),
+             (self.tr("Encrypted"), lambda r: self.tr("yes") if r.encrypted else self.tr("no")),
+             (self.tr("By"), lambda r: r.operator)], parent=self)
         self.recipients_view = QTableView(page, objectName="recipientsTable")
         self.recipients_view.setModel(self.recipients_model)
         self.recipients_view.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(QLabel("<b>Data shared with partners</b> (every export that carried this person)"))
+        layout.addWidget(QLabel(self.tr("<b>Data shared with partners</b> (every export that carried this person)")))
         layout.addWidget(self.recipients_view)
         return page
 
@@ -478,8 +482,8 @@ class PersonEditor(QDialog):
             self.leave_button.setEnabled(False)
             return
         household = households.get_household(self.db, person.household_id)
-        self.household_label.setText(f"<b>{household.ref} — {household.name}</b>: "
-                                     f"{labels.relationship(person.relationship) or self.tr('member')}")
+        role = labels.relationship(person.relationship) or self.tr("member")
+        self.household_label.setText(f"<b>{household.ref} — {household.name}</b>: {role}")
         self.household_members.set_records(household.members)
         self.leave_button.setEnabled(True)
         self.join_relationship.setCurrentIndex(max(0, self.join_relationship.findData(person.relationship)))

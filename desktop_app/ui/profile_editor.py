@@ -14,8 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -59,21 +62,23 @@ from desktop_app.ui.errors import show_error
 from desktop_app.ui.records_model import RecordsModel
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "fr": "Français", "ar": "العربية"}
-GROUPING_NAMES = {Grouping.PERSON: "One row per person", Grouping.HOUSEHOLD: "Households together",
-                  Grouping.LIST: "One sheet per evacuation list"}
+GROUPING_NAMES = {Grouping.PERSON: QT_TRANSLATE_NOOP("ProfileEditor", "One row per person"),
+                  Grouping.HOUSEHOLD: QT_TRANSLATE_NOOP("ProfileEditor", "Households together"),
+                  Grouping.LIST: QT_TRANSLATE_NOOP("ProfileEditor", "One sheet per evacuation list")}
 NEW_PROFILE_COLUMNS = ("row_number", "surname", "given_names", "birth_date", "nationality", "document_number")
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
 def column_title(key: str) -> str:
-    """How the editor names a column key: its English header."""
-    return default_label(key, "en")
+    """How the editor names a column key: its default header in the interface language (English otherwise)."""
+    return default_label(key, "ru" if QLocale().language() == QLocale.Language.Russian else "en")
 
 
 class ChosenColumnsModel(QAbstractTableModel):
     """The profile's columns in order: the column (fixed) and its header in the file (editable)."""
 
-    TITLES = ("Column", "Header in the file")
+    TITLES = (QT_TRANSLATE_NOOP("ChosenColumnsModel", "Column"),
+              QT_TRANSLATE_NOOP("ChosenColumnsModel", "Header in the file"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,7 +136,7 @@ class ChosenColumnsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self.TITLES):
-            return self.TITLES[section]
+            return QCoreApplication.translate("ChosenColumnsModel", self.TITLES[section])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -201,7 +206,7 @@ class ProfileEditor(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profileEditor")
-        self.setWindowTitle("Export profiles")
+        self.setWindowTitle(self.tr("Export profiles"))
         self.db = db
         self.operator = operator
         self.last_saved: str | None = None
@@ -210,7 +215,8 @@ class ProfileEditor(QDialog):
         self.resize(1060, 640)
 
         self.profiles_model: RecordsModel[ProfileEntry] = RecordsModel(
-            [("Profile", lambda e: e.name), ("Kind", lambda e: "built in" if e.builtin else "mission's own")],
+            [(self.tr("Profile"), lambda e: e.name),
+             (self.tr("Kind"), lambda e: self.tr("built in") if e.builtin else self.tr("mission's own"))],
             parent=self)
         self.profiles_view = QTableView(self, objectName="profilesTable")
         self.profiles_view.setModel(self.profiles_model)
@@ -218,9 +224,9 @@ class ProfileEditor(QDialog):
         self.profiles_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.profiles_view.verticalHeader().hide()
         self.profiles_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.new_button = QPushButton("New", self, objectName="newProfileButton")
+        self.new_button = QPushButton(self.tr("New"), self, objectName="newProfileButton")
         self.new_button.clicked.connect(self.new_profile)
-        self.delete_button = QPushButton("Delete", self, objectName="deleteProfileButton")
+        self.delete_button = QPushButton(self.tr("Delete"), self, objectName="deleteProfileButton")
         self.delete_button.clicked.connect(self.delete_profile)
 
         self.name_edit = QLineEdit(self, objectName="profileName")
@@ -232,12 +238,12 @@ class ProfileEditor(QDialog):
             self.date_combo.addItem(date_format, date_format)
         self.grouping_combo = QComboBox(self, objectName="profileGrouping")
         for grouping, text in GROUPING_NAMES.items():
-            self.grouping_combo.addItem(text, grouping.value)
-        self.latin_box = QCheckBox("Names in upper-case Latin letters, as in the passport", self,
+            self.grouping_combo.addItem(self.tr(text), grouping.value)
+        self.latin_box = QCheckBox(self.tr("Names in upper-case Latin letters, as in the passport"), self,
                                    objectName="profileLatin")
-        self.uuid_box = QCheckBox("Show the record ID (UUID) column (always written last; hidden unless ticked)", self,
-                                  objectName="profileShowUuid")
-        self.title_edit = QLineEdit(self, objectName="profileTitle", placeholderText="none")
+        self.uuid_box = QCheckBox(self.tr("Show the record ID (UUID) column (always written last; hidden unless "
+                                          "ticked)"), self, objectName="profileShowUuid")
+        self.title_edit = QLineEdit(self, objectName="profileTitle", placeholderText=self.tr("none"))
         self.sheet_edit = QLineEdit(self, objectName="profileSheetName")
 
         self.available_model = AvailableColumnsModel(self)
@@ -252,13 +258,13 @@ class ProfileEditor(QDialog):
         self.chosen_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.chosen_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.chosen_view.verticalHeader().setDefaultSectionSize(22)
-        self.add_button = QPushButton("Add →", self, objectName="addColumnButton")
+        self.add_button = QPushButton(self.tr("Add →"), self, objectName="addColumnButton")
         self.add_button.clicked.connect(self.add_columns)
-        self.remove_button = QPushButton("← Remove", self, objectName="removeColumnButton")
+        self.remove_button = QPushButton(self.tr("← Remove"), self, objectName="removeColumnButton")
         self.remove_button.clicked.connect(self.remove_column)
-        self.up_button = QPushButton("Up", self, objectName="moveUpButton")
+        self.up_button = QPushButton(self.tr("Up"), self, objectName="moveUpButton")
         self.up_button.clicked.connect(lambda: self.move_column(-1))
-        self.down_button = QPushButton("Down", self, objectName="moveDownButton")
+        self.down_button = QPushButton(self.tr("Down"), self, objectName="moveDownButton")
         self.down_button.clicked.connect(lambda: self.move_column(1))
 
         self.hint_label = QLabel(self, objectName="profileHint")
@@ -286,24 +292,24 @@ class ProfileEditor(QDialog):
 
     def _lay_out(self) -> None:
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>Profiles</b>"))
+        left.addWidget(QLabel(self.tr("<b>Profiles</b>")))
         left.addWidget(self.profiles_view, 1)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.delete_button)
         left.addLayout(row)
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Language of the headers", self.language_combo)
-        form.addRow("&Dates", self.date_combo)
-        form.addRow("&Grouping", self.grouping_combo)
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Language of the headers"), self.language_combo)
+        form.addRow(self.tr("&Dates"), self.date_combo)
+        form.addRow(self.tr("&Grouping"), self.grouping_combo)
         form.addRow("", self.latin_box)
         form.addRow("", self.uuid_box)
-        form.addRow("&Title row", self.title_edit)
-        form.addRow("&Sheet name", self.sheet_edit)
+        form.addRow(self.tr("&Title row"), self.title_edit)
+        form.addRow(self.tr("&Sheet name"), self.sheet_edit)
         columns = QGridLayout()
-        columns.addWidget(QLabel("Available columns"), 0, 0)
-        columns.addWidget(QLabel("Columns of the file, in order (double-click a header to edit it)"), 0, 2)
+        columns.addWidget(QLabel(self.tr("Available columns")), 0, 0)
+        columns.addWidget(QLabel(self.tr("Columns of the file, in order (double-click a header to edit it)")), 0, 2)
         columns.addWidget(self.available_view, 1, 0)
         middle = QVBoxLayout()
         middle.addStretch(1)
@@ -345,12 +351,18 @@ class ProfileEditor(QDialog):
     def _load(self, entry: ProfileEntry) -> None:
         self.loaded = entry
         profile = entry.profile
-        self._set_form(profile, name=f"{profile.name} (copy)" if entry.builtin else profile.name)
+        self._set_form(profile, name=self.tr("%1 (copy)").replace("%1", profile.name) if entry.builtin
+                       else profile.name)
         self.delete_button.setEnabled(not entry.builtin)
-        self.hint_label.setText("A built-in profile cannot be changed: your changes are saved as a new profile "
-                                "under the name below." if entry.builtin else
-                                f"Saved by {entry.updated_by} on {entry.updated_at:%Y-%m-%d %H:%M}; shared by every "
-                                "workstation of the mission." if entry.updated_at else "")
+        if entry.builtin:
+            hint = self.tr("A built-in profile cannot be changed: your changes are saved as a new profile under the "
+                           "name below.")
+        elif entry.updated_at:
+            hint = (self.tr("Saved by %1 on %2; shared by every workstation of the mission.")
+                    .replace("%1", entry.updated_by or "").replace("%2", f"{entry.updated_at:%Y-%m-%d %H:%M}"))
+        else:
+            hint = ""
+        self.hint_label.setText(hint)
 
     def _set_form(self, profile: ExportProfile, *, name: str) -> None:
         self.name_edit.setText(name)
@@ -375,7 +387,7 @@ class ProfileEditor(QDialog):
         self.profiles_view.clearSelection()
         self._set_form(ExportProfile(name="New profile", columns=columns), name="")
         self.delete_button.setEnabled(False)
-        self.hint_label.setText("A new profile: name it, choose its columns, save.")
+        self.hint_label.setText(self.tr("A new profile: name it, choose its columns, save."))
         self.name_edit.setFocus()
 
     # --- columns ---------------------------------------------------------------------------------------
@@ -448,8 +460,9 @@ class ProfileEditor(QDialog):
         entry = self.loaded
         if entry is None or entry.builtin:
             return
-        answer = QMessageBox.question(self, "Delete profile", f"Delete the export profile '{entry.name}' for the "
-                                      "whole mission?")
+        answer = QMessageBox.question(self, self.tr("Delete profile"),
+                                      self.tr("Delete the export profile '%1' for the whole mission?")
+                                      .replace("%1", entry.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +37,7 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.domain.status import Status
 from desktop_app.services import audit, backups, retention
 from desktop_app.storage.db import Database, WrongPassphrase, is_encrypted, open_database
+from desktop_app.ui import labels
 from desktop_app.ui.backup_dialog import (
     KEY_DAYS,
     KEY_INTERVAL,
@@ -60,13 +61,16 @@ def open_roster(parent: QWidget | None, target: str, holder: str) -> Database | 
     """Open `target`, asking for the passphrase while the roster is encrypted and it is wrong; None if cancelled."""
     if not is_encrypted(target):
         return open_database(target, holder=holder)
-    dialog = PassphraseDialog(parent, "Encrypted roster", f"{Path(target).name} is encrypted. Type its passphrase.")
+    dialog = PassphraseDialog(parent, QCoreApplication.translate("Protection", "Encrypted roster"),
+                              QCoreApplication.translate("Protection", "%1 is encrypted. Type its passphrase.")
+                              .replace("%1", Path(target).name))
     while dialog.exec():
         try:
             return open_database(target, passphrase=dialog.passphrase, holder=holder)
         except WrongPassphrase:
             log.info("wrong passphrase at open")
-            dialog.show_problem(dialog.tr("Wrong passphrase. The roster was not changed."))
+            dialog.show_problem(QCoreApplication.translate("Protection",
+                                                           "Wrong passphrase. The roster was not changed."))
     return None
 
 
@@ -184,7 +188,7 @@ class Protection(QObject):
         if not path:
             return
         if Path(path).exists():
-            show_error(self.window, RosterError(f"{path} already exists; use Open to open it."))
+            show_error(self.window, RosterError(self.tr("%1 already exists; use Open to open it.").replace("%1", path)))
             return
         dialog = PassphraseDialog(self.window, self.tr("Protect the new roster"),
                                   self.tr("The roster will hold names, passport and phone numbers of people in "
@@ -335,7 +339,7 @@ class Protection(QObject):
                 return
             old = ask_old.passphrase
             if not old or not db.passphrase_matches(old):
-                show_error(self.window, WrongPassphrase("Wrong passphrase; nothing was changed."))
+                show_error(self.window, WrongPassphrase(self.tr("Wrong passphrase; nothing was changed.")))
                 return
         ask_new = PassphraseDialog(self.window, self.tr("Encrypt roster") if old is None else
                                    self.tr("Change passphrase"),
@@ -418,7 +422,7 @@ class RetentionDialog(QDialog):
         states = QHBoxLayout()
         self.state_boxes: dict[Status, QCheckBox] = {}
         for status in self.FINAL_STATES:
-            box = QCheckBox(status.label, self, objectName=f"retentionState_{status.value}")
+            box = QCheckBox(labels.status(status.value), self, objectName=f"retentionState_{status.value}")
             box.setChecked(status is Status.EVACUATED)
             self.state_boxes[status] = box
             states.addWidget(box)

@@ -17,7 +17,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +73,7 @@ from desktop_app.services.reconcile_model import (
     RowResult,
 )
 from desktop_app.storage.db import Database
+from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import run_in_background
@@ -69,43 +81,82 @@ from desktop_app.ui.tasks import run_in_background
 DIFFERS_COLOUR = QColor("#f7d6d6")
 CHOSEN_COLOUR = QColor("#d8ecd5")
 ROW_RESULT_ROLE = Qt.ItemDataRole.UserRole + 40
-LEFT_OUT = "left out"
 
 Decisions = dict[int, int | None]
 
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReconcileDialog", text)
+
+
+def _on_list(card: PersonCard) -> str:
+    if not card.on_list:
+        return QCoreApplication.translate("ReconcileDialog", "NOT on this list")
+    if card.list_answer:
+        return QCoreApplication.translate("ReconcileDialog", "on the list (%1)").replace(
+            "%1", labels.answer(card.list_answer))
+    return QCoreApplication.translate("ReconcileDialog", "on the roster")
+
+
 # Rows of the side-by-side view under the compared fields: about the candidate only.
 _EXTRA_ROWS: dict[str, Callable[[CandidateMatch], str]] = {
-    "Status, list": lambda c: f"{c.person.status}; " + (f"on the list ({c.person.list_answer})" if c.person.on_list
-                                                       and c.person.list_answer else "on the roster" if
-                                                       c.person.on_list else "NOT on this list"),
-    "Score": lambda c: f"{c.score:.3f}",
-    "Reasons": lambda c: "; ".join(c.reasons),
+    QT_TRANSLATE_NOOP("ReconcileDialog", "Status, list"): lambda c: f"{labels.status(c.person.status)}; "
+                                                                    f"{_on_list(c.person)}",
+    QT_TRANSLATE_NOOP("ReconcileDialog", "Score"): lambda c: f"{c.score:.3f}",
+    QT_TRANSLATE_NOOP("ReconcileDialog", "Reasons"): lambda c: "; ".join(c.reasons),
 }
+_COMPARED_LABELS: dict[str, str] = {
+    "name": QT_TRANSLATE_NOOP("ReconcileDialog", "Name"),
+    "birth_date": QT_TRANSLATE_NOOP("ReconcileDialog", "Date of birth"),
+    "sex": QT_TRANSLATE_NOOP("ReconcileDialog", "Sex"),
+    "document": QT_TRANSLATE_NOOP("ReconcileDialog", "Document"),
+    "case_ref": QT_TRANSLATE_NOOP("ReconcileDialog", "Case ref."),
+    "household": QT_TRANSLATE_NOOP("ReconcileDialog", "Household"),
+}
+_WARNING_KINDS: dict[str, str] = {
+    "household_split": QT_TRANSLATE_NOOP("ReconcileDialog", "household split"),
+    "approved_twice": QT_TRANSLATE_NOOP("ReconcileDialog", "approved twice"),
+    "conflicting_answers": QT_TRANSLATE_NOOP("ReconcileDialog", "conflicting answers"),
+    "not_on_list": QT_TRANSLATE_NOOP("ReconcileDialog", "not on the list"),
+    "cell": QT_TRANSLATE_NOOP("ReconcileDialog", "unreadable cell"),
+}
+
+
+def _warning_kind(kind: str) -> str:
+    return _tr(_WARNING_KINDS[kind]) if kind in _WARNING_KINDS else kind.replace("_", " ")
 
 
 def _decision_text(result: RowResult, decisions: Decisions) -> str:
     if result.row not in decisions:
-        return "" if result.outcome is not Outcome.REVIEW else "to decide"
+        if result.outcome is not Outcome.REVIEW:
+            return ""
+        return QCoreApplication.translate("ReconcileDialog", "to decide")
     person_id = decisions[result.row]
     if person_id is None:
-        return LEFT_OUT
+        return QCoreApplication.translate("ReconcileDialog", "left out")
     card = next((c.person for c in result.candidates if c.person.person_id == person_id), None)
-    return f"confirmed {card.case_ref}" if card else f"person {person_id}"
+    if card is None:
+        return QCoreApplication.translate("ReconcileDialog", "person %1").replace("%1", str(person_id))
+    return QCoreApplication.translate("ReconcileDialog", "confirmed %1").replace("%1", card.case_ref)
 
 
 class OutcomeModel(QAbstractTableModel):
     """Answer rows of one group, with the person matched (or the best candidate) and the officer's decision."""
 
     COLUMNS: tuple[tuple[str, Callable[[RowResult], Any]], ...] = (
-        ("Row", lambda r: r.row),
-        ("Name in the answer", lambda r: r.answer.name),
-        ("Born", lambda r: r.answer.birth_date),
-        ("Document", lambda r: ", ".join(r.answer.documents)),
-        ("Decision", lambda r: r.answer.answer.value if r.answer.answer else "unreadable"),
-        ("Valid until", lambda r: r.answer.valid_until.isoformat() if r.answer.valid_until else ""),
-        ("Roster person", lambda r: f"{r.best.person.case_ref} {r.best.person.name}" if r.best else ""),
-        ("Score", lambda r: f"{r.best.score:.3f}" if r.best else ""),
-        ("Why", lambda r: "; ".join(filter(None, (r.note, *(r.best.reasons if r.best else ()))))),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Row"), lambda r: r.row),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Name in the answer"), lambda r: r.answer.name),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Born"), lambda r: r.answer.birth_date),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Document"), lambda r: ", ".join(r.answer.documents)),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Decision"), lambda r: labels.answer(r.answer.answer.value)
+         if r.answer.answer else QCoreApplication.translate("ReconcileDialog", "unreadable")),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Valid until"),
+         lambda r: r.answer.valid_until.isoformat() if r.answer.valid_until else ""),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Roster person"),
+         lambda r: f"{r.best.person.case_ref} {r.best.person.name}" if r.best else ""),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Score"), lambda r: f"{r.best.score:.3f}" if r.best else ""),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Why"),
+         lambda r: "; ".join(filter(None, (r.note, *(r.best.reasons if r.best else ()))))),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -140,8 +191,10 @@ class OutcomeModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section][0]
-        return "Your decision" if section == len(self.COLUMNS) and self._with_decision else None
+            return _tr(self.COLUMNS[section][0])
+        if section == len(self.COLUMNS) and self._with_decision:
+            return QCoreApplication.translate("ReconcileDialog", "Your decision")
+        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -204,11 +257,15 @@ class ComparisonModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             if role != Qt.ItemDataRole.DisplayRole or not 0 <= section < self.rowCount():
                 return None
-            return ([label for _, label in COMPARED_FIELDS] + list(_EXTRA_ROWS))[section]
+            titles = [_tr(_COMPARED_LABELS[key]) if key in _COMPARED_LABELS else label
+                      for key, label in COMPARED_FIELDS]
+            return [*titles, *(_tr(title) for title in _EXTRA_ROWS)][section]
         if not 0 <= section < self.columnCount():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"Answer row {self._result.row}" if section == 0 else f"Candidate {section}"
+            if section == 0:
+                return self.tr("Answer row %1").replace("%1", str(self._result.row))
+            return self.tr("Candidate %1").replace("%1", str(section))
         if role == Qt.ItemDataRole.FontRole and section == self.highlighted + 1:
             font = QFont()
             font.setBold(True)
@@ -260,7 +317,7 @@ class ReconcileDialog(QDialog):
                  list_id: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reconcileDialog")
-        self.setWindowTitle("Reconcile a partner's answer")
+        self.setWindowTitle(self.tr("Reconcile a partner's answer"))
         self.db = db
         self.operator = operator
         self.reconciliation: Reconciliation | None = None
@@ -274,8 +331,8 @@ class ReconcileDialog(QDialog):
     def _build(self, list_id: int | None) -> None:
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("answerPath")
-        self.path_edit.setPlaceholderText("the partner's answer: .xlsx, .xls, .ods or .csv")
-        browse = QPushButton("Browse…", self)
+        self.path_edit.setPlaceholderText(self.tr("the partner's answer: .xlsx, .xls, .ods or .csv"))
+        browse = QPushButton(self.tr("Browse…"), self)
         browse.setObjectName("browseAnswer")
         browse.clicked.connect(self.browse)
         file_row = QHBoxLayout()
@@ -283,27 +340,29 @@ class ReconcileDialog(QDialog):
         file_row.addWidget(browse)
         self.list_combo = QComboBox(self)
         self.list_combo.setObjectName("reconcileList")
-        self.list_combo.addItem("Whole roster (check only, nothing to apply)", None)
+        self.list_combo.addItem(self.tr("Whole roster (check only, nothing to apply)"), None)
         for summary in lists.all_lists(self.db):
-            self.list_combo.addItem(f"{summary.name} ({summary.members} members, {summary.state})", summary.id)
+            self.list_combo.addItem(self.tr("%1 (%2 members, %3)").replace("%1", summary.name)
+                                    .replace("%2", str(summary.members)).replace("%3", labels.state(summary.state)),
+                                    summary.id)
             if summary.id == list_id:
                 self.list_combo.setCurrentIndex(self.list_combo.count() - 1)
         self.default_combo = QComboBox(self)
         self.default_combo.setObjectName("defaultAnswer")
-        self.default_combo.addItem("Read it from the decision column", None)
-        self.default_combo.addItem("Every row is an approval", Answer.APPROVED)
-        self.default_combo.addItem("Every row is a rejection", Answer.REJECTED)
-        self.check_button = QPushButton("&Check answer", self)
+        self.default_combo.addItem(self.tr("Read it from the decision column"), None)
+        self.default_combo.addItem(self.tr("Every row is an approval"), Answer.APPROVED)
+        self.default_combo.addItem(self.tr("Every row is a rejection"), Answer.REJECTED)
+        self.check_button = QPushButton(self.tr("&Check answer"), self)
         self.check_button.setObjectName("checkAnswer")
         self.check_button.setDefault(False)
         self.check_button.setAutoDefault(False)
         self.check_button.clicked.connect(self.run_check)
         form = QFormLayout()
-        form.addRow("Answer file:", file_row)
-        form.addRow("Against:", self.list_combo)
-        form.addRow("No decision column:", self.default_combo)
+        form.addRow(self.tr("Answer file:"), file_row)
+        form.addRow(self.tr("Against:"), self.list_combo)
+        form.addRow(self.tr("No decision column:"), self.default_combo)
 
-        self.counts_label = QLabel("Choose the partner's file and press Check answer.", self)
+        self.counts_label = QLabel(self.tr("Choose the partner's file and press Check answer."), self)
         self.counts_label.setObjectName("reconcileCounts")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("reconcileTabs")
@@ -322,8 +381,8 @@ class ReconcileDialog(QDialog):
         review_page = QSplitter(Qt.Orientation.Vertical, self)
         review_page.setObjectName("reviewSplitter")
         review_page.addWidget(self.review_view)
-        hint = QLabel("↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · "
-                      "Backspace undecide.  Shaded cells differ from the answer.", self)
+        hint = QLabel(self.tr("↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row "
+                              "out · Backspace undecide.  Shaded cells differ from the answer."), self)
         hint.setObjectName("reviewHint")
         hint.setWordWrap(True)
         lower = QWidget(self)
@@ -334,24 +393,27 @@ class ReconcileDialog(QDialog):
         review_page.addWidget(lower)
         review_page.setSizes([200, 420])
         self.not_mentioned_model: RecordsModel[PersonCard] = RecordsModel([
-            ("Case ref.", lambda p: p.case_ref), ("Name", lambda p: p.name), ("Latin name", lambda p: p.latin_name),
-            ("Born", lambda p: p.birth_date), ("Documents", lambda p: ", ".join(p.documents)),
-            ("Household", lambda p: p.household_ref), ("Status", lambda p: p.status),
-            ("Answer on the list", lambda p: p.list_answer or "")], parent=self)
+            (self.tr("Case ref."), lambda p: p.case_ref), (self.tr("Name"), lambda p: p.name),
+            (self.tr("Latin name"), lambda p: p.latin_name), (self.tr("Born"), lambda p: p.birth_date),
+            (self.tr("Documents"), lambda p: ", ".join(p.documents)),
+            (self.tr("Household"), lambda p: p.household_ref), (self.tr("Status"), lambda p: labels.status(p.status)),
+            (self.tr("Answer on the list"), lambda p: labels.answer(p.list_answer))], parent=self)
         self.warnings_model: RecordsModel[ReconcileWarning] = RecordsModel([
-            ("Kind", lambda w: w.kind.replace("_", " ")), ("Rows", lambda w: ", ".join(map(str, w.rows))),
-            ("Warning", lambda w: w.message)], warn=lambda w: w.message if w.kind != "cell" else None, parent=self)
-        self.tabs.addTab(self.matched_view, "Matched")
-        self.tabs.addTab(review_page, "Needs review")
-        self.tabs.addTab(self.none_view, "Not on roster")
-        self.tabs.addTab(_records_table(self, "notMentionedTable", self.not_mentioned_model), "Not mentioned")
-        self.tabs.addTab(_records_table(self, "warningsTable", self.warnings_model), "Warnings")
+            (self.tr("Kind"), lambda w: _warning_kind(w.kind)),
+            (self.tr("Rows"), lambda w: ", ".join(map(str, w.rows))),
+            (self.tr("Warning"), lambda w: w.message)], warn=lambda w: w.message if w.kind != "cell" else None,
+            parent=self)
+        self.tabs.addTab(self.matched_view, self.tr("Matched"))
+        self.tabs.addTab(review_page, self.tr("Needs review"))
+        self.tabs.addTab(self.none_view, self.tr("Not on roster"))
+        self.tabs.addTab(_records_table(self, "notMentionedTable", self.not_mentioned_model), self.tr("Not mentioned"))
+        self.tabs.addTab(_records_table(self, "warningsTable", self.warnings_model), self.tr("Warnings"))
 
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("reconcileSummary")
         self.summary.setReadOnly(True)
         self.summary.setMaximumHeight(130)
-        copy = QPushButton("&Copy summary", self)
+        copy = QPushButton(self.tr("&Copy summary"), self)
         copy.setObjectName("copySummary")
         copy.clicked.connect(self.copy_summary)
         summary_row = QHBoxLayout()
@@ -359,13 +421,13 @@ class ReconcileDialog(QDialog):
         summary_row.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
 
         self.buttons = QDialogButtonBox(self)
-        self.report_button = self.buttons.addButton("Save &report…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button = self.buttons.addButton(self.tr("Save &report…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.report_button.setObjectName("saveReport")
         self.report_button.clicked.connect(self.save_report)
-        self.apply_button = self.buttons.addButton("&Apply…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.apply_button = self.buttons.addButton(self.tr("&Apply…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.apply_button.setObjectName("applyAnswer")
         self.apply_button.clicked.connect(self.apply)
-        self.undo_button = self.buttons.addButton("&Undo apply", QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button = self.buttons.addButton(self.tr("&Undo apply"), QDialogButtonBox.ButtonRole.ActionRole)
         self.undo_button.setObjectName("undoApply")
         self.undo_button.clicked.connect(self.undo)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -394,8 +456,8 @@ class ReconcileDialog(QDialog):
 
     @Slot()
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Partner's answer", str(Path.home()),
-                                              "Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Partner's answer"), str(Path.home()),
+                                              self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)"))
         if path:
             self.path_edit.setText(path)
             self.run_check()
@@ -414,7 +476,7 @@ class ReconcileDialog(QDialog):
             return reconcile_answer(db, path, list_id=list_id, default_answer=default, progress=progress)
 
         self.check_button.setEnabled(False)
-        run_in_background(self, "Matching the answer against the roster", operation, self.show_reconciliation,
+        run_in_background(self, self.tr("Matching the answer against the roster"), operation, self.show_reconciliation,
                           self._check_failed)
 
     def _check_failed(self, exc: BaseException) -> None:
@@ -432,11 +494,11 @@ class ReconcileDialog(QDialog):
         self.models[Outcome.NONE].set_rows(rec.group(Outcome.NONE), self.decisions, with_decision=False)
         self.not_mentioned_model.set_records(rec.not_mentioned)
         self.warnings_model.set_records(rec.warnings)
-        self.tabs.setTabText(0, f"Matched ({rec.matched})")
-        self.tabs.setTabText(1, f"Needs review ({rec.review})")
-        self.tabs.setTabText(2, f"Not on roster ({rec.unmatched})")
-        self.tabs.setTabText(3, f"Not mentioned ({len(rec.not_mentioned)})")
-        self.tabs.setTabText(4, f"Warnings ({len(rec.warnings)})")
+        self.tabs.setTabText(0, self.tr("Matched (%1)").replace("%1", str(rec.matched)))
+        self.tabs.setTabText(1, self.tr("Needs review (%1)").replace("%1", str(rec.review)))
+        self.tabs.setTabText(2, self.tr("Not on roster (%1)").replace("%1", str(rec.unmatched)))
+        self.tabs.setTabText(3, self.tr("Not mentioned (%1)").replace("%1", str(len(rec.not_mentioned))))
+        self.tabs.setTabText(4, self.tr("Warnings (%1)").replace("%1", str(len(rec.warnings))))
         for view in (self.matched_view, self.review_view, self.none_view):
             view.resizeColumnsToContents()
         self._update_counts()
@@ -453,11 +515,15 @@ class ReconcileDialog(QDialog):
         if rec is None:
             return
         decided = sum(1 for r in rec.group(Outcome.REVIEW) if r.row in self.decisions)
-        against = f"list '{rec.list_name}'" if rec.list_name else "the whole roster (check only)"
+        against = (self.tr("list '%1'").replace("%1", rec.list_name) if rec.list_name
+                   else self.tr("the whole roster (check only)"))
         self.counts_label.setText(
-            f"{rec.file_name}, sheet '{rec.sheet}': {len(rec.rows)} rows against {against}: {rec.matched} matched, "
-            f"{rec.review} need review ({decided} decided), {rec.unmatched} not on the roster, "
-            f"{len(rec.not_mentioned)} members not mentioned, {len(rec.warnings)} warnings.")
+            self.tr("%1, sheet '%2': %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the "
+                    "roster, %9 members not mentioned, %10 warnings.")
+            .replace("%10", str(len(rec.warnings))).replace("%1", rec.file_name).replace("%2", rec.sheet)
+            .replace("%3", str(len(rec.rows))).replace("%4", against).replace("%5", str(rec.matched))
+            .replace("%6", str(rec.review)).replace("%7", str(decided)).replace("%8", str(rec.unmatched))
+            .replace("%9", str(len(rec.not_mentioned))))
 
     # --- reviewing ----------------------------------------------------------------------------------
 
@@ -521,7 +587,8 @@ class ReconcileDialog(QDialog):
         if rec is None:
             return
         suggested = str(Path(rec.path).with_name(f"{Path(rec.path).stem} - reconciliation.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, "Save the reconciliation", suggested, "Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the reconciliation"), suggested,
+                                              self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.write_report(path)
 
@@ -530,9 +597,10 @@ class ReconcileDialog(QDialog):
         if rec is None:
             return
         db, operator = self.db, self.operator
-        run_in_background(self, "Writing the report",
+        run_in_background(self, self.tr("Writing the report"),
                           lambda _progress: export_reconcile_report(db, rec, path, operator=operator),
-                          lambda _written: self.counts_label.setText(f"Report written to {path}."))
+                          lambda _written: self.counts_label.setText(self.tr("Report written to %1.")
+                                                                     .replace("%1", path)))
 
     def apply_count(self) -> tuple[int, int]:
         """(rows that will be applied, review rows still undecided)."""
@@ -550,11 +618,12 @@ class ReconcileDialog(QDialog):
         if rec is None or rec.list_id is None:
             return
         chosen, undecided = self.apply_count()
-        text = (f"Record the partner's answer for {chosen} persons on list '{rec.list_name}'?\n\n"
-                "Their answers and statuses change, with the file named as the reason. You can undo it as a whole.")
+        text = (self.tr("Record the partner's answer for %1 persons on list '%2'?\n\nTheir answers and statuses "
+                        "change, with the file named as the reason. You can undo it as a whole.")
+                .replace("%1", str(chosen)).replace("%2", rec.list_name or ""))
         if undecided:
-            text += f"\n\n{undecided} rows still need review and will not be applied."
-        box = QMessageBox(QMessageBox.Icon.Question, "Apply the answer", text,
+            text += "\n\n" + self.tr("%1 rows still need review and will not be applied.").replace("%1", str(undecided))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Apply the answer"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmApply")
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
@@ -565,17 +634,19 @@ class ReconcileDialog(QDialog):
         def operation(progress: Callable[[int, int], bool]) -> ApplyResult:
             return apply_reconciliation(db, rec, decisions, operator=operator, progress=progress)
 
-        run_in_background(self, "Applying the answer", operation, self._applied)
+        run_in_background(self, self.tr("Applying the answer"), operation, self._applied)
 
     def _applied(self, result: ApplyResult) -> None:
         self.last_apply = result
         self._enable()
         problems = [s for s in result.skipped if s.reason not in ("needs review", "not on the roster",
                                                                   "left out by the officer")]
-        text = (f"Applied: {result.approved} approved, {result.rejected} rejected, {result.status_changes} statuses "
-                f"changed" + (f" (operation {result.operation_id})." if result.operation_id else "."))
+        text = (self.tr("Applied: %1 approved, %2 rejected, %3 statuses changed").replace("%1", str(result.approved))
+                .replace("%2", str(result.rejected)).replace("%3", str(result.status_changes)))
+        text += (self.tr(" (operation %1).").replace("%1", str(result.operation_id)) if result.operation_id else ".")
         if problems:
-            text += " Not applied: " + "; ".join(f"row {s.row}: {s.reason}" for s in problems[:8])
+            text += self.tr(" Not applied: %1").replace("%1", "; ".join(
+                self.tr("row %1: %2").replace("%1", str(s.row)).replace("%2", s.reason) for s in problems[:8]))
             text += " …" if len(problems) > 8 else ""
         self.counts_label.setText(text)
         self.applied.emit(result)
@@ -584,25 +655,26 @@ class ReconcileDialog(QDialog):
     def undo(self) -> None:
         if self.last_apply is None or self.last_apply.operation_id is None:
             return
-        answer = QMessageBox.question(self, "Undo the apply", "Put back every answer and status this apply "
-                                      "changed? The history keeps both steps.")
+        answer = QMessageBox.question(self, self.tr("Undo the apply"),
+                                      self.tr("Put back every answer and status this apply changed? The history "
+                                              "keeps both steps."))
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, operator, operation_id = self.db, self.operator, self.last_apply.operation_id
-        run_in_background(self, "Undoing the apply",
+        run_in_background(self, self.tr("Undoing the apply"),
                           lambda _progress: undo_reconciliation(db, operation_id, operator=operator), self._undone)
 
     def _undone(self, result: UndoResult) -> None:
         self.last_apply = None
         self._enable()
-        self.counts_label.setText(f"Undone: {result.restored} answers restored, {result.status_changes} statuses "
-                                  "returned.")
+        self.counts_label.setText(self.tr("Undone: %1 answers restored, %2 statuses returned.")
+                                  .replace("%1", str(result.restored)).replace("%2", str(result.status_changes)))
         self.applied.emit(result)
 
 
 def install(window: Any) -> None:
     """Lists and Exchange menus: 'Reconcile partner answer…'."""
-    action = QAction("&Reconcile partner answer…", window)
+    action = QAction(QCoreApplication.translate("ReconcileDialog", "&Reconcile partner answer…"), window)
     action.setObjectName("reconcileAction")
     action.setShortcut("Ctrl+Shift+R")
 

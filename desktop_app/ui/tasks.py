@@ -77,7 +77,7 @@ class BackgroundTask(QObject):
         self.signals.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self.signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setObjectName("taskProgress")
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -97,7 +97,7 @@ class BackgroundTask(QObject):
     @Slot()
     def cancel(self) -> None:
         self._cancelled.set()
-        self.dialog.setLabelText("Cancelling…")
+        self.dialog.setLabelText(self.tr("Cancelling…"))
 
     @property
     def cancelled(self) -> bool:

@@ -24,10 +24,6 @@ from desktop_app.storage.db import Database
 from desktop_app.ui.errors import show_error
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UndoCommands", text)
-
-
 class ServiceCommand(QUndoCommand):
     """Runs service calls for undo and redo; reports refusals and then drops out of the stack."""
 
@@ -67,7 +63,9 @@ class EditPersonCommand(ServiceCommand):
     def __init__(self, db: Database, operator: str, person_id: int, case_ref: str, before: dict[str, Any],
                  after: dict[str, Any], version_after: int, parent_widget: QWidget | None,
                  changed: Callable[[int], None]) -> None:
-        super().__init__(_tr("Edit %1").replace("%1", case_ref), parent_widget, changed, person_id)
+        # Titles read after the Edit menu's "Undo"/"Redo"; spelled out in full so pyside6-lupdate finds them.
+        super().__init__(QCoreApplication.translate("UndoCommands", "Edit %1").replace("%1", case_ref),
+                         parent_widget, changed, person_id)
         self.db, self.operator = db, operator
         self.before, self.after = before, after
         self.version = version_after
@@ -86,7 +84,8 @@ class EditPersonCommand(ServiceCommand):
 class StatusCommand(ServiceCommand):
     def __init__(self, db: Database, operator: str, person_id: int, case_ref: str, old: Status, new: Status,
                  parent_widget: QWidget | None, changed: Callable[[int], None]) -> None:
-        super().__init__(_tr("Status of %1").replace("%1", case_ref), parent_widget, changed, person_id)
+        super().__init__(QCoreApplication.translate("UndoCommands", "Status of %1").replace("%1", case_ref),
+                         parent_widget, changed, person_id)
         self.db, self.operator, self.old, self.new = db, operator, old, new
 
     def do_undo(self) -> None:
@@ -100,7 +99,8 @@ class StatusCommand(ServiceCommand):
 class DeleteCommand(ServiceCommand):
     def __init__(self, db: Database, operator: str, person_id: int, case_ref: str, parent_widget: QWidget | None,
                  changed: Callable[[int], None]) -> None:
-        super().__init__(_tr("Move %1 to the trash").replace("%1", case_ref), parent_widget, changed, person_id)
+        super().__init__(QCoreApplication.translate("UndoCommands", "Move %1 to the trash").replace("%1", case_ref),
+                         parent_widget, changed, person_id)
         self.db, self.operator = db, operator
 
     def do_undo(self) -> None:

@@ -1,9 +1,21 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/export_dialog.py" line="140"/>
+        <source>The %n selected person(s)</source>
+        <translation>
+            <numerusform>The %n selected person</numerusform>
+            <numerusform>The %n selected persons</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="475" />
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Move %n person to the trash? They can be restored from the trash (or with Undo).</numerusform>
@@ -11,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>Move %n person to the trash</numerusform>
@@ -19,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="504" />
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Add %n person to the list:</numerusform>
@@ -30,7 +42,7 @@
 <context>
     <name>QuickLogDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="82" />
+        <location filename="../../ui/pages/partners.py" line="82"/>
         <source>About %n person(s) selected in the roster</source>
         <translation>
             <numerusform>About %n person selected in the roster</numerusform>
@@ -41,7 +53,7 @@
 <context>
     <name>RosterPage</name>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="215" />
+        <location filename="../../ui/roster_page.py" line="235"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>

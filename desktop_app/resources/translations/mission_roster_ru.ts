@@ -1,92 +1,132 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="80"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="100"/>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+</context>
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="139" />
+        <location filename="../../ui/backup_dialog.py" line="143"/>
         <source>Backup settings</source>
-        <translation type="unfinished" />
+        <translation>Параметры резервного копирования</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="143" />
-        <source>a 'backups' folder beside the roster</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/backup_dialog.py" line="147"/>
+        <source>a &apos;backups&apos; folder beside the roster</source>
+        <translation>папка «backups» рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="144" />
+        <location filename="../../ui/backup_dialog.py" line="148"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="149" />
+        <location filename="../../ui/backup_dialog.py" line="153"/>
         <source>Backup &amp;folder</source>
-        <translation type="unfinished" />
+        <translation>&amp;Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="151" />
+        <location filename="../../ui/backup_dialog.py" line="155"/>
         <source> min (0: only at open and close)</source>
-        <translation type="unfinished" />
+        <translation> мин (0: только при открытии и закрытии)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="152" />
+        <location filename="../../ui/backup_dialog.py" line="156"/>
         <source>Back up &amp;every</source>
-        <translation type="unfinished" />
+        <translation>&amp;Копировать каждые</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="154" />
+        <location filename="../../ui/backup_dialog.py" line="158"/>
         <source>&amp;Keep the newest</source>
-        <translation type="unfinished" />
+        <translation>&amp;Хранить последние</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="156" />
+        <location filename="../../ui/backup_dialog.py" line="160"/>
         <source> days (one a day)</source>
-        <translation type="unfinished" />
+        <translation> дн. (по одной за день)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="157" />
+        <location filename="../../ui/backup_dialog.py" line="161"/>
         <source>And &amp;one a day for</source>
-        <translation type="unfinished" />
+        <translation>И по &amp;одной за день в течение</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="159" />
+        <location filename="../../ui/backup_dialog.py" line="163"/>
         <source> min idle (0: never)</source>
-        <translation type="unfinished" />
+        <translation> мин простоя (0: никогда)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="160" />
+        <location filename="../../ui/backup_dialog.py" line="164"/>
         <source>&amp;Lock an encrypted roster after</source>
-        <translation type="unfinished" />
+        <translation>&amp;Блокировать зашифрованную базу через</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="176" />
+        <location filename="../../ui/backup_dialog.py" line="180"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
 </context>
 <context>
+    <name>ChosenColumnsModel</name>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="80"/>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="81"/>
+        <source>Header in the file</source>
+        <translation>Заголовок в файле</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="267"/>
+        <source>Answer row %1</source>
+        <translation>Строка ответа %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="268"/>
+        <source>Candidate %1</source>
+        <translation>Кандидат %1</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="162" />
+        <location filename="../../ui/pages/partners.py" line="162"/>
         <source>Person at a partner</source>
         <translation>Сотрудник партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="172" />
+        <location filename="../../ui/pages/partners.py" line="172"/>
         <source>&amp;Name</source>
         <translation>&amp;Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="173" />
+        <location filename="../../ui/pages/partners.py" line="173"/>
         <source>&amp;Position</source>
         <translation>&amp;Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="174" />
+        <location filename="../../ui/pages/partners.py" line="174"/>
         <source>P&amp;hones</source>
         <translation>&amp;Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="175" />
+        <location filename="../../ui/pages/partners.py" line="175"/>
         <source>&amp;E-mails</source>
         <translation>&amp;Эл. почта</translation>
     </message>
@@ -94,12 +134,12 @@
 <context>
     <name>DailyChart</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="89" />
+        <location filename="../../ui/pages/dashboard.py" line="89"/>
         <source>Registered</source>
         <translation>Зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="89" />
+        <location filename="../../ui/pages/dashboard.py" line="89"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
@@ -107,316 +147,782 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="130" />
+        <location filename="../../ui/pages/dashboard.py" line="130"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="133" />
+        <location filename="../../ui/pages/dashboard.py" line="133"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="136" />
+        <location filename="../../ui/pages/dashboard.py" line="136"/>
         <source>persons on the roster</source>
         <translation>человек в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137" />
+        <location filename="../../ui/pages/dashboard.py" line="137"/>
         <source>households</source>
         <translation>семей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138" />
+        <location filename="../../ui/pages/dashboard.py" line="138"/>
         <source>approved, not yet crossed</source>
         <translation>одобрены, ещё не пересекли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139" />
+        <location filename="../../ui/pages/dashboard.py" line="139"/>
         <source>approvals expiring within 2 days</source>
         <translation>одобрений истекает в ближайшие 2 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140" />
+        <location filename="../../ui/pages/dashboard.py" line="140"/>
         <source>follow-ups due today or overdue</source>
         <translation>напоминаний на сегодня или просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="141" />
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
         <source>in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144" />
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144" />
-        <location filename="../../ui/pages/dashboard.py" line="147" />
-        <location filename="../../ui/pages/dashboard.py" line="149" />
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="149"/>
         <source>Persons</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147" />
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="149" />
+        <location filename="../../ui/pages/dashboard.py" line="149"/>
         <source>Need</source>
         <translation>Особенность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152" />
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>By status</source>
         <translation>По статусу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153" />
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
         <source>By locality</source>
         <translation>По населённым пунктам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154" />
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181" />
+        <location filename="../../ui/pages/dashboard.py" line="181"/>
         <source>&lt;b&gt;Registrations and crossings per day&lt;/b&gt;</source>
         <translation>&lt;b&gt;Регистрации и пересечения по дням&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="196" />
+        <location filename="../../ui/pages/dashboard.py" line="196"/>
         <source>Counting</source>
         <translation>Подсчёт</translation>
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="277"/>
+        <source>Possible duplicates</source>
+        <translation>Возможные дубликаты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="282"/>
+        <source>Record A</source>
+        <translation>Запись A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="283"/>
+        <source>Born A</source>
+        <translation>Родился (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="284"/>
+        <source>Record B</source>
+        <translation>Запись B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="285"/>
+        <source>Born B</source>
+        <translation>Родился (B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="286"/>
+        <source>Decision</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="286"/>
+        <source>almost surely</source>
+        <translation>почти наверняка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="286"/>
+        <source>look</source>
+        <translation>проверить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="287"/>
+        <source>Score</source>
+        <translation>Балл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="287"/>
+        <source>Reasons</source>
+        <translation>Основания</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="299"/>
+        <source>Looking for duplicates…</source>
+        <translation>Поиск дубликатов…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="301"/>
+        <source>Enter: compare and merge · Del: not a duplicate (not proposed again)</source>
+        <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="303"/>
+        <source>&amp;Compare and merge…</source>
+        <translation>&amp;Сравнить и объединить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="306"/>
+        <source>&amp;Not a duplicate</source>
+        <translation>&amp;Не дубликат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="309"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="326"/>
+        <source>Looking for duplicates</source>
+        <translation>Поиск дубликатов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="332"/>
+        <source>%1 possible duplicates, the likeliest first.</source>
+        <translation>Возможных дубликатов: %1, самые вероятные — первыми.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="367"/>
+        <source>%1 possible duplicates; %2 and %3 marked as different persons.</source>
+        <translation>Возможных дубликатов: %1; %2 и %3 отмечены как разные люди.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="386"/>
+        <source>Find &amp;duplicates…</source>
+        <translation>Найти &amp;дубликаты…</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="19"/>
+        <source>Status change refused</source>
+        <translation>Смена статуса невозможна</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="20"/>
+        <source>Changed by someone else</source>
+        <translation>Изменено другим пользователем</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="21"/>
+        <source>Database problem</source>
+        <translation>Ошибка базы данных</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="22"/>
+        <source>File problem</source>
+        <translation>Ошибка файла</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="23"/>
+        <source>Cannot do that</source>
+        <translation>Действие невозможно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="49"/>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="50"/>
+        <source>Something went wrong inside Mission Roster. Your saved data is safe.
+
+The details were written to:
+%1
+
+Please send that file to your IT support.</source>
+        <translation>В работе Mission Roster произошёл сбой. Сохранённые данные не пострадали.
+
+Подробности записаны в файл:
+%1
+
+Пожалуйста, отправьте этот файл в службу ИТ-поддержки.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="113"/>
+        <source>Export for a partner</source>
+        <translation>Экспорт для партнёра</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="124"/>
+        <source>Edit profiles…</source>
+        <translation>Изменить профили…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="128"/>
+        <source>Persons</source>
+        <translation>Кого экспортировать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="130"/>
+        <source>Evacuation list</source>
+        <translation>Список на эвакуацию</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="134"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="139"/>
+        <source>The roster as filtered now</source>
+        <translation>Список с текущим фильтром</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export_dialog.py" line="140"/>
+        <source>The %n selected person(s)</source>
+        <translation>
+            <numerusform>%n выбранный человек</numerusform>
+            <numerusform>%n выбранных человека</numerusform>
+            <numerusform>%n выбранных человек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="142"/>
+        <source>The whole roster</source>
+        <translation>Весь список</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="159"/>
+        <source>roster.xlsx or manifest.pdf</source>
+        <translation>roster.xlsx или manifest.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="160"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="164"/>
+        <source>Letter</source>
+        <translation>Letter (США)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="166"/>
+        <source>(none: a file for the mission itself)</source>
+        <translation>(нет: файл для самой миссии)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="170"/>
+        <source>the profile&apos;s title, or the list</source>
+        <translation>заголовок профиля или название списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="171"/>
+        <source>optional</source>
+        <translation>необязательно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="172"/>
+        <source>the same again</source>
+        <translation>ещё раз то же</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="175"/>
+        <source>Send persons who have not consented to sharing too (the audit trail names them)</source>
+        <translation>Передать и тех, кто не дал согласия на передачу данных (они будут названы в журнале изменений)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="191"/>
+        <source>Export</source>
+        <translation>Экспортировать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="199"/>
+        <source>Paper</source>
+        <translation>Бумага</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="206"/>
+        <source>Confirm</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="209"/>
+        <source>&amp;Profile</source>
+        <translation>&amp;Профиль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="210"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="211"/>
+        <source>P&amp;artner</source>
+        <translation>Пар&amp;тнёр</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="212"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Заголовок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="213"/>
+        <source>Pass&amp;word</source>
+        <translation>Па&amp;роль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="224"/>
+        <source>&lt;b&gt;Preview&lt;/b&gt; (the first rows, as the partner will read them)</source>
+        <translation>&lt;b&gt;Предпросмотр&lt;/b&gt; (первые строки — так, как их прочтёт партнёр)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="249"/>
+        <source>%1  (built in)</source>
+        <translation>%1  (встроенный)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="317"/>
+        <source>%1 persons, %2 rows.</source>
+        <translation>Человек: %1, строк: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="322"/>
+        <source>%1 of them have not consented to sharing their data (%2).</source>
+        <translation>Из них не дали согласия на передачу данных: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="327"/>
+        <source>Nobody is selected.</source>
+        <translation>Никто не выбран.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="330"/>
+        <source>Some persons have not consented to sharing: tick the box to send them too, or choose other persons.</source>
+        <translation>Не все дали согласие на передачу данных: отметьте флажок, чтобы передать и их, или выберите других людей.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="334"/>
+        <source>Choose the file to write.</source>
+        <translation>Выберите файл для записи.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="336"/>
+        <source>The file must end in .xlsx (a workbook) or .pdf (a printed manifest).</source>
+        <translation>Имя файла должно оканчиваться на .xlsx (книга Excel) или .pdf (список для печати).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="338"/>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="349"/>
+        <source>Export to</source>
+        <translation>Экспортировать в</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="350"/>
+        <source>Excel workbook (*.xlsx);;PDF manifest (*.pdf)</source>
+        <translation>Книга Excel (*.xlsx);;Список PDF для печати (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="388"/>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="413"/>
+        <source>Exported %1 persons to %2 (recorded in the audit trail)</source>
+        <translation>Экспортировано человек: %1, файл %2 (записано в журнал изменений)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="420"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="423"/>
+        <source>Export &amp;profiles…</source>
+        <translation>&amp;Профили экспорта…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="431"/>
+        <source>Export these persons…</source>
+        <translation>Экспортировать выбранных…</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/labels.py" line="69" />
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Surname</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Given names</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Patronymic</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Surname (Latin)</source>
         <translation>Фамилия (латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Given names (Latin)</source>
         <translation>Имя (латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76" />
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77" />
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Place of birth</source>
         <translation>Место рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78" />
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Citizenships</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79" />
+        <location filename="../../ui/labels.py" line="79"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80" />
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Messenger</source>
         <translation>Мессенджер</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81" />
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83" />
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84" />
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Medical needs</source>
         <translation>Медицинские нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85" />
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Reduced mobility</source>
         <translation>Ограниченная подвижность</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86" />
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Pregnant</source>
         <translation>Беременность</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87" />
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Unaccompanied minor</source>
         <translation>Несовершеннолетний без сопровождения</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88" />
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Consent to share</source>
         <translation>Согласие на передачу данных</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89" />
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Consent date</source>
         <translation>Дата согласия</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90" />
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Registered via</source>
         <translation>Источник регистрации</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91" />
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Relationship to head</source>
         <translation>Родство с главой семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92" />
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Notes</source>
         <translation>Примечания</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="94"/>
+        <source>Full name (to split)</source>
+        <translation>Полное имя (разделить)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="95"/>
+        <source>Full name in Latin (to split)</source>
+        <translation>Полное имя латиницей (разделить)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="96"/>
+        <source>Document type</source>
+        <translation>Вид документа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="97"/>
+        <source>Document number</source>
+        <translation>Номер документа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="98"/>
+        <source>Document issue date</source>
+        <translation>Дата выдачи документа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="99"/>
+        <source>Document expiry date</source>
+        <translation>Срок действия документа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="100"/>
+        <source>Document issuing country</source>
+        <translation>Страна выдачи документа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="101"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="102"/>
+        <source>Record ID (UUID)</source>
+        <translation>Идентификатор записи (UUID)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="103"/>
+        <source>Household</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="104"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="86"/>
+        <source>Choose the file</source>
+        <translation>Выбор файла</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="87"/>
+        <source>A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the preview.</source>
+        <translation>Список в формате .xlsx, .xls, .ods или .csv (в любой кодировке). До предпросмотра ничего не записывается.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="90"/>
+        <source>Path of the spreadsheet</source>
+        <translation>Путь к таблице</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="92"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="107"/>
+        <source>Import a spreadsheet</source>
+        <translation>Импорт таблицы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="108"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Таблицы (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="127"/>
+        <source>%1 (hidden)</source>
+        <translation>%1 (скрытый)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="129"/>
+        <source>%1 file with sheets: %2</source>
+        <translation>Файл %1, листы: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="144"/>
+        <source>Reading the file…</source>
+        <translation>Чтение файла…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="150"/>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="151"/>
+        <source>This workbook is protected by a password. Password:</source>
+        <translation>Книга защищена паролем. Пароль:</translation>
     </message>
 </context>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="62" />
+        <location filename="../../ui/pages/households.py" line="62"/>
         <source>Find a household: reference or name</source>
         <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="67" />
+        <location filename="../../ui/pages/households.py" line="67"/>
         <source>&amp;New household…</source>
         <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="70" />
+        <location filename="../../ui/pages/households.py" line="70"/>
         <source>Ref</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="70" />
-        <location filename="../../ui/pages/households.py" line="88" />
+        <location filename="../../ui/pages/households.py" line="70"/>
+        <location filename="../../ui/pages/households.py" line="88"/>
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="71" />
+        <location filename="../../ui/pages/households.py" line="71"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="88" />
+        <location filename="../../ui/pages/households.py" line="88"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="89" />
+        <location filename="../../ui/pages/households.py" line="89"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="90" />
+        <location filename="../../ui/pages/households.py" line="90"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="91" />
+        <location filename="../../ui/pages/households.py" line="91"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="92" />
+        <location filename="../../ui/pages/households.py" line="92"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="107" />
+        <location filename="../../ui/pages/households.py" line="107"/>
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="109" />
+        <location filename="../../ui/pages/households.py" line="109"/>
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="111" />
+        <location filename="../../ui/pages/households.py" line="111"/>
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="118" />
+        <location filename="../../ui/pages/households.py" line="118"/>
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="136" />
+        <location filename="../../ui/pages/households.py" line="136"/>
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="144" />
+        <location filename="../../ui/pages/households.py" line="144"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="146" />
+        <location filename="../../ui/pages/households.py" line="146"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="188" />
+        <location filename="../../ui/pages/households.py" line="181"/>
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="223" />
+        <location filename="../../ui/pages/households.py" line="216"/>
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="223" />
+        <location filename="../../ui/pages/households.py" line="216"/>
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
     </message>
@@ -424,260 +930,404 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="125" />
+        <location filename="../../ui/lock.py" line="125"/>
         <source>Wrong passphrase.</source>
-        <translation type="unfinished" />
+        <translation>Неверная парольная фраза.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../ui/import_history.py" line="34"/>
+        <source>%1 created, %2 updated, %3 duplicates, %4 rejected</source>
+        <translation>создано %1, обновлено %2, дубликатов %3, отклонено %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="41"/>
+        <source>in effect</source>
+        <translation>действует</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="42"/>
+        <source>undone %1 by %2</source>
+        <translation>отменён %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="47"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="48"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="49"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="50"/>
+        <source>Sheet</source>
+        <translation>Лист</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="51"/>
+        <source>Rows</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="52"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="63"/>
+        <source>Imports</source>
+        <translation>Импорты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="75"/>
+        <source>Undo this import…</source>
+        <translation>Отменить этот импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="103"/>
+        <source>Already undone</source>
+        <translation>Уже отменён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="104"/>
+        <source>Import #%1 was %2.</source>
+        <translation>Импорт № %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="107"/>
+        <source>Undo the import</source>
+        <translation>Отмена импорта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="108"/>
+        <source>Undo import #%1 of %2? Persons it created are removed (or moved to the trash if changed since); fields it changed get their old values back.</source>
+        <translation>Отменить импорт № %1 из %2? Созданные им люди будут удалены (или перемещены в корзину, если их с тех пор изменяли); изменённым полям вернутся прежние значения.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="115"/>
+        <source>Undoing the import…</source>
+        <translation>Отмена импорта…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="123"/>
+        <source>Import #%1 undone: %2 persons removed, %3 moved to the trash (changed since the import), %4 restored.</source>
+        <translation>Импорт № %1 отменён: удалено человек — %2, перемещено в корзину (изменялись после импорта) — %3, восстановлено — %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="126"/>
+        <source>Left as it is: %1: %2</source>
+        <translation>Оставлено как есть: %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_history.py" line="128"/>
+        <source>Import undone</source>
+        <translation>Импорт отменён</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOutcome</name>
+    <message>
+        <location filename="../../ui/import_models.py" line="35"/>
+        <source>New person</source>
+        <translation>Новый человек</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_models.py" line="36"/>
+        <source>Update</source>
+        <translation>Обновление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_models.py" line="37"/>
+        <source>No change</source>
+        <translation>Без изменений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_models.py" line="38"/>
+        <source>Possible duplicate</source>
+        <translation>Возможный дубликат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_models.py" line="39"/>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="58"/>
+        <source>Import a spreadsheet</source>
+        <translation>Импорт таблицы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="357"/>
+        <source>&amp;Import spreadsheet…</source>
+        <translation>&amp;Импорт таблицы…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="361"/>
+        <source>&amp;Undo an import…</source>
+        <translation>&amp;Отменить импорт…</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="11" />
+        <location filename="../../ui/labels.py" line="11"/>
         <source>registered</source>
         <translation>зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="12" />
+        <location filename="../../ui/labels.py" line="12"/>
         <source>verified</source>
         <translation>проверен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="13" />
+        <location filename="../../ui/labels.py" line="13"/>
         <source>submitted</source>
         <translation>подан в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="14" />
+        <location filename="../../ui/labels.py" line="14"/>
         <source>approved</source>
         <translation>одобрен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15" />
+        <location filename="../../ui/labels.py" line="15"/>
         <source>crossed</source>
         <translation>пересёк границу</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16" />
+        <location filename="../../ui/labels.py" line="16"/>
         <source>evacuated</source>
         <translation>эвакуирован</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17" />
+        <location filename="../../ui/labels.py" line="17"/>
         <source>on hold</source>
         <translation>отложен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18" />
+        <location filename="../../ui/labels.py" line="18"/>
         <source>rejected</source>
         <translation>отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
+        <location filename="../../ui/labels.py" line="19"/>
         <source>declined</source>
         <translation>отказался</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="20"/>
         <source>unreachable</source>
         <translation>нет связи</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
+        <location filename="../../ui/labels.py" line="21"/>
         <source>merged</source>
         <translation>объединён</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
+        <location filename="../../ui/labels.py" line="23"/>
         <source>medical</source>
         <translation>медицинские нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24" />
+        <location filename="../../ui/labels.py" line="24"/>
         <source>reduced mobility</source>
         <translation>ограниченная подвижность</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25" />
+        <location filename="../../ui/labels.py" line="25"/>
         <source>pregnant</source>
         <translation>беременность</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26" />
+        <location filename="../../ui/labels.py" line="26"/>
         <source>unaccompanied minor</source>
         <translation>ребёнок без сопровождения</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
+        <location filename="../../ui/labels.py" line="27"/>
         <source>infant</source>
         <translation>младенец</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="28"/>
         <source>child</source>
         <translation>ребёнок</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="29"/>
         <source>elderly</source>
         <translation>пожилой</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="31"/>
         <source>pending</source>
         <translation>ожидает</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="33"/>
         <source>head</source>
         <translation>глава семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="34"/>
         <source>spouse</source>
         <translation>супруг(а)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="35"/>
         <source>parent</source>
         <translation>родитель</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
+        <location filename="../../ui/labels.py" line="36"/>
         <source>sibling</source>
         <translation>брат/сестра</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
+        <location filename="../../ui/labels.py" line="37"/>
         <source>grandchild</source>
         <translation>внук/внучка</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="38"/>
         <source>grandparent</source>
         <translation>дедушка/бабушка</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="39"/>
         <source>other relative</source>
         <translation>другой родственник</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="40"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="42"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="43"/>
         <source>email</source>
         <translation>эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="44"/>
         <source>messenger</source>
         <translation>мессенджер</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../ui/labels.py" line="45"/>
         <source>meeting</source>
         <translation>встреча</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../ui/labels.py" line="46"/>
         <source>letter</source>
         <translation>письмо</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47" />
+        <location filename="../../ui/labels.py" line="47"/>
         <source>ministry</source>
         <translation>министерство</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
+        <location filename="../../ui/labels.py" line="48"/>
         <source>border authority</source>
         <translation>пограничная служба</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../ui/labels.py" line="49"/>
         <source>international organization</source>
         <translation>международная организация</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../ui/labels.py" line="50"/>
         <source>embassy</source>
         <translation>посольство</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51" />
+        <location filename="../../ui/labels.py" line="51"/>
         <source>airline</source>
         <translation>авиакомпания</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="53"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="54"/>
         <source>sent</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="55"/>
         <source>answered</source>
         <translation>получен ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="56"/>
         <source>closed</source>
         <translation>закрыт</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58" />
+        <location filename="../../ui/labels.py" line="58"/>
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="59"/>
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="60"/>
         <source>unspecified</source>
         <translation>не указан</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="61"/>
         <source>passport</source>
         <translation>паспорт</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="62"/>
         <source>foreign passport</source>
         <translation>загранпаспорт</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../ui/labels.py" line="63"/>
         <source>national id</source>
         <translation>удостоверение личности</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../ui/labels.py" line="64"/>
         <source>birth certificate</source>
         <translation>свидетельство о рождении</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../ui/labels.py" line="65"/>
         <source>travel document</source>
         <translation>проездной документ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66" />
+        <location filename="../../ui/labels.py" line="66"/>
         <source>residence permit</source>
         <translation>вид на жительство</translation>
     </message>
@@ -685,154 +1335,159 @@
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="80" />
+        <location filename="../../ui/pages/lists.py" line="80"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="80" />
+        <location filename="../../ui/pages/lists.py" line="80"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="81" />
+        <location filename="../../ui/pages/lists.py" line="81"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="81" />
+        <location filename="../../ui/pages/lists.py" line="81"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="82" />
+        <location filename="../../ui/pages/lists.py" line="82"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="82" />
+        <location filename="../../ui/pages/lists.py" line="82"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="83" />
-        <location filename="../../ui/pages/lists.py" line="114" />
+        <location filename="../../ui/pages/lists.py" line="83"/>
+        <location filename="../../ui/pages/lists.py" line="115"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="83" />
-        <location filename="../../ui/pages/lists.py" line="112" />
+        <location filename="../../ui/pages/lists.py" line="83"/>
+        <location filename="../../ui/pages/lists.py" line="113"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="93" />
+        <location filename="../../ui/pages/lists.py" line="94"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="95" />
+        <location filename="../../ui/pages/lists.py" line="96"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="107" />
+        <location filename="../../ui/pages/lists.py" line="108"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="107" />
+        <location filename="../../ui/pages/lists.py" line="108"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="108" />
+        <location filename="../../ui/pages/lists.py" line="109"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="109" />
+        <location filename="../../ui/pages/lists.py" line="110"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="110" />
+        <location filename="../../ui/pages/lists.py" line="111"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="111" />
+        <location filename="../../ui/pages/lists.py" line="112"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="113" />
+        <location filename="../../ui/pages/lists.py" line="114"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="125" />
+        <location filename="../../ui/pages/lists.py" line="126"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="127" />
+        <location filename="../../ui/pages/lists.py" line="128"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="131" />
+        <location filename="../../ui/pages/lists.py" line="132"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="132" />
+        <location filename="../../ui/pages/lists.py" line="134"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="135" />
+        <location filename="../../ui/pages/lists.py" line="137"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="146" />
+        <location filename="../../ui/pages/lists.py" line="148"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="148" />
+        <location filename="../../ui/pages/lists.py" line="150"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="173" />
+        <location filename="../../ui/pages/lists.py" line="181"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="175" />
+        <location filename="../../ui/pages/lists.py" line="183"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="224" />
+        <location filename="../../ui/pages/lists.py" line="225"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="230" />
+        <location filename="../../ui/pages/lists.py" line="231"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="233" />
+        <location filename="../../ui/pages/lists.py" line="232"/>
+        <source>, sent %1</source>
+        <translation>, отправлен %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="234"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="292" />
+        <location filename="../../ui/pages/lists.py" line="293"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
@@ -840,341 +1495,509 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="41" />
+        <location filename="../../ui/lock.py" line="41"/>
         <source>The roster is locked</source>
-        <translation type="unfinished" />
+        <translation>База заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="44" />
-        <source>Type the roster's passphrase to go on.</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/lock.py" line="44"/>
+        <source>Type the roster&apos;s passphrase to go on.</source>
+        <translation>Чтобы продолжить, введите парольную фразу базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="51" />
+        <location filename="../../ui/lock.py" line="51"/>
         <source>Unlock</source>
-        <translation type="unfinished" />
+        <translation>Разблокировать</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Roster</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Households</source>
         <translation>Семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Evacuation lists</source>
         <translation>Списки на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Partners and liaison log</source>
         <translation>Партнёры и журнал связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Trash and audit</source>
         <translation>Корзина и журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Person</source>
         <translation>&amp;Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Lists</source>
         <translation>&amp;Списки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Обмен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Help</source>
         <translation>С&amp;правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;New roster…</source>
         <translation>&amp;Новая база…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Open roster…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Fill with &amp;demonstration data…</source>
         <translation>Заполнить &amp;демонстрационными данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый человек…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Change &amp;status…</source>
         <translation>Сменить &amp;статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Add to &amp;list…</source>
         <translation>Добавить в &amp;список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Move to &amp;trash</source>
         <translation>В &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Ne&amp;xt person</source>
         <translation>&amp;Следующий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Pre&amp;vious person</source>
         <translation>&amp;Предыдущий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Save the person (in the editor)</source>
         <translation>Сохранить человека (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Save and open the next / previous person (in the editor)</source>
         <translation>Сохранить и открыть следующего / предыдущего (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Save a liaison log entry</source>
         <translation>Сохранить запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>%1   ·   operator: %2</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474" />
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="475" />
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
-            <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform><numerusform>Переместить %n человек в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform><numerusform>Переместить %n человек в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform></translation>
+            <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
+            <numerusform>Переместить %n человек в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
+            <numerusform>Переместить %n человек в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
-            <numerusform>%n человек — в корзину</numerusform><numerusform>%n человека — в корзину</numerusform><numerusform>%n человек — в корзину</numerusform></translation>
+            <numerusform>перемещение %n человека в корзину</numerusform>
+            <numerusform>перемещение %n человек в корзину</numerusform>
+            <numerusform>перемещение %n человек в корзину</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503" />
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="504" />
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
-            <numerusform>Добавить %n человека в список:</numerusform><numerusform>Добавить %n человек в список:</numerusform><numerusform>Добавить %n человек в список:</numerusform></translation>
+            <numerusform>Добавить %n человека в список:</numerusform>
+            <numerusform>Добавить %n человек в список:</numerusform>
+            <numerusform>Добавить %n человек в список:</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514" />
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549" />
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550" />
+        <location filename="../../ui/main_window.py" line="626"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556" />
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564" />
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566" />
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="229"/>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="230"/>
+        <source>Choose the roster field of each column. A saved profile is applied by itself when the headers are the same.</source>
+        <translation>Выберите поле списка для каждого столбца. Сохранённый профиль применяется сам, если заголовки совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="233"/>
+        <source>Apply profile</source>
+        <translation>Применить профиль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="235"/>
+        <source>Save as profile…</source>
+        <translation>Сохранить как профиль…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="238"/>
+        <source>as most dates in the column</source>
+        <translation>как большинство дат в столбце</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="239"/>
+        <source>day first (31/12/1980)</source>
+        <translation>сначала день (31/12/1980)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="240"/>
+        <source>month first (12/31/1980)</source>
+        <translation>сначала месяц (12/31/1980)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="242"/>
+        <source>Profile:</source>
+        <translation>Профиль:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="247"/>
+        <source>Dates like 01/02/1980 are read</source>
+        <translation>Даты вида 01/02/1980 читаются</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="263"/>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="278"/>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="278"/>
+        <source>First values</source>
+        <translation>Первые значения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="278"/>
+        <source>Roster field</source>
+        <translation>Поле списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="283"/>
+        <source>— not imported —</source>
+        <translation>— не импортировать —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="321"/>
+        <source>Save the mapping</source>
+        <translation>Сохранить сопоставление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="322"/>
+        <source>Profile name (for example &apos;Egyptian MFA&apos;):</source>
+        <translation>Название профиля (например, «МИД Египта»):</translation>
+    </message>
+</context>
+<context>
+    <name>MergeChoiceModel</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="60"/>
+        <location filename="../../ui/merge_dialog.py" line="73"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="60"/>
+        <source>Record A</source>
+        <translation>Запись A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="61"/>
+        <source>Record B</source>
+        <translation>Запись B</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="144"/>
+        <source>Merge duplicate records</source>
+        <translation>Объединение дублирующих записей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="158"/>
+        <source>Keep record &amp;A (B is merged into it)</source>
+        <translation>Оставить запись &amp;A (B объединяется с ней)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="160"/>
+        <source>Keep record &amp;B (A is merged into it)</source>
+        <translation>Оставить запись &amp;B (A объединяется с ней)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="166"/>
+        <source>Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones of both are kept; list answers and the liaison log move to the record kept.</source>
+        <translation>В каждой выделенной строке выберите значение, которое останется: ←/→ или пробел. Документы и телефоны обеих записей сохраняются; ответы по спискам и журнал связи переходят к оставленной записи.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="172"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Объединить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="175"/>
+        <source>&amp;Undo merge</source>
+        <translation>О&amp;тменить объединение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="224"/>
+        <source>Merge the records</source>
+        <translation>Объединение записей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="225"/>
+        <source>Merge %1 into %2?
+
+%1 becomes &apos;merged&apos; and points to %2; nothing is deleted and the merge can be undone.</source>
+        <translation>Объединить %1 с %2?
+
+%1 получит статус «объединён» и будет ссылаться на %2; ничего не удаляется, объединение можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="246"/>
+        <source>Merged into %1 (operation %2).</source>
+        <translation>Объединено с %1 (операция %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="264"/>
+        <source>Merge undone: %1 is a record of its own again.</source>
+        <translation>Объединение отменено: %1 снова отдельная запись.</translation>
+    </message>
+</context>
+<context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="48" />
+        <location filename="../../ui/pages/lists.py" line="48"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="51" />
+        <location filename="../../ui/pages/lists.py" line="51"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="58" />
+        <location filename="../../ui/pages/lists.py" line="58"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="59" />
+        <location filename="../../ui/pages/lists.py" line="59"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -1182,27 +2005,27 @@
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="135" />
+        <location filename="../../ui/pages/partners.py" line="135"/>
         <source>Partner organization</source>
         <translation>Организация-партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="149" />
+        <location filename="../../ui/pages/partners.py" line="149"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="150" />
+        <location filename="../../ui/pages/partners.py" line="150"/>
         <source>&amp;Kind</source>
         <translation>&amp;Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="151" />
+        <location filename="../../ui/pages/partners.py" line="151"/>
         <source>&amp;Country</source>
         <translation>&amp;Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="152" />
+        <location filename="../../ui/pages/partners.py" line="152"/>
         <source>N&amp;otes</source>
         <translation>&amp;Примечания</translation>
     </message>
@@ -1210,129 +2033,129 @@
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="196" />
+        <location filename="../../ui/pages/partners.py" line="196"/>
         <source>Organization</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="196" />
+        <location filename="../../ui/pages/partners.py" line="196"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="197" />
+        <location filename="../../ui/pages/partners.py" line="197"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="201" />
+        <location filename="../../ui/pages/partners.py" line="201"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="201" />
+        <location filename="../../ui/pages/partners.py" line="201"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="202" />
+        <location filename="../../ui/pages/partners.py" line="202"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="203" />
+        <location filename="../../ui/pages/partners.py" line="203"/>
         <source>E-mails</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="206" />
+        <location filename="../../ui/pages/partners.py" line="206"/>
         <source>Add &amp;organization…</source>
         <translation>Добавить &amp;организацию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="208" />
+        <location filename="../../ui/pages/partners.py" line="208"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="211" />
+        <location filename="../../ui/pages/partners.py" line="211"/>
         <source>Add &amp;person…</source>
         <translation>Добавить &amp;сотрудника…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="213" />
+        <location filename="../../ui/pages/partners.py" line="213"/>
         <source>Edi&amp;t…</source>
         <translation>Из&amp;менить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="218" />
+        <location filename="../../ui/pages/partners.py" line="218"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="218" />
+        <location filename="../../ui/pages/partners.py" line="218"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="219" />
+        <location filename="../../ui/pages/partners.py" line="219"/>
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="220" />
-        <location filename="../../ui/pages/partners.py" line="230" />
+        <location filename="../../ui/pages/partners.py" line="220"/>
+        <location filename="../../ui/pages/partners.py" line="230"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221" />
-        <location filename="../../ui/pages/partners.py" line="231" />
+        <location filename="../../ui/pages/partners.py" line="221"/>
+        <location filename="../../ui/pages/partners.py" line="231"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221" />
+        <location filename="../../ui/pages/partners.py" line="221"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="226" />
+        <location filename="../../ui/pages/partners.py" line="226"/>
         <source>&amp;Log a contact…  (Ctrl+L)</source>
         <translation>&amp;Записать контакт…  (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="229" />
+        <location filename="../../ui/pages/partners.py" line="229"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="232" />
+        <location filename="../../ui/pages/partners.py" line="232"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="236" />
+        <location filename="../../ui/pages/partners.py" line="236"/>
         <source>Mark &amp;done</source>
         <translation>Отметить &amp;выполненным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="243" />
+        <location filename="../../ui/pages/partners.py" line="243"/>
         <source>&lt;b&gt;Partner organizations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Организации-партнёры&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="250" />
+        <location filename="../../ui/pages/partners.py" line="250"/>
         <source>&lt;b&gt;People there&lt;/b&gt;</source>
         <translation>&lt;b&gt;Сотрудники&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="267" />
+        <location filename="../../ui/pages/partners.py" line="267"/>
         <source>&lt;b&gt;Liaison log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал связи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="305" />
+        <location filename="../../ui/pages/partners.py" line="298"/>
         <source>&lt;b&gt;Follow-ups due today or overdue: %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Напоминаний на сегодня или просрочено: %1&lt;/b&gt;</translation>
     </message>
@@ -1340,384 +2163,436 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="39" />
+        <location filename="../../ui/passphrase_dialog.py" line="39"/>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished" />
+        <translation>&amp;Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="43" />
+        <location filename="../../ui/passphrase_dialog.py" line="43"/>
         <source>&amp;Again</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="51" />
+        <location filename="../../ui/passphrase_dialog.py" line="51"/>
         <source>No encryption</source>
-        <translation type="unfinished" />
+        <translation>Без шифрования</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="52" />
+        <location filename="../../ui/passphrase_dialog.py" line="52"/>
         <source>Anyone who gets this file can read it</source>
-        <translation type="unfinished" />
+        <translation>Любой, к кому попадёт файл, сможет его прочесть</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="77" />
+        <location filename="../../ui/passphrase_dialog.py" line="77"/>
         <source>Type the passphrase.</source>
-        <translation type="unfinished" />
+        <translation>Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="80" />
+        <location filename="../../ui/passphrase_dialog.py" line="80"/>
         <source>Use at least %1 characters; several words are easier to remember and harder to guess.</source>
-        <translation type="unfinished" />
+        <translation>Не менее %1 символов; несколько слов легче запомнить и труднее подобрать.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="84" />
+        <location filename="../../ui/passphrase_dialog.py" line="84"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished" />
+        <translation>Парольные фразы не совпадают.</translation>
     </message>
 </context>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/person_editor.py" line="70" />
+        <location filename="../../ui/person_editor.py" line="70"/>
         <source>Identity</source>
         <translation>Личность</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="73" />
+        <location filename="../../ui/person_editor.py" line="73"/>
         <source>Contact and location</source>
         <translation>Связь и местонахождение</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="75" />
+        <location filename="../../ui/person_editor.py" line="75"/>
         <source>Needs and consent</source>
         <translation>Особые нужды и согласие</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="211" />
+        <location filename="../../ui/person_editor.py" line="133"/>
+        <source>YYYY-MM-DD or YYYY</source>
+        <translation>ГГГГ-ММ-ДД или ГГГГ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="135"/>
+        <source>ISO codes, e.g. RUS, PSE</source>
+        <translation>Коды ISO, напр. RUS, PSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="214"/>
         <source>Change status…</source>
         <translation>Сменить статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="218" />
+        <location filename="../../ui/person_editor.py" line="221"/>
         <source>&amp;Details</source>
         <translation>&amp;Данные</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="219" />
+        <location filename="../../ui/person_editor.py" line="222"/>
         <source>D&amp;ocuments and phones</source>
         <translation>Д&amp;окументы и телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="220" />
+        <location filename="../../ui/person_editor.py" line="223"/>
         <source>Hou&amp;sehold</source>
         <translation>&amp;Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="221" />
+        <location filename="../../ui/person_editor.py" line="224"/>
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="222" />
+        <location filename="../../ui/person_editor.py" line="225"/>
         <source>&amp;Log and audit</source>
         <translation>&amp;Журналы</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="282" />
+        <location filename="../../ui/person_editor.py" line="285"/>
         <source>Type</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="282" />
-        <location filename="../../ui/person_editor.py" line="296" />
-        <location filename="../../ui/person_editor.py" line="309" />
+        <location filename="../../ui/person_editor.py" line="285"/>
+        <location filename="../../ui/person_editor.py" line="299"/>
+        <location filename="../../ui/person_editor.py" line="312"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="283" />
+        <location filename="../../ui/person_editor.py" line="286"/>
         <source>Issued by</source>
         <translation>Кем выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="283" />
+        <location filename="../../ui/person_editor.py" line="286"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="284" />
+        <location filename="../../ui/person_editor.py" line="287"/>
         <source>Expires</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="285" />
+        <location filename="../../ui/person_editor.py" line="288"/>
         <source>This document has expired</source>
         <translation>Срок действия документа истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="297" />
+        <location filename="../../ui/person_editor.py" line="300"/>
         <source>Country (ISO)</source>
         <translation>Страна (ISO)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="298" />
+        <location filename="../../ui/person_editor.py" line="301"/>
         <source>Issued YYYY-MM-DD</source>
         <translation>Выдан ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="299" />
+        <location filename="../../ui/person_editor.py" line="302"/>
         <source>Expires YYYY-MM-DD</source>
         <translation>Действует до ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="301" />
+        <location filename="../../ui/person_editor.py" line="304"/>
         <source>Add document</source>
         <translation>Добавить документ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="303" />
-        <location filename="../../ui/person_editor.py" line="320" />
+        <location filename="../../ui/person_editor.py" line="306"/>
+        <location filename="../../ui/person_editor.py" line="323"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="309" />
+        <location filename="../../ui/person_editor.py" line="312"/>
         <source>Label</source>
         <translation>Пометка</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="314" />
+        <location filename="../../ui/person_editor.py" line="317"/>
         <source>Phone, e.g. +970 59 123 4567</source>
         <translation>Телефон, напр. +970 59 123 4567</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="316" />
+        <location filename="../../ui/person_editor.py" line="319"/>
         <source>Label (mobile, relative…)</source>
         <translation>Пометка (мобильный, родственник…)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="318" />
+        <location filename="../../ui/person_editor.py" line="321"/>
         <source>Add phone</source>
         <translation>Добавить телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="327" />
+        <location filename="../../ui/person_editor.py" line="330"/>
         <source>&lt;b&gt;Documents&lt;/b&gt;</source>
         <translation>&lt;b&gt;Документы&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="335" />
+        <location filename="../../ui/person_editor.py" line="338"/>
         <source>&lt;b&gt;Phones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Телефоны&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="349" />
+        <location filename="../../ui/person_editor.py" line="352"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="349" />
+        <location filename="../../ui/person_editor.py" line="352"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="350" />
+        <location filename="../../ui/person_editor.py" line="353"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="351" />
+        <location filename="../../ui/person_editor.py" line="354"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="351" />
+        <location filename="../../ui/person_editor.py" line="354"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="358" />
+        <location filename="../../ui/person_editor.py" line="361"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="363" />
+        <location filename="../../ui/person_editor.py" line="366"/>
         <source>&amp;Join household</source>
         <translation>&amp;Включить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="366" />
+        <location filename="../../ui/person_editor.py" line="369"/>
         <source>Set relationship</source>
         <translation>Задать родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="368" />
+        <location filename="../../ui/person_editor.py" line="371"/>
         <source>Lea&amp;ve household</source>
         <translation>&amp;Исключить из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="374" />
+        <location filename="../../ui/person_editor.py" line="377"/>
         <source>Household:</source>
         <translation>Семья:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="376" />
+        <location filename="../../ui/person_editor.py" line="379"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="388" />
-        <location filename="../../ui/person_editor.py" line="397" />
-        <location filename="../../ui/person_editor.py" line="413" />
+        <location filename="../../ui/person_editor.py" line="391"/>
+        <location filename="../../ui/person_editor.py" line="400"/>
+        <location filename="../../ui/person_editor.py" line="416"/>
+        <location filename="../../ui/person_editor.py" line="437"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="388" />
-        <location filename="../../ui/person_editor.py" line="413" />
+        <location filename="../../ui/person_editor.py" line="391"/>
+        <location filename="../../ui/person_editor.py" line="416"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="389" />
+        <location filename="../../ui/person_editor.py" line="392"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="390" />
+        <location filename="../../ui/person_editor.py" line="393"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="390" />
+        <location filename="../../ui/person_editor.py" line="393"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="397" />
+        <location filename="../../ui/person_editor.py" line="400"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="398" />
+        <location filename="../../ui/person_editor.py" line="401"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="398" />
+        <location filename="../../ui/person_editor.py" line="401"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="404" />
+        <location filename="../../ui/person_editor.py" line="407"/>
         <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
         <translation>&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="406" />
+        <location filename="../../ui/person_editor.py" line="409"/>
         <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="414" />
+        <location filename="../../ui/person_editor.py" line="417"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="415" />
+        <location filename="../../ui/person_editor.py" line="418"/>
         <source>To</source>
         <translation>На</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="415" />
-        <location filename="../../ui/person_editor.py" line="421" />
+        <location filename="../../ui/person_editor.py" line="418"/>
+        <location filename="../../ui/person_editor.py" line="424"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="416" />
+        <location filename="../../ui/person_editor.py" line="419"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="421" />
+        <location filename="../../ui/person_editor.py" line="424"/>
+        <location filename="../../ui/person_editor.py" line="437"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="422" />
+        <location filename="../../ui/person_editor.py" line="425"/>
         <source>List state</source>
         <translation>Состояние списка</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="423" />
+        <location filename="../../ui/person_editor.py" line="426"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="423" />
+        <location filename="../../ui/person_editor.py" line="426"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="424" />
+        <location filename="../../ui/person_editor.py" line="427"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="429" />
+        <location filename="../../ui/person_editor.py" line="432"/>
         <source>&lt;b&gt;Status history&lt;/b&gt;</source>
         <translation>&lt;b&gt;История статусов&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="431" />
-        <source>&lt;b&gt;Evacuation lists and the partners' answers&lt;/b&gt;</source>
+        <location filename="../../ui/person_editor.py" line="434"/>
+        <source>&lt;b&gt;Evacuation lists and the partners&apos; answers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="451" />
-        <location filename="../../ui/person_editor.py" line="452" />
+        <location filename="../../ui/person_editor.py" line="438"/>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="438"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="439"/>
+        <source>Encrypted</source>
+        <translation>Зашифрован</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="439"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="439"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="440"/>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="444"/>
+        <source>&lt;b&gt;Data shared with partners&lt;/b&gt; (every export that carried this person)</source>
+        <translation>&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="455"/>
+        <location filename="../../ui/person_editor.py" line="456"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="453" />
+        <location filename="../../ui/person_editor.py" line="457"/>
         <source>will be registered</source>
         <translation>будет зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="457" />
+        <location filename="../../ui/person_editor.py" line="461"/>
         <source>Save the person first, then choose a household.</source>
         <translation>Сначала сохраните человека, затем выберите семью.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="462" />
+        <location filename="../../ui/person_editor.py" line="466"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="476" />
+        <location filename="../../ui/person_editor.py" line="480"/>
         <source>Not in a household. Type a household reference to join one.</source>
         <translation>Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="510" />
+        <location filename="../../ui/person_editor.py" line="485"/>
+        <source>member</source>
+        <translation>член семьи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="514"/>
         <source>a surname (native or Latin) is required</source>
         <translation>нужна фамилия (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="531" />
-        <location filename="../../ui/person_editor.py" line="563" />
+        <location filename="../../ui/person_editor.py" line="535"/>
+        <location filename="../../ui/person_editor.py" line="567"/>
         <source>expired: kept, but it cannot be used to cross</source>
         <translation>срок истёк: документ сохранён, но для пересечения границы не годится</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="561" />
+        <location filename="../../ui/person_editor.py" line="565"/>
         <source>expiry date: write it as YYYY-MM-DD</source>
         <translation>срок действия: введите как ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="584" />
+        <location filename="../../ui/person_editor.py" line="588"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
@@ -1725,209 +2600,504 @@
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/person_picker.py" line="27" />
+        <location filename="../../ui/person_picker.py" line="27"/>
         <source>Find a person: name, case ref, passport…</source>
         <translation>Найти человека: имя, номер дела, паспорт…</translation>
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../ui/import_models.py" line="106"/>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_models.py" line="106"/>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_models.py" line="107"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_models.py" line="107"/>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_models.py" line="108"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_models.py" line="108"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_models.py" line="159"/>
+        <source>%1 (check)</source>
+        <translation>%1 (проверить)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../ui/import_pages.py" line="45"/>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="46"/>
+        <source>Nothing is written yet. Check the rows, then Import writes all accepted rows at once.</source>
+        <translation>Пока ничего не записано. Проверьте строки: кнопка «Импортировать» запишет все принятые строки сразу.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="49"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="53"/>
+        <source>All rows</source>
+        <translation>Все строки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="57"/>
+        <source>Import possible duplicates as new persons</source>
+        <translation>Импортировать возможные дубликаты как новых людей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="73"/>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="86"/>
+        <source>Reading every row…</source>
+        <translation>Чтение всех строк…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="96"/>
+        <source>Preparing the preview…</source>
+        <translation>Подготовка предпросмотра…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="99"/>
+        <source>The preview could not be made.</source>
+        <translation>Не удалось подготовить предпросмотр.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="107"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; rows in sheet &apos;%2&apos;: &lt;b&gt;%3&lt;/b&gt; new, &lt;b&gt;%4&lt;/b&gt; updates, %5 without change, &lt;b&gt;%6&lt;/b&gt; possible duplicates, &lt;b&gt;%7&lt;/b&gt; rejected</source>
+        <translation>Строк на листе «%2»: &lt;b&gt;%1&lt;/b&gt;; новых: &lt;b&gt;%3&lt;/b&gt;, обновлений: &lt;b&gt;%4&lt;/b&gt;, без изменений: %5, возможных дубликатов: &lt;b&gt;%6&lt;/b&gt;, отклонено: &lt;b&gt;%7&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="113"/>
+        <source> · dates read %1</source>
+        <translation> · даты читаются как %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="115"/>
+        <source> · profile &apos;%1&apos;</source>
+        <translation> · профиль «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="140"/>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="65"/>
+        <source>One row per person</source>
+        <translation>По строке на человека</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="66"/>
+        <source>Households together</source>
+        <translation>Семьи вместе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="67"/>
+        <source>One sheet per evacuation list</source>
+        <translation>По листу на каждый список на эвакуацию</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="209"/>
+        <source>Export profiles</source>
+        <translation>Профили экспорта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="218"/>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="219"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="219"/>
+        <source>built in</source>
+        <translation>встроенный</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="219"/>
+        <source>mission&apos;s own</source>
+        <translation>собственный</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="227"/>
+        <source>New</source>
+        <translation>Новый</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="229"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="242"/>
+        <source>Names in upper-case Latin letters, as in the passport</source>
+        <translation>Имена заглавными латинскими буквами, как в паспорте</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="244"/>
+        <source>Show the record ID (UUID) column (always written last; hidden unless ticked)</source>
+        <translation>Показывать столбец с идентификатором записи (UUID) (всегда записывается последним; без флажка скрыт)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="246"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="261"/>
+        <source>Add →</source>
+        <translation>Добавить →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="263"/>
+        <source>← Remove</source>
+        <translation>← Убрать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="265"/>
+        <source>Up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="267"/>
+        <source>Down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="295"/>
+        <source>&lt;b&gt;Profiles&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Профили&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="302"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="303"/>
+        <source>&amp;Language of the headers</source>
+        <translation>&amp;Язык заголовков</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="304"/>
+        <source>&amp;Dates</source>
+        <translation>&amp;Даты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="305"/>
+        <source>&amp;Grouping</source>
+        <translation>&amp;Группировка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="308"/>
+        <source>&amp;Title row</source>
+        <translation>Строка-&amp;заголовок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="309"/>
+        <source>&amp;Sheet name</source>
+        <translation>&amp;Имя листа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="311"/>
+        <source>Available columns</source>
+        <translation>Доступные столбцы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="312"/>
+        <source>Columns of the file, in order (double-click a header to edit it)</source>
+        <translation>Столбцы файла по порядку (двойной щелчок по заголовку — изменить его)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="354"/>
+        <source>%1 (copy)</source>
+        <translation>%1 (копия)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="358"/>
+        <source>A built-in profile cannot be changed: your changes are saved as a new profile under the name below.</source>
+        <translation>Встроенный профиль изменить нельзя: ваши изменения будут сохранены как новый профиль под названием ниже.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="361"/>
+        <source>Saved by %1 on %2; shared by every workstation of the mission.</source>
+        <translation>Сохранил(а) %1, %2; общий для всех рабочих мест миссии.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="390"/>
+        <source>A new profile: name it, choose its columns, save.</source>
+        <translation>Новый профиль: задайте название, выберите столбцы, сохраните.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="463"/>
+        <source>Delete profile</source>
+        <translation>Удаление профиля</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="464"/>
+        <source>Delete the export profile &apos;%1&apos; for the whole mission?</source>
+        <translation>Удалить профиль экспорта «%1» для всей миссии?</translation>
+    </message>
+</context>
+<context>
     <name>Protection</name>
     <message>
-        <location filename="../../ui/protection.py" line="111" />
+        <location filename="../../ui/protection.py" line="116"/>
         <source>&amp;Back up now</source>
-        <translation type="unfinished" />
+        <translation>&amp;Резервная копия сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="112" />
+        <location filename="../../ui/protection.py" line="117"/>
         <source>&amp;Restore from backup…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="113" />
+        <location filename="../../ui/protection.py" line="118"/>
         <source>&amp;Verify audit trail</source>
-        <translation type="unfinished" />
+        <translation>&amp;Проверить журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="114" />
+        <location filename="../../ui/protection.py" line="119"/>
         <source>Backup &amp;settings…</source>
-        <translation type="unfinished" />
+        <translation>Параметры резервного &amp;копирования…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="116" />
-        <location filename="../../ui/protection.py" line="130" />
+        <location filename="../../ui/protection.py" line="121"/>
+        <location filename="../../ui/protection.py" line="135"/>
         <source>&amp;Encrypt roster…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Зашифровать базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="117" />
+        <location filename="../../ui/protection.py" line="122"/>
         <source>&amp;Lock now</source>
-        <translation type="unfinished" />
+        <translation>&amp;Блокировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="118" />
+        <location filename="../../ui/protection.py" line="123"/>
         <source>Close the crisis (re&amp;tention)…</source>
-        <translation type="unfinished" />
+        <translation>Завершение кризиса (&amp;хранение данных)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="130" />
+        <location filename="../../ui/protection.py" line="135"/>
         <source>Change &amp;passphrase…</source>
-        <translation type="unfinished" />
+        <translation>Сменить парольную &amp;фразу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="181" />
+        <location filename="../../ui/protection.py" line="186"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="182" />
+        <location filename="../../ui/protection.py" line="187"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="188" />
+        <location filename="../../ui/protection.py" line="193"/>
         <source>Protect the new roster</source>
-        <translation type="unfinished" />
+        <translation>Защита новой базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="189" />
+        <location filename="../../ui/protection.py" line="194"/>
         <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
-        <translation type="unfinished" />
+        <translation>В базе будут имена, номера паспортов и телефонов людей, находящихся в опасности. Задайте парольную фразу для её шифрования: без неё никто, к кому попадёт файл (потерянный или изъятый ноутбук), не сможет его прочесть. Храните парольную фразу надёжно: восстановить её невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="217" />
+        <location filename="../../ui/protection.py" line="245"/>
         <source>Automatic backup failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Автоматическое резервное копирование не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="245" />
+        <location filename="../../ui/protection.py" line="275"/>
         <source>Backup written and checked: %1 persons in %2</source>
-        <translation type="unfinished" />
+        <translation>Резервная копия записана и проверена: %1 чел., %2</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="248" />
+        <location filename="../../ui/protection.py" line="239"/>
+        <location filename="../../ui/protection.py" line="278"/>
         <source>Backing up</source>
-        <translation type="unfinished" />
+        <translation>Резервное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="258" />
+        <location filename="../../ui/protection.py" line="64"/>
+        <source>Encrypted roster</source>
+        <translation>Зашифрованная база</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="65"/>
+        <source>%1 is encrypted. Type its passphrase.</source>
+        <translation>База %1 зашифрована. Введите её парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="72"/>
+        <source>Wrong passphrase. The roster was not changed.</source>
+        <translation>Неверная парольная фраза. База не изменена.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="191"/>
+        <source>%1 already exists; use Open to open it.</source>
+        <translation>%1 уже существует; откройте его через «Открыть».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="288"/>
         <source>Restore from backup</source>
-        <translation type="unfinished" />
+        <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="259" />
+        <location filename="../../ui/protection.py" line="289"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
-        <translation type="unfinished" />
+        <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="273" />
+        <location filename="../../ui/protection.py" line="303"/>
         <source>Restored</source>
-        <translation type="unfinished" />
+        <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="274" />
+        <location filename="../../ui/protection.py" line="304"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
-        <translation type="unfinished" />
+        <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="282" />
-        <location filename="../../ui/protection.py" line="286" />
+        <location filename="../../ui/protection.py" line="312"/>
+        <location filename="../../ui/protection.py" line="316"/>
         <source>Audit trail</source>
-        <translation type="unfinished" />
+        <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="283" />
+        <location filename="../../ui/protection.py" line="313"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
-        <translation type="unfinished" />
+        <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="287" />
+        <location filename="../../ui/protection.py" line="317"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
-        <translation type="unfinished" />
+        <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="307" />
-        <location filename="../../ui/protection.py" line="315" />
+        <location filename="../../ui/protection.py" line="337"/>
+        <location filename="../../ui/protection.py" line="345"/>
         <source>Change passphrase</source>
-        <translation type="unfinished" />
+        <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="307" />
+        <location filename="../../ui/protection.py" line="337"/>
         <source>The current passphrase:</source>
-        <translation type="unfinished" />
+        <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="314" />
+        <location filename="../../ui/protection.py" line="342"/>
+        <source>Wrong passphrase; nothing was changed.</source>
+        <translation>Неверная парольная фраза; ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="344"/>
         <source>Encrypt roster</source>
-        <translation type="unfinished" />
+        <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="316" />
+        <location filename="../../ui/protection.py" line="346"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
-        <translation type="unfinished" />
+        <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="333" />
+        <location filename="../../ui/protection.py" line="363"/>
         <source>The roster file is encrypted.</source>
-        <translation type="unfinished" />
+        <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="348" />
+        <location filename="../../ui/protection.py" line="378"/>
         <source>deleted</source>
-        <translation type="unfinished" />
+        <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="348" />
+        <location filename="../../ui/protection.py" line="378"/>
         <source>anonymised</source>
-        <translation type="unfinished" />
+        <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="350" />
-        <location filename="../../ui/protection.py" line="352" />
-        <location filename="../../ui/protection.py" line="361" />
-        <location filename="../../ui/protection.py" line="371" />
+        <location filename="../../ui/protection.py" line="380"/>
+        <location filename="../../ui/protection.py" line="382"/>
+        <location filename="../../ui/protection.py" line="391"/>
+        <location filename="../../ui/protection.py" line="401"/>
         <source>Retention</source>
-        <translation type="unfinished" />
+        <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="350" />
+        <location filename="../../ui/protection.py" line="380"/>
         <source>No person matches.</source>
-        <translation type="unfinished" />
+        <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="353" />
+        <location filename="../../ui/protection.py" line="383"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
-        <translation type="unfinished" />
+        <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="358" />
+        <location filename="../../ui/protection.py" line="388"/>
         <source>Retention: confirm</source>
-        <translation type="unfinished" />
+        <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="359" />
+        <location filename="../../ui/protection.py" line="389"/>
         <source>To confirm, type the number of persons to be %1:</source>
-        <translation type="unfinished" />
+        <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="361" />
+        <location filename="../../ui/protection.py" line="391"/>
         <source>Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="371" />
+        <location filename="../../ui/protection.py" line="401"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
-        <translation type="unfinished" />
+        <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
 </context>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="610" />
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611" />
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -1935,86 +3105,630 @@
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="51" />
+        <location filename="../../ui/pages/partners.py" line="51"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="59" />
+        <location filename="../../ui/pages/partners.py" line="59"/>
         <source>What was said or agreed</source>
         <translation>Что сказано или согласовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="62" />
+        <location filename="../../ui/pages/partners.py" line="62"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67" />
+        <location filename="../../ui/pages/partners.py" line="67"/>
         <source>or the name of whoever you spoke to</source>
         <translation>или имя того, с кем говорили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="71" />
+        <location filename="../../ui/pages/partners.py" line="71"/>
         <source>&amp;Follow up on</source>
         <translation>&amp;Напомнить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="82" />
+        <location filename="../../ui/pages/partners.py" line="82"/>
         <source>About %n person(s) selected in the roster</source>
         <translation>
-            <numerusform>О %n человеке, выбранном в списке</numerusform><numerusform>О %n людях, выбранных в списке</numerusform><numerusform>О %n людях, выбранных в списке</numerusform></translation>
+            <numerusform>О %n человеке, выбранном в списке</numerusform>
+            <numerusform>О %n людях, выбранных в списке</numerusform>
+            <numerusform>О %n людях, выбранных в списке</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="93" />
+        <location filename="../../ui/pages/partners.py" line="93"/>
         <source>&amp;Summary</source>
         <translation>&amp;Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="94" />
+        <location filename="../../ui/pages/partners.py" line="94"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="95" />
+        <location filename="../../ui/pages/partners.py" line="95"/>
         <source>Person &amp;there</source>
         <translation>&amp;Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="97" />
+        <location filename="../../ui/pages/partners.py" line="97"/>
         <source>&amp;Channel</source>
         <translation>&amp;Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="107" />
+        <location filename="../../ui/pages/partners.py" line="107"/>
         <source>(nobody named)</source>
         <translation>(не указан)</translation>
     </message>
 </context>
 <context>
+    <name>ReconcileDialog</name>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="94"/>
+        <source>NOT on this list</source>
+        <translation>НЕТ в этом списке</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="96"/>
+        <source>on the list (%1)</source>
+        <translation>в списке (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="98"/>
+        <source>on the roster</source>
+        <translation>в базе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="103"/>
+        <source>Status, list</source>
+        <translation>Статус, список</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="105"/>
+        <location filename="../../ui/reconcile_screen.py" line="157"/>
+        <source>Score</source>
+        <translation>Балл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="106"/>
+        <source>Reasons</source>
+        <translation>Основания</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="109"/>
+        <location filename="../../ui/reconcile_screen.py" line="396"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="110"/>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="111"/>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="112"/>
+        <location filename="../../ui/reconcile_screen.py" line="150"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="113"/>
+        <location filename="../../ui/reconcile_screen.py" line="396"/>
+        <source>Case ref.</source>
+        <translation>Номер дела</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="114"/>
+        <location filename="../../ui/reconcile_screen.py" line="399"/>
+        <source>Household</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="117"/>
+        <source>household split</source>
+        <translation>семья разделена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="118"/>
+        <source>approved twice</source>
+        <translation>одобрен дважды</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="119"/>
+        <source>conflicting answers</source>
+        <translation>противоречивые ответы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="120"/>
+        <source>not on the list</source>
+        <translation>нет в списке</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="121"/>
+        <source>unreadable cell</source>
+        <translation>нечитаемая ячейка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="133"/>
+        <source>to decide</source>
+        <translation>решить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="136"/>
+        <source>left out</source>
+        <translation>исключено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="139"/>
+        <source>person %1</source>
+        <translation>человек %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="140"/>
+        <source>confirmed %1</source>
+        <translation>подтверждено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="147"/>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="148"/>
+        <source>Name in the answer</source>
+        <translation>Имя в ответе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="149"/>
+        <location filename="../../ui/reconcile_screen.py" line="397"/>
+        <source>Born</source>
+        <translation>Родился</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="151"/>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="152"/>
+        <source>unreadable</source>
+        <translation>не прочитано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="153"/>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="155"/>
+        <source>Roster person</source>
+        <translation>Человек из базы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="158"/>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="196"/>
+        <source>Your decision</source>
+        <translation>Ваше решение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="320"/>
+        <source>Reconcile a partner&apos;s answer</source>
+        <translation>Сверка ответа партнёра</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="334"/>
+        <source>the partner&apos;s answer: .xlsx, .xls, .ods or .csv</source>
+        <translation>ответ партнёра: .xlsx, .xls, .ods или .csv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="335"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="343"/>
+        <source>Whole roster (check only, nothing to apply)</source>
+        <translation>Вся база (только проверка, без применения)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="345"/>
+        <source>%1 (%2 members, %3)</source>
+        <translation>%1 (человек: %2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="352"/>
+        <source>Read it from the decision column</source>
+        <translation>Брать из столбца с решением</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="353"/>
+        <source>Every row is an approval</source>
+        <translation>Каждая строка — одобрение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="354"/>
+        <source>Every row is a rejection</source>
+        <translation>Каждая строка — отказ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="355"/>
+        <source>&amp;Check answer</source>
+        <translation>&amp;Проверить ответ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="361"/>
+        <source>Answer file:</source>
+        <translation>Файл ответа:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="362"/>
+        <source>Against:</source>
+        <translation>Сверять с:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="363"/>
+        <source>No decision column:</source>
+        <translation>Нет столбца с решением:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="365"/>
+        <source>Choose the partner&apos;s file and press Check answer.</source>
+        <translation>Выберите файл партнёра и нажмите «Проверить ответ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="384"/>
+        <source>↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · Backspace undecide.  Shaded cells differ from the answer.</source>
+        <translation>↑↓ строка · ←→ кандидат · Enter — подтвердить выделенного кандидата · Del — исключить строку · Backspace — снять решение.  Затенённые ячейки расходятся с ответом.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="397"/>
+        <source>Latin name</source>
+        <translation>Имя латиницей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="398"/>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="399"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="400"/>
+        <source>Answer on the list</source>
+        <translation>Ответ по списку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="402"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="403"/>
+        <source>Rows</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="404"/>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="406"/>
+        <source>Matched</source>
+        <translation>Совпали</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="407"/>
+        <source>Needs review</source>
+        <translation>Требуют проверки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="408"/>
+        <source>Not on roster</source>
+        <translation>Нет в базе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="409"/>
+        <source>Not mentioned</source>
+        <translation>Не упомянуты</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="410"/>
+        <source>Warnings</source>
+        <translation>Предупреждения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="416"/>
+        <source>&amp;Copy summary</source>
+        <translation>&amp;Копировать сводку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="424"/>
+        <source>Save &amp;report…</source>
+        <translation>Сохранить &amp;отчёт…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="427"/>
+        <source>&amp;Apply…</source>
+        <translation>Прим&amp;енить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="430"/>
+        <source>&amp;Undo apply</source>
+        <translation>О&amp;тменить применение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="459"/>
+        <source>Partner&apos;s answer</source>
+        <translation>Ответ партнёра</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="460"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="479"/>
+        <source>Matching the answer against the roster</source>
+        <translation>Сверка ответа с базой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="497"/>
+        <source>Matched (%1)</source>
+        <translation>Совпали (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="498"/>
+        <source>Needs review (%1)</source>
+        <translation>Требуют проверки (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="499"/>
+        <source>Not on roster (%1)</source>
+        <translation>Нет в базе (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="500"/>
+        <source>Not mentioned (%1)</source>
+        <translation>Не упомянуты (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="501"/>
+        <source>Warnings (%1)</source>
+        <translation>Предупреждения (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="518"/>
+        <source>list &apos;%1&apos;</source>
+        <translation>списком «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="519"/>
+        <source>the whole roster (check only)</source>
+        <translation>всей базой (только проверка)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="521"/>
+        <source>%1, sheet &apos;%2&apos;: %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
+        <translation>%1, лист «%2»: строк — %3, сверка со %4: совпали — %5, требуют проверки — %6 (решено — %7), нет в базе — %8, не упомянуты члены списка — %9, предупреждений — %10.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="590"/>
+        <source>Save the reconciliation</source>
+        <translation>Сохранить сверку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="591"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="600"/>
+        <source>Writing the report</source>
+        <translation>Запись отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="602"/>
+        <source>Report written to %1.</source>
+        <translation>Отчёт записан в %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="621"/>
+        <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
+
+Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
+        <translation>Записать ответ партнёра по %1 чел. из списка «%2»?
+
+Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="625"/>
+        <source>%1 rows still need review and will not be applied.</source>
+        <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="626"/>
+        <source>Apply the answer</source>
+        <translation>Применение ответа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="637"/>
+        <source>Applying the answer</source>
+        <translation>Применение ответа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="644"/>
+        <source>Applied: %1 approved, %2 rejected, %3 statuses changed</source>
+        <translation>Применено: одобрено — %1, отказано — %2, изменено статусов — %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="646"/>
+        <source> (operation %1).</source>
+        <translation> (операция %1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="648"/>
+        <source> Not applied: %1</source>
+        <translation> Не применено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="649"/>
+        <source>row %1: %2</source>
+        <translation>строка %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="658"/>
+        <source>Undo the apply</source>
+        <translation>Отмена применения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="659"/>
+        <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
+        <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="664"/>
+        <source>Undoing the apply</source>
+        <translation>Отмена применения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="670"/>
+        <source>Undone: %1 answers restored, %2 statuses returned.</source>
+        <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="677"/>
+        <source>&amp;Reconcile partner answer…</source>
+        <translation>Све&amp;рить ответ партнёра…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../ui/import_pages.py" line="148"/>
+        <source>Imported</source>
+        <translation>Импорт выполнен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="151"/>
+        <source>Save rejected rows…</source>
+        <translation>Сохранить отклонённые строки…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="167"/>
+        <source>%1 possible duplicates created as new persons</source>
+        <translation>возможных дубликатов, созданных как новые люди: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="169"/>
+        <source>%1 possible duplicates left out</source>
+        <translation>возможных дубликатов пропущено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="171"/>
+        <source>Import #%1 of %2 (%3):&lt;br&gt;&lt;b&gt;%4&lt;/b&gt; persons created, &lt;b&gt;%5&lt;/b&gt; updated, %6 already up to date, %7, &lt;b&gt;%8&lt;/b&gt; rows rejected.&lt;br&gt;&lt;br&gt;Exchange ▸ Undo an import… takes the whole import back.</source>
+        <translation>Импорт № %1 из %2 (%3):&lt;br&gt;создано человек: &lt;b&gt;%4&lt;/b&gt;, обновлено: &lt;b&gt;%5&lt;/b&gt;, уже актуальны: %6, %7, отклонено строк: &lt;b&gt;%8&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Обмен ▸ Отменить импорт… отменяет весь импорт целиком.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="187"/>
+        <source>Save rejected rows</source>
+        <translation>Сохранить отклонённые строки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="188"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_pages.py" line="196"/>
+        <source>Saved %1 rows to %2: fix them and import that file again.</source>
+        <translation>Строк сохранено: %1, файл %2: исправьте их и импортируйте этот файл снова.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="65" />
+        <location filename="../../ui/backup_dialog.py" line="50"/>
+        <source>Taken</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="51"/>
+        <source>Persons</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="52"/>
+        <source>Last change</source>
+        <translation>Последнее изменение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="54"/>
+        <source>Encrypted</source>
+        <translation>Зашифрована</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="55"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="56"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="57"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="58"/>
+        <source>%1 MB</source>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="59"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="69"/>
         <source>Restore from backup</source>
-        <translation type="unfinished" />
+        <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="70" />
+        <location filename="../../ui/backup_dialog.py" line="74"/>
         <source>Choose the backup to go back to. The roster as it is now is backed up first, so this can be undone by restoring that copy.</source>
-        <translation type="unfinished" />
+        <translation>Выберите резервную копию, к которой нужно вернуться. Текущее состояние базы сначала будет сохранено, так что восстановление можно отменить, восстановив эту копию.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="76" />
+        <location filename="../../ui/backup_dialog.py" line="80"/>
         <source>Other folder…</source>
-        <translation type="unfinished" />
+        <translation>Другая папка…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="92" />
+        <location filename="../../ui/backup_dialog.py" line="96"/>
         <source>Restore</source>
-        <translation type="unfinished" />
+        <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="114" />
+        <location filename="../../ui/backup_dialog.py" line="118"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
@@ -2022,141 +3736,141 @@
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../ui/protection.py" line="385" />
+        <location filename="../../ui/protection.py" line="415"/>
         <source>Close the crisis: retention</source>
-        <translation type="unfinished" />
+        <translation>Завершение кризиса: хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="387" />
+        <location filename="../../ui/protection.py" line="417"/>
         <source>When the evacuation is over, personal data must not linger. The whole roster is first archived to an encrypted file; then the persons chosen here are anonymised (statistics stay right) or deleted.</source>
-        <translation type="unfinished" />
+        <translation>Когда эвакуация завершена, персональные данные не должны храниться дольше необходимого. Сначала вся база архивируется в зашифрованный файл; затем записи выбранных здесь людей обезличиваются (статистика остаётся верной) или удаляются.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="399" />
+        <location filename="../../ui/protection.py" line="429"/>
         <source>Persons in</source>
-        <translation type="unfinished" />
+        <translation>Люди со статусом</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="403" />
+        <location filename="../../ui/protection.py" line="433"/>
         <source> days</source>
-        <translation type="unfinished" />
+        <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="404" />
+        <location filename="../../ui/protection.py" line="434"/>
         <source>Unchanged for at least</source>
-        <translation type="unfinished" />
+        <translation>Без изменений не менее</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="405" />
+        <location filename="../../ui/protection.py" line="435"/>
         <source>Anonymise (keep statistics)</source>
-        <translation type="unfinished" />
+        <translation>Обезличить (статистика сохранится)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="406" />
+        <location filename="../../ui/protection.py" line="436"/>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="414" />
+        <location filename="../../ui/protection.py" line="444"/>
         <source>Then</source>
-        <translation type="unfinished" />
+        <translation>Затем</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="416" />
+        <location filename="../../ui/protection.py" line="446"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="421" />
-        <location filename="../../ui/protection.py" line="435" />
+        <location filename="../../ui/protection.py" line="451"/>
+        <location filename="../../ui/protection.py" line="465"/>
         <source>Encrypted archive</source>
-        <translation type="unfinished" />
+        <translation>Зашифрованный архив</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="424" />
+        <location filename="../../ui/protection.py" line="454"/>
         <source>Archive passphrase</source>
-        <translation type="unfinished" />
+        <translation>Парольная фраза архива</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="436" />
+        <location filename="../../ui/protection.py" line="466"/>
         <source>Roster archives (*.db)</source>
-        <translation type="unfinished" />
+        <translation>Архивы базы (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="443" />
+        <location filename="../../ui/protection.py" line="473"/>
         <source>Choose at least one state, the archive file and a passphrase of at least 8 characters.</source>
-        <translation type="unfinished" />
+        <translation>Выберите хотя бы один статус, файл архива и парольную фразу не короче 8 символов.</translation>
     </message>
 </context>
 <context>
     <name>RosterColumns</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="61" />
+        <location filename="../../ui/roster_model.py" line="68"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="63" />
+        <location filename="../../ui/roster_model.py" line="70"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="66" />
+        <location filename="../../ui/roster_model.py" line="73"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="68" />
+        <location filename="../../ui/roster_model.py" line="75"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="70" />
+        <location filename="../../ui/roster_model.py" line="77"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="71" />
+        <location filename="../../ui/roster_model.py" line="78"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="73" />
+        <location filename="../../ui/roster_model.py" line="80"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="74" />
+        <location filename="../../ui/roster_model.py" line="81"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="76" />
+        <location filename="../../ui/roster_model.py" line="83"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="78" />
+        <location filename="../../ui/roster_model.py" line="85"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="79" />
+        <location filename="../../ui/roster_model.py" line="86"/>
         <source>Relation</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="81" />
+        <location filename="../../ui/roster_model.py" line="88"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="83" />
+        <location filename="../../ui/roster_model.py" line="90"/>
         <source>Flags</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="84" />
+        <location filename="../../ui/roster_model.py" line="91"/>
         <source>Updated</source>
         <translation>Изменён</translation>
     </message>
@@ -2164,10 +3878,12 @@
 <context>
     <name>RosterPage</name>
     <message>
+        <location filename="../../ui/roster_page.py" line="247"/>
         <source>Nobody matches this search and these filters.</source>
         <translation>Никто не соответствует этому поиску и этим фильтрам.</translation>
     </message>
     <message>
+        <location filename="../../ui/roster_page.py" line="248"/>
         <source>The roster is empty.
 
 Register a person: Person &gt; New person (Ctrl+N)
@@ -2176,147 +3892,150 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Список пуст.
 
 Зарегистрировать человека: Человек &gt; Новый человек (Ctrl+N)
-Загрузить список из таблицы: Обмен &gt; Import spreadsheet (Ctrl+I)
+Загрузить список из таблицы: Обмен &gt; Импорт таблицы (Ctrl+I)
 Попробовать программу на вымышленных данных: Файл &gt; Заполнить демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="57" />
+        <location filename="../../ui/roster_page.py" line="60"/>
         <source>Search: name in any script, case ref, passport or phone  (Ctrl+F)</source>
         <translation>Поиск: имя на любом языке, номер дела, паспорт или телефон  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="59" />
+        <location filename="../../ui/roster_page.py" line="62"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="63" />
+        <location filename="../../ui/roster_page.py" line="66"/>
         <source>Any list</source>
         <translation>Любой список</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="64" />
+        <location filename="../../ui/roster_page.py" line="67"/>
         <source>Any citizenship</source>
         <translation>Любое гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="65" />
+        <location filename="../../ui/roster_page.py" line="68"/>
         <source>Any locality</source>
         <translation>Любой населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67" />
+        <location filename="../../ui/roster_page.py" line="70"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="71" />
-        <location filename="../../ui/roster_page.py" line="190" />
+        <location filename="../../ui/roster_page.py" line="74"/>
+        <location filename="../../ui/roster_page.py" line="210"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="82" />
+        <location filename="../../ui/roster_page.py" line="85"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="127" />
+        <location filename="../../ui/roster_page.py" line="137"/>
         <source>Filter:</source>
         <translation>Фильтр:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="215" />
+        <location filename="../../ui/roster_page.py" line="235"/>
         <source>%n person(s)</source>
         <translation>
-            <numerusform>%n человек</numerusform><numerusform>%n человека</numerusform><numerusform>%n человек</numerusform></translation>
+            <numerusform>%n человек</numerusform>
+            <numerusform>%n человека</numerusform>
+            <numerusform>%n человек</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38" />
+        <location filename="../../ui/settings_dialog.py" line="38"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46" />
+        <location filename="../../ui/settings_dialog.py" line="46"/>
         <source>ISO code, e.g. EGY: phones without + are from there</source>
         <translation>Код ISO, напр. EGY: телефоны без + считаются оттуда</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52" />
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>roster.db in your user data folder</source>
         <translation>roster.db в папке данных пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53" />
-        <location filename="../../ui/settings_dialog.py" line="57" />
+        <location filename="../../ui/settings_dialog.py" line="53"/>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56" />
+        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source>beside the database</source>
         <translation>рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64" />
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source>Your &amp;name (audit trail)</source>
         <translation>Ваше &amp;имя (для журнала)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65" />
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>&amp;Mission name</source>
         <translation>&amp;Название миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Host &amp;country</source>
         <translation>&amp;Страна пребывания</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67" />
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68" />
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>&amp;Default database</source>
         <translation>&amp;База по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69" />
+        <location filename="../../ui/settings_dialog.py" line="69"/>
         <source>&amp;Backup folder</source>
         <translation>Папка &amp;резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>A new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>Default database</source>
         <translation>База по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings_dialog.py" line="87"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>your name</source>
         <translation>ваше имя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>is required: it goes into the audit trail</source>
         <translation>обязательно: оно записывается в журнал изменений</translation>
     </message>
@@ -2324,147 +4043,190 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/person_editor.py" line="722" />
+        <location filename="../../ui/person_editor.py" line="726"/>
         <source>Change status — %1</source>
         <translation>Смена статуса — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="731" />
+        <location filename="../../ui/person_editor.py" line="735"/>
         <source>(no list)</source>
         <translation>(без списка)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="734" />
+        <location filename="../../ui/person_editor.py" line="738"/>
         <source>Why (kept in the history)</source>
         <translation>Почему (сохраняется в истории)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="739" />
+        <location filename="../../ui/person_editor.py" line="743"/>
         <source>Current status</source>
         <translation>Текущий статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="740" />
+        <location filename="../../ui/person_editor.py" line="744"/>
         <source>New status</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="741" />
+        <location filename="../../ui/person_editor.py" line="745"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="742" />
+        <location filename="../../ui/person_editor.py" line="746"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
 </context>
 <context>
+    <name>TablePage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="160"/>
+        <source>Sheet and header row</source>
+        <translation>Лист и строка заголовков</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="161"/>
+        <source>The header row is found below any title rows; choose another sheet or row if needed.</source>
+        <translation>Строка заголовков ищется ниже строк с названием; при необходимости выберите другой лист или строку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="171"/>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="173"/>
+        <source>Header in row:</source>
+        <translation>Заголовки в строке:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="189"/>
+        <source>%1 (hidden)</source>
+        <translation>%1 (скрытый)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="191"/>
+        <source>%1 (empty)</source>
+        <translation>%1 (пустой)</translation>
+    </message>
+</context>
+<context>
     <name>TrashAuditPage</name>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="49" />
+        <location filename="../../ui/pages/trash_audit.py" line="49"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="49" />
+        <location filename="../../ui/pages/trash_audit.py" line="49"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="50" />
+        <location filename="../../ui/pages/trash_audit.py" line="50"/>
         <source>Deleted</source>
         <translation>Удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="51" />
+        <location filename="../../ui/pages/trash_audit.py" line="51"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="58" />
+        <location filename="../../ui/pages/trash_audit.py" line="58"/>
         <source>&amp;Restore selected</source>
         <translation>&amp;Восстановить выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="70" />
+        <location filename="../../ui/pages/trash_audit.py" line="70"/>
         <source>Case ref or UUID</source>
         <translation>Номер дела или UUID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="72" />
+        <location filename="../../ui/pages/trash_audit.py" line="72"/>
         <source>&amp;Show</source>
         <translation>&amp;Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="75" />
+        <location filename="../../ui/pages/trash_audit.py" line="75"/>
         <source>&amp;More…</source>
         <translation>&amp;Ещё…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="78" />
+        <location filename="../../ui/pages/trash_audit.py" line="78"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="78" />
-        <location filename="../../ui/pages/trash_audit.py" line="103" />
+        <location filename="../../ui/pages/trash_audit.py" line="78"/>
+        <location filename="../../ui/pages/trash_audit.py" line="103"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="79" />
+        <location filename="../../ui/pages/trash_audit.py" line="79"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="79" />
-        <location filename="../../ui/pages/trash_audit.py" line="104" />
+        <location filename="../../ui/pages/trash_audit.py" line="79"/>
+        <location filename="../../ui/pages/trash_audit.py" line="104"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="80" />
+        <location filename="../../ui/pages/trash_audit.py" line="80"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="94" />
+        <location filename="../../ui/pages/trash_audit.py" line="94"/>
         <source>&lt;b&gt;Trash&lt;/b&gt; — persons moved to the trash can be restored</source>
         <translation>&lt;b&gt;Корзина&lt;/b&gt; — перемещённых в корзину можно восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="101" />
+        <location filename="../../ui/pages/trash_audit.py" line="101"/>
         <source>&lt;b&gt;Audit trail&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="103" />
+        <location filename="../../ui/pages/trash_audit.py" line="103"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="104" />
+        <location filename="../../ui/pages/trash_audit.py" line="104"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="135" />
+        <location filename="../../ui/pages/trash_audit.py" line="135"/>
         <source>anyone</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="166" />
+        <location filename="../../ui/pages/trash_audit.py" line="166"/>
         <source>%1 entries shown</source>
         <translation>Показано записей: %1</translation>
     </message>
 </context>
 <context>
-    <name>dialog</name>
+    <name>UndoCommands</name>
     <message>
-        <location filename="../../ui/protection.py" line="69" />
-        <source>Wrong passphrase. The roster was not changed.</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/undo_commands.py" line="67"/>
+        <source>Edit %1</source>
+        <translation>правку %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_commands.py" line="87"/>
+        <source>Status of %1</source>
+        <translation>смену статуса %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_commands.py" line="102"/>
+        <source>Move %1 to the trash</source>
+        <translation>перемещение %1 в корзину</translation>
     </message>
 </context>
 </TS>

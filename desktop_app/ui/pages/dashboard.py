@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -81,7 +81,7 @@ class DailyChart(QWidget):
             if index % max(1, len(self.counts) // 7) == 0 or index == len(self.counts) - 1:
                 painter.setPen(QPen(self.palette().text().color()))
                 painter.drawText(QRectF(x - slot, area.bottom() + 2, slot * 3, line),
-                                 Qt.AlignmentFlag.AlignHCenter, f"{day.day:%d %b}")
+                                 Qt.AlignmentFlag.AlignHCenter, QLocale().toString(day.day, "d MMM"))
         painter.end()
 
     def _legend(self, painter: QPainter, line: int) -> None:
@@ -198,7 +198,8 @@ class DashboardPage(QWidget):
     def show_stats(self, result: tuple[RosterStats, list[DailyCount]]) -> None:
         figures, daily = result
         self.stats = figures
-        self.date_label.setText(f"{dt.date.today():%A %d %B %Y}")
+        # The interface language's day and month names (strftime would give the C locale's English).
+        self.date_label.setText(QLocale().toString(dt.date.today(), QLocale.FormatType.LongFormat))
         for name, figure in self.figures.items():
             value = int(getattr(figures, name))
             figure.set_value(value, alert=name in ("approvals_expiring", "follow_ups_due") and value > 0)

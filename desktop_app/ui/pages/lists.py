@@ -229,7 +229,7 @@ class ListsPage(QWidget):
             self.send_button.setEnabled(False)
             return
         partner = summary.organization or self.tr("no partner")
-        sent = f", {self.tr('sent')} {summary.sent_at:%Y-%m-%d %H:%M}" if summary.sent_at else ""
+        sent = self.tr(", sent %1").replace("%1", f"{summary.sent_at:%Y-%m-%d %H:%M}") if summary.sent_at else ""
         self.heading.setText(f"{summary.name} — {partner} ({labels.state(summary.state)}{sent})")
         self.counts.setText(self.tr("%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed")
                             .replace("%1", str(summary.members)).replace("%2", str(summary.pending))
