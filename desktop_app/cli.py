@@ -26,7 +26,8 @@ from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType,
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import audit, demo, households, lists, partners, persons, roster, stats, status
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
-from desktop_app.storage.db import Database, open_database, resolve_target
+from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.paths import resolve_target
 
 ENV_OPERATOR = "MISSION_ROSTER_OPERATOR"
 

@@ -4,12 +4,11 @@ log what happened (an action, a count, an id), never names, numbers or file cont
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 import platformdirs
 
-from desktop_app.storage.db import APP_DIR_NAME
+from desktop_app.storage.paths import APP_DIR_NAME
 
 LOG_FILE_NAME = "mission-roster.log"
 
@@ -19,6 +18,9 @@ def log_path() -> Path:
 
 
 def setup_logging(level: int = logging.INFO) -> Path:
+    """Log to the rotating file (again a no-op once done for this folder)."""
+    import logging.handlers  # ~9 ms: the window starts logging after its first paint
+
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger("desktop_app")

@@ -24,4 +24,4 @@ def test_wheel_carries_migrations_and_resources(tmp_path: Path) -> None:
     packages = {str(p.parent.relative_to(ROOT)) for p in (ROOT / "desktop_app").rglob("*.py")}
     assert all(f"{package}/__init__.py" in names for package in packages), "every package needs an __init__.py"
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert "mission-roster = desktop_app.cli:main" in entry_points
+    assert "mission-roster = desktop_app.launch:main" in entry_points

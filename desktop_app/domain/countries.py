@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pycountry
+from typing import Any
 
 from desktop_app.domain.errors import ValidationError
 
@@ -17,6 +17,12 @@ _SHORT_NAMES = {"russia": "RUS", "palestine": "PSE", "syria": "SYR", "iran": "IR
                 "czech republic": "CZE", "gaza": "PSE", "west bank": "PSE"}
 
 
+def _countries() -> Any:
+    import pycountry  # ~30 ms to load: at the first lookup, not while the window starts
+
+    return pycountry.countries
+
+
 def normalize_country(text: str, field: str = "country") -> str:
     """The alpha-3 code for an alpha-3 or alpha-2 code or an English name ('Russia' -> 'RUS')."""
     key = text.strip()
@@ -27,12 +33,12 @@ def normalize_country(text: str, field: str = "country") -> str:
         return upper
     found = None
     if len(upper) == 3:
-        found = pycountry.countries.get(alpha_3=upper)
+        found = _countries().get(alpha_3=upper)
     elif len(upper) == 2:
-        found = pycountry.countries.get(alpha_2=upper)
+        found = _countries().get(alpha_2=upper)
     if found is None:
         try:
-            found = pycountry.countries.lookup(_SHORT_NAMES.get(key.casefold(), key))
+            found = _countries().lookup(_SHORT_NAMES.get(key.casefold(), key))
         except LookupError:
             found = None
     if found is None:
@@ -54,5 +60,5 @@ def normalize_country_list(text: str, field: str = "citizenships") -> list[str]:
 
 def alpha2(code: str) -> str | None:
     """ISO alpha-2 for a phone region; None for document-only codes."""
-    found = pycountry.countries.get(alpha_3=code)
+    found = _countries().get(alpha_3=code)
     return str(found.alpha_2) if found else None

@@ -17,10 +17,6 @@ from desktop_app.domain.dates import PartialDate, parse_iso_date
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.names import clean_text, icao_latin
 
-INFANT_UNDER_YEARS = 2
-CHILD_UNDER_YEARS = 18
-ELDERLY_FROM_YEARS = 65
-
 
 class Sex(StrEnum):
     MALE = "M"
@@ -52,22 +48,6 @@ class Relationship(StrEnum):
     GRANDPARENT = "grandparent"
     OTHER_RELATIVE = "other_relative"
     OTHER = "other"
-
-
-class Flag(StrEnum):
-    """Vulnerability flags: the first four are set by staff, the rest derive from the birth date."""
-
-    MEDICAL = "medical"
-    REDUCED_MOBILITY = "reduced_mobility"
-    PREGNANT = "pregnant"
-    UNACCOMPANIED_MINOR = "unaccompanied_minor"
-    INFANT = "infant"
-    CHILD = "child"
-    ELDERLY = "elderly"
-
-
-STORED_FLAGS = (Flag.MEDICAL, Flag.REDUCED_MOBILITY, Flag.PREGNANT, Flag.UNACCOMPANIED_MINOR)
-DERIVED_FLAGS = (Flag.INFANT, Flag.CHILD, Flag.ELDERLY)
 
 
 class FieldKind(StrEnum):
@@ -205,26 +185,6 @@ _SEX_SPELLINGS: dict[Sex, set[str]] = {
                  "أنثى", "انثى", "أ", "ا"},
     Sex.OTHER: {"x", "unspecified", "other", "не указан"},
 }
-
-
-def derived_flags(birth_date: PartialDate | None, today: dt.date) -> set[Flag]:
-    """Infant, child and elderly as the birth date says on `today`."""
-    if birth_date is None:
-        return set()
-    age = birth_date.age_on(today)
-    flags: set[Flag] = set()
-    if age < INFANT_UNDER_YEARS:
-        flags.add(Flag.INFANT)
-    if age < CHILD_UNDER_YEARS:
-        flags.add(Flag.CHILD)
-    if age >= ELDERLY_FROM_YEARS:
-        flags.add(Flag.ELDERLY)
-    return flags
-
-
-def person_flags(record: object, birth_date: PartialDate | None, today: dt.date) -> set[Flag]:
-    """The flags set by staff on `record` (attributes named as the flags) and those the birth date gives."""
-    return {flag for flag in STORED_FLAGS if getattr(record, flag.value)} | derived_flags(birth_date, today)
 
 
 def latin_or_derived(latin: str, native: str) -> str:

@@ -19,14 +19,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import DuplicateValue, EditConflict, NotFound, ValidationError
+from desktop_app.domain.flags import Flag, person_flags
 from desktop_app.domain.names import fold, has_cyrillic, icao_latin, words
 from desktop_app.domain.person import (
     FIELDS_BY_KEY,
     DocumentData,
-    Flag,
     Relationship,
     normalize_document_number,
-    person_flags,
     validate_field,
 )
 from desktop_app.domain.phones import normalize_phone, phone_search_keys

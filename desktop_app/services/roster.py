@@ -9,32 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.flags import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INFANT_UNDER_YEARS, Flag
 from desktop_app.domain.names import fold, words
-from desktop_app.domain.person import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INFANT_UNDER_YEARS, Flag, person_flags
 from desktop_app.domain.status import Status
+from desktop_app.services.roster_rows import RosterQuery, RosterRow, SortKey, roster_row
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Document, Household, ListMember, Person, Phone, SearchTerm
 from desktop_app.storage.queries import first_column
 
 _TOP = "\U0010ffff"  # sorts after every character: the upper bound of a prefix range
-
-
-class SortKey(StrEnum):
-    NAME = "name"
-    CASE_REF = "case_ref"
-    STATUS = "status"
-    BIRTH_DATE = "birth_date"
-    LOCALITY = "locality"
-    UPDATED = "updated"
-    CREATED = "created"
-
 
 _SORT_COLUMNS = {
     SortKey.NAME: Person.sort_key,
@@ -45,23 +32,6 @@ _SORT_COLUMNS = {
     SortKey.UPDATED: Person.updated_at,
     SortKey.CREATED: Person.id,
 }
-
-
-@dataclass(frozen=True)
-class RosterQuery:
-    """What the roster view shows: free text plus combinable filters."""
-
-    text: str = ""
-    statuses: tuple[Status, ...] = ()
-    list_id: int | None = None
-    household_id: int | None = None
-    flags: tuple[Flag, ...] = ()
-    citizenship: str | None = None
-    locality: str | None = None
-    include_merged: bool = False
-    sort: SortKey = SortKey.NAME
-    descending: bool = False
-    today: dt.date = field(default_factory=dt.date.today)
 
 
 def text_condition(text: str) -> ColumnElement[bool] | None:
@@ -145,36 +115,6 @@ def count(db: Database, query: RosterQuery) -> int:
         return session.scalar(select(func.count()).select_from(_filtered(query, [Person.id]).subquery())) or 0
 
 
-@dataclass(frozen=True)
-class RosterRow:
-    """One line of the roster table."""
-
-    id: int
-    case_ref: str
-    surname: str
-    given_names: str
-    patronymic: str
-    surname_latin: str
-    given_names_latin: str
-    sex: str | None
-    birth_date: str | None
-    citizenships: str
-    status: str
-    locality: str
-    household_ref: str | None
-    relationship: str | None
-    passport: str
-    phone: str
-    medical: bool
-    reduced_mobility: bool
-    pregnant: bool
-    unaccompanied_minor: bool
-    updated_at: dt.datetime
-
-    def flags(self, today: dt.date) -> set[Flag]:
-        return person_flags(self, PartialDate.parse(self.birth_date) if self.birth_date else None, today)
-
-
 def rows_statement(ids: Sequence[int]) -> Select[tuple[object, ...]]:
     """The SELECT of table rows for the given ids (exposed for benchmarks against raw sqlite3)."""
     first_document = (select(Document.number).where(Document.person_id == Person.id)
@@ -194,8 +134,7 @@ def fetch_rows(db: Database, ids: Sequence[int]) -> dict[int, RosterRow]:
     if not ids:
         return {}
     with db.reading() as session:
-        return {row[0]: RosterRow(*(value if value is not None or i in (7, 8, 12, 13) else "" for i, value
-                                    in enumerate(row))) for row in session.execute(rows_statement(ids))}
+        return {row[0]: roster_row(row) for row in session.execute(rows_statement(ids))}
 
 
 def localities(db: Database) -> list[str]:

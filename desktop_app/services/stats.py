@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from desktop_app.domain.flags import Flag
 from desktop_app.domain.lists import Answer
-from desktop_app.domain.person import Flag
 from desktop_app.domain.status import Status
 from desktop_app.services.roster import flag_condition
 from desktop_app.storage.db import Database

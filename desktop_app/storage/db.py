@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
@@ -43,12 +42,9 @@ from sqlalchemy.pool import QueuePool
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.storage import migrations
+from desktop_app.storage.paths import SQLITE_HEADER, default_database_path
 
-APP_DIR_NAME = "MissionRoster"
-DEFAULT_FILE_NAME = "roster.db"
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_HEADER = b"SQLite format 3\x00"
-ENV_DATABASE = "MISSION_ROSTER_DB"
 PAGE_CACHE_KIB = 65_536
 POSTGRES_WRITER_LOCK = 0x6D697373  # an arbitrary key of this application's advisory lock
 WRITER_SUFFIX = "-writer"
@@ -61,16 +57,6 @@ class PassphraseRequired(DatabaseError):
 
 class WrongPassphrase(DatabaseError):
     """The passphrase does not open the roster; the file was not touched."""
-
-
-def default_database_path() -> Path:
-    """`roster.db` in the user's data folder (e.g. ~/.local/share/MissionRoster)."""
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / DEFAULT_FILE_NAME
-
-
-def resolve_target(option: str | None) -> str:
-    """The database named by `--db`, else by MISSION_ROSTER_DB, else the default file."""
-    return option or os.environ.get(ENV_DATABASE) or str(default_database_path())
 
 
 @dataclass(frozen=True)

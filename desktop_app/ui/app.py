@@ -1,19 +1,29 @@
-"""Start the window: the Qt application, logging, the crash hook, the operator, the database."""
+"""Start the window: the Qt application, logging, the crash hook, the operator, the database.
+
+The roster a user opens most days is a plain file at the current schema revision; the window
+then paints at once with the first page of the roster read with plain sqlite3
+(`services.roster_rows.first_page`), and the database is opened properly, and the rest of the
+workspace built, right after that first paint. Any other roster (encrypted, on a server, to be
+migrated, not there yet) is opened first and the window shown when it is ready.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import APP_NAME
 from desktop_app.domain.errors import RosterError
 from desktop_app.logs import setup_logging
+from desktop_app.services.roster_rows import first_page
 from desktop_app.ui.errors import install_excepthook, show_error
 from desktop_app.ui.main_window import MainWindow, ask_operator
 from desktop_app.ui.preferences import APPLICATION, ORGANIZATION, Preferences
-from desktop_app.ui.protection import open_roster
+from desktop_app.ui.roster_model import PAGE_SIZE
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +41,6 @@ def application() -> QApplication:
 
 def run_gui(target: str, operator: str | None = None) -> int:
     """Open the window on `target` (a path or URL), creating the database if needed."""
-    setup_logging()
     app = application()
     install_excepthook()
     preferences = Preferences()
@@ -40,16 +49,67 @@ def run_gui(target: str, operator: str | None = None) -> int:
     name = ask_operator(preferences)
     if name is None:
         return 1
-    try:
-        db = open_roster(None, target, name)  # asks for the passphrase of an encrypted roster
-    except RosterError as exc:
-        show_error(None, exc)
+    window = start_window(target, name, preferences)
+    if window is None:
         return 1
-    if db is None:
-        return 1
-    window = MainWindow(db, name, preferences)
-    window.show()
-    log.info("window opened")
     code = app.exec()
-    window.db.close()
+    if window.db is not None:
+        window.db.close()
     return code
+
+
+def start_window(target: str, operator: str, preferences: Preferences) -> MainWindow | None:
+    """Show the window on `target`; None when the roster could not be opened (the user was told)."""
+    window = MainWindow(None, operator, preferences)
+    first = first_page(target, window.roster.model.query, PAGE_SIZE) if window.starts_on_roster else None
+    if first is None:
+        if not _open_into(window, target, operator):
+            window.deleteLater()
+            return None
+        window.show()
+        return window
+    window.roster.model.show_first_page(first)
+    window.show()
+    when_first_painted(window.roster.table.viewport(), lambda: _finish_start(window, target, operator))
+    return window
+
+
+def _open_into(window: MainWindow, target: str, operator: str) -> bool:
+    from desktop_app.ui.protection import open_roster  # the database layer: after the first paint
+
+    setup_logging()
+    try:
+        db = open_roster(window if window.isVisible() else None, target, operator)
+    except RosterError as exc:
+        show_error(window if window.isVisible() else None, exc)
+        return False
+    if db is None:
+        return False
+    window.complete(db)
+    log.info("window opened")
+    return True
+
+
+def _finish_start(window: MainWindow, target: str, operator: str) -> None:
+    if not _open_into(window, target, operator):
+        window.close()
+        QApplication.exit(1)
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # once this paint is on the screen
+            self.deleteLater()
+        return False
+
+
+def when_first_painted(widget: QWidget, then: Callable[[], None]) -> None:
+    """Call `then` once `widget` has painted for the first time."""
+    _FirstPaint(widget, then)

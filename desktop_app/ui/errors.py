@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.errors import DatabaseError, EditConflict, ExchangeError, RosterError, TransitionRefused
-from desktop_app.logs import log_path
+from desktop_app.logs import log_path, setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 def show_crash(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """The unexpected: log the traceback and tell the user where it is."""
+    setup_logging()  # the window starts logging after its first paint: a crash before that is logged too
     log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
     if QApplication.instance() is None:
         sys.__excepthook__(kind, exc, tb)

@@ -10,7 +10,6 @@ folder, so `pip install .` carries translations without a build step of its own.
 from __future__ import annotations
 
 import logging
-import subprocess
 from importlib import resources
 from pathlib import Path
 
@@ -55,6 +54,8 @@ def compiled(code: str, folder: Path | None = None, cache: Path | None = None) -
     if tool is None:
         log.warning("no lrelease to compile translations")
         return None
+    import subprocess
+
     target.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(tool), "-silent", str(source), "-qm", str(target)], check=True, capture_output=True)
     return target

@@ -4,6 +4,12 @@ and audit), the menus, undo and redo, and the window's remembered layout.
 Feature modules plug in through `FEATURE_MODULES` (each has `install(window)`), finding the
 menus in `window.menus` by name, adding pages with `window.add_page(name, title, widget)` and
 roster row actions by appending QActions to `window.roster_context_actions`.
+
+The window is built in two steps so that it can paint before the database layer is loaded:
+`MainWindow(None, ...)` is the frame (sidebar, menus, the roster page, which can show a first
+page of rows read with plain sqlite3), and `complete(db)` builds the other pages and installs
+the features once the database is open. `MainWindow(db, ...)` does both at once. The services,
+pages and dialogs (SQLAlchemy behind them) are therefore imported where they are used.
 """
 
 from __future__ import annotations
@@ -11,8 +17,9 @@ from __future__ import annotations
 import importlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,23 +39,21 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME, __version__
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.status import Status
-from desktop_app.services import demo, lists, persons
-from desktop_app.services.demo import DemoSummary
-from desktop_app.services.settings import load_mission
-from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.i18n import install_language
-from desktop_app.ui.pages.dashboard import DashboardPage
-from desktop_app.ui.pages.households import HouseholdsPage
-from desktop_app.ui.pages.lists import ListsPage
-from desktop_app.ui.pages.partners import PartnersPage
-from desktop_app.ui.pages.trash_audit import TrashAuditPage
-from desktop_app.ui.person_editor import PersonEdit, PersonEditor, StatusDialog
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_page import RosterPage
-from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.tasks import BackgroundTask, Progress, run_in_background
-from desktop_app.ui.undo_commands import DeleteCommand, EditPersonCommand, StatusCommand
+
+if TYPE_CHECKING:
+    from desktop_app.services.demo import DemoSummary
+    from desktop_app.storage.db import Database
+    from desktop_app.ui.pages.dashboard import DashboardPage
+    from desktop_app.ui.pages.households import HouseholdsPage
+    from desktop_app.ui.pages.lists import ListsPage
+    from desktop_app.ui.pages.partners import PartnersPage
+    from desktop_app.ui.pages.trash_audit import TrashAuditPage
+    from desktop_app.ui.person_editor import PersonEdit, PersonEditor
 
 log = logging.getLogger(__name__)
 
@@ -60,15 +65,25 @@ FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog", "desktop_app
 
 MENU_NAMES = ("File", "Edit", "Person", "Lists", "Exchange", "View", "Tools", "Help")
 DEMO_HOUSEHOLDS = 300
+START_PAGE = "roster"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, operator: str, preferences: Preferences,
+    ready = Signal()  # the workspace is complete: every page and feature is there
+
+    dashboard: DashboardPage
+    households: HouseholdsPage
+    lists: ListsPage
+    partners: PartnersPage
+    trash: TrashAuditPage
+
+    def __init__(self, db: Database | None, operator: str, preferences: Preferences,
                  parent: QWidget | None = None) -> None:
+        """The whole window on `db`; with None, the frame only, waiting for `complete(db)`."""
         install_language(preferences.language)  # before any text is built; a change applies on the next window
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.db = db
+        self.db: Database | None = None
         self.operator = operator
         self.preferences = preferences
         self.undo_stack = QUndoStack(self)
@@ -94,25 +109,14 @@ class MainWindow(QMainWindow):
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setCentralWidget(self.splitter)
 
-        self.dashboard = DashboardPage(db, self)
+        # The frame: the roster page and a stand-in for each page that `complete` builds.
         self.roster = RosterPage(db, self)
-        self.households = HouseholdsPage(db, operator, self)
-        self.lists = ListsPage(db, operator, self.roster.selected_ids, lambda: self.roster.model.ids, self)
-        self.partners = PartnersPage(db, operator, self)
-        self.trash = TrashAuditPage(db, operator, self)
-        self.add_page("dashboard", self.tr("Dashboard"), self.dashboard)
-        self.add_page("roster", self.tr("Roster"), self.roster)
-        self.add_page("households", self.tr("Households"), self.households)
-        self.add_page("lists", self.tr("Evacuation lists"), self.lists)
-        self.add_page("partners", self.tr("Partners and liaison log"), self.partners)
-        self.add_page("trash", self.tr("Trash and audit"), self.trash)
+        for name, title in (("dashboard", self.tr("Dashboard")), ("roster", self.tr("Roster")),
+                            ("households", self.tr("Households")), ("lists", self.tr("Evacuation lists")),
+                            ("partners", self.tr("Partners and liaison log")), ("trash", self.tr("Trash and audit"))):
+            self.add_page(name, title, self.roster if name == "roster" else QWidget(self))
+        self.navigation.setCurrentRow(self.stack.indexOf(self.roster))
         self.roster.person_activated.connect(self.edit_person)
-        self.households.person_activated.connect(self.edit_person)
-        self.lists.person_activated.connect(self.edit_person)
-        self.dashboard.status_chosen.connect(self._show_status_in_roster)
-        for page in (self.households, self.lists, self.partners):
-            page.changed.connect(self.data_changed)
-        self.trash.restored.connect(lambda _id: self.data_changed())
 
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
@@ -120,11 +124,47 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self.roster_context_actions = self.roster.context_actions
         self._build_menus()
+        self._restore_frame()
+        if db is not None:
+            self.complete(db)
+
+    @property
+    def starts_on_roster(self) -> bool:
+        """Whether the page remembered from the last session is the roster."""
+        return str(self.preferences.value("window/page", START_PAGE) or START_PAGE) == "roster"
+
+    def complete(self, db: Database) -> None:
+        """Open the workspace on `db`: the other pages, the features, the remembered page."""
+        from desktop_app.ui.pages.dashboard import DashboardPage
+        from desktop_app.ui.pages.households import HouseholdsPage
+        from desktop_app.ui.pages.lists import ListsPage
+        from desktop_app.ui.pages.partners import PartnersPage
+        from desktop_app.ui.pages.trash_audit import TrashAuditPage
+
+        self.db = db
+        if not self.roster.model.attached:
+            self.roster.attach(db)
+        operator = self.operator
+        self.dashboard = DashboardPage(db, self)
+        self.households = HouseholdsPage(db, operator, self)
+        self.lists = ListsPage(db, operator, self.roster.selected_ids, lambda: self.roster.model.ids, self)
+        self.partners = PartnersPage(db, operator, self)
+        self.trash = TrashAuditPage(db, operator, self)
+        for name, page in (("dashboard", self.dashboard), ("households", self.households), ("lists", self.lists),
+                           ("partners", self.partners), ("trash", self.trash)):
+            self._replace_page(name, page)
+        self.households.person_activated.connect(self.edit_person)
+        self.lists.person_activated.connect(self.edit_person)
+        self.dashboard.status_chosen.connect(self._show_status_in_roster)
+        for page in (self.households, self.lists, self.partners):
+            page.changed.connect(self.data_changed)
+        self.trash.restored.connect(lambda _id: self.data_changed())
         for module_name in FEATURE_MODULES:
             importlib.import_module(module_name).install(self)
         self._show_database()
         self._stale = set(self.pages) - {"roster"}  # pages fill in when first shown: start-up stays quick
-        self._restore_layout()
+        self._restore_pages()
+        self.ready.emit()
 
     # --- pages ---------------------------------------------------------------------------------
 
@@ -139,6 +179,14 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, name)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
+
+    def _replace_page(self, name: str, widget: QWidget) -> None:
+        old = self.pages[name]
+        widget.setParent(self.stack)
+        self.stack.insertWidget(self.stack.indexOf(old), widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.pages[name] = widget
 
     def show_page(self, name: str) -> QWidget:
         """Bring the page named `name` to the front and return it."""
@@ -316,6 +364,9 @@ class MainWindow(QMainWindow):
     # --- database ------------------------------------------------------------------------------
 
     def _show_database(self) -> None:
+        from desktop_app.services.settings import load_mission
+
+        assert self.db is not None
         mission = load_mission(self.db)
         title = f"{APP_NAME} — {mission.mission_name or self.db.target.label}"
         self.setWindowTitle(title)
@@ -325,12 +376,15 @@ class MainWindow(QMainWindow):
         self.partners.phone_region = mission.phone_region
 
     def switch_database(self, target: str) -> None:
+        from desktop_app.storage.db import open_database
+
         try:
             database = open_database(target)
         except RosterError as exc:
             show_error(self, exc)
             return
         old = self.db
+        assert old is not None
         self.db = database
         self.undo_stack.clear()
         self.roster.set_database(database)
@@ -374,7 +428,10 @@ class MainWindow(QMainWindow):
 
     def start_demo_fill(self, households: int) -> BackgroundTask:
         """Fill the roster with invented households off the GUI thread, with progress and cancel."""
+        from desktop_app.services import demo
+
         db, operator = self.db, self.operator
+        assert db is not None
 
         def fill(progress: Progress) -> DemoSummary:
             return demo.fill_demo(db, households=households, operator=operator, progress=progress)
@@ -394,9 +451,14 @@ class MainWindow(QMainWindow):
 
     @property
     def phone_region(self) -> str | None:
+        from desktop_app.services.settings import load_mission
+
+        assert self.db is not None
         return load_mission(self.db).phone_region
 
     def open_editor(self, person_id: int | None) -> PersonEditor:
+        from desktop_app.ui.person_editor import PersonEditor
+
         editor = PersonEditor(self.db, self.operator, person_id, phone_region=self.phone_region, parent=self)
         editor.saved.connect(self._person_saved)
         editor.edited.connect(self._person_edited)
@@ -440,10 +502,14 @@ class MainWindow(QMainWindow):
         self.roster.select_person(person_id)
 
     def _person_edited(self, edit: PersonEdit) -> None:
+        from desktop_app.ui.undo_commands import EditPersonCommand
+
         self.undo_stack.push(EditPersonCommand(self.db, self.operator, edit.person_id, edit.case_ref, edit.before,
                                                edit.after, edit.version_after, self, self._undone))
 
     def _status_changed(self, person_id: int, case_ref: str, old: str, new: str) -> None:
+        from desktop_app.ui.undo_commands import StatusCommand
+
         self.undo_stack.push(StatusCommand(self.db, self.operator, person_id, case_ref, Status(old), Status(new), self,
                                            self._undone))
 
@@ -457,6 +523,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def change_status_of_current(self) -> None:
+        from desktop_app.services import persons
+        from desktop_app.ui.person_editor import StatusDialog
+
         person_id = self.roster.current_id()
         if person_id is None:
             return
@@ -468,6 +537,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def delete_current(self) -> None:
+        from desktop_app.services import persons
+        from desktop_app.ui.undo_commands import DeleteCommand
+
         ids = self.roster.selected_ids()
         if not ids:
             return
@@ -491,6 +563,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def add_selection_to_list(self) -> None:
+        from desktop_app.services import lists
+
         ids = self.roster.selected_ids()
         summaries = [s for s in lists.all_lists(self.db) if s.state != "closed"]
         if not ids:
@@ -539,6 +613,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_settings(self) -> None:
+        from desktop_app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.db, self.preferences, self.operator, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.operator = self.preferences.operator
@@ -570,24 +646,31 @@ class MainWindow(QMainWindow):
                 "lists_splitter": self.lists.splitter, "partners_splitter": self.partners.splitter,
                 "trash_splitter": self.trash.splitter}
 
-    def _restore_layout(self) -> None:
+    def _restore_frame(self) -> None:
+        """Size, main splitter and roster columns (their sort order too) as the user left them."""
         self.resize(1280, 780)
         self._fit_navigation()
         geometry = self.preferences.window_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.preferences.window_state("state")
-        if state is not None:
-            self.restoreState(state)
         header = self.preferences.window_state("roster_header")
         if header is not None:
             self.roster.table.horizontalHeader().restoreState(header)
+        saved = self.preferences.window_state("main_splitter")
+        if saved is not None:
+            self.splitter.restoreState(saved)
+
+    def _restore_pages(self) -> None:
+        """The pages' splitters, the window's docks and toolbars, and the page the user was on."""
+        state = self.preferences.window_state("state")
+        if state is not None:
+            self.restoreState(state)
         for key, splitter in self._splitters().items():
             saved = self.preferences.window_state(key)
-            if saved is not None:
+            if saved is not None and splitter is not self.splitter:
                 splitter.restoreState(saved)
-        page = str(self.preferences.value("window/page", "roster") or "roster")
-        self.show_page(page if page in self.pages else "roster")
+        page = str(self.preferences.value("window/page", START_PAGE) or START_PAGE)
+        self.show_page(page if page in self.pages else START_PAGE)
 
     def save_layout(self) -> None:
         self.preferences.set_window_state("geometry", self.saveGeometry())
@@ -599,7 +682,8 @@ class MainWindow(QMainWindow):
         self.preferences.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_layout()
+        if self.db is not None:  # a window closed before its database opened keeps the last layout
+            self.save_layout()
         super().closeEvent(event)
 
 

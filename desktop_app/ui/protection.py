@@ -119,7 +119,7 @@ class Protection(QObject):
         self.settings_action = self._action(self.tr("Backup &settings…"), self.backup_settings,
                                             "backupSettingsAction")
         self.encrypt_action = self._action(self.tr("&Encrypt roster…"), self.encrypt_or_rekey, "encryptAction")
-        self.lock_action = self._action(self.tr("&Lock now"), self.lock.lock, "lockAction", "Ctrl+L")
+        self.lock_action = self._action(self.tr("&Lock now"), self.lock.lock, "lockAction", "Ctrl+Shift+K")
         self.retention_action = self._action(self.tr("Close the crisis (re&tention)…"), self.retention,
                                              "retentionAction")
         for action in (self.backup_action, self.restore_action, self.verify_action, self.settings_action, None,

@@ -4,6 +4,10 @@ A new search or filter replaces the ids (`set_query`, a model reset). `data()` a
 service for the 200-row page that holds the requested row the first time it is shown and
 keeps a bounded number of pages, so a million-person roster costs memory for the ids and
 a few pages only.
+
+At start-up the model can show the first page before it has a database (`show_first_page`,
+read with plain sqlite3); `attach` then gives it the database and the rest of the ids. The
+queries module (SQLAlchemy) is imported only then, so that the first paint does not wait for it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import datetime as dt
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -23,14 +29,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.domain.person import Flag
+from desktop_app.domain.flags import Flag
 from desktop_app.domain.phones import display_phone
 from desktop_app.domain.status import Status
-from desktop_app.services import roster
-from desktop_app.services.roster import RosterQuery, RosterRow, SortKey
-from desktop_app.storage.db import Database
+from desktop_app.services.roster_rows import FirstPage, RosterQuery, RosterRow, SortKey
 from desktop_app.ui import labels
 from desktop_app.ui.roles import PERSON_ID_ROLE, STATUS_ROLE
+
+if TYPE_CHECKING:
+    from desktop_app.storage.db import Database
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 64
@@ -39,6 +46,14 @@ _STATUS_COLOURS = {
     Status.APPROVED.value: "#d8f0d8", Status.CROSSED.value: "#cde4f7", Status.EVACUATED.value: "#e2e2e2",
     Status.REJECTED.value: "#f7d6d6", Status.ON_HOLD.value: "#fbeccb", Status.UNREACHABLE.value: "#fbeccb",
 }
+
+# Roles as plain ints: the view asks data() for eight or so roles per cell and each paint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_PERSON_ID = int(PERSON_ID_ROLE)
+_STATUS = int(STATUS_ROLE)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _BACKGROUND, _TOOLTIP, _PERSON_ID, _STATUS})
 
 _FLAG_MARKS = {Flag.MEDICAL: "✚", Flag.REDUCED_MOBILITY: "♿", Flag.PREGNANT: "P", Flag.UNACCOMPANIED_MINOR: "U",
                Flag.INFANT: "I", Flag.ELDERLY: "E"}
@@ -92,12 +107,19 @@ def column_title(column: RosterColumn) -> str:
     return QCoreApplication.translate("RosterColumns", column.title)
 
 
+def _queries() -> ModuleType:
+    from desktop_app.services import roster
+
+    return roster
+
+
 class RosterTableModel(QAbstractTableModel):
-    def __init__(self, db: Database, parent: object | None = None) -> None:
+    def __init__(self, db: Database | None, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._db = db
         self._query = RosterQuery()
         self._ids: list[int] = []
+        self._count: int | None = None  # the roster's size while only the first page is known
         self._searched = False
         self._pages: OrderedDict[int, dict[int, RosterRow]] = OrderedDict()
         self._today = dt.date.today()
@@ -113,17 +135,53 @@ class RosterTableModel(QAbstractTableModel):
     def query(self) -> RosterQuery:
         return self._query
 
+    @property
+    def attached(self) -> bool:
+        """Whether the model has its database (not just the first page read at start-up)."""
+        return self._db is not None
+
     def set_database(self, db: Database) -> None:
         self._db = db
         self.set_query(RosterQuery())
 
+    def show_first_page(self, page: FirstPage) -> None:
+        """Show the unfiltered roster's first rows and its count before the database is attached."""
+        self.beginResetModel()
+        self._ids = [row.id for row in page.rows]
+        self._count = page.count
+        self._pages.clear()
+        self._pages[0] = {row.id: row for row in page.rows}
+        self._searched = True
+        self.endResetModel()
+
+    def attach(self, db: Database) -> None:
+        """Give the model its database: the first page shown stays, the other rows become reachable."""
+        self._db = db
+        if self._count is None:
+            self.set_query(self._query)
+            return
+        first, count = self._ids, self._count
+        ids = _queries().search_ids(db, self._query)
+        if ids[:len(first)] != first or len(ids) != count:  # the roster changed since the first look
+            self._count = None
+            self.set_query(self._query)
+            return
+        self._ids, self._count = ids, None
+        if count > len(first):
+            self.dataChanged.emit(self.index(len(first), 0), self.index(count - 1, len(COLUMNS) - 1))
+
     def set_query(self, query: RosterQuery) -> None:
-        """Run a new search: the ids change, the cached pages go."""
-        ids = roster.search_ids(self._db, query)
+        """Run a new search: the ids change, the cached pages go. Before the database is attached
+        the query is only kept (a restored sort order), to be run by `attach`."""
+        if self._db is None:
+            self._query = query
+            return
+        ids = _queries().search_ids(self._db, query)
         self.beginResetModel()
         self._query = query
         self._searched = True
         self._ids = ids
+        self._count = None
         self._pages.clear()
         self._today = query.today
         self.endResetModel()
@@ -158,7 +216,9 @@ class RosterTableModel(QAbstractTableModel):
     # --- Qt model interface ---------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        if parent.isValid():
+            return 0
+        return len(self._ids) if self._count is None else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -173,33 +233,34 @@ class RosterTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in _ANSWERED_ROLES:  # most of the view's calls: decided before touching the index
             return None
-        if role == PERSON_ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
-                        STATUS_ROLE):
+        position = index.row()
+        if not 0 <= position < len(self._ids) or not index.isValid():
             return None
-        row = self._row(index.row())
+        if role == _PERSON_ID:
+            return self._ids[position]
+        row = self._row(position)
         if row is None:
             return None
-        if role == STATUS_ROLE:
-            return row.status
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _DISPLAY:
+            return COLUMNS[index.column()].value(row, self._today)
+        if role == _BACKGROUND:
             colour = _STATUS_COLOURS.get(row.status)
             return QBrush(QColor(colour)) if colour else None
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return ", ".join(labels.flag(f.value) for f in row.flags(self._today)) if column.key == "flags" \
-                else None
-        return column.value(row, self._today)
+        if role == _STATUS:
+            return row.status
+        if COLUMNS[index.column()].key == "flags":  # the tooltip
+            return ", ".join(labels.flag(f.value) for f in row.flags(self._today))
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sort_key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
         if sort_key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if self._searched and (sort_key, descending) == (self._query.sort, self._query.descending):
+        if (self._searched or self._db is None) and (sort_key, descending) == (self._query.sort,
+                                                                                self._query.descending):
             return  # the view re-announces the sort it already shows (restoring the header): no new search
         self.set_query(replace(self._query, sort=sort_key, descending=descending))
 
@@ -210,7 +271,7 @@ class RosterTableModel(QAbstractTableModel):
         page = self._pages.get(page_number)
         if page is None:
             ids = self._ids[page_number * PAGE_SIZE:(page_number + 1) * PAGE_SIZE]
-            page = roster.fetch_rows(self._db, ids)
+            page = _queries().fetch_rows(self._db, ids) if self._db is not None else {}
             self._pages[page_number] = page
             if len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)

@@ -10,6 +10,7 @@ and the layout is saved with the window. A row's context menu is built from
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.person import Flag
+from desktop_app.domain.flags import Flag
 from desktop_app.domain.status import Status
-from desktop_app.services import households, lists, roster
-from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.roster_model import COLUMNS, RosterTableModel, column_title
+
+if TYPE_CHECKING:
+    from desktop_app.storage.db import Database
 
 SEARCH_DELAY_MS = 150
 DEFAULT_WIDTHS = {"case_ref": 85, "name": 250, "latin": 210, "birth_date": 90, "sex": 40, "citizenships": 95,
@@ -45,7 +47,8 @@ HIDDEN_BY_DEFAULT = {"relationship", "updated"}
 class RosterPage(QWidget):
     person_activated = Signal(int)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
+        """Without `db` the page waits for `attach` (the window's first paint comes before the database)."""
         super().__init__(parent)
         self.setObjectName("rosterPage")
         self.db = db
@@ -84,7 +87,8 @@ class RosterPage(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("matchCount")
         self.count_label.setStyleSheet("font-weight: bold;")
-        self.fill_filter_choices()
+        if db is not None:
+            self.fill_filter_choices()
 
         self.table = QTableView(self)
         self.empty_hint = QLabel(self.table.viewport())
@@ -140,7 +144,7 @@ class RosterPage(QWidget):
         layout.addLayout(bar)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        if not self.model.searched:
+        if db is not None and not self.model.searched:
             self.apply_filters()
         self._update_count()
 
@@ -152,6 +156,8 @@ class RosterPage(QWidget):
 
     def fill_filter_choices(self) -> None:
         """The lists, citizenships and localities on this roster (after an import or a new list)."""
+        from desktop_app.services import lists, roster
+
         for combo, choices in ((self.list_filter, [(s.name, s.id) for s in lists.all_lists(self.db)]),
                                (self.citizenship_filter, [(c, c) for c in roster.citizenships_in_use(self.db)]),
                                (self.locality_filter, [(x, x) for x in roster.localities(self.db)])):
@@ -164,6 +170,12 @@ class RosterPage(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
 
+    def attach(self, db: Database) -> None:
+        """The database, once open: the first page shown at start-up stays, the filters fill."""
+        self.db = db
+        self.model.attach(db)
+        self.fill_filter_choices()
+
     def set_database(self, db: Database) -> None:
         self.db = db
         self.model.set_database(db)
@@ -173,6 +185,8 @@ class RosterPage(QWidget):
     # --- filtering ------------------------------------------------------------------------------
 
     def _household_id(self) -> int | None:
+        from desktop_app.services import households
+
         ref = self.household_filter.text().strip()
         if not ref:
             return None

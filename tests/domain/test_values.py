@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
+import unicodedata
 
+import phonenumbers
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,16 +15,10 @@ from hypothesis import strategies as st
 from desktop_app.domain.countries import normalize_country, normalize_country_list
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import ValidationError
-from desktop_app.domain.names import fold, icao_latin, words
-from desktop_app.domain.person import (
-    DocumentData,
-    Flag,
-    Sex,
-    derived_flags,
-    normalize_document_number,
-    validate_field,
-)
-from desktop_app.domain.phones import normalize_phone
+from desktop_app.domain.flags import Flag, derived_flags
+from desktop_app.domain.names import MARKS_END, fold, icao_latin, words
+from desktop_app.domain.person import DocumentData, Sex, normalize_document_number, validate_field
+from desktop_app.domain.phones import national_number, normalize_phone, phone_search_keys
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -66,10 +64,45 @@ def test_fold_unifies_case_accents_yo_and_arabic_variants() -> None:
     assert words("Abu-Shanab, Ahmad") == ["abu", "shanab", "ahmad"]
 
 
+def _fold_by_definition(value: str) -> str:
+    """fold() as first written: every character's combining class tested one by one."""
+    text = unicodedata.normalize("NFKD", value.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) or ch == "\u0306")
+    text = unicodedata.normalize("NFC", text).replace("ё", "е")
+    text = re.sub(r"[\u064B-\u065F\u0670\u0640]", "", text).translate(
+        str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"}))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@given(st.text() | st.sampled_from(["Фёдоров  Йошкин", "Éloïse\tD'Arc", "أَحْمَد", "ǅemal", "ﬁona", "ẞ", " A\x1cB "]))
+def test_fold_gives_what_its_definition_gives(value: str) -> None:
+    assert fold(value) == _fold_by_definition(value)
+
+
+def test_no_combining_mark_lies_beyond_the_marks_table() -> None:
+    assert not [code for code in range(MARKS_END, sys.maxunicode + 1) if unicodedata.combining(chr(code))]
+
+
 def test_icao_latin_as_in_a_russian_passport() -> None:
     assert icao_latin("Щербаков") == "SHCHERBAKOV"
     assert icao_latin("Мария") == "MARIIA"
     assert icao_latin("Юлия Андреевна") == "IULIIA ANDREEVNA"
+
+
+def test_national_number_read_off_an_e164_number_is_the_one_parsing_gives() -> None:
+    numbers = [phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+               for region in sorted(phonenumbers.SUPPORTED_REGIONS) for kind in range(12)
+               if (example := phonenumbers.example_number_for_type(region, kind)) is not None]
+    numbers += ["+390612345678", "+2250701234567", "+79161234567", "+18005550100", "+201"]
+    assert len(numbers) > 1000
+    for e164 in numbers:
+        try:
+            parsed: str | None = str(phonenumbers.parse(e164, None).national_number)
+        except phonenumbers.NumberParseException:
+            parsed = None
+        assert national_number(e164) == parsed, e164
+    assert phone_search_keys("+390612345678") == ["390612345678", "612345678", "0612345678"]
+    assert national_number("not a number") is None
 
 
 def test_phones_become_e164() -> None:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.person import DocumentData, Flag
+from desktop_app.domain.flags import Flag
+from desktop_app.domain.person import DocumentData
 from desktop_app.domain.status import Status
 from desktop_app.services import persons, roster, status
 from desktop_app.services.roster import RosterQuery, SortKey

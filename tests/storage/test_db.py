@@ -13,7 +13,8 @@ from sqlalchemy import create_engine, text
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.services.settings import MissionSettings, save_mission
 from desktop_app.storage import migrations
-from desktop_app.storage.db import default_database_path, open_database, resolve_target
+from desktop_app.storage.db import open_database
+from desktop_app.storage.paths import default_database_path, resolve_target
 
 
 def _digest(path: Path) -> str:

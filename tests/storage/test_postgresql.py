@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from desktop_app.domain.flags import Flag
 from desktop_app.domain.lists import Answer
-from desktop_app.domain.person import DocumentData, Flag, Relationship
+from desktop_app.domain.person import DocumentData, Relationship
 from desktop_app.domain.status import Status
 from desktop_app.services import audit, households, lists, persons, roster, stats, status
 from desktop_app.services.roster import RosterQuery

@@ -10,8 +10,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.flags import Flag
 from desktop_app.domain.lists import Answer
-from desktop_app.domain.person import Flag, Relationship
+from desktop_app.domain.person import Relationship
 from desktop_app.domain.status import Status
 from desktop_app.services import audit, households, lists, partners, persons, roster, stats, status
 from desktop_app.services.roster import RosterQuery

@@ -3,6 +3,8 @@
 Opening an up-to-date roster (the usual case) asks the database for its revision and
 compares it with the newest migration file without importing Alembic, which costs about
 0.1 s of the window's start; Alembic is loaded only when there is something to upgrade.
+SQLAlchemy is imported inside the functions that use it: the window's first paint reads the
+head revision (`head_revision`) before the database layer is loaded.
 """
 
 from __future__ import annotations
@@ -10,16 +12,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sqlalchemy import Engine, inspect, text
 
 from desktop_app.domain.errors import DatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 _REVISION = re.compile(r"^revision = [\"']([^\"']+)[\"']", re.MULTILINE)
 _DOWN_REVISION = re.compile(r"^down_revision = (?:[\"']([^\"']+)[\"']|None)", re.MULTILINE)
@@ -34,7 +34,7 @@ def alembic_config() -> Config:
 
 
 def _folder() -> Path:
-    return Path(str(resources.files(__name__)))
+    return Path(__file__).parent  # real files: Alembic reads them from this folder too
 
 
 @functools.cache
@@ -59,6 +59,8 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return None

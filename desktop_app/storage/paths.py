@@ -1,0 +1,25 @@
+"""Where the roster lives by default, without loading the database layer (the window's first
+paint reads these before SQLAlchemy is imported)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "MissionRoster"
+DEFAULT_FILE_NAME = "roster.db"
+ENV_DATABASE = "MISSION_ROSTER_DB"
+
+
+def default_database_path() -> Path:
+    """`roster.db` in the user's data folder (e.g. ~/.local/share/MissionRoster)."""
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / DEFAULT_FILE_NAME
+
+
+def resolve_target(option: str | None) -> str:
+    """The database named by `--db`, else by MISSION_ROSTER_DB, else the default file."""
+    return option or os.environ.get(ENV_DATABASE) or str(default_database_path())
+
+SQLITE_HEADER = b"SQLite format 3\x00"

@@ -1,0 +1,95 @@
+"""Start-up: the window paints the roster's first page before the database layer opens the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from desktop_app.launch import _window_options
+from desktop_app.services import demo, roster
+from desktop_app.services.roster_rows import RosterQuery
+from desktop_app.storage.db import Database
+from desktop_app.ui.app import start_window
+from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.roster_model import PAGE_SIZE
+
+NAME = 1  # the roster table's name column
+
+
+def test_the_first_page_is_painted_then_the_workspace_completes(qtbot: QtBot, demo_db: Database, db_path: Path,
+                                                                 preferences: Preferences) -> None:
+    demo.fill_demo(demo_db, households=40, operator="demo", seed=7)
+    ids = roster.search_ids(demo_db, RosterQuery())
+    rows = roster.fetch_rows(demo_db, ids)
+    assert len(ids) > PAGE_SIZE  # so that rows past the first page exist
+    window = start_window(str(db_path), "A. Petrova", preferences)
+    assert window is not None
+    qtbot.addWidget(window)
+    model = window.roster.model
+    assert window.db is None and not model.attached  # nothing but plain sqlite3 has read the file yet
+    assert model.rowCount() == len(ids)
+    assert window.roster.count_label.text() == f"{len(ids)} persons"
+    first = rows[ids[0]]
+    assert model.index(0, NAME).data() == f"{first.surname} {first.given_names} {first.patronymic}".strip()
+    assert model.index(PAGE_SIZE, NAME).data() is None  # past the first page: not known yet
+    assert list(window.pages) == ["dashboard", "roster", "households", "lists", "partners", "trash"]
+    assert window.current_page() == "roster"
+
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        pass  # the first paint, then the database opens and the pages are built
+
+    assert window.db is not None and model.attached
+    assert model.ids == ids
+    last = rows[ids[-1]]
+    assert model.index(len(ids) - 1, NAME).data().startswith(last.surname)
+    assert window.pages["dashboard"] is window.dashboard and window.pages["lists"] is window.lists
+    assert window.menus["Exchange"].actions()  # the features are installed
+    window.show_page("households")
+    assert window.households.isVisible()
+    window.close()
+    window.db.close()
+
+
+def test_a_new_roster_opens_at_once_without_a_first_look(qtbot: QtBot, tmp_path: Path,
+                                                         preferences: Preferences) -> None:
+    window = start_window(str(tmp_path / "new.db"), "A. Petrova", preferences)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.db is not None  # created and opened before the window showed
+    assert window.roster.model.rowCount() == 0
+    assert window.roster.empty_hint.isVisibleTo(window.roster)
+    window.close()
+    window.db.close()
+
+
+def test_a_window_that_starts_on_another_page_opens_the_database_first(qtbot: QtBot, demo_db: Database,
+                                                                       db_path: Path,
+                                                                       preferences: Preferences) -> None:
+    preferences.set_value("window/page", "lists")
+    window = start_window(str(db_path), "A. Petrova", preferences)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.db is not None
+    assert window.current_page() == "lists"
+    window.close()
+    window.db.close()
+
+
+def test_the_window_starts_without_the_command_line_parser() -> None:
+    assert _window_options([]) is not None
+    options = _window_options(["--db", "roster.db", "--operator", "A. Petrova"])
+    assert options is not None and (options.db, options.operator) == ("roster.db", "A. Petrova")
+    for command_line in (["stats"], ["--db", "x.db", "search", "ива"], ["--version"], ["--help"], ["--db"]):
+        assert _window_options(command_line) is None  # the full command line handles these
+
+
+def test_no_two_actions_share_a_shortcut(window: object) -> None:
+    from PySide6.QtGui import QAction
+
+    owners: dict[str, str] = {}
+    for action in window.findChildren(QAction):  # type: ignore[attr-defined]
+        for shortcut in action.shortcuts():
+            key = shortcut.toString()
+            assert owners.setdefault(key, action.objectName()) == action.objectName(), \
+                f"{key} is both {owners[key]} and {action.objectName()}"
