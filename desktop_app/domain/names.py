@@ -34,16 +34,22 @@ def fold(value: str | None) -> str:
     """
     if not value:
         return ""
-    text = unicodedata.normalize("NFKD", value.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) or _keeps_mark(ch))
+    if value.isascii():  # nothing to decompose, no marks, no Cyrillic or Arabic: the same result, sooner
+        return _SPACES.sub(" ", value.lower()).strip()
+    text = unicodedata.normalize("NFKD", value.casefold()).translate(_marks())
     text = unicodedata.normalize("NFC", text).replace("ё", "е")
     text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTER_VARIANTS)
     return _SPACES.sub(" ", text).strip()
 
 
-def _keeps_mark(ch: str) -> bool:
-    # The breve of й is part of the letter in Russian (и + breve); keep it so that й stays й.
-    return ch == "\u0306"
+MARKS_END = 0x20000  # every combining mark of Unicode lies below (the planes above hold none)
+
+
+@functools.cache
+def _marks() -> dict[int, None]:
+    """Combining marks to delete with str.translate (built once, 10 ms). The breve of й stays:
+    it is part of the letter in Russian (и + breve), so that й stays й."""
+    return {code: None for code in range(MARKS_END) if unicodedata.combining(chr(code)) and code != 0x0306}
 
 
 def words(value: str | None) -> list[str]:
