@@ -1,9 +1,10 @@
 """Commit a previewed import in one transaction, and undo it as a whole.
 
 `commit_import` writes every accepted row or nothing: a failure, or a cancel through
-`progress`, rolls the whole transaction back. New persons are inserted in bulk with
-SQLAlchemy Core inside that transaction (persons, documents, phones, search terms, the first
-status entry), which is what keeps a 100,000-row import to seconds; updates go through the
+`progress`, rolls the whole transaction back. New persons are inserted in bulk inside that
+transaction (persons, documents, phones, search terms, the first status entry: `import_new`,
+the driver's executemany on SQLite, SQLAlchemy Core elsewhere), which is what keeps a
+100,000-row import to seconds; updates go through the
 ORM one person at a time with the same rules as a hand edit (`persons.apply_changes`,
 `status.set_status`). The import is an `Operation` (file name, SHA-256, sheet, mapping,
 counts) with one `OperationChange` per person created or updated; an updated person's

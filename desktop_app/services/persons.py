@@ -8,6 +8,7 @@ edit to a person changed meanwhile by someone else is refused as a conflict.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -193,23 +194,44 @@ def apply_changes(session: Session, person: Person, columns: Mapping[str, Any], 
 
 
 def sort_key_of(person: Person) -> str:
-    native = " ".join(p for p in (person.surname, person.given_names, person.patronymic) if p)
-    return fold(native or f"{person.surname_latin} {person.given_names_latin}")[:600]
+    return sort_key(person.surname, person.given_names, person.patronymic, person.surname_latin,
+                    person.given_names_latin)
+
+
+def sort_key(surname: str, given_names: str, patronymic: str, surname_latin: str, given_names_latin: str) -> str:
+    native = " ".join(p for p in (surname, given_names, patronymic) if p)
+    return fold(native or f"{surname_latin} {given_names_latin}")[:600]
 
 
 def search_terms_of(person: Person) -> set[str]:
+    return search_terms((person.surname, person.given_names, person.patronymic, person.surname_latin,
+                         person.given_names_latin), person.case_ref, [d.number_key for d in person.documents],
+                        [p.e164 for p in person.phones])
+
+
+def search_terms(names: Iterable[str], case_ref: str, number_keys: Iterable[str], phones: Iterable[str]) -> set[str]:
+    """The folded words a person is found by (the rows of search_terms): names in their script
+    and ICAO Latin, the case reference, document numbers, phone digits."""
     terms: set[str] = set()
-    for text in (person.surname, person.given_names, person.patronymic, person.surname_latin,
-                 person.given_names_latin, person.case_ref):
-        terms.update(words(text))
-        if has_cyrillic(text):
-            terms.update(words(icao_latin(text)))
-    terms.add(fold(person.case_ref).replace(" ", ""))
-    for document in person.documents:
-        terms.add(document.number_key.lower())
-    for phone in person.phones:
-        terms.update(phone_search_keys(phone.e164))
+    for text in names:
+        terms.update(_name_terms(text))
+    terms.update(_text_terms(case_ref))
+    terms.add(fold(case_ref).replace(" ", ""))
+    for key in number_keys:
+        terms.add(key.lower())
+    for e164 in phones:
+        terms.update(phone_search_keys(e164))
     return {t[:100] for t in terms if t}
+
+
+def _text_terms(text: str) -> tuple[str, ...]:
+    found = words(text)
+    if has_cyrillic(text):
+        found += words(icao_latin(text))
+    return tuple(found)
+
+
+_name_terms = functools.lru_cache(maxsize=65_536)(_text_terms)  # names repeat; case references do not
 
 
 def reindex(session: Session, person: Person) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.errors import DuplicateValue, ExchangeError, ValidationError
 from desktop_app.domain.export_profile import ColumnKind
+from desktop_app.domain.person import DocumentData
 from desktop_app.exchange import readers
 from desktop_app.exchange.errors import (
     CorruptFile,
@@ -79,6 +80,48 @@ def test_search_finds_imported_persons(db: Database, tmp_path: Path) -> None:
     importing.commit_import(db, importing.preview_import(db, path), operator=OPERATOR)
     assert len(roster.search_ids(db, roster.RosterQuery(text="shcherbakova"))) == 1
     assert len(roster.search_ids(db, roster.RosterQuery(text="7201234567"))) == 1
+
+
+def test_imported_rows_are_stored_as_a_hand_made_person_is(db: Database, tmp_path: Path) -> None:
+    """The bulk path writes storage values itself (SQLite): they must be the ORM's, type for type."""
+    values = {"surname": "Петрова", "given_names": "Анна", "birth_date": "1980-02-01", "medical": True,
+              "consent_to_share": True, "consent_date": "2024-05-06", "citizenships": "RUS"}
+    hand = persons.create_person(db, values, operator=OPERATOR, phones=["+79161234567"], documents=[
+        DocumentData.create("passport", "0123456", "RUS", "2020-01-02", "2030-01-01")])
+    headers = ["Фамилия", "Имя", "DOB", "Med", "Consent", "Consent date", "Citizenship", "Passport", "Country",
+               "Issued", "Expires", "Phone"]
+    path = write_xlsx(tmp_path / "one.xlsx", [headers, [
+        "Петрова", "Анна", "1980-02-01", "yes", "yes", dt.date(2024, 5, 6), "RUS", "0123456", "RUS",
+        dt.date(2020, 1, 2), "2030-01-01", "+7 916 123 45 67"]])
+    targets = ["surname", "given_names", "birth_date", "medical", "consent_to_share", "consent_date", "citizenships",
+               "document_number", "document_country", "document_issue_date", "document_expiry_date", "phone"]
+    preview = importing.preview_import(db, path, mapping_overrides=dict(zip(headers, targets, strict=True)))
+    assert [row.outcome for row in preview.rows] == [Outcome.DUPLICATE]
+    imported = importing.commit_import(db, preview, operator=OPERATOR, accept_duplicates_as_new=True).created_ids[0]
+
+    def stored(table: str, key: str, person_id: int, skip: set[str]) -> list[dict[str, object]]:
+        with db.engine.connect() as connection:
+            names = [row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({table})")]
+            kept = [n for n in names if n not in skip]
+            cells = ", ".join(f'"{n}", typeof("{n}")' for n in kept)
+            return [dict(zip([f"{n}{t}" for n in kept for t in ("", ":type")], row, strict=True)) for row in
+                    connection.exec_driver_sql(f"SELECT {cells} FROM {table} WHERE {key} = ?", (person_id,))]
+
+    stamps = {"created_at", "updated_at", "at"}
+    assert stored("persons", "id", imported, {"id", "uuid", "case_ref", *stamps}) == \
+        stored("persons", "id", hand.id, {"id", "uuid", "case_ref", *stamps})
+    for table in ("documents", "phones"):
+        assert stored(table, "person_id", imported, {"id", "person_id"}) == \
+            stored(table, "person_id", hand.id, {"id", "person_id"})
+    for table, key in (("persons", "id"), ("status_changes", "person_id")):
+        for column in stamps & {n for n in stored(table, key, hand.id, set())[0] if ":" not in n}:
+            made, bulk = stored(table, key, hand.id, set())[0][column], stored(table, key, imported, set())[0][column]
+            assert isinstance(bulk, str) and len(bulk) == len(str(made)) == len("2025-01-01 12:00:00.000000")
+    with db.engine.connect() as connection:
+        terms = [{row[0] for row in connection.exec_driver_sql(
+            "SELECT term FROM search_terms WHERE person_id = ? AND term NOT LIKE 'mr%' AND term NOT LIKE '00000_'",
+            (person_id,))} for person_id in (hand.id, imported)]
+    assert terms[0] == terms[1] and "9161234567" in terms[0]
 
 
 def test_duplicates_are_left_out_unless_accepted(db: Database, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -12,10 +13,11 @@ from desktop_app.domain.flags import Flag
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.person import DocumentData, Relationship
 from desktop_app.domain.status import Status
-from desktop_app.services import audit, households, lists, persons, roster, stats, status
+from desktop_app.services import audit, households, importing, lists, persons, roster, stats, status
 from desktop_app.services.roster import RosterQuery
 from desktop_app.storage import migrations
 from desktop_app.storage.db import Database, open_database
+from tests.services.import_support import write_xlsx
 
 pytest_plugins = ["tests.helpers.postgres"]
 
@@ -81,4 +83,25 @@ def test_concurrent_writers_keep_the_audit_chain_and_references_intact(pg: Datab
         thread.join()
     refs = [persons.get_person(pg, pid).case_ref for pid in roster.search_ids(pg, RosterQuery(text="writer"))]
     assert len(refs) == len(set(refs)) == 40
+    assert audit.verify_chain(pg).intact
+
+
+def test_import_and_its_undo_on_postgresql(pg: Database, operator: str, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "list.xlsx", [
+        ["Фамилия", "Имя", "Дата рождения", "№ паспорта", "Телефон", "Семья", "Родство"],
+        ["Кузнецова", "Анна", dt.date(1981, 3, 4), "PG 0001", "+970 59 765 4321", "PG-F1", "head"],
+        ["Кузнецов", "Олег", "2012", "PG 0002", None, "PG-F1", "child"],
+    ])
+    preview = importing.preview_import(pg, path)
+    result = importing.commit_import(pg, preview, operator=operator)
+    assert result.created == 2
+    anna, oleg = (persons.get_person(pg, person_id) for person_id in result.created_ids)
+    assert (anna.surname_latin, anna.birth_date and anna.birth_date.iso(), anna.phones[0].e164) == (
+        "KUZNETSOVA", "1981-03-04", "+970597654321")
+    assert anna.household_ref == oleg.household_ref == "PG-F1" and oleg.documents[0].number == "PG 0002"
+    assert anna.created_at == anna.updated_at and isinstance(anna.created_at, dt.datetime)
+    assert roster.search_ids(pg, RosterQuery(text="кузнец")) == [oleg.id, anna.id]  # in name order
+    assert roster.search_ids(pg, RosterQuery(text="0597654321")) == [anna.id]
+    undone = importing.undo_import(pg, result.import_id, operator=operator)
+    assert undone.deleted == 2 and roster.search_ids(pg, RosterQuery(text="кузнец")) == []
     assert audit.verify_chain(pg).intact
