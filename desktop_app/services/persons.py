@@ -215,8 +215,7 @@ def search_terms(names: Iterable[str], case_ref: str, number_keys: Iterable[str]
     terms: set[str] = set()
     for text in names:
         terms.update(_name_terms(text))
-    terms.update(_text_terms(case_ref))
-    terms.add(fold(case_ref).replace(" ", ""))
+    terms.update(_text_terms(case_ref))  # the whole reference is no term: no search reaches its - / .
     for key in number_keys:
         terms.add(key.lower())
     for e164 in phones:

@@ -148,7 +148,8 @@ class SearchTerm(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True)
     term: Mapped[str] = mapped_column(String(100), primary_key=True)
 
-    __table_args__ = (Index("ix_search_terms_term", "term", "person_id"),)
+    # WITHOUT ROWID: the key is the table (two B-trees to write per term, not three).
+    __table_args__ = (Index("ix_search_terms_term", "term", "person_id"), {"sqlite_with_rowid": False})
 
 
 class Household(Stamped, Base):
