@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import sys
 import unicodedata
@@ -18,7 +19,7 @@ from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.flags import Flag, derived_flags
 from desktop_app.domain.names import MARKS_END, fold, icao_latin, words
 from desktop_app.domain.person import DocumentData, Sex, normalize_document_number, validate_field
-from desktop_app.domain.phones import national_number, normalize_phone, phone_search_keys
+from desktop_app.domain.phones import _valid_as_given, national_number, normalize_phone, phone_search_keys
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -103,6 +104,43 @@ def test_national_number_read_off_an_e164_number_is_the_one_parsing_gives() -> N
         assert national_number(e164) == parsed, e164
     assert phone_search_keys("+390612345678") == ["390612345678", "612345678", "0612345678"]
     assert national_number("not a number") is None
+
+
+def _e164_by_parsing(raw: str) -> str | None:
+    try:
+        parsed = phonenumbers.parse(raw, None)
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) \
+        if phonenumbers.is_valid_number(parsed) else None
+
+
+def test_international_numbers_taken_as_given_are_what_parsing_makes_of_them() -> None:
+    rng = random.Random(5)
+    numbers = ["+390612345678", "+18005550100", "+11234567890", "+80012345678", "+5491123456789", "+78005553535",
+               "+44791112345", "+2010012345678", "+970599123456", "+1", "+20", "+0201001234567", "+99912345"]
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in range(12):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            code, national = example.country_code, phonenumbers.national_significant_number(example)
+            numbers.append(f"+{code}{national}")
+            for _ in range(3):
+                cut = rng.randint(1, min(4, len(national)))
+                numbers.append(f"+{code}{national[:-cut]}{rng.randrange(10 ** cut):0{cut}d}")
+            numbers += [f"+{code}0{national}", f"+{code}1{national}", f"+{code}{national}5", f"+{code}{national[1:]}"]
+    taken = 0
+    for raw in numbers:
+        expected = _e164_by_parsing(raw)
+        quick = _valid_as_given(raw)
+        assert quick in (None, expected), raw
+        taken += quick is not None
+        try:
+            assert normalize_phone(raw) == expected, raw
+        except ValidationError:
+            assert expected is None, raw
+    assert taken > len(numbers) // 4  # the quick way is the one tested, not only the fallback
 
 
 def test_phones_become_e164() -> None:
