@@ -18,6 +18,7 @@ Run: `python -m bench.ui_bench [--launches N] [--persons N]`.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import sqlite3
 import statistics
@@ -41,7 +42,7 @@ def _launch(args: list[str], folder: str) -> float:
     user_folders = {name: str(Path(folder) / name.lower()) for name in
                     ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "bench.launch_child", *args], check=True,
+    subprocess.run([sys.executable, "-m", "bench.launch_child", *args], check=True, stderr=subprocess.DEVNULL,
                    env={**os.environ, **user_folders,
                         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")})
     return time.perf_counter() - started
@@ -51,6 +52,10 @@ def bench_launch(path: Path, launches: int) -> list[list[object]]:
     """`mission-roster --db ROSTER` as a user starts it, against a bare PySide6 window with an empty
     table, both `python -m` in a fresh process; medians of `launches` each, taken in turns."""
     folder = tempfile.mkdtemp(prefix="ui-bench-")
+    # As after a user's first start: the package's bytecode is cached (an editable install run with
+    # PYTHONDONTWRITEBYTECODE would otherwise compile every module at every launch).
+    for package in ("desktop_app", "bench"):
+        compileall.compile_dir(Path(__file__).parent.parent / package, quiet=1)
     kinds = {"bare": ["bare"], "first": ["roster", str(path), "first-paint"], "ready": ["roster", str(path), "ready"]}
     for args in kinds.values():  # warm the file cache
         _launch(args, folder)

@@ -8,7 +8,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.domain.errors import DatabaseError, EditConflict, ExchangeError, RosterError, TransitionRefused
 from desktop_app.logs import log_path, setup_logging
@@ -35,6 +35,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         show_crash(type(exc), exc, exc.__traceback__)
         return
     log.info("refused: %s", type(exc).__name__)  # the message may name a person: not logged
+    from PySide6.QtWidgets import QMessageBox  # loaded when needed: the window's first paint does without
+
     box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc), exc.message, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessage")
     box.exec()
@@ -47,6 +49,8 @@ def show_crash(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     if QApplication.instance() is None:
         sys.__excepthook__(kind, exc, tb)
         return
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Errors", "Unexpected error"),
                       QCoreApplication.translate("Errors", "Something went wrong inside Mission Roster. Your saved "
                                                  "data is safe.\n\nThe details were written to:\n%1\n\nPlease "

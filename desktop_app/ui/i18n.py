@@ -10,10 +10,8 @@ folder, so `pip install .` carries translations without a build step of its own.
 from __future__ import annotations
 
 import logging
-from importlib import resources
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop_app import APP_NAME
@@ -25,7 +23,7 @@ _installed: list[QTranslator] = []
 
 
 def translations_folder() -> Path:
-    return Path(str(resources.files("desktop_app") / "resources" / "translations"))
+    return Path(__file__).parent.parent / "resources" / "translations"  # real files in every install
 
 
 def _lrelease() -> Path | None:
@@ -47,6 +45,8 @@ def compiled(code: str, folder: Path | None = None, cache: Path | None = None) -
     packaged = source.with_suffix(".qm")
     if packaged.exists() and packaged.stat().st_mtime >= source.stat().st_mtime:
         return packaged
+    import platformdirs
+
     target = (cache or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations") / packaged.name
     if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
         return target

@@ -22,15 +22,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -43,7 +39,6 @@ from desktop_app.ui.errors import show_error
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_page import RosterPage
-from desktop_app.ui.tasks import BackgroundTask, Progress, run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.services.demo import DemoSummary
@@ -54,6 +49,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.pages.partners import PartnersPage
     from desktop_app.ui.pages.trash_audit import TrashAuditPage
     from desktop_app.ui.person_editor import PersonEdit, PersonEditor
+    from desktop_app.ui.tasks import BackgroundTask, Progress
 
 log = logging.getLogger(__name__)
 
@@ -396,6 +392,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New roster database"), str(Path.home() / "roster.db"),
                                               self.tr("Roster databases (*.db)"))
         if path:
@@ -406,6 +404,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_database_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open roster database"), str(Path.home()),
                                               self.tr("Roster databases (*.db);;All files (*)"))
         if path:
@@ -420,6 +420,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def fill_demo(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         count, ok = QInputDialog.getInt(self, self.tr("Demonstration data"),
                                         self.tr("Households to invent (about 3.6 persons each):"),
                                         DEMO_HOUSEHOLDS, 1, 100_000, 50)
@@ -429,6 +431,7 @@ class MainWindow(QMainWindow):
     def start_demo_fill(self, households: int) -> BackgroundTask:
         """Fill the roster with invented households off the GUI thread, with progress and cancel."""
         from desktop_app.services import demo
+        from desktop_app.ui.tasks import run_in_background
 
         db, operator = self.db, self.operator
         assert db is not None
@@ -523,6 +526,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def change_status_of_current(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from desktop_app.services import persons
         from desktop_app.ui.person_editor import StatusDialog
 
@@ -537,6 +542,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def delete_current(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop_app.services import persons
         from desktop_app.ui.undo_commands import DeleteCommand
 
@@ -563,6 +570,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def add_selection_to_list(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         from desktop_app.services import lists
 
         ids = self.roster.selected_ids()
@@ -613,6 +622,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_settings(self) -> None:
+        from PySide6.QtWidgets import QDialog, QMessageBox
+
         from desktop_app.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.db, self.preferences, self.operator, self)
@@ -627,6 +638,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         width = max(len(keys) for _name, keys in self.shortcut_table())
         text = "\n".join(f"{keys:<{width}}  {name}" for name, keys in self.shortcut_table())
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text,
@@ -637,6 +650,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About %1").replace("%1", APP_NAME),
                           f"{APP_NAME} {__version__}\n"
                           + self.tr("An offline evacuation roster for consular missions."))
@@ -691,6 +706,8 @@ def ask_operator(preferences: Preferences, parent: QWidget | None = None) -> str
     """The operator's name, asked once at first start and remembered."""
     if preferences.operator:
         return preferences.operator
+    from PySide6.QtWidgets import QInputDialog
+
     name, ok = QInputDialog.getText(parent, QMainWindow.tr("Who is working?"),
                                     QMainWindow.tr("Your name (it goes into the audit trail with every change you "
                                                    "make):"))
