@@ -88,10 +88,11 @@ class RowConverter:
         self._columns: list[tuple[int, str, Reader]] = [
             (index, target, self._reader(index, target)) for index, target in sorted(mapping.items())]
         # Most columns repeat a few values (sex, citizenship, locality, dates): each distinct
-        # value of a column is read once. A column whose values are mostly distinct (phones,
-        # passports) stops remembering after MEMO_PROBE reads, so that memory stays flat.
+        # value of a column is read once. A column whose values hardly repeat in its first
+        # MEMO_PROBE rows (phones, passports) stops remembering, and none remembers more than
+        # MEMO_LIMIT values, so that memory stays flat.
         self._memos: list[dict[Any, Any] | None] = [{} for _ in self._columns]
-        self._misses = [0] * len(self._columns)
+        self._rows = 0
 
     # --- one reader per target ------------------------------------------------------------------
 
@@ -147,6 +148,9 @@ class RowConverter:
         problems: list[RowProblem] = []
         memos = self._memos
         width = len(cells)
+        self._rows += 1
+        if self._rows == MEMO_PROBE:
+            self._forget_distinct_columns()
         for position, (index, target, read) in enumerate(self._columns):
             value = cells[index] if index < width else None
             if value is None:
@@ -159,7 +163,8 @@ class RowConverter:
                 outcome = _read_cell(read, target, value)
                 if memo is not None:
                     memo[key] = outcome
-                    self._forget_if_distinct(position)
+                    if len(memo) > MEMO_LIMIT:
+                        memos[position] = None
             if outcome is None:
                 continue
             converted, note, blocking = outcome
@@ -169,11 +174,10 @@ class RowConverter:
                 found[target] = converted
         return self._assemble(row_number, found, problems)
 
-    def _forget_if_distinct(self, position: int) -> None:
-        self._misses[position] += 1
-        memo = self._memos[position]
-        if memo is not None and self._misses[position] == MEMO_PROBE and len(memo) > MEMO_PROBE // 2:
-            self._memos[position] = None
+    def _forget_distinct_columns(self) -> None:
+        for position, memo in enumerate(self._memos):
+            if memo is not None and len(memo) > MEMO_PROBE * 9 // 10:
+                self._memos[position] = None
 
     def _assemble(self, row_number: int, found: dict[str, Any],
                   problems: list[RowProblem]) -> tuple[RowData | None, list[RowProblem]]:
@@ -239,7 +243,8 @@ class RowConverter:
 
 
 _LATIN_OF = {"surname_latin": "surname", "given_names_latin": "given_names"}
-MEMO_PROBE = 2000
+MEMO_PROBE = 2000  # rows after which a column whose values hardly repeat stops remembering them
+MEMO_LIMIT = 10_000  # distinct values one column remembers at most
 _UNREAD = object()
 CellOutcome = tuple[Any, str | None, bool] | None  # (value, problem or note, whether it blocks); None: blank
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,21 @@ def test_own_reject_report_imports_again_once_fixed(db: Database, tmp_path: Path
     assert [r.outcome for r in again.rows] == [Outcome.NEW]
     assert again.rows[0].data.fields["birth_date"] == "1980-02-28"
     assert again.rows[0].data.documents[0].number == "0002"
+
+
+def test_the_cycle_collector_is_paused_while_previewing_and_back_after(db: Database, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "gc.xlsx", [["Surname"], ["A"], ["B"]])
+    seen: list[bool] = []
+    assert gc.isenabled()
+    importing.preview_import(db, path, progress=lambda done, total: not seen.append(gc.isenabled()))
+    assert seen and not any(seen) and gc.isenabled()
+    with pytest.raises(importing.ImportCancelled):
+        importing.preview_import(db, path, progress=lambda done, total: False)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        importing.preview_import(db, path)
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
+
