@@ -229,4 +229,5 @@ def _as_date(value: dt.date | str | None, field: str) -> dt.date | None:
 
 def normalize_document_number(number: str) -> str:
     """The number as a key: letters and digits only, upper case ('72 1234567' -> '721234567')."""
-    return "".join(ch for ch in number.upper() if ch.isalnum())
+    upper = number.upper()
+    return upper if upper.isalnum() else "".join(ch for ch in upper if ch.isalnum())

@@ -199,8 +199,11 @@ def sort_key_of(person: Person) -> str:
 
 
 def sort_key(surname: str, given_names: str, patronymic: str, surname_latin: str, given_names_latin: str) -> str:
-    native = " ".join(p for p in (surname, given_names, patronymic) if p)
-    return fold(native or f"{surname_latin} {given_names_latin}")[:600]
+    """fold('surname given patronymic'), else of the Latin names; put together from each name's
+    own fold (cached: names repeat, whole names do not), which folding a space never joins."""
+    native = [p for p in (surname, given_names, patronymic) if p]
+    parts = native or [surname_latin, given_names_latin]
+    return " ".join(folded for part in parts if (folded := fold(part)))[:600]
 
 
 def search_terms_of(person: Person) -> set[str]:
