@@ -54,6 +54,8 @@ def _marks() -> dict[int, None]:
 
 def words(value: str | None) -> list[str]:
     """Folded words of a name, punctuation and hyphens as separators."""
+    if value and value.isascii():  # as quick as the cache, and keeps case references out of it
+        return [w for w in _NOT_WORD.split(value.lower()) if w]
     return list(_words(value))
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.names import fold
+from desktop_app.domain.names import fold, words
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.services.persons import sort_key
 
@@ -27,3 +29,10 @@ def test_sort_key_of_long_names_is_cut_at_600() -> None:
 @given(st.text(max_size=16) | st.sampled_from(["72 1234567", "ab-12", "ß12", "ﬁ9", "١٢٣"]))
 def test_document_key_is_letters_and_digits_upper_case(number: str) -> None:
     assert normalize_document_number(number) == "".join(ch for ch in number.upper() if ch.isalnum())
+
+
+@given(st.text(max_size=16) | st.text(st.characters(max_codepoint=127), max_size=16)
+       | st.sampled_from(["MR-000001", "Abu-Shanab, Ahmad", "a_b.c/d", " \x1c x ", "Фёдоров-Щ"]))
+def test_words_are_the_folded_words(value: str) -> None:
+    assert words(value) == [w for w in re.split(r"[^\w]+", fold(value)) if w]
+
