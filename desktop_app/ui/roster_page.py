@@ -42,6 +42,7 @@ DEFAULT_WIDTHS = {"case_ref": 85, "name": 250, "latin": 210, "birth_date": 90, "
                   "passport": 105, "phone": 130, "status": 90, "household": 80, "relationship": 80, "locality": 110,
                   "flags": 60, "updated": 120}
 HIDDEN_BY_DEFAULT = {"relationship", "updated"}
+FILTER_CHOICE_CHARS = 15
 
 
 class RosterPage(QWidget):
@@ -59,7 +60,7 @@ class RosterPage(QWidget):
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(self.tr("Search: name in any script, case ref, passport or phone  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.status_filter = self._combo("statusFilter", self.tr("All statuses"))
+        self.status_filter = self._combo("statusFilter", self.tr("All statuses"), filled_later=False)
         for status in Status:
             if status is not Status.MERGED:
                 self.status_filter.addItem(labels.status(status.value).capitalize(), status.value)
@@ -148,10 +149,14 @@ class RosterPage(QWidget):
             self.apply_filters()
         self._update_count()
 
-    def _combo(self, name: str, everything: str) -> QComboBox:
+    def _combo(self, name: str, everything: str, *, filled_later: bool = True) -> QComboBox:
         combo = QComboBox(self, objectName=name)
         combo.addItem(everything, None)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        if filled_later:  # choices from the roster: a steady width, not one that jumps when they arrive
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(FILTER_CHOICE_CHARS)
+        else:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
     def fill_filter_choices(self) -> None:
