@@ -4,7 +4,10 @@ it measures imports, and leaves the process at the moment measured.
 - `bare`: a PySide6 window with an empty table, gone after the table's first paint;
 - `roster DB first-paint`: `mission-roster --db DB` as a user starts it (desktop_app.launch), gone
   after the roster table's first paint;
-- `roster DB ready`: the same, gone once the whole workspace is built (`MainWindow.ready`).
+- `roster DB ready`: the same, gone once the whole workspace is built (`MainWindow.ready`);
+- `frame DB`: the window's first screen rebuilt with PySide6 alone (the same widget classes,
+  menus, sidebar, filter bar, a table model over the same first 200 rows read with sqlite3),
+  none of our code: what the toolkit itself costs for that screen.
 
 The user folders (settings, logs) are the parent's temporary ones, through XDG_* variables.
 """
@@ -63,6 +66,123 @@ def bare() -> None:
     del watcher
 
 
+def frame(database: str) -> None:
+    import sqlite3
+
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
+    from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QComboBox,
+        QHBoxLayout,
+        QHeaderView,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QMainWindow,
+        QMenu,
+        QPushButton,
+        QSplitter,
+        QStackedWidget,
+        QTableView,
+        QToolButton,
+        QVBoxLayout,
+    )
+
+    app = QApplication(sys.argv[:1])
+    watcher = _Leave("first-paint")
+    app.installEventFilter(watcher)
+    QSettings("bench", "frame").value("window/page")
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    count = connection.execute("SELECT count(*) FROM persons").fetchone()[0]
+    rows = connection.execute("SELECT case_ref, surname || ' ' || given_names, surname_latin, birth_date, sex, "
+                              "citizenships, '', '', status, '', relationship, locality, '', updated_at FROM persons "
+                              "WHERE deleted_at IS NULL ORDER BY sort_key, id LIMIT 200").fetchall()
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return count
+
+        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 14
+
+        def data(self, index: QModelIndex, role: int = 0) -> object:
+            if role == 0 and index.row() < len(rows):
+                return rows[index.row()][index.column()]
+            return None
+
+        def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+            return f"Column {section}" if role == 0 and orientation == Qt.Orientation.Horizontal else None
+
+    window = QMainWindow()
+    undo = QUndoStack(window)
+    for title in ("File", "Edit", "Person", "Lists", "Exchange", "View", "Tools", "Help"):
+        menu = window.menuBar().addMenu(title)
+        for i in range(4):
+            action = QAction(f"{title} action {i}", window)
+            action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open) if i == 0 else QKeySequence(f"Ctrl+{i}"))
+            menu.addAction(action)
+    window.menuBar().actions()[1].menu().addAction(undo.createUndoAction(window, "Undo"))
+    navigation = QListWidget()
+    stack = QStackedWidget()
+    page = QWidget()
+    for title in ("Dashboard", "Roster", "Households", "Evacuation lists", "Partners", "Trash and audit"):
+        navigation.addItem(title)
+        stack.addWidget(page if title == "Roster" else QWidget())
+    navigation.setCurrentRow(1)
+    stack.setCurrentWidget(page)
+    search = QLineEdit(page)
+    search.setPlaceholderText("Search")
+    search.setClearButtonEnabled(True)
+    bar = QHBoxLayout()
+    bar.addWidget(search, 1)
+    bar.addWidget(QLabel(f"{count:,} persons"))
+    filters = QHBoxLayout()
+    for title in ("All statuses", "Any list", "Any citizenship", "Any locality"):
+        combo = QComboBox(page)
+        combo.addItem(title)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        filters.addWidget(combo)
+    needs = QToolButton(page)
+    needs.setText("Needs")
+    needs.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    needs_menu = QMenu(needs)
+    for flag in range(7):
+        needs_menu.addAction(f"need {flag}").setCheckable(True)
+    needs.setMenu(needs_menu)
+    filters.addWidget(needs)
+    filters.addWidget(QLineEdit(page))
+    filters.addWidget(QPushButton("Clear filters", page))
+    table = QTableView(page)
+    table.setObjectName(TABLE)
+    QVBoxLayout(table.viewport()).addWidget(QLabel(table.viewport()))
+    table.setModel(Model(table))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionsMovable(True)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    for column in range(14):
+        header.resizeSection(column, 100)
+    header.setSectionHidden(10, True)
+    layout = QVBoxLayout(page)
+    layout.addLayout(bar)
+    layout.addLayout(filters)
+    layout.addWidget(table, 1)
+    splitter = QSplitter()
+    splitter.addWidget(navigation)
+    splitter.addWidget(stack)
+    window.setCentralWidget(splitter)
+    window.statusBar().addPermanentWidget(QLabel("roster.db"))
+    window.resize(1280, 780)
+    window.show()
+    app.exec()
+    del watcher
+
+
 def roster(database: str, when: str) -> None:
     from desktop_app.ui.app import application
 
@@ -77,6 +197,8 @@ def roster(database: str, when: str) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
+    elif sys.argv[1] == "frame":
+        frame(sys.argv[2])
     else:
         roster(sys.argv[2], sys.argv[3])
     raise SystemExit("the window closed before it painted")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.flags import Flag
 from desktop_app.domain.status import Status
 from desktop_app.ui import labels
-from desktop_app.ui.roster_model import COLUMNS, RosterTableModel, column_title
+from desktop_app.ui.roster_model import COLUMN_KEYS, COLUMNS, RosterTableModel, column_title
 
 if TYPE_CHECKING:
     from desktop_app.storage.db import Database
@@ -42,6 +42,9 @@ DEFAULT_WIDTHS = {"case_ref": 85, "name": 250, "latin": 210, "birth_date": 90, "
                   "passport": 105, "phone": 130, "status": 90, "household": 80, "relationship": 80, "locality": 110,
                   "flags": 60, "updated": 120}
 HIDDEN_BY_DEFAULT = {"relationship", "updated"}
+# What a 1280-pixel window shows first: the status right after the name (it fell off the right edge).
+DEFAULT_ORDER = ("case_ref", "name", "status", "birth_date", "sex", "citizenships", "passport", "phone", "latin",
+                 "locality", "household", "flags", "relationship", "updated")
 FILTER_CHOICE_CHARS = 15
 
 
@@ -117,6 +120,8 @@ class RosterPage(QWidget):
         for index, column in enumerate(COLUMNS):
             header.resizeSection(index, DEFAULT_WIDTHS[column.key])
             header.setSectionHidden(index, column.key in HIDDEN_BY_DEFAULT)
+        for position, key in enumerate(DEFAULT_ORDER):
+            header.moveSection(header.visualIndex(COLUMN_KEYS.index(key)), position)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_row_menu)
         self.table.doubleClicked.connect(lambda index: self.person_activated.emit(self.model.person_id(index.row())))

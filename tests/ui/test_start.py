@@ -93,3 +93,14 @@ def test_no_two_actions_share_a_shortcut(window: object) -> None:
             key = shortcut.toString()
             assert owners.setdefault(key, action.objectName()) == action.objectName(), \
                 f"{key} is both {owners[key]} and {action.objectName()}"
+
+
+def test_the_status_is_in_view_in_a_default_window(window: object) -> None:
+    from desktop_app.ui.roster_model import COLUMN_KEYS
+    from desktop_app.ui.roster_page import DEFAULT_ORDER
+
+    assert sorted(DEFAULT_ORDER) == sorted(COLUMN_KEYS)
+    table = window.roster.table  # type: ignore[attr-defined]
+    window.resize(1280, 780)  # type: ignore[attr-defined]
+    status = table.horizontalHeader().sectionViewportPosition(COLUMN_KEYS.index("status"))
+    assert 0 < status < table.viewport().width() - 90  # the whole column is on screen
