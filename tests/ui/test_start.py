@@ -104,3 +104,27 @@ def test_the_status_is_in_view_in_a_default_window(window: object) -> None:
     window.resize(1280, 780)  # type: ignore[attr-defined]
     status = table.horizontalHeader().sectionViewportPosition(COLUMN_KEYS.index("status"))
     assert 0 < status < table.viewport().width() - 90  # the whole column is on screen
+
+
+def test_typing_before_the_database_opens_is_not_lost(qtbot: QtBot, demo_db: Database, db_path: Path,
+                                                      preferences: Preferences) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    expected = roster.search_ids(demo_db, RosterQuery(text="ива"))
+    assert 0 < len(expected) < len(roster.search_ids(demo_db, RosterQuery()))
+    window = start_window(str(db_path), "A. Petrova", preferences)
+    assert window is not None and window.db is None
+    qtbot.addWidget(window)
+    search = window.roster.search
+    for text, key in (("и", Qt.Key.Key_unknown), ("в", Qt.Key.Key_unknown), ("а", Qt.Key.Key_unknown),
+                      ("", Qt.Key.Key_Return)):
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.postEvent(search, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: window.roster.model.query.text == "ива" and window.roster.model.attached)
+    assert search.text() == "ива"
+    assert window.roster.model.ids == expected
+    window.close()
+    window.db.close()
