@@ -15,7 +15,8 @@ openpyxl read-only with number formats 11.5 s. Calamine gives numbers without th
 number format, so for .xlsx `xlsx_formats` recovers the text of numbers formatted as text
 ('@') or zero-padded ('0000000': 123456 shows and stays '0123456'); that scan runs only
 when the workbook has such a style and costs 1.6 s on the same file with 400,000 such cells.
-.xls and .ods numbers arrive as numbers (no format recovery there).
+The same two formats are recovered in .xls (`xls_formats`, read with xlrd) and .ods
+(`ods_formats`, from the cell and data styles in content.xml and styles.xml).
 
 Cells are what the sender sees: text stays text (CSV cells are all text), whole numbers
 are int, dates are date or datetime (calamine applies the date formats, 1900 and 1904
@@ -25,7 +26,8 @@ Empty cells are None. Rows are padded to the sheet's width.
 
 Merged cells: every cell of a merged range gets the range's value (the sender sees it
 across the range: a title over the table, a case number over a household's rows). The
-ranges are kept in `SheetData.merged`. Calamine does not report merges in .ods files.
+ranges are kept in `SheetData.merged`. Calamine does not report merges in .ods files;
+`ods_formats` finds them in the same pass over content.xml that recovers the text formats.
 
 Control characters (C0/C1 other than tab and line feed, bidirectional and zero-width
 marks) are removed from text, each cleaned cell noted in `SheetData.warnings`.
@@ -44,6 +46,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -67,7 +70,7 @@ from desktop_app.exchange.errors import (
     UnsupportedFormat,
     WrongPassword,
 )
-from desktop_app.exchange.ods_formats import zero_padded_cells
+from desktop_app.exchange.ods_formats import OdsLayout, scan_sheets
 from desktop_app.exchange.xls_formats import text_formatted_cells as xls_text_formatted_cells
 from desktop_app.exchange.xlsx_formats import display_text, text_formatted_cells
 
@@ -294,15 +297,20 @@ def _read_with_calamine(data: bytes, fmt: FileFormat, shown: str) -> WorkbookDat
         raise PasswordRequired("the workbook is protected by a password", path=shown) from None
     except python_calamine.CalamineError as exc:
         raise CorruptFile(f"the file is damaged or truncated ({exc})", path=shown) from None
-    text_cells: dict[str, dict[tuple[int, int], str]] = {}
+    text_cells: Mapping[str, Mapping[tuple[int, int], str]] = {}
+    ods: OdsLayout | None = None
     if fmt is FileFormat.XLS:
         text_cells = xls_text_formatted_cells(data)  # xlrd's errors on damage: see _DAMAGE
     if fmt in (FileFormat.XLSX, FileFormat.ODS):
-        scan = text_formatted_cells if fmt is FileFormat.XLSX else zero_padded_cells
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                text_cells = scan(archive)
-        except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, EOFError, ValueError):
+                if fmt is FileFormat.XLSX:
+                    text_cells = text_formatted_cells(archive)
+                else:
+                    ods = scan_sheets(archive, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+                    text_cells = ods.text_cells
+        # LookupError: a missing part (KeyError), or an XML declaration naming an unknown encoding
+        except (LookupError, ElementTree.ParseError, zipfile.BadZipFile, EOFError, ValueError):
             raise CorruptFile("the file is damaged or truncated (its styles cannot be read)",
                               path=shown) from None
     sheets = []
@@ -310,19 +318,22 @@ def _read_with_calamine(data: bytes, fmt: FileFormat, shown: str) -> WorkbookDat
         if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
             continue  # chart and dialog sheets hold no cells
         hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
-        sheets.append(_read_sheet(book, meta.name, hidden, text_cells.get(meta.name, {}), shown))
+        ods_merges = None if ods is None else ods.merged.get(meta.name, [])
+        sheets.append(_read_sheet(book, meta.name, hidden, text_cells.get(meta.name, {}), ods_merges, shown))
     return WorkbookData(shown, fmt, sheets)
 
 
 def _read_sheet(book: python_calamine.CalamineWorkbook, name: str, hidden: bool,
-                text_cells: dict[tuple[int, int], str], shown: str) -> SheetData:
+                text_cells: Mapping[tuple[int, int], str], ods_merges: list[tuple[int, int, int, int]] | None,
+                shown: str) -> SheetData:
+    """One sheet; `ods_merges` (1-based) stand for calamine's merged ranges, which it gives for no .ods."""
     try:
         sheet = book.get_sheet_by_name(name)
         end = sheet.end
         if end is not None:
             _check_size(end[0] + 1, end[1] + 1, shown, name)
         raw = sheet.to_python(skip_empty_area=False)
-        merges = sheet.merged_cell_ranges or []
+        merges = (sheet.merged_cell_ranges or []) if ods_merges is None else []
     except python_calamine.CalamineError as exc:
         raise CorruptFile(f"the sheet is damaged or truncated ({exc})", path=shown, sheet=name) from None
     result = SheetData(name, hidden, [])
@@ -330,6 +341,7 @@ def _read_sheet(book: python_calamine.CalamineWorkbook, name: str, hidden: bool,
         result.rows.append(_row(raw_row, row_number, text_cells, result.warnings))
     for (top, left), (bottom, right) in merges:
         result.merged.append(MergedRange(top + 1, left + 1, bottom + 1, right + 1))
+    result.merged += [MergedRange(*block) for block in ods_merges or ()]
     _fill_merged(result)
     return result
 
@@ -342,7 +354,7 @@ def _check_size(rows: int, columns: int, shown: str, sheet: str) -> None:
                            path=shown, sheet=sheet)
 
 
-def _cell(value: object, row: int, column: int, text_cells: dict[tuple[int, int], str],
+def _cell(value: object, row: int, column: int, text_cells: Mapping[tuple[int, int], str],
           warnings: list[CellWarning]) -> CellValue:
     if isinstance(value, str):
         return _clean(value, row, column, warnings)
@@ -363,7 +375,7 @@ def _cell(value: object, row: int, column: int, text_cells: dict[tuple[int, int]
 _AS_READ = frozenset({str, bool, dt.date, dt.datetime, type(None)})
 
 
-def _row(raw_row: list[object], row: int, text_cells: dict[tuple[int, int], str],
+def _row(raw_row: list[object], row: int, text_cells: Mapping[tuple[int, int], str],
          warnings: list[CellWarning]) -> list[CellValue]:
     """A row's cells as `_cell` reads them one by one; a row of text, booleans and dates with
     nothing to clean (the usual row) is taken as it is, empty text as None: 2,000,000 cells

@@ -95,9 +95,13 @@ def test_xlsx_from_libreoffice_keeps_zero_padded_numbers() -> None:
     assert sheet.cell(4, 5) == "0123456"
 
 
-def test_xls_keeps_merged_ranges() -> None:
-    sheet = read_workbook(DATA / "roster.xls").sheets[0]
+@pytest.mark.parametrize("name", ["roster.xls", "roster.ods"])
+def test_libreoffice_files_keep_merged_ranges_as_xlsx_does(name: str) -> None:
+    sheet = read_workbook(DATA / name).sheets[0]
+    as_xlsx = read_workbook(DATA / "roster_calc.xlsx").sheets[0]
+    assert sheet.merged == as_xlsx.merged == [MergedRange(1, 1, 1, 8), MergedRange(4, 1, 5, 1)]
     assert sheet.cell(5, 1) == "C-1"
+    assert sheet.rows == as_xlsx.rows
 
 
 def test_text_format_on_a_number_reads_as_text(tmp_path: Path) -> None:
@@ -206,6 +210,20 @@ def test_damaged_sheet_inside_a_valid_zip_is_corrupt(roster_xlsx: Path, tmp_path
                 data = data[: len(data) // 2]
             target.writestr(info, data)
     with pytest.raises(CorruptFile, match=r"damaged\.xlsx"):
+        read_workbook(path)
+
+
+@pytest.mark.parametrize(("name", "member"), [("roster_calc.xlsx", "xl/styles.xml"), ("roster.ods", "styles.xml")])
+def test_styles_in_an_unknown_encoding_are_damage(tmp_path: Path, name: str, member: str) -> None:
+    """Calamine reads no styles, so only our style scan meets the declaration (found by fuzzing the .ods scan)."""
+    path = tmp_path / f"odd-{name}"
+    with zipfile.ZipFile(DATA / name) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == member:
+                data = data.replace(b'encoding="UTF-8"', b'encoding="UTF-x"', 1)
+            target.writestr(info, data)
+    with pytest.raises(CorruptFile, match="its styles cannot be read"):
         read_workbook(path)
 
 
