@@ -63,7 +63,8 @@ def read_first_page(target: str, sort: str, descending: bool, limit: int) -> Fir
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return None
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # No waiting on a busy file: the caller then opens it the usual way.
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0)
     except (OSError, sqlite3.Error):
         return None
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 
@@ -20,9 +21,12 @@ def first_column(session: Session, statement: Select[Any]) -> list[Any]:
     params: Any = compiled.params
     if compiled.positiontup is not None:  # qmark / format paramstyles (sqlite3, pysqlcipher)
         params = tuple(compiled.params[name] for name in compiled.positiontup)
+    driver_error = connection.dialect.loaded_dbapi.Error
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(str(compiled), params)
         return [row[0] for row in cursor.fetchall()]
+    except driver_error as exc:  # as SQLAlchemy would raise it, so the database's errors are told as such
+        raise DBAPIError.instance(str(compiled), None, exc, driver_error, hide_parameters=True) from exc
     finally:
         cursor.close()

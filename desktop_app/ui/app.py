@@ -55,7 +55,7 @@ def run_gui(target: str, operator: str | None = None) -> int:
     code = app.exec()
     if window.db is not None:
         window.db.close()
-    return code
+    return 1 if window.open_failed else code
 
 
 def start_window(target: str, operator: str, preferences: Preferences) -> MainWindow | None:
@@ -69,8 +69,8 @@ def start_window(target: str, operator: str, preferences: Preferences) -> MainWi
         window.show()
         return window
     window.roster.model.show_first_page(first)
-    window.show()
     when_first_painted(window.roster.table.viewport(), lambda: _finish_start(window, target, operator))
+    window.show()
     return window
 
 
@@ -78,22 +78,29 @@ def _open_into(window: MainWindow, target: str, operator: str) -> bool:
     from desktop_app.ui.protection import open_roster  # the database layer: after the first paint
 
     setup_logging()
+    log.info("window starting (language %s)", window.preferences.language)
+    parent = window if window.isVisible() else None
     try:
-        db = open_roster(window if window.isVisible() else None, target, operator)
+        db = open_roster(parent, target, operator)
     except RosterError as exc:
-        show_error(window if window.isVisible() else None, exc)
+        show_error(parent, exc)
         return False
     if db is None:
         return False
-    window.complete(db)
+    try:
+        window.complete(db)
+    except Exception as exc:  # a damaged file found only now: told, and the window does not stay half-built
+        db.close()
+        show_error(parent, exc)
+        return False
     log.info("window opened")
     return True
 
 
 def _finish_start(window: MainWindow, target: str, operator: str) -> None:
     if not _open_into(window, target, operator):
+        window.open_failed = True  # the exit status run_gui returns
         window.close()
-        QApplication.exit(1)
 
 
 class _FirstPaint(QObject):

@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db: Database | None = None
+        self.completed = False  # every page and feature built (`complete`)
+        self.open_failed = False  # the database could not be opened after the first paint
         self.operator = operator
         self.preferences = preferences
         self.undo_stack = QUndoStack(self)
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         self._show_database()
         self._stale = set(self.pages) - {"roster"}  # pages fill in when first shown: start-up stays quick
         self._restore_pages()
+        self.completed = True
         self.ready.emit()
 
     # --- pages ---------------------------------------------------------------------------------
@@ -697,7 +700,7 @@ class MainWindow(QMainWindow):
         self.preferences.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.db is not None:  # a window closed before its database opened keeps the last layout
+        if self.completed:  # a window closed before it was complete keeps the last layout
             self.save_layout()
         super().closeEvent(event)
 

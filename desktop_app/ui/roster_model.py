@@ -167,8 +167,9 @@ class RosterTableModel(QAbstractTableModel):
             self.set_query(self._query)
             return
         self._ids, self._count = ids, None
-        if count > len(first):
-            self.dataChanged.emit(self.index(len(first), 0), self.index(count - 1, len(COLUMNS) - 1))
+        self._pages[0] = _queries().fetch_rows(db, first)  # read again: an edit since the first look shows
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(COLUMNS) - 1))
 
     def set_query(self, query: RosterQuery) -> None:
         """Run a new search: the ids change, the cached pages go. Before the database is attached

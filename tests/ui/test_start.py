@@ -128,3 +128,69 @@ def test_typing_before_the_database_opens_is_not_lost(qtbot: QtBot, demo_db: Dat
     assert window.roster.model.ids == expected
     window.close()
     window.db.close()
+
+
+def _damage_the_end_of_the_roster_index(path: Path) -> None:
+    """Garbage in the last leaf page of the roster-order index: the first look (its first pages) and
+    the opening checks read fine; only a search over the whole roster meets the damage."""
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        last_leaf = connection.execute("SELECT pageno FROM dbstat WHERE name = 'ix_persons_roster_order' "
+                                       "AND pagetype = 'leaf' ORDER BY path DESC LIMIT 1").fetchone()[0]
+    with path.open("r+b") as handle:
+        handle.seek((last_leaf - 1) * page_size + 8)
+        handle.write(b"\xff" * 200)
+
+
+def test_a_roster_found_damaged_after_the_first_paint_is_reported_and_the_window_closes(
+        qtbot: QtBot, db: Database, db_path: Path, preferences: Preferences) -> None:
+    from tests.ui.typing import answer_next_message_box
+
+    demo.fill_demo(db, households=600, operator="demo")
+    db.close()
+    _damage_the_end_of_the_roster_index(db_path)
+    window = start_window(str(db_path), "A. Petrova", preferences)
+    assert window is not None and window.db is None  # the first look read the file
+    qtbot.addWidget(window)
+    told: list[str] = []
+    answer_next_message_box(told)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+    assert len(told) == 1 and "damaged" in told[0]  # the error presenter's words, not the crash dialog
+    assert window.open_failed and not window.completed
+    assert preferences.window_state("geometry") is None  # a half-built window saved no layout
+
+
+def test_rows_edited_between_the_first_look_and_the_opening_show_their_new_values(
+        qtbot: QtBot, demo_db: Database, db_path: Path, preferences: Preferences) -> None:
+    from desktop_app.services import persons
+
+    window = start_window(str(db_path), "A. Petrova", preferences)
+    assert window is not None
+    qtbot.addWidget(window)
+    first = window.roster.model.person_id(0)
+    persons.update_person(demo_db, first, {"patronymic": "Исправленный"}, operator="B. Colleague")
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        pass
+    assert "Исправленный" in window.roster.model.index(0, NAME).data()
+    window.close()
+    window.db.close()
+
+
+def test_opening_a_roster_another_workstation_is_writing_does_not_wait_for_statistics(db_path: Path,
+                                                                                     db: Database) -> None:
+    import sqlite3
+
+    from desktop_app.storage.db import open_database
+
+    db.close()
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a colleague's import in progress
+    try:
+        again = open_database(db_path)  # refreshing the planner statistics needs the write lock: skipped
+        again.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

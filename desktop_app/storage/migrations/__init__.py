@@ -10,6 +10,7 @@ head revision (`head_revision`) before the database layer is loaded.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,8 @@ from desktop_app.domain.errors import DatabaseError
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Engine
+
+log = logging.getLogger(__name__)
 
 _REVISION = re.compile(r"^revision = [\"']([^\"']+)[\"']", re.MULTILINE)
 _DOWN_REVISION = re.compile(r"^down_revision = (?:[\"']([^\"']+)[\"']|None)", re.MULTILINE)
@@ -97,6 +100,17 @@ def refresh_statistics(engine: Engine) -> None:
     """
     if engine.dialect.name != "sqlite":
         return
-    with engine.begin() as connection:
-        connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
-        connection.exec_driver_sql("ANALYZE")
+    from sqlalchemy.exc import OperationalError
+
+    with engine.connect() as connection:
+        driver = connection.connection.dbapi_connection  # a PRAGMA through SQLAlchemy would begin a transaction
+        waiting = driver.execute("PRAGMA busy_timeout").fetchone()[0]  # type: ignore[union-attr]
+        driver.execute("PRAGMA busy_timeout = 0")  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
+                connection.exec_driver_sql("ANALYZE")
+        except OperationalError:  # another workstation is writing: not worth waiting for, the last ones serve
+            log.info("planner statistics left for the next opening: the database is busy")
+        finally:
+            driver.execute(f"PRAGMA busy_timeout = {int(waiting or 0)}")  # type: ignore[union-attr]
