@@ -88,6 +88,24 @@ class CellCodes(Mapping[tuple[int, int], str]):
 class OdsLayout:
     text_cells: dict[str, CellCodes] = field(default_factory=dict)
     merged: dict[str, list[Range]] = field(default_factory=dict)
+    complete: bool = False  # content.xml ends with its closing tag (calamine hangs on one cut short)
+
+
+_DOCUMENT_END = re.compile(rb"</(?:[\w.-]+:)?document-content>\s*$")
+
+
+class _Tail:
+    """A stream that remembers how it ended."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self.last = b""
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._stream.read(size)
+        if chunk:
+            self.last = (self.last + chunk)[-64:]
+        return chunk
 
 
 def scan_sheets(archive: zipfile.ZipFile, *, max_rows: int, max_columns: int) -> OdsLayout:
@@ -95,19 +113,27 @@ def scan_sheets(archive: zipfile.ZipFile, *, max_rows: int, max_columns: int) ->
 
     Raises KeyError without content.xml and ElementTree.ParseError for broken styles.
     """
-    with archive.open("content.xml") as stream:
-        prologue, body = _split_prologue(stream)
+    with archive.open("content.xml") as opened:
+        stream = _Tail(opened)
+        prologue, body = _split_prologue(stream)  # type: ignore[arg-type]
         prefix, content_styles = _parse_prologue(prologue)
         codes = _cell_style_codes(content_styles, _styles_part(archive))
         scan = _BodyScan(prefix, codes, max_rows, max_columns)
         if codes:
-            scan.run(stream, body)
-            return scan.layout
-        if not _contains(stream, body, _SPANNED):
-            return scan.layout  # the common case: nothing to recover, the body only searched
-    with archive.open("content.xml") as stream:  # a merge was found past the start: read again
-        scan.run(stream, _split_prologue(stream)[1])
-    return scan.layout
+            scan.run(stream, body)  # type: ignore[arg-type]
+            return _ended(scan.layout, body + stream.last)
+        if not _contains(stream, body, _SPANNED):  # type: ignore[arg-type]
+            return _ended(scan.layout, body + stream.last)  # the common case: the body only searched
+    with archive.open("content.xml") as opened:  # a merge was found past the start: read again
+        stream = _Tail(opened)
+        body = _split_prologue(stream)[1]  # type: ignore[arg-type]
+        scan.run(stream, body)  # type: ignore[arg-type]
+    return _ended(scan.layout, body + stream.last)
+
+
+def _ended(layout: OdsLayout, tail: bytes) -> OdsLayout:
+    layout.complete = _DOCUMENT_END.search(tail[-64:]) is not None
+    return layout
 
 
 def _split_prologue(stream: IO[bytes]) -> tuple[bytes, bytes]:

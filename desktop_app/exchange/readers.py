@@ -290,27 +290,37 @@ def _check_zip(data: bytes, shown: str) -> FileFormat:
     raise NotASpreadsheet("this is a zip archive or an Office document, not a spreadsheet", path=shown)
 
 
+# A missing part (KeyError), an XML declaration naming an unknown encoding (LookupError), broken XML.
+_STYLE_DAMAGE = (LookupError, ElementTree.ParseError, zipfile.BadZipFile, EOFError, ValueError)
+
+
+def _scan_ods(data: bytes, shown: str) -> OdsLayout:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            layout = scan_sheets(archive, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+    except _STYLE_DAMAGE:
+        raise CorruptFile("the file is damaged or truncated (its styles cannot be read)", path=shown) from None
+    if not layout.complete:
+        raise CorruptFile("the file is damaged or truncated (its sheets end early)", path=shown)
+    return layout
+
+
 def _read_with_calamine(data: bytes, fmt: FileFormat, shown: str) -> WorkbookData:
+    ods = _scan_ods(data, shown) if fmt is FileFormat.ODS else None  # first: calamine hangs on a cut content.xml
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
         raise PasswordRequired("the workbook is protected by a password", path=shown) from None
     except python_calamine.CalamineError as exc:
         raise CorruptFile(f"the file is damaged or truncated ({exc})", path=shown) from None
-    text_cells: Mapping[str, Mapping[tuple[int, int], str]] = {}
-    ods: OdsLayout | None = None
+    text_cells: Mapping[str, Mapping[tuple[int, int], str]] = {} if ods is None else ods.text_cells
     if fmt is FileFormat.XLS:
         text_cells = xls_text_formatted_cells(data)  # xlrd's errors on damage: see _DAMAGE
-    if fmt in (FileFormat.XLSX, FileFormat.ODS):
+    if fmt is FileFormat.XLSX:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                if fmt is FileFormat.XLSX:
-                    text_cells = text_formatted_cells(archive)
-                else:
-                    ods = scan_sheets(archive, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
-                    text_cells = ods.text_cells
-        # LookupError: a missing part (KeyError), or an XML declaration naming an unknown encoding
-        except (LookupError, ElementTree.ParseError, zipfile.BadZipFile, EOFError, ValueError):
+                text_cells = text_formatted_cells(archive)
+        except _STYLE_DAMAGE:
             raise CorruptFile("the file is damaged or truncated (its styles cannot be read)",
                               path=shown) from None
     sheets = []

@@ -228,3 +228,41 @@ def test_a_row_repeated_many_times_is_not_stored_cell_by_cell(tmp_path: Path) ->
             tracemalloc.stop()
     assert len(found) == 20_000 * 100 and found.get((20_000, 100)) == "@" and found.get((20_001, 1)) is None
     assert peak < 10 * 2**20  # a key per cell would take some 300 MB
+
+
+def test_an_ods_cut_short_after_any_row_is_refused_not_read_forever(tmp_path: Path) -> None:
+    """An attachment cut off in the middle: content.xml ends after a whole row inside an otherwise
+    valid zip. python-calamine loops forever on such a file, so the reader checks the end first;
+    each file is read in a child process that a timeout can stop."""
+    import io
+    import subprocess
+    import sys
+    import zipfile
+
+    source = Path(__file__).parent.parent / "data" / "roster.ods"
+    with zipfile.ZipFile(source) as archive:
+        entries = [(info.filename, info.compress_type, archive.read(info.filename)) for info in archive.infolist()]
+    content = next(data for name, _, data in entries if name == "content.xml")
+    row_end = b"</table:table-row>"
+    cuts = [at + len(row_end) for at in range(len(content)) if content.startswith(row_end, at)]
+    assert len(cuts) > 5
+    files = []
+    for number, cut in enumerate(cuts):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, compression, data in entries:
+                archive.writestr(name, content[:cut] if name == "content.xml" else data, compress_type=compression)
+        path = tmp_path / f"cut-{number}.ods"
+        path.write_bytes(buffer.getvalue())
+        files.append(str(path))
+    script = ("import sys\nfrom desktop_app.exchange.errors import CorruptFile\n"
+              "from desktop_app.exchange.readers import read_workbook\n"
+              "for name in sys.argv[1:]:\n"
+              "    try:\n        read_workbook(name)\n        print('read', name)\n"
+              "    except CorruptFile as exc:\n        print('refused', exc)\n")
+    done = subprocess.run([sys.executable, "-c", script, *files], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).parent.parent.parent)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert len(lines) == len(files)
+    assert all(line.startswith("refused") and "truncated" in line for line in lines), lines
