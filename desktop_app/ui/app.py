@@ -9,6 +9,7 @@ migrated, not there yet) is opened first and the window shown when it is ready.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -77,6 +78,7 @@ def start_window(target: str, operator: str, preferences: Preferences) -> MainWi
 def _open_into(window: MainWindow, target: str, operator: str) -> bool:
     from desktop_app.ui.protection import open_roster  # the database layer: after the first paint
 
+    gc.enable()  # off while the window started (desktop_app.launch)
     setup_logging()
     log.info("window starting (language %s)", window.preferences.language)
     parent = window if window.isVisible() else None

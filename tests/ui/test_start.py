@@ -194,3 +194,22 @@ def test_opening_a_roster_another_workstation_is_writing_does_not_wait_for_stati
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_the_cycle_collector_paused_for_the_start_is_on_again_once_the_roster_opens(
+        qtbot: QtBot, demo_db: Database, db_path: Path, preferences: Preferences) -> None:
+    import gc
+
+    gc.disable()  # as desktop_app.launch does before the window starts
+    try:
+        window = start_window(str(db_path), "A. Petrova", preferences)
+        assert window is not None
+        qtbot.addWidget(window)
+        assert not gc.isenabled()  # the first look and the first paint run without it
+        with qtbot.waitSignal(window.ready, timeout=20_000):
+            pass
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+    window.close()
+    window.db.close()
