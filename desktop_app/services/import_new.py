@@ -69,8 +69,12 @@ def insert_new_persons(session: Session, rows: Sequence[PreviewRow], operation_i
     """Insert `rows` as new persons; returns their ids in row order. `tick(done)` may raise to cancel."""
     refs = sorted({row.data.household_ref for row in rows if row.data.household_ref})
     households = household_ids(session, refs, operation_id, operator) if refs else {}
+    given = {row.data.fields["case_ref"] for row in rows if row.data.fields.get("case_ref")}
+
     def new_ref() -> str:
-        return next_generated_ref(session)
+        while (ref := next_generated_ref(session)) in given:  # the file's own 'MR-000001' is not handed out again
+            pass
+        return ref
 
     created: list[int] = []
     with _writer(session) as writer:

@@ -168,3 +168,17 @@ def test_phone_shortcut_agrees_with_parsing(text: str, region: str | None) -> No
     except ValidationError:
         ours = None
     assert ours == _parsed(text, region)
+
+
+def test_a_generated_case_reference_skips_one_the_file_gives_further_down(db: Database, tmp_path: Path) -> None:
+    from desktop_app.services import roster
+    from desktop_app.services.roster_rows import RosterQuery
+
+    path = write_xlsx(tmp_path / "refs.xlsx", [["Case No", "Surname"], [None, "Alpha"], ["MR-000001", "Beta"]])
+    preview = importing.preview_import(db, path)
+    result = importing.commit_import(db, preview, operator="test.officer")  # was refused as a clash
+    assert result.created == 2
+    rows = roster.fetch_rows(db, roster.search_ids(db, RosterQuery()))
+    refs = {row.surname: row.case_ref for row in rows.values()}
+    assert refs["Beta"] == "MR-000001"
+    assert refs["Alpha"].startswith("MR-") and refs["Alpha"] != "MR-000001"
