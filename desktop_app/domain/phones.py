@@ -67,11 +67,28 @@ def _valid_as_given(raw: str) -> str | None:
 
 def display_phone(e164: str) -> str:
     """The international format for reading aloud ('+20 100 123 4567')."""
-    try:
-        parsed = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return e164
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    number = _stored_number(e164)
+    if number is None:
+        try:
+            number = phonenumbers.parse(e164, None)
+        except phonenumbers.NumberParseException:
+            return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _stored_number(e164: str) -> phonenumbers.PhoneNumber | None:
+    """A stored '+<code><national>' number built without parsing (a third of the cost), or None
+    where parsing could read it otherwise (a national number with a leading zero, as in Italy)."""
+    digits = e164[1:]
+    if not (e164.startswith("+") and digits.isascii() and digits.isdigit()):
+        return None
+    for length in (1, 2, 3):
+        if int(digits[:length]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            national = digits[length:]
+            if national[:1] in ("", "0"):
+                return None
+            return phonenumbers.PhoneNumber(country_code=int(digits[:length]), national_number=int(national))
+    return None
 
 
 def phone_search_keys(e164: str) -> list[str]:

@@ -32,6 +32,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.person import PERSON_FIELDS, FieldKind, normalize_document_number
+from desktop_app.domain.phones import display_phone
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.services.import_model import PreviewRow
@@ -51,7 +52,7 @@ _NAMES = ("surname", "given_names", "patronymic", "surname_latin", "given_names_
 _CHILD_COLUMNS: dict[Table, tuple[str, ...]] = {
     Document.__table__: ("person_id", "doc_type", "number", "number_key", "issuing_country", "issue_date",  # type: ignore[dict-item]
                          "expiry_date"),
-    Phone.__table__: ("person_id", "e164", "label"),  # type: ignore[dict-item]
+    Phone.__table__: ("person_id", "e164", "label", "display"),  # type: ignore[dict-item]
     SearchTerm.__table__: ("person_id", "term"),  # type: ignore[dict-item]
     StatusChange.__table__: ("person_id", "from_status", "to_status", "reason", "list_id", "operation_id",  # type: ignore[dict-item]
                              "at", "operator"),
@@ -94,7 +95,7 @@ def insert_new_persons(session: Session, rows: Sequence[PreviewRow], operation_i
                     keys.append(key)
                     documents.append((person_id, d.doc_type.value, d.number, key, d.issuing_country,
                                       writer.stored_date(d.issue_date), writer.stored_date(d.expiry_date)))
-                phones += [(person_id, e164, "") for e164 in row.data.phones]
+                phones += [(person_id, e164, "", display_phone(e164)) for e164 in row.data.phones]
                 fields = row.data.fields
                 terms += [(person_id, term) for term in search_terms(
                     [fields.get(name, "") for name in _NAMES], person[_CASE_REF], keys, row.data.phones)]

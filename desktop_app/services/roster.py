@@ -119,7 +119,8 @@ def rows_statement(ids: Sequence[int]) -> Select[tuple[object, ...]]:
     """The SELECT of table rows for the given ids (exposed for benchmarks against raw sqlite3)."""
     first_document = (select(Document.number).where(Document.person_id == Person.id)
                       .order_by(Document.id).limit(1).scalar_subquery())
-    first_phone = select(Phone.e164).where(Phone.person_id == Person.id).order_by(Phone.id).limit(1).scalar_subquery()
+    first_phone = (select(func.coalesce(func.nullif(Phone.display, ""), Phone.e164)).where(Phone.person_id == Person.id)
+                   .order_by(Phone.id).limit(1).scalar_subquery())
     return (select(Person.id, Person.case_ref, Person.surname, Person.given_names, Person.patronymic,
                    Person.surname_latin, Person.given_names_latin, Person.sex, Person.birth_date,
                    Person.citizenships, Person.status, Person.locality, Household.ref, Person.relationship,

@@ -37,7 +37,8 @@ SELECT persons.id, persons.case_ref, persons.surname, persons.given_names, perso
        persons.status, persons.locality, households.ref, persons.relationship,
        (SELECT documents.number FROM documents WHERE documents.person_id = persons.id
         ORDER BY documents.id LIMIT 1),
-       (SELECT phones.e164 FROM phones WHERE phones.person_id = persons.id ORDER BY phones.id LIMIT 1),
+       (SELECT coalesce(nullif(phones.display, ''), phones.e164) FROM phones WHERE phones.person_id = persons.id
+        ORDER BY phones.id LIMIT 1),
        persons.medical, persons.reduced_mobility, persons.pregnant, persons.unaccompanied_minor, persons.updated_at
 FROM persons LEFT OUTER JOIN households ON households.id = persons.household_id
 WHERE persons.id IN ({marks})

@@ -10,6 +10,7 @@ import-mapping and export profiles. Enumerations are stored as their text value.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -27,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from desktop_app.domain.phones import display_phone
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -38,6 +41,10 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def _phone_display(context: Any) -> str:
+    return display_phone(context.get_current_parameters()["e164"])
 
 
 def _text(length: int = 200) -> Mapped[str]:
@@ -133,6 +140,10 @@ class Phone(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     e164: Mapped[str] = mapped_column(String(20), index=True)
     label: Mapped[str] = _text(40)
+    # As the roster shows it ('+20 100 123 4567'): formatting needs phonenumbers, which the window's
+    # first paint does without. Written with the number (a default for every ORM and Core insert; a
+    # number is never changed in place, a new one replaces it).
+    display: Mapped[str] = mapped_column(String(40), default=_phone_display)
 
     person: Mapped[Person] = orm.relationship(back_populates="phones")
 

@@ -30,7 +30,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.flags import Flag
-from desktop_app.domain.phones import display_phone
 from desktop_app.domain.status import Status
 from desktop_app.services.roster_rows import FirstPage, RosterQuery, RosterRow, SortKey
 from desktop_app.ui import labels
@@ -87,7 +86,7 @@ COLUMNS: tuple[RosterColumn, ...] = (
                  lambda r, _: r.citizenships.replace(",", ", ")),
     RosterColumn("passport", QT_TRANSLATE_NOOP("RosterColumns", "Document"), lambda r, _: r.passport),
     RosterColumn("phone", QT_TRANSLATE_NOOP("RosterColumns", "Phone"),
-                 lambda r, _: display_phone(r.phone) if r.phone else ""),
+                 lambda r, _: r.phone),
     RosterColumn("status", QT_TRANSLATE_NOOP("RosterColumns", "Status"),
                  lambda r, _: labels.status(r.status), SortKey.STATUS),
     RosterColumn("household", QT_TRANSLATE_NOOP("RosterColumns", "Household"), lambda r, _: r.household_ref or ""),
