@@ -7,21 +7,29 @@ cost the window's start about half a second. Anything else goes to `desktop_app.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+
+WINDOW_OPTIONS = ("--db", "--operator")
 
 
-def _window_options(argv: Sequence[str]) -> argparse.Namespace | None:
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
-    parser.add_argument("--db")
-    parser.add_argument("--operator")
-    try:
-        options, rest = parser.parse_known_args(argv)
-    except argparse.ArgumentError:  # an option without its value: the full parser says what is wrong
-        return None
-    return None if rest else options
+def _window_options(argv: Sequence[str]) -> SimpleNamespace | None:
+    """`db` and `operator` when the arguments hold nothing else ('--db X' or '--db=X'); None for
+    anything the full parser must see (a command, --help, an option without its value)."""
+    values: dict[str, str | None] = dict.fromkeys(WINDOW_OPTIONS)
+    rest = list(argv)
+    while rest:
+        name, given, value = rest.pop(0).partition("=")
+        if name not in values:
+            return None
+        if not given:
+            if not rest or rest[0].startswith("-"):
+                return None
+            value = rest.pop(0)
+        values[name] = value
+    return SimpleNamespace(db=values["--db"], operator=values["--operator"])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

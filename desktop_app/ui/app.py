@@ -24,9 +24,10 @@ from desktop_app.services.roster_rows import first_page
 from desktop_app.ui.errors import install_excepthook, show_error
 from desktop_app.ui.main_window import MainWindow, ask_operator
 from desktop_app.ui.preferences import APPLICATION, ORGANIZATION, Preferences
-from desktop_app.ui.roster_model import PAGE_SIZE
 
 log = logging.getLogger(__name__)
+
+FIRST_LOOK_ROWS = 60  # read before the first paint: a tall window's worth (the page of 200 follows)
 
 
 def application() -> QApplication:
@@ -62,7 +63,7 @@ def run_gui(target: str, operator: str | None = None) -> int:
 def start_window(target: str, operator: str, preferences: Preferences) -> MainWindow | None:
     """Show the window on `target`; None when the roster could not be opened (the user was told)."""
     window = MainWindow(None, operator, preferences)
-    first = first_page(target, window.roster.model.query, PAGE_SIZE) if window.starts_on_roster else None
+    first = first_page(target, window.roster.model.query, FIRST_LOOK_ROWS) if window.starts_on_roster else None
     if first is None:
         if not _open_into(window, target, operator):
             window.deleteLater()

@@ -10,7 +10,7 @@ from desktop_app.launch import _window_options
 from desktop_app.services import demo, roster
 from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage.db import Database
-from desktop_app.ui.app import start_window
+from desktop_app.ui.app import FIRST_LOOK_ROWS, start_window
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_model import PAGE_SIZE
 
@@ -32,7 +32,7 @@ def test_the_first_page_is_painted_then_the_workspace_completes(qtbot: QtBot, de
     assert window.roster.count_label.text() == f"{len(ids)} persons"
     first = rows[ids[0]]
     assert model.index(0, NAME).data() == f"{first.surname} {first.given_names} {first.patronymic}".strip()
-    assert model.index(PAGE_SIZE, NAME).data() is None  # past the first page: not known yet
+    assert model.index(FIRST_LOOK_ROWS, NAME).data() is None  # past the first look: not known yet
     assert list(window.pages) == ["dashboard", "roster", "households", "lists", "partners", "trash"]
     assert window.current_page() == "roster"
 

@@ -13,10 +13,10 @@ from desktop_app.domain.status import Status
 from desktop_app.services import demo, persons, roster
 from desktop_app.services.roster_rows import RosterQuery, SortKey
 from desktop_app.storage.db import Database
-from desktop_app.ui.app import start_window
+from desktop_app.ui.app import FIRST_LOOK_ROWS, start_window
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
-from desktop_app.ui.roster_model import COLUMN_KEYS, PAGE_SIZE
+from desktop_app.ui.roster_model import COLUMN_KEYS
 
 BORN = COLUMN_KEYS.index("birth_date")
 PHONE = COLUMN_KEYS.index("phone")
@@ -43,7 +43,7 @@ def test_a_saved_sort_order_and_hidden_column_are_the_first_page_and_stay(
     expected = roster.search_ids(demo_db, RosterQuery(sort=SortKey.BIRTH_DATE, descending=True))
     assert window.db is None  # the first look
     assert (model.query.sort, model.query.descending) == (SortKey.BIRTH_DATE, True)
-    assert model.ids == expected[:PAGE_SIZE]
+    assert model.ids == expected[:FIRST_LOOK_ROWS]
     assert window.roster.table.horizontalHeader().isSectionHidden(PHONE)
 
     with qtbot.waitSignal(window.ready, timeout=20_000):
