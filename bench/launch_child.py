@@ -184,6 +184,9 @@ def frame(database: str) -> None:
 
 
 def roster(database: str, when: str) -> None:
+    import gc
+
+    gc.disable()  # where desktop_app.launch.main does it, before the window's modules load (it turns it on again)
     from desktop_app.ui.app import application
 
     watcher = _Leave(when)

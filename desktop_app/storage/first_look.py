@@ -12,9 +12,8 @@ migration) gives None and the window opens the usual way. The statements are the
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop_app.storage.migrations import head_revision
 from desktop_app.storage.paths import SQLITE_HEADER
@@ -45,8 +44,7 @@ WHERE persons.id IN ({marks})
 """
 
 
-@dataclass(frozen=True)
-class FirstLook:
+class FirstLook(NamedTuple):
     """How many persons the unfiltered roster holds, the first ids in order, and their rows."""
 
     count: int

@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -58,8 +58,7 @@ _FLAG_MARKS = {Flag.MEDICAL: "✚", Flag.REDUCED_MOBILITY: "♿", Flag.PREGNANT:
                Flag.INFANT: "I", Flag.ELDERLY: "E"}
 
 
-@dataclass(frozen=True)
-class RosterColumn:
+class RosterColumn(NamedTuple):
     key: str
     title: str
     value: Callable[[RosterRow, dt.date], str]
