@@ -1,15 +1,18 @@
 """Child processes of the launch benchmark (`bench.ui_bench`): each imports only what the program
 it measures imports, and leaves the process at the moment measured.
 
-- `bare`: a PySide6 window with an empty table, gone after the table's first paint;
+- `bare`: a PySide6 window with an empty table, gone after its first paint;
 - `roster DB first-paint`: `mission-roster --db DB` as a user starts it (desktop_app.launch), gone
-  after the roster table's first paint;
+  after the window's first paint (the roster table with its rows is painted in that pass);
 - `roster DB ready`: the same, gone once the whole workspace is built (`MainWindow.ready`);
 - `frame DB`: the window's first screen rebuilt with PySide6 alone (the same widget classes,
   menus, sidebar, filter bar, a table model over the same first 200 rows read with sqlite3),
   none of our code: what the toolkit itself costs for that screen.
 
 The user folders (settings, logs) are the parent's temporary ones, through XDG_* variables.
+Each child watches only its own top-level window's events (an application-wide event filter
+makes PySide wrap each of the ~1,500 start-up events of a full window in its Python type, which
+cost the watched program itself ~25 ms).
 """
 
 from __future__ import annotations
@@ -23,29 +26,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 TABLE = "rosterTable"
 
 
-class _Leave(QObject):
-    """Leaves the process (no teardown) after the first paint of the table's viewport, or when ready."""
-
-    def __init__(self, when: str) -> None:
-        super().__init__()
-        self.when = when
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            table = watched.parent()
-            if table is not None and table.objectName() == TABLE:
-                QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
-                if self.when == "ready":
-                    window = watched.window()
-                    if getattr(window, "db", None) is not None:
-                        leave()
-                    else:
-                        window.ready.connect(leave)  # type: ignore[attr-defined]
-                else:
-                    QTimer.singleShot(0, leave)  # runs once this paint has been done
-        return False
-
-
 def leave() -> None:
     os._exit(0)
 
@@ -54,16 +34,15 @@ def bare() -> None:
     from PySide6.QtWidgets import QMainWindow, QTableView
 
     app = QApplication(sys.argv[:1])
-    watcher = _Leave("first-paint")
-    app.installEventFilter(watcher)
     window = QMainWindow()
     view = QTableView(window)
     view.setObjectName(TABLE)
     window.setCentralWidget(view)
     window.resize(1280, 780)
+    watcher = _Painted(window)
+    window.installEventFilter(watcher)
     window.show()
     app.exec()
-    del watcher
 
 
 def frame(database: str) -> None:
@@ -90,8 +69,6 @@ def frame(database: str) -> None:
     )
 
     app = QApplication(sys.argv[:1])
-    watcher = _Leave("first-paint")
-    app.installEventFilter(watcher)
     QSettings("bench", "frame").value("window/page")
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     count = connection.execute("SELECT count(*) FROM persons").fetchone()[0]
@@ -178,23 +155,45 @@ def frame(database: str) -> None:
     window.setCentralWidget(splitter)
     window.statusBar().addPermanentWidget(QLabel("roster.db"))
     window.resize(1280, 780)
+    watcher = _Painted(window)
+    window.installEventFilter(watcher)
     window.show()
     app.exec()
-    del watcher
+
+
+class _Painted(QObject):
+    """Leaves the process once the window it filters has painted for the first time: a window paints
+    itself and its children (the table with its rows) in one pass, so the 0 ms timer runs after both."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, leave)
+        return False
 
 
 def roster(database: str, when: str) -> None:
     import gc
 
     gc.disable()  # where desktop_app.launch.main does it, before the window's modules load (it turns it on again)
-    from desktop_app.ui.app import application
+    from desktop_app.ui import app as window_start
 
-    watcher = _Leave(when)
-    application().installEventFilter(watcher)
+    start_window = window_start.start_window
+    watchers: list[QObject] = []
+
+    def watched(*args: object, **kwargs: object) -> object:
+        window = start_window(*args, **kwargs)  # type: ignore[arg-type]
+        if window is not None and when == "ready":
+            leave() if window.completed else window.ready.connect(leave)
+        elif window is not None:  # shown, not painted yet: that happens once the event loop runs
+            watchers.append(_Painted(window))
+            window.installEventFilter(watchers[-1])
+        return window
+
+    window_start.start_window = watched  # type: ignore[assignment]
     from desktop_app.launch import main
 
     main(["--db", database, "--operator", "bench"])
-    del watcher
 
 
 if __name__ == "__main__":
