@@ -44,16 +44,10 @@ def _valid_as_given(raw: str) -> str | None:
     the code's national prefix rule would strip. Tests compare both ways on the example
     numbers of every region.
     """
-    digits = raw[1:]
-    if not (raw.startswith("+") and digits.isascii() and digits.isdigit() and digits[:1] != "0"):
+    split = None if raw[1:2] == "0" else _calling_code(raw)
+    if split is None:
         return None
-    for length in (1, 2, 3):
-        code = int(digits[:length])
-        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-            break
-    else:
-        return None
-    national = digits[length:]
+    code, national = split
     metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(
         code, phonenumbers.region_code_for_country_code(code))
     if metadata is None or national[:1] in ("", "0"):
@@ -79,15 +73,21 @@ def display_phone(e164: str) -> str:
 def _stored_number(e164: str) -> phonenumbers.PhoneNumber | None:
     """A stored '+<code><national>' number built without parsing (a third of the cost), or None
     where parsing could read it otherwise (a national number with a leading zero, as in Italy)."""
-    digits = e164[1:]
-    if not (e164.startswith("+") and digits.isascii() and digits.isdigit()):
+    split = _calling_code(e164)
+    if split is None or split[1][:1] in ("", "0"):
+        return None
+    return phonenumbers.PhoneNumber(country_code=split[0], national_number=int(split[1]))
+
+
+def _calling_code(number: str) -> tuple[int, str] | None:
+    """'+' and ASCII digits split at the calling code: codes are prefix-free, so the first 1-3 digits
+    that are one. None for anything else, or when no known code starts it."""
+    digits = number[1:]
+    if not (number.startswith("+") and digits.isascii() and digits.isdigit()):
         return None
     for length in (1, 2, 3):
         if int(digits[:length]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-            national = digits[length:]
-            if national[:1] in ("", "0"):
-                return None
-            return phonenumbers.PhoneNumber(country_code=int(digits[:length]), national_number=int(national))
+            return int(digits[:length]), digits[length:]
     return None
 
 
@@ -112,13 +112,9 @@ def national_number(e164: str) -> str | None:
     number. Checked against parsing on the example numbers of every region and type (tests) and
     on 97,000 random valid ones. Anything else is parsed; None when it is no number.
     """
-    digits = e164[1:]
-    if e164.startswith("+") and digits.isascii() and digits.isdigit():
-        for length in (1, 2, 3):
-            if int(digits[:length]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-                if 2 <= len(digits) - length <= 17:  # what parse accepts as a national number
-                    return str(int(digits[length:]))
-                break
+    split = _calling_code(e164)
+    if split is not None and 2 <= len(split[1]) <= 17:  # what parse accepts as a national number
+        return str(int(split[1]))
     try:
         return str(phonenumbers.parse(e164, None).national_number)
     except phonenumbers.NumberParseException:

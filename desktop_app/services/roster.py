@@ -18,20 +18,14 @@ from desktop_app.domain.names import fold, words
 from desktop_app.domain.status import Status
 from desktop_app.services.roster_rows import RosterQuery, RosterRow, SortKey, roster_row
 from desktop_app.storage.db import Database
+from desktop_app.storage.first_look import SORT_COLUMNS
 from desktop_app.storage.models import Document, Household, ListMember, Person, Phone, SearchTerm
 from desktop_app.storage.queries import first_column
 
 _TOP = "\U0010ffff"  # sorts after every character: the upper bound of a prefix range
 
-_SORT_COLUMNS = {
-    SortKey.NAME: Person.sort_key,
-    SortKey.CASE_REF: Person.case_ref,
-    SortKey.STATUS: Person.status,
-    SortKey.BIRTH_DATE: Person.birth_date,
-    SortKey.LOCALITY: Person.locality,
-    SortKey.UPDATED: Person.updated_at,
-    SortKey.CREATED: Person.id,
-}
+# One table of each sort key's column, shared with the first look (plain sqlite3, before SQLAlchemy).
+_SORT_COLUMNS = {key: Person.__table__.c[SORT_COLUMNS[key.value]] for key in SortKey}
 
 
 def text_condition(text: str) -> ColumnElement[bool] | None:
