@@ -1,4 +1,16 @@
-"""Evacuation lists: who is sent to which partner, and what the partner answered for each."""
+"""Evacuation lists: who is sent to which partner, and what the partner answered for each.
+
+One rule for every partner answer (the Lists page, `list answer`, a reconciled file): the
+answer is a fact and is always recorded on the member; the person's status then follows as
+far as the workflow allows (`domain.status.answer_path`), and what could not follow is
+returned beside the recorded answer:
+
+    recorded = record_answers(db, list_id, [person_id], Answer.REJECTED, operator="anna")
+    recorded[0].not_moved   # None, or e.g. "status declined cannot become rejected"
+
+Sending a list submits its members; members not yet verified are named first
+(`unverified_members`) and can be verified in the same step (`mark_sent(verify_first=True)`).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import DuplicateValue, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
-from desktop_app.domain.status import Status, check_transition, path_to
+from desktop_app.domain.status import ANSWER_TARGETS, Status, answer_gap, answer_path
 from desktop_app.services import audit
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
@@ -45,6 +57,19 @@ class ListMemberView:
     valid_until: dt.date | None
     crossed_at: dt.datetime | None
     answer_note: str
+    status_gap: str | None = None  # why the status does not show the recorded answer
+
+
+@dataclass(frozen=True)
+class AnswerRecorded:
+    """One recorded answer: the status before and after, and why it stopped short (None when it did not)."""
+
+    person_id: int
+    case_ref: str
+    answer: str
+    status_before: str
+    status_after: str
+    not_moved: str | None
 
 
 @dataclass(frozen=True)
@@ -147,23 +172,43 @@ def remove_members(db: Database, list_id: int, person_ids: Iterable[int], *, ope
         return len(removed)
 
 
-def mark_sent(db: Database, list_id: int, *, operator: str, submit_members: bool = True) -> ListSummary:
-    """Mark the list sent to its partner; verified members become 'submitted'."""
+def unverified_members(db: Database, list_id: int) -> list[tuple[int, str, str]]:
+    """Members still registered (id, case ref, status): sending would not submit them."""
+    with db.reading() as session:
+        _list(session, list_id)
+        return [(p.id, p.case_ref, p.status) for p in _members(session, list_id)
+                if p.status == Status.REGISTERED.value]
+
+
+def mark_sent(db: Database, list_id: int, *, operator: str, submit_members: bool = True,
+              verify_first: bool = False) -> ListSummary:
+    """Mark the list sent to its partner; verified members become 'submitted'.
+
+    With `verify_first`, registered members are verified and submitted in the same transaction
+    (the officer confirmed it); without it they stay registered (see `unverified_members`).
+    """
     with db.transaction() as session:
         evacuation_list = _list(session, list_id)
         if evacuation_list.state != ListState.DRAFT.value:
             raise ValidationError("list", evacuation_list.name, f"was already {evacuation_list.state}")
         evacuation_list.state = ListState.SENT.value
         evacuation_list.sent_at = audit.now()
+        reason = f"sent on list {evacuation_list.name!r}"
         if submit_members:
-            members = session.scalars(select(Person).join(ListMember, ListMember.person_id == Person.id)
-                                      .where(ListMember.list_id == list_id, Person.deleted_at.is_(None)))
-            for person in members:
+            for person in _members(session, list_id):
+                if verify_first and person.status == Status.REGISTERED.value:
+                    set_status(session, person, Status.VERIFIED, operator=operator,
+                               reason=f"verified to be {reason}", list_id=list_id)
                 if person.status == Status.VERIFIED.value:
-                    set_status(session, person, Status.SUBMITTED, operator=operator,
-                               reason=f"sent on list {evacuation_list.name!r}", list_id=list_id)
+                    set_status(session, person, Status.SUBMITTED, operator=operator, reason=reason, list_id=list_id)
         audit.record(session, operator, "update", "list", evacuation_list.uuid, f"list {evacuation_list.name!r} sent")
         return _summary(session, evacuation_list)
+
+
+def _members(session: Session, list_id: int) -> list[Person]:
+    return list(session.scalars(select(Person).join(ListMember, ListMember.person_id == Person.id)
+                                .where(ListMember.list_id == list_id, Person.deleted_at.is_(None))
+                                .order_by(Person.sort_key)))
 
 
 # Hand-set list states: sending goes through mark_sent (it submits the members); a closed list reopens
@@ -190,44 +235,60 @@ def set_state(db: Database, list_id: int, state: ListState, *, operator: str) ->
 
 
 def record_answer(db: Database, list_id: int, person_id: int, answer: Answer, *, operator: str,
-                  valid_until: dt.date | None = None, note: str = "", operation_id: int | None = None) -> None:
-    """The partner's answer for one member; the person's status follows (approved / rejected)."""
+                  valid_until: dt.date | None = None, note: str = "", operation_id: int | None = None
+                  ) -> AnswerRecorded:
+    """The partner's answer for one member (see the module docstring)."""
+    return record_answers(db, list_id, [person_id], answer, operator=operator, valid_until=valid_until, note=note,
+                          operation_id=operation_id)[0]
+
+
+def record_answers(db: Database, list_id: int, person_ids: Iterable[int], answer: Answer, *, operator: str,
+                   valid_until: dt.date | None = None, note: str = "", operation_id: int | None = None
+                   ) -> list[AnswerRecorded]:
+    """The same answer for several members, in one transaction; one AnswerRecorded each."""
     with db.transaction() as session:
-        apply_answer(session, list_id, person_id, answer, operator=operator, valid_until=valid_until, note=note,
-                     operation_id=operation_id)
+        return [apply_answer(session, list_id, person_id, answer, operator=operator, valid_until=valid_until,
+                             note=note, operation_id=operation_id) for person_id in dict.fromkeys(person_ids)]
 
 
 def apply_answer(session: Session, list_id: int, person_id: int, answer: Answer, *, operator: str,
-                 valid_until: dt.date | None = None, note: str = "", operation_id: int | None = None) -> ListMember:
+                 valid_until: dt.date | None = None, note: str = "", operation_id: int | None = None
+                 ) -> AnswerRecorded:
+    """Record `answer` on the member inside the caller's transaction, then move the status as far as it may."""
     evacuation_list = _list(session, list_id)
     member = session.scalar(select(ListMember).where(ListMember.list_id == list_id,
                                                      ListMember.person_id == person_id))
     person = session.get(Person, person_id)
     if member is None or person is None:
         raise NotFound(f"member of list {evacuation_list.name!r}", person_id)
+    if evacuation_list.state == ListState.CLOSED.value:
+        raise ValidationError("list", evacuation_list.name, "is closed; its answers can no longer change")
     old = (member.answer, member.valid_until)
     member.answer = answer.value
-    member.valid_until = valid_until
+    member.valid_until = valid_until if answer is Answer.APPROVED else None
     member.answered_at = audit.now()
     member.answer_note = note
     if evacuation_list.state == ListState.SENT.value:
         evacuation_list.state = ListState.ANSWERED.value
         evacuation_list.answered_at = member.answered_at
-    reason = f"answer on list {evacuation_list.name!r}" + (f": {note}" if note else "")
-    target = {Answer.APPROVED: Status.APPROVED, Answer.REJECTED: Status.REJECTED}.get(answer)
+    before = Status(person.status)
+    not_moved: str | None = None
+    target = ANSWER_TARGETS.get(answer.value)
     if target is not None:
-        # The partner's answer is a fact: the person walks the workflow's shortest legal path to it
-        # (a registered person approved by the border authority is verified and submitted on the way).
-        steps = path_to(Status(person.status), target)
+        steps = answer_path(before, target)
         if steps is None:
-            check_transition(Status(person.status), target)  # raises, naming both states
-        for step in steps or []:
-            set_status(session, person, step, operator=operator, reason=reason, list_id=list_id,
-                       operation_id=operation_id)
+            not_moved = answer_gap(answer.value, before)
+        else:
+            reason = f"answer on list {evacuation_list.name!r}" + (f": {note}" if note else "")
+            for step in steps:
+                set_status(session, person, step, operator=operator, reason=reason, list_id=list_id,
+                           operation_id=operation_id)
     audit.record(session, operator, "answer", "list", evacuation_list.uuid,
-                 f"{person.case_ref} on {evacuation_list.name!r}: {answer.value}",
-                 {"answer": [old[0], answer.value], "valid_until": [old[1], valid_until], "person": person.uuid})
-    return member
+                 f"{person.case_ref} on {evacuation_list.name!r}: {answer.value}"
+                 + (f" ({not_moved})" if not_moved else ""),
+                 {"answer": [old[0], answer.value], "valid_until": [old[1], member.valid_until],
+                  "person": person.uuid, "status": [before.value, person.status]})
+    return AnswerRecorded(person.id, person.case_ref, answer.value, before.value, person.status, not_moved)
 
 
 def record_crossing(db: Database, list_id: int, person_id: int, *, operator: str,
@@ -256,7 +317,8 @@ def members(db: Database, list_id: int) -> list[ListMemberView]:
         _list(session, list_id)
         return [ListMemberView(p.id, p.case_ref, " ".join(x for x in (p.surname, p.given_names, p.patronymic) if x),
                                " ".join(x for x in (p.surname_latin, p.given_names_latin) if x), p.status,
-                               m.answer, m.valid_until, m.crossed_at, m.answer_note)
+                               m.answer, m.valid_until, m.crossed_at, m.answer_note,
+                               answer_gap(m.answer, Status(p.status)))
                 for p, m in session.execute(query)]
 
 

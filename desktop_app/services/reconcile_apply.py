@@ -1,8 +1,10 @@
 """Applying a reconciled answer in one transaction, and undoing it as a whole.
 
 `apply_reconciliation` records each matched member's answer (approved or rejected, valid
-until) through `lists.apply_answer`, so the person's status follows with the partner's file
-named as the reason. The officer's review decisions (`{row: person_id or None}`) confirm or
+until) through `lists.apply_answer`, the one rule every answer follows: the answer is always
+recorded, and the person's status follows as far as the workflow allows, with the partner's
+file named as the reason; where it cannot follow, `ApplyResult.not_moved` says why, beside
+the recorded answer (never instead of it). The officer's review decisions (`{row: person_id or None}`) confirm or
 correct rows; rows still under review, rows not on the roster and rows without a readable
 decision are skipped, each with its reason. Everything is one `Operation(kind="reconcile")`
 whose `OperationChange` rows keep the member's answer, validity, answer date and note and the
@@ -25,7 +27,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
-from desktop_app.domain.status import TRANSITIONS, Status
+from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.services.lists import apply_answer
 from desktop_app.services.reconcile_model import (
@@ -89,20 +91,6 @@ def planned_answers(reconciliation: Reconciliation, decisions: Mapping[int, int 
     return planned, sorted(skipped, key=lambda s: s.row)
 
 
-def status_refusal(current: str, answer: Answer) -> str | None:
-    """Why the answer cannot move a person in status `current`, or None when it can."""
-    target = _TARGET[answer]
-    status = Status(current)
-    if status is target:
-        return None
-    if target is Status.APPROVED and status in (Status.VERIFIED, Status.REGISTERED):
-        via_ok = Status.SUBMITTED in TRANSITIONS[status]
-        return None if via_ok else f"status {status.label} must be verified before an approval applies"
-    if target in TRANSITIONS[status]:
-        return None
-    return f"status {status.label} cannot become {target.label}"
-
-
 def apply_reconciliation(db: Database, reconciliation: Reconciliation, decisions: Mapping[int, int | None] | None
                          = None, *, operator: str, progress: Progress | None = None) -> ApplyResult:
     """Record the partner's answers on the list in one transaction; see the module docstring."""
@@ -123,7 +111,7 @@ def apply_reconciliation(db: Database, reconciliation: Reconciliation, decisions
         for row, person_id in planned:
             person = session.get(Person, person_id)
             member = members.get(person_id)
-            reason = _refusal(person, member, row)
+            reason = _refusal(person, member)
             if reason:
                 skipped.append(SkippedRow(row.row, reason))
             else:
@@ -140,6 +128,7 @@ def apply_reconciliation(db: Database, reconciliation: Reconciliation, decisions
                                     before=audit.to_json({"state": evacuation_list.state,
                                                           "answered_at": evacuation_list.answered_at})))
         status_changes = 0
+        not_moved: list[SkippedRow] = []
         note = f"partner file {reconciliation.file_name}"
         for done, (row, person, member) in enumerate(applicable, start=1):
             before = {"person_id": person.id, "row": row.row, "answer": member.answer,
@@ -147,10 +136,13 @@ def apply_reconciliation(db: Database, reconciliation: Reconciliation, decisions
                       "answer_note": member.answer_note, "status": person.status}
             session.add(OperationChange(operation_id=operation.id, entity="list_member", entity_id=member.id,
                                         change="updated", before=audit.to_json(before)))
-            old_status = person.status
-            apply_answer(session, list_id, person.id, row.answer, operator=operator,  # type: ignore[arg-type]
-                         valid_until=row.valid_until, note=note, operation_id=operation.id)
-            status_changes += person.status != old_status
+            recorded = apply_answer(session, list_id, person.id, row.answer,  # type: ignore[arg-type]
+                                    operator=operator, valid_until=row.valid_until, note=note,
+                                    operation_id=operation.id)
+            status_changes += recorded.status_after != recorded.status_before
+            if recorded.not_moved:
+                not_moved.append(SkippedRow(row.row, f"{person.case_ref}: {recorded.answer} recorded, "
+                                                     f"{recorded.not_moved}"))
             if progress is not None and done % 200 == 0:
                 progress(done, len(applicable))
         session.flush()
@@ -169,17 +161,19 @@ def apply_reconciliation(db: Database, reconciliation: Reconciliation, decisions
                      {"operation": operation.id, "file": reconciliation.file_name,
                       "sha256": reconciliation.file_sha256, "sheet": reconciliation.sheet,
                       "persons": [p.uuid for _, p, _ in applicable]})
-        return ApplyResult(operation.id, approved, len(applicable) - approved, status_changes, tuple(skipped))
+        return ApplyResult(operation.id, approved, len(applicable) - approved, status_changes, tuple(skipped),
+                           tuple(not_moved))
 
 
-def _refusal(person: Person | None, member: ListMember | None, row: AnswerRow) -> str | None:
+def _refusal(person: Person | None, member: ListMember | None) -> str | None:
+    """Why no answer can be recorded for this row (the status never stops it: see the module docstring)."""
     if person is None or person.deleted_at is not None:
         return "the person is no longer on the roster"
     if person.status == Status.MERGED.value:
         return f"{person.case_ref} was merged into another record"
     if member is None:
         return f"{person.case_ref} is not on this list"
-    return status_refusal(person.status, row.answer)  # type: ignore[arg-type]
+    return None
 
 
 def undo_reconciliation(db: Database, operation_id: int, *, operator: str) -> UndoResult:

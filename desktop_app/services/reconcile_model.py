@@ -163,6 +163,8 @@ class ApplyResult:
     rejected: int
     status_changes: int
     skipped: tuple[SkippedRow, ...] = field(default=())
+    # Answers recorded whose person's status could not follow (row, why): shown beside the answer.
+    not_moved: tuple[SkippedRow, ...] = field(default=())
 
     @property
     def applied(self) -> int:
