@@ -15,14 +15,26 @@ _ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 _ARABIC_LETTER_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
 
 
+# Zero-width non-joiner and joiner spell Persian, Kurdish, Urdu and Indic names ('مهرآسا' with a ZWNJ is
+# not the same word without it): kept between two letters, where they do that work, dropped elsewhere.
+_JOINERS = "\u200c\u200d"
+_NO_JOINERS = str.maketrans(dict.fromkeys(_JOINERS))
+
+
 def clean_text(value: str | None) -> str:
-    """Trim, fold runs of white space to one space, drop control characters."""
+    """Trim, fold runs of white space to one space, drop control and format characters
+    (a ZWNJ or ZWJ between two letters stays: it is part of the spelling)."""
     if value is None:
         return ""
     if value.isprintable() and "  " not in value:  # the common case, checked in C
         return value.strip()
-    no_controls = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
+    no_controls = "".join(ch for i, ch in enumerate(value) if unicodedata.category(ch)[0] != "C" or ch in "\t\n"
+                          or (ch in _JOINERS and _joins(value, i)))
     return _SPACES.sub(" ", no_controls).strip()
+
+
+def _joins(text: str, index: int) -> bool:
+    return 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
 
 
 @functools.lru_cache(maxsize=65_536)  # names repeat: a roster has far fewer names than persons
@@ -36,7 +48,8 @@ def fold(value: str | None) -> str:
         return ""
     if value.isascii():  # nothing to decompose, no marks, no Cyrillic or Arabic: the same result, sooner
         return _SPACES.sub(" ", value.lower()).strip()
-    text = unicodedata.normalize("NFKD", value.casefold()).translate(_marks())
+    # Joiners only shape letters: a name is found and matched with or without them.
+    text = unicodedata.normalize("NFKD", value.casefold().translate(_NO_JOINERS)).translate(_marks())
     text = unicodedata.normalize("NFC", text).replace("ё", "е")
     text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTER_VARIANTS)
     return _SPACES.sub(" ", text).strip()

@@ -83,7 +83,8 @@ CellValue = str | int | float | bool | dt.date | dt.datetime | None
 
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Not ZWNJ and ZWJ (U+200C, U+200D): they spell Persian and Indic names; clean_text keeps them between letters.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _MAX_EXACT_INT = 2**53
 
 
