@@ -1,18 +1,29 @@
-"""Status changes along the evacuation workflow, each kept in the person's history."""
+"""Status changes along the evacuation workflow, each kept in the person's history.
+
+One person by hand (`change_status`), or many at once (a roster selection or filter, a
+list's members, a household) as one audited, undoable operation:
+
+    done = change_statuses(db, [12, 13, 14], Status.VERIFIED, operator="anna", reason="papers seen")
+    done.changed, done.refused    # case refs moved; (case ref, why) left as they were
+    undo_status_operation(db, done.operation_id, operator="anna")
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import uuid as uuid_module
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.errors import NotFound, ValidationError
+from desktop_app.domain.errors import EditConflict, NotFound, RosterError, ValidationError
 from desktop_app.domain.status import Status, check_transition
 from desktop_app.services import audit
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import EvacuationList, Person, StatusChange
+from desktop_app.storage.models import EvacuationList, Operation, OperationChange, Person, StatusChange
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,103 @@ def change_status(db: Database, person_id: int, new: Status, *, operator: str, r
         if new is Status.MERGED:
             raise ValidationError("status", new.value, "is set by merging duplicates, not by hand")
         set_status(session, person, new, operator=operator, reason=reason, list_id=list_id)
+
+
+KIND = "status"
+
+
+@dataclass(frozen=True)
+class BulkStatusResult:
+    """One operation's outcome: who moved, who stayed (with the workflow's reason), and who already was there."""
+
+    operation_id: int | None  # None when nobody moved
+    status: str
+    changed: tuple[str, ...]
+    refused: tuple[tuple[str, str], ...]
+    unchanged: tuple[str, ...]
+
+
+def change_statuses(db: Database, person_ids: Iterable[int], new: Status, *, operator: str, reason: str = "",
+                    list_id: int | None = None) -> BulkStatusResult:
+    """Move every person the workflow allows to `new`, in one transaction and one undoable operation.
+
+    Persons whose status may not become `new` by hand stay as they are and are named in `refused`.
+    """
+    if new is Status.MERGED:
+        raise ValidationError("status", new.value, "is set by merging duplicates, not by hand")
+    ids = list(dict.fromkeys(person_ids))
+    if not ids:
+        raise ValidationError("status change", "", "names nobody: select persons, a list or a household")
+    with db.transaction() as session:
+        if list_id is not None and session.get(EvacuationList, list_id) is None:
+            raise NotFound("evacuation list", list_id)
+        people: list[Person] = []
+        for person_id in ids:
+            person = session.get(Person, person_id)
+            if person is None or person.deleted_at is not None:
+                raise NotFound("person", person_id)
+            people.append(person)
+        movable: list[Person] = []
+        refused: list[tuple[str, str]] = []
+        unchanged: list[str] = []
+        for person in people:
+            if person.status == new.value:
+                unchanged.append(person.case_ref)
+                continue
+            try:
+                check_transition(Status(person.status), new)
+            except RosterError as exc:
+                refused.append((person.case_ref, str(exc)))
+                continue
+            movable.append(person)
+        if not movable:
+            return BulkStatusResult(None, new.value, (), tuple(refused), tuple(unchanged))
+        operation = Operation(uuid=str(uuid_module.uuid4()), kind=KIND, at=audit.now(), operator=operator,
+                              file_name="", file_sha256="", sheet="", details="{}")
+        session.add(operation)
+        session.flush()
+        for person in movable:
+            session.add(OperationChange(operation_id=operation.id, entity="person", entity_id=person.id,
+                                        change="updated", before=audit.to_json({"status": person.status})))
+            set_status(session, person, new, operator=operator, reason=reason, list_id=list_id,
+                       operation_id=operation.id)
+        changed = tuple(p.case_ref for p in movable)
+        operation.details = audit.to_json({"status": new.value, "reason": reason, "list_id": list_id,
+                                           "persons": len(changed)})
+        audit.record(session, operator, "status", "operation", operation.uuid,
+                     f"{len(changed)} persons -> {new.value}" + (f" ({reason})" if reason else "")
+                     + (f"; {len(refused)} refused" if refused else "") + f" (operation {operation.id})",
+                     {"operation": operation.id, "persons": [p.uuid for p in movable], "status": new.value})
+        return BulkStatusResult(operation.id, new.value, changed, tuple(refused), tuple(unchanged))
+
+
+def undo_status_operation(db: Database, operation_id: int, *, operator: str) -> int:
+    """Put every person of a bulk status change back; refused (nothing undone) when any moved on since.
+
+    Returns how many persons went back."""
+    with db.transaction() as session:
+        operation = session.get(Operation, operation_id)
+        if operation is None or operation.kind != KIND:
+            raise NotFound("status operation", operation_id)
+        if operation.undone_at is not None:
+            raise ValidationError("operation", operation_id, f"was already undone by {operation.undone_by}")
+        target = json.loads(operation.details)["status"]
+        changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == operation_id)
+                                       .order_by(OperationChange.id)))
+        people = [(session.get(Person, c.entity_id), json.loads(c.before)["status"]) for c in changes]
+        moved = [p.case_ref for p, _ in people if p is not None and p.status != target]
+        if moved:
+            raise EditConflict(f"Operation {operation_id} cannot be undone: {', '.join(moved[:20])} changed status "
+                               "since. Nothing was undone.")
+        for person, before in people:
+            if person is not None:
+                set_status(session, person, Status(before), operator=operator, check=False,
+                           reason=f"undo of status operation {operation_id}", operation_id=operation_id)
+        operation.undone_at = audit.now()
+        operation.undone_by = operator
+        audit.record(session, operator, "undo", "operation", operation.uuid,
+                     f"undid status operation {operation_id}: {len(people)} persons back", {"operation": operation_id})
+        return len(people)
 
 
 def history(db: Database, person_id: int) -> list[StatusChangeView]:
