@@ -11,6 +11,7 @@ BENCHMARKS = [
     "bench.import_bench",
     "bench.export_bench",
     "bench.matching_bench",
+    "bench.independent.check",
     "bench.ui_bench",
     "bench.protection_bench",
 ]
