@@ -397,7 +397,7 @@ def cmd_verify(ctx: Context) -> int:
 def cmd_gui(ctx: Context) -> int:
     from desktop_app.ui.app import run_gui  # Qt is imported only when the window is wanted
 
-    return run_gui(ctx.target, operator=ctx.args.operator)
+    return run_gui(ctx.args.db, operator=ctx.args.operator)  # None: the default roster (ui.start_roster)
 
 
 # --- the parser ----------------------------------------------------------------------------------

@@ -43,9 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the cycle collector's 60-odd passes over it cost ~10 ms. The window turns it on again.
     gc.disable()
     try:
-        from desktop_app.storage.paths import resolve_target
         from desktop_app.ui.app import run_gui
 
-        return run_gui(resolve_target(options.db), operator=options.operator)
+        return run_gui(options.db, operator=options.operator)  # None: the default roster (ui.start_roster)
     finally:
         gc.enable()

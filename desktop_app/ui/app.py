@@ -24,6 +24,7 @@ from desktop_app.services.roster_rows import first_page
 from desktop_app.ui.errors import install_excepthook, show_error
 from desktop_app.ui.main_window import MainWindow, ask_operator
 from desktop_app.ui.preferences import APPLICATION, ORGANIZATION, Preferences
+from desktop_app.ui.start_roster import start_target
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,9 @@ def application() -> QApplication:
     return app
 
 
-def run_gui(target: str, operator: str | None = None) -> int:
-    """Open the window on `target` (a path or URL), creating the database if needed."""
+def run_gui(target: str | None, operator: str | None = None) -> int:
+    """Open the window on `target` (a path or URL, created if needed), or when None on the default
+    roster (MISSION_ROSTER_DB, Settings > Default database, the data folder's; see `start_roster`)."""
     app = application()
     install_excepthook()
     preferences = Preferences()
@@ -50,6 +52,9 @@ def run_gui(target: str, operator: str | None = None) -> int:
         preferences.operator = operator
     name = ask_operator(preferences)
     if name is None:
+        return 1
+    target = start_target(target, preferences)
+    if target is None:
         return 1
     window = start_window(target, name, preferences)
     if window is None:
