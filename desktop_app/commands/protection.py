@@ -17,8 +17,8 @@ from typing import Any
 from desktop_app.domain.errors import RosterError, ValidationError
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import backups, retention
-from desktop_app.storage.backup import BackupInfo
-from desktop_app.storage.db import parse_target
+from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_HOURS, KEEP_RECENT, BackupInfo
+from desktop_app.storage.db import is_encrypted, parse_target
 
 ENV_PASSPHRASE = "MISSION_ROSTER_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "MISSION_ROSTER_NEW_PASSPHRASE"
@@ -63,9 +63,28 @@ def _required(value: str | None, *, new: bool = False) -> str:
 
 def cmd_encrypt(ctx: Any) -> int:
     passphrase = _required(ctx.passphrase)
-    result = backups.encrypt_roster(_roster_path(ctx), passphrase, operator=ctx.operator)
-    print(f"{result.path}: encrypted ({result.rows} rows in {result.tables} tables checked); keep the passphrase "
-          "safe: without it the roster cannot be opened")
+    path = _roster_path(ctx)
+    a = ctx.args
+    folders = [Path(folder) for folder in a.backup_folder or ()]
+    if is_encrypted(path) and (a.remove_plain_copies or a.encrypt_plain_copies):
+        copies = backups.plain_copies(path, folders)  # already encrypted: only its plain copies are left to do
+    else:
+        result = backups.encrypt_roster(path, passphrase, operator=ctx.operator, folders=folders)
+        print(f"{result.rewrite.path}: encrypted ({result.rewrite.rows} rows in {result.rewrite.tables} tables "
+              "checked); keep the passphrase safe: without it the roster cannot be opened")
+        copies = result.plain_copies
+    if not copies:
+        return 0
+    if a.remove_plain_copies or a.encrypt_plain_copies:
+        done = backups.protect_plain_copies(path, copies, remove=a.remove_plain_copies, passphrase=passphrase,
+                                            operator=ctx.operator)
+        for copy in done:
+            print(f"{'removed' if a.remove_plain_copies else 'encrypted'}: {copy}")
+        return 0
+    print(f"{len(copies)} plain copies of the roster are still readable by anyone who gets them:")
+    for copy in copies:
+        print(f"  {copy}")
+    print("encrypt them with `encrypt --encrypt-plain-copies`, or remove them with `encrypt --remove-plain-copies`")
     return 0
 
 
@@ -80,13 +99,13 @@ def cmd_passphrase(ctx: Any) -> int:
 def _describe(info: BackupInfo) -> str:
     holds = (f"{info.persons} persons, last change {info.last_change:%Y-%m-%d %H:%M}" if info.persons is not None
              and info.last_change else f"{info.persons} persons" if info.persons is not None else info.problem)
-    return (f"{info.taken_at:%Y-%m-%d %H:%M:%S}\t{holds}\t{'encrypted' if info.encrypted else 'plain'}"
-            f"\t{info.size_mb:.1f} MB\t{info.path}")
+    return (f"{info.taken_at:%Y-%m-%d %H:%M:%S}\t{info.reason or 'routine'}\t{holds}"
+            f"\t{'encrypted' if info.encrypted else 'plain'}\t{info.size_mb:.1f} MB\t{info.path}")
 
 
 def cmd_backup(ctx: Any) -> int:
     info = backups.backup_now(ctx.db, Path(ctx.args.dest), operator=ctx.operator, keep_recent=ctx.args.keep,
-                              keep_days=ctx.args.days)
+                              keep_days=ctx.args.days, keep_hours=ctx.args.hours)
     print(f"backup written and checked: {_describe(info)}")
     return 0
 
@@ -133,15 +152,28 @@ def cmd_retention(ctx: Any) -> int:
 
 
 def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    command("encrypt", cmd_encrypt, "encrypt the roster file in place with the passphrase given by "
-            "--passphrase-file or MISSION_ROSTER_PASSPHRASE")
+    p = command("encrypt", cmd_encrypt, "encrypt the roster file in place with the passphrase given by "
+                "--passphrase-file or MISSION_ROSTER_PASSPHRASE; the plain copies left (backups, the copy "
+                "before a migration) are listed")
+    copies = p.add_mutually_exclusive_group()
+    copies.add_argument("--encrypt-plain-copies", action="store_true",
+                        help="encrypt the plain copies under the same passphrase")
+    copies.add_argument("--remove-plain-copies", action="store_true",
+                        help="overwrite the plain copies with zeros and delete them")
+    p.add_argument("--backup-folder", action="append", metavar="DIR",
+                   help="also look for plain backups here (repeatable)")
     p = command("passphrase", cmd_passphrase, "change the roster's passphrase (the current one from "
                 "--passphrase-file, the new one from --new-passphrase-file or MISSION_ROSTER_NEW_PASSPHRASE)")
     p.add_argument("--new-passphrase-file", metavar="FILE")
     p = command("backup", cmd_backup, "back the roster up into a folder (rotated) or a file, and check the copy")
     p.add_argument("dest", metavar="DEST")
-    p.add_argument("--keep", type=int, default=10, metavar="N", help="the newest backups kept (default 10)")
-    p.add_argument("--days", type=int, default=14, metavar="D", help="and one a day for D days (default 14)")
+    p.add_argument("--keep", type=int, default=KEEP_RECENT, metavar="N",
+                   help=f"the newest routine backups kept (default {KEEP_RECENT})")
+    p.add_argument("--hours", type=int, default=KEEP_HOURS, metavar="H",
+                   help=f"and every backup of the last H hours (default {KEEP_HOURS})")
+    p.add_argument("--days", type=int, default=KEEP_DAILY_DAYS, metavar="D",
+                   help=f"and one a day, and each copy taken before an import, apply, merge or retention, for D "
+                   f"days (default {KEEP_DAILY_DAYS})")
     p = command("backups", cmd_backups, "list the backups in a folder with what each holds")
     p.add_argument("folder", metavar="FOLDER")
     p = command("restore", cmd_restore, "replace the roster by a backup (the current roster is backed up first)")

@@ -1,9 +1,16 @@
 """Backups, restore and encryption of the roster file, as workflows: each one checked and audited.
 
+    backup_before(db, "import")            # a tiered copy, kept for weeks, named by its reason
+    backup_now(db, folder, operator="…")   # checked, rotated in tiers, audited
+    restore_backup(db, backup_file, operator="…", safety_folder=folder)
+    result = encrypt_roster(path, passphrase, operator="…")   # result.plain_copies: still readable
+
 `backup_now` copies the roster to the backup folder, checks the copy and rotates old ones;
-`AutoBackup` decides when the automatic backups are due (at open, every N minutes while
-changes happen, at close); `restore_backup` backs the current roster up, then swaps a backup in
-and reopens it; `encrypt_roster` and `change_roster_passphrase` rewrite the file under a key.
+`backup_before` is the copy the import, reconcile apply, merge and retention workflows take
+first; `AutoBackup` decides when the automatic backups are due (at open, every N minutes while
+changes happen, at close); `restore_backup` holds the roster, saves it, swaps a backup in and
+reopens it; `encrypt_roster` and `change_roster_passphrase` rewrite the file under a key and
+report the plain copies left behind, which `protect_plain_copies` encrypts or removes.
 The passphrase is never recorded: the audit trail says only that encryption changed.
 """
 
@@ -11,14 +18,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.services import audit
+from desktop_app.services.persons import CASE_REF_FLOOR_KEY, GENERATED_REF_PREFIX
 from desktop_app.storage import backup as storage_backup
 from desktop_app.storage.backup import BackupInfo
 from desktop_app.storage.db import Database, RewriteResult, change_passphrase, encrypt_database, open_database
@@ -28,17 +39,24 @@ log = logging.getLogger(__name__)
 
 BACKUP_ACTION = "backup"
 DEFAULT_INTERVAL_MINUTES = 15
+# The workflows that take a copy first (`backup_before`); each names its copies.
+BEFORE_REASONS = ("import", "reconcile apply", "merge", "retention", "restore", "encrypt")
 
 
 def backup_now(db: Database, dest: Path, *, operator: str, reason: str = "manual",
                keep_recent: int = storage_backup.KEEP_RECENT, keep_days: int = storage_backup.KEEP_DAILY_DAYS,
-               now: dt.datetime | None = None) -> BackupInfo:
-    """Back the roster up into `dest` (a folder: rotated afterwards; or a file), checked and audited."""
-    info = storage_backup.backup_database(db, Path(dest), now=now)
+               keep_hours: int = storage_backup.KEEP_HOURS, now: dt.datetime | None = None) -> BackupInfo:
+    """Back the roster up into `dest` (a folder: rotated afterwards; or a file), checked and audited.
+
+    A reason starting 'before' ('before import') names the copy and puts it in the tier kept for
+    `keep_days` days whatever the routine backups do.
+    """
+    dest = Path(dest).absolute()
+    info = storage_backup.backup_database(db, dest, now=now, tag=storage_backup.reason_tag(reason))
     removed: list[Path] = []
-    if Path(dest).is_dir() and db.target.path is not None:
-        removed = storage_backup.rotate_backups(Path(dest), db.target.path.stem, keep_recent=keep_recent,
-                                                keep_days=keep_days, now=now)
+    if dest.is_dir() and db.target.path is not None:
+        removed = storage_backup.rotate_backups(dest, db.target.path.stem, keep_recent=keep_recent,
+                                                keep_hours=keep_hours, keep_days=keep_days, now=now)
     with db.transaction() as session:
         audit.record(session, operator, BACKUP_ACTION, "roster", info.path.name,
                      f"backup ({reason}) of {info.persons} persons to {info.path.parent}",
@@ -47,6 +65,34 @@ def backup_now(db: Database, dest: Path, *, operator: str, reason: str = "manual
     log.info("backup written (%s): %d persons, %d bytes, %d rotated out", reason, info.persons or 0, info.size,
              len(removed))
     return info
+
+
+def use_backup_folder(db: Database, folder: Path) -> None:
+    """The folder this roster is backed up to from now on (the window's choice); `backup_before` uses it."""
+    if db.target.path is not None:
+        storage_backup.remember_backup_folder(db.target.path, folder)
+
+
+def backup_folder_of(db: Database) -> Path | None:
+    """Where this roster's backups go: the chosen folder, else 'backups' beside it; None for a server."""
+    return storage_backup.default_backup_folder(db.target.path) if db.target.path is not None else None
+
+
+def backup_before(db: Database, reason: str, *, operator: str = "", now: dt.datetime | None = None
+                  ) -> BackupInfo | None:
+    """A checked copy taken before a workflow that changes many records ('import', 'reconcile apply',
+    'merge', 'retention'), named by that reason and kept for weeks; None for a server database.
+
+    It goes to the roster's backup folder (`use_backup_folder`), else a 'backups' folder beside the
+    roster, created when needed. A chosen folder that is missing (the USB stick) raises DatabaseError:
+    the caller should not go on without its copy.
+    """
+    folder = backup_folder_of(db)
+    if folder is None:
+        return None
+    if folder == db.target.path.parent / storage_backup.DEFAULT_FOLDER_NAME:  # type: ignore[union-attr]
+        folder.mkdir(exist_ok=True)
+    return backup_now(db, folder, operator=operator or db.holder, reason=f"before {reason}", now=now)
 
 
 def list_backups(db: Database, folder: Path) -> list[BackupInfo]:
@@ -96,25 +142,29 @@ class RestoreResult:
 
 
 def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_folder: Path) -> RestoreResult:
-    """Replace the roster by `backup_file`: the current roster is backed up to `safety_folder` first.
+    """Replace the roster by `backup_file`; the roster as it is is saved to `safety_folder` first.
 
-    `db` is closed; the returned result holds the reopened roster. The restore is audited in the
-    restored roster (its trail continues from the backup's).
+    `db` is closed; the returned result holds the reopened roster. The safety copy is taken while
+    the roster is held exclusively, and the swap happens under that same hold, so every write
+    another process committed is either in the safety copy or waited and went into the restored
+    roster. Case references handed out since the backup are never handed out again. The restore
+    is audited in the restored roster (its trail continues from the backup's).
     """
     if db.target.path is None:
         raise DatabaseError(f"{db.target.label}: a server database is restored by its own tools")
-    backup_file = Path(backup_file).resolve()
-    if backup_file == db.target.path:
+    backup_file = Path(backup_file).absolute()
+    if backup_file.resolve() == db.target.path.resolve():
         raise DatabaseError(f"{backup_file}: this is the roster itself, not a backup")
     opener = functools.partial(db.connect_copy, readonly=True)
     storage_backup.check_backup(backup_file, opener)
     restored = storage_backup.read_backup_info(backup_file, opener)
-    safety = backup_now(db, safety_folder, operator=operator, reason="before restore")
     db.close()
     try:
-        storage_backup.restore_database(db, backup_file)
+        safety_path = storage_backup.restore_database(db, backup_file, Path(safety_folder),
+                                                      carry_over=_carry_case_ref_floor)
     finally:
         reopened = db.reopen()
+    safety = storage_backup.read_backup_info(safety_path, opener)
     with reopened.transaction() as session:
         audit.record(session, operator, "restore", "roster", backup_file.name,
                      f"restored from the backup taken {restored.taken_at:%Y-%m-%d %H:%M} "
@@ -124,11 +174,82 @@ def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_fol
     return RestoreResult(restored, safety, reopened)
 
 
-def encrypt_roster(path: Path, passphrase: str, *, operator: str) -> RewriteResult:
-    """Encrypt a plain roster in place (copy, check, swap), then audit that it was done."""
+def _carry_case_ref_floor(current: Any, restored: Any) -> None:
+    """Record in the restored roster the highest case reference the current one handed out."""
+    highest = max(_highest_ref(current), _highest_ref(restored))
+    restored.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                     (CASE_REF_FLOOR_KEY, json.dumps(highest)))
+
+
+def _highest_ref(connection: Any) -> int:
+    numbers = [int(ref[len(GENERATED_REF_PREFIX):]) for (ref,) in connection.execute(
+        "SELECT case_ref FROM persons WHERE case_ref LIKE ?", (f"{GENERATED_REF_PREFIX}______",))
+        if ref[len(GENERATED_REF_PREFIX):].isdigit()]
+    floor = connection.execute("SELECT value FROM settings WHERE key = ?", (CASE_REF_FLOOR_KEY,)).fetchone()
+    return max([*numbers, int(json.loads(floor[0])) if floor else 0])
+
+
+@dataclass(frozen=True)
+class EncryptResult:
+    """The rewrite, and the plain copies of the roster still readable by anyone who gets them."""
+
+    rewrite: RewriteResult
+    plain_copies: list[Path] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        return self.rewrite.path
+
+    @property
+    def rows(self) -> int:
+        return self.rewrite.rows
+
+    @property
+    def tables(self) -> int:
+        return self.rewrite.tables
+
+
+def encrypt_roster(path: Path, passphrase: str, *, operator: str, folders: Iterable[Path] = ()) -> EncryptResult:
+    """Encrypt a plain roster in place (copy, check, swap), audit it, and find the plain copies left.
+
+    `folders` are backup folders to look in besides the roster's own, its 'backups' folder and its
+    chosen one. The copies are only reported: `protect_plain_copies` encrypts or removes them.
+    """
     result = encrypt_database(Path(path), passphrase)
     _audit_key_change(Path(path), passphrase, operator, "encrypt", "the roster file was encrypted")
-    return result
+    return EncryptResult(result, storage_backup.plain_copies(Path(path), folders))
+
+
+def plain_copies(path: Path, folders: Iterable[Path] = ()) -> list[Path]:
+    """The unencrypted copies of the roster at `path` (before-migration copies, plain backups)."""
+    return storage_backup.plain_copies(Path(path), folders)
+
+
+def protect_plain_copies(path: Path, copies: Iterable[Path], *, remove: bool, passphrase: str | None,
+                         operator: str) -> list[Path]:
+    """Encrypt each plain copy under `passphrase` (the roster's), or overwrite and delete it (`remove`).
+
+    Only files `plain_copies` reports for this roster are touched. Audited in the roster (names of
+    files only). Returns the copies handled.
+    """
+    allowed = set(storage_backup.plain_copies(Path(path), {Path(c).absolute().parent for c in copies}))
+    done: list[Path] = []
+    for copy in (Path(c).absolute() for c in copies):
+        if copy not in allowed:
+            raise DatabaseError(f"{copy}: not a plain copy of {Path(path).name}; it was left alone")
+        if remove:
+            storage_backup.remove_copy(copy)
+        elif passphrase is None:
+            raise DatabaseError("the passphrase is needed to encrypt the plain copies")
+        else:
+            storage_backup.encrypt_copy(copy, passphrase)
+        done.append(copy)
+    if done and passphrase is not None:
+        verb = "removed" if remove else "encrypted"
+        _audit_key_change(Path(path), passphrase, operator, "protect copies",
+                          f"{len(done)} plain copies of the roster {verb}", {"files": [c.name for c in done],
+                                                                             "done": verb})
+    return done
 
 
 def change_roster_passphrase(path: Path, old: str, new: str, *, operator: str) -> RewriteResult:
@@ -138,11 +259,12 @@ def change_roster_passphrase(path: Path, old: str, new: str, *, operator: str) -
     return result
 
 
-def _audit_key_change(path: Path, passphrase: str, operator: str, action: str, summary: str) -> None:
+def _audit_key_change(path: Path, passphrase: str, operator: str, action: str, summary: str,
+                      changes: dict[str, Any] | None = None) -> None:
     database = open_database(path, passphrase=passphrase, holder=operator)
     try:
         with database.transaction() as session:
-            audit.record(session, operator, action, "roster", path.name, summary)
+            audit.record(session, operator, action, "roster", path.name, summary, changes)
     finally:
         database.close()
     log.info("roster %s done", action)

@@ -30,13 +30,17 @@ from desktop_app.domain.person import (
     validate_field,
 )
 from desktop_app.domain.phones import normalize_phone, phone_search_keys
+from desktop_app.domain.scripts import name_terms
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import Document, Household, Person, Phone, SearchTerm, StatusChange
+from desktop_app.storage.models import Document, Household, Person, Phone, SearchTerm, Setting, StatusChange
 
 GENERATED_REF_PREFIX = "MR-"
 _REF_COUNTER_KEY = "next_generated_ref"
+# The highest generated number ever handed out, kept by a restore: a roster put back to an older
+# backup must not give a confirmed reference to someone else.
+CASE_REF_FLOOR_KEY = "case_ref_floor"
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,7 @@ def _text_terms(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-_name_terms = functools.lru_cache(maxsize=65_536)(_text_terms)  # names repeat; case references do not
+_name_terms = functools.lru_cache(maxsize=65_536)(name_terms)  # names repeat; case references do not
 
 
 def reindex(session: Session, person: Person) -> None:
@@ -264,7 +268,8 @@ def next_generated_ref(session: Session) -> str:
                                  .order_by(Person.case_ref.desc()))
         last = next((int(ref[len(GENERATED_REF_PREFIX):]) for ref in shaped
                      if ref[len(GENERATED_REF_PREFIX):].isdigit()), 0)
-        counter = last + 1
+        floor = session.get(Setting, CASE_REF_FLOOR_KEY)
+        counter = max(last, int(floor.value) if floor is not None and floor.value.isdigit() else 0) + 1
     session.info[_REF_COUNTER_KEY] = counter + 1
     return f"{GENERATED_REF_PREFIX}{counter:06d}"
 

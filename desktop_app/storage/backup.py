@@ -1,13 +1,22 @@
-"""Backups of a roster file: written online, checked, rotated, listed and restored.
+"""Backups of a roster file: written online, checked, kept in tiers, listed and restored.
+
+    info = backup_database(db, Path("/media/usb/roster-backups"), tag="before-import")
+    removed = rotate_backups(info.path.parent, "roster")
+    safety = restore_database(db, backup_file, safety_folder)   # db closed first
 
 `backup_database(db, dest)` copies the open roster with SQLite's online backup API (for an
 encrypted roster, between two SQLCipher connections under the same key), or with
 `sqlcipher_export` when the copy must be encrypted under another key (the retention archive).
-The copy is written under a temporary name, checked with `PRAGMA integrity_check`, then renamed:
-a backup folder never holds a half-written file under a backup's name. Backups are named
-`<roster>-backup-YYYYMMDD-HHMMSS.db`; `rotate_backups` keeps the newest few plus one a day.
-`list_backups` reads each file read-only (nothing changes) to tell what it holds.
-`restore_database` backs the current roster up first, then swaps the backup in atomically.
+`dest` is a folder (it must exist: a missing USB stick is said, never replaced by a file of its
+name), or a file name with an extension. The copy is written under a hidden name carrying the
+writer's process id, checked with `PRAGMA integrity_check`, then renamed: a backup folder never
+holds a half-written file under a backup's name, and the next backup removes what a killed one
+left. Backups are named `<roster>-backup-YYYYMMDD-HHMMSS[-before-import].db`; `rotate_backups`
+keeps tiers: every backup of the last hours, the newest few, one a day for weeks, and the copies
+taken before an import, an apply, a merge or a retention (named by that reason) for as long.
+`restore_database` holds the roster exclusively first, then takes the safety copy and swaps
+the backup in under that same hold, so no write can land in between and be lost.
+`plain_copies` finds the unencrypted copies an encrypted roster left behind.
 """
 
 from __future__ import annotations
@@ -16,28 +25,44 @@ import contextlib
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.storage.db import (
+    BUSY_TIMEOUT_MS,
     Database,
+    DiskFull,
     connect_file,
     hold_exclusively,
+    is_disk_full,
     looks_encrypted,
+    overwrite_and_remove,
     replace_file,
+    rewrite_file,
     row_counts,
 )
+from desktop_app.storage.paths import SQLITE_HEADER
 
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
-BACKUP_PATTERN = re.compile(r"^(?P<stem>.+)-backup-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.db$")
+BACKUP_PATTERN = re.compile(r"^(?P<stem>.+)-backup-(?P<stamp>\d{8}-\d{6})(?:-\d+)?(?:-(?P<tag>before-[a-z-]+))?"
+                            r"\.db$")
 KEEP_RECENT = 10
-KEEP_DAILY_DAYS = 14
+KEEP_HOURS = 24
+KEEP_DAILY_DAYS = 28
+DEFAULT_FOLDER_NAME = "backups"
+# A hidden copy in progress: `.<backup name>.<process id>.partial` (with SQLite's -journal beside it).
+PARTIAL_PATTERN = re.compile(r"^\.(?P<name>.+?)(?:\.(?P<pid>\d+))?\.partial(?:-journal)?$")
+STALE_PARTIAL_S = 6 * 3600  # where a writer's process cannot be asked (Windows), a partial this old is stale
 
 # Opens a file read-only with the right key (or raises); see `Database.connect_copy`.
 Opener = Callable[[Path], Any]
+
+# Roster file -> the backup folder its window chose, so that a damaged roster can name its last good backup.
+_chosen_folders: dict[Path, Path] = {}
 
 
 @dataclass(frozen=True)
@@ -56,68 +81,161 @@ class BackupInfo:
     def size_mb(self) -> float:
         return self.size / 1_000_000
 
+    @property
+    def reason(self) -> str:
+        """'before import' and the like for a tiered copy, '' for a routine one."""
+        match = BACKUP_PATTERN.match(self.path.name)
+        return match["tag"].replace("-", " ") if match and match["tag"] else ""
 
-def backup_name(db_path: Path, at: dt.datetime) -> str:
-    return f"{db_path.stem}-backup-{at.strftime(STAMP_FORMAT)}.db"
+
+def backup_name(db_path: Path, at: dt.datetime, tag: str = "") -> str:
+    return f"{db_path.stem}-backup-{at.strftime(STAMP_FORMAT)}{f'-{tag}' if tag else ''}.db"
 
 
-def backup_database(db: Database, dest: Path, *, encrypt_with: str | None = None,
-                    now: dt.datetime | None = None) -> BackupInfo:
-    """Copy the open roster to `dest` (a folder, or a file name ending in .db) and check the copy.
+def reason_tag(reason: str) -> str:
+    """The file-name tag of a reason: 'before import' -> 'before-import'; a routine reason has none."""
+    words = re.sub(r"[^a-z]+", "-", reason.lower()).strip("-")
+    return words if words.startswith("before-") else ""
 
-    `encrypt_with` writes the copy encrypted under that passphrase, whatever the roster's own key.
-    Raises DatabaseError (nothing left behind) when the folder is missing, full or read-only.
+
+def remember_backup_folder(db_path: Path, folder: Path) -> None:
+    """Note the folder the window backs this roster up to (searched for the last good backup)."""
+    _chosen_folders[Path(db_path).absolute()] = Path(folder).absolute()
+
+
+def default_backup_folder(db_path: Path) -> Path:
+    """The chosen folder of this roster, else a 'backups' folder beside it (not created here)."""
+    return _chosen_folders.get(Path(db_path).absolute(), Path(db_path).absolute().parent / DEFAULT_FOLDER_NAME)
+
+
+def backup_database(db: Database, dest: Path, *, encrypt_with: str | None = None, now: dt.datetime | None = None,
+                    tag: str = "") -> BackupInfo:
+    """Copy the open roster to `dest` (an existing folder, or a file name with an extension) and check it.
+
+    `encrypt_with` writes the copy encrypted under that passphrase, whatever the roster's own key;
+    `tag` ('before-import') names why the copy was taken. Raises DatabaseError (DiskFull when no
+    room is left), with nothing left behind, when the folder is missing, full or read-only.
     """
     if db.target.path is None:
         raise DatabaseError(f"{db.target.label}: a server database is backed up by its own tools")
     at = (now or dt.datetime.now()).replace(microsecond=0)
-    destination = _destination(db.target.path, Path(dest), at)
-    partial = destination.with_name(f".{destination.name}.partial")
-    partial.unlink(missing_ok=True)
-    try:
+    destination = _destination(db.target.path, Path(dest).absolute(), at, tag)
+
+    def copy(partial: Path) -> None:
         if encrypt_with is not None:
             _export_encrypted(db, partial, encrypt_with)
         else:
-            _online_backup(db, partial)
-        opener = _opener(db, encrypt_with)
-        _check_copy(partial, opener)
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, destination)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise DatabaseError(f"{destination.parent}: the backup could not be written ({exc.strerror or exc}); "
-                            "the roster itself is unchanged") from None
-    except DatabaseError:
-        partial.unlink(missing_ok=True)
-        raise
-    except Exception as exc:  # sqlite3/sqlcipher3 errors: disk full, I/O error on a pulled USB stick
-        partial.unlink(missing_ok=True)
-        raise DatabaseError(f"{destination.parent}: the backup could not be written ({exc}); the roster itself is "
-                            "unchanged") from None
+            with db.raw_connection() as source, contextlib.closing(db.connect_copy(partial)) as target:
+                _online_copy(source, target)
+
+    opener = _opener(db, encrypt_with)
+    _write_checked(destination, copy, opener)
     return read_backup_info(destination, opener, taken_at=at)
 
 
-def _destination(db_path: Path, dest: Path, at: dt.datetime) -> Path:
+def _destination(db_path: Path, dest: Path, at: dt.datetime, tag: str) -> Path:
     if dest.is_dir():
-        destination = dest / backup_name(db_path, at)
-        counter = 1
-        while destination.exists():
-            destination = dest / f"{destination.stem.split('-backup-')[0]}-backup-{at.strftime(STAMP_FORMAT)}" \
-                                 f"-{counter}.db"
-            counter += 1
-        return destination
-    if not dest.parent.is_dir():
-        raise DatabaseError(f"{dest.parent}: the backup folder does not exist (is the USB stick plugged in?)")
-    if dest.exists():
-        raise DatabaseError(f"{dest}: already exists; choose a new name or a folder")
-    return dest
+        folder = dest
+    elif dest.suffix and not dest.exists():
+        if not dest.parent.is_dir():
+            raise DatabaseError(f"folder {dest.parent} does not exist: is the USB stick plugged in? No backup was "
+                                "written")
+        return dest
+    elif dest.exists():
+        raise DatabaseError(f"{dest}: already exists and is not a folder; choose a new name or a folder")
+    else:
+        raise DatabaseError(f"folder {dest} does not exist: is the USB stick plugged in? No backup was written")
+    destination = folder / backup_name(db_path, at, tag)
+    counter = 1
+    while destination.exists():
+        destination = folder / f"{db_path.stem}-backup-{at.strftime(STAMP_FORMAT)}-{counter}" \
+                               f"{f'-{tag}' if tag else ''}.db"
+        counter += 1
+    return destination
 
 
-def _online_backup(db: Database, partial: Path) -> None:
-    with db.raw_connection() as source, contextlib.closing(db.connect_copy(partial)) as copy:
-        source.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Opener) -> None:
+    """Write a copy under a hidden name with `copy(partial)`, check it, fsync it, then give it its name."""
+    folder = destination.parent
+    if not os.access(folder, os.W_OK):
+        raise DatabaseError(f"{folder}: the backup folder is read-only (a write-protected USB stick?); no backup "
+                            "was written and the roster is unchanged")
+    clean_stale_partials(folder)
+    partial = folder / f".{destination.name}.{os.getpid()}.partial"
+    _discard(partial)
+    try:
+        copy(partial)
+        _check_copy(partial, opener)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        _publish(partial, destination)
+    except DatabaseError:
+        _discard(partial)
+        raise
+    except Exception as exc:  # OSError, sqlite3/sqlcipher3 errors: disk full, a pulled USB stick
+        _discard(partial)
+        raise _write_error(folder, exc) from None
+
+
+def _publish(partial: Path, destination: Path) -> None:
+    """Give the checked copy its name without ever replacing a file (a hard link fails if the name is taken)."""
+    try:
+        os.link(partial, destination)
+    except FileExistsError:
+        raise DatabaseError(f"{destination}: already exists; it was not replaced") from None
+    except OSError:  # no hard links here (FAT on a USB stick): the name was checked free just before
+        if destination.exists():
+            raise DatabaseError(f"{destination}: already exists; it was not replaced") from None
+        os.replace(partial, destination)
+        return
+    partial.unlink()
+
+
+def _write_error(folder: Path, exc: BaseException) -> DatabaseError:
+    if is_disk_full(exc):
+        return DiskFull(f"{folder}: the disk is full; no backup was written and the roster is unchanged")
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return DatabaseError(f"{folder}: the backup could not be written ({reason}); the roster itself is unchanged")
+
+
+def _discard(partial: Path) -> None:
+    for path in (partial, partial.with_name(partial.name + "-journal")):
+        with contextlib.suppress(OSError):  # a read-only or vanished folder: nothing to clean there
+            path.unlink(missing_ok=True)
+
+
+def clean_stale_partials(folder: Path) -> list[Path]:
+    """Remove the hidden copies that killed backups left in `folder` (not those of a running one)."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            match = PARTIAL_PATTERN.match(path.name)
+            if match and path.is_file() and _is_stale(path, match["pid"]):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
+def _is_stale(path: Path, pid: str | None) -> bool:
+    if pid is None:
+        return True  # an older version's name: its writer is long gone
+    if int(pid) == os.getpid():
+        return False
+    if os.name == "nt":  # os.kill would end the process there
+        return time.time() - path.stat().st_mtime > STALE_PARTIAL_S
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def _online_copy(source: Any, target: Any) -> None:
+    source.backup(target)
+    target.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
 
 
 def _export_encrypted(db: Database, partial: Path, passphrase: str) -> None:
@@ -213,36 +331,123 @@ def read_backup_info(path: Path, opener: Opener, *, taken_at: dt.datetime | None
 def list_backups(folder: Path, opener: Opener | None = None) -> list[BackupInfo]:
     """The backups in `folder`, newest first, with what each holds (`opener`: default plain files only)."""
     opener = opener or opener_for(None)
+    folder = Path(folder).absolute()
     if not folder.is_dir():
-        raise DatabaseError(f"{folder}: the backup folder does not exist (is the USB stick plugged in?)")
+        raise DatabaseError(f"folder {folder} does not exist: is the USB stick plugged in?")
     found = [read_backup_info(path, opener) for path in folder.iterdir()
              if path.is_file() and BACKUP_PATTERN.match(path.name)]
     return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
 
 
-def rotate_backups(folder: Path, stem: str, *, keep_recent: int = KEEP_RECENT, keep_days: int = KEEP_DAILY_DAYS,
-                   now: dt.datetime | None = None) -> list[Path]:
-    """Delete this roster's backups beyond the newest `keep_recent` and one a day for `keep_days` days.
-
-    Returns the deleted files. Other files in the folder are never touched.
-    """
-    now = now or dt.datetime.now()
-    ours: list[tuple[dt.datetime, Path]] = []
+def _ours(folder: Path, stem: str) -> list[tuple[dt.datetime, str, Path]]:
+    """This roster's backups in `folder`, newest first: (taken, tag, path)."""
+    found = []
     for path in folder.iterdir():
         match = BACKUP_PATTERN.match(path.name)
         if match and match["stem"] == stem and path.is_file():
-            ours.append((dt.datetime.strptime(match["stamp"], STAMP_FORMAT), path))
-    ours.sort(reverse=True)
-    keep = {path for _, path in ours[:keep_recent]}
+            found.append((dt.datetime.strptime(match["stamp"], STAMP_FORMAT), match["tag"] or "", path))
+    return sorted(found, key=lambda item: (item[0], item[2].name), reverse=True)
+
+
+def rotate_backups(folder: Path, stem: str, *, keep_recent: int = KEEP_RECENT, keep_hours: int = KEEP_HOURS,
+                   keep_days: int = KEEP_DAILY_DAYS, now: dt.datetime | None = None) -> list[Path]:
+    """Delete this roster's backups that no tier keeps; returns the deleted files.
+
+    Kept: every backup of the last `keep_hours` hours; the newest `keep_recent` routine ones (at
+    open, close, every few minutes, by hand); the last of each day for `keep_days` days; and every
+    copy taken before an import, apply, merge or retention for `keep_days` days, plus the newest of
+    each such reason whatever its age. Routine backups therefore never push a pre-import copy out.
+    Other files in the folder are never touched.
+    """
+    now = now or dt.datetime.now()
+    ours = _ours(folder, stem)
+    keep: set[Path] = set()
+    routine = [path for _, tag, path in ours if not tag]
+    keep.update(routine[:keep_recent])
     days_kept: set[dt.date] = set()
-    for taken, path in ours:  # newest first: the last backup of each day is the one kept
-        if (now.date() - taken.date()).days < keep_days and taken.date() not in days_kept:
+    newest_of_reason: set[str] = set()
+    for taken, tag, path in ours:  # newest first: the last backup of each day is the one kept
+        age = now - taken
+        if age < dt.timedelta(hours=keep_hours):
+            keep.add(path)
+        if tag:
+            if age < dt.timedelta(days=keep_days) or tag not in newest_of_reason:
+                keep.add(path)
+            newest_of_reason.add(tag)
+        elif (now.date() - taken.date()).days < keep_days and taken.date() not in days_kept:
             days_kept.add(taken.date())
             keep.add(path)
-    removed = [path for _, path in ours if path not in keep]
+    removed = [path for _, _, path in ours if path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+def last_good_backup(db_path: Path, passphrase: str | None, *, limit: int = 5) -> Path | None:
+    """The newest backup of this roster that opens with `passphrase` and passes its integrity check.
+
+    Looked for in the folder chosen for it, a 'backups' folder beside it and its own folder; at
+    most `limit` candidates are checked.
+    """
+    db_path = Path(db_path).absolute()
+    folders = dict.fromkeys([default_backup_folder(db_path), db_path.parent / DEFAULT_FOLDER_NAME, db_path.parent])
+    candidates = []
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            candidates.extend(_ours(folder, db_path.stem))
+    opener = opener_for(passphrase)
+    for _taken, _tag, path in sorted(candidates, key=lambda item: item[0], reverse=True)[:limit]:
+        with contextlib.suppress(Exception):
+            check_backup(path, opener)
+            return path
+    return None
+
+
+# --- plain copies of an encrypted roster ----------------------------------------------------------
+
+def plain_copies(db_path: Path, folders: Iterable[Path] = ()) -> list[Path]:
+    """Unencrypted copies of the roster: before-migration copies beside it, plain backups and leftovers.
+
+    Looked for beside the roster, in a 'backups' folder beside it, its chosen backup folder and
+    `folders`. A copy is plain when it starts with SQLite's plain header (anyone can read it).
+    """
+    db_path = Path(db_path).absolute()
+    places = dict.fromkeys([db_path.parent, db_path.parent / DEFAULT_FOLDER_NAME, default_backup_folder(db_path),
+                            *(Path(folder).absolute() for folder in folders)])
+    found: list[Path] = []
+    for folder in places:
+        with contextlib.suppress(OSError):
+            for path in sorted(folder.iterdir()):
+                if path != db_path and _is_copy_of(path, db_path) and _plain(path):
+                    found.append(path)
+    return found
+
+
+def _is_copy_of(path: Path, db_path: Path) -> bool:
+    name = path.name
+    if name.startswith(f"{db_path.name}.before-migration-"):
+        return True
+    match = BACKUP_PATTERN.match(name) or (PARTIAL_PATTERN.match(name) and not name.endswith("-journal")
+                                           and BACKUP_PATTERN.match(PARTIAL_PATTERN.match(name)["name"]))
+    return bool(match) and match["stem"] == db_path.stem and path.is_file()
+
+
+def _plain(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def encrypt_copy(path: Path, passphrase: str) -> None:
+    """Encrypt a plain copy in place under `passphrase` (checked, swapped; its plain bytes overwritten)."""
+    rewrite_file(Path(path), None, passphrase, wal=False)
+
+
+def remove_copy(path: Path) -> None:
+    """Overwrite a plain copy with zeros, then delete it."""
+    overwrite_and_remove(Path(path))
 
 
 # --- restore --------------------------------------------------------------------------------------
@@ -265,39 +470,81 @@ def check_backup(backup: Path, opener: Opener) -> dict[str, int]:
     return counts
 
 
-def restore_database(db: Database, backup: Path) -> None:
-    """Replace the file of the (closed) roster `db` by a checked copy of `backup`, under the roster's key."""
-    assert db.target.path is not None
-    restore_file(db.target.path, backup, db._passphrase)  # the key stays inside storage
+# Runs under the hold, before the swap: (the current roster, the restored copy), both raw connections.
+CarryOver = Callable[[Any, Any], None]
 
 
-def restore_file(db_path: Path, backup: Path, passphrase: str | None) -> None:
-    """Replace the (closed) roster at `db_path` by a checked copy of `backup`, atomically.
+def restore_database(db: Database, backup: Path, safety_folder: Path, *, carry_over: CarryOver | None = None,
+                     wait_s: float = BUSY_TIMEOUT_MS / 1000) -> Path:
+    """Replace the file of the (closed) roster `db` by a checked copy of `backup`; returns the safety copy.
 
-    The copy is written beside the roster, checked, then renamed over it while the roster is held
-    exclusively, so a crash leaves either the old roster or the restored one, never a mix.
+    In this order, all under one exclusive hold of the roster (taken within `wait_s` seconds, or
+    refused): the safety copy of the roster as it is is written to `safety_folder` and checked;
+    the backup is copied beside the roster and checked; `carry_over` may bring values from the
+    current roster into the copy (what must never be handed out twice); the copy is renamed over
+    the roster. A write from another process either lands before the hold (and so in the safety
+    copy) or waits for the hold and goes into the restored roster. A crash leaves the old roster or
+    the restored one, never a mix, and no hidden copy but a safety copy's partial (cleaned later).
     """
+    assert db.target.path is not None
+    db_path, passphrase = db.target.path, db._passphrase  # the key stays inside storage
+    backup = Path(backup).absolute()
     if backup.is_file() and looks_encrypted(backup) != (passphrase is not None):
         raise DatabaseError(f"{backup}: this backup is {'encrypted' if looks_encrypted(backup) else 'not encrypted'}"
                             f" but the roster is {'encrypted' if passphrase else 'not'}; nothing was changed")
     opener = opener_for(passphrase)
     expected = check_backup(backup, opener)
+    safety_destination = _destination(db_path, Path(safety_folder).absolute(), dt.datetime.now().replace(
+        microsecond=0), "before-restore")
     copy = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}")
-    copy.unlink(missing_ok=True)
-    holder = hold_exclusively(db_path, passphrase)
+    _remove_with_sidecars(copy)
+    holder = _hold_within(db_path, passphrase, wait_s)
     try:
+        def safety(partial: Path) -> None:
+            with contextlib.closing(connect_file(partial, passphrase, cipher=True)) as target:
+                _online_copy(holder, target)
+
+        _write_checked(safety_destination, safety, opener)
         with contextlib.closing(opener(backup)) as source, \
                 contextlib.closing(connect_file(copy, passphrase)) as destination:
             source.backup(destination)
-            destination.execute("PRAGMA journal_mode = WAL")
         with contextlib.closing(opener(copy)) as check:
             if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok" or row_counts(check) != expected:
                 raise DatabaseError(f"{backup}: the restored copy does not match the backup; nothing was changed")
+        if carry_over is not None:
+            with contextlib.closing(connect_file(copy, passphrase, cipher=True)) as destination:
+                carry_over(holder, destination)
         replace_file(db_path, copy, holder)
-    except OSError as exc:
-        raise DatabaseError(f"{db_path.parent}: the backup could not be restored here ({exc.strerror or exc}); "
-                            "the roster is unchanged") from None
+    except DatabaseError:
+        raise
+    except Exception as exc:  # OSError, sqlite3/sqlcipher3 errors: a full disk while copying
+        if is_disk_full(exc):
+            raise DiskFull(f"{db_path.parent}: the disk is full; the roster is unchanged") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DatabaseError(f"{db_path.parent}: the backup could not be restored here ({reason}); the roster is "
+                            "unchanged") from None
     finally:
-        copy.unlink(missing_ok=True)
+        _remove_with_sidecars(copy)
         with contextlib.suppress(Exception):
             holder.close()
+    return safety_destination
+
+
+def _hold_within(db_path: Path, passphrase: str | None, wait_s: float) -> Any:
+    """`hold_exclusively`, tried again while other processes come and go, for up to `wait_s` seconds."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return hold_exclusively(db_path, passphrase)
+        except DiskFull:
+            raise
+        except DatabaseError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)

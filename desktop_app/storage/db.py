@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
 import os
 import socket
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,8 @@ PAGE_CACHE_KIB = 65_536
 POSTGRES_WRITER_LOCK = 0x6D697373  # an arbitrary key of this application's advisory lock
 WRITER_SUFFIX = "-writer"
 MIN_PASSPHRASE_LENGTH = 8
+# How long the full integrity check may take at each opening (see `check_health`).
+CHECK_BUDGET_S = 1.0
 
 
 class PassphraseRequired(DatabaseError):
@@ -57,6 +61,14 @@ class PassphraseRequired(DatabaseError):
 
 class WrongPassphrase(DatabaseError):
     """The passphrase does not open the roster; the file was not touched."""
+
+
+class DamagedRoster(DatabaseError):
+    """The roster file failed its integrity check at open: it can be read, but nothing is written to it."""
+
+
+class DiskFull(DatabaseError):
+    """The disk (or the USB stick) has no room left; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,7 @@ def connect_file(path: Path, passphrase: str | None = None, *, readonly: bool = 
     connections never create or change the file. `cipher` uses the SQLCipher driver even for a
     plain file (to ATTACH an encrypted one and `sqlcipher_export` into it).
     """
+    path = Path(path).absolute()  # a relative path has no file URI (`backup bk`, `restore bk/...`)
     uri = f"{path.as_uri()}?mode=ro" if readonly else str(path)
     if passphrase is None and not cipher:
         return sqlite3.connect(uri, uri=readonly, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -129,12 +142,24 @@ def hold_exclusively(path: Path, passphrase: str | None) -> Any:
             connection.execute("COMMIT")
     except Exception as exc:
         connection.close()
+        if is_disk_full(exc):
+            raise DiskFull(f"{path.parent}: the disk is full; free some space and try again. The roster was not "
+                           "changed") from None
+        if "busy" not in str(exc).lower() and "locked" not in str(exc).lower():
+            raise DatabaseError(f"{path}: the roster could not be held for this ({exc}); it was not changed") from None
         raise DatabaseError(f"{path}: the roster is open in another window or on another workstation; close it "
                             f"there first ({exc})") from None
     if str(mode).lower() != "memory":
         connection.close()
         raise DatabaseError(f"{path}: the roster is open elsewhere; close it there first")
     return connection
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a driver or OS error means no room is left (SQLITE_FULL, ENOSPC)."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return getattr(exc, "sqlite_errorcode", None) == 13 or "disk is full" in str(exc).lower()
 
 
 def replace_file(old: Path, new: Path, holder: Any | None = None) -> None:
@@ -198,6 +223,8 @@ class Database:
         self.engine = engine
         self.holder = holder
         self._passphrase = passphrase
+        # Set when the file failed its check at open: the message (with the last good backup); no writes then.
+        self.damage: str | None = None
         self._write_sessions = sessionmaker(bind=engine.execution_options(roster_write=True),
                                             expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
@@ -233,7 +260,12 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A Session in one write transaction: committed on success, rolled back on any error."""
+        """A Session in one write transaction: committed on success, rolled back on any error.
+
+        Raises DamagedRoster, before anything is written, when the file failed its check at open.
+        """
+        if self.damage is not None:
+            raise DamagedRoster(self.damage)
         session = self._write_sessions()
         try:
             with session.begin():
@@ -259,6 +291,18 @@ class Database:
             session.rollback()
             session.close()
 
+    def check_integrity(self) -> str | None:
+        """The full `PRAGMA integrity_check` of a roster file, without a time limit (None: sound)."""
+        if self.target.path is None:
+            return None
+        try:
+            with self.raw_connection() as connection:
+                return check_health(connection, None)
+        except Exception as exc:  # sqlite3 and sqlcipher3 errors alike: a page too damaged to read
+            if "malformed" in str(exc).lower() or "corrupt" in str(exc).lower():
+                return str(exc)
+            raise
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -278,8 +322,7 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
         raise DatabaseError(f"{parsed.label}: only a roster file can be encrypted, not a server database")
     if passphrase == "":
         raise DatabaseError("the passphrase is empty")
-    if parsed.path is not None:
-        _check_file(parsed.path, create=create, passphrase=passphrase)
+    problem = _check_file(parsed.path, create=create, passphrase=passphrase) if parsed.path is not None else None
     if passphrase is not None and parsed.path is not None:
         url: str | URL = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(parsed.path))
         parsed = Target(f"sqlite+pysqlcipher:///{parsed.path}", parsed.path)
@@ -289,8 +332,11 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
         # hide_parameters: an error's text must never carry the names and numbers it was writing.
         engine = create_engine(parsed.url, future=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, parsed, holder or _login_name())
+        _configure_sqlite(engine, parsed, holder or _login_name(), wal=problem is None)
     database = Database(parsed, engine, passphrase=passphrase, holder=holder or _login_name())
+    if problem is not None and parsed.path is not None:
+        database.damage = damage_message(parsed.path, passphrase, problem)
+        return database  # read-only from here: no migration, no statistics, no WAL switch
     try:
         migrations.upgrade_on_open(database.engine, backup=lambda rev: _backup_before_migration(database, rev))
     except DBAPIError as exc:
@@ -309,7 +355,8 @@ def _login_name() -> str:
         return "unknown"
 
 
-def _check_file(path: Path, *, create: bool, passphrase: str | None) -> None:
+def _check_file(path: Path, *, create: bool, passphrase: str | None) -> str | None:
+    """Refuse what cannot be opened, reading without changing a byte; the damage found (None: sound)."""
     if path.exists():
         if path.is_dir():
             raise DatabaseError(f"{path}: is a folder, not a roster database")
@@ -325,14 +372,13 @@ def _check_file(path: Path, *, create: bool, passphrase: str | None) -> None:
             if passphrase is None:
                 raise PassphraseRequired(f"{path}: this roster is encrypted; its passphrase is needed to open it")
             check_passphrase(path, passphrase)
-            _check_sqlite_tables(path, passphrase)
-            return
+            return _check_sqlite_tables(path, passphrase)
         if header and passphrase is not None:
             raise DatabaseError(f"{path}: this roster is not encrypted, yet a passphrase was given; open it without "
                                 "one, or encrypt it first (mission-roster encrypt)")
         if header:
-            _check_sqlite_tables(path, None)
-        return
+            return _check_sqlite_tables(path, None)
+        return None
     if not create:
         raise DatabaseError(f"{path}: no such roster database")
     if not path.parent.exists():
@@ -340,21 +386,68 @@ def _check_file(path: Path, *, create: bool, passphrase: str | None) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
         else:
             raise DatabaseError(f"{path.parent}: folder does not exist")
+    return None
 
 
-def _check_sqlite_tables(path: Path, passphrase: str | None) -> None:
-    """Refuse an SQLite file of another program, reading it without changing a byte."""
+def _check_sqlite_tables(path: Path, passphrase: str | None) -> str | None:
+    """Refuse an SQLite file of another program or of a newer version, reading it without changing a byte
+    (no WAL switch, no migration copy); then check its pages within `CHECK_BUDGET_S` (see `check_health`)."""
     module: Any = sqlite3 if passphrase is None else _cipher_module()
     try:
         with contextlib.closing(connect_file(path, passphrase, readonly=True)) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables and "alembic_version" not in tables:
+                raise DatabaseError(f"{path}: an SQLite database of another program, not a roster; it was left "
+                                    "untouched")
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() if tables else None
+            if revision is not None and revision[0] not in migrations.known_revisions()[0]:
+                raise DatabaseError(f"{path}: written by a newer version of Mission Roster (schema {revision[0]}); "
+                                    "update the program. The database was not changed.")
+            return check_health(conn, CHECK_BUDGET_S)
     except module.DatabaseError as exc:
+        if "malformed" in str(exc).lower() or "corrupt" in str(exc).lower():
+            raise DamagedRoster(damage_message(path, passphrase, str(exc))) from None
         raise DatabaseError(f"{path}: cannot be read as a roster database ({exc})") from None
-    if tables and "alembic_version" not in tables:
-        raise DatabaseError(f"{path}: an SQLite database of another program, not a roster; it was left untouched")
 
 
-def _configure_sqlite(engine: Engine, target: Target, holder: str) -> None:
+def check_health(connection: Any, budget_s: float | None) -> str | None:
+    """What `PRAGMA integrity_check` finds wrong (None: sound), on a raw connection.
+
+    With a budget, the full check (every page, every index against its table) is stopped once it
+    runs over `budget_s` seconds and the structural `quick_check` answers instead: a roster too
+    large to check fully at each opening is still checked in full by `verify`.
+    """
+    if budget_s is None:
+        return _problems(connection.execute("PRAGMA integrity_check(20)").fetchall())
+    deadline = time.monotonic() + budget_s
+    connection.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
+    try:
+        return _problems(connection.execute("PRAGMA integrity_check(20)").fetchall())
+    except Exception as exc:  # sqlite3 and sqlcipher3 each have their own OperationalError
+        if "interrupt" not in str(exc).lower():
+            raise
+    finally:
+        connection.set_progress_handler(None, 0)
+    return _problems(connection.execute("PRAGMA quick_check(20)").fetchall())
+
+
+def _problems(rows: list[tuple[Any, ...]]) -> str | None:
+    found = [str(row[0]) for row in rows]
+    return None if found == ["ok"] else "; ".join(found[:3]) + ("; …" if len(found) > 3 else "")
+
+
+def damage_message(path: Path, passphrase: str | None, problem: str) -> str:
+    """One message for a damaged roster that names the last good backup, if one is found."""
+    from desktop_app.storage.backup import last_good_backup  # backup.py builds on this module
+
+    good = last_good_backup(path, passphrase)
+    offer = (f"the last good backup is {good} (mission-roster restore {good}, or Tools > Restore from backup)"
+             if good is not None else "no sound backup was found beside it: look on your backup stick")
+    return (f"{path}: the roster file is damaged ({problem}); it can be read but nothing is written to it. "
+            f"Keep this file as it is; {offer}")
+
+
+def _configure_sqlite(engine: Engine, target: Target, holder: str, *, wal: bool = True) -> None:
     writer_file = target.path.with_name(target.path.name + WRITER_SUFFIX) if target.path else None
 
     @event.listens_for(engine, "connect")
@@ -364,7 +457,8 @@ def _configure_sqlite(engine: Engine, target: Target, holder: str) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if wal:  # never on a damaged file: it is only read
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         # 64 MiB of page cache: SQLCipher decrypts every page it reads, so a roster search that
         # re-reads the same index pages cost 4x the plain one with SQLite's default 2 MiB.
@@ -458,8 +552,9 @@ def encrypt_database(path: Path, passphrase: str) -> RewriteResult:
     _check_new_passphrase(passphrase)
     if looks_encrypted(path):
         raise DatabaseError(f"{path}: this roster is already encrypted (change its passphrase instead)")
-    _check_file(path, create=False, passphrase=None)
-    return _rewrite(path, None, passphrase)
+    if (problem := _check_file(path, create=False, passphrase=None)) is not None:
+        raise DamagedRoster(damage_message(path, None, problem))
+    return rewrite_file(path, None, passphrase)
 
 
 def change_passphrase(path: Path, old: str, new: str) -> RewriteResult:
@@ -469,7 +564,7 @@ def change_passphrase(path: Path, old: str, new: str) -> RewriteResult:
     if not looks_encrypted(path):
         raise DatabaseError(f"{path}: this roster is not encrypted; encrypt it first")
     check_passphrase(path, old)
-    return _rewrite(path, old, new)
+    return rewrite_file(path, old, new)
 
 
 def _check_new_passphrase(passphrase: str) -> None:
@@ -478,12 +573,12 @@ def _check_new_passphrase(passphrase: str) -> None:
                             "(several words are easier to remember and harder to guess)")
 
 
-def _rewrite(path: Path, old_key: str | None, new_key: str) -> RewriteResult:
+def rewrite_file(path: Path, old_key: str | None, new_key: str, *, wal: bool = True) -> RewriteResult:
     """sqlcipher_export into a copy under `new_key`, holding the source locked, then an atomic swap.
 
     The source is switched to an in-memory journal in exclusive locking mode: that fails while any
     other connection has the roster open (so nobody's writes can be lost), and keeps every other
-    connection out until the swap is done.
+    connection out until the swap is done. `wal=False` leaves the copy in rollback mode (a backup).
     """
     temporary = path.with_name(f".{path.name}.rewrite-{os.getpid()}")
     temporary.unlink(missing_ok=True)
@@ -497,19 +592,35 @@ def _rewrite(path: Path, old_key: str | None, new_key: str) -> RewriteResult:
             source.execute(f"PRAGMA rewritten.user_version = {int(user_version)}")
             source.execute("DETACH DATABASE rewritten")
         except Exception as exc:
+            if is_disk_full(exc):
+                raise DiskFull(f"{path.parent}: the disk is full, so the encrypted copy could not be written; free "
+                               "some space and try again. The roster was not changed") from None
             raise DatabaseError(f"{path}: the encrypted copy could not be written ({exc}); the roster was not "
                                 "changed") from None
         _verify_copy(temporary, new_key, counts)
-        with contextlib.closing(connect_file(temporary, new_key)) as wal:
-            wal.execute("PRAGMA journal_mode = WAL")
+        if wal:
+            with contextlib.closing(connect_file(temporary, new_key)) as switch:
+                switch.execute("PRAGMA journal_mode = WAL")
         replace_file(path, temporary, source)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise DiskFull(f"{path.parent}: the disk is full; free some space and try again. The roster was not "
+                           "changed") from None
+        raise DatabaseError(f"{path}: could not be rewritten ({exc.strerror or exc}); it was not changed") from None
     finally:
+        for leftover in (temporary, *(temporary.with_name(temporary.name + s) for s in ("-wal", "-shm", "-journal"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
         with contextlib.suppress(Exception):
             source.close()
     return RewriteResult(path, len(counts), sum(counts.values()))
+
+
+def overwrite_and_remove(path: Path) -> None:
+    """Overwrite a file's bytes with zeros (best effort on SSDs), then delete it."""
+    with path.open("r+b") as handle:
+        _overwrite(handle)
+    path.unlink()
 
 
 def row_counts(connection: Any, schema: str = "main") -> dict[str, int]:

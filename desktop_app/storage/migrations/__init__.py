@@ -20,7 +20,7 @@ from desktop_app.domain.errors import DatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
 
 log = logging.getLogger(__name__)
 
@@ -71,25 +71,49 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade_on_open(engine: Engine, backup: Callable[[str | None], object]) -> None:
-    """Bring the schema to head; refuse a revision this version does not know (a newer one)."""
+    """Bring the schema to head; refuse a revision this version does not know (a newer one).
+
+    The upgrade runs holding the writer's lock (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory
+    lock) and reads the revision again once it holds it: two programs creating the same new
+    roster at once queue, and the second finds the schema already there.
+    """
     revisions, head = known_revisions()
     current = current_revision(engine)
     if current == head:
         refresh_statistics(engine)
         return
+    _refuse_unknown(engine, current, revisions)
     if current is not None:
-        if current not in revisions:
-            raise DatabaseError(
-                f"{engine.url.database or engine.url}: written by a newer version of Mission Roster "
-                f"(schema {current}); update the program. The database was not changed.")
         backup(current)
     from alembic import command
+    from sqlalchemy import text
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.execution_options(roster_write=True).begin() as connection:
+        if engine.dialect.name == "postgresql":
+            from desktop_app.storage.db import POSTGRES_WRITER_LOCK
+
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITER_LOCK})
+        if _revision_in(connection) != head:
+            _refuse_unknown(engine, _revision_in(connection), revisions)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
     refresh_statistics(engine)
+
+
+def _revision_in(connection: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _refuse_unknown(engine: Engine, current: str | None, revisions: frozenset[str]) -> None:
+    if current is not None and current not in revisions:
+        raise DatabaseError(
+            f"{engine.url.database or engine.url}: written by a newer version of Mission Roster "
+            f"(schema {current}); update the program. The database was not changed.")
 
 
 def refresh_statistics(engine: Engine) -> None:
