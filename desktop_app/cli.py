@@ -22,7 +22,7 @@ from desktop_app.domain.dates import parse_iso_date
 from desktop_app.domain.errors import NotFound, RosterError, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.partners import Channel, OrgKind
-from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, Relationship
+from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, Relationship, relationship_doubt
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import audit, demo, households, lists, partners, persons, roster, stats, status
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
@@ -232,9 +232,14 @@ def cmd_household_create(ctx: Context) -> int:
 
 
 def cmd_household_add(ctx: Context) -> int:
-    household = households.add_member(ctx.db, ctx.household_id(ctx.args.household), ctx.person_id(ctx.args.ref),
+    person_id = ctx.person_id(ctx.args.ref)
+    household = households.add_member(ctx.db, ctx.household_id(ctx.args.household), person_id,
                                       Relationship(ctx.args.relationship), operator=ctx.operator)
     print(f"{household.ref}: {household.size} members")
+    person = persons.get_person(ctx.db, person_id)
+    doubt = relationship_doubt(ctx.args.relationship, person.birth_date)
+    if doubt:  # recorded as asked (the officer may be right), but said
+        print(f"warning: {person.case_ref} {doubt}", file=sys.stderr)
     return 0
 
 

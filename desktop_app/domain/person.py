@@ -50,6 +50,45 @@ class Relationship(StrEnum):
     OTHER = "other"
 
 
+# The youngest age at which a relationship to the head is plausible. Below it the relationship is
+# still recorded (a sheet or an officer may be right), but it is flagged: an 11-year-old "spouse"
+# is usually a child entered on the wrong line.
+MIN_AGE_FOR_RELATIONSHIP: dict[Relationship, int] = {
+    Relationship.SPOUSE: 16,
+    Relationship.PARENT: 13,
+    Relationship.GRANDPARENT: 26,
+}
+
+
+def doubtful_age(relationship: Relationship | str | None, birth_date: str | PartialDate | None,
+                 today: dt.date | None = None) -> int | None:
+    """The person's age when it is below the youngest plausible for `relationship`, else None."""
+    if not relationship or not birth_date:
+        return None
+    try:
+        relation = Relationship(relationship)
+        born = birth_date if isinstance(birth_date, PartialDate) else PartialDate.parse(birth_date)
+    except (ValueError, ValidationError):
+        return None
+    minimum = MIN_AGE_FOR_RELATIONSHIP.get(relation)
+    age = born.age_on(today or dt.date.today())
+    return age if minimum is not None and age < minimum else None
+
+
+def relationship_doubt(relationship: Relationship | str | None, birth_date: str | PartialDate | None,
+                       today: dt.date | None = None) -> str | None:
+    """Why `relationship` is unlikely for a person born on `birth_date` (stored ISO text), or None.
+
+        relationship_doubt("spouse", "2015-03-02", dt.date(2026, 12, 5))
+        # 'is 11 years old: too young to be the spouse of the head; check the relationship'
+    """
+    age = doubtful_age(relationship, birth_date, today)
+    if age is None:
+        return None
+    relation = Relationship(relationship).value.replace("_", " ")
+    return f"is {age} years old: too young to be the {relation} of the head; check the relationship"
+
+
 class FieldKind(StrEnum):
     TEXT = "text"
     NAME = "name"

@@ -5,6 +5,8 @@ Values are checked by the same domain rules the services apply: a birth date in 
 an expired passport or a phone number `phonenumbers` rejects are flagged next to the field
 and the Save button stays off until they are fixed. Saving sends only the fields that
 changed, with the version the editor loaded, so a colleague's edit is never overwritten.
+A phone or document typed below its list but not added with its button is added by Save
+(and the window's status bar says so); one that is not valid stops the Save and is shown.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from desktop_app.services.status import StatusChangeView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.pages.households import confirm_relationship
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.text_direction import follow_text_direction
 
@@ -203,7 +206,8 @@ class PersonEditor(QDialog):
         self.phone_region = phone_region
         self.person: PersonView | None = persons.get_person(db, person_id) if person_id is not None else None
         self.pending_documents: list[DocumentData] = []
-        self.pending_phones: list[str] = []
+        self.pending_phones: list[tuple[str, str]] = []  # (E.164, label) of a person not saved yet
+        self.added_on_save: list[str] = []  # what Save added from the typing lines, as the officer reads it
         self.resize(820, 640)
 
         self.heading = QLabel(self)
@@ -589,6 +593,8 @@ class PersonEditor(QDialog):
             return
         person_id = self.person.id
         relation = Relationship(self.join_relationship.currentData())
+        if not confirm_relationship(self, self.person.case_ref, relation, self.person.birth_date):
+            return
         self._household_action(lambda: households.add_member(self.db, match.id, person_id, relation,
                                                              operator=self.operator))
         self.join_ref.clear()
@@ -599,6 +605,8 @@ class PersonEditor(QDialog):
         if person is None or person.household_id is None:
             return
         relation = Relationship(self.join_relationship.currentData())
+        if not confirm_relationship(self, person.case_ref, relation, person.birth_date):
+            return
         self._household_action(lambda: households.set_relationship(self.db, person.household_id, person.id,  # type: ignore[arg-type]
                                                                    relation, operator=self.operator))
 
@@ -631,7 +639,7 @@ class PersonEditor(QDialog):
             self.phone_problem.setText(exc.reason)
             return
         if self.person is None:
-            self.pending_phones.append(e164)
+            self.pending_phones.append((e164, self.phone_label.text()))
             pending_phone = PhoneView(-len(self.pending_phones), e164, self.phone_label.text())
             self.phones_model.set_records([*self.phones_model.records, pending_phone])
         else:
@@ -664,28 +672,87 @@ class PersonEditor(QDialog):
 
     # --- saving -----------------------------------------------------------------------------------
 
+    def _typed_entries(self) -> tuple[tuple[str, str] | None, DocumentData | None] | None:
+        """The phone and the document typed in their lines but not added, checked; None when one is
+        not valid (its problem is shown on its tab and Save stops: nothing typed is lost)."""
+        phone: tuple[str, str] | None = None
+        document: DocumentData | None = None
+        if self.phone_number.text().strip():
+            try:
+                phone = (normalize_phone(self.phone_number.text(), self.phone_region), self.phone_label.text())
+            except ValidationError as exc:
+                self.phone_problem.setText(self.tr("The phone typed here is not added yet: %1")
+                                           .replace("%1", exc.reason))
+                self.tabs.setCurrentIndex(1)
+                self.phone_number.setFocus()
+                return None
+        if any(line.text().strip() for line in (self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry)):
+            try:
+                document = self._document_from_form()
+            except ValidationError as exc:
+                self.document_problem.setText(self.tr("The document typed here is not added yet: %1")
+                                              .replace("%1", str(exc)))
+                self.tabs.setCurrentIndex(1)
+                self.doc_number.setFocus()
+                return None
+        return phone, document
+
+    def _tell_added(self) -> None:
+        if not self.added_on_save:
+            return
+        message = self.tr("Also added on Save: %1").replace("%1", "; ".join(self.added_on_save))
+        window = self.parent()
+        while window is not None and not hasattr(window, "statusBar"):
+            window = window.parent()
+        if window is not None:
+            window.statusBar().showMessage(message, 15_000)
+
     @Slot()
     def save(self) -> None:
         if not self._validate():
             return
+        typed = self._typed_entries()
+        if typed is None:
+            return
+        phone, document = typed
         changes = self.changes()
+        self.added_on_save = []
+        if phone is not None:
+            self.added_on_save.append(self.tr("phone %1").replace("%1", display_phone(phone[0]))
+                                      + (f" ({phone[1]})" if phone[1] else ""))
+        if document is not None:
+            self.added_on_save.append(f"{labels.word(document.doc_type.value)} {document.number}")
         try:
             if self.person is None:
                 created = persons.create_person(self.db, changes, operator=self.operator,
-                                                documents=self.pending_documents, phones=self.pending_phones,
+                                                documents=[*self.pending_documents, *([document] if document else [])],
+                                                phones=[*self.pending_phones, *([phone] if phone else [])],
                                                 phone_region=self.phone_region)
                 self.person = created
-            elif changes:
-                before = {key: _text_of(self.person, key) for key in changes}
-                self.person = persons.update_person(self.db, self.person.id, changes, operator=self.operator,
-                                                    expected_version=self.person.version)
-                self.edited.emit(PersonEdit(self.person.id, self.person.case_ref, before,
-                                            {key: _text_of(self.person, key) for key in changes},
-                                            self.person.version))
+            else:
+                loaded = self.person
+                if changes:  # first, with the version the fields were loaded with: a colleague's edit is caught
+                    self.person = persons.update_person(self.db, loaded.id, changes, operator=self.operator,
+                                                        expected_version=loaded.version)
+                if phone is not None:
+                    self.person = persons.add_phone(self.db, loaded.id, phone[0], label=phone[1],
+                                                    operator=self.operator)
+                    self.phone_number.clear()
+                    self.phone_label.clear()
+                if document is not None:
+                    self.person = persons.add_document(self.db, loaded.id, document, operator=self.operator)
+                    for line in (self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry):
+                        line.clear()
+                if changes:  # undo takes back the fields with the version this save left
+                    self.edited.emit(PersonEdit(loaded.id, loaded.case_ref,
+                                                {key: _text_of(loaded, key) for key in changes},
+                                                {key: _text_of(self.person, key) for key in changes},
+                                                self.person.version))
         except RosterError as exc:
             show_error(self, exc)
             return
         self.saved.emit(self.person.id)
+        self._tell_added()
         self.accept()
 
     def save_and_move(self, step: int) -> None:

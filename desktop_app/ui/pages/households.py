@@ -1,20 +1,23 @@
 """The households page: a household at a glance, its members, head and relationships.
 
 A warning in red when a partner approved part of a household and not the rest (families
-get split at borders). Every change is a service call, audited.
+get split at borders). A relationship too unlikely for the person's age (an 11-year-old as
+spouse, `domain.person.doubtful_age`) is asked about before it is recorded, and its member row
+stays flagged. Every change is a service call, audited.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import RosterError
-from desktop_app.domain.person import Relationship
-from desktop_app.services import households
+from desktop_app.domain.person import Relationship, doubtful_age
+from desktop_app.services import households, persons
 from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
@@ -45,6 +48,32 @@ def age_of(birth_date: str | None, today: dt.date | None = None) -> str:
 
 def _relationship_label(value: str | None) -> str:
     return labels.relationship(value)
+
+
+def relationship_warning(relationship: str | None, birth_date: object, today: dt.date | None = None) -> str | None:
+    """The window's words for `domain.person.doubtful_age`: None when the relationship fits the age."""
+    age = doubtful_age(relationship, str(birth_date) if birth_date else None, today)
+    if age is None:
+        return None
+    return (QCoreApplication.translate("HouseholdsPage", "%1 years old: too young to be %2 of the head; "
+                                       "check the relationship")
+            .replace("%1", str(age)).replace("%2", _relationship_label(relationship)))
+
+
+def confirm_relationship(parent: QWidget, who: str, relation: Relationship, birth_date: object) -> bool:
+    """True when the relationship fits the person's age, or the officer confirms it anyway."""
+    warning = relationship_warning(relation.value, birth_date)
+    if warning is None:
+        return True
+    tr = lambda text: QCoreApplication.translate("HouseholdsPage", text)  # noqa: E731
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Check the relationship"), f"{who}: {warning}",
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("relationshipDoubt")
+    box.setInformativeText(tr("Record it as %1 anyway?").replace("%1", _relationship_label(relation.value)))
+    box.addButton(tr("Record anyway"), QMessageBox.ButtonRole.AcceptRole).setObjectName("recordAnyway")
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    box.exec()
+    return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
 
 
 class HouseholdsPage(QWidget):
@@ -89,7 +118,8 @@ class HouseholdsPage(QWidget):
              (self.tr("Relationship"), lambda m: _relationship_label(m.relationship)),
              (self.tr("Status"), lambda m: labels.status(m.status)),
              (self.tr("Age"), lambda m: age_of(m.birth_date, today)),
-             (self.tr("Citizenship"), lambda m: m.citizenships.replace(",", ", "))], parent=self)
+             (self.tr("Citizenship"), lambda m: m.citizenships.replace(",", ", "))],
+            warn=lambda m: relationship_warning(m.relationship, m.birth_date, today), parent=self)
         self.members_view = QTableView(self, objectName="householdMembers")
         self.members_view.setModel(self.members_model)
         self.members_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -230,6 +260,8 @@ class HouseholdsPage(QWidget):
             return
         relation = Relationship(self.relationship.currentData())
         household_id = self.current.id
+        if not confirm_relationship(self, member.name, relation, member.birth_date):
+            return
         self._apply(lambda: households.set_relationship(self.db, household_id, member.person_id, relation,
                                                         operator=self.operator))
 
@@ -256,6 +288,13 @@ class HouseholdsPage(QWidget):
             return
         relation = Relationship(self.new_relationship.currentData())
         household_id = self.current.id
+        try:
+            person = persons.get_person(self.db, person_id)
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        if not confirm_relationship(self, person.case_ref, relation, person.birth_date):
+            return
         self._apply(lambda: households.add_member(self.db, household_id, person_id, relation, operator=self.operator))
         self.picker.search.clear()
 
