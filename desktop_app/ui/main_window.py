@@ -59,7 +59,7 @@ log = logging.getLogger(__name__)
 # called once the window is built. They find the menus in `window.menus` by name.
 FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog", "desktop_app.ui.import_wizard",
                                      "desktop_app.ui.reconcile_screen", "desktop_app.ui.merge_dialog",
-                                     "desktop_app.ui.protection")
+                                     "desktop_app.ui.protection", "desktop_app.ui.bulk_status")
 
 MENU_NAMES = ("File", "Edit", "Person", "Lists", "Exchange", "View", "Tools", "Help")
 DEMO_HOUSEHOLDS = 300

@@ -49,6 +49,7 @@ from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.undo_commands import OperationCommand, push_operation, undo_pushed
 
 DIFFERS_COLOUR = QColor("#fbeed5")
 A, B = 1, 2  # the two value columns of the merge table
@@ -138,9 +139,12 @@ class MergeDialog(QDialog):
 
     merged = Signal(int)  # the survivor's id (also after an undo: the records changed)
 
-    def __init__(self, db: Database, operator: str, a_id: int, b_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, operator: str, a_id: int, b_id: int, parent: QWidget | None = None, *,
+                 undo_host: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
+        self.undo_host = undo_host  # the window whose Edit > Undo can take the merge back after this closes
+        self.undo_entry: OperationCommand | None = None
         self.setWindowTitle(self.tr("Merge duplicate records"))
         self.db = db
         self.operator = operator
@@ -245,14 +249,19 @@ class MergeDialog(QDialog):
         self.keep_b.setEnabled(False)
         self.status.setText(self.tr("Merged into %1 (operation %2).").replace("%1", kept.case_ref)
                             .replace("%2", str(self.operation_id)))
+        db, operator, operation_id = self.db, self.operator, self.operation_id
+        self.undo_entry = push_operation(self.undo_host, self.tr("Merge into %1").replace("%1", kept.case_ref),
+                                         lambda: duplicates.undo_merge(db, operation_id, operator=operator))
         self.merged.emit(kept.id)
 
     @Slot()
     def undo(self) -> None:
         if self.operation_id is None:
             return
+        db, operator, operation_id = self.db, self.operator, self.operation_id
         try:
-            restored = duplicates.undo_merge(self.db, self.operation_id, operator=self.operator)
+            restored = undo_pushed(self.undo_host, self.undo_entry,
+                                   lambda: duplicates.undo_merge(db, operation_id, operator=operator))
         except RosterError as exc:
             show_error(self, exc)
             return
@@ -271,9 +280,11 @@ class DuplicatesDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, operator: str, parent: QWidget | None = None, *,
+                 undo_host: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("duplicatesDialog")
+        self.undo_host = undo_host
         self.setWindowTitle(self.tr("Possible duplicates"))
         self.db = db
         self.operator = operator
@@ -344,7 +355,7 @@ class DuplicatesDialog(QDialog):
         pair = self.current_pair()
         if pair is None:
             return None
-        dialog = MergeDialog(self.db, self.operator, pair.a.id, pair.b.id, self)
+        dialog = MergeDialog(self.db, self.operator, pair.a.id, pair.b.id, self, undo_host=self.undo_host)
         dialog.merged.connect(lambda _id: self.changed.emit())
         dialog.finished.connect(lambda _result: self.refresh())
         self.merge_dialog = dialog
@@ -387,7 +398,7 @@ def install(window: Any) -> None:
     action.setObjectName("findDuplicatesAction")
 
     def open_dialog() -> None:
-        dialog = DuplicatesDialog(window.db, window.operator, window)
+        dialog = DuplicatesDialog(window.db, window.operator, window, undo_host=window)
         dialog.changed.connect(window.roster.model.refresh)
         window.duplicates_dialog = dialog
         dialog.show()

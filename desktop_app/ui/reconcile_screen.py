@@ -77,6 +77,7 @@ from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.undo_commands import OperationCommand, push_operation, spend
 
 DIFFERS_COLOUR = QColor("#f7d6d6")
 CHOSEN_COLOUR = QColor("#d8ecd5")
@@ -314,9 +315,11 @@ class ReconcileDialog(QDialog):
     applied = Signal(object)  # ApplyResult
 
     def __init__(self, db: Database, operator: str, parent: QWidget | None = None, *,
-                 list_id: int | None = None) -> None:
+                 list_id: int | None = None, undo_host: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("reconcileDialog")
+        self.undo_host = undo_host  # the window whose Edit > Undo can take the apply back after this closes
+        self.undo_entry: OperationCommand | None = None
         self.setWindowTitle(self.tr("Reconcile a partner's answer"))
         self.db = db
         self.operator = operator
@@ -641,14 +644,24 @@ class ReconcileDialog(QDialog):
         self._enable()
         problems = [s for s in result.skipped if s.reason not in ("needs review", "not on the roster",
                                                                   "left out by the officer")]
-        text = (self.tr("Applied: %1 approved, %2 rejected, %3 statuses changed").replace("%1", str(result.approved))
+        text = (self.tr("Recorded: %1 approved, %2 rejected; %3 statuses changed").replace("%1", str(result.approved))
                 .replace("%2", str(result.rejected)).replace("%3", str(result.status_changes)))
         text += (self.tr(" (operation %1).").replace("%1", str(result.operation_id)) if result.operation_id else ".")
+        details = [text]
+        if result.not_moved:
+            details.append(self.tr("Answer recorded, status unchanged: %1").replace("%1", "; ".join(
+                self.tr("row %1: %2").replace("%1", str(s.row)).replace("%2", s.reason) for s in result.not_moved)))
         if problems:
-            text += self.tr(" Not applied: %1").replace("%1", "; ".join(
-                self.tr("row %1: %2").replace("%1", str(s.row)).replace("%2", s.reason) for s in problems[:8]))
-            text += " …" if len(problems) > 8 else ""
-        self.counts_label.setText(text)
+            details.append(self.tr("Not recorded: %1").replace("%1", "; ".join(
+                self.tr("row %1: %2").replace("%1", str(s.row)).replace("%2", s.reason) for s in problems)))
+        # The full account goes to the summary box (it scrolls); the line above the tabs stays one line.
+        self.counts_label.setText(text + (self.tr(" Details below.") if len(details) > 1 else ""))
+        self.summary.setPlainText("\n".join(details) + "\n\n" + self.summary.toPlainText())
+        if result.operation_id is not None and self.reconciliation is not None:
+            db, operator, operation_id = self.db, self.operator, result.operation_id
+            self.undo_entry = push_operation(
+                self.undo_host, self.tr("Apply %1").replace("%1", self.reconciliation.file_name),
+                lambda: undo_reconciliation(db, operation_id, operator=operator))
         self.applied.emit(result)
 
     @Slot()
@@ -665,6 +678,8 @@ class ReconcileDialog(QDialog):
                           lambda _progress: undo_reconciliation(db, operation_id, operator=operator), self._undone)
 
     def _undone(self, result: UndoResult) -> None:
+        spend(self.undo_host, self.undo_entry)
+        self.undo_entry = None
         self.last_apply = None
         self._enable()
         self.counts_label.setText(self.tr("Undone: %1 answers restored, %2 statuses returned.")
@@ -679,7 +694,11 @@ def install(window: Any) -> None:
     action.setShortcut("Ctrl+Shift+R")
 
     def open_dialog() -> None:
-        dialog = ReconcileDialog(window.db, window.operator, window)
+        # Opened while a list is chosen on the Lists page: the answer is checked against that list.
+        lists_page = getattr(window, "lists", None)
+        chosen = lists_page.current.id if lists_page is not None and lists_page.current is not None \
+            and window.current_page() == "lists" else None
+        dialog = ReconcileDialog(window.db, window.operator, window, list_id=chosen, undo_host=window)
         dialog.applied.connect(lambda _result: window.roster.model.refresh())
         window.reconcile_dialog = dialog
         dialog.show()

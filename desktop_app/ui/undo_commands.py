@@ -1,4 +1,5 @@
-"""Undo and redo of what the window changes: person edits, status changes, moves to the trash.
+"""Undo and redo of what the window changes: person edits, status changes, moves to the trash,
+and whole operations (a merge, an import, a reconcile apply, a status change for many).
 
 Each command is pushed after its action succeeded (the first `redo` is skipped). Undo and
 redo are service calls like any change, so they are audited and checked: an edit is undone
@@ -6,6 +7,12 @@ with the version the redo left, so a colleague's change in between is never over
 a status goes back through `services.undo.revert_status`, which refuses when the status
 moved on; a deletion is undone by restoring from the trash. A refused undo is shown by the
 error presenter and the command leaves the stack (it can no longer apply).
+
+Operations are pushed on the window's stack by the dialog that made them, so Edit > Undo
+still takes them back after the dialog closed; their undo is the operation's own undo
+service, and there is no redo (doing it again is a new operation):
+
+    push_operation(window, "Merge MR-000012", lambda: duplicates.undo_merge(db, op_id, operator=who))
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.errors import RosterError
@@ -108,3 +115,63 @@ class DeleteCommand(ServiceCommand):
 
     def do_redo(self) -> None:
         persons.delete_person(self.db, self.person_id, operator=self.operator, reason="redo")
+
+
+class OperationCommand(QUndoCommand):
+    """A whole operation on the window's stack: undo runs its undo service once, then it leaves the stack."""
+
+    def __init__(self, text: str, undo_operation: Callable[[], Any], parent_widget: QWidget | None,
+                 changed: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._undo_operation = undo_operation
+        self._parent_widget = parent_widget
+        self._changed = changed
+        self.done = False  # undone already (here or by the dialog's own Undo button)
+
+    def undo(self) -> None:
+        if not self.done:
+            self.done = True
+            try:
+                self._undo_operation()
+            except RosterError as exc:
+                show_error(self._parent_widget, exc)
+            self._changed()
+        self.setObsolete(True)  # nothing to redo: the stack drops it
+
+    def redo(self) -> None:
+        """Pushed after the operation ran: nothing to do (and it never returns after an undo)."""
+
+
+def push_operation(window: Any, text: str, undo_operation: Callable[[], Any]) -> OperationCommand | None:
+    """Put an operation on `window`'s undo stack (None when the window has none, e.g. a dialog on its own)."""
+    stack: QUndoStack | None = getattr(window, "undo_stack", None)
+    if stack is None:
+        return None
+
+    def changed() -> None:
+        if hasattr(window, "data_changed"):
+            window.data_changed()
+        if hasattr(window, "roster"):
+            window.roster.model.refresh()
+
+    command = OperationCommand(text, undo_operation, window, changed)
+    stack.push(command)
+    return command
+
+
+def spend(window: Any, command: OperationCommand | None) -> None:
+    """The operation was undone another way (the dialog's own Undo button): its stack entry is spent,
+    and leaves the stack at once when it is the latest entry."""
+    if command is None or command.done:
+        return
+    command.done = True
+    stack: QUndoStack | None = getattr(window, "undo_stack", None)
+    if stack is not None and stack.index() > 0 and stack.command(stack.index() - 1) is command:
+        stack.undo()  # a spent command only drops out
+
+
+def undo_pushed(window: Any, command: OperationCommand | None, undo_operation: Callable[[], Any]) -> Any:
+    """Undo an operation from its dialog and spend its stack entry; raises like the service (entry kept)."""
+    result = undo_operation()
+    spend(window, command)
+    return result

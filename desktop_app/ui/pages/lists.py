@@ -3,6 +3,11 @@
 Create a list for a partner, add persons (the roster's selection, everyone the roster's
 filter shows, or a whole household), mark it sent, record answers and crossings member
 by member. Counts per list (pending, approved, rejected, crossed) are always in view.
+
+Answers follow the one rule of `services.lists`: an answer is always recorded, and where the
+person's status could not follow, the member's row is shaded and says why. Mark sent names
+members not yet verified and offers to verify them in the same step. Reconcile answer…
+opens the reconciliation against the chosen list.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -95,6 +101,13 @@ class ListsPage(QWidget):
         new_list.clicked.connect(self.new_list)
         self.send_button = QPushButton(self.tr("Mark &sent"), self, objectName="markSentButton")
         self.send_button.clicked.connect(self.mark_sent)
+        self.reconcile_button = QPushButton(self.tr("Reconcile &answer…"), self, objectName="reconcileListButton")
+        self.reconcile_button.clicked.connect(self.reconcile)
+        self.status_button = QPushButton(self.tr("Members' s&tatus…"), self, objectName="listStatusButton")
+        self.status_button.clicked.connect(self.change_members_status)
+        self.outcome = QLabel(self, objectName="listAnswerOutcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.hide()
 
         self.heading = QLabel(self, objectName="listHeading")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -112,7 +125,7 @@ class ListsPage(QWidget):
              (self.tr("Valid until"), lambda m: m.valid_until or ""),
              (self.tr("Crossed"), lambda m: f"{m.crossed_at:%Y-%m-%d %H:%M}" if m.crossed_at else ""),
              (self.tr("Note"), lambda m: m.answer_note)],
-            warn=lambda m: self.tr("Rejected") if m.answer == Answer.REJECTED.value else None, parent=self)
+            warn=self._member_warning, parent=self)
         self.members_view = QTableView(self, objectName="listMembers")
         self.members_view.setModel(self.members_model)
         self.members_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -156,6 +169,7 @@ class ListsPage(QWidget):
         left_buttons = QHBoxLayout()
         left_buttons.addWidget(new_list)
         left_buttons.addWidget(self.send_button)
+        left_buttons.addWidget(self.reconcile_button)
         left_buttons.addStretch(1)
         left_layout.addLayout(left_buttons)
         left_layout.addWidget(self.lists_view)
@@ -167,7 +181,7 @@ class ListsPage(QWidget):
         right_layout.addWidget(self.split_warning)
         # Two rows, so that a laptop screen does not squeeze the household field to nothing.
         add_row = QHBoxLayout()
-        for widget in (add_selection, add_filtered, remove):
+        for widget in (add_selection, add_filtered, remove, self.status_button):
             add_row.addWidget(widget)
         add_row.addStretch(1)
         right_layout.addLayout(add_row)
@@ -186,6 +200,7 @@ class ListsPage(QWidget):
         answer_row.addWidget(crossed)
         answer_row.addStretch(1)
         right_layout.addLayout(answer_row)
+        right_layout.addWidget(self.outcome)
         self.splitter = master_detail(self, left, right, "listsSplitter", 600)
         self.lists_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.show_list(self.lists_model.record(current.row()).id)
@@ -227,6 +242,8 @@ class ListsPage(QWidget):
             self.members_model.set_records([])
             self.split_warning.hide()
             self.send_button.setEnabled(False)
+            self.reconcile_button.setEnabled(False)
+            self.status_button.setEnabled(False)
             return
         partner = summary.organization or self.tr("no partner")
         sent = self.tr(", sent %1").replace("%1", f"{summary.sent_at:%Y-%m-%d %H:%M}") if summary.sent_at else ""
@@ -236,6 +253,8 @@ class ListsPage(QWidget):
                             .replace("%3", str(summary.approved)).replace("%4", str(summary.rejected))
                             .replace("%5", str(summary.crossed)))
         self.send_button.setEnabled(summary.state == "draft")
+        self.reconcile_button.setEnabled(summary.state != "closed")
+        self.status_button.setEnabled(summary.members > 0)
         self.members_model.set_records(lists.members(self.db, summary.id))
         warnings = households.split_households(self.db, summary.id)
         self.split_warning.setText("\n".join("⚠ " + w.message for w in warnings))
@@ -307,10 +326,63 @@ class ListsPage(QWidget):
 
     @Slot()
     def mark_sent(self) -> None:
+        """Send the list; members not verified yet are named first, with the offer to verify them now."""
         if self.current is None:
             return
         list_id = self.current.id
-        self._run(lambda: lists.mark_sent(self.db, list_id, operator=self.operator))
+        waiting = lists.unverified_members(self.db, list_id)
+        verify_first = False
+        if waiting:
+            refs = ", ".join(ref for _, ref, _ in waiting[:12]) + (" …" if len(waiting) > 12 else "")
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Mark sent"),
+                              self.tr("%1 members are not verified yet: %2.\n\nVerify them now, so that every member "
+                                      "is submitted with the list?").replace("%1", str(len(waiting)))
+                              .replace("%2", refs), QMessageBox.StandardButton.NoButton, self)
+            box.setObjectName("verifyFirstQuestion")
+            verify = box.addButton(self.tr("&Verify and send"), QMessageBox.ButtonRole.AcceptRole)
+            verify.setObjectName("verifyAndSend")
+            send_only = box.addButton(self.tr("Send &without them"), QMessageBox.ButtonRole.DestructiveRole)
+            send_only.setObjectName("sendWithout")
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(verify)
+            box.exec()
+            if box.clickedButton() not in (verify, send_only):
+                return
+            verify_first = box.clickedButton() is verify
+        self._run(lambda: lists.mark_sent(self.db, list_id, operator=self.operator, verify_first=verify_first))
+
+    def _member_warning(self, member: ListMemberView) -> str | None:
+        if member.status_gap:
+            return self.tr("Answer %1 recorded; %2").replace("%1", labels.answer(member.answer)).replace(
+                "%2", member.status_gap)
+        return self.tr("Rejected") if member.answer == Answer.REJECTED.value else None
+
+    @Slot()
+    def reconcile(self) -> None:
+        """The partner's answer checked against this list (not the whole roster)."""
+        if self.current is None:
+            return
+        from desktop_app.ui.reconcile_screen import ReconcileDialog
+
+        host = self.window()
+        dialog = ReconcileDialog(self.db, self.operator, host, list_id=self.current.id, undo_host=host)
+        dialog.applied.connect(lambda _result: self._after_change())
+        self.reconcile_dialog = dialog
+        dialog.show()
+
+    @Slot()
+    def change_members_status(self) -> None:
+        if self.current is None:
+            return
+        from desktop_app.ui.bulk_status import change_status_of
+
+        ids = [m.person_id for m in self.members_model.records]
+        selected = [m.person_id for m in self.selected_members()]
+        scopes = [(self.tr("the %1 selected members").replace("%1", str(len(selected))), selected, self.current.id),
+                  (self.tr("every member of '%1' (%2)").replace("%1", self.current.name).replace("%2", str(len(ids))),
+                   ids, self.current.id)]
+        if change_status_of(self.window(), scopes) is not None:
+            self._after_change()
 
     @Slot()
     def record_answer(self) -> None:
@@ -321,11 +393,24 @@ class ListsPage(QWidget):
         valid_until = self.valid_until.date().toPython() if answer is Answer.APPROVED else None
         list_id = self.current.id
 
+        recorded: list[lists.AnswerRecorded] = []
+
         def record_all() -> None:
-            for member in members:
-                lists.record_answer(self.db, list_id, member.person_id, answer, operator=self.operator,
-                                    valid_until=valid_until)  # type: ignore[arg-type]
-        self._run(record_all)
+            recorded.extend(lists.record_answers(self.db, list_id, [m.person_id for m in members], answer,
+                                                 operator=self.operator, valid_until=valid_until))
+        if self._run(record_all):
+            self.show_outcome(recorded)
+
+    def show_outcome(self, recorded: list[lists.AnswerRecorded]) -> None:
+        """Under the members: how many answers were recorded, and whose status could not follow."""
+        stuck = [r for r in recorded if r.not_moved]
+        text = self.tr("%1 answers recorded.").replace("%1", str(len(recorded)))
+        if stuck:
+            text += " " + self.tr("Status unchanged for: %1").replace("%1", "; ".join(
+                f"{r.case_ref} ({r.not_moved})" for r in stuck[:10])) + (" …" if len(stuck) > 10 else "")
+        self.outcome.setText(text)
+        self.outcome.setStyleSheet("color: #b71c1c;" if stuck else "")
+        self.outcome.show()
 
     @Slot()
     def record_crossing(self) -> None:

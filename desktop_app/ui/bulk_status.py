@@ -1,0 +1,161 @@
+"""A status change for many persons at once: the roster's selection or filter, a household, a list.
+
+The roster's row menu offers "Change status of…"; the dialog names whom (the selection,
+everyone the filter shows, the current person's household, or a list's members), the new
+status and the reason. It is one audited operation (`services.status.change_statuses`) that
+Edit > Undo takes back as a whole; persons the workflow does not let move are named, and stay.
+
+    dialog = BulkStatusDialog(db, [("3 selected", [1, 2, 3], None)], parent=window)
+    if dialog.exec():
+        result = dialog.result_of_change
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.domain.status import Status
+from desktop_app.services import lists, persons, status
+from desktop_app.services.status import BulkStatusResult
+from desktop_app.storage.db import Database
+from desktop_app.ui import labels
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.undo_commands import push_operation
+
+Scope = tuple[str, list[int], int | None]  # what the officer reads, the person ids, the list it is recorded on
+
+
+class BulkStatusDialog(QDialog):
+    """Whom, which status, why; applies on OK and keeps the result in `result_of_change`."""
+
+    def __init__(self, db: Database, operator: str, scopes: list[Scope], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bulkStatusDialog")
+        self.setWindowTitle(self.tr("Change the status of several persons"))
+        self.db = db
+        self.operator = operator
+        self.scopes = scopes
+        self.result_of_change: BulkStatusResult | None = None
+        self.scope = QComboBox(self, objectName="bulkStatusScope")
+        for text, ids, _list_id in scopes:
+            self.scope.addItem(text, len(ids))
+        self.target = QComboBox(self, objectName="bulkStatusTarget")
+        for option in Status:
+            if option is not Status.MERGED:
+                self.target.addItem(labels.status(option.value), option.value)
+        self.reason = QLineEdit(self, objectName="bulkStatusReason",
+                                placeholderText=self.tr("Why (kept in each person's history)"))
+        note = QLabel(self.tr("Persons the workflow does not let move to this status stay as they are and are named "
+                              "afterwards. Edit > Undo takes the whole change back."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Whom"), self.scope)
+        form.addRow(self.tr("New status"), self.target)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(note)
+        form.addRow(buttons)
+
+    @Slot()
+    def apply(self) -> None:
+        _text, ids, list_id = self.scopes[self.scope.currentIndex()]
+        try:
+            self.result_of_change = status.change_statuses(
+                self.db, ids, Status(self.target.currentData()), operator=self.operator,
+                reason=self.reason.text().strip(), list_id=list_id)
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+def report(result: BulkStatusResult) -> str:
+    """One paragraph saying who moved and who did not (and why)."""
+    tr = QCoreApplication.translate
+    text = tr("BulkStatusDialog", "%1 persons now %2.").replace("%1", str(len(result.changed))).replace(
+        "%2", labels.status(result.status))
+    if result.unchanged:
+        text += " " + tr("BulkStatusDialog", "%1 already were.").replace("%1", str(len(result.unchanged)))
+    if result.refused:
+        text += "\n\n" + tr("BulkStatusDialog", "Not changed:") + "\n" + "\n".join(
+            f"{ref}: {why}" for ref, why in result.refused[:15]) + ("\n…" if len(result.refused) > 15 else "")
+    return text
+
+
+def change_status_of(window: Any, scopes: list[Scope]) -> BulkStatusResult | None:
+    """Open the dialog over `window`; on success, push the operation on its undo stack and report."""
+    scopes = [s for s in scopes if s[1]]
+    if not scopes:
+        return None
+    dialog = BulkStatusDialog(window.db, window.operator, scopes, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_of_change is None:
+        return None
+    result = dialog.result_of_change
+    if result.operation_id is not None:
+        db, operator, operation_id = window.db, window.operator, result.operation_id
+        push_operation(window, QCoreApplication.translate("BulkStatusDialog", "Status of %n person(s)", "",
+                                                          len(result.changed)),
+                       lambda: status.undo_status_operation(db, operation_id, operator=operator))
+    if hasattr(window, "data_changed"):
+        window.data_changed()
+    window.roster.model.refresh()
+    box = QMessageBox(QMessageBox.Icon.Information if not result.refused else QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("BulkStatusDialog", "Status changed"), report(result),
+                      QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("bulkStatusReport")
+    box.open()
+    window.bulk_status_report = box
+    return result
+
+
+def roster_scopes(window: Any) -> list[Scope]:
+    """The selection, the filter, the current person's household, and each open list."""
+    tr = QCoreApplication.translate
+    selected = window.roster.selected_ids()
+    scopes: list[Scope] = [
+        (tr("BulkStatusDialog", "the %1 selected persons").replace("%1", str(len(selected))), selected, None),
+        (tr("BulkStatusDialog", "everyone the roster shows (%1)").replace("%1", str(len(window.roster.model.ids))),
+         list(window.roster.model.ids), None)]
+    current = window.roster.current_id()
+    if current is not None:
+        person = persons.get_person(window.db, current)
+        if person.household_id is not None:
+            from desktop_app.services import households
+
+            members = [m.person_id for m in households.get_household(window.db, person.household_id).members]
+            scopes.append((tr("BulkStatusDialog", "household %1 (%2)").replace("%1", person.household_ref or "")
+                           .replace("%2", str(len(members))), members, None))
+    for summary in lists.all_lists(window.db):
+        if summary.state != "closed" and summary.members:
+            scopes.append((tr("BulkStatusDialog", "list '%1' (%2 members)").replace("%1", summary.name)
+                           .replace("%2", str(summary.members)),
+                           [m.person_id for m in lists.members(window.db, summary.id)], summary.id))
+    return scopes
+
+
+def install(window: Any) -> None:
+    """The roster's row menu: 'Change status of…' for the selection, the filter, a household or a list."""
+    from desktop_app.ui.export_dialog import add_roster_context_action
+
+    action = QAction(QCoreApplication.translate("BulkStatusDialog", "Change status of &several…"), window)
+    action.setObjectName("bulkStatusAction")
+    action.triggered.connect(lambda: change_status_of(window, roster_scopes(window)))
+    add_roster_context_action(window, action)
+    window.menus["Person"].addAction(action)
+    window.bulk_status_action = action
