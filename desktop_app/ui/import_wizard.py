@@ -349,7 +349,17 @@ class MappingPage(QWizardPage):
 def open_import_wizard(window: Any) -> ImportWizard:
     wizard = ImportWizard(window.db, window.operator, window)
     wizard.imported.connect(lambda _import_id: refresh_roster(window))
+    wizard.imported.connect(lambda import_id: _undoable(window, import_id))
     return wizard
+
+
+def _undoable(window: Any, import_id: int) -> None:
+    """Edit > Undo takes the import back as a whole, also after the wizard closed."""
+    from desktop_app.ui.undo_commands import push_operation
+
+    db, operator = window.db, window.operator
+    push_operation(window, QCoreApplication.translate("ImportWizard", "Import #%1").replace("%1", str(import_id)),
+                   lambda: importing.undo_import(db, import_id, operator=operator))
 
 
 def install(window: Any) -> None:
