@@ -185,13 +185,35 @@ def cmd_trash(ctx: Context) -> int:
 
 
 def cmd_status(ctx: Context) -> int:
+    """`status REF [REF ...] STATE`, `status --list NAME STATE`, `status --household REF STATE`, `status --undo ID`."""
     a = ctx.args
+    if a.undo is not None:
+        if a.targets:
+            raise ValidationError("--undo", a.undo, "takes no person references or status")
+        count = status.undo_status_operation(ctx.db, a.undo, operator=ctx.operator)
+        print(f"status operation {a.undo} undone: {count} persons back")
+        return 0
+    if not a.targets:
+        raise ValidationError("status", "", "needs the new STATE (and REF ..., --list NAME or --household REF)")
+    *refs, state = a.targets
+    new = parse_status(state)
     list_id = ctx.list_id(a.list) if a.list else None
-    person_id = ctx.person_id(a.ref)
-    status.change_status(ctx.db, person_id, parse_status(a.new_status), operator=ctx.operator, reason=a.reason,
-                         list_id=list_id)
-    print(f"{a.ref}: {parse_status(a.new_status).value}")
-    return 0
+    ids = [ctx.person_id(ref) for ref in refs]
+    if list_id is not None:
+        ids += [m.person_id for m in lists.members(ctx.db, list_id)]
+    for href in a.household or []:
+        ids += [m.person_id for m in households.get_household(ctx.db, ctx.household_id(href)).members]
+    result = status.change_statuses(ctx.db, ids, new, operator=ctx.operator, reason=a.reason, list_id=list_id)
+    for ref in result.changed:
+        print(f"{ref}: {new.value}")
+    for ref in result.unchanged:
+        print(f"{ref}: already {new.value}", file=sys.stderr)
+    for ref, why in result.refused:
+        print(f"{ref}: not changed: {why}", file=sys.stderr)
+    if result.operation_id is not None and len(ids) > 1:
+        print(f"{len(result.changed)} changed as operation {result.operation_id}; undo with "
+              f"`mission-roster status --undo {result.operation_id}`", file=sys.stderr)
+    return 0 if result.changed or not result.refused else 1
 
 
 def cmd_history(ctx: Context) -> int:
@@ -271,16 +293,23 @@ def cmd_list_add(ctx: Context) -> int:
 
 
 def cmd_list_send(ctx: Context) -> int:
-    summary = lists.mark_sent(ctx.db, ctx.list_id(ctx.args.name), operator=ctx.operator)
+    list_id = ctx.list_id(ctx.args.name)
+    waiting = lists.unverified_members(ctx.db, list_id)
+    if waiting and not ctx.args.verify_first:
+        print(f"{ctx.args.name}: {len(waiting)} members are not verified yet and stay registered: "
+              f"{', '.join(ref for _, ref, _ in waiting[:20])}{' …' if len(waiting) > 20 else ''}; "
+              "send with --verify-first to verify and submit them in the same step", file=sys.stderr)
+    summary = lists.mark_sent(ctx.db, list_id, operator=ctx.operator, verify_first=ctx.args.verify_first)
     print(f"{summary.name}: sent ({summary.members} persons)")
     return 0
 
 
 def cmd_list_answer(ctx: Context) -> int:
     a = ctx.args
-    lists.record_answer(ctx.db, ctx.list_id(a.name), ctx.person_id(a.ref), Answer(a.answer), operator=ctx.operator,
-                        valid_until=a.valid_until, note=a.note)
-    print(f"{a.ref} on {a.name}: {a.answer}")
+    recorded = lists.record_answer(ctx.db, ctx.list_id(a.name), ctx.person_id(a.ref), Answer(a.answer),
+                                   operator=ctx.operator, valid_until=a.valid_until, note=a.note)
+    print(f"{a.ref} on {a.name}: {a.answer} recorded; status {recorded.status_after}"
+          + (f" ({recorded.not_moved})" if recorded.not_moved else ""))
     return 0
 
 
@@ -470,11 +499,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ref")
     command("trash", cmd_trash, "persons in the trash")
 
-    p = command("status", cmd_status, "change a person's status")
-    p.add_argument("ref")
-    p.add_argument("new_status", metavar="STATUS", help=", ".join(s.value for s in Status if s is not Status.MERGED))
+    p = command("status", cmd_status, "change the status of persons (REF ... STATE), a list's members or a household "
+                "in one undoable operation")
+    p.add_argument("targets", nargs="*", metavar="REF ... STATE",
+                   help="case references, then the new status: " + ", ".join(s.value for s in Status
+                                                                             if s is not Status.MERGED))
     p.add_argument("--reason", default="")
-    p.add_argument("--list", metavar="NAME")
+    p.add_argument("--list", metavar="NAME", help="every member of this list (the change is recorded on it)")
+    p.add_argument("--household", action="append", metavar="HOUSEHOLD_REF", help="every member of this household")
+    p.add_argument("--undo", type=int, metavar="OPERATION_ID", help="undo a status operation")
     p = command("history", cmd_history, "a person's status history")
     p.add_argument("ref")
     p = command("search", cmd_search, "find persons by name (any script), case ref, passport or phone")
@@ -507,6 +540,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--household", action="append", metavar="HOUSEHOLD_REF")
     p = command("send", cmd_list_send, "mark a list sent to its partner", evac)
     p.add_argument("name")
+    p.add_argument("--verify-first", action="store_true", help="verify registered members and submit them too")
     p = command("answer", cmd_list_answer, "record the partner's answer for a member", evac)
     p.add_argument("name")
     p.add_argument("ref")
