@@ -31,7 +31,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import product
 
-from anyascii import anyascii
+from desktop_app.domain.names import has_cyrillic, icao_latin, words
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -46,6 +46,13 @@ _ARABIC_ARTICLE = "ال"
 # Letters that look alike in the two scripts, each way.
 _CYRILLIC_LOOKS_LATIN = dict(zip("АВЕКМНОРСТУХаеорсухіјѕ", "ABEKMHOPCTYXaeopcyxijs", strict=True))
 _LATIN_LOOKS_CYRILLIC = dict(zip("ABEKMHOPCTXaeopcyx", "АВЕКМНОРСТХаеорсух", strict=True))
+
+
+def anyascii(text: str) -> str:
+    """`text` in ASCII by anyascii, imported on first use (its import reads package resources)."""
+    from anyascii import anyascii as romanise
+
+    return romanise(text)
 
 
 def is_cyrillic(ch: str) -> bool:
@@ -187,3 +194,57 @@ def skeletons(word: str) -> frozenset[str]:
             out |= latin_skeletons(anyascii(reading).upper())
         return frozenset(out)
     return frozenset(latin_skeletons(word.upper()))
+
+
+# -- search terms ---------------------------------------------------------------------------------
+
+SKELETON_TERM = "~"  # starts the search terms made of a skeleton: no typed word folds to it
+
+
+def skeleton_term(skeleton: str) -> str:
+    """The search term of one skeleton ('MHMD' -> '~mhmd')."""
+    return SKELETON_TERM + skeleton.lower()
+
+
+def skeleton_terms(text: str | None) -> list[str]:
+    """Search terms of the Arabic words in `text`: the skeletons of each word, particles joined
+    ('أبو شنب' -> '~bsnb') and of each word alone ('شنب' -> '~snb'). Empty without Arabic letters."""
+    if not text or not has_arabic(text):
+        return []
+    alone = [w for w in _ARABIC_NOT_LETTER.split(clean_arabic(text)) if w and w not in _ARABIC_JOINED]
+    terms: dict[str, None] = {}
+    for word in dict.fromkeys(arabic_words(text) + alone):
+        terms.update(dict.fromkeys(sorted(skeleton_term(s) for s in skeletons(word))))
+    return list(terms)
+
+
+def name_terms(text: str | None) -> tuple[str, ...]:
+    """The search terms of one name: its folded words as written and in ICAO Latin; again with
+    letters of the wrong script folded ('ARTЁM' -> 'artem') and with apostrophes dropped
+    ("SOLOV’YEV" -> 'solovyev', "O'Brien" -> 'obrien'); and its Arabic words' skeletons."""
+    if not text:
+        return ()
+    found = _written_terms(text)
+    variants = dict.fromkeys([text, fold_mixed_scripts(text)])
+    for variant in list(variants):
+        if has_apostrophe(variant):
+            variants[variant.translate(_NO_APOSTROPHES)] = None
+    for variant in list(variants)[1:]:
+        found += _written_terms(variant)
+    return found + tuple(skeleton_terms(text))
+
+
+_APOSTROPHES = "'’ʹʼ`‘"
+_NO_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
+
+
+def has_apostrophe(text: str) -> bool:
+    """Whether `text` holds an apostrophe, prime or soft-sign mark that may stand inside a word."""
+    return any(ch in text for ch in _APOSTROPHES)
+
+
+def _written_terms(text: str) -> tuple[str, ...]:
+    found = words(text)
+    if has_cyrillic(text):
+        found += words(icao_latin(text))
+    return tuple(found)

@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import iuliia
-from anyascii import anyascii
 
 from desktop_app.domain.scripts import (
+    anyascii,
     arabic_words,
     consonant_count,
     fold_mixed_scripts,

@@ -15,6 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_app.domain.flags import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INFANT_UNDER_YEARS, Flag
 from desktop_app.domain.names import fold, words
+from desktop_app.domain.scripts import skeleton_term
 from desktop_app.domain.status import Status
 from desktop_app.services.roster_rows import RosterQuery, RosterRow, SortKey, roster_row
 from desktop_app.storage.db import Database
@@ -30,21 +31,41 @@ _SORT_COLUMNS = {key: Person.__table__.c[SORT_COLUMNS[key.value]] for key in Sor
 
 def text_condition(text: str) -> ColumnElement[bool] | None:
     """Every word must begin some search term of the person (names in any script, case ref,
-    document number, phone digits); a spaced number ('72 12 345678') also matches as one."""
+    document number, phone digits); a spaced number ('72 12 345678') also matches as one; and
+    a name typed in one script finds it written in Arabic letters through their consonant
+    skeletons (`мухаммед` finds محمد, `Abu Shanab` finds أبو شنب), as matching compares them."""
     query_words = words(text)
     if not query_words:
         return None
     compact = "".join(ch for ch in fold(text) if ch.isalnum())
-    compact_condition = Person.id.in_(
-        select(SearchTerm.person_id).where(SearchTerm.term >= compact, SearchTerm.term < compact + _TOP))
+    compact_condition = _term_prefix(compact)
     if len(query_words) > 1 and all(any(ch.isdigit() for ch in word) for word in query_words):
         return compact_condition  # a spaced number: passport '72 0123456', phone '+20 100 123 4567'
-    per_word = [Person.id.in_(select(SearchTerm.person_id).where(SearchTerm.term >= w, SearchTerm.term < w + _TOP))
-                for w in query_words]
-    condition: ColumnElement[bool] = and_(*per_word)
+    condition: ColumnElement[bool] = and_(*(_term_prefix(w) for w in query_words))
+    across = _skeleton_condition(query_words)
+    if across is not None:
+        condition = or_(condition, across)
     if len(query_words) > 1 and any(ch.isdigit() for ch in compact):
         condition = or_(condition, compact_condition)
     return condition
+
+
+def _term_prefix(word: str) -> ColumnElement[bool]:
+    return Person.id.in_(select(SearchTerm.person_id).where(SearchTerm.term >= word, SearchTerm.term < word + _TOP))
+
+
+def _skeleton_condition(query_words: list[str]) -> ColumnElement[bool] | None:
+    """Each name word of the query (particles joined, as matching reads it) must equal a stored
+    skeleton term of the person; words with digits keep their prefix condition."""
+    from desktop_app.matching.normalize import latin_forms, name_words  # on the first search, not at start-up
+
+    letters = " ".join(w for w in query_words if not any(ch.isdigit() for ch in w))
+    keys = [{skeleton_term(s) for s in latin_forms(word).skeletons} for word in name_words(letters)]
+    if not keys or not all(keys):
+        return None
+    conditions = [Person.id.in_(select(SearchTerm.person_id).where(SearchTerm.term.in_(sorted(k)))) for k in keys]
+    conditions += [_term_prefix(w) for w in query_words if any(ch.isdigit() for ch in w)]
+    return and_(*conditions)
 
 
 def _years_ago(today: dt.date, years: int) -> str:
