@@ -2,12 +2,14 @@
 
     mission-roster export OUT.xlsx [--profile NAME] [--list NAME] [--status STATUS ...] [--search TEXT]
                                    [--person REF ...] [--partner ORG] [--password-file FILE]
-                                   [--title TEXT] [--include-without-consent] [--json]
-    mission-roster export OUT.pdf --profile flight_manifest --list NAME [--paper a4|letter]
+                                   [--title TEXT] [--include-without-consent] [--overwrite] [--json]
+    mission-roster export OUT.pdf --profile flight_manifest --list NAME [--paper a4|letter] [--overwrite]
     mission-roster profiles [list | show NAME | save FILE.json | delete NAME]
 
 A password is never accepted on the command line (it would stay in the shell history and
-the process list): it is the first line of `--password-file`, without its line ending.
+the process list): it is the first line of `--password-file`, without its line ending (UTF-8
+or UTF-16, a byte-order mark is fine). An existing OUT is replaced only with `--overwrite`;
+the roster, its working files and any database are never written (see `storage.output_files`).
 """
 
 from __future__ import annotations
@@ -19,27 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.cli import Context
+from desktop_app.commands.secret_files import read_password_file
 from desktop_app.domain.errors import ExchangeError, ValidationError
 from desktop_app.domain.export_profile import ExportProfile
 from desktop_app.domain.status import parse_status
 from desktop_app.services import exporting
 from desktop_app.services.exporting import ExportResult, Selection
 from desktop_app.services.roster import RosterQuery
-
-
-def read_password_file(path: str) -> str:
-    """The first line of the file at `path`, without its line ending; refused if empty or unreadable."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ExchangeError("no such password file", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ExchangeError(f"cannot read the password file ({getattr(exc, 'strerror', None) or exc})",
-                            path=path) from None
-    password = text.split("\n", 1)[0].removesuffix("\r")
-    if not password:
-        raise ExchangeError("the first line of the password file is empty", path=path)
-    return password
 
 
 def _selection(ctx: Context) -> Selection:
@@ -57,7 +45,8 @@ def cmd_export(ctx: Context) -> int:
     out = Path(a.out)
     profile = exporting.get_profile(ctx.db, a.profile) if a.profile else None
     common: dict[str, Any] = dict(selection=_selection(ctx), profile=profile, partner=a.partner, title=a.title,
-                                  operator=ctx.operator, include_without_consent=a.include_without_consent)
+                                  operator=ctx.operator, include_without_consent=a.include_without_consent,
+                                  overwrite=a.overwrite)
     suffix = out.suffix.lower()
     if suffix == ".pdf":
         if a.password_file:
@@ -65,6 +54,7 @@ def cmd_export(ctx: Context) -> int:
                                   "or export an .xlsx with a password")
         from desktop_app.ui.manifest_pdf import ensure_gui_application, write_manifest_pdf  # Qt only when printing
 
+        exporting.check_export_path(ctx.db, out, ".pdf", overwrite=a.overwrite)  # before Qt starts
         ensure_gui_application()
         result = exporting.export_manifest(ctx.db, out, render=write_manifest_pdf, paper=a.paper, **common)
     elif suffix == ".xlsx":
@@ -146,6 +136,8 @@ def register(commands: Any, command: Any) -> None:
     p.add_argument("--paper", choices=exporting.PAPER_SIZES, default="a4", help="paper of a PDF manifest")
     p.add_argument("--include-without-consent", action="store_true",
                    help="send persons who have not consented to sharing too (recorded by name in the audit trail)")
+    p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (never the roster or a "
+                   "database; without this an existing file is left alone and the command fails)")
     p.add_argument("--json", action="store_true", help="print path, sha256, rows, persons, profile, encrypted")
 
     p = command("profiles", cmd_profiles_list, "export profiles: list, show, save from JSON, delete")

@@ -2,13 +2,16 @@
 
     mission-roster import FILE [--sheet NAME] [--header-row N] [--profile NAME] [--save-profile NAME]
                                [--map "Column header=field" ...] [--date-order DMY|MDY] [--dry-run]
-                               [--accept-duplicates] [--reject-report OUT.xlsx] [--password-file FILE] [--json]
+                               [--accept-duplicates] [--reject-report OUT.xlsx [--overwrite]]
+                               [--password-file FILE] [--json]
     mission-roster import --undo IMPORT_ID
     mission-roster imports [--json]
 
 Possible duplicates are not imported unless `--accept-duplicates` (then they are created as
 new persons): a script cannot look at the candidates, so the safe choice is the default.
-Rejected rows are never imported; `--reject-report` saves them to fix and import again.
+Rejected rows are never imported; `--reject-report` saves them to fix and import again (checked
+before anything is read or imported: never the roster, its working files or FILE itself, an
+existing file only with `--overwrite`).
 `--dry-run` previews and reports without writing (import_id is null). `--json` prints one
 object: import_id, rows, created, updated, unchanged, duplicates, rejected, and problems
 ({row, column, value, message}; row as the spreadsheet shows it). Exit status 0 when the
@@ -21,12 +24,13 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
+from desktop_app.commands.secret_files import read_password_file
 from desktop_app.domain.errors import ValidationError
 from desktop_app.services import importing
 from desktop_app.services.import_model import ImportPreview, ImportResult, Outcome
+from desktop_app.services.import_report import check_reject_report_path
 
 
 def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -45,6 +49,7 @@ def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> 
     p.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
     p.add_argument("--accept-duplicates", action="store_true", help="import possible duplicates as new persons")
     p.add_argument("--reject-report", metavar="OUT.xlsx", help="save the rejected rows with the reason")
+    p.add_argument("--overwrite", action="store_true", help="replace the --reject-report file if it exists")
     p.add_argument("--password-file", metavar="FILE", help="a file holding the workbook's password")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p = command("imports", cmd_imports, "the history of imports")
@@ -62,12 +67,7 @@ def _overrides(pairs: Sequence[str]) -> dict[str, str | None]:
 
 
 def _password(path: str | None) -> str | None:
-    if path is None:
-        return None
-    try:
-        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-    except OSError as exc:
-        raise ValidationError("--password-file", path, f"cannot be read ({exc.strerror})") from None
+    return None if path is None else read_password_file(path)
 
 
 def cmd_import(ctx: Any) -> int:
@@ -76,6 +76,8 @@ def cmd_import(ctx: Any) -> int:
         return _undo(ctx)
     if not a.file:
         raise ValidationError("import", "", "needs a FILE (or --undo IMPORT_ID)")
+    if a.reject_report:
+        check_reject_report_path(a.reject_report, source=a.file, roster=ctx.db.target.path, overwrite=a.overwrite)
     preview = importing.preview_import(ctx.db, a.file, sheet=a.sheet, header_row=a.header_row,
                                        mapping_overrides=_overrides(a.map), profile_name=a.profile,
                                        password=_password(a.password_file), date_order=a.date_order)
@@ -86,7 +88,7 @@ def cmd_import(ctx: Any) -> int:
     result = None if a.dry_run else importing.commit_import(ctx.db, preview, operator=ctx.operator,
                                                             accept_duplicates_as_new=a.accept_duplicates)
     if a.reject_report and preview.rejected:
-        importing.write_reject_report(preview, a.reject_report)
+        importing.write_reject_report(preview, a.reject_report, roster=ctx.db.target.path, overwrite=a.overwrite)
     if a.json:
         print(json.dumps(_summary(preview, result, a.accept_duplicates), ensure_ascii=False, indent=2, default=str))
     else:

@@ -1,6 +1,6 @@
 """Commands: `reconcile` a partner's answer, find `duplicates`, `merge` two records (each undoable).
 
-    mission-roster reconcile ANSWER.xlsx [--list NAME] [--apply] [--json] [--report OUT.xlsx]
+    mission-roster reconcile ANSWER.xlsx [--list NAME] [--apply] [--json] [--report OUT.xlsx [--overwrite]]
                              [--answer approved|rejected] [--sheet NAME] [--header-row N]
     mission-roster reconcile --undo OPERATION_ID
     mission-roster duplicates [--json] [--not-duplicate REF REF]
@@ -11,7 +11,9 @@
 {row, decision, person_id, case_ref, score, reasons} with `row` as the spreadsheet shows it
 and `decision` one of match, review, none (for review: the best candidate). Warnings and
 what `--apply` did go to stderr then, so stdout stays one JSON document. `--apply` applies
-the match rows only: review rows need a person to look at them, in the window.
+the match rows only: review rows need a person to look at them, in the window. `--report`
+is checked before anything is read: never the roster, its working files or the answer, an
+existing file only with `--overwrite`.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from desktop_app.services.reconcile import (
     undo_reconciliation,
 )
 from desktop_app.services.reconcile_model import Outcome
+from desktop_app.services.reconcile_report import check_report_path
 
 
 def register(commands: Any, command: Any) -> None:
@@ -43,6 +46,7 @@ def register(commands: Any, command: Any) -> None:
     p.add_argument("--apply", action="store_true", help="record the matched rows' answers (needs --list)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--report", metavar="OUT.xlsx", help="write the reconciliation to a workbook")
+    p.add_argument("--overwrite", action="store_true", help="replace the --report file if it exists")
     p.add_argument("--answer", dest="answer_default", choices=[Answer.APPROVED.value, Answer.REJECTED.value],
                    help="the answer of every row when the file has no decision column")
     p.add_argument("--sheet", metavar="NAME")
@@ -92,6 +96,8 @@ def cmd_reconcile(ctx: Any) -> int:
         raise ValidationError("reconcile", "", "needs the answer file (or --undo OPERATION_ID)")
     if a.apply and not a.list:
         raise ValidationError("--apply", "", "needs --list NAME: answers are recorded per evacuation list")
+    if a.report:
+        check_report_path(a.report, answer=a.answer, roster=ctx.db.target.path, overwrite=a.overwrite)
     list_id = ctx.list_id(a.list) if a.list else None
     rec = reconcile_answer(ctx.db, a.answer, list_id=list_id, sheet=a.sheet, header_row=a.header_row,
                            default_answer=Answer(a.answer_default) if a.answer_default else None)
@@ -105,7 +111,7 @@ def cmd_reconcile(ctx: Any) -> int:
         print()
         print(summary_text(rec))
     if a.report:
-        export_reconcile_report(ctx.db, rec, a.report, operator=ctx.operator)
+        export_reconcile_report(ctx.db, rec, a.report, operator=ctx.operator, overwrite=a.overwrite)
         print(f"report written to {a.report}", file=notes)
     if a.apply:
         result = apply_reconciliation(ctx.db, rec, {}, operator=ctx.operator)

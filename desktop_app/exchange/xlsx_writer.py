@@ -10,29 +10,30 @@ number format, identifiers (passport, phone) are always text so leading zeros su
 numbers stay numbers. Any text starting with = + - @ tab or CR is written as a string
 cell with Excel's quote prefix: never a formula, and still text when a user edits it.
 
-The file appears at `path` only when complete (written beside it and renamed), so a
-cancelled or failed export leaves nothing, and an older file there stays untouched. With a
-password the workbook is encrypted with ECMA-376 Agile encryption (msoffcrypto-tool), the
-standard Office encryption that Excel and LibreOffice ask a password for; the plain
-workbook is only ever assembled in memory, and openpyxl's per-sheet scratch files live in
-a private temporary folder that is removed whatever happens.
+The file is written through `storage.output_files`: it appears at `path` only when complete
+(written beside it, fsynced, renamed), so a cancelled or failed export leaves nothing and an
+older file there stays untouched; it is never the roster or the file being read, and an
+existing file is replaced only when asked. `write_workbook_to(stream, ...)` writes into any
+seekable binary stream. With a password the workbook is encrypted with ECMA-376 Agile
+encryption (msoffcrypto-tool), the standard Office encryption that Excel and LibreOffice ask a
+password for. No plain row ever reaches a temporary file: openpyxl's per-sheet scratch files
+are replaced by deflated in-memory spools, and the plain workbook of an encrypted export is
+only assembled in memory.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import io
 import os
 import re
-import shutil
-import tempfile
-import uuid
+import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import msoffcrypto.format.ooxml
 from openpyxl import Workbook
@@ -42,13 +43,16 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet import _writer as openpyxl_writer
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind, check_sheet_name
 from desktop_app.exchange.export_errors import ExportCancelled, ExportError
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult, safe_sheet_name
+from desktop_app.storage import output_files
 
-__all__ = ["SheetColumn", "SheetSpec", "WriteResult", "clean_cell_text", "safe_sheet_name", "write_workbook"]
+__all__ = ["SheetColumn", "SheetSpec", "WriteResult", "clean_cell_text", "safe_sheet_name", "write_workbook",
+           "write_workbook_to"]
 
 # A spreadsheet evaluates text typed with these first characters; we write it as a string.
 # Text equal to an error code ('#N/A') would become an error cell in openpyxl; it gets the same care.
@@ -64,45 +68,57 @@ ProgressCallback = Callable[[int], bool]
 
 
 def write_workbook(path: str | os.PathLike[str], sheets: Iterable[SheetSpec], *, password: str | None = None,
-                   progress: ProgressCallback | None = None) -> WriteResult:
+                   progress: ProgressCallback | None = None, overwrite: bool = False,
+                   roster: str | os.PathLike[str] | None = None, reading: Iterable[str | os.PathLike[str]] = (),
+                   before: Callable[[str], None] | None = None) -> WriteResult:
     """Write `sheets` to a new .xlsx at `path` and return its hash and row count.
 
-    `progress(rows_written)` is called every PROGRESS_EVERY rows and after each sheet; when it
-    returns False the export stops with ExportCancelled and no file is left at `path`.
-    `password` (non-empty) encrypts the file. Raises ExportError for an unusable sheet spec or
-    a file that cannot be written.
+    The file is written through `storage.output_files` (see there): never the `roster` or a
+    file in `reading`, an existing file only with `overwrite`, complete or not at all;
+    `before(sha256)` runs before the file appears (an audit entry). `progress(rows_written)`
+    is called every PROGRESS_EVERY rows and after each sheet; when it returns False the export
+    stops with ExportCancelled and no file is left at `path`. `password` (non-empty) encrypts
+    the file. Raises ExportError for an unusable sheet spec, OutputError (an ExchangeError) for
+    a file that cannot or must not be written.
     """
     target = Path(path)
     if password is not None and not password:
         raise ExportError("the password is empty", path=str(target))
     if not target.parent.is_dir():
         raise ExportError("the folder does not exist", path=str(target))
-    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-    scratch = Path(tempfile.mkdtemp(prefix="roster-export-"))  # mode 0700: ours alone
+    with output_files.open_output(target, overwrite=overwrite, roster=roster, reading=reading) as out:
+        try:
+            rows, written = write_workbook_to(out.file, sheets, password=password, progress=progress)
+        except ExportError as exc:
+            if exc.path is None and exc.sheet is None:
+                raise ExportError(exc.message, path=str(target)) from None
+            raise
+        digest = out.publish(before)
+    return WriteResult(digest, rows, target, written)
+
+
+def write_workbook_to(stream: BinaryIO, sheets: Iterable[SheetSpec], *, password: str | None = None,
+                      progress: ProgressCallback | None = None) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """Write `sheets` as an .xlsx (encrypted with a non-empty `password`) into the seekable binary
+    `stream`; returns the rows written and (sheet name, rows) per sheet.
+
+    No temporary file: each sheet's XML is kept in memory, deflated as it is written, until the
+    workbook is assembled; with a password the plain workbook exists only in memory.
+    """
     workbook = Workbook(write_only=True)
     try:
         counter = _Counter(progress)
-        written = tuple((spec.name, _write_sheet(workbook, spec, scratch, counter)) for spec in sheets)
+        written = tuple((spec.name, _write_sheet(workbook, spec, counter)) for spec in sheets)
         if not written:
-            raise ExportError("there is no sheet to write", path=str(target))
-        _save(workbook, partial, password)
-        digest = _sha256(partial)
-        os.replace(partial, target)
-    except OSError as exc:
-        _abandon(workbook)
-        raise ExportError(f"cannot write the file ({exc.strerror or exc})", path=str(target)) from exc
-    except BaseException:
-        _abandon(workbook)
-        raise
+            raise ExportError("there is no sheet to write")
+        _save(workbook, stream, password)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
-        shutil.rmtree(scratch, ignore_errors=True)
-    return WriteResult(digest, counter.rows, target, written)
+        _abandon(workbook)
+    return counter.rows, written
 
 
 def _abandon(workbook: Workbook) -> None:
-    """Close the half-written sheet streams of a failed export so their files can be removed."""
+    """Let go of the sheets' in-memory streams (a failed export's half-written rows too)."""
     for ws in workbook.worksheets:
         rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
         with contextlib.suppress(Exception):
@@ -111,6 +127,8 @@ def _abandon(workbook: Workbook) -> None:
         with contextlib.suppress(Exception):
             if writer is not None:
                 writer.close()
+        if isinstance(writer, _MemorySheetWriter):
+            writer.out.clear()
 
 
 class _Counter:
@@ -125,7 +143,7 @@ class _Counter:
             raise ExportCancelled(self.rows)
 
 
-def _write_sheet(workbook: Workbook, spec: SheetSpec, scratch: Path, counter: _Counter) -> int:
+def _write_sheet(workbook: Workbook, spec: SheetSpec, counter: _Counter) -> int:
     try:
         check_sheet_name(spec.name, "sheet name")
     except ValidationError as exc:
@@ -139,7 +157,7 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec, scratch: Path, counter: _C
     rows = iter(spec.rows)
     sample = list(islice(rows, WIDTH_SAMPLE_ROWS))
     _layout(ws, spec, columns, sample)
-    _start_writer(ws, scratch / f"sheet{len(workbook.worksheets)}.xml")
+    ws._writer = _MemorySheetWriter(ws)
 
     header_row = 1
     if spec.title:
@@ -171,18 +189,64 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec, scratch: Path, counter: _C
     return count
 
 
-def _start_writer(ws: WriteOnlyWorksheet, scratch_file: Path) -> None:
-    """Start the sheet's stream into `scratch_file` (what `WriteOnlyWorksheet._get_writer` does).
+class _PackedSpool:
+    """A sheet's XML in memory, deflated as it is written (about a tenth of its size): the
+    rows never go to a scratch file, where a crash would leave them readable."""
 
-    openpyxl would put its scratch file, the sheet's plain rows, in the shared temp folder and
-    keep it there until the process exits if the export fails; ours goes to the private folder
-    that write_workbook removes. Touches openpyxl internals (checked by the tests that look for
-    leftover files); openpyxl's own cleanup expects the file in its list.
-    """
-    out = str(scratch_file)
-    openpyxl_writer.ALL_TEMP_FILES.append(out)
-    ws._writer = openpyxl_writer.WorksheetWriter(ws, out=out)
-    ws._writer.write_top()
+    def __init__(self) -> None:
+        self._packer = zlib.compressobj(1)
+        self._chunks: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        packed = self._packer.compress(data)
+        if packed:
+            self._chunks.append(packed)
+        return len(data)
+
+    def flush(self) -> None:
+        """lxml may flush; the data stays packed until `unpacked` is read."""
+
+    def unpacked(self) -> Iterator[bytes]:
+        """The XML again, a piece at a time (the spool is emptied as it is read)."""
+        self._chunks.append(self._packer.flush())
+        unpacker = zlib.decompressobj()
+        chunks, self._chunks = self._chunks, []
+        for chunk in chunks:
+            piece = unpacker.decompress(chunk)
+            if piece:
+                yield piece
+        tail = unpacker.flush()
+        if tail:
+            yield tail
+
+    def clear(self) -> None:
+        self._chunks = []
+
+
+class _MemorySheetWriter(openpyxl_writer.WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's write-only sheet writer with its output in a `_PackedSpool` instead of the
+    temporary file openpyxl would create (and leave behind if the process died)."""
+
+    out: _PackedSpool
+
+    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+        super().__init__(ws, out=_PackedSpool())
+        self.write_top()
+
+    def cleanup(self) -> None:
+        self.out.clear()
+
+
+class _Archive(zipfile.ZipFile):
+    """The workbook's zip, taking the sheets from their spools where openpyxl hands a file name."""
+
+    def write(self, filename: Any, arcname: str | None = None, *args: Any, **kwargs: Any) -> None:
+        if not isinstance(filename, _PackedSpool):
+            super().write(filename, arcname, *args, **kwargs)
+            return
+        with self.open(arcname or "sheet.xml", "w", force_zip64=True) as entry:
+            for piece in filename.unpacked():
+                entry.write(piece)
 
 
 def _chain(first: list[Sequence[Any]], rest: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
@@ -306,22 +370,15 @@ class _CellMaker:
         return cell
 
 
-def _save(workbook: Workbook, partial: Path, password: str | None) -> None:
+def _save(workbook: Workbook, stream: BinaryIO, password: str | None) -> None:
+    """What openpyxl's `save_workbook` does, into our archive class and stream."""
+    workbook.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
     if password is None:
-        workbook.save(partial)
+        ExcelWriter(workbook, _Archive(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
         return
     plain = io.BytesIO()
-    workbook.save(plain)
+    ExcelWriter(workbook, _Archive(plain, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
     plain.seek(0)
-    with partial.open("wb") as out:
-        msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt(password, out)
+    msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt(password, stream)
     plain.seek(0)
     plain.truncate()
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -20,13 +20,10 @@ reading of person records live in `export_selection`.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
-import uuid as uuid_module
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,12 +45,32 @@ from desktop_app.services.export_profiles import (
     save_profile,
 )
 from desktop_app.services.export_selection import ResolvedSelection, Selection, person_records, resolve
+from desktop_app.storage import output_files
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Organization, Person
 
-__all__ = ["ConsentMissing", "ExportResult", "Manifest", "ManifestSection", "Preview", "ProfileEntry", "Recipient",
-           "Selection", "SelectionSummary", "delete_profile", "export_manifest", "export_persons", "get_profile",
-           "list_profiles", "manifest_rows", "preview", "recipients_of", "save_profile", "summarize"]
+__all__ = [
+    "ConsentMissing",
+    "ExportResult",
+    "Manifest",
+    "ManifestSection",
+    "Preview",
+    "ProfileEntry",
+    "Recipient",
+    "Selection",
+    "SelectionSummary",
+    "check_export_path",
+    "delete_profile",
+    "export_manifest",
+    "export_persons",
+    "get_profile",
+    "list_profiles",
+    "manifest_rows",
+    "preview",
+    "recipients_of",
+    "save_profile",
+    "summarize",
+]
 
 log = logging.getLogger(__name__)
 
@@ -200,16 +217,19 @@ def export_persons(db: Database, out_path: str | os.PathLike[str], *, profile: E
                    selection: Selection = WHOLE_ROSTER, password: str | None = None,
                    partner: int | str | None = None, title: str | None = None, operator: str,
                    include_without_consent: bool = False, progress: ProgressCallback | None = None,
-                   today: dt.date | None = None) -> ExportResult:
+                   today: dt.date | None = None, overwrite: bool = False) -> ExportResult:
     """Write the selected persons to a new .xlsx at `out_path` and record the export.
 
     `profile` defaults to the full roster (every field, UUID shown); `partner` is an
-    organization's id or name (NotFound otherwise); `password` encrypts the file. Raises
-    ConsentMissing (see the module docstring), ExportError for a file that cannot be written,
-    ExportCancelled when `progress` returns False (no file is left, nothing is recorded).
+    organization's id or name (NotFound otherwise); `password` encrypts the file; an existing
+    file is replaced only with `overwrite` (the user confirmed). The audit entry is committed
+    before the file appears (`storage.output_files`): if it cannot be, no file appears and an
+    older one stays. Raises ConsentMissing (see the module docstring), OutputRefused/OutputExists
+    for a target that must not be written, ExportError/OutputError for a file that cannot be
+    written, ExportCancelled when `progress` returns False (no file is left, nothing is recorded).
     """
-    from desktop_app.exchange.xlsx_writer import write_workbook  # openpyxl only when a file is written
-    path = _checked_path(out_path, ".xlsx")
+    from desktop_app.exchange.xlsx_writer import write_workbook_to  # openpyxl only when a file is written
+    path = check_export_path(db, out_path, ".xlsx", overwrite=overwrite)
     profile = profile or full_roster_profile()
     partner_id, partner_name = _partner(db, partner)
     resolved = resolve(db, selection, profile)
@@ -221,13 +241,34 @@ def export_persons(db: Database, out_path: str | os.PathLike[str], *, profile: E
         return progress(rows, total) if progress is not None else True
 
     sheets = profile_sheets(person_records(db, resolved.keys), profile, today=today, title=heading)
-    written = write_workbook(path, sheets, password=password, progress=report)
-    result = ExportResult(path, written.sha256, written.rows, resolved.persons, profile.name, partner_name,
-                          password is not None, len(resolved.without_consent), "xlsx", written.sheets)
-    _record(db, result, resolved, selection, partner_id, operator, title=heading)
+    recorded: list[ExportResult] = []
+    with output_files.open_output(path, overwrite=overwrite, roster=db.target.path) as out:
+        rows, written = write_workbook_to(out.file, sheets, password=password, progress=report)
+
+        def record(sha256: str) -> None:
+            recorded.append(ExportResult(path, sha256, rows, resolved.persons, profile.name, partner_name,
+                                         password is not None, len(resolved.without_consent), "xlsx", written))
+            _record(db, recorded[0], resolved, selection, partner_id, operator, title=heading)
+
+        out.publish(before=record)
     if progress is not None:
         progress(total, total)
-    return result
+    return recorded[0]
+
+
+def check_export_path(db: Database, out_path: str | os.PathLike[str], suffix: str | None = None, *,
+                      overwrite: bool) -> Path:
+    """`out_path` if an export may be written there (see `storage.output_files.check_target`).
+
+    `suffix` (".xlsx" or ".pdf") is checked too when given. Raises ValidationError for the wrong
+    suffix, OutputRefused for the roster, its working files or a database, OutputExists for an
+    existing file without `overwrite`.
+    """
+    path = Path(out_path)
+    if suffix is not None and path.suffix.lower() != suffix:
+        other = "a PDF manifest (.pdf)" if suffix == ".xlsx" else "a workbook (.xlsx)"
+        raise ValidationError("file", path.name, f"must end in {suffix} here; {other} is exported separately")
+    return output_files.check_target(path, overwrite=overwrite, roster=db.target.path)
 
 
 # --- the printed manifest --------------------------------------------------------------------------
@@ -281,14 +322,16 @@ _MANIFEST_WORDS = {
 def export_manifest(db: Database, out_path: str | os.PathLike[str], *, render: ManifestRenderer,
                     selection: Selection, profile: ExportProfile | None = None, paper: str = "a4",
                     partner: int | str | None = None, title: str | None = None, operator: str,
-                    include_without_consent: bool = False, today: dt.date | None = None) -> ExportResult:
+                    include_without_consent: bool = False, today: dt.date | None = None,
+                    overwrite: bool = False) -> ExportResult:
     """Print the manifest of `selection` to a new PDF at `out_path` with `render`, and record it.
 
-    `render(path, manifest, paper)` draws the pages (the GUI layer's Qt printing); the file
-    appears at `out_path` only when complete. PDFs carry no password: print them, or send
-    an encrypted .xlsx instead.
+    `render(path, manifest, paper)` draws the pages (the GUI layer's Qt printing) into a
+    partial file beside `out_path`; the file appears at `out_path` only when complete and
+    recorded, replacing an existing file only with `overwrite` (as `export_persons`). PDFs
+    carry no password: print them, or send an encrypted .xlsx instead.
     """
-    path = _checked_path(out_path, ".pdf")
+    path = check_export_path(db, out_path, ".pdf", overwrite=overwrite)
     if paper not in PAPER_SIZES:
         raise ValidationError("paper", paper, f"is not a paper size (known: {', '.join(PAPER_SIZES)})")
     profile = profile or builtin_profile("flight_manifest")
@@ -296,23 +339,23 @@ def export_manifest(db: Database, out_path: str | os.PathLike[str], *, render: M
     resolved = resolve(db, selection, profile)
     _check_consent(resolved, partner_name, include_without_consent)
     manifest = _manifest(db, resolved, profile, title, today)
-    partial = path.with_name(f".{path.name}.{uuid_module.uuid4().hex}.part")
-    try:
-        render(partial, manifest, paper)
-        if not partial.exists():
-            raise ExportError("the manifest could not be printed", path=str(path))
-        digest = _sha256(partial)
-        os.replace(partial, path)
-    except OSError as exc:
-        raise ExportError(f"cannot write the file ({exc.strerror or exc})", path=str(path)) from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
-    result = ExportResult(path, digest, manifest.rows, resolved.persons, profile.name, partner_name, False,
-                          len(resolved.without_consent), "pdf", tuple((s.title or profile.sheet_name, len(s.rows))
-                                                                      for s in manifest.sections))
-    _record(db, result, resolved, selection, partner_id, operator, title=manifest.title, paper=paper)
-    return result
+    recorded: list[ExportResult] = []
+
+    def record(sha256: str) -> None:
+        recorded.append(ExportResult(path, sha256, manifest.rows, resolved.persons, profile.name, partner_name,
+                                     False, len(resolved.without_consent), "pdf",
+                                     tuple((s.title or profile.sheet_name, len(s.rows)) for s in manifest.sections)))
+        _record(db, recorded[0], resolved, selection, partner_id, operator, title=manifest.title, paper=paper)
+
+    with output_files.open_output(path, overwrite=overwrite, roster=db.target.path) as out:
+        render(out.partial, manifest, paper)
+        try:
+            out.publish(before=record)
+        except output_files.OutputError as exc:
+            if "nothing was written" in exc.message:
+                raise ExportError("the manifest could not be printed", path=str(path)) from None
+            raise
+    return recorded[0]
 
 
 # --- the record --------------------------------------------------------------------------------------
@@ -340,7 +383,7 @@ def recipients_of(db: Database, person_id: int) -> list[Recipient]:
 
 def _record(db: Database, result: ExportResult, resolved: ResolvedSelection, selection: Selection,
             partner_id: int | None, operator: str, **extra: Any) -> None:
-    """The audit entry of a written file; if it cannot be written, the file is removed (no unrecorded export)."""
+    """The audit entry of a file about to appear (if it cannot be written, the file does not appear)."""
     missing_consent = {uuid for uuid, _ in resolved.without_consent}
     details = {"format": result.format, "file": str(result.path.resolve()), "sha256": result.sha256,
                "profile": result.profile, "partner": result.partner, "partner_id": partner_id,
@@ -350,13 +393,8 @@ def _record(db: Database, result: ExportResult, resolved: ResolvedSelection, sel
     recipient = result.partner or "an internal file"
     summary = (f"exported {result.persons} persons to {recipient} ({result.profile}, {result.format}"
                f"{', encrypted' if result.encrypted else ''})")
-    try:
-        with db.transaction() as session:
-            audit.record(session, operator, EXPORT_ACTION, "export", result.sha256, summary, details)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            result.path.unlink()
-        raise
+    with db.transaction() as session:
+        audit.record(session, operator, EXPORT_ACTION, "export", result.sha256, summary, details)
     log.info("export recorded: %s, %d rows, %d persons, encrypted %s, to a partner %s", result.format, result.rows,
              result.persons, result.encrypted, result.partner is not None)  # counts only: no names, no path
 
@@ -389,16 +427,6 @@ def _default_title(title: str | None, profile: ExportProfile, resolved: Resolved
     return resolved.list_name or ""
 
 
-def _checked_path(out_path: str | os.PathLike[str], suffix: str) -> Path:
-    path = Path(out_path)
-    if path.suffix.lower() != suffix:
-        other = "a PDF manifest (.pdf)" if suffix == ".xlsx" else "a workbook (.xlsx)"
-        raise ValidationError("file", path.name, f"must end in {suffix} here; {other} is exported separately")
-    if path.is_dir():
-        raise ExportError("is a folder", path=str(path))
-    return path
-
-
 def _visible(columns: Any) -> list[tuple[int, SheetColumn]]:
     return [(i, column) for i, column in enumerate(SheetColumn(*c) for c in columns) if not column.hidden]
 
@@ -417,11 +445,3 @@ def format_cell(value: Any, kind: ColumnKind, profile: ExportProfile) -> str:
         return _DATE_TEXT[profile.date_format].format(d=value.day, m=value.month, y=value.year,
                                                       mon=_MONTHS[value.month - 1])
     return str(value)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

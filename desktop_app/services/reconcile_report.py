@@ -4,19 +4,25 @@
 with every candidate on its own line, not on the roster, list members not mentioned) and
 one of warnings, through the export writer (injection-safe, identifiers kept as text).
 `export_reconcile_report(db, rec, out_path, operator=...)` does the same and records the
-export in the audit trail. `summary_text(rec)` gives the counts, the rows to look at and the warnings in plain lines.
+export in the audit trail, committed before the file appears. Both go through
+`storage.output_files`: never over the roster, its working files or the answer being read,
+an existing file only with `overwrite`; `check_report_path` refuses a wrong path up front.
+`summary_text(rec)` gives the counts, the rows to look at and the warnings in plain lines.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
 from desktop_app.services import audit
 from desktop_app.services.reconcile_model import Outcome, Reconciliation, RowResult
+from desktop_app.storage import output_files
 from desktop_app.storage.db import Database
 
 _T, _I = ColumnKind.TEXT, ColumnKind.IDENTIFIER
@@ -49,8 +55,24 @@ def _grouped(rec: Reconciliation, outcome: Outcome) -> Iterator[list[Any]]:
                    ", ".join(sorted(candidate.differing)), result.note if number == 0 else ""]
 
 
-def write_reconcile_report(rec: Reconciliation, out_path: str | os.PathLike[str]) -> WriteResult:
-    """An .xlsx with the three groups, the members not mentioned and the warnings."""
+def check_report_path(out_path: str | os.PathLike[str], *, answer: str | os.PathLike[str],
+                      roster: str | os.PathLike[str] | None, overwrite: bool) -> Path:
+    """`out_path` if the report may be written there: an .xlsx that is neither the roster (nor one
+    of its working files) nor the `answer` file; OutputExists for an existing file without `overwrite`."""
+    path = Path(out_path)
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError("report", str(path), "must be an .xlsx workbook (name ending in .xlsx)")
+    return output_files.check_target(path, overwrite=overwrite, roster=roster, reading=[answer])
+
+
+def write_reconcile_report(rec: Reconciliation, out_path: str | os.PathLike[str], *,
+                           roster: str | os.PathLike[str] | None = None, overwrite: bool = False,
+                           before: Callable[[str], None] | None = None) -> WriteResult:
+    """An .xlsx with the three groups, the members not mentioned and the warnings.
+
+    Never written over `roster` or the answer file; `before(sha256)` runs before the file appears.
+    """
+    check_report_path(out_path, answer=rec.path, roster=roster, overwrite=overwrite)
     title = f"{rec.file_name} — {rec.list_name or 'whole roster'}"
     columns = _ROW_COLUMNS + _PERSON_COLUMNS + _SCORE_COLUMNS
     sheets = [
@@ -67,19 +89,23 @@ def write_reconcile_report(rec: Reconciliation, out_path: str | os.PathLike[str]
     ]
     from desktop_app.exchange.xlsx_writer import write_workbook  # openpyxl only when a file is written
 
-    return write_workbook(out_path, sheets)
+    return write_workbook(out_path, sheets, overwrite=overwrite, roster=roster, reading=[rec.path], before=before)
 
 
 def export_reconcile_report(db: Database, rec: Reconciliation, out_path: str | os.PathLike[str], *,
-                            operator: str) -> WriteResult:
-    """Write the report and record the export in the audit trail (it holds personal data)."""
-    written = write_reconcile_report(rec, out_path)
-    with db.transaction() as session:
-        audit.record(session, operator, "export", "reconcile_report", written.sha256[:16],
-                     f"reconciliation report of {rec.file_name} written ({written.rows} rows)",
-                     {"file": os.fspath(out_path), "sha256": written.sha256, "answer_sha256": rec.file_sha256,
-                      "list": rec.list_name})
-    return written
+                            operator: str, overwrite: bool = False) -> WriteResult:
+    """Write the report and record the export in the audit trail (it holds personal data).
+
+    The entry is committed before the file appears: if it cannot be, no file appears.
+    """
+    def record(sha256: str) -> None:
+        with db.transaction() as session:
+            audit.record(session, operator, "export", "reconcile_report", sha256[:16],
+                         f"reconciliation report of {rec.file_name} written ({len(rec.rows)} answer rows)",
+                         {"file": os.fspath(out_path), "sha256": sha256, "answer_sha256": rec.file_sha256,
+                          "list": rec.list_name})
+
+    return write_reconcile_report(rec, out_path, roster=db.target.path, overwrite=overwrite, before=record)
 
 
 def summary_text(rec: Reconciliation) -> str:

@@ -7,6 +7,11 @@ how many persons go, how many of them have not consented to sharing (an export t
 waits until the officer ticks the box that sends them too), and the first rows as the
 partner will read them. The export runs off the GUI thread with progress and cancel;
 `install(window)` adds the menu entries and the roster's context-menu action.
+
+Files: a target the program must never write (the roster, its working files, a database) is
+named as the problem and the Export button stays off; an existing file is replaced only after
+`confirm_replace` asked (the file chooser's own question is turned off, so there is exactly
+one, on every platform). `confirm_replace` serves the other screens that save a file too.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -64,6 +70,26 @@ log = logging.getLogger(__name__)
 PREVIEW_ROWS = 20
 REFRESH_DELAY_MS = 200
 WARNING_STYLE = "color: #b71c1c;"
+
+
+def confirm_replace(parent: QWidget, path: Path) -> bool:
+    """Whether the user agrees to replace the existing file at `path` (asked in a message box)."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("export", "Replace the file?"),
+                      QCoreApplication.translate("export", "%1 already exists in %2. Replace it? The file there "
+                                                 "now will be lost.").replace("%1", path.name)
+                      .replace("%2", str(path.parent)),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("replaceQuestion")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate("export", "Replace"))
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def save_file_name(parent: QWidget, title: str, suggested: str, filters: str) -> str:
+    """The file chooser for a file to write, without its own overwrite question (`confirm_replace` asks)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters,
+                                          options=QFileDialog.Option.DontConfirmOverwrite)
+    return path
 
 
 class PreviewModel(QAbstractTableModel):
@@ -334,6 +360,11 @@ class ExportDialog(QDialog):
             problems.append(self.tr("Choose the file to write."))
         elif path.suffix.lower() not in (".xlsx", ".pdf"):
             problems.append(self.tr("The file must end in .xlsx (a workbook) or .pdf (a printed manifest)."))
+        else:
+            try:  # an existing file is asked about on Export; the roster or a database is refused here
+                exporting.check_export_path(self.db, path, overwrite=True)
+            except RosterError as exc:
+                problems.append(exc.message)
         if not pdf and self.password_edit.text() != self.confirm_edit.text():
             problems.append(self.tr("The two passwords differ."))
         self.problem_label.setText(" ".join(problems))
@@ -346,8 +377,8 @@ class ExportDialog(QDialog):
     @Slot()
     def choose_file(self) -> None:
         suggested = self.file_edit.text() or str(Path.home() / "export.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), suggested,
-                                              self.tr("Excel workbook (*.xlsx);;PDF manifest (*.pdf)"))
+        path = save_file_name(self, self.tr("Export to"), suggested,
+                              self.tr("Excel workbook (*.xlsx);;PDF manifest (*.pdf)"))
         if path:
             self.file_edit.setText(path)
 
@@ -366,10 +397,13 @@ class ExportDialog(QDialog):
             return
         path = self.path()
         assert path is not None
+        overwrite = path.exists()
+        if overwrite and not confirm_replace(self, path):
+            return
         kwargs: dict[str, Any] = dict(selection=self.selection(), profile=self.profile(),
                                       partner=self.partner_combo.currentData(),
                                       title=self.title_edit.text() or None, operator=self.operator,
-                                      include_without_consent=self.consent_box.isChecked())
+                                      include_without_consent=self.consent_box.isChecked(), overwrite=overwrite)
         db = self.db
         if self.is_pdf():
             from desktop_app.ui.manifest_pdf import write_manifest_pdf

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.services import importing
 from desktop_app.services.importing import ImportPreview, ImportResult, Outcome
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.import_models import OutcomeFilter, PreviewModel, outcome_label
 from desktop_app.ui.tasks import Progress
 
@@ -184,12 +184,15 @@ class ReportPage(QWizardPage):
             return None
         if path is None:
             suggested = str(Path(preview.path).with_name(f"{Path(preview.path).stem}-rejected.xlsx"))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), suggested,
-                                                  self.tr("Excel workbook (*.xlsx)"))
+            path = save_file_name(self, self.tr("Save rejected rows"), suggested, self.tr("Excel workbook (*.xlsx)"))
             if not path:
                 return None
+        overwrite = Path(path).exists()
+        if overwrite and not confirm_replace(self, Path(path)):
+            return None
         try:
-            written = importing.write_reject_report(preview, path)
+            written = importing.write_reject_report(preview, path, roster=self.wiz.db.target.path,
+                                                    overwrite=overwrite)
         except RosterError as exc:
             show_error(self, exc)
             return None

@@ -7,6 +7,7 @@ written as a formula would show up in its CSV as the result, not the text.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import tempfile
 import zipfile
@@ -22,6 +23,7 @@ import pytest
 from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.exchange.export_errors import ExportCancelled, ExportError
 from desktop_app.exchange.xlsx_writer import SheetColumn, SheetSpec, safe_sheet_name, write_workbook
+from desktop_app.storage.output_files import OutputExists
 from tests.helpers.libreoffice import libreoffice_csv
 
 T, ID, N, D = ColumnKind.TEXT, ColumnKind.IDENTIFIER, ColumnKind.NUMBER, ColumnKind.DATE
@@ -162,25 +164,59 @@ def test_cancel_leaves_no_file_and_keeps_an_older_one(tmp_path: Path) -> None:
 
     rows = ([f"{i:07d}", None, "n", i, "", "u"] for i in range(10_000))
     with pytest.raises(ExportCancelled) as caught:
-        write_workbook(path, [_spec(rows)], progress=progress, password="pw")
+        write_workbook(path, [_spec(rows)], progress=progress, password="pw", overwrite=True)
     assert caught.value.rows_written == 2000 and seen == [1000, 2000]
     assert path.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
 
 
-def test_no_scratch_files_are_left_behind(tmp_path: Path) -> None:
-    scratch = Path(tempfile.gettempdir())
-    before = set(scratch.glob("roster-export-*"))
+def test_no_scratch_files_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where tempfile (and openpyxl) would put them
+    out = tmp_path / "out"
+    out.mkdir()
+    seen_during: list[list[str]] = []
 
     def failing_rows() -> Iterator[list[Any]]:
         yield ["1", None, "a", 1, "", "u"]
+        seen_during.append(sorted(p.name for p in scratch.rglob("*")))
         raise RuntimeError("database went away")
 
     with pytest.raises(RuntimeError):
-        write_workbook(tmp_path / "out.xlsx", [_spec(failing_rows())])
-    write_workbook(tmp_path / "ok.xlsx", [_spec(ROWS)])
-    assert set(scratch.glob("roster-export-*")) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.xlsx"]
+        write_workbook(out / "out.xlsx", [_spec(failing_rows())], password="pw")
+    write_workbook(out / "ok.xlsx", [_spec(ROWS)])
+    assert seen_during == [[]]  # nothing in the temporary folder even while rows are written
+    assert not list(scratch.iterdir())
+    assert sorted(p.name for p in out.iterdir()) == ["ok.xlsx"]
+
+
+def test_an_existing_file_is_replaced_only_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"the previous export")
+    with pytest.raises(OutputExists, match="already exists"):
+        write_workbook(path, [_spec(ROWS)])
+    assert path.read_bytes() == b"the previous export"
+    result = write_workbook(path, [_spec(ROWS)], overwrite=True)
+    assert openpyxl.load_workbook(path)["Border list"]["A3"].value == "0123456"
+    assert result.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
+
+
+def test_a_failing_audit_leaves_no_new_file_and_the_old_one(tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"the previous export")
+    seen: list[str] = []
+
+    def audit(sha256: str) -> None:
+        seen.append(sha256)
+        assert path.read_bytes() == b"the previous export"  # the new file is not there yet
+        raise RuntimeError("the audit trail cannot be written")
+
+    with pytest.raises(RuntimeError):
+        write_workbook(path, [_spec(ROWS)], overwrite=True, before=audit)
+    assert len(seen) == 1 and path.read_bytes() == b"the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
 
 
 def test_progress_reports_rows_and_result_hash_matches_the_file(tmp_path: Path) -> None:
