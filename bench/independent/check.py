@@ -123,8 +123,8 @@ def baseline(work: Path) -> tuple[Outcomes, float]:
     """The plain method on work/roster.xlsx and work/answer.xlsx: outcomes by answer row, and seconds."""
     started = time.perf_counter()
     born: dict[object, list[tuple[str, list[str]]]] = defaultdict(list)
-    sheet = openpyxl.load_workbook(work / "roster.xlsx", read_only=True).active
-    rows = sheet.iter_rows(values_only=True)
+    book = openpyxl.load_workbook(work / "roster.xlsx", read_only=True)
+    rows = book.active.iter_rows(values_only=True)
     header = list(next(rows))
     col = {name: header.index(name) for name in header}
     for r in rows:
@@ -138,8 +138,9 @@ def baseline(work: Path) -> tuple[Outcomes, float]:
         birth = r[col["Date of birth"]]
         born[birth.date() if hasattr(birth, "date") else birth].append((cell("Case No"), keys))
     outcomes: Outcomes = {}
-    sheet = openpyxl.load_workbook(work / "answer.xlsx", read_only=True).active
-    for number, r in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    book.close()
+    book = openpyxl.load_workbook(work / "answer.xlsx", read_only=True)
+    for number, r in enumerate(book.active.iter_rows(min_row=2, values_only=True), start=2):
         birth = r[2].date() if hasattr(r[2], "date") else r[2]
         name = plain(str(r[1] or ""))
         scored = sorted(((max(fuzz.ratio(name, k) for k in keys), ref) for ref, keys in born.get(birth, [])
@@ -150,6 +151,7 @@ def baseline(work: Path) -> tuple[Outcomes, float]:
             outcomes[number] = ("match", {scored[0][1]})
         else:
             outcomes[number] = ("review", {ref for s, ref in scored if s >= 80})
+    book.close()
     return outcomes, time.perf_counter() - started
 
 

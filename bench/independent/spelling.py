@@ -70,10 +70,10 @@ def typo(text: str, rng: random.Random) -> tuple[str, str]:
         return text[:i] + near(text[i]) + text[i + 1:], kind
     if kind == "insert":
         return text[:i] + near(text[i]) + text[i:], kind
-    j = i - 1
-    if not text[j].isalpha() or text[j] == text[i]:
+    j = i + 1  # with the next letter, so that the first letter stays
+    if j >= len(text) or not text[j].isalpha() or text[j] == text[i]:
         return text[:i] + near(text[i]) + text[i + 1:], "substitute"
-    return text[:j] + text[i] + text[j] + text[i + 1:], kind
+    return text[:i] + text[j] + text[i] + text[j + 1:], kind
 
 
 def homoglyph(text: str, rng: random.Random) -> str:
