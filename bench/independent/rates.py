@@ -25,8 +25,8 @@ Typing errors (per name part the clerk types by hand)
   model of record linkage" (ASA Proc. Survey Research Methods): in census files about a
   fifth of true pairs disagree on the given name and about a seventh on the surname,
   character by character. Typos alone are set lower (4 % per part): here most disagreement
-  comes from romanisation, and the totals land above Winkler's (about 22 % of surnames and
-  30 % of given names differ from the roster's Latin spelling on seeds 1-2; see `python -m
+  comes from romanisation, and the totals land above Winkler's (19-24 % of surnames and
+  28-31 % of given names differ from the roster's Latin spelling on seeds 1-5; see `python -m
   bench.independent --describe`), as a cross-alphabet list should.
 
 Romanisation of Russian names
@@ -72,7 +72,8 @@ Population
   "Twinning rates in developed countries: trends and explanations", Population and
   Development Review 41(4)); taken 1.5 % of births.
 * Surnames follow a Zipf-like law (Fox & Lasker (1983), "The distribution of surname
-  frequencies", International Statistical Review 51(1)); exponent 1 taken.
+  frequencies", International Statistical Review 51(1)); exponent 1 taken, 0.8 for given
+  names (assumption).
 * A son named after his father (Иван Иванович): 5 % of Russian sons (assumption).
 * Answer rows for people not on the roster: 10 %; a third of them namesakes of a roster
   person (same name, another birth date and passport): assumption.
