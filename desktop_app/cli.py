@@ -420,6 +420,10 @@ def cmd_audit(ctx: Context) -> int:
 
 
 def cmd_verify(ctx: Context) -> int:
+    damage = ctx.db.check_integrity()  # every page and index of the file, without the opening's time limit
+    if damage is not None:
+        print(f"roster file damaged: {ctx.db.damage or damage}", file=sys.stderr)
+        return 1
     report = audit.verify_chain(ctx.db)
     if report.intact:
         print(f"audit trail intact: {report.entries} entries")

@@ -161,7 +161,7 @@ def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_fol
     db.close()
     try:
         safety_path = storage_backup.restore_database(db, backup_file, Path(safety_folder),
-                                                      carry_over=_carry_case_ref_floor)
+                                                      carry_over=_carry_case_ref_floor, damaged=db.damage is not None)
     finally:
         reopened = db.reopen()
     safety = storage_backup.read_backup_info(safety_path, opener)

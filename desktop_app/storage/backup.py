@@ -25,6 +25,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -154,8 +155,11 @@ def _destination(db_path: Path, dest: Path, at: dt.datetime, tag: str) -> Path:
     return destination
 
 
-def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Opener) -> None:
-    """Write a copy under a hidden name with `copy(partial)`, check it, fsync it, then give it its name."""
+def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Opener, *, check: bool = True) -> None:
+    """Write a copy under a hidden name with `copy(partial)`, check it, fsync it, then give it its name.
+
+    `check=False` keeps a copy of a damaged roster as it is (evidence, and what can still be read).
+    """
     folder = destination.parent
     if not os.access(folder, os.W_OK):
         raise DatabaseError(f"{folder}: the backup folder is read-only (a write-protected USB stick?); no backup "
@@ -165,7 +169,8 @@ def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Open
     _discard(partial)
     try:
         copy(partial)
-        _check_copy(partial, opener)
+        if check:
+            _check_copy(partial, opener)
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         _publish(partial, destination)
@@ -475,7 +480,7 @@ CarryOver = Callable[[Any, Any], None]
 
 
 def restore_database(db: Database, backup: Path, safety_folder: Path, *, carry_over: CarryOver | None = None,
-                     wait_s: float = BUSY_TIMEOUT_MS / 1000) -> Path:
+                     damaged: bool = False, wait_s: float = BUSY_TIMEOUT_MS / 1000) -> Path:
     """Replace the file of the (closed) roster `db` by a checked copy of `backup`; returns the safety copy.
 
     In this order, all under one exclusive hold of the roster (taken within `wait_s` seconds, or
@@ -485,6 +490,7 @@ def restore_database(db: Database, backup: Path, safety_folder: Path, *, carry_o
     the roster. A write from another process either lands before the hold (and so in the safety
     copy) or waits for the hold and goes into the restored roster. A crash leaves the old roster or
     the restored one, never a mix, and no hidden copy but a safety copy's partial (cleaned later).
+    The safety copy of a `damaged` roster is its file as it is, byte for byte, named so.
     """
     assert db.target.path is not None
     db_path, passphrase = db.target.path, db._passphrase  # the key stays inside storage
@@ -495,16 +501,19 @@ def restore_database(db: Database, backup: Path, safety_folder: Path, *, carry_o
     opener = opener_for(passphrase)
     expected = check_backup(backup, opener)
     safety_destination = _destination(db_path, Path(safety_folder).absolute(), dt.datetime.now().replace(
-        microsecond=0), "before-restore")
+        microsecond=0), "before-restore-damaged" if damaged else "before-restore")
     copy = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}")
     _remove_with_sidecars(copy)
     holder = _hold_within(db_path, passphrase, wait_s)
     try:
         def safety(partial: Path) -> None:
+            if damaged:  # the online copy would stop at the first bad page
+                shutil.copyfile(db_path, partial)
+                return
             with contextlib.closing(connect_file(partial, passphrase, cipher=True)) as target:
                 _online_copy(holder, target)
 
-        _write_checked(safety_destination, safety, opener)
+        _write_checked(safety_destination, safety, opener, check=not damaged)
         with contextlib.closing(opener(backup)) as source, \
                 contextlib.closing(connect_file(copy, passphrase)) as destination:
             source.backup(destination)
