@@ -149,7 +149,8 @@ def undo_status_operation(db: Database, operation_id: int, *, operator: str) -> 
             raise NotFound("status operation", operation_id)
         if operation.undone_at is not None:
             raise ValidationError("operation", operation_id, f"was already undone by {operation.undone_by}")
-        target = json.loads(operation.details)["status"]
+        details = json.loads(operation.details)
+        target = details["status"]
         changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == operation_id)
                                        .order_by(OperationChange.id)))
         people = [(session.get(Person, c.entity_id), json.loads(c.before)["status"]) for c in changes]
@@ -160,7 +161,8 @@ def undo_status_operation(db: Database, operation_id: int, *, operator: str) -> 
         for person, before in people:
             if person is not None:
                 set_status(session, person, Status(before), operator=operator, check=False,
-                           reason=f"undo of status operation {operation_id}", operation_id=operation_id)
+                           reason=f"undo of status operation {operation_id}", list_id=details.get("list_id"),
+                           operation_id=operation_id)
         operation.undone_at = audit.now()
         operation.undone_by = operator
         audit.record(session, operator, "undo", "operation", operation.uuid,
