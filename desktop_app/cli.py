@@ -2,7 +2,8 @@
 
 Global options come before the command: `--db PATH|URL` (or MISSION_ROSTER_DB) and
 `--operator NAME` (or MISSION_ROSTER_OPERATOR; default: the login name). With no command
-the window opens. A user's mistake prints one line on stderr and exits with status 1.
+the window opens. A user's mistake prints one line on stderr and exits with status 1; output
+piped into a reader that stops early (`mission-roster stats | head -1`) ends quietly with 141.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.paths import resolve_target
 
 ENV_OPERATOR = "MISSION_ROSTER_OPERATOR"
+EXIT_BROKEN_PIPE = 141  # what a shell shows for a command ended by SIGPIPE (128 + 13)
 
 
 def _login_name() -> str:
@@ -593,13 +595,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: what is still buffered for a closed pipe goes nowhere,
+    instead of a BrokenPipeError at exit (Python's documented way, see the `signal` module)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (a windowed program)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args)
     handler: Callable[[Context], int] = getattr(args, "handler", cmd_gui)
     try:
-        return handler(ctx)
+        code = handler(ctx)
+        sys.stdout.flush()  # a reader that went away (`stats | head -1`) shows here, not at exit
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except RosterError as exc:
         print(f"mission-roster: {exc}", file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop_app.commands.secret_files import read_secret_file
 from desktop_app.domain.errors import RosterError, ValidationError
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import backups, retention
@@ -25,14 +26,9 @@ ENV_NEW_PASSPHRASE = "MISSION_ROSTER_NEW_PASSPHRASE"
 
 
 def read_passphrase_file(path: str) -> str:
-    """The passphrase in `path`: its text without the trailing line break an editor adds."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RosterError(f"{path}: cannot read the passphrase file ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise RosterError(f"{path}: the passphrase file is not UTF-8 text") from None
-    passphrase = text.removesuffix("\n").removesuffix("\r")
+    """The passphrase in `path`: its text without the trailing line break an editor adds (UTF-8 or
+    UTF-16, a byte-order mark is fine; a NUL character is refused with one line, see `secret_files`)."""
+    passphrase = read_secret_file(path, "passphrase file").removesuffix("\n").removesuffix("\r")
     if not passphrase:
         raise RosterError(f"{path}: the passphrase file is empty")
     return passphrase

@@ -264,11 +264,11 @@ def check_export_path(db: Database, out_path: str | os.PathLike[str], suffix: st
     suffix, OutputRefused for the roster, its working files or a database, OutputExists for an
     existing file without `overwrite`.
     """
-    path = Path(out_path)
+    path = output_files.check_target(out_path, overwrite=overwrite, roster=db.target.path)
     if suffix is not None and path.suffix.lower() != suffix:
         other = "a PDF manifest (.pdf)" if suffix == ".xlsx" else "a workbook (.xlsx)"
         raise ValidationError("file", path.name, f"must end in {suffix} here; {other} is exported separately")
-    return output_files.check_target(path, overwrite=overwrite, roster=db.target.path)
+    return path
 
 
 # --- the printed manifest --------------------------------------------------------------------------

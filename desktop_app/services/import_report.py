@@ -30,10 +30,10 @@ def check_reject_report_path(out_path: str | Path, *, source: str | Path, roster
     """`out_path` if a reject report may be written there: an .xlsx that is neither the roster (nor
     one of its working files) nor the `source` being imported; OutputExists for an existing file
     without `overwrite`. Call it before the import, so that a wrong path changes nothing."""
-    path = Path(out_path)
+    path = output_files.check_target(out_path, overwrite=overwrite, roster=roster, reading=[source])
     if path.suffix.lower() != ".xlsx":
         raise ValidationError("reject report", str(path), "must be an .xlsx workbook (name ending in .xlsx)")
-    return output_files.check_target(path, overwrite=overwrite, roster=roster, reading=[source])
+    return path
 
 
 def write_reject_report(preview: ImportPreview, out_path: str | Path, *, roster: str | Path | None = None,

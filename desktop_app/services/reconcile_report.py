@@ -59,10 +59,10 @@ def check_report_path(out_path: str | os.PathLike[str], *, answer: str | os.Path
                       roster: str | os.PathLike[str] | None, overwrite: bool) -> Path:
     """`out_path` if the report may be written there: an .xlsx that is neither the roster (nor one
     of its working files) nor the `answer` file; OutputExists for an existing file without `overwrite`."""
-    path = Path(out_path)
+    path = output_files.check_target(out_path, overwrite=overwrite, roster=roster, reading=[answer])
     if path.suffix.lower() != ".xlsx":
         raise ValidationError("report", str(path), "must be an .xlsx workbook (name ending in .xlsx)")
-    return output_files.check_target(path, overwrite=overwrite, roster=roster, reading=[answer])
+    return path
 
 
 def write_reconcile_report(rec: Reconciliation, out_path: str | os.PathLike[str], *,

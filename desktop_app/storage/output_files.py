@@ -11,7 +11,8 @@
 The promises, each kept here and nowhere else:
 
 - A target is refused (`OutputRefused`) when it is the roster, one of its sidecars (`-wal`,
-  `-shm`, `-journal`, `-writer`: any `<roster>-…` beside it), a file being read, or any SQLite
+  `-shm`, `-journal`, `-writer`, `.audit-head`: any `<roster>-…` or `<roster>.…` beside it), a
+  file being read, or any SQLite
   database: compared by identity (`os.path.samefile`, which follows symlinks and sees hard links)
   and by normalised real path (for sidecars that do not exist yet).
 - An existing file is replaced only with `overwrite=True` (the window asked, or `--overwrite`
@@ -113,9 +114,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _is_sidecar(real: str, roster_real: str) -> bool:
-    """`<roster>-wal`, `-shm`, `-journal`, `-writer` and any other `<roster>-…` SQLite or we keep beside it."""
+    """`<roster>-wal`, `-shm`, `-journal`, `-writer`, `<roster>.audit-head` and any other `<roster>-…` or
+    `<roster>.…` that SQLite or this program keeps beside it."""
+    name, roster_name = os.path.basename(real), os.path.basename(roster_real)
     return os.path.dirname(real) == os.path.dirname(roster_real) and \
-        os.path.basename(real).startswith(os.path.basename(roster_real) + "-")
+        name.startswith((roster_name + "-", roster_name + "."))
 
 
 def _looks_like_database(path: Path) -> bool:
