@@ -407,6 +407,9 @@ def _check_sqlite_tables(path: Path, passphrase: str | None) -> str | None:
     except module.DatabaseError as exc:
         if "malformed" in str(exc).lower() or "corrupt" in str(exc).lower():
             raise DamagedRoster(damage_message(path, passphrase, str(exc))) from None
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise DatabaseError(f"{path}: the roster is held by another program (a restore or an encryption "
+                                f"under way?); waited {BUSY_TIMEOUT_MS // 1000} s. Try again in a moment") from None
         raise DatabaseError(f"{path}: cannot be read as a roster database ({exc})") from None
 
 
