@@ -185,7 +185,7 @@ def skeletons(word: str) -> frozenset[str]:
     """The consonant skeletons of one word in Arabic or Latin letters (upper-case, A-Z).
 
     Latin is read as written (upper-case it first, or give it from `latin_words`); a Cyrillic
-    word is read through `matching.normalize.latin_forms`, which knows the schemes. Empty for
+    word is read through `spellings.latin_forms`, which knows the schemes. Empty for
     a word with no consonant ('Eya').
     """
     if has_arabic(word):

@@ -16,6 +16,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from desktop_app.domain.flags import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INFANT_UNDER_YEARS, Flag
 from desktop_app.domain.names import fold, words
 from desktop_app.domain.scripts import skeleton_term
+from desktop_app.domain.spellings import latin_forms, name_words
 from desktop_app.domain.status import Status
 from desktop_app.services.roster_rows import RosterQuery, RosterRow, SortKey, roster_row
 from desktop_app.storage.db import Database
@@ -57,8 +58,6 @@ def _term_prefix(word: str) -> ColumnElement[bool]:
 def _skeleton_condition(query_words: list[str]) -> ColumnElement[bool] | None:
     """Each name word of the query (particles joined, as matching reads it) must equal a stored
     skeleton term of the person; words with digits keep their prefix condition."""
-    from desktop_app.matching.normalize import latin_forms, name_words  # on the first search, not at start-up
-
     letters = " ".join(w for w in query_words if not any(ch.isdigit() for ch in w))
     keys = [{skeleton_term(s) for s in latin_forms(word).skeletons} for word in name_words(letters)]
     if not keys or not all(keys):
