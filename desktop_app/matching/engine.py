@@ -1,22 +1,34 @@
-"""The roster index: blocking, candidate scoring, the ambiguity rule, and the duplicate finder.
+"""The roster index: blocking, the model fitted to the roster and the answer, candidates, duplicates.
 
-    index = RosterIndex(roster_records)            # once per reconcile run
-    for row in answer_records:
-        best = index.best(row)                     # Candidate or None
-        ...
+    index = RosterIndex(roster_records)            # once per reconcile run: u and name frequencies
+    found = index.candidates_for_all(answer)       # EM on the answer's pairs, then every row's candidates
+    best = index.best(row)                         # one row at a time, with the model as it stands
     pairs = find_duplicates(roster_records)        # every pair worth a look, scored
 
 Only records sharing a blocking key (see `features`) are compared, so the cost grows with
-the number of records, not with their product. `index.comparisons` counts the pairs scored.
+the number of records, not with their product. `index.comparisons` counts the pairs
+weighed (the cheap fields), `index.name_comparisons` those whose names were compared.
 """
+
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
+import numpy as np
+
+from desktop_app.matching.comparisons import DOCUMENT_F, IDENTIFIER, Comparison, compare, compare_other
 from desktop_app.matching.features import Prepared, blocking_keys, prepare
+from desktop_app.matching.model import (
+    EM_MIN_ROWS,
+    PLAUSIBLE_POPULATION,
+    Model,
+    estimate_u,
+    expectation_maximisation,
+)
 from desktop_app.matching.records import Key, MatchRecord
 from desktop_app.matching.scoring import (
     AMBIGUITY_MARGIN,
@@ -25,16 +37,21 @@ from desktop_app.matching.scoring import (
     NONE,
     REVIEW,
     REVIEW_THRESHOLD,
+    Contribution,
     Decision,
-    assess,
+    judge,
+    weight_of,
 )
 
 MAX_BLOCK = 2_000  # a key shared by more records than this says too little to block on
+ON_ROSTER_SHARE = 0.9  # the expected share of an answer's rows that name someone on the roster
+DUPLICATE_SHARE = 0.05  # the expected share of a roster's records that repeat another
+PRUNE_SLACK = 8.0  # bits below the review threshold still compared in full (EM may move the weights)
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """The two score thresholds and the margin (in bits) between a match and its runner-up."""
+    """The two match-probability thresholds and the margin (in bits) between a match and its runner-up."""
 
     match: float = MATCH_THRESHOLD
     review: float = REVIEW_THRESHOLD
@@ -43,13 +60,14 @@ class Thresholds:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """An indexed record scored against a query: score 0..1, decision, and why."""
+    """An indexed record scored against a query: match probability, decision, why, and each field's bits."""
 
     key: Key
     score: float
     decision: Decision
     reasons: tuple[str, ...]
-    weight: float  # the evidence in bits behind `score`
+    weight: float  # the log-odds in bits behind `score`
+    contributions: tuple[Contribution, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,21 +79,39 @@ class DuplicatePair:
     score: float
     decision: Decision
     reasons: tuple[str, ...]
+    contributions: tuple[Contribution, ...] = ()
+
+
+Compared = list[tuple[int, Comparison]]
 
 
 class RosterIndex:
-    """Blocking indexes over a set of records, queried one record at a time."""
+    """Blocking indexes and the model over a set of records, queried one record or one answer at a time.
 
-    def __init__(self, records: Iterable[MatchRecord], thresholds: Thresholds | None = None) -> None:
+    The model's u and name frequencies come from `records`; pass `model` to use another
+    (a test's fixed weights). `expected_share` is the share of queries expected to be
+    on the roster (the prior).
+    """
+
+    def __init__(self, records: Iterable[MatchRecord], thresholds: Thresholds | None = None, *,
+                 model: Model | None = None, expected_share: float = ON_ROSTER_SHARE) -> None:
         self.thresholds = thresholds or Thresholds()
         self._prepared: list[Prepared] = []
         self._blocks: dict[str, list[int]] = defaultdict(list)
         self.comparisons = 0
+        self.name_comparisons = 0
         for position, record in enumerate(records):
             prepared = prepare(record)
             self._prepared.append(prepared)
             for key in blocking_keys(prepared, indexing=True):
                 self._blocks[key].append(position)
+        if model is None:
+            shipped = Model.shipped()
+            model = shipped.with_u(estimate_u(self._prepared, shipped, random.Random(len(self._prepared))))
+            model = model.with_term_frequencies(self._prepared)
+        population = max(len(self._prepared), PLAUSIBLE_POPULATION)
+        self.model = model.with_prior(expected_share, population)
+        self.fitted = False
 
     def __len__(self) -> int:
         return len(self._prepared)
@@ -85,15 +121,40 @@ class RosterIndex:
 
         Only the best candidate can be 'match', and only when no other candidate comes
         within the ambiguity margin. Candidates scoring 'none' are included when their
-        names were weighed (near misses staff may want to see); pairs that even equal
-        names could not lift to review are left out unscored.
+        names were compared (near misses staff may want to see); pairs that even equal
+        names could not lift to review are left out.
         """
-        return self._ranked(prepare(record), exclude=None)[:limit]
+        prepared = prepare(record)
+        return self._ranked(prepared, self._compared(prepared, None), limit)
 
     def best(self, record: MatchRecord) -> Candidate | None:
         """The best candidate above the review threshold, or None when nobody comes close."""
         found = self.candidates(record, limit=1)
         return found[0] if found and found[0].decision != NONE else None
+
+    def candidates_for_all(self, records: Sequence[MatchRecord], limit: int | None = 5,
+                           progress: object = None) -> list[list[Candidate]]:
+        """`candidates` for every record of one answer, m fitted by EM on its pairs first when it is long enough.
+
+        `progress(done, total)` is called every 250 records (comparing is most of the work).
+        """
+        prepared = [prepare(record) for record in records]
+        compared = []
+        for done, query in enumerate(prepared, start=1):
+            compared.append(self._compared(query, None))
+            if progress is not None and done % 250 == 0:
+                progress(done, len(prepared))  # type: ignore[operator]
+        if len(records) >= EM_MIN_ROWS:
+            self.fit([c for pairs in compared for _, c in pairs])
+        return [self._ranked(query, pairs, limit) for query, pairs in zip(prepared, compared, strict=True)]
+
+    def fit(self, comparisons: Sequence[Comparison]) -> None:
+        """Estimate m by EM on compared pairs (u, name frequencies and the prior stay)."""
+        if not comparisons:
+            return
+        vectors = np.array([c.levels for c in comparisons], dtype=np.int64)
+        self.model = self.model.with_m(expectation_maximisation(vectors, self.model))
+        self.fitted = True
 
     def _positions(self, prepared: Prepared, exclude: int | None) -> set[int]:
         positions: set[int] = set()
@@ -104,50 +165,79 @@ class RosterIndex:
         positions.discard(exclude)  # type: ignore[arg-type]
         return positions
 
-    def _scored(self, prepared: Prepared, exclude: int | None) -> list[tuple[int, Candidate]]:
-        scored = []
-        t = self.thresholds
+    def _compared(self, prepared: Prepared, exclude: int | None, after: int = -1) -> Compared:
+        """The comparison of `prepared` with each record it meets in a block (positions above `after`)."""
+        model = self.model
+        table = model.bits_table
+        floor = weight_of(self.thresholds.review) - PRUNE_SLACK - model.max_name_bits() - model.prior_bits
+        out: Compared = []
         positions = self._positions(prepared, exclude)
         self.comparisons += len(positions)
         for position in positions:
-            target = self._prepared[position]
-            found = assess(prepared, target, match_threshold=t.match, review_threshold=t.review, prune=True)
-            if found is None:
+            if position <= after:
                 continue
-            scored.append((position, Candidate(target.key, found.score, found.decision, found.reasons,
-                                               found.weight)))
-        scored.sort(key=lambda item: (-item[1].weight, item[0]))
-        return scored
+            target = self._prepared[position]
+            other = compare_other(prepared, target)
+            if other[IDENTIFIER] != 0 and other[DOCUMENT_F] != 0 and (
+                    sum(table[f][lv] for f, lv in enumerate(other)) < floor):
+                continue
+            self.name_comparisons += 1
+            out.append((position, compare(prepared, target, other)))
+        return out
 
-    def _ranked(self, prepared: Prepared, exclude: int | None) -> list[Candidate]:
-        ranked = [candidate for _, candidate in self._scored(prepared, exclude)]
+    def _ranked(self, prepared: Prepared, compared: Compared, limit: int | None) -> list[Candidate]:
+        model = self.model
+        weighed = sorted(((sum(model.field_bits(c)), position, c) for position, c in compared),
+                         key=lambda item: (-item[0], item[1]))
+        t = self.thresholds
+        ranked = []
+        for _, position, comparison in weighed[:None if limit is None else limit + 1]:
+            target = self._prepared[position]
+            found = judge(prepared, target, comparison, model, match_threshold=t.match, review_threshold=t.review)
+            ranked.append(Candidate(target.key, found.score, found.decision, found.reasons, found.weight,
+                                    found.contributions))
         if not ranked:
             return ranked
         top = ranked[0]
         if top.decision == MATCH and len(ranked) > 1:
             runner_up = ranked[1]
-            if runner_up.decision != NONE and runner_up.weight >= top.weight - self.thresholds.ambiguity_margin:
+            if runner_up.decision != NONE and runner_up.weight >= top.weight - t.ambiguity_margin:
                 ranked[0] = _with(top, REVIEW, f"another person scores close ({runner_up.key})")
-        return [ranked[0]] + [_with(c, REVIEW, "not the best candidate") if c.decision == MATCH else c
-                              for c in ranked[1:]]
+        out = [ranked[0]] + [_with(c, REVIEW, "not the best candidate") if c.decision == MATCH else c
+                             for c in ranked[1:]]
+        return out[:limit]
 
 
 def _with(candidate: Candidate, decision: Decision, reason: str) -> Candidate:
-    return Candidate(candidate.key, candidate.score, decision, (*candidate.reasons, reason), candidate.weight)
+    return Candidate(candidate.key, candidate.score, decision, (*candidate.reasons, reason), candidate.weight,
+                     candidate.contributions)
 
 
-def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | None = None) -> list[DuplicatePair]:
+def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | None = None, *,
+                    model: Model | None = None) -> list[DuplicatePair]:
     """Every pair of records scoring at least 'review', strongest first.
 
     Each pair appears once; the ambiguity rule does not apply (a person registered three
-    times gives three pairs).
+    times gives three pairs). m is fitted by EM on the compared pairs when there are enough records.
     """
-    index = RosterIndex(records, thresholds)
+    # Every registration has its own roster ID and case reference: no evidence between two of them.
+    index = RosterIndex((replace(r, uuid=None, case_ref=None) for r in records), thresholds, model=model)
+    n = len(index)
+    index.model = index.model.with_prior(DUPLICATE_SHARE * n, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
+    compared = [index._compared(prepared, position, after=position)
+                for position, prepared in enumerate(index._prepared)]
+    if n >= EM_MIN_ROWS:
+        index.fit([c for pairs in compared for _, c in pairs])
+    t = index.thresholds
     pairs: list[DuplicatePair] = []
-    for position, prepared in enumerate(index._prepared):
-        for other, candidate in index._scored(prepared, exclude=position):
-            if other > position and candidate.decision != NONE:
-                pairs.append(DuplicatePair(prepared.key, candidate.key, candidate.score, candidate.decision,
-                                           candidate.reasons))
+    for position, found in enumerate(compared):
+        prepared = index._prepared[position]
+        for other, comparison in found:
+            target = index._prepared[other]
+            judged = judge(prepared, target, comparison, index.model, match_threshold=t.match,
+                           review_threshold=t.review)
+            if judged.decision != NONE:
+                pairs.append(DuplicatePair(prepared.key, target.key, judged.score, judged.decision, judged.reasons,
+                                           judged.contributions))
     pairs.sort(key=lambda pair: -pair.score)
     return pairs

@@ -9,8 +9,15 @@ candidate pair when they share at least one key:
   birth date agree, and those meet through the name keys);
 * `n|a|b`: the block keys of any two name words, unordered (surname and given name in
   any order, under any romanisation that reduces to the same consonant frame);
-* `t|w|year|dm`, `ty|w|year`, `yo|w|year`: a surname or given-name word with the birth date (day and
-  month unordered, so a swap still meets), or with the year when one side has only a year.
+* `ty|w|year`, `yo|w|year`: a surname or given-name word with the birth year when one side has
+  only a year;
+* `b|year|dm`: the full birth date alone (day and month unordered, so a swap still meets; a few
+  persons a day even on a large roster), so a pair whose names both changed (a married name, a
+  typo in each) still meets;
+* `dd|number`: a document number of 6+ characters with one character left out, at each place, so
+  numbers one typo apart (a wrong, missing or extra character, two swapped) meet;
+* `ng|w|initial`: a surname word with the first letter of a given name, looked up only for
+  a record with no full birth date and no document (nothing else to meet through).
 """
 
 from __future__ import annotations
@@ -102,6 +109,9 @@ def blocking_keys(prepared: Prepared, *, indexing: bool) -> set[str]:
     if prepared.case_ref:
         keys.add(f"c|{prepared.case_ref}")
     keys.update(f"d|{number}" for number in prepared.documents)
+    for number in prepared.documents:
+        if len(number) >= MIN_FUZZY_DOCUMENT:
+            keys.update(f"dd|{number[:i]}{number[i + 1:]}" for i in range(len(number)))
     blocks = [token.blocks for token in prepared.tokens]
     for first, second in combinations(blocks, 2):
         for a, b in product(first, second):
@@ -110,6 +120,26 @@ def blocking_keys(prepared: Prepared, *, indexing: bool) -> set[str]:
         keys.update(f"n|{a}" for a in blocks[0])
     dated = [token.blocks for token in prepared.tokens if token.role != PATRONYMIC]
     keys.update(_date_keys(prepared.birth_date, set().union(*dated), indexing=indexing))
+    date = prepared.birth_date
+    if date is not None and date.day is not None and date.month is not None:
+        low, high = sorted((date.day, date.month))
+        keys.add(f"b|{date.year}|{low}-{high}")
+    if indexing or not (prepared.documents or (date is not None and date.is_full)):
+        keys.update(_initial_keys(prepared.tokens))
+    return keys
+
+
+def _initial_keys(tokens: tuple[NameToken, ...]) -> set[str]:
+    """A surname word's block key with a given name's first letter (any two words for a full name)."""
+    surnames = [t for t in tokens if t.role in (SURNAME, NAME)]
+    givens = [t for t in tokens if t.role in (GIVEN, NAME)]
+    keys = set()
+    for surname in surnames:
+        for given in givens:
+            if given is surname:
+                continue
+            initials = {block[:1] for block in given.blocks}
+            keys.update(f"ng|{block}|{initial}" for block in surname.blocks for initial in initials)
     return keys
 
 
@@ -119,9 +149,7 @@ def _date_keys(date: PartialDate | None, words: set[str], *, indexing: bool) -> 
     keys: set[str] = set()
     full = date.day is not None and date.month is not None
     for word in words:
-        if full:
-            low, high = sorted((date.day, date.month))  # type: ignore[type-var]
-            keys.add(f"t|{word}|{date.year}|{low}-{high}")
+        if full:  # a full date on both sides meets through `b|`
             keys.add(f"ty|{word}|{date.year}" if indexing else f"yo|{word}|{date.year}")
         else:
             keys.add(f"ty|{word}|{date.year}")

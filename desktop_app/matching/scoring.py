@@ -1,53 +1,58 @@
-"""Scoring one candidate pair: evidence weights, the reasons behind them, and the decision.
+"""Scoring one candidate pair under the Fellegi-Sunter model: bits, probability, decision, reasons.
 
-Each piece of evidence adds a weight in bits (log2 of how much likelier the observation
-is for the same person than for two different people, set by hand, Fellegi-Sunter style):
+    found = assess(query, target, model)      # Assessment(weight, score, decision, reasons, contributions)
+    decide(0.9995)                            # 'match'
 
-    roster ID or case reference equal   +30
-    document equal                       +9   one character off: +4   different: -2
-    surname equal (any scheme) +4.5, same sound +4, similar +1.5, slightly off -2, differs -6
-    given name  equal +4,             same sound +3.5, similar +1.5, slightly off -2, differs -6
-    patronymic  equal/same sound +2, similar +1, differs -4 (only when both sides give one)
-    birth date  equal +6, day/month swapped +5, year equal with a year-only side +2.5,
-                one digit off -1, differs -6, born 15+ years apart -12
-    sex differs -5;   same household +2
+`weight` is the pair's log-odds in bits: the model's prior (one person among the plausible
+population) plus each compared field's log2(m/u) (see `model` and `comparisons`);
+`score` is the match probability 1 / (1 + 2 ** -weight). Two thresholds on it give
+'match', 'review' and 'none'. `contributions` list (field, level, bits) for the review
+screen's waterfall; `reasons` say the same in words ('surname equal under MVD 782',
+'birth date day/month swapped', 'documents differ').
 
-`score = 1 / (1 + 2 ** (10 - weight))`: 10 bits of evidence is an even bet. `decide`
-turns a score into 'match' / 'review' / 'none' with two thresholds, and `assess` then
-applies the rules that no weight may override:
+Two hand rules override the model. A roster ID, case reference or document equal lifts a
+pair to review at least (a partner who typed our reference deserves a look even when every
+name differs). Surname and full birth date agreeing with a given name that does not:
+twins share surname, birth date, household and often a passport series, which the model
+(fields independent) cannot know. A given name that clearly differs makes such a pair
+none, or review when a document or ID agrees (the brother's passport typed in); a misspelt
+one (Jaro-Winkler bands) makes it review unless a document or ID agrees.
 
-* a match needs every name part given on both sides at least similar (a part missing on
-  one side is no evidence), and at least one part agreeing;
-* documents on both sides that differ (same name, same birth date, other passport) -> review at most;
-* a document one character off counts toward a match only with names and a full birth date agreeing;
-* names agreeing but births 15+ years apart (father and son) -> none, unless a document is equal;
-* a surname or given name that clearly differs (twins, siblings) -> none, unless
-* an equal document or roster ID -> review at least.
-
-The index adds the rule between candidates: a match that another candidate comes within
-`AMBIGUITY_MARGIN` bits of becomes review (namesakes, twins, duplicate registrations).
+The index adds the rule between candidates: a match that
+another candidate comes within `AMBIGUITY_MARGIN` bits of becomes review (namesakes,
+twins, duplicate registrations).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
-from rapidfuzz.distance import Indel, Levenshtein
-
-from desktop_app.domain.dates import PartialDate
-from desktop_app.matching.features import (
-    GIVEN,
-    MIN_FUZZY_DOCUMENT,
-    NAME,
-    PATRONYMIC,
-    SURNAME,
-    NameToken,
-    Prepared,
+from desktop_app.matching.comparisons import (
+    AGREEING,
+    BIRTH_F,
+    D_EQUAL,
+    D_GENERATION,
+    D_NEAR,
+    D_SWAPPED,
+    DIFFERENT,
+    DOCUMENT_F,
+    FIELDS,
+    GIVEN_F,
+    HOUSEHOLD_F,
+    IDENTIFIER,
+    JW94,
+    NAME_FIELDS,
+    SEX_F,
+    SURNAME_F,
+    Comparison,
+    compare,
+    compare_other,
+    compare_words,
 )
-from desktop_app.matching.normalize import AS_WRITTEN, latin_forms
+from desktop_app.matching.features import Prepared
+from desktop_app.matching.model import Model
 
 Decision = Literal["match", "review", "none"]
 MATCH: Decision = "match"
@@ -55,24 +60,18 @@ REVIEW: Decision = "review"
 NONE: Decision = "none"
 _RANK = {NONE: 0, REVIEW: 1, MATCH: 2}
 
-MATCH_THRESHOLD = 0.90   # score at or above: match (about 13.2 bits)
-REVIEW_THRESHOLD = 0.25  # score at or above: needs review (about 8.4 bits)
+MATCH_THRESHOLD = 0.995  # match probability at or above: match
+REVIEW_THRESHOLD = 0.5   # at or above: needs review (below, the row still shows its closest persons)
 AMBIGUITY_MARGIN = 4.0   # bits: a runner-up this close turns a match into review
-EVEN_ODDS_WEIGHT = 10.0
-
-SIMILAR = 0.80           # Indel similarity: one wrong letter in a 5-letter name
-SLIGHTLY_OFF = 0.67
-GENERATION_YEARS = 15    # names equal, births this far apart: parent and child
-
 
 def score_of(weight: float) -> float:
-    """The weight of evidence (bits) as a 0..1 score."""
-    return 1.0 / (1.0 + 2.0 ** (EVEN_ODDS_WEIGHT - weight))
+    """The log-odds (bits) as a match probability."""
+    return 1.0 / (1.0 + 2.0 ** -max(min(weight, 200.0), -200.0))
 
 
 def weight_of(score: float) -> float:
-    """The weight of evidence (bits) that gives `score`."""
-    return EVEN_ODDS_WEIGHT - math.log2(1.0 / score - 1.0)
+    """The log-odds (bits) that give the match probability `score`."""
+    return -math.log2(1.0 / score - 1.0)
 
 
 def decide(score: float, *, match_threshold: float = MATCH_THRESHOLD,
@@ -83,6 +82,9 @@ def decide(score: float, *, match_threshold: float = MATCH_THRESHOLD,
     return REVIEW if score >= review_threshold else NONE
 
 
+Contribution = tuple[str, str, float]  # (field, level label, bits)
+
+
 @dataclass(frozen=True, slots=True)
 class Assessment:
     """The scored comparison of a query record with one indexed record."""
@@ -91,228 +93,113 @@ class Assessment:
     score: float
     decision: Decision
     reasons: tuple[str, ...]
+    contributions: tuple[Contribution, ...] = ()
 
 
-@dataclass(slots=True)
-class _Evidence:
-    weight: float = 0.0
-    ceiling: Decision = MATCH
-    floor: Decision = NONE
+def assess(query: Prepared, target: Prepared, model: Model | None = None, *,
+           match_threshold: float = MATCH_THRESHOLD, review_threshold: float = REVIEW_THRESHOLD,
+           prune: bool = False, comparison: Comparison | None = None) -> Assessment | None:
+    """Compare `query` (e.g. a partner's row) with `target` (a roster record) under `model`.
 
-    def cap(self, decision: Decision) -> None:
-        if _RANK[decision] < _RANK[self.ceiling]:
-            self.ceiling = decision
-
-    def lift(self, decision: Decision) -> None:
-        if _RANK[decision] > _RANK[self.floor]:
-            self.floor = decision
-
-
-def assess(query: Prepared, target: Prepared, *, match_threshold: float = MATCH_THRESHOLD,
-           review_threshold: float = REVIEW_THRESHOLD, prune: bool = False) -> Assessment | None:
-    """Compare `query` (e.g. a partner's row) with `target` (a roster record).
-
-    With `prune`, return None without weighing names when even equal names could not
+    With `prune`, return None without comparing names when even equal names could not
     lift the pair to review (say, a namesake born on another day): the index's fast path.
     """
-    evidence = _Evidence()
-    reasons: list[str] = []
-    if query.uuid and query.uuid == target.uuid:
-        evidence.weight += 30
-        evidence.lift(REVIEW)
-        reasons.append("roster ID equal")
-    if query.case_ref and query.case_ref == target.case_ref:
-        evidence.weight += 30
-        evidence.lift(REVIEW)
-        reasons.append("case reference equal")
-    document = _documents(query.documents, target.documents, evidence, reasons)
-    date_reasons: list[str] = []
-    dates = _dates(query.birth_date, target.birth_date, evidence, date_reasons)
-    if query.sex and target.sex and query.sex != target.sex:
-        evidence.weight -= 5
-        date_reasons.append("sex differs")
-    if query.household_key is not None and query.household_key == target.household_key:
-        evidence.weight += 2
-        date_reasons.append("same household")
-    if prune and evidence.floor == NONE and evidence.weight + MAX_NAME_WEIGHT < weight_of(review_threshold):
-        return None
-    names_agree, names_clash = _names(query, target, evidence, reasons)
-    reasons += date_reasons
+    model = model or _shipped()
+    if comparison is None:
+        other = compare_other(query, target)
+        if prune:
+            table = model.bits_table
+            partial = model.prior_bits + sum(table[f][lv] for f, lv in enumerate(other))
+            if other[IDENTIFIER] != 0 and other[DOCUMENT_F] != 0 and (
+                    partial + model.max_name_bits() < weight_of(review_threshold)):
+                return None
+        comparison = compare(query, target, other)
+    return judge(query, target, comparison, model, match_threshold=match_threshold,
+                 review_threshold=review_threshold)
 
-    if not names_agree:
-        evidence.cap(REVIEW)
-    if names_clash and evidence.floor == NONE:
-        evidence.cap(NONE)
-    if document == "different":
-        evidence.cap(REVIEW)
-    if document == "one off" and not (names_agree and dates in ("equal", "swapped")):
-        evidence.cap(REVIEW)
-    if dates == "generation" and names_agree and document != "equal":
-        evidence.cap(NONE)
-        reasons.append("same name, another generation (parent and child?)")
-    score = score_of(evidence.weight)
+
+def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Model, *,
+          match_threshold: float = MATCH_THRESHOLD, review_threshold: float = REVIEW_THRESHOLD) -> Assessment:
+    """The assessment of an already compared pair."""
+    bits = model.field_bits(comparison)
+    weight = model.prior_bits + sum(bits)
+    score = score_of(weight)
     decision = decide(score, match_threshold=match_threshold, review_threshold=review_threshold)
-    if _RANK[decision] > _RANK[evidence.ceiling]:
-        decision = evidence.ceiling
-    if _RANK[decision] < _RANK[evidence.floor]:
-        decision = evidence.floor
-    return Assessment(evidence.weight, score, decision, tuple(reasons))
+    levels = comparison.levels
+    identified = levels[IDENTIFIER] == 0 or levels[DOCUMENT_F] == 0
+    if decision == NONE and identified:
+        decision = REVIEW
+    if _twin_like(levels):
+        clash = levels[GIVEN_F] == DIFFERENT
+        if clash or not identified:
+            ceiling = REVIEW if identified or not clash else NONE
+            decision = min(decision, ceiling, key=_RANK.__getitem__)
+    contributions = [("prior", "one person among the plausible population", round(model.prior_bits, 2))]
+    for field, (level, field_bits) in enumerate(zip(levels, bits, strict=True)):
+        spec = FIELDS[field]
+        if level != spec.missing:
+            contributions.append((spec.name, spec.levels[level], round(field_bits, 2)))
+    return Assessment(weight, score, decision, reasons(query, target, comparison), tuple(contributions))
 
 
-def _documents(query: frozenset[str], target: frozenset[str], evidence: _Evidence, reasons: list[str]) -> str:
-    if not query or not target:
-        return "missing"
-    if query & target:
-        evidence.weight += 9
-        evidence.lift(REVIEW)
-        reasons.append("document equal")
-        return "equal"
-    for a in query:
-        for b in target:
-            if min(len(a), len(b)) >= MIN_FUZZY_DOCUMENT and Levenshtein.distance(a, b, score_cutoff=1) <= 1:
-                evidence.weight += 4
-                reasons.append("document differs by one character")
-                return "one off"
-    evidence.weight -= 2
-    reasons.append("documents differ")
-    return "different"
+def _twin_like(levels: tuple[int, ...]) -> bool:
+    """Surname (or its other-gender form) and full birth date agree, the given name does not: a twin?"""
+    given = levels[GIVEN_F]
+    return (levels[SURNAME_F] <= JW94 and levels[BIRTH_F] in (D_EQUAL, D_SWAPPED)
+            and AGREEING < given < FIELDS[GIVEN_F].missing)
 
 
-# -- names -------------------------------------------------------------------------------
-
-_NAME_WEIGHTS = {  # role: (equal, same sound, similar, slightly off, differs)
-    SURNAME: (4.5, 4.0, 1.5, -2.0, -6.0),
-    GIVEN: (4.0, 3.5, 1.5, -2.0, -6.0),
-    PATRONYMIC: (2.0, 2.0, 1.0, -4.0, -4.0),
-}
+_shipped_model: list[Model] = []
 
 
-MAX_NAME_WEIGHT = sum(weights[0] for weights in _NAME_WEIGHTS.values())
+def _shipped() -> Model:
+    if not _shipped_model:
+        _shipped_model.append(Model.shipped())
+    return _shipped_model[0]
 
 
-@lru_cache(maxsize=1_000_000)
-def compare_words(a: str, b: str) -> tuple[float, str]:
-    """Similarity of two name words (0..1) and how it was reached, e.g. 'equal under MVD 782'."""
-    if a == b:
-        return 1.0, "equal"
-    forms_a, forms_b = latin_forms(a), latin_forms(b)
-    common = forms_a.forms.keys() & forms_b.forms.keys()
-    if common:
-        form = min(common)
-        scheme = forms_a.forms[form] if forms_a.forms[form] != AS_WRITTEN else forms_b.forms[form]
-        return 1.0, "equal" if scheme == AS_WRITTEN or forms_a.cyrillic == forms_b.cyrillic else (
-            f"equal under {scheme}")
-    if forms_a.sounds & forms_b.sounds:
-        return 0.97, "equal by sound"
-    best = max(Indel.normalized_similarity(x, y) for x in forms_a.sounds for y in forms_b.sounds)
-    if forms_a.cyrillic and forms_b.cyrillic:
-        best = max(best, Indel.normalized_similarity(a, b))
-    elif len(forms_a.forms) * len(forms_b.forms) <= 40:  # a typo the sound key may have blurred
-        best = max(best, *(Indel.normalized_similarity(x, y) for x in forms_a.forms for y in forms_b.forms))
-    return best, "similar" if best >= SIMILAR else "differs"
+_DOCUMENT_REASONS = ("document equal", "document differs by one character", "documents differ")
+_DATE_REASONS = ("birth date equal", "birth date day/month swapped", "birth date differs by one digit",
+                 "birth year equal, full date not known")
+_NAME_REASONS = ("equal", "equal", "equal by sound", "similar", "similar", "differs slightly", "initial only",
+                 "differs")
 
 
-def _token_similarity(q: NameToken, t: NameToken) -> tuple[float, str]:
-    return max(compare_words(a, b) for a in q.words for b in t.words)
-
-
-def _names(query: Prepared, target: Prepared, evidence: _Evidence, reasons: list[str]) -> tuple[bool, bool]:
-    """Weigh the name words. Returns (agree, clash): agree when no name part given on both
-    sides differs and one agrees; clash when a surname or given name clearly differs."""
-    pairs = []
-    for qi, q in enumerate(query.tokens):
-        for ti, t in enumerate(target.tokens):
-            similarity, how = _token_similarity(q, t)
-            same_role = q.role == t.role or q.role == NAME
-            pairs.append((similarity + (0.001 if same_role else 0.0), similarity, how, qi, ti))
-    pairs.sort(reverse=True)
-    used_q: set[int] = set()
-    best: dict[str, tuple[float, str, NameToken]] = {}
-    assigned: dict[int, tuple[float, str, NameToken]] = {}
-    for _, similarity, how, qi, ti in pairs:
-        if qi in used_q or ti in assigned:
+def reasons(query: Prepared, target: Prepared, comparison: Comparison) -> tuple[str, ...]:
+    """The comparison in words, strongest evidence first (the reason words services look for)."""
+    levels = comparison.levels
+    out: list[str] = []
+    if levels[IDENTIFIER] == 0:
+        out.append("roster ID equal" if query.uuid and query.uuid == target.uuid else "case reference equal")
+    if levels[DOCUMENT_F] < 3:
+        out.append(_DOCUMENT_REASONS[levels[DOCUMENT_F]])
+    notes = {note.split(" equal under ")[0]: note for note in comparison.notes if " equal under " in note}
+    for field in NAME_FIELDS:
+        spec = FIELDS[field]
+        level = levels[field]
+        if level == spec.missing:
+            if field != NAME_FIELDS[-1] and any(t.role == spec.name for t in target.tokens):
+                out.append(f"{spec.name} missing")
             continue
-        used_q.add(qi)
-        assigned[ti] = (similarity, how, query.tokens[qi])
-    roles = [token.role for token in target.tokens]
-    if all(role == NAME for role in roles):  # no roles known on either side: best two words count
-        ranked = sorted(assigned, key=lambda ti: -assigned[ti][0])
-        roles = [NAME] * len(roles)
-        for ti, role in zip(ranked, (SURNAME, GIVEN), strict=False):
-            roles[ti] = role
-    for ti, role in enumerate(roles):
-        found = assigned.get(ti)
-        if found and (role not in best or found[0] > best[role][0]):
-            best[role] = found
-    agree = True
-    clash = False
-    agreeing = 0
-    swapped = False
-    for role in (SURNAME, GIVEN, PATRONYMIC):
-        if role not in roles:
-            continue  # no such name on the roster side: no evidence either way
-        similarity, how, q_token = best.get(role, (0.0, "missing", None))
-        if q_token is None and role != PATRONYMIC and len(query.tokens) < len(target.tokens):
-            reasons.append(f"{role} missing")  # the query has fewer names: no evidence either way
-            continue
-        if role == PATRONYMIC and (q_token is None or (q_token.role == NAME and similarity < SIMILAR)):
-            continue  # the partner gave no patronymic: no evidence either way
-        if role != PATRONYMIC and q_token is not None and q_token.role in (SURNAME, GIVEN) and q_token.role != role:
-            swapped = True
-        equal, sound, similar, off, differs = _NAME_WEIGHTS[role]
-        if similarity >= 1.0:
-            evidence.weight += equal
-        elif similarity >= 0.97:
-            evidence.weight += sound
-        elif similarity >= SIMILAR:
-            evidence.weight += similar
-            how = f"similar ({similarity:.2f})"
-        elif similarity >= SLIGHTLY_OFF:
-            evidence.weight += off
-            how = f"differs ({similarity:.2f})"
-        else:
-            evidence.weight += differs
-            how = "differs" if q_token is not None else "missing"
-        if role != PATRONYMIC:
-            clash = clash or similarity < SLIGHTLY_OFF
-            agree = agree and similarity >= SIMILAR
-            agreeing += similarity >= SIMILAR
-        reasons.append(f"{role} {how}")
-    if swapped:
-        reasons.append("surname and given name in each other's place")
-    return agree and agreeing > 0, clash
+        out.append(notes.get(spec.name) or f"{spec.name} {_NAME_REASONS[level]}")
+    if any("in each other's place" in note for note in comparison.notes):
+        out.append("surname and given name in each other's place")
+    date = levels[BIRTH_F]
+    if date < D_NEAR:
+        out.append(_DATE_REASONS[date])
+    elif date <= D_GENERATION and query.birth_date and target.birth_date:
+        apart = abs(query.birth_date.year - target.birth_date.year)
+        out.append(f"birth date differs (born {apart} years apart)" if apart else "birth date differs")
+        if date == D_GENERATION and all(levels[f] <= AGREEING for f in NAME_FIELDS[:2]):
+            out.append("same name, another generation (parent and child?)")
+    else:
+        out.append("birth date missing")
+    if levels[SEX_F] == 1:
+        out.append("sex differs")
+    if levels[HOUSEHOLD_F] == 0:
+        out.append("same household")
+    return tuple(out)
 
 
-# -- birth dates -------------------------------------------------------------------------
-
-def _dates(query: PartialDate | None, target: PartialDate | None, evidence: _Evidence,
-           reasons: list[str]) -> str:
-    if query is None or target is None:
-        reasons.append("birth date missing")
-        return "missing"
-    years_apart = abs(query.year - target.year)
-    if years_apart >= GENERATION_YEARS:
-        evidence.weight -= 12
-        reasons.append(f"born {years_apart} years apart")
-        return "generation"
-    if query.is_full and target.is_full:
-        if query == target:
-            evidence.weight += 6
-            reasons.append("birth date equal")
-            return "equal"
-        if (query.year, query.month, query.day) == (target.year, target.day, target.month):
-            evidence.weight += 5
-            reasons.append("birth date day/month swapped")
-            return "swapped"
-        if sum(a != b for a, b in zip(query.iso(), target.iso(), strict=True)) == 1:
-            evidence.weight -= 1
-            reasons.append("birth date differs by one digit")
-            return "one digit"
-    elif query.year == target.year and (query.month is None or target.month is None
-                                        or query.month == target.month):
-        evidence.weight += 2.5
-        reasons.append("birth year equal, full date not known")
-        return "year"
-    evidence.weight -= 6
-    reasons.append("birth date differs")
-    return "different"
+__all__ = ["MATCH", "MATCH_THRESHOLD", "NONE", "REVIEW", "REVIEW_THRESHOLD", "Assessment", "Decision", "assess",
+           "compare_words", "decide", "judge", "reasons", "score_of", "weight_of"]

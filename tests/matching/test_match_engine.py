@@ -113,7 +113,8 @@ def test_stranger_is_no_match() -> None:
 
 def test_namesake_with_another_birth_date_is_not_matched() -> None:
     namesake = _row("SHCHERBAKOVA MARIIA", PartialDate(1991, 7, 20), ("761234567",))
-    assert _best([MARIA], namesake)[1] == "none"
+    assert _best([MARIA], namesake)[1] != "match"  # a passport one digit off: a person may look
+    assert _best([MARIA], _row("SHCHERBAKOVA MARIIA", PartialDate(1991, 7, 20), ("751234999",)))[1] == "none"
 
 
 def test_two_namesakes_and_a_year_only_row_go_to_review() -> None:
@@ -144,15 +145,24 @@ def test_father_and_son_with_one_name_are_not_matched() -> None:
     father = MatchRecord(7, "Иванов", "Иван", "Иванович", birth_date=PartialDate(1960, 5, 1), sex=Sex.MALE)
     son = MatchRecord(8, "Иванов", "Иван", "Иванович", birth_date=PartialDate(1986, 9, 9), sex=Sex.MALE)
     row = _row("IVANOV IVAN IVANOVICH", PartialDate(1986, 9, 9), ())
-    assert _best([father], row) == (None, "none")
+    assert _best([father], row)[1] == "none"  # shown as the closest person, never matched
     assert _best([father, son], row) == (8, "match")
     assert _best([father], _row("IVANOV IVAN", PartialDate(1986), ()))[1] == "none"
 
 
-def test_same_name_and_birth_date_with_another_passport_goes_to_review() -> None:
+def test_same_name_and_birth_date_with_another_passport_matches() -> None:
+    """A renewed passport, or the partner typed another document: names and birth date still decide."""
     found = RosterIndex([MARIA]).candidates(_row("SHCHERBAKOVA MARIIA", docs=("759999999",)))
-    assert found[0].decision == "review"
+    assert found[0].decision == "match"
     assert "documents differ" in found[0].reasons
+    assert ("document", "different") in [(field, level) for field, level, _ in found[0].contributions]
+
+
+def test_same_name_and_birth_date_with_another_passport_and_a_namesake_goes_to_review() -> None:
+    namesake = MatchRecord(12, "Щербакова", "Мария", "Петровна", birth_date=PartialDate(1985, 3, 12),
+                           documents=("730000001",))
+    found = RosterIndex([MARIA, namesake]).candidates(_row("SHCHERBAKOVA MARIIA", docs=("759999999",)))
+    assert [c.decision for c in found] == ["review", "review"]
 
 
 def test_runner_up_close_to_the_best_turns_match_into_review() -> None:

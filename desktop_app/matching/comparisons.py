@@ -1,0 +1,260 @@
+"""The comparison vector of a candidate pair: one level per field, as Fellegi-Sunter counts them.
+
+    vector = compare(query, target)       # Comparison(levels=(0, 1, 0, ...), name_keys=..., notes=...)
+    FIELDS[i].levels[vector.levels[i]]    # 'equal under a romanisation scheme', 'day and month swapped', ...
+
+Each field has a few ordered levels, strongest agreement first and 'missing' last (a value
+absent on either side is no evidence). The model (`model`) turns each level into bits
+(log2 m/u); this module only says which level a pair is at. Names are compared per part
+(surname, given name, patronymic): every name word of the query is assigned to at most one
+word of the target, best agreement first, so that names written in each other's place or
+in one 'full name' column of unknown order still meet their part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA, Indel, JaroWinkler
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.matching.features import GIVEN, MIN_FUZZY_DOCUMENT, NAME, PATRONYMIC, SURNAME, NameToken, Prepared
+from desktop_app.matching.normalize import AS_WRITTEN, latin_forms
+
+
+@dataclass(frozen=True, slots=True)
+class FieldLevels:
+    """A compared field: its name as shown to the officer and its level labels, 'missing' last."""
+
+    name: str
+    levels: tuple[str, ...]
+    term_frequency: tuple[int, ...] = ()  # levels whose weight depends on how common the value is
+
+    @property
+    def missing(self) -> int:
+        return len(self.levels) - 1
+
+
+NAME_LEVELS = ("equal", "equal under a romanisation scheme", "equal by sound", "Jaro-Winkler 0.94 or more",
+               "Jaro-Winkler 0.88 or more", "Jaro-Winkler 0.80 or more", "initial only", "different", "missing")
+EXACT, SCHEME, SOUND, JW94, JW88, JW80, INITIAL, DIFFERENT = range(8)
+AGREEING = SOUND  # name levels up to this one say 'the same name'
+SIMILAR_LEVEL = JW88  # up to this one: a typo at most
+
+DATE_LEVELS = ("equal", "day and month swapped", "one digit off", "year equal, full date not known",
+               "within 5 years", "5 to 15 years apart", "15 or more years apart", "missing")
+D_EQUAL, D_SWAPPED, D_DIGIT, D_YEAR, D_NEAR, D_DIFFERENT, D_GENERATION = range(7)
+
+DOCUMENT_LEVELS = ("equal", "one character off", "different", "missing")
+SAME_LEVELS = ("equal", "different", "missing")
+
+IDENTIFIER, DOCUMENT_F, SURNAME_F, GIVEN_F, PATRONYMIC_F, BIRTH_F, SEX_F, HOUSEHOLD_F = range(8)
+FIELDS: tuple[FieldLevels, ...] = (
+    FieldLevels("roster ID / case reference", SAME_LEVELS),
+    FieldLevels("document", DOCUMENT_LEVELS),
+    FieldLevels(SURNAME, NAME_LEVELS, (EXACT, SCHEME, SOUND)),
+    FieldLevels(GIVEN, NAME_LEVELS, (EXACT, SCHEME, SOUND)),
+    FieldLevels(PATRONYMIC, NAME_LEVELS, (EXACT, SCHEME, SOUND)),
+    FieldLevels("birth date", DATE_LEVELS),
+    FieldLevels("sex", SAME_LEVELS),
+    FieldLevels("household", SAME_LEVELS),
+)
+NAME_FIELDS = (SURNAME_F, GIVEN_F, PATRONYMIC_F)
+SIMILAR = 0.80  # Indel similarity: one wrong letter in a 5-letter name
+_ROLE_FIELD = {SURNAME: SURNAME_F, GIVEN: GIVEN_F, PATRONYMIC: PATRONYMIC_F}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One pair's levels (indexed like FIELDS), the roster-side name keys for term frequencies, and notes.
+
+    `name_keys[i]` is the canonical key of the target's name word for name field i ('' when
+    the level is not one that term frequencies adjust). `notes` are extra reasons, e.g.
+    the scheme under which two names are equal or names found in each other's place.
+    """
+
+    levels: tuple[int, ...]
+    name_keys: tuple[str, str, str]
+    notes: tuple[str, ...]
+
+
+def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None = None) -> Comparison:
+    """The comparison vector of `query` (e.g. an answer row) against `target` (a roster record)."""
+    levels = list(non_name or compare_other(query, target))
+    keys = ["", "", ""]
+    notes: list[str] = []
+    for field, (level, key, how) in zip(NAME_FIELDS, _names(query.tokens, target.tokens), strict=True):
+        levels[field] = level
+        keys[field - SURNAME_F] = key
+        if how:
+            notes.append(how)
+    return Comparison(tuple(levels), (keys[0], keys[1], keys[2]), tuple(notes))
+
+
+def compare_other(query: Prepared, target: Prepared) -> tuple[int, ...]:
+    """Every level but the names' (which stay 'missing'): cheap, so the index weighs these first."""
+    return (_identifier(query, target), document_level(query.documents, target.documents),
+            DIFFERENT + 1, DIFFERENT + 1, DIFFERENT + 1, date_level(query.birth_date, target.birth_date),
+            _same(query.sex, target.sex), _same(query.household_key, target.household_key))
+
+
+def _same(a: object, b: object) -> int:
+    if a is None or b is None or a == "" or b == "":
+        return 2
+    return 0 if a == b else 1
+
+
+def _identifier(query: Prepared, target: Prepared) -> int:
+    if (query.uuid and query.uuid == target.uuid) or (query.case_ref and query.case_ref == target.case_ref):
+        return 0
+    if (query.uuid and target.uuid) or (query.case_ref and target.case_ref):
+        return 1
+    return 2
+
+
+def document_level(query: frozenset[str], target: frozenset[str]) -> int:
+    """0 equal, 1 one character off (numbers of 6+ characters), 2 different, 3 missing."""
+    if not query or not target:
+        return 3
+    if query & target:
+        return 0
+    for a in query:
+        for b in target:
+            if min(len(a), len(b)) >= MIN_FUZZY_DOCUMENT and OSA.distance(a, b, score_cutoff=1) <= 1:
+                return 1
+    return 2
+
+
+def date_level(query: PartialDate | None, target: PartialDate | None) -> int:
+    """The birth-date level (DATE_LEVELS) of two partial dates."""
+    if query is None or target is None:
+        return D_GENERATION + 1
+    apart = abs(query.year - target.year)
+    if query.is_full and target.is_full:
+        if query == target:
+            return D_EQUAL
+        if (query.year, query.month, query.day) == (target.year, target.day, target.month):
+            return D_SWAPPED
+        if OSA.distance(query.iso(), target.iso(), score_cutoff=1) <= 1:
+            return D_DIGIT
+    elif query.year == target.year and (query.month is None or target.month is None or query.month == target.month):
+        return D_YEAR
+    if apart >= 15:
+        return D_GENERATION
+    return D_NEAR if apart <= 5 else D_DIFFERENT
+
+
+# -- names -------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1_000_000)
+def compare_words(a: str, b: str) -> tuple[float, str]:
+    """Similarity of two name words (0..1) and how it was reached, e.g. 'equal under MVD 782'."""
+    if a == b:
+        return 1.0, "equal"
+    forms_a, forms_b = latin_forms(a), latin_forms(b)
+    common = forms_a.forms.keys() & forms_b.forms.keys()
+    if common:
+        form = min(common)
+        scheme = forms_a.forms[form] if forms_a.forms[form] != AS_WRITTEN else forms_b.forms[form]
+        return 1.0, "equal" if scheme == AS_WRITTEN or forms_a.cyrillic == forms_b.cyrillic else (
+            f"equal under {scheme}")
+    if forms_a.sounds & forms_b.sounds:
+        return 0.97, "equal by sound"
+    best = max(Indel.normalized_similarity(x, y) for x in forms_a.sounds for y in forms_b.sounds)
+    if forms_a.cyrillic and forms_b.cyrillic:
+        best = max(best, Indel.normalized_similarity(a, b))
+    elif len(forms_a.forms) * len(forms_b.forms) <= 40:  # a typo the sound key may have blurred
+        best = max(best, *(Indel.normalized_similarity(x, y) for x in forms_a.forms for y in forms_b.forms))
+    return best, "similar" if best >= SIMILAR else "differs"
+
+
+@lru_cache(maxsize=1_000_000)
+def word_level(a: str, b: str) -> tuple[int, str]:
+    """The name level (NAME_LEVELS) of two name words and, for a scheme, its name ('MVD 782')."""
+    if a == b:
+        return EXACT, ""
+    forms_a, forms_b = latin_forms(a), latin_forms(b)
+    common = forms_a.forms.keys() & forms_b.forms.keys()
+    if common:
+        form = min(common)
+        scheme = forms_a.forms[form] if forms_a.forms[form] != AS_WRITTEN else forms_b.forms[form]
+        return (EXACT, "") if scheme == AS_WRITTEN or forms_a.cyrillic == forms_b.cyrillic else (SCHEME, scheme)
+    if forms_a.sounds & forms_b.sounds:
+        return SOUND, ""
+    if min(len(a), len(b)) == 1:
+        short, other = (forms_a, forms_b) if len(a) == 1 else (forms_b, forms_a)
+        initial = next(iter(short.forms), "")[:1]
+        return (INITIAL, "") if initial and any(f[:1] == initial for f in other.forms) else (DIFFERENT, "")
+    pairs = [(x, y) for x in forms_a.sounds for y in forms_b.sounds]
+    if forms_a.cyrillic and forms_b.cyrillic:
+        pairs.append((a, b))
+    elif len(forms_a.forms) * len(forms_b.forms) <= 60:
+        pairs += [(x, y) for x in forms_a.forms for y in forms_b.forms]
+    best = max((JaroWinkler.similarity(x, y, score_cutoff=0.8) for x, y in pairs), default=0.0)
+    if best >= 0.94:
+        return JW94, ""
+    if best >= 0.88:
+        return JW88, ""
+    if best >= 0.80:
+        return JW80, ""
+    return DIFFERENT, ""
+
+
+@lru_cache(maxsize=500_000)
+def name_key(words: tuple[str, ...]) -> str:
+    """The key under which a name word is counted for term frequencies (its smallest sound key)."""
+    return min(min(latin_forms(w).sounds, default=w) for w in words)
+
+
+def _token_level(q: NameToken, t: NameToken) -> tuple[int, str]:
+    return min(word_level(a, b) for a in q.words for b in t.words)
+
+
+def _names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]) -> list[tuple[int, str, str]]:
+    """(level, term-frequency key, note) for surname, given name and patronymic, in that order."""
+    missing = [(DIFFERENT + 1, "", "")] * 3
+    if not query or not target:
+        return missing
+    pairs = []
+    for qi, q in enumerate(query):
+        for ti, t in enumerate(target):
+            level, scheme = _token_level(q, t)
+            same_role = q.role == t.role or q.role == NAME or t.role == NAME
+            pairs.append((level, not same_role, qi, ti, scheme))
+    pairs.sort()
+    used_q: set[int] = set()
+    assigned: dict[int, tuple[int, int, str]] = {}
+    for level, _, qi, ti, scheme in pairs:
+        if qi in used_q or ti in assigned:
+            continue
+        used_q.add(qi)
+        assigned[ti] = (level, qi, scheme)
+    roles = [t.role for t in target]
+    if all(role == NAME for role in roles):  # no roles on the target side: its two best-met words count
+        ranked = sorted(assigned, key=lambda ti: assigned[ti][0])
+        for ti, role in zip(ranked, (SURNAME, GIVEN), strict=False):
+            roles[ti] = role
+    best: dict[str, tuple[int, int, int, str]] = {}
+    for ti, role in enumerate(roles):
+        found = assigned.get(ti)
+        if found and role in _ROLE_FIELD and (role not in best or found[0] < best[role][0]):
+            best[role] = (found[0], found[1], ti, found[2])
+    out = list(missing)
+    swapped = False
+    for role, field in _ROLE_FIELD.items():
+        if role not in best:
+            continue
+        level, qi, ti, scheme = best[role]
+        q_role = query[qi].role
+        if role == PATRONYMIC and q_role == NAME and level > SIMILAR_LEVEL:
+            continue  # a full-name word that is not the patronymic: the partner gave none
+        if role != PATRONYMIC and q_role in (SURNAME, GIVEN) and q_role != role:
+            swapped = True
+        key = name_key(target[ti].words) if level <= SOUND else ""
+        note = f"{role} equal under {scheme}" if scheme else ""
+        out[field - SURNAME_F] = (level, key, note)
+    if swapped:
+        level, key, note = out[0]
+        out[0] = (level, key, "; ".join(filter(None, (note, "surname and given name in each other's place"))))
+    return out

@@ -1,0 +1,224 @@
+"""The Fellegi-Sunter model: m and u per comparison level, term frequencies, EM, and the prior.
+
+    model = Model.shipped()                                   # priors shipped with the program
+    model = model.with_u(estimate_u(roster, rng))             # u: random roster pairs
+    model = model.with_term_frequencies(roster)               # common surnames say less
+    model = model.with_m(expectation_maximisation(vectors, model))   # m: EM on the pairs of one answer
+    bits = model.contributions(comparison)                    # [(field, level label, bits), ...]
+
+For each field and level, m is how often a true pair shows that level and u how often a
+random pair does; the level adds log2(m/u) bits. For the agreeing name levels u is
+replaced by how common the roster's name is (its term frequency, shrunk towards the
+generic u when the roster is small), as Splink does. A pair's log-odds of being the same
+person are the prior (`prior_bits`: one roster person among the plausible population)
+plus the sum of its levels' bits. A 'missing' level adds nothing.
+
+The priors were set from FEBRL1/FEBRL2 and the project's generated bench; EM moves m
+towards what one answer shows when it has enough rows (`EM_MIN_ROWS`).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from desktop_app.matching.comparisons import (
+    DOCUMENT_F,
+    FIELDS,
+    HOUSEHOLD_F,
+    NAME_FIELDS,
+    SURNAME_F,
+    Comparison,
+    compare,
+    compare_other,
+    name_key,
+)
+from desktop_app.matching.features import GIVEN, PATRONYMIC, SURNAME, Prepared
+
+Table = tuple[tuple[float, ...], ...]
+
+# m and u priors per field, levels in FIELDS order without 'missing'.
+M_PRIOR: Table = (
+    (0.97, 0.03),                                               # roster ID / case reference
+    (0.86, 0.08, 0.06),                                         # document
+    (0.635, 0.22, 0.04, 0.04, 0.025, 0.015, 0.005, 0.02),       # surname
+    (0.64, 0.22, 0.04, 0.04, 0.025, 0.015, 0.01, 0.01),         # given name
+    (0.60, 0.22, 0.04, 0.03, 0.02, 0.01, 0.01, 0.07),           # patronymic
+    (0.883, 0.02, 0.07, 0.01, 0.01, 0.005, 0.002),              # birth date
+    (0.98, 0.02),                                               # sex
+    (0.5, 0.5),                                                 # household
+)
+U_PRIOR: Table = (
+    (1e-6, 1.0 - 1e-6),
+    (1e-6, 1e-3, 1.0 - 1.001e-3),
+    (0.002, 0.001, 0.002, 0.002, 0.006, 0.02, 0.01, 0.957),
+    (0.004, 0.002, 0.003, 0.003, 0.008, 0.03, 0.02, 0.93),
+    (0.01, 0.005, 0.005, 0.005, 0.01, 0.04, 0.02, 0.905),
+    (5e-5, 5e-5, 1e-3, 3e-3, 0.15, 0.25, 0.596),
+    (0.5, 0.5),
+    (0.25, 0.75),
+)
+# Household members agree on surname (and often address and birth date: twins) by design, so a
+# shared household mostly repeats the surname's evidence; Fellegi-Sunter assumes fields independent.
+# Its weights stay as shipped (+1 bit equal, -0.6 different): neither sampled nor fitted.
+FIXED_FIELDS = frozenset({HOUSEHOLD_F})
+U_FLOOR = 1e-6          # no level is rarer than this among random pairs (a copied passport exists)
+# Documents one character apart are far commoner than among random numbers: a family's passports
+# are issued in sequence (twins' differ in the last digit). Their u never goes below this.
+U_DOCUMENT_ONE_OFF = 1e-3
+U_PSEUDO_PAIRS = 2_000  # the shipped u weighs like this many sampled pairs
+M_PSEUDO_PAIRS = 200    # the shipped m weighs like this many true pairs in EM
+TF_PSEUDO_NAMES = 500   # term frequencies shrink towards the generic u like this many names
+U_SAMPLE_PAIRS = 10_000  # random pairs for the cheap fields
+U_MIN_RECORDS = 1_000
+U_NAME_PAIRS = 1_500     # of which names are compared for (rapidfuzz per word pair: slower)
+EM_MIN_ROWS = 300       # EM runs on answers at least this long
+EM_ITERATIONS = 12
+PLAUSIBLE_POPULATION = 2_000  # the smallest population one row may name, however small the roster
+
+
+@dataclass(frozen=True)
+class Model:
+    """m and u per field and level, term frequencies per name field, and the prior log-odds."""
+
+    m: Table
+    u: Table
+    prior_bits: float = -10.0
+    term_frequencies: tuple[dict[str, float], dict[str, float], dict[str, float]] = ({}, {}, {})
+    tf_base: tuple[float, float, float] = (U_PRIOR[SURNAME_F][0], U_PRIOR[SURNAME_F + 1][0],
+                                           U_PRIOR[SURNAME_F + 2][0])
+
+    @classmethod
+    def shipped(cls) -> Model:
+        return cls(M_PRIOR, U_PRIOR)
+
+    def __post_init__(self) -> None:
+        table = tuple((*(math.log2(m / max(u, U_FLOOR)) for m, u in zip(ms, us, strict=True)), 0.0)
+                      for ms, us in zip(self.m, self.u, strict=True))
+        object.__setattr__(self, "_bits", table)
+
+    @property
+    def bits_table(self) -> Table:
+        """bits[field][level], 'missing' included (0)."""
+        return self._bits  # type: ignore[attr-defined,no-any-return]
+
+    def with_prior(self, expected_matches: float, pairs: float) -> Model:
+        """The prior log-odds when `expected_matches` true pairs hide among `pairs` possible ones."""
+        p = min(max(expected_matches / max(pairs, 1.0), 1e-12), 0.5)
+        return replace(self, prior_bits=math.log2(p / (1.0 - p)))
+
+    def with_u(self, u: Table) -> Model:
+        return replace(self, u=u)
+
+    def with_m(self, m: Table) -> Model:
+        return replace(self, m=m)
+
+    def with_term_frequencies(self, records: Sequence[Prepared]) -> Model:
+        """Name frequencies counted on `records` (the roster), shrunk towards the generic u."""
+        tables: list[dict[str, float]] = []
+        bases: list[float] = []
+        for field, role in zip(NAME_FIELDS, (SURNAME, GIVEN, PATRONYMIC), strict=True):
+            counts = Counter(name_key(t.words) for r in records for t in r.tokens if t.role == role)
+            total = sum(counts.values())
+            base = self.u[field][0]
+            tables.append({key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES) for key, n in counts.items()})
+            bases.append(base)  # a word counted under no role (a full name on the roster side)
+        return replace(self, term_frequencies=(tables[0], tables[1], tables[2]),
+                       tf_base=(bases[0], bases[1], bases[2]))
+
+    def field_bits(self, comparison: Comparison) -> list[float]:
+        """The bits of each field of one compared pair, term frequencies applied to agreeing names."""
+        table = self.bits_table
+        bits = [table[field][level] for field, level in enumerate(comparison.levels)]
+        for index, field in enumerate(NAME_FIELDS):
+            key = comparison.name_keys[index]
+            if key:
+                level = comparison.levels[field]
+                tf = self.term_frequencies[index].get(key, self.tf_base[index])
+                bits[field] = math.log2(self.m[field][level] / max(tf, U_FLOOR))
+        return bits
+
+    def max_name_bits(self) -> float:
+        """An upper bound of what the name fields can add (for pruning hopeless pairs)."""
+        total = 0.0
+        for index, field in enumerate(NAME_FIELDS):
+            rarest = min([*self.term_frequencies[index].values(), self.tf_base[index]])
+            total += max(max(self.bits_table[field]), math.log2(max(self.m[field][:3]) / max(rarest, U_FLOOR)))
+        return total
+
+    def contributions(self, comparison: Comparison) -> list[tuple[str, str, float]]:
+        """(field, level label, bits) for the waterfall: the prior first, then each field given on both sides."""
+        out = [("prior", "one person among the plausible population", round(self.prior_bits, 2))]
+        for field, (level, bits) in enumerate(zip(comparison.levels, self.field_bits(comparison), strict=True)):
+            spec = FIELDS[field]
+            if level != spec.missing:
+                out.append((spec.name, spec.levels[level], round(bits, 2)))
+        return out
+
+
+def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | None = None,
+               pairs: int = U_SAMPLE_PAIRS) -> Table:
+    """u per field and level from random pairs of `records`, smoothed by the shipped u.
+
+    Rosters under `U_MIN_RECORDS` keep the shipped u: their few pairs would count their own
+    duplicates as chance agreement.
+    """
+    rng = rng or random.Random(0)
+    n = len(records)
+    counts = [[0] * (len(spec.levels) - 1) for spec in FIELDS]
+    if n >= U_MIN_RECORDS:
+        for drawn in range(min(pairs, n * (n - 1) // 2)):
+            i, j = rng.randrange(n), rng.randrange(n - 1)
+            j += j >= i
+            levels = (compare(records[i], records[j]).levels if drawn < U_NAME_PAIRS
+                      else compare_other(records[i], records[j]))
+            for field, level in enumerate(levels):
+                if level < FIELDS[field].missing:
+                    counts[field][level] += 1
+    u = []
+    for field, row in enumerate(counts):
+        if field in FIXED_FIELDS:
+            row = [0] * len(row)
+        total = sum(row)
+        prior = model.u[field]
+        u.append(tuple(max((c + U_PSEUDO_PAIRS * p) / (total + U_PSEUDO_PAIRS), U_FLOOR)
+                       for c, p in zip(row, prior, strict=True)))
+    document = list(u[DOCUMENT_F])
+    document[1] = max(document[1], U_DOCUMENT_ONE_OFF)
+    u[DOCUMENT_F] = tuple(document)
+    return tuple(u)
+
+
+def expectation_maximisation(vectors: np.ndarray, model: Model, iterations: int = EM_ITERATIONS) -> Table:
+    """m per field and level by EM over compared pairs (rows of `vectors`, one level per field).
+
+    u stays fixed (from random sampling) and the shipped m act as pseudo-counts, so an
+    answer with few true pairs of some level cannot drive that level's m to zero. The
+    share of true pairs among the compared ones is estimated along the way.
+    """
+    if len(vectors) == 0:
+        return model.m
+    m = [list(row) for row in model.m]
+    u = model.u
+    share = 0.3
+    for _ in range(iterations):
+        log_odds = np.full(len(vectors), math.log2(share / (1.0 - share)))
+        for field, spec in enumerate(FIELDS):
+            bits = np.array([math.log2(m[field][lv] / max(u[field][lv], U_FLOOR)) for lv in range(spec.missing)]
+                            + [0.0])
+            log_odds += bits[vectors[:, field]]
+        p = 1.0 / (1.0 + np.exp2(-np.clip(log_odds, -60, 60)))
+        share = float(min(max(p.mean(), 1e-4), 0.99))
+        for field, spec in enumerate(FIELDS):
+            weighted = np.bincount(vectors[:, field], weights=p, minlength=spec.missing + 1)[:spec.missing]
+            if field in FIXED_FIELDS:
+                continue
+            total = weighted.sum() + M_PSEUDO_PAIRS
+            m[field] = [(w + M_PSEUDO_PAIRS * prior) / total
+                        for w, prior in zip(weighted, model.m[field], strict=True)]
+    return tuple(tuple(row) for row in m)
