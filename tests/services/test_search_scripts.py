@@ -7,12 +7,14 @@ same terms.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
+from desktop_app.cli import main
 from desktop_app.domain.scripts import SKELETON_TERM
 from desktop_app.services import importing, persons, roster
 from desktop_app.services.roster import RosterQuery
@@ -117,3 +119,19 @@ def test_migration_0010_gives_stored_arabic_names_their_skeletons(db_path: Path,
         assert roster.search_ids(db, RosterQuery(text="artem")) == [person.id]
     finally:
         db.close()
+
+
+def test_command_line_search_finds_arabic_names_from_cyrillic_and_latin(db_path: Path, operator: str,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    def cli(*args: str) -> tuple[int, str]:
+        code = main(["--db", str(db_path), "--operator", operator, *args])
+        return code, capsys.readouterr().out
+
+    assert cli("person", "add", "--surname", "أبو شنب", "--given", "هدى")[0] == 0
+    assert cli("person", "add", "--surname", "محمد", "--given", "علي")[0] == 0
+    for typed, surname in (("мухаммед", "محمد"), ("Mohamed Ali", "محمد"), ("Abu Shanab", "أبو شنب"),
+                           ("HODA ABUSHANAB", "أبو شنب")):
+        code, out = cli("search", typed, "--json")
+        found = json.loads(out)
+        assert code == 0 and found["total"] == 1, typed
+        assert found["persons"][0]["surname"] == surname  # type: ignore[index]
