@@ -93,10 +93,10 @@ class ListsPage(QWidget):
         self.lists_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.lists_view.verticalHeader().hide()
         self.lists_view.setColumnWidth(0, 110)
-        self.lists_view.setColumnWidth(1, 150)
+        self.lists_view.setColumnWidth(1, 120)
         self.lists_view.setColumnWidth(2, 80)  # state: "answered"
         for column in range(3, 8):
-            self.lists_view.setColumnWidth(column, 70)
+            self.lists_view.setColumnWidth(column, 65)
         new_list = QPushButton(self.tr("&New list…"), self, objectName="newListButton")
         new_list.clicked.connect(self.new_list)
         self.send_button = QPushButton(self.tr("Mark &sent"), self, objectName="markSentButton")
@@ -118,12 +118,13 @@ class ListsPage(QWidget):
         self.split_warning.setStyleSheet("color: #b71c1c;")
         self.split_warning.hide()
         self.members_model: RecordsModel[ListMemberView] = RecordsModel(
+            # The answer and what followed it come right after the name: on a laptop screen they stay in view.
             [(self.tr("Case"), lambda m: m.case_ref), (self.tr("Name"), lambda m: m.name),
-             (self.tr("Name as in passport"), lambda m: m.latin_name),
-             (self.tr("Status"), lambda m: labels.status(m.status)),
              (self.tr("Answer"), lambda m: labels.answer(m.answer)),
+             (self.tr("Status"), lambda m: labels.status(m.status)),
              (self.tr("Valid until"), lambda m: m.valid_until or ""),
              (self.tr("Crossed"), lambda m: f"{m.crossed_at:%Y-%m-%d %H:%M}" if m.crossed_at else ""),
+             (self.tr("Name as in passport"), lambda m: m.latin_name),
              (self.tr("Note"), lambda m: m.answer_note)],
             warn=self._member_warning, parent=self)
         self.members_view = QTableView(self, objectName="listMembers")
@@ -131,7 +132,7 @@ class ListsPage(QWidget):
         self.members_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.members_view.verticalHeader().hide()
         self.members_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((90, 230, 200, 90, 80, 90, 120)):
+        for column, width in enumerate((85, 190, 80, 80, 85, 115, 180)):
             self.members_view.setColumnWidth(column, width)
         self.members_view.doubleClicked.connect(
             lambda index: self.person_activated.emit(self.members_model.record(index.row()).person_id))
@@ -201,7 +202,7 @@ class ListsPage(QWidget):
         answer_row.addStretch(1)
         right_layout.addLayout(answer_row)
         right_layout.addWidget(self.outcome)
-        self.splitter = master_detail(self, left, right, "listsSplitter", 600)
+        self.splitter = master_detail(self, left, right, "listsSplitter", 400)
         self.lists_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.show_list(self.lists_model.record(current.row()).id)
             if current.isValid() else None)
