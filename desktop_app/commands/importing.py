@@ -111,6 +111,9 @@ def _summary(preview: ImportPreview, result: ImportResult | None, accept_duplica
                       "header": p.header, "blocking": p.blocking} for p in preview.problems()],
         "duplicate_rows": [{"row": r.row, "candidates": [str(c) for c in r.candidates]}
                            for r in preview.rows if r.outcome is Outcome.DUPLICATE],
+        "skipped_rows": [{"row": r.row, "text": r.text} for r in preview.skipped],
+        "unmapped_columns": [{"column": c.column, "header": c.header, "suggested": c.suggested}
+                             for c in preview.unmapped],
     }
 
 

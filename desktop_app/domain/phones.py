@@ -1,9 +1,18 @@
-"""Phone numbers, stored as E.164 through Google's libphonenumber."""
+"""Phone numbers, stored as E.164 through Google's libphonenumber.
+
+    normalize_phone("+970 59 911 2234") -> '+970599112234'
+    phone_in_regions("0599112234", ("EG", "PS")) -> PhoneReading('+970599112234', ('PS',))
+
+A number written without its country code is national: `phone_in_regions` reads it in each
+region that may apply to the person (the mission's country, where the person is, their
+citizenships) and keeps the regions where it is a valid number; more than one is a doubt.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 import phonenumbers
 
@@ -32,6 +41,47 @@ def normalize_phone(text: str, default_region: str | None = None) -> str:
     if not phonenumbers.is_valid_number(parsed):
         raise ValidationError("phone", text, "is not a valid phone number for its country")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+@dataclass(frozen=True)
+class PhoneReading:
+    """A number read among regions: its E.164 form (the reading of the first region that fits,
+    in the caller's order of preference), the regions (alpha-2) where it is valid, and the
+    reading in each of them."""
+
+    e164: str
+    fits: tuple[str, ...] = ()
+    readings: tuple[str, ...] = ()
+
+    @property
+    def doubtful(self) -> bool:
+        """True when the regions that fit read it as different numbers."""
+        return len(set(self.readings)) > 1
+
+
+@functools.lru_cache(maxsize=16_384)
+def phone_in_regions(text: str, regions: tuple[str | None, ...]) -> PhoneReading:
+    """Read `text` as a phone number: as written when it carries its country code, else in each
+    of `regions` (alpha-2, first preferred; None and repeats skipped). Raises ValidationError
+    when no region makes it a valid number, naming the regions tried."""
+    raw = text.strip()
+    if raw.startswith(("+", "00")) or not any(regions):
+        return PhoneReading(normalize_phone(raw, next((r for r in regions if r), None)))
+    tried = tuple(dict.fromkeys(r for r in regions if r))
+    fits: list[str] = []
+    readings: list[str] = []
+    for region in tried:
+        try:
+            e164 = normalize_phone(raw, region)
+        except ValidationError:
+            continue
+        fits.append(region)
+        readings.append(e164)
+    if not fits:
+        where = ", ".join(tried)
+        raise ValidationError("phone", text, f"is not a valid phone number in {where} (the mission's country, "
+                              "the person's location and citizenships); give it with its country code")
+    return PhoneReading(readings[0], tuple(fits), tuple(readings))
 
 
 def _valid_as_given(raw: str) -> str | None:

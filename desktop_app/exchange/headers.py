@@ -3,6 +3,7 @@
     IMPORT_TARGETS                         every key a column can map to
     find_header_row(rows) -> int           1-based row of the header, below any title rows
     suggest_mapping(headers) -> {column index (0-based): target key}
+    suggest_target(header) -> target key | None   (for a column left out: what it may hold)
     locate_table(sheet, header_row=None) -> TableLayout   (refuses header-only sheets)
     split_full_name(text) -> NameParts
 
@@ -170,6 +171,40 @@ def match_header(text: str) -> tuple[str, int] | None:
             if best is None or score > best[1]:
                 best = (key, score)
     return best
+
+
+# Words that hint at a field without naming it well enough to map a column by themselves
+# ('Место нахождения' may be a town, a region or an address): a column left out with one of
+# them is named to the officer with the field suggested, and is mapped only when chosen.
+HINTS: dict[str, tuple[str, ...]] = {
+    "locality": ("location", "current location", "whereabouts", "where", "место нахождения", "местонахождение",
+                 "местоположение", "где находится", "где находятся", "нахождения", "lieu", "lieu actuel",
+                 "localisation", "الموقع", "مكان التواجد", "مكان الوجود", "التواجد"),
+    "address": ("residence", "place of residence", "место проживания", "проживает", "domicile", "lieu de residence",
+                "السكن", "مكان الإقامة", "مكان الاقامة"),
+    "notes": ("other", "other information", "additional information", "прочее", "дополнительно",
+              "доп информация", "autres", "informations", "معلومات إضافية", "أخرى"),
+    "relationship": ("кем приходится", "role in family", "статус в семье", "صلة"),
+}
+_HINTS = [(normalize_header(word), key) for key, words in HINTS.items() for word in words]
+_FUZZY_CUTOFF = 88
+
+
+def suggest_target(header: CellValue) -> str | None:
+    """The field a column left out may hold: what its header names (a target another column took),
+    else a hint word in it (`HINTS`), else a synonym it nearly spells (a typo). None when nothing fits."""
+    if not isinstance(header, str) or not (text := normalize_header(header)):
+        return None
+    if found := match_header(header):
+        return found[0]
+    padded = f" {text} "
+    hinted = [(len(word), key) for word, key in _HINTS if word and f" {word} " in padded]
+    if hinted:
+        return max(hinted)[1]
+    from rapidfuzz import fuzz, process  # only for a header nothing else explains
+
+    close = process.extractOne(text, list(_INDEX), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+    return _INDEX[close[0]] if close else None
 
 
 def suggest_mapping(headers: list[CellValue]) -> dict[int, str]:

@@ -2,10 +2,13 @@
 
     parse_date_cell(value, order_hint=None) -> DateParse
     prevalent_date_order(values) -> DateOrder | None
+    date_order_evidence(values) -> (DateOrder | None, (dates that settle it, ...))
     parse_sex_cell(value) -> Sex                         (ValidationError)
     parse_country(text) -> alpha-3                       (ValidationError)
     parse_countries(text) -> [alpha-3, ...]              (ValidationError)
     parse_phones(value, default_region) -> [E.164, ...]  (ValidationError)
+    parse_phones_among(value, regions) -> ([E.164, ...], [doubt, ...])  (ValidationError)
+    location_countries(region, locality, ...) -> [alpha-3, ...]
     cell_text(value) -> str
     latin_name(native, latin="") -> passport Latin (ICAO 9303 from Cyrillic when none given)
 
@@ -25,6 +28,7 @@ suggested one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gettext
 import re
 import unicodedata
@@ -41,7 +45,7 @@ from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.names import fold, has_cyrillic, icao_latin
 from desktop_app.domain.person import Sex, parse_sex
-from desktop_app.domain.phones import normalize_phone
+from desktop_app.domain.phones import normalize_phone, phone_in_regions
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 once Excel's 1900 leap-year bug is allowed for
 _YEARS = range(1850, 2201)
@@ -183,25 +187,45 @@ def _two_way(first: int, second: int, year: int, raw: str, order_hint: DateOrder
     if order_hint is None:
         return DateParse(None, readings, f"'{raw}' could be day/month or month/day; choose the order")
     chosen = dmy if order_hint is DateOrder.DMY else mdy
-    return DateParse(chosen, readings, f"'{raw}' read as {order_hint.value}, the order most dates in the sheet use")
+    return DateParse(chosen, readings, f"'{raw}' read as {chosen} ({order_hint.value}), the order the column's "
+                     "other dates settle")
 
 
 def prevalent_date_order(values: Iterable[object]) -> DateOrder | None:
-    """DMY or MDY, as most of the column's unambiguous 'a/b/YYYY' dates show; None with no evidence."""
+    """DMY or MDY, as most of the column's dates that settle the order show; None with no evidence."""
+    return date_order_evidence(values)[0]
+
+
+def date_order_evidence(values: Iterable[object]) -> tuple[DateOrder | None, tuple[str, ...]]:
+    """The order the column's own dates settle, and up to three of the dates that settle it.
+
+    Evidence: an 'a/b/YYYY' whose first part is over 12 (day first) or whose second is (month
+    first), and any 'DD.MM.YYYY' written with dots (dots are day first: the column's writer
+    puts the day first). Votes decide; a tie is no evidence.
+    """
     votes: Counter[DateOrder] = Counter()
+    examples: dict[DateOrder, list[str]] = {DateOrder.DMY: [], DateOrder.MDY: []}
     for value in values:
         if not isinstance(value, str):
             continue
-        match = _SLASHED.fullmatch(_ascii_digits(value).strip())
-        if match:
+        text = _ascii_digits(value).strip()
+        vote = None
+        if match := _SLASHED.fullmatch(text):
             first, second = int(match[1]), int(match[3])
             if first > 12 >= second:
-                votes[DateOrder.DMY] += 1
+                vote = DateOrder.DMY
             elif second > 12 >= first:
-                votes[DateOrder.MDY] += 1
+                vote = DateOrder.MDY
+        elif _DOTTED.fullmatch(text):
+            vote = DateOrder.DMY
+        if vote is not None:
+            votes[vote] += 1
+            if len(examples[vote]) < 3:
+                examples[vote].append(value.strip())
     if not votes or votes[DateOrder.DMY] == votes[DateOrder.MDY]:
-        return None
-    return votes.most_common(1)[0][0]
+        return None, ()
+    order = votes.most_common(1)[0][0]
+    return order, tuple(examples[order])
 
 
 # Spellings of sex that lists use beyond `domain.person.parse_sex`.
@@ -242,6 +266,9 @@ _MORE_COUNTRIES: dict[str, str] = {
     "сша": "USA", "american": "USA", "великобритания": "GBR", "british": "GBR", "french": "FRA",
     "без гражданства": "XXA", "лбг": "XXA", "stateless": "XXA", "apatride": "XXA", "عديم الجنسية": "XXA",
     "بدون": "XXA",
+    # places people name as where they are, for the country their phone numbers belong to
+    "gaza strip": "PSE", "сектор газа": "PSE", "قطاع غزة": "PSE",
+    "западный берег": "PSE", "الضفة الغربية": "PSE", "bande de gaza": "PSE", "cisjordanie": "PSE",
 }
 _COUNTRY_LANGUAGES = ("ru", "fr", "ar")
 _LIST_SPLIT = re.compile(r"\s*(?:[,;/+\n]|\s(?:and|и|et|و)\s)\s*")
@@ -314,6 +341,52 @@ def parse_phones(value: object, default_region: str | None) -> list[str]:
         if number not in numbers:
             numbers.append(number)
     return numbers
+
+
+def location_countries(*texts: str) -> list[str]:
+    """The countries (alpha-3) named by a person's region, locality or address: each text whole,
+    then each of its comma-separated parts ('Rafah, Gaza' -> ['PSE']); unknown places give none."""
+    found: list[str] = []
+    for text in texts:
+        for code in _place_countries(text):
+            if code not in found:
+                found.append(code)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)  # a sheet repeats a few places
+def _place_countries(text: str) -> tuple[str, ...]:
+    index = _country_index()
+    codes = (index.get(fold(part.strip().strip("."))) for part in (text, *_LOCATION_SPLIT.split(text)))
+    return tuple(dict.fromkeys(code for code in codes if code))
+
+
+_LOCATION_SPLIT = re.compile(r"\s*[,;/()\n]\s*")
+
+
+def parse_phones_among(value: object, regions: tuple[str | None, ...]) -> tuple[list[str], list[str]]:
+    """E.164 numbers in a cell (split like `parse_phones`) read among `regions` (alpha-2, the first
+    preferred: see `domain.phones.phone_in_regions`), and a note for each number that is valid in
+    more than one of them. A number stored as a number (201001234567) is also tried with '+'."""
+    numbers: list[str] = []
+    notes: list[str] = []
+    for part in _PHONE_SPLIT.split(cell_text(value).strip()):
+        if not part:
+            continue
+        try:
+            reading = phone_in_regions(part, regions)
+        except ValidationError:
+            if not part.isdigit() or part.startswith("0"):
+                raise
+            reading = phone_in_regions("+" + part, ())
+        if reading.doubtful:
+            others = ", ".join(f"{r} in {region}" for r, region in zip(reading.readings, reading.fits, strict=True)
+                               if r != reading.e164)
+            notes.append(f"'{part}' is a valid number in {', '.join(reading.fits)}: read as {reading.e164} "
+                         f"({reading.fits[0]}), could be {others}; check it")
+        if reading.e164 not in numbers:
+            numbers.append(reading.e164)
+    return numbers, notes
 
 
 def cell_text(value: object) -> str:

@@ -139,6 +139,32 @@ class PreviewRow:
         return "; ".join(str(p) for p in self.problems)
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    """A row of the sheet that is not a person (a total line): its number and what it says."""
+
+    row: int
+    text: str
+
+    def __str__(self) -> str:
+        return f"row {self.row} skipped: a total line, not a person ('{self.text}')"
+
+
+@dataclass(frozen=True, slots=True)
+class UnmappedColumn:
+    """A column the import leaves out: its letter, header, and the roster field it may hold."""
+
+    column: str
+    header: str
+    suggested: str | None = None  # a target key
+    suggested_label: str = ""
+
+    def __str__(self) -> str:
+        hint = f" (looks like {self.suggested_label}: choose it on the Columns page or map it)" \
+            if self.suggested else ""
+        return f"not imported: column {self.column}: {self.header}{hint}"
+
+
 @dataclass(frozen=True)
 class ImportPreview:
     """Everything `commit_import` needs, and what the user reviews first."""
@@ -156,6 +182,8 @@ class ImportPreview:
     date_order: str | None  # 'DMY' or 'MDY': how ambiguous dates were read (None: not read)
     rows: tuple[PreviewRow, ...]
     warnings: tuple[str, ...] = ()  # sheet-level notes (unmapped columns, cleaned cells)
+    skipped: tuple[SkippedRow, ...] = ()  # total lines: not persons, and not rejected either
+    unmapped: tuple[UnmappedColumn, ...] = ()  # headed columns left out, with a suggested field
 
     @property
     def counts(self) -> dict[str, int]:

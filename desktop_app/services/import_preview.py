@@ -5,8 +5,11 @@ A row that carries a roster UUID or case reference names that person: it is an u
 the roster does not know creates the person under that UUID (an export of another
 roster reads back as the same persons). Any other row is new, unless the matching engine
 finds someone on the roster it may be (a possible duplicate, with the candidates and
-why) or an earlier row of the same file holds the same document. A row that cannot be
-imported is rejected with each problem: sheet, row, column, value and reason.
+why) or an earlier row of the same file holds the same document, or the same name, birth
+date and phone (a duplicate within the file: created only when the officer says so). A row
+that cannot be imported is rejected with each problem: sheet, row, column, value and reason.
+A total line ('Итого: 11 человек') is no person: it is listed as skipped with its row.
+Columns left out are listed with the field each may hold (`exchange.headers.suggest_target`).
 
 Statuses from a status column: an update moves the person only along a legal transition;
 a new person may start in any status reachable from 'registered' (never 'merged').
@@ -22,12 +25,24 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_app.domain.errors import ExchangeError, TransitionRefused, ValidationError
+from desktop_app.domain.names import fold
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.domain.status import TRANSITIONS, Status
-from desktop_app.exchange.values import DateOrder, prevalent_date_order
-from desktop_app.services.import_model import ImportPreview, Outcome, PreviewRow, RowData, RowProblem
+from desktop_app.exchange.headers import IMPORT_TARGETS, suggest_target
+from desktop_app.exchange.readers import column_letter
+from desktop_app.exchange.values import DateOrder, date_order_evidence, parse_date_cell
+from desktop_app.services.import_model import (
+    DuplicateCandidate,
+    ImportPreview,
+    Outcome,
+    PreviewRow,
+    RowData,
+    RowProblem,
+    SkippedRow,
+    UnmappedColumn,
+)
 from desktop_app.services.import_roster import RosterSnapshot, load_snapshot
-from desktop_app.services.import_rows import RowConverter
+from desktop_app.services.import_rows import RowConverter, total_line
 from desktop_app.services.import_source import ImportFile, describe_table, open_import_file
 from desktop_app.services.settings import load_mission
 from desktop_app.storage.db import Database
@@ -94,11 +109,12 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
     table = describe_table(db, source, sheet=sheet, header_row=header_row, profile_name=profile_name,
                            mapping_overrides=mapping_overrides)
     chosen_order = DateOrder(str(date_order).upper()) if date_order else None
-    orders = _date_orders(table.layout.data_rows, table.mapping, chosen_order)
+    orders, evidence = _date_orders(table.layout.data_rows, table.mapping, chosen_order)
     used = chosen_order or next((o for o in orders.values() if o is not None), None)
     region = load_mission(db).phone_region
     converter = RowConverter(table.headers, table.mapping, phone_region=region, date_orders=orders)
     converted: list[tuple[int, RowData, list[RowProblem], tuple[Any, ...]]] = []
+    skipped: list[SkippedRow] = []
     total = len(table.layout.data_rows)
     for offset, cells in enumerate(table.layout.data_rows):
         if progress is not None and offset % PROGRESS_EVERY == 0 and not progress(offset, total):
@@ -107,6 +123,8 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
         data, problems = converter.convert(number, cells)
         if data is not None:
             converted.append((number, data, problems, tuple(cells)))
+        elif (total := total_line(cells)) is not None:
+            skipped.append(SkippedRow(number, total))
     snapshot = load_snapshot(db)
     snapshot.load_states(target for _, data, _, _ in converted if (target := snapshot.target_of(data)[0]))
     classifier = _Classifier(snapshot)
@@ -115,23 +133,53 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
     classifier.find_duplicates(rows)
     if progress is not None:
         progress(total, total)
-    unmapped = [table.column_title(i) for i, h in enumerate(table.headers) if h and i not in table.mapping]
-    warnings = [f"not imported: column {title}" for title in unmapped]
+    unmapped = tuple(_unmapped(table.headers, table.mapping))
+    warnings = [str(column) for column in unmapped]
+    warnings += [str(row) for row in skipped]
+    warnings += [f"column {table.column_title(i)}: dates like 03/11/2008 read {order.value} ({_ORDER_WORDS[order]}), "
+                 f"as {', '.join(examples)} show" for i, (order, examples) in evidence.items()]
     warnings += [f"sheet '{table.sheet}', {w}" for w in source.sheet(table.sheet).warnings]
     return ImportPreview(path=source.path, file_name=source.file_name, file_sha256=source.sha256,
                          file_format=source.format, sheet=table.sheet, sheets=tuple(s.name for s in source.sheets),
                          header_row=table.header_row, headers=table.headers, mapping=table.mapping,
                          profile_name=table.profile_name, date_order=used.value if used else None,
-                         rows=tuple(rows), warnings=tuple(warnings))
+                         rows=tuple(rows), warnings=tuple(warnings), skipped=tuple(skipped), unmapped=unmapped)
 
 
-def _date_orders(data_rows: list[list[Any]], mapping: dict[int, str],
-                 chosen: DateOrder | None) -> dict[int, DateOrder | None]:
+_ORDER_WORDS = {DateOrder.DMY: "day first", DateOrder.MDY: "month first"}
+
+
+def _unmapped(headers: tuple[str, ...], mapping: dict[int, str]) -> list[UnmappedColumn]:
+    """Headed columns left out, each with the field it may hold when that field is still free."""
+    taken = set(mapping.values())
+    found = []
+    for index, header in enumerate(headers):
+        if not header or index in mapping:
+            continue
+        target = suggest_target(header)
+        free = target if target and target not in taken else None
+        found.append(UnmappedColumn(column_letter(index + 1), header, free, IMPORT_TARGETS[free] if free else ""))
+    return found
+
+
+def _date_orders(data_rows: list[list[Any]], mapping: dict[int, str], chosen: DateOrder | None
+                 ) -> tuple[dict[int, DateOrder | None], dict[int, tuple[DateOrder, tuple[str, ...]]]]:
+    """Each date column's order (the chosen one, else the one its own dates settle), and the
+    evidence of the columns whose order their dates settled."""
     orders: dict[int, DateOrder | None] = {}
+    evidence: dict[int, tuple[DateOrder, tuple[str, ...]]] = {}
     for index, target in mapping.items():
         if target in DATE_TARGETS:
-            orders[index] = chosen or prevalent_date_order(row[index] for row in data_rows if index < len(row))
-    return orders
+            order, examples = date_order_evidence(row[index] for row in data_rows if index < len(row))
+            orders[index] = chosen or order
+            if order is not None and chosen is None and _has_two_way_dates(data_rows, index):
+                evidence[index] = (order, examples)
+    return orders, evidence
+
+
+def _has_two_way_dates(data_rows: list[list[Any]], index: int) -> bool:
+    return any(isinstance(row[index], str) and parse_date_cell(row[index]).ambiguous
+               for row in data_rows if index < len(row))
 
 
 class _Classifier:
@@ -142,6 +190,7 @@ class _Classifier:
         self._uuids: dict[str, int] = {}
         self._case_refs: dict[str, int] = {}
         self._documents: dict[str, int] = {}
+        self._persons: dict[tuple[str, str, str], int] = {}
 
     def classify(self, number: int, data: RowData, problems: list[RowProblem], cells: tuple[Any, ...]) -> PreviewRow:
         blocking = [p for p in problems if p.blocking]
@@ -193,9 +242,27 @@ class _Classifier:
                 earlier = self._documents.setdefault(key, row.row)
                 if earlier != row.row:
                     candidates.append(self.snapshot.file_row_candidate(earlier, document.number))
+            candidates += self._same_person_earlier(row)
             if candidates:
                 rows[position] = PreviewRow(row.row, Outcome.DUPLICATE, row.data, case_ref=row.case_ref,
                                             candidates=tuple(candidates), problems=row.problems)
+
+
+    def _same_person_earlier(self, row: PreviewRow) -> list[DuplicateCandidate]:
+        """An earlier new row of this file with the same name, birth date and phone (once per row)."""
+        name = " ".join(fold(row.data.display_name).split())
+        born = str(row.data.fields.get("birth_date") or "")
+        if not (name and born and row.data.phones):
+            return []
+        earlier = None
+        for phone in row.data.phones:
+            seen = self._persons.setdefault((name, born, phone), row.row)
+            if seen != row.row and earlier is None:
+                earlier = seen
+        if earlier is None:
+            return []
+        return [DuplicateCandidate(0, f"row {earlier}", "(earlier row of this file)", born, 1.0,
+                                   ("same name, birth date and phone in this file",))]
 
 
 def _new_person_refusal(data: RowData) -> str | None:

@@ -8,23 +8,30 @@
   that have no column of their own); a Latin full name into the Latin parts;
 - dates in every common form; an ambiguous 'a/b/YYYY' is read by the order the user chose
   or the column's prevalent order (a warning names it), and refused when neither says;
-- sex and citizenship in English, Russian, French or Arabic; phones to E.164 with the
-  mission's country; document type, number, country and dates into one document;
+- sex and citizenship in English, Russian, French or Arabic; phones to E.164: a number
+  without its country code is read in the regions that may apply to the row (the mission's
+  country, the country its region/locality/address names, its citizenships), taken where it
+  is valid and flagged only when it is valid in more than one; document type, number,
+  country and dates into one document;
 - Latin names are derived from Cyrillic by ICAO 9303 when the row has none (marked as
   derived: they fill a blank, never replace a passport spelling).
 
-Blank cells give nothing: an import never blanks a value. A row with nothing in it, or our
-own export's footer ('Total 12'), is not a row of data (`convert` returns None).
+Blank cells give nothing: an import never blanks a value. A row with nothing in it is not a
+row of data (`convert` returns None); neither is a total line ('Итого: 11 человек', 'Total: 11',
+'Всего' and a count, our own export's footer): `total_line(cells)` names it, and the preview
+lists it as skipped with its row number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid as uuid_module
 from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
+from desktop_app.domain.countries import alpha2
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import WORDS
@@ -36,16 +43,25 @@ from desktop_app.exchange.readers import column_letter
 from desktop_app.exchange.values import (
     DateOrder,
     cell_text,
+    location_countries,
     parse_countries,
     parse_country,
     parse_date_cell,
-    parse_phones,
+    parse_phones_among,
     parse_sex_cell,
 )
 from desktop_app.services.import_model import RowData, RowProblem
 
 MAX_HOUSEHOLD_REF = 32
 _FOOTER_WORDS = {fold(word) for word in WORDS["total"].values()}
+# 'Итого: 11 человек', 'Total: 11', 'Всего', 'Grand total - 11 persons', 'المجموع 11'
+_TOTAL_WORDS = "|".join(sorted({*_FOOTER_WORDS, "итого", "всего", "total", "grand total", "sub total", "subtotal",
+                                "total general", "общее количество", "количество", "المجموع", "الإجمالي",
+                                "الاجمالي", "اجمالي", "إجمالي", "العدد"}, key=len, reverse=True))
+_COUNT_WORDS = ("человек|чел|человека|лиц|persons?|people|pax|individuals|personnes|pers|شخص|أشخاص|اشخاص|فرد|"
+                "أفراد|افراد")
+_TOTAL_LINE = re.compile(rf"(?:{_TOTAL_WORDS})\b\s*[:=\-–—.]?\s*(?:\d+\s*(?:{_COUNT_WORDS})?\.?)?")
+_COUNT_ONLY = re.compile(rf"\d+\s*(?:{_COUNT_WORDS})?\.?")
 _NAME_PARTS = ("surname", "given_names", "patronymic")
 _DOCUMENT_TYPES: dict[str, DocumentType] = {
     "passport": DocumentType.PASSPORT, "паспорт": DocumentType.PASSPORT, "passeport": DocumentType.PASSPORT,
@@ -109,7 +125,7 @@ class RowConverter:
             "document_country": lambda value: parse_country(cell_text(value)),
             "document_type": _document_type,
             "document_number": lambda value: clean_text(cell_text(value)).upper(),
-            "phone": lambda value: tuple(parse_phones(value, self._region)),
+            "phone": _phone_cell,
             "uuid": _uuid,
             "status": _status,
             "household_ref": _household_ref,
@@ -141,8 +157,8 @@ class RowConverter:
     # --- a row ------------------------------------------------------------------------------------
 
     def convert(self, row_number: int, cells: Sequence[Any]) -> tuple[RowData | None, list[RowProblem]]:
-        """The row's values and its problems; (None, []) for a row that is not data."""
-        if _is_blank_or_footer(cells):
+        """The row's values and its problems; (None, []) for a row that is not data (blank, a total line)."""
+        if _is_blank(cells) or total_line(cells) is not None:
             return None, []
         found: dict[str, Any] = {}
         problems: list[RowProblem] = []
@@ -215,7 +231,8 @@ class RowConverter:
                 fields[latin] = icao_latin(fields[native])
                 derived.add(latin)
         documents = self._document(row_number, found, problems)
-        data = RowData(fields=fields, documents=documents, phones=found.get("phone", ()),
+        phones = self._phones(row_number, found.get("phone"), fields, problems)
+        data = RowData(fields=fields, documents=documents, phones=phones,
                        status=found.get("status"), household_ref=found.get("household_ref"),
                        uuid=found.get("uuid"), derived=frozenset(derived))
         return data, problems
@@ -231,6 +248,23 @@ class RowConverter:
         except ValidationError as exc:
             problems.append(self._problem(row_number, self._column_of("document_number"), number, exc.message))
             return ()
+
+    def _phones(self, row_number: int, cell: PhoneCell | None, fields: dict[str, Any],
+                problems: list[RowProblem]) -> tuple[str, ...]:
+        """The row's phones: a national number is read in the mission's country, then the country
+        the row's region, locality or address names, then its citizenships."""
+        if cell is None:
+            return ()
+        regions = _row_regions(self._region, fields)
+        index = self._column_of("phone")
+        try:
+            numbers, doubts = parse_phones_among(cell.value, regions)
+        except ValidationError as exc:
+            problems.append(self._problem(row_number, index, cell.value, exc.reason))
+            return ()
+        for doubt in doubts:
+            problems.append(self._problem(row_number, index, cell.value, doubt, blocking=False))
+        return tuple(numbers)
 
     def _column_of(self, target: str) -> int:
         return next(index for index, key, _ in self._columns if key == target)
@@ -294,11 +328,52 @@ def column_value(value: Any) -> Any:
     return value
 
 
-def _is_blank_or_footer(cells: Sequence[Any]) -> bool:
-    filled = [cell for cell in cells if cell is not None and not (isinstance(cell, str) and not cell.strip())]
-    if not filled:
-        return True
-    return len(filled) <= 2 and isinstance(filled[0], str) and fold(filled[0].rstrip(":")) in _FOOTER_WORDS
+class PhoneCell:
+    """A phone cell kept as written until the row's other cells say which regions to read it in."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _phone_cell(value: Any) -> PhoneCell:
+    return PhoneCell(value)
+
+
+def _row_regions(mission: str | None, fields: dict[str, Any]) -> tuple[str | None, ...]:
+    """Alpha-2 regions a national number of this row may belong to, the mission's first."""
+    places = [fields[key] for key in ("region", "locality", "address") if fields.get(key)]
+    located = location_countries(*places) if places else []
+    citizenships = str(fields.get("citizenships") or "").split(",")
+    return (mission, *(alpha2(code) for code in [*located, *citizenships] if code))
+
+
+def _filled(cells: Sequence[Any]) -> list[Any]:
+    return [cell for cell in cells if cell is not None and not (isinstance(cell, str) and not cell.strip())]
+
+
+def _is_blank(cells: Sequence[Any]) -> bool:
+    return not _filled(cells)
+
+
+def total_line(cells: Sequence[Any]) -> str | None:
+    """The text of a total line ('Итого: 11 человек', 'Total' beside 11), or None for any other row.
+
+    A total line has at most three filled cells: the first is text that says 'total' (and may
+    give the count), the others only counts.
+    """
+    filled = _filled(cells)
+    if not filled or len(filled) > 3 or not isinstance(filled[0], str):
+        return None
+    first = fold(filled[0]).strip()
+    if not _TOTAL_LINE.fullmatch(first):
+        return None
+    for other in filled[1:]:
+        if isinstance(other, bool) or not (isinstance(other, int | float)
+                                           or _COUNT_ONLY.fullmatch(fold(str(other)).strip())):
+            return None
+    return " ".join(cell_text(cell).strip() for cell in filled)
 
 
 def _document_type(value: Any) -> DocumentType:

@@ -30,8 +30,10 @@ from desktop_app.services.import_model import (
     Outcome,
     PreviewRow,
     RowProblem,
+    SkippedRow,
     UndoConflict,
     UndoResult,
+    UnmappedColumn,
 )
 from desktop_app.services.import_preview import ImportCancelled, preview_import
 from desktop_app.services.import_profiles import (
@@ -66,9 +68,11 @@ __all__ = [
     "PreviewRow",
     "RowProblem",
     "SheetInfo",
+    "SkippedRow",
     "TableInfo",
     "UndoConflict",
     "UndoResult",
+    "UnmappedColumn",
     "WrongPassword",
     "column_letter",
     "commit_import",

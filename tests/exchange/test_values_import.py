@@ -14,6 +14,7 @@ from desktop_app.domain.person import Sex
 from desktop_app.exchange.values import (
     DateOrder,
     cell_text,
+    date_order_evidence,
     latin_name,
     parse_countries,
     parse_country,
@@ -97,8 +98,13 @@ def test_two_digit_years_pivot_on_this_year() -> None:
 def test_prevalent_date_order() -> None:
     assert prevalent_date_order(["13/1/1980", "1/2/1980", "25/12/1990", "1/13/1990", None, 5]) is DateOrder.DMY
     assert prevalent_date_order(["1/13/1980", "2/28/1975", "1/2/1980"]) is DateOrder.MDY
-    assert prevalent_date_order(["1/2/1980", "01.02.1980"]) is None
+    assert prevalent_date_order(["1/2/1980", "2/3/1981"]) is None  # nothing settles the order
     assert prevalent_date_order(["13/1/1980", "1/13/1980"]) is None
+    # a column that writes dates with dots writes the day first (issue 13: '03/11/2008' beside '12.04.1979')
+    assert prevalent_date_order(["03/11/2008", "12.04.1979", "01.02.1980"]) is DateOrder.DMY
+    assert date_order_evidence(["03/11/2008", "12.04.1979", "25/06/1990"]) == (DateOrder.DMY,
+                                                                               ("12.04.1979", "25/06/1990"))
+    assert prevalent_date_order(["1/13/1980", "2/28/1975", "12.04.1979"]) is DateOrder.MDY  # votes decide
 
 
 @given(st.dates(min_value=dt.date(1850, 1, 1), max_value=dt.date(2200, 12, 31)))
