@@ -16,11 +16,13 @@ The passphrase is never recorded: the audit trail says only that encryption chan
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import logging
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,20 +160,44 @@ def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_fol
     opener = functools.partial(db.connect_copy, readonly=True)
     storage_backup.check_backup(backup_file, opener)
     restored = storage_backup.read_backup_info(backup_file, opener)
+    roster = db.target.path
+
+    def record(copy: Path, safety_path: Path) -> None:  # in the copy, before it takes the roster's place
+        database = db.open_copy(copy)
+        try:
+            with database.transaction() as session:
+                audit.record(session, operator, audit.RESTORE_ACTION, "roster", backup_file.name,
+                             f"restored from the backup taken {restored.taken_at:%Y-%m-%d %H:%M} "
+                             f"({restored.persons} persons); the roster before was saved as {safety_path.name}",
+                             {"backup": backup_file.name, "safety_copy": safety_path.name,
+                              "persons": restored.persons})
+        finally:
+            database.close()
+
     db.close()
     try:
-        safety_path = storage_backup.restore_database(db, backup_file, Path(safety_folder),
-                                                      carry_over=_carry_case_ref_floor, damaged=db.damage is not None)
+        with _head_follows(roster, roster.with_name(f".{roster.name}.restore-{os.getpid()}")):
+            safety_path = storage_backup.restore_database(db, backup_file, Path(safety_folder),
+                                                          carry_over=_carry_case_ref_floor, before_swap=record,
+                                                          damaged=db.damage is not None)
     finally:
         reopened = db.reopen()
     safety = storage_backup.read_backup_info(safety_path, opener)
-    with reopened.transaction() as session:
-        audit.record(session, operator, "restore", "roster", backup_file.name,
-                     f"restored from the backup taken {restored.taken_at:%Y-%m-%d %H:%M} "
-                     f"({restored.persons} persons); the roster before was saved as {safety.path.name}",
-                     {"backup": backup_file.name, "safety_copy": safety.path.name, "persons": restored.persons})
     log.info("roster restored from a backup: %s persons", restored.persons)
     return RestoreResult(restored, safety, reopened)
+
+
+@contextlib.contextmanager
+def _head_follows(roster: Path, copy: Path) -> Iterator[None]:
+    """The audit trail's head recorded beside `copy` (by its entry) goes beside `roster` once the copy
+    took its place; it is dropped if the swap did not happen."""
+    try:
+        yield
+    except BaseException:
+        audit.head_file(copy).unlink(missing_ok=True)
+        raise
+    with contextlib.suppress(FileNotFoundError):
+        os.replace(audit.head_file(copy), audit.head_file(roster))
 
 
 def _carry_case_ref_floor(current: Any, restored: Any) -> None:
@@ -210,14 +236,30 @@ class EncryptResult:
 
 
 def encrypt_roster(path: Path, passphrase: str, *, operator: str, folders: Iterable[Path] = ()) -> EncryptResult:
-    """Encrypt a plain roster in place (copy, check, swap), audit it, and find the plain copies left.
+    """Encrypt a plain roster in place (copy, audit in the copy, check, swap) and find the plain copies left.
 
     `folders` are backup folders to look in besides the roster's own, its 'backups' folder and its
     chosen one. The copies are only reported: `protect_plain_copies` encrypts or removes them.
     """
-    result = encrypt_database(Path(path), passphrase)
-    _audit_key_change(Path(path), passphrase, operator, "encrypt", "the roster file was encrypted")
-    return EncryptResult(result, storage_backup.plain_copies(Path(path), folders))
+    path = Path(path).absolute()
+    result = _rewrite_audited(path, None, passphrase, operator, "encrypt", "the roster file was encrypted")
+    return EncryptResult(result, storage_backup.plain_copies(path, folders))
+
+
+def _rewrite_audited(path: Path, old: str | None, new: str, operator: str, action: str,
+                     summary: str) -> RewriteResult:
+    """Rewrite the roster under `new`; the audit entry is written into the checked copy before the swap,
+    so the file under the roster's name is either the old one or the new one with its entry."""
+    def record(copy: Path) -> None:
+        _audit_key_change(copy, new, operator, action, summary, name=path.name)
+
+    with _head_follows(path, path.with_name(f".{path.name}.rewrite-{os.getpid()}")):
+        if old is None:
+            result = encrypt_database(path, new, before_swap=record)
+        else:
+            result = change_passphrase(path, old, new, before_swap=record)
+    log.info("roster %s done", action)
+    return result
 
 
 def plain_copies(path: Path, folders: Iterable[Path] = ()) -> list[Path]:
@@ -253,18 +295,15 @@ def protect_plain_copies(path: Path, copies: Iterable[Path], *, remove: bool, pa
 
 
 def change_roster_passphrase(path: Path, old: str, new: str, *, operator: str) -> RewriteResult:
-    """Re-key an encrypted roster (copy, check, swap), then audit that it was done."""
-    result = change_passphrase(Path(path), old, new)
-    _audit_key_change(Path(path), new, operator, "rekey", "the roster's passphrase was changed")
-    return result
+    """Re-key an encrypted roster (copy, audit in the copy, check, swap)."""
+    return _rewrite_audited(Path(path).absolute(), old, new, operator, "rekey", "the roster's passphrase was changed")
 
 
 def _audit_key_change(path: Path, passphrase: str, operator: str, action: str, summary: str,
-                      changes: dict[str, Any] | None = None) -> None:
+                      changes: dict[str, Any] | None = None, *, name: str | None = None) -> None:
     database = open_database(path, passphrase=passphrase, holder=operator)
     try:
         with database.transaction() as session:
-            audit.record(session, operator, action, "roster", path.name, summary, changes)
+            audit.record(session, operator, action, "roster", name or path.name, summary, changes)
     finally:
         database.close()
-    log.info("roster %s done", action)

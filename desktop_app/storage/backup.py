@@ -37,6 +37,7 @@ from desktop_app.storage.db import (
     BUSY_TIMEOUT_MS,
     Database,
     DiskFull,
+    clean_stale_temporaries,
     connect_file,
     hold_exclusively,
     is_disk_full,
@@ -480,16 +481,18 @@ CarryOver = Callable[[Any, Any], None]
 
 
 def restore_database(db: Database, backup: Path, safety_folder: Path, *, carry_over: CarryOver | None = None,
-                     damaged: bool = False, wait_s: float = BUSY_TIMEOUT_MS / 1000) -> Path:
+                     before_swap: Callable[[Path, Path], None] | None = None, damaged: bool = False,
+                     wait_s: float = BUSY_TIMEOUT_MS / 1000) -> Path:
     """Replace the file of the (closed) roster `db` by a checked copy of `backup`; returns the safety copy.
 
     In this order, all under one exclusive hold of the roster (taken within `wait_s` seconds, or
     refused): the safety copy of the roster as it is is written to `safety_folder` and checked;
     the backup is copied beside the roster and checked; `carry_over` may bring values from the
-    current roster into the copy (what must never be handed out twice); the copy is renamed over
-    the roster. A write from another process either lands before the hold (and so in the safety
-    copy) or waits for the hold and goes into the restored roster. A crash leaves the old roster or
-    the restored one, never a mix, and no hidden copy but a safety copy's partial (cleaned later).
+    current roster into the copy (what must never be handed out twice); `before_swap(copy, safety)`
+    may write into the copy (the restore's audit entry); the copy is renamed over the roster.
+    A write from another process either lands before the hold (and so in the safety copy) or waits
+    for the hold and goes into the restored roster. A crash leaves the old roster or the restored
+    one, never a mix; what a killed restore left beside it is removed by the next one.
     The safety copy of a `damaged` roster is its file as it is, byte for byte, named so.
     """
     assert db.target.path is not None
@@ -503,6 +506,7 @@ def restore_database(db: Database, backup: Path, safety_folder: Path, *, carry_o
     safety_destination = _destination(db_path, Path(safety_folder).absolute(), dt.datetime.now().replace(
         microsecond=0), "before-restore-damaged" if damaged else "before-restore")
     copy = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}")
+    clean_stale_temporaries(db_path)
     _remove_with_sidecars(copy)
     holder = _hold_within(db_path, passphrase, wait_s)
     try:
@@ -523,6 +527,10 @@ def restore_database(db: Database, backup: Path, safety_folder: Path, *, carry_o
         if carry_over is not None:
             with contextlib.closing(connect_file(copy, passphrase, cipher=True)) as destination:
                 carry_over(holder, destination)
+        if before_swap is not None:
+            before_swap(copy, safety_destination)
+        with contextlib.closing(connect_file(copy, passphrase)) as switch:
+            switch.execute("PRAGMA journal_mode = WAL")  # as every roster; its -wal is gone once closed
         replace_file(db_path, copy, holder)
     except DatabaseError:
         raise

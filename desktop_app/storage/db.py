@@ -31,7 +31,7 @@ import os
 import socket
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -244,6 +244,10 @@ class Database:
     def connect_copy(self, path: Path, *, readonly: bool = False, cipher: bool = False) -> Any:
         """A raw connection to another file with this roster's key (a backup, a migration copy)."""
         return connect_file(path, self._passphrase, readonly=readonly, cipher=cipher)
+
+    def open_copy(self, path: Path) -> Database:
+        """Another roster file (a copy about to take this one's place) opened with this one's key and holder."""
+        return open_database(path, passphrase=self._passphrase, holder=self.holder)
 
     def reopen(self) -> Database:
         """The same roster opened afresh (after its file was replaced), with the same key and holder."""
@@ -549,7 +553,8 @@ class RewriteResult:
     rows: int
 
 
-def encrypt_database(path: Path, passphrase: str) -> RewriteResult:
+def encrypt_database(path: Path, passphrase: str, *, before_swap: Callable[[Path], None] | None = None
+                     ) -> RewriteResult:
     """Encrypt the plain roster at `path` in place: copy, check, swap; nothing plain is left behind."""
     path = Path(path).resolve()
     _check_new_passphrase(passphrase)
@@ -557,17 +562,18 @@ def encrypt_database(path: Path, passphrase: str) -> RewriteResult:
         raise DatabaseError(f"{path}: this roster is already encrypted (change its passphrase instead)")
     if (problem := _check_file(path, create=False, passphrase=None)) is not None:
         raise DamagedRoster(damage_message(path, None, problem))
-    return rewrite_file(path, None, passphrase)
+    return rewrite_file(path, None, passphrase, before_swap=before_swap)
 
 
-def change_passphrase(path: Path, old: str, new: str) -> RewriteResult:
+def change_passphrase(path: Path, old: str, new: str, *, before_swap: Callable[[Path], None] | None = None
+                      ) -> RewriteResult:
     """Re-key the encrypted roster at `path`: a copy under the new key is written, checked, swapped in."""
     path = Path(path).resolve()
     _check_new_passphrase(new)
     if not looks_encrypted(path):
         raise DatabaseError(f"{path}: this roster is not encrypted; encrypt it first")
     check_passphrase(path, old)
-    return rewrite_file(path, old, new)
+    return rewrite_file(path, old, new, before_swap=before_swap)
 
 
 def _check_new_passphrase(passphrase: str) -> None:
@@ -576,14 +582,18 @@ def _check_new_passphrase(passphrase: str) -> None:
                             "(several words are easier to remember and harder to guess)")
 
 
-def rewrite_file(path: Path, old_key: str | None, new_key: str, *, wal: bool = True) -> RewriteResult:
+def rewrite_file(path: Path, old_key: str | None, new_key: str, *, wal: bool = True,
+                 before_swap: Callable[[Path], None] | None = None) -> RewriteResult:
     """sqlcipher_export into a copy under `new_key`, holding the source locked, then an atomic swap.
 
     The source is switched to an in-memory journal in exclusive locking mode: that fails while any
     other connection has the roster open (so nobody's writes can be lost), and keeps every other
     connection out until the swap is done. `wal=False` leaves the copy in rollback mode (a backup).
+    `before_swap(copy)` runs once the copy is checked (the audit entry goes into the copy, so that the
+    file that appears under the roster's name already records how it came to be).
     """
     temporary = path.with_name(f".{path.name}.rewrite-{os.getpid()}")
+    clean_stale_temporaries(path)
     temporary.unlink(missing_ok=True)
     source = hold_exclusively(path, old_key)
     try:
@@ -601,9 +611,10 @@ def rewrite_file(path: Path, old_key: str | None, new_key: str, *, wal: bool = T
             raise DatabaseError(f"{path}: the encrypted copy could not be written ({exc}); the roster was not "
                                 "changed") from None
         _verify_copy(temporary, new_key, counts)
-        if wal:
-            with contextlib.closing(connect_file(temporary, new_key)) as switch:
-                switch.execute("PRAGMA journal_mode = WAL")
+        if before_swap is not None:
+            before_swap(temporary)
+        with contextlib.closing(connect_file(temporary, new_key)) as switch:
+            switch.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
         replace_file(path, temporary, source)
     except OSError as exc:
         if is_disk_full(exc):
@@ -617,6 +628,38 @@ def rewrite_file(path: Path, old_key: str | None, new_key: str, *, wal: bool = T
         with contextlib.suppress(Exception):
             source.close()
     return RewriteResult(path, len(counts), sum(counts.values()))
+
+
+def clean_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the hidden copies (`.roster.db.rewrite-PID`, `.roster.db.restore-PID`, with their -wal,
+    -shm, -journal) that a killed encryption or restore of the roster at `path` left beside it."""
+    removed = []
+    prefix = f".{path.name}."
+    with contextlib.suppress(OSError):
+        for leftover in path.parent.iterdir():
+            name = leftover.name
+            if not name.startswith(prefix):
+                continue
+            kind, _, rest = name[len(prefix):].partition("-")
+            pid = rest.split("-", 1)[0].split(".", 1)[0]
+            if kind in ("rewrite", "restore") and pid.isdigit() and not process_alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+                    removed.append(leftover)
+    return removed
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` runs on this computer (always assumed on Windows, where os.kill would end it)."""
+    if pid == os.getpid() or os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def overwrite_and_remove(path: Path) -> None:
