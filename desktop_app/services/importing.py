@@ -18,7 +18,7 @@ values), `import_roster` and `import_preview` (classification), `import_new` and
 from __future__ import annotations
 
 from desktop_app.exchange.errors import PasswordRequired, WrongPassword
-from desktop_app.exchange.headers import IMPORT_TARGETS
+from desktop_app.exchange.headers import IMPORT_TARGETS, suggest_target
 from desktop_app.exchange.readers import column_letter
 from desktop_app.services.import_commit import commit_import, list_imports, undo_import
 from desktop_app.services.import_model import (
@@ -83,6 +83,7 @@ __all__ = [
     "open_import_file",
     "preview_import",
     "save_mapping_profile",
+    "suggest_target",
     "undo_import",
     "write_reject_report",
 ]

@@ -67,8 +67,11 @@ class PreviewPage(QWizardPage):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.notes = QLabel(objectName="previewNotes")
+        self.notes = QLabel(objectName="previewNotes")  # columns left out, total lines skipped: above the rows
         self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("QLabel { background: #fff3cd; color: #4d3800; border: 1px solid #d9b650; "
+                                 "border-radius: 3px; padding: 6px; }")
+        self.notes.hide()
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Show:")))
         row.addWidget(self.filter)
@@ -76,9 +79,9 @@ class PreviewPage(QWizardPage):
         row.addWidget(self.accept_duplicates)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
+        layout.addWidget(self.notes)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.notes)
 
     def initializePage(self) -> None:
         self.wiz.preview = None
@@ -115,6 +118,7 @@ class PreviewPage(QWizardPage):
             text += self.tr(" · profile '%1'").replace("%1", html.escape(preview.profile_name))
         self.counts.setText(text)
         self.notes.setText("\n".join(preview.warnings))
+        self.notes.setVisible(bool(preview.warnings))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

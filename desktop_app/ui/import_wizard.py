@@ -10,6 +10,7 @@ thread with progress and cancel; nothing is written before the preview's Import 
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
@@ -247,6 +248,19 @@ class MappingPage(QWizardPage):
         dates.addWidget(QLabel(self.tr("Dates like 01/02/1980 are read")))
         dates.addWidget(self.date_order)
         dates.addStretch(1)
+        # Columns left out, said where the officer looks (a volunteer's 'Место нахождения' was
+        # lost in small print under the preview), with the field each may hold.
+        self.left_out = QLabel(objectName="unmappedColumns")
+        self.left_out.setWordWrap(True)
+        self.left_out.setStyleSheet("QLabel { background: #fff3cd; color: #4d3800; border: 1px solid #d9b650; "
+                                    "border-radius: 3px; padding: 6px; }")
+        self.use_suggestions = QPushButton(self.tr("Use the suggested fields"), objectName="useSuggestedFields")
+        self.use_suggestions.clicked.connect(self.apply_suggestions)
+        left_out_row = QHBoxLayout()
+        left_out_row.addWidget(self.left_out, 1)
+        left_out_row.addWidget(self.use_suggestions)
+        self.suggestions: dict[int, str] = {}
+        self.titles: list[QLabel] = []
         self.columns = QWidget(objectName="mappingColumns")
         self.grid = QGridLayout(self.columns)
         scroll = QScrollArea()
@@ -255,6 +269,7 @@ class MappingPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(dates)
+        layout.addLayout(left_out_row)
         layout.addWidget(scroll, 1)
         self.combos: list[QComboBox] = []
 
@@ -275,6 +290,7 @@ class MappingPage(QWizardPage):
             if item.widget():
                 item.widget().deleteLater()
         self.combos = []
+        self.titles = []
         for col, title in enumerate((self.tr("Column"), self.tr("First values"), self.tr("Roster field"))):
             label = QLabel(f"<b>{title}</b>")
             self.grid.addWidget(label, 0, col)
@@ -286,14 +302,53 @@ class MappingPage(QWizardPage):
             combo.setCurrentIndex(combo.findData(table.mapping.get(index, "")))
             sample = QLabel(" · ".join(table.samples[index]))
             sample.setWordWrap(True)
-            self.grid.addWidget(QLabel(table.column_title(index)), index + 1, 0)
+            title = QLabel(table.column_title(index))
+            self.grid.addWidget(title, index + 1, 0)
             self.grid.addWidget(sample, index + 1, 1)
             self.grid.addWidget(combo, index + 1, 2)
             self.combos.append(combo)
+            self.titles.append(title)
+            combo.currentIndexChanged.connect(self._show_left_out)
         self.grid.setColumnStretch(1, 1)
         for row in range(self.grid.rowCount()):
             self.grid.setRowStretch(row, 0)
         self.grid.setRowStretch(len(table.headers) + 1, 1)  # rows stay at the top
+        self._show_left_out()
+
+    @Slot()
+    def _show_left_out(self) -> None:
+        """Name every headed column that is not imported, with the field it may hold (when free)."""
+        table = self.wiz.table
+        if table is None or len(self.combos) != len(table.headers):
+            return
+        taken = {combo.currentData() for combo in self.combos if combo.currentData()}
+        self.suggestions = {}
+        lines = []
+        for index, (header, combo) in enumerate(zip(table.headers, self.combos, strict=True)):
+            left_out = bool(header) and not combo.currentData()
+            self.titles[index].setStyleSheet("color: #8a5a00; font-weight: bold;" if left_out else "")
+            if not left_out:
+                continue
+            suggested = importing.suggest_target(header)
+            if suggested and suggested not in taken:
+                self.suggestions[index] = suggested
+                taken.add(suggested)
+                label = labels.field_label(suggested, IMPORT_TARGETS[suggested])
+                lines.append(self.tr("%1 (looks like <b>%2</b>)").replace("%1", html.escape(table.column_title(index)))
+                             .replace("%2", html.escape(label)))
+            else:
+                lines.append(html.escape(table.column_title(index)))
+        self.left_out.setText(self.tr("⚠ Not imported: %1. Choose a field below for any column you want to keep.")
+                              .replace("%1", "; ".join(lines)))
+        self.left_out.setVisible(bool(lines))
+        self.use_suggestions.setVisible(bool(self.suggestions))
+
+    @Slot()
+    def apply_suggestions(self) -> None:
+        """Map each left-out column to its suggested field."""
+        for index, target in dict(self.suggestions).items():
+            combo = self.combos[index]
+            combo.setCurrentIndex(combo.findData(target))
 
     def overrides(self) -> dict[str, str | None]:
         """Every column's choice, by column letter."""
