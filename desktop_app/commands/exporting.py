@@ -42,7 +42,7 @@ def _selection(ctx: Context) -> Selection:
 
 def cmd_export(ctx: Context) -> int:
     a = ctx.args
-    out = Path(a.out)
+    out = exporting.check_export_path(ctx.db, a.out, overwrite=a.overwrite)  # the roster, a database: refused first
     profile = exporting.get_profile(ctx.db, a.profile) if a.profile else None
     common: dict[str, Any] = dict(selection=_selection(ctx), profile=profile, partner=a.partner, title=a.title,
                                   operator=ctx.operator, include_without_consent=a.include_without_consent,
@@ -54,7 +54,6 @@ def cmd_export(ctx: Context) -> int:
                                   "or export an .xlsx with a password")
         from desktop_app.ui.manifest_pdf import ensure_gui_application, write_manifest_pdf  # Qt only when printing
 
-        exporting.check_export_path(ctx.db, out, ".pdf", overwrite=a.overwrite)  # before Qt starts
         ensure_gui_application()
         result = exporting.export_manifest(ctx.db, out, render=write_manifest_pdf, paper=a.paper, **common)
     elif suffix == ".xlsx":

@@ -214,3 +214,42 @@ def test_person_page_lists_the_partners_that_received_the_data(qtbot: QtBot, db:
     assert shown[1:] == [PARTNER, "Full roster", "border.xlsx", "yes", OPERATOR]
     assert editor.findChild(type(editor.recipients_view), "recipientsTable") is editor.recipients_view
     assert model.rowCount(QModelIndex()) == 1
+
+
+# --- files: the roster refused, an existing file replaced only after asking ----------------------------------
+
+def test_the_dialog_asks_before_replacing_a_file_and_keeps_it_when_told_no(
+        qtbot: QtBot, db: Database, roster: Roster, tmp_path: Path) -> None:
+    path = tmp_path / "roster-copy.xlsx"
+    path.write_bytes(b"the previous export")
+    dialog = export_dialog(qtbot, db)
+    dialog.partner_combo.setCurrentIndex(0)
+    type_text(dialog.file_edit, str(path))
+    assert dialog.export_button.isEnabled()  # an existing file is no problem: it is asked about
+    replies: list[str] = []
+    answer_next_message_box(replies, QMessageBox.StandardButton.No)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert len(replies) == 1 and "roster-copy.xlsx already exists" in replies[0] and "Replace it?" in replies[0]
+    assert dialog.task is None and path.read_bytes() == b"the previous export"
+    assert audit.browse(db, audit.AuditFilter(action="export")) == []
+    answer_next_message_box(replies, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as exported:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert len(replies) == 2 and exported.args[0].path == path
+    assert path.read_bytes() != b"the previous export" and openpyxl.load_workbook(path).sheetnames
+    [entry] = audit.browse(db, audit.AuditFilter(action="export"))
+    assert entry.changes["sha256"] == exported.args[0].sha256
+
+
+def test_the_dialog_refuses_the_roster_and_its_working_files(qtbot: QtBot, db: Database, roster: Roster,
+                                                            db_path: Path, tmp_path: Path) -> None:
+    dialog = export_dialog(qtbot, db)
+    dialog.partner_combo.setCurrentIndex(0)
+    (tmp_path / "alias.xlsx").symlink_to(db_path)
+    for target, words in ((tmp_path / "alias.xlsx", "is the roster itself"),
+                          (db_path.with_name(db_path.name + "-wal.xlsx"), "working file of the roster"),
+                          (tmp_path / "missing" / "out.xlsx", "folder does not exist")):
+        dialog.file_edit.setText(str(target))
+        assert not dialog.export_button.isEnabled() and words in dialog.problem_label.text()
+    dialog.file_edit.setText(str(tmp_path / "fine.xlsx"))
+    assert dialog.export_button.isEnabled() and dialog.problem_label.text() == ""
