@@ -177,3 +177,33 @@ def test_the_dialogs_own_undo_spends_the_window_entry(qtbot: QtBot, window: Main
     qtbot.waitUntil(lambda: dialog.last_apply is None, timeout=20_000)
     assert window.undo_stack.count() == depth - 1  # the spent entry left the stack
     assert persons.get_person(db, person).status == "verified"
+
+
+def test_edit_undo_takes_back_an_import_after_the_wizard_closed(qtbot: QtBot, window: MainWindow,
+                                                                tmp_path: Path) -> None:
+    from desktop_app.ui.import_wizard import REPORT_PAGE, TABLE_PAGE, open_import_wizard
+    from tests.services.import_support import write_xlsx
+
+    sheet = write_xlsx(tmp_path / "volunteer.xlsx", [["ФИО", "Дата рождения", "№ паспорта"],
+                                                     ["Haddad Omar", "13.02.1975", "0765432"],
+                                                     ["Haddad Lina", "01.07.1979", "0765433"]])
+    before = len(window.roster.model.ids)
+    wizard = open_import_wizard(window)
+    wizard.show()
+    qtbot.keyClicks(wizard.file_page.path, str(sheet))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == TABLE_PAGE, timeout=10_000)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10_000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == REPORT_PAGE, timeout=10_000)
+    assert wizard.result is not None and wizard.result.created == 2
+    wizard.close()
+    wizard.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(wizard))
+    window.roster.model.refresh()
+    assert len(window.roster.model.ids) == before + 2
+    assert window.undo_action.text().startswith("&Undo Import #")
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(window.roster.model.ids) == before)
