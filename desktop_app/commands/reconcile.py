@@ -8,8 +8,9 @@
     mission-roster merge --undo OPERATION_ID
 
 `reconcile --json` prints exactly {rows, matched, review, unmatched, matches}; each match is
-{row, decision, person_id, case_ref, score, reasons} with `row` as the spreadsheet shows it
-and `decision` one of match, review, none (for review: the best candidate). Warnings and
+{row, decision, person_id, case_ref, score, reasons, contributions} with `row` as the spreadsheet shows it
+and `decision` one of match, review, none (for review: the best candidate; a none row names
+its closest person, if any, under `closest`). Warnings and
 what `--apply` did go to stderr then, so stdout stays one JSON document. `--apply` applies
 the match rows only: review rows need a person to look at them, in the window. `--report`
 is checked before anything is read: never the roster, its working files or the answer, an
@@ -78,9 +79,20 @@ def reconcile_json(rec: Reconciliation) -> dict[str, Any]:
                         "person_id": person.person_id if person else None,
                         "case_ref": person.case_ref if person else None,
                         "score": best.score if best else 0.0,
-                        "reasons": list(best.reasons) if best else []})
+                        "reasons": list(best.reasons) if best else [],
+                        "contributions": _contributions(best.contributions) if best else []})
+        closest = result.best if result.outcome is Outcome.NONE else None
+        if closest is not None:  # not on the roster: the nearest person, for a look
+            matches[-1]["closest"] = {"person_id": closest.person.person_id, "case_ref": closest.person.case_ref,
+                                      "score": closest.score, "reasons": list(closest.reasons),
+                                      "contributions": _contributions(closest.contributions)}
     return {"rows": len(rec.rows), "matched": rec.matched, "review": rec.review, "unmatched": rec.unmatched,
             "matches": matches}
+
+
+def _contributions(contributions: tuple[tuple[str, str, float], ...]) -> list[dict[str, Any]]:
+    """The model's waterfall for one pair: the prior, then each compared field with its level and bits."""
+    return [{"field": field, "level": level, "bits": bits} for field, level, bits in contributions]
 
 
 def cmd_reconcile(ctx: Any) -> int:
@@ -152,7 +164,8 @@ def cmd_duplicates(ctx: Any) -> int:
     if a.json:
         _print_json([{"a": {"person_id": p.a.id, "case_ref": p.a.case_ref}, "b": {"person_id": p.b.id,
                       "case_ref": p.b.case_ref}, "decision": p.decision, "score": p.score,
-                      "reasons": list(p.reasons)} for p in pairs])
+                      "reasons": list(p.reasons), "contributions": _contributions(p.contributions)}
+                     for p in pairs])
         return 0
     for p in pairs:
         print(f"{p.a.case_ref:<10} {p.a.name[:30]:<30} {p.b.case_ref:<10} {p.b.name[:30]:<30} {p.decision:<6} "

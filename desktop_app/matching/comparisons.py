@@ -211,9 +211,10 @@ def _token_level(q: NameToken, t: NameToken) -> tuple[int, str]:
     return min(word_level(a, b) for a in q.words for b in t.words)
 
 
-def _names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=300_000)  # a roster repeats its names, and so does an answer
+def _names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]) -> tuple[tuple[int, str, str], ...]:
     """(level, term-frequency key, note) for surname, given name and patronymic, in that order."""
-    missing = [(DIFFERENT + 1, "", "")] * 3
+    missing = ((DIFFERENT + 1, "", ""),) * 3
     if not query or not target:
         return missing
     pairs = []
@@ -257,4 +258,4 @@ def _names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]) -> list[
     if swapped:
         level, key, note = out[0]
         out[0] = (level, key, "; ".join(filter(None, (note, "surname and given name in each other's place"))))
-    return out
+    return tuple(out)

@@ -20,7 +20,15 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from desktop_app.matching.comparisons import DOCUMENT_F, IDENTIFIER, Comparison, compare, compare_other
+from desktop_app.matching.comparisons import (
+    DIFFERENT,
+    DOCUMENT_F,
+    GIVEN_F,
+    IDENTIFIER,
+    Comparison,
+    compare,
+    compare_other,
+)
 from desktop_app.matching.features import Prepared, blocking_keys, prepare
 from desktop_app.matching.model import (
     EM_MIN_ROWS,
@@ -40,6 +48,7 @@ from desktop_app.matching.scoring import (
     Contribution,
     Decision,
     judge,
+    twin_like,
     weight_of,
 )
 
@@ -191,6 +200,7 @@ class RosterIndex:
                          key=lambda item: (-item[0], item[1]))
         t = self.thresholds
         ranked = []
+        top_clash = bool(weighed) and twin_like(weighed[0][2].levels) and weighed[0][2].levels[GIVEN_F] == DIFFERENT
         for _, position, comparison in weighed[:None if limit is None else limit + 1]:
             target = self._prepared[position]
             found = judge(prepared, target, comparison, model, match_threshold=t.match, review_threshold=t.review)
@@ -203,6 +213,9 @@ class RosterIndex:
             runner_up = ranked[1]
             if runner_up.decision != NONE and runner_up.weight >= top.weight - t.ambiguity_margin:
                 ranked[0] = _with(top, REVIEW, f"another person scores close ({runner_up.key})")
+            elif runner_up.decision != NONE and top_clash:
+                ranked[0] = _with(top, REVIEW, f"another given name, and another person comes close ({runner_up.key}):"
+                                  " a twin's document?")
         out = [ranked[0]] + [_with(c, REVIEW, "not the best candidate") if c.decision == MATCH else c
                              for c in ranked[1:]]
         return out[:limit]

@@ -101,6 +101,7 @@ class Model:
         table = tuple((*(math.log2(m / max(u, U_FLOOR)) for m, u in zip(ms, us, strict=True)), 0.0)
                       for ms, us in zip(self.m, self.u, strict=True))
         object.__setattr__(self, "_bits", table)
+        object.__setattr__(self, "_max_name_bits", self._name_bound())
 
     @property
     def bits_table(self) -> Table:
@@ -145,6 +146,9 @@ class Model:
 
     def max_name_bits(self) -> float:
         """An upper bound of what the name fields can add (for pruning hopeless pairs)."""
+        return self._max_name_bits  # type: ignore[attr-defined,no-any-return]
+
+    def _name_bound(self) -> float:
         total = 0.0
         for index, field in enumerate(NAME_FIELDS):
             rarest = min([*self.term_frequencies[index].values(), self.tf_base[index]])

@@ -14,9 +14,11 @@ Two hand rules override the model. A roster ID, case reference or document equal
 pair to review at least (a partner who typed our reference deserves a look even when every
 name differs). Surname and full birth date agreeing with a given name that does not:
 twins share surname, birth date, household and often a passport series, which the model
-(fields independent) cannot know. A given name that clearly differs makes such a pair
-none, or review when a document or ID agrees (the brother's passport typed in); a misspelt
-one (Jaro-Winkler bands) makes it review unless a document or ID agrees.
+(fields independent) cannot know. Unless a document or ID agrees, a given name that clearly
+differs makes such a pair none; a misspelt one (Jaro-Winkler bands) makes it review at most
+unless a document agrees or is one character off (FEBRL1/2: typos, not twins). When a
+document agrees (the brother's passport typed in), the index sends the pair to review if
+another roster person also comes close.
 
 The index adds the rule between candidates: a match that
 another candidate comes within `AMBIGUITY_MARGIN` bits of becomes review (namesakes,
@@ -129,11 +131,12 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     identified = levels[IDENTIFIER] == 0 or levels[DOCUMENT_F] == 0
     if decision == NONE and identified:
         decision = REVIEW
-    if _twin_like(levels):
+    if twin_like(levels):
         clash = levels[GIVEN_F] == DIFFERENT
-        if clash or not identified:
-            ceiling = REVIEW if identified or not clash else NONE
-            decision = min(decision, ceiling, key=_RANK.__getitem__)
+        if clash and not identified:
+            decision = NONE
+        elif not clash and not identified and levels[DOCUMENT_F] != 1:
+            decision = min(decision, REVIEW, key=_RANK.__getitem__)
     contributions = [("prior", "one person among the plausible population", round(model.prior_bits, 2))]
     for field, (level, field_bits) in enumerate(zip(levels, bits, strict=True)):
         spec = FIELDS[field]
@@ -142,7 +145,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     return Assessment(weight, score, decision, reasons(query, target, comparison), tuple(contributions))
 
 
-def _twin_like(levels: tuple[int, ...]) -> bool:
+def twin_like(levels: tuple[int, ...]) -> bool:
     """Surname (or its other-gender form) and full birth date agree, the given name does not: a twin?"""
     given = levels[GIVEN_F]
     return (levels[SURNAME_F] <= JW94 and levels[BIRTH_F] in (D_EQUAL, D_SWAPPED)
@@ -202,4 +205,4 @@ def reasons(query: Prepared, target: Prepared, comparison: Comparison) -> tuple[
 
 
 __all__ = ["MATCH", "MATCH_THRESHOLD", "NONE", "REVIEW", "REVIEW_THRESHOLD", "Assessment", "Decision", "assess",
-           "compare_words", "decide", "judge", "reasons", "score_of", "weight_of"]
+           "compare_words", "decide", "judge", "reasons", "score_of", "twin_like", "weight_of"]

@@ -90,6 +90,7 @@ class DuplicateCandidate:
     decision: str  # 'match' (almost surely one person) or 'review'
     reasons: tuple[str, ...]
     differing: frozenset[str]
+    contributions: tuple[tuple[str, str, float], ...] = ()  # (field, level, bits), the prior first
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[D
         if (a, b) in dismissed:
             continue
         found.append(DuplicateCandidate(_brief(roster[a]), _brief(roster[b]), round(pair.score, 4), pair.decision,
-                                        pair.reasons, differing_fields(pair.reasons)))
+                                        pair.reasons, differing_fields(pair.reasons), pair.contributions))
     if progress is not None:
         progress(1, 1)
     return found

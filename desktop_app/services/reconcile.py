@@ -6,7 +6,9 @@
     write_reconcile_report(rec, "rafah_14nov_check.xlsx"); print(summary_text(rec))
 
 Every answer row is looked up among all active persons of the roster (not only the list's
-members, so that a row naming someone who was not sent on that list is noticed). Each row
+members, so that a row naming someone who was not sent on that list is noticed); the
+model's m-probabilities are fitted on the answer's own pairs first (`matching.engine`). Each
+candidate carries each field's contribution in bits (`CandidateMatch.contributions`). Each row
 ends as a match (the engine's 'match', and no stronger row claims the same person), a
 review (the engine's 'review', or a match another row claims more strongly: assignment is
 one-to-one), or not on the roster. List members no row names are listed apart. Warnings:
@@ -49,13 +51,12 @@ __all__ = ["ApplyResult", "Outcome", "Reconciliation", "UndoResult", "apply_reco
 
 Progress = Callable[[int, int], bool]
 CANDIDATES_SHOWN = 4
-PROGRESS_EVERY = 250
 
 # Reason words of the engine that say a field disagrees (see matching.scoring).
 _DIFFERS: dict[str, tuple[str, ...]] = {
     "name": ("surname differs", "surname similar", "given name differs", "given name similar",
              "given names differs", "given names similar", "patronymic differs", "patronymic similar",
-             "name differs", "name similar", "in each other's place"),
+             "name differs", "name similar", "initial only", "in each other's place"),
     "birth_date": ("birth date differs", "birth date day/month swapped", "years apart", "full date not known"),
     "sex": ("sex differs",),
     "document": ("documents differ", "document differs"),
@@ -89,11 +90,8 @@ def reconcile_answer(db: Database, path: str | Path, *, list_id: int | None = No
     total = len(sheet_data.rows)
     _report(progress, 0, total)
     index = RosterIndex(person.match_record() for person in roster.values())
-    found: list[list[Candidate]] = []
-    for done, (_, record) in enumerate(sheet_data.rows, start=1):
-        found.append(index.candidates(record, limit=CANDIDATES_SHOWN))
-        if done % PROGRESS_EVERY == 0:
-            _report(progress, done, total)
+    found = index.candidates_for_all([record for _, record in sheet_data.rows], limit=CANDIDATES_SHOWN,
+                                     progress=lambda done, all_rows: _report(progress, done, all_rows))
     cards = _Cards(roster, list_id, list_answers)
     rows = _assign([row for row, _ in sheet_data.rows], found, cards)
     _report(progress, total, total)
@@ -136,7 +134,7 @@ class _Cards:
 
     def candidate(self, found: Candidate) -> CandidateMatch:
         return CandidateMatch(self.card(int(found.key)), round(found.score, 4), found.decision, found.reasons,
-                              differing_fields(found.reasons))
+                              differing_fields(found.reasons), found.contributions)
 
 
 def differing_fields(reasons: tuple[str, ...]) -> frozenset[str]:

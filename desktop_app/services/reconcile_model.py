@@ -81,10 +81,12 @@ class PersonCard:
 @dataclass(frozen=True)
 class CandidateMatch:
     person: PersonCard
-    score: float
+    score: float  # the match probability under the model
     decision: str  # the engine's decision for this pair
     reasons: tuple[str, ...]
     differing: frozenset[str] = frozenset()
+    # (field, level, bits) for a waterfall: the prior first, then each field given on both sides
+    contributions: tuple[tuple[str, str, float], ...] = ()
 
 
 @dataclass(frozen=True)

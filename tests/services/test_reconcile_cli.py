@@ -42,15 +42,20 @@ def test_json_contract(db_path: Path, db: Database, roster: Roster, answer: Path
     assert (data["rows"], data["matched"], data["review"], data["unmatched"]) == (3, 1, 1, 1)
     assert [m["row"] for m in data["matches"]] == [4, 5, 6]  # as the spreadsheet shows them, below the title
     for entry in data["matches"]:
-        assert set(entry) == {"row", "decision", "person_id", "case_ref", "score", "reasons"}
+        assert set(entry) - {"closest"} == {"row", "decision", "person_id", "case_ref", "score", "reasons",
+                                            "contributions"}
         assert entry["decision"] in ("match", "review", "none")
         assert isinstance(entry["score"], float) and isinstance(entry["reasons"], list)
     first, second, third = data["matches"]
     ivan = persons.get_person(db, roster.ids["ivan"])
     assert (first["decision"], first["person_id"], first["case_ref"]) == ("match", ivan.id, ivan.case_ref)
     assert "document equal" in first["reasons"] and first["score"] > 0.9
+    waterfall = {c["field"]: (c["level"], c["bits"]) for c in first["contributions"]}
+    assert waterfall["prior"][1] < 0 < waterfall["document"][1] and waterfall["document"][0] == "equal"
+    assert sum(bits for _, bits in waterfall.values()) > 0  # the log-odds of a match the score says
     assert second["decision"] == "review" and second["person_id"] in (roster.ids["anna_1"], roster.ids["anna_2"])
-    assert third == {"row": 6, "decision": "none", "person_id": None, "case_ref": None, "score": 0.0, "reasons": []}
+    assert third == {"row": 6, "decision": "none", "person_id": None, "case_ref": None, "score": 0.0, "reasons": [],
+                     "contributions": []}
     assert "household" in captured.err  # warnings on stderr, stdout stays one JSON document
 
 
