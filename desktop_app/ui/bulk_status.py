@@ -71,6 +71,7 @@ class BulkStatusDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(note)
         form.addRow(buttons)
+        self.setMinimumWidth(480)  # the scope names a list or household; the reason is typed in full
 
     @Slot()
     def apply(self) -> None:
@@ -129,7 +130,7 @@ def roster_scopes(window: Any) -> list[Scope]:
     tr = QCoreApplication.translate
     selected = window.roster.selected_ids()
     scopes: list[Scope] = [
-        (tr("BulkStatusDialog", "the %1 selected persons").replace("%1", str(len(selected))), selected, None),
+        (tr("BulkStatusDialog", "the %n selected person(s)", "", len(selected)), selected, None),
         (tr("BulkStatusDialog", "everyone the roster shows (%1)").replace("%1", str(len(window.roster.model.ids))),
          list(window.roster.model.ids), None)]
     current = window.roster.current_id()

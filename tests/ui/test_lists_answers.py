@@ -107,7 +107,7 @@ def test_status_of_the_selection_from_the_row_menu_is_one_undoable_operation(qtb
     action = next(a for a in menu.actions() if a.objectName() == "bulkStatusAction")
 
     def fill(dialog: BulkStatusDialog) -> None:
-        assert dialog.scope.itemText(0) == "the 2 selected persons"
+        assert dialog.scope.itemText(0) == "the 2 selected person(s)"
         dialog.target.setCurrentIndex(dialog.target.findData("verified"))
         qtbot.keyClicks(dialog.reason, "passports seen")
         dialog.apply()
