@@ -140,6 +140,8 @@ def cmd_reconcile(ctx: Any) -> int:
         for skipped in result.skipped:
             if skipped.reason not in ("needs review", "not on the roster"):
                 print(f"row {skipped.row} not applied: {skipped.reason}", file=notes)
+        for stuck in result.not_moved:
+            print(f"row {stuck.row}: {stuck.reason}", file=notes)
     return 0
 
 

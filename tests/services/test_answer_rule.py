@@ -177,3 +177,20 @@ def test_answer_path_never_walks_backwards_or_through_a_side_state() -> None:
     assert answer_path(Status.VERIFIED, Status.REJECTED) == [Status.REJECTED]
     assert answer_path(Status.CROSSED, Status.REJECTED) is None
     assert answer_gap("approved", Status.CROSSED) is None  # crossing after the approval is no gap
+
+
+def test_reconcile_apply_on_the_command_line_names_the_status_that_could_not_follow(
+        db: Database, db_path: Path, operator: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = _registered(db, operator)
+    status.change_status(db, ids[4], Status.DECLINED, operator=operator)
+    evacuation_list = lists.create_list(db, "Rafah 17 Nov", operator=operator)
+    lists.add_members(db, evacuation_list.id, ids, operator=operator)
+    declined = persons.get_person(db, ids[4]).case_ref
+    db.close()
+    answer = _answer_file(tmp_path / "answer.xlsx")
+    assert main(["--db", str(db_path), "reconcile", str(answer), "--list", "Rafah 17 Nov", "--apply"]) == 0
+    out = capsys.readouterr().out
+    assert "3 approved, 2 rejected, 4 statuses changed" in out
+    assert f"row 6: {declined}: approved recorded, status declined cannot become approved" in out
+    assert main(["--db", str(db_path), "list", "show", "Rafah 17 Nov"]) == 0
+    assert "\tpending\t" not in capsys.readouterr().out
