@@ -370,14 +370,27 @@ class _CellMaker:
         return cell
 
 
+def _assemble(workbook: Workbook, stream: BinaryIO) -> None:
+    archive = _Archive(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(workbook, archive).save()
+    except BaseException:
+        # A failed write (a full disk) must not fail again when the zip is collected; the error
+        # already raised is the one the user is told.
+        with contextlib.suppress(Exception):
+            archive.close()
+        archive.fp = None
+        raise
+
+
 def _save(workbook: Workbook, stream: BinaryIO, password: str | None) -> None:
     """What openpyxl's `save_workbook` does, into our archive class and stream."""
     workbook.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
     if password is None:
-        ExcelWriter(workbook, _Archive(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+        _assemble(workbook, stream)
         return
     plain = io.BytesIO()
-    ExcelWriter(workbook, _Archive(plain, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    _assemble(workbook, plain)
     plain.seek(0)
     msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt(password, stream)
     plain.seek(0)

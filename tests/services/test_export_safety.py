@@ -35,6 +35,8 @@ from desktop_app import cli
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.services import audit, demo, exporting
 from desktop_app.storage.db import open_database
+from desktop_app.storage.output_files import OutputError
+from tests.storage.test_output_files import fill, small_filesystem
 
 PASSWORD = "Kair0-2023"
 REPO = Path(__file__).resolve().parents[2]
@@ -191,6 +193,23 @@ def test_a_failed_export_leaves_the_previous_one_untouched(work: Path) -> None:
     assert sorted(p.name for p in work.iterdir() if p.name.startswith(".out")) == []  # no partial left
 
 
+def test_an_export_to_a_full_disk_fails_cleanly_with_the_old_file_intact(work: Path, tmp_path: Path) -> None:
+    roster = work / "roster.db"
+    with small_filesystem(tmp_path / "stick", "1m") as stick:
+        out = stick / "out.xlsx"
+        out.write_bytes(b"the previous export")
+        fill(stick, 16 * 1024)  # the full roster's workbook needs far more
+        database = open_database(roster)
+        try:
+            with pytest.raises(OutputError, match=r"out\.xlsx: cannot write the file \(the disk is full\)"):
+                exporting.export_persons(database, out, operator="t", overwrite=True)
+        finally:
+            database.close()
+        assert out.read_bytes() == b"the previous export"
+        assert sorted(p.name for p in stick.iterdir()) == ["filler", "out.xlsx"]
+    assert _export_entries(roster) == []  # nothing recorded for a file that never appeared
+
+
 # --- defects 4 and 6: a kill at any point; no plain data in a temporary file -------------------------------
 
 CHILD = textwrap.dedent('''
@@ -200,6 +219,8 @@ CHILD = textwrap.dedent('''
     from sqlalchemy.orm import Session
     from desktop_app.services import exporting
     from desktop_app.storage.db import open_database
+from desktop_app.storage.output_files import OutputError
+from tests.storage.test_output_files import fill, small_filesystem
     from desktop_app.storage.models import AuditEntry
 
     roster, out, marker, stop = sys.argv[1], sys.argv[2], Path(sys.argv[3]), sys.argv[4]
