@@ -75,6 +75,7 @@ from desktop_app.services.reconcile_model import (
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, spend
@@ -590,18 +591,22 @@ class ReconcileDialog(QDialog):
         if rec is None:
             return
         suggested = str(Path(rec.path).with_name(f"{Path(rec.path).stem} - reconciliation.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the reconciliation"), suggested,
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path = save_file_name(self, self.tr("Save the reconciliation"), suggested, self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.write_report(path)
 
     def write_report(self, path: str) -> None:
+        """Write the report to `path`, asking first if a file is there (never the roster or the answer)."""
         rec = self.reconciliation
         if rec is None:
             return
+        overwrite = Path(path).exists()
+        if overwrite and not confirm_replace(self, Path(path)):
+            return
         db, operator = self.db, self.operator
         run_in_background(self, self.tr("Writing the report"),
-                          lambda _progress: export_reconcile_report(db, rec, path, operator=operator),
+                          lambda _progress: export_reconcile_report(db, rec, path, operator=operator,
+                                                                    overwrite=overwrite),
                           lambda _written: self.counts_label.setText(self.tr("Report written to %1.")
                                                                      .replace("%1", path)))
 
