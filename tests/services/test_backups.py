@@ -169,3 +169,53 @@ def test_command_line_backup_backups_restore_encrypt_and_passphrase(tmp_path: Pa
     assert "wrong passphrase" in capsys.readouterr().err
     assert _cli("--db", db, "--passphrase-file", str(new_key), "verify") == 0
     assert "intact" in capsys.readouterr().out
+
+
+def _names(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+def test_routine_backups_never_push_the_copy_before_an_import_out(roster: Database, folder: Path) -> None:
+    """Issue 13, item 4: open and close backups all day long; the copy from before the morning's import stays."""
+    morning = dt.datetime(2023, 11, 20, 8, 0)
+    backups.backup_now(roster, folder, operator="t", reason="at open", now=morning)
+    before_import = backups.backup_now(roster, folder, operator="t", reason="before import",
+                                       now=morning + dt.timedelta(hours=1))
+    assert before_import.path.name.endswith("-before-import.db") and before_import.reason == "before import"
+    for i in range(30):  # a restart every ten minutes
+        backups.backup_now(roster, folder, operator="t", reason="at close" if i % 2 else "at open",
+                           keep_recent=3, now=morning + dt.timedelta(hours=2, minutes=10 * i))
+    assert before_import.path.exists()
+    assert len(_names(folder)) == 32  # the last hours are all kept
+    three_days_later = morning + dt.timedelta(days=3)
+    for i in range(12):
+        backups.backup_now(roster, folder, operator="t", reason="at open", keep_recent=3,
+                           now=three_days_later + dt.timedelta(minutes=10 * i))
+    kept = _names(folder)
+    assert before_import.path.name in kept
+    day_one = [name for name in kept if "-20231120-" in name and "before" not in name]
+    assert len(day_one) == 1  # one routine backup a day once the hours have passed
+    weeks_later = morning + dt.timedelta(days=40)
+    second_import = backups.backup_now(roster, folder, operator="t", reason="before import", now=weeks_later)
+    kept = _names(folder)
+    assert second_import.path.name in kept and before_import.path.name not in kept  # weeks old, and not the newest
+    backups.backup_now(roster, folder, operator="t", reason="at open", now=weeks_later + dt.timedelta(days=60))
+    assert second_import.path.name in _names(folder)  # the newest copy before an import is never rotated out
+
+
+def test_backup_before_takes_a_named_copy_in_the_roster_backup_folder(roster: Database, tmp_path: Path) -> None:
+    assert roster.target.path is not None
+    taken = backups.backup_before(roster, "merge", operator="t")
+    assert taken is not None and taken.path.parent == roster.target.path.parent / "backups"
+    assert taken.path.name.endswith("-before-merge.db") and taken.persons == stats.roster_stats(roster).persons
+    stick = tmp_path / "stick" / "roster-backups"
+    backups.use_backup_folder(roster, stick)
+    try:
+        with pytest.raises(DatabaseError, match="does not exist: is the USB stick plugged in"):
+            backups.backup_before(roster, "import", operator="t")
+        assert not stick.exists() and not stick.parent.exists()
+        stick.mkdir(parents=True)
+        taken = backups.backup_before(roster, "reconcile apply", operator="t")
+        assert taken is not None and taken.path.parent == stick and taken.reason == "before reconcile apply"
+    finally:
+        backups.use_backup_folder(roster, roster.target.path.parent / "backups")
