@@ -157,7 +157,7 @@ class Model:
 
     def contributions(self, comparison: Comparison) -> list[tuple[str, str, float]]:
         """(field, level label, bits) for the waterfall: the prior first, then each field given on both sides."""
-        out = [("prior", "one person among the plausible population", round(self.prior_bits, 2))]
+        out = [("prior", "chance before comparing", round(self.prior_bits, 2))]
         for field, (level, bits) in enumerate(zip(comparison.levels, self.field_bits(comparison), strict=True)):
             spec = FIELDS[field]
             if level != spec.missing:

@@ -137,7 +137,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
             decision = NONE
         elif not clash and not identified and levels[DOCUMENT_F] != 1:
             decision = min(decision, REVIEW, key=_RANK.__getitem__)
-    contributions = [("prior", "one person among the plausible population", round(model.prior_bits, 2))]
+    contributions = [("prior", "chance before comparing", round(model.prior_bits, 2))]
     for field, (level, field_bits) in enumerate(zip(levels, bits, strict=True)):
         spec = FIELDS[field]
         if level != spec.missing:

@@ -4,7 +4,8 @@ The officer picks the answer file and the list (or the whole roster, to look onl
 whether a file without a decision column lists approvals or rejections. Matching runs off
 the GUI thread. The result shows in tabs: matched, needs review, not on the roster, list
 members not mentioned, warnings. In 'Needs review' the answer row and its candidates stand
-side by side, the fields that differ shaded; Left/Right move between candidates, Enter
+side by side, the fields that differ shaded, each candidate's evidence field by field in
+bits (the model's waterfall); Left/Right move between candidates, Enter
 confirms the highlighted one, Delete leaves the row out, Backspace clears the decision,
 Up/Down move between rows. 'Apply…' records the matched and confirmed rows in one undoable
 operation after a confirmation; 'Undo apply' takes it back. The summary box holds the text
@@ -76,6 +77,7 @@ from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
+from desktop_app.ui.fit import resize_within_screen
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, spend
@@ -106,7 +108,20 @@ _EXTRA_ROWS: dict[str, Callable[[CandidateMatch], str]] = {
                                                                     f"{_on_list(c.person)}",
     QT_TRANSLATE_NOOP("ReconcileDialog", "Score"): lambda c: f"{c.score:.3f}",
     QT_TRANSLATE_NOOP("ReconcileDialog", "Reasons"): lambda c: "; ".join(c.reasons),
+    QT_TRANSLATE_NOOP("ReconcileDialog", "Evidence (bits)"): lambda c: _waterfall(c.contributions),
 }
+
+
+def _waterfall(contributions: Sequence[tuple[str, str, float]]) -> str:
+    """The model's evidence for one candidate, a line per field with a bar: what made the score."""
+    if not contributions:
+        return ""
+    lines = []
+    for field, level, bits in contributions:
+        bar = ("▮" if bits >= 0 else "░") * min(round(abs(bits) / 2), 12)
+        lines.append(f"{bits:+6.1f} {bar}  {field}: {level}")
+    lines.append(f"{sum(bits for _, _, bits in contributions):+6.1f}  = " + _tr("log-odds of one person"))
+    return "\n".join(lines)
 _COMPARED_LABELS: dict[str, str] = {
     "name": QT_TRANSLATE_NOOP("ReconcileDialog", "Name"),
     "birth_date": QT_TRANSLATE_NOOP("ReconcileDialog", "Date of birth"),
@@ -328,7 +343,7 @@ class ReconcileDialog(QDialog):
         self.decisions: Decisions = {}
         self.last_apply: ApplyResult | None = None
         self._build(list_id)
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -368,6 +383,7 @@ class ReconcileDialog(QDialog):
 
         self.counts_label = QLabel(self.tr("Choose the partner's file and press Check answer."), self)
         self.counts_label.setObjectName("reconcileCounts")
+        self.counts_label.setWordWrap(True)  # a long result line once stretched the dialog to 3,542 px
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("reconcileTabs")
         self.models: dict[Outcome, OutcomeModel] = {o: OutcomeModel(self) for o in Outcome}
