@@ -12,6 +12,7 @@ Edit > Undo takes back as a whole; persons the workflow does not let move are na
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Slot
@@ -99,12 +100,12 @@ def report(result: BulkStatusResult) -> str:
     return text
 
 
-def change_status_of(window: Any, scopes: list[Scope]) -> BulkStatusResult | None:
+def change_status_of(window: Any, scopes: Sequence[Scope]) -> BulkStatusResult | None:
     """Open the dialog over `window`; on success, push the operation on its undo stack and report."""
-    scopes = [s for s in scopes if s[1]]
-    if not scopes:
+    offered = [s for s in scopes if s[1]]
+    if not offered:
         return None
-    dialog = BulkStatusDialog(window.db, window.operator, scopes, window)
+    dialog = BulkStatusDialog(window.db, window.operator, offered, window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_of_change is None:
         return None
     result = dialog.result_of_change
