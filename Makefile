@@ -24,15 +24,18 @@ run: sysdeps translations
 	$(BIN)/mission-roster
 
 test: SYSDEPS_EXTRA = --for-tests
-test: sysdeps translations
+test: lint sysdeps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: sysdeps
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
+# ruff; the layering as import contracts ([tool.importlinter]); mypy strict on [tool.mypy]'s files.
 lint: $(STAMP)
 	$(BIN)/ruff check desktop_app tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Interface translations: Qt Linguist sources (.ts, checked in) compiled to .qm (build output).
 # The window also compiles a missing or stale .qm on first use (see desktop_app/ui/i18n.py).

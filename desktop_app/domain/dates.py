@@ -38,9 +38,9 @@ class PartialDate:
         match = _ISO.match(text.strip())
         if not match:
             raise ValidationError(field, text, "is not a date (expected YYYY-MM-DD or a year)")
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year, month, day = match.groups()  # the year is required by _ISO
         try:
-            return cls(year, month, day)  # type: ignore[arg-type]
+            return cls(int(year), int(month) if month else None, int(day) if day else None)
         except ValueError as exc:
             raise ValidationError(field, text, f"is not a real date ({exc})") from None
 

@@ -78,11 +78,11 @@ def _words(value: str | None) -> tuple[str, ...]:
 
 
 def has_cyrillic(value: str | None) -> bool:
-    return bool(value) and any("\u0400" <= ch <= "\u04ff" for ch in value)  # type: ignore[union-attr]
+    return value is not None and any("\u0400" <= ch <= "\u04ff" for ch in value)
 
 
 def has_arabic(value: str | None) -> bool:
-    return bool(value) and any("\u0600" <= ch <= "\u06ff" for ch in value)  # type: ignore[union-attr]
+    return value is not None and any("\u0600" <= ch <= "\u06ff" for ch in value)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -90,7 +90,8 @@ def icao_latin(value: str | None) -> str:
     """Latin letters as printed in a Russian passport (ICAO Doc 9303), upper case."""
     if not value:
         return ""
-    return iuliia.ICAO_DOC_9303.translate(value).upper()
+    latin: str = iuliia.ICAO_DOC_9303.translate(value)
+    return latin.upper()
 
 
 def display_name(surname: str, given_names: str, patronymic: str = "") -> str:

@@ -83,7 +83,7 @@ def relationship_doubt(relationship: Relationship | str | None, birth_date: str 
         # 'is 11 years old: too young to be the spouse of the head; check the relationship'
     """
     age = doubtful_age(relationship, birth_date, today)
-    if age is None:
+    if age is None or relationship is None:
         return None
     relation = Relationship(relationship).value.replace("_", " ")
     return f"is {age} years old: too young to be the {relation} of the head; check the relationship"

@@ -67,7 +67,7 @@ def is_latin(ch: str) -> bool:
 
 def has_arabic(text: str | None) -> bool:
     """Whether `text` holds any Arabic-script character."""
-    return bool(text) and _ARABIC.search(text) is not None  # type: ignore[arg-type]
+    return text is not None and _ARABIC.search(text) is not None
 
 
 def fold_mixed_scripts(text: str) -> str:
