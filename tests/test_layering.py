@@ -1,0 +1,55 @@
+"""The layering is kept by import-linter's contracts in pyproject.toml: they hold today, and they catch a breach.
+
+The second test copies the package, adds one forbidden import per contract and runs the same
+`lint-imports` on the copy, so a contract that could never fail (a wrong module name, an ignore
+that covers too much) fails here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+# One breach per contract: the module added to the copy, its source, and the contract it breaks.
+BREACHES = {
+    "desktop_app/domain/breach_layers.py": ("from desktop_app.services import audit\n", "layers"),
+    "desktop_app/ui/breach_storage.py": ("from desktop_app.storage.models import Person\n", "ui-no-storage"),
+    "desktop_app/services/breach_qt.py": ("from PySide6.QtWidgets import QWidget\n", "no-qt-below-ui"),
+    "desktop_app/commands/breach_window.py": ("from desktop_app.ui import main_window\n", "commands-no-window"),
+    "desktop_app/domain/breach_sql.py": ("import sqlalchemy\n", "domain-plain"),
+}
+
+
+def lint_imports(folder: Path, *contracts: str) -> subprocess.CompletedProcess[str]:
+    arguments = [str(LINT_IMPORTS), "--no-cache"] + [f"--contract={name}" for name in contracts]
+    environment = dict(os.environ, PYTHONPATH=str(folder))
+    return subprocess.run(arguments, cwd=folder, env=environment, capture_output=True, text=True, timeout=300)
+
+
+def test_the_contracts_hold() -> None:
+    done = lint_imports(ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout
+
+
+def test_each_contract_catches_its_breach(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "desktop_app", tmp_path / "desktop_app",
+                    ignore=shutil.ignore_patterns("__pycache__", "resources"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    clean = lint_imports(tmp_path)
+    assert clean.returncode == 0, clean.stdout + clean.stderr  # the copy is the package, contracts hold
+    for path, (source, _contract) in BREACHES.items():
+        (tmp_path / path).write_text(f'"""A forbidden import for the test."""\n\n{source}', encoding="utf-8")
+    done = lint_imports(tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    for path, (_source, contract) in BREACHES.items():
+        broken = lint_imports(tmp_path, contract)
+        module = path.removesuffix(".py").replace("/", ".")
+        assert broken.returncode == 1 and module in broken.stdout, (contract, broken.stdout)
+
