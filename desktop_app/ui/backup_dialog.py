@@ -26,6 +26,7 @@ from desktop_app.services import backups
 from desktop_app.storage.backup import BackupInfo
 from desktop_app.storage.db import Database
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.records_model import RecordsModel
 
@@ -145,6 +146,7 @@ class BackupSettingsDialog(QDialog):
         form = QFormLayout(self)
         self.folder = QLineEdit(preferences.backup_folder, self, objectName="backupFolderEdit")
         self.folder.setPlaceholderText(self.tr("a 'backups' folder beside the roster"))
+        fit_placeholder(self.folder)
         choose = QPushButton(self.tr("Choose…"), self, objectName="backupFolderChoose")
         choose.clicked.connect(self._choose)
         row = QHBoxLayout()

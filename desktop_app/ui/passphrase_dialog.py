@@ -41,6 +41,8 @@ class PassphraseDialog(QDialog):
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         if choose:
             form.addRow(self.tr("&Again"), self.confirm)
+        else:  # never shown: left in no layout it sat at the dialog's corner, an empty box over the message
+            self.confirm.hide()
         layout.addLayout(form)
         self.problem = QLabel("", self, objectName="passphraseProblem")
         self.problem.setStyleSheet("color: #b00020;")

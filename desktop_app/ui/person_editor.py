@@ -58,6 +58,7 @@ from desktop_app.services.status import StatusChangeView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.pages.households import confirm_relationship
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.text_direction import follow_text_direction
@@ -333,11 +334,23 @@ class PersonEditor(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("<b>Documents</b>")))
         layout.addWidget(self.documents_view)
-        row = QHBoxLayout()
-        for widget in (self.doc_type, self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry,
-                       add_document, remove_document):
-            row.addWidget(widget)
-        layout.addLayout(row)
+        # Two rows, so that every field shows its whole placeholder (the date forms were cut to 'Issued …').
+        fit_placeholder(self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry, self.phone_number,
+                        self.phone_label)
+        grid = QGridLayout()
+        grid.addWidget(self.doc_type, 0, 0)
+        grid.addWidget(self.doc_number, 0, 1)
+        grid.addWidget(self.doc_country, 0, 2)
+        grid.addWidget(self.doc_issued, 1, 0)
+        grid.addWidget(self.doc_expiry, 1, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add_document)
+        buttons.addWidget(remove_document)
+        grid.addLayout(buttons, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
         layout.addWidget(self.document_problem)
         layout.addWidget(QLabel(self.tr("<b>Phones</b>")))
         layout.addWidget(self.phones_view)
@@ -363,6 +376,7 @@ class PersonEditor(QDialog):
         self.household_view.setColumnWidth(1, 240)
         self.join_ref = QLineEdit(page, objectName="joinHouseholdRef",
                                   placeholderText=self.tr("Household ref, e.g. H-00012"))
+        fit_placeholder(self.join_ref)
         self.join_relationship = QComboBox(page, objectName="joinRelationship")
         for relation in Relationship:
             self.join_relationship.addItem(labels.relationship(relation.value), relation.value)
@@ -803,6 +817,7 @@ class StatusDialog(QDialog):
         for membership in lists.memberships(db, person.id):
             self.list_choice.addItem(membership.list_name, membership.list_id)
         self.reason = QLineEdit(self, objectName="statusReason", placeholderText=self.tr("Why (kept in the history)"))
+        fit_placeholder(self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)

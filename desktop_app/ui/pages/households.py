@@ -32,6 +32,7 @@ from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.person_picker import PersonPicker
 from desktop_app.ui.records_model import RecordsModel
@@ -126,7 +127,8 @@ class HouseholdsPage(QWidget):
         self.members_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.members_view.verticalHeader().hide()
         self.members_view.horizontalHeader().setStretchLastSection(True)
-        self.members_view.setColumnWidth(1, 240)
+        for column, width in enumerate((95, 220, 110, 100, 50)):  # the citizenship stretches: all in view
+            self.members_view.setColumnWidth(column, width)
         self.members_view.doubleClicked.connect(
             lambda index: self.person_activated.emit(self.members_model.record(index.row()).person_id))
 
@@ -170,13 +172,19 @@ class HouseholdsPage(QWidget):
         member_row.addWidget(remove)
         member_row.addStretch(1)
         right_layout.addLayout(member_row)
+        # The person search has a row of its own: beside the relationship and the button it was
+        # squeezed to 'Fi…' on a 1280-pixel screen.
+        fit_placeholder(self.picker.search, self.search)
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel(self.tr("Add a person:"), self))
         add_row.addWidget(self.picker, 1)
-        add_row.addWidget(QLabel(self.tr("as"), self))
-        add_row.addWidget(self.new_relationship)
-        add_row.addWidget(add)
         right_layout.addLayout(add_row)
+        as_row = QHBoxLayout()
+        as_row.addWidget(QLabel(self.tr("as"), self))
+        as_row.addWidget(self.new_relationship)
+        as_row.addWidget(add)
+        as_row.addStretch(1)
+        right_layout.addLayout(as_row)
         self.splitter = master_detail(self, left, right, "householdsSplitter", 380)
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.show_household(self.list_model.record(current.row()).id)

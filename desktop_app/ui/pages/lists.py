@@ -39,6 +39,7 @@ from desktop_app.services.lists import ListMemberView, ListSummary
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
 
@@ -132,7 +133,7 @@ class ListsPage(QWidget):
         self.members_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.members_view.verticalHeader().hide()
         self.members_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((85, 190, 80, 80, 85, 115, 180)):
+        for column, width in enumerate((85, 175, 80, 80, 85, 115, 180)):
             self.members_view.setColumnWidth(column, width)
         self.members_view.doubleClicked.connect(
             lambda index: self.person_activated.emit(self.members_model.record(index.row()).person_id))
@@ -144,7 +145,7 @@ class ListsPage(QWidget):
         add_filtered.clicked.connect(lambda: self.add_persons(self._filtered()))
         self.household_ref = QLineEdit(self, objectName="addHouseholdRef")
         self.household_ref.setPlaceholderText(self.tr("Household ref, e.g. H-00012"))
-        self.household_ref.setMinimumWidth(150)
+        fit_placeholder(self.household_ref)
         add_household = QPushButton(self.tr("Add &household"), self, objectName="addHouseholdButton")
         add_household.clicked.connect(self.add_household)
         self.household_ref.returnPressed.connect(self.add_household)
