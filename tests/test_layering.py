@@ -1,4 +1,5 @@
-"""The layering is kept by import-linter's contracts in pyproject.toml: they hold today, and they catch a breach.
+"""The layering is kept by import-linter's contracts in pyproject.toml: they hold today, and they catch a breach;
+and the window's first paint happens before the database layer (SQLAlchemy) is even imported.
 
 The second test copies the package, adds one forbidden import per contract and runs the same
 `lint-imports` on the copy, so a contract that could never fail (a wrong module name, an ignore
@@ -7,11 +8,16 @@ that covers too much) fails here.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from desktop_app.services import demo, roster
+from desktop_app.services.roster_rows import RosterQuery
+from desktop_app.storage.db import Database
 
 ROOT = Path(__file__).resolve().parents[1]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
@@ -53,3 +59,49 @@ def test_each_contract_catches_its_breach(tmp_path: Path) -> None:
         module = path.removesuffix(".py").replace("/", ".")
         assert broken.returncode == 1 and module in broken.stdout, (contract, broken.stdout)
 
+
+
+# The window's start as `mission-roster --db ROSTER` runs it (desktop_app.launch.main), stopped inside
+# the roster table's first paint: it prints what is loaded then, and leaves.
+FIRST_PAINT_CHILD = r"""
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject
+from desktop_app.ui import app as window_start
+
+start_window = window_start.start_window
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            window = self.parent()
+            print(json.dumps({"modules": sorted(sys.modules), "rows": window.roster.model.rowCount(),
+                              "opened": window.db is not None}), flush=True)
+            os._exit(0)
+        return False
+
+def watched(*args, **kwargs):
+    window = start_window(*args, **kwargs)
+    viewport = window.roster.table.viewport()
+    viewport.installEventFilter(FirstPaint(window))  # called before the window's own first-paint filter
+    return window
+
+window_start.start_window = watched
+from desktop_app.launch import main
+main(["--db", sys.argv[1], "--operator", "first.paint"])
+raise SystemExit("the window closed before it painted")
+"""
+
+
+def test_the_first_paint_loads_no_sqlalchemy(db: Database, db_path: Path) -> None:
+    demo.fill_demo(db, households=20, operator="demo")
+    persons_on_roster = len(roster.search_ids(db, RosterQuery()))
+    db.close()
+    done = subprocess.run([sys.executable, "-c", FIRST_PAINT_CHILD, str(db_path)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert done.returncode == 0, done.stderr[-2000:]
+    painted = json.loads(done.stdout.strip().splitlines()[-1])
+    assert painted["rows"] == persons_on_roster and not painted["opened"]  # the first look, before the opening
+    assert "desktop_app.ui.main_window" in painted["modules"]  # the check sees the window's modules
+    loaded = [name for name in painted["modules"]
+              if name.split(".")[0] in ("sqlalchemy", "alembic") or name.startswith("desktop_app.storage.db")]
+    assert loaded == []
