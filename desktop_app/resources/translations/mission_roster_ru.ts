@@ -2,14 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="93"/>
+        <source>BulkStatusDialog</source>
+        <comment>%1 persons now %2.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="96"/>
+        <source>BulkStatusDialog</source>
+        <comment>%1 already were.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="98"/>
+        <source>BulkStatusDialog</source>
+        <comment>Not changed:</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bulk_status.py" line="134"/>
+        <source>BulkStatusDialog</source>
+        <comment>the %n selected person(s)</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="135"/>
+        <source>BulkStatusDialog</source>
+        <comment>everyone the roster shows (%1)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="144"/>
+        <source>BulkStatusDialog</source>
+        <comment>household %1 (%2)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="148"/>
+        <source>BulkStatusDialog</source>
+        <comment>list &apos;%1&apos; (%2 members)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../ui/tasks.py" line="80"/>
+        <location filename="../../ui/tasks.py" line="173"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="100"/>
+        <location filename="../../ui/tasks.py" line="195"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -17,64 +66,107 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="143"/>
+        <location filename="../../ui/backup_dialog.py" line="144"/>
         <source>Backup settings</source>
         <translation>Параметры резервного копирования</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="147"/>
+        <location filename="../../ui/backup_dialog.py" line="148"/>
         <source>a &apos;backups&apos; folder beside the roster</source>
         <translation>папка «backups» рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="148"/>
+        <location filename="../../ui/backup_dialog.py" line="150"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="153"/>
+        <location filename="../../ui/backup_dialog.py" line="155"/>
         <source>Backup &amp;folder</source>
         <translation>&amp;Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="155"/>
+        <location filename="../../ui/backup_dialog.py" line="157"/>
         <source> min (0: only at open and close)</source>
         <translation> мин (0: только при открытии и закрытии)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="156"/>
+        <location filename="../../ui/backup_dialog.py" line="158"/>
         <source>Back up &amp;every</source>
         <translation>&amp;Копировать каждые</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="158"/>
+        <location filename="../../ui/backup_dialog.py" line="160"/>
         <source>&amp;Keep the newest</source>
         <translation>&amp;Хранить последние</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="160"/>
+        <location filename="../../ui/backup_dialog.py" line="162"/>
         <source> days (one a day)</source>
         <translation> дн. (по одной за день)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="161"/>
+        <location filename="../../ui/backup_dialog.py" line="163"/>
         <source>And &amp;one a day for</source>
         <translation>И по &amp;одной за день в течение</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="163"/>
+        <location filename="../../ui/backup_dialog.py" line="165"/>
         <source> min idle (0: never)</source>
         <translation> мин простоя (0: никогда)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="164"/>
+        <location filename="../../ui/backup_dialog.py" line="166"/>
         <source>&amp;Lock an encrypted roster after</source>
         <translation>&amp;Блокировать зашифрованную базу через</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="180"/>
+        <location filename="../../ui/backup_dialog.py" line="182"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
+    </message>
+</context>
+<context>
+    <name>BulkStatusDialog</name>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="49"/>
+        <source>Change the status of several persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="62"/>
+        <source>Why (kept in each person&apos;s history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="63"/>
+        <source>Persons the workflow does not let move to this status stay as they are and are named afterwards. Edit &gt; Undo takes the whole change back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="70"/>
+        <source>Whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="71"/>
+        <source>New status</source>
+        <translation type="unfinished">Новый статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="72"/>
+        <source>Reason</source>
+        <translation type="unfinished">Причина</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="121"/>
+        <source>Status changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_status.py" line="158"/>
+        <source>Change status of &amp;several…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -93,12 +185,12 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="267"/>
+        <location filename="../../ui/reconcile_screen.py" line="284"/>
         <source>Answer row %1</source>
         <translation>Строка ответа %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="268"/>
+        <location filename="../../ui/reconcile_screen.py" line="285"/>
         <source>Candidate %1</source>
         <translation>Кандидат %1</translation>
     </message>
@@ -237,97 +329,97 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="277"/>
+        <location filename="../../ui/merge_dialog.py" line="288"/>
         <source>Possible duplicates</source>
         <translation>Возможные дубликаты</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="282"/>
+        <location filename="../../ui/merge_dialog.py" line="293"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="283"/>
+        <location filename="../../ui/merge_dialog.py" line="294"/>
         <source>Born A</source>
         <translation>Родился (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="284"/>
+        <location filename="../../ui/merge_dialog.py" line="295"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="285"/>
+        <location filename="../../ui/merge_dialog.py" line="296"/>
         <source>Born B</source>
         <translation>Родился (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="286"/>
+        <location filename="../../ui/merge_dialog.py" line="297"/>
         <source>Decision</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="286"/>
+        <location filename="../../ui/merge_dialog.py" line="297"/>
         <source>almost surely</source>
         <translation>почти наверняка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="286"/>
+        <location filename="../../ui/merge_dialog.py" line="297"/>
         <source>look</source>
         <translation>проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="287"/>
+        <location filename="../../ui/merge_dialog.py" line="298"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="287"/>
+        <location filename="../../ui/merge_dialog.py" line="298"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="299"/>
+        <location filename="../../ui/merge_dialog.py" line="310"/>
         <source>Looking for duplicates…</source>
         <translation>Поиск дубликатов…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="301"/>
+        <location filename="../../ui/merge_dialog.py" line="312"/>
         <source>Enter: compare and merge · Del: not a duplicate (not proposed again)</source>
         <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="303"/>
+        <location filename="../../ui/merge_dialog.py" line="314"/>
         <source>&amp;Compare and merge…</source>
         <translation>&amp;Сравнить и объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="306"/>
+        <location filename="../../ui/merge_dialog.py" line="317"/>
         <source>&amp;Not a duplicate</source>
         <translation>&amp;Не дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="309"/>
+        <location filename="../../ui/merge_dialog.py" line="320"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="326"/>
+        <location filename="../../ui/merge_dialog.py" line="337"/>
         <source>Looking for duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="332"/>
+        <location filename="../../ui/merge_dialog.py" line="343"/>
         <source>%1 possible duplicates, the likeliest first.</source>
         <translation>Возможных дубликатов: %1, самые вероятные — первыми.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="367"/>
+        <location filename="../../ui/merge_dialog.py" line="378"/>
         <source>%1 possible duplicates; %2 and %3 marked as different persons.</source>
         <translation>Возможных дубликатов: %1; %2 и %3 отмечены как разные люди.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="386"/>
+        <location filename="../../ui/merge_dialog.py" line="397"/>
         <source>Find &amp;duplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
@@ -360,12 +452,12 @@
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="49"/>
+        <location filename="../../ui/errors.py" line="54"/>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/errors.py" line="55"/>
         <source>Something went wrong inside Mission Roster. Your saved data is safe.
 
 The details were written to:
@@ -383,37 +475,37 @@ Please send that file to your IT support.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="113"/>
+        <location filename="../../ui/export_dialog.py" line="139"/>
         <source>Export for a partner</source>
         <translation>Экспорт для партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="124"/>
+        <location filename="../../ui/export_dialog.py" line="150"/>
         <source>Edit profiles…</source>
         <translation>Изменить профили…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="128"/>
+        <location filename="../../ui/export_dialog.py" line="154"/>
         <source>Persons</source>
         <translation>Кого экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="130"/>
+        <location filename="../../ui/export_dialog.py" line="156"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="134"/>
+        <location filename="../../ui/export_dialog.py" line="160"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="139"/>
+        <location filename="../../ui/export_dialog.py" line="165"/>
         <source>The roster as filtered now</source>
         <translation>Список с текущим фильтром</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="140"/>
+        <location filename="../../ui/export_dialog.py" line="166"/>
         <source>The %n selected person(s)</source>
         <translation>
             <numerusform>%n выбранный человек</numerusform>
@@ -422,167 +514,167 @@ Please send that file to your IT support.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="142"/>
+        <location filename="../../ui/export_dialog.py" line="168"/>
         <source>The whole roster</source>
         <translation>Весь список</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="159"/>
+        <location filename="../../ui/export_dialog.py" line="185"/>
         <source>roster.xlsx or manifest.pdf</source>
         <translation>roster.xlsx или manifest.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="160"/>
+        <location filename="../../ui/export_dialog.py" line="186"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="164"/>
+        <location filename="../../ui/export_dialog.py" line="190"/>
         <source>Letter</source>
         <translation>Letter (США)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="166"/>
+        <location filename="../../ui/export_dialog.py" line="192"/>
         <source>(none: a file for the mission itself)</source>
         <translation>(нет: файл для самой миссии)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="170"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>the profile&apos;s title, or the list</source>
         <translation>заголовок профиля или название списка</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="171"/>
+        <location filename="../../ui/export_dialog.py" line="197"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="172"/>
+        <location filename="../../ui/export_dialog.py" line="198"/>
         <source>the same again</source>
         <translation>ещё раз то же</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="175"/>
+        <location filename="../../ui/export_dialog.py" line="201"/>
         <source>Send persons who have not consented to sharing too (the audit trail names them)</source>
         <translation>Передать и тех, кто не дал согласия на передачу данных (они будут названы в журнале изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="191"/>
+        <location filename="../../ui/export_dialog.py" line="217"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="199"/>
+        <location filename="../../ui/export_dialog.py" line="225"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="206"/>
+        <location filename="../../ui/export_dialog.py" line="232"/>
         <source>Confirm</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="209"/>
+        <location filename="../../ui/export_dialog.py" line="235"/>
         <source>&amp;Profile</source>
         <translation>&amp;Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="210"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="211"/>
+        <location filename="../../ui/export_dialog.py" line="237"/>
         <source>P&amp;artner</source>
         <translation>Пар&amp;тнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="212"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>&amp;Title</source>
         <translation>&amp;Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="213"/>
+        <location filename="../../ui/export_dialog.py" line="239"/>
         <source>Pass&amp;word</source>
         <translation>Па&amp;роль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="224"/>
+        <location filename="../../ui/export_dialog.py" line="250"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; (the first rows, as the partner will read them)</source>
         <translation>&lt;b&gt;Предпросмотр&lt;/b&gt; (первые строки — так, как их прочтёт партнёр)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="249"/>
+        <location filename="../../ui/export_dialog.py" line="275"/>
         <source>%1  (built in)</source>
         <translation>%1  (встроенный)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="317"/>
+        <location filename="../../ui/export_dialog.py" line="343"/>
         <source>%1 persons, %2 rows.</source>
         <translation>Человек: %1, строк: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="322"/>
+        <location filename="../../ui/export_dialog.py" line="348"/>
         <source>%1 of them have not consented to sharing their data (%2).</source>
         <translation>Из них не дали согласия на передачу данных: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="327"/>
+        <location filename="../../ui/export_dialog.py" line="353"/>
         <source>Nobody is selected.</source>
         <translation>Никто не выбран.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="330"/>
+        <location filename="../../ui/export_dialog.py" line="356"/>
         <source>Some persons have not consented to sharing: tick the box to send them too, or choose other persons.</source>
         <translation>Не все дали согласие на передачу данных: отметьте флажок, чтобы передать и их, или выберите других людей.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="334"/>
+        <location filename="../../ui/export_dialog.py" line="360"/>
         <source>Choose the file to write.</source>
         <translation>Выберите файл для записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="336"/>
+        <location filename="../../ui/export_dialog.py" line="362"/>
         <source>The file must end in .xlsx (a workbook) or .pdf (a printed manifest).</source>
         <translation>Имя файла должно оканчиваться на .xlsx (книга Excel) или .pdf (список для печати).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="338"/>
+        <location filename="../../ui/export_dialog.py" line="369"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="349"/>
+        <location filename="../../ui/export_dialog.py" line="380"/>
         <source>Export to</source>
         <translation>Экспортировать в</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="350"/>
+        <location filename="../../ui/export_dialog.py" line="381"/>
         <source>Excel workbook (*.xlsx);;PDF manifest (*.pdf)</source>
         <translation>Книга Excel (*.xlsx);;Список PDF для печати (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="388"/>
+        <location filename="../../ui/export_dialog.py" line="422"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="413"/>
+        <location filename="../../ui/export_dialog.py" line="447"/>
         <source>Exported %1 persons to %2 (recorded in the audit trail)</source>
         <translation>Экспортировано человек: %1, файл %2 (записано в журнал изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="420"/>
+        <location filename="../../ui/export_dialog.py" line="454"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="423"/>
+        <location filename="../../ui/export_dialog.py" line="457"/>
         <source>Export &amp;profiles…</source>
         <translation>&amp;Профили экспорта…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="431"/>
+        <location filename="../../ui/export_dialog.py" line="465"/>
         <source>Export these persons…</source>
         <translation>Экспортировать выбранных…</translation>
     </message>
@@ -768,57 +860,57 @@ Please send that file to your IT support.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="86"/>
+        <location filename="../../ui/import_wizard.py" line="87"/>
         <source>Choose the file</source>
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="87"/>
+        <location filename="../../ui/import_wizard.py" line="88"/>
         <source>A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the preview.</source>
         <translation>Список в формате .xlsx, .xls, .ods или .csv (в любой кодировке). До предпросмотра ничего не записывается.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="90"/>
+        <location filename="../../ui/import_wizard.py" line="91"/>
         <source>Path of the spreadsheet</source>
         <translation>Путь к таблице</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="92"/>
+        <location filename="../../ui/import_wizard.py" line="93"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="107"/>
+        <location filename="../../ui/import_wizard.py" line="108"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108"/>
+        <location filename="../../ui/import_wizard.py" line="109"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="127"/>
+        <location filename="../../ui/import_wizard.py" line="128"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="129"/>
+        <location filename="../../ui/import_wizard.py" line="130"/>
         <source>%1 file with sheets: %2</source>
         <translation>Файл %1, листы: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="144"/>
+        <location filename="../../ui/import_wizard.py" line="145"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="150"/>
+        <location filename="../../ui/import_wizard.py" line="151"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="151"/>
+        <location filename="../../ui/import_wizard.py" line="152"/>
         <source>This workbook is protected by a password. Password:</source>
         <translation>Книга защищена паролем. Пароль:</translation>
     </message>
@@ -826,103 +918,123 @@ Please send that file to your IT support.</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="62"/>
+        <location filename="../../ui/pages/households.py" line="59"/>
+        <source>%1 years old: too young to be %2 of the head; check the relationship</source>
+        <translation>%1 лет: слишком мал(а), чтобы быть «%2» главы семьи; проверьте родство</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="69"/>
+        <source>Check the relationship</source>
+        <translation>Проверьте родство</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="72"/>
+        <source>Record it as %1 anyway?</source>
+        <translation>Всё равно записать как «%1»?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="74"/>
+        <source>Record anyway</source>
+        <translation>Всё равно записать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="93"/>
         <source>Find a household: reference or name</source>
         <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="67"/>
+        <location filename="../../ui/pages/households.py" line="98"/>
         <source>&amp;New household…</source>
         <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="70"/>
+        <location filename="../../ui/pages/households.py" line="101"/>
         <source>Ref</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="70"/>
-        <location filename="../../ui/pages/households.py" line="88"/>
+        <location filename="../../ui/pages/households.py" line="101"/>
+        <location filename="../../ui/pages/households.py" line="119"/>
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="71"/>
+        <location filename="../../ui/pages/households.py" line="102"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="88"/>
+        <location filename="../../ui/pages/households.py" line="119"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="89"/>
+        <location filename="../../ui/pages/households.py" line="120"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="90"/>
+        <location filename="../../ui/pages/households.py" line="121"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="91"/>
+        <location filename="../../ui/pages/households.py" line="122"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="92"/>
+        <location filename="../../ui/pages/households.py" line="123"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="107"/>
+        <location filename="../../ui/pages/households.py" line="140"/>
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="109"/>
+        <location filename="../../ui/pages/households.py" line="142"/>
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="111"/>
+        <location filename="../../ui/pages/households.py" line="144"/>
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="118"/>
+        <location filename="../../ui/pages/households.py" line="151"/>
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="136"/>
+        <location filename="../../ui/pages/households.py" line="169"/>
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="144"/>
+        <location filename="../../ui/pages/households.py" line="180"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="146"/>
+        <location filename="../../ui/pages/households.py" line="184"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="181"/>
+        <location filename="../../ui/pages/households.py" line="220"/>
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="216"/>
+        <location filename="../../ui/pages/households.py" line="255"/>
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="216"/>
+        <location filename="../../ui/pages/households.py" line="255"/>
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
     </message>
@@ -930,7 +1042,7 @@ Please send that file to your IT support.</source>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="125"/>
+        <location filename="../../ui/lock.py" line="243"/>
         <source>Wrong passphrase.</source>
         <translation>Неверная парольная фраза.</translation>
     </message>
@@ -1064,17 +1176,22 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="58"/>
+        <location filename="../../ui/import_wizard.py" line="59"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="357"/>
+        <location filename="../../ui/import_wizard.py" line="416"/>
+        <source>Import #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="422"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>&amp;Импорт таблицы…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="361"/>
+        <location filename="../../ui/import_wizard.py" line="426"/>
         <source>&amp;Undo an import…</source>
         <translation>&amp;Отменить импорт…</translation>
     </message>
@@ -1335,177 +1452,234 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="80"/>
+        <location filename="../../ui/pages/lists.py" line="87"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="80"/>
+        <location filename="../../ui/pages/lists.py" line="87"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="81"/>
+        <location filename="../../ui/pages/lists.py" line="88"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="81"/>
+        <location filename="../../ui/pages/lists.py" line="88"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="82"/>
+        <location filename="../../ui/pages/lists.py" line="89"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="82"/>
+        <location filename="../../ui/pages/lists.py" line="89"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="83"/>
-        <location filename="../../ui/pages/lists.py" line="115"/>
+        <location filename="../../ui/pages/lists.py" line="90"/>
+        <location filename="../../ui/pages/lists.py" line="360"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="83"/>
-        <location filename="../../ui/pages/lists.py" line="113"/>
+        <location filename="../../ui/pages/lists.py" line="90"/>
+        <location filename="../../ui/pages/lists.py" line="127"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="94"/>
+        <location filename="../../ui/pages/lists.py" line="101"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="96"/>
+        <location filename="../../ui/pages/lists.py" line="103"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="108"/>
+        <location filename="../../ui/pages/lists.py" line="123"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="108"/>
+        <location filename="../../ui/pages/lists.py" line="123"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="109"/>
+        <location filename="../../ui/pages/lists.py" line="128"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="110"/>
+        <location filename="../../ui/pages/lists.py" line="125"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="111"/>
+        <location filename="../../ui/pages/lists.py" line="105"/>
+        <source>Reconcile &amp;answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="107"/>
+        <source>Members&apos; s&amp;tatus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="124"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="112"/>
+        <location filename="../../ui/pages/lists.py" line="126"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="114"/>
+        <location filename="../../ui/pages/lists.py" line="129"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="126"/>
+        <location filename="../../ui/pages/lists.py" line="141"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="128"/>
+        <location filename="../../ui/pages/lists.py" line="143"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="132"/>
+        <location filename="../../ui/pages/lists.py" line="147"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="134"/>
+        <location filename="../../ui/pages/lists.py" line="149"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="137"/>
+        <location filename="../../ui/pages/lists.py" line="152"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="148"/>
+        <location filename="../../ui/pages/lists.py" line="163"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="150"/>
+        <location filename="../../ui/pages/lists.py" line="165"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="181"/>
+        <location filename="../../ui/pages/lists.py" line="197"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="183"/>
+        <location filename="../../ui/pages/lists.py" line="199"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="225"/>
+        <location filename="../../ui/pages/lists.py" line="242"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="231"/>
+        <location filename="../../ui/pages/lists.py" line="250"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="232"/>
+        <location filename="../../ui/pages/lists.py" line="251"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="234"/>
+        <location filename="../../ui/pages/lists.py" line="253"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="293"/>
+        <location filename="../../ui/pages/lists.py" line="314"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="339"/>
+        <source>Mark sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="340"/>
+        <source>%1 members are not verified yet: %2.
+
+Verify them now, so that every member is submitted with the list?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="344"/>
+        <source>&amp;Verify and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="346"/>
+        <source>Send &amp;without them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="358"/>
+        <source>Answer %1 recorded; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="383"/>
+        <source>the %1 selected members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="384"/>
+        <source>every member of &apos;%1&apos; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="409"/>
+        <source>%1 answers recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="411"/>
+        <source>Status unchanged for: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="41"/>
+        <location filename="../../ui/lock.py" line="67"/>
         <source>The roster is locked</source>
         <translation>База заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="44"/>
+        <location filename="../../ui/lock.py" line="70"/>
         <source>Type the roster&apos;s passphrase to go on.</source>
         <translation>Чтобы продолжить, введите парольную фразу базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="51"/>
+        <location filename="../../ui/lock.py" line="79"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
@@ -1513,247 +1687,247 @@ Please send that file to your IT support.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Roster</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Households</source>
         <translation>Семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Evacuation lists</source>
         <translation>Списки на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Partners and liaison log</source>
         <translation>Партнёры и журнал связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Trash and audit</source>
         <translation>Корзина и журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;Person</source>
         <translation>&amp;Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Lists</source>
         <translation>&amp;Списки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Обмен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Help</source>
         <translation>С&amp;правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;New roster…</source>
         <translation>&amp;Новая база…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Open roster…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Fill with &amp;demonstration data…</source>
         <translation>Заполнить &amp;демонстрационными данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый человек…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Change &amp;status…</source>
         <translation>Сменить &amp;статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Add to &amp;list…</source>
         <translation>Добавить в &amp;список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Move to &amp;trash</source>
         <translation>В &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Ne&amp;xt person</source>
         <translation>&amp;Следующий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Pre&amp;vious person</source>
         <translation>&amp;Предыдущий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Save the person (in the editor)</source>
         <translation>Сохранить человека (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Save and open the next / previous person (in the editor)</source>
         <translation>Сохранить и открыть следующего / предыдущего (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Save a liaison log entry</source>
         <translation>Сохранить запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>%1   ·   operator: %2</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -1762,7 +1936,7 @@ Please send that file to your IT support.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -1771,17 +1945,17 @@ Please send that file to your IT support.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -1790,32 +1964,32 @@ Please send that file to your IT support.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -1823,82 +1997,97 @@ Please send that file to your IT support.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="229"/>
+        <location filename="../../ui/import_wizard.py" line="230"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="230"/>
+        <location filename="../../ui/import_wizard.py" line="231"/>
         <source>Choose the roster field of each column. A saved profile is applied by itself when the headers are the same.</source>
         <translation>Выберите поле списка для каждого столбца. Сохранённый профиль применяется сам, если заголовки совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="233"/>
+        <location filename="../../ui/import_wizard.py" line="234"/>
         <source>Apply profile</source>
         <translation>Применить профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="235"/>
+        <location filename="../../ui/import_wizard.py" line="236"/>
         <source>Save as profile…</source>
         <translation>Сохранить как профиль…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="238"/>
+        <location filename="../../ui/import_wizard.py" line="239"/>
         <source>as most dates in the column</source>
         <translation>как большинство дат в столбце</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="239"/>
+        <location filename="../../ui/import_wizard.py" line="240"/>
         <source>day first (31/12/1980)</source>
         <translation>сначала день (31/12/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="240"/>
+        <location filename="../../ui/import_wizard.py" line="241"/>
         <source>month first (12/31/1980)</source>
         <translation>сначала месяц (12/31/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="242"/>
+        <location filename="../../ui/import_wizard.py" line="243"/>
         <source>Profile:</source>
         <translation>Профиль:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="247"/>
+        <location filename="../../ui/import_wizard.py" line="248"/>
         <source>Dates like 01/02/1980 are read</source>
         <translation>Даты вида 01/02/1980 читаются</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="263"/>
+        <location filename="../../ui/import_wizard.py" line="257"/>
+        <source>Use the suggested fields</source>
+        <translation>Взять предложенные поля</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="278"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278"/>
+        <location filename="../../ui/import_wizard.py" line="294"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278"/>
+        <location filename="../../ui/import_wizard.py" line="294"/>
         <source>First values</source>
         <translation>Первые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278"/>
+        <location filename="../../ui/import_wizard.py" line="294"/>
         <source>Roster field</source>
         <translation>Поле списка</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="283"/>
+        <location filename="../../ui/import_wizard.py" line="299"/>
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="321"/>
+        <location filename="../../ui/import_wizard.py" line="337"/>
+        <source>%1 (looks like &lt;b&gt;%2&lt;/b&gt;)</source>
+        <translation>%1 (похоже на &lt;b&gt;%2&lt;/b&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="341"/>
+        <source>⚠ Not imported: %1. Choose a field below for any column you want to keep.</source>
+        <translation>⚠ Не импортируются: %1. Выберите поле ниже для столбцов, которые нужно сохранить.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="376"/>
         <source>Save the mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="322"/>
+        <location filename="../../ui/import_wizard.py" line="377"/>
         <source>Profile name (for example &apos;Egyptian MFA&apos;):</source>
         <translation>Название профиля (например, «МИД Египта»):</translation>
     </message>
@@ -1906,18 +2095,18 @@ Please send that file to your IT support.</source>
 <context>
     <name>MergeChoiceModel</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="60"/>
-        <location filename="../../ui/merge_dialog.py" line="73"/>
+        <location filename="../../ui/merge_dialog.py" line="61"/>
+        <location filename="../../ui/merge_dialog.py" line="74"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="60"/>
+        <location filename="../../ui/merge_dialog.py" line="61"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="61"/>
+        <location filename="../../ui/merge_dialog.py" line="62"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
@@ -1925,42 +2114,42 @@ Please send that file to your IT support.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="144"/>
+        <location filename="../../ui/merge_dialog.py" line="148"/>
         <source>Merge duplicate records</source>
         <translation>Объединение дублирующих записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="158"/>
+        <location filename="../../ui/merge_dialog.py" line="162"/>
         <source>Keep record &amp;A (B is merged into it)</source>
         <translation>Оставить запись &amp;A (B объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="160"/>
+        <location filename="../../ui/merge_dialog.py" line="164"/>
         <source>Keep record &amp;B (A is merged into it)</source>
         <translation>Оставить запись &amp;B (A объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="166"/>
+        <location filename="../../ui/merge_dialog.py" line="170"/>
         <source>Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones of both are kept; list answers and the liaison log move to the record kept.</source>
         <translation>В каждой выделенной строке выберите значение, которое останется: ←/→ или пробел. Документы и телефоны обеих записей сохраняются; ответы по спискам и журнал связи переходят к оставленной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="172"/>
+        <location filename="../../ui/merge_dialog.py" line="176"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="175"/>
+        <location filename="../../ui/merge_dialog.py" line="179"/>
         <source>&amp;Undo merge</source>
         <translation>О&amp;тменить объединение</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="224"/>
+        <location filename="../../ui/merge_dialog.py" line="228"/>
         <source>Merge the records</source>
         <translation>Объединение записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="225"/>
+        <location filename="../../ui/merge_dialog.py" line="229"/>
         <source>Merge %1 into %2?
 
 %1 becomes &apos;merged&apos; and points to %2; nothing is deleted and the merge can be undone.</source>
@@ -1969,35 +2158,90 @@ Please send that file to your IT support.</source>
 %1 получит статус «объединён» и будет ссылаться на %2; ничего не удаляется, объединение можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="246"/>
+        <location filename="../../ui/merge_dialog.py" line="250"/>
         <source>Merged into %1 (operation %2).</source>
         <translation>Объединено с %1 (операция %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="264"/>
+        <location filename="../../ui/merge_dialog.py" line="253"/>
+        <source>Merge into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="273"/>
         <source>Merge undone: %1 is a record of its own again.</source>
         <translation>Объединение отменено: %1 снова отдельная запись.</translation>
     </message>
 </context>
 <context>
+    <name>MissingRosterDialog</name>
+    <message>
+        <location filename="../../ui/start_roster.py" line="42"/>
+        <source>Roster not found</source>
+        <translation>База не найдена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_roster.py" line="43"/>
+        <source>The default roster is missing:
+%1</source>
+        <translation>База по умолчанию не найдена:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_roster.py" line="45"/>
+        <source>It may have been moved or renamed, or it is on a drive that is not connected. Nothing was created. Open the roster where it is now, or create a new, empty roster.</source>
+        <translation>Возможно, её переместили или переименовали, или она на неподключённом диске. Ничего не создано. Откройте базу там, где она сейчас, или создайте новую пустую базу.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_roster.py" line="47"/>
+        <source>&amp;Open another roster…</source>
+        <translation>&amp;Открыть другую базу…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_roster.py" line="48"/>
+        <source>&amp;Create a new roster…</source>
+        <translation>&amp;Создать новую базу…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_roster.py" line="49"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выйти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_roster.py" line="73"/>
+        <source>New roster</source>
+        <translation>Новая база</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_roster.py" line="73"/>
+        <source>Open roster</source>
+        <translation>Открыть базу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_roster.py" line="74"/>
+        <source>Roster databases (*.db);;All files (*)</source>
+        <translation>Базы списка (*.db);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="48"/>
+        <location filename="../../ui/pages/lists.py" line="55"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="51"/>
+        <location filename="../../ui/pages/lists.py" line="58"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="58"/>
+        <location filename="../../ui/pages/lists.py" line="65"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="59"/>
+        <location filename="../../ui/pages/lists.py" line="66"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -2173,27 +2417,27 @@ Please send that file to your IT support.</source>
         <translation>&amp;Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="51"/>
+        <location filename="../../ui/passphrase_dialog.py" line="53"/>
         <source>No encryption</source>
         <translation>Без шифрования</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="52"/>
+        <location filename="../../ui/passphrase_dialog.py" line="54"/>
         <source>Anyone who gets this file can read it</source>
         <translation>Любой, к кому попадёт файл, сможет его прочесть</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="77"/>
+        <location filename="../../ui/passphrase_dialog.py" line="79"/>
         <source>Type the passphrase.</source>
         <translation>Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="80"/>
+        <location filename="../../ui/passphrase_dialog.py" line="82"/>
         <source>Use at least %1 characters; several words are easier to remember and harder to guess.</source>
         <translation>Не менее %1 символов; несколько слов легче запомнить и труднее подобрать.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="84"/>
+        <location filename="../../ui/passphrase_dialog.py" line="86"/>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
@@ -2201,400 +2445,420 @@ Please send that file to your IT support.</source>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/person_editor.py" line="70"/>
+        <location filename="../../ui/person_editor.py" line="74"/>
         <source>Identity</source>
         <translation>Личность</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="73"/>
+        <location filename="../../ui/person_editor.py" line="77"/>
         <source>Contact and location</source>
         <translation>Связь и местонахождение</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="75"/>
+        <location filename="../../ui/person_editor.py" line="79"/>
         <source>Needs and consent</source>
         <translation>Особые нужды и согласие</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="133"/>
+        <location filename="../../ui/person_editor.py" line="137"/>
         <source>YYYY-MM-DD or YYYY</source>
         <translation>ГГГГ-ММ-ДД или ГГГГ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="135"/>
+        <location filename="../../ui/person_editor.py" line="139"/>
         <source>ISO codes, e.g. RUS, PSE</source>
         <translation>Коды ISO, напр. RUS, PSE</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="214"/>
+        <location filename="../../ui/person_editor.py" line="219"/>
         <source>Change status…</source>
         <translation>Сменить статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="221"/>
+        <location filename="../../ui/person_editor.py" line="226"/>
         <source>&amp;Details</source>
         <translation>&amp;Данные</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="222"/>
+        <location filename="../../ui/person_editor.py" line="227"/>
         <source>D&amp;ocuments and phones</source>
         <translation>Д&amp;окументы и телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="223"/>
+        <location filename="../../ui/person_editor.py" line="228"/>
         <source>Hou&amp;sehold</source>
         <translation>&amp;Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="224"/>
+        <location filename="../../ui/person_editor.py" line="229"/>
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="225"/>
+        <location filename="../../ui/person_editor.py" line="230"/>
         <source>&amp;Log and audit</source>
         <translation>&amp;Журналы</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="285"/>
+        <location filename="../../ui/person_editor.py" line="290"/>
         <source>Type</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="285"/>
-        <location filename="../../ui/person_editor.py" line="299"/>
-        <location filename="../../ui/person_editor.py" line="312"/>
+        <location filename="../../ui/person_editor.py" line="290"/>
+        <location filename="../../ui/person_editor.py" line="304"/>
+        <location filename="../../ui/person_editor.py" line="317"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="286"/>
+        <location filename="../../ui/person_editor.py" line="291"/>
         <source>Issued by</source>
         <translation>Кем выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="286"/>
+        <location filename="../../ui/person_editor.py" line="291"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="287"/>
+        <location filename="../../ui/person_editor.py" line="292"/>
         <source>Expires</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="288"/>
+        <location filename="../../ui/person_editor.py" line="293"/>
         <source>This document has expired</source>
         <translation>Срок действия документа истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="300"/>
+        <location filename="../../ui/person_editor.py" line="305"/>
         <source>Country (ISO)</source>
         <translation>Страна (ISO)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="301"/>
+        <location filename="../../ui/person_editor.py" line="306"/>
         <source>Issued YYYY-MM-DD</source>
         <translation>Выдан ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="302"/>
+        <location filename="../../ui/person_editor.py" line="307"/>
         <source>Expires YYYY-MM-DD</source>
         <translation>Действует до ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="304"/>
+        <location filename="../../ui/person_editor.py" line="309"/>
         <source>Add document</source>
         <translation>Добавить документ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="306"/>
-        <location filename="../../ui/person_editor.py" line="323"/>
+        <location filename="../../ui/person_editor.py" line="311"/>
+        <location filename="../../ui/person_editor.py" line="328"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="312"/>
+        <location filename="../../ui/person_editor.py" line="317"/>
         <source>Label</source>
         <translation>Пометка</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="317"/>
+        <location filename="../../ui/person_editor.py" line="322"/>
         <source>Phone, e.g. +970 59 123 4567</source>
         <translation>Телефон, напр. +970 59 123 4567</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="319"/>
+        <location filename="../../ui/person_editor.py" line="324"/>
         <source>Label (mobile, relative…)</source>
         <translation>Пометка (мобильный, родственник…)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="321"/>
+        <location filename="../../ui/person_editor.py" line="326"/>
         <source>Add phone</source>
         <translation>Добавить телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="330"/>
+        <location filename="../../ui/person_editor.py" line="335"/>
         <source>&lt;b&gt;Documents&lt;/b&gt;</source>
         <translation>&lt;b&gt;Документы&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="338"/>
+        <location filename="../../ui/person_editor.py" line="355"/>
         <source>&lt;b&gt;Phones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Телефоны&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="352"/>
+        <location filename="../../ui/person_editor.py" line="369"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="352"/>
+        <location filename="../../ui/person_editor.py" line="369"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="353"/>
+        <location filename="../../ui/person_editor.py" line="370"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="354"/>
+        <location filename="../../ui/person_editor.py" line="371"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="354"/>
+        <location filename="../../ui/person_editor.py" line="371"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="361"/>
+        <location filename="../../ui/person_editor.py" line="378"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="366"/>
+        <location filename="../../ui/person_editor.py" line="384"/>
         <source>&amp;Join household</source>
         <translation>&amp;Включить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="369"/>
+        <location filename="../../ui/person_editor.py" line="387"/>
         <source>Set relationship</source>
         <translation>Задать родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="371"/>
+        <location filename="../../ui/person_editor.py" line="389"/>
         <source>Lea&amp;ve household</source>
         <translation>&amp;Исключить из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="377"/>
+        <location filename="../../ui/person_editor.py" line="395"/>
         <source>Household:</source>
         <translation>Семья:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="379"/>
+        <location filename="../../ui/person_editor.py" line="397"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="391"/>
-        <location filename="../../ui/person_editor.py" line="400"/>
-        <location filename="../../ui/person_editor.py" line="416"/>
-        <location filename="../../ui/person_editor.py" line="437"/>
+        <location filename="../../ui/person_editor.py" line="409"/>
+        <location filename="../../ui/person_editor.py" line="418"/>
+        <location filename="../../ui/person_editor.py" line="434"/>
+        <location filename="../../ui/person_editor.py" line="455"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="391"/>
-        <location filename="../../ui/person_editor.py" line="416"/>
+        <location filename="../../ui/person_editor.py" line="409"/>
+        <location filename="../../ui/person_editor.py" line="434"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="392"/>
+        <location filename="../../ui/person_editor.py" line="410"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="393"/>
+        <location filename="../../ui/person_editor.py" line="411"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="393"/>
+        <location filename="../../ui/person_editor.py" line="411"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="400"/>
+        <location filename="../../ui/person_editor.py" line="418"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="401"/>
+        <location filename="../../ui/person_editor.py" line="419"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="401"/>
+        <location filename="../../ui/person_editor.py" line="419"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="407"/>
+        <location filename="../../ui/person_editor.py" line="425"/>
         <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
         <translation>&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="409"/>
+        <location filename="../../ui/person_editor.py" line="427"/>
         <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="417"/>
+        <location filename="../../ui/person_editor.py" line="435"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="418"/>
+        <location filename="../../ui/person_editor.py" line="436"/>
         <source>To</source>
         <translation>На</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="418"/>
-        <location filename="../../ui/person_editor.py" line="424"/>
+        <location filename="../../ui/person_editor.py" line="436"/>
+        <location filename="../../ui/person_editor.py" line="442"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="419"/>
+        <location filename="../../ui/person_editor.py" line="437"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="424"/>
-        <location filename="../../ui/person_editor.py" line="437"/>
+        <location filename="../../ui/person_editor.py" line="442"/>
+        <location filename="../../ui/person_editor.py" line="455"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="425"/>
+        <location filename="../../ui/person_editor.py" line="443"/>
         <source>List state</source>
         <translation>Состояние списка</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="426"/>
+        <location filename="../../ui/person_editor.py" line="444"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="426"/>
+        <location filename="../../ui/person_editor.py" line="444"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="427"/>
+        <location filename="../../ui/person_editor.py" line="445"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="432"/>
+        <location filename="../../ui/person_editor.py" line="450"/>
         <source>&lt;b&gt;Status history&lt;/b&gt;</source>
         <translation>&lt;b&gt;История статусов&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="434"/>
+        <location filename="../../ui/person_editor.py" line="452"/>
         <source>&lt;b&gt;Evacuation lists and the partners&apos; answers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="438"/>
+        <location filename="../../ui/person_editor.py" line="456"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="438"/>
+        <location filename="../../ui/person_editor.py" line="456"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="439"/>
+        <location filename="../../ui/person_editor.py" line="457"/>
         <source>Encrypted</source>
         <translation>Зашифрован</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="439"/>
+        <location filename="../../ui/person_editor.py" line="457"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="439"/>
+        <location filename="../../ui/person_editor.py" line="457"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="440"/>
+        <location filename="../../ui/person_editor.py" line="458"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="444"/>
+        <location filename="../../ui/person_editor.py" line="462"/>
         <source>&lt;b&gt;Data shared with partners&lt;/b&gt; (every export that carried this person)</source>
         <translation>&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="455"/>
-        <location filename="../../ui/person_editor.py" line="456"/>
+        <location filename="../../ui/person_editor.py" line="473"/>
+        <location filename="../../ui/person_editor.py" line="474"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="457"/>
+        <location filename="../../ui/person_editor.py" line="475"/>
         <source>will be registered</source>
         <translation>будет зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="461"/>
+        <location filename="../../ui/person_editor.py" line="479"/>
         <source>Save the person first, then choose a household.</source>
         <translation>Сначала сохраните человека, затем выберите семью.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="466"/>
+        <location filename="../../ui/person_editor.py" line="484"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="480"/>
+        <location filename="../../ui/person_editor.py" line="498"/>
         <source>Not in a household. Type a household reference to join one.</source>
         <translation>Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="485"/>
+        <location filename="../../ui/person_editor.py" line="503"/>
         <source>member</source>
         <translation>член семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="514"/>
+        <location filename="../../ui/person_editor.py" line="532"/>
         <source>a surname (native or Latin) is required</source>
         <translation>нужна фамилия (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="535"/>
-        <location filename="../../ui/person_editor.py" line="567"/>
+        <location filename="../../ui/person_editor.py" line="553"/>
+        <location filename="../../ui/person_editor.py" line="585"/>
         <source>expired: kept, but it cannot be used to cross</source>
         <translation>срок истёк: документ сохранён, но для пересечения границы не годится</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="565"/>
+        <location filename="../../ui/person_editor.py" line="583"/>
         <source>expiry date: write it as YYYY-MM-DD</source>
         <translation>срок действия: введите как ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="588"/>
+        <location filename="../../ui/person_editor.py" line="606"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="698"/>
+        <source>The phone typed here is not added yet: %1</source>
+        <translation>Введённый здесь телефон ещё не добавлен: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="707"/>
+        <source>The document typed here is not added yet: %1</source>
+        <translation>Введённый здесь документ ещё не добавлен: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="717"/>
+        <source>Also added on Save: %1</source>
+        <translation>При сохранении также добавлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="735"/>
+        <source>phone %1</source>
+        <translation>телефон %1</translation>
     </message>
 </context>
 <context>
@@ -2603,6 +2867,34 @@ Please send that file to your IT support.</source>
         <location filename="../../ui/person_picker.py" line="27"/>
         <source>Find a person: name, case ref, passport…</source>
         <translation>Найти человека: имя, номер дела, паспорт…</translation>
+    </message>
+</context>
+<context>
+    <name>PlainCopiesDialog</name>
+    <message>
+        <location filename="../../ui/protection.py" line="452"/>
+        <source>Plain copies of the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="454"/>
+        <source>The roster is encrypted now, but these copies of it are not: anyone who gets one can read every name in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="461"/>
+        <source>&amp;Encrypt them with the roster&apos;s new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="463"/>
+        <source>&amp;Remove them (overwritten with zeros, then deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="465"/>
+        <source>&amp;Keep them as they are</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2671,42 +2963,42 @@ Please send that file to your IT support.</source>
         <translation>Импортировать возможные дубликаты как новых людей</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="73"/>
+        <location filename="../../ui/import_pages.py" line="76"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="86"/>
+        <location filename="../../ui/import_pages.py" line="89"/>
         <source>Reading every row…</source>
         <translation>Чтение всех строк…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="96"/>
+        <location filename="../../ui/import_pages.py" line="99"/>
         <source>Preparing the preview…</source>
         <translation>Подготовка предпросмотра…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="99"/>
+        <location filename="../../ui/import_pages.py" line="102"/>
         <source>The preview could not be made.</source>
         <translation>Не удалось подготовить предпросмотр.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="107"/>
+        <location filename="../../ui/import_pages.py" line="110"/>
         <source>&lt;b&gt;%1&lt;/b&gt; rows in sheet &apos;%2&apos;: &lt;b&gt;%3&lt;/b&gt; new, &lt;b&gt;%4&lt;/b&gt; updates, %5 without change, &lt;b&gt;%6&lt;/b&gt; possible duplicates, &lt;b&gt;%7&lt;/b&gt; rejected</source>
         <translation>Строк на листе «%2»: &lt;b&gt;%1&lt;/b&gt;; новых: &lt;b&gt;%3&lt;/b&gt;, обновлений: &lt;b&gt;%4&lt;/b&gt;, без изменений: %5, возможных дубликатов: &lt;b&gt;%6&lt;/b&gt;, отклонено: &lt;b&gt;%7&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="113"/>
+        <location filename="../../ui/import_pages.py" line="116"/>
         <source> · dates read %1</source>
         <translation> · даты читаются как %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="115"/>
+        <location filename="../../ui/import_pages.py" line="118"/>
         <source> · profile &apos;%1&apos;</source>
         <translation> · профиль «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="140"/>
+        <location filename="../../ui/import_pages.py" line="144"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
@@ -2877,214 +3169,234 @@ Please send that file to your IT support.</source>
 <context>
     <name>Protection</name>
     <message>
-        <location filename="../../ui/protection.py" line="116"/>
+        <location filename="../../ui/protection.py" line="122"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Резервная копия сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="117"/>
+        <location filename="../../ui/protection.py" line="123"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="118"/>
+        <location filename="../../ui/protection.py" line="124"/>
         <source>&amp;Verify audit trail</source>
         <translation>&amp;Проверить журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="119"/>
+        <location filename="../../ui/protection.py" line="125"/>
         <source>Backup &amp;settings…</source>
         <translation>Параметры резервного &amp;копирования…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="121"/>
-        <location filename="../../ui/protection.py" line="135"/>
+        <location filename="../../ui/protection.py" line="127"/>
+        <location filename="../../ui/protection.py" line="141"/>
         <source>&amp;Encrypt roster…</source>
         <translation>&amp;Зашифровать базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="122"/>
+        <location filename="../../ui/protection.py" line="128"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Блокировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="123"/>
+        <location filename="../../ui/protection.py" line="129"/>
         <source>Close the crisis (re&amp;tention)…</source>
         <translation>Завершение кризиса (&amp;хранение данных)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="135"/>
+        <location filename="../../ui/protection.py" line="141"/>
         <source>Change &amp;passphrase…</source>
         <translation>Сменить парольную &amp;фразу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="186"/>
+        <location filename="../../ui/protection.py" line="207"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="187"/>
+        <location filename="../../ui/protection.py" line="208"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="193"/>
+        <location filename="../../ui/protection.py" line="214"/>
         <source>Protect the new roster</source>
         <translation>Защита новой базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="194"/>
+        <location filename="../../ui/protection.py" line="215"/>
         <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
         <translation>В базе будут имена, номера паспортов и телефонов людей, находящихся в опасности. Задайте парольную фразу для её шифрования: без неё никто, к кому попадёт файл (потерянный или изъятый ноутбук), не сможет его прочесть. Храните парольную фразу надёжно: восстановить её невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="245"/>
+        <location filename="../../ui/protection.py" line="266"/>
         <source>Automatic backup failed: %1</source>
         <translation>Автоматическое резервное копирование не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="275"/>
+        <location filename="../../ui/protection.py" line="296"/>
         <source>Backup written and checked: %1 persons in %2</source>
         <translation>Резервная копия записана и проверена: %1 чел., %2</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="239"/>
-        <location filename="../../ui/protection.py" line="278"/>
+        <location filename="../../ui/protection.py" line="260"/>
+        <location filename="../../ui/protection.py" line="299"/>
         <source>Backing up</source>
         <translation>Резервное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="64"/>
+        <location filename="../../ui/protection.py" line="66"/>
         <source>Encrypted roster</source>
         <translation>Зашифрованная база</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="65"/>
+        <location filename="../../ui/protection.py" line="67"/>
         <source>%1 is encrypted. Type its passphrase.</source>
         <translation>База %1 зашифрована. Введите её парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="72"/>
+        <location filename="../../ui/protection.py" line="74"/>
         <source>Wrong passphrase. The roster was not changed.</source>
         <translation>Неверная парольная фраза. База не изменена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="191"/>
+        <location filename="../../ui/protection.py" line="197"/>
+        <source>The roster file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="200"/>
+        <source>Restore from backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="212"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="288"/>
+        <location filename="../../ui/protection.py" line="309"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="289"/>
+        <location filename="../../ui/protection.py" line="310"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
         <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="303"/>
+        <location filename="../../ui/protection.py" line="324"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="304"/>
+        <location filename="../../ui/protection.py" line="325"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="312"/>
-        <location filename="../../ui/protection.py" line="316"/>
+        <location filename="../../ui/protection.py" line="333"/>
+        <location filename="../../ui/protection.py" line="337"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="313"/>
+        <location filename="../../ui/protection.py" line="334"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="317"/>
+        <location filename="../../ui/protection.py" line="338"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="337"/>
-        <location filename="../../ui/protection.py" line="345"/>
+        <location filename="../../ui/protection.py" line="358"/>
+        <location filename="../../ui/protection.py" line="366"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="337"/>
+        <location filename="../../ui/protection.py" line="358"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="342"/>
+        <location filename="../../ui/protection.py" line="363"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="344"/>
+        <location filename="../../ui/protection.py" line="365"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="346"/>
+        <location filename="../../ui/protection.py" line="367"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="363"/>
+        <location filename="../../ui/protection.py" line="386"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="378"/>
+        <location filename="../../ui/protection.py" line="402"/>
+        <source>%1 plain copies removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="402"/>
+        <source>%1 plain copies encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="418"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="378"/>
+        <location filename="../../ui/protection.py" line="418"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="380"/>
-        <location filename="../../ui/protection.py" line="382"/>
-        <location filename="../../ui/protection.py" line="391"/>
-        <location filename="../../ui/protection.py" line="401"/>
+        <location filename="../../ui/protection.py" line="420"/>
+        <location filename="../../ui/protection.py" line="422"/>
+        <location filename="../../ui/protection.py" line="431"/>
+        <location filename="../../ui/protection.py" line="441"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="380"/>
+        <location filename="../../ui/protection.py" line="420"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="383"/>
+        <location filename="../../ui/protection.py" line="423"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="388"/>
+        <location filename="../../ui/protection.py" line="428"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="389"/>
+        <location filename="../../ui/protection.py" line="429"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="391"/>
+        <location filename="../../ui/protection.py" line="431"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="401"/>
+        <location filename="../../ui/protection.py" line="441"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
@@ -3092,12 +3404,12 @@ Please send that file to your IT support.</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="721"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -3167,388 +3479,393 @@ Please send that file to your IT support.</source>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="94"/>
+        <location filename="../../ui/reconcile_screen.py" line="98"/>
         <source>NOT on this list</source>
         <translation>НЕТ в этом списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="96"/>
+        <location filename="../../ui/reconcile_screen.py" line="100"/>
         <source>on the list (%1)</source>
         <translation>в списке (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="98"/>
+        <location filename="../../ui/reconcile_screen.py" line="102"/>
         <source>on the roster</source>
         <translation>в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="103"/>
+        <location filename="../../ui/reconcile_screen.py" line="107"/>
         <source>Status, list</source>
         <translation>Статус, список</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="105"/>
-        <location filename="../../ui/reconcile_screen.py" line="157"/>
+        <location filename="../../ui/reconcile_screen.py" line="109"/>
+        <location filename="../../ui/reconcile_screen.py" line="174"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="106"/>
+        <location filename="../../ui/reconcile_screen.py" line="110"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="109"/>
-        <location filename="../../ui/reconcile_screen.py" line="396"/>
+        <location filename="../../ui/reconcile_screen.py" line="111"/>
+        <source>Evidence (bits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="126"/>
+        <location filename="../../ui/reconcile_screen.py" line="416"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="110"/>
+        <location filename="../../ui/reconcile_screen.py" line="127"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="111"/>
+        <location filename="../../ui/reconcile_screen.py" line="128"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="112"/>
-        <location filename="../../ui/reconcile_screen.py" line="150"/>
+        <location filename="../../ui/reconcile_screen.py" line="129"/>
+        <location filename="../../ui/reconcile_screen.py" line="167"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="113"/>
-        <location filename="../../ui/reconcile_screen.py" line="396"/>
+        <location filename="../../ui/reconcile_screen.py" line="130"/>
+        <location filename="../../ui/reconcile_screen.py" line="416"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="114"/>
-        <location filename="../../ui/reconcile_screen.py" line="399"/>
+        <location filename="../../ui/reconcile_screen.py" line="131"/>
+        <location filename="../../ui/reconcile_screen.py" line="419"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="117"/>
+        <location filename="../../ui/reconcile_screen.py" line="134"/>
         <source>household split</source>
         <translation>семья разделена</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="118"/>
+        <location filename="../../ui/reconcile_screen.py" line="135"/>
         <source>approved twice</source>
         <translation>одобрен дважды</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="119"/>
+        <location filename="../../ui/reconcile_screen.py" line="136"/>
         <source>conflicting answers</source>
         <translation>противоречивые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="120"/>
+        <location filename="../../ui/reconcile_screen.py" line="137"/>
         <source>not on the list</source>
         <translation>нет в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="121"/>
+        <location filename="../../ui/reconcile_screen.py" line="138"/>
         <source>unreadable cell</source>
         <translation>нечитаемая ячейка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="133"/>
+        <location filename="../../ui/reconcile_screen.py" line="150"/>
         <source>to decide</source>
         <translation>решить</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="136"/>
+        <location filename="../../ui/reconcile_screen.py" line="153"/>
         <source>left out</source>
         <translation>исключено</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="139"/>
+        <location filename="../../ui/reconcile_screen.py" line="156"/>
         <source>person %1</source>
         <translation>человек %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="140"/>
+        <location filename="../../ui/reconcile_screen.py" line="157"/>
         <source>confirmed %1</source>
         <translation>подтверждено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="147"/>
+        <location filename="../../ui/reconcile_screen.py" line="164"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="148"/>
+        <location filename="../../ui/reconcile_screen.py" line="165"/>
         <source>Name in the answer</source>
         <translation>Имя в ответе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="149"/>
-        <location filename="../../ui/reconcile_screen.py" line="397"/>
+        <location filename="../../ui/reconcile_screen.py" line="166"/>
+        <location filename="../../ui/reconcile_screen.py" line="417"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="151"/>
+        <location filename="../../ui/reconcile_screen.py" line="168"/>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="152"/>
+        <location filename="../../ui/reconcile_screen.py" line="169"/>
         <source>unreadable</source>
         <translation>не прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="153"/>
+        <location filename="../../ui/reconcile_screen.py" line="170"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="155"/>
+        <location filename="../../ui/reconcile_screen.py" line="172"/>
         <source>Roster person</source>
         <translation>Человек из базы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="158"/>
+        <location filename="../../ui/reconcile_screen.py" line="175"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="196"/>
+        <location filename="../../ui/reconcile_screen.py" line="213"/>
         <source>Your decision</source>
         <translation>Ваше решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="320"/>
+        <location filename="../../ui/reconcile_screen.py" line="339"/>
         <source>Reconcile a partner&apos;s answer</source>
         <translation>Сверка ответа партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="334"/>
+        <location filename="../../ui/reconcile_screen.py" line="353"/>
         <source>the partner&apos;s answer: .xlsx, .xls, .ods or .csv</source>
         <translation>ответ партнёра: .xlsx, .xls, .ods или .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="335"/>
+        <location filename="../../ui/reconcile_screen.py" line="354"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="343"/>
+        <location filename="../../ui/reconcile_screen.py" line="362"/>
         <source>Whole roster (check only, nothing to apply)</source>
         <translation>Вся база (только проверка, без применения)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="345"/>
+        <location filename="../../ui/reconcile_screen.py" line="364"/>
         <source>%1 (%2 members, %3)</source>
         <translation>%1 (человек: %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="352"/>
+        <location filename="../../ui/reconcile_screen.py" line="371"/>
         <source>Read it from the decision column</source>
         <translation>Брать из столбца с решением</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="353"/>
+        <location filename="../../ui/reconcile_screen.py" line="372"/>
         <source>Every row is an approval</source>
         <translation>Каждая строка — одобрение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="354"/>
+        <location filename="../../ui/reconcile_screen.py" line="373"/>
         <source>Every row is a rejection</source>
         <translation>Каждая строка — отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="355"/>
+        <location filename="../../ui/reconcile_screen.py" line="374"/>
         <source>&amp;Check answer</source>
         <translation>&amp;Проверить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="361"/>
+        <location filename="../../ui/reconcile_screen.py" line="380"/>
         <source>Answer file:</source>
         <translation>Файл ответа:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="362"/>
+        <location filename="../../ui/reconcile_screen.py" line="381"/>
         <source>Against:</source>
         <translation>Сверять с:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="363"/>
+        <location filename="../../ui/reconcile_screen.py" line="382"/>
         <source>No decision column:</source>
         <translation>Нет столбца с решением:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="365"/>
+        <location filename="../../ui/reconcile_screen.py" line="384"/>
         <source>Choose the partner&apos;s file and press Check answer.</source>
         <translation>Выберите файл партнёра и нажмите «Проверить ответ».</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="384"/>
+        <location filename="../../ui/reconcile_screen.py" line="404"/>
         <source>↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · Backspace undecide.  Shaded cells differ from the answer.</source>
         <translation>↑↓ строка · ←→ кандидат · Enter — подтвердить выделенного кандидата · Del — исключить строку · Backspace — снять решение.  Затенённые ячейки расходятся с ответом.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="397"/>
+        <location filename="../../ui/reconcile_screen.py" line="417"/>
         <source>Latin name</source>
         <translation>Имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="398"/>
+        <location filename="../../ui/reconcile_screen.py" line="418"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="399"/>
+        <location filename="../../ui/reconcile_screen.py" line="419"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="400"/>
+        <location filename="../../ui/reconcile_screen.py" line="420"/>
         <source>Answer on the list</source>
         <translation>Ответ по списку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="402"/>
+        <location filename="../../ui/reconcile_screen.py" line="422"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="403"/>
+        <location filename="../../ui/reconcile_screen.py" line="423"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="404"/>
+        <location filename="../../ui/reconcile_screen.py" line="424"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="406"/>
+        <location filename="../../ui/reconcile_screen.py" line="426"/>
         <source>Matched</source>
         <translation>Совпали</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="407"/>
+        <location filename="../../ui/reconcile_screen.py" line="427"/>
         <source>Needs review</source>
         <translation>Требуют проверки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="408"/>
+        <location filename="../../ui/reconcile_screen.py" line="428"/>
         <source>Not on roster</source>
         <translation>Нет в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="409"/>
+        <location filename="../../ui/reconcile_screen.py" line="429"/>
         <source>Not mentioned</source>
         <translation>Не упомянуты</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="410"/>
+        <location filename="../../ui/reconcile_screen.py" line="430"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="416"/>
+        <location filename="../../ui/reconcile_screen.py" line="436"/>
         <source>&amp;Copy summary</source>
         <translation>&amp;Копировать сводку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="424"/>
+        <location filename="../../ui/reconcile_screen.py" line="444"/>
         <source>Save &amp;report…</source>
         <translation>Сохранить &amp;отчёт…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="427"/>
+        <location filename="../../ui/reconcile_screen.py" line="447"/>
         <source>&amp;Apply…</source>
         <translation>Прим&amp;енить…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="430"/>
+        <location filename="../../ui/reconcile_screen.py" line="450"/>
         <source>&amp;Undo apply</source>
         <translation>О&amp;тменить применение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="459"/>
+        <location filename="../../ui/reconcile_screen.py" line="479"/>
         <source>Partner&apos;s answer</source>
         <translation>Ответ партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="460"/>
+        <location filename="../../ui/reconcile_screen.py" line="480"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="479"/>
+        <location filename="../../ui/reconcile_screen.py" line="499"/>
         <source>Matching the answer against the roster</source>
         <translation>Сверка ответа с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="497"/>
+        <location filename="../../ui/reconcile_screen.py" line="517"/>
         <source>Matched (%1)</source>
         <translation>Совпали (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="498"/>
+        <location filename="../../ui/reconcile_screen.py" line="518"/>
         <source>Needs review (%1)</source>
         <translation>Требуют проверки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="499"/>
+        <location filename="../../ui/reconcile_screen.py" line="519"/>
         <source>Not on roster (%1)</source>
         <translation>Нет в базе (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="500"/>
+        <location filename="../../ui/reconcile_screen.py" line="520"/>
         <source>Not mentioned (%1)</source>
         <translation>Не упомянуты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="501"/>
+        <location filename="../../ui/reconcile_screen.py" line="521"/>
         <source>Warnings (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="518"/>
+        <location filename="../../ui/reconcile_screen.py" line="538"/>
         <source>list &apos;%1&apos;</source>
         <translation>списком «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="519"/>
+        <location filename="../../ui/reconcile_screen.py" line="539"/>
         <source>the whole roster (check only)</source>
         <translation>всей базой (только проверка)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="521"/>
+        <location filename="../../ui/reconcile_screen.py" line="541"/>
         <source>%1, sheet &apos;%2&apos;: %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
         <translation>%1, лист «%2»: строк — %3, сверка со %4: совпали — %5, требуют проверки — %6 (решено — %7), нет в базе — %8, не упомянуты члены списка — %9, предупреждений — %10.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="590"/>
+        <location filename="../../ui/reconcile_screen.py" line="610"/>
         <source>Save the reconciliation</source>
         <translation>Сохранить сверку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="591"/>
+        <location filename="../../ui/reconcile_screen.py" line="610"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="600"/>
+        <location filename="../../ui/reconcile_screen.py" line="623"/>
         <source>Writing the report</source>
         <translation>Запись отчёта</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="602"/>
+        <location filename="../../ui/reconcile_screen.py" line="626"/>
         <source>Report written to %1.</source>
         <translation>Отчёт записан в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="621"/>
+        <location filename="../../ui/reconcile_screen.py" line="645"/>
         <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
 
 Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
@@ -3557,62 +3874,86 @@ Their answers and statuses change, with the file named as the reason. You can un
 Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="625"/>
+        <location filename="../../ui/reconcile_screen.py" line="649"/>
         <source>%1 rows still need review and will not be applied.</source>
         <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="626"/>
+        <location filename="../../ui/reconcile_screen.py" line="650"/>
         <source>Apply the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="637"/>
+        <location filename="../../ui/reconcile_screen.py" line="661"/>
         <source>Applying the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="644"/>
-        <source>Applied: %1 approved, %2 rejected, %3 statuses changed</source>
-        <translation>Применено: одобрено — %1, отказано — %2, изменено статусов — %3</translation>
+        <location filename="../../ui/reconcile_screen.py" line="668"/>
+        <source>Recorded: %1 approved, %2 rejected; %3 statuses changed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="646"/>
+        <location filename="../../ui/reconcile_screen.py" line="673"/>
+        <source>Answer recorded, status unchanged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied: %1 approved, %2 rejected, %3 statuses changed</source>
+        <translation type="vanished">Применено: одобрено — %1, отказано — %2, изменено статусов — %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="670"/>
         <source> (operation %1).</source>
         <translation> (операция %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="648"/>
         <source> Not applied: %1</source>
-        <translation> Не применено: %1</translation>
+        <translation type="vanished"> Не применено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="649"/>
+        <location filename="../../ui/reconcile_screen.py" line="674"/>
+        <location filename="../../ui/reconcile_screen.py" line="677"/>
         <source>row %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="658"/>
+        <location filename="../../ui/reconcile_screen.py" line="676"/>
+        <source>Not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="679"/>
+        <source> Details below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="684"/>
+        <source>Apply %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="692"/>
         <source>Undo the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="659"/>
+        <location filename="../../ui/reconcile_screen.py" line="693"/>
         <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
         <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="664"/>
+        <location filename="../../ui/reconcile_screen.py" line="698"/>
         <source>Undoing the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="670"/>
+        <location filename="../../ui/reconcile_screen.py" line="706"/>
         <source>Undone: %1 answers restored, %2 statuses returned.</source>
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="677"/>
+        <location filename="../../ui/reconcile_screen.py" line="713"/>
         <source>&amp;Reconcile partner answer…</source>
         <translation>Све&amp;рить ответ партнёра…</translation>
     </message>
@@ -3620,42 +3961,42 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/import_pages.py" line="148"/>
+        <location filename="../../ui/import_pages.py" line="152"/>
         <source>Imported</source>
         <translation>Импорт выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="151"/>
+        <location filename="../../ui/import_pages.py" line="155"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="167"/>
+        <location filename="../../ui/import_pages.py" line="171"/>
         <source>%1 possible duplicates created as new persons</source>
         <translation>возможных дубликатов, созданных как новые люди: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="169"/>
+        <location filename="../../ui/import_pages.py" line="173"/>
         <source>%1 possible duplicates left out</source>
         <translation>возможных дубликатов пропущено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="171"/>
+        <location filename="../../ui/import_pages.py" line="175"/>
         <source>Import #%1 of %2 (%3):&lt;br&gt;&lt;b&gt;%4&lt;/b&gt; persons created, &lt;b&gt;%5&lt;/b&gt; updated, %6 already up to date, %7, &lt;b&gt;%8&lt;/b&gt; rows rejected.&lt;br&gt;&lt;br&gt;Exchange ▸ Undo an import… takes the whole import back.</source>
         <translation>Импорт № %1 из %2 (%3):&lt;br&gt;создано человек: &lt;b&gt;%4&lt;/b&gt;, обновлено: &lt;b&gt;%5&lt;/b&gt;, уже актуальны: %6, %7, отклонено строк: &lt;b&gt;%8&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Обмен ▸ Отменить импорт… отменяет весь импорт целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="187"/>
+        <location filename="../../ui/import_pages.py" line="191"/>
         <source>Save rejected rows</source>
         <translation>Сохранить отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="188"/>
+        <location filename="../../ui/import_pages.py" line="191"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="196"/>
+        <location filename="../../ui/import_pages.py" line="203"/>
         <source>Saved %1 rows to %2: fix them and import that file again.</source>
         <translation>Строк сохранено: %1, файл %2: исправьте их и импортируйте этот файл снова.</translation>
     </message>
@@ -3663,72 +4004,72 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="50"/>
+        <location filename="../../ui/backup_dialog.py" line="51"/>
         <source>Taken</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="51"/>
+        <location filename="../../ui/backup_dialog.py" line="52"/>
         <source>Persons</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="52"/>
+        <location filename="../../ui/backup_dialog.py" line="53"/>
         <source>Last change</source>
         <translation>Последнее изменение</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="54"/>
+        <location filename="../../ui/backup_dialog.py" line="55"/>
         <source>Encrypted</source>
         <translation>Зашифрована</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="55"/>
+        <location filename="../../ui/backup_dialog.py" line="56"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="56"/>
+        <location filename="../../ui/backup_dialog.py" line="57"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="57"/>
+        <location filename="../../ui/backup_dialog.py" line="58"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="58"/>
+        <location filename="../../ui/backup_dialog.py" line="59"/>
         <source>%1 MB</source>
         <translation>%1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="59"/>
+        <location filename="../../ui/backup_dialog.py" line="60"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="69"/>
+        <location filename="../../ui/backup_dialog.py" line="70"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="74"/>
+        <location filename="../../ui/backup_dialog.py" line="75"/>
         <source>Choose the backup to go back to. The roster as it is now is backed up first, so this can be undone by restoring that copy.</source>
         <translation>Выберите резервную копию, к которой нужно вернуться. Текущее состояние базы сначала будет сохранено, так что восстановление можно отменить, восстановив эту копию.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="80"/>
+        <location filename="../../ui/backup_dialog.py" line="81"/>
         <source>Other folder…</source>
         <translation>Другая папка…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="96"/>
+        <location filename="../../ui/backup_dialog.py" line="97"/>
         <source>Restore</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="118"/>
+        <location filename="../../ui/backup_dialog.py" line="119"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
@@ -3736,68 +4077,68 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../ui/protection.py" line="415"/>
+        <location filename="../../ui/protection.py" line="487"/>
         <source>Close the crisis: retention</source>
         <translation>Завершение кризиса: хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="417"/>
+        <location filename="../../ui/protection.py" line="489"/>
         <source>When the evacuation is over, personal data must not linger. The whole roster is first archived to an encrypted file; then the persons chosen here are anonymised (statistics stay right) or deleted.</source>
         <translation>Когда эвакуация завершена, персональные данные не должны храниться дольше необходимого. Сначала вся база архивируется в зашифрованный файл; затем записи выбранных здесь людей обезличиваются (статистика остаётся верной) или удаляются.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="429"/>
+        <location filename="../../ui/protection.py" line="501"/>
         <source>Persons in</source>
         <translation>Люди со статусом</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="433"/>
+        <location filename="../../ui/protection.py" line="505"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="434"/>
+        <location filename="../../ui/protection.py" line="506"/>
         <source>Unchanged for at least</source>
         <translation>Без изменений не менее</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="435"/>
+        <location filename="../../ui/protection.py" line="507"/>
         <source>Anonymise (keep statistics)</source>
         <translation>Обезличить (статистика сохранится)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="436"/>
+        <location filename="../../ui/protection.py" line="508"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="444"/>
+        <location filename="../../ui/protection.py" line="516"/>
         <source>Then</source>
         <translation>Затем</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="446"/>
+        <location filename="../../ui/protection.py" line="518"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="451"/>
-        <location filename="../../ui/protection.py" line="465"/>
+        <location filename="../../ui/protection.py" line="523"/>
+        <location filename="../../ui/protection.py" line="537"/>
         <source>Encrypted archive</source>
         <translation>Зашифрованный архив</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="454"/>
+        <location filename="../../ui/protection.py" line="526"/>
         <source>Archive passphrase</source>
         <translation>Парольная фраза архива</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="466"/>
+        <location filename="../../ui/protection.py" line="538"/>
         <source>Roster archives (*.db)</source>
         <translation>Архивы базы (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="473"/>
+        <location filename="../../ui/protection.py" line="545"/>
         <source>Choose at least one state, the archive file and a passphrase of at least 8 characters.</source>
         <translation>Выберите хотя бы один статус, файл архива и парольную фразу не короче 8 символов.</translation>
     </message>
@@ -3805,72 +4146,72 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterColumns</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="68"/>
+        <location filename="../../ui/roster_model.py" line="74"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="70"/>
+        <location filename="../../ui/roster_model.py" line="76"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="73"/>
+        <location filename="../../ui/roster_model.py" line="79"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="75"/>
+        <location filename="../../ui/roster_model.py" line="81"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="77"/>
+        <location filename="../../ui/roster_model.py" line="83"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="78"/>
+        <location filename="../../ui/roster_model.py" line="84"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="80"/>
+        <location filename="../../ui/roster_model.py" line="86"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="81"/>
+        <location filename="../../ui/roster_model.py" line="87"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="83"/>
+        <location filename="../../ui/roster_model.py" line="89"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="85"/>
+        <location filename="../../ui/roster_model.py" line="91"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="86"/>
+        <location filename="../../ui/roster_model.py" line="92"/>
         <source>Relation</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="88"/>
+        <location filename="../../ui/roster_model.py" line="94"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="90"/>
+        <location filename="../../ui/roster_model.py" line="96"/>
         <source>Flags</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="91"/>
+        <location filename="../../ui/roster_model.py" line="97"/>
         <source>Updated</source>
         <translation>Изменён</translation>
     </message>
@@ -3878,12 +4219,12 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="247"/>
+        <location filename="../../ui/roster_page.py" line="265"/>
         <source>Nobody matches this search and these filters.</source>
         <translation>Никто не соответствует этому поиску и этим фильтрам.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="248"/>
+        <location filename="../../ui/roster_page.py" line="266"/>
         <source>The roster is empty.
 
 Register a person: Person &gt; New person (Ctrl+N)
@@ -3896,53 +4237,53 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 Попробовать программу на вымышленных данных: Файл &gt; Заполнить демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="60"/>
+        <location filename="../../ui/roster_page.py" line="64"/>
         <source>Search: name in any script, case ref, passport or phone  (Ctrl+F)</source>
         <translation>Поиск: имя на любом языке, номер дела, паспорт или телефон  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="62"/>
+        <location filename="../../ui/roster_page.py" line="66"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="66"/>
+        <location filename="../../ui/roster_page.py" line="70"/>
         <source>Any list</source>
         <translation>Любой список</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67"/>
+        <location filename="../../ui/roster_page.py" line="71"/>
         <source>Any citizenship</source>
         <translation>Любое гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="68"/>
+        <location filename="../../ui/roster_page.py" line="72"/>
         <source>Any locality</source>
         <translation>Любой населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="70"/>
+        <location filename="../../ui/roster_page.py" line="74"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="74"/>
-        <location filename="../../ui/roster_page.py" line="210"/>
+        <location filename="../../ui/roster_page.py" line="78"/>
+        <location filename="../../ui/roster_page.py" line="228"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="85"/>
+        <location filename="../../ui/roster_page.py" line="89"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="137"/>
+        <location filename="../../ui/roster_page.py" line="151"/>
         <source>Filter:</source>
         <translation>Фильтр:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="235"/>
+        <location filename="../../ui/roster_page.py" line="253"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n человек</numerusform>
@@ -4043,37 +4384,37 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/person_editor.py" line="726"/>
+        <location filename="../../ui/person_editor.py" line="807"/>
         <source>Change status — %1</source>
         <translation>Смена статуса — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="735"/>
+        <location filename="../../ui/person_editor.py" line="816"/>
         <source>(no list)</source>
         <translation>(без списка)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="738"/>
+        <location filename="../../ui/person_editor.py" line="819"/>
         <source>Why (kept in the history)</source>
         <translation>Почему (сохраняется в истории)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="743"/>
+        <location filename="../../ui/person_editor.py" line="825"/>
         <source>Current status</source>
         <translation>Текущий статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="744"/>
+        <location filename="../../ui/person_editor.py" line="826"/>
         <source>New status</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="745"/>
+        <location filename="../../ui/person_editor.py" line="827"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="746"/>
+        <location filename="../../ui/person_editor.py" line="828"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -4081,32 +4422,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="160"/>
+        <location filename="../../ui/import_wizard.py" line="161"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="161"/>
+        <location filename="../../ui/import_wizard.py" line="162"/>
         <source>The header row is found below any title rows; choose another sheet or row if needed.</source>
         <translation>Строка заголовков ищется ниже строк с названием; при необходимости выберите другой лист или строку.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="171"/>
+        <location filename="../../ui/import_wizard.py" line="172"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="173"/>
+        <location filename="../../ui/import_wizard.py" line="174"/>
         <source>Header in row:</source>
         <translation>Заголовки в строке:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="189"/>
+        <location filename="../../ui/import_wizard.py" line="190"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="191"/>
+        <location filename="../../ui/import_wizard.py" line="192"/>
         <source>%1 (empty)</source>
         <translation>%1 (пустой)</translation>
     </message>
@@ -4214,19 +4555,37 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../ui/undo_commands.py" line="67"/>
+        <location filename="../../ui/undo_commands.py" line="74"/>
         <source>Edit %1</source>
         <translation>правку %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="87"/>
+        <location filename="../../ui/undo_commands.py" line="94"/>
         <source>Status of %1</source>
         <translation>смену статуса %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="102"/>
+        <location filename="../../ui/undo_commands.py" line="109"/>
         <source>Move %1 to the trash</source>
         <translation>перемещение %1 в корзину</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="77"/>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="78"/>
+        <source>%1 already exists in %2. Replace it? The file there now will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="84"/>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

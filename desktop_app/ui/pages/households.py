@@ -66,12 +66,13 @@ def confirm_relationship(parent: QWidget, who: str, relation: Relationship, birt
     warning = relationship_warning(relation.value, birth_date)
     if warning is None:
         return True
-    tr = lambda text: QCoreApplication.translate("HouseholdsPage", text)  # noqa: E731
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Check the relationship"), f"{who}: {warning}",
-                      QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("HouseholdsPage", "Check the relationship"),
+                      f"{who}: {warning}", QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("relationshipDoubt")
-    box.setInformativeText(tr("Record it as %1 anyway?").replace("%1", _relationship_label(relation.value)))
-    box.addButton(tr("Record anyway"), QMessageBox.ButtonRole.AcceptRole).setObjectName("recordAnyway")
+    box.setInformativeText(QCoreApplication.translate("HouseholdsPage", "Record it as %1 anyway?")
+                           .replace("%1", _relationship_label(relation.value)))
+    box.addButton(QCoreApplication.translate("HouseholdsPage", "Record anyway"),
+                  QMessageBox.ButtonRole.AcceptRole).setObjectName("recordAnyway")
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
     box.exec()
     return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
