@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -75,12 +77,15 @@ def open_roster(parent: QWidget | None, target: str, holder: str) -> Database | 
 
 
 def backup_folder(window: Any) -> Path:
-    """The chosen backup folder, else a 'backups' folder beside the roster (created when needed)."""
+    """The chosen backup folder (never created here: a missing USB stick is said when a backup runs), else
+    a 'backups' folder beside the roster (created when needed). The services take copies there too."""
     chosen = window.preferences.backup_folder
     if chosen:
-        return Path(chosen)
-    folder = window.db.target.path.parent / "backups"
-    folder.mkdir(exist_ok=True)
+        folder = Path(chosen)
+    else:
+        folder = window.db.target.path.parent / "backups"
+        folder.mkdir(exist_ok=True)
+    backups.use_backup_folder(window.db, folder)
     return folder
 
 
@@ -99,6 +104,7 @@ class Protection(QObject):
         self._add_actions()
         self._take_over_file_menu()
         self.start_auto_backups()
+        QTimer.singleShot(0, self.warn_if_damaged)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -180,6 +186,21 @@ class Protection(QObject):
         self.start_auto_backups()
         self.lock.set_minutes(int_preference(window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
         log.info("switched database")
+        self.warn_if_damaged()
+
+    @Slot()
+    def warn_if_damaged(self) -> None:
+        """A roster that failed its check at open: say so, name the last good backup, offer to restore."""
+        damage = self.window.db.damage
+        if damage is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The roster file is damaged"), damage,
+                          QMessageBox.StandardButton.Close, self.window)
+        box.setObjectName("damagedRosterBox")
+        restore = box.addButton(self.tr("Restore from backup…"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.restore()
 
     @Slot()
     def new_roster(self) -> None:
@@ -202,8 +223,8 @@ class Protection(QObject):
 
     def start_auto_backups(self) -> None:
         self.timer.stop()
-        if self.window.db.target.path is None:
-            self.auto = None
+        if self.window.db.target.path is None or self.window.db.damage is not None:
+            self.auto = None  # a damaged roster is only read: no copy of it would pass its check
             return
         self.auto = backups.AutoBackup(self.window.db, backup_folder(self.window), self.window.operator)
         self._run_auto("at open")
@@ -350,9 +371,11 @@ class Protection(QObject):
         new = ask_new.passphrase
         self._final_backup()
         db.close()
+        copies: list[Path] = []
         try:
             if old is None:
-                backups.encrypt_roster(path, new, operator=self.window.operator)
+                copies = backups.encrypt_roster(path, new, operator=self.window.operator,
+                                                folders=[backup_folder(self.window)]).plain_copies
             else:
                 backups.change_roster_passphrase(path, old, new, operator=self.window.operator)
         except RosterError as exc:
@@ -361,6 +384,23 @@ class Protection(QObject):
             return
         self.use_database(open_database(path, passphrase=new, holder=self.window.operator))
         self.window.statusBar().showMessage(self.tr("The roster file is encrypted."), 15_000)
+        if copies:
+            self.protect_plain_copies(path, copies, new)
+
+    def protect_plain_copies(self, path: Path, copies: list[Path], passphrase: str) -> None:
+        """List the plain copies an encryption left and encrypt or remove them, as the officer chooses."""
+        dialog = PlainCopiesDialog(copies, self.window)
+        if not dialog.exec() or dialog.keep.isChecked():
+            return
+        remove = dialog.remove.isChecked()
+        try:
+            done = backups.protect_plain_copies(path, copies, remove=remove, passphrase=passphrase,
+                                                operator=self.window.operator)
+        except RosterError as exc:
+            show_error(self.window, exc)
+            return
+        message = (self.tr("%1 plain copies removed.") if remove else self.tr("%1 plain copies encrypted."))
+        self.window.statusBar().showMessage(message.replace("%1", str(len(done))), 15_000)
 
     # --- retention ----------------------------------------------------------------------------
 
@@ -401,6 +441,38 @@ class Protection(QObject):
         QMessageBox.information(self.window, self.tr("Retention"), self.tr("%1 persons %2. The encrypted archive is "
                                 "%3.").replace("%1", str(result.persons)).replace("%2", verb)
                                 .replace("%3", str(result.archive.path)))
+
+
+class PlainCopiesDialog(QDialog):
+    """The unencrypted copies of a roster just encrypted, and what to do with them (encrypt, remove, keep)."""
+
+    def __init__(self, copies: list[Path], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("plainCopiesDialog")
+        self.setWindowTitle(self.tr("Plain copies of the roster"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The roster is encrypted now, but these copies of it are not: anyone who gets "
+                               "one can read every name in it."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget(self, objectName="plainCopiesList")
+        self.list.addItems([str(copy) for copy in copies])
+        layout.addWidget(self.list)
+        self.encrypt = QRadioButton(self.tr("&Encrypt them with the roster's new passphrase"), self,
+                                    objectName="plainCopiesEncrypt")
+        self.remove = QRadioButton(self.tr("&Remove them (overwritten with zeros, then deleted)"), self,
+                                   objectName="plainCopiesRemove")
+        self.keep = QRadioButton(self.tr("&Keep them as they are"), self, objectName="plainCopiesKeep")
+        self.encrypt.setChecked(True)
+        group = QButtonGroup(self)
+        for choice in (self.encrypt, self.remove, self.keep):
+            group.addButton(choice)
+            layout.addWidget(choice)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 320)
 
 
 class RetentionDialog(QDialog):
