@@ -1,15 +1,27 @@
 """Locking the window after an idle time: the roster is hidden until its passphrase is typed again.
 
 `IdleLock` watches the application's keyboard and mouse input; after `minutes` without any, it
-hides every other window of the application and covers the main window with `LockScreen`. Only
-an encrypted roster locks (a plain one has no passphrase to ask for).
+covers every window of the application (the main window and any dialog open over it) with an
+opaque `LockScreen` and disables what is under the cover. Only an encrypted roster locks (a plain
+one has no passphrase to ask for).
+
+Windows are covered, never hidden: hiding a dialog ends its `exec()` as if Cancel had been
+pressed, so what the officer had typed was thrown away and OK after unlocking saved nothing.
+Under a cover a dialog keeps its content and its event loop; after unlocking, OK saves. The
+passphrase is asked for on the cover of the window that takes input: the topmost modal dialog,
+else the main window. A window shown while locked (a message at the end of a background task)
+is covered as it appears. Usage:
+
+    lock = IdleLock(main_window, minutes=10)   # lock.lock() locks at once; lock.locked
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -23,32 +35,49 @@ from PySide6.QtWidgets import (
 log = logging.getLogger(__name__)
 
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
+_WHILE_LOCKED = {QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Resize, QEvent.Type.Close}
+# Input that must not reach anything under a cover. Disabling the covered widgets instead would
+# disable the dialogs parented to them, and their covers with them.
+_BLOCKED = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut,
+            QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.Wheel, QEvent.Type.ContextMenu, QEvent.Type.InputMethod, QEvent.Type.DragEnter,
+            QEvent.Type.Drop}
 DEFAULT_LOCK_MINUTES = 10
+COVER_COLOUR = "#263238"
 
 
 class LockScreen(QWidget):
-    """An opaque cover over the whole window with a passphrase field."""
+    """An opaque cover over a whole window; the passphrase field shows on the one taking input."""
 
     unlock_requested = Signal(str)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
+        # Opaque whatever the style: a style sheet background needs WA_StyledBackground on a plain QWidget.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAutoFillBackground(True)
-        self.setStyleSheet("#lockScreen { background: #263238; } QLabel { color: white; font-size: 15px; }")
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(COVER_COLOUR))
+        self.setPalette(palette)
+        self.setStyleSheet(f"#lockScreen {{ background: {COVER_COLOUR}; }} QLabel {{ color: white; font-size: 15px; }}")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         title = QLabel(self.tr("The roster is locked"), self)
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
         layout.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(QLabel(self.tr("Type the roster's passphrase to go on."), self),
-                         alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.hint = QLabel(self.tr("Type the roster's passphrase to go on."), self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.hint, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.edit = QLineEdit(self, objectName="unlockEdit")
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setFixedWidth(320)
+        self.edit.setMinimumWidth(200)
+        self.edit.setMaximumWidth(320)
         self.edit.returnPressed.connect(self._submit)
         layout.addWidget(self.edit, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.button = QPushButton(self.tr("Unlock"), self, objectName="unlockButton")
+        self.button.setAutoDefault(False)
         self.button.clicked.connect(self._submit)
         layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.problem = QLabel("", self, objectName="unlockProblem")
@@ -56,14 +85,52 @@ class LockScreen(QWidget):
         layout.addWidget(self.problem, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
+    def set_asks(self, asks: bool) -> None:
+        """Show the passphrase field (on the window that takes input) or only the title."""
+        for widget in (self.hint, self.edit, self.button, self.problem):
+            widget.setVisible(asks)
+        (self.edit if asks else self).setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Taken here, Return and Escape never reach the dialog underneath (its OK or Cancel).
+        event.accept()
+
     @Slot()
     def _submit(self) -> None:
         self.unlock_requested.emit(self.edit.text())
         self.edit.clear()
 
 
+class _Cover:
+    """What locking did to one window, to undo it exactly."""
+
+    def __init__(self, window: QWidget, on_unlock: Callable[[str], None]) -> None:
+        self.window = window
+        self.focus = window.focusWidget()
+        self.size = window.size()
+        self.screen = LockScreen(window)
+        self.screen.unlock_requested.connect(on_unlock)
+        needed = self.screen.minimumSizeHint().expandedTo(QSize(260, 200))
+        if window.width() < needed.width() or window.height() < needed.height():
+            window.resize(window.size().expandedTo(needed))
+        self.fit()
+        self.screen.show()
+
+    def fit(self) -> None:
+        self.screen.setGeometry(self.window.rect())
+        self.screen.raise_()
+
+    def remove(self) -> None:
+        self.screen.hide()
+        self.screen.deleteLater()
+        if self.window.size() != self.size and not isinstance(self.window, QMainWindow):
+            self.window.resize(self.size)
+        if self.focus is not None:
+            self.focus.setFocus()
+
+
 class IdleLock(QObject):
-    """Locks `window` after `minutes` without input, if its roster is encrypted."""
+    """Locks `window` (and every dialog open over it) after `minutes` without input, if its roster is encrypted."""
 
     locked_changed = Signal(bool)
 
@@ -72,8 +139,7 @@ class IdleLock(QObject):
         self.window = window
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.lock)
-        self.screen: LockScreen | None = None
-        self._hidden: list[QWidget] = []
+        self.covers: dict[QWidget, _Cover] = {}
         self.set_minutes(minutes)
         app = QApplication.instance()
         if app is not None:
@@ -85,7 +151,19 @@ class IdleLock(QObject):
 
     @property
     def locked(self) -> bool:
-        return self.screen is not None
+        return bool(self.covers)
+
+    @property
+    def screen(self) -> LockScreen | None:
+        """The main window's cover while locked."""
+        cover = self.covers.get(self.window)
+        return cover.screen if cover is not None else None
+
+    @property
+    def asking_screen(self) -> LockScreen | None:
+        """The cover that shows the passphrase field (on the window that takes input)."""
+        cover = self.covers.get(self._input_window())
+        return cover.screen if cover is not None else None
 
     def _restart(self) -> None:
         if self.minutes > 0 and not self.locked and getattr(self.window, "db", None) is not None \
@@ -95,48 +173,85 @@ class IdleLock(QObject):
             self.timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS and not self.locked:
-            self._restart()
+        kind = event.type()
+        if not self.covers:
+            if kind in INPUT_EVENTS:
+                self._restart()
+            return False
+        if kind in _BLOCKED:
+            return not self._on_a_cover(watched)
+        if kind not in _WHILE_LOCKED or not isinstance(watched, QWidget) or not watched.isWindow():
+            return False
+        if kind == QEvent.Type.Close and watched in self.covers and watched is not self.window:
+            event.ignore()  # closing a dialog under the cover would throw its content away
+            return True
+        if kind == QEvent.Type.Show and watched not in self.covers and self._coverable(watched):
+            self.covers[watched] = _Cover(watched, self._try_unlock)
+            self._ask_on_input_window()
+        elif kind == QEvent.Type.Hide and watched in self.covers and watched is not self.window:
+            self.covers.pop(watched).remove()
+            self._ask_on_input_window()
+        elif kind == QEvent.Type.Resize and watched in self.covers:
+            self.covers[watched].fit()
         return False
+
+    @staticmethod
+    def _on_a_cover(target: QObject) -> bool:
+        while target is not None:
+            if isinstance(target, LockScreen):
+                return True
+            target = target.parent()
+        return False
+
+    @staticmethod
+    def _coverable(widget: QWidget) -> bool:
+        kind = widget.windowType()
+        return kind not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen) \
+            and not isinstance(widget, LockScreen)
+
+    def _input_window(self) -> QWidget:
+        modal = QApplication.activeModalWidget()
+        return modal if modal is not None and modal in self.covers else self.window
+
+    def _ask_on_input_window(self) -> None:
+        asking = self._input_window()
+        for window, cover in self.covers.items():
+            cover.screen.set_asks(window is asking)
 
     @Slot()
     def lock(self) -> None:
         if self.locked or not self.window.db.encrypted:
             return
-        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.window]
-        for widget in self._hidden:
-            widget.hide()
-        self.window.menuBar().setEnabled(False)
+        while (popup := QApplication.activePopupWidget()) is not None:
+            popup.close()  # an open menu or drop-down list would stay above the cover
+        windows = [self.window, *(w for w in QApplication.topLevelWidgets()
+                                  if w.isVisible() and w is not self.window and self._coverable(w))]
+        for widget in windows:
+            self.covers[widget] = _Cover(widget, self._try_unlock)
         self.window.centralWidget().hide()
-        self.screen = LockScreen(self.window)
-        self.screen.setGeometry(self.window.rect())
-        self.screen.unlock_requested.connect(self._try_unlock)
-        self.screen.show()
-        self.screen.raise_()
-        self.screen.edit.setFocus()
-        log.info("window locked after idle time")
+        self.window.menuBar().setEnabled(False)  # no dialog is parented to it, so none is disabled with it
+        self._ask_on_input_window()
+        log.info("window locked after idle time (%d windows covered)", len(windows))
         self.locked_changed.emit(True)
 
     @Slot(str)
     def _try_unlock(self, passphrase: str) -> None:
-        if self.screen is None:
+        if not self.covers:
             return
         if not self.window.db.passphrase_matches(passphrase):
-            self.screen.problem.setText(self.tr("Wrong passphrase."))
+            for cover in self.covers.values():
+                cover.screen.problem.setText(self.tr("Wrong passphrase."))
             log.info("unlock refused")
             return
-        self.screen.hide()
-        self.screen.deleteLater()
-        self.screen = None
         self.window.centralWidget().show()
         self.window.menuBar().setEnabled(True)
-        for widget in self._hidden:
-            widget.show()
-        self._hidden = []
+        covers, self.covers = self.covers, {}
+        for cover in covers.values():  # the main window first, the topmost dialog last (it keeps the focus)
+            cover.remove()
         self._restart()
         log.info("window unlocked")
         self.locked_changed.emit(False)
 
     def resize_cover(self) -> None:
-        if self.screen is not None:
-            self.screen.setGeometry(self.window.rect())
+        for cover in self.covers.values():
+            cover.fit()
