@@ -7,6 +7,12 @@ hands in (Qt stays in `ui/`). Both write one audit entry per file: who, when, wh
 which persons (their UUIDs), to which partner, the file's SHA-256 and whether it is
 encrypted (never the password). `recipients_of` reads those entries back for a person's page.
 
+Files are written through `storage.output_files`: never the roster, its working files or a
+database; an existing file only with `overwrite=True` (the window asked, or `--overwrite`);
+the audit entry is committed before the file appears, so a failed audit (the roster busy)
+leaves no new file and the old one as it was, and a kill never leaves an unrecorded file.
+`check_export_path` refuses a wrong target before any work.
+
 Consent. Data about people in a war zone leaves the mission only with a reason. An export
 to a partner (`partner` given) of persons who have not consented to sharing is refused with
 `ConsentMissing`, which counts them and names their case references, unless the officer

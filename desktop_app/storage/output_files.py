@@ -182,11 +182,11 @@ class PendingOutput:
             except FileExistsError:
                 raise OutputExists("appeared while it was being written; nothing was replaced",
                                    path=str(self.target)) from None
-            except OSError as exc:
-                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK,
-                                     errno.ENOSYS):
-                    raise
-                os.replace(self.partial, self.target)  # a file system without hard links (FAT on a stick)
+            except OSError:  # a file system without hard links (FAT on a USB stick): check, then rename
+                if os.path.lexists(self.target):
+                    raise OutputExists("appeared while it was being written; nothing was replaced",
+                                       path=str(self.target)) from None
+                os.replace(self.partial, self.target)
             else:
                 self.partial.unlink()
         _sync_folder(self.target.parent)
@@ -250,7 +250,7 @@ def _os_error(exc: OSError, target: Path) -> OutputError:
     if exc.errno == errno.ENOSPC:
         reason = "the disk is full"
     elif exc.errno in (errno.EACCES, errno.EPERM):
-        reason = "permission denied (is the file open in another program, or the folder read-only?)"
+        reason = "access denied: if the file is open in Excel or another program, close it there first"
     elif exc.errno == errno.EROFS:
         reason = "the disk is read-only"
     else:

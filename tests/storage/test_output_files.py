@@ -176,3 +176,36 @@ def test_a_full_disk_fails_cleanly_with_the_old_file_intact(tmp_path: Path) -> N
             output_files.write_bytes(target, os.urandom(256 * 1024), overwrite=True)
         assert target.read_bytes() == b"the previous export"
         assert sorted(p.name for p in folder.iterdir()) == ["filler", "out.xlsx"]
+
+
+def test_a_file_held_open_elsewhere_says_to_close_it_and_keeps_the_old_one(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows refuses to replace a workbook Excel holds open (a sharing violation: PermissionError)."""
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"old")
+
+    def sharing_violation(source: object, destination: object) -> None:
+        raise PermissionError(13, "Access is denied", str(destination))
+
+    monkeypatch.setattr(os, "replace", sharing_violation)
+    with pytest.raises(OutputError, match="open in Excel or another program, close it there first"):
+        output_files.write_bytes(target, b"new", overwrite=True)
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
+
+
+def test_a_file_system_without_hard_links_still_never_replaces_a_new_file(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(source: object, destination: object) -> None:  # FAT on a USB stick
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    output_files.write_bytes(tmp_path / "new.xlsx", b"new", overwrite=False)
+    assert (tmp_path / "new.xlsx").read_bytes() == b"new"
+    target = tmp_path / "raced.xlsx"
+    with pytest.raises(OutputExists), output_files.open_output(target, overwrite=False) as out:
+        out.file.write(b"ours")
+        target.write_bytes(b"someone else's")
+        out.publish()
+    assert target.read_bytes() == b"someone else's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.xlsx", "raced.xlsx"]
