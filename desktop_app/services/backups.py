@@ -83,17 +83,21 @@ def backup_folder_of(db: Database) -> Path | None:
 def backup_before(db: Database, reason: str, *, operator: str = "", now: dt.datetime | None = None
                   ) -> BackupInfo | None:
     """A checked copy taken before a workflow that changes many records ('import', 'reconcile apply',
-    'merge', 'retention'), named by that reason and kept for weeks; None for a server database.
+    'merge', 'retention'), named by that reason and kept for weeks.
 
-    It goes to the roster's backup folder (`use_backup_folder`), else a 'backups' folder beside the
-    roster, created when needed. A chosen folder that is missing (the USB stick) raises DatabaseError:
-    the caller should not go on without its copy.
+    It goes where this roster's backups go: the folder the window chose (`use_backup_folder`),
+    else a 'backups' folder beside the roster if there is one. None when neither is set (a server
+    database, or a roster nobody set a backup folder up for). A chosen folder that is missing (the
+    USB stick) raises DatabaseError: the caller must not go on without its copy.
     """
-    folder = backup_folder_of(db)
-    if folder is None:
+    if db.target.path is None:
         return None
-    if folder == db.target.path.parent / storage_backup.DEFAULT_FOLDER_NAME:  # type: ignore[union-attr]
-        folder.mkdir(exist_ok=True)
+    folder = storage_backup.chosen_backup_folder(db.target.path)
+    if folder is None:
+        folder = db.target.path.parent / storage_backup.DEFAULT_FOLDER_NAME
+        if not folder.is_dir():
+            log.info("no backup folder set up for this roster: no copy taken before %s", reason)
+            return None
     return backup_now(db, folder, operator=operator or db.holder, reason=f"before {reason}", now=now)
 
 

@@ -40,6 +40,7 @@ from desktop_app.domain.person import FIELDS_BY_KEY
 from desktop_app.domain.status import Status
 from desktop_app.matching import find_duplicates as engine_duplicates
 from desktop_app.services import audit
+from desktop_app.services.backups import backup_before
 from desktop_app.services.persons import PersonView, person_view, reindex, sort_key_of
 from desktop_app.services.reconcile import differing_fields
 from desktop_app.services.reconcile_roster import RosterPerson, load_roster
@@ -267,6 +268,7 @@ def merge_persons(db: Database, keep_id: int, other_id: int, *, picks: Mapping[s
             raise ValidationError("merge field", key, f"cannot be picked (fields: {', '.join(PICKABLE)})")
         if pick not in ("keep", "other"):
             raise ValidationError(key, pick, "must be picked as 'keep' or 'other'")
+    backup_before(db, "merge", operator=operator)  # kept for weeks, named by its reason
     with db.transaction() as session:
         keep, other = _pair(session, keep_id, other_id)
         operation = Operation(uuid=str(uuid_module.uuid4()), kind=KIND, at=audit.now(), operator=operator,

@@ -38,6 +38,7 @@ from desktop_app.domain.errors import DatabaseError, DuplicateValue, NotFound, T
 from desktop_app.domain.person import FIELDS_BY_KEY, normalize_document_number
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
+from desktop_app.services.backups import backup_before
 from desktop_app.services.import_model import (
     ImportPreview,
     ImportResult,
@@ -89,6 +90,8 @@ def commit_import(db: Database, preview: ImportPreview, *, operator: str, accept
             raise ImportCancelled("the import was cancelled; nothing was written", path=preview.path)
 
     tick(0)
+    if total:
+        backup_before(db, "import", operator=operator)  # kept for weeks, named by its reason
     try:
         with db.transaction() as session:
             operation = Operation(uuid=str(uuid_module.uuid4()), kind=KIND, at=audit.now(), operator=operator,

@@ -29,6 +29,7 @@ from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
+from desktop_app.services.backups import backup_before
 from desktop_app.services.lists import apply_answer
 from desktop_app.services.reconcile_model import (
     AnswerRow,
@@ -99,6 +100,8 @@ def apply_reconciliation(db: Database, reconciliation: Reconciliation, decisions
                               "reconcile again with the list this answer is for")
     planned, skipped = planned_answers(reconciliation, decisions)
     list_id = reconciliation.list_id
+    if planned:
+        backup_before(db, "reconcile apply", operator=operator)  # kept for weeks, named by its reason
     with db.transaction() as session:
         evacuation_list = session.get(EvacuationList, list_id)
         if evacuation_list is None:

@@ -105,6 +105,11 @@ def remember_backup_folder(db_path: Path, folder: Path) -> None:
     _chosen_folders[Path(db_path).absolute()] = Path(folder).absolute()
 
 
+def chosen_backup_folder(db_path: Path) -> Path | None:
+    """The folder the window chose for this roster's backups, if it did."""
+    return _chosen_folders.get(Path(db_path).absolute())
+
+
 def default_backup_folder(db_path: Path) -> Path:
     """The chosen folder of this roster, else a 'backups' folder beside it (not created here)."""
     return _chosen_folders.get(Path(db_path).absolute(), Path(db_path).absolute().parent / DEFAULT_FOLDER_NAME)

@@ -12,8 +12,10 @@ import pytest
 from desktop_app import cli
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.services import audit, backups, demo, persons, stats
+from desktop_app.services.duplicates import merge_persons
 from desktop_app.storage.backup import backup_database, rotate_backups
 from desktop_app.storage.db import Database, open_database
+from tests.services.import_support import write_xlsx
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -205,6 +207,8 @@ def test_routine_backups_never_push_the_copy_before_an_import_out(roster: Databa
 
 def test_backup_before_takes_a_named_copy_in_the_roster_backup_folder(roster: Database, tmp_path: Path) -> None:
     assert roster.target.path is not None
+    assert backups.backup_before(roster, "merge", operator="t") is None  # no backup folder set up: none taken
+    (roster.target.path.parent / "backups").mkdir()
     taken = backups.backup_before(roster, "merge", operator="t")
     assert taken is not None and taken.path.parent == roster.target.path.parent / "backups"
     assert taken.path.name.endswith("-before-merge.db") and taken.persons == stats.roster_stats(roster).persons
@@ -219,3 +223,29 @@ def test_backup_before_takes_a_named_copy_in_the_roster_backup_folder(roster: Da
         assert taken is not None and taken.path.parent == stick and taken.reason == "before reconcile apply"
     finally:
         backups.use_backup_folder(roster, roster.target.path.parent / "backups")
+
+
+def test_an_import_and_a_merge_take_their_named_copy_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    db = tmp_path / "r.db"
+    assert _cli("--db", str(db), "demo", "--households", "5") == 0
+    folder = tmp_path / "backups"
+    folder.mkdir()  # this roster's backups go here, so the copies before a workflow too
+    database = open_database(db)
+    count = stats.roster_stats(database).persons
+    first = persons.create_person(database, {"surname": "Khalil", "given_names": "Omar"}, operator="t")
+    second = persons.create_person(database, {"surname": "Khalil", "given_names": "Omar"}, operator="t")
+    database.close()
+    source = write_xlsx(tmp_path / "list.xlsx", [["Surname", "Given names"], ["Haddad", "Nour"], ["Saleh", "Rami"]])
+    assert _cli("--db", str(db), "import", str(source)) == 0
+    capsys.readouterr()
+    (copy,) = folder.glob("*-before-import.db")
+    assert backups.list_backup_files(folder)[0].persons == count + 2  # the roster as it was before the import
+    database = open_database(db)
+    try:
+        merge_persons(database, first.id, second.id, operator="t")
+        (merged,) = folder.glob("*-before-merge.db")
+        assert {info.path: info.persons for info in backups.list_backups(database, folder)}[merged] == count + 4
+    finally:
+        database.close()
+    assert copy.exists()
