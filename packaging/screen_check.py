@@ -253,7 +253,7 @@ def open_window(workdir: Path, language: str, size: QSize) -> QWidget:
     fresh = not target.exists()
     db = open_database(target)
     if fresh:
-        demo.fill_demo(db, households=40, operator="demo", seed=5)
+        demo.fill_demo(db, households=20, operator="demo", seed=5)
     preferences = Preferences(QSettings(str(workdir / f"settings-{language}.ini"), QSettings.Format.IniFormat))
     preferences.operator = "A. Petrova"
     preferences.language = language

@@ -25,6 +25,7 @@ lists it as skipped with its row number.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import uuid as uuid_module
 from collections.abc import Callable, Sequence
@@ -343,10 +344,15 @@ def _phone_cell(value: Any) -> PhoneCell:
 
 def _row_regions(mission: str | None, fields: dict[str, Any]) -> tuple[str | None, ...]:
     """Alpha-2 regions a national number of this row may belong to, the mission's first."""
-    places = [fields[key] for key in ("region", "locality", "address") if fields.get(key)]
-    located = location_countries(*places) if places else []
-    citizenships = str(fields.get("citizenships") or "").split(",")
-    return (mission, *(alpha2(code) for code in [*located, *citizenships] if code))
+    return _regions(mission, fields.get("region") or "", fields.get("locality") or "", fields.get("address") or "",
+                    str(fields.get("citizenships") or ""))
+
+
+@functools.lru_cache(maxsize=4096)  # rows repeat a few places and citizenships
+def _regions(mission: str | None, region: str, locality: str, address: str,
+             citizenships: str) -> tuple[str | None, ...]:
+    located = location_countries(*(place for place in (region, locality, address) if place))
+    return (mission, *(alpha2(code) for code in [*located, *citizenships.split(",")] if code))
 
 
 def _filled(cells: Sequence[Any]) -> list[Any]:
