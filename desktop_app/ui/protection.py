@@ -97,6 +97,7 @@ class Protection(QObject):
         self.window = window
         self.auto: backups.AutoBackup | None = None
         self.auto_task: BackgroundTask | None = None
+        self.closing = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._periodic_backup)
         self.lock = IdleLock(window, int_preference(window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
@@ -105,6 +106,7 @@ class Protection(QObject):
         self._take_over_file_menu()
         self.start_auto_backups()
         QTimer.singleShot(0, self.warn_if_damaged)
+        QTimer.singleShot(0, self.check_in_background)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -187,6 +189,27 @@ class Protection(QObject):
         self.lock.set_minutes(int_preference(window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
         log.info("switched database")
         self.warn_if_damaged()
+        self.check_in_background()
+
+    def check_in_background(self) -> None:
+        """A roster too large to check in full at open is checked off the GUI thread once it is open;
+        damage found then is told, and refuses writes from then on."""
+        db = self.window.db
+        if not db.needs_full_check():
+            return
+
+        def checked(problem: object) -> None:
+            if isinstance(problem, str) and self.window.db is db:
+                db.mark_damaged(problem)
+                self.warn_if_damaged()
+
+        def failed(exc: BaseException) -> None:  # the roster was closed or switched meanwhile
+            log.info("background integrity check not finished: %s", type(exc).__name__)
+
+        window = self.window
+        run_in_background(window, self.tr("Checking the roster file"),
+                          lambda _progress: db.check_integrity(stop=lambda: self.closing or window.db is not db),
+                          checked, failed, quiet=True)
 
     @Slot()
     def warn_if_damaged(self) -> None:
@@ -280,6 +303,7 @@ class Protection(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
+            self.closing = True  # a background check gives up
             self._final_backup()
         elif watched is self.window and event.type() == QEvent.Type.Resize:
             self.lock.resize_cover()

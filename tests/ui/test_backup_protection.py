@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import backups, demo, persons
+from desktop_app.storage import db as storage_db
 from desktop_app.storage.db import DamagedRoster, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.passphrase_dialog import PassphraseDialog
@@ -128,3 +129,30 @@ def test_a_damaged_roster_is_shown_with_its_last_good_backup_and_takes_no_write(
     window.close()
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as check:
         assert check.execute("SELECT count(*) FROM persons WHERE surname = 'Written'").fetchone()[0] == 0
+
+
+def test_a_roster_too_large_to_check_at_open_is_checked_once_the_window_is_open(
+        qtbot: QtBot, tmp_path: Path, preferences: Preferences, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "roster.db"
+    database = open_database(path)
+    demo.fill_demo(database, households=20, operator="demo")
+    database.close()
+    _flip_persons_page(path)
+    monkeypatch.setattr(storage_db, "CHECK_AT_OPEN_MAX_BYTES", 0)  # as if it were a 100,000-person roster
+    damaged = open_database(path)
+    assert damaged.damage is None  # not checked in full at open
+    shown: list[str] = []
+
+    def close_it(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox) and box.objectName() == "damagedRosterBox"
+        shown.append(box.text())
+        box.button(QMessageBox.StandardButton.Close).click()
+
+    _when_shown(QMessageBox, close_it)
+    window = MainWindow(damaged, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert "damaged" in shown[0] and window.db.damage is not None
+    with pytest.raises(DamagedRoster):
+        persons.create_person(window.db, {"surname": "Written"}, operator="t")
+    window.close()
