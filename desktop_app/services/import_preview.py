@@ -30,7 +30,7 @@ from desktop_app.domain.person import normalize_document_number
 from desktop_app.domain.status import TRANSITIONS, Status
 from desktop_app.exchange.headers import IMPORT_TARGETS, suggest_target
 from desktop_app.exchange.readers import column_letter
-from desktop_app.exchange.values import DateOrder, date_order_evidence, parse_date_cell
+from desktop_app.exchange.values import DateOrder, date_order_evidence
 from desktop_app.services.import_model import (
     DuplicateCandidate,
     ImportPreview,
@@ -137,7 +137,8 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
     warnings = [str(column) for column in unmapped]
     warnings += [str(row) for row in skipped]
     warnings += [f"column {table.column_title(i)}: dates like 03/11/2008 read {order.value} ({_ORDER_WORDS[order]}), "
-                 f"as {', '.join(examples)} show" for i, (order, examples) in evidence.items()]
+                 f"as {', '.join(examples)} show" for i, (order, examples) in evidence.items()
+                 if i in converter.two_way_date_columns]
     warnings += [f"sheet '{table.sheet}', {w}" for w in source.sheet(table.sheet).warnings]
     return ImportPreview(path=source.path, file_name=source.file_name, file_sha256=source.sha256,
                          file_format=source.format, sheet=table.sheet, sheets=tuple(s.name for s in source.sheets),
@@ -172,14 +173,9 @@ def _date_orders(data_rows: list[list[Any]], mapping: dict[int, str], chosen: Da
         if target in DATE_TARGETS:
             order, examples = date_order_evidence(row[index] for row in data_rows if index < len(row))
             orders[index] = chosen or order
-            if order is not None and chosen is None and _has_two_way_dates(data_rows, index):
+            if order is not None and chosen is None:
                 evidence[index] = (order, examples)
     return orders, evidence
-
-
-def _has_two_way_dates(data_rows: list[list[Any]], index: int) -> bool:
-    return any(isinstance(row[index], str) and parse_date_cell(row[index]).ambiguous
-               for row in data_rows if index < len(row))
 
 
 class _Classifier:
@@ -250,9 +246,11 @@ class _Classifier:
 
     def _same_person_earlier(self, row: PreviewRow) -> list[DuplicateCandidate]:
         """An earlier new row of this file with the same name, birth date and phone (once per row)."""
-        name = " ".join(fold(row.data.display_name).split())
         born = str(row.data.fields.get("birth_date") or "")
-        if not (name and born and row.data.phones):
+        if not (born and row.data.phones):
+            return []
+        name = " ".join(fold(row.data.display_name).split())
+        if not name:
             return []
         earlier = None
         for phone in row.data.phones:

@@ -109,6 +109,7 @@ class RowConverter:
         # MEMO_PROBE rows (phones, passports) stops remembering, and none remembers more than
         # MEMO_LIMIT values, so that memory stays flat.
         self._memos: list[dict[Any, Any] | None] = [{} for _ in self._columns]
+        self.two_way_date_columns: set[int] = set()  # columns holding a date either way round ('03/11/2008')
         self._rows = 0
 
     # --- one reader per target ------------------------------------------------------------------
@@ -141,6 +142,8 @@ class RowConverter:
 
     def _partial_date(self, value: Any, index: int, target: str) -> Any:
         parsed = parse_date_cell(value, self._date_orders.get(index))
+        if parsed.ambiguous:
+            self.two_way_date_columns.add(index)
         if parsed.value is None:
             raise CellRefused(parsed.problem or "is not a date")
         checked = validate_field(target, parsed.value, self._today)
@@ -148,6 +151,8 @@ class RowConverter:
 
     def _full_date(self, value: Any, index: int) -> Any:
         parsed = parse_date_cell(value, self._date_orders.get(index))
+        if parsed.ambiguous:
+            self.two_way_date_columns.add(index)
         if parsed.value is None:
             raise CellRefused(parsed.problem or "is not a date")
         full = parsed.value.as_date()
@@ -159,7 +164,8 @@ class RowConverter:
 
     def convert(self, row_number: int, cells: Sequence[Any]) -> tuple[RowData | None, list[RowProblem]]:
         """The row's values and its problems; (None, []) for a row that is not data (blank, a total line)."""
-        if _is_blank(cells) or total_line(cells) is not None:
+        filled = _filled(cells)
+        if not filled or _total_of(filled) is not None:
             return None, []
         found: dict[str, Any] = {}
         problems: list[RowProblem] = []
@@ -359,17 +365,16 @@ def _filled(cells: Sequence[Any]) -> list[Any]:
     return [cell for cell in cells if cell is not None and not (isinstance(cell, str) and not cell.strip())]
 
 
-def _is_blank(cells: Sequence[Any]) -> bool:
-    return not _filled(cells)
-
-
 def total_line(cells: Sequence[Any]) -> str | None:
     """The text of a total line ('Итого: 11 человек', 'Total' beside 11), or None for any other row.
 
     A total line has at most three filled cells: the first is text that says 'total' (and may
     give the count), the others only counts.
     """
-    filled = _filled(cells)
+    return _total_of(_filled(cells))
+
+
+def _total_of(filled: list[Any]) -> str | None:
     if not filled or len(filled) > 3 or not isinstance(filled[0], str):
         return None
     first = fold(filled[0]).strip()
