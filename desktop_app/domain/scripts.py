@@ -9,7 +9,7 @@ letters of the wrong script (a Cyrillic `Ё` in `ARTЁM`) or write them in a thi
     skeletons("MOHAMMED")              -> {"MHMD"}
     skeletons("محمد")                  -> {"MHMD"}
     arabic_words("أبو شنب")            -> ["ابوشنب"]   # particles joined as latin_words does
-    skeletons("ابوشنب")                -> {"BSNB"}     # = skeletons("ABUSHANAB")
+    skeletons("ابوشنب")                -> {"_BSNB"}    # = skeletons("ABUSHANAB"); '_': starts with a vowel
 
 The skeleton is what Arabic writing keeps of a name: its consonants. Short vowels are not
 written in Arabic, and long ones (ا و ي) are also written as vowels or W/Y in Latin, so
@@ -17,8 +17,11 @@ all vowels, W and Y are left out; letters Arabic lacks fold into the nearest it 
 (P -> B, V -> F, G/J/ZH -> G, Q -> K), digraphs become one consonant, doubled letters
 and a final H (ta marbuta, -ah/-eh) go. Where one Arabic letter has two Latin readings
 (ث TH/S, ذ DH/Z, ق Q/G, the article ال kept or dropped), each reading is one more
-skeleton. Arabic letters are romanised with anyascii (ISC licence, 345 kB pure-Python
-wheel, no dependencies): pyarabic is GPL, and camel-tools needs torch and transformers.
+skeleton. A word that starts with a vowel sound (ا, ع, ي, و in Arabic; a vowel, W or Y in
+Latin) has its skeleton marked '_', which keeps 'Моро…' typed in the search from Omar.
+
+Arabic letters are romanised with anyascii (ISC licence, 345 kB pure-Python wheel, no
+dependencies): pyarabic is GPL, and camel-tools needs torch and transformers.
 
 Skeletons are coarse on purpose (Mohamed and Mahmoud share MHMD): they are keys that let
 a blocking index or a search find every plausible spelling; scoring decides.
@@ -147,6 +150,10 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p),
 _TWO_READINGS = re.compile(r"TH|DH|Q")
 _READINGS = {"TH": ("T", "S"), "DH": ("D", "Z"), "Q": ("K", "G")}
 MAX_SKELETONS = 16
+VOWEL_MARK = "_"  # starts the skeleton of a word that starts with a vowel sound
+_VOWEL_START = frozenset("AEIOUYW")
+# Arabic letters a Latin spelling renders as a vowel, W or Y at the start of a word (Ahmad, Omar, Ivanov, Yusuf).
+_ARABIC_VOWEL_START = frozenset("اأإآٱعءيوىئؤ")
 
 
 def _latin_skeleton(upper: str) -> str:
@@ -155,21 +162,25 @@ def _latin_skeleton(upper: str) -> str:
     return upper
 
 
-def latin_skeletons(upper: str, *, from_cyrillic: bool = False) -> set[str]:
+def latin_skeletons(upper: str, *, from_cyrillic: bool = False, vowel_start: bool | None = None) -> set[str]:
     """The skeletons of one upper-case Latin word (see the module text); `from_cyrillic` adds
-    G read as H, as Russian spells Arabic names (Магомед, Гасан)."""
+    G read as H, as Russian spells Arabic names (Магомед, Гасан). A word that starts with a
+    vowel, W or Y (or `vowel_start`) has its skeleton marked '_': Omar and عمر are '_MR',
+    so a typed 'Моро' (MR) does not find Omar."""
+    if vowel_start is None:
+        vowel_start = upper.lstrip("'`")[:1] in _VOWEL_START
     parts = _TWO_READINGS.split(upper)
     choices = [_READINGS[m] for m in _TWO_READINGS.findall(upper)]
     out: set[str] = set()
     for picked in product(*choices):
         spelled = parts[0] + "".join(c + p for c, p in zip(picked, parts[1:], strict=True))
         out.add(_latin_skeleton(spelled))
+        if from_cyrillic and "G" in spelled:
+            out.add(_latin_skeleton(spelled.replace("G", "H")))
         if len(out) >= MAX_SKELETONS:
             break
-    if from_cyrillic and "G" in upper:
-        out |= {_latin_skeleton(s.replace("G", "H")) for s in list(out)}
-    out.discard("")
-    return out
+    marker = VOWEL_MARK if vowel_start else ""
+    return {marker + s for s in out if s}
 
 
 @lru_cache(maxsize=100_000)
@@ -182,7 +193,8 @@ def consonant_count(upper: str) -> int:
 
 @lru_cache(maxsize=100_000)
 def skeletons(word: str) -> frozenset[str]:
-    """The consonant skeletons of one word in Arabic or Latin letters (upper-case, A-Z).
+    """The consonant skeletons of one word in Arabic or Latin letters (upper-case A-Z, '_' first
+    for a vowel start).
 
     Latin is read as written (upper-case it first, or give it from `latin_words`); a Cyrillic
     word is read through `spellings.latin_forms`, which knows the schemes. Empty for
@@ -191,7 +203,7 @@ def skeletons(word: str) -> frozenset[str]:
     if has_arabic(word):
         out: set[str] = set()
         for reading in _arabic_readings(word):
-            out |= latin_skeletons(anyascii(reading).upper())
+            out |= latin_skeletons(anyascii(reading).upper(), vowel_start=reading[:1] in _ARABIC_VOWEL_START)
         return frozenset(out)
     return frozenset(latin_skeletons(word.upper()))
 

@@ -28,6 +28,7 @@ _NAMES = "SELECT id, surname, given_names, patronymic, surname_latin, given_name
 
 def upgrade() -> None:
     connection = op.get_bind()
+    _drop_skeletons()  # made again below from the names, whatever wrote them before
     rows: list[dict[str, object]] = []
     for person_id, *names in connection.execute(sa.text(_NAMES)):
         if all(not name or (name.isascii() and not has_apostrophe(name)) for name in names):
@@ -41,4 +42,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # The folded forms of mixed words stay: they are words of the name, found as before.
+    _drop_skeletons()
+
+
+def _drop_skeletons() -> None:
     op.execute(sa.text("DELETE FROM search_terms WHERE term LIKE :skeleton").bindparams(skeleton=SKELETON_TERM + "%"))
