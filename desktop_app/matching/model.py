@@ -198,15 +198,16 @@ def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | N
     return tuple(u)
 
 
-def expectation_maximisation(vectors: np.ndarray, model: Model, iterations: int = EM_ITERATIONS) -> Table:
-    """m per field and level by EM over compared pairs (rows of `vectors`, one level per field).
+def expectation_maximisation(vectors: np.ndarray, model: Model, iterations: int = EM_ITERATIONS
+                             ) -> tuple[Table, float]:
+    """m per field and level, and the share of true pairs, by EM over compared pairs (rows of `vectors`).
 
     u stays fixed (from random sampling) and the shipped m act as pseudo-counts, so an
     answer with few true pairs of some level cannot drive that level's m to zero. The
     share of true pairs among the compared ones is estimated along the way.
     """
     if len(vectors) == 0:
-        return model.m
+        return model.m, 0.0
     m = [list(row) for row in model.m]
     u = model.u
     share = 0.3
@@ -225,4 +226,4 @@ def expectation_maximisation(vectors: np.ndarray, model: Model, iterations: int 
             total = weighted.sum() + M_PSEUDO_PAIRS
             m[field] = [(w + M_PSEUDO_PAIRS * prior) / total
                         for w, prior in zip(weighted, model.m[field], strict=True)]
-    return tuple(tuple(row) for row in m)
+    return tuple(tuple(row) for row in m), share

@@ -16,7 +16,8 @@ name differs). Surname and full birth date agreeing with a given name that does 
 twins share surname, birth date, household and often a passport series, which the model
 (fields independent) cannot know. Unless a document or ID agrees, a given name that clearly
 differs makes such a pair none; a misspelt one (Jaro-Winkler bands) makes it review at most
-unless a document agrees or is one character off (FEBRL1/2: typos, not twins). When a
+when no document is there to tell (FEBRL1/2: with documents on both sides, such pairs were
+typos, not twins). When a
 document agrees (the brother's passport typed in), the index sends the pair to review if
 another roster person also comes close.
 
@@ -121,12 +122,16 @@ def assess(query: Prepared, target: Prepared, model: Model | None = None, *,
 
 
 def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Model, *,
-          match_threshold: float = MATCH_THRESHOLD, review_threshold: float = REVIEW_THRESHOLD) -> Assessment:
-    """The assessment of an already compared pair."""
+          match_threshold: float = MATCH_THRESHOLD, review_threshold: float = REVIEW_THRESHOLD,
+          extra: Contribution | None = None) -> Assessment:
+    """The assessment of an already compared pair; `extra` adds one more term (the other candidates)."""
     bits = model.field_bits(comparison)
-    weight = model.prior_bits + sum(bits)
+    pair_weight = model.prior_bits + sum(bits)
+    weight = pair_weight + (extra[2] if extra else 0.0)
     score = score_of(weight)
     decision = decide(score, match_threshold=match_threshold, review_threshold=review_threshold)
+    if decision != MATCH:  # a plausible pair is offered for review even when namesakes share the row
+        decision = REVIEW if max(score, score_of(pair_weight)) >= review_threshold else NONE
     levels = comparison.levels
     identified = levels[IDENTIFIER] == 0 or levels[DOCUMENT_F] == 0
     if decision == NONE and identified:
@@ -135,13 +140,15 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         clash = levels[GIVEN_F] == DIFFERENT
         if clash and not identified:
             decision = NONE
-        elif not clash and not identified and levels[DOCUMENT_F] != 1:
+        elif not clash and levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing and levels[IDENTIFIER] != 0:
             decision = min(decision, REVIEW, key=_RANK.__getitem__)
     contributions = [("prior", "chance before comparing", round(model.prior_bits, 2))]
     for field, (level, field_bits) in enumerate(zip(levels, bits, strict=True)):
         spec = FIELDS[field]
         if level != spec.missing:
             contributions.append((spec.name, spec.levels[level], round(field_bits, 2)))
+    if extra is not None:
+        contributions.append((extra[0], extra[1], round(extra[2], 2)))
     return Assessment(weight, score, decision, reasons(query, target, comparison), tuple(contributions))
 
 

@@ -75,9 +75,11 @@ def test_document_spaced_or_one_digit_off_matches(docs: tuple[str, ...], reason:
     assert reason in found[0].reasons
 
 
-def test_one_digit_off_document_needs_the_birth_date() -> None:
-    found = RosterIndex([MARIA]).candidates(_row("SHCHERBAKOVA MARIIA", birth=None, docs=("721234568",)))
-    assert found[0].decision == "review"
+def test_one_digit_off_document_without_birth_date_is_review_beside_a_namesake() -> None:
+    namesake = MatchRecord(13, "Щербакова", "Мария", "Петровна", birth_date=PartialDate(1990, 1, 1))
+    found = RosterIndex([MARIA, namesake]).candidates(_row("SHCHERBAKOVA MARIIA", birth=None, docs=("721234568",)))
+    assert (found[0].key, found[0].decision) == (1, "review")
+    assert [c.key for c in found] == [1, 13]  # the namesake is shown beside her
 
 
 def test_missing_document_with_name_and_birth_date_matches() -> None:
