@@ -422,7 +422,9 @@ def _check_sqlite_tables(path: Path, passphrase: str | None) -> str | None:
             if revision is not None and revision[0] not in migrations.known_revisions()[0]:
                 raise DatabaseError(f"{path}: written by a newer version of Mission Roster (schema {revision[0]}); "
                                     "update the program. The database was not changed.")
-            pages, page_size = (conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "page_size"))
+            # int(): SQLCipher answers these PRAGMAs as text.
+            pages, page_size = (int(conn.execute(f"PRAGMA {name}").fetchone()[0]) for name in ("page_count",
+                                                                                               "page_size"))
             return check_health(conn, CHECK_BUDGET_S) if pages * page_size <= CHECK_AT_OPEN_MAX_BYTES else None
     except module.DatabaseError as exc:
         if "malformed" in str(exc).lower() or "corrupt" in str(exc).lower():
