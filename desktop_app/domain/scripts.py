@@ -162,7 +162,8 @@ def _latin_skeleton(upper: str) -> str:
     return upper
 
 
-def latin_skeletons(upper: str, *, from_cyrillic: bool = False, vowel_start: bool | None = None) -> set[str]:
+@lru_cache(maxsize=200_000)
+def latin_skeletons(upper: str, *, from_cyrillic: bool = False, vowel_start: bool | None = None) -> frozenset[str]:
     """The skeletons of one upper-case Latin word (see the module text); `from_cyrillic` adds
     G read as H, as Russian spells Arabic names (Магомед, Гасан). A word that starts with a
     vowel, W or Y (or `vowel_start`) has its skeleton marked '_': Omar and عمر are '_MR',
@@ -180,7 +181,7 @@ def latin_skeletons(upper: str, *, from_cyrillic: bool = False, vowel_start: boo
         if len(out) >= MAX_SKELETONS:
             break
     marker = VOWEL_MARK if vowel_start else ""
-    return {marker + s for s in out if s}
+    return frozenset(marker + s for s in out if s)
 
 
 @lru_cache(maxsize=100_000)
@@ -236,13 +237,13 @@ def name_terms(text: str | None) -> tuple[str, ...]:
     ("SOLOV’YEV" -> 'solovyev', "O'Brien" -> 'obrien'); and its Arabic words' skeletons."""
     if not text:
         return ()
-    found = _written_terms(text)
+    found = written_terms(text)
     variants = dict.fromkeys([text, fold_mixed_scripts(text)])
     for variant in list(variants):
         if has_apostrophe(variant):
             variants[variant.translate(_NO_APOSTROPHES)] = None
     for variant in list(variants)[1:]:
-        found += _written_terms(variant)
+        found += written_terms(variant)
     return found + tuple(skeleton_terms(text))
 
 
@@ -255,7 +256,8 @@ def has_apostrophe(text: str) -> bool:
     return any(ch in text for ch in _APOSTROPHES)
 
 
-def _written_terms(text: str) -> tuple[str, ...]:
+def written_terms(text: str) -> tuple[str, ...]:
+    """A name's folded words as written and, for Cyrillic, in ICAO Latin."""
     found = words(text)
     if has_cyrillic(text):
         found += words(icao_latin(text))
