@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.domain.dates import parse_iso_date
-from desktop_app.domain.errors import NotFound, RosterError, ValidationError
+from desktop_app.domain.errors import DatabaseError, NotFound, RosterError, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, Relationship, relationship_doubt
@@ -28,7 +28,7 @@ from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import audit, demo, households, lists, partners, persons, roster, stats, status
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
 from desktop_app.storage.db import Database, open_database
-from desktop_app.storage.paths import resolve_target
+from desktop_app.storage.paths import ENV_DATABASE, resolve_target
 
 ENV_OPERATOR = "MISSION_ROSTER_OPERATOR"
 EXIT_BROKEN_PIPE = 141  # what a shell shows for a command ended by SIGPIPE (128 + 13)
@@ -46,9 +46,18 @@ class Context:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.target = resolve_target(args.db)
+        self._target: str | None = None
         self.operator: str = args.operator or os.environ.get(ENV_OPERATOR) or _login_name()
         self._db: Database | None = None
+
+    @property
+    def target(self) -> str:
+        """--db, else MISSION_ROSTER_DB, else the window's Settings > Default database (refused when
+        it is missing: never replaced by a new empty roster), else the data folder's roster."""
+        if self._target is None:
+            named = self.args.db or os.environ.get(ENV_DATABASE)
+            self._target = named or _settings_default() or resolve_target(None)
+        return self._target
 
     @property
     def passphrase(self) -> str | None:
@@ -92,6 +101,17 @@ class Context:
     @property
     def phone_region(self) -> str | None:
         return load_mission(self.db).phone_region
+
+
+def _settings_default() -> str | None:
+    """Tools > Settings > Default database of this workstation, when one is chosen."""
+    from desktop_app.ui.preferences import saved_default_database  # QtCore only, and only without --db
+
+    chosen = saved_default_database()
+    if chosen and "://" not in chosen and not os.path.exists(chosen):
+        raise DatabaseError(f"{chosen}: the default roster (Tools > Settings) is missing: moved, renamed, or on a "
+                            "drive that is not connected. Nothing was created; name a roster with --db PATH")
+    return chosen or None
 
 
 def _print_json(value: Any) -> None:

@@ -14,6 +14,12 @@ MAX_RECENT = 8
 SETTINGS_VERSION = 1
 
 
+def saved_default_database() -> str:
+    """This workstation's Settings > Default database ('' when none), read without writing anything
+    (the command line asks when no roster is named)."""
+    return str(QSettings(ORGANIZATION, APPLICATION).value("default_database", "") or "").strip()
+
+
 class Preferences:
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings(ORGANIZATION, APPLICATION)

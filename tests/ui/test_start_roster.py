@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -184,3 +187,40 @@ def test_a_data_folder_roster_that_went_missing_after_use_is_told(qtbot: QtBot, 
     _when_modal(qtbot, lambda modal: modal.quit_button.click())  # type: ignore[attr-defined]
     assert start_target(None, user_settings) is None
     assert not default_database_path().exists()
+
+
+def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`mission-roster ARGS` in a child whose user folders are under tmp_path (its own QSettings)."""
+    env = {k: v for k, v in os.environ.items() if k != "MISSION_ROSTER_DB"}
+    env.update(HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "home" / "config"),
+               XDG_DATA_HOME=str(tmp_path / "home" / "data"), XDG_STATE_HOME=str(tmp_path / "home" / "state"))
+    return subprocess.run([sys.executable, "-m", "desktop_app", "--operator", "A. Petrova", *args],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+def _choose_default_for_child(tmp_path: Path, target: Path) -> None:
+    config = tmp_path / "home" / "config" / "MissionRoster"
+    config.mkdir(parents=True)
+    settings = QSettings(str(config / "MissionRoster.conf"), QSettings.Format.IniFormat)
+    settings.setValue("default_database", str(target))
+    settings.sync()
+
+
+def test_the_command_line_uses_the_default_chosen_in_settings(tmp_path: Path) -> None:
+    chosen = tmp_path / "cairo.db"
+    ids = _roster(chosen)
+    _choose_default_for_child(tmp_path, chosen)
+    run = _cli(tmp_path, "stats")
+    assert run.returncode == 0, run.stderr
+    assert f"persons on the roster: {len(ids)}" in run.stdout
+    assert not (tmp_path / "home" / "data" / "MissionRoster" / "roster.db").exists()
+
+
+def test_the_command_line_refuses_a_missing_default_and_creates_nothing(tmp_path: Path) -> None:
+    gone = tmp_path / "usb" / "cairo.db"
+    _choose_default_for_child(tmp_path, gone)
+    run = _cli(tmp_path, "stats")
+    assert run.returncode == 1
+    assert f"{gone}: the default roster (Tools > Settings) is missing" in run.stderr
+    assert not gone.exists() and not (tmp_path / "home" / "data" / "MissionRoster" / "roster.db").exists()
+    assert _cli(tmp_path, "--db", str(tmp_path / "named.db"), "stats").returncode == 0  # a named roster is made
