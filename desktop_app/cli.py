@@ -293,6 +293,8 @@ def cmd_household_show(ctx: Context) -> int:
     for member in household.members:
         print(f"  {member.case_ref}\t{member.relationship or '-'}\t{member.name}\t{member.birth_date or ''}"
               f"\t{member.citizenships}\t{member.status}")
+        if doubt := relationship_doubt(member.relationship, member.birth_date):
+            print(f"warning: {member.case_ref} {doubt}", file=sys.stderr)
     return 0
 
 

@@ -188,3 +188,5 @@ def test_the_command_line_warns_about_an_eleven_year_old_spouse(tmp_path: Path, 
     out = capsys.readouterr()
     assert code == 0
     assert f"warning: {child.case_ref} is 11 years old: too young to be the spouse" in out.err
+    assert cli(["--db", str(db_path), "household", "show", household.ref]) == 0
+    assert f"warning: {child.case_ref} is 11 years old" in capsys.readouterr().err  # and whenever it is shown
