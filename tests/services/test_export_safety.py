@@ -219,8 +219,6 @@ CHILD = textwrap.dedent('''
     from sqlalchemy.orm import Session
     from desktop_app.services import exporting
     from desktop_app.storage.db import open_database
-from desktop_app.storage.output_files import OutputError
-from tests.storage.test_output_files import fill, small_filesystem
     from desktop_app.storage.models import AuditEntry
 
     roster, out, marker, stop = sys.argv[1], sys.argv[2], Path(sys.argv[3]), sys.argv[4]
