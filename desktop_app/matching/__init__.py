@@ -1,7 +1,10 @@
 """The matching engine: partner answers against the roster, and duplicates within it.
 
 Pure Python over `MatchRecord` values (no database, no Qt); the only layer that imports
-rapidfuzz. See `engine` for the index and `scoring` for the weights and rules.
+rapidfuzz. A Fellegi-Sunter model: `comparisons` puts each candidate pair's fields at a level,
+`model` holds m and u per level (u from random roster pairs, m fitted by EM, name term
+frequencies), `scoring` turns levels into bits, a match probability and a decision, and
+`engine` blocks, ranks and assigns. `Candidate.contributions` lists each field's bits.
 """
 
 from desktop_app.matching.engine import Candidate, DuplicatePair, RosterIndex, Thresholds, find_duplicates

@@ -141,6 +141,10 @@ class RosterIndex:
         prepared = prepare(record)
         return self._ranked(prepared, self._compared(prepared, None), limit)
 
+    def blocked(self, record: MatchRecord) -> set[Key]:
+        """The keys of the indexed records `record` meets in a block (for measuring blocking recall)."""
+        return {self._prepared[p].key for p in self._positions(prepare(record), None)}
+
     def best(self, record: MatchRecord) -> Candidate | None:
         """The best candidate above the review threshold, or None when nobody comes close."""
         found = self.candidates(record, limit=1)

@@ -5,8 +5,7 @@ rows when they are looked up). Blocking keys are plain strings; two records beco
 candidate pair when they share at least one key:
 
 * `u|uuid`, `c|case_ref`: our own identifiers echoed by the partner;
-* `d|number` for each document number (a number one digit off counts only when name and
-  birth date agree, and those meet through the name keys);
+* `d|number` for each document number;
 * `n|a|b`: the block keys of any two name words, unordered (surname and given name in
   any order, under any romanisation that reduces to the same consonant frame);
 * `ty|w|year`, `yo|w|year`: a surname or given-name word with the birth year when one side has
