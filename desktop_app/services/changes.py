@@ -103,6 +103,11 @@ def change_of(entries: Iterable[tuple[str, str]]) -> Change:
     return Change(frozenset(kinds) if count else ALL_KINDS, count)
 
 
+def can_watch(db: Database) -> bool:
+    """Whether changes to `db` can be watched: a roster file, or a PostgreSQL database."""
+    return (db.engine.dialect.name == "sqlite" and db.target.path is not None) or db.engine.dialect.name == "postgresql"
+
+
 def audit_head(db: Database) -> int:
     """The id of the newest audit entry (0 for an empty trail)."""
     with db.reading() as session:
@@ -211,13 +216,9 @@ class ChangeWatcher:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._closed = False
-        dialect = db.engine.dialect.name
-        if dialect == "sqlite" and db.target.path is not None:
-            self._source: _Source = _SqliteSource(db)
-        elif dialect == "postgresql":
-            self._source = _PostgresSource(db)
-        else:
-            raise ValueError(f"cannot watch a {dialect} database for changes")
+        if not can_watch(db):
+            raise ValueError(f"cannot watch a {db.engine.dialect.name} database in memory for changes")
+        self._source: _Source = _PostgresSource(db) if db.engine.dialect.name == "postgresql" else _SqliteSource(db)
 
     def poll(self, timeout: float = 0.0) -> Change | None:
         """What was committed by others since the last poll, waiting up to `timeout` seconds for it."""

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.pages.lists import ListsPage
         from desktop_app.ui.pages.partners import PartnersPage
         from desktop_app.ui.pages.trash_audit import TrashAuditPage
+        from desktop_app.ui.workspace_signals import follow_changes
 
         self.db = db
         if not self.roster.model.attached:
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self._show_database()
         self._stale = set(self.pages) - {"roster"}  # pages fill in when first shown: start-up stays quick
         self._restore_pages()
+        self.roster_changes = follow_changes(self)  # what colleagues commit shows without a reload
         self.completed = True
         self.ready.emit()
 
