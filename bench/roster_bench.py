@@ -4,7 +4,11 @@ Search runs through the service the window uses (`roster.search_ids`, then the f
 of rows), and the same SQL runs through plain `sqlite3` on the same file, so the figures
 are ratios that survive a noisy machine. Queries are drawn from the roster itself: surname
 prefixes in Cyrillic, whole Cyrillic names (surname + given name), Latin prefixes as in a
-partner's list, and passport numbers typed with their space.
+partner's list, passport numbers typed with their space, and the passport Latin of persons
+registered in Arabic letters (found through the consonant skeletons as well as their Latin).
+
+    python -m bench.roster_bench                       # the cached demo roster of bench/out
+    python -m bench.roster_bench --path copy.db        # an existing roster file (migrated on open)
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
@@ -41,12 +46,15 @@ def _queries(db: object, rng: random.Random, count: int) -> dict[str, list[str]]
                                  .where(Person.surname.op("GLOB")("[А-Я]*")).limit(5000)).all()
         passports = list(session.scalars(select(Document.number).where(Document.doc_type == "foreign_passport")
                                          .limit(5000)))
+        arabic = list(session.scalars(select(Person.surname_latin).where(Person.surname.op("GLOB")("[ء-ي]*"))
+                                      .where(Person.surname_latin != "").limit(5000)))
     picks = [rng.choice(people) for _ in range(count)]
     return {
         "surname prefix (Cyrillic, 4 letters)": [p.surname[:4].lower() for p in picks],
         "Cyrillic name (surname + given name)": [f"{p.surname} {p.given_names}" for p in picks],
         "Latin prefix (partner spelling)": [p.surname_latin[:5].lower() for p in picks],
         "passport number (spaced)": [rng.choice(passports) for _ in range(count)],
+        "Latin surname of an Arabic-script name": [rng.choice(arabic).lower() for _ in range(count)] if arabic else [],
         "whole roster, sorted by name (no text)": [""] * max(5, count // 6),
     }
 
@@ -55,12 +63,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.roster_bench")
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=60)
+    parser.add_argument("--path", type=Path, help="an existing roster file instead of the cached demo roster")
     args = parser.parse_args(argv)
 
-    path, seeding = seeded_roster(args.persons)
-    print(f"\nRoster core at {seeding['persons']:,} persons ({path.name})")
-    print(f"seeding through the services (audit trail included): {seeding['rate']:.0f} persons/s "
-          f"({seeding['seconds']:.0f} s, measured when the file was made)")
+    if args.path:
+        path = args.path
+        started = time.perf_counter()
+        open_database(path).close()
+        print(f"\nRoster core on {path} (first open, with any migration: {time.perf_counter() - started:.1f} s)")
+    else:
+        path, seeding = seeded_roster(args.persons)
+        print(f"\nRoster core at {seeding['persons']:,} persons ({path.name})")
+        print(f"seeding through the services (audit trail included): {seeding['rate']:.0f} persons/s "
+              f"({seeding['seconds']:.0f} s, measured when the file was made)")
 
     opens = timings(lambda: open_database(path).close(), 5)
     raw_opens = timings(lambda: contextlib.closing(sqlite3.connect(path)).__enter__().execute(
@@ -74,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rng = random.Random(7)
     rows = []
     for label, texts in _queries(db, rng, args.queries).items():
+        if not texts:
+            continue
         service_times, raw_times, hits = [], [], []
         for text in texts:
             query = RosterQuery(text=text)

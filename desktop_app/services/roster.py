@@ -42,29 +42,36 @@ def text_condition(text: str) -> ColumnElement[bool] | None:
     compact_condition = _term_prefix(compact)
     if len(query_words) > 1 and all(any(ch.isdigit() for ch in word) for word in query_words):
         return compact_condition  # a spaced number: passport '72 0123456', phone '+20 100 123 4567'
-    condition: ColumnElement[bool] = and_(*(_term_prefix(w) for w in query_words))
-    across = _skeleton_condition(query_words)
-    if across is not None:
-        condition = or_(condition, across)
+    letters = [w for w in query_words if not any(ch.isdigit() for ch in w)]
+    read = name_words(" ".join(letters))
+    if len(read) == len(letters):  # each word is a name word: its prefix or its skeleton, in one lookup
+        keys = dict(zip(letters, (_skeleton_keys(w) for w in read), strict=True))
+        condition: ColumnElement[bool] = and_(*(_term_prefix(w, keys.get(w, ())) for w in query_words))
+    else:  # particles joined or articles dropped ('Abu Shanab' is one name word): the words, or the name
+        condition = and_(*(_term_prefix(w) for w in query_words))
+        keys_of_read = [_skeleton_keys(w) for w in read]
+        if read and all(keys_of_read):
+            condition = or_(condition, and_(*(_term_prefix(w) for w in query_words if w not in letters),
+                                            *(_term_in(k) for k in keys_of_read)))
     if len(query_words) > 1 and any(ch.isdigit() for ch in compact):
         condition = or_(condition, compact_condition)
     return condition
 
 
-def _term_prefix(word: str) -> ColumnElement[bool]:
-    return Person.id.in_(select(SearchTerm.person_id).where(SearchTerm.term >= word, SearchTerm.term < word + _TOP))
+def _term_prefix(word: str, or_terms: Sequence[str] = ()) -> ColumnElement[bool]:
+    """Some term of the person begins with `word` (or is one of `or_terms`)."""
+    prefix = and_(SearchTerm.term >= word, SearchTerm.term < word + _TOP)
+    wanted = or_(prefix, SearchTerm.term.in_(or_terms)) if or_terms else prefix
+    return Person.id.in_(select(SearchTerm.person_id).where(wanted))
 
 
-def _skeleton_condition(query_words: list[str]) -> ColumnElement[bool] | None:
-    """Each name word of the query (particles joined, as matching reads it) must equal a stored
-    skeleton term of the person; words with digits keep their prefix condition."""
-    letters = " ".join(w for w in query_words if not any(ch.isdigit() for ch in w))
-    keys = [{skeleton_term(s) for s in latin_forms(word).skeletons} for word in name_words(letters)]
-    if not keys or not all(keys):
-        return None
-    conditions = [Person.id.in_(select(SearchTerm.person_id).where(SearchTerm.term.in_(sorted(k)))) for k in keys]
-    conditions += [_term_prefix(w) for w in query_words if any(ch.isdigit() for ch in w)]
-    return and_(*conditions)
+def _term_in(terms: Sequence[str]) -> ColumnElement[bool]:
+    return Person.id.in_(select(SearchTerm.person_id).where(SearchTerm.term.in_(terms)))
+
+
+def _skeleton_keys(name_word: str) -> list[str]:
+    """The skeleton search terms of one name word, as matching reads it (`latin_forms`)."""
+    return sorted(skeleton_term(s) for s in latin_forms(name_word).skeletons)
 
 
 def _years_ago(today: dt.date, years: int) -> str:
