@@ -8,31 +8,55 @@ uuid, status, sex, birth year, citizenships, locality, flags, households and lis
 so the statistics stay right) or deletes them outright (their counts by status and citizenship
 go into the audit entry). The caller confirms the exact count it was shown: if the roster
 changed meanwhile, nothing is done.
+
+Everywhere else a person's data was copied goes too (`PERSONAL_PLACES` lists them): the
+values kept for undo in `operation_changes`, liaison log summaries about them, list answer
+notes, status reasons, duplicate notes, free-text notes that name them or their document
+numbers, and the audit trail's content about them (redacted by a chained `redact` entry). The
+records of the persons merged into them are treated with them. Every step is one SQL statement
+per 500 persons, so the write lock is held for seconds, not minutes. Usage:
+
+    plan = plan_retention(db, [Status.EVACUATED], older_than_days=90)
+    apply_retention(db, plan, mode=RetentionMode.ANONYMISE, archive=Path("closing.db"),
+                    archive_passphrase=secret, confirm_count=plan.count, operator="A. Petrova")
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import RosterError, ValidationError
+from desktop_app.domain.names import fold
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
-from desktop_app.services.persons import reindex
+from desktop_app.services.persons import search_terms, sort_key
 from desktop_app.storage.backup import BackupInfo, backup_database
 from desktop_app.storage.db import MIN_PASSPHRASE_LENGTH, Database
 from desktop_app.storage.models import (
+    AuditEntry,
+    Document,
+    DuplicateDismissal,
+    EvacuationList,
     Household,
+    LiaisonEntry,
+    LiaisonPerson,
     ListMember,
+    OperationChange,
     Person,
+    Phone,
+    SearchTerm,
     StatusChange,
 )
 
@@ -41,6 +65,20 @@ log = logging.getLogger(__name__)
 ANONYMISED_SURNAME = "ANONYMISED"
 BLANKED_FIELDS = ("given_names", "patronymic", "surname_latin", "given_names_latin", "place_of_birth", "email",
                   "messenger", "address", "notes", "source")
+REDACTED_TEXT = "[removed when the crisis was closed]"
+# Every column that can hold what a person is or said, besides the persons row itself; the
+# retention test searches all text columns of the file, so a new one shows up there.
+PERSONAL_PLACES = ("documents", "phones", "search_terms", "status_changes.reason", "list_members.answer_note",
+                   "liaison_entries.summary", "duplicate_dismissals.note", "households.name/notes",
+                   "evacuation_lists.notes", "operation_changes.before", "audit_entries.summary/changes")
+# What undo may still put back for a retained person: nothing that names or reaches them.
+UNDO_SAFE_KEYS = frozenset({"status", "answer", "valid_until", "answered_at", "crossed_at", "state", "person_id",
+                            "row", "household_id", "relationship", "sex", "citizenships", "region", "locality",
+                            "medical", "reduced_mobility", "pregnant", "unaccompanied_minor", "consent_to_share",
+                            "list_id", "deleted_at", "merged_into_id"})
+# Audit entries on another person that carry a retained person's uuid (and their note or fields).
+_PAIR_ACTIONS = ("merge", "undo", "not_duplicate", "duplicate_mark_removed")
+CHUNK = 500
 
 
 class RetentionMode(StrEnum):
@@ -104,63 +142,213 @@ def apply_retention(db: Database, plan: RetentionPlan, *, mode: RetentionMode, a
         raise RosterError("No person matches; nothing to do.")
     archived = backup_database(db, Path(archive), encrypt_with=archive_passphrase)
     with db.transaction() as session:
-        persons = list(session.scalars(select(Person).where(Person.id.in_(plan.person_ids)).order_by(Person.id)))
-        if [p.id for p in persons] != list(plan.person_ids):
+        planned = list(plan.person_ids)
+        found = _rows(session, select(Person.id, Person.status, Person.citizenships).where(Person.id.in_(planned)),
+                      planned, Person.id)
+        # Updated after the plan: someone worked on these persons, so they are not stale any more.
+        changed = _count(session, select(func.count()).select_from(Person).where(
+            Person.id.in_(planned), Person.updated_at > plan.cutoff), planned, Person.id)
+        if sorted(row[0] for row in found) != planned or changed:
             raise RosterError("The roster changed while the archive was written; nothing was changed.")
-        by_status = Counter(p.status for p in persons)
-        by_citizenship = Counter(p.citizenships or "-" for p in persons)
-        uuids = [p.uuid for p in persons]
+        by_status = Counter(row[1] for row in found)
+        by_citizenship = Counter(row[2] or "-" for row in found)
+        ids = _with_merged_records(session, planned)
+        trace = _Trace.collect(session, ids)
+        redacted = _remove_copies(session, trace, operator)
         if mode is RetentionMode.ANONYMISE:
-            for person in persons:
-                _anonymise(session, person, operator)
+            _anonymise(session, ids, operator)
         else:
-            _delete(session, persons)
-        _blank_orphan_households(session)
-        # What the trail said about these persons (old names, numbers) goes too; the chain stays.
-        redacted = audit.redact(session, "person", uuids)
+            _delete(session, ids)
+        _blank_orphan_households(session, trace.household_ids)
         audit.record(session, operator, f"retention_{mode.value}", "roster", archived.path.name,
-                     f"{mode.value} {len(persons)} persons ({', '.join(s.value for s in plan.states)}, unchanged "
+                     f"{mode.value} {len(planned)} persons ({', '.join(s.value for s in plan.states)}, unchanged "
                      f"for {plan.older_than_days} days); archived encrypted to {archived.path.name}",
-                     {"persons": len(persons), "by_status": dict(by_status), "by_citizenship": dict(by_citizenship),
-                      "uuids": uuids, "archive": archived.path.name, "older_than_days": plan.older_than_days,
-                      "audit_entries_redacted": redacted})
-    log.info("retention %s: %d persons, archive written", mode.value, len(persons))
-    return RetentionResult(mode, len(persons), archived)
+                     {"persons": len(planned), "by_status": dict(by_status), "by_citizenship": dict(by_citizenship),
+                      "uuids": trace.uuids, "archive": archived.path.name, "older_than_days": plan.older_than_days,
+                      "audit_entries_redacted": redacted, "merged_records": len(ids) - len(planned)})
+    log.info("retention %s: %d persons, archive written", mode.value, len(planned))
+    return RetentionResult(mode, len(planned), archived)
 
 
-def _anonymise(session: Session, person: Person, operator: str) -> None:
-    person.surname = ANONYMISED_SURNAME
-    for field in BLANKED_FIELDS:
-        setattr(person, field, "")
-    if person.birth_date:
-        person.birth_date = person.birth_date[:4]
-    person.consent_date = None
-    person.documents.clear()
-    person.phones.clear()
-    person.sort_key = ANONYMISED_SURNAME.casefold()
-    for change in person.status_changes:
-        change.reason = ""
-    session.execute(update(ListMember).where(ListMember.person_id == person.id).values(answer_note=""))
-    person.updated_at = audit.now()
-    person.updated_by = operator
-    reindex(session, person)
+# --- set-based steps ------------------------------------------------------------------------------
+
+def _chunks(values: Sequence[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield list(values[start:start + CHUNK])
 
 
-def _delete(session: Session, persons: list[Person]) -> None:
-    ids = [p.id for p in persons]
-    session.execute(update(Person).where(Person.merged_into_id.in_(ids)).values(merged_into_id=None))
-    session.execute(update(Household).where(Household.head_person_id.in_(ids)).values(head_person_id=None))
-    session.execute(update(StatusChange).where(StatusChange.person_id.in_(ids)).values(reason=""))
-    for person in persons:
-        session.delete(person)
-    session.flush()
+def _rows(session: Session, query: Select[Any], ids: Sequence[int], column: Any) -> list[Any]:
+    return [row for chunk in _chunks(ids) for row in session.execute(query.where(column.in_(chunk)))]
 
 
-def _blank_orphan_households(session: Session) -> None:
-    """A household left with no identifiable member loses its name (a family name) and notes."""
+def _count(session: Session, query: Select[Any], ids: Sequence[int], column: Any) -> int:
+    return sum(session.scalar(query.where(column.in_(chunk))) or 0 for chunk in _chunks(ids))
+
+
+def _with_merged_records(session: Session, ids: list[int]) -> list[int]:
+    """The planned persons and every record merged into them (the same people, kept for undo)."""
+    every = set(ids)
+    frontier = list(ids)
+    while frontier:
+        found = {row[0] for row in _rows(session, select(Person.id), frontier, Person.merged_into_id)} - every
+        every |= found
+        frontier = sorted(found)
+    return sorted(every)
+
+
+@dataclass
+class _Trace:
+    """Where the persons' data was copied: ids gathered before anything is removed."""
+
+    person_ids: list[int]
+    uuids: list[str]
+    document_ids: list[int]
+    phone_ids: list[int]
+    member_ids: list[int]
+    household_ids: list[int]
+    needles: list[str]  # folded full names and document numbers, to find them in free text
+
+    @classmethod
+    def collect(cls, session: Session, ids: list[int]) -> _Trace:
+        people = _rows(session, select(Person.id, Person.uuid, Person.household_id, Person.surname,
+                                       Person.given_names, Person.surname_latin, Person.given_names_latin), ids,
+                       Person.id)
+        documents = _rows(session, select(Document.id, Document.number_key), ids, Document.person_id)
+        needles: set[str] = set()
+        for _, _, _, *names in people:
+            for surname, given in (names[:2], names[2:]):
+                if surname and given:
+                    needles.update((fold(f"{surname} {given}"), fold(f"{given} {surname}")))
+        needles.update(fold(key) for _, key in documents if len(key) >= 5)
+        return cls(ids, [row[1] for row in people], [row[0] for row in documents],
+                   [row[0] for row in _rows(session, select(Phone.id), ids, Phone.person_id)],
+                   [row[0] for row in _rows(session, select(ListMember.id), ids, ListMember.person_id)],
+                   sorted({row[2] for row in people if row[2] is not None}),
+                   sorted(n for n in needles if len(n) >= 5))
+
+
+def _remove_copies(session: Session, trace: _Trace, operator: str) -> int:
+    """Remove the persons' data from every place it was copied to; returns the audit entries redacted."""
+    ids = trace.person_ids
+    for chunk in _chunks(ids):
+        session.execute(update(StatusChange).where(StatusChange.person_id.in_(chunk)).values(reason=""))
+        session.execute(update(ListMember).where(ListMember.person_id.in_(chunk)).values(answer_note=""))
+        session.execute(update(DuplicateDismissal).where(or_(DuplicateDismissal.person_a_id.in_(chunk),
+                                                             DuplicateDismissal.person_b_id.in_(chunk)))
+                        .values(note=""))
+        session.execute(update(LiaisonEntry).where(LiaisonEntry.id.in_(
+            select(LiaisonPerson.entry_id).where(LiaisonPerson.person_id.in_(chunk)))).values(summary=REDACTED_TEXT))
+    _scrub_free_text(session, trace.needles)
+    _scrub_undo_values(session, trace)
+    return _redact_trail(session, trace, operator)
+
+
+def _scrub_free_text(session: Session, needles: list[str]) -> None:
+    """Free text not linked to the persons that names them or gives a document number of theirs."""
+    if not needles:
+        return
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+    places: list[tuple[Any, Any, str]] = [(LiaisonEntry, LiaisonEntry.summary, REDACTED_TEXT),
+                                          (Household, Household.notes, ""), (EvacuationList, EvacuationList.notes, ""),
+                                          (DuplicateDismissal, DuplicateDismissal.note, "")]
+    for table, column, blank in places:
+        hits = [row_id for row_id, value in session.execute(select(table.id, column).where(column != "",
+                                                                                          column != blank))
+                if value and pattern.search(fold(value))]
+        for chunk in _chunks(hits):
+            session.execute(update(table).where(table.id.in_(chunk)).values({column.key: blank}))
+
+
+def _scrub_undo_values(session: Session, trace: _Trace) -> None:
+    """The values kept to undo imports, merges and applies keep only what does not identify anyone."""
+    targets = (("person", trace.person_ids), ("document", trace.document_ids), ("phone", trace.phone_ids),
+               ("list_member", trace.member_ids))
+    for entity, entity_ids in targets:
+        for chunk in _chunks(entity_ids):
+            rows = session.execute(select(OperationChange.id, OperationChange.before).where(
+                OperationChange.entity == entity, OperationChange.entity_id.in_(chunk))).all()
+            scrubbed = [{"row_id": row_id, "new_before": safe} for row_id, before in rows
+                        if (safe := _safe_before(before)) != before]
+            if scrubbed:
+                table = OperationChange.__table__
+                session.execute(update(table).where(table.c.id == bindparam("row_id"))
+                                .values(before=bindparam("new_before")), scrubbed)
+
+
+def _safe_before(before: str) -> str:
+    try:
+        values = json.loads(before)
+    except ValueError:
+        return "{}"
+    if not isinstance(values, dict):
+        return "{}"
+    return audit.to_json({key: value for key, value in values.items() if key in UNDO_SAFE_KEYS})
+
+
+def _redact_trail(session: Session, trace: _Trace, operator: str) -> int:
+    """Blank the trail's content about the persons, and pair entries on others that carry their uuid."""
+    entry_ids: list[int] = []
+    for chunk in _chunks(trace.uuids):
+        entry_ids += session.scalars(select(AuditEntry.id).where(
+            AuditEntry.entity == "person", AuditEntry.entity_key.in_(chunk), AuditEntry.redacted_at.is_(None),
+            AuditEntry.content_digest.is_not(None)))
+    uuids = set(trace.uuids)
+    for entry_id, changes in session.execute(select(AuditEntry.id, AuditEntry.changes).where(
+            AuditEntry.entity == "person", AuditEntry.action.in_(_PAIR_ACTIONS), AuditEntry.redacted_at.is_(None),
+            AuditEntry.content_digest.is_not(None))):
+        if json.loads(changes).get("other") in uuids:
+            entry_ids.append(entry_id)
+    return audit.redact_entries(session, entry_ids, operator=operator,
+                                reason=f"retention of {len(trace.person_ids)} person records")
+
+
+def _anonymise(session: Session, ids: list[int], operator: str) -> None:
+    stamp = audit.now()
+    blank = {field: "" for field in BLANKED_FIELDS}
+    key = sort_key(ANONYMISED_SURNAME, "", "", "", "")
+    for chunk in _chunks(ids):
+        session.execute(delete(Document).where(Document.person_id.in_(chunk)))
+        session.execute(delete(Phone).where(Phone.person_id.in_(chunk)))
+        session.execute(delete(SearchTerm).where(SearchTerm.person_id.in_(chunk)))
+        session.execute(update(Person).where(Person.id.in_(chunk)).values(
+            surname=ANONYMISED_SURNAME, **blank, birth_date=func.substr(Person.birth_date, 1, 4), consent_date=None,
+            sort_key=key, updated_at=stamp, updated_by=operator, version=Person.version + 1)
+            .execution_options(synchronize_session=False))
+        terms = [{"person_id": person_id, "term": term}
+                 for person_id, case_ref in session.execute(select(Person.id, Person.case_ref).where(
+                     Person.id.in_(chunk)))
+                 for term in search_terms((ANONYMISED_SURNAME,), case_ref, (), ())]
+        if terms:
+            session.execute(insert(SearchTerm), terms)
+
+
+def _delete(session: Session, ids: list[int]) -> None:
+    for chunk in _chunks(ids):
+        session.execute(update(Person).where(Person.merged_into_id.in_(chunk), Person.id.not_in(chunk))
+                        .values(merged_into_id=None).execution_options(synchronize_session=False))
+        session.execute(update(Household).where(Household.head_person_id.in_(chunk)).values(head_person_id=None))
+    # Undo must not reach a deleted person's id (SQLite hands the highest ids out again).
+    for chunk in _chunks(ids):
+        session.execute(delete(OperationChange).where(OperationChange.entity == "person",
+                                                      OperationChange.entity_id.in_(chunk)))
+    for table, column in ((SearchTerm, SearchTerm.person_id), (Document, Document.person_id),
+                          (Phone, Phone.person_id), (StatusChange, StatusChange.person_id),
+                          (ListMember, ListMember.person_id), (LiaisonPerson, LiaisonPerson.person_id),
+                          (DuplicateDismissal, DuplicateDismissal.person_a_id),
+                          (DuplicateDismissal, DuplicateDismissal.person_b_id)):
+        for chunk in _chunks(ids):
+            session.execute(delete(table).where(column.in_(chunk)))
+    for chunk in _chunks(ids):
+        session.execute(update(Person).where(Person.id.in_(chunk)).values(merged_into_id=None)
+                        .execution_options(synchronize_session=False))
+    for chunk in _chunks(ids):
+        session.execute(delete(Person).where(Person.id.in_(chunk)).execution_options(synchronize_session=False))
+
+
+def _blank_orphan_households(session: Session, household_ids: list[int]) -> None:
+    """A household of theirs left with no identifiable member loses its name (a family name) and notes."""
     identifiable = select(Person.household_id).where(Person.household_id.is_not(None),
                                                      Person.surname != ANONYMISED_SURNAME)
-    anonymised = select(Person.household_id).where(Person.household_id.is_not(None),
-                                                   Person.surname == ANONYMISED_SURNAME)
-    session.execute(update(Household).where(Household.id.in_(anonymised), Household.id.not_in(identifiable),
-                                            Household.name != "").values(name="", notes=""))
+    for chunk in _chunks(household_ids):
+        session.execute(update(Household).where(Household.id.in_(chunk), Household.id.not_in(identifiable))
+                        .values(name="", notes=""))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select, update
 
@@ -34,7 +36,7 @@ def test_redaction_removes_the_content_and_the_chain_still_verifies(db: Database
     person = _person(db, operator)
     other = persons.create_person(db, {"surname": "Орлов"}, operator=operator)
     with db.transaction() as session:
-        assert audit.redact(session, "person", [person.uuid]) == 2
+        assert audit.redact(session, "person", [person.uuid], operator=operator, reason="test") == 2
     with db.reading() as session:
         entries = [(e.summary, e.changes, e.redacted_at, e.operator)
                    for e in session.scalars(select(AuditEntry).where(AuditEntry.entity_key == person.uuid))]
@@ -49,7 +51,7 @@ def test_redaction_removes_the_content_and_the_chain_still_verifies(db: Database
 def test_a_faked_redaction_that_keeps_content_is_detected(db: Database, operator: str) -> None:
     person = _person(db, operator)
     with db.transaction() as session:
-        audit.redact(session, "person", [person.uuid])
+        audit.redact(session, "person", [person.uuid], operator=operator, reason="test")
     with db.engine.begin() as connection:  # a tamperer with the file first removes the trigger
         connection.exec_driver_sql("DROP TRIGGER audit_entries_no_update")
         entry_id = connection.exec_driver_sql("SELECT max(id) FROM audit_entries WHERE redacted_at IS NOT NULL"
@@ -57,3 +59,106 @@ def test_a_faked_redaction_that_keeps_content_is_detected(db: Database, operator
         connection.exec_driver_sql(f"UPDATE audit_entries SET summary = 'edited by nobody' WHERE id = {entry_id}")
     report = audit.verify_chain(db)
     assert report.first_bad_id == entry_id and "redacted" in report.problem
+
+
+# --- defect 10: a redaction nobody recorded --------------------------------------------------------
+
+def _export_entry(db: Database, operator: str) -> int:
+    with db.transaction() as session:
+        entry = audit.record(session, operator, "export", "export", "a3f1", "exported 3 persons to UNHCR",
+                             {"recipient": "UNHCR", "persons": 3})
+        session.flush()
+        return entry.id
+
+
+def test_a_forged_redaction_of_an_export_entry_fails_verify(db: Database, operator: str) -> None:
+    _person(db, operator)
+    entry_id = _export_entry(db, operator)
+    persons.create_person(db, {"surname": "Орлов"}, operator=operator)
+    # The append-only trigger lets this UPDATE through: it looks like a redaction.
+    with db.transaction() as session:
+        session.execute(update(AuditEntry).where(AuditEntry.id == entry_id)
+                        .values(summary=audit.REDACTED, changes="{}", redacted_at=audit.now()))
+    report = audit.verify_chain(db)
+    assert report.first_bad_id == entry_id and "without a redaction record" in report.problem
+
+
+def test_a_redaction_is_a_chained_entry_naming_what_it_blanked(db: Database, operator: str) -> None:
+    person = _person(db, operator)
+    with db.transaction() as session:
+        assert audit.redact(session, "person", [person.uuid], operator=operator, reason="retention") == 2
+    (redaction,) = audit.browse(db, audit.AuditFilter(action="redact"))
+    blanked = [e.id for e in audit.browse(db, audit.AuditFilter(entity_key=person.uuid))]
+    assert sorted(redaction.changes["entries"]) == sorted(blanked) and redaction.operator == operator
+    assert audit.verify_chain(db).intact
+    # The redaction record itself cannot be blanked afterwards without verify noticing.
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER audit_entries_no_update")
+        connection.exec_driver_sql(f"UPDATE audit_entries SET summary = '{audit.REDACTED}', changes = '{{}}', "
+                                   f"redacted_at = '2026-01-01 00:00:00' WHERE id = {redaction.id}")
+    assert "redaction record" in audit.verify_chain(db).problem
+
+
+# --- defect 9: cutting the tail ---------------------------------------------------------------------
+
+def _cut_tail(db: Database, count: int) -> list[int]:
+    with db.engine.begin() as connection:  # as anyone with the file can
+        connection.exec_driver_sql("DROP TRIGGER audit_entries_no_delete")
+        ids = [row[0] for row in connection.exec_driver_sql(
+            f"SELECT id FROM audit_entries ORDER BY id DESC LIMIT {count}")]
+        connection.exec_driver_sql(f"DELETE FROM audit_entries WHERE id IN ({', '.join(map(str, ids))})")
+    return sorted(ids)
+
+
+def test_cutting_the_last_entries_is_reported_and_their_ids_are_not_reused(db: Database, operator: str) -> None:
+    _person(db, operator)
+    for name in ("Орлов", "Петров", "Сидоров"):
+        persons.create_person(db, {"surname": name}, operator=operator)
+    assert db.target.path is not None
+    head = audit.read_head(db.target.path)
+    assert head is not None and head.last_id == 5 and audit.verify_chain(db).intact
+    assert audit.head_file(db.target.path).read_text().count(head.last_hash) == 1
+
+    cut = _cut_tail(db, 3)
+    assert cut == [3, 4, 5]
+    report = audit.verify_chain(db)
+    assert not report.intact and report.first_bad_id == 3
+    assert "3 entries are missing at the end of the trail: entries 3-5" in report.problem
+
+    later = persons.create_person(db, {"surname": "Новиков"}, operator=operator)  # work goes on
+    (entry,) = audit.browse(db, audit.AuditFilter(entity_key=later.uuid))
+    assert entry.id == 6  # not 3 again
+    report = audit.verify_chain(db)
+    assert report.first_bad_id == 3 and "entries 3-5" in report.problem
+
+
+def test_verify_on_the_command_line_reports_the_cut(db: Database, operator: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop_app.cli import main
+
+    for name in ("Орлов", "Петров", "Сидоров"):
+        persons.create_person(db, {"surname": name}, operator=operator)
+    path = str(db.target.path)
+    assert main(["--db", path, "verify"]) == 0
+    assert "intact: 3 entries" in capsys.readouterr().out
+    _cut_tail(db, 1)
+    db.close()
+    assert main(["--db", path, "verify"]) == 1
+    assert "1 entry is missing at the end of the trail: entry 3" in capsys.readouterr().err
+
+
+def test_a_new_roster_in_place_of_an_old_one_starts_its_own_head(tmp_path: Path, operator: str) -> None:
+    from desktop_app.storage.db import open_database
+
+    path = tmp_path / "roster.db"
+    first = open_database(path)
+    for name in ("Орлов", "Петров", "Сидоров"):
+        persons.create_person(first, {"surname": name}, operator=operator)
+    first.close()
+    path.unlink()
+    second = open_database(path)
+    persons.create_person(second, {"surname": "Новиков"}, operator=operator)
+    assert audit.verify_chain(second).intact
+    head = audit.read_head(path)
+    assert head is not None and head.last_id == 1
+    second.close()

@@ -3,21 +3,27 @@ confirmed must still be true."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from desktop_app import cli
 from desktop_app.domain.errors import RosterError, ValidationError
+from desktop_app.domain.lists import Answer
+from desktop_app.domain.person import DocumentData
 from desktop_app.domain.status import Status
-from desktop_app.services import audit, demo, roster, stats
+from desktop_app.services import audit, demo, duplicates, households, lists, partners, persons, roster, stats, status
 from desktop_app.services.retention import RetentionMode, apply_retention, plan_retention
 from desktop_app.storage.backup import opener_for, read_backup_info
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Document, Person, Phone
+from tests.services.import_support import write_xlsx
 
 ARCHIVE_KEY = "archive passphrase 2023"
 STATES = (Status.REGISTERED, Status.VERIFIED)
@@ -123,3 +129,101 @@ def test_command_line_asks_for_yes_and_the_count(roster_db: Database, tmp_path: 
     assert "changed" in capsys.readouterr().err
     assert cli.main([*base, "--yes", "--confirm-count", str(count)]) == 0
     assert f"{count} persons anonymised" in capsys.readouterr().out
+
+
+# --- defect 7: nothing of a retained person is left anywhere ----------------------------------------
+
+OLGA = ("Kuznetsova", "Olga", "751234567", "+201001234567", "olga.k@example.org")
+
+
+def _text_columns_holding(path: Path, needles: Sequence[str]) -> list[str]:
+    """Every 'table.column' of the raw SQLite file whose text holds one of `needles` (case-blind)."""
+    found: list[str] = []
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            for column in [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]:
+                for needle in needles:
+                    if connection.execute(f'SELECT 1 FROM "{table}" WHERE lower(CAST("{column}" AS TEXT)) '
+                                          "LIKE ? LIMIT 1", (f"%{needle.lower()}%",)).fetchone():
+                        found.append(f"{table}.{column}: {needle}")
+    return found
+
+
+def test_retention_leaves_nothing_of_the_person_in_any_table(db: Database, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    surname, given, passport, phone, email = OLGA
+    needles = [surname, "Kuznetsov", passport, phone[1:], email, "Olya"]
+    household = households.create_household(db, f"{surname} family", operator="t",
+                                            notes=f"{given} looks after her mother")
+    olga = persons.create_person(
+        db, {"surname": "Kuznetsov", "given_names": "Olya", "email": email, "address": "12 Nile St",
+             "notes": f"{surname} asked about her passport {passport}"}, operator="t",
+        documents=[DocumentData.create("passport", passport, "RUS")], phones=[phone], household_id=household.id)
+    copy = persons.create_person(db, {"surname": surname, "given_names": given}, operator="t",
+                                 documents=[DocumentData.create("passport", passport, "RUS")])
+    stranger = persons.create_person(db, {"surname": "Orlov", "given_names": "Pavel"}, operator="t")
+    duplicates.dismiss_pair(db, olga.id, stranger.id, operator="t", note=f"{surname} is not Orlov")
+    duplicates.merge_persons(db, olga.id, copy.id, operator="t")  # undo values keep the copy's fields
+    # An import that corrects her name: operation_changes keeps 'Kuznetsov'/'Olya' to undo it.
+    book = write_xlsx(tmp_path / "corrections.xlsx", [["Case ref", "Surname", "Given names"],
+                                                       [olga.case_ref, surname, given]])
+    assert cli.main(["--db", str(db.target.path), "--operator", "t", "import", str(book)]) == 0, capsys.readouterr()
+    assert persons.get_person(db, olga.id).surname == surname
+    evac_list = lists.create_list(db, "Rafah 9", operator="t")
+    lists.add_members(db, evac_list.id, [olga.id, stranger.id], operator="t")
+    status.change_status(db, olga.id, Status.VERIFIED, operator="t", reason=f"passport {passport} seen")
+    lists.record_answer(db, evac_list.id, olga.id, Answer.APPROVED, operator="t", note=f"{surname} approved")
+    partners.log_contact(db, f"Called {given} {surname} about the passport", operator="t", person_ids=[olga.id])
+    partners.log_contact(db, f"Border asked about passport {passport}", operator="t")  # not linked to her
+    kept_note = partners.log_contact(db, "Orlov's bus leaves at 9", operator="t", person_ids=[stranger.id])
+    before = _text_columns_holding(db.target.path, needles)
+    assert {hit.split(".")[0] for hit in before} == {  # she is in every place a person's data can be copied to
+        "persons", "documents", "phones", "search_terms", "households", "status_changes", "list_members",
+        "liaison_entries", "duplicate_dismissals", "operation_changes", "audit_entries"}
+    assert {hit.split(": ")[1] for hit in before} == set(needles)
+
+    plan = plan_retention(db, [Status(persons.get_person(db, olga.id).status)], 30, now=LATER)
+    plan = dataclasses.replace(plan, person_ids=(olga.id,))
+    apply_retention(db, plan, mode=RetentionMode.ANONYMISE, archive=tmp_path / "archive.db",
+                    archive_passphrase=ARCHIVE_KEY, confirm_count=1, operator="t")
+
+    assert _text_columns_holding(db.target.path, needles) == []
+    assert persons.get_person(db, stranger.id).surname == "Orlov"
+    assert partners.log_entries(db, person_id=stranger.id)[0].summary == kept_note.summary
+    assert audit.verify_chain(db).intact
+    (redaction,) = audit.browse(db, audit.AuditFilter(action="redact"))
+    assert redaction.changes["entries"]  # the blanked entries are named by a chained entry
+
+
+def test_delete_mode_leaves_nothing_either(db: Database, tmp_path: Path) -> None:
+    surname, given, passport, phone, email = OLGA
+    olga = persons.create_person(db, {"surname": surname, "given_names": given, "email": email}, operator="t",
+                                 documents=[DocumentData.create("passport", passport, "RUS")], phones=[phone])
+    partners.log_contact(db, f"{given} {surname} called", operator="t", person_ids=[olga.id])
+    plan = dataclasses.replace(plan_retention(db, [Status.REGISTERED], 30, now=LATER), person_ids=(olga.id,))
+    apply_retention(db, plan, mode=RetentionMode.DELETE, archive=tmp_path / "archive.db",
+                    archive_passphrase=ARCHIVE_KEY, confirm_count=1, operator="t")
+    assert _text_columns_holding(db.target.path, [surname, passport, phone[1:], email]) == []
+    assert audit.verify_chain(db).intact
+
+
+def test_retention_of_thousands_is_set_based(db: Database, tmp_path: Path) -> None:
+    """The write lock is held for few statements per 500 persons, not several per person: the
+    statements run inside the transaction are counted, never timed."""
+    demo.fill_demo(db, households=150, operator="demo")
+    plan = plan_retention(db, list(Status), 0, now=LATER)
+    statements: list[str] = []
+
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        apply_retention(db, plan, mode=RetentionMode.ANONYMISE, archive=tmp_path / "archive.db",
+                        archive_passphrase=ARCHIVE_KEY, confirm_count=plan.count, operator="t")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert plan.count > 400
+    assert len(statements) < plan.count / 4
+    assert audit.verify_chain(db).intact
