@@ -307,7 +307,7 @@ class Database:
             with self.raw_connection() as connection:
                 return check_health(connection, None, stop)
         except Exception as exc:  # sqlite3 and sqlcipher3 errors alike: a page too damaged to read
-            if "malformed" in str(exc).lower() or "corrupt" in str(exc).lower():
+            if _is_damage(exc):
                 return str(exc)
             raise
 
@@ -427,8 +427,8 @@ def _check_sqlite_tables(path: Path, passphrase: str | None) -> str | None:
                                                                                                "page_size"))
             return check_health(conn, CHECK_BUDGET_S) if pages * page_size <= CHECK_AT_OPEN_MAX_BYTES else None
     except module.DatabaseError as exc:
-        if "malformed" in str(exc).lower() or "corrupt" in str(exc).lower():
-            raise DamagedRoster(damage_message(path, passphrase, str(exc))) from None
+        if _is_damage(exc):
+            return str(exc)  # opened for reading only, so that it can be restored
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise DatabaseError(f"{path}: the roster is held by another program (a restore or an encryption "
                                 f"under way?); waited {BUSY_TIMEOUT_MS // 1000} s. Try again in a moment") from None
@@ -442,6 +442,19 @@ def check_health(connection: Any, budget_s: float | None, stop: Callable[[], boo
     name are found only so). With a budget it is given up after `budget_s` seconds, or whenever
     `stop()` says so, and the roster counts as unchecked: `verify` checks it in full.
     """
+    try:
+        return _checked(connection, budget_s, stop)
+    except Exception as exc:  # a page too damaged to be read at all (or an encrypted page failing its HMAC)
+        if _is_damage(exc):
+            return str(exc)
+        raise
+
+
+def _is_damage(exc: BaseException) -> bool:
+    return "malformed" in str(exc).lower() or "corrupt" in str(exc).lower()
+
+
+def _checked(connection: Any, budget_s: float | None, stop: Callable[[], bool] | None) -> str | None:
     if budget_s is None and stop is None:
         return _problems(connection.execute("PRAGMA integrity_check(20)").fetchall())
     deadline = time.monotonic() + budget_s if budget_s is not None else float("inf")

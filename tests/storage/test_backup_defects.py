@@ -255,3 +255,31 @@ def test_plain_copies_after_encrypt_are_named_and_can_be_encrypted_or_removed(
                           "--remove-plain-copies")
     assert code == 0 and f"removed: {plain}" in out, err
     assert not plain.exists()
+
+
+def test_a_damaged_encrypted_roster_is_refused_writes_and_restored_from_the_command_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "secret.db"
+    key = tmp_path / "key.txt"
+    key.write_text("correct horse battery staple\n")
+    database = open_database(path, passphrase="correct horse battery staple")
+    demo.fill_demo(database, households=10, operator="demo")
+    (tmp_path / "backups").mkdir()
+    good = backups.backup_now(database, tmp_path / "backups", operator="t")
+    with database.raw_connection() as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 64] = bytes(b ^ 0xFF for b in data[middle:middle + 64])  # fails the page's HMAC
+    path.write_bytes(bytes(data))
+    code, _out, err = _run(capsys, "--db", str(path), "--passphrase-file", str(key), "person", "add", "--surname",
+                           "Written")
+    assert code == 1 and "damaged" in err and str(good.path) in err and "Traceback" not in err, err
+    code, _out, err = _run(capsys, "--db", str(path), "--passphrase-file", str(key), "verify")
+    assert code == 1 and "damaged" in err
+    code, out, err = _run(capsys, "--db", str(path), "--passphrase-file", str(key), "restore", str(good.path))
+    assert code == 0, err
+    assert "-before-restore-damaged.db" in out  # the damaged file is kept as it was
+    code, _out, err = _run(capsys, "--db", str(path), "--passphrase-file", str(key), "verify")
+    assert code == 0, err
