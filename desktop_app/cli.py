@@ -221,7 +221,7 @@ def cmd_status(ctx: Context) -> int:
     new = parse_status(state)
     list_id = ctx.list_id(a.list) if a.list else None
     ids = [ctx.person_id(ref) for ref in refs]
-    if list_id is not None:
+    if list_id is not None and not refs:  # with references, --list only names the list the change is about
         ids += [m.person_id for m in lists.members(ctx.db, list_id)]
     for href in a.household or []:
         ids += [m.person_id for m in households.get_household(ctx.db, ctx.household_id(href)).members]
@@ -533,7 +533,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="case references, then the new status: " + ", ".join(s.value for s in Status
                                                                              if s is not Status.MERGED))
     p.add_argument("--reason", default="")
-    p.add_argument("--list", metavar="NAME", help="every member of this list (the change is recorded on it)")
+    p.add_argument("--list", metavar="NAME", help="without REF: every member of this list; the change is recorded "
+                   "on the list either way")
     p.add_argument("--household", action="append", metavar="HOUSEHOLD_REF", help="every member of this household")
     p.add_argument("--undo", type=int, metavar="OPERATION_ID", help="undo a status operation")
     p = command("history", cmd_history, "a person's status history")

@@ -194,3 +194,16 @@ def test_reconcile_apply_on_the_command_line_names_the_status_that_could_not_fol
     assert f"row 6: {declined}: approved recorded, status declined cannot become approved" in out
     assert main(["--db", str(db_path), "list", "show", "Rafah 17 Nov"]) == 0
     assert "\tpending\t" not in capsys.readouterr().out
+
+
+def test_status_with_references_and_a_list_changes_only_those_named(db: Database, db_path: Path, operator: str,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    ids = _registered(db, operator)
+    evacuation_list = lists.create_list(db, "Rafah 18 Nov", operator=operator)
+    lists.add_members(db, evacuation_list.id, ids, operator=operator)
+    ref = persons.get_person(db, ids[0]).case_ref
+    db.close()
+    assert main(["--db", str(db_path), "status", ref, "verified", "--list", "Rafah 18 Nov"]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"{ref}: verified"]
+    assert main(["--db", str(db_path), "history", ref]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].split("\t")[2] == "registered -> verified [Rafah 18 Nov]"
