@@ -152,6 +152,7 @@ _READINGS = {"TH": ("T", "S"), "DH": ("D", "Z"), "Q": ("K", "G")}
 MAX_SKELETONS = 16
 VOWEL_MARK = "_"  # starts the skeleton of a word that starts with a vowel sound
 _VOWEL_START = frozenset("AEIOUYW")
+_GLUED_ARTICLES = ("AL", "EL")
 # Arabic letters a Latin spelling renders as a vowel, W or Y at the start of a word (Ahmad, Omar, Ivanov, Yusuf).
 _ARABIC_VOWEL_START = frozenset("اأإآٱعءيوىئؤ")
 
@@ -181,7 +182,10 @@ def latin_skeletons(upper: str, *, from_cyrillic: bool = False, vowel_start: boo
         if len(out) >= MAX_SKELETONS:
             break
     marker = VOWEL_MARK if vowel_start else ""
-    return frozenset(marker + s for s in out if s)
+    marked = {marker + s for s in out if s or marker}  # a name of vowels alone (Aya, آية) keeps the mark
+    if upper.startswith(_GLUED_ARTICLES) and len(upper) > 5:  # ALHALABI also read as HALABI, as ال is
+        marked |= latin_skeletons(upper[2:], from_cyrillic=from_cyrillic)
+    return frozenset(marked)
 
 
 @lru_cache(maxsize=100_000)
@@ -204,7 +208,9 @@ def skeletons(word: str) -> frozenset[str]:
     if has_arabic(word):
         out: set[str] = set()
         for reading in _arabic_readings(word):
-            out |= latin_skeletons(anyascii(reading).upper(), vowel_start=reading[:1] in _ARABIC_VOWEL_START)
+            # ta marbuta is a vowel in Latin (Fatima, Aya): anyascii would write it H
+            latin = anyascii(reading.replace("ة", "ا")).upper()
+            out |= latin_skeletons(latin, vowel_start=reading[:1] in _ARABIC_VOWEL_START)
         return frozenset(out)
     return frozenset(latin_skeletons(word.upper()))
 
