@@ -251,7 +251,8 @@ class MergeDialog(QDialog):
                             .replace("%2", str(self.operation_id)))
         db, operator, operation_id = self.db, self.operator, self.operation_id
         self.undo_entry = push_operation(self.undo_host, self.tr("Merge into %1").replace("%1", kept.case_ref),
-                                         lambda: duplicates.undo_merge(db, operation_id, operator=operator))
+                                         lambda: duplicates.undo_merge(db, operation_id, operator=operator),
+                                         self, self._undone)
         self.merged.emit(kept.id)
 
     @Slot()
@@ -265,6 +266,11 @@ class MergeDialog(QDialog):
         except RosterError as exc:
             show_error(self, exc)
             return
+        self._undone(restored)
+
+    def _undone(self, restored: PersonView) -> None:
+        """The merge was taken back (here or by Edit > Undo): the two records are shown apart again."""
+        self.undo_entry = None
         self.operation_id = None
         self.merge_button.setEnabled(True)
         self.undo_button.setEnabled(False)

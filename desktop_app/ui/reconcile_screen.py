@@ -682,7 +682,7 @@ class ReconcileDialog(QDialog):
             db, operator, operation_id = self.db, self.operator, result.operation_id
             self.undo_entry = push_operation(
                 self.undo_host, self.tr("Apply %1").replace("%1", self.reconciliation.file_name),
-                lambda: undo_reconciliation(db, operation_id, operator=operator))
+                lambda: undo_reconciliation(db, operation_id, operator=operator), self, self._undone)
         self.applied.emit(result)
 
     @Slot()

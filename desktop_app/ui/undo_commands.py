@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -121,9 +122,10 @@ class OperationCommand(QUndoCommand):
     """A whole operation on the window's stack: undo runs its undo service once, then it leaves the stack."""
 
     def __init__(self, text: str, undo_operation: Callable[[], Any], parent_widget: QWidget | None,
-                 changed: Callable[[], None]) -> None:
+                 changed: Callable[[], None], on_undone: Callable[[Any], None] | None = None) -> None:
         super().__init__(text)
         self._undo_operation = undo_operation
+        self._on_undone = on_undone
         self._parent_widget = parent_widget
         self._changed = changed
         self.done = False  # undone already (here or by the dialog's own Undo button)
@@ -132,9 +134,12 @@ class OperationCommand(QUndoCommand):
         if not self.done:
             self.done = True
             try:
-                self._undo_operation()
+                result = self._undo_operation()
             except RosterError as exc:
                 show_error(self._parent_widget, exc)
+            else:
+                if self._on_undone is not None:
+                    self._on_undone(result)
             self._changed()
         self.setObsolete(True)  # nothing to redo: the stack drops it
 
@@ -142,8 +147,12 @@ class OperationCommand(QUndoCommand):
         """Pushed after the operation ran: nothing to do (and it never returns after an undo)."""
 
 
-def push_operation(window: Any, text: str, undo_operation: Callable[[], Any]) -> OperationCommand | None:
-    """Put an operation on `window`'s undo stack (None when the window has none, e.g. a dialog on its own)."""
+def push_operation(window: Any, text: str, undo_operation: Callable[[], Any],
+                   dialog: QWidget | None = None, on_undone: Callable[[Any], None] | None = None
+                   ) -> OperationCommand | None:
+    """Put an operation on `window`'s undo stack (None when the window has none, e.g. a dialog on its own).
+
+    `on_undone(result)` tells `dialog`, if it is still open, that Edit > Undo took the operation back."""
     stack: QUndoStack | None = getattr(window, "undo_stack", None)
     if stack is None:
         return None
@@ -154,7 +163,11 @@ def push_operation(window: Any, text: str, undo_operation: Callable[[], Any]) ->
         if hasattr(window, "roster"):
             window.roster.model.refresh()
 
-    command = OperationCommand(text, undo_operation, window, changed)
+    def tell_dialog(result: Any) -> None:
+        if dialog is not None and on_undone is not None and shiboken6.isValid(dialog):
+            on_undone(result)
+
+    command = OperationCommand(text, undo_operation, window, changed, tell_dialog)
     stack.push(command)
     return command
 

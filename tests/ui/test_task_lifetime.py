@@ -207,3 +207,25 @@ def test_edit_undo_takes_back_an_import_after_the_wizard_closed(qtbot: QtBot, wi
     assert window.undo_action.text().startswith("&Undo Import #")
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: len(window.roster.model.ids) == before)
+
+
+def test_edit_undo_while_the_reconcile_dialog_is_open_updates_it(qtbot: QtBot, window: MainWindow,
+                                                                 tmp_path: Path) -> None:
+    db = window.db
+    person = persons.create_person(db, {"surname_latin": "LEVINA", "given_names_latin": "SARA",
+                                        "birth_date": "1952-02-02"}, operator="t").id
+    evacuation_list = lists.create_list(db, "Rafah open", operator="t")
+    lists.add_members(db, evacuation_list.id, [person], operator="t")
+    answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Decision"],
+                          [["LEVINA SARA", "02.02.1952", "approved"]])
+    dialog = ReconcileDialog(db, window.operator, window, list_id=evacuation_list.id, undo_host=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    rec = reconcile_answer(db, answer, list_id=evacuation_list.id)
+    dialog.show_reconciliation(rec)
+    dialog._applied(apply_reconciliation(db, rec, {}, operator="t"))
+    assert dialog.undo_button.isEnabled()
+    window.undo_action.trigger()
+    assert not dialog.undo_button.isEnabled() and dialog.apply_button.isEnabled()
+    assert dialog.counts_label.text() == "Undone: 1 answers restored, 1 statuses returned."
+    assert persons.get_person(db, person).status == "registered"
