@@ -14,6 +14,7 @@ BENCHMARKS = [
     "bench.independent.check",
     "bench.ui_bench",
     "bench.protection_bench",
+    "bench.officers_bench",
 ]
 
 
