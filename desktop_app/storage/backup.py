@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.errors import DatabaseError
+from desktop_app.storage import output_files
 from desktop_app.storage.db import (
     BUSY_TIMEOUT_MS,
     Database,
@@ -127,6 +128,10 @@ def backup_database(db: Database, dest: Path, *, encrypt_with: str | None = None
         raise DatabaseError(f"{db.target.label}: a server database is backed up by its own tools")
     at = (now or dt.datetime.now()).replace(microsecond=0)
     destination = _destination(db.target.path, Path(dest).absolute(), at, tag)
+    try:  # a name SQLite or the program uses beside the roster (-journal: every later open fails) is never taken
+        output_files.check_target(destination, overwrite=False, roster=db.target.path)
+    except output_files.OutputError as exc:
+        raise DatabaseError(f"{exc}; no backup was written") from None
 
     def copy(partial: Path) -> None:
         if encrypt_with is not None:
