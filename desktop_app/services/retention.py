@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from sqlalchemy import Select, bindparam, delete, func, insert, or_, select, upd
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import RosterError, ValidationError
-from desktop_app.domain.names import fold
+from desktop_app.domain.names import words
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.services.persons import search_terms, sort_key
@@ -143,11 +142,10 @@ def apply_retention(db: Database, plan: RetentionPlan, *, mode: RetentionMode, a
     archived = backup_database(db, Path(archive), encrypt_with=archive_passphrase)
     with db.transaction() as session:
         planned = list(plan.person_ids)
-        found = _rows(session, select(Person.id, Person.status, Person.citizenships).where(Person.id.in_(planned)),
-                      planned, Person.id)
+        found = _rows(session, select(Person.id, Person.status, Person.citizenships, Person.updated_at), planned,
+                      Person.id)
         # Updated after the plan: someone worked on these persons, so they are not stale any more.
-        changed = _count(session, select(func.count()).select_from(Person).where(
-            Person.id.in_(planned), Person.updated_at > plan.cutoff), planned, Person.id)
+        changed = any(row[3] > plan.cutoff for row in found)
         if sorted(row[0] for row in found) != planned or changed:
             raise RosterError("The roster changed while the archive was written; nothing was changed.")
         by_status = Counter(row[1] for row in found)
@@ -181,10 +179,6 @@ def _rows(session: Session, query: Select[Any], ids: Sequence[int], column: Any)
     return [row for chunk in _chunks(ids) for row in session.execute(query.where(column.in_(chunk)))]
 
 
-def _count(session: Session, query: Select[Any], ids: Sequence[int], column: Any) -> int:
-    return sum(session.scalar(query.where(column.in_(chunk))) or 0 for chunk in _chunks(ids))
-
-
 def _with_merged_records(session: Session, ids: list[int]) -> list[int]:
     """The planned persons and every record merged into them (the same people, kept for undo)."""
     every = set(ids)
@@ -206,7 +200,7 @@ class _Trace:
     phone_ids: list[int]
     member_ids: list[int]
     household_ids: list[int]
-    needles: list[str]  # folded full names and document numbers, to find them in free text
+    needles: set[str]  # full names and document numbers as folded words joined by spaces
 
     @classmethod
     def collect(cls, session: Session, ids: list[int]) -> _Trace:
@@ -218,13 +212,13 @@ class _Trace:
         for _, _, _, *names in people:
             for surname, given in (names[:2], names[2:]):
                 if surname and given:
-                    needles.update((fold(f"{surname} {given}"), fold(f"{given} {surname}")))
-        needles.update(fold(key) for _, key in documents if len(key) >= 5)
+                    needles.update((" ".join(words(surname) + words(given)), " ".join(words(given) + words(surname))))
+        needles.update(" ".join(words(key)) for _, key in documents if len(key) >= 5)
         return cls(ids, [row[1] for row in people], [row[0] for row in documents],
                    [row[0] for row in _rows(session, select(Phone.id), ids, Phone.person_id)],
                    [row[0] for row in _rows(session, select(ListMember.id), ids, ListMember.person_id)],
                    sorted({row[2] for row in people if row[2] is not None}),
-                   sorted(n for n in needles if len(n) >= 5))
+                   {n for n in needles if len(n) >= 5})
 
 
 def _remove_copies(session: Session, trace: _Trace, operator: str) -> int:
@@ -243,20 +237,26 @@ def _remove_copies(session: Session, trace: _Trace, operator: str) -> int:
     return _redact_trail(session, trace, operator)
 
 
-def _scrub_free_text(session: Session, needles: list[str]) -> None:
+def _scrub_free_text(session: Session, needles: set[str]) -> None:
     """Free text not linked to the persons that names them or gives a document number of theirs."""
     if not needles:
         return
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+    longest = max(len(needle.split(" ")) for needle in needles)
     places: list[tuple[Any, Any, str]] = [(LiaisonEntry, LiaisonEntry.summary, REDACTED_TEXT),
                                           (Household, Household.notes, ""), (EvacuationList, EvacuationList.notes, ""),
                                           (DuplicateDismissal, DuplicateDismissal.note, "")]
     for table, column, blank in places:
         hits = [row_id for row_id, value in session.execute(select(table.id, column).where(column != "",
                                                                                           column != blank))
-                if value and pattern.search(fold(value))]
+                if value and _mentions(words(value), needles, longest)]
         for chunk in _chunks(hits):
             session.execute(update(table).where(table.id.in_(chunk)).values({column.key: blank}))
+
+
+def _mentions(text_words: list[str], needles: set[str], longest: int) -> bool:
+    """Whether a run of up to `longest` consecutive words is one of `needles`."""
+    return any(" ".join(text_words[start:start + size]) in needles
+               for start in range(len(text_words)) for size in range(1, longest + 1))
 
 
 def _scrub_undo_values(session: Session, trace: _Trace) -> None:
