@@ -162,3 +162,22 @@ def test_a_new_roster_in_place_of_an_old_one_starts_its_own_head(tmp_path: Path,
     head = audit.read_head(path)
     assert head is not None and head.last_id == 1
     second.close()
+
+
+def test_a_restored_older_backup_is_not_taken_for_a_cut(db: Database, operator: str, tmp_path: Path) -> None:
+    from desktop_app.services import backups
+
+    persons.create_person(db, {"surname": "Орлов"}, operator=operator)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (tmp_path / "safe").mkdir()
+    taken = backups.backup_now(db, folder, operator=operator)
+    for name in ("Петров", "Сидоров"):
+        persons.create_person(db, {"surname": name}, operator=operator)
+    result = backups.restore_backup(db, taken.path, operator=operator, safety_folder=tmp_path / "safe")
+    try:
+        assert audit.verify_chain(result.database).intact, audit.verify_chain(result.database).problem
+        persons.create_person(result.database, {"surname": "Новиков"}, operator=operator)
+        assert audit.verify_chain(result.database).intact
+    finally:
+        result.database.close()
