@@ -125,6 +125,8 @@ class AutoBackup:
     folder: Path
     operator: str
     interval_minutes: int = DEFAULT_INTERVAL_MINUTES
+    keep_recent: int = storage_backup.KEEP_RECENT
+    keep_days: int = storage_backup.KEEP_DAILY_DAYS
     _backed_up_marker: int = -1
 
     def due(self) -> bool:
@@ -135,7 +137,8 @@ class AutoBackup:
         marker = last_change_marker(self.db)
         if not force and marker == self._backed_up_marker:
             return None
-        info = backup_now(self.db, self.folder, operator=self.operator, reason=reason)
+        info = backup_now(self.db, self.folder, operator=self.operator, reason=reason, keep_recent=self.keep_recent,
+                          keep_days=self.keep_days)
         self._backed_up_marker = marker
         return info
 

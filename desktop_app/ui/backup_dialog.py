@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.services import backups
-from desktop_app.storage.backup import BackupInfo
+from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_RECENT, BackupInfo
 from desktop_app.storage.db import Database
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.fit import fit_placeholder
@@ -47,11 +47,26 @@ def _holds(info: BackupInfo) -> str:
     return info.problem if info.persons is None else f"{info.persons}"
 
 
+_REASONS = {"before import": QT_TRANSLATE_NOOP("RestoreDialog", "before an import"),
+            "before reconcile apply": QT_TRANSLATE_NOOP("RestoreDialog", "before applying an answer"),
+            "before merge": QT_TRANSLATE_NOOP("RestoreDialog", "before a merge"),
+            "before retention": QT_TRANSLATE_NOOP("RestoreDialog", "before a retention"),
+            "before restore": QT_TRANSLATE_NOOP("RestoreDialog", "before a restore"),
+            "before restore damaged": QT_TRANSLATE_NOOP("RestoreDialog", "damaged roster, kept at a restore")}
+
+
+def _why(info: BackupInfo) -> str:
+    """Why the copy was taken, in words: a routine one (at open, close, every few minutes) or a named reason."""
+    reason = _REASONS.get(info.reason, info.reason) if info.reason else QT_TRANSLATE_NOOP("RestoreDialog", "routine")
+    return QCoreApplication.translate("RestoreDialog", reason)
+
+
 BACKUP_COLUMNS = [
     (QT_TRANSLATE_NOOP("RestoreDialog", "Taken"), lambda b: f"{b.taken_at:%Y-%m-%d %H:%M}"),
     (QT_TRANSLATE_NOOP("RestoreDialog", "Persons"), _holds),
     (QT_TRANSLATE_NOOP("RestoreDialog", "Last change"),
      lambda b: f"{b.last_change:%Y-%m-%d %H:%M}" if b.last_change else ""),
+    (QT_TRANSLATE_NOOP("RestoreDialog", "Why"), lambda b: _why(b)),
     (QT_TRANSLATE_NOOP("RestoreDialog", "Encrypted"),
      lambda b: QCoreApplication.translate("RestoreDialog", "yes") if b.encrypted
      else QCoreApplication.translate("RestoreDialog", "no")),
@@ -152,14 +167,16 @@ class BackupSettingsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
-        form.addRow(self.tr("Backup &folder"), row)
+        label = QLabel(self.tr("Backup &folder"), self)
+        label.setBuddy(self.folder)  # a row holding a layout has no buddy of its own: the '&' showed as is
+        form.addRow(label, row)
         self.interval = self._spin("backupIntervalSpin", 0, 24 * 60, int_preference(preferences, KEY_INTERVAL, 15),
                                    self.tr(" min (0: only at open and close)"))
         form.addRow(self.tr("Back up &every"), self.interval)
-        self.keep = self._spin("backupKeepSpin", 1, 500, int_preference(preferences, KEY_KEEP, 10), "")
+        self.keep = self._spin("backupKeepSpin", 1, 500, int_preference(preferences, KEY_KEEP, KEEP_RECENT), "")
         form.addRow(self.tr("&Keep the newest"), self.keep)
-        self.days = self._spin("backupDaysSpin", 0, 3650, int_preference(preferences, KEY_DAYS, 14),
-                               self.tr(" days (one a day)"))
+        self.days = self._spin("backupDaysSpin", 0, 3650, int_preference(preferences, KEY_DAYS, KEEP_DAILY_DAYS),
+                               self.tr(" days (one a day, and every copy taken before an import, apply or merge)"))
         form.addRow(self.tr("And &one a day for"), self.days)
         self.lock = self._spin("lockMinutesSpin", 0, 24 * 60, int_preference(preferences, KEY_LOCK, 10),
                                self.tr(" min idle (0: never)"))

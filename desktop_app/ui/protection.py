@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.status import Status
 from desktop_app.services import audit, backups, retention
+from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_RECENT
 from desktop_app.storage.db import Database, WrongPassphrase, is_encrypted, open_database
 from desktop_app.ui import labels
 from desktop_app.ui.backup_dialog import (
@@ -249,7 +250,10 @@ class Protection(QObject):
         if self.window.db.target.path is None or self.window.db.damage is not None:
             self.auto = None  # a damaged roster is only read: no copy of it would pass its check
             return
-        self.auto = backups.AutoBackup(self.window.db, backup_folder(self.window), self.window.operator)
+        preferences = self.window.preferences
+        self.auto = backups.AutoBackup(self.window.db, backup_folder(self.window), self.window.operator,
+                                       keep_recent=int_preference(preferences, KEY_KEEP, KEEP_RECENT),
+                                       keep_days=int_preference(preferences, KEY_DAYS, KEEP_DAILY_DAYS))
         self._run_auto("at open")
         minutes = int_preference(self.window.preferences, KEY_INTERVAL, backups.DEFAULT_INTERVAL_MINUTES)
         if minutes > 0:
@@ -312,8 +316,8 @@ class Protection(QObject):
     @Slot()
     def back_up_now(self) -> None:
         db, folder, operator = self.window.db, backup_folder(self.window), self.window.operator
-        keep = int_preference(self.window.preferences, KEY_KEEP, 10)
-        days = int_preference(self.window.preferences, KEY_DAYS, 14)
+        keep = int_preference(self.window.preferences, KEY_KEEP, KEEP_RECENT)
+        days = int_preference(self.window.preferences, KEY_DAYS, KEEP_DAILY_DAYS)
 
         def done(info: Any) -> None:
             self.window.statusBar().showMessage(

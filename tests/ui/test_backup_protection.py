@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.services import backups, demo, persons
 from desktop_app.storage import db as storage_db
 from desktop_app.storage.db import DamagedRoster, open_database
+from desktop_app.ui.backup_dialog import RestoreDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.passphrase_dialog import PassphraseDialog
 from desktop_app.ui.preferences import Preferences
@@ -156,3 +157,23 @@ def test_a_roster_too_large_to_check_at_open_is_checked_once_the_window_is_open(
     with pytest.raises(DamagedRoster):
         persons.create_person(window.db, {"surname": "Written"}, operator="t")
     window.close()
+
+
+def test_the_restore_dialog_says_why_each_copy_was_taken(qtbot: QtBot, tmp_path: Path,
+                                                         preferences: Preferences) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    database = open_database(tmp_path / "roster.db")
+    try:
+        persons.create_person(database, {"surname": "Haddad"}, operator="t")
+        backups.backup_now(database, folder, operator="t", reason="at open")
+        backups.backup_now(database, folder, operator="t", reason="before import")
+        dialog = RestoreDialog(database, folder)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        why = [dialog.model.index(row, 3).data() for row in range(dialog.model.rowCount())]
+        assert sorted(why) == ["before an import", "routine"]
+        dialog.grab().save(str(tmp_path / "restore.png"))
+        dialog.close()
+    finally:
+        database.close()
