@@ -47,8 +47,11 @@ translations: $(QM)
 
 # After changing interface strings: refresh the .ts sources from the code (then translate the new ones).
 UI_SOURCES = $(wildcard desktop_app/ui/*.py desktop_app/ui/pages/*.py)
+# Below the ui, templates are marked with domain/messages.py's QT_TRANSLATE_NOOP (Qt-free).
+MESSAGE_SOURCES = $(shell grep -l QT_TRANSLATE_NOOP desktop_app/cli.py desktop_app/commands/*.py desktop_app/domain/*.py \
+	desktop_app/services/*.py desktop_app/matching/*.py desktop_app/exchange/*.py desktop_app/storage/*.py)
 translations-update: $(STAMP)
-	$(BIN)/pyside6-lupdate $(UI_SOURCES) -ts desktop_app/resources/translations/mission_roster_ru.ts
+	$(BIN)/pyside6-lupdate $(UI_SOURCES) $(MESSAGE_SOURCES) -ts desktop_app/resources/translations/mission_roster_ru.ts
 	$(BIN)/pyside6-lupdate -pluralonly $(UI_SOURCES) -ts desktop_app/resources/translations/mission_roster_en.ts
 
 clean:

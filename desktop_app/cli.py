@@ -628,6 +628,14 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _spoken(exc: RosterError) -> str:
+    """The error in the operator's language (Settings, else LANG); the catalogue is read only now."""
+    from desktop_app.ui.i18n import command_line_translate  # QtCore only, as saved_default_database
+
+    translate = command_line_translate()
+    return exc.render(translate) if translate else exc.message
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -641,7 +649,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
     except RosterError as exc:
-        print(f"mission-roster: {exc}", file=sys.stderr)
+        print(f"mission-roster: {_spoken(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("mission-roster: interrupted", file=sys.stderr)

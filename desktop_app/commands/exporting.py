@@ -24,6 +24,7 @@ from desktop_app.cli import Context
 from desktop_app.commands.secret_files import read_password_file
 from desktop_app.domain.errors import ExchangeError, ValidationError
 from desktop_app.domain.export_profile import ExportProfile
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.status import parse_status
 from desktop_app.services import exporting
 from desktop_app.services.exporting import ExportResult, Selection
@@ -60,7 +61,9 @@ def cmd_export(ctx: Context) -> int:
         password = read_password_file(a.password_file) if a.password_file else None
         result = exporting.export_persons(ctx.db, out, password=password, **common)
     else:
-        raise ValidationError("file", out.name, "must end in .xlsx (a workbook) or .pdf (a printed manifest)")
+        raise ValidationError("file", out.name,
+                              QT_TRANSLATE_NOOP("commands.exporting", "must end in .xlsx (a workbook) or .pdf (a "
+                                                "printed manifest)"))
     _report(result, as_json=a.json)
     return 0
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from desktop_app.commands.secret_files import read_password_file
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.services import importing
 from desktop_app.services.import_model import ImportPreview, ImportResult, Outcome
 from desktop_app.services.import_report import check_reject_report_path
@@ -75,7 +76,8 @@ def cmd_import(ctx: Any) -> int:
     if a.undo is not None:
         return _undo(ctx)
     if not a.file:
-        raise ValidationError("import", "", "needs a FILE (or --undo IMPORT_ID)")
+        raise ValidationError("import", "",
+                              QT_TRANSLATE_NOOP("commands.importing", "needs a FILE (or --undo IMPORT_ID)"))
     if a.reject_report:
         check_reject_report_path(a.reject_report, source=a.file, roster=ctx.db.target.path, overwrite=a.overwrite)
     preview = importing.preview_import(ctx.db, a.file, sheet=a.sheet, header_row=a.header_row,

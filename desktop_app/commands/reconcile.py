@@ -25,6 +25,7 @@ from typing import Any
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.lists import Answer
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.services import audit, duplicates
 from desktop_app.services.reconcile import (
     Reconciliation,
@@ -99,15 +100,18 @@ def cmd_reconcile(ctx: Any) -> int:
     a = ctx.args
     if a.undo is not None:
         if a.answer:
-            raise ValidationError("--undo", a.undo, "takes no answer file")
+            raise ValidationError("--undo", a.undo, QT_TRANSLATE_NOOP("commands.reconcile", "takes no answer file"))
         undone = undo_reconciliation(ctx.db, a.undo, operator=ctx.operator)
         print(f"operation {undone.operation_id} undone: {undone.restored} answers restored, "
               f"{undone.status_changes} statuses returned")
         return 0
     if not a.answer:
-        raise ValidationError("reconcile", "", "needs the answer file (or --undo OPERATION_ID)")
+        raise ValidationError("reconcile", "",
+                              QT_TRANSLATE_NOOP("commands.reconcile", "needs the answer file (or --undo OPERATION_ID)"))
     if a.apply and not a.list:
-        raise ValidationError("--apply", "", "needs --list NAME: answers are recorded per evacuation list")
+        raise ValidationError("--apply", "",
+                              QT_TRANSLATE_NOOP("commands.reconcile", "needs --list NAME: answers are recorded per "
+                                                "evacuation list"))
     if a.report:
         check_report_path(a.report, answer=a.answer, roster=ctx.db.target.path, overwrite=a.overwrite)
     list_id = ctx.list_id(a.list) if a.list else None
@@ -180,12 +184,15 @@ def cmd_merge(ctx: Any) -> int:
     a = ctx.args
     if a.undo is not None:
         if a.refs:
-            raise ValidationError("--undo", a.undo, "takes no person references")
+            raise ValidationError("--undo", a.undo,
+                                  QT_TRANSLATE_NOOP("commands.reconcile", "takes no person references"))
         restored = duplicates.undo_merge(ctx.db, a.undo, operator=ctx.operator)
         print(f"merge {a.undo} undone: {restored.case_ref} is a record of its own again ({restored.status})")
         return 0
     if len(a.refs) != 2:
-        raise ValidationError("merge", " ".join(a.refs), "needs KEEP_REF OTHER_REF (or --undo OPERATION_ID)")
+        raise ValidationError("merge", " ".join(a.refs),
+                              QT_TRANSLATE_NOOP("commands.reconcile", "needs KEEP_REF OTHER_REF (or --undo "
+                                                "OPERATION_ID)"))
     keep, other = (ctx.person_id(ref) for ref in a.refs)
     survivor = duplicates.merge_persons(ctx.db, keep, other, picks=dict.fromkeys(a.take, "other"),
                                         operator=ctx.operator)

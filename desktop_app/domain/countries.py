@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 
 # Codes in use on travel documents that ISO 3166 does not list (ICAO Doc 9303 part 3).
 _DOCUMENT_ONLY_CODES = {"XXA": "Stateless person", "XXB": "Refugee", "XXX": "Unspecified nationality",
@@ -27,7 +28,7 @@ def normalize_country(text: str, field: str = "country") -> str:
     """The alpha-3 code for an alpha-3 or alpha-2 code or an English name ('Russia' -> 'RUS')."""
     key = text.strip()
     if not key:
-        raise ValidationError(field, text, "is empty")
+        raise ValidationError(field, text, QT_TRANSLATE_NOOP("domain.countries", "is empty"))
     upper = key.upper()
     if upper in _DOCUMENT_ONLY_CODES:
         return upper
@@ -42,7 +43,9 @@ def normalize_country(text: str, field: str = "country") -> str:
         except LookupError:
             found = None
     if found is None:
-        raise ValidationError(field, text, "is not a country (use an ISO code such as RUS, PSE, EGY)")
+        raise ValidationError(field, text,
+                              QT_TRANSLATE_NOOP("domain.countries", "is not a country (use an ISO code such as RUS, "
+                                                "PSE, EGY)"))
     return str(found.alpha_3)
 
 

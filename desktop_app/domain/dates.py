@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -37,7 +38,8 @@ class PartialDate:
         """Parse the stored ISO form ('1980', '1980-02', '1980-02-01')."""
         match = _ISO.match(text.strip())
         if not match:
-            raise ValidationError(field, text, "is not a date (expected YYYY-MM-DD or a year)")
+            raise ValidationError(field, text,
+                                  QT_TRANSLATE_NOOP("domain.dates", "is not a date (expected YYYY-MM-DD or a year)"))
         year, month, day = match.groups()  # the year is required by _ISO
         try:
             return cls(int(year), int(month) if month else None, int(day) if day else None)
@@ -89,5 +91,5 @@ def parse_iso_date(text: str, field: str) -> dt.date:
     value = PartialDate.parse(text, field)
     full = value.as_date()
     if full is None:
-        raise ValidationError(field, text, "needs a full date (YYYY-MM-DD)")
+        raise ValidationError(field, text, QT_TRANSLATE_NOOP("domain.dates", "needs a full date (YYYY-MM-DD)"))
     return full

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.person import PERSON_FIELDS
 
 SCHEMA_VERSION = 1
@@ -155,14 +156,16 @@ def word(name: str, language: str) -> str:
 def check_sheet_name(name: str, field: str = "sheet_name") -> str:
     """`name` if Excel accepts it as a sheet name, else ValidationError saying why."""
     if not name.strip():
-        raise ValidationError(field, name, "is empty")
+        raise ValidationError(field, name, QT_TRANSLATE_NOOP("domain.export_profile", "is empty"))
     if len(name) > _MAX_SHEET_NAME:
         raise ValidationError(field, name, f"is longer than {_MAX_SHEET_NAME} characters (Excel's limit)")
     bad = sorted(_SHEET_NAME_FORBIDDEN & set(name))
     if bad:
         raise ValidationError(field, name, f"contains {' '.join(bad)}, which Excel forbids in sheet names")
     if name.startswith("'") or name.endswith("'"):
-        raise ValidationError(field, name, "starts or ends with an apostrophe, which Excel forbids")
+        raise ValidationError(field, name,
+                              QT_TRANSLATE_NOOP("domain.export_profile", "starts or ends with an apostrophe, which "
+                                                "Excel forbids"))
     return name
 
 
@@ -203,7 +206,7 @@ class ExportProfile:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise ValidationError("name", self.name, "is empty")
+            raise ValidationError("name", self.name, QT_TRANSLATE_NOOP("domain.export_profile", "is empty"))
         _check_text("name", self.name)
         if self.language not in LANGUAGES:
             raise ValidationError("language", self.language, f"is not a language (known: {', '.join(LANGUAGES)})")
@@ -219,16 +222,20 @@ class ExportProfile:
         check_sheet_name(self.sheet_name)
         object.__setattr__(self, "columns", tuple(self.columns))
         if not self.columns:
-            raise ValidationError("columns", "", "are empty: a profile needs at least one column")
+            raise ValidationError("columns", "",
+                                  QT_TRANSLATE_NOOP("domain.export_profile", "are empty: a profile needs at least "
+                                                    "one column"))
         seen: set[str] = set()
         for column in self.columns:
             expected = ExportColumn.of(column.key)  # refuses unknown keys
             if column.kind is not expected.kind:
                 raise ValidationError("columns", column.key, f"is a {expected.kind} column, not {column.kind}")
             if column.key in seen:
-                raise ValidationError("columns", column.key, "appears twice")
+                raise ValidationError("columns", column.key,
+                                      QT_TRANSLATE_NOOP("domain.export_profile", "appears twice"))
             if not column.label.strip():
-                raise ValidationError("columns", column.key, "has an empty header label")
+                raise ValidationError("columns", column.key,
+                                      QT_TRANSLATE_NOOP("domain.export_profile", "has an empty header label"))
             _check_text(f"label of {column.key}", column.label)
             seen.add(column.key)
 
@@ -274,22 +281,26 @@ class ExportProfile:
         label may be left out: the default header in the profile's language is used.
         """
         if not isinstance(data, dict):
-            raise ValidationError("profile", type(data).__name__, "must be a JSON object")
+            raise ValidationError("profile", type(data).__name__,
+                                  QT_TRANSLATE_NOOP("domain.export_profile", "must be a JSON object"))
         version = data.get("schema_version")
         if version is None:
-            raise ValidationError("schema_version", None, "is missing")
+            raise ValidationError("schema_version", None, QT_TRANSLATE_NOOP("domain.export_profile", "is missing"))
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise ValidationError("schema_version", version, "must be a positive whole number")
+            raise ValidationError("schema_version", version,
+                                  QT_TRANSLATE_NOOP("domain.export_profile", "must be a positive whole number"))
         if version > SCHEMA_VERSION:
             raise ValidationError("schema_version", version,
                                   f"is newer than this program understands ({SCHEMA_VERSION}); update the program")
         unknown = sorted(set(data) - _PROFILE_MEMBERS)
         if unknown:
-            raise ValidationError("profile", ", ".join(unknown), "are not profile settings")
+            raise ValidationError("profile", ", ".join(unknown),
+                                  QT_TRANSLATE_NOOP("domain.export_profile", "are not profile settings"))
         language = _typed(data, "language", str, "en")
         raw_columns = data.get("columns")
         if not isinstance(raw_columns, list):
-            raise ValidationError("columns", raw_columns, "must be a list of {key, label} objects")
+            raise ValidationError("columns", raw_columns,
+                                  QT_TRANSLATE_NOOP("domain.export_profile", "must be a list of {key, label} objects"))
         return cls(
             name=_typed(data, "name", str, None),
             columns=tuple(_column_from_json(item, language) for item in raw_columns),
@@ -323,7 +334,7 @@ _PROFILE_MEMBERS = {"schema_version", "name", "language", "date_format", "latin_
 def _typed(data: dict[str, Any], key: str, kind: type, default: Any) -> Any:
     if key not in data:
         if default is None:
-            raise ValidationError(key, None, "is missing")
+            raise ValidationError(key, None, QT_TRANSLATE_NOOP("domain.export_profile", "is missing"))
         return default
     value = data[key]
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
@@ -335,19 +346,21 @@ def _column_from_json(item: Any, language: str) -> ExportColumn:
     if isinstance(item, str):
         item = {"key": item}
     if not isinstance(item, dict) or not isinstance(item.get("key"), str):
-        raise ValidationError("columns", item, "must be an object with a 'key'")
+        raise ValidationError("columns", item,
+                              QT_TRANSLATE_NOOP("domain.export_profile", "must be an object with a 'key'"))
     unknown = sorted(set(item) - {"key", "label"})
     if unknown:
         raise ValidationError("columns", item["key"], f"has unknown members: {', '.join(unknown)}")
     label = item.get("label")
     if label is not None and not isinstance(label, str):
-        raise ValidationError("columns", item["key"], "has a header label that is not text")
+        raise ValidationError("columns", item["key"],
+                              QT_TRANSLATE_NOOP("domain.export_profile", "has a header label that is not text"))
     return ExportColumn.of(item["key"], language if language in LANGUAGES else "en", label)
 
 
 def _check_text(field: str, value: Any) -> None:
     if not isinstance(value, str):
-        raise ValidationError(field, value, "must be text")
+        raise ValidationError(field, value, QT_TRANSLATE_NOOP("domain.export_profile", "must be text"))
     if len(value) > _MAX_TEXT:
         raise ValidationError(field, value[:40] + "…", f"is longer than {_MAX_TEXT} characters")
 

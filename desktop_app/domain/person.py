@@ -15,6 +15,7 @@ from typing import Any
 from desktop_app.domain.countries import normalize_country, normalize_country_list
 from desktop_app.domain.dates import PartialDate, parse_iso_date
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.names import clean_text, icao_latin
 
 
@@ -151,7 +152,7 @@ def validate_field(key: str, value: Any, today: dt.date | None = None) -> Any:
     """
     spec = FIELDS_BY_KEY.get(key)
     if spec is None:
-        raise ValidationError(key, value, "is not a field of a person")
+        raise ValidationError(key, value, QT_TRANSLATE_NOOP("domain.person", "is not a field of a person"))
     today = today or dt.date.today()
     kind = spec.kind
     if kind is FieldKind.BOOL:
@@ -163,17 +164,19 @@ def validate_field(key: str, value: Any, today: dt.date | None = None) -> Any:
     if kind is FieldKind.LATIN_NAME:
         text = clean_text(str(value)).upper()
         if any(ch.isalpha() and not ("A" <= ch <= "Z") for ch in text):
-            raise ValidationError(key, value, "must be in Latin letters as in the passport")
+            raise ValidationError(key, value,
+                                  QT_TRANSLATE_NOOP("domain.person", "must be in Latin letters as in the passport"))
         return text
     if kind is FieldKind.CASE_REF:
         text = clean_text(str(value))
         if not _CASE_REF.match(text):
-            raise ValidationError(key, value, "must be letters, digits and - / _ . (up to 32)")
+            raise ValidationError(key, value,
+                                  QT_TRANSLATE_NOOP("domain.person", "must be letters, digits and - / _ . (up to 32)"))
         return text
     if kind is FieldKind.EMAIL:
         text = clean_text(str(value))
         if not _EMAIL.match(text):
-            raise ValidationError(key, value, "is not an e-mail address")
+            raise ValidationError(key, value, QT_TRANSLATE_NOOP("domain.person", "is not an e-mail address"))
         return text
     if kind is FieldKind.SEX:
         return parse_sex(value)
@@ -181,7 +184,7 @@ def validate_field(key: str, value: Any, today: dt.date | None = None) -> Any:
         birth = value if isinstance(value, PartialDate) else (
             PartialDate.from_date(value) if isinstance(value, dt.date) else PartialDate.parse(str(value), key))
         if birth.is_after(today):
-            raise ValidationError(key, birth.iso(), "lies in the future")
+            raise ValidationError(key, birth.iso(), QT_TRANSLATE_NOOP("domain.person", "lies in the future"))
         return birth
     if kind is FieldKind.DATE:
         return value if isinstance(value, dt.date) else parse_iso_date(str(value), key)
@@ -207,7 +210,7 @@ def parse_bool(value: Any, key: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise ValidationError(key, value, "must be yes or no")
+    raise ValidationError(key, value, QT_TRANSLATE_NOOP("domain.person", "must be yes or no"))
 
 
 def parse_sex(value: Any) -> Sex:
@@ -215,7 +218,7 @@ def parse_sex(value: Any) -> Sex:
     for sex, spellings in _SEX_SPELLINGS.items():
         if text in spellings:
             return sex
-    raise ValidationError("sex", value, "must be M, F or X")
+    raise ValidationError("sex", value, QT_TRANSLATE_NOOP("domain.person", "must be M, F or X"))
 
 
 _SEX_SPELLINGS: dict[Sex, set[str]] = {
@@ -251,11 +254,12 @@ class DocumentData:
             raise ValidationError("document type", doc_type, f"is not a document type (known: {known})") from None
         shown = clean_text(number).upper()
         if not normalize_document_number(shown):
-            raise ValidationError("document number", number, "is empty")
+            raise ValidationError("document number", number, QT_TRANSLATE_NOOP("domain.person", "is empty"))
         issued = _as_date(issue_date, "issue date")
         expires = _as_date(expiry_date, "expiry date")
         if issued and expires and expires <= issued:
-            raise ValidationError("expiry date", expires.isoformat(), "is not after the issue date")
+            raise ValidationError("expiry date", expires.isoformat(),
+                                  QT_TRANSLATE_NOOP("domain.person", "is not after the issue date"))
         country = normalize_country(issuing_country, "issuing country") if issuing_country else None
         return cls(kind, shown, country, issued, expires)
 

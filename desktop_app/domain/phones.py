@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 
 
 @functools.lru_cache(maxsize=16_384)  # a refused number raises again each call: exceptions are not cached
@@ -28,7 +29,7 @@ def normalize_phone(text: str, default_region: str | None = None) -> str:
     """
     raw = text.strip()
     if not raw:
-        raise ValidationError("phone", text, "is empty")
+        raise ValidationError("phone", text, QT_TRANSLATE_NOOP("domain.phones", "is empty"))
     if raw.startswith("00"):
         raw = "+" + raw[2:]
     if (as_given := _valid_as_given(raw)) is not None:
@@ -39,7 +40,8 @@ def normalize_phone(text: str, default_region: str | None = None) -> str:
         hint = "" if default_region else " (give it with its country code, e.g. +20...)"
         raise ValidationError("phone", text, f"is not a phone number{hint}") from None
     if not phonenumbers.is_valid_number(parsed):
-        raise ValidationError("phone", text, "is not a valid phone number for its country")
+        raise ValidationError("phone", text,
+                              QT_TRANSLATE_NOOP("domain.phones", "is not a valid phone number for its country"))
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 

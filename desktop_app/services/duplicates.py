@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
 from desktop_app.domain.lists import Answer
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.person import FIELDS_BY_KEY
 from desktop_app.domain.status import Status
 from desktop_app.matching import find_duplicates as engine_duplicates
@@ -156,7 +157,7 @@ def dismiss_pair(db: Database, a_id: int, b_id: int, *, operator: str, note: str
     """Mark two persons as different people: the finder will not propose the pair again."""
     low, high = sorted((a_id, b_id))
     if low == high:
-        raise ValidationError("pair", low, "names the same person twice")
+        raise ValidationError("pair", low, QT_TRANSLATE_NOOP("services.duplicates", "names the same person twice"))
     with db.transaction() as session:
         people = [_active(session, low), _active(session, high)]
         exists = session.scalar(select(DuplicateDismissal.id).where(DuplicateDismissal.person_a_id == low,
@@ -237,13 +238,14 @@ def _active(session: Session, person_id: int) -> Person:
     if person is None or person.deleted_at is not None:
         raise NotFound("person", person_id)
     if person.status == Status.MERGED.value:
-        raise ValidationError("person", person.case_ref, "was already merged into another record")
+        raise ValidationError("person", person.case_ref,
+                              QT_TRANSLATE_NOOP("services.duplicates", "was already merged into another record"))
     return person
 
 
 def _pair(session: Session, keep_id: int, other_id: int) -> tuple[Person, Person]:
     if keep_id == other_id:
-        raise ValidationError("merge", keep_id, "needs two different persons")
+        raise ValidationError("merge", keep_id, QT_TRANSLATE_NOOP("services.duplicates", "needs two different persons"))
     return _active(session, keep_id), _active(session, other_id)
 
 
@@ -267,7 +269,8 @@ def merge_persons(db: Database, keep_id: int, other_id: int, *, picks: Mapping[s
         if key not in PICKABLE:
             raise ValidationError("merge field", key, f"cannot be picked (fields: {', '.join(PICKABLE)})")
         if pick not in ("keep", "other"):
-            raise ValidationError(key, pick, "must be picked as 'keep' or 'other'")
+            raise ValidationError(key, pick,
+                                  QT_TRANSLATE_NOOP("services.duplicates", "must be picked as 'keep' or 'other'"))
     backup_before(db, "merge", operator=operator)  # kept for weeks, named by its reason
     with db.transaction() as session:
         keep, other = _pair(session, keep_id, other_id)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.lists import Answer
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.person import Relationship
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
@@ -178,7 +179,8 @@ def _person(session: Session, person_id: int) -> Person:
     if person is None or person.deleted_at is not None:
         raise NotFound("person", person_id)
     if person.status == Status.MERGED.value:
-        raise ValidationError("person", person.case_ref, "was merged into another record")
+        raise ValidationError("person", person.case_ref,
+                              QT_TRANSLATE_NOOP("services.households", "was merged into another record"))
     return person
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import NotFound, ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.exchange.headers import IMPORT_TARGETS, normalize_header
 from desktop_app.services import audit
 from desktop_app.storage.db import Database
@@ -49,12 +50,13 @@ def save_mapping_profile(db: Database, name: str, headers: Sequence[str], mappin
     """Save (or replace) the profile `name`: `mapping` is {header: target or ''} for the file's `headers`."""
     clean = " ".join(name.split())
     if not clean:
-        raise ValidationError("profile name", name, "is empty")
+        raise ValidationError("profile name", name, QT_TRANSLATE_NOOP("services.import_profiles", "is empty"))
     if len(clean) > MAX_NAME:
         raise ValidationError("profile name", name, f"is longer than {MAX_NAME} characters")
     for header, target in mapping.items():
         if target and target not in IMPORT_TARGETS:
-            raise ValidationError("mapping", f"{header}={target}", "names no roster field")
+            raise ValidationError("mapping", f"{header}={target}",
+                                  QT_TRANSLATE_NOOP("services.import_profiles", "names no roster field"))
     stored = {header: target or "" for header, target in mapping.items()}
     with db.transaction() as session:
         row = session.scalar(select(MappingProfile).where(MappingProfile.name == clean))

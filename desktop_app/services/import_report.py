@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.exchange.readers import column_letter
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
 from desktop_app.services.import_model import ImportPreview
@@ -32,7 +33,9 @@ def check_reject_report_path(out_path: str | Path, *, source: str | Path, roster
     without `overwrite`. Call it before the import, so that a wrong path changes nothing."""
     path = output_files.check_target(out_path, overwrite=overwrite, roster=roster, reading=[source])
     if path.suffix.lower() != ".xlsx":
-        raise ValidationError("reject report", str(path), "must be an .xlsx workbook (name ending in .xlsx)")
+        raise ValidationError("reject report", str(path),
+                              QT_TRANSLATE_NOOP("services.import_report", "must be an .xlsx workbook (name ending in "
+                                                ".xlsx)"))
     return path
 
 
@@ -48,7 +51,8 @@ def write_reject_report(preview: ImportPreview, out_path: str | Path, *, roster:
     check_reject_report_path(out_path, source=preview.path, roster=roster, overwrite=overwrite)
     rejected = preview.rejected
     if not rejected:
-        raise ValidationError("reject report", preview.file_name, "has no rejected rows to save")
+        raise ValidationError("reject report", preview.file_name,
+                              QT_TRANSLATE_NOOP("services.import_report", "has no rejected rows to save"))
     width = max(len(preview.headers), *(len(row.cells) for row in rejected))
     headers = [preview.headers[i] if i < len(preview.headers) and preview.headers[i] else column_letter(i + 1)
                for i in range(width)]

@@ -36,6 +36,7 @@ from desktop_app.domain.countries import alpha2
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import WORDS
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.names import clean_text, fold, has_cyrillic, icao_latin
 from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, validate_field
 from desktop_app.domain.status import Status, parse_status
@@ -116,7 +117,7 @@ class RowConverter:
 
     def _reader(self, index: int, target: str) -> Reader:
         if target not in IMPORT_TARGETS:
-            raise ValidationError("mapping", target, "is not a roster field")
+            raise ValidationError("mapping", target, QT_TRANSLATE_NOOP("services.import_rows", "is not a roster field"))
         if target in ("birth_date",):
             return lambda value: self._partial_date(value, index, target)
         if target in ("consent_date", "document_issue_date", "document_expiry_date"):

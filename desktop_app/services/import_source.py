@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.errors import ExchangeError, ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.exchange.headers import IMPORT_TARGETS, TableLayout, find_header_row, locate_table, normalize_header
 from desktop_app.exchange.readers import SheetData, WorkbookData, column_letter, read_workbook
 from desktop_app.exchange.values import cell_text
@@ -164,4 +165,6 @@ def _check_mapping(headers: tuple[str, ...], mapping: dict[int, str]) -> None:
                                   f"{headers[index]!r}); choose one")
         seen[target] = index
     if not mapping:
-        raise ValidationError("mapping", "", "maps no column to a roster field; choose at least a name column")
+        raise ValidationError("mapping", "",
+                              QT_TRANSLATE_NOOP("services.import_source", "maps no column to a roster field; choose "
+                                                "at least a name column"))

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import DuplicateValue, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.status import ANSWER_TARGETS, Status, answer_gap, answer_path
 from desktop_app.services import audit
 from desktop_app.services.status import set_status
@@ -89,7 +90,7 @@ def create_list(db: Database, name: str, *, operator: str, organization_id: int 
                 notes: str = "") -> ListSummary:
     clean = name.strip()
     if not clean:
-        raise ValidationError("list name", name, "is required")
+        raise ValidationError("list name", name, QT_TRANSLATE_NOOP("services.lists", "is required"))
     with db.transaction() as session:
         if session.scalar(select(EvacuationList.id).where(EvacuationList.name == clean)) is not None:
             raise DuplicateValue(f"An evacuation list named {clean!r} already exists.")
@@ -127,7 +128,8 @@ def add_members(db: Database, list_id: int, person_ids: Iterable[int], *, operat
     with db.transaction() as session:
         evacuation_list = _list(session, list_id)
         if evacuation_list.state == ListState.CLOSED.value:
-            raise ValidationError("list", evacuation_list.name, "is closed; open a new list")
+            raise ValidationError("list", evacuation_list.name,
+                                  QT_TRANSLATE_NOOP("services.lists", "is closed; open a new list"))
         present = set(session.scalars(select(ListMember.person_id).where(ListMember.list_id == list_id)))
         added: list[str] = []
         stamp = audit.now()
@@ -138,7 +140,8 @@ def add_members(db: Database, list_id: int, person_ids: Iterable[int], *, operat
             if person is None or person.deleted_at is not None:
                 raise NotFound("person", person_id)
             if person.status == Status.MERGED.value:
-                raise ValidationError("person", person.case_ref, "was merged into another record")
+                raise ValidationError("person", person.case_ref,
+                                      QT_TRANSLATE_NOOP("services.lists", "was merged into another record"))
             session.add(ListMember(list_id=list_id, person_id=person_id, answer=Answer.PENDING.value,
                                    added_at=stamp, added_by=operator))
             added.append(person.uuid)
@@ -262,7 +265,8 @@ def apply_answer(session: Session, list_id: int, person_id: int, answer: Answer,
     if member is None or person is None:
         raise NotFound(f"member of list {evacuation_list.name!r}", person_id)
     if evacuation_list.state == ListState.CLOSED.value:
-        raise ValidationError("list", evacuation_list.name, "is closed; its answers can no longer change")
+        raise ValidationError("list", evacuation_list.name,
+                              QT_TRANSLATE_NOOP("services.lists", "is closed; its answers can no longer change"))
     old = (member.answer, member.valid_until)
     member.answer = answer.value
     member.valid_until = valid_until if answer is Answer.APPROVED else None
@@ -301,7 +305,8 @@ def record_crossing(db: Database, list_id: int, person_id: int, *, operator: str
         if member is None or person is None or person.deleted_at is not None:
             raise NotFound("list member", person_id)
         if member.answer != Answer.APPROVED.value:
-            raise ValidationError("crossing", person.case_ref, "needs the partner's approval first")
+            raise ValidationError("crossing", person.case_ref,
+                                  QT_TRANSLATE_NOOP("services.lists", "needs the partner's approval first"))
         before = member.crossed_at
         member.crossed_at = at or audit.now()
         if set_status(session, person, Status.CROSSED, operator=operator, reason="crossed the border",

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.countries import normalize_country
 from desktop_app.domain.errors import DuplicateValue, NotFound, ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.phones import normalize_phone
 from desktop_app.services import audit
@@ -62,7 +63,7 @@ def create_organization(db: Database, name: str, kind: OrgKind, *, operator: str
                         notes: str = "") -> OrganizationView:
     clean = name.strip()
     if not clean:
-        raise ValidationError("organization name", name, "is required")
+        raise ValidationError("organization name", name, QT_TRANSLATE_NOOP("services.partners", "is required"))
     code = normalize_country(country, "country") if country else None
     with db.transaction() as session:
         if session.scalar(select(Organization.id).where(Organization.name == clean)) is not None:
@@ -77,7 +78,7 @@ def create_organization(db: Database, name: str, kind: OrgKind, *, operator: str
 def add_contact(db: Database, organization_id: int, name: str, *, operator: str, position: str = "",
                 phones: Iterable[str] = (), emails: Iterable[str] = (), region: str | None = None) -> ContactView:
     if not name.strip():
-        raise ValidationError("contact name", name, "is required")
+        raise ValidationError("contact name", name, QT_TRANSLATE_NOOP("services.partners", "is required"))
     numbers = [normalize_phone(p, region) for p in phones if p.strip()]
     with db.transaction() as session:
         organization = session.get(Organization, organization_id)
@@ -104,7 +105,7 @@ def update_organization(db: Database, organization_id: int, *, operator: str, na
         if name is not None:
             clean = name.strip()
             if not clean:
-                raise ValidationError("organization name", name, "is required")
+                raise ValidationError("organization name", name, QT_TRANSLATE_NOOP("services.partners", "is required"))
             if clean != organization.name and session.scalar(
                     select(Organization.id).where(Organization.name == clean)) is not None:
                 raise DuplicateValue(f"An organization named {clean!r} already exists.")
@@ -137,7 +138,7 @@ def update_contact(db: Database, contact_id: int, *, operator: str, name: str | 
         wanted: dict[str, str] = {}
         if name is not None:
             if not name.strip():
-                raise ValidationError("contact name", name, "is required")
+                raise ValidationError("contact name", name, QT_TRANSLATE_NOOP("services.partners", "is required"))
             wanted["name"] = name.strip()
         if position is not None:
             wanted["position"] = position.strip()
@@ -167,7 +168,7 @@ def log_contact(db: Database, summary: str, *, operator: str, channel: Channel =
                 at: dt.datetime | None = None) -> LiaisonView:
     """One liaison log entry: who was contacted, how, what was said, and when to follow up."""
     if not summary.strip():
-        raise ValidationError("summary", summary, "is required")
+        raise ValidationError("summary", summary, QT_TRANSLATE_NOOP("services.partners", "is required"))
     with db.transaction() as session:
         if contact_id is not None:
             contact = session.get(Contact, contact_id)

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import DuplicateValue, EditConflict, NotFound, ValidationError
 from desktop_app.domain.flags import Flag, person_flags
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.names import fold, has_cyrillic, icao_latin, words
 from desktop_app.domain.person import (
     FIELDS_BY_KEY,
@@ -174,7 +175,7 @@ def validated_changes(changes: Mapping[str, Any], today: dt.date | None = None) 
     result: dict[str, Any] = {}
     for key, value in changes.items():
         if key not in FIELDS_BY_KEY:
-            raise ValidationError(key, value, "is not a field of a person")
+            raise ValidationError(key, value, QT_TRANSLATE_NOOP("services.persons", "is not a field of a person"))
         result[key] = _stored(key, validate_field(key, value, today))
     return result
 
@@ -287,7 +288,7 @@ def new_person(session: Session, fields: Mapping[str, Any], operator: str, *,
     if not columns.get("given_names_latin") and has_cyrillic(columns.get("given_names", "")):
         columns["given_names_latin"] = icao_latin(columns["given_names"])
     if not (columns.get("surname") or columns.get("surname_latin") or columns.get("given_names")):
-        raise ValidationError("surname", "", "is required (native or Latin)")
+        raise ValidationError("surname", "", QT_TRANSLATE_NOOP("services.persons", "is required (native or Latin)"))
     if columns.get("case_ref"):
         _check_case_ref_free(session, columns["case_ref"], None)
     else:
@@ -363,9 +364,12 @@ def find_person(db: Database, key: str) -> PersonView:
 def _load_for_edit(session: Session, person_id: int, expected_version: int | None) -> Person:
     person = _load(session, person_id)
     if person.deleted_at is not None:
-        raise ValidationError("person", person.case_ref, "is in the trash; restore it before editing")
+        raise ValidationError("person", person.case_ref,
+                              QT_TRANSLATE_NOOP("services.persons", "is in the trash; restore it before editing"))
     if person.status == Status.MERGED.value:
-        raise ValidationError("person", person.case_ref, "was merged into another record and cannot be edited")
+        raise ValidationError("person", person.case_ref,
+                              QT_TRANSLATE_NOOP("services.persons", "was merged into another record and cannot be "
+                                                "edited"))
     if expected_version is not None and person.version != expected_version:
         raise EditConflict(
             f"{person.case_ref} was changed by {person.updated_by} at {person.updated_at:%H:%M} after you opened "
@@ -378,13 +382,16 @@ def update_person(db: Database, person_id: int, changes: Mapping[str, Any], *, o
     """Change fields of a person; unchanged values are ignored. Returns the stored person."""
     columns = validated_changes(changes)
     if "case_ref" in columns and not columns["case_ref"]:
-        raise ValidationError("case_ref", "", "cannot be emptied: every person keeps a case reference")
+        raise ValidationError("case_ref", "",
+                              QT_TRANSLATE_NOOP("services.persons", "cannot be emptied: every person keeps a case "
+                                                "reference"))
     try:
         with db.transaction() as session:
             person = _load_for_edit(session, person_id, expected_version)
             _follow_native_names(person, columns)
             if not any(columns.get(key, getattr(person, key)) for key in ("surname", "surname_latin", "given_names")):
-                raise ValidationError("surname", "", "is required (native or Latin)")
+                raise ValidationError("surname", "",
+                                      QT_TRANSLATE_NOOP("services.persons", "is required (native or Latin)"))
             changed = apply_changes(session, person, columns, operator)
             if changed:
                 audit.record(session, operator, "update", "person", person.uuid,
@@ -475,7 +482,8 @@ def delete_person(db: Database, person_id: int, *, operator: str, reason: str = 
     with db.transaction() as session:
         person = _load(session, person_id)
         if person.deleted_at is not None:
-            raise ValidationError("person", person.case_ref, "is already in the trash")
+            raise ValidationError("person", person.case_ref,
+                                  QT_TRANSLATE_NOOP("services.persons", "is already in the trash"))
         person.deleted_at = audit.now()
         person.deleted_by = operator
         was_head_of = _detach_from_household(session, person)
@@ -503,7 +511,8 @@ def restore_person(db: Database, person_id: int, *, operator: str) -> PersonView
     with db.transaction() as session:
         person = _load(session, person_id)
         if person.deleted_at is None:
-            raise ValidationError("person", person.case_ref, "is not in the trash")
+            raise ValidationError("person", person.case_ref,
+                                  QT_TRANSLATE_NOOP("services.persons", "is not in the trash"))
         person.deleted_at = None
         person.deleted_by = None
         _touch(person, operator)

@@ -20,6 +20,7 @@ from pathlib import Path
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import ExchangeError, ValidationError
 from desktop_app.domain.lists import Answer
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.exchange.headers import IMPORT_TARGETS, locate_table, normalize_header
 from desktop_app.exchange.readers import CellValue, column_letter, read_workbook
 from desktop_app.exchange.values import cell_text, parse_date_cell, parse_sex_cell, prevalent_date_order
@@ -102,7 +103,8 @@ def answer_mapping(headers: list[str], suggested: Mapping[int, str],
             mapping[index] = target  # 'Status' or 'Valid until' in an answer are the partner's, not ours
     for index, target in (overrides or {}).items():
         if target and target not in IMPORT_TARGETS and target not in ANSWER_TARGETS:
-            raise ValidationError("column mapping", target, "is not a column the answer can have")
+            raise ValidationError("column mapping", target,
+                                  QT_TRANSLATE_NOOP("services.reconcile_answer", "is not a column the answer can have"))
         mapping.pop(index, None)  # '' leaves the column out
         if target:
             mapping = {i: t for i, t in mapping.items() if t != target}

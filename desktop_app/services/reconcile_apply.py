@@ -27,6 +27,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.services.backups import backup_before
@@ -59,7 +60,8 @@ def planned_answers(reconciliation: Reconciliation, decisions: Mapping[int, int 
     known_rows = {r.row for r in reconciliation.rows}
     unknown = sorted(set(decisions) - known_rows)
     if unknown:
-        raise ValidationError("review decision", unknown[0], "is not a row of this answer")
+        raise ValidationError("review decision", unknown[0],
+                              QT_TRANSLATE_NOOP("services.reconcile_apply", "is not a row of this answer"))
     chosen: list[tuple[AnswerRow, int]] = []
     skipped: list[SkippedRow] = []
     for result in reconciliation.rows:
@@ -107,7 +109,9 @@ def apply_reconciliation(db: Database, reconciliation: Reconciliation, decisions
         if evacuation_list is None:
             raise NotFound("evacuation list", list_id)
         if evacuation_list.state == ListState.CLOSED.value:
-            raise ValidationError("list", evacuation_list.name, "is closed; its answers can no longer change")
+            raise ValidationError("list", evacuation_list.name,
+                                  QT_TRANSLATE_NOOP("services.reconcile_apply", "is closed; its answers can no "
+                                                    "longer change"))
         members = {m.person_id: m for m in session.scalars(select(ListMember).where(
             ListMember.list_id == list_id, ListMember.person_id.in_([pid for _, pid in planned])))}
         applicable: list[tuple[AnswerRow, Person, ListMember]] = []

@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
 from desktop_app.services import audit
 from desktop_app.services.reconcile_model import Outcome, Reconciliation, RowResult
@@ -61,7 +62,9 @@ def check_report_path(out_path: str | os.PathLike[str], *, answer: str | os.Path
     of its working files) nor the `answer` file; OutputExists for an existing file without `overwrite`."""
     path = output_files.check_target(out_path, overwrite=overwrite, roster=roster, reading=[answer])
     if path.suffix.lower() != ".xlsx":
-        raise ValidationError("report", str(path), "must be an .xlsx workbook (name ending in .xlsx)")
+        raise ValidationError("report", str(path),
+                              QT_TRANSLATE_NOOP("services.reconcile_report", "must be an .xlsx workbook (name ending "
+                                                "in .xlsx)"))
     return path
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.status import Status
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
@@ -40,7 +41,9 @@ def revert_status(db: Database, person_id: int, back_to: Status, *, expected_cur
         if person is None or person.deleted_at is not None:
             raise NotFound("person", person_id)
         if person.merged_into_id is not None:
-            raise ValidationError("status", person.status, "belongs to a merged record: undo the merge instead")
+            raise ValidationError("status", person.status,
+                                  QT_TRANSLATE_NOOP("services.undo", "belongs to a merged record: undo the merge "
+                                                    "instead"))
         if person.status != expected_current.value:
             raise EditConflict(f"{person.case_ref} is now {person.status.replace('_', ' ')}, not "
                                f"{expected_current.value.replace('_', ' ')}: someone changed the status since. "
@@ -56,6 +59,7 @@ def undo_last_status_change(db: Database, person_id: int, *, operator: str) -> S
         last = session.scalar(select(StatusChange).where(StatusChange.person_id == person_id)
                               .order_by(StatusChange.id.desc()).limit(1))
         if last is None or last.from_status is None:
-            raise ValidationError("status", "", "has no earlier status to go back to")
+            raise ValidationError("status", "",
+                                  QT_TRANSLATE_NOOP("services.undo", "has no earlier status to go back to"))
         current, previous = Status(last.to_status), Status(last.from_status)
     return revert_status(db, person_id, previous, expected_current=current, operator=operator)

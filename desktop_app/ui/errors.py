@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.domain.errors import DatabaseError, EditConflict, ExchangeError, RosterError, TransitionRefused
+from desktop_app.domain.messages import Message, render
 from desktop_app.logs import log_path, setup_logging
 
 log = logging.getLogger(__name__)
@@ -25,8 +26,16 @@ _TITLES: list[tuple[type[RosterError], str]] = [
 
 
 def error_title(exc: RosterError) -> str:
-    """The box title in the interface language; the message itself comes from below the ui, in English."""
+    """The box title in the interface language."""
     return QCoreApplication.translate("Errors", next(title for kind, title in _TITLES if isinstance(exc, kind)))
+
+
+def translated(text: str | Message | RosterError) -> str:
+    """A message from below the ui (an error, a problem, a reason) in the interface language:
+    its template translated, its values (names, references) as they are."""
+    if isinstance(text, RosterError):
+        text = text.text
+    return render(text, QCoreApplication.translate)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -37,7 +46,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     log.info("refused: %s", type(exc).__name__)  # the message may name a person: not logged
     from PySide6.QtWidgets import QMessageBox  # loaded when needed: the window's first paint does without
 
-    box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc), exc.message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc), translated(exc), QMessageBox.StandardButton.Ok,
+                      parent)
     box.setObjectName("errorMessage")
     box.exec()
 

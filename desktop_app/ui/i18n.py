@@ -5,14 +5,22 @@ Sources are Qt Linguist `.ts` files in `desktop_app/resources/translations/` (ch
 `.qm` missing or older than its `.ts` (a wheel built without `make`, or a `.ts` just edited)
 is compiled on first use with the `lrelease` that ships inside PySide6 into the user cache
 folder, so `pip install .` carries translations without a build step of its own.
+
+The command line speaks the operator's language too, with QtCore alone and only when it has
+something to say (the catalogue is read from the same `.qm` when a message is printed):
+
+    translate = command_line_translate()      # None for English
+    print(exc.render(translate) if translate else exc.message)
 """
 
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from desktop_app import APP_NAME
 
@@ -89,3 +97,41 @@ def install_language(code: str) -> bool:
         _installed.append(qt_own)
     log.info("language %s: %s", code, "loaded" if loaded else "missing")
     return loaded
+
+
+def command_line_language(environ: Mapping[str, str] | None = None, settings: QSettings | None = None) -> str:
+    """The language of Tools > Settings when the operator chose one on this workstation, else of
+    the environment (LC_ALL, LC_MESSAGES, LANG in POSIX order: ru_RU.UTF-8 -> "ru"); "en" otherwise."""
+    from desktop_app.ui.preferences import APPLICATION, ORGANIZATION
+
+    stored = (settings or QSettings(ORGANIZATION, APPLICATION)).value("language", "")
+    if stored in LANGUAGES:
+        return str(stored)
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in LANGUAGES else "en"
+    return "en"
+
+
+def catalogue(code: str) -> Callable[[str, str], str] | None:
+    """A translate function (context, English) -> text over the compiled catalogue of `code`,
+    without a QCoreApplication; None for English or when the catalogue cannot be read."""
+    if code == "en" or code not in LANGUAGES:
+        return None
+    path = compiled(code)
+    translator = QTranslator()
+    if path is None or not translator.load(str(path)):
+        return None
+
+    def translate(context: str, text: str) -> str:
+        return translator.translate(context, text) or text
+
+    return translate
+
+
+def command_line_translate() -> Callable[[str, str], str] | None:
+    """The command line's translate function (None for English)."""
+    return catalogue(command_line_language())

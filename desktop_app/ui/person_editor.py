@@ -48,6 +48,7 @@ from desktop_app.domain.person import (
     validate_field,
 )
 from desktop_app.domain.phones import display_phone, normalize_phone
+from desktop_app.domain.reasons import history_reason
 from desktop_app.domain.status import Status, allowed_next
 from desktop_app.services import audit, households, lists, partners, persons, status
 from desktop_app.services.audit import AuditFilter, AuditView
@@ -57,7 +58,7 @@ from desktop_app.services.persons import DocumentView, PersonView, PhoneView
 from desktop_app.services.status import StatusChangeView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.pages.households import confirm_relationship
 from desktop_app.ui.records_model import RecordsModel
@@ -434,7 +435,7 @@ class PersonEditor(QDialog):
             [(self.tr("When"), lambda h: f"{h.at:%Y-%m-%d %H:%M}"), (self.tr("Who"), lambda h: h.operator),
              (self.tr("From"), lambda h: labels.status(h.from_status)),
              (self.tr("To"), lambda h: labels.status(h.to_status)), (self.tr("List"), lambda h: h.list_name),
-             (self.tr("Reason"), lambda h: h.reason)], parent=self)
+             (self.tr("Reason"), lambda h: translated(history_reason(h.reason)))], parent=self)
         self.history_view = QTableView(page, objectName="historyTable")
         self.history_view.setModel(self.history_model)
         self.history_view.horizontalHeader().setStretchLastSection(True)
@@ -523,7 +524,7 @@ class PersonEditor(QDialog):
             try:
                 validate_field(key, editor.raw())
             except ValidationError as exc:
-                editor.show_problem(exc.reason)
+                editor.show_problem(translated(exc.why))
                 ok = False
             else:
                 editor.show_problem(None)
@@ -641,7 +642,7 @@ class PersonEditor(QDialog):
         try:
             normalize_phone(text, self.phone_region)
         except ValidationError as exc:
-            self.phone_problem.setText(exc.reason)
+            self.phone_problem.setText(translated(exc.why))
         else:
             self.phone_problem.clear()
 
@@ -650,7 +651,7 @@ class PersonEditor(QDialog):
         try:
             e164 = normalize_phone(self.phone_number.text(), self.phone_region)
         except ValidationError as exc:
-            self.phone_problem.setText(exc.reason)
+            self.phone_problem.setText(translated(exc.why))
             return
         if self.person is None:
             self.pending_phones.append((e164, self.phone_label.text()))
@@ -696,7 +697,7 @@ class PersonEditor(QDialog):
                 phone = (normalize_phone(self.phone_number.text(), self.phone_region), self.phone_label.text())
             except ValidationError as exc:
                 self.phone_problem.setText(self.tr("The phone typed here is not added yet: %1")
-                                           .replace("%1", exc.reason))
+                                           .replace("%1", translated(exc.why)))
                 self.tabs.setCurrentIndex(1)
                 self.phone_number.setFocus()
                 return None
