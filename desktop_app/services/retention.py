@@ -37,6 +37,7 @@ from sqlalchemy import Select, bindparam, delete, func, insert, or_, select, upd
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import RosterError, ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.names import words
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
@@ -113,9 +114,11 @@ def plan_retention(db: Database, states: Sequence[Status], older_than_days: int,
                    now: dt.datetime | None = None) -> RetentionPlan:
     """Who would be anonymised or deleted: persons in `states` unchanged for `older_than_days` days."""
     if not states:
-        raise ValidationError("state", "", "choose at least one state (e.g. evacuated)")
+        raise ValidationError("state", "",
+                              QT_TRANSLATE_NOOP("services.retention", "choose at least one state (e.g. evacuated)"))
     if older_than_days < 0:
-        raise ValidationError("older than", older_than_days, "must be a number of days, 0 or more")
+        raise ValidationError("older than", older_than_days,
+                              QT_TRANSLATE_NOOP("services.retention", "must be a number of days, 0 or more"))
     cutoff = (now or dt.datetime.now()).replace(microsecond=0) - dt.timedelta(days=older_than_days)
     with db.reading() as session:
         ids = tuple(session.scalars(_selection(states, cutoff)))
@@ -175,8 +178,19 @@ def _chunks(values: Sequence[Any]) -> Iterator[list[Any]]:
         yield list(values[start:start + CHUNK])
 
 
+def _ids() -> Any:
+    """The chunk of ids, bound as one expanding parameter: each statement is built and compiled once."""
+    return bindparam("ids", expanding=True)
+
+
+def _each_chunk(session: Session, statement: Any, ids: Sequence[Any]) -> None:
+    for chunk in _chunks(ids):
+        session.execute(statement, {"ids": chunk})
+
+
 def _rows(session: Session, query: Select[Any], ids: Sequence[int], column: Any) -> list[Any]:
-    return [row for chunk in _chunks(ids) for row in session.execute(query.where(column.in_(chunk)))]
+    statement = query.where(column.in_(_ids()))
+    return [row for chunk in _chunks(ids) for row in session.execute(statement, {"ids": chunk})]
 
 
 def _with_merged_records(session: Session, ids: list[int]) -> list[int]:
@@ -224,14 +238,14 @@ class _Trace:
 def _remove_copies(session: Session, trace: _Trace, operator: str) -> int:
     """Remove the persons' data from every place it was copied to; returns the audit entries redacted."""
     ids = trace.person_ids
-    for chunk in _chunks(ids):
-        session.execute(update(StatusChange).where(StatusChange.person_id.in_(chunk)).values(reason=""))
-        session.execute(update(ListMember).where(ListMember.person_id.in_(chunk)).values(answer_note=""))
-        session.execute(update(DuplicateDismissal).where(or_(DuplicateDismissal.person_a_id.in_(chunk),
-                                                             DuplicateDismissal.person_b_id.in_(chunk)))
-                        .values(note=""))
-        session.execute(update(LiaisonEntry).where(LiaisonEntry.id.in_(
-            select(LiaisonPerson.entry_id).where(LiaisonPerson.person_id.in_(chunk)))).values(summary=REDACTED_TEXT))
+    for statement in (
+            update(StatusChange).where(StatusChange.person_id.in_(_ids())).values(reason=""),
+            update(ListMember).where(ListMember.person_id.in_(_ids())).values(answer_note=""),
+            update(DuplicateDismissal).where(or_(DuplicateDismissal.person_a_id.in_(_ids()),
+                                                 DuplicateDismissal.person_b_id.in_(_ids()))).values(note=""),
+            update(LiaisonEntry).where(LiaisonEntry.id.in_(select(LiaisonPerson.entry_id).where(
+                LiaisonPerson.person_id.in_(_ids())))).values(summary=REDACTED_TEXT)):
+        _each_chunk(session, statement, ids)
     _scrub_free_text(session, trace.needles)
     _scrub_undo_values(session, trace)
     return _redact_trail(session, trace, operator)
@@ -306,43 +320,37 @@ def _anonymise(session: Session, ids: list[int], operator: str) -> None:
     stamp = audit.now()
     blank = {field: "" for field in BLANKED_FIELDS}
     key = sort_key(ANONYMISED_SURNAME, "", "", "", "")
-    for chunk in _chunks(ids):
-        session.execute(delete(Document).where(Document.person_id.in_(chunk)))
-        session.execute(delete(Phone).where(Phone.person_id.in_(chunk)))
-        session.execute(delete(SearchTerm).where(SearchTerm.person_id.in_(chunk)))
-        session.execute(update(Person).where(Person.id.in_(chunk)).values(
-            surname=ANONYMISED_SURNAME, **blank, birth_date=func.substr(Person.birth_date, 1, 4), consent_date=None,
-            sort_key=key, updated_at=stamp, updated_by=operator, version=Person.version + 1)
-            .execution_options(synchronize_session=False))
-        terms = [{"person_id": person_id, "term": term}
-                 for person_id, case_ref in session.execute(select(Person.id, Person.case_ref).where(
-                     Person.id.in_(chunk)))
-                 for term in search_terms((ANONYMISED_SURNAME,), case_ref, (), ())]
-        if terms:
-            session.execute(insert(SearchTerm), terms)
+    for table, column in ((Document, Document.person_id), (Phone, Phone.person_id),
+                          (SearchTerm, SearchTerm.person_id)):
+        _each_chunk(session, delete(table).where(column.in_(_ids())), ids)
+    _each_chunk(session, update(Person).where(Person.id.in_(_ids())).values(
+        surname=ANONYMISED_SURNAME, **blank, birth_date=func.substr(Person.birth_date, 1, 4), consent_date=None,
+        sort_key=key, updated_at=stamp, updated_by=operator, version=Person.version + 1)
+        .execution_options(synchronize_session=False), ids)
+    terms = [{"person_id": person_id, "term": term}
+             for person_id, case_ref in _rows(session, select(Person.id, Person.case_ref), ids, Person.id)
+             for term in search_terms((ANONYMISED_SURNAME,), case_ref, (), ())]
+    for start in range(0, len(terms), 10 * CHUNK):
+        session.execute(insert(SearchTerm), terms[start:start + 10 * CHUNK])
 
 
 def _delete(session: Session, ids: list[int]) -> None:
-    for chunk in _chunks(ids):
-        session.execute(update(Person).where(Person.merged_into_id.in_(chunk), Person.id.not_in(chunk))
-                        .values(merged_into_id=None).execution_options(synchronize_session=False))
-        session.execute(update(Household).where(Household.head_person_id.in_(chunk)).values(head_person_id=None))
+    _each_chunk(session, update(Household).where(Household.head_person_id.in_(_ids())).values(head_person_id=None),
+                ids)
     # Undo must not reach a deleted person's id (SQLite hands the highest ids out again).
-    for chunk in _chunks(ids):
-        session.execute(delete(OperationChange).where(OperationChange.entity == "person",
-                                                      OperationChange.entity_id.in_(chunk)))
+    _each_chunk(session, delete(OperationChange).where(OperationChange.entity == "person",
+                                                       OperationChange.entity_id.in_(_ids())), ids)
     for table, column in ((SearchTerm, SearchTerm.person_id), (Document, Document.person_id),
                           (Phone, Phone.person_id), (StatusChange, StatusChange.person_id),
                           (ListMember, ListMember.person_id), (LiaisonPerson, LiaisonPerson.person_id),
                           (DuplicateDismissal, DuplicateDismissal.person_a_id),
                           (DuplicateDismissal, DuplicateDismissal.person_b_id)):
-        for chunk in _chunks(ids):
-            session.execute(delete(table).where(column.in_(chunk)))
-    for chunk in _chunks(ids):
-        session.execute(update(Person).where(Person.id.in_(chunk)).values(merged_into_id=None)
-                        .execution_options(synchronize_session=False))
-    for chunk in _chunks(ids):
-        session.execute(delete(Person).where(Person.id.in_(chunk)).execution_options(synchronize_session=False))
+        _each_chunk(session, delete(table).where(column.in_(_ids())), ids)
+    # Records merged into them are among `ids` (see _with_merged_records): unlink them all, then delete.
+    _each_chunk(session, update(Person).where(Person.id.in_(_ids())).values(merged_into_id=None)
+                .execution_options(synchronize_session=False), ids)
+    _each_chunk(session, delete(Person).where(Person.id.in_(_ids())).execution_options(synchronize_session=False),
+                ids)
 
 
 def _blank_orphan_households(session: Session, household_ids: list[int]) -> None:
