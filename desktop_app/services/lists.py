@@ -264,6 +264,11 @@ def apply_answer(session: Session, list_id: int, person_id: int, answer: Answer,
     person = session.get(Person, person_id)
     if member is None or person is None:
         raise NotFound(f"member of list {evacuation_list.name!r}", person_id)
+    # The trash and merged records are off the roster: a reconciled answer skips them, so every answer does.
+    if person.deleted_at is not None:
+        raise ValidationError("person", person.case_ref, "is in the trash; restore it before recording an answer")
+    if person.status == Status.MERGED.value:
+        raise ValidationError("person", person.case_ref, "was merged into another record; record the answer there")
     if evacuation_list.state == ListState.CLOSED.value:
         raise ValidationError("list", evacuation_list.name,
                               QT_TRANSLATE_NOOP("services.lists", "is closed; its answers can no longer change"))

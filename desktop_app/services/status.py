@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import EditConflict, NotFound, RosterError, ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.status import Status, check_transition
 from desktop_app.services import audit
 from desktop_app.storage.db import Database
@@ -67,7 +68,8 @@ def change_status(db: Database, person_id: int, new: Status, *, operator: str, r
         if list_id is not None and session.get(EvacuationList, list_id) is None:
             raise NotFound("evacuation list", list_id)
         if new is Status.MERGED:
-            raise ValidationError("status", new.value, "is set by merging duplicates, not by hand")
+            raise ValidationError("status", new.value,
+                                  QT_TRANSLATE_NOOP("services.status", "is set by merging duplicates, not by hand"))
         set_status(session, person, new, operator=operator, reason=reason, list_id=list_id)
 
 
@@ -89,26 +91,33 @@ def change_statuses(db: Database, person_ids: Iterable[int], new: Status, *, ope
                     list_id: int | None = None) -> BulkStatusResult:
     """Move every person the workflow allows to `new`, in one transaction and one undoable operation.
 
-    Persons whose status may not become `new` by hand stay as they are and are named in `refused`.
+    Persons whose status may not become `new` by hand, and persons in the trash (a list or a
+    household still names them), stay as they are and are named in `refused`.
     """
     if new is Status.MERGED:
-        raise ValidationError("status", new.value, "is set by merging duplicates, not by hand")
+        raise ValidationError("status", new.value,
+                              QT_TRANSLATE_NOOP("services.status", "is set by merging duplicates, not by hand"))
     ids = list(dict.fromkeys(person_ids))
     if not ids:
-        raise ValidationError("status change", "", "names nobody: select persons, a list or a household")
+        raise ValidationError("status change", "",
+                              QT_TRANSLATE_NOOP("services.status", "names nobody: select persons, a list or a "
+                                                "household"))
     with db.transaction() as session:
         if list_id is not None and session.get(EvacuationList, list_id) is None:
             raise NotFound("evacuation list", list_id)
         people: list[Person] = []
         for person_id in ids:
             person = session.get(Person, person_id)
-            if person is None or person.deleted_at is not None:
+            if person is None:
                 raise NotFound("person", person_id)
             people.append(person)
         movable: list[Person] = []
         refused: list[tuple[str, str]] = []
         unchanged: list[str] = []
         for person in people:
+            if person.deleted_at is not None:
+                refused.append((person.case_ref, "is in the trash"))
+                continue
             if person.status == new.value:
                 unchanged.append(person.case_ref)
                 continue

@@ -1,0 +1,67 @@
+"""Attacks on the daily loop (issue 13 items 1 and 5) that broke it, each replayed.
+
+A list member moved to the trash: `status --list` and the window's "every member of the list"
+refused everybody with "No person 96" (an internal id), and the Lists page and `list answer`
+recorded an answer on the trashed person and moved their status, while a reconciled answer
+skips them. The trash is no longer on the roster: every way of recording an answer or
+changing many statuses names them and leaves them as they are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.lists import Answer
+from desktop_app.domain.status import Status
+from desktop_app.services import lists, persons, status
+from desktop_app.storage.db import Database
+
+
+def _list_of(db: Database, operator: str, count: int, name: str = "Rafah 20 Nov") -> tuple[int, list[int], list[str]]:
+    ids = [persons.create_person(db, {"surname_latin": f"PETROV{chr(65 + i)}", "given_names_latin": "OLEG",
+                                      "birth_date": f"19{70 + i}-01-0{1 + i % 9}"}, operator=operator).id
+           for i in range(count)]
+    created = lists.create_list(db, name, operator=operator)
+    lists.add_members(db, created.id, ids, operator=operator)
+    lists.mark_sent(db, created.id, operator=operator, verify_first=True)
+    return created.id, ids, [persons.get_person(db, i).case_ref for i in ids]
+
+
+def test_status_of_a_list_with_a_member_in_the_trash_moves_the_others_and_names_the_trashed(
+        db: Database, db_path: Path, operator: str, capsys: pytest.CaptureFixture[str]) -> None:
+    list_id, ids, refs = _list_of(db, operator, 3)
+    persons.delete_person(db, ids[1], operator=operator, reason="entered twice")
+    members = [m.person_id for m in lists.members(db, list_id)]  # what the window's list scope offers
+    result = status.change_statuses(db, members, Status.ON_HOLD, operator=operator, list_id=list_id)
+    assert result.changed == (refs[0], refs[2])
+    assert [(ref, why) for ref, why in result.refused] == [(refs[1], "is in the trash")]
+    assert persons.get_person(db, ids[1]).status == "submitted"
+    status.undo_status_operation(db, result.operation_id or 0, operator=operator)
+    db.close()
+    assert main(["--db", str(db_path), "status", "--list", "Rafah 20 Nov", "on_hold"]) == 0
+    captured = capsys.readouterr()
+    assert sorted(captured.out.splitlines()) == sorted([f"{refs[0]}: on_hold", f"{refs[2]}: on_hold"])
+    assert f"{refs[1]}: not changed: is in the trash" in captured.err
+    assert main(["--db", str(db_path), "status", refs[1], "verified"]) == 1  # named alone: refused, exit 1
+    assert f"{refs[1]}: not changed: is in the trash" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "verify"]) == 0
+
+
+def test_an_answer_for_a_member_in_the_trash_is_refused_everywhere_like_reconcile_does(
+        db: Database, db_path: Path, operator: str, capsys: pytest.CaptureFixture[str]) -> None:
+    list_id, ids, refs = _list_of(db, operator, 3)
+    persons.delete_person(db, ids[1], operator=operator, reason="entered twice")
+    with pytest.raises(ValidationError, match=f"{refs[1]}.*in the trash"):
+        lists.record_answers(db, list_id, ids, Answer.APPROVED, operator=operator)  # the Lists page, all selected
+    assert [m.answer for m in lists.members(db, list_id)] == ["pending"] * 3  # nothing half-recorded
+    assert persons.get_person(db, ids[1]).status == "submitted"
+    db.close()
+    assert main(["--db", str(db_path), "list", "answer", "Rafah 20 Nov", refs[1], "approved"]) == 1
+    assert "in the trash" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "person", "restore", refs[1]]) == 0
+    assert main(["--db", str(db_path), "list", "answer", "Rafah 20 Nov", refs[1], "approved"]) == 0
+    assert "approved recorded; status approved" in capsys.readouterr().out
