@@ -2,7 +2,8 @@
 
 A colleague's edit, status change, import or answer (another window, a command, another
 workstation) is seen by `services.changes.ChangeWatcher`, which runs on a thread of its own
-(it waits on its own connection, never on the GUI thread), and arrives here as the record kinds
+(it polls or waits on its own connection, never on the GUI thread, which only takes the
+baseline when watching starts), and arrives here as the record kinds
 it touched. `follow_changes(window)` subscribes the window's pages: the page in front reloads at
 once, the others when next shown. On the roster the same search runs again; the search box, the
 selection and the scroll position stay as the officer left them, and a person open in the editor
@@ -105,15 +106,15 @@ class RosterChanges(QObject):
             except RuntimeError:  # this object was deleted with its window: nobody to tell
                 stop.set()
 
-        def watch() -> None:
-            try:
-                watcher = ChangeWatcher(database)  # type: ignore[arg-type]  # a Database (see Roster)
-            except Exception as exc:  # a server gone, a file locked away: the window works on without it
-                log.warning("changes made elsewhere will not show by themselves: %s", type(exc).__name__)
-                return
-            watcher.watch(on_change, stop)
-
-        thread = threading.Thread(target=watch, name="roster-changes", daemon=True)
+        # The baseline is taken here (one indexed read; on PostgreSQL the LISTEN), so that nothing committed
+        # from now on is missed; the watcher's own SQLite connection opens on its thread.
+        try:
+            watcher = ChangeWatcher(database)  # type: ignore[arg-type]  # a Database (see Roster)
+        except Exception as exc:  # a server gone, a file locked away: the window works on without it
+            log.warning("changes made elsewhere will not show by themselves: %s", type(exc).__name__)
+            self._watching.database = database  # not tried again until another roster opens
+            return
+        thread = threading.Thread(target=watcher.watch, args=(on_change, stop), name="roster-changes", daemon=True)
         self._watching.database, self._watching.stop_event, self._watching.thread = database, stop, thread
         thread.start()
 
