@@ -355,6 +355,9 @@ def export_manifest(db: Database, out_path: str | os.PathLike[str], *, render: M
 
     with output_files.open_output(path, overwrite=overwrite, roster=db.target.path) as out:
         render(out.partial, manifest, paper)
+        if not _whole_pdf(out.partial):  # a renderer that lost a write says nothing: look at what it wrote
+            raise ExportError("the manifest could not be printed (the PDF written is incomplete); nothing was "
+                              "replaced", path=str(path))
         try:
             out.publish(before=record)
         except output_files.OutputError as exc:
@@ -362,6 +365,15 @@ def export_manifest(db: Database, out_path: str | os.PathLike[str], *, render: M
                 raise ExportError("the manifest could not be printed", path=str(path)) from None
             raise
     return recorded[0]
+
+
+def _whole_pdf(path: Path) -> bool:
+    """Whether the file at `path` is a PDF with its end-of-file marker (in its last kilobyte)."""
+    with path.open("rb") as handle:
+        if handle.read(5) != b"%PDF-":
+            return False
+        handle.seek(max(0, path.stat().st_size - 1024))
+        return b"%%EOF" in handle.read()
 
 
 # --- the record --------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -60,8 +60,21 @@ def ensure_gui_application() -> None:
 
 
 def write_manifest_pdf(path: Path, manifest: Manifest, paper: str = "a4") -> None:
-    """Print `manifest` to a PDF at `path` on `paper` ('a4' or 'letter')."""
-    writer = QPdfWriter(str(path))
+    """Print `manifest` to a PDF at `path` on `paper` ('a4' or 'letter').
+
+    The pages are drawn into memory and written to `path` by Python: Qt's PDF writer does not
+    report a failed write (a full disk gave a truncated file that looked printed), a Python
+    write raises OSError.
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    _paint(QPdfWriter(buffer), manifest, paper)
+    buffer.close()
+    with open(path, "wb") as out:
+        out.write(buffer.data().data())
+
+
+def _paint(writer: QPdfWriter, manifest: Manifest, paper: str) -> None:
     writer.setResolution(RESOLUTION)
     writer.setTitle(manifest.title)
     writer.setCreator("Mission Roster")
@@ -93,7 +106,9 @@ def write_manifest_pdf(path: Path, manifest: Manifest, paper: str = "a4") -> Non
             painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                              manifest.words["page"].format(page=page + 1, pages=pages))
     finally:
-        painter.end()
+        ended = painter.end()
+    if not ended:
+        raise OSError("the manifest's pages could not be drawn")
 
 
 def manifest_document(manifest: Manifest) -> QTextDocument:

@@ -6,15 +6,20 @@ leak a file, and checks that it no longer can.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from desktop_app import cli
 from desktop_app.domain.status import Status
-from desktop_app.services import persons, status
+from desktop_app.exchange.export_errors import ExportError
+from desktop_app.services import exporting, persons, status
 from desktop_app.storage.db import WRITER_SUFFIX, open_database
+from desktop_app.ui.manifest_pdf import ensure_gui_application, write_manifest_pdf
+from tests.storage.test_output_files import fill, small_filesystem
 
 PASSPHRASE = "Kair0-2023-archive"
 
@@ -34,6 +39,12 @@ def roster(tmp_path: Path) -> Path:
 
 def _files(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def _export_entries(roster: Path) -> list[str]:
+    with contextlib.closing(sqlite3.connect(roster)) as connection:
+        return [changes for (changes,) in connection.execute(
+            "SELECT changes FROM audit_entries WHERE action = 'export' ORDER BY id")]
 
 
 def _adds_a_person(roster: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,3 +80,39 @@ def test_a_retention_archive_is_never_written_as_a_working_file_of_the_roster(
     assert cli.main(["--db", str(roster), "search", "Ivanova"]) == 0  # not anonymised
     assert "Ivanova" in capsys.readouterr().out
     _adds_a_person(roster, capsys)
+
+
+def test_a_manifest_printed_to_a_full_disk_fails_and_keeps_the_old_one(tmp_path: Path, roster: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Qt's PDF writer does not report a failed write: on a full USB stick `export m.pdf --overwrite`
+    replaced the old manifest by a truncated one (no %%EOF), recorded it and said it was written."""
+    with small_filesystem(tmp_path / "stick", "1m") as stick:
+        target = stick / "manifest.pdf"
+        target.write_bytes(b"%PDF-1.4 the manifest printed yesterday %%EOF")
+        fill(stick, 4 * 1024)
+        exports = _export_entries(roster)
+        assert cli.main(["--db", str(roster), "--operator", "t", "export", str(target), "--overwrite"]) == 1
+        error = capsys.readouterr().err
+        assert "manifest.pdf" in error and "disk is full" in error
+        assert target.read_bytes() == b"%PDF-1.4 the manifest printed yesterday %%EOF"
+        assert sorted(p.name for p in stick.iterdir()) == ["filler", "manifest.pdf"]
+    assert _export_entries(roster) == exports  # nothing recorded for a file that never appeared
+
+
+def test_a_manifest_that_is_not_a_whole_pdf_is_not_published(tmp_path: Path, roster: Path) -> None:
+    """Whatever the renderer: a PDF without its end is refused before it is recorded or appears."""
+    ensure_gui_application()
+    database = open_database(roster)
+    try:
+        def truncated(path: Path, manifest: exporting.Manifest, paper: str) -> None:
+            write_manifest_pdf(path, manifest, paper)
+            data = path.read_bytes()
+            path.write_bytes(data[: len(data) // 2])
+
+        with pytest.raises(ExportError, match="could not be printed"):
+            exporting.export_manifest(database, tmp_path / "m.pdf", render=truncated, selection=exporting.Selection(),
+                                      operator="t")
+    finally:
+        database.close()
+    assert not (tmp_path / "m.pdf").exists()
+    assert _export_entries(roster) == []
