@@ -1,6 +1,7 @@
 """A colleague's change shows in the open window by itself: another process (the real command line) adds a
 person or changes a status, and the roster page and the dashboard show it within 2 s, while the search the
-officer typed, the selection and a half-typed edit in the person editor stay as they were.
+officer typed, the selection and a half-typed edit in the person editor stay as they were. On PostgreSQL
+the change arrives by LISTEN/NOTIFY.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from tests.ui.typing import type_text
 
+pytest_plugins = ["tests.helpers.postgres"]
+
 SHOWN_WITHIN_MS = 2_000  # counted from the moment the other process has committed and exited
 
 
-def command(db_path: Path, *arguments: str) -> None:
-    """The colleague: the command line in another process, on the same roster file."""
+def command(db_path: Path | str, *arguments: str) -> None:
+    """The colleague: the command line in another process, on the same roster (a file or a server URL)."""
     done = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db_path), "--operator", "B. Colleague",
                            *arguments], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -105,3 +108,19 @@ def test_the_watcher_follows_the_open_roster_and_stops_when_the_window_hides(
     qtbot.waitUntil(lambda: window.roster_changes.watched is window.db)
     window.hide()
     qtbot.waitUntil(lambda: window.roster_changes.watched is None)
+
+
+def test_on_postgresql_a_colleague_s_person_appears_through_the_notification(
+        qtbot: QtBot, postgres_url: str, preferences: Preferences) -> None:
+    database = open_database(postgres_url)
+    main = MainWindow(database, "A. Petrova", preferences)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.roster_changes.watched is main.db)
+    roster = main.show_page("roster")
+    assert roster is main.roster
+    before = roster.model.rowCount()
+    command(postgres_url, "person", "add", "--surname", "Серверова", "--given", "Ольга", "--born", "1981")
+    qtbot.waitUntil(lambda: roster.model.rowCount() == before + 1, timeout=SHOWN_WITHIN_MS)
+    main.close()
+    database.close()
