@@ -189,7 +189,7 @@ def word_level(a: str, b: str) -> tuple[int, str]:
     pairs = [(x, y) for x in forms_a.sounds for y in forms_b.sounds]
     if forms_a.cyrillic and forms_b.cyrillic:
         pairs.append((a, b))
-    elif len(forms_a.forms) * len(forms_b.forms) <= 60:
+    elif len(forms_a.forms) * len(forms_b.forms) <= 16:  # a typo the sound keys may have blurred
         pairs += [(x, y) for x in forms_a.forms for y in forms_b.forms]
     best = max((JaroWinkler.similarity(x, y, score_cutoff=0.8) for x, y in pairs), default=0.0)
     if best >= 0.94:
@@ -207,8 +207,11 @@ def name_key(words: tuple[str, ...]) -> str:
     return min(min(latin_forms(w).sounds, default=w) for w in words)
 
 
-def _token_level(q: NameToken, t: NameToken) -> tuple[int, str]:
-    return min(word_level(a, b) for a in q.words for b in t.words)
+@lru_cache(maxsize=1_000_000)
+def _words_level(query: tuple[str, ...], target: tuple[str, ...]) -> tuple[int, str]:
+    if len(query) == 1 and len(target) == 1:
+        return word_level(query[0], target[0])
+    return min(word_level(a, b) for a in query for b in target)
 
 
 @lru_cache(maxsize=300_000)  # a roster repeats its names, and so does an answer
@@ -220,7 +223,7 @@ def _names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]) -> tuple
     pairs = []
     for qi, q in enumerate(query):
         for ti, t in enumerate(target):
-            level, scheme = _token_level(q, t)
+            level, scheme = _words_level(q.words, t.words)
             same_role = q.role == t.role or q.role == NAME or t.role == NAME
             pairs.append((level, not same_role, qi, ti, scheme))
     pairs.sort()

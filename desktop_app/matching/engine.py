@@ -59,7 +59,7 @@ DUPLICATE_SHARE = 0.05  # the least share of a roster's records assumed to repea
 # Two registrations are judged pair by pair (no row to share among candidates); on FEBRL1/2 no wrong pair
 # scored above 0.94 and true pairs spread between 0.94 and 0.995.
 DUPLICATE_MATCH_THRESHOLD = 0.98
-PRUNE_SLACK = 8.0  # bits below the review threshold still compared in full (EM may move the weights)
+PRUNE_SLACK = 2.0  # bits below the review threshold still compared in full (EM may move the weights)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +125,9 @@ class RosterIndex:
         population = max(len(self._prepared), PLAUSIBLE_POPULATION)
         self.model = model.with_prior(expected_share, population)
         self.off_roster = 1.0 - expected_share
+        caps: dict[object, float] = {}  # a roster repeats its names: one bound per set of name words
+        self._name_caps = [caps[p.tokens] if p.tokens in caps else caps.setdefault(p.tokens, self.model.name_cap(p))
+                           for p in self._prepared]
         self.fitted = False
 
     def __len__(self) -> int:
@@ -175,7 +178,7 @@ class RosterIndex:
             return 0.0
         vectors = np.array([c.levels for c in comparisons], dtype=np.int64)
         m, share = expectation_maximisation(vectors, self.model)
-        self.model = self.model.with_m(m)
+        self.model = self.model.with_m(m)  # the name caps stay the shipped m's: pruning keeps PRUNE_SLACK
         self.fitted = True
         return share * len(comparisons)
 
@@ -192,7 +195,9 @@ class RosterIndex:
         """The comparison of `prepared` with each record it meets in a block (positions above `after`)."""
         model = self.model
         table = model.bits_table
-        floor = weight_of(self.thresholds.review) - PRUNE_SLACK - model.max_name_bits() - model.prior_bits
+        floor = (weight_of(self.thresholds.review) - PRUNE_SLACK - model.prior_bits
+                 + math.log2(max(self.off_roster, 1e-6)))  # a candidate alone gains -log2(off_roster) at most
+        caps = self._name_caps
         out: Compared = []
         positions = self._positions(prepared, exclude)
         self.comparisons += len(positions)
@@ -202,7 +207,7 @@ class RosterIndex:
             target = self._prepared[position]
             other = compare_other(prepared, target)
             if other[IDENTIFIER] != 0 and other[DOCUMENT_F] != 0 and (
-                    sum(table[f][lv] for f, lv in enumerate(other)) < floor):
+                    sum(table[f][lv] for f, lv in enumerate(other)) + caps[position] < floor):
                 continue
             self.name_comparisons += 1
             out.append((position, compare(prepared, target, other)))

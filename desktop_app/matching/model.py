@@ -38,7 +38,7 @@ from desktop_app.matching.comparisons import (
     compare_other,
     name_key,
 )
-from desktop_app.matching.features import GIVEN, PATRONYMIC, SURNAME, Prepared
+from desktop_app.matching.features import GIVEN, NAME, PATRONYMIC, SURNAME, Prepared
 
 Table = tuple[tuple[float, ...], ...]
 
@@ -153,6 +153,18 @@ class Model:
         for index, field in enumerate(NAME_FIELDS):
             rarest = min([*self.term_frequencies[index].values(), self.tf_base[index]])
             total += max(max(self.bits_table[field]), math.log2(max(self.m[field][:3]) / max(rarest, U_FLOOR)))
+        return total
+
+    def name_cap(self, record: Prepared) -> float:
+        """An upper bound of what `record`'s own names can add as the target of a pair (its rarest words)."""
+        total = 0.0
+        for index, (field, role) in enumerate(zip(NAME_FIELDS, (SURNAME, GIVEN, PATRONYMIC), strict=True)):
+            tokens = [t for t in record.tokens if t.role == role or (t.role == NAME and role != PATRONYMIC)]
+            if not tokens:
+                continue
+            rarest = min(self.term_frequencies[index].get(name_key(t.words), self.tf_base[index]) for t in tokens)
+            fuzzy = max(self.bits_table[field][3:])  # the agreeing levels are weighed by frequency instead
+            total += max(fuzzy, math.log2(max(self.m[field][:3]) / max(rarest, U_FLOOR)))
         return total
 
     def contributions(self, comparison: Comparison) -> list[tuple[str, str, float]]:
