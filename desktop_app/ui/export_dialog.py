@@ -293,8 +293,13 @@ class ExportDialog(QDialog):
         return Selection()
 
     def path(self) -> Path | None:
+        """The file to write; a bare name typed in the field is in the home folder (where the file
+        chooser starts), never in the folder the program happened to be started from."""
         text = self.file_edit.text().strip()
-        return Path(text).expanduser() if text else None
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.is_absolute() else Path.home() / path
 
     def is_pdf(self) -> bool:
         path = self.path()

@@ -1,0 +1,43 @@
+"""The export dialog given file names a hurried officer types: where the file goes (issue 12, attacked)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.storage.db import Database
+from desktop_app.ui.export_dialog import ExportDialog
+from tests.services.test_export_service import Roster, build_roster
+from tests.ui.typing import type_text
+
+OPERATOR = "A. Petrova"
+
+
+@pytest.fixture
+def roster(db: Database) -> Roster:
+    return build_roster(db, OPERATOR)
+
+
+def test_a_bare_file_name_goes_to_the_home_folder_not_where_the_program_was_started(
+        qtbot: QtBot, db: Database, roster: Roster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The field's placeholder says "roster.xlsx or manifest.pdf": typed as it is, the file went to the
+    process's working folder (the program folder of a Start-menu shortcut), not where the officer looks."""
+    started_in = tmp_path / "program-folder"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)
+    home = Path(os.environ["HOME"])
+    dialog = ExportDialog(db, OPERATOR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.partner_combo.setCurrentIndex(0)  # a file for the mission itself
+    type_text(dialog.file_edit, "roster.xlsx")
+    assert dialog.export_button.isEnabled(), dialog.problem_label.text()
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as exported:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert exported.args[0].path == home / "roster.xlsx"
+    assert (home / "roster.xlsx").is_file() and list(started_in.iterdir()) == []
