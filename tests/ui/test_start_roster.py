@@ -28,13 +28,16 @@ NAME = 1
 
 @pytest.fixture
 def user_settings(tmp_path: Path) -> Iterator[Preferences]:
-    """The workstation's own preferences (what a plain start reads), in a folder of this test."""
+    """The workstation's own preferences (what a plain start reads), in a folder of this test; run_gui's
+    crash hook is taken away afterwards (a crash dialog would wait for a click in later tests)."""
     before = Path(QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "x", "y").fileName())
+    hook = sys.excepthook
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
     preferences = Preferences()
     preferences.operator = "A. Petrova"
     yield preferences
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(before.parent.parent))
+    sys.excepthook = hook
 
 
 def _roster(path: Path, households: int = 3) -> list[int]:
