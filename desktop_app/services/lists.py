@@ -266,9 +266,11 @@ def apply_answer(session: Session, list_id: int, person_id: int, answer: Answer,
         raise NotFound(f"member of list {evacuation_list.name!r}", person_id)
     # The trash and merged records are off the roster: a reconciled answer skips them, so every answer does.
     if person.deleted_at is not None:
-        raise ValidationError("person", person.case_ref, "is in the trash; restore it before recording an answer")
+        raise ValidationError("person", person.case_ref,
+                              QT_TRANSLATE_NOOP("services.lists", "is in the trash; restore it to record an answer"))
     if person.status == Status.MERGED.value:
-        raise ValidationError("person", person.case_ref, "was merged into another record; record the answer there")
+        raise ValidationError("person", person.case_ref,
+                              QT_TRANSLATE_NOOP("services.lists", "was merged; record the answer on the kept record"))
     if evacuation_list.state == ListState.CLOSED.value:
         raise ValidationError("list", evacuation_list.name,
                               QT_TRANSLATE_NOOP("services.lists", "is closed; its answers can no longer change"))
@@ -303,21 +305,33 @@ def apply_answer(session: Session, list_id: int, person_id: int, answer: Answer,
 def record_crossing(db: Database, list_id: int, person_id: int, *, operator: str,
                     at: dt.datetime | None = None) -> None:
     """The member crossed the border: date kept on the list, status 'crossed'."""
+    record_crossings(db, list_id, [person_id], operator=operator, at=at)
+
+
+def record_crossings(db: Database, list_id: int, person_ids: Iterable[int], *, operator: str,
+                     at: dt.datetime | None = None) -> None:
+    """Several members crossed, in one transaction: all are recorded, or (one not approved) none."""
     with db.transaction() as session:
-        member = session.scalar(select(ListMember).where(ListMember.list_id == list_id,
-                                                         ListMember.person_id == person_id))
-        person = session.get(Person, person_id)
-        if member is None or person is None or person.deleted_at is not None:
-            raise NotFound("list member", person_id)
-        if member.answer != Answer.APPROVED.value:
-            raise ValidationError("crossing", person.case_ref,
-                                  QT_TRANSLATE_NOOP("services.lists", "needs the partner's approval first"))
-        before = member.crossed_at
-        member.crossed_at = at or audit.now()
-        if set_status(session, person, Status.CROSSED, operator=operator, reason="crossed the border",
-                      list_id=list_id) is None:  # already crossed: the date is corrected, and that is recorded
-            audit.record(session, operator, "update", "list", str(list_id), f"{person.case_ref}: crossing date",
-                         {"crossed_at": [before, member.crossed_at], "person": person.uuid})
+        for person_id in dict.fromkeys(person_ids):
+            _record_crossing(session, list_id, person_id, operator=operator, at=at)
+
+
+def _record_crossing(session: Session, list_id: int, person_id: int, *, operator: str,
+                     at: dt.datetime | None) -> None:
+    member = session.scalar(select(ListMember).where(ListMember.list_id == list_id,
+                                                     ListMember.person_id == person_id))
+    person = session.get(Person, person_id)
+    if member is None or person is None or person.deleted_at is not None:
+        raise NotFound("list member", person_id)
+    if member.answer != Answer.APPROVED.value:
+        raise ValidationError("crossing", person.case_ref,
+                              QT_TRANSLATE_NOOP("services.lists", "needs the partner's approval first"))
+    before = member.crossed_at
+    member.crossed_at = at or audit.now()
+    if set_status(session, person, Status.CROSSED, operator=operator, reason="crossed the border",
+                  list_id=list_id) is None:  # already crossed: the date is corrected, and that is recorded
+        audit.record(session, operator, "update", "list", str(list_id), f"{person.case_ref}: crossing date",
+                     {"crossed_at": [before, member.crossed_at], "person": person.uuid})
 
 
 def members(db: Database, list_id: int) -> list[ListMemberView]:

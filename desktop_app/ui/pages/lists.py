@@ -422,7 +422,5 @@ class ListsPage(QWidget):
         list_id = self.current.id
         at = dt.datetime.now().replace(microsecond=0)
 
-        def record_all() -> None:
-            for member in members:
-                lists.record_crossing(self.db, list_id, member.person_id, operator=self.operator, at=at)
-        self._run(record_all)
+        self._run(lambda: lists.record_crossings(self.db, list_id, [m.person_id for m in members],
+                                                 operator=self.operator, at=at))
