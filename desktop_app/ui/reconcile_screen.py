@@ -342,6 +342,7 @@ class ReconcileDialog(QDialog):
         self.reconciliation: Reconciliation | None = None
         self.decisions: Decisions = {}
         self.last_apply: ApplyResult | None = None
+        self.busy = False  # an apply or its undo is running: a second click must not start it again
         self._build(list_id)
         resize_within_screen(self, 1200, 760)
 
@@ -469,8 +470,10 @@ class ReconcileDialog(QDialog):
     def _enable(self) -> None:
         rec = self.reconciliation
         self.report_button.setEnabled(rec is not None)
-        self.apply_button.setEnabled(rec is not None and rec.list_id is not None and self.last_apply is None)
-        self.undo_button.setEnabled(self.last_apply is not None and self.last_apply.operation_id is not None)
+        self.apply_button.setEnabled(rec is not None and rec.list_id is not None and self.last_apply is None
+                                     and not self.busy)
+        self.undo_button.setEnabled(self.last_apply is not None and self.last_apply.operation_id is not None
+                                    and not self.busy)
 
     # --- checking ---------------------------------------------------------------------------------
 
@@ -658,9 +661,20 @@ class ReconcileDialog(QDialog):
         def operation(progress: Callable[[int, int], bool]) -> ApplyResult:
             return apply_reconciliation(db, rec, decisions, operator=operator, progress=progress)
 
-        run_in_background(self, self.tr("Applying the answer"), operation, self._applied)
+        self._start_busy()
+        run_in_background(self, self.tr("Applying the answer"), operation, self._applied, self._busy_failed)
+
+    def _start_busy(self) -> None:
+        self.busy = True
+        self._enable()
+
+    def _busy_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self._enable()
+        show_error(self, exc)
 
     def _applied(self, result: ApplyResult) -> None:
+        self.busy = False
         self.last_apply = result
         self._enable()
         problems = [s for s in result.skipped if s.reason not in ("needs review", "not on the roster",
@@ -695,10 +709,13 @@ class ReconcileDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, operator, operation_id = self.db, self.operator, self.last_apply.operation_id
+        self._start_busy()
         run_in_background(self, self.tr("Undoing the apply"),
-                          lambda _progress: undo_reconciliation(db, operation_id, operator=operator), self._undone)
+                          lambda _progress: undo_reconciliation(db, operation_id, operator=operator), self._undone,
+                          self._busy_failed)
 
     def _undone(self, result: UndoResult) -> None:
+        self.busy = False
         spend(self.undo_host, self.undo_entry)
         self.undo_entry = None
         self.last_apply = None

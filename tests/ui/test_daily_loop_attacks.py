@@ -19,13 +19,18 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.status import Status
 from desktop_app.services import lists, persons, status
 from desktop_app.storage.db import Database
+from desktop_app.storage.models import Operation
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.reconcile_screen import ReconcileDialog
+from tests.services.test_reconcile_roster import write_answer
+from tests.ui.typing import answer_next_message_box
 
 
 @pytest.fixture
@@ -115,3 +120,29 @@ def test_edit_undo_after_a_colleague_moved_one_of_them_says_who_and_undoes_nothi
     window.undo_action.trigger()  # the spent entry is gone: a second Undo does not run it again
     assert [persons.get_person(db, i).status for i in ids] == ["verified", "on_hold", "verified"]
     status.change_status(db, ids[1], Status.VERIFIED, operator="t")
+
+
+def test_apply_clicked_again_while_the_first_apply_runs_does_not_apply_twice(
+        qtbot: QtBot, window: MainWindow, db: Database, tmp_path: Path) -> None:
+    list_id, ids = _sent_list(window, db)
+    people = [persons.get_person(db, i) for i in ids]
+    answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Decision"],
+                          [[f"{p.surname_latin} {p.given_names_latin}", "01.01.1990", "approved"] for p in people])
+    dialog = ReconcileDialog(db, window.operator, window, list_id=list_id, undo_host=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.path_edit, str(answer))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=20_000)
+    answer_next_message_box([], QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert not dialog.apply_button.isEnabled()  # at once, not when the result comes back
+    replies: list[str] = []
+    answer_next_message_box(replies, QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)  # the hurried second click
+    qtbot.waitUntil(lambda: dialog.last_apply is not None, timeout=20_000)
+    qtbot.wait(200)
+    assert replies == [] or QApplication.activeModalWidget() is None
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Operation).where(Operation.kind == "reconcile")) == 1
+    assert dialog.undo_button.isEnabled() and not dialog.apply_button.isEnabled()
