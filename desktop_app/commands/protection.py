@@ -26,11 +26,18 @@ ENV_NEW_PASSPHRASE = "MISSION_ROSTER_NEW_PASSPHRASE"
 
 
 def read_passphrase_file(path: str) -> str:
-    """The passphrase in `path`: its text without the trailing line break an editor adds (UTF-8 or
-    UTF-16, a byte-order mark is fine; a NUL character is refused with one line, see `secret_files`)."""
-    passphrase = read_secret_file(path, "passphrase file").removesuffix("\n").removesuffix("\r")
+    """The passphrase in `path`: its text without the line breaks an editor adds at the end (UTF-8 or
+    UTF-16, a byte-order mark is fine; a NUL character is refused with one line, see `secret_files`).
+
+    A line break inside is refused: the window's passphrase field takes one line, so a roster
+    encrypted under such a passphrase could never be opened there.
+    """
+    passphrase = read_secret_file(path, "passphrase file").rstrip("\r\n")
     if not passphrase:
         raise RosterError(f"{path}: the passphrase file is empty")
+    if "\n" in passphrase or "\r" in passphrase:
+        raise RosterError(f"{path}: the passphrase file has more than one line; put the passphrase alone on one "
+                          "line (the window's passphrase field takes one line)")
     return passphrase
 
 

@@ -116,3 +116,28 @@ def test_a_manifest_that_is_not_a_whole_pdf_is_not_published(tmp_path: Path, ros
         database.close()
     assert not (tmp_path / "m.pdf").exists()
     assert _export_entries(roster) == []
+
+
+@pytest.mark.parametrize("written", [b"Kair0-Sekret-2023\n\n", b"Kair0-Sekret-2023\r\n\r\n",
+                                     "Kair0-Sekret-2023\r\n\r\n".encode("utf-16")])
+def test_a_passphrase_file_ending_in_a_blank_line_gives_the_passphrase_typed_in_the_window(
+        roster: Path, written: bytes, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A passphrase file saved with an empty last line encrypted the roster under 'passphrase + line break':
+    the passphrase the officer then typed in the window was wrong, for ever."""
+    (roster.parent / "pass.txt").write_bytes(written)
+    assert cli.main(["--db", str(roster), "--passphrase-file", str(roster.parent / "pass.txt"), "encrypt"]) == 0, \
+        capsys.readouterr().err
+    capsys.readouterr()
+    monkeypatch.setenv("MISSION_ROSTER_PASSPHRASE", "Kair0-Sekret-2023")  # as typed, without a line break
+    assert cli.main(["--db", str(roster), "search", "Ivanova"]) == 0, capsys.readouterr().err
+    assert "Ivanova" in capsys.readouterr().out
+
+
+def test_a_passphrase_file_of_two_lines_is_refused_with_one_line(roster: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    (roster.parent / "pass.txt").write_text("Kair0-Sekret-2023\nthe recovery key is in the safe\n", encoding="utf-8")
+    before = _files(roster.parent)
+    assert cli.main(["--db", str(roster), "--passphrase-file", str(roster.parent / "pass.txt"), "encrypt"]) == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "more than one line" in error and "Kair0" not in error
+    assert _files(roster.parent) == before
