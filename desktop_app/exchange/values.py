@@ -201,9 +201,13 @@ def date_order_evidence(values: Iterable[object]) -> tuple[DateOrder | None, tup
 
     Evidence: an 'a/b/YYYY' whose first part is over 12 (day first) or whose second is (month
     first), and any 'DD.MM.YYYY' written with dots (dots are day first: the column's writer
-    puts the day first). Votes decide; a tie is no evidence.
+    puts the day first). Votes decide; a tie is no evidence. The order is about the slashed
+    dates, so their own votes come first: a column filled by two people, one writing
+    '12.04.1979' and one '11/25/1990', reads '03/11/2008' month first. Dots settle it only
+    when no slashed date does.
     """
-    votes: Counter[DateOrder] = Counter()
+    slashed: Counter[DateOrder] = Counter()
+    dotted: Counter[DateOrder] = Counter()
     examples: dict[DateOrder, list[str]] = {DateOrder.DMY: [], DateOrder.MDY: []}
     for value in values:
         if not isinstance(value, str):
@@ -219,9 +223,10 @@ def date_order_evidence(values: Iterable[object]) -> tuple[DateOrder | None, tup
         elif _DOTTED.fullmatch(text):
             vote = DateOrder.DMY
         if vote is not None:
-            votes[vote] += 1
+            (slashed if match else dotted)[vote] += 1
             if len(examples[vote]) < 3:
                 examples[vote].append(value.strip())
+    votes = slashed or dotted
     if not votes or votes[DateOrder.DMY] == votes[DateOrder.MDY]:
         return None, ()
     order = votes.most_common(1)[0][0]

@@ -62,8 +62,9 @@ _TOTAL_WORDS = "|".join(sorted({*_FOOTER_WORDS, "итого", "всего", "tot
                                 "الاجمالي", "اجمالي", "إجمالي", "العدد"}, key=len, reverse=True))
 _COUNT_WORDS = ("человек|чел|человека|лиц|persons?|people|pax|individuals|personnes|pers|شخص|أشخاص|اشخاص|فرد|"
                 "أفراد|افراد")
-_TOTAL_LINE = re.compile(rf"(?:{_TOTAL_WORDS})\b\s*[:=\-–—.]?\s*(?:\d+\s*(?:{_COUNT_WORDS})?\.?)?")
-_COUNT_ONLY = re.compile(rf"\d+\s*(?:{_COUNT_WORDS})?\.?")
+_TOTAL_START = re.compile(rf"(?:{_TOTAL_WORDS})(?!\w)")
+_DIGIT_RUN = re.compile(r"\d+")
+MAX_COUNT_DIGITS = 6  # a count of persons; a longer run of digits is a phone or document number
 _NAME_PARTS = ("surname", "given_names", "patronymic")
 _DOCUMENT_TYPES: dict[str, DocumentType] = {
     "passport": DocumentType.PASSPORT, "паспорт": DocumentType.PASSPORT, "passeport": DocumentType.PASSPORT,
@@ -369,23 +370,45 @@ def _filled(cells: Sequence[Any]) -> list[Any]:
 def total_line(cells: Sequence[Any]) -> str | None:
     """The text of a total line ('Итого: 11 человек', 'Total' beside 11), or None for any other row.
 
-    A total line has at most three filled cells: the first is text that says 'total' (and may
-    give the count), the others only counts.
+    A total line's first filled cell is text that starts with a word for 'total' and says
+    nothing else but counts ('Итого по списку: 11 человек', 'Всего 11, из них 4 детей'), and its
+    other cells are counts ('11', '11 чел.', 'детей: 4'); a row of a few counts alone (a sum
+    under the last column) is one too. A count is a whole number of at most six digits, so a
+    person called Итого keeps their row when any other cell holds a name, a date or a phone.
     """
     return _total_of(_filled(cells))
 
 
 def _total_of(filled: list[Any]) -> str | None:
-    if not filled or len(filled) > 3 or not isinstance(filled[0], str):
+    if not filled:
         return None
-    first = fold(filled[0]).strip()
-    if not _TOTAL_LINE.fullmatch(first):
-        return None
-    for other in filled[1:]:
-        if isinstance(other, bool) or not (isinstance(other, int | float)
-                                           or _COUNT_ONLY.fullmatch(fold(str(other)).strip())):
+    first = filled[0]
+    if isinstance(first, str):
+        text = fold(first).strip()
+        start = _TOTAL_START.match(text)
+        if start is None:
             return None
+        rest = text[start.end():]
+        if rest.strip(" :=-–—.,;()") and not _count_text(rest):
+            return None
+    elif not (_count_number(first) and len(filled) <= 3):
+        return None
+    if not all(_count_number(other) or (isinstance(other, str) and _count_text(fold(other))) for other in filled[1:]):
+        return None
     return " ".join(cell_text(cell).strip() for cell in filled)
+
+
+def _count_number(value: Any) -> bool:
+    return (isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer()
+            and 0 <= value < 10 ** MAX_COUNT_DIGITS)
+
+
+def _count_text(text: str) -> bool:
+    """Words with counts in them ('11 человек', 'из них детей: 4'): every run of digits a count,
+    none of them glued to another by '.', '/', '-' or '+' (a date, a phone number)."""
+    runs = _DIGIT_RUN.findall(text)
+    return (bool(runs) and "+" not in text and not re.search(r"\d\s*[./\-]\s*\d", text)
+            and all(len(run) <= MAX_COUNT_DIGITS and (run == "0" or not run.startswith("0")) for run in runs))
 
 
 def _document_type(value: Any) -> DocumentType:
