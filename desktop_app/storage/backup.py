@@ -176,7 +176,7 @@ def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Open
         raise DatabaseError(f"{folder}: the backup folder is read-only (a write-protected USB stick?); no backup "
                             "was written and the roster is unchanged")
     clean_stale_partials(folder)
-    partial = folder / f".{destination.name}.{os.getpid()}.partial"
+    partial = folder / f".{output_files.fitting_name(destination.name)}.{os.getpid()}.partial"
     _discard(partial)
     try:
         copy(partial)

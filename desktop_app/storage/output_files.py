@@ -26,8 +26,8 @@ The promises, each kept here and nowhere else:
   no file appears and the old one stays. A kill between the two leaves an audit entry for a
   file that never appeared, never a file without its entry.
 
-Partials left by a killed process are named `.<name>.<pid>-<random>.part`; the next write to
-the same target removes those whose process is gone.
+Partials left by a killed process are named `.<name>.<pid>-<random>.part` (a long name cut to
+fit); the next write to the same target removes those whose process is gone.
 """
 
 from __future__ import annotations
@@ -46,12 +46,13 @@ from typing import BinaryIO
 
 from desktop_app.domain.errors import ExchangeError
 
-__all__ = ["OutputError", "OutputExists", "OutputRefused", "PendingOutput", "check_target", "open_output",
-           "sha256_of", "write_bytes"]
+__all__ = ["OutputError", "OutputExists", "OutputRefused", "PendingOutput", "check_target", "fitting_name",
+           "open_output", "sha256_of", "write_bytes"]
 
 PathLike = str | os.PathLike[str]
 SQLITE_HEADER = b"SQLite format 3\x00"
 PARTIAL_SUFFIX = ".part"
+PARTIAL_NAME_BYTES = 200  # of the target's name in a partial's; the rest (pid, random, suffix) fits in 255
 
 
 class OutputError(ExchangeError):
@@ -136,7 +137,8 @@ class PendingOutput:
                  reading: tuple[PathLike | None, ...]) -> None:
         self.target = target
         self._rules = {"overwrite": overwrite, "roster": roster, "reading": reading}
-        self.partial = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
+        self.partial = target.with_name(f"{_partial_prefix(target)}{os.getpid()}-{secrets.token_hex(4)}"
+                                        f"{PARTIAL_SUFFIX}")
         fd = _create(self.partial, target)
         self.file: BinaryIO = os.fdopen(fd, "w+b")
         self.sha256: str | None = None
@@ -238,6 +240,19 @@ def sha256_of(path: PathLike) -> str:
     return digest.hexdigest()
 
 
+def fitting_name(name: str) -> str:
+    """`name` cut (whole characters) to PARTIAL_NAME_BYTES, for the name of a hidden file beside it:
+    a long but valid name (Cyrillic takes two bytes a letter) must not fail for its partial's
+    sake, a file system allowing 255 bytes a name."""
+    while len(os.fsencode(name)) > PARTIAL_NAME_BYTES:
+        name = name[:-1]
+    return name
+
+
+def _partial_prefix(target: Path) -> str:
+    return f".{fitting_name(target.name)}."
+
+
 def _create(partial: Path, target: Path) -> int:
     try:
         return os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
@@ -271,8 +286,9 @@ def _sync_folder(folder: Path) -> None:
 def _remove_stale_partials(target: Path) -> None:
     """Partials of this target left by a process that no longer runs (killed mid-write)."""
     with contextlib.suppress(OSError):
-        for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{PARTIAL_SUFFIX}"):
-            pid_text = leftover.name[len(target.name) + 2:].split("-", 1)[0]
+        prefix = _partial_prefix(target)
+        for leftover in target.parent.glob(f"{glob.escape(prefix)}*{PARTIAL_SUFFIX}"):
+            pid_text = leftover.name[len(prefix):].split("-", 1)[0]
             if pid_text.isdigit() and not _running(int(pid_text)):
                 with contextlib.suppress(OSError):
                     leftover.unlink()

@@ -17,6 +17,7 @@ from desktop_app import cli
 from desktop_app.domain.status import Status
 from desktop_app.exchange.export_errors import ExportError
 from desktop_app.services import exporting, persons, status
+from desktop_app.storage import output_files
 from desktop_app.storage.db import WRITER_SUFFIX, open_database
 from desktop_app.ui.manifest_pdf import ensure_gui_application, write_manifest_pdf
 from tests.storage.test_output_files import fill, small_filesystem
@@ -141,3 +142,32 @@ def test_a_passphrase_file_of_two_lines_is_refused_with_one_line(roster: Path,
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "more than one line" in error and "Kair0" not in error
     assert _files(roster.parent) == before
+
+
+def _longest_name(words: str, ending: str) -> str:
+    """The longest name of repeated `words` ending in `ending` that Linux takes (255 bytes)."""
+    name = ""
+    for letter in words * 10:
+        if len((name + letter + ending).encode()) > 250:
+            break
+        name += letter
+    return name + ending
+
+
+def test_a_long_valid_file_name_is_written(roster: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 249-byte Cyrillic name the file system takes was refused ("File name too long") by export and
+    backup alike: the hidden partial beside it had a longer name."""
+    export = roster.parent / _longest_name("Список граждан для эвакуации через КПП ", ".xlsx")
+    backup = export.with_suffix(".db")
+    assert cli.main(["--db", str(roster), "--operator", "t", "export", str(export)]) == 0, capsys.readouterr().err
+    assert cli.main(["--db", str(roster), "backup", str(backup)]) == 0, capsys.readouterr().err
+    assert export.stat().st_size > 0 and backup.stat().st_size > 0
+    assert not [p.name for p in roster.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_a_long_named_partial_of_a_killed_export_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    target = tmp_path / _longest_name("Список граждан ", ".xlsx")
+    leftover = tmp_path / f".{output_files.fitting_name(target.name)}.999999999-0badf00d.part"
+    leftover.write_bytes(b"killed half-way")
+    output_files.write_bytes(target, b"new", overwrite=False)
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
