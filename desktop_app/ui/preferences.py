@@ -6,6 +6,8 @@ workstation of the mission shares them.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION = "MissionRoster"
@@ -17,7 +19,17 @@ SETTINGS_VERSION = 1
 def saved_default_database() -> str:
     """This workstation's Settings > Default database ('' when none), read without writing anything
     (the command line asks when no roster is named)."""
-    return str(QSettings(ORGANIZATION, APPLICATION).value("default_database", "") or "").strip()
+    return local_path(str(QSettings(ORGANIZATION, APPLICATION).value("default_database", "") or ""))
+
+
+def local_path(text: str) -> str:
+    """A path as the officer typed it, made one that means the same file from any folder: '~' is
+    the home folder (no program but a shell reads it), a relative path is taken from the folder the
+    program runs in now. A database URL and '' are kept as they are."""
+    text = text.strip()
+    if not text or "://" in text:
+        return text
+    return os.path.abspath(os.path.expanduser(text))
 
 
 class Preferences:
@@ -57,20 +69,20 @@ class Preferences:
     @property
     def default_database(self) -> str:
         """The database the window opens when none is named ("" means the user data folder's roster.db)."""
-        return str(self._settings.value("default_database", "") or "")
+        return local_path(str(self._settings.value("default_database", "") or ""))
 
     @default_database.setter
     def default_database(self, target: str) -> None:
-        self._settings.setValue("default_database", target.strip())
+        self._settings.setValue("default_database", local_path(target))
 
     @property
     def backup_folder(self) -> str:
         """Where backups go (read by the protection feature); "" means beside the database."""
-        return str(self._settings.value("backup_folder", "") or "")
+        return local_path(str(self._settings.value("backup_folder", "") or ""))
 
     @backup_folder.setter
     def backup_folder(self, folder: str) -> None:
-        self._settings.setValue("backup_folder", folder.strip())
+        self._settings.setValue("backup_folder", local_path(folder))
 
     def window_state(self, key: str) -> QByteArray | None:
         value = self._settings.value(f"window/{key}")

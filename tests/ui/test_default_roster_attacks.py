@@ -1,0 +1,105 @@
+"""Attacks on issue 13 item 2 (Tools > Settings > Default database), replayed after the fix.
+
+The officer types the default roster as people write paths: '~/cairo.db', or a bare file name.
+No shell reads the setting, so '~' used to reach the file system as a folder called '~': the
+window said the roster was missing and the command line refused it, though it was right there.
+A bare name meant a different file in every folder the program was started from.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services import demo
+from desktop_app.storage.db import open_database
+from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.start_roster import start_target
+
+
+@pytest.fixture
+def user_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Preferences]:
+    """The workstation's preferences in a folder of this test, with the home folder there too."""
+    before = Path(QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "x", "y").fileName())
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("MISSION_ROSTER_DB", raising=False)
+    (tmp_path / "home").mkdir()
+    preferences = Preferences()
+    preferences.operator = "A. Petrova"
+    yield preferences
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(before.parent.parent))
+
+
+def _roster(path: Path) -> None:
+    database = open_database(path)
+    demo.fill_demo(database, households=2, operator="demo", seed=3)
+    database.close()
+
+
+def _type_in_settings(qtbot: QtBot, tmp_path: Path, preferences: Preferences, database: str, backup: str) -> None:
+    """Tools > Settings: type the default database and the backup folder, OK."""
+    scratch = open_database(tmp_path / "scratch.db")
+    dialog = SettingsDialog(scratch, preferences, preferences.operator)
+    qtbot.addWidget(dialog)
+    dialog.database.clear()
+    qtbot.keyClicks(dialog.database, database)
+    dialog.backup.clear()
+    qtbot.keyClicks(dialog.backup, backup)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    scratch.close()
+
+
+def test_a_default_typed_with_a_tilde_opens_the_roster_in_the_home_folder(qtbot: QtBot, tmp_path: Path,
+                                                                          user_settings: Preferences) -> None:
+    home = tmp_path / "home"
+    _roster(home / "cairo.db")
+    (home / "backups").mkdir()
+    _type_in_settings(qtbot, tmp_path, user_settings, "~/cairo.db", "~/backups")
+    assert Path(user_settings.default_database).exists()  # else start_target would ask 'roster not found'
+    assert start_target(None, user_settings) == str(home / "cairo.db")
+    assert user_settings.backup_folder == str(home / "backups")
+
+
+def test_a_bare_file_name_means_the_same_file_from_any_folder(qtbot: QtBot, tmp_path: Path,
+                                                             user_settings: Preferences,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    office = tmp_path / "office"
+    office.mkdir()
+    _roster(office / "cairo.db")
+    monkeypatch.chdir(office)
+    _type_in_settings(qtbot, tmp_path, user_settings, "cairo.db", "")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    _roster(elsewhere / "cairo.db")  # another roster of the same name where the next start runs
+    monkeypatch.chdir(elsewhere)
+    assert start_target(None, user_settings) == str(office / "cairo.db")
+    assert user_settings.default_database == str(office / "cairo.db")
+
+
+def test_the_command_line_reads_a_tilde_in_the_saved_default(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    _roster(home / "cairo.db")
+    config = home / "config" / "MissionRoster"
+    config.mkdir(parents=True)
+    settings = QSettings(str(config / "MissionRoster.conf"), QSettings.Format.IniFormat)
+    settings.setValue("default_database", "~/cairo.db")  # as an older version saved what was typed
+    settings.sync()
+    env = {k: v for k, v in os.environ.items() if k != "MISSION_ROSTER_DB"}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
+    run = subprocess.run([sys.executable, "-m", "desktop_app", "--operator", "A. Petrova", "stats"],
+                         capture_output=True, text=True, env=env, timeout=120, check=False, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "persons on the roster:" in run.stdout
+    assert not (tmp_path / "~").exists()
