@@ -155,7 +155,8 @@ def apply_reconciliation(db: Database, reconciliation: Reconciliation, decisions
         session.flush()
         approved = sum(1 for row, _, _ in applicable if row.answer is Answer.APPROVED)
         after = {str(member.id): {"answer": member.answer, "valid_until": member.valid_until,
-                                  "version": person.version, "status": person.status}
+                                  "answer_note": member.answer_note, "version": person.version,
+                                  "status": person.status}
                  for _, person, member in applicable}
         operation.details = audit.to_json({
             "list_id": list_id, "list_name": evacuation_list.name, "rows": len(reconciliation.rows),
@@ -197,6 +198,13 @@ def undo_reconciliation(db: Database, operation_id: int, *, operator: str) -> Un
                                        .order_by(OperationChange.id)))
         restoring: list[tuple[ListMember, Person, dict[str, Any]]] = []
         changed_since: list[str] = []
+        # A later apply that is still in force recorded these answers again (the same file applied twice):
+        # putting back what was there before this one would leave that apply hollow.
+        members_of = [c.entity_id for c in changes if c.entity == "list_member"]
+        again = set(session.scalars(
+            select(OperationChange.entity_id).join(Operation, Operation.id == OperationChange.operation_id)
+            .where(OperationChange.entity == "list_member", OperationChange.entity_id.in_(members_of),
+                   Operation.id > operation_id, Operation.kind == KIND, Operation.undone_at.is_(None))))
         for change in changes:
             if change.entity != "list_member":
                 continue
@@ -206,8 +214,11 @@ def undo_reconciliation(db: Database, operation_id: int, *, operator: str) -> Un
             after = details["after"][str(change.entity_id)]
             if member is None or person is None:
                 changed_since.append(f"row {before['row']}: removed from the list since")
+            elif member.id in again:
+                changed_since.append(f"{person.case_ref} (answer recorded again by a later apply: undo that first)")
             elif person.version != after["version"] or member.answer != after["answer"] or \
-                    _iso(member.valid_until) != after["valid_until"]:
+                    _iso(member.valid_until) != after["valid_until"] or \
+                    member.answer_note != after.get("answer_note", member.answer_note):
                 changed_since.append(f"{person.case_ref} (changed by {person.updated_by} at "
                                      f"{person.updated_at:%Y-%m-%d %H:%M})")
             else:

@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.errors import EditConflict, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.status import Status
 from desktop_app.services import lists, persons, status
+from desktop_app.services.reconcile import apply_reconciliation, reconcile_answer, undo_reconciliation
 from desktop_app.storage.db import Database
+from tests.services.test_reconcile_roster import write_answer
 
 
 def _list_of(db: Database, operator: str, count: int, name: str = "Rafah 20 Nov") -> tuple[int, list[int], list[str]]:
@@ -65,3 +67,23 @@ def test_an_answer_for_a_member_in_the_trash_is_refused_everywhere_like_reconcil
     assert main(["--db", str(db_path), "person", "restore", refs[1]]) == 0
     assert main(["--db", str(db_path), "list", "answer", "Rafah 20 Nov", refs[1], "approved"]) == 0
     assert "approved recorded; status approved" in capsys.readouterr().out
+
+
+def test_undo_of_an_apply_after_the_same_answer_was_applied_again_is_refused(
+        db: Database, operator: str, tmp_path: Path) -> None:
+    list_id, ids, _refs = _list_of(db, operator, 2)
+    people = [persons.get_person(db, i) for i in ids]
+    answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Decision"],
+                          [[f"{p.surname_latin} {p.given_names_latin}", p.birth_date.iso() if p.birth_date else "",
+                            "approved"] for p in people])
+    rec = reconcile_answer(db, answer, list_id=list_id)
+    first = apply_reconciliation(db, rec, {}, operator=operator)
+    again = apply_reconciliation(db, rec, {}, operator=operator)  # the officer applied the same file twice
+    assert first.operation_id and again.operation_id
+    with pytest.raises(EditConflict, match="recorded again by a later apply: undo that first"):
+        undo_reconciliation(db, first.operation_id, operator=operator)  # would leave the second apply hollow
+    assert [m.answer for m in lists.members(db, list_id)] == ["approved", "approved"]
+    assert undo_reconciliation(db, again.operation_id, operator=operator).restored == 2
+    assert undo_reconciliation(db, first.operation_id, operator=operator).restored == 2  # now in order
+    assert [(m.answer, m.status) for m in lists.members(db, list_id)] == [("pending", "submitted")] * 2
+
