@@ -117,9 +117,11 @@ def _same_file(a: Path, b: Path) -> bool:
 def _is_sidecar(real: str, roster_real: str) -> bool:
     """`<roster>-wal`, `-shm`, `-journal`, `-writer`, `<roster>.audit-head` and any other `<roster>-…` or
     `<roster>.…` that SQLite or this program keeps beside it."""
-    name, roster_name = os.path.basename(real), os.path.basename(roster_real)
-    return os.path.dirname(real) == os.path.dirname(roster_real) and \
-        name.startswith((roster_name + "-", roster_name + "."))
+    name, roster_name = os.path.basename(real).casefold(), os.path.basename(roster_real).casefold()
+    if not name.startswith((roster_name + "-", roster_name + ".")):  # any case: FAT, NTFS and APFS ignore it
+        return False
+    folder, roster_folder = os.path.dirname(real), os.path.dirname(roster_real)
+    return folder == roster_folder or _same_file(Path(folder), Path(roster_folder))
 
 
 def _looks_like_database(path: Path) -> bool:

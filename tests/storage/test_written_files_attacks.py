@@ -171,3 +171,14 @@ def test_a_long_named_partial_of_a_killed_export_is_removed_by_the_next_write(tm
     leftover.write_bytes(b"killed half-way")
     output_files.write_bytes(target, b"new", overwrite=False)
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize("name", ["ROSTER.DB-JOURNAL", "Roster.db-Journal"])
+def test_a_working_file_named_in_another_case_is_refused(roster: Path, name: str,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """On a FAT USB stick (portable mode), NTFS or APFS, `ROSTER.DB-JOURNAL` is the roster's journal:
+    a backup written there made every later open fail, as in the lower-case replay above."""
+    before = _files(roster.parent)
+    assert cli.main(["--db", str(roster), "backup", str(roster.with_name(name))]) == 1
+    assert "working file of the roster" in capsys.readouterr().err
+    assert _files(roster.parent) == before
