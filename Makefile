@@ -51,7 +51,7 @@ UI_SOURCES = $(wildcard desktop_app/ui/*.py desktop_app/ui/pages/*.py)
 MESSAGE_SOURCES = $(shell grep -l QT_TRANSLATE_NOOP desktop_app/cli.py desktop_app/commands/*.py desktop_app/domain/*.py \
 	desktop_app/services/*.py desktop_app/matching/*.py desktop_app/exchange/*.py desktop_app/storage/*.py)
 translations-update: $(STAMP)
-	$(BIN)/pyside6-lupdate $(UI_SOURCES) $(MESSAGE_SOURCES) -ts desktop_app/resources/translations/mission_roster_ru.ts
+	$(BIN)/pyside6-lupdate -no-obsolete $(UI_SOURCES) $(MESSAGE_SOURCES) -ts desktop_app/resources/translations/mission_roster_ru.ts
 	$(BIN)/pyside6-lupdate -pluralonly $(UI_SOURCES) -ts desktop_app/resources/translations/mission_roster_en.ts
 
 clean:

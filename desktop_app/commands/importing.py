@@ -109,7 +109,7 @@ def _summary(preview: ImportPreview, result: ImportResult | None, accept_duplica
         "rows": len(preview.rows), "created": created,
         "updated": result.updated if result else counts["update"], "unchanged": counts["unchanged"],
         "duplicates": counts["duplicate"], "rejected": counts["rejected"],
-        "problems": [{"row": p.row, "column": p.column, "value": p.value, "message": p.message,
+        "problems": [{"row": p.row, "column": p.column, "value": p.value, "message": str(p.message),
                       "header": p.header, "blocking": p.blocking} for p in preview.problems()],
         "duplicate_rows": [{"row": r.row, "candidates": [str(c) for c in r.candidates]}
                            for r in preview.rows if r.outcome is Outcome.DUPLICATE],

@@ -300,7 +300,8 @@ class ExportProfile:
         raw_columns = data.get("columns")
         if not isinstance(raw_columns, list):
             raise ValidationError("columns", raw_columns,
-                                  QT_TRANSLATE_NOOP("domain.export_profile", "must be a list of {key, label} objects"))
+                                  QT_TRANSLATE_NOOP("domain.export_profile",
+                                                    "must be a list of {{key, label}} objects"))
         return cls(
             name=_typed(data, "name", str, None),
             columns=tuple(_column_from_json(item, language) for item in raw_columns),

@@ -78,17 +78,60 @@ class Message:
     def __repr__(self) -> str:
         return f"Message({str(self.template)!r}, {self.values!r})"
 
+    # A message reads like its English text where code or a test compares or searches it.
     def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return str(self) == other
         return isinstance(other, Message) and (self.template, self.template.context, self.values) == (
             other.template, other.template.context, other.values)
 
     def __hash__(self) -> int:
-        return hash((str(self.template), self.template.context))
+        return hash(str(self))
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
+
+
+class Joined:
+    """Several texts (messages or plain) shown one after another with `separator` between them."""
+
+    __slots__ = ("items", "separator")
+
+    def __init__(self, items: Iterable[object], separator: str = "; ") -> None:
+        self.items = tuple(items)
+        self.separator = separator
+
+    def render(self, translate: Translate = english) -> str:
+        return self.separator.join(str(render_value(item, translate)) for item in self.items)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+# A problem about a value, written with the value first ("31.02.1990 is not a real date"): the
+# value can be taken off again where it is shown beside the message anyway (`without_value`).
+VALUE_FIRST = QT_TRANSLATE_NOOP("domain.messages", "{value} {problem}")
+QUOTED_VALUE_FIRST = QT_TRANSLATE_NOOP("domain.messages", "'{value}' {problem}")
+
+
+def about(value: object, problem: str | Message, *, quoted: bool = False) -> Message:
+    """`problem` said of `value`: "'{value}' {problem}" (quoted) or "{value} {problem}"."""
+    return Message(QUOTED_VALUE_FIRST if quoted else VALUE_FIRST, value=value, problem=problem)
+
+
+def without_value(message: str | Message, text: str) -> str | Message:
+    """`message` without the value `text` it starts with (the value is shown beside it)."""
+    if isinstance(message, Message):
+        if str(message.template) in (VALUE_FIRST, QUOTED_VALUE_FIRST) and str(message.values["value"]) == text:
+            problem: str | Message = message.values["problem"]
+            return problem
+        return message
+    return message.removeprefix(f"'{text}' ").removeprefix(f"{text} ")
 
 
 def render_value(value: object, translate: Translate = english) -> object:
     """A value as shown: messages and templates translated, lists joined; anything else as it is."""
-    if isinstance(value, Message):
+    if isinstance(value, Message | Joined):
         return value.render(translate)
     if isinstance(value, Template):
         return translate(value.context, str(value)) or str(value)
@@ -97,7 +140,7 @@ def render_value(value: object, translate: Translate = english) -> object:
     return value
 
 
-def render(text: str | Message, translate: Translate = english) -> str:
+def render(text: str | Message | Joined, translate: Translate = english) -> str:
     """`text` in the language of `translate`: a plain string is returned as it is."""
     return str(render_value(text, translate))
 

@@ -50,3 +50,152 @@ def history_reason(stored: str | None) -> str | Message:
             return Message(template, **{key: label(value) if key in ('old', 'new') else value
                                         for key, value in values.items()})
     return text
+
+
+# The words matching gives for a pair (matching/scoring.py `reasons`, engine.py's review notes).
+# Services look for these English words, so they stay plain strings there and are read back here.
+_NAME_PARTS: dict[str, Template] = {
+    "surname": QT_TRANSLATE_NOOP("domain.reasons", "surname"),
+    "given name": QT_TRANSLATE_NOOP("domain.reasons", "given name"),
+    "patronymic": QT_TRANSLATE_NOOP("domain.reasons", "patronymic"),
+}
+_MATCH_WORDS: dict[str, Template] = {word: template for word, template in (
+    ("roster ID equal", QT_TRANSLATE_NOOP("domain.reasons", "roster ID equal")),
+    ("case reference equal", QT_TRANSLATE_NOOP("domain.reasons", "case reference equal")),
+    ("document equal", QT_TRANSLATE_NOOP("domain.reasons", "document equal")),
+    ("document differs by one character", QT_TRANSLATE_NOOP("domain.reasons", "document differs by one character")),
+    ("documents differ", QT_TRANSLATE_NOOP("domain.reasons", "documents differ")),
+    ("birth date equal", QT_TRANSLATE_NOOP("domain.reasons", "birth date equal")),
+    ("birth date day/month swapped", QT_TRANSLATE_NOOP("domain.reasons", "birth date day/month swapped")),
+    ("birth date differs by one digit", QT_TRANSLATE_NOOP("domain.reasons", "birth date differs by one digit")),
+    ("birth year equal, full date not known",
+     QT_TRANSLATE_NOOP("domain.reasons", "birth year equal, full date not known")),
+    ("birth date differs", QT_TRANSLATE_NOOP("domain.reasons", "birth date differs")),
+    ("same name, another generation (parent and child?)",
+     QT_TRANSLATE_NOOP("domain.reasons", "same name, another generation (parent and child?)")),
+    ("birth date missing", QT_TRANSLATE_NOOP("domain.reasons", "birth date missing")),
+    ("sex differs", QT_TRANSLATE_NOOP("domain.reasons", "sex differs")),
+    ("same household", QT_TRANSLATE_NOOP("domain.reasons", "same household")),
+    ("surname and given name in each other's place",
+     QT_TRANSLATE_NOOP("domain.reasons", "surname and given name in each other's place")),
+    ("not the best candidate", QT_TRANSLATE_NOOP("domain.reasons", "not the best candidate")),
+)}
+_MATCH_PATTERNS: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), template) for pattern, template in (
+    (r"(?P<part>surname|given name|patronymic) equal", QT_TRANSLATE_NOOP("domain.reasons", "{part} equal")),
+    (r"(?P<part>surname|given name|patronymic) equal by sound",
+     QT_TRANSLATE_NOOP("domain.reasons", "{part} equal by sound")),
+    (r"(?P<part>surname|given name|patronymic) similar", QT_TRANSLATE_NOOP("domain.reasons", "{part} similar")),
+    (r"(?P<part>surname|given name|patronymic) differs slightly",
+     QT_TRANSLATE_NOOP("domain.reasons", "{part} differs slightly")),
+    (r"(?P<part>surname|given name|patronymic) initial only",
+     QT_TRANSLATE_NOOP("domain.reasons", "{part} initial only")),
+    (r"(?P<part>surname|given name|patronymic) differs", QT_TRANSLATE_NOOP("domain.reasons", "{part} differs")),
+    (r"(?P<part>surname|given name|patronymic) missing", QT_TRANSLATE_NOOP("domain.reasons", "{part} missing")),
+    (r"(?P<part>surname|given name|patronymic) equal under (?P<scheme>.+)",
+     QT_TRANSLATE_NOOP("domain.reasons", "{part} equal under {scheme}")),
+    (r"birth date differs \(born (?P<n>\d+) years apart\)",
+     QT_TRANSLATE_NOOP("domain.reasons", "birth date differs (born {n} years apart)")),
+    (r"another person scores close \((?P<ref>[^)]*)\)",
+     QT_TRANSLATE_NOOP("domain.reasons", "another person scores close ({ref})")),
+    (r"another given name, and another person comes close \((?P<ref>[^)]*)\): a twin's document\?",
+     QT_TRANSLATE_NOOP("domain.reasons", "another given name, and another person comes close ({ref}): "
+                       "a twin's document?")),
+)]
+
+
+def match_reason(text: str) -> str | Message:
+    """One of matching's reasons for a pair as a message; words it does not know as they are."""
+    if text in _MATCH_WORDS:
+        return Message(_MATCH_WORDS[text])
+    for pattern, template in _MATCH_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            values = match.groupdict()
+            if "part" in values:
+                values["part"] = _NAME_PARTS[values["part"]]
+            return Message(template, **values)
+    return text
+
+
+# The audit trail's actions and record kinds: stored in English, shown in the operator's language.
+_AUDIT_WORDS: dict[str, Template] = {word: template for word, template in (
+    ("answer", QT_TRANSLATE_NOOP("domain.audit", "answer")),
+    ("create", QT_TRANSLATE_NOOP("domain.audit", "create")),
+    ("update", QT_TRANSLATE_NOOP("domain.audit", "update")),
+    ("delete", QT_TRANSLATE_NOOP("domain.audit", "delete")),
+    ("restore", QT_TRANSLATE_NOOP("domain.audit", "restore")),
+    ("status", QT_TRANSLATE_NOOP("domain.audit", "status")),
+    ("undo", QT_TRANSLATE_NOOP("domain.audit", "undo")),
+    ("merge", QT_TRANSLATE_NOOP("domain.audit", "merge")),
+    ("not_duplicate", QT_TRANSLATE_NOOP("domain.audit", "not a duplicate")),
+    ("duplicate_mark_removed", QT_TRANSLATE_NOOP("domain.audit", "duplicate mark removed")),
+    ("reconcile", QT_TRANSLATE_NOOP("domain.audit", "reconcile")),
+    ("export", QT_TRANSLATE_NOOP("domain.audit", "export")),
+    ("import", QT_TRANSLATE_NOOP("domain.audit", "import")),
+    ("redact", QT_TRANSLATE_NOOP("domain.audit", "redact")),
+    ("backup", QT_TRANSLATE_NOOP("domain.audit", "backup")),
+    ("encrypt", QT_TRANSLATE_NOOP("domain.audit", "encrypt")),
+    ("anonymise", QT_TRANSLATE_NOOP("domain.audit", "anonymise")),
+    ("retention", QT_TRANSLATE_NOOP("domain.audit", "retention")),
+    ("person", QT_TRANSLATE_NOOP("domain.audit", "person")),
+    ("household", QT_TRANSLATE_NOOP("domain.audit", "household")),
+    ("list", QT_TRANSLATE_NOOP("domain.audit", "list")),
+    ("contact", QT_TRANSLATE_NOOP("domain.audit", "contact")),
+    ("liaison", QT_TRANSLATE_NOOP("domain.audit", "liaison")),
+    ("organization", QT_TRANSLATE_NOOP("domain.audit", "organization")),
+    ("operation", QT_TRANSLATE_NOOP("domain.audit", "operation")),
+    ("setting", QT_TRANSLATE_NOOP("domain.audit", "setting")),
+    ("export_profile", QT_TRANSLATE_NOOP("domain.audit", "export profile")),
+    ("mapping_profile", QT_TRANSLATE_NOOP("domain.audit", "mapping profile")),
+    ("reconcile_report", QT_TRANSLATE_NOOP("domain.audit", "reconcile report")),
+    ("roster", QT_TRANSLATE_NOOP("domain.audit", "roster")),
+)}
+
+
+def audit_word(word: str) -> str | Message:
+    """An audit entry's action or record kind as shown; unknown words as stored."""
+    return Message(_AUDIT_WORDS[word]) if word in _AUDIT_WORDS else word
+
+
+_STATE = r"(?P<old>\w+) -> (?P<new>\w+)"
+_SUMMARIES: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), template) for pattern, template in (
+    (r"created (?P<ref>[\w-]+)", QT_TRANSLATE_NOOP("domain.audit", "created {ref}")),
+    (r"edited (?P<ref>[\w-]+): (?P<fields>.*)", QT_TRANSLATE_NOOP("domain.audit", "edited {ref}: {fields}")),
+    (r"moved (?P<ref>[\w-]+) to the trash", QT_TRANSLATE_NOOP("domain.audit", "moved {ref} to the trash")),
+    (r"restored (?P<ref>[\w-]+) from the trash", QT_TRANSLATE_NOOP("domain.audit", "restored {ref} from the trash")),
+    (rf"(?P<ref>[\w-]+): {_STATE}", QT_TRANSLATE_NOOP("domain.audit", "{ref}: {old} -> {new}")),
+    (r"(?P<n>\d+) persons -> (?P<new>\w+)", QT_TRANSLATE_NOOP("domain.audit", "{n} persons -> {new}")),
+    (r"(?P<ref>[\w-]+): crossing date", QT_TRANSLATE_NOOP("domain.audit", "{ref}: crossing date")),
+    (r"(?P<ref>[\w-]+) on (?P<list>'.*'): (?P<answer>\w+)",
+     QT_TRANSLATE_NOOP("domain.audit", "{ref} on {list}: {answer}")),
+    (r"(?P<ref>[\w-]+) joined household (?P<household>\S+)",
+     QT_TRANSLATE_NOOP("domain.audit", "{ref} joined household {household}")),
+    (r"(?P<ref>[\w-]+) left household (?P<household>\S+)",
+     QT_TRANSLATE_NOOP("domain.audit", "{ref} left household {household}")),
+    (r"created household (?P<household>\S+)", QT_TRANSLATE_NOOP("domain.audit", "created household {household}")),
+    (r"created list (?P<list>'.*')", QT_TRANSLATE_NOOP("domain.audit", "created list {list}")),
+    (r"list (?P<list>'.*') sent", QT_TRANSLATE_NOOP("domain.audit", "list {list} sent")),
+    (rf"list (?P<list>'.*'): {_STATE}", QT_TRANSLATE_NOOP("domain.audit", "list {list}: {old} -> {new}")),
+    (r"added (?P<n>\d+) persons to list (?P<list>'.*')",
+     QT_TRANSLATE_NOOP("domain.audit", "added {n} persons to list {list}")),
+    (r"removed (?P<n>\d+) persons from list (?P<list>'.*')",
+     QT_TRANSLATE_NOOP("domain.audit", "removed {n} persons from list {list}")),
+    (r"merged (?P<other>[\w-]+) into (?P<keep>[\w-]+) \(operation (?P<n>\d+)\)",
+     QT_TRANSLATE_NOOP("domain.audit", "merged {other} into {keep} (operation {n})")),
+    (r"undid the merge of (?P<other>[\w-]+) into (?P<keep>[\w-]+) \(operation (?P<n>\d+)\)",
+     QT_TRANSLATE_NOOP("domain.audit", "undid the merge of {other} into {keep} (operation {n})")),
+    (r"(?P<a>[\w-]+) and (?P<b>[\w-]+) marked as different persons",
+     QT_TRANSLATE_NOOP("domain.audit", "{a} and {b} marked as different persons")),
+    (r"undid status operation (?P<n>\d+): (?P<count>\d+) persons back",
+     QT_TRANSLATE_NOOP("domain.audit", "undid status operation {n}: {count} persons back")),
+)]
+
+
+def audit_summary(text: str) -> str | Message:
+    """An audit entry's summary as a message when it is one of the common ones; else as stored."""
+    for pattern, template in _SUMMARIES:
+        match = pattern.fullmatch(text)
+        if match:
+            return Message(template, **{key: label(value) if key in ("old", "new", "answer") else value
+                                        for key, value in match.groupdict().items()})
+    return text

@@ -43,6 +43,7 @@ import pycountry
 from desktop_app.domain.countries import normalize_country
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, about
 from desktop_app.domain.names import fold, has_cyrillic, icao_latin
 from desktop_app.domain.person import Sex, parse_sex
 from desktop_app.domain.phones import normalize_phone, phone_in_regions
@@ -68,7 +69,7 @@ class DateParse:
 
     value: PartialDate | None
     readings: tuple[PartialDate, ...] = ()
-    problem: str | None = None
+    problem: str | Message | None = None
 
     @property
     def ambiguous(self) -> bool:
@@ -116,7 +117,7 @@ def parse_date_cell(value: object, order_hint: DateOrder | None = None) -> DateP
     if isinstance(value, dt.date):
         return _made(value.year, value.month, value.day, value)
     if isinstance(value, bool):
-        return DateParse(None, problem="is not a date")
+        return DateParse(None, problem=QT_TRANSLATE_NOOP("exchange.values", "is not a date"))
     if isinstance(value, int | float):
         return _from_number(value)
     return _from_text(str(value), order_hint)
@@ -126,14 +127,14 @@ def _made(year: int, month: int | None, day: int | None, shown: object) -> DateP
     try:
         return DateParse(PartialDate(year, month, day))
     except ValueError:
-        return DateParse(None, problem=f"{shown} is not a real date")
+        return DateParse(None, problem=about(shown, QT_TRANSLATE_NOOP("exchange.values", "is not a real date")))
 
 
 def _from_number(number: float) -> DateParse:
     if float(number).is_integer() and int(number) in _YEARS:
         return DateParse(PartialDate(int(number)))
     if not 1 <= number <= _MAX_SERIAL or int(number) == 60:  # 60 is Excel's fictitious 1900-02-29
-        return DateParse(None, problem=f"{number} is not a date")
+        return DateParse(None, problem=about(number, QT_TRANSLATE_NOOP("exchange.values", "is not a date")))
     day = EXCEL_EPOCH + dt.timedelta(days=int(number))
     if number < 61:  # before Excel's fictitious 1900-02-29
         day += dt.timedelta(days=1)
@@ -172,7 +173,8 @@ def _from_text(raw: str, order_hint: DateOrder | None) -> DateParse:
         return _made(int(year), int(month), None, raw)
     if (match := _YEAR.fullmatch(text)) and int(match[1]) in _YEARS:
         return DateParse(PartialDate(int(match[1])))
-    return DateParse(None, problem=f"'{raw}' is not a date in a form we read")
+    return DateParse(None, problem=about(raw, QT_TRANSLATE_NOOP("exchange.values", "is not a date in a form we read"),
+                                              quoted=True))
 
 
 def _two_way(first: int, second: int, year: int, raw: str, order_hint: DateOrder | None) -> DateParse:
@@ -185,10 +187,12 @@ def _two_way(first: int, second: int, year: int, raw: str, order_hint: DateOrder
     mdy = _made(year, first, second, raw).value
     readings = tuple(reading for reading in (dmy, mdy) if reading is not None)
     if order_hint is None:
-        return DateParse(None, readings, f"'{raw}' could be day/month or month/day; choose the order")
+        return DateParse(None, readings, about(raw, QT_TRANSLATE_NOOP(
+            "exchange.values", "could be day/month or month/day; choose the order"), quoted=True))
     chosen = dmy if order_hint is DateOrder.DMY else mdy
-    return DateParse(chosen, readings, f"'{raw}' read as {chosen} ({order_hint.value}), the order the column's "
-                     "other dates settle")
+    return DateParse(chosen, readings, about(raw, Message(QT_TRANSLATE_NOOP(
+        "exchange.values", "read as {date} ({order}), the order the column's other dates settle"),
+        date=chosen, order=order_hint.value), quoted=True))
 
 
 def prevalent_date_order(values: Iterable[object]) -> DateOrder | None:

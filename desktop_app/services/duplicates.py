@@ -209,15 +209,19 @@ def merge_comparison(db: Database, keep_id: int, other_id: int) -> list[FieldCho
             kv, ov = getattr(keep, key), getattr(other, key)
             suggested = "other" if _empty(kv) and not _empty(ov) else "keep"
             rows.append(FieldChoice(key, FIELDS_BY_KEY[key].label, _text(key, kv), _text(key, ov), True, suggested))
-        rows.append(FieldChoice(HOUSEHOLD, "Household", _household_text(keep), _household_text(other), True,
+        rows.append(FieldChoice(HOUSEHOLD, QT_TRANSLATE_NOOP("services.duplicates", "Household"),
+                                _household_text(keep), _household_text(other), True,
                                 "other" if keep.household_id is None and other.household_id is not None else "keep"))
-        rows.append(FieldChoice("case_ref", "Case ref. (each record keeps its own)", keep.case_ref, other.case_ref,
+        rows.append(FieldChoice("case_ref", QT_TRANSLATE_NOOP("services.duplicates",
+                                                              "Case ref. (each record keeps its own)"),
+                                keep.case_ref, other.case_ref, False, "keep"))
+        rows.append(FieldChoice("documents", QT_TRANSLATE_NOOP("services.duplicates", "Documents (united)"),
+                                _join(d.number for d in keep.documents), _join(d.number for d in other.documents),
                                 False, "keep"))
-        rows.append(FieldChoice("documents", "Documents (united)", _join(d.number for d in keep.documents),
-                                _join(d.number for d in other.documents), False, "keep"))
-        rows.append(FieldChoice("phones", "Phones (united)", _join(p.e164 for p in keep.phones),
-                                _join(p.e164 for p in other.phones), False, "keep"))
-        rows.append(FieldChoice("status", "Status (the survivor's stays)", keep.status, other.status, False, "keep"))
+        rows.append(FieldChoice("phones", QT_TRANSLATE_NOOP("services.duplicates", "Phones (united)"),
+                                _join(p.e164 for p in keep.phones), _join(p.e164 for p in other.phones), False, "keep"))
+        rows.append(FieldChoice("status", QT_TRANSLATE_NOOP("services.duplicates", "Status (the survivor's stays)"),
+                                keep.status, other.status, False, "keep"))
         return rows
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Joined, Message
 from desktop_app.domain.person import DocumentData
 
 
@@ -43,13 +44,23 @@ class RowProblem:
     column: str
     header: str
     value: str
-    message: str
+    message: str | Message
     blocking: bool = True  # False: a warning (an ambiguous date read by the sheet's order, a cleaned cell)
 
+    @property
+    def text(self) -> Message:
+        """The problem with its place, to be shown in the operator's language."""
+        where = Message(QT_TRANSLATE_NOOP("services.import_model", "row {row}, column {column} ({header})"),
+                        row=self.row, column=self.column, header=self.header) if self.column else \
+            Message(QT_TRANSLATE_NOOP("services.import_model", "row {row}"), row=self.row)
+        if self.value:
+            return Message(QT_TRANSLATE_NOOP("services.import_model", "{where}: '{value}' {message}"),
+                           where=where, value=self.value, message=self.message)
+        return Message(QT_TRANSLATE_NOOP("services.import_model", "{where}: {message}"), where=where,
+                       message=self.message)
+
     def __str__(self) -> str:
-        where = f"row {self.row}" + (f", column {self.column} ({self.header})" if self.column else "")
-        shown = f" '{self.value}'" if self.value else ""
-        return f"{where}:{shown} {self.message}"
+        return str(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +139,23 @@ class PreviewRow:
     @property
     def details(self) -> str:
         """One line for the preview's 'details' column."""
+        return str(self.detail_text)
+
+    @property
+    def detail_text(self) -> Joined | Message:
+        """The details line, to be shown in the operator's language."""
         if self.outcome is Outcome.REJECTED:
-            return "; ".join(str(p) for p in self.problems if p.blocking)
+            return Joined(p.text for p in self.problems if p.blocking)
         if self.outcome is Outcome.UPDATE:
-            return "; ".join(str(c) for c in self.changes)
+            return Joined(str(c) for c in self.changes)
         if self.outcome is Outcome.DUPLICATE:
-            return "may be " + "; ".join(str(c) for c in self.candidates)
+            return Message(QT_TRANSLATE_NOOP("services.import_model", "may be {candidates}"),
+                           candidates=Joined(str(c) for c in self.candidates))
         if self.outcome is Outcome.UNCHANGED:
-            return f"{self.case_ref}: everything in the row is already on the roster"
-        return "; ".join(str(p) for p in self.problems)
+            return Message(QT_TRANSLATE_NOOP("services.import_model",
+                                             "{ref}: everything in the row is already on the roster"),
+                           ref=self.case_ref)
+        return Joined(p.text for p in self.problems)
 
 
 @dataclass(frozen=True, slots=True)

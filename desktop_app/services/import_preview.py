@@ -202,7 +202,7 @@ class _Classifier:
             try:
                 changes = self.snapshot.changes(target, data)
             except (TransitionRefused, ValidationError) as exc:
-                problem = RowProblem(number, "", "", data.status or "", exc.message)
+                problem = RowProblem(number, "", "", data.status or "", exc.text)
                 return PreviewRow(number, Outcome.REJECTED, data, problems=(problem, *warnings), cells=cells)
             outcome = Outcome.UPDATE if changes else Outcome.UNCHANGED
             current = self.snapshot.persons[target]

@@ -36,7 +36,7 @@ from desktop_app.domain.countries import alpha2
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import WORDS
-from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, without_value
 from desktop_app.domain.names import clean_text, fold, has_cyrillic, icao_latin
 from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, validate_field
 from desktop_app.domain.status import Status, parse_status
@@ -86,8 +86,8 @@ DEFAULT_DOCUMENT_TYPE = DocumentType.PASSPORT
 class CellRefused(Exception):
     """Internal: a cell's value cannot be used; `message` says why (the column is added by the caller)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | Message) -> None:
+        super().__init__(str(message))
         self.message = message
 
 
@@ -255,7 +255,7 @@ class RowConverter:
                                         found.get("document_country"), found.get("document_issue_date"),
                                         found.get("document_expiry_date")),)
         except ValidationError as exc:
-            problems.append(self._problem(row_number, self._column_of("document_number"), number, exc.message))
+            problems.append(self._problem(row_number, self._column_of("document_number"), number, exc.text))
             return ()
 
     def _phones(self, row_number: int, cell: PhoneCell | None, fields: dict[str, Any],
@@ -269,7 +269,7 @@ class RowConverter:
         try:
             numbers, doubts = parse_phones_among(cell.value, regions)
         except ValidationError as exc:
-            problems.append(self._problem(row_number, index, cell.value, exc.reason))
+            problems.append(self._problem(row_number, index, cell.value, exc.why))
             return ()
         for doubt in doubts:
             problems.append(self._problem(row_number, index, cell.value, doubt, blocking=False))
@@ -278,10 +278,11 @@ class RowConverter:
     def _column_of(self, target: str) -> int:
         return next(index for index, key, _ in self._columns if key == target)
 
-    def _problem(self, row_number: int, index: int, value: Any, message: str, *, blocking: bool = True) -> RowProblem:
+    def _problem(self, row_number: int, index: int, value: Any, message: str | Message, *,
+                 blocking: bool = True) -> RowProblem:
         header = self._headers[index] if index < len(self._headers) else ""
         text = cell_text(value)[:200]
-        message = message.removeprefix(f"'{text}' ").removeprefix(f"{text} ")
+        message = without_value(message, text)
         return RowProblem(row_number, column_letter(index + 1), header, text, message, blocking)
 
 
@@ -289,7 +290,7 @@ _LATIN_OF = {"surname_latin": "surname", "given_names_latin": "given_names"}
 MEMO_PROBE = 2000  # rows after which a column whose values hardly repeat stops remembering them
 MEMO_LIMIT = 10_000  # distinct values one column remembers at most
 _UNREAD = object()
-CellOutcome = tuple[Any, str | None, bool] | None  # (value, problem or note, whether it blocks); None: blank
+CellOutcome = tuple[Any, str | Message | None, bool] | None  # (value, problem or note, whether it blocks); None: blank
 
 
 def _read_cell(read: Reader, target: str, value: Any) -> CellOutcome:
@@ -301,9 +302,9 @@ def _read_cell(read: Reader, target: str, value: Any) -> CellOutcome:
     except CellRefused as exc:
         return None, exc.message, True
     except ValidationError as exc:
-        return None, exc.reason, True
+        return None, exc.why, True
     note = None
-    if isinstance(converted, tuple) and len(converted) == 2 and isinstance(converted[1], str) \
+    if isinstance(converted, tuple) and len(converted) == 2 and isinstance(converted[1], str | Message) \
             and isinstance(converted[0], PartialDate | dt.date):
         converted, note = converted
     if converted in ("", None, ()):

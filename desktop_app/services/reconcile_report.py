@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind
-from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, Template, Translate, english
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
 from desktop_app.services import audit
 from desktop_app.services.reconcile_model import Outcome, Reconciliation, RowResult
@@ -111,32 +111,47 @@ def export_reconcile_report(db: Database, rec: Reconciliation, out_path: str | o
     return write_reconcile_report(rec, out_path, roster=db.target.path, overwrite=overwrite, before=record)
 
 
-def summary_text(rec: Reconciliation) -> str:
-    """A few lines for a situation report: counts, rows to look at, warnings."""
-    against = f"list '{rec.list_name}'" if rec.list_name else f"the whole roster ({rec.roster_size} persons)"
+def summary_text(rec: Reconciliation, translate: Translate = english) -> str:
+    """A few lines for a situation report: counts, rows to look at, warnings; in the language of
+    `translate` (QCoreApplication.translate in the window), English by default."""
+    def tr(template: Template, **values: object) -> str:
+        return Message(template, **values).render(translate)
+
+    against = tr(QT_TRANSLATE_NOOP("services.reconcile_report", "list '{name}'"), name=rec.list_name) \
+        if rec.list_name else tr(QT_TRANSLATE_NOOP("services.reconcile_report", "the whole roster ({n} persons)"),
+                                 n=rec.roster_size)
     matched = rec.group(Outcome.MATCH)
     approved = sum(1 for r in matched if r.answer.answer and r.answer.answer.value == "approved")
     rejected = sum(1 for r in matched if r.answer.answer and r.answer.answer.value == "rejected")
-    lines = [f"Partner answer {rec.file_name} (sheet '{rec.sheet}', {len(rec.rows)} rows) checked against {against}:",
-             f"- matched: {len(matched)} ({approved} approved, {rejected} rejected)",
-             f"- needs review: {rec.review}" + _rows(rec.group(Outcome.REVIEW)),
-             f"- not on the roster: {rec.unmatched}" + _rows(rec.group(Outcome.NONE))]
+    lines = [tr(QT_TRANSLATE_NOOP("services.reconcile_report", "Partner answer {file} (sheet '{sheet}', {rows} rows) "
+                                  "checked against {against}:"),
+                file=rec.file_name, sheet=rec.sheet, rows=len(rec.rows), against=against),
+             tr(QT_TRANSLATE_NOOP("services.reconcile_report",
+                                  "- matched: {matched} ({approved} approved, {rejected} rejected)"),
+                matched=len(matched), approved=approved, rejected=rejected),
+             tr(QT_TRANSLATE_NOOP("services.reconcile_report", "- needs review: {n}"), n=rec.review)
+             + _rows(rec.group(Outcome.REVIEW), translate),
+             tr(QT_TRANSLATE_NOOP("services.reconcile_report", "- not on the roster: {n}"), n=rec.unmatched)
+             + _rows(rec.group(Outcome.NONE), translate)]
     if rec.list_id is not None:
         shown = ", ".join(f"{p.case_ref} {p.name}" for p in rec.not_mentioned[:15])
         more = " …" if len(rec.not_mentioned) > 15 else ""
-        lines.append(f"- list members not mentioned: {len(rec.not_mentioned)}" + (f" ({shown}{more})" if shown else ""))
+        lines.append(tr(QT_TRANSLATE_NOOP("services.reconcile_report", "- list members not mentioned: {n}"),
+                        n=len(rec.not_mentioned)) + (f" ({shown}{more})" if shown else ""))
     important = [w for w in rec.warnings if w.kind != "cell"]
     cells = len(rec.warnings) - len(important)
     if important or cells:
-        lines.append("Warnings:")
+        lines.append(tr(QT_TRANSLATE_NOOP("services.reconcile_report", "Warnings:")))
         lines += [f"- {w.message}" for w in important]
         if cells:
-            lines.append(f"- {cells} cells could not be read (see the report)")
+            lines.append(tr(QT_TRANSLATE_NOOP("services.reconcile_report",
+                                              "- {n} cells could not be read (see the report)"), n=cells))
     return "\n".join(lines)
 
 
-def _rows(results: list[RowResult]) -> str:
+def _rows(results: list[RowResult], translate: Translate = english) -> str:
     if not results:
         return ""
     numbers = ", ".join(str(r.row) for r in results[:20])
-    return f" (rows {numbers}{' …' if len(results) > 20 else ''})"
+    return " " + Message(QT_TRANSLATE_NOOP("services.reconcile_report", "(rows {numbers})"),
+                         numbers=numbers + (" …" if len(results) > 20 else "")).render(translate)

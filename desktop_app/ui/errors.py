@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Iterable
 from types import TracebackType
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.domain.errors import DatabaseError, EditConflict, ExchangeError, RosterError, TransitionRefused
-from desktop_app.domain.messages import Message, render
+from desktop_app.domain.messages import Joined, Message, render
+from desktop_app.domain.reasons import match_reason
 from desktop_app.logs import log_path, setup_logging
 
 log = logging.getLogger(__name__)
@@ -30,12 +32,17 @@ def error_title(exc: RosterError) -> str:
     return QCoreApplication.translate("Errors", next(title for kind, title in _TITLES if isinstance(exc, kind)))
 
 
-def translated(text: str | Message | RosterError) -> str:
+def translated(text: str | Message | Joined | RosterError) -> str:
     """A message from below the ui (an error, a problem, a reason) in the interface language:
     its template translated, its values (names, references) as they are."""
     if isinstance(text, RosterError):
         text = text.text
     return render(text, QCoreApplication.translate)
+
+
+def match_reasons(reasons: Iterable[str]) -> str:
+    """Matching's reasons for a pair in the interface language, joined by semicolons."""
+    return "; ".join(translated(match_reason(reason)) for reason in reasons)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

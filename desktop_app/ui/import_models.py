@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.services.importing import ImportPreview, Outcome, PreviewRow
+from desktop_app.ui.errors import translated
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 40
 ROW_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 41
@@ -138,7 +139,8 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(filter(None, (row.details, *(str(p) for p in row.problems if not p.blocking))))
+            return "\n".join(filter(None, (translated(row.detail_text),
+                                            *(translated(p.text) for p in row.problems if not p.blocking))))
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(OUTCOME_COLORS[row.outcome]))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -163,7 +165,7 @@ class PreviewModel(QAbstractTableModel):
             return str(row.data.fields.get("birth_date") or "")
         if column == 4:
             return ", ".join(d.number for d in row.data.documents)
-        return row.details
+        return translated(row.detail_text)
 
 
 class OutcomeFilter(QSortFilterProxyModel):

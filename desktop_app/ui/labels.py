@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from desktop_app.domain.messages import Template
+
 _CONTEXT = "Labels"
 _WORDS: dict[str, str] = {
     # statuses
@@ -114,7 +116,10 @@ def word(value: str | None) -> str:
 
 
 def field_label(key: str, english: str) -> str:
-    """A person field's label; `english` is the domain's label, used for fields not listed here."""
+    """A person field's label; `english` is the domain's label, used for fields not listed here
+    (a template marked below the ui, such as the merge screen's "Documents (united)", is translated)."""
+    if isinstance(english, Template):
+        return QCoreApplication.translate(english.context, english)
     source = _FIELDS.get(key)
     return QCoreApplication.translate("Fields", source) if source else english
 

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         widest = max((metrics.horizontalAdvance(self.navigation.item(row).text())
                       for row in range(self.navigation.count())), default=100)
         self.splitter.setSizes([widest + 40, max(600, self.width() - widest - 40)])
+        self.navigation.setMinimumWidth(widest + 40)  # a splitter saved in another language cannot cut an entry
 
     def current_page(self) -> str:
         return next(name for name, widget in self.pages.items() if widget is self.stack.currentWidget())

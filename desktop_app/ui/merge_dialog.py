@@ -46,7 +46,7 @@ from desktop_app.services.duplicates import DuplicateCandidate, FieldChoice
 from desktop_app.services.persons import PersonView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import match_reasons, show_error
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, undo_pushed
@@ -116,6 +116,8 @@ class MergeChoiceModel(QAbstractTableModel):
             return None
         choice, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if choice.key == "status" and column in (A, B):
+                return labels.status((choice.keep_text, choice.other_text)[column - A])
             return (labels.field_label(choice.key, choice.label), choice.keep_text, choice.other_text)[column]
         if role == Qt.ItemDataRole.CheckStateRole and column in (A, B) and choice.pickable and choice.differs:
             return Qt.CheckState.Checked if self._picked[choice.key] == column else Qt.CheckState.Unchecked
@@ -301,7 +303,7 @@ class DuplicatesDialog(QDialog):
             (self.tr("Record B"), lambda p: f"{p.b.case_ref} {p.b.name}"),
             (self.tr("Born B"), lambda p: p.b.birth_date),
             (self.tr("Decision"), lambda p: self.tr("almost surely") if p.decision == "match" else self.tr("look")),
-            (self.tr("Score"), lambda p: f"{p.score:.3f}"), (self.tr("Reasons"), lambda p: "; ".join(p.reasons))],
+            (self.tr("Score"), lambda p: f"{p.score:.3f}"), (self.tr("Reasons"), lambda p: match_reasons(p.reasons))],
             parent=self)
         self.table = QTableView(self)
         self.table.setObjectName("duplicatesTable")

@@ -48,7 +48,7 @@ from desktop_app.domain.person import (
     validate_field,
 )
 from desktop_app.domain.phones import display_phone, normalize_phone
-from desktop_app.domain.reasons import history_reason
+from desktop_app.domain.reasons import audit_summary, audit_word, history_reason
 from desktop_app.domain.status import Status, allowed_next
 from desktop_app.services import audit, households, lists, partners, persons, status
 from desktop_app.services.audit import AuditFilter, AuditView
@@ -417,7 +417,8 @@ class PersonEditor(QDialog):
         self.log_view.setColumnWidth(2, 200)
         self.audit_model: RecordsModel[AuditView] = RecordsModel(
             [(self.tr("When"), lambda a: f"{a.at:%Y-%m-%d %H:%M:%S}"), (self.tr("Operator"), lambda a: a.operator),
-             (self.tr("Action"), lambda a: a.action), (self.tr("What"), lambda a: a.summary)], parent=self)
+             (self.tr("Action"), lambda a: translated(audit_word(a.action))),
+             (self.tr("What"), lambda a: translated(audit_summary(a.summary)))], parent=self)
         self.audit_view = QTableView(page, objectName="personAuditTrail")
         self.audit_view.setModel(self.audit_model)
         self.audit_view.horizontalHeader().setStretchLastSection(True)
@@ -653,7 +654,9 @@ class PersonEditor(QDialog):
         except ValidationError as exc:
             self.phone_problem.setText(translated(exc.why))
             return
-        if self.person is None:
+        if self._listed(e164):
+            pass  # already in the list: one number is recorded once
+        elif self.person is None:
             self.pending_phones.append((e164, self.phone_label.text()))
             pending_phone = PhoneView(-len(self.pending_phones), e164, self.phone_label.text())
             self.phones_model.set_records([*self.phones_model.records, pending_phone])
@@ -662,6 +665,10 @@ class PersonEditor(QDialog):
                                                          label=self.phone_label.text(), operator=self.operator))
         self.phone_number.clear()
         self.phone_label.clear()
+
+    def _listed(self, e164: str) -> bool:
+        """Whether the number is in the phones list already (recorded, or added to a new person)."""
+        return any(phone.e164 == e164 for phone in self.phones_model.records)
 
     @Slot()
     def remove_phone(self) -> None:
@@ -701,6 +708,10 @@ class PersonEditor(QDialog):
                 self.tabs.setCurrentIndex(1)
                 self.phone_number.setFocus()
                 return None
+            if self._listed(phone[0]):  # typed again after Add: it is in the list, not added twice
+                phone = None
+                self.phone_number.clear()
+                self.phone_label.clear()
         if any(line.text().strip() for line in (self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry)):
             try:
                 document = self._document_from_form()

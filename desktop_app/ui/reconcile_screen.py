@@ -75,7 +75,7 @@ from desktop_app.services.reconcile_model import (
 )
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import match_reasons, show_error
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.fit import resize_within_screen
 from desktop_app.ui.records_model import RecordsModel
@@ -107,7 +107,7 @@ _EXTRA_ROWS: dict[str, Callable[[CandidateMatch], str]] = {
     QT_TRANSLATE_NOOP("ReconcileDialog", "Status, list"): lambda c: f"{labels.status(c.person.status)}; "
                                                                     f"{_on_list(c.person)}",
     QT_TRANSLATE_NOOP("ReconcileDialog", "Score"): lambda c: f"{c.score:.3f}",
-    QT_TRANSLATE_NOOP("ReconcileDialog", "Reasons"): lambda c: "; ".join(c.reasons),
+    QT_TRANSLATE_NOOP("ReconcileDialog", "Reasons"): lambda c: match_reasons(c.reasons),
     QT_TRANSLATE_NOOP("ReconcileDialog", "Evidence (bits)"): lambda c: _waterfall(c.contributions),
 }
 
@@ -173,7 +173,7 @@ class OutcomeModel(QAbstractTableModel):
          lambda r: f"{r.best.person.case_ref} {r.best.person.name}" if r.best else ""),
         (QT_TRANSLATE_NOOP("ReconcileDialog", "Score"), lambda r: f"{r.best.score:.3f}" if r.best else ""),
         (QT_TRANSLATE_NOOP("ReconcileDialog", "Why"),
-         lambda r: "; ".join(filter(None, (r.note, *(r.best.reasons if r.best else ()))))),
+         lambda r: "; ".join(filter(None, (r.note, match_reasons(r.best.reasons if r.best else ()))))),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -525,7 +525,7 @@ class ReconcileDialog(QDialog):
         for view in (self.matched_view, self.review_view, self.none_view):
             view.resizeColumnsToContents()
         self._update_counts()
-        self.summary.setPlainText(summary_text(rec))
+        self.summary.setPlainText(summary_text(rec, QCoreApplication.translate))
         if rec.review:
             self.tabs.setCurrentIndex(1)
             self.review_view.setFocus()

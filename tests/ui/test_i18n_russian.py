@@ -1,7 +1,8 @@
 """The Russian interface is complete: every message of the Russian .ts is translated (placeholders
 and shortcuts kept), the .ts holds every string the interface code marks for translation, and
 the parts added to the window by feature modules (undo titles, protection, import, export,
-reconciliation, duplicates) show Russian once the Russian translator is loaded."""
+reconciliation, duplicates) show Russian once the Russian translator is loaded. Message templates
+from below the interface (domain/messages.py) are checked the same way, named placeholders too."""
 
 from __future__ import annotations
 
@@ -61,6 +62,8 @@ def _problems(ts: Path) -> list[str]:
                 problems.append(f"{where} is empty")
             elif sorted(re.findall(r"%\d+", text)) != sorted(re.findall(r"%\d+", source)):
                 problems.append(f"{where}: the placeholders differ in {text!r}")
+            elif sorted(re.findall(r"\{[^{}]*\}", text)) != sorted(re.findall(r"\{[^{}]*\}", source)):
+                problems.append(f"{where}: the named placeholders differ in {text!r}")
             elif numerus and "%n" not in text:
                 problems.append(f"{where}: %n is missing from {text!r}")
             elif text.replace("&&", "").count("&") != source.replace("&&", "").count("&"):
@@ -80,13 +83,25 @@ def test_every_russian_message_is_translated_with_its_placeholders_and_shortcuts
                                 if m.find("translation").get("type")] == []  # type: ignore[union-attr]
 
 
+def _marked_sources() -> list[str]:
+    """The files `make translations-update` scans: the interface, and the Qt-free code below it that
+    marks message templates with domain/messages.py's QT_TRANSLATE_NOOP."""
+    package = UI_FOLDER.parent
+    below = [p for folder in ("commands", "domain", "services", "matching", "exchange", "storage")
+             for p in (package / folder).glob("*.py") if "QT_TRANSLATE_NOOP" in p.read_text(encoding="utf-8")]
+    below += [package / "cli.py"] if "QT_TRANSLATE_NOOP" in (package / "cli.py").read_text(encoding="utf-8") else []
+    return sorted(str(p) for p in (*UI_FOLDER.glob("*.py"), *UI_FOLDER.glob("pages/*.py"), *below))
+
+
 def test_the_russian_source_holds_every_string_the_interface_marks(tmp_path: Path) -> None:
-    """lupdate over the interface code finds nothing new to translate and nothing gone from the code."""
+    """lupdate over the interface code and the message templates below it finds nothing new to
+    translate and nothing gone from the code."""
     copy = tmp_path / "translations" / RU_TS.name
     copy.parent.mkdir()
     shutil.copy(RU_TS, copy)
     lupdate = Path(PySide6.__file__).parent / "lupdate"
-    sources = sorted(str(p) for p in (*UI_FOLDER.glob("*.py"), *UI_FOLDER.glob("pages/*.py")))
+    sources = _marked_sources()
+    assert any(source.endswith("domain/errors.py") for source in sources)
     subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(copy)], check=True, capture_output=True)
     assert len(_messages(copy)) == len(_messages(RU_TS))
     assert _problems(copy) == []

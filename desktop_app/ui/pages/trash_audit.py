@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import RosterError
+from desktop_app.domain.reasons import audit_summary, audit_word
 from desktop_app.services import audit, persons
 from desktop_app.services.audit import AuditFilter, AuditView
 from desktop_app.services.persons import PersonView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.records_model import RecordsModel
 
 AUDIT_PAGE = 500
@@ -76,8 +77,9 @@ class TrashAuditPage(QWidget):
         self.more.clicked.connect(self.load_more)
         self.audit_model: RecordsModel[AuditView] = RecordsModel(
             [(self.tr("When"), lambda a: f"{a.at:%Y-%m-%d %H:%M:%S}"), (self.tr("Operator"), lambda a: a.operator),
-             (self.tr("Action"), lambda a: a.action), (self.tr("Record"), lambda a: a.entity),
-             (self.tr("What"), lambda a: a.summary)], parent=self)
+             (self.tr("Action"), lambda a: translated(audit_word(a.action))),
+             (self.tr("Record"), lambda a: translated(audit_word(a.entity))),
+             (self.tr("What"), lambda a: translated(audit_summary(a.summary)))], parent=self)
         self.audit_view = QTableView(self, objectName="auditTable")
         self.audit_view.setModel(self.audit_model)
         self.audit_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
