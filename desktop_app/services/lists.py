@@ -262,8 +262,8 @@ def apply_answer(session: Session, list_id: int, person_id: int, answer: Answer,
     member = session.scalar(select(ListMember).where(ListMember.list_id == list_id,
                                                      ListMember.person_id == person_id))
     person = session.get(Person, person_id)
-    if member is None or person is None:
-        raise NotFound(f"member of list {evacuation_list.name!r}", person_id)
+    if member is None or person is None:  # named as the officer knows them, not by the row id
+        raise NotFound(f"member of list {evacuation_list.name!r}", person.case_ref if person else person_id)
     # The trash and merged records are off the roster: a reconciled answer skips them, so every answer does.
     if person.deleted_at is not None:
         raise ValidationError("person", person.case_ref,
@@ -322,7 +322,7 @@ def _record_crossing(session: Session, list_id: int, person_id: int, *, operator
                                                      ListMember.person_id == person_id))
     person = session.get(Person, person_id)
     if member is None or person is None or person.deleted_at is not None:
-        raise NotFound("list member", person_id)
+        raise NotFound("list member", person.case_ref if person else person_id)
     if member.answer != Answer.APPROVED.value:
         raise ValidationError("crossing", person.case_ref,
                               QT_TRANSLATE_NOOP("services.lists", "needs the partner's approval first"))

@@ -87,3 +87,15 @@ def test_undo_of_an_apply_after_the_same_answer_was_applied_again_is_refused(
     assert undo_reconciliation(db, first.operation_id, operator=operator).restored == 2  # now in order
     assert [(m.answer, m.status) for m in lists.members(db, list_id)] == [("pending", "submitted")] * 2
 
+
+
+def test_an_answer_or_crossing_for_someone_not_on_the_list_names_them_by_case_reference(
+        db: Database, db_path: Path, operator: str, capsys: pytest.CaptureFixture[str]) -> None:
+    _list_of(db, operator, 1)
+    stranger = persons.create_person(db, {"surname_latin": "SAYED", "given_names_latin": "MONA"}, operator=operator)
+    db.close()
+    for command in (["list", "answer", "Rafah 20 Nov", stranger.case_ref, "approved"],
+                    ["list", "crossed", "Rafah 20 Nov", stranger.case_ref]):
+        assert main(["--db", str(db_path), *command]) == 1
+        err = capsys.readouterr().err
+        assert repr(stranger.case_ref) in err and f" {stranger.id} " not in err, err  # not the internal row id
