@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Joined, Message
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Joined, Message, Template
 from desktop_app.domain.person import DocumentData
 
 
@@ -166,7 +166,13 @@ class SkippedRow:
     text: str
 
     def __str__(self) -> str:
-        return f"row {self.row} skipped: a total line, not a person ('{self.text}')"
+        return str(self.message)
+
+    @property
+    def message(self) -> Message:
+        return Message(QT_TRANSLATE_NOOP("services.import_model",
+                                         "row {row} skipped: a total line, not a person ('{text}')"),
+                       row=self.row, text=self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,9 +185,16 @@ class UnmappedColumn:
     suggested_label: str = ""
 
     def __str__(self) -> str:
-        hint = f" (looks like {self.suggested_label}: choose it on the Columns page or map it)" \
-            if self.suggested else ""
-        return f"not imported: column {self.column}: {self.header}{hint}"
+        return str(self.message)
+
+    @property
+    def message(self) -> Message:
+        if self.suggested:  # the label is the field's, as the window names it (context "Fields")
+            return Message(QT_TRANSLATE_NOOP("services.import_model", "not imported: column {column}: {header} "
+                                             "(looks like {field}: choose it on the Columns page or map it)"),
+                           column=self.column, header=self.header, field=Template("Fields", self.suggested_label))
+        return Message(QT_TRANSLATE_NOOP("services.import_model", "not imported: column {column}: {header}"),
+                       column=self.column, header=self.header)
 
 
 @dataclass(frozen=True)
@@ -203,6 +216,13 @@ class ImportPreview:
     warnings: tuple[str, ...] = ()  # sheet-level notes (unmapped columns, cleaned cells)
     skipped: tuple[SkippedRow, ...] = ()  # total lines: not persons, and not rejected either
     unmapped: tuple[UnmappedColumn, ...] = ()  # headed columns left out, with a suggested field
+
+    @property
+    def notes(self) -> tuple[str | Message, ...]:
+        """`warnings` to be shown in the operator's language: the columns left out and the total
+        lines skipped (the first warnings, in that order) as messages, the rest as written."""
+        known = len(self.unmapped) + len(self.skipped)
+        return (*(c.message for c in self.unmapped), *(r.message for r in self.skipped), *self.warnings[known:])
 
     @property
     def counts(self) -> dict[str, int]:

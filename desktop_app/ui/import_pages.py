@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError
 from desktop_app.services import importing
 from desktop_app.services.importing import ImportPreview, ImportResult, Outcome
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.import_models import OutcomeFilter, PreviewModel, outcome_label
 from desktop_app.ui.tasks import Progress
@@ -117,7 +117,7 @@ class PreviewPage(QWizardPage):
         if preview.profile_name:
             text += self.tr(" · profile '%1'").replace("%1", html.escape(preview.profile_name))
         self.counts.setText(text)
-        self.notes.setText("\n".join(preview.warnings))
+        self.notes.setText("\n".join(translated(note) for note in preview.notes))
         self.notes.setVisible(bool(preview.warnings))
         self.completeChanged.emit()
 

@@ -103,7 +103,8 @@ def test_not_found_and_a_refused_status_name_their_values_untranslated(russian: 
 def test_the_import_preview_says_its_problems_in_russian(qtbot: QtBot, russian: MainWindow, tmp_path: Path) -> None:
     sheet = [["ФИО", "Дата рождения", "Телефон"],
              ["Аль-Масри Ахмед", "31.02.1990", "+970599112234"],
-             ["Аль-Масри Лейла", "03.11.2008", "+970599112235"]]
+             ["Аль-Масри Лейла", "03.11.2008", "+970599112235"],
+             ["Итого: 2 человека"]]
     wizard = open_import_wizard(russian)
     qtbot.addWidget(wizard)
     wizard.resize(1100, 640)
@@ -119,6 +120,8 @@ def test_the_import_preview_says_its_problems_in_russian(qtbot: QtBot, russian: 
     model = wizard.preview_page.model
     details = [model.data(model.index(row, model.columnCount() - 1)) for row in range(model.rowCount())]
     assert "строка 2, столбец B (Дата рождения): '31.02.1990' — такой даты не существует" in details
+    notes = wizard.preview_page.notes.text()
+    assert "строка 4 пропущена: это итоговая строка, а не человек ('Итого: 2 человека')" in notes
     english = wizard.preview.rows[0].details  # type: ignore[union-attr]
     assert english == "row 2, column B (Дата рождения): '31.02.1990' is not a real date"
     _shot(wizard, "ru_import_preview")

@@ -6079,6 +6079,21 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <source>{ref}: everything in the row is already on the roster</source>
         <translation>{ref}: всё из этой строки уже есть в базе</translation>
     </message>
+    <message>
+        <location filename="../../services/import_model.py" line="173"/>
+        <source>row {row} skipped: a total line, not a person (&apos;{text}&apos;)</source>
+        <translation>строка {row} пропущена: это итоговая строка, а не человек (&apos;{text}&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../services/import_model.py" line="193"/>
+        <source>not imported: column {column}: {header} (looks like {field}: choose it on the Columns page or map it)</source>
+        <translation>не импортируется: столбец {column}: {header} (похоже на «{field}»: выберите это поле на странице «Столбцы» или сопоставьте его)</translation>
+    </message>
+    <message>
+        <location filename="../../services/import_model.py" line="196"/>
+        <source>not imported: column {column}: {header}</source>
+        <translation>не импортируется: столбец {column}: {header}</translation>
+    </message>
 </context>
 <context>
     <name>services.import_profiles</name>
