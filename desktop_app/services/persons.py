@@ -300,7 +300,12 @@ def new_person(session: Session, fields: Mapping[str, Any], operator: str, *,
         person.documents.append(_document_row(document))
     for phone in phones:
         number, label = (phone, "") if isinstance(phone, str) else phone
-        person.phones.append(Phone(e164=normalize_phone(number, phone_region), label=label))
+        e164 = normalize_phone(number, phone_region)
+        same = next((p for p in person.phones if p.e164 == e164), None)
+        if same is None:
+            person.phones.append(Phone(e164=e164, label=label))
+        elif not same.label:  # one number given twice (added, then typed again): once, with its label
+            same.label = label
     person.sort_key = sort_key_of(person)
     person.search_terms = [SearchTerm(term=term) for term in search_terms_of(person)]
     person.status_changes.append(StatusChange(from_status=None, to_status=person.status, reason="registered",
@@ -450,7 +455,11 @@ def remove_document(db: Database, person_id: int, document_id: int, *, operator:
 
 def add_phone(db: Database, person_id: int, number: str, *, operator: str, label: str = "",
               region: str | None = None) -> PersonView:
+    """Record a phone number; one the person already has is not recorded twice (nothing changes)."""
     e164 = normalize_phone(number, region)
+    current = get_person(db, person_id)
+    if any(phone.e164 == e164 for phone in current.phones):
+        return current
 
     def change(person: Person) -> tuple[str, dict[str, list[Any]]]:
         person.phones.append(Phone(e164=e164, label=label))
