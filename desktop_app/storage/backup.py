@@ -36,6 +36,7 @@ from desktop_app.domain.errors import DatabaseError
 from desktop_app.storage import output_files
 from desktop_app.storage.db import (
     BUSY_TIMEOUT_MS,
+    WRITER_SUFFIX,
     Database,
     DiskFull,
     clean_stale_temporaries,
@@ -373,7 +374,7 @@ def rotate_backups(folder: Path, stem: str, *, keep_recent: int = KEEP_RECENT, k
     open, close, every few minutes, by hand); the last of each day for `keep_days` days; and every
     copy taken before an import, apply, merge or retention for `keep_days` days, plus the newest of
     each such reason whatever its age. Routine backups therefore never push a pre-import copy out.
-    Other files in the folder are never touched.
+    Other files in the folder are never touched, nor a backup opened as a roster since.
     """
     now = now or dt.datetime.now()
     ours = _ours(folder, stem)
@@ -393,10 +394,18 @@ def rotate_backups(folder: Path, stem: str, *, keep_recent: int = KEEP_RECENT, k
         elif (now.date() - taken.date()).days < keep_days and taken.date() not in days_kept:
             days_kept.add(taken.date())
             keep.add(path)
-    removed = [path for _, _, path in ours if path not in keep]
+    removed = [path for _, _, path in ours if path not in keep and not _used_as_roster(path)]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+def _used_as_roster(path: Path) -> bool:
+    """Whether a file named as a backup has been opened as a roster (an officer opened yesterday's
+    backup and went on working in it): a backup never has working files beside it, a roster in
+    use has -wal/-shm, and one written to keeps its .audit-head. Such a file is never rotated away."""
+    return any(os.path.lexists(path.with_name(path.name + suffix))
+               for suffix in ("-wal", "-shm", "-journal", WRITER_SUFFIX, ".audit-head"))
 
 
 def last_good_backup(db_path: Path, passphrase: str | None, *, limit: int = 5) -> Path | None:

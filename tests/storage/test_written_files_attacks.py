@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -182,3 +183,20 @@ def test_a_working_file_named_in_another_case_is_refused(roster: Path, name: str
     assert cli.main(["--db", str(roster), "backup", str(roster.with_name(name))]) == 1
     assert "working file of the roster" in capsys.readouterr().err
     assert _files(roster.parent) == before
+
+
+def test_a_backup_opened_as_the_roster_is_never_rotated_away(roster: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An officer opened last month's backup as the roster and registered a person in it; the next
+    backup of the original roster into that folder deleted it by its name (rotation), person and all."""
+    folder = roster.parent / "backups"
+    folder.mkdir()
+    yesterday = folder / "roster-backup-20261101-100000.db"
+    shutil.copyfile(roster, yesterday)
+    old = folder / "roster-backup-20261102-100000.db"  # an untouched old backup: rotated as before
+    shutil.copyfile(roster, old)
+    _adds_a_person(yesterday, capsys)
+    assert cli.main(["--db", str(roster), "backup", str(folder), "--keep", "1", "--hours", "0", "--days", "0"]) == 0
+    capsys.readouterr()
+    assert yesterday.exists() and not old.exists()
+    assert cli.main(["--db", str(yesterday), "search", "Petrov"]) == 0
+    assert "Petrov" in capsys.readouterr().out
