@@ -199,3 +199,28 @@ def audit_summary(text: str) -> str | Message:
             return Message(template, **{key: label(value) if key in ("old", "new", "answer") else value
                                         for key, value in match.groupdict().items()})
     return text
+
+
+# What services say of one person beside a recorded answer or an applied row.
+_STATUS = r"(?P<{0}>[a-z ]+?)"
+_NOTES: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), template) for pattern, template in (
+    (rf"status {_STATUS.format('old')} cannot become {_STATUS.format('new')}",
+     QT_TRANSLATE_NOOP("domain.reasons", "status {old} cannot become {new}")),
+    (rf"(?P<ref>\S+): (?P<answer>\w+) recorded, status {_STATUS.format('old')} cannot become {_STATUS.format('new')}",
+     QT_TRANSLATE_NOOP("domain.reasons", "{ref}: {answer} recorded, status {old} cannot become {new}")),
+    (r"needs review", QT_TRANSLATE_NOOP("domain.reasons", "needs review")),
+    (r"not on the roster", QT_TRANSLATE_NOOP("domain.reasons", "not on the roster")),
+    (r"left out by the officer", QT_TRANSLATE_NOOP("domain.reasons", "left out by the officer")),
+    (r"is in the trash", QT_TRANSLATE_NOOP("domain.reasons", "is in the trash")),
+)]
+
+
+def service_note(text: str) -> str | Message:
+    """A note a service wrote beside a person or a row (why a status did not follow an answer)."""
+    for pattern, template in _NOTES:
+        match = pattern.fullmatch(text)
+        if match:
+            # statuses here are written as the window names them ("on hold"): ui/labels.py's words
+            return Message(template, **{key: Template("Labels", value) if key in ("old", "new", "answer")
+                                        else value for key, value in match.groupdict().items()})
+    return text

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.lists import Answer
+from desktop_app.domain.reasons import service_note
 from desktop_app.services import lists
 from desktop_app.services.reconcile import (
     ApplyResult,
@@ -75,7 +76,7 @@ from desktop_app.services.reconcile_model import (
 )
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
-from desktop_app.ui.errors import match_reasons, show_error
+from desktop_app.ui.errors import match_reasons, show_error, translated
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.fit import resize_within_screen
 from desktop_app.ui.records_model import RecordsModel
@@ -685,10 +686,12 @@ class ReconcileDialog(QDialog):
         details = [text]
         if result.not_moved:
             details.append(self.tr("Answer recorded, status unchanged: %1").replace("%1", "; ".join(
-                self.tr("row %1: %2").replace("%1", str(s.row)).replace("%2", s.reason) for s in result.not_moved)))
+                self.tr("row %1: %2").replace("%1", str(s.row)).replace("%2", translated(service_note(s.reason)))
+                for s in result.not_moved)))
         if problems:
             details.append(self.tr("Not recorded: %1").replace("%1", "; ".join(
-                self.tr("row %1: %2").replace("%1", str(s.row)).replace("%2", s.reason) for s in problems)))
+                self.tr("row %1: %2").replace("%1", str(s.row)).replace("%2", translated(service_note(s.reason)))
+                for s in problems)))
         # The full account goes to the summary box (it scrolls); the line above the tabs stays one line.
         self.counts_label.setText(text + (self.tr(" Details below.") if len(details) > 1 else ""))
         self.summary.setPlainText("\n".join(details) + "\n\n" + self.summary.toPlainText())

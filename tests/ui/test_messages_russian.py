@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.errors import NotFound, TransitionRefused, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, about, without_value
-from desktop_app.domain.reasons import audit_summary, history_reason, match_reason
+from desktop_app.domain.reasons import audit_summary, history_reason, match_reason, service_note
 from desktop_app.services import audit, lists, persons
 from desktop_app.services.audit import AuditFilter
 from desktop_app.services.duplicates import merge_comparison
@@ -173,6 +173,8 @@ def test_merge_rows_history_and_audit_are_russian(qtbot: QtBot, russian: MainWin
     assert entry.summary == "created list 'Рафах 15'"
     assert translated(audit_summary(entry.summary)) == "создан список 'Рафах 15'"
     assert translated(audit_summary("MR-000014: registered -> verified")) == "MR-000014: зарегистрирован → проверен"
+    assert translated(service_note("MR-1: rejected recorded, status verified cannot become rejected")) == (
+        "MR-1: ответ «отказано» внесён, статус «проверен» не может смениться на «отказано»")
     assert match_reasons(["surname equal under MVD 782", "birth date equal"]) == (
         "фамилия: совпадает по MVD 782; совпадает дата рождения")
 

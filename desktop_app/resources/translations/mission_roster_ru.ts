@@ -176,12 +176,12 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="284"/>
+        <location filename="../../ui/reconcile_screen.py" line="285"/>
         <source>Answer row %1</source>
         <translation>Строка ответа %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="285"/>
+        <location filename="../../ui/reconcile_screen.py" line="286"/>
         <source>Candidate %1</source>
         <translation>Кандидат %1</translation>
     </message>
@@ -1443,179 +1443,179 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="87"/>
+        <location filename="../../ui/pages/lists.py" line="88"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="87"/>
+        <location filename="../../ui/pages/lists.py" line="88"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="88"/>
+        <location filename="../../ui/pages/lists.py" line="89"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="88"/>
+        <location filename="../../ui/pages/lists.py" line="89"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="89"/>
+        <location filename="../../ui/pages/lists.py" line="90"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="89"/>
+        <location filename="../../ui/pages/lists.py" line="90"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="90"/>
-        <location filename="../../ui/pages/lists.py" line="360"/>
+        <location filename="../../ui/pages/lists.py" line="91"/>
+        <location filename="../../ui/pages/lists.py" line="361"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="90"/>
-        <location filename="../../ui/pages/lists.py" line="127"/>
+        <location filename="../../ui/pages/lists.py" line="91"/>
+        <location filename="../../ui/pages/lists.py" line="128"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="101"/>
+        <location filename="../../ui/pages/lists.py" line="102"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="103"/>
+        <location filename="../../ui/pages/lists.py" line="104"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="123"/>
+        <location filename="../../ui/pages/lists.py" line="124"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="123"/>
+        <location filename="../../ui/pages/lists.py" line="124"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="128"/>
+        <location filename="../../ui/pages/lists.py" line="129"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="125"/>
+        <location filename="../../ui/pages/lists.py" line="126"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="105"/>
+        <location filename="../../ui/pages/lists.py" line="106"/>
         <source>Reconcile &amp;answer…</source>
         <translation>Сверить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="107"/>
+        <location filename="../../ui/pages/lists.py" line="108"/>
         <source>Members&apos; s&amp;tatus…</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="124"/>
+        <location filename="../../ui/pages/lists.py" line="125"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="126"/>
+        <location filename="../../ui/pages/lists.py" line="127"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="129"/>
+        <location filename="../../ui/pages/lists.py" line="130"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="141"/>
+        <location filename="../../ui/pages/lists.py" line="142"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="143"/>
+        <location filename="../../ui/pages/lists.py" line="144"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="147"/>
+        <location filename="../../ui/pages/lists.py" line="148"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="149"/>
+        <location filename="../../ui/pages/lists.py" line="150"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="152"/>
+        <location filename="../../ui/pages/lists.py" line="153"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="163"/>
+        <location filename="../../ui/pages/lists.py" line="164"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="165"/>
+        <location filename="../../ui/pages/lists.py" line="166"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="197"/>
+        <location filename="../../ui/pages/lists.py" line="198"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="199"/>
+        <location filename="../../ui/pages/lists.py" line="200"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="242"/>
+        <location filename="../../ui/pages/lists.py" line="243"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="250"/>
+        <location filename="../../ui/pages/lists.py" line="251"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="251"/>
+        <location filename="../../ui/pages/lists.py" line="252"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="253"/>
+        <location filename="../../ui/pages/lists.py" line="254"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="314"/>
+        <location filename="../../ui/pages/lists.py" line="315"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="339"/>
+        <location filename="../../ui/pages/lists.py" line="340"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="340"/>
+        <location filename="../../ui/pages/lists.py" line="341"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -1624,37 +1624,37 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="344"/>
+        <location filename="../../ui/pages/lists.py" line="345"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="346"/>
+        <location filename="../../ui/pages/lists.py" line="347"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="358"/>
+        <location filename="../../ui/pages/lists.py" line="359"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="383"/>
+        <location filename="../../ui/pages/lists.py" line="384"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="384"/>
+        <location filename="../../ui/pages/lists.py" line="385"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="409"/>
+        <location filename="../../ui/pages/lists.py" line="410"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="411"/>
+        <location filename="../../ui/pages/lists.py" line="412"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
@@ -2219,22 +2219,22 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="55"/>
+        <location filename="../../ui/pages/lists.py" line="56"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="58"/>
+        <location filename="../../ui/pages/lists.py" line="59"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="65"/>
+        <location filename="../../ui/pages/lists.py" line="66"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="66"/>
+        <location filename="../../ui/pages/lists.py" line="67"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -3477,393 +3477,393 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="98"/>
+        <location filename="../../ui/reconcile_screen.py" line="99"/>
         <source>NOT on this list</source>
         <translation>НЕТ в этом списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="100"/>
+        <location filename="../../ui/reconcile_screen.py" line="101"/>
         <source>on the list (%1)</source>
         <translation>в списке (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="102"/>
+        <location filename="../../ui/reconcile_screen.py" line="103"/>
         <source>on the roster</source>
         <translation>в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="107"/>
+        <location filename="../../ui/reconcile_screen.py" line="108"/>
         <source>Status, list</source>
         <translation>Статус, список</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="109"/>
-        <location filename="../../ui/reconcile_screen.py" line="174"/>
+        <location filename="../../ui/reconcile_screen.py" line="110"/>
+        <location filename="../../ui/reconcile_screen.py" line="175"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="110"/>
+        <location filename="../../ui/reconcile_screen.py" line="111"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="111"/>
+        <location filename="../../ui/reconcile_screen.py" line="112"/>
         <source>Evidence (bits)</source>
         <translation>Доводы (биты)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="126"/>
-        <location filename="../../ui/reconcile_screen.py" line="417"/>
+        <location filename="../../ui/reconcile_screen.py" line="127"/>
+        <location filename="../../ui/reconcile_screen.py" line="418"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="127"/>
+        <location filename="../../ui/reconcile_screen.py" line="128"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="128"/>
+        <location filename="../../ui/reconcile_screen.py" line="129"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="129"/>
-        <location filename="../../ui/reconcile_screen.py" line="167"/>
+        <location filename="../../ui/reconcile_screen.py" line="130"/>
+        <location filename="../../ui/reconcile_screen.py" line="168"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="130"/>
-        <location filename="../../ui/reconcile_screen.py" line="417"/>
+        <location filename="../../ui/reconcile_screen.py" line="131"/>
+        <location filename="../../ui/reconcile_screen.py" line="418"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="131"/>
-        <location filename="../../ui/reconcile_screen.py" line="420"/>
+        <location filename="../../ui/reconcile_screen.py" line="132"/>
+        <location filename="../../ui/reconcile_screen.py" line="421"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="134"/>
+        <location filename="../../ui/reconcile_screen.py" line="135"/>
         <source>household split</source>
         <translation>семья разделена</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="135"/>
+        <location filename="../../ui/reconcile_screen.py" line="136"/>
         <source>approved twice</source>
         <translation>одобрен дважды</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="136"/>
+        <location filename="../../ui/reconcile_screen.py" line="137"/>
         <source>conflicting answers</source>
         <translation>противоречивые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="137"/>
+        <location filename="../../ui/reconcile_screen.py" line="138"/>
         <source>not on the list</source>
         <translation>нет в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="138"/>
+        <location filename="../../ui/reconcile_screen.py" line="139"/>
         <source>unreadable cell</source>
         <translation>нечитаемая ячейка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="150"/>
+        <location filename="../../ui/reconcile_screen.py" line="151"/>
         <source>to decide</source>
         <translation>решить</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="153"/>
+        <location filename="../../ui/reconcile_screen.py" line="154"/>
         <source>left out</source>
         <translation>исключено</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="156"/>
+        <location filename="../../ui/reconcile_screen.py" line="157"/>
         <source>person %1</source>
         <translation>человек %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="157"/>
+        <location filename="../../ui/reconcile_screen.py" line="158"/>
         <source>confirmed %1</source>
         <translation>подтверждено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="164"/>
+        <location filename="../../ui/reconcile_screen.py" line="165"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="165"/>
+        <location filename="../../ui/reconcile_screen.py" line="166"/>
         <source>Name in the answer</source>
         <translation>Имя в ответе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="166"/>
-        <location filename="../../ui/reconcile_screen.py" line="418"/>
+        <location filename="../../ui/reconcile_screen.py" line="167"/>
+        <location filename="../../ui/reconcile_screen.py" line="419"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="168"/>
+        <location filename="../../ui/reconcile_screen.py" line="169"/>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="169"/>
+        <location filename="../../ui/reconcile_screen.py" line="170"/>
         <source>unreadable</source>
         <translation>не прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="170"/>
+        <location filename="../../ui/reconcile_screen.py" line="171"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="172"/>
+        <location filename="../../ui/reconcile_screen.py" line="173"/>
         <source>Roster person</source>
         <translation>Человек из базы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="175"/>
+        <location filename="../../ui/reconcile_screen.py" line="176"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="213"/>
+        <location filename="../../ui/reconcile_screen.py" line="214"/>
         <source>Your decision</source>
         <translation>Ваше решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="339"/>
+        <location filename="../../ui/reconcile_screen.py" line="340"/>
         <source>Reconcile a partner&apos;s answer</source>
         <translation>Сверка ответа партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="354"/>
+        <location filename="../../ui/reconcile_screen.py" line="355"/>
         <source>the partner&apos;s answer: .xlsx, .xls, .ods or .csv</source>
         <translation>ответ партнёра: .xlsx, .xls, .ods или .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="355"/>
+        <location filename="../../ui/reconcile_screen.py" line="356"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="363"/>
+        <location filename="../../ui/reconcile_screen.py" line="364"/>
         <source>Whole roster (check only, nothing to apply)</source>
         <translation>Вся база (только проверка, без применения)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="365"/>
+        <location filename="../../ui/reconcile_screen.py" line="366"/>
         <source>%1 (%2 members, %3)</source>
         <translation>%1 (человек: %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="372"/>
+        <location filename="../../ui/reconcile_screen.py" line="373"/>
         <source>Read it from the decision column</source>
         <translation>Брать из столбца с решением</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="373"/>
+        <location filename="../../ui/reconcile_screen.py" line="374"/>
         <source>Every row is an approval</source>
         <translation>Каждая строка — одобрение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="374"/>
+        <location filename="../../ui/reconcile_screen.py" line="375"/>
         <source>Every row is a rejection</source>
         <translation>Каждая строка — отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="375"/>
+        <location filename="../../ui/reconcile_screen.py" line="376"/>
         <source>&amp;Check answer</source>
         <translation>&amp;Проверить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="381"/>
+        <location filename="../../ui/reconcile_screen.py" line="382"/>
         <source>Answer file:</source>
         <translation>Файл ответа:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="382"/>
+        <location filename="../../ui/reconcile_screen.py" line="383"/>
         <source>Against:</source>
         <translation>Сверять с:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="383"/>
+        <location filename="../../ui/reconcile_screen.py" line="384"/>
         <source>No decision column:</source>
         <translation>Нет столбца с решением:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="385"/>
+        <location filename="../../ui/reconcile_screen.py" line="386"/>
         <source>Choose the partner&apos;s file and press Check answer.</source>
         <translation>Выберите файл партнёра и нажмите «Проверить ответ».</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="405"/>
+        <location filename="../../ui/reconcile_screen.py" line="406"/>
         <source>↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · Backspace undecide.  Shaded cells differ from the answer.</source>
         <translation>↑↓ строка · ←→ кандидат · Enter — подтвердить выделенного кандидата · Del — исключить строку · Backspace — снять решение.  Затенённые ячейки расходятся с ответом.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="418"/>
+        <location filename="../../ui/reconcile_screen.py" line="419"/>
         <source>Latin name</source>
         <translation>Имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="419"/>
+        <location filename="../../ui/reconcile_screen.py" line="420"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="420"/>
+        <location filename="../../ui/reconcile_screen.py" line="421"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="421"/>
+        <location filename="../../ui/reconcile_screen.py" line="422"/>
         <source>Answer on the list</source>
         <translation>Ответ по списку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="423"/>
+        <location filename="../../ui/reconcile_screen.py" line="424"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="424"/>
+        <location filename="../../ui/reconcile_screen.py" line="425"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="425"/>
+        <location filename="../../ui/reconcile_screen.py" line="426"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="427"/>
+        <location filename="../../ui/reconcile_screen.py" line="428"/>
         <source>Matched</source>
         <translation>Совпали</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="428"/>
+        <location filename="../../ui/reconcile_screen.py" line="429"/>
         <source>Needs review</source>
         <translation>Требуют проверки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="429"/>
+        <location filename="../../ui/reconcile_screen.py" line="430"/>
         <source>Not on roster</source>
         <translation>Нет в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="430"/>
+        <location filename="../../ui/reconcile_screen.py" line="431"/>
         <source>Not mentioned</source>
         <translation>Не упомянуты</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="431"/>
+        <location filename="../../ui/reconcile_screen.py" line="432"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="437"/>
+        <location filename="../../ui/reconcile_screen.py" line="438"/>
         <source>&amp;Copy summary</source>
         <translation>&amp;Копировать сводку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="445"/>
+        <location filename="../../ui/reconcile_screen.py" line="446"/>
         <source>Save &amp;report…</source>
         <translation>Сохранить &amp;отчёт…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="448"/>
+        <location filename="../../ui/reconcile_screen.py" line="449"/>
         <source>&amp;Apply…</source>
         <translation>Прим&amp;енить…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="451"/>
+        <location filename="../../ui/reconcile_screen.py" line="452"/>
         <source>&amp;Undo apply</source>
         <translation>О&amp;тменить применение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="482"/>
+        <location filename="../../ui/reconcile_screen.py" line="483"/>
         <source>Partner&apos;s answer</source>
         <translation>Ответ партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="483"/>
+        <location filename="../../ui/reconcile_screen.py" line="484"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="502"/>
+        <location filename="../../ui/reconcile_screen.py" line="503"/>
         <source>Matching the answer against the roster</source>
         <translation>Сверка ответа с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="520"/>
+        <location filename="../../ui/reconcile_screen.py" line="521"/>
         <source>Matched (%1)</source>
         <translation>Совпали (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="521"/>
+        <location filename="../../ui/reconcile_screen.py" line="522"/>
         <source>Needs review (%1)</source>
         <translation>Требуют проверки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="522"/>
+        <location filename="../../ui/reconcile_screen.py" line="523"/>
         <source>Not on roster (%1)</source>
         <translation>Нет в базе (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="523"/>
+        <location filename="../../ui/reconcile_screen.py" line="524"/>
         <source>Not mentioned (%1)</source>
         <translation>Не упомянуты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="524"/>
+        <location filename="../../ui/reconcile_screen.py" line="525"/>
         <source>Warnings (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="541"/>
+        <location filename="../../ui/reconcile_screen.py" line="542"/>
         <source>list &apos;%1&apos;</source>
         <translation>списком «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="542"/>
+        <location filename="../../ui/reconcile_screen.py" line="543"/>
         <source>the whole roster (check only)</source>
         <translation>всей базой (только проверка)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="544"/>
+        <location filename="../../ui/reconcile_screen.py" line="545"/>
         <source>%1, sheet &apos;%2&apos;: %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
         <translation>%1, лист «%2»: строк — %3, сверка со %4: совпали — %5, требуют проверки — %6 (решено — %7), нет в базе — %8, не упомянуты члены списка — %9, предупреждений — %10.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="613"/>
+        <location filename="../../ui/reconcile_screen.py" line="614"/>
         <source>Save the reconciliation</source>
         <translation>Сохранить сверку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="613"/>
+        <location filename="../../ui/reconcile_screen.py" line="614"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="626"/>
+        <location filename="../../ui/reconcile_screen.py" line="627"/>
         <source>Writing the report</source>
         <translation>Запись отчёта</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="629"/>
+        <location filename="../../ui/reconcile_screen.py" line="630"/>
         <source>Report written to %1.</source>
         <translation>Отчёт записан в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="648"/>
+        <location filename="../../ui/reconcile_screen.py" line="649"/>
         <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
 
 Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
@@ -3872,78 +3872,78 @@ Their answers and statuses change, with the file named as the reason. You can un
 Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="652"/>
+        <location filename="../../ui/reconcile_screen.py" line="653"/>
         <source>%1 rows still need review and will not be applied.</source>
         <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="653"/>
+        <location filename="../../ui/reconcile_screen.py" line="654"/>
         <source>Apply the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="665"/>
+        <location filename="../../ui/reconcile_screen.py" line="666"/>
         <source>Applying the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="682"/>
+        <location filename="../../ui/reconcile_screen.py" line="683"/>
         <source>Recorded: %1 approved, %2 rejected; %3 statuses changed</source>
         <translation>Внесено: одобрено %1, отказано %2; изменено статусов: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="687"/>
+        <location filename="../../ui/reconcile_screen.py" line="688"/>
         <source>Answer recorded, status unchanged: %1</source>
         <translation>Ответ внесён, статус не изменился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="684"/>
+        <location filename="../../ui/reconcile_screen.py" line="685"/>
         <source> (operation %1).</source>
         <translation> (операция %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="688"/>
-        <location filename="../../ui/reconcile_screen.py" line="691"/>
+        <location filename="../../ui/reconcile_screen.py" line="689"/>
+        <location filename="../../ui/reconcile_screen.py" line="693"/>
         <source>row %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="690"/>
+        <location filename="../../ui/reconcile_screen.py" line="692"/>
         <source>Not recorded: %1</source>
         <translation>Не внесено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="693"/>
+        <location filename="../../ui/reconcile_screen.py" line="696"/>
         <source> Details below.</source>
         <translation> Подробности ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="698"/>
+        <location filename="../../ui/reconcile_screen.py" line="701"/>
         <source>Apply %1</source>
         <translation>Применить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="706"/>
+        <location filename="../../ui/reconcile_screen.py" line="709"/>
         <source>Undo the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="707"/>
+        <location filename="../../ui/reconcile_screen.py" line="710"/>
         <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
         <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="713"/>
+        <location filename="../../ui/reconcile_screen.py" line="716"/>
         <source>Undoing the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="723"/>
+        <location filename="../../ui/reconcile_screen.py" line="726"/>
         <source>Undone: %1 answers restored, %2 statuses returned.</source>
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="730"/>
+        <location filename="../../ui/reconcile_screen.py" line="733"/>
         <source>&amp;Reconcile partner answer…</source>
         <translation>Све&amp;рить ответ партнёра…</translation>
     </message>
@@ -5942,6 +5942,36 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../domain/reasons.py" line="101"/>
         <source>another given name, and another person comes close ({ref}): a twin&apos;s document?</source>
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="208"/>
+        <source>status {old} cannot become {new}</source>
+        <translation>статус «{old}» не может смениться на «{new}»</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="210"/>
+        <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
+        <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="211"/>
+        <source>needs review</source>
+        <translation>требует проверки</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="212"/>
+        <source>not on the roster</source>
+        <translation>нет в базе</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="213"/>
+        <source>left out by the officer</source>
+        <translation>исключено сотрудником</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="214"/>
+        <source>is in the trash</source>
+        <translation>в корзине</translation>
     </message>
 </context>
 <context>

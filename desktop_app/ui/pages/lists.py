@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.lists import Answer
+from desktop_app.domain.reasons import service_note
 from desktop_app.services import households, lists, partners
 from desktop_app.services.lists import ListMemberView, ListSummary
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
@@ -409,7 +410,8 @@ class ListsPage(QWidget):
         text = self.tr("%1 answers recorded.").replace("%1", str(len(recorded)))
         if stuck:
             text += " " + self.tr("Status unchanged for: %1").replace("%1", "; ".join(
-                f"{r.case_ref} ({r.not_moved})" for r in stuck[:10])) + (" …" if len(stuck) > 10 else "")
+                f"{r.case_ref} ({translated(service_note(r.not_moved or ''))})" for r in stuck[:10])) + (
+                " …" if len(stuck) > 10 else "")
         self.outcome.setText(text)
         self.outcome.setStyleSheet("color: #b71c1c;" if stuck else "")
         self.outcome.show()
