@@ -44,7 +44,8 @@ class PartialDate:
         try:
             return cls(int(year), int(month) if month else None, int(day) if day else None)
         except ValueError as exc:
-            raise ValidationError(field, text, f"is not a real date ({exc})") from None
+            raise ValidationError(field, text, QT_TRANSLATE_NOOP("domain.dates", "is not a real date ({problem})"),
+                                  problem=str(exc)) from None
 
     @classmethod
     def from_date(cls, value: dt.date) -> PartialDate:

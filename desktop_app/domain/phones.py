@@ -37,8 +37,9 @@ def normalize_phone(text: str, default_region: str | None = None) -> str:
     try:
         parsed = phonenumbers.parse(raw, default_region)
     except phonenumbers.NumberParseException:
-        hint = "" if default_region else " (give it with its country code, e.g. +20...)"
-        raise ValidationError("phone", text, f"is not a phone number{hint}") from None
+        reason = QT_TRANSLATE_NOOP("domain.phones", "is not a phone number") if default_region else \
+            QT_TRANSLATE_NOOP("domain.phones", "is not a phone number (give it with its country code, e.g. +20...)")
+        raise ValidationError("phone", text, reason) from None
     if not phonenumbers.is_valid_number(parsed):
         raise ValidationError("phone", text,
                               QT_TRANSLATE_NOOP("domain.phones", "is not a valid phone number for its country"))

@@ -106,7 +106,8 @@ def set_relationship(db: Database, household_id: int, person_id: int, relationsh
         household = _household(session, household_id)
         person = _person(session, person_id)
         if person.household_id != household.id:
-            raise ValidationError("person", person.case_ref, f"is not a member of household {household.ref}")
+            raise ValidationError("person", person.case_ref, QT_TRANSLATE_NOOP(
+                "services.households", "is not a member of household {household}"), household=household.ref)
         if relationship is Relationship.HEAD:
             _make_head(session, household, person, operator)
         else:
@@ -123,7 +124,8 @@ def remove_member(db: Database, household_id: int, person_id: int, *, operator: 
         household = _household(session, household_id)
         person = _person(session, person_id)
         if person.household_id != household.id:
-            raise ValidationError("person", person.case_ref, f"is not a member of household {household.ref}")
+            raise ValidationError("person", person.case_ref, QT_TRANSLATE_NOOP(
+                "services.households", "is not a member of household {household}"), household=household.ref)
         if household.head_person_id == person.id:
             household.head_person_id = None
         audit.record(session, operator, "update", "person", person.uuid,

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import DuplicateValue, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
-from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, label
 from desktop_app.domain.status import ANSWER_TARGETS, Status, answer_gap, answer_path
 from desktop_app.services import audit
 from desktop_app.services.status import set_status
@@ -93,7 +93,8 @@ def create_list(db: Database, name: str, *, operator: str, organization_id: int 
         raise ValidationError("list name", name, QT_TRANSLATE_NOOP("services.lists", "is required"))
     with db.transaction() as session:
         if session.scalar(select(EvacuationList.id).where(EvacuationList.name == clean)) is not None:
-            raise DuplicateValue(f"An evacuation list named {clean!r} already exists.")
+            raise DuplicateValue(QT_TRANSLATE_NOOP("services.lists", "An evacuation list named {name!r} already "
+                                                   "exists."), name=clean)
         if organization_id is not None and session.get(Organization, organization_id) is None:
             raise NotFound("organization", organization_id)
         evacuation_list = EvacuationList(uuid=str(uuid_module.uuid4()), name=clean, organization_id=organization_id,
@@ -193,7 +194,9 @@ def mark_sent(db: Database, list_id: int, *, operator: str, submit_members: bool
     with db.transaction() as session:
         evacuation_list = _list(session, list_id)
         if evacuation_list.state != ListState.DRAFT.value:
-            raise ValidationError("list", evacuation_list.name, f"was already {evacuation_list.state}")
+            raise ValidationError("list", evacuation_list.name,
+                                  QT_TRANSLATE_NOOP("services.lists", "was already {state}"),
+                                  state=label(evacuation_list.state))
         evacuation_list.state = ListState.SENT.value
         evacuation_list.sent_at = audit.now()
         reason = f"sent on list {evacuation_list.name!r}"

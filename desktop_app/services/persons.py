@@ -254,7 +254,9 @@ def reindex(session: Session, person: Person) -> None:
 def _check_case_ref_free(session: Session, case_ref: str, own_id: int | None) -> None:
     taken = session.scalar(select(Person.id).where(Person.case_ref == case_ref))
     if taken is not None and taken != own_id:
-        raise DuplicateValue(f"Case reference {case_ref!r} is already used by another person.")
+        raise DuplicateValue(QT_TRANSLATE_NOOP("services.persons",
+                                               "Case reference {ref!r} is already used by another person."),
+                             ref=case_ref)
 
 
 def next_generated_ref(session: Session) -> str:
