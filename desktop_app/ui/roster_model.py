@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.domain.errors import DatabaseError
 from desktop_app.domain.flags import Flag
 from desktop_app.domain.status import Status
 from desktop_app.services.roster_rows import FirstPage, RosterQuery, RosterRow, SortKey
@@ -56,6 +57,13 @@ _ANSWERED_ROLES = frozenset({_DISPLAY, _BACKGROUND, _TOOLTIP, _PERSON_ID, _STATU
 
 _FLAG_MARKS = {Flag.MEDICAL: "✚", Flag.REDUCED_MOBILITY: "♿", Flag.PREGNANT: "P", Flag.UNACCOMPANIED_MINOR: "U",
                Flag.INFANT: "I", Flag.ELDERLY: "E"}
+
+
+def _unreadable_row(person_id: int) -> RosterRow:
+    """The line shown for a record a damaged roster file cannot give back."""
+    return RosterRow(person_id, "?", QCoreApplication.translate("RosterTableModel", "(damaged record: cannot be read)"),
+                     "", "", "", "", None, None, "", "", "", None, None, "", "", False, False, False, False,
+                     dt.datetime.min)
 
 
 class RosterColumn(NamedTuple):
@@ -270,13 +278,30 @@ class RosterTableModel(QAbstractTableModel):
         page = self._pages.get(page_number)
         if page is None:
             ids = self._ids[page_number * PAGE_SIZE:(page_number + 1) * PAGE_SIZE]
-            page = _queries().fetch_rows(self._db, ids) if self._db is not None else {}
+            page = self._fetch(ids) if self._db is not None else {}
             self._pages[page_number] = page
             if len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(page_number)
         return page.get(self._ids[row])
+
+    def _fetch(self, ids: list[int]) -> dict[int, RosterRow]:
+        """One page of rows; on a damaged roster, the rows that can be read and a marked line for each
+        one that cannot (a page holding a garbled record must not stop the whole table painting)."""
+        assert self._db is not None
+        try:
+            return _queries().fetch_rows(self._db, ids)
+        except DatabaseError:
+            if self._db.damage is None and self._db.target.path is None:
+                raise  # a server's error is not a damaged page: the error presenter tells it
+        page: dict[int, RosterRow] = {}
+        for person_id in ids:
+            try:
+                page.update(_queries().fetch_rows(self._db, [person_id]))
+            except DatabaseError:
+                page[person_id] = _unreadable_row(person_id)
+        return page
 
     @property
     def cached_pages(self) -> int:
