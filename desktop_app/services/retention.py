@@ -256,9 +256,12 @@ def _scrub_free_text(session: Session, needles: set[str]) -> None:
     if not needles:
         return
     longest = max(len(needle.split(" ")) for needle in needles)
+    # Every free-text column, whoever's row it is: another person's notes or status reason can name them.
     places: list[tuple[Any, Any, str]] = [(LiaisonEntry, LiaisonEntry.summary, REDACTED_TEXT),
                                           (Household, Household.notes, ""), (EvacuationList, EvacuationList.notes, ""),
-                                          (DuplicateDismissal, DuplicateDismissal.note, "")]
+                                          (DuplicateDismissal, DuplicateDismissal.note, ""),
+                                          (Person, Person.notes, ""), (StatusChange, StatusChange.reason, ""),
+                                          (ListMember, ListMember.answer_note, "")]
     for table, column, blank in places:
         hits = [row_id for row_id, value in session.execute(select(table.id, column).where(column != "",
                                                                                           column != blank))
@@ -312,8 +315,45 @@ def _redact_trail(session: Session, trace: _Trace, operator: str) -> int:
             AuditEntry.content_digest.is_not(None))):
         if json.loads(changes).get("other") in uuids:
             entry_ids.append(entry_id)
+    entry_ids += _entries_naming(session, trace.needles, set(entry_ids))
     return audit.redact_entries(session, entry_ids, operator=operator,
                                 reason=f"retention of {len(trace.person_ids)} person records")
+
+
+def _entries_naming(session: Session, needles: set[str], known: set[int]) -> list[int]:
+    """Entries on any record whose summary or recorded values name the persons or give a document
+    number of theirs (another person's notes, a liaison entry, an export's summary). The values are
+    read as JSON, so a name stored escaped (\\u0418...) is found as well."""
+    if not needles:
+        return []
+    longest = max(len(needle.split(" ")) for needle in needles)
+    found: list[int] = []
+    for entry_id, summary, changes in session.execute(select(AuditEntry.id, AuditEntry.summary, AuditEntry.changes)
+                                                      .where(AuditEntry.redacted_at.is_(None),
+                                                             AuditEntry.content_digest.is_not(None),
+                                                             AuditEntry.action != audit.REDACT_ACTION)):
+        if entry_id in known:
+            continue
+        try:
+            texts = [summary, *_strings(json.loads(changes))]
+        except ValueError:
+            texts = [summary, changes]
+        if any(_mentions(words(text), needles, longest) for text in texts):
+            found.append(entry_id)
+    return found
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in decoded JSON, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def _anonymise(session: Session, ids: list[int], operator: str) -> None:

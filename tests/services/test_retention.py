@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +22,7 @@ from desktop_app.domain.status import Status
 from desktop_app.services import audit, demo, duplicates, households, lists, partners, persons, roster, stats, status
 from desktop_app.services.retention import RetentionMode, apply_retention, plan_retention
 from desktop_app.storage.backup import opener_for, read_backup_info
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import AuditEntry, Document, Person, Phone
 from tests.services.import_support import write_xlsx
 
@@ -227,3 +228,39 @@ def test_retention_of_thousands_is_set_based(db: Database, tmp_path: Path) -> No
     assert plan.count > 400
     assert len(statements) < plan.count / 4
     assert audit.verify_chain(db).intact
+
+
+def _raw_hits(folder: Path, needles: Sequence[str]) -> list[str]:
+    """Files beside the roster whose bytes hold a needle as UTF-8 or as JSON's escaped form."""
+    forms = {needle: {needle.encode(), json.dumps(needle).strip('"').encode()} for needle in needles}
+    return [f"{path.name}: {needle}" for path in sorted(folder.iterdir()) if path.is_file()
+            and not path.name.startswith("archive") for needle, encoded in forms.items()
+            if any(form in path.read_bytes() for form in encoded)]
+
+
+def test_a_name_written_on_other_records_goes_too(tmp_path: Path) -> None:
+    """Attack: her name in another person's notes and status reason, in the answer note on his list
+    row, and so in his audit entries; after retention nothing in the roster's bytes names her."""
+    folder = tmp_path / "roster"
+    folder.mkdir()
+    db = open_database(folder / "roster.db")
+    try:
+        maria = persons.create_person(db, {"surname": "Иванова", "given_names": "Мария"}, operator="t",
+                                      documents=[DocumentData.create("passport", "754433221", "RUS")])
+        status.change_status(db, maria.id, Status.VERIFIED, operator="t", reason="seen")
+        pavel = persons.create_person(db, {"surname": "Orlov", "given_names": "Pavel",
+                                           "notes": "travels with Мария Иванова"}, operator="t")
+        status.change_status(db, pavel.id, Status.VERIFIED, operator="t", reason="vouched for by Иванова Мария")
+        evac_list = lists.create_list(db, "Rafah 10", operator="t")
+        lists.add_members(db, evac_list.id, [pavel.id], operator="t")
+        lists.record_answer(db, evac_list.id, pavel.id, Answer.APPROVED, operator="t",
+                            note="with Мария Иванова, passport 754433221")
+        plan = dataclasses.replace(plan_retention(db, [Status.VERIFIED], 30, now=LATER), person_ids=(maria.id,))
+        apply_retention(db, plan, mode=RetentionMode.ANONYMISE, archive=folder / "archive.db",
+                        archive_passphrase=ARCHIVE_KEY, confirm_count=1, operator="t")
+        assert persons.get_person(db, pavel.id).surname == "Orlov"
+        assert audit.verify_chain(db).intact
+        assert _text_columns_holding(db.target.path, ["Иванова", "754433221"]) == []
+    finally:
+        db.close()
+    assert _raw_hits(folder, ["Иванова", "Мария", "754433221"]) == []
