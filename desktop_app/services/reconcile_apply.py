@@ -23,7 +23,7 @@ import uuid as uuid_module
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
@@ -201,10 +201,13 @@ def undo_reconciliation(db: Database, operation_id: int, *, operator: str) -> Un
         # A later apply that is still in force recorded these answers again (the same file applied twice):
         # putting back what was there before this one would leave that apply hollow.
         members_of = [c.entity_id for c in changes if c.entity == "list_member"]
-        again = set(session.scalars(
-            select(OperationChange.entity_id).join(Operation, Operation.id == OperationChange.operation_id)
+        later = session.scalar(
+            select(func.min(Operation.id)).join(OperationChange, OperationChange.operation_id == Operation.id)
             .where(OperationChange.entity == "list_member", OperationChange.entity_id.in_(members_of),
-                   Operation.id > operation_id, Operation.kind == KIND, Operation.undone_at.is_(None))))
+                   Operation.id > operation_id, Operation.kind == KIND, Operation.undone_at.is_(None)))
+        if later is not None:
+            raise EditConflict(f"Operation {operation_id} cannot be undone: operation {later} applied answers for "
+                               f"the same members after it. Undo operation {later} first. Nothing was undone.")
         for change in changes:
             if change.entity != "list_member":
                 continue
@@ -214,8 +217,6 @@ def undo_reconciliation(db: Database, operation_id: int, *, operator: str) -> Un
             after = details["after"][str(change.entity_id)]
             if member is None or person is None:
                 changed_since.append(f"row {before['row']}: removed from the list since")
-            elif member.id in again:
-                changed_since.append(f"{person.case_ref} (answer recorded again by a later apply: undo that first)")
             elif person.version != after["version"] or member.answer != after["answer"] or \
                     _iso(member.valid_until) != after["valid_until"] or \
                     member.answer_note != after.get("answer_note", member.answer_note):

@@ -80,7 +80,8 @@ def test_undo_of_an_apply_after_the_same_answer_was_applied_again_is_refused(
     first = apply_reconciliation(db, rec, {}, operator=operator)
     again = apply_reconciliation(db, rec, {}, operator=operator)  # the officer applied the same file twice
     assert first.operation_id and again.operation_id
-    with pytest.raises(EditConflict, match="recorded again by a later apply: undo that first"):
+    with pytest.raises(EditConflict, match=f"operation {again.operation_id} applied answers for the same members "
+                       f"after it. Undo operation {again.operation_id} first"):
         undo_reconciliation(db, first.operation_id, operator=operator)  # would leave the second apply hollow
     assert [m.answer for m in lists.members(db, list_id)] == ["approved", "approved"]
     assert undo_reconciliation(db, again.operation_id, operator=operator).restored == 2
