@@ -47,9 +47,11 @@ GENESIS_HASH = "0" * 64
 _LAST_HASH_KEY = "audit_last_hash"
 _LAST_ID_KEY = "audit_last_id"
 _WRITTEN_KEY = "audit_written"  # the last entry this transaction added, for the head file
+_CHAINED_TO_KEY = "audit_chained_to"  # the hash this transaction's first entry follows
 HEAD_SUFFIX = ".audit-head"
 REDACT_ACTION = "redact"
 RESTORE_ACTION = "restore"  # a restored roster's trail legitimately ends before the head it replaced
+REPLACED_HEAD_KEY = "replaced_head"  # in a restore entry: {last_id, last_hash} of the trail it replaced
 
 
 def now() -> dt.datetime:
@@ -94,6 +96,7 @@ def record(session: Session, operator: str, action: str, entity: str, entity_key
     prev_hash = session.info.get(_LAST_HASH_KEY)
     if prev_hash is None:
         prev_hash, last_id = _chain_end(session, action)
+        session.info[_CHAINED_TO_KEY] = prev_hash
     else:
         last_id = session.info[_LAST_ID_KEY]
     at = now()
@@ -119,12 +122,26 @@ def _chain_end(session: Session, action: str) -> tuple[str, int]:
         return GENESIS_HASH, 0
     last_id, last_hash = int(last[0]), str(last[1])
     head = read_head(_roster_path(session))
-    if head is not None and action != RESTORE_ACTION and head.last_id > last_id:
+    if head is not None and action != RESTORE_ACTION and head.last_id > last_id \
+            and not _replaced_by_restore(session, head):
         first = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id).limit(1))
         if first == head.first_hash:  # the same trail, shorter than it was: entries were removed
             log.warning("audit trail ends at entry %d, its recorded head is entry %d", last_id, head.last_id)
             return last_hash, head.last_id
     return last_hash, last_id
+
+
+def _replaced_by_restore(session: Session, head: ChainHead) -> bool:
+    """Whether `head` is the end of a trail a restore replaced (its entry says so): the head file of a
+    restore killed between the swap and moving the restored roster's head beside it."""
+    changes = session.scalar(select(AuditEntry.changes).where(AuditEntry.action == RESTORE_ACTION)
+                             .order_by(AuditEntry.id.desc()).limit(1))
+    try:
+        replaced = json.loads(changes).get(REPLACED_HEAD_KEY) if changes else None
+    except ValueError:
+        return False
+    return isinstance(replaced, dict) and (replaced.get("last_id"), replaced.get("last_hash")) == (
+        head.last_id, head.last_hash)
 
 
 # --- the head kept outside the database ------------------------------------------------------------
@@ -202,6 +219,7 @@ def _roster_path(session: Session) -> Path | None:
 @event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
     written: AuditEntry | None = session.info.pop(_WRITTEN_KEY, None)
+    chained_to = session.info.pop(_CHAINED_TO_KEY, None)
     session.info.pop(_LAST_HASH_KEY, None)
     session.info.pop(_LAST_ID_KEY, None)
     if written is None:
@@ -212,7 +230,9 @@ def _after_commit(session: Session) -> None:
     first = written.hash if written.prev_hash == GENESIS_HASH else None
     if first is None:
         known = read_head(roster)
-        first = known.first_hash if known is not None else None
+        # The head's first entry is taken over only when this transaction continued that head: a head
+        # of another trail would otherwise be copied forward and switch the end-of-trail check off.
+        first = known.first_hash if known is not None and known.last_hash == chained_to else None
     if first is None:
         with contextlib.closing(session.get_bind().connect()) as connection:  # type: ignore[union-attr]
             first = connection.scalar(select(AuditEntry.hash).order_by(AuditEntry.id).limit(1)) or GENESIS_HASH
@@ -221,7 +241,7 @@ def _after_commit(session: Session) -> None:
 
 @event.listens_for(Session, "after_rollback")
 def _after_rollback(session: Session) -> None:
-    for key in (_WRITTEN_KEY, _LAST_HASH_KEY, _LAST_ID_KEY):
+    for key in (_WRITTEN_KEY, _LAST_HASH_KEY, _LAST_ID_KEY, _CHAINED_TO_KEY):
         session.info.pop(key, None)
 
 
@@ -370,7 +390,18 @@ def verify_chain(db: Database) -> ChainReport:
             return ChainReport(count, entry_id, f"entry {entry_id} was blanked without a redaction record (a "
                                                 "redaction is made only by retention and is itself an entry)")
     head = read_head(db.target.path)
+    if count and head is None and db.target.path is not None and head_file(db.target.path).exists():
+        return ChainReport(count, last_id, f"the head of the trail recorded beside the roster "
+                                           f"({head_file(db.target.path).name}) cannot be read: it was damaged or "
+                                           "replaced, so entries cut from the end would not show")
+    if count and head is not None and head.first_hash != first_hash:
+        return ChainReport(count, 1, "the trail does not begin with the entry recorded beside the roster as its "
+                                     "first: it was rewritten from its first entry, or the roster file was "
+                                     "replaced by another roster's")
     if head is not None and count and head.first_hash == first_hash:
+        with db.reading() as session:
+            if _replaced_by_restore(session, head):
+                return ChainReport(count, None, "")
         if head.last_id > last_id:
             return ChainReport(count, last_id + 1, _missing(last_id + 1, head.last_id, "at the end of the trail")
                                + f" (the last head recorded beside the roster is entry {head.last_id}"

@@ -168,16 +168,25 @@ def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_fol
     storage_backup.check_backup(backup_file, opener)
     restored = storage_backup.read_backup_info(backup_file, opener)
     roster = db.target.path
+    replaced: dict[str, Any] = {}
+
+    def carry_over(current: Any, copy: Any) -> None:  # under the hold: the trail's end as it is replaced
+        _carry_case_ref_floor(current, copy)
+        last = current.execute("SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1").fetchone()
+        if last is not None:
+            replaced.update(last_id=int(last[0]), last_hash=str(last[1]))
 
     def record(copy: Path, safety_path: Path) -> None:  # in the copy, before it takes the roster's place
         database = db.open_copy(copy)
         try:
             with database.transaction() as session:
+                # The head it replaced: a restore killed before its head file followed the swap leaves
+                # that head beside the roster, which verify then knows for the replaced trail's end.
                 audit.record(session, operator, audit.RESTORE_ACTION, "roster", backup_file.name,
                              f"restored from the backup taken {restored.taken_at:%Y-%m-%d %H:%M} "
                              f"({restored.persons} persons); the roster before was saved as {safety_path.name}",
                              {"backup": backup_file.name, "safety_copy": safety_path.name,
-                              "persons": restored.persons})
+                              "persons": restored.persons, audit.REPLACED_HEAD_KEY: replaced or None})
         finally:
             database.close()
 
@@ -185,7 +194,7 @@ def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_fol
     try:
         with _head_follows(roster, roster.with_name(f".{roster.name}.restore-{os.getpid()}")):
             safety_path = storage_backup.restore_database(db, backup_file, Path(safety_folder),
-                                                          carry_over=_carry_case_ref_floor, before_swap=record,
+                                                          carry_over=carry_over, before_swap=record,
                                                           damaged=db.damage is not None)
     finally:
         reopened = db.reopen()
