@@ -181,3 +181,62 @@ def test_a_restored_older_backup_is_not_taken_for_a_cut(db: Database, operator: 
         assert audit.verify_chain(result.database).intact
     finally:
         result.database.close()
+
+
+# --- attacks on the head beside the roster ----------------------------------------------------------
+
+def _rewrite_from(db: Database, first_id: int, summary: str) -> None:
+    """Change one entry's content and recompute every hash from it on, as anyone with the file and
+    this module can: only the head kept beside the roster can tell."""
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER audit_entries_no_update")
+        connection.exec_driver_sql(f"UPDATE audit_entries SET summary = '{summary}' WHERE id = {first_id}")
+    with db.transaction() as session:
+        prev = session.scalar(select(AuditEntry.hash).where(AuditEntry.id == first_id - 1)) or audit.GENESIS_HASH
+        for entry in session.scalars(select(AuditEntry).where(AuditEntry.id >= first_id).order_by(AuditEntry.id)):
+            entry.content_digest = audit.content_digest(entry.at, entry.operator, entry.action, entry.entity,
+                                                        entry.entity_key, entry.summary, entry.changes)
+            entry.prev_hash = prev
+            entry.hash = prev = audit.chained_hash(prev, entry.at, entry.operator, entry.action, entry.entity,
+                                                   entry.entity_key, entry.content_digest)
+
+
+def test_a_trail_rewritten_from_its_first_entry_is_reported(db: Database, operator: str) -> None:
+    for name in ("Орлов", "Петров", "Сидоров"):
+        persons.create_person(db, {"surname": name}, operator=operator)
+    _rewrite_from(db, 1, "created nobody")
+    report = audit.verify_chain(db)
+    assert report.first_bad_id == 1 and "rewritten from its first entry" in report.problem
+
+
+def test_an_unreadable_head_beside_a_cut_trail_is_reported(db: Database, operator: str) -> None:
+    for name in ("Орлов", "Петров", "Сидоров"):
+        persons.create_person(db, {"surname": name}, operator=operator)
+    _cut_tail(db, 1)
+    assert db.target.path is not None
+    audit.head_file(db.target.path).write_text("{}", encoding="utf-8")
+    report = audit.verify_chain(db)
+    assert not report.intact and "cannot be read" in report.problem
+
+
+def test_another_trails_head_is_replaced_not_carried_forward(tmp_path: Path, operator: str) -> None:
+    """A head left by another roster (its file copied over this one's) is not copied forward by the
+    next write: the cut that follows is still found."""
+    from desktop_app.storage.db import open_database
+
+    other, path = tmp_path / "other.db", tmp_path / "roster.db"
+    for target, names in ((other, ("Орлов", "Петров", "Сидоров", "Новиков")), (path, ("Ким", "Ли"))):
+        database = open_database(target)
+        for name in names:
+            persons.create_person(database, {"surname": name}, operator=operator)
+        database.close()
+    audit.head_file(path).write_bytes(audit.head_file(other).read_bytes())
+    db = open_database(path)
+    try:
+        persons.create_person(db, {"surname": "Пак"}, operator=operator)
+        assert audit.verify_chain(db).intact
+        _cut_tail(db, 1)
+        report = audit.verify_chain(db)
+        assert report.first_bad_id == 3 and "entry 3" in report.problem
+    finally:
+        db.close()
