@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.lists import Answer
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message
 from desktop_app.matching import Candidate, RosterIndex
 from desktop_app.services.reconcile_answer import read_answer
 from desktop_app.services.reconcile_apply import apply_reconciliation, undo_reconciliation
@@ -185,18 +186,21 @@ def _warnings(rows: list[RowResult], roster: dict[int, RosterPerson], list_id: i
         answers = {r.answer.answer for r in results}
         numbers = tuple(r.row for r in results)
         if Answer.APPROVED in answers and Answer.REJECTED in answers:
-            warnings.append(ReconcileWarning("conflicting_answers", f"{ref} {roster[person_id].name} is both "
-                                             f"approved and rejected (rows {_join(numbers)})", numbers, (person_id,)))
+            warnings.append(ReconcileWarning.of("conflicting_answers", Message(QT_TRANSLATE_NOOP(
+                "services.reconcile", "{ref} {name} is both approved and rejected (rows {rows})"),
+                ref=ref, name=roster[person_id].name, rows=_join(numbers)), numbers, (person_id,)))
         elif answers == {Answer.APPROVED}:
-            warnings.append(ReconcileWarning("approved_twice", f"{ref} {roster[person_id].name} is approved "
-                                             f"twice in this answer (rows {_join(numbers)})", numbers, (person_id,)))
+            warnings.append(ReconcileWarning.of("approved_twice", Message(QT_TRANSLATE_NOOP(
+                "services.reconcile", "{ref} {name} is approved twice in this answer (rows {rows})"),
+                ref=ref, name=roster[person_id].name, rows=_join(numbers)), numbers, (person_id,)))
     if list_id is not None:
         for result in rows:
             person = result.person
             if result.outcome is Outcome.MATCH and person is not None and not person.on_list:
-                warnings.append(ReconcileWarning(
-                    "not_on_list", f"row {result.row} names {person.case_ref} {person.name}, who is not on this "
-                    "list; the row will not be applied", (result.row,), (person.person_id,)))
+                warnings.append(ReconcileWarning.of("not_on_list", Message(QT_TRANSLATE_NOOP(
+                    "services.reconcile", "row {row} names {ref} {name}, who is not on this list; the row will not "
+                    "be applied"), row=result.row, ref=person.case_ref, name=person.name),
+                    (result.row,), (person.person_id,)))
     warnings += _household_warnings(rows, roster, list_id, list_answers)
     for result in rows:
         warnings += [ReconcileWarning("cell", problem, (result.row,)) for problem in result.answer.problems]
@@ -233,10 +237,13 @@ def _household_warnings(rows: list[RowResult], roster: dict[int, RosterPerson], 
             return ", ".join(f"{p.case_ref} {p.name}" for p in people)
 
         off_list = [p for p in left_out if p.id not in list_answers] if list_id is not None else []
-        not_on = f" (not on this list: {names(off_list)})" if off_list else ""
-        warnings.append(ReconcileWarning(
-            "household_split", f"household {family[0].household_ref} split: approved {names(yes)}, "
-            f"but not {names(left_out)}{not_on}", rows_of, tuple(p.id for p in family)))
+        split = Message(QT_TRANSLATE_NOOP("services.reconcile", "household {household} split: approved {yes}, "
+                                          "but not {no} (not on this list: {off})"),
+                        household=family[0].household_ref, yes=names(yes), no=names(left_out), off=names(off_list)) \
+            if off_list else Message(QT_TRANSLATE_NOOP("services.reconcile", "household {household} split: approved "
+                                                       "{yes}, but not {no}"),
+                                     household=family[0].household_ref, yes=names(yes), no=names(left_out))
+        warnings.append(ReconcileWarning.of("household_split", split, rows_of, tuple(p.id for p in family)))
     return warnings
 
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.lists import Answer
+from desktop_app.domain.messages import Message
 
 
 class Outcome(StrEnum):
@@ -116,6 +117,13 @@ class ReconcileWarning:
     message: str
     rows: tuple[int, ...] = ()
     person_ids: tuple[int, ...] = ()
+    text: Message | None = None  # the message as a template and its values, for the operator's language
+
+    @classmethod
+    def of(cls, kind: str, text: Message, rows: tuple[int, ...] = (),
+           person_ids: tuple[int, ...] = ()) -> ReconcileWarning:
+        """A warning whose English `message` is `text` rendered."""
+        return cls(kind, str(text), rows, person_ids, text)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind
-from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, Template, Translate, english
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, Template, Translate, english, render
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
 from desktop_app.services import audit
 from desktop_app.services.reconcile_model import Outcome, Reconciliation, RowResult
@@ -142,7 +142,7 @@ def summary_text(rec: Reconciliation, translate: Translate = english) -> str:
     cells = len(rec.warnings) - len(important)
     if important or cells:
         lines.append(tr(QT_TRANSLATE_NOOP("services.reconcile_report", "Warnings:")))
-        lines += [f"- {w.message}" for w in important]
+        lines += [f"- {render(w.text or w.message, translate)}" for w in important]
         if cells:
             lines.append(tr(QT_TRANSLATE_NOOP("services.reconcile_report",
                                               "- {n} cells could not be read (see the report)"), n=cells))

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.errors import RosterError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.reasons import service_note
 from desktop_app.services import lists
@@ -423,7 +424,8 @@ class ReconcileDialog(QDialog):
         self.warnings_model: RecordsModel[ReconcileWarning] = RecordsModel([
             (self.tr("Kind"), lambda w: _warning_kind(w.kind)),
             (self.tr("Rows"), lambda w: ", ".join(map(str, w.rows))),
-            (self.tr("Warning"), lambda w: w.message)], warn=lambda w: w.message if w.kind != "cell" else None,
+            (self.tr("Warning"), lambda w: translated(w.text or w.message))],
+            warn=lambda w: translated(w.text or w.message) if w.kind != "cell" else None,
             parent=self)
         self.tabs.addTab(self.matched_view, self.tr("Matched"))
         self.tabs.addTab(review_page, self.tr("Needs review"))
@@ -640,10 +642,19 @@ class ReconcileDialog(QDialog):
         undecided = sum(1 for r in rec.group(Outcome.REVIEW) if r.row not in self.decisions)
         return chosen, undecided
 
+    def _roster_switched(self) -> bool:
+        """Whether the window now works on another roster than this screen (File > Open since): then say so."""
+        host_db = getattr(self.undo_host, "db", self.db)
+        if host_db is self.db:
+            return False
+        show_error(self, RosterError(self.tr("This screen belongs to another roster than the one now open; it was "
+                                             "closed. Open Reconcile again from the roster you mean.")))
+        return True
+
     @Slot()
     def apply(self) -> None:
         rec = self.reconciliation
-        if rec is None or rec.list_id is None:
+        if rec is None or rec.list_id is None or self._roster_switched():
             return
         chosen, undecided = self.apply_count()
         text = (self.tr("Record the partner's answer for %1 persons on list '%2'?\n\nTheir answers and statuses "
@@ -695,7 +706,8 @@ class ReconcileDialog(QDialog):
         # The full account goes to the summary box (it scrolls); the line above the tabs stays one line.
         self.counts_label.setText(text + (self.tr(" Details below.") if len(details) > 1 else ""))
         self.summary.setPlainText("\n".join(details) + "\n\n" + self.summary.toPlainText())
-        if result.operation_id is not None and self.reconciliation is not None:
+        if result.operation_id is not None and self.reconciliation is not None \
+                and getattr(self.undo_host, "db", self.db) is self.db:  # not on another roster's Edit > Undo
             db, operator, operation_id = self.db, self.operator, result.operation_id
             self.undo_entry = push_operation(
                 self.undo_host, self.tr("Apply %1").replace("%1", self.reconciliation.file_name),
@@ -704,7 +716,7 @@ class ReconcileDialog(QDialog):
 
     @Slot()
     def undo(self) -> None:
-        if self.last_apply is None or self.last_apply.operation_id is None:
+        if self.last_apply is None or self.last_apply.operation_id is None or self._roster_switched():
             return
         answer = QMessageBox.question(self, self.tr("Undo the apply"),
                                       self.tr("Put back every answer and status this apply changed? The history "

@@ -148,6 +148,7 @@ def test_the_review_shows_reasons_and_the_summary_in_russian(qtbot: QtBot, russi
     assert summary.startswith("Ответ партнёра answer.xlsx (лист «")
     assert "- требуют проверки: 2 (строки 3, 4)" in summary
     assert "needs review: 2 (rows 3, 4)" in summary_text(rec)  # English where no translator is given
+    assert "Предупреждения:\n- семья H-" in summary and "разделена: одобрены MR-" in summary
     review = dialog.models[next(o for o in dialog.models if o.value == "review")]
     column = next(c for c in range(review.columnCount())
                   if review.headerData(c, Qt.Orientation.Horizontal) == "Почему")

@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../ui/tasks.py" line="173" />
+        <location filename="../../ui/tasks.py" line="173"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="195" />
+        <location filename="../../ui/tasks.py" line="195"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -16,62 +17,62 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="159" />
+        <location filename="../../ui/backup_dialog.py" line="159"/>
         <source>Backup settings</source>
         <translation>Параметры резервного копирования</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="163" />
-        <source>a 'backups' folder beside the roster</source>
+        <location filename="../../ui/backup_dialog.py" line="163"/>
+        <source>a &apos;backups&apos; folder beside the roster</source>
         <translation>папка «backups» рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="165" />
+        <location filename="../../ui/backup_dialog.py" line="165"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="170" />
+        <location filename="../../ui/backup_dialog.py" line="170"/>
         <source>Backup &amp;folder</source>
         <translation>&amp;Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="174" />
+        <location filename="../../ui/backup_dialog.py" line="174"/>
         <source> min (0: only at open and close)</source>
         <translation> мин (0: только при открытии и закрытии)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="175" />
+        <location filename="../../ui/backup_dialog.py" line="175"/>
         <source>Back up &amp;every</source>
         <translation>&amp;Копировать каждые</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="177" />
+        <location filename="../../ui/backup_dialog.py" line="177"/>
         <source>&amp;Keep the newest</source>
         <translation>&amp;Хранить последние</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="179" />
+        <location filename="../../ui/backup_dialog.py" line="179"/>
         <source> days (one a day, and every copy taken before an import, apply or merge)</source>
         <translation> дн. (по одной в день и каждая копия перед импортом, применением ответа или объединением)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="180" />
+        <location filename="../../ui/backup_dialog.py" line="180"/>
         <source>And &amp;one a day for</source>
         <translation>И по &amp;одной за день в течение</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="182" />
+        <location filename="../../ui/backup_dialog.py" line="182"/>
         <source> min idle (0: never)</source>
         <translation> мин простоя (0: никогда)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="183" />
+        <location filename="../../ui/backup_dialog.py" line="183"/>
         <source>&amp;Lock an encrypted roster after</source>
         <translation>&amp;Блокировать зашифрованную базу через</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="199" />
+        <location filename="../../ui/backup_dialog.py" line="199"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
@@ -79,82 +80,82 @@
 <context>
     <name>BulkStatusDialog</name>
     <message>
-        <location filename="../../ui/bulk_status.py" line="49" />
+        <location filename="../../ui/bulk_status.py" line="49"/>
         <source>Change the status of several persons</source>
         <translation>Смена статуса нескольких человек</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="62" />
-        <source>Why (kept in each person's history)</source>
+        <location filename="../../ui/bulk_status.py" line="62"/>
+        <source>Why (kept in each person&apos;s history)</source>
         <translation>Почему (сохранится в истории каждого)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="63" />
+        <location filename="../../ui/bulk_status.py" line="63"/>
         <source>Persons the workflow does not let move to this status stay as they are and are named afterwards. Edit &gt; Undo takes the whole change back.</source>
         <translation>Те, кого порядок работы не позволяет перевести в этот статус, останутся как есть; их список будет показан. Правка &gt; Отменить отменяет всё изменение целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="70" />
+        <location filename="../../ui/bulk_status.py" line="70"/>
         <source>Whom</source>
         <translation>Кого</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="71" />
+        <location filename="../../ui/bulk_status.py" line="71"/>
         <source>New status</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="72" />
+        <location filename="../../ui/bulk_status.py" line="72"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="93" />
+        <location filename="../../ui/bulk_status.py" line="93"/>
         <source>%1 persons now %2.</source>
         <translation>Теперь со статусом «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="96" />
+        <location filename="../../ui/bulk_status.py" line="96"/>
         <source>%1 already were.</source>
         <translation>Уже были в нём: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="98" />
+        <location filename="../../ui/bulk_status.py" line="98"/>
         <source>Not changed:</source>
         <translation>Не изменены:</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="115" />
+        <location filename="../../ui/bulk_status.py" line="115"/>
         <source>Status of %n person(s)</source>
         <translation>смену статуса (человек: %n)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="121" />
+        <location filename="../../ui/bulk_status.py" line="121"/>
         <source>Status changed</source>
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="135" />
+        <location filename="../../ui/bulk_status.py" line="135"/>
         <source>the %n selected person(s)</source>
         <translation>выбранные в списке (человек: %n)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="136" />
+        <location filename="../../ui/bulk_status.py" line="136"/>
         <source>everyone the roster shows (%1)</source>
         <translation>все, кого показывает список (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="146" />
+        <location filename="../../ui/bulk_status.py" line="146"/>
         <source>household %1 (%2)</source>
         <translation>семья %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="150" />
-        <source>list '%1' (%2 members)</source>
+        <location filename="../../ui/bulk_status.py" line="150"/>
+        <source>list &apos;%1&apos; (%2 members)</source>
         <translation>список «%1» (участников: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="160" />
+        <location filename="../../ui/bulk_status.py" line="160"/>
         <source>Change status of &amp;several…</source>
         <translation>Сменить статус &amp;нескольким…</translation>
     </message>
@@ -162,12 +163,12 @@
 <context>
     <name>ChosenColumnsModel</name>
     <message>
-        <location filename="../../ui/profile_editor.py" line="80" />
+        <location filename="../../ui/profile_editor.py" line="80"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="81" />
+        <location filename="../../ui/profile_editor.py" line="81"/>
         <source>Header in the file</source>
         <translation>Заголовок в файле</translation>
     </message>
@@ -175,12 +176,12 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="285" />
+        <location filename="../../ui/reconcile_screen.py" line="285"/>
         <source>Answer row %1</source>
         <translation>Строка ответа %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="286" />
+        <location filename="../../ui/reconcile_screen.py" line="286"/>
         <source>Candidate %1</source>
         <translation>Кандидат %1</translation>
     </message>
@@ -188,27 +189,27 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="162" />
+        <location filename="../../ui/pages/partners.py" line="162"/>
         <source>Person at a partner</source>
         <translation>Сотрудник партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="172" />
+        <location filename="../../ui/pages/partners.py" line="172"/>
         <source>&amp;Name</source>
         <translation>&amp;Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="173" />
+        <location filename="../../ui/pages/partners.py" line="173"/>
         <source>&amp;Position</source>
         <translation>&amp;Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="174" />
+        <location filename="../../ui/pages/partners.py" line="174"/>
         <source>P&amp;hones</source>
         <translation>&amp;Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="175" />
+        <location filename="../../ui/pages/partners.py" line="175"/>
         <source>&amp;E-mails</source>
         <translation>&amp;Эл. почта</translation>
     </message>
@@ -216,12 +217,12 @@
 <context>
     <name>DailyChart</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="89" />
+        <location filename="../../ui/pages/dashboard.py" line="89"/>
         <source>Registered</source>
         <translation>Зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="89" />
+        <location filename="../../ui/pages/dashboard.py" line="89"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
@@ -229,89 +230,89 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="130" />
+        <location filename="../../ui/pages/dashboard.py" line="130"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="133" />
+        <location filename="../../ui/pages/dashboard.py" line="133"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="136" />
+        <location filename="../../ui/pages/dashboard.py" line="136"/>
         <source>persons on the roster</source>
         <translation>человек в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137" />
+        <location filename="../../ui/pages/dashboard.py" line="137"/>
         <source>households</source>
         <translation>семей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138" />
+        <location filename="../../ui/pages/dashboard.py" line="138"/>
         <source>approved, not yet crossed</source>
         <translation>одобрены, ещё не пересекли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139" />
+        <location filename="../../ui/pages/dashboard.py" line="139"/>
         <source>approvals expiring within 2 days</source>
         <translation>одобрений истекает в ближайшие 2 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140" />
+        <location filename="../../ui/pages/dashboard.py" line="140"/>
         <source>follow-ups due today or overdue</source>
         <translation>напоминаний на сегодня или просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="141" />
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
         <source>in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144" />
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144" />
-        <location filename="../../ui/pages/dashboard.py" line="147" />
-        <location filename="../../ui/pages/dashboard.py" line="149" />
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="149"/>
         <source>Persons</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147" />
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="149" />
+        <location filename="../../ui/pages/dashboard.py" line="149"/>
         <source>Need</source>
         <translation>Особенность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152" />
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>By status</source>
         <translation>По статусу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153" />
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
         <source>By locality</source>
         <translation>По населённым пунктам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154" />
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181" />
+        <location filename="../../ui/pages/dashboard.py" line="181"/>
         <source>&lt;b&gt;Registrations and crossings per day&lt;/b&gt;</source>
         <translation>&lt;b&gt;Регистрации и пересечения по дням&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="196" />
+        <location filename="../../ui/pages/dashboard.py" line="196"/>
         <source>Counting</source>
         <translation>Подсчёт</translation>
     </message>
@@ -319,97 +320,97 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="296" />
+        <location filename="../../ui/merge_dialog.py" line="296"/>
         <source>Possible duplicates</source>
         <translation>Возможные дубликаты</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="301" />
+        <location filename="../../ui/merge_dialog.py" line="301"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="302" />
+        <location filename="../../ui/merge_dialog.py" line="302"/>
         <source>Born A</source>
         <translation>Родился (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="303" />
+        <location filename="../../ui/merge_dialog.py" line="303"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="304" />
+        <location filename="../../ui/merge_dialog.py" line="304"/>
         <source>Born B</source>
         <translation>Родился (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="305" />
+        <location filename="../../ui/merge_dialog.py" line="305"/>
         <source>Decision</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="305" />
+        <location filename="../../ui/merge_dialog.py" line="305"/>
         <source>almost surely</source>
         <translation>почти наверняка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="305" />
+        <location filename="../../ui/merge_dialog.py" line="305"/>
         <source>look</source>
         <translation>проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="306" />
+        <location filename="../../ui/merge_dialog.py" line="306"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="306" />
+        <location filename="../../ui/merge_dialog.py" line="306"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="318" />
+        <location filename="../../ui/merge_dialog.py" line="318"/>
         <source>Looking for duplicates…</source>
         <translation>Поиск дубликатов…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="320" />
+        <location filename="../../ui/merge_dialog.py" line="320"/>
         <source>Enter: compare and merge · Del: not a duplicate (not proposed again)</source>
         <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="322" />
+        <location filename="../../ui/merge_dialog.py" line="322"/>
         <source>&amp;Compare and merge…</source>
         <translation>&amp;Сравнить и объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="325" />
+        <location filename="../../ui/merge_dialog.py" line="325"/>
         <source>&amp;Not a duplicate</source>
         <translation>&amp;Не дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="328" />
+        <location filename="../../ui/merge_dialog.py" line="328"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="345" />
+        <location filename="../../ui/merge_dialog.py" line="345"/>
         <source>Looking for duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="351" />
+        <location filename="../../ui/merge_dialog.py" line="351"/>
         <source>%1 possible duplicates, the likeliest first.</source>
         <translation>Возможных дубликатов: %1, самые вероятные — первыми.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="386" />
+        <location filename="../../ui/merge_dialog.py" line="386"/>
         <source>%1 possible duplicates; %2 and %3 marked as different persons.</source>
         <translation>Возможных дубликатов: %1; %2 и %3 отмечены как разные люди.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="405" />
+        <location filename="../../ui/merge_dialog.py" line="405"/>
         <source>Find &amp;duplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
@@ -417,37 +418,37 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="22" />
+        <location filename="../../ui/errors.py" line="22"/>
         <source>Status change refused</source>
         <translation>Смена статуса невозможна</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="23" />
+        <location filename="../../ui/errors.py" line="23"/>
         <source>Changed by someone else</source>
         <translation>Изменено другим пользователем</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="24" />
+        <location filename="../../ui/errors.py" line="24"/>
         <source>Database problem</source>
         <translation>Ошибка базы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="25" />
+        <location filename="../../ui/errors.py" line="25"/>
         <source>File problem</source>
         <translation>Ошибка файла</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="26" />
+        <location filename="../../ui/errors.py" line="26"/>
         <source>Cannot do that</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="71" />
+        <location filename="../../ui/errors.py" line="71"/>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="72" />
+        <location filename="../../ui/errors.py" line="72"/>
         <source>Something went wrong inside Mission Roster. Your saved data is safe.
 
 The details were written to:
@@ -465,37 +466,37 @@ Please send that file to your IT support.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="139" />
+        <location filename="../../ui/export_dialog.py" line="139"/>
         <source>Export for a partner</source>
         <translation>Экспорт для партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="150" />
+        <location filename="../../ui/export_dialog.py" line="150"/>
         <source>Edit profiles…</source>
         <translation>Изменить профили…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="154" />
+        <location filename="../../ui/export_dialog.py" line="154"/>
         <source>Persons</source>
         <translation>Кого экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="156" />
+        <location filename="../../ui/export_dialog.py" line="156"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="160" />
+        <location filename="../../ui/export_dialog.py" line="160"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="165" />
+        <location filename="../../ui/export_dialog.py" line="165"/>
         <source>The roster as filtered now</source>
         <translation>Список с текущим фильтром</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="166" />
+        <location filename="../../ui/export_dialog.py" line="166"/>
         <source>The %n selected person(s)</source>
         <translation>
             <numerusform>%n выбранный человек</numerusform>
@@ -504,167 +505,167 @@ Please send that file to your IT support.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="168" />
+        <location filename="../../ui/export_dialog.py" line="168"/>
         <source>The whole roster</source>
         <translation>Весь список</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="185" />
+        <location filename="../../ui/export_dialog.py" line="185"/>
         <source>roster.xlsx or manifest.pdf</source>
         <translation>roster.xlsx или manifest.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="186" />
+        <location filename="../../ui/export_dialog.py" line="186"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190" />
+        <location filename="../../ui/export_dialog.py" line="190"/>
         <source>Letter</source>
         <translation>Letter (США)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="192" />
+        <location filename="../../ui/export_dialog.py" line="192"/>
         <source>(none: a file for the mission itself)</source>
         <translation>(нет: файл для самой миссии)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196" />
-        <source>the profile's title, or the list</source>
+        <location filename="../../ui/export_dialog.py" line="196"/>
+        <source>the profile&apos;s title, or the list</source>
         <translation>заголовок профиля или название списка</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="197" />
+        <location filename="../../ui/export_dialog.py" line="197"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="198" />
+        <location filename="../../ui/export_dialog.py" line="198"/>
         <source>the same again</source>
         <translation>ещё раз то же</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="201" />
+        <location filename="../../ui/export_dialog.py" line="201"/>
         <source>Send persons who have not consented to sharing too (the audit trail names them)</source>
         <translation>Передать и тех, кто не дал согласия на передачу данных (они будут названы в журнале изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="217" />
+        <location filename="../../ui/export_dialog.py" line="217"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="225" />
+        <location filename="../../ui/export_dialog.py" line="225"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="232" />
+        <location filename="../../ui/export_dialog.py" line="232"/>
         <source>Confirm</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="235" />
+        <location filename="../../ui/export_dialog.py" line="235"/>
         <source>&amp;Profile</source>
         <translation>&amp;Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="236" />
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="237" />
+        <location filename="../../ui/export_dialog.py" line="237"/>
         <source>P&amp;artner</source>
         <translation>Пар&amp;тнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="238" />
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>&amp;Title</source>
         <translation>&amp;Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="239" />
+        <location filename="../../ui/export_dialog.py" line="239"/>
         <source>Pass&amp;word</source>
         <translation>Па&amp;роль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="250" />
+        <location filename="../../ui/export_dialog.py" line="250"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; (the first rows, as the partner will read them)</source>
         <translation>&lt;b&gt;Предпросмотр&lt;/b&gt; (первые строки — так, как их прочтёт партнёр)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275" />
+        <location filename="../../ui/export_dialog.py" line="275"/>
         <source>%1  (built in)</source>
         <translation>%1  (встроенный)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="348" />
+        <location filename="../../ui/export_dialog.py" line="348"/>
         <source>%1 persons, %2 rows.</source>
         <translation>Человек: %1, строк: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="353" />
+        <location filename="../../ui/export_dialog.py" line="353"/>
         <source>%1 of them have not consented to sharing their data (%2).</source>
         <translation>Из них не дали согласия на передачу данных: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="358" />
+        <location filename="../../ui/export_dialog.py" line="358"/>
         <source>Nobody is selected.</source>
         <translation>Никто не выбран.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="361" />
+        <location filename="../../ui/export_dialog.py" line="361"/>
         <source>Some persons have not consented to sharing: tick the box to send them too, or choose other persons.</source>
         <translation>Не все дали согласие на передачу данных: отметьте флажок, чтобы передать и их, или выберите других людей.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="365" />
+        <location filename="../../ui/export_dialog.py" line="365"/>
         <source>Choose the file to write.</source>
         <translation>Выберите файл для записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="367" />
+        <location filename="../../ui/export_dialog.py" line="367"/>
         <source>The file must end in .xlsx (a workbook) or .pdf (a printed manifest).</source>
         <translation>Имя файла должно оканчиваться на .xlsx (книга Excel) или .pdf (список для печати).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="374" />
+        <location filename="../../ui/export_dialog.py" line="374"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="385" />
+        <location filename="../../ui/export_dialog.py" line="385"/>
         <source>Export to</source>
         <translation>Экспортировать в</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="386" />
+        <location filename="../../ui/export_dialog.py" line="386"/>
         <source>Excel workbook (*.xlsx);;PDF manifest (*.pdf)</source>
         <translation>Книга Excel (*.xlsx);;Список PDF для печати (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="427" />
+        <location filename="../../ui/export_dialog.py" line="427"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="452" />
+        <location filename="../../ui/export_dialog.py" line="452"/>
         <source>Exported %1 persons to %2 (recorded in the audit trail)</source>
         <translation>Экспортировано человек: %1, файл %2 (записано в журнал изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="459" />
+        <location filename="../../ui/export_dialog.py" line="459"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="462" />
+        <location filename="../../ui/export_dialog.py" line="462"/>
         <source>Export &amp;profiles…</source>
         <translation>&amp;Профили экспорта…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="470" />
+        <location filename="../../ui/export_dialog.py" line="470"/>
         <source>Export these persons…</source>
         <translation>Экспортировать выбранных…</translation>
     </message>
@@ -672,177 +673,177 @@ Please send that file to your IT support.</source>
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Surname</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Given names</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Patronymic</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Surname (Latin)</source>
         <translation>Фамилия (латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76" />
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Given names (Latin)</source>
         <translation>Имя (латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77" />
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78" />
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79" />
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Place of birth</source>
         <translation>Место рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80" />
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Citizenships</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81" />
+        <location filename="../../ui/labels.py" line="81"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Messenger</source>
         <translation>Мессенджер</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83" />
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84" />
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85" />
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86" />
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Medical needs</source>
         <translation>Медицинские нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87" />
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Reduced mobility</source>
         <translation>Ограниченная подвижность</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88" />
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Pregnant</source>
         <translation>Беременность</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89" />
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Unaccompanied minor</source>
         <translation>Несовершеннолетний без сопровождения</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90" />
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Consent to share</source>
         <translation>Согласие на передачу данных</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91" />
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Consent date</source>
         <translation>Дата согласия</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92" />
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Registered via</source>
         <translation>Источник регистрации</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93" />
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Relationship to head</source>
         <translation>Родство с главой семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94" />
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Notes</source>
         <translation>Примечания</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96" />
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Full name (to split)</source>
         <translation>Полное имя (разделить)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97" />
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Full name in Latin (to split)</source>
         <translation>Полное имя латиницей (разделить)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98" />
+        <location filename="../../ui/labels.py" line="98"/>
         <source>Document type</source>
         <translation>Вид документа</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99" />
+        <location filename="../../ui/labels.py" line="99"/>
         <source>Document number</source>
         <translation>Номер документа</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100" />
+        <location filename="../../ui/labels.py" line="100"/>
         <source>Document issue date</source>
         <translation>Дата выдачи документа</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101" />
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Document expiry date</source>
         <translation>Срок действия документа</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102" />
+        <location filename="../../ui/labels.py" line="102"/>
         <source>Document issuing country</source>
         <translation>Страна выдачи документа</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103" />
+        <location filename="../../ui/labels.py" line="103"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104" />
+        <location filename="../../ui/labels.py" line="104"/>
         <source>Record ID (UUID)</source>
         <translation>Идентификатор записи (UUID)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105" />
+        <location filename="../../ui/labels.py" line="105"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106" />
+        <location filename="../../ui/labels.py" line="106"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -850,57 +851,57 @@ Please send that file to your IT support.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="87" />
+        <location filename="../../ui/import_wizard.py" line="87"/>
         <source>Choose the file</source>
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="88" />
+        <location filename="../../ui/import_wizard.py" line="88"/>
         <source>A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the preview.</source>
         <translation>Список в формате .xlsx, .xls, .ods или .csv (в любой кодировке). До предпросмотра ничего не записывается.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="91" />
+        <location filename="../../ui/import_wizard.py" line="91"/>
         <source>Path of the spreadsheet</source>
         <translation>Путь к таблице</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="93" />
+        <location filename="../../ui/import_wizard.py" line="93"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108" />
+        <location filename="../../ui/import_wizard.py" line="108"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="109" />
+        <location filename="../../ui/import_wizard.py" line="109"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128" />
+        <location filename="../../ui/import_wizard.py" line="128"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="130" />
+        <location filename="../../ui/import_wizard.py" line="130"/>
         <source>%1 file with sheets: %2</source>
         <translation>Файл %1, листы: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="145" />
+        <location filename="../../ui/import_wizard.py" line="145"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="151" />
+        <location filename="../../ui/import_wizard.py" line="151"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="152" />
+        <location filename="../../ui/import_wizard.py" line="152"/>
         <source>This workbook is protected by a password. Password:</source>
         <translation>Книга защищена паролем. Пароль:</translation>
     </message>
@@ -908,123 +909,123 @@ Please send that file to your IT support.</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="59" />
+        <location filename="../../ui/pages/households.py" line="59"/>
         <source>%1 years old: too young to be %2 of the head; check the relationship</source>
         <translation>%1 лет: слишком мал(а), чтобы быть «%2» главы семьи; проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="69" />
+        <location filename="../../ui/pages/households.py" line="69"/>
         <source>Check the relationship</source>
         <translation>Проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="72" />
+        <location filename="../../ui/pages/households.py" line="72"/>
         <source>Record it as %1 anyway?</source>
         <translation>Всё равно записать как «%1»?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="74" />
+        <location filename="../../ui/pages/households.py" line="74"/>
         <source>Record anyway</source>
         <translation>Всё равно записать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="93" />
+        <location filename="../../ui/pages/households.py" line="93"/>
         <source>Find a household: reference or name</source>
         <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="98" />
+        <location filename="../../ui/pages/households.py" line="98"/>
         <source>&amp;New household…</source>
         <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="101" />
+        <location filename="../../ui/pages/households.py" line="101"/>
         <source>Ref</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="101" />
-        <location filename="../../ui/pages/households.py" line="119" />
+        <location filename="../../ui/pages/households.py" line="101"/>
+        <location filename="../../ui/pages/households.py" line="119"/>
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="102" />
+        <location filename="../../ui/pages/households.py" line="102"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="119" />
+        <location filename="../../ui/pages/households.py" line="119"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="120" />
+        <location filename="../../ui/pages/households.py" line="120"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="121" />
+        <location filename="../../ui/pages/households.py" line="121"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="122" />
+        <location filename="../../ui/pages/households.py" line="122"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="123" />
+        <location filename="../../ui/pages/households.py" line="123"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="140" />
+        <location filename="../../ui/pages/households.py" line="140"/>
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="142" />
+        <location filename="../../ui/pages/households.py" line="142"/>
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="144" />
+        <location filename="../../ui/pages/households.py" line="144"/>
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="151" />
+        <location filename="../../ui/pages/households.py" line="151"/>
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="169" />
+        <location filename="../../ui/pages/households.py" line="169"/>
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="180" />
+        <location filename="../../ui/pages/households.py" line="180"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="184" />
+        <location filename="../../ui/pages/households.py" line="184"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="220" />
+        <location filename="../../ui/pages/households.py" line="220"/>
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="255" />
+        <location filename="../../ui/pages/households.py" line="255"/>
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="255" />
+        <location filename="../../ui/pages/households.py" line="255"/>
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
     </message>
@@ -1032,7 +1033,7 @@ Please send that file to your IT support.</source>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="243" />
+        <location filename="../../ui/lock.py" line="243"/>
         <source>Wrong passphrase.</source>
         <translation>Неверная парольная фраза.</translation>
     </message>
@@ -1040,97 +1041,97 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../ui/import_history.py" line="34" />
+        <location filename="../../ui/import_history.py" line="34"/>
         <source>%1 created, %2 updated, %3 duplicates, %4 rejected</source>
         <translation>создано %1, обновлено %2, дубликатов %3, отклонено %4</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="41" />
+        <location filename="../../ui/import_history.py" line="41"/>
         <source>in effect</source>
         <translation>действует</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="42" />
+        <location filename="../../ui/import_history.py" line="42"/>
         <source>undone %1 by %2</source>
         <translation>отменён %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="47" />
+        <location filename="../../ui/import_history.py" line="47"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="48" />
+        <location filename="../../ui/import_history.py" line="48"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="49" />
+        <location filename="../../ui/import_history.py" line="49"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="50" />
+        <location filename="../../ui/import_history.py" line="50"/>
         <source>Sheet</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="51" />
+        <location filename="../../ui/import_history.py" line="51"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="52" />
+        <location filename="../../ui/import_history.py" line="52"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="63" />
+        <location filename="../../ui/import_history.py" line="63"/>
         <source>Imports</source>
         <translation>Импорты</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="75" />
+        <location filename="../../ui/import_history.py" line="75"/>
         <source>Undo this import…</source>
         <translation>Отменить этот импорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="103" />
+        <location filename="../../ui/import_history.py" line="103"/>
         <source>Already undone</source>
         <translation>Уже отменён</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="104" />
+        <location filename="../../ui/import_history.py" line="104"/>
         <source>Import #%1 was %2.</source>
         <translation>Импорт № %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="107" />
+        <location filename="../../ui/import_history.py" line="107"/>
         <source>Undo the import</source>
         <translation>Отмена импорта</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="108" />
+        <location filename="../../ui/import_history.py" line="108"/>
         <source>Undo import #%1 of %2? Persons it created are removed (or moved to the trash if changed since); fields it changed get their old values back.</source>
         <translation>Отменить импорт № %1 из %2? Созданные им люди будут удалены (или перемещены в корзину, если их с тех пор изменяли); изменённым полям вернутся прежние значения.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="115" />
+        <location filename="../../ui/import_history.py" line="115"/>
         <source>Undoing the import…</source>
         <translation>Отмена импорта…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="123" />
+        <location filename="../../ui/import_history.py" line="123"/>
         <source>Import #%1 undone: %2 persons removed, %3 moved to the trash (changed since the import), %4 restored.</source>
         <translation>Импорт № %1 отменён: удалено человек — %2, перемещено в корзину (изменялись после импорта) — %3, восстановлено — %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="126" />
+        <location filename="../../ui/import_history.py" line="126"/>
         <source>Left as it is: %1: %2</source>
         <translation>Оставлено как есть: %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="128" />
+        <location filename="../../ui/import_history.py" line="128"/>
         <source>Import undone</source>
         <translation>Импорт отменён</translation>
     </message>
@@ -1138,27 +1139,27 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportOutcome</name>
     <message>
-        <location filename="../../ui/import_models.py" line="36" />
+        <location filename="../../ui/import_models.py" line="36"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="37" />
+        <location filename="../../ui/import_models.py" line="37"/>
         <source>Update</source>
         <translation>Обновление</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="38" />
+        <location filename="../../ui/import_models.py" line="38"/>
         <source>No change</source>
         <translation>Без изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="39" />
+        <location filename="../../ui/import_models.py" line="39"/>
         <source>Possible duplicate</source>
         <translation>Возможный дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="40" />
+        <location filename="../../ui/import_models.py" line="40"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -1166,22 +1167,22 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="59" />
+        <location filename="../../ui/import_wizard.py" line="59"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="416" />
+        <location filename="../../ui/import_wizard.py" line="416"/>
         <source>Import #%1</source>
         <translation>Импорт № %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="422" />
+        <location filename="../../ui/import_wizard.py" line="422"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>&amp;Импорт таблицы…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="426" />
+        <location filename="../../ui/import_wizard.py" line="426"/>
         <source>&amp;Undo an import…</source>
         <translation>&amp;Отменить импорт…</translation>
     </message>
@@ -1189,252 +1190,252 @@ Please send that file to your IT support.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="13" />
+        <location filename="../../ui/labels.py" line="13"/>
         <source>registered</source>
         <translation>зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="14" />
+        <location filename="../../ui/labels.py" line="14"/>
         <source>verified</source>
         <translation>проверен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15" />
+        <location filename="../../ui/labels.py" line="15"/>
         <source>submitted</source>
         <translation>подан в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16" />
+        <location filename="../../ui/labels.py" line="16"/>
         <source>approved</source>
         <translation>одобрен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17" />
+        <location filename="../../ui/labels.py" line="17"/>
         <source>crossed</source>
         <translation>пересёк границу</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18" />
+        <location filename="../../ui/labels.py" line="18"/>
         <source>evacuated</source>
         <translation>эвакуирован</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
+        <location filename="../../ui/labels.py" line="19"/>
         <source>on hold</source>
         <translation>отложен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="20"/>
         <source>rejected</source>
         <translation>отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
+        <location filename="../../ui/labels.py" line="21"/>
         <source>declined</source>
         <translation>отказался</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22" />
+        <location filename="../../ui/labels.py" line="22"/>
         <source>unreachable</source>
         <translation>нет связи</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
+        <location filename="../../ui/labels.py" line="23"/>
         <source>merged</source>
         <translation>объединён</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25" />
+        <location filename="../../ui/labels.py" line="25"/>
         <source>medical</source>
         <translation>медицинские нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26" />
+        <location filename="../../ui/labels.py" line="26"/>
         <source>reduced mobility</source>
         <translation>ограниченная подвижность</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
+        <location filename="../../ui/labels.py" line="27"/>
         <source>pregnant</source>
         <translation>беременность</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="28"/>
         <source>unaccompanied minor</source>
         <translation>ребёнок без сопровождения</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="29"/>
         <source>infant</source>
         <translation>младенец</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="30"/>
         <source>child</source>
         <translation>ребёнок</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="31"/>
         <source>elderly</source>
         <translation>пожилой</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="33"/>
         <source>pending</source>
         <translation>ожидает</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="35"/>
         <source>head</source>
         <translation>глава семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
+        <location filename="../../ui/labels.py" line="36"/>
         <source>spouse</source>
         <translation>супруг(а)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
+        <location filename="../../ui/labels.py" line="37"/>
         <source>parent</source>
         <translation>родитель</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="38"/>
         <source>sibling</source>
         <translation>брат/сестра</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="39"/>
         <source>grandchild</source>
         <translation>внук/внучка</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="40"/>
         <source>grandparent</source>
         <translation>дедушка/бабушка</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="41"/>
         <source>other relative</source>
         <translation>другой родственник</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="42"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="44"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../ui/labels.py" line="45"/>
         <source>email</source>
         <translation>эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../ui/labels.py" line="46"/>
         <source>messenger</source>
         <translation>мессенджер</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47" />
+        <location filename="../../ui/labels.py" line="47"/>
         <source>meeting</source>
         <translation>встреча</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
+        <location filename="../../ui/labels.py" line="48"/>
         <source>letter</source>
         <translation>письмо</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../ui/labels.py" line="49"/>
         <source>ministry</source>
         <translation>министерство</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../ui/labels.py" line="50"/>
         <source>border authority</source>
         <translation>пограничная служба</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51" />
+        <location filename="../../ui/labels.py" line="51"/>
         <source>international organization</source>
         <translation>международная организация</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../ui/labels.py" line="52"/>
         <source>embassy</source>
         <translation>посольство</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="53"/>
         <source>airline</source>
         <translation>авиакомпания</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="55"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="56"/>
         <source>sent</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../ui/labels.py" line="57"/>
         <source>answered</source>
         <translation>получен ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58" />
+        <location filename="../../ui/labels.py" line="58"/>
         <source>closed</source>
         <translation>закрыт</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="60"/>
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="61"/>
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="62"/>
         <source>unspecified</source>
         <translation>не указан</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../ui/labels.py" line="63"/>
         <source>passport</source>
         <translation>паспорт</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../ui/labels.py" line="64"/>
         <source>foreign passport</source>
         <translation>загранпаспорт</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../ui/labels.py" line="65"/>
         <source>national id</source>
         <translation>удостоверение личности</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66" />
+        <location filename="../../ui/labels.py" line="66"/>
         <source>birth certificate</source>
         <translation>свидетельство о рождении</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67" />
+        <location filename="../../ui/labels.py" line="67"/>
         <source>travel document</source>
         <translation>проездной документ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68" />
+        <location filename="../../ui/labels.py" line="68"/>
         <source>residence permit</source>
         <translation>вид на жительство</translation>
     </message>
@@ -1442,179 +1443,179 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="88" />
+        <location filename="../../ui/pages/lists.py" line="88"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="88" />
+        <location filename="../../ui/pages/lists.py" line="88"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="89" />
+        <location filename="../../ui/pages/lists.py" line="89"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="89" />
+        <location filename="../../ui/pages/lists.py" line="89"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="90" />
+        <location filename="../../ui/pages/lists.py" line="90"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="90" />
+        <location filename="../../ui/pages/lists.py" line="90"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="91" />
-        <location filename="../../ui/pages/lists.py" line="361" />
+        <location filename="../../ui/pages/lists.py" line="91"/>
+        <location filename="../../ui/pages/lists.py" line="361"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="91" />
-        <location filename="../../ui/pages/lists.py" line="128" />
+        <location filename="../../ui/pages/lists.py" line="91"/>
+        <location filename="../../ui/pages/lists.py" line="128"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="102" />
+        <location filename="../../ui/pages/lists.py" line="102"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="104" />
+        <location filename="../../ui/pages/lists.py" line="104"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="124" />
+        <location filename="../../ui/pages/lists.py" line="124"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="124" />
+        <location filename="../../ui/pages/lists.py" line="124"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="129" />
+        <location filename="../../ui/pages/lists.py" line="129"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="126" />
+        <location filename="../../ui/pages/lists.py" line="126"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="106" />
+        <location filename="../../ui/pages/lists.py" line="106"/>
         <source>Reconcile &amp;answer…</source>
         <translation>Сверить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="108" />
-        <source>Members' s&amp;tatus…</source>
+        <location filename="../../ui/pages/lists.py" line="108"/>
+        <source>Members&apos; s&amp;tatus…</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="125" />
+        <location filename="../../ui/pages/lists.py" line="125"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="127" />
+        <location filename="../../ui/pages/lists.py" line="127"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="130" />
+        <location filename="../../ui/pages/lists.py" line="130"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="142" />
+        <location filename="../../ui/pages/lists.py" line="142"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="144" />
+        <location filename="../../ui/pages/lists.py" line="144"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="148" />
+        <location filename="../../ui/pages/lists.py" line="148"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="150" />
+        <location filename="../../ui/pages/lists.py" line="150"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="153" />
+        <location filename="../../ui/pages/lists.py" line="153"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="164" />
+        <location filename="../../ui/pages/lists.py" line="164"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="166" />
+        <location filename="../../ui/pages/lists.py" line="166"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="198" />
+        <location filename="../../ui/pages/lists.py" line="198"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="200" />
+        <location filename="../../ui/pages/lists.py" line="200"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="243" />
+        <location filename="../../ui/pages/lists.py" line="243"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="251" />
+        <location filename="../../ui/pages/lists.py" line="251"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="252" />
+        <location filename="../../ui/pages/lists.py" line="252"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="254" />
+        <location filename="../../ui/pages/lists.py" line="254"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="315" />
+        <location filename="../../ui/pages/lists.py" line="315"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="340" />
+        <location filename="../../ui/pages/lists.py" line="340"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="341" />
+        <location filename="../../ui/pages/lists.py" line="341"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -1623,37 +1624,37 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="345" />
+        <location filename="../../ui/pages/lists.py" line="345"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="347" />
+        <location filename="../../ui/pages/lists.py" line="347"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="359" />
+        <location filename="../../ui/pages/lists.py" line="359"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="384" />
+        <location filename="../../ui/pages/lists.py" line="384"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="385" />
-        <source>every member of '%1' (%2)</source>
+        <location filename="../../ui/pages/lists.py" line="385"/>
+        <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="410" />
+        <location filename="../../ui/pages/lists.py" line="410"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="412" />
+        <location filename="../../ui/pages/lists.py" line="412"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
@@ -1661,17 +1662,17 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="67" />
+        <location filename="../../ui/lock.py" line="67"/>
         <source>The roster is locked</source>
         <translation>База заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="70" />
-        <source>Type the roster's passphrase to go on.</source>
+        <location filename="../../ui/lock.py" line="70"/>
+        <source>Type the roster&apos;s passphrase to go on.</source>
         <translation>Чтобы продолжить, введите парольную фразу базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="79" />
+        <location filename="../../ui/lock.py" line="79"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
@@ -1679,247 +1680,247 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Roster</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Households</source>
         <translation>Семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Evacuation lists</source>
         <translation>Списки на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Partners and liaison log</source>
         <translation>Партнёры и журнал связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Trash and audit</source>
         <translation>Корзина и журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Person</source>
         <translation>&amp;Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Lists</source>
         <translation>&amp;Списки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Обмен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Help</source>
         <translation>С&amp;правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;New roster…</source>
         <translation>&amp;Новая база…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Open roster…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Fill with &amp;demonstration data…</source>
         <translation>Заполнить &amp;демонстрационными данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый человек…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Change &amp;status…</source>
         <translation>Сменить &amp;статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Add to &amp;list…</source>
         <translation>Добавить в &amp;список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Move to &amp;trash</source>
         <translation>В &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Ne&amp;xt person</source>
         <translation>&amp;Следующий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Pre&amp;vious person</source>
         <translation>&amp;Предыдущий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Save the person (in the editor)</source>
         <translation>Сохранить человека (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Save and open the next / previous person (in the editor)</source>
         <translation>Сохранить и открыть следующего / предыдущего (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Save a liaison log entry</source>
         <translation>Сохранить запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>%1   ·   operator: %2</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422" />
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439" />
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461" />
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566" />
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="567" />
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -1928,7 +1929,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="571" />
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -1937,17 +1938,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595" />
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599" />
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="600" />
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -1956,32 +1957,32 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610" />
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649" />
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650" />
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658" />
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668" />
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670" />
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -1989,116 +1990,116 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="230" />
+        <location filename="../../ui/import_wizard.py" line="230"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="231" />
+        <location filename="../../ui/import_wizard.py" line="231"/>
         <source>Choose the roster field of each column. A saved profile is applied by itself when the headers are the same.</source>
         <translation>Выберите поле списка для каждого столбца. Сохранённый профиль применяется сам, если заголовки совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="234" />
+        <location filename="../../ui/import_wizard.py" line="234"/>
         <source>Apply profile</source>
         <translation>Применить профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="236" />
+        <location filename="../../ui/import_wizard.py" line="236"/>
         <source>Save as profile…</source>
         <translation>Сохранить как профиль…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="239" />
+        <location filename="../../ui/import_wizard.py" line="239"/>
         <source>as most dates in the column</source>
         <translation>как большинство дат в столбце</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="240" />
+        <location filename="../../ui/import_wizard.py" line="240"/>
         <source>day first (31/12/1980)</source>
         <translation>сначала день (31/12/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="241" />
+        <location filename="../../ui/import_wizard.py" line="241"/>
         <source>month first (12/31/1980)</source>
         <translation>сначала месяц (12/31/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="243" />
+        <location filename="../../ui/import_wizard.py" line="243"/>
         <source>Profile:</source>
         <translation>Профиль:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="248" />
+        <location filename="../../ui/import_wizard.py" line="248"/>
         <source>Dates like 01/02/1980 are read</source>
         <translation>Даты вида 01/02/1980 читаются</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="257" />
+        <location filename="../../ui/import_wizard.py" line="257"/>
         <source>Use the suggested fields</source>
         <translation>Взять предложенные поля</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278" />
+        <location filename="../../ui/import_wizard.py" line="278"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="294" />
+        <location filename="../../ui/import_wizard.py" line="294"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="294" />
+        <location filename="../../ui/import_wizard.py" line="294"/>
         <source>First values</source>
         <translation>Первые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="294" />
+        <location filename="../../ui/import_wizard.py" line="294"/>
         <source>Roster field</source>
         <translation>Поле списка</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="299" />
+        <location filename="../../ui/import_wizard.py" line="299"/>
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="337" />
+        <location filename="../../ui/import_wizard.py" line="337"/>
         <source>%1 (looks like &lt;b&gt;%2&lt;/b&gt;)</source>
         <translation>%1 (похоже на &lt;b&gt;%2&lt;/b&gt;)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="341" />
+        <location filename="../../ui/import_wizard.py" line="341"/>
         <source>⚠ Not imported: %1. Choose a field below for any column you want to keep.</source>
         <translation>⚠ Не импортируются: %1. Выберите поле ниже для столбцов, которые нужно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="376" />
+        <location filename="../../ui/import_wizard.py" line="376"/>
         <source>Save the mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="377" />
-        <source>Profile name (for example 'Egyptian MFA'):</source>
+        <location filename="../../ui/import_wizard.py" line="377"/>
+        <source>Profile name (for example &apos;Egyptian MFA&apos;):</source>
         <translation>Название профиля (например, «МИД Египта»):</translation>
     </message>
 </context>
 <context>
     <name>MergeChoiceModel</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="61" />
-        <location filename="../../ui/merge_dialog.py" line="74" />
+        <location filename="../../ui/merge_dialog.py" line="61"/>
+        <location filename="../../ui/merge_dialog.py" line="74"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="61" />
+        <location filename="../../ui/merge_dialog.py" line="61"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="62" />
+        <location filename="../../ui/merge_dialog.py" line="62"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
@@ -2106,61 +2107,61 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="150" />
+        <location filename="../../ui/merge_dialog.py" line="150"/>
         <source>Merge duplicate records</source>
         <translation>Объединение дублирующих записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="164" />
+        <location filename="../../ui/merge_dialog.py" line="164"/>
         <source>Keep record &amp;A (B is merged into it)</source>
         <translation>Оставить запись &amp;A (B объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="166" />
+        <location filename="../../ui/merge_dialog.py" line="166"/>
         <source>Keep record &amp;B (A is merged into it)</source>
         <translation>Оставить запись &amp;B (A объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="172" />
+        <location filename="../../ui/merge_dialog.py" line="172"/>
         <source>Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones of both are kept; list answers and the liaison log move to the record kept.</source>
         <translation>В каждой выделенной строке выберите значение, которое останется: ←/→ или пробел. Документы и телефоны обеих записей сохраняются; ответы по спискам и журнал связи переходят к оставленной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="178" />
+        <location filename="../../ui/merge_dialog.py" line="178"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="181" />
+        <location filename="../../ui/merge_dialog.py" line="181"/>
         <source>&amp;Undo merge</source>
         <translation>О&amp;тменить объединение</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="230" />
+        <location filename="../../ui/merge_dialog.py" line="230"/>
         <source>Merge the records</source>
         <translation>Объединение записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="231" />
+        <location filename="../../ui/merge_dialog.py" line="231"/>
         <source>Merge %1 into %2?
 
-%1 becomes 'merged' and points to %2; nothing is deleted and the merge can be undone.</source>
+%1 becomes &apos;merged&apos; and points to %2; nothing is deleted and the merge can be undone.</source>
         <translation>Объединить %1 с %2?
 
 %1 получит статус «объединён» и будет ссылаться на %2; ничего не удаляется, объединение можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="252" />
+        <location filename="../../ui/merge_dialog.py" line="252"/>
         <source>Merged into %1 (operation %2).</source>
         <translation>Объединено с %1 (операция %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="255" />
+        <location filename="../../ui/merge_dialog.py" line="255"/>
         <source>Merge into %1</source>
         <translation>Объединить с %1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="281" />
+        <location filename="../../ui/merge_dialog.py" line="281"/>
         <source>Merge undone: %1 is a record of its own again.</source>
         <translation>Объединение отменено: %1 снова отдельная запись.</translation>
     </message>
@@ -2168,49 +2169,49 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MissingRosterDialog</name>
     <message>
-        <location filename="../../ui/start_roster.py" line="42" />
+        <location filename="../../ui/start_roster.py" line="42"/>
         <source>Roster not found</source>
         <translation>База не найдена</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="43" />
+        <location filename="../../ui/start_roster.py" line="43"/>
         <source>The default roster is missing:
 %1</source>
         <translation>База по умолчанию не найдена:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="45" />
+        <location filename="../../ui/start_roster.py" line="45"/>
         <source>It may have been moved or renamed, or it is on a drive that is not connected. Nothing was created. Open the roster where it is now, or create a new, empty roster.</source>
         <translation>Возможно, её переместили или переименовали, или она на неподключённом диске. Ничего не создано. Откройте базу там, где она сейчас, или создайте новую пустую базу.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="47" />
+        <location filename="../../ui/start_roster.py" line="47"/>
         <source>&amp;Open another roster…</source>
         <translation>&amp;Открыть другую базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="48" />
+        <location filename="../../ui/start_roster.py" line="48"/>
         <source>&amp;Create a new roster…</source>
         <translation>&amp;Создать новую базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="49" />
+        <location filename="../../ui/start_roster.py" line="49"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="73" />
+        <location filename="../../ui/start_roster.py" line="73"/>
         <source>New roster</source>
         <translation>Новая база</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="73" />
+        <location filename="../../ui/start_roster.py" line="73"/>
         <source>Open roster</source>
         <translation>Открыть базу</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="74" />
+        <location filename="../../ui/start_roster.py" line="74"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
@@ -2218,22 +2219,22 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="56" />
+        <location filename="../../ui/pages/lists.py" line="56"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="59" />
+        <location filename="../../ui/pages/lists.py" line="59"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="66" />
+        <location filename="../../ui/pages/lists.py" line="66"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="67" />
+        <location filename="../../ui/pages/lists.py" line="67"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -2241,27 +2242,27 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="135" />
+        <location filename="../../ui/pages/partners.py" line="135"/>
         <source>Partner organization</source>
         <translation>Организация-партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="149" />
+        <location filename="../../ui/pages/partners.py" line="149"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="150" />
+        <location filename="../../ui/pages/partners.py" line="150"/>
         <source>&amp;Kind</source>
         <translation>&amp;Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="151" />
+        <location filename="../../ui/pages/partners.py" line="151"/>
         <source>&amp;Country</source>
         <translation>&amp;Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="152" />
+        <location filename="../../ui/pages/partners.py" line="152"/>
         <source>N&amp;otes</source>
         <translation>&amp;Примечания</translation>
     </message>
@@ -2269,129 +2270,129 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="196" />
+        <location filename="../../ui/pages/partners.py" line="196"/>
         <source>Organization</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="196" />
+        <location filename="../../ui/pages/partners.py" line="196"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="197" />
+        <location filename="../../ui/pages/partners.py" line="197"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="201" />
+        <location filename="../../ui/pages/partners.py" line="201"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="201" />
+        <location filename="../../ui/pages/partners.py" line="201"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="202" />
+        <location filename="../../ui/pages/partners.py" line="202"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="203" />
+        <location filename="../../ui/pages/partners.py" line="203"/>
         <source>E-mails</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="206" />
+        <location filename="../../ui/pages/partners.py" line="206"/>
         <source>Add &amp;organization…</source>
         <translation>Добавить &amp;организацию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="208" />
+        <location filename="../../ui/pages/partners.py" line="208"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="211" />
+        <location filename="../../ui/pages/partners.py" line="211"/>
         <source>Add &amp;person…</source>
         <translation>Добавить &amp;сотрудника…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="213" />
+        <location filename="../../ui/pages/partners.py" line="213"/>
         <source>Edi&amp;t…</source>
         <translation>Из&amp;менить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="218" />
+        <location filename="../../ui/pages/partners.py" line="218"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="218" />
+        <location filename="../../ui/pages/partners.py" line="218"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="219" />
+        <location filename="../../ui/pages/partners.py" line="219"/>
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="220" />
-        <location filename="../../ui/pages/partners.py" line="230" />
+        <location filename="../../ui/pages/partners.py" line="220"/>
+        <location filename="../../ui/pages/partners.py" line="230"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221" />
-        <location filename="../../ui/pages/partners.py" line="231" />
+        <location filename="../../ui/pages/partners.py" line="221"/>
+        <location filename="../../ui/pages/partners.py" line="231"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221" />
+        <location filename="../../ui/pages/partners.py" line="221"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="226" />
+        <location filename="../../ui/pages/partners.py" line="226"/>
         <source>&amp;Log a contact…  (Ctrl+L)</source>
         <translation>&amp;Записать контакт…  (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="229" />
+        <location filename="../../ui/pages/partners.py" line="229"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="232" />
+        <location filename="../../ui/pages/partners.py" line="232"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="236" />
+        <location filename="../../ui/pages/partners.py" line="236"/>
         <source>Mark &amp;done</source>
         <translation>Отметить &amp;выполненным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="243" />
+        <location filename="../../ui/pages/partners.py" line="243"/>
         <source>&lt;b&gt;Partner organizations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Организации-партнёры&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="250" />
+        <location filename="../../ui/pages/partners.py" line="250"/>
         <source>&lt;b&gt;People there&lt;/b&gt;</source>
         <translation>&lt;b&gt;Сотрудники&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="267" />
+        <location filename="../../ui/pages/partners.py" line="267"/>
         <source>&lt;b&gt;Liaison log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал связи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="298" />
+        <location filename="../../ui/pages/partners.py" line="298"/>
         <source>&lt;b&gt;Follow-ups due today or overdue: %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Напоминаний на сегодня или просрочено: %1&lt;/b&gt;</translation>
     </message>
@@ -2399,37 +2400,37 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="39" />
+        <location filename="../../ui/passphrase_dialog.py" line="39"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="43" />
+        <location filename="../../ui/passphrase_dialog.py" line="43"/>
         <source>&amp;Again</source>
         <translation>&amp;Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="53" />
+        <location filename="../../ui/passphrase_dialog.py" line="53"/>
         <source>No encryption</source>
         <translation>Без шифрования</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="54" />
+        <location filename="../../ui/passphrase_dialog.py" line="54"/>
         <source>Anyone who gets this file can read it</source>
         <translation>Любой, к кому попадёт файл, сможет его прочесть</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="79" />
+        <location filename="../../ui/passphrase_dialog.py" line="79"/>
         <source>Type the passphrase.</source>
         <translation>Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="82" />
+        <location filename="../../ui/passphrase_dialog.py" line="82"/>
         <source>Use at least %1 characters; several words are easier to remember and harder to guess.</source>
         <translation>Не менее %1 символов; несколько слов легче запомнить и труднее подобрать.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="86" />
+        <location filename="../../ui/passphrase_dialog.py" line="86"/>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
@@ -2437,418 +2438,418 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/person_editor.py" line="75" />
+        <location filename="../../ui/person_editor.py" line="75"/>
         <source>Identity</source>
         <translation>Личность</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="78" />
+        <location filename="../../ui/person_editor.py" line="78"/>
         <source>Contact and location</source>
         <translation>Связь и местонахождение</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="80" />
+        <location filename="../../ui/person_editor.py" line="80"/>
         <source>Needs and consent</source>
         <translation>Особые нужды и согласие</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="138" />
+        <location filename="../../ui/person_editor.py" line="138"/>
         <source>YYYY-MM-DD or YYYY</source>
         <translation>ГГГГ-ММ-ДД или ГГГГ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="140" />
+        <location filename="../../ui/person_editor.py" line="140"/>
         <source>ISO codes, e.g. RUS, PSE</source>
         <translation>Коды ISO, напр. RUS, PSE</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="220" />
+        <location filename="../../ui/person_editor.py" line="220"/>
         <source>Change status…</source>
         <translation>Сменить статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="227" />
+        <location filename="../../ui/person_editor.py" line="227"/>
         <source>&amp;Details</source>
         <translation>&amp;Данные</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="228" />
+        <location filename="../../ui/person_editor.py" line="228"/>
         <source>D&amp;ocuments and phones</source>
         <translation>Д&amp;окументы и телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="229" />
+        <location filename="../../ui/person_editor.py" line="229"/>
         <source>Hou&amp;sehold</source>
         <translation>&amp;Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="230" />
+        <location filename="../../ui/person_editor.py" line="230"/>
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="231" />
+        <location filename="../../ui/person_editor.py" line="231"/>
         <source>&amp;Log and audit</source>
         <translation>&amp;Журналы</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="291" />
+        <location filename="../../ui/person_editor.py" line="291"/>
         <source>Type</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="291" />
-        <location filename="../../ui/person_editor.py" line="305" />
-        <location filename="../../ui/person_editor.py" line="318" />
+        <location filename="../../ui/person_editor.py" line="291"/>
+        <location filename="../../ui/person_editor.py" line="305"/>
+        <location filename="../../ui/person_editor.py" line="318"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="292" />
+        <location filename="../../ui/person_editor.py" line="292"/>
         <source>Issued by</source>
         <translation>Кем выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="292" />
+        <location filename="../../ui/person_editor.py" line="292"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="293" />
+        <location filename="../../ui/person_editor.py" line="293"/>
         <source>Expires</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="294" />
+        <location filename="../../ui/person_editor.py" line="294"/>
         <source>This document has expired</source>
         <translation>Срок действия документа истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="306" />
+        <location filename="../../ui/person_editor.py" line="306"/>
         <source>Country (ISO)</source>
         <translation>Страна (ISO)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="307" />
+        <location filename="../../ui/person_editor.py" line="307"/>
         <source>Issued YYYY-MM-DD</source>
         <translation>Выдан ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="308" />
+        <location filename="../../ui/person_editor.py" line="308"/>
         <source>Expires YYYY-MM-DD</source>
         <translation>Действует до ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="310" />
+        <location filename="../../ui/person_editor.py" line="310"/>
         <source>Add document</source>
         <translation>Добавить документ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="312" />
-        <location filename="../../ui/person_editor.py" line="329" />
+        <location filename="../../ui/person_editor.py" line="312"/>
+        <location filename="../../ui/person_editor.py" line="329"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="318" />
+        <location filename="../../ui/person_editor.py" line="318"/>
         <source>Label</source>
         <translation>Пометка</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="323" />
+        <location filename="../../ui/person_editor.py" line="323"/>
         <source>Phone, e.g. +970 59 123 4567</source>
         <translation>Телефон, напр. +970 59 123 4567</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="325" />
+        <location filename="../../ui/person_editor.py" line="325"/>
         <source>Label (mobile, relative…)</source>
         <translation>Пометка (мобильный, родственник…)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="327" />
+        <location filename="../../ui/person_editor.py" line="327"/>
         <source>Add phone</source>
         <translation>Добавить телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="336" />
+        <location filename="../../ui/person_editor.py" line="336"/>
         <source>&lt;b&gt;Documents&lt;/b&gt;</source>
         <translation>&lt;b&gt;Документы&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="356" />
+        <location filename="../../ui/person_editor.py" line="356"/>
         <source>&lt;b&gt;Phones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Телефоны&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="370" />
+        <location filename="../../ui/person_editor.py" line="370"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="370" />
+        <location filename="../../ui/person_editor.py" line="370"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="371" />
+        <location filename="../../ui/person_editor.py" line="371"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="372" />
+        <location filename="../../ui/person_editor.py" line="372"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="372" />
+        <location filename="../../ui/person_editor.py" line="372"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="379" />
+        <location filename="../../ui/person_editor.py" line="379"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="385" />
+        <location filename="../../ui/person_editor.py" line="385"/>
         <source>&amp;Join household</source>
         <translation>&amp;Включить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="388" />
+        <location filename="../../ui/person_editor.py" line="388"/>
         <source>Set relationship</source>
         <translation>Задать родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="390" />
+        <location filename="../../ui/person_editor.py" line="390"/>
         <source>Lea&amp;ve household</source>
         <translation>&amp;Исключить из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="396" />
+        <location filename="../../ui/person_editor.py" line="396"/>
         <source>Household:</source>
         <translation>Семья:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="398" />
+        <location filename="../../ui/person_editor.py" line="398"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="410" />
-        <location filename="../../ui/person_editor.py" line="419" />
-        <location filename="../../ui/person_editor.py" line="436" />
-        <location filename="../../ui/person_editor.py" line="457" />
+        <location filename="../../ui/person_editor.py" line="410"/>
+        <location filename="../../ui/person_editor.py" line="419"/>
+        <location filename="../../ui/person_editor.py" line="436"/>
+        <location filename="../../ui/person_editor.py" line="457"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="410" />
-        <location filename="../../ui/person_editor.py" line="436" />
+        <location filename="../../ui/person_editor.py" line="410"/>
+        <location filename="../../ui/person_editor.py" line="436"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="411" />
+        <location filename="../../ui/person_editor.py" line="411"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="412" />
+        <location filename="../../ui/person_editor.py" line="412"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="412" />
+        <location filename="../../ui/person_editor.py" line="412"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="419" />
+        <location filename="../../ui/person_editor.py" line="419"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="420" />
+        <location filename="../../ui/person_editor.py" line="420"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="421" />
+        <location filename="../../ui/person_editor.py" line="421"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="427" />
+        <location filename="../../ui/person_editor.py" line="427"/>
         <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
         <translation>&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="429" />
+        <location filename="../../ui/person_editor.py" line="429"/>
         <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="437" />
+        <location filename="../../ui/person_editor.py" line="437"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="438" />
+        <location filename="../../ui/person_editor.py" line="438"/>
         <source>To</source>
         <translation>На</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="438" />
-        <location filename="../../ui/person_editor.py" line="444" />
+        <location filename="../../ui/person_editor.py" line="438"/>
+        <location filename="../../ui/person_editor.py" line="444"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="439" />
+        <location filename="../../ui/person_editor.py" line="439"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="444" />
-        <location filename="../../ui/person_editor.py" line="457" />
+        <location filename="../../ui/person_editor.py" line="444"/>
+        <location filename="../../ui/person_editor.py" line="457"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="445" />
+        <location filename="../../ui/person_editor.py" line="445"/>
         <source>List state</source>
         <translation>Состояние списка</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="446" />
+        <location filename="../../ui/person_editor.py" line="446"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="446" />
+        <location filename="../../ui/person_editor.py" line="446"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="447" />
+        <location filename="../../ui/person_editor.py" line="447"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="452" />
+        <location filename="../../ui/person_editor.py" line="452"/>
         <source>&lt;b&gt;Status history&lt;/b&gt;</source>
         <translation>&lt;b&gt;История статусов&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="454" />
-        <source>&lt;b&gt;Evacuation lists and the partners' answers&lt;/b&gt;</source>
+        <location filename="../../ui/person_editor.py" line="454"/>
+        <source>&lt;b&gt;Evacuation lists and the partners&apos; answers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="458" />
+        <location filename="../../ui/person_editor.py" line="458"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="458" />
+        <location filename="../../ui/person_editor.py" line="458"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="459" />
+        <location filename="../../ui/person_editor.py" line="459"/>
         <source>Encrypted</source>
         <translation>Зашифрован</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="459" />
+        <location filename="../../ui/person_editor.py" line="459"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="459" />
+        <location filename="../../ui/person_editor.py" line="459"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="460" />
+        <location filename="../../ui/person_editor.py" line="460"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="464" />
+        <location filename="../../ui/person_editor.py" line="464"/>
         <source>&lt;b&gt;Data shared with partners&lt;/b&gt; (every export that carried this person)</source>
         <translation>&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="475" />
-        <location filename="../../ui/person_editor.py" line="476" />
+        <location filename="../../ui/person_editor.py" line="475"/>
+        <location filename="../../ui/person_editor.py" line="476"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="477" />
+        <location filename="../../ui/person_editor.py" line="477"/>
         <source>will be registered</source>
         <translation>будет зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="481" />
+        <location filename="../../ui/person_editor.py" line="481"/>
         <source>Save the person first, then choose a household.</source>
         <translation>Сначала сохраните человека, затем выберите семью.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="486" />
+        <location filename="../../ui/person_editor.py" line="486"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="500" />
+        <location filename="../../ui/person_editor.py" line="500"/>
         <source>Not in a household. Type a household reference to join one.</source>
         <translation>Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="505" />
+        <location filename="../../ui/person_editor.py" line="505"/>
         <source>member</source>
         <translation>член семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="534" />
+        <location filename="../../ui/person_editor.py" line="534"/>
         <source>a surname (native or Latin) is required</source>
         <translation>нужна фамилия (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="555" />
-        <location filename="../../ui/person_editor.py" line="587" />
+        <location filename="../../ui/person_editor.py" line="555"/>
+        <location filename="../../ui/person_editor.py" line="587"/>
         <source>expired: kept, but it cannot be used to cross</source>
         <translation>срок истёк: документ сохранён, но для пересечения границы не годится</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="585" />
+        <location filename="../../ui/person_editor.py" line="585"/>
         <source>expiry date: write it as YYYY-MM-DD</source>
         <translation>срок действия: введите как ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="608" />
+        <location filename="../../ui/person_editor.py" line="608"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="706" />
+        <location filename="../../ui/person_editor.py" line="706"/>
         <source>The phone typed here is not added yet: %1</source>
         <translation>Введённый здесь телефон ещё не добавлен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="719" />
+        <location filename="../../ui/person_editor.py" line="719"/>
         <source>The document typed here is not added yet: %1</source>
         <translation>Введённый здесь документ ещё не добавлен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="729" />
+        <location filename="../../ui/person_editor.py" line="729"/>
         <source>Also added on Save: %1</source>
         <translation>При сохранении также добавлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="747" />
+        <location filename="../../ui/person_editor.py" line="747"/>
         <source>phone %1</source>
         <translation>телефон %1</translation>
     </message>
@@ -2856,7 +2857,7 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/person_picker.py" line="27" />
+        <location filename="../../ui/person_picker.py" line="27"/>
         <source>Find a person: name, case ref, passport…</source>
         <translation>Найти человека: имя, номер дела, паспорт…</translation>
     </message>
@@ -2864,27 +2865,27 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PlainCopiesDialog</name>
     <message>
-        <location filename="../../ui/protection.py" line="480" />
+        <location filename="../../ui/protection.py" line="480"/>
         <source>Plain copies of the roster</source>
         <translation>Незашифрованные копии базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="482" />
+        <location filename="../../ui/protection.py" line="482"/>
         <source>The roster is encrypted now, but these copies of it are not: anyone who gets one can read every name in it.</source>
         <translation>База теперь зашифрована, а эти её копии — нет: любой, к кому попадёт такая копия, прочтёт все имена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="489" />
-        <source>&amp;Encrypt them with the roster's new passphrase</source>
+        <location filename="../../ui/protection.py" line="489"/>
+        <source>&amp;Encrypt them with the roster&apos;s new passphrase</source>
         <translation>&amp;Зашифровать их новым паролем базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="491" />
+        <location filename="../../ui/protection.py" line="491"/>
         <source>&amp;Remove them (overwritten with zeros, then deleted)</source>
         <translation>&amp;Удалить их (затереть нулями и удалить)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="493" />
+        <location filename="../../ui/protection.py" line="493"/>
         <source>&amp;Keep them as they are</source>
         <translation>&amp;Оставить как есть</translation>
     </message>
@@ -2892,37 +2893,37 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_models.py" line="107" />
+        <location filename="../../ui/import_models.py" line="107"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="107" />
+        <location filename="../../ui/import_models.py" line="107"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="108" />
+        <location filename="../../ui/import_models.py" line="108"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="108" />
+        <location filename="../../ui/import_models.py" line="108"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="109" />
+        <location filename="../../ui/import_models.py" line="109"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="109" />
+        <location filename="../../ui/import_models.py" line="109"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="161" />
+        <location filename="../../ui/import_models.py" line="161"/>
         <source>%1 (check)</source>
         <translation>%1 (проверить)</translation>
     </message>
@@ -2930,67 +2931,67 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_pages.py" line="45" />
+        <location filename="../../ui/import_pages.py" line="45"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="46" />
+        <location filename="../../ui/import_pages.py" line="46"/>
         <source>Nothing is written yet. Check the rows, then Import writes all accepted rows at once.</source>
         <translation>Пока ничего не записано. Проверьте строки: кнопка «Импортировать» запишет все принятые строки сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="49" />
+        <location filename="../../ui/import_pages.py" line="49"/>
         <source>&amp;Import</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="53" />
+        <location filename="../../ui/import_pages.py" line="53"/>
         <source>All rows</source>
         <translation>Все строки</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="57" />
+        <location filename="../../ui/import_pages.py" line="57"/>
         <source>Import possible duplicates as new persons</source>
         <translation>Импортировать возможные дубликаты как новых людей</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="76" />
+        <location filename="../../ui/import_pages.py" line="76"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="89" />
+        <location filename="../../ui/import_pages.py" line="89"/>
         <source>Reading every row…</source>
         <translation>Чтение всех строк…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="99" />
+        <location filename="../../ui/import_pages.py" line="99"/>
         <source>Preparing the preview…</source>
         <translation>Подготовка предпросмотра…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="102" />
+        <location filename="../../ui/import_pages.py" line="102"/>
         <source>The preview could not be made.</source>
         <translation>Не удалось подготовить предпросмотр.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="110" />
-        <source>&lt;b&gt;%1&lt;/b&gt; rows in sheet '%2': &lt;b&gt;%3&lt;/b&gt; new, &lt;b&gt;%4&lt;/b&gt; updates, %5 without change, &lt;b&gt;%6&lt;/b&gt; possible duplicates, &lt;b&gt;%7&lt;/b&gt; rejected</source>
+        <location filename="../../ui/import_pages.py" line="110"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; rows in sheet &apos;%2&apos;: &lt;b&gt;%3&lt;/b&gt; new, &lt;b&gt;%4&lt;/b&gt; updates, %5 without change, &lt;b&gt;%6&lt;/b&gt; possible duplicates, &lt;b&gt;%7&lt;/b&gt; rejected</source>
         <translation>Строк на листе «%2»: &lt;b&gt;%1&lt;/b&gt;; новых: &lt;b&gt;%3&lt;/b&gt;, обновлений: &lt;b&gt;%4&lt;/b&gt;, без изменений: %5, возможных дубликатов: &lt;b&gt;%6&lt;/b&gt;, отклонено: &lt;b&gt;%7&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="116" />
+        <location filename="../../ui/import_pages.py" line="116"/>
         <source> · dates read %1</source>
         <translation> · даты читаются как %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="118" />
-        <source> · profile '%1'</source>
+        <location filename="../../ui/import_pages.py" line="118"/>
+        <source> · profile &apos;%1&apos;</source>
         <translation> · профиль «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="144" />
+        <location filename="../../ui/import_pages.py" line="144"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
@@ -2998,402 +2999,402 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>ProfileEditor</name>
     <message>
-        <location filename="../../ui/profile_editor.py" line="65" />
+        <location filename="../../ui/profile_editor.py" line="65"/>
         <source>One row per person</source>
         <translation>По строке на человека</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="66" />
+        <location filename="../../ui/profile_editor.py" line="66"/>
         <source>Households together</source>
         <translation>Семьи вместе</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="67" />
+        <location filename="../../ui/profile_editor.py" line="67"/>
         <source>One sheet per evacuation list</source>
         <translation>По листу на каждый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="209" />
+        <location filename="../../ui/profile_editor.py" line="209"/>
         <source>Export profiles</source>
         <translation>Профили экспорта</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="218" />
+        <location filename="../../ui/profile_editor.py" line="218"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="219" />
+        <location filename="../../ui/profile_editor.py" line="219"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="219" />
+        <location filename="../../ui/profile_editor.py" line="219"/>
         <source>built in</source>
         <translation>встроенный</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="219" />
-        <source>mission's own</source>
+        <location filename="../../ui/profile_editor.py" line="219"/>
+        <source>mission&apos;s own</source>
         <translation>собственный</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="227" />
+        <location filename="../../ui/profile_editor.py" line="227"/>
         <source>New</source>
         <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="229" />
+        <location filename="../../ui/profile_editor.py" line="229"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="242" />
+        <location filename="../../ui/profile_editor.py" line="242"/>
         <source>Names in upper-case Latin letters, as in the passport</source>
         <translation>Имена заглавными латинскими буквами, как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="244" />
+        <location filename="../../ui/profile_editor.py" line="244"/>
         <source>Show the record ID (UUID) column (always written last; hidden unless ticked)</source>
         <translation>Показывать столбец с идентификатором записи (UUID) (всегда записывается последним; без флажка скрыт)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="246" />
+        <location filename="../../ui/profile_editor.py" line="246"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="261" />
+        <location filename="../../ui/profile_editor.py" line="261"/>
         <source>Add →</source>
         <translation>Добавить →</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="263" />
+        <location filename="../../ui/profile_editor.py" line="263"/>
         <source>← Remove</source>
         <translation>← Убрать</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="265" />
+        <location filename="../../ui/profile_editor.py" line="265"/>
         <source>Up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="267" />
+        <location filename="../../ui/profile_editor.py" line="267"/>
         <source>Down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="295" />
+        <location filename="../../ui/profile_editor.py" line="295"/>
         <source>&lt;b&gt;Profiles&lt;/b&gt;</source>
         <translation>&lt;b&gt;Профили&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="302" />
+        <location filename="../../ui/profile_editor.py" line="302"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="303" />
+        <location filename="../../ui/profile_editor.py" line="303"/>
         <source>&amp;Language of the headers</source>
         <translation>&amp;Язык заголовков</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="304" />
+        <location filename="../../ui/profile_editor.py" line="304"/>
         <source>&amp;Dates</source>
         <translation>&amp;Даты</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="305" />
+        <location filename="../../ui/profile_editor.py" line="305"/>
         <source>&amp;Grouping</source>
         <translation>&amp;Группировка</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="308" />
+        <location filename="../../ui/profile_editor.py" line="308"/>
         <source>&amp;Title row</source>
         <translation>Строка-&amp;заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="309" />
+        <location filename="../../ui/profile_editor.py" line="309"/>
         <source>&amp;Sheet name</source>
         <translation>&amp;Имя листа</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="311" />
+        <location filename="../../ui/profile_editor.py" line="311"/>
         <source>Available columns</source>
         <translation>Доступные столбцы</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="312" />
+        <location filename="../../ui/profile_editor.py" line="312"/>
         <source>Columns of the file, in order (double-click a header to edit it)</source>
         <translation>Столбцы файла по порядку (двойной щелчок по заголовку — изменить его)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="354" />
+        <location filename="../../ui/profile_editor.py" line="354"/>
         <source>%1 (copy)</source>
         <translation>%1 (копия)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="358" />
+        <location filename="../../ui/profile_editor.py" line="358"/>
         <source>A built-in profile cannot be changed: your changes are saved as a new profile under the name below.</source>
         <translation>Встроенный профиль изменить нельзя: ваши изменения будут сохранены как новый профиль под названием ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="361" />
+        <location filename="../../ui/profile_editor.py" line="361"/>
         <source>Saved by %1 on %2; shared by every workstation of the mission.</source>
         <translation>Сохранил(а) %1, %2; общий для всех рабочих мест миссии.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="390" />
+        <location filename="../../ui/profile_editor.py" line="390"/>
         <source>A new profile: name it, choose its columns, save.</source>
         <translation>Новый профиль: задайте название, выберите столбцы, сохраните.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="463" />
+        <location filename="../../ui/profile_editor.py" line="463"/>
         <source>Delete profile</source>
         <translation>Удаление профиля</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="464" />
-        <source>Delete the export profile '%1' for the whole mission?</source>
+        <location filename="../../ui/profile_editor.py" line="464"/>
+        <source>Delete the export profile &apos;%1&apos; for the whole mission?</source>
         <translation>Удалить профиль экспорта «%1» для всей миссии?</translation>
     </message>
 </context>
 <context>
     <name>Protection</name>
     <message>
-        <location filename="../../ui/protection.py" line="125" />
+        <location filename="../../ui/protection.py" line="125"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Резервная копия сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="126" />
+        <location filename="../../ui/protection.py" line="126"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="127" />
+        <location filename="../../ui/protection.py" line="127"/>
         <source>&amp;Verify audit trail</source>
         <translation>&amp;Проверить журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="128" />
+        <location filename="../../ui/protection.py" line="128"/>
         <source>Backup &amp;settings…</source>
         <translation>Параметры резервного &amp;копирования…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="130" />
-        <location filename="../../ui/protection.py" line="144" />
+        <location filename="../../ui/protection.py" line="130"/>
+        <location filename="../../ui/protection.py" line="144"/>
         <source>&amp;Encrypt roster…</source>
         <translation>&amp;Зашифровать базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="131" />
+        <location filename="../../ui/protection.py" line="131"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Блокировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="132" />
+        <location filename="../../ui/protection.py" line="132"/>
         <source>Close the crisis (re&amp;tention)…</source>
         <translation>Завершение кризиса (&amp;хранение данных)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="144" />
+        <location filename="../../ui/protection.py" line="144"/>
         <source>Change &amp;passphrase…</source>
         <translation>Сменить парольную &amp;фразу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="231" />
+        <location filename="../../ui/protection.py" line="231"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="232" />
+        <location filename="../../ui/protection.py" line="232"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="238" />
+        <location filename="../../ui/protection.py" line="238"/>
         <source>Protect the new roster</source>
         <translation>Защита новой базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="239" />
+        <location filename="../../ui/protection.py" line="239"/>
         <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
         <translation>В базе будут имена, номера паспортов и телефонов людей, находящихся в опасности. Задайте парольную фразу для её шифрования: без неё никто, к кому попадёт файл (потерянный или изъятый ноутбук), не сможет его прочесть. Храните парольную фразу надёжно: восстановить её невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="293" />
+        <location filename="../../ui/protection.py" line="293"/>
         <source>Automatic backup failed: %1</source>
         <translation>Автоматическое резервное копирование не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="324" />
+        <location filename="../../ui/protection.py" line="324"/>
         <source>Backup written and checked: %1 persons in %2</source>
         <translation>Резервная копия записана и проверена: %1 чел., %2</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="287" />
-        <location filename="../../ui/protection.py" line="327" />
+        <location filename="../../ui/protection.py" line="287"/>
+        <location filename="../../ui/protection.py" line="327"/>
         <source>Backing up</source>
         <translation>Резервное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="67" />
+        <location filename="../../ui/protection.py" line="67"/>
         <source>Encrypted roster</source>
         <translation>Зашифрованная база</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="68" />
+        <location filename="../../ui/protection.py" line="68"/>
         <source>%1 is encrypted. Type its passphrase.</source>
         <translation>База %1 зашифрована. Введите её парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="75" />
+        <location filename="../../ui/protection.py" line="75"/>
         <source>Wrong passphrase. The roster was not changed.</source>
         <translation>Неверная парольная фраза. База не изменена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="211" />
+        <location filename="../../ui/protection.py" line="211"/>
         <source>Checking the roster file</source>
         <translation>Проверка файла базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="221" />
+        <location filename="../../ui/protection.py" line="221"/>
         <source>The roster file is damaged</source>
         <translation>Файл базы повреждён</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="224" />
+        <location filename="../../ui/protection.py" line="224"/>
         <source>Restore from backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="236" />
+        <location filename="../../ui/protection.py" line="236"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="337" />
+        <location filename="../../ui/protection.py" line="337"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="338" />
+        <location filename="../../ui/protection.py" line="338"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
         <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="352" />
+        <location filename="../../ui/protection.py" line="352"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="353" />
+        <location filename="../../ui/protection.py" line="353"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="361" />
-        <location filename="../../ui/protection.py" line="365" />
+        <location filename="../../ui/protection.py" line="361"/>
+        <location filename="../../ui/protection.py" line="365"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="362" />
+        <location filename="../../ui/protection.py" line="362"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="366" />
+        <location filename="../../ui/protection.py" line="366"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="386" />
-        <location filename="../../ui/protection.py" line="394" />
+        <location filename="../../ui/protection.py" line="386"/>
+        <location filename="../../ui/protection.py" line="394"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="386" />
+        <location filename="../../ui/protection.py" line="386"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="391" />
+        <location filename="../../ui/protection.py" line="391"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="393" />
+        <location filename="../../ui/protection.py" line="393"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="395" />
+        <location filename="../../ui/protection.py" line="395"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="414" />
+        <location filename="../../ui/protection.py" line="414"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="430" />
+        <location filename="../../ui/protection.py" line="430"/>
         <source>%1 plain copies removed.</source>
         <translation>Удалено незашифрованных копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="430" />
+        <location filename="../../ui/protection.py" line="430"/>
         <source>%1 plain copies encrypted.</source>
         <translation>Зашифровано копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="446" />
+        <location filename="../../ui/protection.py" line="446"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="446" />
+        <location filename="../../ui/protection.py" line="446"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="448" />
-        <location filename="../../ui/protection.py" line="450" />
-        <location filename="../../ui/protection.py" line="459" />
-        <location filename="../../ui/protection.py" line="469" />
+        <location filename="../../ui/protection.py" line="448"/>
+        <location filename="../../ui/protection.py" line="450"/>
+        <location filename="../../ui/protection.py" line="459"/>
+        <location filename="../../ui/protection.py" line="469"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="448" />
+        <location filename="../../ui/protection.py" line="448"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="451" />
+        <location filename="../../ui/protection.py" line="451"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="456" />
+        <location filename="../../ui/protection.py" line="456"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="457" />
+        <location filename="../../ui/protection.py" line="457"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="459" />
+        <location filename="../../ui/protection.py" line="459"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="469" />
+        <location filename="../../ui/protection.py" line="469"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
@@ -3401,12 +3402,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="724" />
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725" />
+        <location filename="../../ui/main_window.py" line="725"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -3414,32 +3415,32 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="51" />
+        <location filename="../../ui/pages/partners.py" line="51"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="59" />
+        <location filename="../../ui/pages/partners.py" line="59"/>
         <source>What was said or agreed</source>
         <translation>Что сказано или согласовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="62" />
+        <location filename="../../ui/pages/partners.py" line="62"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67" />
+        <location filename="../../ui/pages/partners.py" line="67"/>
         <source>or the name of whoever you spoke to</source>
         <translation>или имя того, с кем говорили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="71" />
+        <location filename="../../ui/pages/partners.py" line="71"/>
         <source>&amp;Follow up on</source>
         <translation>&amp;Напомнить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="82" />
+        <location filename="../../ui/pages/partners.py" line="82"/>
         <source>About %n person(s) selected in the roster</source>
         <translation>
             <numerusform>О %n человеке, выбранном в списке</numerusform>
@@ -3448,27 +3449,27 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="93" />
+        <location filename="../../ui/pages/partners.py" line="93"/>
         <source>&amp;Summary</source>
         <translation>&amp;Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="94" />
+        <location filename="../../ui/pages/partners.py" line="94"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="95" />
+        <location filename="../../ui/pages/partners.py" line="95"/>
         <source>Person &amp;there</source>
         <translation>&amp;Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="97" />
+        <location filename="../../ui/pages/partners.py" line="97"/>
         <source>&amp;Channel</source>
         <translation>&amp;Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="107" />
+        <location filename="../../ui/pages/partners.py" line="107"/>
         <source>(nobody named)</source>
         <translation>(не указан)</translation>
     </message>
@@ -3476,394 +3477,394 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="99" />
+        <location filename="../../ui/reconcile_screen.py" line="99"/>
         <source>NOT on this list</source>
         <translation>НЕТ в этом списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="101" />
+        <location filename="../../ui/reconcile_screen.py" line="101"/>
         <source>on the list (%1)</source>
         <translation>в списке (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="103" />
+        <location filename="../../ui/reconcile_screen.py" line="103"/>
         <source>on the roster</source>
         <translation>в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="108" />
+        <location filename="../../ui/reconcile_screen.py" line="108"/>
         <source>Status, list</source>
         <translation>Статус, список</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="110" />
-        <location filename="../../ui/reconcile_screen.py" line="175" />
+        <location filename="../../ui/reconcile_screen.py" line="110"/>
+        <location filename="../../ui/reconcile_screen.py" line="175"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="111" />
+        <location filename="../../ui/reconcile_screen.py" line="111"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="112" />
+        <location filename="../../ui/reconcile_screen.py" line="112"/>
         <source>Evidence (bits)</source>
         <translation>Доводы (биты)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="127" />
-        <location filename="../../ui/reconcile_screen.py" line="418" />
+        <location filename="../../ui/reconcile_screen.py" line="127"/>
+        <location filename="../../ui/reconcile_screen.py" line="418"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="128" />
+        <location filename="../../ui/reconcile_screen.py" line="128"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="129" />
+        <location filename="../../ui/reconcile_screen.py" line="129"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="130" />
-        <location filename="../../ui/reconcile_screen.py" line="168" />
+        <location filename="../../ui/reconcile_screen.py" line="130"/>
+        <location filename="../../ui/reconcile_screen.py" line="168"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="131" />
-        <location filename="../../ui/reconcile_screen.py" line="418" />
+        <location filename="../../ui/reconcile_screen.py" line="131"/>
+        <location filename="../../ui/reconcile_screen.py" line="418"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="132" />
-        <location filename="../../ui/reconcile_screen.py" line="421" />
+        <location filename="../../ui/reconcile_screen.py" line="132"/>
+        <location filename="../../ui/reconcile_screen.py" line="421"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="135" />
+        <location filename="../../ui/reconcile_screen.py" line="135"/>
         <source>household split</source>
         <translation>семья разделена</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="136" />
+        <location filename="../../ui/reconcile_screen.py" line="136"/>
         <source>approved twice</source>
         <translation>одобрен дважды</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="137" />
+        <location filename="../../ui/reconcile_screen.py" line="137"/>
         <source>conflicting answers</source>
         <translation>противоречивые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="138" />
+        <location filename="../../ui/reconcile_screen.py" line="138"/>
         <source>not on the list</source>
         <translation>нет в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="139" />
+        <location filename="../../ui/reconcile_screen.py" line="139"/>
         <source>unreadable cell</source>
         <translation>нечитаемая ячейка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="151" />
+        <location filename="../../ui/reconcile_screen.py" line="151"/>
         <source>to decide</source>
         <translation>решить</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="154" />
+        <location filename="../../ui/reconcile_screen.py" line="154"/>
         <source>left out</source>
         <translation>исключено</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="157" />
+        <location filename="../../ui/reconcile_screen.py" line="157"/>
         <source>person %1</source>
         <translation>человек %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="158" />
+        <location filename="../../ui/reconcile_screen.py" line="158"/>
         <source>confirmed %1</source>
         <translation>подтверждено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="165" />
+        <location filename="../../ui/reconcile_screen.py" line="165"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="166" />
+        <location filename="../../ui/reconcile_screen.py" line="166"/>
         <source>Name in the answer</source>
         <translation>Имя в ответе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="167" />
-        <location filename="../../ui/reconcile_screen.py" line="419" />
+        <location filename="../../ui/reconcile_screen.py" line="167"/>
+        <location filename="../../ui/reconcile_screen.py" line="419"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="169" />
+        <location filename="../../ui/reconcile_screen.py" line="169"/>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="170" />
+        <location filename="../../ui/reconcile_screen.py" line="170"/>
         <source>unreadable</source>
         <translation>не прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="171" />
+        <location filename="../../ui/reconcile_screen.py" line="171"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="173" />
+        <location filename="../../ui/reconcile_screen.py" line="173"/>
         <source>Roster person</source>
         <translation>Человек из базы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="176" />
+        <location filename="../../ui/reconcile_screen.py" line="176"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="214" />
+        <location filename="../../ui/reconcile_screen.py" line="214"/>
         <source>Your decision</source>
         <translation>Ваше решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="340" />
-        <source>Reconcile a partner's answer</source>
+        <location filename="../../ui/reconcile_screen.py" line="340"/>
+        <source>Reconcile a partner&apos;s answer</source>
         <translation>Сверка ответа партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="355" />
-        <source>the partner's answer: .xlsx, .xls, .ods or .csv</source>
+        <location filename="../../ui/reconcile_screen.py" line="355"/>
+        <source>the partner&apos;s answer: .xlsx, .xls, .ods or .csv</source>
         <translation>ответ партнёра: .xlsx, .xls, .ods или .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="356" />
+        <location filename="../../ui/reconcile_screen.py" line="356"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="364" />
+        <location filename="../../ui/reconcile_screen.py" line="364"/>
         <source>Whole roster (check only, nothing to apply)</source>
         <translation>Вся база (только проверка, без применения)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="366" />
+        <location filename="../../ui/reconcile_screen.py" line="366"/>
         <source>%1 (%2 members, %3)</source>
         <translation>%1 (человек: %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="373" />
+        <location filename="../../ui/reconcile_screen.py" line="373"/>
         <source>Read it from the decision column</source>
         <translation>Брать из столбца с решением</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="374" />
+        <location filename="../../ui/reconcile_screen.py" line="374"/>
         <source>Every row is an approval</source>
         <translation>Каждая строка — одобрение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="375" />
+        <location filename="../../ui/reconcile_screen.py" line="375"/>
         <source>Every row is a rejection</source>
         <translation>Каждая строка — отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="376" />
+        <location filename="../../ui/reconcile_screen.py" line="376"/>
         <source>&amp;Check answer</source>
         <translation>&amp;Проверить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="382" />
+        <location filename="../../ui/reconcile_screen.py" line="382"/>
         <source>Answer file:</source>
         <translation>Файл ответа:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="383" />
+        <location filename="../../ui/reconcile_screen.py" line="383"/>
         <source>Against:</source>
         <translation>Сверять с:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="384" />
+        <location filename="../../ui/reconcile_screen.py" line="384"/>
         <source>No decision column:</source>
         <translation>Нет столбца с решением:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="386" />
-        <source>Choose the partner's file and press Check answer.</source>
+        <location filename="../../ui/reconcile_screen.py" line="386"/>
+        <source>Choose the partner&apos;s file and press Check answer.</source>
         <translation>Выберите файл партнёра и нажмите «Проверить ответ».</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="406" />
+        <location filename="../../ui/reconcile_screen.py" line="406"/>
         <source>↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · Backspace undecide.  Shaded cells differ from the answer.</source>
         <translation>↑↓ строка · ←→ кандидат · Enter — подтвердить выделенного кандидата · Del — исключить строку · Backspace — снять решение.  Затенённые ячейки расходятся с ответом.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="419" />
+        <location filename="../../ui/reconcile_screen.py" line="419"/>
         <source>Latin name</source>
         <translation>Имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="420" />
+        <location filename="../../ui/reconcile_screen.py" line="420"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="421" />
+        <location filename="../../ui/reconcile_screen.py" line="421"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="422" />
+        <location filename="../../ui/reconcile_screen.py" line="422"/>
         <source>Answer on the list</source>
         <translation>Ответ по списку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="424" />
+        <location filename="../../ui/reconcile_screen.py" line="424"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="425" />
+        <location filename="../../ui/reconcile_screen.py" line="425"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="426" />
+        <location filename="../../ui/reconcile_screen.py" line="426"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="428" />
+        <location filename="../../ui/reconcile_screen.py" line="429"/>
         <source>Matched</source>
         <translation>Совпали</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="429" />
+        <location filename="../../ui/reconcile_screen.py" line="430"/>
         <source>Needs review</source>
         <translation>Требуют проверки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="430" />
+        <location filename="../../ui/reconcile_screen.py" line="431"/>
         <source>Not on roster</source>
         <translation>Нет в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="431" />
+        <location filename="../../ui/reconcile_screen.py" line="432"/>
         <source>Not mentioned</source>
         <translation>Не упомянуты</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="432" />
+        <location filename="../../ui/reconcile_screen.py" line="433"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="438" />
+        <location filename="../../ui/reconcile_screen.py" line="439"/>
         <source>&amp;Copy summary</source>
         <translation>&amp;Копировать сводку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="446" />
+        <location filename="../../ui/reconcile_screen.py" line="447"/>
         <source>Save &amp;report…</source>
         <translation>Сохранить &amp;отчёт…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="449" />
+        <location filename="../../ui/reconcile_screen.py" line="450"/>
         <source>&amp;Apply…</source>
         <translation>Прим&amp;енить…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="452" />
+        <location filename="../../ui/reconcile_screen.py" line="453"/>
         <source>&amp;Undo apply</source>
         <translation>О&amp;тменить применение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="483" />
-        <source>Partner's answer</source>
+        <location filename="../../ui/reconcile_screen.py" line="484"/>
+        <source>Partner&apos;s answer</source>
         <translation>Ответ партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="484" />
+        <location filename="../../ui/reconcile_screen.py" line="485"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="503" />
+        <location filename="../../ui/reconcile_screen.py" line="504"/>
         <source>Matching the answer against the roster</source>
         <translation>Сверка ответа с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="521" />
+        <location filename="../../ui/reconcile_screen.py" line="522"/>
         <source>Matched (%1)</source>
         <translation>Совпали (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="522" />
+        <location filename="../../ui/reconcile_screen.py" line="523"/>
         <source>Needs review (%1)</source>
         <translation>Требуют проверки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="523" />
+        <location filename="../../ui/reconcile_screen.py" line="524"/>
         <source>Not on roster (%1)</source>
         <translation>Нет в базе (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="524" />
+        <location filename="../../ui/reconcile_screen.py" line="525"/>
         <source>Not mentioned (%1)</source>
         <translation>Не упомянуты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="525" />
+        <location filename="../../ui/reconcile_screen.py" line="526"/>
         <source>Warnings (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="542" />
-        <source>list '%1'</source>
+        <location filename="../../ui/reconcile_screen.py" line="543"/>
+        <source>list &apos;%1&apos;</source>
         <translation>списком «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="543" />
+        <location filename="../../ui/reconcile_screen.py" line="544"/>
         <source>the whole roster (check only)</source>
         <translation>всей базой (только проверка)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="545" />
-        <source>%1, sheet '%2': %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
+        <location filename="../../ui/reconcile_screen.py" line="546"/>
+        <source>%1, sheet &apos;%2&apos;: %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
         <translation>%1, лист «%2»: строк — %3, сверка со %4: совпали — %5, требуют проверки — %6 (решено — %7), нет в базе — %8, не упомянуты члены списка — %9, предупреждений — %10.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="614" />
+        <location filename="../../ui/reconcile_screen.py" line="615"/>
         <source>Save the reconciliation</source>
         <translation>Сохранить сверку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="614" />
+        <location filename="../../ui/reconcile_screen.py" line="615"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="627" />
+        <location filename="../../ui/reconcile_screen.py" line="628"/>
         <source>Writing the report</source>
         <translation>Запись отчёта</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="630" />
+        <location filename="../../ui/reconcile_screen.py" line="631"/>
         <source>Report written to %1.</source>
         <translation>Отчёт записан в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="649" />
-        <source>Record the partner's answer for %1 persons on list '%2'?
+        <location filename="../../ui/reconcile_screen.py" line="650"/>
+        <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
 
 Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
         <translation>Записать ответ партнёра по %1 чел. из списка «%2»?
@@ -3871,78 +3872,78 @@ Their answers and statuses change, with the file named as the reason. You can un
 Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="653" />
+        <location filename="../../ui/reconcile_screen.py" line="654"/>
         <source>%1 rows still need review and will not be applied.</source>
         <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="654" />
+        <location filename="../../ui/reconcile_screen.py" line="655"/>
         <source>Apply the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="666" />
+        <location filename="../../ui/reconcile_screen.py" line="667"/>
         <source>Applying the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="683" />
+        <location filename="../../ui/reconcile_screen.py" line="684"/>
         <source>Recorded: %1 approved, %2 rejected; %3 statuses changed</source>
         <translation>Внесено: одобрено %1, отказано %2; изменено статусов: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="688" />
+        <location filename="../../ui/reconcile_screen.py" line="689"/>
         <source>Answer recorded, status unchanged: %1</source>
         <translation>Ответ внесён, статус не изменился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="685" />
+        <location filename="../../ui/reconcile_screen.py" line="686"/>
         <source> (operation %1).</source>
         <translation> (операция %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="689" />
-        <location filename="../../ui/reconcile_screen.py" line="693" />
+        <location filename="../../ui/reconcile_screen.py" line="690"/>
+        <location filename="../../ui/reconcile_screen.py" line="694"/>
         <source>row %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="692" />
+        <location filename="../../ui/reconcile_screen.py" line="693"/>
         <source>Not recorded: %1</source>
         <translation>Не внесено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="696" />
+        <location filename="../../ui/reconcile_screen.py" line="697"/>
         <source> Details below.</source>
         <translation> Подробности ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="701" />
+        <location filename="../../ui/reconcile_screen.py" line="702"/>
         <source>Apply %1</source>
         <translation>Применить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="709" />
+        <location filename="../../ui/reconcile_screen.py" line="710"/>
         <source>Undo the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="710" />
+        <location filename="../../ui/reconcile_screen.py" line="711"/>
         <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
         <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="716" />
+        <location filename="../../ui/reconcile_screen.py" line="717"/>
         <source>Undoing the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="726" />
+        <location filename="../../ui/reconcile_screen.py" line="727"/>
         <source>Undone: %1 answers restored, %2 statuses returned.</source>
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="733" />
+        <location filename="../../ui/reconcile_screen.py" line="734"/>
         <source>&amp;Reconcile partner answer…</source>
         <translation>Све&amp;рить ответ партнёра…</translation>
     </message>
@@ -3950,42 +3951,42 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/import_pages.py" line="152" />
+        <location filename="../../ui/import_pages.py" line="152"/>
         <source>Imported</source>
         <translation>Импорт выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="155" />
+        <location filename="../../ui/import_pages.py" line="155"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="171" />
+        <location filename="../../ui/import_pages.py" line="171"/>
         <source>%1 possible duplicates created as new persons</source>
         <translation>возможных дубликатов, созданных как новые люди: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="173" />
+        <location filename="../../ui/import_pages.py" line="173"/>
         <source>%1 possible duplicates left out</source>
         <translation>возможных дубликатов пропущено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="175" />
+        <location filename="../../ui/import_pages.py" line="175"/>
         <source>Import #%1 of %2 (%3):&lt;br&gt;&lt;b&gt;%4&lt;/b&gt; persons created, &lt;b&gt;%5&lt;/b&gt; updated, %6 already up to date, %7, &lt;b&gt;%8&lt;/b&gt; rows rejected.&lt;br&gt;&lt;br&gt;Exchange ▸ Undo an import… takes the whole import back.</source>
         <translation>Импорт № %1 из %2 (%3):&lt;br&gt;создано человек: &lt;b&gt;%4&lt;/b&gt;, обновлено: &lt;b&gt;%5&lt;/b&gt;, уже актуальны: %6, %7, отклонено строк: &lt;b&gt;%8&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Обмен ▸ Отменить импорт… отменяет весь импорт целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="191" />
+        <location filename="../../ui/import_pages.py" line="191"/>
         <source>Save rejected rows</source>
         <translation>Сохранить отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="191" />
+        <location filename="../../ui/import_pages.py" line="191"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="203" />
+        <location filename="../../ui/import_pages.py" line="203"/>
         <source>Saved %1 rows to %2: fix them and import that file again.</source>
         <translation>Строк сохранено: %1, файл %2: исправьте их и импортируйте этот файл снова.</translation>
     </message>
@@ -3993,112 +3994,112 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="50" />
+        <location filename="../../ui/backup_dialog.py" line="50"/>
         <source>before an import</source>
         <translation>перед импортом</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="51" />
+        <location filename="../../ui/backup_dialog.py" line="51"/>
         <source>before applying an answer</source>
         <translation>перед применением ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="52" />
+        <location filename="../../ui/backup_dialog.py" line="52"/>
         <source>before a merge</source>
         <translation>перед объединением</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="53" />
+        <location filename="../../ui/backup_dialog.py" line="53"/>
         <source>before a retention</source>
         <translation>перед завершением хранения</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="54" />
+        <location filename="../../ui/backup_dialog.py" line="54"/>
         <source>before a restore</source>
         <translation>перед восстановлением</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="55" />
+        <location filename="../../ui/backup_dialog.py" line="55"/>
         <source>damaged roster, kept at a restore</source>
         <translation>повреждённая база, сохранённая при восстановлении</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="60" />
+        <location filename="../../ui/backup_dialog.py" line="60"/>
         <source>routine</source>
         <translation>плановая</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="65" />
+        <location filename="../../ui/backup_dialog.py" line="65"/>
         <source>Taken</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="66" />
+        <location filename="../../ui/backup_dialog.py" line="66"/>
         <source>Persons</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="67" />
+        <location filename="../../ui/backup_dialog.py" line="67"/>
         <source>Last change</source>
         <translation>Последнее изменение</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="69" />
+        <location filename="../../ui/backup_dialog.py" line="69"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="70" />
+        <location filename="../../ui/backup_dialog.py" line="70"/>
         <source>Encrypted</source>
         <translation>Зашифрована</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="71" />
+        <location filename="../../ui/backup_dialog.py" line="71"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="72" />
+        <location filename="../../ui/backup_dialog.py" line="72"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="73" />
+        <location filename="../../ui/backup_dialog.py" line="73"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="74" />
+        <location filename="../../ui/backup_dialog.py" line="74"/>
         <source>%1 MB</source>
         <translation>%1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="75" />
+        <location filename="../../ui/backup_dialog.py" line="75"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="85" />
+        <location filename="../../ui/backup_dialog.py" line="85"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="90" />
+        <location filename="../../ui/backup_dialog.py" line="90"/>
         <source>Choose the backup to go back to. The roster as it is now is backed up first, so this can be undone by restoring that copy.</source>
         <translation>Выберите резервную копию, к которой нужно вернуться. Текущее состояние базы сначала будет сохранено, так что восстановление можно отменить, восстановив эту копию.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="96" />
+        <location filename="../../ui/backup_dialog.py" line="96"/>
         <source>Other folder…</source>
         <translation>Другая папка…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="112" />
+        <location filename="../../ui/backup_dialog.py" line="112"/>
         <source>Restore</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="134" />
+        <location filename="../../ui/backup_dialog.py" line="134"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
@@ -4106,68 +4107,68 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../ui/protection.py" line="515" />
+        <location filename="../../ui/protection.py" line="515"/>
         <source>Close the crisis: retention</source>
         <translation>Завершение кризиса: хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="517" />
+        <location filename="../../ui/protection.py" line="517"/>
         <source>When the evacuation is over, personal data must not linger. The whole roster is first archived to an encrypted file; then the persons chosen here are anonymised (statistics stay right) or deleted.</source>
         <translation>Когда эвакуация завершена, персональные данные не должны храниться дольше необходимого. Сначала вся база архивируется в зашифрованный файл; затем записи выбранных здесь людей обезличиваются (статистика остаётся верной) или удаляются.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="529" />
+        <location filename="../../ui/protection.py" line="529"/>
         <source>Persons in</source>
         <translation>Люди со статусом</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="533" />
+        <location filename="../../ui/protection.py" line="533"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="534" />
+        <location filename="../../ui/protection.py" line="534"/>
         <source>Unchanged for at least</source>
         <translation>Без изменений не менее</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="535" />
+        <location filename="../../ui/protection.py" line="535"/>
         <source>Anonymise (keep statistics)</source>
         <translation>Обезличить (статистика сохранится)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="536" />
+        <location filename="../../ui/protection.py" line="536"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="544" />
+        <location filename="../../ui/protection.py" line="544"/>
         <source>Then</source>
         <translation>Затем</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="546" />
+        <location filename="../../ui/protection.py" line="546"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="551" />
-        <location filename="../../ui/protection.py" line="565" />
+        <location filename="../../ui/protection.py" line="551"/>
+        <location filename="../../ui/protection.py" line="565"/>
         <source>Encrypted archive</source>
         <translation>Зашифрованный архив</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="554" />
+        <location filename="../../ui/protection.py" line="554"/>
         <source>Archive passphrase</source>
         <translation>Парольная фраза архива</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="566" />
+        <location filename="../../ui/protection.py" line="566"/>
         <source>Roster archives (*.db)</source>
         <translation>Архивы базы (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="573" />
+        <location filename="../../ui/protection.py" line="573"/>
         <source>Choose at least one state, the archive file and a passphrase of at least 8 characters.</source>
         <translation>Выберите хотя бы один статус, файл архива и парольную фразу не короче 8 символов.</translation>
     </message>
@@ -4175,72 +4176,72 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterColumns</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="82" />
+        <location filename="../../ui/roster_model.py" line="82"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="84" />
+        <location filename="../../ui/roster_model.py" line="84"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="87" />
+        <location filename="../../ui/roster_model.py" line="87"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="89" />
+        <location filename="../../ui/roster_model.py" line="89"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="91" />
+        <location filename="../../ui/roster_model.py" line="91"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="92" />
+        <location filename="../../ui/roster_model.py" line="92"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="94" />
+        <location filename="../../ui/roster_model.py" line="94"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="95" />
+        <location filename="../../ui/roster_model.py" line="95"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="97" />
+        <location filename="../../ui/roster_model.py" line="97"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="99" />
+        <location filename="../../ui/roster_model.py" line="99"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="100" />
+        <location filename="../../ui/roster_model.py" line="100"/>
         <source>Relation</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="102" />
+        <location filename="../../ui/roster_model.py" line="102"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="104" />
+        <location filename="../../ui/roster_model.py" line="104"/>
         <source>Flags</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="105" />
+        <location filename="../../ui/roster_model.py" line="105"/>
         <source>Updated</source>
         <translation>Изменён</translation>
     </message>
@@ -4248,12 +4249,12 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="265" />
+        <location filename="../../ui/roster_page.py" line="265"/>
         <source>Nobody matches this search and these filters.</source>
         <translation>Никто не соответствует этому поиску и этим фильтрам.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="266" />
+        <location filename="../../ui/roster_page.py" line="266"/>
         <source>The roster is empty.
 
 Register a person: Person &gt; New person (Ctrl+N)
@@ -4266,53 +4267,53 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 Попробовать программу на вымышленных данных: Файл &gt; Заполнить демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="64" />
+        <location filename="../../ui/roster_page.py" line="64"/>
         <source>Search: name in any script, case ref, passport or phone  (Ctrl+F)</source>
         <translation>Поиск: имя на любом языке, номер дела, паспорт или телефон  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="66" />
+        <location filename="../../ui/roster_page.py" line="66"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="70" />
+        <location filename="../../ui/roster_page.py" line="70"/>
         <source>Any list</source>
         <translation>Любой список</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="71" />
+        <location filename="../../ui/roster_page.py" line="71"/>
         <source>Any citizenship</source>
         <translation>Любое гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="72" />
+        <location filename="../../ui/roster_page.py" line="72"/>
         <source>Any locality</source>
         <translation>Любой населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="74" />
+        <location filename="../../ui/roster_page.py" line="74"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="78" />
-        <location filename="../../ui/roster_page.py" line="228" />
+        <location filename="../../ui/roster_page.py" line="78"/>
+        <location filename="../../ui/roster_page.py" line="228"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="89" />
+        <location filename="../../ui/roster_page.py" line="89"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="151" />
+        <location filename="../../ui/roster_page.py" line="151"/>
         <source>Filter:</source>
         <translation>Фильтр:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="253" />
+        <location filename="../../ui/roster_page.py" line="253"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n человек</numerusform>
@@ -4324,7 +4325,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="64" />
+        <location filename="../../ui/roster_model.py" line="64"/>
         <source>(damaged record: cannot be read)</source>
         <translation>(повреждённая запись: не читается)</translation>
     </message>
@@ -4332,88 +4333,88 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38" />
+        <location filename="../../ui/settings_dialog.py" line="38"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46" />
+        <location filename="../../ui/settings_dialog.py" line="46"/>
         <source>ISO code, e.g. EGY: phones without + are from there</source>
         <translation>Код ISO, напр. EGY: телефоны без + считаются оттуда</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52" />
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>roster.db in your user data folder</source>
         <translation>roster.db в папке данных пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53" />
-        <location filename="../../ui/settings_dialog.py" line="57" />
+        <location filename="../../ui/settings_dialog.py" line="53"/>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56" />
+        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source>beside the database</source>
         <translation>рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64" />
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source>Your &amp;name (audit trail)</source>
         <translation>Ваше &amp;имя (для журнала)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65" />
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>&amp;Mission name</source>
         <translation>&amp;Название миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Host &amp;country</source>
         <translation>&amp;Страна пребывания</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67" />
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68" />
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>&amp;Default database</source>
         <translation>&amp;База по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69" />
+        <location filename="../../ui/settings_dialog.py" line="69"/>
         <source>&amp;Backup folder</source>
         <translation>Папка &amp;резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>A new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>Default database</source>
         <translation>База по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings_dialog.py" line="87"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>your name</source>
         <translation>ваше имя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>is required: it goes into the audit trail</source>
         <translation>обязательно: оно записывается в журнал изменений</translation>
     </message>
@@ -4421,37 +4422,37 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/person_editor.py" line="819" />
+        <location filename="../../ui/person_editor.py" line="819"/>
         <source>Change status — %1</source>
         <translation>Смена статуса — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="828" />
+        <location filename="../../ui/person_editor.py" line="828"/>
         <source>(no list)</source>
         <translation>(без списка)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="831" />
+        <location filename="../../ui/person_editor.py" line="831"/>
         <source>Why (kept in the history)</source>
         <translation>Почему (сохраняется в истории)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="837" />
+        <location filename="../../ui/person_editor.py" line="837"/>
         <source>Current status</source>
         <translation>Текущий статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="838" />
+        <location filename="../../ui/person_editor.py" line="838"/>
         <source>New status</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="839" />
+        <location filename="../../ui/person_editor.py" line="839"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="840" />
+        <location filename="../../ui/person_editor.py" line="840"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
@@ -4459,32 +4460,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="161" />
+        <location filename="../../ui/import_wizard.py" line="161"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162" />
+        <location filename="../../ui/import_wizard.py" line="162"/>
         <source>The header row is found below any title rows; choose another sheet or row if needed.</source>
         <translation>Строка заголовков ищется ниже строк с названием; при необходимости выберите другой лист или строку.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="172" />
+        <location filename="../../ui/import_wizard.py" line="172"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="174" />
+        <location filename="../../ui/import_wizard.py" line="174"/>
         <source>Header in row:</source>
         <translation>Заголовки в строке:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="190" />
+        <location filename="../../ui/import_wizard.py" line="190"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="192" />
+        <location filename="../../ui/import_wizard.py" line="192"/>
         <source>%1 (empty)</source>
         <translation>%1 (пустой)</translation>
     </message>
@@ -4492,99 +4493,99 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TrashAuditPage</name>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="50" />
+        <location filename="../../ui/pages/trash_audit.py" line="50"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="50" />
+        <location filename="../../ui/pages/trash_audit.py" line="50"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="51" />
+        <location filename="../../ui/pages/trash_audit.py" line="51"/>
         <source>Deleted</source>
         <translation>Удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="52" />
+        <location filename="../../ui/pages/trash_audit.py" line="52"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="59" />
+        <location filename="../../ui/pages/trash_audit.py" line="59"/>
         <source>&amp;Restore selected</source>
         <translation>&amp;Восстановить выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="71" />
+        <location filename="../../ui/pages/trash_audit.py" line="71"/>
         <source>Case ref or UUID</source>
         <translation>Номер дела или UUID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="73" />
+        <location filename="../../ui/pages/trash_audit.py" line="73"/>
         <source>&amp;Show</source>
         <translation>&amp;Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="76" />
+        <location filename="../../ui/pages/trash_audit.py" line="76"/>
         <source>&amp;More…</source>
         <translation>&amp;Ещё…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="79" />
+        <location filename="../../ui/pages/trash_audit.py" line="79"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="79" />
-        <location filename="../../ui/pages/trash_audit.py" line="105" />
+        <location filename="../../ui/pages/trash_audit.py" line="79"/>
+        <location filename="../../ui/pages/trash_audit.py" line="105"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="80" />
+        <location filename="../../ui/pages/trash_audit.py" line="80"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="81" />
-        <location filename="../../ui/pages/trash_audit.py" line="106" />
+        <location filename="../../ui/pages/trash_audit.py" line="81"/>
+        <location filename="../../ui/pages/trash_audit.py" line="106"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="82" />
+        <location filename="../../ui/pages/trash_audit.py" line="82"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="96" />
+        <location filename="../../ui/pages/trash_audit.py" line="96"/>
         <source>&lt;b&gt;Trash&lt;/b&gt; — persons moved to the trash can be restored</source>
         <translation>&lt;b&gt;Корзина&lt;/b&gt; — перемещённых в корзину можно восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="103" />
+        <location filename="../../ui/pages/trash_audit.py" line="103"/>
         <source>&lt;b&gt;Audit trail&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="105" />
+        <location filename="../../ui/pages/trash_audit.py" line="105"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="106" />
+        <location filename="../../ui/pages/trash_audit.py" line="106"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="137" />
+        <location filename="../../ui/pages/trash_audit.py" line="137"/>
         <source>anyone</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="168" />
+        <location filename="../../ui/pages/trash_audit.py" line="168"/>
         <source>%1 entries shown</source>
         <translation>Показано записей: %1</translation>
     </message>
@@ -4592,17 +4593,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../ui/undo_commands.py" line="75" />
+        <location filename="../../ui/undo_commands.py" line="75"/>
         <source>Edit %1</source>
         <translation>правку %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="95" />
+        <location filename="../../ui/undo_commands.py" line="95"/>
         <source>Status of %1</source>
         <translation>смену статуса %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="110" />
+        <location filename="../../ui/undo_commands.py" line="110"/>
         <source>Move %1 to the trash</source>
         <translation>перемещение %1 в корзину</translation>
     </message>
@@ -4610,7 +4611,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.exporting</name>
     <message>
-        <location filename="../../commands/exporting.py" line="65" />
+        <location filename="../../commands/exporting.py" line="65"/>
         <source>must end in .xlsx (a workbook) or .pdf (a printed manifest)</source>
         <translation>должен оканчиваться на .xlsx (книга) или .pdf (манифест для печати)</translation>
     </message>
@@ -4618,7 +4619,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.importing</name>
     <message>
-        <location filename="../../commands/importing.py" line="80" />
+        <location filename="../../commands/importing.py" line="80"/>
         <source>needs a FILE (or --undo IMPORT_ID)</source>
         <translation>нужен ФАЙЛ (или --undo IMPORT_ID)</translation>
     </message>
@@ -4626,27 +4627,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.reconcile</name>
     <message>
-        <location filename="../../commands/reconcile.py" line="103" />
+        <location filename="../../commands/reconcile.py" line="103"/>
         <source>takes no answer file</source>
         <translation>не принимает файл ответа</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="110" />
+        <location filename="../../commands/reconcile.py" line="110"/>
         <source>needs the answer file (or --undo OPERATION_ID)</source>
         <translation>нужен файл ответа (или --undo OPERATION_ID)</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="113" />
+        <location filename="../../commands/reconcile.py" line="113"/>
         <source>needs --list NAME: answers are recorded per evacuation list</source>
         <translation>нужен --list НАЗВАНИЕ: ответы вносятся по списку на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="188" />
+        <location filename="../../commands/reconcile.py" line="188"/>
         <source>takes no person references</source>
         <translation>не принимает номеров дел</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="194" />
+        <location filename="../../commands/reconcile.py" line="194"/>
         <source>needs KEEP_REF OTHER_REF (or --undo OPERATION_ID)</source>
         <translation>нужны KEEP_REF OTHER_REF (или --undo OPERATION_ID)</translation>
     </message>
@@ -4654,252 +4655,252 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.audit</name>
     <message>
-        <location filename="../../domain/reasons.py" line="122" />
+        <location filename="../../domain/reasons.py" line="122"/>
         <source>answer</source>
         <translation>ответ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="123" />
+        <location filename="../../domain/reasons.py" line="123"/>
         <source>create</source>
         <translation>создание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="124" />
+        <location filename="../../domain/reasons.py" line="124"/>
         <source>update</source>
         <translation>изменение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="125" />
+        <location filename="../../domain/reasons.py" line="125"/>
         <source>delete</source>
         <translation>удаление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="126" />
+        <location filename="../../domain/reasons.py" line="126"/>
         <source>restore</source>
         <translation>восстановление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="127" />
+        <location filename="../../domain/reasons.py" line="127"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="128" />
+        <location filename="../../domain/reasons.py" line="128"/>
         <source>undo</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="129" />
+        <location filename="../../domain/reasons.py" line="129"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="130" />
+        <location filename="../../domain/reasons.py" line="130"/>
         <source>not a duplicate</source>
         <translation>не дубликат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="131" />
+        <location filename="../../domain/reasons.py" line="131"/>
         <source>duplicate mark removed</source>
         <translation>снята отметка «не дубликат»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="132" />
+        <location filename="../../domain/reasons.py" line="132"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="133" />
+        <location filename="../../domain/reasons.py" line="133"/>
         <source>export</source>
         <translation>экспорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="134" />
+        <location filename="../../domain/reasons.py" line="134"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="135" />
+        <location filename="../../domain/reasons.py" line="135"/>
         <source>redact</source>
         <translation>вымарывание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="136" />
+        <location filename="../../domain/reasons.py" line="136"/>
         <source>backup</source>
         <translation>резервная копия</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="137" />
+        <location filename="../../domain/reasons.py" line="137"/>
         <source>encrypt</source>
         <translation>шифрование</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="138" />
+        <location filename="../../domain/reasons.py" line="138"/>
         <source>anonymise</source>
         <translation>обезличивание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="139" />
+        <location filename="../../domain/reasons.py" line="139"/>
         <source>retention</source>
         <translation>хранение данных</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="140" />
+        <location filename="../../domain/reasons.py" line="140"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="141" />
+        <location filename="../../domain/reasons.py" line="141"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="142" />
+        <location filename="../../domain/reasons.py" line="142"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="143" />
+        <location filename="../../domain/reasons.py" line="143"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="144" />
+        <location filename="../../domain/reasons.py" line="144"/>
         <source>liaison</source>
         <translation>журнал связи</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="145" />
+        <location filename="../../domain/reasons.py" line="145"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="146" />
+        <location filename="../../domain/reasons.py" line="146"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="147" />
+        <location filename="../../domain/reasons.py" line="147"/>
         <source>setting</source>
         <translation>настройка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="148" />
+        <location filename="../../domain/reasons.py" line="148"/>
         <source>export profile</source>
         <translation>профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="149" />
+        <location filename="../../domain/reasons.py" line="149"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="150" />
+        <location filename="../../domain/reasons.py" line="150"/>
         <source>reconcile report</source>
         <translation>отчёт сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="151" />
+        <location filename="../../domain/reasons.py" line="151"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="162" />
+        <location filename="../../domain/reasons.py" line="162"/>
         <source>created {ref}</source>
         <translation>создана запись {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="163" />
+        <location filename="../../domain/reasons.py" line="163"/>
         <source>edited {ref}: {fields}</source>
         <translation>изменена запись {ref}: {fields}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="164" />
+        <location filename="../../domain/reasons.py" line="164"/>
         <source>moved {ref} to the trash</source>
         <translation>{ref} перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="165" />
+        <location filename="../../domain/reasons.py" line="165"/>
         <source>restored {ref} from the trash</source>
         <translation>{ref} восстановлен(а) из корзины</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="166" />
+        <location filename="../../domain/reasons.py" line="166"/>
         <source>{ref}: {old} -&gt; {new}</source>
         <translation>{ref}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="167" />
+        <location filename="../../domain/reasons.py" line="167"/>
         <source>{n} persons -&gt; {new}</source>
         <translation>человек: {n} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="168" />
+        <location filename="../../domain/reasons.py" line="168"/>
         <source>{ref}: crossing date</source>
         <translation>{ref}: дата перехода границы</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="170" />
+        <location filename="../../domain/reasons.py" line="170"/>
         <source>{ref} on {list}: {answer}</source>
         <translation>{ref} в списке {list}: {answer}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="172" />
+        <location filename="../../domain/reasons.py" line="172"/>
         <source>{ref} joined household {household}</source>
         <translation>{ref} включён(а) в семью {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="174" />
+        <location filename="../../domain/reasons.py" line="174"/>
         <source>{ref} left household {household}</source>
         <translation>{ref} исключён(а) из семьи {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="175" />
+        <location filename="../../domain/reasons.py" line="175"/>
         <source>created household {household}</source>
         <translation>создана семья {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="176" />
+        <location filename="../../domain/reasons.py" line="176"/>
         <source>created list {list}</source>
         <translation>создан список {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="177" />
+        <location filename="../../domain/reasons.py" line="177"/>
         <source>list {list} sent</source>
         <translation>список {list} отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="178" />
+        <location filename="../../domain/reasons.py" line="178"/>
         <source>list {list}: {old} -&gt; {new}</source>
         <translation>список {list}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="180" />
+        <location filename="../../domain/reasons.py" line="180"/>
         <source>added {n} persons to list {list}</source>
         <translation>в список {list} добавлено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="182" />
+        <location filename="../../domain/reasons.py" line="182"/>
         <source>removed {n} persons from list {list}</source>
         <translation>из списка {list} исключено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="184" />
+        <location filename="../../domain/reasons.py" line="184"/>
         <source>merged {other} into {keep} (operation {n})</source>
         <translation>{other} объединён(а) с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="186" />
+        <location filename="../../domain/reasons.py" line="186"/>
         <source>undid the merge of {other} into {keep} (operation {n})</source>
         <translation>отменено объединение {other} с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="188" />
+        <location filename="../../domain/reasons.py" line="188"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="190" />
+        <location filename="../../domain/reasons.py" line="190"/>
         <source>undid status operation {n}: {count} persons back</source>
         <translation>отменена смена статуса {n}: возвращено человек: {count}</translation>
     </message>
@@ -4907,12 +4908,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.countries</name>
     <message>
-        <location filename="../../domain/countries.py" line="31" />
+        <location filename="../../domain/countries.py" line="31"/>
         <source>is empty</source>
         <translation>не заполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/countries.py" line="47" />
+        <location filename="../../domain/countries.py" line="47"/>
         <source>is not a country (use an ISO code such as RUS, PSE, EGY)</source>
         <translation>не является страной (укажите код ISO, например RUS, PSE, EGY)</translation>
     </message>
@@ -4920,17 +4921,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.dates</name>
     <message>
-        <location filename="../../domain/dates.py" line="42" />
+        <location filename="../../domain/dates.py" line="42"/>
         <source>is not a date (expected YYYY-MM-DD or a year)</source>
         <translation>не является датой (ожидается ГГГГ-ММ-ДД или год)</translation>
     </message>
     <message>
-        <location filename="../../domain/dates.py" line="47" />
+        <location filename="../../domain/dates.py" line="47"/>
         <source>is not a real date ({problem})</source>
         <translation>такой даты не существует ({problem})</translation>
     </message>
     <message>
-        <location filename="../../domain/dates.py" line="95" />
+        <location filename="../../domain/dates.py" line="95"/>
         <source>needs a full date (YYYY-MM-DD)</source>
         <translation>нужна полная дата (ГГГГ-ММ-ДД)</translation>
     </message>
@@ -4938,127 +4939,127 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.errors</name>
     <message>
-        <location filename="../../domain/errors.py" line="49" />
+        <location filename="../../domain/errors.py" line="49"/>
         <source>{field}: {reason}</source>
         <translation>{field}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="52" />
+        <location filename="../../domain/errors.py" line="52"/>
         <source>{field}: {value!r} {reason}</source>
         <translation>{field}: {value!r} — {reason}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="63" />
-        <source>Status cannot change from '{current}' to '{requested}'. From '{current}' allowed: {allowed}.</source>
+        <location filename="../../domain/errors.py" line="63"/>
+        <source>Status cannot change from &apos;{current}&apos; to &apos;{requested}&apos;. From &apos;{current}&apos; allowed: {allowed}.</source>
         <translation>Статус нельзя сменить с «{current}» на «{requested}». Из «{current}» можно перейти в: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="66" />
+        <location filename="../../domain/errors.py" line="66"/>
         <source>none (final state)</source>
         <translation>никуда (статус окончательный)</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="75" />
+        <location filename="../../domain/errors.py" line="75"/>
         <source>No {what} {key!r} on this roster.</source>
         <translation>В этой базе не найдено: {what} {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="110" />
-        <source>sheet '{sheet}'</source>
+        <location filename="../../domain/errors.py" line="110"/>
+        <source>sheet &apos;{sheet}&apos;</source>
         <translation>лист «{sheet}»</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="111" />
+        <location filename="../../domain/errors.py" line="111"/>
         <source>row {row}</source>
         <translation>строка {row}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="112" />
+        <location filename="../../domain/errors.py" line="112"/>
         <source>column {column}</source>
         <translation>столбец {column}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="116" />
+        <location filename="../../domain/errors.py" line="116"/>
         <source>{where}: {message}</source>
         <translation>{where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="127" />
+        <location filename="../../domain/errors.py" line="127"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="128" />
+        <location filename="../../domain/errors.py" line="128"/>
         <source>evacuation list</source>
         <translation>список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="129" />
+        <location filename="../../domain/errors.py" line="129"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="130" />
+        <location filename="../../domain/errors.py" line="130"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="131" />
+        <location filename="../../domain/errors.py" line="131"/>
         <source>document</source>
         <translation>документ</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="132" />
+        <location filename="../../domain/errors.py" line="132"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="133" />
+        <location filename="../../domain/errors.py" line="133"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="134" />
+        <location filename="../../domain/errors.py" line="134"/>
         <source>partner organization</source>
         <translation>организация-партнёр</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="135" />
+        <location filename="../../domain/errors.py" line="135"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="136" />
+        <location filename="../../domain/errors.py" line="136"/>
         <source>list member</source>
         <translation>участник списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="137" />
+        <location filename="../../domain/errors.py" line="137"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="138" />
+        <location filename="../../domain/errors.py" line="138"/>
         <source>merge operation</source>
         <translation>операция объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="139" />
+        <location filename="../../domain/errors.py" line="139"/>
         <source>reconcile operation</source>
         <translation>операция сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="140" />
+        <location filename="../../domain/errors.py" line="140"/>
         <source>status operation</source>
         <translation>операция смены статуса</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="141" />
+        <location filename="../../domain/errors.py" line="141"/>
         <source>saved export profile</source>
         <translation>сохранённый профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="142" />
+        <location filename="../../domain/errors.py" line="142"/>
         <source>liaison entry</source>
         <translation>запись журнала связи</translation>
     </message>
@@ -5066,69 +5067,69 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.export_profile</name>
     <message>
-        <location filename="../../domain/export_profile.py" line="159" />
-        <location filename="../../domain/export_profile.py" line="209" />
+        <location filename="../../domain/export_profile.py" line="159"/>
+        <location filename="../../domain/export_profile.py" line="209"/>
         <source>is empty</source>
         <translation>не заполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="167" />
+        <location filename="../../domain/export_profile.py" line="167"/>
         <source>starts or ends with an apostrophe, which Excel forbids</source>
         <translation>начинается или заканчивается апострофом, а Excel этого не допускает</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="226" />
+        <location filename="../../domain/export_profile.py" line="226"/>
         <source>are empty: a profile needs at least one column</source>
         <translation>не заданы: в профиле нужен хотя бы один столбец</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="235" />
+        <location filename="../../domain/export_profile.py" line="235"/>
         <source>appears twice</source>
         <translation>встречается дважды</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="238" />
+        <location filename="../../domain/export_profile.py" line="238"/>
         <source>has an empty header label</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="285" />
+        <location filename="../../domain/export_profile.py" line="285"/>
         <source>must be a JSON object</source>
         <translation>должен быть объектом JSON</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="288" />
-        <location filename="../../domain/export_profile.py" line="338" />
+        <location filename="../../domain/export_profile.py" line="288"/>
+        <location filename="../../domain/export_profile.py" line="338"/>
         <source>is missing</source>
         <translation>отсутствует</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="291" />
+        <location filename="../../domain/export_profile.py" line="291"/>
         <source>must be a positive whole number</source>
         <translation>должно быть целым положительным числом</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="298" />
+        <location filename="../../domain/export_profile.py" line="298"/>
         <source>are not profile settings</source>
         <translation>не являются настройками профиля</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="303" />
+        <location filename="../../domain/export_profile.py" line="303"/>
         <source>must be a list of {{key, label}} objects</source>
         <translation>должно быть списком объектов {{key, label}}</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="351" />
-        <source>must be an object with a 'key'</source>
-        <translation>должно быть объектом с полем 'key'</translation>
+        <location filename="../../domain/export_profile.py" line="351"/>
+        <source>must be an object with a &apos;key&apos;</source>
+        <translation>должно быть объектом с полем &apos;key&apos;</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="358" />
+        <location filename="../../domain/export_profile.py" line="358"/>
         <source>has a header label that is not text</source>
         <translation>заголовок не является текстом</translation>
     </message>
     <message>
-        <location filename="../../domain/export_profile.py" line="364" />
+        <location filename="../../domain/export_profile.py" line="364"/>
         <source>must be text</source>
         <translation>должно быть текстом</translation>
     </message>
@@ -5136,257 +5137,257 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.fields</name>
     <message>
-        <location filename="../../domain/errors.py" line="145" />
+        <location filename="../../domain/errors.py" line="145"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="146" />
+        <location filename="../../domain/errors.py" line="146"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="147" />
+        <location filename="../../domain/errors.py" line="147"/>
         <source>status change</source>
         <translation>смена статуса</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="148" />
+        <location filename="../../domain/errors.py" line="148"/>
         <source>crossing</source>
         <translation>переход границы</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="149" />
+        <location filename="../../domain/errors.py" line="149"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="150" />
+        <location filename="../../domain/errors.py" line="150"/>
         <source>list name</source>
         <translation>название списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="151" />
+        <location filename="../../domain/errors.py" line="151"/>
         <source>list state</source>
         <translation>состояние списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="152" />
+        <location filename="../../domain/errors.py" line="152"/>
         <source>evacuation list</source>
         <translation>список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="153" />
+        <location filename="../../domain/errors.py" line="153"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="154" />
+        <location filename="../../domain/errors.py" line="154"/>
         <source>surname</source>
         <translation>фамилия</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="155" />
+        <location filename="../../domain/errors.py" line="155"/>
         <source>given_names</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="156" />
+        <location filename="../../domain/errors.py" line="156"/>
         <source>patronymic</source>
         <translation>отчество</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="157" />
+        <location filename="../../domain/errors.py" line="157"/>
         <source>surname_latin</source>
         <translation>фамилия латиницей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="158" />
+        <location filename="../../domain/errors.py" line="158"/>
         <source>given_names_latin</source>
         <translation>имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="159" />
+        <location filename="../../domain/errors.py" line="159"/>
         <source>birth_date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="160" />
+        <location filename="../../domain/errors.py" line="160"/>
         <source>sex</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="161" />
+        <location filename="../../domain/errors.py" line="161"/>
         <source>citizenship</source>
         <translation>гражданство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="162" />
+        <location filename="../../domain/errors.py" line="162"/>
         <source>citizenships</source>
         <translation>гражданство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="163" />
+        <location filename="../../domain/errors.py" line="163"/>
         <source>case_ref</source>
         <translation>номер дела</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="164" />
+        <location filename="../../domain/errors.py" line="164"/>
         <source>document type</source>
         <translation>тип документа</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="165" />
+        <location filename="../../domain/errors.py" line="165"/>
         <source>document number</source>
         <translation>номер документа</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="166" />
+        <location filename="../../domain/errors.py" line="166"/>
         <source>expiry date</source>
         <translation>срок действия</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="167" />
+        <location filename="../../domain/errors.py" line="167"/>
         <source>relationship</source>
         <translation>родство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="168" />
+        <location filename="../../domain/errors.py" line="168"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="169" />
+        <location filename="../../domain/errors.py" line="169"/>
         <source>merge field</source>
         <translation>поле объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="170" />
+        <location filename="../../domain/errors.py" line="170"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="171" />
+        <location filename="../../domain/errors.py" line="171"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="172" />
+        <location filename="../../domain/errors.py" line="172"/>
         <source>mapping</source>
         <translation>сопоставление столбцов</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="173" />
+        <location filename="../../domain/errors.py" line="173"/>
         <source>columns</source>
         <translation>столбцы</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="174" />
+        <location filename="../../domain/errors.py" line="174"/>
         <source>column mapping</source>
         <translation>сопоставление столбцов</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="175" />
+        <location filename="../../domain/errors.py" line="175"/>
         <source>profile</source>
         <translation>профиль</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="176" />
+        <location filename="../../domain/errors.py" line="176"/>
         <source>profile name</source>
         <translation>название профиля</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="177" />
+        <location filename="../../domain/errors.py" line="177"/>
         <source>organization name</source>
         <translation>название организации</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="178" />
+        <location filename="../../domain/errors.py" line="178"/>
         <source>contact name</source>
         <translation>имя контакта</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="179" />
+        <location filename="../../domain/errors.py" line="179"/>
         <source>summary</source>
         <translation>краткое содержание</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="180" />
+        <location filename="../../domain/errors.py" line="180"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="181" />
+        <location filename="../../domain/errors.py" line="181"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="182" />
+        <location filename="../../domain/errors.py" line="182"/>
         <source>review decision</source>
         <translation>решение по проверке</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="183" />
+        <location filename="../../domain/errors.py" line="183"/>
         <source>pair</source>
         <translation>пара</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="184" />
+        <location filename="../../domain/errors.py" line="184"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="185" />
+        <location filename="../../domain/errors.py" line="185"/>
         <source>archive passphrase</source>
         <translation>пароль архива</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="186" />
+        <location filename="../../domain/errors.py" line="186"/>
         <source>language</source>
         <translation>язык</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="187" />
+        <location filename="../../domain/errors.py" line="187"/>
         <source>date_format</source>
         <translation>формат даты</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="188" />
+        <location filename="../../domain/errors.py" line="188"/>
         <source>state</source>
         <translation>состояние</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="189" />
+        <location filename="../../domain/errors.py" line="189"/>
         <source>older than</source>
         <translation>старше</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="190" />
+        <location filename="../../domain/errors.py" line="190"/>
         <source>report</source>
         <translation>отчёт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="191" />
+        <location filename="../../domain/errors.py" line="191"/>
         <source>reject report</source>
         <translation>отчёт об отклонённых строках</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="192" />
+        <location filename="../../domain/errors.py" line="192"/>
         <source>manifest</source>
         <translation>манифест</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="193" />
+        <location filename="../../domain/errors.py" line="193"/>
         <source>paper</source>
         <translation>формат бумаги</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="194" />
+        <location filename="../../domain/errors.py" line="194"/>
         <source>grouping</source>
         <translation>группировка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="195" />
+        <location filename="../../domain/errors.py" line="195"/>
         <source>field</source>
         <translation>поле</translation>
     </message>
@@ -5394,252 +5395,252 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.labels</name>
     <message>
-        <location filename="../../domain/messages.py" line="149" />
+        <location filename="../../domain/messages.py" line="149"/>
         <source>registered</source>
         <translation>зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="150" />
+        <location filename="../../domain/messages.py" line="150"/>
         <source>verified</source>
         <translation>проверен</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="151" />
+        <location filename="../../domain/messages.py" line="151"/>
         <source>submitted</source>
         <translation>подан в списке</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="152" />
+        <location filename="../../domain/messages.py" line="152"/>
         <source>approved</source>
         <translation>одобрен</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="153" />
+        <location filename="../../domain/messages.py" line="153"/>
         <source>crossed</source>
         <translation>пересёк границу</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="154" />
+        <location filename="../../domain/messages.py" line="154"/>
         <source>evacuated</source>
         <translation>эвакуирован</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="155" />
+        <location filename="../../domain/messages.py" line="155"/>
         <source>on_hold</source>
         <translation>отложен</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="156" />
+        <location filename="../../domain/messages.py" line="156"/>
         <source>rejected</source>
         <translation>отказано</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="157" />
+        <location filename="../../domain/messages.py" line="157"/>
         <source>declined</source>
         <translation>отказался</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="158" />
+        <location filename="../../domain/messages.py" line="158"/>
         <source>unreachable</source>
         <translation>нет связи</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="159" />
+        <location filename="../../domain/messages.py" line="159"/>
         <source>merged</source>
         <translation>объединён</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="160" />
+        <location filename="../../domain/messages.py" line="160"/>
         <source>medical</source>
         <translation>медицинские нужды</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="161" />
+        <location filename="../../domain/messages.py" line="161"/>
         <source>reduced_mobility</source>
         <translation>ограниченная подвижность</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="162" />
+        <location filename="../../domain/messages.py" line="162"/>
         <source>pregnant</source>
         <translation>беременность</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="163" />
+        <location filename="../../domain/messages.py" line="163"/>
         <source>unaccompanied_minor</source>
         <translation>ребёнок без сопровождения</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="164" />
+        <location filename="../../domain/messages.py" line="164"/>
         <source>infant</source>
         <translation>младенец</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="165" />
+        <location filename="../../domain/messages.py" line="165"/>
         <source>child</source>
         <translation>ребёнок</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="166" />
+        <location filename="../../domain/messages.py" line="166"/>
         <source>elderly</source>
         <translation>пожилой</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="167" />
+        <location filename="../../domain/messages.py" line="167"/>
         <source>pending</source>
         <translation>ожидает</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="168" />
+        <location filename="../../domain/messages.py" line="168"/>
         <source>head</source>
         <translation>глава семьи</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="169" />
+        <location filename="../../domain/messages.py" line="169"/>
         <source>spouse</source>
         <translation>супруг(а)</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="170" />
+        <location filename="../../domain/messages.py" line="170"/>
         <source>parent</source>
         <translation>родитель</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="171" />
+        <location filename="../../domain/messages.py" line="171"/>
         <source>sibling</source>
         <translation>брат/сестра</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="172" />
+        <location filename="../../domain/messages.py" line="172"/>
         <source>grandchild</source>
         <translation>внук/внучка</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="173" />
+        <location filename="../../domain/messages.py" line="173"/>
         <source>grandparent</source>
         <translation>дедушка/бабушка</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="174" />
+        <location filename="../../domain/messages.py" line="174"/>
         <source>other_relative</source>
         <translation>другой родственник</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="175" />
+        <location filename="../../domain/messages.py" line="175"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="176" />
+        <location filename="../../domain/messages.py" line="176"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="177" />
+        <location filename="../../domain/messages.py" line="177"/>
         <source>email</source>
         <translation>эл. почта</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="178" />
+        <location filename="../../domain/messages.py" line="178"/>
         <source>messenger</source>
         <translation>мессенджер</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="179" />
+        <location filename="../../domain/messages.py" line="179"/>
         <source>meeting</source>
         <translation>встреча</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="180" />
+        <location filename="../../domain/messages.py" line="180"/>
         <source>letter</source>
         <translation>письмо</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="181" />
+        <location filename="../../domain/messages.py" line="181"/>
         <source>ministry</source>
         <translation>министерство</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="182" />
+        <location filename="../../domain/messages.py" line="182"/>
         <source>border_authority</source>
         <translation>пограничная служба</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="183" />
+        <location filename="../../domain/messages.py" line="183"/>
         <source>international_organization</source>
         <translation>международная организация</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="184" />
+        <location filename="../../domain/messages.py" line="184"/>
         <source>embassy</source>
         <translation>посольство</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="185" />
+        <location filename="../../domain/messages.py" line="185"/>
         <source>airline</source>
         <translation>авиакомпания</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="186" />
+        <location filename="../../domain/messages.py" line="186"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="187" />
+        <location filename="../../domain/messages.py" line="187"/>
         <source>sent</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="188" />
+        <location filename="../../domain/messages.py" line="188"/>
         <source>answered</source>
         <translation>получен ответ</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="189" />
+        <location filename="../../domain/messages.py" line="189"/>
         <source>closed</source>
         <translation>закрыт</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="190" />
+        <location filename="../../domain/messages.py" line="190"/>
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="191" />
+        <location filename="../../domain/messages.py" line="191"/>
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="192" />
+        <location filename="../../domain/messages.py" line="192"/>
         <source>unspecified</source>
         <translation>не указан</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="193" />
+        <location filename="../../domain/messages.py" line="193"/>
         <source>passport</source>
         <translation>паспорт</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="194" />
+        <location filename="../../domain/messages.py" line="194"/>
         <source>foreign_passport</source>
         <translation>загранпаспорт</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="195" />
+        <location filename="../../domain/messages.py" line="195"/>
         <source>national_id</source>
         <translation>удостоверение личности</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="196" />
+        <location filename="../../domain/messages.py" line="196"/>
         <source>birth_certificate</source>
         <translation>свидетельство о рождении</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="197" />
+        <location filename="../../domain/messages.py" line="197"/>
         <source>travel_document</source>
         <translation>проездной документ</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="198" />
+        <location filename="../../domain/messages.py" line="198"/>
         <source>residence_permit</source>
         <translation>вид на жительство</translation>
     </message>
@@ -5647,60 +5648,60 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.messages</name>
     <message>
-        <location filename="../../domain/messages.py" line="113" />
+        <location filename="../../domain/messages.py" line="113"/>
         <source>{value} {problem}</source>
         <translation>{value} — {problem}</translation>
     </message>
     <message>
-        <location filename="../../domain/messages.py" line="114" />
-        <source>'{value}' {problem}</source>
-        <translation>'{value}' — {problem}</translation>
+        <location filename="../../domain/messages.py" line="114"/>
+        <source>&apos;{value}&apos; {problem}</source>
+        <translation>&apos;{value}&apos; — {problem}</translation>
     </message>
 </context>
 <context>
     <name>domain.person</name>
     <message>
-        <location filename="../../domain/person.py" line="155" />
+        <location filename="../../domain/person.py" line="155"/>
         <source>is not a field of a person</source>
         <translation>не является полем карточки человека</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="168" />
+        <location filename="../../domain/person.py" line="168"/>
         <source>must be in Latin letters as in the passport</source>
         <translation>нужно латиницей, как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="174" />
+        <location filename="../../domain/person.py" line="174"/>
         <source>must be letters, digits and - / _ . (up to 32)</source>
         <translation>допустимы буквы, цифры и - / _ . (не более 32 знаков)</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="179" />
+        <location filename="../../domain/person.py" line="179"/>
         <source>is not an e-mail address</source>
         <translation>не является адресом электронной почты</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="187" />
+        <location filename="../../domain/person.py" line="187"/>
         <source>lies in the future</source>
         <translation>ещё не наступила</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="213" />
+        <location filename="../../domain/person.py" line="213"/>
         <source>must be yes or no</source>
         <translation>нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="221" />
+        <location filename="../../domain/person.py" line="221"/>
         <source>must be M, F or X</source>
         <translation>нужно M, F или X</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="257" />
+        <location filename="../../domain/person.py" line="257"/>
         <source>is empty</source>
         <translation>не заполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="262" />
+        <location filename="../../domain/person.py" line="262"/>
         <source>is not after the issue date</source>
         <translation>не позже даты выдачи</translation>
     </message>
@@ -5708,22 +5709,22 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.phones</name>
     <message>
-        <location filename="../../domain/phones.py" line="32" />
+        <location filename="../../domain/phones.py" line="32"/>
         <source>is empty</source>
         <translation>не заполнен</translation>
     </message>
     <message>
-        <location filename="../../domain/phones.py" line="40" />
+        <location filename="../../domain/phones.py" line="40"/>
         <source>is not a phone number</source>
         <translation>не является номером телефона</translation>
     </message>
     <message>
-        <location filename="../../domain/phones.py" line="41" />
+        <location filename="../../domain/phones.py" line="41"/>
         <source>is not a phone number (give it with its country code, e.g. +20...)</source>
         <translation>не является номером телефона (укажите его с кодом страны, например +20...)</translation>
     </message>
     <message>
-        <location filename="../../domain/phones.py" line="45" />
+        <location filename="../../domain/phones.py" line="45"/>
         <source>is not a valid phone number for its country</source>
         <translation>не является действительным номером для своей страны</translation>
     </message>
@@ -5731,267 +5732,267 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.reasons</name>
     <message>
-        <location filename="../../domain/reasons.py" line="18" />
+        <location filename="../../domain/reasons.py" line="18"/>
         <source>crossed the border</source>
         <translation>пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="19" />
+        <location filename="../../domain/reasons.py" line="19"/>
         <source>registered</source>
         <translation>зарегистрирован(а)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="20" />
+        <location filename="../../domain/reasons.py" line="20"/>
         <source>demo</source>
         <translation>демонстрация</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="21" />
+        <location filename="../../domain/reasons.py" line="21"/>
         <source>redo</source>
         <translation>повтор</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="22" />
+        <location filename="../../domain/reasons.py" line="22"/>
         <source>sent on list {list}</source>
         <translation>отправлен(а) в списке {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="24" />
+        <location filename="../../domain/reasons.py" line="24"/>
         <source>verified to be sent on list {list}</source>
         <translation>проверен(а) для отправки в списке {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="26" />
+        <location filename="../../domain/reasons.py" line="26"/>
         <source>answer on list {list}: {note}</source>
         <translation>ответ по списку {list}: {note}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="27" />
+        <location filename="../../domain/reasons.py" line="27"/>
         <source>answer on list {list}</source>
         <translation>ответ по списку {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="28" />
+        <location filename="../../domain/reasons.py" line="28"/>
         <source>merged into {ref}</source>
         <translation>объединён(а) с {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="29" />
+        <location filename="../../domain/reasons.py" line="29"/>
         <source>merge into {ref} undone</source>
         <translation>объединение с {ref} отменено</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="30" />
+        <location filename="../../domain/reasons.py" line="30"/>
         <source>import #{n}</source>
         <translation>импорт № {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="31" />
+        <location filename="../../domain/reasons.py" line="31"/>
         <source>undo of import #{n}</source>
         <translation>отмена импорта № {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="32" />
+        <location filename="../../domain/reasons.py" line="32"/>
         <source>undo of status operation {n}</source>
         <translation>отмена смены статуса {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="34" />
+        <location filename="../../domain/reasons.py" line="34"/>
         <source>undo of reconcile operation {n} ({file})</source>
         <translation>отмена сверки {n} ({file})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="36" />
+        <location filename="../../domain/reasons.py" line="36"/>
         <source>undo: {old} -&gt; {new} ({why})</source>
         <translation>отмена: {old} → {new} ({why})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="37" />
+        <location filename="../../domain/reasons.py" line="37"/>
         <source>undo: {old} -&gt; {new}</source>
         <translation>отмена: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="39" />
+        <location filename="../../domain/reasons.py" line="39"/>
         <source>retention of {n} person records</source>
         <translation>хранение данных: записей о людях — {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="58" />
+        <location filename="../../domain/reasons.py" line="58"/>
         <source>surname</source>
         <translation>фамилия</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="59" />
+        <location filename="../../domain/reasons.py" line="59"/>
         <source>given name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="60" />
+        <location filename="../../domain/reasons.py" line="60"/>
         <source>patronymic</source>
         <translation>отчество</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="63" />
+        <location filename="../../domain/reasons.py" line="63"/>
         <source>roster ID equal</source>
         <translation>совпадает ID записи</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="64" />
+        <location filename="../../domain/reasons.py" line="64"/>
         <source>case reference equal</source>
         <translation>совпадает номер дела</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="65" />
+        <location filename="../../domain/reasons.py" line="65"/>
         <source>document equal</source>
         <translation>совпадает документ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="66" />
+        <location filename="../../domain/reasons.py" line="66"/>
         <source>document differs by one character</source>
         <translation>документ отличается одним знаком</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="67" />
+        <location filename="../../domain/reasons.py" line="67"/>
         <source>documents differ</source>
         <translation>документы разные</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="68" />
+        <location filename="../../domain/reasons.py" line="68"/>
         <source>birth date equal</source>
         <translation>совпадает дата рождения</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="69" />
+        <location filename="../../domain/reasons.py" line="69"/>
         <source>birth date day/month swapped</source>
         <translation>в дате рождения переставлены день и месяц</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="70" />
+        <location filename="../../domain/reasons.py" line="70"/>
         <source>birth date differs by one digit</source>
         <translation>дата рождения отличается одной цифрой</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="72" />
+        <location filename="../../domain/reasons.py" line="72"/>
         <source>birth year equal, full date not known</source>
         <translation>совпадает год рождения, полная дата неизвестна</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="73" />
+        <location filename="../../domain/reasons.py" line="73"/>
         <source>birth date differs</source>
         <translation>дата рождения другая</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="75" />
+        <location filename="../../domain/reasons.py" line="75"/>
         <source>same name, another generation (parent and child?)</source>
         <translation>то же имя, другое поколение (родитель и ребёнок?)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="76" />
+        <location filename="../../domain/reasons.py" line="76"/>
         <source>birth date missing</source>
         <translation>нет даты рождения</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="77" />
+        <location filename="../../domain/reasons.py" line="77"/>
         <source>sex differs</source>
         <translation>пол другой</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="78" />
+        <location filename="../../domain/reasons.py" line="78"/>
         <source>same household</source>
         <translation>та же семья</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="80" />
-        <source>surname and given name in each other's place</source>
+        <location filename="../../domain/reasons.py" line="80"/>
+        <source>surname and given name in each other&apos;s place</source>
         <translation>фамилия и имя поменяны местами</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="81" />
+        <location filename="../../domain/reasons.py" line="81"/>
         <source>not the best candidate</source>
         <translation>не лучший кандидат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="84" />
+        <location filename="../../domain/reasons.py" line="84"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="86" />
+        <location filename="../../domain/reasons.py" line="86"/>
         <source>{part} equal by sound</source>
         <translation>{part}: совпадает по звучанию</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="87" />
+        <location filename="../../domain/reasons.py" line="87"/>
         <source>{part} similar</source>
         <translation>{part}: похоже</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="89" />
+        <location filename="../../domain/reasons.py" line="89"/>
         <source>{part} differs slightly</source>
         <translation>{part}: немного отличается</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="91" />
+        <location filename="../../domain/reasons.py" line="91"/>
         <source>{part} initial only</source>
         <translation>{part}: только инициал</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="92" />
+        <location filename="../../domain/reasons.py" line="92"/>
         <source>{part} differs</source>
         <translation>{part}: другое</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="93" />
+        <location filename="../../domain/reasons.py" line="93"/>
         <source>{part} missing</source>
         <translation>{part}: нет</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="95" />
+        <location filename="../../domain/reasons.py" line="95"/>
         <source>{part} equal under {scheme}</source>
         <translation>{part}: совпадает по {scheme}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="97" />
+        <location filename="../../domain/reasons.py" line="97"/>
         <source>birth date differs (born {n} years apart)</source>
         <translation>дата рождения другая (разница {n} г.)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="99" />
+        <location filename="../../domain/reasons.py" line="99"/>
         <source>another person scores close ({ref})</source>
         <translation>близкий результат у другого человека ({ref})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="101" />
-        <source>another given name, and another person comes close ({ref}): a twin's document?</source>
+        <location filename="../../domain/reasons.py" line="101"/>
+        <source>another given name, and another person comes close ({ref}): a twin&apos;s document?</source>
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="208" />
+        <location filename="../../domain/reasons.py" line="208"/>
         <source>status {old} cannot become {new}</source>
         <translation>статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="210" />
+        <location filename="../../domain/reasons.py" line="210"/>
         <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
         <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="211" />
+        <location filename="../../domain/reasons.py" line="211"/>
         <source>needs review</source>
         <translation>требует проверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="212" />
+        <location filename="../../domain/reasons.py" line="212"/>
         <source>not on the roster</source>
         <translation>нет в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="213" />
+        <location filename="../../domain/reasons.py" line="213"/>
         <source>left out by the officer</source>
         <translation>исключено сотрудником</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="214" />
+        <location filename="../../domain/reasons.py" line="214"/>
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
@@ -5999,46 +6000,46 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>exchange.values</name>
     <message>
-        <location filename="../../exchange/values.py" line="120" />
-        <location filename="../../exchange/values.py" line="137" />
+        <location filename="../../exchange/values.py" line="120"/>
+        <location filename="../../exchange/values.py" line="137"/>
         <source>is not a date</source>
         <translation>не является датой</translation>
     </message>
     <message>
-        <location filename="../../exchange/values.py" line="130" />
+        <location filename="../../exchange/values.py" line="130"/>
         <source>is not a real date</source>
         <translation>такой даты не существует</translation>
     </message>
     <message>
-        <location filename="../../exchange/values.py" line="176" />
+        <location filename="../../exchange/values.py" line="176"/>
         <source>is not a date in a form we read</source>
         <translation>не является датой в понятной программе записи</translation>
     </message>
     <message>
-        <location filename="../../exchange/values.py" line="190" />
+        <location filename="../../exchange/values.py" line="190"/>
         <source>could be day/month or month/day; choose the order</source>
         <translation>может быть и день/месяц, и месяц/день; выберите порядок</translation>
     </message>
     <message>
-        <location filename="../../exchange/values.py" line="193" />
-        <source>read as {date} ({order}), the order the column's other dates settle</source>
+        <location filename="../../exchange/values.py" line="193"/>
+        <source>read as {date} ({order}), the order the column&apos;s other dates settle</source>
         <translation>прочитано как {date} ({order}): такой порядок показывают другие даты столбца</translation>
     </message>
 </context>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="77" />
+        <location filename="../../ui/export_dialog.py" line="77"/>
         <source>Replace the file?</source>
         <translation>Заменить файл?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="78" />
+        <location filename="../../ui/export_dialog.py" line="78"/>
         <source>%1 already exists in %2. Replace it? The file there now will be lost.</source>
         <translation>%1 уже есть в папке %2. Заменить? Нынешний файл будет потерян.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="84" />
+        <location filename="../../ui/export_dialog.py" line="84"/>
         <source>Replace</source>
         <translation>Заменить</translation>
     </message>
@@ -6046,61 +6047,61 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.duplicates</name>
     <message>
-        <location filename="../../services/duplicates.py" line="160" />
+        <location filename="../../services/duplicates.py" line="160"/>
         <source>names the same person twice</source>
         <translation>дважды называет одного и того же человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="212" />
+        <location filename="../../services/duplicates.py" line="212"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="215" />
+        <location filename="../../services/duplicates.py" line="215"/>
         <source>Case ref. (each record keeps its own)</source>
         <translation>Номер дела (у каждой записи свой)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="218" />
+        <location filename="../../services/duplicates.py" line="218"/>
         <source>Documents (united)</source>
         <translation>Документы (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="221" />
+        <location filename="../../services/duplicates.py" line="221"/>
         <source>Phones (united)</source>
         <translation>Телефоны (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="223" />
-        <source>Status (the survivor's stays)</source>
+        <location filename="../../services/duplicates.py" line="223"/>
+        <source>Status (the survivor&apos;s stays)</source>
         <translation>Статус (остаётся у сохраняемой записи)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="246" />
+        <location filename="../../services/duplicates.py" line="246"/>
         <source>was already merged into another record</source>
         <translation>уже объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="252" />
+        <location filename="../../services/duplicates.py" line="252"/>
         <source>needs two different persons</source>
         <translation>нужны два разных человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="277" />
-        <source>must be picked as 'keep' or 'other'</source>
-        <translation>нужно выбрать 'keep' или 'other'</translation>
+        <location filename="../../services/duplicates.py" line="277"/>
+        <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
+        <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
     </message>
 </context>
 <context>
     <name>services.households</name>
     <message>
-        <location filename="../../services/households.py" line="109" />
-        <location filename="../../services/households.py" line="127" />
+        <location filename="../../services/households.py" line="109"/>
+        <location filename="../../services/households.py" line="127"/>
         <source>is not a member of household {household}</source>
         <translation>не состоит в семье {household}</translation>
     </message>
     <message>
-        <location filename="../../services/households.py" line="185" />
+        <location filename="../../services/households.py" line="185"/>
         <source>was merged into another record</source>
         <translation>объединена с другой записью</translation>
     </message>
@@ -6108,47 +6109,47 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_model</name>
     <message>
-        <location filename="../../services/import_model.py" line="53" />
+        <location filename="../../services/import_model.py" line="53"/>
         <source>row {row}, column {column} ({header})</source>
         <translation>строка {row}, столбец {column} ({header})</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="55" />
+        <location filename="../../services/import_model.py" line="55"/>
         <source>row {row}</source>
         <translation>строка {row}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="57" />
-        <source>{where}: '{value}' {message}</source>
-        <translation>{where}: '{value}' — {message}</translation>
+        <location filename="../../services/import_model.py" line="57"/>
+        <source>{where}: &apos;{value}&apos; {message}</source>
+        <translation>{where}: &apos;{value}&apos; — {message}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="59" />
+        <location filename="../../services/import_model.py" line="59"/>
         <source>{where}: {message}</source>
         <translation>{where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="152" />
+        <location filename="../../services/import_model.py" line="152"/>
         <source>may be {candidates}</source>
         <translation>возможно, это {candidates}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="155" />
+        <location filename="../../services/import_model.py" line="155"/>
         <source>{ref}: everything in the row is already on the roster</source>
         <translation>{ref}: всё из этой строки уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="173" />
-        <source>row {row} skipped: a total line, not a person ('{text}')</source>
-        <translation>строка {row} пропущена: это итоговая строка, а не человек ('{text}')</translation>
+        <location filename="../../services/import_model.py" line="173"/>
+        <source>row {row} skipped: a total line, not a person (&apos;{text}&apos;)</source>
+        <translation>строка {row} пропущена: это итоговая строка, а не человек (&apos;{text}&apos;)</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="193" />
+        <location filename="../../services/import_model.py" line="193"/>
         <source>not imported: column {column}: {header} (looks like {field}: choose it on the Columns page or map it)</source>
         <translation>не импортируется: столбец {column}: {header} (похоже на «{field}»: выберите это поле на странице «Столбцы» или сопоставьте его)</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="196" />
+        <location filename="../../services/import_model.py" line="196"/>
         <source>not imported: column {column}: {header}</source>
         <translation>не импортируется: столбец {column}: {header}</translation>
     </message>
@@ -6156,12 +6157,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_profiles</name>
     <message>
-        <location filename="../../services/import_profiles.py" line="53" />
+        <location filename="../../services/import_profiles.py" line="53"/>
         <source>is empty</source>
         <translation>не заполнено</translation>
     </message>
     <message>
-        <location filename="../../services/import_profiles.py" line="59" />
+        <location filename="../../services/import_profiles.py" line="59"/>
         <source>names no roster field</source>
         <translation>не указывает ни одного поля базы</translation>
     </message>
@@ -6169,12 +6170,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_report</name>
     <message>
-        <location filename="../../services/import_report.py" line="37" />
+        <location filename="../../services/import_report.py" line="37"/>
         <source>must be an .xlsx workbook (name ending in .xlsx)</source>
         <translation>должен быть книгой .xlsx (имя оканчивается на .xlsx)</translation>
     </message>
     <message>
-        <location filename="../../services/import_report.py" line="55" />
+        <location filename="../../services/import_report.py" line="55"/>
         <source>has no rejected rows to save</source>
         <translation>нет отклонённых строк для сохранения</translation>
     </message>
@@ -6182,7 +6183,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_rows</name>
     <message>
-        <location filename="../../services/import_rows.py" line="121" />
+        <location filename="../../services/import_rows.py" line="121"/>
         <source>is not a roster field</source>
         <translation>не является полем базы</translation>
     </message>
@@ -6190,7 +6191,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_source</name>
     <message>
-        <location filename="../../services/import_source.py" line="169" />
+        <location filename="../../services/import_source.py" line="169"/>
         <source>maps no column to a roster field; choose at least a name column</source>
         <translation>ни один столбец не сопоставлен с полем базы; выберите хотя бы столбец с именем</translation>
     </message>
@@ -6198,59 +6199,59 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.lists</name>
     <message>
-        <location filename="../../services/lists.py" line="93" />
+        <location filename="../../services/lists.py" line="93"/>
         <source>is required</source>
         <translation>обязательно</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="96" />
+        <location filename="../../services/lists.py" line="96"/>
         <source>An evacuation list named {name!r} already exists.</source>
         <translation>Список на эвакуацию {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="133" />
+        <location filename="../../services/lists.py" line="133"/>
         <source>is closed; open a new list</source>
         <translation>закрыт; создайте новый список</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="145" />
+        <location filename="../../services/lists.py" line="145"/>
         <source>was merged into another record</source>
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="198" />
+        <location filename="../../services/lists.py" line="198"/>
         <source>was already {state}</source>
         <translation>уже в состоянии «{state}»</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="273" />
+        <location filename="../../services/lists.py" line="273"/>
         <source>is in the trash; restore it to record an answer</source>
         <translation>в корзине; восстановите запись, чтобы внести ответ</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="276" />
+        <location filename="../../services/lists.py" line="276"/>
         <source>was merged; record the answer on the kept record</source>
         <translation>объединена; внесите ответ в сохранённую запись</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="279" />
+        <location filename="../../services/lists.py" line="279"/>
         <source>is closed; its answers can no longer change</source>
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="331" />
-        <source>needs the partner's approval first</source>
+        <location filename="../../services/lists.py" line="331"/>
+        <source>needs the partner&apos;s approval first</source>
         <translation>сначала нужно одобрение партнёра</translation>
     </message>
 </context>
 <context>
     <name>services.partners</name>
     <message>
-        <location filename="../../services/partners.py" line="66" />
-        <location filename="../../services/partners.py" line="81" />
-        <location filename="../../services/partners.py" line="108" />
-        <location filename="../../services/partners.py" line="141" />
-        <location filename="../../services/partners.py" line="171" />
+        <location filename="../../services/partners.py" line="66"/>
+        <location filename="../../services/partners.py" line="81"/>
+        <location filename="../../services/partners.py" line="108"/>
+        <location filename="../../services/partners.py" line="141"/>
+        <location filename="../../services/partners.py" line="171"/>
         <source>is required</source>
         <translation>обязательно</translation>
     </message>
@@ -6258,51 +6259,79 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.persons</name>
     <message>
-        <location filename="../../services/persons.py" line="178" />
+        <location filename="../../services/persons.py" line="178"/>
         <source>is not a field of a person</source>
         <translation>не является полем карточки человека</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="257" />
+        <location filename="../../services/persons.py" line="257"/>
         <source>Case reference {ref!r} is already used by another person.</source>
         <translation>Номер дела {ref!r} уже занят другим человеком.</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="293" />
-        <location filename="../../services/persons.py" line="401" />
+        <location filename="../../services/persons.py" line="293"/>
+        <location filename="../../services/persons.py" line="401"/>
         <source>is required (native or Latin)</source>
         <translation>обязательно (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="375" />
+        <location filename="../../services/persons.py" line="375"/>
         <source>is in the trash; restore it before editing</source>
         <translation>в корзине; восстановите запись, прежде чем править</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="378" />
+        <location filename="../../services/persons.py" line="378"/>
         <source>was merged into another record and cannot be edited</source>
         <translation>объединена с другой записью, править её нельзя</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="393" />
+        <location filename="../../services/persons.py" line="393"/>
         <source>cannot be emptied: every person keeps a case reference</source>
         <translation>нельзя очистить: у каждого человека есть номер дела</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="497" />
+        <location filename="../../services/persons.py" line="497"/>
         <source>is already in the trash</source>
         <translation>уже в корзине</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="526" />
+        <location filename="../../services/persons.py" line="526"/>
         <source>is not in the trash</source>
         <translation>не в корзине</translation>
     </message>
 </context>
 <context>
+    <name>services.reconcile</name>
+    <message>
+        <location filename="../../services/reconcile.py" line="189"/>
+        <source>{ref} {name} is both approved and rejected (rows {rows})</source>
+        <translation>{ref} {name} одновременно одобрен(а) и отклонён(а) (строки {rows})</translation>
+    </message>
+    <message>
+        <location filename="../../services/reconcile.py" line="193"/>
+        <source>{ref} {name} is approved twice in this answer (rows {rows})</source>
+        <translation>{ref} {name} одобрен(а) в этом ответе дважды (строки {rows})</translation>
+    </message>
+    <message>
+        <location filename="../../services/reconcile.py" line="200"/>
+        <source>row {row} names {ref} {name}, who is not on this list; the row will not be applied</source>
+        <translation>строка {row} называет {ref} {name}, которого нет в этом списке; строка не будет применена</translation>
+    </message>
+    <message>
+        <location filename="../../services/reconcile.py" line="240"/>
+        <source>household {household} split: approved {yes}, but not {no} (not on this list: {off})</source>
+        <translation>семья {household} разделена: одобрены {yes}, но не {no} (нет в этом списке: {off})</translation>
+    </message>
+    <message>
+        <location filename="../../services/reconcile.py" line="243"/>
+        <source>household {household} split: approved {yes}, but not {no}</source>
+        <translation>семья {household} разделена: одобрены {yes}, но не {no}</translation>
+    </message>
+</context>
+<context>
     <name>services.reconcile_answer</name>
     <message>
-        <location filename="../../services/reconcile_answer.py" line="107" />
+        <location filename="../../services/reconcile_answer.py" line="107"/>
         <source>is not a column the answer can have</source>
         <translation>такого столбца в ответе быть не может</translation>
     </message>
@@ -6310,12 +6339,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile_apply</name>
     <message>
-        <location filename="../../services/reconcile_apply.py" line="64" />
+        <location filename="../../services/reconcile_apply.py" line="64"/>
         <source>is not a row of this answer</source>
         <translation>нет такой строки в этом ответе</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_apply.py" line="113" />
+        <location filename="../../services/reconcile_apply.py" line="113"/>
         <source>is closed; its answers can no longer change</source>
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
@@ -6323,57 +6352,57 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile_report</name>
     <message>
-        <location filename="../../services/reconcile_report.py" line="66" />
+        <location filename="../../services/reconcile_report.py" line="66"/>
         <source>must be an .xlsx workbook (name ending in .xlsx)</source>
         <translation>должен быть книгой .xlsx (имя оканчивается на .xlsx)</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="120" />
-        <source>list '{name}'</source>
+        <location filename="../../services/reconcile_report.py" line="120"/>
+        <source>list &apos;{name}&apos;</source>
         <translation>списком «{name}»</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="121" />
+        <location filename="../../services/reconcile_report.py" line="121"/>
         <source>the whole roster ({n} persons)</source>
         <translation>всей базой (человек: {n})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="126" />
-        <source>Partner answer {file} (sheet '{sheet}', {rows} rows) checked against {against}:</source>
+        <location filename="../../services/reconcile_report.py" line="126"/>
+        <source>Partner answer {file} (sheet &apos;{sheet}&apos;, {rows} rows) checked against {against}:</source>
         <translation>Ответ партнёра {file} (лист «{sheet}», строк: {rows}) сверен со {against}:</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="129" />
+        <location filename="../../services/reconcile_report.py" line="129"/>
         <source>- matched: {matched} ({approved} approved, {rejected} rejected)</source>
         <translation>- сопоставлено: {matched} (одобрено: {approved}, отказано: {rejected})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="132" />
+        <location filename="../../services/reconcile_report.py" line="132"/>
         <source>- needs review: {n}</source>
         <translation>- требуют проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="134" />
+        <location filename="../../services/reconcile_report.py" line="134"/>
         <source>- not on the roster: {n}</source>
         <translation>- нет в базе: {n}</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="139" />
+        <location filename="../../services/reconcile_report.py" line="139"/>
         <source>- list members not mentioned: {n}</source>
         <translation>- не упомянуты участники списка: {n}</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="144" />
+        <location filename="../../services/reconcile_report.py" line="144"/>
         <source>Warnings:</source>
         <translation>Предупреждения:</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="147" />
+        <location filename="../../services/reconcile_report.py" line="147"/>
         <source>- {n} cells could not be read (see the report)</source>
         <translation>- не удалось прочитать ячеек: {n} (см. отчёт)</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="156" />
+        <location filename="../../services/reconcile_report.py" line="156"/>
         <source>(rows {numbers})</source>
         <translation>(строки {numbers})</translation>
     </message>
@@ -6381,12 +6410,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.retention</name>
     <message>
-        <location filename="../../services/retention.py" line="118" />
+        <location filename="../../services/retention.py" line="118"/>
         <source>choose at least one state (e.g. evacuated)</source>
         <translation>выберите хотя бы один статус (например, эвакуирован)</translation>
     </message>
     <message>
-        <location filename="../../services/retention.py" line="121" />
+        <location filename="../../services/retention.py" line="121"/>
         <source>must be a number of days, 0 or more</source>
         <translation>должно быть числом дней, 0 или больше</translation>
     </message>
@@ -6394,13 +6423,13 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.status</name>
     <message>
-        <location filename="../../services/status.py" line="72" />
-        <location filename="../../services/status.py" line="99" />
+        <location filename="../../services/status.py" line="72"/>
+        <location filename="../../services/status.py" line="99"/>
         <source>is set by merging duplicates, not by hand</source>
         <translation>ставится при объединении дубликатов, а не вручную</translation>
     </message>
     <message>
-        <location filename="../../services/status.py" line="103" />
+        <location filename="../../services/status.py" line="103"/>
         <source>names nobody: select persons, a list or a household</source>
         <translation>никого не затрагивает: выберите людей, список или семью</translation>
     </message>
@@ -6408,12 +6437,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.undo</name>
     <message>
-        <location filename="../../services/undo.py" line="45" />
+        <location filename="../../services/undo.py" line="45"/>
         <source>belongs to a merged record: undo the merge instead</source>
         <translation>относится к объединённой записи: отмените объединение</translation>
     </message>
     <message>
-        <location filename="../../services/undo.py" line="63" />
+        <location filename="../../services/undo.py" line="63"/>
         <source>has no earlier status to go back to</source>
         <translation>нет прежнего статуса, к которому можно вернуться</translation>
     </message>
