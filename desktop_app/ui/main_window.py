@@ -396,6 +396,11 @@ class MainWindow(QMainWindow):
         assert old is not None
         self.db = database
         self.undo_stack.clear()
+        from PySide6.QtWidgets import QDialog
+
+        for dialog in self.findChildren(QDialog):  # a screen left open about the roster being closed goes too
+            if getattr(dialog, "db", None) is old:
+                dialog.close()
         self.roster.set_database(database)
         for page in (self.dashboard, self.households, self.lists, self.partners, self.trash):
             page.set_database(database)

@@ -177,6 +177,9 @@ class Protection(QObject):
         window.db = database
         if hasattr(window, "undo_stack"):
             window.undo_stack.clear()
+        for dialog in window.findChildren(QDialog):  # a screen left open about the roster being closed goes too
+            if getattr(dialog, "db", None) is old:
+                dialog.close()
         window.roster.set_database(database)
         for name in ("dashboard", "households", "lists", "partners", "trash"):
             page = getattr(window, name, None)

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.status import Status
 from desktop_app.services import lists, persons, status
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import Operation
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
@@ -146,3 +146,34 @@ def test_apply_clicked_again_while_the_first_apply_runs_does_not_apply_twice(
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Operation).where(Operation.kind == "reconcile")) == 1
     assert dialog.undo_button.isEnabled() and not dialog.apply_button.isEnabled()
+
+
+def test_a_reconcile_screen_left_open_across_file_open_never_writes_to_the_roster_that_was_closed(
+        qtbot: QtBot, window: MainWindow, db: Database, tmp_path: Path) -> None:
+    list_id, ids = _sent_list(window, db)
+    people = [persons.get_person(db, i) for i in ids]
+    answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Decision"],
+                          [[f"{p.surname_latin} {p.given_names_latin}", "01.01.1990", "approved"] for p in people])
+    dialog = ReconcileDialog(db, window.operator, window, list_id=list_id, undo_host=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.path_edit, str(answer))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=20_000)
+    other = tmp_path / "other.db"
+    open_database(other).close()
+    window.switch_database(str(other))  # File > Open: the officer now works on another roster
+    assert not dialog.isVisible()  # the screen about the closed roster went with it
+    seen: list[str] = []
+    answer_next_message_box(seen)
+    dialog.apply()  # even if it is reached some other way, it refuses
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=10_000)
+    assert "another roster than the one now open" in seen[0]
+    qtbot.wait(100)
+    earlier = open_database(tmp_path / "roster.db")
+    try:
+        assert [persons.get_person(earlier, i).status for i in ids] == ["submitted"] * 3
+        assert [m.answer for m in lists.members(earlier, list_id)] == ["pending"] * 3
+    finally:
+        earlier.close()
+    assert not window.undo_action.isEnabled()
