@@ -41,6 +41,7 @@ from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.names import words
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
+from desktop_app.services.backups import backup_before
 from desktop_app.services.persons import search_terms, sort_key
 from desktop_app.storage.backup import BackupInfo, backup_database
 from desktop_app.storage.db import MIN_PASSPHRASE_LENGTH, Database
@@ -142,6 +143,7 @@ def apply_retention(db: Database, plan: RetentionPlan, *, mode: RetentionMode, a
                           "done; review the new count and confirm again.")
     if current.count == 0:
         raise RosterError("No person matches; nothing to do.")
+    backup_before(db, "retention", operator=operator)  # the tiered copy every many-record workflow takes
     archived = backup_database(db, Path(archive), encrypt_with=archive_passphrase)
     with db.transaction() as session:
         planned = list(plan.person_ids)

@@ -6,10 +6,12 @@ Each test replays the steps that broke, on real roster files under tmp_path."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from desktop_app.services import audit, backups, demo, persons
+from desktop_app.domain.status import Status
+from desktop_app.services import audit, backups, demo, persons, retention
 from desktop_app.storage.db import open_database
 
 
@@ -76,3 +78,22 @@ def test_a_cut_tail_after_a_restore_is_still_reported(tmp_path: Path) -> None:
         assert not report.intact and "missing at the end" in report.problem
     finally:
         database.close()
+
+
+def test_retention_takes_its_tiered_copy_first(tmp_path: Path) -> None:
+    """Issue 13 item 4: one copy before every import, apply, merge and retention; retention took none."""
+    path = _demo_roster(tmp_path / "roster.db")
+    folder = tmp_path / "backups"  # the folder beside the roster that backup_before uses
+    folder.mkdir()
+    database = open_database(path)
+    try:
+        later = dt.datetime.now() + dt.timedelta(days=40)
+        plan = retention.plan_retention(database, [Status.REGISTERED, Status.VERIFIED], 30, now=later)
+        assert plan.count > 0
+        retention.apply_retention(database, plan, mode=retention.RetentionMode.DELETE,
+                                  archive=tmp_path / "archive.db", archive_passphrase="archive passphrase 2023",
+                                  confirm_count=plan.count, operator="t")
+    finally:
+        database.close()
+    copies = [info for info in backups.list_backup_files(folder) if info.reason == "before retention"]
+    assert len(copies) == 1 and copies[0].persons is not None and copies[0].persons >= plan.count
