@@ -11,10 +11,9 @@
 The promises, each kept here and nowhere else:
 
 - A target is refused (`OutputRefused`) when it is the roster, one of its sidecars (`-wal`,
-  `-shm`, `-journal`, `-writer`, `.audit-head`: any `<roster>-…` or `<roster>.…` beside it), a
-  file being read, or any SQLite
-  database: compared by identity (`os.path.samefile`, which follows symlinks and sees hard links)
-  and by normalised real path (for sidecars that do not exist yet).
+  `-shm`, `-journal`, `-writer`, `.audit-head`, see SIDECAR_PREFIXES, in any case), a file
+  being read, or any SQLite database: compared by identity (`os.path.samefile`, which follows
+  symlinks and sees hard links) and by normalised real path (for sidecars that do not exist yet).
 - An existing file is replaced only with `overwrite=True` (the window asked, or `--overwrite`
   was given); otherwise `OutputExists`, raised before any work and checked again at the rename.
 - The content goes to a hidden partial file beside the target (created exclusively, mode 0600),
@@ -52,6 +51,9 @@ __all__ = ["OutputError", "OutputExists", "OutputRefused", "PendingOutput", "che
 PathLike = str | os.PathLike[str]
 SQLITE_HEADER = b"SQLite format 3\x00"
 PARTIAL_SUFFIX = ".part"
+# What SQLite (journals, super-journals) and this program (writer, audit head, migration copies) name
+# after the roster: a name starting with the roster's name and one of these is one of its working files.
+SIDECAR_PREFIXES = ("-wal", "-shm", "-journal", "-writer", "-mj", ".audit-head", ".before-migration-")
 PARTIAL_NAME_BYTES = 200  # of the target's name in a partial's; the rest (pid, random, suffix) fits in 255
 
 
@@ -115,10 +117,13 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _is_sidecar(real: str, roster_real: str) -> bool:
-    """`<roster>-wal`, `-shm`, `-journal`, `-writer`, `<roster>.audit-head` and any other `<roster>-…` or
-    `<roster>.…` that SQLite or this program keeps beside it."""
+    """`<roster>-wal`, `-shm`, `-journal`, `-writer`, `-mj…`, `<roster>.audit-head…`, `.before-migration-…`
+    and the hidden `.<roster>.…` copies: the files SQLite or this program keeps beside the roster,
+    named in any case (FAT, NTFS and APFS ignore it). Only these: a roster without an extension
+    ('roster') still takes its backups 'roster-backup-….db' and exports 'roster.xlsx' beside it."""
     name, roster_name = os.path.basename(real).casefold(), os.path.basename(roster_real).casefold()
-    if not name.startswith((roster_name + "-", roster_name + ".")):  # any case: FAT, NTFS and APFS ignore it
+    if not (name.startswith(tuple(roster_name + prefix for prefix in SIDECAR_PREFIXES))
+            or name.startswith(f".{roster_name}.")):
         return False
     folder, roster_folder = os.path.dirname(real), os.path.dirname(roster_real)
     return folder == roster_folder or _same_file(Path(folder), Path(roster_folder))

@@ -200,3 +200,18 @@ def test_a_backup_opened_as_the_roster_is_never_rotated_away(roster: Path, capsy
     assert yesterday.exists() and not old.exists()
     assert cli.main(["--db", str(yesterday), "search", "Petrov"]) == 0
     assert "Petrov" in capsys.readouterr().out
+
+
+def test_a_roster_without_an_extension_takes_backups_and_exports_beside_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A roster named 'roster' (no extension): every name 'roster-…' or 'roster.…' counted as its
+    working file, so a backup into its own folder, 'roster.xlsx' and 'roster-rejected.xlsx' were refused."""
+    roster = tmp_path / "roster"
+    open_database(roster).close()
+    (tmp_path / "list.csv").write_text("Surname,Given names,Date of birth\nIvanov,Ivan,31.02.1980\n", encoding="utf-8")
+    assert cli.main(["--db", str(roster), "backup", str(tmp_path)]) == 0, capsys.readouterr().err
+    assert cli.main(["--db", str(roster), "export", str(tmp_path / "roster.xlsx")]) == 0, capsys.readouterr().err
+    assert cli.main(["--db", str(roster), "import", str(tmp_path / "list.csv"), "--dry-run", "--reject-report",
+                     str(tmp_path / "roster-rejected.xlsx")]) == 0, capsys.readouterr().err
+    assert {p.suffix for p in tmp_path.iterdir() if p.name.startswith("roster-backup-")} == {".db"}
+    assert (tmp_path / "roster.xlsx").is_file() and (tmp_path / "roster-rejected.xlsx").is_file()
