@@ -166,6 +166,8 @@ def test_merge_rows_history_and_audit_are_russian(qtbot: QtBot, russian: MainWin
     qtbot.addWidget(dialog)
     labels = [dialog.model.data(dialog.model.index(row, 0)) for row in range(dialog.model.rowCount())]
     assert "Документы (объединяются)" in labels and "Телефоны (объединяются)" in labels
+    dialog.resize(1000, 560)
+    _shot(dialog, "ru_merge_rows")
     assert translated(history_reason("crossed the border")) == "пересёк(ла) границу"
     assert translated(history_reason("sent on list 'Rafah 14'")) == "отправлен(а) в списке 'Rafah 14'"
     assert translated(history_reason("papers seen")) == "papers seen"  # the officer's own words
