@@ -154,8 +154,12 @@ def undo_status_operation(db: Database, operation_id: int, *, operator: str) -> 
     Returns how many persons went back."""
     with db.transaction() as session:
         operation = session.get(Operation, operation_id)
-        if operation is None or operation.kind != KIND:
+        if operation is None:
             raise NotFound("status operation", operation_id)
+        if operation.kind != KIND:  # the officer took the number from another command's output: say which
+            raise ValidationError("operation", operation_id, QT_TRANSLATE_NOOP(
+                "services.status", "is not a status change but a {kind}: undo it with `mission-roster {kind} --undo "
+                "{number}`"), kind=operation.kind, number=operation_id)
         if operation.undone_at is not None:
             raise ValidationError("operation", operation_id, f"was already undone by {operation.undone_by}")
         details = json.loads(operation.details)

@@ -100,3 +100,21 @@ def test_an_answer_or_crossing_for_someone_not_on_the_list_names_them_by_case_re
         assert main(["--db", str(db_path), *command]) == 1
         err = capsys.readouterr().err
         assert repr(stranger.case_ref) in err and f" {stranger.id} " not in err, err  # not the internal row id
+
+
+def test_status_undo_of_a_reconcile_apply_says_which_command_undoes_it(
+        db: Database, db_path: Path, operator: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    list_id, ids, _refs = _list_of(db, operator, 1)
+    person = persons.get_person(db, ids[0])
+    answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Decision"],
+                          [[f"{person.surname_latin} {person.given_names_latin}",
+                            person.birth_date.iso() if person.birth_date else "", "approved"]])
+    applied = apply_reconciliation(db, reconcile_answer(db, answer, list_id=list_id), {}, operator=operator)
+    assert applied.operation_id is not None
+    db.close()
+    number = str(applied.operation_id)
+    assert main(["--db", str(db_path), "status", "--undo", number]) == 1
+    assert f"`mission-roster reconcile --undo {number}`" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "status", "--undo", "999"]) == 1
+    assert "No status operation 999" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "reconcile", "--undo", number]) == 0  # the command it named works
