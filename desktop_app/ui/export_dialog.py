@@ -17,6 +17,7 @@ one, on every platform). `confirm_replace` serves the other screens that save a 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ from desktop_app.services.exporting import ExportResult, Preview, Selection
 from desktop_app.services.roster import RosterQuery
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.tasks import BackgroundTask, Progress, run_in_background
 
 log = logging.getLogger(__name__)
@@ -332,7 +333,7 @@ class ExportDialog(QDialog):
         except RosterError as exc:
             self._summary = None
             self.preview_model.set_preview(Preview([], [], 0))
-            self.summary_label.setText(exc.message)
+            self.summary_label.setText(translated(exc))
         self.check()
 
     @Slot()
@@ -369,7 +370,7 @@ class ExportDialog(QDialog):
             try:  # an existing file is asked about on Export; the roster or a database is refused here
                 exporting.check_export_path(self.db, path, overwrite=True)
             except RosterError as exc:
-                problems.append(exc.message)
+                problems.append(translated(exc))
         if not pdf and self.password_edit.text() != self.confirm_edit.text():
             problems.append(self.tr("The two passwords differ."))
         self.problem_label.setText(" ".join(problems))
@@ -402,7 +403,7 @@ class ExportDialog(QDialog):
             return
         path = self.path()
         assert path is not None
-        overwrite = path.exists()
+        overwrite = os.path.lexists(path)  # a dangling link too: it is replaced only when the user agrees
         if overwrite and not confirm_replace(self, path):
             return
         kwargs: dict[str, Any] = dict(selection=self.selection(), profile=self.profile(),
