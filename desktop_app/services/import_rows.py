@@ -38,7 +38,7 @@ from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import WORDS
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, without_value
 from desktop_app.domain.names import clean_text, fold, has_cyrillic, icao_latin
-from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, validate_field
+from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, doubtful_age, validate_field
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.exchange.headers import IMPORT_TARGETS, split_full_name
 from desktop_app.exchange.readers import column_letter
@@ -239,6 +239,13 @@ class RowConverter:
             if not fields.get(latin) and has_cyrillic(fields.get(native, "")):
                 fields[latin] = icao_latin(fields[native])
                 derived.add(latin)
+        if (age := doubtful_age(fields.get("relationship"), fields.get("birth_date"))) is not None:
+            # kept as the sheet says (it may be right), flagged as the Households page and the editor do
+            problems.append(self._problem(row_number, self._column_of("relationship"), fields["relationship"],
+                                          Message(QT_TRANSLATE_NOOP("services.import_rows",
+                                                                    "is unlikely at {age} years old (the birth date): "
+                                                                    "check the relationship to the head"), age=age),
+                                          blocking=False))
         documents = self._document(row_number, found, problems)
         phones = self._phones(row_number, found.get("phone"), fields, problems)
         data = RowData(fields=fields, documents=documents, phones=phones,

@@ -7,6 +7,7 @@ slashes month first) must read its slashed dates in the slashed writer's order.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,20 @@ def test_slashed_dates_that_disagree_among_themselves_are_not_settled_by_dots(ca
     oleg = preview.rows[-1]
     assert oleg.outcome is Outcome.REJECTED
     assert "could be day/month or month/day" in oleg.details
+
+
+def test_an_eleven_year_old_spouse_in_a_sheet_is_flagged_not_taken_silently(cairo: Database, tmp_path: Path) -> None:
+    """The Households page and the editor ask about an 11-year-old spouse; the import took one without a word."""
+    path = write_xlsx(tmp_path / "family.xlsx", [
+        ["Фамилия", "Имя", "Дата рождения", "Родство", "Семья"],
+        ["Хадад", "Омар", "1980", "head", "H1"],
+        ["Хадад", "Лейла", f"{dt.date.today().year - 11}-01-01", "spouse", "H1"],
+        ["Хадад", "Сара", str(dt.date.today().year - 11), "child", "H1"],
+    ])
+    preview = importing.preview_import(cairo, path)
+    leila, sara = preview.rows[1], preview.rows[2]
+    assert leila.outcome is Outcome.NEW  # recorded as the sheet says, and said
+    flags = [p for p in leila.problems if p.column == "D"]
+    assert len(flags) == 1 and not flags[0].blocking
+    assert "is unlikely at 11 years old (the birth date)" in str(flags[0])
+    assert not sara.problems

@@ -6187,6 +6187,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <source>is not a roster field</source>
         <translation>не является полем базы</translation>
     </message>
+    <message>
+        <location filename="../../services/import_rows.py" line="245"/>
+        <source>is unlikely at {age} years old (the birth date): check the relationship to the head</source>
+        <translation>маловероятно в возрасте {age} лет (по дате рождения): проверьте родство с главой семьи</translation>
+    </message>
 </context>
 <context>
     <name>services.import_source</name>
