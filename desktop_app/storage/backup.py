@@ -434,7 +434,9 @@ def plain_copies(db_path: Path, folders: Iterable[Path] = ()) -> list[Path]:
     """Unencrypted copies of the roster: before-migration copies beside it, plain backups and leftovers.
 
     Looked for beside the roster, in a 'backups' folder beside it, its chosen backup folder and
-    `folders`. A copy is plain when it starts with SQLite's plain header (anyone can read it).
+    `folders`. A copy is plain when it starts with SQLite's plain header (anyone can read it). A
+    backup opened as a roster since is a roster of its own, not a copy: never reported here, so
+    never removed or encrypted under this roster's passphrase.
     """
     db_path = Path(db_path).absolute()
     places = dict.fromkeys([db_path.parent, db_path.parent / DEFAULT_FOLDER_NAME, default_backup_folder(db_path),
@@ -443,7 +445,7 @@ def plain_copies(db_path: Path, folders: Iterable[Path] = ()) -> list[Path]:
     for folder in places:
         with contextlib.suppress(OSError):
             for path in sorted(folder.iterdir()):
-                if path != db_path and _is_copy_of(path, db_path) and _plain(path):
+                if path != db_path and _is_copy_of(path, db_path) and _plain(path) and not _used_as_roster(path):
                     found.append(path)
     return found
 

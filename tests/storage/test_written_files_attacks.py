@@ -215,3 +215,19 @@ def test_a_roster_without_an_extension_takes_backups_and_exports_beside_it(
                      str(tmp_path / "roster-rejected.xlsx")]) == 0, capsys.readouterr().err
     assert {p.suffix for p in tmp_path.iterdir() if p.name.startswith("roster-backup-")} == {".db"}
     assert (tmp_path / "roster.xlsx").is_file() and (tmp_path / "roster-rejected.xlsx").is_file()
+
+
+def test_encrypt_never_removes_a_backup_opened_as_a_roster(roster: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`encrypt --remove-plain-copies` zeroed and deleted a backup an officer had opened as the roster
+    and registered a person in: the person was gone."""
+    folder = roster.parent / "backups"
+    folder.mkdir()
+    assert cli.main(["--db", str(roster), "backup", str(folder)]) == 0
+    [opened] = list(folder.iterdir())
+    _adds_a_person(opened, capsys)
+    (roster.parent / "pass.txt").write_text(PASSPHRASE + "\n", encoding="utf-8")
+    assert cli.main(["--db", str(roster), "--passphrase-file", str(roster.parent / "pass.txt"), "encrypt",
+                     "--remove-plain-copies"]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert cli.main(["--db", str(opened), "search", "Petrov"]) == 0
+    assert "Petrov" in capsys.readouterr().out
