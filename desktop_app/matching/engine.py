@@ -13,10 +13,12 @@ weighed (the cheap fields), `index.name_comparisons` those whose names were comp
 
 from __future__ import annotations
 
+import gc
 import math
 import random
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -98,6 +100,22 @@ class DuplicatePair:
 Compared = list[tuple[int, Comparison]]
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while an index or its results are built.
+
+    Building allocates millions of small objects (keys, tokens, comparisons) and no
+    cycles; the collector's full passes over a growing heap cost more than the building.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class RosterIndex:
     """Blocking indexes and the model over a set of records, queried one record or one answer at a time.
 
@@ -106,6 +124,7 @@ class RosterIndex:
     on the roster (the prior).
     """
 
+    @_collector_paused()
     def __init__(self, records: Iterable[MatchRecord], thresholds: Thresholds | None = None, *,
                  model: Model | None = None, expected_share: float = ON_ROSTER_SHARE) -> None:
         self.thresholds = thresholds or Thresholds()
@@ -153,6 +172,7 @@ class RosterIndex:
         found = self.candidates(record, limit=1)
         return found[0] if found and found[0].decision != NONE else None
 
+    @_collector_paused()
     def candidates_for_all(self, records: Sequence[MatchRecord], limit: int | None = 5,
                            progress: object = None) -> list[list[Candidate]]:
         """`candidates` for every record of one answer, m fitted by EM on its pairs first when it is long enough.
@@ -260,6 +280,7 @@ def _with(candidate: Candidate, decision: Decision, reason: str) -> Candidate:
                      candidate.contributions)
 
 
+@_collector_paused()
 def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | None = None, *,
                     model: Model | None = None) -> list[DuplicatePair]:
     """Every pair of records scoring at least 'review', strongest first.

@@ -107,28 +107,48 @@ def blocking_keys(prepared: Prepared, *, indexing: bool) -> set[str]:
         keys.add(f"u|{prepared.uuid}")
     if prepared.case_ref:
         keys.add(f"c|{prepared.case_ref}")
-    keys.update(f"d|{number}" for number in prepared.documents)
-    for number in prepared.documents:
-        if len(number) >= MIN_FUZZY_DOCUMENT:
-            keys.update(f"dd|{number[:i]}{number[i + 1:]}" for i in range(len(number)))
-    blocks = [token.blocks for token in prepared.tokens]
-    for first, second in combinations(blocks, 2):
-        for a, b in product(first, second):
-            keys.add(f"n|{a}|{b}" if a <= b else f"n|{b}|{a}")
-    if len(blocks) == 1:
-        keys.update(f"n|{a}" for a in blocks[0])
-    dated = [token.blocks for token in prepared.tokens if token.role != PATRONYMIC]
-    keys.update(_date_keys(prepared.birth_date, set().union(*dated), indexing=indexing))
+    keys.update(_document_keys(prepared.documents))
+    keys.update(_name_keys(prepared.tokens))
     date = prepared.birth_date
-    if date is not None and date.day is not None and date.month is not None:
-        low, high = sorted((date.day, date.month))
-        keys.add(f"b|{date.year}|{low}-{high}")
+    if date is not None:
+        keys.update(_date_keys(date, _dated_blocks(prepared.tokens), indexing=indexing))
+        if date.day is not None and date.month is not None:
+            low, high = sorted((date.day, date.month))
+            keys.add(f"b|{date.year}|{low}-{high}")
     if indexing or not (prepared.documents or (date is not None and date.is_full)):
         keys.update(_initial_keys(prepared.tokens))
     return keys
 
 
-def _initial_keys(tokens: tuple[NameToken, ...]) -> set[str]:
+@lru_cache(maxsize=200_000)
+def _document_keys(documents: frozenset[str]) -> frozenset[str]:
+    keys = {f"d|{number}" for number in documents}
+    for number in documents:
+        if len(number) >= MIN_FUZZY_DOCUMENT:
+            keys.update(f"dd|{number[:i]}{number[i + 1:]}" for i in range(len(number)))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=200_000)
+def _name_keys(tokens: tuple[NameToken, ...]) -> frozenset[str]:
+    blocks = [token.blocks for token in tokens]
+    if len(blocks) == 1:
+        return frozenset(f"n|{a}" for a in blocks[0])
+    return frozenset().union(*(_pair_keys(first, second) for first, second in combinations(blocks, 2)))
+
+
+@lru_cache(maxsize=500_000)  # surname and given name pairs repeat far more than whole names
+def _pair_keys(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
+    return frozenset(f"n|{a}|{b}" if a <= b else f"n|{b}|{a}" for a, b in product(first, second))
+
+
+@lru_cache(maxsize=200_000)
+def _dated_blocks(tokens: tuple[NameToken, ...]) -> frozenset[str]:
+    return frozenset().union(*(token.blocks for token in tokens if token.role != PATRONYMIC))
+
+
+@lru_cache(maxsize=200_000)
+def _initial_keys(tokens: tuple[NameToken, ...]) -> frozenset[str]:
     """A surname word's block key with a given name's first letter (any two words for a full name)."""
     surnames = [t for t in tokens if t.role in (SURNAME, NAME)]
     givens = [t for t in tokens if t.role in (GIVEN, NAME)]
@@ -139,12 +159,10 @@ def _initial_keys(tokens: tuple[NameToken, ...]) -> set[str]:
                 continue
             initials = {block[:1] for block in given.blocks}
             keys.update(f"ng|{block}|{initial}" for block in surname.blocks for initial in initials)
-    return keys
+    return frozenset(keys)
 
 
-def _date_keys(date: PartialDate | None, words: set[str], *, indexing: bool) -> set[str]:
-    if date is None:
-        return set()
+def _date_keys(date: PartialDate, words: frozenset[str], *, indexing: bool) -> set[str]:
     keys: set[str] = set()
     full = date.day is not None and date.month is not None
     for word in words:
