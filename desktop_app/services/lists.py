@@ -197,6 +197,10 @@ def mark_sent(db: Database, list_id: int, *, operator: str, submit_members: bool
             raise ValidationError("list", evacuation_list.name,
                                   QT_TRANSLATE_NOOP("services.lists", "was already {state}"),
                                   state=label(evacuation_list.state))
+        # A click on a new list: once sent it cannot go back to draft, and persons added later are not submitted.
+        if not session.scalar(select(func.count()).where(ListMember.list_id == list_id)):
+            raise ValidationError("list", evacuation_list.name,
+                                  QT_TRANSLATE_NOOP("services.lists", "has nobody on it yet: add persons, then send"))
         evacuation_list.state = ListState.SENT.value
         evacuation_list.sent_at = audit.now()
         reason = f"sent on list {evacuation_list.name!r}"

@@ -118,3 +118,14 @@ def test_status_undo_of_a_reconcile_apply_says_which_command_undoes_it(
     assert main(["--db", str(db_path), "status", "--undo", "999"]) == 1
     assert "No status operation 999" in capsys.readouterr().err
     assert main(["--db", str(db_path), "reconcile", "--undo", number]) == 0  # the command it named works
+
+
+def test_a_list_with_nobody_on_it_is_not_sent(db: Database, db_path: Path, operator: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    empty = lists.create_list(db, "Rafah 22 Nov", operator=operator)
+    with pytest.raises(ValidationError, match="has nobody on it yet"):
+        lists.mark_sent(db, empty.id, operator=operator)
+    assert lists.get_list(db, empty.id).state == "draft"  # persons can still be added and sent with it
+    db.close()
+    assert main(["--db", str(db_path), "list", "send", "Rafah 22 Nov"]) == 1
+    assert "has nobody on it yet" in capsys.readouterr().err
