@@ -177,3 +177,14 @@ def test_a_reconcile_screen_left_open_across_file_open_never_writes_to_the_roste
     finally:
         earlier.close()
     assert not window.undo_action.isEnabled()
+
+
+def test_send_is_offered_only_once_someone_is_on_the_new_list(qtbot: QtBot, window: MainWindow, db: Database) -> None:
+    created = lists.create_list(db, "Rafah 23 Nov", operator="t")
+    window.show_page("lists")
+    page = window.lists
+    page.reload()
+    page.select_list(created.id)
+    assert not page.send_button.isEnabled()
+    page.add_persons(list(window.roster.model.ids)[:1])
+    assert page.send_button.isEnabled()

@@ -255,7 +255,7 @@ class ListsPage(QWidget):
                             .replace("%1", str(summary.members)).replace("%2", str(summary.pending))
                             .replace("%3", str(summary.approved)).replace("%4", str(summary.rejected))
                             .replace("%5", str(summary.crossed)))
-        self.send_button.setEnabled(summary.state == "draft")
+        self.send_button.setEnabled(summary.state == "draft" and summary.members > 0)  # nobody on it: nothing to send
         self.reconcile_button.setEnabled(summary.state != "closed")
         self.status_button.setEnabled(summary.members > 0)
         self.members_model.set_records(lists.members(self.db, summary.id))
