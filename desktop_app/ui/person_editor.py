@@ -548,7 +548,7 @@ class PersonEditor(QDialog):
         try:
             document = self._document_from_form()
         except ValidationError as exc:
-            self.document_problem.setText(str(exc))
+            self.document_problem.setText(translated(exc))
             return
         for line in (self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry):
             line.clear()
@@ -717,7 +717,7 @@ class PersonEditor(QDialog):
                 document = self._document_from_form()
             except ValidationError as exc:
                 self.document_problem.setText(self.tr("The document typed here is not added yet: %1")
-                                              .replace("%1", str(exc)))
+                                              .replace("%1", translated(exc)))
                 self.tabs.setCurrentIndex(1)
                 self.doc_number.setFocus()
                 return None

@@ -58,7 +58,7 @@ from desktop_app.domain.export_profile import (
 from desktop_app.services import exporting
 from desktop_app.services.exporting import ProfileEntry
 from desktop_app.storage.db import Database
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.records_model import RecordsModel
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "fr": "Français", "ar": "العربية"}
@@ -434,7 +434,7 @@ class ProfileEditor(QDialog):
         try:
             self.profile()
         except RosterError as exc:
-            self.problem_label.setText(exc.message)
+            self.problem_label.setText(translated(exc))
             self.save_button.setEnabled(False)
             return False
         self.problem_label.setText("")
@@ -449,7 +449,7 @@ class ProfileEditor(QDialog):
         try:
             entry = exporting.save_profile(self.db, profile, operator=self.operator)
         except RosterError as exc:
-            self.problem_label.setText(exc.message)
+            self.problem_label.setText(translated(exc))
             return
         self.last_saved = entry.name
         self.saved.emit(entry.name)

@@ -50,7 +50,7 @@ from desktop_app.ui.backup_dialog import (
     RestoreDialog,
     int_preference,
 )
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.lock import DEFAULT_LOCK_MINUTES, IdleLock
 from desktop_app.ui.passphrase_dialog import PassphraseDialog
 from desktop_app.ui.tasks import BackgroundTask, run_in_background, task_pool
@@ -293,7 +293,7 @@ class Protection(QObject):
     def _auto_failed(self, exc: RosterError) -> None:
         # A missing USB stick must not stop the work: say it in the status bar.
         log.info("automatic backup failed: %s", type(exc).__name__)
-        self.window.statusBar().showMessage(self.tr("Automatic backup failed: %1").replace("%1", exc.message),
+        self.window.statusBar().showMessage(self.tr("Automatic backup failed: %1").replace("%1", translated(exc)),
                                             15_000)
 
     @Slot()
