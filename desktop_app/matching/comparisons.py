@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.matching.features import GIVEN, MIN_FUZZY_DOCUMENT, NAME, PATRONYMIC, SURNAME, NameToken, Prepared
-from desktop_app.matching.normalize import AS_WRITTEN, latin_forms
+from desktop_app.matching.normalize import AS_WRITTEN, equal_under_scheme, latin_forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +159,10 @@ def compare_words(a: str, b: str) -> tuple[float, str]:
         scheme = forms_a.forms[form] if forms_a.forms[form] != AS_WRITTEN else forms_b.forms[form]
         return 1.0, "equal" if scheme == AS_WRITTEN or forms_a.cyrillic == forms_b.cyrillic else (
             f"equal under {scheme}")
+    if forms_a.arabic != forms_b.arabic:
+        scheme = equal_under_scheme(a, b)
+        if scheme is not None:
+            return 1.0, f"equal under {scheme}"
     if forms_a.sounds & forms_b.sounds:
         return 0.97, "equal by sound"
     best = max(Indel.normalized_similarity(x, y) for x in forms_a.sounds for y in forms_b.sounds)
@@ -180,6 +184,10 @@ def word_level(a: str, b: str) -> tuple[int, str]:
         form = min(common)
         scheme = forms_a.forms[form] if forms_a.forms[form] != AS_WRITTEN else forms_b.forms[form]
         return (EXACT, "") if scheme == AS_WRITTEN or forms_a.cyrillic == forms_b.cyrillic else (SCHEME, scheme)
+    if forms_a.arabic != forms_b.arabic:  # Arabic letters against Latin or Cyrillic: consonants and long vowels
+        scheme = equal_under_scheme(a, b)
+        if scheme is not None:
+            return SCHEME, scheme
     if forms_a.sounds & forms_b.sounds:
         return SOUND, ""
     if min(len(a), len(b)) == 1:
