@@ -124,7 +124,8 @@ def cmd_backups(ctx: Any) -> int:
 def cmd_restore(ctx: Any) -> int:
     source = Path(ctx.args.src)
     safety = Path(ctx.args.safety_folder) if ctx.args.safety_folder else _roster_path(ctx).parent
-    result = backups.restore_backup(ctx.db, source, operator=ctx.operator, safety_folder=safety)
+    result = backups.restore_backup(ctx.db, source, operator=ctx.operator, safety_folder=safety,
+                                    other_roster=ctx.args.other_roster)
     ctx.replace_db(result.database)
     print(f"restored {_describe(result.restored)}")
     print(f"the roster as it was before is saved as {result.safety_copy.path}")
@@ -183,6 +184,8 @@ def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> 
     p.add_argument("src", metavar="SRC")
     p.add_argument("--safety-folder", metavar="DIR", help="where the current roster is saved first "
                    "(default: the roster's folder)")
+    p.add_argument("--other-roster", action="store_true", help="restore a backup of another roster (its audit "
+                   "trail begins otherwise); refused without this")
     p = command("retention", cmd_retention, "archive the roster encrypted, then anonymise or delete persons in a "
                 "final state unchanged for some days")
     p.add_argument("--state", action="append", required=True,

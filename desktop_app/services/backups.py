@@ -150,8 +150,12 @@ class RestoreResult:
     database: Database
 
 
-def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_folder: Path) -> RestoreResult:
+def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_folder: Path,
+                   other_roster: bool = False) -> RestoreResult:
     """Replace the roster by `backup_file`; the roster as it is is saved to `safety_folder` first.
+
+    A backup of another roster (its audit trail does not begin as this one's: another mission's
+    file in a shared backup folder) is refused unless `other_roster` says it is meant.
 
     `db` is closed; the returned result holds the reopened roster. The safety copy is taken while
     the roster is held exclusively, and the swap happens under that same hold, so every write
@@ -167,6 +171,8 @@ def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_fol
     opener = functools.partial(db.connect_copy, readonly=True)
     storage_backup.check_backup(backup_file, opener)
     restored = storage_backup.read_backup_info(backup_file, opener)
+    if not other_roster:
+        _refuse_another_rosters_backup(db, backup_file, opener)
     roster = db.target.path
     replaced: dict[str, Any] = {}
 
@@ -201,6 +207,22 @@ def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_fol
     safety = storage_backup.read_backup_info(safety_path, opener)
     log.info("roster restored from a backup: %s persons", restored.persons)
     return RestoreResult(restored, safety, reopened)
+
+
+def _refuse_another_rosters_backup(db: Database, backup_file: Path, opener: Any) -> None:
+    """Refuse a backup whose audit trail begins otherwise than the roster's (a roster with no trail
+    yet, or one too damaged to read it, takes any backup)."""
+    try:
+        with db.reading() as session:
+            ours = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id).limit(1))
+    except DatabaseError:  # a roster too damaged to read its trail is restored from any sound backup
+        return
+    with contextlib.closing(opener(backup_file)) as connection:
+        theirs = connection.execute("SELECT hash FROM audit_entries ORDER BY id LIMIT 1").fetchone()
+    if ours is not None and theirs is not None and ours != theirs[0]:
+        raise DatabaseError(f"{backup_file}: this is a backup of another roster (its audit trail does not begin "
+                            f"as the trail of {db.target.label} does); nothing was changed. To replace this roster "
+                            "by that one all the same, restore with --other-roster")
 
 
 @contextlib.contextmanager
