@@ -34,7 +34,13 @@ def clean_text(value: str | None) -> str:
 
 
 def _joins(text: str, index: int) -> bool:
-    return 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+    return 0 < index < len(text) - 1 and _in_word(text[index - 1]) and _in_word(text[index + 1])
+
+
+def _in_word(ch: str) -> bool:
+    # A combining mark is part of its letter: the joiner after a virama ('क्\u200dष', Sinhala 'ශ්\u200dරී',
+    # Sri) or after Arabic harakat does its work there.
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"
 
 
 @functools.lru_cache(maxsize=65_536)  # names repeat: a roster has far fewer names than persons

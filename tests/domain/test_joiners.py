@@ -65,3 +65,13 @@ def test_an_imported_name_keeps_its_joiner_like_a_typed_one(tmp_path: Path,
     assert main(["--db", str(db), "--operator", "t", "import", str(book)]) == 0, capsys.readouterr()
     stored = [(s, g) for s, g, _ in _stored(db)]
     assert stored == [(SURNAME, MEHRASA), ("Rahimi", "Sara")]
+
+
+def test_a_joiner_after_a_combining_mark_is_kept() -> None:
+    """Attack: the joiner does its work after a virama (Devanagari 'क्ष' half form, Sinhala 'ශ්‍රී',
+    Sri, in many Sri Lankan names) or after Arabic harakat; the previous letter is a mark, not a
+    letter, and the joiner was dropped."""
+    for name in (f"क्{ZWJ}ष", f"ශ්{ZWJ}රී", f"مِ{ZWNJ}ی", f"Ш{ZWNJ}\u0301а"):
+        assert clean_text(name) == name
+    assert clean_text(f"क्{ZWJ}") == "क्"  # at the end it still shapes nothing
+    assert fold(f"ශ්{ZWJ}රී") == fold("ශ්රී")
