@@ -49,9 +49,12 @@ def set_status(session: Session, person: Person, new: Status, *, operator: str, 
     person.status = new.value
     person.updated_at = stamp
     person.updated_by = operator
+    # Linked from the change's side: appending to person.status_changes loaded the person's whole history
+    # (and flushed the session) for every person of a status change for many.
     change = StatusChange(from_status=current.value, to_status=new.value, reason=reason, list_id=list_id,
                           operation_id=operation_id, at=stamp, operator=operator)
-    person.status_changes.append(change)
+    session.add(change)
+    change.person = person
     audit.record(session, operator, "status", "person", person.uuid,
                  f"{person.case_ref}: {current.value} -> {new.value}" + (f" ({reason})" if reason else ""),
                  {"status": [current.value, new.value], "reason": reason, "list_id": list_id})

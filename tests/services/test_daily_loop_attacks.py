@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from desktop_app.cli import main
 from desktop_app.domain.errors import EditConflict, ValidationError
@@ -129,3 +130,23 @@ def test_a_list_with_nobody_on_it_is_not_sent(db: Database, db_path: Path, opera
     db.close()
     assert main(["--db", str(db_path), "list", "send", "Rafah 22 Nov"]) == 1
     assert "has nobody on it yet" in capsys.readouterr().err
+
+
+def test_a_status_change_for_many_does_not_read_each_persons_history(db: Database, operator: str) -> None:
+    """Each person's move used to load their whole status history (and flush the session) first:
+    a status change for the 744 persons of a demo roster kept the window frozen for seconds."""
+    _list_id, ids, _refs = _list_of(db, operator, 6)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        done = status.change_statuses(db, ids, Status.ON_HOLD, operator=operator)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert len(done.changed) == 6
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM status_changes" in s]
+    assert reads == []
+    assert sum(s.lstrip().upper().startswith("INSERT INTO STATUS_CHANGES") for s in statements) >= 1
+    assert [h.to_status for h in status.history(db, ids[0])][-1] == "on_hold"
