@@ -142,7 +142,9 @@ def backup_database(db: Database, dest: Path, *, encrypt_with: str | None = None
                 _online_copy(source, target)
 
     opener = _opener(db, encrypt_with)
-    _write_checked(destination, copy, opener)
+    roster = db.target.path
+    rename = (lambda: _destination(roster, destination.parent, at, tag)) if Path(dest).is_dir() else None
+    destination = _write_checked(destination, copy, opener, rename=rename)
     return read_backup_info(destination, opener, taken_at=at)
 
 
@@ -167,10 +169,14 @@ def _destination(db_path: Path, dest: Path, at: dt.datetime, tag: str) -> Path:
     return destination
 
 
-def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Opener, *, check: bool = True) -> None:
+def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Opener, *, check: bool = True,
+                   rename: Callable[[], Path] | None = None) -> Path:
     """Write a copy under a hidden name with `copy(partial)`, check it, fsync it, then give it its name.
 
     `check=False` keeps a copy of a damaged roster as it is (evidence, and what can still be read).
+    `rename()` gives the next free name when another backup took `destination` meanwhile (two
+    backups in the same second: the window's automatic one and the command line's); without it
+    that is refused. Returns the name given.
     """
     folder = destination.parent
     if not os.access(folder, os.W_OK):
@@ -185,13 +191,27 @@ def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Open
             _check_copy(partial, opener)
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
-        _publish(partial, destination)
+        for _attempt in range(20):
+            try:
+                _publish(partial, destination)
+                break
+            except _NameTaken:
+                if rename is None:
+                    raise DatabaseError(f"{destination}: already exists; it was not replaced") from None
+                destination = rename()
+        else:
+            raise DatabaseError(f"{destination}: already exists; it was not replaced")
     except DatabaseError:
         _discard(partial)
         raise
     except Exception as exc:  # OSError, sqlite3/sqlcipher3 errors: disk full, a pulled USB stick
         _discard(partial)
         raise _write_error(folder, exc) from None
+    return destination
+
+
+class _NameTaken(Exception):
+    """Another writer gave its file the name this copy was to take."""
 
 
 def _publish(partial: Path, destination: Path) -> None:
@@ -199,10 +219,10 @@ def _publish(partial: Path, destination: Path) -> None:
     try:
         os.link(partial, destination)
     except FileExistsError:
-        raise DatabaseError(f"{destination}: already exists; it was not replaced") from None
+        raise _NameTaken from None
     except OSError:  # no hard links here (FAT on a USB stick): the name was checked free just before
         if destination.exists():
-            raise DatabaseError(f"{destination}: already exists; it was not replaced") from None
+            raise _NameTaken from None
         os.replace(partial, destination)
         return
     partial.unlink()
@@ -524,8 +544,9 @@ def restore_database(db: Database, backup: Path, safety_folder: Path, *, carry_o
                             f" but the roster is {'encrypted' if passphrase else 'not'}; nothing was changed")
     opener = opener_for(passphrase)
     expected = check_backup(backup, opener)
-    safety_destination = _destination(db_path, Path(safety_folder).absolute(), dt.datetime.now().replace(
-        microsecond=0), "before-restore-damaged" if damaged else "before-restore")
+    taken, safety_tag = dt.datetime.now().replace(microsecond=0), "before-restore-damaged" if damaged \
+        else "before-restore"
+    safety_destination = _destination(db_path, Path(safety_folder).absolute(), taken, safety_tag)
     copy = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}")
     clean_stale_temporaries(db_path)
     _remove_with_sidecars(copy)
@@ -538,7 +559,9 @@ def restore_database(db: Database, backup: Path, safety_folder: Path, *, carry_o
             with contextlib.closing(connect_file(partial, passphrase, cipher=True)) as target:
                 _online_copy(holder, target)
 
-        _write_checked(safety_destination, safety, opener, check=not damaged)
+        safety_destination = _write_checked(
+            safety_destination, safety, opener, check=not damaged,
+            rename=lambda: _destination(db_path, safety_destination.parent, taken, safety_tag))
         with contextlib.closing(opener(backup)) as source, \
                 contextlib.closing(connect_file(copy, passphrase)) as destination:
             source.backup(destination)

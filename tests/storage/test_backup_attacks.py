@@ -8,11 +8,24 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
+
+from desktop_app import cli
 from desktop_app.domain.status import Status
 from desktop_app.services import audit, backups, demo, persons, retention
 from desktop_app.storage.db import open_database
+
+
+def _contents(path: Path) -> tuple[int, int]:
+    """(persons, audit entries) of a roster file, read without changing it."""
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        return (connection.execute("SELECT count(*) FROM persons").fetchone()[0],
+                connection.execute("SELECT count(*) FROM audit_entries").fetchone()[0])
 
 
 def _demo_roster(path: Path, households: int = 10) -> Path:
@@ -97,3 +110,64 @@ def test_retention_takes_its_tiered_copy_first(tmp_path: Path) -> None:
         database.close()
     copies = [info for info in backups.list_backup_files(folder) if info.reason == "before retention"]
     assert len(copies) == 1 and copies[0].persons is not None and copies[0].persons >= plan.count
+
+
+def test_a_backup_of_another_roster_is_refused_unless_meant(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                              ) -> None:
+    """Cairo's and Beirut's backups on one USB stick: restoring Beirut's into Cairo replaced 116 persons
+    by 21 of another mission without a word (the safety copy was the only way back)."""
+    cairo = _demo_roster(tmp_path / "cairo.db")
+    beirut = _demo_roster(tmp_path / "beirut.db", households=3)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    assert cli.main(["--db", str(beirut), "backup", str(stick)]) == 0
+    theirs = next(stick.glob("beirut-backup-*.db"))
+    before = _contents(cairo)
+    capsys.readouterr()
+    code = cli.main(["--db", str(cairo), "restore", str(theirs), "--safety-folder", str(stick)])
+    err = capsys.readouterr().err
+    assert code == 1 and "a backup of another roster" in err and "--other-roster" in err
+    assert _contents(cairo) == before and list(stick.glob("cairo-*")) == []
+    assert cli.main(["--db", str(cairo), "restore", str(theirs), "--safety-folder", str(stick),
+                     "--other-roster"]) == 0
+    assert len(list(stick.glob("cairo-backup-*-before-restore.db"))) == 1
+    # Its own backup is taken as before, and a roster with no trail yet (a new laptop) takes any backup.
+    assert cli.main(["--db", str(cairo), "backup", str(stick)]) == 0
+    own = sorted(stick.glob("cairo-backup-*.db"))[-1]
+    assert cli.main(["--db", str(cairo), "restore", str(own), "--safety-folder", str(stick)]) == 0
+    fresh = tmp_path / "fresh.db"
+    open_database(fresh).close()
+    assert cli.main(["--db", str(fresh), "restore", str(theirs), "--safety-folder", str(stick)]) == 0
+
+
+_BACKUP_AT_ONCE = """
+import datetime as dt, os, sys, time
+from pathlib import Path
+from desktop_app.services import backups
+from desktop_app.storage.db import open_database
+roster, folder, go = (Path(arg) for arg in sys.argv[1:4])
+database = open_database(roster)
+while not go.exists():
+    time.sleep(0.001)
+info = backups.backup_now(database, folder, operator="t", now=dt.datetime(2026, 3, 1, 10, 0, 0))
+print(info.path.name)
+database.close()
+"""
+
+
+def test_backups_taken_at_once_into_one_folder_all_succeed(tmp_path: Path) -> None:
+    """The window's automatic backup and a command-line backup in the same second: the second one
+    failed with 'already exists; it was not replaced' (both had picked the same free name)."""
+    path = _demo_roster(tmp_path / "roster.db", households=60)
+    folder = tmp_path / "bk"
+    folder.mkdir()
+    go = tmp_path / "go"
+    children = [subprocess.Popen([sys.executable, "-c", _BACKUP_AT_ONCE, str(path), str(folder), str(go)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    time.sleep(3)  # every child has opened the roster and waits for the word
+    go.touch()
+    results = [child.communicate(timeout=120) for child in children]
+    assert [child.returncode for child in children] == [0] * 4, [err for _, err in results]
+    names = sorted(out.strip() for out, _ in results)
+    assert len(set(names)) == 4 and sorted(p.name for p in folder.iterdir()) == names
+    assert all(info.persons for info in backups.list_backup_files(folder))
