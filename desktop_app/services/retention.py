@@ -145,6 +145,9 @@ def apply_retention(db: Database, plan: RetentionPlan, *, mode: RetentionMode, a
         raise RosterError("No person matches; nothing to do.")
     backup_before(db, "retention", operator=operator)  # the tiered copy every many-record workflow takes
     archived = backup_database(db, Path(archive), encrypt_with=archive_passphrase)
+    # The trail is searched for their names before the write lock is taken; under it, only what came since.
+    with db.reading() as session:
+        early = _EarlyScan.run(session, _with_merged_records(session, list(plan.person_ids)))
     with db.transaction() as session:
         planned = list(plan.person_ids)
         found = _rows(session, select(Person.id, Person.status, Person.citizenships, Person.updated_at), planned,
@@ -157,7 +160,7 @@ def apply_retention(db: Database, plan: RetentionPlan, *, mode: RetentionMode, a
         by_citizenship = Counter(row[2] or "-" for row in found)
         ids = _with_merged_records(session, planned)
         trace = _Trace.collect(session, ids)
-        redacted = _remove_copies(session, trace, operator)
+        redacted = _remove_copies(session, trace, operator, early)
         if mode is RetentionMode.ANONYMISE:
             _anonymise(session, ids, operator)
         else:
@@ -237,7 +240,7 @@ class _Trace:
                    {n for n in needles if len(n) >= 5})
 
 
-def _remove_copies(session: Session, trace: _Trace, operator: str) -> int:
+def _remove_copies(session: Session, trace: _Trace, operator: str, early: _EarlyScan | None = None) -> int:
     """Remove the persons' data from every place it was copied to; returns the audit entries redacted."""
     ids = trace.person_ids
     for statement in (
@@ -250,7 +253,7 @@ def _remove_copies(session: Session, trace: _Trace, operator: str) -> int:
         _each_chunk(session, statement, ids)
     _scrub_free_text(session, trace.needles)
     _scrub_undo_values(session, trace)
-    return _redact_trail(session, trace, operator)
+    return _redact_trail(session, trace, operator, early)
 
 
 def _scrub_free_text(session: Session, needles: set[str]) -> None:
@@ -304,7 +307,7 @@ def _safe_before(before: str) -> str:
     return audit.to_json({key: value for key, value in values.items() if key in UNDO_SAFE_KEYS})
 
 
-def _redact_trail(session: Session, trace: _Trace, operator: str) -> int:
+def _redact_trail(session: Session, trace: _Trace, operator: str, early: _EarlyScan | None = None) -> int:
     """Blank the trail's content about the persons, and pair entries on others that carry their uuid."""
     entry_ids: list[int] = []
     for chunk in _chunks(trace.uuids):
@@ -317,23 +320,45 @@ def _redact_trail(session: Session, trace: _Trace, operator: str) -> int:
             AuditEntry.content_digest.is_not(None))):
         if json.loads(changes).get("other") in uuids:
             entry_ids.append(entry_id)
-    entry_ids += _entries_naming(session, trace.needles, set(entry_ids))
+    if early is not None and early.needles == trace.needles:
+        entry_ids += [i for i in early.found if i not in set(entry_ids)]
+        entry_ids += _entries_naming(session, trace.needles, set(entry_ids), after=early.last_id)
+    else:
+        entry_ids += _entries_naming(session, trace.needles, set(entry_ids))
     return audit.redact_entries(session, entry_ids, operator=operator,
                                 reason=f"retention of {len(trace.person_ids)} person records")
 
 
-def _entries_naming(session: Session, needles: set[str], known: set[int]) -> list[int]:
+@dataclass(frozen=True)
+class _EarlyScan:
+    """The trail searched for the persons' names before the write lock, up to entry `last_id`."""
+
+    needles: set[str]
+    found: list[int]
+    last_id: int
+
+    @classmethod
+    def run(cls, session: Session, ids: list[int]) -> _EarlyScan:
+        needles = _Trace.collect(session, ids).needles
+        last_id = session.scalar(select(func.max(AuditEntry.id))) or 0
+        return cls(needles, _entries_naming(session, needles, set(), upto=last_id), last_id)
+
+
+def _entries_naming(session: Session, needles: set[str], known: set[int], *, after: int = 0,
+                    upto: int | None = None) -> list[int]:
     """Entries on any record whose summary or recorded values name the persons or give a document
     number of theirs (another person's notes, a liaison entry, an export's summary). The values are
     read as JSON, so a name stored escaped (\\u0418...) is found as well."""
     if not needles:
         return []
     longest = max(len(needle.split(" ")) for needle in needles)
+    query = select(AuditEntry.id, AuditEntry.summary, AuditEntry.changes).where(
+        AuditEntry.id > after, AuditEntry.redacted_at.is_(None), AuditEntry.content_digest.is_not(None),
+        AuditEntry.action != audit.REDACT_ACTION)
+    if upto is not None:
+        query = query.where(AuditEntry.id <= upto)
     found: list[int] = []
-    for entry_id, summary, changes in session.execute(select(AuditEntry.id, AuditEntry.summary, AuditEntry.changes)
-                                                      .where(AuditEntry.redacted_at.is_(None),
-                                                             AuditEntry.content_digest.is_not(None),
-                                                             AuditEntry.action != audit.REDACT_ACTION)):
+    for entry_id, summary, changes in session.execute(query):
         if entry_id in known:
             continue
         try:

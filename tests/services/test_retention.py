@@ -264,3 +264,22 @@ def test_a_name_written_on_other_records_goes_too(tmp_path: Path) -> None:
     finally:
         db.close()
     assert _raw_hits(folder, ["Иванова", "Мария", "754433221"]) == []
+
+
+def test_an_entry_naming_them_written_after_the_early_search_is_redacted_too(db: Database) -> None:
+    """The trail is searched for their names before the write lock is taken; an entry that names
+    them and is committed between that search and the lock is found under the lock."""
+    from desktop_app.services.retention import _EarlyScan, _redact_trail, _Trace
+
+    maria = persons.create_person(db, {"surname": "Иванова", "given_names": "Мария"}, operator="t")
+    persons.create_person(db, {"surname": "Orlov", "notes": "sister of Мария Иванова"}, operator="t")
+    with db.reading() as session:
+        early = _EarlyScan.run(session, [maria.id])
+    assert len(early.found) == 1
+    late = persons.create_person(db, {"surname": "Petrov", "notes": "cousin of Иванова Мария"}, operator="t")
+    with db.transaction() as session:
+        _redact_trail(session, _Trace.collect(session, [maria.id]), "t", early)
+    (entry,) = audit.browse(db, audit.AuditFilter(entity_key=late.uuid))
+    assert entry.summary == audit.REDACTED and audit.verify_chain(db).intact
+    texts = [f"{e.summary} {e.changes}" for e in audit.browse(db) if e.action != "redact"]
+    assert not any("Иванова" in text for text in texts), texts
