@@ -24,7 +24,7 @@ from desktop_app.services.roster_rows import first_page
 from desktop_app.ui.errors import install_excepthook, show_error
 from desktop_app.ui.main_window import MainWindow, ask_operator
 from desktop_app.ui.preferences import APPLICATION, ORGANIZATION, Preferences
-from desktop_app.ui.start_roster import start_target
+from desktop_app.ui.start_roster import MissingRosterDialog, named_target, start_target
 
 log = logging.getLogger(__name__)
 
@@ -53,16 +53,21 @@ def run_gui(target: str | None, operator: str | None = None) -> int:
     name = ask_operator(preferences)
     if name is None:
         return 1
-    target = start_target(target, preferences)
-    if target is None:
-        return 1
-    window = start_window(target, name, preferences)
-    if window is None:
-        return 1
-    code = app.exec()
-    if window.db is not None:
-        window.db.close()
-    return 1 if window.open_failed else code
+    named = named_target(target)
+    chosen = start_target(target, preferences)
+    while chosen is not None:
+        window = start_window(chosen, name, preferences)
+        code = app.exec() if window is not None else 1
+        if window is not None and window.db is not None:
+            window.db.close()
+        if window is not None and not window.open_failed:
+            return code
+        if named:  # a roster named on the command line: its refusal was told, and that is the answer
+            return 1
+        # The default roster is there but refused (a folder, another program's file, a read-only
+        # stick): without a choice here the officer could never reach Settings to change it.
+        chosen = MissingRosterDialog(chosen, unopened=True).ask()
+    return 1
 
 
 def start_window(target: str, operator: str, preferences: Preferences) -> MainWindow | None:

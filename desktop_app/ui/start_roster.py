@@ -33,17 +33,22 @@ def _is_url(target: str) -> bool:
 class MissingRosterDialog(QMessageBox):
     """Tells that the default roster is missing; offers Open another…, Create new…, Quit."""
 
-    def __init__(self, target: str, parent: QWidget | None = None) -> None:
+    def __init__(self, target: str, parent: QWidget | None = None, *, unopened: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("missingRosterDialog")
         self.target = target
         self.chosen: str | None = None
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(self.tr("Roster not found"))
-        self.setText(self.tr("The default roster is missing:\n%1").replace("%1", target))
-        self.setInformativeText(self.tr(
-            "It may have been moved or renamed, or it is on a drive that is not connected. Nothing was "
-            "created. Open the roster where it is now, or create a new, empty roster."))
+        if unopened:  # there, but refused (a folder, not a roster, read-only, a passphrase not given)
+            self.setText(self.tr("The default roster could not be opened:\n%1").replace("%1", target))
+            self.setInformativeText(self.tr("The reason was shown just before. Open another roster, or create a "
+                                            "new, empty roster; the file named in Settings is left as it is."))
+        else:
+            self.setText(self.tr("The default roster is missing:\n%1").replace("%1", target))
+            self.setInformativeText(self.tr(
+                "It may have been moved or renamed, or it is on a drive that is not connected. Nothing was "
+                "created. Open the roster where it is now, or create a new, empty roster."))
         self.open_button = QPushButton(self.tr("&Open another roster…"), self, objectName="missingRosterOpen")
         self.create_button = QPushButton(self.tr("&Create a new roster…"), self, objectName="missingRosterCreate")
         self.quit_button = QPushButton(self.tr("&Quit"), self, objectName="missingRosterQuit")
@@ -90,6 +95,11 @@ class MissingRosterDialog(QMessageBox):
             dialog.deleteLater()
 
 
+def named_target(named: str | None) -> str | None:
+    """The roster named by --db or MISSION_ROSTER_DB (an empty variable names none), else None."""
+    return named or os.environ.get(ENV_DATABASE) or None
+
+
 def start_target(named: str | None, preferences: Preferences, parent: QWidget | None = None) -> str | None:
     """The roster the window opens: `named` (--db or MISSION_ROSTER_DB) as given, else the default.
 
@@ -97,7 +107,7 @@ def start_target(named: str | None, preferences: Preferences, parent: QWidget | 
     None when the officer chose to quit. A named roster is opened as given (a new path creates it,
     which is how a new roster is started from the command line).
     """
-    named = named or os.environ.get(ENV_DATABASE) or None
+    named = named_target(named)
     if named:
         return named
     target = unnamed_default(preferences)

@@ -15,15 +15,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import demo
 from desktop_app.storage.db import open_database
+from desktop_app.ui.app import run_gui
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.settings_dialog import SettingsDialog
-from desktop_app.ui.start_roster import start_target
+from desktop_app.ui.start_roster import MissingRosterDialog, start_target
 
 
 @pytest.fixture
@@ -103,3 +105,44 @@ def test_the_command_line_reads_a_tilde_in_the_saved_default(tmp_path: Path) -> 
     assert run.returncode == 0, run.stderr
     assert "persons on the roster:" in run.stdout
     assert not (tmp_path / "~").exists()
+
+
+@pytest.mark.parametrize("kind", ["folder", "not a roster"])
+def test_a_default_that_cannot_be_opened_offers_another_instead_of_locking_the_officer_out(
+        qtbot: QtBot, tmp_path: Path, user_settings: Preferences, kind: str) -> None:
+    """Settings name a folder (or a file of another program): the start told why and quit, at every
+    start, so the window (and its Settings) could not be reached again without the command line."""
+    default = tmp_path / "cairo.db"
+    if kind == "folder":
+        default.mkdir()
+    else:
+        default.write_bytes(b"minutes of the crisis meeting\n")
+    user_settings.default_database = str(default)
+    other = tmp_path / "other.db"
+    _roster(other)
+    seen: dict[str, object] = {"told": []}
+
+    def step() -> None:
+        modal = QApplication.activeModalWidget()
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and windows[0].db is not None:
+            seen["opened"] = windows[0].db.target.path
+            windows[0].close()
+            return
+        if isinstance(modal, QFileDialog) and modal.isVisible():
+            modal.selectFile(str(other))
+            modal.accept()
+        elif isinstance(modal, MissingRosterDialog) and modal.isVisible():
+            seen["offered"] = modal.text()
+            modal.open_button.click()
+        elif isinstance(modal, QMessageBox) and modal.isVisible():
+            seen["told"].append(modal.text())  # type: ignore[attr-defined]
+            modal.accept()
+        QTimer.singleShot(20, step)
+
+    QTimer.singleShot(0, step)
+    assert run_gui(None) == 0
+    assert seen["told"] and str(default) in seen["told"][0]  # type: ignore[index]
+    assert "could not be opened" in str(seen["offered"]) and str(default) in str(seen["offered"])
+    assert seen["opened"] == other
+    assert default.is_dir() if kind == "folder" else default.read_bytes() == b"minutes of the crisis meeting\n"

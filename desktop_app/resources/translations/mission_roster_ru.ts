@@ -2174,6 +2174,18 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>База не найдена</translation>
     </message>
     <message>
+        <location filename="../../ui/start_roster.py" line="44"/>
+        <source>The default roster could not be opened:
+%1</source>
+        <translation>Не удалось открыть базу по умолчанию:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_roster.py" line="45"/>
+        <source>The reason was shown just before. Open another roster, or create a new, empty roster; the file named in Settings is left as it is.</source>
+        <translation>Причина показана перед этим. Откройте другую базу или создайте новую пустую базу; файл, указанный в настройках, остаётся как есть.</translation>
+    </message>
+    <message>
         <location filename="../../ui/start_roster.py" line="43"/>
         <source>The default roster is missing:
 %1</source>
