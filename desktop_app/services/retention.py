@@ -292,9 +292,48 @@ def _scrub_undo_values(session: Session, trace: _Trace) -> None:
             scrubbed = [{"row_id": row_id, "new_before": safe} for row_id, before in rows
                         if (safe := _safe_before(before)) != before]
             if scrubbed:
-                table = OperationChange.__table__
-                session.execute(update(table).where(table.c.id == bindparam("row_id"))
-                                .values(before=bindparam("new_before")), scrubbed)
+                _store_before(session, scrubbed)
+    _scrub_others_undo_values(session, trace.needles)
+
+
+def _store_before(session: Session, scrubbed: list[dict[str, Any]]) -> None:
+    table = OperationChange.__table__
+    session.execute(update(table).where(table.c.id == bindparam("row_id")).values(before=bindparam("new_before")),
+                    scrubbed)
+
+
+def _scrub_others_undo_values(session: Session, needles: set[str]) -> None:
+    """Values kept to undo a change on someone else (his notes before an import) lose the ones
+    that name the persons or give their document numbers; undo then leaves those fields as they are."""
+    if not needles:
+        return
+    longest = max(len(needle.split(" ")) for needle in needles)
+    scrubbed: list[dict[str, Any]] = []
+    for row_id, before in session.execute(select(OperationChange.id, OperationChange.before)
+                                          .where(OperationChange.before != "{}")):
+        try:
+            values = json.loads(before)
+        except ValueError:
+            continue
+        if not isinstance(values, dict):
+            continue
+        kept = _without_mentions(values, needles, longest)
+        if kept != values:
+            scrubbed.append({"row_id": row_id, "new_before": audit.to_json(kept)})
+    for start in range(0, len(scrubbed), CHUNK):
+        _store_before(session, scrubbed[start:start + CHUNK])
+
+
+def _without_mentions(values: dict[str, Any], needles: set[str], longest: int) -> dict[str, Any]:
+    """`values` without the entries that name the persons; nested records keep their shape (an
+    import's undo values hold {"fields": {...}, "after": {...}})."""
+    kept: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, dict):
+            kept[key] = _without_mentions(value, needles, longest)
+        elif not any(_mentions(words(text), needles, longest) for text in _strings(value)):
+            kept[key] = value
+    return kept
 
 
 def _safe_before(before: str) -> str:

@@ -20,6 +20,7 @@ from desktop_app.domain.lists import Answer
 from desktop_app.domain.person import DocumentData
 from desktop_app.domain.status import Status
 from desktop_app.services import audit, demo, duplicates, households, lists, partners, persons, roster, stats, status
+from desktop_app.services.import_commit import list_imports
 from desktop_app.services.retention import RetentionMode, apply_retention, plan_retention
 from desktop_app.storage.backup import opener_for, read_backup_info
 from desktop_app.storage.db import Database, open_database
@@ -145,8 +146,10 @@ def _text_columns_holding(path: Path, needles: Sequence[str]) -> list[str]:
         for table in tables:
             for column in [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]:
                 for needle in needles:
+                    # SQLite's lower() folds ASCII only: a Cyrillic needle is also looked for as written.
                     if connection.execute(f'SELECT 1 FROM "{table}" WHERE lower(CAST("{column}" AS TEXT)) '
-                                          "LIKE ? LIMIT 1", (f"%{needle.lower()}%",)).fetchone():
+                                          f'LIKE ? OR instr(CAST("{column}" AS TEXT), ?) > 0 LIMIT 1',
+                                          (f"%{needle.lower()}%", needle)).fetchone():
                         found.append(f"{table}.{column}: {needle}")
     return found
 
@@ -283,3 +286,28 @@ def test_an_entry_naming_them_written_after_the_early_search_is_redacted_too(db:
     assert entry.summary == audit.REDACTED and audit.verify_chain(db).intact
     texts = [f"{e.summary} {e.changes}" for e in audit.browse(db) if e.action != "redact"]
     assert not any("Иванова" in text for text in texts), texts
+
+
+def test_undo_values_of_another_person_naming_them_go_too(db: Database, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Attack: his note named her; an import replaced the note, and the import's undo values kept the
+    old one. After her retention nothing names her, and the import can still be undone."""
+    maria = persons.create_person(db, {"surname": "Иванова", "given_names": "Мария"}, operator="t")
+    status.change_status(db, maria.id, Status.VERIFIED, operator="t", reason="seen")
+    pavel = persons.create_person(db, {"surname": "Orlov", "given_names": "Pavel",
+                                       "notes": "sister Мария Иванова waits in Cairo"}, operator="t")
+    book = write_xlsx(tmp_path / "notes.xlsx", [["Case ref", "Surname", "Given names", "Notes"],
+                                                 [pavel.case_ref, "Orlov", "Pavel", "sister left"]])
+    assert cli.main(["--db", str(db.target.path), "--operator", "t", "import", str(book)]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    assert persons.get_person(db, pavel.id).notes == "sister left"
+    assert "operation_changes.before: Иванова" in _text_columns_holding(db.target.path, ["Иванова"])
+    plan = dataclasses.replace(plan_retention(db, [Status.VERIFIED], 30, now=LATER), person_ids=(maria.id,))
+    apply_retention(db, plan, mode=RetentionMode.ANONYMISE, archive=tmp_path / "archive.db",
+                    archive_passphrase=ARCHIVE_KEY, confirm_count=1, operator="t")
+    assert _text_columns_holding(db.target.path, ["Иванова", "Мария"]) == []
+    assert audit.verify_chain(db).intact
+    (done,) = list_imports(db)
+    assert cli.main(["--db", str(db.target.path), "--operator", "t", "import", "--undo", str(done.id)]) == 0, \
+        capsys.readouterr()
+    assert persons.get_person(db, pavel.id).surname == "Orlov"
