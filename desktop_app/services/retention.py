@@ -343,7 +343,14 @@ def _safe_before(before: str) -> str:
         return "{}"
     if not isinstance(values, dict):
         return "{}"
-    return audit.to_json({key: value for key, value in values.items() if key in UNDO_SAFE_KEYS})
+    return audit.to_json(_safe_values(values))
+
+
+def _safe_values(values: dict[str, Any]) -> dict[str, Any]:
+    """The safe keys, at every level: an import's undo values nest the fields ({"fields": {...},
+    "after": {...}}), and dropping the nesting made undo of that import fail with a traceback."""
+    return {key: _safe_values(value) if isinstance(value, dict) else value for key, value in values.items()
+            if key in UNDO_SAFE_KEYS or isinstance(value, dict)}
 
 
 def _redact_trail(session: Session, trace: _Trace, operator: str, early: _EarlyScan | None = None) -> int:

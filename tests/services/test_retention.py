@@ -311,3 +311,24 @@ def test_undo_values_of_another_person_naming_them_go_too(db: Database, tmp_path
     assert cli.main(["--db", str(db.target.path), "--operator", "t", "import", "--undo", str(done.id)]) == 0, \
         capsys.readouterr()
     assert persons.get_person(db, pavel.id).surname == "Orlov"
+
+
+def test_an_import_that_corrected_a_retained_person_can_still_be_undone(db: Database, tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Attack: an import corrected her name, retention anonymised her, then `import --undo`: a
+    KeyError traceback (her undo values lost their nesting). Now the undo runs and names nobody."""
+    olga = persons.create_person(db, {"surname": "Kuznetsov", "given_names": "Olya"}, operator="t")
+    status.change_status(db, olga.id, Status.VERIFIED, operator="t", reason="seen")
+    book = write_xlsx(tmp_path / "c.xlsx", [["Case ref", "Surname", "Given names"],
+                                            [olga.case_ref, "Kuznetsova", "Olga"]])
+    path = str(db.target.path)
+    assert cli.main(["--db", path, "--operator", "t", "import", str(book)]) == 0, capsys.readouterr()
+    plan = dataclasses.replace(plan_retention(db, [Status.VERIFIED], 30, now=LATER), person_ids=(olga.id,))
+    apply_retention(db, plan, mode=RetentionMode.ANONYMISE, archive=tmp_path / "archive.db",
+                    archive_passphrase=ARCHIVE_KEY, confirm_count=1, operator="t")
+    capsys.readouterr()
+    (done,) = list_imports(db)
+    assert cli.main(["--db", path, "--operator", "t", "import", "--undo", str(done.id)]) == 0, capsys.readouterr()
+    assert persons.get_person(db, olga.id).surname == "ANONYMISED"
+    assert _text_columns_holding(db.target.path, ["Kuznetsov", "Olya", "Olga"]) == []
+    assert audit.verify_chain(db).intact
