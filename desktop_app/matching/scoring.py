@@ -10,11 +10,14 @@ population) plus each compared field's log2(m/u) (see `model` and `comparisons`)
 screen's waterfall; `reasons` say the same in words ('surname equal under MVD 782',
 'birth date day/month swapped', 'documents differ').
 
-Two hand rules override the model. A roster ID, case reference or document equal lifts a
-pair to review at least (a partner who typed our reference deserves a look even when every
-name differs). Surname and full birth date agreeing with a given name that does not:
-twins share surname, birth date, household and often a passport series, which the model
-(fields independent) cannot know. Unless a document or ID agrees, a given name that clearly
+Three hand rules override the model. A surname that clearly differs ('different', not a
+typo band) keeps an answer row's pair without an equal document or ID at review: given name
+and birth date alone also fit another family's person born that day, and a married name is
+for the officer. A roster ID, case reference or document equal lifts a pair to review at
+least (a partner who typed our reference deserves a look even when every name differs).
+Surname and full birth date agreeing with a given name that does not: twins share surname,
+birth date, household and often a passport series, which the model (fields independent)
+cannot know. Unless a document or ID agrees, a given name that clearly
 differs makes such a pair none; a misspelt one (Jaro-Winkler bands) makes it review at most
 when no document is there to tell (FEBRL1/2: with documents on both sides, such pairs were
 typos, not twins). When a
@@ -123,8 +126,12 @@ def assess(query: Prepared, target: Prepared, model: Model | None = None, *,
 
 def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Model, *,
           match_threshold: float = MATCH_THRESHOLD, review_threshold: float = REVIEW_THRESHOLD,
-          extra: Contribution | None = None) -> Assessment:
-    """The assessment of an already compared pair; `extra` adds one more term (the other candidates)."""
+          extra: Contribution | None = None, surname_rule: bool = True) -> Assessment:
+    """The assessment of an already compared pair; `extra` adds one more term (the other candidates).
+
+    `surname_rule` False leaves out the rule for a surname that clearly differs (the duplicate
+    finder: two registrations on one roster, where FEBRL1/2 show such pairs are typed copies).
+    """
     bits = model.field_bits(comparison)
     pair_weight = model.prior_bits + sum(bits)
     weight = pair_weight + (extra[2] if extra else 0.0)
@@ -135,6 +142,10 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     levels = comparison.levels
     identified = levels[IDENTIFIER] == 0 or levels[DOCUMENT_F] == 0
     if decision == NONE and identified:
+        decision = REVIEW
+    if surname_rule and decision == MATCH and not identified and levels[SURNAME_F] == DIFFERENT:
+        # Given name and birth date alone: another family's person born the same day (generated bench,
+        # rows off the roster matched at 0.995+); a married name is the officer's to confirm.
         decision = REVIEW
     if twin_like(levels):
         clash = levels[GIVEN_F] == DIFFERENT
