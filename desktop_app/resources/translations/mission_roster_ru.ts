@@ -176,12 +176,12 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="285"/>
+        <location filename="../../ui/reconcile_screen.py" line="286"/>
         <source>Answer row %1</source>
         <translation>Строка ответа %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="286"/>
+        <location filename="../../ui/reconcile_screen.py" line="287"/>
         <source>Candidate %1</source>
         <translation>Кандидат %1</translation>
     </message>
@@ -466,37 +466,37 @@ Please send that file to your IT support.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="139"/>
+        <location filename="../../ui/export_dialog.py" line="140"/>
         <source>Export for a partner</source>
         <translation>Экспорт для партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="150"/>
+        <location filename="../../ui/export_dialog.py" line="151"/>
         <source>Edit profiles…</source>
         <translation>Изменить профили…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="154"/>
+        <location filename="../../ui/export_dialog.py" line="155"/>
         <source>Persons</source>
         <translation>Кого экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="156"/>
+        <location filename="../../ui/export_dialog.py" line="157"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="160"/>
+        <location filename="../../ui/export_dialog.py" line="161"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="165"/>
+        <location filename="../../ui/export_dialog.py" line="166"/>
         <source>The roster as filtered now</source>
         <translation>Список с текущим фильтром</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="166"/>
+        <location filename="../../ui/export_dialog.py" line="167"/>
         <source>The %n selected person(s)</source>
         <translation>
             <numerusform>%n выбранный человек</numerusform>
@@ -505,167 +505,167 @@ Please send that file to your IT support.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="168"/>
+        <location filename="../../ui/export_dialog.py" line="169"/>
         <source>The whole roster</source>
         <translation>Весь список</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="185"/>
+        <location filename="../../ui/export_dialog.py" line="186"/>
         <source>roster.xlsx or manifest.pdf</source>
         <translation>roster.xlsx или manifest.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="186"/>
+        <location filename="../../ui/export_dialog.py" line="187"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190"/>
+        <location filename="../../ui/export_dialog.py" line="191"/>
         <source>Letter</source>
         <translation>Letter (США)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="192"/>
+        <location filename="../../ui/export_dialog.py" line="193"/>
         <source>(none: a file for the mission itself)</source>
         <translation>(нет: файл для самой миссии)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="197"/>
         <source>the profile&apos;s title, or the list</source>
         <translation>заголовок профиля или название списка</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="197"/>
+        <location filename="../../ui/export_dialog.py" line="198"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="198"/>
+        <location filename="../../ui/export_dialog.py" line="199"/>
         <source>the same again</source>
         <translation>ещё раз то же</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="201"/>
+        <location filename="../../ui/export_dialog.py" line="202"/>
         <source>Send persons who have not consented to sharing too (the audit trail names them)</source>
         <translation>Передать и тех, кто не дал согласия на передачу данных (они будут названы в журнале изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="217"/>
+        <location filename="../../ui/export_dialog.py" line="218"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="225"/>
+        <location filename="../../ui/export_dialog.py" line="226"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="232"/>
+        <location filename="../../ui/export_dialog.py" line="233"/>
         <source>Confirm</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="235"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>&amp;Profile</source>
         <translation>&amp;Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="236"/>
+        <location filename="../../ui/export_dialog.py" line="237"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="237"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>P&amp;artner</source>
         <translation>Пар&amp;тнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="238"/>
+        <location filename="../../ui/export_dialog.py" line="239"/>
         <source>&amp;Title</source>
         <translation>&amp;Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="239"/>
+        <location filename="../../ui/export_dialog.py" line="240"/>
         <source>Pass&amp;word</source>
         <translation>Па&amp;роль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="250"/>
+        <location filename="../../ui/export_dialog.py" line="251"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; (the first rows, as the partner will read them)</source>
         <translation>&lt;b&gt;Предпросмотр&lt;/b&gt; (первые строки — так, как их прочтёт партнёр)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275"/>
+        <location filename="../../ui/export_dialog.py" line="276"/>
         <source>%1  (built in)</source>
         <translation>%1  (встроенный)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="348"/>
+        <location filename="../../ui/export_dialog.py" line="349"/>
         <source>%1 persons, %2 rows.</source>
         <translation>Человек: %1, строк: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="353"/>
+        <location filename="../../ui/export_dialog.py" line="354"/>
         <source>%1 of them have not consented to sharing their data (%2).</source>
         <translation>Из них не дали согласия на передачу данных: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="358"/>
+        <location filename="../../ui/export_dialog.py" line="359"/>
         <source>Nobody is selected.</source>
         <translation>Никто не выбран.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="361"/>
+        <location filename="../../ui/export_dialog.py" line="362"/>
         <source>Some persons have not consented to sharing: tick the box to send them too, or choose other persons.</source>
         <translation>Не все дали согласие на передачу данных: отметьте флажок, чтобы передать и их, или выберите других людей.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="365"/>
+        <location filename="../../ui/export_dialog.py" line="366"/>
         <source>Choose the file to write.</source>
         <translation>Выберите файл для записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="367"/>
+        <location filename="../../ui/export_dialog.py" line="368"/>
         <source>The file must end in .xlsx (a workbook) or .pdf (a printed manifest).</source>
         <translation>Имя файла должно оканчиваться на .xlsx (книга Excel) или .pdf (список для печати).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="374"/>
+        <location filename="../../ui/export_dialog.py" line="375"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="385"/>
+        <location filename="../../ui/export_dialog.py" line="386"/>
         <source>Export to</source>
         <translation>Экспортировать в</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="386"/>
+        <location filename="../../ui/export_dialog.py" line="387"/>
         <source>Excel workbook (*.xlsx);;PDF manifest (*.pdf)</source>
         <translation>Книга Excel (*.xlsx);;Список PDF для печати (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="427"/>
+        <location filename="../../ui/export_dialog.py" line="428"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="452"/>
+        <location filename="../../ui/export_dialog.py" line="453"/>
         <source>Exported %1 persons to %2 (recorded in the audit trail)</source>
         <translation>Экспортировано человек: %1, файл %2 (записано в журнал изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="459"/>
+        <location filename="../../ui/export_dialog.py" line="460"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="462"/>
+        <location filename="../../ui/export_dialog.py" line="463"/>
         <source>Export &amp;profiles…</source>
         <translation>&amp;Профили экспорта…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="470"/>
+        <location filename="../../ui/export_dialog.py" line="471"/>
         <source>Export these persons…</source>
         <translation>Экспортировать выбранных…</translation>
     </message>
@@ -1870,57 +1870,57 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -1929,7 +1929,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -1938,17 +1938,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -1957,32 +1957,32 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="675"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -2186,44 +2186,44 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Причина показана перед этим. Откройте другую базу или создайте новую пустую базу; файл, указанный в настройках, остаётся как есть.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="43"/>
+        <location filename="../../ui/start_roster.py" line="48"/>
         <source>The default roster is missing:
 %1</source>
         <translation>База по умолчанию не найдена:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="45"/>
+        <location filename="../../ui/start_roster.py" line="50"/>
         <source>It may have been moved or renamed, or it is on a drive that is not connected. Nothing was created. Open the roster where it is now, or create a new, empty roster.</source>
         <translation>Возможно, её переместили или переименовали, или она на неподключённом диске. Ничего не создано. Откройте базу там, где она сейчас, или создайте новую пустую базу.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="47"/>
+        <location filename="../../ui/start_roster.py" line="52"/>
         <source>&amp;Open another roster…</source>
         <translation>&amp;Открыть другую базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="48"/>
+        <location filename="../../ui/start_roster.py" line="53"/>
         <source>&amp;Create a new roster…</source>
         <translation>&amp;Создать новую базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="49"/>
+        <location filename="../../ui/start_roster.py" line="54"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="73"/>
+        <location filename="../../ui/start_roster.py" line="78"/>
         <source>New roster</source>
         <translation>Новая база</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="73"/>
+        <location filename="../../ui/start_roster.py" line="78"/>
         <source>Open roster</source>
         <translation>Открыть базу</translation>
     </message>
     <message>
-        <location filename="../../ui/start_roster.py" line="74"/>
+        <location filename="../../ui/start_roster.py" line="79"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
@@ -2877,27 +2877,27 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PlainCopiesDialog</name>
     <message>
-        <location filename="../../ui/protection.py" line="480"/>
+        <location filename="../../ui/protection.py" line="495"/>
         <source>Plain copies of the roster</source>
         <translation>Незашифрованные копии базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="482"/>
+        <location filename="../../ui/protection.py" line="497"/>
         <source>The roster is encrypted now, but these copies of it are not: anyone who gets one can read every name in it.</source>
         <translation>База теперь зашифрована, а эти её копии — нет: любой, к кому попадёт такая копия, прочтёт все имена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="489"/>
+        <location filename="../../ui/protection.py" line="504"/>
         <source>&amp;Encrypt them with the roster&apos;s new passphrase</source>
         <translation>&amp;Зашифровать их новым паролем базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="491"/>
+        <location filename="../../ui/protection.py" line="506"/>
         <source>&amp;Remove them (overwritten with zeros, then deleted)</source>
         <translation>&amp;Удалить их (затереть нулями и удалить)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="493"/>
+        <location filename="../../ui/protection.py" line="508"/>
         <source>&amp;Keep them as they are</source>
         <translation>&amp;Оставить как есть</translation>
     </message>
@@ -3215,38 +3215,38 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Сменить парольную &amp;фразу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="231"/>
+        <location filename="../../ui/protection.py" line="234"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="232"/>
+        <location filename="../../ui/protection.py" line="235"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="238"/>
+        <location filename="../../ui/protection.py" line="241"/>
         <source>Protect the new roster</source>
         <translation>Защита новой базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="239"/>
+        <location filename="../../ui/protection.py" line="242"/>
         <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
         <translation>В базе будут имена, номера паспортов и телефонов людей, находящихся в опасности. Задайте парольную фразу для её шифрования: без неё никто, к кому попадёт файл (потерянный или изъятый ноутбук), не сможет его прочесть. Храните парольную фразу надёжно: восстановить её невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="293"/>
+        <location filename="../../ui/protection.py" line="296"/>
         <source>Automatic backup failed: %1</source>
         <translation>Автоматическое резервное копирование не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="324"/>
+        <location filename="../../ui/protection.py" line="327"/>
         <source>Backup written and checked: %1 persons in %2</source>
         <translation>Резервная копия записана и проверена: %1 чел., %2</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="287"/>
-        <location filename="../../ui/protection.py" line="327"/>
+        <location filename="../../ui/protection.py" line="290"/>
+        <location filename="../../ui/protection.py" line="330"/>
         <source>Backing up</source>
         <translation>Резервное копирование</translation>
     </message>
@@ -3266,147 +3266,153 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Неверная парольная фраза. База не изменена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="211"/>
+        <location filename="../../ui/protection.py" line="214"/>
         <source>Checking the roster file</source>
         <translation>Проверка файла базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="221"/>
+        <location filename="../../ui/protection.py" line="224"/>
         <source>The roster file is damaged</source>
         <translation>Файл базы повреждён</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="224"/>
+        <location filename="../../ui/protection.py" line="227"/>
         <source>Restore from backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="236"/>
+        <location filename="../../ui/protection.py" line="239"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="337"/>
+        <location filename="../../ui/protection.py" line="340"/>
+        <location filename="../../ui/protection.py" line="353"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="338"/>
+        <location filename="../../ui/protection.py" line="341"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
         <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="352"/>
+        <location filename="../../ui/protection.py" line="354"/>
+        <source>%1 is a backup of another roster, not of this one. Replace this roster by that other roster? This roster is saved first.</source>
+        <translation>%1 — резервная копия другой базы, а не этой. Заменить эту базу той, другой? Сначала будет сохранена копия этой базы.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection.py" line="367"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="353"/>
+        <location filename="../../ui/protection.py" line="368"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="361"/>
-        <location filename="../../ui/protection.py" line="365"/>
+        <location filename="../../ui/protection.py" line="376"/>
+        <location filename="../../ui/protection.py" line="380"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="362"/>
+        <location filename="../../ui/protection.py" line="377"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="366"/>
+        <location filename="../../ui/protection.py" line="381"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="386"/>
-        <location filename="../../ui/protection.py" line="394"/>
+        <location filename="../../ui/protection.py" line="401"/>
+        <location filename="../../ui/protection.py" line="409"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="386"/>
+        <location filename="../../ui/protection.py" line="401"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="391"/>
+        <location filename="../../ui/protection.py" line="406"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="393"/>
+        <location filename="../../ui/protection.py" line="408"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="395"/>
+        <location filename="../../ui/protection.py" line="410"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="414"/>
+        <location filename="../../ui/protection.py" line="429"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="430"/>
+        <location filename="../../ui/protection.py" line="445"/>
         <source>%1 plain copies removed.</source>
         <translation>Удалено незашифрованных копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="430"/>
+        <location filename="../../ui/protection.py" line="445"/>
         <source>%1 plain copies encrypted.</source>
         <translation>Зашифровано копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="446"/>
+        <location filename="../../ui/protection.py" line="461"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="446"/>
+        <location filename="../../ui/protection.py" line="461"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="448"/>
-        <location filename="../../ui/protection.py" line="450"/>
-        <location filename="../../ui/protection.py" line="459"/>
-        <location filename="../../ui/protection.py" line="469"/>
+        <location filename="../../ui/protection.py" line="463"/>
+        <location filename="../../ui/protection.py" line="465"/>
+        <location filename="../../ui/protection.py" line="474"/>
+        <location filename="../../ui/protection.py" line="484"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="448"/>
+        <location filename="../../ui/protection.py" line="463"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="451"/>
+        <location filename="../../ui/protection.py" line="466"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="456"/>
+        <location filename="../../ui/protection.py" line="471"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="457"/>
+        <location filename="../../ui/protection.py" line="472"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="459"/>
+        <location filename="../../ui/protection.py" line="474"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="469"/>
+        <location filename="../../ui/protection.py" line="484"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
@@ -3414,12 +3420,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="724"/>
+        <location filename="../../ui/main_window.py" line="729"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -3489,393 +3495,398 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="99"/>
+        <location filename="../../ui/reconcile_screen.py" line="100"/>
         <source>NOT on this list</source>
         <translation>НЕТ в этом списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="101"/>
+        <location filename="../../ui/reconcile_screen.py" line="102"/>
         <source>on the list (%1)</source>
         <translation>в списке (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="103"/>
+        <location filename="../../ui/reconcile_screen.py" line="104"/>
         <source>on the roster</source>
         <translation>в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="108"/>
+        <location filename="../../ui/reconcile_screen.py" line="109"/>
         <source>Status, list</source>
         <translation>Статус, список</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="110"/>
-        <location filename="../../ui/reconcile_screen.py" line="175"/>
+        <location filename="../../ui/reconcile_screen.py" line="111"/>
+        <location filename="../../ui/reconcile_screen.py" line="176"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="111"/>
+        <location filename="../../ui/reconcile_screen.py" line="112"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="112"/>
+        <location filename="../../ui/reconcile_screen.py" line="113"/>
         <source>Evidence (bits)</source>
         <translation>Доводы (биты)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="127"/>
-        <location filename="../../ui/reconcile_screen.py" line="418"/>
+        <location filename="../../ui/reconcile_screen.py" line="128"/>
+        <location filename="../../ui/reconcile_screen.py" line="419"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="128"/>
+        <location filename="../../ui/reconcile_screen.py" line="129"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="129"/>
+        <location filename="../../ui/reconcile_screen.py" line="130"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="130"/>
-        <location filename="../../ui/reconcile_screen.py" line="168"/>
+        <location filename="../../ui/reconcile_screen.py" line="131"/>
+        <location filename="../../ui/reconcile_screen.py" line="169"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="131"/>
-        <location filename="../../ui/reconcile_screen.py" line="418"/>
+        <location filename="../../ui/reconcile_screen.py" line="132"/>
+        <location filename="../../ui/reconcile_screen.py" line="419"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="132"/>
-        <location filename="../../ui/reconcile_screen.py" line="421"/>
+        <location filename="../../ui/reconcile_screen.py" line="133"/>
+        <location filename="../../ui/reconcile_screen.py" line="422"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="135"/>
+        <location filename="../../ui/reconcile_screen.py" line="136"/>
         <source>household split</source>
         <translation>семья разделена</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="136"/>
+        <location filename="../../ui/reconcile_screen.py" line="137"/>
         <source>approved twice</source>
         <translation>одобрен дважды</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="137"/>
+        <location filename="../../ui/reconcile_screen.py" line="138"/>
         <source>conflicting answers</source>
         <translation>противоречивые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="138"/>
+        <location filename="../../ui/reconcile_screen.py" line="139"/>
         <source>not on the list</source>
         <translation>нет в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="139"/>
+        <location filename="../../ui/reconcile_screen.py" line="140"/>
         <source>unreadable cell</source>
         <translation>нечитаемая ячейка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="151"/>
+        <location filename="../../ui/reconcile_screen.py" line="152"/>
         <source>to decide</source>
         <translation>решить</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="154"/>
+        <location filename="../../ui/reconcile_screen.py" line="155"/>
         <source>left out</source>
         <translation>исключено</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="157"/>
+        <location filename="../../ui/reconcile_screen.py" line="158"/>
         <source>person %1</source>
         <translation>человек %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="158"/>
+        <location filename="../../ui/reconcile_screen.py" line="159"/>
         <source>confirmed %1</source>
         <translation>подтверждено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="165"/>
+        <location filename="../../ui/reconcile_screen.py" line="166"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="166"/>
+        <location filename="../../ui/reconcile_screen.py" line="167"/>
         <source>Name in the answer</source>
         <translation>Имя в ответе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="167"/>
-        <location filename="../../ui/reconcile_screen.py" line="419"/>
+        <location filename="../../ui/reconcile_screen.py" line="168"/>
+        <location filename="../../ui/reconcile_screen.py" line="420"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="169"/>
+        <location filename="../../ui/reconcile_screen.py" line="170"/>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="170"/>
+        <location filename="../../ui/reconcile_screen.py" line="171"/>
         <source>unreadable</source>
         <translation>не прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="171"/>
+        <location filename="../../ui/reconcile_screen.py" line="172"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="173"/>
+        <location filename="../../ui/reconcile_screen.py" line="174"/>
         <source>Roster person</source>
         <translation>Человек из базы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="176"/>
+        <location filename="../../ui/reconcile_screen.py" line="177"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="214"/>
+        <location filename="../../ui/reconcile_screen.py" line="215"/>
         <source>Your decision</source>
         <translation>Ваше решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="340"/>
+        <location filename="../../ui/reconcile_screen.py" line="341"/>
         <source>Reconcile a partner&apos;s answer</source>
         <translation>Сверка ответа партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="355"/>
+        <location filename="../../ui/reconcile_screen.py" line="356"/>
         <source>the partner&apos;s answer: .xlsx, .xls, .ods or .csv</source>
         <translation>ответ партнёра: .xlsx, .xls, .ods или .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="356"/>
+        <location filename="../../ui/reconcile_screen.py" line="357"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="364"/>
+        <location filename="../../ui/reconcile_screen.py" line="365"/>
         <source>Whole roster (check only, nothing to apply)</source>
         <translation>Вся база (только проверка, без применения)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="366"/>
+        <location filename="../../ui/reconcile_screen.py" line="367"/>
         <source>%1 (%2 members, %3)</source>
         <translation>%1 (человек: %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="373"/>
+        <location filename="../../ui/reconcile_screen.py" line="374"/>
         <source>Read it from the decision column</source>
         <translation>Брать из столбца с решением</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="374"/>
+        <location filename="../../ui/reconcile_screen.py" line="375"/>
         <source>Every row is an approval</source>
         <translation>Каждая строка — одобрение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="375"/>
+        <location filename="../../ui/reconcile_screen.py" line="376"/>
         <source>Every row is a rejection</source>
         <translation>Каждая строка — отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="376"/>
+        <location filename="../../ui/reconcile_screen.py" line="377"/>
         <source>&amp;Check answer</source>
         <translation>&amp;Проверить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="382"/>
+        <location filename="../../ui/reconcile_screen.py" line="383"/>
         <source>Answer file:</source>
         <translation>Файл ответа:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="383"/>
+        <location filename="../../ui/reconcile_screen.py" line="384"/>
         <source>Against:</source>
         <translation>Сверять с:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="384"/>
+        <location filename="../../ui/reconcile_screen.py" line="385"/>
         <source>No decision column:</source>
         <translation>Нет столбца с решением:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="386"/>
+        <location filename="../../ui/reconcile_screen.py" line="387"/>
         <source>Choose the partner&apos;s file and press Check answer.</source>
         <translation>Выберите файл партнёра и нажмите «Проверить ответ».</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="406"/>
+        <location filename="../../ui/reconcile_screen.py" line="407"/>
         <source>↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · Backspace undecide.  Shaded cells differ from the answer.</source>
         <translation>↑↓ строка · ←→ кандидат · Enter — подтвердить выделенного кандидата · Del — исключить строку · Backspace — снять решение.  Затенённые ячейки расходятся с ответом.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="419"/>
+        <location filename="../../ui/reconcile_screen.py" line="420"/>
         <source>Latin name</source>
         <translation>Имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="420"/>
+        <location filename="../../ui/reconcile_screen.py" line="421"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="421"/>
+        <location filename="../../ui/reconcile_screen.py" line="422"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="422"/>
+        <location filename="../../ui/reconcile_screen.py" line="423"/>
         <source>Answer on the list</source>
         <translation>Ответ по списку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="424"/>
+        <location filename="../../ui/reconcile_screen.py" line="425"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="425"/>
+        <location filename="../../ui/reconcile_screen.py" line="426"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="426"/>
+        <location filename="../../ui/reconcile_screen.py" line="427"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="429"/>
+        <location filename="../../ui/reconcile_screen.py" line="430"/>
         <source>Matched</source>
         <translation>Совпали</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="430"/>
+        <location filename="../../ui/reconcile_screen.py" line="431"/>
         <source>Needs review</source>
         <translation>Требуют проверки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="431"/>
+        <location filename="../../ui/reconcile_screen.py" line="432"/>
         <source>Not on roster</source>
         <translation>Нет в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="432"/>
+        <location filename="../../ui/reconcile_screen.py" line="433"/>
         <source>Not mentioned</source>
         <translation>Не упомянуты</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="433"/>
+        <location filename="../../ui/reconcile_screen.py" line="434"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="439"/>
+        <location filename="../../ui/reconcile_screen.py" line="440"/>
         <source>&amp;Copy summary</source>
         <translation>&amp;Копировать сводку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="447"/>
+        <location filename="../../ui/reconcile_screen.py" line="448"/>
         <source>Save &amp;report…</source>
         <translation>Сохранить &amp;отчёт…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="450"/>
+        <location filename="../../ui/reconcile_screen.py" line="451"/>
         <source>&amp;Apply…</source>
         <translation>Прим&amp;енить…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="453"/>
+        <location filename="../../ui/reconcile_screen.py" line="454"/>
         <source>&amp;Undo apply</source>
         <translation>О&amp;тменить применение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="484"/>
+        <location filename="../../ui/reconcile_screen.py" line="485"/>
         <source>Partner&apos;s answer</source>
         <translation>Ответ партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="485"/>
+        <location filename="../../ui/reconcile_screen.py" line="486"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="504"/>
+        <location filename="../../ui/reconcile_screen.py" line="505"/>
         <source>Matching the answer against the roster</source>
         <translation>Сверка ответа с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="522"/>
+        <location filename="../../ui/reconcile_screen.py" line="523"/>
         <source>Matched (%1)</source>
         <translation>Совпали (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="523"/>
+        <location filename="../../ui/reconcile_screen.py" line="524"/>
         <source>Needs review (%1)</source>
         <translation>Требуют проверки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="524"/>
+        <location filename="../../ui/reconcile_screen.py" line="525"/>
         <source>Not on roster (%1)</source>
         <translation>Нет в базе (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="525"/>
+        <location filename="../../ui/reconcile_screen.py" line="526"/>
         <source>Not mentioned (%1)</source>
         <translation>Не упомянуты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="526"/>
+        <location filename="../../ui/reconcile_screen.py" line="527"/>
         <source>Warnings (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="543"/>
+        <location filename="../../ui/reconcile_screen.py" line="544"/>
         <source>list &apos;%1&apos;</source>
         <translation>списком «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="544"/>
+        <location filename="../../ui/reconcile_screen.py" line="545"/>
         <source>the whole roster (check only)</source>
         <translation>всей базой (только проверка)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="546"/>
+        <location filename="../../ui/reconcile_screen.py" line="547"/>
         <source>%1, sheet &apos;%2&apos;: %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
         <translation>%1, лист «%2»: строк — %3, сверка со %4: совпали — %5, требуют проверки — %6 (решено — %7), нет в базе — %8, не упомянуты члены списка — %9, предупреждений — %10.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="615"/>
+        <location filename="../../ui/reconcile_screen.py" line="616"/>
         <source>Save the reconciliation</source>
         <translation>Сохранить сверку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="615"/>
+        <location filename="../../ui/reconcile_screen.py" line="616"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="628"/>
+        <location filename="../../ui/reconcile_screen.py" line="629"/>
         <source>Writing the report</source>
         <translation>Запись отчёта</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="631"/>
+        <location filename="../../ui/reconcile_screen.py" line="632"/>
         <source>Report written to %1.</source>
         <translation>Отчёт записан в %1.</translation>
     </message>
     <message>
         <location filename="../../ui/reconcile_screen.py" line="650"/>
+        <source>This screen belongs to another roster than the one now open; it was closed. Open Reconcile again from the roster you mean.</source>
+        <translation>Это окно относится к другой базе, не к той, что открыта сейчас; оно закрыто. Откройте сверку заново из нужной базы.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile_screen.py" line="660"/>
         <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
 
 Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
@@ -3884,78 +3895,78 @@ Their answers and statuses change, with the file named as the reason. You can un
 Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="654"/>
+        <location filename="../../ui/reconcile_screen.py" line="664"/>
         <source>%1 rows still need review and will not be applied.</source>
         <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="655"/>
+        <location filename="../../ui/reconcile_screen.py" line="665"/>
         <source>Apply the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="667"/>
+        <location filename="../../ui/reconcile_screen.py" line="677"/>
         <source>Applying the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="684"/>
+        <location filename="../../ui/reconcile_screen.py" line="694"/>
         <source>Recorded: %1 approved, %2 rejected; %3 statuses changed</source>
         <translation>Внесено: одобрено %1, отказано %2; изменено статусов: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="689"/>
+        <location filename="../../ui/reconcile_screen.py" line="699"/>
         <source>Answer recorded, status unchanged: %1</source>
         <translation>Ответ внесён, статус не изменился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="686"/>
+        <location filename="../../ui/reconcile_screen.py" line="696"/>
         <source> (operation %1).</source>
         <translation> (операция %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="690"/>
-        <location filename="../../ui/reconcile_screen.py" line="694"/>
+        <location filename="../../ui/reconcile_screen.py" line="700"/>
+        <location filename="../../ui/reconcile_screen.py" line="704"/>
         <source>row %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="693"/>
+        <location filename="../../ui/reconcile_screen.py" line="703"/>
         <source>Not recorded: %1</source>
         <translation>Не внесено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="697"/>
+        <location filename="../../ui/reconcile_screen.py" line="707"/>
         <source> Details below.</source>
         <translation> Подробности ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="702"/>
+        <location filename="../../ui/reconcile_screen.py" line="713"/>
         <source>Apply %1</source>
         <translation>Применить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="710"/>
+        <location filename="../../ui/reconcile_screen.py" line="721"/>
         <source>Undo the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="711"/>
+        <location filename="../../ui/reconcile_screen.py" line="722"/>
         <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
         <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="717"/>
+        <location filename="../../ui/reconcile_screen.py" line="728"/>
         <source>Undoing the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="727"/>
+        <location filename="../../ui/reconcile_screen.py" line="738"/>
         <source>Undone: %1 answers restored, %2 statuses returned.</source>
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="734"/>
+        <location filename="../../ui/reconcile_screen.py" line="745"/>
         <source>&amp;Reconcile partner answer…</source>
         <translation>Све&amp;рить ответ партнёра…</translation>
     </message>
@@ -4119,68 +4130,68 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../ui/protection.py" line="515"/>
+        <location filename="../../ui/protection.py" line="530"/>
         <source>Close the crisis: retention</source>
         <translation>Завершение кризиса: хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="517"/>
+        <location filename="../../ui/protection.py" line="532"/>
         <source>When the evacuation is over, personal data must not linger. The whole roster is first archived to an encrypted file; then the persons chosen here are anonymised (statistics stay right) or deleted.</source>
         <translation>Когда эвакуация завершена, персональные данные не должны храниться дольше необходимого. Сначала вся база архивируется в зашифрованный файл; затем записи выбранных здесь людей обезличиваются (статистика остаётся верной) или удаляются.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="529"/>
+        <location filename="../../ui/protection.py" line="544"/>
         <source>Persons in</source>
         <translation>Люди со статусом</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="533"/>
+        <location filename="../../ui/protection.py" line="548"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="534"/>
+        <location filename="../../ui/protection.py" line="549"/>
         <source>Unchanged for at least</source>
         <translation>Без изменений не менее</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="535"/>
+        <location filename="../../ui/protection.py" line="550"/>
         <source>Anonymise (keep statistics)</source>
         <translation>Обезличить (статистика сохранится)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="536"/>
+        <location filename="../../ui/protection.py" line="551"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="544"/>
+        <location filename="../../ui/protection.py" line="559"/>
         <source>Then</source>
         <translation>Затем</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="546"/>
+        <location filename="../../ui/protection.py" line="561"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="551"/>
-        <location filename="../../ui/protection.py" line="565"/>
+        <location filename="../../ui/protection.py" line="566"/>
+        <location filename="../../ui/protection.py" line="580"/>
         <source>Encrypted archive</source>
         <translation>Зашифрованный архив</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="554"/>
+        <location filename="../../ui/protection.py" line="569"/>
         <source>Archive passphrase</source>
         <translation>Парольная фраза архива</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="566"/>
+        <location filename="../../ui/protection.py" line="581"/>
         <source>Roster archives (*.db)</source>
         <translation>Архивы базы (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="573"/>
+        <location filename="../../ui/protection.py" line="588"/>
         <source>Choose at least one state, the archive file and a passphrase of at least 8 characters.</source>
         <translation>Выберите хотя бы один статус, файл архива и парольную фразу не короче 8 символов.</translation>
     </message>
@@ -6041,17 +6052,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>export</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="77"/>
+        <location filename="../../ui/export_dialog.py" line="78"/>
         <source>Replace the file?</source>
         <translation>Заменить файл?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="78"/>
+        <location filename="../../ui/export_dialog.py" line="79"/>
         <source>%1 already exists in %2. Replace it? The file there now will be lost.</source>
         <translation>%1 уже есть в папке %2. Заменить? Нынешний файл будет потерян.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="84"/>
+        <location filename="../../ui/export_dialog.py" line="85"/>
         <source>Replace</source>
         <translation>Заменить</translation>
     </message>
@@ -6241,22 +6252,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>уже в состоянии «{state}»</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="273"/>
+        <location filename="../../services/lists.py" line="203"/>
+        <source>has nobody on it yet: add persons, then send</source>
+        <translation>пока пуст: добавьте людей, затем отправляйте</translation>
+    </message>
+    <message>
+        <location filename="../../services/lists.py" line="277"/>
         <source>is in the trash; restore it to record an answer</source>
         <translation>в корзине; восстановите запись, чтобы внести ответ</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="276"/>
+        <location filename="../../services/lists.py" line="280"/>
         <source>was merged; record the answer on the kept record</source>
         <translation>объединена; внесите ответ в сохранённую запись</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="279"/>
+        <location filename="../../services/lists.py" line="283"/>
         <source>is closed; its answers can no longer change</source>
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="331"/>
+        <location filename="../../services/lists.py" line="335"/>
         <source>needs the partner&apos;s approval first</source>
         <translation>сначала нужно одобрение партнёра</translation>
     </message>
@@ -6427,12 +6443,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.retention</name>
     <message>
-        <location filename="../../services/retention.py" line="118"/>
+        <location filename="../../services/retention.py" line="119"/>
         <source>choose at least one state (e.g. evacuated)</source>
         <translation>выберите хотя бы один статус (например, эвакуирован)</translation>
     </message>
     <message>
-        <location filename="../../services/retention.py" line="121"/>
+        <location filename="../../services/retention.py" line="122"/>
         <source>must be a number of days, 0 or more</source>
         <translation>должно быть числом дней, 0 или больше</translation>
     </message>
@@ -6440,15 +6456,20 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.status</name>
     <message>
-        <location filename="../../services/status.py" line="72"/>
-        <location filename="../../services/status.py" line="99"/>
+        <location filename="../../services/status.py" line="75"/>
+        <location filename="../../services/status.py" line="102"/>
         <source>is set by merging duplicates, not by hand</source>
         <translation>ставится при объединении дубликатов, а не вручную</translation>
     </message>
     <message>
-        <location filename="../../services/status.py" line="103"/>
+        <location filename="../../services/status.py" line="106"/>
         <source>names nobody: select persons, a list or a household</source>
         <translation>никого не затрагивает: выберите людей, список или семью</translation>
+    </message>
+    <message>
+        <location filename="../../services/status.py" line="163"/>
+        <source>is not a status change but a {kind}: undo it with `mission-roster {kind} --undo {number}`</source>
+        <translation>это не смена статуса, а операция «{kind}»: отмените её командой `mission-roster {kind} --undo {number}`</translation>
     </message>
 </context>
 <context>
