@@ -143,6 +143,10 @@ class AutoBackup:
         return info
 
 
+class AnotherRostersBackup(DatabaseError):
+    """The backup chosen for a restore is a backup of another roster (see `restore_backup`)."""
+
+
 @dataclass(frozen=True)
 class RestoreResult:
     restored: BackupInfo
@@ -220,7 +224,7 @@ def _refuse_another_rosters_backup(db: Database, backup_file: Path, opener: Any)
     with contextlib.closing(opener(backup_file)) as connection:
         theirs = connection.execute("SELECT hash FROM audit_entries ORDER BY id LIMIT 1").fetchone()
     if ours is not None and theirs is not None and ours != theirs[0]:
-        raise DatabaseError(f"{backup_file}: this is a backup of another roster (its audit trail does not begin "
+        raise AnotherRostersBackup(f"{backup_file}: this is a backup of another roster (its audit trail does not begin "
                             f"as the trail of {db.target.label} does); nothing was changed. To replace this roster "
                             "by that one all the same, restore with --other-roster")
 

@@ -345,8 +345,20 @@ class Protection(QObject):
             return
         self.auto = None
         try:
-            result = backups.restore_backup(self.window.db, chosen.path, operator=self.window.operator,
-                                            safety_folder=backup_folder(self.window))
+            try:
+                result = backups.restore_backup(self.window.db, chosen.path, operator=self.window.operator,
+                                                safety_folder=backup_folder(self.window))
+            except backups.AnotherRostersBackup:
+                answer = QMessageBox.warning(
+                    self.window, self.tr("Restore from backup"),
+                    self.tr("%1 is a backup of another roster, not of this one. Replace this roster by that "
+                            "other roster? This roster is saved first.").replace("%1", chosen.path.name),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                if answer != QMessageBox.StandardButton.Yes:
+                    self.use_database(self.window.db.reopen())
+                    return
+                result = backups.restore_backup(self.window.db, chosen.path, operator=self.window.operator,
+                                                safety_folder=backup_folder(self.window), other_roster=True)
         except RosterError as exc:
             show_error(self.window, exc)
             self.use_database(self.window.db.reopen())

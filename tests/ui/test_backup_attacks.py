@@ -11,8 +11,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services import demo, persons
+from desktop_app.services import backups, demo, persons, stats
 from desktop_app.storage.db import DamagedRoster, open_database
+from desktop_app.ui.backup_dialog import RestoreDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from tests.storage.test_backup_defects import _flip_persons_page
@@ -25,6 +26,24 @@ def _when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
             QTimer.singleShot(20, attempt)
             return
         act(shown)
+
+    QTimer.singleShot(0, attempt)
+
+
+def _answer_boxes(replies: list[str], buttons: list[QMessageBox.StandardButton]) -> None:
+    """Answer the next message boxes in turn, each with its button, recording their texts."""
+    answered: list[QMessageBox] = []
+
+    def attempt() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box in answered:
+            QTimer.singleShot(20, attempt)
+            return
+        answered.append(box)
+        replies.append(box.text())
+        box.button(buttons[len(answered) - 1]).click()
+        if len(answered) < len(buttons):
+            QTimer.singleShot(20, attempt)
 
     QTimer.singleShot(0, attempt)
 
@@ -56,4 +75,44 @@ def test_a_damaged_roster_is_painted_and_stays_usable_read_only(
     assert len(names) > 100 and len(unreadable) < len(names) / 2  # the readable rows are shown
     with pytest.raises(DamagedRoster):
         persons.create_person(window.db, {"surname": "Written"}, operator="t")
+    window.close()
+
+
+def test_a_backup_of_another_roster_is_restored_only_when_the_officer_says_so(
+        qtbot: QtBot, tmp_path: Path, preferences: Preferences) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    beirut = open_database(tmp_path / "beirut.db")
+    demo.fill_demo(beirut, households=3, operator="demo")
+    theirs = backups.backup_now(beirut, stick, operator="t")
+    beirut.close()
+    preferences.backup_folder = str(stick)
+    cairo = open_database(tmp_path / "cairo.db")
+    demo.fill_demo(cairo, households=12, operator="demo")
+    ours = stats.roster_stats(cairo).persons
+    window = MainWindow(cairo, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.protection.auto_task is None and len(list(stick.glob("cairo-*"))) == 1,
+                    timeout=20_000)
+    replies: list[str] = []
+
+    def choose(*answers: QMessageBox.StandardButton) -> None:
+        def pick(dialog: QWidget) -> None:
+            assert isinstance(dialog, RestoreDialog)
+            row = next(i for i, info in enumerate(dialog.model.records) if info.path == theirs.path)
+            dialog.table.selectRow(row)
+            _answer_boxes(replies, [QMessageBox.StandardButton.Yes, *answers])  # go back? another roster: sure?
+            dialog.restore_button.click()
+        _when_shown(RestoreDialog, pick)
+
+    choose(QMessageBox.StandardButton.No)
+    window.protection.restore()
+    assert "a backup of another roster" in replies[-1]
+    assert stats.roster_stats(window.db).persons == ours  # refused: nothing changed
+    persons.create_person(window.db, {"surname": "Still"}, operator="t")  # and the roster still works
+    choose(QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok)  # sure; and the 'Restored' note
+    window.protection.restore()
+    assert stats.roster_stats(window.db).persons == theirs.persons
+    assert len(list(stick.glob("cairo-backup-*-before-restore.db"))) == 1
     window.close()
