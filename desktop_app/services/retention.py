@@ -41,7 +41,6 @@ from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.names import words
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
-from desktop_app.services.backups import backup_before
 from desktop_app.services.persons import search_terms, sort_key
 from desktop_app.storage.backup import BackupInfo, backup_database
 from desktop_app.storage.db import MIN_PASSPHRASE_LENGTH, Database
@@ -143,7 +142,8 @@ def apply_retention(db: Database, plan: RetentionPlan, *, mode: RetentionMode, a
                           "done; review the new count and confirm again.")
     if current.count == 0:
         raise RosterError("No person matches; nothing to do.")
-    backup_before(db, "retention", operator=operator)  # the tiered copy every many-record workflow takes
+    # No plain tiered copy here (import, apply and merge take one): a copy kept for weeks would hold the very
+    # persons retention removes. The archive below, encrypted with its own passphrase, is the copy before.
     archived = backup_database(db, Path(archive), encrypt_with=archive_passphrase)
     # The trail is searched for their names before the write lock is taken; under it, only what came since.
     with db.reading() as session:

@@ -93,8 +93,9 @@ def test_a_cut_tail_after_a_restore_is_still_reported(tmp_path: Path) -> None:
         database.close()
 
 
-def test_retention_takes_its_tiered_copy_first(tmp_path: Path) -> None:
-    """Issue 13 item 4: one copy before every import, apply, merge and retention; retention took none."""
+def test_retention_keeps_no_plain_copy_of_the_persons_it_removes(tmp_path: Path) -> None:
+    """Retention's copy before is its encrypted archive: a plain tiered 'before retention' copy, kept for weeks,
+    would hold every person retention just deleted (found by the backup review)."""
     path = _demo_roster(tmp_path / "roster.db")
     folder = tmp_path / "backups"  # the folder beside the roster that backup_before uses
     folder.mkdir()
@@ -108,8 +109,9 @@ def test_retention_takes_its_tiered_copy_first(tmp_path: Path) -> None:
                                   confirm_count=plan.count, operator="t")
     finally:
         database.close()
-    copies = [info for info in backups.list_backup_files(folder) if info.reason == "before retention"]
-    assert len(copies) == 1 and copies[0].persons is not None and copies[0].persons >= plan.count
+    assert [info for info in backups.list_backup_files(folder) if info.reason == "before retention"] == []
+    assert (tmp_path / "archive.db").exists()
+    assert b"SQLite format 3" not in (tmp_path / "archive.db").read_bytes()[:16]  # encrypted, not plain
 
 
 def test_a_backup_of_another_roster_is_refused_unless_meant(tmp_path: Path, capsys: pytest.CaptureFixture[str]
