@@ -116,7 +116,8 @@ def test_preview_leaves_the_cycle_collector_as_found_after_an_error(db: Database
 # --- fold(), words(), the sort key: as their slow definitions on odd Unicode ---------------------------------
 
 def _fold_by_definition(value: str) -> str:
-    text = unicodedata.normalize("NFKD", value.casefold())
+    # Joiners (ZWJ, ZWNJ) only shape letters: kept in stored names, dropped from search keys (issue 12, 16).
+    text = unicodedata.normalize("NFKD", value.casefold().replace("\u200d", "").replace("\u200c", ""))
     text = "".join(ch for ch in text if not unicodedata.combining(ch) or ch == "\u0306")
     text = unicodedata.normalize("NFC", text).replace("ё", "е")
     return _SPACES.sub(" ", _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTER_VARIANTS)).strip()
