@@ -28,9 +28,9 @@ def _contents(path: Path) -> tuple[int, int]:
                 connection.execute("SELECT count(*) FROM audit_entries").fetchone()[0])
 
 
-def _demo_roster(path: Path, households: int = 10) -> Path:
+def _demo_roster(path: Path, households: int = 10, operator: str = "demo") -> Path:
     database = open_database(path)
-    demo.fill_demo(database, households=households, operator="demo")
+    demo.fill_demo(database, households=households, operator=operator)
     database.close()
     return path
 
@@ -119,7 +119,7 @@ def test_a_backup_of_another_roster_is_refused_unless_meant(tmp_path: Path, caps
     """Cairo's and Beirut's backups on one USB stick: restoring Beirut's into Cairo replaced 116 persons
     by 21 of another mission without a word (the safety copy was the only way back)."""
     cairo = _demo_roster(tmp_path / "cairo.db")
-    beirut = _demo_roster(tmp_path / "beirut.db", households=3)
+    beirut = _demo_roster(tmp_path / "beirut.db", households=3, operator="Beirut duty officer")
     stick = tmp_path / "usb"
     stick.mkdir()
     assert cli.main(["--db", str(beirut), "backup", str(stick)]) == 0
