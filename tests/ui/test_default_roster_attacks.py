@@ -138,6 +138,8 @@ def test_a_default_that_cannot_be_opened_offers_another_instead_of_locking_the_o
 
     def drive() -> bool:
         """One look at the screen; True once nothing is left to drive."""
+        if "returned" in seen:  # the start is over: touch nothing of the tests that follow
+            return True
         if time.monotonic() > deadline:
             seen["stuck"] = True
             for widget in QApplication.topLevelWidgets():
@@ -168,6 +170,7 @@ def test_a_default_that_cannot_be_opened_offers_another_instead_of_locking_the_o
 
     QTimer.singleShot(0, step)
     code = run_gui(None)
+    seen["returned"] = True
     assert "stuck" not in seen and "errors" not in seen, seen
     assert code == 0
     assert seen["told"] and str(default) in seen["told"][0]  # type: ignore[index]
