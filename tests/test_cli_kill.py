@@ -77,9 +77,10 @@ def _counts(path: Path) -> dict[str, int]:
         return {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
-def _kill_at(tmp_path: Path, db_path: Path, point: str, *args: str) -> str:
+def _kill_at(tmp_path: Path, db_path: Path, point: str, *args: str, child_script: str = CHILD) -> str:
+    """Run the CLI in a child that stops at `point` (hooks in `child_script`), then SIGKILL it."""
     script = tmp_path / "child.py"
-    script.write_text(CHILD, encoding="utf-8")
+    script.write_text(child_script, encoding="utf-8")
     marker = tmp_path / f"marker-{point}"
     marker.unlink(missing_ok=True)
     env = {**os.environ, "KILL_MARKER": str(marker), "KILL_POINT": point, "QT_QPA_PLATFORM": "offscreen"}

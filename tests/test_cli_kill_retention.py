@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import shutil
-import signal
 import sqlite3
-import subprocess
-import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -24,7 +19,7 @@ from desktop_app.domain.status import Status
 from desktop_app.services import demo, retention
 from desktop_app.services.retention import ANONYMISED_SURNAME
 from desktop_app.storage.db import open_database
-from tests.test_cli_kill import _counts, _verify
+from tests.test_cli_kill import _counts, _kill_at, _verify
 
 CHILD = textwrap.dedent('''
     import os, sys, time
@@ -74,31 +69,10 @@ def _persons(path: Path) -> tuple[int, str]:
 
 
 def _run(tmp_path: Path, roster: Path, point: str, count: int, passphrase_file: Path) -> str:
-    script = tmp_path / "child.py"
-    script.write_text(CHILD, encoding="utf-8")
-    marker = tmp_path / f"marker-{point}"
-    env = {**os.environ, "KILL_MARKER": str(marker), "KILL_POINT": point, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen(
-        [sys.executable, str(script), "--db", str(roster), "--operator", "crash", "retention", "--state", "registered",
-         "--older-than", "30", "--anonymise", "--archive", str(tmp_path / f"archive-{point}.db"),
-         "--archive-passphrase-file", str(passphrase_file), "--yes", "--confirm-count", str(count)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    try:
-        deadline = time.monotonic() + 120
-        while not marker.exists() or not marker.read_text():
-            if child.poll() is not None and not marker.exists():
-                raise AssertionError(f"the child ended early: {child.stderr.read().decode() if child.stderr else ''}")
-            assert time.monotonic() < deadline, "the child never reached the point"
-            time.sleep(0.05)
-        said = marker.read_text()
-        if not said.startswith("exited"):
-            os.kill(child.pid, signal.SIGKILL)
-            child.wait()
-        return said
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.communicate()
+    return _kill_at(tmp_path, roster, point, "retention", "--state", "registered", "--older-than", "30",
+                    "--anonymise", "--archive", str(tmp_path / f"archive-{point}.db"),
+                    "--archive-passphrase-file", str(passphrase_file), "--yes", "--confirm-count", str(count),
+                    child_script=CHILD)
 
 
 @pytest.mark.slow
