@@ -9,6 +9,7 @@ because initdb refuses to run as root.
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import pwd
 import shutil
@@ -33,8 +34,8 @@ def _as_server_user(command: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A SQLAlchemy URL of an empty database on a private PostgreSQL server."""
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The folder of a private PostgreSQL server's socket, for the whole session."""
     bindir = _bindir()
     base = Path(tmp_path_factory.mktemp("pg"))
     data = base / "data"
@@ -55,7 +56,22 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-w", "-o",
         f"-k {base} -c listen_addresses=''", "start")
     try:
-        run(str(bindir / "createdb"), "-h", str(base), "-U", "roster", "roster")
-        yield f"postgresql+psycopg://roster@/roster?host={base}"
+        yield base
     finally:
         run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: Path) -> str:
+    """A SQLAlchemy URL of an empty database of its own on the session's private server.
+
+    One database a test: a test that counts persons or case references must not see the
+    persons of the tests that ran before it on the same server.
+    """
+    name = f"roster_{next(_databases)}"
+    command = [str(_bindir() / "createdb"), "-h", str(postgres_server), "-U", "roster", name]
+    subprocess.run(_as_server_user(command), check=True, capture_output=True, timeout=120)
+    return f"postgresql+psycopg://roster@/{name}?host={postgres_server}"

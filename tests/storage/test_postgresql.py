@@ -29,7 +29,6 @@ def pg(postgres_url: str) -> Iterator[Database]:
     database.close()
 
 
-@pytest.mark.xfail(strict=False, reason="known: first case reference MR-000002 now and then; fix next")
 def test_migrations_and_workflows_on_postgresql(pg: Database, operator: str) -> None:
     assert migrations.current_revision(pg.engine) == migrations.head_revision()
     mother = persons.create_person(pg, {"surname": "Щербакова", "given_names": "Мария", "birth_date": "1980",
