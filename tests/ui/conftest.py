@@ -36,3 +36,21 @@ def window(qtbot: QtBot, demo_db: Database, preferences: Preferences) -> Iterato
     main.show()
     qtbot.waitExposed(main)
     yield main
+
+
+@pytest.fixture(autouse=True)
+def no_window_outlives_its_test(qtbot: QtBot) -> Iterator[None]:
+    """Reject whatever dialog a test left open.
+
+    A dialog left visible (modal ones above all) keeps the focus and the
+    activation from the windows of the tests that follow, which then fail
+    for a reason of their own: seen in full runs as a keyboard test whose
+    editor never became the active window.
+    """
+    yield
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and isinstance(widget, QDialog):
+            widget.reject()
+    QApplication.processEvents()
