@@ -147,10 +147,11 @@ class RosterPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.clear_button)  # beside the search, not the filters: that row is full in Russian
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Filter:"), self))
         for widget in (self.status_filter, self.list_filter, self.flags_button, self.citizenship_filter,
-                       self.locality_filter, self.household_filter, self.clear_button):
+                       self.locality_filter, self.household_filter):
             filters.addWidget(widget)
         filters.addStretch(1)
         layout = QVBoxLayout(self)

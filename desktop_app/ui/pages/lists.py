@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -169,11 +170,12 @@ class ListsPage(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_buttons = QHBoxLayout()
-        left_buttons.addWidget(new_list)
-        left_buttons.addWidget(self.send_button)
-        left_buttons.addWidget(self.reconcile_button)
-        left_buttons.addStretch(1)
+        # Buttons in a grid, not a row: in Russian one row of them is wider than a laptop's share.
+        left_buttons = QGridLayout()
+        left_buttons.addWidget(new_list, 0, 0)
+        left_buttons.addWidget(self.reconcile_button, 0, 1)
+        left_buttons.addWidget(self.send_button, 1, 0, 1, 2)
+        left_buttons.setColumnStretch(2, 1)
         left_layout.addLayout(left_buttons)
         left_layout.addWidget(self.lists_view)
         right = QWidget(self)
@@ -183,10 +185,10 @@ class ListsPage(QWidget):
         right_layout.addWidget(self.counts)
         right_layout.addWidget(self.split_warning)
         # Two rows, so that a laptop screen does not squeeze the household field to nothing.
-        add_row = QHBoxLayout()
-        for widget in (add_selection, add_filtered, remove, self.status_button):
-            add_row.addWidget(widget)
-        add_row.addStretch(1)
+        add_row = QGridLayout()
+        for index, widget in enumerate((add_selection, add_filtered, remove, self.status_button)):
+            add_row.addWidget(widget, index // 2, index % 2)
+        add_row.setColumnStretch(2, 1)
         right_layout.addLayout(add_row)
         household_row = QHBoxLayout()
         household_row.addWidget(self.household_ref)
@@ -199,12 +201,15 @@ class ListsPage(QWidget):
         answer_row.addWidget(self.answer)
         answer_row.addWidget(QLabel(self.tr("valid until"), self))
         answer_row.addWidget(self.valid_until)
-        answer_row.addWidget(record)
-        answer_row.addWidget(crossed)
         answer_row.addStretch(1)
         right_layout.addLayout(answer_row)
+        record_row = QHBoxLayout()
+        record_row.addWidget(record)
+        record_row.addWidget(crossed)
+        record_row.addStretch(1)
+        right_layout.addLayout(record_row)
         right_layout.addWidget(self.outcome)
-        self.splitter = master_detail(self, left, right, "listsSplitter", 400)
+        self.splitter = master_detail(self, left, right, "listsSplitter", 320)
         self.lists_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.show_list(self.lists_model.record(current.row()).id)
             if current.isValid() else None)
