@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-APP_DIR_NAME = "MissionRoster"
+from desktop_app import APP_DIR_NAME as APP_DIR_NAME  # kept here for the modules that import it from here
+
 DEFAULT_FILE_NAME = "roster.db"
 ENV_DATABASE = "MISSION_ROSTER_DB"
 

@@ -4,7 +4,10 @@ Sources are Qt Linguist `.ts` files in `desktop_app/resources/translations/` (ch
 `make translations` compiles them to `.qm` beside them (build output, not checked in). A
 `.qm` missing or older than its `.ts` (a wheel built without `make`, or a `.ts` just edited)
 is compiled on first use with the `lrelease` that ships inside PySide6 into the user cache
-folder, so `pip install .` carries translations without a build step of its own.
+folder, so `pip install .` carries translations without a build step of its own. A frozen
+bundle never runs `lrelease` (it has none, and AppLocker may block one): it uses the `.qm`
+compiled when it was built, as does any install where `lrelease` is missing or fails, even
+when that `.qm` looks older than its `.ts`; a `.qm` without its `.ts` is used as it is.
 
 The command line speaks the operator's language too, with QtCore alone and only when it has
 something to say (the catalogue is read from the same `.qm` when a message is printed):
@@ -17,12 +20,13 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from desktop_app import APP_NAME
+from desktop_app import APP_DIR_NAME
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +38,11 @@ def translations_folder() -> Path:
     return Path(__file__).parent.parent / "resources" / "translations"  # real files in every install
 
 
-def _lrelease() -> Path | None:
+def find_lrelease() -> Path | None:
+    """The `lrelease` inside PySide6; None when frozen (a bundle ships compiled `.qm` files and
+    must not start tools) or when this PySide6 has none."""
+    if getattr(sys, "frozen", False):
+        return None
     import PySide6
 
     folder = Path(PySide6.__file__).parent
@@ -44,28 +52,37 @@ def _lrelease() -> Path | None:
     return None
 
 
-def compiled(code: str, folder: Path | None = None, cache: Path | None = None) -> Path | None:
-    """The `.qm` for `code`, compiling it from the `.ts` (in `folder`, the package's by default)
-    into `cache` (the user cache folder by default) when the `.qm` beside it is missing or stale."""
+def compiled(code: str, folder: Path | None = None, cache: Path | None = None,
+             lrelease: Callable[[], Path | None] = find_lrelease) -> Path | None:
+    """The `.qm` for `code`: the one beside its `.ts` (in `folder`, the package's by default) when
+    it is up to date or cannot be remade, else one compiled by `lrelease` into `cache` (the user
+    cache folder by default). None when there is no catalogue for `code` at all."""
     source = (folder or translations_folder()) / f"mission_roster_{code}.ts"
-    if not source.exists():
-        return None
     packaged = source.with_suffix(".qm")
-    if packaged.exists() and packaged.stat().st_mtime >= source.stat().st_mtime:
-        return packaged
+    shipped = packaged if packaged.exists() else None
+    if not source.exists():
+        return shipped  # a bundle may ship the compiled catalogue alone
+    if shipped is not None and shipped.stat().st_mtime >= source.stat().st_mtime:
+        return shipped
     import platformdirs
 
-    target = (cache or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations") / packaged.name
+    cache = cache or Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False)) / "translations"
+    target = cache / packaged.name
     if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
         return target
-    tool = _lrelease()
+    tool = lrelease()
     if tool is None:
-        log.warning("no lrelease to compile translations")
-        return None
+        log.info("no lrelease here: translations as shipped")
+        return shipped or (target if target.exists() else None)
     import subprocess
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([str(tool), "-silent", str(source), "-qm", str(target)], check=True, capture_output=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([str(tool), "-silent", str(source), "-qm", str(target)], check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError) as exc:  # blocked (AppLocker), a read-only cache
+        log.warning("lrelease could not compile the %s translation (%s): the shipped one is used",
+                    code, type(exc).__name__)
+        return shipped or (target if target.exists() else None)
     return target
 
 

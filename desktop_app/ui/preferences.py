@@ -10,8 +10,10 @@ import os
 
 from PySide6.QtCore import QByteArray, QSettings
 
-ORGANIZATION = "MissionRoster"
-APPLICATION = "MissionRoster"
+from desktop_app import APP_DIR_NAME
+
+ORGANIZATION = APP_DIR_NAME
+APPLICATION = APP_DIR_NAME
 MAX_RECENT = 8
 SETTINGS_VERSION = 1
 
