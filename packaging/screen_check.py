@@ -42,6 +42,9 @@ SLACK = 2  # pixels of rounding a style may leave
 # Table columns that must be seen without scrolling sideways: a list's answer, status, validity
 # and crossing (they were off-screen at 1280 pixels).
 KEY_COLUMNS = {"listMembers": (0, 1, 2, 3, 4, 5)}
+# Tables whose every column title must be read whole (the reconcile result's "Roster person"
+# was cut to "еловек из базы" at 1280 pixels in Russian).
+WHOLE_HEADERS = {"matchedTable", "reviewTable", "notOnRosterTable", "notMentionedTable", "warningsTable"}
 
 
 def _inside_scrolled_content(widget: QWidget, top: QWidget) -> bool:
@@ -104,6 +107,8 @@ def _cut_text(widget: QWidget) -> list[str]:
         needed = widget.fontMetrics().horizontalAdvance(widget.currentText()) + 30
         if widget.width() + SLACK < min(needed, widget.sizeHint().width()):
             return [f"QComboBox#{widget.objectName() or '?'} cuts '{widget.currentText()[:40]}'"]
+    elif isinstance(widget, QTableView) and widget.objectName() in WHOLE_HEADERS:
+        return _cut_headers(widget)
     elif isinstance(widget, QTableView) and widget.objectName() in KEY_COLUMNS:
         header = widget.horizontalHeader()
         for column in KEY_COLUMNS[widget.objectName()]:
@@ -112,6 +117,20 @@ def _cut_text(widget: QWidget) -> list[str]:
                 title = widget.model().headerData(column, header.orientation())
                 return [f"QTableView#{widget.objectName()}: column '{title}' ends at {right}, past the "
                         f"viewport's {widget.viewport().width()} px"]
+    return []
+
+
+def _cut_headers(view: QTableView) -> list[str]:
+    """A column of `view` narrower than its title (the title is then shown cut)."""
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
+        needed = header.sectionSizeFromContents(column).width()
+        if header.sectionSize(column) + SLACK < needed:
+            title = view.model().headerData(column, header.orientation())
+            return [f"QTableView#{view.objectName()}: column '{title}' is {header.sectionSize(column)} px, "
+                    f"its title needs {needed}"]
     return []
 
 

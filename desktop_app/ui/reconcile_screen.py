@@ -323,6 +323,10 @@ def _records_table(parent: QWidget, name: str, model: QAbstractTableModel) -> QT
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().hide()
+    # Columns as wide as their titles before any row arrives: the default 100 px cut the longer
+    # Russian titles ("Человек из базы") at 1280 pixels.
+    view.resizeColumnsToContents()
+    model.modelReset.connect(view.resizeColumnsToContents)
     return view
 
 
