@@ -20,14 +20,15 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.domain.dates import parse_iso_date
-from desktop_app.domain.errors import DatabaseError, NotFound, RosterError, ValidationError
+from desktop_app.domain.errors import DatabaseError, RosterError, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, Relationship, relationship_doubt
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import audit, demo, households, lists, partners, persons, roster, stats, status
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
-from desktop_app.storage.db import Database, open_database
+from desktop_app.services.workspace import Workspace
+from desktop_app.storage.db import Database
 from desktop_app.storage.paths import ENV_DATABASE, resolve_target
 
 ENV_OPERATOR = "MISSION_ROSTER_OPERATOR"
@@ -42,13 +43,13 @@ def _login_name() -> str:
 
 
 class Context:
-    """What a command needs: the open database (opened on first use) and the operator."""
+    """What a command needs: a thin wrapper around the `Workspace` (opened on first use) and the arguments."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._target: str | None = None
         self.operator: str = args.operator or os.environ.get(ENV_OPERATOR) or _login_name()
-        self._db: Database | None = None
+        self._workspace: Workspace | None = None
 
     @property
     def target(self) -> str:
@@ -67,40 +68,41 @@ class Context:
         return passphrase_from(getattr(self.args, "passphrase_file", None))
 
     @property
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            self._workspace = Workspace.open(self.target, operator=self.operator, passphrase=self.passphrase)
+        return self._workspace
+
+    @property
     def db(self) -> Database:
-        if self._db is None:
-            self._db = open_database(self.target, passphrase=self.passphrase, holder=self.operator)
-        return self._db
+        return self.workspace.db
 
     def replace_db(self, database: Database) -> None:
         """Use `database` from now on (a restore reopened the roster)."""
-        self._db = database
+        if self._workspace is None:
+            self._workspace = Workspace(database, self.operator)
+        else:
+            self._workspace.replace_database(database, close_old=False)
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
+        if self._workspace is not None:
+            self._workspace.close()
 
     def person_id(self, key: str) -> int:
-        return persons.find_person(self.db, key).id
+        return self.workspace.person_id(key)
 
     def list_id(self, name: str) -> int:
-        return lists.find_list(self.db, name).id
+        return self.workspace.list_id(name)
 
     def organization_id(self, name: str) -> int:
-        for organization in partners.organizations(self.db):
-            if organization.name.casefold() == name.strip().casefold():
-                return organization.id
-        raise NotFound("partner organization", name)
+        return self.workspace.organization_id(name)
 
     def household_id(self, ref: str) -> int:
-        for household in households.list_households(self.db, text=ref):
-            if household.ref == ref or household.uuid == ref:
-                return household.id
-        raise NotFound("household", ref)
+        return self.workspace.household_id(ref)
 
     @property
     def phone_region(self) -> str | None:
-        return load_mission(self.db).phone_region
+        return self.workspace.phone_region
 
 
 def _settings_default() -> str | None:
@@ -168,7 +170,7 @@ def _person_json(person: persons.PersonView) -> dict[str, Any]:
 
 
 def cmd_person_show(ctx: Context) -> int:
-    person = persons.find_person(ctx.db, ctx.args.ref)
+    person = ctx.workspace.person(ctx.args.ref)
     data = _person_json(person)
     if ctx.args.json:
         _print_json(data)
@@ -181,7 +183,7 @@ def cmd_person_show(ctx: Context) -> int:
 
 
 def cmd_person_edit(ctx: Context) -> int:
-    person = persons.find_person(ctx.db, ctx.args.ref)
+    person = ctx.workspace.person(ctx.args.ref)
     updated = persons.update_person(ctx.db, person.id, _key_values(ctx.args.assignments), operator=ctx.operator,
                                     expected_version=person.version)
     print(f"{updated.case_ref}: saved (version {updated.version})")
@@ -436,7 +438,7 @@ def cmd_stats(ctx: Context) -> int:
 
 def cmd_audit(ctx: Context) -> int:
     a = ctx.args
-    key = persons.find_person(ctx.db, a.record).uuid if a.record else None
+    key = ctx.workspace.person(a.record).uuid if a.record else None
     entries = audit.browse(ctx.db, audit.AuditFilter(operator=a.operator_filter, entity_key=key), limit=a.limit)
     for e in entries:
         print(f"{e.at:%Y-%m-%d %H:%M:%S}\t{e.operator}\t{e.action}\t{e.entity}\t{e.summary}")

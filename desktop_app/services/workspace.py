@@ -1,0 +1,155 @@
+"""One open roster and who works on it: the handle every screen and command starts from (no Qt).
+
+A `Workspace` holds the open database, the operator whose name goes into the audit trail,
+the mission's settings, and the look-ups that every screen and command repeats (a person by
+case reference, a list by name, a household by reference, a partner organization by name, an
+undoable operation by number). Like calibre's library handle, it tells its listeners two
+things: that the roster was replaced (another file opened, a restore, an encryption), and
+which kinds of records a change touched (`services.changes` kinds: "persons", "lists", ...).
+
+    workspace = Workspace.open("roster.db", operator="A. Officer")
+    person = workspace.person("MR-000123")                 # by case reference or UUID
+    members = lists.members(workspace.db, workspace.list_id("Bus 1"))
+    workspace.on_changed.append(lambda kinds: print(sorted(kinds)))
+    workspace.notify(frozenset({"persons"}))              # after a write: listeners hear of it
+    workspace.replace_database(workspace.db.reopen())     # after a restore: listeners hear of it
+    workspace.close()
+
+The window's `ui.workspace_signals.WorkspaceHub` turns these callbacks into Qt signals; the
+command line's `cli.Context` is a thin wrapper that opens a workspace on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop_app.domain.errors import NotFound, ValidationError
+from desktop_app.services import households, lists, partners, persons
+from desktop_app.services.settings import MissionSettings, load_mission
+from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.models import Operation
+
+ChangeListener = Callable[[frozenset[str]], None]
+ReplaceListener = Callable[["Workspace"], None]
+
+
+@dataclass(frozen=True)
+class UndoableOperation:
+    """An import, reconciliation, merge or bulk status change that can still be undone as a whole."""
+
+    id: int
+    kind: str
+    at: dt.datetime
+    operator: str
+    file_name: str
+
+
+class Workspace:
+    """The open roster (`db`), the `operator`, and what screens and commands look up on it."""
+
+    def __init__(self, db: Database, operator: str) -> None:
+        self._db = db
+        self.operator = operator
+        self.on_changed: list[ChangeListener] = []
+        self.on_replaced: list[ReplaceListener] = []
+
+    @classmethod
+    def open(cls, target: str | os.PathLike[str], *, operator: str, passphrase: str | None = None,
+             create: bool = True) -> Workspace:
+        """Open the roster at `target` (a path or URL) for `operator`; DatabaseError and its kinds when it cannot."""
+        return cls(open_database(target, create=create, passphrase=passphrase, holder=operator), operator)
+
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    @property
+    def label(self) -> str:
+        """The roster as a person reads it: its file path, or its server URL without the password."""
+        return self._db.target.label
+
+    def replace_database(self, database: Database, *, close_old: bool = True) -> Database:
+        """Work on `database` from now on (another roster opened, a restore, an encryption); returns the old one.
+
+        The old database is closed unless `close_old` is False or it is the same object; listeners
+        in `on_replaced` are told after the swap.
+        """
+        old, self._db = self._db, database
+        if close_old and old is not database:
+            old.close()
+        for listener in list(self.on_replaced):
+            listener(self)
+        return old
+
+    def set_operator(self, operator: str) -> None:
+        """Another officer works on this window from now on (Settings)."""
+        self.operator = operator
+
+    def notify(self, kinds: frozenset[str]) -> None:
+        """Tell the listeners that a change touched these kinds of records (see services.changes)."""
+        if kinds:
+            for listener in list(self.on_changed):
+                listener(kinds)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- mission settings ---------------------------------------------------------------------
+
+    def mission(self) -> MissionSettings:
+        """The mission's name and host country, read afresh (a colleague may have changed them)."""
+        return load_mission(self._db)
+
+    @property
+    def phone_region(self) -> str | None:
+        """The host country: phone numbers typed without a country code are read as local."""
+        return self.mission().phone_region
+
+    # --- look-ups -----------------------------------------------------------------------------
+
+    def person(self, key: str) -> persons.PersonView:
+        """A person by case reference or UUID; NotFound when there is none (or it is in the trash)."""
+        return persons.find_person(self._db, key)
+
+    def person_id(self, key: str) -> int:
+        return self.person(key).id
+
+    def list_id(self, name: str) -> int:
+        """An evacuation list by its name; NotFound when there is none."""
+        return lists.find_list(self._db, name).id
+
+    def organization_id(self, name: str) -> int:
+        """A partner organization by its name, whatever the case; NotFound when there is none."""
+        wanted = name.strip().casefold()
+        for organization in partners.organizations(self._db):
+            if organization.name.casefold() == wanted:
+                return organization.id
+        raise NotFound("partner organization", name)
+
+    def household_id(self, ref: str) -> int:
+        """A household by its reference or UUID; NotFound when there is none."""
+        for household in households.list_households(self._db, text=ref):
+            if household.ref == ref or household.uuid == ref:
+                return household.id
+        raise NotFound("household", ref)
+
+    def undoable_operation(self, operation_id: int, kind: str, what: str) -> UndoableOperation:
+        """Operation `operation_id` when it is of `kind` and not undone yet; `what` names it in the error.
+
+        Raises NotFound for no such operation, ValidationError for one of another kind (naming it)
+        or one already undone (naming who undid it).
+        """
+        with self._db.reading() as session:
+            operation = session.get(Operation, operation_id)
+            if operation is None:
+                raise NotFound(what, operation_id)
+            if operation.kind != kind:
+                raise ValidationError("operation", operation_id, f"is not a {kind} but a {operation.kind}")
+            if operation.undone_at is not None:
+                raise ValidationError("operation", operation_id, f"was already undone by {operation.undone_by} at "
+                                      f"{operation.undone_at:%Y-%m-%d %H:%M}")
+            return UndoableOperation(operation.id, operation.kind, operation.at, operation.operator,
+                                     operation.file_name)
