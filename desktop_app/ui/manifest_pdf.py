@@ -4,7 +4,8 @@
 out in a QTextDocument table (the header row repeats on every page, a signature column on
 the right, or the left for Arabic), paints it page by page on a QPdfWriter in A4 or Letter
 with "Page n of m" at the foot of each page, and ends with the count and a line for the
-officer who checked the boarding. Wide profiles are printed landscape.
+officer who checked the boarding. Wide profiles are printed landscape. The text is set in the
+font shipped with the program (`ui.fonts`: Latin, Cyrillic and Arabic), on every system.
 
 It is the renderer `services.exporting.export_manifest` calls; the service writes the audit
 entry. `ensure_gui_application()` lets the command line print without a window.
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
 )
 
 from desktop_app.services.exporting import Manifest
+from desktop_app.ui.fonts import document_font
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch of the layout
@@ -184,10 +186,7 @@ def _has_rtl(text: str) -> bool:
 
 
 def _font(points: float) -> QFont:
-    font = QFont("DejaVu Sans")
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(points)
-    return font
+    return document_font(points)  # shipped with the program: no system has to have it
 
 
 def _char(points: float, *, bold: bool = False) -> QTextCharFormat:
