@@ -380,3 +380,25 @@ def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - Windows only
         return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == STILL_ACTIVE
     finally:
         kernel32.CloseHandle(handle)
+
+
+# --- the console ----------------------------------------------------------------------------------
+
+def utf8_console(*, stdout: Any = None, stderr: Any = None) -> None:
+    """Make standard output and error write UTF-8, whatever the console's code page.
+
+    Piped or redirected on Windows, Python writes the ANSI code page (cp1252, cp1251) and an Arabic
+    or Cyrillic name the code page lacks raised `UnicodeEncodeError`; what cannot be encoded even in
+    UTF-8 (a lone surrogate from a badly named file) is written as a backslash escape. In a windowed
+    executable both streams are None: they become the null device, so that a `print` or a flush
+    cannot fail. `stdout` and `stderr`, when given, are used instead of `sys.stdout` and `sys.stderr`.
+    """
+    for name, given in (("stdout", stdout), ("stderr", stderr)):
+        stream = given if given is not None else getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - open as long as the process
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)  # a TextIOWrapper; a test's capture may have none
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream already closed
+                reconfigure(encoding="utf-8", errors="backslashreplace")
