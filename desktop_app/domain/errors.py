@@ -88,6 +88,21 @@ class DatabaseError(RosterError):
     """The database cannot be opened or written: not a roster, too new, locked, read-only, full."""
 
 
+_CANCELLED = QT_TRANSLATE_NOOP("domain.errors", "Cancelled; nothing was changed.")
+
+
+class Cancelled(RosterError):
+    """The officer cancelled the work (an import, an export, a reconciliation, a wait for the lock);
+    nothing was changed and no file was left. The one cancellation error: `ImportCancelled`,
+    `ExportCancelled` and `ReconcileCancelled` are other names of it."""
+
+    def __init__(self, message: str | Message = _CANCELLED, /, *, path: str | None = None,
+                 rows_written: int | None = None, **values: Any) -> None:
+        self.path = path
+        self.rows_written = rows_written  # an export cancelled after so many rows (none kept)
+        super().__init__(message, **values)
+
+
 class ExchangeError(RosterError):
     """A file to import or export cannot be used; names file, sheet, row and column where known."""
 

@@ -6,16 +6,11 @@ the import side's errors so the two halves of `exchange/` can change independent
 
 from __future__ import annotations
 
-from desktop_app.domain.errors import ExchangeError, RosterError
+from desktop_app.domain.errors import Cancelled, ExchangeError
 
 
 class ExportError(ExchangeError):
     """The workbook cannot be written: bad sheet, bad input order, disk or permission trouble."""
 
 
-class ExportCancelled(RosterError):
-    """The user cancelled an export through the progress callback; no file was left behind."""
-
-    def __init__(self, rows_written: int) -> None:
-        self.rows_written = rows_written
-        super().__init__(f"Export cancelled after {rows_written} rows; no file was written.")
+ExportCancelled = Cancelled  # the officer cancelled an export: the one cancellation error (`rows_written`)

@@ -140,7 +140,8 @@ class _Counter:
 
     def report(self) -> None:
         if self._progress is not None and self._progress(self.rows) is False:
-            raise ExportCancelled(self.rows)
+            raise ExportCancelled(f"Export cancelled after {self.rows} rows; no file was written.",
+                                  rows_written=self.rows)
 
 
 def _write_sheet(workbook: Workbook, spec: SheetSpec, counter: _Counter) -> int:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from desktop_app.domain.errors import ExchangeError, TransitionRefused, ValidationError
+from desktop_app.domain.errors import Cancelled, TransitionRefused, ValidationError
 from desktop_app.domain.names import fold
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.domain.status import TRANSITIONS, Status
@@ -53,8 +53,7 @@ PROGRESS_EVERY = 1000
 DATE_TARGETS = ("birth_date", "consent_date", "document_issue_date", "document_expiry_date")
 
 
-class ImportCancelled(ExchangeError):
-    """The user cancelled the import; nothing was written."""
+ImportCancelled = Cancelled  # the officer cancelled the import: the one cancellation error
 
 
 def _reachable_from_registered() -> frozenset[Status]:

@@ -108,7 +108,7 @@ def reconcile_answer(db: Database, path: str | Path, *, list_id: int | None = No
 
 def _report(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None and not progress(done, total):
-        raise ReconcileCancelled()
+        raise ReconcileCancelled("Reconciliation cancelled; nothing was changed.")
 
 
 def _sort_key(roster: dict[int, RosterPerson], person_id: int) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desktop_app.domain.errors import RosterError
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import Message
 
@@ -30,11 +30,7 @@ COMPARED_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
-class ReconcileCancelled(RosterError):
-    """The officer cancelled reading or matching; nothing was changed."""
-
-    def __init__(self) -> None:
-        super().__init__("Reconciliation cancelled; nothing was changed.")
+ReconcileCancelled = Cancelled  # the officer cancelled reading or matching: the one cancellation error
 
 
 @dataclass(frozen=True)

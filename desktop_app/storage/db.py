@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import getpass
 import json
 import os
@@ -44,6 +43,7 @@ from sqlalchemy.pool import QueuePool
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.storage import migrations
+from desktop_app.storage.errors import DiskFull, Failure, RecordConflict, failure_of, translate
 from desktop_app.storage.paths import SQLITE_HEADER, default_database_path
 
 BUSY_TIMEOUT_MS = 10_000
@@ -68,10 +68,6 @@ class WrongPassphrase(DatabaseError):
 
 class DamagedRoster(DatabaseError):
     """The roster file failed its integrity check at open: it can be read, but nothing is written to it."""
-
-
-class DiskFull(DatabaseError):
-    """The disk (or the USB stick) has no room left; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -160,9 +156,7 @@ def hold_exclusively(path: Path, passphrase: str | None) -> Any:
 
 def is_disk_full(exc: BaseException) -> bool:
     """Whether a driver or OS error means no room is left (SQLITE_FULL, ENOSPC)."""
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return True
-    return getattr(exc, "sqlite_errorcode", None) == 13 or "disk is full" in str(exc).lower()
+    return failure_of(exc) is Failure.FULL
 
 
 def replace_file(old: Path, new: Path, holder: Any | None = None) -> None:
@@ -282,7 +276,8 @@ class Database:
                     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITER_LOCK})
                 yield session
         except DBAPIError as exc:
-            raise _translate_operational(exc, self.target) from exc
+            _raise_known(exc, self.target)
+            raise  # not a known failure: a bug, for the crash dialog and the log
         finally:
             session.close()
 
@@ -293,7 +288,8 @@ class Database:
         try:
             yield session
         except DBAPIError as exc:
-            raise _translate_operational(exc, self.target) from exc
+            _raise_known(exc, self.target)
+            raise  # not a known failure: a bug, for the crash dialog and the log
         finally:
             session.rollback()
             session.close()
@@ -360,7 +356,8 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
         migrations.upgrade_on_open(database.engine, backup=lambda rev: _backup_before_migration(database, rev))
     except DBAPIError as exc:
         engine.dispose()
-        raise _translate_operational(exc, parsed) from exc
+        _raise_known(exc, parsed)
+        raise
     except DatabaseError:
         engine.dispose()
         raise
@@ -451,7 +448,7 @@ def check_health(connection: Any, budget_s: float | None, stop: Callable[[], boo
 
 
 def _is_damage(exc: BaseException) -> bool:
-    return "malformed" in str(exc).lower() or "corrupt" in str(exc).lower()
+    return failure_of(exc) is Failure.CORRUPT
 
 
 def _checked(connection: Any, budget_s: float | None, stop: Callable[[], bool] | None) -> str | None:
@@ -551,30 +548,17 @@ def _backup_before_migration(database: Database, revision: str | None) -> Path |
     return copy
 
 
-def _translate_operational(exc: DBAPIError, target: Target) -> DatabaseError:
-    """One plain sentence for a database failure; the driver's text (never the bound values) in it."""
-    text = str(exc.orig) if exc.orig is not None else type(exc).__name__
-    lowered = text.lower()
-    if isinstance(exc, IntegrityError):
-        return DatabaseError(f"{target.label}: the change conflicts with a record already on the roster "
-                             f"({text}); nothing was changed")
-    if "malformed" in lowered or "corrupt" in lowered:
-        return DatabaseError(f"{target.label}: the database file is damaged; restore it from a backup "
-                             "(Tools > Restore from backup)")
-    if "locked" in lowered or "busy" in lowered:
-        holder = lock_holder(target.path) if target.path else None
-        who = f"{holder} is writing" if holder else "another window or workstation is writing"
-        return DatabaseError(f"{target.label}: the database is busy ({who}); waited {BUSY_TIMEOUT_MS // 1000} s. "
-                             "Try again in a moment.")
-    if "readonly" in lowered or "read-only" in lowered:
-        return DatabaseError(f"{target.label}: the database is read-only here; nothing was changed")
-    if "disk is full" in lowered or "disk i/o" in lowered or "database or disk is full" in lowered:
-        return DatabaseError(f"{target.label}: the disk is full or failing; nothing was changed")
-    if "unable to open" in lowered:
-        return DatabaseError(f"{target.label}: cannot open the database file ({text})")
-    if "not a database" in lowered:
-        return DatabaseError(f"{target.label}: not a roster database")
-    return DatabaseError(f"{target.label}: database error: {text}")
+def _raise_known(exc: DBAPIError, target: Target) -> None:
+    """Raise the typed error (storage.errors) for a known failure, told by SQLite's result code; return
+    for anything else, which the caller re-raises as the bug it is. The driver's text, never the bound
+    values, goes into the sentence."""
+    if isinstance(exc, IntegrityError):  # any driver's
+        raise RecordConflict(f"{target.label}: the change conflicts with a record already on the roster "
+                             f"({exc.orig}); nothing was changed") from exc
+    known = translate(exc, target.label, holder=lambda: lock_holder(target.path) if target.path else None,
+                      waited_s=BUSY_TIMEOUT_MS // 1000)
+    if known is not None:
+        raise known from exc
 
 
 @dataclass(frozen=True)
