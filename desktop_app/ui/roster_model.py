@@ -27,13 +27,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.domain.flags import Flag
 from desktop_app.domain.status import Status
 from desktop_app.services.roster_rows import FirstPage, RosterQuery, RosterRow, SortKey
 from desktop_app.ui import labels
+from desktop_app.ui.colours import pastel
 from desktop_app.ui.roles import PERSON_ID_ROLE, STATUS_ROLE
 
 if TYPE_CHECKING:
@@ -50,10 +50,11 @@ _STATUS_COLOURS = {
 # Roles as plain ints: the view asks data() for eight or so roles per cell and each paint.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _PERSON_ID = int(PERSON_ID_ROLE)
 _STATUS = int(STATUS_ROLE)
-_ANSWERED_ROLES = frozenset({_DISPLAY, _BACKGROUND, _TOOLTIP, _PERSON_ID, _STATUS})
+_ANSWERED_ROLES = frozenset({_DISPLAY, _BACKGROUND, _FOREGROUND, _TOOLTIP, _PERSON_ID, _STATUS})
 
 _FLAG_MARKS = {Flag.MEDICAL: "✚", Flag.REDUCED_MOBILITY: "♿", Flag.PREGNANT: "P", Flag.UNACCOMPANIED_MINOR: "U",
                Flag.INFANT: "I", Flag.ELDERLY: "E"}
@@ -205,7 +206,8 @@ class RosterTableModel(QAbstractTableModel):
             return
         self._pages.pop(row // PAGE_SIZE, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1),
-                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole])
+                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                               Qt.ItemDataRole.ForegroundRole])
 
     def person_id(self, row: int) -> int:
         return self._ids[row]
@@ -252,9 +254,9 @@ class RosterTableModel(QAbstractTableModel):
             return None
         if role == _DISPLAY:
             return COLUMNS[index.column()].value(row, self._today)
-        if role == _BACKGROUND:
+        if role in (_BACKGROUND, _FOREGROUND):  # a pastel row sets its text colour too (dark mode)
             colour = _STATUS_COLOURS.get(row.status)
-            return QBrush(QColor(colour)) if colour else None
+            return pastel(colour)[role == _FOREGROUND] if colour else None
         if role == _STATUS:
             return row.status
         if COLUMNS[index.column()].key == "flags":  # the tooltip

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.flags import Flag
 from desktop_app.domain.status import Status
 from desktop_app.ui import labels
+from desktop_app.ui.colours import muted_text
+from desktop_app.ui.keys import native_keys
 from desktop_app.ui.roster_model import COLUMN_KEYS, COLUMNS, RosterTableModel, column_title
 
 if TYPE_CHECKING:
@@ -61,7 +63,8 @@ class RosterPage(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText(self.tr("Search: name in any script, case ref, passport or phone  (Ctrl+F)"))
+        self.search.setPlaceholderText(native_keys(
+            self.tr("Search: name in any script, case ref, passport or phone  (Ctrl+F)")))
         self.search.setClearButtonEnabled(True)
         self.status_filter = self._combo("statusFilter", self.tr("All statuses"), filled_later=False)
         for status in Status:
@@ -104,8 +107,9 @@ class RosterPage(QWidget):
         hint_font.setPointSizeF(12)
         self.empty_hint.setFont(hint_font)
         palette = self.empty_hint.palette()
+        hint_colour = muted_text(palette)  # grey on a light theme's white, light grey on a dark theme's black
         for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):  # a label in a view's viewport uses Text
-            palette.setColor(role, QColor("#555"))
+            palette.setColor(role, hint_colour)
         self.empty_hint.setPalette(palette)
         self.empty_hint.hide()
         QVBoxLayout(self.table.viewport()).addWidget(self.empty_hint)  # follows the table's size
@@ -262,11 +266,11 @@ class RosterPage(QWidget):
         query = self.model.query
         searching = bool(query.text or query.statuses or query.list_id or query.household_id or query.flags
                          or query.citizenship or query.locality)
-        self.empty_hint.setText(
+        self.empty_hint.setText(native_keys(
             self.tr("Nobody matches this search and these filters.") if searching else
             self.tr("The roster is empty.\n\nRegister a person: Person > New person (Ctrl+N)\n"
                     "Import a list from a spreadsheet: Exchange > Import spreadsheet (Ctrl+I)\n"
-                    "Try the program on invented data: File > Fill with demonstration data"))
+                    "Try the program on invented data: File > Fill with demonstration data")))
         self.empty_hint.show()
 
     # --- columns and menus --------------------------------------------------------------------
