@@ -5,6 +5,10 @@ then paints at once with the first page of the roster read with plain sqlite3
 (`services.roster_rows.first_page`), and the database is opened properly, and the rest of the
 workspace built, right after that first paint. Any other roster (encrypted, on a server, to be
 migrated, not there yet) is opened first and the window shown when it is ready.
+
+A roster file holds one window at a time (`ui.instance.RosterLock`): a second window on it (a
+double-click on a roster already open) says where it is open and exits. Files dropped on the
+window, or sent by macOS, open in it (`ui.file_open`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.logs import setup_logging
 from desktop_app.services.roster_rows import first_page
 from desktop_app.ui.errors import install_excepthook, show_error
+from desktop_app.ui.file_open import RosterFileDrop
+from desktop_app.ui.instance import RosterLock, held_by
 from desktop_app.ui.main_window import MainWindow, ask_operator
 from desktop_app.ui.preferences import APPLICATION, ORGANIZATION, Preferences
 from desktop_app.ui.start_roster import MissingRosterDialog, named_target, start_target
@@ -56,10 +62,19 @@ def run_gui(target: str | None, operator: str | None = None) -> int:
     named = named_target(target)
     chosen = start_target(target, preferences)
     while chosen is not None:
+        lock = RosterLock.for_target(chosen)
+        if lock is not None and not lock.acquire():  # open in another window: told there, never twice
+            show_error(None, lock.refusal())
+            return 1
         window = start_window(chosen, name, preferences)
+        if window is not None and lock is not None:
+            lock.setParent(window)
         code = app.exec() if window is not None else 1
         if window is not None and window.db is not None:
             window.db.close()
+        for held in (lock, held_by(window) if window is not None else None):  # it may have moved to another roster
+            if held is not None:
+                held.release()
         if window is not None and not window.open_failed:
             return code
         if named:  # a roster named on the command line: its refusal was told, and that is the answer
@@ -73,6 +88,7 @@ def run_gui(target: str | None, operator: str | None = None) -> int:
 def start_window(target: str, operator: str, preferences: Preferences) -> MainWindow | None:
     """Show the window on `target`; None when the roster could not be opened (the user was told)."""
     window = MainWindow(None, operator, preferences)
+    RosterFileDrop(window)  # a roster dropped on the window, or sent by macOS's Finder, opens in it
     first = first_page(target, window.roster.model.query, FIRST_LOOK_ROWS) if window.starts_on_roster else None
     if first is None:
         if not _open_into(window, target, operator):

@@ -1,12 +1,19 @@
 """Per-user preferences of this workstation (QSettings): operator, recent databases, window state.
 
 Mission-wide settings (mission name and country) live in the database instead, so that every
-workstation of the mission shares them.
+workstation of the mission shares them. The recent rosters list each file once however it was
+spelled (`C:/Rosters/a.db`, `C:\\Rosters\\a.db`, `c:\\rosters\\A.DB`, `\\\\?\\C:\\Rosters\\a.db` on Windows):
+
+    preferences = Preferences(QSettings(path, QSettings.Format.IniFormat))
+    preferences.add_recent(target); preferences.recent_databases   # newest first, no file twice
 """
 
 from __future__ import annotations
 
+import ntpath
 import os
+import posixpath
+import sys
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -24,6 +31,23 @@ def saved_default_database() -> str:
     return local_path(str(QSettings(ORGANIZATION, APPLICATION).value("default_database", "") or ""))
 
 
+def recent_key(target: str, platform: str = sys.platform) -> str:
+    """What two spellings of one roster share: a database URL as it is; a path normalised as the
+    system reads it (on Windows: either slash, any case, without the `\\\\?\\` long-path prefix;
+    on macOS: any case, as its default file system)."""
+    if "://" in target:
+        return target
+    if platform.startswith("win") or platform == "cygwin":
+        text = target.replace("/", "\\")
+        if text[:8].upper() == "\\\\?\\UNC\\":
+            text = "\\\\" + text[8:]
+        elif text[:4] == "\\\\?\\":
+            text = text[4:]
+        return ntpath.normpath(text).casefold()
+    key = posixpath.normpath(target)
+    return key.casefold() if platform == "darwin" else key
+
+
 def local_path(text: str) -> str:
     """A path as the officer typed it, made one that means the same file from any folder: '~' is
     the home folder (no program but a shell reads it), a relative path is taken from the folder the
@@ -35,8 +59,9 @@ def local_path(text: str) -> str:
 
 
 class Preferences:
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, *, platform: str = sys.platform) -> None:
         self._settings = settings or QSettings(ORGANIZATION, APPLICATION)
+        self._platform = platform  # how paths compare (a test simulates Windows and macOS)
         if int(self._settings.value("version", 0) or 0) < SETTINGS_VERSION:
             self._settings.setValue("version", SETTINGS_VERSION)
 
@@ -50,14 +75,18 @@ class Preferences:
 
     @property
     def recent_databases(self) -> list[str]:
+        """The rosters opened last, newest first, each once (lists saved before were not deduplicated)."""
         value = self._settings.value("recent_databases", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value or []]
+        stored = [value] if isinstance(value, str) else [str(v) for v in value or []]
+        unique: dict[str, str] = {}
+        for target in stored:
+            unique.setdefault(recent_key(target, self._platform), target)
+        return list(unique.values())
 
     def add_recent(self, target: str) -> None:
-        recent = [target, *(r for r in self.recent_databases if r != target)][:MAX_RECENT]
-        self._settings.setValue("recent_databases", recent)
+        key = recent_key(target, self._platform)
+        older = (r for r in self.recent_databases if recent_key(r, self._platform) != key)
+        self._settings.setValue("recent_databases", [target, *older][:MAX_RECENT])
 
     @property
     def language(self) -> str:
