@@ -47,6 +47,7 @@ DATE_LEVELS = ("equal", "day and month swapped", "one digit off", "year equal, f
 D_EQUAL, D_SWAPPED, D_DIGIT, D_YEAR, D_NEAR, D_DIFFERENT, D_GENERATION = range(7)
 
 DOCUMENT_LEVELS = ("equal", "one character off", "different", "missing")
+DOCUMENT_ONE_OFF = 1
 SAME_LEVELS = ("equal", "different", "missing")
 
 IDENTIFIER, DOCUMENT_F, SURNAME_F, GIVEN_F, PATRONYMIC_F, BIRTH_F, SEX_F, HOUSEHOLD_F = range(8)

@@ -140,7 +140,7 @@ class RosterIndex:
         if model is None:
             shipped = Model.shipped()
             model = shipped.with_u(estimate_u(self._prepared, shipped, random.Random(len(self._prepared))))
-            model = model.with_term_frequencies(self._prepared)
+            model = model.with_term_frequencies(self._prepared).with_twins(self._prepared)
         population = max(len(self._prepared), PLAUSIBLE_POPULATION)
         self.model = model.with_prior(expected_share, population)
         self.off_roster = 1.0 - expected_share
@@ -296,7 +296,11 @@ def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | Non
     compared = [index._compared(prepared, position, after=position)
                 for position, prepared in enumerate(index._prepared)]
     if n >= EM_MIN_ROWS:  # m, and the prior from the number of duplicate pairs EM finds among the compared
-        expected = index.fit([c for pairs in compared for _, c in pairs])
+        everything = [c for pairs in compared for _, c in pairs]
+        expected = index.fit(everything)
+        # The roster's random pairs held some of its duplicates: u without them, then m again.
+        index.model = index.model.without_true_pairs(expected / max(n * (n - 1) / 2, 1.0))
+        expected = index.fit(everything)
         index.model = index.model.with_prior(max(expected, DUPLICATE_SHARE * n),
                                              max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
     t = index.thresholds

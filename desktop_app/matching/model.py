@@ -13,6 +13,11 @@ generic u when the roster is small), as Splink does. A pair's log-odds of being 
 person are the prior (`prior_bits`: one roster person among the plausible population)
 plus the sum of its levels' bits. A 'missing' level adds nothing.
 
+Two corrections to the independence Fellegi-Sunter assumes: twins share surname, birth date
+and household, so `with_twins` counts them on the roster and `twin_cap` bounds a pair that
+may be one twin for the other; and a roster that holds duplicates has some among its random
+pairs, so the duplicate finder takes them out of u (`without_true_pairs`) before refitting m.
+
 The priors were set from FEBRL1/FEBRL2 and the project's generated bench; EM moves m
 towards what one answer shows when it has enough rows (`EM_MIN_ROWS`).
 """
@@ -30,6 +35,7 @@ import numpy as np
 from desktop_app.matching.comparisons import (
     DOCUMENT_F,
     FIELDS,
+    GIVEN_F,
     HOUSEHOLD_F,
     NAME_FIELDS,
     SURNAME_F,
@@ -80,6 +86,12 @@ U_NAME_PAIRS = 1_500     # of which names are compared for (rapidfuzz per word p
 EM_MIN_ROWS = 300       # EM runs on answers at least this long
 EM_ITERATIONS = 12
 PLAUSIBLE_POPULATION = 2_000  # the smallest population one row may name, however small the roster
+# Twins: 1.2-1.6 % of deliveries (Pison, Monden & Smits 2015), so about 3 % of persons have a twin. The
+# share is counted on the roster's households (a twin pair: one household, one birth date, two given
+# names); a roster without households says nothing about twins and leaves the model alone.
+TWIN_PRIOR = 0.03
+TWIN_PSEUDO_RECORDS = 1_000  # the shipped share weighs like this many household members
+NO_TWINS = 1e-9
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,7 @@ class Model:
     term_frequencies: tuple[dict[str, float], dict[str, float], dict[str, float]] = ({}, {}, {})
     tf_base: tuple[float, float, float] = (U_PRIOR[SURNAME_F][0], U_PRIOR[SURNAME_F + 1][0],
                                            U_PRIOR[SURNAME_F + 2][0])
+    twin_share: float = TWIN_PRIOR  # the share of roster persons with a twin (see `with_twins`)
 
     @classmethod
     def shipped(cls) -> Model:
@@ -131,6 +144,54 @@ class Model:
             bases.append(base)  # a word counted under no role (a full name on the roster side)
         return replace(self, term_frequencies=(tables[0], tables[1], tables[2]),
                        tf_base=(bases[0], bases[1], bases[2]))
+
+    def without_true_pairs(self, share: float) -> Model:
+        """u corrected for the true pairs among the sampled ones, `share` of them (a roster with duplicates).
+
+        Random pairs of a roster that holds duplicates include some of them, and they agree
+        on documents and birth dates far more than chance: the sampled frequency is
+        share * m + (1 - share) * u. Solved for u, never below the lower of the sampled and
+        the shipped u (a few sampled pairs must not make agreement look impossible by chance).
+        """
+        u = []
+        for field, (ms, us, priors) in enumerate(zip(self.m, self.u, U_PRIOR, strict=True)):
+            if field in FIXED_FIELDS:
+                u.append(us)
+                continue
+            u.append(tuple(min(max((sampled - share * m) / (1.0 - share), min(sampled, prior), U_FLOOR), 1.0)
+                           for m, sampled, prior in zip(ms, us, priors, strict=True)))
+        return self.with_u(tuple(u))
+
+    def with_twins(self, records: Sequence[Prepared]) -> Model:
+        """The share of persons with a twin, counted on the households of `records` (the roster).
+
+        Twins share surname, birth date, household and often a passport series; Fellegi-Sunter
+        takes fields as independent and would call one twin the other. `twin_cap` uses the share.
+        A small roster keeps about the shipped share; a roster without households has none.
+        """
+        births: dict[tuple[object, object], list[frozenset[str]]] = {}
+        members = 0
+        for record in records:
+            if record.household_key is None:
+                continue
+            members += 1
+            if record.birth_date is not None and record.birth_date.is_full:
+                given = frozenset().union(*(t.blocks for t in record.tokens if t.role == GIVEN))
+                births.setdefault((record.household_key, record.birth_date), []).append(given)
+        if not members:
+            return replace(self, twin_share=NO_TWINS)
+        twins = sum(len(group) for group in births.values()
+                    if len(group) > 1 and any(not (a & b) for i, a in enumerate(group) for b in group[i + 1:]))
+        share = (twins + TWIN_PSEUDO_RECORDS * TWIN_PRIOR) / (members + TWIN_PSEUDO_RECORDS)
+        return replace(self, twin_share=share)
+
+    def twin_cap(self, given_level: int) -> float:
+        """The most log-odds a pair whose surname and birth date agree and given names clash can have.
+
+        Either the same person with a given name written otherwise (m of that level) or the
+        person's twin (`twin_share`): the odds of the first are at most m / twin_share.
+        """
+        return math.log2(self.m[GIVEN_F][given_level] / max(self.twin_share, NO_TWINS))
 
     def field_bits(self, comparison: Comparison) -> list[float]:
         """The bits of each field of one compared pair, term frequencies applied to agreeing names."""

@@ -10,17 +10,16 @@ population) plus each compared field's log2(m/u) (see `model` and `comparisons`)
 screen's waterfall; `reasons` say the same in words ('surname equal under MVD 782',
 'birth date day/month swapped', 'documents differ').
 
-Three hand rules override the model. A surname that clearly differs ('different', not a
-typo band) keeps an answer row's pair without an equal document or ID at review: given name
-and birth date alone also fit another family's person born that day, and a married name is
-for the officer. A roster ID, case reference or document equal lifts a pair to review at
-least (a partner who typed our reference deserves a look even when every name differs).
-Surname and full birth date agreeing with a given name that does not: twins share surname,
-birth date, household and often a passport series, which the model (fields independent)
-cannot know. Unless a document or ID agrees, a given name that clearly
-differs makes such a pair none; a misspelt one (Jaro-Winkler bands) makes it review at most
-when no document is there to tell (FEBRL1/2: with documents on both sides, such pairs were
-typos, not twins). When a
+Two hand rules override the model. A surname that clearly differs ('different', not a
+typo band) keeps an answer row's pair without a document equal or one character off, or an
+ID, at review: given name and birth date alone also fit another family's person born that
+day, and a married name is for the officer. A roster ID, case reference or document equal
+lifts a pair to review at least (a partner who typed our reference deserves a look even when
+every name differs). Twins are weighed rather than ruled: a pair whose surname and full
+birth date agree and whose given names clash is either the person with a given name typed
+otherwise or that person's twin, so its log-odds are capped at log2(m / twin share)
+(`Model.twin_cap`; the share is counted on the roster's households). With no document to
+tell them apart, twins with close given names (Daniil, Danila) stay at review. When a
 document agrees (the brother's passport typed in), the index sends the pair to review if
 another roster person also comes close.
 
@@ -44,6 +43,7 @@ from desktop_app.matching.comparisons import (
     D_SWAPPED,
     DIFFERENT,
     DOCUMENT_F,
+    DOCUMENT_ONE_OFF,
     FIELDS,
     GIVEN_F,
     HOUSEHOLD_F,
@@ -135,24 +135,26 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     bits = model.field_bits(comparison)
     pair_weight = model.prior_bits + sum(bits)
     weight = pair_weight + (extra[2] if extra else 0.0)
+    levels = comparison.levels
+    identified = levels[IDENTIFIER] == 0 or levels[DOCUMENT_F] == 0
+    twin = twin_like(levels)
+    if twin and not identified and levels[GIVEN_F] == DIFFERENT:
+        cap = model.twin_cap(DIFFERENT)
+        pair_weight, weight = min(pair_weight, cap), min(weight, cap)
     score = score_of(weight)
     decision = decide(score, match_threshold=match_threshold, review_threshold=review_threshold)
     if decision != MATCH:  # a plausible pair is offered for review even when namesakes share the row
         decision = REVIEW if max(score, score_of(pair_weight)) >= review_threshold else NONE
-    levels = comparison.levels
-    identified = levels[IDENTIFIER] == 0 or levels[DOCUMENT_F] == 0
     if decision == NONE and identified:
         decision = REVIEW
-    if surname_rule and decision == MATCH and not identified and levels[SURNAME_F] == DIFFERENT:
+    if (surname_rule and decision == MATCH and levels[SURNAME_F] == DIFFERENT
+            and not (identified or levels[DOCUMENT_F] == DOCUMENT_ONE_OFF)):
         # Given name and birth date alone: another family's person born the same day (generated bench,
         # rows off the roster matched at 0.995+); a married name is the officer's to confirm.
         decision = REVIEW
-    if twin_like(levels):
-        clash = levels[GIVEN_F] == DIFFERENT
-        if clash and not identified:
-            decision = NONE
-        elif not clash and levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing and levels[IDENTIFIER] != 0:
-            decision = min(decision, REVIEW, key=_RANK.__getitem__)
+    if (twin and levels[GIVEN_F] != DIFFERENT and levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing
+            and levels[IDENTIFIER] != 0):
+        decision = min(decision, REVIEW, key=_RANK.__getitem__)  # Daniil and Danila: nothing to tell them apart
     contributions = [("prior", "chance before comparing", round(model.prior_bits, 2))]
     for field, (level, field_bits) in enumerate(zip(levels, bits, strict=True)):
         spec = FIELDS[field]

