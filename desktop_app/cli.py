@@ -19,11 +19,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from desktop_app import __version__
+from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, spoken, word
 from desktop_app.domain.dates import parse_iso_date
 from desktop_app.domain.errors import DatabaseError, RosterError, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, Relationship, relationship_doubt
+from desktop_app.domain.reasons import service_note
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import audit, demo, households, lists, partners, persons, roster, stats, status
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
@@ -111,8 +113,9 @@ def _settings_default() -> str | None:
 
     chosen = saved_default_database()
     if chosen and "://" not in chosen and not os.path.exists(chosen):
-        raise DatabaseError(f"{chosen}: the default roster (Tools > Settings) is missing: moved, renamed, or on a "
-                            "drive that is not connected. Nothing was created; name a roster with --db PATH")
+        raise DatabaseError(QT_TRANSLATE_NOOP("cli", "{path}: the default roster (Tools > Settings) is missing: "
+                                              "moved, renamed, or on a drive that is not connected. Nothing was "
+                                              "created; name a roster with --db PATH"), path=chosen)
     return chosen or None
 
 
@@ -132,10 +135,11 @@ def _key_values(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep:
-            raise ValidationError("field", pair, "must be written as field=value")
+            raise ValidationError("field", pair, QT_TRANSLATE_NOOP("cli", "must be written as field=value"))
         key = key.strip()
         if key not in FIELDS_BY_KEY:
-            raise ValidationError(key, value, f"is not a field (fields: {', '.join(FIELDS_BY_KEY)})")
+            raise ValidationError(key, value, QT_TRANSLATE_NOOP("cli", "is not a field (fields: {fields})"),
+                                  fields=", ".join(FIELDS_BY_KEY))
         result[key] = value
     return result
 
@@ -186,13 +190,13 @@ def cmd_person_edit(ctx: Context) -> int:
     person = ctx.workspace.person(ctx.args.ref)
     updated = persons.update_person(ctx.db, person.id, _key_values(ctx.args.assignments), operator=ctx.operator,
                                     expected_version=person.version)
-    print(f"{updated.case_ref}: saved (version {updated.version})")
+    say(QT_TRANSLATE_NOOP("cli", "{ref}: saved (version {version})"), ref=updated.case_ref, version=updated.version)
     return 0
 
 
 def cmd_person_delete(ctx: Context) -> int:
     person = persons.delete_person(ctx.db, ctx.person_id(ctx.args.ref), operator=ctx.operator, reason=ctx.args.reason)
-    print(f"{person.case_ref}: moved to the trash")
+    say(QT_TRANSLATE_NOOP("cli", "{ref}: moved to the trash"), ref=person.case_ref)
     return 0
 
 
@@ -213,12 +217,13 @@ def cmd_status(ctx: Context) -> int:
     a = ctx.args
     if a.undo is not None:
         if a.targets:
-            raise ValidationError("--undo", a.undo, "takes no person references or status")
+            raise ValidationError("--undo", a.undo, QT_TRANSLATE_NOOP("cli", "takes no person references or status"))
         count = status.undo_status_operation(ctx.db, a.undo, operator=ctx.operator)
-        print(f"status operation {a.undo} undone: {count} persons back")
+        say(QT_TRANSLATE_NOOP("cli", "status operation {n} undone: {count} persons back"), n=a.undo, count=count)
         return 0
     if not a.targets:
-        raise ValidationError("status", "", "needs the new STATE (and REF ..., --list NAME or --household REF)")
+        raise ValidationError("status", "", QT_TRANSLATE_NOOP("cli", "needs the new STATE (and REF ..., --list NAME "
+                                                              "or --household REF)"))
     *refs, state = a.targets
     new = parse_status(state)
     list_id = ctx.list_id(a.list) if a.list else None
@@ -229,14 +234,14 @@ def cmd_status(ctx: Context) -> int:
         ids += [m.person_id for m in households.get_household(ctx.db, ctx.household_id(href)).members]
     result = status.change_statuses(ctx.db, ids, new, operator=ctx.operator, reason=a.reason, list_id=list_id)
     for ref in result.changed:
-        print(f"{ref}: {new.value}")
+        say(QT_TRANSLATE_NOOP("cli", "{ref}: {state}"), ref=ref, state=word(new.value))
     for ref in result.unchanged:
-        print(f"{ref}: already {new.value}", file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("cli", "{ref}: already {state}"), ref=ref, state=word(new.value), file=sys.stderr)
     for ref, why in result.refused:
-        print(f"{ref}: not changed: {why}", file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("cli", "{ref}: not changed: {why}"), ref=ref, why=service_note(why), file=sys.stderr)
     if result.operation_id is not None and len(ids) > 1:
-        print(f"{len(result.changed)} changed as operation {result.operation_id}; undo with "
-              f"`mission-roster status --undo {result.operation_id}`", file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("cli", "{count} changed as operation {n}; undo with `mission-roster status --undo {n}`"),
+            count=len(result.changed), n=result.operation_id, file=sys.stderr)
     return 0 if result.changed or not result.refused else 1
 
 
@@ -264,7 +269,11 @@ def cmd_search(ctx: Context) -> int:
     for r in ordered:
         print(f"{r.case_ref}\t{r.surname} {r.given_names} {r.patronymic}".rstrip() +
               f"\t{r.birth_date or ''}\t{r.status}\t{r.passport}")
-    print(f"{len(ids)} found" + (f", first {a.limit} shown" if len(ids) > a.limit else ""), file=sys.stderr)
+    if len(ids) > a.limit:
+        say(QT_TRANSLATE_NOOP("cli", "{count} found, first {limit} shown"), count=len(ids), limit=a.limit,
+            file=sys.stderr)
+    else:
+        say(QT_TRANSLATE_NOOP("cli", "{count} found"), count=len(ids), file=sys.stderr)
     return 0
 
 
@@ -281,11 +290,11 @@ def cmd_household_add(ctx: Context) -> int:
     person_id = ctx.person_id(ctx.args.ref)
     household = households.add_member(ctx.db, ctx.household_id(ctx.args.household), person_id,
                                       Relationship(ctx.args.relationship), operator=ctx.operator)
-    print(f"{household.ref}: {household.size} members")
+    say(QT_TRANSLATE_NOOP("cli", "{ref}: {count} members"), ref=household.ref, count=household.size)
     person = persons.get_person(ctx.db, person_id)
     doubt = relationship_doubt(ctx.args.relationship, person.birth_date)
     if doubt:  # recorded as asked (the officer may be right), but said
-        print(f"warning: {person.case_ref} {doubt}", file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("cli", "warning: {ref} {doubt}"), ref=person.case_ref, doubt=doubt, file=sys.stderr)
     return 0
 
 
@@ -296,14 +305,14 @@ def cmd_household_show(ctx: Context) -> int:
         print(f"  {member.case_ref}\t{member.relationship or '-'}\t{member.name}\t{member.birth_date or ''}"
               f"\t{member.citizenships}\t{member.status}")
         if doubt := relationship_doubt(member.relationship, member.birth_date):
-            print(f"warning: {member.case_ref} {doubt}", file=sys.stderr)
+            say(QT_TRANSLATE_NOOP("cli", "warning: {ref} {doubt}"), ref=member.case_ref, doubt=doubt, file=sys.stderr)
     return 0
 
 
 def cmd_list_create(ctx: Context) -> int:
     organization = ctx.organization_id(ctx.args.partner) if ctx.args.partner else None
     summary = lists.create_list(ctx.db, ctx.args.name, operator=ctx.operator, organization_id=organization)
-    print(f"{summary.name}: created")
+    say(QT_TRANSLATE_NOOP("cli", "{name}: created"), name=summary.name)
     return 0
 
 
@@ -314,7 +323,7 @@ def cmd_list_add(ctx: Context) -> int:
     for href in ctx.args.household or []:
         ids += [member.person_id for member in households.get_household(ctx.db, ctx.household_id(href)).members]
     added = lists.add_members(ctx.db, list_id, ids, operator=ctx.operator)
-    print(f"{ctx.args.name}: {added} added")
+    say(QT_TRANSLATE_NOOP("cli", "{name}: {count} added"), name=ctx.args.name, count=added)
     return 0
 
 
@@ -322,11 +331,12 @@ def cmd_list_send(ctx: Context) -> int:
     list_id = ctx.list_id(ctx.args.name)
     waiting = lists.unverified_members(ctx.db, list_id)
     if waiting and not ctx.args.verify_first:
-        print(f"{ctx.args.name}: {len(waiting)} members are not verified yet and stay registered: "
-              f"{', '.join(ref for _, ref, _ in waiting[:20])}{' …' if len(waiting) > 20 else ''}; "
-              "send with --verify-first to verify and submit them in the same step", file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("cli", "{name}: {count} members are not verified yet and stay registered: {refs}; "
+                                     "send with --verify-first to verify and submit them in the same step"),
+            name=ctx.args.name, count=len(waiting),
+            refs=", ".join(ref for _, ref, _ in waiting[:20]) + (" …" if len(waiting) > 20 else ""), file=sys.stderr)
     summary = lists.mark_sent(ctx.db, list_id, operator=ctx.operator, verify_first=ctx.args.verify_first)
-    print(f"{summary.name}: sent ({summary.members} persons)")
+    say(QT_TRANSLATE_NOOP("cli", "{name}: sent ({count} persons)"), name=summary.name, count=summary.members)
     return 0
 
 
@@ -334,35 +344,41 @@ def cmd_list_answer(ctx: Context) -> int:
     a = ctx.args
     recorded = lists.record_answer(ctx.db, ctx.list_id(a.name), ctx.person_id(a.ref), Answer(a.answer),
                                    operator=ctx.operator, valid_until=a.valid_until, note=a.note)
-    print(f"{a.ref} on {a.name}: {a.answer} recorded; status {recorded.status_after}"
-          + (f" ({recorded.not_moved})" if recorded.not_moved else ""))
+    if recorded.not_moved:
+        say(QT_TRANSLATE_NOOP("cli", "{ref} on {name}: {answer} recorded; status {state} ({why})"), ref=a.ref,
+            name=a.name, answer=word(a.answer), state=word(recorded.status_after), why=service_note(recorded.not_moved))
+    else:
+        say(QT_TRANSLATE_NOOP("cli", "{ref} on {name}: {answer} recorded; status {state}"), ref=a.ref, name=a.name,
+            answer=word(a.answer), state=word(recorded.status_after))
     return 0
 
 
 def cmd_list_crossed(ctx: Context) -> int:
     lists.record_crossing(ctx.db, ctx.list_id(ctx.args.name), ctx.person_id(ctx.args.ref), operator=ctx.operator)
-    print(f"{ctx.args.ref}: crossed")
+    say(QT_TRANSLATE_NOOP("cli", "{ref}: crossed"), ref=ctx.args.ref)
     return 0
 
 
 def cmd_list_show(ctx: Context) -> int:
     if not ctx.args.name:
         for s in lists.all_lists(ctx.db):
-            print(f"{s.name}\t{s.organization or '-'}\t{s.state}\t{s.members} persons: {s.pending} pending, "
-                  f"{s.approved} approved, {s.rejected} rejected, {s.crossed} crossed")
+            say(QT_TRANSLATE_NOOP("cli", "{name}\t{partner}\t{state}\t{count} persons: {pending} pending, "
+                                         "{approved} approved, {rejected} rejected, {crossed} crossed"),
+                name=s.name, partner=s.organization or "-", state=word(s.state), count=s.members, pending=s.pending,
+                approved=s.approved, rejected=s.rejected, crossed=s.crossed)
         return 0
     list_id = ctx.list_id(ctx.args.name)
     for m in lists.members(ctx.db, list_id):
         print(f"{m.case_ref}\t{m.name}\t{m.latin_name}\t{m.status}\t{m.answer}\t{m.valid_until or ''}")
     for warning in households.split_households(ctx.db, list_id):
-        print(f"warning: {warning.message}", file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("cli", "warning: {message}"), message=warning.message, file=sys.stderr)
     return 0
 
 
 def cmd_partner_add(ctx: Context) -> int:
     organization = partners.create_organization(ctx.db, ctx.args.name, OrgKind(ctx.args.kind), operator=ctx.operator,
                                                 country=ctx.args.country)
-    print(f"{organization.name}: added")
+    say(QT_TRANSLATE_NOOP("cli", "{name}: added"), name=organization.name)
     return 0
 
 
@@ -371,7 +387,7 @@ def cmd_partner_contact(ctx: Context) -> int:
                                    operator=ctx.operator, position=ctx.args.position or "",
                                    phones=ctx.args.phone or [], emails=ctx.args.email or [],
                                    region=ctx.phone_region)
-    print(f"{contact.name}: added")
+    say(QT_TRANSLATE_NOOP("cli", "{name}: added"), name=contact.name)
     return 0
 
 
@@ -390,7 +406,7 @@ def cmd_log(ctx: Context) -> int:
                                  counterpart=a.counterpart or "", follow_up_due=a.follow_up,
                                  person_ids=[ctx.person_id(r) for r in a.person or []],
                                  list_id=ctx.list_id(a.list) if a.list else None)
-    print(f"logged #{entry.id}")
+    say(QT_TRANSLATE_NOOP("cli", "logged #{n}"), n=entry.id)
     return 0
 
 
@@ -416,8 +432,9 @@ def cmd_mission(ctx: Context) -> int:
 
 def cmd_demo(ctx: Context) -> int:
     summary = demo.fill_demo(ctx.db, households=ctx.args.households, operator=ctx.operator, seed=ctx.args.seed)
-    print(f"added {summary.households} households, {summary.persons} persons, {summary.lists} lists, "
-          f"{summary.organizations} partners, {summary.log_entries} log entries")
+    say(QT_TRANSLATE_NOOP("cli", "added {households} households, {persons} persons, {lists} lists, {partners} "
+                                 "partners, {entries} log entries"), households=summary.households,
+        persons=summary.persons, lists=summary.lists, partners=summary.organizations, entries=summary.log_entries)
     return 0
 
 
@@ -426,13 +443,17 @@ def cmd_stats(ctx: Context) -> int:
     if ctx.args.json:
         _print_json(result.as_json())
         return 0
-    print(f"persons on the roster: {result.persons} in {result.households} households")
-    for title, counts in (("by status", result.by_status), ("by list", result.by_list), ("by flag", result.by_flag)):
-        print(f"{title}:")
+    say(QT_TRANSLATE_NOOP("cli", "persons on the roster: {persons} in {households} households"),
+        persons=result.persons, households=result.households)
+    for title, counts, stored in ((QT_TRANSLATE_NOOP("cli", "by status:"), result.by_status, True),
+                                  (QT_TRANSLATE_NOOP("cli", "by list:"), result.by_list, False),
+                                  (QT_TRANSLATE_NOOP("cli", "by flag:"), result.by_flag, True)):
+        say(title)
         for key, value in counts.items():
-            print(f"  {key:<22}{value:>8}")
-    print(f"approved, not yet crossed: {result.approved_not_crossed}; approvals expiring within "
-          f"{stats.EXPIRY_WARNING_DAYS} days: {result.approvals_expiring}; follow-ups due: {result.follow_ups_due}")
+            print(f"  {spoken(word(key)) if stored else key:<28}{value:>8}")  # list names as they were typed
+    say(QT_TRANSLATE_NOOP("cli", "approved, not yet crossed: {waiting}; approvals expiring within {days} days: "
+                                 "{expiring}; follow-ups due: {due}"), waiting=result.approved_not_crossed,
+        days=stats.EXPIRY_WARNING_DAYS, expiring=result.approvals_expiring, due=result.follow_ups_due)
     return 0
 
 
@@ -448,13 +469,13 @@ def cmd_audit(ctx: Context) -> int:
 def cmd_verify(ctx: Context) -> int:
     damage = ctx.db.check_integrity()  # every page and index of the file, without the opening's time limit
     if damage is not None:
-        print(f"roster file damaged: {ctx.db.damage or damage}", file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("cli", "roster file damaged: {damage}"), damage=ctx.db.damage or damage, file=sys.stderr)
         return 1
     report = audit.verify_chain(ctx.db)
     if report.intact:
-        print(f"audit trail intact: {report.entries} entries")
+        say(QT_TRANSLATE_NOOP("cli", "audit trail intact: {count} entries"), count=report.entries)
         return 0
-    print(f"audit trail broken: {report.problem}", file=sys.stderr)
+    say(QT_TRANSLATE_NOOP("cli", "audit trail broken: {problem}"), problem=report.problem, file=sys.stderr)
     return 1
 
 
@@ -632,13 +653,15 @@ def _quiet_stdout() -> None:
 
 def _spoken(exc: RosterError) -> str:
     """The error in the operator's language (Settings, else LANG); the catalogue is read only now."""
-    from desktop_app.ui.i18n import command_line_translate  # QtCore only, as saved_default_database
+    from desktop_app.commands import speech
 
-    translate = command_line_translate()
-    return exc.render(translate) if translate else exc.message
+    return exc.render(speech.translate())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_app.commands import speech
+
+    speech.translate.cache_clear()  # the language is the one of this run's settings and environment
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args)
@@ -654,7 +677,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mission-roster: {_spoken(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("mission-roster: interrupted", file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("cli", "mission-roster: interrupted"), file=sys.stderr)
         return 130
     finally:
         ctx.close()

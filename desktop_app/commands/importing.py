@@ -27,8 +27,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from desktop_app.commands.secret_files import read_password_file
+from desktop_app.commands.speech import Message, say
 from desktop_app.domain.errors import ValidationError
-from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Template
 from desktop_app.services import importing
 from desktop_app.services.import_model import ImportPreview, ImportResult, Outcome
 from desktop_app.services.import_report import check_reject_report_path
@@ -121,32 +122,55 @@ def _summary(preview: ImportPreview, result: ImportResult | None, accept_duplica
 
 def _print_text(preview: ImportPreview, result: ImportResult | None, a: argparse.Namespace) -> None:
     counts = preview.counts
-    print(f"{preview.file_name}, sheet '{preview.sheet}', header in row {preview.header_row}"
-          + (f", profile '{preview.profile_name}'" if preview.profile_name else ""))
+    if preview.profile_name:
+        say(QT_TRANSLATE_NOOP("commands.importing", "{source}, sheet '{sheet}', header in row {row}, "
+                              "profile '{profile}'"),
+            source=preview.file_name, sheet=preview.sheet, row=preview.header_row, profile=preview.profile_name)
+    else:
+        say(QT_TRANSLATE_NOOP("commands.importing", "{source}, sheet '{sheet}', header in row {row}"),
+            source=preview.file_name, sheet=preview.sheet, row=preview.header_row)
     for index, target in preview.mapping.items():
         print(f"  {preview.headers[index]!r} -> {target}")
-    for warning in preview.warnings:
-        print(f"  note: {warning}")
+    for warning in preview.notes:
+        say(QT_TRANSLATE_NOOP("commands.importing", "  note: {warning}"), warning=warning)
     for row in preview.rows:
         if row.outcome in (Outcome.REJECTED, Outcome.DUPLICATE):
-            print(f"row {row.row}: {row.outcome.label}: {row.details}", file=sys.stderr)
+            say(QT_TRANSLATE_NOOP("commands.importing", "row {row}: {outcome}: {details}"), row=row.row,
+                outcome=Template("ImportOutcome", row.outcome.label), details=row.detail_text, file=sys.stderr)
         for problem in row.problems:
             if not problem.blocking:
-                print(f"warning: {problem}", file=sys.stderr)
-    done = "would import" if result is None else f"import #{result.import_id}:"
-    duplicates = "created as new" if a.accept_duplicates else "left out (--accept-duplicates to create them)"
-    print(f"{done} {len(preview.rows)} rows: {counts['new']} new, {counts['update']} updated, "
-          f"{counts['unchanged']} unchanged, {counts['duplicate']} possible duplicates {duplicates}, "
-          f"{counts['rejected']} rejected" + (f" (saved to {a.reject_report})" if a.reject_report and
-                                               counts["rejected"] else ""))
+                say(QT_TRANSLATE_NOOP("commands.importing", "warning: {problem}"), problem=problem.text,
+                    file=sys.stderr)
+    values = dict(rows=len(preview.rows), new=counts["new"], updated=counts["update"], unchanged=counts["unchanged"],
+                  duplicates=counts["duplicate"], rejected=counts["rejected"])
+    if result is None:
+        counted = Message(QT_TRANSLATE_NOOP("commands.importing", "would import {rows} rows: {new} new, "
+                                            "{updated} updated, {unchanged} unchanged, {duplicates} possible "
+                                            "duplicates"), **values)
+    else:
+        counted = Message(QT_TRANSLATE_NOOP("commands.importing", "import #{n}: {rows} rows: {new} new, "
+                                            "{updated} updated, {unchanged} unchanged, {duplicates} possible "
+                                            "duplicates"), n=result.import_id, **values)
+    left = (QT_TRANSLATE_NOOP("commands.importing", "created as new") if a.accept_duplicates
+            else QT_TRANSLATE_NOOP("commands.importing", "left out (--accept-duplicates to create them)"))
+    if a.reject_report and counts["rejected"]:
+        rejected = Message(QT_TRANSLATE_NOOP("commands.importing", "{rejected} rejected (saved to {path})"),
+                           rejected=counts["rejected"], path=a.reject_report)
+    else:
+        rejected = Message(QT_TRANSLATE_NOOP("commands.importing", "{rejected} rejected"),
+                           rejected=counts["rejected"])
+    say(QT_TRANSLATE_NOOP("commands.importing", "{counted} {left}, {rejected}"), counted=counted, left=left,
+        rejected=rejected)
 
 
 def _undo(ctx: Any) -> int:
     result = importing.undo_import(ctx.db, ctx.args.undo, operator=ctx.operator)
-    print(f"import #{result.import_id} undone: {result.deleted} persons removed, {result.trashed} moved to the trash "
-          f"(changed since), {result.restored} restored")
+    say(QT_TRANSLATE_NOOP("commands.importing", "import #{n} undone: {deleted} persons removed, {trashed} moved "
+                          "to the trash (changed since), {restored} restored"), n=result.import_id,
+        deleted=result.deleted, trashed=result.trashed, restored=result.restored)
     for conflict in result.conflicts:
-        print(f"conflict: {conflict.case_ref}: {conflict.message}", file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("commands.importing", "conflict: {ref}: {message}"), ref=conflict.case_ref,
+            message=conflict.message, file=sys.stderr)
     return 0
 
 

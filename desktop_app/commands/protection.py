@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.commands.secret_files import read_secret_file
+from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, word
 from desktop_app.domain.errors import RosterError, ValidationError
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import backups, retention
@@ -34,10 +35,11 @@ def read_passphrase_file(path: str) -> str:
     """
     passphrase = read_secret_file(path, "passphrase file").rstrip("\r\n")
     if not passphrase:
-        raise RosterError(f"{path}: the passphrase file is empty")
+        raise RosterError(QT_TRANSLATE_NOOP("commands.protection", "{path}: the passphrase file is empty"), path=path)
     if "\n" in passphrase or "\r" in passphrase:
-        raise RosterError(f"{path}: the passphrase file has more than one line; put the passphrase alone on one "
-                          "line (the window's passphrase field takes one line)")
+        raise RosterError(QT_TRANSLATE_NOOP("commands.protection", "{path}: the passphrase file has more than one "
+                                            "line; put the passphrase alone on one line (the window's passphrase "
+                                            "field takes one line)"), path=path)
     return passphrase
 
 
@@ -51,7 +53,8 @@ def passphrase_from(file_option: str | None, variable: str = ENV_PASSPHRASE) -> 
 def _roster_path(ctx: Any) -> Path:
     path = parse_target(ctx.target).path
     if path is None:
-        raise RosterError("encryption, backups and restore apply to a roster file, not a server database")
+        raise RosterError(QT_TRANSLATE_NOOP("commands.protection", "encryption, backups and restore apply to a "
+                                            "roster file, not a server database"))
     return path
 
 
@@ -59,8 +62,12 @@ def _required(value: str | None, *, new: bool = False) -> str:
     if value is None:
         option, variable = (("--new-passphrase-file FILE", ENV_NEW_PASSPHRASE) if new
                             else ("--passphrase-file FILE (before the command)", ENV_PASSPHRASE))
-        raise RosterError(f"the {'new ' if new else ''}passphrase is needed: give it with {option} or the "
-                          f"environment variable {variable}")
+        if new:
+            raise RosterError(QT_TRANSLATE_NOOP("commands.protection", "the new passphrase is needed: give it with "
+                                                "{option} or the environment variable {variable}"),
+                              option=option, variable=variable)
+        raise RosterError(QT_TRANSLATE_NOOP("commands.protection", "the passphrase is needed: give it with {option} "
+                                            "or the environment variable {variable}"), option=option, variable=variable)
     return value
 
 
@@ -73,8 +80,9 @@ def cmd_encrypt(ctx: Any) -> int:
         copies = backups.plain_copies(path, folders)  # already encrypted: only its plain copies are left to do
     else:
         result = backups.encrypt_roster(path, passphrase, operator=ctx.operator, folders=folders)
-        print(f"{result.rewrite.path}: encrypted ({result.rewrite.rows} rows in {result.rewrite.tables} tables "
-              "checked); keep the passphrase safe: without it the roster cannot be opened")
+        say(QT_TRANSLATE_NOOP("commands.protection", "{path}: encrypted ({rows} rows in {tables} tables checked); "
+                              "keep the passphrase safe: without it the roster cannot be opened"),
+            path=result.rewrite.path, rows=result.rewrite.rows, tables=result.rewrite.tables)
         copies = result.plain_copies
     if not copies:
         return 0
@@ -82,12 +90,15 @@ def cmd_encrypt(ctx: Any) -> int:
         done = backups.protect_plain_copies(path, copies, remove=a.remove_plain_copies, passphrase=passphrase,
                                             operator=ctx.operator)
         for copy in done:
-            print(f"{'removed' if a.remove_plain_copies else 'encrypted'}: {copy}")
+            say(QT_TRANSLATE_NOOP("commands.protection", "removed: {path}") if a.remove_plain_copies
+                else QT_TRANSLATE_NOOP("commands.protection", "encrypted: {path}"), path=copy)
         return 0
-    print(f"{len(copies)} plain copies of the roster are still readable by anyone who gets them:")
+    say(QT_TRANSLATE_NOOP("commands.protection", "{count} plain copies of the roster are still readable by anyone "
+                          "who gets them:"), count=len(copies))
     for copy in copies:
         print(f"  {copy}")
-    print("encrypt them with `encrypt --encrypt-plain-copies`, or remove them with `encrypt --remove-plain-copies`")
+    say(QT_TRANSLATE_NOOP("commands.protection", "encrypt them with `encrypt --encrypt-plain-copies`, or remove "
+                          "them with `encrypt --remove-plain-copies`"))
     return 0
 
 
@@ -95,7 +106,8 @@ def cmd_passphrase(ctx: Any) -> int:
     old = _required(ctx.passphrase)
     new = _required(passphrase_from(ctx.args.new_passphrase_file, ENV_NEW_PASSPHRASE), new=True)
     result = backups.change_roster_passphrase(_roster_path(ctx), old, new, operator=ctx.operator)
-    print(f"{result.path}: passphrase changed. Backups taken before keep the old passphrase.")
+    say(QT_TRANSLATE_NOOP("commands.protection", "{path}: passphrase changed. Backups taken before keep the old "
+                          "passphrase."), path=result.path)
     return 0
 
 
@@ -109,7 +121,7 @@ def _describe(info: BackupInfo) -> str:
 def cmd_backup(ctx: Any) -> int:
     info = backups.backup_now(ctx.db, Path(ctx.args.dest), operator=ctx.operator, keep_recent=ctx.args.keep,
                               keep_days=ctx.args.days, keep_hours=ctx.args.hours)
-    print(f"backup written and checked: {_describe(info)}")
+    say(QT_TRANSLATE_NOOP("commands.protection", "backup written and checked: {backup}"), backup=_describe(info))
     return 0
 
 
@@ -117,7 +129,7 @@ def cmd_backups(ctx: Any) -> int:
     found = backups.list_backup_files(Path(ctx.args.folder), ctx.passphrase)
     for info in found:
         print(_describe(info))
-    print(f"{len(found)} backups")
+    say(QT_TRANSLATE_NOOP("commands.protection", "{count} backups"), count=len(found))
     return 0
 
 
@@ -127,8 +139,9 @@ def cmd_restore(ctx: Any) -> int:
     result = backups.restore_backup(ctx.db, source, operator=ctx.operator, safety_folder=safety,
                                     other_roster=ctx.args.other_roster)
     ctx.replace_db(result.database)
-    print(f"restored {_describe(result.restored)}")
-    print(f"the roster as it was before is saved as {result.safety_copy.path}")
+    say(QT_TRANSLATE_NOOP("commands.protection", "restored {backup}"), backup=_describe(result.restored))
+    say(QT_TRANSLATE_NOOP("commands.protection", "the roster as it was before is saved as {path}"),
+        path=result.safety_copy.path)
     return 0
 
 
@@ -137,21 +150,26 @@ def cmd_retention(ctx: Any) -> int:
     states = tuple(parse_status(s) for s in a.state)
     plan = retention.plan_retention(ctx.db, states, a.older_than)
     mode = retention.RetentionMode.DELETE if a.delete else retention.RetentionMode.ANONYMISE
-    print(f"{plan.count} persons in {', '.join(s.value for s in states)} unchanged for {a.older_than} days would be "
-          f"{'deleted' if a.delete else 'anonymised'}")
+    say(QT_TRANSLATE_NOOP("commands.protection", "{count} persons in {states} unchanged for {days} days would be "
+                          "deleted") if a.delete else
+        QT_TRANSLATE_NOOP("commands.protection", "{count} persons in {states} unchanged for {days} days would be "
+                          "anonymised"), count=plan.count, states=[word(s.value) for s in states], days=a.older_than)
     if not a.yes or a.confirm_count is None:
-        print(f"nothing done: add --yes --confirm-count {plan.count} to do it (an encrypted archive is written "
-              "first)")
+        say(QT_TRANSLATE_NOOP("commands.protection", "nothing done: add --yes --confirm-count {count} to do it (an "
+                              "encrypted archive is written first)"), count=plan.count)
         return 1
     passphrase = passphrase_from(a.archive_passphrase_file, ENV_PASSPHRASE) or ctx.passphrase
     if passphrase is None:
-        raise ValidationError("archive passphrase", "", "is needed: --archive-passphrase-file FILE or "
-                              "--passphrase-file FILE (the archive is always encrypted)")
+        raise ValidationError("archive passphrase", "", QT_TRANSLATE_NOOP(
+            "commands.protection", "is needed: --archive-passphrase-file FILE or --passphrase-file FILE (the archive "
+            "is always encrypted)"))
     result = retention.apply_retention(ctx.db, plan, mode=mode, archive=Path(a.archive),
                                        archive_passphrase=passphrase, confirm_count=a.confirm_count,
                                        operator=ctx.operator)
-    print(f"{result.persons} persons {'deleted' if a.delete else 'anonymised'}; encrypted archive: "
-          f"{result.archive.path} ({result.archive.persons} persons)")
+    say(QT_TRANSLATE_NOOP("commands.protection", "{count} persons deleted; encrypted archive: {path} ({archived} "
+                          "persons)") if a.delete else
+        QT_TRANSLATE_NOOP("commands.protection", "{count} persons anonymised; encrypted archive: {path} ({archived} "
+                          "persons)"), count=result.persons, path=result.archive.path, archived=result.archive.persons)
     return 0
 
 

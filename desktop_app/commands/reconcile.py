@@ -23,9 +23,11 @@ import json
 import sys
 from typing import Any
 
+from desktop_app.commands.speech import say, translate, word
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.reasons import service_note
 from desktop_app.services import audit, duplicates
 from desktop_app.services.reconcile import (
     Reconciliation,
@@ -102,8 +104,9 @@ def cmd_reconcile(ctx: Any) -> int:
         if a.answer:
             raise ValidationError("--undo", a.undo, QT_TRANSLATE_NOOP("commands.reconcile", "takes no answer file"))
         undone = undo_reconciliation(ctx.db, a.undo, operator=ctx.operator)
-        print(f"operation {undone.operation_id} undone: {undone.restored} answers restored, "
-              f"{undone.status_changes} statuses returned")
+        say(QT_TRANSLATE_NOOP("commands.reconcile", "operation {n} undone: {restored} answers restored, "
+                              "{statuses} statuses returned"), n=undone.operation_id, restored=undone.restored,
+            statuses=undone.status_changes)
         return 0
     if not a.answer:
         raise ValidationError("reconcile", "",
@@ -121,31 +124,36 @@ def cmd_reconcile(ctx: Any) -> int:
     if a.json:
         _print_json(reconcile_json(rec))
         for warning in rec.warnings:
-            print(f"warning: {warning.message}", file=sys.stderr)
+            say(QT_TRANSLATE_NOOP("commands.reconcile", "warning: {message}"), message=warning.message,
+                file=sys.stderr)
     else:
         _print_rows(rec)
         print()
-        print(summary_text(rec))
+        print(summary_text(rec, translate()))
     if a.report:
         export_reconcile_report(ctx.db, rec, a.report, operator=ctx.operator, overwrite=a.overwrite)
-        print(f"report written to {a.report}", file=notes)
+        say(QT_TRANSLATE_NOOP("commands.reconcile", "report written to {path}"), path=a.report, file=notes)
     if a.apply:
         result = apply_reconciliation(ctx.db, rec, {}, operator=ctx.operator)
         reviews = rec.review
         if result.operation_id is None:
-            print(f"nothing applied ({len(result.skipped)} rows left out)", file=notes)
+            say(QT_TRANSLATE_NOOP("commands.reconcile", "nothing applied ({count} rows left out)"),
+                count=len(result.skipped), file=notes)
         else:
-            print(f"applied as operation {result.operation_id}: {result.approved} approved, {result.rejected} "
-                  f"rejected, {result.status_changes} statuses changed; undo with "
-                  f"`mission-roster reconcile --undo {result.operation_id}`", file=notes)
+            say(QT_TRANSLATE_NOOP("commands.reconcile", "applied as operation {n}: {approved} approved, {rejected} "
+                                  "rejected, {statuses} statuses changed; undo with `mission-roster reconcile "
+                                  "--undo {n}`"), n=result.operation_id, approved=result.approved,
+                rejected=result.rejected, statuses=result.status_changes, file=notes)
         if reviews:
-            print(f"{reviews} rows need review and were not applied: confirm them in the window "
-                  "(Lists > Reconcile partner answer…)", file=notes)
+            say(QT_TRANSLATE_NOOP("commands.reconcile", "{count} rows need review and were not applied: confirm "
+                                  "them in the window (Lists > Reconcile partner answer…)"), count=reviews, file=notes)
         for skipped in result.skipped:
             if skipped.reason not in ("needs review", "not on the roster"):
-                print(f"row {skipped.row} not applied: {skipped.reason}", file=notes)
+                say(QT_TRANSLATE_NOOP("commands.reconcile", "row {row} not applied: {reason}"), row=skipped.row,
+                    reason=service_note(str(skipped.reason)), file=notes)
         for stuck in result.not_moved:
-            print(f"row {stuck.row}: {stuck.reason}", file=notes)
+            say(QT_TRANSLATE_NOOP("commands.reconcile", "row {row}: {reason}"), row=stuck.row,
+                reason=service_note(str(stuck.reason)), file=notes)
     return 0
 
 
@@ -164,7 +172,8 @@ def cmd_duplicates(ctx: Any) -> int:
     if a.not_duplicate:
         first, second = (ctx.person_id(ref) for ref in a.not_duplicate)
         duplicates.dismiss_pair(ctx.db, first, second, operator=ctx.operator)
-        print(f"{a.not_duplicate[0]} and {a.not_duplicate[1]} marked as different persons")
+        say(QT_TRANSLATE_NOOP("commands.reconcile", "{a} and {b} marked as different persons"),
+            a=a.not_duplicate[0], b=a.not_duplicate[1])
         return 0
     pairs = duplicates.find_duplicates(ctx.db)
     if a.json:
@@ -176,7 +185,7 @@ def cmd_duplicates(ctx: Any) -> int:
     for p in pairs:
         print(f"{p.a.case_ref:<10} {p.a.name[:30]:<30} {p.b.case_ref:<10} {p.b.name[:30]:<30} {p.decision:<6} "
               f"{p.score:.3f}  {'; '.join(p.reasons)}")
-    print(f"{len(pairs)} possible duplicates")
+    say(QT_TRANSLATE_NOOP("commands.reconcile", "{count} possible duplicates"), count=len(pairs))
     return 0
 
 
@@ -187,7 +196,8 @@ def cmd_merge(ctx: Any) -> int:
             raise ValidationError("--undo", a.undo,
                                   QT_TRANSLATE_NOOP("commands.reconcile", "takes no person references"))
         restored = duplicates.undo_merge(ctx.db, a.undo, operator=ctx.operator)
-        print(f"merge {a.undo} undone: {restored.case_ref} is a record of its own again ({restored.status})")
+        say(QT_TRANSLATE_NOOP("commands.reconcile", "merge {n} undone: {ref} is a record of its own again "
+                              "({state})"), n=a.undo, ref=restored.case_ref, state=word(restored.status))
         return 0
     if len(a.refs) != 2:
         raise ValidationError("merge", " ".join(a.refs),
@@ -197,6 +207,6 @@ def cmd_merge(ctx: Any) -> int:
     survivor = duplicates.merge_persons(ctx.db, keep, other, picks=dict.fromkeys(a.take, "other"),
                                         operator=ctx.operator)
     operation = duplicates.merge_operations(ctx.db, survivor.id)[0]
-    print(f"{a.refs[1]} merged into {survivor.case_ref} (operation {operation}); undo with "
-          f"`mission-roster merge --undo {operation}`")
+    say(QT_TRANSLATE_NOOP("commands.reconcile", "{other} merged into {keep} (operation {n}); undo with "
+                          "`mission-roster merge --undo {n}`"), other=a.refs[1], keep=survivor.case_ref, n=operation)
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from desktop_app.domain.errors import TransitionRefused
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, Template, label
 
 # Each pattern matches a reason written by the services; its named groups are the values.
@@ -215,8 +216,18 @@ _NOTES: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), template
 )]
 
 
+# A refused status change kept as its English text (a status change for many names each refusal).
+_REFUSED = re.compile(r"Status cannot change from '(?P<current>\w+)' to '(?P<requested>\w+)'\. "
+                      r"From '\w+' allowed: (?P<allowed>.*)\.")
+
+
 def service_note(text: str) -> str | Message:
     """A note a service wrote beside a person or a row (why a status did not follow an answer)."""
+    refused = _REFUSED.fullmatch(text)
+    if refused:
+        allowed = refused["allowed"]
+        return TransitionRefused(refused["current"], refused["requested"],
+                                 [] if allowed == "none (final state)" else allowed.split(", ")).text
     for pattern, template in _NOTES:
         match = pattern.fullmatch(text)
         if match:

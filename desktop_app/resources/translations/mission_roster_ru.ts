@@ -1005,27 +1005,27 @@ Please send that file to your IT support.</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="180"/>
+        <location filename="../../ui/pages/households.py" line="183"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="184"/>
+        <location filename="../../ui/pages/households.py" line="186"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="220"/>
+        <location filename="../../ui/pages/households.py" line="222"/>
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="255"/>
+        <location filename="../../ui/pages/households.py" line="257"/>
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="255"/>
+        <location filename="../../ui/pages/households.py" line="257"/>
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
     </message>
@@ -1443,179 +1443,179 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="88"/>
+        <location filename="../../ui/pages/lists.py" line="89"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="88"/>
+        <location filename="../../ui/pages/lists.py" line="89"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="89"/>
+        <location filename="../../ui/pages/lists.py" line="90"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="89"/>
+        <location filename="../../ui/pages/lists.py" line="90"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="90"/>
+        <location filename="../../ui/pages/lists.py" line="91"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="90"/>
+        <location filename="../../ui/pages/lists.py" line="91"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="91"/>
-        <location filename="../../ui/pages/lists.py" line="361"/>
+        <location filename="../../ui/pages/lists.py" line="92"/>
+        <location filename="../../ui/pages/lists.py" line="366"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="91"/>
-        <location filename="../../ui/pages/lists.py" line="128"/>
+        <location filename="../../ui/pages/lists.py" line="92"/>
+        <location filename="../../ui/pages/lists.py" line="129"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="102"/>
+        <location filename="../../ui/pages/lists.py" line="103"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="104"/>
+        <location filename="../../ui/pages/lists.py" line="105"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="124"/>
+        <location filename="../../ui/pages/lists.py" line="125"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="124"/>
+        <location filename="../../ui/pages/lists.py" line="125"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="129"/>
+        <location filename="../../ui/pages/lists.py" line="130"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="126"/>
+        <location filename="../../ui/pages/lists.py" line="127"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="106"/>
+        <location filename="../../ui/pages/lists.py" line="107"/>
         <source>Reconcile &amp;answer…</source>
         <translation>Сверить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="108"/>
+        <location filename="../../ui/pages/lists.py" line="109"/>
         <source>Members&apos; s&amp;tatus…</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="125"/>
+        <location filename="../../ui/pages/lists.py" line="126"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="127"/>
+        <location filename="../../ui/pages/lists.py" line="128"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="130"/>
+        <location filename="../../ui/pages/lists.py" line="131"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="142"/>
+        <location filename="../../ui/pages/lists.py" line="143"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="144"/>
+        <location filename="../../ui/pages/lists.py" line="145"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="148"/>
+        <location filename="../../ui/pages/lists.py" line="149"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="150"/>
+        <location filename="../../ui/pages/lists.py" line="151"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="153"/>
+        <location filename="../../ui/pages/lists.py" line="154"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="164"/>
+        <location filename="../../ui/pages/lists.py" line="165"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="166"/>
+        <location filename="../../ui/pages/lists.py" line="167"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="198"/>
+        <location filename="../../ui/pages/lists.py" line="200"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="200"/>
+        <location filename="../../ui/pages/lists.py" line="202"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="243"/>
+        <location filename="../../ui/pages/lists.py" line="248"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="251"/>
+        <location filename="../../ui/pages/lists.py" line="256"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="252"/>
+        <location filename="../../ui/pages/lists.py" line="257"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="254"/>
+        <location filename="../../ui/pages/lists.py" line="259"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="315"/>
+        <location filename="../../ui/pages/lists.py" line="320"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="340"/>
+        <location filename="../../ui/pages/lists.py" line="345"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="341"/>
+        <location filename="../../ui/pages/lists.py" line="346"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -1624,37 +1624,37 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="345"/>
+        <location filename="../../ui/pages/lists.py" line="350"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="347"/>
+        <location filename="../../ui/pages/lists.py" line="352"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="359"/>
+        <location filename="../../ui/pages/lists.py" line="364"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="384"/>
+        <location filename="../../ui/pages/lists.py" line="389"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="385"/>
+        <location filename="../../ui/pages/lists.py" line="390"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="410"/>
+        <location filename="../../ui/pages/lists.py" line="415"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="412"/>
+        <location filename="../../ui/pages/lists.py" line="417"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
@@ -2231,22 +2231,22 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="56"/>
+        <location filename="../../ui/pages/lists.py" line="57"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="59"/>
+        <location filename="../../ui/pages/lists.py" line="60"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="66"/>
+        <location filename="../../ui/pages/lists.py" line="67"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="67"/>
+        <location filename="../../ui/pages/lists.py" line="68"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -3532,7 +3532,7 @@ Verify them now, so that every member is submitted with the list?</source>
     </message>
     <message>
         <location filename="../../ui/reconcile_screen.py" line="128"/>
-        <location filename="../../ui/reconcile_screen.py" line="419"/>
+        <location filename="../../ui/reconcile_screen.py" line="423"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
@@ -3554,13 +3554,13 @@ Verify them now, so that every member is submitted with the list?</source>
     </message>
     <message>
         <location filename="../../ui/reconcile_screen.py" line="132"/>
-        <location filename="../../ui/reconcile_screen.py" line="419"/>
+        <location filename="../../ui/reconcile_screen.py" line="423"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
         <location filename="../../ui/reconcile_screen.py" line="133"/>
-        <location filename="../../ui/reconcile_screen.py" line="422"/>
+        <location filename="../../ui/reconcile_screen.py" line="426"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
@@ -3621,7 +3621,7 @@ Verify them now, so that every member is submitted with the list?</source>
     </message>
     <message>
         <location filename="../../ui/reconcile_screen.py" line="168"/>
-        <location filename="../../ui/reconcile_screen.py" line="420"/>
+        <location filename="../../ui/reconcile_screen.py" line="424"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
@@ -3656,237 +3656,237 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Ваше решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="341"/>
+        <location filename="../../ui/reconcile_screen.py" line="345"/>
         <source>Reconcile a partner&apos;s answer</source>
         <translation>Сверка ответа партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="356"/>
+        <location filename="../../ui/reconcile_screen.py" line="360"/>
         <source>the partner&apos;s answer: .xlsx, .xls, .ods or .csv</source>
         <translation>ответ партнёра: .xlsx, .xls, .ods или .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="357"/>
+        <location filename="../../ui/reconcile_screen.py" line="361"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="365"/>
+        <location filename="../../ui/reconcile_screen.py" line="369"/>
         <source>Whole roster (check only, nothing to apply)</source>
         <translation>Вся база (только проверка, без применения)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="367"/>
+        <location filename="../../ui/reconcile_screen.py" line="371"/>
         <source>%1 (%2 members, %3)</source>
         <translation>%1 (человек: %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="374"/>
+        <location filename="../../ui/reconcile_screen.py" line="378"/>
         <source>Read it from the decision column</source>
         <translation>Брать из столбца с решением</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="375"/>
+        <location filename="../../ui/reconcile_screen.py" line="379"/>
         <source>Every row is an approval</source>
         <translation>Каждая строка — одобрение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="376"/>
+        <location filename="../../ui/reconcile_screen.py" line="380"/>
         <source>Every row is a rejection</source>
         <translation>Каждая строка — отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="377"/>
+        <location filename="../../ui/reconcile_screen.py" line="381"/>
         <source>&amp;Check answer</source>
         <translation>&amp;Проверить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="383"/>
+        <location filename="../../ui/reconcile_screen.py" line="387"/>
         <source>Answer file:</source>
         <translation>Файл ответа:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="384"/>
+        <location filename="../../ui/reconcile_screen.py" line="388"/>
         <source>Against:</source>
         <translation>Сверять с:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="385"/>
+        <location filename="../../ui/reconcile_screen.py" line="389"/>
         <source>No decision column:</source>
         <translation>Нет столбца с решением:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="387"/>
+        <location filename="../../ui/reconcile_screen.py" line="391"/>
         <source>Choose the partner&apos;s file and press Check answer.</source>
         <translation>Выберите файл партнёра и нажмите «Проверить ответ».</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="407"/>
+        <location filename="../../ui/reconcile_screen.py" line="411"/>
         <source>↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · Backspace undecide.  Shaded cells differ from the answer.</source>
         <translation>↑↓ строка · ←→ кандидат · Enter — подтвердить выделенного кандидата · Del — исключить строку · Backspace — снять решение.  Затенённые ячейки расходятся с ответом.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="420"/>
+        <location filename="../../ui/reconcile_screen.py" line="424"/>
         <source>Latin name</source>
         <translation>Имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="421"/>
+        <location filename="../../ui/reconcile_screen.py" line="425"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="422"/>
+        <location filename="../../ui/reconcile_screen.py" line="426"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="423"/>
+        <location filename="../../ui/reconcile_screen.py" line="427"/>
         <source>Answer on the list</source>
         <translation>Ответ по списку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="425"/>
+        <location filename="../../ui/reconcile_screen.py" line="429"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="426"/>
+        <location filename="../../ui/reconcile_screen.py" line="430"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="427"/>
+        <location filename="../../ui/reconcile_screen.py" line="431"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="430"/>
+        <location filename="../../ui/reconcile_screen.py" line="434"/>
         <source>Matched</source>
         <translation>Совпали</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="431"/>
+        <location filename="../../ui/reconcile_screen.py" line="435"/>
         <source>Needs review</source>
         <translation>Требуют проверки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="432"/>
+        <location filename="../../ui/reconcile_screen.py" line="436"/>
         <source>Not on roster</source>
         <translation>Нет в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="433"/>
+        <location filename="../../ui/reconcile_screen.py" line="437"/>
         <source>Not mentioned</source>
         <translation>Не упомянуты</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="434"/>
+        <location filename="../../ui/reconcile_screen.py" line="438"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="440"/>
+        <location filename="../../ui/reconcile_screen.py" line="444"/>
         <source>&amp;Copy summary</source>
         <translation>&amp;Копировать сводку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="448"/>
+        <location filename="../../ui/reconcile_screen.py" line="452"/>
         <source>Save &amp;report…</source>
         <translation>Сохранить &amp;отчёт…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="451"/>
+        <location filename="../../ui/reconcile_screen.py" line="455"/>
         <source>&amp;Apply…</source>
         <translation>Прим&amp;енить…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="454"/>
+        <location filename="../../ui/reconcile_screen.py" line="458"/>
         <source>&amp;Undo apply</source>
         <translation>О&amp;тменить применение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="485"/>
+        <location filename="../../ui/reconcile_screen.py" line="489"/>
         <source>Partner&apos;s answer</source>
         <translation>Ответ партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="486"/>
+        <location filename="../../ui/reconcile_screen.py" line="490"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="505"/>
+        <location filename="../../ui/reconcile_screen.py" line="509"/>
         <source>Matching the answer against the roster</source>
         <translation>Сверка ответа с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="523"/>
+        <location filename="../../ui/reconcile_screen.py" line="527"/>
         <source>Matched (%1)</source>
         <translation>Совпали (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="524"/>
+        <location filename="../../ui/reconcile_screen.py" line="528"/>
         <source>Needs review (%1)</source>
         <translation>Требуют проверки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="525"/>
+        <location filename="../../ui/reconcile_screen.py" line="529"/>
         <source>Not on roster (%1)</source>
         <translation>Нет в базе (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="526"/>
+        <location filename="../../ui/reconcile_screen.py" line="530"/>
         <source>Not mentioned (%1)</source>
         <translation>Не упомянуты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="527"/>
+        <location filename="../../ui/reconcile_screen.py" line="531"/>
         <source>Warnings (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="544"/>
+        <location filename="../../ui/reconcile_screen.py" line="548"/>
         <source>list &apos;%1&apos;</source>
         <translation>списком «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="545"/>
+        <location filename="../../ui/reconcile_screen.py" line="549"/>
         <source>the whole roster (check only)</source>
         <translation>всей базой (только проверка)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="547"/>
+        <location filename="../../ui/reconcile_screen.py" line="551"/>
         <source>%1, sheet &apos;%2&apos;: %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
         <translation>%1, лист «%2»: строк — %3, сверка со %4: совпали — %5, требуют проверки — %6 (решено — %7), нет в базе — %8, не упомянуты члены списка — %9, предупреждений — %10.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="616"/>
+        <location filename="../../ui/reconcile_screen.py" line="620"/>
         <source>Save the reconciliation</source>
         <translation>Сохранить сверку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="616"/>
+        <location filename="../../ui/reconcile_screen.py" line="620"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="629"/>
+        <location filename="../../ui/reconcile_screen.py" line="633"/>
         <source>Writing the report</source>
         <translation>Запись отчёта</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="632"/>
+        <location filename="../../ui/reconcile_screen.py" line="636"/>
         <source>Report written to %1.</source>
         <translation>Отчёт записан в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="650"/>
+        <location filename="../../ui/reconcile_screen.py" line="654"/>
         <source>This screen belongs to another roster than the one now open; it was closed. Open Reconcile again from the roster you mean.</source>
         <translation>Это окно относится к другой базе, не к той, что открыта сейчас; оно закрыто. Откройте сверку заново из нужной базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="660"/>
+        <location filename="../../ui/reconcile_screen.py" line="664"/>
         <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
 
 Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
@@ -3895,78 +3895,78 @@ Their answers and statuses change, with the file named as the reason. You can un
 Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="664"/>
+        <location filename="../../ui/reconcile_screen.py" line="668"/>
         <source>%1 rows still need review and will not be applied.</source>
         <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="665"/>
+        <location filename="../../ui/reconcile_screen.py" line="669"/>
         <source>Apply the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="677"/>
+        <location filename="../../ui/reconcile_screen.py" line="681"/>
         <source>Applying the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="694"/>
+        <location filename="../../ui/reconcile_screen.py" line="698"/>
         <source>Recorded: %1 approved, %2 rejected; %3 statuses changed</source>
         <translation>Внесено: одобрено %1, отказано %2; изменено статусов: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="699"/>
+        <location filename="../../ui/reconcile_screen.py" line="703"/>
         <source>Answer recorded, status unchanged: %1</source>
         <translation>Ответ внесён, статус не изменился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="696"/>
+        <location filename="../../ui/reconcile_screen.py" line="700"/>
         <source> (operation %1).</source>
         <translation> (операция %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="700"/>
         <location filename="../../ui/reconcile_screen.py" line="704"/>
+        <location filename="../../ui/reconcile_screen.py" line="708"/>
         <source>row %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="703"/>
+        <location filename="../../ui/reconcile_screen.py" line="707"/>
         <source>Not recorded: %1</source>
         <translation>Не внесено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="707"/>
+        <location filename="../../ui/reconcile_screen.py" line="711"/>
         <source> Details below.</source>
         <translation> Подробности ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="713"/>
+        <location filename="../../ui/reconcile_screen.py" line="717"/>
         <source>Apply %1</source>
         <translation>Применить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="721"/>
+        <location filename="../../ui/reconcile_screen.py" line="725"/>
         <source>Undo the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="722"/>
+        <location filename="../../ui/reconcile_screen.py" line="726"/>
         <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
         <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="728"/>
+        <location filename="../../ui/reconcile_screen.py" line="732"/>
         <source>Undoing the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="738"/>
+        <location filename="../../ui/reconcile_screen.py" line="742"/>
         <source>Undone: %1 answers restored, %2 statuses returned.</source>
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="745"/>
+        <location filename="../../ui/reconcile_screen.py" line="749"/>
         <source>&amp;Reconcile partner answer…</source>
         <translation>Све&amp;рить ответ партнёра…</translation>
     </message>
@@ -4199,72 +4199,72 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterColumns</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="82"/>
+        <location filename="../../ui/roster_model.py" line="83"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="84"/>
+        <location filename="../../ui/roster_model.py" line="85"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="87"/>
+        <location filename="../../ui/roster_model.py" line="88"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="89"/>
+        <location filename="../../ui/roster_model.py" line="90"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="91"/>
+        <location filename="../../ui/roster_model.py" line="92"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="92"/>
+        <location filename="../../ui/roster_model.py" line="93"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="94"/>
+        <location filename="../../ui/roster_model.py" line="95"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="95"/>
+        <location filename="../../ui/roster_model.py" line="96"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="97"/>
+        <location filename="../../ui/roster_model.py" line="98"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="99"/>
+        <location filename="../../ui/roster_model.py" line="100"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="100"/>
+        <location filename="../../ui/roster_model.py" line="101"/>
         <source>Relation</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="102"/>
+        <location filename="../../ui/roster_model.py" line="103"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="104"/>
+        <location filename="../../ui/roster_model.py" line="105"/>
         <source>Flags</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="105"/>
+        <location filename="../../ui/roster_model.py" line="106"/>
         <source>Updated</source>
         <translation>Изменён</translation>
     </message>
@@ -4272,12 +4272,12 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="265"/>
+        <location filename="../../ui/roster_page.py" line="270"/>
         <source>Nobody matches this search and these filters.</source>
         <translation>Никто не соответствует этому поиску и этим фильтрам.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="266"/>
+        <location filename="../../ui/roster_page.py" line="271"/>
         <source>The roster is empty.
 
 Register a person: Person &gt; New person (Ctrl+N)
@@ -4290,53 +4290,53 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 Попробовать программу на вымышленных данных: Файл &gt; Заполнить демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="64"/>
+        <location filename="../../ui/roster_page.py" line="67"/>
         <source>Search: name in any script, case ref, passport or phone  (Ctrl+F)</source>
         <translation>Поиск: имя на любом языке, номер дела, паспорт или телефон  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="66"/>
+        <location filename="../../ui/roster_page.py" line="69"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="70"/>
+        <location filename="../../ui/roster_page.py" line="73"/>
         <source>Any list</source>
         <translation>Любой список</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="71"/>
+        <location filename="../../ui/roster_page.py" line="74"/>
         <source>Any citizenship</source>
         <translation>Любое гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="72"/>
+        <location filename="../../ui/roster_page.py" line="75"/>
         <source>Any locality</source>
         <translation>Любой населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="74"/>
+        <location filename="../../ui/roster_page.py" line="77"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="78"/>
-        <location filename="../../ui/roster_page.py" line="228"/>
+        <location filename="../../ui/roster_page.py" line="81"/>
+        <location filename="../../ui/roster_page.py" line="233"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="89"/>
+        <location filename="../../ui/roster_page.py" line="92"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="151"/>
+        <location filename="../../ui/roster_page.py" line="156"/>
         <source>Filter:</source>
         <translation>Фильтр:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="253"/>
+        <location filename="../../ui/roster_page.py" line="258"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n человек</numerusform>
@@ -4348,7 +4348,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="64"/>
+        <location filename="../../ui/roster_model.py" line="65"/>
         <source>(damaged record: cannot be read)</source>
         <translation>(повреждённая запись: не читается)</translation>
     </message>
@@ -4632,6 +4632,196 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <location filename="../../cli.py" line="116"/>
+        <source>{path}: the default roster (Tools &gt; Settings) is missing: moved, renamed, or on a drive that is not connected. Nothing was created; name a roster with --db PATH</source>
+        <translation>{path}: основной базы (Сервис &gt; Настройки) нет на месте: она перемещена, переименована или на диске, который не подключён. Ничего не создано; укажите базу через --db ПУТЬ</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="138"/>
+        <source>must be written as field=value</source>
+        <translation>нужно писать как поле=значение</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="141"/>
+        <source>is not a field (fields: {fields})</source>
+        <translation>— такого поля нет (поля: {fields})</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="193"/>
+        <source>{ref}: saved (version {version})</source>
+        <translation>{ref}: сохранено (версия {version})</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="199"/>
+        <source>{ref}: moved to the trash</source>
+        <translation>{ref}: перемещён(а) в корзину</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="220"/>
+        <source>takes no person references or status</source>
+        <translation>не принимает номеров дел и статуса</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="222"/>
+        <source>status operation {n} undone: {count} persons back</source>
+        <translation>операция смены статуса {n} отменена: возвращено человек: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="225"/>
+        <source>needs the new STATE (and REF ..., --list NAME or --household REF)</source>
+        <translation>нужен новый СТАТУС (и НОМЕР ..., --list СПИСОК или --household СЕМЬЯ)</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="237"/>
+        <source>{ref}: {state}</source>
+        <translation>{ref}: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="239"/>
+        <source>{ref}: already {state}</source>
+        <translation>{ref}: уже {state}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="241"/>
+        <source>{ref}: not changed: {why}</source>
+        <translation>{ref}: не изменён(а): {why}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="243"/>
+        <source>{count} changed as operation {n}; undo with `mission-roster status --undo {n}`</source>
+        <translation>изменено: {count}, операция {n}; отменить: `mission-roster status --undo {n}`</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="273"/>
+        <source>{count} found, first {limit} shown</source>
+        <translation>найдено: {count}, показаны первые {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="276"/>
+        <source>{count} found</source>
+        <translation>найдено: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="293"/>
+        <source>{ref}: {count} members</source>
+        <translation>{ref}: членов семьи: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="297"/>
+        <location filename="../../cli.py" line="308"/>
+        <source>warning: {ref} {doubt}</source>
+        <translation>предупреждение: {ref} {doubt}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="315"/>
+        <source>{name}: created</source>
+        <translation>{name}: создан</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="326"/>
+        <source>{name}: {count} added</source>
+        <translation>{name}: добавлено: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="334"/>
+        <source>{name}: {count} members are not verified yet and stay registered: {refs}; send with --verify-first to verify and submit them in the same step</source>
+        <translation>{name}: ещё не проверены и остаются зарегистрированными (человек: {count}): {refs}; отправьте с --verify-first, чтобы проверить и подать их тем же шагом</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="339"/>
+        <source>{name}: sent ({count} persons)</source>
+        <translation>{name}: отправлен (человек: {count})</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="348"/>
+        <source>{ref} on {name}: {answer} recorded; status {state} ({why})</source>
+        <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="351"/>
+        <source>{ref} on {name}: {answer} recorded; status {state}</source>
+        <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="358"/>
+        <source>{ref}: crossed</source>
+        <translation>{ref}: пересёк(ла) границу</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="365"/>
+        <source>{name}	{partner}	{state}	{count} persons: {pending} pending, {approved} approved, {rejected} rejected, {crossed} crossed</source>
+        <translation>{name}	{partner}	{state}	человек: {count}; ждут ответа: {pending}, одобрено: {approved}, отказано: {rejected}, пересекли границу: {crossed}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="374"/>
+        <source>warning: {message}</source>
+        <translation>предупреждение: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="381"/>
+        <location filename="../../cli.py" line="390"/>
+        <source>{name}: added</source>
+        <translation>{name}: добавлен(а)</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="409"/>
+        <source>logged #{n}</source>
+        <translation>записано в журнал связи, №{n}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="435"/>
+        <source>added {households} households, {persons} persons, {lists} lists, {partners} partners, {entries} log entries</source>
+        <translation>добавлено: семей {households}, человек {persons}, списков {lists}, партнёров {partners}, записей журнала {entries}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="446"/>
+        <source>persons on the roster: {persons} in {households} households</source>
+        <translation>человек в базе: {persons}, семей: {households}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="448"/>
+        <source>by status:</source>
+        <translation>по статусам:</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="449"/>
+        <source>by list:</source>
+        <translation>по спискам:</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="450"/>
+        <source>by flag:</source>
+        <translation>по особым нуждам:</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="454"/>
+        <source>approved, not yet crossed: {waiting}; approvals expiring within {days} days: {expiring}; follow-ups due: {due}</source>
+        <translation>одобрены, но ещё не пересекли границу: {waiting}; одобрений, истекающих в ближайшие дни ({days}): {expiring}; напоминаний на сегодня: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="472"/>
+        <source>roster file damaged: {damage}</source>
+        <translation>файл базы повреждён: {damage}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="476"/>
+        <source>audit trail intact: {count} entries</source>
+        <translation>журнал изменений цел: записей: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="478"/>
+        <source>audit trail broken: {problem}</source>
+        <translation>журнал изменений нарушен: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="680"/>
+        <source>mission-roster: interrupted</source>
+        <translation>mission-roster: прервано</translation>
+    </message>
+</context>
+<context>
     <name>commands.exporting</name>
     <message>
         <location filename="../../commands/exporting.py" line="65"/>
@@ -4642,288 +4832,526 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.importing</name>
     <message>
-        <location filename="../../commands/importing.py" line="80"/>
+        <location filename="../../commands/importing.py" line="81"/>
         <source>needs a FILE (or --undo IMPORT_ID)</source>
         <translation>нужен ФАЙЛ (или --undo IMPORT_ID)</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="126"/>
+        <source>{source}, sheet &apos;{sheet}&apos;, header in row {row}, profile &apos;{profile}&apos;</source>
+        <translation>{source}, лист «{sheet}», заголовок в строке {row}, профиль «{profile}»</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="130"/>
+        <source>{source}, sheet &apos;{sheet}&apos;, header in row {row}</source>
+        <translation>{source}, лист «{sheet}», заголовок в строке {row}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="135"/>
+        <source>  note: {warning}</source>
+        <translation>  примечание: {warning}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="138"/>
+        <source>row {row}: {outcome}: {details}</source>
+        <translation>строка {row}: {outcome}: {details}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="142"/>
+        <source>warning: {problem}</source>
+        <translation>предупреждение: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="147"/>
+        <source>would import {rows} rows: {new} new, {updated} updated, {unchanged} unchanged, {duplicates} possible duplicates</source>
+        <translation>будет загружено строк: {rows}; новых: {new}, обновлений: {updated}, без изменений: {unchanged}, возможных дубликатов: {duplicates}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="151"/>
+        <source>import #{n}: {rows} rows: {new} new, {updated} updated, {unchanged} unchanged, {duplicates} possible duplicates</source>
+        <translation>загрузка №{n}: строк: {rows}; новых: {new}, обновлений: {updated}, без изменений: {unchanged}, возможных дубликатов: {duplicates}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="154"/>
+        <source>created as new</source>
+        <translation>созданы как новые</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="155"/>
+        <source>left out (--accept-duplicates to create them)</source>
+        <translation>пропущены (--accept-duplicates, чтобы создать их)</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="157"/>
+        <source>{rejected} rejected (saved to {path})</source>
+        <translation>отклонено: {rejected} (сохранены в {path})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="160"/>
+        <source>{rejected} rejected</source>
+        <translation>отклонено: {rejected}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="162"/>
+        <source>{counted} {left}, {rejected}</source>
+        <translation>{counted} — {left}; {rejected}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="168"/>
+        <source>import #{n} undone: {deleted} persons removed, {trashed} moved to the trash (changed since), {restored} restored</source>
+        <translation>загрузка №{n} отменена: удалено человек: {deleted}, перемещено в корзину (изменены после загрузки): {trashed}, восстановлено: {restored}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/importing.py" line="172"/>
+        <source>conflict: {ref}: {message}</source>
+        <translation>конфликт: {ref}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>commands.protection</name>
+    <message>
+        <location filename="../../commands/protection.py" line="38"/>
+        <source>{path}: the passphrase file is empty</source>
+        <translation>{path}: файл с паролем пуст</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="40"/>
+        <source>{path}: the passphrase file has more than one line; put the passphrase alone on one line (the window&apos;s passphrase field takes one line)</source>
+        <translation>{path}: в файле с паролем больше одной строки; запишите пароль один в одну строку (поле пароля в окне принимает одну строку)</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="56"/>
+        <source>encryption, backups and restore apply to a roster file, not a server database</source>
+        <translation>шифрование, резервные копии и восстановление относятся к файлу базы, а не к базе на сервере</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="66"/>
+        <source>the new passphrase is needed: give it with {option} or the environment variable {variable}</source>
+        <translation>нужен новый пароль: укажите его через {option} или переменную окружения {variable}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="69"/>
+        <source>the passphrase is needed: give it with {option} or the environment variable {variable}</source>
+        <translation>нужен пароль: укажите его через {option} или переменную окружения {variable}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="83"/>
+        <source>{path}: encrypted ({rows} rows in {tables} tables checked); keep the passphrase safe: without it the roster cannot be opened</source>
+        <translation>{path}: зашифрована (проверено строк: {rows}, таблиц: {tables}); храните пароль надёжно: без него базу не открыть</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="93"/>
+        <source>removed: {path}</source>
+        <translation>удалена: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="94"/>
+        <source>encrypted: {path}</source>
+        <translation>зашифрована: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="96"/>
+        <source>{count} plain copies of the roster are still readable by anyone who gets them:</source>
+        <translation>незашифрованные копии базы (их может прочитать любой, к кому они попадут): {count}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="100"/>
+        <source>encrypt them with `encrypt --encrypt-plain-copies`, or remove them with `encrypt --remove-plain-copies`</source>
+        <translation>зашифруйте их командой `encrypt --encrypt-plain-copies` или удалите командой `encrypt --remove-plain-copies`</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="109"/>
+        <source>{path}: passphrase changed. Backups taken before keep the old passphrase.</source>
+        <translation>{path}: пароль изменён. Резервные копии, сделанные раньше, открываются старым паролем.</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="124"/>
+        <source>backup written and checked: {backup}</source>
+        <translation>резервная копия записана и проверена: {backup}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="132"/>
+        <source>{count} backups</source>
+        <translation>резервных копий: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="142"/>
+        <source>restored {backup}</source>
+        <translation>восстановлено: {backup}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="143"/>
+        <source>the roster as it was before is saved as {path}</source>
+        <translation>база в прежнем виде сохранена как {path}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="153"/>
+        <source>{count} persons in {states} unchanged for {days} days would be deleted</source>
+        <translation>будут удалены люди в статусах {states} без изменений дней: {days} (человек: {count})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="155"/>
+        <source>{count} persons in {states} unchanged for {days} days would be anonymised</source>
+        <translation>будут обезличены люди в статусах {states} без изменений дней: {days} (человек: {count})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="158"/>
+        <source>nothing done: add --yes --confirm-count {count} to do it (an encrypted archive is written first)</source>
+        <translation>ничего не сделано: добавьте --yes --confirm-count {count}, чтобы выполнить (сначала пишется зашифрованный архив)</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="163"/>
+        <source>is needed: --archive-passphrase-file FILE or --passphrase-file FILE (the archive is always encrypted)</source>
+        <translation>нужен: --archive-passphrase-file ФАЙЛ или --passphrase-file ФАЙЛ (архив всегда шифруется)</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="169"/>
+        <source>{count} persons deleted; encrypted archive: {path} ({archived} persons)</source>
+        <translation>удалено человек: {count}; зашифрованный архив: {path} (человек: {archived})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/protection.py" line="171"/>
+        <source>{count} persons anonymised; encrypted archive: {path} ({archived} persons)</source>
+        <translation>обезличено человек: {count}; зашифрованный архив: {path} (человек: {archived})</translation>
     </message>
 </context>
 <context>
     <name>commands.reconcile</name>
     <message>
-        <location filename="../../commands/reconcile.py" line="103"/>
+        <location filename="../../commands/reconcile.py" line="105"/>
         <source>takes no answer file</source>
         <translation>не принимает файл ответа</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="110"/>
+        <location filename="../../commands/reconcile.py" line="107"/>
+        <source>operation {n} undone: {restored} answers restored, {statuses} statuses returned</source>
+        <translation>операция {n} отменена: восстановлено ответов: {restored}, возвращено статусов: {statuses}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="113"/>
         <source>needs the answer file (or --undo OPERATION_ID)</source>
         <translation>нужен файл ответа (или --undo OPERATION_ID)</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="113"/>
+        <location filename="../../commands/reconcile.py" line="116"/>
         <source>needs --list NAME: answers are recorded per evacuation list</source>
         <translation>нужен --list НАЗВАНИЕ: ответы вносятся по списку на эвакуацию</translation>
     </message>
     <message>
+        <location filename="../../commands/reconcile.py" line="127"/>
+        <source>warning: {message}</source>
+        <translation>предупреждение: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="135"/>
+        <source>report written to {path}</source>
+        <translation>отчёт записан в {path}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="140"/>
+        <source>nothing applied ({count} rows left out)</source>
+        <translation>ничего не применено (пропущено строк: {count})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="143"/>
+        <source>applied as operation {n}: {approved} approved, {rejected} rejected, {statuses} statuses changed; undo with `mission-roster reconcile --undo {n}`</source>
+        <translation>применено как операция {n}: одобрено: {approved}, отказано: {rejected}, изменено статусов: {statuses}; отменить: `mission-roster reconcile --undo {n}`</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="148"/>
+        <source>{count} rows need review and were not applied: confirm them in the window (Lists &gt; Reconcile partner answer…)</source>
+        <translation>строки требуют проверки и не применены ({count}): подтвердите их в окне (Списки на эвакуацию &gt; Сверить ответ…)</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="152"/>
+        <source>row {row} not applied: {reason}</source>
+        <translation>строка {row} не применена: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="155"/>
+        <source>row {row}: {reason}</source>
+        <translation>строка {row}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="175"/>
+        <source>{a} and {b} marked as different persons</source>
+        <translation>{a} и {b} отмечены как разные люди</translation>
+    </message>
+    <message>
         <location filename="../../commands/reconcile.py" line="188"/>
+        <source>{count} possible duplicates</source>
+        <translation>возможных дубликатов: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="197"/>
         <source>takes no person references</source>
         <translation>не принимает номеров дел</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="194"/>
+        <location filename="../../commands/reconcile.py" line="199"/>
+        <source>merge {n} undone: {ref} is a record of its own again ({state})</source>
+        <translation>объединение {n} отменено: {ref} снова отдельная запись ({state})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="204"/>
         <source>needs KEEP_REF OTHER_REF (or --undo OPERATION_ID)</source>
         <translation>нужны KEEP_REF OTHER_REF (или --undo OPERATION_ID)</translation>
+    </message>
+    <message>
+        <location filename="../../commands/reconcile.py" line="210"/>
+        <source>{other} merged into {keep} (operation {n}); undo with `mission-roster merge --undo {n}`</source>
+        <translation>{other} объединён(а) с {keep} (операция {n}); отменить: `mission-roster merge --undo {n}`</translation>
     </message>
 </context>
 <context>
     <name>domain.audit</name>
     <message>
-        <location filename="../../domain/reasons.py" line="122"/>
+        <location filename="../../domain/reasons.py" line="123"/>
         <source>answer</source>
         <translation>ответ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="123"/>
+        <location filename="../../domain/reasons.py" line="124"/>
         <source>create</source>
         <translation>создание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="124"/>
+        <location filename="../../domain/reasons.py" line="125"/>
         <source>update</source>
         <translation>изменение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="125"/>
+        <location filename="../../domain/reasons.py" line="126"/>
         <source>delete</source>
         <translation>удаление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="126"/>
+        <location filename="../../domain/reasons.py" line="127"/>
         <source>restore</source>
         <translation>восстановление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="127"/>
+        <location filename="../../domain/reasons.py" line="128"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="128"/>
+        <location filename="../../domain/reasons.py" line="129"/>
         <source>undo</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="129"/>
+        <location filename="../../domain/reasons.py" line="130"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="130"/>
+        <location filename="../../domain/reasons.py" line="131"/>
         <source>not a duplicate</source>
         <translation>не дубликат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="131"/>
+        <location filename="../../domain/reasons.py" line="132"/>
         <source>duplicate mark removed</source>
         <translation>снята отметка «не дубликат»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="132"/>
+        <location filename="../../domain/reasons.py" line="133"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="133"/>
+        <location filename="../../domain/reasons.py" line="134"/>
         <source>export</source>
         <translation>экспорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="134"/>
+        <location filename="../../domain/reasons.py" line="135"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="135"/>
+        <location filename="../../domain/reasons.py" line="136"/>
         <source>redact</source>
         <translation>вымарывание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="136"/>
+        <location filename="../../domain/reasons.py" line="137"/>
         <source>backup</source>
         <translation>резервная копия</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="137"/>
+        <location filename="../../domain/reasons.py" line="138"/>
         <source>encrypt</source>
         <translation>шифрование</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="138"/>
+        <location filename="../../domain/reasons.py" line="139"/>
         <source>anonymise</source>
         <translation>обезличивание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="139"/>
+        <location filename="../../domain/reasons.py" line="140"/>
         <source>retention</source>
         <translation>хранение данных</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="140"/>
+        <location filename="../../domain/reasons.py" line="141"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="141"/>
+        <location filename="../../domain/reasons.py" line="142"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="142"/>
+        <location filename="../../domain/reasons.py" line="143"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="143"/>
+        <location filename="../../domain/reasons.py" line="144"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="144"/>
+        <location filename="../../domain/reasons.py" line="145"/>
         <source>liaison</source>
         <translation>журнал связи</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="145"/>
+        <location filename="../../domain/reasons.py" line="146"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="146"/>
+        <location filename="../../domain/reasons.py" line="147"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="147"/>
+        <location filename="../../domain/reasons.py" line="148"/>
         <source>setting</source>
         <translation>настройка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="148"/>
+        <location filename="../../domain/reasons.py" line="149"/>
         <source>export profile</source>
         <translation>профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="149"/>
+        <location filename="../../domain/reasons.py" line="150"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="150"/>
+        <location filename="../../domain/reasons.py" line="151"/>
         <source>reconcile report</source>
         <translation>отчёт сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="151"/>
+        <location filename="../../domain/reasons.py" line="152"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="162"/>
+        <location filename="../../domain/reasons.py" line="163"/>
         <source>created {ref}</source>
         <translation>создана запись {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="163"/>
+        <location filename="../../domain/reasons.py" line="164"/>
         <source>edited {ref}: {fields}</source>
         <translation>изменена запись {ref}: {fields}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="164"/>
+        <location filename="../../domain/reasons.py" line="165"/>
         <source>moved {ref} to the trash</source>
         <translation>{ref} перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="165"/>
+        <location filename="../../domain/reasons.py" line="166"/>
         <source>restored {ref} from the trash</source>
         <translation>{ref} восстановлен(а) из корзины</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="166"/>
+        <location filename="../../domain/reasons.py" line="167"/>
         <source>{ref}: {old} -&gt; {new}</source>
         <translation>{ref}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="167"/>
+        <location filename="../../domain/reasons.py" line="168"/>
         <source>{n} persons -&gt; {new}</source>
         <translation>человек: {n} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="168"/>
+        <location filename="../../domain/reasons.py" line="169"/>
         <source>{ref}: crossing date</source>
         <translation>{ref}: дата перехода границы</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="170"/>
+        <location filename="../../domain/reasons.py" line="171"/>
         <source>{ref} on {list}: {answer}</source>
         <translation>{ref} в списке {list}: {answer}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="172"/>
+        <location filename="../../domain/reasons.py" line="173"/>
         <source>{ref} joined household {household}</source>
         <translation>{ref} включён(а) в семью {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="174"/>
+        <location filename="../../domain/reasons.py" line="175"/>
         <source>{ref} left household {household}</source>
         <translation>{ref} исключён(а) из семьи {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="175"/>
+        <location filename="../../domain/reasons.py" line="176"/>
         <source>created household {household}</source>
         <translation>создана семья {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="176"/>
+        <location filename="../../domain/reasons.py" line="177"/>
         <source>created list {list}</source>
         <translation>создан список {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="177"/>
+        <location filename="../../domain/reasons.py" line="178"/>
         <source>list {list} sent</source>
         <translation>список {list} отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="178"/>
+        <location filename="../../domain/reasons.py" line="179"/>
         <source>list {list}: {old} -&gt; {new}</source>
         <translation>список {list}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="180"/>
+        <location filename="../../domain/reasons.py" line="181"/>
         <source>added {n} persons to list {list}</source>
         <translation>в список {list} добавлено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="182"/>
+        <location filename="../../domain/reasons.py" line="183"/>
         <source>removed {n} persons from list {list}</source>
         <translation>из списка {list} исключено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="184"/>
+        <location filename="../../domain/reasons.py" line="185"/>
         <source>merged {other} into {keep} (operation {n})</source>
         <translation>{other} объединён(а) с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="186"/>
+        <location filename="../../domain/reasons.py" line="187"/>
         <source>undid the merge of {other} into {keep} (operation {n})</source>
         <translation>отменено объединение {other} с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="188"/>
+        <location filename="../../domain/reasons.py" line="189"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="190"/>
+        <location filename="../../domain/reasons.py" line="191"/>
         <source>undid status operation {n}: {count} persons back</source>
         <translation>отменена смена статуса {n}: возвращено человек: {count}</translation>
     </message>
@@ -4987,102 +5415,107 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>В этой базе не найдено: {what} {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="110"/>
+        <location filename="../../domain/errors.py" line="91"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Отменено; ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../domain/errors.py" line="125"/>
         <source>sheet &apos;{sheet}&apos;</source>
         <translation>лист «{sheet}»</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="111"/>
+        <location filename="../../domain/errors.py" line="126"/>
         <source>row {row}</source>
         <translation>строка {row}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="112"/>
+        <location filename="../../domain/errors.py" line="127"/>
         <source>column {column}</source>
         <translation>столбец {column}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="116"/>
+        <location filename="../../domain/errors.py" line="131"/>
         <source>{where}: {message}</source>
         <translation>{where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="127"/>
+        <location filename="../../domain/errors.py" line="142"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="128"/>
+        <location filename="../../domain/errors.py" line="143"/>
         <source>evacuation list</source>
         <translation>список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="129"/>
+        <location filename="../../domain/errors.py" line="144"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="130"/>
+        <location filename="../../domain/errors.py" line="145"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="131"/>
+        <location filename="../../domain/errors.py" line="146"/>
         <source>document</source>
         <translation>документ</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="132"/>
+        <location filename="../../domain/errors.py" line="147"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="133"/>
+        <location filename="../../domain/errors.py" line="148"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="134"/>
+        <location filename="../../domain/errors.py" line="149"/>
         <source>partner organization</source>
         <translation>организация-партнёр</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="135"/>
+        <location filename="../../domain/errors.py" line="150"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="136"/>
+        <location filename="../../domain/errors.py" line="151"/>
         <source>list member</source>
         <translation>участник списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="137"/>
+        <location filename="../../domain/errors.py" line="152"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="138"/>
+        <location filename="../../domain/errors.py" line="153"/>
         <source>merge operation</source>
         <translation>операция объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="139"/>
+        <location filename="../../domain/errors.py" line="154"/>
         <source>reconcile operation</source>
         <translation>операция сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="140"/>
+        <location filename="../../domain/errors.py" line="155"/>
         <source>status operation</source>
         <translation>операция смены статуса</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="141"/>
+        <location filename="../../domain/errors.py" line="156"/>
         <source>saved export profile</source>
         <translation>сохранённый профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="142"/>
+        <location filename="../../domain/errors.py" line="157"/>
         <source>liaison entry</source>
         <translation>запись журнала связи</translation>
     </message>
@@ -5160,257 +5593,257 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.fields</name>
     <message>
-        <location filename="../../domain/errors.py" line="145"/>
+        <location filename="../../domain/errors.py" line="160"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="146"/>
+        <location filename="../../domain/errors.py" line="161"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="147"/>
+        <location filename="../../domain/errors.py" line="162"/>
         <source>status change</source>
         <translation>смена статуса</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="148"/>
+        <location filename="../../domain/errors.py" line="163"/>
         <source>crossing</source>
         <translation>переход границы</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="149"/>
+        <location filename="../../domain/errors.py" line="164"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="150"/>
+        <location filename="../../domain/errors.py" line="165"/>
         <source>list name</source>
         <translation>название списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="151"/>
+        <location filename="../../domain/errors.py" line="166"/>
         <source>list state</source>
         <translation>состояние списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="152"/>
+        <location filename="../../domain/errors.py" line="167"/>
         <source>evacuation list</source>
         <translation>список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="153"/>
+        <location filename="../../domain/errors.py" line="168"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="154"/>
+        <location filename="../../domain/errors.py" line="169"/>
         <source>surname</source>
         <translation>фамилия</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="155"/>
+        <location filename="../../domain/errors.py" line="170"/>
         <source>given_names</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="156"/>
+        <location filename="../../domain/errors.py" line="171"/>
         <source>patronymic</source>
         <translation>отчество</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="157"/>
+        <location filename="../../domain/errors.py" line="172"/>
         <source>surname_latin</source>
         <translation>фамилия латиницей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="158"/>
+        <location filename="../../domain/errors.py" line="173"/>
         <source>given_names_latin</source>
         <translation>имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="159"/>
+        <location filename="../../domain/errors.py" line="174"/>
         <source>birth_date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="160"/>
+        <location filename="../../domain/errors.py" line="175"/>
         <source>sex</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="161"/>
+        <location filename="../../domain/errors.py" line="176"/>
         <source>citizenship</source>
         <translation>гражданство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="162"/>
+        <location filename="../../domain/errors.py" line="177"/>
         <source>citizenships</source>
         <translation>гражданство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="163"/>
+        <location filename="../../domain/errors.py" line="178"/>
         <source>case_ref</source>
         <translation>номер дела</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="164"/>
+        <location filename="../../domain/errors.py" line="179"/>
         <source>document type</source>
         <translation>тип документа</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="165"/>
+        <location filename="../../domain/errors.py" line="180"/>
         <source>document number</source>
         <translation>номер документа</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="166"/>
+        <location filename="../../domain/errors.py" line="181"/>
         <source>expiry date</source>
         <translation>срок действия</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="167"/>
+        <location filename="../../domain/errors.py" line="182"/>
         <source>relationship</source>
         <translation>родство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="168"/>
+        <location filename="../../domain/errors.py" line="183"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="169"/>
+        <location filename="../../domain/errors.py" line="184"/>
         <source>merge field</source>
         <translation>поле объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="170"/>
+        <location filename="../../domain/errors.py" line="185"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="171"/>
+        <location filename="../../domain/errors.py" line="186"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="172"/>
+        <location filename="../../domain/errors.py" line="187"/>
         <source>mapping</source>
         <translation>сопоставление столбцов</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="173"/>
+        <location filename="../../domain/errors.py" line="188"/>
         <source>columns</source>
         <translation>столбцы</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="174"/>
+        <location filename="../../domain/errors.py" line="189"/>
         <source>column mapping</source>
         <translation>сопоставление столбцов</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="175"/>
+        <location filename="../../domain/errors.py" line="190"/>
         <source>profile</source>
         <translation>профиль</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="176"/>
+        <location filename="../../domain/errors.py" line="191"/>
         <source>profile name</source>
         <translation>название профиля</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="177"/>
+        <location filename="../../domain/errors.py" line="192"/>
         <source>organization name</source>
         <translation>название организации</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="178"/>
+        <location filename="../../domain/errors.py" line="193"/>
         <source>contact name</source>
         <translation>имя контакта</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="179"/>
+        <location filename="../../domain/errors.py" line="194"/>
         <source>summary</source>
         <translation>краткое содержание</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="180"/>
+        <location filename="../../domain/errors.py" line="195"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="181"/>
+        <location filename="../../domain/errors.py" line="196"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="182"/>
+        <location filename="../../domain/errors.py" line="197"/>
         <source>review decision</source>
         <translation>решение по проверке</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="183"/>
+        <location filename="../../domain/errors.py" line="198"/>
         <source>pair</source>
         <translation>пара</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="184"/>
+        <location filename="../../domain/errors.py" line="199"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="185"/>
+        <location filename="../../domain/errors.py" line="200"/>
         <source>archive passphrase</source>
         <translation>пароль архива</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="186"/>
+        <location filename="../../domain/errors.py" line="201"/>
         <source>language</source>
         <translation>язык</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="187"/>
+        <location filename="../../domain/errors.py" line="202"/>
         <source>date_format</source>
         <translation>формат даты</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="188"/>
+        <location filename="../../domain/errors.py" line="203"/>
         <source>state</source>
         <translation>состояние</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="189"/>
+        <location filename="../../domain/errors.py" line="204"/>
         <source>older than</source>
         <translation>старше</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="190"/>
+        <location filename="../../domain/errors.py" line="205"/>
         <source>report</source>
         <translation>отчёт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="191"/>
+        <location filename="../../domain/errors.py" line="206"/>
         <source>reject report</source>
         <translation>отчёт об отклонённых строках</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="192"/>
+        <location filename="../../domain/errors.py" line="207"/>
         <source>manifest</source>
         <translation>манифест</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="193"/>
+        <location filename="../../domain/errors.py" line="208"/>
         <source>paper</source>
         <translation>формат бумаги</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="194"/>
+        <location filename="../../domain/errors.py" line="209"/>
         <source>grouping</source>
         <translation>группировка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="195"/>
+        <location filename="../../domain/errors.py" line="210"/>
         <source>field</source>
         <translation>поле</translation>
     </message>
@@ -5755,267 +6188,267 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.reasons</name>
     <message>
-        <location filename="../../domain/reasons.py" line="18"/>
+        <location filename="../../domain/reasons.py" line="19"/>
         <source>crossed the border</source>
         <translation>пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="19"/>
+        <location filename="../../domain/reasons.py" line="20"/>
         <source>registered</source>
         <translation>зарегистрирован(а)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="20"/>
+        <location filename="../../domain/reasons.py" line="21"/>
         <source>demo</source>
         <translation>демонстрация</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="21"/>
+        <location filename="../../domain/reasons.py" line="22"/>
         <source>redo</source>
         <translation>повтор</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="22"/>
+        <location filename="../../domain/reasons.py" line="23"/>
         <source>sent on list {list}</source>
         <translation>отправлен(а) в списке {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="24"/>
+        <location filename="../../domain/reasons.py" line="25"/>
         <source>verified to be sent on list {list}</source>
         <translation>проверен(а) для отправки в списке {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="26"/>
+        <location filename="../../domain/reasons.py" line="27"/>
         <source>answer on list {list}: {note}</source>
         <translation>ответ по списку {list}: {note}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="27"/>
+        <location filename="../../domain/reasons.py" line="28"/>
         <source>answer on list {list}</source>
         <translation>ответ по списку {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="28"/>
+        <location filename="../../domain/reasons.py" line="29"/>
         <source>merged into {ref}</source>
         <translation>объединён(а) с {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="29"/>
+        <location filename="../../domain/reasons.py" line="30"/>
         <source>merge into {ref} undone</source>
         <translation>объединение с {ref} отменено</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="30"/>
+        <location filename="../../domain/reasons.py" line="31"/>
         <source>import #{n}</source>
         <translation>импорт № {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="31"/>
+        <location filename="../../domain/reasons.py" line="32"/>
         <source>undo of import #{n}</source>
         <translation>отмена импорта № {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="32"/>
+        <location filename="../../domain/reasons.py" line="33"/>
         <source>undo of status operation {n}</source>
         <translation>отмена смены статуса {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="34"/>
+        <location filename="../../domain/reasons.py" line="35"/>
         <source>undo of reconcile operation {n} ({file})</source>
         <translation>отмена сверки {n} ({file})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="36"/>
+        <location filename="../../domain/reasons.py" line="37"/>
         <source>undo: {old} -&gt; {new} ({why})</source>
         <translation>отмена: {old} → {new} ({why})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="37"/>
+        <location filename="../../domain/reasons.py" line="38"/>
         <source>undo: {old} -&gt; {new}</source>
         <translation>отмена: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="39"/>
+        <location filename="../../domain/reasons.py" line="40"/>
         <source>retention of {n} person records</source>
         <translation>хранение данных: записей о людях — {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="58"/>
+        <location filename="../../domain/reasons.py" line="59"/>
         <source>surname</source>
         <translation>фамилия</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="59"/>
+        <location filename="../../domain/reasons.py" line="60"/>
         <source>given name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="60"/>
+        <location filename="../../domain/reasons.py" line="61"/>
         <source>patronymic</source>
         <translation>отчество</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="63"/>
+        <location filename="../../domain/reasons.py" line="64"/>
         <source>roster ID equal</source>
         <translation>совпадает ID записи</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="64"/>
+        <location filename="../../domain/reasons.py" line="65"/>
         <source>case reference equal</source>
         <translation>совпадает номер дела</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="65"/>
+        <location filename="../../domain/reasons.py" line="66"/>
         <source>document equal</source>
         <translation>совпадает документ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="66"/>
+        <location filename="../../domain/reasons.py" line="67"/>
         <source>document differs by one character</source>
         <translation>документ отличается одним знаком</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="67"/>
+        <location filename="../../domain/reasons.py" line="68"/>
         <source>documents differ</source>
         <translation>документы разные</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="68"/>
+        <location filename="../../domain/reasons.py" line="69"/>
         <source>birth date equal</source>
         <translation>совпадает дата рождения</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="69"/>
+        <location filename="../../domain/reasons.py" line="70"/>
         <source>birth date day/month swapped</source>
         <translation>в дате рождения переставлены день и месяц</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="70"/>
+        <location filename="../../domain/reasons.py" line="71"/>
         <source>birth date differs by one digit</source>
         <translation>дата рождения отличается одной цифрой</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="72"/>
+        <location filename="../../domain/reasons.py" line="73"/>
         <source>birth year equal, full date not known</source>
         <translation>совпадает год рождения, полная дата неизвестна</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="73"/>
+        <location filename="../../domain/reasons.py" line="74"/>
         <source>birth date differs</source>
         <translation>дата рождения другая</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="75"/>
+        <location filename="../../domain/reasons.py" line="76"/>
         <source>same name, another generation (parent and child?)</source>
         <translation>то же имя, другое поколение (родитель и ребёнок?)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="76"/>
+        <location filename="../../domain/reasons.py" line="77"/>
         <source>birth date missing</source>
         <translation>нет даты рождения</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="77"/>
+        <location filename="../../domain/reasons.py" line="78"/>
         <source>sex differs</source>
         <translation>пол другой</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="78"/>
+        <location filename="../../domain/reasons.py" line="79"/>
         <source>same household</source>
         <translation>та же семья</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="80"/>
+        <location filename="../../domain/reasons.py" line="81"/>
         <source>surname and given name in each other&apos;s place</source>
         <translation>фамилия и имя поменяны местами</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="81"/>
+        <location filename="../../domain/reasons.py" line="82"/>
         <source>not the best candidate</source>
         <translation>не лучший кандидат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="84"/>
+        <location filename="../../domain/reasons.py" line="85"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="86"/>
+        <location filename="../../domain/reasons.py" line="87"/>
         <source>{part} equal by sound</source>
         <translation>{part}: совпадает по звучанию</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="87"/>
+        <location filename="../../domain/reasons.py" line="88"/>
         <source>{part} similar</source>
         <translation>{part}: похоже</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="89"/>
+        <location filename="../../domain/reasons.py" line="90"/>
         <source>{part} differs slightly</source>
         <translation>{part}: немного отличается</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="91"/>
+        <location filename="../../domain/reasons.py" line="92"/>
         <source>{part} initial only</source>
         <translation>{part}: только инициал</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="92"/>
+        <location filename="../../domain/reasons.py" line="93"/>
         <source>{part} differs</source>
         <translation>{part}: другое</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="93"/>
+        <location filename="../../domain/reasons.py" line="94"/>
         <source>{part} missing</source>
         <translation>{part}: нет</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="95"/>
+        <location filename="../../domain/reasons.py" line="96"/>
         <source>{part} equal under {scheme}</source>
         <translation>{part}: совпадает по {scheme}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="97"/>
+        <location filename="../../domain/reasons.py" line="98"/>
         <source>birth date differs (born {n} years apart)</source>
         <translation>дата рождения другая (разница {n} г.)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="99"/>
+        <location filename="../../domain/reasons.py" line="100"/>
         <source>another person scores close ({ref})</source>
         <translation>близкий результат у другого человека ({ref})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="101"/>
+        <location filename="../../domain/reasons.py" line="102"/>
         <source>another given name, and another person comes close ({ref}): a twin&apos;s document?</source>
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="208"/>
+        <location filename="../../domain/reasons.py" line="209"/>
         <source>status {old} cannot become {new}</source>
         <translation>статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="210"/>
+        <location filename="../../domain/reasons.py" line="211"/>
         <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
         <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="211"/>
+        <location filename="../../domain/reasons.py" line="212"/>
         <source>needs review</source>
         <translation>требует проверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="212"/>
+        <location filename="../../domain/reasons.py" line="213"/>
         <source>not on the roster</source>
         <translation>нет в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="213"/>
+        <location filename="../../domain/reasons.py" line="214"/>
         <source>left out by the officer</source>
         <translation>исключено сотрудником</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="214"/>
+        <location filename="../../domain/reasons.py" line="215"/>
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
@@ -6443,12 +6876,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.retention</name>
     <message>
-        <location filename="../../services/retention.py" line="119"/>
+        <location filename="../../services/retention.py" line="118"/>
         <source>choose at least one state (e.g. evacuated)</source>
         <translation>выберите хотя бы один статус (например, эвакуирован)</translation>
     </message>
     <message>
-        <location filename="../../services/retention.py" line="122"/>
+        <location filename="../../services/retention.py" line="121"/>
         <source>must be a number of days, 0 or more</source>
         <translation>должно быть числом дней, 0 или больше</translation>
     </message>
@@ -6483,6 +6916,24 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/undo.py" line="63"/>
         <source>has no earlier status to go back to</source>
         <translation>нет прежнего статуса, к которому можно вернуться</translation>
+    </message>
+</context>
+<context>
+    <name>storage.db</name>
+    <message>
+        <location filename="../../storage/db.py" line="587"/>
+        <source>{file} says {operator} on {host} (process {pid}) has been writing since {since} ({age}). {why} It is only a note: if nobody is working on the roster there, it is left over from a program that ended without clearing it, and the next write replaces it</source>
+        <translation>В {file} записано, что {operator} на {host} (процесс {pid}) пишет в базу с {since} ({age}). {why} Это лишь отметка: если там с базой никто не работает, она осталась от программы, завершившейся без её удаления, и следующая запись её заменит</translation>
+    </message>
+    <message>
+        <location filename="../../storage/db.py" line="591"/>
+        <source>That process no longer runs on this computer.</source>
+        <translation>Этот процесс на этом компьютере больше не работает.</translation>
+    </message>
+    <message>
+        <location filename="../../storage/db.py" line="592"/>
+        <source>No write lasts that long.</source>
+        <translation>Ни одна запись не длится так долго.</translation>
     </message>
 </context>
 </TS>
