@@ -1,8 +1,19 @@
-"""Shared fixtures: a fresh roster database file under tmp_path, an operator, Qt offscreen."""
+"""Shared fixtures: a fresh roster database file under tmp_path, an operator, Qt offscreen.
+
+Tests that cannot run on every system carry one marker with the reason, and are skipped
+elsewhere (listed as skipped, with the reason, never silently passed):
+
+    @pytest.mark.posix_only("SIGKILL")                           # POSIX: Linux and macOS
+    @pytest.mark.posix_only("mounts a tmpfs (root)", linux=True)  # Linux only
+
+Tests that use LibreOffice (`soffice`) or the throwaway PostgreSQL server (`/usr/lib/postgresql`)
+get the marker from their fixture.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
@@ -16,6 +27,38 @@ from desktop_app.storage.db import Database, open_database
 pytest_plugins = ["tests.helpers.libreoffice"]
 
 OPERATOR = "test.officer"
+POSIX_ONLY_FIXTURES = {
+    "soffice": "LibreOffice as Debian installs it (make sysdeps)",
+    "postgres_server": "PostgreSQL's server binaries from /usr/lib/postgresql",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "posix_only(reason, linux=False): runs on POSIX systems only (on Linux "
+                                       "only with linux=True), skipped elsewhere with the reason")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, reason in POSIX_ONLY_FIXTURES.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.posix_only(reason, linux=True))
+        for marker in item.iter_markers("posix_only"):
+            why = skip_reason(marker, os.name, sys.platform)
+            if why:
+                item.add_marker(pytest.mark.skip(reason=why))
+                break
+
+
+def skip_reason(marker: pytest.Mark, os_name: str, platform: str) -> str | None:
+    """Why a test marked `posix_only` does not run on this system (`os.name`, `sys.platform`); None if it does."""
+    reason = marker.args[0] if marker.args else marker.kwargs.get("reason", "")
+    if not reason:
+        raise pytest.UsageError("posix_only needs its reason: @pytest.mark.posix_only(\"SIGKILL\")")
+    linux = bool(marker.kwargs.get("linux", False))
+    if os_name != "posix" or (linux and not platform.startswith("linux")):
+        return f"{'Linux' if linux else 'POSIX'} only: {reason}"
+    return None
 
 
 @pytest.fixture

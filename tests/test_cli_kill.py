@@ -26,6 +26,8 @@ import pytest
 from desktop_app.services import demo, lists, persons
 from desktop_app.storage.db import open_database
 
+pytestmark = pytest.mark.posix_only("SIGKILL of a child process")
+
 CHILD = textwrap.dedent('''
     import os, sys, time
     from pathlib import Path

@@ -21,6 +21,8 @@ from desktop_app.services.retention import ANONYMISED_SURNAME
 from desktop_app.storage.db import open_database
 from tests.test_cli_kill import _counts, _kill_at, _verify
 
+pytestmark = pytest.mark.posix_only("SIGKILL of a child process")
+
 CHILD = textwrap.dedent('''
     import os, sys, time
     from pathlib import Path

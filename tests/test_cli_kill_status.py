@@ -24,6 +24,8 @@ from desktop_app.services import demo, lists
 from desktop_app.storage.db import open_database
 from tests.test_cli_kill import _counts, _each_point, _verify
 
+pytestmark = pytest.mark.posix_only("SIGKILL of a child process")
+
 
 def _statuses(path: Path, ids: list[int]) -> list[str]:
     with contextlib.closing(sqlite3.connect(path)) as connection:

@@ -16,6 +16,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -101,6 +102,7 @@ def _sources(tmp_path: Path) -> list[Path]:
     return [DATA / "roster_calc.xlsx", DATA / "roster.xls", DATA / "roster.ods", csv]
 
 
+@pytest.mark.posix_only("resource limits and SIGALRM in the reading child")
 def test_mutated_real_files_end_in_data_or_a_clear_refusal(tmp_path: Path) -> None:
     script = tmp_path / "worker.py"
     script.write_text(WORKER)

@@ -193,6 +193,7 @@ def test_a_failed_export_leaves_the_previous_one_untouched(work: Path) -> None:
     assert sorted(p.name for p in work.iterdir() if p.name.startswith(".out")) == []  # no partial left
 
 
+@pytest.mark.posix_only("mounts a small tmpfs (root)", linux=True)
 def test_an_export_to_a_full_disk_fails_cleanly_with_the_old_file_intact(work: Path, tmp_path: Path) -> None:
     roster = work / "roster.db"
     with small_filesystem(tmp_path / "stick", "1m") as stick:
@@ -302,6 +303,7 @@ def _decrypts(path: Path) -> bool:
     return openpyxl.load_workbook(plain, read_only=True) is not None
 
 
+@pytest.mark.posix_only("SIGKILL of a child process")
 @pytest.mark.parametrize("stop", ["writing", "before-commit", "after-commit", "acknowledged"])
 def test_a_killed_password_export_never_leaves_a_file_without_its_entry_nor_plain_names(
         work: Path, tmp_path: Path, stop: str) -> None:
@@ -338,6 +340,7 @@ def test_a_killed_password_export_never_leaves_a_file_without_its_entry_nor_plai
             and not p.name.startswith("roster.db") and _plain_names_in(p, names)] == []
 
 
+@pytest.mark.posix_only("SIGKILL of a child process")
 def test_the_command_killed_once_the_file_appears_has_already_recorded_it(work: Path, tmp_path: Path) -> None:
     (work / "pw.txt").write_text(PASSWORD + "\n")
     out = work / "fresh.xlsx"

@@ -68,6 +68,7 @@ def test_a_missing_backup_folder_is_refused_and_no_file_takes_its_name(
         database.close()
 
 
+@pytest.mark.posix_only("mounts a small tmpfs (root)", linux=True)
 def test_a_read_only_backup_folder_says_one_line(roster: Path, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     with _small_filesystem(tmp_path / "stick", "1m") as folder:
@@ -190,6 +191,7 @@ def test_the_next_backup_removes_what_a_killed_one_left(db: Database, tmp_path: 
     assert running.name in names and mine.name in names
 
 
+@pytest.mark.posix_only("mounts a small tmpfs (root)", linux=True)
 def test_backup_and_encrypt_on_a_full_disk_say_disk_full(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with _small_filesystem(tmp_path / "small", "4m") as folder:
         path = folder / "roster.db"

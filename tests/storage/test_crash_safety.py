@@ -21,6 +21,8 @@ import pytest
 from desktop_app.services import audit, demo, lists, persons
 from desktop_app.storage.db import open_database
 
+pytestmark = pytest.mark.posix_only("SIGKILL of a child process")
+
 CHILD = textwrap.dedent('''
     import sys, time
     from pathlib import Path

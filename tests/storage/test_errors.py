@@ -99,6 +99,7 @@ def test_a_colleagues_lock_held_by_another_process_is_busy_and_names_the_holder(
         database.close()
 
 
+@pytest.mark.posix_only("mounts a small tmpfs (root)", linux=True)
 def test_a_full_tmpfs_is_disk_full_by_its_code_and_the_roster_is_unchanged(tmp_path: Path) -> None:
     with small_filesystem(tmp_path / "small", "700k") as folder:
         database = open_database(folder / "roster.db")
@@ -125,6 +126,7 @@ def test_a_page_limit_is_full_too(tmp_path: Path) -> None:
     assert isinstance(translate(caught.value, "limited.db"), DiskFull)
 
 
+@pytest.mark.posix_only("mounts a small tmpfs (root)", linux=True)
 def test_a_read_only_mount_is_read_only_by_its_code(tmp_path: Path) -> None:
     with small_filesystem(tmp_path / "stick", "4m") as folder:
         path = folder / "roster.db"

@@ -61,6 +61,7 @@ def _small_filesystem(where: Path, size: str) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(where)], check=False)
 
 
+@pytest.mark.posix_only("mounts a small tmpfs (root)", linux=True)
 def test_a_full_disk_says_so_and_the_roster_is_unchanged(tmp_path: Path) -> None:
     with _small_filesystem(tmp_path / "small", "700k") as folder:
         path = folder / "roster.db"
@@ -76,6 +77,7 @@ def test_a_full_disk_says_so_and_the_roster_is_unchanged(tmp_path: Path) -> None
             assert check.execute("SELECT count(*) FROM persons").fetchone()[0] == count
 
 
+@pytest.mark.posix_only("mounts a small tmpfs (root)", linux=True)
 def test_a_read_only_folder_says_so_and_the_roster_is_unchanged(tmp_path: Path) -> None:
     with _small_filesystem(tmp_path / "stick", "4m") as folder:
         path = folder / "roster.db"

@@ -167,6 +167,7 @@ def fill(folder: Path, leave: int) -> None:
     (folder / "filler").write_bytes(b"\0" * max(0, free - leave))
 
 
+@pytest.mark.posix_only("mounts a small tmpfs (root)", linux=True)
 def test_a_full_disk_fails_cleanly_with_the_old_file_intact(tmp_path: Path) -> None:
     with small_filesystem(tmp_path / "stick", "1m") as folder:
         target = folder / "out.xlsx"

@@ -24,6 +24,8 @@ from desktop_app.storage.backup import BACKUP_PATTERN, opener_for
 from desktop_app.storage.db import connect_file, open_database
 from desktop_app.storage.models import Person
 
+pytestmark = pytest.mark.posix_only("SIGKILL of a child process")
+
 OLD_KEY = "first passphrase of the roster"
 NEW_KEY = "second passphrase of the roster"
 
