@@ -25,9 +25,10 @@ from desktop_app.domain.errors import DatabaseError, RosterError, ValidationErro
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, Relationship, relationship_doubt
-from desktop_app.domain.reasons import service_note
+from desktop_app.domain.reasons import history_reason, service_note
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import audit, demo, households, lists, partners, persons, roster, stats, status
+from desktop_app.services.answer_conflicts import answer_conflicts
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
 from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
@@ -246,10 +247,13 @@ def cmd_status(ctx: Context) -> int:
 
 
 def cmd_history(ctx: Context) -> int:
-    for change in status.history(ctx.db, ctx.person_id(ctx.args.ref)):
+    person_id = ctx.person_id(ctx.args.ref)
+    for change in status.history(ctx.db, person_id):
         on_list = f" [{change.list_name}]" if change.list_name else ""
         print(f"{change.at:%Y-%m-%d %H:%M}\t{change.operator}\t{change.from_status or '-'} -> {change.to_status}"
-              f"{on_list}\t{change.reason}")
+              f"{on_list}\t{spoken(history_reason(change.reason))}")
+    for conflict in answer_conflicts(ctx.db, person_id=person_id):
+        say(QT_TRANSLATE_NOOP("cli", "warning: {message}"), message=conflict.message, file=sys.stderr)
     return 0
 
 
@@ -372,6 +376,8 @@ def cmd_list_show(ctx: Context) -> int:
         print(f"{m.case_ref}\t{m.name}\t{m.latin_name}\t{m.status}\t{m.answer}\t{m.valid_until or ''}")
     for warning in households.split_households(ctx.db, list_id):
         say(QT_TRANSLATE_NOOP("cli", "warning: {message}"), message=warning.message, file=sys.stderr)
+    for conflict in answer_conflicts(ctx.db, list_id=list_id):
+        say(QT_TRANSLATE_NOOP("cli", "warning: {message}"), message=conflict.message, file=sys.stderr)
     return 0
 
 

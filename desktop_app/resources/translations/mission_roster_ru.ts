@@ -189,27 +189,27 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="162"/>
+        <location filename="../../ui/pages/partners.py" line="163"/>
         <source>Person at a partner</source>
         <translation>Сотрудник партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="172"/>
+        <location filename="../../ui/pages/partners.py" line="173"/>
         <source>&amp;Name</source>
         <translation>&amp;Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="173"/>
+        <location filename="../../ui/pages/partners.py" line="174"/>
         <source>&amp;Position</source>
         <translation>&amp;Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="174"/>
+        <location filename="../../ui/pages/partners.py" line="175"/>
         <source>P&amp;hones</source>
         <translation>&amp;Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="175"/>
+        <location filename="../../ui/pages/partners.py" line="176"/>
         <source>&amp;E-mails</source>
         <translation>&amp;Эл. почта</translation>
     </message>
@@ -230,89 +230,89 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="130"/>
+        <location filename="../../ui/pages/dashboard.py" line="132"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="133"/>
+        <location filename="../../ui/pages/dashboard.py" line="135"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="136"/>
+        <location filename="../../ui/pages/dashboard.py" line="138"/>
         <source>persons on the roster</source>
         <translation>человек в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="137"/>
+        <location filename="../../ui/pages/dashboard.py" line="139"/>
         <source>households</source>
         <translation>семей</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="138"/>
+        <location filename="../../ui/pages/dashboard.py" line="140"/>
         <source>approved, not yet crossed</source>
         <translation>одобрены, ещё не пересекли</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="139"/>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
         <source>approvals expiring within 2 days</source>
         <translation>одобрений истекает в ближайшие 2 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="140"/>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
         <source>follow-ups due today or overdue</source>
         <translation>напоминаний на сегодня или просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
         <source>in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144"/>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="146"/>
         <location filename="../../ui/pages/dashboard.py" line="149"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Persons</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <location filename="../../ui/pages/dashboard.py" line="149"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="149"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Need</source>
         <translation>Особенность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>By status</source>
         <translation>По статусу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="155"/>
         <source>By locality</source>
         <translation>По населённым пунктам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="156"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181"/>
+        <location filename="../../ui/pages/dashboard.py" line="183"/>
         <source>&lt;b&gt;Registrations and crossings per day&lt;/b&gt;</source>
         <translation>&lt;b&gt;Регистрации и пересечения по дням&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="196"/>
+        <location filename="../../ui/pages/dashboard.py" line="194"/>
         <source>Counting</source>
         <translation>Подсчёт</translation>
     </message>
@@ -929,88 +929,88 @@ Please send that file to your IT support.</source>
         <translation>Всё равно записать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="93"/>
+        <location filename="../../ui/pages/households.py" line="94"/>
         <source>Find a household: reference or name</source>
         <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="98"/>
+        <location filename="../../ui/pages/households.py" line="99"/>
         <source>&amp;New household…</source>
         <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="101"/>
+        <location filename="../../ui/pages/households.py" line="102"/>
         <source>Ref</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="101"/>
-        <location filename="../../ui/pages/households.py" line="119"/>
+        <location filename="../../ui/pages/households.py" line="102"/>
+        <location filename="../../ui/pages/households.py" line="120"/>
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="102"/>
+        <location filename="../../ui/pages/households.py" line="103"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="119"/>
+        <location filename="../../ui/pages/households.py" line="120"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="120"/>
+        <location filename="../../ui/pages/households.py" line="121"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="121"/>
+        <location filename="../../ui/pages/households.py" line="122"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="122"/>
+        <location filename="../../ui/pages/households.py" line="123"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="123"/>
+        <location filename="../../ui/pages/households.py" line="124"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="140"/>
+        <location filename="../../ui/pages/households.py" line="141"/>
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="142"/>
+        <location filename="../../ui/pages/households.py" line="143"/>
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="144"/>
+        <location filename="../../ui/pages/households.py" line="145"/>
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="151"/>
+        <location filename="../../ui/pages/households.py" line="152"/>
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="169"/>
+        <location filename="../../ui/pages/households.py" line="170"/>
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="183"/>
+        <location filename="../../ui/pages/households.py" line="184"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="186"/>
+        <location filename="../../ui/pages/households.py" line="187"/>
         <source>as</source>
         <translation>как</translation>
     </message>
@@ -1443,179 +1443,179 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="89"/>
+        <location filename="../../ui/pages/lists.py" line="93"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="89"/>
+        <location filename="../../ui/pages/lists.py" line="93"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="90"/>
+        <location filename="../../ui/pages/lists.py" line="94"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="90"/>
+        <location filename="../../ui/pages/lists.py" line="94"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="91"/>
+        <location filename="../../ui/pages/lists.py" line="95"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="91"/>
+        <location filename="../../ui/pages/lists.py" line="95"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="92"/>
-        <location filename="../../ui/pages/lists.py" line="366"/>
+        <location filename="../../ui/pages/lists.py" line="96"/>
+        <location filename="../../ui/pages/lists.py" line="385"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="92"/>
-        <location filename="../../ui/pages/lists.py" line="129"/>
+        <location filename="../../ui/pages/lists.py" line="96"/>
+        <location filename="../../ui/pages/lists.py" line="139"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="103"/>
+        <location filename="../../ui/pages/lists.py" line="107"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="105"/>
+        <location filename="../../ui/pages/lists.py" line="109"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="125"/>
+        <location filename="../../ui/pages/lists.py" line="135"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="125"/>
+        <location filename="../../ui/pages/lists.py" line="135"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="130"/>
+        <location filename="../../ui/pages/lists.py" line="140"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="127"/>
+        <location filename="../../ui/pages/lists.py" line="137"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="107"/>
+        <location filename="../../ui/pages/lists.py" line="111"/>
         <source>Reconcile &amp;answer…</source>
         <translation>Сверить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="109"/>
+        <location filename="../../ui/pages/lists.py" line="113"/>
         <source>Members&apos; s&amp;tatus…</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="126"/>
+        <location filename="../../ui/pages/lists.py" line="136"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="128"/>
+        <location filename="../../ui/pages/lists.py" line="138"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="131"/>
+        <location filename="../../ui/pages/lists.py" line="141"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="143"/>
+        <location filename="../../ui/pages/lists.py" line="153"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="145"/>
+        <location filename="../../ui/pages/lists.py" line="155"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="149"/>
+        <location filename="../../ui/pages/lists.py" line="159"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="151"/>
+        <location filename="../../ui/pages/lists.py" line="161"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="154"/>
+        <location filename="../../ui/pages/lists.py" line="164"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="165"/>
+        <location filename="../../ui/pages/lists.py" line="175"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="167"/>
+        <location filename="../../ui/pages/lists.py" line="177"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="200"/>
+        <location filename="../../ui/pages/lists.py" line="211"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="202"/>
+        <location filename="../../ui/pages/lists.py" line="213"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="248"/>
+        <location filename="../../ui/pages/lists.py" line="258"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="256"/>
+        <location filename="../../ui/pages/lists.py" line="268"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="257"/>
+        <location filename="../../ui/pages/lists.py" line="269"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="259"/>
+        <location filename="../../ui/pages/lists.py" line="271"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="320"/>
+        <location filename="../../ui/pages/lists.py" line="336"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="345"/>
+        <location filename="../../ui/pages/lists.py" line="361"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="346"/>
+        <location filename="../../ui/pages/lists.py" line="362"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -1624,37 +1624,37 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="350"/>
+        <location filename="../../ui/pages/lists.py" line="366"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="352"/>
+        <location filename="../../ui/pages/lists.py" line="368"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="364"/>
+        <location filename="../../ui/pages/lists.py" line="383"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="389"/>
+        <location filename="../../ui/pages/lists.py" line="408"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="390"/>
+        <location filename="../../ui/pages/lists.py" line="409"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="415"/>
+        <location filename="../../ui/pages/lists.py" line="434"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="417"/>
+        <location filename="../../ui/pages/lists.py" line="436"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
@@ -1680,247 +1680,247 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Roster</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Households</source>
         <translation>Семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Evacuation lists</source>
         <translation>Списки на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Partners and liaison log</source>
         <translation>Партнёры и журнал связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Trash and audit</source>
         <translation>Корзина и журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Person</source>
         <translation>&amp;Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Lists</source>
         <translation>&amp;Списки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Обмен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Help</source>
         <translation>С&amp;правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;New roster…</source>
         <translation>&amp;Новая база…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Open roster…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Fill with &amp;demonstration data…</source>
         <translation>Заполнить &amp;демонстрационными данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый человек…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Change &amp;status…</source>
         <translation>Сменить &amp;статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Add to &amp;list…</source>
         <translation>Добавить в &amp;список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Move to &amp;trash</source>
         <translation>В &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Ne&amp;xt person</source>
         <translation>&amp;Следующий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Pre&amp;vious person</source>
         <translation>&amp;Предыдущий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Save the person (in the editor)</source>
         <translation>Сохранить человека (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Save and open the next / previous person (in the editor)</source>
         <translation>Сохранить и открыть следующего / предыдущего (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Save a liaison log entry</source>
         <translation>Сохранить запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>%1   ·   operator: %2</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -1929,7 +1929,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -1938,17 +1938,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -1957,32 +1957,32 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -2231,22 +2231,22 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="57"/>
+        <location filename="../../ui/pages/lists.py" line="59"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="60"/>
+        <location filename="../../ui/pages/lists.py" line="62"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="67"/>
+        <location filename="../../ui/pages/lists.py" line="69"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="68"/>
+        <location filename="../../ui/pages/lists.py" line="70"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -2254,27 +2254,27 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="135"/>
+        <location filename="../../ui/pages/partners.py" line="136"/>
         <source>Partner organization</source>
         <translation>Организация-партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="149"/>
+        <location filename="../../ui/pages/partners.py" line="150"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="150"/>
+        <location filename="../../ui/pages/partners.py" line="151"/>
         <source>&amp;Kind</source>
         <translation>&amp;Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="151"/>
+        <location filename="../../ui/pages/partners.py" line="152"/>
         <source>&amp;Country</source>
         <translation>&amp;Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="152"/>
+        <location filename="../../ui/pages/partners.py" line="153"/>
         <source>N&amp;otes</source>
         <translation>&amp;Примечания</translation>
     </message>
@@ -2282,129 +2282,129 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="196"/>
+        <location filename="../../ui/pages/partners.py" line="197"/>
         <source>Organization</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="196"/>
+        <location filename="../../ui/pages/partners.py" line="197"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="197"/>
+        <location filename="../../ui/pages/partners.py" line="198"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="201"/>
+        <location filename="../../ui/pages/partners.py" line="202"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="201"/>
+        <location filename="../../ui/pages/partners.py" line="202"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="202"/>
+        <location filename="../../ui/pages/partners.py" line="203"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="203"/>
+        <location filename="../../ui/pages/partners.py" line="204"/>
         <source>E-mails</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="206"/>
+        <location filename="../../ui/pages/partners.py" line="207"/>
         <source>Add &amp;organization…</source>
         <translation>Добавить &amp;организацию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="208"/>
+        <location filename="../../ui/pages/partners.py" line="209"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="211"/>
+        <location filename="../../ui/pages/partners.py" line="212"/>
         <source>Add &amp;person…</source>
         <translation>Добавить &amp;сотрудника…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="213"/>
+        <location filename="../../ui/pages/partners.py" line="214"/>
         <source>Edi&amp;t…</source>
         <translation>Из&amp;менить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="218"/>
+        <location filename="../../ui/pages/partners.py" line="219"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="218"/>
+        <location filename="../../ui/pages/partners.py" line="219"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="219"/>
+        <location filename="../../ui/pages/partners.py" line="220"/>
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="220"/>
-        <location filename="../../ui/pages/partners.py" line="230"/>
+        <location filename="../../ui/pages/partners.py" line="221"/>
+        <location filename="../../ui/pages/partners.py" line="231"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221"/>
-        <location filename="../../ui/pages/partners.py" line="231"/>
+        <location filename="../../ui/pages/partners.py" line="222"/>
+        <location filename="../../ui/pages/partners.py" line="232"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221"/>
+        <location filename="../../ui/pages/partners.py" line="222"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="226"/>
+        <location filename="../../ui/pages/partners.py" line="227"/>
         <source>&amp;Log a contact…  (Ctrl+L)</source>
         <translation>&amp;Записать контакт…  (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="229"/>
+        <location filename="../../ui/pages/partners.py" line="230"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="232"/>
+        <location filename="../../ui/pages/partners.py" line="233"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="236"/>
+        <location filename="../../ui/pages/partners.py" line="237"/>
         <source>Mark &amp;done</source>
         <translation>Отметить &amp;выполненным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="243"/>
+        <location filename="../../ui/pages/partners.py" line="244"/>
         <source>&lt;b&gt;Partner organizations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Организации-партнёры&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="250"/>
+        <location filename="../../ui/pages/partners.py" line="251"/>
         <source>&lt;b&gt;People there&lt;/b&gt;</source>
         <translation>&lt;b&gt;Сотрудники&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="267"/>
+        <location filename="../../ui/pages/partners.py" line="268"/>
         <source>&lt;b&gt;Liaison log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал связи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="298"/>
+        <location filename="../../ui/pages/partners.py" line="295"/>
         <source>&lt;b&gt;Follow-ups due today or overdue: %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Напоминаний на сегодня или просрочено: %1&lt;/b&gt;</translation>
     </message>
@@ -2877,27 +2877,27 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PlainCopiesDialog</name>
     <message>
-        <location filename="../../ui/protection.py" line="495"/>
+        <location filename="../../ui/protection.py" line="471"/>
         <source>Plain copies of the roster</source>
         <translation>Незашифрованные копии базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="497"/>
+        <location filename="../../ui/protection.py" line="473"/>
         <source>The roster is encrypted now, but these copies of it are not: anyone who gets one can read every name in it.</source>
         <translation>База теперь зашифрована, а эти её копии — нет: любой, к кому попадёт такая копия, прочтёт все имена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="504"/>
+        <location filename="../../ui/protection.py" line="480"/>
         <source>&amp;Encrypt them with the roster&apos;s new passphrase</source>
         <translation>&amp;Зашифровать их новым паролем базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="506"/>
+        <location filename="../../ui/protection.py" line="482"/>
         <source>&amp;Remove them (overwritten with zeros, then deleted)</source>
         <translation>&amp;Удалить их (затереть нулями и удалить)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="508"/>
+        <location filename="../../ui/protection.py" line="484"/>
         <source>&amp;Keep them as they are</source>
         <translation>&amp;Оставить как есть</translation>
     </message>
@@ -3215,38 +3215,38 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Сменить парольную &amp;фразу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="234"/>
+        <location filename="../../ui/protection.py" line="210"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="235"/>
+        <location filename="../../ui/protection.py" line="211"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="241"/>
+        <location filename="../../ui/protection.py" line="217"/>
         <source>Protect the new roster</source>
         <translation>Защита новой базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="242"/>
+        <location filename="../../ui/protection.py" line="218"/>
         <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
         <translation>В базе будут имена, номера паспортов и телефонов людей, находящихся в опасности. Задайте парольную фразу для её шифрования: без неё никто, к кому попадёт файл (потерянный или изъятый ноутбук), не сможет его прочесть. Храните парольную фразу надёжно: восстановить её невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="296"/>
+        <location filename="../../ui/protection.py" line="272"/>
         <source>Automatic backup failed: %1</source>
         <translation>Автоматическое резервное копирование не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="327"/>
+        <location filename="../../ui/protection.py" line="303"/>
         <source>Backup written and checked: %1 persons in %2</source>
         <translation>Резервная копия записана и проверена: %1 чел., %2</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="290"/>
-        <location filename="../../ui/protection.py" line="330"/>
+        <location filename="../../ui/protection.py" line="266"/>
+        <location filename="../../ui/protection.py" line="306"/>
         <source>Backing up</source>
         <translation>Резервное копирование</translation>
     </message>
@@ -3266,153 +3266,153 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Неверная парольная фраза. База не изменена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="214"/>
+        <location filename="../../ui/protection.py" line="190"/>
         <source>Checking the roster file</source>
         <translation>Проверка файла базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="224"/>
+        <location filename="../../ui/protection.py" line="200"/>
         <source>The roster file is damaged</source>
         <translation>Файл базы повреждён</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="227"/>
+        <location filename="../../ui/protection.py" line="203"/>
         <source>Restore from backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="239"/>
+        <location filename="../../ui/protection.py" line="215"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="340"/>
-        <location filename="../../ui/protection.py" line="353"/>
+        <location filename="../../ui/protection.py" line="316"/>
+        <location filename="../../ui/protection.py" line="329"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="341"/>
+        <location filename="../../ui/protection.py" line="317"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
         <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="354"/>
+        <location filename="../../ui/protection.py" line="330"/>
         <source>%1 is a backup of another roster, not of this one. Replace this roster by that other roster? This roster is saved first.</source>
         <translation>%1 — резервная копия другой базы, а не этой. Заменить эту базу той, другой? Сначала будет сохранена копия этой базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="367"/>
+        <location filename="../../ui/protection.py" line="343"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="368"/>
+        <location filename="../../ui/protection.py" line="344"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="376"/>
-        <location filename="../../ui/protection.py" line="380"/>
+        <location filename="../../ui/protection.py" line="352"/>
+        <location filename="../../ui/protection.py" line="356"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="377"/>
+        <location filename="../../ui/protection.py" line="353"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="381"/>
+        <location filename="../../ui/protection.py" line="357"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="401"/>
-        <location filename="../../ui/protection.py" line="409"/>
+        <location filename="../../ui/protection.py" line="377"/>
+        <location filename="../../ui/protection.py" line="385"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="401"/>
+        <location filename="../../ui/protection.py" line="377"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="406"/>
+        <location filename="../../ui/protection.py" line="382"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="408"/>
+        <location filename="../../ui/protection.py" line="384"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="410"/>
+        <location filename="../../ui/protection.py" line="386"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="429"/>
+        <location filename="../../ui/protection.py" line="405"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="445"/>
+        <location filename="../../ui/protection.py" line="421"/>
         <source>%1 plain copies removed.</source>
         <translation>Удалено незашифрованных копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="445"/>
+        <location filename="../../ui/protection.py" line="421"/>
         <source>%1 plain copies encrypted.</source>
         <translation>Зашифровано копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="461"/>
+        <location filename="../../ui/protection.py" line="437"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="461"/>
+        <location filename="../../ui/protection.py" line="437"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="463"/>
-        <location filename="../../ui/protection.py" line="465"/>
-        <location filename="../../ui/protection.py" line="474"/>
-        <location filename="../../ui/protection.py" line="484"/>
+        <location filename="../../ui/protection.py" line="439"/>
+        <location filename="../../ui/protection.py" line="441"/>
+        <location filename="../../ui/protection.py" line="450"/>
+        <location filename="../../ui/protection.py" line="460"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="463"/>
+        <location filename="../../ui/protection.py" line="439"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="466"/>
+        <location filename="../../ui/protection.py" line="442"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="471"/>
+        <location filename="../../ui/protection.py" line="447"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="472"/>
+        <location filename="../../ui/protection.py" line="448"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="474"/>
+        <location filename="../../ui/protection.py" line="450"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="484"/>
+        <location filename="../../ui/protection.py" line="460"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
@@ -3420,12 +3420,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="729"/>
+        <location filename="../../ui/main_window.py" line="740"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="741"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -3433,32 +3433,32 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="51"/>
+        <location filename="../../ui/pages/partners.py" line="52"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="59"/>
+        <location filename="../../ui/pages/partners.py" line="60"/>
         <source>What was said or agreed</source>
         <translation>Что сказано или согласовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="62"/>
+        <location filename="../../ui/pages/partners.py" line="63"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67"/>
+        <location filename="../../ui/pages/partners.py" line="68"/>
         <source>or the name of whoever you spoke to</source>
         <translation>или имя того, с кем говорили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="71"/>
+        <location filename="../../ui/pages/partners.py" line="72"/>
         <source>&amp;Follow up on</source>
         <translation>&amp;Напомнить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="82"/>
+        <location filename="../../ui/pages/partners.py" line="83"/>
         <source>About %n person(s) selected in the roster</source>
         <translation>
             <numerusform>О %n человеке, выбранном в списке</numerusform>
@@ -3467,27 +3467,27 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="93"/>
+        <location filename="../../ui/pages/partners.py" line="94"/>
         <source>&amp;Summary</source>
         <translation>&amp;Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="94"/>
+        <location filename="../../ui/pages/partners.py" line="95"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="95"/>
+        <location filename="../../ui/pages/partners.py" line="96"/>
         <source>Person &amp;there</source>
         <translation>&amp;Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="97"/>
+        <location filename="../../ui/pages/partners.py" line="98"/>
         <source>&amp;Channel</source>
         <translation>&amp;Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="107"/>
+        <location filename="../../ui/pages/partners.py" line="108"/>
         <source>(nobody named)</source>
         <translation>(не указан)</translation>
     </message>
@@ -4130,68 +4130,68 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../ui/protection.py" line="530"/>
+        <location filename="../../ui/protection.py" line="506"/>
         <source>Close the crisis: retention</source>
         <translation>Завершение кризиса: хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="532"/>
+        <location filename="../../ui/protection.py" line="508"/>
         <source>When the evacuation is over, personal data must not linger. The whole roster is first archived to an encrypted file; then the persons chosen here are anonymised (statistics stay right) or deleted.</source>
         <translation>Когда эвакуация завершена, персональные данные не должны храниться дольше необходимого. Сначала вся база архивируется в зашифрованный файл; затем записи выбранных здесь людей обезличиваются (статистика остаётся верной) или удаляются.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="544"/>
+        <location filename="../../ui/protection.py" line="520"/>
         <source>Persons in</source>
         <translation>Люди со статусом</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="548"/>
+        <location filename="../../ui/protection.py" line="524"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="549"/>
+        <location filename="../../ui/protection.py" line="525"/>
         <source>Unchanged for at least</source>
         <translation>Без изменений не менее</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="550"/>
+        <location filename="../../ui/protection.py" line="526"/>
         <source>Anonymise (keep statistics)</source>
         <translation>Обезличить (статистика сохранится)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="551"/>
+        <location filename="../../ui/protection.py" line="527"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="559"/>
+        <location filename="../../ui/protection.py" line="535"/>
         <source>Then</source>
         <translation>Затем</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="561"/>
+        <location filename="../../ui/protection.py" line="537"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="566"/>
-        <location filename="../../ui/protection.py" line="580"/>
+        <location filename="../../ui/protection.py" line="542"/>
+        <location filename="../../ui/protection.py" line="556"/>
         <source>Encrypted archive</source>
         <translation>Зашифрованный архив</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="569"/>
+        <location filename="../../ui/protection.py" line="545"/>
         <source>Archive passphrase</source>
         <translation>Парольная фраза архива</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="581"/>
+        <location filename="../../ui/protection.py" line="557"/>
         <source>Roster archives (*.db)</source>
         <translation>Архивы базы (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="588"/>
+        <location filename="../../ui/protection.py" line="564"/>
         <source>Choose at least one state, the archive file and a passphrase of at least 8 characters.</source>
         <translation>Выберите хотя бы один статус, файл архива и парольную фразу не короче 8 символов.</translation>
     </message>
@@ -4267,6 +4267,14 @@ Their answers and statuses change, with the file named as the reason. You can un
         <location filename="../../ui/roster_model.py" line="106"/>
         <source>Updated</source>
         <translation>Изменён</translation>
+    </message>
+</context>
+<context>
+    <name>RosterLock</name>
+    <message>
+        <location filename="../../ui/instance.py" line="69"/>
+        <source>%1 is already open in another Mission Roster window (%2). Switch to that window: it may be behind others or minimised. The roster is not opened twice.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4603,12 +4611,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="137"/>
+        <location filename="../../ui/pages/trash_audit.py" line="133"/>
         <source>anyone</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="168"/>
+        <location filename="../../ui/pages/trash_audit.py" line="164"/>
         <source>%1 entries shown</source>
         <translation>Показано записей: %1</translation>
     </message>
@@ -4634,189 +4642,191 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli.py" line="116"/>
+        <location filename="../../cli.py" line="117"/>
         <source>{path}: the default roster (Tools &gt; Settings) is missing: moved, renamed, or on a drive that is not connected. Nothing was created; name a roster with --db PATH</source>
         <translation>{path}: основной базы (Сервис &gt; Настройки) нет на месте: она перемещена, переименована или на диске, который не подключён. Ничего не создано; укажите базу через --db ПУТЬ</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="138"/>
+        <location filename="../../cli.py" line="139"/>
         <source>must be written as field=value</source>
         <translation>нужно писать как поле=значение</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="141"/>
+        <location filename="../../cli.py" line="142"/>
         <source>is not a field (fields: {fields})</source>
         <translation>— такого поля нет (поля: {fields})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="193"/>
+        <location filename="../../cli.py" line="194"/>
         <source>{ref}: saved (version {version})</source>
         <translation>{ref}: сохранено (версия {version})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="199"/>
+        <location filename="../../cli.py" line="200"/>
         <source>{ref}: moved to the trash</source>
         <translation>{ref}: перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="220"/>
+        <location filename="../../cli.py" line="221"/>
         <source>takes no person references or status</source>
         <translation>не принимает номеров дел и статуса</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="222"/>
+        <location filename="../../cli.py" line="223"/>
         <source>status operation {n} undone: {count} persons back</source>
         <translation>операция смены статуса {n} отменена: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="225"/>
+        <location filename="../../cli.py" line="226"/>
         <source>needs the new STATE (and REF ..., --list NAME or --household REF)</source>
         <translation>нужен новый СТАТУС (и НОМЕР ..., --list СПИСОК или --household СЕМЬЯ)</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="237"/>
+        <location filename="../../cli.py" line="238"/>
         <source>{ref}: {state}</source>
         <translation>{ref}: {state}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="239"/>
+        <location filename="../../cli.py" line="240"/>
         <source>{ref}: already {state}</source>
         <translation>{ref}: уже {state}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="241"/>
+        <location filename="../../cli.py" line="242"/>
         <source>{ref}: not changed: {why}</source>
         <translation>{ref}: не изменён(а): {why}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="243"/>
+        <location filename="../../cli.py" line="244"/>
         <source>{count} changed as operation {n}; undo with `mission-roster status --undo {n}`</source>
         <translation>изменено: {count}, операция {n}; отменить: `mission-roster status --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="273"/>
+        <location filename="../../cli.py" line="277"/>
         <source>{count} found, first {limit} shown</source>
         <translation>найдено: {count}, показаны первые {limit}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="276"/>
+        <location filename="../../cli.py" line="280"/>
         <source>{count} found</source>
         <translation>найдено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="293"/>
+        <location filename="../../cli.py" line="297"/>
         <source>{ref}: {count} members</source>
         <translation>{ref}: членов семьи: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="297"/>
-        <location filename="../../cli.py" line="308"/>
+        <location filename="../../cli.py" line="301"/>
+        <location filename="../../cli.py" line="312"/>
         <source>warning: {ref} {doubt}</source>
         <translation>предупреждение: {ref} {doubt}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="315"/>
+        <location filename="../../cli.py" line="319"/>
         <source>{name}: created</source>
         <translation>{name}: создан</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="326"/>
+        <location filename="../../cli.py" line="330"/>
         <source>{name}: {count} added</source>
         <translation>{name}: добавлено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="334"/>
+        <location filename="../../cli.py" line="338"/>
         <source>{name}: {count} members are not verified yet and stay registered: {refs}; send with --verify-first to verify and submit them in the same step</source>
         <translation>{name}: ещё не проверены и остаются зарегистрированными (человек: {count}): {refs}; отправьте с --verify-first, чтобы проверить и подать их тем же шагом</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="339"/>
+        <location filename="../../cli.py" line="343"/>
         <source>{name}: sent ({count} persons)</source>
         <translation>{name}: отправлен (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="348"/>
+        <location filename="../../cli.py" line="352"/>
         <source>{ref} on {name}: {answer} recorded; status {state} ({why})</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state} ({why})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="351"/>
+        <location filename="../../cli.py" line="355"/>
         <source>{ref} on {name}: {answer} recorded; status {state}</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="358"/>
+        <location filename="../../cli.py" line="362"/>
         <source>{ref}: crossed</source>
         <translation>{ref}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="365"/>
+        <location filename="../../cli.py" line="369"/>
         <source>{name}	{partner}	{state}	{count} persons: {pending} pending, {approved} approved, {rejected} rejected, {crossed} crossed</source>
         <translation>{name}	{partner}	{state}	человек: {count}; ждут ответа: {pending}, одобрено: {approved}, отказано: {rejected}, пересекли границу: {crossed}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="374"/>
+        <location filename="../../cli.py" line="256"/>
+        <location filename="../../cli.py" line="378"/>
+        <location filename="../../cli.py" line="380"/>
         <source>warning: {message}</source>
         <translation>предупреждение: {message}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="381"/>
-        <location filename="../../cli.py" line="390"/>
+        <location filename="../../cli.py" line="387"/>
+        <location filename="../../cli.py" line="396"/>
         <source>{name}: added</source>
         <translation>{name}: добавлен(а)</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="409"/>
+        <location filename="../../cli.py" line="415"/>
         <source>logged #{n}</source>
         <translation>записано в журнал связи, №{n}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="435"/>
+        <location filename="../../cli.py" line="441"/>
         <source>added {households} households, {persons} persons, {lists} lists, {partners} partners, {entries} log entries</source>
         <translation>добавлено: семей {households}, человек {persons}, списков {lists}, партнёров {partners}, записей журнала {entries}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="446"/>
+        <location filename="../../cli.py" line="452"/>
         <source>persons on the roster: {persons} in {households} households</source>
         <translation>человек в базе: {persons}, семей: {households}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="448"/>
+        <location filename="../../cli.py" line="454"/>
         <source>by status:</source>
         <translation>по статусам:</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="449"/>
+        <location filename="../../cli.py" line="455"/>
         <source>by list:</source>
         <translation>по спискам:</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="450"/>
+        <location filename="../../cli.py" line="456"/>
         <source>by flag:</source>
         <translation>по особым нуждам:</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="454"/>
+        <location filename="../../cli.py" line="460"/>
         <source>approved, not yet crossed: {waiting}; approvals expiring within {days} days: {expiring}; follow-ups due: {due}</source>
         <translation>одобрены, но ещё не пересекли границу: {waiting}; одобрений, истекающих в ближайшие дни ({days}): {expiring}; напоминаний на сегодня: {due}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="472"/>
+        <location filename="../../cli.py" line="478"/>
         <source>roster file damaged: {damage}</source>
         <translation>файл базы повреждён: {damage}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="476"/>
+        <location filename="../../cli.py" line="482"/>
         <source>audit trail intact: {count} entries</source>
         <translation>журнал изменений цел: записей: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="478"/>
+        <location filename="../../cli.py" line="484"/>
         <source>audit trail broken: {problem}</source>
         <translation>журнал изменений нарушен: {problem}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="680"/>
+        <location filename="../../cli.py" line="686"/>
         <source>mission-roster: interrupted</source>
         <translation>mission-roster: прервано</translation>
     </message>
@@ -6498,6 +6508,14 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../ui/export_dialog.py" line="85"/>
         <source>Replace</source>
         <translation>Заменить</translation>
+    </message>
+</context>
+<context>
+    <name>services.answer_conflicts</name>
+    <message>
+        <location filename="../../services/answer_conflicts.py" line="37"/>
+        <source>{ref}: approved on {approved} but rejected on {rejected}; status {status}: check with the partners before the crossing</source>
+        <translation>{ref}: одобрен(а) в списке {approved}, но получил(а) отказ в {rejected}; статус {status}: уточните у партнёров до пересечения границы</translation>
     </message>
 </context>
 <context>

@@ -36,14 +36,16 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.reasons import service_note
-from desktop_app.services import households, lists, partners
+from desktop_app.services import changes, households, lists, partners
+from desktop_app.services.answer_conflicts import AnswerConflict, answer_conflicts
 from desktop_app.services.lists import ListMemberView, ListSummary
-from desktop_app.storage.db import Database
+from desktop_app.services.workspace import Roster
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
+from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
 
 DEFAULT_VALIDITY_DAYS = 3
 
@@ -51,7 +53,7 @@ DEFAULT_VALIDITY_DAYS = 3
 class NewListDialog(QDialog):
     """A list's name and the partner it goes to."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Roster, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newListDialog")
         self.setWindowTitle(self.tr("New evacuation list"))
@@ -69,18 +71,20 @@ class NewListDialog(QDialog):
         form.addRow(buttons)
 
 
-class ListsPage(QWidget):
+class ListsPage(QWidget, OnWorkspace):
     """Lists on the left with their counts; the chosen list's members on the right."""
 
     changed = Signal()
     person_activated = Signal(int)
 
-    def __init__(self, db: Database, operator: str, selection: Callable[[], list[int]],
-                 filtered: Callable[[], list[int]], parent: QWidget | None = None) -> None:
+    def __init__(self, hub: WorkspaceHub, selection: Callable[[], list[int]], filtered: Callable[[], list[int]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("listsPage")
-        self.db = db
-        self.operator = operator
+        self.hub = hub
+        hub.follow(self, frozenset({changes.LISTS, changes.PERSONS, changes.HOUSEHOLDS, changes.PARTNERS,
+                                    changes.OPERATIONS}), self.reload)
+        hub.workspace_changed.connect(self._roster_replaced)
         self._selection = selection
         self._filtered = filtered
         self.current: ListSummary | None = None
@@ -120,6 +124,12 @@ class ListsPage(QWidget):
         self.split_warning.setWordWrap(True)
         self.split_warning.setStyleSheet("color: #b71c1c;")
         self.split_warning.hide()
+        # Members a partner approved here or elsewhere while another refused them: both answers stand.
+        self.conflict_warning = QLabel(self, objectName="listAnswerConflicts")
+        self.conflict_warning.setWordWrap(True)
+        self.conflict_warning.setStyleSheet("color: #b71c1c;")
+        self.conflict_warning.hide()
+        self._conflicts: dict[int, AnswerConflict] = {}
         self.members_model: RecordsModel[ListMemberView] = RecordsModel(
             # The answer and what followed it come right after the name: on a laptop screen they stay in view.
             [(self.tr("Case"), lambda m: m.case_ref), (self.tr("Name"), lambda m: m.name),
@@ -184,6 +194,7 @@ class ListsPage(QWidget):
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.counts)
         right_layout.addWidget(self.split_warning)
+        right_layout.addWidget(self.conflict_warning)
         # Two rows, so that a laptop screen does not squeeze the household field to nothing.
         add_row = QGridLayout()
         for index, widget in enumerate((add_selection, add_filtered, remove, self.status_button)):
@@ -214,10 +225,9 @@ class ListsPage(QWidget):
             lambda current, _previous: self.show_list(self.lists_model.record(current.row()).id)
             if current.isValid() else None)
 
-    def set_database(self, db: Database) -> None:
-        self.db = db
+    @Slot(object)
+    def _roster_replaced(self, _workspace: object) -> None:
         self.current = None
-        self.reload()
 
     @Slot()
     def reload(self) -> None:
@@ -247,8 +257,10 @@ class ListsPage(QWidget):
         if summary is None:
             self.heading.setText(self.tr("No list yet: create one with New list"))
             self.counts.clear()
+            self._conflicts = {}
             self.members_model.set_records([])
             self.split_warning.hide()
+            self.conflict_warning.hide()
             self.send_button.setEnabled(False)
             self.reconcile_button.setEnabled(False)
             self.status_button.setEnabled(False)
@@ -263,10 +275,14 @@ class ListsPage(QWidget):
         self.send_button.setEnabled(summary.state == "draft" and summary.members > 0)  # nobody on it: nothing to send
         self.reconcile_button.setEnabled(summary.state != "closed")
         self.status_button.setEnabled(summary.members > 0)
+        conflicts = answer_conflicts(self.db, list_id=summary.id)
+        self._conflicts = {conflict.person_id: conflict for conflict in conflicts}
         self.members_model.set_records(lists.members(self.db, summary.id))
         warnings = households.split_households(self.db, summary.id)
         self.split_warning.setText("\n".join("⚠ " + w.message for w in warnings))
         self.split_warning.setVisible(bool(warnings))
+        self.conflict_warning.setText("\n".join("⚠ " + translated(c.message) for c in conflicts))
+        self.conflict_warning.setVisible(bool(conflicts))
 
     def _after_change(self) -> None:
         current_id = self.current.id if self.current else None
@@ -360,6 +376,9 @@ class ListsPage(QWidget):
         self._run(lambda: lists.mark_sent(self.db, list_id, operator=self.operator, verify_first=verify_first))
 
     def _member_warning(self, member: ListMemberView) -> str | None:
+        conflict = self._conflicts.get(member.person_id)
+        if conflict is not None:
+            return translated(conflict.message)
         if member.status_gap:
             return self.tr("Answer %1 recorded; %2").replace("%1", labels.answer(member.answer)).replace(
                 "%2", member.status_gap)
