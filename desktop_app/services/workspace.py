@@ -25,6 +25,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.services import households, lists, partners, persons
@@ -32,6 +33,8 @@ from desktop_app.services.settings import MissionSettings, load_mission
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import Operation
 
+# The open roster as the window may name it (the window never imports storage itself).
+Roster: TypeAlias = Database
 ChangeListener = Callable[[frozenset[str]], None]
 ReplaceListener = Callable[["Workspace"], None]
 

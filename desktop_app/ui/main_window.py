@@ -5,6 +5,11 @@ Feature modules plug in through `FEATURE_MODULES` (each has `install(window)`), 
 menus in `window.menus` by name, adding pages with `window.add_page(name, title, widget)` and
 roster row actions by appending QActions to `window.roster_context_actions`.
 
+The open roster and the operator are one `Workspace`, held by `window.hub` (a
+`ui.workspace_signals.WorkspaceHub`): `window.db` and `window.operator` read it. A roster
+replaced (File > Open, a restore, an encryption) is `hub.workspace_changed`; a change is
+`hub.changed(kinds)`, and each page, subscribed with `hub.follow`, reloads itself.
+
 The window is built in two steps so that it can paint before the database layer is loaded:
 `MainWindow(None, ...)` is the frame (sidebar, menus, the roster page, which can show a first
 page of rows read with plain sqlite3), and `complete(db)` builds the other pages and installs
@@ -39,12 +44,13 @@ from desktop_app.ui.errors import show_error
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_page import RosterPage
+from desktop_app.ui.workspace_signals import WorkspaceHub
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # an annotation only: the type costs the first paint 2 ms
 
     from desktop_app.services.demo import DemoSummary
-    from desktop_app.storage.db import Database
+    from desktop_app.services.workspace import Roster, Workspace
     from desktop_app.ui.pages.dashboard import DashboardPage
     from desktop_app.ui.pages.households import HouseholdsPage
     from desktop_app.ui.pages.lists import ListsPage
@@ -76,16 +82,16 @@ class MainWindow(QMainWindow):
     partners: PartnersPage
     trash: TrashAuditPage
 
-    def __init__(self, db: Database | None, operator: str, preferences: Preferences,
+    def __init__(self, db: Roster | None, operator: str, preferences: Preferences,
                  parent: QWidget | None = None) -> None:
         """The whole window on `db`; with None, the frame only, waiting for `complete(db)`."""
         install_language(preferences.language)  # before any text is built; a change applies on the next window
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.db: Database | None = None
+        self.hub = WorkspaceHub(self)
         self.completed = False  # every page and feature built (`complete`)
         self.open_failed = False  # the database could not be opened after the first paint
-        self.operator = operator
+        self._operator = operator  # until the workspace holds it
         self.preferences = preferences
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
@@ -93,7 +99,6 @@ class MainWindow(QMainWindow):
 
         # Pages: a sidebar on the left, the current page on the right (Ctrl+1..9 switch).
         self.pages: dict[str, QWidget] = {}
-        self._stale: set[str] = set()
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         larger = self.navigation.font()  # a font and item heights, not a style sheet (~5 ms of the first paint)
@@ -131,12 +136,29 @@ class MainWindow(QMainWindow):
             self.complete(db)
 
     @property
+    def workspace(self) -> Workspace | None:
+        """The open roster and its operator (None until `complete`)."""
+        return self.hub.workspace
+
+    @property
+    def db(self) -> Roster | None:
+        workspace = self.hub.workspace
+        return workspace.db if workspace is not None else None
+
+    @property
+    def operator(self) -> str:
+        workspace = self.hub.workspace
+        return workspace.operator if workspace is not None else self._operator
+
+    @property
     def starts_on_roster(self) -> bool:
         """Whether the page remembered from the last session is the roster."""
         return str(self.preferences.value("window/page", START_PAGE) or START_PAGE) == "roster"
 
-    def complete(self, db: Database) -> None:
+    def complete(self, db: Roster) -> None:
         """Open the workspace on `db`: the other pages, the features, the remembered page."""
+        from desktop_app.services import changes
+        from desktop_app.services.workspace import Workspace
         from desktop_app.ui.pages.dashboard import DashboardPage
         from desktop_app.ui.pages.households import HouseholdsPage
         from desktop_app.ui.pages.lists import ListsPage
@@ -144,29 +166,32 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.pages.trash_audit import TrashAuditPage
         from desktop_app.ui.workspace_signals import follow_changes
 
-        self.db = db
+        self.hub.set_workspace(Workspace(db, self._operator))
+        self.hub.workspace_changed.connect(self._roster_replaced)
         if not self.roster.model.attached:
             self.roster.attach(db)
-        operator = self.operator
-        self.dashboard = DashboardPage(db, self)
-        self.households = HouseholdsPage(db, operator, self)
-        self.lists = ListsPage(db, operator, self.roster.selected_ids, lambda: self.roster.model.ids, self)
-        self.partners = PartnersPage(db, operator, self)
-        self.trash = TrashAuditPage(db, operator, self)
+        self.hub.follow(self.roster, frozenset({changes.PERSONS, changes.HOUSEHOLDS, changes.LISTS,
+                                                changes.OPERATIONS}), self._reload_roster, filled=True)
+        hub = self.hub
+        self.dashboard = DashboardPage(hub, self)
+        self.households = HouseholdsPage(hub, self)
+        self.lists = ListsPage(hub, self.roster.selected_ids, lambda: self.roster.model.ids, self)
+        self.partners = PartnersPage(hub, self)
+        self.trash = TrashAuditPage(hub, self)
         for name, page in (("dashboard", self.dashboard), ("households", self.households), ("lists", self.lists),
                            ("partners", self.partners), ("trash", self.trash)):
             self._replace_page(name, page)
         self.households.person_activated.connect(self.edit_person)
         self.lists.person_activated.connect(self.edit_person)
         self.dashboard.status_chosen.connect(self._show_status_in_roster)
-        for page in (self.households, self.lists, self.partners):
-            page.changed.connect(self.data_changed)
-        self.trash.restored.connect(lambda _id: self.data_changed())
+        self.households.changed.connect(lambda: self.data_changed(frozenset({changes.HOUSEHOLDS, changes.PERSONS})))
+        self.lists.changed.connect(lambda: self.data_changed(frozenset({changes.LISTS, changes.PERSONS})))
+        self.partners.changed.connect(lambda: self.data_changed(frozenset({changes.PARTNERS, changes.LIAISON})))
+        self.trash.restored.connect(lambda _id: self.data_changed(frozenset({changes.PERSONS})))
         for module_name in FEATURE_MODULES:
             importlib.import_module(module_name).install(self)
         self._show_database()
-        self._stale = set(self.pages) - {"roster"}  # pages fill in when first shown: start-up stays quick
-        self._restore_pages()
+        self._restore_pages()  # the other pages fill in when first shown: start-up stays quick
         self.roster_changes = follow_changes(self)  # what colleagues commit shows without a reload
         self.completed = True
         self.ready.emit()
@@ -220,27 +245,16 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _page_chosen(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
-        widget = self.stack.currentWidget()
-        name = next((n for n, w in self.pages.items() if w is widget), None)
-        if name in self._stale:
-            self._stale.discard(name)
-            self._reload_page(name)
+        self.hub.bring_to_front(self.stack.currentWidget())  # a page changed while away reloads now
 
-    def _reload_page(self, name: str) -> None:
-        page = self.pages[name]
-        if page is self.roster:
-            self.roster.fill_filter_choices()
-            self.roster.model.refresh()
-        elif hasattr(page, "reload"):
-            page.reload()
-        elif hasattr(page, "refresh"):
-            page.refresh()
+    def _reload_roster(self) -> None:
+        self.roster.fill_filter_choices()
+        self.roster.model.refresh()
 
-    def data_changed(self) -> None:
-        """Something changed the roster: the current page reloads now, the others when next shown."""
-        current = self.current_page()
-        self._stale = set(self.pages) - {current}
-        self._reload_page(current)
+    def data_changed(self, kinds: frozenset[str] | None = None) -> None:
+        """A change touched these kinds of records (None: any): the page in front that shows them reloads
+        now, the others when next shown."""
+        self.hub.announce(kinds)
 
     # --- menus ---------------------------------------------------------------------------------
 
@@ -384,29 +398,35 @@ class MainWindow(QMainWindow):
         self.preferences.add_recent(str(self.db.target.path or self.db.target.url))
         self.partners.phone_region = mission.phone_region
 
-    def switch_database(self, target: str) -> None:
+    def switch_database(self, target: str, passphrase: str | None = None) -> None:
+        """Work on the roster at `target` from now on, asking an encrypted one's passphrase unless given."""
         from desktop_app.storage.db import open_database
+        from desktop_app.ui.protection import open_roster
 
         try:
-            database = open_database(target)
+            database = (open_database(target, passphrase=passphrase, holder=self.operator) if passphrase is not None
+                        else open_roster(self, target, self.operator))
         except RosterError as exc:
             show_error(self, exc)
             return
-        old = self.db
-        assert old is not None
-        self.db = database
-        self.undo_stack.clear()
+        if database is None:  # the passphrase was not given
+            return
+        self.hub.leaving_roster.emit()  # the last moment to act on the roster being left (a final backup)
+        self.hub.replace_database(database)
+        log.info("switched database")
+
+    @Slot(object)
+    def _roster_replaced(self, workspace: Workspace) -> None:
+        """Another roster (or the same one afresh): nothing of the old one stays on screen."""
         from PySide6.QtWidgets import QDialog
 
+        old = self.hub.previous
+        self.undo_stack.clear()
         for dialog in self.findChildren(QDialog):  # a screen left open about the roster being closed goes too
             if getattr(dialog, "db", None) is old:
                 dialog.close()
-        self.roster.set_database(database)
-        for page in (self.dashboard, self.households, self.lists, self.partners, self.trash):
-            page.set_database(database)
-        old.close()
+        self.roster.set_database(workspace.db)
         self._show_database()
-        log.info("switched database")
 
     @Slot()
     def new_database(self) -> None:
@@ -472,10 +492,8 @@ class MainWindow(QMainWindow):
 
     @property
     def phone_region(self) -> str | None:
-        from desktop_app.services.settings import load_mission
-
-        assert self.db is not None
-        return load_mission(self.db).phone_region
+        assert self.hub.workspace is not None
+        return self.hub.workspace.phone_region
 
     def open_editor(self, person_id: int | None) -> PersonEditor:
         from desktop_app.ui.person_editor import PersonEditor
@@ -509,13 +527,9 @@ class MainWindow(QMainWindow):
             editor.open()
 
     def _refresh_person(self, person_id: int) -> None:
-        if self.roster.model.row_of(person_id) is None:
-            self.roster.model.refresh()
-        else:
-            self.roster.model.invalidate_person(person_id)
-        self._stale = set(self.pages) - {"roster", self.current_page()}
-        if self.current_page() != "roster":
-            self._reload_page(self.current_page())
+        from desktop_app.services.changes import PERSONS
+
+        self.data_changed(frozenset({PERSONS}))
 
     @Slot(int)
     def _person_saved(self, person_id: int) -> None:
@@ -536,10 +550,9 @@ class MainWindow(QMainWindow):
 
     def _undone(self, person_id: int) -> None:
         """After an undo or redo: the roster and the pages show the result."""
-        self.roster.model.refresh()
-        self._stale = set(self.pages) - {"roster", self.current_page()}
+        self.data_changed()
         if self.current_page() != "roster":
-            self._reload_page(self.current_page())
+            self._reload_roster()  # the person is selected on the roster, which is not in front
         self.roster.select_person(person_id)
 
     @Slot()
@@ -583,8 +596,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
         finally:
             self.undo_stack.endMacro()
-        self.roster.model.refresh()
-        self._stale = set(self.pages) - {"roster"}
+        self.data_changed()
 
     @Slot()
     def add_selection_to_list(self) -> None:
@@ -646,9 +658,8 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.db, self.preferences, self.operator, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.operator = self.preferences.operator
-            for page in (self.households, self.lists, self.partners, self.trash):
-                page.operator = self.operator  # type: ignore[attr-defined]
+            assert self.hub.workspace is not None
+            self.hub.workspace.set_operator(self.preferences.operator)
             self._show_database()
             if dialog.language_changed:
                 QMessageBox.information(self, self.tr("Language"),

@@ -153,45 +153,21 @@ class Protection(QObject):
         if new_action is not None:
             new_action.triggered.disconnect()
             new_action.triggered.connect(self.new_roster)
-        self.window.switch_database = self.switch_database  # File > Open and Open recent call it
+        hub = self.window.hub
+        hub.leaving_roster.connect(self._final_backup)  # File > Open and Open recent leave this roster
+        hub.workspace_changed.connect(self._roster_replaced)
 
     # --- opening and creating -----------------------------------------------------------------
 
-    def switch_database(self, target: str, passphrase: str | None = None) -> None:
-        try:
-            if passphrase is not None:
-                database = open_database(target, passphrase=passphrase, holder=self.window.operator)
-            else:
-                database = open_roster(self.window, target, self.window.operator)
-        except RosterError as exc:
-            show_error(self.window, exc)
-            return
-        if database is None:
-            return
-        self._final_backup()
-        self.use_database(database)
-
     def use_database(self, database: Database) -> None:
-        window = self.window
-        old = window.db
-        window.db = database
-        if hasattr(window, "undo_stack"):
-            window.undo_stack.clear()
-        for dialog in window.findChildren(QDialog):  # a screen left open about the roster being closed goes too
-            if getattr(dialog, "db", None) is old:
-                dialog.close()
-        window.roster.set_database(database)
-        for name in ("dashboard", "households", "lists", "partners", "trash"):
-            page = getattr(window, name, None)
-            if page is not None:
-                page.set_database(database)
-        if old is not database:
-            old.close()
-        window._show_database()
+        """Work on `database` from now on (a restored, encrypted or reopened roster): the window's hub says so."""
+        self.window.hub.replace_database(database)
+
+    @Slot(object)
+    def _roster_replaced(self, _workspace: object) -> None:
         self._update_actions()
         self.start_auto_backups()
-        self.lock.set_minutes(int_preference(window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
-        log.info("switched database")
+        self.lock.set_minutes(int_preference(self.window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
         self.warn_if_damaged()
         self.check_in_background()
 
@@ -244,7 +220,7 @@ class Protection(QObject):
                                           "the file (a lost or seized laptop) can read it. Keep the passphrase "
                                           "safe: it cannot be recovered."), choose=True, allow_plain=True)
         if dialog.exec():
-            self.switch_database(path, dialog.passphrase)
+            self.window.switch_database(path, dialog.passphrase)
 
     # --- backups ------------------------------------------------------------------------------
 
@@ -480,7 +456,7 @@ class Protection(QObject):
         except RosterError as exc:
             show_error(self.window, exc)
             return
-        self.window.roster.set_database(self.window.db)
+        self.window.data_changed()  # every page shows the roster after retention
         QMessageBox.information(self.window, self.tr("Retention"), self.tr("%1 persons %2. The encrypted archive is "
                                 "%3.").replace("%1", str(result.persons)).replace("%2", verb)
                                 .replace("%3", str(result.archive.path)))

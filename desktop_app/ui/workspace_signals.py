@@ -1,19 +1,37 @@
-"""Changes committed elsewhere, brought to the window: `RosterChanges.changed(kinds)` on the GUI thread.
+"""The window's one workspace, and the changes to it: `WorkspaceHub` and `RosterChanges`.
+
+`WorkspaceHub` holds the window's `services.workspace.Workspace` (the open roster and the
+operator) and says two things with Qt signals, on the GUI thread:
+
+- `workspace_changed(workspace)`: the roster was replaced (another file opened, a restore, an
+  encryption). The window clears its undo stack, closes screens about the old roster, and every
+  page reads the new one.
+- `changed(kinds)`: a change touched these kinds of records (`services.changes` kinds:
+  "persons", "lists", ...), made in this window or elsewhere.
+
+Pages subscribe with `hub.follow(page, kinds, reload)`: the page in front (`hub.bring_to_front`)
+reloads at once when a change touches its kinds, the others when next brought to the front.
+
+    hub = WorkspaceHub(window)
+    hub.set_workspace(Workspace(db, "A. Officer"))
+    hub.follow(households_page, frozenset({"households", "persons"}), households_page.reload)
+    hub.announce(frozenset({"households"}))   # after a write: pages that show households reload
+    hub.replace_database(other_db)            # workspace_changed; every page reloads
 
 A colleague's edit, status change, import or answer (another window, a command, another
 workstation) is seen by `services.changes.ChangeWatcher`, which runs on a thread of its own
 (it polls or waits on its own connection, never on the GUI thread, which only takes the
-baseline when watching starts), and arrives here as the record kinds
-it touched. `follow_changes(window)` subscribes the window's pages: the page in front reloads at
-once, the others when next shown. On the roster the same search runs again; the search box, the
-selection and the scroll position stay as the officer left them, and a person open in the editor
-keeps what is typed (a save over a colleague's change is the conflict the editor reports).
+baseline when watching starts), and arrives as `RosterChanges.changed(kinds)`;
+`follow_changes(window)` hands it to the hub, keeping on the roster the search box, the
+selection and the scroll position as the officer left them; a person open in the editor keeps
+what is typed (a save over a colleague's change is the conflict the editor reports).
 
     changes = follow_changes(window)          # once the window has its database
     changes.changed.connect(lambda kinds: print(sorted(kinds)))
 
 The watched database follows `window.db`: a roster switched, encrypted or restored (a new
-`Database`) is watched in its place, and a hidden window watches nothing.
+`Database`) is watched in its place, and a hidden window watches nothing. This module loads
+no SQLAlchemy until a workspace is set (the window's first paint does without it).
 """
 
 from __future__ import annotations
@@ -21,24 +39,134 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.services.changes import Change, ChangeWatcher, can_watch
-
 if TYPE_CHECKING:
+    from desktop_app.services.changes import Change
+    from desktop_app.services.workspace import Roster, Workspace
     from desktop_app.ui.main_window import MainWindow
-
-# The open roster as the window holds it (storage's Database): opaque here, handed to services only.
-# Issue 15's Workspace gives it a type the window may name.
-Roster = object
 
 log = logging.getLogger(__name__)
 
 FOLLOW_MS = 500  # how often the window's database and visibility are looked at
 _STOP_WAIT_S = 2.0
+
+
+def every_kind() -> frozenset[str]:
+    """All kinds of records: what a replaced roster or an unspecified change may have touched."""
+    from desktop_app.services.changes import ALL_KINDS
+
+    return ALL_KINDS
+
+
+@dataclass
+class _Follower:
+    page: QWidget
+    kinds: frozenset[str]
+    reload: Callable[[], None]
+    stale: bool
+
+
+class WorkspaceHub(QObject):
+    """The window's workspace; emits `workspace_changed(workspace)` and `changed(frozenset[str])`."""
+
+    workspace_changed = Signal(object)  # the Workspace, whose database was replaced
+    changed = Signal(object)  # frozenset of services.changes kinds
+    leaving_roster = Signal()  # the officer opens another roster: the last moment to act on this one
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace: Workspace | None = None
+        self._db: Roster | None = None
+        self.previous: Roster | None = None  # the roster replaced last (closed), to close what still shows it
+        self._followers: list[_Follower] = []
+        self._front: QWidget | None = None
+        self.changed.connect(self._deliver)
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """Hold `workspace` and relay what it tells (a change, a replaced roster) as signals."""
+        self.workspace = workspace
+        self._db = workspace.db
+        workspace.on_changed.append(self.changed.emit)
+        workspace.on_replaced.append(self._replaced)
+
+    def replace_database(self, database: Roster) -> None:
+        """Work on `database` from now on: the old one is closed, `workspace_changed` is emitted."""
+        assert self.workspace is not None
+        self.workspace.replace_database(database)
+
+    def _replaced(self, workspace: Workspace) -> None:
+        self.previous, self._db = self._db, workspace.db
+        for follower in self._followers:
+            follower.stale = True
+        self.workspace_changed.emit(workspace)
+        self._reload_front()
+
+    def announce(self, kinds: frozenset[str] | None = None) -> None:
+        """A change touched these kinds of records (None: any); the pages that show them reload."""
+        if self.workspace is not None:
+            self.workspace.notify(every_kind() if kinds is None else kinds)
+
+    # --- pages -------------------------------------------------------------------------------
+
+    def follow(self, page: QWidget, kinds: frozenset[str], reload: Callable[[], None], *,
+               filled: bool = False) -> None:
+        """Keep `page` up to date: `reload()` when a change touches `kinds`, at once while it is in front,
+        else when next brought to the front. A page not `filled` yet fills when first brought to the front."""
+        self._followers.append(_Follower(page, kinds, reload, stale=not filled))
+        page.destroyed.connect(lambda _obj=None, p=page: self._forget(p))
+
+    def _forget(self, page: QWidget) -> None:
+        self._followers = [f for f in self._followers if f.page is not page]
+        if self._front is page:
+            self._front = None
+
+    def bring_to_front(self, page: QWidget) -> None:
+        """`page` is the one the officer sees now: it reloads if a change touched it while it was away."""
+        self._front = page
+        self._reload_front()
+
+    def is_stale(self, page: QWidget) -> bool:
+        return any(f.stale for f in self._followers if f.page is page)
+
+    @Slot(object)
+    def _deliver(self, kinds: frozenset[str]) -> None:
+        for follower in self._followers:
+            if follower.kinds & kinds:
+                follower.stale = True
+        self._reload_front()
+
+    def _reload_front(self) -> None:
+        for follower in list(self._followers):
+            if follower.page is self._front and follower.stale:
+                follower.stale = False
+                follower.reload()
+
+
+class OnWorkspace:
+    """Mixed into a page (after its Qt class): `db` and `operator` are always those of the hub's workspace,
+    so a replaced roster or another operator needs nothing done to the page but its reload."""
+
+    hub: WorkspaceHub
+
+    @property
+    def workspace(self) -> Workspace:
+        workspace = self.hub.workspace
+        if workspace is None:
+            raise RuntimeError("the window has no roster open yet")
+        return workspace
+
+    @property
+    def db(self) -> Roster:
+        return self.workspace.db
+
+    @property
+    def operator(self) -> str:
+        return self.workspace.operator
 
 
 class _Watching:
@@ -93,8 +221,11 @@ class RosterChanges(QObject):
         if wanted is self._watching.database:
             return
         self._watching.stop()
-        if wanted is not None and can_watch(wanted):  # type: ignore[arg-type]  # a Database (see Roster)
-            self._start(wanted)
+        if wanted is not None:
+            from desktop_app.services.changes import can_watch
+
+            if can_watch(wanted):
+                self._start(wanted)
 
     def _start(self, database: Roster) -> None:
         stop = threading.Event()
@@ -108,8 +239,10 @@ class RosterChanges(QObject):
 
         # The baseline is taken here (one indexed read; on PostgreSQL the LISTEN), so that nothing committed
         # from now on is missed; the watcher's own SQLite connection opens on its thread.
+        from desktop_app.services.changes import ChangeWatcher
+
         try:
-            watcher = ChangeWatcher(database)  # type: ignore[arg-type]  # a Database (see Roster)
+            watcher = ChangeWatcher(database)
         except Exception as exc:  # a server gone, a file locked away: the window works on without it
             log.warning("changes made elsewhere will not show by themselves: %s", type(exc).__name__)
             self._watching.database = database  # not tried again until another roster opens
@@ -129,20 +262,20 @@ class RosterChanges(QObject):
 
 
 def follow_changes(window: MainWindow) -> RosterChanges:
-    """Keep the window's pages up to date with changes committed elsewhere."""
+    """Hand what colleagues commit to the window's hub, keeping the roster's selection and scroll."""
     changes = RosterChanges(lambda: window.db, window)
-    changes.changed.connect(lambda _kinds: show_changes(window))
+    changes.changed.connect(lambda kinds: show_changes(window, kinds))
     return changes
 
 
-def show_changes(window: MainWindow) -> None:
+def show_changes(window: MainWindow, kinds: frozenset[str] | None = None) -> None:
     """The page in front reloads, the others when next shown; the roster keeps its selection and scroll."""
     roster = window.roster
     table = roster.table
     selected = roster.selected_ids()
     current = roster.current_id()
     scrolled = table.verticalScrollBar().value()
-    window.data_changed()
+    window.data_changed(kinds)
     if window.current_page() != "roster":
         return
     model = roster.model

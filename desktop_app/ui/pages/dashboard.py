@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import stats
+from desktop_app.services import changes, stats
 from desktop_app.services.stats import DailyCount, RosterStats
-from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import Progress, run_in_background
+from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
 
 CHART_DAYS = 21
 REGISTERED_COLOUR = QColor("#4e79a7")
@@ -116,15 +116,17 @@ class Figure(QFrame):
         self.value.setStyleSheet("font-size: 24pt; font-weight: bold;" + (" color: #b71c1c;" if alert else ""))
 
 
-class DashboardPage(QWidget):
+class DashboardPage(QWidget, OnWorkspace):
     """Counts for today, refreshed when shown and after changes."""
 
     status_chosen = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: WorkspaceHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardPage")
-        self.db = db
+        self.hub = hub
+        hub.follow(self, frozenset({changes.PERSONS, changes.HOUSEHOLDS, changes.OPERATIONS, changes.PARTNERS}),
+                   self.refresh)
         self.stats: RosterStats | None = None
         self._task: object | None = None
         heading = QLabel(self.tr("Today"), self)
@@ -180,10 +182,6 @@ class DashboardPage(QWidget):
         layout.addLayout(tables, 3)
         layout.addWidget(QLabel(self.tr("<b>Registrations and crossings per day</b>"), self))
         layout.addWidget(self.chart, 2)
-
-    def set_database(self, db: Database) -> None:
-        self.db = db
-        self.refresh()
 
     @Slot()
     def refresh(self) -> None:

@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.person import Relationship, doubtful_age
-from desktop_app.services import households, persons
+from desktop_app.services import changes, households, persons
 from desktop_app.services.households import HouseholdView, MemberView
-from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.person_picker import PersonPicker
 from desktop_app.ui.records_model import RecordsModel
+from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
 
 
 def age_of(birth_date: str | None, today: dt.date | None = None) -> str:
@@ -78,15 +78,16 @@ def confirm_relationship(parent: QWidget, who: str, relation: Relationship, birt
     return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
 
 
-class HouseholdsPage(QWidget):
+class HouseholdsPage(QWidget, OnWorkspace):
     person_activated = Signal(int)
     changed = Signal()
 
-    def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: WorkspaceHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("householdsPage")
-        self.db = db
-        self.operator = operator
+        self.hub = hub
+        hub.follow(self, frozenset({changes.HOUSEHOLDS, changes.PERSONS}), self.reload)
+        hub.workspace_changed.connect(self._roster_replaced)
         self.current: HouseholdView | None = None
 
         self.search = QLineEdit(self, objectName="householdSearch")
@@ -143,7 +144,7 @@ class HouseholdsPage(QWidget):
         make_head.clicked.connect(self.make_head)
         remove = QPushButton(self.tr("Re&move from household"), self, objectName="removeMemberButton")
         remove.clicked.connect(self.remove_member)
-        self.picker = PersonPicker(db, self, "householdPicker")
+        self.picker = PersonPicker(self.db, self, "householdPicker")
         self.new_relationship = QComboBox(self, objectName="newMemberRelationship")
         for relation in Relationship:
             self.new_relationship.addItem(_relationship_label(relation.value), relation.value)
@@ -193,11 +194,10 @@ class HouseholdsPage(QWidget):
             lambda current, _previous: self.show_household(self.list_model.record(current.row()).id)
             if current.isValid() else None)
 
-    def set_database(self, db: Database) -> None:
-        self.db = db
-        self.picker.db = db
+    @Slot(object)
+    def _roster_replaced(self, _workspace: object) -> None:
+        self.picker.db = self.db
         self.current = None
-        self.reload()
 
     @Slot()
     def reload(self) -> None:

@@ -31,19 +31,20 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.phones import display_phone
-from desktop_app.services import partners
+from desktop_app.services import changes, partners
 from desktop_app.services.partners import ContactView, LiaisonView, OrganizationView
-from desktop_app.storage.db import Database
+from desktop_app.services.workspace import Roster
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
+from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
 
 
 class QuickLogDialog(QDialog):
     """One liaison log entry: summary, partner, person there, channel, follow-up date."""
 
-    def __init__(self, db: Database, operator: str, *, person_ids: list[int] | None = None,
+    def __init__(self, db: Roster, operator: str, *, person_ids: list[int] | None = None,
                  organization_id: int | None = None, phone_region: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,14 +183,14 @@ class ContactDialog(QDialog):
         return [e for e in self.emails.text().split(",") if e.strip()]
 
 
-class PartnersPage(QWidget):
+class PartnersPage(QWidget, OnWorkspace):
     changed = Signal()
 
-    def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: WorkspaceHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("partnersPage")
-        self.db = db
-        self.operator = operator
+        self.hub = hub
+        hub.follow(self, frozenset({changes.PARTNERS, changes.LIAISON, changes.SETTINGS}), self.reload)
         self.phone_region: str | None = None
 
         self.orgs_model: RecordsModel[OrganizationView] = RecordsModel(
@@ -278,10 +279,6 @@ class PartnersPage(QWidget):
         view.verticalHeader().hide()
         view.horizontalHeader().setStretchLastSection(True)
         return view
-
-    def set_database(self, db: Database) -> None:
-        self.db = db
-        self.reload()
 
     @Slot()
     def reload(self) -> None:

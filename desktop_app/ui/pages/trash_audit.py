@@ -25,26 +25,26 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.reasons import audit_summary, audit_word
-from desktop_app.services import audit, persons
+from desktop_app.services import audit, changes, persons
 from desktop_app.services.audit import AuditFilter, AuditView
 from desktop_app.services.persons import PersonView
-from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.records_model import RecordsModel
+from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
 
 AUDIT_PAGE = 500
 DEFAULT_AUDIT_DAYS = 30
 
 
-class TrashAuditPage(QWidget):
+class TrashAuditPage(QWidget, OnWorkspace):
     restored = Signal(int)
 
-    def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: WorkspaceHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trashAuditPage")
-        self.db = db
-        self.operator = operator
+        self.hub = hub
+        hub.follow(self, changes.ALL_KINDS, self.reload)  # the audit trail shows every change
 
         self.trash_model: RecordsModel[PersonView] = RecordsModel(
             [(self.tr("Case"), lambda p: p.case_ref), (self.tr("Name"), lambda p: p.display_name),
@@ -123,10 +123,6 @@ class TrashAuditPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
-
-    def set_database(self, db: Database) -> None:
-        self.db = db
-        self.reload()
 
     @Slot()
     def reload(self) -> None:
