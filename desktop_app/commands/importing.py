@@ -117,6 +117,8 @@ def _summary(preview: ImportPreview, result: ImportResult | None, accept_duplica
         "skipped_rows": [{"row": r.row, "text": r.text} for r in preview.skipped],
         "unmapped_columns": [{"column": c.column, "header": c.header, "suggested": c.suggested}
                              for c in preview.unmapped],
+        "lost_leading_zeros": [{"column": z.column, "header": z.header, "field": z.kind, "rows": list(z.rows)}
+                               for z in preview.lost_zeros],
     }
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Joined, Message, Template
 from desktop_app.domain.person import DocumentData
+from desktop_app.services.import_zeros import LostZeros
 
 
 class Outcome(StrEnum):
@@ -216,13 +217,16 @@ class ImportPreview:
     warnings: tuple[str, ...] = ()  # sheet-level notes (unmapped columns, cleaned cells)
     skipped: tuple[SkippedRow, ...] = ()  # total lines: not persons, and not rejected either
     unmapped: tuple[UnmappedColumn, ...] = ()  # headed columns left out, with a suggested field
+    lost_zeros: tuple[LostZeros, ...] = ()  # phone and document columns whose numbers look cut
 
     @property
     def notes(self) -> tuple[str | Message, ...]:
         """`warnings` to be shown in the operator's language: the columns left out and the total
-        lines skipped (the first warnings, in that order) as messages, the rest as written."""
-        known = len(self.unmapped) + len(self.skipped)
-        return (*(c.message for c in self.unmapped), *(r.message for r in self.skipped), *self.warnings[known:])
+        lines skipped and the numbers that lost their leading zeros (the first warnings, in that order)
+        as messages, the rest as written."""
+        known = len(self.unmapped) + len(self.skipped) + len(self.lost_zeros)
+        return (*(c.message for c in self.unmapped), *(r.message for r in self.skipped),
+                *(z.message for z in self.lost_zeros), *self.warnings[known:])
 
     @property
     def counts(self) -> dict[str, int]:

@@ -21,6 +21,7 @@ import functools
 import gc
 from collections import deque
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,7 +31,7 @@ from desktop_app.domain.person import normalize_document_number
 from desktop_app.domain.status import TRANSITIONS, Status
 from desktop_app.exchange.headers import IMPORT_TARGETS, suggest_target
 from desktop_app.exchange.readers import column_letter
-from desktop_app.exchange.values import DateOrder, date_order_evidence
+from desktop_app.exchange.values import DateOrder, cell_text, date_order_evidence
 from desktop_app.services.import_model import (
     DuplicateCandidate,
     ImportPreview,
@@ -44,6 +45,7 @@ from desktop_app.services.import_model import (
 from desktop_app.services.import_roster import RosterSnapshot, load_snapshot
 from desktop_app.services.import_rows import RowConverter, total_line
 from desktop_app.services.import_source import ImportFile, describe_table, open_import_file
+from desktop_app.services.import_zeros import LOST_ZERO, LostZeros, lost_zeros
 from desktop_app.services.settings import load_mission
 from desktop_app.storage.db import Database
 
@@ -130,11 +132,15 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
     rows = [classifier.classify(number, data, problems, cells) for number, data, problems, cells in converted]
     del converted
     classifier.find_duplicates(rows)
+    zeros = tuple(lost_zeros(table.headers, table.mapping, table.layout.data_rows,
+                             first_row=table.layout.first_data_row))
+    rows = _flag_lost_zeros(rows, zeros, table.layout.first_data_row, table.layout.data_rows)
     if progress is not None:
         progress(total, total)
     unmapped = tuple(_unmapped(table.headers, table.mapping))
     warnings = [str(column) for column in unmapped]
     warnings += [str(row) for row in skipped]
+    warnings += [str(column) for column in zeros]
     warnings += [f"column {table.column_title(i)}: dates like 03/11/2008 read {order.value} ({_ORDER_WORDS[order]}), "
                  f"as {', '.join(examples)} show" for i, (order, examples) in evidence.items()
                  if i in converter.two_way_date_columns]
@@ -143,7 +149,23 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
                          file_format=source.format, sheet=table.sheet, sheets=tuple(s.name for s in source.sheets),
                          header_row=table.header_row, headers=table.headers, mapping=table.mapping,
                          profile_name=table.profile_name, date_order=used.value if used else None,
-                         rows=tuple(rows), warnings=tuple(warnings), skipped=tuple(skipped), unmapped=unmapped)
+                         rows=tuple(rows), warnings=tuple(warnings), skipped=tuple(skipped), unmapped=unmapped,
+                         lost_zeros=zeros)
+
+
+def _flag_lost_zeros(rows: list[PreviewRow], zeros: tuple[LostZeros, ...], first_row: int,
+                     data_rows: list[list[Any]]) -> list[PreviewRow]:
+    """Each cell whose number looks cut gets a warning on its row (the row is imported as read)."""
+    if not zeros:
+        return rows
+    flagged: dict[int, list[RowProblem]] = {}
+    for column in zeros:
+        for number in column.rows:
+            cells = data_rows[number - first_row]
+            flagged.setdefault(number, []).append(RowProblem(number, column.column, column.header,
+                                                             cell_text(cells[column.index]), LOST_ZERO,
+                                                             blocking=False))
+    return [replace(row, problems=(*row.problems, *flagged[row.row])) if row.row in flagged else row for row in rows]
 
 
 _ORDER_WORDS = {DateOrder.DMY: "day first", DateOrder.MDY: "month first"}

@@ -4274,7 +4274,7 @@ Their answers and statuses change, with the file named as the reason. You can un
     <message>
         <location filename="../../ui/instance.py" line="69"/>
         <source>%1 is already open in another Mission Roster window (%2). Switch to that window: it may be behind others or minimised. The roster is not opened twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 уже открыта в другом окне Mission Roster (%2). Перейдите в то окно: оно может быть за другими окнами или свёрнуто. Одна база не открывается дважды.</translation>
     </message>
 </context>
 <context>
@@ -4847,72 +4847,72 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>нужен ФАЙЛ (или --undo IMPORT_ID)</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="126"/>
+        <location filename="../../commands/importing.py" line="128"/>
         <source>{source}, sheet &apos;{sheet}&apos;, header in row {row}, profile &apos;{profile}&apos;</source>
         <translation>{source}, лист «{sheet}», заголовок в строке {row}, профиль «{profile}»</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="130"/>
+        <location filename="../../commands/importing.py" line="132"/>
         <source>{source}, sheet &apos;{sheet}&apos;, header in row {row}</source>
         <translation>{source}, лист «{sheet}», заголовок в строке {row}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="135"/>
+        <location filename="../../commands/importing.py" line="137"/>
         <source>  note: {warning}</source>
         <translation>  примечание: {warning}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="138"/>
+        <location filename="../../commands/importing.py" line="140"/>
         <source>row {row}: {outcome}: {details}</source>
         <translation>строка {row}: {outcome}: {details}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="142"/>
+        <location filename="../../commands/importing.py" line="144"/>
         <source>warning: {problem}</source>
         <translation>предупреждение: {problem}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="147"/>
+        <location filename="../../commands/importing.py" line="149"/>
         <source>would import {rows} rows: {new} new, {updated} updated, {unchanged} unchanged, {duplicates} possible duplicates</source>
         <translation>будет загружено строк: {rows}; новых: {new}, обновлений: {updated}, без изменений: {unchanged}, возможных дубликатов: {duplicates}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="151"/>
+        <location filename="../../commands/importing.py" line="153"/>
         <source>import #{n}: {rows} rows: {new} new, {updated} updated, {unchanged} unchanged, {duplicates} possible duplicates</source>
         <translation>загрузка №{n}: строк: {rows}; новых: {new}, обновлений: {updated}, без изменений: {unchanged}, возможных дубликатов: {duplicates}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="154"/>
+        <location filename="../../commands/importing.py" line="156"/>
         <source>created as new</source>
         <translation>созданы как новые</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="155"/>
+        <location filename="../../commands/importing.py" line="157"/>
         <source>left out (--accept-duplicates to create them)</source>
         <translation>пропущены (--accept-duplicates, чтобы создать их)</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="157"/>
+        <location filename="../../commands/importing.py" line="159"/>
         <source>{rejected} rejected (saved to {path})</source>
         <translation>отклонено: {rejected} (сохранены в {path})</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="160"/>
+        <location filename="../../commands/importing.py" line="162"/>
         <source>{rejected} rejected</source>
         <translation>отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="162"/>
+        <location filename="../../commands/importing.py" line="164"/>
         <source>{counted} {left}, {rejected}</source>
         <translation>{counted} — {left}; {rejected}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="168"/>
+        <location filename="../../commands/importing.py" line="170"/>
         <source>import #{n} undone: {deleted} persons removed, {trashed} moved to the trash (changed since), {restored} restored</source>
         <translation>загрузка №{n} отменена: удалено человек: {deleted}, перемещено в корзину (изменены после загрузки): {trashed}, восстановлено: {restored}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="172"/>
+        <location filename="../../commands/importing.py" line="174"/>
         <source>conflict: {ref}: {message}</source>
         <translation>конфликт: {ref}: {message}</translation>
     </message>
@@ -6583,47 +6583,47 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_model</name>
     <message>
-        <location filename="../../services/import_model.py" line="53"/>
+        <location filename="../../services/import_model.py" line="54"/>
         <source>row {row}, column {column} ({header})</source>
         <translation>строка {row}, столбец {column} ({header})</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="55"/>
+        <location filename="../../services/import_model.py" line="56"/>
         <source>row {row}</source>
         <translation>строка {row}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="57"/>
+        <location filename="../../services/import_model.py" line="58"/>
         <source>{where}: &apos;{value}&apos; {message}</source>
         <translation>{where}: &apos;{value}&apos; — {message}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="59"/>
+        <location filename="../../services/import_model.py" line="60"/>
         <source>{where}: {message}</source>
         <translation>{where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="152"/>
+        <location filename="../../services/import_model.py" line="153"/>
         <source>may be {candidates}</source>
         <translation>возможно, это {candidates}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="155"/>
+        <location filename="../../services/import_model.py" line="156"/>
         <source>{ref}: everything in the row is already on the roster</source>
         <translation>{ref}: всё из этой строки уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="173"/>
+        <location filename="../../services/import_model.py" line="174"/>
         <source>row {row} skipped: a total line, not a person (&apos;{text}&apos;)</source>
         <translation>строка {row} пропущена: это итоговая строка, а не человек (&apos;{text}&apos;)</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="193"/>
+        <location filename="../../services/import_model.py" line="194"/>
         <source>not imported: column {column}: {header} (looks like {field}: choose it on the Columns page or map it)</source>
         <translation>не импортируется: столбец {column}: {header} (похоже на «{field}»: выберите это поле на странице «Столбцы» или сопоставьте его)</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="196"/>
+        <location filename="../../services/import_model.py" line="197"/>
         <source>not imported: column {column}: {header}</source>
         <translation>не импортируется: столбец {column}: {header}</translation>
     </message>
@@ -6673,6 +6673,24 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/import_source.py" line="169"/>
         <source>maps no column to a roster field; choose at least a name column</source>
         <translation>ни один столбец не сопоставлен с полем базы; выберите хотя бы столбец с именем</translation>
+    </message>
+</context>
+<context>
+    <name>services.import_zeros</name>
+    <message>
+        <location filename="../../services/import_zeros.py" line="33"/>
+        <source>may have lost its leading zeros (a spreadsheet program saving the file turns 0599112234 into 599112234): check it against the original</source>
+        <translation>возможно, потерял(о) ведущие нули (программа электронных таблиц при сохранении превращает 0599112234 в 599112234): сверьте с исходным списком</translation>
+    </message>
+    <message>
+        <location filename="../../services/import_zeros.py" line="55"/>
+        <source>column {column} ({header}): {count} phone numbers start without their 0 (e.g. {example}), as when a spreadsheet program saved the file and dropped leading zeros (rows {rows}): check them against the original list</source>
+        <translation>столбец {column} ({header}): телефоны без начального 0 ({count}, например {example}) — так бывает, когда файл сохранила программа электронных таблиц и отбросила ведущие нули (строки {rows}): сверьте их с исходным списком</translation>
+    </message>
+    <message>
+        <location filename="../../services/import_zeros.py" line="60"/>
+        <source>column {column} ({header}): {count} document numbers are shorter than the others (e.g. {example}), as when a spreadsheet program saved the file and dropped leading zeros (rows {rows}): check them against the original list</source>
+        <translation>столбец {column} ({header}): номера документов короче остальных ({count}, например {example}) — так бывает, когда файл сохранила программа электронных таблиц и отбросила ведущие нули (строки {rows}): сверьте их с исходным списком</translation>
     </message>
 </context>
 <context>
