@@ -17,7 +17,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -80,7 +80,16 @@ def operator() -> str:
 
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Nothing a test does may touch the real user's data, settings or logs."""
+    """Nothing a test does may touch the real user's data, settings or logs, on any system.
+
+    The folders come from platformdirs, answered for every system as it answers on Linux (its XDG
+    rules) under a fresh home: Windows' and macOS's folders come from the system, not from HOME.
+    The settings are an INI file on every system (`ui.preferences.user_settings`), put under the
+    same home. Child processes get the XDG variables (Linux)."""
+    import platformdirs
+    from platformdirs.unix import Unix
+    from PySide6.QtCore import QSettings
+
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
@@ -89,3 +98,15 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("MISSION_ROSTER_DB", raising=False)
     monkeypatch.delenv("MISSION_ROSTER_OPERATOR", raising=False)
+    for name in ("user_data_dir", "user_config_dir", "user_cache_dir", "user_state_dir", "user_log_dir"):
+        monkeypatch.setattr(platformdirs, name, _xdg_folder(Unix, name))
+    for settings_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(home / "config"))
+
+
+def _xdg_folder(unix: type, name: str) -> Callable[..., str]:
+    def folder(appname: str | None = None, appauthor: str | bool | None = None, version: str | None = None,
+               **options: object) -> str:
+        return str(getattr(unix(appname, appauthor, version, **options), name))
+
+    return folder

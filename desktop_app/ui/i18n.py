@@ -119,9 +119,9 @@ def install_language(code: str) -> bool:
 def command_line_language(environ: Mapping[str, str] | None = None, settings: QSettings | None = None) -> str:
     """The language of Tools > Settings when the operator chose one on this workstation, else of
     the environment (LC_ALL, LC_MESSAGES, LANG in POSIX order: ru_RU.UTF-8 -> "ru"); "en" otherwise."""
-    from desktop_app.ui.preferences import APPLICATION, ORGANIZATION
+    from desktop_app.ui.preferences import user_settings
 
-    stored = (settings or QSettings(ORGANIZATION, APPLICATION)).value("language", "")
+    stored = (settings or user_settings()).value("language", "")
     if stored in LANGUAGES:
         return str(stored)
     environ = os.environ if environ is None else environ

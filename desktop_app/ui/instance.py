@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, QLockFile, QObject, Qt
+from PySide6.QtCore import QDir, QLockFile, QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.errors import RosterError
@@ -66,9 +66,8 @@ class RosterLock(QObject):
 
     def refusal(self) -> AlreadyOpen:
         """The error that tells the officer where the roster is open already."""
-        text = QCoreApplication.translate(
-            "RosterLock", "%1 is already open in another Mission Roster window (%2). Switch to that window: it "
-                          "may be behind others or minimised. The roster is not opened twice.")
+        text = self.tr("%1 is already open in another Mission Roster window (%2). Switch to that window: it may "
+                       "be behind others or minimised. The roster is not opened twice.")
         return AlreadyOpen(text.replace("%1", self.path).replace("%2", self.holder()))
 
     def release(self) -> None:

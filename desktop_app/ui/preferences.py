@@ -25,10 +25,20 @@ MAX_RECENT = 8
 SETTINGS_VERSION = 1
 
 
+def user_settings(platform: str = sys.platform) -> QSettings:
+    """This workstation's preferences file, in INI format on every system: not Windows' registry nor
+    a macOS plist, so that tests redirect it (`QSettings.setPath`) wherever they run and a portable
+    copy of the program can carry it. On Linux, Qt's native format is that INI file already
+    (~/.config/MissionRoster/MissionRoster.conf), kept as it is."""
+    native = platform.startswith("linux")
+    fmt = QSettings.Format.NativeFormat if native else QSettings.Format.IniFormat
+    return QSettings(fmt, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
 def saved_default_database() -> str:
     """This workstation's Settings > Default database ('' when none), read without writing anything
     (the command line asks when no roster is named)."""
-    return local_path(str(QSettings(ORGANIZATION, APPLICATION).value("default_database", "") or ""))
+    return local_path(str(user_settings().value("default_database", "") or ""))
 
 
 def recent_key(target: str, platform: str = sys.platform) -> str:
@@ -60,7 +70,7 @@ def local_path(text: str) -> str:
 
 class Preferences:
     def __init__(self, settings: QSettings | None = None, *, platform: str = sys.platform) -> None:
-        self._settings = settings or QSettings(ORGANIZATION, APPLICATION)
+        self._settings = settings or user_settings()
         self._platform = platform  # how paths compare (a test simulates Windows and macOS)
         if int(self._settings.value("version", 0) or 0) < SETTINGS_VERSION:
             self._settings.setValue("version", SETTINGS_VERSION)

@@ -5,24 +5,29 @@ names each roster once however its path was spelled, and the Help texts use nati
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app import APP_DIR_NAME
+from desktop_app.logs import log_path
 from desktop_app.storage.db import open_database
+from desktop_app.storage.paths import default_database_path
 from desktop_app.ui import app as ui_app
 from desktop_app.ui.file_open import RosterFileDrop
 from desktop_app.ui.instance import RosterLock, held_by
 from desktop_app.ui.keys import native, native_keys
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.preferences import Preferences, recent_key
+from desktop_app.ui.preferences import Preferences, recent_key, user_settings
 from tests.ui.typing import answer_next_message_box
 
 HOLDER = """
@@ -153,6 +158,22 @@ def test_recent_rosters_list_each_file_once_however_spelled(tmp_path: Path) -> N
     stored = QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat)  # a list saved before the fix
     stored.setValue("recent_databases", ["C:\\a.db", "C:/a.db", "c:\\A.db"])
     assert Preferences(stored, platform="win32").recent_databases == ["C:\\a.db"]
+
+
+def test_settings_and_folders_of_every_system_stay_in_the_test_s_home() -> None:
+    home = Path(os.environ["HOME"])
+    for platform in ("win32", "darwin", "linux"):
+        settings = user_settings(platform)
+        assert Path(settings.fileName()).is_relative_to(home), (platform, settings.fileName())  # not the registry
+        assert settings.format() == (QSettings.Format.NativeFormat if platform == "linux"
+                                     else QSettings.Format.IniFormat)
+    preferences = Preferences()
+    preferences.operator = "Ольга Петрова"
+    preferences.sync()
+    assert "Ольга" in QSettings(user_settings().fileName(), QSettings.Format.IniFormat).value("operator")
+    cache = Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))  # compiled translations
+    for folder in (default_database_path(), log_path(), cache):
+        assert folder.is_relative_to(home) and "MissionRoster" in folder.parts
 
 
 def test_hints_and_help_name_shortcuts_as_the_system_writes_them(window: MainWindow) -> None:
