@@ -28,7 +28,7 @@ import datetime as dt
 import json
 import uuid as uuid_module
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -150,7 +150,31 @@ def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[D
                                         pair.reasons, differing_fields(pair.reasons), pair.contributions))
     if progress is not None:
         progress(1, 1)
-    return found
+    return _closed(found)
+
+
+def _closed(found: list[DuplicateCandidate]) -> list[DuplicateCandidate]:
+    """A pair offered for review becomes a match when both persons match one same third person.
+
+    A person registered three times: each copy matches the first registration, but typed
+    with other mistakes the two copies may differ from each other more than from it (FEBRL2:
+    13 such pairs at review, none wrong). Only pairs the model itself offers are raised, and
+    only through matches (never through a pair dismissed as not a duplicate: those are gone).
+    """
+    matched: dict[int, set[int]] = {}
+    for pair in found:
+        if pair.decision == "match":
+            matched.setdefault(pair.a.id, set()).add(pair.b.id)
+            matched.setdefault(pair.b.id, set()).add(pair.a.id)
+    refs = {brief.id: brief.case_ref for pair in found for brief in (pair.a, pair.b)}
+    out = []
+    for pair in found:
+        common = matched.get(pair.a.id, set()) & matched.get(pair.b.id, set()) if pair.decision == "review" else set()
+        if common:
+            third = refs[min(common)]
+            pair = replace(pair, decision="match", reasons=(*pair.reasons, f"both match {third}"))
+        out.append(pair)
+    return out
 
 
 def dismiss_pair(db: Database, a_id: int, b_id: int, *, operator: str, note: str = "") -> None:

@@ -7,6 +7,8 @@
 * The duplicate finder takes the duplicates out of the roster's random pairs before trusting u:
   with 40 % of records registered twice, an equal document among random pairs is mostly a
   duplicate, not chance, and weighed as chance it left true pairs at review.
+* Two registrations the model offers for review are a match when both match one same third
+  (a person registered three times; FEBRL2).
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import random
 from dataclasses import replace
 
 from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.person import DocumentData, DocumentType
 from desktop_app.matching import MatchRecord, RosterIndex, find_duplicates
 from desktop_app.matching.comparisons import DOCUMENT_F, IDENTIFIER
 from desktop_app.matching.model import U_PRIOR, Model
+from desktop_app.services import duplicates, persons
+from desktop_app.storage.db import Database
 from tests.matching.test_match_engine import _crowd
 from tests.matching.test_match_model import PERSON
 
@@ -88,3 +93,24 @@ def test_duplicates_with_equal_documents_and_a_mistyped_birth_year_match() -> No
     right = sum((i, 10_000 + i) in matched for i in range(600))
     assert right >= 0.95 * 600
     assert all(b - a == 10_000 for a, b in matched if b >= 10_000)
+
+
+def test_a_person_registered_three_times_gives_three_matches(db: Database) -> None:
+    """Each copy matches the first registration; the copies, typed otherwise, only come close to each other."""
+    def register(fields: dict[str, str], passport: str) -> int:
+        return persons.create_person(db, fields, operator="test.officer", documents=[
+            DocumentData.create(DocumentType.PASSPORT, passport, "RUS")]).id
+
+    first = register({"surname": "Зиннатуллин", "given_names": "Ринат", "birth_date": "1977-08-14"}, "758812345")
+    latin = register({"surname_latin": "ZINNATULIN", "given_names_latin": "RINAT", "birth_date": "1977-08-14"},
+                     "758812346")  # surname misspelt, the passport one digit off
+    year_only = register({"surname": "Зиннатуллин", "given_names": "Ринат", "birth_date": "1977"}, "758812345")
+    found = {frozenset((p.a.id, p.b.id)): p for p in duplicates.find_duplicates(db)}
+    assert found[frozenset((first, latin))].decision == "match"
+    assert found[frozenset((first, year_only))].decision == "match"
+    copies = found[frozenset((latin, year_only))]
+    assert copies.decision == "match" and copies.score < 0.98  # the model alone: review
+    assert copies.reasons[-1] == f"both match {persons.get_person(db, first).case_ref}"
+    duplicates.dismiss_pair(db, first, year_only, operator="test.officer")
+    assert {frozenset((p.a.id, p.b.id)): p.decision for p in duplicates.find_duplicates(db)}[
+        frozenset((latin, year_only))] == "review"  # a pair marked 'not a duplicate' links nothing
