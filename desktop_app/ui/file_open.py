@@ -11,7 +11,7 @@ open in another window is refused with a message naming it.
 
 from __future__ import annotations
 
-import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
@@ -21,8 +21,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from desktop_app.domain.errors import RosterError
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.instance import switch_locked
-
-log = logging.getLogger(__name__)
 
 
 def dropped_file(mime: QMimeData) -> str | None:
@@ -37,7 +35,9 @@ def dropped_file(mime: QMimeData) -> str | None:
 class RosterFileDrop(QObject):
     """Opens in `window` the roster file dropped on it or sent by the system (FileOpen)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, *, finder: bool = sys.platform == "darwin") -> None:
+        """`finder`: also take the files macOS sends (an application-wide filter sees every event of
+        the program, so it is installed only where such files come)."""
         super().__init__(window)
         self.setObjectName("rosterFileDrop")
         self.window = window
@@ -45,7 +45,7 @@ class RosterFileDrop(QObject):
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         app = QApplication.instance()
-        if app is not None:
+        if finder and app is not None:
             app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -110,7 +110,7 @@ def test_the_same_roster_spelled_differently_has_one_lock(tmp_path: Path) -> Non
 
 def test_a_roster_dropped_on_the_window_opens_in_it_and_moves_the_lock(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, other_window: tuple[Path, subprocess.Popen[str]]) -> None:
-    drop = RosterFileDrop(window)
+    drop = RosterFileDrop(window, finder=True)  # as on macOS
     second = _roster(tmp_path / "second roster.db")
     third = _roster(tmp_path / "third.db")
     assert not _drop(window, _files(second, third))  # two files: not taken
