@@ -150,6 +150,7 @@ _AUDIT_WORDS: dict[str, Template] = {word: template for word, template in (
     ("mapping_profile", QT_TRANSLATE_NOOP("domain.audit", "mapping profile")),
     ("reconcile_report", QT_TRANSLATE_NOOP("domain.audit", "reconcile report")),
     ("roster", QT_TRANSLATE_NOOP("domain.audit", "roster")),
+    ("undo-import", QT_TRANSLATE_NOOP("domain.audit", "undo of an import")),
 )}
 
 
@@ -189,6 +190,31 @@ _SUMMARIES: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), temp
      QT_TRANSLATE_NOOP("domain.audit", "{a} and {b} marked as different persons")),
     (r"undid status operation (?P<n>\d+): (?P<count>\d+) persons back",
      QT_TRANSLATE_NOOP("domain.audit", "undid status operation {n}: {count} persons back")),
+    (r"(?P<n>\d+) persons -> (?P<new>\w+) \(operation (?P<op>\d+)\)",
+     QT_TRANSLATE_NOOP("domain.audit", "{n} persons -> {new} (operation {op})")),
+    (rf"(?P<ref>[\w-]+): {_STATE} \((?P<why>.*)\)", QT_TRANSLATE_NOOP("domain.audit", "{ref}: {old} -> {new} ({why})")),
+    (r"moved (?P<ref>[\w-]+) to the trash: (?P<why>.*)",
+     QT_TRANSLATE_NOOP("domain.audit", "moved {ref} to the trash: {why}")),
+    (r"added partner (?P<name>'.*')", QT_TRANSLATE_NOOP("domain.audit", "added partner {name}")),
+    (r"logged a contact", QT_TRANSLATE_NOOP("domain.audit", "logged a contact")),
+    (r"logged a (?P<channel>\w+) contact", QT_TRANSLATE_NOOP("domain.audit", "logged a contact ({channel})")),
+    (r"follow-up done", QT_TRANSLATE_NOOP("domain.audit", "follow-up done")),
+    (r"changed a partner contact", QT_TRANSLATE_NOOP("domain.audit", "changed a partner contact")),
+    (r"(?P<key>\w+) changed", QT_TRANSLATE_NOOP("domain.audit", "{key} changed")),
+    (r"backup \((?P<why>[^)]*)\) of (?P<n>\d+) persons to (?P<folder>.*)",
+     QT_TRANSLATE_NOOP("domain.audit", "backup ({why}) of {n} persons to {folder}")),
+    (r"exported (?P<n>\d+) persons to an internal file \((?P<what>.*)\)",
+     QT_TRANSLATE_NOOP("domain.audit", "exported {n} persons to an internal file ({what})")),
+    (r"exported (?P<n>\d+) persons to (?P<partner>.*?) \((?P<what>.*)\)",
+     QT_TRANSLATE_NOOP("domain.audit", "exported {n} persons to {partner} ({what})")),
+    (r"import #(?P<n>\d+) of (?P<file>.*) \((?P<sheet>.*)\): (?P<created>\d+) created, (?P<updated>\d+) updated, "
+     r"(?P<rejected>\d+) rejected",
+     QT_TRANSLATE_NOOP("domain.audit", "import #{n} of {file} ({sheet}): {created} created, {updated} updated, "
+                       "{rejected} rejected")),
+    (r"undid import #(?P<n>\d+) of (?P<file>.*): (?P<removed>\d+) removed, (?P<trashed>\d+) to the trash, "
+     r"(?P<restored>\d+) restored, (?P<conflicts>\d+) conflicts",
+     QT_TRANSLATE_NOOP("domain.audit", "undid import #{n} of {file}: {removed} removed, {trashed} to the trash, "
+                       "{restored} restored, {conflicts} conflicts")),
 )]
 
 
@@ -197,7 +223,8 @@ def audit_summary(text: str) -> str | Message:
     for pattern, template in _SUMMARIES:
         match = pattern.fullmatch(text)
         if match:
-            return Message(template, **{key: label(value) if key in ("old", "new", "answer") else value
+            return Message(template, **{key: label(value) if key in ("old", "new", "answer", "channel")
+                                        else history_reason(value) if key == "why" else value
                                         for key, value in match.groupdict().items()})
     return text
 

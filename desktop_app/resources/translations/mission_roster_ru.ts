@@ -1443,179 +1443,179 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="93"/>
+        <location filename="../../ui/pages/lists.py" line="95"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="93"/>
+        <location filename="../../ui/pages/lists.py" line="95"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="94"/>
+        <location filename="../../ui/pages/lists.py" line="96"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="94"/>
+        <location filename="../../ui/pages/lists.py" line="96"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="95"/>
+        <location filename="../../ui/pages/lists.py" line="97"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="95"/>
+        <location filename="../../ui/pages/lists.py" line="97"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="96"/>
-        <location filename="../../ui/pages/lists.py" line="385"/>
+        <location filename="../../ui/pages/lists.py" line="98"/>
+        <location filename="../../ui/pages/lists.py" line="387"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="96"/>
-        <location filename="../../ui/pages/lists.py" line="139"/>
+        <location filename="../../ui/pages/lists.py" line="98"/>
+        <location filename="../../ui/pages/lists.py" line="141"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="107"/>
+        <location filename="../../ui/pages/lists.py" line="109"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="109"/>
+        <location filename="../../ui/pages/lists.py" line="111"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="135"/>
+        <location filename="../../ui/pages/lists.py" line="137"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="135"/>
+        <location filename="../../ui/pages/lists.py" line="137"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="140"/>
+        <location filename="../../ui/pages/lists.py" line="142"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="137"/>
+        <location filename="../../ui/pages/lists.py" line="139"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="111"/>
+        <location filename="../../ui/pages/lists.py" line="113"/>
         <source>Reconcile &amp;answer…</source>
         <translation>Сверить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="113"/>
+        <location filename="../../ui/pages/lists.py" line="115"/>
         <source>Members&apos; s&amp;tatus…</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="136"/>
+        <location filename="../../ui/pages/lists.py" line="138"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="138"/>
+        <location filename="../../ui/pages/lists.py" line="140"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="141"/>
+        <location filename="../../ui/pages/lists.py" line="143"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="153"/>
+        <location filename="../../ui/pages/lists.py" line="155"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="155"/>
+        <location filename="../../ui/pages/lists.py" line="157"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="159"/>
+        <location filename="../../ui/pages/lists.py" line="161"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="161"/>
+        <location filename="../../ui/pages/lists.py" line="163"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="164"/>
+        <location filename="../../ui/pages/lists.py" line="166"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="175"/>
+        <location filename="../../ui/pages/lists.py" line="177"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="177"/>
+        <location filename="../../ui/pages/lists.py" line="179"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="211"/>
+        <location filename="../../ui/pages/lists.py" line="213"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="213"/>
+        <location filename="../../ui/pages/lists.py" line="215"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="258"/>
+        <location filename="../../ui/pages/lists.py" line="260"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="268"/>
+        <location filename="../../ui/pages/lists.py" line="270"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="269"/>
+        <location filename="../../ui/pages/lists.py" line="271"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="271"/>
+        <location filename="../../ui/pages/lists.py" line="273"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="336"/>
+        <location filename="../../ui/pages/lists.py" line="338"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="361"/>
+        <location filename="../../ui/pages/lists.py" line="363"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="362"/>
+        <location filename="../../ui/pages/lists.py" line="364"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -1624,37 +1624,42 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="366"/>
+        <location filename="../../ui/pages/lists.py" line="368"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="368"/>
+        <location filename="../../ui/pages/lists.py" line="370"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="383"/>
+        <location filename="../../ui/pages/lists.py" line="385"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="408"/>
+        <location filename="../../ui/pages/lists.py" line="410"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="409"/>
+        <location filename="../../ui/pages/lists.py" line="411"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="434"/>
+        <location filename="../../ui/pages/lists.py" line="436"/>
+        <source>Recording the answer</source>
+        <translation>Запись ответа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="444"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="436"/>
+        <location filename="../../ui/pages/lists.py" line="446"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
@@ -1680,247 +1685,247 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Roster</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Households</source>
         <translation>Семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Evacuation lists</source>
         <translation>Списки на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Partners and liaison log</source>
         <translation>Партнёры и журнал связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Trash and audit</source>
         <translation>Корзина и журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Person</source>
         <translation>&amp;Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Lists</source>
         <translation>&amp;Списки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Обмен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;Help</source>
         <translation>С&amp;правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;New roster…</source>
         <translation>&amp;Новая база…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Open roster…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Fill with &amp;demonstration data…</source>
         <translation>Заполнить &amp;демонстрационными данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый человек…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Change &amp;status…</source>
         <translation>Сменить &amp;статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Add to &amp;list…</source>
         <translation>Добавить в &amp;список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Move to &amp;trash</source>
         <translation>В &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Ne&amp;xt person</source>
         <translation>&amp;Следующий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Pre&amp;vious person</source>
         <translation>&amp;Предыдущий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Save the person (in the editor)</source>
         <translation>Сохранить человека (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Save and open the next / previous person (in the editor)</source>
         <translation>Сохранить и открыть следующего / предыдущего (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Save a liaison log entry</source>
         <translation>Сохранить запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>%1   ·   operator: %2</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -1929,7 +1934,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -1938,17 +1943,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -1957,32 +1962,37 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="632"/>
+        <source>Adding to the list</source>
+        <translation>Добавление в список</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="671"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="680"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -2231,22 +2241,22 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="59"/>
+        <location filename="../../ui/pages/lists.py" line="60"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="62"/>
+        <location filename="../../ui/pages/lists.py" line="63"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="69"/>
+        <location filename="../../ui/pages/lists.py" line="70"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="70"/>
+        <location filename="../../ui/pages/lists.py" line="71"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -2448,420 +2458,453 @@ Verify them now, so that every member is submitted with the list?</source>
     </message>
 </context>
 <context>
+    <name>PendingOperation</name>
+    <message>
+        <location filename="../../ui/operations.py" line="176"/>
+        <source>a colleague (another window or workstation)</source>
+        <translation>коллега (другое окно или рабочее место)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="177"/>
+        <source>%1: waiting for %2 to finish writing to the roster. Your change is saved as soon as they finish; Cancel gives it up (nothing is written).</source>
+        <translation>%1: ожидание, пока %2 закончит запись в базу. Ваше изменение сохранится сразу после этого; «Отмена» отказывается от него (ничего не записывается).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="181"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="183"/>
+        <source>Waiting for the roster</source>
+        <translation>Ожидание базы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="196"/>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="218"/>
+        <source>%1: cancelled; nothing was written.</source>
+        <translation>%1: отменено; ничего не записано.</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/person_editor.py" line="75"/>
+        <location filename="../../ui/person_editor.py" line="79"/>
         <source>Identity</source>
         <translation>Личность</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="78"/>
+        <location filename="../../ui/person_editor.py" line="82"/>
         <source>Contact and location</source>
         <translation>Связь и местонахождение</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="80"/>
+        <location filename="../../ui/person_editor.py" line="84"/>
         <source>Needs and consent</source>
         <translation>Особые нужды и согласие</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="138"/>
+        <location filename="../../ui/person_editor.py" line="142"/>
         <source>YYYY-MM-DD or YYYY</source>
         <translation>ГГГГ-ММ-ДД или ГГГГ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="140"/>
+        <location filename="../../ui/person_editor.py" line="144"/>
         <source>ISO codes, e.g. RUS, PSE</source>
         <translation>Коды ISO, напр. RUS, PSE</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="220"/>
+        <location filename="../../ui/person_editor.py" line="224"/>
         <source>Change status…</source>
         <translation>Сменить статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="227"/>
+        <location filename="../../ui/person_editor.py" line="231"/>
         <source>&amp;Details</source>
         <translation>&amp;Данные</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="228"/>
+        <location filename="../../ui/person_editor.py" line="232"/>
         <source>D&amp;ocuments and phones</source>
         <translation>Д&amp;окументы и телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="229"/>
+        <location filename="../../ui/person_editor.py" line="233"/>
         <source>Hou&amp;sehold</source>
         <translation>&amp;Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="230"/>
+        <location filename="../../ui/person_editor.py" line="234"/>
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="231"/>
+        <location filename="../../ui/person_editor.py" line="235"/>
         <source>&amp;Log and audit</source>
         <translation>&amp;Журналы</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="291"/>
+        <location filename="../../ui/person_editor.py" line="295"/>
         <source>Type</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="291"/>
-        <location filename="../../ui/person_editor.py" line="305"/>
-        <location filename="../../ui/person_editor.py" line="318"/>
+        <location filename="../../ui/person_editor.py" line="295"/>
+        <location filename="../../ui/person_editor.py" line="309"/>
+        <location filename="../../ui/person_editor.py" line="322"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="292"/>
+        <location filename="../../ui/person_editor.py" line="296"/>
         <source>Issued by</source>
         <translation>Кем выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="292"/>
+        <location filename="../../ui/person_editor.py" line="296"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="293"/>
+        <location filename="../../ui/person_editor.py" line="297"/>
         <source>Expires</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="294"/>
+        <location filename="../../ui/person_editor.py" line="298"/>
         <source>This document has expired</source>
         <translation>Срок действия документа истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="306"/>
+        <location filename="../../ui/person_editor.py" line="310"/>
         <source>Country (ISO)</source>
         <translation>Страна (ISO)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="307"/>
+        <location filename="../../ui/person_editor.py" line="311"/>
         <source>Issued YYYY-MM-DD</source>
         <translation>Выдан ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="308"/>
+        <location filename="../../ui/person_editor.py" line="312"/>
         <source>Expires YYYY-MM-DD</source>
         <translation>Действует до ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="310"/>
+        <location filename="../../ui/person_editor.py" line="314"/>
         <source>Add document</source>
         <translation>Добавить документ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="312"/>
-        <location filename="../../ui/person_editor.py" line="329"/>
+        <location filename="../../ui/person_editor.py" line="316"/>
+        <location filename="../../ui/person_editor.py" line="333"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="318"/>
+        <location filename="../../ui/person_editor.py" line="322"/>
         <source>Label</source>
         <translation>Пометка</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="323"/>
+        <location filename="../../ui/person_editor.py" line="327"/>
         <source>Phone, e.g. +970 59 123 4567</source>
         <translation>Телефон, напр. +970 59 123 4567</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="325"/>
+        <location filename="../../ui/person_editor.py" line="329"/>
         <source>Label (mobile, relative…)</source>
         <translation>Пометка (мобильный, родственник…)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="327"/>
+        <location filename="../../ui/person_editor.py" line="331"/>
         <source>Add phone</source>
         <translation>Добавить телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="336"/>
+        <location filename="../../ui/person_editor.py" line="340"/>
         <source>&lt;b&gt;Documents&lt;/b&gt;</source>
         <translation>&lt;b&gt;Документы&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="356"/>
+        <location filename="../../ui/person_editor.py" line="360"/>
         <source>&lt;b&gt;Phones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Телефоны&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="370"/>
+        <location filename="../../ui/person_editor.py" line="374"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="370"/>
+        <location filename="../../ui/person_editor.py" line="374"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="371"/>
+        <location filename="../../ui/person_editor.py" line="375"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="372"/>
+        <location filename="../../ui/person_editor.py" line="376"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="372"/>
+        <location filename="../../ui/person_editor.py" line="376"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="379"/>
+        <location filename="../../ui/person_editor.py" line="383"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="385"/>
+        <location filename="../../ui/person_editor.py" line="389"/>
         <source>&amp;Join household</source>
         <translation>&amp;Включить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="388"/>
+        <location filename="../../ui/person_editor.py" line="392"/>
         <source>Set relationship</source>
         <translation>Задать родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="390"/>
+        <location filename="../../ui/person_editor.py" line="394"/>
         <source>Lea&amp;ve household</source>
         <translation>&amp;Исключить из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="396"/>
+        <location filename="../../ui/person_editor.py" line="400"/>
         <source>Household:</source>
         <translation>Семья:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="398"/>
+        <location filename="../../ui/person_editor.py" line="402"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="410"/>
-        <location filename="../../ui/person_editor.py" line="419"/>
-        <location filename="../../ui/person_editor.py" line="436"/>
-        <location filename="../../ui/person_editor.py" line="457"/>
+        <location filename="../../ui/person_editor.py" line="414"/>
+        <location filename="../../ui/person_editor.py" line="423"/>
+        <location filename="../../ui/person_editor.py" line="440"/>
+        <location filename="../../ui/person_editor.py" line="461"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="410"/>
-        <location filename="../../ui/person_editor.py" line="436"/>
+        <location filename="../../ui/person_editor.py" line="414"/>
+        <location filename="../../ui/person_editor.py" line="440"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="411"/>
+        <location filename="../../ui/person_editor.py" line="415"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="412"/>
+        <location filename="../../ui/person_editor.py" line="416"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="412"/>
+        <location filename="../../ui/person_editor.py" line="416"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="419"/>
+        <location filename="../../ui/person_editor.py" line="423"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="420"/>
+        <location filename="../../ui/person_editor.py" line="424"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="421"/>
+        <location filename="../../ui/person_editor.py" line="425"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="427"/>
+        <location filename="../../ui/person_editor.py" line="431"/>
         <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
         <translation>&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="429"/>
+        <location filename="../../ui/person_editor.py" line="433"/>
         <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="437"/>
+        <location filename="../../ui/person_editor.py" line="441"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="438"/>
+        <location filename="../../ui/person_editor.py" line="442"/>
         <source>To</source>
         <translation>На</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="438"/>
-        <location filename="../../ui/person_editor.py" line="444"/>
+        <location filename="../../ui/person_editor.py" line="442"/>
+        <location filename="../../ui/person_editor.py" line="448"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="439"/>
+        <location filename="../../ui/person_editor.py" line="443"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="444"/>
-        <location filename="../../ui/person_editor.py" line="457"/>
+        <location filename="../../ui/person_editor.py" line="448"/>
+        <location filename="../../ui/person_editor.py" line="461"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="445"/>
+        <location filename="../../ui/person_editor.py" line="449"/>
         <source>List state</source>
         <translation>Состояние списка</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="446"/>
+        <location filename="../../ui/person_editor.py" line="450"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="446"/>
+        <location filename="../../ui/person_editor.py" line="450"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="447"/>
+        <location filename="../../ui/person_editor.py" line="451"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="452"/>
+        <location filename="../../ui/person_editor.py" line="456"/>
         <source>&lt;b&gt;Status history&lt;/b&gt;</source>
         <translation>&lt;b&gt;История статусов&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="454"/>
+        <location filename="../../ui/person_editor.py" line="458"/>
         <source>&lt;b&gt;Evacuation lists and the partners&apos; answers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="458"/>
+        <location filename="../../ui/person_editor.py" line="462"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="458"/>
+        <location filename="../../ui/person_editor.py" line="462"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="459"/>
+        <location filename="../../ui/person_editor.py" line="463"/>
         <source>Encrypted</source>
         <translation>Зашифрован</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="459"/>
+        <location filename="../../ui/person_editor.py" line="463"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="459"/>
+        <location filename="../../ui/person_editor.py" line="463"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="460"/>
+        <location filename="../../ui/person_editor.py" line="464"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="464"/>
+        <location filename="../../ui/person_editor.py" line="468"/>
         <source>&lt;b&gt;Data shared with partners&lt;/b&gt; (every export that carried this person)</source>
         <translation>&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="475"/>
-        <location filename="../../ui/person_editor.py" line="476"/>
+        <location filename="../../ui/person_editor.py" line="479"/>
+        <location filename="../../ui/person_editor.py" line="480"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="477"/>
+        <location filename="../../ui/person_editor.py" line="481"/>
         <source>will be registered</source>
         <translation>будет зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="481"/>
+        <location filename="../../ui/person_editor.py" line="485"/>
         <source>Save the person first, then choose a household.</source>
         <translation>Сначала сохраните человека, затем выберите семью.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="486"/>
+        <location filename="../../ui/person_editor.py" line="490"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="500"/>
+        <location filename="../../ui/person_editor.py" line="504"/>
         <source>Not in a household. Type a household reference to join one.</source>
         <translation>Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="505"/>
+        <location filename="../../ui/person_editor.py" line="509"/>
         <source>member</source>
         <translation>член семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="534"/>
+        <location filename="../../ui/person_editor.py" line="538"/>
         <source>a surname (native or Latin) is required</source>
         <translation>нужна фамилия (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="555"/>
-        <location filename="../../ui/person_editor.py" line="587"/>
+        <location filename="../../ui/person_editor.py" line="559"/>
+        <location filename="../../ui/person_editor.py" line="591"/>
         <source>expired: kept, but it cannot be used to cross</source>
         <translation>срок истёк: документ сохранён, но для пересечения границы не годится</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="585"/>
+        <location filename="../../ui/person_editor.py" line="589"/>
         <source>expiry date: write it as YYYY-MM-DD</source>
         <translation>срок действия: введите как ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="608"/>
+        <location filename="../../ui/person_editor.py" line="612"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="706"/>
+        <location filename="../../ui/person_editor.py" line="710"/>
         <source>The phone typed here is not added yet: %1</source>
         <translation>Введённый здесь телефон ещё не добавлен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="719"/>
+        <location filename="../../ui/person_editor.py" line="723"/>
         <source>The document typed here is not added yet: %1</source>
         <translation>Введённый здесь документ ещё не добавлен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="729"/>
+        <location filename="../../ui/person_editor.py" line="733"/>
         <source>Also added on Save: %1</source>
         <translation>При сохранении также добавлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="747"/>
+        <location filename="../../ui/person_editor.py" line="751"/>
         <source>phone %1</source>
         <translation>телефон %1</translation>
     </message>
@@ -3420,12 +3463,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="746"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="741"/>
+        <location filename="../../ui/main_window.py" line="747"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -4453,39 +4496,44 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/person_editor.py" line="819"/>
+        <location filename="../../ui/person_editor.py" line="828"/>
         <source>Change status — %1</source>
         <translation>Смена статуса — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="828"/>
+        <location filename="../../ui/person_editor.py" line="837"/>
         <source>(no list)</source>
         <translation>(без списка)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="831"/>
+        <location filename="../../ui/person_editor.py" line="840"/>
         <source>Why (kept in the history)</source>
         <translation>Почему (сохраняется в истории)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="837"/>
+        <location filename="../../ui/person_editor.py" line="847"/>
         <source>Current status</source>
         <translation>Текущий статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="838"/>
+        <location filename="../../ui/person_editor.py" line="848"/>
         <source>New status</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="839"/>
+        <location filename="../../ui/person_editor.py" line="849"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="840"/>
+        <location filename="../../ui/person_editor.py" line="850"/>
         <source>Reason</source>
         <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_editor.py" line="875"/>
+        <source>Changing the status</source>
+        <translation>Смена статуса</translation>
     </message>
 </context>
 <context>
@@ -5266,104 +5314,179 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="163"/>
+        <location filename="../../domain/reasons.py" line="153"/>
+        <source>undo of an import</source>
+        <translation>отмена загрузки</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="164"/>
         <source>created {ref}</source>
         <translation>создана запись {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="164"/>
+        <location filename="../../domain/reasons.py" line="165"/>
         <source>edited {ref}: {fields}</source>
         <translation>изменена запись {ref}: {fields}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="165"/>
+        <location filename="../../domain/reasons.py" line="166"/>
         <source>moved {ref} to the trash</source>
         <translation>{ref} перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="166"/>
+        <location filename="../../domain/reasons.py" line="167"/>
         <source>restored {ref} from the trash</source>
         <translation>{ref} восстановлен(а) из корзины</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="167"/>
+        <location filename="../../domain/reasons.py" line="168"/>
         <source>{ref}: {old} -&gt; {new}</source>
         <translation>{ref}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="168"/>
+        <location filename="../../domain/reasons.py" line="169"/>
         <source>{n} persons -&gt; {new}</source>
         <translation>человек: {n} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="169"/>
+        <location filename="../../domain/reasons.py" line="170"/>
         <source>{ref}: crossing date</source>
         <translation>{ref}: дата перехода границы</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="171"/>
+        <location filename="../../domain/reasons.py" line="172"/>
         <source>{ref} on {list}: {answer}</source>
         <translation>{ref} в списке {list}: {answer}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="173"/>
+        <location filename="../../domain/reasons.py" line="174"/>
         <source>{ref} joined household {household}</source>
         <translation>{ref} включён(а) в семью {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="175"/>
+        <location filename="../../domain/reasons.py" line="176"/>
         <source>{ref} left household {household}</source>
         <translation>{ref} исключён(а) из семьи {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="176"/>
+        <location filename="../../domain/reasons.py" line="177"/>
         <source>created household {household}</source>
         <translation>создана семья {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="177"/>
+        <location filename="../../domain/reasons.py" line="178"/>
         <source>created list {list}</source>
         <translation>создан список {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="178"/>
+        <location filename="../../domain/reasons.py" line="179"/>
         <source>list {list} sent</source>
         <translation>список {list} отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="179"/>
+        <location filename="../../domain/reasons.py" line="180"/>
         <source>list {list}: {old} -&gt; {new}</source>
         <translation>список {list}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="181"/>
+        <location filename="../../domain/reasons.py" line="182"/>
         <source>added {n} persons to list {list}</source>
         <translation>в список {list} добавлено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="183"/>
+        <location filename="../../domain/reasons.py" line="184"/>
         <source>removed {n} persons from list {list}</source>
         <translation>из списка {list} исключено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="185"/>
+        <location filename="../../domain/reasons.py" line="186"/>
         <source>merged {other} into {keep} (operation {n})</source>
         <translation>{other} объединён(а) с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="187"/>
+        <location filename="../../domain/reasons.py" line="188"/>
         <source>undid the merge of {other} into {keep} (operation {n})</source>
         <translation>отменено объединение {other} с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="189"/>
+        <location filename="../../domain/reasons.py" line="190"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="191"/>
+        <location filename="../../domain/reasons.py" line="192"/>
         <source>undid status operation {n}: {count} persons back</source>
         <translation>отменена смена статуса {n}: возвращено человек: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="194"/>
+        <source>{n} persons -&gt; {new} (operation {op})</source>
+        <translation>человек: {n} -&gt; {new} (операция {op})</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="195"/>
+        <source>{ref}: {old} -&gt; {new} ({why})</source>
+        <translation>{ref}: {old} -&gt; {new} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="197"/>
+        <source>moved {ref} to the trash: {why}</source>
+        <translation>{ref} перемещён(а) в корзину: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="198"/>
+        <source>added partner {name}</source>
+        <translation>добавлен партнёр {name}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="199"/>
+        <source>logged a contact</source>
+        <translation>записан контакт</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="200"/>
+        <source>logged a contact ({channel})</source>
+        <translation>записан контакт ({channel})</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="201"/>
+        <source>follow-up done</source>
+        <translation>напоминание выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="202"/>
+        <source>changed a partner contact</source>
+        <translation>изменён контакт партнёра</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="203"/>
+        <source>{key} changed</source>
+        <translation>изменено: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="205"/>
+        <source>backup ({why}) of {n} persons to {folder}</source>
+        <translation>резервная копия ({why}), человек: {n}, в {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="207"/>
+        <source>exported {n} persons to an internal file ({what})</source>
+        <translation>выгружено человек: {n}, во внутренний файл ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="209"/>
+        <source>exported {n} persons to {partner} ({what})</source>
+        <translation>выгружено человек: {n}, для {partner} ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="212"/>
+        <source>import #{n} of {file} ({sheet}): {created} created, {updated} updated, {rejected} rejected</source>
+        <translation>загрузка №{n} из {file} ({sheet}): создано {created}, обновлено {updated}, отклонено {rejected}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="216"/>
+        <source>undid import #{n} of {file}: {removed} removed, {trashed} to the trash, {restored} restored, {conflicts} conflicts</source>
+        <translation>отменена загрузка №{n} из {file}: удалено {removed}, в корзину {trashed}, восстановлено {restored}, конфликтов {conflicts}</translation>
     </message>
 </context>
 <context>
@@ -6433,32 +6556,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="209"/>
+        <location filename="../../domain/reasons.py" line="236"/>
         <source>status {old} cannot become {new}</source>
         <translation>статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="211"/>
+        <location filename="../../domain/reasons.py" line="238"/>
         <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
         <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="212"/>
+        <location filename="../../domain/reasons.py" line="239"/>
         <source>needs review</source>
         <translation>требует проверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="213"/>
+        <location filename="../../domain/reasons.py" line="240"/>
         <source>not on the roster</source>
         <translation>нет в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="214"/>
+        <location filename="../../domain/reasons.py" line="241"/>
         <source>left out by the officer</source>
         <translation>исключено сотрудником</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="215"/>
+        <location filename="../../domain/reasons.py" line="242"/>
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
@@ -6521,47 +6644,47 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.duplicates</name>
     <message>
-        <location filename="../../services/duplicates.py" line="160"/>
+        <location filename="../../services/duplicates.py" line="184"/>
         <source>names the same person twice</source>
         <translation>дважды называет одного и того же человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="212"/>
+        <location filename="../../services/duplicates.py" line="236"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="215"/>
+        <location filename="../../services/duplicates.py" line="239"/>
         <source>Case ref. (each record keeps its own)</source>
         <translation>Номер дела (у каждой записи свой)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="218"/>
+        <location filename="../../services/duplicates.py" line="242"/>
         <source>Documents (united)</source>
         <translation>Документы (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="221"/>
+        <location filename="../../services/duplicates.py" line="245"/>
         <source>Phones (united)</source>
         <translation>Телефоны (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="223"/>
+        <location filename="../../services/duplicates.py" line="247"/>
         <source>Status (the survivor&apos;s stays)</source>
         <translation>Статус (остаётся у сохраняемой записи)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="246"/>
+        <location filename="../../services/duplicates.py" line="270"/>
         <source>was already merged into another record</source>
         <translation>уже объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="252"/>
+        <location filename="../../services/duplicates.py" line="276"/>
         <source>needs two different persons</source>
         <translation>нужны два разных человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="277"/>
+        <location filename="../../services/duplicates.py" line="301"/>
         <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
         <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
     </message>
