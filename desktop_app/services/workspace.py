@@ -13,6 +13,7 @@ which kinds of records a change touched (`services.changes` kinds: "persons", "l
     workspace.on_changed.append(lambda kinds: print(sorted(kinds)))
     workspace.notify(frozenset({"persons"}))              # after a write: listeners hear of it
     workspace.replace_database(workspace.db.reopen())     # after a restore: listeners hear of it
+    workspace.wait_for_writer(stop.is_set, print)          # before a write: prints who holds the lock
     workspace.close()
 
 The window's `ui.workspace_signals.WorkspaceHub` turns these callbacks into Qt signals; the
@@ -23,19 +24,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from desktop_app.domain.errors import NotFound, ValidationError
+from desktop_app.domain.errors import Cancelled, NotFound, ValidationError
 from desktop_app.services import households, lists, partners, persons
 from desktop_app.services.settings import MissionSettings, load_mission
-from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.db import BUSY_TIMEOUT_MS, Database, lock_holder, open_database
+from desktop_app.storage.errors import Failure, failure_of
 from desktop_app.storage.models import Operation
 
 # The open roster as the window may name it (the window never imports storage itself).
 Roster: TypeAlias = Database
 ChangeListener = Callable[[frozenset[str]], None]
+LOCK_LOOK_S = 0.2  # how long one look for the write lock waits before telling who holds it
 ReplaceListener = Callable[["Workspace"], None]
 
 
@@ -99,6 +103,52 @@ class Workspace:
 
     def close(self) -> None:
         self._db.close()
+
+    # --- the write lock -----------------------------------------------------------------------
+
+    def wait_for_writer(self, cancelled: Callable[[], bool], waiting: Callable[[str | None], None]) -> None:
+        """Return once no one else holds the roster's write lock, so that a write can start.
+
+        While a colleague holds it, `waiting(holder)` is called (again whenever the holder changes;
+        `holder` names operator, computer and since when, or None when the writer left no note);
+        `cancelled()` is asked every `LOCK_LOOK_S` seconds and raises Cancelled when it says so
+        (nothing was written). Only a roster file is looked at: on PostgreSQL the write itself waits.
+        The lock is not kept: a writer that comes in between makes the write wait its busy timeout.
+        """
+        path = self._db.target.path
+        if path is None or self._db.damage is not None:  # a server, or a damaged file that refuses writes
+            return
+        told = False
+        last: str | None = None
+        while True:
+            if cancelled():
+                raise Cancelled("Not saved: the wait for a colleague's change to finish was cancelled; nothing "
+                                "was changed.")
+            if self._lock_free():
+                return
+            holder = lock_holder(path)
+            if not told or holder != last:
+                told, last = True, holder
+                waiting(holder)
+
+    def _lock_free(self) -> bool:
+        """Whether the write lock could be taken within `LOCK_LOOK_S` (it is let go at once)."""
+        started = time.monotonic()
+        with self._db.raw_connection() as connection:
+            connection.execute(f"PRAGMA busy_timeout = {int(LOCK_LOOK_S * 1000)}")
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except Exception as exc:  # sqlite3's or sqlcipher3's OperationalError
+                if failure_of(exc) is not Failure.BUSY:
+                    raise
+                # A lock held by another connection of this process fails at once: wait out the look here.
+                time.sleep(max(0.0, LOCK_LOOK_S - (time.monotonic() - started)))
+                return False
+            else:
+                connection.execute("ROLLBACK")
+                return True
+            finally:
+                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     # --- mission settings ---------------------------------------------------------------------
 

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
     from desktop_app.services.demo import DemoSummary
     from desktop_app.services.workspace import Roster, Workspace
+    from desktop_app.ui.operations import PendingOperation
     from desktop_app.ui.pages.dashboard import DashboardPage
     from desktop_app.ui.pages.households import HouseholdsPage
     from desktop_app.ui.pages.lists import ListsPage
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.tasks: list[BackgroundTask] = []
+        self.pending: PendingOperation | None = None  # the last write the window started (ui.operations)
 
         # Pages: a sidebar on the left, the current page on the right (Ctrl+1..9 switch).
         self.pages: dict[str, QWidget] = {}
@@ -566,7 +568,7 @@ class MainWindow(QMainWindow):
         if person_id is None:
             return
         person = persons.get_person(self.db, person_id)
-        dialog = StatusDialog(self.db, self.operator, person, self)
+        dialog = StatusDialog(self.db, self.operator, person, self, hub=self.hub)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_status is not None:
             self._status_changed(person.id, person.case_ref, person.status, dialog.new_status)
             self._refresh_person(person_id)
@@ -603,6 +605,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QInputDialog
 
         from desktop_app.services import lists
+        from desktop_app.services.changes import LISTS, PERSONS
+        from desktop_app.ui.operations import run_write
 
         ids = self.roster.selected_ids()
         summaries = [s for s in lists.all_lists(self.db) if s.state != "closed"]
@@ -619,13 +623,15 @@ class MainWindow(QMainWindow):
         if not ok:
             return
         chosen = summaries[names.index(name)]
-        try:
-            added = lists.add_members(self.db, chosen.id, ids, operator=self.operator)
-        except RosterError as exc:
-            show_error(self, exc)
-            return
-        self.statusBar().showMessage(self.tr("%1 added to %2.").replace("%1", str(added)).replace("%2", name), 6000)
-        self.data_changed()
+        db, operator = self.db, self.operator
+
+        def added(count: int) -> None:
+            self.statusBar().showMessage(self.tr("%1 added to %2.").replace("%1", str(count)).replace("%2", name),
+                                         6000)
+
+        self.pending = run_write(self, self.hub, self.tr("Adding to the list"),
+                                 lambda: lists.add_members(db, chosen.id, ids, operator=operator), added,
+                                 kinds=frozenset({LISTS, PERSONS}))
 
     @Slot()
     def _new_list(self) -> None:

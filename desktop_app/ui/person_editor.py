@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -63,6 +63,10 @@ from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.pages.households import confirm_relationship
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.text_direction import follow_text_direction
+
+if TYPE_CHECKING:
+    from desktop_app.ui.operations import PendingOperation
+    from desktop_app.ui.workspace_signals import WorkspaceHub
 
 
 def _tr(text: str) -> str:
@@ -813,9 +817,14 @@ class PersonEditor(QDialog):
 class StatusDialog(QDialog):
     """Change a person's status: only the states the workflow allows next are offered."""
 
-    def __init__(self, db: Database, operator: str, person: PersonView, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, operator: str, person: PersonView, parent: QWidget | None = None, *,
+                 hub: WorkspaceHub | None = None) -> None:
+        """With the window's `hub`, the change runs off the GUI thread (ui.operations), waiting for a
+        colleague's write if need be; without one, at once."""
         super().__init__(parent)
         self.setObjectName("statusDialog")
+        self.hub = hub
+        self.pending: PendingOperation | None = None
         self.setWindowTitle(self.tr("Change status — %1").replace("%1", person.case_ref))
         self.db = db
         self.operator = operator
@@ -833,6 +842,7 @@ class StatusDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         form = QFormLayout(self)
         form.addRow(self.tr("Current status"), QLabel(f"<b>{labels.status(person.status)}</b>"))
         form.addRow(self.tr("New status"), self.target)
@@ -842,11 +852,32 @@ class StatusDialog(QDialog):
 
     @Slot()
     def apply(self) -> None:
+        db, person_id, operator = self.db, self.person.id, self.operator
+        new, reason, list_id = Status(self.target.currentData()), self.reason.text().strip(), \
+            self.list_choice.currentData()
+
+        def change() -> object:
+            return status.change_status(db, person_id, new, operator=operator, reason=reason, list_id=list_id)
+
+        def changed(_result: object) -> None:
+            self.new_status = new.value
+            self.accept()
+
+        def refused(exc: BaseException) -> None:
+            self.ok_button.setEnabled(True)
+            show_error(self, exc)
+
+        if self.hub is not None:
+            from desktop_app.services.changes import PERSONS
+            from desktop_app.ui.operations import run_write
+
+            self.ok_button.setEnabled(False)  # one change at a time
+            self.pending = run_write(self, self.hub, self.tr("Changing the status"), change, changed,
+                                     kinds=frozenset({PERSONS}), on_failure=refused)
+            return
         try:
-            status.change_status(self.db, self.person.id, Status(self.target.currentData()), operator=self.operator,
-                                 reason=self.reason.text().strip(), list_id=self.list_choice.currentData())
+            change()
         except RosterError as exc:
             show_error(self, exc)
             return
-        self.new_status = self.target.currentData()
-        self.accept()
+        changed(None)

@@ -88,3 +88,35 @@ def test_the_command_line_works_through_the_workspace(db_path: Path, capsys: pyt
     assert "Орлова" in capsys.readouterr().out
     assert main(["--db", str(db_path), "person", "show", "MR-999999"]) == 1
     assert "MR-999999" in capsys.readouterr().err
+
+
+def test_a_write_waits_for_a_colleague_s_lock_and_says_who_holds_it(workspace: Workspace) -> None:
+    from tests.storage.test_errors import held_lock
+
+    path = workspace.db.target.path
+    assert path is not None
+    told: list[str | None] = []
+    with held_lock(path, 1.5) as colleague:
+        workspace.wait_for_writer(lambda: False, told.append)  # returns once the colleague committed
+        assert colleague.poll() is not None or colleague.wait(5) is not None
+    assert len(told) == 1 and told[0] is not None and told[0].startswith("A. Colleague on ")
+    lists.create_list(workspace.db, "Bus 2", operator="t")  # the lock is free: the write goes through
+    workspace.wait_for_writer(lambda: False, told.append)
+    assert len(told) == 1  # nobody held the lock: nobody named
+
+
+def test_a_wait_for_the_lock_can_be_cancelled_with_nothing_written(workspace: Workspace) -> None:
+    from desktop_app.domain.errors import Cancelled
+    from tests.storage.test_errors import held_lock
+
+    path = workspace.db.target.path
+    assert path is not None
+    looks: list[int] = []
+
+    def cancelled() -> bool:
+        looks.append(1)
+        return len(looks) > 3
+
+    with held_lock(path, 30), pytest.raises(Cancelled, match="cancelled; nothing was changed"):
+        workspace.wait_for_writer(cancelled, lambda _holder: None)
+    assert len(looks) == 4

@@ -80,6 +80,8 @@ def test_an_answer_on_the_lists_page_is_recorded_for_all_and_the_stuck_status_is
     page.members_view.selectAll()
     page.answer.setCurrentIndex(page.answer.findData("rejected"))
     qtbot.mouseClick(page.findChild(QPushButton, "recordAnswerButton"), Qt.MouseButton.LeftButton)
+    assert page.pending is not None
+    qtbot.waitUntil(lambda: page.pending is not None and page.pending.done)  # written off the GUI thread
     records = {m.person_id: m for m in page.members_model.records}
     assert {m.answer for m in records.values()} == {"rejected"}
     assert [records[i].status for i in sorted(records)] == ["rejected", "rejected", "declined"]

@@ -43,6 +43,7 @@ from desktop_app.services.workspace import Roster
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_placeholder
+from desktop_app.ui.operations import PendingOperation, run_write
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
@@ -85,6 +86,7 @@ class ListsPage(QWidget, OnWorkspace):
         hub.follow(self, frozenset({changes.LISTS, changes.PERSONS, changes.HOUSEHOLDS, changes.PARTNERS,
                                     changes.OPERATIONS}), self.reload)
         hub.workspace_changed.connect(self._roster_replaced)
+        self.pending: PendingOperation | None = None  # the last write started here
         self._selection = selection
         self._filtered = filtered
         self.current: ListSummary | None = None
@@ -420,13 +422,21 @@ class ListsPage(QWidget, OnWorkspace):
         valid_until = self.valid_until.date().toPython() if answer is Answer.APPROVED else None
         list_id = self.current.id
 
-        recorded: list[lists.AnswerRecorded] = []
+        db, operator, person_ids = self.db, self.operator, [m.person_id for m in members]
 
-        def record_all() -> None:
-            recorded.extend(lists.record_answers(self.db, list_id, [m.person_id for m in members], answer,
-                                                 operator=self.operator, valid_until=valid_until))
-        if self._run(record_all):
-            self.show_outcome(recorded)
+        def recorded(done: list[lists.AnswerRecorded]) -> None:
+            self._after_change()
+            self.show_outcome(done)
+
+        def refused(exc: BaseException) -> None:
+            show_error(self, exc)
+            self._after_change()
+
+        # A colleague's long write may hold the roster: the answer waits for it off the GUI thread.
+        self.pending = run_write(self, self.hub, self.tr("Recording the answer"),
+                                 lambda: lists.record_answers(db, list_id, person_ids, answer, operator=operator,
+                                                              valid_until=valid_until),
+                                 recorded, kinds=frozenset({changes.LISTS, changes.PERSONS}), on_failure=refused)
 
     def show_outcome(self, recorded: list[lists.AnswerRecorded]) -> None:
         """Under the members: how many answers were recorded, and whose status could not follow."""
