@@ -657,6 +657,13 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _catalogue() -> Callable[[str, str], str] | None:
+    """The operator's catalogue (Settings, else LANG), or None for English."""
+    from desktop_app.ui.i18n import command_line_translate  # QtCore only, as saved_default_database
+
+    return command_line_translate()
+
+
 def _spoken(exc: RosterError) -> str:
     """The error in the operator's language (Settings, else LANG); the catalogue is read only now."""
     from desktop_app.commands import speech
@@ -667,7 +674,7 @@ def _spoken(exc: RosterError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.commands import speech
 
-    speech.translate.cache_clear()  # the language is the one of this run's settings and environment
+    speech.set_catalogue(_catalogue)  # the language of this run's settings and environment, read when needed
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args)

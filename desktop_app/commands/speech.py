@@ -9,13 +9,15 @@ else LC_ALL/LC_MESSAGES/LANG), through the same catalogue as the window's messag
 Templates are marked with `QT_TRANSLATE_NOOP` so that `make translations-update` collects them;
 values (names, case references, file paths, numbers) are never translated, stored words (a status,
 an answer) through `word`. Tab-separated tables and `--json` stay as they are: scripts read them.
-The catalogue is read only when something is said, with QtCore alone (no widgets).
+The catalogue is read only when something is said, with QtCore alone (no widgets); cli.py
+tells where it is (`set_catalogue`).
 """
 
 from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Joined, Message, Template, Translate, english, label
@@ -23,12 +25,25 @@ from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Joined, Message, Temp
 __all__ = ["QT_TRANSLATE_NOOP", "Joined", "Message", "say", "spoken", "translate", "word"]
 
 
+def _english_only() -> Translate | None:
+    return None
+
+
+_loader: Callable[[], Translate | None] = _english_only
+
+
+def set_catalogue(loader: Callable[[], Translate | None]) -> None:
+    """Where the operator's catalogue comes from: `loader` is called once, when something is first
+    said (cli.py hands the one that reads Settings and LANG; commands never import the window)."""
+    global _loader
+    _loader = loader
+    translate.cache_clear()
+
+
 @functools.cache
 def translate() -> Translate:
     """The command line's translate function (English when no catalogue applies)."""
-    from desktop_app.ui.i18n import command_line_translate  # QtCore only
-
-    return command_line_translate() or english
+    return _loader() or english
 
 
 def spoken(text: str | Message | Joined | Template, /, **values: Any) -> str:
