@@ -21,8 +21,9 @@ from typing import Any
 from desktop_app import __version__
 from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, spoken, word
 from desktop_app.domain.dates import parse_iso_date
-from desktop_app.domain.errors import DatabaseError, RosterError, ValidationError
+from desktop_app.domain.errors import DatabaseError, RosterError, ValidationError, field_label
 from desktop_app.domain.lists import Answer
+from desktop_app.domain.messages import Message, Template, english
 from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, Relationship, relationship_doubt
 from desktop_app.domain.reasons import history_reason, service_note
@@ -174,6 +175,16 @@ def _person_json(person: persons.PersonView) -> dict[str, Any]:
     return data
 
 
+def _field_title(key: str) -> str:
+    """A field's title for `person show`: the editor's English label, or the catalogue's word."""
+    from desktop_app.commands import speech
+
+    known = field_label(key)
+    if isinstance(known, Template) and speech.translate() is not english:
+        return speech.spoken(Message(known))
+    return FIELDS_BY_KEY[key].label if key in FIELDS_BY_KEY else key.replace("_", " ")
+
+
 def cmd_person_show(ctx: Context) -> int:
     person = ctx.workspace.person(ctx.args.ref)
     data = _person_json(person)
@@ -182,7 +193,7 @@ def cmd_person_show(ctx: Context) -> int:
         return 0
     for key, value in data.items():
         if value not in (None, "", [], False):
-            label = FIELDS_BY_KEY[key].label if key in FIELDS_BY_KEY else key.replace("_", " ")
+            label = _field_title(key)
             print(f"{label:>22}: {value if not isinstance(value, list) else ', '.join(map(str, value))}")
     return 0
 

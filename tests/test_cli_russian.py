@@ -119,3 +119,14 @@ def test_the_settings_language_comes_before_lang(db: Database, roster: Roster) -
     settings.write_text("[General]\nlanguage=en\n", encoding="utf-8")
     said = _cli(path, "list", "create", "Rafah 16 Nov", env=RUSSIAN)
     assert said.stdout == "Rafah 16 Nov: created\n"
+
+
+def test_person_show_and_export_are_russian_and_english_stays(db: Database, roster: Roster, tmp_path: Path) -> None:
+    path = db.target.path
+    assert path is not None
+    shown = _cli(path, "person", "show", "MR-000001", env=RUSSIAN)
+    assert "фамилия: Щербаков" in shown.stdout and "Surname" not in shown.stdout
+    assert "Surname: Щербаков" in _cli(path, "person", "show", "MR-000001", env=ENGLISH).stdout
+    exported = _cli(path, "export", str(tmp_path / "out.xlsx"), "--include-without-consent", env=RUSSIAN)
+    assert exported.returncode == 0, exported.stderr
+    assert f"{tmp_path / 'out.xlsx'}: строк: " in exported.stdout and "профиль 'Full roster'" in exported.stdout

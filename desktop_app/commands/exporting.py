@@ -22,6 +22,7 @@ from typing import Any
 
 from desktop_app.cli import Context
 from desktop_app.commands.secret_files import read_password_file
+from desktop_app.commands.speech import Message, say
 from desktop_app.domain.errors import ExchangeError, ValidationError
 from desktop_app.domain.export_profile import ExportProfile
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
@@ -72,12 +73,22 @@ def _report(result: ExportResult, *, as_json: bool) -> None:
     if as_json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return
-    recipient = f" for {result.partner}" if result.partner else ""
-    print(f"{result.path}: {result.rows} rows, {result.persons} persons, profile {result.profile!r}{recipient}"
-          f"{', encrypted' if result.encrypted else ''}")
+    values = dict(path=result.path, rows=result.rows, persons=result.persons, profile=repr(result.profile),
+                  partner=result.partner)
+    if result.partner:
+        wrote = Message(QT_TRANSLATE_NOOP("commands.exporting", "{path}: {rows} rows, {persons} persons, profile "
+                                          "{profile} for {partner}"), **values)
+    else:
+        wrote = Message(QT_TRANSLATE_NOOP("commands.exporting", "{path}: {rows} rows, {persons} persons, profile "
+                                          "{profile}"), **values)
+    if result.encrypted:
+        say(QT_TRANSLATE_NOOP("commands.exporting", "{wrote}, encrypted"), wrote=wrote)
+    else:
+        say(wrote)
     print(f"sha256 {result.sha256}")
     if result.without_consent:
-        print(f"note: {result.without_consent} of them have not consented to sharing their data", file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("commands.exporting", "note: {count} of them have not consented to sharing their data"),
+            count=result.without_consent, file=sys.stderr)
 
 
 def cmd_profiles_list(ctx: Context) -> int:
@@ -104,19 +115,21 @@ def cmd_profiles_save(ctx: Context) -> int:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise ExchangeError(f"cannot read the profile ({exc.strerror or exc})", path=path) from None
+        raise ExchangeError(QT_TRANSLATE_NOOP("commands.exporting", "cannot read the profile ({why})"),
+                            path=path, why=exc.strerror or exc) from None
     try:
         profile = ExportProfile.loads(text)
     except ValidationError as exc:
         raise ExchangeError(exc.message, path=path) from None
     entry = exporting.save_profile(ctx.db, profile, operator=ctx.operator)
-    print(f"{entry.name}: saved ({len(profile.columns)} columns)")
+    say(QT_TRANSLATE_NOOP("commands.exporting", "{name}: saved ({count} columns)"), name=entry.name,
+        count=len(profile.columns))
     return 0
 
 
 def cmd_profiles_delete(ctx: Context) -> int:
     exporting.delete_profile(ctx.db, ctx.args.name, operator=ctx.operator)
-    print(f"{ctx.args.name}: deleted")
+    say(QT_TRANSLATE_NOOP("commands.exporting", "{name}: deleted"), name=ctx.args.name)
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from desktop_app.cli import Context
+from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, word
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.partners import OrgKind
 from desktop_app.services import partners, undo
@@ -13,7 +14,8 @@ from desktop_app.services import partners, undo
 
 def cmd_status_undo(ctx: Context) -> int:
     reverted = undo.undo_last_status_change(ctx.db, ctx.person_id(ctx.args.person), operator=ctx.operator)
-    print(f"{reverted.case_ref}: {reverted.from_status} -> {reverted.to_status} (undone)")
+    say(QT_TRANSLATE_NOOP("commands.workspace", "{ref}: {old} -> {new} (undone)"), ref=reverted.case_ref,
+        old=word(reverted.from_status), new=word(reverted.to_status))
     return 0
 
 

@@ -176,12 +176,12 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="286"/>
+        <location filename="../../ui/reconcile_screen.py" line="289"/>
         <source>Answer row %1</source>
         <translation>Строка ответа %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="287"/>
+        <location filename="../../ui/reconcile_screen.py" line="290"/>
         <source>Candidate %1</source>
         <translation>Кандидат %1</translation>
     </message>
@@ -320,97 +320,97 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="296"/>
+        <location filename="../../ui/merge_dialog.py" line="299"/>
         <source>Possible duplicates</source>
         <translation>Возможные дубликаты</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="301"/>
+        <location filename="../../ui/merge_dialog.py" line="304"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="302"/>
+        <location filename="../../ui/merge_dialog.py" line="305"/>
         <source>Born A</source>
         <translation>Родился (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="303"/>
+        <location filename="../../ui/merge_dialog.py" line="306"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="304"/>
+        <location filename="../../ui/merge_dialog.py" line="307"/>
         <source>Born B</source>
         <translation>Родился (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="305"/>
+        <location filename="../../ui/merge_dialog.py" line="308"/>
         <source>Decision</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="305"/>
+        <location filename="../../ui/merge_dialog.py" line="308"/>
         <source>almost surely</source>
         <translation>почти наверняка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="305"/>
+        <location filename="../../ui/merge_dialog.py" line="308"/>
         <source>look</source>
         <translation>проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="306"/>
+        <location filename="../../ui/merge_dialog.py" line="309"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="306"/>
+        <location filename="../../ui/merge_dialog.py" line="309"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="318"/>
+        <location filename="../../ui/merge_dialog.py" line="321"/>
         <source>Looking for duplicates…</source>
         <translation>Поиск дубликатов…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="320"/>
+        <location filename="../../ui/merge_dialog.py" line="323"/>
         <source>Enter: compare and merge · Del: not a duplicate (not proposed again)</source>
         <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="322"/>
+        <location filename="../../ui/merge_dialog.py" line="325"/>
         <source>&amp;Compare and merge…</source>
         <translation>&amp;Сравнить и объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="325"/>
+        <location filename="../../ui/merge_dialog.py" line="328"/>
         <source>&amp;Not a duplicate</source>
         <translation>&amp;Не дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="328"/>
+        <location filename="../../ui/merge_dialog.py" line="331"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="345"/>
+        <location filename="../../ui/merge_dialog.py" line="348"/>
         <source>Looking for duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="351"/>
+        <location filename="../../ui/merge_dialog.py" line="354"/>
         <source>%1 possible duplicates, the likeliest first.</source>
         <translation>Возможных дубликатов: %1, самые вероятные — первыми.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="386"/>
+        <location filename="../../ui/merge_dialog.py" line="389"/>
         <source>%1 possible duplicates; %2 and %3 marked as different persons.</source>
         <translation>Возможных дубликатов: %1; %2 и %3 отмечены как разные люди.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="405"/>
+        <location filename="../../ui/merge_dialog.py" line="408"/>
         <source>Find &amp;duplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
@@ -1139,27 +1139,27 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportOutcome</name>
     <message>
-        <location filename="../../ui/import_models.py" line="36"/>
+        <location filename="../../ui/import_models.py" line="37"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="37"/>
+        <location filename="../../ui/import_models.py" line="38"/>
         <source>Update</source>
         <translation>Обновление</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="38"/>
+        <location filename="../../ui/import_models.py" line="39"/>
         <source>No change</source>
         <translation>Без изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="39"/>
+        <location filename="../../ui/import_models.py" line="40"/>
         <source>Possible duplicate</source>
         <translation>Возможный дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="40"/>
+        <location filename="../../ui/import_models.py" line="41"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -2098,18 +2098,18 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeChoiceModel</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="61"/>
-        <location filename="../../ui/merge_dialog.py" line="74"/>
+        <location filename="../../ui/merge_dialog.py" line="62"/>
+        <location filename="../../ui/merge_dialog.py" line="75"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="61"/>
+        <location filename="../../ui/merge_dialog.py" line="62"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="62"/>
+        <location filename="../../ui/merge_dialog.py" line="63"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
@@ -2117,42 +2117,42 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="150"/>
+        <location filename="../../ui/merge_dialog.py" line="153"/>
         <source>Merge duplicate records</source>
         <translation>Объединение дублирующих записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="164"/>
+        <location filename="../../ui/merge_dialog.py" line="167"/>
         <source>Keep record &amp;A (B is merged into it)</source>
         <translation>Оставить запись &amp;A (B объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="166"/>
+        <location filename="../../ui/merge_dialog.py" line="169"/>
         <source>Keep record &amp;B (A is merged into it)</source>
         <translation>Оставить запись &amp;B (A объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="172"/>
+        <location filename="../../ui/merge_dialog.py" line="175"/>
         <source>Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones of both are kept; list answers and the liaison log move to the record kept.</source>
         <translation>В каждой выделенной строке выберите значение, которое останется: ←/→ или пробел. Документы и телефоны обеих записей сохраняются; ответы по спискам и журнал связи переходят к оставленной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="178"/>
+        <location filename="../../ui/merge_dialog.py" line="181"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="181"/>
+        <location filename="../../ui/merge_dialog.py" line="184"/>
         <source>&amp;Undo merge</source>
         <translation>О&amp;тменить объединение</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="230"/>
+        <location filename="../../ui/merge_dialog.py" line="233"/>
         <source>Merge the records</source>
         <translation>Объединение записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="231"/>
+        <location filename="../../ui/merge_dialog.py" line="234"/>
         <source>Merge %1 into %2?
 
 %1 becomes &apos;merged&apos; and points to %2; nothing is deleted and the merge can be undone.</source>
@@ -2161,17 +2161,17 @@ Verify them now, so that every member is submitted with the list?</source>
 %1 получит статус «объединён» и будет ссылаться на %2; ничего не удаляется, объединение можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="252"/>
+        <location filename="../../ui/merge_dialog.py" line="255"/>
         <source>Merged into %1 (operation %2).</source>
         <translation>Объединено с %1 (операция %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="255"/>
+        <location filename="../../ui/merge_dialog.py" line="258"/>
         <source>Merge into %1</source>
         <translation>Объединить с %1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="281"/>
+        <location filename="../../ui/merge_dialog.py" line="284"/>
         <source>Merge undone: %1 is a record of its own again.</source>
         <translation>Объединение отменено: %1 снова отдельная запись.</translation>
     </message>
@@ -2948,37 +2948,37 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_models.py" line="107"/>
+        <location filename="../../ui/import_models.py" line="110"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="107"/>
+        <location filename="../../ui/import_models.py" line="110"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="108"/>
+        <location filename="../../ui/import_models.py" line="111"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="108"/>
+        <location filename="../../ui/import_models.py" line="111"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="109"/>
+        <location filename="../../ui/import_models.py" line="112"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="109"/>
+        <location filename="../../ui/import_models.py" line="112"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="161"/>
+        <location filename="../../ui/import_models.py" line="164"/>
         <source>%1 (check)</source>
         <translation>%1 (проверить)</translation>
     </message>
@@ -3538,398 +3538,398 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="100"/>
+        <location filename="../../ui/reconcile_screen.py" line="101"/>
         <source>NOT on this list</source>
         <translation>НЕТ в этом списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="102"/>
+        <location filename="../../ui/reconcile_screen.py" line="103"/>
         <source>on the list (%1)</source>
         <translation>в списке (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="104"/>
+        <location filename="../../ui/reconcile_screen.py" line="105"/>
         <source>on the roster</source>
         <translation>в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="109"/>
+        <location filename="../../ui/reconcile_screen.py" line="110"/>
         <source>Status, list</source>
         <translation>Статус, список</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="111"/>
-        <location filename="../../ui/reconcile_screen.py" line="176"/>
+        <location filename="../../ui/reconcile_screen.py" line="112"/>
+        <location filename="../../ui/reconcile_screen.py" line="177"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="112"/>
+        <location filename="../../ui/reconcile_screen.py" line="113"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="113"/>
+        <location filename="../../ui/reconcile_screen.py" line="114"/>
         <source>Evidence (bits)</source>
         <translation>Доводы (биты)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="128"/>
-        <location filename="../../ui/reconcile_screen.py" line="423"/>
+        <location filename="../../ui/reconcile_screen.py" line="129"/>
+        <location filename="../../ui/reconcile_screen.py" line="428"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="129"/>
+        <location filename="../../ui/reconcile_screen.py" line="130"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="130"/>
+        <location filename="../../ui/reconcile_screen.py" line="131"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="131"/>
-        <location filename="../../ui/reconcile_screen.py" line="169"/>
+        <location filename="../../ui/reconcile_screen.py" line="132"/>
+        <location filename="../../ui/reconcile_screen.py" line="170"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="132"/>
-        <location filename="../../ui/reconcile_screen.py" line="423"/>
+        <location filename="../../ui/reconcile_screen.py" line="133"/>
+        <location filename="../../ui/reconcile_screen.py" line="428"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="133"/>
-        <location filename="../../ui/reconcile_screen.py" line="426"/>
+        <location filename="../../ui/reconcile_screen.py" line="134"/>
+        <location filename="../../ui/reconcile_screen.py" line="431"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="136"/>
+        <location filename="../../ui/reconcile_screen.py" line="137"/>
         <source>household split</source>
         <translation>семья разделена</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="137"/>
+        <location filename="../../ui/reconcile_screen.py" line="138"/>
         <source>approved twice</source>
         <translation>одобрен дважды</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="138"/>
+        <location filename="../../ui/reconcile_screen.py" line="139"/>
         <source>conflicting answers</source>
         <translation>противоречивые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="139"/>
+        <location filename="../../ui/reconcile_screen.py" line="140"/>
         <source>not on the list</source>
         <translation>нет в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="140"/>
+        <location filename="../../ui/reconcile_screen.py" line="141"/>
         <source>unreadable cell</source>
         <translation>нечитаемая ячейка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="152"/>
+        <location filename="../../ui/reconcile_screen.py" line="153"/>
         <source>to decide</source>
         <translation>решить</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="155"/>
+        <location filename="../../ui/reconcile_screen.py" line="156"/>
         <source>left out</source>
         <translation>исключено</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="158"/>
+        <location filename="../../ui/reconcile_screen.py" line="159"/>
         <source>person %1</source>
         <translation>человек %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="159"/>
+        <location filename="../../ui/reconcile_screen.py" line="160"/>
         <source>confirmed %1</source>
         <translation>подтверждено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="166"/>
+        <location filename="../../ui/reconcile_screen.py" line="167"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="167"/>
+        <location filename="../../ui/reconcile_screen.py" line="168"/>
         <source>Name in the answer</source>
         <translation>Имя в ответе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="168"/>
-        <location filename="../../ui/reconcile_screen.py" line="424"/>
+        <location filename="../../ui/reconcile_screen.py" line="169"/>
+        <location filename="../../ui/reconcile_screen.py" line="429"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="170"/>
+        <location filename="../../ui/reconcile_screen.py" line="171"/>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="171"/>
+        <location filename="../../ui/reconcile_screen.py" line="172"/>
         <source>unreadable</source>
         <translation>не прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="172"/>
+        <location filename="../../ui/reconcile_screen.py" line="173"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="174"/>
+        <location filename="../../ui/reconcile_screen.py" line="175"/>
         <source>Roster person</source>
         <translation>Человек из базы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="177"/>
+        <location filename="../../ui/reconcile_screen.py" line="178"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="215"/>
+        <location filename="../../ui/reconcile_screen.py" line="216"/>
         <source>Your decision</source>
         <translation>Ваше решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="345"/>
+        <location filename="../../ui/reconcile_screen.py" line="350"/>
         <source>Reconcile a partner&apos;s answer</source>
         <translation>Сверка ответа партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="360"/>
+        <location filename="../../ui/reconcile_screen.py" line="365"/>
         <source>the partner&apos;s answer: .xlsx, .xls, .ods or .csv</source>
         <translation>ответ партнёра: .xlsx, .xls, .ods или .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="361"/>
+        <location filename="../../ui/reconcile_screen.py" line="366"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="369"/>
+        <location filename="../../ui/reconcile_screen.py" line="374"/>
         <source>Whole roster (check only, nothing to apply)</source>
         <translation>Вся база (только проверка, без применения)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="371"/>
+        <location filename="../../ui/reconcile_screen.py" line="376"/>
         <source>%1 (%2 members, %3)</source>
         <translation>%1 (человек: %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="378"/>
+        <location filename="../../ui/reconcile_screen.py" line="383"/>
         <source>Read it from the decision column</source>
         <translation>Брать из столбца с решением</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="379"/>
+        <location filename="../../ui/reconcile_screen.py" line="384"/>
         <source>Every row is an approval</source>
         <translation>Каждая строка — одобрение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="380"/>
+        <location filename="../../ui/reconcile_screen.py" line="385"/>
         <source>Every row is a rejection</source>
         <translation>Каждая строка — отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="381"/>
+        <location filename="../../ui/reconcile_screen.py" line="386"/>
         <source>&amp;Check answer</source>
         <translation>&amp;Проверить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="387"/>
+        <location filename="../../ui/reconcile_screen.py" line="392"/>
         <source>Answer file:</source>
         <translation>Файл ответа:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="388"/>
+        <location filename="../../ui/reconcile_screen.py" line="393"/>
         <source>Against:</source>
         <translation>Сверять с:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="389"/>
+        <location filename="../../ui/reconcile_screen.py" line="394"/>
         <source>No decision column:</source>
         <translation>Нет столбца с решением:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="391"/>
+        <location filename="../../ui/reconcile_screen.py" line="396"/>
         <source>Choose the partner&apos;s file and press Check answer.</source>
         <translation>Выберите файл партнёра и нажмите «Проверить ответ».</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="411"/>
+        <location filename="../../ui/reconcile_screen.py" line="416"/>
         <source>↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · Backspace undecide.  Shaded cells differ from the answer.</source>
         <translation>↑↓ строка · ←→ кандидат · Enter — подтвердить выделенного кандидата · Del — исключить строку · Backspace — снять решение.  Затенённые ячейки расходятся с ответом.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="424"/>
+        <location filename="../../ui/reconcile_screen.py" line="429"/>
         <source>Latin name</source>
         <translation>Имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="425"/>
+        <location filename="../../ui/reconcile_screen.py" line="430"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="426"/>
+        <location filename="../../ui/reconcile_screen.py" line="431"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="427"/>
+        <location filename="../../ui/reconcile_screen.py" line="432"/>
         <source>Answer on the list</source>
         <translation>Ответ по списку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="429"/>
+        <location filename="../../ui/reconcile_screen.py" line="434"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="430"/>
+        <location filename="../../ui/reconcile_screen.py" line="435"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="431"/>
+        <location filename="../../ui/reconcile_screen.py" line="436"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="434"/>
+        <location filename="../../ui/reconcile_screen.py" line="439"/>
         <source>Matched</source>
         <translation>Совпали</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="435"/>
+        <location filename="../../ui/reconcile_screen.py" line="440"/>
         <source>Needs review</source>
         <translation>Требуют проверки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="436"/>
+        <location filename="../../ui/reconcile_screen.py" line="441"/>
         <source>Not on roster</source>
         <translation>Нет в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="437"/>
+        <location filename="../../ui/reconcile_screen.py" line="442"/>
         <source>Not mentioned</source>
         <translation>Не упомянуты</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="438"/>
+        <location filename="../../ui/reconcile_screen.py" line="443"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="444"/>
+        <location filename="../../ui/reconcile_screen.py" line="449"/>
         <source>&amp;Copy summary</source>
         <translation>&amp;Копировать сводку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="452"/>
+        <location filename="../../ui/reconcile_screen.py" line="457"/>
         <source>Save &amp;report…</source>
         <translation>Сохранить &amp;отчёт…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="455"/>
+        <location filename="../../ui/reconcile_screen.py" line="460"/>
         <source>&amp;Apply…</source>
         <translation>Прим&amp;енить…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="458"/>
+        <location filename="../../ui/reconcile_screen.py" line="463"/>
         <source>&amp;Undo apply</source>
         <translation>О&amp;тменить применение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="489"/>
+        <location filename="../../ui/reconcile_screen.py" line="494"/>
         <source>Partner&apos;s answer</source>
         <translation>Ответ партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="490"/>
+        <location filename="../../ui/reconcile_screen.py" line="495"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="509"/>
+        <location filename="../../ui/reconcile_screen.py" line="514"/>
         <source>Matching the answer against the roster</source>
         <translation>Сверка ответа с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="527"/>
+        <location filename="../../ui/reconcile_screen.py" line="532"/>
         <source>Matched (%1)</source>
         <translation>Совпали (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="528"/>
+        <location filename="../../ui/reconcile_screen.py" line="533"/>
         <source>Needs review (%1)</source>
         <translation>Требуют проверки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="529"/>
+        <location filename="../../ui/reconcile_screen.py" line="534"/>
         <source>Not on roster (%1)</source>
         <translation>Нет в базе (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="530"/>
+        <location filename="../../ui/reconcile_screen.py" line="535"/>
         <source>Not mentioned (%1)</source>
         <translation>Не упомянуты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="531"/>
+        <location filename="../../ui/reconcile_screen.py" line="536"/>
         <source>Warnings (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="548"/>
+        <location filename="../../ui/reconcile_screen.py" line="553"/>
         <source>list &apos;%1&apos;</source>
         <translation>списком «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="549"/>
+        <location filename="../../ui/reconcile_screen.py" line="554"/>
         <source>the whole roster (check only)</source>
         <translation>всей базой (только проверка)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="551"/>
+        <location filename="../../ui/reconcile_screen.py" line="556"/>
         <source>%1, sheet &apos;%2&apos;: %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
         <translation>%1, лист «%2»: строк — %3, сверка со %4: совпали — %5, требуют проверки — %6 (решено — %7), нет в базе — %8, не упомянуты члены списка — %9, предупреждений — %10.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="620"/>
+        <location filename="../../ui/reconcile_screen.py" line="625"/>
         <source>Save the reconciliation</source>
         <translation>Сохранить сверку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="620"/>
+        <location filename="../../ui/reconcile_screen.py" line="625"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="633"/>
+        <location filename="../../ui/reconcile_screen.py" line="638"/>
         <source>Writing the report</source>
         <translation>Запись отчёта</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="636"/>
+        <location filename="../../ui/reconcile_screen.py" line="641"/>
         <source>Report written to %1.</source>
         <translation>Отчёт записан в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="654"/>
+        <location filename="../../ui/reconcile_screen.py" line="659"/>
         <source>This screen belongs to another roster than the one now open; it was closed. Open Reconcile again from the roster you mean.</source>
         <translation>Это окно относится к другой базе, не к той, что открыта сейчас; оно закрыто. Откройте сверку заново из нужной базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="664"/>
+        <location filename="../../ui/reconcile_screen.py" line="669"/>
         <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
 
 Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
@@ -3938,78 +3938,78 @@ Their answers and statuses change, with the file named as the reason. You can un
 Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="668"/>
+        <location filename="../../ui/reconcile_screen.py" line="673"/>
         <source>%1 rows still need review and will not be applied.</source>
         <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="669"/>
+        <location filename="../../ui/reconcile_screen.py" line="674"/>
         <source>Apply the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="681"/>
+        <location filename="../../ui/reconcile_screen.py" line="686"/>
         <source>Applying the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="698"/>
+        <location filename="../../ui/reconcile_screen.py" line="703"/>
         <source>Recorded: %1 approved, %2 rejected; %3 statuses changed</source>
         <translation>Внесено: одобрено %1, отказано %2; изменено статусов: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="703"/>
+        <location filename="../../ui/reconcile_screen.py" line="708"/>
         <source>Answer recorded, status unchanged: %1</source>
         <translation>Ответ внесён, статус не изменился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="700"/>
+        <location filename="../../ui/reconcile_screen.py" line="705"/>
         <source> (operation %1).</source>
         <translation> (операция %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="704"/>
-        <location filename="../../ui/reconcile_screen.py" line="708"/>
+        <location filename="../../ui/reconcile_screen.py" line="709"/>
+        <location filename="../../ui/reconcile_screen.py" line="713"/>
         <source>row %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="707"/>
+        <location filename="../../ui/reconcile_screen.py" line="712"/>
         <source>Not recorded: %1</source>
         <translation>Не внесено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="711"/>
+        <location filename="../../ui/reconcile_screen.py" line="716"/>
         <source> Details below.</source>
         <translation> Подробности ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="717"/>
+        <location filename="../../ui/reconcile_screen.py" line="722"/>
         <source>Apply %1</source>
         <translation>Применить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="725"/>
+        <location filename="../../ui/reconcile_screen.py" line="730"/>
         <source>Undo the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="726"/>
+        <location filename="../../ui/reconcile_screen.py" line="731"/>
         <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
         <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="732"/>
+        <location filename="../../ui/reconcile_screen.py" line="737"/>
         <source>Undoing the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="742"/>
+        <location filename="../../ui/reconcile_screen.py" line="747"/>
         <source>Undone: %1 answers restored, %2 statuses returned.</source>
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="749"/>
+        <location filename="../../ui/reconcile_screen.py" line="754"/>
         <source>&amp;Reconcile partner answer…</source>
         <translation>Све&amp;рить ответ партнёра…</translation>
     </message>
@@ -4690,191 +4690,191 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli.py" line="117"/>
+        <location filename="../../cli.py" line="118"/>
         <source>{path}: the default roster (Tools &gt; Settings) is missing: moved, renamed, or on a drive that is not connected. Nothing was created; name a roster with --db PATH</source>
         <translation>{path}: основной базы (Сервис &gt; Настройки) нет на месте: она перемещена, переименована или на диске, который не подключён. Ничего не создано; укажите базу через --db ПУТЬ</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="139"/>
+        <location filename="../../cli.py" line="140"/>
         <source>must be written as field=value</source>
         <translation>нужно писать как поле=значение</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="142"/>
+        <location filename="../../cli.py" line="143"/>
         <source>is not a field (fields: {fields})</source>
         <translation>— такого поля нет (поля: {fields})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="194"/>
+        <location filename="../../cli.py" line="205"/>
         <source>{ref}: saved (version {version})</source>
         <translation>{ref}: сохранено (версия {version})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="200"/>
+        <location filename="../../cli.py" line="211"/>
         <source>{ref}: moved to the trash</source>
         <translation>{ref}: перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="221"/>
+        <location filename="../../cli.py" line="232"/>
         <source>takes no person references or status</source>
         <translation>не принимает номеров дел и статуса</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="223"/>
+        <location filename="../../cli.py" line="234"/>
         <source>status operation {n} undone: {count} persons back</source>
         <translation>операция смены статуса {n} отменена: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="226"/>
+        <location filename="../../cli.py" line="237"/>
         <source>needs the new STATE (and REF ..., --list NAME or --household REF)</source>
         <translation>нужен новый СТАТУС (и НОМЕР ..., --list СПИСОК или --household СЕМЬЯ)</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="238"/>
+        <location filename="../../cli.py" line="249"/>
         <source>{ref}: {state}</source>
         <translation>{ref}: {state}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="240"/>
+        <location filename="../../cli.py" line="251"/>
         <source>{ref}: already {state}</source>
         <translation>{ref}: уже {state}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="242"/>
+        <location filename="../../cli.py" line="253"/>
         <source>{ref}: not changed: {why}</source>
         <translation>{ref}: не изменён(а): {why}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="244"/>
+        <location filename="../../cli.py" line="255"/>
         <source>{count} changed as operation {n}; undo with `mission-roster status --undo {n}`</source>
         <translation>изменено: {count}, операция {n}; отменить: `mission-roster status --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="277"/>
+        <location filename="../../cli.py" line="288"/>
         <source>{count} found, first {limit} shown</source>
         <translation>найдено: {count}, показаны первые {limit}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="280"/>
+        <location filename="../../cli.py" line="291"/>
         <source>{count} found</source>
         <translation>найдено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="297"/>
+        <location filename="../../cli.py" line="308"/>
         <source>{ref}: {count} members</source>
         <translation>{ref}: членов семьи: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="301"/>
         <location filename="../../cli.py" line="312"/>
+        <location filename="../../cli.py" line="323"/>
         <source>warning: {ref} {doubt}</source>
         <translation>предупреждение: {ref} {doubt}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="319"/>
+        <location filename="../../cli.py" line="330"/>
         <source>{name}: created</source>
         <translation>{name}: создан</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="330"/>
+        <location filename="../../cli.py" line="341"/>
         <source>{name}: {count} added</source>
         <translation>{name}: добавлено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="338"/>
+        <location filename="../../cli.py" line="349"/>
         <source>{name}: {count} members are not verified yet and stay registered: {refs}; send with --verify-first to verify and submit them in the same step</source>
         <translation>{name}: ещё не проверены и остаются зарегистрированными (человек: {count}): {refs}; отправьте с --verify-first, чтобы проверить и подать их тем же шагом</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="343"/>
+        <location filename="../../cli.py" line="354"/>
         <source>{name}: sent ({count} persons)</source>
         <translation>{name}: отправлен (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="352"/>
+        <location filename="../../cli.py" line="363"/>
         <source>{ref} on {name}: {answer} recorded; status {state} ({why})</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state} ({why})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="355"/>
+        <location filename="../../cli.py" line="366"/>
         <source>{ref} on {name}: {answer} recorded; status {state}</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="362"/>
+        <location filename="../../cli.py" line="373"/>
         <source>{ref}: crossed</source>
         <translation>{ref}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="369"/>
+        <location filename="../../cli.py" line="380"/>
         <source>{name}	{partner}	{state}	{count} persons: {pending} pending, {approved} approved, {rejected} rejected, {crossed} crossed</source>
         <translation>{name}	{partner}	{state}	человек: {count}; ждут ответа: {pending}, одобрено: {approved}, отказано: {rejected}, пересекли границу: {crossed}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="256"/>
-        <location filename="../../cli.py" line="378"/>
-        <location filename="../../cli.py" line="380"/>
+        <location filename="../../cli.py" line="267"/>
+        <location filename="../../cli.py" line="389"/>
+        <location filename="../../cli.py" line="391"/>
         <source>warning: {message}</source>
         <translation>предупреждение: {message}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="387"/>
-        <location filename="../../cli.py" line="396"/>
+        <location filename="../../cli.py" line="398"/>
+        <location filename="../../cli.py" line="407"/>
         <source>{name}: added</source>
         <translation>{name}: добавлен(а)</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="415"/>
+        <location filename="../../cli.py" line="426"/>
         <source>logged #{n}</source>
         <translation>записано в журнал связи, №{n}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="441"/>
+        <location filename="../../cli.py" line="452"/>
         <source>added {households} households, {persons} persons, {lists} lists, {partners} partners, {entries} log entries</source>
         <translation>добавлено: семей {households}, человек {persons}, списков {lists}, партнёров {partners}, записей журнала {entries}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="452"/>
+        <location filename="../../cli.py" line="463"/>
         <source>persons on the roster: {persons} in {households} households</source>
         <translation>человек в базе: {persons}, семей: {households}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="454"/>
+        <location filename="../../cli.py" line="465"/>
         <source>by status:</source>
         <translation>по статусам:</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="455"/>
+        <location filename="../../cli.py" line="466"/>
         <source>by list:</source>
         <translation>по спискам:</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="456"/>
+        <location filename="../../cli.py" line="467"/>
         <source>by flag:</source>
         <translation>по особым нуждам:</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="460"/>
+        <location filename="../../cli.py" line="471"/>
         <source>approved, not yet crossed: {waiting}; approvals expiring within {days} days: {expiring}; follow-ups due: {due}</source>
         <translation>одобрены, но ещё не пересекли границу: {waiting}; одобрений, истекающих в ближайшие дни ({days}): {expiring}; напоминаний на сегодня: {due}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="478"/>
+        <location filename="../../cli.py" line="489"/>
         <source>roster file damaged: {damage}</source>
         <translation>файл базы повреждён: {damage}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="482"/>
+        <location filename="../../cli.py" line="493"/>
         <source>audit trail intact: {count} entries</source>
         <translation>журнал изменений цел: записей: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="484"/>
+        <location filename="../../cli.py" line="495"/>
         <source>audit trail broken: {problem}</source>
         <translation>журнал изменений нарушен: {problem}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="686"/>
+        <location filename="../../cli.py" line="704"/>
         <source>mission-roster: interrupted</source>
         <translation>mission-roster: прервано</translation>
     </message>
@@ -4882,9 +4882,44 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.exporting</name>
     <message>
-        <location filename="../../commands/exporting.py" line="65"/>
+        <location filename="../../commands/exporting.py" line="66"/>
         <source>must end in .xlsx (a workbook) or .pdf (a printed manifest)</source>
         <translation>должен оканчиваться на .xlsx (книга) или .pdf (манифест для печати)</translation>
+    </message>
+    <message>
+        <location filename="../../commands/exporting.py" line="79"/>
+        <source>{path}: {rows} rows, {persons} persons, profile {profile} for {partner}</source>
+        <translation>{path}: строк: {rows}, человек: {persons}, профиль {profile}, для {partner}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/exporting.py" line="82"/>
+        <source>{path}: {rows} rows, {persons} persons, profile {profile}</source>
+        <translation>{path}: строк: {rows}, человек: {persons}, профиль {profile}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/exporting.py" line="85"/>
+        <source>{wrote}, encrypted</source>
+        <translation>{wrote}, зашифрован</translation>
+    </message>
+    <message>
+        <location filename="../../commands/exporting.py" line="90"/>
+        <source>note: {count} of them have not consented to sharing their data</source>
+        <translation>примечание: не дали согласия на передачу своих данных: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/exporting.py" line="118"/>
+        <source>cannot read the profile ({why})</source>
+        <translation>не удаётся прочитать профиль ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/exporting.py" line="125"/>
+        <source>{name}: saved ({count} columns)</source>
+        <translation>{name}: сохранён (столбцов: {count})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/exporting.py" line="132"/>
+        <source>{name}: deleted</source>
+        <translation>{name}: удалён</translation>
     </message>
 </context>
 <context>
@@ -5159,6 +5194,14 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../commands/reconcile.py" line="210"/>
         <source>{other} merged into {keep} (operation {n}); undo with `mission-roster merge --undo {n}`</source>
         <translation>{other} объединён(а) с {keep} (операция {n}); отменить: `mission-roster merge --undo {n}`</translation>
+    </message>
+</context>
+<context>
+    <name>commands.workspace</name>
+    <message>
+        <location filename="../../commands/workspace.py" line="17"/>
+        <source>{ref}: {old} -&gt; {new} (undone)</source>
+        <translation>{ref}: {old} -&gt; {new} (отменено)</translation>
     </message>
 </context>
 <context>
