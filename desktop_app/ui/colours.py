@@ -36,6 +36,16 @@ def pastel(background: str) -> tuple[QBrush, QBrush]:
     return QBrush(QColor(background)), QBrush(QColor(ROW_TEXT))
 
 
+def readable_text(background: object) -> QBrush | None:
+    """A model's ForegroundRole for a cell whose BackgroundRole is `background`: dark text on any
+    background the model paints, the theme's text (None) on the theme's own base.
+
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return readable_text(self.data(index, Qt.ItemDataRole.BackgroundRole))
+    """
+    return QBrush(QColor(ROW_TEXT)) if isinstance(background, QBrush | QColor) else None
+
+
 def _linear(channel: float) -> float:
     return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 

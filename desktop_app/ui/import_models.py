@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.services.importing import ImportPreview, Outcome, PreviewRow
+from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import translated
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -86,6 +87,8 @@ class SheetGridModel(QAbstractTableModel):
         return letters
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on a pastel background, in dark mode too
+            return readable_text(self.data(index, Qt.ItemDataRole.BackgroundRole))
         if not index.isValid():
             return None
         row = self._rows[index.row()]

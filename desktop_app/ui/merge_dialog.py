@@ -46,6 +46,7 @@ from desktop_app.services.duplicates import DuplicateCandidate, FieldChoice
 from desktop_app.services.persons import PersonView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
+from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, show_error
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import run_in_background
@@ -112,6 +113,8 @@ class MergeChoiceModel(QAbstractTableModel):
         return base
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on a pastel background, in dark mode too
+            return readable_text(self.data(index, Qt.ItemDataRole.BackgroundRole))
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         choice, column = self._rows[index.row()], index.column()

@@ -77,6 +77,7 @@ from desktop_app.services.reconcile_model import (
 )
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
+from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, show_error, translated
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.fit import resize_within_screen
@@ -216,6 +217,8 @@ class OutcomeModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on a pastel background, in dark mode too
+            return readable_text(self.data(index, Qt.ItemDataRole.BackgroundRole))
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         result = self._rows[index.row()]
@@ -292,6 +295,8 @@ class ComparisonModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on a pastel background, in dark mode too
+            return readable_text(self.data(index, Qt.ItemDataRole.BackgroundRole))
         if self._result is None or not index.isValid():
             return None
         row, column = index.row(), index.column()

@@ -12,6 +12,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.ui.colours import readable_text
+
 T = TypeVar("T")
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -51,6 +53,8 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on a pastel background, in dark mode too
+            return readable_text(self.data(index, Qt.ItemDataRole.BackgroundRole))
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         record = self._records[index.row()]

@@ -12,17 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import status as status_service
+from desktop_app.services.duplicates import FieldChoice
 from desktop_app.storage.db import Database
 from desktop_app.ui.colours import MIN_CONTRAST, contrast_ratio
 from desktop_app.ui.lock import LockScreen
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.merge_dialog import MergeChoiceModel
 from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.roles import STATUS_ROLE
 
 DARK = {QPalette.ColorRole.Window: "#202020", QPalette.ColorRole.WindowText: "#ffffff",
@@ -65,6 +68,34 @@ def test_rows_without_a_colour_keep_the_theme(dark: QPalette, window: MainWindow
     model = window.roster.model
     plain = [row for row in range(model.rowCount()) if model.index(row, 1).data(Qt.ItemDataRole.BackgroundRole) is None]
     assert plain and all(model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole) is None for row in plain)
+
+
+def _readable_wherever_coloured(model: QAbstractItemModel, palette: QPalette) -> int:
+    """How many cells the model colours; each must be readable (its text on its background)."""
+    coloured = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            background = index.data(Qt.ItemDataRole.BackgroundRole)
+            foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+            if background is None:
+                assert foreground is None  # the theme's own text on the theme's own base
+                continue
+            coloured += 1
+            text = foreground.color() if foreground is not None else palette.color(QPalette.ColorRole.Text)
+            assert contrast_ratio(text, background.color()) >= MIN_CONTRAST, (row, column)
+    return coloured
+
+
+def test_warnings_and_differences_in_other_tables_are_readable_in_dark_mode(dark: QPalette) -> None:
+    documents: RecordsModel[str] = RecordsModel([("Number", str), ("Note", str)],
+                                                warn=lambda number: "expired" if number.startswith("0") else None)
+    documents.set_records(["0123456", "72 0123456"])
+    assert _readable_wherever_coloured(documents, dark) == 2
+    merge = MergeChoiceModel()
+    merge.set_rows([FieldChoice("surname", "Surname", "Иванов", "Иванова", True, "keep"),
+                    FieldChoice("given_names", "Given names", "Пётр", "Пётр", True, "keep")], ("A", "B"))
+    assert _readable_wherever_coloured(merge, dark) == 3
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
