@@ -104,16 +104,17 @@ def _drive_type(root: str) -> int:  # pragma: no cover - Windows only
     return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
 
 
-def read_mounts(mounts_file: PathLike = MOUNTS_FILE, *, platform: str = sys.platform) -> list[tuple[str, str]]:
-    """(mount point, file system type) of every mount: Linux's `/proc/self/mounts`; on macOS the list
-    `mount` prints (each line `device on /point (type, options)`, from getmntinfo's statfs). [] if unknown."""
+def read_mounts(mounts_file: PathLike | None = None, *, platform: str = sys.platform) -> list[tuple[str, str]]:
+    """(mount point, file system type) of every mount: Linux's `/proc/self/mounts` (`MOUNTS_FILE`); on
+    macOS the list `mount` prints (each line `device on /point (type, options)`, from getmntinfo's
+    statfs `f_fstypename`). [] if unknown."""
     try:
-        if platform == "darwin" and os.fspath(mounts_file) == os.fspath(MOUNTS_FILE):  # pragma: no cover
+        if platform == "darwin" and mounts_file is None:  # pragma: no cover - macOS only
             import subprocess
 
             text = subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=5).stdout
         else:
-            text = Path(mounts_file).read_text(encoding="utf-8", errors="replace")
+            text = Path(mounts_file or MOUNTS_FILE).read_text(encoding="utf-8", errors="replace")
     except (OSError, ValueError):
         return []
     return parse_mounts(text, platform=platform)
@@ -134,7 +135,7 @@ def parse_mounts(text: str, *, platform: str = sys.platform) -> list[tuple[str, 
     return found
 
 
-def remote_kind(path: PathLike, *, platform: str = sys.platform, mounts_file: PathLike = MOUNTS_FILE,
+def remote_kind(path: PathLike, *, platform: str = sys.platform, mounts_file: PathLike | None = None,
                 drive_type: Callable[[str], int] | None = None) -> str | None:
     """What makes `path` a network path ("UNC share \\\\srv\\x", "mapped network drive Z:", "nfs4 mount
     /mnt/x"), or None for a local one. `drive_type(root)` is GetDriveTypeW on Windows."""
@@ -195,7 +196,7 @@ def _inside(path: PurePath, root: PurePath, fold: Callable[[str], str]) -> bool:
 
 
 def location_warnings(path: PathLike, *, platform: str = sys.platform, env: Mapping[str, str] | None = None,
-                      mounts_file: PathLike = MOUNTS_FILE, drive_type: Callable[[str], int] | None = None
+                      mounts_file: PathLike | None = None, drive_type: Callable[[str], int] | None = None
                       ) -> list[Message]:
     """What the officer should know about where the roster file lies (a sync folder, a network share)."""
     warnings = []

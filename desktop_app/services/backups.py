@@ -22,13 +22,14 @@ import functools
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
+from desktop_app import system
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.services import audit
 from desktop_app.services.persons import CASE_REF_FLOOR_KEY, GENERATED_REF_PREFIX
@@ -47,25 +48,34 @@ BEFORE_REASONS = ("import", "reconcile apply", "merge", "retention", "restore", 
 
 def backup_now(db: Database, dest: Path, *, operator: str, reason: str = "manual",
                keep_recent: int = storage_backup.KEEP_RECENT, keep_days: int = storage_backup.KEEP_DAILY_DAYS,
-               keep_hours: int = storage_backup.KEEP_HOURS, now: dt.datetime | None = None) -> BackupInfo:
+               keep_hours: int = storage_backup.KEEP_HOURS, now: dt.datetime | None = None,
+               delete: Callable[[Path], None] = system.delete_file) -> BackupInfo:
     """Back the roster up into `dest` (a folder: rotated afterwards; or a file), checked and audited.
 
     A reason starting 'before' ('before import') names the copy and puts it in the tier kept for
-    `keep_days` days whatever the routine backups do.
+    `keep_days` days whatever the routine backups do. The rotation never stops the audit entry: a
+    backup another process holds open (`delete` raises, as Windows does) is named in the entry and
+    left for the next rotation.
     """
     dest = Path(dest).absolute()
     info = storage_backup.backup_database(db, dest, now=now, tag=storage_backup.reason_tag(reason))
-    removed: list[Path] = []
+    removed = storage_backup.Rotation()
     if dest.is_dir() and db.target.path is not None:
-        removed = storage_backup.rotate_backups(dest, db.target.path.stem, keep_recent=keep_recent,
-                                                keep_hours=keep_hours, keep_days=keep_days, now=now)
+        try:
+            removed = storage_backup.rotate_backups(dest, db.target.path.stem, keep_recent=keep_recent,
+                                                    keep_hours=keep_hours, keep_days=keep_days, now=now,
+                                                    delete=delete)
+        except OSError as exc:  # the folder itself went away (a pulled stick): the backup is written, say so
+            log.warning("backups not rotated: %s", exc.strerror or type(exc).__name__)
+    changes: dict[str, Any] = {"file": info.path.name, "persons": info.persons, "encrypted": info.encrypted,
+                               "rotated_out": [path.name for path in removed]}
+    if removed.held:
+        changes["held_open"] = [path.name for path in removed.held]
     with db.transaction() as session:
         audit.record(session, operator, BACKUP_ACTION, "roster", info.path.name,
-                     f"backup ({reason}) of {info.persons} persons to {info.path.parent}",
-                     {"file": info.path.name, "persons": info.persons, "encrypted": info.encrypted,
-                      "rotated_out": [path.name for path in removed]})
-    log.info("backup written (%s): %d persons, %d bytes, %d rotated out", reason, info.persons or 0, info.size,
-             len(removed))
+                     f"backup ({reason}) of {info.persons} persons to {info.path.parent}", changes)
+    log.info("backup written (%s): %d persons, %d bytes, %d rotated out, %d held open", reason, info.persons or 0,
+             info.size, len(removed), len(removed.held))
     return info
 
 

@@ -13,7 +13,9 @@ writer's process id, checked with `PRAGMA integrity_check`, then renamed: a back
 holds a half-written file under a backup's name, and the next backup removes what a killed one
 left. Backups are named `<roster>-backup-YYYYMMDD-HHMMSS[-before-import].db`; `rotate_backups`
 keeps tiers: every backup of the last hours, the newest few, one a day for weeks, and the copies
-taken before an import, an apply, a merge or a retention (named by that reason) for as long.
+taken before an import, an apply, a merge or a retention (named by that reason) for as long; it
+deletes file by file, and a backup another process holds open (Windows refuses to delete it) is
+left for the next rotation.
 `restore_database` holds the roster exclusively first, then takes the safety copy and swaps
 the backup in under that same hold, so no write can land in between and be lost.
 `plain_copies` finds the unencrypted copies an encrypted roster left behind.
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop_app import system
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.storage import output_files
 from desktop_app.storage.db import (
@@ -179,7 +182,7 @@ def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Open
     that is refused. Returns the name given.
     """
     folder = destination.parent
-    if not os.access(folder, os.W_OK):
+    if not system.folder_writable(folder):  # by creating a file: os.access says yes to any folder on Windows
         raise DatabaseError(f"{folder}: the backup folder is read-only (a write-protected USB stick?); no backup "
                             "was written and the roster is unchanged")
     clean_stale_partials(folder)
@@ -190,7 +193,7 @@ def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Open
         if check:
             _check_copy(partial, opener)
         with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
+            system.full_sync(handle.fileno())
         for _attempt in range(20):
             try:
                 _publish(partial, destination)
@@ -223,9 +226,9 @@ def _publish(partial: Path, destination: Path) -> None:
     except OSError:  # no hard links here (FAT on a USB stick): the name was checked free just before
         if destination.exists():
             raise _NameTaken from None
-        os.replace(partial, destination)
+        system.retried(lambda: os.replace(partial, destination))
         return
-    partial.unlink()
+    system.retried(partial.unlink)
 
 
 def _write_error(folder: Path, exc: BaseException) -> DatabaseError:
@@ -386,9 +389,21 @@ def _ours(folder: Path, stem: str) -> list[tuple[dt.datetime, str, Path]]:
     return sorted(found, key=lambda item: (item[0], item[2].name), reverse=True)
 
 
+class Rotation(list[Path]):
+    """The backups a rotation deleted (the list itself), and those `held` open by another process,
+    which stay until a later rotation can delete them."""
+
+    def __init__(self, removed: Iterable[Path] = (), held: Iterable[Path] = ()) -> None:
+        super().__init__(removed)
+        self.held = list(held)
+
+
 def rotate_backups(folder: Path, stem: str, *, keep_recent: int = KEEP_RECENT, keep_hours: int = KEEP_HOURS,
-                   keep_days: int = KEEP_DAILY_DAYS, now: dt.datetime | None = None) -> list[Path]:
-    """Delete this roster's backups that no tier keeps; returns the deleted files.
+                   keep_days: int = KEEP_DAILY_DAYS, now: dt.datetime | None = None,
+                   delete: Callable[[Path], None] = system.delete_file) -> Rotation:
+    """Delete this roster's backups that no tier keeps, one by one; returns the deleted files (and,
+    as `.held`, those another process held open: skipped, tried again next time). `delete` is
+    `system.delete_file` (retried through a passing sharing violation).
 
     Kept: every backup of the last `keep_hours` hours; the newest `keep_recent` routine ones (at
     open, close, every few minutes, by hand); the last of each day for `keep_days` days; and every
@@ -414,10 +429,15 @@ def rotate_backups(folder: Path, stem: str, *, keep_recent: int = KEEP_RECENT, k
         elif (now.date() - taken.date()).days < keep_days and taken.date() not in days_kept:
             days_kept.add(taken.date())
             keep.add(path)
-    removed = [path for _, _, path in ours if path not in keep and not _used_as_roster(path)]
-    for path in removed:
-        path.unlink(missing_ok=True)
-    return removed
+    rotation = Rotation()
+    for path in (path for _, _, path in ours if path not in keep and not _used_as_roster(path)):
+        try:
+            delete(path)
+        except OSError:  # held open (a sharing violation on Windows), or gone read-only: next time
+            rotation.held.append(path)
+        else:
+            rotation.append(path)
+    return rotation
 
 
 def _used_as_roster(path: Path) -> bool:
@@ -574,7 +594,8 @@ def restore_database(db: Database, backup: Path, safety_folder: Path, *, carry_o
         if before_swap is not None:
             before_swap(copy, safety_destination)
         with contextlib.closing(connect_file(copy, passphrase)) as switch:
-            switch.execute("PRAGMA journal_mode = WAL")  # as every roster; its -wal is gone once closed
+            # As every roster (the rollback journal on a network share); its -wal is gone once closed.
+            switch.execute(f"PRAGMA journal_mode = {system.journal_mode(db_path)}")
         replace_file(db_path, copy, holder)
     except DatabaseError:
         raise

@@ -3,7 +3,10 @@
 `open_database(target, passphrase=...)` takes a file path or a SQLAlchemy URL. For a SQLite file it
 refuses what is not a roster (the file is left exactly as it was), refuses a database
 written by a newer version, saves a copy beside the file before migrating an older one,
-and turns on foreign keys, WAL, `synchronous=FULL` and a busy timeout. Writes run in
+and turns on foreign keys, WAL (the rollback journal on a network share, where WAL is unsafe:
+see `desktop_app.system`), `synchronous=FULL` (and `fullfsync` on macOS) and a busy timeout.
+`Database.warnings` says what the officer should know about where the file lies (a OneDrive or
+Dropbox folder, a network share). Writes run in
 `BEGIN IMMEDIATE` transactions so that two workstations on one file queue for the lock
 instead of failing half-way.
 
@@ -17,7 +20,9 @@ written, checked (integrity and row counts), then swapped in atomically, the old
 
 While a write transaction is open, a small file beside the database (`roster.db-writer`) names
 who holds the lock: operator, computer, process id and time, nothing from the roster. Another
-workstation that waits in vain for the lock says who holds it.
+workstation that waits in vain for the lock says who holds it, and how old that note is: a note
+left by a process that is gone (on this computer) or older than `STALE_WRITER_HOURS` is called
+stale, never deleted on another computer's behalf (`writer_hint`).
 """
 
 from __future__ import annotations
@@ -25,10 +30,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import glob
 import json
+import logging
 import os
 import socket
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -41,7 +49,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from desktop_app import system
 from desktop_app.domain.errors import DatabaseError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message
 from desktop_app.storage import migrations
 from desktop_app.storage.errors import DiskFull, Failure, RecordConflict, failure_of, translate
 from desktop_app.storage.paths import SQLITE_HEADER, default_database_path
@@ -51,11 +61,14 @@ PAGE_CACHE_KIB = 65_536
 POSTGRES_WRITER_LOCK = 0x6D697373  # an arbitrary key of this application's advisory lock
 WRITER_SUFFIX = "-writer"
 MIN_PASSPHRASE_LENGTH = 8
+STALE_WRITER_HOURS = 12  # a writer note older than this is taken for one left behind
 # The full integrity check at each opening is for files up to this size (a 200-household demo
 # roster is 3.2 MB and takes 0.11-0.14 s on a busy 2-core machine; a 38,000-person one, 151 MB,
 # takes 7.6-9.8 s): larger ones are checked in full by `verify` and by the window after it opens.
 CHECK_AT_OPEN_MAX_BYTES = 8 * 1024 * 1024
 CHECK_BUDGET_S = 1.0  # and never longer than this (a slow disk or stick)
+
+log = logging.getLogger(__name__)
 
 
 class PassphraseRequired(DatabaseError):
@@ -88,9 +101,9 @@ def parse_target(target: str | os.PathLike[str]) -> Target:
         except ArgumentError:
             raise DatabaseError(f"{text}: not a database path or URL") from None
         if url.get_backend_name() == "sqlite":
-            return Target(text, Path(url.database).resolve() if url.database else None)
+            return Target(text, system.absolute(url.database) if url.database else None)
         return Target(text, None)
-    path = Path(text).expanduser().resolve()
+    path = system.absolute(text)  # not resolve(): a mapped drive would turn into its UNC path
     return Target(f"sqlite:///{path}", path)
 
 
@@ -111,8 +124,8 @@ def connect_file(path: Path, passphrase: str | None = None, *, readonly: bool = 
     connections never create or change the file. `cipher` uses the SQLCipher driver even for a
     plain file (to ATTACH an encrypted one and `sqlcipher_export` into it).
     """
-    path = Path(path).absolute()  # a relative path has no file URI (`backup bk`, `restore bk/...`)
-    uri = f"{path.as_uri()}?mode=ro" if readonly else str(path)
+    path = system.absolute(path)  # a relative path has no file URI (`backup bk`, `restore bk/...`)
+    uri = system.readonly_uri(path) if readonly else str(path)
     if passphrase is None and not cipher:
         return sqlite3.connect(uri, uri=readonly, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     module = _cipher_module()
@@ -159,22 +172,36 @@ def is_disk_full(exc: BaseException) -> bool:
     return failure_of(exc) is Failure.FULL
 
 
-def replace_file(old: Path, new: Path, holder: Any | None = None) -> None:
-    """Atomically put `new` in the place of `old` (fsynced), then overwrite the old bytes with zeros.
+def replace_file(old: Path, new: Path, holder: Any | None = None, *, replace: system.Replace = os.replace,
+                 platform: str = sys.platform) -> None:
+    """Put `new` in the place of `old` (fsynced), the old file set aside, overwritten with zeros, deleted.
 
-    `holder` is a connection keeping `old` locked until the swap (closed first on Windows, which
-    cannot replace an open file). The old file's -wal and -shm are removed.
+    `holder` is a connection keeping `old` locked until the swap (closed just before it on Windows,
+    which cannot rename an open file). Sharing violations are retried; if the swap still fails,
+    both files are left as they were (see `system.replace_file`). An aside copy still held by
+    another process stays hidden beside the roster and is wiped by the next `clean_stale_temporaries`.
+    The old file's -wal, -shm and -journal are removed.
     """
-    _fsync_file(new)
-    with old.open("r+b") as old_bytes:
-        if os.name == "nt" and holder is not None:
-            holder.close()
-        os.replace(new, old)
-        _fsync_folder(old.parent)
-        _overwrite(old_bytes)
+    aside = old.with_name(f".{old.name}.aside-{os.getpid()}")
+    close_first = holder.close if holder is not None and platform.startswith("win") else None
+    system.replace_file(old, new, aside, replace=replace, platform=platform, before_move=close_first)
     for leftover in (old.with_name(old.name + "-wal"), old.with_name(old.name + "-shm"),
                      old.with_name(old.name + "-journal")):
-        leftover.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            system.retried(lambda leftover=leftover: leftover.unlink(missing_ok=True))
+
+
+def recover_interrupted_swap(path: Path) -> Path | None:
+    """Put back the roster a swap killed half-way set aside (`.roster.db.aside-PID`), if the roster's
+    name is empty; returns the file put back."""
+    if os.path.lexists(path):
+        return None
+    with contextlib.suppress(OSError):
+        asides = sorted(path.parent.glob(f".{glob.escape(path.name)}.aside-*"), key=lambda p: p.stat().st_mtime)
+        if asides:
+            system.retried(lambda: os.replace(asides[-1], path))
+            return asides[-1]
+    return None
 
 
 def _quote(text: str) -> str:
@@ -222,6 +249,8 @@ class Database:
         self._passphrase = passphrase
         # Set when the file failed its check at open: the message (with the last good backup); no writes then.
         self.damage: str | None = None
+        # What the officer should know about where the file lies (a sync folder, a network share).
+        self.warnings: list[Message] = []
         self._write_sessions = sessionmaker(bind=engine.execution_options(roster_write=True),
                                             expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
@@ -333,6 +362,8 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
     and WrongPassphrase (both DatabaseError) for an encrypted roster.
     """
     parsed = parse_target(target)
+    if parsed.path is not None and (put_back := recover_interrupted_swap(parsed.path)) is not None:
+        log.warning("a roster swap was interrupted: the roster was put back from its aside copy %s", put_back.name)
     if passphrase is not None and parsed.path is None:
         raise DatabaseError(f"{parsed.label}: only a roster file can be encrypted, not a server database")
     if passphrase == "":
@@ -345,10 +376,22 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
                                hide_parameters=True)
     else:
         # hide_parameters: an error's text must never carry the names and numbers it was writing.
-        engine = create_engine(parsed.url, future=True, hide_parameters=True)
+        # A file's URL is built, not parsed: '?', '#' and '%' are legal in a folder's name.
+        url = URL.create("sqlite", database=str(parsed.path)) if parsed.path is not None and "://" not in \
+            os.fspath(target) else parsed.url
+        engine = create_engine(url, future=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, parsed, holder or _login_name(), wal=problem is None)
     database = Database(parsed, engine, passphrase=passphrase, holder=holder or _login_name())
+    if parsed.path is not None:
+        database.warnings = system.location_warnings(parsed.path)
+        if (hint := writer_hint(parsed.path)) is not None and hint.stale:
+            if hint.gone:  # this computer's own note, its process gone: nobody else's to keep
+                with contextlib.suppress(OSError):
+                    hint.file.unlink()
+                    log.info("a writer note left by a process that ended was removed")
+            else:
+                database.warnings.append(hint.message())
     if problem is not None and parsed.path is not None:
         database.damage = damage_message(parsed.path, passphrase, problem)
         return database  # read-only from here: no migration, no statistics, no WAL switch
@@ -378,7 +421,8 @@ def _check_file(path: Path, *, create: bool, passphrase: str | None) -> str | No
             raise DatabaseError(f"{path}: is a folder, not a roster database")
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
-        if header and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        # The folder by creating a file in it: on Windows os.access calls every folder writable.
+        if header and not (os.access(path, os.W_OK) and system.folder_writable(path.parent)):
             raise DatabaseError(f"{path}: the roster is on a read-only disk or in a read-only folder (a write-"
                                 "protected USB stick?); copy it to a writable folder to work on it. Nothing was "
                                 "changed")
@@ -484,6 +528,8 @@ def damage_message(path: Path, passphrase: str | None, problem: str) -> str:
 
 def _configure_sqlite(engine: Engine, target: Target, holder: str, *, wal: bool = True) -> None:
     writer_file = target.path.with_name(target.path.name + WRITER_SUFFIX) if target.path else None
+    # WAL, except on a network share (its shared memory does not cross computers) and on a damaged file.
+    journal = system.journal_mode(target.path) if wal and target.path is not None else None
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -492,9 +538,11 @@ def _configure_sqlite(engine: Engine, target: Target, holder: str, *, wal: bool 
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        if wal:  # never on a damaged file: it is only read
-            cursor.execute("PRAGMA journal_mode = WAL")
+        if journal is not None:
+            _set_journal(cursor, journal)
         cursor.execute("PRAGMA synchronous = FULL")
+        for pragma in system.sqlite_sync_pragmas():  # macOS: fsync alone leaves commits in the drive's cache
+            cursor.execute(pragma)
         # 64 MiB of page cache: SQLCipher decrypts every page it reads, so a roster search that
         # re-reads the same index pages cost 4x the plain one with SQLite's default 2 MiB.
         cursor.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
@@ -517,6 +565,17 @@ def _configure_sqlite(engine: Engine, target: Target, holder: str, *, wal: bool 
     event.listen(engine, "rollback", _on_end)
 
 
+def _set_journal(cursor: Any, journal: str) -> None:
+    """Switch the journal; leaving WAL fails while another process still has the file open in WAL (an
+    older version on another workstation): it then stays as it is until the last one closes it."""
+    try:
+        cursor.execute(f"PRAGMA journal_mode = {journal}")
+    except Exception as exc:  # sqlite3 and sqlcipher3 each have their own OperationalError
+        if journal == "WAL" or ("locked" not in str(exc).lower() and "busy" not in str(exc).lower()):
+            raise
+        log.warning("the roster stays in WAL mode until every other workstation has closed it")
+
+
 def _write_holder(writer_file: Path, holder: str) -> None:
     """Name the lock holder for others: who, on which computer, which process, since when. No roster data."""
     info = {"operator": holder[:100], "host": socket.gethostname(), "pid": os.getpid(),
@@ -525,14 +584,72 @@ def _write_holder(writer_file: Path, holder: str) -> None:
         writer_file.write_text(json.dumps(info), encoding="utf-8")
 
 
-def lock_holder(path: Path) -> str | None:
-    """Who holds the write lock on the roster at `path`, in words, if a writer said so."""
+WRITER_NOTE = QT_TRANSLATE_NOOP(
+    "storage.db", "{file} says {operator} on {host} (process {pid}) has been writing since {since} ({age}). "
+                  "{why} It is only a note: if nobody is working on the roster there, it is left over from a "
+                  "program that ended without clearing it, and the next write replaces it")
+WHY_GONE = QT_TRANSLATE_NOOP("storage.db", "That process no longer runs on this computer.")
+WHY_OLD = QT_TRANSLATE_NOOP("storage.db", "No write lasts that long.")
+
+
+@dataclass(frozen=True)
+class WriterHint:
+    """What `roster.db-writer` says: who held the write lock, where, since when; stale if left over."""
+
+    file: Path
+    operator: str
+    host: str
+    pid: int
+    since: dt.datetime
+    age: dt.timedelta
+    stale: bool
+    gone: bool  # the process it names is gone (asked on this computer only)
+
+    def words(self) -> str:
+        return f"{self.operator} on {self.host} (process {self.pid}) since {self.since:%H:%M:%S}"
+
+    def message(self) -> Message:
+        """The note for the officer, with its age and why it looks stale (shown only when it does)."""
+        return Message(WRITER_NOTE, file=self.file.name, operator=self.operator, host=self.host, pid=self.pid,
+                       since=f"{self.since:%Y-%m-%d %H:%M}", age=_age_words(self.age),
+                       why=Message(WHY_GONE) if self.gone else Message(WHY_OLD))
+
+
+def writer_hint(path: Path, *, now: dt.datetime | None = None, host: str | None = None,
+                alive: Callable[[int], bool] = system.process_alive,
+                stale_after: dt.timedelta = dt.timedelta(hours=STALE_WRITER_HOURS)) -> WriterHint | None:
+    """The writer note beside the roster at `path`, or None. Stale when it names a process of this
+    computer (`host`) that is gone, or is older than `stale_after`; another computer's process is
+    never asked about (its pid means nothing here) and its note is never deleted from here."""
+    file = path.with_name(path.name + WRITER_SUFFIX)
     try:
-        info = json.loads(path.with_name(path.name + WRITER_SUFFIX).read_text(encoding="utf-8"))
+        info = json.loads(file.read_text(encoding="utf-8"))
         since = dt.datetime.fromisoformat(info["since"])
-        return f"{info['operator']} on {info['host']} (process {int(info['pid'])}) since {since:%H:%M:%S}"
+        operator, hint_host, pid = str(info["operator"]), str(info["host"]), int(info["pid"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    age = max((now or dt.datetime.now()) - since, dt.timedelta(0))
+    gone = hint_host == (host or socket.gethostname()) and not alive(pid)
+    return WriterHint(file, operator, hint_host, pid, since, age, gone or age > stale_after, gone)
+
+
+def _age_words(age: dt.timedelta) -> str:
+    minutes = int(age.total_seconds() // 60)
+    if minutes < 1:
+        return "under a minute ago"
+    if minutes < 120:
+        return f"{minutes} min ago"
+    return f"{minutes // 60} h ago" if minutes < 48 * 60 else f"{minutes // 1440} days ago"
+
+
+def lock_holder(path: Path) -> str | None:
+    """Who holds the write lock on the roster at `path`, in words, if a writer said so (and whether
+    that note looks left over)."""
+    hint = writer_hint(path)
+    if hint is None:
+        return None
+    return hint.words() + (f" ({_age_words(hint.age)}; probably left over, see {hint.file.name})" if hint.stale
+                           else "")
 
 
 def _backup_before_migration(database: Database, revision: str | None) -> Path | None:
@@ -571,7 +688,7 @@ class RewriteResult:
 def encrypt_database(path: Path, passphrase: str, *, before_swap: Callable[[Path], None] | None = None
                      ) -> RewriteResult:
     """Encrypt the plain roster at `path` in place: copy, check, swap; nothing plain is left behind."""
-    path = Path(path).resolve()
+    path = system.absolute(path)
     _check_new_passphrase(passphrase)
     if looks_encrypted(path):
         raise DatabaseError(f"{path}: this roster is already encrypted (change its passphrase instead)")
@@ -583,7 +700,7 @@ def encrypt_database(path: Path, passphrase: str, *, before_swap: Callable[[Path
 def change_passphrase(path: Path, old: str, new: str, *, before_swap: Callable[[Path], None] | None = None
                       ) -> RewriteResult:
     """Re-key the encrypted roster at `path`: a copy under the new key is written, checked, swapped in."""
-    path = Path(path).resolve()
+    path = system.absolute(path)
     _check_new_passphrase(new)
     if not looks_encrypted(path):
         raise DatabaseError(f"{path}: this roster is not encrypted; encrypt it first")
@@ -629,7 +746,7 @@ def rewrite_file(path: Path, old_key: str | None, new_key: str, *, wal: bool = T
         if before_swap is not None:
             before_swap(temporary)
         with contextlib.closing(connect_file(temporary, new_key)) as switch:
-            switch.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
+            switch.execute(f"PRAGMA journal_mode = {system.journal_mode(path) if wal else 'DELETE'}")
         replace_file(path, temporary, source)
     except OSError as exc:
         if is_disk_full(exc):
@@ -647,7 +764,8 @@ def rewrite_file(path: Path, old_key: str | None, new_key: str, *, wal: bool = T
 
 def clean_stale_temporaries(path: Path) -> list[Path]:
     """Remove the hidden copies (`.roster.db.rewrite-PID`, `.roster.db.restore-PID`, with their -wal,
-    -shm, -journal) that a killed encryption or restore of the roster at `path` left beside it."""
+    -shm, -journal) that a killed encryption or restore of the roster at `path` left beside it, and
+    wipe the old rosters a swap set aside (`.roster.db.aside-PID`) that were still held then."""
     removed = []
     prefix = f".{path.name}."
     with contextlib.suppress(OSError):
@@ -657,31 +775,26 @@ def clean_stale_temporaries(path: Path) -> list[Path]:
                 continue
             kind, _, rest = name[len(prefix):].partition("-")
             pid = rest.split("-", 1)[0].split(".", 1)[0]
-            if kind in ("rewrite", "restore") and pid.isdigit() and not process_alive(int(pid)):
+            if kind == "aside" and not path.exists():
+                continue  # the roster's only copy: `recover_interrupted_swap` puts it back
+            if kind in ("rewrite", "restore", "aside") and pid.isdigit() and not process_alive(int(pid)):
                 with contextlib.suppress(OSError):
-                    leftover.unlink()
+                    if kind == "aside" and leftover.stat().st_size:  # the old roster: its bytes are wiped first
+                        system.wipe_and_delete(leftover)
+                    else:
+                        leftover.unlink()
                     removed.append(leftover)
     return removed
 
 
 def process_alive(pid: int) -> bool:
-    """Whether process `pid` runs on this computer (always assumed on Windows, where os.kill would end it)."""
-    if pid == os.getpid() or os.name == "nt":
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
+    """Whether process `pid` runs on this computer (see `system.process_alive`)."""
+    return system.process_alive(pid)
 
 
 def overwrite_and_remove(path: Path) -> None:
     """Overwrite a file's bytes with zeros (best effort on SSDs), then delete it."""
-    with path.open("r+b") as handle:
-        _overwrite(handle)
-    path.unlink()
+    system.wipe_and_delete(path)
 
 
 def row_counts(connection: Any, schema: str = "main") -> dict[str, int]:
@@ -702,33 +815,3 @@ def _verify_copy(copy: Path, key: str, expected: dict[str, int]) -> None:
     if integrity != "ok" or counts != expected:
         raise DatabaseError(f"{copy}: the encrypted copy does not match the roster ({integrity}); the roster was "
                             "not changed")
-
-
-def _fsync_file(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _overwrite(handle: Any) -> None:
-    """Overwrite the replaced file's bytes with zeros (best effort: SSDs and journaling may keep copies)."""
-    handle.seek(0, os.SEEK_END)
-    size = handle.tell()
-    handle.seek(0)
-    block = b"\0" * 65536
-    written = 0
-    while written < size:
-        chunk = min(len(block), size - written)
-        handle.write(block[:chunk])
-        written += chunk
-    handle.flush()
-    os.fsync(handle.fileno())

@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from desktop_app import system
 from desktop_app.storage.migrations import head_revision
 from desktop_app.storage.paths import SQLITE_HEADER
 
@@ -63,7 +64,8 @@ def read_first_page(target: str, sort: str, descending: bool, limit: int) -> Fir
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return None
         # No waiting on a busy file: the caller then opens it the usual way.
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0)
+        # abspath, not resolve(): a mapped drive stays a drive; the URI takes UNC paths and any name.
+        connection = sqlite3.connect(system.readonly_uri(system.absolute(path)), uri=True, timeout=0)
     except (OSError, sqlite3.Error):
         return None
     try:

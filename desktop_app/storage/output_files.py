@@ -17,7 +17,9 @@ The promises, each kept here and nowhere else:
 - An existing file is replaced only with `overwrite=True` (the window asked, or `--overwrite`
   was given); otherwise `OutputExists`, raised before any work and checked again at the rename.
 - The content goes to a hidden partial file beside the target (created exclusively, mode 0600),
-  is flushed and fsynced, and is renamed into place atomically; the folder is fsynced after.
+  is flushed and fsynced (F_FULLFSYNC on macOS), and is renamed into place atomically, the rename
+  retried while another program holds the old file for a moment (a Windows sharing violation);
+  the folder is fsynced after.
   Any failure (a full disk, a cancel, a crash in the writer) removes the partial and leaves
   the old file exactly as it was.
 - `publish(before=...)` calls `before(sha256)` once the content is complete and durable but
@@ -43,6 +45,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop_app import system
 from desktop_app.domain.errors import ExchangeError
 
 __all__ = ["OutputError", "OutputExists", "OutputRefused", "PendingOutput", "check_target", "fitting_name",
@@ -161,10 +164,10 @@ class PendingOutput:
         try:
             if not self.file.closed:
                 self.file.flush()
-                os.fsync(self.file.fileno())
+                system.full_sync(self.file.fileno())
                 self.file.close()
             with self.partial.open("rb+") as handle:  # a writer that wrote by name (Qt's PDF writer) too
-                os.fsync(handle.fileno())
+                system.full_sync(handle.fileno())
             if self.partial.stat().st_size == 0:
                 raise OutputError("nothing was written", path=shown)
             digest = sha256_of(self.partial)
@@ -184,7 +187,7 @@ class PendingOutput:
         if os.path.lexists(self.target):
             with contextlib.suppress(OSError):
                 shutil.copymode(self.target, self.partial)  # a replaced file keeps who may read it
-            os.replace(self.partial, self.target)
+            system.retried(lambda: os.replace(self.partial, self.target))  # Excel may hold it: then "close it"
         else:
             try:
                 os.link(self.partial, self.target)  # never replaces a file that appeared meanwhile
@@ -195,10 +198,10 @@ class PendingOutput:
                 if os.path.lexists(self.target):
                     raise OutputExists("appeared while it was being written; nothing was replaced",
                                        path=str(self.target)) from None
-                os.replace(self.partial, self.target)
+                system.retried(lambda: os.replace(self.partial, self.target))
             else:
-                self.partial.unlink()
-        _sync_folder(self.target.parent)
+                system.retried(self.partial.unlink)
+        system.sync_folder(self.target.parent)
 
     def discard(self) -> None:
         """Remove the partial file (the target is not touched)."""
@@ -280,34 +283,12 @@ def _os_error(exc: OSError, target: Path) -> OutputError:
     return OutputError(f"cannot write the file ({reason}); nothing was replaced", path=str(target))
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX; Windows cannot open a folder and needs nothing)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _remove_stale_partials(target: Path) -> None:
     """Partials of this target left by a process that no longer runs (killed mid-write)."""
     with contextlib.suppress(OSError):
         prefix = _partial_prefix(target)
         for leftover in target.parent.glob(f"{glob.escape(prefix)}*{PARTIAL_SUFFIX}"):
             pid_text = leftover.name[len(prefix):].split("-", 1)[0]
-            if pid_text.isdigit() and not _running(int(pid_text)):
+            if pid_text.isdigit() and not system.process_alive(int(pid_text)):
                 with contextlib.suppress(OSError):
                     leftover.unlink()
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid() or os.name == "nt":  # Windows' os.kill(pid, 0) would end the process
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
