@@ -42,6 +42,7 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.domain.status import Status
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.i18n import install_language
+from desktop_app.ui.keys import native_keys
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_page import RosterPage
 from desktop_app.ui.workspace_signals import WorkspaceHub
@@ -382,8 +383,9 @@ class MainWindow(QMainWindow):
                              shortcut.toString(QKeySequence.SequenceFormat.NativeText)))
         rows.append((self.tr("Save the person (in the editor)"),
                      QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText)))
-        rows.append((self.tr("Save and open the next / previous person (in the editor)"), "Ctrl+PgDown / Ctrl+PgUp"))
-        rows.append((self.tr("Save a liaison log entry"), "Ctrl+Return"))
+        rows.append((self.tr("Save and open the next / previous person (in the editor)"),
+                     native_keys("Ctrl+PgDown / Ctrl+PgUp")))
+        rows.append((self.tr("Save a liaison log entry"), native_keys("Ctrl+Return")))
         return sorted(set(rows), key=lambda r: (r[1].count("+"), r[1]))
 
     # --- database ------------------------------------------------------------------------------
@@ -440,7 +442,7 @@ class MainWindow(QMainWindow):
             if Path(path).exists():
                 show_error(self, RosterError(self.tr("%1 already exists; use Open to open it.").replace("%1", path)))
                 return
-            self.switch_database(path)
+            self.open_locked(path)
 
     @Slot()
     def open_database_dialog(self) -> None:
@@ -449,14 +451,23 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open roster database"), str(Path.home()),
                                               self.tr("Roster databases (*.db);;All files (*)"))
         if path:
-            self.switch_database(path)
+            self.open_locked(path)
+
+    def open_locked(self, target: str) -> None:
+        """`switch_database` holding the roster's lock: a roster open in another window is refused (ui.instance)."""
+        from desktop_app.ui.instance import switch_locked
+
+        try:
+            switch_locked(self, target)
+        except RosterError as exc:
+            show_error(self, exc)
 
     @Slot()
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for target in self.preferences.recent_databases:
             action = self.recent_menu.addAction(target)
-            action.triggered.connect(lambda _checked=False, t=target: self.switch_database(t))
+            action.triggered.connect(lambda _checked=False, t=target: self.open_locked(t))
 
     @Slot()
     def fill_demo(self) -> None:
@@ -500,7 +511,8 @@ class MainWindow(QMainWindow):
     def open_editor(self, person_id: int | None) -> PersonEditor:
         from desktop_app.ui.person_editor import PersonEditor
 
-        editor = PersonEditor(self.db, self.operator, person_id, phone_region=self.phone_region, parent=self)
+        editor = PersonEditor(self.db, self.operator, person_id, phone_region=self.phone_region, parent=self,
+                              hub=self.hub)
         editor.saved.connect(self._person_saved)
         editor.edited.connect(self._person_edited)
         editor.status_changed.connect(self._status_changed)
@@ -675,12 +687,14 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from desktop_app.ui.fonts import fixed_font
+
         width = max(len(keys) for _name, keys in self.shortcut_table())
         text = "\n".join(f"{keys:<{width}}  {name}" for name, keys in self.shortcut_table())
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("shortcutsDialog")
-        box.setStyleSheet("QLabel { font-family: monospace; }")
+        box.setStyleSheet(f"QLabel {{ font-family: '{fixed_font().family()}'; }}")  # "monospace" is no Windows font
         box.exec()
 
     @Slot()

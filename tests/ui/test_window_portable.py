@@ -13,9 +13,9 @@ from pathlib import Path
 
 import platformdirs
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent, QFontDatabase, QFontInfo, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app import APP_DIR_NAME
@@ -139,6 +139,23 @@ def test_a_roster_dropped_on_the_window_opens_in_it_and_moves_the_lock(
     assert window.db.target.path == third  # stayed where it was
 
 
+def test_open_recent_keeps_one_window_per_roster(window: MainWindow, tmp_path: Path, qtbot: QtBot,
+                                                 other_window: tuple[Path, subprocess.Popen[str]]) -> None:
+    held, _child = other_window
+    window.preferences.add_recent(str(held))
+    window.recent_menu.aboutToShow.emit()
+    [entry] = [a for a in window.recent_menu.actions() if a.text() == str(held)]
+    shown: list[str] = []
+    answer_next_message_box(shown)
+    before = window.db
+    entry.trigger()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "already open in another" in shown[0] and window.db is before
+    free = _roster(tmp_path / "free.db")
+    window.open_locked(str(free))  # File > Open's way in
+    assert window.db is not None and window.db.target.path == free and held_by(window).path == str(free)  # type: ignore[union-attr]
+
+
 def test_recent_rosters_list_each_file_once_however_spelled(tmp_path: Path) -> None:
     def preferences(platform: str) -> Preferences:
         return Preferences(QSettings(str(tmp_path / f"{platform}.ini"), QSettings.Format.IniFormat), platform=platform)
@@ -176,9 +193,26 @@ def test_settings_and_folders_of_every_system_stay_in_the_test_s_home() -> None:
         assert folder.is_relative_to(home) and "MissionRoster" in folder.parts
 
 
-def test_hints_and_help_name_shortcuts_as_the_system_writes_them(window: MainWindow) -> None:
+def test_hints_and_help_name_shortcuts_as_the_system_writes_them(window: MainWindow, qtbot: QtBot) -> None:
     find = window.find_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     assert f"({find})" in window.roster.search.placeholderText()
+    assert (native("Ctrl+Return"), window.tr("Save a liaison log entry")) in \
+        [(keys, name) for name, keys in window.shortcut_table()]
+    fonts: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None or box.objectName() != "shortcutsDialog":
+            QTimer.singleShot(20, look)
+            return
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        fonts.append(label.fontInfo().family() if label is not None else "")
+        box.accept()
+
+    QTimer.singleShot(0, look)
+    window.show_shortcuts()
+    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    assert fonts == [QFontInfo(fixed).family()] and QFontInfo(fixed).fixedPitch()  # the system's, not "monospace"
     assert native_keys("Ctrl+PgDown / Ctrl+Shift+E, Ctrl+Return") == \
         f"{native('Ctrl+PgDown')} / {native('Ctrl+Shift+E')}, {native('Ctrl+Return')}"
     assert native("Ctrl+PgDown") == QKeySequence("Ctrl+PgDown").toString(QKeySequence.SequenceFormat.NativeText)
