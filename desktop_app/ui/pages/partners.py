@@ -36,6 +36,7 @@ from desktop_app.services.partners import ContactView, LiaisonView, Organization
 from desktop_app.services.workspace import Roster
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.keys import native_keys
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
@@ -224,7 +225,7 @@ class PartnersPage(QWidget, OnWorkspace):
         self.log_view = self._table("liaisonLog", self.log_model)
         for column, width in enumerate((115, 80, 75, 200, 330)):
             self.log_view.setColumnWidth(column, width)
-        new_entry = QPushButton(self.tr("&Log a contact…  (Ctrl+L)"), self, objectName="logContactButton")
+        new_entry = QPushButton(native_keys(self.tr("&Log a contact…  (Ctrl+L)")), self, objectName="logContactButton")
         new_entry.clicked.connect(lambda: self.quick_entry())
         self.due_model: RecordsModel[LiaisonView] = RecordsModel(
             [(self.tr("Due"), lambda e: e.follow_up_due or ""),
