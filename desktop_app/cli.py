@@ -75,6 +75,8 @@ class Context:
     def workspace(self) -> Workspace:
         if self._workspace is None:
             self._workspace = Workspace.open(self.target, operator=self.operator, passphrase=self.passphrase)
+            for warning in self._workspace.db.warnings:  # a sync folder, a network share, a writer note left over
+                print(f"warning: {spoken(warning)}", file=sys.stderr)
         return self._workspace
 
     @property

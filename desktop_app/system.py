@@ -99,9 +99,11 @@ def unc_share(path: PathLike, *, platform: str = sys.platform) -> str | None:
 
 
 def _drive_type(root: str) -> int:  # pragma: no cover - Windows only
+    if sys.platform != "win32":
+        raise OSError("GetDriveTypeW is only on Windows")
     import ctypes
 
-    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))
 
 
 def read_mounts(mounts_file: PathLike | None = None, *, platform: str = sys.platform) -> list[tuple[str, str]]:
@@ -358,7 +360,7 @@ def process_alive(pid: int, *, platform: str = sys.platform) -> bool:
         return True
     if pid <= 0:
         return False
-    if _is_windows(platform):  # pragma: no cover - Windows only: os.kill would end the process
+    if _is_windows(platform) and sys.platform == "win32":  # pragma: no cover - os.kill would end the process
         return _windows_process_alive(pid)
     try:
         os.kill(pid, 0)
@@ -370,9 +372,11 @@ def process_alive(pid: int, *, platform: str = sys.platform) -> bool:
 
 
 def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - Windows only
+    if sys.platform != "win32":
+        raise OSError("OpenProcess is only on Windows")
     import ctypes
 
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
         return ctypes.get_last_error() == 5  # access denied: it exists, another user's

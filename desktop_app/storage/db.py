@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import getpass
 import glob
 import json
@@ -188,7 +189,7 @@ def replace_file(old: Path, new: Path, holder: Any | None = None, *, replace: sy
     for leftover in (old.with_name(old.name + "-wal"), old.with_name(old.name + "-shm"),
                      old.with_name(old.name + "-journal")):
         with contextlib.suppress(OSError):
-            system.retried(lambda leftover=leftover: leftover.unlink(missing_ok=True))
+            system.retried(functools.partial(leftover.unlink, missing_ok=True))
 
 
 def recover_interrupted_swap(path: Path) -> Path | None:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app import system
+from desktop_app import cli, system
 from desktop_app.services import persons
 from desktop_app.storage import first_look
 from desktop_app.storage.db import (
@@ -85,6 +85,16 @@ def test_a_roster_in_a_onedrive_folder_is_warned_about(tmp_path: Path) -> None:
         assert local.warnings == []
     finally:
         local.close()
+
+
+def test_the_command_line_shows_the_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "Dropbox (MFA)"
+    folder.mkdir()
+    roster_with_one_person(folder / "roster.db")
+    assert cli.main(["--db", str(folder / "roster.db"), "stats"]) == 0
+    captured = capsys.readouterr()
+    assert f"warning: {folder / 'roster.db'} is inside a Dropbox folder" in captured.err
+    assert "Dropbox" not in captured.out  # the command's own output stays as it was
 
 
 def test_a_folder_with_spaces_hash_and_cyrillic_opens_and_is_read_before_the_database_layer(tmp_path: Path) -> None:
