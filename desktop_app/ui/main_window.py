@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME, __version__
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.status import Status
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.keys import native_keys
 from desktop_app.ui.preferences import Preferences
@@ -401,6 +402,18 @@ class MainWindow(QMainWindow):
                               .replace("%2", self.operator))
         self.preferences.add_recent(str(self.db.target.path or self.db.target.url))
         self.partners.phone_region = mission.phone_region
+        # Where the file lies (a OneDrive folder, a network share, a writer note left over): said once
+        # in a box that does not stop the work, and kept on the roster's label (its tooltip).
+        warnings = [translated(warning) for warning in self.db.warnings]
+        self.db_label.setToolTip("\n\n".join(warnings))
+        if warnings:
+            self.db_label.setText("⚠ " + self.db_label.text())
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "\n\n".join(warnings), QMessageBox.StandardButton.Ok,
+                              self)
+            box.setObjectName("locationWarning")
+            box.setWindowModality(Qt.WindowModality.NonModal)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.show()
 
     def switch_database(self, target: str, passphrase: str | None = None) -> None:
         """Work on the roster at `target` from now on, asking an encrypted one's passphrase unless given."""
