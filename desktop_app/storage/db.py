@@ -569,12 +569,18 @@ def _configure_sqlite(engine: Engine, target: Target, holder: str, *, wal: bool 
 def _set_journal(cursor: Any, journal: str) -> None:
     """Switch the journal; leaving WAL fails while another process still has the file open in WAL (an
     older version on another workstation): it then stays as it is until the last one closes it."""
+    if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).upper() == journal:
+        return  # nothing to switch (every later connection of a roster on a share)
+    if journal != "WAL":  # asked once, not waited for: the others keep it open for hours
+        cursor.execute("PRAGMA busy_timeout = 100")
     try:
         cursor.execute(f"PRAGMA journal_mode = {journal}")
     except Exception as exc:  # sqlite3 and sqlcipher3 each have their own OperationalError
         if journal == "WAL" or ("locked" not in str(exc).lower() and "busy" not in str(exc).lower()):
             raise
-        log.warning("the roster stays in WAL mode until every other workstation has closed it")
+        log.warning("the roster stays in WAL mode until every other connection to it has closed")
+    finally:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _write_holder(writer_file: Path, holder: str) -> None:

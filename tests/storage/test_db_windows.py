@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from desktop_app import cli, system
 from desktop_app.services import persons
@@ -69,6 +70,29 @@ def test_a_roster_on_a_network_share_uses_the_rollback_journal(tmp_path: Path,
     os.replace(local / "roster.db", share / "moved.db")
     open_database(share / "moved.db").close()
     assert journal_of(share / "moved.db") == "delete"
+
+
+def test_a_wal_roster_still_open_elsewhere_on_the_share_opens_and_leaves_wal_later(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    roster_with_one_person(share / "roster.db")  # written in WAL mode before the share was known
+    table = tmp_path / "mounts"
+    table.write_text(f"//fs01/consular {share} cifs rw 0 0\n", encoding="utf-8")
+    monkeypatch.setattr(system, "MOUNTS_FILE", table)
+    other = sqlite3.connect(share / "roster.db")  # an older version on another workstation, still open
+    other.execute("SELECT count(*) FROM persons").fetchone()
+    try:
+        db = open_database(share / "roster.db")
+        with db.reading() as session, db.raw_connection() as connection:
+            assert session.execute(text("SELECT count(*) FROM persons")).scalar() == 1
+            assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        db.close()
+        assert "stays in WAL mode" in caplog.text
+    finally:
+        other.close()
+    open_database(share / "roster.db").close()
+    assert journal_of(share / "roster.db") == "delete"
 
 
 def test_a_roster_in_a_onedrive_folder_is_warned_about(tmp_path: Path) -> None:
@@ -231,3 +255,11 @@ def test_opening_removes_this_computers_dead_note_and_reports_another_computers_
     db.close()
     assert note.exists()  # never deleted on another computer's behalf
     assert len(db.warnings) == 1 and "PC-ELSEWHERE" in str(db.warnings[0]) and "2 days ago" in str(db.warnings[0])
+
+
+def test_a_roster_through_a_linked_folder_keeps_the_name_it_was_opened_by(tmp_path: Path) -> None:
+    (tmp_path / "share").mkdir()
+    (tmp_path / "Z").symlink_to(tmp_path / "share")  # as a mapped drive Z: stands for \\server\share
+    db = open_database(tmp_path / "Z" / "roster.db")
+    db.close()
+    assert db.target.path == tmp_path / "Z" / "roster.db"  # resolve() would have said share/roster.db
