@@ -16,7 +16,6 @@ from __future__ import annotations
 import gc
 import math
 import random
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -32,6 +31,7 @@ from desktop_app.matching.comparisons import (
     compare,
     compare_other,
 )
+from desktop_app.matching.fastpath import PairFields, build_blocks, name_caps
 from desktop_app.matching.features import Prepared, blocking_keys, prepare
 from desktop_app.matching.model import (
     EM_MIN_ROWS,
@@ -129,14 +129,14 @@ class RosterIndex:
                  model: Model | None = None, expected_share: float = ON_ROSTER_SHARE) -> None:
         self.thresholds = thresholds or Thresholds()
         self._prepared: list[Prepared] = []
-        self._blocks: dict[str, list[int]] = defaultdict(list)
+        self._keys: list[set[str]] = []  # each record's blocking keys; the blocks are built from them on demand
+        self._blocks: dict[str, list[int]] | None = None
         self.comparisons = 0
         self.name_comparisons = 0
-        for position, record in enumerate(records):
+        for record in records:
             prepared = prepare(record)
             self._prepared.append(prepared)
-            for key in blocking_keys(prepared, indexing=True):
-                self._blocks[key].append(position)
+            self._keys.append(blocking_keys(prepared, indexing=True))
         if model is None:
             shipped = Model.shipped()
             model = shipped.with_u(estimate_u(self._prepared, shipped, random.Random(len(self._prepared))))
@@ -144,9 +144,9 @@ class RosterIndex:
         population = max(len(self._prepared), PLAUSIBLE_POPULATION)
         self.model = model.with_prior(expected_share, population)
         self.off_roster = 1.0 - expected_share
-        caps: dict[object, float] = {}  # a roster repeats its names: one bound per set of name words
-        self._name_caps = [caps[p.tokens] if p.tokens in caps else caps.setdefault(p.tokens, self.model.name_cap(p))
-                           for p in self._prepared]
+        self._name_caps = name_caps(self.model, self._prepared)  # the model as built: pruning keeps PRUNE_SLACK
+        self._caps_array = np.array(self._name_caps)
+        self._fields: PairFields | None = None  # the cheap fields as arrays, made for the first batch
         self.fitted = False
 
     def __len__(self) -> int:
@@ -180,11 +180,10 @@ class RosterIndex:
         `progress(done, total)` is called every 250 records (comparing is most of the work).
         """
         prepared = [prepare(record) for record in records]
-        compared = []
-        for done, query in enumerate(prepared, start=1):
-            compared.append(self._compared(query, None))
-            if progress is not None and done % 250 == 0:
-                progress(done, len(prepared))  # type: ignore[operator]
+        queries = [blocking_keys(query, indexing=False) for query in prepared]
+        blocks = self._blocks if self._blocks is not None else build_blocks(self._keys, set().union(*queries))
+        compared = self._compared_all(prepared, [self._positions(query, None, keys, blocks)
+                                                 for query, keys in zip(prepared, queries, strict=True)], progress)
         if len(records) >= EM_MIN_ROWS:
             self.fit([c for pairs in compared for _, c in pairs])
         return [self._ranked(query, pairs, limit) for query, pairs in zip(prepared, compared, strict=True)]
@@ -202,24 +201,36 @@ class RosterIndex:
         self.fitted = True
         return share * len(comparisons)
 
-    def _positions(self, prepared: Prepared, exclude: int | None) -> set[int]:
+    def _all_blocks(self) -> dict[str, list[int]]:
+        """Every record's blocks (built on the first single lookup; a batch builds only the blocks it asks for)."""
+        if self._blocks is None:
+            self._blocks = build_blocks(self._keys)
+        return self._blocks
+
+    def _positions(self, prepared: Prepared, exclude: int | None, keys: set[str] | None = None,
+                   blocks: dict[str, list[int]] | None = None) -> set[int]:
+        blocks = self._all_blocks() if blocks is None else blocks
         positions: set[int] = set()
-        for key in blocking_keys(prepared, indexing=False):
-            block = self._blocks.get(key)
+        for key in blocking_keys(prepared, indexing=False) if keys is None else keys:
+            block = blocks.get(key)
             if block and len(block) <= MAX_BLOCK:
                 positions.update(block)
         positions.discard(exclude)  # type: ignore[arg-type]
         return positions
 
-    def _compared(self, prepared: Prepared, exclude: int | None, after: int = -1) -> Compared:
-        """The comparison of `prepared` with each record it meets in a block (positions above `after`)."""
+    def _compared(self, prepared: Prepared, exclude: int | None, after: int = -1, *, keys: set[str] | None = None,
+                  blocks: dict[str, list[int]] | None = None) -> Compared:
+        """The comparison of `prepared` with each record it meets in a block (positions above `after`).
+
+        `keys` are `prepared`'s query keys when already known; `blocks` an index holding at least them.
+        """
         model = self.model
         table = model.bits_table
         floor = (weight_of(self.thresholds.review) - PRUNE_SLACK - model.prior_bits
                  + math.log2(max(self.off_roster, 1e-6)))  # a candidate alone gains -log2(off_roster) at most
         caps = self._name_caps
         out: Compared = []
-        positions = self._positions(prepared, exclude)
+        positions = self._positions(prepared, exclude, keys, blocks)
         self.comparisons += len(positions)
         for position in positions:
             if position <= after:
@@ -231,6 +242,48 @@ class RosterIndex:
                 continue
             self.name_comparisons += 1
             out.append((position, compare(prepared, target, other)))
+        return out
+
+    def _compared_all(self, queries: Sequence[Prepared], met: Sequence[set[int]], progress: object = None
+                      ) -> list[Compared]:
+        """`_compared` for many queries at once, `met[i]` the positions query i meets in its blocks.
+
+        The cheap fields of every pair and the test of whether names could still lift it to
+        review are worked out on arrays (`fastpath.PairFields`); names are compared, in Python,
+        only for the pairs that pass, in the order `_compared` takes them.
+        """
+        if self._fields is None:
+            self._fields = PairFields(self._prepared)
+        counts = np.fromiter((len(positions) for positions in met), np.int64, len(met))
+        self.comparisons += int(counts.sum())
+        rows = np.repeat(np.arange(len(met)), counts)
+        positions = np.fromiter((p for found in met for p in found), np.int64, int(counts.sum()))
+        levels = self._fields.levels(queries, rows, positions)
+        model = self.model
+        floor = (weight_of(self.thresholds.review) - PRUNE_SLACK - model.prior_bits
+                 + math.log2(max(self.off_roster, 1e-6)))  # as in `_compared`
+        partial = np.zeros(len(rows))
+        for field, bits in enumerate(model.bits_table):  # summed field by field, as `sum` does
+            partial = partial + np.asarray(bits)[levels[:, field]]
+        keep = ((levels[:, IDENTIFIER] == 0) | (levels[:, DOCUMENT_F] == 0)
+                | ~(partial + self._caps_array[positions] < floor))
+        kept = np.flatnonzero(keep)
+        self.name_comparisons += len(kept)
+        kept_rows = rows[kept].tolist()
+        kept_positions = positions[kept].tolist()
+        kept_levels = levels[kept].tolist()
+        out: list[Compared] = [[] for _ in met]
+        done = 0
+        for row, position, other in zip(kept_rows, kept_positions, kept_levels, strict=True):
+            while progress is not None and done < row:
+                done += 1
+                if done % 250 == 0:
+                    progress(done, len(met))  # type: ignore[operator]
+            out[row].append((position, compare(queries[row], self._prepared[position], tuple(other))))
+        while progress is not None and done < len(met):
+            done += 1
+            if done % 250 == 0:
+                progress(done, len(met))  # type: ignore[operator]
         return out
 
     def _ranked(self, prepared: Prepared, compared: Compared, limit: int | None) -> list[Candidate]:

