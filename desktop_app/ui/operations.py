@@ -30,7 +30,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
 from desktop_app.domain.errors import Cancelled, RosterError
@@ -188,6 +188,14 @@ class PendingOperation(QObject):
             self.dialog.canceled.connect(self.cancel)
         self.dialog.setLabelText(text)
         self.dialog.show()
+
+    def wait(self) -> None:
+        """Return once the result or error was handled, running the event loop meanwhile (as a dialog's
+        exec does): for a caller that must go on only after the write, such as the editor's Save."""
+        if not self.done:
+            loop = QEventLoop()
+            self.finished.connect(loop.quit)
+            loop.exec()
 
     @Slot()
     def cancel(self) -> None:

@@ -204,12 +204,17 @@ class PersonEditor(QDialog):
     navigate = Signal(int, int)  # person id, step: save and open the next (+1) or previous (-1) person
 
     def __init__(self, db: Database, operator: str, person_id: int | None = None, *,
-                 phone_region: str | None = None, parent: QWidget | None = None) -> None:
+                 phone_region: str | None = None, parent: QWidget | None = None,
+                 hub: WorkspaceHub | None = None) -> None:
+        """With the window's `hub`, Save writes off the GUI thread (ui.operations), waiting for a colleague's
+        write if need be while the window keeps answering; without one, at once."""
         super().__init__(parent)
         self.setObjectName("personEditor")
         self.db = db
         self.operator = operator
         self.phone_region = phone_region
+        self.hub = hub
+        self.pending: PendingOperation | None = None  # the save on its way
         self.person: PersonView | None = persons.get_person(db, person_id) if person_id is not None else None
         self.pending_documents: list[DocumentData] = []
         self.pending_phones: list[tuple[str, str]] = []  # (E.164, label) of a person not saved yet
@@ -752,38 +757,64 @@ class PersonEditor(QDialog):
                                       + (f" ({phone[1]})" if phone[1] else ""))
         if document is not None:
             self.added_on_save.append(f"{labels.word(document.doc_type.value)} {document.number}")
-        try:
-            if self.person is None:
-                created = persons.create_person(self.db, changes, operator=self.operator,
-                                                documents=[*self.pending_documents, *([document] if document else [])],
-                                                phones=[*self.pending_phones, *([phone] if phone else [])],
-                                                phone_region=self.phone_region)
-                self.person = created
-            else:
-                loaded = self.person
-                if changes:  # first, with the version the fields were loaded with: a colleague's edit is caught
-                    self.person = persons.update_person(self.db, loaded.id, changes, operator=self.operator,
-                                                        expected_version=loaded.version)
+        db, operator, region, loaded = self.db, self.operator, self.phone_region, self.person
+        documents = [*self.pending_documents, *([document] if document else [])]
+        phones = [*self.pending_phones, *([phone] if phone else [])]
+        written: list[PersonView] = []  # each step's result: a later step refused keeps what went before
+
+        def write() -> PersonView:
+            if loaded is None:
+                written.append(persons.create_person(db, changes, operator=operator, documents=documents,
+                                                     phones=phones, phone_region=region))
+                return written[-1]
+            if changes:  # first, with the version the fields were loaded with: a colleague's edit is caught
+                written.append(persons.update_person(db, loaded.id, changes, operator=operator,
+                                                     expected_version=loaded.version))
+            if phone is not None:
+                written.append(persons.add_phone(db, loaded.id, phone[0], label=phone[1], operator=operator))
+            if document is not None:
+                written.append(persons.add_document(db, loaded.id, document, operator=operator))
+            return written[-1] if written else loaded
+
+        def saved(person: PersonView) -> None:
+            self.person = person
+            if loaded is not None:
                 if phone is not None:
-                    self.person = persons.add_phone(self.db, loaded.id, phone[0], label=phone[1],
-                                                    operator=self.operator)
                     self.phone_number.clear()
                     self.phone_label.clear()
                 if document is not None:
-                    self.person = persons.add_document(self.db, loaded.id, document, operator=self.operator)
                     for line in (self.doc_number, self.doc_country, self.doc_issued, self.doc_expiry):
                         line.clear()
                 if changes:  # undo takes back the fields with the version this save left
                     self.edited.emit(PersonEdit(loaded.id, loaded.case_ref,
                                                 {key: _text_of(loaded, key) for key in changes},
-                                                {key: _text_of(self.person, key) for key in changes},
-                                                self.person.version))
-        except RosterError as exc:
+                                                {key: _text_of(person, key) for key in changes}, person.version))
+            self.saved.emit(person.id)
+            self._tell_added()
+            self.accept()
+
+        def refused(exc: BaseException) -> None:
+            if written:
+                self.person = written[-1]
             show_error(self, exc)
+
+        if self.hub is None:
+            try:
+                person = write()
+            except RosterError as exc:
+                refused(exc)
+                return
+            saved(person)
             return
-        self.saved.emit(self.person.id)
-        self._tell_added()
-        self.accept()
+        from desktop_app.services.changes import PERSONS
+        from desktop_app.ui.operations import run_write
+
+        if self.pending is not None and not self.pending.done:
+            return  # a save is on its way already
+        self.pending = run_write(self, self.hub, self.tr("Saving %1").replace("%1", loaded.case_ref if loaded
+                                                                                 else self.tr("the new person")),
+                                 write, saved, kinds=frozenset({PERSONS}), on_failure=refused)
+        self.pending.wait()  # the window keeps handling events meanwhile; Save returns once written or refused
 
     def save_and_move(self, step: int) -> None:
         """Save (when something changed) and open the next (+1) or previous (-1) person of the roster."""
@@ -802,7 +833,7 @@ class PersonEditor(QDialog):
     def change_status(self) -> None:
         if self.person is None:
             return
-        dialog = StatusDialog(self.db, self.operator, self.person, self)
+        dialog = StatusDialog(self.db, self.operator, self.person, self, hub=self.hub)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             old_status = self.person.status
             self.person = persons.get_person(self.db, self.person.id)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.lists import Answer
@@ -153,3 +153,38 @@ def test_a_status_change_from_the_roster_waits_for_the_lock_too(qtbot: QtBot, wi
         window.change_status_of_current()  # returns once the dialog accepted: after the colleague's write
     assert seen and seen[0] is not None and seen[0].startswith("A. Colleague on ")
     assert persons.get_person(db, person_id).status == "verified"
+
+
+def test_a_person_saved_while_a_colleague_holds_the_lock_is_saved_after_the_release(
+        qtbot: QtBot, window: MainWindow, db: Database, db_path: Path) -> None:
+    window.show_page("roster")
+    person_id = window.roster.model.person_id(0)
+    editor = window.open_editor(person_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    surname = editor.findChild(QLineEdit, "field_surname")
+    assert isinstance(surname, QLineEdit)
+    surname.setText("Орловский")
+    seen: list[str] = []
+    ticks: list[float] = []
+
+    def look() -> None:  # runs while Save waits: the event loop turns
+        ticks.append(time.monotonic())
+        pending = editor.pending
+        if pending is not None and pending.waiting_for is not None:
+            seen.append(pending.waiting_for)
+
+    timer = QTimer(editor)
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(look)
+    timer.start()
+    with held_lock(db_path, HOLD_S):
+        editor.save()  # returns once written: after the colleague's write
+    timer.stop()
+    assert seen and seen[0].startswith("A. Colleague on ")
+    assert len(ticks) > HOLD_S  # events were handled while Save waited
+    assert persons.get_person(db, person_id).surname == "Орловский"
+    assert not editor.isVisible() and editor.pending is not None and editor.pending.done
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    print(f"\nevent gaps while Save waited: {len(ticks)} ticks of {TICK_MS} ms, max gap {max(gaps) * 1000:.0f} ms, "
+          f"median {sorted(gaps)[len(gaps) // 2] * 1000:.0f} ms")
