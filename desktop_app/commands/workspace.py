@@ -7,7 +7,8 @@ from typing import Any
 
 from desktop_app.cli import Context
 from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, word
-from desktop_app.domain.errors import NotFound
+from desktop_app.domain.errors import CONTACT_AT, NotFound
+from desktop_app.domain.messages import Message
 from desktop_app.domain.partners import OrgKind
 from desktop_app.services import partners, undo
 
@@ -34,7 +35,7 @@ def cmd_contact_edit(ctx: Context) -> int:
     organization = next(o for o in partners.organizations(ctx.db) if o.id == organization_id)
     contact = next((c for c in organization.contacts if c.name.casefold() == args.contact.strip().casefold()), None)
     if contact is None:
-        raise NotFound(f"contact at {organization.name}", args.contact)
+        raise NotFound(Message(CONTACT_AT, organization=organization.name), args.contact)
     updated = partners.update_contact(ctx.db, contact.id, operator=ctx.operator, name=args.name,
                                       position=args.position, phones=args.phone, emails=args.email,
                                       region=ctx.phone_region)

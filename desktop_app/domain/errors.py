@@ -69,11 +69,13 @@ class TransitionRefused(RosterError):
 class NotFound(RosterError):
     """A record the user named does not exist (or is in the trash)."""
 
-    def __init__(self, what: str, key: object) -> None:
+    def __init__(self, what: str | Message, key: object) -> None:
+        """`what`: a kind of record from `_RECORDS`, or a `Message` for one that names a value
+        ("member of list {name!r}"); any other text would stay English in Russian."""
         self.what = what
         self.key = key
         super().__init__(QT_TRANSLATE_NOOP("domain.errors", "No {what} {key!r} on this roster."),
-                         what=_RECORDS.get(what, what), key=key)
+                         what=_RECORDS.get(what, what) if isinstance(what, str) else what, key=key)
 
 
 class DuplicateValue(RosterError):
@@ -155,7 +157,16 @@ _RECORDS: dict[str, Template] = {
     "status operation": QT_TRANSLATE_NOOP("domain.errors", "status operation"),
     "saved export profile": QT_TRANSLATE_NOOP("domain.errors", "saved export profile"),
     "liaison entry": QT_TRANSLATE_NOOP("domain.errors", "liaison entry"),
+    "household with members": QT_TRANSLATE_NOOP("domain.errors", "household with members"),
+    "person of merge operation": QT_TRANSLATE_NOOP("domain.errors", "person of merge operation"),
+    "'not a duplicate' mark for persons": QT_TRANSLATE_NOOP("domain.errors", "'not a duplicate' mark for persons"),
+    "partner organization (add it under Partners first)": QT_TRANSLATE_NOOP(
+        "domain.errors", "partner organization (add it under Partners first)"),
 }
+# Kinds that name a value: NotFound(Message(MEMBER_OF_LIST, name=...), ref).
+MEMBER_OF_LIST = QT_TRANSLATE_NOOP("domain.errors", "member of list {name!r}")
+EXPORT_PROFILE_KNOWN = QT_TRANSLATE_NOOP("domain.errors", "export profile (known: {known})")
+CONTACT_AT = QT_TRANSLATE_NOOP("domain.errors", "contact at {organization}")
 _FIELDS: dict[str, Template] = {
     "person": QT_TRANSLATE_NOOP("domain.fields", "person"),
     "status": QT_TRANSLATE_NOOP("domain.fields", "status"),

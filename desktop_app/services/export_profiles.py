@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.errors import NotFound, ValidationError
+from desktop_app.domain.errors import EXPORT_PROFILE_KNOWN, NotFound, ValidationError
 from desktop_app.domain.export_profile import BUILTIN_PROFILES, ExportProfile, builtin_profile
+from desktop_app.domain.messages import Message
 from desktop_app.services import audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import ExportProfileRow
@@ -66,7 +67,7 @@ def get_profile(db: Database, name: str) -> ExportProfile:
         if row is not None:
             return _parse(row)
     known = ", ".join(entry.key for entry in list_profiles(db))
-    raise NotFound(f"export profile (known: {known})", name)
+    raise NotFound(Message(EXPORT_PROFILE_KNOWN, known=known), name)
 
 
 def save_profile(db: Database, profile: ExportProfile, *, operator: str) -> ProfileEntry:

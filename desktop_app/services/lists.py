@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.errors import DuplicateValue, NotFound, ValidationError
+from desktop_app.domain.errors import MEMBER_OF_LIST, DuplicateValue, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
-from desktop_app.domain.messages import QT_TRANSLATE_NOOP, label
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, label
 from desktop_app.domain.status import ANSWER_TARGETS, Status, answer_gap, answer_path
 from desktop_app.services import audit
 from desktop_app.services.status import set_status
@@ -270,7 +270,7 @@ def apply_answer(session: Session, list_id: int, person_id: int, answer: Answer,
                                                      ListMember.person_id == person_id))
     person = session.get(Person, person_id)
     if member is None or person is None:  # named as the officer knows them, not by the row id
-        raise NotFound(f"member of list {evacuation_list.name!r}", person.case_ref if person else person_id)
+        raise NotFound(Message(MEMBER_OF_LIST, name=evacuation_list.name), person.case_ref if person else person_id)
     # The trash and merged records are off the roster: a reconciled answer skips them, so every answer does.
     if person.deleted_at is not None:
         raise ValidationError("person", person.case_ref,

@@ -36,6 +36,7 @@ from typing import Any
 
 from desktop_app import system
 from desktop_app.domain.errors import DatabaseError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.storage import output_files
 from desktop_app.storage.db import (
     BUSY_TIMEOUT_MS,
@@ -94,6 +95,17 @@ class BackupInfo:
         match = BACKUP_PATTERN.match(self.path.name)
         return match["tag"].replace("-", " ") if match and match["tag"] else ""
 
+
+# What an officer at a USB stick reads most, in the operator's language (the window and the CLI translate).
+_NO_FOLDER = QT_TRANSLATE_NOOP("storage.backup", "folder {folder} does not exist: is the USB stick plugged in?")
+_NO_FOLDER_NOTHING_WRITTEN = QT_TRANSLATE_NOOP(
+    "storage.backup", "folder {folder} does not exist: is the USB stick plugged in? No backup was written")
+_NOT_A_FOLDER = QT_TRANSLATE_NOOP("storage.backup",
+                                  "{path}: already exists and is not a folder; choose a new name or a folder")
+_READ_ONLY_FOLDER = QT_TRANSLATE_NOOP(
+    "storage.backup", "{folder}: the backup folder is read-only (a write-protected USB stick?); no backup was "
+                      "written and the roster is unchanged")
+_NO_SUCH_BACKUP = QT_TRANSLATE_NOOP("storage.backup", "{path}: no such backup")
 
 def backup_name(db_path: Path, at: dt.datetime, tag: str = "") -> str:
     return f"{db_path.stem}-backup-{at.strftime(STAMP_FORMAT)}{f'-{tag}' if tag else ''}.db"
@@ -156,13 +168,12 @@ def _destination(db_path: Path, dest: Path, at: dt.datetime, tag: str) -> Path:
         folder = dest
     elif dest.suffix and not dest.exists():
         if not dest.parent.is_dir():
-            raise DatabaseError(f"folder {dest.parent} does not exist: is the USB stick plugged in? No backup was "
-                                "written")
+            raise DatabaseError(_NO_FOLDER_NOTHING_WRITTEN, folder=str(dest.parent))
         return dest
     elif dest.exists():
-        raise DatabaseError(f"{dest}: already exists and is not a folder; choose a new name or a folder")
+        raise DatabaseError(_NOT_A_FOLDER, path=str(dest))
     else:
-        raise DatabaseError(f"folder {dest} does not exist: is the USB stick plugged in? No backup was written")
+        raise DatabaseError(_NO_FOLDER_NOTHING_WRITTEN, folder=str(dest))
     destination = folder / backup_name(db_path, at, tag)
     counter = 1
     while destination.exists():
@@ -183,8 +194,7 @@ def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Open
     """
     folder = destination.parent
     if not system.folder_writable(folder):  # by creating a file: os.access says yes to any folder on Windows
-        raise DatabaseError(f"{folder}: the backup folder is read-only (a write-protected USB stick?); no backup "
-                            "was written and the roster is unchanged")
+        raise DatabaseError(_READ_ONLY_FOLDER, folder=str(folder))
     clean_stale_partials(folder)
     partial = folder / f".{output_files.fitting_name(destination.name)}.{os.getpid()}.partial"
     _discard(partial)
@@ -373,7 +383,7 @@ def list_backups(folder: Path, opener: Opener | None = None) -> list[BackupInfo]
     opener = opener or opener_for(None)
     folder = Path(folder).absolute()
     if not folder.is_dir():
-        raise DatabaseError(f"folder {folder} does not exist: is the USB stick plugged in?")
+        raise DatabaseError(_NO_FOLDER, folder=str(folder))
     found = [read_backup_info(path, opener) for path in folder.iterdir()
              if path.is_file() and BACKUP_PATTERN.match(path.name)]
     return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
@@ -522,7 +532,7 @@ def remove_copy(path: Path) -> None:
 def check_backup(backup: Path, opener: Opener) -> dict[str, int]:
     """Refuse a backup that cannot be read with this roster's key or fails its integrity check."""
     if not backup.is_file():
-        raise DatabaseError(f"{backup}: no such backup")
+        raise DatabaseError(_NO_SUCH_BACKUP, path=str(backup))
     try:
         with contextlib.closing(opener(backup)) as connection:
             result = connection.execute("PRAGMA integrity_check").fetchone()[0]

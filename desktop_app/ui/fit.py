@@ -1,13 +1,14 @@
 """Sizing a field to what it must show: a placeholder is the field's instructions, so it is never cut.
 
     fit_placeholder(line_edit)        # at least as wide as its placeholder text, in the current language
+    fit_columns(table_view, (85, 175))   # those widths, or each column's title's when that is wider
     resize_within_screen(dialog, 1200, 760)   # that size, or the screen's free area when smaller
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QTableView, QWidget
 
 _TEXT_ROOM = 12  # the frame and the text's own margins inside a line edit
 
@@ -21,6 +22,14 @@ def fit_placeholder(*edits: QLineEdit) -> None:
         if edit.isClearButtonEnabled():
             width += edit.sizeHint().height() // 2 + 4
         edit.setMinimumWidth(max(edit.minimumWidth(), width))
+
+
+def fit_columns(view: QTableView, widths: tuple[int, ...]) -> None:
+    """Set the first columns of `view` to `widths`, each widened to show its whole title in the current
+    language (Russian "Пересекли границу" needs more than the English "Crossed")."""
+    header = view.horizontalHeader()
+    for column, width in enumerate(widths[:header.count()]):
+        view.setColumnWidth(column, max(width, header.sectionSizeFromContents(column).width()))
 
 
 def resize_within_screen(widget: QWidget, width: int, height: int) -> None:

@@ -5705,6 +5705,41 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <source>liaison entry</source>
         <translation>запись журнала связи</translation>
     </message>
+    <message>
+        <location filename="../../domain/errors.py" line="1"/>
+        <source>household with members</source>
+        <translation>семья с участниками</translation>
+    </message>
+    <message>
+        <location filename="../../domain/errors.py" line="1"/>
+        <source>person of merge operation</source>
+        <translation>человек из операции объединения</translation>
+    </message>
+    <message>
+        <location filename="../../domain/errors.py" line="1"/>
+        <source>&apos;not a duplicate&apos; mark for persons</source>
+        <translation>отметка «не дубликат» для людей</translation>
+    </message>
+    <message>
+        <location filename="../../domain/errors.py" line="1"/>
+        <source>partner organization (add it under Partners first)</source>
+        <translation>организация-партнёр (сначала добавьте её в разделе «Партнёры»)</translation>
+    </message>
+    <message>
+        <location filename="../../domain/errors.py" line="1"/>
+        <source>member of list {name!r}</source>
+        <translation>участник списка {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/errors.py" line="1"/>
+        <source>export profile (known: {known})</source>
+        <translation>профиль экспорта (известны: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../domain/errors.py" line="1"/>
+        <source>contact at {organization}</source>
+        <translation>контакт в {organization}</translation>
+    </message>
 </context>
 <context>
     <name>domain.export_profile</name>
@@ -7146,6 +7181,34 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../storage/db.py" line="599"/>
         <source>No write lasts that long.</source>
         <translation>Ни одна запись не длится так долго.</translation>
+    </message>
+</context>
+<context>
+    <name>storage.backup</name>
+    <message>
+        <location filename="../../storage/backup.py" line="1"/>
+        <source>folder {folder} does not exist: is the USB stick plugged in?</source>
+        <translation>папки {folder} нет: вставлена ли флешка?</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="1"/>
+        <source>folder {folder} does not exist: is the USB stick plugged in? No backup was written</source>
+        <translation>папки {folder} нет: вставлена ли флешка? Резервная копия не записана</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="1"/>
+        <source>{path}: already exists and is not a folder; choose a new name or a folder</source>
+        <translation>{path}: уже существует и это не папка; выберите другое имя или папку</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="1"/>
+        <source>{folder}: the backup folder is read-only (a write-protected USB stick?); no backup was written and the roster is unchanged</source>
+        <translation>{folder}: папка резервных копий только для чтения (флешка защищена от записи?); копия не записана, база не изменена</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="1"/>
+        <source>{path}: no such backup</source>
+        <translation>{path}: такой резервной копии нет</translation>
     </message>
 </context>
 </TS>

@@ -42,7 +42,7 @@ from desktop_app.services.lists import ListMemberView, ListSummary
 from desktop_app.services.workspace import Roster
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
-from desktop_app.ui.fit import fit_placeholder
+from desktop_app.ui.fit import fit_columns, fit_placeholder
 from desktop_app.ui.operations import PendingOperation, run_write
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
@@ -147,8 +147,7 @@ class ListsPage(QWidget, OnWorkspace):
         self.members_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.members_view.verticalHeader().hide()
         self.members_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((85, 175, 80, 80, 85, 115, 180)):
-            self.members_view.setColumnWidth(column, width)
+        fit_columns(self.members_view, (85, 155, 80, 80, 85, 115, 180))
         self.members_view.doubleClicked.connect(
             lambda index: self.person_activated.emit(self.members_model.record(index.row()).person_id))
 

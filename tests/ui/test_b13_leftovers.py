@@ -1,0 +1,146 @@
+"""Issue 13, the builder's leftovers, replayed by the breaker: the Lists page's member titles whole
+at 1280 pixels in Russian (and `packaging/screen_check.py` saying so when one is cut), not-found
+errors and a missing backup folder named in Russian, and the person editor's history naming an
+approval on one list refused on another."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QSize
+from pytestqt.qtbot import QtBot
+
+from desktop_app.storage.db import Database
+from desktop_app.ui import i18n
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.preferences import Preferences
+
+SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "screen_check.py"
+LAPTOP = QSize(1280, 720)
+
+
+@pytest.fixture(scope="module")
+def screen_check() -> Iterator[ModuleType]:
+    spec = importlib.util.spec_from_file_location("screen_check_b13", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    yield module
+
+
+@pytest.fixture(params=["en", "ru"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    i18n.install_language(request.param)
+    try:
+        yield request.param
+    finally:
+        i18n.install_language("en")
+
+
+def _lists_page(qtbot: QtBot, db: Database, preferences: Preferences, language: str = "en") -> MainWindow:
+    preferences.language = language
+    main = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(main)
+    main.resize(LAPTOP)
+    main.show()
+    qtbot.waitExposed(main)
+    main.show_page("lists")
+    return main
+
+
+def test_the_member_titles_are_whole_at_1280(qtbot: QtBot, demo_db: Database, preferences: Preferences,
+                                             language: str, screen_check: ModuleType) -> None:
+    window = _lists_page(qtbot, demo_db, preferences, language)
+    view = window.lists.members_view
+    header = view.horizontalHeader()
+    titles = [view.model().headerData(c, header.orientation()) for c in range(header.count())]
+    if language == "ru":
+        assert "Действует до" in titles and "Пересекли границу" in titles
+    cut = [titles[c] for c in range(header.count() - 1)
+           if header.sectionSize(c) < header.sectionSizeFromContents(c).width()]
+    assert cut == []
+    assert [p for p in screen_check.clipped(window, LAPTOP) if "listMembers" in p] == []
+
+
+def test_the_check_finds_a_cut_member_title(qtbot: QtBot, demo_db: Database, preferences: Preferences,
+                                            screen_check: ModuleType) -> None:
+    window = _lists_page(qtbot, demo_db, preferences)
+    window.lists.members_view.horizontalHeader().resizeSection(4, 20)
+    assert any("listMembers" in p and "title needs" in p for p in screen_check.clipped(window, LAPTOP))
+
+
+def _marked_kinds() -> list[tuple[str, int, str]]:
+    """Every `NotFound(kind, ...)` in the package whose kind is neither a known record word nor a Message."""
+    import ast
+
+    from desktop_app.domain import errors
+
+    package = Path(__file__).resolve().parents[2] / "desktop_app"
+    found = []
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "NotFound" and node.args):
+                continue
+            kind = node.args[0]
+            if isinstance(kind, ast.Constant) and kind.value in errors._RECORDS:
+                continue
+            if isinstance(kind, ast.Call) and getattr(kind.func, "id", None) == "Message":
+                continue
+            if isinstance(kind, ast.Name):  # handed in by the caller, checked there
+                continue
+            found.append((str(path.relative_to(package)), node.lineno, ast.unparse(kind)))
+    return found
+
+
+def test_every_not_found_kind_has_its_words_in_the_catalogue() -> None:
+    assert _marked_kinds() == []
+
+
+def test_not_found_errors_are_russian_to_the_value(qtbot: QtBot, db: Database) -> None:
+    from desktop_app.domain.errors import NotFound
+    from desktop_app.domain.lists import Answer
+    from desktop_app.services import lists, persons
+    from desktop_app.ui.errors import translated
+
+    person = persons.create_person(db, {"surname_latin": "HADDAD", "given_names_latin": "LEILA"}, operator="x")
+    rafah = lists.create_list(db, "Rafah 14 Nov", operator="x")
+    i18n.install_language("ru")
+    try:
+        with pytest.raises(NotFound) as caught:
+            lists.record_answer(db, rafah.id, person.id, Answer.APPROVED, operator="x")
+        assert translated(caught.value) == (f"В этой базе не найдено: участник списка 'Rafah 14 Nov' "
+                                            f"'{person.case_ref}'.")
+        assert str(caught.value) == f"No member of list 'Rafah 14 Nov' '{person.case_ref}' on this roster."
+        assert "household" not in translated(NotFound("household with members", 12))
+    finally:
+        i18n.install_language("en")
+
+
+def test_a_missing_backup_folder_is_said_in_russian(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from desktop_app.domain.errors import DatabaseError
+    from desktop_app.storage.backup import list_backups
+    from desktop_app.ui.errors import translated
+
+    missing = tmp_path / "usb" / "backups"
+    i18n.install_language("ru")
+    try:
+        with pytest.raises(DatabaseError) as caught:
+            list_backups(missing)
+        assert translated(caught.value) == f"папки {missing} нет: вставлена ли флешка?"
+    finally:
+        i18n.install_language("en")
+    db.close()
+    run = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db.target.path), "backup",
+                          str(missing / "copy.db")], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "LANG": "ru_RU.UTF-8", "LC_ALL": ""})
+    assert run.returncode == 1
+    assert f"папки {missing} нет: вставлена ли флешка? Резервная копия не записана" in run.stderr
+    assert not missing.exists()
