@@ -54,6 +54,13 @@ class UndoableOperation:
     file_name: str
 
 
+def open_roster(target: str | os.PathLike[str], *, operator: str, passphrase: str | None = None,
+                create: bool = True) -> Roster:
+    """The roster at `target` (a path or URL) opened for `operator`, to hand to `Workspace.replace_database`;
+    DatabaseError and its kinds when it cannot be opened."""
+    return open_database(target, create=create, passphrase=passphrase, holder=operator)
+
+
 class Workspace:
     """The open roster (`db`), the `operator`, and what screens and commands look up on it."""
 
@@ -67,7 +74,7 @@ class Workspace:
     def open(cls, target: str | os.PathLike[str], *, operator: str, passphrase: str | None = None,
              create: bool = True) -> Workspace:
         """Open the roster at `target` (a path or URL) for `operator`; DatabaseError and its kinds when it cannot."""
-        return cls(open_database(target, create=create, passphrase=passphrase, holder=operator), operator)
+        return cls(open_roster(target, operator=operator, passphrase=passphrase, create=create), operator)
 
     @property
     def db(self) -> Database:

@@ -417,12 +417,12 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, target: str, passphrase: str | None = None) -> None:
         """Work on the roster at `target` from now on, asking an encrypted one's passphrase unless given."""
-        from desktop_app.storage.db import open_database
-        from desktop_app.ui.protection import open_roster
+        from desktop_app.services.workspace import open_roster
+        from desktop_app.ui.protection import open_roster as open_asking_passphrase
 
         try:
-            database = (open_database(target, passphrase=passphrase, holder=self.operator) if passphrase is not None
-                        else open_roster(self, target, self.operator))
+            database = (open_roster(target, operator=self.operator, passphrase=passphrase) if passphrase is not None
+                        else open_asking_passphrase(self, target, self.operator))
         except RosterError as exc:
             show_error(self, exc)
             return
