@@ -11,6 +11,7 @@ speed: what is asserted is that events are handled throughout the wait.
 from __future__ import annotations
 
 import itertools
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -188,3 +189,24 @@ def test_a_person_saved_while_a_colleague_holds_the_lock_is_saved_after_the_rele
     gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
     print(f"\nevent gaps while Save waited: {len(ticks)} ticks of {TICK_MS} ms, max gap {max(gaps) * 1000:.0f} ms, "
           f"median {sorted(gaps)[len(gaps) // 2] * 1000:.0f} ms")
+
+
+def test_a_read_runs_off_the_gui_thread_and_its_result_comes_back_on_it(qtbot: QtBot, window: MainWindow,
+                                                                         db: Database) -> None:
+    from desktop_app.domain.errors import NotFound
+    from desktop_app.ui.operations import run_read
+
+    workers: list[threading.Thread] = []
+
+    def read() -> str:
+        workers.append(threading.current_thread())
+        return persons.find_person(db, "MR-000001").surname_latin
+
+    got: list[tuple[object, threading.Thread]] = []
+    pending = run_read(window, read, lambda result: got.append((result, threading.current_thread())))
+    qtbot.waitUntil(lambda: pending.done)
+    assert got == [("ORLOV", threading.main_thread())] and workers[0] is not threading.main_thread()
+    refused: list[BaseException] = []
+    pending = run_read(window, lambda: persons.find_person(db, "MR-999999"), got.append, refused.append)
+    qtbot.waitUntil(lambda: pending.done)
+    assert len(got) == 1 and isinstance(refused[0], NotFound)
