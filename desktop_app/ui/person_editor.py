@@ -51,6 +51,7 @@ from desktop_app.domain.phones import display_phone, normalize_phone
 from desktop_app.domain.reasons import audit_summary, audit_word, history_reason
 from desktop_app.domain.status import Status, allowed_next
 from desktop_app.services import audit, households, lists, partners, persons, status
+from desktop_app.services.answer_conflicts import answer_conflicts
 from desktop_app.services.audit import AuditFilter, AuditView
 from desktop_app.services.exporting import Recipient, recipients_of
 from desktop_app.services.partners import LiaisonView
@@ -59,7 +60,7 @@ from desktop_app.services.status import StatusChangeView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
-from desktop_app.ui.fit import fit_placeholder
+from desktop_app.ui.fit import fit_columns, fit_placeholder
 from desktop_app.ui.pages.households import confirm_relationship
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.text_direction import follow_text_direction
@@ -457,10 +458,18 @@ class PersonEditor(QDialog):
         self.lists_view = QTableView(page, objectName="membershipsTable")
         self.lists_view.setModel(self.lists_model)
         self.lists_view.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.history_view, (110, 100, 130, 130, 100))  # "Состояние списка" was cut
+        fit_columns(self.lists_view, (100, 100, 100, 100, 100))
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("<b>Status history</b>")))
         layout.addWidget(self.history_view)
         layout.addWidget(QLabel(self.tr("<b>Evacuation lists and the partners' answers</b>")))
+        # An approval on one list and a refusal on another: the status says only one of them.
+        self.history_conflict = QLabel(page, objectName="historyAnswerConflicts")
+        self.history_conflict.setWordWrap(True)
+        self.history_conflict.setStyleSheet("color: #b71c1c;")
+        self.history_conflict.hide()
+        layout.addWidget(self.history_conflict)
         layout.addWidget(self.lists_view)
         self.recipients_model: RecordsModel[Recipient] = RecordsModel(
             [(self.tr("When"), lambda r: f"{r.at:%Y-%m-%d %H:%M}"), (self.tr("Partner"), lambda r: r.recipient),
@@ -498,6 +507,9 @@ class PersonEditor(QDialog):
             self.phones_model.set_records(person.phones)
             self.history_model.set_records(status.history(self.db, person.id))
             self.lists_model.set_records(lists.memberships(self.db, person.id))
+            conflicts = answer_conflicts(self.db, person_id=person.id)
+            self.history_conflict.setText("\n".join("⚠ " + translated(c.message) for c in conflicts))
+            self.history_conflict.setVisible(bool(conflicts))
             self.recipients_model.set_records(recipients_of(self.db, person.id))
             self.log_model.set_records(partners.log_entries(self.db, person_id=person.id))
             self.audit_model.set_records(audit.browse(self.db, AuditFilter(entity="person", entity_key=person.uuid)))

@@ -144,3 +144,33 @@ def test_a_missing_backup_folder_is_said_in_russian(qtbot: QtBot, db: Database, 
     assert run.returncode == 1
     assert f"папки {missing} нет: вставлена ли флешка? Резервная копия не записана" in run.stderr
     assert not missing.exists()
+
+
+@pytest.mark.parametrize("language_code", ["en", "ru"])
+def test_the_history_tab_names_an_approval_refused_elsewhere(qtbot: QtBot, db: Database, language_code: str) -> None:
+    from desktop_app.services import persons
+    from desktop_app.ui.person_editor import PersonEditor
+    from tests.services.test_answer_conflicts import OPERATOR, two_partners
+
+    ids = two_partners(db)
+    ref = persons.get_person(db, ids["leila"]).case_ref
+    i18n.install_language(language_code)
+    try:
+        editor = PersonEditor(db, OPERATOR, ids["leila"])
+        qtbot.addWidget(editor)
+        editor.show()
+        editor.tabs.setCurrentIndex(editor.tabs.indexOf(editor.lists_view.parentWidget()))
+        warning = editor.history_conflict
+        qtbot.waitUntil(warning.isVisible)
+        expected = (f"{ref}: одобрен(а) в списке 'Rafah 14 Nov', но получил(а) отказ в 'Allenby 15 Nov'"
+                    if language_code == "ru" else f"{ref}: approved on 'Rafah 14 Nov' but rejected on 'Allenby 15 Nov'")
+        assert expected in warning.text()
+        header = editor.lists_view.horizontalHeader()
+        assert [c for c in range(header.count() - 1)
+                if header.sectionSize(c) < header.sectionSizeFromContents(c).width()] == []
+        omar = PersonEditor(db, OPERATOR, ids["omar"])
+        qtbot.addWidget(omar)
+        omar.show()
+        assert not omar.history_conflict.isVisibleTo(omar) and omar.history_conflict.text() == ""
+    finally:
+        i18n.install_language("en")
