@@ -66,7 +66,7 @@ REVIEW: Decision = "review"
 NONE: Decision = "none"
 _RANK = {NONE: 0, REVIEW: 1, MATCH: 2}
 
-MATCH_THRESHOLD = 0.995  # match probability at or above: match
+MATCH_THRESHOLD = 0.99  # match probability at or above: match
 REVIEW_THRESHOLD = 0.5   # at or above: needs review (below, the row still shows its closest persons)
 AMBIGUITY_MARGIN = 4.0   # bits: a runner-up this close turns a match into review
 
