@@ -19,7 +19,9 @@ may be one twin for the other; and a roster that holds duplicates has some among
 pairs, so the duplicate finder takes them out of u (`without_true_pairs`) before refitting m.
 
 The priors were set from FEBRL1/FEBRL2 and the project's generated bench; EM moves m
-towards what one answer shows when it has enough rows (`EM_MIN_ROWS`).
+towards what one answer shows when it has enough rows (`EM_MIN_ROWS`), in sessions anchored
+on one field as Splink does (`EM_SESSIONS`: names and birth date fitted on the pairs whose
+document is equal, the document on the pairs whose birth date is equal).
 """
 
 from __future__ import annotations
