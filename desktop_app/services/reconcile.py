@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import select
@@ -138,6 +139,7 @@ class _Cards:
                               differing_fields(found.reasons), found.contributions)
 
 
+@lru_cache(maxsize=65_536)  # an answer's rows repeat the same few reason lists
 def differing_fields(reasons: tuple[str, ...]) -> frozenset[str]:
     """The compared fields the engine found to disagree ('birth date day/month swapped' -> birth_date)."""
     return frozenset(key for key, words in _DIFFERS.items() if any(w in reason for reason in reasons for w in words))
