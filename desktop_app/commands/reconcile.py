@@ -163,8 +163,11 @@ def _print_rows(rec: Reconciliation) -> None:
         who = f"{person.case_ref} {person.name}" if person else "-"
         score = f"{result.best.score:.3f}" if result.best and person else ""
         answer = result.answer.answer.value if result.answer.answer else "?"
+        note = result.note
+        if person is None and result.candidates:  # not on the roster: the note announced whom to look at
+            note += ": " + ", ".join(f"{c.person.case_ref} {c.person.name} {c.score:.3f}" for c in result.candidates)
         print(f"row {result.row:>5}  {result.outcome.value:<6}  {answer:<8}  {result.answer.name[:40]:<40}  "
-              f"{who}  {score}" + (f"  ({result.note})" if result.note else ""))
+              f"{who}  {score}" + (f"  ({note})" if note else ""))
 
 
 def cmd_duplicates(ctx: Any) -> int:

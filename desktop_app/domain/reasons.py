@@ -240,6 +240,7 @@ _NOTES: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), template
     (r"not on the roster", QT_TRANSLATE_NOOP("domain.reasons", "not on the roster")),
     (r"left out by the officer", QT_TRANSLATE_NOOP("domain.reasons", "left out by the officer")),
     (r"is in the trash", QT_TRANSLATE_NOOP("domain.reasons", "is in the trash")),
+    (r"is not on list (?P<name>.+)", QT_TRANSLATE_NOOP("domain.reasons", "is not on list {name}")),
 )]
 
 

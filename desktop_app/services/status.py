@@ -24,7 +24,7 @@ from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.status import Status, check_transition
 from desktop_app.services import audit
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import EvacuationList, Operation, OperationChange, Person, StatusChange
+from desktop_app.storage.models import EvacuationList, ListMember, Operation, OperationChange, Person, StatusChange
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,12 @@ def change_status(db: Database, person_id: int, new: Status, *, operator: str, r
         person = session.get(Person, person_id)
         if person is None or person.deleted_at is not None:
             raise NotFound("person", person_id)
-        if list_id is not None and session.get(EvacuationList, list_id) is None:
-            raise NotFound("evacuation list", list_id)
+        if list_id is not None:
+            evacuation_list = session.get(EvacuationList, list_id)
+            if evacuation_list is None:
+                raise NotFound("evacuation list", list_id)
+            if person_id not in _member_ids(session, list_id):  # the history would name a list they are not on
+                raise ValidationError("list", evacuation_list.name, NOT_ON_LIST_REASON)
         if new is Status.MERGED:
             raise ValidationError("status", new.value,
                                   QT_TRANSLATE_NOOP("services.status", "is set by merging duplicates, not by hand"))
@@ -106,8 +110,10 @@ def change_statuses(db: Database, person_ids: Iterable[int], new: Status, *, ope
                               QT_TRANSLATE_NOOP("services.status", "names nobody: select persons, a list or a "
                                                 "household"))
     with db.transaction() as session:
-        if list_id is not None and session.get(EvacuationList, list_id) is None:
+        evacuation_list = session.get(EvacuationList, list_id) if list_id is not None else None
+        if list_id is not None and evacuation_list is None:
             raise NotFound("evacuation list", list_id)
+        members = _member_ids(session, list_id) if list_id is not None else set()
         people: list[Person] = []
         for person_id in ids:
             person = session.get(Person, person_id)
@@ -120,6 +126,10 @@ def change_statuses(db: Database, person_ids: Iterable[int], new: Status, *, ope
         for person in people:
             if person.deleted_at is not None:
                 refused.append((person.case_ref, "is in the trash"))
+                continue
+            if evacuation_list is not None and person.id not in members:
+                # A reference typed beside --list: recorded on that list, the history would say they were on it.
+                refused.append((person.case_ref, f"is not on list {evacuation_list.name!r}"))
                 continue
             if person.status == new.value:
                 unchanged.append(person.case_ref)
@@ -164,7 +174,9 @@ def undo_status_operation(db: Database, operation_id: int, *, operator: str) -> 
                 "services.status", "is not a status change but a {kind}: undo it with `mission-roster {kind} --undo "
                 "{number}`"), kind=operation.kind, number=operation_id)
         if operation.undone_at is not None:
-            raise ValidationError("operation", operation_id, f"was already undone by {operation.undone_by}")
+            raise ValidationError("operation", operation_id, QT_TRANSLATE_NOOP("services.status",
+                                                                               "was already undone by {who}"),
+                                  who=operation.undone_by)
         details = json.loads(operation.details)
         target = details["status"]
         changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == operation_id)
@@ -172,8 +184,9 @@ def undo_status_operation(db: Database, operation_id: int, *, operator: str) -> 
         people = [(session.get(Person, c.entity_id), json.loads(c.before)["status"]) for c in changes]
         moved = [p.case_ref for p, _ in people if p is not None and p.status != target]
         if moved:
-            raise EditConflict(f"Operation {operation_id} cannot be undone: {', '.join(moved[:20])} changed status "
-                               "since. Nothing was undone.")
+            raise EditConflict(QT_TRANSLATE_NOOP("services.status", "Operation {n} cannot be undone: {refs} changed "
+                                                 "status since. Nothing was undone."),
+                               n=operation_id, refs=", ".join(moved[:20]))
         for person, before in people:
             if person is not None:
                 set_status(session, person, Status(before), operator=operator, check=False,
@@ -184,6 +197,14 @@ def undo_status_operation(db: Database, operation_id: int, *, operator: str) -> 
         audit.record(session, operator, "undo", "operation", operation.uuid,
                      f"undid status operation {operation_id}: {len(people)} persons back", {"operation": operation_id})
         return len(people)
+
+
+NOT_ON_LIST_REASON = QT_TRANSLATE_NOOP("services.status", "does not have this person on it; a status change is "
+                                                         "recorded on a list only for its members")
+
+
+def _member_ids(session: Session, list_id: int) -> set[int]:
+    return set(session.scalars(select(ListMember.person_id).where(ListMember.list_id == list_id)))
 
 
 def history(db: Database, person_id: int) -> list[StatusChangeView]:

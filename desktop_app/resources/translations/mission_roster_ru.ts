@@ -6673,6 +6673,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="1"/>
+        <source>is not on list {name}</source>
+        <translation>нет в списке {name}</translation>
+    </message>
 </context>
 <context>
     <name>exchange.values</name>
@@ -7150,6 +7155,21 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/status.py" line="163"/>
         <source>is not a status change but a {kind}: undo it with `mission-roster {kind} --undo {number}`</source>
         <translation>это не смена статуса, а операция «{kind}»: отмените её командой `mission-roster {kind} --undo {number}`</translation>
+    </message>
+    <message>
+        <location filename="../../services/status.py" line="1"/>
+        <source>was already undone by {who}</source>
+        <translation>уже отменена ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../services/status.py" line="1"/>
+        <source>Operation {n} cannot be undone: {refs} changed status since. Nothing was undone.</source>
+        <translation>Операцию {n} нельзя отменить: статус {refs} с тех пор менялся. Ничего не отменено.</translation>
+    </message>
+    <message>
+        <location filename="../../services/status.py" line="1"/>
+        <source>does not have this person on it; a status change is recorded on a list only for its members</source>
+        <translation>этого человека в нём нет; смена статуса записывается в список только для его участников</translation>
     </message>
 </context>
 <context>
