@@ -72,8 +72,14 @@ def utf16_without_bom(data: bytes) -> str | None:
 
 
 def _share(text: str, common: set[str], in_script: Callable[[str], bool]) -> float:
-    letters = [ch for ch in text.lower() if in_script(ch)]
-    if not letters:
+    """Of the non-ASCII characters, the share that are the language's most frequent letters.
+
+    Counted over every non-ASCII character, not the script's letters alone: Cyrillic read as
+    Windows-1256 gives Latin letters with accents (0xEE 'о' -> 'î') besides Arabic ones, and a
+    one-word decision ("одобрен") then looked more Arabic than Russian.
+    """
+    letters = [ch for ch in text.lower() if not ch.isascii()]
+    if not any(in_script(ch) for ch in letters):
         return 0.0
     return sum(ch in common for ch in letters) / len(letters)
 
