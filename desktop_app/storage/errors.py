@@ -58,7 +58,8 @@ SQLITE_CODES: dict[int, Failure] = {
 # Only for errors that carry no result code: the drivers' words, checked in this order.
 _WORDS: tuple[tuple[tuple[str, ...], Failure], ...] = (
     (("disk is full", "no space left"), Failure.FULL),
-    (("malformed", "corrupt"), Failure.CORRUPT),
+    # Python's sqlite3 says so, with no code, of a text cell holding bytes that are not text: damage.
+    (("malformed", "corrupt", "could not decode to utf-8"), Failure.CORRUPT),
     (("locked", "busy", "lock timeout", "could not obtain lock"), Failure.BUSY),
     (("readonly", "read-only", "read only"), Failure.READONLY),
     (("not a database",), Failure.NOTADB),

@@ -203,3 +203,14 @@ def test_one_cancellation_error_under_its_three_old_names() -> None:
     assert ExportCancelled is Cancelled and ImportCancelled is Cancelled and ReconcileCancelled is Cancelled
     assert str(Cancelled()) == "Cancelled; nothing was changed."
     assert Cancelled("Export cancelled after 5 rows", rows_written=5).rows_written == 5
+
+
+def test_a_text_cell_holding_bytes_that_are_not_text_is_damage(tmp_path: Path) -> None:
+    """Python's sqlite3 raises this without a result code (a flipped byte in a name): told by its words."""
+    path = tmp_path / "flipped.db"
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as connection:
+        connection.execute("CREATE TABLE persons (status TEXT)")
+        connection.execute("INSERT INTO persons VALUES (CAST(x'c3fffe' AS TEXT))")
+    error = _sqlite_error(str(path), "SELECT status FROM persons")
+    assert result_code(error) is None and failure_of(error) is Failure.CORRUPT
+    assert isinstance(translate(error, str(path)), DamagedDatabase)
