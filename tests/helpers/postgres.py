@@ -49,11 +49,17 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         shutil.chown(base, account.pw_uid, account.pw_gid)
 
     def run(*command: str) -> None:
-        subprocess.run(_as_server_user(list(command)), check=True, capture_output=True, timeout=120)
+        done = subprocess.run(_as_server_user(list(command)), capture_output=True, text=True, timeout=400,
+                              check=False)
+        if done.returncode != 0:  # say why: the server's own log holds the reason pg_ctl does not print
+            log = base / "server.log"
+            pytest.fail(f"{Path(command[0]).name} failed ({done.returncode}): {done.stdout}{done.stderr}"
+                        f"{log.read_text(errors='replace')[-3000:] if log.exists() else ''}")
 
     run(str(bindir / "initdb"), "-D", str(data), "-U", "roster", "--auth=trust", "--encoding=UTF8",
         "--locale=C.UTF-8")
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-w", "-o",
+    # A long wait: on a loaded two-core machine the first start can take longer than pg_ctl's 60 s.
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"), "-w", "-t", "300", "-o",
         f"-k {base} -c listen_addresses=''", "start")
     try:
         yield base

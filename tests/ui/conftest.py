@@ -50,6 +50,10 @@ def no_window_outlives_its_test(qtbot: QtBot) -> Iterator[None]:
     yield
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from tests.ui.polling import end_of_test
+
+    end_of_test()
+
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible() and isinstance(widget, QDialog):
             widget.reject()

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +28,7 @@ from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.reconcile_screen import ReconcileDialog
 from tests.services.import_support import write_xlsx
 from tests.services.test_reconcile_roster import write_answer
+from tests.ui.polling import keep_looking
 from tests.ui.typing import answer_next_message_box, type_text
 
 SIZE = (1280, 720)
@@ -44,14 +45,14 @@ def empty_window(qtbot: QtBot, db: Database, preferences: Preferences) -> Iterat
 
 
 def _when_modal(action: object) -> None:
-    """Run `action(widget)` on the next modal widget once it is open."""
-    def attempt() -> None:
+    """Run `action(widget)` on the next modal widget once it is open (during this test)."""
+    def attempt() -> bool:
         widget = QApplication.activeModalWidget()
         if widget is None:
-            QTimer.singleShot(20, attempt)
-            return
+            return False
         action(widget)  # type: ignore[operator]
-    QTimer.singleShot(0, attempt)
+        return True
+    keep_looking(attempt)
 
 
 def _shoot(widget: object, name: str) -> None:

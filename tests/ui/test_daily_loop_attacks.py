@@ -30,6 +30,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.reconcile_screen import ReconcileDialog
 from tests.services.test_reconcile_roster import write_answer
+from tests.ui.polling import keep_looking
 from tests.ui.typing import answer_next_message_box
 
 
@@ -47,15 +48,15 @@ def window(qtbot: QtBot, db: Database, preferences: Preferences) -> Iterator[Mai
 
 
 def _when_modal(seen: list[str]) -> None:
-    """Read and close the next modal message box."""
-    def attempt() -> None:
+    """Read and close the next modal message box (during this test)."""
+    def attempt() -> bool:
         widget = QApplication.activeModalWidget()
         if not isinstance(widget, QMessageBox):
-            QTimer.singleShot(20, attempt)
-            return
+            return False
         seen.append(widget.text())
         widget.accept()
-    QTimer.singleShot(0, attempt)
+        return True
+    keep_looking(attempt)
 
 
 def _sent_list(window: MainWindow, db: Database) -> tuple[int, list[int]]:

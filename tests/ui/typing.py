@@ -17,17 +17,18 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 def answer_next_message_box(replies: list[str], button: object | None = None) -> None:
-    """When the next modal message box opens, record its text and press its default button."""
-    from PySide6.QtCore import QTimer
+    """When the next modal message box opens (during this test), record its text and press its default button."""
     from PySide6.QtWidgets import QMessageBox
 
-    def close() -> None:
+    from tests.ui.polling import keep_looking
+
+    def close() -> bool:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, close)
-            return
+            return False
         replies.append(box.text())
         target = box.button(button) if button is not None else box.defaultButton()  # type: ignore[arg-type]
         (target or box.buttons()[0]).click()
+        return True
 
-    QTimer.singleShot(0, close)
+    keep_looking(close)
