@@ -6,8 +6,9 @@ failure (the roster busy with a colleague's write, a full disk, a read-only file
 or foreign file, a file that cannot be opened, a failing disk, a record that conflicts) is a
 `DatabaseError` kind with a sentence for the officer. Anything else (a bad statement, a
 missing table) is a bug: `translate` returns None and the caller re-raises the driver's error,
-which reaches the crash dialog and the log with its traceback. The driver's message is read
-only when there is no code (PostgreSQL's driver, an exception of ours):
+which reaches the crash dialog and the log with its traceback. On PostgreSQL the SQLSTATE
+(psycopg's `sqlstate`) plays the result code's part. The driver's message is read only when
+there is no code at all (a server that cannot be reached, Python's own decoding error):
 
     try:
         ...
@@ -55,7 +56,24 @@ SQLITE_CODES: dict[int, Failure] = {
     26: Failure.NOTADB,
 }
 
-# Only for errors that carry no result code: the drivers' words, checked in this order.
+# PostgreSQL's SQLSTATE (psycopg's `sqlstate`), by code or by class (its first two characters).
+SQLSTATES: dict[str, Failure] = {
+    "55P03": Failure.BUSY,  # lock_not_available
+    "40P01": Failure.BUSY,  # deadlock_detected
+    "57014": Failure.BUSY,  # query_canceled (a lock or statement timeout)
+    "53100": Failure.FULL,  # disk_full
+    "25006": Failure.READONLY,  # read_only_sql_transaction (a standby server)
+    "XX001": Failure.CORRUPT,  # data_corrupted
+    "XX002": Failure.CORRUPT,  # index_corrupted
+    "58030": Failure.IOERR,  # io_error
+    "3D000": Failure.CANTOPEN,  # invalid_catalog_name: no such database
+    "08": Failure.CANTOPEN,  # connection exception
+    "28": Failure.CANTOPEN,  # invalid authorization (a wrong password)
+    "57P": Failure.CANTOPEN,  # operator intervention: the server shutting down
+    "23": Failure.CONSTRAINT,  # integrity constraint violation
+}
+
+# Only for errors that carry no code: the drivers' words, checked in this order.
 _WORDS: tuple[tuple[tuple[str, ...], Failure], ...] = (
     (("disk is full", "no space left"), Failure.FULL),
     # Python's sqlite3 says so, with no code, of a text cell holding bytes that are not text: damage.
@@ -65,6 +83,9 @@ _WORDS: tuple[tuple[tuple[str, ...], Failure], ...] = (
     (("not a database",), Failure.NOTADB),
     (("unable to open",), Failure.CANTOPEN),
     (("disk i/o error",), Failure.IOERR),
+    # psycopg's failures to reach the server carry no SQLSTATE.
+    (("connection failed", "connection refused", "could not connect", "server closed the connection",
+      "could not translate host name", "connection timed out", "terminating connection"), Failure.CANTOPEN),
 )
 
 
@@ -124,6 +145,9 @@ def failure_of(exc: BaseException) -> Failure | None:
     code = result_code(exc)
     if code is not None:
         return SQLITE_CODES.get(code & 0xFF)
+    state = getattr(driver, "sqlstate", None)
+    if isinstance(state, str) and state:
+        return next((failure for prefix, failure in SQLSTATES.items() if state.startswith(prefix)), None)
     text = str(driver).lower()
     for words, failure in _WORDS:
         if any(word in text for word in words):

@@ -214,3 +214,9 @@ def test_a_text_cell_holding_bytes_that_are_not_text_is_damage(tmp_path: Path) -
     error = _sqlite_error(str(path), "SELECT status FROM persons")
     assert result_code(error) is None and failure_of(error) is Failure.CORRUPT
     assert isinstance(translate(error, str(path)), DamagedDatabase)
+
+
+def test_a_server_that_cannot_be_reached_is_told_not_a_bug() -> None:
+    """psycopg's refused connection carries no SQLSTATE: its words say what it is."""
+    with pytest.raises(CannotOpen, match="cannot open"):
+        open_database("postgresql+psycopg://nobody@127.0.0.1:1/roster")
