@@ -15,7 +15,7 @@ from typing import Any
 from desktop_app.domain.countries import normalize_country, normalize_country_list
 from desktop_app.domain.dates import PartialDate, parse_iso_date
 from desktop_app.domain.errors import ValidationError
-from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, label
 from desktop_app.domain.names import clean_text, icao_latin
 
 
@@ -77,17 +77,19 @@ def doubtful_age(relationship: Relationship | str | None, birth_date: str | Part
 
 
 def relationship_doubt(relationship: Relationship | str | None, birth_date: str | PartialDate | None,
-                       today: dt.date | None = None) -> str | None:
-    """Why `relationship` is unlikely for a person born on `birth_date` (stored ISO text), or None.
+                       today: dt.date | None = None) -> Message | None:
+    """Why `relationship` is unlikely for a person born on `birth_date` (stored ISO text), or None;
+    a Message, so that the command line says it in the operator's language.
 
-        relationship_doubt("spouse", "2015-03-02", dt.date(2026, 12, 5))
+        str(relationship_doubt("spouse", "2015-03-02", dt.date(2026, 12, 5)))
         # 'is 11 years old: too young to be the spouse of the head; check the relationship'
     """
     age = doubtful_age(relationship, birth_date, today)
     if age is None or relationship is None:
         return None
-    relation = Relationship(relationship).value.replace("_", " ")
-    return f"is {age} years old: too young to be the {relation} of the head; check the relationship"
+    return Message(QT_TRANSLATE_NOOP("domain.person", "is {age} years old: too young to be the {relation} of the "
+                                     "head; check the relationship"),
+                   age=age, relation=label(Relationship(relationship).value))
 
 
 class FieldKind(StrEnum):

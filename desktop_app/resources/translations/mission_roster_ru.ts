@@ -6382,6 +6382,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <source>is not after the issue date</source>
         <translation>не позже даты выдачи</translation>
     </message>
+    <message>
+        <location filename="../../domain/person.py" line="1"/>
+        <source>is {age} years old: too young to be the {relation} of the head; check the relationship</source>
+        <translation>{age} лет: слишком мал(а), чтобы быть «{relation}» главы семьи; проверьте родство</translation>
+    </message>
 </context>
 <context>
     <name>domain.phones</name>
