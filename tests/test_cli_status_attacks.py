@@ -25,8 +25,10 @@ def _cli(db: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.
 
 def _three(db: Database) -> tuple[list[str], int]:
     """Three registered persons; the first two on list 'Rafah 14', the third on no list."""
-    refs = [persons.create_person(db, {"surname_latin": name, "given_names_latin": "A"}, operator=OPERATOR).case_ref
-            for name in ("HADDAD", "SAYED", "NASSER")]
+    refs = [persons.create_person(db, {"surname_latin": name, "given_names_latin": given, "birth_date": born},
+                                  operator=OPERATOR).case_ref
+            for name, given, born in (("HADDAD", "LEILA", "1985-05-05"), ("SAYED", "OMAR", "1979-02-11"),
+                                      ("NASSER", "HUDA", "1990-09-30"))]
     rafah = lists.create_list(db, "Rafah 14", operator=OPERATOR)
     lists.add_members(db, rafah.id, [persons.find_person(db, ref).id for ref in refs[:2]], operator=OPERATOR)
     return refs, rafah.id
@@ -80,3 +82,36 @@ def test_undoing_twice_or_after_a_move_is_said_in_russian(db: Database) -> None:
     twice = _cli(path, "status", "--undo", number2[1], env=RUSSIAN)
     assert twice.returncode == 1
     assert f"уже отменена ({OPERATOR})" in twice.stderr and "already" not in twice.stderr
+
+
+
+def test_reconcile_undo_of_another_commands_number_or_twice_is_said_in_russian(db: Database, tmp_path: Path) -> None:
+    import openpyxl
+
+    refs, _ = _three(db)
+    path = db.target.path
+    db.close()
+    verified = _cli(path, "status", refs[0], refs[1], "verified")
+    status_number = re.search(r"operation (\d+)", verified.stderr)
+    assert status_number is not None, verified.stderr
+    assert _cli(path, "list", "send", "Rafah 14").returncode == 0
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Name", "Date of birth", "Decision"])
+    sheet.append(["HADDAD LEILA", "05.05.1985", "approved"])
+    book.save(tmp_path / "answer.xlsx")
+    numbers = []
+    for _ in range(2):  # the same answer applied twice
+        applied = _cli(path, "reconcile", str(tmp_path / "answer.xlsx"), "--list", "Rafah 14", "--apply")
+        found = re.search(r"applied as operation (\d+)", applied.stdout + applied.stderr)
+        assert found is not None, applied.stdout + applied.stderr
+        numbers.append(found[1])
+    blocked = _cli(path, "reconcile", "--undo", numbers[0], env=RUSSIAN)
+    assert blocked.returncode == 1 and f"операция {numbers[1]} после неё записала ответы" in blocked.stderr
+    assert _cli(path, "reconcile", "--undo", numbers[1]).returncode == 0
+    twice = _cli(path, "reconcile", "--undo", numbers[1], env=RUSSIAN)
+    assert twice.returncode == 1 and f"уже отменена ({OPERATOR}, " in twice.stderr
+    wrong = _cli(path, "reconcile", "--undo", status_number[1], env=RUSSIAN)
+    assert wrong.returncode == 1
+    assert f"`mission-roster status --undo {status_number[1]}`" in wrong.stderr, wrong.stderr

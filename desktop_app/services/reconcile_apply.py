@@ -188,11 +188,16 @@ def undo_reconciliation(db: Database, operation_id: int, *, operator: str) -> Un
     """Put back every answer, validity, list state and status the reconcile operation changed."""
     with db.transaction() as session:
         operation = session.get(Operation, operation_id)
-        if operation is None or operation.kind != KIND:
+        if operation is not None and operation.kind != KIND:  # a number from another command's output: say which
+            raise ValidationError("operation", operation_id, QT_TRANSLATE_NOOP(
+                "services.reconcile_apply", "is not a reconciliation but a {kind}: undo it with `mission-roster "
+                "{kind} --undo {number}`"), kind=operation.kind, number=operation_id)
+        if operation is None:
             raise NotFound("reconcile operation", operation_id)
         if operation.undone_at is not None:
-            raise ValidationError("operation", operation_id, f"was already undone by {operation.undone_by} at "
-                                  f"{operation.undone_at:%Y-%m-%d %H:%M}")
+            raise ValidationError("operation", operation_id, QT_TRANSLATE_NOOP(
+                "services.reconcile_apply", "was already undone by {who} at {when}"),
+                who=operation.undone_by, when=f"{operation.undone_at:%Y-%m-%d %H:%M}")
         details = json.loads(operation.details)
         changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == operation_id)
                                        .order_by(OperationChange.id)))
@@ -206,8 +211,10 @@ def undo_reconciliation(db: Database, operation_id: int, *, operator: str) -> Un
             .where(OperationChange.entity == "list_member", OperationChange.entity_id.in_(members_of),
                    Operation.id > operation_id, Operation.kind == KIND, Operation.undone_at.is_(None)))
         if later is not None:
-            raise EditConflict(f"Operation {operation_id} cannot be undone: operation {later} applied answers for "
-                               f"the same members after it. Undo operation {later} first. Nothing was undone.")
+            raise EditConflict(QT_TRANSLATE_NOOP(
+                "services.reconcile_apply", "Operation {n} cannot be undone: operation {later} applied answers for "
+                "the same members after it. Undo operation {later} first. Nothing was undone."),
+                n=operation_id, later=later)
         for change in changes:
             if change.entity != "list_member":
                 continue
