@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import RosterError
+from desktop_app.domain.reasons import service_note
 from desktop_app.domain.status import Status
 from desktop_app.services import lists, persons, status
 from desktop_app.services.status import BulkStatusResult
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.undo_commands import push_operation
 
 Scope = tuple[str, list[int], int | None]  # what the officer reads, the person ids, the list it is recorded on
@@ -95,8 +96,9 @@ def report(result: BulkStatusResult) -> str:
     if result.unchanged:
         text += " " + translate("BulkStatusDialog", "%1 already were.").replace("%1", str(len(result.unchanged)))
     if result.refused:
-        text += "\n\n" + translate("BulkStatusDialog", "Not changed:") + "\n" + "\n".join(
-            f"{ref}: {why}" for ref, why in result.refused[:15]) + ("\n…" if len(result.refused) > 15 else "")
+        refused = [f"{ref}: {translated(service_note(why))}" for ref, why in result.refused[:15]]
+        text += "\n\n" + translate("BulkStatusDialog", "Not changed:") + "\n" + "\n".join(refused) + (
+            "\n…" if len(result.refused) > 15 else "")
     return text
 
 

@@ -174,3 +174,24 @@ def test_the_history_tab_names_an_approval_refused_elsewhere(qtbot: QtBot, db: D
         assert not omar.history_conflict.isVisibleTo(omar) and omar.history_conflict.text() == ""
     finally:
         i18n.install_language("en")
+
+
+def test_the_bulk_status_report_names_refusals_in_russian(qtbot: QtBot, db: Database) -> None:
+    """Breaker: the window's report after a status change for several said why each was not moved
+    in English ("Status cannot change from 'registered' to 'crossed'…") under a Russian title."""
+    from desktop_app.domain.status import Status
+    from desktop_app.services import persons, status
+    from desktop_app.ui.bulk_status import report
+
+    ids = [persons.create_person(db, {"surname_latin": name, "given_names_latin": "A"}, operator="x").id
+           for name in ("HADDAD", "SAYED")]
+    persons.delete_person(db, ids[1], operator="x", reason="test")
+    result = status.change_statuses(db, ids, Status.CROSSED, operator="x")
+    i18n.install_language("ru")
+    try:
+        text = report(result)
+    finally:
+        i18n.install_language("en")
+    assert "Статус нельзя сменить с «зарегистрирован» на «пересёк границу»" in text
+    assert ": в корзине" in text
+    assert "Status cannot" not in text and "trash" not in text
