@@ -475,6 +475,8 @@ def test_add_to_list_from_the_roster_menu(qtbot: QtBot, window: MainWindow, demo
     window.roster.select_person(person_id)
     _when_modal(QInputDialog, lambda d: (d.setTextValue("Manifest 1"), d.accept()))
     window.add_to_list_action.trigger()
+    assert window.pending is not None
+    qtbot.waitUntil(lambda: window.pending is not None and window.pending.done)  # written off the GUI thread
     assert [m.person_id for m in lists.members(demo_db, evac.id)] == [person_id]
 
 
