@@ -264,9 +264,11 @@ def test_lists_page_from_creation_to_crossing(qtbot: QtBot, window: MainWindow, 
     page.members_view.selectRow(0)
     page.answer.setCurrentIndex(page.answer.findData(Answer.APPROVED.value))
     qtbot.mouseClick(page.findChild(QPushButton, "recordAnswerButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.pending is not None and page.pending.done)  # answers are written off the GUI thread
     page.members_view.selectRow(1)
     page.answer.setCurrentIndex(page.answer.findData(Answer.REJECTED.value))
     qtbot.mouseClick(page.findChild(QPushButton, "recordAnswerButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.pending is not None and page.pending.done)
     page.members_view.selectRow(0)
     qtbot.mouseClick(page.findChild(QPushButton, "recordCrossingButton"), Qt.MouseButton.LeftButton)
     summary = next(s for s in page.lists_model.records if s.name == "Rafah list 9")
