@@ -388,7 +388,7 @@ def cmd_list_show(ctx: Context) -> int:
     for m in lists.members(ctx.db, list_id):
         print(f"{m.case_ref}\t{m.name}\t{m.latin_name}\t{m.status}\t{m.answer}\t{m.valid_until or ''}")
     for warning in households.split_households(ctx.db, list_id):
-        say(QT_TRANSLATE_NOOP("cli", "warning: {message}"), message=warning.message, file=sys.stderr)
+        say(QT_TRANSLATE_NOOP("cli", "warning: {message}"), message=warning.text, file=sys.stderr)
     for conflict in answer_conflicts(ctx.db, list_id=list_id):
         say(QT_TRANSLATE_NOOP("cli", "warning: {message}"), message=conflict.message, file=sys.stderr)
     return 0

@@ -124,7 +124,7 @@ def cmd_reconcile(ctx: Any) -> int:
     if a.json:
         _print_json(reconcile_json(rec))
         for warning in rec.warnings:
-            say(QT_TRANSLATE_NOOP("commands.reconcile", "warning: {message}"), message=warning.message,
+            say(QT_TRANSLATE_NOOP("commands.reconcile", "warning: {message}"), message=warning.text or warning.message,
                 file=sys.stderr)
     else:
         _print_rows(rec)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.lists import Answer
-from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message
 from desktop_app.domain.person import Relationship
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
@@ -219,9 +219,15 @@ class SplitWarning:
     not_approved: list[str]
 
     @property
+    def text(self) -> Message:
+        """The warning in any language (`render`, or the window's `translated`)."""
+        return Message(QT_TRANSLATE_NOOP("services.households", "Household {ref}: partner approved {approved} but "
+                                         "not {not_approved}"),
+                       ref=self.household_ref, approved=self.approved, not_approved=self.not_approved)
+
+    @property
     def message(self) -> str:
-        return (f"Household {self.household_ref}: partner approved {', '.join(self.approved)} "
-                f"but not {', '.join(self.not_approved)}")
+        return str(self.text)
 
 
 def split_households(db: Database, list_id: int | None = None) -> list[SplitWarning]:

@@ -195,3 +195,39 @@ def test_the_bulk_status_report_names_refusals_in_russian(qtbot: QtBot, db: Data
     assert "Статус нельзя сменить с «зарегистрирован» на «пересёк границу»" in text
     assert ": в корзине" in text
     assert "Status cannot" not in text and "trash" not in text
+
+
+def test_a_split_household_is_named_in_russian_on_the_lists_page_and_the_command_line(
+        qtbot: QtBot, db: Database, preferences: Preferences) -> None:
+    """Breaker: "Household H-00001: partner approved … but not …" stayed English in Russian on the
+    Lists and Households pages and in `list show`."""
+    import os
+    import subprocess
+    import sys
+
+    from desktop_app.domain.lists import Answer
+    from desktop_app.domain.person import Relationship
+    from desktop_app.services import households, lists, persons
+
+    ids = [persons.create_person(db, {"surname_latin": "HADDAD", "given_names_latin": given,
+                                      "birth_date": born}, operator="x").id
+           for given, born in (("OMAR", "1980-01-01"), ("LEILA", "1982-02-02"))]
+    family = households.create_household(db, "Haddad", operator="x", head_person_id=ids[0])
+    households.add_member(db, family.id, ids[1], Relationship.SPOUSE, operator="x")
+    rafah = lists.create_list(db, "Rafah 14", operator="x")
+    lists.add_members(db, rafah.id, ids, operator="x")
+    lists.mark_sent(db, rafah.id, operator="x", verify_first=True)
+    lists.record_answer(db, rafah.id, ids[0], Answer.APPROVED, operator="x")
+    expected = f"Семья {family.ref}: партнёр одобрил"
+    window = _lists_page(qtbot, db, preferences, "ru")
+    try:
+        window.lists.reload()
+        window.lists.select_list(rafah.id)
+        qtbot.waitUntil(window.lists.split_warning.isVisible)
+        assert expected in window.lists.split_warning.text()
+    finally:
+        i18n.install_language("en")
+    run = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db.target.path), "list", "show", "Rafah 14"],
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert expected in run.stderr and "Household" not in run.stderr

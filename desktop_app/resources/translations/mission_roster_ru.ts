@@ -6800,6 +6800,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <source>was merged into another record</source>
         <translation>объединена с другой записью</translation>
     </message>
+    <message>
+        <location filename="../../services/households.py" line="1"/>
+        <source>Household {ref}: partner approved {approved} but not {not_approved}</source>
+        <translation>Семья {ref}: партнёр одобрил {approved}, но не {not_approved}</translation>
+    </message>
 </context>
 <context>
     <name>services.import_model</name>

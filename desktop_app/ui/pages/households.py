@@ -30,7 +30,7 @@ from desktop_app.domain.person import Relationship, doubtful_age
 from desktop_app.services import changes, households, persons
 from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.ui import labels
-from desktop_app.ui.errors import show_error
+from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.person_picker import PersonPicker
@@ -226,7 +226,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
         self.heading.setText(f"{household.ref} — {household.name}")
         self.members_model.set_records(household.members)
         warnings = [w for w in households.split_households(self.db) if w.household_id == household.id]
-        self.split_warning.setText("\n".join("⚠ " + w.message for w in warnings))
+        self.split_warning.setText("\n".join("⚠ " + translated(w.text) for w in warnings))
         self.split_warning.setVisible(bool(warnings))
 
     def select_household(self, household_id: int) -> None:

@@ -280,7 +280,7 @@ class ListsPage(QWidget, OnWorkspace):
         self._conflicts = {conflict.person_id: conflict for conflict in conflicts}
         self.members_model.set_records(lists.members(self.db, summary.id))
         warnings = households.split_households(self.db, summary.id)
-        self.split_warning.setText("\n".join("⚠ " + w.message for w in warnings))
+        self.split_warning.setText("\n".join("⚠ " + translated(w.text) for w in warnings))
         self.split_warning.setVisible(bool(warnings))
         self.conflict_warning.setText("\n".join("⚠ " + translated(c.message) for c in conflicts))
         self.conflict_warning.setVisible(bool(conflicts))
