@@ -176,7 +176,8 @@ class OutcomeModel(QAbstractTableModel):
          lambda r: f"{r.best.person.case_ref} {r.best.person.name}" if r.best else ""),
         (QT_TRANSLATE_NOOP("ReconcileDialog", "Score"), lambda r: f"{r.best.score:.3f}" if r.best else ""),
         (QT_TRANSLATE_NOOP("ReconcileDialog", "Why"),
-         lambda r: "; ".join(filter(None, (r.note, match_reasons(r.best.reasons if r.best else ()))))),
+         lambda r: "; ".join(filter(None, (translated(service_note(r.note)) if r.note else "",
+                                           match_reasons(r.best.reasons if r.best else ()))))),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:

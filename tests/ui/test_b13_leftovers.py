@@ -231,3 +231,33 @@ def test_a_split_household_is_named_in_russian_on_the_lists_page_and_the_command
                          capture_output=True, text=True, timeout=120,
                          env={**os.environ, "LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
     assert expected in run.stderr and "Household" not in run.stderr
+
+
+def test_the_reconcile_screens_row_notes_are_russian(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    """Breaker: beside an answer whose two rows name one person the Why column said "row 3 names the
+    same person" in English in the Russian window (and "closest roster persons" for a stranger)."""
+    from PySide6.QtCore import Qt
+
+    from desktop_app.ui.reconcile_screen import ReconcileDialog
+    from tests.services.test_reconcile_roster import build_roster, write_answer
+
+    roster = build_roster(db)
+    answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Passport No", "Decision"], [
+        ["SHCHERBAKOV IVAN", "05.03.1980", "72 1234567", "approved"],
+        ["SHCHERBAKOV IVAN", "05.03.1980", "72 1234567", "rejected"]])
+    i18n.install_language("ru")
+    try:
+        dialog = ReconcileDialog(db, "A. Petrova", list_id=roster.list_id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.path_edit, str(answer))
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=30000)
+        model = dialog.review_view.model()
+        why = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Почему")
+        notes = [model.data(model.index(row, why)) for row in range(model.rowCount())]
+    finally:
+        i18n.install_language("en")
+    assert sorted(notes)[0].startswith("строка 2 называет того же человека"), notes
+    assert sorted(notes)[1].startswith("строка 3 называет того же человека"), notes
+    assert not any("names" in note for note in notes)

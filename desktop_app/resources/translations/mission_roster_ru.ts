@@ -6683,6 +6683,21 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <source>is not on list {name}</source>
         <translation>нет в списке {name}</translation>
     </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="1"/>
+        <source>row {rows} names the same person</source>
+        <translation>строка {rows} называет того же человека</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="1"/>
+        <source>row {row} names this person more surely</source>
+        <translation>строка {row} называет этого человека увереннее</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="1"/>
+        <source>closest roster persons</source>
+        <translation>ближайшие люди в базе</translation>
+    </message>
 </context>
 <context>
     <name>exchange.values</name>
