@@ -41,7 +41,7 @@ SLACK = 2  # pixels of rounding a style may leave
 
 # Table columns that must be seen without scrolling sideways, their titles whole: a list's answer,
 # status, validity and crossing (they were off-screen at 1280 pixels, then cut in Russian).
-KEY_COLUMNS = {"listMembers": (0, 1, 2, 3, 4, 5)}
+KEY_COLUMNS = {"listMembers": (0, 1, 2, 3, 4, 5), "householdMembers": (0, 1, 2, 3, 4)}
 # Tables whose every column title must be read whole (the reconcile result's "Roster person"
 # was cut to "еловек из базы" at 1280 pixels in Russian).
 WHOLE_HEADERS = {"matchedTable", "reviewTable", "notOnRosterTable", "notMentionedTable", "warningsTable"}

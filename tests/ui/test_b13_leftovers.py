@@ -261,3 +261,19 @@ def test_the_reconcile_screens_row_notes_are_russian(qtbot: QtBot, db: Database,
     assert sorted(notes)[0].startswith("строка 2 называет того же человека"), notes
     assert sorted(notes)[1].startswith("строка 3 называет того же человека"), notes
     assert not any("names" in note for note in notes)
+
+
+def test_the_household_member_titles_are_whole_and_in_view_at_1280(qtbot: QtBot, demo_db: Database,
+                                                                   preferences: Preferences, language: str,
+                                                                   screen_check: ModuleType) -> None:
+    """Breaker: at 1280 px in Russian the Households page cut "Возраст" and left "Гражданство" off-screen."""
+    window = _lists_page(qtbot, demo_db, preferences, language)
+    window.show_page("households")
+    view = window.households.members_view
+    header = view.horizontalHeader()
+    titles = [view.model().headerData(c, header.orientation()) for c in range(header.count())]
+    if language == "ru":
+        assert "Возраст" in titles
+    assert [titles[c] for c in range(header.count() - 1)
+            if header.sectionSize(c) < header.sectionSizeFromContents(c).width()] == []
+    assert [p for p in screen_check.clipped(window, LAPTOP) if "householdMembers" in p] == []

@@ -31,7 +31,7 @@ from desktop_app.services import changes, households, persons
 from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
-from desktop_app.ui.fit import fit_placeholder
+from desktop_app.ui.fit import fit_columns, fit_placeholder
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.person_picker import PersonPicker
 from desktop_app.ui.records_model import RecordsModel
@@ -129,8 +129,8 @@ class HouseholdsPage(QWidget, OnWorkspace):
         self.members_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.members_view.verticalHeader().hide()
         self.members_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((95, 220, 110, 100, 50)):  # the citizenship stretches: all in view
-            self.members_view.setColumnWidth(column, width)
+        # The citizenship stretches: all in view; each column at least as wide as its title ("Возраст" was cut).
+        fit_columns(self.members_view, (90, 170, 100, 100, 50))
         self.members_view.doubleClicked.connect(
             lambda index: self.person_activated.emit(self.members_model.record(index.row()).person_id))
 
