@@ -82,15 +82,9 @@ class Comparison:
 
 def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None = None) -> Comparison:
     """The comparison vector of `query` (e.g. an answer row) against `target` (a roster record)."""
-    levels = list(non_name or compare_other(query, target))
-    keys = ["", "", ""]
-    notes: list[str] = []
-    for field, (level, key, how) in zip(NAME_FIELDS, _names(query.tokens, target.tokens), strict=True):
-        levels[field] = level
-        keys[field - SURNAME_F] = key
-        if how:
-            notes.append(how)
-    return Comparison(tuple(levels), (keys[0], keys[1], keys[2]), tuple(notes))
+    other = non_name or compare_other(query, target)
+    names, keys, notes = _names(query.tokens, target.tokens)
+    return Comparison((*other[:SURNAME_F], *names, *other[PATRONYMIC_F + 1:]), keys, notes)
 
 
 def compare_other(query: Prepared, target: Prepared) -> tuple[int, ...]:
@@ -224,50 +218,80 @@ def _words_level(query: tuple[str, ...], target: tuple[str, ...]) -> tuple[int, 
 
 
 @lru_cache(maxsize=300_000)  # a roster repeats its names, and so does an answer
-def _names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]) -> tuple[tuple[int, str, str], ...]:
-    """(level, term-frequency key, note) for surname, given name and patronymic, in that order."""
-    missing = ((DIFFERENT + 1, "", ""),) * 3
+def _names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]
+           ) -> tuple[tuple[int, int, int], tuple[str, str, str], tuple[str, ...]]:
+    """The levels, term-frequency keys and notes of surname, given name and patronymic.
+
+    Every query word is met with every target word (each distinct pair of words compared
+    once, `_words_level`); which word answers which part depends only on the roles and those
+    levels, and is worked out once per pattern (`_assignment`).
+    """
     if not query or not target:
-        return missing
+        return _MISSING_NAMES
+    met = [_words_level(q.words, t.words) for q in query for t in target]
+    fields, swapped = _assignment(tuple(q.role for q in query), tuple(t.role for t in target),
+                                  tuple(level for level, _ in met))
+    levels, keys, notes = [DIFFERENT + 1] * 3, ["", "", ""], ["", "", ""]
+    for slot, role, level, ti, pair in fields:
+        levels[slot] = level
+        if level <= SOUND:
+            keys[slot] = name_key(target[ti].words)
+        scheme = met[pair][1]
+        if scheme:
+            notes[slot] = f"{role} equal under {scheme}"
+    if swapped:
+        notes[0] = "; ".join(filter(None, (notes[0], "surname and given name in each other's place")))
+    return (levels[0], levels[1], levels[2]), (keys[0], keys[1], keys[2]), tuple(filter(None, notes))
+
+
+_MISSING_NAMES = ((DIFFERENT + 1,) * 3, ("", "", ""), ())
+
+
+@lru_cache(maxsize=100_000)
+def _assignment(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]
+                ) -> tuple[tuple[tuple[int, str, int, int, int], ...], bool]:
+    """Which target word answers each name part, from the words' roles and their levels.
+
+    `levels[qi * len(target) + ti]` is the level of query word qi against target word ti.
+    Every query word is assigned to at most one target word, best level first, a word in its
+    own role before one in another's. Returns (slot, role, level, target word, pair) for each
+    part met (slot 0 surname, 1 given name, 2 patronymic), and whether surname and given
+    name were found in each other's place.
+    """
+    width = len(target)
     pairs = []
-    for qi, q in enumerate(query):
-        for ti, t in enumerate(target):
-            level, scheme = _words_level(q.words, t.words)
-            same_role = q.role == t.role or q.role == NAME or t.role == NAME
-            pairs.append((level, not same_role, qi, ti, scheme))
+    for qi, q_role in enumerate(query):
+        for ti, t_role in enumerate(target):
+            same_role = q_role in (t_role, NAME) or t_role == NAME
+            pairs.append((levels[qi * width + ti], not same_role, qi, ti))
     pairs.sort()
     used_q: set[int] = set()
-    assigned: dict[int, tuple[int, int, str]] = {}
-    for level, _, qi, ti, scheme in pairs:
+    assigned: dict[int, tuple[int, int]] = {}
+    for level, _, qi, ti in pairs:
         if qi in used_q or ti in assigned:
             continue
         used_q.add(qi)
-        assigned[ti] = (level, qi, scheme)
-    roles = [t.role for t in target]
+        assigned[ti] = (level, qi)
+    roles = list(target)
     if all(role == NAME for role in roles):  # no roles on the target side: its two best-met words count
         ranked = sorted(assigned, key=lambda ti: assigned[ti][0])
         for ti, role in zip(ranked, (SURNAME, GIVEN), strict=False):
             roles[ti] = role
-    best: dict[str, tuple[int, int, int, str]] = {}
+    best: dict[str, tuple[int, int, int]] = {}
     for ti, role in enumerate(roles):
         found = assigned.get(ti)
         if found and role in _ROLE_FIELD and (role not in best or found[0] < best[role][0]):
-            best[role] = (found[0], found[1], ti, found[2])
-    out = list(missing)
+            best[role] = (found[0], found[1], ti)
+    fields = []
     swapped = False
     for role, field in _ROLE_FIELD.items():
         if role not in best:
             continue
-        level, qi, ti, scheme = best[role]
-        q_role = query[qi].role
+        level, qi, ti = best[role]
+        q_role = query[qi]
         if role == PATRONYMIC and q_role == NAME and level > SIMILAR_LEVEL:
             continue  # a full-name word that is not the patronymic: the partner gave none
         if role != PATRONYMIC and q_role in (SURNAME, GIVEN) and q_role != role:
             swapped = True
-        key = name_key(target[ti].words) if level <= SOUND else ""
-        note = f"{role} equal under {scheme}" if scheme else ""
-        out[field - SURNAME_F] = (level, key, note)
-    if swapped:
-        level, key, note = out[0]
-        out[0] = (level, key, "; ".join(filter(None, (note, "surname and given name in each other's place"))))
-    return tuple(out)
+        fields.append((field - SURNAME_F, role, level, ti, qi * width + ti))
+    return tuple(fields), swapped
