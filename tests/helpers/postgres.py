@@ -14,6 +14,7 @@ import os
 import pwd
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,18 +35,17 @@ def _as_server_user(command: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def postgres_server() -> Iterator[Path]:
     """The folder of a private PostgreSQL server's socket, for the whole session."""
     bindir = _bindir()
-    base = Path(tmp_path_factory.mktemp("pg"))
+    # A folder of its own directly in the system's temporary folder, not under pytest's: every pytest
+    # run sets pytest-of-<user> back to 0700, so a second run on the machine (or a later
+    # one) locked the server user out of its own data ("Permission denied" at start).
+    base = Path(tempfile.mkdtemp(prefix="mission-roster-pg-"))
     data = base / "data"
     if os.geteuid() == 0:
         account = pwd.getpwnam("postgres")
-        os.chmod(base, 0o777)
-        for parent in base.parents:  # the server user must reach its folder
-            if parent == Path(parent.anchor):
-                break
-            os.chmod(parent, os.stat(parent).st_mode | 0o011)
+        os.chmod(base, 0o700)
         shutil.chown(base, account.pw_uid, account.pw_gid)
 
     def run(*command: str) -> None:
@@ -65,6 +65,7 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
     finally:
         run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        shutil.rmtree(base, ignore_errors=True)
 
 
 _databases = itertools.count(1)
