@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -58,3 +60,26 @@ def no_window_outlives_its_test(qtbot: QtBot) -> Iterator[None]:
         if widget.isVisible() and isinstance(widget, QDialog):
             widget.reject()
     QApplication.processEvents()
+
+
+@pytest.fixture(scope="session")
+def screen_check() -> Iterator[ModuleType]:
+    """packaging/screen_check.py, the check that every screen fits, loaded as a module."""
+    script = Path(__file__).resolve().parents[2] / "packaging" / "screen_check.py"
+    spec = importlib.util.spec_from_file_location("screen_check", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    yield module
+
+
+@pytest.fixture(params=["en", "ru"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The window's language for one run of the test, English again afterwards."""
+    from desktop_app.ui import i18n
+
+    i18n.install_language(request.param)
+    try:
+        yield request.param
+    finally:
+        i18n.install_language("en")

@@ -5,8 +5,6 @@ approval on one list refused on another."""
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -19,26 +17,9 @@ from desktop_app.ui import i18n
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 
-SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "screen_check.py"
 LAPTOP = QSize(1280, 720)
 
 
-@pytest.fixture(scope="module")
-def screen_check() -> Iterator[ModuleType]:
-    spec = importlib.util.spec_from_file_location("screen_check_b13", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    yield module
-
-
-@pytest.fixture(params=["en", "ru"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    i18n.install_language(request.param)
-    try:
-        yield request.param
-    finally:
-        i18n.install_language("en")
 
 
 def _lists_page(qtbot: QtBot, db: Database, preferences: Preferences, language: str = "en") -> MainWindow:

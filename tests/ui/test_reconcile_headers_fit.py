@@ -5,43 +5,22 @@ is checked and after; `packaging/screen_check.py` finds a cut title.
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.db import Database
-from desktop_app.ui import i18n
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.reconcile_screen import ReconcileDialog
 from tests.services.test_reconcile_roster import build_roster, write_answer
 
-SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "screen_check.py"
 LAPTOP = QSize(1280, 720)
 TABLES = ("matchedTable", "reviewTable", "notOnRosterTable", "notMentionedTable", "warningsTable")
 
 
-@pytest.fixture(scope="module")
-def screen_check() -> Iterator[ModuleType]:
-    spec = importlib.util.spec_from_file_location("screen_check", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    yield module
-
-
-@pytest.fixture(params=["en", "ru"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    i18n.install_language(request.param)
-    try:
-        yield request.param
-    finally:
-        i18n.install_language("en")
 
 
 def _titles_cut(dialog: ReconcileDialog) -> list[str]:

@@ -7,10 +7,8 @@ each size (it also writes the screenshots that were looked at); the defects are 
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -29,14 +27,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "packaging" / "screen_check.py"
 LAPTOP = QSize(1280, 720)
 
-
-@pytest.fixture(scope="module")
-def screen_check() -> Iterator[ModuleType]:
-    spec = importlib.util.spec_from_file_location("screen_check", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    yield module
 
 
 @pytest.mark.slow
