@@ -380,3 +380,26 @@ class DuplicateDismissal(Base):
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (UniqueConstraint("person_a_id", "person_b_id", name="uq_duplicate_dismissals_pair"),)
+
+
+class Checkin(Base):
+    """A person checked in at the gate for a list (boarded the bus, or crossed), with who and when.
+
+    An undone scan keeps its row (`undone_at`, `undone_by`); a crossing scan remembers the status
+    and crossing date it replaced so that its undo puts them back.
+    """
+
+    __tablename__ = "checkins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("evacuation_lists.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # boarded, crossed
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(100))
+    status_before: Mapped[str | None] = mapped_column(String(20))
+    crossed_before: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    undone_by: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (Index("ix_checkins_list_person", "list_id", "person_id"),)
