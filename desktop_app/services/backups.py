@@ -34,6 +34,7 @@ from desktop_app.domain.errors import DatabaseError
 from desktop_app.services import audit
 from desktop_app.services.persons import CASE_REF_FLOOR_KEY, GENERATED_REF_PREFIX
 from desktop_app.storage import backup as storage_backup
+from desktop_app.storage import recovery as storage_recovery
 from desktop_app.storage.backup import BackupInfo
 from desktop_app.storage.db import Database, RewriteResult, change_passphrase, encrypt_database, open_database
 from desktop_app.storage.models import AuditEntry
@@ -310,6 +311,7 @@ def _rewrite_audited(path: Path, old: str | None, new: str, operator: str, actio
             result = encrypt_database(path, new, before_swap=record)
         else:
             result = change_passphrase(path, old, new, before_swap=record)
+    storage_recovery.reseal(path, new)  # the printed recovery key keeps opening the roster
     log.info("roster %s done", action)
     return result
 
