@@ -96,6 +96,7 @@ _MATCH_PATTERNS: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern),
      QT_TRANSLATE_NOOP("domain.reasons", "{part} equal under {scheme}")),
     (r"birth date differs \(born (?P<n>\d+) years apart\)",
      QT_TRANSLATE_NOOP("domain.reasons", "birth date differs (born {n} years apart)")),
+    (r"both match (?P<ref>\S+)", QT_TRANSLATE_NOOP("domain.reasons", "both match {ref}")),
     (r"another person scores close \((?P<ref>[^)]*)\)",
      QT_TRANSLATE_NOOP("domain.reasons", "another person scores close ({ref})")),
     (r"another given name, and another person comes close \((?P<ref>[^)]*)\): a twin's document\?",
@@ -247,6 +248,7 @@ _NOTES: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), template
     (r"row (?P<row>\d+) names this person more surely",
      QT_TRANSLATE_NOOP("domain.reasons", "row {row} names this person more surely")),
     (r"closest roster persons", QT_TRANSLATE_NOOP("domain.reasons", "closest roster persons")),
+    (r"a list member carries this name", QT_TRANSLATE_NOOP("domain.reasons", "a list member carries this name")),
 )]
 
 

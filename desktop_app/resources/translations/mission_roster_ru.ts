@@ -6698,6 +6698,16 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <source>closest roster persons</source>
         <translation>ближайшие люди в базе</translation>
     </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="1"/>
+        <source>a list member carries this name</source>
+        <translation>это имя носит человек из списка</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="1"/>
+        <source>both match {ref}</source>
+        <translation>оба совпадают с {ref}</translation>
+    </message>
 </context>
 <context>
     <name>exchange.values</name>
