@@ -42,6 +42,8 @@ _REF_COUNTER_KEY = "next_generated_ref"
 # The highest generated number ever handed out, kept by a restore: a roster put back to an older
 # backup must not give a confirmed reference to someone else.
 CASE_REF_FLOOR_KEY = "case_ref_floor"
+# The generated references' prefix of this roster's site (services.packages.sites sets it).
+CASE_REF_PREFIX_KEY = "case_ref_prefix"
 
 
 @dataclass(frozen=True)
@@ -266,15 +268,24 @@ def next_generated_ref(session: Session) -> str:
     'MR-1' or 'MR-X' neither restarts nor repeats the sequence.
     """
     counter = session.info.get(_REF_COUNTER_KEY)
-    if counter is None:
-        shaped = session.scalars(select(Person.case_ref).where(Person.case_ref.like(f"{GENERATED_REF_PREFIX}______"))
+    prefix = session.info.get(CASE_REF_PREFIX_KEY)
+    if counter is None or prefix is None:
+        prefix = generated_ref_prefix(session)
+        shaped = session.scalars(select(Person.case_ref).where(Person.case_ref.like(f"{prefix}______"))
                                  .order_by(Person.case_ref.desc()))
-        last = next((int(ref[len(GENERATED_REF_PREFIX):]) for ref in shaped
-                     if ref[len(GENERATED_REF_PREFIX):].isdigit()), 0)
+        last = next((int(ref[len(prefix):]) for ref in shaped if ref[len(prefix):].isdigit()), 0)
         floor = session.get(Setting, CASE_REF_FLOOR_KEY)
         counter = max(last, int(floor.value) if floor is not None and floor.value.isdigit() else 0) + 1
     session.info[_REF_COUNTER_KEY] = counter + 1
-    return f"{GENERATED_REF_PREFIX}{counter:06d}"
+    session.info[CASE_REF_PREFIX_KEY] = prefix
+    return f"{prefix}{counter:06d}"
+
+
+def generated_ref_prefix(session: Session) -> str:
+    """'MR-', or the site's own ('MR-CAI-') once `site init` gave this roster one (issue 17), so that
+    references generated at two missions never collide."""
+    row = session.get(Setting, CASE_REF_PREFIX_KEY)
+    return row.value if row is not None and row.value else GENERATED_REF_PREFIX
 
 
 # --- creating -----------------------------------------------------------------------------

@@ -1,0 +1,222 @@
+"""The `.mrpkg` roster package: keys, signature and age encryption (issue 17).
+
+    keys = new_site_keys()
+    line = public_line(site_uuid, keys.sign_public, keys.age_recipient)   # 'mrsite1:<uuid>:<ed25519>:<age1…>'
+    write_package(path, manifest, records, sign_private=keys.sign_private, recipients=[age1…], overwrite=False)
+    package = read_package(path, identities=[keys.age_identity])          # or passphrase=...
+    package.manifest, package.records, package.signer, package.sha256
+
+Inside the age encryption (to the receiving sites' X25519 keys, or to a passphrase): one JSON
+header line `{"format": "mrpkg", "version": 1, "sha256": …, "signer": …, "signature": …}`, then
+the body: gzip (no time stamp, so the same content gives the same bytes) of JSON lines, the
+manifest first, then one record a line in a fixed order. The Ed25519 signature covers the
+body's SHA-256; the header's checksum is checked first. A package that fails anything is
+refused with `PackageRefused` and one line saying why.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import io
+import json
+import uuid as uuid_module
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.storage import output_files
+
+FORMAT = "mrpkg"
+FORMAT_VERSION = 1
+PUBLIC_PREFIX = "mrsite1"
+
+
+class PackageRefused(RosterError):
+    """A package that is not read: damaged, tampered, not for us, wrong passphrase, replayed."""
+
+
+@dataclass(frozen=True)
+class SiteKeys:
+    sign_private: str  # Ed25519 raw private key, base64url
+    sign_public: str  # Ed25519 raw public key, base64url
+    age_identity: str  # AGE-SECRET-KEY-1…
+    age_recipient: str  # age1…
+
+
+@dataclass(frozen=True)
+class PublicKey:
+    site_uuid: str
+    sign_public: str
+    age_recipient: str
+
+
+@dataclass(frozen=True)
+class Package:
+    manifest: dict[str, Any]
+    records: list[dict[str, Any]]
+    signer: str  # the Ed25519 public key that signed it (base64url)
+    sha256: str  # of the body
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def new_site_keys() -> SiteKeys:
+    """A fresh Ed25519 signing pair and an age X25519 identity."""
+    private = Ed25519PrivateKey.generate()
+    raw_private = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    raw_public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    identity = pyrage.x25519.Identity.generate()
+    return SiteKeys(_b64(raw_private), _b64(raw_public), str(identity), str(identity.to_public()))
+
+
+def public_line(site_uuid: str, sign_public: str, age_recipient: str) -> str:
+    """Both public keys and the site's id in one printable line, to send or read out."""
+    return f"{PUBLIC_PREFIX}:{site_uuid}:{sign_public}:{age_recipient}"
+
+
+def parse_public_line(line: str) -> PublicKey:
+    """The parts of a `public_line`; RosterError when it is not one."""
+    parts = line.strip().split(":")
+    try:
+        if len(parts) != 4 or parts[0] != PUBLIC_PREFIX:
+            raise ValueError(line)
+        site = str(uuid_module.UUID(parts[1]))
+        Ed25519PublicKey.from_public_bytes(_unb64(parts[2]))
+        pyrage.x25519.Recipient.from_str(parts[3])
+    except (ValueError, pyrage.RecipientError) as exc:
+        raise RosterError(QT_TRANSLATE_NOOP("exchange.package_file", "not a site's public key (expected "
+                                            "'mrsite1:<site id>:<signing key>:<age1…>'): {line}"),
+                          line=line.strip()[:80]) from exc
+    return PublicKey(site, parts[2], parts[3])
+
+
+def fingerprint(sign_public: str) -> str:
+    """The signing key's SHA-256, first 16 bytes as 8 groups of 4 hex digits (read out by phone)."""
+    digest = hashlib.sha256(_unb64(sign_public)).hexdigest()[:32].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+def _body(manifest: dict[str, Any], records: Iterable[dict[str, Any]]) -> bytes:
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=6) as out:
+        out.write(_line(manifest))
+        for record in records:
+            out.write(_line(record))
+    return buffer.getvalue()
+
+
+def _line(value: dict[str, Any]) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+
+
+def seal(manifest: dict[str, Any], records: Iterable[dict[str, Any]], *, sign_private: str,
+         recipients: Sequence[str] = (), passphrase: str | None = None) -> bytes:
+    """The encrypted package bytes: to the age `recipients`, or to `passphrase` (exactly one of them)."""
+    if bool(recipients) == (passphrase is not None):
+        raise ValueError("a package goes to recipients or to a passphrase")
+    body = _body(manifest, records)
+    digest = hashlib.sha256(body).digest()
+    key = Ed25519PrivateKey.from_private_bytes(_unb64(sign_private))
+    header = {"format": FORMAT, "version": FORMAT_VERSION, "sha256": digest.hex(),
+              "signer": _b64(key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)),
+              "signature": _b64(key.sign(digest))}
+    plain = _line(header) + body
+    if passphrase is not None:
+        return pyrage.passphrase.encrypt(plain, passphrase)
+    return pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
+
+
+def write_package(path: Path, manifest: dict[str, Any], records: Iterable[dict[str, Any]], *, sign_private: str,
+                  recipients: Sequence[str] = (), passphrase: str | None = None, overwrite: bool = False,
+                  roster: Path | None = None, before: Callable[[str], None] | None = None) -> str:
+    """Write the package to `path` (never over a file unless `overwrite`); returns its SHA-256.
+
+    `before(sha256)` runs once the file is complete, before it appears (see `output_files`)."""
+    output_files.check_target(path, overwrite=overwrite, roster=roster)
+    data = seal(manifest, records, sign_private=sign_private, recipients=recipients, passphrase=passphrase)
+    return output_files.write_bytes(path, data, overwrite=overwrite, roster=roster, before=before)
+
+
+def _refused(text: str, path: Path, **values: Any) -> PackageRefused:
+    return PackageRefused(text, path=path.name, **values)
+
+
+def read_package(path: Path, *, identities: Sequence[str] = (), passphrase: str | None = None) -> Package:
+    """Decrypt, check the checksum and the signature (against the key the header names: the caller
+    checks that key is the sender's), and parse. PackageRefused on any failure."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: cannot be read ({why})"), path,
+                       why=exc.strerror or str(exc)) from exc
+    plain = _decrypt(path, data, identities, passphrase)
+    header_end = plain.find(b"\n")
+    try:
+        header = json.loads(plain[:header_end])
+        if header.get("format") != FORMAT or not isinstance(header.get("sha256"), str):
+            raise ValueError("header")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: not a roster package"), path) from exc
+    if header.get("version") != FORMAT_VERSION:
+        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: package format {version} is not "
+                                         "known to this version of the program"), path, version=header.get("version"))
+    body = plain[header_end + 1:]
+    digest = hashlib.sha256(body).digest()
+    if digest.hex() != header["sha256"]:
+        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the checksum does not match: the "
+                                         "package is damaged or was altered"), path)
+    try:
+        Ed25519PublicKey.from_public_bytes(_unb64(header["signer"])).verify(_unb64(header["signature"]), digest)
+    except (InvalidSignature, ValueError, KeyError, TypeError) as exc:
+        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the signature does not match: the "
+                                         "package was altered or not signed by its sender"), path) from exc
+    try:
+        lines = list(_lines(body))
+    except (OSError, EOFError, ValueError) as exc:
+        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the package is damaged"), path) from exc
+    if not lines:
+        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the package is damaged"), path)
+    return Package(lines[0], lines[1:], header["signer"], digest.hex())
+
+
+def _lines(body: bytes) -> Iterator[dict[str, Any]]:
+    with gzip.GzipFile(fileobj=io.BytesIO(body), mode="rb") as stream:
+        for raw in stream:
+            yield json.loads(raw)
+
+
+def _decrypt(path: Path, data: bytes, identities: Sequence[str], passphrase: str | None) -> bytes:
+    try:
+        if passphrase is not None:
+            return pyrage.passphrase.decrypt(data, passphrase)
+        if not identities:
+            raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: this roster has no site keys "
+                                             "(run 'site init')"), path)
+        return pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(i) for i in identities])
+    except pyrage.DecryptError as exc:
+        why = str(exc).lower()
+        if passphrase is not None:
+            text = QT_TRANSLATE_NOOP("exchange.package_file", "{path}: wrong passphrase, or not a package made "
+                                     "with a passphrase")
+        elif "no matching keys" in why or "passphrase" in why:
+            text = QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the package is not addressed to this site "
+                                     "(or was made with a passphrase: give --password-file)")
+        else:
+            text = QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the package is damaged or truncated")
+        raise _refused(text, path) from exc
