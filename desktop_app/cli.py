@@ -511,7 +511,7 @@ def cmd_gui(ctx: Context) -> int:
 COMMAND_MODULES: tuple[str, ...] = ("desktop_app.commands.workspace", "desktop_app.commands.exporting",
                                      "desktop_app.commands.importing", "desktop_app.commands.reconcile",
                                      "desktop_app.commands.protection", "desktop_app.commands.recovery",
-                                     "desktop_app.commands.packages")
+                                     "desktop_app.commands.crossing", "desktop_app.commands.packages")
 
 CommandAdder = Callable[..., argparse.ArgumentParser]
 
