@@ -165,6 +165,22 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     return Assessment(weight, score, decision, reasons(query, target, comparison), tuple(contributions))
 
 
+_AGREEING_NAME = frozenset(FIELDS[SURNAME_F].levels[:AGREEING + 1])
+_OWN_TERMS = frozenset({"prior", "roster"})  # the chance before comparing and the other candidates
+
+
+def named_alike(contributions: tuple[Contribution, ...]) -> bool:
+    """Surname and given name agree (equal, under a scheme or by sound) and no compared field speaks against.
+
+    A row giving a name and nothing else can score 'none' on a large roster (or beside
+    namesakes) although it names its person: the services offer such candidates for review
+    when the list the answer is for holds one of them.
+    """
+    levels = {field: level for field, level, _ in contributions}
+    return (levels.get(FIELDS[SURNAME_F].name) in _AGREEING_NAME and levels.get(FIELDS[GIVEN_F].name) in _AGREEING_NAME
+            and all(bits >= 0.0 for field, _, bits in contributions if field not in _OWN_TERMS))
+
+
 def twin_like(levels: tuple[int, ...]) -> bool:
     """Surname (or its other-gender form) and full birth date agree, the given name does not: a twin?"""
     given = levels[GIVEN_F]
@@ -225,4 +241,4 @@ def reasons(query: Prepared, target: Prepared, comparison: Comparison) -> tuple[
 
 
 __all__ = ["MATCH", "MATCH_THRESHOLD", "NONE", "REVIEW", "REVIEW_THRESHOLD", "Assessment", "Decision", "assess",
-           "compare_words", "decide", "judge", "reasons", "score_of", "twin_like", "weight_of"]
+           "compare_words", "decide", "judge", "named_alike", "reasons", "score_of", "twin_like", "weight_of"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from sqlalchemy import select
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message
-from desktop_app.matching import Candidate, RosterIndex
+from desktop_app.matching import Candidate, RosterIndex, named_alike
 from desktop_app.services.reconcile_answer import read_answer
 from desktop_app.services.reconcile_apply import apply_reconciliation, undo_reconciliation
 from desktop_app.services.reconcile_model import (
@@ -169,9 +170,26 @@ def _assign(answer_rows: list[AnswerRow], found: list[list[Candidate]], cards: _
         elif candidates and candidates[0].decision != Outcome.NONE:
             offered = tuple(c for c in shown if c.decision != Outcome.NONE)
             results.append(RowResult(row, Outcome.REVIEW, offered, demoted.get(position, "")))
+        elif alike := _named_alike_on_list(candidates, shown, cards):
+            results.append(RowResult(row, Outcome.REVIEW, alike, "a list member carries this name"))
         else:
             results.append(RowResult(row, Outcome.NONE, shown[:3], "closest roster persons" if shown else ""))
     return results
+
+
+def _named_alike_on_list(candidates: list[Candidate], shown: tuple[CandidateMatch, ...], cards: _Cards
+                         ) -> tuple[CandidateMatch, ...]:
+    """A row the model leaves off the roster although a member of the answered list carries its name.
+
+    A name and nothing else scores low on a large roster, lower still beside namesakes, yet
+    the answer is for that list: the member and every namesake nothing speaks against are
+    offered for review (`matching.named_alike`). Empty when the answer is for no list.
+    """
+    if cards.list_id is None:
+        return ()
+    alike = tuple(replace(card, decision=Outcome.REVIEW.value) for found, card in zip(candidates, shown, strict=True)
+                  if named_alike(found.contributions))
+    return alike if any(card.person.on_list for card in alike) else ()
 
 
 def _warnings(rows: list[RowResult], roster: dict[int, RosterPerson], list_id: int | None,
