@@ -12,12 +12,16 @@ from desktop_app.services import audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Setting
 
+DEMONSTRATION_KEY = "demonstration"
+
 
 @dataclass(frozen=True)
 class MissionSettings:
     mission_name: str = ""
     # Host country of the mission: numbers typed without a country code are read as local.
     mission_country: str | None = None
+    # A demonstration roster (invented families): the title bar and every export say so.
+    demonstration: bool = False
 
     @property
     def phone_region(self) -> str | None:
@@ -27,7 +31,17 @@ class MissionSettings:
 def load_mission(db: Database) -> MissionSettings:
     with db.reading() as session:
         stored = {row.key: json.loads(row.value) for row in session.scalars(select(Setting))}
-    return MissionSettings(stored.get("mission_name", ""), stored.get("mission_country"))
+    return MissionSettings(stored.get("mission_name", ""), stored.get("mission_country"),
+                           bool(stored.get(DEMONSTRATION_KEY, False)))
+
+
+def mark_demonstration(db: Database, *, operator: str) -> None:
+    """Mark the roster as a demonstration for as long as it lives (audited)."""
+    with db.transaction() as session:
+        if session.get(Setting, DEMONSTRATION_KEY) is None:
+            session.add(Setting(key=DEMONSTRATION_KEY, value=json.dumps(True)))
+            audit.record(session, operator, "update", "setting", DEMONSTRATION_KEY,
+                         "the roster was marked as a demonstration")
 
 
 def save_mission(db: Database, settings: MissionSettings, *, operator: str) -> MissionSettings:
@@ -43,4 +57,4 @@ def save_mission(db: Database, settings: MissionSettings, *, operator: str) -> M
                 row.value = json.dumps(value)
             if old != value:
                 audit.record(session, operator, "update", "setting", key, f"{key} changed", {key: [old, value]})
-    return MissionSettings(values["mission_name"], country)
+    return MissionSettings(values["mission_name"], country, settings.demonstration)

@@ -27,6 +27,7 @@ from desktop_app.logs import setup_logging
 from desktop_app.services.roster_rows import first_page
 from desktop_app.ui.errors import install_excepthook, show_error
 from desktop_app.ui.file_open import RosterFileDrop
+from desktop_app.ui.first_start import FirstStartWizard, is_first_start
 from desktop_app.ui.instance import RosterLock, held_by
 from desktop_app.ui.main_window import MainWindow, ask_operator
 from desktop_app.ui.preferences import APPLICATION, ORGANIZATION, Preferences
@@ -56,6 +57,11 @@ def run_gui(target: str | None, operator: str | None = None) -> int:
     preferences = Preferences()
     if operator:
         preferences.operator = operator
+    first = first_start(preferences, target)
+    if first is not None:  # nothing set up yet: the assistant made the roster to open (or was cancelled)
+        if first.result_target is None:
+            return 1
+        target = first.result_target
     name = ask_operator(preferences)
     if name is None:
         return 1
@@ -66,7 +72,10 @@ def run_gui(target: str | None, operator: str | None = None) -> int:
         if lock is not None and not lock.acquire():  # open in another window: told there, never twice
             show_error(None, lock.refusal())
             return 1
-        window = start_window(chosen, name, preferences)
+        window = start_window(chosen, name, preferences,
+                              first.result_passphrase if first is not None and chosen == target else None)
+        if window is not None and first is not None and first.result_demo_new:
+            fill_demonstration(window)
         if window is not None and lock is not None:
             lock.setParent(window)
         code = app.exec() if window is not None else 1
@@ -85,13 +94,35 @@ def run_gui(target: str | None, operator: str | None = None) -> int:
     return 1
 
 
-def start_window(target: str, operator: str, preferences: Preferences) -> MainWindow | None:
-    """Show the window on `target`; None when the roster could not be opened (the user was told)."""
+def first_start(preferences: Preferences, target: str | None) -> FirstStartWizard | None:
+    """The first-start assistant when nothing is set up yet (`ui.first_start`), after it ran; else None."""
+    if not is_first_start(preferences, named_target(target)):
+        return None
+    wizard = FirstStartWizard(preferences)
+    if not wizard.exec():
+        wizard.result_target = None
+    return wizard
+
+
+def fill_demonstration(window: MainWindow) -> None:
+    """Invent the new demonstration roster's families once the window is complete."""
+    from desktop_app.ui.main_window.frame import DEMO_HOUSEHOLDS
+
+    if window.completed:
+        window.start_demo_fill(DEMO_HOUSEHOLDS)
+    else:
+        window.ready.connect(lambda: window.start_demo_fill(DEMO_HOUSEHOLDS))
+
+
+def start_window(target: str, operator: str, preferences: Preferences,
+                 passphrase: str | None = None) -> MainWindow | None:
+    """Show the window on `target` (an encrypted roster opened with `passphrase` when given, else
+    asked); None when the roster could not be opened (the user was told)."""
     window = MainWindow(None, operator, preferences)
     RosterFileDrop(window)  # a roster dropped on the window, or sent by macOS's Finder, opens in it
     first = first_page(target, window.roster.model.query, FIRST_LOOK_ROWS) if window.starts_on_roster else None
     if first is None:
-        if not _open_into(window, target, operator):
+        if not _open_into(window, target, operator, passphrase):
             window.deleteLater()
             return None
         window.show()
@@ -102,15 +133,17 @@ def start_window(target: str, operator: str, preferences: Preferences) -> MainWi
     return window
 
 
-def _open_into(window: MainWindow, target: str, operator: str) -> bool:
-    from desktop_app.ui.protection import open_roster  # the database layer: after the first paint
+def _open_into(window: MainWindow, target: str, operator: str, passphrase: str | None = None) -> bool:
+    from desktop_app.services.workspace import open_roster as open_with_passphrase  # after the first paint
+    from desktop_app.ui.protection import open_roster
 
     gc.enable()  # off while the window started (desktop_app.launch)
     setup_logging()
     log.info("window starting (language %s)", window.preferences.language)
     parent = window if window.isVisible() else None
     try:
-        db = open_roster(parent, target, operator)
+        db = (open_roster(parent, target, operator) if passphrase is None  # asked while it is wrong
+              else open_with_passphrase(target, operator=operator, passphrase=passphrase))
     except RosterError as exc:
         show_error(parent, exc)
         return False

@@ -1,0 +1,167 @@
+"""The first-start assistant driven as an officer would: encrypted, no encryption, demonstration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services import recovery
+from desktop_app.services.settings import load_mission
+from desktop_app.storage.db import WrongPassphrase, check_passphrase, is_encrypted, open_database
+from desktop_app.ui.first_start import (
+    PAGE_BACKUP,
+    PAGE_OFFICER,
+    PAGE_PASSPHRASE,
+    PAGE_RECOVERY,
+    PAGE_ROSTER,
+    FirstStartWizard,
+    is_first_start,
+    strength,
+)
+from desktop_app.ui.preferences import Preferences
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Preferences:
+    """A workstation where nothing was ever set up."""
+    return Preferences(QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat))
+
+
+def _wizard(qtbot: QtBot, preferences: Preferences) -> FirstStartWizard:
+    wizard = FirstStartWizard(preferences)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def _next(qtbot: QtBot, wizard: FirstStartWizard, expected: int) -> None:
+    button = wizard.button(QWizard.WizardButton.CommitButton if wizard.currentPage().isCommitPage()
+                           else QWizard.WizardButton.NextButton)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == expected, wizard.currentPage().findChild(object, "firstStartProblem")
+
+
+def _through_officer_and_place(qtbot: QtBot, wizard: FirstStartWizard, roster: Path) -> None:
+    _next(qtbot, wizard, PAGE_OFFICER)
+    page = wizard.officer_page
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # a name is needed
+    qtbot.keyClicks(page.officer, "Anna Petrova")
+    qtbot.keyClicks(page.mission, "Consulate General in Cairo")
+    qtbot.keyClicks(page.country, "Egypt")
+    _next(qtbot, wizard, PAGE_ROSTER)
+    assert wizard.roster_page.path.text().endswith("roster.db")  # the local data folder by default
+    wizard.roster_page.path.setText(str(roster))
+    _next(qtbot, wizard, PAGE_PASSPHRASE)
+
+
+def test_encrypted_path_makes_the_roster_and_a_recovery_key_that_opens_it(qtbot: QtBot, tmp_path: Path,
+                                                                          fresh: Preferences) -> None:
+    assert is_first_start(fresh, None)
+    roster, stick = tmp_path / "mission" / "cairo.db", tmp_path / "stick"
+    stick.mkdir()
+    wizard = _wizard(qtbot, fresh)
+    _through_officer_and_place(qtbot, wizard, roster)
+    page = wizard.passphrase_page
+    qtbot.keyClicks(page.edit, "short")
+    assert page.hint.text().startswith("Too short")
+    page.edit.clear()
+    qtbot.keyClicks(page.edit, "blue river seven lanterns")
+    qtbot.keyClicks(page.again, "blue river seven lantern")  # a typo: the two differ
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    qtbot.keyClick(page.again, "s")
+    assert page.hint.text() == "Strong"
+    _next(qtbot, wizard, PAGE_RECOVERY)
+    assert is_encrypted(roster)
+    key = wizard.recovery_page.key.text()
+    assert key and key == wizard.recovery_key
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # until the key is kept
+    sheet = tmp_path / "key.pdf"
+    wizard.recovery_page.save_pdf(sheet)
+    assert sheet.read_bytes().startswith(b"%PDF")
+    wizard.recovery_page.kept.setChecked(True)
+    _next(qtbot, wizard, PAGE_BACKUP)
+    wizard.backup_page.folder.setText(str(stick))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert (wizard.result_target, wizard.result_passphrase) == (str(roster), "blue river seven lanterns")
+    assert (fresh.operator, fresh.default_database, fresh.backup_folder) == ("Anna Petrova", str(roster), str(stick))
+    db = open_database(roster, passphrase="blue river seven lanterns")
+    try:
+        mission = load_mission(db)
+    finally:
+        db.close()
+    assert (mission.mission_name, mission.mission_country, mission.demonstration) == \
+        ("Consulate General in Cairo", "EGY", False)
+    # The passphrase forgotten: the key shown by the assistant sets a new one.
+    recovery.recover_roster(roster, key, "a new passphrase here", operator="Anna Petrova")
+    check_passphrase(roster, "a new passphrase here")
+    with pytest.raises(WrongPassphrase):
+        check_passphrase(roster, "blue river seven lanterns")
+    assert not is_first_start(fresh, None)
+
+
+def test_no_encryption_is_an_explicit_choice_and_skips_the_recovery_key(qtbot: QtBot, tmp_path: Path,
+                                                                        fresh: Preferences) -> None:
+    roster = tmp_path / "plain.db"
+    wizard = _wizard(qtbot, fresh)
+    _through_officer_and_place(qtbot, wizard, roster)
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()  # nothing typed, nothing chosen
+    wizard.passphrase_page.plain.setChecked(True)
+    _next(qtbot, wizard, PAGE_BACKUP)
+    assert roster.exists() and not is_encrypted(roster)
+    assert wizard.recovery_key is None and not recovery.has_recovery_key(roster)
+    wizard.backup_page.folder.setText(str(tmp_path / "not there"))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.isVisible() and "not a folder" in wizard.backup_page.problem.text()  # a stick not plugged in
+    wizard.backup_page.folder.clear()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert wizard.result_target == str(roster) and wizard.result_passphrase is None
+
+
+def test_an_existing_file_is_never_replaced(qtbot: QtBot, tmp_path: Path, fresh: Preferences) -> None:
+    taken = tmp_path / "taken.db"
+    taken.write_bytes(b"minutes of the crisis meeting\n")
+    wizard = _wizard(qtbot, fresh)
+    _next(qtbot, wizard, PAGE_OFFICER)
+    qtbot.keyClicks(wizard.officer_page.officer, "Anna Petrova")
+    _next(qtbot, wizard, PAGE_ROSTER)
+    wizard.roster_page.path.setText(str(taken))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == PAGE_ROSTER and "exists already" in wizard.roster_page.problem.text()
+    assert taken.read_bytes() == b"minutes of the crisis meeting\n"
+
+
+def test_a_country_that_is_none_is_named(qtbot: QtBot, fresh: Preferences) -> None:
+    wizard = _wizard(qtbot, fresh)
+    _next(qtbot, wizard, PAGE_OFFICER)
+    qtbot.keyClicks(wizard.officer_page.officer, "Anna Petrova")
+    qtbot.keyClicks(wizard.officer_page.country, "Atlantis")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == PAGE_OFFICER and "Atlantis" in wizard.officer_page.problem.text()
+
+
+def test_demonstration_path_opens_a_marked_roster(qtbot: QtBot, fresh: Preferences) -> None:
+    wizard = _wizard(qtbot, fresh)
+    wizard.welcome.demo.setChecked(True)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert finish.isVisible() and finish.isEnabled()
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert wizard.result_demo and wizard.result_demo_new and wizard.result_passphrase is None
+    db = open_database(wizard.result_target or "")
+    try:
+        assert load_mission(db).demonstration
+    finally:
+        db.close()
+    assert is_first_start(fresh, None)  # only a demonstration was seen: the assistant comes back next time
+    assert not fresh.default_database
+
+
+def test_strength_grows_with_length_and_words() -> None:
+    assert [strength(p) for p in ("short", "abcdefgh", "abcdefghijklmnop", "four words are better")] == [0, 1, 2, 3]
