@@ -322,14 +322,15 @@ class BoardingExport:
 
 def export_boarding_list(db: Database, list_id: int, out_path: str | os.PathLike[str], *,
                          render: Callable[[BoardingList], bytes], operator: str,
-                         overwrite: bool = False) -> BoardingExport:
+                         overwrite: bool = False, printed: BoardingList | None = None) -> BoardingExport:
     """Print the boarding list of `list_id` to a new PDF at `out_path` with `render`, and audit it.
 
     The file appears only when complete and recorded, and replaces an existing one only with
     `overwrite` (`storage.output_files`); the roster and its working files are never targets.
+    `printed`: the list as already read (the window renders on its own thread, then writes here).
     """
     path = output_files.check_target(out_path, overwrite=overwrite, roster=db.target.path)
-    printed = boarding_list(db, list_id)
+    printed = printed if printed is not None else boarding_list(db, list_id)
     data = render(printed)
 
     def record(sha256: str) -> None:

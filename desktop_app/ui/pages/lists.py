@@ -218,6 +218,13 @@ class ListsPage(QWidget, OnWorkspace):
         record_row = QHBoxLayout()
         record_row.addWidget(record)
         record_row.addWidget(crossed)
+        # The crossing day (issue 18): the printed list with a code per person, and the screen at the gate.
+        self.boarding_button = QPushButton(self.tr("Print &boarding list…"), self, objectName="boardingListButton")
+        self.boarding_button.clicked.connect(self.print_boarding_list)
+        self.checkin_button = QPushButton(self.tr("Check-in at the &gate…"), self, objectName="checkinButton")
+        self.checkin_button.clicked.connect(self.open_checkin)
+        record_row.addWidget(self.boarding_button)
+        record_row.addWidget(self.checkin_button)
         record_row.addStretch(1)
         right_layout.addLayout(record_row)
         right_layout.addWidget(self.outcome)
@@ -384,6 +391,21 @@ class ListsPage(QWidget, OnWorkspace):
             return self.tr("Answer %1 recorded; %2").replace("%1", labels.answer(member.answer)).replace(
                 "%2", member.status_gap)
         return self.tr("Rejected") if member.answer == Answer.REJECTED.value else None
+
+    @Slot()
+    def open_checkin(self) -> None:
+        """The check-in screen at the gate for this list (ui.crossing)."""
+        if self.current is not None:
+            from desktop_app.ui.crossing.actions import open_checkin
+
+            self.checkin_screen = open_checkin(self, self.hub, self.current.id, self.current.name)
+
+    @Slot()
+    def print_boarding_list(self) -> None:
+        if self.current is not None:
+            from desktop_app.ui.crossing.actions import print_boarding_list
+
+            print_boarding_list(self, self.hub, self.current.id, self.current.name)
 
     @Slot()
     def reconcile(self) -> None:

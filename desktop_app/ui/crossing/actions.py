@@ -1,0 +1,62 @@
+"""What the Lists page offers for the crossing day: the check-in screen and the printed boarding list.
+
+    open_checkin(page, hub, list_id, "Rafah 14")           # the screen for the gate, not modal
+    print_boarding_list(page, hub, list_id, "Rafah 14")    # asks where, prints, audits
+
+The boarding list is read off the window's thread, drawn on it (Qt's fonts are the GUI
+thread's), and written with its audit entry by the writer's worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop_app.services import crossing
+from desktop_app.ui.crossing.checkin_screen import CheckinScreen
+from desktop_app.ui.operations import run_read, run_write
+from desktop_app.ui.workspace_signals import WorkspaceHub
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CrossingActions", text)
+
+
+def open_checkin(parent: QWidget, hub: WorkspaceHub, list_id: int, list_name: str) -> CheckinScreen:
+    screen = CheckinScreen(hub, list_id, list_name, parent)
+    screen.show()
+    screen.activateWindow()
+    return screen
+
+
+def print_boarding_list(parent: QWidget, hub: WorkspaceHub, list_id: int, list_name: str,
+                        path: str | None = None) -> None:
+    """Ask for the PDF's place (unless `path` is given), then print and audit it; the status bar says where."""
+    workspace = hub.workspace
+    if workspace is None:
+        return
+    if path is None:
+        path, _filter = QFileDialog.getSaveFileName(parent, _tr("Print the boarding list"),
+                                                    f"{list_name} - boarding.pdf", _tr("PDF (*.pdf)"))
+        if not path:
+            return
+    db, operator = workspace.db, workspace.operator
+
+    def render(printed: crossing.BoardingList) -> None:
+        from desktop_app.ui.crossing.boarding_pdf import boarding_pdf
+
+        pdf = boarding_pdf(printed)
+        run_write(parent, hub, _tr("Printing the boarding list"),
+                  lambda: crossing.export_boarding_list(db, list_id, path, render=lambda _p: pdf, operator=operator,
+                                                        overwrite=True, printed=printed),
+                  done, kinds=frozenset({"lists", "exports"}))
+
+    def done(result: crossing.BoardingExport) -> None:
+        window = parent.window()
+        message = _tr("Boarding list of {persons} persons printed to {path}").format(persons=result.persons,
+                                                                                     path=result.path)
+        status_bar = getattr(window, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(message, 10_000)
+
+    run_read(parent, lambda: crossing.boarding_list(db, list_id), render)

@@ -1,0 +1,235 @@
+"""The check-in screen at the gate: a USB scanner types the code like a keyboard, then Enter.
+
+    screen = CheckinScreen(hub, list_id, "Rafah 14")
+    screen.show()          # the scan field has the focus and keeps it
+
+Each scan (or a typed case reference or passport number) is checked in through
+`services.crossing.scan` off the window's thread; the answer fills the panel: green with the
+identity check fields (name, birth date, document, household, the list's answer) when found,
+red with the reason and the system's beep when refused (not on the list, not approved, already
+checked in at a time, unknown or misread code). Scans typed faster than they are answered wait
+their turn. Counts (expected, checked in, missing) and the missing by household follow every
+scan, this screen's or a colleague's at another door. Ctrl+Z or *Undo last scan* takes the last
+accepted scan back. Nothing here needs a network: the roster is on this laptop.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import crossing
+from desktop_app.ui.labels import word
+from desktop_app.ui.operations import run_read, run_write
+from desktop_app.ui.workspace_signals import WorkspaceHub
+
+FOUND_COLOURS = ("#d8f0d8", "#1a1a1a")  # background, text: readable under either theme
+REFUSED_COLOURS = ("#f6c9c9", "#1a1a1a")
+IDLE_COLOURS = ("#eeeeee", "#1a1a1a")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CheckinScreen", text)
+
+
+class CheckinScreen(QDialog):
+    """See the module docstring. `answered(result)` is emitted after each scan's answer is shown."""
+
+    answered = Signal(object)  # services.crossing.ScanResult
+    counted = Signal(object)  # services.crossing.GateCounts
+
+    def __init__(self, hub: WorkspaceHub, list_id: int, list_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkinScreen")
+        self.hub = hub
+        self.list_id = list_id
+        self.list_name = list_name
+        self._waiting: deque[str] = deque()
+        self._busy = False
+        self._last_accepted: str | None = None
+        self.setWindowTitle(_tr("Check-in at the gate: {name}").format(name=list_name))
+        self.resize(900, 640)
+
+        self.scan_field = QLineEdit(objectName="scanField")
+        self.scan_field.setPlaceholderText(_tr("Scan a code, or type a case reference or passport number, then Enter"))
+        big = QFont(self.scan_field.font())
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        self.scan_field.setFont(big)
+        self.scan_field.returnPressed.connect(self._entered)
+        self.crossed_box = QCheckBox(_tr("They cross here (record the crossing)"), objectName="crossedBox")
+
+        self.verdict = QLabel(_tr("Ready: scan the first code"), objectName="verdict")
+        verdict_font = QFont(self.verdict.font())
+        verdict_font.setPointSizeF(verdict_font.pointSizeF() * 2.0)
+        verdict_font.setBold(True)
+        self.verdict.setFont(verdict_font)
+        self.verdict.setWordWrap(True)
+        self.verdict.setMinimumHeight(90)
+        self.verdict.setContentsMargins(16, 12, 16, 12)
+        self.details = QLabel(objectName="identity")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self._paint(IDLE_COLOURS)
+
+        self.counts = QLabel(objectName="gateCounts")
+        counts_font = QFont(self.counts.font())
+        counts_font.setPointSizeF(counts_font.pointSizeF() * 1.4)
+        counts_font.setBold(True)
+        self.counts.setFont(counts_font)
+        self.missing_model = QStandardItemModel(self)
+        self.missing_view = QTreeView(objectName="missingByHousehold")
+        self.missing_view.setModel(self.missing_model)
+        self.missing_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.missing_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner's keystrokes stay in the field
+        self.undo_button = QPushButton(_tr("&Undo last scan"), objectName="undoScan")
+        self.undo_button.setEnabled(False)
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.clicked.connect(self.undo_last)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_last)
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.scan_field, 1)
+        top.addWidget(self.crossed_box)
+        layout.addLayout(top)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.details)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.counts, 1)
+        bottom.addWidget(self.undo_button)
+        layout.addLayout(bottom)
+        layout.addWidget(QLabel(_tr("Missing, by household:")))
+        layout.addWidget(self.missing_view, 1)
+        hub.changed.connect(self._changed)
+        self.reload_counts()
+
+    # --- scanning ---------------------------------------------------------------------------
+
+    @Slot()
+    def _entered(self) -> None:
+        text = self.scan_field.text().strip()
+        self.scan_field.clear()
+        if text:
+            self._waiting.append(text)
+            self._next()
+
+    def _next(self) -> None:
+        if self._busy or not self._waiting:
+            return
+        self._busy = True
+        text = self._waiting.popleft()
+        workspace = self.hub.workspace
+        assert workspace is not None
+        db, operator, crossed = workspace.db, workspace.operator, self.crossed_box.isChecked()
+        run_write(self, self.hub, _tr("Checking in"),
+                  lambda: crossing.scan(db, self.list_id, text, operator=operator, crossed=crossed),
+                  self._show, kinds=frozenset({"lists", "persons"} if crossed else {"lists"}),
+                  on_failure=self._failed)
+
+    def _show(self, result: crossing.ScanResult) -> None:
+        self._busy = False
+        translate = QCoreApplication.translate
+        self.verdict.setText(result.message.render(translate))
+        person = result.person
+        if person is not None:
+            document = " ".join(x for x in (word(person.document_type), person.document) if x)
+            self.details.setText("\n".join([
+                " · ".join(x for x in (person.name, person.latin_name) if x),
+                _tr("Born: {date}").format(date=person.birth_date or "—")
+                + "    " + _tr("Document: {document}").format(document=document or "—"),
+                _tr("Household: {household}").format(household=person.household or "—")
+                + "    " + _tr("Answer on this list: {answer}").format(
+                    answer=word(person.answer) or "—"),
+            ]))
+        else:
+            self.details.setText(_tr("Scanned: {text}").format(text=result.scanned))
+        if result.accepted:
+            self._paint(FOUND_COLOURS)
+            self._last_accepted = person.case_ref if person else None
+            self.undo_button.setEnabled(True)
+        else:
+            self._paint(REFUSED_COLOURS)
+            QApplication.beep()
+        self.answered.emit(result)
+        self.reload_counts()
+        self._next()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.verdict.setText(str(exc))
+        self._paint(REFUSED_COLOURS)
+        QApplication.beep()
+        self._next()
+
+    def _paint(self, colours: tuple[str, str]) -> None:
+        background, text = colours
+        style = f"background-color: {background}; color: {text}; border-radius: 6px;"
+        self.verdict.setStyleSheet(f"QLabel#verdict {{ {style} }}")
+        self.details.setStyleSheet(f"QLabel#identity {{ {style} padding: 8px; }}")
+
+    # --- undo ---------------------------------------------------------------------------------
+
+    @Slot()
+    def undo_last(self) -> None:
+        if self._last_accepted is None:
+            return
+        workspace = self.hub.workspace
+        assert workspace is not None
+        db, operator, ref = workspace.db, workspace.operator, self._last_accepted
+        self._last_accepted = None
+        self.undo_button.setEnabled(False)
+        run_write(self, self.hub, _tr("Undoing the scan"),
+                  lambda: crossing.undo_scan(db, self.list_id, ref, operator=operator), self._undone,
+                  kinds=frozenset({"lists", "persons"}))
+
+    def _undone(self, undone: crossing.UndoneScan) -> None:
+        self.verdict.setText(_tr("{ref}: scan of {at} undone").format(ref=undone.case_ref,
+                                                                      at=undone.at.strftime("%H:%M:%S")))
+        self.details.setText("")
+        self._paint(IDLE_COLOURS)
+        self.reload_counts()
+
+    # --- counts -------------------------------------------------------------------------------
+
+    def _changed(self, kinds: frozenset[str] | None) -> None:
+        if kinds is None or "lists" in kinds or "persons" in kinds:
+            self.reload_counts()
+
+    def reload_counts(self) -> None:
+        workspace = self.hub.workspace
+        if workspace is None:
+            return
+        db = workspace.db
+        run_read(self, lambda: crossing.gate_counts(db, self.list_id), self._show_counts)
+
+    def _show_counts(self, counts: crossing.GateCounts) -> None:
+        self.counts.setText(_tr("Expected {expected} · checked in {checked_in} · missing {missing}").format(
+            expected=counts.expected, checked_in=counts.checked_in, missing=counts.missing))
+        self.missing_model.clear()
+        self.missing_model.setHorizontalHeaderLabels([_tr("Household / person"), _tr("Missing")])
+        for household in counts.missing_by_household:
+            family = QStandardItem(household.household or _tr("(no household)"))
+            for ref, name in household.persons:
+                family.appendRow([QStandardItem(f"{ref}  {name}"), QStandardItem("")])
+            self.missing_model.appendRow([family, QStandardItem(str(len(household.persons)))])
+        self.missing_view.expandAll()
+        self.missing_view.resizeColumnToContents(0)
+        self.counted.emit(counts)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.scan_field.setFocus()
