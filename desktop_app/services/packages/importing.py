@@ -223,7 +223,8 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
     for key in ordered(incoming):
         record = incoming[key]
         row = state.get(key)
-        before = None if row is None else {"values": row.values, "clocks": row.clocks, "seq": row.seq}
+        before = None if row is None else json.loads(dumps({"values": row.values, "clocks": row.clocks,
+                                                            "seq": row.seq}))
         if row is None:
             values = dict(record["values"])
             row = StateRow(key, record["kind"], values, dict(record["clocks"]), seq)

@@ -75,8 +75,8 @@ def status_key(person_uuid: str, at: Any, from_status: Any, to_status: Any, reas
 def read_records(session: Session) -> dict[str, tuple[str, dict[str, Any]]]:
     """Every exchanged record of the roster, by key."""
     records: dict[str, tuple[str, dict[str, Any]]] = {}
-    person_uuid = dict(session.execute(select(Person.id, Person.uuid)).tuples().all())
-    list_uuid = dict(session.execute(select(EvacuationList.id, EvacuationList.uuid)).tuples().all())
+    person_uuid = dict(session.execute(select(Person.id, Person.uuid)).all())
+    list_uuid = dict(session.execute(select(EvacuationList.id, EvacuationList.uuid)).all())
     households = session.execute(select(Household.id, Household.uuid, Household.ref, Household.name, Household.notes,
                                         Household.head_person_id)).all()
     household_uuid = {row.id: row.uuid for row in households}
