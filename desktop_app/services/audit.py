@@ -30,6 +30,7 @@ import json
 import logging
 import os
 import tempfile
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ from desktop_app.storage.models import AuditEntry
 log = logging.getLogger(__name__)
 
 GENESIS_HASH = "0" * 64
+TRAIL_KEY = "trail"  # in the first entry's changes: a random id of the trail
 _LAST_HASH_KEY = "audit_last_hash"
 _LAST_ID_KEY = "audit_last_id"
 _WRITTEN_KEY = "audit_written"  # the last entry this transaction added, for the head file
@@ -101,6 +103,11 @@ def record(session: Session, operator: str, action: str, entity: str, entity_key
         last_id = session.info[_LAST_ID_KEY]
     at = now()
     key = str(entity_key)
+    if prev_hash == GENESIS_HASH:
+        # A trail's first entry names the trail, so that two rosters begun alike (the demonstration
+        # roster, or one sheet imported in the same second) still begin with different hashes: the
+        # first hash is how a backup of another roster is told from this roster's own.
+        changes = {**(changes or {}), TRAIL_KEY: uuid.uuid4().hex}
     changes_json = to_json(changes or {})
     digest = content_digest(at, operator, action, entity, key, summary, changes_json)
     # The id is given, not left to the database: after a cut tail SQLite would hand out the cut ids again.

@@ -142,6 +142,36 @@ def test_a_backup_of_another_roster_is_refused_unless_meant(tmp_path: Path, caps
     assert cli.main(["--db", str(fresh), "restore", str(theirs), "--safety-folder", str(stick)]) == 0
 
 
+
+def test_two_rosters_begun_alike_in_one_second_are_told_apart(tmp_path: Path) -> None:
+    """Replay: two demonstration rosters made in the same second began their trails with the same
+    entry, so a backup of one was taken for the other's own (and the window's restore went on
+    without asking). The trail's first entry carries a random trail id now."""
+    for attempt in range(20):
+        rosters = []
+        for name in ("beirut", "cairo"):
+            database = open_database(tmp_path / f"{attempt}-{name}.db")
+            demo.fill_demo(database, households=1, operator="demo")
+            rosters.append(database)
+        firsts = [audit.browse(database, limit=100_000)[-1] for database in rosters]
+        if firsts[0].at == firsts[1].at:
+            break
+        for database in rosters:
+            database.close()
+    else:
+        pytest.fail("never made two rosters in one second")
+    assert (firsts[0].operator, firsts[0].action, firsts[0].summary) == \
+        (firsts[1].operator, firsts[1].action, firsts[1].summary)  # begun alike
+    assert firsts[0].changes[audit.TRAIL_KEY] != firsts[1].changes[audit.TRAIL_KEY]
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    theirs = backups.backup_now(rosters[0], stick, operator="t")
+    with pytest.raises(backups.AnotherRostersBackup):
+        backups.restore_backup(rosters[1], theirs.path, operator="t", safety_folder=stick)
+    for database in rosters:
+        database.close()
+
+
 _BACKUP_AT_ONCE = """
 import datetime as dt, os, sys, time
 from pathlib import Path
