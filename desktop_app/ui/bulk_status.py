@@ -13,7 +13,7 @@ Edit > Undo takes back as a whole; persons the workflow does not let move are na
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QAction
@@ -37,6 +37,9 @@ from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.undo_commands import push_operation
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
 
 Scope = tuple[str, list[int], int | None]  # what the officer reads, the person ids, the list it is recorded on
 
@@ -102,12 +105,12 @@ def report(result: BulkStatusResult) -> str:
     return text
 
 
-def change_status_of(window: Any, scopes: Sequence[Scope]) -> BulkStatusResult | None:
+def change_status_of(window: WindowHost, scopes: Sequence[Scope]) -> BulkStatusResult | None:
     """Open the dialog over `window`; on success, push the operation on its undo stack and report."""
     offered = [s for s in scopes if s[1]]
     if not offered:
         return None
-    dialog = BulkStatusDialog(window.db, window.operator, offered, window)
+    dialog = BulkStatusDialog(window.db, window.operator, offered, window.window())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_of_change is None:
         return None
     result = dialog.result_of_change
@@ -116,19 +119,16 @@ def change_status_of(window: Any, scopes: Sequence[Scope]) -> BulkStatusResult |
         changed = len(result.changed)  # a plain name: lupdate skips a call whose count is a call
         push_operation(window, QCoreApplication.translate("BulkStatusDialog", "Status of %n person(s)", "", changed),
                        lambda: status.undo_status_operation(db, operation_id, operator=operator))
-    if hasattr(window, "data_changed"):
-        window.data_changed()
-    window.roster.model.refresh()
+    window.data_changed()
     box = QMessageBox(QMessageBox.Icon.Information if not result.refused else QMessageBox.Icon.Warning,
                       QCoreApplication.translate("BulkStatusDialog", "Status changed"), report(result),
-                      QMessageBox.StandardButton.Ok, window)
+                      QMessageBox.StandardButton.Ok, window.window())
     box.setObjectName("bulkStatusReport")
     box.open()
-    window.bulk_status_report = box
     return result
 
 
-def roster_scopes(window: Any) -> list[Scope]:
+def roster_scopes(window: WindowHost) -> list[Scope]:
     """The selection, the filter, the current person's household, and each open list."""
     translate = QCoreApplication.translate
     selected = window.roster.selected_ids()
@@ -155,13 +155,9 @@ def roster_scopes(window: Any) -> list[Scope]:
     return scopes
 
 
-def install(window: Any) -> None:
+def install(host: WindowHost) -> None:
     """The roster's row menu: 'Change status of…' for the selection, the filter, a household or a list."""
-    from desktop_app.ui.export_dialog import add_roster_context_action
-
-    action = QAction(QCoreApplication.translate("BulkStatusDialog", "Change status of &several…"), window)
-    action.setObjectName("bulkStatusAction")
-    action.triggered.connect(lambda: change_status_of(window, roster_scopes(window)))
-    add_roster_context_action(window, action)
-    window.menus["Person"].addAction(action)
-    window.bulk_status_action = action
+    action = host.actions.add(
+        "bulkStatus", QAction(QCoreApplication.translate("BulkStatusDialog", "Change status of &several…"),
+                              host.window()), menus=("Person",), roster=True)
+    action.triggered.connect(lambda: change_status_of(host, roster_scopes(host)))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -65,6 +64,9 @@ from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.tasks import BackgroundTask, Progress, run_in_background
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
 
 log = logging.getLogger(__name__)
 
@@ -442,11 +444,11 @@ class ExportDialog(QDialog):
 
 # --- the window ------------------------------------------------------------------------------------
 
-def open_export_dialog(window: Any, *, selected_only: bool = False) -> ExportDialog:
+def open_export_dialog(window: WindowHost, *, selected_only: bool = False) -> ExportDialog:
     """The export dialog for the main window's roster (its current filter and selection)."""
     selected = window.roster.selected_ids()
     dialog = ExportDialog(window.db, window.operator, roster_query=window.roster.model.query,
-                          selected_ids=selected, parent=window)
+                          selected_ids=selected, parent=window.window())
     if selected_only and selected:
         dialog.by_selection.setChecked(True)
     dialog.exported.connect(lambda result: window.statusBar().showMessage(
@@ -455,54 +457,23 @@ def open_export_dialog(window: Any, *, selected_only: bool = False) -> ExportDia
     return dialog
 
 
-def install(window: Any) -> None:
+def install(host: WindowHost) -> None:
     """Exchange ▸ Export… (Ctrl+Shift+E), Exchange ▸ Export profiles…, and the roster's context menu."""
-    export_action = QAction(QCoreApplication.translate("ExportDialog", "&Export…"), window, objectName="exportAction")
-    export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    export_action.triggered.connect(lambda: open_export_dialog(window).exec())
-    profiles_action = QAction(QCoreApplication.translate("ExportDialog", "Export &profiles…"), window,
-                              objectName="exportProfilesAction")
-    profiles_action.triggered.connect(lambda: _open_profiles(window))
-    menu: QMenu = window.menus["Exchange"]
-    menu.addAction(export_action)
-    menu.addAction(profiles_action)
-    window.export_action = export_action
-
-    selection_action = QAction(QCoreApplication.translate("ExportDialog", "Export these persons…"), window,
-                               objectName="exportSelectionAction")
-    selection_action.triggered.connect(lambda: open_export_dialog(window, selected_only=True).exec())
-    add_roster_context_action(window, selection_action)
+    window = host.window()
+    export_action = host.actions.add("export", QAction(QCoreApplication.translate("ExportDialog", "&Export…"), window),
+                                     menus=("Exchange",), shortcut="Ctrl+Shift+E")
+    export_action.triggered.connect(lambda: open_export_dialog(host).exec())
+    profiles_action = host.actions.add(
+        "exportProfiles", QAction(QCoreApplication.translate("ExportDialog", "Export &profiles…"), window),
+        menus=("Exchange",))
+    profiles_action.triggered.connect(lambda: _open_profiles(host))
+    selection_action = host.actions.add(
+        "exportSelection", QAction(QCoreApplication.translate("ExportDialog", "Export these persons…"), window),
+        roster=True)
+    selection_action.triggered.connect(lambda: open_export_dialog(host, selected_only=True).exec())
 
 
-def _open_profiles(window: Any) -> None:
+def _open_profiles(host: WindowHost) -> None:
     from desktop_app.ui.profile_editor import ProfileEditor
 
-    ProfileEditor(window.db, window.operator, parent=window).exec()
-
-
-def add_roster_context_action(window: Any, action: QAction) -> None:
-    """Add `action` to the roster table's row context menu.
-
-    The roster page builds that menu from its `context_actions` list, shared by every feature;
-    a roster page without one gets the same behaviour through `window.roster_context_actions`.
-    """
-    shared: list[QAction | None] | None = getattr(window.roster, "context_actions", None)
-    if shared is not None:
-        shared.append(action)
-        return
-    actions: list[QAction] | None = getattr(window, "roster_context_actions", None)
-    if actions is None:
-        actions = []
-        window.roster_context_actions = actions
-        table = window.roster.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(lambda pos: _show_roster_menu(window, pos))
-    actions.append(action)
-
-
-def _show_roster_menu(window: Any, pos: Any) -> None:
-    menu = QMenu(window.roster.table)
-    menu.setObjectName("rosterContextMenu")
-    for action in window.roster_context_actions:
-        menu.addAction(action)
-    menu.popup(window.roster.table.viewport().mapToGlobal(pos))
+    ProfileEditor(host.db, host.operator, parent=host.window()).exec()

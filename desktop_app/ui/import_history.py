@@ -7,7 +7,7 @@ to the trash (changed since the import), restored, and conflicts left alone.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from desktop_app.services.importing import ImportSummary, UndoResult
 from desktop_app.storage.db import Database
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import BackgroundTask, run_in_background
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
 
 
 def _counts(summary: ImportSummary) -> str:
@@ -131,15 +134,12 @@ class ImportHistoryDialog(QDialog):
         box.open()
 
 
-def open_import_history(window: Any) -> ImportHistoryDialog:
-    dialog = ImportHistoryDialog(window.db, window.operator, window)
+def open_import_history(window: WindowHost) -> ImportHistoryDialog:
+    dialog = ImportHistoryDialog(window.db, window.operator, window.window())
     dialog.undone.connect(lambda _import_id: refresh_roster(window))
     return dialog
 
 
-def refresh_roster(window: Any) -> None:
-    """After an import or its undo: the window's pages reload (the roster at least)."""
-    if hasattr(window, "data_changed"):
-        window.data_changed()
-    else:
-        window.roster.model.refresh()
+def refresh_roster(window: WindowHost) -> None:
+    """After an import or its undo: the window's pages reload."""
+    window.data_changed()

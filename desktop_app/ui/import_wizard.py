@@ -11,10 +11,10 @@ thread with progress and cancel; nothing is written before the preview's Import 
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -44,6 +44,9 @@ from desktop_app.ui.import_history import open_import_history, refresh_roster
 from desktop_app.ui.import_models import SheetGridModel
 from desktop_app.ui.import_pages import PreviewPage, ReportPage
 from desktop_app.ui.tasks import BackgroundTask, run_in_background
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
 
 FILE_PAGE, TABLE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(5)
 
@@ -401,14 +404,14 @@ class MappingPage(QWizardPage):
         return True
 
 
-def open_import_wizard(window: Any) -> ImportWizard:
-    wizard = ImportWizard(window.db, window.operator, window)
+def open_import_wizard(window: WindowHost) -> ImportWizard:
+    wizard = ImportWizard(window.db, window.operator, window.window())
     wizard.imported.connect(lambda _import_id: refresh_roster(window))
     wizard.imported.connect(lambda import_id: _undoable(window, import_id))
     return wizard
 
 
-def _undoable(window: Any, import_id: int) -> None:
+def _undoable(window: WindowHost, import_id: int) -> None:
     """Edit > Undo takes the import back as a whole, also after the wizard closed."""
     from desktop_app.ui.undo_commands import push_operation
 
@@ -417,18 +420,15 @@ def _undoable(window: Any, import_id: int) -> None:
                    lambda: importing.undo_import(db, import_id, operator=operator))
 
 
-def install(window: Any) -> None:
+def install(host: WindowHost) -> None:
     """Exchange ▸ Import spreadsheet… (Ctrl+I) and Exchange ▸ Undo an import…."""
-    import_action = QAction(QCoreApplication.translate("ImportWizard", "&Import spreadsheet…"), window,
-                            objectName="importAction")
-    import_action.setShortcut(QKeySequence("Ctrl+I"))
-    import_action.triggered.connect(lambda: open_import_wizard(window).exec())
-    undo_action = QAction(QCoreApplication.translate("ImportWizard", "&Undo an import…"), window,
-                          objectName="undoImportAction")
-    undo_action.triggered.connect(lambda: open_import_history(window).exec())
-    menu = window.menus["Exchange"]
-    menu.addAction(import_action)
-    menu.addAction(undo_action)
-    window.import_action = import_action
-    window.undo_import_action = undo_action
+    window = host.window()
+    import_action = host.actions.add(
+        "import", QAction(QCoreApplication.translate("ImportWizard", "&Import spreadsheet…"), window),
+        menus=("Exchange",), shortcut="Ctrl+I")
+    import_action.triggered.connect(lambda: open_import_wizard(host).exec())
+    undo_action = host.actions.add(
+        "undoImport", QAction(QCoreApplication.translate("ImportWizard", "&Undo an import…"), window),
+        menus=("Exchange",))
+    undo_action.triggered.connect(lambda: open_import_history(host).exec())
 

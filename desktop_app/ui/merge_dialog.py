@@ -10,7 +10,7 @@ the other becomes 'merged'. 'Merge' asks for confirmation; 'Undo merge' separate
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -51,6 +51,9 @@ from desktop_app.ui.errors import match_reasons, show_error
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, undo_pushed
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
 
 DIFFERS_COLOUR = QColor("#fbeed5")
 A, B = 1, 2  # the two value columns of the merge table
@@ -403,17 +406,15 @@ class DuplicatesDialog(QDialog):
         return super().eventFilter(watched, event)
 
 
-def install(window: Any) -> None:
+def install(host: WindowHost) -> None:
     """Tools menu: 'Find duplicates…'."""
-    action = QAction(QCoreApplication.translate("DuplicatesDialog", "Find &duplicates…"), window)
-    action.setObjectName("findDuplicatesAction")
+    action = host.actions.add(
+        "findDuplicates", QAction(QCoreApplication.translate("DuplicatesDialog", "Find &duplicates…"),
+                                  host.window()), menus=("Tools",))
 
     def open_dialog() -> None:
-        dialog = DuplicatesDialog(window.db, window.operator, window, undo_host=window)
-        dialog.changed.connect(window.roster.model.refresh)
-        window.duplicates_dialog = dialog
+        dialog = DuplicatesDialog(host.db, host.operator, host.window(), undo_host=host)
+        dialog.changed.connect(lambda: host.data_changed())
         dialog.show()
 
     action.triggered.connect(open_dialog)
-    window.menus["Tools"].addAction(action)
-    window.find_duplicates_action = action

@@ -1,6 +1,6 @@
 """Protection in the window: passphrase at open, encryption, backups, restore, audit check, idle lock, retention.
 
-`install(window)` adds to the Tools menu: Back up now, Restore from backup…, Verify audit trail,
+`install(host)` adds to the Tools menu: Back up now, Restore from backup…, Verify audit trail,
 Backup settings…, Encrypt roster… / Change passphrase…, Lock now, and Close the crisis (retention)….
 It starts the automatic backups (at open, every N minutes while changes happen, at close) and the
 idle lock, and makes File > New roster offer encryption and File > Open ask for the passphrase of
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -55,6 +55,9 @@ from desktop_app.ui.lock import DEFAULT_LOCK_MINUTES, IdleLock
 from desktop_app.ui.passphrase_dialog import PassphraseDialog
 from desktop_app.ui.tasks import BackgroundTask, run_in_background, task_pool
 
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
+
 log = logging.getLogger(__name__)
 
 
@@ -77,7 +80,7 @@ def open_roster(parent: QWidget | None, target: str, holder: str) -> Database | 
     return None
 
 
-def backup_folder(window: Any) -> Path:
+def backup_folder(window: WindowHost) -> Path:
     """The chosen backup folder (never created here: a missing USB stick is said when a backup runs), else
     a 'backups' folder beside the roster (created when needed). The services take copies there too."""
     chosen = window.preferences.backup_folder
@@ -93,15 +96,17 @@ def backup_folder(window: Any) -> Path:
 class Protection(QObject):
     """The window's protection behaviour: actions, automatic backups and the idle lock."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, host: WindowHost) -> None:
+        window = host.window()
         super().__init__(window)
-        self.window = window
+        self.host = host
+        self.window = window  # the parent of the dialogs and actions
         self.auto: backups.AutoBackup | None = None
         self.auto_task: BackgroundTask | None = None
         self.closing = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._periodic_backup)
-        self.lock = IdleLock(window, int_preference(window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
+        self.lock = IdleLock(window, int_preference(host.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
         window.installEventFilter(self)
         self._add_actions()
         self._take_over_file_menu()
@@ -120,7 +125,7 @@ class Protection(QObject):
         return action
 
     def _add_actions(self) -> None:
-        tools = self.window.menus["Tools"]
+        tools = self.host.actions.menu("Tools")
         tools.addSeparator()
         self.backup_action = self._action(self.tr("&Back up now"), self.back_up_now, "backupNowAction")
         self.restore_action = self._action(self.tr("&Restore from backup…"), self.restore, "restoreAction")
@@ -140,20 +145,19 @@ class Protection(QObject):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        encrypted = self.window.db.encrypted
+        encrypted = self.host.db.encrypted
         self.encrypt_action.setText(self.tr("Change &passphrase…") if encrypted else self.tr("&Encrypt roster…"))
         self.lock_action.setEnabled(encrypted)
-        file_based = self.window.db.target.path is not None
+        file_based = self.host.db.target.path is not None
         for action in (self.backup_action, self.restore_action, self.encrypt_action, self.retention_action):
             action.setEnabled(file_based)
 
     def _take_over_file_menu(self) -> None:
         """New roster offers encryption; opening asks an encrypted roster's passphrase."""
-        new_action = self.window.findChild(QAction, "newDatabaseAction")
-        if new_action is not None:
-            new_action.triggered.disconnect()
-            new_action.triggered.connect(self.new_roster)
-        hub = self.window.hub
+        new_action = self.host.actions["newDatabase"]
+        new_action.triggered.disconnect()
+        new_action.triggered.connect(self.new_roster)
+        hub = self.host.hub
         hub.leaving_roster.connect(self._final_backup)  # File > Open and Open recent leave this roster
         hub.workspace_changed.connect(self._roster_replaced)
 
@@ -161,40 +165,40 @@ class Protection(QObject):
 
     def use_database(self, database: Database) -> None:
         """Work on `database` from now on (a restored, encrypted or reopened roster): the window's hub says so."""
-        self.window.hub.replace_database(database)
+        self.host.hub.replace_database(database)
 
     @Slot(object)
     def _roster_replaced(self, _workspace: object) -> None:
         self._update_actions()
         self.start_auto_backups()
-        self.lock.set_minutes(int_preference(self.window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
+        self.lock.set_minutes(int_preference(self.host.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
         self.warn_if_damaged()
         self.check_in_background()
 
     def check_in_background(self) -> None:
         """A roster too large to check in full at open is checked off the GUI thread once it is open;
         damage found then is told, and refuses writes from then on."""
-        db = self.window.db
+        db = self.host.db
         if not db.needs_full_check():
             return
 
         def checked(problem: object) -> None:
-            if isinstance(problem, str) and self.window.db is db:
+            if isinstance(problem, str) and self.host.db is db:
                 db.mark_damaged(problem)
                 self.warn_if_damaged()
 
         def failed(exc: BaseException) -> None:  # the roster was closed or switched meanwhile
             log.info("background integrity check not finished: %s", type(exc).__name__)
 
-        window = self.window
-        run_in_background(window, self.tr("Checking the roster file"),
-                          lambda _progress: db.check_integrity(stop=lambda: self.closing or window.db is not db),
+        host = self.host
+        run_in_background(self.window, self.tr("Checking the roster file"),
+                          lambda _progress: db.check_integrity(stop=lambda: self.closing or host.db is not db),
                           checked, failed, quiet=True)
 
     @Slot()
     def warn_if_damaged(self) -> None:
         """A roster that failed its check at open: say so, name the last good backup, offer to restore."""
-        damage = self.window.db.damage
+        damage = self.host.db.damage
         if damage is None:
             return
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The roster file is damaged"), damage,
@@ -220,21 +224,21 @@ class Protection(QObject):
                                           "the file (a lost or seized laptop) can read it. Keep the passphrase "
                                           "safe: it cannot be recovered."), choose=True, allow_plain=True)
         if dialog.exec():
-            self.window.switch_database(path, dialog.passphrase)
+            self.host.switch_database(path, dialog.passphrase)
 
     # --- backups ------------------------------------------------------------------------------
 
     def start_auto_backups(self) -> None:
         self.timer.stop()
-        if self.window.db.target.path is None or self.window.db.damage is not None:
+        if self.host.db.target.path is None or self.host.db.damage is not None:
             self.auto = None  # a damaged roster is only read: no copy of it would pass its check
             return
-        preferences = self.window.preferences
-        self.auto = backups.AutoBackup(self.window.db, backup_folder(self.window), self.window.operator,
+        preferences = self.host.preferences
+        self.auto = backups.AutoBackup(self.host.db, backup_folder(self.host), self.host.operator,
                                        keep_recent=int_preference(preferences, KEY_KEEP, KEEP_RECENT),
                                        keep_days=int_preference(preferences, KEY_DAYS, KEEP_DAILY_DAYS))
         self._run_auto("at open")
-        minutes = int_preference(self.window.preferences, KEY_INTERVAL, backups.DEFAULT_INTERVAL_MINUTES)
+        minutes = int_preference(self.host.preferences, KEY_INTERVAL, backups.DEFAULT_INTERVAL_MINUTES)
         if minutes > 0:
             self.timer.start(minutes * 60_000)
 
@@ -243,7 +247,7 @@ class Protection(QObject):
         at close, where the program waits for it."""
         if self.auto is None:
             return
-        self.auto.folder = backup_folder(self.window)
+        self.auto.folder = backup_folder(self.host)
         if not background:
             try:
                 self.auto.run(reason)
@@ -269,7 +273,7 @@ class Protection(QObject):
     def _auto_failed(self, exc: RosterError) -> None:
         # A missing USB stick must not stop the work: say it in the status bar.
         log.info("automatic backup failed: %s", type(exc).__name__)
-        self.window.statusBar().showMessage(self.tr("Automatic backup failed: %1").replace("%1", translated(exc)),
+        self.host.statusBar().showMessage(self.tr("Automatic backup failed: %1").replace("%1", translated(exc)),
                                             15_000)
 
     @Slot()
@@ -294,12 +298,12 @@ class Protection(QObject):
 
     @Slot()
     def back_up_now(self) -> None:
-        db, folder, operator = self.window.db, backup_folder(self.window), self.window.operator
-        keep = int_preference(self.window.preferences, KEY_KEEP, KEEP_RECENT)
-        days = int_preference(self.window.preferences, KEY_DAYS, KEEP_DAILY_DAYS)
+        db, folder, operator = self.host.db, backup_folder(self.host), self.host.operator
+        keep = int_preference(self.host.preferences, KEY_KEEP, KEEP_RECENT)
+        days = int_preference(self.host.preferences, KEY_DAYS, KEEP_DAILY_DAYS)
 
         def done(info: Any) -> None:
-            self.window.statusBar().showMessage(
+            self.host.statusBar().showMessage(
                 self.tr("Backup written and checked: %1 persons in %2").replace("%1", str(info.persons))
                 .replace("%2", str(info.path)), 15_000)
 
@@ -308,7 +312,7 @@ class Protection(QObject):
 
     @Slot()
     def restore(self) -> None:
-        dialog = RestoreDialog(self.window.db, backup_folder(self.window), self.window)
+        dialog = RestoreDialog(self.host.db, backup_folder(self.host), self.window)
         if not dialog.exec() or dialog.chosen is None:
             return
         chosen = dialog.chosen
@@ -322,8 +326,8 @@ class Protection(QObject):
         self.auto = None
         try:
             try:
-                result = backups.restore_backup(self.window.db, chosen.path, operator=self.window.operator,
-                                                safety_folder=backup_folder(self.window))
+                result = backups.restore_backup(self.host.db, chosen.path, operator=self.host.operator,
+                                                safety_folder=backup_folder(self.host))
             except backups.AnotherRostersBackup:
                 answer = QMessageBox.warning(
                     self.window, self.tr("Restore from backup"),
@@ -331,13 +335,13 @@ class Protection(QObject):
                             "other roster? This roster is saved first.").replace("%1", chosen.path.name),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
                 if answer != QMessageBox.StandardButton.Yes:
-                    self.use_database(self.window.db.reopen())
+                    self.use_database(self.host.db.reopen())
                     return
-                result = backups.restore_backup(self.window.db, chosen.path, operator=self.window.operator,
-                                                safety_folder=backup_folder(self.window), other_roster=True)
+                result = backups.restore_backup(self.host.db, chosen.path, operator=self.host.operator,
+                                                safety_folder=backup_folder(self.host), other_roster=True)
         except RosterError as exc:
             show_error(self.window, exc)
-            self.use_database(self.window.db.reopen())
+            self.use_database(self.host.db.reopen())
             return
         self.use_database(result.database)
         QMessageBox.information(self.window, self.tr("Restored"),
@@ -347,7 +351,7 @@ class Protection(QObject):
 
     @Slot()
     def verify_audit(self) -> None:
-        report = audit.verify_chain(self.window.db)
+        report = audit.verify_chain(self.host.db)
         if report.intact:
             QMessageBox.information(self.window, self.tr("Audit trail"),
                                     self.tr("The audit trail is intact: %1 entries, each one chained to the one "
@@ -360,15 +364,15 @@ class Protection(QObject):
 
     @Slot()
     def backup_settings(self) -> None:
-        if BackupSettingsDialog(self.window.preferences, self.window).exec():
-            self.lock.set_minutes(int_preference(self.window.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
+        if BackupSettingsDialog(self.host.preferences, self.window).exec():
+            self.lock.set_minutes(int_preference(self.host.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
             self.start_auto_backups()
 
     # --- encryption ---------------------------------------------------------------------------
 
     @Slot()
     def encrypt_or_rekey(self) -> None:
-        db = self.window.db
+        db = self.host.db
         path = db.target.path
         if path is None:
             return
@@ -393,16 +397,16 @@ class Protection(QObject):
         copies: list[Path] = []
         try:
             if old is None:
-                copies = backups.encrypt_roster(path, new, operator=self.window.operator,
-                                                folders=[backup_folder(self.window)]).plain_copies
+                copies = backups.encrypt_roster(path, new, operator=self.host.operator,
+                                                folders=[backup_folder(self.host)]).plain_copies
             else:
-                backups.change_roster_passphrase(path, old, new, operator=self.window.operator)
+                backups.change_roster_passphrase(path, old, new, operator=self.host.operator)
         except RosterError as exc:
             show_error(self.window, exc)
             self.use_database(db.reopen())
             return
-        self.use_database(open_database(path, passphrase=new, holder=self.window.operator))
-        self.window.statusBar().showMessage(self.tr("The roster file is encrypted."), 15_000)
+        self.use_database(open_database(path, passphrase=new, holder=self.host.operator))
+        self.host.statusBar().showMessage(self.tr("The roster file is encrypted."), 15_000)
         if copies:
             self.protect_plain_copies(path, copies, new)
 
@@ -414,12 +418,12 @@ class Protection(QObject):
         remove = dialog.remove.isChecked()
         try:
             done = backups.protect_plain_copies(path, copies, remove=remove, passphrase=passphrase,
-                                                operator=self.window.operator)
+                                                operator=self.host.operator)
         except RosterError as exc:
             show_error(self.window, exc)
             return
         message = (self.tr("%1 plain copies removed.") if remove else self.tr("%1 plain copies encrypted."))
-        self.window.statusBar().showMessage(message.replace("%1", str(len(done))), 15_000)
+        self.host.statusBar().showMessage(message.replace("%1", str(len(done))), 15_000)
 
     # --- retention ----------------------------------------------------------------------------
 
@@ -429,7 +433,7 @@ class Protection(QObject):
         if not dialog.exec():
             return
         try:
-            plan = retention.plan_retention(self.window.db, dialog.states(), dialog.days.value())
+            plan = retention.plan_retention(self.host.db, dialog.states(), dialog.days.value())
         except RosterError as exc:
             show_error(self.window, exc)
             return
@@ -450,13 +454,13 @@ class Protection(QObject):
             QMessageBox.information(self.window, self.tr("Retention"), self.tr("Nothing was changed."))
             return
         try:
-            result = retention.apply_retention(self.window.db, plan, mode=mode, archive=Path(dialog.archive.text()),
+            result = retention.apply_retention(self.host.db, plan, mode=mode, archive=Path(dialog.archive.text()),
                                                archive_passphrase=dialog.passphrase.text(),
-                                               confirm_count=int(typed), operator=self.window.operator)
+                                               confirm_count=int(typed), operator=self.host.operator)
         except RosterError as exc:
             show_error(self.window, exc)
             return
-        self.window.data_changed()  # every page shows the roster after retention
+        self.host.data_changed()  # every page shows the roster after retention
         QMessageBox.information(self.window, self.tr("Retention"), self.tr("%1 persons %2. The encrypted archive is "
                                 "%3.").replace("%1", str(result.persons)).replace("%2", verb)
                                 .replace("%3", str(result.archive.path)))
@@ -567,5 +571,5 @@ class RetentionDialog(QDialog):
         self.accept()
 
 
-def install(window: Any) -> None:
-    window.protection = Protection(window)
+def install(host: WindowHost) -> None:
+    host.add_feature(Protection(host))

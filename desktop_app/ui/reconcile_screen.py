@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -84,6 +84,9 @@ from desktop_app.ui.fit import resize_within_screen
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, spend
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
 
 DIFFERS_COLOUR = QColor("#f7d6d6")
 CHOSEN_COLOUR = QColor("#d8ecd5")
@@ -750,23 +753,17 @@ class ReconcileDialog(QDialog):
         self.applied.emit(result)
 
 
-def install(window: Any) -> None:
+def install(host: WindowHost) -> None:
     """Lists and Exchange menus: 'Reconcile partner answer…'."""
-    action = QAction(QCoreApplication.translate("ReconcileDialog", "&Reconcile partner answer…"), window)
-    action.setObjectName("reconcileAction")
-    action.setShortcut("Ctrl+Shift+R")
+    action = host.actions.add(
+        "reconcile", QAction(QCoreApplication.translate("ReconcileDialog", "&Reconcile partner answer…"),
+                             host.window()), menus=("Lists", "Exchange"), shortcut="Ctrl+Shift+R")
 
     def open_dialog() -> None:
         # Opened while a list is chosen on the Lists page: the answer is checked against that list.
-        lists_page = getattr(window, "lists", None)
-        chosen = lists_page.current.id if lists_page is not None and lists_page.current is not None \
-            and window.current_page() == "lists" else None
-        dialog = ReconcileDialog(window.db, window.operator, window, list_id=chosen, undo_host=window)
-        dialog.applied.connect(lambda _result: window.roster.model.refresh())
-        window.reconcile_dialog = dialog
+        dialog = ReconcileDialog(host.db, host.operator, host.window(), list_id=host.chosen_list_id(),
+                                 undo_host=host)
+        dialog.applied.connect(lambda _result: host.data_changed())
         dialog.show()
 
     action.triggered.connect(open_dialog)
-    window.menus["Lists"].addAction(action)
-    window.menus["Exchange"].addAction(action)
-    window.reconcile_action = action

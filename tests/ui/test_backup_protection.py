@@ -21,7 +21,7 @@ from desktop_app.ui.backup_dialog import RestoreDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.passphrase_dialog import PassphraseDialog
 from desktop_app.ui.preferences import Preferences
-from desktop_app.ui.protection import PlainCopiesDialog
+from desktop_app.ui.protection import PlainCopiesDialog, Protection
 from tests.storage.test_backup_defects import _flip_persons_page
 
 PASSPHRASE = "correct horse battery staple"
@@ -53,7 +53,7 @@ def test_encrypt_lists_the_plain_copies_and_encrypts_them(qtbot: QtBot, tmp_path
     window = MainWindow(database, "A. Petrova", preferences)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: len(list(folder.glob("*.db"))) == 1 and window.protection.auto_task is None,
+    qtbot.waitUntil(lambda: len(list(folder.glob("*.db"))) == 1 and window.feature(Protection).auto_task is None,
                     timeout=20_000)
     listed: list[str] = []
 
@@ -75,10 +75,10 @@ def test_encrypt_lists_the_plain_copies_and_encrypts_them(qtbot: QtBot, tmp_path
     migration_copy.write_bytes(next(folder.glob("*.db")).read_bytes())
     plain_before = sorted([str(migration_copy), *(str(p) for p in folder.glob("*.db"))])
     _when_shown(PassphraseDialog, choose)
-    window.protection.encrypt_or_rekey()
+    window.feature(Protection).encrypt_or_rekey()
     assert window.db.encrypted
     assert sorted(listed) == plain_before
-    qtbot.waitUntil(lambda: window.protection.auto_task is None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.feature(Protection).auto_task is None, timeout=20_000)
     assert not _plain(migration_copy) and not any(_plain(path) for path in folder.glob("*.db"))
     assert all(info.persons for info in backups.list_backups(window.db, folder))  # readable with the key
     assert "2 plain copies encrypted" in window.statusBar().currentMessage()
@@ -124,7 +124,7 @@ def test_a_damaged_roster_is_shown_with_its_last_good_backup_and_takes_no_write(
     qtbot.addWidget(window)  # not shown: painting the garbled rows is the roster page's own matter
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert "damaged" in shown[0] and str(good.path) in shown[0]
-    assert window.protection.auto is None  # no automatic backup of a damaged file
+    assert window.feature(Protection).auto is None  # no automatic backup of a damaged file
     with pytest.raises(DamagedRoster):
         persons.create_person(window.db, {"surname": "Written"}, operator="t")
     window.close()

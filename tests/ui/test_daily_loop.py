@@ -125,9 +125,9 @@ def test_the_officers_day_through_the_window(qtbot: QtBot, empty_window: MainWin
     assert {m.status for m in page.members_model.records} == {"submitted"}
 
     # The Lists menu's Reconcile, opened while the list is chosen, defaults to it.
-    window.reconcile_action.trigger()
-    assert window.reconcile_dialog.list_combo.currentData() == page.current.id
-    window.reconcile_dialog.close()
+    window.actions["reconcile"].trigger()
+    assert window.findChildren(ReconcileDialog)[-1].list_combo.currentData() == page.current.id
+    window.findChildren(ReconcileDialog)[-1].close()
 
     answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Passport No", "Decision"], [
         ["SHCHERBAKOVA MARIIA", "02.11.1984", "72 7654321", "approved"],

@@ -108,17 +108,17 @@ def test_edit_undo_after_a_colleague_moved_one_of_them_says_who_and_undoes_nothi
         dialog.apply()  # type: ignore[attr-defined]
     QTimer.singleShot(0, fill)
     change_status_of(window, [("everyone", ids, None)])
-    window.bulk_status_report.close()
+    window.findChildren(QMessageBox, "bulkStatusReport")[-1].close()
     done = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db_path), "--operator", "colleague",
                            "status", refs[1], "on_hold"], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     seen: list[str] = []
     _when_modal(seen)
-    window.undo_action.trigger()
+    window.actions["undo"].trigger()
     assert len(seen) == 1 and refs[1] in seen[0] and "Nothing was undone" in seen[0]
     assert [persons.get_person(db, i).status for i in ids] == ["verified", "on_hold", "verified"]
-    window.undo_action.trigger()  # the spent entry is gone: a second Undo does not run it again
+    window.actions["undo"].trigger()  # the spent entry is gone: a second Undo does not run it again
     assert [persons.get_person(db, i).status for i in ids] == ["verified", "on_hold", "verified"]
     status.change_status(db, ids[1], Status.VERIFIED, operator="t")
 
@@ -177,7 +177,7 @@ def test_a_reconcile_screen_left_open_across_file_open_never_writes_to_the_roste
         assert [m.answer for m in lists.members(earlier, list_id)] == ["pending"] * 3
     finally:
         earlier.close()
-    assert not window.undo_action.isEnabled()
+    assert not window.actions["undo"].isEnabled()
 
 
 def test_send_is_offered_only_once_someone_is_on_the_new_list(qtbot: QtBot, window: MainWindow, db: Database) -> None:

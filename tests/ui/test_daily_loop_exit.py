@@ -62,12 +62,11 @@ DAY = textwrap.dedent("""
     target = lists.find_list(db, list_name)
     ids = [m.person_id for m in lists.members(db, target.id)]
     change_status_of(window, [("every member", ids, target.id)])
-    window.bulk_status_report.close()
-    window.undo_action.trigger()
+    window.findChildren(QMessageBox, "bulkStatusReport")[-1].close()
+    window.actions["undo"].trigger()
 
     from desktop_app.ui.reconcile_screen import ReconcileDialog
     dialog = ReconcileDialog(db, "officer", window, list_id=target.id, undo_host=window)
-    window.reconcile_dialog = dialog
     dialog.show()
     dialog.path_edit.setText(answer)
     dialog.run_check()
@@ -77,9 +76,9 @@ DAY = textwrap.dedent("""
         wait(lambda: dialog.last_apply is not None)
     dialog.close()
     wait(lambda: dialog.last_apply is not None)
-    window.undo_action.trigger()
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
     QTimer.singleShot(50, window.close)
     QTimer.singleShot(100, app.quit)
     code = app.exec()

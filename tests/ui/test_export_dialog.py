@@ -119,11 +119,11 @@ def test_pdf_manifest_from_the_dialog_and_a_bad_file_name(qtbot: QtBot, db: Data
 
 def test_the_window_offers_export_in_the_menu_and_the_roster_context_menu(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    action = window.findChild(type(window.export_action), "exportAction")
-    assert action in window.menus["Exchange"].actions()
+    action = window.findChild(type(window.actions["export"]), "exportAction")
+    assert action in window.actions.menu("Exchange").actions()
     assert action.shortcut().toString() == "Ctrl+Shift+E"
-    assert "exportProfilesAction" in [a.objectName() for a in window.menus["Exchange"].actions()]
-    context = getattr(window.roster, "context_actions", None) or window.roster_context_actions
+    assert "exportProfilesAction" in [a.objectName() for a in window.actions.menu("Exchange").actions()]
+    context = getattr(window.roster, "context_actions", None) or window.actions.roster_actions
     assert "exportSelectionAction" in [a.objectName() for a in context if a is not None]
     window.roster.table.selectRow(0)
     window.roster.table.selectionModel().select(window.roster.model.index(2, 0),

@@ -29,7 +29,7 @@ from desktop_app.ui.errors import error_title
 from desktop_app.ui.import_wizard import open_import_wizard
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
-from desktop_app.ui.protection import RetentionDialog
+from desktop_app.ui.protection import Protection, RetentionDialog
 from desktop_app.ui.settings_dialog import SettingsDialog
 from tests.ui.typing import answer_next_message_box
 
@@ -90,7 +90,7 @@ def _marked_sources() -> list[str]:
     below = [p for folder in ("commands", "domain", "services", "matching", "exchange", "storage")
              for p in (package / folder).glob("*.py") if "QT_TRANSLATE_NOOP" in p.read_text(encoding="utf-8")]
     below += [package / "cli.py"] if "QT_TRANSLATE_NOOP" in (package / "cli.py").read_text(encoding="utf-8") else []
-    return sorted(str(p) for p in (*UI_FOLDER.glob("*.py"), *UI_FOLDER.glob("pages/*.py"), *below))
+    return sorted(str(p) for p in (*UI_FOLDER.rglob("*.py"), *below))
 
 
 def test_the_russian_source_holds_every_string_the_interface_marks(tmp_path: Path) -> None:
@@ -121,16 +121,16 @@ def russian(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> Iterator[MainWin
 
 
 def test_feature_menus_are_russian(russian: MainWindow) -> None:
-    assert russian.import_action.text() == "&Импорт таблицы…"  # type: ignore[attr-defined]
-    assert russian.undo_import_action.text() == "&Отменить импорт…"  # type: ignore[attr-defined]
-    assert russian.export_action.text() == "&Экспорт…"  # type: ignore[attr-defined]
-    assert russian.reconcile_action.text() == "Све&рить ответ партнёра…"  # type: ignore[attr-defined]
-    assert russian.find_duplicates_action.text() == "Найти &дубликаты…"  # type: ignore[attr-defined]
-    protection = russian.protection  # type: ignore[attr-defined]
+    assert russian.actions["import"].text() == "&Импорт таблицы…"
+    assert russian.actions["undoImport"].text() == "&Отменить импорт…"
+    assert russian.actions["export"].text() == "&Экспорт…"
+    assert russian.actions["reconcile"].text() == "Све&рить ответ партнёра…"
+    assert russian.actions["findDuplicates"].text() == "Найти &дубликаты…"
+    protection = russian.feature(Protection)
     assert protection.backup_action.text() == "&Резервная копия сейчас"
     assert protection.encrypt_action.text() == "&Зашифровать базу…"
     assert protection.retention_action.text() == "Завершение кризиса (&хранение данных)…"
-    exchange = [action.text() for action in russian.menus["Exchange"].actions() if action.text()]
+    exchange = [action.text() for action in russian.actions.menu("Exchange").actions() if action.text()]
     assert exchange == ["&Экспорт…", "&Профили экспорта…", "&Импорт таблицы…", "&Отменить импорт…",
                         "Све&рить ответ партнёра…"]
 
@@ -142,13 +142,13 @@ def test_undo_titles_are_russian(qtbot: QtBot, russian: MainWindow) -> None:
     case_ref = editor.person.case_ref  # type: ignore[union-attr]
     editor.fields["notes"].widget.setPlainText("позвонить брату")  # type: ignore[attr-defined]
     editor.save()
-    assert russian.undo_action.text() == f"&Отменить правку {case_ref}"
-    russian.undo_action.trigger()
-    assert russian.redo_action.text() == f"&Повторить правку {case_ref}"
+    assert russian.actions["undo"].text() == f"&Отменить правку {case_ref}"
+    russian.actions["undo"].trigger()
+    assert russian.actions["redo"].text() == f"&Повторить правку {case_ref}"
     russian.roster.select_person(person_id)
     answer_next_message_box([], QMessageBox.StandardButton.Yes)
     russian.delete_current()
-    assert russian.undo_action.text() == "&Отменить перемещение 1 человека в корзину"
+    assert russian.actions["undo"].text() == "&Отменить перемещение 1 человека в корзину"
 
 
 def test_protection_dialogs_and_error_titles_are_russian(qtbot: QtBot, russian: MainWindow) -> None:

@@ -24,6 +24,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.lists import NewListDialog
 from desktop_app.ui.pages.partners import ContactDialog, OrganizationDialog
 from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.protection import Protection
 from desktop_app.ui.settings_dialog import SettingsDialog
 from tests.ui.typing import type_text
 
@@ -39,7 +40,7 @@ def secret_window(qtbot: QtBot, tmp_path: Path, preferences: Preferences) -> Ite
     qtbot.addWidget(main)
     main.show()
     # The backup taken at open runs first (its progress dialog would be the topmost window otherwise).
-    qtbot.waitUntil(lambda: main.protection.auto_task is None and QApplication.activeModalWidget() is None,
+    qtbot.waitUntil(lambda: main.feature(Protection).auto_task is None and QApplication.activeModalWidget() is None,
                     timeout=20_000)
     yield main
 
@@ -48,7 +49,7 @@ def _through_the_lock(qtbot: QtBot, window: MainWindow, dialog_type: type[QDialo
                       fill: Callable[[QDialog], None], steps: list[str]) -> None:
     """Once `dialog_type` is open: fill it, let the idle lock fire, check it is covered and holds its
     content, try Escape and Return under the cover, unlock, press OK."""
-    lock = window.protection.lock
+    lock = window.feature(Protection).lock
 
     def opened() -> None:
         dialog = QApplication.activeModalWidget()
@@ -161,7 +162,7 @@ def test_settings_typed_before_the_lock_are_saved_after_it(qtbot: QtBot, secret_
 def test_a_message_shown_while_locked_is_covered_too(qtbot: QtBot, secret_window: MainWindow) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    lock = secret_window.protection.lock
+    lock = secret_window.feature(Protection).lock
     lock.lock()
     box = QMessageBox(QMessageBox.Icon.Information, "Backup", "Backup written", QMessageBox.StandardButton.Ok,
                       secret_window)

@@ -45,9 +45,9 @@ def _open(window: MainWindow, qtbot: QtBot) -> ImportWizard:
 
 
 def test_menu_has_import_with_ctrl_i(window: MainWindow) -> None:
-    assert window.import_action.shortcut().toString() == "Ctrl+I"
-    assert window.import_action in window.menus["Exchange"].actions()
-    assert window.undo_import_action in window.menus["Exchange"].actions()
+    assert window.actions["import"].shortcut().toString() == "Ctrl+I"
+    assert window.actions["import"] in window.actions.menu("Exchange").actions()
+    assert window.actions["undoImport"] in window.actions.menu("Exchange").actions()
 
 
 def test_wizard_imports_a_file_end_to_end(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:

@@ -116,11 +116,11 @@ def test_status_of_the_selection_from_the_row_menu_is_one_undoable_operation(qtb
     _when_modal(fill)
     action.trigger()
     qtbot.waitUntil(lambda: getattr(window, "bulk_status_report", None) is not None)
-    assert window.bulk_status_report.text() == "2 persons now verified."
-    window.bulk_status_report.close()
+    assert window.findChildren(QMessageBox, "bulkStatusReport")[-1].text() == "2 persons now verified."
+    window.findChildren(QMessageBox, "bulkStatusReport")[-1].close()
     assert [persons.get_person(db, i).status for i in chosen] == ["verified", "verified"]
-    assert window.undo_action.text() == "&Undo Status of 2 person(s)"
-    window.undo_action.trigger()
+    assert window.actions["undo"].text() == "&Undo Status of 2 person(s)"
+    window.actions["undo"].trigger()
     assert [persons.get_person(db, i).status for i in chosen] == ["registered", "registered"]
     history = status.history(db, chosen[0])
     assert history[-1].reason.startswith("undo of status operation")

@@ -91,7 +91,7 @@ def test_delete_marks_not_a_duplicate(qtbot: QtBot, db: Database, pair: tuple[in
 
 
 def test_tools_menu_opens_the_duplicates(window: MainWindow, qtbot: QtBot) -> None:
-    assert "Find &duplicates…" in [a.text() for a in window.menus["Tools"].actions()]
-    window.find_duplicates_action.trigger()
-    qtbot.waitUntil(lambda: window.duplicates_dialog.loaded, timeout=30_000)
-    window.duplicates_dialog.close()
+    assert "Find &duplicates…" in [a.text() for a in window.actions.menu("Tools").actions()]
+    window.actions["findDuplicates"].trigger()
+    qtbot.waitUntil(lambda: window.findChildren(DuplicatesDialog)[-1].loaded, timeout=30_000)
+    window.findChildren(DuplicatesDialog)[-1].close()

@@ -17,14 +17,14 @@ from desktop_app.ui.backup_dialog import BackupSettingsDialog, RestoreDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.passphrase_dialog import PassphraseDialog
 from desktop_app.ui.preferences import Preferences
-from desktop_app.ui.protection import open_roster
+from desktop_app.ui.protection import Protection, open_roster
 from tests.ui.typing import answer_next_message_box
 
 PASSPHRASE = "correct horse battery staple"
 
 
 def _tools(window: MainWindow) -> dict[str, object]:
-    return {a.objectName(): a for a in window.menus["Tools"].actions() if a.objectName()}
+    return {a.objectName(): a for a in window.actions.menu("Tools").actions() if a.objectName()}
 
 
 @pytest.fixture
@@ -53,9 +53,9 @@ def test_tools_menu_has_the_protection_entries(window: MainWindow) -> None:
 
 def test_a_backup_is_taken_at_open_and_on_demand(qtbot: QtBot, backup_dir: Path, window: MainWindow) -> None:
     # At open, off the GUI thread: the window is usable before the backup is checked.
-    qtbot.waitUntil(lambda: len(list(backup_dir.glob("*.db"))) == 1 and window.protection.auto_task is None,
+    qtbot.waitUntil(lambda: len(list(backup_dir.glob("*.db"))) == 1 and window.feature(Protection).auto_task is None,
                     timeout=10_000)
-    window.protection.back_up_now()
+    window.feature(Protection).back_up_now()
     qtbot.waitUntil(lambda: "Backup written and checked" in window.statusBar().currentMessage(), timeout=10_000)
     assert len(list(backup_dir.iterdir())) == 2
 
@@ -83,7 +83,7 @@ def test_restore_dialog_shows_what_each_backup_holds_and_restores(qtbot: QtBot, 
         QTimer.singleShot(100, lambda: answer_next_message_box(replies))
 
     QTimer.singleShot(0, choose_first)
-    window.protection.restore()
+    window.feature(Protection).restore()
     assert stats.roster_stats(window.db).persons == count
     assert window.roster.model.rowCount() == count
 
@@ -91,21 +91,21 @@ def test_restore_dialog_shows_what_each_backup_holds_and_restores(qtbot: QtBot, 
 def test_verify_audit_trail_reports_intact_or_the_first_bad_entry(window: MainWindow, demo_db: Database) -> None:
     replies: list[str] = []
     answer_next_message_box(replies)
-    window.protection.verify_action.trigger()
+    window.feature(Protection).verify_action.trigger()
     assert "intact" in replies[0]
     with window.db.engine.begin() as connection:
         connection.exec_driver_sql("DROP TRIGGER audit_entries_no_update")
         connection.exec_driver_sql("UPDATE audit_entries SET operator = 'someone else' WHERE id = 5")
     answer_next_message_box(replies)
-    window.protection.verify_action.trigger()
+    window.feature(Protection).verify_action.trigger()
     assert "entry 5" in replies[1]
 
 
 def test_idle_lock_hides_the_roster_until_the_passphrase(qtbot: QtBot, secret_window: MainWindow) -> None:
     window = secret_window
-    assert window.protection.lock.timer.isActive()  # an encrypted roster locks after the idle time
-    window.protection.lock_action.trigger()
-    screen = window.protection.lock.screen
+    assert window.feature(Protection).lock.timer.isActive()  # an encrypted roster locks after the idle time
+    window.feature(Protection).lock_action.trigger()
+    screen = window.feature(Protection).lock.screen
     assert screen is not None and not window.centralWidget().isVisible()
     assert not window.menuBar().isEnabled()
     qtbot.keyClicks(screen.edit, "wrong")
@@ -114,12 +114,12 @@ def test_idle_lock_hides_the_roster_until_the_passphrase(qtbot: QtBot, secret_wi
     assert not window.centralWidget().isVisible()
     qtbot.keyClicks(screen.edit, PASSPHRASE)
     screen.button.click()
-    assert window.protection.lock.screen is None and window.centralWidget().isVisible()
+    assert window.feature(Protection).lock.screen is None and window.centralWidget().isVisible()
 
 
 def test_a_plain_roster_does_not_lock(window: MainWindow) -> None:
-    assert not window.protection.lock.timer.isActive()
-    assert not window.protection.lock_action.isEnabled()
+    assert not window.feature(Protection).lock.timer.isActive()
+    assert not window.feature(Protection).lock_action.isEnabled()
 
 
 def test_opening_an_encrypted_roster_asks_until_the_passphrase_is_right(qtbot: QtBot, tmp_path: Path) -> None:

@@ -101,8 +101,8 @@ def test_review_by_keyboard_then_apply_and_undo(qtbot: QtBot, db: Database, rost
 def test_opened_from_the_lists_and_exchange_menus(window: MainWindow, qtbot: QtBot) -> None:
     titles = {menu: [a.text() for a in window.menus[menu].actions()] for menu in ("Lists", "Exchange")}
     assert all("&Reconcile partner answer…" in texts for texts in titles.values())
-    window.reconcile_action.trigger()
-    dialog = window.reconcile_dialog
+    window.actions["reconcile"].trigger()
+    dialog = window.findChildren(ReconcileDialog)[-1]
     qtbot.waitExposed(dialog)
     assert dialog.list_combo.count() == 1 + len(lists.all_lists(window.db))
     dialog.close()

@@ -156,9 +156,9 @@ def test_conflicting_edit_is_reported_not_overwritten(qtbot: QtBot, window: Main
 
 def test_keyboard_next_and_previous_and_shortcut_list(qtbot: QtBot, window: MainWindow) -> None:
     window.roster.select_person(window.roster.model.person_id(0))
-    window.next_action.trigger()
+    window.actions["nextPerson"].trigger()
     assert window.roster.current_id() == window.roster.model.person_id(1)
-    window.previous_action.trigger()
+    window.actions["previousPerson"].trigger()
     assert window.roster.current_id() == window.roster.model.person_id(0)
     names = dict(window.shortcut_table())
     assert {"Find", "New person", "Next person", "Previous person"} <= set(names)

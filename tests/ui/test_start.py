@@ -44,7 +44,7 @@ def test_the_first_page_is_painted_then_the_workspace_completes(qtbot: QtBot, de
     last = rows[ids[-1]]
     assert model.index(len(ids) - 1, NAME).data().startswith(last.surname)
     assert window.pages["dashboard"] is window.dashboard and window.pages["lists"] is window.lists
-    assert window.menus["Exchange"].actions()  # the features are installed
+    assert window.actions.menu("Exchange").actions()  # the features are installed
     window.show_page("households")
     assert window.households.isVisible()
     window.close()

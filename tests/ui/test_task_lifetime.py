@@ -122,11 +122,11 @@ def test_edit_undo_takes_back_a_merge_after_its_dialog_closed(qtbot: QtBot, wind
     dialog.deleteLater()
     duplicates_dialog.close()
     qtbot.waitUntil(lambda: not _alive(dialog))
-    assert window.undo_action.isEnabled() and "Merge into" in window.undo_action.text()
-    window.undo_action.trigger()
+    assert window.actions["undo"].isEnabled() and "Merge into" in window.actions["undo"].text()
+    window.actions["undo"].trigger()
     assert persons.get_person(window.db, b).status != Status.MERGED.value
     assert duplicates.merge_operations(window.db, a) == []
-    assert not window.undo_action.isEnabled() or "Merge into" not in window.undo_action.text()
+    assert not window.actions["undo"].isEnabled() or "Merge into" not in window.actions["undo"].text()
 
 
 def test_edit_undo_takes_back_an_apply_after_the_reconcile_dialog_closed(qtbot: QtBot, window: MainWindow,
@@ -151,7 +151,7 @@ def test_edit_undo_takes_back_an_apply_after_the_reconcile_dialog_closed(qtbot: 
     dialog.close()
     dialog.deleteLater()
     qtbot.waitUntil(lambda: not _alive(dialog))
-    window.undo_action.trigger()
+    window.actions["undo"].trigger()
     assert persons.get_person(db, person).status == "registered"
     assert [m.answer for m in lists.members(db, evacuation_list.id)] == ["pending"]
 
@@ -204,8 +204,8 @@ def test_edit_undo_takes_back_an_import_after_the_wizard_closed(qtbot: QtBot, wi
     qtbot.waitUntil(lambda: not _alive(wizard))
     window.roster.model.refresh()
     assert len(window.roster.model.ids) == before + 2
-    assert window.undo_action.text().startswith("&Undo Import #")
-    window.undo_action.trigger()
+    assert window.actions["undo"].text().startswith("&Undo Import #")
+    window.actions["undo"].trigger()
     qtbot.waitUntil(lambda: len(window.roster.model.ids) == before)
 
 
@@ -225,7 +225,7 @@ def test_edit_undo_while_the_reconcile_dialog_is_open_updates_it(qtbot: QtBot, w
     dialog.show_reconciliation(rec)
     dialog._applied(apply_reconciliation(db, rec, {}, operator="t"))
     assert dialog.undo_button.isEnabled()
-    window.undo_action.trigger()
+    window.actions["undo"].trigger()
     assert not dialog.undo_button.isEnabled() and dialog.apply_button.isEnabled()
     assert dialog.counts_label.text() == "Undone: 1 answers restored, 1 statuses returned."
     assert persons.get_person(db, person).status == "registered"

@@ -194,7 +194,7 @@ def test_settings_and_folders_of_every_system_stay_in_the_test_s_home() -> None:
 
 
 def test_hints_and_help_name_shortcuts_as_the_system_writes_them(window: MainWindow, qtbot: QtBot) -> None:
-    find = window.find_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    find = window.actions["find"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     assert f"({find})" in window.roster.search.placeholderText()
     assert (native("Ctrl+Return"), window.tr("Save a liaison log entry")) in \
         [(keys, name) for name, keys in window.shortcut_table()]

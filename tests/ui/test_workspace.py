@@ -74,7 +74,7 @@ def test_pages_switch_by_keyboard_and_sidebar(qtbot: QtBot, window: MainWindow) 
 def test_a_feature_can_add_a_page(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QLabel
     window.add_page("extra", "Extra", QLabel("extra"))
-    window.menus["View"].aboutToShow.emit()
+    window.actions.menu("View").aboutToShow.emit()
     qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
     assert window.current_page() == "extra"
 
@@ -130,7 +130,7 @@ def test_columns_chosen_in_the_header_menu_are_remembered(qtbot: QtBot, window: 
 
 def test_row_context_menu_is_built_from_the_shared_actions(window: MainWindow) -> None:
     extra = QAction("Feature action", window)
-    window.roster_context_actions.append(extra)
+    window.actions.roster_actions.append(extra)
     menu = window.roster.row_menu()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts[:5] == ["&Edit person…", "Change &status…", "Add to &list…", "&Log a contact…", "Move to &trash"]
@@ -169,7 +169,7 @@ def test_undo_of_an_edit_refuses_to_overwrite_a_colleague(qtbot: QtBot, window: 
     persons.update_person(demo_db, person_id, {"notes": "colleague's note"}, operator="colleague")
     shown: list[str] = []
     answer_next_message_box(shown)
-    window.undo_action.trigger()
+    window.actions["undo"].trigger()
     assert shown and "colleague" in shown[0]
     assert persons.get_person(demo_db, person_id).notes == "colleague's note"
     assert not window.undo_stack.canUndo()
@@ -187,10 +187,10 @@ def test_status_change_undone_even_backwards(qtbot: QtBot, window: MainWindow, d
     _when_modal(QDialog, choose_approved)
     qtbot.keyClick(window, Qt.Key.Key_T, CTRL)
     assert persons.get_person(demo_db, person_id).status == "approved"
-    window.undo_action.trigger()
+    window.actions["undo"].trigger()
     assert persons.get_person(demo_db, person_id).status == "submitted"
     assert status.history(demo_db, person_id)[-1].reason.startswith("undo")
-    window.redo_action.trigger()
+    window.actions["redo"].trigger()
     assert persons.get_person(demo_db, person_id).status == "approved"
 
 
@@ -482,7 +482,7 @@ def test_add_to_list_from_the_roster_menu(qtbot: QtBot, window: MainWindow, demo
     person_id = window.roster.model.person_id(5)
     window.roster.select_person(person_id)
     _when_modal(QInputDialog, lambda d: (d.setTextValue("Manifest 1"), d.accept()))
-    window.add_to_list_action.trigger()
+    window.actions["addToList"].trigger()
     assert window.pending is not None
     qtbot.waitUntil(lambda: window.pending is not None and window.pending.done)  # written off the GUI thread
     assert [m.person_id for m in lists.members(demo_db, evac.id)] == [person_id]

@@ -1,9 +1,10 @@
-"""The main window: a sidebar of pages (dashboard, roster, households, lists, partners, trash
-and audit), the menus, undo and redo, and the window's remembered layout.
+"""The main window's frame: a sidebar of pages (dashboard, roster, households, lists, partners,
+trash and audit), the status bar, the database it shows and the person actions behind its menus.
 
-Feature modules plug in through `FEATURE_MODULES` (each has `install(window)`), finding the
-menus in `window.menus` by name, adding pages with `window.add_page(name, title, widget)` and
-roster row actions by appending QActions to `window.roster_context_actions`.
+The package splits the window along its seams: `actions.py` (the menus and actions, in a
+registry apart from the window), `layout.py` (what is remembered between sessions),
+`host.py` (the `WindowHost` Protocol, all that feature modules see) and `features.py` (the
+feature modules installed once the window is complete).
 
 The open roster and the operator are one `Workspace`, held by `window.hub` (a
 `ui.workspace_signals.WorkspaceHub`): `window.db` and `window.operator` read it. A roster
@@ -15,17 +16,20 @@ The window is built in two steps so that it can paint before the database layer 
 page of rows read with plain sqlite3), and `complete(db)` builds the other pages and installs
 the features once the database is open. `MainWindow(db, ...)` does both at once. The services,
 pages and dialogs (SQLAlchemy behind them) are therefore imported where they are used.
-"""
 
+    window = MainWindow(None, "A. Officer", Preferences())
+    window.show()
+    window.complete(database)
+    window.actions["newPerson"].trigger()
+"""
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -43,7 +47,8 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.domain.status import Status
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.i18n import install_language
-from desktop_app.ui.keys import native_keys
+from desktop_app.ui.main_window import layout
+from desktop_app.ui.main_window.actions import ActionRegistry, PageActions, build_window_actions
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_page import RosterPage
 from desktop_app.ui.workspace_signals import WorkspaceHub
@@ -64,16 +69,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Feature modules that add menus, pages or behaviour to the window: each has `install(window)`,
-# called once the window is built. They find the menus in `window.menus` by name.
-FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog", "desktop_app.ui.import_wizard",
-                                     "desktop_app.ui.reconcile_screen", "desktop_app.ui.merge_dialog",
-                                     "desktop_app.ui.protection", "desktop_app.ui.bulk_status")
-
-MENU_NAMES = ("File", "Edit", "Person", "Lists", "Exchange", "View", "Tools", "Help")
 DEMO_HOUSEHOLDS = 300
-START_PAGE = "roster"
 NAVIGATION_PADDING = 4  # pixels around a sidebar entry's text
+F = TypeVar("F")
 
 
 class MainWindow(QMainWindow):
@@ -132,10 +130,11 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
-        self.menus: dict[str, QMenu] = {}
-        self.roster_context_actions = self.roster.context_actions
-        self._build_menus()
-        self._restore_frame()
+        self.recent_menu: QMenu
+        self.actions: ActionRegistry = build_window_actions(self)
+        self.page_actions = PageActions(self, self.actions.menu("View"))
+        self._features: dict[type, object] = {}
+        layout.restore_frame(self)
         if db is not None:
             self.complete(db)
 
@@ -157,12 +156,13 @@ class MainWindow(QMainWindow):
     @property
     def starts_on_roster(self) -> bool:
         """Whether the page remembered from the last session is the roster."""
-        return str(self.preferences.value("window/page", START_PAGE) or START_PAGE) == "roster"
+        return layout.remembered_page(self) == "roster"
 
     def complete(self, db: Roster) -> None:
         """Open the workspace on `db`: the other pages, the features, the remembered page."""
         from desktop_app.services import changes
         from desktop_app.services.workspace import Workspace
+        from desktop_app.ui.main_window.features import install_features
         from desktop_app.ui.pages.dashboard import DashboardPage
         from desktop_app.ui.pages.households import HouseholdsPage
         from desktop_app.ui.pages.lists import ListsPage
@@ -192,10 +192,9 @@ class MainWindow(QMainWindow):
         self.lists.changed.connect(lambda: self.data_changed(frozenset({changes.LISTS, changes.PERSONS})))
         self.partners.changed.connect(lambda: self.data_changed(frozenset({changes.PARTNERS, changes.LIAISON})))
         self.trash.restored.connect(lambda _id: self.data_changed(frozenset({changes.PERSONS})))
-        for module_name in FEATURE_MODULES:
-            importlib.import_module(module_name).install(self)
+        install_features(self)
         self._show_database()
-        self._restore_pages()  # the other pages fill in when first shown: start-up stays quick
+        layout.restore_pages(self)  # the other pages fill in when first shown: start-up stays quick
         self.roster_changes = follow_changes(self)  # what colleagues commit shows without a reload
         self.completed = True
         self.ready.emit()
@@ -235,16 +234,27 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(row)
         return widget
 
-    def _fit_navigation(self) -> None:
-        self.navigation.ensurePolished()
-        metrics = self.navigation.fontMetrics()
-        widest = max((metrics.horizontalAdvance(self.navigation.item(row).text())
-                      for row in range(self.navigation.count())), default=100)
-        self.splitter.setSizes([widest + 40, max(600, self.width() - widest - 40)])
-        self.navigation.setMinimumWidth(widest + 40)  # a splitter saved in another language cannot cut an entry
-
     def current_page(self) -> str:
         return next(name for name, widget in self.pages.items() if widget is self.stack.currentWidget())
+
+    def chosen_list_id(self) -> int | None:
+        """The list chosen on the Lists page while that page is in front (WindowHost)."""
+        if not self.completed or self.current_page() != "lists" or self.lists.current is None:
+            return None
+        return self.lists.current.id
+
+    # --- features (WindowHost) -----------------------------------------------------------------
+
+    def add_feature(self, feature: object) -> None:
+        """Keep a feature's object for the window's lifetime; `feature(type)` finds it again."""
+        if type(feature) in self._features:
+            raise ValueError(f"a {type(feature).__name__} was added already")
+        self._features[type(feature)] = feature
+
+    def feature(self, kind: type[F]) -> F:
+        found = self._features[kind]
+        assert isinstance(found, kind)
+        return found
 
     @Slot(int)
     def _page_chosen(self, row: int) -> None:
@@ -260,134 +270,34 @@ class MainWindow(QMainWindow):
         now, the others when next shown."""
         self.hub.announce(kinds)
 
-    # --- menus ---------------------------------------------------------------------------------
-
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
-                name: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if name:
-            action.setObjectName(name)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        titles = {"File": self.tr("&File"), "Edit": self.tr("&Edit"), "Person": self.tr("&Person"),
-                  "Lists": self.tr("&Lists"), "Exchange": self.tr("E&xchange"), "View": self.tr("&View"),
-                  "Tools": self.tr("&Tools"), "Help": self.tr("&Help")}
-        for name in MENU_NAMES:
-            self._menu(name, titles[name])
-
-        file_menu = self.menus["File"]
-        file_menu.addAction(self._action(self.tr("&New roster…"), self.new_database, None, "newDatabaseAction"))
-        file_menu.addAction(self._action(self.tr("&Open roster…"), self.open_database_dialog,
-                                         QKeySequence.StandardKey.Open, "openDatabaseAction"))
-        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("Fill with &demonstration data…"), self.fill_demo, None,
-                                         "fillDemoAction"))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction"))
-
-        edit_menu = self.menus["Edit"]
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setObjectName("undoAction")
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setObjectName("redoAction")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find,
-                                        "findAction")
-        edit_menu.addAction(self.find_action)
-
-        person_menu = self.menus["Person"]
-        self.new_person_action = self._action(self.tr("&New person…"), self.new_person, QKeySequence.StandardKey.New,
-                                              "newPersonAction")
-        self.edit_person_action = self._action(self.tr("&Edit person…"), self.edit_current, "Ctrl+E",
-                                               "editPersonAction")
-        self.status_action = self._action(self.tr("Change &status…"), self.change_status_of_current, "Ctrl+T",
-                                          "changeStatusAction")
-        self.add_to_list_action = self._action(self.tr("Add to &list…"), self.add_selection_to_list, "Ctrl+Shift+L",
-                                               "addToListAction")
-        self.log_action = self._action(self.tr("&Log a contact…"), self.quick_log, "Ctrl+L", "quickLogAction")
-        self.delete_action = self._action(self.tr("Move to &trash"), self.delete_current,
-                                          QKeySequence.StandardKey.Delete, "deletePersonAction")
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.roster.table.addAction(self.delete_action)
-        self.next_action = self._action(self.tr("Ne&xt person"), lambda: self.roster.move_current(1), "Ctrl+Down",
-                                        "nextPersonAction")
-        self.previous_action = self._action(self.tr("Pre&vious person"), lambda: self.roster.move_current(-1),
-                                            "Ctrl+Up", "previousPersonAction")
-        for action in (self.new_person_action, self.edit_person_action, self.status_action, self.add_to_list_action,
-                       self.log_action, self.delete_action, None, self.next_action, self.previous_action):
-            if action is None:
-                person_menu.addSeparator()
-            else:
-                person_menu.addAction(action)
-        self.roster_context_actions.extend([self.edit_person_action, self.status_action, self.add_to_list_action,
-                                            self.log_action, None, self.delete_action])
-
-        lists_menu = self.menus["Lists"]
-        lists_menu.addAction(self._action(self.tr("&New list…"), self._new_list, None, "newListAction"))
-        lists_menu.addAction(self.add_to_list_action)
-
-        view_menu = self.menus["View"]
-        self.page_actions: list[QAction] = []
-        self.view_menu = view_menu
-
-        tools_menu = self.menus["Tools"]
-        tools_menu.addAction(self._action(self.tr("&Settings…"), self.show_settings,
-                                          "Ctrl+,", "settingsAction"))
-
-        help_menu = self.menus["Help"]
-        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1",
-                                         "shortcutsAction"))
-        help_menu.addAction(self._action(self.tr("&About"), self.show_about, None, "aboutAction"))
-        view_menu.aboutToShow.connect(self._fill_view_menu)
-        self._fill_view_menu()
-
-    @Slot()
-    def _fill_view_menu(self) -> None:
-        """One action per page, Ctrl+1…Ctrl+9 (pages added by features included)."""
-        for action in self.page_actions:
-            self.view_menu.removeAction(action)
-            self.removeAction(action)
-            action.deleteLater()
-        self.page_actions = []
-        for row in range(self.navigation.count()):
-            item = self.navigation.item(row)
-            name = item.data(Qt.ItemDataRole.UserRole)
-            action = self._action(item.text(), lambda _checked=False, n=name: self.show_page(n),
-                                  f"Ctrl+{row + 1}" if row < 9 else None, f"page_{name}")
-            self.addAction(action)
-            self.view_menu.addAction(action)
-            self.page_actions.append(action)
-
-    def _menu(self, name: str, title: str) -> QMenu:
-        menu = self.menuBar().addMenu(title)
-        menu.setObjectName(f"{name.lower()}Menu")
-        self.menus[name] = menu
-        return menu
+    # --- menus and pages' actions -------------------------------------------------------------
 
     def shortcut_table(self) -> list[tuple[str, str]]:
-        """Every action with a shortcut, for the Help menu's list."""
-        rows = []
-        for action in self.findChildren(QAction):
-            for shortcut in action.shortcuts()[:1]:
-                rows.append((action.text().replace("&", "").rstrip("…").strip(),
-                             shortcut.toString(QKeySequence.SequenceFormat.NativeText)))
-        rows.append((self.tr("Save the person (in the editor)"),
-                     QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText)))
-        rows.append((self.tr("Save and open the next / previous person (in the editor)"),
-                     native_keys("Ctrl+PgDown / Ctrl+PgUp")))
-        rows.append((self.tr("Save a liaison log entry"), native_keys("Ctrl+Return")))
-        return sorted(set(rows), key=lambda r: (r[1].count("+"), r[1]))
+        """Every action with a shortcut and the screens' own keys, for the Help menu's list."""
+        from desktop_app.ui.main_window.actions import screen_shortcuts
+
+        return self.actions.shortcut_table(screen_shortcuts())
+
+    @property
+    def menus(self) -> dict[str, QMenu]:
+        """The menus by name (a copy: add menus through `actions.add_menu`)."""
+        return self.actions.menus
+
+    @property
+    def undo_action(self) -> QAction:
+        return self.actions["undo"]
+
+    @property
+    def roster_context_actions(self) -> list[QAction | None]:
+        return self.actions.roster_actions
+
+    @Slot()
+    def next_person(self) -> None:
+        self.roster.move_current(1)
+
+    @Slot()
+    def previous_person(self) -> None:
+        self.roster.move_current(-1)
 
     # --- database ------------------------------------------------------------------------------
 
@@ -476,7 +386,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
 
     @Slot()
-    def _fill_recent(self) -> None:
+    def fill_recent(self) -> None:
         self.recent_menu.clear()
         for target in self.preferences.recent_databases:
             action = self.recent_menu.addAction(target)
@@ -659,7 +569,7 @@ class MainWindow(QMainWindow):
                                  kinds=frozenset({LISTS, PERSONS}))
 
     @Slot()
-    def _new_list(self) -> None:
+    def new_list(self) -> None:
         self.show_page("lists")
         self.lists.new_list()
 
@@ -718,45 +628,8 @@ class MainWindow(QMainWindow):
                           f"{APP_NAME} {__version__}\n"
                           + self.tr("An offline evacuation roster for consular missions."))
 
-    def _splitters(self) -> dict[str, QSplitter]:
-        return {"main_splitter": self.splitter, "households_splitter": self.households.splitter,
-                "lists_splitter": self.lists.splitter, "partners_splitter": self.partners.splitter,
-                "trash_splitter": self.trash.splitter}
-
-    def _restore_frame(self) -> None:
-        """Size, main splitter and roster columns (their sort order too) as the user left them."""
-        self.resize(1280, 780)
-        self._fit_navigation()
-        geometry = self.preferences.window_state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        header = self.preferences.window_state("roster_header")
-        if header is not None:
-            self.roster.table.horizontalHeader().restoreState(header)
-        saved = self.preferences.window_state("main_splitter")
-        if saved is not None:
-            self.splitter.restoreState(saved)
-
-    def _restore_pages(self) -> None:
-        """The pages' splitters, the window's docks and toolbars, and the page the user was on."""
-        state = self.preferences.window_state("state")
-        if state is not None:
-            self.restoreState(state)
-        for key, splitter in self._splitters().items():
-            saved = self.preferences.window_state(key)
-            if saved is not None and splitter is not self.splitter:
-                splitter.restoreState(saved)
-        page = str(self.preferences.value("window/page", START_PAGE) or START_PAGE)
-        self.show_page(page if page in self.pages else START_PAGE)
-
     def save_layout(self) -> None:
-        self.preferences.set_window_state("geometry", self.saveGeometry())
-        self.preferences.set_window_state("state", self.saveState())
-        self.preferences.set_window_state("roster_header", self.roster.table.horizontalHeader().saveState())
-        for key, splitter in self._splitters().items():
-            self.preferences.set_window_state(key, splitter.saveState())
-        self.preferences.set_value("window/page", self.current_page())
-        self.preferences.sync()
+        layout.save_layout(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.completed:  # a window closed before it was complete keeps the last layout
