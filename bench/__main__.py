@@ -15,6 +15,7 @@ BENCHMARKS = [
     "bench.ui_bench",
     "bench.protection_bench",
     "bench.officers_bench",
+    "bench.checkin_bench",
 ]
 
 
