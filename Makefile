@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench lint sysdeps clean screenshots translations translations-update
+.PHONY: run test bench bundle lint sysdeps clean screenshots translations translations-update
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ test: lint sysdeps translations
 bench: sysdeps
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The one-folder bundle, built by PyInstaller for the system it runs on: dist/mission-roster/ (the
+# executable dist/mission-roster/mission-roster) and an archive beside it; prints the size and what
+# takes the room. packaging/windows/mission-roster.iss makes the Windows installer from the folder.
+bundle: sysdeps translations
+	$(BIN)/python -m pip install -q -e '.[bundle]'
+	$(BIN)/python packaging/build_bundle.py
 
 # ruff; the layering as import contracts ([tool.importlinter]); mypy strict on [tool.mypy]'s files.
 lint: $(STAMP)
@@ -55,7 +62,7 @@ translations-update: $(STAMP)
 	$(BIN)/pyside6-lupdate -pluralonly $(UI_SOURCES) -ts desktop_app/resources/translations/mission_roster_en.ts
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
 
 # Screenshots of the real window (under Xvfb) for the README.
 screenshots: sysdeps translations
