@@ -19,8 +19,6 @@ import logging
 import os
 from pathlib import Path
 
-from desktop_app.storage.paths import APP_DIR_NAME
-
 LOG_PREFIX = "mission-roster"
 MAX_BYTES = 2_000_000
 KEEP_FILES = 20
@@ -28,9 +26,9 @@ _started = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
 def log_folder() -> Path:
-    import platformdirs  # ~7 ms: not while the window paints for the first time
+    from desktop_app.system import user_folder  # platformdirs, ~7 ms: not while the window paints for the first time
 
-    return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
+    return user_folder("logs")  # logs/ beside a portable copy of the program
 
 
 def log_path() -> Path:

@@ -8,6 +8,7 @@
     system.replace_file(old, new, aside)    # swap a file in, the old one set aside and wiped
     system.full_sync(fd)                    # F_FULLFSYNC on macOS, fsync elsewhere
     system.folder_writable(folder)          # by creating a file, not by os.access
+    system.user_folder("logs")              # ~/.local/state/MissionRoster/log, or logs/ of a portable copy
 
 What differs, and why it matters to a roster file:
 
@@ -29,6 +30,9 @@ What differs, and why it matters to a roster file:
   moving the new one in, and a failure at any step leaves both files where they can be found.
 - **Windows permissions.** `os.access` looks only at the read-only attribute, so every folder
   looks writable: writability is tested by creating a file.
+- **Portable copies.** A file `portable.txt` beside the bundle's executable (a USB stick) puts the
+  roster, settings, logs, backups and cache in folders beside the program instead of the user's
+  folders (`user_folder`); `MISSION_ROSTER_HOME` does the same for any folder (the self-test).
 - **Processes.** `os.kill(pid, 0)` ends a process on Windows; there it is asked with OpenProcess.
 
 Every function takes the system as a parameter (`platform`, a mount table, a `replace`
@@ -50,6 +54,7 @@ from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
+from desktop_app import APP_DIR_NAME
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message
 
 PathLike = str | os.PathLike[str]
@@ -64,6 +69,10 @@ DRIVE_REMOTE = 4  # GetDriveTypeW's answer for a mapped network drive
 SHARING_WINERRORS = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)  # about 3 s in all: an antivirus scan lets go by then
 STILL_ACTIVE = 259
+PORTABLE_MARKER = "portable.txt"
+ENV_HOME = "MISSION_ROSTER_HOME"
+# A portable copy's folders beside the program, by kind; elsewhere platformdirs' folders of the user.
+FOLDER_KINDS = ("data", "settings", "logs", "cache")
 
 SYNC_FOLDER_WARNING = QT_TRANSLATE_NOOP(
     "system", "{path} is inside a {service} folder: the sync may upload the roster without its latest changes, "
@@ -350,6 +359,40 @@ def folder_writable(folder: PathLike) -> bool:
     with contextlib.suppress(OSError):
         probe.unlink()
     return True
+
+
+# --- where the program keeps its own files --------------------------------------------------------
+
+def portable_root(*, executable: str | None = None, frozen: bool | None = None,
+                  env: Mapping[str, str] | None = None, platform: str = sys.platform) -> Path | None:
+    """The folder that holds every file of the program (roster, settings, logs, cache, and the backups
+    beside the roster), or None for the user's usual folders. `MISSION_ROSTER_HOME` names one; else a
+    bundle (`sys.frozen`) with `portable.txt` beside its executable is portable there (on macOS beside
+    the `.app`). A program run from source is never portable by the marker."""
+    env = os.environ if env is None else env
+    if home := env.get(ENV_HOME):
+        return absolute(home)
+    if not (getattr(sys, "frozen", False) if frozen is None else frozen):
+        return None
+    folder = absolute(executable or sys.executable).parent
+    if platform == "darwin" and folder.name == "MacOS" and folder.parent.parent.suffix == ".app":
+        folder = folder.parent.parent.parent  # Mission Roster.app/Contents/MacOS/mission-roster
+    return folder if (folder / PORTABLE_MARKER).is_file() else None
+
+
+def user_folder(kind: str, **where: Any) -> Path:
+    """The folder for `kind` ("data", "settings", "logs" or "cache"): inside the portable root when there
+    is one (`where` goes to `portable_root`), else the user's folder for it, named `APP_DIR_NAME`."""
+    if kind not in FOLDER_KINDS:
+        raise ValueError(f"no such folder kind: {kind}")
+    root = portable_root(**where)
+    if root is not None:
+        return root / kind
+    import platformdirs  # ~7 ms: only when a folder is asked for
+
+    chooser = {"data": platformdirs.user_data_dir, "settings": platformdirs.user_config_dir,
+               "logs": platformdirs.user_log_dir, "cache": platformdirs.user_cache_dir}[kind]
+    return Path(chooser(APP_DIR_NAME, appauthor=False))
 
 
 # --- processes ------------------------------------------------------------------------------------

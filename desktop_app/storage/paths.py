@@ -13,10 +13,11 @@ ENV_DATABASE = "MISSION_ROSTER_DB"
 
 
 def default_database_path() -> Path:
-    """`roster.db` in the user's data folder (e.g. ~/.local/share/MissionRoster)."""
-    import platformdirs  # ~7 ms: only when no roster is named
+    """`roster.db` in the user's data folder (e.g. ~/.local/share/MissionRoster), or in data/ beside a
+    portable copy of the program (`system.portable_root`)."""
+    from desktop_app.system import user_folder  # only when no roster is named
 
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / DEFAULT_FILE_NAME
+    return user_folder("data") / DEFAULT_FILE_NAME
 
 
 def resolve_target(option: str | None) -> str:

@@ -26,8 +26,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from desktop_app import APP_DIR_NAME
-
 log = logging.getLogger(__name__)
 
 LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}
@@ -64,9 +62,9 @@ def compiled(code: str, folder: Path | None = None, cache: Path | None = None,
         return shipped  # a bundle may ship the compiled catalogue alone
     if shipped is not None and shipped.stat().st_mtime >= source.stat().st_mtime:
         return shipped
-    import platformdirs
+    from desktop_app.system import user_folder
 
-    cache = cache or Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False)) / "translations"
+    cache = cache or user_folder("cache") / "translations"
     target = cache / packaged.name
     if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
         return target

@@ -30,6 +30,10 @@ def user_settings(platform: str = sys.platform) -> QSettings:
     a macOS plist, so that tests redirect it (`QSettings.setPath`) wherever they run and a portable
     copy of the program can carry it. On Linux, Qt's native format is that INI file already
     (~/.config/MissionRoster/MissionRoster.conf), kept as it is."""
+    from desktop_app.system import portable_root
+
+    if (root := portable_root()) is not None:  # a portable copy: beside the program, on every system
+        return QSettings(str(root / "settings" / f"{APPLICATION}.ini"), QSettings.Format.IniFormat)
     native = platform.startswith("linux")
     fmt = QSettings.Format.NativeFormat if native else QSettings.Format.IniFormat
     return QSettings(fmt, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
