@@ -83,6 +83,9 @@ class CheckinScreen(QDialog):
         self.details = QLabel(objectName="identity")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
+        details_font = QFont(self.details.font())
+        details_font.setPointSizeF(details_font.pointSizeF() * 1.25)
+        self.details.setFont(details_font)
         self._paint(IDLE_COLOURS)
 
         self.counts = QLabel(objectName="gateCounts")
@@ -143,11 +146,12 @@ class CheckinScreen(QDialog):
     def _show(self, result: crossing.ScanResult) -> None:
         self._busy = False
         translate = QCoreApplication.translate
-        self.verdict.setText(result.message.render(translate))
+        self.verdict.setText("\u200e" + result.message.render(translate))
         person = result.person
         if person is not None:
             document = " ".join(x for x in (word(person.document_type), person.document) if x)
-            self.details.setText("\n".join([
+            # Each line left to right whatever script the name starts with (an Arabic name first turned it all).
+            self.details.setText("\n".join("\u200e" + line for line in [
                 " · ".join(x for x in (person.name, person.latin_name) if x),
                 _tr("Born: {date}").format(date=person.birth_date or "—")
                 + "    " + _tr("Document: {document}").format(document=document or "—"),
