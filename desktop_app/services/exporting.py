@@ -240,7 +240,7 @@ def export_persons(db: Database, out_path: str | os.PathLike[str], *, profile: E
     partner_id, partner_name = _partner(db, partner)
     resolved = resolve(db, selection, profile)
     _check_consent(resolved, partner_name, include_without_consent)
-    heading = _default_title(title, profile, resolved)
+    heading = demonstration_marked(db, _default_title(title, profile, resolved))
     total = resolved.rows
 
     def report(rows: int) -> bool:
@@ -296,7 +296,7 @@ def _manifest(db: Database, resolved: ResolvedSelection, profile: ExportProfile,
     if resolved.rows > MAX_MANIFEST_ROWS:
         raise ValidationError("manifest", f"{resolved.rows} rows",
                               f"is too long to print (at most {MAX_MANIFEST_ROWS}); choose one list")
-    heading = _default_title(title, profile, resolved) or profile.name
+    heading = demonstration_marked(db, _default_title(title, profile, resolved) or profile.name)
     headers: list[str] = []
     sections: list[ManifestSection] = []
     for sheet in profile_sheets(person_records(db, resolved.keys), profile, today=today, title=""):
@@ -435,6 +435,19 @@ def _partner(db: Database, partner: int | str | None) -> tuple[int | None, str |
 def _check_consent(resolved: ResolvedSelection, partner: str | None, include_without_consent: bool) -> None:
     if partner is not None and resolved.without_consent and not include_without_consent:
         raise ConsentMissing(resolved.without_consent, resolved.persons, partner)
+
+
+DEMONSTRATION_MARK = "DEMONSTRATION"
+
+
+def demonstration_marked(db: Database, heading: str) -> str:
+    """`heading` marked DEMONSTRATION when the roster is a demonstration (its families are invented), so
+    that no printed page or workbook from it can pass for a real list."""
+    from desktop_app.services.settings import load_mission
+
+    if not load_mission(db).demonstration:
+        return heading
+    return f"{DEMONSTRATION_MARK} — {heading}" if heading else DEMONSTRATION_MARK
 
 
 def _default_title(title: str | None, profile: ExportProfile, resolved: ResolvedSelection) -> str:
