@@ -403,3 +403,32 @@ class Checkin(Base):
     undone_by: Mapped[str | None] = mapped_column(String(100))
 
     __table_args__ = (Index("ix_checkins_list_person", "list_id", "person_id"),)
+
+
+class MessageTemplateRow(Base):
+    """A message to the families in one language, shared by every workstation (issue 18)."""
+
+    __tablename__ = "message_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(5))
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (UniqueConstraint("name", "language", name="uq_message_templates_name_language"),)
+
+
+class ContactAttempt(Base):
+    """One try to reach a person (a call, a message): the outcome, who and when, and the list it was for."""
+
+    __tablename__ = "contact_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("evacuation_lists.id", ondelete="SET NULL"))
+    outcome: Mapped[str] = mapped_column(String(20))  # reached, no_answer, wrong_number, message_left
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(100))
