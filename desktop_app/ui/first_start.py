@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, Qt, Slot
+from PySide6.QtCore import QMarginsF, QObject, Qt, Slot
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +41,9 @@ from desktop_app.domain.errors import RosterError, ValidationError
 from desktop_app.ui.errors import translated
 from desktop_app.ui.i18n import LANGUAGES, install_language
 from desktop_app.ui.preferences import Preferences
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
 
 log = logging.getLogger(__name__)
 
@@ -541,3 +545,39 @@ class FirstStartWizard(QWizard):
             self.result_target = str(self.roster)
         self.preferences.sync()
         super().accept()
+
+
+class DemonstrationMark(QObject):
+    """Keeps DEMONSTRATION in the window's title while a demonstration roster is open, whoever sets the title."""
+
+    def __init__(self, host: WindowHost) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.demonstration = False
+        host.hub.workspace_changed.connect(self._roster_replaced)
+        host.window().windowTitleChanged.connect(self._title_changed)
+        self._roster_replaced(None)
+
+    def mark(self) -> str:
+        return self.tr("DEMONSTRATION")
+
+    @Slot(object)
+    def _roster_replaced(self, _workspace: object) -> None:
+        from desktop_app.services.settings import load_mission
+
+        db = self.host.db
+        self.demonstration = db is not None and load_mission(db).demonstration
+        self._title_changed(self.host.window().windowTitle())
+
+    @Slot(str)
+    def _title_changed(self, title: str) -> None:
+        mark = self.mark()
+        if self.demonstration and not title.startswith(mark):
+            self.host.window().setWindowTitle(f"{mark} — {title}")
+        elif not self.demonstration and title.startswith(mark):
+            self.host.window().setWindowTitle(title.removeprefix(f"{mark} — "))
+
+
+def install(host: WindowHost) -> None:
+    """The window says DEMONSTRATION in its title bar while a demonstration roster is open."""
+    host.add_feature(DemonstrationMark(host))
