@@ -59,8 +59,8 @@ MAX_BLOCK = 2_000  # a key shared by more records than this says too little to b
 ON_ROSTER_SHARE = 0.9  # the expected share of an answer's rows that name someone on the roster
 DUPLICATE_SHARE = 0.05  # the least share of a roster's records assumed to repeat another (EM may find more)
 # Two registrations are judged pair by pair (no row to share among candidates); on FEBRL1/2 no wrong pair
-# scored above 0.94 and true pairs spread between 0.94 and 0.995.
-DUPLICATE_MATCH_THRESHOLD = 0.98
+# scored above 0.78 and true pairs left at review sat up to 0.978. A match is never merged unseen.
+DUPLICATE_MATCH_THRESHOLD = 0.95
 PRUNE_SLACK = 2.0  # bits below the review threshold still compared in full (EM may move the weights)
 
 
@@ -148,6 +148,28 @@ class RosterIndex:
         self._caps_array = np.array(self._name_caps)
         self._fields: PairFields | None = None  # the cheap fields as arrays, made for the first batch
         self.fitted = False
+        self._unfitted = self.model
+        self._lent = 0  # copies handed out by `fresh`
+
+    def fresh(self) -> RosterIndex:
+        """A copy sharing this index's roster side (records, keys, arrays, u), its m not yet fitted on any answer.
+
+        An index kept between reconciles (the roster unchanged) answers each one through a fresh
+        copy, so that one answer's EM fit and counters never reach the next. From the second copy
+        on, every block is built once and shared (the first batch builds only the blocks it asks for).
+        """
+        if self._fields is None:
+            self._fields = PairFields(self._prepared)
+        if self._lent and self._blocks is None:
+            self._blocks = build_blocks(self._keys)
+        self._lent += 1
+        copy = object.__new__(RosterIndex)
+        copy.__dict__.update(self.__dict__)
+        copy.model = self._unfitted
+        copy.comparisons = copy.name_comparisons = 0
+        copy.fitted = False
+        copy._lent = 0
+        return copy
 
     def __len__(self) -> int:
         return len(self._prepared)

@@ -210,8 +210,8 @@ def test_name_words_are_idempotent(text: str) -> None:
     assert name_words(" ".join(once)) == once
 
 
-@given(_ARABIC | st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ'", max_size=12))
-def test_skeletons_are_upper_consonants_without_doubles(word: str) -> None:
+@given((_ARABIC | st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ'", max_size=12)).map(lambda t: t.replace(" ", "")))
+def test_skeletons_are_upper_consonants_without_doubles(word: str) -> None:  # one word, as name_words gives
     for marked in skeletons(word):
         skeleton = marked.removeprefix("_")
         assert marked == skeleton or not skeleton or skeleton.isupper()  # '_' alone: vowels only (Aya)

@@ -10,8 +10,9 @@
 * EM runs in sessions anchored on one field (Splink's way): on all compared pairs at once it
   took 'same name' for 'same person', and namesakes born years apart taught it that birth
   dates of one person often differ (independent bench, seed 1).
-* Two registrations the model offers for review are a match when both match one same third
-  (a person registered three times; FEBRL2).
+* Two registrations are a match when both match one same third (a person registered three
+  times; FEBRL2), whether the model offered their own pair for review or did not compare it.
+* Duplicates match from a probability of 0.95 (FEBRL1/2: no wrong pair above 0.78).
 """
 
 from __future__ import annotations
@@ -129,6 +130,28 @@ def test_a_person_registered_three_times_gives_three_matches(db: Database) -> No
     duplicates.dismiss_pair(db, first, year_only, operator="test.officer")
     assert {frozenset((p.a.id, p.b.id)): p.decision for p in duplicates.find_duplicates(db)}[
         frozenset((latin, year_only))] == "review"  # a pair marked 'not a duplicate' links nothing
+
+
+def test_two_copies_the_model_never_compared_match_through_the_registration_both_match(db: Database) -> None:
+    """One copy in Latin without a passport, one with the passport but only a birth year: nothing links the two."""
+    def register(fields: dict[str, str], passport: str | None = None) -> int:
+        documents = [DocumentData.create(DocumentType.PASSPORT, passport, "RUS")] if passport else []
+        return persons.create_person(db, fields, operator="test.officer", documents=documents).id
+
+    first = register({"surname": "Зиннатуллин", "given_names": "Ринат", "birth_date": "1977-08-14"}, "758812345")
+    latin = register({"surname_latin": "ZINNATULLIN", "given_names_latin": "RINAT", "birth_date": "1977-08-14"})
+    year_only = register({"surname": "Зинатуллин", "birth_date": "1977"}, "758812345")
+    register({"surname": "Петров", "given_names": "Олег", "birth_date": "1960-01-01"}, "111111111")
+    found = {frozenset((p.a.id, p.b.id)): p for p in duplicates.find_duplicates(db)}
+    assert found[frozenset((first, latin))].decision == "match"
+    assert found[frozenset((first, year_only))].decision == "match"
+    copies = found[frozenset((latin, year_only))]
+    assert copies.decision == "match"
+    assert copies.reasons == (f"both match {persons.get_person(db, first).case_ref}",)
+    assert copies.score == min(found[frozenset((first, latin))].score, found[frozenset((first, year_only))].score)
+    assert len(found) == 3
+    duplicates.dismiss_pair(db, latin, year_only, operator="test.officer")
+    assert frozenset((latin, year_only)) not in {frozenset((p.a.id, p.b.id)) for p in duplicates.find_duplicates(db)}
 
 
 def test_namesakes_in_the_answer_do_not_teach_em_that_birth_dates_differ() -> None:
