@@ -53,10 +53,6 @@ def manual_page(language: str) -> Path:
     return manual_folder() / code / "index.html"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
-
-
 class ManualWindow(QDialog):
     """The manual in a browser of its own: links inside it work, nothing is fetched from the network."""
 
@@ -66,16 +62,16 @@ class ManualWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("manualWindow")
         self.page = manual_page(language)
-        self.setWindowTitle(_tr("%1 manual").replace("%1", APP_NAME))
+        self.setWindowTitle(self.tr("%1 manual").replace("%1", APP_NAME))
         self.browser = QTextBrowser(self, objectName="manualBrowser")
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(True)
         self.browser.setSource(QUrl.fromLocalFile(str(self.page)))
-        back = QPushButton(_tr("&Back"), self, objectName="manualBack")
+        back = QPushButton(self.tr("&Back"), self, objectName="manualBack")
         back.clicked.connect(self.browser.backward)
         self.browser.backwardAvailable.connect(back.setEnabled)
         back.setEnabled(False)
-        outside = QPushButton(_tr("Open in &browser"), self, objectName="manualOpenInBrowser")
+        outside = QPushButton(self.tr("Open in &browser"), self, objectName="manualOpenInBrowser")
         outside.clicked.connect(self.open_in_browser)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.close)
@@ -120,24 +116,24 @@ class AboutDialog(QDialog):
 
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(_tr("About %1").replace("%1", APP_NAME))
+        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
         facts = about_facts(db)
         schema = facts.schema or "—"
         if facts.schema and facts.schema != facts.schema_head:
-            schema = _tr("%1 (this program knows up to %2)").replace("%1", facts.schema).replace("%2",
-                                                                                                facts.schema_head)
-        encryption = _tr("encrypted (SQLCipher)") if facts.encrypted else _tr("not encrypted")
+            schema = (self.tr("%1 (this program knows up to %2)").replace("%1", facts.schema)
+                      .replace("%2", facts.schema_head))
+        encryption = self.tr("encrypted (SQLCipher)") if facts.encrypted else self.tr("not encrypted")
         self.facts: list[tuple[str, str, str]] = [
-            ("aboutVersion", _tr("Version"), facts.version),
-            ("aboutRoster", _tr("Roster"), f"{facts.roster} ({encryption})" if facts.roster else "—"),
-            ("aboutSchema", _tr("Schema version"), schema),
-            ("aboutSqlcipher", _tr("SQLCipher"), facts.sqlcipher),
-            ("aboutSqlite", _tr("SQLite"), facts.sqlite),
-            ("aboutQt", _tr("Qt"), f"{qVersion()} (PySide6 {PySide6.__version__})"),
-            ("aboutPython", _tr("Python"), facts.python),
+            ("aboutVersion", self.tr("Version"), facts.version),
+            ("aboutRoster", self.tr("Roster"), f"{facts.roster} ({encryption})" if facts.roster else "—"),
+            ("aboutSchema", self.tr("Schema version"), schema),
+            ("aboutSqlcipher", self.tr("SQLCipher"), facts.sqlcipher),
+            ("aboutSqlite", self.tr("SQLite"), facts.sqlite),
+            ("aboutQt", self.tr("Qt"), f"{qVersion()} (PySide6 {PySide6.__version__})"),
+            ("aboutPython", self.tr("Python"), facts.python),
         ]
-        heading = QLabel(f"<h2>{APP_NAME} {facts.version}</h2>" + _tr("An offline evacuation roster for consular "
-                                                                      "missions."), self)
+        heading = QLabel(f"<h2>{APP_NAME} {facts.version}</h2>"
+                         + self.tr("An offline evacuation roster for consular missions."), self)
         heading.setWordWrap(True)
         form = QFormLayout()
         for name, label, value in self.facts:
@@ -146,7 +142,7 @@ class AboutDialog(QDialog):
             field.setTextInteractionFlags(field.textInteractionFlags().TextSelectableByMouse)
             form.addRow(label, field)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = buttons.addButton(_tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.setObjectName("aboutCopy")
         copy.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
@@ -167,7 +163,7 @@ class AboutDialog(QDialog):
 def install(host: WindowHost) -> None:
     """Help > Manual before the shortcuts; Help > About with the real versions."""
     window = host.window()
-    manual = QAction(_tr("&Manual"), window)
+    manual = QAction(QCoreApplication.translate("Help", "&Manual"), window)
     host.actions.add("manual", manual)
     help_menu = host.actions.menu("Help")
     help_menu.insertAction(host.actions["shortcuts"], manual)

@@ -4405,6 +4405,30 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
             <numerusform>%n человек</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Where the roster lives</source>
+        <translation>Где хранится база</translation>
+    </message>
+    <message>
+        <source>The roster is one file on this computer. The suggested place is this user's local data folder. Avoid a OneDrive, Dropbox or Google Drive folder and network shares: several officers at once work better on a shared PostgreSQL roster.</source>
+        <translation>База — это один файл на этом компьютере. Предлагаемое место — локальная папка данных пользователя. Избегайте папок OneDrive, Dropbox, Google Drive и сетевых папок: нескольким сотрудникам одновременно лучше работать в общей базе PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>New roster</source>
+        <translation>Новая база</translation>
+    </message>
+    <message>
+        <source>Roster databases (*.db)</source>
+        <translation>Базы (*.db)</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Choose another file; an existing roster is opened with File &gt; Open roster.</source>
+        <translation>%1 уже существует. Выберите другой файл; существующая база открывается через Файл &gt; Открыть базу.</translation>
+    </message>
 </context>
 <context>
     <name>RosterTableModel</name>
@@ -7279,6 +7303,324 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../storage/backup.py" line="1"/>
         <source>{path}: no such backup</source>
         <translation>{path}: такой резервной копии нет</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About %1</source>
+        <translation>О программе %1</translation>
+    </message>
+    <message>
+        <source>%1 (this program knows up to %2)</source>
+        <translation>%1 (программа знает схемы до %2)</translation>
+    </message>
+    <message>
+        <source>encrypted (SQLCipher)</source>
+        <translation>зашифрована (SQLCipher)</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>не зашифрована</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>База</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Версия схемы</translation>
+    </message>
+    <message>
+        <source>SQLCipher</source>
+        <translation>SQLCipher</translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>An offline evacuation roster for consular missions.</source>
+        <translation>Автономная база эвакуации для консульских миссий.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>A backup is taken when the roster opens, every few minutes while you work and when it closes, each checked. Choose a folder on a USB stick that stays at the mission, so the roster survives a lost laptop. Left empty, backups go to a 'backups' folder beside the roster.</source>
+        <translation>Резервная копия делается при открытии базы, каждые несколько минут во время работы и при закрытии; каждая проверяется. Выберите папку на USB-накопителе, который остаётся в миссии, чтобы база пережила потерю ноутбука. Если оставить поле пустым, копии пойдут в папку «backups» рядом с базой.</translation>
+    </message>
+    <message>
+        <source>beside the roster</source>
+        <translation>рядом с базой</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Папка резервных копий</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder this program can write in. Plug in the stick, or choose another folder.</source>
+        <translation>%1 — не папка, в которую программа может писать. Вставьте накопитель или выберите другую папку.</translation>
+    </message>
+</context>
+<context>
+    <name>DemonstrationMark</name>
+    <message>
+        <source>DEMONSTRATION</source>
+        <translation>ДЕМОНСТРАЦИЯ</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <source>%1: first start</source>
+        <translation>%1: первый запуск</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Далее &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Назад</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Готово</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Руководство</translation>
+    </message>
+</context>
+<context>
+    <name>ManualWindow</name>
+    <message>
+        <source>%1 manual</source>
+        <translation>Руководство %1</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <source>Open in &amp;browser</source>
+        <translation>Открыть в &amp;браузере</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerPage</name>
+    <message>
+        <source>You and your mission</source>
+        <translation>Вы и ваша миссия</translation>
+    </message>
+    <message>
+        <source>Your name goes into the audit trail with every change you make. The mission's country is where phone numbers typed without + are from.</source>
+        <translation>Ваше имя записывается в журнал изменений с каждым вашим изменением. Страна миссии — та, чьими считаются номера телефонов, набранные без +.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Ваше &amp;имя</translation>
+    </message>
+    <message>
+        <source>&amp;Mission name</source>
+        <translation>&amp;Название миссии</translation>
+    </message>
+    <message>
+        <source>Host &amp;country</source>
+        <translation>&amp;Страна пребывания</translation>
+    </message>
+    <message>
+        <source>e.g. Consulate General in Cairo</source>
+        <translation>например, Генеральное консульство в Каире</translation>
+    </message>
+    <message>
+        <source>ISO code, e.g. EGY: phones without + are from there</source>
+        <translation>код ISO, например EGY: телефоны без + считаются местными</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Protect the roster</source>
+        <translation>Защита базы</translation>
+    </message>
+    <message>
+        <source>The roster holds names, passport and phone numbers of people in danger. With a passphrase the file is encrypted: nobody who gets it (a lost or seized laptop) can read it. Several words you can remember are best. Next you get a recovery key to keep in the safe, in case the passphrase is forgotten.</source>
+        <translation>В базе хранятся имена, номера паспортов и телефонов людей в опасности. С парольной фразой файл шифруется: никто, к кому он попадёт (потерянный или изъятый ноутбук), не сможет его прочесть. Лучше всего несколько слов, которые легко запомнить. Затем вы получите ключ восстановления для сейфа — на случай, если парольная фраза забудется.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Парольная фраза</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>&amp;Ещё раз</translation>
+    </message>
+    <message>
+        <source>&amp;No encryption: anyone who gets this file can read it</source>
+        <translation>&amp;Без шифрования: любой, к кому попадёт файл, сможет его прочесть</translation>
+    </message>
+    <message>
+        <source>Create the roster</source>
+        <translation>Создать базу</translation>
+    </message>
+    <message>
+        <source>Too short: at least %1 characters</source>
+        <translation>Слишком короткая: нужно не меньше %1 символов</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Средняя</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Хорошая</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Надёжная</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Ваш ключ восстановления</translation>
+    </message>
+    <message>
+        <source>If the passphrase is ever forgotten, this key opens the roster and sets a new one. It is shown only now. Print it (or write it down) and keep it in the mission's safe, not with the laptop.</source>
+        <translation>Если парольная фраза забудется, этот ключ откроет базу и задаст новую. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Сохранить в P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>I have &amp;printed the key or written it down</source>
+        <translation>Я &amp;распечатал(а) или переписал(а) ключ</translation>
+    </message>
+    <message>
+        <source>%1: recovery key</source>
+        <translation>%1: ключ восстановления</translation>
+    </message>
+    <message>
+        <source>Keep this sheet in the mission's safe. With it, the roster can be opened and given a new passphrase when the passphrase is forgotten (Help &gt; Manual: lost laptop, forgotten passphrase).</source>
+        <translation>Храните этот лист в сейфе миссии. С ним базу можно открыть и задать новую парольную фразу, если прежняя забыта (Справка &gt; Руководство: потерян ноутбук, забыта парольная фраза).</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Сохранить ключ восстановления</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>Добро пожаловать в %1</translation>
+    </message>
+    <message>
+        <source>This assistant sets up the roster of your mission: who you are, where the roster is kept, how it is protected and where its backups go. It takes a few minutes; everything can be changed later in Tools &gt; Settings.</source>
+        <translation>Этот помощник настроит базу вашей миссии: кто вы, где хранится база, как она защищена и куда идут резервные копии. Это займёт несколько минут; всё можно изменить позже в Сервис &gt; Настройки.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Set up my mission's roster</source>
+        <translation>&amp;Настроить базу моей миссии</translation>
+    </message>
+    <message>
+        <source>&amp;Explore with a demonstration roster</source>
+        <translation>&amp;Посмотреть на демонстрационной базе</translation>
+    </message>
+    <message>
+        <source>Invented families, lists and partners, to try every screen. The title bar and every export say DEMONSTRATION while it is open.</source>
+        <translation>Вымышленные семьи, списки и партнёры, чтобы опробовать каждый экран. Пока она открыта, в заголовке окна и в каждой выгрузке написано «ДЕМОНСТРАЦИЯ».</translation>
+    </message>
+</context>
+<context>
+    <name>commands.recovery</name>
+    <message>
+        <source>{path}: recovery key written to {out}; print it, keep it in the safe, and delete the file (a key made before no longer works)</source>
+        <translation>{path}: ключ восстановления записан в {out}; распечатайте его, положите в сейф и удалите файл (прежний ключ больше не действует)</translation>
+    </message>
+    <message>
+        <source>{path}: opened with the recovery key and given the new passphrase; the recovery key still works</source>
+        <translation>{path}: открыта ключом восстановления, задана новая парольная фраза; ключ восстановления по-прежнему действует</translation>
+    </message>
+</context>
+<context>
+    <name>services.first_start</name>
+    <message>
+        <source>{path} exists already; choose another file, or open it with File &gt; Open roster</source>
+        <translation>{path} уже существует; выберите другой файл или откройте его через Файл &gt; Открыть базу</translation>
+    </message>
+</context>
+<context>
+    <name>services.recovery</name>
+    <message>
+        <source>{path}: the roster is not encrypted; a recovery key is for an encrypted roster</source>
+        <translation>{path}: база не зашифрована; ключ восстановления нужен только зашифрованной базе</translation>
+    </message>
+    <message>
+        <source>{path}: the passphrase kept for the recovery key no longer opens the roster (was the file replaced by another roster?); nothing was changed</source>
+        <translation>{path}: сохранённая для ключа восстановления парольная фраза больше не открывает базу (файл заменён другой базой?); ничего не изменено</translation>
+    </message>
+</context>
+<context>
+    <name>storage.recovery</name>
+    <message>
+        <source>{path}: there is no recovery file beside the roster; a recovery key opens a roster only with it</source>
+        <translation>{path}: рядом с базой нет файла восстановления; ключ восстановления открывает базу только вместе с ним</translation>
+    </message>
+    <message>
+        <source>{path}: this recovery key does not open the roster's recovery file; nothing was changed</source>
+        <translation>{path}: этот ключ восстановления не открывает файл восстановления базы; ничего не изменено</translation>
+    </message>
+    <message>
+        <source>{path}: not a recovery file of this program, or damaged</source>
+        <translation>{path}: это не файл восстановления этой программы, или он повреждён</translation>
     </message>
 </context>
 </TS>
