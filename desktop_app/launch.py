@@ -8,6 +8,9 @@ A roster file double-clicked, or dropped on the program's icon, comes as a bare 
 (`mission-roster C:\\Rosters\\cairo.db`): the window opens on it, as with `--db`. A bare word
 is a command unless it names an existing file and looks like a path (a folder separator or a
 suffix), so that a file called `stats` in the current folder does not hide the command.
+
+`mission-roster --self-test` runs `desktop_app.selftest` (in a bundle above all) and exits 0 when
+every step passed.
 """
 
 from __future__ import annotations
@@ -50,6 +53,10 @@ def _bare_roster_path(argument: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--self-test"]:
+        from desktop_app.selftest import run_self_test
+
+        return run_self_test()
     options = _window_options(arguments)
     if options is None:
         from desktop_app.system import utf8_console
