@@ -53,7 +53,7 @@ translations: $(QM)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 # After changing interface strings: refresh the .ts sources from the code (then translate the new ones).
-UI_SOURCES = $(shell find desktop_app/ui -name '*.py' -not -path '*/__pycache__/*' | sort)
+UI_SOURCES = $(shell find desktop_app/ui desktop_app/rendering -name '*.py' -not -path '*/__pycache__/*' | sort)
 # Below the ui, templates are marked with domain/messages.py's QT_TRANSLATE_NOOP (Qt-free).
 MESSAGE_SOURCES = $(shell grep -l QT_TRANSLATE_NOOP desktop_app/cli.py desktop_app/commands/*.py desktop_app/domain/*.py \
 	desktop_app/services/*.py desktop_app/matching/*.py desktop_app/exchange/*.py desktop_app/storage/*.py)

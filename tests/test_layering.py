@@ -8,6 +8,7 @@ that covers too much) fails here.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -29,6 +30,7 @@ BREACHES = {
     "desktop_app/services/breach_qt.py": ("from PySide6.QtWidgets import QWidget\n", "no-qt-below-ui"),
     "desktop_app/commands/breach_window.py": ("from desktop_app.ui import main_window\n", "commands-no-window"),
     "desktop_app/domain/breach_sql.py": ("import sqlalchemy\n", "domain-plain"),
+    "desktop_app/commands/breach_cli.py": ("from desktop_app.ui.app import run_gui\n", "cli-no-window"),
 }
 
 
@@ -105,3 +107,58 @@ def test_the_first_paint_loads_no_sqlalchemy(db: Database, db_path: Path) -> Non
     loaded = [name for name in painted["modules"]
               if name.split(".")[0] in ("sqlalchemy", "alembic") or name.startswith("desktop_app.storage.db")]
     assert loaded == []
+
+
+def widget_imports(source: str) -> list[int]:
+    """The lines of `source` that import PySide6's widgets (at the top or inside a function)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [f"{node.module}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        lines += [node.lineno for name in names if name == "PySide6.QtWidgets" or name.startswith("PySide6.QtWidgets.")]
+    return lines
+
+
+def test_nothing_outside_the_window_imports_qt_widgets() -> None:
+    """import-linter sees PySide6 as one package, so the widgets are looked for in the code itself:
+    only ui/ imports them; rendering/ prints with QtGui alone."""
+    assert widget_imports("def f():\n    from PySide6 import QtCore, QtWidgets\n") == [2]
+    assert widget_imports("import PySide6.QtWidgets as w\nfrom PySide6.QtWidgets import QApplication\n") == [1, 2]
+    assert widget_imports("from PySide6.QtGui import QPdfWriter\n") == []
+    package = ROOT / "desktop_app"
+    found = [f"{path.relative_to(ROOT)}:{line}" for path in sorted(package.rglob("*.py"))
+             if package / "ui" not in path.parents
+             for line in widget_imports(path.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+# The command line as a user runs it (desktop_app.launch.main); at exit it prints what was loaded.
+COMMAND_LINE_CHILD = r"""
+import atexit, json, sys
+atexit.register(lambda: print(json.dumps(sorted(sys.modules))))
+from desktop_app.launch import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+# QtCore only, shared with the window: the operator's language and default roster from Settings
+# (the import contract "cli-no-window" lists the same three as its ignored imports).
+COMMAND_LINE_READS_FROM_UI = {"desktop_app.ui", "desktop_app.ui.i18n", "desktop_app.ui.preferences"}
+
+
+def test_the_command_line_prints_a_manifest_without_the_windows_code(db: Database, db_path: Path,
+                                                                      tmp_path: Path) -> None:
+    demo.fill_demo(db, households=3, operator="demo")
+    db.close()
+    out = tmp_path / "manifest.pdf"
+    done = subprocess.run([sys.executable, "-c", COMMAND_LINE_CHILD, "--db", str(db_path), "--operator", "cli",
+                           "export", str(out), "--profile", "flight_manifest"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert out.read_bytes().startswith(b"%PDF") and "desktop_app.rendering.manifest_pdf" in loaded
+    assert [name for name in loaded if name.startswith("PySide6.QtWidgets")] == []
+    assert [name for name in loaded if name.split(".")[:2] == ["desktop_app", "ui"]
+            and name not in COMMAND_LINE_READS_FROM_UI] == []

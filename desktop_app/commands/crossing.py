@@ -65,8 +65,10 @@ def _counts_json(counts: crossing.GateCounts) -> dict[str, Any]:
 
 def cmd_boarding_list(ctx: Context) -> int:
     a = ctx.args
-    from desktop_app.ui.crossing.boarding_pdf import boarding_pdf  # Qt only when printing (issue 15: rendering/)
-    from desktop_app.ui.manifest_pdf import ensure_gui_application
+    from desktop_app.rendering import (
+        boarding_pdf,  # Qt only when printing (issue 15: rendering/)
+        ensure_gui_application,
+    )
 
     ensure_gui_application()
     result = crossing.export_boarding_list(ctx.db, ctx.list_id(a.list), a.out, render=boarding_pdf,

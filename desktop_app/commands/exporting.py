@@ -54,7 +54,7 @@ def cmd_export(ctx: Context) -> int:
         if a.password_file:
             raise ValidationError("--password-file", a.password_file, "cannot protect a PDF manifest; print it, "
                                   "or export an .xlsx with a password")
-        from desktop_app.ui.manifest_pdf import ensure_gui_application, write_manifest_pdf  # Qt only when printing
+        from desktop_app.rendering import ensure_gui_application, write_manifest_pdf  # Qt only when printing
 
         ensure_gui_application()
         result = exporting.export_manifest(ctx.db, out, render=write_manifest_pdf, paper=a.paper, **common)

@@ -414,7 +414,7 @@ class ExportDialog(QDialog):
                                       include_without_consent=self.consent_box.isChecked(), overwrite=overwrite)
         db = self.db
         if self.is_pdf():
-            from desktop_app.ui.manifest_pdf import write_manifest_pdf
+            from desktop_app.rendering import write_manifest_pdf
 
             paper = self.paper_combo.currentData()
 

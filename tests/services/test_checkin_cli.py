@@ -18,6 +18,10 @@ from desktop_app.domain.gate_codes import gate_code
 from desktop_app.storage.db import Database
 from tests.services.checkin_support import Gate, make_gate
 
+# Printing makes a Qt application when none runs; a test session also shows widgets, so it makes its
+# QApplication first, as the window does (rendering never imports the widgets).
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 @pytest.fixture
 def gate(db: Database, operator: str) -> Gate:

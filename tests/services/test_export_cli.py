@@ -22,6 +22,10 @@ from desktop_app.services import audit, exporting
 from desktop_app.storage.db import Database
 from tests.services.test_export_service import LIST_NAME, PARTNER, Roster, build_roster
 
+# Printing makes a Qt application when none runs; a test session also shows widgets, so it makes its
+# QApplication first, as the window does (rendering never imports the widgets).
+pytestmark = pytest.mark.usefixtures("qapp")
+
 OPERATOR = "cli.officer"
 
 

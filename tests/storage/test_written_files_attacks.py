@@ -17,11 +17,15 @@ import pytest
 from desktop_app import cli
 from desktop_app.domain.status import Status
 from desktop_app.exchange.export_errors import ExportError
+from desktop_app.rendering import ensure_gui_application, write_manifest_pdf
 from desktop_app.services import exporting, persons, status
 from desktop_app.storage import output_files
 from desktop_app.storage.db import WRITER_SUFFIX, open_database
-from desktop_app.ui.manifest_pdf import ensure_gui_application, write_manifest_pdf
 from tests.storage.test_output_files import fill, small_filesystem
+
+# Printing makes a Qt application when none runs; a test session also shows widgets, so it makes its
+# QApplication first, as the window does (rendering never imports the widgets).
+pytestmark = pytest.mark.usefixtures("qapp")
 
 PASSPHRASE = "Kair0-2023-archive"
 

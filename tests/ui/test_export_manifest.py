@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import builtin_profile
 from desktop_app.domain.person import DocumentData
+from desktop_app.rendering import write_manifest_pdf
 from desktop_app.services import audit, exporting, lists, persons
 from desktop_app.services.exporting import Selection
 from desktop_app.storage.db import Database
-from desktop_app.ui.manifest_pdf import write_manifest_pdf
 from tests.services.test_export_service import LIST_NAME, Roster, build_roster
 
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -8,11 +8,11 @@ from pathlib import Path
 import openpyxl
 from pytestqt.qtbot import QtBot
 
+from desktop_app.rendering import write_manifest_pdf
 from desktop_app.services import demo, exporting
 from desktop_app.services.exporting import Selection
 from desktop_app.services.first_start import set_up_demo
 from desktop_app.storage.db import open_database
-from desktop_app.ui.manifest_pdf import write_manifest_pdf
 
 
 def test_every_export_of_a_demonstration_roster_says_so(qtbot: QtBot, tmp_path: Path) -> None:

@@ -90,7 +90,8 @@ def _marked_sources() -> list[str]:
     below = [p for folder in ("commands", "domain", "services", "matching", "exchange", "storage")
              for p in (package / folder).glob("*.py") if "QT_TRANSLATE_NOOP" in p.read_text(encoding="utf-8")]
     below += [package / "cli.py"] if "QT_TRANSLATE_NOOP" in (package / "cli.py").read_text(encoding="utf-8") else []
-    return sorted(str(p) for p in (*UI_FOLDER.rglob("*.py"), *below))
+    rendering = list((package / "rendering").rglob("*.py"))  # QtGui's translate(), as the interface
+    return sorted(str(p) for p in (*UI_FOLDER.rglob("*.py"), *rendering, *below))
 
 
 def test_the_russian_source_holds_every_string_the_interface_marks(tmp_path: Path) -> None:

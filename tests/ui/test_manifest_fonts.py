@@ -18,8 +18,8 @@ import pytest
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.rendering import FONT_FILES, document_family, fonts_folder
 from desktop_app.storage.db import Database
-from desktop_app.ui.fonts import FONT_FILES, document_family, fonts_folder
 from tests.services.test_export_service import LIST_NAME, build_roster
 from tests.ui.test_export_manifest import pdf_text
 
@@ -27,7 +27,7 @@ NAMES_SCRIPT = """
 import sys
 from pathlib import Path
 from desktop_app.services.exporting import Manifest, ManifestSection
-from desktop_app.ui.manifest_pdf import ensure_gui_application, write_manifest_pdf
+from desktop_app.rendering import ensure_gui_application, write_manifest_pdf
 
 ensure_gui_application()
 rows = [["1", "Иванова", "Ольга"], ["2", "أبو شنب", "أحمد"]]

@@ -43,7 +43,7 @@ def print_boarding_list(parent: QWidget, hub: WorkspaceHub, list_id: int, list_n
     db, operator = workspace.db, workspace.operator
 
     def render(printed: crossing.BoardingList) -> None:
-        from desktop_app.ui.crossing.boarding_pdf import boarding_pdf
+        from desktop_app.rendering import boarding_pdf
 
         pdf = boarding_pdf(printed)
         run_write(parent, hub, _tr("Printing the boarding list"),

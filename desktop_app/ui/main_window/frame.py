@@ -610,7 +610,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from desktop_app.ui.fonts import fixed_font
+        from desktop_app.rendering import fixed_font
 
         width = max(len(keys) for _name, keys in self.shortcut_table())
         text = "\n".join(f"{keys:<{width}}  {name}" for name, keys in self.shortcut_table())

@@ -5,7 +5,7 @@ out in a QTextDocument table (the header row repeats on every page, a signature 
 the right, or the left for Arabic), paints it page by page on a QPdfWriter in A4 or Letter
 with "Page n of m" at the foot of each page, and ends with the count and a line for the
 officer who checked the boarding. Wide profiles are printed landscape. The text is set in the
-font shipped with the program (`ui.fonts`: Latin, Cyrillic and Arabic), on every system.
+font shipped with the program (`rendering.fonts`: Latin, Cyrillic and Arabic), on every system.
 
 It is the renderer `services.exporting.export_manifest` calls; the service writes the audit
 entry. `ensure_gui_application()` lets the command line print without a window.
@@ -34,8 +34,8 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from desktop_app.rendering.fonts import document_font
 from desktop_app.services.exporting import Manifest
-from desktop_app.ui.fonts import document_font
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch of the layout
@@ -50,15 +50,13 @@ _application: QGuiApplication | None = None
 def ensure_gui_application() -> None:
     """An offscreen application for printing from the command line; the window's own if one runs.
 
-    It is a QApplication (a QGuiApplication that also allows widgets), so that a process that
-    prints first and opens a window later (a test session, a script) is not stuck with an
-    application object that cannot show widgets.
+    It is a QGuiApplication, which cannot show widgets: a process that prints and also opens a
+    window (a test session, a script) makes its QApplication first, as the window does (pytest-qt's
+    `qapp` in the tests). Rendering never imports the widgets.
     """
     global _application
     if QGuiApplication.instance() is None:
-        from PySide6.QtWidgets import QApplication
-
-        _application = QApplication([sys.argv[0] if sys.argv else "mission-roster", "-platform", "offscreen"])
+        _application = QGuiApplication([sys.argv[0] if sys.argv else "mission-roster", "-platform", "offscreen"])
 
 
 def write_manifest_pdf(path: Path, manifest: Manifest, paper: str = "a4") -> None:

@@ -18,8 +18,8 @@ import segno
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from desktop_app.rendering.fonts import document_font
 from desktop_app.services.crossing import BoardingList, BoardingRow
-from desktop_app.ui.fonts import document_font
 
 RESOLUTION = 300
 MARGIN_MM = 12.0
