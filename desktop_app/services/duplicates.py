@@ -27,9 +27,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid as uuid_module
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -68,6 +69,7 @@ HOUSEHOLD = "household"
 # the relationship goes with the household.
 MERGE_FIELDS: tuple[str, ...] = tuple(k for k in FIELDS_BY_KEY if k not in ("case_ref", "relationship"))
 PICKABLE: tuple[str, ...] = (*MERGE_FIELDS, HOUSEHOLD)
+K = TypeVar("K", int, str)  # a record's key: a person id, or a bench's record name
 _ANSWER_STRENGTH = {Answer.PENDING.value: 0, Answer.REJECTED.value: 1, Answer.APPROVED.value: 2}
 
 
@@ -162,36 +164,40 @@ def _closed(found: list[DuplicateCandidate], dismissed: set[tuple[int, int]]) ->
     Only matches count as links, and a pair dismissed as not a duplicate stays dismissed. A
     pair added this way has the lower of its two matches' scores and says which third it is.
     """
-    matched: dict[int, dict[int, DuplicateCandidate]] = {}
-    for pair in found:
-        if pair.decision == "match":
-            matched.setdefault(pair.a.id, {})[pair.b.id] = pair
-            matched.setdefault(pair.b.id, {})[pair.a.id] = pair
+    matches = {(pair.a.id, pair.b.id): pair for pair in found if pair.decision == "match"}
+    briefs = {brief.id: brief for pair in matches.values() for brief in (pair.a, pair.b)}
+    thirds = through_a_third(matches)
     out = []
-    seen: set[tuple[int, int]] = set()
     for pair in found:
-        seen.add((pair.a.id, pair.b.id))
-        common = matched.get(pair.a.id, {}).keys() & matched.get(pair.b.id, {}).keys() if pair.decision == "review" \
-            else set()
-        if common:
-            third = matched[pair.a.id][min(common)]
-            ref = third.b.case_ref if third.a.id == pair.a.id else third.a.case_ref
-            pair = replace(pair, decision="match", reasons=(*pair.reasons, f"both match {ref}"))
+        third = thirds.pop((pair.a.id, pair.b.id), None)
+        if third is not None and pair.decision == "review":
+            pair = replace(pair, decision="match", reasons=(*pair.reasons, f"both match {briefs[third].case_ref}"))
         out.append(pair)
-    added = []
-    for third, links in matched.items():
-        ids = sorted(links)
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
-                if (a, b) in seen or (a, b) in dismissed:
-                    continue
-                seen.add((a, b))
-                first, second = links[a], links[b]
-                brief = {p.id: p for link in (first, second) for p in (link.a, link.b)}
-                ref = brief[third].case_ref
-                added.append(DuplicateCandidate(brief[a], brief[b], min(first.score, second.score), "match",
-                                                (f"both match {ref}",), frozenset()))
-    return sorted(out + added, key=lambda pair: -pair.score)
+    for (a, b), third in thirds.items():
+        if (a, b) not in dismissed:
+            score = min(matches[tuple(sorted((a, third)))].score, matches[tuple(sorted((b, third)))].score)
+            out.append(DuplicateCandidate(briefs[a], briefs[b], score, "match",
+                                          (f"both match {briefs[third].case_ref}",), frozenset()))
+    return sorted(out, key=lambda pair: -pair.score)
+
+
+def through_a_third(matches: Iterable[tuple[K, K]]) -> dict[tuple[K, K], K]:
+    """Each pair (lower, higher) of records that both match one same third record, and the lowest such third.
+
+    `matches` are the matched pairs, each once in either order. Pairs that match each other
+    directly are included too (a triangle); the caller keeps what it already has.
+    """
+    linked: dict[K, set[K]] = defaultdict(set)
+    for a, b in matches:
+        linked[a].add(b)
+        linked[b].add(a)
+    thirds: dict[tuple[K, K], K] = {}
+    for third in sorted(linked):
+        ones = sorted(linked[third])
+        for i, a in enumerate(ones):
+            for b in ones[i + 1:]:
+                thirds.setdefault((a, b), third)
+    return thirds
 
 
 def dismiss_pair(db: Database, a_id: int, b_id: int, *, operator: str, note: str = "") -> None:
