@@ -1,7 +1,12 @@
-"""Screenshots of the real window for the README: run under Xvfb by `make screenshots`.
+"""Screenshots of the real window for the README and the manual: run under Xvfb by `make screenshots`.
 
 Fills a demonstration roster in a temporary folder, opens each main screen, and grabs the
 window as a user would see it (the X server's own rendering, not the offscreen platform).
+With `--manual`, the screens the officer's manual shows, in English and in Russian, go to
+desktop_app/resources/manual/<language>/images/ (the first-start assistant, the roster, a
+person, import, export, reconcile, the lists and a restore):
+
+    xvfb-run -a python packaging/take_screenshots.py --manual
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+MANUAL = Path(__file__).resolve().parent.parent / "desktop_app" / "resources" / "manual"
+MANUAL_WIDTH = 1280
 
 
 def _settle(app: QApplication, rounds: int = 20) -> None:
@@ -97,5 +104,95 @@ def main() -> int:
     return 0
 
 
+def _save(app: QApplication, widget: QWidget, path: Path) -> None:
+    widget.show()
+    _settle(app, 40)
+    widget.grab().save(str(path))
+    print(f"saved {path}")
+
+
+def _first_start_shots(app: QApplication, workdir: Path, out: Path) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from desktop_app.ui.first_start import FirstStartWizard
+
+    preferences = Preferences(QSettings(str(workdir / "first.ini"), QSettings.Format.IniFormat))
+    wizard = FirstStartWizard(preferences)
+    wizard.resize(760, 540)
+    _save(app, wizard, out / "first-start-welcome.png")
+    wizard.next()
+    wizard.officer_page.officer.setText("Anna Petrova")
+    wizard.officer_page.mission.setText("Consulate General in Cairo")
+    wizard.officer_page.country.setText("EGY")
+    wizard.next()
+    wizard.roster_page.path.setText(str(workdir / "cairo.db"))
+    wizard.next()
+    wizard.passphrase_page.edit.setText("blue river seven lanterns")
+    wizard.passphrase_page.again.setText("blue river seven lanterns")
+    _save(app, wizard, out / "first-start-passphrase.png")
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    _settle(app)
+    _save(app, wizard, out / "first-start-recovery.png")  # a key of this throwaway roster only
+    wizard.reject()
+
+
+def manual_shots(language: str) -> None:
+    """The manual's screenshots in `language`."""
+    from desktop_app.services import backups, exporting
+    from desktop_app.services.exporting import Selection
+    from desktop_app.ui.backup_dialog import RestoreDialog
+    from desktop_app.ui.export_dialog import open_export_dialog
+    from desktop_app.ui.i18n import install_language
+    from desktop_app.ui.import_wizard import open_import_wizard
+    from desktop_app.ui.reconcile_screen import ReconcileDialog
+
+    app = application()
+    install_language(language)
+    out = MANUAL / language / "images"
+    out.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix=f"manual-shots-{language}-"))
+    _first_start_shots(app, workdir, out)
+    db = open_database(workdir / "roster.db")
+    demo.fill_demo(db, households=150, operator="demo")
+    folder = workdir / "backups"
+    folder.mkdir()
+    for reason in ("at open", "manual"):
+        backups.backup_now(db, folder, operator="A. Petrova", reason=reason)
+    preferences = Preferences(QSettings(str(workdir / "settings.ini"), QSettings.Format.IniFormat))
+    preferences.language = language
+    preferences.backup_folder = str(folder)
+    window = MainWindow(db, "A. Petrova", preferences)
+    window.resize(MANUAL_WIDTH, 780)
+    _save(app, window, out / "roster.png")
+    editor = window.open_editor(window.roster.model.person_id(3))
+    _save(app, editor, out / "person.png")
+    editor.close()
+    for name, dialog in (("import", open_import_wizard(window)), ("export", open_export_dialog(window)),
+                         ("restore", RestoreDialog(db, folder, window))):
+        _save(app, dialog, out / f"{name}.png")
+        dialog.close()
+    answer = workdir / "answer.xlsx"  # the partner's answer: the list as the partner received it
+    exporting.export_persons(db, answer, selection=Selection(list_id=1), operator="A. Petrova",
+                             include_without_consent=True)
+    reconcile = ReconcileDialog(db, "A. Petrova", window, list_id=1)
+    reconcile.show()
+    reconcile.path_edit.setText(str(answer))
+    reconcile.check_button.click()
+    deadline = time.monotonic() + 120
+    while reconcile.reconciliation is None and time.monotonic() < deadline:  # matched off the GUI thread
+        app.processEvents()
+    _save(app, reconcile, out / "reconcile.png")
+    reconcile.close()
+    window.show_page("lists")
+    window.lists.lists_view.selectRow(0)
+    _save(app, window, out / "lists.png")
+    window.close()
+    db.close()
+
+
 if __name__ == "__main__":
+    if "--manual" in sys.argv[1:]:
+        for code in ("en", "ru"):
+            manual_shots(code)
+        raise SystemExit(0)
     raise SystemExit(main())
