@@ -16,6 +16,7 @@ from desktop_app.storage.db import DamagedRoster, open_database
 from desktop_app.ui.backup_dialog import RestoreDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.protection import Protection
 from tests.storage.test_backup_defects import _flip_persons_page
 
 
@@ -41,7 +42,11 @@ def _answer_boxes(replies: list[str], buttons: list[QMessageBox.StandardButton])
             return
         answered.append(box)
         replies.append(box.text())
-        box.button(buttons[len(answered) - 1]).click()
+        button = box.button(buttons[len(answered) - 1])
+        if button is None:  # not the question expected: close it, so the test fails instead of waiting forever
+            box.reject()
+            return
+        button.click()
         if len(answered) < len(buttons):
             QTimer.singleShot(20, attempt)
 
@@ -78,8 +83,6 @@ def test_a_damaged_roster_is_painted_and_stays_usable_read_only(
     window.close()
 
 
-@pytest.mark.skip(reason="KNOWN, first in the closing note: its driver now waits forever inside protection.restore "
-                  "(passed in the run before, hangs alone at the end of the session); fix, then drop this mark")
 def test_a_backup_of_another_roster_is_restored_only_when_the_officer_says_so(
         qtbot: QtBot, tmp_path: Path, preferences: Preferences) -> None:
     stick = tmp_path / "usb"
@@ -95,7 +98,7 @@ def test_a_backup_of_another_roster_is_restored_only_when_the_officer_says_so(
     window = MainWindow(cairo, "A. Petrova", preferences)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.protection.auto_task is None and len(list(stick.glob("cairo-*"))) == 1,
+    qtbot.waitUntil(lambda: window.feature(Protection).auto_task is None and len(list(stick.glob("cairo-*"))) == 1,
                     timeout=20_000)
     replies: list[str] = []
 
@@ -109,12 +112,12 @@ def test_a_backup_of_another_roster_is_restored_only_when_the_officer_says_so(
         _when_shown(RestoreDialog, pick)
 
     choose(QMessageBox.StandardButton.No)
-    window.protection.restore()
+    window.feature(Protection).restore()
     assert "a backup of another roster" in replies[-1]
     assert stats.roster_stats(window.db).persons == ours  # refused: nothing changed
     persons.create_person(window.db, {"surname": "Still"}, operator="t")  # and the roster still works
     choose(QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok)  # sure; and the 'Restored' note
-    window.protection.restore()
+    window.feature(Protection).restore()
     assert stats.roster_stats(window.db).persons == theirs.persons
     assert len(list(stick.glob("cairo-backup-*-before-restore.db"))) == 1
     window.close()
