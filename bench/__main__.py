@@ -13,6 +13,7 @@ BENCHMARKS = [
     "bench.matching_bench",
     "bench.independent.check",
     "bench.ui_bench",
+    "bench.bundle_bench",
     "bench.protection_bench",
     "bench.officers_bench",
     "bench.checkin_bench",
