@@ -70,9 +70,11 @@ def _environment(**values: str | None) -> Iterator[None]:
 
 
 def program() -> list[str]:
-    """How to start this program again: the bundle's executable, or this Python with the package."""
+    """How to start this program again: the bundle's executable (on Windows its console one, whose output
+    can be redirected), or this Python with the package."""
     if getattr(sys, "frozen", False):
-        return [sys.executable]
+        console = Path(sys.executable).with_name("mission-roster-cli.exe")
+        return [str(console) if console.is_file() else sys.executable]
     return [sys.executable, "-m", "desktop_app"]
 
 
