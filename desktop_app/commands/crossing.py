@@ -4,6 +4,11 @@
     mission-roster checkin --undo LIST CASE_REF ...                     # take wrong scans back
     mission-roster checkin LIST                                         # counts and the missing by household
     mission-roster boarding-list LIST OUT.pdf [--overwrite]             # the printed list with QR codes
+    mission-roster notify (--list NAME [--approved] | --status S ...) --template NAME --language ru|en|ar
+                          [--date D --time T --meeting-point P --bring B] [--second-round]
+                          [--call-sheet OUT.pdf] [--sms-csv OUT.csv] [--links OUT.html] [--json] [--overwrite]
+    mission-roster attempt CASE_REF reached|no-answer|wrong-number|message-left [--note TEXT] [--list NAME]
+    mission-roster templates [list | show NAME --language L | save NAME --language L (--text T | --file F)]
 
 Each scan is answered on its own line, in order; a refused scan is said on stderr with its
 reason (not on the list, not approved, already checked in at a time, unknown code) and makes
@@ -19,6 +24,9 @@ from typing import Any
 
 from desktop_app.cli import Context
 from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, spoken
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.notify_templates import LANGUAGES, NotifyFields
+from desktop_app.domain.status import parse_status
 from desktop_app.services import crossing
 
 _CONTEXT = "commands.crossing"
@@ -78,6 +86,76 @@ def cmd_boarding_list(ctx: Context) -> int:
     return 0
 
 
+def cmd_notify(ctx: Context) -> int:
+    a = ctx.args
+    if not a.list and not a.status:
+        raise ValidationError("--list or --status", "", QT_TRANSLATE_NOOP(_CONTEXT, "is needed: whom to notify"))
+    group = crossing.NotifyGroup(list_id=ctx.list_id(a.list) if a.list else None, approved_only=a.approved,
+                                 statuses=tuple(parse_status(s) for s in a.status or ()),
+                                 second_round=a.second_round)
+    template = crossing.get_template(ctx.db, a.template, a.language)
+    plan = crossing.notify_plan(ctx.db, group, template, NotifyFields(a.date or "", a.time or "",
+                                                                      a.meeting_point or "", a.bring or ""))
+    render = None
+    if a.call_sheet:
+        from desktop_app.rendering import call_sheet_pdf, ensure_gui_application  # Qt only when printing
+
+        ensure_gui_application()
+        render = call_sheet_pdf
+    outputs = crossing.write_outputs(ctx.db, plan, operator=ctx.operator, sms_csv_path=a.sms_csv,
+                                     links_path=a.links, call_sheet_path=a.call_sheet, render_call_sheet=render,
+                                     overwrite=a.overwrite)
+    if a.json:
+        print(json.dumps({"title": plan.title, "template": template.name, "language": template.language,
+                          "recipients": [r.as_json() for r in plan.recipients], "not_reached": plan.not_reached,
+                          "written": [{"kind": k, "path": p} for k, p in outputs.written]},
+                         ensure_ascii=False, indent=2))
+        return 0
+    for r in plan.recipients:
+        phones = ", ".join(p.e164 for p in r.phones) or "-"
+        state = "reached" if r.reached else (r.last_attempt.outcome if r.last_attempt else "not tried")
+        print(f"{r.order}\t{r.case_ref}\t{r.name}\t{phones}\t{state}\t"
+              f"{r.segments.encoding} {r.segments.units} ch, {r.segments.segments} SMS")
+    say(QT_TRANSLATE_NOOP(_CONTEXT, "{count} persons, {missing} not reached yet"), count=len(plan.recipients),
+        missing=plan.not_reached)
+    for kind, path in outputs.written:
+        say(QT_TRANSLATE_NOOP(_CONTEXT, "{path}: {kind} written"), path=path, kind=kind.replace("_", " "))
+    return 0
+
+
+def cmd_attempt(ctx: Context) -> int:
+    a = ctx.args
+    attempt = crossing.record_attempt(ctx.db, ctx.person_id(a.ref), crossing.parse_outcome(a.outcome),
+                                      operator=ctx.operator, note=a.note,
+                                      list_id=ctx.list_id(a.list) if a.list else None)
+    say(QT_TRANSLATE_NOOP(_CONTEXT, "{ref}: {outcome} at {at}"), ref=attempt.case_ref,
+        outcome=attempt.outcome.replace("_", "-"), at=attempt.at.strftime("%H:%M"))
+    return 0
+
+
+def cmd_templates(ctx: Context) -> int:
+    a = ctx.args
+    if a.action == "list":
+        for template in crossing.list_templates(ctx.db):
+            print(f"{template.name}\t{template.language}\t{'built-in' if template.builtin else 'saved'}")
+        return 0
+    if not a.name or not a.language:
+        raise ValidationError("templates " + a.action, "", QT_TRANSLATE_NOOP(_CONTEXT, "needs NAME and --language"))
+    if a.action == "show":
+        print(crossing.get_template(ctx.db, a.name, a.language).text)
+        return 0
+    if a.file:
+        with open(a.file, encoding="utf-8-sig") as source:
+            text = source.read().strip()
+    elif a.text is not None:
+        text = a.text
+    else:
+        raise ValidationError("templates save", a.name, QT_TRANSLATE_NOOP(_CONTEXT, "needs --text or --file"))
+    saved = crossing.save_template(ctx.db, a.name, a.language, text, operator=ctx.operator)
+    say(QT_TRANSLATE_NOOP(_CONTEXT, "template {name} ({language}) saved"), name=saved.name, language=saved.language)
+    return 0
+
+
 def register(commands: Any, command: Any) -> None:
     p: argparse.ArgumentParser = command(
         "checkin", cmd_checkin, "check persons in at the gate: scanned codes, case references or passport numbers "
@@ -92,3 +170,31 @@ def register(commands: Any, command: Any) -> None:
     p.add_argument("list", metavar="LIST")
     p.add_argument("out", metavar="OUT.pdf")
     p.add_argument("--overwrite", action="store_true", help="replace OUT.pdf if it exists")
+    p = command("notify", cmd_notify, "tell a group the crossing: a call sheet, SMS CSV and links from a template")
+    p.add_argument("--list", metavar="NAME")
+    p.add_argument("--approved", action="store_true", help="only the list's approved members")
+    p.add_argument("--status", action="append", metavar="S", help="everyone with this status (repeat for more)")
+    p.add_argument("--template", default="default", metavar="NAME")
+    p.add_argument("--language", choices=LANGUAGES, default="en")
+    p.add_argument("--date")
+    p.add_argument("--time")
+    p.add_argument("--meeting-point")
+    p.add_argument("--bring")
+    p.add_argument("--second-round", action="store_true", help="only those not reached yet")
+    p.add_argument("--call-sheet", metavar="OUT.pdf")
+    p.add_argument("--sms-csv", metavar="OUT.csv")
+    p.add_argument("--links", metavar="OUT.html")
+    p.add_argument("--overwrite", action="store_true", help="replace output files that exist")
+    p.add_argument("--json", action="store_true")
+    p = command("attempt", cmd_attempt, "log an attempt to reach a person: reached, no-answer, wrong-number, "
+                "message-left")
+    p.add_argument("ref", metavar="CASE_REF")
+    p.add_argument("outcome", choices=[o.value.replace("_", "-") for o in crossing.Outcome])
+    p.add_argument("--note", default="")
+    p.add_argument("--list", metavar="NAME", help="the list the call was about")
+    p = command("templates", cmd_templates, "message templates for the families: list, show, save")
+    p.add_argument("action", choices=["list", "show", "save"], nargs="?", default="list")
+    p.add_argument("name", nargs="?")
+    p.add_argument("--language", choices=LANGUAGES)
+    p.add_argument("--text")
+    p.add_argument("--file", metavar="FILE", help="the template's text from a UTF-8 file")
