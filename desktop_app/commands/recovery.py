@@ -27,7 +27,7 @@ def cmd_recovery_key(ctx: Any) -> int:
     path = _roster_path(ctx)
     out = Path(ctx.args.out)
     sheet = Path(ctx.args.sheet) if ctx.args.sheet else None
-    from desktop_app.storage import output_files
+    from desktop_app import output_files
 
     for target in (out, sheet):  # refused before the key is made: a key nobody kept would replace the old one
         if target is not None:

@@ -32,9 +32,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
+from desktop_app import output_files
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
-from desktop_app.storage import output_files
 
 FORMAT = "mrpkg"
 FORMAT_VERSION = 1

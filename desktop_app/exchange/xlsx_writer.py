@@ -45,11 +45,11 @@ from openpyxl.worksheet import _writer as openpyxl_writer
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from desktop_app import output_files
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind, check_sheet_name
 from desktop_app.exchange.export_errors import ExportCancelled, ExportError
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult, safe_sheet_name
-from desktop_app.storage import output_files
 
 __all__ = ["SheetColumn", "SheetSpec", "WriteResult", "clean_cell_text", "safe_sheet_name", "write_workbook",
            "write_workbook_to"]

@@ -37,6 +37,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop_app import output_files
 from desktop_app.domain.errors import NotFound, RosterError, ValidationError
 from desktop_app.domain.export_profile import ColumnKind, ExportProfile, Grouping, builtin_profile, full_roster_profile
 from desktop_app.exchange.export_errors import ExportError
@@ -51,7 +52,6 @@ from desktop_app.services.export_profiles import (
     save_profile,
 )
 from desktop_app.services.export_selection import ResolvedSelection, Selection, person_records, resolve
-from desktop_app.storage import output_files
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Organization, Person
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop_app import output_files
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
@@ -21,7 +22,6 @@ from desktop_app.exchange.readers import column_letter
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
 from desktop_app.services.import_model import ImportPreview
 from desktop_app.services.import_source import REJECT_REASON_HEADER
-from desktop_app.storage import output_files
 
 SHEET_NAME = "Rejected rows"
 

@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop_app import output_files
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, Template, Translate, english, render
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
 from desktop_app.services import audit
 from desktop_app.services.reconcile_model import Outcome, Reconciliation, RowResult
-from desktop_app.storage import output_files
 from desktop_app.storage.db import Database
 
 _T, _I = ColumnKind.TEXT, ColumnKind.IDENTIFIER

@@ -94,7 +94,7 @@ def recovery_sheet(path: Path, key: str, *, mission: str = "", officer: str = ""
 
 def write_key_file(path: Path, key: str, *, roster: Path, overwrite: bool = False) -> Path:
     """Write the recovery key alone on one line to `path` (mode 0600; an existing file only with `overwrite`)."""
-    from desktop_app.storage import output_files
+    from desktop_app import output_files
 
     output_files.write_bytes(path, (key + "\n").encode("ascii"), overwrite=overwrite, roster=roster)
     return Path(path)

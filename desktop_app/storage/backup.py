@@ -34,10 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_app import system
+from desktop_app import output_files, system
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
-from desktop_app.storage import output_files
 from desktop_app.storage.db import (
     BUSY_TIMEOUT_MS,
     WRITER_SUFFIX,

@@ -23,7 +23,7 @@ import pytest
 from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.exchange.export_errors import ExportCancelled, ExportError
 from desktop_app.exchange.xlsx_writer import SheetColumn, SheetSpec, safe_sheet_name, write_workbook
-from desktop_app.storage.output_files import OutputExists
+from desktop_app.output_files import OutputExists
 from tests.helpers.libreoffice import libreoffice_csv
 
 T, ID, N, D = ColumnKind.TEXT, ColumnKind.IDENTIFIER, ColumnKind.NUMBER, ColumnKind.DATE

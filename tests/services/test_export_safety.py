@@ -33,9 +33,9 @@ from sqlalchemy import event
 
 from desktop_app import cli
 from desktop_app.domain.errors import DatabaseError
+from desktop_app.output_files import OutputError
 from desktop_app.services import audit, demo, exporting
 from desktop_app.storage.db import open_database
-from desktop_app.storage.output_files import OutputError
 from tests.storage.test_output_files import fill, small_filesystem
 
 PASSWORD = "Kair0-2023"

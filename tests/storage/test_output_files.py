@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage import output_files
+from desktop_app import output_files
+from desktop_app.output_files import OutputError, OutputExists, OutputRefused
 from desktop_app.storage.db import WRITER_SUFFIX, open_database
-from desktop_app.storage.output_files import OutputError, OutputExists, OutputRefused
 
 
 def _digest(path: Path) -> str:

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app import cli
+from desktop_app import cli, output_files
 from desktop_app.domain.status import Status
 from desktop_app.exchange.export_errors import ExportError
 from desktop_app.rendering import ensure_gui_application, write_manifest_pdf
 from desktop_app.services import exporting, persons, status
-from desktop_app.storage import output_files
 from desktop_app.storage.db import WRITER_SUFFIX, open_database
 from tests.storage.test_output_files import fill, small_filesystem
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app import output_files
 from desktop_app.domain.errors import NotFound, TransitionRefused
 from desktop_app.domain.gate_codes import gate_code, read_scan
 from desktop_app.domain.lists import Answer
@@ -34,7 +35,6 @@ from desktop_app.domain.person import normalize_document_number
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.services.status import set_status
-from desktop_app.storage import output_files
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Checkin, Document, EvacuationList, Household, ListMember, Organization, Person
 

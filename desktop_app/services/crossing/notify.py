@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 import segno
 from sqlalchemy import select
 
+from desktop_app import output_files
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
@@ -33,7 +34,6 @@ from desktop_app.domain.sms import PhoneLinks, Segments, count_segments, phone_l
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.services.crossing.attempts import AttemptView, last_outcomes, reached
-from desktop_app.storage import output_files
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import EvacuationList, Household, ListMember, Person, Phone
 

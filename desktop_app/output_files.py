@@ -1,6 +1,6 @@
 """The one way the program writes a file it produces: exports, reports, manifests, and later archives.
 
-    from desktop_app.storage import output_files
+    from desktop_app import output_files
 
     never = dict(roster=db.target.path, reading=[source_path])        # the roster, the file being read
     output_files.check_target(path, overwrite=False, **never)         # early: refuse before the work
