@@ -29,7 +29,7 @@ from sqlalchemy import select
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message
-from desktop_app.matching import Candidate, RosterIndex, named_alike
+from desktop_app.matching import Candidate, named_alike
 from desktop_app.services.reconcile_answer import read_answer
 from desktop_app.services.reconcile_apply import apply_reconciliation, undo_reconciliation
 from desktop_app.services.reconcile_model import (
@@ -45,7 +45,7 @@ from desktop_app.services.reconcile_model import (
     UndoResult,
 )
 from desktop_app.services.reconcile_report import export_reconcile_report, summary_text, write_reconcile_report
-from desktop_app.services.reconcile_roster import RosterPerson, load_roster
+from desktop_app.services.reconcile_roster import RosterPerson, roster_index
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import EvacuationList, ListMember
 
@@ -79,8 +79,8 @@ def reconcile_answer(db: Database, path: str | Path, *, list_id: int | None = No
     """
     sheet_data = read_answer(path, sheet=sheet, header_row=header_row, mapping_overrides=mapping_overrides,
                              password=password, default_answer=default_answer)
+    roster, index = roster_index(db)  # kept between reconciles while the roster is unchanged
     with db.reading() as session:
-        roster = load_roster(session)
         list_name: str | None = None
         list_answers: dict[int, str] = {}
         if list_id is not None:
@@ -92,7 +92,6 @@ def reconcile_answer(db: Database, path: str | Path, *, list_id: int | None = No
                 ListMember.list_id == list_id)).all())
     total = len(sheet_data.rows)
     _report(progress, 0, total)
-    index = RosterIndex(person.match_record() for person in roster.values())
     found = index.candidates_for_all([record for _, record in sheet_data.rows], limit=CANDIDATES_SHOWN,
                                      progress=lambda done, all_rows: _report(progress, done, all_rows))
     cards = _Cards(roster, list_id, list_answers)

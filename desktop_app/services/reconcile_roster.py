@@ -4,20 +4,32 @@ Reconciling and the duplicate finder both need every active person (not in the t
 merged) with names in both scripts, birth date, sex, documents and household. They are read
 with three SQLAlchemy Core queries (persons, documents, households): at 100,000 persons the
 ORM would cost several times as much for no benefit, since nothing here is changed.
+
+    roster = load_roster(session)                   # every active person, read now
+    roster, index = roster_index(db)                # the same and the engine's index, kept while unchanged
+    found = index.candidates_for_all(records)       # `index` is a fresh copy: fit and count freely
+
+Building the index (each person's name keys in every script, blocking keys, the model's u
+and name frequencies) is most of a large reconcile's work, and it depends on the roster
+alone; `roster_index` keeps the last one built in memory, keyed by the database and its
+audit trail's head (every change to a record is audited, and the head's hash chains the
+whole trail), and rebuilds it when any change was committed since.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.person import Sex
 from desktop_app.domain.status import Status
-from desktop_app.matching import MatchRecord
-from desktop_app.storage.models import Document, Household, Person
+from desktop_app.matching import MatchRecord, RosterIndex
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import AuditEntry, Document, Household, Person
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,3 +85,45 @@ def load_roster(session: Session) -> dict[int, RosterPerson]:
             row.given_names_latin, row.sex, row.birth_date, tuple(documents.get(row.id, ())), row.household_id,
             household_refs.get(row.household_id, "") if row.household_id else "", row.status, row.version)
     return roster
+
+
+_kept: dict[str, tuple[tuple[object, ...], dict[int, RosterPerson], RosterIndex]] = {}  # one roster at a time
+_keeping = threading.Lock()
+
+
+def roster_head(session: Session) -> tuple[object, ...]:
+    """What changes with the roster: the audit trail's last entry (its hash chains the trail), the persons' extent."""
+    last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    extent = session.execute(select(func.max(Person.id), func.count(Person.id))).one()
+    return (*(last or (None, None)), *extent)
+
+
+def roster_index(db: Database) -> tuple[dict[int, RosterPerson], RosterIndex]:
+    """Every active person by id and a fresh copy of the engine's index over them, rebuilt only after a change.
+
+    The persons are read in one read transaction with the head that keys them. The dict
+    returned is shared with later calls: read it, never change it.
+    """
+    where = str(db.engine.url)
+    with db.reading() as session:
+        head = roster_head(session)
+        with _keeping:
+            kept = _kept.get(where)
+        if kept is not None and kept[0] == head:
+            roster, index = kept[1], kept[2]
+        else:
+            roster = load_roster(session)
+            index = None
+    if index is None:
+        index = RosterIndex(person.match_record() for person in roster.values())
+        with _keeping:
+            _kept.clear()  # a roster's index is large: keep only the last roster's
+            _kept[where] = (head, roster, index)
+    with _keeping:
+        return roster, index.fresh()
+
+
+def forget_roster_index() -> None:
+    """Drop the kept index (a test measuring a cold build; memory back after closing a roster)."""
+    with _keeping:
+        _kept.clear()

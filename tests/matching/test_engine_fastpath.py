@@ -165,3 +165,27 @@ def test_blocks_for_a_batch_are_the_full_blocks_for_its_keys() -> None:
     wanted = set().union(*(blocking_keys(prepare(r), indexing=False) for r in answer))
     full, batch = build_blocks(keys), build_blocks(keys, wanted)
     assert batch == {key: full[key] for key in wanted if key in full}
+
+
+def test_fresh_copies_of_a_kept_index_decide_as_a_new_index() -> None:
+    """An index kept between reconciles answers each through `fresh`: no answer's EM fit reaches the next.
+
+    The first copy builds only its batch's blocks, the second builds every block and shares them.
+    """
+    people = make_roster(2_000, seed=31)
+    roster = [roster_record(p) for p in people]
+    first, _ = make_answer(people, 400, seed=32)
+    second, _ = make_answer(people, 350, seed=33)
+    kept = RosterIndex(roster)
+    one = kept.fresh()
+    assert [_decided(found) for found in one.candidates_for_all(first)] == \
+        [_decided(found) for found in RosterIndex(roster).candidates_for_all(first)]
+    assert one.fitted and not kept.fitted
+    two = kept.fresh()
+    assert not two.fitted and two.comparisons == 0 and kept._blocks is not None
+    new = RosterIndex(roster)
+    assert [_decided(found) for found in two.candidates_for_all(second)] == \
+        [_decided(found) for found in new.candidates_for_all(second)]
+    assert (two.comparisons, two.name_comparisons) == (new.comparisons, new.name_comparisons)
+    for fitted, expected in zip(two.model.m, new.model.m, strict=True):
+        assert list(fitted) == list(expected)

@@ -1,0 +1,70 @@
+"""The roster's matching index kept between reconciles: reused while the roster is unchanged, rebuilt after a change.
+
+Every replayed step goes through the real services on a real SQLite roster: a reconcile,
+an edit, a deletion, a new person, each followed by a reconcile that must see it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.services import persons
+from desktop_app.services.reconcile import Outcome, reconcile_answer
+from desktop_app.services.reconcile_roster import forget_roster_index, roster_index
+from desktop_app.storage.db import Database
+from tests.services.test_reconcile_roster import OPERATOR, Roster, build_roster, write_answer
+
+HEADER = ["Name", "Date of birth", "Passport No", "Decision"]
+
+
+@pytest.fixture
+def roster(db: Database) -> Roster:
+    forget_roster_index()
+    return build_roster(db)
+
+
+def _answer(tmp_path: Path, *rows: list[object]) -> Path:
+    return write_answer(tmp_path / "answer.xlsx", HEADER, [[*row, "approved"] for row in rows])
+
+
+def test_an_unchanged_roster_is_indexed_once_and_each_reconcile_gets_an_unfitted_copy(
+        db: Database, roster: Roster) -> None:
+    persons_before, first = roster_index(db)
+    first.candidates_for_all([])
+    first.fit([])
+    persons_after, second = roster_index(db)
+    assert persons_after is persons_before  # kept, not read again
+    assert second is not first and second.comparisons == 0 and not second.fitted
+    assert second._prepared is first._prepared
+
+
+def test_a_reconcile_after_an_edit_sees_the_edit(db: Database, roster: Roster, tmp_path: Path) -> None:
+    path = _answer(tmp_path, ["PETROV OLEG", "09.09.1979", "77 9999999"])
+    before = reconcile_answer(db, path).rows[0]
+    assert before.outcome is Outcome.MATCH and before.person.person_id == roster.ids["petrov"]
+    kept, _ = roster_index(db)
+    persons.update_person(db, roster.ids["petrov"], {"birth_date": "1979-10-10"}, operator=OPERATOR)
+    after = reconcile_answer(db, path).rows[0]
+    assert after.best.person.birth_date == "1979-10-10"
+    assert roster_index(db)[0] is not kept
+
+
+def test_a_reconcile_after_a_deletion_no_longer_finds_the_person(db: Database, roster: Roster,
+                                                                 tmp_path: Path) -> None:
+    path = _answer(tmp_path, ["PETROV OLEG", "09.09.1979", "77 9999999"])
+    assert reconcile_answer(db, path).rows[0].outcome is Outcome.MATCH
+    persons.delete_person(db, roster.ids["petrov"], operator=OPERATOR)
+    row = reconcile_answer(db, path).rows[0]
+    assert row.outcome is Outcome.NONE
+    assert all(c.person.person_id != roster.ids["petrov"] for c in row.candidates)
+
+
+def test_a_reconcile_after_a_new_person_finds_them(db: Database, roster: Roster, tmp_path: Path) -> None:
+    path = _answer(tmp_path, ["SOKOLOVA IRINA", "12.12.1992", "78 1212121"])
+    assert reconcile_answer(db, path).rows[0].outcome is Outcome.NONE
+    created = persons.create_person(db, {"surname": "Соколова", "given_names": "Ирина", "birth_date": "1992-12-12",
+                                         "sex": "F"}, operator=OPERATOR)
+    row = reconcile_answer(db, path).rows[0]
+    assert row.outcome is not Outcome.NONE and row.best.person.person_id == created.id
