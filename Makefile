@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench bundle lint sysdeps clean screenshots translations translations-update
+.PHONY: run test bench bundle lint sysdeps clean screenshots translations translations-update manual manual-screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,3 +67,10 @@ clean:
 # Screenshots of the real window (under Xvfb) for the README.
 screenshots: sysdeps translations
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python packaging/take_screenshots.py
+
+# The officer's manual (desktop_app/resources/manual/<language>/): its screenshots of the real window,
+# and the PDF to print laid out by Qt from the HTML. Both are checked in and ship in the package.
+manual-screenshots: sysdeps translations
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python packaging/take_screenshots.py --manual
+manual: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_manual.py

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -122,3 +123,12 @@ def test_both_languages_cover_the_same_ground() -> None:
     assert english.images == russian.images
     assert english.anchors == russian.anchors
     assert len(english.menus) == len(russian.menus)
+
+
+def test_the_pdf_to_print_is_shipped_beside_each_manual(language: str) -> None:
+    pdf = manual_page(language).with_name("manual.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    heading = {"en": "Reconciling the answer", "ru": "Сверка ответа"}[language]
+    assert heading in text and "recover --recover-with KEY.txt" in text
+    pages = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(pages.splitlines()) - 2 >= len(read_manual(language).images)  # the screenshots are in it

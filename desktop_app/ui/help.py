@@ -73,11 +73,15 @@ class ManualWindow(QDialog):
         back.setEnabled(False)
         outside = QPushButton(self.tr("Open in &browser"), self, objectName="manualOpenInBrowser")
         outside.clicked.connect(self.open_in_browser)
+        printable = QPushButton(self.tr("&PDF to print"), self, objectName="manualOpenPdf")
+        printable.clicked.connect(self.open_pdf)
+        printable.setEnabled(self.page.with_name("manual.pdf").is_file())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.close)
         row = QHBoxLayout()
         row.addWidget(back)
         row.addStretch(1)
+        row.addWidget(printable)
         row.addWidget(outside)
         row.addWidget(close)
         layout = QVBoxLayout(self)
@@ -90,6 +94,11 @@ class ManualWindow(QDialog):
         """The page shown, in the system's browser (offline: a local file)."""
         source = self.browser.source()
         return QDesktopServices.openUrl(source if source.isLocalFile() else QUrl.fromLocalFile(str(self.page)))
+
+    @Slot()
+    def open_pdf(self) -> bool:
+        """The manual's PDF (made by `make manual`), in the system's PDF reader to print."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.page.with_name("manual.pdf"))))
 
     @classmethod
     def show_manual(cls, parent: QWidget | None, language: str) -> ManualWindow:

@@ -7438,6 +7438,10 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <source>Open in &amp;browser</source>
         <translation>Открыть в &amp;браузере</translation>
     </message>
+    <message>
+        <source>&amp;PDF to print</source>
+        <translation>&amp;PDF для печати</translation>
+    </message>
 </context>
 <context>
     <name>OfficerPage</name>
