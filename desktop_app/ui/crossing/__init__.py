@@ -1,1 +1,34 @@
-"""The crossing day in the window: the check-in screen at the gate and the printed boarding list."""
+"""The crossing day in the window: the check-in screen at the gate, the printed boarding list, and
+notifying the families (issue 18).
+
+    install(host)      # ui.main_window.features: Lists > Notify the families…, and the roster's row menu
+
+The Lists page opens the same screens for its current list (`actions.open_checkin`,
+`actions.print_boarding_list`, `actions.open_notify`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
+
+
+def install(host: WindowHost) -> None:
+    """Notify the roster as filtered (or the selection, when several are selected) from the menu and row menu."""
+    action = host.actions.add(
+        "notify", QAction(QCoreApplication.translate("NotifyDialog", "&Notify the families…"), host.window()),
+        menus=("Lists",), roster=True)
+
+    def notify_roster() -> None:
+        from desktop_app.ui.crossing.actions import open_notify_roster
+
+        selected = host.roster.selected_ids()
+        ids = selected if len(selected) > 1 else list(host.roster.model.ids)
+        open_notify_roster(host.window(), host.hub, ids)  # the window owns the dialog
+
+    action.triggered.connect(notify_roster)

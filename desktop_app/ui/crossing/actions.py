@@ -60,3 +60,22 @@ def print_boarding_list(parent: QWidget, hub: WorkspaceHub, list_id: int, list_n
             status_bar().showMessage(message, 10_000)
 
     run_read(parent, lambda: crossing.boarding_list(db, list_id), render)
+
+
+def open_notify(parent: QWidget, hub: WorkspaceHub, list_id: int, list_name: str) -> QWidget:
+    """Notify a list's members (its approved, to begin with)."""
+    from desktop_app.ui.crossing.notify_dialog import NotifyDialog
+
+    dialog = NotifyDialog(hub, crossing.NotifyGroup(list_id=list_id, approved_only=True), list_name, parent)
+    dialog.show()
+    return dialog
+
+
+def open_notify_roster(parent: QWidget, hub: WorkspaceHub, person_ids: list[int]) -> QWidget:
+    """Notify the persons the roster shows (or those selected)."""
+    from desktop_app.ui.crossing.notify_dialog import NotifyDialog
+
+    title = _tr("the roster ({count})").format(count=len(person_ids))
+    dialog = NotifyDialog(hub, crossing.NotifyGroup(person_ids=tuple(person_ids)), title, parent)
+    dialog.show()
+    return dialog

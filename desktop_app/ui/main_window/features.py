@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog", "desktop_app.ui.import_wizard",
                                      "desktop_app.ui.reconcile_screen", "desktop_app.ui.merge_dialog",
                                      "desktop_app.ui.protection", "desktop_app.ui.bulk_status",
-                                     "desktop_app.ui.help", "desktop_app.ui.first_start")
+                                     "desktop_app.ui.help", "desktop_app.ui.first_start",
+                                     "desktop_app.ui.packages", "desktop_app.ui.crossing")
 
 
 def install_features(host: WindowHost, modules: tuple[str, ...] = FEATURE_MODULES) -> None:

@@ -223,6 +223,9 @@ class ListsPage(QWidget, OnWorkspace):
         self.boarding_button.clicked.connect(self.print_boarding_list)
         self.checkin_button = QPushButton(self.tr("Check-in at the &gate…"), self, objectName="checkinButton")
         self.checkin_button.clicked.connect(self.open_checkin)
+        self.notify_button = QPushButton(self.tr("&Notify…"), self, objectName="notifyListButton")
+        self.notify_button.clicked.connect(self.open_notify)
+        record_row.addWidget(self.notify_button)
         record_row.addWidget(self.boarding_button)
         record_row.addWidget(self.checkin_button)
         record_row.addStretch(1)
@@ -399,6 +402,14 @@ class ListsPage(QWidget, OnWorkspace):
             from desktop_app.ui.crossing.actions import open_checkin
 
             self.checkin_screen = open_checkin(self, self.hub, self.current.id, self.current.name)
+
+    @Slot()
+    def open_notify(self) -> None:
+        """Tell the list's families (its approved, to begin with): the call sheet, links, the attempt log."""
+        if self.current is not None:
+            from desktop_app.ui.crossing.actions import open_notify
+
+            self.notify_dialog = open_notify(self, self.hub, self.current.id, self.current.name)
 
     @Slot()
     def print_boarding_list(self) -> None:
