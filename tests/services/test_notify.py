@@ -32,7 +32,7 @@ from desktop_app.services.crossing import (
     sms_csv,
 )
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import AuditEntry
+from desktop_app.storage.models import AuditEntry, ContactAttempt
 
 FIELDS = NotifyFields(date="14.11", time="07:00", meeting_point="Rafah gate", bring="passports")
 
@@ -171,3 +171,28 @@ def test_the_arabic_message_is_a_right_to_left_paragraph_of_the_call_sheet(db: D
             directions[block.text()[:3]] = block.textDirection()
         block = block.next()
     assert directions and set(directions.values()) == {Qt.LayoutDirection.RightToLeft}
+
+
+def test_approved_for_tomorrow_and_not_yet_reached(db: Database, operator: str, group: dict[str, int]) -> None:
+    import datetime as dt
+
+    from desktop_app.domain.lists import Answer
+    from desktop_app.domain.status import Status
+    from desktop_app.services import status
+    from desktop_app.services.crossing import approved_not_reached
+
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    for ref in ("G-1042", "G-1044", "MR-000123"):
+        status.change_status(db, group[ref], Status.VERIFIED, operator=operator)
+    lists.mark_sent(db, group["list"], operator=operator)
+    before = record_attempt(db, group["G-1042"], Outcome.REACHED, operator=operator)
+    with db.transaction() as session:  # reached yesterday, before the approval: it tells them nothing of it
+        session.get(ContactAttempt, before.id).at -= dt.timedelta(days=1)  # type: ignore[union-attr]
+    lists.record_answers(db, group["list"], [group["G-1042"], group["G-1044"]], Answer.APPROVED, operator=operator,
+                         valid_until=tomorrow)
+    lists.record_answer(db, group["list"], group["MR-000123"], Answer.APPROVED, operator=operator,
+                        valid_until=dt.date.today())  # expires before tomorrow
+    assert [n.case_ref for n in approved_not_reached(db, day=tomorrow)] == ["G-1042", "G-1044"]
+    record_attempt(db, group["G-1044"], Outcome.NO_ANSWER, operator=operator)
+    record_attempt(db, group["G-1042"], Outcome.REACHED, operator=operator)
+    assert [n.case_ref for n in approved_not_reached(db, day=tomorrow)] == ["G-1044"]

@@ -13,7 +13,9 @@
 
 from desktop_app.services.crossing.attempts import (
     AttemptView,
+    NotReached,
     Outcome,
+    approved_not_reached,
     attempts_of,
     last_outcomes,
     parse_outcome,
@@ -59,6 +61,7 @@ __all__ = [
     "GateCounts",
     "GatePerson",
     "HouseholdMissing",
+    "NotReached",
     "NotifyGroup",
     "NotifyOutputs",
     "NotifyPlan",
@@ -68,6 +71,7 @@ __all__ = [
     "Refusal",
     "ScanResult",
     "UndoneScan",
+    "approved_not_reached",
     "attempts_of",
     "boarding_list",
     "export_boarding_list",

@@ -3,6 +3,7 @@
     record_attempt(db, person_id, Outcome.NO_ANSWER, operator="anna", note="twice", list_id=3)
     attempts_of(db, person_id)               # newest first
     reached(db, [1, 2, 3], since=sent_at)    # {1}: those with a 'reached' attempt (since a time)
+    approved_not_reached(db, day=tomorrow)   # the dashboard's calls still to make
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, or_, select
 
 from desktop_app.domain.errors import NotFound, ValidationError
+from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import ContactAttempt, Person
+from desktop_app.storage.models import ContactAttempt, EvacuationList, ListMember, Person
 
 
 class Outcome(StrEnum):
@@ -100,3 +103,30 @@ def reached(db: Database, person_ids: Iterable[int], *, since: dt.datetime | Non
                 query = query.where(ContactAttempt.at >= since)
             result.update(session.scalars(query))
     return result
+
+
+@dataclass(frozen=True)
+class NotReached:
+    person_id: int
+    case_ref: str
+    list_name: str
+
+
+def approved_not_reached(db: Database, *, day: dt.date) -> list[NotReached]:
+    """Approved on a list, not crossed, the approval still valid on `day` (tomorrow, for the dashboard),
+    and nobody has reached them since the answer was recorded: the calls still to make tonight."""
+    reached_since = exists().where(ContactAttempt.person_id == ListMember.person_id,
+                                   ContactAttempt.outcome == Outcome.REACHED.value,
+                                   or_(ListMember.answered_at.is_(None), ContactAttempt.at >= ListMember.answered_at))
+    query = (select(Person.id, Person.case_ref, EvacuationList.name)
+             .join(ListMember, ListMember.person_id == Person.id)
+             .join(EvacuationList, EvacuationList.id == ListMember.list_id)
+             .where(and_(ListMember.answer == Answer.APPROVED.value, ListMember.crossed_at.is_(None),
+                         Person.deleted_at.is_(None), Person.status == Status.APPROVED.value,
+                         or_(ListMember.valid_until.is_(None), ListMember.valid_until >= day), ~reached_since))
+             .order_by(Person.sort_key))
+    with db.reading() as session:
+        seen: dict[int, NotReached] = {}
+        for person_id, case_ref, list_name in session.execute(query):
+            seen.setdefault(person_id, NotReached(person_id, case_ref, list_name))
+        return list(seen.values())
