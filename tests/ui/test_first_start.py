@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import recovery
 from desktop_app.services.settings import load_mission
 from desktop_app.storage.db import WrongPassphrase, check_passphrase, is_encrypted, open_database
+from desktop_app.ui.app import run_gui
 from desktop_app.ui.first_start import (
     PAGE_BACKUP,
     PAGE_OFFICER,
     PAGE_PASSPHRASE,
     PAGE_RECOVERY,
     PAGE_ROSTER,
+    PAGE_WELCOME,
     FirstStartWizard,
     is_first_start,
     strength,
 )
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 
 
@@ -165,3 +169,92 @@ def test_demonstration_path_opens_a_marked_roster(qtbot: QtBot, fresh: Preferenc
 
 def test_strength_grows_with_length_and_words() -> None:
     assert [strength(p) for p in ("short", "abcdefgh", "abcdefghijklmnop", "four words are better")] == [0, 1, 2, 3]
+
+
+def _poll(step: Callable[[], bool]) -> None:
+    """Call `step` every 20 ms on the GUI thread until it returns True."""
+    def again() -> None:
+        if not step():
+            QTimer.singleShot(20, again)
+
+    QTimer.singleShot(0, again)
+
+
+def test_the_very_first_start_runs_the_assistant_then_opens_its_roster(qtbot: QtBot, tmp_path: Path) -> None:
+    """The whole start as an officer sees it: nothing set up, the assistant, an encrypted roster, the window
+    on it without asking the passphrase again."""
+    roster = tmp_path / "cairo.db"
+    seen: dict[str, object] = {}
+
+    def step() -> bool:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, FirstStartWizard) and modal.isVisible():
+            if modal.currentId() == PAGE_WELCOME:
+                modal.next()
+            elif modal.currentId() == PAGE_OFFICER:
+                modal.officer_page.officer.setText("Anna Petrova")
+                modal.next()
+            elif modal.currentId() == PAGE_ROSTER:
+                modal.roster_page.path.setText(str(roster))
+                modal.next()
+            elif modal.currentId() == PAGE_PASSPHRASE:
+                for edit in (modal.passphrase_page.edit, modal.passphrase_page.again):
+                    edit.setText("blue river seven lanterns")
+                modal.button(QWizard.WizardButton.CommitButton).click()
+            elif modal.currentId() == PAGE_RECOVERY:
+                modal.recovery_page.kept.setChecked(True)
+                modal.next()
+            elif modal.currentId() == PAGE_BACKUP:
+                modal.button(QWizard.WizardButton.FinishButton).click()
+            return False
+        if modal is not None:
+            seen["unexpected"] = modal.objectName()  # a passphrase asked again, or an error
+            modal.close()
+            return False
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and windows[0].db is not None:
+            seen["opened"] = windows[0].db.target.path
+            seen["encrypted"] = windows[0].db.encrypted
+            windows[0].close()
+            return True
+        return False
+
+    _poll(step)
+    assert run_gui(None) == 0
+    assert seen == {"opened": roster, "encrypted": True}
+    assert Preferences().default_database == str(roster)
+
+
+def test_the_demonstration_from_the_first_start_is_filled_and_named(qtbot: QtBot) -> None:
+    seen: dict[str, object] = {}
+
+    def step() -> bool:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, FirstStartWizard) and modal.isVisible():
+            modal.welcome.demo.setChecked(True)
+            modal.button(QWizard.WizardButton.FinishButton).click()
+            return False
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and windows[0].completed and not windows[0].tasks and windows[0].roster.model.rowCount() > 0:
+            seen["title"] = windows[0].windowTitle()
+            windows[0].close()
+            return True
+        return False
+
+    _poll(step)
+    assert run_gui(None, operator="Anna Petrova") == 0
+    assert str(seen["title"]).startswith("DEMONSTRATION — ")
+
+
+def test_the_language_chosen_applies_at_once(qtbot: QtBot, fresh: Preferences) -> None:
+    wizard = _wizard(qtbot, fresh)
+    try:
+        wizard.welcome.language.setCurrentIndex(wizard.welcome.language.findData("ru"))
+        assert fresh.language == "ru"
+        assert wizard.welcome.title() == "Добро пожаловать в Mission Roster"
+        assert wizard.welcome.demo.text() == "&Посмотреть на демонстрационной базе"
+        assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Далее >"
+        assert wizard.passphrase_page.title() == "Защита базы"
+    finally:
+        wizard.welcome.language.setCurrentIndex(wizard.welcome.language.findData("en"))
+    assert wizard.welcome.title() == "Welcome to Mission Roster"
