@@ -84,6 +84,22 @@ class Change:
 
     kinds: frozenset[str]
     entries: int  # audit entries behind it (0 when nothing says what changed)
+    ids: frozenset[int] = frozenset()  # those entries' ids, when known (SQLite; empty: unknown)
+
+
+@dataclass(frozen=True)
+class OwnCommit:
+    """What one of our own writes committed: the audit entries `after` < id <= `head`, and their kinds.
+
+    The window announces `kinds` itself, and the watcher's later word about the same entries is
+    then not news (`covers`)."""
+
+    after: int
+    head: int
+    kinds: frozenset[str]
+
+    def covers(self, entry_id: int) -> bool:
+        return self.after < entry_id <= self.head
 
 
 def kinds_of(entity: str, action: str) -> frozenset[str]:
@@ -93,14 +109,14 @@ def kinds_of(entity: str, action: str) -> frozenset[str]:
     return ENTITY_KINDS.get(entity, ALL_KINDS)
 
 
-def change_of(entries: Iterable[tuple[str, str]]) -> Change:
-    """One Change for audit entries given as (entity, action) pairs."""
+def change_of(entries: Iterable[tuple[str, str]], ids: Iterable[int] = ()) -> Change:
+    """One Change for audit entries given as (entity, action) pairs (and their ids, when known)."""
     kinds: set[str] = set()
     count = 0
     for entity, action in entries:
         kinds |= kinds_of(entity, action)
         count += 1
-    return Change(frozenset(kinds) if count else ALL_KINDS, count)
+    return Change(frozenset(kinds) if count else ALL_KINDS, count, frozenset(ids))
 
 
 def can_watch(db: Database) -> bool:
@@ -112,6 +128,19 @@ def audit_head(db: Database) -> int:
     """The id of the newest audit entry (0 for an empty trail)."""
     with db.reading() as session:
         return int(session.execute(select(func.coalesce(func.max(AuditEntry.id), 0))).scalar_one())
+
+
+def committed_since(db: Database, after: int) -> OwnCommit:
+    """What was committed to the audit trail past entry `after`: read by a write right after its commit
+    (entries another connection committed meanwhile count with it; the window reloads for them too)."""
+    with db.reading() as session:
+        rows = session.execute(select(AuditEntry.entity, AuditEntry.action).where(AuditEntry.id > after)
+                               .order_by(AuditEntry.id).limit(MAX_ENTRIES + 1)).all()
+        head = int(session.execute(select(func.coalesce(func.max(AuditEntry.id), 0))).scalar_one())
+    if head < after or len(rows) > MAX_ENTRIES:
+        return OwnCommit(after, max(head, after), ALL_KINDS)
+    kinds = change_of((str(entity), str(action)) for entity, action in rows).kinds if rows else frozenset()
+    return OwnCommit(after, head, kinds)
 
 
 class _Source(Protocol):
@@ -170,12 +199,15 @@ class _SqliteSource:
             self._head = head
             return Change(ALL_KINDS, 0)
         rows = self._connection.execute(
-            "SELECT entity, action FROM audit_entries WHERE id > ? ORDER BY id LIMIT ?",
+            "SELECT id, entity, action FROM audit_entries WHERE id > ? ORDER BY id LIMIT ?",
             (self._head, MAX_ENTRIES + 1)).fetchall()
         count, self._head = head - self._head, head
         if len(rows) > MAX_ENTRIES:
             return Change(ALL_KINDS, count)
-        return change_of((str(entity), str(action)) for entity, action in rows) if rows else None
+        if not rows:
+            return None
+        return change_of(((str(entity), str(action)) for _id, entity, action in rows),
+                         (int(entry_id) for entry_id, _entity, _action in rows))
 
     def close(self) -> None:
         if self._connection is not None:

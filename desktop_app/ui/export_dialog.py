@@ -63,7 +63,8 @@ from desktop_app.services.roster import RosterQuery
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
-from desktop_app.ui.tasks import BackgroundTask, Progress, run_in_background
+from desktop_app.ui.operations import PendingOperation, Progress, run_in_background
+from desktop_app.ui.workspace_signals import hub_of
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
@@ -144,7 +145,7 @@ class ExportDialog(QDialog):
         self.operator = operator
         self.roster_query = roster_query
         self.selected_ids = list(selected_ids or [])
-        self.task: BackgroundTask | None = None
+        self.task: PendingOperation | None = None
         self.export_result: ExportResult | None = None
         self._summary: exporting.SelectionSummary | None = None
         self.resize(1000, 720)
@@ -427,7 +428,8 @@ class ExportDialog(QDialog):
                 return exporting.export_persons(db, path, password=password, progress=progress, **kwargs)
 
         self.export_button.setEnabled(False)
-        self.task = run_in_background(self, self.tr("Exporting…"), operation, self._done, self._failed)
+        self.task = run_in_background(self, self.tr("Exporting…"), operation, self._done, self._failed,
+                                      hub=hub_of(self), kinds=frozenset())
 
     def _done(self, result: ExportResult) -> None:
         self.task = None

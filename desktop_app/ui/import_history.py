@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from desktop_app.services import importing
 from desktop_app.services.importing import ImportSummary, UndoResult
 from desktop_app.storage.db import Database
+from desktop_app.ui.operations import PendingOperation, run_in_background
 from desktop_app.ui.records_model import RecordsModel
-from desktop_app.ui.tasks import BackgroundTask, run_in_background
+from desktop_app.ui.workspace_signals import hub_of
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
@@ -83,7 +84,7 @@ class ImportHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.task: BackgroundTask | None = None
+        self.task: PendingOperation | None = None
         self.last_result: UndoResult | None = None
         self.reload()
         self.resize(900, 420)
@@ -117,7 +118,7 @@ class ImportHistoryDialog(QDialog):
         db, operator = self.db, self.operator
         self.task = run_in_background(self, self.tr("Undoing the import…"),
                                       lambda progress: importing.undo_import(db, summary.id, operator=operator),
-                                      self._done)
+                                      self._done, hub=hub_of(self), kinds=frozenset())
 
     def _done(self, result: UndoResult) -> None:
         self.last_result = result
@@ -136,10 +137,4 @@ class ImportHistoryDialog(QDialog):
 
 def open_import_history(window: WindowHost) -> ImportHistoryDialog:
     dialog = ImportHistoryDialog(window.db, window.operator, window.window())
-    dialog.undone.connect(lambda _import_id: refresh_roster(window))
     return dialog
-
-
-def refresh_roster(window: WindowHost) -> None:
-    """After an import or its undo: the window's pages reload."""
-    window.data_changed()

@@ -32,7 +32,7 @@ from desktop_app.services.importing import ImportPreview, ImportResult, Outcome
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.import_models import OutcomeFilter, PreviewModel, outcome_label
-from desktop_app.ui.tasks import Progress
+from desktop_app.ui.operations import Progress
 
 if TYPE_CHECKING:
     from desktop_app.ui.import_wizard import ImportWizard
@@ -141,7 +141,7 @@ class PreviewPage(QWizardPage):
             wizard.imported.emit(result.import_id)
             wizard.next()
 
-        wizard.run_task(self.tr("Importing…"), commit, done)
+        wizard.run_task(self.tr("Importing…"), commit, done, write=True)
         return False
 
 

@@ -40,10 +40,11 @@ from desktop_app.services.importing import IMPORT_TARGETS, PasswordRequired, Wro
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.import_history import open_import_history, refresh_roster
+from desktop_app.ui.import_history import open_import_history
 from desktop_app.ui.import_models import SheetGridModel
 from desktop_app.ui.import_pages import PreviewPage, ReportPage
-from desktop_app.ui.tasks import BackgroundTask, run_in_background
+from desktop_app.ui.operations import PendingOperation, run_in_background
+from desktop_app.ui.workspace_signals import hub_of
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
@@ -68,7 +69,7 @@ class ImportWizard(QWizard):
         self.table: importing.TableInfo | None = None
         self.preview: importing.ImportPreview | None = None
         self.result: importing.ImportResult | None = None
-        self.task: BackgroundTask | None = None
+        self.task: PendingOperation | None = None
         self.file_page = FilePage(self)
         self.table_page = TablePage(self)
         self.mapping_page = MappingPage(self)
@@ -79,8 +80,12 @@ class ImportWizard(QWizard):
             self.setPage(page_id, page)
         self.resize(1100, 680)
 
-    def run_task(self, title: str, operation: Any, on_success: Any, on_failure: Any = None) -> None:
-        self.task = run_in_background(self, title, operation, on_success, on_failure)
+    def run_task(self, title: str, operation: Any, on_success: Any, on_failure: Any = None, *,
+                 write: bool = False) -> None:
+        """Run `operation(progress)` off the GUI thread; a `write` waits for the roster's lock and tells the
+        window what it committed."""
+        self.task = run_in_background(self, title, operation, on_success, on_failure,
+                                      hub=hub_of(self) if write else None, kinds=frozenset())
 
 
 class FilePage(QWizardPage):
@@ -406,7 +411,6 @@ class MappingPage(QWizardPage):
 
 def open_import_wizard(window: WindowHost) -> ImportWizard:
     wizard = ImportWizard(window.db, window.operator, window.window())
-    wizard.imported.connect(lambda _import_id: refresh_roster(window))
     wizard.imported.connect(lambda import_id: _undoable(window, import_id))
     return wizard
 

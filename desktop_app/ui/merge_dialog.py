@@ -48,8 +48,8 @@ from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, show_error
+from desktop_app.ui.operations import run_in_background
 from desktop_app.ui.records_model import RecordsModel
-from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, undo_pushed
 
 if TYPE_CHECKING:

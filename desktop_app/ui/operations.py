@@ -1,24 +1,38 @@
-"""One way to run the window's reads and writes: off the GUI thread, the result and errors back on it.
+"""The one way the window runs work: off the GUI thread, with the result and errors brought back to it.
 
-Reads run on a small pool of their own (SQLite in WAL mode never makes a reader wait); writes
-run one at a time on the background helper's single worker (`ui.tasks.task_pool`: SQLite has
-one writer). Before a write starts, the worker waits for the roster's write lock
-(`Workspace.wait_for_writer`); while a colleague holds it, a small window that does not block
-the main one says who ("Waiting for A. Colleague on PC-7 (process 812) since 10:02:11 …")
-and offers Cancel, which gives up the write before anything is written. The window keeps
-painting, scrolling and answering meanwhile.
+Three shapes of the same runner (one relay, one worker job, one `PendingOperation`):
+
+- `run_read(parent, work, on_success)`: reads, on a small pool of their own (SQLite in WAL mode
+  never makes a reader wait);
+- `run_write(parent, hub, title, work, on_success, kinds=...)`: one write at a time on the
+  writer's single worker (SQLite has one writer). Before it starts, the worker waits for the
+  roster's write lock (`Workspace.wait_for_writer`); while a colleague holds it, a small window
+  that does not block the main one says who ("Waiting for A. Colleague on PC-7 (process 812)
+  since 10:02:11 …") and offers Cancel, which gives the write up before anything is written;
+- `run_in_background(parent, title, operation, on_success)`: long work on the same single worker,
+  `operation(progress)` reporting `progress(done, total)`, which returns False once the officer
+  pressed Cancel; a progress dialog appears only when the work lasts over half a second. With
+  `hub=`, it is a write like `run_write` (lock, own commits announced).
 
     run_read(window, lambda: persons.get_person(db, person_id), show_person)
     run_write(window, window.hub, window.tr("Adding to the list"),
               lambda: lists.add_members(db, list_id, ids, operator=operator), done,
               kinds=frozenset({"lists"}))
+    run_in_background(dialog, "Applying the answer", lambda progress: service(db, progress=progress),
+                      on_success=dialog.show_result)
 
-On success the write's `kinds` are announced through the hub (every page that shows them
-reloads), then `on_success(result)` runs on the GUI thread. A `RosterError` goes to
-`on_failure` (default: the one error presenter); a cancelled write is said in the status bar;
-anything else is a bug and reaches the crash dialog with its traceback. As in `ui.tasks`,
-results travel through one application-wide relay, never through an object the caller owns,
-so a dialog closed while its operation runs drops the result instead of crashing.
+A write through the hub reads the audit trail's head before it starts and what was committed
+past it once it is done (`services.changes.committed_since`): the hub announces those kinds with
+the write's own `kinds` (every page that shows them reloads once), then `on_success(result)` runs
+on the GUI thread; the change watcher's later word about the same audit entries is not news
+(`WorkspaceHub.arrived`), so an officer's own save reloads the pages once, not twice.
+
+A `RosterError` goes to `on_failure` (default: the one error presenter); a cancelled write is said
+in the status bar; anything else is a bug and reaches the crash dialog with its traceback (for
+`run_in_background`, `on_failure` hears every error, as its callers clean up after any). Results
+travel through one application-wide relay, never through an object the caller owns, so a dialog
+closed while its work runs cancels the work and drops its result instead of crashing; before the
+application quits, running work is cancelled and waited for.
 """
 
 from __future__ import annotations
@@ -30,19 +44,25 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
 from desktop_app.domain.errors import Cancelled, RosterError
 from desktop_app.ui.errors import show_crash, show_error
-from desktop_app.ui.tasks import task_pool
 
 if TYPE_CHECKING:
+    from desktop_app.services.changes import OwnCommit
+    from desktop_app.services.workspace import Roster
     from desktop_app.ui.workspace_signals import WorkspaceHub
 
 log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], bool]
+WaitForLock = Callable[[Callable[[], bool], Callable[[str | None], None]], None]
+SHOW_PROGRESS_AFTER_MS = 500
 READ_THREADS = 2
 _read_pool: QThreadPool | None = None
+_write_pool: QThreadPool | None = None
 _relay: _Relay | None = None
 
 
@@ -54,36 +74,65 @@ def read_pool() -> QThreadPool:
     return _read_pool
 
 
+def write_pool() -> QThreadPool:
+    """The single worker every write and long task runs on, one after the other."""
+    global _write_pool
+    if _write_pool is None:
+        _write_pool = QThreadPool()
+        _write_pool.setMaxThreadCount(1)
+    return _write_pool
+
+
 class _Relay(QObject):
     """Carries every operation's news to the GUI thread; lives as long as the application."""
 
+    progressed = Signal(int, int, int)  # operation number, done, total
     waiting = Signal(int, object)  # operation number, holder (str or None)
-    succeeded = Signal(int, object)
+    succeeded = Signal(int, object, object)  # operation number, result, OwnCommit or None
     failed = Signal(int, object)
 
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
         self.pending: dict[int, PendingOperation] = {}
+        self.cancel_events: dict[int, threading.Event] = {}
+        # The hub's bookkeeping for a write: run when it ends even if its operation was deleted meanwhile.
+        self.finishers: dict[int, Callable[[OwnCommit | None], None]] = {}
         self.numbers = itertools.count(1)
-        for signal, slot in ((self.waiting, self._waiting), (self.succeeded, self._succeeded),
-                             (self.failed, self._failed)):
+        for signal, slot in ((self.progressed, self._progressed), (self.waiting, self._waiting),
+                             (self.succeeded, self._succeeded), (self.failed, self._failed)):
             signal.connect(slot, Qt.ConnectionType.QueuedConnection)
         app.aboutToQuit.connect(self.stop_all)
 
     def add(self, operation: PendingOperation) -> int:
         number = next(self.numbers)
         self.pending[number] = operation
-        cancel = operation.cancel_event
-        operation.destroyed.connect(lambda _obj=None, n=number, event=cancel: self._forget(n, event))
+        self.cancel_events[number] = operation.cancel_event
+        operation.destroyed.connect(lambda _obj=None, n=number: self.forget(n))
         return number
 
-    def _forget(self, number: int, cancel: threading.Event) -> None:
+    def forget(self, number: int) -> None:
+        """The operation's owner is gone: its work is cancelled (a write waiting for the lock gives up)."""
         self.pending.pop(number, None)
-        cancel.set()  # a write still waiting for the lock gives up
+        event = self.cancel_events.get(number)
+        if event is not None:
+            event.set()
 
     def _live(self, number: int, done: bool = False) -> PendingOperation | None:
+        if done:
+            self.cancel_events.pop(number, None)
         operation = self.pending.pop(number, None) if done else self.pending.get(number)
         return operation if operation is not None and shiboken6.isValid(operation) else None
+
+    def _finish(self, number: int, own: OwnCommit | None) -> None:
+        finisher = self.finishers.pop(number, None)
+        if finisher is not None:
+            finisher(own)
+
+    @Slot(int, int, int)
+    def _progressed(self, number: int, done: int, total: int) -> None:
+        operation = self._live(number)
+        if operation is not None:
+            operation.show_progress(done, total)
 
     @Slot(int, object)
     def _waiting(self, number: int, holder: str | None) -> None:
@@ -91,31 +140,36 @@ class _Relay(QObject):
         if operation is not None:
             operation.show_waiting(holder)
 
-    @Slot(int, object)
-    def _succeeded(self, number: int, result: object) -> None:
+    @Slot(int, object, object)
+    def _succeeded(self, number: int, result: object, own: OwnCommit | None) -> None:
+        self._finish(number, own)
         operation = self._live(number, done=True)
         if operation is not None:
             operation.succeed(result)
 
     @Slot(int, object)
     def _failed(self, number: int, exc: BaseException) -> None:
+        self._finish(number, None)
         operation = self._live(number, done=True)
         if operation is not None:
             operation.fail(exc)
-        elif not isinstance(exc, RosterError):
+        elif isinstance(exc, RosterError):
+            log.info("work whose window was closed ended with %s", type(exc).__name__)
+        else:
             show_crash(type(exc), exc, exc.__traceback__)  # a bug stays a bug, its window closed or not
 
     @Slot()
     def stop_all(self) -> None:
-        """Give up writes still waiting for the lock and wait for the workers, before Python shuts down."""
-        for operation in list(self.pending.values()):
-            if shiboken6.isValid(operation):
-                operation.cancel_event.set()
+        """Cancel all work (writes waiting for the lock give up) and wait for the workers, before Python
+        shuts down."""
+        for event in self.cancel_events.values():
+            event.set()
+        write_pool().clear()
         read_pool().waitForDone()
-        task_pool().waitForDone()
+        write_pool().waitForDone()
 
 
-def _the_relay() -> _Relay:
+def the_relay() -> _Relay:
     global _relay
     if _relay is None or not shiboken6.isValid(_relay):
         app = QCoreApplication.instance()
@@ -126,49 +180,90 @@ def _the_relay() -> _Relay:
 
 
 class _Job(QRunnable):
-    """The worker side: the operation, the relay and the cancel flag; never a caller's QObject."""
+    """The worker side: the work, the relay and the cancel flag; never a caller's QObject."""
 
-    def __init__(self, work: Callable[[], Any], relay: _Relay, number: int, cancel: threading.Event,
-                 wait_for_lock: Callable[[Callable[[], bool], Callable[[str | None], None]], None] | None) -> None:
+    def __init__(self, work: Callable[[Progress], Any], relay: _Relay, number: int, cancel: threading.Event,
+                 wait_for_lock: WaitForLock | None = None, tracked: Roster | None = None) -> None:
         super().__init__()
-        self.work: Callable[[], Any] | None = work
+        self.work: Callable[[Progress], Any] | None = work
         self.relay = relay
         self.number = number
         self.cancel = cancel
         self.wait_for_lock = wait_for_lock
+        self.tracked = tracked  # a write's roster: what it commits is read back from the audit trail
 
     def run(self) -> None:
-        relay, number, work = self.relay, self.number, self.work
-        self.work = None  # the closure (and what it holds) goes with this run
+        relay, number, work, cancel, tracked = self.relay, self.number, self.work, self.cancel, self.tracked
+        self.work = self.tracked = None  # the closure (and what it holds) goes with this run
         assert work is not None
+
+        def progress(done: int, total: int) -> bool:
+            relay.progressed.emit(number, done, total)
+            return not cancel.is_set()
+
+        own = None
         try:
             if self.wait_for_lock is not None:
-                self.wait_for_lock(self.cancel.is_set, lambda holder: relay.waiting.emit(number, holder))
-            result = work()
+                self.wait_for_lock(cancel.is_set, lambda holder: relay.waiting.emit(number, holder))
+            if tracked is not None:
+                from desktop_app.services.changes import audit_head, committed_since
+
+                before = audit_head(tracked)
+            result = work(progress)
+            if tracked is not None:
+                own = committed_since(tracked, before)
         except BaseException as exc:  # handed to the GUI thread, where bugs reach the crash dialog
             relay.failed.emit(number, exc)
         else:
-            relay.succeeded.emit(number, result)
+            relay.succeeded.emit(number, result, own)
 
 
 class PendingOperation(QObject):
-    """A read or write on its way; `finished` once its result or error was handled on the GUI thread."""
+    """A read, write or long task on its way; `finished` once its result or error was handled on the GUI
+    thread. A task's progress dialog (`taskProgress`) shows only if it lasts; a write waiting for the
+    lock shows who holds it (`waitingForLock`)."""
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget, title: str, on_success: Callable[[Any], None],
-                 on_failure: Callable[[BaseException], None] | None, announce: Callable[[], None] | None) -> None:
+    def __init__(self, parent: QWidget | None, title: str, on_success: Callable[[Any], None],
+                 on_failure: Callable[[BaseException], None] | None, *, progress: bool = False,
+                 quiet: bool = False, every_error: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("pendingOperation")
         self._parent = parent
         self.title = title
         self._on_success = on_success
         self._on_failure = on_failure
-        self._announce = announce
+        self._every_error = every_error  # on_failure hears bugs too (run_in_background's contract)
         self.cancel_event = threading.Event()
         self.waiting_for: str | None = None  # who holds the lock, while this write waits for it
-        self.dialog: QProgressDialog | None = None
+        self.wait_dialog: QProgressDialog | None = None
+        self.dialog: QProgressDialog | None = None  # the progress dialog of a long task
+        self._show_timer: QTimer | None = None
         self.done = False
+        self.number = 0
+        if progress:
+            self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
+            self.dialog.setObjectName("taskProgress")
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.canceled.connect(self.cancel)
+            self.dialog.hide()
+            if not quiet:  # housekeeping the officer did not ask for (automatic backups) shows no dialog
+                self._show_timer = QTimer(self, singleShot=True, interval=SHOW_PROGRESS_AFTER_MS)
+                self._show_timer.timeout.connect(self.dialog.show)
+                self._show_timer.start()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def show_progress(self, done: int, total: int) -> None:
+        if total > 0 and self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
 
     def show_waiting(self, holder: str | None) -> None:
         """Say who holds the lock, in a window that leaves the main one free, with Cancel."""
@@ -177,17 +272,17 @@ class PendingOperation(QObject):
         text = self.tr("%1: waiting for %2 to finish writing to the roster. Your change is saved as soon as "
                        "they finish; Cancel gives it up (nothing is written).").replace("%1", self.title) \
             .replace("%2", who)
-        if self.dialog is None:
-            self.dialog = QProgressDialog(text, self.tr("Cancel"), 0, 0, self._parent)
-            self.dialog.setObjectName("waitingForLock")
-            self.dialog.setWindowTitle(self.tr("Waiting for the roster"))
-            self.dialog.setWindowModality(Qt.WindowModality.NonModal)
-            self.dialog.setAutoClose(False)
-            self.dialog.setAutoReset(False)
-            self.dialog.setMinimumDuration(0)
-            self.dialog.canceled.connect(self.cancel)
-        self.dialog.setLabelText(text)
-        self.dialog.show()
+        if self.wait_dialog is None:
+            self.wait_dialog = QProgressDialog(text, self.tr("Cancel"), 0, 0, self._parent)
+            self.wait_dialog.setObjectName("waitingForLock")
+            self.wait_dialog.setWindowTitle(self.tr("Waiting for the roster"))
+            self.wait_dialog.setWindowModality(Qt.WindowModality.NonModal)
+            self.wait_dialog.setAutoClose(False)
+            self.wait_dialog.setAutoReset(False)
+            self.wait_dialog.setMinimumDuration(0)
+            self.wait_dialog.canceled.connect(self.cancel)
+        self.wait_dialog.setLabelText(text)
+        self.wait_dialog.show()
 
     def wait(self) -> None:
         """Return once the result or error was handled, running the event loop meanwhile (as a dialog's
@@ -200,28 +295,31 @@ class PendingOperation(QObject):
     @Slot()
     def cancel(self) -> None:
         self.cancel_event.set()
-        if self.dialog is not None:
-            self.dialog.setLabelText(self.tr("Cancelling…"))
+        for dialog in (self.wait_dialog, self.dialog):
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.setLabelText(self.tr("Cancelling…"))
 
     def _close(self) -> None:
         self.done = True
         self.waiting_for = None
-        if self.dialog is not None and shiboken6.isValid(self.dialog):
-            self.dialog.hide()
-            self.dialog.deleteLater()
-        self.dialog = None
+        if self._show_timer is not None:
+            self._show_timer.stop()
+        for dialog in (self.wait_dialog, self.dialog):
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.hide()
+                dialog.deleteLater()  # the references stay: a test may ask whether they were ever shown
 
     def succeed(self, result: object) -> None:
         self._close()
-        if self._announce is not None:
-            self._announce()
         self._on_success(result)
         self.finished.emit()
 
     def fail(self, exc: BaseException) -> None:
         self._close()
-        if isinstance(exc, Cancelled):
-            window = self._parent.window()
+        if self._every_error:
+            (self._on_failure or (lambda e: show_error(self._parent, e)))(exc)
+        elif isinstance(exc, Cancelled):
+            window = self._parent.window() if self._parent is not None else None
             if isinstance(window, QMainWindow):
                 window.statusBar().showMessage(self.tr("%1: cancelled; nothing was written.")
                                                .replace("%1", self.title), 8000)
@@ -232,13 +330,26 @@ class PendingOperation(QObject):
         self.finished.emit()
 
 
+def _start(operation: PendingOperation, pool: QThreadPool, work: Callable[[Progress], Any],
+           hub: WorkspaceHub | None = None, kinds: frozenset[str] | None = None) -> PendingOperation:
+    relay = the_relay()
+    number = operation.number = relay.add(operation)
+    wait_for_lock: WaitForLock | None = None
+    tracked: Roster | None = None
+    if hub is not None:
+        workspace = hub.workspace
+        if workspace is None:
+            raise RuntimeError("no roster is open")
+        wait_for_lock, tracked = workspace.wait_for_writer, workspace.db
+        relay.finishers[number] = hub.write_started(kinds)
+    pool.start(_Job(work, relay, number, operation.cancel_event, wait_for_lock, tracked))
+    return operation
+
+
 def run_read(parent: QWidget, work: Callable[[], Any], on_success: Callable[[Any], None],
              on_failure: Callable[[BaseException], None] | None = None) -> PendingOperation:
     """Run `work()` (reads only) off the GUI thread; `on_success(result)` on the GUI thread."""
-    operation = PendingOperation(parent, "", on_success, on_failure, None)
-    relay = _the_relay()
-    read_pool().start(_Job(work, relay, relay.add(operation), operation.cancel_event, None))
-    return operation
+    return _start(PendingOperation(parent, "", on_success, on_failure), read_pool(), lambda _progress: work())
 
 
 def run_write(parent: QWidget, hub: WorkspaceHub, title: str, work: Callable[[], Any],
@@ -247,12 +358,19 @@ def run_write(parent: QWidget, hub: WorkspaceHub, title: str, work: Callable[[],
     """Run the write `work()` on the writer's worker once the roster's write lock is free (see the module).
 
     `title` names the write for the officer ("Saving the person"); `kinds` are the kinds of records it
-    changes, announced through `hub` when it succeeded (None: any).
+    changes, announced through `hub` when it succeeded (None: any) with what its audit entries say.
     """
-    workspace = hub.workspace
-    if workspace is None:
-        raise RuntimeError("no roster is open")
-    operation = PendingOperation(parent, title, on_success, on_failure, lambda: hub.announce(kinds))
-    relay = _the_relay()
-    task_pool().start(_Job(work, relay, relay.add(operation), operation.cancel_event, workspace.wait_for_writer))
-    return operation
+    return _start(PendingOperation(parent, title, on_success, on_failure), write_pool(),
+                  lambda _progress: work(), hub, kinds)
+
+
+def run_in_background(parent: QWidget | None, title: str, operation: Callable[[Progress], Any],
+                      on_success: Callable[[Any], None],
+                      on_failure: Callable[[BaseException], None] | None = None, *,
+                      quiet: bool = False, hub: WorkspaceHub | None = None,
+                      kinds: frozenset[str] | None = None) -> PendingOperation:
+    """Run `operation(progress)` on the writer's worker with a lazily shown progress dialog and Cancel
+    (see the module); with `hub`, as a write that waits for the lock and announces what it committed."""
+    pending = PendingOperation(parent, title, on_success, on_failure, progress=True, quiet=quiet, every_error=True)
+    return _start(pending, write_pool(), operation, hub, kinds)
+

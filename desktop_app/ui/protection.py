@@ -52,8 +52,8 @@ from desktop_app.ui.backup_dialog import (
 )
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.lock import DEFAULT_LOCK_MINUTES, IdleLock
+from desktop_app.ui.operations import PendingOperation, run_in_background, write_pool
 from desktop_app.ui.passphrase_dialog import PassphraseDialog
-from desktop_app.ui.tasks import BackgroundTask, run_in_background, task_pool
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
@@ -102,7 +102,7 @@ class Protection(QObject):
         self.host = host
         self.window = window  # the parent of the dialogs and actions
         self.auto: backups.AutoBackup | None = None
-        self.auto_task: BackgroundTask | None = None
+        self.auto_task: PendingOperation | None = None
         self.closing = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._periodic_backup)
@@ -284,7 +284,7 @@ class Protection(QObject):
     def _final_backup(self) -> None:
         if self.auto is not None:
             if self.auto_task is not None:
-                task_pool().waitForDone()
+                write_pool().waitForDone()
             self._run_auto("at close", background=False)
             self.auto = None
 

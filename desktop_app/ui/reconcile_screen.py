@@ -81,9 +81,10 @@ from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, show_error, translated
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.fit import resize_within_screen
+from desktop_app.ui.operations import run_in_background
 from desktop_app.ui.records_model import RecordsModel
-from desktop_app.ui.tasks import run_in_background
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, spend
+from desktop_app.ui.workspace_signals import hub_of
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
@@ -643,7 +644,8 @@ class ReconcileDialog(QDialog):
                           lambda _progress: export_reconcile_report(db, rec, path, operator=operator,
                                                                     overwrite=overwrite),
                           lambda _written: self.counts_label.setText(self.tr("Report written to %1.")
-                                                                     .replace("%1", path)))
+                                                                     .replace("%1", path)),
+                          hub=hub_of(self), kinds=frozenset())
 
     def apply_count(self) -> tuple[int, int]:
         """(rows that will be applied, review rows still undecided)."""
@@ -687,7 +689,8 @@ class ReconcileDialog(QDialog):
             return apply_reconciliation(db, rec, decisions, operator=operator, progress=progress)
 
         self._start_busy()
-        run_in_background(self, self.tr("Applying the answer"), operation, self._applied, self._busy_failed)
+        run_in_background(self, self.tr("Applying the answer"), operation, self._applied, self._busy_failed,
+                          hub=hub_of(self), kinds=frozenset())
 
     def _start_busy(self) -> None:
         self.busy = True
@@ -740,7 +743,7 @@ class ReconcileDialog(QDialog):
         self._start_busy()
         run_in_background(self, self.tr("Undoing the apply"),
                           lambda _progress: undo_reconciliation(db, operation_id, operator=operator), self._undone,
-                          self._busy_failed)
+                          self._busy_failed, hub=hub_of(self), kinds=frozenset())
 
     def _undone(self, result: UndoResult) -> None:
         self.busy = False
@@ -763,7 +766,6 @@ def install(host: WindowHost) -> None:
         # Opened while a list is chosen on the Lists page: the answer is checked against that list.
         dialog = ReconcileDialog(host.db, host.operator, host.window(), list_id=host.chosen_list_id(),
                                  undo_host=host)
-        dialog.applied.connect(lambda _result: host.data_changed())
         dialog.show()
 
     action.triggered.connect(open_dialog)

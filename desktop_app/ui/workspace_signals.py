@@ -21,13 +21,20 @@ reloads at once when a change touches its kinds, the others when next brought to
 A colleague's edit, status change, import or answer (another window, a command, another
 workstation) is seen by `services.changes.ChangeWatcher`, which runs on a thread of its own
 (it polls or waits on its own connection, never on the GUI thread, which only takes the
-baseline when watching starts), and arrives as `RosterChanges.changed(kinds)`;
-`follow_changes(window)` hands it to the hub, keeping on the roster the search box, the
-selection and the scroll position as the officer left them; a person open in the editor keeps
-what is typed (a save over a colleague's change is the conflict the editor reports).
+baseline when watching starts), and arrives as `RosterChanges.changed(change)`;
+`follow_changes(window)` hands it to the hub (`arrived`), which emits `changed_elsewhere(kinds)`,
+and the window reloads, keeping on the roster the search box, the selection and the scroll
+position as the officer left them; a person open in the editor keeps what is typed (a save over
+a colleague's change is the conflict the editor reports).
+
+The watcher also sees the window's own commits (they come from another connection). The hub
+knows them: each write run through `ui.operations` tells it when it starts (`write_started`)
+and which audit entries it committed (`services.changes.OwnCommit`), announced at once; the
+watcher's word about entries that are all our own is dropped, and what it says while one of our
+writes is running waits for that write's end, so an officer's own save reloads the pages once.
 
     changes = follow_changes(window)          # once the window has its database
-    changes.changed.connect(lambda kinds: print(sorted(kinds)))
+    changes.changed.connect(lambda change: print(sorted(change.kinds)))
 
 The watched database follows `window.db`: a roster switched, encrypted or restored (a new
 `Database`) is watched in its place, and a hidden window watches nothing. This module loads
@@ -42,11 +49,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QObject, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from desktop_app.services.changes import Change
+    from desktop_app.services.changes import Change, OwnCommit
     from desktop_app.services.workspace import Roster, Workspace
     from desktop_app.ui.main_window import MainWindow
 
@@ -54,6 +62,7 @@ log = logging.getLogger(__name__)
 
 FOLLOW_MS = 500  # how often the window's database and visibility are looked at
 _STOP_WAIT_S = 2.0
+OWN_COMMITS_KEPT = 200  # our latest commits, against which the watcher's news is checked
 
 
 def every_kind() -> frozenset[str]:
@@ -76,6 +85,7 @@ class WorkspaceHub(QObject):
 
     workspace_changed = Signal(object)  # the Workspace, whose database was replaced
     changed = Signal(object)  # frozenset of services.changes kinds
+    changed_elsewhere = Signal(object)  # frozenset of kinds another connection committed (not our own)
     leaving_roster = Signal()  # the officer opens another roster: the last moment to act on this one
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -85,6 +95,9 @@ class WorkspaceHub(QObject):
         self.previous: Roster | None = None  # the roster replaced last (closed), to close what still shows it
         self._followers: list[_Follower] = []
         self._front: QWidget | None = None
+        self._writing = 0  # our writes under way (ui.operations)
+        self._own: list[OwnCommit] = []  # what they committed, newest last
+        self._held: list[Change] = []  # the watcher's news that came while one of our writes ran
         self.changed.connect(self._deliver)
 
     def set_workspace(self, workspace: Workspace) -> None:
@@ -110,6 +123,48 @@ class WorkspaceHub(QObject):
         """A change touched these kinds of records (None: any); the pages that show them reload."""
         if self.workspace is not None:
             self.workspace.notify(every_kind() if kinds is None else kinds)
+
+    # --- our writes and the watcher's news ------------------------------------------------------
+
+    def write_started(self, kinds: frozenset[str] | None) -> Callable[[OwnCommit | None], None]:
+        """One of our writes starts; call the returned function with what it committed (None: it failed)
+        when it ends: the kinds it declared and those of its audit entries are announced."""
+        self._writing += 1
+        done = False
+
+        def finished(own: OwnCommit | None) -> None:
+            nonlocal done
+            if done or not shiboken6.isValid(self):
+                return
+            done = True
+            self._writing -= 1
+            if own is not None:
+                self._own = [*self._own[-OWN_COMMITS_KEPT + 1:], own]
+                self.announce((every_kind() if kinds is None else kinds) | own.kinds)
+            if not self._writing:
+                held, self._held = self._held, []
+                for change in held:
+                    self._consider(change)
+
+        return finished
+
+    def is_own(self, change: Change) -> bool:
+        """Whether every audit entry behind `change` is one our writes committed (and announced)."""
+        return bool(change.ids) and all(any(own.covers(entry) for own in self._own) for entry in change.ids)
+
+    @Slot(object)
+    def arrived(self, change: Change) -> None:
+        """The watcher's news: another connection committed `change` (or we did: then it is not news)."""
+        if self._writing:
+            self._held.append(change)
+        else:
+            self._consider(change)
+
+    def _consider(self, change: Change) -> None:
+        if self.is_own(change):
+            log.debug("the watcher saw our own commit of %d entries", change.entries)
+            return
+        self.changed_elsewhere.emit(change.kinds)
 
     # --- pages -------------------------------------------------------------------------------
 
@@ -145,6 +200,17 @@ class WorkspaceHub(QObject):
             if follower.page is self._front and follower.stale:
                 follower.stale = False
                 follower.reload()
+
+
+def hub_of(widget: QWidget | None) -> WorkspaceHub | None:
+    """The hub of the window `widget` is shown in (through its parents), None for a widget on its own:
+    for a dialog that runs a write through `ui.operations` with `hub=hub_of(self)`."""
+    while widget is not None:
+        hub = widget.findChild(WorkspaceHub, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if hub is not None:
+            return hub
+        widget = widget.parentWidget()
+    return None
 
 
 class OnWorkspace:
@@ -189,9 +255,9 @@ class _Watching:
 
 
 class RosterChanges(QObject):
-    """Emits `changed(frozenset[str])` when another connection commits changes to the watched roster."""
+    """Emits `changed(Change)` when another connection commits changes to the watched roster."""
 
-    changed = Signal(object)  # frozenset of services.changes kinds
+    changed = Signal(object)  # services.changes.Change
     _found = Signal(object, object)  # (database, Change), emitted by the watcher thread
 
     def __init__(self, database: Callable[[], Roster | None], widget: QWidget) -> None:
@@ -258,13 +324,14 @@ class RosterChanges(QObject):
     @Slot(object, object)
     def _deliver(self, database: Roster, change: Change) -> None:
         if database is self._watching.database:  # not a late word about a roster no longer open
-            self.changed.emit(change.kinds)
+            self.changed.emit(change)
 
 
 def follow_changes(window: MainWindow) -> RosterChanges:
     """Hand what colleagues commit to the window's hub, keeping the roster's selection and scroll."""
     changes = RosterChanges(lambda: window.db, window)
-    changes.changed.connect(lambda kinds: show_changes(window, kinds))
+    changes.changed.connect(window.hub.arrived)
+    window.hub.changed_elsewhere.connect(lambda kinds: show_changes(window, kinds))
     return changes
 
 

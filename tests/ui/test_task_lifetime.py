@@ -25,8 +25,8 @@ from desktop_app.services.reconcile import apply_reconciliation, reconcile_answe
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import DuplicatesDialog, MergeDialog
+from desktop_app.ui.operations import run_in_background
 from desktop_app.ui.reconcile_screen import ReconcileDialog
-from desktop_app.ui.tasks import run_in_background
 from tests.services.test_reconcile_roster import write_answer
 from tests.ui.typing import answer_next_message_box
 
@@ -86,9 +86,9 @@ def test_a_task_whose_dialog_is_deleted_is_cancelled_and_its_result_dropped(qtbo
     dialog.deleteLater()
     qtbot.waitUntil(lambda: not _alive(dialog))
     release.set()
-    from desktop_app.ui.tasks import _task_hub
+    from desktop_app.ui.operations import the_relay
 
-    hub = _task_hub()
+    hub = the_relay()
     qtbot.waitUntil(lambda: number not in hub.cancel_events and cancelled_seen == [True], timeout=10_000)
     qtbot.wait(50)  # the queued result arrives and is dropped
     assert seen == []

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.logs import log_path
 from desktop_app.ui import errors, i18n
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.tasks import Progress, run_in_background
+from desktop_app.ui.operations import Progress, run_in_background
 from tests.ui.typing import answer_next_message_box
 
 

@@ -39,8 +39,9 @@ _MENU_TITLES = {"File": QT_TRANSLATE_NOOP("MainWindow", "&File"), "Edit": QT_TRA
 Shortcut = QKeySequence.StandardKey | str | None
 
 
-def _window_tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+def _window_tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("MainWindow", ...) (typed object by PySide6), translated."""
+    return QCoreApplication.translate("MainWindow", str(text))
 
 
 class ActionRegistry:
@@ -116,7 +117,7 @@ class ActionSpec:
     """One of the window's own actions: its name, text, slot (a MainWindow method), keys and places."""
 
     name: str
-    text: str  # marked with QT_TRANSLATE_NOOP("MainWindow", ...), translated when built
+    text: object  # marked with QT_TRANSLATE_NOOP("MainWindow", ...), translated when built
     slot: str
     shortcut: Shortcut = None
     menus: tuple[str, ...] = ()

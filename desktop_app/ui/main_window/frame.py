@@ -58,14 +58,13 @@ if TYPE_CHECKING:
 
     from desktop_app.services.demo import DemoSummary
     from desktop_app.services.workspace import Roster, Workspace
-    from desktop_app.ui.operations import PendingOperation
+    from desktop_app.ui.operations import PendingOperation, Progress
     from desktop_app.ui.pages.dashboard import DashboardPage
     from desktop_app.ui.pages.households import HouseholdsPage
     from desktop_app.ui.pages.lists import ListsPage
     from desktop_app.ui.pages.partners import PartnersPage
     from desktop_app.ui.pages.trash_audit import TrashAuditPage
     from desktop_app.ui.person_editor import PersonEdit, PersonEditor
-    from desktop_app.ui.tasks import BackgroundTask, Progress
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +95,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
-        self.tasks: list[BackgroundTask] = []
+        self.tasks: list[PendingOperation] = []
         self.pending: PendingOperation | None = None  # the last write the window started (ui.operations)
 
         # Pages: a sidebar on the left, the current page on the right (Ctrl+1..9 switch).
@@ -131,7 +130,8 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
         self.recent_menu: QMenu
-        self.actions: ActionRegistry = build_window_actions(self)
+        # Shadows QWidget.actions() on purpose, as Picard's window does: the registry is what features use.
+        self.actions: ActionRegistry = build_window_actions(self)  # type: ignore[assignment]
         self.page_actions = PageActions(self, self.actions.menu("View"))
         self._features: dict[type, object] = {}
         layout.restore_frame(self)
@@ -402,10 +402,10 @@ class MainWindow(QMainWindow):
         if ok:
             self.start_demo_fill(count)
 
-    def start_demo_fill(self, households: int) -> BackgroundTask:
+    def start_demo_fill(self, households: int) -> PendingOperation:
         """Fill the roster with invented households off the GUI thread, with progress and cancel."""
         from desktop_app.services import demo
-        from desktop_app.ui.tasks import run_in_background
+        from desktop_app.ui.operations import run_in_background
 
         db, operator = self.db, self.operator
         assert db is not None
@@ -417,9 +417,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Added %1 persons in %2 households.")
                                          .replace("%1", f"{summary.persons:,}")
                                          .replace("%2", f"{summary.households:,}"), 8000)
-            self.data_changed()
 
-        task = run_in_background(self, self.tr("Filling with demonstration data"), fill, done)
+        task = run_in_background(self, self.tr("Filling with demonstration data"), fill, done, hub=self.hub)
         self.tasks.append(task)
         task.finished.connect(lambda: self.tasks.remove(task))
         return task
@@ -463,14 +462,9 @@ class MainWindow(QMainWindow):
             editor = self.open_editor(next_id)
             editor.open()
 
-    def _refresh_person(self, person_id: int) -> None:
-        from desktop_app.services.changes import PERSONS
-
-        self.data_changed(frozenset({PERSONS}))
-
     @Slot(int)
     def _person_saved(self, person_id: int) -> None:
-        self._refresh_person(person_id)
+        # The save ran through ui.operations, whose hub announced it: the pages reloaded once already.
         self.roster.select_person(person_id)
 
     def _person_edited(self, edit: PersonEdit) -> None:
@@ -506,7 +500,6 @@ class MainWindow(QMainWindow):
         dialog = StatusDialog(self.db, self.operator, person, self, hub=self.hub)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_status is not None:
             self._status_changed(person.id, person.case_ref, person.status, dialog.new_status)
-            self._refresh_person(person_id)
 
     @Slot()
     def delete_current(self) -> None:

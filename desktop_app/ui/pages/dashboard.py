@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from desktop_app.services import changes, stats
 from desktop_app.services.stats import DailyCount, RosterStats
 from desktop_app.ui import labels
+from desktop_app.ui.operations import Progress, run_in_background
 from desktop_app.ui.records_model import RecordsModel
-from desktop_app.ui.tasks import Progress, run_in_background
 from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
 
 CHART_DAYS = 21
@@ -139,6 +139,8 @@ class DashboardPage(QWidget, OnWorkspace):
             "households": Figure("households", self.tr("households"), self),
             "approved_not_crossed": Figure("approved_not_crossed", self.tr("approved, not yet crossed"), self),
             "approvals_expiring": Figure("approvals_expiring", self.tr("approvals expiring within 2 days"), self),
+            # Issue 18: the calls still to make tonight (services.crossing.approved_not_reached).
+            "not_reached": Figure("not_reached", self.tr("approved for tomorrow, not yet reached"), self),
             "follow_ups_due": Figure("follow_ups_due", self.tr("follow-ups due today or overdue"), self),
             "in_trash": Figure("in_trash", self.tr("in the trash"), self),
         }
@@ -188,19 +190,23 @@ class DashboardPage(QWidget, OnWorkspace):
         """Count in the background; the page fills in when done."""
         db = self.db
 
-        def count(_progress: Progress) -> tuple[RosterStats, list[DailyCount]]:
-            return stats.roster_stats(db), stats.daily_counts(db, days=CHART_DAYS)
+        def count(_progress: Progress) -> tuple[RosterStats, list[DailyCount], int]:
+            from desktop_app.services.crossing import approved_not_reached
+
+            tomorrow = dt.date.today() + dt.timedelta(days=1)
+            return (stats.roster_stats(db), stats.daily_counts(db, days=CHART_DAYS),
+                    len(approved_not_reached(db, day=tomorrow)))
 
         self._task = run_in_background(self, self.tr("Counting"), count, self.show_stats)
 
-    def show_stats(self, result: tuple[RosterStats, list[DailyCount]]) -> None:
-        figures, daily = result
+    def show_stats(self, result: tuple[RosterStats, list[DailyCount], int]) -> None:
+        figures, daily, not_reached = result
         self.stats = figures
         # The interface language's day and month names (strftime would give the C locale's English).
         self.date_label.setText(QLocale().toString(dt.date.today(), QLocale.FormatType.LongFormat))
         for name, figure in self.figures.items():
-            value = int(getattr(figures, name))
-            figure.set_value(value, alert=name in ("approvals_expiring", "follow_ups_due") and value > 0)
+            value = not_reached if name == "not_reached" else int(getattr(figures, name))
+            figure.set_value(value, alert=name in ("approvals_expiring", "follow_ups_due", "not_reached") and value > 0)
         self.by_status.set_records(list(figures.by_status.items()))
         self.by_locality.set_records(list(figures.by_locality.items()))
         self.by_flag.set_records(list(figures.by_flag.items()))
