@@ -29,8 +29,6 @@ from desktop_app.domain.notify_templates import LANGUAGES, NotifyFields
 from desktop_app.domain.status import parse_status
 from desktop_app.services import crossing
 
-_CONTEXT = "commands.crossing"
-
 
 def cmd_checkin(ctx: Context) -> int:
     a = ctx.args
@@ -38,10 +36,10 @@ def cmd_checkin(ctx: Context) -> int:
     if a.undo:
         for ref in a.codes:
             undone = crossing.undo_scan(ctx.db, list_id, ref, operator=ctx.operator)
-            say(QT_TRANSLATE_NOOP(_CONTEXT, "{ref}: check-in of {at} undone"), ref=undone.case_ref,
+            say(QT_TRANSLATE_NOOP("commands.crossing", "{ref}: check-in of {at} undone"), ref=undone.case_ref,
                 at=undone.at.strftime("%H:%M:%S"))
             if undone.status_restored:
-                say(QT_TRANSLATE_NOOP(_CONTEXT, "{ref}: status back to {status}"), ref=undone.case_ref,
+                say(QT_TRANSLATE_NOOP("commands.crossing", "{ref}: status back to {status}"), ref=undone.case_ref,
                     status=undone.status_restored)
         return 0
     results = [crossing.scan(ctx.db, list_id, code, operator=ctx.operator, crossed=a.crossed) for code in a.codes]
@@ -55,11 +53,12 @@ def cmd_checkin(ctx: Context) -> int:
     else:
         for result in results:
             print(spoken(result.message), file=sys.stdout if result.accepted else sys.stderr)
-        say(QT_TRANSLATE_NOOP(_CONTEXT, "{list}: expected {expected}, checked in {checked_in}, missing {missing}"),
+        say(QT_TRANSLATE_NOOP("commands.crossing",
+                              "{list}: expected {expected}, checked in {checked_in}, missing {missing}"),
             list=a.list, expected=counts.expected, checked_in=counts.checked_in, missing=counts.missing)
         if not a.codes:
             for household in counts.missing_by_household:
-                title = household.household or spoken(QT_TRANSLATE_NOOP(_CONTEXT, "(no household)"))
+                title = household.household or spoken(QT_TRANSLATE_NOOP("commands.crossing", "(no household)"))
                 print(f"  {title}: " + ", ".join(f"{ref} {name}" for ref, name in household.persons))
     return 0 if all(r.accepted for r in results) else 1
 
@@ -81,7 +80,7 @@ def cmd_boarding_list(ctx: Context) -> int:
     ensure_gui_application()
     result = crossing.export_boarding_list(ctx.db, ctx.list_id(a.list), a.out, render=boarding_pdf,
                                            operator=ctx.operator, overwrite=a.overwrite)
-    say(QT_TRANSLATE_NOOP(_CONTEXT, "{path}: boarding list of {persons} persons"), path=str(result.path),
+    say(QT_TRANSLATE_NOOP("commands.crossing", "{path}: boarding list of {persons} persons"), path=str(result.path),
         persons=result.persons)
     return 0
 
@@ -89,7 +88,8 @@ def cmd_boarding_list(ctx: Context) -> int:
 def cmd_notify(ctx: Context) -> int:
     a = ctx.args
     if not a.list and not a.status:
-        raise ValidationError("--list or --status", "", QT_TRANSLATE_NOOP(_CONTEXT, "is needed: whom to notify"))
+        raise ValidationError("--list or --status", "",
+                              QT_TRANSLATE_NOOP("commands.crossing", "is needed: whom to notify"))
     group = crossing.NotifyGroup(list_id=ctx.list_id(a.list) if a.list else None, approved_only=a.approved,
                                  statuses=tuple(parse_status(s) for s in a.status or ()),
                                  second_round=a.second_round)
@@ -116,10 +116,10 @@ def cmd_notify(ctx: Context) -> int:
         state = "reached" if r.reached else (r.last_attempt.outcome if r.last_attempt else "not tried")
         print(f"{r.order}\t{r.case_ref}\t{r.name}\t{phones}\t{state}\t"
               f"{r.segments.encoding} {r.segments.units} ch, {r.segments.segments} SMS")
-    say(QT_TRANSLATE_NOOP(_CONTEXT, "{count} persons, {missing} not reached yet"), count=len(plan.recipients),
-        missing=plan.not_reached)
+    say(QT_TRANSLATE_NOOP("commands.crossing", "{count} persons, {missing} not reached yet"),
+        count=len(plan.recipients), missing=plan.not_reached)
     for kind, path in outputs.written:
-        say(QT_TRANSLATE_NOOP(_CONTEXT, "{path}: {kind} written"), path=path, kind=kind.replace("_", " "))
+        say(QT_TRANSLATE_NOOP("commands.crossing", "{path}: {kind} written"), path=path, kind=kind.replace("_", " "))
     return 0
 
 
@@ -128,7 +128,7 @@ def cmd_attempt(ctx: Context) -> int:
     attempt = crossing.record_attempt(ctx.db, ctx.person_id(a.ref), crossing.parse_outcome(a.outcome),
                                       operator=ctx.operator, note=a.note,
                                       list_id=ctx.list_id(a.list) if a.list else None)
-    say(QT_TRANSLATE_NOOP(_CONTEXT, "{ref}: {outcome} at {at}"), ref=attempt.case_ref,
+    say(QT_TRANSLATE_NOOP("commands.crossing", "{ref}: {outcome} at {at}"), ref=attempt.case_ref,
         outcome=attempt.outcome.replace("_", "-"), at=attempt.at.strftime("%H:%M"))
     return 0
 
@@ -140,7 +140,8 @@ def cmd_templates(ctx: Context) -> int:
             print(f"{template.name}\t{template.language}\t{'built-in' if template.builtin else 'saved'}")
         return 0
     if not a.name or not a.language:
-        raise ValidationError("templates " + a.action, "", QT_TRANSLATE_NOOP(_CONTEXT, "needs NAME and --language"))
+        raise ValidationError("templates " + a.action, "",
+                              QT_TRANSLATE_NOOP("commands.crossing", "needs NAME and --language"))
     if a.action == "show":
         print(crossing.get_template(ctx.db, a.name, a.language).text)
         return 0
@@ -150,9 +151,11 @@ def cmd_templates(ctx: Context) -> int:
     elif a.text is not None:
         text = a.text
     else:
-        raise ValidationError("templates save", a.name, QT_TRANSLATE_NOOP(_CONTEXT, "needs --text or --file"))
+        raise ValidationError("templates save", a.name,
+                              QT_TRANSLATE_NOOP("commands.crossing", "needs --text or --file"))
     saved = crossing.save_template(ctx.db, a.name, a.language, text, operator=ctx.operator)
-    say(QT_TRANSLATE_NOOP(_CONTEXT, "template {name} ({language}) saved"), name=saved.name, language=saved.language)
+    say(QT_TRANSLATE_NOOP("commands.crossing", "template {name} ({language}) saved"), name=saved.name,
+        language=saved.language)
     return 0
 
 

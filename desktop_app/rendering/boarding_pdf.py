@@ -21,6 +21,8 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 from desktop_app.rendering.fonts import document_font
 from desktop_app.services.crossing import BoardingList, BoardingRow
 
+translate = QCoreApplication.translate  # lupdate collects translate("Context", "text") calls
+
 RESOLUTION = 300
 MARGIN_MM = 12.0
 ROW_MM = 21.0
@@ -32,9 +34,6 @@ ERROR_LEVEL = "m"
 # Column widths in millimetres: number, code, case ref and names, born, document, household, tick.
 COLUMNS_MM = (8.0, 19.0, 57.0, 21.0, 33.0, 30.0, 18.0)
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BoardingPdf", text)
 
 
 def qr_matrix(code: str) -> tuple[bytearray, ...]:
@@ -72,7 +71,7 @@ def boarding_pdf(boarding: BoardingList) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
-    writer.setTitle(_tr("Boarding list: {name}").format(name=boarding.list_name))
+    writer.setTitle(translate("BoardingPdf", "Boarding list: {name}").format(name=boarding.list_name))
     writer.setCreator("Mission Roster")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
@@ -117,19 +116,21 @@ def _font(points: float, *, bold: bool = False) -> QFont:
 def _heading(painter: QPainter, boarding: BoardingList, width: float, mm: float) -> float:
     painter.setFont(_font(14, bold=True))
     painter.drawText(QRectF(0, 0, width, 9 * mm), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     _tr("Boarding list: {name}").format(name=boarding.list_name))
+                     translate("BoardingPdf", "Boarding list: {name}").format(name=boarding.list_name))
     painter.setFont(_font(9))
-    line = _tr("{count} persons approved").format(count=len(boarding.rows))
+    line = translate("BoardingPdf", "{count} persons approved").format(count=len(boarding.rows))
     if boarding.partner:
         line = f"{boarding.partner} · {line}"
     painter.drawText(QRectF(0, 9 * mm, width, 6 * mm), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     line + " · " + _tr("scan the code, or type the case reference or passport number"))
+                     line + " · " + translate("BoardingPdf",
+                                              "scan the code, or type the case reference or passport number"))
     return HEADER_MM * mm - 8 * mm
 
 
 def _column_titles(painter: QPainter, columns: list[float], top: float, mm: float) -> float:
-    titles = ["#", _tr("Code"), _tr("Case ref. and name"), _tr("Born"), _tr("Document"), _tr("Household"),
-              _tr("Checked")]
+    titles = ["#", translate("BoardingPdf", "Code"), translate("BoardingPdf", "Case ref. and name"),
+              translate("BoardingPdf", "Born"), translate("BoardingPdf", "Document"),
+              translate("BoardingPdf", "Household"), translate("BoardingPdf", "Checked")]
     painter.setFont(_font(8, bold=True))
     left = 0.0
     for title, column_width in zip(titles, columns, strict=True):
@@ -179,10 +180,10 @@ def _footer(painter: QPainter, boarding: BoardingList, width: float, height: flo
     painter.setFont(_font(8))
     foot = QRectF(0, height - 6 * mm, width, 6 * mm)
     painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                     _tr("Boarding list: {name}").format(name=boarding.list_name))
+                     translate("BoardingPdf", "Boarding list: {name}").format(name=boarding.list_name))
     painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                     _tr("Page {page} of {pages}").format(page=page + 1, pages=pages))
+                     translate("BoardingPdf", "Page {page} of {pages}").format(page=page + 1, pages=pages))
     if page == pages - 1:
         painter.drawText(QRectF(0, height - 13 * mm, width, 6 * mm),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                         _tr("Checked at the gate by") + ": " + "_" * 40)
+                         translate("BoardingPdf", "Checked at the gate by") + ": " + "_" * 40)

@@ -18,29 +18,32 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from desktop_app.rendering.fonts import document_font
 from desktop_app.services.crossing import NotifyPlan
 
+translate = QCoreApplication.translate  # lupdate collects translate("Context", "text") calls
+
 RESOLUTION = 300
 MARGIN_MM = 14.0
 BOX = "\u2610"  # a ballot box, in the shipped font
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CallSheet", text)
-
 
 def call_sheet_html(plan: NotifyPlan) -> str:
     direction = "rtl" if plan.right_to_left else "ltr"
     outcomes = "&nbsp;&nbsp; ".join(f"{BOX}&nbsp;{html.escape(word)}" for word in (
-        _tr("reached"), _tr("no-answer"), _tr("wrong-number"), _tr("message-left")))
-    parts = [f"<h2>{html.escape(_tr('Call sheet: {title}').format(title=plan.title))}</h2>",
-             "<p>" + html.escape(_tr("{count} persons, {missing} not reached yet · template {name} ({language})")
+        translate("CallSheet", "reached"), translate("CallSheet", "no-answer"),
+        translate("CallSheet", "wrong-number"), translate("CallSheet", "message-left")))
+    title = translate("CallSheet", "Call sheet: {title}").format(title=plan.title)
+    note = translate("CallSheet", "Note")
+    parts = [f"<h2>{html.escape(title)}</h2>",
+             "<p>" + html.escape(translate("CallSheet",
+                                           "{count} persons, {missing} not reached yet · template {name} ({language})")
                                  .format(count=len(plan.recipients), missing=plan.not_reached,
                                          name=plan.template.name, language=plan.template.language)) + "</p>",
              "<table width='100%' cellspacing='0' cellpadding='5' border='0.5'>"]
     for r in plan.recipients:
         phones = "<br>".join(f"<span dir='ltr'>{html.escape(p.display).replace(' ', '&nbsp;')}</span>"
                              + (f" <small>({html.escape(p.label)})</small>" if p.label else "")
-                             for p in r.phones) or html.escape(_tr("no phone"))
-        last = (html.escape(_tr("last try: {outcome} at {at}").format(
+                             for p in r.phones) or html.escape(translate("CallSheet", "no phone"))
+        last = (html.escape(translate("CallSheet", "last try: {outcome} at {at}").format(
             outcome=r.last_attempt.outcome.replace("_", "-"), at=f"{r.last_attempt.at:%d.%m %H:%M}"))
             if r.last_attempt else "")
         parts.append(
@@ -50,7 +53,7 @@ def call_sheet_html(plan: NotifyPlan) -> str:
             f"<br><small>{html.escape(r.latin_name)}</small><br><small>{html.escape(r.household)}</small></td>"
             f"<td width='24%' valign='top'>{phones}<br><small>{last}</small></td>"
             f"<td width='46%' valign='top'><p dir='{direction}'>{html.escape(r.message)}</p>"
-            f"<p><small>{outcomes}</small></p><p><small>{html.escape(_tr('Note'))}: ____________________</small></p>"
+            f"<p><small>{outcomes}</small></p><p><small>{html.escape(note)}: ____________________</small></p>"
             "</td></tr>")
     parts.append("</table>")
     return "".join(parts)
@@ -62,7 +65,7 @@ def call_sheet_pdf(plan: NotifyPlan) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
-    writer.setTitle(_tr("Call sheet: {title}").format(title=plan.title))
+    writer.setTitle(translate("CallSheet", "Call sheet: {title}").format(title=plan.title))
     writer.setCreator("Mission Roster")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),

@@ -55,24 +55,25 @@ class Refusal(StrEnum):
     STATUS = "status"
 
 
-_CONTEXT = "services.crossing"
 _REFUSALS = {
-    Refusal.UNKNOWN_CODE: QT_TRANSLATE_NOOP(_CONTEXT, "{scanned}: unknown code: no person has this code, case "
-                                            "reference or passport number"),
-    Refusal.MISREAD_CODE: QT_TRANSLATE_NOOP(_CONTEXT, "{scanned}: the code's check character does not match (a "
-                                            "misread or mistyped code): scan again or type the case reference"),
-    Refusal.AMBIGUOUS: QT_TRANSLATE_NOOP(_CONTEXT, "{scanned}: several persons have this passport number "
-                                         "({refs}): scan the code or type the case reference"),
-    Refusal.IN_TRASH: QT_TRANSLATE_NOOP(_CONTEXT, "{ref}: in the trash, not on the roster"),
-    Refusal.NOT_ON_LIST: QT_TRANSLATE_NOOP(_CONTEXT, "{ref} {name}: not on the list {list}"),
-    Refusal.NOT_APPROVED: QT_TRANSLATE_NOOP(_CONTEXT, "{ref} {name}: not approved on {list} (answer: {answer})"),
-    Refusal.ALREADY_CHECKED_IN: QT_TRANSLATE_NOOP(_CONTEXT, "{ref} {name}: already checked in ({kind}) at {at} "
-                                                  "by {by}"),
-    Refusal.STATUS: QT_TRANSLATE_NOOP(_CONTEXT, "{ref} {name}: status {status} cannot become crossed"),
+    Refusal.UNKNOWN_CODE: QT_TRANSLATE_NOOP("services.crossing", "{scanned}: unknown code: no person has this "
+                                            "code, case reference or passport number"),
+    Refusal.MISREAD_CODE: QT_TRANSLATE_NOOP("services.crossing", "{scanned}: the code's check character does not "
+                                            "match (a misread or mistyped code): scan again or type the case "
+                                            "reference"),
+    Refusal.AMBIGUOUS: QT_TRANSLATE_NOOP("services.crossing", "{scanned}: several persons have this passport "
+                                         "number ({refs}): scan the code or type the case reference"),
+    Refusal.IN_TRASH: QT_TRANSLATE_NOOP("services.crossing", "{ref}: in the trash, not on the roster"),
+    Refusal.NOT_ON_LIST: QT_TRANSLATE_NOOP("services.crossing", "{ref} {name}: not on the list {list}"),
+    Refusal.NOT_APPROVED: QT_TRANSLATE_NOOP("services.crossing",
+                                            "{ref} {name}: not approved on {list} (answer: {answer})"),
+    Refusal.ALREADY_CHECKED_IN: QT_TRANSLATE_NOOP("services.crossing",
+                                                  "{ref} {name}: already checked in ({kind}) at {at} by {by}"),
+    Refusal.STATUS: QT_TRANSLATE_NOOP("services.crossing", "{ref} {name}: status {status} cannot become crossed"),
 }
 _ACCEPTED = {
-    CheckinKind.BOARDED: QT_TRANSLATE_NOOP(_CONTEXT, "{ref} {name}: boarded"),
-    CheckinKind.CROSSED: QT_TRANSLATE_NOOP(_CONTEXT, "{ref} {name}: crossed"),
+    CheckinKind.BOARDED: QT_TRANSLATE_NOOP("services.crossing", "{ref} {name}: boarded"),
+    CheckinKind.CROSSED: QT_TRANSLATE_NOOP("services.crossing", "{ref} {name}: crossed"),
 }
 
 
@@ -205,7 +206,8 @@ def undo_scan(db: Database, list_id: int, case_ref: str, *, operator: str) -> Un
         person = session.scalar(select(Person).where(Person.case_ref == read_scan(case_ref).case_ref))
         checkin = _active(session, list_id, person.id) if person else None
         if person is None or checkin is None:
-            raise NotFound(Message(QT_TRANSLATE_NOOP(_CONTEXT, "check-in on {list}"), list=evacuation_list.name),
+            raise NotFound(Message(QT_TRANSLATE_NOOP("services.crossing", "check-in on {list}"),
+                                   list=evacuation_list.name),
                            case_ref)
         checkin.undone_at, checkin.undone_by = audit.now(), operator
         restored: str | None = None

@@ -17,9 +17,7 @@ from desktop_app.ui.crossing.checkin_screen import CheckinScreen
 from desktop_app.ui.operations import run_read, run_write
 from desktop_app.ui.workspace_signals import WorkspaceHub
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CrossingActions", text)
+translate = QCoreApplication.translate  # lupdate collects translate("Context", "text") calls
 
 
 def open_checkin(parent: QWidget, hub: WorkspaceHub, list_id: int, list_name: str) -> CheckinScreen:
@@ -36,8 +34,9 @@ def print_boarding_list(parent: QWidget, hub: WorkspaceHub, list_id: int, list_n
     if workspace is None:
         return
     if path is None:
-        path, _filter = QFileDialog.getSaveFileName(parent, _tr("Print the boarding list"),
-                                                    f"{list_name} - boarding.pdf", _tr("PDF (*.pdf)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, translate("CrossingActions", "Print the boarding list"), f"{list_name} - boarding.pdf",
+            translate("CrossingActions", "PDF (*.pdf)"))
         if not path:
             return
     db, operator = workspace.db, workspace.operator
@@ -46,15 +45,15 @@ def print_boarding_list(parent: QWidget, hub: WorkspaceHub, list_id: int, list_n
         from desktop_app.rendering import boarding_pdf
 
         pdf = boarding_pdf(printed)
-        run_write(parent, hub, _tr("Printing the boarding list"),
+        run_write(parent, hub, translate("CrossingActions", "Printing the boarding list"),
                   lambda: crossing.export_boarding_list(db, list_id, path, render=lambda _p: pdf, operator=operator,
                                                         overwrite=True, printed=printed),
                   done, kinds=frozenset({"lists", "exports"}))
 
     def done(result: crossing.BoardingExport) -> None:
         window = parent.window()
-        message = _tr("Boarding list of {persons} persons printed to {path}").format(persons=result.persons,
-                                                                                     path=result.path)
+        message = translate("CrossingActions", "Boarding list of {persons} persons printed to {path}").format(
+            persons=result.persons, path=result.path)
         status_bar = getattr(window, "statusBar", None)
         if callable(status_bar):
             status_bar().showMessage(message, 10_000)
@@ -75,7 +74,7 @@ def open_notify_roster(parent: QWidget, hub: WorkspaceHub, person_ids: list[int]
     """Notify the persons the roster shows (or those selected)."""
     from desktop_app.ui.crossing.notify_dialog import NotifyDialog
 
-    title = _tr("the roster ({count})").format(count=len(person_ids))
+    title = translate("CrossingActions", "the roster ({count})").format(count=len(person_ids))
     dialog = NotifyDialog(hub, crossing.NotifyGroup(person_ids=tuple(person_ids)), title, parent)
     dialog.show()
     return dialog

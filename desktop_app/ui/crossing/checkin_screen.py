@@ -42,9 +42,6 @@ REFUSED_COLOURS = ("#f6c9c9", "#1a1a1a")
 IDLE_COLOURS = ("#eeeeee", "#1a1a1a")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CheckinScreen", text)
-
 
 class CheckinScreen(QDialog):
     """See the module docstring. `answered(result)` is emitted after each scan's answer is shown."""
@@ -61,18 +58,19 @@ class CheckinScreen(QDialog):
         self._waiting: deque[str] = deque()
         self._busy = False
         self._last_accepted: str | None = None
-        self.setWindowTitle(_tr("Check-in at the gate: {name}").format(name=list_name))
+        self.setWindowTitle(self.tr("Check-in at the gate: {name}").format(name=list_name))
         self.resize(900, 640)
 
         self.scan_field = QLineEdit(objectName="scanField")
-        self.scan_field.setPlaceholderText(_tr("Scan a code, or type a case reference or passport number, then Enter"))
+        self.scan_field.setPlaceholderText(
+            self.tr("Scan a code, or type a case reference or passport number, then Enter"))
         big = QFont(self.scan_field.font())
         big.setPointSizeF(big.pointSizeF() * 1.6)
         self.scan_field.setFont(big)
         self.scan_field.returnPressed.connect(self._entered)
-        self.crossed_box = QCheckBox(_tr("They cross here (record the crossing)"), objectName="crossedBox")
+        self.crossed_box = QCheckBox(self.tr("They cross here (record the crossing)"), objectName="crossedBox")
 
-        self.verdict = QLabel(_tr("Ready: scan the first code"), objectName="verdict")
+        self.verdict = QLabel(self.tr("Ready: scan the first code"), objectName="verdict")
         verdict_font = QFont(self.verdict.font())
         verdict_font.setPointSizeF(verdict_font.pointSizeF() * 2.0)
         verdict_font.setBold(True)
@@ -98,7 +96,7 @@ class CheckinScreen(QDialog):
         self.missing_view.setModel(self.missing_model)
         self.missing_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.missing_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner's keystrokes stay in the field
-        self.undo_button = QPushButton(_tr("&Undo last scan"), objectName="undoScan")
+        self.undo_button = QPushButton(self.tr("&Undo last scan"), objectName="undoScan")
         self.undo_button.setEnabled(False)
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.undo_button.clicked.connect(self.undo_last)
@@ -115,7 +113,7 @@ class CheckinScreen(QDialog):
         bottom.addWidget(self.counts, 1)
         bottom.addWidget(self.undo_button)
         layout.addLayout(bottom)
-        layout.addWidget(QLabel(_tr("Missing, by household:")))
+        layout.addWidget(QLabel(self.tr("Missing, by household:")))
         layout.addWidget(self.missing_view, 1)
         hub.changed.connect(self._changed)
         self.reload_counts()
@@ -138,7 +136,7 @@ class CheckinScreen(QDialog):
         workspace = self.hub.workspace
         assert workspace is not None
         db, operator, crossed = workspace.db, workspace.operator, self.crossed_box.isChecked()
-        run_write(self, self.hub, _tr("Checking in"),
+        run_write(self, self.hub, self.tr("Checking in"),
                   lambda: crossing.scan(db, self.list_id, text, operator=operator, crossed=crossed),
                   self._show, kinds=frozenset({"lists", "persons"} if crossed else {"lists"}),
                   on_failure=self._failed)
@@ -153,14 +151,14 @@ class CheckinScreen(QDialog):
             # Each line left to right whatever script the name starts with (an Arabic name first turned it all).
             self.details.setText("\n".join("\u200e" + line for line in [
                 " · ".join(x for x in (person.name, person.latin_name) if x),
-                _tr("Born: {date}").format(date=person.birth_date or "—")
-                + "    " + _tr("Document: {document}").format(document=document or "—"),
-                _tr("Household: {household}").format(household=person.household or "—")
-                + "    " + _tr("Answer on this list: {answer}").format(
+                self.tr("Born: {date}").format(date=person.birth_date or "—")
+                + "    " + self.tr("Document: {document}").format(document=document or "—"),
+                self.tr("Household: {household}").format(household=person.household or "—")
+                + "    " + self.tr("Answer on this list: {answer}").format(
                     answer=word(person.answer) or "—"),
             ]))
         else:
-            self.details.setText(_tr("Scanned: {text}").format(text=result.scanned))
+            self.details.setText(self.tr("Scanned: {text}").format(text=result.scanned))
         if result.accepted:
             self._paint(FOUND_COLOURS)
             self._last_accepted = person.case_ref if person else None
@@ -196,12 +194,12 @@ class CheckinScreen(QDialog):
         db, operator, ref = workspace.db, workspace.operator, self._last_accepted
         self._last_accepted = None
         self.undo_button.setEnabled(False)
-        run_write(self, self.hub, _tr("Undoing the scan"),
+        run_write(self, self.hub, self.tr("Undoing the scan"),
                   lambda: crossing.undo_scan(db, self.list_id, ref, operator=operator), self._undone,
                   kinds=frozenset({"lists", "persons"}))
 
     def _undone(self, undone: crossing.UndoneScan) -> None:
-        self.verdict.setText(_tr("{ref}: scan of {at} undone").format(ref=undone.case_ref,
+        self.verdict.setText(self.tr("{ref}: scan of {at} undone").format(ref=undone.case_ref,
                                                                       at=undone.at.strftime("%H:%M:%S")))
         self.details.setText("")
         self._paint(IDLE_COLOURS)
@@ -221,12 +219,12 @@ class CheckinScreen(QDialog):
         run_read(self, lambda: crossing.gate_counts(db, self.list_id), self._show_counts)
 
     def _show_counts(self, counts: crossing.GateCounts) -> None:
-        self.counts.setText(_tr("Expected {expected} · checked in {checked_in} · missing {missing}").format(
+        self.counts.setText(self.tr("Expected {expected} · checked in {checked_in} · missing {missing}").format(
             expected=counts.expected, checked_in=counts.checked_in, missing=counts.missing))
         self.missing_model.clear()
-        self.missing_model.setHorizontalHeaderLabels([_tr("Household / person"), _tr("Missing")])
+        self.missing_model.setHorizontalHeaderLabels([self.tr("Household / person"), self.tr("Missing")])
         for household in counts.missing_by_household:
-            family = QStandardItem(household.household or _tr("(no household)"))
+            family = QStandardItem(household.household or self.tr("(no household)"))
             for ref, name in household.persons:
                 family.appendRow([QStandardItem(f"{ref}  {name}"), QStandardItem("")])
             self.missing_model.appendRow([family, QStandardItem(str(len(household.persons)))])

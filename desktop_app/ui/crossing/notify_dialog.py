@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,9 +47,6 @@ OUTCOMES = ((QT_TRANSLATE_NOOP("NotifyDialog", "Reached"), crossing.Outcome.REAC
             (QT_TRANSLATE_NOOP("NotifyDialog", "Message left"), crossing.Outcome.MESSAGE_LEFT))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NotifyDialog", text)
-
 
 class NotifyDialog(QDialog):
     """See the module docstring; `planned(plan)` is emitted each time the list is shown again."""
@@ -61,7 +58,7 @@ class NotifyDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notifyDialog")
-        self.setWindowTitle(_tr("Notify the families: {title}").format(title=title))
+        self.setWindowTitle(self.tr("Notify the families: {title}").format(title=title))
         self.resize(1100, 700)
         self.hub = hub
         self.group = group
@@ -76,17 +73,17 @@ class NotifyDialog(QDialog):
         self.time = QLineEdit(objectName="notifyTime")
         self.meeting_point = QLineEdit(objectName="notifyMeetingPoint")
         self.bring = QLineEdit(objectName="notifyBring")
-        self.approved_only = QCheckBox(_tr("Only those the partner approved"), objectName="notifyApproved")
+        self.approved_only = QCheckBox(self.tr("Only those the partner approved"), objectName="notifyApproved")
         self.approved_only.setChecked(group.approved_only)
         self.approved_only.setVisible(group.list_id is not None)
-        self.second_round = QCheckBox(_tr("Second round: only those not reached yet"), objectName="notifySecond")
+        self.second_round = QCheckBox(self.tr("Second round: only those not reached yet"), objectName="notifySecond")
         form = QFormLayout()
-        form.addRow(_tr("Template"), self.template)
-        form.addRow(_tr("Language"), self.language)
-        form.addRow(_tr("Date"), self.date)
-        form.addRow(_tr("Time"), self.time)
-        form.addRow(_tr("Meeting point"), self.meeting_point)
-        form.addRow(_tr("What to bring"), self.bring)
+        form.addRow(self.tr("Template"), self.template)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Time"), self.time)
+        form.addRow(self.tr("Meeting point"), self.meeting_point)
+        form.addRow(self.tr("What to bring"), self.bring)
         form.addRow(self.approved_only)
         form.addRow(self.second_round)
 
@@ -109,7 +106,7 @@ class NotifyDialog(QDialog):
 
         links = QHBoxLayout()
         self.link_buttons = []
-        for name, kind in ((_tr("Call"), "tel"), (_tr("SMS"), "sms"), (_tr("WhatsApp"), "whatsapp")):
+        for name, kind in ((self.tr("Call"), "tel"), (self.tr("SMS"), "sms"), (self.tr("WhatsApp"), "whatsapp")):
             button = QPushButton(name, objectName=f"open_{kind}")
             button.clicked.connect(lambda _checked=False, k=kind: self.open_link(k))
             links.addWidget(button)
@@ -117,15 +114,15 @@ class NotifyDialog(QDialog):
         links.addSpacing(20)
         self.outcome_buttons = []
         for name, outcome in OUTCOMES:
-            button = QPushButton(_tr(name), objectName=f"outcome_{outcome.value}")
+            button = QPushButton(self.tr(name), objectName=f"outcome_{outcome.value}")
             button.clicked.connect(lambda _checked=False, o=outcome: self.log_attempt(o))
             links.addWidget(button)
             self.outcome_buttons.append(button)
         links.addStretch(1)
         files = QHBoxLayout()
-        for name, kind, pattern in ((_tr("Call sheet…"), "call_sheet", "PDF (*.pdf)"),
-                                    (_tr("SMS CSV…"), "sms_csv", "CSV (*.csv)"),
-                                    (_tr("Links page…"), "links", "HTML (*.html)")):
+        for name, kind, pattern in ((self.tr("Call sheet…"), "call_sheet", "PDF (*.pdf)"),
+                                    (self.tr("SMS CSV…"), "sms_csv", "CSV (*.csv)"),
+                                    (self.tr("Links page…"), "links", "HTML (*.html)")):
             button = QPushButton(name, objectName=f"write_{kind}")
             button.clicked.connect(lambda _checked=False, k=kind, p=pattern: self.write_file(k, p))
             files.addWidget(button)
@@ -196,17 +193,17 @@ class NotifyDialog(QDialog):
         self.plan = plan
         self.problem.hide()
         self.model.clear()
-        self.model.setHorizontalHeaderLabels(["#", _tr("Case"), _tr("Name"), _tr("Phones"), _tr("Last try"),
-                                              _tr("SMS")])
+        self.model.setHorizontalHeaderLabels(["#", self.tr("Case"), self.tr("Name"), self.tr("Phones"),
+                                              self.tr("Last try"), self.tr("SMS")])
         for r in plan.recipients:
-            last = _tr("reached") if r.reached else (
+            last = self.tr("reached") if r.reached else (
                 f"{r.last_attempt.outcome.replace('_', ' ')} {r.last_attempt.at:%d.%m %H:%M}" if r.last_attempt
                 else "")
             self.model.appendRow([QStandardItem(str(r.order)), QStandardItem(r.case_ref), QStandardItem(r.name),
                                   QStandardItem(", ".join(p.display for p in r.phones) or "—"), QStandardItem(last),
                                   QStandardItem(str(r.segments.segments))])
         self.table.resizeColumnsToContents()
-        self.summary.setText(_tr("{count} persons, {missing} not reached yet").format(
+        self.summary.setText(self.tr("{count} persons, {missing} not reached yet").format(
             count=len(plan.recipients), missing=plan.not_reached))
         if plan.recipients:
             self.table.selectRow(0)
@@ -227,7 +224,7 @@ class NotifyDialog(QDialog):
                                             else Qt.LayoutDirection.LeftToRight)
         if recipient is not None:
             s = recipient.segments
-            self.counter.setText(_tr("{units} characters · {encoding} · {segments} SMS of {per} each").format(
+            self.counter.setText(self.tr("{units} characters · {encoding} · {segments} SMS of {per} each").format(
                 units=s.units, encoding=s.encoding, segments=s.segments, per=s.per_segment))
         for button in self.link_buttons:
             button.setEnabled(bool(recipient and recipient.phones))
@@ -247,7 +244,7 @@ class NotifyDialog(QDialog):
         if recipient is None or workspace is None:
             return
         db, operator, list_id = workspace.db, workspace.operator, self.group.list_id
-        run_write(self, self.hub, _tr("Logging the attempt"),
+        run_write(self, self.hub, self.tr("Logging the attempt"),
                   lambda: crossing.record_attempt(db, recipient.person_id, outcome, operator=operator,
                                                   list_id=list_id),
                   lambda _attempt: self.reload(), kinds=frozenset({"persons"}))
@@ -258,7 +255,7 @@ class NotifyDialog(QDialog):
         if plan is None or workspace is None:
             return
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self, _tr("Save"), "", pattern)
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save"), "", pattern)
             if not path:
                 return
         db, operator = workspace.db, workspace.operator
@@ -272,7 +269,7 @@ class NotifyDialog(QDialog):
 
             def render(_plan: crossing.NotifyPlan) -> bytes:
                 return pdf
-        run_write(self, self.hub, _tr("Writing"),
+        run_write(self, self.hub, self.tr("Writing"),
                   lambda: crossing.write_outputs(db, plan, operator=operator, render_call_sheet=render,
                                                  overwrite=True, **targets),  # type: ignore[arg-type]
                   self.written.emit, kinds=frozenset({"exports"}))
