@@ -87,3 +87,29 @@ def test_notify_from_the_lists_page_and_the_roster_menu(qtbot: QtBot, db: Databa
     roster_dialogs = [d for d in window.findChildren(NotifyDialog) if d.group.person_ids is not None]
     assert roster_dialogs and len(roster_dialogs[-1].group.person_ids or ()) == 2
     roster_dialogs[-1].close()
+
+
+def test_the_dashboard_counts_the_approved_for_tomorrow_not_yet_reached(qtbot: QtBot, db: Database, operator: str,
+                                                                       listed: int, preferences: Preferences) -> None:
+    import datetime as dt
+
+    from desktop_app.domain.lists import Answer
+    from desktop_app.domain.status import Status
+    from desktop_app.services import status
+    from desktop_app.services.crossing import Outcome, record_attempt
+
+    members = [m.person_id for m in lists.members(db, listed)]
+    for person_id in members:
+        status.change_status(db, person_id, Status.VERIFIED, operator=operator)
+    lists.mark_sent(db, listed, operator=operator)
+    lists.record_answers(db, listed, members, Answer.APPROVED, operator=operator,
+                         valid_until=dt.date.today() + dt.timedelta(days=3))
+    record_attempt(db, members[0], Outcome.REACHED, operator=operator)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("dashboard")
+    figure = window.dashboard.figures["not_reached"]
+    qtbot.waitUntil(lambda: figure.value.text() == "1", timeout=10_000)
+    assert "approved for tomorrow, not yet reached" in figure.caption.text()
