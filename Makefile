@@ -55,8 +55,10 @@ translations: $(QM)
 # After changing interface strings: refresh the .ts sources from the code (then translate the new ones).
 UI_SOURCES = $(shell find desktop_app/ui desktop_app/rendering -name '*.py' -not -path '*/__pycache__/*' | sort)
 # Below the ui, templates are marked with domain/messages.py's QT_TRANSLATE_NOOP (Qt-free).
-MESSAGE_SOURCES = $(shell grep -l QT_TRANSLATE_NOOP desktop_app/cli.py desktop_app/commands/*.py desktop_app/domain/*.py \
-	desktop_app/services/*.py desktop_app/matching/*.py desktop_app/exchange/*.py desktop_app/storage/*.py)
+# Every package below the ui, sub-packages too (services/crossing/, the cli/ package): a file left out here
+# would have its entries dropped from the .ts by -no-obsolete.
+MESSAGE_SOURCES = $(shell grep -rl --include='*.py' --exclude-dir=ui --exclude-dir=rendering \
+	--exclude-dir=__pycache__ QT_TRANSLATE_NOOP desktop_app | sort)
 translations-update: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete $(UI_SOURCES) $(MESSAGE_SOURCES) -ts desktop_app/resources/translations/mission_roster_ru.ts
 	$(BIN)/pyside6-lupdate -pluralonly $(UI_SOURCES) -ts desktop_app/resources/translations/mission_roster_en.ts
