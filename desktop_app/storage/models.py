@@ -432,3 +432,32 @@ class ContactAttempt(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     operator: Mapped[str] = mapped_column(String(100))
+
+
+class Eligibility(Base):
+    """A person's basis for evacuation, the evidence seen, and when the family last confirmed (issue 18)."""
+
+    __tablename__ = "eligibility"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True)
+    basis: Mapped[str | None] = mapped_column(String(20))  # citizen, spouse, child, parent, other
+    evidence: Mapped[str] = mapped_column(String(200), default="")  # comma-separated Evidence values
+    minor_with_one_parent: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_confirmed: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class EligibilityOverride(Base):
+    """An officer's decision to submit a member on a list although evidence for their basis is missing."""
+
+    __tablename__ = "eligibility_overrides"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("evacuation_lists.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    operator: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (UniqueConstraint("list_id", "person_id", name="uq_eligibility_overrides_list_person"),)
