@@ -81,7 +81,7 @@ def test_undoing_twice_or_after_a_move_is_said_in_russian(db: Database) -> None:
     assert _cli(path, "status", "--undo", number2[1]).returncode == 0
     twice = _cli(path, "status", "--undo", number2[1], env=RUSSIAN)
     assert twice.returncode == 1
-    assert f"уже отменена ({OPERATOR})" in twice.stderr and "already" not in twice.stderr
+    assert f"уже отменена ({OPERATOR}, " in twice.stderr and "already" not in twice.stderr  # who, and when
 
 
 

@@ -23,6 +23,7 @@ from desktop_app.domain.errors import EditConflict, NotFound, RosterError, Valid
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.status import Status, check_transition
 from desktop_app.services import audit
+from desktop_app.services.operations import changes_of, mark_undone, undoable
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import EvacuationList, ListMember, Operation, OperationChange, Person, StatusChange
 
@@ -166,21 +167,10 @@ def undo_status_operation(db: Database, operation_id: int, *, operator: str) -> 
 
     Returns how many persons went back."""
     with db.transaction() as session:
-        operation = session.get(Operation, operation_id)
-        if operation is None:
-            raise NotFound("status operation", operation_id)
-        if operation.kind != KIND:  # the officer took the number from another command's output: say which
-            raise ValidationError("operation", operation_id, QT_TRANSLATE_NOOP(
-                "services.status", "is not a status change but a {kind}: undo it with `mission-roster {kind} --undo "
-                "{number}`"), kind=operation.kind, number=operation_id)
-        if operation.undone_at is not None:
-            raise ValidationError("operation", operation_id, QT_TRANSLATE_NOOP("services.status",
-                                                                               "was already undone by {who}"),
-                                  who=operation.undone_by)
+        operation = undoable(session, operation_id, KIND)
         details = json.loads(operation.details)
         target = details["status"]
-        changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == operation_id)
-                                       .order_by(OperationChange.id)))
+        changes = changes_of(session, operation_id)
         people = [(session.get(Person, c.entity_id), json.loads(c.before)["status"]) for c in changes]
         moved = [p.case_ref for p, _ in people if p is not None and p.status != target]
         if moved:
@@ -192,8 +182,7 @@ def undo_status_operation(db: Database, operation_id: int, *, operator: str) -> 
                 set_status(session, person, Status(before), operator=operator, check=False,
                            reason=f"undo of status operation {operation_id}", list_id=details.get("list_id"),
                            operation_id=operation_id)
-        operation.undone_at = audit.now()
-        operation.undone_by = operator
+        mark_undone(operation, operator)
         audit.record(session, operator, "undo", "operation", operation.uuid,
                      f"undid status operation {operation_id}: {len(people)} persons back", {"operation": operation_id})
         return len(people)

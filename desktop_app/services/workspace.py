@@ -22,36 +22,23 @@ command line's `cli.Context` is a thin wrapper that opens a workspace on first u
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeAlias
 
-from desktop_app.domain.errors import Cancelled, NotFound, ValidationError
-from desktop_app.services import households, lists, partners, persons
+from desktop_app.domain.errors import Cancelled, NotFound
+from desktop_app.services import households, lists, operations, partners, persons
+from desktop_app.services.operations import UndoableOperation
 from desktop_app.services.settings import MissionSettings, load_mission
 from desktop_app.storage.db import BUSY_TIMEOUT_MS, Database, lock_holder, open_database
 from desktop_app.storage.errors import Failure, failure_of
-from desktop_app.storage.models import Operation
 
 # The open roster as the window may name it (the window never imports storage itself).
 Roster: TypeAlias = Database
 ChangeListener = Callable[[frozenset[str]], None]
 LOCK_LOOK_S = 0.2  # how long one look for the write lock waits before telling who holds it
 ReplaceListener = Callable[["Workspace"], None]
-
-
-@dataclass(frozen=True)
-class UndoableOperation:
-    """An import, reconciliation, merge or bulk status change that can still be undone as a whole."""
-
-    id: int
-    kind: str
-    at: dt.datetime
-    operator: str
-    file_name: str
 
 
 def open_roster(target: str | os.PathLike[str], *, operator: str, passphrase: str | None = None,
@@ -196,20 +183,7 @@ class Workspace:
                 return household.id
         raise NotFound("household", ref)
 
-    def undoable_operation(self, operation_id: int, kind: str, what: str) -> UndoableOperation:
-        """Operation `operation_id` when it is of `kind` and not undone yet; `what` names it in the error.
-
-        Raises NotFound for no such operation, ValidationError for one of another kind (naming it)
-        or one already undone (naming who undid it).
-        """
-        with self._db.reading() as session:
-            operation = session.get(Operation, operation_id)
-            if operation is None:
-                raise NotFound(what, operation_id)
-            if operation.kind != kind:
-                raise ValidationError("operation", operation_id, f"is not a {kind} but a {operation.kind}")
-            if operation.undone_at is not None:
-                raise ValidationError("operation", operation_id, f"was already undone by {operation.undone_by} at "
-                                      f"{operation.undone_at:%Y-%m-%d %H:%M}")
-            return UndoableOperation(operation.id, operation.kind, operation.at, operation.operator,
-                                     operation.file_name)
+    def undoable_operation(self, operation_id: int, kind: str) -> UndoableOperation:
+        """Operation `operation_id` when it is of `kind` and not undone yet (`services.operations.undoable`:
+        NotFound, or ValidationError naming the command that undoes another kind, or who undid it)."""
+        return operations.describe(self._db, operation_id, kind)

@@ -53,15 +53,16 @@ def test_undoable_operation_is_checked_once_for_every_kind(workspace: Workspace,
     ids = [persons.create_person(workspace.db, {"surname": f"Иванов{n}"}, operator=operator).id for n in range(2)]
     result = status.change_statuses(workspace.db, ids, Status.VERIFIED, operator=operator)
     assert result.operation_id is not None
-    found = workspace.undoable_operation(result.operation_id, "status", "status operation")
+    found = workspace.undoable_operation(result.operation_id, "status")
     assert (found.kind, found.operator) == ("status", operator)
-    with pytest.raises(ValidationError, match="is not a import but a status"):
-        workspace.undoable_operation(result.operation_id, "import", "import")
+    with pytest.raises(ValidationError, match="is not an import but a status change: undo it with "
+                                              f"`mission-roster status --undo {result.operation_id}`"):
+        workspace.undoable_operation(result.operation_id, "import")
     with pytest.raises(NotFound):
-        workspace.undoable_operation(result.operation_id + 100, "status", "status operation")
+        workspace.undoable_operation(result.operation_id + 100, "status")
     status.undo_status_operation(workspace.db, result.operation_id, operator=operator)
     with pytest.raises(ValidationError, match="already undone"):
-        workspace.undoable_operation(result.operation_id, "status", "status operation")
+        workspace.undoable_operation(result.operation_id, "status")
 
 
 def test_listeners_hear_changes_and_a_replaced_roster(workspace: Workspace, tmp_path: Path, operator: str) -> None:

@@ -7022,6 +7022,41 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>services.operations</name>
+    <message>
+        <source>an import</source>
+        <translation>импорт</translation>
+    </message>
+    <message>
+        <source>a reconciliation</source>
+        <translation>сверка</translation>
+    </message>
+    <message>
+        <source>a merge</source>
+        <translation>объединение</translation>
+    </message>
+    <message>
+        <source>a status change</source>
+        <translation>смена статуса</translation>
+    </message>
+    <message>
+        <source>a package import</source>
+        <translation>импорт пакета</translation>
+    </message>
+    <message>
+        <source>is not {what} but {other}: undo it with `{command}`</source>
+        <translation>это не {what}, а {other}: отмените командой `{command}`</translation>
+    </message>
+    <message>
+        <source>is not {what} but a {kind} operation, which cannot be undone</source>
+        <translation>это не {what}, а операция «{kind}», которую нельзя отменить</translation>
+    </message>
+    <message>
+        <source>was already undone by {who} at {when}</source>
+        <translation>уже отменена ({who}, {when})</translation>
+    </message>
+</context>
+<context>
     <name>services.partners</name>
     <message>
         <location filename="../../services/partners.py" line="66"/>
@@ -7625,6 +7660,66 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <source>{path}: not a recovery file of this program, or damaged</source>
         <translation>{path}: это не файл восстановления этой программы, или он повреждён</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKey</name>
+    <message>
+        <source>%1: recovery key</source>
+        <translation>%1: ключ восстановления</translation>
+    </message>
+    <message>
+        <source>Keep this sheet in the mission's safe. With it, the roster can be opened and given a new passphrase when the passphrase is forgotten (Help &gt; Manual: lost laptop, forgotten passphrase).</source>
+        <translation>Храните этот лист в сейфе миссии. С ним базу можно открыть и задать новую парольную фразу, если прежняя забыта (Справка &gt; Руководство: потерян ноутбук, забыта парольная фраза).</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyAction</name>
+    <message>
+        <source>Make a &amp;recovery key…</source>
+        <translation>Создать &amp;ключ восстановления…</translation>
+    </message>
+    <message>
+        <source>Make a recovery key</source>
+        <translation>Создать ключ восстановления</translation>
+    </message>
+    <message>
+        <source>Type the roster's passphrase. The recovery key made before (if any) stops working.</source>
+        <translation>Введите парольную фразу базы. Ключ восстановления, созданный раньше (если был), перестанет действовать.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; no key was made.</source>
+        <translation>Неверная парольная фраза; ключ не создан.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Ключ восстановления</translation>
+    </message>
+    <message>
+        <source>This key opens the roster and sets a new passphrase if the passphrase is forgotten; the key made before no longer works. It is shown only now. Print it (or write it down) and keep it in the mission's safe, not with the laptop.</source>
+        <translation>Этот ключ открывает базу и задаёт новую парольную фразу, если прежняя забыта; ключ, созданный раньше, больше не действует. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyView</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Сохранить в P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Сохранить ключ восстановления</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 </TS>
