@@ -27,6 +27,7 @@ from desktop_app.storage.recovery import RecoveryKeyRefused, normalize_key, reco
 
 __all__ = [
     "RecoveryKeyRefused",
+    "WrongPassphrase",
     "has_recovery_key",
     "make_recovery_key",
     "normalize_key",

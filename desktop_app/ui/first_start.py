@@ -18,8 +18,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QObject, Qt, Slot
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME, system
 from desktop_app.domain.errors import RosterError, ValidationError
 from desktop_app.ui.errors import translated
+from desktop_app.ui.first_start_recovery import RecoveryKeyView
 from desktop_app.ui.i18n import LANGUAGES, install_language
 from desktop_app.ui.preferences import Preferences
 
@@ -340,84 +340,37 @@ class RecoveryPage(_Page):
         self.setObjectName("firstStartRecovery")
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.key = QLabel("", self, objectName="firstStartRecoveryKey")
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.key.font())
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setFamily("DejaVu Sans Mono")
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.key.setFont(font)
-        self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.print_button = QPushButton(self, objectName="firstStartPrintKey")
-        self.pdf_button = QPushButton(self, objectName="firstStartSaveKeyPdf")
-        self.print_button.clicked.connect(self._print)
-        self.pdf_button.clicked.connect(self._save_pdf)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.pdf_button)
+        self.view = RecoveryKeyView(self, Path(), "")
+        self.key = self.view.key
+        self.key.setObjectName("firstStartRecoveryKey")
         self.kept = QCheckBox(self, objectName="firstStartKeyKept")
         self.kept.toggled.connect(self.completeChanged)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addSpacing(8)
-        layout.addWidget(self.key)
-        layout.addSpacing(8)
-        layout.addLayout(buttons)
+        layout.addWidget(self.view)
         layout.addWidget(self.kept)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        self.key.setText(self.wizard_().recovery_key or "")
+        wizard = self.wizard_()
+        self.view.set_key(wizard.recovery_key or "", roster=wizard.roster or Path(),
+                          mission=wizard.officer_page.mission.text(), officer=wizard.officer_page.officer.text())
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your recovery key"))
         self.note.setText(self.tr("If the passphrase is ever forgotten, this key opens the roster and sets a new "
                                   "one. It is shown only now. Print it (or write it down) and keep it in the "
                                   "mission's safe, not with the laptop."))
-        self.print_button.setText(self.tr("&Print…"))
-        self.pdf_button.setText(self.tr("Save as P&DF…"))
+        self.view.retranslate()
         self.kept.setText(self.tr("I have &printed the key or written it down"))
 
     def isComplete(self) -> bool:
         return self.kept.isChecked()
 
-    def sheet(self) -> QTextDocument:
-        from desktop_app.services.recovery import recovery_sheet
-
-        wizard = self.wizard_()
-        document = QTextDocument(self)
-        document.setHtml(recovery_sheet(
-            wizard.roster or Path(), wizard.recovery_key or "", mission=wizard.officer_page.mission.text(),
-            officer=wizard.officer_page.officer.text(), title=self.tr("%1: recovery key").replace("%1", APP_NAME),
-            advice=self.tr("Keep this sheet in the mission's safe. With it, the roster can be opened and given a new "
-                           "passphrase when the passphrase is forgotten (Help > Manual: lost laptop, forgotten "
-                           "passphrase).")))
-        return document
-
     def save_pdf(self, path: Path) -> None:
         """Write the sheet to print as a PDF at `path` (chosen by the officer)."""
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
-        writer.setTitle(APP_NAME)
-        self.sheet().print_(writer)
-
-    @Slot()
-    def _save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery key"),
-                                              str(Path.home() / "recovery-key.pdf"), self.tr("PDF (*.pdf)"))
-        if path:
-            self.save_pdf(Path(path))
-
-    @Slot()
-    def _print(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec():
-            self.sheet().print_(printer)
+        self.view.save_pdf(path)
 
 
 class BackupPage(_Page):
@@ -579,5 +532,9 @@ class DemonstrationMark(QObject):
 
 
 def install(host: WindowHost) -> None:
-    """The window says DEMONSTRATION in its title bar while a demonstration roster is open."""
+    """The window says DEMONSTRATION in its title bar while a demonstration roster is open; Tools > Make a
+    recovery key… (`ui.first_start_recovery`)."""
+    from desktop_app.ui import first_start_recovery
+
     host.add_feature(DemonstrationMark(host))
+    first_start_recovery.install(host)

@@ -1,0 +1,76 @@
+"""Tools > Make a recovery key…: a roster encrypted after its first start gets a key that opens it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services import backups, demo, recovery
+from desktop_app.storage.db import check_passphrase, open_database
+from desktop_app.ui.first_start_recovery import RecoveryKeyDialog
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
+
+
+def _when(step: Callable[[], bool]) -> None:
+    def again() -> None:
+        if not step():
+            QTimer.singleShot(20, again)
+
+    QTimer.singleShot(0, again)
+
+
+@pytest.fixture
+def encrypted(tmp_path: Path) -> Path:
+    path = tmp_path / "roster.db"
+    db = open_database(path)
+    demo.fill_demo(db, households=3, operator="demo")
+    db.close()
+    backups.encrypt_roster(path, "the first passphrase", operator="t")
+    return path
+
+
+def test_a_key_made_in_the_window_opens_the_roster(qtbot: QtBot, encrypted: Path, preferences: Preferences) -> None:
+    db = open_database(encrypted, passphrase="the first passphrase")
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    action = window.actions["recoveryKey"]
+    assert action.isEnabled() and action in window.actions.menu("Tools").actions()
+    seen: dict[str, str] = {}
+
+    def step() -> bool:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, PassphraseDialog) and modal.isVisible():
+            edit = modal.findChild(QLineEdit, "passphraseEdit")
+            if "wrong" not in seen:
+                edit.setText("not the passphrase")
+                seen["wrong"] = ""
+                modal._accept()
+            elif modal.problem.text():
+                seen["wrong"] = modal.problem.text()
+                edit.setText("the first passphrase")
+                modal._accept()
+            return False
+        if isinstance(modal, RecoveryKeyDialog) and modal.isVisible():
+            seen["key"] = modal.view.key.text()
+            modal.accept()
+            return True
+        return False
+
+    _when(step)
+    action.trigger()
+    assert seen["wrong"].startswith("Wrong passphrase")
+    window.close()
+    db.close()
+    recovery.recover_roster(encrypted, seen["key"], "a second passphrase", operator="t")
+    check_passphrase(encrypted, "a second passphrase")
+
+
+def test_a_plain_roster_has_no_recovery_key_to_make(window: MainWindow) -> None:
+    assert not window.actions["recoveryKey"].isEnabled()
