@@ -11,6 +11,7 @@ person, import, export, reconcile, the lists and a restore):
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 import time
@@ -140,11 +141,11 @@ def manual_shots(language: str) -> None:
     """The manual's screenshots in `language`."""
     from desktop_app.services import backups, exporting
     from desktop_app.services.exporting import Selection
-    from desktop_app.ui.backup_dialog import RestoreDialog
     from desktop_app.ui.export_dialog import open_export_dialog
     from desktop_app.ui.i18n import install_language
-    from desktop_app.ui.import_wizard import open_import_wizard
-    from desktop_app.ui.reconcile_screen import ReconcileDialog
+    from desktop_app.ui.importing.wizard import open_import_wizard
+    from desktop_app.ui.protection.backup_dialog import RestoreDialog
+    from desktop_app.ui.reconcile import ReconcileDialog
 
     app = application()
     install_language(language)
@@ -188,6 +189,7 @@ def manual_shots(language: str) -> None:
     _save(app, window, out / "lists.png")
     window.close()
     db.close()
+    shutil.rmtree(workdir, ignore_errors=True)  # the throwaway rosters, their backups and recovery file
 
 
 if __name__ == "__main__":
