@@ -258,3 +258,14 @@ def test_the_language_chosen_applies_at_once(qtbot: QtBot, fresh: Preferences) -
     finally:
         wizard.welcome.language.setCurrentIndex(wizard.welcome.language.findData("en"))
     assert wizard.welcome.title() == "Welcome to Mission Roster"
+
+
+def test_a_roster_placed_in_a_sync_folder_is_warned_about(qtbot: QtBot, tmp_path: Path, fresh: Preferences) -> None:
+    wizard = _wizard(qtbot, fresh)
+    _next(qtbot, wizard, PAGE_OFFICER)
+    qtbot.keyClicks(wizard.officer_page.officer, "Anna Petrova")
+    _next(qtbot, wizard, PAGE_ROSTER)
+    assert wizard.roster_page.warning.text() == ""  # the local data folder
+    wizard.roster_page.path.setText(str(tmp_path / "Dropbox" / "roster.db"))
+    assert "Dropbox" in wizard.roster_page.warning.text()
+    _next(qtbot, wizard, PAGE_PASSPHRASE)  # a warning, not a refusal: the officer may have no other place
