@@ -1972,6 +1972,11 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window/frame.py" line="549"/>
+        <source>Moving to the trash</source>
+        <translation>Перемещение в корзину</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="696"/>
         <source>Language</source>
         <translation>Язык</translation>
