@@ -230,6 +230,10 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>approved for tomorrow, not yet reached</source>
+        <translation>одобрены на завтра, ещё не дозвонились</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/dashboard.py" line="132"/>
         <source>Today</source>
         <translation>Сегодня</translation>
@@ -1442,6 +1446,18 @@ Please send that file to your IT support.</source>
 </context>
 <context>
     <name>ListsPage</name>
+    <message>
+        <source>&amp;Notify…</source>
+        <translation>&amp;Оповестить…</translation>
+    </message>
+    <message>
+        <source>Print &amp;boarding list…</source>
+        <translation>Печать &amp;посадочного списка…</translation>
+    </message>
+    <message>
+        <source>Check-in at the &amp;gate…</source>
+        <translation>Регистрация на &amp;КПП…</translation>
+    </message>
     <message>
         <location filename="../../ui/pages/lists.py" line="95"/>
         <source>List</source>
@@ -6976,6 +6992,10 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.lists</name>
     <message>
+        <source>cannot be sent: evidence is missing for {members}; record it, or override with the reason (eligibility-override)</source>
+        <translation>нельзя отправить: не хватает документов у {members}; внесите их или сделайте исключение с причиной (eligibility-override)</translation>
+    </message>
+    <message>
         <location filename="../../services/lists.py" line="93"/>
         <source>is required</source>
         <translation>обязательно</translation>
@@ -7725,6 +7745,469 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>BoardingPdf</name>
+    <message>
+        <source>Boarding list: {name}</source>
+        <translation>Посадочный список: {name}</translation>
+    </message>
+    <message>
+        <source>{count} persons approved</source>
+        <translation>одобрено человек: {count}</translation>
+    </message>
+    <message>
+        <source>scan the code, or type the case reference or passport number</source>
+        <translation>отсканируйте код или введите номер дела или паспорта</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Case ref. and name</source>
+        <translation>Дело и имя</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Отметка</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Страница {page} из {pages}</translation>
+    </message>
+    <message>
+        <source>Checked at the gate by</source>
+        <translation>Проверил на КПП</translation>
+    </message>
+</context>
+<context>
+    <name>CallSheet</name>
+    <message>
+        <source>reached</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>no-answer</source>
+        <translation>no-answer</translation>
+    </message>
+    <message>
+        <source>wrong-number</source>
+        <translation>wrong-number</translation>
+    </message>
+    <message>
+        <source>message-left</source>
+        <translation>message-left</translation>
+    </message>
+    <message>
+        <source>Call sheet: {title}</source>
+        <translation>Лист обзвона: {title}</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>{count} persons, {missing} not reached yet · template {name} ({language})</source>
+        <translation>человек: {count}, ещё не дозвонились: {missing} · шаблон {name} ({language})</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>нет телефона</translation>
+    </message>
+    <message>
+        <source>last try: {outcome} at {at}</source>
+        <translation>последняя попытка: {outcome}, {at}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinScreen</name>
+    <message>
+        <source>Check-in at the gate: {name}</source>
+        <translation>Регистрация на КПП: {name}</translation>
+    </message>
+    <message>
+        <source>Scan a code, or type a case reference or passport number, then Enter</source>
+        <translation>Отсканируйте код или введите номер дела или паспорта и нажмите Enter</translation>
+    </message>
+    <message>
+        <source>They cross here (record the crossing)</source>
+        <translation>Здесь пересекают границу (записать пересечение)</translation>
+    </message>
+    <message>
+        <source>Ready: scan the first code</source>
+        <translation>Готово: отсканируйте первый код</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last scan</source>
+        <translation>&amp;Отменить последнее сканирование</translation>
+    </message>
+    <message>
+        <source>Missing, by household:</source>
+        <translation>Не прошли, по семьям:</translation>
+    </message>
+    <message>
+        <source>Checking in</source>
+        <translation>Регистрация</translation>
+    </message>
+    <message>
+        <source>Born: {date}</source>
+        <translation>Дата рождения: {date}</translation>
+    </message>
+    <message>
+        <source>Document: {document}</source>
+        <translation>Документ: {document}</translation>
+    </message>
+    <message>
+        <source>Household: {household}</source>
+        <translation>Семья: {household}</translation>
+    </message>
+    <message>
+        <source>Answer on this list: {answer}</source>
+        <translation>Ответ по этому списку: {answer}</translation>
+    </message>
+    <message>
+        <source>Scanned: {text}</source>
+        <translation>Отсканировано: {text}</translation>
+    </message>
+    <message>
+        <source>Undoing the scan</source>
+        <translation>Отмена сканирования</translation>
+    </message>
+    <message>
+        <source>{ref}: scan of {at} undone</source>
+        <translation>{ref}: сканирование в {at} отменено</translation>
+    </message>
+    <message>
+        <source>Expected {expected} · checked in {checked_in} · missing {missing}</source>
+        <translation>Ожидается {expected} · прошли {checked_in} · нет {missing}</translation>
+    </message>
+    <message>
+        <source>Household / person</source>
+        <translation>Семья / человек</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>(no household)</source>
+        <translation>(без семьи)</translation>
+    </message>
+</context>
+<context>
+    <name>CrossingActions</name>
+    <message>
+        <source>Print the boarding list</source>
+        <translation>Печать посадочного списка</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing the boarding list</source>
+        <translation>Печать посадочного списка</translation>
+    </message>
+    <message>
+        <source>Boarding list of {persons} persons printed to {path}</source>
+        <translation>Посадочный список (человек: {persons}) сохранён в {path}</translation>
+    </message>
+    <message>
+        <source>the roster ({count})</source>
+        <translation>реестр ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyDialog</name>
+    <message>
+        <source>&amp;Notify the families…</source>
+        <translation>&amp;Оповестить семьи…</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Дозвонились</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Нет ответа</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Неверный номер</translation>
+    </message>
+    <message>
+        <source>Message left</source>
+        <translation>Оставлено сообщение</translation>
+    </message>
+    <message>
+        <source>Notify the families: {title}</source>
+        <translation>Оповещение семей: {title}</translation>
+    </message>
+    <message>
+        <source>Only those the partner approved</source>
+        <translation>Только одобренные партнёром</translation>
+    </message>
+    <message>
+        <source>Second round: only those not reached yet</source>
+        <translation>Второй круг: только те, до кого не дозвонились</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Meeting point</source>
+        <translation>Место сбора</translation>
+    </message>
+    <message>
+        <source>What to bring</source>
+        <translation>Что взять с собой</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Call sheet…</source>
+        <translation>Лист обзвона…</translation>
+    </message>
+    <message>
+        <source>SMS CSV…</source>
+        <translation>CSV для SMS…</translation>
+    </message>
+    <message>
+        <source>Links page…</source>
+        <translation>Страница ссылок…</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <source>Last try</source>
+        <translation>Последняя попытка</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>дозвонились</translation>
+    </message>
+    <message>
+        <source>{count} persons, {missing} not reached yet</source>
+        <translation>человек: {count}, ещё не дозвонились: {missing}</translation>
+    </message>
+    <message>
+        <source>{units} characters · {encoding} · {segments} SMS of {per} each</source>
+        <translation>символов: {units} · {encoding} · SMS: {segments} по {per}</translation>
+    </message>
+    <message>
+        <source>Logging the attempt</source>
+        <translation>Запись попытки</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Запись файла</translation>
+    </message>
+</context>
+<context>
+    <name>commands.crossing</name>
+    <message>
+        <source>{ref}: check-in of {at} undone</source>
+        <translation>{ref}: регистрация в {at} отменена</translation>
+    </message>
+    <message>
+        <source>{ref}: status back to {status}</source>
+        <translation>{ref}: статус возвращён: {status}</translation>
+    </message>
+    <message>
+        <source>{list}: expected {expected}, checked in {checked_in}, missing {missing}</source>
+        <translation>{list}: ожидается {expected}, прошли {checked_in}, нет {missing}</translation>
+    </message>
+    <message>
+        <source>(no household)</source>
+        <translation>(без семьи)</translation>
+    </message>
+    <message>
+        <source>{path}: boarding list of {persons} persons</source>
+        <translation>{path}: посадочный список, человек: {persons}</translation>
+    </message>
+    <message>
+        <source>is needed: whom to notify</source>
+        <translation>нужен: кого оповестить</translation>
+    </message>
+    <message>
+        <source>{count} persons, {missing} not reached yet</source>
+        <translation>человек: {count}, ещё не дозвонились: {missing}</translation>
+    </message>
+    <message>
+        <source>{path}: {kind} written</source>
+        <translation>{path}: записано ({kind})</translation>
+    </message>
+    <message>
+        <source>{ref}: {outcome} at {at}</source>
+        <translation>{ref}: {outcome} в {at}</translation>
+    </message>
+    <message>
+        <source>needs NAME and --language</source>
+        <translation>нужны NAME и --language</translation>
+    </message>
+    <message>
+        <source>needs --text or --file</source>
+        <translation>нужен --text или --file</translation>
+    </message>
+    <message>
+        <source>template {name} ({language}) saved</source>
+        <translation>шаблон {name} ({language}) сохранён</translation>
+    </message>
+    <message>
+        <source>{ref}: may be submitted on {list} without {missing}</source>
+        <translation>{ref}: может быть подан(а) в списке {list} без: {missing}</translation>
+    </message>
+    <message>
+        <source>{ref}: confirmed on {day}</source>
+        <translation>{ref}: подтверждено {day}</translation>
+    </message>
+</context>
+<context>
+    <name>domain.notify</name>
+    <message>
+        <source>is not one of {known}</source>
+        <translation>не из списка: {known}</translation>
+    </message>
+    <message>
+        <source>has broken braces: {why}</source>
+        <translation>содержит незакрытые скобки: {why}</translation>
+    </message>
+    <message>
+        <source>uses unknown fields {unknown} (known: {known})</source>
+        <translation>использует неизвестные поля {unknown} (известные: {known})</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>пуст</translation>
+    </message>
+</context>
+<context>
+    <name>services.crossing</name>
+    <message>
+        <source>is not one of {known}</source>
+        <translation>не из списка: {known}</translation>
+    </message>
+    <message>
+        <source>{scanned}: unknown code: no person has this code, case reference or passport number</source>
+        <translation>{scanned}: неизвестный код: ни у кого нет такого кода, номера дела или паспорта</translation>
+    </message>
+    <message>
+        <source>{scanned}: the code's check character does not match (a misread or mistyped code): scan again or type the case reference</source>
+        <translation>{scanned}: контрольный символ кода не совпадает (код считан или введён с ошибкой): отсканируйте ещё раз или введите номер дела</translation>
+    </message>
+    <message>
+        <source>{scanned}: several persons have this passport number ({refs}): scan the code or type the case reference</source>
+        <translation>{scanned}: этот номер паспорта у нескольких человек ({refs}): отсканируйте код или введите номер дела</translation>
+    </message>
+    <message>
+        <source>{ref}: in the trash, not on the roster</source>
+        <translation>{ref}: в корзине, не в реестре</translation>
+    </message>
+    <message>
+        <source>{ref} {name}: not on the list {list}</source>
+        <translation>{ref} {name}: нет в списке {list}</translation>
+    </message>
+    <message>
+        <source>{ref} {name}: not approved on {list} (answer: {answer})</source>
+        <translation>{ref} {name}: не одобрен(а) в списке {list} (ответ: {answer})</translation>
+    </message>
+    <message>
+        <source>{ref} {name}: already checked in ({kind}) at {at} by {by}</source>
+        <translation>{ref} {name}: уже зарегистрирован(а) ({kind}) в {at}, отметил(а) {by}</translation>
+    </message>
+    <message>
+        <source>{ref} {name}: status {status} cannot become crossed</source>
+        <translation>{ref} {name}: статус {status} не может стать «пересёк границу»</translation>
+    </message>
+    <message>
+        <source>{ref} {name}: boarded</source>
+        <translation>{ref} {name}: посадка</translation>
+    </message>
+    <message>
+        <source>{ref} {name}: crossed</source>
+        <translation>{ref} {name}: пересёк(ла) границу</translation>
+    </message>
+    <message>
+        <source>check-in on {list}</source>
+        <translation>регистрация в списке {list}</translation>
+    </message>
+    <message>
+        <source>needs {fields}: give them for this group</source>
+        <translation>нужны поля {fields}: заполните их для этой группы</translation>
+    </message>
+    <message>
+        <source>is needed: a list, statuses or persons</source>
+        <translation>нужна: список, статусы или люди</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>обязательно</translation>
+    </message>
+    <message>
+        <source>is required for an override</source>
+        <translation>обязательна для исключения</translation>
+    </message>
+    <message>
+        <source>is not needed: this member lacks no evidence on {list}</source>
+        <translation>не нужно: у этого участника списка {list} все документы есть</translation>
+    </message>
+</context>
+<context>
+    <name>domain.eligibility</name>
+    <message>
+        <source>is not one of {known}</source>
+        <translation>не из списка: {known}</translation>
     </message>
 </context>
 </TS>
