@@ -9,6 +9,10 @@
                           [--call-sheet OUT.pdf] [--sms-csv OUT.csv] [--links OUT.html] [--json] [--overwrite]
     mission-roster attempt CASE_REF reached|no-answer|wrong-number|message-left [--note TEXT] [--list NAME]
     mission-roster templates [list | show NAME --language L | save NAME --language L (--text T | --file F)]
+    mission-roster eligibility CASE_REF [--basis B --evidence passport,marriage_certificate [--one-parent]] [--json]
+    mission-roster eligibility-override LIST CASE_REF --reason TEXT    # submit a flagged member anyway (audited)
+    mission-roster confirm CASE_REF [--on YYYY-MM-DD]                  # the family confirmed they still go
+    mission-roster notify ... --not-confirmed-days N                     # the re-confirmation round
 
 Each scan is answered on its own line, in order; a refused scan is said on stderr with its
 reason (not on the list, not approved, already checked in at a time, unknown code) and makes
@@ -18,12 +22,15 @@ the command exit with 1, after the other scans were made. Every scan is in the a
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from typing import Any
 
 from desktop_app.cli import Context
 from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, spoken
+from desktop_app.domain.dates import parse_iso_date
+from desktop_app.domain.eligibility import Basis, Evidence, parse_basis, parse_evidence
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.notify_templates import LANGUAGES, NotifyFields
 from desktop_app.domain.status import parse_status
@@ -63,6 +70,13 @@ def cmd_checkin(ctx: Context) -> int:
     return 0 if all(r.accepted for r in results) else 1
 
 
+def _iso_date(text: str) -> dt.date:
+    try:
+        return parse_iso_date(text, "date")
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _counts_json(counts: crossing.GateCounts) -> dict[str, Any]:
     return {"expected": counts.expected, "checked_in": counts.checked_in, "missing": counts.missing,
             "missing_by_household": [{"household": h.household, "persons": [{"case_ref": r, "name": n}
@@ -92,7 +106,7 @@ def cmd_notify(ctx: Context) -> int:
                               QT_TRANSLATE_NOOP("commands.crossing", "is needed: whom to notify"))
     group = crossing.NotifyGroup(list_id=ctx.list_id(a.list) if a.list else None, approved_only=a.approved,
                                  statuses=tuple(parse_status(s) for s in a.status or ()),
-                                 second_round=a.second_round)
+                                 second_round=a.second_round, unconfirmed_days=a.not_confirmed_days)
     template = crossing.get_template(ctx.db, a.template, a.language)
     plan = crossing.notify_plan(ctx.db, group, template, NotifyFields(a.date or "", a.time or "",
                                                                       a.meeting_point or "", a.bring or ""))
@@ -159,6 +173,40 @@ def cmd_templates(ctx: Context) -> int:
     return 0
 
 
+def cmd_eligibility(ctx: Context) -> int:
+    a = ctx.args
+    person_id = ctx.person_id(a.ref)
+    if a.basis:
+        view = crossing.set_basis(ctx.db, person_id, parse_basis(a.basis), parse_evidence(a.evidence or ""),
+                                  operator=ctx.operator, minor_with_one_parent=a.one_parent)
+    else:
+        view = crossing.eligibility_of(ctx.db, [person_id])[person_id]
+    if a.json:
+        print(json.dumps({"case_ref": a.ref, "basis": view.basis, "evidence": view.evidence,
+                          "minor_with_one_parent": view.minor_with_one_parent, "missing": view.missing,
+                          "last_confirmed": view.last_confirmed.isoformat() if view.last_confirmed else None},
+                         ensure_ascii=False, indent=2))
+        return 0
+    print(f"{a.ref}\t{view.basis or '-'}\tevidence: {', '.join(view.evidence) or '-'}\t"
+          f"missing: {', '.join(view.missing) or '-'}\tlast confirmed: {view.last_confirmed or '-'}")
+    return 0
+
+
+def cmd_eligibility_override(ctx: Context) -> int:
+    a = ctx.args
+    flagged = crossing.override(ctx.db, ctx.list_id(a.list), ctx.person_id(a.ref), a.reason, operator=ctx.operator)
+    say(QT_TRANSLATE_NOOP("commands.crossing", "{ref}: may be submitted on {list} without {missing}"),
+        ref=flagged.case_ref, list=a.list, missing=", ".join(m.value for m in flagged.missing))
+    return 0
+
+
+def cmd_confirm(ctx: Context) -> int:
+    a = ctx.args
+    view = crossing.confirm(ctx.db, ctx.person_id(a.ref), operator=ctx.operator, on=a.on)
+    say(QT_TRANSLATE_NOOP("commands.crossing", "{ref}: confirmed on {day}"), ref=a.ref, day=str(view.last_confirmed))
+    return 0
+
+
 def register(commands: Any, command: Any) -> None:
     p: argparse.ArgumentParser = command(
         "checkin", cmd_checkin, "check persons in at the gate: scanned codes, case references or passport numbers "
@@ -184,6 +232,8 @@ def register(commands: Any, command: Any) -> None:
     p.add_argument("--meeting-point")
     p.add_argument("--bring")
     p.add_argument("--second-round", action="store_true", help="only those not reached yet")
+    p.add_argument("--not-confirmed-days", type=int, metavar="N", help="the re-confirmation round: only those "
+                   "not confirmed in the last N days")
     p.add_argument("--call-sheet", metavar="OUT.pdf")
     p.add_argument("--sms-csv", metavar="OUT.csv")
     p.add_argument("--links", metavar="OUT.html")
@@ -201,3 +251,17 @@ def register(commands: Any, command: Any) -> None:
     p.add_argument("--language", choices=LANGUAGES)
     p.add_argument("--text")
     p.add_argument("--file", metavar="FILE", help="the template's text from a UTF-8 file")
+    p = command("eligibility", cmd_eligibility, "show or record a person's basis for evacuation and the evidence seen")
+    p.add_argument("ref", metavar="CASE_REF")
+    p.add_argument("--basis", choices=[b.value for b in Basis])
+    p.add_argument("--evidence", metavar="E1,E2", help=", ".join(e.value for e in Evidence))
+    p.add_argument("--one-parent", action="store_true", help="a minor travelling with one parent")
+    p.add_argument("--json", action="store_true")
+    p = command("eligibility-override", cmd_eligibility_override,
+                "let a member whose evidence is missing be submitted on a list (audited, with the reason)")
+    p.add_argument("list", metavar="LIST")
+    p.add_argument("ref", metavar="CASE_REF")
+    p.add_argument("--reason", required=True)
+    p = command("confirm", cmd_confirm, "the family confirmed they still want to leave (and where they are)")
+    p.add_argument("ref", metavar="CASE_REF")
+    p.add_argument("--on", type=_iso_date, metavar="YYYY-MM-DD")

@@ -201,6 +201,16 @@ def mark_sent(db: Database, list_id: int, *, operator: str, submit_members: bool
         if not session.scalar(select(func.count()).where(ListMember.list_id == list_id)):
             raise ValidationError("list", evacuation_list.name,
                                   QT_TRANSLATE_NOOP("services.lists", "has nobody on it yet: add persons, then send"))
+        if submit_members:  # issue 18: a basis without its evidence is submitted only by an audited override
+            from desktop_app.services.crossing.eligibility import blocked_members
+
+            blocked = blocked_members(session, list_id)
+            if blocked:
+                raise ValidationError("list", evacuation_list.name, QT_TRANSLATE_NOOP(
+                    "services.lists", "cannot be sent: evidence is missing for {members}; record it, or override "
+                    "with the reason (eligibility-override)"),
+                    members="; ".join(f"{f.case_ref} ({f.basis.value}: {', '.join(m.value for m in f.missing)})"
+                                      for f in blocked))
         evacuation_list.state = ListState.SENT.value
         evacuation_list.sent_at = audit.now()
         reason = f"sent on list {evacuation_list.name!r}"

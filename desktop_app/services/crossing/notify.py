@@ -45,6 +45,7 @@ class NotifyGroup:
     statuses: tuple[Status, ...] = ()
     person_ids: tuple[int, ...] | None = None  # the roster as filtered in the window
     second_round: bool = False
+    unconfirmed_days: int | None = None  # the re-confirmation round: not confirmed for this many days
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,11 @@ def notify_plan(db: Database, group: NotifyGroup, template: MessageTemplate, fie
                    [(p.e164, p.display or p.e164, p.label) for p in phones.get(person.id, [])])
                   for person, ref, name in rows]
     done = reached(db, ids, since=since)
+    if group.unconfirmed_days is not None:
+        from desktop_app.services.crossing.eligibility import unconfirmed_since
+
+        due = unconfirmed_since(db, ids, days=group.unconfirmed_days)
+        people = [p for p in people if p[0] in due]
     last = last_outcomes(db, ids)
     recipients = []
     for person_id, case_ref, name, latin, household, email, numbers in people:
