@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -269,3 +270,23 @@ def test_a_roster_placed_in_a_sync_folder_is_warned_about(qtbot: QtBot, tmp_path
     wizard.roster_page.path.setText(str(tmp_path / "Dropbox" / "roster.db"))
     assert "Dropbox" in wizard.roster_page.warning.text()
     _next(qtbot, wizard, PAGE_PASSPHRASE)  # a warning, not a refusal: the officer may have no other place
+
+
+def test_no_page_of_the_assistant_is_cut_at_1280_by_720(qtbot: QtBot, tmp_path: Path, language: str,
+                                                        screen_check: ModuleType) -> None:
+    preferences = Preferences(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    preferences.language = language
+    wizard = FirstStartWizard(preferences)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    screen = QSize(1280, 720)
+    problems = []
+    for page in range(PAGE_BACKUP + 1):
+        if page == PAGE_RECOVERY:  # its key is filled once the roster is made
+            wizard.recovery_key = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"
+        wizard.setStartId(page)
+        wizard.restart()
+        QApplication.processEvents()
+        problems += [f"page {page}: {problem}" for problem in screen_check.clipped(wizard, screen)]
+    assert not problems, problems

@@ -4,10 +4,11 @@ and a demonstration roster is named in the title bar."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 
 import PySide6
 import sqlcipher3.dbapi2
-from PySide6.QtCore import QSettings, QTimer, qVersion
+from PySide6.QtCore import QSettings, QSize, QTimer, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -113,3 +114,14 @@ def test_a_demonstration_roster_is_named_in_the_title_bar(qtbot: QtBot, tmp_path
     assert "DEMONSTRATION" not in window.windowTitle()
     window.close()
     window.db.close()
+
+
+def test_about_and_the_manual_are_not_cut_at_1280_by_720(window: MainWindow, qtbot: QtBot, language: str,
+                                                         screen_check: ModuleType) -> None:
+    about = AboutDialog(window.db, window)
+    manual = ManualWindow(language, window)
+    for dialog in (about, manual):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert not screen_check.clipped(dialog, QSize(1280, 720)), dialog.objectName()
