@@ -113,3 +113,21 @@ def test_the_dashboard_counts_the_approved_for_tomorrow_not_yet_reached(qtbot: Q
     figure = window.dashboard.figures["not_reached"]
     qtbot.waitUntil(lambda: figure.value.text() == "1", timeout=10_000)
     assert "approved for tomorrow, not yet reached" in figure.caption.text()
+
+
+def test_the_reconfirmation_round_in_the_dialog(qtbot: QtBot, db: Database, operator: str, listed: int) -> None:
+    from desktop_app.services.crossing import confirm
+
+    first = lists.members(db, listed)[0]
+    confirm(db, first.person_id, operator=operator)
+    hub = WorkspaceHub()
+    hub.set_workspace(Workspace(db, operator))
+    dialog = NotifyDialog(hub, NotifyGroup(list_id=listed), "Rafah 14")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.template.count() > 0)
+    _fill(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None and len(dialog.plan.recipients) == 2, timeout=10_000)
+    qtbot.keyClick(dialog.reconfirm, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.plan is not None and len(dialog.plan.recipients) == 1, timeout=10_000)
+    assert dialog.plan.recipients[0].person_id != first.person_id

@@ -1,7 +1,8 @@
 """The crossing day in the window: the check-in screen at the gate, the printed boarding list, and
 notifying the families (issue 18).
 
-    install(host)      # ui.main_window.features: Lists > Notify the families…, and the roster's row menu
+    install(host)      # ui.main_window.features: Lists > Notify the families…, Missing evidence on a list…;
+                       # Person > Basis and evidence… (both Notify and Basis on the roster's row menu too)
 
 The Lists page opens the same screens for its current list (`actions.open_checkin`,
 `actions.print_boarding_list`, `actions.open_notify`).
@@ -32,3 +33,26 @@ def install(host: WindowHost) -> None:
         open_notify_roster(host.window(), host.hub, ids)  # the window owns the dialog
 
     action.triggered.connect(notify_roster)
+
+    basis = host.actions.add(
+        "eligibility", QAction(QCoreApplication.translate("PersonEligibilityDialog", "&Basis and evidence…"),
+                               host.window()), menus=("Person",), roster=True)
+
+    def person_eligibility() -> None:
+        from desktop_app.ui.crossing.eligibility_dialog import PersonEligibilityDialog
+
+        person_id = host.roster.current_id()
+        if person_id is not None:
+            PersonEligibilityDialog(host.hub, person_id, "", host.window()).show()
+
+    basis.triggered.connect(person_eligibility)
+    missing = host.actions.add(
+        "listEligibility", QAction(QCoreApplication.translate("ListEligibilityDialog", "&Missing evidence on a list…"),
+                                   host.window()), menus=("Lists",))
+
+    def list_eligibility() -> None:
+        from desktop_app.ui.crossing.eligibility_dialog import ListEligibilityDialog
+
+        ListEligibilityDialog(host.hub, host.window()).show()
+
+    missing.triggered.connect(list_eligibility)

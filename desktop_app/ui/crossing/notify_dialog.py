@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -77,6 +78,9 @@ class NotifyDialog(QDialog):
         self.approved_only.setChecked(group.approved_only)
         self.approved_only.setVisible(group.list_id is not None)
         self.second_round = QCheckBox(self.tr("Second round: only those not reached yet"), objectName="notifySecond")
+        self.reconfirm = QCheckBox(self.tr("Re-confirmation: only those not confirmed for (days)"),
+                                   objectName="notifyReconfirm")
+        self.reconfirm_days = QSpinBox(objectName="notifyReconfirmDays", minimum=0, maximum=365, value=3)
         form = QFormLayout()
         form.addRow(self.tr("Template"), self.template)
         form.addRow(self.tr("Language"), self.language)
@@ -86,6 +90,7 @@ class NotifyDialog(QDialog):
         form.addRow(self.tr("What to bring"), self.bring)
         form.addRow(self.approved_only)
         form.addRow(self.second_round)
+        form.addRow(self.reconfirm, self.reconfirm_days)
 
         self.model = QStandardItemModel(self)
         self.table = QTableView(objectName="notifyRecipients")
@@ -147,8 +152,9 @@ class NotifyDialog(QDialog):
             edit.textChanged.connect(self._refresh.start)
         for box in (self.template, self.language):
             box.currentIndexChanged.connect(self._refresh.start)
-        for check in (self.approved_only, self.second_round):
+        for check in (self.approved_only, self.second_round, self.reconfirm):
             check.toggled.connect(self._refresh.start)
+        self.reconfirm_days.valueChanged.connect(self._refresh.start)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self._load_templates()
 
@@ -178,7 +184,8 @@ class NotifyDialog(QDialog):
             return
         db = workspace.db
         group = replace(self.group, approved_only=self.approved_only.isChecked(),
-                        second_round=self.second_round.isChecked())
+                        second_round=self.second_round.isChecked(),
+                        unconfirmed_days=self.reconfirm_days.value() if self.reconfirm.isChecked() else None)
         name, language, fields = self.template.currentText(), self.language.currentText(), self.fields()
         run_read(self, lambda: crossing.notify_plan(db, group, crossing.get_template(db, name, language), fields),
                  self._show_plan, on_failure=self._show_problem)
