@@ -17,6 +17,7 @@ import gc
 import logging
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,11 +28,13 @@ from desktop_app.logs import setup_logging
 from desktop_app.services.roster_rows import first_page
 from desktop_app.ui.errors import install_excepthook, show_error
 from desktop_app.ui.file_open import RosterFileDrop
-from desktop_app.ui.first_start import FirstStartWizard, is_first_start
 from desktop_app.ui.instance import RosterLock, held_by
 from desktop_app.ui.main_window import MainWindow, ask_operator
 from desktop_app.ui.preferences import APPLICATION, ORGANIZATION, Preferences
 from desktop_app.ui.start_roster import MissingRosterDialog, named_target, start_target
+
+if TYPE_CHECKING:
+    from desktop_app.ui.first_start import FirstStartWizard
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +99,8 @@ def run_gui(target: str | None, operator: str | None = None) -> int:
 
 def first_start(preferences: Preferences, target: str | None) -> FirstStartWizard | None:
     """The first-start assistant when nothing is set up yet (`ui.first_start`), after it ran; else None."""
+    from desktop_app.ui.first_start import FirstStartWizard, is_first_start  # its pages: only at a first start
+
     if not is_first_start(preferences, named_target(target)):
         return None
     wizard = FirstStartWizard(preferences)

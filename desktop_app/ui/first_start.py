@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME, system
 from desktop_app.domain.errors import RosterError, ValidationError
 from desktop_app.ui.errors import translated
-from desktop_app.ui.first_start_recovery import RecoveryKeyView
 from desktop_app.ui.i18n import LANGUAGES, install_language
 from desktop_app.ui.preferences import Preferences
 
@@ -340,6 +339,8 @@ class RecoveryPage(_Page):
         self.setObjectName("firstStartRecovery")
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        from desktop_app.ui.first_start_recovery import RecoveryKeyView  # only when the assistant runs
+
         self.view = RecoveryKeyView(self, Path(), "")
         self.key = self.view.key
         self.key.setObjectName("firstStartRecoveryKey")

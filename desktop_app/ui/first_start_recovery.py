@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.domain.errors import RosterError
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
@@ -172,6 +171,7 @@ class RecoveryKeyAction(QObject):
     def make_key(self) -> None:
         from desktop_app.services.recovery import WrongPassphrase, make_recovery_key
         from desktop_app.services.settings import load_mission
+        from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
 
         db, window = self.host.db, self.host.window()
         if db is None or db.target.path is None:

@@ -7588,32 +7588,8 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Если парольная фраза забудется, этот ключ откроет базу и задаст новую. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;Печать…</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>Сохранить в P&amp;DF…</translation>
-    </message>
-    <message>
         <source>I have &amp;printed the key or written it down</source>
         <translation>Я &amp;распечатал(а) или переписал(а) ключ</translation>
-    </message>
-    <message>
-        <source>%1: recovery key</source>
-        <translation>%1: ключ восстановления</translation>
-    </message>
-    <message>
-        <source>Keep this sheet in the mission's safe. With it, the roster can be opened and given a new passphrase when the passphrase is forgotten (Help &gt; Manual: lost laptop, forgotten passphrase).</source>
-        <translation>Храните этот лист в сейфе миссии. С ним базу можно открыть и задать новую парольную фразу, если прежняя забыта (Справка &gt; Руководство: потерян ноутбук, забыта парольная фраза).</translation>
-    </message>
-    <message>
-        <source>Save the recovery key</source>
-        <translation>Сохранить ключ восстановления</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
