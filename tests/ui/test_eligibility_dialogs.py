@@ -87,3 +87,25 @@ def test_the_menus_open_them(qtbot: QtBot, db: Database, operator: str, preferen
     assert window.findChildren(ListEligibilityDialog)
     for dialog in [*window.findChildren(PersonEligibilityDialog), *window.findChildren(ListEligibilityDialog)]:
         dialog.close()
+
+
+def test_the_household_page_flags_a_member_whose_evidence_is_missing(qtbot: QtBot, db: Database, operator: str,
+                                                                       preferences: Preferences) -> None:
+    from desktop_app.domain.person import Relationship
+    from desktop_app.services import households
+
+    wife = persons.create_person(db, {"surname": "Орлова", "given_names": "Анна", "case_ref": "G-1042"},
+                                 operator=operator).id
+    husband = _person(db, operator, "G-1044")
+    household = households.create_household(db, "Abu Shanab", operator=operator, head_person_id=wife)
+    households.add_member(db, household.id, husband, Relationship.SPOUSE, operator=operator)
+    set_basis(db, wife, Basis.CITIZEN, [Evidence.PASSPORT], operator=operator)
+    set_basis(db, husband, Basis.SPOUSE, [Evidence.PASSPORT], operator=operator)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("households")
+    window.households.select_household(household.id)
+    qtbot.waitUntil(lambda: window.households.split_warning.isVisible())
+    assert window.households.split_warning.text() == "⚠ G-1044: spouse without marriage certificate"

@@ -116,13 +116,15 @@ class HouseholdsPage(QWidget, OnWorkspace):
         self.split_warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
         self.split_warning.hide()
         today = dt.date.today()
+        self._missing_evidence: dict[int, str] = {}  # issue 18: person id -> the evidence their basis lacks
         self.members_model: RecordsModel[MemberView] = RecordsModel(
             [(self.tr("Case"), lambda m: m.case_ref), (self.tr("Name"), lambda m: m.name),
              (self.tr("Relationship"), lambda m: _relationship_label(m.relationship)),
              (self.tr("Status"), lambda m: labels.status(m.status)),
              (self.tr("Age"), lambda m: age_of(m.birth_date, today)),
              (self.tr("Citizenship"), lambda m: m.citizenships.replace(",", ", "))],
-            warn=lambda m: relationship_warning(m.relationship, m.birth_date, today), parent=self)
+            warn=lambda m: relationship_warning(m.relationship, m.birth_date, today)
+            or self._missing_evidence.get(m.person_id), parent=self)
         self.members_view = QTableView(self, objectName="householdMembers")
         self.members_view.setModel(self.members_model)
         self.members_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -224,10 +226,22 @@ class HouseholdsPage(QWidget, OnWorkspace):
             self.split_warning.hide()
             return
         self.heading.setText(f"{household.ref} — {household.name}")
+        self._missing_evidence = self._evidence_gaps(household)
         self.members_model.set_records(household.members)
-        warnings = [w for w in households.split_households(self.db) if w.household_id == household.id]
-        self.split_warning.setText("\n".join("⚠ " + translated(w.text) for w in warnings))
+        warnings = [translated(w.text) for w in households.split_households(self.db) if w.household_id == household.id]
+        refs = {m.person_id: m.case_ref for m in household.members}
+        warnings += [f"{refs[pid]}: {gap}" for pid, gap in self._missing_evidence.items()]
+        self.split_warning.setText("\n".join("⚠ " + w for w in warnings))
         self.split_warning.setVisible(bool(warnings))
+
+    def _evidence_gaps(self, household: HouseholdView) -> dict[int, str]:
+        """Members whose basis for evacuation lacks evidence (issue 18), with what is missing."""
+        from desktop_app.services.crossing import eligibility_of
+
+        views = eligibility_of(self.db, [m.person_id for m in household.members])
+        return {pid: self.tr("%1 without %2").replace("%1", labels.word(view.basis.value)).replace(
+            "%2", ", ".join(labels.word(e.value) for e in view.missing))
+            for pid, view in views.items() if view.missing and view.basis is not None}
 
     def select_household(self, household_id: int) -> None:
         self.search.clear()
