@@ -913,6 +913,10 @@ Please send that file to your IT support.</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
+        <source>%1 without %2</source>
+        <translation>%1, нет: %2</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/households.py" line="59"/>
         <source>%1 years old: too young to be %2 of the head; check the relationship</source>
         <translation>%1 лет: слишком мал(а), чтобы быть «%2» главы семьи; проверьте родство</translation>
@@ -7910,6 +7914,10 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>NotifyDialog</name>
     <message>
+        <source>Re-confirmation: only those not confirmed for (days)</source>
+        <translation>Повторное подтверждение: только не подтверждавшие (дней)</translation>
+    </message>
+    <message>
         <source>&amp;Notify the families…</source>
         <translation>&amp;Оповестить семьи…</translation>
     </message>
@@ -8184,6 +8192,108 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <source>is not one of {known}</source>
         <translation>не из списка: {known}</translation>
+    </message>
+</context>
+<context>
+    <name>ListEligibilityDialog</name>
+    <message>
+        <source>&amp;Missing evidence on a list…</source>
+        <translation>&amp;Недостающие документы в списке…</translation>
+    </message>
+    <message>
+        <source>Missing evidence on a list</source>
+        <translation>Недостающие документы в списке</translation>
+    </message>
+    <message>
+        <source>&amp;Override…</source>
+        <translation>&amp;Исключение…</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Не хватает</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Исключение</translation>
+    </message>
+    <message>
+        <source>{count} members lack evidence; {waiting} without an override (the list cannot be sent)</source>
+        <translation>не хватает документов у {count}; без исключения: {waiting} (список нельзя отправить)</translation>
+    </message>
+    <message>
+        <source>{count} members lack evidence, each overridden</source>
+        <translation>не хватает документов у {count}, для всех сделано исключение</translation>
+    </message>
+    <message>
+        <source>Why may {ref} be submitted without {missing}?</source>
+        <translation>Почему {ref} можно подать без: {missing}?</translation>
+    </message>
+    <message>
+        <source>Recording the override</source>
+        <translation>Запись исключения</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEligibilityDialog</name>
+    <message>
+        <source>&amp;Basis and evidence…</source>
+        <translation>&amp;Основание и документы…</translation>
+    </message>
+    <message>
+        <source>Basis and evidence: {ref}</source>
+        <translation>Основание и документы: {ref}</translation>
+    </message>
+    <message>
+        <source>Basis and evidence</source>
+        <translation>Основание и документы</translation>
+    </message>
+    <message>
+        <source>A minor travelling with one parent</source>
+        <translation>Несовершеннолетний едет с одним из родителей</translation>
+    </message>
+    <message>
+        <source>Confirmed &amp;today</source>
+        <translation>Подтвердили &amp;сегодня</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Basis for evacuation</source>
+        <translation>Основание для эвакуации</translation>
+    </message>
+    <message>
+        <source>Evidence seen</source>
+        <translation>Предъявленные документы</translation>
+    </message>
+    <message>
+        <source>Last confirmed: {day}</source>
+        <translation>Последнее подтверждение: {day}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>Missing: {evidence}</source>
+        <translation>Не хватает: {evidence}</translation>
+    </message>
+    <message>
+        <source>Saving the basis</source>
+        <translation>Сохранение основания</translation>
+    </message>
+    <message>
+        <source>Recording the confirmation</source>
+        <translation>Запись подтверждения</translation>
     </message>
 </context>
 </TS>
