@@ -2,7 +2,7 @@
 
     keys = new_site_keys()
     line = public_line(site_uuid, keys.sign_public, keys.age_recipient)   # 'mrsite1:<uuid>:<ed25519>:<age1…>'
-    write_package(path, manifest, records, sign_private=keys.sign_private, recipients=[age1…], overwrite=False)
+    data = seal(manifest, records, sign_private=keys.sign_private, recipients=[age1…])  # bytes to write
     package = read_package(path, identities=[keys.age_identity])          # or passphrase=...
     package.manifest, package.records, package.signer, package.sha256
 
@@ -22,7 +22,7 @@ import hashlib
 import io
 import json
 import uuid as uuid_module
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,6 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
-from desktop_app import output_files
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 
@@ -140,17 +139,6 @@ def seal(manifest: dict[str, Any], records: Iterable[dict[str, Any]], *, sign_pr
     if passphrase is not None:
         return pyrage.passphrase.encrypt(plain, passphrase)
     return pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
-
-
-def write_package(path: Path, manifest: dict[str, Any], records: Iterable[dict[str, Any]], *, sign_private: str,
-                  recipients: Sequence[str] = (), passphrase: str | None = None, overwrite: bool = False,
-                  roster: Path | None = None, before: Callable[[str], None] | None = None) -> str:
-    """Write the package to `path` (never over a file unless `overwrite`); returns its SHA-256.
-
-    `before(sha256)` runs once the file is complete, before it appears (see `output_files`)."""
-    output_files.check_target(path, overwrite=overwrite, roster=roster)
-    data = seal(manifest, records, sign_private=sign_private, recipients=recipients, passphrase=passphrase)
-    return output_files.write_bytes(path, data, overwrite=overwrite, roster=roster, before=before)
 
 
 def _refused(text: str, path: Path, **values: Any) -> PackageRefused:

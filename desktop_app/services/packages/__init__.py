@@ -23,7 +23,7 @@ from desktop_app.services.packages.importing import (
     resolve_conflict,
     undo_package_import,
 )
-from desktop_app.services.packages.sites import SiteView, add_site, init_site, list_sites
+from desktop_app.services.packages.sites import SiteView, add_site, init_site, key_fingerprint, list_sites
 
 __all__ = [
     "ConflictView",
@@ -36,6 +36,7 @@ __all__ = [
     "export_package",
     "import_package",
     "init_site",
+    "key_fingerprint",
     "list_conflicts",
     "list_sites",
     "peek_package",

@@ -19,9 +19,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from desktop_app import output_files
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
-from desktop_app.exchange.package_file import FORMAT_VERSION, public_line, write_package
+from desktop_app.exchange.package_file import FORMAT_VERSION, public_line, seal
 from desktop_app.services import audit
 from desktop_app.services.packages.sites import find_site, own_required
 from desktop_app.services.packages.state import refresh, short
@@ -101,7 +102,8 @@ def export_package(db: Database, out: Path, *, operator: str, to: Sequence[str] 
             link.last_number += 1
             link.last_seq = top
         session.flush()
-        digest = write_package(out, manifest, records(), sign_private=me.sign_private or "",
-                               recipients=[s.age_recipient for s in sites], passphrase=passphrase,
-                               overwrite=overwrite, roster=db.target.path, before=audited)
+        output_files.check_target(out, overwrite=overwrite, roster=db.target.path)
+        data = seal(manifest, records(), sign_private=me.sign_private or "",
+                    recipients=[s.age_recipient for s in sites], passphrase=passphrase)
+        digest = output_files.write_bytes(out, data, overwrite=overwrite, roster=db.target.path, before=audited)
         return ExportResult(out, digest, len(rows), counts, sequence, [s.name for s in sites])

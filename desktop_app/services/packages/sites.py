@@ -131,6 +131,11 @@ def list_sites(db: Database) -> list[SiteView]:
         return [_view(site) for site in sites]
 
 
+def key_fingerprint(line: str) -> str:
+    """The fingerprint of a site's public key line (RosterError when it is not one), to read out by phone."""
+    return fingerprint(parse_public_line(line).sign_public)
+
+
 def find_site(session: Session, key: str) -> Site:
     """A known other site by name or id."""
     site = session.scalar(select(Site).where((Site.name == key.strip()) | (Site.uuid == key.strip())))

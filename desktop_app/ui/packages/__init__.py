@@ -1,0 +1,51 @@
+"""Roster packages in the window (issue 17): Exchange > Send / Receive a roster package…, Tools > Sites and keys….
+
+    install(host)   # listed in ui.main_window.features.FEATURE_MODULES
+
+The dialogs live beside this module: `SitesDialog`, `SendDialog`, `ReceiveDialog`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+
+from desktop_app.ui.packages.receive_dialog import ReceiveDialog
+from desktop_app.ui.packages.send_dialog import SendDialog
+from desktop_app.ui.packages.sites_dialog import SitesDialog
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
+
+__all__ = ["ReceiveDialog", "SendDialog", "SitesDialog", "install"]
+
+
+def install(host: WindowHost) -> None:
+    def action(name: str, text: str, menu: str) -> QAction:
+        return host.actions.add(name, QAction(text, host.window()), menus=(menu,))
+
+    send = action("sendPackage", QCoreApplication.translate("RosterPackages", "Send a roster &package…"), "Exchange")
+    receive = action("receivePackage", QCoreApplication.translate("RosterPackages", "Receive a roster pac&kage…"),
+                     "Exchange")
+    sites = action("sitesAndKeys", QCoreApplication.translate("RosterPackages", "Sites and &keys…"), "Tools")
+
+    def open_send() -> None:
+        if host.db is not None:
+            SendDialog(host.hub, host.db, host.operator, host.window()).exec()
+
+    def open_receive() -> None:
+        if host.db is None:
+            return
+        dialog = ReceiveDialog(host.hub, host.db, host.operator, host.window())
+        dialog.applied.connect(lambda: host.data_changed())
+        dialog.exec()
+
+    def open_sites() -> None:
+        if host.db is not None:
+            SitesDialog(host.db, host.operator, host.window()).exec()
+
+    send.triggered.connect(open_send)
+    receive.triggered.connect(open_receive)
+    sites.triggered.connect(open_sites)

@@ -1,0 +1,137 @@
+"""Tools > Sites and keys…: this roster's site (created here once), its public key to send, the other sites.
+
+    dialog = SitesDialog(db, operator, parent)
+    dialog.exec()
+
+The fingerprint column is what the officers read out to each other by phone before trusting a
+site. The private keys never show: they stay in the roster.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import RosterError
+from desktop_app.services import packages
+from desktop_app.services.workspace import Roster
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.records_model import RecordsModel
+
+
+class SitesDialog(QDialog):
+    def __init__(self, db: Roster, operator: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sitesDialog")
+        self.setWindowTitle(self.tr("Sites and keys"))
+        self._db, self._operator = db, operator
+        self.model: RecordsModel[packages.SiteView] = RecordsModel([
+            (self.tr("Site"), lambda s: s.name),
+            (self.tr("This roster"), lambda s: self.tr("yes") if s.is_self else ""),
+            (self.tr("Prefix"), lambda s: s.ref_prefix),
+            (self.tr("Key fingerprint"), lambda s: s.fingerprint),
+        ], parent=self)
+        self.table = QTableView(objectName="sitesTable")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+
+        self.own_box = QGroupBox(self.tr("This roster's site"))
+        own = QFormLayout(self.own_box)
+        self.site_name = QLineEdit(objectName="siteName")
+        self.site_prefix = QLineEdit(objectName="sitePrefix", maxLength=6)
+        self.site_prefix.setPlaceholderText(self.tr("e.g. CAI"))
+        self.create_button = QPushButton(self.tr("Create this site"), objectName="createSite")
+        self.create_button.clicked.connect(self._create)
+        own.addRow(self.tr("Name:"), self.site_name)
+        own.addRow(self.tr("Case-reference prefix:"), self.site_prefix)
+        own.addRow(self.create_button)
+        self.public_line = QLineEdit(objectName="publicKey", readOnly=True)
+        self.copy_button = QPushButton(self.tr("Copy"), objectName="copyPublicKey")
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.public_line.text()))
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.public_line, 1)
+        key_row.addWidget(self.copy_button)
+        self.key_label = QLabel(self.tr("Public key to send to the other missions:"))
+        own.addRow(self.key_label)
+        own.addRow(key_row)
+
+        add_box = QGroupBox(self.tr("Add another mission's site"))
+        add = QFormLayout(add_box)
+        self.other_name = QLineEdit(objectName="otherSiteName")
+        self.other_key = QLineEdit(objectName="otherSiteKey")
+        self.other_key.setPlaceholderText("mrsite1:…")
+        self.other_key.textChanged.connect(self._show_fingerprint)
+        self.other_fingerprint = QLabel(objectName="otherFingerprint")
+        self.add_button = QPushButton(self.tr("Add site"), objectName="addSite")
+        self.add_button.clicked.connect(self._add)
+        add.addRow(self.tr("Name:"), self.other_name)
+        add.addRow(self.tr("Public key:"), self.other_key)
+        add.addRow(self.tr("Fingerprint to confirm by phone:"), self.other_fingerprint)
+        add.addRow(self.add_button)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.own_box)
+        layout.addWidget(add_box)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
+        self.refresh()
+
+    def refresh(self) -> None:
+        sites = packages.list_sites(self._db)
+        self.model.set_records(sites)
+        me = next((s for s in sites if s.is_self), None)
+        for widget in (self.site_name, self.site_prefix, self.create_button):
+            widget.setEnabled(me is None)
+        for widget in (self.public_line, self.copy_button, self.key_label):
+            widget.setVisible(me is not None)
+        if me is not None:
+            self.site_name.setText(me.name)
+            self.site_prefix.setText(me.ref_prefix)
+            self.public_line.setText(me.public_line)
+
+    @Slot()
+    def _create(self) -> None:
+        try:
+            packages.init_site(self._db, self.site_name.text(), operator=self._operator,
+                               prefix=self.site_prefix.text() or None)
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+
+    @Slot(str)
+    def _show_fingerprint(self, text: str) -> None:
+        try:
+            self.other_fingerprint.setText(packages.key_fingerprint(text))
+        except RosterError:
+            self.other_fingerprint.setText(self.tr("not a site's public key") if text.strip() else "")
+
+    @Slot()
+    def _add(self) -> None:
+        try:
+            packages.add_site(self._db, self.other_name.text(), self.other_key.text(), operator=self._operator)
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        self.other_name.clear()
+        self.other_key.clear()
+        self.refresh()
