@@ -150,7 +150,7 @@ def _scan(session: Session, evacuation_list: EvacuationList, scanned: str, kind:
     text = scanned.strip()
     read = read_scan(text)
     if read.coded and not read.valid:
-        return _refused(text, Refusal.MISREAD_CODE, scanned=text)
+        return _refused(text, Refusal.MISREAD_CODE, values={"scanned": text})
     person = session.scalar(select(Person).where(Person.case_ref == read.case_ref))
     if person is None and not read.coded:
         found = list(session.scalars(select(Person).join(Document, Document.person_id == Person.id)
@@ -158,24 +158,24 @@ def _scan(session: Session, evacuation_list: EvacuationList, scanned: str, kind:
                                      .distinct().limit(5)))
         alive = [p for p in found if p.deleted_at is None and p.status != Status.MERGED.value]
         if len(alive) > 1:
-            return _refused(text, Refusal.AMBIGUOUS, scanned=text, refs=[p.case_ref for p in alive])
+            return _refused(text, Refusal.AMBIGUOUS, values={"scanned": text, "refs": [p.case_ref for p in alive]})
         person = alive[0] if alive else (found[0] if found else None)
     if person is None:
-        return _refused(text, Refusal.UNKNOWN_CODE, scanned=text)
+        return _refused(text, Refusal.UNKNOWN_CODE, values={"scanned": text})
     member = session.scalar(select(ListMember).where(ListMember.list_id == evacuation_list.id,
                                                      ListMember.person_id == person.id))
     seen = _gate_person(session, person, member)
-    names = dict(ref=person.case_ref, name=seen.name, list=evacuation_list.name)
+    names: dict[str, object] = {"ref": person.case_ref, "name": seen.name, "list": evacuation_list.name}
     if person.deleted_at is not None:
-        return _refused(text, Refusal.IN_TRASH, seen, ref=person.case_ref)
+        return _refused(text, Refusal.IN_TRASH, seen, values={"ref": person.case_ref})
     if member is None:
-        return _refused(text, Refusal.NOT_ON_LIST, seen, **names)
+        return _refused(text, Refusal.NOT_ON_LIST, seen, values=names)
     if member.answer != Answer.APPROVED.value:
-        return _refused(text, Refusal.NOT_APPROVED, seen, answer=label(member.answer), **names)
+        return _refused(text, Refusal.NOT_APPROVED, seen, values={**names, "answer": label(member.answer)})
     earlier = _active(session, evacuation_list.id, person.id)
     # Boarding the bus, then crossing at the border, is two check-ins; anything else twice is a duplicate.
     if earlier is not None and not (earlier.kind == CheckinKind.BOARDED.value and kind is CheckinKind.CROSSED):
-        return _refused(text, Refusal.ALREADY_CHECKED_IN, seen, at=earlier.at, earlier=earlier, **names)
+        return _refused(text, Refusal.ALREADY_CHECKED_IN, seen, earlier=earlier, values=names)
     stamp = audit.now()
     checkin = Checkin(list_id=evacuation_list.id, person_id=person.id, kind=kind.value, at=stamp, operator=operator)
     if kind is CheckinKind.CROSSED:
@@ -184,19 +184,20 @@ def _scan(session: Session, evacuation_list: EvacuationList, scanned: str, kind:
             set_status(session, person, Status.CROSSED, operator=operator, reason="crossed at the gate",
                        list_id=evacuation_list.id)
         except TransitionRefused:
-            return _refused(text, Refusal.STATUS, seen, status=label(person.status), **names)
+            return _refused(text, Refusal.STATUS, seen, values={**names, "status": label(person.status)})
         member.crossed_at = stamp
     session.add(checkin)
     return ScanResult(text, True, Message(_ACCEPTED[kind], ref=person.case_ref, name=seen.name), seen, None, kind,
                       stamp)
 
 
-def _refused(text: str, refusal: Refusal, person: GatePerson | None = None, *, at: dt.datetime | None = None,
-             earlier: Checkin | None = None, **values: object) -> ScanResult:
+def _refused(text: str, refusal: Refusal, person: GatePerson | None = None, *, earlier: Checkin | None = None,
+             values: dict[str, object]) -> ScanResult:
     if earlier is not None:
-        values.update(kind=label(earlier.kind), at=earlier.at.strftime("%H:%M:%S"), by=earlier.operator)
+        values = {**values, "kind": label(earlier.kind), "at": earlier.at.strftime("%H:%M:%S"),
+                  "by": earlier.operator}
     return ScanResult(text, False, Message(_REFUSALS[refusal], **values), person, refusal,
-                      CheckinKind(earlier.kind) if earlier else None, at)
+                      CheckinKind(earlier.kind) if earlier else None, earlier.at if earlier else None)
 
 
 def undo_scan(db: Database, list_id: int, case_ref: str, *, operator: str) -> UndoneScan:

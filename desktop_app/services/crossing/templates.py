@@ -27,10 +27,12 @@ from desktop_app.storage.models import MessageTemplateRow
 
 def list_templates(db: Database) -> list[MessageTemplate]:
     with db.reading() as session:
-        saved = {(r.name, r.language): MessageTemplate(r.name, r.language, r.text)
-                 for r in session.scalars(select(MessageTemplateRow).order_by(MessageTemplateRow.name))}
+        rows = session.scalars(select(MessageTemplateRow).order_by(MessageTemplateRow.name))
+        saved: dict[tuple[str, str], MessageTemplate | None] = {
+            (r.name, r.language): MessageTemplate(r.name, r.language, r.text) for r in rows}
     result = [saved.pop(("default", lang), None) or builtin_template(lang) for lang in LANGUAGES]
-    return result + sorted(saved.values(), key=lambda t: (t.name.casefold(), LANGUAGES.index(t.language)))
+    rest = [t for t in saved.values() if t is not None]
+    return result + sorted(rest, key=lambda t: (t.name.casefold(), LANGUAGES.index(t.language)))
 
 
 def get_template(db: Database, name: str, language: str) -> MessageTemplate:
