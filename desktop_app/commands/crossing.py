@@ -175,6 +175,18 @@ def cmd_templates(ctx: Context) -> int:
 
 def cmd_eligibility(ctx: Context) -> int:
     a = ctx.args
+    if a.ref is None:  # --list NAME: the members flagged for missing evidence
+        if not a.list:
+            raise ValidationError("eligibility", "", QT_TRANSLATE_NOOP("commands.crossing",
+                                                                       "needs CASE_REF or --list NAME"))
+        flagged = crossing.flagged_on_list(ctx.db, ctx.list_id(a.list))
+        for f in flagged:
+            print(f"{f.case_ref}\t{f.basis.value}\tmissing: {', '.join(m.value for m in f.missing)}\t"
+                  f"override: {f.override or '-'}")
+        say(QT_TRANSLATE_NOOP("commands.crossing", "{list}: {count} members lack evidence, {waiting} without an "
+                              "override"), list=a.list, count=len(flagged),
+            waiting=sum(f.override is None for f in flagged))
+        return 0
     person_id = ctx.person_id(a.ref)
     if a.basis:
         view = crossing.set_basis(ctx.db, person_id, parse_basis(a.basis), parse_evidence(a.evidence or ""),
@@ -252,7 +264,8 @@ def register(commands: Any, command: Any) -> None:
     p.add_argument("--text")
     p.add_argument("--file", metavar="FILE", help="the template's text from a UTF-8 file")
     p = command("eligibility", cmd_eligibility, "show or record a person's basis for evacuation and the evidence seen")
-    p.add_argument("ref", metavar="CASE_REF")
+    p.add_argument("ref", metavar="CASE_REF", nargs="?")
+    p.add_argument("--list", metavar="NAME", help="without CASE_REF: the list's members lacking evidence")
     p.add_argument("--basis", choices=[b.value for b in Basis])
     p.add_argument("--evidence", metavar="E1,E2", help=", ".join(e.value for e in Evidence))
     p.add_argument("--one-parent", action="store_true", help="a minor travelling with one parent")

@@ -101,3 +101,14 @@ def test_the_command_line_records_basis_override_and_confirmation(db_path: Path,
     assert cli("list", "send", "Rafah 14")[0] == 0
     code, out, _ = cli("confirm", "G-1044", "--on", "2026-11-13")
     assert code == 0 and "G-1044: confirmed on 2026-11-13" in out
+
+
+def test_the_command_line_names_a_lists_flagged_members(db: Database, operator: str, db_path: Path,
+                                                         family: dict[str, int],
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    set_basis(db, family["G-1044"], Basis.SPOUSE, [], operator=operator)
+    code = main(["--db", str(db_path), "eligibility", "--list", "Rafah 14"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "G-1044\tspouse\tmissing: passport, marriage_certificate\toverride: -" in out
+    assert "Rafah 14: 1 members lack evidence, 1 without an override" in out
