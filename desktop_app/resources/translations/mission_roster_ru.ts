@@ -8041,6 +8041,14 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.crossing</name>
     <message>
+        <source>needs CASE_REF or --list NAME</source>
+        <translation>нужен CASE_REF или --list NAME</translation>
+    </message>
+    <message>
+        <source>{list}: {count} members lack evidence, {waiting} without an override</source>
+        <translation>{list}: не хватает документов у {count}, без исключения: {waiting}</translation>
+    </message>
+    <message>
         <source>{ref}: check-in of {at} undone</source>
         <translation>{ref}: регистрация в {at} отменена</translation>
     </message>
