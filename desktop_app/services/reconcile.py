@@ -29,7 +29,7 @@ from sqlalchemy import select
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message
-from desktop_app.matching import Candidate, named_alike
+from desktop_app.matching import Candidate, MatchRecord, RosterIndex, named_alike
 from desktop_app.services.reconcile_answer import read_answer
 from desktop_app.services.reconcile_apply import apply_reconciliation, undo_reconciliation
 from desktop_app.services.reconcile_model import (
@@ -94,6 +94,9 @@ def reconcile_answer(db: Database, path: str | Path, *, list_id: int | None = No
     _report(progress, 0, total)
     found = index.candidates_for_all([record for _, record in sheet_data.rows], limit=CANDIDATES_SHOWN,
                                      progress=lambda done, all_rows: _report(progress, done, all_rows))
+    if list_id is not None:
+        found = [_with_listed_namesakes(index, record, candidates, list_answers)
+                 for (_, record), candidates in zip(sheet_data.rows, found, strict=True)]
     cards = _Cards(roster, list_id, list_answers)
     rows = _assign([row for row, _ in sheet_data.rows], found, cards)
     _report(progress, total, total)
@@ -174,6 +177,24 @@ def _assign(answer_rows: list[AnswerRow], found: list[list[Candidate]], cards: _
         else:
             results.append(RowResult(row, Outcome.NONE, shown[:3], "closest roster persons" if shown else ""))
     return results
+
+
+def _with_listed_namesakes(index: RosterIndex, record: MatchRecord, candidates: list[Candidate],
+                           list_answers: dict[int, str]) -> list[Candidate]:
+    """The candidates of a row left off the roster, widened when its namesakes crowd a list member out.
+
+    Only the best `CANDIDATES_SHOWN` are kept per row; when all of them carry the row's name
+    (`named_alike`) and none is on the list, the row is looked up again among all its
+    candidates and a list member of that name, if any, is put first.
+    """
+    if (len(candidates) < CANDIDATES_SHOWN or candidates[0].decision != Outcome.NONE
+            or any(int(c.key) in list_answers for c in candidates)
+            or not all(named_alike(c.contributions) for c in candidates)):
+        return candidates
+    alike = [c for c in index.candidates(record, limit=None) if named_alike(c.contributions)]
+    members = [c for c in alike if int(c.key) in list_answers]
+    return [*members, *(c for c in alike if int(c.key) not in list_answers)][:CANDIDATES_SHOWN] if members \
+        else candidates
 
 
 def _named_alike_on_list(candidates: list[Candidate], shown: tuple[CandidateMatch, ...], cards: _Cards

@@ -57,3 +57,18 @@ def test_the_note_and_the_duplicate_finders_third_person_read_in_russian(qtbot: 
             "оба совпадают с MR-000101; фамилия: совпадает")
     finally:
         i18n.install_language("en")
+
+
+def test_the_list_member_is_offered_when_more_namesakes_than_candidates_shown_are_off_the_list(
+        db: Database, tmp_path: Path) -> None:
+    namesakes = [_person(db, "Петров", "Олег", f"19{50 + i}-03-0{1 + i}", f"78 000000{i}", sex="M") for i in range(6)]
+    member = _person(db, "Петров", "Олег", "1985-04-12", "77 1234567", sex="M")  # registered after them
+    change_status(db, member, Status.VERIFIED, operator=OPERATOR)
+    evacuation_list = lists.create_list(db, "Rafah 15 Nov", operator=OPERATOR)
+    lists.add_members(db, evacuation_list.id, [member], operator=OPERATOR)
+    path = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Passport No", "Decision"],
+                        [["PETROV OLEG", "", "", "approved"]])
+    row = reconcile_answer(db, path, list_id=evacuation_list.id).rows[0]
+    assert row.outcome is Outcome.REVIEW
+    assert row.candidates[0].person.person_id == member
+    assert {c.person.person_id for c in row.candidates[1:]} < set(namesakes)
