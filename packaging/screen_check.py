@@ -143,16 +143,16 @@ Screen = tuple[str, Callable[[], QWidget]]
 
 def screens(window: QWidget) -> Iterator[Screen]:
     """Every page of the window, then every dialog (built over it, not yet shown)."""
-    from desktop_app.ui.backup_dialog import BackupSettingsDialog
     from desktop_app.ui.export_dialog import open_export_dialog
-    from desktop_app.ui.import_history import ImportHistoryDialog
-    from desktop_app.ui.import_wizard import ImportWizard
-    from desktop_app.ui.lock import LockScreen
+    from desktop_app.ui.importing.history import ImportHistoryDialog
+    from desktop_app.ui.importing.wizard import ImportWizard
     from desktop_app.ui.merge_dialog import DuplicatesDialog
     from desktop_app.ui.pages.lists import NewListDialog
-    from desktop_app.ui.passphrase_dialog import PassphraseDialog
-    from desktop_app.ui.person_editor import StatusDialog
-    from desktop_app.ui.reconcile_screen import ReconcileDialog
+    from desktop_app.ui.person import StatusDialog
+    from desktop_app.ui.protection.backup_dialog import BackupSettingsDialog
+    from desktop_app.ui.protection.lock import LockScreen
+    from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
+    from desktop_app.ui.reconcile import ReconcileDialog
     from desktop_app.ui.settings_dialog import SettingsDialog
     from desktop_app.ui.start_roster import MissingRosterDialog
 

@@ -130,7 +130,7 @@ def test_a_missing_backup_folder_is_said_in_russian(qtbot: QtBot, db: Database, 
 @pytest.mark.parametrize("language_code", ["en", "ru"])
 def test_the_history_tab_names_an_approval_refused_elsewhere(qtbot: QtBot, db: Database, language_code: str) -> None:
     from desktop_app.services import persons
-    from desktop_app.ui.person_editor import PersonEditor
+    from desktop_app.ui.person import PersonEditor
     from tests.services.test_answer_conflicts import OPERATOR, two_partners
 
     ids = two_partners(db)
@@ -219,7 +219,7 @@ def test_the_reconcile_screens_row_notes_are_russian(qtbot: QtBot, db: Database,
     same person" in English in the Russian window (and "closest roster persons" for a stranger)."""
     from PySide6.QtCore import Qt
 
-    from desktop_app.ui.reconcile_screen import ReconcileDialog
+    from desktop_app.ui.reconcile import ReconcileDialog
     from tests.services.test_reconcile_roster import build_roster, write_answer
 
     roster = build_roster(db)

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.services import backups, demo, persons, stats
 from desktop_app.storage.db import DamagedRoster, open_database
-from desktop_app.ui.backup_dialog import RestoreDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import Protection
+from desktop_app.ui.protection.backup_dialog import RestoreDialog
 from tests.storage.test_backup_defects import _flip_persons_page
 
 

@@ -17,11 +17,11 @@ from pytestqt.qtbot import QtBot
 from desktop_app.services import backups, demo, persons
 from desktop_app.storage import db as storage_db
 from desktop_app.storage.db import DamagedRoster, open_database
-from desktop_app.ui.backup_dialog import RestoreDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.passphrase_dialog import PassphraseDialog
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import PlainCopiesDialog, Protection
+from desktop_app.ui.protection.backup_dialog import RestoreDialog
+from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
 from tests.storage.test_backup_defects import _flip_persons_page
 
 PASSPHRASE = "correct horse battery staple"

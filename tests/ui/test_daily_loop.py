@@ -21,11 +21,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.services import lists, persons
 from desktop_app.storage.db import Database
-from desktop_app.ui.import_wizard import REPORT_PAGE, TABLE_PAGE, open_import_wizard
+from desktop_app.ui.importing.wizard import REPORT_PAGE, TABLE_PAGE, open_import_wizard
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.lists import NewListDialog
 from desktop_app.ui.preferences import Preferences
-from desktop_app.ui.reconcile_screen import ReconcileDialog
+from desktop_app.ui.reconcile import ReconcileDialog
 from tests.services.import_support import write_xlsx
 from tests.services.test_reconcile_roster import write_answer
 from tests.ui.polling import keep_looking

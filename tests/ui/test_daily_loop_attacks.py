@@ -28,7 +28,7 @@ from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import Operation
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
-from desktop_app.ui.reconcile_screen import ReconcileDialog
+from desktop_app.ui.reconcile import ReconcileDialog
 from tests.services.test_reconcile_roster import write_answer
 from tests.ui.polling import keep_looking
 from tests.ui.typing import answer_next_message_box

@@ -65,7 +65,7 @@ DAY = textwrap.dedent("""
     window.findChildren(QMessageBox, "bulkStatusReport")[-1].close()
     window.actions["undo"].trigger()
 
-    from desktop_app.ui.reconcile_screen import ReconcileDialog
+    from desktop_app.ui.reconcile import ReconcileDialog
     dialog = ReconcileDialog(db, "officer", window, list_id=target.id, undo_host=window)
     dialog.show()
     dialog.path_edit.setText(answer)

@@ -21,10 +21,10 @@ from desktop_app.services import status as status_service
 from desktop_app.services.duplicates import FieldChoice
 from desktop_app.storage.db import Database
 from desktop_app.ui.colours import MIN_CONTRAST, contrast_ratio
-from desktop_app.ui.lock import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import MergeChoiceModel
 from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.protection.lock import LockScreen
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.roles import STATUS_ROLE
 

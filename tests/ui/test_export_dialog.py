@@ -18,7 +18,7 @@ from desktop_app.services.exporting import Preview, Selection
 from desktop_app.storage.db import Database
 from desktop_app.ui.export_dialog import ExportDialog, PreviewModel, open_export_dialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.person_editor import PersonEditor
+from desktop_app.ui.person import PersonEditor
 from desktop_app.ui.profile_editor import AvailableColumnsModel, ChosenColumnsModel, ProfileEditor
 from tests.services.test_export_service import LIST_NAME, PARTNER, Roster, build_roster
 from tests.ui.typing import answer_next_message_box, type_text

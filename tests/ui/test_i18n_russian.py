@@ -26,7 +26,7 @@ from desktop_app.domain.status import Status
 from desktop_app.storage.db import Database
 from desktop_app.ui import i18n
 from desktop_app.ui.errors import error_title
-from desktop_app.ui.import_wizard import open_import_wizard
+from desktop_app.ui.importing.wizard import open_import_wizard
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import Protection, RetentionDialog
@@ -149,6 +149,7 @@ def test_undo_titles_are_russian(qtbot: QtBot, russian: MainWindow) -> None:
     russian.roster.select_person(person_id)
     answer_next_message_box([], QMessageBox.StandardButton.Yes)
     russian.delete_current()
+    qtbot.waitUntil(lambda: russian.pending is not None and russian.pending.done)
     assert russian.actions["undo"].text() == "&Отменить перемещение 1 человека в корзину"
 
 

@@ -19,12 +19,12 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.partners import OrgKind
 from desktop_app.services import lists, partners, settings
 from desktop_app.storage.db import open_database
-from desktop_app.ui.lock import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.lists import NewListDialog
 from desktop_app.ui.pages.partners import ContactDialog, OrganizationDialog
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import Protection
+from desktop_app.ui.protection.lock import LockScreen
 from desktop_app.ui.settings_dialog import SettingsDialog
 from tests.ui.typing import type_text
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.services import importing
 from desktop_app.storage.db import open_database
-from desktop_app.ui.import_wizard import MAPPING_PAGE, TABLE_PAGE, ImportWizard, open_import_wizard
+from desktop_app.ui.importing.wizard import MAPPING_PAGE, TABLE_PAGE, ImportWizard, open_import_wizard
 from desktop_app.ui.main_window import MainWindow
 from tests.services.import_support import write_xlsx
 from tests.ui.typing import type_text

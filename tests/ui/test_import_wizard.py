@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.exchange.xlsx_writer import SheetSpec, write_workbook
 from desktop_app.services import importing, roster
-from desktop_app.ui.import_history import ImportHistoryDialog
-from desktop_app.ui.import_models import OutcomeFilter, PreviewModel, SheetGridModel
-from desktop_app.ui.import_wizard import (
+from desktop_app.ui.importing.history import ImportHistoryDialog
+from desktop_app.ui.importing.models import OutcomeFilter, PreviewModel, SheetGridModel
+from desktop_app.ui.importing.wizard import (
     MAPPING_PAGE,
     PREVIEW_PAGE,
     REPORT_PAGE,

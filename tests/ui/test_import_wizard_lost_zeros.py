@@ -10,7 +10,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.settings import MissionSettings, save_mission
-from desktop_app.ui.import_wizard import PREVIEW_PAGE, TABLE_PAGE, open_import_wizard
+from desktop_app.ui.importing.wizard import PREVIEW_PAGE, TABLE_PAGE, open_import_wizard
 from desktop_app.ui.main_window import MainWindow
 from tests.helpers.libreoffice import convert
 from tests.services.test_import_lost_zeros import VOLUNTEER_CSV

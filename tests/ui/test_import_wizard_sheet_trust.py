@@ -15,7 +15,7 @@ from desktop_app.services import roster
 from desktop_app.services.importing import Outcome
 from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.services.settings import MissionSettings, save_mission
-from desktop_app.ui.import_wizard import MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE, TABLE_PAGE, open_import_wizard
+from desktop_app.ui.importing.wizard import MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE, TABLE_PAGE, open_import_wizard
 from desktop_app.ui.main_window import MainWindow
 from tests.services.import_support import write_xlsx
 

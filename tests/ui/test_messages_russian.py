@@ -31,11 +31,11 @@ from desktop_app.services.reconcile_report import summary_text
 from desktop_app.storage.db import Database
 from desktop_app.ui import i18n
 from desktop_app.ui.errors import match_reasons, show_error, translated
-from desktop_app.ui.import_wizard import MAPPING_PAGE, PREVIEW_PAGE, TABLE_PAGE, open_import_wizard
+from desktop_app.ui.importing.wizard import MAPPING_PAGE, PREVIEW_PAGE, TABLE_PAGE, open_import_wizard
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import MergeDialog
 from desktop_app.ui.preferences import Preferences
-from desktop_app.ui.reconcile_screen import ReconcileDialog
+from desktop_app.ui.reconcile import ReconcileDialog
 from tests.services.import_support import write_xlsx
 from tests.services.test_reconcile_roster import build_roster, write_answer
 

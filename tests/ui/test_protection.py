@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.services import demo, persons, stats
 from desktop_app.storage.db import Database, open_database
-from desktop_app.ui.backup_dialog import BackupSettingsDialog, RestoreDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.passphrase_dialog import PassphraseDialog
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import Protection, open_roster
+from desktop_app.ui.protection.backup_dialog import BackupSettingsDialog, RestoreDialog
+from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
 from tests.ui.typing import answer_next_message_box
 
 PASSPHRASE = "correct horse battery staple"

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.reconcile_screen import ReconcileDialog
+from desktop_app.ui.reconcile import ReconcileDialog
 from tests.services.test_reconcile_roster import build_roster, write_answer
 
 LAPTOP = QSize(1280, 720)

@@ -13,7 +13,7 @@ from desktop_app.services import lists
 from desktop_app.services.reconcile_model import Outcome
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.reconcile_screen import DIFFERS_COLOUR, ReconcileDialog
+from desktop_app.ui.reconcile import DIFFERS_COLOUR, ReconcileDialog
 from tests.services.test_reconcile_roster import Roster, build_roster, write_answer
 from tests.ui.typing import answer_next_message_box
 

@@ -11,7 +11,7 @@ from desktop_app.services import audit, persons, roster, status
 from desktop_app.services.roster import RosterQuery
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.person_editor import PersonEditor, StatusDialog
+from desktop_app.ui.person import PersonEditor, StatusDialog
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.roster_model import PAGE_SIZE, RosterTableModel
 from tests.ui.typing import answer_next_message_box, type_text

@@ -18,10 +18,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.lock import LockScreen
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.passphrase_dialog import PassphraseDialog
-from desktop_app.ui.reconcile_screen import ReconcileDialog
+from desktop_app.ui.protection.lock import LockScreen
+from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
+from desktop_app.ui.reconcile import ReconcileDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "packaging" / "screen_check.py"

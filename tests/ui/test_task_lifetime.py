@@ -26,7 +26,7 @@ from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import DuplicatesDialog, MergeDialog
 from desktop_app.ui.operations import run_in_background
-from desktop_app.ui.reconcile_screen import ReconcileDialog
+from desktop_app.ui.reconcile import ReconcileDialog
 from tests.services.test_reconcile_roster import write_answer
 from tests.ui.typing import answer_next_message_box
 
@@ -181,7 +181,7 @@ def test_the_dialogs_own_undo_spends_the_window_entry(qtbot: QtBot, window: Main
 
 def test_edit_undo_takes_back_an_import_after_the_wizard_closed(qtbot: QtBot, window: MainWindow,
                                                                 tmp_path: Path) -> None:
-    from desktop_app.ui.import_wizard import REPORT_PAGE, TABLE_PAGE, open_import_wizard
+    from desktop_app.ui.importing.wizard import REPORT_PAGE, TABLE_PAGE, open_import_wizard
     from tests.services.import_support import write_xlsx
 
     sheet = write_xlsx(tmp_path / "volunteer.xlsx", [["ФИО", "Дата рождения", "№ паспорта"],

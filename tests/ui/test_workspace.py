@@ -208,6 +208,7 @@ def test_delete_with_the_key_then_undo_restores(qtbot: QtBot, window: MainWindow
     window.roster.table.setFocus()
     qtbot.keyClick(window.roster.table, Qt.Key.Key_Delete)
     assert "Move 2 persons to the trash?" in shown[0]
+    qtbot.waitUntil(lambda: window.pending is not None and window.pending.done)  # written off the GUI thread
     assert {p.id for p in persons.list_trash(demo_db)} == set(ids)
     assert ids[0] not in window.roster.model.ids
     make_active(qtbot, window)

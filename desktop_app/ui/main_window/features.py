@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
 
-FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog", "desktop_app.ui.import_wizard",
-                                     "desktop_app.ui.reconcile_screen", "desktop_app.ui.merge_dialog",
+FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.export_dialog", "desktop_app.ui.importing",
+                                     "desktop_app.ui.reconcile", "desktop_app.ui.merge_dialog",
                                      "desktop_app.ui.protection", "desktop_app.ui.bulk_status",
                                      "desktop_app.ui.help", "desktop_app.ui.first_start",
                                      "desktop_app.ui.packages", "desktop_app.ui.crossing")

@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.pages.lists import ListsPage
     from desktop_app.ui.pages.partners import PartnersPage
     from desktop_app.ui.pages.trash_audit import TrashAuditPage
-    from desktop_app.ui.person_editor import PersonEdit, PersonEditor
+    from desktop_app.ui.person import PersonEdit, PersonEditor
 
 log = logging.getLogger(__name__)
 
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         return self.hub.workspace.phone_region
 
     def open_editor(self, person_id: int | None) -> PersonEditor:
-        from desktop_app.ui.person_editor import PersonEditor
+        from desktop_app.ui.person import PersonEditor
 
         editor = PersonEditor(self.db, self.operator, person_id, phone_region=self.phone_region, parent=self,
                               hub=self.hub)
@@ -491,13 +491,19 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QDialog
 
         from desktop_app.services import persons
-        from desktop_app.ui.person_editor import StatusDialog
+        from desktop_app.services.persons import PersonView
+        from desktop_app.ui.operations import run_read
+        from desktop_app.ui.person import StatusDialog
 
-        person_id = self.roster.current_id()
-        if person_id is None:
+        person_id, db = self.roster.current_id(), self.db
+        if person_id is None or db is None:
             return
-        person = persons.get_person(self.db, person_id)
-        dialog = StatusDialog(self.db, self.operator, person, self, hub=self.hub)
+        found: list[PersonView] = []
+        run_read(self, lambda: persons.get_person(db, person_id), found.append).wait()  # the window answers
+        if not found:
+            return  # the read failed (and said why)
+        person = found[0]
+        dialog = StatusDialog(db, self.operator, person, self, hub=self.hub)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_status is not None:
             self._status_changed(person.id, person.case_ref, person.status, dialog.new_status)
 
@@ -506,6 +512,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from desktop_app.services import persons
+        from desktop_app.services.changes import PERSONS
+        from desktop_app.ui.operations import run_write
         from desktop_app.ui.undo_commands import DeleteCommand
 
         ids = self.roster.selected_ids()
@@ -516,17 +524,30 @@ class MainWindow(QMainWindow):
                                               "(or with Undo).", "", len(ids)))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.undo_stack.beginMacro(self.tr("Move %n person(s) to the trash", "", len(ids)))
-        try:
-            for person_id in ids:
-                person = persons.delete_person(self.db, person_id, operator=self.operator)
-                self.undo_stack.push(DeleteCommand(self.db, self.operator, person_id, person.case_ref, self,
-                                                   self._undone))
-        except RosterError as exc:
-            show_error(self, exc)
-        finally:
-            self.undo_stack.endMacro()
-        self.data_changed()
+        db, operator = self.db, self.operator
+        assert db is not None
+
+        def delete() -> tuple[list[tuple[int, str]], RosterError | None]:
+            moved: list[tuple[int, str]] = []
+            try:
+                for person_id in ids:
+                    moved.append((person_id, persons.delete_person(db, person_id, operator=operator).case_ref))
+            except RosterError as exc:  # those moved before stay moved, and undoable
+                return moved, exc
+            return moved, None
+
+        def deleted(result: tuple[list[tuple[int, str]], RosterError | None]) -> None:
+            moved, refused = result
+            if moved:
+                self.undo_stack.beginMacro(self.tr("Move %n person(s) to the trash", "", len(moved)))
+                for person_id, case_ref in moved:
+                    self.undo_stack.push(DeleteCommand(db, operator, person_id, case_ref, self, self._undone))
+                self.undo_stack.endMacro()
+            if refused is not None:
+                show_error(self, refused)
+
+        self.pending = run_write(self, self.hub, self.tr("Moving to the trash"), delete, deleted,
+                                 kinds=frozenset({PERSONS}))
 
     @Slot()
     def add_selection_to_list(self) -> None:

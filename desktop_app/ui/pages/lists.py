@@ -423,7 +423,7 @@ class ListsPage(QWidget, OnWorkspace):
         """The partner's answer checked against this list (not the whole roster)."""
         if self.current is None:
             return
-        from desktop_app.ui.reconcile_screen import ReconcileDialog
+        from desktop_app.ui.reconcile import ReconcileDialog
 
         host = self.window()
         dialog = ReconcileDialog(self.db, self.operator, host, list_id=self.current.id, undo_host=host)

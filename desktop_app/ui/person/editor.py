@@ -12,10 +12,9 @@ A phone or document typed below its list but not added with its button is added 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -39,12 +37,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import RosterError, ValidationError
 from desktop_app.domain.person import (
-    FIELDS_BY_KEY,
     DocumentData,
     DocumentType,
-    FieldKind,
     Relationship,
-    Sex,
     validate_field,
 )
 from desktop_app.domain.phones import display_phone, normalize_phone
@@ -62,138 +57,13 @@ from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
 from desktop_app.ui.pages.households import confirm_relationship
+from desktop_app.ui.person.fields import FORM_GROUPS, FieldEditor, PersonEdit, _text_of, _tr
+from desktop_app.ui.person.status_dialog import StatusDialog
 from desktop_app.ui.records_model import RecordsModel
-from desktop_app.ui.text_direction import follow_text_direction
 
 if TYPE_CHECKING:
     from desktop_app.ui.operations import PendingOperation
     from desktop_app.ui.workspace_signals import WorkspaceHub
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PersonEditor", text)
-
-
-ERROR_STYLE = "border: 1px solid #c62828; background: #fff3f3;"
-# The order of the form: names first, as officers read them off a passport.
-FORM_GROUPS: list[tuple[str, list[str]]] = [
-    (QT_TRANSLATE_NOOP("PersonEditor", "Identity"), ["case_ref", "surname", "given_names", "patronymic",
-                                                      "surname_latin", "given_names_latin", "sex",
-                  "birth_date", "place_of_birth", "citizenships"]),
-    (QT_TRANSLATE_NOOP("PersonEditor", "Contact and location"),
-     ["email", "messenger", "region", "locality", "address"]),
-    (QT_TRANSLATE_NOOP("PersonEditor", "Needs and consent"), ["medical", "reduced_mobility", "pregnant",
-                                                               "unaccompanied_minor", "consent_to_share",
-                           "consent_date", "source", "notes"]),
-]
-
-
-def _text_of(view: PersonView | None, key: str) -> Any:
-    if view is None:
-        return None
-    value = view.value(key)
-    if key == "birth_date" and value is not None:
-        return value.iso()
-    if key == "citizenships":
-        return ", ".join(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-@dataclass(frozen=True)
-class PersonEdit:
-    """A saved edit, for Undo: the changed fields' values before and after, in the form's terms."""
-
-    person_id: int
-    case_ref: str
-    before: dict[str, Any]
-    after: dict[str, Any]
-    version_after: int
-
-
-class FieldEditor:
-    """One field's widget, its error label, and how to read and check its value."""
-
-    def __init__(self, key: str, parent: QWidget) -> None:
-        self.key = key
-        self.spec = FIELDS_BY_KEY[key]
-        kind = self.spec.kind
-        self.widget: QWidget
-        if kind is FieldKind.BOOL:
-            self.widget = QCheckBox(labels.field_label(key, self.spec.label), parent)
-        elif kind is FieldKind.SEX:
-            combo = QComboBox(parent)
-            combo.addItem("", None)
-            for sex in Sex:
-                combo.addItem(labels.word(sex.label), sex.value)
-            self.widget = combo
-        elif kind is FieldKind.RELATIONSHIP:
-            combo = QComboBox(parent)
-            combo.addItem("", None)
-            for relation in Relationship:
-                combo.addItem(labels.relationship(relation.value), relation.value)
-            self.widget = combo
-        elif key == "notes":
-            self.widget = QPlainTextEdit(parent)
-            self.widget.setFixedHeight(70)
-        else:
-            line = QLineEdit(parent)
-            line.setPlaceholderText({
-                FieldKind.PARTIAL_DATE: QCoreApplication.translate("PersonEditor", "YYYY-MM-DD or YYYY"),
-                FieldKind.DATE: "YYYY-MM-DD",
-                FieldKind.COUNTRIES: QCoreApplication.translate("PersonEditor", "ISO codes, e.g. RUS, PSE"),
-            }.get(kind, ""))
-            if key in ("surname", "given_names", "patronymic", "place_of_birth", "address", "locality", "region"):
-                follow_text_direction(line)  # an Arabic name reads right to left inside the left-to-right form
-            self.widget = line
-        self.widget.setObjectName(f"field_{key}")
-        self.error = QLabel(parent)
-        self.error.setObjectName(f"error_{key}")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-
-    def raw(self) -> Any:
-        w = self.widget
-        if isinstance(w, QCheckBox):
-            return w.isChecked()
-        if isinstance(w, QComboBox):
-            return w.currentData()
-        if isinstance(w, QPlainTextEdit):
-            return w.toPlainText()
-        assert isinstance(w, QLineEdit)
-        return w.text()
-
-    def set_raw(self, value: Any) -> None:
-        w = self.widget
-        if isinstance(w, QCheckBox):
-            w.setChecked(bool(value))
-        elif isinstance(w, QComboBox):
-            w.setCurrentIndex(max(0, w.findData(value)))
-        elif isinstance(w, QPlainTextEdit):
-            w.setPlainText(value or "")
-        else:
-            assert isinstance(w, QLineEdit)
-            w.setText("" if value is None else str(value))
-
-    def connect(self, slot: Any) -> None:
-        w = self.widget
-        if isinstance(w, QCheckBox):
-            w.toggled.connect(slot)
-        elif isinstance(w, QComboBox):
-            w.currentIndexChanged.connect(slot)
-        elif isinstance(w, QPlainTextEdit):
-            w.textChanged.connect(slot)
-        else:
-            assert isinstance(w, QLineEdit)
-            w.textChanged.connect(slot)
-
-    def show_problem(self, message: str | None) -> None:
-        self.error.setText(message or "")
-        self.error.setVisible(bool(message))
-        if not isinstance(self.widget, QCheckBox | QComboBox):
-            self.widget.setStyleSheet(ERROR_STYLE if message else "")
 
 
 class PersonEditor(QDialog):
@@ -855,72 +725,3 @@ class PersonEditor(QDialog):
             for key, value in unsaved.items():
                 self.fields[key].set_raw(value)
             self.saved.emit(self.person.id)
-
-
-class StatusDialog(QDialog):
-    """Change a person's status: only the states the workflow allows next are offered."""
-
-    def __init__(self, db: Database, operator: str, person: PersonView, parent: QWidget | None = None, *,
-                 hub: WorkspaceHub | None = None) -> None:
-        """With the window's `hub`, the change runs off the GUI thread (ui.operations), waiting for a
-        colleague's write if need be; without one, at once."""
-        super().__init__(parent)
-        self.setObjectName("statusDialog")
-        self.hub = hub
-        self.pending: PendingOperation | None = None
-        self.setWindowTitle(self.tr("Change status — %1").replace("%1", person.case_ref))
-        self.db = db
-        self.operator = operator
-        self.person = person
-        self.new_status: str | None = None
-        self.target = QComboBox(self, objectName="newStatus")
-        for option in allowed_next(Status(person.status)):
-            self.target.addItem(labels.status(option.value), option.value)
-        self.list_choice = QComboBox(self, objectName="statusList")
-        self.list_choice.addItem(self.tr("(no list)"), None)
-        for membership in lists.memberships(db, person.id):
-            self.list_choice.addItem(membership.list_name, membership.list_id)
-        self.reason = QLineEdit(self, objectName="statusReason", placeholderText=self.tr("Why (kept in the history)"))
-        fit_placeholder(self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.apply)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Current status"), QLabel(f"<b>{labels.status(person.status)}</b>"))
-        form.addRow(self.tr("New status"), self.target)
-        form.addRow(self.tr("Evacuation list"), self.list_choice)
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(buttons)
-
-    @Slot()
-    def apply(self) -> None:
-        db, person_id, operator = self.db, self.person.id, self.operator
-        new, reason, list_id = Status(self.target.currentData()), self.reason.text().strip(), \
-            self.list_choice.currentData()
-
-        def change() -> object:
-            return status.change_status(db, person_id, new, operator=operator, reason=reason, list_id=list_id)
-
-        def changed(_result: object) -> None:
-            self.new_status = new.value
-            self.accept()
-
-        def refused(exc: BaseException) -> None:
-            self.ok_button.setEnabled(True)
-            show_error(self, exc)
-
-        if self.hub is not None:
-            from desktop_app.services.changes import PERSONS
-            from desktop_app.ui.operations import run_write
-
-            self.ok_button.setEnabled(False)  # one change at a time
-            self.pending = run_write(self, self.hub, self.tr("Changing the status"), change, changed,
-                                     kinds=frozenset({PERSONS}), on_failure=refused)
-            return
-        try:
-            change()
-        except RosterError as exc:
-            show_error(self, exc)
-            return
-        changed(None)

@@ -40,9 +40,9 @@ from desktop_app.services.importing import IMPORT_TARGETS, PasswordRequired, Wro
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.import_history import open_import_history
-from desktop_app.ui.import_models import SheetGridModel
-from desktop_app.ui.import_pages import PreviewPage, ReportPage
+from desktop_app.ui.importing.history import open_import_history
+from desktop_app.ui.importing.models import SheetGridModel
+from desktop_app.ui.importing.pages import PreviewPage, ReportPage
 from desktop_app.ui.operations import PendingOperation, run_in_background
 from desktop_app.ui.workspace_signals import hub_of
 

@@ -31,11 +31,11 @@ from desktop_app.services import importing
 from desktop_app.services.importing import ImportPreview, ImportResult, Outcome
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
-from desktop_app.ui.import_models import OutcomeFilter, PreviewModel, outcome_label
+from desktop_app.ui.importing.models import OutcomeFilter, PreviewModel, outcome_label
 from desktop_app.ui.operations import Progress
 
 if TYPE_CHECKING:
-    from desktop_app.ui.import_wizard import ImportWizard
+    from desktop_app.ui.importing.wizard import ImportWizard
 
 
 class PreviewPage(QWizardPage):

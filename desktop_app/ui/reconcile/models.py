@@ -1,0 +1,267 @@
+"""The reconciliation screen's table models: the outcome of each answer row, and one review row's answer
+beside its candidates (the fields that differ shaded, each candidate's evidence as a waterfall).
+
+    model = OutcomeModel(rows, decisions)      # a tab of the reconcile dialog
+    comparison = ComparisonModel()
+    comparison.show(row_result, chosen=None)
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop_app.domain.reasons import service_note
+from desktop_app.services.reconcile_model import (
+    COMPARED_FIELDS,
+    CandidateMatch,
+    Outcome,
+    PersonCard,
+    RowResult,
+)
+from desktop_app.ui import labels
+from desktop_app.ui.colours import readable_text
+from desktop_app.ui.errors import match_reasons, translated
+
+DIFFERS_COLOUR = QColor("#f7d6d6")
+CHOSEN_COLOUR = QColor("#d8ecd5")
+ROW_RESULT_ROLE = Qt.ItemDataRole.UserRole + 40
+
+Decisions = dict[int, int | None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReconcileDialog", text)
+
+
+def _on_list(card: PersonCard) -> str:
+    if not card.on_list:
+        return QCoreApplication.translate("ReconcileDialog", "NOT on this list")
+    if card.list_answer:
+        return QCoreApplication.translate("ReconcileDialog", "on the list (%1)").replace(
+            "%1", labels.answer(card.list_answer))
+    return QCoreApplication.translate("ReconcileDialog", "on the roster")
+
+
+# Rows of the side-by-side view under the compared fields: about the candidate only.
+_EXTRA_ROWS: dict[str, Callable[[CandidateMatch], str]] = {
+    QT_TRANSLATE_NOOP("ReconcileDialog", "Status, list"): lambda c: f"{labels.status(c.person.status)}; "
+                                                                    f"{_on_list(c.person)}",
+    QT_TRANSLATE_NOOP("ReconcileDialog", "Score"): lambda c: f"{c.score:.3f}",
+    QT_TRANSLATE_NOOP("ReconcileDialog", "Reasons"): lambda c: match_reasons(c.reasons),
+    QT_TRANSLATE_NOOP("ReconcileDialog", "Evidence (bits)"): lambda c: _waterfall(c.contributions),
+}
+
+
+def _waterfall(contributions: Sequence[tuple[str, str, float]]) -> str:
+    """The model's evidence for one candidate, a line per field with a bar: what made the score."""
+    if not contributions:
+        return ""
+    lines = []
+    for field, level, bits in contributions:
+        bar = ("▮" if bits >= 0 else "░") * min(round(abs(bits) / 2), 12)
+        lines.append(f"{bits:+6.1f} {bar}  {field}: {level}")
+    lines.append(f"{sum(bits for _, _, bits in contributions):+6.1f}  = " + _tr("log-odds of one person"))
+    return "\n".join(lines)
+_COMPARED_LABELS: dict[str, str] = {
+    "name": QT_TRANSLATE_NOOP("ReconcileDialog", "Name"),
+    "birth_date": QT_TRANSLATE_NOOP("ReconcileDialog", "Date of birth"),
+    "sex": QT_TRANSLATE_NOOP("ReconcileDialog", "Sex"),
+    "document": QT_TRANSLATE_NOOP("ReconcileDialog", "Document"),
+    "case_ref": QT_TRANSLATE_NOOP("ReconcileDialog", "Case ref."),
+    "household": QT_TRANSLATE_NOOP("ReconcileDialog", "Household"),
+}
+_WARNING_KINDS: dict[str, str] = {
+    "household_split": QT_TRANSLATE_NOOP("ReconcileDialog", "household split"),
+    "approved_twice": QT_TRANSLATE_NOOP("ReconcileDialog", "approved twice"),
+    "conflicting_answers": QT_TRANSLATE_NOOP("ReconcileDialog", "conflicting answers"),
+    "not_on_list": QT_TRANSLATE_NOOP("ReconcileDialog", "not on the list"),
+    "cell": QT_TRANSLATE_NOOP("ReconcileDialog", "unreadable cell"),
+}
+
+
+def _warning_kind(kind: str) -> str:
+    return _tr(_WARNING_KINDS[kind]) if kind in _WARNING_KINDS else kind.replace("_", " ")
+
+
+def _decision_text(result: RowResult, decisions: Decisions) -> str:
+    if result.row not in decisions:
+        if result.outcome is not Outcome.REVIEW:
+            return ""
+        return QCoreApplication.translate("ReconcileDialog", "to decide")
+    person_id = decisions[result.row]
+    if person_id is None:
+        return QCoreApplication.translate("ReconcileDialog", "left out")
+    card = next((c.person for c in result.candidates if c.person.person_id == person_id), None)
+    if card is None:
+        return QCoreApplication.translate("ReconcileDialog", "person %1").replace("%1", str(person_id))
+    return QCoreApplication.translate("ReconcileDialog", "confirmed %1").replace("%1", card.case_ref)
+
+
+class OutcomeModel(QAbstractTableModel):
+    """Answer rows of one group, with the person matched (or the best candidate) and the officer's decision."""
+
+    COLUMNS: tuple[tuple[str, Callable[[RowResult], Any]], ...] = (
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Row"), lambda r: r.row),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Name in the answer"), lambda r: r.answer.name),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Born"), lambda r: r.answer.birth_date),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Document"), lambda r: ", ".join(r.answer.documents)),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Decision"), lambda r: labels.answer(r.answer.answer.value)
+         if r.answer.answer else QCoreApplication.translate("ReconcileDialog", "unreadable")),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Valid until"),
+         lambda r: r.answer.valid_until.isoformat() if r.answer.valid_until else ""),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Roster person"),
+         lambda r: f"{r.best.person.case_ref} {r.best.person.name}" if r.best else ""),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Score"), lambda r: f"{r.best.score:.3f}" if r.best else ""),
+        (QT_TRANSLATE_NOOP("ReconcileDialog", "Why"),
+         lambda r: "; ".join(filter(None, (translated(service_note(r.note)) if r.note else "",
+                                           match_reasons(r.best.reasons if r.best else ()))))),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowResult] = []
+        self._decisions: Decisions = {}
+        self._with_decision = False
+
+    def set_rows(self, rows: Sequence[RowResult], decisions: Decisions, *, with_decision: bool) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._decisions = decisions
+        self._with_decision = with_decision
+        self.endResetModel()
+
+    def result(self, row: int) -> RowResult:
+        return self._rows[row]
+
+    def decision_changed(self, row: int) -> None:
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(row, 0), self.index(row, last),
+                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole])
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS) + (1 if self._with_decision else 0)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if 0 <= section < len(self.COLUMNS):
+            return _tr(self.COLUMNS[section][0])
+        if section == len(self.COLUMNS) and self._with_decision:
+            return QCoreApplication.translate("ReconcileDialog", "Your decision")
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on a pastel background, in dark mode too
+            return readable_text(self.data(index, Qt.ItemDataRole.BackgroundRole))
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        result = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == len(self.COLUMNS):
+                return _decision_text(result, self._decisions)
+            value = self.COLUMNS[index.column()][1](result)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.BackgroundRole and self._with_decision and result.row in self._decisions:
+            return QBrush(CHOSEN_COLOUR if self._decisions[result.row] is not None else DIFFERS_COLOUR)
+        if role == ROW_RESULT_ROLE:
+            return result
+        return None
+
+
+class ComparisonModel(QAbstractTableModel):
+    """One answer row and its candidates side by side: a row per field, a column per record.
+
+    Cells of a candidate that differ from the answer are shaded; the highlighted candidate's
+    header is bold and its column tinted.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._result: RowResult | None = None
+        self.highlighted = 0
+
+    def set_result(self, result: RowResult | None) -> None:
+        self.beginResetModel()
+        self._result = result
+        self.highlighted = 0
+        self.endResetModel()
+
+    def set_highlighted(self, position: int) -> None:
+        if self._result is None or not self._result.candidates:
+            return
+        self.highlighted = max(0, min(position, len(self._result.candidates) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, self.columnCount() - 1)
+        self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                              [Qt.ItemDataRole.BackgroundRole])
+
+    @property
+    def highlighted_person(self) -> PersonCard | None:
+        if self._result is None or not self._result.candidates:
+            return None
+        return self._result.candidates[self.highlighted].person
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self._result is None else len(COMPARED_FIELDS) + len(_EXTRA_ROWS)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self._result is None else 1 + len(self._result.candidates)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._result is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if role != Qt.ItemDataRole.DisplayRole or not 0 <= section < self.rowCount():
+                return None
+            titles = [_tr(_COMPARED_LABELS[key]) if key in _COMPARED_LABELS else label
+                      for key, label in COMPARED_FIELDS]
+            return [*titles, *(_tr(title) for title in _EXTRA_ROWS)][section]
+        if not 0 <= section < self.columnCount():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return self.tr("Answer row %1").replace("%1", str(self._result.row))
+            return self.tr("Candidate %1").replace("%1", str(section))
+        if role == Qt.ItemDataRole.FontRole and section == self.highlighted + 1:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on a pastel background, in dark mode too
+            return readable_text(self.data(index, Qt.ItemDataRole.BackgroundRole))
+        if self._result is None or not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < self.rowCount() and 0 <= column < self.columnCount()):
+            return None
+        candidate = self._result.candidates[column - 1] if column else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if row < len(COMPARED_FIELDS):
+                key = COMPARED_FIELDS[row][0]
+                return candidate.person.value(key) if candidate else self._result.answer.value(key)
+            if candidate is None:
+                return ""
+            return _EXTRA_ROWS[list(_EXTRA_ROWS)[row - len(COMPARED_FIELDS)]](candidate)
+        if role == Qt.ItemDataRole.BackgroundRole and candidate is not None:
+            if row < len(COMPARED_FIELDS) and COMPARED_FIELDS[row][0] in candidate.differing:
+                return QBrush(DIFFERS_COLOUR)
+            if column == self.highlighted + 1:
+                return QBrush(CHOSEN_COLOUR)
+        return None
