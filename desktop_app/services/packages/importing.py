@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import RosterError
@@ -32,7 +32,7 @@ from desktop_app.exchange.package_file import PackageRefused, fingerprint, parse
 from desktop_app.services import audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.packages.export import PASSPHRASE_CHANNEL
-from desktop_app.services.packages.records import REDIRECTED_FIELDS, Writer, apply_record, ordered
+from desktop_app.services.packages.records import REDIRECTED_FIELDS, Writer, apply_record, ordered, row_of
 from desktop_app.services.packages.sites import own
 from desktop_app.services.packages.state import (
     LOCAL,
@@ -48,10 +48,11 @@ from desktop_app.services.packages.state import (
     short,
 )
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import Operation, OperationChange, Person
+from desktop_app.storage.models import Household, Operation, OperationChange, Person
 from desktop_app.storage.package_tables import PackageConflict, PackageImport, Site
 
 KIND = "package"
+_BATCH = 500  # persons created per flush
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
     writer = Writer(session, operator)
     incoming = {record["key"]: record for record in records}
     sender_id = str(sender.get("id"))
-    created_persons: list[int] = []
+    created_uuids: list[str] = []
     conflict_ids: list[int] = []
     for key in ordered(incoming):
         record = incoming[key]
@@ -232,8 +233,10 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
             _keep_aliases(writer, row)
             save(session, row, new=True)
             result.count(row.kind, "created")
-            if row.kind == "person" and row_id is not None:
-                created_persons.append(row_id)
+            if row.kind == "person":
+                created_uuids.append(row.key.split(":", 1)[1])
+                if len(writer.pending_persons) >= _BATCH:
+                    writer.flush()
             _remember(session, operation.id, row.kind, row_id, "created", key, before, {})
             continue
         taken, conflicts = _three_way(row, record)
@@ -263,6 +266,7 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
             save(session, row, new=False)
     writer.finish()
     session.flush()
+    created_persons = [writer.person_ids[uuid] for uuid in created_uuids if uuid in writer.person_ids]
     result.conflicts = [_view(session, c) for c in session.scalars(
         select(PackageConflict).where(PackageConflict.id.in_(conflict_ids)).order_by(PackageConflict.id))]
     result.duplicates = _duplicates(session, created_persons)
@@ -479,7 +483,13 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
             before = json.loads(change.before)
             key = before["key"]
             if change.change == "created":
-                _remove_created(session, change.entity, change.entity_id)
+                found = row_of(session, key, change.entity)
+                if change.entity == "person" and found is not None:
+                    session.execute(update(Household).where(Household.head_person_id == found.id)
+                                    .values(head_person_id=None))
+                if found is not None:
+                    session.delete(found)
+                    session.flush()
                 forget(session, key)
             else:
                 apply_record(writer, key, change.entity, before["values"], created=False)
@@ -494,16 +504,3 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
                      f"undid package import #{operation_id} ({operation.file_name})", {})
         session.flush()
         return len(changes)
-
-
-def _remove_created(session: Session, kind: str, row_id: int) -> None:
-    from desktop_app.storage.models import EvacuationList, Household, ListMember, StatusChange
-
-    model = {"person": Person, "household": Household, "list": EvacuationList, "member": ListMember,
-             "status": StatusChange}.get(kind)
-    if model is None or not row_id:
-        return
-    row = session.get(model, row_id)
-    if row is not None:
-        session.delete(row)
-        session.flush()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import uuid as uuid_module
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.services import audit
-from desktop_app.services.persons import reindex, sort_key_of
+from desktop_app.services.persons import reindex, search_terms_of, sort_key_of
 from desktop_app.storage.models import (
     Document,
     EvacuationList,
@@ -32,6 +31,7 @@ from desktop_app.storage.models import (
     Organization,
     Person,
     Phone,
+    SearchTerm,
     StatusChange,
 )
 
@@ -160,9 +160,21 @@ class Writer:
             self.aliases.setdefault(key, {})[name] = candidate
         return candidate
 
+    # Persons created and not flushed yet: inserted in batches (one flush for many), their ids read
+    # when something needs them.
+    pending_persons: dict[str, Person] = field(default_factory=dict)
+
+    def flush(self) -> None:
+        if self.pending_persons:
+            self.session.flush()
+            self.person_ids.update((uuid, person.id) for uuid, person in self.pending_persons.items())
+            self.pending_persons.clear()
+
     def person_id(self, uuid: str | None) -> int | None:
         if not uuid:
             return None
+        if uuid in self.pending_persons:
+            self.flush()
         if uuid not in self.person_ids:
             found = self.session.scalar(select(Person.id).where(Person.uuid == uuid))
             if found is None:
@@ -192,6 +204,7 @@ class Writer:
 
     def finish(self) -> None:
         """Household heads named before their person arrived."""
+        self.flush()
         for household_id, head in self.pending_heads.items():
             household = self.session.get(Household, household_id)
             if household is not None:
@@ -248,7 +261,11 @@ def _apply_person(writer: Writer, uuid: str, values: dict[str, Any], created: bo
         person.phones[:] = [Phone(e164=e164, label=label) for e164, label in values["phones"]]
     person.updated_at, person.updated_by = stamp, writer.operator
     person.sort_key = sort_key_of(person)
-    session.add(person)
+    if created:
+        person.search_terms = [SearchTerm(term=term) for term in search_terms_of(person)]
+        session.add(person)
+        writer.pending_persons[uuid] = person
+        return None
     session.flush()
     writer.person_ids[uuid] = person.id
     reindex(session, person)
@@ -315,7 +332,8 @@ def _apply_member(writer: Writer, key: str, values: dict[str, Any], created: boo
     list_id, person_id = writer.list_id(list_uuid), writer.person_id(person_uuid)
     if list_id is None or person_id is None:
         return None
-    member = session.scalar(select(ListMember).where(ListMember.list_id == list_id, ListMember.person_id == person_id))
+    member = None if created else session.scalar(select(ListMember).where(ListMember.list_id == list_id,
+                                                                        ListMember.person_id == person_id))
     if values.get("present", True) is False:
         if member is not None:
             session.delete(member)
@@ -330,8 +348,7 @@ def _apply_member(writer: Writer, key: str, values: dict[str, Any], created: boo
             value = values[name]
             setattr(member, name, _date(value) if name == "valid_until"
                     else _datetime(value) if name.endswith("_at") else value)
-    session.flush()
-    return member.id
+    return None
 
 
 def _apply_status(writer: Writer, values: dict[str, Any]) -> int | None:
@@ -342,12 +359,28 @@ def _apply_status(writer: Writer, values: dict[str, Any]) -> int | None:
                           reason=values.get("reason") or "", list_id=writer.list_id(values.get("list")),
                           at=_datetime(values["at"]), operator=values.get("operator") or writer.operator)
     writer.session.add(change)
-    writer.session.flush()
-    return change.id
+    return None
 
 
-def new_uuid() -> str:
-    return str(uuid_module.uuid4())
+def row_of(session: Session, key: str, kind: str) -> Any:
+    """The roster row of an exchanged record (None when it is not there)."""
+    parts = key.split(":")
+    if kind == "person":
+        return session.scalar(select(Person).where(Person.uuid == parts[1]))
+    if kind == "household":
+        return session.scalar(select(Household).where(Household.uuid == parts[1]))
+    if kind == "list":
+        return session.scalar(select(EvacuationList).where(EvacuationList.uuid == parts[1]))
+    if kind == "member":
+        return session.scalar(select(ListMember).join(EvacuationList, EvacuationList.id == ListMember.list_id)
+                              .join(Person, Person.id == ListMember.person_id)
+                              .where(EvacuationList.uuid == parts[1], Person.uuid == parts[2]))
+    if kind == "status":
+        for change, person_uuid in session.execute(select(StatusChange, Person.uuid).join(
+                Person, Person.id == StatusChange.person_id)):
+            if status_key(person_uuid, change.at, change.from_status, change.to_status, change.reason) == key:
+                return change
+    return None
 
 
 def ordered(keys: dict[str, Any]) -> Iterator[str]:
