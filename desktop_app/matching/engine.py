@@ -149,26 +149,21 @@ class RosterIndex:
         self._fields: PairFields | None = None  # the cheap fields as arrays, made for the first batch
         self.fitted = False
         self._unfitted = self.model
-        self._lent = 0  # copies handed out by `fresh`
 
     def fresh(self) -> RosterIndex:
         """A copy sharing this index's roster side (records, keys, arrays, u), its m not yet fitted on any answer.
 
         An index kept between reconciles (the roster unchanged) answers each one through a fresh
-        copy, so that one answer's EM fit and counters never reach the next. From the second copy
-        on, every block is built once and shared (the first batch builds only the blocks it asks for).
+        copy, so that one answer's EM fit and counters never reach the next. Each batch still builds
+        only the blocks it asks for: every block of a 100,000-person roster costs several batches' worth.
         """
         if self._fields is None:
             self._fields = PairFields(self._prepared)
-        if self._lent and self._blocks is None:
-            self._blocks = build_blocks(self._keys)
-        self._lent += 1
         copy = object.__new__(RosterIndex)
         copy.__dict__.update(self.__dict__)
         copy.model = self._unfitted
         copy.comparisons = copy.name_comparisons = 0
         copy.fitted = False
-        copy._lent = 0
         return copy
 
     def __len__(self) -> int:

@@ -102,6 +102,8 @@ def build_blocks(keys: Sequence[set[str]], wanted: Iterable[str] | None = None) 
     return blocks
 
 
+_ISO_LENGTH = len("1990-01-31")
+_AFFIXES = range(2, 6)  # lengths of the number ends compared before a distance is computed (any h up to the bound)
 _MISSING = -1  # a value absent on the record
 _UNSEEN = -2   # a query's value that no roster record holds
 
@@ -122,12 +124,21 @@ class _Codes:
             return _MISSING
         return self.codes.get(value, _UNSEEN)
 
+    def column(self, values: list[str], *, add: bool) -> np.ndarray:
+        """`add` (or `get`) of each of `values`, '' for missing, as an array."""
+        codes = self.codes
+        if add:
+            found = [codes.setdefault(v, len(codes)) if v else _MISSING for v in values]
+        else:
+            found = [codes.get(v, _UNSEEN) if v else _MISSING for v in values]
+        return np.array(found, np.int64)
+
 
 class _Columns:
     """The cheap fields of a list of records as arrays (codes, dates, the single document number)."""
 
     def __init__(self, records: Sequence[Prepared], codes: tuple[_Codes, ...], *, roster: bool) -> None:
-        uuid, case, sex, household, document = codes
+        uuid, case, sex, household, document, affix = codes
         code = (lambda c, v: c.add(v)) if roster else (lambda c, v: c.get(v))
         n = len(records)
         self.uuid = np.fromiter((code(uuid, r.uuid) for r in records), np.int64, n)
@@ -139,6 +150,12 @@ class _Columns:
         self.doc = np.fromiter((code(document, d) if d else _MISSING for d in singles), np.int64, n)
         self.doc_text = np.array(singles, dtype=object)
         self.doc_len = np.fromiter((len(d) for d in singles), np.int64, n)
+        # Each single number's first and last h characters (h in _AFFIXES) as codes, for `_may_be_one_off`.
+        self.prefix = np.empty((n, len(_AFFIXES)), np.int64)
+        self.suffix = np.empty((n, len(_AFFIXES)), np.int64)
+        for column, h in enumerate(_AFFIXES):
+            self.prefix[:, column] = affix.column([d[:h] if len(d) > h else "" for d in singles], add=roster)
+            self.suffix[:, column] = affix.column(["|" + d[-h:] if len(d) > h else "" for d in singles], add=roster)
         dates = [r.birth_date for r in records]
         self.has_date = np.fromiter((d is not None for d in dates), bool, n)
         self.full = np.fromiter((d is not None and d.is_full for d in dates), bool, n)
@@ -146,13 +163,17 @@ class _Columns:
         self.month = np.fromiter((d.month or 0 if d is not None else 0 for d in dates), np.int64, n)
         self.day = np.fromiter((d.day or 0 if d is not None else 0 for d in dates), np.int64, n)
         self.iso = np.array([d.iso() if d is not None and d.is_full else "" for d in dates], dtype=object)
+        # The full dates as rows of ten ASCII bytes (YYYY-MM-DD), for `_one_digit_off`; other rows stay zero.
+        self.iso10 = np.fromiter((len(d) == _ISO_LENGTH for d in self.iso), bool, n)
+        text = "".join(d if len(d) == _ISO_LENGTH else "\0" * _ISO_LENGTH for d in self.iso)
+        self.iso_bytes = np.frombuffer(text.encode("ascii"), np.uint8).reshape(n, _ISO_LENGTH)
 
 
 class PairFields:
     """`compare_other` for many pairs at once: the roster's fields as arrays, built once per index."""
 
     def __init__(self, roster: Sequence[Prepared]) -> None:
-        self._codes = (_Codes(), _Codes(), _Codes(), _Codes(), _Codes())
+        self._codes = (_Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes())
         self._roster = roster
         self._columns = _Columns(roster, self._codes, roster=True)
 
@@ -181,6 +202,7 @@ class PairFields:
         level[fuzzy] = 2
         fuzzy &= np.minimum(q.doc_len[rows], t.doc_len[positions]) >= MIN_FUZZY_DOCUMENT
         where = np.flatnonzero(fuzzy)
+        where = where[_may_be_one_off(q, t, rows[where], positions[where])]
         if len(where):
             distance = cpdist(q.doc_text[rows[where]], t.doc_text[positions[where]], scorer=OSA.distance,
                               score_cutoff=1, workers=1)
@@ -213,12 +235,47 @@ def _date_levels(q: _Columns, t: _Columns, rows: np.ndarray, positions: np.ndarr
     rest = full & ~equal & ~swapped
     where = np.flatnonzero(rest)
     if len(where):
-        distance = cpdist(q.iso[rows[where]], t.iso[positions[where]], scorer=OSA.distance, score_cutoff=1,
-                          workers=1)
-        level[where[distance <= 1]] = D_DIGIT
+        plain = q.iso10[rows[where]] & t.iso10[positions[where]]
+        simple = where[plain]
+        level[simple[_one_digit_off(q.iso_bytes[rows[simple]], t.iso_bytes[positions[simple]])]] = D_DIGIT
+        other = where[~plain]
+        if len(other):
+            distance = cpdist(q.iso[rows[other]], t.iso[positions[other]], scorer=OSA.distance, score_cutoff=1,
+                              workers=1)
+            level[other[distance <= 1]] = D_DIGIT
     year_only = ~full & (qy == ty) & ((qm == 0) | (tm == 0) | (qm == tm))
     level[year_only] = D_YEAR
     level[swapped] = D_SWAPPED
     level[equal] = D_EQUAL
     level[~(q.has_date[rows] & t.has_date[positions])] = D_GENERATION + 1
     return level
+
+
+def _one_digit_off(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """OSA distance <= 1 between the rows of two byte arrays of equal width (`OSA.distance(x, y) <= 1` per row).
+
+    Strings of one length are one edit apart when one character differs, or two neighbours
+    are swapped (an insertion and a deletion are two edits).
+    """
+    off = a != b
+    count = off.sum(axis=1)
+    near = count <= 1
+    two = np.flatnonzero(count == 2)
+    if len(two):
+        first = np.minimum(off[two].argmax(axis=1), a.shape[1] - 2)
+        near[two] = (off[two, first + 1] & (a[two, first] == b[two, first + 1])
+                     & (a[two, first + 1] == b[two, first]))
+    return near
+
+
+def _may_be_one_off(q: _Columns, t: _Columns, rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """False where two single document numbers (6+ characters) cannot be one OSA edit apart.
+
+    One edit leaves the lengths at most one apart, and the numbers' first h or last h
+    characters equal for h = (shorter length - 2) // 2 (or any smaller h): an edit before
+    position h keeps at least h characters after it on both sides.
+    """
+    q_len, t_len = q.doc_len[rows], t.doc_len[positions]
+    h = np.clip((np.minimum(q_len, t_len) - 2) // 2, _AFFIXES[0], _AFFIXES[-1]) - _AFFIXES[0]
+    return (np.abs(q_len - t_len) <= 1) & ((q.prefix[rows, h] == t.prefix[positions, h])
+                                          | (q.suffix[rows, h] == t.suffix[positions, h]))

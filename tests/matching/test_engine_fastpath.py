@@ -17,13 +17,14 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from rapidfuzz.distance import OSA
 
 from bench.matching_data import make_answer, make_roster, roster_record
 from desktop_app.domain.dates import PartialDate
 from desktop_app.matching import Candidate, MatchRecord, RosterIndex
 from desktop_app.matching.comparisons import DOCUMENT_F, IDENTIFIER, Comparison, compare, compare_other
 from desktop_app.matching.engine import PRUNE_SLACK
-from desktop_app.matching.fastpath import PairFields, build_blocks, name_caps
+from desktop_app.matching.fastpath import PairFields, _Columns, _may_be_one_off, _one_digit_off, build_blocks, name_caps
 from desktop_app.matching.features import blocking_keys, prepare
 from desktop_app.matching.model import EM_MIN_ROWS
 from desktop_app.matching.records import Key
@@ -170,7 +171,6 @@ def test_blocks_for_a_batch_are_the_full_blocks_for_its_keys() -> None:
 def test_fresh_copies_of_a_kept_index_decide_as_a_new_index() -> None:
     """An index kept between reconciles answers each through `fresh`: no answer's EM fit reaches the next.
 
-    The first copy builds only its batch's blocks, the second builds every block and shares them.
     """
     people = make_roster(2_000, seed=31)
     roster = [roster_record(p) for p in people]
@@ -182,10 +182,61 @@ def test_fresh_copies_of_a_kept_index_decide_as_a_new_index() -> None:
         [_decided(found) for found in RosterIndex(roster).candidates_for_all(first)]
     assert one.fitted and not kept.fitted
     two = kept.fresh()
-    assert not two.fitted and two.comparisons == 0 and kept._blocks is not None
+    assert not two.fitted and two.comparisons == 0 and two._fields is one._fields
     new = RosterIndex(roster)
     assert [_decided(found) for found in two.candidates_for_all(second)] == \
         [_decided(found) for found in new.candidates_for_all(second)]
     assert (two.comparisons, two.name_comparisons) == (new.comparisons, new.name_comparisons)
     for fitted, expected in zip(two.model.m, new.model.m, strict=True):
         assert list(fitted) == list(expected)
+
+
+def _typo(text: str, rng: random.Random, alphabet: str) -> str:
+    """`text` with one random edit (substitution, swap of neighbours, insertion, deletion) or two."""
+    for _ in range(rng.choice((1, 1, 2))):
+        i = rng.randrange(len(text))
+        kind = rng.randrange(4)
+        if kind == 0:
+            text = text[:i] + rng.choice(alphabet) + text[i + 1:]
+        elif kind == 1 and i + 1 < len(text):
+            text = text[:i] + text[i + 1] + text[i] + text[i + 2:]
+        elif kind == 2:
+            text = text[:i] + rng.choice(alphabet) + text[i:]
+        elif len(text) > 1:
+            text = text[:i] + text[i + 1:]
+    return text
+
+
+def test_one_digit_off_is_osa_distance_one_on_dates() -> None:
+    rng = random.Random(34)
+    pairs = []
+    for _ in range(20_000):
+        iso = f"{rng.randint(1900, 2024):04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        other = _typo(iso, rng, "0123456789")
+        pairs.append((iso, other if len(other) == len(iso) else iso[:9] + rng.choice("0123456789")))
+    a = np.frombuffer("".join(x for x, _ in pairs).encode(), np.uint8).reshape(len(pairs), 10)
+    b = np.frombuffer("".join(y for _, y in pairs).encode(), np.uint8).reshape(len(pairs), 10)
+    expected = [OSA.distance(x, y) <= 1 for x, y in pairs]
+    assert _one_digit_off(a, b).tolist() == expected
+    assert 1_000 < sum(expected) < len(pairs) - 1_000  # both answers were met many times
+
+
+def test_document_ends_never_leave_out_a_number_one_edit_apart() -> None:
+    rng = random.Random(35)
+    alphabet = "0123456789AB"
+    roster = [prepare(MatchRecord(i, surname="X", documents=("".join(rng.choices(alphabet, k=rng.randint(6, 18))),)))
+              for i in range(3_000)]
+    queries = [prepare(MatchRecord(f"q{i}", surname="X", documents=(_typo(next(iter(r.documents)), rng, alphabet),)))
+               for i, r in enumerate(roster) if len(next(iter(r.documents))) > 6]
+    fields = PairFields(roster)
+    q = _Columns(queries, fields._codes, roster=False)
+    rows = np.arange(len(queries))
+    positions = np.array([int(str(r.key)[1:]) for r in queries])
+    kept = _may_be_one_off(q, fields._columns, rows, positions)
+    near = np.array([OSA.distance(next(iter(queries[k].documents)), next(iter(roster[p].documents))) <= 1
+                     for k, p in zip(rows.tolist(), positions.tolist(), strict=True)])
+    long_enough = np.minimum(q.doc_len, fields._columns.doc_len[positions]) >= 6  # shorter ones must be equal
+    assert not (near & ~kept & long_enough).any()
+    assert near.sum() > 1_000
+    shuffled = rng.sample(range(len(roster)), len(queries))  # unrelated numbers: most are left out
+    assert _may_be_one_off(q, fields._columns, rows, np.array(shuffled)).mean() < 0.2
