@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -64,6 +66,17 @@ def _launch(program: Path, roster: Path, home: Path) -> tuple[float, float]:
         process.wait(timeout=30)
 
 
+def bundle_knows(roster: Path, bundle: Path = BUNDLE) -> bool:
+    """Whether the bundle's migrations know the roster's schema revision (a bundle built before the
+    roster was migrated by newer source refuses it, and its window waits on that message)."""
+    with sqlite3.connect(f"file:{roster}?mode=ro", uri=True) as connection:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    versions = bundle.parent / "_internal" / "desktop_app" / "storage" / "migrations" / "versions"
+    known = {m[1] for p in versions.glob("*.py") if (m := re.search(r"^revision = [\"']([^\"']+)", p.read_text(),
+                                                                     re.MULTILINE))}
+    return revision in known
+
+
 def _copy(roster: Path, folder: Path) -> Path:
     folder.mkdir(parents=True)
     copy = folder / roster.name
@@ -106,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no bundle at {BUNDLE}: run `make bundle` first (nothing measured)")
         return 0
     roster, info = seeded_roster(args.persons)
+    if not bundle_knows(roster):
+        print(f"the bundle is older than {roster.name}'s schema: run `make bundle` again (nothing measured)")
+        return 0
     print(f"roster: {info['persons']:,} persons ({roster.name}); bundle {BUNDLE.parent}; source {SOURCE}")
     print(table(["cold start (log of each process)", "bundle s", "source s", "bundle/source"],
                 bench_cold_start(roster, args.launches)))
