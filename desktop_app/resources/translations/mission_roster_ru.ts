@@ -2,162 +2,452 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name>BackgroundTask</name>
+    <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/tasks.py" line="173"/>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
+        <location filename="../../ui/help.py" line="128"/>
+        <source>About %1</source>
+        <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="195"/>
-        <source>Cancelling…</source>
-        <translation>Отмена…</translation>
+        <location filename="../../ui/help.py" line="132"/>
+        <source>%1 (this program knows up to %2)</source>
+        <translation>%1 (программа знает схемы до %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="134"/>
+        <source>encrypted (SQLCipher)</source>
+        <translation>зашифрована (SQLCipher)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="134"/>
+        <source>not encrypted</source>
+        <translation>не зашифрована</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="136"/>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="137"/>
+        <source>Roster</source>
+        <translation>База</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="138"/>
+        <source>Schema version</source>
+        <translation>Версия схемы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="139"/>
+        <source>SQLCipher</source>
+        <translation>SQLCipher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="140"/>
+        <source>SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="141"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="142"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="145"/>
+        <source>An offline evacuation roster for consular missions.</source>
+        <translation>Автономная база эвакуации для консульских миссий.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="154"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="397"/>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="398"/>
+        <source>A backup is taken when the roster opens, every few minutes while you work and when it closes, each checked. Choose a folder on a USB stick that stays at the mission, so the roster survives a lost laptop. Left empty, backups go to a &apos;backups&apos; folder beside the roster.</source>
+        <translation>Резервная копия делается при открытии базы, каждые несколько минут во время работы и при закрытии; каждая проверяется. Выберите папку на USB-накопителе, который остаётся в миссии, чтобы база пережила потерю ноутбука. Если оставить поле пустым, копии пойдут в папку «backups» рядом с базой.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="402"/>
+        <source>beside the roster</source>
+        <translation>рядом с базой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="403"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="408"/>
+        <source>Backup folder</source>
+        <translation>Папка резервных копий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="415"/>
+        <source>%1 is not a folder this program can write in. Plug in the stick, or choose another folder.</source>
+        <translation>%1 — не папка, в которую программа может писать. Вставьте накопитель или выберите другую папку.</translation>
     </message>
 </context>
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="159"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="159"/>
         <source>Backup settings</source>
         <translation>Параметры резервного копирования</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="163"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="163"/>
         <source>a &apos;backups&apos; folder beside the roster</source>
         <translation>папка «backups» рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="165"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="165"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="170"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="170"/>
         <source>Backup &amp;folder</source>
         <translation>&amp;Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="174"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="174"/>
         <source> min (0: only at open and close)</source>
         <translation> мин (0: только при открытии и закрытии)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="175"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="175"/>
         <source>Back up &amp;every</source>
         <translation>&amp;Копировать каждые</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="177"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="177"/>
         <source>&amp;Keep the newest</source>
         <translation>&amp;Хранить последние</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="179"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="179"/>
         <source> days (one a day, and every copy taken before an import, apply or merge)</source>
         <translation> дн. (по одной в день и каждая копия перед импортом, применением ответа или объединением)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="180"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="180"/>
         <source>And &amp;one a day for</source>
         <translation>И по &amp;одной за день в течение</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="182"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="182"/>
         <source> min idle (0: never)</source>
         <translation> мин простоя (0: никогда)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="183"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="183"/>
         <source>&amp;Lock an encrypted roster after</source>
         <translation>&amp;Блокировать зашифрованную базу через</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="199"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="199"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
 </context>
 <context>
+    <name>BoardingPdf</name>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="74"/>
+        <location filename="../../rendering/boarding_pdf.py" line="119"/>
+        <location filename="../../rendering/boarding_pdf.py" line="183"/>
+        <source>Boarding list: {name}</source>
+        <translation>Посадочный список: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="121"/>
+        <source>{count} persons approved</source>
+        <translation>одобрено человек: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="125"/>
+        <source>scan the code, or type the case reference or passport number</source>
+        <translation>отсканируйте код или введите номер дела или паспорта</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="131"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="131"/>
+        <source>Case ref. and name</source>
+        <translation>Дело и имя</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="132"/>
+        <source>Born</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="132"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="133"/>
+        <source>Household</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="133"/>
+        <source>Checked</source>
+        <translation>Отметка</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="185"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Страница {page} из {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/boarding_pdf.py" line="189"/>
+        <source>Checked at the gate by</source>
+        <translation>Проверил на КПП</translation>
+    </message>
+</context>
+<context>
     <name>BulkStatusDialog</name>
     <message>
-        <location filename="../../ui/bulk_status.py" line="49"/>
+        <location filename="../../ui/bulk_status.py" line="53"/>
         <source>Change the status of several persons</source>
         <translation>Смена статуса нескольких человек</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="62"/>
+        <location filename="../../ui/bulk_status.py" line="66"/>
         <source>Why (kept in each person&apos;s history)</source>
         <translation>Почему (сохранится в истории каждого)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="63"/>
+        <location filename="../../ui/bulk_status.py" line="67"/>
         <source>Persons the workflow does not let move to this status stay as they are and are named afterwards. Edit &gt; Undo takes the whole change back.</source>
         <translation>Те, кого порядок работы не позволяет перевести в этот статус, останутся как есть; их список будет показан. Правка &gt; Отменить отменяет всё изменение целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="70"/>
+        <location filename="../../ui/bulk_status.py" line="74"/>
         <source>Whom</source>
         <translation>Кого</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="71"/>
+        <location filename="../../ui/bulk_status.py" line="75"/>
         <source>New status</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="72"/>
+        <location filename="../../ui/bulk_status.py" line="76"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="93"/>
+        <location filename="../../ui/bulk_status.py" line="97"/>
         <source>%1 persons now %2.</source>
         <translation>Теперь со статусом «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="96"/>
+        <location filename="../../ui/bulk_status.py" line="100"/>
         <source>%1 already were.</source>
         <translation>Уже были в нём: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="98"/>
+        <location filename="../../ui/bulk_status.py" line="103"/>
         <source>Not changed:</source>
         <translation>Не изменены:</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="115"/>
+        <location filename="../../ui/bulk_status.py" line="120"/>
         <source>Status of %n person(s)</source>
         <translation>смену статуса (человек: %n)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="121"/>
+        <location filename="../../ui/bulk_status.py" line="124"/>
         <source>Status changed</source>
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="135"/>
+        <location filename="../../ui/bulk_status.py" line="137"/>
         <source>the %n selected person(s)</source>
         <translation>выбранные в списке (человек: %n)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="136"/>
+        <location filename="../../ui/bulk_status.py" line="138"/>
         <source>everyone the roster shows (%1)</source>
         <translation>все, кого показывает список (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="146"/>
+        <location filename="../../ui/bulk_status.py" line="148"/>
         <source>household %1 (%2)</source>
         <translation>семья %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="150"/>
+        <location filename="../../ui/bulk_status.py" line="152"/>
         <source>list &apos;%1&apos; (%2 members)</source>
         <translation>список «%1» (участников: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="160"/>
+        <location filename="../../ui/bulk_status.py" line="161"/>
         <source>Change status of &amp;several…</source>
         <translation>Сменить статус &amp;нескольким…</translation>
+    </message>
+</context>
+<context>
+    <name>CallSheet</name>
+    <message>
+        <location filename="../../rendering/call_sheet_pdf.py" line="32"/>
+        <source>reached</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/call_sheet_pdf.py" line="32"/>
+        <source>no-answer</source>
+        <translation>no-answer</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/call_sheet_pdf.py" line="33"/>
+        <source>wrong-number</source>
+        <translation>wrong-number</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/call_sheet_pdf.py" line="33"/>
+        <source>message-left</source>
+        <translation>message-left</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/call_sheet_pdf.py" line="34"/>
+        <location filename="../../rendering/call_sheet_pdf.py" line="68"/>
+        <source>Call sheet: {title}</source>
+        <translation>Лист обзвона: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/call_sheet_pdf.py" line="35"/>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/call_sheet_pdf.py" line="37"/>
+        <source>{count} persons, {missing} not reached yet · template {name} ({language})</source>
+        <translation>человек: {count}, ещё не дозвонились: {missing} · шаблон {name} ({language})</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/call_sheet_pdf.py" line="45"/>
+        <source>no phone</source>
+        <translation>нет телефона</translation>
+    </message>
+    <message>
+        <location filename="../../rendering/call_sheet_pdf.py" line="46"/>
+        <source>last try: {outcome} at {at}</source>
+        <translation>последняя попытка: {outcome}, {at}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinScreen</name>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="61"/>
+        <source>Check-in at the gate: {name}</source>
+        <translation>Регистрация на КПП: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="66"/>
+        <source>Scan a code, or type a case reference or passport number, then Enter</source>
+        <translation>Отсканируйте код или введите номер дела или паспорта и нажмите Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="71"/>
+        <source>They cross here (record the crossing)</source>
+        <translation>Здесь пересекают границу (записать пересечение)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="73"/>
+        <source>Ready: scan the first code</source>
+        <translation>Готово: отсканируйте первый код</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="99"/>
+        <source>&amp;Undo last scan</source>
+        <translation>&amp;Отменить последнее сканирование</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="116"/>
+        <source>Missing, by household:</source>
+        <translation>Не прошли, по семьям:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="139"/>
+        <source>Checking in</source>
+        <translation>Регистрация</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="154"/>
+        <source>Born: {date}</source>
+        <translation>Дата рождения: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="155"/>
+        <source>Document: {document}</source>
+        <translation>Документ: {document}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="156"/>
+        <source>Household: {household}</source>
+        <translation>Семья: {household}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="157"/>
+        <source>Answer on this list: {answer}</source>
+        <translation>Ответ по этому списку: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="161"/>
+        <source>Scanned: {text}</source>
+        <translation>Отсканировано: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="197"/>
+        <source>Undoing the scan</source>
+        <translation>Отмена сканирования</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="202"/>
+        <source>{ref}: scan of {at} undone</source>
+        <translation>{ref}: сканирование в {at} отменено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="222"/>
+        <source>Expected {expected} · checked in {checked_in} · missing {missing}</source>
+        <translation>Ожидается {expected} · прошли {checked_in} · нет {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="225"/>
+        <source>Household / person</source>
+        <translation>Семья / человек</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="225"/>
+        <source>Missing</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="227"/>
+        <source>(no household)</source>
+        <translation>(без семьи)</translation>
     </message>
 </context>
 <context>
@@ -176,12 +466,12 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="289"/>
+        <location filename="../../ui/reconcile/models.py" line="238"/>
         <source>Answer row %1</source>
         <translation>Строка ответа %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="290"/>
+        <location filename="../../ui/reconcile/models.py" line="239"/>
         <source>Candidate %1</source>
         <translation>Кандидат %1</translation>
     </message>
@@ -215,6 +505,34 @@
     </message>
 </context>
 <context>
+    <name>CrossingActions</name>
+    <message>
+        <location filename="../../ui/crossing/actions.py" line="38"/>
+        <source>Print the boarding list</source>
+        <translation>Печать посадочного списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/actions.py" line="39"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/actions.py" line="48"/>
+        <source>Printing the boarding list</source>
+        <translation>Печать посадочного списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/actions.py" line="55"/>
+        <source>Boarding list of {persons} persons printed to {path}</source>
+        <translation>Посадочный список (человек: {persons}) сохранён в {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/actions.py" line="77"/>
+        <source>the roster ({count})</source>
+        <translation>реестр ({count})</translation>
+    </message>
+</context>
+<context>
     <name>DailyChart</name>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="89"/>
@@ -230,6 +548,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
         <source>approved for tomorrow, not yet reached</source>
         <translation>одобрены на завтра, ещё не дозвонились</translation>
     </message>
@@ -264,157 +583,165 @@
         <translation>одобрений истекает в ближайшие 2 дня</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
         <source>follow-ups due today or overdue</source>
         <translation>напоминаний на сегодня или просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="143"/>
+        <location filename="../../ui/pages/dashboard.py" line="145"/>
         <source>in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
+        <location filename="../../ui/pages/dashboard.py" line="148"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="146"/>
-        <location filename="../../ui/pages/dashboard.py" line="149"/>
+        <location filename="../../ui/pages/dashboard.py" line="148"/>
         <location filename="../../ui/pages/dashboard.py" line="151"/>
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
         <source>Persons</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="149"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="151"/>
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
         <source>Need</source>
         <translation>Особенность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="156"/>
         <source>By status</source>
         <translation>По статусу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="155"/>
+        <location filename="../../ui/pages/dashboard.py" line="157"/>
         <source>By locality</source>
         <translation>По населённым пунктам</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="156"/>
+        <location filename="../../ui/pages/dashboard.py" line="158"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="183"/>
+        <location filename="../../ui/pages/dashboard.py" line="185"/>
         <source>&lt;b&gt;Registrations and crossings per day&lt;/b&gt;</source>
         <translation>&lt;b&gt;Регистрации и пересечения по дням&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="194"/>
+        <location filename="../../ui/pages/dashboard.py" line="200"/>
         <source>Counting</source>
         <translation>Подсчёт</translation>
     </message>
 </context>
 <context>
+    <name>DemonstrationMark</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="516"/>
+        <source>DEMONSTRATION</source>
+        <translation>ДЕМОНСТРАЦИЯ</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="299"/>
+        <location filename="../../ui/merge_dialog.py" line="302"/>
         <source>Possible duplicates</source>
         <translation>Возможные дубликаты</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="304"/>
+        <location filename="../../ui/merge_dialog.py" line="307"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="305"/>
+        <location filename="../../ui/merge_dialog.py" line="308"/>
         <source>Born A</source>
         <translation>Родился (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="306"/>
+        <location filename="../../ui/merge_dialog.py" line="309"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="307"/>
+        <location filename="../../ui/merge_dialog.py" line="310"/>
         <source>Born B</source>
         <translation>Родился (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="308"/>
+        <location filename="../../ui/merge_dialog.py" line="311"/>
         <source>Decision</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="308"/>
+        <location filename="../../ui/merge_dialog.py" line="311"/>
         <source>almost surely</source>
         <translation>почти наверняка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="308"/>
+        <location filename="../../ui/merge_dialog.py" line="311"/>
         <source>look</source>
         <translation>проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="309"/>
+        <location filename="../../ui/merge_dialog.py" line="312"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="309"/>
+        <location filename="../../ui/merge_dialog.py" line="312"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="321"/>
+        <location filename="../../ui/merge_dialog.py" line="324"/>
         <source>Looking for duplicates…</source>
         <translation>Поиск дубликатов…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="323"/>
+        <location filename="../../ui/merge_dialog.py" line="326"/>
         <source>Enter: compare and merge · Del: not a duplicate (not proposed again)</source>
         <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="325"/>
+        <location filename="../../ui/merge_dialog.py" line="328"/>
         <source>&amp;Compare and merge…</source>
         <translation>&amp;Сравнить и объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="328"/>
+        <location filename="../../ui/merge_dialog.py" line="331"/>
         <source>&amp;Not a duplicate</source>
         <translation>&amp;Не дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="331"/>
+        <location filename="../../ui/merge_dialog.py" line="334"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="348"/>
+        <location filename="../../ui/merge_dialog.py" line="351"/>
         <source>Looking for duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="354"/>
+        <location filename="../../ui/merge_dialog.py" line="357"/>
         <source>%1 possible duplicates, the likeliest first.</source>
         <translation>Возможных дубликатов: %1, самые вероятные — первыми.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="389"/>
+        <location filename="../../ui/merge_dialog.py" line="392"/>
         <source>%1 possible duplicates; %2 and %3 marked as different persons.</source>
         <translation>Возможных дубликатов: %1; %2 и %3 отмечены как разные люди.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="408"/>
+        <location filename="../../ui/merge_dialog.py" line="412"/>
         <source>Find &amp;duplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
@@ -470,37 +797,37 @@ Please send that file to your IT support.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="140"/>
+        <location filename="../../ui/export_dialog.py" line="143"/>
         <source>Export for a partner</source>
         <translation>Экспорт для партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="151"/>
+        <location filename="../../ui/export_dialog.py" line="154"/>
         <source>Edit profiles…</source>
         <translation>Изменить профили…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="155"/>
+        <location filename="../../ui/export_dialog.py" line="158"/>
         <source>Persons</source>
         <translation>Кого экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="157"/>
+        <location filename="../../ui/export_dialog.py" line="160"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="161"/>
+        <location filename="../../ui/export_dialog.py" line="164"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="166"/>
+        <location filename="../../ui/export_dialog.py" line="169"/>
         <source>The roster as filtered now</source>
         <translation>Список с текущим фильтром</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="167"/>
+        <location filename="../../ui/export_dialog.py" line="170"/>
         <source>The %n selected person(s)</source>
         <translation>
             <numerusform>%n выбранный человек</numerusform>
@@ -509,167 +836,167 @@ Please send that file to your IT support.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="169"/>
+        <location filename="../../ui/export_dialog.py" line="172"/>
         <source>The whole roster</source>
         <translation>Весь список</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="186"/>
+        <location filename="../../ui/export_dialog.py" line="189"/>
         <source>roster.xlsx or manifest.pdf</source>
         <translation>roster.xlsx или manifest.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="187"/>
+        <location filename="../../ui/export_dialog.py" line="190"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="191"/>
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Letter</source>
         <translation>Letter (США)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="193"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>(none: a file for the mission itself)</source>
         <translation>(нет: файл для самой миссии)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="197"/>
+        <location filename="../../ui/export_dialog.py" line="200"/>
         <source>the profile&apos;s title, or the list</source>
         <translation>заголовок профиля или название списка</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="198"/>
+        <location filename="../../ui/export_dialog.py" line="201"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="199"/>
+        <location filename="../../ui/export_dialog.py" line="202"/>
         <source>the same again</source>
         <translation>ещё раз то же</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="202"/>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>Send persons who have not consented to sharing too (the audit trail names them)</source>
         <translation>Передать и тех, кто не дал согласия на передачу данных (они будут названы в журнале изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="218"/>
+        <location filename="../../ui/export_dialog.py" line="221"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="226"/>
+        <location filename="../../ui/export_dialog.py" line="229"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="233"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>Confirm</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="236"/>
+        <location filename="../../ui/export_dialog.py" line="239"/>
         <source>&amp;Profile</source>
         <translation>&amp;Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="237"/>
+        <location filename="../../ui/export_dialog.py" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="238"/>
+        <location filename="../../ui/export_dialog.py" line="241"/>
         <source>P&amp;artner</source>
         <translation>Пар&amp;тнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="239"/>
+        <location filename="../../ui/export_dialog.py" line="242"/>
         <source>&amp;Title</source>
         <translation>&amp;Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="240"/>
+        <location filename="../../ui/export_dialog.py" line="243"/>
         <source>Pass&amp;word</source>
         <translation>Па&amp;роль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="251"/>
+        <location filename="../../ui/export_dialog.py" line="254"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; (the first rows, as the partner will read them)</source>
         <translation>&lt;b&gt;Предпросмотр&lt;/b&gt; (первые строки — так, как их прочтёт партнёр)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="276"/>
+        <location filename="../../ui/export_dialog.py" line="279"/>
         <source>%1  (built in)</source>
         <translation>%1  (встроенный)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="349"/>
+        <location filename="../../ui/export_dialog.py" line="352"/>
         <source>%1 persons, %2 rows.</source>
         <translation>Человек: %1, строк: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="354"/>
+        <location filename="../../ui/export_dialog.py" line="357"/>
         <source>%1 of them have not consented to sharing their data (%2).</source>
         <translation>Из них не дали согласия на передачу данных: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="359"/>
+        <location filename="../../ui/export_dialog.py" line="362"/>
         <source>Nobody is selected.</source>
         <translation>Никто не выбран.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="362"/>
+        <location filename="../../ui/export_dialog.py" line="365"/>
         <source>Some persons have not consented to sharing: tick the box to send them too, or choose other persons.</source>
         <translation>Не все дали согласие на передачу данных: отметьте флажок, чтобы передать и их, или выберите других людей.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="366"/>
+        <location filename="../../ui/export_dialog.py" line="369"/>
         <source>Choose the file to write.</source>
         <translation>Выберите файл для записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="368"/>
+        <location filename="../../ui/export_dialog.py" line="371"/>
         <source>The file must end in .xlsx (a workbook) or .pdf (a printed manifest).</source>
         <translation>Имя файла должно оканчиваться на .xlsx (книга Excel) или .pdf (список для печати).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="375"/>
+        <location filename="../../ui/export_dialog.py" line="378"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="386"/>
+        <location filename="../../ui/export_dialog.py" line="389"/>
         <source>Export to</source>
         <translation>Экспортировать в</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="387"/>
+        <location filename="../../ui/export_dialog.py" line="390"/>
         <source>Excel workbook (*.xlsx);;PDF manifest (*.pdf)</source>
         <translation>Книга Excel (*.xlsx);;Список PDF для печати (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="428"/>
+        <location filename="../../ui/export_dialog.py" line="431"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="453"/>
+        <location filename="../../ui/export_dialog.py" line="457"/>
         <source>Exported %1 persons to %2 (recorded in the audit trail)</source>
         <translation>Экспортировано человек: %1, файл %2 (записано в журнал изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="460"/>
+        <location filename="../../ui/export_dialog.py" line="465"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="463"/>
+        <location filename="../../ui/export_dialog.py" line="469"/>
         <source>Export &amp;profiles…</source>
         <translation>&amp;Профили экспорта…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="471"/>
+        <location filename="../../ui/export_dialog.py" line="473"/>
         <source>Export these persons…</source>
         <translation>Экспортировать выбранных…</translation>
     </message>
@@ -855,64 +1182,101 @@ Please send that file to your IT support.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="87"/>
+        <location filename="../../ui/importing/wizard.py" line="95"/>
         <source>Choose the file</source>
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="88"/>
+        <location filename="../../ui/importing/wizard.py" line="96"/>
         <source>A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the preview.</source>
         <translation>Список в формате .xlsx, .xls, .ods или .csv (в любой кодировке). До предпросмотра ничего не записывается.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="91"/>
+        <location filename="../../ui/importing/wizard.py" line="99"/>
         <source>Path of the spreadsheet</source>
         <translation>Путь к таблице</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="93"/>
+        <location filename="../../ui/importing/wizard.py" line="101"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108"/>
+        <location filename="../../ui/importing/wizard.py" line="116"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="109"/>
+        <location filename="../../ui/importing/wizard.py" line="117"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128"/>
+        <location filename="../../ui/importing/wizard.py" line="136"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="130"/>
+        <location filename="../../ui/importing/wizard.py" line="138"/>
         <source>%1 file with sheets: %2</source>
         <translation>Файл %1, листы: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="145"/>
+        <location filename="../../ui/importing/wizard.py" line="153"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="151"/>
+        <location filename="../../ui/importing/wizard.py" line="159"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="152"/>
+        <location filename="../../ui/importing/wizard.py" line="160"/>
         <source>This workbook is protected by a password. Password:</source>
         <translation>Книга защищена паролем. Пароль:</translation>
     </message>
 </context>
 <context>
+    <name>FirstStartWizard</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="453"/>
+        <source>%1: first start</source>
+        <translation>%1: первый запуск</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="456"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Далее &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="457"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Назад</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="458"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Готово</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="459"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../ui/help.py" line="175"/>
+        <source>&amp;Manual</source>
+        <translation>&amp;Руководство</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdsPage</name>
     <message>
+        <location filename="../../ui/pages/households.py" line="242"/>
         <source>%1 without %2</source>
         <translation>%1, нет: %2</translation>
     </message>
@@ -953,7 +1317,7 @@ Please send that file to your IT support.</source>
     </message>
     <message>
         <location filename="../../ui/pages/households.py" line="102"/>
-        <location filename="../../ui/pages/households.py" line="120"/>
+        <location filename="../../ui/pages/households.py" line="121"/>
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
@@ -963,77 +1327,77 @@ Please send that file to your IT support.</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="120"/>
+        <location filename="../../ui/pages/households.py" line="121"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="121"/>
+        <location filename="../../ui/pages/households.py" line="122"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="122"/>
+        <location filename="../../ui/pages/households.py" line="123"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="123"/>
+        <location filename="../../ui/pages/households.py" line="124"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="124"/>
+        <location filename="../../ui/pages/households.py" line="125"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="141"/>
+        <location filename="../../ui/pages/households.py" line="143"/>
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="143"/>
+        <location filename="../../ui/pages/households.py" line="145"/>
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="145"/>
+        <location filename="../../ui/pages/households.py" line="147"/>
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="152"/>
+        <location filename="../../ui/pages/households.py" line="154"/>
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="170"/>
+        <location filename="../../ui/pages/households.py" line="172"/>
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="184"/>
+        <location filename="../../ui/pages/households.py" line="186"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="187"/>
+        <location filename="../../ui/pages/households.py" line="189"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="222"/>
+        <location filename="../../ui/pages/households.py" line="224"/>
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="257"/>
+        <location filename="../../ui/pages/households.py" line="271"/>
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="257"/>
+        <location filename="../../ui/pages/households.py" line="271"/>
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
     </message>
@@ -1041,7 +1405,7 @@ Please send that file to your IT support.</source>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="243"/>
+        <location filename="../../ui/protection/lock.py" line="243"/>
         <source>Wrong passphrase.</source>
         <translation>Неверная парольная фраза.</translation>
     </message>
@@ -1049,97 +1413,97 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../ui/import_history.py" line="34"/>
+        <location filename="../../ui/importing/history.py" line="38"/>
         <source>%1 created, %2 updated, %3 duplicates, %4 rejected</source>
         <translation>создано %1, обновлено %2, дубликатов %3, отклонено %4</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="41"/>
+        <location filename="../../ui/importing/history.py" line="45"/>
         <source>in effect</source>
         <translation>действует</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="42"/>
+        <location filename="../../ui/importing/history.py" line="46"/>
         <source>undone %1 by %2</source>
         <translation>отменён %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="47"/>
+        <location filename="../../ui/importing/history.py" line="51"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="48"/>
+        <location filename="../../ui/importing/history.py" line="52"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="49"/>
+        <location filename="../../ui/importing/history.py" line="53"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="50"/>
+        <location filename="../../ui/importing/history.py" line="54"/>
         <source>Sheet</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="51"/>
+        <location filename="../../ui/importing/history.py" line="55"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="52"/>
+        <location filename="../../ui/importing/history.py" line="56"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="63"/>
+        <location filename="../../ui/importing/history.py" line="67"/>
         <source>Imports</source>
         <translation>Импорты</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="75"/>
+        <location filename="../../ui/importing/history.py" line="79"/>
         <source>Undo this import…</source>
         <translation>Отменить этот импорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="103"/>
+        <location filename="../../ui/importing/history.py" line="107"/>
         <source>Already undone</source>
         <translation>Уже отменён</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="104"/>
+        <location filename="../../ui/importing/history.py" line="108"/>
         <source>Import #%1 was %2.</source>
         <translation>Импорт № %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="107"/>
+        <location filename="../../ui/importing/history.py" line="111"/>
         <source>Undo the import</source>
         <translation>Отмена импорта</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="108"/>
+        <location filename="../../ui/importing/history.py" line="112"/>
         <source>Undo import #%1 of %2? Persons it created are removed (or moved to the trash if changed since); fields it changed get their old values back.</source>
         <translation>Отменить импорт № %1 из %2? Созданные им люди будут удалены (или перемещены в корзину, если их с тех пор изменяли); изменённым полям вернутся прежние значения.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="115"/>
+        <location filename="../../ui/importing/history.py" line="119"/>
         <source>Undoing the import…</source>
         <translation>Отмена импорта…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="123"/>
+        <location filename="../../ui/importing/history.py" line="127"/>
         <source>Import #%1 undone: %2 persons removed, %3 moved to the trash (changed since the import), %4 restored.</source>
         <translation>Импорт № %1 отменён: удалено человек — %2, перемещено в корзину (изменялись после импорта) — %3, восстановлено — %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="126"/>
+        <location filename="../../ui/importing/history.py" line="130"/>
         <source>Left as it is: %1: %2</source>
         <translation>Оставлено как есть: %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/import_history.py" line="128"/>
+        <location filename="../../ui/importing/history.py" line="132"/>
         <source>Import undone</source>
         <translation>Импорт отменён</translation>
     </message>
@@ -1147,27 +1511,27 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportOutcome</name>
     <message>
-        <location filename="../../ui/import_models.py" line="37"/>
+        <location filename="../../ui/importing/models.py" line="37"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="38"/>
+        <location filename="../../ui/importing/models.py" line="38"/>
         <source>Update</source>
         <translation>Обновление</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="39"/>
+        <location filename="../../ui/importing/models.py" line="39"/>
         <source>No change</source>
         <translation>Без изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="40"/>
+        <location filename="../../ui/importing/models.py" line="40"/>
         <source>Possible duplicate</source>
         <translation>Возможный дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="41"/>
+        <location filename="../../ui/importing/models.py" line="41"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -1175,22 +1539,22 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="59"/>
+        <location filename="../../ui/importing/wizard.py" line="63"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="416"/>
+        <location filename="../../ui/importing/wizard.py" line="423"/>
         <source>Import #%1</source>
         <translation>Импорт № %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="422"/>
+        <location filename="../../ui/importing/wizard.py" line="431"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>&amp;Импорт таблицы…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="426"/>
+        <location filename="../../ui/importing/wizard.py" line="435"/>
         <source>&amp;Undo an import…</source>
         <translation>&amp;Отменить импорт…</translation>
     </message>
@@ -1449,16 +1813,78 @@ Please send that file to your IT support.</source>
     </message>
 </context>
 <context>
+    <name>ListEligibilityDialog</name>
+    <message>
+        <location filename="../../ui/crossing/__init__.py" line="50"/>
+        <source>&amp;Missing evidence on a list…</source>
+        <translation>&amp;Недостающие документы в списке…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="126"/>
+        <source>Missing evidence on a list</source>
+        <translation>Недостающие документы в списке</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="138"/>
+        <source>&amp;Override…</source>
+        <translation>&amp;Исключение…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="168"/>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="168"/>
+        <source>Basis</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="168"/>
+        <source>Missing</source>
+        <translation>Не хватает</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="169"/>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="189"/>
+        <source>Override</source>
+        <translation>Исключение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="176"/>
+        <source>{count} members lack evidence; {waiting} without an override (the list cannot be sent)</source>
+        <translation>не хватает документов у {count}; без исключения: {waiting} (список нельзя отправить)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="178"/>
+        <source>{count} members lack evidence, each overridden</source>
+        <translation>не хватает документов у {count}, для всех сделано исключение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="190"/>
+        <source>Why may {ref} be submitted without {missing}?</source>
+        <translation>Почему {ref} можно подать без: {missing}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="195"/>
+        <source>Recording the override</source>
+        <translation>Запись исключения</translation>
+    </message>
+</context>
+<context>
     <name>ListsPage</name>
     <message>
+        <location filename="../../ui/pages/lists.py" line="226"/>
         <source>&amp;Notify…</source>
         <translation>&amp;Оповестить…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/lists.py" line="222"/>
         <source>Print &amp;boarding list…</source>
         <translation>Печать &amp;посадочного списка…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/lists.py" line="224"/>
         <source>Check-in at the &amp;gate…</source>
         <translation>Регистрация на &amp;КПП…</translation>
     </message>
@@ -1494,7 +1920,7 @@ Please send that file to your IT support.</source>
     </message>
     <message>
         <location filename="../../ui/pages/lists.py" line="98"/>
-        <location filename="../../ui/pages/lists.py" line="387"/>
+        <location filename="../../ui/pages/lists.py" line="396"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
@@ -1560,82 +1986,82 @@ Please send that file to your IT support.</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="155"/>
+        <location filename="../../ui/pages/lists.py" line="154"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="157"/>
+        <location filename="../../ui/pages/lists.py" line="156"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="161"/>
+        <location filename="../../ui/pages/lists.py" line="160"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="163"/>
+        <location filename="../../ui/pages/lists.py" line="162"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="166"/>
+        <location filename="../../ui/pages/lists.py" line="165"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="177"/>
+        <location filename="../../ui/pages/lists.py" line="176"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="179"/>
+        <location filename="../../ui/pages/lists.py" line="178"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="213"/>
+        <location filename="../../ui/pages/lists.py" line="212"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="215"/>
+        <location filename="../../ui/pages/lists.py" line="214"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="260"/>
+        <location filename="../../ui/pages/lists.py" line="269"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="270"/>
+        <location filename="../../ui/pages/lists.py" line="279"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="271"/>
+        <location filename="../../ui/pages/lists.py" line="280"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="273"/>
+        <location filename="../../ui/pages/lists.py" line="282"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="338"/>
+        <location filename="../../ui/pages/lists.py" line="347"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="363"/>
+        <location filename="../../ui/pages/lists.py" line="372"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="364"/>
+        <location filename="../../ui/pages/lists.py" line="373"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -1644,42 +2070,42 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="368"/>
+        <location filename="../../ui/pages/lists.py" line="377"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="370"/>
+        <location filename="../../ui/pages/lists.py" line="379"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="385"/>
+        <location filename="../../ui/pages/lists.py" line="394"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="410"/>
+        <location filename="../../ui/pages/lists.py" line="442"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="411"/>
+        <location filename="../../ui/pages/lists.py" line="443"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="436"/>
+        <location filename="../../ui/pages/lists.py" line="468"/>
         <source>Recording the answer</source>
         <translation>Запись ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="444"/>
+        <location filename="../../ui/pages/lists.py" line="476"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="446"/>
+        <location filename="../../ui/pages/lists.py" line="478"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
@@ -1687,17 +2113,17 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="67"/>
+        <location filename="../../ui/protection/lock.py" line="67"/>
         <source>The roster is locked</source>
         <translation>База заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="70"/>
+        <location filename="../../ui/protection/lock.py" line="70"/>
         <source>Type the roster&apos;s passphrase to go on.</source>
         <translation>Чтобы продолжить, введите парольную фразу базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="79"/>
+        <location filename="../../ui/protection/lock.py" line="79"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
@@ -1705,247 +2131,232 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window/frame.py" line="122"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window/frame.py" line="122"/>
         <source>Roster</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window/frame.py" line="123"/>
         <source>Households</source>
         <translation>Семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window/frame.py" line="123"/>
         <source>Evacuation lists</source>
         <translation>Списки на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window/frame.py" line="124"/>
         <source>Partners and liaison log</source>
         <translation>Партнёры и журнал связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window/frame.py" line="124"/>
         <source>Trash and audit</source>
         <translation>Корзина и журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window/actions.py" line="33"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window/actions.py" line="33"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window/actions.py" line="34"/>
         <source>&amp;Person</source>
         <translation>&amp;Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window/actions.py" line="35"/>
         <source>&amp;Lists</source>
         <translation>&amp;Списки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window/actions.py" line="36"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Обмен</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window/actions.py" line="37"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window/actions.py" line="37"/>
         <source>&amp;Tools</source>
         <translation>&amp;Сервис</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window/actions.py" line="38"/>
         <source>&amp;Help</source>
         <translation>С&amp;правка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window/actions.py" line="129"/>
         <source>&amp;New roster…</source>
         <translation>&amp;Новая база…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window/actions.py" line="130"/>
         <source>&amp;Open roster…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
-        <source>Open &amp;recent</source>
-        <translation>&amp;Недавние</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window/actions.py" line="132"/>
         <source>Fill with &amp;demonstration data…</source>
         <translation>Заполнить &amp;демонстрационными данными…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window/actions.py" line="134"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Отменить</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="299"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Повторить</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window/actions.py" line="135"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window/actions.py" line="137"/>
         <source>&amp;New person…</source>
         <translation>&amp;Новый человек…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window/actions.py" line="139"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window/actions.py" line="141"/>
         <source>Change &amp;status…</source>
         <translation>Сменить &amp;статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window/actions.py" line="143"/>
         <source>Add to &amp;list…</source>
         <translation>Добавить в &amp;список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window/actions.py" line="145"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window/actions.py" line="147"/>
         <source>Move to &amp;trash</source>
         <translation>В &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window/actions.py" line="149"/>
         <source>Ne&amp;xt person</source>
         <translation>&amp;Следующий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window/actions.py" line="150"/>
         <source>Pre&amp;vious person</source>
         <translation>&amp;Предыдущий</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window/actions.py" line="151"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window/actions.py" line="152"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window/actions.py" line="153"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window/actions.py" line="155"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window/actions.py" line="160"/>
         <source>Save the person (in the editor)</source>
         <translation>Сохранить человека (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window/actions.py" line="161"/>
         <source>Save and open the next / previous person (in the editor)</source>
         <translation>Сохранить и открыть следующего / предыдущего (в карточке)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window/actions.py" line="163"/>
         <source>Save a liaison log entry</source>
         <translation>Сохранить запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window/frame.py" line="311"/>
         <source>%1   ·   operator: %2</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window/frame.py" line="362"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window/frame.py" line="363"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window/frame.py" line="366"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window/frame.py" line="374"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window/frame.py" line="375"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window/frame.py" line="399"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window/frame.py" line="400"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window/frame.py" line="417"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window/frame.py" line="421"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window/frame.py" line="522"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window/frame.py" line="523"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -1954,7 +2365,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window/frame.py" line="542"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -1963,17 +2374,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window/frame.py" line="565"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window/frame.py" line="569"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window/frame.py" line="570"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -1982,12 +2393,12 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window/frame.py" line="578"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window/frame.py" line="581"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
@@ -1997,125 +2408,148 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Перемещение в корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696"/>
+        <location filename="../../ui/main_window/frame.py" line="620"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="697"/>
+        <location filename="../../ui/main_window/frame.py" line="621"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="707"/>
+        <location filename="../../ui/main_window/frame.py" line="631"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window/frame.py" line="641"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719"/>
+        <location filename="../../ui/main_window/frame.py" line="643"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
 </context>
 <context>
+    <name>ManualWindow</name>
+    <message>
+        <location filename="../../ui/help.py" line="65"/>
+        <source>%1 manual</source>
+        <translation>Руководство %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="70"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="74"/>
+        <source>Open in &amp;browser</source>
+        <translation>Открыть в &amp;браузере</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="76"/>
+        <source>&amp;PDF to print</source>
+        <translation>&amp;PDF для печати</translation>
+    </message>
+</context>
+<context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="230"/>
+        <location filename="../../ui/importing/wizard.py" line="238"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="231"/>
+        <location filename="../../ui/importing/wizard.py" line="239"/>
         <source>Choose the roster field of each column. A saved profile is applied by itself when the headers are the same.</source>
         <translation>Выберите поле списка для каждого столбца. Сохранённый профиль применяется сам, если заголовки совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="234"/>
+        <location filename="../../ui/importing/wizard.py" line="242"/>
         <source>Apply profile</source>
         <translation>Применить профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="236"/>
+        <location filename="../../ui/importing/wizard.py" line="244"/>
         <source>Save as profile…</source>
         <translation>Сохранить как профиль…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="239"/>
+        <location filename="../../ui/importing/wizard.py" line="247"/>
         <source>as most dates in the column</source>
         <translation>как большинство дат в столбце</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="240"/>
+        <location filename="../../ui/importing/wizard.py" line="248"/>
         <source>day first (31/12/1980)</source>
         <translation>сначала день (31/12/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="241"/>
+        <location filename="../../ui/importing/wizard.py" line="249"/>
         <source>month first (12/31/1980)</source>
         <translation>сначала месяц (12/31/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="243"/>
+        <location filename="../../ui/importing/wizard.py" line="251"/>
         <source>Profile:</source>
         <translation>Профиль:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="248"/>
+        <location filename="../../ui/importing/wizard.py" line="256"/>
         <source>Dates like 01/02/1980 are read</source>
         <translation>Даты вида 01/02/1980 читаются</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="257"/>
+        <location filename="../../ui/importing/wizard.py" line="265"/>
         <source>Use the suggested fields</source>
         <translation>Взять предложенные поля</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278"/>
+        <location filename="../../ui/importing/wizard.py" line="286"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="294"/>
+        <location filename="../../ui/importing/wizard.py" line="302"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="294"/>
+        <location filename="../../ui/importing/wizard.py" line="302"/>
         <source>First values</source>
         <translation>Первые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="294"/>
+        <location filename="../../ui/importing/wizard.py" line="302"/>
         <source>Roster field</source>
         <translation>Поле списка</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="299"/>
+        <location filename="../../ui/importing/wizard.py" line="307"/>
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="337"/>
+        <location filename="../../ui/importing/wizard.py" line="345"/>
         <source>%1 (looks like &lt;b&gt;%2&lt;/b&gt;)</source>
         <translation>%1 (похоже на &lt;b&gt;%2&lt;/b&gt;)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="341"/>
+        <location filename="../../ui/importing/wizard.py" line="349"/>
         <source>⚠ Not imported: %1. Choose a field below for any column you want to keep.</source>
         <translation>⚠ Не импортируются: %1. Выберите поле ниже для столбцов, которые нужно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="376"/>
+        <location filename="../../ui/importing/wizard.py" line="384"/>
         <source>Save the mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="377"/>
+        <location filename="../../ui/importing/wizard.py" line="385"/>
         <source>Profile name (for example &apos;Egyptian MFA&apos;):</source>
         <translation>Название профиля (например, «МИД Египта»):</translation>
     </message>
@@ -2123,18 +2557,18 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeChoiceModel</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="62"/>
-        <location filename="../../ui/merge_dialog.py" line="75"/>
+        <location filename="../../ui/merge_dialog.py" line="65"/>
+        <location filename="../../ui/merge_dialog.py" line="78"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="62"/>
+        <location filename="../../ui/merge_dialog.py" line="65"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="63"/>
+        <location filename="../../ui/merge_dialog.py" line="66"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
@@ -2142,42 +2576,42 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="153"/>
+        <location filename="../../ui/merge_dialog.py" line="156"/>
         <source>Merge duplicate records</source>
         <translation>Объединение дублирующих записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="167"/>
+        <location filename="../../ui/merge_dialog.py" line="170"/>
         <source>Keep record &amp;A (B is merged into it)</source>
         <translation>Оставить запись &amp;A (B объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="169"/>
+        <location filename="../../ui/merge_dialog.py" line="172"/>
         <source>Keep record &amp;B (A is merged into it)</source>
         <translation>Оставить запись &amp;B (A объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="175"/>
+        <location filename="../../ui/merge_dialog.py" line="178"/>
         <source>Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones of both are kept; list answers and the liaison log move to the record kept.</source>
         <translation>В каждой выделенной строке выберите значение, которое останется: ←/→ или пробел. Документы и телефоны обеих записей сохраняются; ответы по спискам и журнал связи переходят к оставленной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="181"/>
+        <location filename="../../ui/merge_dialog.py" line="184"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="184"/>
+        <location filename="../../ui/merge_dialog.py" line="187"/>
         <source>&amp;Undo merge</source>
         <translation>О&amp;тменить объединение</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="233"/>
+        <location filename="../../ui/merge_dialog.py" line="236"/>
         <source>Merge the records</source>
         <translation>Объединение записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="234"/>
+        <location filename="../../ui/merge_dialog.py" line="237"/>
         <source>Merge %1 into %2?
 
 %1 becomes &apos;merged&apos; and points to %2; nothing is deleted and the merge can be undone.</source>
@@ -2186,17 +2620,17 @@ Verify them now, so that every member is submitted with the list?</source>
 %1 получит статус «объединён» и будет ссылаться на %2; ничего не удаляется, объединение можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="255"/>
+        <location filename="../../ui/merge_dialog.py" line="258"/>
         <source>Merged into %1 (operation %2).</source>
         <translation>Объединено с %1 (операция %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="258"/>
+        <location filename="../../ui/merge_dialog.py" line="261"/>
         <source>Merge into %1</source>
         <translation>Объединить с %1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="284"/>
+        <location filename="../../ui/merge_dialog.py" line="287"/>
         <source>Merge undone: %1 is a record of its own again.</source>
         <translation>Объединение отменено: %1 снова отдельная запись.</translation>
     </message>
@@ -2284,6 +2718,203 @@ Verify them now, so that every member is submitted with the list?</source>
         <location filename="../../ui/pages/lists.py" line="71"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyDialog</name>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="81"/>
+        <source>Re-confirmation: only those not confirmed for (days)</source>
+        <translation>Повторное подтверждение: только не подтверждавшие (дней)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/__init__.py" line="25"/>
+        <source>&amp;Notify the families…</source>
+        <translation>&amp;Оповестить семьи…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="45"/>
+        <source>Reached</source>
+        <translation>Дозвонились</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="46"/>
+        <source>No answer</source>
+        <translation>Нет ответа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="47"/>
+        <source>Wrong number</source>
+        <translation>Неверный номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="48"/>
+        <source>Message left</source>
+        <translation>Оставлено сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="62"/>
+        <source>Notify the families: {title}</source>
+        <translation>Оповещение семей: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="77"/>
+        <source>Only those the partner approved</source>
+        <translation>Только одобренные партнёром</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="80"/>
+        <source>Second round: only those not reached yet</source>
+        <translation>Второй круг: только те, до кого не дозвонились</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="85"/>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="86"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="87"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="88"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="89"/>
+        <source>Meeting point</source>
+        <translation>Место сбора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="90"/>
+        <source>What to bring</source>
+        <translation>Что взять с собой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="114"/>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="114"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="204"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="114"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="128"/>
+        <source>Call sheet…</source>
+        <translation>Лист обзвона…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="129"/>
+        <source>SMS CSV…</source>
+        <translation>CSV для SMS…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="130"/>
+        <source>Links page…</source>
+        <translation>Страница ссылок…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="203"/>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="203"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="203"/>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="204"/>
+        <source>Last try</source>
+        <translation>Последняя попытка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="206"/>
+        <source>reached</source>
+        <translation>дозвонились</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="213"/>
+        <source>{count} persons, {missing} not reached yet</source>
+        <translation>человек: {count}, ещё не дозвонились: {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="234"/>
+        <source>{units} characters · {encoding} · {segments} SMS of {per} each</source>
+        <translation>символов: {units} · {encoding} · SMS: {segments} по {per}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="254"/>
+        <source>Logging the attempt</source>
+        <translation>Запись попытки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="265"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="279"/>
+        <source>Writing</source>
+        <translation>Запись файла</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerPage</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="164"/>
+        <source>You and your mission</source>
+        <translation>Вы и ваша миссия</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="165"/>
+        <source>Your name goes into the audit trail with every change you make. The mission&apos;s country is where phone numbers typed without + are from.</source>
+        <translation>Ваше имя записывается в журнал изменений с каждым вашим изменением. Страна миссии — та, чьими считаются номера телефонов, набранные без +.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="167"/>
+        <source>Your &amp;name</source>
+        <translation>Ваше &amp;имя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="167"/>
+        <source>&amp;Mission name</source>
+        <translation>&amp;Название миссии</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="168"/>
+        <source>Host &amp;country</source>
+        <translation>&amp;Страна пребывания</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="170"/>
+        <source>e.g. Consulate General in Cairo</source>
+        <translation>например, Генеральное консульство в Каире</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="171"/>
+        <source>ISO code, e.g. EGY: phones without + are from there</source>
+        <translation>код ISO, например EGY: телефоны без + считаются местными</translation>
     </message>
 </context>
 <context>
@@ -2447,70 +3078,124 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="39"/>
+        <location filename="../../ui/protection/passphrase_dialog.py" line="39"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="43"/>
+        <location filename="../../ui/protection/passphrase_dialog.py" line="43"/>
         <source>&amp;Again</source>
         <translation>&amp;Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="53"/>
+        <location filename="../../ui/protection/passphrase_dialog.py" line="53"/>
         <source>No encryption</source>
         <translation>Без шифрования</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="54"/>
+        <location filename="../../ui/protection/passphrase_dialog.py" line="54"/>
         <source>Anyone who gets this file can read it</source>
         <translation>Любой, к кому попадёт файл, сможет его прочесть</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="79"/>
+        <location filename="../../ui/protection/passphrase_dialog.py" line="79"/>
         <source>Type the passphrase.</source>
         <translation>Введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="82"/>
+        <location filename="../../ui/protection/passphrase_dialog.py" line="82"/>
         <source>Use at least %1 characters; several words are easier to remember and harder to guess.</source>
         <translation>Не менее %1 символов; несколько слов легче запомнить и труднее подобрать.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase_dialog.py" line="86"/>
+        <location filename="../../ui/protection/passphrase_dialog.py" line="86"/>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
 </context>
 <context>
+    <name>PassphrasePage</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="289"/>
+        <source>Protect the roster</source>
+        <translation>Защита базы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="290"/>
+        <source>The roster holds names, passport and phone numbers of people in danger. With a passphrase the file is encrypted: nobody who gets it (a lost or seized laptop) can read it. Several words you can remember are best. Next you get a recovery key to keep in the safe, in case the passphrase is forgotten.</source>
+        <translation>В базе хранятся имена, номера паспортов и телефонов людей в опасности. С парольной фразой файл шифруется: никто, к кому он попадёт (потерянный или изъятый ноутбук), не сможет его прочесть. Лучше всего несколько слов, которые легко запомнить. Затем вы получите ключ восстановления для сейфа — на случай, если парольная фраза забудется.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="294"/>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="295"/>
+        <source>&amp;Again</source>
+        <translation>&amp;Ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="296"/>
+        <source>&amp;No encryption: anyone who gets this file can read it</source>
+        <translation>&amp;Без шифрования: любой, к кому попадёт файл, сможет его прочесть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="297"/>
+        <source>Create the roster</source>
+        <translation>Создать базу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="301"/>
+        <source>Too short: at least %1 characters</source>
+        <translation>Слишком короткая: нужно не меньше %1 символов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="301"/>
+        <source>Fair</source>
+        <translation>Средняя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="302"/>
+        <source>Good</source>
+        <translation>Хорошая</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="302"/>
+        <source>Strong</source>
+        <translation>Надёжная</translation>
+    </message>
+</context>
+<context>
     <name>PendingOperation</name>
     <message>
-        <location filename="../../ui/operations.py" line="176"/>
+        <location filename="../../ui/operations.py" line="271"/>
         <source>a colleague (another window or workstation)</source>
         <translation>коллега (другое окно или рабочее место)</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="177"/>
+        <location filename="../../ui/operations.py" line="272"/>
         <source>%1: waiting for %2 to finish writing to the roster. Your change is saved as soon as they finish; Cancel gives it up (nothing is written).</source>
         <translation>%1: ожидание, пока %2 закончит запись в базу. Ваше изменение сохранится сразу после этого; «Отмена» отказывается от него (ничего не записывается).</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="181"/>
+        <location filename="../../ui/operations.py" line="246"/>
+        <location filename="../../ui/operations.py" line="276"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="183"/>
+        <location filename="../../ui/operations.py" line="278"/>
         <source>Waiting for the roster</source>
         <translation>Ожидание базы</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="204"/>
+        <location filename="../../ui/operations.py" line="300"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="226"/>
+        <location filename="../../ui/operations.py" line="324"/>
         <source>%1: cancelled; nothing was written.</source>
         <translation>%1: отменено; ничего не записано.</translation>
     </message>
@@ -2518,430 +3203,498 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/person_editor.py" line="79"/>
+        <location filename="../../ui/person/fields.py" line="42"/>
         <source>Identity</source>
         <translation>Личность</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="82"/>
+        <location filename="../../ui/person/fields.py" line="45"/>
         <source>Contact and location</source>
         <translation>Связь и местонахождение</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="84"/>
+        <location filename="../../ui/person/fields.py" line="47"/>
         <source>Needs and consent</source>
         <translation>Особые нужды и согласие</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="142"/>
+        <location filename="../../ui/person/fields.py" line="105"/>
         <source>YYYY-MM-DD or YYYY</source>
         <translation>ГГГГ-ММ-ДД или ГГГГ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="144"/>
+        <location filename="../../ui/person/fields.py" line="107"/>
         <source>ISO codes, e.g. RUS, PSE</source>
         <translation>Коды ISO, напр. RUS, PSE</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="229"/>
+        <location filename="../../ui/person/editor.py" line="100"/>
         <source>Change status…</source>
         <translation>Сменить статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="236"/>
+        <location filename="../../ui/person/editor.py" line="107"/>
         <source>&amp;Details</source>
         <translation>&amp;Данные</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="237"/>
+        <location filename="../../ui/person/editor.py" line="108"/>
         <source>D&amp;ocuments and phones</source>
         <translation>Д&amp;окументы и телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="238"/>
+        <location filename="../../ui/person/editor.py" line="109"/>
         <source>Hou&amp;sehold</source>
         <translation>&amp;Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="239"/>
+        <location filename="../../ui/person/editor.py" line="110"/>
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="240"/>
+        <location filename="../../ui/person/editor.py" line="111"/>
         <source>&amp;Log and audit</source>
         <translation>&amp;Журналы</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="300"/>
+        <location filename="../../ui/person/editor.py" line="171"/>
         <source>Type</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="300"/>
-        <location filename="../../ui/person_editor.py" line="314"/>
-        <location filename="../../ui/person_editor.py" line="327"/>
+        <location filename="../../ui/person/editor.py" line="171"/>
+        <location filename="../../ui/person/editor.py" line="185"/>
+        <location filename="../../ui/person/editor.py" line="198"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="301"/>
+        <location filename="../../ui/person/editor.py" line="172"/>
         <source>Issued by</source>
         <translation>Кем выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="301"/>
+        <location filename="../../ui/person/editor.py" line="172"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="302"/>
+        <location filename="../../ui/person/editor.py" line="173"/>
         <source>Expires</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="303"/>
+        <location filename="../../ui/person/editor.py" line="174"/>
         <source>This document has expired</source>
         <translation>Срок действия документа истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="315"/>
+        <location filename="../../ui/person/editor.py" line="186"/>
         <source>Country (ISO)</source>
         <translation>Страна (ISO)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="316"/>
+        <location filename="../../ui/person/editor.py" line="187"/>
         <source>Issued YYYY-MM-DD</source>
         <translation>Выдан ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="317"/>
+        <location filename="../../ui/person/editor.py" line="188"/>
         <source>Expires YYYY-MM-DD</source>
         <translation>Действует до ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="319"/>
+        <location filename="../../ui/person/editor.py" line="190"/>
         <source>Add document</source>
         <translation>Добавить документ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="321"/>
-        <location filename="../../ui/person_editor.py" line="338"/>
+        <location filename="../../ui/person/editor.py" line="192"/>
+        <location filename="../../ui/person/editor.py" line="209"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="327"/>
+        <location filename="../../ui/person/editor.py" line="198"/>
         <source>Label</source>
         <translation>Пометка</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="332"/>
+        <location filename="../../ui/person/editor.py" line="203"/>
         <source>Phone, e.g. +970 59 123 4567</source>
         <translation>Телефон, напр. +970 59 123 4567</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="334"/>
+        <location filename="../../ui/person/editor.py" line="205"/>
         <source>Label (mobile, relative…)</source>
         <translation>Пометка (мобильный, родственник…)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="336"/>
+        <location filename="../../ui/person/editor.py" line="207"/>
         <source>Add phone</source>
         <translation>Добавить телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="345"/>
+        <location filename="../../ui/person/editor.py" line="216"/>
         <source>&lt;b&gt;Documents&lt;/b&gt;</source>
         <translation>&lt;b&gt;Документы&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="365"/>
+        <location filename="../../ui/person/editor.py" line="236"/>
         <source>&lt;b&gt;Phones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Телефоны&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="379"/>
+        <location filename="../../ui/person/editor.py" line="250"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="379"/>
+        <location filename="../../ui/person/editor.py" line="250"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="380"/>
+        <location filename="../../ui/person/editor.py" line="251"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="381"/>
+        <location filename="../../ui/person/editor.py" line="252"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="381"/>
+        <location filename="../../ui/person/editor.py" line="252"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="388"/>
+        <location filename="../../ui/person/editor.py" line="259"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="394"/>
+        <location filename="../../ui/person/editor.py" line="265"/>
         <source>&amp;Join household</source>
         <translation>&amp;Включить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="397"/>
+        <location filename="../../ui/person/editor.py" line="268"/>
         <source>Set relationship</source>
         <translation>Задать родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="399"/>
+        <location filename="../../ui/person/editor.py" line="270"/>
         <source>Lea&amp;ve household</source>
         <translation>&amp;Исключить из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="405"/>
+        <location filename="../../ui/person/editor.py" line="276"/>
         <source>Household:</source>
         <translation>Семья:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="407"/>
+        <location filename="../../ui/person/editor.py" line="278"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="419"/>
-        <location filename="../../ui/person_editor.py" line="428"/>
-        <location filename="../../ui/person_editor.py" line="445"/>
-        <location filename="../../ui/person_editor.py" line="466"/>
+        <location filename="../../ui/person/editor.py" line="290"/>
+        <location filename="../../ui/person/editor.py" line="299"/>
+        <location filename="../../ui/person/editor.py" line="316"/>
+        <location filename="../../ui/person/editor.py" line="345"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="419"/>
-        <location filename="../../ui/person_editor.py" line="445"/>
+        <location filename="../../ui/person/editor.py" line="290"/>
+        <location filename="../../ui/person/editor.py" line="316"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="420"/>
+        <location filename="../../ui/person/editor.py" line="291"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="421"/>
+        <location filename="../../ui/person/editor.py" line="292"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="421"/>
+        <location filename="../../ui/person/editor.py" line="292"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="428"/>
+        <location filename="../../ui/person/editor.py" line="299"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="429"/>
+        <location filename="../../ui/person/editor.py" line="300"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="430"/>
+        <location filename="../../ui/person/editor.py" line="301"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="436"/>
+        <location filename="../../ui/person/editor.py" line="307"/>
         <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
         <translation>&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="438"/>
+        <location filename="../../ui/person/editor.py" line="309"/>
         <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="446"/>
+        <location filename="../../ui/person/editor.py" line="317"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="447"/>
+        <location filename="../../ui/person/editor.py" line="318"/>
         <source>To</source>
         <translation>На</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="447"/>
-        <location filename="../../ui/person_editor.py" line="453"/>
+        <location filename="../../ui/person/editor.py" line="318"/>
+        <location filename="../../ui/person/editor.py" line="324"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="448"/>
+        <location filename="../../ui/person/editor.py" line="319"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="453"/>
-        <location filename="../../ui/person_editor.py" line="466"/>
+        <location filename="../../ui/person/editor.py" line="324"/>
+        <location filename="../../ui/person/editor.py" line="345"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="454"/>
+        <location filename="../../ui/person/editor.py" line="325"/>
         <source>List state</source>
         <translation>Состояние списка</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="455"/>
+        <location filename="../../ui/person/editor.py" line="326"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="455"/>
+        <location filename="../../ui/person/editor.py" line="326"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="456"/>
+        <location filename="../../ui/person/editor.py" line="327"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="461"/>
+        <location filename="../../ui/person/editor.py" line="334"/>
         <source>&lt;b&gt;Status history&lt;/b&gt;</source>
         <translation>&lt;b&gt;История статусов&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="463"/>
+        <location filename="../../ui/person/editor.py" line="336"/>
         <source>&lt;b&gt;Evacuation lists and the partners&apos; answers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="467"/>
+        <location filename="../../ui/person/editor.py" line="346"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="467"/>
+        <location filename="../../ui/person/editor.py" line="346"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="468"/>
+        <location filename="../../ui/person/editor.py" line="347"/>
         <source>Encrypted</source>
         <translation>Зашифрован</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="468"/>
+        <location filename="../../ui/person/editor.py" line="347"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="468"/>
+        <location filename="../../ui/person/editor.py" line="347"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="469"/>
+        <location filename="../../ui/person/editor.py" line="348"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="473"/>
+        <location filename="../../ui/person/editor.py" line="352"/>
         <source>&lt;b&gt;Data shared with partners&lt;/b&gt; (every export that carried this person)</source>
         <translation>&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="484"/>
-        <location filename="../../ui/person_editor.py" line="485"/>
+        <location filename="../../ui/person/editor.py" line="363"/>
+        <location filename="../../ui/person/editor.py" line="364"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="486"/>
+        <location filename="../../ui/person/editor.py" line="365"/>
         <source>will be registered</source>
         <translation>будет зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="490"/>
+        <location filename="../../ui/person/editor.py" line="369"/>
         <source>Save the person first, then choose a household.</source>
         <translation>Сначала сохраните человека, затем выберите семью.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="495"/>
+        <location filename="../../ui/person/editor.py" line="374"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="509"/>
+        <location filename="../../ui/person/editor.py" line="391"/>
         <source>Not in a household. Type a household reference to join one.</source>
         <translation>Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="514"/>
+        <location filename="../../ui/person/editor.py" line="396"/>
         <source>member</source>
         <translation>член семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="543"/>
+        <location filename="../../ui/person/editor.py" line="425"/>
         <source>a surname (native or Latin) is required</source>
         <translation>нужна фамилия (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="564"/>
-        <location filename="../../ui/person_editor.py" line="596"/>
+        <location filename="../../ui/person/editor.py" line="446"/>
+        <location filename="../../ui/person/editor.py" line="478"/>
         <source>expired: kept, but it cannot be used to cross</source>
         <translation>срок истёк: документ сохранён, но для пересечения границы не годится</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="594"/>
+        <location filename="../../ui/person/editor.py" line="476"/>
         <source>expiry date: write it as YYYY-MM-DD</source>
         <translation>срок действия: введите как ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="617"/>
+        <location filename="../../ui/person/editor.py" line="499"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="715"/>
+        <location filename="../../ui/person/editor.py" line="597"/>
         <source>The phone typed here is not added yet: %1</source>
         <translation>Введённый здесь телефон ещё не добавлен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="728"/>
+        <location filename="../../ui/person/editor.py" line="610"/>
         <source>The document typed here is not added yet: %1</source>
         <translation>Введённый здесь документ ещё не добавлен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="738"/>
+        <location filename="../../ui/person/editor.py" line="620"/>
         <source>Also added on Save: %1</source>
         <translation>При сохранении также добавлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="756"/>
+        <location filename="../../ui/person/editor.py" line="638"/>
         <source>phone %1</source>
         <translation>телефон %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="814"/>
+        <location filename="../../ui/person/editor.py" line="696"/>
         <source>Saving %1</source>
         <translation>Сохранение: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="815"/>
+        <location filename="../../ui/person/editor.py" line="697"/>
         <source>the new person</source>
         <translation>новый человек</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEligibilityDialog</name>
+    <message>
+        <location filename="../../ui/crossing/__init__.py" line="38"/>
+        <source>&amp;Basis and evidence…</source>
+        <translation>&amp;Основание и документы…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="43"/>
+        <source>Basis and evidence: {ref}</source>
+        <translation>Основание и документы: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="44"/>
+        <source>Basis and evidence</source>
+        <translation>Основание и документы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="50"/>
+        <source>A minor travelling with one parent</source>
+        <translation>Несовершеннолетний едет с одним из родителей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="54"/>
+        <source>Confirmed &amp;today</source>
+        <translation>Подтвердили &amp;сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="56"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="59"/>
+        <source>Basis for evacuation</source>
+        <translation>Основание для эвакуации</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="61"/>
+        <source>Evidence seen</source>
+        <translation>Предъявленные документы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="89"/>
+        <source>Last confirmed: {day}</source>
+        <translation>Последнее подтверждение: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="90"/>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="98"/>
+        <source>Missing: {evidence}</source>
+        <translation>Не хватает: {evidence}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="106"/>
+        <source>Saving the basis</source>
+        <translation>Сохранение основания</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/eligibility_dialog.py" line="115"/>
+        <source>Recording the confirmation</source>
+        <translation>Запись подтверждения</translation>
     </message>
 </context>
 <context>
@@ -2955,27 +3708,27 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PlainCopiesDialog</name>
     <message>
-        <location filename="../../ui/protection.py" line="471"/>
+        <location filename="../../ui/protection/dialogs.py" line="43"/>
         <source>Plain copies of the roster</source>
         <translation>Незашифрованные копии базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="473"/>
+        <location filename="../../ui/protection/dialogs.py" line="45"/>
         <source>The roster is encrypted now, but these copies of it are not: anyone who gets one can read every name in it.</source>
         <translation>База теперь зашифрована, а эти её копии — нет: любой, к кому попадёт такая копия, прочтёт все имена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="480"/>
+        <location filename="../../ui/protection/dialogs.py" line="52"/>
         <source>&amp;Encrypt them with the roster&apos;s new passphrase</source>
         <translation>&amp;Зашифровать их новым паролем базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="482"/>
+        <location filename="../../ui/protection/dialogs.py" line="54"/>
         <source>&amp;Remove them (overwritten with zeros, then deleted)</source>
         <translation>&amp;Удалить их (затереть нулями и удалить)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="484"/>
+        <location filename="../../ui/protection/dialogs.py" line="56"/>
         <source>&amp;Keep them as they are</source>
         <translation>&amp;Оставить как есть</translation>
     </message>
@@ -2983,37 +3736,37 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_models.py" line="110"/>
+        <location filename="../../ui/importing/models.py" line="110"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="110"/>
+        <location filename="../../ui/importing/models.py" line="110"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="111"/>
+        <location filename="../../ui/importing/models.py" line="111"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="111"/>
+        <location filename="../../ui/importing/models.py" line="111"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="112"/>
+        <location filename="../../ui/importing/models.py" line="112"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="112"/>
+        <location filename="../../ui/importing/models.py" line="112"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/import_models.py" line="164"/>
+        <location filename="../../ui/importing/models.py" line="164"/>
         <source>%1 (check)</source>
         <translation>%1 (проверить)</translation>
     </message>
@@ -3021,67 +3774,67 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_pages.py" line="45"/>
+        <location filename="../../ui/importing/pages.py" line="45"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="46"/>
+        <location filename="../../ui/importing/pages.py" line="46"/>
         <source>Nothing is written yet. Check the rows, then Import writes all accepted rows at once.</source>
         <translation>Пока ничего не записано. Проверьте строки: кнопка «Импортировать» запишет все принятые строки сразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="49"/>
+        <location filename="../../ui/importing/pages.py" line="49"/>
         <source>&amp;Import</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="53"/>
+        <location filename="../../ui/importing/pages.py" line="53"/>
         <source>All rows</source>
         <translation>Все строки</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="57"/>
+        <location filename="../../ui/importing/pages.py" line="57"/>
         <source>Import possible duplicates as new persons</source>
         <translation>Импортировать возможные дубликаты как новых людей</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="76"/>
+        <location filename="../../ui/importing/pages.py" line="76"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="89"/>
+        <location filename="../../ui/importing/pages.py" line="89"/>
         <source>Reading every row…</source>
         <translation>Чтение всех строк…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="99"/>
+        <location filename="../../ui/importing/pages.py" line="99"/>
         <source>Preparing the preview…</source>
         <translation>Подготовка предпросмотра…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="102"/>
+        <location filename="../../ui/importing/pages.py" line="102"/>
         <source>The preview could not be made.</source>
         <translation>Не удалось подготовить предпросмотр.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="110"/>
+        <location filename="../../ui/importing/pages.py" line="110"/>
         <source>&lt;b&gt;%1&lt;/b&gt; rows in sheet &apos;%2&apos;: &lt;b&gt;%3&lt;/b&gt; new, &lt;b&gt;%4&lt;/b&gt; updates, %5 without change, &lt;b&gt;%6&lt;/b&gt; possible duplicates, &lt;b&gt;%7&lt;/b&gt; rejected</source>
         <translation>Строк на листе «%2»: &lt;b&gt;%1&lt;/b&gt;; новых: &lt;b&gt;%3&lt;/b&gt;, обновлений: &lt;b&gt;%4&lt;/b&gt;, без изменений: %5, возможных дубликатов: &lt;b&gt;%6&lt;/b&gt;, отклонено: &lt;b&gt;%7&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="116"/>
+        <location filename="../../ui/importing/pages.py" line="116"/>
         <source> · dates read %1</source>
         <translation> · даты читаются как %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="118"/>
+        <location filename="../../ui/importing/pages.py" line="118"/>
         <source> · profile &apos;%1&apos;</source>
         <translation> · профиль «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="144"/>
+        <location filename="../../ui/importing/pages.py" line="144"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
@@ -3252,245 +4005,245 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>Protection</name>
     <message>
-        <location filename="../../ui/protection.py" line="125"/>
+        <location filename="../../ui/protection/feature.py" line="116"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Резервная копия сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="126"/>
+        <location filename="../../ui/protection/feature.py" line="117"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="127"/>
+        <location filename="../../ui/protection/feature.py" line="118"/>
         <source>&amp;Verify audit trail</source>
         <translation>&amp;Проверить журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="128"/>
+        <location filename="../../ui/protection/feature.py" line="119"/>
         <source>Backup &amp;settings…</source>
         <translation>Параметры резервного &amp;копирования…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="130"/>
-        <location filename="../../ui/protection.py" line="144"/>
+        <location filename="../../ui/protection/feature.py" line="121"/>
+        <location filename="../../ui/protection/feature.py" line="135"/>
         <source>&amp;Encrypt roster…</source>
         <translation>&amp;Зашифровать базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="131"/>
+        <location filename="../../ui/protection/feature.py" line="122"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Блокировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="132"/>
+        <location filename="../../ui/protection/feature.py" line="123"/>
         <source>Close the crisis (re&amp;tention)…</source>
         <translation>Завершение кризиса (&amp;хранение данных)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="144"/>
+        <location filename="../../ui/protection/feature.py" line="135"/>
         <source>Change &amp;passphrase…</source>
         <translation>Сменить парольную &amp;фразу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="210"/>
+        <location filename="../../ui/protection/feature.py" line="200"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="211"/>
+        <location filename="../../ui/protection/feature.py" line="201"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="217"/>
+        <location filename="../../ui/protection/feature.py" line="207"/>
         <source>Protect the new roster</source>
         <translation>Защита новой базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="218"/>
+        <location filename="../../ui/protection/feature.py" line="208"/>
         <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
         <translation>В базе будут имена, номера паспортов и телефонов людей, находящихся в опасности. Задайте парольную фразу для её шифрования: без неё никто, к кому попадёт файл (потерянный или изъятый ноутбук), не сможет его прочесть. Храните парольную фразу надёжно: восстановить её невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="272"/>
+        <location filename="../../ui/protection/feature.py" line="262"/>
         <source>Automatic backup failed: %1</source>
         <translation>Автоматическое резервное копирование не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="303"/>
+        <location filename="../../ui/protection/feature.py" line="293"/>
         <source>Backup written and checked: %1 persons in %2</source>
         <translation>Резервная копия записана и проверена: %1 чел., %2</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="266"/>
-        <location filename="../../ui/protection.py" line="306"/>
+        <location filename="../../ui/protection/feature.py" line="256"/>
+        <location filename="../../ui/protection/feature.py" line="296"/>
         <source>Backing up</source>
         <translation>Резервное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="67"/>
+        <location filename="../../ui/protection/feature.py" line="56"/>
         <source>Encrypted roster</source>
         <translation>Зашифрованная база</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="68"/>
+        <location filename="../../ui/protection/feature.py" line="57"/>
         <source>%1 is encrypted. Type its passphrase.</source>
         <translation>База %1 зашифрована. Введите её парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="75"/>
+        <location filename="../../ui/protection/feature.py" line="64"/>
         <source>Wrong passphrase. The roster was not changed.</source>
         <translation>Неверная парольная фраза. База не изменена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="190"/>
+        <location filename="../../ui/protection/feature.py" line="180"/>
         <source>Checking the roster file</source>
         <translation>Проверка файла базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="200"/>
+        <location filename="../../ui/protection/feature.py" line="190"/>
         <source>The roster file is damaged</source>
         <translation>Файл базы повреждён</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="203"/>
+        <location filename="../../ui/protection/feature.py" line="193"/>
         <source>Restore from backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="215"/>
+        <location filename="../../ui/protection/feature.py" line="205"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="316"/>
-        <location filename="../../ui/protection.py" line="329"/>
+        <location filename="../../ui/protection/feature.py" line="306"/>
+        <location filename="../../ui/protection/feature.py" line="319"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="317"/>
+        <location filename="../../ui/protection/feature.py" line="307"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
         <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="330"/>
+        <location filename="../../ui/protection/feature.py" line="320"/>
         <source>%1 is a backup of another roster, not of this one. Replace this roster by that other roster? This roster is saved first.</source>
         <translation>%1 — резервная копия другой базы, а не этой. Заменить эту базу той, другой? Сначала будет сохранена копия этой базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="343"/>
+        <location filename="../../ui/protection/feature.py" line="333"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="344"/>
+        <location filename="../../ui/protection/feature.py" line="334"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="352"/>
-        <location filename="../../ui/protection.py" line="356"/>
+        <location filename="../../ui/protection/feature.py" line="342"/>
+        <location filename="../../ui/protection/feature.py" line="346"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="353"/>
+        <location filename="../../ui/protection/feature.py" line="343"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="357"/>
+        <location filename="../../ui/protection/feature.py" line="347"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="377"/>
-        <location filename="../../ui/protection.py" line="385"/>
+        <location filename="../../ui/protection/feature.py" line="367"/>
+        <location filename="../../ui/protection/feature.py" line="375"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="377"/>
+        <location filename="../../ui/protection/feature.py" line="367"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="382"/>
+        <location filename="../../ui/protection/feature.py" line="372"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="384"/>
+        <location filename="../../ui/protection/feature.py" line="374"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="386"/>
+        <location filename="../../ui/protection/feature.py" line="376"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="405"/>
+        <location filename="../../ui/protection/feature.py" line="395"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="421"/>
+        <location filename="../../ui/protection/feature.py" line="411"/>
         <source>%1 plain copies removed.</source>
         <translation>Удалено незашифрованных копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="421"/>
+        <location filename="../../ui/protection/feature.py" line="411"/>
         <source>%1 plain copies encrypted.</source>
         <translation>Зашифровано копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="437"/>
+        <location filename="../../ui/protection/feature.py" line="427"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="437"/>
+        <location filename="../../ui/protection/feature.py" line="427"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="439"/>
-        <location filename="../../ui/protection.py" line="441"/>
-        <location filename="../../ui/protection.py" line="450"/>
-        <location filename="../../ui/protection.py" line="460"/>
+        <location filename="../../ui/protection/feature.py" line="429"/>
+        <location filename="../../ui/protection/feature.py" line="431"/>
+        <location filename="../../ui/protection/feature.py" line="440"/>
+        <location filename="../../ui/protection/feature.py" line="450"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="439"/>
+        <location filename="../../ui/protection/feature.py" line="429"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="442"/>
+        <location filename="../../ui/protection/feature.py" line="432"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="447"/>
+        <location filename="../../ui/protection/feature.py" line="437"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="448"/>
+        <location filename="../../ui/protection/feature.py" line="438"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="450"/>
+        <location filename="../../ui/protection/feature.py" line="440"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="460"/>
+        <location filename="../../ui/protection/feature.py" line="450"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
@@ -3498,12 +4251,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="773"/>
+        <location filename="../../ui/main_window/frame.py" line="660"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="774"/>
+        <location filename="../../ui/main_window/frame.py" line="661"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -3571,400 +4324,568 @@ Verify them now, so that every member is submitted with the list?</source>
     </message>
 </context>
 <context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="60"/>
+        <source>Receive a roster package</source>
+        <translation>Получить пакет списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="64"/>
+        <source>No package chosen</source>
+        <translation>Пакет не выбран</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="65"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="68"/>
+        <source>only for a package made with a passphrase</source>
+        <translation>только для пакета, зашифрованного паролем</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="70"/>
+        <source>I confirmed this fingerprint with the sender by phone</source>
+        <translation>Я сверил этот отпечаток с отправителем по телефону</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="74"/>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="75"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="76"/>
+        <source>Ours</source>
+        <translation>У нас</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="77"/>
+        <source>Theirs</source>
+        <translation>У них</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="78"/>
+        <source>From</source>
+        <translation>От кого</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="86"/>
+        <source>Preview</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="87"/>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="88"/>
+        <source>Keep ours</source>
+        <translation>Оставить наше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="89"/>
+        <source>Take theirs</source>
+        <translation>Принять их</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="90"/>
+        <source>Undo this import</source>
+        <translation>Отменить этот приём</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="92"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="104"/>
+        <source>Package:</source>
+        <translation>Пакет:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="105"/>
+        <source>Passphrase:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="117"/>
+        <source>Conflicts: the same field changed at both missions</source>
+        <translation>Конфликты: одно и то же поле изменено в обеих миссиях</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="125"/>
+        <source>Open a roster package</source>
+        <translation>Открыть пакет списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="126"/>
+        <source>Roster packages (*.mrpkg)</source>
+        <translation>Пакеты списка (*.mrpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="152"/>
+        <source>Reading the package</source>
+        <translation>Чтение пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="157"/>
+        <source>From {site} (package {number}), key fingerprint {fingerprint}.</source>
+        <translation>От {site} (пакет {number}), отпечаток ключа {fingerprint}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="160"/>
+        <source>{site} is not a known site. Read this key fingerprint to them by phone before you apply: {fingerprint}</source>
+        <translation>{site} — неизвестная площадка. Прежде чем применять, зачитайте им по телефону отпечаток ключа: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="165"/>
+        <source>Preview (nothing changed yet)</source>
+        <translation>Просмотр (ещё ничего не изменено)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="170"/>
+        <source>{created} new, {updated} updated, {unchanged} unchanged persons; {conflicts} conflicts; {duplicates} possible duplicates</source>
+        <translation>лиц: новых {created}, изменённых {updated}, без изменений {unchanged}; конфликтов: {conflicts}; возможных дубликатов: {duplicates}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="175"/>
+        <source>Packages {numbers} from {site} never arrived here.</source>
+        <translation>Пакеты {numbers} от {site} сюда не поступали.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="178"/>
+        <source>Possibly the same person: {new} and {existing}</source>
+        <translation>Возможно, одно и то же лицо: {new} и {existing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="187"/>
+        <source>Confirm the sender&apos;s fingerprint by phone first.</source>
+        <translation>Сначала сверьте отпечаток отправителя по телефону.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="195"/>
+        <source>Applying the package</source>
+        <translation>Применение пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="200"/>
+        <source>Applied as import #{number}</source>
+        <translation>Применён как приём № {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="217"/>
+        <source>Undoing the package import</source>
+        <translation>Отмена приёма пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="221"/>
+        <source>Import #{number} undone: {count} records put back.</source>
+        <translation>Приём № {number} отменён: восстановлено записей: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="101"/>
+        <location filename="../../ui/reconcile/models.py" line="49"/>
         <source>NOT on this list</source>
         <translation>НЕТ в этом списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="103"/>
+        <location filename="../../ui/reconcile/models.py" line="51"/>
         <source>on the list (%1)</source>
         <translation>в списке (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="105"/>
+        <location filename="../../ui/reconcile/models.py" line="53"/>
         <source>on the roster</source>
         <translation>в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="110"/>
+        <location filename="../../ui/reconcile/models.py" line="58"/>
         <source>Status, list</source>
         <translation>Статус, список</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="112"/>
-        <location filename="../../ui/reconcile_screen.py" line="177"/>
+        <location filename="../../ui/reconcile/models.py" line="60"/>
+        <location filename="../../ui/reconcile/models.py" line="125"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="113"/>
+        <location filename="../../ui/reconcile/models.py" line="61"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="114"/>
+        <location filename="../../ui/reconcile/models.py" line="62"/>
         <source>Evidence (bits)</source>
         <translation>Доводы (биты)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="129"/>
-        <location filename="../../ui/reconcile_screen.py" line="428"/>
+        <location filename="../../ui/reconcile/dialog.py" line="200"/>
+        <location filename="../../ui/reconcile/models.py" line="77"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="130"/>
+        <location filename="../../ui/reconcile/models.py" line="78"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="131"/>
+        <location filename="../../ui/reconcile/models.py" line="79"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="132"/>
-        <location filename="../../ui/reconcile_screen.py" line="170"/>
+        <location filename="../../ui/reconcile/models.py" line="80"/>
+        <location filename="../../ui/reconcile/models.py" line="118"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="133"/>
-        <location filename="../../ui/reconcile_screen.py" line="428"/>
+        <location filename="../../ui/reconcile/dialog.py" line="200"/>
+        <location filename="../../ui/reconcile/models.py" line="81"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="134"/>
-        <location filename="../../ui/reconcile_screen.py" line="431"/>
+        <location filename="../../ui/reconcile/dialog.py" line="203"/>
+        <location filename="../../ui/reconcile/models.py" line="82"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="137"/>
+        <location filename="../../ui/reconcile/models.py" line="85"/>
         <source>household split</source>
         <translation>семья разделена</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="138"/>
+        <location filename="../../ui/reconcile/models.py" line="86"/>
         <source>approved twice</source>
         <translation>одобрен дважды</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="139"/>
+        <location filename="../../ui/reconcile/models.py" line="87"/>
         <source>conflicting answers</source>
         <translation>противоречивые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="140"/>
+        <location filename="../../ui/reconcile/models.py" line="88"/>
         <source>not on the list</source>
         <translation>нет в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="141"/>
+        <location filename="../../ui/reconcile/models.py" line="89"/>
         <source>unreadable cell</source>
         <translation>нечитаемая ячейка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="153"/>
+        <location filename="../../ui/reconcile/models.py" line="101"/>
         <source>to decide</source>
         <translation>решить</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="156"/>
+        <location filename="../../ui/reconcile/models.py" line="104"/>
         <source>left out</source>
         <translation>исключено</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="159"/>
+        <location filename="../../ui/reconcile/models.py" line="107"/>
         <source>person %1</source>
         <translation>человек %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="160"/>
+        <location filename="../../ui/reconcile/models.py" line="108"/>
         <source>confirmed %1</source>
         <translation>подтверждено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="167"/>
+        <location filename="../../ui/reconcile/models.py" line="115"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="168"/>
+        <location filename="../../ui/reconcile/models.py" line="116"/>
         <source>Name in the answer</source>
         <translation>Имя в ответе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="169"/>
-        <location filename="../../ui/reconcile_screen.py" line="429"/>
+        <location filename="../../ui/reconcile/dialog.py" line="201"/>
+        <location filename="../../ui/reconcile/models.py" line="117"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="171"/>
+        <location filename="../../ui/reconcile/models.py" line="119"/>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="172"/>
+        <location filename="../../ui/reconcile/models.py" line="120"/>
         <source>unreadable</source>
         <translation>не прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="173"/>
+        <location filename="../../ui/reconcile/models.py" line="121"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="175"/>
+        <location filename="../../ui/reconcile/models.py" line="123"/>
         <source>Roster person</source>
         <translation>Человек из базы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="178"/>
+        <location filename="../../ui/reconcile/models.py" line="126"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="216"/>
+        <location filename="../../ui/reconcile/models.py" line="165"/>
         <source>Your decision</source>
         <translation>Ваше решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="350"/>
+        <location filename="../../ui/reconcile/dialog.py" line="122"/>
         <source>Reconcile a partner&apos;s answer</source>
         <translation>Сверка ответа партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="365"/>
+        <location filename="../../ui/reconcile/dialog.py" line="137"/>
         <source>the partner&apos;s answer: .xlsx, .xls, .ods or .csv</source>
         <translation>ответ партнёра: .xlsx, .xls, .ods или .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="366"/>
+        <location filename="../../ui/reconcile/dialog.py" line="138"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="374"/>
+        <location filename="../../ui/reconcile/dialog.py" line="146"/>
         <source>Whole roster (check only, nothing to apply)</source>
         <translation>Вся база (только проверка, без применения)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="376"/>
+        <location filename="../../ui/reconcile/dialog.py" line="148"/>
         <source>%1 (%2 members, %3)</source>
         <translation>%1 (человек: %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="383"/>
+        <location filename="../../ui/reconcile/dialog.py" line="155"/>
         <source>Read it from the decision column</source>
         <translation>Брать из столбца с решением</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="384"/>
+        <location filename="../../ui/reconcile/dialog.py" line="156"/>
         <source>Every row is an approval</source>
         <translation>Каждая строка — одобрение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="385"/>
+        <location filename="../../ui/reconcile/dialog.py" line="157"/>
         <source>Every row is a rejection</source>
         <translation>Каждая строка — отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="386"/>
+        <location filename="../../ui/reconcile/dialog.py" line="158"/>
         <source>&amp;Check answer</source>
         <translation>&amp;Проверить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="392"/>
+        <location filename="../../ui/reconcile/dialog.py" line="164"/>
         <source>Answer file:</source>
         <translation>Файл ответа:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="393"/>
+        <location filename="../../ui/reconcile/dialog.py" line="165"/>
         <source>Against:</source>
         <translation>Сверять с:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="394"/>
+        <location filename="../../ui/reconcile/dialog.py" line="166"/>
         <source>No decision column:</source>
         <translation>Нет столбца с решением:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="396"/>
+        <location filename="../../ui/reconcile/dialog.py" line="168"/>
         <source>Choose the partner&apos;s file and press Check answer.</source>
         <translation>Выберите файл партнёра и нажмите «Проверить ответ».</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="416"/>
+        <location filename="../../ui/reconcile/dialog.py" line="188"/>
         <source>↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · Backspace undecide.  Shaded cells differ from the answer.</source>
         <translation>↑↓ строка · ←→ кандидат · Enter — подтвердить выделенного кандидата · Del — исключить строку · Backspace — снять решение.  Затенённые ячейки расходятся с ответом.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="429"/>
+        <location filename="../../ui/reconcile/dialog.py" line="201"/>
         <source>Latin name</source>
         <translation>Имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="430"/>
+        <location filename="../../ui/reconcile/dialog.py" line="202"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="431"/>
+        <location filename="../../ui/reconcile/dialog.py" line="203"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="432"/>
+        <location filename="../../ui/reconcile/dialog.py" line="204"/>
         <source>Answer on the list</source>
         <translation>Ответ по списку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="434"/>
+        <location filename="../../ui/reconcile/dialog.py" line="206"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="435"/>
+        <location filename="../../ui/reconcile/dialog.py" line="207"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="436"/>
+        <location filename="../../ui/reconcile/dialog.py" line="208"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="439"/>
+        <location filename="../../ui/reconcile/dialog.py" line="211"/>
         <source>Matched</source>
         <translation>Совпали</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="440"/>
+        <location filename="../../ui/reconcile/dialog.py" line="212"/>
         <source>Needs review</source>
         <translation>Требуют проверки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="441"/>
+        <location filename="../../ui/reconcile/dialog.py" line="213"/>
         <source>Not on roster</source>
         <translation>Нет в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="442"/>
+        <location filename="../../ui/reconcile/dialog.py" line="214"/>
         <source>Not mentioned</source>
         <translation>Не упомянуты</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="443"/>
+        <location filename="../../ui/reconcile/dialog.py" line="215"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="449"/>
+        <location filename="../../ui/reconcile/dialog.py" line="221"/>
         <source>&amp;Copy summary</source>
         <translation>&amp;Копировать сводку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="457"/>
+        <location filename="../../ui/reconcile/dialog.py" line="229"/>
         <source>Save &amp;report…</source>
         <translation>Сохранить &amp;отчёт…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="460"/>
+        <location filename="../../ui/reconcile/dialog.py" line="232"/>
         <source>&amp;Apply…</source>
         <translation>Прим&amp;енить…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="463"/>
+        <location filename="../../ui/reconcile/dialog.py" line="235"/>
         <source>&amp;Undo apply</source>
         <translation>О&amp;тменить применение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="494"/>
+        <location filename="../../ui/reconcile/dialog.py" line="266"/>
         <source>Partner&apos;s answer</source>
         <translation>Ответ партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="495"/>
+        <location filename="../../ui/reconcile/dialog.py" line="267"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="514"/>
+        <location filename="../../ui/reconcile/dialog.py" line="286"/>
         <source>Matching the answer against the roster</source>
         <translation>Сверка ответа с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="532"/>
+        <location filename="../../ui/reconcile/dialog.py" line="304"/>
         <source>Matched (%1)</source>
         <translation>Совпали (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="533"/>
+        <location filename="../../ui/reconcile/dialog.py" line="305"/>
         <source>Needs review (%1)</source>
         <translation>Требуют проверки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="534"/>
+        <location filename="../../ui/reconcile/dialog.py" line="306"/>
         <source>Not on roster (%1)</source>
         <translation>Нет в базе (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="535"/>
+        <location filename="../../ui/reconcile/dialog.py" line="307"/>
         <source>Not mentioned (%1)</source>
         <translation>Не упомянуты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="536"/>
+        <location filename="../../ui/reconcile/dialog.py" line="308"/>
         <source>Warnings (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="553"/>
+        <location filename="../../ui/reconcile/dialog.py" line="325"/>
         <source>list &apos;%1&apos;</source>
         <translation>списком «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="554"/>
+        <location filename="../../ui/reconcile/dialog.py" line="326"/>
         <source>the whole roster (check only)</source>
         <translation>всей базой (только проверка)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="556"/>
+        <location filename="../../ui/reconcile/dialog.py" line="328"/>
         <source>%1, sheet &apos;%2&apos;: %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
         <translation>%1, лист «%2»: строк — %3, сверка со %4: совпали — %5, требуют проверки — %6 (решено — %7), нет в базе — %8, не упомянуты члены списка — %9, предупреждений — %10.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="625"/>
+        <location filename="../../ui/reconcile/dialog.py" line="397"/>
         <source>Save the reconciliation</source>
         <translation>Сохранить сверку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="625"/>
+        <location filename="../../ui/reconcile/dialog.py" line="397"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="638"/>
+        <location filename="../../ui/reconcile/dialog.py" line="410"/>
         <source>Writing the report</source>
         <translation>Запись отчёта</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="641"/>
+        <location filename="../../ui/reconcile/dialog.py" line="413"/>
         <source>Report written to %1.</source>
         <translation>Отчёт записан в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="659"/>
+        <location filename="../../ui/reconcile/dialog.py" line="432"/>
         <source>This screen belongs to another roster than the one now open; it was closed. Open Reconcile again from the roster you mean.</source>
         <translation>Это окно относится к другой базе, не к той, что открыта сейчас; оно закрыто. Откройте сверку заново из нужной базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="669"/>
+        <location filename="../../ui/reconcile/dialog.py" line="442"/>
         <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
 
 Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
@@ -3973,121 +4894,213 @@ Their answers and statuses change, with the file named as the reason. You can un
 Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="673"/>
+        <location filename="../../ui/reconcile/dialog.py" line="446"/>
         <source>%1 rows still need review and will not be applied.</source>
         <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="674"/>
+        <location filename="../../ui/reconcile/dialog.py" line="447"/>
         <source>Apply the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="686"/>
+        <location filename="../../ui/reconcile/dialog.py" line="459"/>
         <source>Applying the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="703"/>
+        <location filename="../../ui/reconcile/dialog.py" line="477"/>
         <source>Recorded: %1 approved, %2 rejected; %3 statuses changed</source>
         <translation>Внесено: одобрено %1, отказано %2; изменено статусов: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="708"/>
+        <location filename="../../ui/reconcile/dialog.py" line="482"/>
         <source>Answer recorded, status unchanged: %1</source>
         <translation>Ответ внесён, статус не изменился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="705"/>
+        <location filename="../../ui/reconcile/dialog.py" line="479"/>
         <source> (operation %1).</source>
         <translation> (операция %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="709"/>
-        <location filename="../../ui/reconcile_screen.py" line="713"/>
+        <location filename="../../ui/reconcile/dialog.py" line="483"/>
+        <location filename="../../ui/reconcile/dialog.py" line="487"/>
         <source>row %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="712"/>
+        <location filename="../../ui/reconcile/dialog.py" line="486"/>
         <source>Not recorded: %1</source>
         <translation>Не внесено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="716"/>
+        <location filename="../../ui/reconcile/dialog.py" line="490"/>
         <source> Details below.</source>
         <translation> Подробности ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="722"/>
+        <location filename="../../ui/reconcile/dialog.py" line="496"/>
         <source>Apply %1</source>
         <translation>Применить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="730"/>
+        <location filename="../../ui/reconcile/dialog.py" line="504"/>
         <source>Undo the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="731"/>
+        <location filename="../../ui/reconcile/dialog.py" line="505"/>
         <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
         <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="737"/>
+        <location filename="../../ui/reconcile/dialog.py" line="511"/>
         <source>Undoing the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="747"/>
+        <location filename="../../ui/reconcile/dialog.py" line="521"/>
         <source>Undone: %1 answers restored, %2 statuses returned.</source>
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_screen.py" line="754"/>
+        <location filename="../../ui/reconcile/dialog.py" line="529"/>
         <source>&amp;Reconcile partner answer…</source>
         <translation>Све&amp;рить ответ партнёра…</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryKey</name>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="49"/>
+        <source>%1: recovery key</source>
+        <translation>%1: ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="50"/>
+        <source>Keep this sheet in the mission&apos;s safe. With it, the roster can be opened and given a new passphrase when the passphrase is forgotten (Help &gt; Manual: lost laptop, forgotten passphrase).</source>
+        <translation>Храните этот лист в сейфе миссии. С ним базу можно открыть и задать новую парольную фразу, если прежняя забыта (Справка &gt; Руководство: потерян ноутбук, забыта парольная фраза).</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyAction</name>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="158"/>
+        <source>Make a &amp;recovery key…</source>
+        <translation>Создать &amp;ключ восстановления…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="180"/>
+        <source>Make a recovery key</source>
+        <translation>Создать ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="181"/>
+        <source>Type the roster&apos;s passphrase. The recovery key made before (if any) stops working.</source>
+        <translation>Введите парольную фразу базы. Ключ восстановления, созданный раньше (если был), перестанет действовать.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="189"/>
+        <source>Wrong passphrase; no key was made.</source>
+        <translation>Неверная парольная фраза; ключ не создан.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="136"/>
+        <source>Recovery key</source>
+        <translation>Ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="137"/>
+        <source>This key opens the roster and sets a new passphrase if the passphrase is forgotten; the key made before no longer works. It is shown only now. Print it (or write it down) and keep it in the mission&apos;s safe, not with the laptop.</source>
+        <translation>Этот ключ открывает базу и задаёт новую парольную фразу, если прежняя забыта; ключ, созданный раньше, больше не действует. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyView</name>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="85"/>
+        <location filename="../../ui/first_start_recovery.py" line="104"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="86"/>
+        <location filename="../../ui/first_start_recovery.py" line="105"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Сохранить в P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="116"/>
+        <source>Save the recovery key</source>
+        <translation>Сохранить ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="117"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="362"/>
+        <source>Your recovery key</source>
+        <translation>Ваш ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="363"/>
+        <source>If the passphrase is ever forgotten, this key opens the roster and sets a new one. It is shown only now. Print it (or write it down) and keep it in the mission&apos;s safe, not with the laptop.</source>
+        <translation>Если парольная фраза забудется, этот ключ откроет базу и задаст новую. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="367"/>
+        <source>I have &amp;printed the key or written it down</source>
+        <translation>Я &amp;распечатал(а) или переписал(а) ключ</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/import_pages.py" line="152"/>
+        <location filename="../../ui/importing/pages.py" line="152"/>
         <source>Imported</source>
         <translation>Импорт выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="155"/>
+        <location filename="../../ui/importing/pages.py" line="155"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="171"/>
+        <location filename="../../ui/importing/pages.py" line="171"/>
         <source>%1 possible duplicates created as new persons</source>
         <translation>возможных дубликатов, созданных как новые люди: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="173"/>
+        <location filename="../../ui/importing/pages.py" line="173"/>
         <source>%1 possible duplicates left out</source>
         <translation>возможных дубликатов пропущено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="175"/>
+        <location filename="../../ui/importing/pages.py" line="175"/>
         <source>Import #%1 of %2 (%3):&lt;br&gt;&lt;b&gt;%4&lt;/b&gt; persons created, &lt;b&gt;%5&lt;/b&gt; updated, %6 already up to date, %7, &lt;b&gt;%8&lt;/b&gt; rows rejected.&lt;br&gt;&lt;br&gt;Exchange ▸ Undo an import… takes the whole import back.</source>
         <translation>Импорт № %1 из %2 (%3):&lt;br&gt;создано человек: &lt;b&gt;%4&lt;/b&gt;, обновлено: &lt;b&gt;%5&lt;/b&gt;, уже актуальны: %6, %7, отклонено строк: &lt;b&gt;%8&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Обмен ▸ Отменить импорт… отменяет весь импорт целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="191"/>
+        <location filename="../../ui/importing/pages.py" line="191"/>
         <source>Save rejected rows</source>
         <translation>Сохранить отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="191"/>
+        <location filename="../../ui/importing/pages.py" line="191"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_pages.py" line="203"/>
+        <location filename="../../ui/importing/pages.py" line="203"/>
         <source>Saved %1 rows to %2: fix them and import that file again.</source>
         <translation>Строк сохранено: %1, файл %2: исправьте их и импортируйте этот файл снова.</translation>
     </message>
@@ -4095,112 +5108,112 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="50"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="50"/>
         <source>before an import</source>
         <translation>перед импортом</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="51"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="51"/>
         <source>before applying an answer</source>
         <translation>перед применением ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="52"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="52"/>
         <source>before a merge</source>
         <translation>перед объединением</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="53"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="53"/>
         <source>before a retention</source>
         <translation>перед завершением хранения</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="54"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="54"/>
         <source>before a restore</source>
         <translation>перед восстановлением</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="55"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="55"/>
         <source>damaged roster, kept at a restore</source>
         <translation>повреждённая база, сохранённая при восстановлении</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="60"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="60"/>
         <source>routine</source>
         <translation>плановая</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="65"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="65"/>
         <source>Taken</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="66"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="66"/>
         <source>Persons</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="67"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="67"/>
         <source>Last change</source>
         <translation>Последнее изменение</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="69"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="69"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="70"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="70"/>
         <source>Encrypted</source>
         <translation>Зашифрована</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="71"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="71"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="72"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="72"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="73"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="73"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="74"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="74"/>
         <source>%1 MB</source>
         <translation>%1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="75"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="75"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="85"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="85"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="90"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="90"/>
         <source>Choose the backup to go back to. The roster as it is now is backed up first, so this can be undone by restoring that copy.</source>
         <translation>Выберите резервную копию, к которой нужно вернуться. Текущее состояние базы сначала будет сохранено, так что восстановление можно отменить, восстановив эту копию.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="96"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="96"/>
         <source>Other folder…</source>
         <translation>Другая папка…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="112"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="112"/>
         <source>Restore</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="134"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="134"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
@@ -4208,68 +5221,68 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../ui/protection.py" line="506"/>
+        <location filename="../../ui/protection/dialogs.py" line="78"/>
         <source>Close the crisis: retention</source>
         <translation>Завершение кризиса: хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="508"/>
+        <location filename="../../ui/protection/dialogs.py" line="80"/>
         <source>When the evacuation is over, personal data must not linger. The whole roster is first archived to an encrypted file; then the persons chosen here are anonymised (statistics stay right) or deleted.</source>
         <translation>Когда эвакуация завершена, персональные данные не должны храниться дольше необходимого. Сначала вся база архивируется в зашифрованный файл; затем записи выбранных здесь людей обезличиваются (статистика остаётся верной) или удаляются.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="520"/>
+        <location filename="../../ui/protection/dialogs.py" line="92"/>
         <source>Persons in</source>
         <translation>Люди со статусом</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="524"/>
+        <location filename="../../ui/protection/dialogs.py" line="96"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="525"/>
+        <location filename="../../ui/protection/dialogs.py" line="97"/>
         <source>Unchanged for at least</source>
         <translation>Без изменений не менее</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="526"/>
+        <location filename="../../ui/protection/dialogs.py" line="98"/>
         <source>Anonymise (keep statistics)</source>
         <translation>Обезличить (статистика сохранится)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="527"/>
+        <location filename="../../ui/protection/dialogs.py" line="99"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="535"/>
+        <location filename="../../ui/protection/dialogs.py" line="107"/>
         <source>Then</source>
         <translation>Затем</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="537"/>
+        <location filename="../../ui/protection/dialogs.py" line="109"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="542"/>
-        <location filename="../../ui/protection.py" line="556"/>
+        <location filename="../../ui/protection/dialogs.py" line="114"/>
+        <location filename="../../ui/protection/dialogs.py" line="128"/>
         <source>Encrypted archive</source>
         <translation>Зашифрованный архив</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="545"/>
+        <location filename="../../ui/protection/dialogs.py" line="117"/>
         <source>Archive passphrase</source>
         <translation>Парольная фраза архива</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="557"/>
+        <location filename="../../ui/protection/dialogs.py" line="129"/>
         <source>Roster archives (*.db)</source>
         <translation>Архивы базы (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection.py" line="564"/>
+        <location filename="../../ui/protection/dialogs.py" line="136"/>
         <source>Choose at least one state, the archive file and a passphrase of at least 8 characters.</source>
         <translation>Выберите хотя бы один статус, файл архива и парольную фразу не короче 8 символов.</translation>
     </message>
@@ -4356,6 +5369,24 @@ Their answers and statuses change, with the file named as the reason. You can un
     </message>
 </context>
 <context>
+    <name>RosterPackages</name>
+    <message>
+        <location filename="../../ui/packages/__init__.py" line="29"/>
+        <source>Send a roster &amp;package…</source>
+        <translation>Отправить &amp;пакет списка…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/__init__.py" line="30"/>
+        <source>Receive a roster pac&amp;kage…</source>
+        <translation>Получить п&amp;акет списка…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/__init__.py" line="32"/>
+        <source>Sites and &amp;keys…</source>
+        <translation>Площадки и &amp;ключи…</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
         <location filename="../../ui/roster_page.py" line="270"/>
@@ -4431,26 +5462,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         </translation>
     </message>
     <message>
+        <location filename="../../ui/first_start.py" line="218"/>
         <source>Where the roster lives</source>
         <translation>Где хранится база</translation>
     </message>
     <message>
-        <source>The roster is one file on this computer. The suggested place is this user's local data folder. Avoid a OneDrive, Dropbox or Google Drive folder and network shares: several officers at once work better on a shared PostgreSQL roster.</source>
+        <location filename="../../ui/first_start.py" line="219"/>
+        <source>The roster is one file on this computer. The suggested place is this user&apos;s local data folder. Avoid a OneDrive, Dropbox or Google Drive folder and network shares: several officers at once work better on a shared PostgreSQL roster.</source>
         <translation>База — это один файл на этом компьютере. Предлагаемое место — локальная папка данных пользователя. Избегайте папок OneDrive, Dropbox, Google Drive и сетевых папок: нескольким сотрудникам одновременно лучше работать в общей базе PostgreSQL.</translation>
     </message>
     <message>
+        <location filename="../../ui/first_start.py" line="222"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
+        <location filename="../../ui/first_start.py" line="235"/>
         <source>New roster</source>
         <translation>Новая база</translation>
     </message>
     <message>
+        <location filename="../../ui/first_start.py" line="236"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы (*.db)</translation>
     </message>
     <message>
+        <location filename="../../ui/first_start.py" line="250"/>
         <source>%1 exists already. Choose another file; an existing roster is opened with File &gt; Open roster.</source>
         <translation>%1 уже существует. Выберите другой файл; существующая база открывается через Файл &gt; Открыть базу.</translation>
     </message>
@@ -4461,6 +5498,79 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../ui/roster_model.py" line="65"/>
         <source>(damaged record: cannot be read)</source>
         <translation>(повреждённая запись: не читается)</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="41"/>
+        <source>Send a roster package</source>
+        <translation>Отправить пакет списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="44"/>
+        <source>To these sites&apos; keys:</source>
+        <translation>Ключам этих площадок:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="52"/>
+        <source>To a passphrase agreed by phone:</source>
+        <translation>Паролю, согласованному по телефону:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="55"/>
+        <source>Only what changed since the last package to them</source>
+        <translation>Только изменения после последнего пакета им</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="59"/>
+        <source>Send…</source>
+        <translation>Отправить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="64"/>
+        <source>Passphrase:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="65"/>
+        <source>Again:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="75"/>
+        <source>No other site is known yet: add them in Tools &gt; Sites and keys, or send to a passphrase.</source>
+        <translation>Других площадок пока нет: добавьте их в Сервис &gt; Площадки и ключи или отправьте с паролем.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="84"/>
+        <source>Save the package as</source>
+        <translation>Сохранить пакет как</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="85"/>
+        <source>Roster packages (*.mrpkg)</source>
+        <translation>Пакеты списка (*.mrpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="94"/>
+        <source>The two passphrases are empty or differ.</source>
+        <translation>Пароли пусты или не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="98"/>
+        <source>Tick at least one site, or send to a passphrase.</source>
+        <translation>Отметьте хотя бы одну площадку или отправьте с паролем.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="114"/>
+        <source>Writing the roster package</source>
+        <translation>Запись пакета списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="117"/>
+        <source>{path}: {records} records sent.</source>
+        <translation>{path}: отправлено записей: {records}.</translation>
     </message>
 </context>
 <context>
@@ -4553,44 +5663,138 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>SitesDialog</name>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="40"/>
+        <source>Sites and keys</source>
+        <translation>Площадки и ключи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="43"/>
+        <source>Site</source>
+        <translation>Площадка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="44"/>
+        <source>This roster</source>
+        <translation>Этот список</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="44"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="45"/>
+        <source>Prefix</source>
+        <translation>Префикс</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="46"/>
+        <source>Key fingerprint</source>
+        <translation>Отпечаток ключа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="54"/>
+        <source>This roster&apos;s site</source>
+        <translation>Площадка этого списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="58"/>
+        <source>e.g. CAI</source>
+        <translation>напр. CAI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="59"/>
+        <source>Create this site</source>
+        <translation>Создать площадку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="61"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="83"/>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="62"/>
+        <source>Case-reference prefix:</source>
+        <translation>Префикс номеров дел:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="65"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="70"/>
+        <source>Public key to send to the other missions:</source>
+        <translation>Открытый ключ для других миссий:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="74"/>
+        <source>Add another mission&apos;s site</source>
+        <translation>Добавить площадку другой миссии</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="81"/>
+        <source>Add site</source>
+        <translation>Добавить площадку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="84"/>
+        <source>Public key:</source>
+        <translation>Открытый ключ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="85"/>
+        <source>Fingerprint to confirm by phone:</source>
+        <translation>Отпечаток для сверки по телефону:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="126"/>
+        <source>not a site&apos;s public key</source>
+        <translation>это не открытый ключ площадки</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/person_editor.py" line="859"/>
+        <location filename="../../ui/person/status_dialog.py" line="48"/>
         <source>Change status — %1</source>
         <translation>Смена статуса — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="868"/>
+        <location filename="../../ui/person/status_dialog.py" line="57"/>
         <source>(no list)</source>
         <translation>(без списка)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="871"/>
+        <location filename="../../ui/person/status_dialog.py" line="60"/>
         <source>Why (kept in the history)</source>
         <translation>Почему (сохраняется в истории)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="878"/>
+        <location filename="../../ui/person/status_dialog.py" line="67"/>
         <source>Current status</source>
         <translation>Текущий статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="879"/>
+        <location filename="../../ui/person/status_dialog.py" line="68"/>
         <source>New status</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="880"/>
+        <location filename="../../ui/person/status_dialog.py" line="69"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="881"/>
+        <location filename="../../ui/person/status_dialog.py" line="70"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/person_editor.py" line="906"/>
+        <location filename="../../ui/person/status_dialog.py" line="95"/>
         <source>Changing the status</source>
         <translation>Смена статуса</translation>
     </message>
@@ -4598,32 +5802,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="161"/>
+        <location filename="../../ui/importing/wizard.py" line="169"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162"/>
+        <location filename="../../ui/importing/wizard.py" line="170"/>
         <source>The header row is found below any title rows; choose another sheet or row if needed.</source>
         <translation>Строка заголовков ищется ниже строк с названием; при необходимости выберите другой лист или строку.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="172"/>
+        <location filename="../../ui/importing/wizard.py" line="180"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="174"/>
+        <location filename="../../ui/importing/wizard.py" line="182"/>
         <source>Header in row:</source>
         <translation>Заголовки в строке:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="190"/>
+        <location filename="../../ui/importing/wizard.py" line="198"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="192"/>
+        <location filename="../../ui/importing/wizard.py" line="200"/>
         <source>%1 (empty)</source>
         <translation>%1 (пустой)</translation>
     </message>
@@ -4744,6 +5948,39 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../ui/undo_commands.py" line="110"/>
         <source>Move %1 to the trash</source>
         <translation>перемещение %1 в корзину</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="127"/>
+        <source>Welcome to %1</source>
+        <translation>Добро пожаловать в %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="128"/>
+        <source>This assistant sets up the roster of your mission: who you are, where the roster is kept, how it is protected and where its backups go. It takes a few minutes; everything can be changed later in Tools &gt; Settings.</source>
+        <translation>Этот помощник настроит базу вашей миссии: кто вы, где хранится база, как она защищена и куда идут резервные копии. Это займёт несколько минут; всё можно изменить позже в Сервис &gt; Настройки.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="131"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="132"/>
+        <source>&amp;Set up my mission&apos;s roster</source>
+        <translation>&amp;Настроить базу моей миссии</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="133"/>
+        <source>&amp;Explore with a demonstration roster</source>
+        <translation>&amp;Посмотреть на демонстрационной базе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="134"/>
+        <source>Invented families, lists and partners, to try every screen. The title bar and every export say DEMONSTRATION while it is open.</source>
+        <translation>Вымышленные семьи, списки и партнёры, чтобы опробовать каждый экран. Пока она открыта, в заголовке окна и в каждой выгрузке написано «ДЕМОНСТРАЦИЯ».</translation>
     </message>
 </context>
 <context>
@@ -4933,9 +6170,92 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>журнал изменений нарушен: {problem}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="706"/>
+        <location filename="../../cli.py" line="707"/>
         <source>mission-roster: interrupted</source>
         <translation>mission-roster: прервано</translation>
+    </message>
+</context>
+<context>
+    <name>commands.crossing</name>
+    <message>
+        <location filename="../../commands/crossing.py" line="180"/>
+        <source>needs CASE_REF or --list NAME</source>
+        <translation>нужен CASE_REF или --list NAME</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="186"/>
+        <source>{list}: {count} members lack evidence, {waiting} without an override</source>
+        <translation>{list}: не хватает документов у {count}, без исключения: {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="46"/>
+        <source>{ref}: check-in of {at} undone</source>
+        <translation>{ref}: регистрация в {at} отменена</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="49"/>
+        <source>{ref}: status back to {status}</source>
+        <translation>{ref}: статус возвращён: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="63"/>
+        <source>{list}: expected {expected}, checked in {checked_in}, missing {missing}</source>
+        <translation>{list}: ожидается {expected}, прошли {checked_in}, нет {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="68"/>
+        <source>(no household)</source>
+        <translation>(без семьи)</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="97"/>
+        <source>{path}: boarding list of {persons} persons</source>
+        <translation>{path}: посадочный список, человек: {persons}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="106"/>
+        <source>is needed: whom to notify</source>
+        <translation>нужен: кого оповестить</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="133"/>
+        <source>{count} persons, {missing} not reached yet</source>
+        <translation>человек: {count}, ещё не дозвонились: {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="136"/>
+        <source>{path}: {kind} written</source>
+        <translation>{path}: записано ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="145"/>
+        <source>{ref}: {outcome} at {at}</source>
+        <translation>{ref}: {outcome} в {at}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="158"/>
+        <source>needs NAME and --language</source>
+        <translation>нужны NAME и --language</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="169"/>
+        <source>needs --text or --file</source>
+        <translation>нужен --text или --file</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="171"/>
+        <source>template {name} ({language}) saved</source>
+        <translation>шаблон {name} ({language}) сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="210"/>
+        <source>{ref}: may be submitted on {list} without {missing}</source>
+        <translation>{ref}: может быть подан(а) в списке {list} без: {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/crossing.py" line="218"/>
+        <source>{ref}: confirmed on {day}</source>
+        <translation>{ref}: подтверждено {day}</translation>
     </message>
 </context>
 <context>
@@ -5057,6 +6377,59 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../commands/importing.py" line="174"/>
         <source>conflict: {ref}: {message}</source>
         <translation>конфликт: {ref}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>commands.packages</name>
+    <message>
+        <location filename="../../commands/packages.py" line="37"/>
+        <source>{path}: the password file is empty</source>
+        <translation>{path}: файл пароля пуст</translation>
+    </message>
+    <message>
+        <location filename="../../commands/packages.py" line="47"/>
+        <source>this roster is site {name}; new case references start with MR-{prefix}-; fingerprint {fingerprint}; public key:</source>
+        <translation>этот список — площадка {name}; новые номера дел начинаются с MR-{prefix}-; отпечаток {fingerprint}; открытый ключ:</translation>
+    </message>
+    <message>
+        <location filename="../../commands/packages.py" line="56"/>
+        <source>added site {name}, fingerprint {fingerprint}</source>
+        <translation>добавлена площадка {name}, отпечаток {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/packages.py" line="78"/>
+        <source>{path}: {records} records ({counts})</source>
+        <translation>{path}: записей: {records} ({counts})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/packages.py" line="84"/>
+        <source>package {number} from {site} (fingerprint {fingerprint}): {created} new, {updated} updated, {unchanged} unchanged persons, {conflicts} conflicts, {duplicates} possible duplicates</source>
+        <translation>пакет {number} от {site} (отпечаток {fingerprint}): лиц новых {created}, изменённых {updated}, без изменений {unchanged}; конфликтов {conflicts}; возможных дубликатов {duplicates}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/packages.py" line="96"/>
+        <source>dry run: nothing was changed</source>
+        <translation>пробный прогон: ничего не изменено</translation>
+    </message>
+    <message>
+        <location filename="../../commands/packages.py" line="98"/>
+        <source>undo with: package undo {number}</source>
+        <translation>отмена: package undo {number}</translation>
+    </message>
+    <message>
+        <location filename="../../commands/packages.py" line="105"/>
+        <source>warning: package(s) {numbers} from {site} were never imported here; ask {site} for a package without --since-last</source>
+        <translation>предупреждение: пакеты {numbers} от {site} здесь не принимались; попросите у {site} пакет без --since-last</translation>
+    </message>
+    <message>
+        <location filename="../../commands/packages.py" line="129"/>
+        <source>{person}: {field} resolved ({choice})</source>
+        <translation>{person}: {field} решено ({choice})</translation>
+    </message>
+    <message>
+        <location filename="../../commands/packages.py" line="136"/>
+        <source>package import #{number} undone ({count} records put back)</source>
+        <translation>приём пакета № {number} отменён (восстановлено записей: {count})</translation>
     </message>
 </context>
 <context>
@@ -5225,40 +6598,53 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>строка {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="175"/>
+        <location filename="../../commands/reconcile.py" line="178"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="188"/>
+        <location filename="../../commands/reconcile.py" line="191"/>
         <source>{count} possible duplicates</source>
         <translation>возможных дубликатов: {count}</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="197"/>
+        <location filename="../../commands/reconcile.py" line="200"/>
         <source>takes no person references</source>
         <translation>не принимает номеров дел</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="199"/>
+        <location filename="../../commands/reconcile.py" line="202"/>
         <source>merge {n} undone: {ref} is a record of its own again ({state})</source>
         <translation>объединение {n} отменено: {ref} снова отдельная запись ({state})</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="204"/>
+        <location filename="../../commands/reconcile.py" line="207"/>
         <source>needs KEEP_REF OTHER_REF (or --undo OPERATION_ID)</source>
         <translation>нужны KEEP_REF OTHER_REF (или --undo OPERATION_ID)</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="210"/>
+        <location filename="../../commands/reconcile.py" line="213"/>
         <source>{other} merged into {keep} (operation {n}); undo with `mission-roster merge --undo {n}`</source>
         <translation>{other} объединён(а) с {keep} (операция {n}); отменить: `mission-roster merge --undo {n}`</translation>
     </message>
 </context>
 <context>
+    <name>commands.recovery</name>
+    <message>
+        <location filename="../../commands/recovery.py" line="42"/>
+        <source>{path}: recovery key written to {out}; print it, keep it in the safe, and delete the file (a key made before no longer works)</source>
+        <translation>{path}: ключ восстановления записан в {out}; распечатайте его, положите в сейф и удалите файл (прежний ключ больше не действует)</translation>
+    </message>
+    <message>
+        <location filename="../../commands/recovery.py" line="52"/>
+        <source>{path}: opened with the recovery key and given the new passphrase; the recovery key still works</source>
+        <translation>{path}: открыта ключом восстановления, задана новая парольная фраза; ключ восстановления по-прежнему действует</translation>
+    </message>
+</context>
+<context>
     <name>commands.workspace</name>
     <message>
-        <location filename="../../commands/workspace.py" line="17"/>
+        <location filename="../../commands/workspace.py" line="18"/>
         <source>{ref}: {old} -&gt; {new} (undone)</source>
         <translation>{ref}: {old} -&gt; {new} (отменено)</translation>
     </message>
@@ -5266,327 +6652,327 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.audit</name>
     <message>
-        <location filename="../../domain/reasons.py" line="123"/>
+        <location filename="../../domain/reasons.py" line="124"/>
         <source>answer</source>
         <translation>ответ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="124"/>
+        <location filename="../../domain/reasons.py" line="125"/>
         <source>create</source>
         <translation>создание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="125"/>
+        <location filename="../../domain/reasons.py" line="126"/>
         <source>update</source>
         <translation>изменение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="126"/>
+        <location filename="../../domain/reasons.py" line="127"/>
         <source>delete</source>
         <translation>удаление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="127"/>
+        <location filename="../../domain/reasons.py" line="128"/>
         <source>restore</source>
         <translation>восстановление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="128"/>
+        <location filename="../../domain/reasons.py" line="129"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="129"/>
+        <location filename="../../domain/reasons.py" line="130"/>
         <source>undo</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="130"/>
+        <location filename="../../domain/reasons.py" line="131"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="131"/>
+        <location filename="../../domain/reasons.py" line="132"/>
         <source>not a duplicate</source>
         <translation>не дубликат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="132"/>
+        <location filename="../../domain/reasons.py" line="133"/>
         <source>duplicate mark removed</source>
         <translation>снята отметка «не дубликат»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="133"/>
+        <location filename="../../domain/reasons.py" line="134"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="134"/>
+        <location filename="../../domain/reasons.py" line="135"/>
         <source>export</source>
         <translation>экспорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="135"/>
+        <location filename="../../domain/reasons.py" line="136"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="136"/>
+        <location filename="../../domain/reasons.py" line="137"/>
         <source>redact</source>
         <translation>вымарывание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="137"/>
+        <location filename="../../domain/reasons.py" line="138"/>
         <source>backup</source>
         <translation>резервная копия</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="138"/>
+        <location filename="../../domain/reasons.py" line="139"/>
         <source>encrypt</source>
         <translation>шифрование</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="139"/>
+        <location filename="../../domain/reasons.py" line="140"/>
         <source>anonymise</source>
         <translation>обезличивание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="140"/>
+        <location filename="../../domain/reasons.py" line="141"/>
         <source>retention</source>
         <translation>хранение данных</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="141"/>
+        <location filename="../../domain/reasons.py" line="142"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="142"/>
+        <location filename="../../domain/reasons.py" line="143"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="143"/>
+        <location filename="../../domain/reasons.py" line="144"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="144"/>
+        <location filename="../../domain/reasons.py" line="145"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="145"/>
+        <location filename="../../domain/reasons.py" line="146"/>
         <source>liaison</source>
         <translation>журнал связи</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="146"/>
+        <location filename="../../domain/reasons.py" line="147"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="147"/>
+        <location filename="../../domain/reasons.py" line="148"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="148"/>
+        <location filename="../../domain/reasons.py" line="149"/>
         <source>setting</source>
         <translation>настройка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="149"/>
+        <location filename="../../domain/reasons.py" line="150"/>
         <source>export profile</source>
         <translation>профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="150"/>
+        <location filename="../../domain/reasons.py" line="151"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="151"/>
+        <location filename="../../domain/reasons.py" line="152"/>
         <source>reconcile report</source>
         <translation>отчёт сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="152"/>
+        <location filename="../../domain/reasons.py" line="153"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="153"/>
+        <location filename="../../domain/reasons.py" line="154"/>
         <source>undo of an import</source>
         <translation>отмена загрузки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="164"/>
+        <location filename="../../domain/reasons.py" line="165"/>
         <source>created {ref}</source>
         <translation>создана запись {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="165"/>
+        <location filename="../../domain/reasons.py" line="166"/>
         <source>edited {ref}: {fields}</source>
         <translation>изменена запись {ref}: {fields}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="166"/>
+        <location filename="../../domain/reasons.py" line="167"/>
         <source>moved {ref} to the trash</source>
         <translation>{ref} перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="167"/>
+        <location filename="../../domain/reasons.py" line="168"/>
         <source>restored {ref} from the trash</source>
         <translation>{ref} восстановлен(а) из корзины</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="168"/>
+        <location filename="../../domain/reasons.py" line="169"/>
         <source>{ref}: {old} -&gt; {new}</source>
         <translation>{ref}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="169"/>
+        <location filename="../../domain/reasons.py" line="170"/>
         <source>{n} persons -&gt; {new}</source>
         <translation>человек: {n} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="170"/>
+        <location filename="../../domain/reasons.py" line="171"/>
         <source>{ref}: crossing date</source>
         <translation>{ref}: дата перехода границы</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="172"/>
+        <location filename="../../domain/reasons.py" line="173"/>
         <source>{ref} on {list}: {answer}</source>
         <translation>{ref} в списке {list}: {answer}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="174"/>
+        <location filename="../../domain/reasons.py" line="175"/>
         <source>{ref} joined household {household}</source>
         <translation>{ref} включён(а) в семью {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="176"/>
+        <location filename="../../domain/reasons.py" line="177"/>
         <source>{ref} left household {household}</source>
         <translation>{ref} исключён(а) из семьи {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="177"/>
+        <location filename="../../domain/reasons.py" line="178"/>
         <source>created household {household}</source>
         <translation>создана семья {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="178"/>
+        <location filename="../../domain/reasons.py" line="179"/>
         <source>created list {list}</source>
         <translation>создан список {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="179"/>
+        <location filename="../../domain/reasons.py" line="180"/>
         <source>list {list} sent</source>
         <translation>список {list} отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="180"/>
+        <location filename="../../domain/reasons.py" line="181"/>
         <source>list {list}: {old} -&gt; {new}</source>
         <translation>список {list}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="182"/>
+        <location filename="../../domain/reasons.py" line="183"/>
         <source>added {n} persons to list {list}</source>
         <translation>в список {list} добавлено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="184"/>
+        <location filename="../../domain/reasons.py" line="185"/>
         <source>removed {n} persons from list {list}</source>
         <translation>из списка {list} исключено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="186"/>
+        <location filename="../../domain/reasons.py" line="187"/>
         <source>merged {other} into {keep} (operation {n})</source>
         <translation>{other} объединён(а) с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="188"/>
+        <location filename="../../domain/reasons.py" line="189"/>
         <source>undid the merge of {other} into {keep} (operation {n})</source>
         <translation>отменено объединение {other} с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="190"/>
+        <location filename="../../domain/reasons.py" line="191"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="192"/>
+        <location filename="../../domain/reasons.py" line="193"/>
         <source>undid status operation {n}: {count} persons back</source>
         <translation>отменена смена статуса {n}: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="194"/>
+        <location filename="../../domain/reasons.py" line="195"/>
         <source>{n} persons -&gt; {new} (operation {op})</source>
         <translation>человек: {n} -&gt; {new} (операция {op})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="195"/>
+        <location filename="../../domain/reasons.py" line="196"/>
         <source>{ref}: {old} -&gt; {new} ({why})</source>
         <translation>{ref}: {old} -&gt; {new} ({why})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="197"/>
+        <location filename="../../domain/reasons.py" line="198"/>
         <source>moved {ref} to the trash: {why}</source>
         <translation>{ref} перемещён(а) в корзину: {why}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="198"/>
+        <location filename="../../domain/reasons.py" line="199"/>
         <source>added partner {name}</source>
         <translation>добавлен партнёр {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="199"/>
+        <location filename="../../domain/reasons.py" line="200"/>
         <source>logged a contact</source>
         <translation>записан контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="200"/>
+        <location filename="../../domain/reasons.py" line="201"/>
         <source>logged a contact ({channel})</source>
         <translation>записан контакт ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="201"/>
+        <location filename="../../domain/reasons.py" line="202"/>
         <source>follow-up done</source>
         <translation>напоминание выполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="202"/>
+        <location filename="../../domain/reasons.py" line="203"/>
         <source>changed a partner contact</source>
         <translation>изменён контакт партнёра</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="203"/>
+        <location filename="../../domain/reasons.py" line="204"/>
         <source>{key} changed</source>
         <translation>изменено: {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="205"/>
+        <location filename="../../domain/reasons.py" line="206"/>
         <source>backup ({why}) of {n} persons to {folder}</source>
         <translation>резервная копия ({why}), человек: {n}, в {folder}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="207"/>
+        <location filename="../../domain/reasons.py" line="208"/>
         <source>exported {n} persons to an internal file ({what})</source>
         <translation>выгружено человек: {n}, во внутренний файл ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="209"/>
+        <location filename="../../domain/reasons.py" line="210"/>
         <source>exported {n} persons to {partner} ({what})</source>
         <translation>выгружено человек: {n}, для {partner} ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="212"/>
+        <location filename="../../domain/reasons.py" line="213"/>
         <source>import #{n} of {file} ({sheet}): {created} created, {updated} updated, {rejected} rejected</source>
         <translation>загрузка №{n} из {file} ({sheet}): создано {created}, обновлено {updated}, отклонено {rejected}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="216"/>
+        <location filename="../../domain/reasons.py" line="217"/>
         <source>undid import #{n} of {file}: {removed} removed, {trashed} to the trash, {restored} restored, {conflicts} conflicts</source>
         <translation>отменена загрузка №{n} из {file}: удалено {removed}, в корзину {trashed}, восстановлено {restored}, конфликтов {conflicts}</translation>
     </message>
@@ -5623,6 +7009,15 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>domain.eligibility</name>
+    <message>
+        <location filename="../../domain/eligibility.py" line="63"/>
+        <location filename="../../domain/eligibility.py" line="76"/>
+        <source>is not one of {known}</source>
+        <translation>не из списка: {known}</translation>
+    </message>
+</context>
+<context>
     <name>domain.errors</name>
     <message>
         <location filename="../../domain/errors.py" line="49"/>
@@ -5645,147 +7040,147 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>никуда (статус окончательный)</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="75"/>
+        <location filename="../../domain/errors.py" line="77"/>
         <source>No {what} {key!r} on this roster.</source>
         <translation>В этой базе не найдено: {what} {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="91"/>
+        <location filename="../../domain/errors.py" line="93"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>Отменено; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="125"/>
+        <location filename="../../domain/errors.py" line="127"/>
         <source>sheet &apos;{sheet}&apos;</source>
         <translation>лист «{sheet}»</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="126"/>
+        <location filename="../../domain/errors.py" line="128"/>
         <source>row {row}</source>
         <translation>строка {row}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="127"/>
+        <location filename="../../domain/errors.py" line="129"/>
         <source>column {column}</source>
         <translation>столбец {column}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="131"/>
+        <location filename="../../domain/errors.py" line="133"/>
         <source>{where}: {message}</source>
         <translation>{where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="142"/>
+        <location filename="../../domain/errors.py" line="144"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="143"/>
+        <location filename="../../domain/errors.py" line="145"/>
         <source>evacuation list</source>
         <translation>список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="144"/>
+        <location filename="../../domain/errors.py" line="146"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="145"/>
+        <location filename="../../domain/errors.py" line="147"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="146"/>
+        <location filename="../../domain/errors.py" line="148"/>
         <source>document</source>
         <translation>документ</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="147"/>
+        <location filename="../../domain/errors.py" line="149"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="148"/>
+        <location filename="../../domain/errors.py" line="150"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="149"/>
+        <location filename="../../domain/errors.py" line="151"/>
         <source>partner organization</source>
         <translation>организация-партнёр</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="150"/>
+        <location filename="../../domain/errors.py" line="152"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="151"/>
+        <location filename="../../domain/errors.py" line="153"/>
         <source>list member</source>
         <translation>участник списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="152"/>
+        <location filename="../../domain/errors.py" line="154"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="153"/>
+        <location filename="../../domain/errors.py" line="155"/>
         <source>merge operation</source>
         <translation>операция объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="154"/>
+        <location filename="../../domain/errors.py" line="156"/>
         <source>reconcile operation</source>
         <translation>операция сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="155"/>
+        <location filename="../../domain/errors.py" line="157"/>
         <source>status operation</source>
         <translation>операция смены статуса</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="156"/>
+        <location filename="../../domain/errors.py" line="158"/>
         <source>saved export profile</source>
         <translation>сохранённый профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="157"/>
+        <location filename="../../domain/errors.py" line="159"/>
         <source>liaison entry</source>
         <translation>запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="1"/>
+        <location filename="../../domain/errors.py" line="160"/>
         <source>household with members</source>
         <translation>семья с участниками</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="1"/>
+        <location filename="../../domain/errors.py" line="161"/>
         <source>person of merge operation</source>
         <translation>человек из операции объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="1"/>
+        <location filename="../../domain/errors.py" line="162"/>
         <source>&apos;not a duplicate&apos; mark for persons</source>
         <translation>отметка «не дубликат» для людей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="1"/>
+        <location filename="../../domain/errors.py" line="163"/>
         <source>partner organization (add it under Partners first)</source>
         <translation>организация-партнёр (сначала добавьте её в разделе «Партнёры»)</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="1"/>
+        <location filename="../../domain/errors.py" line="167"/>
         <source>member of list {name!r}</source>
         <translation>участник списка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="1"/>
+        <location filename="../../domain/errors.py" line="168"/>
         <source>export profile (known: {known})</source>
         <translation>профиль экспорта (известны: {known})</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="1"/>
+        <location filename="../../domain/errors.py" line="169"/>
         <source>contact at {organization}</source>
         <translation>контакт в {organization}</translation>
     </message>
@@ -5863,257 +7258,257 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.fields</name>
     <message>
-        <location filename="../../domain/errors.py" line="160"/>
+        <location filename="../../domain/errors.py" line="171"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="161"/>
+        <location filename="../../domain/errors.py" line="172"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="162"/>
+        <location filename="../../domain/errors.py" line="173"/>
         <source>status change</source>
         <translation>смена статуса</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="163"/>
+        <location filename="../../domain/errors.py" line="174"/>
         <source>crossing</source>
         <translation>переход границы</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="164"/>
+        <location filename="../../domain/errors.py" line="175"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="165"/>
+        <location filename="../../domain/errors.py" line="176"/>
         <source>list name</source>
         <translation>название списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="166"/>
+        <location filename="../../domain/errors.py" line="177"/>
         <source>list state</source>
         <translation>состояние списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="167"/>
+        <location filename="../../domain/errors.py" line="178"/>
         <source>evacuation list</source>
         <translation>список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="168"/>
+        <location filename="../../domain/errors.py" line="179"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="169"/>
+        <location filename="../../domain/errors.py" line="180"/>
         <source>surname</source>
         <translation>фамилия</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="170"/>
+        <location filename="../../domain/errors.py" line="181"/>
         <source>given_names</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="171"/>
+        <location filename="../../domain/errors.py" line="182"/>
         <source>patronymic</source>
         <translation>отчество</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="172"/>
+        <location filename="../../domain/errors.py" line="183"/>
         <source>surname_latin</source>
         <translation>фамилия латиницей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="173"/>
+        <location filename="../../domain/errors.py" line="184"/>
         <source>given_names_latin</source>
         <translation>имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="174"/>
+        <location filename="../../domain/errors.py" line="185"/>
         <source>birth_date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="175"/>
+        <location filename="../../domain/errors.py" line="186"/>
         <source>sex</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="176"/>
+        <location filename="../../domain/errors.py" line="187"/>
         <source>citizenship</source>
         <translation>гражданство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="177"/>
+        <location filename="../../domain/errors.py" line="188"/>
         <source>citizenships</source>
         <translation>гражданство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="178"/>
+        <location filename="../../domain/errors.py" line="189"/>
         <source>case_ref</source>
         <translation>номер дела</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="179"/>
+        <location filename="../../domain/errors.py" line="190"/>
         <source>document type</source>
         <translation>тип документа</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="180"/>
+        <location filename="../../domain/errors.py" line="191"/>
         <source>document number</source>
         <translation>номер документа</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="181"/>
+        <location filename="../../domain/errors.py" line="192"/>
         <source>expiry date</source>
         <translation>срок действия</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="182"/>
+        <location filename="../../domain/errors.py" line="193"/>
         <source>relationship</source>
         <translation>родство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="183"/>
+        <location filename="../../domain/errors.py" line="194"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="184"/>
+        <location filename="../../domain/errors.py" line="195"/>
         <source>merge field</source>
         <translation>поле объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="185"/>
+        <location filename="../../domain/errors.py" line="196"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="186"/>
+        <location filename="../../domain/errors.py" line="197"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="187"/>
+        <location filename="../../domain/errors.py" line="198"/>
         <source>mapping</source>
         <translation>сопоставление столбцов</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="188"/>
+        <location filename="../../domain/errors.py" line="199"/>
         <source>columns</source>
         <translation>столбцы</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="189"/>
+        <location filename="../../domain/errors.py" line="200"/>
         <source>column mapping</source>
         <translation>сопоставление столбцов</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="190"/>
+        <location filename="../../domain/errors.py" line="201"/>
         <source>profile</source>
         <translation>профиль</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="191"/>
+        <location filename="../../domain/errors.py" line="202"/>
         <source>profile name</source>
         <translation>название профиля</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="192"/>
+        <location filename="../../domain/errors.py" line="203"/>
         <source>organization name</source>
         <translation>название организации</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="193"/>
+        <location filename="../../domain/errors.py" line="204"/>
         <source>contact name</source>
         <translation>имя контакта</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="194"/>
+        <location filename="../../domain/errors.py" line="205"/>
         <source>summary</source>
         <translation>краткое содержание</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="195"/>
+        <location filename="../../domain/errors.py" line="206"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="196"/>
+        <location filename="../../domain/errors.py" line="207"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="197"/>
+        <location filename="../../domain/errors.py" line="208"/>
         <source>review decision</source>
         <translation>решение по проверке</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="198"/>
+        <location filename="../../domain/errors.py" line="209"/>
         <source>pair</source>
         <translation>пара</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="199"/>
+        <location filename="../../domain/errors.py" line="210"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="200"/>
+        <location filename="../../domain/errors.py" line="211"/>
         <source>archive passphrase</source>
         <translation>пароль архива</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="201"/>
+        <location filename="../../domain/errors.py" line="212"/>
         <source>language</source>
         <translation>язык</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="202"/>
+        <location filename="../../domain/errors.py" line="213"/>
         <source>date_format</source>
         <translation>формат даты</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="203"/>
+        <location filename="../../domain/errors.py" line="214"/>
         <source>state</source>
         <translation>состояние</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="204"/>
+        <location filename="../../domain/errors.py" line="215"/>
         <source>older than</source>
         <translation>старше</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="205"/>
+        <location filename="../../domain/errors.py" line="216"/>
         <source>report</source>
         <translation>отчёт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="206"/>
+        <location filename="../../domain/errors.py" line="217"/>
         <source>reject report</source>
         <translation>отчёт об отклонённых строках</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="207"/>
+        <location filename="../../domain/errors.py" line="218"/>
         <source>manifest</source>
         <translation>манифест</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="208"/>
+        <location filename="../../domain/errors.py" line="219"/>
         <source>paper</source>
         <translation>формат бумаги</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="209"/>
+        <location filename="../../domain/errors.py" line="220"/>
         <source>grouping</source>
         <translation>группировка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="210"/>
+        <location filename="../../domain/errors.py" line="221"/>
         <source>field</source>
         <translation>поле</translation>
     </message>
@@ -6385,54 +7780,77 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>domain.notify</name>
+    <message>
+        <location filename="../../domain/notify_templates.py" line="57"/>
+        <source>is not one of {known}</source>
+        <translation>не из списка: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/notify_templates.py" line="71"/>
+        <source>has broken braces: {why}</source>
+        <translation>содержит незакрытые скобки: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/notify_templates.py" line="75"/>
+        <source>uses unknown fields {unknown} (known: {known})</source>
+        <translation>использует неизвестные поля {unknown} (известные: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../domain/notify_templates.py" line="83"/>
+        <source>is empty</source>
+        <translation>пуст</translation>
+    </message>
+</context>
+<context>
     <name>domain.person</name>
     <message>
-        <location filename="../../domain/person.py" line="155"/>
+        <location filename="../../domain/person.py" line="157"/>
         <source>is not a field of a person</source>
         <translation>не является полем карточки человека</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="168"/>
+        <location filename="../../domain/person.py" line="170"/>
         <source>must be in Latin letters as in the passport</source>
         <translation>нужно латиницей, как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="174"/>
+        <location filename="../../domain/person.py" line="176"/>
         <source>must be letters, digits and - / _ . (up to 32)</source>
         <translation>допустимы буквы, цифры и - / _ . (не более 32 знаков)</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="179"/>
+        <location filename="../../domain/person.py" line="181"/>
         <source>is not an e-mail address</source>
         <translation>не является адресом электронной почты</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="187"/>
+        <location filename="../../domain/person.py" line="189"/>
         <source>lies in the future</source>
         <translation>ещё не наступила</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="213"/>
+        <location filename="../../domain/person.py" line="215"/>
         <source>must be yes or no</source>
         <translation>нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="221"/>
+        <location filename="../../domain/person.py" line="223"/>
         <source>must be M, F or X</source>
         <translation>нужно M, F или X</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="257"/>
+        <location filename="../../domain/person.py" line="259"/>
         <source>is empty</source>
         <translation>не заполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="262"/>
+        <location filename="../../domain/person.py" line="264"/>
         <source>is not after the issue date</source>
         <translation>не позже даты выдачи</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="1"/>
+        <location filename="../../domain/person.py" line="90"/>
         <source>is {age} years old: too young to be the {relation} of the head; check the relationship</source>
         <translation>{age} лет: слишком мал(а), чтобы быть «{relation}» главы семьи; проверьте родство</translation>
     </message>
@@ -6688,74 +8106,133 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>дата рождения другая (разница {n} г.)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="100"/>
+        <location filename="../../domain/reasons.py" line="101"/>
         <source>another person scores close ({ref})</source>
         <translation>близкий результат у другого человека ({ref})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="102"/>
+        <location filename="../../domain/reasons.py" line="103"/>
         <source>another given name, and another person comes close ({ref}): a twin&apos;s document?</source>
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="236"/>
+        <location filename="../../domain/reasons.py" line="237"/>
         <source>status {old} cannot become {new}</source>
         <translation>статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="238"/>
+        <location filename="../../domain/reasons.py" line="239"/>
         <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
         <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="239"/>
+        <location filename="../../domain/reasons.py" line="240"/>
         <source>needs review</source>
         <translation>требует проверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="240"/>
+        <location filename="../../domain/reasons.py" line="241"/>
         <source>not on the roster</source>
         <translation>нет в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="241"/>
+        <location filename="../../domain/reasons.py" line="242"/>
         <source>left out by the officer</source>
         <translation>исключено сотрудником</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="242"/>
+        <location filename="../../domain/reasons.py" line="243"/>
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="1"/>
+        <location filename="../../domain/reasons.py" line="244"/>
         <source>is not on list {name}</source>
         <translation>нет в списке {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="1"/>
+        <location filename="../../domain/reasons.py" line="247"/>
         <source>row {rows} names the same person</source>
         <translation>строка {rows} называет того же человека</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="1"/>
+        <location filename="../../domain/reasons.py" line="249"/>
         <source>row {row} names this person more surely</source>
         <translation>строка {row} называет этого человека увереннее</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="1"/>
+        <location filename="../../domain/reasons.py" line="250"/>
         <source>closest roster persons</source>
         <translation>ближайшие люди в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="1"/>
+        <location filename="../../domain/reasons.py" line="251"/>
         <source>a list member carries this name</source>
         <translation>это имя носит человек из списка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="1"/>
+        <location filename="../../domain/reasons.py" line="99"/>
         <source>both match {ref}</source>
         <translation>оба совпадают с {ref}</translation>
+    </message>
+</context>
+<context>
+    <name>exchange.package_file</name>
+    <message>
+        <location filename="../../exchange/package_file.py" line="102"/>
+        <source>not a site&apos;s public key (expected &apos;mrsite1:&lt;site id&gt;:&lt;signing key&gt;:&lt;age1…&gt;&apos;): {line}</source>
+        <translation>это не открытый ключ площадки (ожидается &apos;mrsite1:&lt;id площадки&gt;:&lt;ключ подписи&gt;:&lt;age1…&gt;&apos;): {line}</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="154"/>
+        <source>{path}: cannot be read ({why})</source>
+        <translation>{path}: не читается ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="163"/>
+        <source>{path}: not a roster package</source>
+        <translation>{path}: это не пакет списка</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="165"/>
+        <source>{path}: package format {version} is not known to this version of the program</source>
+        <translation>{path}: формат пакета {version} неизвестен этой версии программы</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="170"/>
+        <source>{path}: the checksum does not match: the package is damaged or was altered</source>
+        <translation>{path}: контрольная сумма не совпадает: пакет повреждён или изменён</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="175"/>
+        <source>{path}: the signature does not match: the package was altered or not signed by its sender</source>
+        <translation>{path}: подпись не совпадает: пакет изменён или подписан не отправителем</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="180"/>
+        <location filename="../../exchange/package_file.py" line="182"/>
+        <source>{path}: the package is damaged</source>
+        <translation>{path}: пакет повреждён</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="197"/>
+        <source>{path}: this roster has no site keys (run &apos;site init&apos;)</source>
+        <translation>{path}: у этого списка нет ключей площадки (выполните &apos;site init&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="203"/>
+        <source>{path}: wrong passphrase, or not a package made with a passphrase</source>
+        <translation>{path}: неверный пароль или пакет зашифрован не паролем</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="206"/>
+        <source>{path}: the package is not addressed to this site (or was made with a passphrase: give --password-file)</source>
+        <translation>{path}: пакет адресован не этой площадке (или зашифрован паролем: укажите --password-file)</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="209"/>
+        <source>{path}: the package is damaged or truncated</source>
+        <translation>{path}: пакет повреждён или обрезан</translation>
     </message>
 </context>
 <context>
@@ -6790,17 +8267,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>export</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="78"/>
+        <location filename="../../ui/export_dialog.py" line="81"/>
         <source>Replace the file?</source>
         <translation>Заменить файл?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="79"/>
+        <location filename="../../ui/export_dialog.py" line="82"/>
         <source>%1 already exists in %2. Replace it? The file there now will be lost.</source>
         <translation>%1 уже есть в папке %2. Заменить? Нынешний файл будет потерян.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="85"/>
+        <location filename="../../ui/export_dialog.py" line="88"/>
         <source>Replace</source>
         <translation>Заменить</translation>
     </message>
@@ -6814,51 +8291,147 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>services.crossing</name>
+    <message>
+        <location filename="../../services/crossing/attempts.py" line="40"/>
+        <source>is not one of {known}</source>
+        <translation>не из списка: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="59"/>
+        <source>{scanned}: unknown code: no person has this code, case reference or passport number</source>
+        <translation>{scanned}: неизвестный код: ни у кого нет такого кода, номера дела или паспорта</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="61"/>
+        <source>{scanned}: the code&apos;s check character does not match (a misread or mistyped code): scan again or type the case reference</source>
+        <translation>{scanned}: контрольный символ кода не совпадает (код считан или введён с ошибкой): отсканируйте ещё раз или введите номер дела</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="64"/>
+        <source>{scanned}: several persons have this passport number ({refs}): scan the code or type the case reference</source>
+        <translation>{scanned}: этот номер паспорта у нескольких человек ({refs}): отсканируйте код или введите номер дела</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="66"/>
+        <source>{ref}: in the trash, not on the roster</source>
+        <translation>{ref}: в корзине, не в реестре</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="67"/>
+        <source>{ref} {name}: not on the list {list}</source>
+        <translation>{ref} {name}: нет в списке {list}</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="68"/>
+        <source>{ref} {name}: not approved on {list} (answer: {answer})</source>
+        <translation>{ref} {name}: не одобрен(а) в списке {list} (ответ: {answer})</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="70"/>
+        <source>{ref} {name}: already checked in ({kind}) at {at} by {by}</source>
+        <translation>{ref} {name}: уже зарегистрирован(а) ({kind}) в {at}, отметил(а) {by}</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="72"/>
+        <source>{ref} {name}: status {status} cannot become crossed</source>
+        <translation>{ref} {name}: статус {status} не может стать «пересёк границу»</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="75"/>
+        <source>{ref} {name}: boarded</source>
+        <translation>{ref} {name}: посадка</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="76"/>
+        <source>{ref} {name}: crossed</source>
+        <translation>{ref} {name}: пересёк(ла) границу</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="210"/>
+        <source>check-in on {list}</source>
+        <translation>регистрация в списке {list}</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/notify.py" line="105"/>
+        <source>needs {fields}: give them for this group</source>
+        <translation>нужны поля {fields}: заполните их для этой группы</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/notify.py" line="109"/>
+        <source>is needed: a list, statuses or persons</source>
+        <translation>нужна: список, статусы или люди</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/templates.py" line="50"/>
+        <source>is required</source>
+        <translation>обязательно</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/eligibility.py" line="142"/>
+        <source>is required for an override</source>
+        <translation>обязательна для исключения</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/eligibility.py" line="150"/>
+        <source>is not needed: this member lacks no evidence on {list}</source>
+        <translation>не нужно: у этого участника списка {list} все документы есть</translation>
+    </message>
+</context>
+<context>
     <name>services.duplicates</name>
     <message>
-        <location filename="../../services/duplicates.py" line="184"/>
+        <location filename="../../services/duplicates.py" line="207"/>
         <source>names the same person twice</source>
         <translation>дважды называет одного и того же человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="236"/>
+        <location filename="../../services/duplicates.py" line="259"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="239"/>
+        <location filename="../../services/duplicates.py" line="262"/>
         <source>Case ref. (each record keeps its own)</source>
         <translation>Номер дела (у каждой записи свой)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="242"/>
+        <location filename="../../services/duplicates.py" line="265"/>
         <source>Documents (united)</source>
         <translation>Документы (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="245"/>
+        <location filename="../../services/duplicates.py" line="268"/>
         <source>Phones (united)</source>
         <translation>Телефоны (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="247"/>
+        <location filename="../../services/duplicates.py" line="270"/>
         <source>Status (the survivor&apos;s stays)</source>
         <translation>Статус (остаётся у сохраняемой записи)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="270"/>
+        <location filename="../../services/duplicates.py" line="293"/>
         <source>was already merged into another record</source>
         <translation>уже объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="276"/>
+        <location filename="../../services/duplicates.py" line="299"/>
         <source>needs two different persons</source>
         <translation>нужны два разных человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="301"/>
+        <location filename="../../services/duplicates.py" line="324"/>
         <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
         <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>services.first_start</name>
+    <message>
+        <location filename="../../services/first_start.py" line="33"/>
+        <source>{path} exists already; choose another file, or open it with File &gt; Open roster</source>
+        <translation>{path} уже существует; выберите другой файл или откройте его через Файл &gt; Открыть базу</translation>
     </message>
 </context>
 <context>
@@ -6875,7 +8448,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/households.py" line="1"/>
+        <location filename="../../services/households.py" line="224"/>
         <source>Household {ref}: partner approved {approved} but not {not_approved}</source>
         <translation>Семья {ref}: партнёр одобрил {approved}, но не {not_approved}</translation>
     </message>
@@ -6996,6 +8569,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.lists</name>
     <message>
+        <location filename="../../services/lists.py" line="209"/>
         <source>cannot be sent: evidence is missing for {members}; record it, or override with the reason (eligibility-override)</source>
         <translation>нельзя отправить: не хватает документов у {members}; внесите их или сделайте исключение с причиной (eligibility-override)</translation>
     </message>
@@ -7030,22 +8604,22 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>пока пуст: добавьте людей, затем отправляйте</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="277"/>
+        <location filename="../../services/lists.py" line="287"/>
         <source>is in the trash; restore it to record an answer</source>
         <translation>в корзине; восстановите запись, чтобы внести ответ</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="280"/>
+        <location filename="../../services/lists.py" line="290"/>
         <source>was merged; record the answer on the kept record</source>
         <translation>объединена; внесите ответ в сохранённую запись</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="283"/>
+        <location filename="../../services/lists.py" line="293"/>
         <source>is closed; its answers can no longer change</source>
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="335"/>
+        <location filename="../../services/lists.py" line="345"/>
         <source>needs the partner&apos;s approval first</source>
         <translation>сначала нужно одобрение партнёра</translation>
     </message>
@@ -7053,36 +8627,144 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.operations</name>
     <message>
+        <location filename="../../services/operations.py" line="37"/>
         <source>an import</source>
         <translation>импорт</translation>
     </message>
     <message>
+        <location filename="../../services/operations.py" line="38"/>
         <source>a reconciliation</source>
         <translation>сверка</translation>
     </message>
     <message>
+        <location filename="../../services/operations.py" line="40"/>
         <source>a merge</source>
         <translation>объединение</translation>
     </message>
     <message>
+        <location filename="../../services/operations.py" line="41"/>
         <source>a status change</source>
         <translation>смена статуса</translation>
     </message>
     <message>
+        <location filename="../../services/operations.py" line="42"/>
         <source>a package import</source>
         <translation>импорт пакета</translation>
     </message>
     <message>
+        <location filename="../../services/operations.py" line="78"/>
         <source>is not {what} but {other}: undo it with `{command}`</source>
         <translation>это не {what}, а {other}: отмените командой `{command}`</translation>
     </message>
     <message>
+        <location filename="../../services/operations.py" line="81"/>
         <source>is not {what} but a {kind} operation, which cannot be undone</source>
         <translation>это не {what}, а операция «{kind}», которую нельзя отменить</translation>
     </message>
     <message>
+        <location filename="../../services/operations.py" line="85"/>
         <source>was already undone by {who} at {when}</source>
         <translation>уже отменена ({who}, {when})</translation>
+    </message>
+</context>
+<context>
+    <name>services.packages</name>
+    <message>
+        <location filename="../../services/packages/export.py" line="63"/>
+        <source>a package goes to sites (--to) or to a passphrase (--password-file), one of the two</source>
+        <translation>пакет отправляется площадкам (--to) или с паролем (--password-file), одно из двух</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="140"/>
+        <location filename="../../services/packages/sites.py" line="62"/>
+        <source>this roster has no site yet: run &apos;site init NAME&apos; first</source>
+        <translation>у этого списка ещё нет площадки: сначала выполните &apos;site init НАЗВАНИЕ&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="148"/>
+        <source>{path}: this package was made by this site</source>
+        <translation>{path}: этот пакет создан этой же площадкой</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="152"/>
+        <source>{path}: the package is addressed to {sites}, not to this site</source>
+        <translation>{path}: пакет адресован {sites}, а не этой площадке</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="163"/>
+        <source>{path}: package {number} from {site} was imported already; nothing changed</source>
+        <translation>{path}: пакет {number} от {site} уже принят; ничего не изменено</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="187"/>
+        <source>{path}: {site} is not a known site (key fingerprint {fingerprint}); confirm the fingerprint with them by phone, then add the site with &apos;site add&apos;</source>
+        <translation>{path}: {site} — неизвестная площадка (отпечаток ключа {fingerprint}); сверьте отпечаток с ними по телефону, затем добавьте площадку командой &apos;site add&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="194"/>
+        <source>{path}: signed by a key that is not {site}&apos;s (fingerprint {fingerprint})</source>
+        <translation>{path}: подписан ключом, который не принадлежит {site} (отпечаток {fingerprint})</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="205"/>
+        <source>{path}: the sender&apos;s key in the package is not the key that signed it</source>
+        <translation>{path}: ключ отправителя в пакете не тот, которым он подписан</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="432"/>
+        <source>choose &apos;ours&apos; or &apos;theirs&apos;, not {choice!r}</source>
+        <translation>выберите &apos;ours&apos; или &apos;theirs&apos;, а не {choice!r}</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="437"/>
+        <source>this roster has no site yet</source>
+        <translation>у этого списка ещё нет площадки</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="443"/>
+        <source>no open conflict on {field} of {person}</source>
+        <translation>нет открытого конфликта по полю {field} у {person}</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="472"/>
+        <source>no package import #{number}</source>
+        <translation>нет приёма пакета № {number}</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="475"/>
+        <source>package import #{number} was undone already</source>
+        <translation>приём пакета № {number} уже отменён</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/sites.py" line="76"/>
+        <location filename="../../services/packages/sites.py" line="115"/>
+        <source>a site needs a name</source>
+        <translation>у площадки должно быть название</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/sites.py" line="79"/>
+        <source>prefix {prefix!r}: use 2 to 6 Latin capital letters or digits</source>
+        <translation>префикс {prefix!r}: используйте от 2 до 6 заглавных латинских букв или цифр</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/sites.py" line="84"/>
+        <source>this roster already is site {name}</source>
+        <translation>этот список уже является площадкой {name}</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/sites.py" line="104"/>
+        <source>a site named {name} is already known</source>
+        <translation>площадка с названием {name} уже известна</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/sites.py" line="106"/>
+        <source>site {site} is already known under another name</source>
+        <translation>площадка {site} уже известна под другим названием</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/sites.py" line="143"/>
+        <source>no site named {site}: add it with &apos;site add&apos;</source>
+        <translation>нет площадки {site}: добавьте её командой &apos;site add&apos;</translation>
     </message>
 </context>
 <context>
@@ -7100,43 +8782,43 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.persons</name>
     <message>
-        <location filename="../../services/persons.py" line="178"/>
+        <location filename="../../services/persons.py" line="180"/>
         <source>is not a field of a person</source>
         <translation>не является полем карточки человека</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="257"/>
+        <location filename="../../services/persons.py" line="259"/>
         <source>Case reference {ref!r} is already used by another person.</source>
         <translation>Номер дела {ref!r} уже занят другим человеком.</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="293"/>
-        <location filename="../../services/persons.py" line="401"/>
+        <location filename="../../services/persons.py" line="304"/>
+        <location filename="../../services/persons.py" line="412"/>
         <source>is required (native or Latin)</source>
         <translation>обязательно (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="375"/>
+        <location filename="../../services/persons.py" line="386"/>
         <source>is in the trash; restore it before editing</source>
         <translation>в корзине; восстановите запись, прежде чем править</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="378"/>
+        <location filename="../../services/persons.py" line="389"/>
         <source>was merged into another record and cannot be edited</source>
         <translation>объединена с другой записью, править её нельзя</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="393"/>
+        <location filename="../../services/persons.py" line="404"/>
         <source>cannot be emptied: every person keeps a case reference</source>
         <translation>нельзя очистить: у каждого человека есть номер дела</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="497"/>
+        <location filename="../../services/persons.py" line="508"/>
         <source>is already in the trash</source>
         <translation>уже в корзине</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="526"/>
+        <location filename="../../services/persons.py" line="537"/>
         <source>is not in the trash</source>
         <translation>не в корзине</translation>
     </message>
@@ -7144,27 +8826,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile</name>
     <message>
-        <location filename="../../services/reconcile.py" line="189"/>
+        <location filename="../../services/reconcile.py" line="229"/>
         <source>{ref} {name} is both approved and rejected (rows {rows})</source>
         <translation>{ref} {name} одновременно одобрен(а) и отклонён(а) (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile.py" line="193"/>
+        <location filename="../../services/reconcile.py" line="233"/>
         <source>{ref} {name} is approved twice in this answer (rows {rows})</source>
         <translation>{ref} {name} одобрен(а) в этом ответе дважды (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile.py" line="200"/>
+        <location filename="../../services/reconcile.py" line="240"/>
         <source>row {row} names {ref} {name}, who is not on this list; the row will not be applied</source>
         <translation>строка {row} называет {ref} {name}, которого нет в этом списке; строка не будет применена</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile.py" line="240"/>
+        <location filename="../../services/reconcile.py" line="280"/>
         <source>household {household} split: approved {yes}, but not {no} (not on this list: {off})</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no} (нет в этом списке: {off})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile.py" line="243"/>
+        <location filename="../../services/reconcile.py" line="283"/>
         <source>household {household} split: approved {yes}, but not {no}</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no}</translation>
     </message>
@@ -7190,17 +8872,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_apply.py" line="1"/>
+        <location filename="../../services/reconcile_apply.py" line="192"/>
         <source>is not a reconciliation but a {kind}: undo it with `mission-roster {kind} --undo {number}`</source>
         <translation>это не сверка, а операция «{kind}»: отмените её командой `mission-roster {kind} --undo {number}`</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_apply.py" line="1"/>
+        <location filename="../../services/reconcile_apply.py" line="198"/>
         <source>was already undone by {who} at {when}</source>
         <translation>уже отменена ({who}, {when})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_apply.py" line="1"/>
+        <location filename="../../services/reconcile_apply.py" line="214"/>
         <source>Operation {n} cannot be undone: operation {later} applied answers for the same members after it. Undo operation {later} first. Nothing was undone.</source>
         <translation>Операцию {n} нельзя отменить: операция {later} после неё записала ответы для тех же участников. Сначала отмените операцию {later}. Ничего не отменено.</translation>
     </message>
@@ -7264,6 +8946,19 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>services.recovery</name>
+    <message>
+        <location filename="../../services/recovery.py" line="50"/>
+        <source>{path}: the roster is not encrypted; a recovery key is for an encrypted roster</source>
+        <translation>{path}: база не зашифрована; ключ восстановления нужен только зашифрованной базе</translation>
+    </message>
+    <message>
+        <location filename="../../services/recovery.py" line="75"/>
+        <source>{path}: the passphrase kept for the recovery key no longer opens the roster (was the file replaced by another roster?); nothing was changed</source>
+        <translation>{path}: сохранённая для ключа восстановления парольная фраза больше не открывает базу (файл заменён другой базой?); ничего не изменено</translation>
+    </message>
+</context>
+<context>
     <name>services.retention</name>
     <message>
         <location filename="../../services/retention.py" line="118"/>
@@ -7279,33 +8974,23 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.status</name>
     <message>
-        <location filename="../../services/status.py" line="75"/>
-        <location filename="../../services/status.py" line="102"/>
+        <location filename="../../services/status.py" line="80"/>
+        <location filename="../../services/status.py" line="107"/>
         <source>is set by merging duplicates, not by hand</source>
         <translation>ставится при объединении дубликатов, а не вручную</translation>
     </message>
     <message>
-        <location filename="../../services/status.py" line="106"/>
+        <location filename="../../services/status.py" line="111"/>
         <source>names nobody: select persons, a list or a household</source>
         <translation>никого не затрагивает: выберите людей, список или семью</translation>
     </message>
     <message>
-        <location filename="../../services/status.py" line="163"/>
-        <source>is not a status change but a {kind}: undo it with `mission-roster {kind} --undo {number}`</source>
-        <translation>это не смена статуса, а операция «{kind}»: отмените её командой `mission-roster {kind} --undo {number}`</translation>
-    </message>
-    <message>
-        <location filename="../../services/status.py" line="1"/>
-        <source>was already undone by {who}</source>
-        <translation>уже отменена ({who})</translation>
-    </message>
-    <message>
-        <location filename="../../services/status.py" line="1"/>
+        <location filename="../../services/status.py" line="177"/>
         <source>Operation {n} cannot be undone: {refs} changed status since. Nothing was undone.</source>
         <translation>Операцию {n} нельзя отменить: статус {refs} с тех пор менялся. Ничего не отменено.</translation>
     </message>
     <message>
-        <location filename="../../services/status.py" line="1"/>
+        <location filename="../../services/status.py" line="191"/>
         <source>does not have this person on it; a status change is recorded on a list only for its members</source>
         <translation>этого человека в нём нет; смена статуса записывается в список только для его участников</translation>
     </message>
@@ -7321,6 +9006,34 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/undo.py" line="63"/>
         <source>has no earlier status to go back to</source>
         <translation>нет прежнего статуса, к которому можно вернуться</translation>
+    </message>
+</context>
+<context>
+    <name>storage.backup</name>
+    <message>
+        <location filename="../../storage/backup.py" line="99"/>
+        <source>folder {folder} does not exist: is the USB stick plugged in?</source>
+        <translation>папки {folder} нет: вставлена ли флешка?</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="100"/>
+        <source>folder {folder} does not exist: is the USB stick plugged in? No backup was written</source>
+        <translation>папки {folder} нет: вставлена ли флешка? Резервная копия не записана</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="102"/>
+        <source>{path}: already exists and is not a folder; choose a new name or a folder</source>
+        <translation>{path}: уже существует и это не папка; выберите другое имя или папку</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="104"/>
+        <source>{folder}: the backup folder is read-only (a write-protected USB stick?); no backup was written and the roster is unchanged</source>
+        <translation>{folder}: папка резервных копий только для чтения (флешка защищена от записи?); копия не записана, база не изменена</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="107"/>
+        <source>{path}: no such backup</source>
+        <translation>{path}: такой резервной копии нет</translation>
     </message>
 </context>
 <context>
@@ -7342,966 +9055,34 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
-    <name>storage.backup</name>
-    <message>
-        <location filename="../../storage/backup.py" line="1"/>
-        <source>folder {folder} does not exist: is the USB stick plugged in?</source>
-        <translation>папки {folder} нет: вставлена ли флешка?</translation>
-    </message>
-    <message>
-        <location filename="../../storage/backup.py" line="1"/>
-        <source>folder {folder} does not exist: is the USB stick plugged in? No backup was written</source>
-        <translation>папки {folder} нет: вставлена ли флешка? Резервная копия не записана</translation>
-    </message>
-    <message>
-        <location filename="../../storage/backup.py" line="1"/>
-        <source>{path}: already exists and is not a folder; choose a new name or a folder</source>
-        <translation>{path}: уже существует и это не папка; выберите другое имя или папку</translation>
-    </message>
-    <message>
-        <location filename="../../storage/backup.py" line="1"/>
-        <source>{folder}: the backup folder is read-only (a write-protected USB stick?); no backup was written and the roster is unchanged</source>
-        <translation>{folder}: папка резервных копий только для чтения (флешка защищена от записи?); копия не записана, база не изменена</translation>
-    </message>
-    <message>
-        <location filename="../../storage/backup.py" line="1"/>
-        <source>{path}: no such backup</source>
-        <translation>{path}: такой резервной копии нет</translation>
-    </message>
-</context>
-<context>
-    <name>AboutDialog</name>
-    <message>
-        <source>About %1</source>
-        <translation>О программе %1</translation>
-    </message>
-    <message>
-        <source>%1 (this program knows up to %2)</source>
-        <translation>%1 (программа знает схемы до %2)</translation>
-    </message>
-    <message>
-        <source>encrypted (SQLCipher)</source>
-        <translation>зашифрована (SQLCipher)</translation>
-    </message>
-    <message>
-        <source>not encrypted</source>
-        <translation>не зашифрована</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Версия</translation>
-    </message>
-    <message>
-        <source>Roster</source>
-        <translation>База</translation>
-    </message>
-    <message>
-        <source>Schema version</source>
-        <translation>Версия схемы</translation>
-    </message>
-    <message>
-        <source>SQLCipher</source>
-        <translation>SQLCipher</translation>
-    </message>
-    <message>
-        <source>SQLite</source>
-        <translation>SQLite</translation>
-    </message>
-    <message>
-        <source>Qt</source>
-        <translation>Qt</translation>
-    </message>
-    <message>
-        <source>Python</source>
-        <translation>Python</translation>
-    </message>
-    <message>
-        <source>An offline evacuation roster for consular missions.</source>
-        <translation>Автономная база эвакуации для консульских миссий.</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Копировать</translation>
-    </message>
-</context>
-<context>
-    <name>BackupPage</name>
-    <message>
-        <source>Backups</source>
-        <translation>Резервные копии</translation>
-    </message>
-    <message>
-        <source>A backup is taken when the roster opens, every few minutes while you work and when it closes, each checked. Choose a folder on a USB stick that stays at the mission, so the roster survives a lost laptop. Left empty, backups go to a 'backups' folder beside the roster.</source>
-        <translation>Резервная копия делается при открытии базы, каждые несколько минут во время работы и при закрытии; каждая проверяется. Выберите папку на USB-накопителе, который остаётся в миссии, чтобы база пережила потерю ноутбука. Если оставить поле пустым, копии пойдут в папку «backups» рядом с базой.</translation>
-    </message>
-    <message>
-        <source>beside the roster</source>
-        <translation>рядом с базой</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>&amp;Выбрать…</translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation>Папка резервных копий</translation>
-    </message>
-    <message>
-        <source>%1 is not a folder this program can write in. Plug in the stick, or choose another folder.</source>
-        <translation>%1 — не папка, в которую программа может писать. Вставьте накопитель или выберите другую папку.</translation>
-    </message>
-</context>
-<context>
-    <name>DemonstrationMark</name>
-    <message>
-        <source>DEMONSTRATION</source>
-        <translation>ДЕМОНСТРАЦИЯ</translation>
-    </message>
-</context>
-<context>
-    <name>FirstStartWizard</name>
-    <message>
-        <source>%1: first start</source>
-        <translation>%1: первый запуск</translation>
-    </message>
-    <message>
-        <source>&amp;Next &gt;</source>
-        <translation>&amp;Далее &gt;</translation>
-    </message>
-    <message>
-        <source>&lt; &amp;Back</source>
-        <translation>&lt; &amp;Назад</translation>
-    </message>
-    <message>
-        <source>&amp;Finish</source>
-        <translation>&amp;Готово</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-</context>
-<context>
-    <name>Help</name>
-    <message>
-        <source>&amp;Manual</source>
-        <translation>&amp;Руководство</translation>
-    </message>
-</context>
-<context>
-    <name>ManualWindow</name>
-    <message>
-        <source>%1 manual</source>
-        <translation>Руководство %1</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>&amp;Назад</translation>
-    </message>
-    <message>
-        <source>Open in &amp;browser</source>
-        <translation>Открыть в &amp;браузере</translation>
-    </message>
-    <message>
-        <source>&amp;PDF to print</source>
-        <translation>&amp;PDF для печати</translation>
-    </message>
-</context>
-<context>
-    <name>OfficerPage</name>
-    <message>
-        <source>You and your mission</source>
-        <translation>Вы и ваша миссия</translation>
-    </message>
-    <message>
-        <source>Your name goes into the audit trail with every change you make. The mission's country is where phone numbers typed without + are from.</source>
-        <translation>Ваше имя записывается в журнал изменений с каждым вашим изменением. Страна миссии — та, чьими считаются номера телефонов, набранные без +.</translation>
-    </message>
-    <message>
-        <source>Your &amp;name</source>
-        <translation>Ваше &amp;имя</translation>
-    </message>
-    <message>
-        <source>&amp;Mission name</source>
-        <translation>&amp;Название миссии</translation>
-    </message>
-    <message>
-        <source>Host &amp;country</source>
-        <translation>&amp;Страна пребывания</translation>
-    </message>
-    <message>
-        <source>e.g. Consulate General in Cairo</source>
-        <translation>например, Генеральное консульство в Каире</translation>
-    </message>
-    <message>
-        <source>ISO code, e.g. EGY: phones without + are from there</source>
-        <translation>код ISO, например EGY: телефоны без + считаются местными</translation>
-    </message>
-</context>
-<context>
-    <name>PassphrasePage</name>
-    <message>
-        <source>Protect the roster</source>
-        <translation>Защита базы</translation>
-    </message>
-    <message>
-        <source>The roster holds names, passport and phone numbers of people in danger. With a passphrase the file is encrypted: nobody who gets it (a lost or seized laptop) can read it. Several words you can remember are best. Next you get a recovery key to keep in the safe, in case the passphrase is forgotten.</source>
-        <translation>В базе хранятся имена, номера паспортов и телефонов людей в опасности. С парольной фразой файл шифруется: никто, к кому он попадёт (потерянный или изъятый ноутбук), не сможет его прочесть. Лучше всего несколько слов, которые легко запомнить. Затем вы получите ключ восстановления для сейфа — на случай, если парольная фраза забудется.</translation>
-    </message>
-    <message>
-        <source>&amp;Passphrase</source>
-        <translation>&amp;Парольная фраза</translation>
-    </message>
-    <message>
-        <source>&amp;Again</source>
-        <translation>&amp;Ещё раз</translation>
-    </message>
-    <message>
-        <source>&amp;No encryption: anyone who gets this file can read it</source>
-        <translation>&amp;Без шифрования: любой, к кому попадёт файл, сможет его прочесть</translation>
-    </message>
-    <message>
-        <source>Create the roster</source>
-        <translation>Создать базу</translation>
-    </message>
-    <message>
-        <source>Too short: at least %1 characters</source>
-        <translation>Слишком короткая: нужно не меньше %1 символов</translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation>Средняя</translation>
-    </message>
-    <message>
-        <source>Good</source>
-        <translation>Хорошая</translation>
-    </message>
-    <message>
-        <source>Strong</source>
-        <translation>Надёжная</translation>
-    </message>
-</context>
-<context>
-    <name>RecoveryPage</name>
-    <message>
-        <source>Your recovery key</source>
-        <translation>Ваш ключ восстановления</translation>
-    </message>
-    <message>
-        <source>If the passphrase is ever forgotten, this key opens the roster and sets a new one. It is shown only now. Print it (or write it down) and keep it in the mission's safe, not with the laptop.</source>
-        <translation>Если парольная фраза забудется, этот ключ откроет базу и задаст новую. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
-    </message>
-    <message>
-        <source>I have &amp;printed the key or written it down</source>
-        <translation>Я &amp;распечатал(а) или переписал(а) ключ</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomePage</name>
-    <message>
-        <source>Welcome to %1</source>
-        <translation>Добро пожаловать в %1</translation>
-    </message>
-    <message>
-        <source>This assistant sets up the roster of your mission: who you are, where the roster is kept, how it is protected and where its backups go. It takes a few minutes; everything can be changed later in Tools &gt; Settings.</source>
-        <translation>Этот помощник настроит базу вашей миссии: кто вы, где хранится база, как она защищена и куда идут резервные копии. Это займёт несколько минут; всё можно изменить позже в Сервис &gt; Настройки.</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
-    </message>
-    <message>
-        <source>&amp;Set up my mission's roster</source>
-        <translation>&amp;Настроить базу моей миссии</translation>
-    </message>
-    <message>
-        <source>&amp;Explore with a demonstration roster</source>
-        <translation>&amp;Посмотреть на демонстрационной базе</translation>
-    </message>
-    <message>
-        <source>Invented families, lists and partners, to try every screen. The title bar and every export say DEMONSTRATION while it is open.</source>
-        <translation>Вымышленные семьи, списки и партнёры, чтобы опробовать каждый экран. Пока она открыта, в заголовке окна и в каждой выгрузке написано «ДЕМОНСТРАЦИЯ».</translation>
-    </message>
-</context>
-<context>
-    <name>commands.recovery</name>
-    <message>
-        <source>{path}: recovery key written to {out}; print it, keep it in the safe, and delete the file (a key made before no longer works)</source>
-        <translation>{path}: ключ восстановления записан в {out}; распечатайте его, положите в сейф и удалите файл (прежний ключ больше не действует)</translation>
-    </message>
-    <message>
-        <source>{path}: opened with the recovery key and given the new passphrase; the recovery key still works</source>
-        <translation>{path}: открыта ключом восстановления, задана новая парольная фраза; ключ восстановления по-прежнему действует</translation>
-    </message>
-</context>
-<context>
-    <name>services.first_start</name>
-    <message>
-        <source>{path} exists already; choose another file, or open it with File &gt; Open roster</source>
-        <translation>{path} уже существует; выберите другой файл или откройте его через Файл &gt; Открыть базу</translation>
-    </message>
-</context>
-<context>
-    <name>services.recovery</name>
-    <message>
-        <source>{path}: the roster is not encrypted; a recovery key is for an encrypted roster</source>
-        <translation>{path}: база не зашифрована; ключ восстановления нужен только зашифрованной базе</translation>
-    </message>
-    <message>
-        <source>{path}: the passphrase kept for the recovery key no longer opens the roster (was the file replaced by another roster?); nothing was changed</source>
-        <translation>{path}: сохранённая для ключа восстановления парольная фраза больше не открывает базу (файл заменён другой базой?); ничего не изменено</translation>
-    </message>
-</context>
-<context>
     <name>storage.recovery</name>
     <message>
+        <location filename="../../storage/recovery.py" line="99"/>
         <source>{path}: there is no recovery file beside the roster; a recovery key opens a roster only with it</source>
         <translation>{path}: рядом с базой нет файла восстановления; ключ восстановления открывает базу только вместе с ним</translation>
     </message>
     <message>
-        <source>{path}: this recovery key does not open the roster's recovery file; nothing was changed</source>
+        <location filename="../../storage/recovery.py" line="106"/>
+        <source>{path}: this recovery key does not open the roster&apos;s recovery file; nothing was changed</source>
         <translation>{path}: этот ключ восстановления не открывает файл восстановления базы; ничего не изменено</translation>
     </message>
     <message>
+        <location filename="../../storage/recovery.py" line="129"/>
         <source>{path}: not a recovery file of this program, or damaged</source>
         <translation>{path}: это не файл восстановления этой программы, или он повреждён</translation>
     </message>
 </context>
 <context>
-    <name>RecoveryKey</name>
+    <name>system</name>
     <message>
-        <source>%1: recovery key</source>
-        <translation>%1: ключ восстановления</translation>
+        <location filename="../../system.py" line="77"/>
+        <source>{path} is inside a {service} folder: the sync may upload the roster without its latest changes, make conflict copies or move the file off this computer. Keep the roster in a local folder (the default, or Tools &gt; Settings &gt; Default database) and back it up to a USB stick</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep this sheet in the mission's safe. With it, the roster can be opened and given a new passphrase when the passphrase is forgotten (Help &gt; Manual: lost laptop, forgotten passphrase).</source>
-        <translation>Храните этот лист в сейфе миссии. С ним базу можно открыть и задать новую парольную фразу, если прежняя забыта (Справка &gt; Руководство: потерян ноутбук, забыта парольная фраза).</translation>
-    </message>
-</context>
-<context>
-    <name>RecoveryKeyAction</name>
-    <message>
-        <source>Make a &amp;recovery key…</source>
-        <translation>Создать &amp;ключ восстановления…</translation>
-    </message>
-    <message>
-        <source>Make a recovery key</source>
-        <translation>Создать ключ восстановления</translation>
-    </message>
-    <message>
-        <source>Type the roster's passphrase. The recovery key made before (if any) stops working.</source>
-        <translation>Введите парольную фразу базы. Ключ восстановления, созданный раньше (если был), перестанет действовать.</translation>
-    </message>
-    <message>
-        <source>Wrong passphrase; no key was made.</source>
-        <translation>Неверная парольная фраза; ключ не создан.</translation>
-    </message>
-</context>
-<context>
-    <name>RecoveryKeyDialog</name>
-    <message>
-        <source>Recovery key</source>
-        <translation>Ключ восстановления</translation>
-    </message>
-    <message>
-        <source>This key opens the roster and sets a new passphrase if the passphrase is forgotten; the key made before no longer works. It is shown only now. Print it (or write it down) and keep it in the mission's safe, not with the laptop.</source>
-        <translation>Этот ключ открывает базу и задаёт новую парольную фразу, если прежняя забыта; ключ, созданный раньше, больше не действует. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
-    </message>
-</context>
-<context>
-    <name>RecoveryKeyView</name>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;Печать…</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>Сохранить в P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>Save the recovery key</source>
-        <translation>Сохранить ключ восстановления</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-</context>
-<context>
-    <name>BoardingPdf</name>
-    <message>
-        <source>Boarding list: {name}</source>
-        <translation>Посадочный список: {name}</translation>
-    </message>
-    <message>
-        <source>{count} persons approved</source>
-        <translation>одобрено человек: {count}</translation>
-    </message>
-    <message>
-        <source>scan the code, or type the case reference or passport number</source>
-        <translation>отсканируйте код или введите номер дела или паспорта</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Код</translation>
-    </message>
-    <message>
-        <source>Case ref. and name</source>
-        <translation>Дело и имя</translation>
-    </message>
-    <message>
-        <source>Born</source>
-        <translation>Дата рождения</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Документ</translation>
-    </message>
-    <message>
-        <source>Household</source>
-        <translation>Семья</translation>
-    </message>
-    <message>
-        <source>Checked</source>
-        <translation>Отметка</translation>
-    </message>
-    <message>
-        <source>Page {page} of {pages}</source>
-        <translation>Страница {page} из {pages}</translation>
-    </message>
-    <message>
-        <source>Checked at the gate by</source>
-        <translation>Проверил на КПП</translation>
-    </message>
-</context>
-<context>
-    <name>CallSheet</name>
-    <message>
-        <source>reached</source>
-        <translation>reached</translation>
-    </message>
-    <message>
-        <source>no-answer</source>
-        <translation>no-answer</translation>
-    </message>
-    <message>
-        <source>wrong-number</source>
-        <translation>wrong-number</translation>
-    </message>
-    <message>
-        <source>message-left</source>
-        <translation>message-left</translation>
-    </message>
-    <message>
-        <source>Call sheet: {title}</source>
-        <translation>Лист обзвона: {title}</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Заметка</translation>
-    </message>
-    <message>
-        <source>{count} persons, {missing} not reached yet · template {name} ({language})</source>
-        <translation>человек: {count}, ещё не дозвонились: {missing} · шаблон {name} ({language})</translation>
-    </message>
-    <message>
-        <source>no phone</source>
-        <translation>нет телефона</translation>
-    </message>
-    <message>
-        <source>last try: {outcome} at {at}</source>
-        <translation>последняя попытка: {outcome}, {at}</translation>
-    </message>
-</context>
-<context>
-    <name>CheckinScreen</name>
-    <message>
-        <source>Check-in at the gate: {name}</source>
-        <translation>Регистрация на КПП: {name}</translation>
-    </message>
-    <message>
-        <source>Scan a code, or type a case reference or passport number, then Enter</source>
-        <translation>Отсканируйте код или введите номер дела или паспорта и нажмите Enter</translation>
-    </message>
-    <message>
-        <source>They cross here (record the crossing)</source>
-        <translation>Здесь пересекают границу (записать пересечение)</translation>
-    </message>
-    <message>
-        <source>Ready: scan the first code</source>
-        <translation>Готово: отсканируйте первый код</translation>
-    </message>
-    <message>
-        <source>&amp;Undo last scan</source>
-        <translation>&amp;Отменить последнее сканирование</translation>
-    </message>
-    <message>
-        <source>Missing, by household:</source>
-        <translation>Не прошли, по семьям:</translation>
-    </message>
-    <message>
-        <source>Checking in</source>
-        <translation>Регистрация</translation>
-    </message>
-    <message>
-        <source>Born: {date}</source>
-        <translation>Дата рождения: {date}</translation>
-    </message>
-    <message>
-        <source>Document: {document}</source>
-        <translation>Документ: {document}</translation>
-    </message>
-    <message>
-        <source>Household: {household}</source>
-        <translation>Семья: {household}</translation>
-    </message>
-    <message>
-        <source>Answer on this list: {answer}</source>
-        <translation>Ответ по этому списку: {answer}</translation>
-    </message>
-    <message>
-        <source>Scanned: {text}</source>
-        <translation>Отсканировано: {text}</translation>
-    </message>
-    <message>
-        <source>Undoing the scan</source>
-        <translation>Отмена сканирования</translation>
-    </message>
-    <message>
-        <source>{ref}: scan of {at} undone</source>
-        <translation>{ref}: сканирование в {at} отменено</translation>
-    </message>
-    <message>
-        <source>Expected {expected} · checked in {checked_in} · missing {missing}</source>
-        <translation>Ожидается {expected} · прошли {checked_in} · нет {missing}</translation>
-    </message>
-    <message>
-        <source>Household / person</source>
-        <translation>Семья / человек</translation>
-    </message>
-    <message>
-        <source>Missing</source>
-        <translation>Нет</translation>
-    </message>
-    <message>
-        <source>(no household)</source>
-        <translation>(без семьи)</translation>
-    </message>
-</context>
-<context>
-    <name>CrossingActions</name>
-    <message>
-        <source>Print the boarding list</source>
-        <translation>Печать посадочного списка</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Printing the boarding list</source>
-        <translation>Печать посадочного списка</translation>
-    </message>
-    <message>
-        <source>Boarding list of {persons} persons printed to {path}</source>
-        <translation>Посадочный список (человек: {persons}) сохранён в {path}</translation>
-    </message>
-    <message>
-        <source>the roster ({count})</source>
-        <translation>реестр ({count})</translation>
-    </message>
-</context>
-<context>
-    <name>NotifyDialog</name>
-    <message>
-        <source>Re-confirmation: only those not confirmed for (days)</source>
-        <translation>Повторное подтверждение: только не подтверждавшие (дней)</translation>
-    </message>
-    <message>
-        <source>&amp;Notify the families…</source>
-        <translation>&amp;Оповестить семьи…</translation>
-    </message>
-    <message>
-        <source>Reached</source>
-        <translation>Дозвонились</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation>Нет ответа</translation>
-    </message>
-    <message>
-        <source>Wrong number</source>
-        <translation>Неверный номер</translation>
-    </message>
-    <message>
-        <source>Message left</source>
-        <translation>Оставлено сообщение</translation>
-    </message>
-    <message>
-        <source>Notify the families: {title}</source>
-        <translation>Оповещение семей: {title}</translation>
-    </message>
-    <message>
-        <source>Only those the partner approved</source>
-        <translation>Только одобренные партнёром</translation>
-    </message>
-    <message>
-        <source>Second round: only those not reached yet</source>
-        <translation>Второй круг: только те, до кого не дозвонились</translation>
-    </message>
-    <message>
-        <source>Template</source>
-        <translation>Шаблон</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Язык</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Дата</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Время</translation>
-    </message>
-    <message>
-        <source>Meeting point</source>
-        <translation>Место сбора</translation>
-    </message>
-    <message>
-        <source>What to bring</source>
-        <translation>Что взять с собой</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Позвонить</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>WhatsApp</source>
-        <translation>WhatsApp</translation>
-    </message>
-    <message>
-        <source>Call sheet…</source>
-        <translation>Лист обзвона…</translation>
-    </message>
-    <message>
-        <source>SMS CSV…</source>
-        <translation>CSV для SMS…</translation>
-    </message>
-    <message>
-        <source>Links page…</source>
-        <translation>Страница ссылок…</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Дело</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Имя</translation>
-    </message>
-    <message>
-        <source>Phones</source>
-        <translation>Телефоны</translation>
-    </message>
-    <message>
-        <source>Last try</source>
-        <translation>Последняя попытка</translation>
-    </message>
-    <message>
-        <source>reached</source>
-        <translation>дозвонились</translation>
-    </message>
-    <message>
-        <source>{count} persons, {missing} not reached yet</source>
-        <translation>человек: {count}, ещё не дозвонились: {missing}</translation>
-    </message>
-    <message>
-        <source>{units} characters · {encoding} · {segments} SMS of {per} each</source>
-        <translation>символов: {units} · {encoding} · SMS: {segments} по {per}</translation>
-    </message>
-    <message>
-        <source>Logging the attempt</source>
-        <translation>Запись попытки</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Сохранить</translation>
-    </message>
-    <message>
-        <source>Writing</source>
-        <translation>Запись файла</translation>
-    </message>
-</context>
-<context>
-    <name>commands.crossing</name>
-    <message>
-        <source>needs CASE_REF or --list NAME</source>
-        <translation>нужен CASE_REF или --list NAME</translation>
-    </message>
-    <message>
-        <source>{list}: {count} members lack evidence, {waiting} without an override</source>
-        <translation>{list}: не хватает документов у {count}, без исключения: {waiting}</translation>
-    </message>
-    <message>
-        <source>{ref}: check-in of {at} undone</source>
-        <translation>{ref}: регистрация в {at} отменена</translation>
-    </message>
-    <message>
-        <source>{ref}: status back to {status}</source>
-        <translation>{ref}: статус возвращён: {status}</translation>
-    </message>
-    <message>
-        <source>{list}: expected {expected}, checked in {checked_in}, missing {missing}</source>
-        <translation>{list}: ожидается {expected}, прошли {checked_in}, нет {missing}</translation>
-    </message>
-    <message>
-        <source>(no household)</source>
-        <translation>(без семьи)</translation>
-    </message>
-    <message>
-        <source>{path}: boarding list of {persons} persons</source>
-        <translation>{path}: посадочный список, человек: {persons}</translation>
-    </message>
-    <message>
-        <source>is needed: whom to notify</source>
-        <translation>нужен: кого оповестить</translation>
-    </message>
-    <message>
-        <source>{count} persons, {missing} not reached yet</source>
-        <translation>человек: {count}, ещё не дозвонились: {missing}</translation>
-    </message>
-    <message>
-        <source>{path}: {kind} written</source>
-        <translation>{path}: записано ({kind})</translation>
-    </message>
-    <message>
-        <source>{ref}: {outcome} at {at}</source>
-        <translation>{ref}: {outcome} в {at}</translation>
-    </message>
-    <message>
-        <source>needs NAME and --language</source>
-        <translation>нужны NAME и --language</translation>
-    </message>
-    <message>
-        <source>needs --text or --file</source>
-        <translation>нужен --text или --file</translation>
-    </message>
-    <message>
-        <source>template {name} ({language}) saved</source>
-        <translation>шаблон {name} ({language}) сохранён</translation>
-    </message>
-    <message>
-        <source>{ref}: may be submitted on {list} without {missing}</source>
-        <translation>{ref}: может быть подан(а) в списке {list} без: {missing}</translation>
-    </message>
-    <message>
-        <source>{ref}: confirmed on {day}</source>
-        <translation>{ref}: подтверждено {day}</translation>
-    </message>
-</context>
-<context>
-    <name>domain.notify</name>
-    <message>
-        <source>is not one of {known}</source>
-        <translation>не из списка: {known}</translation>
-    </message>
-    <message>
-        <source>has broken braces: {why}</source>
-        <translation>содержит незакрытые скобки: {why}</translation>
-    </message>
-    <message>
-        <source>uses unknown fields {unknown} (known: {known})</source>
-        <translation>использует неизвестные поля {unknown} (известные: {known})</translation>
-    </message>
-    <message>
-        <source>is empty</source>
-        <translation>пуст</translation>
-    </message>
-</context>
-<context>
-    <name>services.crossing</name>
-    <message>
-        <source>is not one of {known}</source>
-        <translation>не из списка: {known}</translation>
-    </message>
-    <message>
-        <source>{scanned}: unknown code: no person has this code, case reference or passport number</source>
-        <translation>{scanned}: неизвестный код: ни у кого нет такого кода, номера дела или паспорта</translation>
-    </message>
-    <message>
-        <source>{scanned}: the code's check character does not match (a misread or mistyped code): scan again or type the case reference</source>
-        <translation>{scanned}: контрольный символ кода не совпадает (код считан или введён с ошибкой): отсканируйте ещё раз или введите номер дела</translation>
-    </message>
-    <message>
-        <source>{scanned}: several persons have this passport number ({refs}): scan the code or type the case reference</source>
-        <translation>{scanned}: этот номер паспорта у нескольких человек ({refs}): отсканируйте код или введите номер дела</translation>
-    </message>
-    <message>
-        <source>{ref}: in the trash, not on the roster</source>
-        <translation>{ref}: в корзине, не в реестре</translation>
-    </message>
-    <message>
-        <source>{ref} {name}: not on the list {list}</source>
-        <translation>{ref} {name}: нет в списке {list}</translation>
-    </message>
-    <message>
-        <source>{ref} {name}: not approved on {list} (answer: {answer})</source>
-        <translation>{ref} {name}: не одобрен(а) в списке {list} (ответ: {answer})</translation>
-    </message>
-    <message>
-        <source>{ref} {name}: already checked in ({kind}) at {at} by {by}</source>
-        <translation>{ref} {name}: уже зарегистрирован(а) ({kind}) в {at}, отметил(а) {by}</translation>
-    </message>
-    <message>
-        <source>{ref} {name}: status {status} cannot become crossed</source>
-        <translation>{ref} {name}: статус {status} не может стать «пересёк границу»</translation>
-    </message>
-    <message>
-        <source>{ref} {name}: boarded</source>
-        <translation>{ref} {name}: посадка</translation>
-    </message>
-    <message>
-        <source>{ref} {name}: crossed</source>
-        <translation>{ref} {name}: пересёк(ла) границу</translation>
-    </message>
-    <message>
-        <source>check-in on {list}</source>
-        <translation>регистрация в списке {list}</translation>
-    </message>
-    <message>
-        <source>needs {fields}: give them for this group</source>
-        <translation>нужны поля {fields}: заполните их для этой группы</translation>
-    </message>
-    <message>
-        <source>is needed: a list, statuses or persons</source>
-        <translation>нужна: список, статусы или люди</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation>обязательно</translation>
-    </message>
-    <message>
-        <source>is required for an override</source>
-        <translation>обязательна для исключения</translation>
-    </message>
-    <message>
-        <source>is not needed: this member lacks no evidence on {list}</source>
-        <translation>не нужно: у этого участника списка {list} все документы есть</translation>
-    </message>
-</context>
-<context>
-    <name>domain.eligibility</name>
-    <message>
-        <source>is not one of {known}</source>
-        <translation>не из списка: {known}</translation>
-    </message>
-</context>
-<context>
-    <name>ListEligibilityDialog</name>
-    <message>
-        <source>&amp;Missing evidence on a list…</source>
-        <translation>&amp;Недостающие документы в списке…</translation>
-    </message>
-    <message>
-        <source>Missing evidence on a list</source>
-        <translation>Недостающие документы в списке</translation>
-    </message>
-    <message>
-        <source>&amp;Override…</source>
-        <translation>&amp;Исключение…</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Дело</translation>
-    </message>
-    <message>
-        <source>Basis</source>
-        <translation>Основание</translation>
-    </message>
-    <message>
-        <source>Missing</source>
-        <translation>Не хватает</translation>
-    </message>
-    <message>
-        <source>Override</source>
-        <translation>Исключение</translation>
-    </message>
-    <message>
-        <source>{count} members lack evidence; {waiting} without an override (the list cannot be sent)</source>
-        <translation>не хватает документов у {count}; без исключения: {waiting} (список нельзя отправить)</translation>
-    </message>
-    <message>
-        <source>{count} members lack evidence, each overridden</source>
-        <translation>не хватает документов у {count}, для всех сделано исключение</translation>
-    </message>
-    <message>
-        <source>Why may {ref} be submitted without {missing}?</source>
-        <translation>Почему {ref} можно подать без: {missing}?</translation>
-    </message>
-    <message>
-        <source>Recording the override</source>
-        <translation>Запись исключения</translation>
-    </message>
-</context>
-<context>
-    <name>PersonEligibilityDialog</name>
-    <message>
-        <source>&amp;Basis and evidence…</source>
-        <translation>&amp;Основание и документы…</translation>
-    </message>
-    <message>
-        <source>Basis and evidence: {ref}</source>
-        <translation>Основание и документы: {ref}</translation>
-    </message>
-    <message>
-        <source>Basis and evidence</source>
-        <translation>Основание и документы</translation>
-    </message>
-    <message>
-        <source>A minor travelling with one parent</source>
-        <translation>Несовершеннолетний едет с одним из родителей</translation>
-    </message>
-    <message>
-        <source>Confirmed &amp;today</source>
-        <translation>Подтвердили &amp;сегодня</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Сохранить</translation>
-    </message>
-    <message>
-        <source>Basis for evacuation</source>
-        <translation>Основание для эвакуации</translation>
-    </message>
-    <message>
-        <source>Evidence seen</source>
-        <translation>Предъявленные документы</translation>
-    </message>
-    <message>
-        <source>Last confirmed: {day}</source>
-        <translation>Последнее подтверждение: {day}</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>никогда</translation>
-    </message>
-    <message>
-        <source>Missing: {evidence}</source>
-        <translation>Не хватает: {evidence}</translation>
-    </message>
-    <message>
-        <source>Saving the basis</source>
-        <translation>Сохранение основания</translation>
-    </message>
-    <message>
-        <source>Recording the confirmation</source>
-        <translation>Запись подтверждения</translation>
+        <location filename="../../system.py" line="81"/>
+        <source>{path} is on a network share ({kind}): the roster uses SQLite&apos;s rollback journal there, which is safe over a network but slower with several workstations; a PostgreSQL server is better for many</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
