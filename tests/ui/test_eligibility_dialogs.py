@@ -109,3 +109,28 @@ def test_the_household_page_flags_a_member_whose_evidence_is_missing(qtbot: QtBo
     window.households.select_household(household.id)
     qtbot.waitUntil(lambda: window.households.split_warning.isVisible())
     assert window.households.split_warning.text() == "⚠ G-1044: spouse without marriage certificate"
+
+
+def test_the_lists_page_shades_a_member_lacking_evidence_until_overridden(
+        qtbot: QtBot, db: Database, operator: str, preferences: Preferences) -> None:
+    from desktop_app.services.crossing import override
+
+    person_id = _person(db, operator, "G-1044")
+    created = lists.create_list(db, "Rafah 14", operator=operator)
+    lists.add_members(db, created.id, [person_id], operator=operator)
+    set_basis(db, person_id, Basis.SPOUSE, [Evidence.PASSPORT], operator=operator)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("lists")
+    window.lists.reload()
+    window.lists.select_list(created.id)
+    model = window.lists.members_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip == ("Evidence missing (spouse): marriage certificate; the list cannot be sent until it is recorded or "
+                   "overridden")
+    override(db, created.id, person_id, "seen by video call", operator=operator)
+    window.lists.show_list(created.id)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None

@@ -132,6 +132,7 @@ class ListsPage(QWidget, OnWorkspace):
         self.conflict_warning.setStyleSheet("color: #b71c1c;")
         self.conflict_warning.hide()
         self._conflicts: dict[int, AnswerConflict] = {}
+        self._missing_evidence: dict[int, str] = {}  # issue 18: members whose basis lacks evidence, not overridden
         self.members_model: RecordsModel[ListMemberView] = RecordsModel(
             # The answer and what followed it come right after the name: on a laptop screen they stay in view.
             [(self.tr("Case"), lambda m: m.case_ref), (self.tr("Name"), lambda m: m.name),
@@ -288,6 +289,7 @@ class ListsPage(QWidget, OnWorkspace):
         self.status_button.setEnabled(summary.members > 0)
         conflicts = answer_conflicts(self.db, list_id=summary.id)
         self._conflicts = {conflict.person_id: conflict for conflict in conflicts}
+        self._missing_evidence = self._evidence_gaps(summary.id)
         self.members_model.set_records(lists.members(self.db, summary.id))
         warnings = households.split_households(self.db, summary.id)
         self.split_warning.setText("\n".join("⚠ " + translated(w.text) for w in warnings))
@@ -386,10 +388,21 @@ class ListsPage(QWidget, OnWorkspace):
             verify_first = box.clickedButton() is verify
         self._run(lambda: lists.mark_sent(self.db, list_id, operator=self.operator, verify_first=verify_first))
 
+    def _evidence_gaps(self, list_id: int) -> dict[int, str]:
+        """Members lacking evidence for their basis and not overridden: the list cannot be sent with them."""
+        from desktop_app.services.crossing import flagged_on_list
+
+        return {f.person_id: self.tr("Evidence missing (%1): %2; the list cannot be sent until it is recorded or "
+                                     "overridden").replace("%1", labels.word(f.basis.value))
+                .replace("%2", ", ".join(labels.word(m.value) for m in f.missing))
+                for f in flagged_on_list(self.db, list_id) if f.override is None}
+
     def _member_warning(self, member: ListMemberView) -> str | None:
         conflict = self._conflicts.get(member.person_id)
         if conflict is not None:
             return translated(conflict.message)
+        if member.person_id in self._missing_evidence:
+            return self._missing_evidence[member.person_id]
         if member.status_gap:
             return self.tr("Answer %1 recorded; %2").replace("%1", labels.answer(member.answer)).replace(
                 "%2", member.status_gap)
