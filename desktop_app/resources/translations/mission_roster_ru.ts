@@ -1874,6 +1874,10 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
+        <source>Evidence missing (%1): %2; the list cannot be sent until it is recorded or overridden</source>
+        <translation>Не хватает документов (%1): %2; список нельзя отправить, пока их не внесут или не сделают исключение</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/lists.py" line="226"/>
         <source>&amp;Notify…</source>
         <translation>&amp;Оповестить…</translation>
