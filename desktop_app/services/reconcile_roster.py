@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -63,9 +64,13 @@ class RosterPerson:
         return MatchRecord(
             key=self.id, surname=self.surname, given_names=self.given_names, patronymic=self.patronymic,
             surname_latin=self.surname_latin, given_names_latin=self.given_names_latin,
-            birth_date=PartialDate.parse(self.birth_date) if self.birth_date else None,
-            sex=Sex(self.sex) if self.sex else None, documents=self.documents, uuid=self.uuid,
+            birth_date=_date(self.birth_date) if self.birth_date else None,
+            sex=_SEXES[self.sex] if self.sex else None, documents=self.documents, uuid=self.uuid,
             case_ref=self.case_ref, household_key=self.household_ref or None)
+
+
+_SEXES = {sex.value: sex for sex in Sex}
+_date = lru_cache(maxsize=65_536)(PartialDate.parse)  # a roster of 100,000 holds about 30,000 birth dates
 
 
 def load_roster(session: Session) -> dict[int, RosterPerson]:
@@ -79,11 +84,13 @@ def load_roster(session: Session) -> dict[int, RosterPerson]:
                    Person.household_id, Person.status, Person.version).where(
         Person.deleted_at.is_(None), Person.status != Status.MERGED.value).order_by(Person.id)
     roster: dict[int, RosterPerson] = {}
-    for row in session.execute(query):
-        roster[row.id] = RosterPerson(
-            row.id, row.uuid, row.case_ref, row.surname, row.given_names, row.patronymic, row.surname_latin,
-            row.given_names_latin, row.sex, row.birth_date, tuple(documents.get(row.id, ())), row.household_id,
-            household_refs.get(row.household_id, "") if row.household_id else "", row.status, row.version)
+    no_documents: list[str] = []
+    for (person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
+         birth_date, household_id, status, version) in session.execute(query):
+        roster[person_id] = RosterPerson(
+            person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
+            birth_date, tuple(documents.get(person_id, no_documents)), household_id,
+            household_refs.get(household_id, "") if household_id else "", status, version)
     return roster
 
 
