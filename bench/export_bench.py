@@ -136,7 +136,7 @@ def run_service_xlsxwriter(path: Path, db_path: Path) -> int:
 
     from desktop_app.domain.export_profile import ColumnKind, full_roster_profile
     from desktop_app.exchange.export_rows import profile_sheets
-    from desktop_app.services.export_selection import Selection, person_records, resolve
+    from desktop_app.services.exporting import Selection, person_records, resolve
     from desktop_app.storage.db import open_database
 
     db = open_database(db_path)

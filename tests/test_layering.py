@@ -30,6 +30,10 @@ BREACHES = {
     "desktop_app/services/breach_qt.py": ("from PySide6.QtWidgets import QWidget\n", "no-qt-below-ui"),
     "desktop_app/commands/breach_window.py": ("from desktop_app.ui import main_window\n", "commands-no-window"),
     "desktop_app/domain/breach_sql.py": ("import sqlalchemy\n", "domain-plain"),
+    "desktop_app/ui/breach_importing.py": ("from desktop_app.services.importing.commit import undo_import\n",
+                                           "importing-face"),
+    "desktop_app/ui/breach_exporting.py": ("from desktop_app.services.exporting.export import export_persons\n",
+                                           "exporting-face"),
     "desktop_app/commands/breach_cli.py": ("from desktop_app.ui.app import run_gui\n", "cli-no-window"),
 }
 

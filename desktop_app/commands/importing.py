@@ -31,8 +31,7 @@ from desktop_app.commands.speech import Message, say
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Template
 from desktop_app.services import importing
-from desktop_app.services.import_model import ImportPreview, ImportResult, Outcome
-from desktop_app.services.import_report import check_reject_report_path
+from desktop_app.services.importing import ImportPreview, ImportResult, Outcome, check_reject_report_path
 
 
 def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:

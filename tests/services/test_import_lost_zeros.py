@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.services.import_preview import preview_import
+from desktop_app.services.importing import preview_import
 from desktop_app.services.settings import MissionSettings, save_mission
 from desktop_app.storage.db import Database
 from tests.helpers.libreoffice import convert

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.services.import_rows import MEMO_PROBE, RowConverter
+from desktop_app.services.importing.rows import MEMO_PROBE, RowConverter
 
 HEADERS = ["Surname", "Notes", "Sex", "DOB", "Phone"]
 MAPPING = {0: "surname", 1: "notes", 2: "sex", 3: "birth_date", 4: "phone"}

@@ -20,7 +20,7 @@ from desktop_app.domain.lists import Answer
 from desktop_app.domain.person import DocumentData
 from desktop_app.domain.status import Status
 from desktop_app.services import audit, demo, duplicates, households, lists, partners, persons, roster, stats, status
-from desktop_app.services.import_commit import list_imports
+from desktop_app.services.importing import list_imports
 from desktop_app.services.retention import RetentionMode, apply_retention, plan_retention
 from desktop_app.storage.backup import opener_for, read_backup_info
 from desktop_app.storage.db import Database, open_database

@@ -197,7 +197,7 @@ def test_an_unexpected_database_error_is_a_bug_not_a_message(db: storage_db.Data
 def test_one_cancellation_error_under_its_three_old_names() -> None:
     from desktop_app.domain.errors import Cancelled
     from desktop_app.exchange.export_errors import ExportCancelled
-    from desktop_app.services.import_preview import ImportCancelled
+    from desktop_app.services.importing import ImportCancelled
     from desktop_app.services.reconcile_model import ReconcileCancelled
 
     assert ExportCancelled is Cancelled and ImportCancelled is Cancelled and ReconcileCancelled is Cancelled

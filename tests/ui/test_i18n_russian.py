@@ -87,9 +87,8 @@ def _marked_sources() -> list[str]:
     """The files `make translations-update` scans: the interface, and the Qt-free code below it that
     marks message templates with domain/messages.py's QT_TRANSLATE_NOOP."""
     package = UI_FOLDER.parent
-    below = [p for folder in ("commands", "domain", "services", "matching", "exchange", "storage")
-             for p in (package / folder).glob("*.py") if "QT_TRANSLATE_NOOP" in p.read_text(encoding="utf-8")]
-    below += [package / "cli.py"] if "QT_TRANSLATE_NOOP" in (package / "cli.py").read_text(encoding="utf-8") else []
+    below = [p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in ("ui", "rendering")
+             and "QT_TRANSLATE_NOOP" in p.read_text(encoding="utf-8")]  # every package, as the Makefile's grep
     rendering = list((package / "rendering").rglob("*.py"))  # QtGui's translate(), as the interface
     return sorted(str(p) for p in (*UI_FOLDER.rglob("*.py"), *rendering, *below))
 

@@ -52,7 +52,7 @@ from desktop_app.exchange.values import (
     parse_phones_among,
     parse_sex_cell,
 )
-from desktop_app.services.import_model import RowData, RowProblem
+from desktop_app.services.importing.model import RowData, RowProblem
 
 MAX_HOUSEHOLD_REF = 32
 _FOOTER_WORDS = {fold(word) for word in WORDS["total"].values()}

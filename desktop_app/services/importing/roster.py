@@ -24,7 +24,7 @@ from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.person import FIELDS_BY_KEY, PERSON_FIELDS, Sex, normalize_document_number
 from desktop_app.domain.status import Status, check_transition
 from desktop_app.matching import MatchRecord, RosterIndex
-from desktop_app.services.import_model import DuplicateCandidate, FieldChange, RowData
+from desktop_app.services.importing.model import DuplicateCandidate, FieldChange, RowData
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Document, Household, Person, Phone
 

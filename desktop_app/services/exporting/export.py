@@ -44,14 +44,14 @@ from desktop_app.exchange.export_errors import ExportError
 from desktop_app.exchange.export_rows import profile_sheets
 from desktop_app.exchange.sheets import SheetColumn
 from desktop_app.services import audit
-from desktop_app.services.export_profiles import (
+from desktop_app.services.exporting.profiles import (
     ProfileEntry,
     delete_profile,
     get_profile,
     list_profiles,
     save_profile,
 )
-from desktop_app.services.export_selection import ResolvedSelection, Selection, person_records, resolve
+from desktop_app.services.exporting.selection import ResolvedSelection, Selection, person_records, resolve
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Organization, Person
 

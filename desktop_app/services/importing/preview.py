@@ -32,7 +32,7 @@ from desktop_app.domain.status import TRANSITIONS, Status
 from desktop_app.exchange.headers import IMPORT_TARGETS, suggest_target
 from desktop_app.exchange.readers import column_letter
 from desktop_app.exchange.values import DateOrder, cell_text, date_order_evidence
-from desktop_app.services.import_model import (
+from desktop_app.services.importing.model import (
     DuplicateCandidate,
     ImportPreview,
     Outcome,
@@ -42,10 +42,10 @@ from desktop_app.services.import_model import (
     SkippedRow,
     UnmappedColumn,
 )
-from desktop_app.services.import_roster import RosterSnapshot, load_snapshot
-from desktop_app.services.import_rows import RowConverter, total_line
-from desktop_app.services.import_source import ImportFile, describe_table, open_import_file
-from desktop_app.services.import_zeros import LOST_ZERO, LostZeros, lost_zeros
+from desktop_app.services.importing.roster import RosterSnapshot, load_snapshot
+from desktop_app.services.importing.rows import RowConverter, total_line
+from desktop_app.services.importing.source import ImportFile, describe_table, open_import_file
+from desktop_app.services.importing.zeros import LOST_ZERO, LostZeros, lost_zeros
 from desktop_app.services.settings import load_mission
 from desktop_app.storage.db import Database
 

@@ -35,7 +35,7 @@ from desktop_app.domain.person import PERSON_FIELDS, FieldKind, normalize_docume
 from desktop_app.domain.phones import display_phone
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
-from desktop_app.services.import_model import PreviewRow
+from desktop_app.services.importing.model import PreviewRow
 from desktop_app.services.persons import next_generated_ref, search_terms, sort_key
 from desktop_app.storage.models import Document, Household, OperationChange, Person, Phone, SearchTerm, StatusChange
 

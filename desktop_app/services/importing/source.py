@@ -22,7 +22,7 @@ from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.exchange.headers import IMPORT_TARGETS, TableLayout, find_header_row, locate_table, normalize_header
 from desktop_app.exchange.readers import SheetData, WorkbookData, column_letter, read_workbook
 from desktop_app.exchange.values import cell_text
-from desktop_app.services.import_profiles import apply_profile, profile_for_headers, profile_named
+from desktop_app.services.importing.profiles import apply_profile, profile_for_headers, profile_named
 from desktop_app.storage.db import Database
 
 REJECT_REASON_HEADER = "Import problem (ignored on import)"

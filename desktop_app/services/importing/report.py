@@ -20,8 +20,8 @@ from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.exchange.readers import column_letter
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
-from desktop_app.services.import_model import ImportPreview
-from desktop_app.services.import_source import REJECT_REASON_HEADER
+from desktop_app.services.importing.model import ImportPreview
+from desktop_app.services.importing.source import REJECT_REASON_HEADER
 
 SHEET_NAME = "Rejected rows"
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Joined, Message, Template
 from desktop_app.domain.person import DocumentData
-from desktop_app.services.import_zeros import LostZeros
+from desktop_app.services.importing.zeros import LostZeros
 
 
 class Outcome(StrEnum):

@@ -39,7 +39,7 @@ from desktop_app.domain.person import FIELDS_BY_KEY, normalize_document_number
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.services.backups import backup_before
-from desktop_app.services.import_model import (
+from desktop_app.services.importing.model import (
     ImportPreview,
     ImportResult,
     ImportSummary,
@@ -48,9 +48,9 @@ from desktop_app.services.import_model import (
     UndoConflict,
     UndoResult,
 )
-from desktop_app.services.import_new import household_ids, insert_new_persons, json_value
-from desktop_app.services.import_preview import ImportCancelled
-from desktop_app.services.import_roster import field_changes, person_state
+from desktop_app.services.importing.new import household_ids, insert_new_persons, json_value
+from desktop_app.services.importing.preview import ImportCancelled
+from desktop_app.services.importing.roster import field_changes, person_state
 from desktop_app.services.persons import apply_changes, reindex, validated_changes
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
