@@ -45,6 +45,7 @@ from desktop_app.services.packages.state import (
     next_seq,
     refresh,
     save,
+    save_all,
     short,
 )
 from desktop_app.storage.db import Database
@@ -220,6 +221,8 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
     incoming = {record["key"]: record for record in records}
     sender_id = str(sender.get("id"))
     created_uuids: list[str] = []
+    new_rows: list[StateRow] = []
+    changed_rows: list[StateRow] = []
     conflict_ids: list[int] = []
     for key in ordered(incoming):
         record = incoming[key]
@@ -231,7 +234,7 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
             row = StateRow(key, record["kind"], values, dict(record["clocks"]), seq)
             row_id = apply_record(writer, key, row.kind, values, created=True)
             _keep_aliases(writer, row)
-            save(session, row, new=True)
+            new_rows.append(row)
             result.count(row.kind, "created")
             if row.kind == "person":
                 created_uuids.append(row.key.split(":", 1)[1])
@@ -263,8 +266,9 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
             result.count(row.kind, "unchanged")
         if clocks_moved:
             row.seq = seq
-            save(session, row, new=False)
+            changed_rows.append(row)
     writer.finish()
+    save_all(session, new_rows, changed_rows)
     session.flush()
     created_persons = [writer.person_ids[uuid] for uuid in created_uuids if uuid in writer.person_ids]
     result.conflicts = [_view(session, c) for c in session.scalars(

@@ -141,5 +141,18 @@ def save(session: Session, row: StateRow, *, new: bool) -> None:
         session.execute(update(PackageState).where(PackageState.key == row.key).values(**values))
 
 
+def save_all(session: Session, new: list[StateRow], changed: list[StateRow]) -> None:
+    """`save` for many rows at once (one INSERT and one UPDATE executemany)."""
+    if new:
+        session.execute(insert(PackageState), [
+            {"key": r.key, "kind": r.kind, "values": dumps(r.values), "clocks": dumps(r.clocks), "seq": r.seq}
+            for r in new])
+    if changed:
+        table = PackageState.__table__
+        session.connection().execute(update(table).where(table.c.key == bindparam("k")), [
+            {"k": r.key, "kind": r.kind, "values": dumps(r.values), "clocks": dumps(r.clocks), "seq": r.seq}
+            for r in changed])
+
+
 def forget(session: Session, key: str) -> None:
     session.execute(delete(PackageState).where(PackageState.key == key))

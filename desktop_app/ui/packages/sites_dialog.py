@@ -107,6 +107,7 @@ class SitesDialog(QDialog):
             self.site_name.setText(me.name)
             self.site_prefix.setText(me.ref_prefix)
             self.public_line.setText(me.public_line)
+            self.public_line.setCursorPosition(0)
 
     @Slot()
     def _create(self) -> None:
