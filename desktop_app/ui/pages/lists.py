@@ -226,11 +226,14 @@ class ListsPage(QWidget, OnWorkspace):
         self.checkin_button.clicked.connect(self.open_checkin)
         self.notify_button = QPushButton(self.tr("&Notify…"), self, objectName="notifyListButton")
         self.notify_button.clicked.connect(self.open_notify)
-        record_row.addWidget(self.notify_button)
-        record_row.addWidget(self.boarding_button)
-        record_row.addWidget(self.checkin_button)
         record_row.addStretch(1)
         right_layout.addLayout(record_row)
+        crossing_row = QHBoxLayout()  # a row of its own: beside the answers it does not fit 1280 px in Russian
+        crossing_row.addWidget(self.notify_button)
+        crossing_row.addWidget(self.boarding_button)
+        crossing_row.addWidget(self.checkin_button)
+        crossing_row.addStretch(1)
+        right_layout.addLayout(crossing_row)
         right_layout.addWidget(self.outcome)
         self.splitter = master_detail(self, left, right, "listsSplitter", 320)
         self.lists_view.selectionModel().currentRowChanged.connect(
