@@ -2436,6 +2436,18 @@ Verify them now, so that every member is submitted with the list?</source>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Недавние</translation>
+    </message>
 </context>
 <context>
     <name>ManualWindow</name>

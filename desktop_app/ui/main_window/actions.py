@@ -185,15 +185,15 @@ def build_window_actions(window: MainWindow) -> ActionRegistry:
         return registry.add(spec.name, action, shortcut=spec.shortcut)
 
     actions = {spec.name: build(spec) for spec in WINDOW_ACTIONS}
-    undo = window.undo_stack.createUndoAction(window, _window_tr("&Undo"))
+    undo = window.undo_stack.createUndoAction(window, _window_tr(QT_TRANSLATE_NOOP("MainWindow", "&Undo")))
     registry.add("undo", undo, shortcut=QKeySequence.StandardKey.Undo)
-    redo = window.undo_stack.createRedoAction(window, _window_tr("&Redo"))
+    redo = window.undo_stack.createRedoAction(window, _window_tr(QT_TRANSLATE_NOOP("MainWindow", "&Redo")))
     registry.add("redo", redo, shortcut=("Ctrl+Shift+Z", "Ctrl+Y"))
 
     file_menu = registry.menu("File")
     file_menu.addAction(actions["newDatabase"])
     file_menu.addAction(actions["openDatabase"])
-    window.recent_menu = file_menu.addMenu(_window_tr("Open &recent"))
+    window.recent_menu = file_menu.addMenu(_window_tr(QT_TRANSLATE_NOOP("MainWindow", "Open &recent")))
     window.recent_menu.setObjectName("recentMenu")
     window.recent_menu.aboutToShow.connect(window.fill_recent)
     file_menu.addSeparator()
