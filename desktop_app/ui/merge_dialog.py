@@ -148,7 +148,7 @@ class MergeDialog(QDialog):
     merged = Signal(int)  # the survivor's id (also after an undo: the records changed)
 
     def __init__(self, db: Database, operator: str, a_id: int, b_id: int, parent: QWidget | None = None, *,
-                 undo_host: Any = None) -> None:
+                 undo_host: WindowHost | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.undo_host = undo_host  # the window whose Edit > Undo can take the merge back after this closes
@@ -295,7 +295,7 @@ class DuplicatesDialog(QDialog):
     changed = Signal()
 
     def __init__(self, db: Database, operator: str, parent: QWidget | None = None, *,
-                 undo_host: Any = None) -> None:
+                 undo_host: WindowHost | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("duplicatesDialog")
         self.undo_host = undo_host

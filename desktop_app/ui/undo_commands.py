@@ -18,7 +18,7 @@ service, and there is no redo (doing it again is a new operation):
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.status import Status
 from desktop_app.services import persons, undo
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window.host import WindowHost
 from desktop_app.storage.db import Database
 from desktop_app.ui.errors import show_error
 
@@ -147,43 +150,40 @@ class OperationCommand(QUndoCommand):
         """Pushed after the operation ran: nothing to do (and it never returns after an undo)."""
 
 
-def push_operation(window: Any, text: str, undo_operation: Callable[[], Any],
+def push_operation(window: WindowHost | None, text: str, undo_operation: Callable[[], Any],
                    dialog: QWidget | None = None, on_undone: Callable[[Any], None] | None = None
                    ) -> OperationCommand | None:
-    """Put an operation on `window`'s undo stack (None when the window has none, e.g. a dialog on its own).
+    """Put an operation on `window`'s undo stack (None without a window, e.g. a dialog on its own).
 
     `on_undone(result)` tells `dialog`, if it is still open, that Edit > Undo took the operation back."""
-    stack: QUndoStack | None = getattr(window, "undo_stack", None)
-    if stack is None:
+    if window is None:
         return None
+    stack = window.undo_stack
 
     def changed() -> None:
-        if hasattr(window, "data_changed"):
-            window.data_changed()
-        if hasattr(window, "roster"):
-            window.roster.model.refresh()
+        window.data_changed()  # every page that shows the operation's records reloads (the roster too)
 
     def tell_dialog(result: Any) -> None:
         if dialog is not None and on_undone is not None and shiboken6.isValid(dialog):
             on_undone(result)
 
-    command = OperationCommand(text, undo_operation, window, changed, tell_dialog)
+    command = OperationCommand(text, undo_operation, window.window(), changed, tell_dialog)
     stack.push(command)
     return command
 
 
-def spend(window: Any, command: OperationCommand | None) -> None:
+def spend(window: WindowHost | None, command: OperationCommand | None) -> None:
     """The operation was undone another way (the dialog's own Undo button): its stack entry is spent,
     and leaves the stack at once when it is the latest entry."""
     if command is None or command.done:
         return
     command.done = True
-    stack: QUndoStack | None = getattr(window, "undo_stack", None)
+    stack: QUndoStack | None = window.undo_stack if window is not None else None
     if stack is not None and stack.index() > 0 and stack.command(stack.index() - 1) is command:
         stack.undo()  # a spent command only drops out
 
 
-def undo_pushed(window: Any, command: OperationCommand | None, undo_operation: Callable[[], Any]) -> Any:
+def undo_pushed(window: WindowHost | None, command: OperationCommand | None, undo_operation: Callable[[], Any]) -> Any:
     """Undo an operation from its dialog and spend its stack entry; raises like the service (entry kept)."""
     result = undo_operation()
     spend(window, command)

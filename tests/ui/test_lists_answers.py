@@ -115,7 +115,7 @@ def test_status_of_the_selection_from_the_row_menu_is_one_undoable_operation(qtb
         dialog.apply()
     _when_modal(fill)
     action.trigger()
-    qtbot.waitUntil(lambda: getattr(window, "bulk_status_report", None) is not None)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "bulkStatusReport") is not None)
     assert window.findChildren(QMessageBox, "bulkStatusReport")[-1].text() == "2 persons now verified."
     window.findChildren(QMessageBox, "bulkStatusReport")[-1].close()
     assert [persons.get_person(db, i).status for i in chosen] == ["verified", "verified"]

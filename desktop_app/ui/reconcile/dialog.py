@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -114,7 +114,7 @@ class ReconcileDialog(QDialog):
     applied = Signal(object)  # ApplyResult
 
     def __init__(self, db: Database, operator: str, parent: QWidget | None = None, *,
-                 list_id: int | None = None, undo_host: Any = None) -> None:
+                 list_id: int | None = None, undo_host: WindowHost | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reconcileDialog")
         self.undo_host = undo_host  # the window whose Edit > Undo can take the apply back after this closes
