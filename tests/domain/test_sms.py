@@ -53,5 +53,5 @@ def test_links_carry_e164_and_url_encoded_text() -> None:
     assert whatsapp.netloc == "wa.me" and whatsapp.path == "/201001234567"
     assert parse_qs(whatsapp.query)["text"] == [text]
     assert " " not in links.whatsapp and "&" not in links.whatsapp.split("?text=")[1]
-    with pytest.raises(ValueError, match="E.164"):
+    with pytest.raises(ValueError, match=r"E\.164"):
         phone_links("0100 123 4567", text)
