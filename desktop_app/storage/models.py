@@ -443,6 +443,8 @@ class Eligibility(Base):
     basis: Mapped[str | None] = mapped_column(String(20))  # citizen, spouse, child, parent, other
     evidence: Mapped[str] = mapped_column(String(200), default="")  # comma-separated Evidence values
     minor_with_one_parent: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the basis still lacks, kept with it (comma-separated): the roster's table shows it with its rows.
+    missing: Mapped[str] = mapped_column(String(200), default="", server_default="")
     last_confirmed: Mapped[dt.date | None] = mapped_column(Date, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(100))

@@ -79,6 +79,7 @@ def set_basis(db: Database, person_id: int, basis: Basis, evidence: Iterable[Evi
         row.basis, row.evidence, row.minor_with_one_parent = basis.value, ",".join(e.value for e in held), \
             minor_with_one_parent
         view = _view(person_id, row)
+        row.missing = ",".join(m.value for m in view.missing)
         audit.record(session, operator, "update", "person", person.uuid,
                      f"{person.case_ref}: basis {basis.value}" + (
                          f", missing {', '.join(m.value for m in view.missing)}" if view.missing else ""),
