@@ -49,8 +49,13 @@ D_EQUAL, D_SWAPPED, D_DIGIT, D_YEAR, D_NEAR, D_DIFFERENT, D_GENERATION = range(7
 DOCUMENT_LEVELS = ("equal", "one character off", "different", "missing")
 DOCUMENT_ONE_OFF = 1
 SAME_LEVELS = ("equal", "different", "missing")
+# Places (`normalize.place_text`), by Jaro-Winkler as Splink compares FEBRL's suburb and address.
+LOCALITY_LEVELS = ("equal", "Jaro-Winkler 0.90 or more", "different", "missing")
+LOCALITY_BANDS = (0.90,)
+ADDRESS_LEVELS = ("equal", "Jaro-Winkler 0.94 or more", "Jaro-Winkler 0.85 or more", "different", "missing")
+ADDRESS_BANDS = (0.94, 0.85)
 
-IDENTIFIER, DOCUMENT_F, SURNAME_F, GIVEN_F, PATRONYMIC_F, BIRTH_F, SEX_F, HOUSEHOLD_F = range(8)
+IDENTIFIER, DOCUMENT_F, SURNAME_F, GIVEN_F, PATRONYMIC_F, BIRTH_F, SEX_F, HOUSEHOLD_F, LOCALITY_F, ADDRESS_F = range(10)
 FIELDS: tuple[FieldLevels, ...] = (
     FieldLevels("roster ID / case reference", SAME_LEVELS),
     FieldLevels("document", DOCUMENT_LEVELS),
@@ -60,6 +65,8 @@ FIELDS: tuple[FieldLevels, ...] = (
     FieldLevels("birth date", DATE_LEVELS),
     FieldLevels("sex", SAME_LEVELS),
     FieldLevels("household", SAME_LEVELS),
+    FieldLevels("locality", LOCALITY_LEVELS, (0,)),
+    FieldLevels("address", ADDRESS_LEVELS),
 )
 NAME_FIELDS = (SURNAME_F, GIVEN_F, PATRONYMIC_F)
 SIMILAR = 0.80  # Indel similarity: one wrong letter in a 5-letter name
@@ -71,27 +78,42 @@ class Comparison:
     """One pair's levels (indexed like FIELDS), the roster-side name keys for term frequencies, and notes.
 
     `name_keys[i]` is the canonical key of the target's name word for name field i ('' when
-    the level is not one that term frequencies adjust). `notes` are extra reasons, e.g.
-    the scheme under which two names are equal or names found in each other's place.
+    the level is not one that term frequencies adjust), `place_key` the target's locality
+    when the localities are equal. `notes` are extra reasons, e.g. the scheme under which
+    two names are equal or names found in each other's place.
     """
 
     levels: tuple[int, ...]
     name_keys: tuple[str, str, str]
     notes: tuple[str, ...]
+    place_key: str = ""
 
 
 def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None = None) -> Comparison:
     """The comparison vector of `query` (e.g. an answer row) against `target` (a roster record)."""
     other = non_name or compare_other(query, target)
     names, keys, notes = _names(query.tokens, target.tokens)
-    return Comparison((*other[:SURNAME_F], *names, *other[PATRONYMIC_F + 1:]), keys, notes)
+    return Comparison((*other[:SURNAME_F], *names, *other[PATRONYMIC_F + 1:]), keys, notes,
+                      target.locality if other[LOCALITY_F] == 0 else "")
 
 
 def compare_other(query: Prepared, target: Prepared) -> tuple[int, ...]:
     """Every level but the names' (which stay 'missing'): cheap, so the index weighs these first."""
     return (_identifier(query, target), document_level(query.documents, target.documents),
             DIFFERENT + 1, DIFFERENT + 1, DIFFERENT + 1, date_level(query.birth_date, target.birth_date),
-            _same(query.sex, target.sex), _same(query.household_key, target.household_key))
+            _same(query.sex, target.sex), _same(query.household_key, target.household_key),
+            place_level(query.locality, target.locality, LOCALITY_BANDS),
+            place_level(query.address, target.address, ADDRESS_BANDS))
+
+
+def place_level(a: str, b: str, bands: tuple[float, ...]) -> int:
+    """0 equal, 1.. the first Jaro-Winkler band reached, then 'different', then 'missing' (`place_text` values)."""
+    if not a or not b:
+        return len(bands) + 2
+    if a == b:
+        return 0
+    similarity = JaroWinkler.similarity(a, b)
+    return next((level for level, band in enumerate(bands, start=1) if similarity >= band), len(bands) + 1)
 
 
 def _same(a: object, b: object) -> int:

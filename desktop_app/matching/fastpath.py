@@ -17,10 +17,12 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 
 import numpy as np
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, JaroWinkler
 from rapidfuzz.process import cpdist
 
 from desktop_app.matching.comparisons import (
+    ADDRESS_BANDS,
+    ADDRESS_F,
     BIRTH_F,
     D_DIFFERENT,
     D_DIGIT,
@@ -34,6 +36,8 @@ from desktop_app.matching.comparisons import (
     FIELDS,
     HOUSEHOLD_F,
     IDENTIFIER,
+    LOCALITY_BANDS,
+    LOCALITY_F,
     NAME_FIELDS,
     SEX_F,
     document_level,
@@ -138,7 +142,7 @@ class _Columns:
     """The cheap fields of a list of records as arrays (codes, dates, the single document number)."""
 
     def __init__(self, records: Sequence[Prepared], codes: tuple[_Codes, ...], *, roster: bool) -> None:
-        uuid, case, sex, household, document, affix = codes
+        uuid, case, sex, household, document, affix, locality, address = codes
         code = (lambda c, v: c.add(v)) if roster else (lambda c, v: c.get(v))
         n = len(records)
         self.uuid = np.fromiter((code(uuid, r.uuid) for r in records), np.int64, n)
@@ -156,6 +160,10 @@ class _Columns:
         for column, h in enumerate(_AFFIXES):
             self.prefix[:, column] = affix.column([d[:h] if len(d) > h else "" for d in singles], add=roster)
             self.suffix[:, column] = affix.column(["|" + d[-h:] if len(d) > h else "" for d in singles], add=roster)
+        self.locality = locality.column([r.locality for r in records], add=roster)
+        self.locality_text = np.array([r.locality for r in records], dtype=object)
+        self.address = address.column([r.address for r in records], add=roster)
+        self.address_text = np.array([r.address for r in records], dtype=object)
         dates = [r.birth_date for r in records]
         self.has_date = np.fromiter((d is not None for d in dates), bool, n)
         self.full = np.fromiter((d is not None and d.is_full for d in dates), bool, n)
@@ -173,7 +181,7 @@ class PairFields:
     """`compare_other` for many pairs at once: the roster's fields as arrays, built once per index."""
 
     def __init__(self, roster: Sequence[Prepared]) -> None:
-        self._codes = (_Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes())
+        self._codes = (_Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes())
         self._roster = roster
         self._columns = _Columns(roster, self._codes, roster=True)
 
@@ -189,6 +197,10 @@ class PairFields:
         out[:, HOUSEHOLD_F] = _same_levels(q.household[rows], t.household[positions])
         out[:, BIRTH_F] = _date_levels(q, t, rows, positions)
         out[:, DOCUMENT_F] = self._document_levels(queries, q, t, rows, positions)
+        out[:, LOCALITY_F] = _place_levels(q.locality[rows], t.locality[positions], q.locality_text,
+                                           t.locality_text, rows, positions, LOCALITY_BANDS)
+        out[:, ADDRESS_F] = _place_levels(q.address[rows], t.address[positions], q.address_text, t.address_text,
+                                          rows, positions, ADDRESS_BANDS)
         return out
 
     def _document_levels(self, queries: Sequence[Prepared], q: _Columns, t: _Columns, rows: np.ndarray,
@@ -217,6 +229,26 @@ def _identifier_levels(q_uuid: np.ndarray, t_uuid: np.ndarray, q_case: np.ndarra
     equal = ((q_uuid != _MISSING) & (q_uuid == t_uuid)) | ((q_case != _MISSING) & (q_case == t_case))
     both = ((q_uuid != _MISSING) & (t_uuid != _MISSING)) | ((q_case != _MISSING) & (t_case != _MISSING))
     return np.where(equal, 0, np.where(both, 1, 2))
+
+
+def _place_levels(q: np.ndarray, t: np.ndarray, q_text: np.ndarray, t_text: np.ndarray, rows: np.ndarray,
+                  positions: np.ndarray, bands: tuple[float, ...]) -> np.ndarray:
+    """`comparisons.place_level` per pair; Jaro-Winkler once per distinct pair of differing values."""
+    level = np.full(len(q), len(bands) + 2, dtype=np.int64)  # missing
+    both = (q != _MISSING) & (t != _MISSING)
+    equal = both & (q == t)
+    level[equal] = 0
+    where = np.flatnonzero(both & ~equal)
+    if len(where):
+        pairs = np.stack((rows[where], t[where]), axis=1)  # an unseen query value has no code: its row stands in
+        distinct, first, inverse = np.unique(pairs, axis=0, return_index=True, return_inverse=True)
+        similarity = cpdist(q_text[rows[where[first]]], t_text[positions[where[first]]],
+                            scorer=JaroWinkler.similarity, workers=1)
+        found = np.full(len(distinct), len(bands) + 1, dtype=np.int64)
+        for band_level in range(len(bands), 0, -1):
+            found[similarity >= bands[band_level - 1]] = band_level
+        level[where] = found[inverse.reshape(-1)]
+    return level
 
 
 def _same_levels(q: np.ndarray, t: np.ndarray) -> np.ndarray:

@@ -27,7 +27,7 @@ from itertools import combinations, product
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.person import Sex, normalize_document_number
-from desktop_app.matching.normalize import latin_forms, name_words
+from desktop_app.matching.normalize import latin_forms, name_words, place_text
 from desktop_app.matching.records import Key, MatchRecord
 
 SURNAME = "surname"
@@ -60,6 +60,8 @@ class Prepared:
     case_ref: str | None
     household_key: Key | None
     has_roles: bool
+    locality: str = ""  # `place_text` of the locality
+    address: str = ""   # `place_text` of the address
 
 
 def prepare(record: MatchRecord) -> Prepared:
@@ -82,6 +84,8 @@ def prepare(record: MatchRecord) -> Prepared:
         case_ref=_identifier(record.case_ref),
         household_key=record.household_key,
         has_roles=record.has_roles,
+        locality=place_text(record.locality),
+        address=place_text(record.address),
     )
 
 

@@ -35,11 +35,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from desktop_app.matching.comparisons import (
+    ADDRESS_F,
     BIRTH_F,
     DOCUMENT_F,
     FIELDS,
     GIVEN_F,
     HOUSEHOLD_F,
+    LOCALITY_F,
     NAME_FIELDS,
     SEX_F,
     SURNAME_F,
@@ -62,6 +64,8 @@ M_PRIOR: Table = (
     (0.883, 0.02, 0.07, 0.01, 0.01, 0.005, 0.002),              # birth date
     (0.98, 0.02),                                               # sex
     (0.5, 0.5),                                                 # household
+    (0.85, 0.05, 0.10),                                         # locality
+    (0.80, 0.07, 0.05, 0.08),                                   # address
 )
 U_PRIOR: Table = (
     (1e-6, 1.0 - 1e-6),
@@ -72,11 +76,15 @@ U_PRIOR: Table = (
     (5e-5, 5e-5, 1e-3, 3e-3, 0.15, 0.25, 0.596),
     (0.5, 0.5),
     (0.25, 0.75),
+    (0.02, 0.01, 0.97),
+    (1e-4, 5e-4, 5e-3, 1.0 - 5.6e-3),
 )
 # Household members agree on surname (and often address and birth date: twins) by design, so a
 # shared household mostly repeats the surname's evidence; Fellegi-Sunter assumes fields independent.
-# Its weights stay as shipped (+1 bit equal, -0.6 different): neither sampled nor fitted.
+# Its weights stay as shipped (+1 bit equal, -0.6 different): neither sampled nor fitted. For the
+# same reason a shared household leaves locality and address without evidence of their own (`field_bits`).
 FIXED_FIELDS = frozenset({HOUSEHOLD_F})
+PLACE_FIELDS = (LOCALITY_F, ADDRESS_F)
 U_FLOOR = 1e-6          # no level is rarer than this among random pairs (a copied passport exists)
 # Documents one character apart are far commoner than among random numbers: a family's passports
 # are issued in sequence (twins' differ in the last digit). Their u never goes below this.
@@ -90,7 +98,7 @@ U_NAME_PAIRS = 1_500     # of which names are compared for (rapidfuzz per word p
 EM_MIN_ROWS = 300       # EM runs on answers at least this long
 EM_ITERATIONS = 12
 # EM sessions (anchor field, its level, fields fitted there), and the fewest pairs a session needs.
-EM_SESSIONS = ((DOCUMENT_F, 0, (SURNAME_F, SURNAME_F + 1, SURNAME_F + 2, BIRTH_F, SEX_F)),
+EM_SESSIONS = ((DOCUMENT_F, 0, (SURNAME_F, SURNAME_F + 1, SURNAME_F + 2, BIRTH_F, SEX_F, LOCALITY_F, ADDRESS_F)),
                (BIRTH_F, 0, (DOCUMENT_F,)))
 EM_MIN_SESSION = 100
 PLAUSIBLE_POPULATION = 2_000  # the smallest population one row may name, however small the roster
@@ -113,6 +121,8 @@ class Model:
     tf_base: tuple[float, float, float] = (U_PRIOR[SURNAME_F][0], U_PRIOR[SURNAME_F + 1][0],
                                            U_PRIOR[SURNAME_F + 2][0])
     twin_share: float = TWIN_PRIOR  # the share of roster persons with a twin (see `with_twins`)
+    place_frequencies: dict[str, float] | None = None  # locality -> its share of the roster, shrunk
+    place_base: float = U_PRIOR[LOCALITY_F][0]
 
     @classmethod
     def shipped(cls) -> Model:
@@ -150,8 +160,13 @@ class Model:
             base = self.u[field][0]
             tables.append({key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES) for key, n in counts.items()})
             bases.append(base)  # a word counted under no role (a full name on the roster side)
+        places = Counter(r.locality for r in records if r.locality)
+        total = sum(places.values())
+        base = self.u[LOCALITY_F][0]
         return replace(self, term_frequencies=(tables[0], tables[1], tables[2]),
-                       tf_base=(bases[0], bases[1], bases[2]))
+                       tf_base=(bases[0], bases[1], bases[2]), place_base=base,
+                       place_frequencies={key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)
+                                          for key, n in places.items()})
 
     def without_true_pairs(self, share: float) -> Model:
         """u corrected for the true pairs among the sampled ones, `share` of them (a roster with duplicates).
@@ -211,6 +226,12 @@ class Model:
                 level = comparison.levels[field]
                 tf = self.term_frequencies[index].get(key, self.tf_base[index])
                 bits[field] = math.log2(self.m[field][level] / max(tf, U_FLOOR))
+        if comparison.place_key and self.place_frequencies is not None:
+            tf = self.place_frequencies.get(comparison.place_key, self.place_base)
+            bits[LOCALITY_F] = math.log2(self.m[LOCALITY_F][0] / max(tf, U_FLOOR))
+        if comparison.levels[HOUSEHOLD_F] == 0:
+            for field in PLACE_FIELDS:
+                bits[field] = min(bits[field], 0.0)
         return bits
 
     def max_name_bits(self) -> float:

@@ -25,6 +25,7 @@ class MatchRecord:
     it is used instead of surname/given names when those are empty.
     `documents` are raw numbers as typed; the engine normalises them.
     `uuid` and `case_ref` are the roster's own identifiers, when a partner echoes our export.
+    `locality` and `address` are compared as places (`normalize.place_text`) when both sides give them.
     """
 
     key: Key
@@ -40,6 +41,8 @@ class MatchRecord:
     uuid: str | None = None
     case_ref: str | None = None
     household_key: Key | None = None
+    locality: str = ""  # town or city, any script
+    address: str = ""   # street address, any script
 
     @classmethod
     def from_full_name(
@@ -53,6 +56,8 @@ class MatchRecord:
         uuid: str | None = None,
         case_ref: str | None = None,
         household_key: Key | None = None,
+        locality: str = "",
+        address: str = "",
     ) -> MatchRecord:
         """A partner's row with one name column in unknown order ('SHCHERBAKOV MARIIA')."""
         return cls(
@@ -64,6 +69,8 @@ class MatchRecord:
             uuid=uuid or None,
             case_ref=case_ref or None,
             household_key=household_key,
+            locality=locality,
+            address=address,
         )
 
     @property
