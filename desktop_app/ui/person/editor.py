@@ -45,11 +45,12 @@ from desktop_app.domain.person import (
 from desktop_app.domain.phones import display_phone, normalize_phone
 from desktop_app.domain.reasons import audit_summary, audit_word, history_reason
 from desktop_app.domain.status import Status, allowed_next
-from desktop_app.services import audit, households, lists, partners, persons, status
-from desktop_app.services.answer_conflicts import answer_conflicts
-from desktop_app.services.audit import AuditFilter, AuditView
-from desktop_app.services.exporting import Recipient, recipients_of
+from desktop_app.services import households, lists, persons
+from desktop_app.services.audit import AuditView
+from desktop_app.services.exporting import Recipient
+from desktop_app.services.households import HouseholdView
 from desktop_app.services.partners import LiaisonView
+from desktop_app.services.person_sheet import PersonSheet, read_person_sheet
 from desktop_app.services.persons import DocumentView, PersonView, PhoneView
 from desktop_app.services.status import StatusChangeView
 from desktop_app.storage.db import Database
@@ -77,8 +78,9 @@ class PersonEditor(QDialog):
     def __init__(self, db: Database, operator: str, person_id: int | None = None, *,
                  phone_region: str | None = None, parent: QWidget | None = None,
                  hub: WorkspaceHub | None = None) -> None:
-        """With the window's `hub`, Save writes off the GUI thread (ui.operations), waiting for a colleague's
-        write if need be while the window keeps answering; without one, at once."""
+        """With the window's `hub`, the person is read (one `read_person_sheet`) and Save writes off the GUI
+        thread (ui.operations), waiting for a colleague's write if need be while the window keeps answering;
+        without one, at once."""
         super().__init__(parent)
         self.setObjectName("personEditor")
         self.db = db
@@ -86,7 +88,8 @@ class PersonEditor(QDialog):
         self.phone_region = phone_region
         self.hub = hub
         self.pending: PendingOperation | None = None  # the save on its way
-        self.person: PersonView | None = persons.get_person(db, person_id) if person_id is not None else None
+        self.sheet: PersonSheet | None = self._read_sheet(person_id) if person_id is not None else None
+        self.person: PersonView | None = self.sheet.person if self.sheet is not None else None
         self.pending_documents: list[DocumentData] = []
         self.pending_phones: list[tuple[str, str]] = []  # (E.164, label) of a person not saved yet
         self.added_on_save: list[str] = []  # what Save added from the typing lines, as the officer reads it
@@ -355,8 +358,32 @@ class PersonEditor(QDialog):
 
     # --- loading and checking ----------------------------------------------------------------
 
+    def _read_sheet(self, person_id: int) -> PersonSheet:
+        """Everything the tabs show about the person, read off the GUI thread when the window's hub is here
+        (the window keeps answering meanwhile); raises as the read did."""
+        db = self.db
+        if self.hub is None:
+            return read_person_sheet(db, person_id)
+        from desktop_app.ui.operations import run_read
+
+        found: list[PersonSheet] = []
+        refused: list[BaseException] = []
+        run_read(self, lambda: read_person_sheet(db, person_id), found.append, refused.append).wait()
+        if refused:
+            raise refused[0]
+        if not found:
+            raise RuntimeError("the person's sheet was not read")  # a bug, already shown by the crash dialog
+        return found[0]
+
     def _load(self) -> None:
-        person = self.person
+        if self.person is not None and (self.sheet is None or self.sheet.person is not self.person):
+            try:
+                self.sheet = self._read_sheet(self.person.id)
+            except RosterError as exc:  # moved to the trash or merged by a colleague meanwhile
+                show_error(self, exc)
+                return
+            self.person = self.sheet.person
+        person, sheet = self.person, self.sheet
         for key, editor in self.fields.items():
             editor.set_raw(_text_of(person, key))
         if person is None:
@@ -375,24 +402,23 @@ class PersonEditor(QDialog):
             self.change_status_button.setEnabled(bool(allowed_next(Status(person.status))))
             self.documents_model.set_records(person.documents)
             self.phones_model.set_records(person.phones)
-            self.history_model.set_records(status.history(self.db, person.id))
-            self.lists_model.set_records(lists.memberships(self.db, person.id))
-            conflicts = answer_conflicts(self.db, person_id=person.id)
-            self.history_conflict.setText("\n".join("⚠ " + translated(c.message) for c in conflicts))
-            self.history_conflict.setVisible(bool(conflicts))
-            self.recipients_model.set_records(recipients_of(self.db, person.id))
-            self.log_model.set_records(partners.log_entries(self.db, person_id=person.id))
-            self.audit_model.set_records(audit.browse(self.db, AuditFilter(entity="person", entity_key=person.uuid)))
-            self._load_household(person)
+            assert sheet is not None
+            self.history_model.set_records(sheet.history)
+            self.lists_model.set_records(sheet.memberships)
+            self.history_conflict.setText("\n".join("⚠ " + translated(c.message) for c in sheet.conflicts))
+            self.history_conflict.setVisible(bool(sheet.conflicts))
+            self.recipients_model.set_records(sheet.recipients)
+            self.log_model.set_records(sheet.log)
+            self.audit_model.set_records(sheet.audit)
+            self._load_household(person, sheet.household)
         self._validate()
 
-    def _load_household(self, person: PersonView) -> None:
-        if person.household_id is None:
+    def _load_household(self, person: PersonView, household: HouseholdView | None) -> None:
+        if household is None:
             self.household_label.setText(self.tr("Not in a household. Type a household reference to join one."))
             self.household_members.set_records([])
             self.leave_button.setEnabled(False)
             return
-        household = households.get_household(self.db, person.household_id)
         role = labels.relationship(person.relationship) or self.tr("member")
         self.household_label.setText(f"<b>{household.ref} — {household.name}</b>: {role}")
         self.household_members.set_records(household.members)
@@ -718,7 +744,8 @@ class PersonEditor(QDialog):
         dialog = StatusDialog(self.db, self.operator, self.person, self, hub=self.hub)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             old_status = self.person.status
-            self.person = persons.get_person(self.db, self.person.id)
+            self.sheet = self._read_sheet(self.person.id)
+            self.person = self.sheet.person
             self.status_changed.emit(self.person.id, self.person.case_ref, old_status, self.person.status)
             unsaved = self.changes()
             self._load()
