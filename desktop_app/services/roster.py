@@ -21,7 +21,7 @@ from desktop_app.domain.status import Status
 from desktop_app.services.roster_rows import RosterQuery, RosterRow, SortKey, roster_row
 from desktop_app.storage.db import Database
 from desktop_app.storage.first_look import SORT_COLUMNS
-from desktop_app.storage.models import Document, Household, ListMember, Person, Phone, SearchTerm
+from desktop_app.storage.models import Document, Eligibility, Household, ListMember, Person, Phone, SearchTerm
 from desktop_app.storage.queries import first_column
 
 _TOP = "\U0010ffff"  # sorts after every character: the upper bound of a prefix range
@@ -142,11 +142,12 @@ def rows_statement(ids: Sequence[int]) -> Select[tuple[object, ...]]:
                       .order_by(Document.id).limit(1).scalar_subquery())
     first_phone = (select(func.coalesce(func.nullif(Phone.display, ""), Phone.e164)).where(Phone.person_id == Person.id)
                    .order_by(Phone.id).limit(1).scalar_subquery())
+    evidence_missing = select(Eligibility.missing).where(Eligibility.person_id == Person.id).scalar_subquery()
     return (select(Person.id, Person.case_ref, Person.surname, Person.given_names, Person.patronymic,
                    Person.surname_latin, Person.given_names_latin, Person.sex, Person.birth_date,
                    Person.citizenships, Person.status, Person.locality, Household.ref, Person.relationship,
                    first_document, first_phone, Person.medical, Person.reduced_mobility, Person.pregnant,
-                   Person.unaccompanied_minor, Person.updated_at)
+                   Person.unaccompanied_minor, Person.updated_at, evidence_missing)
             .outerjoin(Household, Household.id == Person.household_id)
             .where(Person.id.in_(list(ids))))
 

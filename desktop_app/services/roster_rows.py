@@ -74,6 +74,7 @@ class RosterRow(NamedTuple):
     pregnant: bool
     unaccompanied_minor: bool
     updated_at: dt.datetime
+    evidence_missing: str = ""  # issue 18: what the basis for evacuation lacks, comma-separated
 
     def flags(self, today: dt.date) -> set[Flag]:
         return person_flags(self, PartialDate.parse(self.birth_date) if self.birth_date else None, today)

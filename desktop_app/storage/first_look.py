@@ -39,7 +39,8 @@ SELECT persons.id, persons.case_ref, persons.surname, persons.given_names, perso
         ORDER BY documents.id LIMIT 1),
        (SELECT coalesce(nullif(phones.display, ''), phones.e164) FROM phones WHERE phones.person_id = persons.id
         ORDER BY phones.id LIMIT 1),
-       persons.medical, persons.reduced_mobility, persons.pregnant, persons.unaccompanied_minor, persons.updated_at
+       persons.medical, persons.reduced_mobility, persons.pregnant, persons.unaccompanied_minor, persons.updated_at,
+       (SELECT eligibility.missing FROM eligibility WHERE eligibility.person_id = persons.id)
 FROM persons LEFT OUTER JOIN households ON households.id = persons.household_id
 WHERE persons.id IN ({marks})
 """

@@ -76,7 +76,10 @@ class RosterColumn(NamedTuple):
 
 def _flags(row: RosterRow, today: dt.date) -> str:
     flags = row.flags(today)
-    return " ".join(mark for flag, mark in _FLAG_MARKS.items() if flag in flags)
+    marks = [mark for flag, mark in _FLAG_MARKS.items() if flag in flags]
+    if row.evidence_missing:  # issue 18: the basis for evacuation lacks evidence
+        marks.append("⚠")
+    return " ".join(marks)
 
 
 COLUMNS: tuple[RosterColumn, ...] = (
@@ -260,7 +263,11 @@ class RosterTableModel(QAbstractTableModel):
         if role == _STATUS:
             return row.status
         if COLUMNS[index.column()].key == "flags":  # the tooltip
-            return ", ".join(labels.flag(f.value) for f in row.flags(self._today))
+            words = [labels.flag(f.value) for f in row.flags(self._today)]
+            if row.evidence_missing:
+                words.append(QCoreApplication.translate("RosterTableModel", "evidence missing: %1").replace(
+                    "%1", ", ".join(labels.word(e) for e in row.evidence_missing.split(","))))
+            return ", ".join(words)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -134,3 +134,26 @@ def test_the_lists_page_shades_a_member_lacking_evidence_until_overridden(
     override(db, created.id, person_id, "seen by video call", operator=operator)
     window.lists.show_list(created.id)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_the_roster_flags_a_person_whose_evidence_is_missing(qtbot: QtBot, db: Database, operator: str,
+                                                              preferences: Preferences) -> None:
+    from desktop_app.ui.roster_model import COLUMN_KEYS
+
+    flagged = _person(db, operator, "G-1044")
+    complete = persons.create_person(db, {"surname": "Орлова", "given_names": "Анна", "case_ref": "G-1042"},
+                                     operator=operator).id
+    set_basis(db, flagged, Basis.SPOUSE, [Evidence.PASSPORT], operator=operator)
+    set_basis(db, complete, Basis.CITIZEN, [Evidence.PASSPORT], operator=operator)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    model = window.roster.model
+    qtbot.waitUntil(lambda: len(model.ids) == 2)
+    column = COLUMN_KEYS.index("flags")
+    shown = {model.data(model.index(row, 0)): (model.data(model.index(row, column)),
+                                               model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole))
+             for row in range(2)}
+    assert shown["G-1044"] == ("⚠", "evidence missing: marriage certificate")
+    assert shown["G-1042"] == ("", "")
