@@ -5511,6 +5511,10 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>RosterTableModel</name>
     <message>
+        <source>evidence missing: %1</source>
+        <translation>не хватает документов: %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/roster_model.py" line="65"/>
         <source>(damaged record: cannot be read)</source>
         <translation>(повреждённая запись: не читается)</translation>
