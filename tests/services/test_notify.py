@@ -44,8 +44,9 @@ def group(db: Database, operator: str) -> dict[str, int]:
             ("Орлова", "Анна", ("ORLOVA", "ANNA"), "G-1042", ["+20 100 123 4567", "+7 916 123-45-67"]),
             ("أبو شنب", "أحمد", ("ABU SHANAB", "AHMAD"), "G-1044", ["+970 59 912 3456"]),
             ("Смирнов", "Олег", ("SMIRNOV", "OLEG"), "MR-000123", [])):
+        email = {"MR-000123": "oleg@example.org"}.get(ref, "")
         ids[ref] = persons.create_person(db, {"surname": surname, "given_names": given, "surname_latin": latin[0],
-                                              "given_names_latin": latin[1], "case_ref": ref},
+                                              "given_names_latin": latin[1], "case_ref": ref, "email": email},
                                          operator=operator, phones=phones,
                                          documents=[DocumentData(DocumentType.PASSPORT, "P" + ref[-4:])]).id
     evacuation_list = lists.create_list(db, "Rafah 14", operator=operator)
@@ -135,6 +136,7 @@ def test_notify_writes_the_call_sheet_csv_and_links_audited(db_path: Path, group
     assert "G-1044" in text and "+970599123456" in text.replace(" ", "") and "no-answer" in text
     page = links.read_text(encoding="utf-8")
     assert "https://wa.me/970599123456?text=" in page and "<svg" in page and "dir='rtl'" in page
+    assert "mailto:oleg@example.org?subject=Rafah%2014&amp;body=SMIRNOV%20OLEG" in page  # an e-mail draft
     with db.reading() as session:
         exports = list(session.scalars(select(AuditEntry.changes).where(AuditEntry.action == "export")))
     assert sorted(json.loads(e)["kind"] for e in exports) == ["call_sheet", "links", "sms_csv"]

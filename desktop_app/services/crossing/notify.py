@@ -21,6 +21,7 @@ import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from urllib.parse import quote
 
 import segno
 from sqlalchemy import select
@@ -224,7 +225,10 @@ def links_html(plan: NotifyPlan) -> bytes:
                          f"<a href='{html.escape(phone.links.tel)}'>tel</a> · "
                          f"<a href='{html.escape(phone.links.sms)}'>SMS</a> · "
                          f"<a href='{html.escape(phone.links.whatsapp)}'>WhatsApp</a> {qr}</p>")
-        if not r.phones:
+        if r.email:  # an e-mail draft with the same text, opened by the officer's mail program
+            draft = f"mailto:{quote(r.email, safe='@')}?subject={quote(plan.title)}&body={quote(r.message)}"
+            parts.append(f"<p>{html.escape(r.email)} <a href='{html.escape(draft)}'>e-mail</a></p>")
+        if not r.phones and not r.email:
             parts.append("<p>—</p>")
         parts.append("</div>")
     parts.append("</body></html>")
