@@ -2,6 +2,7 @@
 
     mission-roster --db roster.db --passphrase-file pw.txt recovery-key --out KEY.txt [--sheet KEY.html]
     mission-roster --db roster.db recover --recover-with KEY.txt --new-passphrase-file new.txt
+    mission-roster --db restored.db recover --recover-with KEY.txt --recovery-file STICK/roster.db.recovery …
 
 `recovery-key` makes a new recovery key for an encrypted roster and writes it alone on one line to a
 new file (and the sheet to print, if asked); a recovery key made before stops working. `recover`
@@ -48,7 +49,8 @@ def cmd_recover(ctx: Any) -> int:
     path = _roster_path(ctx)
     key = read_secret_file(ctx.args.recover_with, "recovery key file").strip()
     new = _required(passphrase_from(ctx.args.new_passphrase_file, ENV_NEW_PASSPHRASE), new=True)
-    recovery.recover_roster(path, key, new, operator=ctx.operator)
+    copy = Path(ctx.args.recovery_file) if ctx.args.recovery_file else None
+    recovery.recover_roster(path, key, new, operator=ctx.operator, recovery_file=copy)
     say(QT_TRANSLATE_NOOP("commands.recovery", "{path}: opened with the recovery key and given the new passphrase; "
                           "the recovery key still works"), path=path)
     return 0
@@ -64,3 +66,5 @@ def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> 
                 "recovery key (the new one from --new-passphrase-file or MISSION_ROSTER_NEW_PASSPHRASE)")
     p.add_argument("--recover-with", required=True, metavar="KEYFILE", help="the file holding the recovery key")
     p.add_argument("--new-passphrase-file", metavar="FILE")
+    p.add_argument("--recovery-file", metavar="FILE", help="the recovery file kept with the backups, for a backup "
+                   "restored on another computer (default: the one beside the roster)")

@@ -68,6 +68,11 @@ def backup_now(db: Database, dest: Path, *, operator: str, reason: str = "manual
                                                     delete=delete)
         except OSError as exc:  # the folder itself went away (a pulled stick): the backup is written, say so
             log.warning("backups not rotated: %s", exc.strerror or type(exc).__name__)
+    if db.target.path is not None and dest.is_dir():
+        try:  # the recovery file goes with the backups: a lost laptop's roster opens from them with the key
+            storage_recovery.copy_to(db.target.path, dest)
+        except OSError as exc:
+            log.warning("recovery file not copied to the backups: %s", exc.strerror or type(exc).__name__)
     changes: dict[str, Any] = {"file": info.path.name, "persons": info.persons, "encrypted": info.encrypted,
                                "rotated_out": [path.name for path in removed]}
     if removed.held:

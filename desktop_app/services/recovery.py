@@ -62,19 +62,27 @@ def make_recovery_key(path: Path, passphrase: str, *, operator: str) -> str:
     return key
 
 
-def recover_roster(path: Path, key: str, new_passphrase: str, *, operator: str) -> Path:
+def recover_roster(path: Path, key: str, new_passphrase: str, *, operator: str,
+                   recovery_file: Path | None = None) -> Path:
     """Give the roster at `path` the passphrase `new_passphrase`, opened with its recovery `key`.
 
-    Raises RecoveryKeyRefused when the key does not open the recovery file (nothing changes).
+    `recovery_file` is the recovery file when it is not beside the roster (a backup restored on another
+    computer: the copy kept in the backup folder). Raises RecoveryKeyRefused when the key does not open
+    the recovery file (nothing changes).
     """
     path = Path(path).absolute()
-    old = recovery.unseal(path, key)
-    try:
-        check_passphrase(path, old)
-    except WrongPassphrase:
+    for old in recovery.unseal_all(path, key, recovery_file=recovery_file):  # newest first
+        try:
+            check_passphrase(path, old)
+            break
+        except WrongPassphrase:
+            continue
+    else:
         raise DatabaseError(QT_TRANSLATE_NOOP("services.recovery", "{path}: the passphrase kept for the recovery key "
                                               "no longer opens the roster (was the file replaced by another "
                                               "roster?); nothing was changed"), path=str(path)) from None
+    if recovery_file is not None:
+        recovery.adopt(path, recovery_file)  # so that the printed key keeps opening the roster here
     change_roster_passphrase(path, old, new_passphrase, operator=operator)  # re-seals the new one
     log.info("roster re-keyed with its recovery key")
     return path

@@ -10,6 +10,7 @@ of the roster. Whoever reads the file without the recovery key learns nothing.
     key = create(path, passphrase)          # written beside the roster; the key is shown once
     reseal(path, new_passphrase)            # after a passphrase change (services.backups does it)
     passphrase = unseal(path, key)          # RecoveryKeyRefused if the key does not open it
+    copy_to(path, backup_folder)            # kept with the backups (services.backups does it)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import json
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import hashes, serialization
@@ -88,13 +90,43 @@ def reseal(roster: Path, passphrase: str) -> bool:
     if not path.is_file():
         return False
     record = _read(path)
-    _write(path, {**record, **_seal(record["public_key"], passphrase)})
+    earlier = [{k: record[k] for k in ("wrapped_key", "sealed_passphrase", "sealed_at")}, *record.get("earlier", [])]
+    # The passphrases sealed before stay too: backups taken before a change keep the old passphrase.
+    _write(path, {**record, **_seal(record["public_key"], passphrase), "earlier": earlier})
     return True
 
 
-def unseal(roster: Path, key: str) -> str:
-    """The passphrase sealed in the roster's recovery file, opened with the recovery `key`."""
-    path = recovery_path(roster)
+def copy_to(roster: Path, folder: Path) -> Path | None:
+    """A copy of the roster's recovery file in `folder` (the backup stick), so that a backup of a lost
+    laptop's roster can be opened with the printed key; None when the roster has none. The copy is as
+    safe as the original: it opens only with the recovery key."""
+    source = recovery_path(roster)
+    target = folder / source.name
+    if not source.is_file() or target.absolute() == source.absolute():
+        return None
+    _write(target, _read(source))
+    return target
+
+
+def adopt(roster: Path, recovery_file: Path) -> Path:
+    """Put a copy of `recovery_file` (the one kept with the backups) beside `roster`, a backup restored
+    on another computer, so that the key keeps working there; an existing one is left as it is."""
+    target = recovery_path(roster)
+    if not target.exists():
+        _write(target, _read(recovery_file))
+    return target
+
+
+def unseal(roster: Path, key: str, *, recovery_file: Path | None = None) -> str:
+    """The passphrase sealed in the roster's recovery file (beside it, or `recovery_file`: the copy kept
+    with the backups), opened with the recovery `key`."""
+    return unseal_all(roster, key, recovery_file=recovery_file)[0]
+
+
+def unseal_all(roster: Path, key: str, *, recovery_file: Path | None = None) -> list[str]:
+    """Every passphrase the recovery file has sealed, the newest first (a backup may be older than the
+    last passphrase change)."""
+    path = recovery_file or recovery_path(roster)
     if not path.is_file():
         raise DatabaseError(QT_TRANSLATE_NOOP("storage.recovery", "{path}: there is no recovery file beside the "
                                               "roster; a recovery key opens a roster only with it"), path=str(path))
@@ -107,8 +139,11 @@ def unseal(roster: Path, key: str) -> str:
                                                    "the roster's recovery file; nothing was changed"),
                                  path=str(path)) from None
     assert isinstance(private, rsa.RSAPrivateKey)
-    fernet_key = private.decrypt(base64.b64decode(record["wrapped_key"]), _OAEP)
-    return Fernet(fernet_key).decrypt(record["sealed_passphrase"].encode("ascii")).decode("utf-8")
+    found = []
+    for sealed in (record, *record.get("earlier", [])):
+        fernet_key = private.decrypt(base64.b64decode(sealed["wrapped_key"]), _OAEP)
+        found.append(Fernet(fernet_key).decrypt(sealed["sealed_passphrase"].encode("ascii")).decode("utf-8"))
+    return found
 
 
 def _seal(public_pem: str, passphrase: str) -> dict[str, str]:
@@ -120,7 +155,7 @@ def _seal(public_pem: str, passphrase: str) -> dict[str, str]:
             "sealed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
 
 
-def _read(path: Path) -> dict[str, str]:
+def _read(path: Path) -> dict[str, Any]:
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

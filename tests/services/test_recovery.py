@@ -80,3 +80,31 @@ def test_command_line_makes_a_key_then_recovers_with_it(tmp_path: Path, capsys: 
                  "--new-passphrase-file", str(tmp_path / "new.txt")]) == 0
     check_passphrase(path, "brand new passphrase")
     assert json.loads(recovery.recovery_path(path).read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_a_lost_laptops_backup_opens_on_another_computer_with_the_key(tmp_path: Path) -> None:
+    """The laptop is gone with its roster and recovery file; the stick holds the backups and a copy of the
+    recovery file; the passphrase was changed after the backup was taken, and nobody remembers either."""
+    laptop = tmp_path / "laptop"
+    laptop.mkdir()
+    path = _encrypted_roster(laptop, "first passphrase")
+    key = recovery.make_recovery_key(path, "first passphrase", operator="t")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    db = open_database(path, passphrase="first passphrase")
+    info = backups.backup_now(db, stick, operator="t")
+    db.close()
+    copy = stick / recovery.recovery_path(path).name
+    assert copy.is_file() and "first passphrase" not in copy.read_text(encoding="utf-8")
+    backups.change_roster_passphrase(path, "first passphrase", "second passphrase", operator="t")
+    db = open_database(path, passphrase="second passphrase")
+    backups.backup_now(db, stick, operator="t")  # the copy on the stick now seals the second one too
+    db.close()
+    other = tmp_path / "other computer" / "roster.db"
+    other.parent.mkdir()
+    other.write_bytes(info.path.read_bytes())  # the older backup, under the first passphrase
+    recovery.recover_roster(other, key, "third passphrase", operator="t", recovery_file=copy)
+    check_passphrase(other, "third passphrase")
+    assert recovery.has_recovery_key(other)  # the key keeps working on this computer
+    recovery.recover_roster(other, key, "fourth passphrase", operator="t")
+    check_passphrase(other, "fourth passphrase")
