@@ -214,7 +214,8 @@ class _RowReader:
         if not (shown_name or documents or row.case_ref or self.text("uuid")):
             return row, None  # a row naming nobody (a total line, a note under the table)
         common = {"birth_date": birth, "sex": sex, "documents": documents, "uuid": self.text("uuid") or None,
-                  "case_ref": row.case_ref or None, "household_key": self.text("household_ref") or None}
+                  "case_ref": row.case_ref or None, "household_key": self.text("household_ref") or None,
+                  "locality": self.text("locality"), "address": self.text("address")}
         if any(names[t] for t in ("surname", "given_names", "patronymic", "surname_latin", "given_names_latin")):
             record = MatchRecord(key=self.row, surname=names["surname"], given_names=names["given_names"],
                                  patronymic=names["patronymic"], surname_latin=names["surname_latin"],

@@ -1,7 +1,7 @@
 """The roster as the matching engine sees it: one `MatchRecord` per active person, read in bulk.
 
 Reconciling and the duplicate finder both need every active person (not in the trash, not
-merged) with names in both scripts, birth date, sex, documents and household. They are read
+merged) with names in both scripts, birth date, sex, documents, household, locality and address. They are read
 with three SQLAlchemy Core queries (persons, documents, households): at 100,000 persons the
 ORM would cost several times as much for no benefit, since nothing here is changed.
 
@@ -50,6 +50,8 @@ class RosterPerson:
     household_ref: str
     status: str
     version: int
+    locality: str = ""
+    address: str = ""
 
     @property
     def name(self) -> str:
@@ -66,7 +68,8 @@ class RosterPerson:
             surname_latin=self.surname_latin, given_names_latin=self.given_names_latin,
             birth_date=_date(self.birth_date) if self.birth_date else None,
             sex=_SEXES[self.sex] if self.sex else None, documents=self.documents, uuid=self.uuid,
-            case_ref=self.case_ref, household_key=self.household_ref or None)
+            case_ref=self.case_ref, household_key=self.household_ref or None, locality=self.locality,
+            address=self.address)
 
 
 _SEXES = {sex.value: sex for sex in Sex}
@@ -81,16 +84,17 @@ def load_roster(session: Session) -> dict[int, RosterPerson]:
         documents.setdefault(person_id, []).append(number)
     query = select(Person.id, Person.uuid, Person.case_ref, Person.surname, Person.given_names, Person.patronymic,
                    Person.surname_latin, Person.given_names_latin, Person.sex, Person.birth_date,
-                   Person.household_id, Person.status, Person.version).where(
+                   Person.household_id, Person.status, Person.version, Person.locality, Person.address).where(
         Person.deleted_at.is_(None), Person.status != Status.MERGED.value).order_by(Person.id)
     roster: dict[int, RosterPerson] = {}
     no_documents: list[str] = []
     for (person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
-         birth_date, household_id, status, version) in session.execute(query):
+         birth_date, household_id, status, version, locality, address) in session.execute(query):
         roster[person_id] = RosterPerson(
             person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
             birth_date, tuple(documents.get(person_id, no_documents)), household_id,
-            household_refs.get(household_id, "") if household_id else "", status, version)
+            household_refs.get(household_id, "") if household_id else "", status, version, locality or "",
+            address or "")
     return roster
 
 
