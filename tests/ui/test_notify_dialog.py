@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
+import zxingcpp
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import lists, persons
@@ -53,6 +56,10 @@ def test_the_dialog_shows_the_order_the_message_and_its_count_then_logs_and_writ
     assert dialog.model.rowCount() == 2 and "2 persons, 2 not reached yet" in dialog.summary.text()
     assert dialog.message.toPlainText().startswith("Орлова Анна, ваша эвакуация одобрена. Сбор 14.11 в 07:00")
     assert "UCS-2" in dialog.counter.text() and "2 SMS of 67 each" in dialog.counter.text()
+    image = dialog.qr.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    pixels = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.bytesPerLine() * image.height())
+    pixels = pixels.reshape(image.height(), image.bytesPerLine())[:, :image.width()].copy()
+    assert [found.text for found in zxingcpp.read_barcodes(pixels)] == [dialog.current().phones[0].links.whatsapp]
     first = dialog.current()
     assert first is not None
     with qtbot.waitSignal(dialog.planned, timeout=10_000):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,22 @@ OUTCOMES = ((QT_TRANSLATE_NOOP("NotifyDialog", "Reached"), crossing.Outcome.REAC
             (QT_TRANSLATE_NOOP("NotifyDialog", "Wrong number"), crossing.Outcome.WRONG_NUMBER),
             (QT_TRANSLATE_NOOP("NotifyDialog", "Message left"), crossing.Outcome.MESSAGE_LEFT))
 
+
+
+QR_SIDE = 250  # pixels of the code shown beside the message: two or more per module for a phone's camera
+
+
+def _qr_pixmap(link: str) -> QPixmap:
+    from desktop_app.rendering import draw_qr, qr_matrix
+
+    modules = len(qr_matrix(link)) + 8  # with the quiet zone
+    module = max(1, QR_SIDE // modules)
+    pixmap = QPixmap(modules * module, modules * module)
+    pixmap.fill(QColor("white"))
+    painter = QPainter(pixmap)
+    draw_qr(painter, link, 0, 0, module)
+    painter.end()
+    return pixmap
 
 
 class NotifyDialog(QDialog):
@@ -80,6 +96,8 @@ class NotifyDialog(QDialog):
         self.second_round = QCheckBox(self.tr("Second round: only those not reached yet"), objectName="notifySecond")
         self.reconfirm = QCheckBox(self.tr("Re-confirmation: only those not confirmed for (days)"),
                                    objectName="notifyReconfirm")
+        self.reconfirm.setToolTip(self.tr("The re-confirmation round: those whose family has not confirmed for "
+                                          "this many days"))
         self.reconfirm_days = QSpinBox(objectName="notifyReconfirmDays", minimum=0, maximum=365, value=3)
         form = QFormLayout()
         form.addRow(self.tr("Template"), self.template)
@@ -90,7 +108,11 @@ class NotifyDialog(QDialog):
         form.addRow(self.tr("What to bring"), self.bring)
         form.addRow(self.approved_only)
         form.addRow(self.second_round)
-        form.addRow(self.reconfirm, self.reconfirm_days)
+        reconfirm_row = QHBoxLayout()
+        reconfirm_row.addWidget(self.reconfirm)
+        reconfirm_row.addWidget(self.reconfirm_days)
+        reconfirm_row.addStretch(1)
+        form.addRow(reconfirm_row)
 
         self.model = QStandardItemModel(self)
         self.table = QTableView(objectName="notifyRecipients")
@@ -106,8 +128,11 @@ class NotifyDialog(QDialog):
         self.problem.setWordWrap(True)
         self.message = QPlainTextEdit(objectName="notifyMessage")
         self.message.setReadOnly(True)
-        self.message.setMaximumHeight(90)
+        self.message.setMaximumHeight(QR_SIDE)
         self.counter = QLabel(objectName="notifyCounter")
+        # The WhatsApp link as a QR code: an officer's work phone scans it and the chat opens with the text.
+        self.qr = QLabel(objectName="notifyQr")
+        self.qr.setToolTip(self.tr("Scan with a work phone: WhatsApp opens with the message"))
 
         links = QHBoxLayout()
         self.link_buttons = []
@@ -142,7 +167,10 @@ class NotifyDialog(QDialog):
         right.addWidget(self.summary)
         right.addWidget(self.problem)
         right.addWidget(self.table, 1)
-        right.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.qr)
+        right.addLayout(message_row)
         right.addWidget(self.counter)
         right.addLayout(links)
         layout.addLayout(left)
@@ -233,6 +261,8 @@ class NotifyDialog(QDialog):
             s = recipient.segments
             self.counter.setText(self.tr("{units} characters · {encoding} · {segments} SMS of {per} each").format(
                 units=s.units, encoding=s.encoding, segments=s.segments, per=s.per_segment))
+        self.qr.setPixmap(_qr_pixmap(recipient.phones[0].links.whatsapp) if recipient and recipient.phones
+                          else QPixmap())
         for button in self.link_buttons:
             button.setEnabled(bool(recipient and recipient.phones))
         for button in self.outcome_buttons:
