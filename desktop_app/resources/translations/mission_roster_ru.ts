@@ -2739,6 +2739,14 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NotifyDialog</name>
     <message>
+        <source>Scan with a work phone: WhatsApp opens with the message</source>
+        <translation>Отсканируйте рабочим телефоном: WhatsApp откроется с сообщением</translation>
+    </message>
+    <message>
+        <source>The re-confirmation round: those whose family has not confirmed for this many days</source>
+        <translation>Круг повторного подтверждения: семьи, не подтверждавшие столько дней</translation>
+    </message>
+    <message>
         <location filename="../../ui/crossing/notify_dialog.py" line="81"/>
         <source>Re-confirmation: only those not confirmed for (days)</source>
         <translation>Повторное подтверждение: только не подтверждавшие (дней)</translation>
