@@ -17,6 +17,7 @@ BENCHMARKS = [
     "bench.protection_bench",
     "bench.officers_bench",
     "bench.checkin_bench",
+    "bench.package_bench",
 ]
 
 

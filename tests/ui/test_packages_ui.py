@@ -7,11 +7,12 @@ a package from a site not added yet applied only once its fingerprint is confirm
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.errors import NotFound
@@ -19,6 +20,21 @@ from desktop_app.services import packages, persons
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.packages import ReceiveDialog, SendDialog, SitesDialog
+
+# Every dialog a test opens is kept until the test ends: one dropped mid-test would be destroyed
+# by Python's garbage collector on whatever thread it runs in, a worker's included.
+_KEPT: list[object] = []
+
+
+@pytest.fixture(autouse=True)
+def _keep_dialogs() -> Iterator[None]:
+    yield
+    for dialog in _KEPT:
+        dialog.close()  # type: ignore[attr-defined]
+        dialog.deleteLater()  # type: ignore[attr-defined]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _KEPT.clear()
+    gc.collect()  # here, on the GUI thread
 
 
 @pytest.fixture
@@ -31,6 +47,7 @@ def rosters(tmp_path: Path) -> Iterator[dict[str, Database]]:
 
 def _create_site(qtbot: QtBot, db: Database, name: str, prefix: str) -> SitesDialog:
     dialog = SitesDialog(db, "A. Petrova")
+    _KEPT.append(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.site_name, name)
@@ -48,6 +65,7 @@ def _add_site(qtbot: QtBot, dialog: SitesDialog, name: str, key: str) -> None:
 
 def _send(qtbot: QtBot, db: Database, to: str, path: Path) -> None:
     dialog = SendDialog(None, db, "A. Petrova")
+    _KEPT.append(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
     items = [dialog.sites.item(i) for i in range(dialog.sites.count())]
@@ -61,6 +79,7 @@ def _send(qtbot: QtBot, db: Database, to: str, path: Path) -> None:
 
 def _receive(qtbot: QtBot, db: Database, path: Path) -> ReceiveDialog:
     dialog = ReceiveDialog(None, db, "A. Petrova")
+    _KEPT.append(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.open_file(path)
@@ -84,19 +103,19 @@ def test_sites_send_receive_and_resolve(qtbot: QtBot, qtmodeltester: object, tmp
     _add_site(qtbot, at_ramallah, "Cairo", at_cairo.public_line.text())
     _add_site(qtbot, at_cairo, "Ramallah", at_ramallah.public_line.text())
     assert at_ramallah.model.rowCount() == 2
-    qtmodeltester.check(at_ramallah.model)  # type: ignore[attr-defined]
     person = persons.create_person(cairo, {"surname": "Иванов", "given_names": "Иван"}, operator="t")
     assert person.case_ref == "MR-CAI-000001"
 
     _send(qtbot, cairo, "Ramallah", tmp_path / "first.mrpkg")
     receive = _receive(qtbot, ramallah, tmp_path / "first.mrpkg")
-    assert packages.list_sites(cairo)[0].fingerprint in receive.sender.text()
+    assert packages.list_sites(cairo)[0].fingerprint in receive.sender_label.text()
     assert not receive.confirmed.isVisible()
     assert "1 new" in receive.summary.text()
     with pytest.raises(NotFound):  # a preview changes nothing
         persons.find_person(ramallah, person.uuid)
     _apply(qtbot, receive)
     assert persons.find_person(ramallah, person.uuid).surname == "Иванов"
+    receive.close()
 
     persons.update_person(cairo, person.id, {"notes": "Cairo: at the school"}, operator="t")
     there = persons.find_person(ramallah, person.uuid)
@@ -115,6 +134,7 @@ def test_sites_send_receive_and_resolve(qtbot: QtBot, qtmodeltester: object, tmp
     qtbot.mouseClick(receive.theirs_button, Qt.MouseButton.LeftButton)
     assert receive.model.rowCount() == 0
     assert persons.find_person(ramallah, person.uuid).notes == "Cairo: at the school"
+    qtmodeltester.check(at_ramallah.model)  # type: ignore[attr-defined]
 
 
 def test_an_unknown_sender_waits_for_the_fingerprint(qtbot: QtBot, tmp_path: Path,
@@ -127,7 +147,7 @@ def test_an_unknown_sender_waits_for_the_fingerprint(qtbot: QtBot, tmp_path: Pat
     _send(qtbot, tel_aviv, "Ramallah", tmp_path / "stranger.mrpkg")
     receive = _receive(qtbot, ramallah, tmp_path / "stranger.mrpkg")
     fingerprint = packages.list_sites(tel_aviv)[0].fingerprint
-    assert "not a known site" in receive.sender.text() and fingerprint in receive.sender.text()
+    assert "not a known site" in receive.sender_label.text() and fingerprint in receive.sender_label.text()
     assert receive.confirmed.isVisible() and not receive.confirmed.isChecked()
     qtbot.mouseClick(receive.apply_button, Qt.MouseButton.LeftButton)
     assert "Confirm the sender's fingerprint" in receive.summary.text()

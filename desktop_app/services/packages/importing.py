@@ -201,14 +201,14 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
            sender: dict[str, Any], signer: str, operator: str, path: Path, channel: str, sha256: str) -> None:
     me = short(me_uuid)
     if result.new_sender:
-        key = parse_public_line(str(sender.get("public_key", "")))
-        if key.sign_public != signer or key.site_uuid != str(sender.get("id")):
+        public = parse_public_line(str(sender.get("public_key", "")))
+        if public.sign_public != signer or public.site_uuid != str(sender.get("id")):
             raise PackageRefused(QT_TRANSLATE_NOOP("services.packages", "{path}: the sender's key in the package "
                                                    "is not the key that signed it"), path=path.name)
-        session.add(Site(uuid=key.site_uuid, name=_free_site_name(session, str(sender.get("name"))), is_self=False,
-                         sign_public=key.sign_public, age_recipient=key.age_recipient, ref_prefix="",
-                         added_at=audit.now(), added_by=operator))
-        audit.record(session, operator, "site add", "site", key.site_uuid, f"added site {sender.get('name')} "
+        session.add(Site(uuid=public.site_uuid, name=_free_site_name(session, str(sender.get("name"))),
+                         is_self=False, sign_public=public.sign_public, age_recipient=public.age_recipient,
+                         ref_prefix="", added_at=audit.now(), added_by=operator))
+        audit.record(session, operator, "site add", "site", public.site_uuid, f"added site {sender.get('name')} "
                      "from its package", {"fingerprint": [None, result.fingerprint]})
     refresh(session, me)
     state = load_state(session)

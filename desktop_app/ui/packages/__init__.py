@@ -31,20 +31,27 @@ def install(host: WindowHost) -> None:
                      "Exchange")
     sites = action("sitesAndKeys", QCoreApplication.translate("RosterPackages", "Sites and &keys…"), "Tools")
 
+    # Each dialog is deleted by Qt on the window's thread once closed: left to Python's garbage
+    # collector, which may run on a worker's thread, its destruction would be announced from there.
     def open_send() -> None:
         if host.db is not None:
-            SendDialog(host.hub, host.db, host.operator, host.window()).exec()
+            dialog = SendDialog(host.hub, host.db, host.operator, host.window())
+            dialog.exec()
+            dialog.deleteLater()
 
     def open_receive() -> None:
         if host.db is None:
             return
         dialog = ReceiveDialog(host.hub, host.db, host.operator, host.window())
-        dialog.applied.connect(lambda: host.data_changed())
+        dialog.applied.connect(host.data_changed)
         dialog.exec()
+        dialog.deleteLater()
 
     def open_sites() -> None:
         if host.db is not None:
-            SitesDialog(host.db, host.operator, host.window()).exec()
+            dialog = SitesDialog(host.db, host.operator, host.window())
+            dialog.exec()
+            dialog.deleteLater()
 
     send.triggered.connect(open_send)
     receive.triggered.connect(open_receive)

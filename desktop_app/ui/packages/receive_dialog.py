@@ -66,7 +66,7 @@ class ReceiveDialog(QDialog):
         choose.clicked.connect(self._choose)
         self.passphrase = QLineEdit(objectName="receivePassphrase", echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(self.tr("only for a package made with a passphrase"))
-        self.sender = QLabel(objectName="packageSender", wordWrap=True)
+        self.sender_label = QLabel(objectName="packageSender", wordWrap=True)
         self.confirmed = QCheckBox(self.tr("I confirmed this fingerprint with the sender by phone"),
                                    objectName="fingerprintConfirmed", visible=False)
         self.summary = QLabel(objectName="packageSummary", wordWrap=True)
@@ -111,7 +111,7 @@ class ReceiveDialog(QDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.sender)
+        layout.addWidget(self.sender_label)
         layout.addWidget(self.confirmed)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self.tr("Conflicts: the same field changed at both missions")))
@@ -133,7 +133,7 @@ class ReceiveDialog(QDialog):
         self.preview_button.setEnabled(True)
         self.apply_button.setEnabled(False)
         self.summary.clear()
-        self.sender.clear()
+        self.sender_label.clear()
 
     def _passphrase(self) -> str | None:
         return self.passphrase.text() or None
@@ -154,10 +154,10 @@ class ReceiveDialog(QDialog):
     def _previewed(self, found: tuple[packages.Peek, packages.ImportResult]) -> None:
         peek, result = found
         if peek.known:
-            self.sender.setText(self.tr("From {site} (package {number}), key fingerprint {fingerprint}.").format(
+            self.sender_label.setText(self.tr("From {site} (package {number}), key fingerprint {fingerprint}.").format(
                 site=peek.sender, number=result.number, fingerprint=peek.fingerprint))
         else:
-            self.sender.setText(self.tr("{site} is not a known site. Read this key fingerprint to them by phone "
+            self.sender_label.setText(self.tr("{site} is not a known site. Read this key fingerprint to them by phone "
                                         "before you apply: {fingerprint}").format(site=peek.sender,
                                                                                  fingerprint=peek.fingerprint))
         self.confirmed.setVisible(not peek.known)

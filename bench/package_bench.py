@@ -1,0 +1,105 @@
+"""Roster packages on a 100,000-person roster: export and import time and size, beside a plain backup.
+
+A copy of the cached demo roster (bench/out) becomes site Cairo; an empty roster becomes site
+Ramallah. Measured: the first whole package from Cairo (export: reading every record, counting
+the field versions, signing, age encryption; its size), its import into the empty roster (every
+record created, duplicate check skipped: nothing there before), a `--since-last` package after
+100 edits and its import, and beside them SQLite's own online backup of the same roster (the
+file a plain backup would carry) and its size gzip-compressed.
+
+    python -m bench.package_bench                  # 100,000 persons
+    python -m bench.package_bench --persons 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import shutil
+import sqlite3
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.common import seeded_roster, table
+from desktop_app.services import packages, persons
+from desktop_app.storage.db import open_database
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.package_bench")
+    parser.add_argument("--persons", type=int, default=100_000)
+    args = parser.parse_args(argv)
+    cached, _ = seeded_roster(args.persons)
+    with tempfile.TemporaryDirectory(prefix="package-bench-") as folder:
+        work = Path(folder)
+        shutil.copy(cached, work / "cairo.db")
+        cairo, ramallah = open_database(work / "cairo.db"), open_database(work / "ramallah.db")
+        try:
+            rows = _measure(work, cairo, ramallah)
+        finally:
+            cairo.close()
+            ramallah.close()
+    print(table(["step", "seconds", "size", "note"], rows))
+    return 0
+
+
+def _measure(work: Path, cairo: object, ramallah: object) -> list[list[str]]:
+    from desktop_app.storage.db import Database
+
+    assert isinstance(cairo, Database) and isinstance(ramallah, Database)
+    rows: list[list[str]] = []
+    packages.init_site(cairo, "Cairo", operator="bench", prefix="CAI")
+    packages.init_site(ramallah, "Ramallah", operator="bench", prefix="RAM")
+    packages.add_site(cairo, "Ramallah", packages.list_sites(ramallah)[0].public_line, operator="bench")
+    packages.add_site(ramallah, "Cairo", packages.list_sites(cairo)[0].public_line, operator="bench")
+    started = time.perf_counter()
+    first = packages.export_package(cairo, work / "first.mrpkg", operator="bench", to=["Ramallah"])
+    rows.append(["export, whole roster", f"{time.perf_counter() - started:.1f}",
+                 _mb((work / "first.mrpkg").stat().st_size),
+                 f"{first.records:,} records ({first.counts.get('person', 0):,} persons)"])
+    started = time.perf_counter()
+    imported = packages.import_package(ramallah, work / "first.mrpkg", operator="bench")
+    rows.append(["import into an empty roster", f"{time.perf_counter() - started:.1f}", "",
+                 f"{imported.created:,} persons created"])
+    with cairo.reading() as session:
+        from sqlalchemy import select
+
+        from desktop_app.storage.models import Person
+
+        ids = list(session.scalars(select(Person.id).where(Person.deleted_at.is_(None)).limit(100)))
+    for person_id in ids:
+        persons.update_person(cairo, person_id, {"notes": "bench edit"}, operator="bench")
+    started = time.perf_counter()
+    later = packages.export_package(cairo, work / "later.mrpkg", operator="bench", to=["Ramallah"], since_last=True)
+    rows.append(["export --since-last after 100 edits", f"{time.perf_counter() - started:.1f}",
+                 _mb((work / "later.mrpkg").stat().st_size), f"{later.records:,} records"])
+    started = time.perf_counter()
+    again = packages.import_package(ramallah, work / "later.mrpkg", operator="bench")
+    rows.append(["import of that package", f"{time.perf_counter() - started:.1f}", "",
+                 f"{again.updated:,} persons updated, {len(again.conflicts)} conflicts"])
+    started = time.perf_counter()
+    source = sqlite3.connect(work / "cairo.db")
+    copy = sqlite3.connect(work / "plain-backup.db")
+    with copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+    seconds = time.perf_counter() - started
+    plain = (work / "plain-backup.db").stat().st_size
+    started = time.perf_counter()
+    with (work / "plain-backup.db").open("rb") as raw, gzip.open(work / "plain-backup.db.gz", "wb", 6) as packed:
+        shutil.copyfileobj(raw, packed)
+    rows.append(["plain SQLite backup (same roster)", f"{seconds:.1f}", _mb(plain), "sqlite3 backup API"])
+    rows.append(["  and gzip of it", f"{time.perf_counter() - started:.1f}",
+                 _mb((work / "plain-backup.db.gz").stat().st_size), "level 6"])
+    return rows
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
