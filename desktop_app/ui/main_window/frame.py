@@ -555,12 +555,17 @@ class MainWindow(QMainWindow):
 
         from desktop_app.services import lists
         from desktop_app.services.changes import LISTS, PERSONS
-        from desktop_app.ui.operations import run_write
+        from desktop_app.services.lists import ListSummary
+        from desktop_app.ui.operations import run_read, run_write
 
-        ids = self.roster.selected_ids()
-        summaries = [s for s in lists.all_lists(self.db) if s.state != "closed"]
-        if not ids:
+        ids, db = self.roster.selected_ids(), self.db
+        if not ids or db is None:
             return
+        found: list[list[ListSummary]] = []
+        run_read(self, lambda: lists.all_lists(db), found.append).wait()  # the window answers meanwhile
+        if not found:
+            return  # the read failed (and said why)
+        summaries = [s for s in found[0] if s.state != "closed"]
         if not summaries:
             show_error(self, RosterError(self.tr("There is no open evacuation list yet: create one on the "
                                                  "Evacuation lists page.")))
@@ -572,7 +577,7 @@ class MainWindow(QMainWindow):
         if not ok:
             return
         chosen = summaries[names.index(name)]
-        db, operator = self.db, self.operator
+        operator = self.operator
 
         def added(count: int) -> None:
             self.statusBar().showMessage(self.tr("%1 added to %2.").replace("%1", str(count)).replace("%2", name),
