@@ -9,6 +9,8 @@ thread's), and written with its audit entry by the writer's worker.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -16,6 +18,9 @@ from desktop_app.services import crossing
 from desktop_app.ui.crossing.checkin_screen import CheckinScreen
 from desktop_app.ui.operations import run_read, run_write
 from desktop_app.ui.workspace_signals import WorkspaceHub
+
+if TYPE_CHECKING:
+    from desktop_app.services.workspace import Roster
 
 translate = QCoreApplication.translate  # lupdate collects translate("Context", "text") calls
 
@@ -58,7 +63,18 @@ def print_boarding_list(parent: QWidget, hub: WorkspaceHub, list_id: int, list_n
         if callable(status_bar):
             status_bar().showMessage(message, 10_000)
 
-    run_read(parent, lambda: crossing.boarding_list(db, list_id), render)
+    run_read(parent, lambda: _read_with_codes(db, list_id), render)
+
+
+def _read_with_codes(db: Roster, list_id: int) -> crossing.BoardingList:
+    """The list, and each code's modules worked out here, off the window's thread (segno is plain Python and
+    takes about 15 ms a code): the drawing on the window's thread then finds them in the cache."""
+    from desktop_app.rendering import qr_matrix
+
+    printed = crossing.boarding_list(db, list_id)
+    for row in printed.rows:
+        qr_matrix(row.code)
+    return printed
 
 
 def open_notify(parent: QWidget, hub: WorkspaceHub, list_id: int, list_name: str) -> QWidget:
