@@ -8,7 +8,9 @@ absent on either side is no evidence). The model (`model`) turns each level into
 (log2 m/u); this module only says which level a pair is at. Names are compared per part
 (surname, given name, patronymic): every name word of the query is assigned to at most one
 word of the target, best agreement first, so that names written in each other's place or
-in one 'full name' column of unknown order still meet their part.
+in one 'full name' column of unknown order still meet their part. Locality and address are
+compared as places (`normalize.place_text`: any script read in Latin, digits kept): equal, by
+Jaro-Winkler band (`place_level`), different.
 """
 
 from __future__ import annotations

@@ -18,6 +18,11 @@ and household, so `with_twins` counts them on the roster and `twin_cap` bounds a
 may be one twin for the other; and a roster that holds duplicates has some among its random
 pairs, so the duplicate finder takes them out of u (`without_true_pairs`) before refitting m.
 
+Locality and address are compared as Splink compares FEBRL's suburb and address (equal,
+Jaro-Winkler bands, different); an equal locality is weighed by how common it is on the
+roster (`place_frequencies`), and a shared household leaves both without evidence of their
+own (its members live together: the household already said so).
+
 The priors were set from FEBRL1/FEBRL2 and the project's generated bench; EM moves m
 towards what one answer shows when it has enough rows (`EM_MIN_ROWS`), in sessions anchored
 on one field as Splink does (`EM_SESSIONS`: names and birth date fitted on the pairs whose
