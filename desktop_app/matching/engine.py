@@ -27,6 +27,7 @@ from desktop_app.matching.comparisons import (
     DOCUMENT_F,
     GIVEN_F,
     IDENTIFIER,
+    NAME_FIELDS,
     Comparison,
     compare,
     compare_other,
@@ -36,6 +37,7 @@ from desktop_app.matching.features import Prepared, blocking_keys, prepare
 from desktop_app.matching.model import (
     EM_MIN_ROWS,
     PLAUSIBLE_POPULATION,
+    U_FLOOR,
     Model,
     estimate_u,
     expectation_maximisation,
@@ -203,7 +205,9 @@ class RosterIndex:
                                                  for query, keys in zip(prepared, queries, strict=True)], progress)
         if len(records) >= EM_MIN_ROWS:
             self.fit([c for pairs in compared for _, c in pairs])
-        return [self._ranked(query, pairs, limit) for query, pairs in zip(prepared, compared, strict=True)]
+        weights = self._weights(compared)
+        return [self._ranked(query, pairs, limit, weighed)
+                for query, pairs, weighed in zip(prepared, compared, weights, strict=True)]
 
     def fit(self, comparisons: Sequence[Comparison]) -> float:
         """Estimate m by EM on compared pairs (u, name frequencies and the prior stay).
@@ -303,7 +307,44 @@ class RosterIndex:
                 progress(done, len(met))  # type: ignore[operator]
         return out
 
-    def _ranked(self, prepared: Prepared, compared: Compared, limit: int | None) -> list[Candidate]:
+    def _weights(self, compared: Sequence[Compared]) -> list[list[float]]:
+        """Each compared pair's log-odds in bits (`prior_bits` + `model.field_bits` summed field by field), per row.
+
+        The levels' bits are looked up on arrays; the bits of agreeing names, adjusted by their
+        frequency, are worked out once per name key and level. One definition for a row and a
+        batch, so both rank alike.
+        """
+        model = self.model
+        flat = [c for pairs in compared for _, c in pairs]
+        if not flat:
+            return [[] for _ in compared]
+        levels = np.array([c.levels for c in flat], dtype=np.int64)
+        bits = np.empty(levels.shape)
+        for field, row in enumerate(model.bits_table):
+            bits[:, field] = np.asarray(row)[levels[:, field]]
+        adjusted: dict[tuple[int, str, int], float] = {}
+        for k, comparison in enumerate(flat):
+            for index, key in enumerate(comparison.name_keys):
+                if key:
+                    field = NAME_FIELDS[index]
+                    level = comparison.levels[field]
+                    value = adjusted.get((index, key, level))
+                    if value is None:
+                        tf = model.term_frequencies[index].get(key, model.tf_base[index])
+                        value = adjusted[index, key, level] = math.log2(model.m[field][level] / max(tf, U_FLOOR))
+                    bits[k, field] = value
+        total = bits[:, 0]
+        for field in range(1, bits.shape[1]):
+            total = total + bits[:, field]
+        weights = (model.prior_bits + total).tolist()
+        out, start = [], 0
+        for pairs in compared:
+            out.append(weights[start:start + len(pairs)])
+            start += len(pairs)
+        return out
+
+    def _ranked(self, prepared: Prepared, compared: Compared, limit: int | None,
+                weights: list[float] | None = None) -> list[Candidate]:
         """Candidates best first, each scored as the row's person against every other candidate.
 
         A row names at most one person: the odds that it names candidate c are
@@ -312,7 +353,8 @@ class RosterIndex:
         its block gains (its competitors were looked for and not found); namesakes share.
         """
         model = self.model
-        weighed = sorted(((model.prior_bits + sum(model.field_bits(c)), position, c) for position, c in compared),
+        weights = self._weights([compared])[0] if weights is None else weights
+        weighed = sorted(((weight, position, c) for weight, (position, c) in zip(weights, compared, strict=True)),
                          key=lambda item: (-item[0], item[1]))
         odds = [2.0 ** min(weight, 500.0) for weight, _, _ in weighed]
         total = sum(odds)

@@ -240,3 +240,17 @@ def test_document_ends_never_leave_out_a_number_one_edit_apart() -> None:
     assert near.sum() > 1_000
     shuffled = rng.sample(range(len(roster)), len(queries))  # unrelated numbers: most are left out
     assert _may_be_one_off(q, fields._columns, rows, np.array(shuffled)).mean() < 0.2
+
+
+def test_weights_on_arrays_are_the_models_field_bits_summed() -> None:
+    people = make_roster(2_000, seed=39)
+    answer, _ = make_answer(people, 400, seed=40)
+    index = RosterIndex([roster_record(p) for p in people])
+    index.candidates_for_all(answer)  # m fitted on the answer: name keys, levels and tf adjustments all met
+    compared = [index._compared(prepare(record), None) for record in answer]
+    weights = index._weights(compared)
+    expected = [[index.model.prior_bits + sum(index.model.field_bits(c)) for _, c in pairs] for pairs in compared]
+    assert [len(row) for row in weights] == [len(row) for row in expected]
+    assert [w for row in weights for w in row] == pytest.approx([w for row in expected for w in row], rel=1e-12,
+                                                                abs=1e-12)
+    assert sum(1 for pairs in compared for _, c in pairs if any(c.name_keys)) > 300
