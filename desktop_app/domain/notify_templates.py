@@ -66,10 +66,19 @@ def builtin_template(language: str) -> MessageTemplate:
 def template_fields(text: str) -> list[str]:
     """The fields `text` uses, in order; ValidationError for an unknown one or broken braces."""
     try:
-        used = [field for _literal, field, _spec, _conv in string.Formatter().parse(text) if field is not None]
+        parsed = [(field, spec, conv) for _literal, field, spec, conv in string.Formatter().parse(text)
+                  if field is not None]
     except ValueError as exc:
         raise ValidationError("template", text[:40], QT_TRANSLATE_NOOP("domain.notify", "has broken braces: {why}"),
                               why=str(exc)) from None
+    # A field is its name alone: '{time:HH:MM}' would fail when the messages are made, '{name!r}' quote the name.
+    formatted = [f"{{{field}{'!' + conv if conv else ''}{':' + spec if spec else ''}}}"
+                 for field, spec, conv in parsed if spec or conv]
+    if formatted:
+        raise ValidationError("template", text[:40], QT_TRANSLATE_NOOP(
+            "domain.notify", "formats its fields {formatted}: write each field as its name alone, e.g. {{time}}"),
+            formatted=", ".join(formatted))
+    used = [field for field, _spec, _conv in parsed]
     unknown = [field for field in used if field not in FIELDS]
     if unknown:
         raise ValidationError("template", text[:40], QT_TRANSLATE_NOOP(

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app import output_files
@@ -152,6 +152,8 @@ def _scan(session: Session, evacuation_list: EvacuationList, scanned: str, kind:
     if read.coded and not read.valid:
         return _refused(text, Refusal.MISREAD_CODE, values={"scanned": text})
     person = session.scalar(select(Person).where(Person.case_ref == read.case_ref))
+    if person is None and read.coded:
+        person = _by_ref_any_case(session, read.case_ref)
     if person is None and not read.coded:
         found = list(session.scalars(select(Person).join(Document, Document.person_id == Person.id)
                                      .where(Document.number_key == normalize_document_number(text))
@@ -160,6 +162,8 @@ def _scan(session: Session, evacuation_list: EvacuationList, scanned: str, kind:
         if len(alive) > 1:
             return _refused(text, Refusal.AMBIGUOUS, values={"scanned": text, "refs": [p.case_ref for p in alive]})
         person = alive[0] if alive else (found[0] if found else None)
+        if person is None:  # a case reference typed in the wrong case ('g-1042')
+            person = _by_ref_any_case(session, read.case_ref)
     if person is None:
         return _refused(text, Refusal.UNKNOWN_CODE, values={"scanned": text})
     member = session.scalar(select(ListMember).where(ListMember.list_id == evacuation_list.id,
@@ -204,7 +208,9 @@ def undo_scan(db: Database, list_id: int, case_ref: str, *, operator: str) -> Un
     """Take back the person's latest check-in on the list (a wrong scan); a crossing's status and date too."""
     with db.transaction() as session:
         evacuation_list = _list(session, list_id)
-        person = session.scalar(select(Person).where(Person.case_ref == read_scan(case_ref).case_ref))
+        ref = read_scan(case_ref).case_ref
+        person = (session.scalar(select(Person).where(Person.case_ref == ref))
+                  or _by_ref_any_case(session, ref))
         checkin = _active(session, list_id, person.id) if person else None
         if person is None or checkin is None:
             raise NotFound(Message(QT_TRANSLATE_NOOP("services.crossing", "check-in on {list}"),
@@ -289,6 +295,13 @@ def boarding_list(db: Database, list_id: int) -> BoardingList:
                         if evacuation_list.organization_id else None)
         partner = organization.name if organization else ""
         return BoardingList(evacuation_list.name, partner, rows)
+
+
+def _by_ref_any_case(session: Session, case_ref: str) -> Person | None:
+    """The one person whose case reference is `case_ref` but for letter case (a hurried officer types
+    'g-1042', a scanner with Caps Lock on); None when no one, or several, match."""
+    found = list(session.scalars(select(Person).where(func.upper(Person.case_ref) == case_ref.upper()).limit(2)))
+    return found[0] if len(found) == 1 else None
 
 
 def _active(session: Session, list_id: int, person_id: int) -> Checkin | None:
