@@ -1,6 +1,6 @@
 """Build the one-folder bundle with PyInstaller, then an archive beside it, and say what takes the room.
 
-    python packaging/build_bundle.py            # `make bundle`: dist/mission-roster/ + dist/mission-roster-<v>-<os>.tar.gz
+    python packaging/build_bundle.py            # `make bundle`: dist/mission-roster/ and its archive
     python packaging/build_bundle.py --reuse    # keep dist/mission-roster/ if built from the same inputs
 
 The inputs are hashed (the package's files, the spec, pyproject.toml, and the name and version of
@@ -60,8 +60,26 @@ def build(wanted: str) -> None:
                     "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"), str(SPEC)],
                    check=True, cwd=ROOT)
     if sys.platform.startswith("linux"):
+        strip_debug_information(BUNDLE)
         _add_linux_desktop_files(BUNDLE)
     (BUNDLE / STAMP_NAME).write_text(wanted + "\n")
+
+
+def strip_debug_information(bundle: Path) -> list[Path]:
+    """`strip --strip-debug` on the shared libraries that carry debug information (libpython, sqlcipher3:
+    half their size), except those auditwheel vendored into `<package>.libs` folders, which strip breaks."""
+    stripped = []
+    tool = shutil.which("strip")
+    for path in sorted(bundle.rglob("*")):
+        if tool is None or path.is_symlink() or not path.is_file() or any(p.endswith(".libs") for p in path.parts):
+            continue
+        with open(path, "rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        if b".debug_info" in path.read_bytes():
+            subprocess.run([tool, "--strip-debug", str(path)], check=True)
+            stripped.append(path)
+    return stripped
 
 
 def _add_linux_desktop_files(bundle: Path) -> None:
