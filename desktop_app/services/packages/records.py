@@ -148,14 +148,28 @@ class Writer:
     # record is written under a free variant, remembered per key so that it is not taken for an edit.
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
 
+    # The values of each unique column, read once per import, for records created by it.
+    taken: dict[str, set[str]] = field(default_factory=dict)
+
     def free(self, key: str, name: str, column: Any, value: str, own_id: int | None) -> str:
         """`value`, or 'value (2)', 'value (3)'... when another row holds it."""
         candidate, n = value, 1
-        with self.session.no_autoflush:
-            while (taken := self.session.scalar(select(column.table.c.id).where(column == candidate))) is not None \
-                    and taken != own_id:
+        if own_id is None:  # a new record: against every value read once, and those given meanwhile
+            if column.key not in self.taken:
+                with self.session.no_autoflush:
+                    self.taken[column.key] = set(self.session.scalars(select(column)))
+            used = self.taken[column.key]
+            while candidate in used:
                 n += 1
                 candidate = f"{value} ({n})"
+            used.add(candidate)
+        else:
+            with self.session.no_autoflush:
+                while (taken := self.session.scalar(select(column.table.c.id).where(column == candidate))) \
+                        is not None and taken != own_id:
+                    n += 1
+                    candidate = f"{value} ({n})"
+            self.taken.get(column.key, set()).add(candidate)
         if candidate != value:
             self.aliases.setdefault(key, {})[name] = candidate
         return candidate
