@@ -23,10 +23,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from desktop_app.matching.comparisons import (
+    ADDRESS_F,
     DIFFERENT,
     DOCUMENT_F,
     GIVEN_F,
     IDENTIFIER,
+    LOCALITY_F,
     NAME_FIELDS,
     Comparison,
     compare,
@@ -333,6 +335,9 @@ class RosterIndex:
                         tf = model.term_frequencies[index].get(key, model.tf_base[index])
                         value = adjusted[index, key, level] = math.log2(model.m[field][level] / max(tf, U_FLOOR))
                     bits[k, field] = value
+            places = model.adjusted_places(comparison)  # the locality's frequency, a shared household
+            if places is not None:
+                bits[k, LOCALITY_F], bits[k, ADDRESS_F] = places
         total = bits[:, 0]
         for field in range(1, bits.shape[1]):
             total = total + bits[:, field]

@@ -89,7 +89,6 @@ U_PRIOR: Table = (
 # Its weights stay as shipped (+1 bit equal, -0.6 different): neither sampled nor fitted. For the
 # same reason a shared household leaves locality and address without evidence of their own (`field_bits`).
 FIXED_FIELDS = frozenset({HOUSEHOLD_F})
-PLACE_FIELDS = (LOCALITY_F, ADDRESS_F)
 U_FLOOR = 1e-6          # no level is rarer than this among random pairs (a copied passport exists)
 # Documents one character apart are far commoner than among random numbers: a family's passports
 # are issued in sequence (twins' differ in the last digit). Their u never goes below this.
@@ -231,13 +230,24 @@ class Model:
                 level = comparison.levels[field]
                 tf = self.term_frequencies[index].get(key, self.tf_base[index])
                 bits[field] = math.log2(self.m[field][level] / max(tf, U_FLOOR))
+        places = self.adjusted_places(comparison)
+        if places is not None:
+            bits[LOCALITY_F], bits[ADDRESS_F] = places
+        return bits
+
+    def adjusted_places(self, comparison: Comparison) -> tuple[float, float] | None:
+        """Locality and address bits when the locality's frequency or a shared household changes them, else None."""
+        levels = comparison.levels
+        if not comparison.place_key and levels[HOUSEHOLD_F] != 0:
+            return None
+        locality = self.bits_table[LOCALITY_F][levels[LOCALITY_F]]
+        address = self.bits_table[ADDRESS_F][levels[ADDRESS_F]]
         if comparison.place_key and self.place_frequencies is not None:
             tf = self.place_frequencies.get(comparison.place_key, self.place_base)
-            bits[LOCALITY_F] = math.log2(self.m[LOCALITY_F][0] / max(tf, U_FLOOR))
-        if comparison.levels[HOUSEHOLD_F] == 0:
-            for field in PLACE_FIELDS:
-                bits[field] = min(bits[field], 0.0)
-        return bits
+            locality = math.log2(self.m[LOCALITY_F][0] / max(tf, U_FLOOR))
+        if levels[HOUSEHOLD_F] == 0:
+            locality, address = min(locality, 0.0), min(address, 0.0)
+        return locality, address
 
     def max_name_bits(self) -> float:
         """An upper bound of what the name fields can add (for pruning hopeless pairs)."""

@@ -9,16 +9,18 @@ evidence of their own.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from desktop_app.domain.dates import PartialDate
-from desktop_app.matching import MatchRecord
+from desktop_app.matching import MatchRecord, RosterIndex
 from desktop_app.matching.comparisons import (
     ADDRESS_BANDS,
     ADDRESS_F,
+    HOUSEHOLD_F,
     LOCALITY_BANDS,
     LOCALITY_F,
     compare,
@@ -137,3 +139,18 @@ def test_duplicates_weigh_the_address_of_two_registrations(db: Database) -> None
     assert found
     shown = {field: level for field, level, _ in found[0].contributions}
     assert shown["address"] == "equal" and shown["locality"] == "equal"
+
+
+def test_ranking_weights_carry_the_localitys_frequency_and_the_household_rule() -> None:
+    """The index ranks on arrays (`RosterIndex._weights`): the same bits as `Model.field_bits`, places included."""
+    roster = _roster_with_towns()
+    roster = [replace(r, household_key=f"H-{r.key // 2}") if r.key < 200 else r for r in roster]
+    index = RosterIndex(roster)
+    queries = [replace(r, key=f"q{r.key}", given_names_latin="GG") for r in roster[:400]]
+    compared = [index._compared(prepare(record), None) for record in queries]
+    weights = index._weights(compared)
+    expected = [[index.model.prior_bits + sum(index.model.field_bits(c)) for _, c in pairs] for pairs in compared]
+    assert [w for row in weights for w in row] == pytest.approx([w for row in expected for w in row], rel=1e-12,
+                                                                abs=1e-12)
+    assert any(c.place_key for pairs in compared for _, c in pairs)
+    assert any(c.levels[HOUSEHOLD_F] == 0 for pairs in compared for _, c in pairs)
