@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+MIN_NEW_PASSPHRASE = 8  # as storage.db.MIN_PASSPHRASE_LENGTH, which the roster enforces again
+
 
 def recovery_sheet_document(parent: QObject, roster: Path, key: str, *, mission: str, officer: str) -> QTextDocument:
     """The sheet to print and keep in the safe, laid out by Qt."""
@@ -203,3 +205,94 @@ class RecoveryKeyAction(QObject):
 def install(host: WindowHost) -> None:
     """Tools > Make a recovery key…."""
     host.add_feature(RecoveryKeyAction(host))
+
+
+class RecoverDialog(QDialog):
+    """The passphrase is forgotten: the printed recovery key and a new passphrase, typed twice."""
+
+    def __init__(self, parent: QWidget | None, roster: Path, operator: str) -> None:
+        from PySide6.QtWidgets import QFormLayout, QLineEdit
+
+        super().__init__(parent)
+        self.setObjectName("recoverDialog")
+        self.roster = roster
+        self.operator = operator
+        self.new_passphrase: str | None = None
+        self.setWindowTitle(self.tr("Open with the recovery key"))
+        note = QLabel(self.tr("Type the recovery key kept in the mission's safe (dashes and spaces do not matter) "
+                              "and choose a new passphrase. The roster is given the new passphrase; the recovery "
+                              "key keeps working."), self)
+        note.setWordWrap(True)
+        self.key = QLineEdit(self, objectName="recoverKey")
+        self.key.setFont(key_font(self.key.font()))
+        self.new = QLineEdit(self, objectName="recoverNew")
+        self.again = QLineEdit(self, objectName="recoverAgain")
+        for edit in (self.new, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Recovery &key"), self.key)
+        form.addRow(self.tr("&New passphrase"), self.new)
+        form.addRow(self.tr("&Again"), self.again)
+        self.problem = QLabel("", self, objectName="recoverProblem")
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._recover)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+
+    @Slot()
+    def _recover(self) -> None:
+        from desktop_app.services.recovery import recover_roster
+
+        if len(self.new.text()) < MIN_NEW_PASSPHRASE:
+            self.problem.setText(self.tr("Use at least %1 characters for the new passphrase.")
+                                 .replace("%1", str(MIN_NEW_PASSPHRASE)))
+            return
+        if self.new.text() != self.again.text():
+            self.problem.setText(self.tr("The two passphrases differ."))
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            recover_roster(self.roster, self.key.text(), self.new.text(), operator=self.operator)
+        except RosterError as exc:
+            from desktop_app.ui.errors import translated
+
+            self.problem.setText(translated(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        log.info("roster opened with its recovery key")
+        self.new_passphrase = self.new.text()
+        self.accept()
+
+
+def offer_recovery(dialog: QDialog, target: str, *, passphrase_edit: QWidget, operator: str) -> QPushButton | None:
+    """A "Forgot the passphrase?" button on the passphrase `dialog` of the roster at `target`, when it has a
+    recovery file: the recovery key and a new passphrase re-key the roster, and the dialog is accepted with
+    the new passphrase typed in `passphrase_edit` (a QLineEdit)."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop_app.services.recovery import has_recovery_key
+
+    roster = Path(target)
+    buttons = dialog.findChild(QDialogButtonBox)
+    if "://" in target or buttons is None or not has_recovery_key(roster):
+        return None
+    button = QPushButton(QCoreApplication.translate("RecoveryKey", "Forgot the passphrase?"), dialog)
+    button.setObjectName("forgotPassphraseButton")
+    buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+
+    def recover() -> None:
+        recovering = RecoverDialog(dialog, roster, operator)
+        if recovering.exec() and recovering.new_passphrase and isinstance(passphrase_edit, QLineEdit):
+            passphrase_edit.setText(recovering.new_passphrase)
+            dialog.accept()
+
+    button.clicked.connect(recover)
+    return button

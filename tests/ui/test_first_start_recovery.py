@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import backups, demo, recovery
@@ -74,3 +74,45 @@ def test_a_key_made_in_the_window_opens_the_roster(qtbot: QtBot, encrypted: Path
 
 def test_a_plain_roster_has_no_recovery_key_to_make(window: MainWindow) -> None:
     assert not window.actions["recoveryKey"].isEnabled()
+
+
+def test_a_forgotten_passphrase_at_open_is_replaced_with_the_recovery_key(qtbot: QtBot, encrypted: Path) -> None:
+    from desktop_app.ui.first_start_recovery import RecoverDialog
+    from desktop_app.ui.protection import open_roster
+
+    key = recovery.make_recovery_key(encrypted, "the first passphrase", operator="t")
+    seen: dict[str, str] = {}
+
+    def step() -> bool:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, RecoverDialog) and modal.isVisible():
+            if "refused" not in seen:
+                modal.key.setText("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")  # a wrong key first
+                modal.new.setText("a new passphrase")
+                modal.again.setText("a new passphrase")
+                modal._recover()
+                seen["refused"] = modal.problem.text()
+                return False
+            modal.key.setText(key.lower())
+            modal._recover()
+            return True
+        if isinstance(modal, PassphraseDialog) and modal.isVisible():
+            button = modal.findChild(QPushButton, "forgotPassphraseButton")
+            assert button is not None
+            button.click()
+        return False
+
+    _when(step)
+    db = open_roster(None, str(encrypted), "A. Petrova")
+    assert db is not None
+    db.close()
+    assert "does not open" in seen["refused"]
+    check_passphrase(encrypted, "a new passphrase")
+
+
+def test_a_roster_without_a_recovery_file_offers_none(qtbot: QtBot, encrypted: Path) -> None:
+    from desktop_app.ui.first_start_recovery import offer_recovery
+
+    dialog = PassphraseDialog(None, "t", "t")
+    qtbot.addWidget(dialog)
+    assert offer_recovery(dialog, str(encrypted), passphrase_edit=dialog.edit, operator="t") is None

@@ -27,6 +27,7 @@ from desktop_app.services import audit, backups, retention
 from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_RECENT
 from desktop_app.storage.db import Database, WrongPassphrase, is_encrypted, open_database
 from desktop_app.ui.errors import show_error, translated
+from desktop_app.ui.first_start_recovery import offer_recovery
 from desktop_app.ui.operations import PendingOperation, run_in_background, write_pool
 from desktop_app.ui.protection.backup_dialog import (
     KEY_DAYS,
@@ -56,6 +57,7 @@ def open_roster(parent: QWidget | None, target: str, holder: str) -> Database | 
     dialog = PassphraseDialog(parent, QCoreApplication.translate("Protection", "Encrypted roster"),
                               QCoreApplication.translate("Protection", "%1 is encrypted. Type its passphrase.")
                               .replace("%1", Path(target).name))
+    offer_recovery(dialog, target, passphrase_edit=dialog.edit, operator=holder)  # forgotten: the printed key
     while dialog.exec():
         try:
             return open_database(target, passphrase=dialog.passphrase, holder=holder)
