@@ -5006,6 +5006,10 @@ Their answers and statuses change, with the file named as the reason. You can un
         <source>Keep this sheet in the mission&apos;s safe. With it, the roster can be opened and given a new passphrase when the passphrase is forgotten (Help &gt; Manual: lost laptop, forgotten passphrase).</source>
         <translation>Храните этот лист в сейфе миссии. С ним базу можно открыть и задать новую парольную фразу, если прежняя забыта (Справка &gt; Руководство: потерян ноутбук, забыта парольная фраза).</translation>
     </message>
+    <message>
+        <source>Forgot the passphrase?</source>
+        <translation>Забыли парольную фразу?</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryKeyAction</name>
@@ -9111,6 +9115,37 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../system.py" line="81"/>
         <source>{path} is on a network share ({kind}): the roster uses SQLite&apos;s rollback journal there, which is safe over a network but slower with several workstations; a PostgreSQL server is better for many</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>Open with the recovery key</source>
+        <translation>Открыть ключом восстановления</translation>
+    </message>
+    <message>
+        <source>Type the recovery key kept in the mission's safe (dashes and spaces do not matter) and choose a new passphrase. The roster is given the new passphrase; the recovery key keeps working.</source>
+        <translation>Введите ключ восстановления из сейфа миссии (дефисы и пробелы не важны) и выберите новую парольную фразу. База получит новую парольную фразу; ключ восстановления продолжит действовать.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key</source>
+        <translation>&amp;Ключ восстановления</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Новая парольная фраза</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>&amp;Ещё раз</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters for the new passphrase.</source>
+        <translation>Новая парольная фраза должна быть не короче %1 символов.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Две парольные фразы различаются.</translation>
     </message>
 </context>
 </TS>
