@@ -35,10 +35,8 @@ from bench.common import OUT, seeded_roster, table
 from bench.matching_bench import cold_caches, fuzzy_name_exact_birth
 from desktop_app.domain.names import has_cyrillic
 from desktop_app.matching import Candidate, MatchRecord, RosterIndex
-from desktop_app.services.reconcile import reconcile_answer
-from desktop_app.services.reconcile_answer import read_answer
-from desktop_app.services.reconcile_model import AnswerRow
-from desktop_app.services.reconcile_roster import RosterPerson, forget_roster_index, load_roster
+from desktop_app.services.reconciling import AnswerRow, read_answer, reconcile_answer
+from desktop_app.services.reconciling.roster import RosterPerson, forget_roster_index, load_roster
 from desktop_app.storage.db import open_database
 
 ROSTER_PERSONS = 100_000

@@ -29,7 +29,7 @@ from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType,
 from desktop_app.domain.reasons import history_reason, service_note
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import audit, demo, households, lists, partners, persons, roster, stats, status
-from desktop_app.services.answer_conflicts import answer_conflicts
+from desktop_app.services.reconciling import answer_conflicts
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
 from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database

@@ -34,6 +34,10 @@ BREACHES = {
                                            "importing-face"),
     "desktop_app/ui/breach_exporting.py": ("from desktop_app.services.exporting.export import export_persons\n",
                                            "exporting-face"),
+    "desktop_app/ui/breach_reconciling.py": ("from desktop_app.services.reconciling.apply import KIND\n",
+                                             "reconciling-face"),
+    "desktop_app/ui/breach_duplicates.py": ("from desktop_app.services.duplicates.merging import KIND\n",
+                                            "duplicates-face"),
     "desktop_app/commands/breach_cli.py": ("from desktop_app.ui.app import run_gui\n", "cli-no-window"),
 }
 

@@ -29,16 +29,16 @@ from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.reasons import service_note
 from desktop_app.services import audit, duplicates
-from desktop_app.services.reconcile import (
+from desktop_app.services.reconciling import (
+    Outcome,
     Reconciliation,
     apply_reconciliation,
+    check_report_path,
     export_reconcile_report,
     reconcile_answer,
     summary_text,
     undo_reconciliation,
 )
-from desktop_app.services.reconcile_model import Outcome
-from desktop_app.services.reconcile_report import check_report_path
 
 
 def register(commands: Any, command: Any) -> None:

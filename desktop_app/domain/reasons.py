@@ -242,7 +242,7 @@ _NOTES: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), template
     (r"left out by the officer", QT_TRANSLATE_NOOP("domain.reasons", "left out by the officer")),
     (r"is in the trash", QT_TRANSLATE_NOOP("domain.reasons", "is in the trash")),
     (r"is not on list (?P<name>.+)", QT_TRANSLATE_NOOP("domain.reasons", "is not on list {name}")),
-    # services/reconcile.py's notes beside an answer row
+    # services/reconciling/reconcile.py's notes beside an answer row
     (r"row (?P<rows>\d+(?:, \d+)*) names the same person",
      QT_TRANSLATE_NOOP("domain.reasons", "row {rows} names the same person")),
     (r"row (?P<row>\d+) names this person more surely",

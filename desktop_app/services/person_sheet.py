@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.services import audit, households, lists, partners, persons, status
-from desktop_app.services.answer_conflicts import AnswerConflict, answer_conflicts
 from desktop_app.services.audit import AuditFilter, AuditView
 from desktop_app.services.exporting import Recipient, recipients_of
 from desktop_app.services.households import HouseholdView
 from desktop_app.services.lists import MembershipView
 from desktop_app.services.partners import LiaisonView
 from desktop_app.services.persons import PersonView
+from desktop_app.services.reconciling import AnswerConflict, answer_conflicts
 from desktop_app.services.status import StatusChangeView
 from desktop_app.storage.db import Database
 

@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.exchange.csv_text import decode_text
 from desktop_app.services import lists, persons
-from desktop_app.services.reconcile import reconcile_answer
+from desktop_app.services.reconciling import reconcile_answer
 from desktop_app.storage.db import Database
 
 RUSSIAN_WORDS = ["одобрен", "отказ", "да", "нет", "одобрено", "отклонён", "Иванов", "Щукин", "Эльза"]

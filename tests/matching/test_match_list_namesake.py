@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.reasons import service_note
 from desktop_app.domain.status import Status
 from desktop_app.services import lists
-from desktop_app.services.reconcile import Outcome, reconcile_answer
+from desktop_app.services.reconciling import Outcome, reconcile_answer
 from desktop_app.services.status import change_status
 from desktop_app.storage.db import Database
 from desktop_app.ui import i18n

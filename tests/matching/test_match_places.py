@@ -33,7 +33,7 @@ from desktop_app.matching.model import Model, estimate_u
 from desktop_app.matching.normalize import place_text
 from desktop_app.services import persons
 from desktop_app.services.duplicates import find_duplicates
-from desktop_app.services.reconcile import reconcile_answer
+from desktop_app.services.reconciling import reconcile_answer
 from desktop_app.storage.db import Database
 from tests.services.test_reconcile_roster import OPERATOR, write_answer
 

@@ -12,7 +12,7 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.domain.lists import Answer
 from desktop_app.services import lists, persons
-from desktop_app.services.answer_conflicts import answer_conflicts
+from desktop_app.services.reconciling import answer_conflicts
 from desktop_app.storage.db import Database
 
 OPERATOR = "A. Petrova"

@@ -20,7 +20,7 @@ from desktop_app.domain.lists import Answer
 from desktop_app.domain.person import DocumentData, DocumentType
 from desktop_app.domain.status import Status, answer_gap, answer_path, check_transition
 from desktop_app.services import lists, persons, status
-from desktop_app.services.reconcile import apply_reconciliation, reconcile_answer, undo_reconciliation
+from desktop_app.services.reconciling import apply_reconciliation, reconcile_answer, undo_reconciliation
 from desktop_app.storage.db import Database
 from tests.services.test_reconcile_roster import write_answer
 

@@ -19,7 +19,7 @@ from desktop_app.domain.errors import EditConflict, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.status import Status
 from desktop_app.services import lists, persons, status
-from desktop_app.services.reconcile import apply_reconciliation, reconcile_answer, undo_reconciliation
+from desktop_app.services.reconciling import apply_reconciliation, reconcile_answer, undo_reconciliation
 from desktop_app.storage.db import Database
 from tests.services.test_reconcile_roster import write_answer
 

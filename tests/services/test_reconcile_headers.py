@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.exchange.headers import match_header
-from desktop_app.services.reconcile_answer import DECISION, VALID_UNTIL, answer_mapping
+from desktop_app.services.reconciling.answer import DECISION, VALID_UNTIL, answer_mapping
 
 
 def test_a_plain_decision_column_wins_over_a_generic_status_column() -> None:

@@ -20,7 +20,7 @@ import openpyxl
 from desktop_app.domain.person import DocumentData, DocumentType, Relationship
 from desktop_app.domain.status import Status
 from desktop_app.services import households, lists, persons
-from desktop_app.services.reconcile_roster import load_roster
+from desktop_app.services.reconciling import load_roster
 from desktop_app.services.status import change_status
 from desktop_app.storage.db import Database
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.services import persons
-from desktop_app.services.reconcile import Outcome, reconcile_answer
-from desktop_app.services.reconcile_roster import forget_roster_index, roster_index
+from desktop_app.services.reconciling import Outcome, reconcile_answer
+from desktop_app.services.reconciling.roster import forget_roster_index, roster_index
 from desktop_app.storage.db import Database
 from tests.services.test_reconcile_roster import OPERATOR, Roster, build_roster, write_answer
 

@@ -12,7 +12,7 @@ import pytest
 from desktop_app.domain.errors import EditConflict, ExchangeError, ValidationError
 from desktop_app.domain.lists import Answer, ListState
 from desktop_app.services import audit, lists, persons, status
-from desktop_app.services.reconcile import (
+from desktop_app.services.reconciling import (
     Outcome,
     apply_reconciliation,
     reconcile_answer,

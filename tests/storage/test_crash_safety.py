@@ -55,8 +55,8 @@ CHILD = textwrap.dedent('''
         merge_persons(db, int(sys.argv[5]), int(sys.argv[6]), operator="crash")
     elif operation == "reconcile":
         from desktop_app.domain.lists import Answer
-        from desktop_app.services.reconcile import reconcile_answer
-        from desktop_app.services.reconcile_apply import apply_reconciliation
+        from desktop_app.services.reconciling import reconcile_answer
+        from desktop_app.services.reconciling import apply_reconciliation
         reconciliation = reconcile_answer(db, sys.argv[5], list_id=int(sys.argv[6]), default_answer=Answer.APPROVED)
         apply_reconciliation(db, reconciliation, operator="crash")
     print("acknowledged", flush=True)

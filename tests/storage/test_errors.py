@@ -198,7 +198,7 @@ def test_one_cancellation_error_under_its_three_old_names() -> None:
     from desktop_app.domain.errors import Cancelled
     from desktop_app.exchange.export_errors import ExportCancelled
     from desktop_app.services.importing import ImportCancelled
-    from desktop_app.services.reconcile_model import ReconcileCancelled
+    from desktop_app.services.reconciling import ReconcileCancelled
 
     assert ExportCancelled is Cancelled and ImportCancelled is Cancelled and ReconcileCancelled is Cancelled
     assert str(Cancelled()) == "Cancelled; nothing was changed."

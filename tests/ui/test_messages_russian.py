@@ -27,7 +27,7 @@ from desktop_app.domain.reasons import audit_summary, history_reason, match_reas
 from desktop_app.services import audit, lists, persons
 from desktop_app.services.audit import AuditFilter
 from desktop_app.services.duplicates import merge_comparison
-from desktop_app.services.reconcile_report import summary_text
+from desktop_app.services.reconciling import summary_text
 from desktop_app.storage.db import Database
 from desktop_app.ui import i18n
 from desktop_app.ui.errors import match_reasons, show_error, translated

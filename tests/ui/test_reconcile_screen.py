@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import lists
-from desktop_app.services.reconcile_model import Outcome
+from desktop_app.services.reconciling import Outcome
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.reconcile import DIFFERS_COLOUR, ReconcileDialog

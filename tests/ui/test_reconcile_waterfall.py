@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services.reconcile_model import COMPARED_FIELDS
+from desktop_app.services.reconciling import COMPARED_FIELDS
 from desktop_app.storage.db import Database
 from tests.services.test_reconcile_roster import Roster
 from tests.ui.test_reconcile_screen import _checked, answer, roster  # noqa: F401  (fixtures)

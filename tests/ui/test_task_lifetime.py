@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.status import Status
 from desktop_app.services import demo, duplicates, lists, persons, status
-from desktop_app.services.reconcile import apply_reconciliation, reconcile_answer
+from desktop_app.services.reconciling import apply_reconciliation, reconcile_answer
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import DuplicatesDialog, MergeDialog

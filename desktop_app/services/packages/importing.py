@@ -394,7 +394,7 @@ def _duplicates(session: Session, created: list[int]) -> list[dict[str, Any]]:
     if not created:
         return []
     from desktop_app.matching import find_duplicates as engine_duplicates
-    from desktop_app.services.reconcile_roster import load_roster
+    from desktop_app.services.reconciling import load_roster
 
     new = set(created)
     roster = load_roster(session)

@@ -37,8 +37,8 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.reasons import service_note
 from desktop_app.services import changes, households, lists, partners
-from desktop_app.services.answer_conflicts import AnswerConflict, answer_conflicts
 from desktop_app.services.lists import ListMemberView, ListSummary
+from desktop_app.services.reconciling import AnswerConflict, answer_conflicts
 from desktop_app.services.workspace import Roster
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated

@@ -54,22 +54,20 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.reasons import service_note
 from desktop_app.services import lists
-from desktop_app.services.reconcile import (
+from desktop_app.services.reconciling import (
     ApplyResult,
+    Outcome,
+    PersonCard,
+    ReconcileCancelled,
+    ReconcileWarning,
     Reconciliation,
+    RowResult,
     UndoResult,
     apply_reconciliation,
     export_reconcile_report,
     reconcile_answer,
     summary_text,
     undo_reconciliation,
-)
-from desktop_app.services.reconcile_model import (
-    Outcome,
-    PersonCard,
-    ReconcileCancelled,
-    ReconcileWarning,
-    RowResult,
 )
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels

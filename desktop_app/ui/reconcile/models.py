@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.domain.reasons import service_note
-from desktop_app.services.reconcile_model import (
+from desktop_app.services.reconciling import (
     COMPARED_FIELDS,
     CandidateMatch,
     Outcome,

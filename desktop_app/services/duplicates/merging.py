@@ -44,8 +44,7 @@ from desktop_app.matching import find_duplicates as engine_duplicates
 from desktop_app.services import audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.persons import PersonView, person_view, reindex, sort_key_of
-from desktop_app.services.reconcile import differing_fields
-from desktop_app.services.reconcile_roster import RosterPerson, load_roster
+from desktop_app.services.reconciling import RosterPerson, differing_fields, load_roster
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import (

@@ -32,7 +32,7 @@ from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.lists import apply_answer
-from desktop_app.services.reconcile_model import (
+from desktop_app.services.reconciling.model import (
     AnswerRow,
     ApplyResult,
     Outcome,

@@ -25,7 +25,7 @@ from desktop_app.exchange.headers import IMPORT_TARGETS, locate_table, normalize
 from desktop_app.exchange.readers import CellValue, column_letter, read_workbook
 from desktop_app.exchange.values import cell_text, parse_date_cell, parse_sex_cell, prevalent_date_order
 from desktop_app.matching import MatchRecord
-from desktop_app.services.reconcile_model import AnswerRow
+from desktop_app.services.reconciling.model import AnswerRow
 
 DECISION = "decision"
 VALID_UNTIL = "valid_until"

@@ -30,9 +30,9 @@ from desktop_app.domain.errors import NotFound
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message
 from desktop_app.matching import Candidate, MatchRecord, RosterIndex, named_alike
-from desktop_app.services.reconcile_answer import read_answer
-from desktop_app.services.reconcile_apply import apply_reconciliation, undo_reconciliation
-from desktop_app.services.reconcile_model import (
+from desktop_app.services.reconciling.answer import read_answer
+from desktop_app.services.reconciling.apply import apply_reconciliation, undo_reconciliation
+from desktop_app.services.reconciling.model import (
     AnswerRow,
     ApplyResult,
     CandidateMatch,
@@ -44,8 +44,8 @@ from desktop_app.services.reconcile_model import (
     RowResult,
     UndoResult,
 )
-from desktop_app.services.reconcile_report import export_reconcile_report, summary_text, write_reconcile_report
-from desktop_app.services.reconcile_roster import RosterPerson, roster_index
+from desktop_app.services.reconciling.report import export_reconcile_report, summary_text, write_reconcile_report
+from desktop_app.services.reconciling.roster import RosterPerson, roster_index
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import EvacuationList, ListMember
 

@@ -23,7 +23,7 @@ from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, Template, Translate, english, render
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
 from desktop_app.services import audit
-from desktop_app.services.reconcile_model import Outcome, Reconciliation, RowResult
+from desktop_app.services.reconciling.model import Outcome, Reconciliation, RowResult
 from desktop_app.storage.db import Database
 
 _T, _I = ColumnKind.TEXT, ColumnKind.IDENTIFIER
