@@ -8,6 +8,7 @@
     duplicates.undo_merge(db, operation_id, operator="A. Petrova")
     duplicates.dismiss_pair(db, a_id, b_id, operator="A. Petrova")    # 'not a duplicate': never proposed again
     duplicates.merged_history(db, survivor_id)                        # status history across merged records
+    duplicates.through_a_third({(1, 2), (2, 3)})                      # {(1, 3): 2}: two matching one same third
 
 This package's public face is `__all__` below; code outside it imports only from here (an import
 contract in pyproject.toml keeps it so; tests may reach the modules behind it): `merging` (finding
@@ -28,6 +29,7 @@ from desktop_app.services.duplicates.merging import (
     merge_operations,
     merge_persons,
     merged_history,
+    through_a_third,
     undismiss_pair,
     undo_merge,
 )
@@ -44,6 +46,7 @@ __all__ = [
     "merge_operations",
     "merge_persons",
     "merged_history",
+    "through_a_third",
     "undismiss_pair",
     "undo_merge",
 ]
