@@ -244,3 +244,14 @@ def test_the_cycle_collector_is_paused_while_previewing_and_back_after(db: Datab
     finally:
         gc.enable()
 
+
+
+def test_a_total_line_in_the_middle_leaves_the_progress_total_alone(db: Database, tmp_path: Path) -> None:
+    """A list of two groups, each closed by its 'Итого' line: the progress kept getting the first total
+    line's text as its row count after it (the same name held both), found by mypy."""
+    groups = [[[f"Группа{g}-{n}"] for n in range(600)] + [[f"Итого: 600 человек{g}"]] for g in (1, 2)]
+    path = write_xlsx(tmp_path / "groups.xlsx", [["Surname"], *groups[0], *groups[1]])
+    seen: list[tuple[int, object]] = []
+    preview = importing.preview_import(db, path, progress=lambda done, total: not seen.append((done, total)))
+    assert [done for done, _ in seen][:2] == [0, 1000] and {total for _, total in seen} == {1202}
+    assert [row.text for row in preview.skipped] == ["Итого: 600 человек1", "Итого: 600 человек2"]

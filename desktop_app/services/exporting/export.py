@@ -313,7 +313,7 @@ def _manifest(db: Database, resolved: ResolvedSelection, profile: ExportProfile,
 
 
 # The printed manifest's own words; {page} and {pages} are filled in per page.
-_MANIFEST_WORDS = {
+_MANIFEST_WORDS: dict[str, dict[str, str]] = {
     "en": {"signature": "Signature", "page": "Page {page} of {pages}", "total": "Total",
            "checked": "Checked by (name, signature, date)"},
     "ru": {"signature": "Подпись", "page": "Стр. {page} из {pages}", "total": "Итого",

@@ -26,7 +26,7 @@ from desktop_app.domain.export_profile import ExportProfile, Grouping
 from desktop_app.domain.person import DocumentType
 from desktop_app.domain.status import Status
 from desktop_app.services import roster
-from desktop_app.services.roster import RosterQuery
+from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import (
     Document,

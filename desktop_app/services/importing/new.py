@@ -24,7 +24,7 @@ import datetime as dt
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Dialect
@@ -45,7 +45,9 @@ _DEFAULTS: dict[str, Any] = {spec.key: False if spec.kind is FieldKind.BOOL else
                              else "" for spec in PERSON_FIELDS}
 _PERSONS: Table = Person.__table__  # type: ignore[assignment]
 _PERSON_COLUMNS = tuple(c.name for c in _PERSONS.columns if c.name != "id")
-_PERSON_VALUES = itemgetter(*_PERSON_COLUMNS)
+_PERSON_VALUES: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*_PERSON_COLUMNS)
+_HOUSEHOLDS = cast(Table, Household.__table__)
+_OPERATION_CHANGES = cast(Table, OperationChange.__table__)
 _CASE_REF = _PERSON_COLUMNS.index("case_ref")
 _STATUS = _PERSON_COLUMNS.index("status")
 _NAMES = ("surname", "given_names", "patronymic", "surname_latin", "given_names_latin")
@@ -160,9 +162,11 @@ class _SqliteWriter:
     def __init__(self, session: Session) -> None:
         connection = session.connection()
         self._dialect: Dialect = connection.dialect
-        self._cursor = connection.connection.driver_connection.cursor()
+        driver = connection.connection.driver_connection
+        assert driver is not None  # an open session's connection has its driver's
+        self._cursor = driver.cursor()
         self._next_id = (session.scalar(select(func.max(_PERSONS.c.id))) or 0) + 1
-        self._date = _processor(Document.__table__.c.issue_date, self._dialect)  # type: ignore[attr-defined]
+        self._date = _processor(Document.__table__.c.issue_date, self._dialect)
         self._statements: dict[Table, str] = {}
 
     def stored(self, column: Any, value: Any) -> Any:
@@ -220,10 +224,10 @@ def household_ids(session: Session, refs: Iterable[str], operation_id: int, oper
                      created_at=stamp, created_by=operator, updated_at=stamp, updated_by=operator) for ref in missing]
         # Ids are read back by their unique reference: RETURNING in row order costs SQLite one
         # statement per row (25,000 households: 0.73 s of CPU, 0.56 s so).
-        session.execute(insert(Household.__table__), rows)
+        session.execute(insert(_HOUSEHOLDS), rows)
         created = _household_ids_of(session, missing)
         new = {ref: created[ref] for ref in missing}
-        session.execute(insert(OperationChange.__table__), [
+        session.execute(insert(_OPERATION_CHANGES), [
             dict(operation_id=operation_id, entity="household", entity_id=household_id, change="created", before="{}")
             for household_id in new.values()])
         found.update(new)
@@ -244,7 +248,7 @@ def _set_heads(session: Session, rows: Sequence[PreviewRow], ids: list[int], hou
         if row.data.fields.get("relationship") == "head" and row.data.household_ref:
             heads.setdefault(households[row.data.household_ref], person_id)
     if heads:
-        table = Household.__table__
+        table = _HOUSEHOLDS
         session.execute(update(table).where(table.c.id == bindparam("household"), table.c.head_person_id.is_(None))
                         .values(head_person_id=bindparam("head")),
                         [{"household": household_id, "head": person_id} for household_id, person_id in heads.items()])

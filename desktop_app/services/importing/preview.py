@@ -124,8 +124,8 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
         data, problems = converter.convert(number, cells)
         if data is not None:
             converted.append((number, data, problems, tuple(cells)))
-        elif (total := total_line(cells)) is not None:
-            skipped.append(SkippedRow(number, total))
+        elif (sum_line := total_line(cells)) is not None:
+            skipped.append(SkippedRow(number, sum_line))
     snapshot = load_snapshot(db)
     snapshot.load_states(target for _, data, _, _ in converted if (target := snapshot.target_of(data)[0]))
     classifier = _Classifier(snapshot)

@@ -30,7 +30,7 @@ import re
 import uuid as uuid_module
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 from desktop_app.domain.countries import alpha2
 from desktop_app.domain.dates import PartialDate
@@ -183,13 +183,15 @@ class RowConverter:
             memo = memos[position]
             # bool, int and float values compare equal (True == 1 == 1.0) but read differently
             key = value if type(value) is str else (type(value), value)
-            outcome = _UNREAD if memo is None else memo.get(key, _UNREAD)
-            if outcome is _UNREAD:
+            cached = _UNREAD if memo is None else memo.get(key, _UNREAD)
+            if cached is _UNREAD:
                 outcome = _read_cell(read, target, value)
                 if memo is not None:
                     memo[key] = outcome
                     if len(memo) > MEMO_LIMIT:
                         memos[position] = None
+            else:
+                outcome = cast(CellOutcome, cached)  # a memo holds only what _read_cell gave
             if outcome is None:
                 continue
             converted, note, blocking = outcome
@@ -224,15 +226,15 @@ class RowConverter:
                         problems.append(self._problem(row_number, self._column_of("full_name_latin"), value,
                                                       exc.reason))
         for latin, native in _LATIN_OF.items():
-            value = fields.get(latin)
-            if isinstance(value, NonLatin):
+            latin_value = fields.get(latin)
+            if isinstance(latin_value, NonLatin):
                 del fields[latin]
                 index = self._column_of(latin)
-                if fold(value.text) == fold(fields.get(native, "")):  # an export without a Latin form repeats the name
-                    problems.append(self._problem(row_number, index, value.text, "repeats the name in its own script: "
-                                                  "no Latin form was given", blocking=False))
+                if fold(latin_value.text) == fold(fields.get(native, "")):  # an export without a Latin form repeats it
+                    problems.append(self._problem(row_number, index, latin_value.text, "repeats the name in its own "
+                                                  "script: no Latin form was given", blocking=False))
                 else:
-                    problems.append(self._problem(row_number, index, value.text,
+                    problems.append(self._problem(row_number, index, latin_value.text,
                                                   "must be in Latin letters as in the passport"))
         derived = set()
         for native, latin in (("surname", "surname_latin"), ("given_names", "given_names_latin")):
