@@ -8,7 +8,6 @@ edit to a person changed meanwhile by someone else is refused as a conflict.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import DuplicateValue, EditConflict, NotFound, ValidationError
 from desktop_app.domain.flags import Flag, person_flags
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
-from desktop_app.domain.names import fold, has_cyrillic, icao_latin, words
+from desktop_app.domain.names import has_cyrillic, icao_latin
 from desktop_app.domain.person import (
     FIELDS_BY_KEY,
     DocumentData,
@@ -30,12 +29,12 @@ from desktop_app.domain.person import (
     normalize_document_number,
     validate_field,
 )
-from desktop_app.domain.phones import normalize_phone, phone_search_keys
-from desktop_app.domain.scripts import name_terms
+from desktop_app.domain.phones import normalize_phone
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
+from desktop_app.services.search_index import reindex, sort_key_of
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import Document, Household, Person, Phone, SearchTerm, Setting, StatusChange
+from desktop_app.storage.models import Document, Household, Person, Phone, Setting, StatusChange
 
 GENERATED_REF_PREFIX = "MR-"
 _REF_COUNTER_KEY = "next_generated_ref"
@@ -200,59 +199,6 @@ def apply_changes(session: Session, person: Person, columns: Mapping[str, Any], 
     return changed
 
 
-def sort_key_of(person: Person) -> str:
-    return sort_key(person.surname, person.given_names, person.patronymic, person.surname_latin,
-                    person.given_names_latin)
-
-
-def sort_key(surname: str, given_names: str, patronymic: str, surname_latin: str, given_names_latin: str) -> str:
-    """fold('surname given patronymic'), else of the Latin names; put together from each name's
-    own fold (cached: names repeat, whole names do not), which folding a space never joins."""
-    native = [p for p in (surname, given_names, patronymic) if p]
-    parts = native or [surname_latin, given_names_latin]
-    return " ".join(folded for part in parts if (folded := fold(part)))[:600]
-
-
-def search_terms_of(person: Person) -> set[str]:
-    return search_terms((person.surname, person.given_names, person.patronymic, person.surname_latin,
-                         person.given_names_latin), person.case_ref, [d.number_key for d in person.documents],
-                        [p.e164 for p in person.phones])
-
-
-def search_terms(names: Iterable[str], case_ref: str, number_keys: Iterable[str], phones: Iterable[str]) -> set[str]:
-    """The folded words a person is found by (the rows of search_terms): names in their script
-    and ICAO Latin, the case reference, document numbers, phone digits."""
-    terms: set[str] = set()
-    for text in names:
-        terms.update(_name_terms(text))
-    terms.update(_text_terms(case_ref))  # the whole reference is no term: no search reaches its - / .
-    for key in number_keys:
-        terms.add(key.lower())
-    for e164 in phones:
-        terms.update(phone_search_keys(e164))
-    return {t[:100] for t in terms if t}
-
-
-def _text_terms(text: str) -> tuple[str, ...]:
-    found = words(text)
-    if has_cyrillic(text):
-        found += words(icao_latin(text))
-    return tuple(found)
-
-
-_name_terms = functools.lru_cache(maxsize=65_536)(name_terms)  # names repeat; case references do not
-
-
-def reindex(session: Session, person: Person) -> None:
-    """Bring the person's search terms up to date (after any change to names, documents, phones)."""
-    wanted = search_terms_of(person)
-    current = {t.term: t for t in person.search_terms}
-    for term, row in current.items():
-        if term not in wanted:
-            person.search_terms.remove(row)
-    person.search_terms.extend(SearchTerm(term=term) for term in wanted - current.keys())
-
-
 def _check_case_ref_free(session: Session, case_ref: str, own_id: int | None) -> None:
     taken = session.scalar(select(Person.id).where(Person.case_ref == case_ref))
     if taken is not None and taken != own_id:
@@ -320,7 +266,7 @@ def new_person(session: Session, fields: Mapping[str, Any], operator: str, *,
         elif not same.label:  # one number given twice (added, then typed again): once, with its label
             same.label = label
     person.sort_key = sort_key_of(person)
-    person.search_terms = [SearchTerm(term=term) for term in search_terms_of(person)]
+    reindex(session, person)
     person.status_changes.append(StatusChange(from_status=None, to_status=person.status, reason="registered",
                                               at=stamp, operator=operator))
     session.add(person)

@@ -41,7 +41,7 @@ from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.names import words
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
-from desktop_app.services.persons import search_terms, sort_key
+from desktop_app.services.search_index import sort_key, term_rows
 from desktop_app.storage.backup import BackupInfo, backup_database
 from desktop_app.storage.db import MIN_PASSPHRASE_LENGTH, Database
 from desktop_app.storage.models import (
@@ -441,8 +441,8 @@ def _anonymise(session: Session, ids: list[int], operator: str) -> None:
         sort_key=key, updated_at=stamp, updated_by=operator, version=Person.version + 1)
         .execution_options(synchronize_session=False), ids)
     terms = [{"person_id": person_id, "term": term}
-             for person_id, case_ref in _rows(session, select(Person.id, Person.case_ref), ids, Person.id)
-             for term in search_terms((ANONYMISED_SURNAME,), case_ref, (), ())]
+             for row_id, case_ref in _rows(session, select(Person.id, Person.case_ref), ids, Person.id)
+             for person_id, term in term_rows(row_id, (ANONYMISED_SURNAME,), case_ref, (), ())]
     for start in range(0, len(terms), 10 * CHUNK):
         session.execute(insert(SearchTerm), terms[start:start + 10 * CHUNK])
 

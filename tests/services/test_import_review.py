@@ -18,7 +18,7 @@ from desktop_app.domain.names import _ARABIC_LETTER_VARIANTS, _ARABIC_MARKS, _NO
 from desktop_app.domain.person import DocumentData
 from desktop_app.domain.phones import normalize_phone
 from desktop_app.exchange.errors import NoDataRows
-from desktop_app.services import importing, persons
+from desktop_app.services import importing, persons, search_index
 from desktop_app.services.importing import Outcome
 from desktop_app.storage.db import Database
 from tests.services.import_support import write_xlsx
@@ -142,7 +142,7 @@ def test_sort_key_is_the_fold_of_the_whole_name_on_odd_text(surname: str, given:
                                                             surname_latin: str, given_latin: str) -> None:
     native = " ".join(p for p in (surname, given, patronymic) if p)
     expected = _fold_by_definition(native or f"{surname_latin} {given_latin}")[:600]
-    assert persons.sort_key(surname, given, patronymic, surname_latin, given_latin) == expected
+    assert search_index.sort_key(surname, given, patronymic, surname_latin, given_latin) == expected
 
 
 # --- phones: the '+digits' shortcut gives what parsing gives ------------------------------------------------

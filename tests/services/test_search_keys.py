@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from desktop_app.domain.names import fold, words
 from desktop_app.domain.person import normalize_document_number
-from desktop_app.services.persons import sort_key
+from desktop_app.services.search_index import sort_key
 
 NAMES = st.text(max_size=12) | st.sampled_from(["", " ", "Фёдоров", "أَحْمَد", "\u0301", "Ǆ", "x\u00a0y", " Éloïse "])
 

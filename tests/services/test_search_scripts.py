@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 
 from desktop_app.cli import main
 from desktop_app.domain.scripts import SKELETON_TERM
-from desktop_app.services import importing, persons, roster
+from desktop_app.services import importing, persons, roster, search_index
 from desktop_app.services.roster import RosterQuery
 from desktop_app.storage import migrations
 from desktop_app.storage.db import Database, open_database
@@ -115,7 +115,7 @@ def test_migration_0010_gives_stored_arabic_names_their_skeletons(db_path: Path,
         with db.engine.connect() as connection:
             terms = {row[0] for row in connection.execute(text("SELECT term FROM search_terms"))}
         assert {"~mhmd", "solovyev"} <= terms
-        assert terms == persons.search_terms(["محمد", "SOLOV’YЁV"], person.case_ref, [], [])
+        assert terms == search_index.search_terms(["محمد", "SOLOV’YЁV"], person.case_ref, [], [])
         assert roster.search_ids(db, RosterQuery(text="мухаммед")) == [person.id]
         assert roster.search_ids(db, RosterQuery(text="solovyev")) == [person.id]
     finally:

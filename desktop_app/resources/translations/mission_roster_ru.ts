@@ -8904,16 +8904,6 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_apply.py" line="192"/>
-        <source>is not a reconciliation but a {kind}: undo it with `mission-roster {kind} --undo {number}`</source>
-        <translation>это не сверка, а операция «{kind}»: отмените её командой `mission-roster {kind} --undo {number}`</translation>
-    </message>
-    <message>
-        <location filename="../../services/reconcile_apply.py" line="198"/>
-        <source>was already undone by {who} at {when}</source>
-        <translation>уже отменена ({who}, {when})</translation>
-    </message>
-    <message>
         <location filename="../../services/reconcile_apply.py" line="214"/>
         <source>Operation {n} cannot be undone: operation {later} applied answers for the same members after it. Undo operation {later} first. Nothing was undone.</source>
         <translation>Операцию {n} нельзя отменить: операция {later} после неё записала ответы для тех же участников. Сначала отмените операцию {later}. Ничего не отменено.</translation>

@@ -43,8 +43,10 @@ from desktop_app.domain.status import Status
 from desktop_app.matching import find_duplicates as engine_duplicates
 from desktop_app.services import audit
 from desktop_app.services.backups import backup_before
-from desktop_app.services.persons import PersonView, person_view, reindex, sort_key_of
+from desktop_app.services.operations import changes_of, mark_undone, undoable
+from desktop_app.services.persons import PersonView, person_view
 from desktop_app.services.reconciling import RosterPerson, differing_fields, load_roster
+from desktop_app.services.search_index import reindex, sort_key_of
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import (
@@ -454,11 +456,7 @@ _DATE_FIELDS = {"consent_date"}
 def undo_merge(db: Database, operation_id: int, *, operator: str) -> PersonView:
     """Separate the two records again exactly as they were; returns the restored other record."""
     with db.transaction() as session:
-        operation = session.get(Operation, operation_id)
-        if operation is None or operation.kind != KIND:
-            raise NotFound("merge operation", operation_id)
-        if operation.undone_at is not None:
-            raise ValidationError("operation", operation_id, f"was already undone by {operation.undone_by}")
+        operation = undoable(session, operation_id, KIND)
         details = json.loads(operation.details)
         keep = session.get(Person, details["keep_id"])
         other = session.get(Person, details["other_id"])
@@ -470,8 +468,7 @@ def undo_merge(db: Database, operation_id: int, *, operator: str) -> PersonView:
             raise EditConflict(f"The merge of {other.case_ref} into {keep.case_ref} cannot be undone: "
                                f"{changed.case_ref} was changed by {changed.updated_by} at "
                                f"{changed.updated_at:%Y-%m-%d %H:%M} after the merge. Nothing was undone.")
-        changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == operation_id)
-                                       .order_by(OperationChange.id.desc())))
+        changes = changes_of(session, operation_id, newest_first=True)
         session.flush()
         for change in changes:
             _revert(session, change, keep, other)
@@ -485,8 +482,7 @@ def undo_merge(db: Database, operation_id: int, *, operator: str) -> PersonView:
         before_other = next(json.loads(c.before) for c in changes if c.entity == "person" and c.entity_id == other.id)
         set_status(session, other, Status(before_other["status"]), operator=operator,
                    reason=f"merge into {keep.case_ref} undone", operation_id=operation_id, check=False)
-        operation.undone_at = audit.now()
-        operation.undone_by = operator
+        mark_undone(operation, operator)
         audit.record(session, operator, "undo", "person", keep.uuid,
                      f"undid the merge of {other.case_ref} into {keep.case_ref} (operation {operation_id})",
                      {"other": other.uuid, "operation": operation_id})

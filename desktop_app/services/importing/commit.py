@@ -34,7 +34,7 @@ from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.domain.errors import DatabaseError, DuplicateValue, NotFound, TransitionRefused, ValidationError
+from desktop_app.domain.errors import DatabaseError, DuplicateValue, TransitionRefused, ValidationError
 from desktop_app.domain.person import FIELDS_BY_KEY, normalize_document_number
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
@@ -51,7 +51,9 @@ from desktop_app.services.importing.model import (
 from desktop_app.services.importing.new import household_ids, insert_new_persons, json_value
 from desktop_app.services.importing.preview import ImportCancelled
 from desktop_app.services.importing.roster import field_changes, person_state
-from desktop_app.services.persons import apply_changes, reindex, validated_changes
+from desktop_app.services.operations import changes_of, mark_undone, undoable
+from desktop_app.services.persons import apply_changes, validated_changes
+from desktop_app.services.search_index import reindex
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import (
@@ -181,14 +183,8 @@ def _household_id(session: Session, ref: str, operation_id: int, operator: str) 
 def undo_import(db: Database, import_id: int, *, operator: str) -> UndoResult:
     """Take back import `import_id` as a whole (see the module docstring); refuses a second undo."""
     with db.transaction() as session:
-        operation = session.get(Operation, import_id)
-        if operation is None or operation.kind != KIND:
-            raise NotFound("import", import_id)
-        if operation.undone_at is not None:
-            raise ValidationError("import", import_id, f"was already undone on {operation.undone_at:%Y-%m-%d %H:%M} "
-                                  f"by {operation.undone_by}")
-        changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == import_id)
-                                       .order_by(OperationChange.id)))
+        operation = undoable(session, import_id, KIND)
+        changes = changes_of(session, import_id)
         conflicts: list[UndoConflict] = []
         restored = 0
         for change in changes:
@@ -203,8 +199,7 @@ def undo_import(db: Database, import_id: int, *, operator: str) -> UndoResult:
         deleted, trashed = _remove_created(session, created, import_id, operator)
         _remove_empty_households(session, [c.entity_id for c in changes
                                            if c.entity == "household" and c.change == "created"])
-        operation.undone_at = audit.now()
-        operation.undone_by = operator
+        mark_undone(operation, operator)
         audit.record(session, operator, "undo-import", "operation", operation.uuid,
                      f"undid import #{import_id} of {operation.file_name}: {deleted} removed, {trashed} to the trash, "
                      f"{restored} restored, {len(conflicts)} conflicts",

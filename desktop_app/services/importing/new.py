@@ -36,7 +36,8 @@ from desktop_app.domain.phones import display_phone
 from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.services.importing.model import PreviewRow
-from desktop_app.services.persons import next_generated_ref, search_terms, sort_key
+from desktop_app.services.persons import next_generated_ref
+from desktop_app.services.search_index import sort_key, term_rows
 from desktop_app.storage.models import Document, Household, OperationChange, Person, Phone, SearchTerm, StatusChange
 
 CHUNK = 2000
@@ -99,8 +100,8 @@ def insert_new_persons(session: Session, rows: Sequence[PreviewRow], operation_i
                                       writer.stored_date(d.issue_date), writer.stored_date(d.expiry_date)))
                 phones += [(person_id, e164, "", display_phone(e164)) for e164 in row.data.phones]
                 fields = row.data.fields
-                terms += [(person_id, term) for term in search_terms(
-                    [fields.get(name, "") for name in _NAMES], person[_CASE_REF], keys, row.data.phones)]
+                terms += term_rows(person_id, [fields.get(name, "") for name in _NAMES], person[_CASE_REF], keys,
+                                   row.data.phones)
             writer.add(Document.__table__, documents)  # type: ignore[arg-type]
             writer.add(Phone.__table__, phones)  # type: ignore[arg-type]
             writer.add(SearchTerm.__table__, terms)  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.services import audit
-from desktop_app.services.persons import reindex, search_terms_of, sort_key_of
+from desktop_app.services.search_index import reindex, search_terms_of, sort_key_of
 from desktop_app.storage.models import (
     Document,
     EvacuationList,

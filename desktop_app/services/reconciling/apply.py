@@ -32,6 +32,7 @@ from desktop_app.domain.status import Status
 from desktop_app.services import audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.lists import apply_answer
+from desktop_app.services.operations import changes_of, mark_undone, undoable
 from desktop_app.services.reconciling.model import (
     AnswerRow,
     ApplyResult,
@@ -187,20 +188,9 @@ def _refusal(person: Person | None, member: ListMember | None) -> str | None:
 def undo_reconciliation(db: Database, operation_id: int, *, operator: str) -> UndoResult:
     """Put back every answer, validity, list state and status the reconcile operation changed."""
     with db.transaction() as session:
-        operation = session.get(Operation, operation_id)
-        if operation is not None and operation.kind != KIND:  # a number from another command's output: say which
-            raise ValidationError("operation", operation_id, QT_TRANSLATE_NOOP(
-                "services.reconcile_apply", "is not a reconciliation but a {kind}: undo it with `mission-roster "
-                "{kind} --undo {number}`"), kind=operation.kind, number=operation_id)
-        if operation is None:
-            raise NotFound("reconcile operation", operation_id)
-        if operation.undone_at is not None:
-            raise ValidationError("operation", operation_id, QT_TRANSLATE_NOOP(
-                "services.reconcile_apply", "was already undone by {who} at {when}"),
-                who=operation.undone_by, when=f"{operation.undone_at:%Y-%m-%d %H:%M}")
+        operation = undoable(session, operation_id, KIND)
         details = json.loads(operation.details)
-        changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == operation_id)
-                                       .order_by(OperationChange.id)))
+        changes = changes_of(session, operation_id)
         restoring: list[tuple[ListMember, Person, dict[str, Any]]] = []
         changed_since: list[str] = []
         # A later apply that is still in force recorded these answers again (the same file applied twice):
@@ -252,8 +242,7 @@ def undo_reconciliation(db: Database, operation_id: int, *, operator: str) -> Un
             before_list = json.loads(list_change.before)
             evacuation_list.state = before_list["state"]
             evacuation_list.answered_at = _datetime(before_list["answered_at"])
-        operation.undone_at = audit.now()
-        operation.undone_by = operator
+        mark_undone(operation, operator)
         audit.record(session, operator, "undo", "list", evacuation_list.uuid if evacuation_list else operation.uuid,
                      f"undid reconcile operation {operation_id} ({operation.file_name}): {len(restoring)} answers "
                      f"restored, {status_changes} statuses returned", {"operation": operation_id})
