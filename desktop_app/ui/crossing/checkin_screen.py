@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections import deque
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import crossing
 from desktop_app.ui.labels import word
-from desktop_app.ui.operations import run_read, run_write
+from desktop_app.ui.operations import PendingOperation, run_read, run_write
 from desktop_app.ui.workspace_signals import WorkspaceHub
 
 FOUND_COLOURS = ("#d8f0d8", "#1a1a1a")  # background, text: readable under either theme
@@ -57,6 +58,7 @@ class CheckinScreen(QDialog):
         self.list_name = list_name
         self._waiting: deque[str] = deque()
         self._busy = False
+        self._answered = False  # the scan on its way was answered (shown), not cancelled or lost
         self._last_accepted: str | None = None
         self.setWindowTitle(self.tr("Check-in at the gate: {name}").format(name=list_name))
         self.resize(900, 640)
@@ -68,6 +70,7 @@ class CheckinScreen(QDialog):
         big.setPointSizeF(big.pointSizeF() * 1.6)
         self.scan_field.setFont(big)
         self.scan_field.returnPressed.connect(self._entered)
+        self.scan_field.installEventFilter(self)  # Ctrl+Z undoes the last scan, not the field's typing
         self.crossed_box = QCheckBox(self.tr("They cross here (record the crossing)"), objectName="crossedBox")
 
         self.verdict = QLabel(self.tr("Ready: scan the first code"), objectName="verdict")
@@ -116,6 +119,9 @@ class CheckinScreen(QDialog):
         layout.addWidget(QLabel(self.tr("Missing, by household:")))
         layout.addWidget(self.missing_view, 1)
         hub.changed.connect(self._changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         self.reload_counts()
 
     # --- scanning ---------------------------------------------------------------------------
@@ -131,18 +137,32 @@ class CheckinScreen(QDialog):
     def _next(self) -> None:
         if self._busy or not self._waiting:
             return
-        self._busy = True
+        self._busy, self._answered = True, False
         text = self._waiting.popleft()
         workspace = self.hub.workspace
         assert workspace is not None
         db, operator, crossed = workspace.db, workspace.operator, self.crossed_box.isChecked()
-        run_write(self, self.hub, self.tr("Checking in"),
-                  lambda: crossing.scan(db, self.list_id, text, operator=operator, crossed=crossed),
-                  self._show, kinds=frozenset({"lists", "persons"} if crossed else {"lists"}),
-                  on_failure=self._failed)
+        pending = run_write(self, self.hub, self.tr("Checking in"),
+                            lambda: crossing.scan(db, self.list_id, text, operator=operator, crossed=crossed),
+                            self._show, kinds=frozenset({"lists", "persons"} if crossed else {"lists"}),
+                            on_failure=self._failed)
+        # Whatever becomes of the scan (answered, failed, cancelled while a colleague held the roster),
+        # the next one waiting goes on: a scan given up must never leave the gate stuck.
+        pending.finished.connect(lambda: self._scan_finished(pending, text))
+
+    def _scan_finished(self, pending: PendingOperation, text: str) -> None:
+        if not self._answered:
+            self.verdict.setText(self.tr("{text}: NOT checked in (the check-in was cancelled): scan again")
+                                 .format(text=text) if pending.cancelled else
+                                 self.tr("{text}: NOT checked in: scan again").format(text=text))
+            self.details.setText("")
+            self._paint(REFUSED_COLOURS)
+            QApplication.beep()
+        self._busy = False
+        self._next()
 
     def _show(self, result: crossing.ScanResult) -> None:
-        self._busy = False
+        self._answered = True
         translate = QCoreApplication.translate
         self.verdict.setText("\u200e" + result.message.render(translate))
         person = result.person
@@ -168,14 +188,39 @@ class CheckinScreen(QDialog):
             QApplication.beep()
         self.answered.emit(result)
         self.reload_counts()
-        self._next()
 
     def _failed(self, exc: BaseException) -> None:
-        self._busy = False
+        self._answered = True
         self.verdict.setText(str(exc))
         self._paint(REFUSED_COLOURS)
         QApplication.beep()
-        self._next()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The scan field has the focus all the time and a line edit claims Ctrl+Z for its own undo, so the
+        # screen's Undo shortcut would never fire; left unclaimed, it takes the last scan back.
+        if (watched is self.scan_field and event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Undo)):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+    @Slot(QWidget, QWidget)
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # A USB scanner types into whatever has the keyboard focus: the ticked check box, or the window
+        # saying a colleague holds the roster (whose Cancel the scanner's Enter would press), would
+        # swallow the next code. The officer still clicks them; the keyboard comes back here.
+        if new is None or new is self.scan_field or not self.isVisible():
+            return
+        window = new.window()
+        if window is self:
+            self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif isinstance(window, QProgressDialog) and window.parentWidget() is self:
+            QTimer.singleShot(0, self._take_focus)  # once the new window's activation is through
+
+    def _take_focus(self) -> None:
+        if self.isVisible():
+            self.activateWindow()
+            self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _paint(self, colours: tuple[str, str]) -> None:
         background, text = colours
@@ -231,6 +276,14 @@ class CheckinScreen(QDialog):
         self.missing_view.expandAll()
         self.missing_view.resizeColumnToContents(0)
         self.counted.emit(counts)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The scanner's Enter, once the field has read it, stops here: QDialog would press the default
+        # button of any of its descendants, the Cancel of the window saying a colleague holds the roster.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
