@@ -13,7 +13,7 @@ contract in pyproject.toml keeps it so; tests may reach the modules behind it): 
 and matching), `answer` (the answer sheet's columns and decisions), `model` (the dataclasses),
 `apply` (writing the answers, and undoing them), `report` (the check workbook and the summary),
 `roster` (the roster as the matching engine reads it, shared with duplicates), `conflicts`
-(answers that disagree between lists).
+(answers that disagree between lists), `review` (the officer's decisions on the rows).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from desktop_app.services.reconciling.report import (
     summary_text,
     write_reconcile_report,
 )
+from desktop_app.services.reconciling.review import ReviewDecisions
 from desktop_app.services.reconciling.roster import RosterPerson, load_roster, roster_index
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "ReconcileCancelled",
     "ReconcileWarning",
     "Reconciliation",
+    "ReviewDecisions",
     "RosterPerson",
     "RowResult",
     "UndoResult",

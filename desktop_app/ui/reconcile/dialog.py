@@ -61,6 +61,7 @@ from desktop_app.services.reconciling import (
     ReconcileCancelled,
     ReconcileWarning,
     Reconciliation,
+    ReviewDecisions,
     RowResult,
     UndoResult,
     apply_reconciliation,
@@ -77,7 +78,6 @@ from desktop_app.ui.fit import resize_within_screen
 from desktop_app.ui.operations import run_in_background
 from desktop_app.ui.reconcile.models import (
     ComparisonModel,
-    Decisions,
     OutcomeModel,
     _warning_kind,
 )
@@ -121,7 +121,7 @@ class ReconcileDialog(QDialog):
         self.db = db
         self.operator = operator
         self.reconciliation: Reconciliation | None = None
-        self.decisions: Decisions = {}
+        self.decisions = ReviewDecisions()
         self.last_apply: ApplyResult | None = None
         self.busy = False  # an apply or its undo is running: a second click must not start it again
         self._build(list_id)
@@ -292,7 +292,7 @@ class ReconcileDialog(QDialog):
     def show_reconciliation(self, rec: Reconciliation) -> None:
         self.check_button.setEnabled(True)
         self.reconciliation = rec
-        self.decisions = {}
+        self.decisions = ReviewDecisions()
         self.last_apply = None
         self.models[Outcome.MATCH].set_rows(rec.group(Outcome.MATCH), self.decisions, with_decision=False)
         self.models[Outcome.REVIEW].set_rows(rec.group(Outcome.REVIEW), self.decisions, with_decision=True)
@@ -319,7 +319,7 @@ class ReconcileDialog(QDialog):
         rec = self.reconciliation
         if rec is None:
             return
-        decided = sum(1 for r in rec.group(Outcome.REVIEW) if r.row in self.decisions)
+        decided = self.decisions.decided(rec.rows)
         against = (self.tr("list '%1'").replace("%1", rec.list_name) if rec.list_name
                    else self.tr("the whole roster (check only)"))
         self.counts_label.setText(
@@ -337,8 +337,8 @@ class ReconcileDialog(QDialog):
         model = self.models[Outcome.REVIEW]
         result = model.result(current.row()) if current.isValid() else None
         self.comparison.set_result(result)
-        if result is not None and result.row in self.decisions and self.decisions[result.row] is not None:
-            chosen = [c.person.person_id for c in result.candidates].index(self.decisions[result.row])
+        chosen = self.decisions.chosen_index(result) if result is not None else None
+        if chosen is not None:
             self.comparison.set_highlighted(chosen)
         self.comparison_view.resizeRowsToContents()
 
@@ -352,9 +352,11 @@ class ReconcileDialog(QDialog):
         if result is None:
             return
         if clear:
-            self.decisions.pop(result.row, None)
+            self.decisions.undecide(result)
+        elif person_id is None:
+            self.decisions.leave_out(result)
         else:
-            self.decisions[result.row] = person_id
+            self.decisions.choose(result, person_id)
         row = self.review_view.currentIndex().row()
         self.models[Outcome.REVIEW].decision_changed(row)
         self._update_counts()
@@ -417,10 +419,7 @@ class ReconcileDialog(QDialog):
         rec = self.reconciliation
         if rec is None:
             return 0, 0
-        chosen = sum(1 for r in rec.rows if (r.row in self.decisions and self.decisions[r.row] is not None)
-                     or (r.row not in self.decisions and r.outcome is Outcome.MATCH))
-        undecided = sum(1 for r in rec.group(Outcome.REVIEW) if r.row not in self.decisions)
-        return chosen, undecided
+        return self.decisions.to_apply(rec.rows)
 
     def _roster_switched(self) -> bool:
         """Whether the window now works on another roster than this screen (File > Open since): then say so."""
