@@ -157,7 +157,7 @@ def read_package(path: Path, *, identities: Sequence[str] = (), passphrase: str 
     header_end = plain.find(b"\n")
     try:
         header = json.loads(plain[:header_end])
-        if header.get("format") != FORMAT or not isinstance(header.get("sha256"), str):
+        if not isinstance(header, dict) or header.get("format") != FORMAT or not isinstance(header.get("sha256"), str):
             raise ValueError("header")
     except (ValueError, UnicodeDecodeError) as exc:
         raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: not a roster package"), path) from exc
@@ -180,7 +180,28 @@ def read_package(path: Path, *, identities: Sequence[str] = (), passphrase: str 
         raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the package is damaged"), path) from exc
     if not lines:
         raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the package is damaged"), path)
+    # Signed is not trusted: anyone who knows an agreed passphrase signs with a key of their own.
+    bad = next((n for n, line in enumerate(lines) if not (_is_manifest(line) if n == 0 else _is_record(line))), None)
+    if bad is not None:
+        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: malformed content (line {line} of the "
+                                         "package is not a {what})"), path, line=bad + 1,
+                       what="manifest" if bad == 0 else "record")
     return Package(lines[0], lines[1:], header["signer"], digest.hex())
+
+
+def _is_manifest(line: Any) -> bool:
+    return isinstance(line, dict)
+
+
+def _is_record(line: Any) -> bool:
+    """A record line: {"key": "<kind>:<id>", "kind": "<kind>", "values": {...}, "clocks": {field: {site: n}}}."""
+    if not isinstance(line, dict):
+        return False
+    key, kind, values, clocks = line.get("key"), line.get("kind"), line.get("values"), line.get("clocks")
+    return (isinstance(key, str) and isinstance(kind, str) and key.startswith(kind + ":")
+            and isinstance(values, dict) and isinstance(clocks, dict)
+            and all(isinstance(clock, dict) and all(isinstance(n, int) and not isinstance(n, bool)
+                                                    for n in clock.values()) for clock in clocks.values()))
 
 
 def _lines(body: bytes) -> Iterator[dict[str, Any]]:

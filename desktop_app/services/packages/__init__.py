@@ -14,6 +14,7 @@ from __future__ import annotations
 from desktop_app.exchange.package_file import PackageRefused
 from desktop_app.services.packages.export import ExportResult, export_package
 from desktop_app.services.packages.importing import (
+    MISSING_LISTED,
     ConflictView,
     ImportResult,
     Peek,
@@ -26,6 +27,7 @@ from desktop_app.services.packages.importing import (
 from desktop_app.services.packages.sites import SiteView, add_site, init_site, key_fingerprint, list_sites
 
 __all__ = [
+    "MISSING_LISTED",
     "ConflictView",
     "ExportResult",
     "ImportResult",

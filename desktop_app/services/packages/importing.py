@@ -18,6 +18,7 @@ arrive as they are and are checked against the roster for possible duplicates (p
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,7 @@ from desktop_app.exchange.package_file import PackageRefused, fingerprint, parse
 from desktop_app.services import audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.packages.export import PASSPHRASE_CHANNEL
-from desktop_app.services.packages.records import REDIRECTED_FIELDS, Writer, apply_record, ordered, row_of
+from desktop_app.services.packages.records import KIND_ORDER, REDIRECTED_FIELDS, Writer, apply_record, ordered, row_of
 from desktop_app.services.packages.sites import own
 from desktop_app.services.packages.state import (
     LOCAL,
@@ -54,6 +55,7 @@ from desktop_app.storage.package_tables import PackageConflict, PackageImport, S
 
 KIND = "package"
 _BATCH = 500  # persons created per flush
+MISSING_LISTED = 1000  # at most this many missing package numbers are listed
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ def _identities(db: Database) -> list[str]:
 def peek_package(db: Database, path: Path, *, passphrase: str | None = None) -> Peek:
     """Decrypt and verify a package; say who sent it and whether that site is known here."""
     package = read_package(path, identities=[] if passphrase else _identities(db), passphrase=passphrase)
+    _check_manifest(path, package.manifest, package.records)
     sender = package.manifest.get("sender") or {}
     with db.reading() as session:
         known = session.scalar(select(Site).where(Site.uuid == sender.get("id"))) is not None
@@ -143,6 +146,7 @@ def import_package(db: Database, path: Path, *, operator: str, passphrase: str |
         me_uuid, identities = me.uuid, [me.age_identity or ""]
     package = read_package(path, identities=[] if passphrase else identities, passphrase=passphrase)
     manifest = package.manifest
+    _check_manifest(path, manifest, package.records)
     sender = manifest.get("sender") or {}
     sender_id, sender_name = str(sender.get("id")), str(sender.get("name"))
     if sender_id == me_uuid:
@@ -166,7 +170,8 @@ def import_package(db: Database, path: Path, *, operator: str, passphrase: str |
                                  path=path.name, number=number, site=sender_name)
         seen = set(session.scalars(select(PackageImport.number).where(PackageImport.sender_uuid == sender_id,
                                                                       PackageImport.channel == channel)))
-    result.missing = [n for n in range(1, number) if n not in seen]
+    # The manifest's number is the sender's word: list the first gaps, never walk a lie of 10**12.
+    result.missing = list(itertools.islice((n for n in range(1, number) if n not in seen), MISSING_LISTED))
     if not dry_run:
         backup_before(db, "package import", operator=operator)
     try:
@@ -178,6 +183,24 @@ def import_package(db: Database, path: Path, *, operator: str, passphrase: str |
     except _DryRun as done:
         return done.result
     return result
+
+
+def _check_manifest(path: Path, manifest: dict[str, Any], records: list[dict[str, Any]]) -> None:
+    """Refuse a manifest or record this version cannot merge (read_package checked each line's shape)."""
+    sender, to, sequence = manifest.get("sender") or {}, manifest.get("to") or [], manifest.get("sequence") or {}
+    what = None
+    if not isinstance(sender, dict):
+        what = "sender"
+    elif not isinstance(to, list) or not all(isinstance(site, dict) for site in to):
+        what = "to"
+    elif not isinstance(sequence, dict) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in sequence.values()):
+        what = "sequence"
+    elif unknown := sorted({record["kind"] for record in records} - set(KIND_ORDER)):
+        what = f"kind {unknown[0]!r}"
+    if what is not None:
+        raise PackageRefused(QT_TRANSLATE_NOOP("services.packages", "{path}: malformed content ({what} is not what "
+                                               "this version of the program reads)"), path=path.name, what=what)
 
 
 def _check_sender(session: Session, path: Path, sender: dict[str, Any], signer: str, trust: bool,
