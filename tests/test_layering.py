@@ -28,7 +28,7 @@ BREACHES = {
     "desktop_app/domain/breach_layers.py": ("from desktop_app.services import audit\n", "layers"),
     "desktop_app/ui/breach_storage.py": ("from desktop_app.storage.models import Person\n", "ui-no-storage"),
     "desktop_app/services/breach_qt.py": ("from PySide6.QtWidgets import QWidget\n", "no-qt-below-ui"),
-    "desktop_app/commands/breach_window.py": ("from desktop_app.ui import main_window\n", "commands-no-window"),
+    "desktop_app/cli/commands/breach_window.py": ("from desktop_app.ui import main_window\n", "commands-no-window"),
     "desktop_app/domain/breach_sql.py": ("import sqlalchemy\n", "domain-plain"),
     "desktop_app/ui/breach_importing.py": ("from desktop_app.services.importing.commit import undo_import\n",
                                            "importing-face"),
@@ -38,7 +38,7 @@ BREACHES = {
                                              "reconciling-face"),
     "desktop_app/ui/breach_duplicates.py": ("from desktop_app.services.duplicates.merging import KIND\n",
                                             "duplicates-face"),
-    "desktop_app/commands/breach_cli.py": ("from desktop_app.ui.app import run_gui\n", "cli-no-window"),
+    "desktop_app/cli/breach_cli.py": ("from desktop_app.ui.app import run_gui\n", "cli-no-window"),
 }
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from desktop_app import __version__
-from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, spoken, word
+from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say, spoken, word
 from desktop_app.domain.dates import parse_iso_date
 from desktop_app.domain.errors import DatabaseError, RosterError, ValidationError, field_label
 from desktop_app.domain.lists import Answer
@@ -67,7 +67,7 @@ class Context:
     @property
     def passphrase(self) -> str | None:
         """The roster's passphrase: --passphrase-file FILE, else MISSION_ROSTER_PASSPHRASE (never an argument)."""
-        from desktop_app.commands.protection import passphrase_from
+        from desktop_app.cli.commands.protection import passphrase_from
 
         return passphrase_from(getattr(self.args, "passphrase_file", None))
 
@@ -179,7 +179,7 @@ def _person_json(person: persons.PersonView) -> dict[str, Any]:
 
 def _field_title(key: str) -> str:
     """A field's title for `person show`: the editor's English label, or the catalogue's word."""
-    from desktop_app.commands import speech
+    from desktop_app.cli.commands import speech
 
     known = field_label(key)
     if isinstance(known, Template) and speech.translate() is not english:
@@ -508,10 +508,10 @@ def cmd_gui(ctx: Context) -> int:
 
 # Feature modules that add their own commands: each has `register(commands, command)`,
 # where `command(name, handler, help)` adds a subcommand and returns its parser.
-COMMAND_MODULES: tuple[str, ...] = ("desktop_app.commands.workspace", "desktop_app.commands.exporting",
-                                     "desktop_app.commands.importing", "desktop_app.commands.reconcile",
-                                     "desktop_app.commands.protection", "desktop_app.commands.recovery",
-                                     "desktop_app.commands.crossing", "desktop_app.commands.packages")
+COMMAND_MODULES: tuple[str, ...] = ("desktop_app.cli.commands.workspace", "desktop_app.cli.commands.exporting",
+                                     "desktop_app.cli.commands.importing", "desktop_app.cli.commands.reconcile",
+                                     "desktop_app.cli.commands.protection", "desktop_app.cli.commands.recovery",
+                                     "desktop_app.cli.commands.crossing", "desktop_app.cli.commands.packages")
 
 CommandAdder = Callable[..., argparse.ArgumentParser]
 
@@ -680,13 +680,13 @@ def _catalogue() -> Callable[[str, str], str] | None:
 
 def _spoken(exc: RosterError) -> str:
     """The error in the operator's language (Settings, else LANG); the catalogue is read only now."""
-    from desktop_app.commands import speech
+    from desktop_app.cli.commands import speech
 
     return exc.render(speech.translate())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from desktop_app.commands import speech
+    from desktop_app.cli.commands import speech
 
     speech.set_catalogue(_catalogue)  # the language of this run's settings and environment, read when needed
     parser = build_parser()

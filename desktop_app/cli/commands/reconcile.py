@@ -23,7 +23,7 @@ import json
 import sys
 from typing import Any
 
-from desktop_app.commands.speech import say, translate, word
+from desktop_app.cli.commands.speech import say, translate, word
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP

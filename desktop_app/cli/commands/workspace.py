@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from desktop_app.cli import Context
-from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, word
+from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say, word
 from desktop_app.domain.errors import CONTACT_AT, NotFound
 from desktop_app.domain.messages import Message
 from desktop_app.domain.partners import OrgKind

@@ -28,7 +28,7 @@ import sys
 from typing import Any
 
 from desktop_app.cli import Context
-from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, spoken
+from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say, spoken
 from desktop_app.domain.dates import parse_iso_date
 from desktop_app.domain.eligibility import Basis, Evidence, parse_basis, parse_evidence
 from desktop_app.domain.errors import ValidationError

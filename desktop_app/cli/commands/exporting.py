@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.cli import Context
-from desktop_app.commands.secret_files import read_password_file
-from desktop_app.commands.speech import Message, say
+from desktop_app.cli.commands.secret_files import read_password_file
+from desktop_app.cli.commands.speech import Message, say
 from desktop_app.domain.errors import ExchangeError, ValidationError
 from desktop_app.domain.export_profile import ExportProfile
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP

@@ -1,7 +1,7 @@
 """What the command line prints for a person to read, in the operator's language (Tools > Settings,
 else LC_ALL/LC_MESSAGES/LANG), through the same catalogue as the window's messages:
 
-    from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say, word
+    from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say, word
 
     say(QT_TRANSLATE_NOOP("cli", "{name}: sent ({n} persons)"), name="Rafah 14", n=12)
     say(QT_TRANSLATE_NOOP("cli", "{ref}: {state}"), ref="MR-000001", state=word("verified"), file=sys.stderr)
@@ -9,7 +9,7 @@ else LC_ALL/LC_MESSAGES/LANG), through the same catalogue as the window's messag
 Templates are marked with `QT_TRANSLATE_NOOP` so that `make translations-update` collects them;
 values (names, case references, file paths, numbers) are never translated, stored words (a status,
 an answer) through `word`. Tab-separated tables and `--json` stay as they are: scripts read them.
-The catalogue is read only when something is said, with QtCore alone (no widgets); cli.py
+The catalogue is read only when something is said, with QtCore alone (no widgets); cli/program.py
 tells where it is (`set_catalogue`).
 """
 
@@ -34,7 +34,7 @@ _loader: Callable[[], Translate | None] = _english_only
 
 def set_catalogue(loader: Callable[[], Translate | None]) -> None:
     """Where the operator's catalogue comes from: `loader` is called once, when something is first
-    said (cli.py hands the one that reads Settings and LANG; commands never import the window)."""
+    said (cli/program.py hands the one that reads Settings and LANG; commands never import the window)."""
     global _loader
     _loader = loader
     translate.cache_clear()

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop_app.commands.secret_files import read_secret_file
-from desktop_app.commands.speech import QT_TRANSLATE_NOOP, say
+from desktop_app.cli.commands.secret_files import read_secret_file
+from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say
 from desktop_app.domain.errors import RosterError
 from desktop_app.services import packages
 

@@ -26,8 +26,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from desktop_app.commands.secret_files import read_password_file
-from desktop_app.commands.speech import Message, say
+from desktop_app.cli.commands.secret_files import read_password_file
+from desktop_app.cli.commands.speech import Message, say
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Template
 from desktop_app.services import importing
