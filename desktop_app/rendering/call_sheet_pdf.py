@@ -52,7 +52,8 @@ def call_sheet_html(plan: NotifyPlan) -> str:
             f"<td width='26%' valign='top'><b>{html.escape(r.case_ref)}</b><br>{html.escape(r.name)}"
             f"<br><small>{html.escape(r.latin_name)}</small><br><small>{html.escape(r.household)}</small></td>"
             f"<td width='24%' valign='top'>{phones}<br><small>{last}</small></td>"
-            f"<td width='46%' valign='top'><p dir='{direction}'>{html.escape(r.message)}</p>"
+            # A template's line breaks are read out as written, not run together as HTML would.
+            f"<td width='46%' valign='top'><p dir='{direction}'>{html.escape(r.message).replace(chr(10), '<br>')}</p>"
             f"<p><small>{outcomes}</small></p><p><small>{html.escape(note)}: ____________________</small></p>"
             "</td></tr>")
     parts.append("</table>")

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.gate_codes import gate_code
 from desktop_app.domain.notify_templates import NotifyFields, check_template
 from desktop_app.domain.status import Status
+from desktop_app.rendering.call_sheet_pdf import call_sheet_pdf
 from desktop_app.services import crossing, persons
 from desktop_app.services.crossing.templates import save_template
 from desktop_app.storage.db import Database
@@ -58,3 +62,19 @@ def test_a_template_with_escaped_braces_still_fills(db: Database, operator: str)
     plan = crossing.notify_plan(db, crossing.NotifyGroup(list_id=gate.list_id, approved_only=True), template,
                                 NotifyFields(time="07:00"))
     assert plan.recipients and all(r.message.startswith("{gate} ") for r in plan.recipients)
+
+
+def test_the_call_sheet_keeps_the_template_s_line_breaks_and_escapes_markup(
+        db: Database, operator: str, tmp_path: Path, qapp: object) -> None:
+    gate = make_gate(db, operator)
+    template = save_template(db, "lines", "en", "Dear {name}\nBUS {time} <b>&</b>\nCASE {case_ref}",
+                             operator=operator)
+    plan = crossing.notify_plan(db, crossing.NotifyGroup(list_id=gate.list_id, approved_only=True), template,
+                                NotifyFields(time="07:00"))
+    sheet = tmp_path / "calls.pdf"
+    sheet.write_bytes(call_sheet_pdf(plan))
+    text = subprocess.run(["pdftotext", "-layout", str(sheet), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    lines = [line.strip() for line in text.splitlines()]
+    assert any(line.endswith("BUS 07:00 <b>&</b>") for line in lines), text
+    assert any(line.endswith("CASE G-1042") for line in lines), text
