@@ -19,7 +19,7 @@ import pyrage
 import pytest
 
 from desktop_app.exchange import package_file
-from desktop_app.services import packages
+from desktop_app.services import packages, persons
 from desktop_app.services.packages.sites import own_required
 from desktop_app.storage.db import Database, open_database
 
@@ -99,3 +99,66 @@ def test_a_lying_sequence_number_neither_hangs_nor_lists_a_trillion_gaps(tmp_pat
                                      trust_sender=True, dry_run=True)
     assert result.missing[:3] == [1, 2, 3]
     assert len(result.missing) <= packages.MISSING_LISTED
+
+
+@pytest.fixture
+def pair(tmp_path: Path, ramallah: Database) -> Iterator[tuple[Database, Database]]:
+    cairo = open_database(tmp_path / "cairo.db")
+    packages.init_site(cairo, "Cairo", operator="cai.officer", prefix="CAI")
+    packages.add_site(cairo, "Ramallah", packages.list_sites(ramallah)[0].public_line, operator="cai.officer")
+    packages.add_site(ramallah, "Cairo", packages.list_sites(cairo)[0].public_line, operator="ram.officer")
+    yield cairo, ramallah
+    cairo.close()
+
+
+def _send(cairo: Database, ramallah: Database, out: Path) -> packages.ImportResult:
+    packages.export_package(cairo, out, operator="cai.officer", to=["Ramallah"], since_last=True)
+    return packages.import_package(ramallah, out, operator="ram.officer")
+
+
+def _notes(db: Database, uuid_: str, notes: str) -> None:
+    persons.update_person(db, persons.find_person(db, uuid_).id, {"notes": notes}, operator="officer")
+
+
+def test_undoing_a_later_import_keeps_the_conflict_an_earlier_import_opened(
+        tmp_path: Path, pair: tuple[Database, Database]) -> None:
+    """Package 2 opens a conflict on notes; package 3 (Cairo edited notes again) updates that same
+    conflict; undoing package 3 used to delete it, so Ramallah silently kept its value."""
+    cairo, ramallah = pair
+    person = persons.create_person(cairo, {"surname": "Иванов", "given_names": "Иван"}, operator="cai.officer")
+    _send(cairo, ramallah, tmp_path / "1.mrpkg")
+    _notes(cairo, person.uuid, "Cairo: needs a wheelchair")
+    _notes(ramallah, person.uuid, "Ramallah: travels with a cat")
+    second = _send(cairo, ramallah, tmp_path / "2.mrpkg")
+    assert [(c.field, c.theirs) for c in second.conflicts] == [("notes", "Cairo: needs a wheelchair")]
+    _notes(cairo, person.uuid, "Cairo: needs a wheelchair and oxygen")
+    third = _send(cairo, ramallah, tmp_path / "3.mrpkg")
+    assert [(c.field, c.theirs) for c in third.conflicts] == [("notes", "Cairo: needs a wheelchair and oxygen")]
+    assert third.operation_id is not None
+    packages.undo_package_import(ramallah, third.operation_id, operator="ram.officer")
+    assert [(c.field, c.ours, c.theirs) for c in packages.list_conflicts(ramallah)] == [
+        ("notes", "Ramallah: travels with a cat", "Cairo: needs a wheelchair")]
+
+
+def test_undoing_an_import_reopens_the_conflict_it_settled(tmp_path: Path, pair: tuple[Database, Database]) -> None:
+    """Cairo resolves its side of a conflict and sends it: Ramallah's open conflict is settled by
+    that package. Undoing the import must open the conflict again, not leave it settled."""
+    cairo, ramallah = pair
+    person = persons.create_person(cairo, {"surname": "Петров", "given_names": "Пётр"}, operator="cai.officer")
+    _send(cairo, ramallah, tmp_path / "1.mrpkg")
+    packages.export_package(ramallah, tmp_path / "back.mrpkg", operator="ram.officer", to=["Cairo"],
+                            since_last=True)
+    packages.import_package(cairo, tmp_path / "back.mrpkg", operator="cai.officer")
+    _notes(cairo, person.uuid, "Cairo's note")
+    _notes(ramallah, person.uuid, "Ramallah's note")
+    assert len(_send(cairo, ramallah, tmp_path / "2.mrpkg").conflicts) == 1
+    packages.export_package(ramallah, tmp_path / "back2.mrpkg", operator="ram.officer", to=["Cairo"],
+                            since_last=True)
+    packages.import_package(cairo, tmp_path / "back2.mrpkg", operator="cai.officer")
+    packages.resolve_conflict(cairo, person.case_ref, "notes", "ours", operator="cai.officer")
+    settling = _send(cairo, ramallah, tmp_path / "3.mrpkg")
+    assert packages.list_conflicts(ramallah) == []
+    assert settling.operation_id is not None
+    packages.undo_package_import(ramallah, settling.operation_id, operator="ram.officer")
+    assert [(c.field, c.ours, c.theirs) for c in packages.list_conflicts(ramallah)] == [
+        ("notes", "Ramallah's note", "Cairo's note")]

@@ -247,6 +247,7 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
     new_rows: list[StateRow] = []
     changed_rows: list[StateRow] = []
     conflict_ids: list[int] = []
+    open_before = _open_conflicts(session)  # what undo puts back: this import may update or settle them
     for key in ordered(incoming):
         record = incoming[key]
         row = state.get(key)
@@ -299,7 +300,12 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
     result.duplicates = _duplicates(session, created_persons)
     session.add(PackageImport(sender_uuid=sender_id, channel=channel, number=result.number, sha256=sha256,
                               at=audit.now(), operator=operator, operation_id=operation.id))
-    operation.details = json.dumps({"sender": result.sender, "number": result.number, "conflicts": conflict_ids,
+    open_after = _open_conflicts(session)
+    operation.details = json.dumps({"sender": result.sender, "number": result.number,
+                                    "conflicts": sorted(set(conflict_ids) - open_before.keys()),
+                                    "conflicts_before": {str(i): v for i, v in open_before.items()
+                                                         if open_after.get(i, v) != v},
+                                    "settled": sorted(open_before.keys() - open_after.keys()),
                                     "kinds": result.kinds})
     result.operation_id = operation.id
     audit.record(session, operator, "package import", "package", sha256[:16],
@@ -307,6 +313,11 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
                  f"updated, {len(result.conflicts)} conflicts",
                  {"kinds": [None, result.kinds], "missing": [None, result.missing]})
     session.flush()
+
+
+def _open_conflicts(session: Session) -> dict[int, list[str]]:
+    return {c.id: [c.ours, c.theirs, c.theirs_clock] for c in session.scalars(
+        select(PackageConflict).where(PackageConflict.resolved_at.is_(None)))}
 
 
 def _free_site_name(session: Session, name: str) -> str:
@@ -524,7 +535,13 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
                 save(session, StateRow(key, change.entity, prior["values"], prior["clocks"], prior["seq"]), new=False)
         writer.finish()
         details = json.loads(operation.details or "{}")
+        # Conflicts this import opened go; those it updated or settled (opened by earlier imports) come back.
         session.execute(delete(PackageConflict).where(PackageConflict.id.in_(details.get("conflicts", []))))
+        for conflict_id, (ours, theirs, clock) in details.get("conflicts_before", {}).items():
+            session.execute(update(PackageConflict).where(PackageConflict.id == int(conflict_id))
+                            .values(ours=ours, theirs=theirs, theirs_clock=clock))
+        session.execute(update(PackageConflict).where(PackageConflict.id.in_(details.get("settled", [])))
+                        .values(resolved_at=None, resolved_by=None, resolution=None))
         session.execute(delete(PackageImport).where(PackageImport.operation_id == operation_id))
         operation.undone_at, operation.undone_by = audit.now(), operator
         audit.record(session, operator, "package undo", "package", operation.file_sha256[:16],
