@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidge
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.gate_codes import gate_code
-from desktop_app.services.crossing import Refusal, ScanResult, gate_counts
+from desktop_app.services.crossing import Refusal, ScanResult, gate_counts, undo_scan
 from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui.crossing.checkin_screen import CheckinScreen
@@ -124,3 +124,17 @@ def test_undo_after_later_refused_scans_takes_back_the_last_accepted_one(
     qtbot.keyClick(widget.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "G-1043: scan of" in widget.verdict.text(), timeout=10_000)
     assert gate_counts(db, gate.list_id).checked_in == 0
+
+
+def test_an_undo_a_colleague_already_made_is_said_on_the_screen_not_in_a_dialog_that_eats_the_next_scan(
+        screen: tuple[CheckinScreen, Gate], qtbot: QtBot, db: Database, operator: str) -> None:
+    widget, gate = screen
+    with qtbot.waitSignal(widget.answered, timeout=10_000):
+        _scanner_types(qtbot, gate_code(gate.son))
+    undo_scan(db, gate.list_id, gate.son, operator="colleague at door 2")  # taken back at the other door
+    qtbot.keyClick(widget.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "No check-in on Rafah 14" in widget.verdict.text(), timeout=10_000)
+    assert QApplication.activeModalWidget() is None
+    with qtbot.waitSignal(widget.answered, timeout=10_000) as answered:
+        _scanner_types(qtbot, gate_code(gate.mother))
+    assert answered.args[0].accepted

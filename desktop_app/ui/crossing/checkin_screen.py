@@ -241,13 +241,21 @@ class CheckinScreen(QDialog):
         self.undo_button.setEnabled(False)
         run_write(self, self.hub, self.tr("Undoing the scan"),
                   lambda: crossing.undo_scan(db, self.list_id, ref, operator=operator), self._undone,
-                  kinds=frozenset({"lists", "persons"}))
+                  kinds=frozenset({"lists", "persons"}), on_failure=self._undo_failed)
 
     def _undone(self, undone: crossing.UndoneScan) -> None:
         self.verdict.setText(self.tr("{ref}: scan of {at} undone").format(ref=undone.case_ref,
                                                                       at=undone.at.strftime("%H:%M:%S")))
         self.details.setText("")
         self._paint(IDLE_COLOURS)
+        self.reload_counts()
+
+    def _undo_failed(self, exc: BaseException) -> None:
+        # Said here, not in a dialog: a modal box would take the scanner's next code and its Enter.
+        self.verdict.setText(str(exc))
+        self.details.setText("")
+        self._paint(REFUSED_COLOURS)
+        QApplication.beep()
         self.reload_counts()
 
     # --- counts -------------------------------------------------------------------------------
