@@ -15,9 +15,11 @@ typo band) keeps an answer row's pair without a document equal or one character 
 ID, at review: given name and birth date alone also fit another family's person born that
 day, and a married name is for the officer. A roster ID, case reference or document equal
 lifts a pair to review at least (a partner who typed our reference deserves a look even when
-every name differs). Twins are weighed rather than ruled: a pair whose surname and full
-birth date agree and whose given names clash is either the person with a given name typed
-otherwise or that person's twin, so its log-odds are capped at log2(m / twin share)
+every name differs). Locality and address never make a match on their own: without an ID or a
+document equal, a pair that reaches the match threshold only through its places stays at
+review (a household's members and its neighbours share them). Twins are weighed rather than
+ruled: a pair whose surname and full birth date agree and whose given names clash is either
+the person with a given name typed otherwise or that person's twin, so its log-odds are capped at log2(m / twin share)
 (`Model.twin_cap`; the share is counted on the roster's households). With no document to
 tell them apart, twins with close given names (Daniil, Danila) stay at review. When a
 document agrees (the brother's passport typed in), the index sends the pair to review if
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from desktop_app.matching.comparisons import (
+    ADDRESS_F,
     AGREEING,
     BIRTH_F,
     D_EQUAL,
@@ -49,6 +52,7 @@ from desktop_app.matching.comparisons import (
     HOUSEHOLD_F,
     IDENTIFIER,
     JW94,
+    LOCALITY_F,
     NAME_FIELDS,
     SEX_F,
     SURNAME_F,
@@ -152,6 +156,13 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         # Given name and birth date alone: another family's person born the same day (generated bench,
         # rows off the roster matched at 0.995+); a married name is the officer's to confirm.
         decision = REVIEW
+    places = max(bits[LOCALITY_F], 0.0) + max(bits[ADDRESS_F], 0.0)
+    place_only = (decision == MATCH and places > 0.0 and not identified
+                  and score_of(weight - places) < match_threshold)
+    if place_only:
+        # A town and an address are shared by a household and its neighbours: they rank namesakes and
+        # lift a pair to review, but a match rests on the person (a brother at the same address, breaker X14).
+        decision = REVIEW
     if (twin and levels[GIVEN_F] != DIFFERENT and levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing
             and levels[IDENTIFIER] != 0):
         decision = min(decision, REVIEW, key=_RANK.__getitem__)  # Daniil and Danila: nothing to tell them apart
@@ -162,7 +173,10 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
             contributions.append((spec.name, spec.levels[level], round(field_bits, 2)))
     if extra is not None:
         contributions.append((extra[0], extra[1], round(extra[2], 2)))
-    return Assessment(weight, score, decision, reasons(query, target, comparison), tuple(contributions))
+    why = reasons(query, target, comparison)
+    if place_only:
+        why = (*why, "only the town and address make it a match")
+    return Assessment(weight, score, decision, why, tuple(contributions))
 
 
 _AGREEING_NAME = frozenset(FIELDS[SURNAME_F].levels[:AGREEING + 1])

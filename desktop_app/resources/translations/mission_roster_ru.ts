@@ -8093,6 +8093,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>не лучший кандидат</translation>
     </message>
     <message>
+        <location filename="../../domain/reasons.py" line="83"/>
+        <source>only the town and address make it a match</source>
+        <translation>совпадение держится только на городе и адресе</translation>
+    </message>
+    <message>
         <location filename="../../domain/reasons.py" line="85"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>
