@@ -168,59 +168,59 @@
 <context>
     <name>BoardingPdf</name>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="74"/>
-        <location filename="../../rendering/boarding_pdf.py" line="119"/>
-        <location filename="../../rendering/boarding_pdf.py" line="183"/>
+        <location filename="../../rendering/boarding_pdf.py" line="76"/>
+        <location filename="../../rendering/boarding_pdf.py" line="121"/>
+        <location filename="../../rendering/boarding_pdf.py" line="185"/>
         <source>Boarding list: {name}</source>
         <translation>Посадочный список: {name}</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="121"/>
+        <location filename="../../rendering/boarding_pdf.py" line="123"/>
         <source>{count} persons approved</source>
         <translation>одобрено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="125"/>
+        <location filename="../../rendering/boarding_pdf.py" line="127"/>
         <source>scan the code, or type the case reference or passport number</source>
         <translation>отсканируйте код или введите номер дела или паспорта</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="131"/>
+        <location filename="../../rendering/boarding_pdf.py" line="133"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="131"/>
+        <location filename="../../rendering/boarding_pdf.py" line="133"/>
         <source>Case ref. and name</source>
         <translation>Дело и имя</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="132"/>
+        <location filename="../../rendering/boarding_pdf.py" line="134"/>
         <source>Born</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="132"/>
+        <location filename="../../rendering/boarding_pdf.py" line="134"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="133"/>
+        <location filename="../../rendering/boarding_pdf.py" line="135"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="133"/>
+        <location filename="../../rendering/boarding_pdf.py" line="135"/>
         <source>Checked</source>
         <translation>Отметка</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="185"/>
+        <location filename="../../rendering/boarding_pdf.py" line="187"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="189"/>
+        <location filename="../../rendering/boarding_pdf.py" line="191"/>
         <source>Checked at the gate by</source>
         <translation>Проверил на КПП</translation>
     </message>
@@ -332,7 +332,7 @@
     </message>
     <message>
         <location filename="../../rendering/call_sheet_pdf.py" line="34"/>
-        <location filename="../../rendering/call_sheet_pdf.py" line="68"/>
+        <location filename="../../rendering/call_sheet_pdf.py" line="69"/>
         <source>Call sheet: {title}</source>
         <translation>Лист обзвона: {title}</translation>
     </message>
@@ -360,92 +360,102 @@
 <context>
     <name>CheckinScreen</name>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="61"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="63"/>
         <source>Check-in at the gate: {name}</source>
         <translation>Регистрация на КПП: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="66"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="68"/>
         <source>Scan a code, or type a case reference or passport number, then Enter</source>
         <translation>Отсканируйте код или введите номер дела или паспорта и нажмите Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="71"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="74"/>
         <source>They cross here (record the crossing)</source>
         <translation>Здесь пересекают границу (записать пересечение)</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="73"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="76"/>
         <source>Ready: scan the first code</source>
         <translation>Готово: отсканируйте первый код</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="99"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="102"/>
         <source>&amp;Undo last scan</source>
         <translation>&amp;Отменить последнее сканирование</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="116"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="119"/>
         <source>Missing, by household:</source>
         <translation>Не прошли, по семьям:</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="139"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="145"/>
         <source>Checking in</source>
         <translation>Регистрация</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="154"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="155"/>
+        <source>{text}: NOT checked in (the check-in was cancelled): scan again</source>
+        <translation>{text}: НЕ отмечен (отметка отменена): сканируйте ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="157"/>
+        <source>{text}: NOT checked in: scan again</source>
+        <translation>{text}: НЕ отмечен: сканируйте ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crossing/checkin_screen.py" line="174"/>
         <source>Born: {date}</source>
         <translation>Дата рождения: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="155"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="175"/>
         <source>Document: {document}</source>
         <translation>Документ: {document}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="156"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="176"/>
         <source>Household: {household}</source>
         <translation>Семья: {household}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="157"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="177"/>
         <source>Answer on this list: {answer}</source>
         <translation>Ответ по этому списку: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="161"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="181"/>
         <source>Scanned: {text}</source>
         <translation>Отсканировано: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="197"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="242"/>
         <source>Undoing the scan</source>
         <translation>Отмена сканирования</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="202"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="247"/>
         <source>{ref}: scan of {at} undone</source>
         <translation>{ref}: сканирование в {at} отменено</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="222"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="275"/>
         <source>Expected {expected} · checked in {checked_in} · missing {missing}</source>
         <translation>Ожидается {expected} · прошли {checked_in} · нет {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="225"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="278"/>
         <source>Household / person</source>
         <translation>Семья / человек</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="225"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="278"/>
         <source>Missing</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/checkin_screen.py" line="227"/>
+        <location filename="../../ui/crossing/checkin_screen.py" line="280"/>
         <source>(no household)</source>
         <translation>(без семьи)</translation>
     </message>
@@ -507,27 +517,27 @@
 <context>
     <name>CrossingActions</name>
     <message>
-        <location filename="../../ui/crossing/actions.py" line="38"/>
+        <location filename="../../ui/crossing/actions.py" line="43"/>
         <source>Print the boarding list</source>
         <translation>Печать посадочного списка</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/actions.py" line="39"/>
+        <location filename="../../ui/crossing/actions.py" line="44"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/actions.py" line="48"/>
+        <location filename="../../ui/crossing/actions.py" line="53"/>
         <source>Printing the boarding list</source>
         <translation>Печать посадочного списка</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/actions.py" line="55"/>
+        <location filename="../../ui/crossing/actions.py" line="60"/>
         <source>Boarding list of {persons} persons printed to {path}</source>
         <translation>Посадочный список (человек: {persons}) сохранён в {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/actions.py" line="77"/>
+        <location filename="../../ui/crossing/actions.py" line="93"/>
         <source>the roster ({count})</source>
         <translation>реестр ({count})</translation>
     </message>
@@ -1874,21 +1884,22 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
+        <location filename="../../ui/pages/lists.py" line="398"/>
         <source>Evidence missing (%1): %2; the list cannot be sent until it is recorded or overridden</source>
         <translation>Не хватает документов (%1): %2; список нельзя отправить, пока их не внесут или не сделают исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="226"/>
+        <location filename="../../ui/pages/lists.py" line="227"/>
         <source>&amp;Notify…</source>
         <translation>&amp;Оповестить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="222"/>
+        <location filename="../../ui/pages/lists.py" line="223"/>
         <source>Print &amp;boarding list…</source>
         <translation>Печать &amp;посадочного списка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="224"/>
+        <location filename="../../ui/pages/lists.py" line="225"/>
         <source>Check-in at the &amp;gate…</source>
         <translation>Регистрация на &amp;КПП…</translation>
     </message>
@@ -1924,13 +1935,13 @@ Please send that file to your IT support.</source>
     </message>
     <message>
         <location filename="../../ui/pages/lists.py" line="98"/>
-        <location filename="../../ui/pages/lists.py" line="396"/>
+        <location filename="../../ui/pages/lists.py" line="412"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
         <location filename="../../ui/pages/lists.py" line="98"/>
-        <location filename="../../ui/pages/lists.py" line="141"/>
+        <location filename="../../ui/pages/lists.py" line="142"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
@@ -1945,22 +1956,22 @@ Please send that file to your IT support.</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="137"/>
+        <location filename="../../ui/pages/lists.py" line="138"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="137"/>
+        <location filename="../../ui/pages/lists.py" line="138"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="142"/>
+        <location filename="../../ui/pages/lists.py" line="143"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="139"/>
+        <location filename="../../ui/pages/lists.py" line="140"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -1975,97 +1986,97 @@ Please send that file to your IT support.</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="138"/>
+        <location filename="../../ui/pages/lists.py" line="139"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="140"/>
+        <location filename="../../ui/pages/lists.py" line="141"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="143"/>
+        <location filename="../../ui/pages/lists.py" line="144"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="154"/>
+        <location filename="../../ui/pages/lists.py" line="155"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="156"/>
+        <location filename="../../ui/pages/lists.py" line="157"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="160"/>
+        <location filename="../../ui/pages/lists.py" line="161"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="162"/>
+        <location filename="../../ui/pages/lists.py" line="163"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="165"/>
+        <location filename="../../ui/pages/lists.py" line="166"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="176"/>
+        <location filename="../../ui/pages/lists.py" line="177"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="178"/>
+        <location filename="../../ui/pages/lists.py" line="179"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="212"/>
+        <location filename="../../ui/pages/lists.py" line="213"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="214"/>
+        <location filename="../../ui/pages/lists.py" line="215"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="269"/>
+        <location filename="../../ui/pages/lists.py" line="273"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="279"/>
+        <location filename="../../ui/pages/lists.py" line="283"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="280"/>
+        <location filename="../../ui/pages/lists.py" line="284"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="282"/>
+        <location filename="../../ui/pages/lists.py" line="286"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="347"/>
+        <location filename="../../ui/pages/lists.py" line="352"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="372"/>
+        <location filename="../../ui/pages/lists.py" line="377"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="373"/>
+        <location filename="../../ui/pages/lists.py" line="378"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -2074,42 +2085,42 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="377"/>
+        <location filename="../../ui/pages/lists.py" line="382"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="379"/>
+        <location filename="../../ui/pages/lists.py" line="384"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="394"/>
+        <location filename="../../ui/pages/lists.py" line="410"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="442"/>
+        <location filename="../../ui/pages/lists.py" line="458"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="443"/>
+        <location filename="../../ui/pages/lists.py" line="459"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="468"/>
+        <location filename="../../ui/pages/lists.py" line="484"/>
         <source>Recording the answer</source>
         <translation>Запись ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="476"/>
+        <location filename="../../ui/pages/lists.py" line="492"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="478"/>
+        <location filename="../../ui/pages/lists.py" line="494"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
@@ -2378,17 +2389,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="565"/>
+        <location filename="../../ui/main_window/frame.py" line="570"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="569"/>
+        <location filename="../../ui/main_window/frame.py" line="574"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="570"/>
+        <location filename="../../ui/main_window/frame.py" line="575"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -2397,12 +2408,12 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="578"/>
+        <location filename="../../ui/main_window/frame.py" line="583"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="581"/>
+        <location filename="../../ui/main_window/frame.py" line="586"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
@@ -2412,39 +2423,42 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Перемещение в корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="620"/>
+        <location filename="../../ui/main_window/frame.py" line="625"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="621"/>
+        <location filename="../../ui/main_window/frame.py" line="626"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="631"/>
+        <location filename="../../ui/main_window/frame.py" line="636"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="641"/>
+        <location filename="../../ui/main_window/frame.py" line="646"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="643"/>
+        <location filename="../../ui/main_window/frame.py" line="648"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window/actions.py" line="188"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window/actions.py" line="190"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window/actions.py" line="196"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние</translation>
     </message>
@@ -2739,15 +2753,17 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NotifyDialog</name>
     <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="135"/>
         <source>Scan with a work phone: WhatsApp opens with the message</source>
         <translation>Отсканируйте рабочим телефоном: WhatsApp откроется с сообщением</translation>
     </message>
     <message>
+        <location filename="../../ui/crossing/notify_dialog.py" line="99"/>
         <source>The re-confirmation round: those whose family has not confirmed for this many days</source>
         <translation>Круг повторного подтверждения: семьи, не подтверждавшие столько дней</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="81"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="97"/>
         <source>Re-confirmation: only those not confirmed for (days)</source>
         <translation>Повторное подтверждение: только не подтверждавшие (дней)</translation>
     </message>
@@ -2777,128 +2793,128 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Оставлено сообщение</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="62"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="78"/>
         <source>Notify the families: {title}</source>
         <translation>Оповещение семей: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="77"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="93"/>
         <source>Only those the partner approved</source>
         <translation>Только одобренные партнёром</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="80"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="96"/>
         <source>Second round: only those not reached yet</source>
         <translation>Второй круг: только те, до кого не дозвонились</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="85"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="103"/>
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="86"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="104"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="87"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="105"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="88"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="106"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="89"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="107"/>
         <source>Meeting point</source>
         <translation>Место сбора</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="90"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="108"/>
         <source>What to bring</source>
         <translation>Что взять с собой</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="114"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="139"/>
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="114"/>
-        <location filename="../../ui/crossing/notify_dialog.py" line="204"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="139"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="232"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="114"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="139"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="128"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="153"/>
         <source>Call sheet…</source>
         <translation>Лист обзвона…</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="129"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="154"/>
         <source>SMS CSV…</source>
         <translation>CSV для SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="130"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="155"/>
         <source>Links page…</source>
         <translation>Страница ссылок…</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="203"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="231"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="203"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="231"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="203"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="231"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="204"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="232"/>
         <source>Last try</source>
         <translation>Последняя попытка</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="206"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="234"/>
         <source>reached</source>
         <translation>дозвонились</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="213"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="241"/>
         <source>{count} persons, {missing} not reached yet</source>
         <translation>человек: {count}, ещё не дозвонились: {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="234"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="262"/>
         <source>{units} characters · {encoding} · {segments} SMS of {per} each</source>
         <translation>символов: {units} · {encoding} · SMS: {segments} по {per}</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="254"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="284"/>
         <source>Logging the attempt</source>
         <translation>Запись попытки</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="265"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="295"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../ui/crossing/notify_dialog.py" line="279"/>
+        <location filename="../../ui/crossing/notify_dialog.py" line="309"/>
         <source>Writing</source>
         <translation>Запись файла</translation>
     </message>
@@ -3252,403 +3268,403 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Коды ISO, напр. RUS, PSE</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="100"/>
+        <location filename="../../ui/person/editor.py" line="103"/>
         <source>Change status…</source>
         <translation>Сменить статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="107"/>
+        <location filename="../../ui/person/editor.py" line="110"/>
         <source>&amp;Details</source>
         <translation>&amp;Данные</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="108"/>
+        <location filename="../../ui/person/editor.py" line="111"/>
         <source>D&amp;ocuments and phones</source>
         <translation>Д&amp;окументы и телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="109"/>
+        <location filename="../../ui/person/editor.py" line="112"/>
         <source>Hou&amp;sehold</source>
         <translation>&amp;Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="110"/>
+        <location filename="../../ui/person/editor.py" line="113"/>
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="111"/>
+        <location filename="../../ui/person/editor.py" line="114"/>
         <source>&amp;Log and audit</source>
         <translation>&amp;Журналы</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="171"/>
+        <location filename="../../ui/person/editor.py" line="174"/>
         <source>Type</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="171"/>
-        <location filename="../../ui/person/editor.py" line="185"/>
-        <location filename="../../ui/person/editor.py" line="198"/>
+        <location filename="../../ui/person/editor.py" line="174"/>
+        <location filename="../../ui/person/editor.py" line="188"/>
+        <location filename="../../ui/person/editor.py" line="201"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="172"/>
+        <location filename="../../ui/person/editor.py" line="175"/>
         <source>Issued by</source>
         <translation>Кем выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="172"/>
+        <location filename="../../ui/person/editor.py" line="175"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="173"/>
+        <location filename="../../ui/person/editor.py" line="176"/>
         <source>Expires</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="174"/>
+        <location filename="../../ui/person/editor.py" line="177"/>
         <source>This document has expired</source>
         <translation>Срок действия документа истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="186"/>
+        <location filename="../../ui/person/editor.py" line="189"/>
         <source>Country (ISO)</source>
         <translation>Страна (ISO)</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="187"/>
+        <location filename="../../ui/person/editor.py" line="190"/>
         <source>Issued YYYY-MM-DD</source>
         <translation>Выдан ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="188"/>
+        <location filename="../../ui/person/editor.py" line="191"/>
         <source>Expires YYYY-MM-DD</source>
         <translation>Действует до ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="190"/>
+        <location filename="../../ui/person/editor.py" line="193"/>
         <source>Add document</source>
         <translation>Добавить документ</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="192"/>
-        <location filename="../../ui/person/editor.py" line="209"/>
+        <location filename="../../ui/person/editor.py" line="195"/>
+        <location filename="../../ui/person/editor.py" line="212"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="198"/>
+        <location filename="../../ui/person/editor.py" line="201"/>
         <source>Label</source>
         <translation>Пометка</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="203"/>
+        <location filename="../../ui/person/editor.py" line="206"/>
         <source>Phone, e.g. +970 59 123 4567</source>
         <translation>Телефон, напр. +970 59 123 4567</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="205"/>
+        <location filename="../../ui/person/editor.py" line="208"/>
         <source>Label (mobile, relative…)</source>
         <translation>Пометка (мобильный, родственник…)</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="207"/>
+        <location filename="../../ui/person/editor.py" line="210"/>
         <source>Add phone</source>
         <translation>Добавить телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="216"/>
+        <location filename="../../ui/person/editor.py" line="219"/>
         <source>&lt;b&gt;Documents&lt;/b&gt;</source>
         <translation>&lt;b&gt;Документы&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="236"/>
+        <location filename="../../ui/person/editor.py" line="239"/>
         <source>&lt;b&gt;Phones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Телефоны&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="250"/>
+        <location filename="../../ui/person/editor.py" line="253"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="250"/>
+        <location filename="../../ui/person/editor.py" line="253"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="251"/>
+        <location filename="../../ui/person/editor.py" line="254"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="252"/>
+        <location filename="../../ui/person/editor.py" line="255"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="252"/>
+        <location filename="../../ui/person/editor.py" line="255"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="259"/>
+        <location filename="../../ui/person/editor.py" line="262"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="265"/>
+        <location filename="../../ui/person/editor.py" line="268"/>
         <source>&amp;Join household</source>
         <translation>&amp;Включить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="268"/>
+        <location filename="../../ui/person/editor.py" line="271"/>
         <source>Set relationship</source>
         <translation>Задать родство</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="270"/>
+        <location filename="../../ui/person/editor.py" line="273"/>
         <source>Lea&amp;ve household</source>
         <translation>&amp;Исключить из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="276"/>
+        <location filename="../../ui/person/editor.py" line="279"/>
         <source>Household:</source>
         <translation>Семья:</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="278"/>
+        <location filename="../../ui/person/editor.py" line="281"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="290"/>
-        <location filename="../../ui/person/editor.py" line="299"/>
-        <location filename="../../ui/person/editor.py" line="316"/>
-        <location filename="../../ui/person/editor.py" line="345"/>
+        <location filename="../../ui/person/editor.py" line="293"/>
+        <location filename="../../ui/person/editor.py" line="302"/>
+        <location filename="../../ui/person/editor.py" line="319"/>
+        <location filename="../../ui/person/editor.py" line="348"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="290"/>
-        <location filename="../../ui/person/editor.py" line="316"/>
+        <location filename="../../ui/person/editor.py" line="293"/>
+        <location filename="../../ui/person/editor.py" line="319"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="291"/>
+        <location filename="../../ui/person/editor.py" line="294"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="292"/>
+        <location filename="../../ui/person/editor.py" line="295"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="292"/>
+        <location filename="../../ui/person/editor.py" line="295"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="299"/>
+        <location filename="../../ui/person/editor.py" line="302"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="300"/>
+        <location filename="../../ui/person/editor.py" line="303"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="301"/>
+        <location filename="../../ui/person/editor.py" line="304"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="307"/>
+        <location filename="../../ui/person/editor.py" line="310"/>
         <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
         <translation>&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="309"/>
+        <location filename="../../ui/person/editor.py" line="312"/>
         <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="317"/>
+        <location filename="../../ui/person/editor.py" line="320"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="318"/>
+        <location filename="../../ui/person/editor.py" line="321"/>
         <source>To</source>
         <translation>На</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="318"/>
-        <location filename="../../ui/person/editor.py" line="324"/>
+        <location filename="../../ui/person/editor.py" line="321"/>
+        <location filename="../../ui/person/editor.py" line="327"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="319"/>
+        <location filename="../../ui/person/editor.py" line="322"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="324"/>
-        <location filename="../../ui/person/editor.py" line="345"/>
+        <location filename="../../ui/person/editor.py" line="327"/>
+        <location filename="../../ui/person/editor.py" line="348"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="325"/>
+        <location filename="../../ui/person/editor.py" line="328"/>
         <source>List state</source>
         <translation>Состояние списка</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="326"/>
+        <location filename="../../ui/person/editor.py" line="329"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="326"/>
+        <location filename="../../ui/person/editor.py" line="329"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="327"/>
+        <location filename="../../ui/person/editor.py" line="330"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="334"/>
+        <location filename="../../ui/person/editor.py" line="337"/>
         <source>&lt;b&gt;Status history&lt;/b&gt;</source>
         <translation>&lt;b&gt;История статусов&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="336"/>
+        <location filename="../../ui/person/editor.py" line="339"/>
         <source>&lt;b&gt;Evacuation lists and the partners&apos; answers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="346"/>
+        <location filename="../../ui/person/editor.py" line="349"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="346"/>
+        <location filename="../../ui/person/editor.py" line="349"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="347"/>
+        <location filename="../../ui/person/editor.py" line="350"/>
         <source>Encrypted</source>
         <translation>Зашифрован</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="347"/>
+        <location filename="../../ui/person/editor.py" line="350"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="347"/>
+        <location filename="../../ui/person/editor.py" line="350"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="348"/>
+        <location filename="../../ui/person/editor.py" line="351"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="352"/>
+        <location filename="../../ui/person/editor.py" line="355"/>
         <source>&lt;b&gt;Data shared with partners&lt;/b&gt; (every export that carried this person)</source>
         <translation>&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="363"/>
-        <location filename="../../ui/person/editor.py" line="364"/>
+        <location filename="../../ui/person/editor.py" line="390"/>
+        <location filename="../../ui/person/editor.py" line="391"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="365"/>
+        <location filename="../../ui/person/editor.py" line="392"/>
         <source>will be registered</source>
         <translation>будет зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="369"/>
+        <location filename="../../ui/person/editor.py" line="396"/>
         <source>Save the person first, then choose a household.</source>
         <translation>Сначала сохраните человека, затем выберите семью.</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="374"/>
+        <location filename="../../ui/person/editor.py" line="401"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="391"/>
+        <location filename="../../ui/person/editor.py" line="418"/>
         <source>Not in a household. Type a household reference to join one.</source>
         <translation>Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="396"/>
+        <location filename="../../ui/person/editor.py" line="422"/>
         <source>member</source>
         <translation>член семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="425"/>
+        <location filename="../../ui/person/editor.py" line="451"/>
         <source>a surname (native or Latin) is required</source>
         <translation>нужна фамилия (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="446"/>
-        <location filename="../../ui/person/editor.py" line="478"/>
+        <location filename="../../ui/person/editor.py" line="472"/>
+        <location filename="../../ui/person/editor.py" line="504"/>
         <source>expired: kept, but it cannot be used to cross</source>
         <translation>срок истёк: документ сохранён, но для пересечения границы не годится</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="476"/>
+        <location filename="../../ui/person/editor.py" line="502"/>
         <source>expiry date: write it as YYYY-MM-DD</source>
         <translation>срок действия: введите как ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="499"/>
+        <location filename="../../ui/person/editor.py" line="525"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="597"/>
+        <location filename="../../ui/person/editor.py" line="623"/>
         <source>The phone typed here is not added yet: %1</source>
         <translation>Введённый здесь телефон ещё не добавлен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="610"/>
+        <location filename="../../ui/person/editor.py" line="636"/>
         <source>The document typed here is not added yet: %1</source>
         <translation>Введённый здесь документ ещё не добавлен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="620"/>
+        <location filename="../../ui/person/editor.py" line="646"/>
         <source>Also added on Save: %1</source>
         <translation>При сохранении также добавлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="638"/>
+        <location filename="../../ui/person/editor.py" line="664"/>
         <source>phone %1</source>
         <translation>телефон %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="696"/>
+        <location filename="../../ui/person/editor.py" line="722"/>
         <source>Saving %1</source>
         <translation>Сохранение: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="697"/>
+        <location filename="../../ui/person/editor.py" line="723"/>
         <source>the new person</source>
         <translation>новый человек</translation>
     </message>
@@ -4029,245 +4045,245 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>Protection</name>
     <message>
-        <location filename="../../ui/protection/feature.py" line="116"/>
+        <location filename="../../ui/protection/feature.py" line="118"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Резервная копия сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="117"/>
+        <location filename="../../ui/protection/feature.py" line="119"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="118"/>
+        <location filename="../../ui/protection/feature.py" line="120"/>
         <source>&amp;Verify audit trail</source>
         <translation>&amp;Проверить журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="119"/>
+        <location filename="../../ui/protection/feature.py" line="121"/>
         <source>Backup &amp;settings…</source>
         <translation>Параметры резервного &amp;копирования…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="121"/>
-        <location filename="../../ui/protection/feature.py" line="135"/>
+        <location filename="../../ui/protection/feature.py" line="123"/>
+        <location filename="../../ui/protection/feature.py" line="137"/>
         <source>&amp;Encrypt roster…</source>
         <translation>&amp;Зашифровать базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="122"/>
+        <location filename="../../ui/protection/feature.py" line="124"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Блокировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="123"/>
+        <location filename="../../ui/protection/feature.py" line="125"/>
         <source>Close the crisis (re&amp;tention)…</source>
         <translation>Завершение кризиса (&amp;хранение данных)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="135"/>
+        <location filename="../../ui/protection/feature.py" line="137"/>
         <source>Change &amp;passphrase…</source>
         <translation>Сменить парольную &amp;фразу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="200"/>
+        <location filename="../../ui/protection/feature.py" line="202"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="201"/>
+        <location filename="../../ui/protection/feature.py" line="203"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="207"/>
+        <location filename="../../ui/protection/feature.py" line="209"/>
         <source>Protect the new roster</source>
         <translation>Защита новой базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="208"/>
+        <location filename="../../ui/protection/feature.py" line="210"/>
         <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
         <translation>В базе будут имена, номера паспортов и телефонов людей, находящихся в опасности. Задайте парольную фразу для её шифрования: без неё никто, к кому попадёт файл (потерянный или изъятый ноутбук), не сможет его прочесть. Храните парольную фразу надёжно: восстановить её невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="262"/>
+        <location filename="../../ui/protection/feature.py" line="264"/>
         <source>Automatic backup failed: %1</source>
         <translation>Автоматическое резервное копирование не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="293"/>
+        <location filename="../../ui/protection/feature.py" line="295"/>
         <source>Backup written and checked: %1 persons in %2</source>
         <translation>Резервная копия записана и проверена: %1 чел., %2</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="256"/>
-        <location filename="../../ui/protection/feature.py" line="296"/>
+        <location filename="../../ui/protection/feature.py" line="258"/>
+        <location filename="../../ui/protection/feature.py" line="298"/>
         <source>Backing up</source>
         <translation>Резервное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="56"/>
+        <location filename="../../ui/protection/feature.py" line="57"/>
         <source>Encrypted roster</source>
         <translation>Зашифрованная база</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="57"/>
+        <location filename="../../ui/protection/feature.py" line="58"/>
         <source>%1 is encrypted. Type its passphrase.</source>
         <translation>База %1 зашифрована. Введите её парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="64"/>
+        <location filename="../../ui/protection/feature.py" line="66"/>
         <source>Wrong passphrase. The roster was not changed.</source>
         <translation>Неверная парольная фраза. База не изменена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="180"/>
+        <location filename="../../ui/protection/feature.py" line="182"/>
         <source>Checking the roster file</source>
         <translation>Проверка файла базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="190"/>
+        <location filename="../../ui/protection/feature.py" line="192"/>
         <source>The roster file is damaged</source>
         <translation>Файл базы повреждён</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="193"/>
+        <location filename="../../ui/protection/feature.py" line="195"/>
         <source>Restore from backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="205"/>
+        <location filename="../../ui/protection/feature.py" line="207"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="306"/>
-        <location filename="../../ui/protection/feature.py" line="319"/>
+        <location filename="../../ui/protection/feature.py" line="308"/>
+        <location filename="../../ui/protection/feature.py" line="321"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="307"/>
+        <location filename="../../ui/protection/feature.py" line="309"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
         <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="320"/>
+        <location filename="../../ui/protection/feature.py" line="322"/>
         <source>%1 is a backup of another roster, not of this one. Replace this roster by that other roster? This roster is saved first.</source>
         <translation>%1 — резервная копия другой базы, а не этой. Заменить эту базу той, другой? Сначала будет сохранена копия этой базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="333"/>
+        <location filename="../../ui/protection/feature.py" line="335"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="334"/>
+        <location filename="../../ui/protection/feature.py" line="336"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="342"/>
-        <location filename="../../ui/protection/feature.py" line="346"/>
+        <location filename="../../ui/protection/feature.py" line="344"/>
+        <location filename="../../ui/protection/feature.py" line="348"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="343"/>
+        <location filename="../../ui/protection/feature.py" line="345"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="347"/>
+        <location filename="../../ui/protection/feature.py" line="349"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="367"/>
-        <location filename="../../ui/protection/feature.py" line="375"/>
+        <location filename="../../ui/protection/feature.py" line="369"/>
+        <location filename="../../ui/protection/feature.py" line="377"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="367"/>
+        <location filename="../../ui/protection/feature.py" line="369"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="372"/>
+        <location filename="../../ui/protection/feature.py" line="374"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="374"/>
+        <location filename="../../ui/protection/feature.py" line="376"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="376"/>
+        <location filename="../../ui/protection/feature.py" line="378"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="395"/>
+        <location filename="../../ui/protection/feature.py" line="397"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="411"/>
+        <location filename="../../ui/protection/feature.py" line="413"/>
         <source>%1 plain copies removed.</source>
         <translation>Удалено незашифрованных копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="411"/>
+        <location filename="../../ui/protection/feature.py" line="413"/>
         <source>%1 plain copies encrypted.</source>
         <translation>Зашифровано копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="427"/>
+        <location filename="../../ui/protection/feature.py" line="429"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="427"/>
+        <location filename="../../ui/protection/feature.py" line="429"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="429"/>
         <location filename="../../ui/protection/feature.py" line="431"/>
-        <location filename="../../ui/protection/feature.py" line="440"/>
-        <location filename="../../ui/protection/feature.py" line="450"/>
+        <location filename="../../ui/protection/feature.py" line="433"/>
+        <location filename="../../ui/protection/feature.py" line="442"/>
+        <location filename="../../ui/protection/feature.py" line="452"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="429"/>
+        <location filename="../../ui/protection/feature.py" line="431"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="432"/>
+        <location filename="../../ui/protection/feature.py" line="434"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="437"/>
+        <location filename="../../ui/protection/feature.py" line="439"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="438"/>
+        <location filename="../../ui/protection/feature.py" line="440"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="440"/>
+        <location filename="../../ui/protection/feature.py" line="442"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="450"/>
+        <location filename="../../ui/protection/feature.py" line="452"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
@@ -4275,12 +4291,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="660"/>
+        <location filename="../../ui/main_window/frame.py" line="665"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="661"/>
+        <location filename="../../ui/main_window/frame.py" line="666"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -4554,7 +4570,7 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Доводы (биты)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="200"/>
+        <location filename="../../ui/reconcile/dialog.py" line="198"/>
         <location filename="../../ui/reconcile/models.py" line="77"/>
         <source>Name</source>
         <translation>Имя</translation>
@@ -4576,13 +4592,13 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="200"/>
+        <location filename="../../ui/reconcile/dialog.py" line="198"/>
         <location filename="../../ui/reconcile/models.py" line="81"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="203"/>
+        <location filename="../../ui/reconcile/dialog.py" line="201"/>
         <location filename="../../ui/reconcile/models.py" line="82"/>
         <source>Household</source>
         <translation>Семья</translation>
@@ -4643,7 +4659,7 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Имя в ответе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="201"/>
+        <location filename="../../ui/reconcile/dialog.py" line="199"/>
         <location filename="../../ui/reconcile/models.py" line="117"/>
         <source>Born</source>
         <translation>Родился</translation>
@@ -4679,207 +4695,207 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Ваше решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="122"/>
+        <location filename="../../ui/reconcile/dialog.py" line="120"/>
         <source>Reconcile a partner&apos;s answer</source>
         <translation>Сверка ответа партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="137"/>
+        <location filename="../../ui/reconcile/dialog.py" line="135"/>
         <source>the partner&apos;s answer: .xlsx, .xls, .ods or .csv</source>
         <translation>ответ партнёра: .xlsx, .xls, .ods или .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="138"/>
+        <location filename="../../ui/reconcile/dialog.py" line="136"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="146"/>
+        <location filename="../../ui/reconcile/dialog.py" line="144"/>
         <source>Whole roster (check only, nothing to apply)</source>
         <translation>Вся база (только проверка, без применения)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="148"/>
+        <location filename="../../ui/reconcile/dialog.py" line="146"/>
         <source>%1 (%2 members, %3)</source>
         <translation>%1 (человек: %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="155"/>
+        <location filename="../../ui/reconcile/dialog.py" line="153"/>
         <source>Read it from the decision column</source>
         <translation>Брать из столбца с решением</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="156"/>
+        <location filename="../../ui/reconcile/dialog.py" line="154"/>
         <source>Every row is an approval</source>
         <translation>Каждая строка — одобрение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="157"/>
+        <location filename="../../ui/reconcile/dialog.py" line="155"/>
         <source>Every row is a rejection</source>
         <translation>Каждая строка — отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="158"/>
+        <location filename="../../ui/reconcile/dialog.py" line="156"/>
         <source>&amp;Check answer</source>
         <translation>&amp;Проверить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="164"/>
+        <location filename="../../ui/reconcile/dialog.py" line="162"/>
         <source>Answer file:</source>
         <translation>Файл ответа:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="165"/>
+        <location filename="../../ui/reconcile/dialog.py" line="163"/>
         <source>Against:</source>
         <translation>Сверять с:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="166"/>
+        <location filename="../../ui/reconcile/dialog.py" line="164"/>
         <source>No decision column:</source>
         <translation>Нет столбца с решением:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="168"/>
+        <location filename="../../ui/reconcile/dialog.py" line="166"/>
         <source>Choose the partner&apos;s file and press Check answer.</source>
         <translation>Выберите файл партнёра и нажмите «Проверить ответ».</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="188"/>
+        <location filename="../../ui/reconcile/dialog.py" line="186"/>
         <source>↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · Backspace undecide.  Shaded cells differ from the answer.</source>
         <translation>↑↓ строка · ←→ кандидат · Enter — подтвердить выделенного кандидата · Del — исключить строку · Backspace — снять решение.  Затенённые ячейки расходятся с ответом.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="201"/>
+        <location filename="../../ui/reconcile/dialog.py" line="199"/>
         <source>Latin name</source>
         <translation>Имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="202"/>
+        <location filename="../../ui/reconcile/dialog.py" line="200"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="203"/>
+        <location filename="../../ui/reconcile/dialog.py" line="201"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="204"/>
+        <location filename="../../ui/reconcile/dialog.py" line="202"/>
         <source>Answer on the list</source>
         <translation>Ответ по списку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="206"/>
+        <location filename="../../ui/reconcile/dialog.py" line="204"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="207"/>
+        <location filename="../../ui/reconcile/dialog.py" line="205"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="208"/>
+        <location filename="../../ui/reconcile/dialog.py" line="206"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="211"/>
+        <location filename="../../ui/reconcile/dialog.py" line="209"/>
         <source>Matched</source>
         <translation>Совпали</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="212"/>
+        <location filename="../../ui/reconcile/dialog.py" line="210"/>
         <source>Needs review</source>
         <translation>Требуют проверки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="213"/>
+        <location filename="../../ui/reconcile/dialog.py" line="211"/>
         <source>Not on roster</source>
         <translation>Нет в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="214"/>
+        <location filename="../../ui/reconcile/dialog.py" line="212"/>
         <source>Not mentioned</source>
         <translation>Не упомянуты</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="215"/>
+        <location filename="../../ui/reconcile/dialog.py" line="213"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="221"/>
+        <location filename="../../ui/reconcile/dialog.py" line="219"/>
         <source>&amp;Copy summary</source>
         <translation>&amp;Копировать сводку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="229"/>
+        <location filename="../../ui/reconcile/dialog.py" line="227"/>
         <source>Save &amp;report…</source>
         <translation>Сохранить &amp;отчёт…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="232"/>
+        <location filename="../../ui/reconcile/dialog.py" line="230"/>
         <source>&amp;Apply…</source>
         <translation>Прим&amp;енить…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="235"/>
+        <location filename="../../ui/reconcile/dialog.py" line="233"/>
         <source>&amp;Undo apply</source>
         <translation>О&amp;тменить применение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="266"/>
+        <location filename="../../ui/reconcile/dialog.py" line="264"/>
         <source>Partner&apos;s answer</source>
         <translation>Ответ партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="267"/>
+        <location filename="../../ui/reconcile/dialog.py" line="265"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="286"/>
+        <location filename="../../ui/reconcile/dialog.py" line="284"/>
         <source>Matching the answer against the roster</source>
         <translation>Сверка ответа с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="304"/>
+        <location filename="../../ui/reconcile/dialog.py" line="302"/>
         <source>Matched (%1)</source>
         <translation>Совпали (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="305"/>
+        <location filename="../../ui/reconcile/dialog.py" line="303"/>
         <source>Needs review (%1)</source>
         <translation>Требуют проверки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="306"/>
+        <location filename="../../ui/reconcile/dialog.py" line="304"/>
         <source>Not on roster (%1)</source>
         <translation>Нет в базе (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="307"/>
+        <location filename="../../ui/reconcile/dialog.py" line="305"/>
         <source>Not mentioned (%1)</source>
         <translation>Не упомянуты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="308"/>
+        <location filename="../../ui/reconcile/dialog.py" line="306"/>
         <source>Warnings (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="325"/>
+        <location filename="../../ui/reconcile/dialog.py" line="323"/>
         <source>list &apos;%1&apos;</source>
         <translation>списком «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="326"/>
+        <location filename="../../ui/reconcile/dialog.py" line="324"/>
         <source>the whole roster (check only)</source>
         <translation>всей базой (только проверка)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="328"/>
+        <location filename="../../ui/reconcile/dialog.py" line="326"/>
         <source>%1, sheet &apos;%2&apos;: %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
         <translation>%1, лист «%2»: строк — %3, сверка со %4: совпали — %5, требуют проверки — %6 (решено — %7), нет в базе — %8, не упомянуты члены списка — %9, предупреждений — %10.</translation>
     </message>
@@ -4904,12 +4920,12 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Отчёт записан в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="432"/>
+        <location filename="../../ui/reconcile/dialog.py" line="429"/>
         <source>This screen belongs to another roster than the one now open; it was closed. Open Reconcile again from the roster you mean.</source>
         <translation>Это окно относится к другой базе, не к той, что открыта сейчас; оно закрыто. Откройте сверку заново из нужной базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="442"/>
+        <location filename="../../ui/reconcile/dialog.py" line="439"/>
         <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
 
 Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
@@ -4918,95 +4934,134 @@ Their answers and statuses change, with the file named as the reason. You can un
 Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="446"/>
+        <location filename="../../ui/reconcile/dialog.py" line="443"/>
         <source>%1 rows still need review and will not be applied.</source>
         <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="447"/>
+        <location filename="../../ui/reconcile/dialog.py" line="444"/>
         <source>Apply the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="459"/>
+        <location filename="../../ui/reconcile/dialog.py" line="456"/>
         <source>Applying the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="477"/>
+        <location filename="../../ui/reconcile/dialog.py" line="474"/>
         <source>Recorded: %1 approved, %2 rejected; %3 statuses changed</source>
         <translation>Внесено: одобрено %1, отказано %2; изменено статусов: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="482"/>
+        <location filename="../../ui/reconcile/dialog.py" line="479"/>
         <source>Answer recorded, status unchanged: %1</source>
         <translation>Ответ внесён, статус не изменился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="479"/>
+        <location filename="../../ui/reconcile/dialog.py" line="476"/>
         <source> (operation %1).</source>
         <translation> (операция %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="483"/>
-        <location filename="../../ui/reconcile/dialog.py" line="487"/>
+        <location filename="../../ui/reconcile/dialog.py" line="480"/>
+        <location filename="../../ui/reconcile/dialog.py" line="484"/>
         <source>row %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="486"/>
+        <location filename="../../ui/reconcile/dialog.py" line="483"/>
         <source>Not recorded: %1</source>
         <translation>Не внесено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="490"/>
+        <location filename="../../ui/reconcile/dialog.py" line="487"/>
         <source> Details below.</source>
         <translation> Подробности ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="496"/>
+        <location filename="../../ui/reconcile/dialog.py" line="493"/>
         <source>Apply %1</source>
         <translation>Применить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="504"/>
+        <location filename="../../ui/reconcile/dialog.py" line="501"/>
         <source>Undo the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="505"/>
+        <location filename="../../ui/reconcile/dialog.py" line="502"/>
         <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
         <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="511"/>
+        <location filename="../../ui/reconcile/dialog.py" line="508"/>
         <source>Undoing the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="521"/>
+        <location filename="../../ui/reconcile/dialog.py" line="518"/>
         <source>Undone: %1 answers restored, %2 statuses returned.</source>
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="529"/>
+        <location filename="../../ui/reconcile/dialog.py" line="526"/>
         <source>&amp;Reconcile partner answer…</source>
         <translation>Све&amp;рить ответ партнёра…</translation>
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="221"/>
+        <source>Open with the recovery key</source>
+        <translation>Открыть ключом восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="222"/>
+        <source>Type the recovery key kept in the mission&apos;s safe (dashes and spaces do not matter) and choose a new passphrase. The roster is given the new passphrase; the recovery key keeps working.</source>
+        <translation>Введите ключ восстановления из сейфа миссии (дефисы и пробелы не важны) и выберите новую парольную фразу. База получит новую парольную фразу; ключ восстановления продолжит действовать.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="233"/>
+        <source>Recovery &amp;key</source>
+        <translation>&amp;Ключ восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="234"/>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Новая парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="235"/>
+        <source>&amp;Again</source>
+        <translation>&amp;Ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="254"/>
+        <source>Use at least %1 characters for the new passphrase.</source>
+        <translation>Новая парольная фраза должна быть не короче %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_recovery.py" line="258"/>
+        <source>The two passphrases differ.</source>
+        <translation>Две парольные фразы различаются.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKey</name>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="49"/>
+        <location filename="../../ui/first_start_recovery.py" line="51"/>
         <source>%1: recovery key</source>
         <translation>%1: ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="50"/>
+        <location filename="../../ui/first_start_recovery.py" line="52"/>
         <source>Keep this sheet in the mission&apos;s safe. With it, the roster can be opened and given a new passphrase when the passphrase is forgotten (Help &gt; Manual: lost laptop, forgotten passphrase).</source>
         <translation>Храните этот лист в сейфе миссии. С ним базу можно открыть и задать новую парольную фразу, если прежняя забыта (Справка &gt; Руководство: потерян ноутбук, забыта парольная фраза).</translation>
     </message>
     <message>
+        <location filename="../../ui/first_start_recovery.py" line="287"/>
         <source>Forgot the passphrase?</source>
         <translation>Забыли парольную фразу?</translation>
     </message>
@@ -5014,22 +5069,22 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoveryKeyAction</name>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="158"/>
+        <location filename="../../ui/first_start_recovery.py" line="160"/>
         <source>Make a &amp;recovery key…</source>
         <translation>Создать &amp;ключ восстановления…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="180"/>
+        <location filename="../../ui/first_start_recovery.py" line="182"/>
         <source>Make a recovery key</source>
         <translation>Создать ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="181"/>
+        <location filename="../../ui/first_start_recovery.py" line="183"/>
         <source>Type the roster&apos;s passphrase. The recovery key made before (if any) stops working.</source>
         <translation>Введите парольную фразу базы. Ключ восстановления, созданный раньше (если был), перестанет действовать.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="189"/>
+        <location filename="../../ui/first_start_recovery.py" line="191"/>
         <source>Wrong passphrase; no key was made.</source>
         <translation>Неверная парольная фраза; ключ не создан.</translation>
     </message>
@@ -5037,12 +5092,12 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="136"/>
+        <location filename="../../ui/first_start_recovery.py" line="138"/>
         <source>Recovery key</source>
         <translation>Ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="137"/>
+        <location filename="../../ui/first_start_recovery.py" line="139"/>
         <source>This key opens the roster and sets a new passphrase if the passphrase is forgotten; the key made before no longer works. It is shown only now. Print it (or write it down) and keep it in the mission&apos;s safe, not with the laptop.</source>
         <translation>Этот ключ открывает базу и задаёт новую парольную фразу, если прежняя забыта; ключ, созданный раньше, больше не действует. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
     </message>
@@ -5050,24 +5105,24 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoveryKeyView</name>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="85"/>
-        <location filename="../../ui/first_start_recovery.py" line="104"/>
+        <location filename="../../ui/first_start_recovery.py" line="87"/>
+        <location filename="../../ui/first_start_recovery.py" line="106"/>
         <source>&amp;Print…</source>
         <translation>&amp;Печать…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="86"/>
-        <location filename="../../ui/first_start_recovery.py" line="105"/>
+        <location filename="../../ui/first_start_recovery.py" line="88"/>
+        <location filename="../../ui/first_start_recovery.py" line="107"/>
         <source>Save as P&amp;DF…</source>
         <translation>Сохранить в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="116"/>
+        <location filename="../../ui/first_start_recovery.py" line="118"/>
         <source>Save the recovery key</source>
         <translation>Сохранить ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="117"/>
+        <location filename="../../ui/first_start_recovery.py" line="119"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -5318,72 +5373,72 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterColumns</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="83"/>
+        <location filename="../../ui/roster_model.py" line="86"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="85"/>
+        <location filename="../../ui/roster_model.py" line="88"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="88"/>
+        <location filename="../../ui/roster_model.py" line="91"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="90"/>
+        <location filename="../../ui/roster_model.py" line="93"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="92"/>
+        <location filename="../../ui/roster_model.py" line="95"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="93"/>
+        <location filename="../../ui/roster_model.py" line="96"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="95"/>
+        <location filename="../../ui/roster_model.py" line="98"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="96"/>
+        <location filename="../../ui/roster_model.py" line="99"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="98"/>
+        <location filename="../../ui/roster_model.py" line="101"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="100"/>
+        <location filename="../../ui/roster_model.py" line="103"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="101"/>
+        <location filename="../../ui/roster_model.py" line="104"/>
         <source>Relation</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="103"/>
+        <location filename="../../ui/roster_model.py" line="106"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="105"/>
+        <location filename="../../ui/roster_model.py" line="108"/>
         <source>Flags</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="106"/>
+        <location filename="../../ui/roster_model.py" line="109"/>
         <source>Updated</source>
         <translation>Изменён</translation>
     </message>
@@ -5523,6 +5578,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>RosterTableModel</name>
     <message>
+        <location filename="../../ui/roster_model.py" line="268"/>
         <source>evidence missing: %1</source>
         <translation>не хватает документов: %1</translation>
     </message>
@@ -5783,7 +5839,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Отпечаток для сверки по телефону:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="126"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="127"/>
         <source>not a site&apos;s public key</source>
         <translation>это не открытый ключ площадки</translation>
     </message>
@@ -5967,17 +6023,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../ui/undo_commands.py" line="75"/>
+        <location filename="../../ui/undo_commands.py" line="78"/>
         <source>Edit %1</source>
         <translation>правку %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="95"/>
+        <location filename="../../ui/undo_commands.py" line="98"/>
         <source>Status of %1</source>
         <translation>смену статуса %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="110"/>
+        <location filename="../../ui/undo_commands.py" line="113"/>
         <source>Move %1 to the trash</source>
         <translation>перемещение %1 в корзину</translation>
     </message>
@@ -6018,191 +6074,191 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli.py" line="120"/>
+        <location filename="../../cli/program.py" line="120"/>
         <source>{path}: the default roster (Tools &gt; Settings) is missing: moved, renamed, or on a drive that is not connected. Nothing was created; name a roster with --db PATH</source>
         <translation>{path}: основной базы (Сервис &gt; Настройки) нет на месте: она перемещена, переименована или на диске, который не подключён. Ничего не создано; укажите базу через --db ПУТЬ</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="142"/>
+        <location filename="../../cli/program.py" line="142"/>
         <source>must be written as field=value</source>
         <translation>нужно писать как поле=значение</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="145"/>
+        <location filename="../../cli/program.py" line="145"/>
         <source>is not a field (fields: {fields})</source>
         <translation>— такого поля нет (поля: {fields})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="207"/>
+        <location filename="../../cli/program.py" line="207"/>
         <source>{ref}: saved (version {version})</source>
         <translation>{ref}: сохранено (версия {version})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="213"/>
+        <location filename="../../cli/program.py" line="213"/>
         <source>{ref}: moved to the trash</source>
         <translation>{ref}: перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="234"/>
+        <location filename="../../cli/program.py" line="234"/>
         <source>takes no person references or status</source>
         <translation>не принимает номеров дел и статуса</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="236"/>
+        <location filename="../../cli/program.py" line="236"/>
         <source>status operation {n} undone: {count} persons back</source>
         <translation>операция смены статуса {n} отменена: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="239"/>
+        <location filename="../../cli/program.py" line="239"/>
         <source>needs the new STATE (and REF ..., --list NAME or --household REF)</source>
         <translation>нужен новый СТАТУС (и НОМЕР ..., --list СПИСОК или --household СЕМЬЯ)</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="251"/>
+        <location filename="../../cli/program.py" line="251"/>
         <source>{ref}: {state}</source>
         <translation>{ref}: {state}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="253"/>
+        <location filename="../../cli/program.py" line="253"/>
         <source>{ref}: already {state}</source>
         <translation>{ref}: уже {state}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="255"/>
+        <location filename="../../cli/program.py" line="255"/>
         <source>{ref}: not changed: {why}</source>
         <translation>{ref}: не изменён(а): {why}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="257"/>
+        <location filename="../../cli/program.py" line="257"/>
         <source>{count} changed as operation {n}; undo with `mission-roster status --undo {n}`</source>
         <translation>изменено: {count}, операция {n}; отменить: `mission-roster status --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="290"/>
+        <location filename="../../cli/program.py" line="290"/>
         <source>{count} found, first {limit} shown</source>
         <translation>найдено: {count}, показаны первые {limit}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="293"/>
+        <location filename="../../cli/program.py" line="293"/>
         <source>{count} found</source>
         <translation>найдено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="310"/>
+        <location filename="../../cli/program.py" line="310"/>
         <source>{ref}: {count} members</source>
         <translation>{ref}: членов семьи: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="314"/>
-        <location filename="../../cli.py" line="325"/>
+        <location filename="../../cli/program.py" line="314"/>
+        <location filename="../../cli/program.py" line="325"/>
         <source>warning: {ref} {doubt}</source>
         <translation>предупреждение: {ref} {doubt}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="332"/>
+        <location filename="../../cli/program.py" line="332"/>
         <source>{name}: created</source>
         <translation>{name}: создан</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="343"/>
+        <location filename="../../cli/program.py" line="343"/>
         <source>{name}: {count} added</source>
         <translation>{name}: добавлено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="351"/>
+        <location filename="../../cli/program.py" line="351"/>
         <source>{name}: {count} members are not verified yet and stay registered: {refs}; send with --verify-first to verify and submit them in the same step</source>
         <translation>{name}: ещё не проверены и остаются зарегистрированными (человек: {count}): {refs}; отправьте с --verify-first, чтобы проверить и подать их тем же шагом</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="356"/>
+        <location filename="../../cli/program.py" line="356"/>
         <source>{name}: sent ({count} persons)</source>
         <translation>{name}: отправлен (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="365"/>
+        <location filename="../../cli/program.py" line="365"/>
         <source>{ref} on {name}: {answer} recorded; status {state} ({why})</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state} ({why})</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="368"/>
+        <location filename="../../cli/program.py" line="368"/>
         <source>{ref} on {name}: {answer} recorded; status {state}</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="375"/>
+        <location filename="../../cli/program.py" line="375"/>
         <source>{ref}: crossed</source>
         <translation>{ref}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="382"/>
+        <location filename="../../cli/program.py" line="382"/>
         <source>{name}	{partner}	{state}	{count} persons: {pending} pending, {approved} approved, {rejected} rejected, {crossed} crossed</source>
         <translation>{name}	{partner}	{state}	человек: {count}; ждут ответа: {pending}, одобрено: {approved}, отказано: {rejected}, пересекли границу: {crossed}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="269"/>
-        <location filename="../../cli.py" line="391"/>
-        <location filename="../../cli.py" line="393"/>
+        <location filename="../../cli/program.py" line="269"/>
+        <location filename="../../cli/program.py" line="391"/>
+        <location filename="../../cli/program.py" line="393"/>
         <source>warning: {message}</source>
         <translation>предупреждение: {message}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="400"/>
-        <location filename="../../cli.py" line="409"/>
+        <location filename="../../cli/program.py" line="400"/>
+        <location filename="../../cli/program.py" line="409"/>
         <source>{name}: added</source>
         <translation>{name}: добавлен(а)</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="428"/>
+        <location filename="../../cli/program.py" line="428"/>
         <source>logged #{n}</source>
         <translation>записано в журнал связи, №{n}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="454"/>
+        <location filename="../../cli/program.py" line="454"/>
         <source>added {households} households, {persons} persons, {lists} lists, {partners} partners, {entries} log entries</source>
         <translation>добавлено: семей {households}, человек {persons}, списков {lists}, партнёров {partners}, записей журнала {entries}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="465"/>
+        <location filename="../../cli/program.py" line="465"/>
         <source>persons on the roster: {persons} in {households} households</source>
         <translation>человек в базе: {persons}, семей: {households}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="467"/>
+        <location filename="../../cli/program.py" line="467"/>
         <source>by status:</source>
         <translation>по статусам:</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="468"/>
+        <location filename="../../cli/program.py" line="468"/>
         <source>by list:</source>
         <translation>по спискам:</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="469"/>
+        <location filename="../../cli/program.py" line="469"/>
         <source>by flag:</source>
         <translation>по особым нуждам:</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="473"/>
+        <location filename="../../cli/program.py" line="473"/>
         <source>approved, not yet crossed: {waiting}; approvals expiring within {days} days: {expiring}; follow-ups due: {due}</source>
         <translation>одобрены, но ещё не пересекли границу: {waiting}; одобрений, истекающих в ближайшие дни ({days}): {expiring}; напоминаний на сегодня: {due}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="491"/>
+        <location filename="../../cli/program.py" line="491"/>
         <source>roster file damaged: {damage}</source>
         <translation>файл базы повреждён: {damage}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="495"/>
+        <location filename="../../cli/program.py" line="495"/>
         <source>audit trail intact: {count} entries</source>
         <translation>журнал изменений цел: записей: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="497"/>
+        <location filename="../../cli/program.py" line="497"/>
         <source>audit trail broken: {problem}</source>
         <translation>журнал изменений нарушен: {problem}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="707"/>
+        <location filename="../../cli/program.py" line="707"/>
         <source>mission-roster: interrupted</source>
         <translation>mission-roster: прервано</translation>
     </message>
@@ -6210,82 +6266,82 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.crossing</name>
     <message>
-        <location filename="../../commands/crossing.py" line="180"/>
+        <location filename="../../cli/commands/crossing.py" line="180"/>
         <source>needs CASE_REF or --list NAME</source>
         <translation>нужен CASE_REF или --list NAME</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="186"/>
+        <location filename="../../cli/commands/crossing.py" line="186"/>
         <source>{list}: {count} members lack evidence, {waiting} without an override</source>
         <translation>{list}: не хватает документов у {count}, без исключения: {waiting}</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="46"/>
+        <location filename="../../cli/commands/crossing.py" line="46"/>
         <source>{ref}: check-in of {at} undone</source>
         <translation>{ref}: регистрация в {at} отменена</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="49"/>
+        <location filename="../../cli/commands/crossing.py" line="49"/>
         <source>{ref}: status back to {status}</source>
         <translation>{ref}: статус возвращён: {status}</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="63"/>
+        <location filename="../../cli/commands/crossing.py" line="63"/>
         <source>{list}: expected {expected}, checked in {checked_in}, missing {missing}</source>
         <translation>{list}: ожидается {expected}, прошли {checked_in}, нет {missing}</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="68"/>
+        <location filename="../../cli/commands/crossing.py" line="68"/>
         <source>(no household)</source>
         <translation>(без семьи)</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="97"/>
+        <location filename="../../cli/commands/crossing.py" line="97"/>
         <source>{path}: boarding list of {persons} persons</source>
         <translation>{path}: посадочный список, человек: {persons}</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="106"/>
+        <location filename="../../cli/commands/crossing.py" line="106"/>
         <source>is needed: whom to notify</source>
         <translation>нужен: кого оповестить</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="133"/>
+        <location filename="../../cli/commands/crossing.py" line="133"/>
         <source>{count} persons, {missing} not reached yet</source>
         <translation>человек: {count}, ещё не дозвонились: {missing}</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="136"/>
+        <location filename="../../cli/commands/crossing.py" line="136"/>
         <source>{path}: {kind} written</source>
         <translation>{path}: записано ({kind})</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="145"/>
+        <location filename="../../cli/commands/crossing.py" line="145"/>
         <source>{ref}: {outcome} at {at}</source>
         <translation>{ref}: {outcome} в {at}</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="158"/>
+        <location filename="../../cli/commands/crossing.py" line="158"/>
         <source>needs NAME and --language</source>
         <translation>нужны NAME и --language</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="169"/>
+        <location filename="../../cli/commands/crossing.py" line="169"/>
         <source>needs --text or --file</source>
         <translation>нужен --text или --file</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="171"/>
+        <location filename="../../cli/commands/crossing.py" line="171"/>
         <source>template {name} ({language}) saved</source>
         <translation>шаблон {name} ({language}) сохранён</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="210"/>
+        <location filename="../../cli/commands/crossing.py" line="210"/>
         <source>{ref}: may be submitted on {list} without {missing}</source>
         <translation>{ref}: может быть подан(а) в списке {list} без: {missing}</translation>
     </message>
     <message>
-        <location filename="../../commands/crossing.py" line="218"/>
+        <location filename="../../cli/commands/crossing.py" line="218"/>
         <source>{ref}: confirmed on {day}</source>
         <translation>{ref}: подтверждено {day}</translation>
     </message>
@@ -6293,42 +6349,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.exporting</name>
     <message>
-        <location filename="../../commands/exporting.py" line="66"/>
+        <location filename="../../cli/commands/exporting.py" line="66"/>
         <source>must end in .xlsx (a workbook) or .pdf (a printed manifest)</source>
         <translation>должен оканчиваться на .xlsx (книга) или .pdf (манифест для печати)</translation>
     </message>
     <message>
-        <location filename="../../commands/exporting.py" line="79"/>
+        <location filename="../../cli/commands/exporting.py" line="79"/>
         <source>{path}: {rows} rows, {persons} persons, profile {profile} for {partner}</source>
         <translation>{path}: строк: {rows}, человек: {persons}, профиль {profile}, для {partner}</translation>
     </message>
     <message>
-        <location filename="../../commands/exporting.py" line="82"/>
+        <location filename="../../cli/commands/exporting.py" line="82"/>
         <source>{path}: {rows} rows, {persons} persons, profile {profile}</source>
         <translation>{path}: строк: {rows}, человек: {persons}, профиль {profile}</translation>
     </message>
     <message>
-        <location filename="../../commands/exporting.py" line="85"/>
+        <location filename="../../cli/commands/exporting.py" line="85"/>
         <source>{wrote}, encrypted</source>
         <translation>{wrote}, зашифрован</translation>
     </message>
     <message>
-        <location filename="../../commands/exporting.py" line="90"/>
+        <location filename="../../cli/commands/exporting.py" line="90"/>
         <source>note: {count} of them have not consented to sharing their data</source>
         <translation>примечание: не дали согласия на передачу своих данных: {count}</translation>
     </message>
     <message>
-        <location filename="../../commands/exporting.py" line="118"/>
+        <location filename="../../cli/commands/exporting.py" line="118"/>
         <source>cannot read the profile ({why})</source>
         <translation>не удаётся прочитать профиль ({why})</translation>
     </message>
     <message>
-        <location filename="../../commands/exporting.py" line="125"/>
+        <location filename="../../cli/commands/exporting.py" line="125"/>
         <source>{name}: saved ({count} columns)</source>
         <translation>{name}: сохранён (столбцов: {count})</translation>
     </message>
     <message>
-        <location filename="../../commands/exporting.py" line="132"/>
+        <location filename="../../cli/commands/exporting.py" line="132"/>
         <source>{name}: deleted</source>
         <translation>{name}: удалён</translation>
     </message>
@@ -6336,77 +6392,77 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.importing</name>
     <message>
-        <location filename="../../commands/importing.py" line="81"/>
+        <location filename="../../cli/commands/importing.py" line="80"/>
         <source>needs a FILE (or --undo IMPORT_ID)</source>
         <translation>нужен ФАЙЛ (или --undo IMPORT_ID)</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="128"/>
+        <location filename="../../cli/commands/importing.py" line="127"/>
         <source>{source}, sheet &apos;{sheet}&apos;, header in row {row}, profile &apos;{profile}&apos;</source>
         <translation>{source}, лист «{sheet}», заголовок в строке {row}, профиль «{profile}»</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="132"/>
+        <location filename="../../cli/commands/importing.py" line="131"/>
         <source>{source}, sheet &apos;{sheet}&apos;, header in row {row}</source>
         <translation>{source}, лист «{sheet}», заголовок в строке {row}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="137"/>
+        <location filename="../../cli/commands/importing.py" line="136"/>
         <source>  note: {warning}</source>
         <translation>  примечание: {warning}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="140"/>
+        <location filename="../../cli/commands/importing.py" line="139"/>
         <source>row {row}: {outcome}: {details}</source>
         <translation>строка {row}: {outcome}: {details}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="144"/>
+        <location filename="../../cli/commands/importing.py" line="143"/>
         <source>warning: {problem}</source>
         <translation>предупреждение: {problem}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="149"/>
+        <location filename="../../cli/commands/importing.py" line="148"/>
         <source>would import {rows} rows: {new} new, {updated} updated, {unchanged} unchanged, {duplicates} possible duplicates</source>
         <translation>будет загружено строк: {rows}; новых: {new}, обновлений: {updated}, без изменений: {unchanged}, возможных дубликатов: {duplicates}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="153"/>
+        <location filename="../../cli/commands/importing.py" line="152"/>
         <source>import #{n}: {rows} rows: {new} new, {updated} updated, {unchanged} unchanged, {duplicates} possible duplicates</source>
         <translation>загрузка №{n}: строк: {rows}; новых: {new}, обновлений: {updated}, без изменений: {unchanged}, возможных дубликатов: {duplicates}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="156"/>
+        <location filename="../../cli/commands/importing.py" line="155"/>
         <source>created as new</source>
         <translation>созданы как новые</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="157"/>
+        <location filename="../../cli/commands/importing.py" line="156"/>
         <source>left out (--accept-duplicates to create them)</source>
         <translation>пропущены (--accept-duplicates, чтобы создать их)</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="159"/>
+        <location filename="../../cli/commands/importing.py" line="158"/>
         <source>{rejected} rejected (saved to {path})</source>
         <translation>отклонено: {rejected} (сохранены в {path})</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="162"/>
+        <location filename="../../cli/commands/importing.py" line="161"/>
         <source>{rejected} rejected</source>
         <translation>отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="164"/>
+        <location filename="../../cli/commands/importing.py" line="163"/>
         <source>{counted} {left}, {rejected}</source>
         <translation>{counted} — {left}; {rejected}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="170"/>
+        <location filename="../../cli/commands/importing.py" line="169"/>
         <source>import #{n} undone: {deleted} persons removed, {trashed} moved to the trash (changed since), {restored} restored</source>
         <translation>загрузка №{n} отменена: удалено человек: {deleted}, перемещено в корзину (изменены после загрузки): {trashed}, восстановлено: {restored}</translation>
     </message>
     <message>
-        <location filename="../../commands/importing.py" line="174"/>
+        <location filename="../../cli/commands/importing.py" line="173"/>
         <source>conflict: {ref}: {message}</source>
         <translation>конфликт: {ref}: {message}</translation>
     </message>
@@ -6414,52 +6470,52 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.packages</name>
     <message>
-        <location filename="../../commands/packages.py" line="37"/>
+        <location filename="../../cli/commands/packages.py" line="37"/>
         <source>{path}: the password file is empty</source>
         <translation>{path}: файл пароля пуст</translation>
     </message>
     <message>
-        <location filename="../../commands/packages.py" line="47"/>
+        <location filename="../../cli/commands/packages.py" line="47"/>
         <source>this roster is site {name}; new case references start with MR-{prefix}-; fingerprint {fingerprint}; public key:</source>
         <translation>этот список — площадка {name}; новые номера дел начинаются с MR-{prefix}-; отпечаток {fingerprint}; открытый ключ:</translation>
     </message>
     <message>
-        <location filename="../../commands/packages.py" line="56"/>
+        <location filename="../../cli/commands/packages.py" line="56"/>
         <source>added site {name}, fingerprint {fingerprint}</source>
         <translation>добавлена площадка {name}, отпечаток {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../commands/packages.py" line="78"/>
+        <location filename="../../cli/commands/packages.py" line="78"/>
         <source>{path}: {records} records ({counts})</source>
         <translation>{path}: записей: {records} ({counts})</translation>
     </message>
     <message>
-        <location filename="../../commands/packages.py" line="84"/>
+        <location filename="../../cli/commands/packages.py" line="84"/>
         <source>package {number} from {site} (fingerprint {fingerprint}): {created} new, {updated} updated, {unchanged} unchanged persons, {conflicts} conflicts, {duplicates} possible duplicates</source>
         <translation>пакет {number} от {site} (отпечаток {fingerprint}): лиц новых {created}, изменённых {updated}, без изменений {unchanged}; конфликтов {conflicts}; возможных дубликатов {duplicates}</translation>
     </message>
     <message>
-        <location filename="../../commands/packages.py" line="96"/>
+        <location filename="../../cli/commands/packages.py" line="96"/>
         <source>dry run: nothing was changed</source>
         <translation>пробный прогон: ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../commands/packages.py" line="98"/>
+        <location filename="../../cli/commands/packages.py" line="98"/>
         <source>undo with: package undo {number}</source>
         <translation>отмена: package undo {number}</translation>
     </message>
     <message>
-        <location filename="../../commands/packages.py" line="105"/>
+        <location filename="../../cli/commands/packages.py" line="105"/>
         <source>warning: package(s) {numbers} from {site} were never imported here; ask {site} for a package without --since-last</source>
         <translation>предупреждение: пакеты {numbers} от {site} здесь не принимались; попросите у {site} пакет без --since-last</translation>
     </message>
     <message>
-        <location filename="../../commands/packages.py" line="129"/>
+        <location filename="../../cli/commands/packages.py" line="129"/>
         <source>{person}: {field} resolved ({choice})</source>
         <translation>{person}: {field} решено ({choice})</translation>
     </message>
     <message>
-        <location filename="../../commands/packages.py" line="136"/>
+        <location filename="../../cli/commands/packages.py" line="136"/>
         <source>package import #{number} undone ({count} records put back)</source>
         <translation>приём пакета № {number} отменён (восстановлено записей: {count})</translation>
     </message>
@@ -6467,107 +6523,107 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.protection</name>
     <message>
-        <location filename="../../commands/protection.py" line="38"/>
+        <location filename="../../cli/commands/protection.py" line="38"/>
         <source>{path}: the passphrase file is empty</source>
         <translation>{path}: файл с паролем пуст</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="40"/>
+        <location filename="../../cli/commands/protection.py" line="40"/>
         <source>{path}: the passphrase file has more than one line; put the passphrase alone on one line (the window&apos;s passphrase field takes one line)</source>
         <translation>{path}: в файле с паролем больше одной строки; запишите пароль один в одну строку (поле пароля в окне принимает одну строку)</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="56"/>
+        <location filename="../../cli/commands/protection.py" line="56"/>
         <source>encryption, backups and restore apply to a roster file, not a server database</source>
         <translation>шифрование, резервные копии и восстановление относятся к файлу базы, а не к базе на сервере</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="66"/>
+        <location filename="../../cli/commands/protection.py" line="66"/>
         <source>the new passphrase is needed: give it with {option} or the environment variable {variable}</source>
         <translation>нужен новый пароль: укажите его через {option} или переменную окружения {variable}</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="69"/>
+        <location filename="../../cli/commands/protection.py" line="69"/>
         <source>the passphrase is needed: give it with {option} or the environment variable {variable}</source>
         <translation>нужен пароль: укажите его через {option} или переменную окружения {variable}</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="83"/>
+        <location filename="../../cli/commands/protection.py" line="83"/>
         <source>{path}: encrypted ({rows} rows in {tables} tables checked); keep the passphrase safe: without it the roster cannot be opened</source>
         <translation>{path}: зашифрована (проверено строк: {rows}, таблиц: {tables}); храните пароль надёжно: без него базу не открыть</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="93"/>
+        <location filename="../../cli/commands/protection.py" line="93"/>
         <source>removed: {path}</source>
         <translation>удалена: {path}</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="94"/>
+        <location filename="../../cli/commands/protection.py" line="94"/>
         <source>encrypted: {path}</source>
         <translation>зашифрована: {path}</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="96"/>
+        <location filename="../../cli/commands/protection.py" line="96"/>
         <source>{count} plain copies of the roster are still readable by anyone who gets them:</source>
         <translation>незашифрованные копии базы (их может прочитать любой, к кому они попадут): {count}</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="100"/>
+        <location filename="../../cli/commands/protection.py" line="100"/>
         <source>encrypt them with `encrypt --encrypt-plain-copies`, or remove them with `encrypt --remove-plain-copies`</source>
         <translation>зашифруйте их командой `encrypt --encrypt-plain-copies` или удалите командой `encrypt --remove-plain-copies`</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="109"/>
+        <location filename="../../cli/commands/protection.py" line="109"/>
         <source>{path}: passphrase changed. Backups taken before keep the old passphrase.</source>
         <translation>{path}: пароль изменён. Резервные копии, сделанные раньше, открываются старым паролем.</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="124"/>
+        <location filename="../../cli/commands/protection.py" line="124"/>
         <source>backup written and checked: {backup}</source>
         <translation>резервная копия записана и проверена: {backup}</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="132"/>
+        <location filename="../../cli/commands/protection.py" line="132"/>
         <source>{count} backups</source>
         <translation>резервных копий: {count}</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="142"/>
+        <location filename="../../cli/commands/protection.py" line="142"/>
         <source>restored {backup}</source>
         <translation>восстановлено: {backup}</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="143"/>
+        <location filename="../../cli/commands/protection.py" line="143"/>
         <source>the roster as it was before is saved as {path}</source>
         <translation>база в прежнем виде сохранена как {path}</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="153"/>
+        <location filename="../../cli/commands/protection.py" line="153"/>
         <source>{count} persons in {states} unchanged for {days} days would be deleted</source>
         <translation>будут удалены люди в статусах {states} без изменений дней: {days} (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="155"/>
+        <location filename="../../cli/commands/protection.py" line="155"/>
         <source>{count} persons in {states} unchanged for {days} days would be anonymised</source>
         <translation>будут обезличены люди в статусах {states} без изменений дней: {days} (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="158"/>
+        <location filename="../../cli/commands/protection.py" line="158"/>
         <source>nothing done: add --yes --confirm-count {count} to do it (an encrypted archive is written first)</source>
         <translation>ничего не сделано: добавьте --yes --confirm-count {count}, чтобы выполнить (сначала пишется зашифрованный архив)</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="163"/>
+        <location filename="../../cli/commands/protection.py" line="163"/>
         <source>is needed: --archive-passphrase-file FILE or --passphrase-file FILE (the archive is always encrypted)</source>
         <translation>нужен: --archive-passphrase-file ФАЙЛ или --passphrase-file ФАЙЛ (архив всегда шифруется)</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="169"/>
+        <location filename="../../cli/commands/protection.py" line="169"/>
         <source>{count} persons deleted; encrypted archive: {path} ({archived} persons)</source>
         <translation>удалено человек: {count}; зашифрованный архив: {path} (человек: {archived})</translation>
     </message>
     <message>
-        <location filename="../../commands/protection.py" line="171"/>
+        <location filename="../../cli/commands/protection.py" line="171"/>
         <source>{count} persons anonymised; encrypted archive: {path} ({archived} persons)</source>
         <translation>обезличено человек: {count}; зашифрованный архив: {path} (человек: {archived})</translation>
     </message>
@@ -6575,87 +6631,87 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.reconcile</name>
     <message>
-        <location filename="../../commands/reconcile.py" line="105"/>
+        <location filename="../../cli/commands/reconcile.py" line="105"/>
         <source>takes no answer file</source>
         <translation>не принимает файл ответа</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="107"/>
+        <location filename="../../cli/commands/reconcile.py" line="107"/>
         <source>operation {n} undone: {restored} answers restored, {statuses} statuses returned</source>
         <translation>операция {n} отменена: восстановлено ответов: {restored}, возвращено статусов: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="113"/>
+        <location filename="../../cli/commands/reconcile.py" line="113"/>
         <source>needs the answer file (or --undo OPERATION_ID)</source>
         <translation>нужен файл ответа (или --undo OPERATION_ID)</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="116"/>
+        <location filename="../../cli/commands/reconcile.py" line="116"/>
         <source>needs --list NAME: answers are recorded per evacuation list</source>
         <translation>нужен --list НАЗВАНИЕ: ответы вносятся по списку на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="127"/>
+        <location filename="../../cli/commands/reconcile.py" line="127"/>
         <source>warning: {message}</source>
         <translation>предупреждение: {message}</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="135"/>
+        <location filename="../../cli/commands/reconcile.py" line="135"/>
         <source>report written to {path}</source>
         <translation>отчёт записан в {path}</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="140"/>
+        <location filename="../../cli/commands/reconcile.py" line="140"/>
         <source>nothing applied ({count} rows left out)</source>
         <translation>ничего не применено (пропущено строк: {count})</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="143"/>
+        <location filename="../../cli/commands/reconcile.py" line="143"/>
         <source>applied as operation {n}: {approved} approved, {rejected} rejected, {statuses} statuses changed; undo with `mission-roster reconcile --undo {n}`</source>
         <translation>применено как операция {n}: одобрено: {approved}, отказано: {rejected}, изменено статусов: {statuses}; отменить: `mission-roster reconcile --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="148"/>
+        <location filename="../../cli/commands/reconcile.py" line="148"/>
         <source>{count} rows need review and were not applied: confirm them in the window (Lists &gt; Reconcile partner answer…)</source>
         <translation>строки требуют проверки и не применены ({count}): подтвердите их в окне (Списки на эвакуацию &gt; Сверить ответ…)</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="152"/>
+        <location filename="../../cli/commands/reconcile.py" line="152"/>
         <source>row {row} not applied: {reason}</source>
         <translation>строка {row} не применена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="155"/>
+        <location filename="../../cli/commands/reconcile.py" line="155"/>
         <source>row {row}: {reason}</source>
         <translation>строка {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="178"/>
+        <location filename="../../cli/commands/reconcile.py" line="178"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="191"/>
+        <location filename="../../cli/commands/reconcile.py" line="191"/>
         <source>{count} possible duplicates</source>
         <translation>возможных дубликатов: {count}</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="200"/>
+        <location filename="../../cli/commands/reconcile.py" line="200"/>
         <source>takes no person references</source>
         <translation>не принимает номеров дел</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="202"/>
+        <location filename="../../cli/commands/reconcile.py" line="202"/>
         <source>merge {n} undone: {ref} is a record of its own again ({state})</source>
         <translation>объединение {n} отменено: {ref} снова отдельная запись ({state})</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="207"/>
+        <location filename="../../cli/commands/reconcile.py" line="207"/>
         <source>needs KEEP_REF OTHER_REF (or --undo OPERATION_ID)</source>
         <translation>нужны KEEP_REF OTHER_REF (или --undo OPERATION_ID)</translation>
     </message>
     <message>
-        <location filename="../../commands/reconcile.py" line="213"/>
+        <location filename="../../cli/commands/reconcile.py" line="213"/>
         <source>{other} merged into {keep} (operation {n}); undo with `mission-roster merge --undo {n}`</source>
         <translation>{other} объединён(а) с {keep} (операция {n}); отменить: `mission-roster merge --undo {n}`</translation>
     </message>
@@ -6663,12 +6719,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.recovery</name>
     <message>
-        <location filename="../../commands/recovery.py" line="42"/>
+        <location filename="../../cli/commands/recovery.py" line="43"/>
         <source>{path}: recovery key written to {out}; print it, keep it in the safe, and delete the file (a key made before no longer works)</source>
         <translation>{path}: ключ восстановления записан в {out}; распечатайте его, положите в сейф и удалите файл (прежний ключ больше не действует)</translation>
     </message>
     <message>
-        <location filename="../../commands/recovery.py" line="52"/>
+        <location filename="../../cli/commands/recovery.py" line="54"/>
         <source>{path}: opened with the recovery key and given the new passphrase; the recovery key still works</source>
         <translation>{path}: открыта ключом восстановления, задана новая парольная фраза; ключ восстановления по-прежнему действует</translation>
     </message>
@@ -6676,7 +6732,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.workspace</name>
     <message>
-        <location filename="../../commands/workspace.py" line="18"/>
+        <location filename="../../cli/commands/workspace.py" line="18"/>
         <source>{ref}: {old} -&gt; {new} (undone)</source>
         <translation>{ref}: {old} -&gt; {new} (отменено)</translation>
     </message>
@@ -6684,327 +6740,327 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.audit</name>
     <message>
-        <location filename="../../domain/reasons.py" line="124"/>
+        <location filename="../../domain/reasons.py" line="126"/>
         <source>answer</source>
         <translation>ответ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="125"/>
+        <location filename="../../domain/reasons.py" line="127"/>
         <source>create</source>
         <translation>создание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="126"/>
+        <location filename="../../domain/reasons.py" line="128"/>
         <source>update</source>
         <translation>изменение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="127"/>
+        <location filename="../../domain/reasons.py" line="129"/>
         <source>delete</source>
         <translation>удаление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="128"/>
+        <location filename="../../domain/reasons.py" line="130"/>
         <source>restore</source>
         <translation>восстановление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="129"/>
+        <location filename="../../domain/reasons.py" line="131"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="130"/>
+        <location filename="../../domain/reasons.py" line="132"/>
         <source>undo</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="131"/>
+        <location filename="../../domain/reasons.py" line="133"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="132"/>
+        <location filename="../../domain/reasons.py" line="134"/>
         <source>not a duplicate</source>
         <translation>не дубликат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="133"/>
+        <location filename="../../domain/reasons.py" line="135"/>
         <source>duplicate mark removed</source>
         <translation>снята отметка «не дубликат»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="134"/>
+        <location filename="../../domain/reasons.py" line="136"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="135"/>
+        <location filename="../../domain/reasons.py" line="137"/>
         <source>export</source>
         <translation>экспорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="136"/>
+        <location filename="../../domain/reasons.py" line="138"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="137"/>
+        <location filename="../../domain/reasons.py" line="139"/>
         <source>redact</source>
         <translation>вымарывание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="138"/>
+        <location filename="../../domain/reasons.py" line="140"/>
         <source>backup</source>
         <translation>резервная копия</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="139"/>
+        <location filename="../../domain/reasons.py" line="141"/>
         <source>encrypt</source>
         <translation>шифрование</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="140"/>
+        <location filename="../../domain/reasons.py" line="142"/>
         <source>anonymise</source>
         <translation>обезличивание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="141"/>
+        <location filename="../../domain/reasons.py" line="143"/>
         <source>retention</source>
         <translation>хранение данных</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="142"/>
+        <location filename="../../domain/reasons.py" line="144"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="143"/>
+        <location filename="../../domain/reasons.py" line="145"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="144"/>
+        <location filename="../../domain/reasons.py" line="146"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="145"/>
+        <location filename="../../domain/reasons.py" line="147"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="146"/>
+        <location filename="../../domain/reasons.py" line="148"/>
         <source>liaison</source>
         <translation>журнал связи</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="147"/>
+        <location filename="../../domain/reasons.py" line="149"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="148"/>
+        <location filename="../../domain/reasons.py" line="150"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="149"/>
+        <location filename="../../domain/reasons.py" line="151"/>
         <source>setting</source>
         <translation>настройка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="150"/>
+        <location filename="../../domain/reasons.py" line="152"/>
         <source>export profile</source>
         <translation>профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="151"/>
+        <location filename="../../domain/reasons.py" line="153"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="152"/>
+        <location filename="../../domain/reasons.py" line="154"/>
         <source>reconcile report</source>
         <translation>отчёт сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="153"/>
+        <location filename="../../domain/reasons.py" line="155"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="154"/>
+        <location filename="../../domain/reasons.py" line="156"/>
         <source>undo of an import</source>
         <translation>отмена загрузки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="165"/>
+        <location filename="../../domain/reasons.py" line="167"/>
         <source>created {ref}</source>
         <translation>создана запись {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="166"/>
+        <location filename="../../domain/reasons.py" line="168"/>
         <source>edited {ref}: {fields}</source>
         <translation>изменена запись {ref}: {fields}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="167"/>
+        <location filename="../../domain/reasons.py" line="169"/>
         <source>moved {ref} to the trash</source>
         <translation>{ref} перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="168"/>
+        <location filename="../../domain/reasons.py" line="170"/>
         <source>restored {ref} from the trash</source>
         <translation>{ref} восстановлен(а) из корзины</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="169"/>
+        <location filename="../../domain/reasons.py" line="171"/>
         <source>{ref}: {old} -&gt; {new}</source>
         <translation>{ref}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="170"/>
+        <location filename="../../domain/reasons.py" line="172"/>
         <source>{n} persons -&gt; {new}</source>
         <translation>человек: {n} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="171"/>
+        <location filename="../../domain/reasons.py" line="173"/>
         <source>{ref}: crossing date</source>
         <translation>{ref}: дата перехода границы</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="173"/>
+        <location filename="../../domain/reasons.py" line="175"/>
         <source>{ref} on {list}: {answer}</source>
         <translation>{ref} в списке {list}: {answer}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="175"/>
+        <location filename="../../domain/reasons.py" line="177"/>
         <source>{ref} joined household {household}</source>
         <translation>{ref} включён(а) в семью {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="177"/>
+        <location filename="../../domain/reasons.py" line="179"/>
         <source>{ref} left household {household}</source>
         <translation>{ref} исключён(а) из семьи {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="178"/>
+        <location filename="../../domain/reasons.py" line="180"/>
         <source>created household {household}</source>
         <translation>создана семья {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="179"/>
+        <location filename="../../domain/reasons.py" line="181"/>
         <source>created list {list}</source>
         <translation>создан список {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="180"/>
+        <location filename="../../domain/reasons.py" line="182"/>
         <source>list {list} sent</source>
         <translation>список {list} отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="181"/>
+        <location filename="../../domain/reasons.py" line="183"/>
         <source>list {list}: {old} -&gt; {new}</source>
         <translation>список {list}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="183"/>
+        <location filename="../../domain/reasons.py" line="185"/>
         <source>added {n} persons to list {list}</source>
         <translation>в список {list} добавлено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="185"/>
+        <location filename="../../domain/reasons.py" line="187"/>
         <source>removed {n} persons from list {list}</source>
         <translation>из списка {list} исключено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="187"/>
+        <location filename="../../domain/reasons.py" line="189"/>
         <source>merged {other} into {keep} (operation {n})</source>
         <translation>{other} объединён(а) с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="189"/>
+        <location filename="../../domain/reasons.py" line="191"/>
         <source>undid the merge of {other} into {keep} (operation {n})</source>
         <translation>отменено объединение {other} с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="191"/>
+        <location filename="../../domain/reasons.py" line="193"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="193"/>
+        <location filename="../../domain/reasons.py" line="195"/>
         <source>undid status operation {n}: {count} persons back</source>
         <translation>отменена смена статуса {n}: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="195"/>
+        <location filename="../../domain/reasons.py" line="197"/>
         <source>{n} persons -&gt; {new} (operation {op})</source>
         <translation>человек: {n} -&gt; {new} (операция {op})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="196"/>
+        <location filename="../../domain/reasons.py" line="198"/>
         <source>{ref}: {old} -&gt; {new} ({why})</source>
         <translation>{ref}: {old} -&gt; {new} ({why})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="198"/>
+        <location filename="../../domain/reasons.py" line="200"/>
         <source>moved {ref} to the trash: {why}</source>
         <translation>{ref} перемещён(а) в корзину: {why}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="199"/>
+        <location filename="../../domain/reasons.py" line="201"/>
         <source>added partner {name}</source>
         <translation>добавлен партнёр {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="200"/>
+        <location filename="../../domain/reasons.py" line="202"/>
         <source>logged a contact</source>
         <translation>записан контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="201"/>
+        <location filename="../../domain/reasons.py" line="203"/>
         <source>logged a contact ({channel})</source>
         <translation>записан контакт ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="202"/>
+        <location filename="../../domain/reasons.py" line="204"/>
         <source>follow-up done</source>
         <translation>напоминание выполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="203"/>
+        <location filename="../../domain/reasons.py" line="205"/>
         <source>changed a partner contact</source>
         <translation>изменён контакт партнёра</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="204"/>
+        <location filename="../../domain/reasons.py" line="206"/>
         <source>{key} changed</source>
         <translation>изменено: {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="206"/>
+        <location filename="../../domain/reasons.py" line="208"/>
         <source>backup ({why}) of {n} persons to {folder}</source>
         <translation>резервная копия ({why}), человек: {n}, в {folder}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="208"/>
+        <location filename="../../domain/reasons.py" line="210"/>
         <source>exported {n} persons to an internal file ({what})</source>
         <translation>выгружено человек: {n}, во внутренний файл ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="210"/>
+        <location filename="../../domain/reasons.py" line="212"/>
         <source>exported {n} persons to {partner} ({what})</source>
         <translation>выгружено человек: {n}, для {partner} ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="213"/>
+        <location filename="../../domain/reasons.py" line="215"/>
         <source>import #{n} of {file} ({sheet}): {created} created, {updated} updated, {rejected} rejected</source>
         <translation>загрузка №{n} из {file} ({sheet}): создано {created}, обновлено {updated}, отклонено {rejected}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="217"/>
+        <location filename="../../domain/reasons.py" line="219"/>
         <source>undid import #{n} of {file}: {removed} removed, {trashed} to the trash, {restored} restored, {conflicts} conflicts</source>
         <translation>отменена загрузка №{n} из {file}: удалено {removed}, в корзину {trashed}, восстановлено {restored}, конфликтов {conflicts}</translation>
     </message>
@@ -7819,17 +7875,22 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>не из списка: {known}</translation>
     </message>
     <message>
-        <location filename="../../domain/notify_templates.py" line="71"/>
+        <location filename="../../domain/notify_templates.py" line="72"/>
         <source>has broken braces: {why}</source>
         <translation>содержит незакрытые скобки: {why}</translation>
     </message>
     <message>
-        <location filename="../../domain/notify_templates.py" line="75"/>
+        <location filename="../../domain/notify_templates.py" line="78"/>
+        <source>formats its fields {formatted}: write each field as its name alone, e.g. {{time}}</source>
+        <translation>форматирует поля {formatted}: пишите каждое поле только его именем, например {{time}}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/notify_templates.py" line="84"/>
         <source>uses unknown fields {unknown} (known: {known})</source>
         <translation>использует неизвестные поля {unknown} (известные: {known})</translation>
     </message>
     <message>
-        <location filename="../../domain/notify_templates.py" line="83"/>
+        <location filename="../../domain/notify_templates.py" line="92"/>
         <source>is empty</source>
         <translation>пуст</translation>
     </message>
@@ -8093,122 +8154,122 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>не лучший кандидат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="83"/>
+        <location filename="../../domain/reasons.py" line="84"/>
         <source>only the town and address make it a match</source>
         <translation>совпадение держится только на городе и адресе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="85"/>
+        <location filename="../../domain/reasons.py" line="87"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="87"/>
+        <location filename="../../domain/reasons.py" line="89"/>
         <source>{part} equal by sound</source>
         <translation>{part}: совпадает по звучанию</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="88"/>
+        <location filename="../../domain/reasons.py" line="90"/>
         <source>{part} similar</source>
         <translation>{part}: похоже</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="90"/>
+        <location filename="../../domain/reasons.py" line="92"/>
         <source>{part} differs slightly</source>
         <translation>{part}: немного отличается</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="92"/>
+        <location filename="../../domain/reasons.py" line="94"/>
         <source>{part} initial only</source>
         <translation>{part}: только инициал</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="93"/>
+        <location filename="../../domain/reasons.py" line="95"/>
         <source>{part} differs</source>
         <translation>{part}: другое</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="94"/>
+        <location filename="../../domain/reasons.py" line="96"/>
         <source>{part} missing</source>
         <translation>{part}: нет</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="96"/>
+        <location filename="../../domain/reasons.py" line="98"/>
         <source>{part} equal under {scheme}</source>
         <translation>{part}: совпадает по {scheme}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="98"/>
+        <location filename="../../domain/reasons.py" line="100"/>
         <source>birth date differs (born {n} years apart)</source>
         <translation>дата рождения другая (разница {n} г.)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="101"/>
+        <location filename="../../domain/reasons.py" line="103"/>
         <source>another person scores close ({ref})</source>
         <translation>близкий результат у другого человека ({ref})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="103"/>
+        <location filename="../../domain/reasons.py" line="105"/>
         <source>another given name, and another person comes close ({ref}): a twin&apos;s document?</source>
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="237"/>
+        <location filename="../../domain/reasons.py" line="239"/>
         <source>status {old} cannot become {new}</source>
         <translation>статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="239"/>
+        <location filename="../../domain/reasons.py" line="241"/>
         <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
         <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="240"/>
+        <location filename="../../domain/reasons.py" line="242"/>
         <source>needs review</source>
         <translation>требует проверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="241"/>
+        <location filename="../../domain/reasons.py" line="243"/>
         <source>not on the roster</source>
         <translation>нет в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="242"/>
+        <location filename="../../domain/reasons.py" line="244"/>
         <source>left out by the officer</source>
         <translation>исключено сотрудником</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="243"/>
+        <location filename="../../domain/reasons.py" line="245"/>
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="244"/>
+        <location filename="../../domain/reasons.py" line="246"/>
         <source>is not on list {name}</source>
         <translation>нет в списке {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="247"/>
+        <location filename="../../domain/reasons.py" line="249"/>
         <source>row {rows} names the same person</source>
         <translation>строка {rows} называет того же человека</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="249"/>
+        <location filename="../../domain/reasons.py" line="251"/>
         <source>row {row} names this person more surely</source>
         <translation>строка {row} называет этого человека увереннее</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="250"/>
+        <location filename="../../domain/reasons.py" line="252"/>
         <source>closest roster persons</source>
         <translation>ближайшие люди в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="251"/>
+        <location filename="../../domain/reasons.py" line="253"/>
         <source>a list member carries this name</source>
         <translation>это имя носит человек из списка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="99"/>
+        <location filename="../../domain/reasons.py" line="101"/>
         <source>both match {ref}</source>
         <translation>оба совпадают с {ref}</translation>
     </message>
@@ -8252,22 +8313,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>{path}: пакет повреждён</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="197"/>
+        <location filename="../../exchange/package_file.py" line="186"/>
+        <source>{path}: malformed content (line {line} of the package is not a {what})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="218"/>
         <source>{path}: this roster has no site keys (run &apos;site init&apos;)</source>
         <translation>{path}: у этого списка нет ключей площадки (выполните &apos;site init&apos;)</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="203"/>
+        <location filename="../../exchange/package_file.py" line="224"/>
         <source>{path}: wrong passphrase, or not a package made with a passphrase</source>
         <translation>{path}: неверный пароль или пакет зашифрован не паролем</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="206"/>
+        <location filename="../../exchange/package_file.py" line="227"/>
         <source>{path}: the package is not addressed to this site (or was made with a passphrase: give --password-file)</source>
         <translation>{path}: пакет адресован не этой площадке (или зашифрован паролем: укажите --password-file)</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="209"/>
+        <location filename="../../exchange/package_file.py" line="230"/>
         <source>{path}: the package is damaged or truncated</source>
         <translation>{path}: пакет повреждён или обрезан</translation>
     </message>
@@ -8322,7 +8388,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.answer_conflicts</name>
     <message>
-        <location filename="../../services/answer_conflicts.py" line="37"/>
+        <location filename="../../services/reconciling/conflicts.py" line="37"/>
         <source>{ref}: approved on {approved} but rejected on {rejected}; status {status}: check with the partners before the crossing</source>
         <translation>{ref}: одобрен(а) в списке {approved}, но получил(а) отказ в {rejected}; статус {status}: уточните у партнёров до пересечения границы</translation>
     </message>
@@ -8385,17 +8451,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>{ref} {name}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="210"/>
+        <location filename="../../services/crossing/checkin.py" line="216"/>
         <source>check-in on {list}</source>
         <translation>регистрация в списке {list}</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/notify.py" line="105"/>
+        <location filename="../../services/crossing/notify.py" line="106"/>
         <source>needs {fields}: give them for this group</source>
         <translation>нужны поля {fields}: заполните их для этой группы</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/notify.py" line="109"/>
+        <location filename="../../services/crossing/notify.py" line="110"/>
         <source>is needed: a list, statuses or persons</source>
         <translation>нужна: список, статусы или люди</translation>
     </message>
@@ -8405,12 +8471,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>обязательно</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/eligibility.py" line="142"/>
+        <location filename="../../services/crossing/eligibility.py" line="143"/>
         <source>is required for an override</source>
         <translation>обязательна для исключения</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/eligibility.py" line="150"/>
+        <location filename="../../services/crossing/eligibility.py" line="151"/>
         <source>is not needed: this member lacks no evidence on {list}</source>
         <translation>не нужно: у этого участника списка {list} все документы есть</translation>
     </message>
@@ -8418,47 +8484,47 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.duplicates</name>
     <message>
-        <location filename="../../services/duplicates.py" line="207"/>
+        <location filename="../../services/duplicates/merging.py" line="208"/>
         <source>names the same person twice</source>
         <translation>дважды называет одного и того же человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="259"/>
+        <location filename="../../services/duplicates/merging.py" line="260"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="262"/>
+        <location filename="../../services/duplicates/merging.py" line="263"/>
         <source>Case ref. (each record keeps its own)</source>
         <translation>Номер дела (у каждой записи свой)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="265"/>
+        <location filename="../../services/duplicates/merging.py" line="266"/>
         <source>Documents (united)</source>
         <translation>Документы (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="268"/>
+        <location filename="../../services/duplicates/merging.py" line="269"/>
         <source>Phones (united)</source>
         <translation>Телефоны (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="270"/>
+        <location filename="../../services/duplicates/merging.py" line="271"/>
         <source>Status (the survivor&apos;s stays)</source>
         <translation>Статус (остаётся у сохраняемой записи)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="293"/>
+        <location filename="../../services/duplicates/merging.py" line="294"/>
         <source>was already merged into another record</source>
         <translation>уже объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="299"/>
+        <location filename="../../services/duplicates/merging.py" line="300"/>
         <source>needs two different persons</source>
         <translation>нужны два разных человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates.py" line="324"/>
+        <location filename="../../services/duplicates/merging.py" line="325"/>
         <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
         <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
     </message>
@@ -8493,47 +8559,47 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_model</name>
     <message>
-        <location filename="../../services/import_model.py" line="54"/>
+        <location filename="../../services/importing/model.py" line="54"/>
         <source>row {row}, column {column} ({header})</source>
         <translation>строка {row}, столбец {column} ({header})</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="56"/>
+        <location filename="../../services/importing/model.py" line="56"/>
         <source>row {row}</source>
         <translation>строка {row}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="58"/>
+        <location filename="../../services/importing/model.py" line="58"/>
         <source>{where}: &apos;{value}&apos; {message}</source>
         <translation>{where}: &apos;{value}&apos; — {message}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="60"/>
+        <location filename="../../services/importing/model.py" line="60"/>
         <source>{where}: {message}</source>
         <translation>{where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="153"/>
+        <location filename="../../services/importing/model.py" line="153"/>
         <source>may be {candidates}</source>
         <translation>возможно, это {candidates}</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="156"/>
+        <location filename="../../services/importing/model.py" line="156"/>
         <source>{ref}: everything in the row is already on the roster</source>
         <translation>{ref}: всё из этой строки уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="174"/>
+        <location filename="../../services/importing/model.py" line="174"/>
         <source>row {row} skipped: a total line, not a person (&apos;{text}&apos;)</source>
         <translation>строка {row} пропущена: это итоговая строка, а не человек (&apos;{text}&apos;)</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="194"/>
+        <location filename="../../services/importing/model.py" line="194"/>
         <source>not imported: column {column}: {header} (looks like {field}: choose it on the Columns page or map it)</source>
         <translation>не импортируется: столбец {column}: {header} (похоже на «{field}»: выберите это поле на странице «Столбцы» или сопоставьте его)</translation>
     </message>
     <message>
-        <location filename="../../services/import_model.py" line="197"/>
+        <location filename="../../services/importing/model.py" line="197"/>
         <source>not imported: column {column}: {header}</source>
         <translation>не импортируется: столбец {column}: {header}</translation>
     </message>
@@ -8541,12 +8607,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_profiles</name>
     <message>
-        <location filename="../../services/import_profiles.py" line="53"/>
+        <location filename="../../services/importing/profiles.py" line="53"/>
         <source>is empty</source>
         <translation>не заполнено</translation>
     </message>
     <message>
-        <location filename="../../services/import_profiles.py" line="59"/>
+        <location filename="../../services/importing/profiles.py" line="59"/>
         <source>names no roster field</source>
         <translation>не указывает ни одного поля базы</translation>
     </message>
@@ -8554,12 +8620,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_report</name>
     <message>
-        <location filename="../../services/import_report.py" line="37"/>
+        <location filename="../../services/importing/report.py" line="37"/>
         <source>must be an .xlsx workbook (name ending in .xlsx)</source>
         <translation>должен быть книгой .xlsx (имя оканчивается на .xlsx)</translation>
     </message>
     <message>
-        <location filename="../../services/import_report.py" line="55"/>
+        <location filename="../../services/importing/report.py" line="55"/>
         <source>has no rejected rows to save</source>
         <translation>нет отклонённых строк для сохранения</translation>
     </message>
@@ -8567,12 +8633,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_rows</name>
     <message>
-        <location filename="../../services/import_rows.py" line="121"/>
+        <location filename="../../services/importing/rows.py" line="121"/>
         <source>is not a roster field</source>
         <translation>не является полем базы</translation>
     </message>
     <message>
-        <location filename="../../services/import_rows.py" line="245"/>
+        <location filename="../../services/importing/rows.py" line="247"/>
         <source>is unlikely at {age} years old (the birth date): check the relationship to the head</source>
         <translation>маловероятно в возрасте {age} лет (по дате рождения): проверьте родство с главой семьи</translation>
     </message>
@@ -8580,7 +8646,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_source</name>
     <message>
-        <location filename="../../services/import_source.py" line="169"/>
+        <location filename="../../services/importing/source.py" line="169"/>
         <source>maps no column to a roster field; choose at least a name column</source>
         <translation>ни один столбец не сопоставлен с полем базы; выберите хотя бы столбец с именем</translation>
     </message>
@@ -8588,17 +8654,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_zeros</name>
     <message>
-        <location filename="../../services/import_zeros.py" line="33"/>
+        <location filename="../../services/importing/zeros.py" line="33"/>
         <source>may have lost its leading zeros (a spreadsheet program saving the file turns 0599112234 into 599112234): check it against the original</source>
         <translation>возможно, потерял(о) ведущие нули (программа электронных таблиц при сохранении превращает 0599112234 в 599112234): сверьте с исходным списком</translation>
     </message>
     <message>
-        <location filename="../../services/import_zeros.py" line="55"/>
+        <location filename="../../services/importing/zeros.py" line="55"/>
         <source>column {column} ({header}): {count} phone numbers start without their 0 (e.g. {example}), as when a spreadsheet program saved the file and dropped leading zeros (rows {rows}): check them against the original list</source>
         <translation>столбец {column} ({header}): телефоны без начального 0 ({count}, например {example}) — так бывает, когда файл сохранила программа электронных таблиц и отбросила ведущие нули (строки {rows}): сверьте их с исходным списком</translation>
     </message>
     <message>
-        <location filename="../../services/import_zeros.py" line="60"/>
+        <location filename="../../services/importing/zeros.py" line="60"/>
         <source>column {column} ({header}): {count} document numbers are shorter than the others (e.g. {example}), as when a spreadsheet program saved the file and dropped leading zeros (rows {rows}): check them against the original list</source>
         <translation>столбец {column} ({header}): номера документов короче остальных ({count}, например {example}) — так бывает, когда файл сохранила программа электронных таблиц и отбросила ведущие нули (строки {rows}): сверьте их с исходным списком</translation>
     </message>
@@ -8712,63 +8778,68 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>пакет отправляется площадкам (--to) или с паролем (--password-file), одно из двух</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="140"/>
+        <location filename="../../services/packages/importing.py" line="144"/>
         <location filename="../../services/packages/sites.py" line="62"/>
         <source>this roster has no site yet: run &apos;site init NAME&apos; first</source>
         <translation>у этого списка ещё нет площадки: сначала выполните &apos;site init НАЗВАНИЕ&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="148"/>
+        <location filename="../../services/packages/importing.py" line="153"/>
         <source>{path}: this package was made by this site</source>
         <translation>{path}: этот пакет создан этой же площадкой</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="152"/>
+        <location filename="../../services/packages/importing.py" line="157"/>
         <source>{path}: the package is addressed to {sites}, not to this site</source>
         <translation>{path}: пакет адресован {sites}, а не этой площадке</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="163"/>
+        <location filename="../../services/packages/importing.py" line="168"/>
         <source>{path}: package {number} from {site} was imported already; nothing changed</source>
         <translation>{path}: пакет {number} от {site} уже принят; ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="187"/>
+        <location filename="../../services/packages/importing.py" line="202"/>
+        <source>{path}: malformed content ({what} is not what this version of the program reads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="211"/>
         <source>{path}: {site} is not a known site (key fingerprint {fingerprint}); confirm the fingerprint with them by phone, then add the site with &apos;site add&apos;</source>
         <translation>{path}: {site} — неизвестная площадка (отпечаток ключа {fingerprint}); сверьте отпечаток с ними по телефону, затем добавьте площадку командой &apos;site add&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="194"/>
+        <location filename="../../services/packages/importing.py" line="218"/>
         <source>{path}: signed by a key that is not {site}&apos;s (fingerprint {fingerprint})</source>
         <translation>{path}: подписан ключом, который не принадлежит {site} (отпечаток {fingerprint})</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="205"/>
+        <location filename="../../services/packages/importing.py" line="229"/>
         <source>{path}: the sender&apos;s key in the package is not the key that signed it</source>
         <translation>{path}: ключ отправителя в пакете не тот, которым он подписан</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="432"/>
+        <location filename="../../services/packages/importing.py" line="470"/>
         <source>choose &apos;ours&apos; or &apos;theirs&apos;, not {choice!r}</source>
         <translation>выберите &apos;ours&apos; или &apos;theirs&apos;, а не {choice!r}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="437"/>
+        <location filename="../../services/packages/importing.py" line="475"/>
         <source>this roster has no site yet</source>
         <translation>у этого списка ещё нет площадки</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="443"/>
+        <location filename="../../services/packages/importing.py" line="481"/>
         <source>no open conflict on {field} of {person}</source>
         <translation>нет открытого конфликта по полю {field} у {person}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="472"/>
+        <location filename="../../services/packages/importing.py" line="510"/>
         <source>no package import #{number}</source>
         <translation>нет приёма пакета № {number}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="475"/>
+        <location filename="../../services/packages/importing.py" line="513"/>
         <source>package import #{number} was undone already</source>
         <translation>приём пакета № {number} уже отменён</translation>
     </message>
@@ -8819,43 +8890,43 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.persons</name>
     <message>
-        <location filename="../../services/persons.py" line="180"/>
+        <location filename="../../services/persons.py" line="179"/>
         <source>is not a field of a person</source>
         <translation>не является полем карточки человека</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="259"/>
+        <location filename="../../services/persons.py" line="205"/>
         <source>Case reference {ref!r} is already used by another person.</source>
         <translation>Номер дела {ref!r} уже занят другим человеком.</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="304"/>
-        <location filename="../../services/persons.py" line="412"/>
+        <location filename="../../services/persons.py" line="250"/>
+        <location filename="../../services/persons.py" line="358"/>
         <source>is required (native or Latin)</source>
         <translation>обязательно (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="386"/>
+        <location filename="../../services/persons.py" line="332"/>
         <source>is in the trash; restore it before editing</source>
         <translation>в корзине; восстановите запись, прежде чем править</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="389"/>
+        <location filename="../../services/persons.py" line="335"/>
         <source>was merged into another record and cannot be edited</source>
         <translation>объединена с другой записью, править её нельзя</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="404"/>
+        <location filename="../../services/persons.py" line="350"/>
         <source>cannot be emptied: every person keeps a case reference</source>
         <translation>нельзя очистить: у каждого человека есть номер дела</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="508"/>
+        <location filename="../../services/persons.py" line="454"/>
         <source>is already in the trash</source>
         <translation>уже в корзине</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="537"/>
+        <location filename="../../services/persons.py" line="483"/>
         <source>is not in the trash</source>
         <translation>не в корзине</translation>
     </message>
@@ -8863,27 +8934,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile</name>
     <message>
-        <location filename="../../services/reconcile.py" line="229"/>
+        <location filename="../../services/reconciling/reconcile.py" line="229"/>
         <source>{ref} {name} is both approved and rejected (rows {rows})</source>
         <translation>{ref} {name} одновременно одобрен(а) и отклонён(а) (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile.py" line="233"/>
+        <location filename="../../services/reconciling/reconcile.py" line="233"/>
         <source>{ref} {name} is approved twice in this answer (rows {rows})</source>
         <translation>{ref} {name} одобрен(а) в этом ответе дважды (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile.py" line="240"/>
+        <location filename="../../services/reconciling/reconcile.py" line="240"/>
         <source>row {row} names {ref} {name}, who is not on this list; the row will not be applied</source>
         <translation>строка {row} называет {ref} {name}, которого нет в этом списке; строка не будет применена</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile.py" line="280"/>
+        <location filename="../../services/reconciling/reconcile.py" line="280"/>
         <source>household {household} split: approved {yes}, but not {no} (not on this list: {off})</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no} (нет в этом списке: {off})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile.py" line="283"/>
+        <location filename="../../services/reconciling/reconcile.py" line="283"/>
         <source>household {household} split: approved {yes}, but not {no}</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no}</translation>
     </message>
@@ -8891,7 +8962,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile_answer</name>
     <message>
-        <location filename="../../services/reconcile_answer.py" line="107"/>
+        <location filename="../../services/reconciling/answer.py" line="107"/>
         <source>is not a column the answer can have</source>
         <translation>такого столбца в ответе быть не может</translation>
     </message>
@@ -8899,17 +8970,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile_apply</name>
     <message>
-        <location filename="../../services/reconcile_apply.py" line="64"/>
+        <location filename="../../services/reconciling/apply.py" line="65"/>
         <source>is not a row of this answer</source>
         <translation>нет такой строки в этом ответе</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_apply.py" line="113"/>
+        <location filename="../../services/reconciling/apply.py" line="114"/>
         <source>is closed; its answers can no longer change</source>
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_apply.py" line="214"/>
+        <location filename="../../services/reconciling/apply.py" line="204"/>
         <source>Operation {n} cannot be undone: operation {later} applied answers for the same members after it. Undo operation {later} first. Nothing was undone.</source>
         <translation>Операцию {n} нельзя отменить: операция {later} после неё записала ответы для тех же участников. Сначала отмените операцию {later}. Ничего не отменено.</translation>
     </message>
@@ -8917,57 +8988,57 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile_report</name>
     <message>
-        <location filename="../../services/reconcile_report.py" line="66"/>
+        <location filename="../../services/reconciling/report.py" line="66"/>
         <source>must be an .xlsx workbook (name ending in .xlsx)</source>
         <translation>должен быть книгой .xlsx (имя оканчивается на .xlsx)</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="120"/>
+        <location filename="../../services/reconciling/report.py" line="120"/>
         <source>list &apos;{name}&apos;</source>
         <translation>списком «{name}»</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="121"/>
+        <location filename="../../services/reconciling/report.py" line="121"/>
         <source>the whole roster ({n} persons)</source>
         <translation>всей базой (человек: {n})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="126"/>
+        <location filename="../../services/reconciling/report.py" line="126"/>
         <source>Partner answer {file} (sheet &apos;{sheet}&apos;, {rows} rows) checked against {against}:</source>
         <translation>Ответ партнёра {file} (лист «{sheet}», строк: {rows}) сверен со {against}:</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="129"/>
+        <location filename="../../services/reconciling/report.py" line="129"/>
         <source>- matched: {matched} ({approved} approved, {rejected} rejected)</source>
         <translation>- сопоставлено: {matched} (одобрено: {approved}, отказано: {rejected})</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="132"/>
+        <location filename="../../services/reconciling/report.py" line="132"/>
         <source>- needs review: {n}</source>
         <translation>- требуют проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="134"/>
+        <location filename="../../services/reconciling/report.py" line="134"/>
         <source>- not on the roster: {n}</source>
         <translation>- нет в базе: {n}</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="139"/>
+        <location filename="../../services/reconciling/report.py" line="139"/>
         <source>- list members not mentioned: {n}</source>
         <translation>- не упомянуты участники списка: {n}</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="144"/>
+        <location filename="../../services/reconciling/report.py" line="144"/>
         <source>Warnings:</source>
         <translation>Предупреждения:</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="147"/>
+        <location filename="../../services/reconciling/report.py" line="147"/>
         <source>- {n} cells could not be read (see the report)</source>
         <translation>- не удалось прочитать ячеек: {n} (см. отчёт)</translation>
     </message>
     <message>
-        <location filename="../../services/reconcile_report.py" line="156"/>
+        <location filename="../../services/reconciling/report.py" line="156"/>
         <source>(rows {numbers})</source>
         <translation>(строки {numbers})</translation>
     </message>
@@ -8980,7 +9051,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>{path}: база не зашифрована; ключ восстановления нужен только зашифрованной базе</translation>
     </message>
     <message>
-        <location filename="../../services/recovery.py" line="75"/>
+        <location filename="../../services/recovery.py" line="81"/>
         <source>{path}: the passphrase kept for the recovery key no longer opens the roster (was the file replaced by another roster?); nothing was changed</source>
         <translation>{path}: сохранённая для ключа восстановления парольная фраза больше не открывает базу (файл заменён другой базой?); ничего не изменено</translation>
     </message>
@@ -9084,17 +9155,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>storage.recovery</name>
     <message>
-        <location filename="../../storage/recovery.py" line="99"/>
+        <location filename="../../storage/recovery.py" line="131"/>
         <source>{path}: there is no recovery file beside the roster; a recovery key opens a roster only with it</source>
         <translation>{path}: рядом с базой нет файла восстановления; ключ восстановления открывает базу только вместе с ним</translation>
     </message>
     <message>
-        <location filename="../../storage/recovery.py" line="106"/>
+        <location filename="../../storage/recovery.py" line="138"/>
         <source>{path}: this recovery key does not open the roster&apos;s recovery file; nothing was changed</source>
         <translation>{path}: этот ключ восстановления не открывает файл восстановления базы; ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../storage/recovery.py" line="129"/>
+        <location filename="../../storage/recovery.py" line="164"/>
         <source>{path}: not a recovery file of this program, or damaged</source>
         <translation>{path}: это не файл восстановления этой программы, или он повреждён</translation>
     </message>
@@ -9110,37 +9181,6 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../system.py" line="81"/>
         <source>{path} is on a network share ({kind}): the roster uses SQLite&apos;s rollback journal there, which is safe over a network but slower with several workstations; a PostgreSQL server is better for many</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RecoverDialog</name>
-    <message>
-        <source>Open with the recovery key</source>
-        <translation>Открыть ключом восстановления</translation>
-    </message>
-    <message>
-        <source>Type the recovery key kept in the mission's safe (dashes and spaces do not matter) and choose a new passphrase. The roster is given the new passphrase; the recovery key keeps working.</source>
-        <translation>Введите ключ восстановления из сейфа миссии (дефисы и пробелы не важны) и выберите новую парольную фразу. База получит новую парольную фразу; ключ восстановления продолжит действовать.</translation>
-    </message>
-    <message>
-        <source>Recovery &amp;key</source>
-        <translation>&amp;Ключ восстановления</translation>
-    </message>
-    <message>
-        <source>&amp;New passphrase</source>
-        <translation>&amp;Новая парольная фраза</translation>
-    </message>
-    <message>
-        <source>&amp;Again</source>
-        <translation>&amp;Ещё раз</translation>
-    </message>
-    <message>
-        <source>Use at least %1 characters for the new passphrase.</source>
-        <translation>Новая парольная фраза должна быть не короче %1 символов.</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation>Две парольные фразы различаются.</translation>
     </message>
 </context>
 </TS>
