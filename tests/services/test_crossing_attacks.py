@@ -13,7 +13,7 @@ from desktop_app.domain.gate_codes import gate_code
 from desktop_app.domain.notify_templates import NotifyFields, check_template
 from desktop_app.domain.status import Status
 from desktop_app.rendering.call_sheet_pdf import call_sheet_pdf
-from desktop_app.services import crossing, persons
+from desktop_app.services import crossing, persons, status
 from desktop_app.services.crossing.templates import save_template
 from desktop_app.storage.db import Database
 from tests.services.checkin_support import make_gate
@@ -78,3 +78,16 @@ def test_the_call_sheet_keeps_the_template_s_line_breaks_and_escapes_markup(
     lines = [line.strip() for line in text.splitlines()]
     assert any(line.endswith("BUS 07:00 <b>&</b>") for line in lines), text
     assert any(line.endswith("CASE G-1042") for line in lines), text
+
+
+@pytest.mark.parametrize("stopped", [Status.DECLINED, Status.ON_HOLD])
+@pytest.mark.parametrize("crossed", [False, True])
+def test_approved_on_the_list_then_stopped_on_the_roster_is_refused_at_the_gate(
+        db: Database, operator: str, stopped: Status, crossed: bool) -> None:
+    gate = make_gate(db, operator)
+    status.change_status(db, persons.find_person(db, gate.mother).id, stopped, operator=operator)
+    result = crossing.scan(db, gate.list_id, gate_code(gate.mother), operator=operator, crossed=crossed)
+    assert not result.accepted and result.refusal is crossing.Refusal.STOPPED
+    assert "may not go through" in str(result.message)
+    assert crossing.gate_counts(db, gate.list_id).checked_in == 0
+    assert crossing.scan(db, gate.list_id, gate.son, operator=operator, crossed=crossed).accepted  # the son goes

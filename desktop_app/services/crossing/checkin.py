@@ -53,6 +53,7 @@ class Refusal(StrEnum):
     NOT_APPROVED = "not_approved"
     ALREADY_CHECKED_IN = "already_checked_in"
     STATUS = "status"
+    STOPPED = "stopped"
 
 
 _REFUSALS = {
@@ -70,7 +71,12 @@ _REFUSALS = {
     Refusal.ALREADY_CHECKED_IN: QT_TRANSLATE_NOOP("services.crossing",
                                                   "{ref} {name}: already checked in ({kind}) at {at} by {by}"),
     Refusal.STATUS: QT_TRANSLATE_NOOP("services.crossing", "{ref} {name}: status {status} cannot become crossed"),
+    Refusal.STOPPED: QT_TRANSLATE_NOOP("services.crossing", "{ref} {name}: approved on {list}, but since then "
+                                       "{status}: may not go through (ask the consul)"),
 }
+# Approved on the list, then stopped on the roster (a hold overnight, the family declined, a rejection,
+# merged into another record): the list's answer alone must not let them through the gate.
+_STOPPED = frozenset({Status.ON_HOLD.value, Status.REJECTED.value, Status.DECLINED.value, Status.MERGED.value})
 _ACCEPTED = {
     CheckinKind.BOARDED: QT_TRANSLATE_NOOP("services.crossing", "{ref} {name}: boarded"),
     CheckinKind.CROSSED: QT_TRANSLATE_NOOP("services.crossing", "{ref} {name}: crossed"),
@@ -176,6 +182,8 @@ def _scan(session: Session, evacuation_list: EvacuationList, scanned: str, kind:
         return _refused(text, Refusal.NOT_ON_LIST, seen, values=names)
     if member.answer != Answer.APPROVED.value:
         return _refused(text, Refusal.NOT_APPROVED, seen, values={**names, "answer": label(member.answer)})
+    if person.status in _STOPPED:
+        return _refused(text, Refusal.STOPPED, seen, values={**names, "status": label(person.status)})
     earlier = _active(session, evacuation_list.id, person.id)
     # Boarding the bus, then crossing at the border, is two check-ins; anything else twice is a duplicate.
     if earlier is not None and not (earlier.kind == CheckinKind.BOARDED.value and kind is CheckinKind.CROSSED):
