@@ -7898,52 +7898,52 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.person</name>
     <message>
-        <location filename="../../domain/person.py" line="157"/>
+        <location filename="../../domain/person.py" line="158"/>
         <source>is not a field of a person</source>
         <translation>не является полем карточки человека</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="170"/>
+        <location filename="../../domain/person.py" line="171"/>
         <source>must be in Latin letters as in the passport</source>
         <translation>нужно латиницей, как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="176"/>
+        <location filename="../../domain/person.py" line="177"/>
         <source>must be letters, digits and - / _ . (up to 32)</source>
         <translation>допустимы буквы, цифры и - / _ . (не более 32 знаков)</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="181"/>
+        <location filename="../../domain/person.py" line="182"/>
         <source>is not an e-mail address</source>
         <translation>не является адресом электронной почты</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="189"/>
+        <location filename="../../domain/person.py" line="190"/>
         <source>lies in the future</source>
         <translation>ещё не наступила</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="215"/>
+        <location filename="../../domain/person.py" line="216"/>
         <source>must be yes or no</source>
         <translation>нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="223"/>
+        <location filename="../../domain/person.py" line="224"/>
         <source>must be M, F or X</source>
         <translation>нужно M, F или X</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="259"/>
+        <location filename="../../domain/person.py" line="260"/>
         <source>is empty</source>
         <translation>не заполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="264"/>
+        <location filename="../../domain/person.py" line="265"/>
         <source>is not after the issue date</source>
         <translation>не позже даты выдачи</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="90"/>
+        <location filename="../../domain/person.py" line="91"/>
         <source>is {age} years old: too young to be the {relation} of the head; check the relationship</source>
         <translation>{age} лет: слишком мал(а), чтобы быть «{relation}» главы семьи; проверьте родство</translation>
     </message>
@@ -8401,57 +8401,62 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>не из списка: {known}</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="59"/>
+        <location filename="../../services/crossing/checkin.py" line="60"/>
         <source>{scanned}: unknown code: no person has this code, case reference or passport number</source>
         <translation>{scanned}: неизвестный код: ни у кого нет такого кода, номера дела или паспорта</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="61"/>
+        <location filename="../../services/crossing/checkin.py" line="62"/>
         <source>{scanned}: the code&apos;s check character does not match (a misread or mistyped code): scan again or type the case reference</source>
         <translation>{scanned}: контрольный символ кода не совпадает (код считан или введён с ошибкой): отсканируйте ещё раз или введите номер дела</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="64"/>
+        <location filename="../../services/crossing/checkin.py" line="65"/>
         <source>{scanned}: several persons have this passport number ({refs}): scan the code or type the case reference</source>
         <translation>{scanned}: этот номер паспорта у нескольких человек ({refs}): отсканируйте код или введите номер дела</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="66"/>
+        <location filename="../../services/crossing/checkin.py" line="67"/>
         <source>{ref}: in the trash, not on the roster</source>
         <translation>{ref}: в корзине, не в реестре</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="67"/>
+        <location filename="../../services/crossing/checkin.py" line="68"/>
         <source>{ref} {name}: not on the list {list}</source>
         <translation>{ref} {name}: нет в списке {list}</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="68"/>
+        <location filename="../../services/crossing/checkin.py" line="69"/>
         <source>{ref} {name}: not approved on {list} (answer: {answer})</source>
         <translation>{ref} {name}: не одобрен(а) в списке {list} (ответ: {answer})</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="70"/>
+        <location filename="../../services/crossing/checkin.py" line="71"/>
         <source>{ref} {name}: already checked in ({kind}) at {at} by {by}</source>
         <translation>{ref} {name}: уже зарегистрирован(а) ({kind}) в {at}, отметил(а) {by}</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="72"/>
+        <location filename="../../services/crossing/checkin.py" line="73"/>
         <source>{ref} {name}: status {status} cannot become crossed</source>
         <translation>{ref} {name}: статус {status} не может стать «пересёк границу»</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="75"/>
+        <location filename="../../services/crossing/checkin.py" line="74"/>
+        <source>{ref} {name}: approved on {list}, but since then {status}: may not go through (ask the consul)</source>
+        <translation>{ref} {name}: одобрен(а) в списке {list}, но с тех пор {status}: пропускать нельзя (спросите консула)</translation>
+    </message>
+    <message>
+        <location filename="../../services/crossing/checkin.py" line="81"/>
         <source>{ref} {name}: boarded</source>
         <translation>{ref} {name}: посадка</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="76"/>
+        <location filename="../../services/crossing/checkin.py" line="82"/>
         <source>{ref} {name}: crossed</source>
         <translation>{ref} {name}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="216"/>
+        <location filename="../../services/crossing/checkin.py" line="224"/>
         <source>check-in on {list}</source>
         <translation>регистрация в списке {list}</translation>
     </message>
@@ -8842,6 +8847,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/packages/importing.py" line="513"/>
         <source>package import #{number} was undone already</source>
         <translation>приём пакета № {number} уже отменён</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="572"/>
+        <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../services/packages/sites.py" line="76"/>
