@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -273,6 +274,9 @@ def _as_date(value: dt.date | str | None, field: str) -> dt.date | None:
 
 
 def normalize_document_number(number: str) -> str:
-    """The number as a key: letters and digits only, upper case ('72 1234567' -> '721234567')."""
-    upper = number.upper()
+    """The number as a key: letters and digits only, upper case ('72 1234567' -> '721234567').
+
+    Full-width and other compatibility digits and letters count as their plain forms ('７２' -> '72').
+    """
+    upper = (number if number.isascii() else unicodedata.normalize("NFKC", number)).upper()
     return upper if upper.isalnum() else "".join(ch for ch in upper if ch.isalnum())

@@ -73,16 +73,21 @@ def has_arabic(text: str | None) -> bool:
     return text is not None and _ARABIC.search(text) is not None
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def fold_mixed_scripts(text: str) -> str:
     """Each word in one script: letters of the other script inside a Latin or Cyrillic word folded.
 
     The script with more letters in the word wins. Cyrillic letters inside a Latin word become
     their look-alike or their plain Latin form (`SOLOV’YЁV` -> `SOLOV’YEV`); Latin letters
-    inside a Cyrillic word become their Cyrillic look-alike. Idempotent; other text unchanged.
+    inside a Cyrillic word become their Cyrillic look-alike. Invisible format characters (zero-width
+    space and joiners, direction marks, soft hyphen) are removed, so they never split a word.
+    Idempotent; other text unchanged.
     """
     if text.isascii():
         return text
-    return _WORD.sub(_fold_word, text)
+    return _WORD.sub(_fold_word, _INVISIBLE.sub("", text))
 
 
 def _fold_word(match: re.Match[str]) -> str:
