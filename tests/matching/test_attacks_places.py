@@ -10,10 +10,15 @@ row went to review); a son without an address on the roster lost to his father w
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.person import Sex
-from desktop_app.matching import MatchRecord, RosterIndex
+from desktop_app.matching import MatchRecord, RosterIndex, find_duplicates
+from desktop_app.services import persons
+from desktop_app.services.duplicates import find_duplicates as find_duplicates_on_roster
+from desktop_app.storage.db import Database
+from tests.services.test_reconcile_roster import OPERATOR
 
 TOWN, STREET = "Beit Hanoun", "Street 9, house 4"
 
@@ -70,3 +75,23 @@ def test_places_still_confirm_a_person_their_birth_date_names() -> None:
                                                         locality=TOWN, address="Street 9 house 4"))
     assert (found[0].key, found[0].decision) == (1, "match")
     assert "only the town and address make it a match" not in found[0].reasons
+
+
+def test_the_duplicate_finder_does_not_call_a_father_and_son_at_one_address_one_person() -> None:
+    """Replayed: Рустам born 1960 and Рустам born 1988 at one address were a duplicate 'match' at 1.0."""
+    father = MatchRecord(1, surname="Зиннатуллин", given_names="Рустам", birth_date=PartialDate(1960, 1, 1),
+                         locality=TOWN, address=STREET)
+    son = replace(father, key=2, birth_date=PartialDate(1988, 1, 1))
+    brother = replace(father, key=3, given_names="Рамиль", birth_date=None)
+    pairs = {frozenset((p.key_a, p.key_b)): p for p in find_duplicates([*_neighbours(), father, son, brother])}
+    for pair in ({1, 2}, {1, 3}, {2, 3}):
+        found = pairs.get(frozenset(pair))
+        assert found is None or found.decision != "match"
+
+
+def test_the_duplicates_service_does_not_merge_a_father_and_son_by_their_address(db: Database) -> None:
+    fields = {"surname": "Зиннатуллин", "given_names": "Рустам", "locality": TOWN, "address": STREET}
+    father = persons.create_person(db, {**fields, "birth_date": "1960-01-01"}, operator=OPERATOR).id
+    son = persons.create_person(db, {**fields, "birth_date": "1988-01-01"}, operator=OPERATOR).id
+    found = [p for p in find_duplicates_on_roster(db) if {p.a.id, p.b.id} == {father, son}]
+    assert all(p.decision != "match" for p in found)
