@@ -18,6 +18,7 @@ from typing import Any
 import pyrage
 import pytest
 
+from desktop_app.domain.errors import EditConflict, NotFound
 from desktop_app.exchange import package_file
 from desktop_app.services import packages, persons
 from desktop_app.services.packages.sites import own_required
@@ -162,3 +163,33 @@ def test_undoing_an_import_reopens_the_conflict_it_settled(tmp_path: Path, pair:
     packages.undo_package_import(ramallah, settling.operation_id, operator="ram.officer")
     assert [(c.field, c.ours, c.theirs) for c in packages.list_conflicts(ramallah)] == [
         ("notes", "Ramallah's note", "Cairo's note")]
+
+
+def test_undo_refuses_when_an_imported_person_was_edited_here_since(tmp_path: Path,
+                                                                    pair: tuple[Database, Database]) -> None:
+    """The gate officer adds a note to a person the package brought; undoing the import used to delete
+    the person and the note with it."""
+    cairo, ramallah = pair
+    person = persons.create_person(cairo, {"surname": "Иванов", "given_names": "Иван"}, operator="cai.officer")
+    other = persons.create_person(cairo, {"surname": "Сидоров", "given_names": "Олег"}, operator="cai.officer")
+    result = _send(cairo, ramallah, tmp_path / "1.mrpkg")
+    assert result.operation_id is not None
+    _notes(ramallah, person.uuid, "checked at the gate, family of five waiting")
+    before = _dump(ramallah)
+    with pytest.raises(EditConflict, match=rf"cannot be undone: {person.case_ref} changed since"):
+        packages.undo_package_import(ramallah, result.operation_id, operator="ram.officer")
+    assert _dump(ramallah) == before
+    assert persons.find_person(ramallah, person.uuid).notes == "checked at the gate, family of five waiting"
+    assert persons.find_person(ramallah, other.uuid).surname == "Сидоров"
+
+
+def test_undo_of_an_untouched_import_still_works_after_an_export(tmp_path: Path,
+                                                                 pair: tuple[Database, Database]) -> None:
+    cairo, ramallah = pair
+    person = persons.create_person(cairo, {"surname": "Иванов", "given_names": "Иван"}, operator="cai.officer")
+    result = _send(cairo, ramallah, tmp_path / "1.mrpkg")
+    packages.export_package(ramallah, tmp_path / "back.mrpkg", operator="ram.officer", to=["Cairo"])
+    assert result.operation_id is not None
+    packages.undo_package_import(ramallah, result.operation_id, operator="ram.officer")
+    with pytest.raises(NotFound):
+        persons.find_person(ramallah, person.uuid)

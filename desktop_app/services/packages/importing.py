@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.errors import RosterError
+from desktop_app.domain.errors import EditConflict, RosterError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.exchange.package_file import PackageRefused, fingerprint, parse_public_line, read_package
 from desktop_app.services import audit
@@ -51,7 +51,7 @@ from desktop_app.services.packages.state import (
 )
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Household, Operation, OperationChange, Person
-from desktop_app.storage.package_tables import PackageConflict, PackageImport, Site
+from desktop_app.storage.package_tables import PackageConflict, PackageImport, PackageState, Site
 
 KIND = "package"
 _BATCH = 500  # persons created per flush
@@ -301,7 +301,7 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
     session.add(PackageImport(sender_uuid=sender_id, channel=channel, number=result.number, sha256=sha256,
                               at=audit.now(), operator=operator, operation_id=operation.id))
     open_after = _open_conflicts(session)
-    operation.details = json.dumps({"sender": result.sender, "number": result.number,
+    operation.details = json.dumps({"sender": result.sender, "number": result.number, "seq": seq,
                                     "conflicts": sorted(set(conflict_ids) - open_before.keys()),
                                     "conflicts_before": {str(i): v for i, v in open_before.items()
                                                          if open_after.get(i, v) != v},
@@ -515,6 +515,8 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
         writer = Writer(session, operator)
         changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == operation_id)
                                        .order_by(OperationChange.id.desc())))
+        details = json.loads(operation.details or "{}")
+        _refuse_if_changed_since(session, operation_id, details.get("seq"), changes)
         from desktop_app.services.packages.state import forget
 
         for change in changes:
@@ -534,7 +536,6 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
                 prior = before["state"]
                 save(session, StateRow(key, change.entity, prior["values"], prior["clocks"], prior["seq"]), new=False)
         writer.finish()
-        details = json.loads(operation.details or "{}")
         # Conflicts this import opened go; those it updated or settled (opened by earlier imports) come back.
         session.execute(delete(PackageConflict).where(PackageConflict.id.in_(details.get("conflicts", []))))
         for conflict_id, (ours, theirs, clock) in details.get("conflicts_before", {}).items():
@@ -548,3 +549,26 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
                      f"undid package import #{operation_id} ({operation.file_name})", {})
         session.flush()
         return len(changes)
+
+
+def _refuse_if_changed_since(session: Session, operation_id: int, seq: int | None,
+                             changes: list[OperationChange]) -> None:
+    """EditConflict when a record the import created or changed was changed after it (here, or by a
+    later package): undoing would delete that work or write over it."""
+    if seq is None:  # an import recorded before its number was kept
+        return
+    me = own(session)
+    if me is not None:
+        refresh(session, short(me.uuid))  # this site's edits since the import get their number now
+    later = set(session.scalars(select(PackageState.key).where(PackageState.seq > seq)))
+    touched = sorted({json.loads(change.before)["key"] for change in changes} & later)
+    if not touched:
+        return
+    refs = []
+    for key in touched[:5]:
+        kind, _, rest = key.partition(":")
+        refs.append((session.scalar(select(Person.case_ref).where(Person.uuid == rest)) if kind == "person"
+                     else None) or key)
+    raise EditConflict(QT_TRANSLATE_NOOP("services.packages", "package import #{number} cannot be undone: {refs} "
+                                         "changed since it (undo those changes first)"),
+                       number=operation_id, refs=", ".join(refs) + (" …" if len(touched) > 5 else ""))
