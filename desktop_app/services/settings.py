@@ -30,7 +30,9 @@ class MissionSettings:
 
 def load_mission(db: Database) -> MissionSettings:
     with db.reading() as session:
-        stored = {row.key: json.loads(row.value) for row in session.scalars(select(Setting))}
+        # Only the mission's own keys: other services keep theirs in the table as plain text.
+        stored = {row.key: json.loads(row.value) for row in session.scalars(
+            select(Setting).where(Setting.key.in_(("mission_name", "mission_country", DEMONSTRATION_KEY))))}
     return MissionSettings(stored.get("mission_name", ""), stored.get("mission_country"),
                            bool(stored.get(DEMONSTRATION_KEY, False)))
 

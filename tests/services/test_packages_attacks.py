@@ -193,3 +193,17 @@ def test_undo_of_an_untouched_import_still_works_after_an_export(tmp_path: Path,
     packages.undo_package_import(ramallah, result.operation_id, operator="ram.officer")
     with pytest.raises(NotFound):
         persons.find_person(ramallah, person.uuid)
+
+
+def test_person_add_on_the_command_line_works_after_site_init(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """`site init --prefix` keeps the case-reference prefix as plain text in the settings table; the
+    mission settings reader parsed every row there as JSON, so `person add` (which asks the mission's
+    country for phone numbers) crashed with a JSONDecodeError on every roster with a site."""
+    from desktop_app.cli import main
+
+    db = tmp_path / "cairo.db"
+    assert main(["--db", str(db), "--operator", "cai.officer", "site", "init", "Cairo", "--prefix", "CAI"]) == 0
+    assert main(["--db", str(db), "--operator", "cai.officer", "person", "add", "--surname", "Новиков",
+                 "--given", "Пётр", "--phone", "+79161234567"]) == 0
+    assert "MR-CAI-000001" in capsys.readouterr().out
