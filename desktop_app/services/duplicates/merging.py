@@ -176,7 +176,7 @@ def _closed(found: list[DuplicateCandidate], dismissed: set[tuple[int, int]]) ->
         out.append(pair)
     for (a, b), third in thirds.items():
         if (a, b) not in dismissed:
-            score = min(matches[tuple(sorted((a, third)))].score, matches[tuple(sorted((b, third)))].score)
+            score = min(matches[(min(a, third), max(a, third))].score, matches[(min(b, third), max(b, third))].score)
             out.append(DuplicateCandidate(briefs[a], briefs[b], score, "match",
                                           (f"both match {briefs[third].case_ref}",), frozenset()))
     return sorted(out, key=lambda pair: -pair.score)

@@ -101,7 +101,7 @@ def reconcile_answer(db: Database, path: str | Path, *, list_id: int | None = No
     rows = _assign([row for row, _ in sheet_data.rows], found, cards)
     _report(progress, total, total)
     mentioned = {c.person.person_id for r in rows if r.outcome is not Outcome.NONE for c in r.candidates
-                 if c.decision != Outcome.NONE or r.outcome is Outcome.MATCH}
+                 if c.decision != Outcome.NONE.value or r.outcome is Outcome.MATCH}
     not_mentioned = tuple(cards.card(pid) for pid in sorted(list_answers, key=lambda p: _sort_key(roster, p))
                           if pid in roster and pid not in mentioned)
     warnings = _warnings(rows, roster, list_id, list_answers)
@@ -148,11 +148,14 @@ def differing_fields(reasons: tuple[str, ...]) -> frozenset[str]:
     return frozenset(key for key, words in _DIFFERS.items() if any(w in reason for reason in reasons for w in words))
 
 
+SAME_PERSON_ROWS_NAMED = 5  # the other rows a row's note names when several rows name one person
+
+
 def _assign(answer_rows: list[AnswerRow], found: list[list[Candidate]], cards: _Cards) -> list[RowResult]:
     """One person per row and one row per person: a person matched by several rows goes to the strongest."""
     claims: dict[int, list[int]] = defaultdict(list)
     for position, candidates in enumerate(found):
-        if candidates and candidates[0].decision == Outcome.MATCH:
+        if candidates and candidates[0].decision == Outcome.MATCH.value:
             claims[int(candidates[0].key)].append(position)
     demoted: dict[int, str] = {}
     for positions in claims.values():
@@ -161,16 +164,19 @@ def _assign(answer_rows: list[AnswerRow], found: list[list[Candidate]], cards: _
         ranked = sorted(positions, key=lambda p: -found[p][0].weight)
         tie = found[ranked[0]][0].weight == found[ranked[1]][0].weight
         for position in ranked if tie else ranked[1:]:
-            others = ", ".join(str(answer_rows[p].row) for p in positions if p != position)
+            # The first few other rows, not all: an answer repeating one person 10,000 times made every
+            # row's note name every other row (quadratic text; breaker X14).
+            first = [p for p in positions[:SAME_PERSON_ROWS_NAMED + 1] if p != position][:SAME_PERSON_ROWS_NAMED]
+            others = ", ".join(str(answer_rows[p].row) for p in first)
             demoted[position] = (f"row {others} names the same person" if tie
                                  else f"row {answer_rows[ranked[0]].row} names this person more surely")
     results = []
     for position, (row, candidates) in enumerate(zip(answer_rows, found, strict=True)):
         shown = tuple(cards.candidate(c) for c in candidates)
-        if candidates and candidates[0].decision == Outcome.MATCH and position not in demoted:
+        if candidates and candidates[0].decision == Outcome.MATCH.value and position not in demoted:
             results.append(RowResult(row, Outcome.MATCH, shown[:1]))
-        elif candidates and candidates[0].decision != Outcome.NONE:
-            offered = tuple(c for c in shown if c.decision != Outcome.NONE)
+        elif candidates and candidates[0].decision != Outcome.NONE.value:
+            offered = tuple(c for c in shown if c.decision != Outcome.NONE.value)
             results.append(RowResult(row, Outcome.REVIEW, offered, demoted.get(position, "")))
         elif alike := _named_alike_on_list(candidates, shown, cards):
             results.append(RowResult(row, Outcome.REVIEW, alike, "a list member carries this name"))
@@ -187,7 +193,7 @@ def _with_listed_namesakes(index: RosterIndex, record: MatchRecord, candidates: 
     (`named_alike`) and none is on the list, the row is looked up again among all its
     candidates and a list member of that name, if any, is put first.
     """
-    if (len(candidates) < CANDIDATES_SHOWN or candidates[0].decision != Outcome.NONE
+    if (len(candidates) < CANDIDATES_SHOWN or candidates[0].decision != Outcome.NONE.value
             or any(int(c.key) in list_answers for c in candidates)
             or not all(named_alike(c.contributions) for c in candidates)):
         return candidates
@@ -217,7 +223,7 @@ def _warnings(rows: list[RowResult], roster: dict[int, RosterPerson], list_id: i
     warnings: list[ReconcileWarning] = []
     named: dict[int, list[RowResult]] = defaultdict(list)
     for result in rows:
-        if result.best is not None and result.best.decision == Outcome.MATCH:
+        if result.best is not None and result.best.decision == Outcome.MATCH.value:
             named[result.best.person.person_id].append(result)
     for person_id, results in named.items():
         if len(results) < 2:
