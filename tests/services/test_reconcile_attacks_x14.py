@@ -28,3 +28,6 @@ def test_an_answer_repeating_one_person_names_a_few_other_rows_in_each_note(db: 
     first, last = result.rows[0].note, result.rows[-1].note
     assert first == "row 3, 4, 5, 6, 7 names the same person"
     assert last == "row 2, 3, 4, 5, 6 names the same person"
+    twice = [w for w in result.warnings if w.kind == "approved_twice"]
+    assert len(twice) == 1 and len(twice[0].rows) == 2_000
+    assert twice[0].message.endswith("(rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 … 2001)")

@@ -293,5 +293,9 @@ def _household_warnings(rows: list[RowResult], roster: dict[int, RosterPerson], 
     return warnings
 
 
+ROWS_LISTED = 10  # the row numbers a warning's text lists; the warning's `rows` keep them all
+
+
 def _join(numbers: tuple[int, ...]) -> str:
-    return ", ".join(str(n) for n in numbers)
+    shown = ", ".join(str(n) for n in numbers[:ROWS_LISTED])
+    return shown if len(numbers) <= ROWS_LISTED else f"{shown} … {numbers[-1]}"
