@@ -18,10 +18,21 @@ from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
 
 
-def _when(step: Callable[[], bool]) -> None:
+def _when(step: Callable[[], bool], tries: int = 3000) -> None:
+    """Call `step` every 20 ms until it returns True; after `tries` the modal dialog in front is rejected,
+    so that a dialog the test did not expect fails the test instead of hanging it."""
+    left = [tries]
+
     def again() -> None:
-        if not step():
-            QTimer.singleShot(20, again)
+        if step():
+            return
+        left[0] -= 1
+        if left[0] <= 0:
+            modal = QApplication.activeModalWidget()
+            if modal is not None:
+                modal.close()
+            return
+        QTimer.singleShot(20, again)
 
     QTimer.singleShot(0, again)
 
