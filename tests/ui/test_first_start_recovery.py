@@ -110,7 +110,9 @@ def test_a_forgotten_passphrase_at_open_is_replaced_with_the_recovery_key(qtbot:
         if isinstance(modal, PassphraseDialog) and modal.isVisible():
             button = modal.findChild(QPushButton, "forgotPassphraseButton")
             assert button is not None
-            button.click()
+            # Clicked after this look returns: the click opens the recovery dialog's own event loop,
+            # inside which the next look must still be scheduled (clicked here, it never was).
+            QTimer.singleShot(0, button.click)
         return False
 
     _when(step)
