@@ -132,7 +132,7 @@ def test_feature_menus_are_russian(russian: MainWindow) -> None:
     assert protection.retention_action.text() == "Завершение кризиса (&хранение данных)…"
     exchange = [action.text() for action in russian.actions.menu("Exchange").actions() if action.text()]
     assert exchange == ["&Экспорт…", "&Профили экспорта…", "&Импорт таблицы…", "&Отменить импорт…",
-                        "Све&рить ответ партнёра…"]
+                        "Све&рить ответ партнёра…", "Отправить &пакет списка…", "Получить п&акет списка…"]
 
 
 def test_undo_titles_are_russian(qtbot: QtBot, russian: MainWindow) -> None:

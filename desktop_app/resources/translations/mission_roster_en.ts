@@ -4,7 +4,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="140"/>
+        <location filename="../../ui/export_dialog.py" line="170"/>
         <source>The %n selected person(s)</source>
         <translation>
             <numerusform>The %n selected person</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window/frame.py" line="523"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Move %n person to the trash? They can be restored from the trash (or with Undo).</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window/frame.py" line="542"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>Move %n person to the trash</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window/frame.py" line="575"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Add %n person to the list:</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>QuickLogDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="82"/>
+        <location filename="../../ui/pages/partners.py" line="84"/>
         <source>About %n person(s) selected in the roster</source>
         <translation>
             <numerusform>About %n person selected in the roster</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>RosterPage</name>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="235"/>
+        <location filename="../../ui/roster_page.py" line="258"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>

@@ -8315,7 +8315,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../exchange/package_file.py" line="186"/>
         <source>{path}: malformed content (line {line} of the package is not a {what})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: содержимое повреждено (строка {line} пакета — не {what})</translation>
     </message>
     <message>
         <location filename="../../exchange/package_file.py" line="218"/>
@@ -8806,7 +8806,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../services/packages/importing.py" line="202"/>
         <source>{path}: malformed content ({what} is not what this version of the program reads)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: содержимое повреждено ({what} — не то, что читает эта версия программы)</translation>
     </message>
     <message>
         <location filename="../../services/packages/importing.py" line="211"/>
@@ -8851,7 +8851,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../services/packages/importing.py" line="572"/>
         <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
-        <translation type="unfinished"></translation>
+        <translation>приём пакета № {number} нельзя отменить: {refs} изменены после него (сначала отмените эти изменения)</translation>
     </message>
     <message>
         <location filename="../../services/packages/sites.py" line="76"/>
@@ -8944,27 +8944,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile</name>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="229"/>
+        <location filename="../../services/reconciling/reconcile.py" line="235"/>
         <source>{ref} {name} is both approved and rejected (rows {rows})</source>
         <translation>{ref} {name} одновременно одобрен(а) и отклонён(а) (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="233"/>
+        <location filename="../../services/reconciling/reconcile.py" line="239"/>
         <source>{ref} {name} is approved twice in this answer (rows {rows})</source>
         <translation>{ref} {name} одобрен(а) в этом ответе дважды (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="240"/>
+        <location filename="../../services/reconciling/reconcile.py" line="246"/>
         <source>row {row} names {ref} {name}, who is not on this list; the row will not be applied</source>
         <translation>строка {row} называет {ref} {name}, которого нет в этом списке; строка не будет применена</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="280"/>
+        <location filename="../../services/reconciling/reconcile.py" line="286"/>
         <source>household {household} split: approved {yes}, but not {no} (not on this list: {off})</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no} (нет в этом списке: {off})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="283"/>
+        <location filename="../../services/reconciling/reconcile.py" line="289"/>
         <source>household {household} split: approved {yes}, but not {no}</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no}</translation>
     </message>
@@ -9185,12 +9185,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../system.py" line="77"/>
         <source>{path} is inside a {service} folder: the sync may upload the roster without its latest changes, make conflict copies or move the file off this computer. Keep the roster in a local folder (the default, or Tools &gt; Settings &gt; Default database) and back it up to a USB stick</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} находится в папке {service}: синхронизация может выгрузить базу без последних изменений, создать копии-конфликты или убрать файл с этого компьютера. Держите базу в локальной папке (по умолчанию или Сервис &gt; Настройки &gt; База по умолчанию) и делайте резервные копии на USB-накопитель</translation>
     </message>
     <message>
         <location filename="../../system.py" line="81"/>
         <source>{path} is on a network share ({kind}): the roster uses SQLite&apos;s rollback journal there, which is safe over a network but slower with several workstations; a PostgreSQL server is better for many</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} находится в сетевой папке ({kind}): там база использует журнал отката SQLite — это безопасно в сети, но медленнее при нескольких рабочих местах; для многих лучше сервер PostgreSQL</translation>
     </message>
 </context>
 </TS>
