@@ -14,6 +14,6 @@ when no command is given and comes here otherwise.
 
 from __future__ import annotations
 
-from desktop_app.cli.program import COMMAND_MODULES, Context, build_parser, main
+from desktop_app.cli.program import COMMAND_MODULES, EXIT_BROKEN_PIPE, Context, build_parser, main
 
-__all__ = ["COMMAND_MODULES", "Context", "build_parser", "main"]
+__all__ = ["COMMAND_MODULES", "EXIT_BROKEN_PIPE", "Context", "build_parser", "main"]

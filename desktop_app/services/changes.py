@@ -75,6 +75,10 @@ ENTITY_KINDS: dict[str, frozenset[str]] = {
     "export_profile": frozenset({PROFILES}),
     "mapping_profile": frozenset({PROFILES}),
     "setting": frozenset({SETTINGS}),
+    "message_template": frozenset({PROFILES}),  # kept like export profiles
+    "site": frozenset({SETTINGS}),
+    # A roster package's import (or its undo) brings persons, households, lists and answers; its export is a file.
+    "package": frozenset({OPERATIONS, PERSONS, HOUSEHOLDS, LISTS, EXPORTS}),
 }
 
 
