@@ -155,6 +155,8 @@ _RECORDS: dict[str, Template] = {
     "merge operation": QT_TRANSLATE_NOOP("domain.errors", "merge operation"),
     "reconcile operation": QT_TRANSLATE_NOOP("domain.errors", "reconcile operation"),
     "status operation": QT_TRANSLATE_NOOP("domain.errors", "status operation"),
+    "operation": QT_TRANSLATE_NOOP("domain.errors", "operation"),
+    "message template": QT_TRANSLATE_NOOP("domain.errors", "message template"),
     "saved export profile": QT_TRANSLATE_NOOP("domain.errors", "saved export profile"),
     "liaison entry": QT_TRANSLATE_NOOP("domain.errors", "liaison entry"),
     "household with members": QT_TRANSLATE_NOOP("domain.errors", "household with members"),

@@ -71,7 +71,8 @@ def undoable(session: Session, operation_id: int, kind: str) -> Operation:
     """
     operation = session.get(Operation, operation_id)
     if operation is None:
-        raise NotFound(_NOT_FOUND.get(kind, "operation"), operation_id)
+        record = _NOT_FOUND.get(kind, "operation")  # every one a record word of domain.errors
+        raise NotFound(record, operation_id)
     if operation.kind != kind:
         what = _KINDS[kind][0] if kind in _KINDS else kind
         if operation.kind in _KINDS:

@@ -7108,6 +7108,16 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.errors</name>
     <message>
+        <location filename="../../domain/errors.py" line="158"/>
+        <source>operation</source>
+        <translation>операция</translation>
+    </message>
+    <message>
+        <location filename="../../domain/errors.py" line="159"/>
+        <source>message template</source>
+        <translation>шаблон сообщения</translation>
+    </message>
+    <message>
         <location filename="../../domain/errors.py" line="49"/>
         <source>{field}: {reason}</source>
         <translation>{field}: {reason}</translation>
@@ -7228,47 +7238,47 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>операция смены статуса</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="158"/>
+        <location filename="../../domain/errors.py" line="160"/>
         <source>saved export profile</source>
         <translation>сохранённый профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="159"/>
+        <location filename="../../domain/errors.py" line="161"/>
         <source>liaison entry</source>
         <translation>запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="160"/>
+        <location filename="../../domain/errors.py" line="162"/>
         <source>household with members</source>
         <translation>семья с участниками</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="161"/>
+        <location filename="../../domain/errors.py" line="163"/>
         <source>person of merge operation</source>
         <translation>человек из операции объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="162"/>
+        <location filename="../../domain/errors.py" line="164"/>
         <source>&apos;not a duplicate&apos; mark for persons</source>
         <translation>отметка «не дубликат» для людей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="163"/>
+        <location filename="../../domain/errors.py" line="165"/>
         <source>partner organization (add it under Partners first)</source>
         <translation>организация-партнёр (сначала добавьте её в разделе «Партнёры»)</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="167"/>
+        <location filename="../../domain/errors.py" line="169"/>
         <source>member of list {name!r}</source>
         <translation>участник списка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="168"/>
+        <location filename="../../domain/errors.py" line="170"/>
         <source>export profile (known: {known})</source>
         <translation>профиль экспорта (известны: {known})</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="169"/>
+        <location filename="../../domain/errors.py" line="171"/>
         <source>contact at {organization}</source>
         <translation>контакт в {organization}</translation>
     </message>
@@ -7346,257 +7356,257 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.fields</name>
     <message>
-        <location filename="../../domain/errors.py" line="171"/>
+        <location filename="../../domain/errors.py" line="173"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="172"/>
+        <location filename="../../domain/errors.py" line="174"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="173"/>
+        <location filename="../../domain/errors.py" line="175"/>
         <source>status change</source>
         <translation>смена статуса</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="174"/>
+        <location filename="../../domain/errors.py" line="176"/>
         <source>crossing</source>
         <translation>переход границы</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="175"/>
+        <location filename="../../domain/errors.py" line="177"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="176"/>
+        <location filename="../../domain/errors.py" line="178"/>
         <source>list name</source>
         <translation>название списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="177"/>
+        <location filename="../../domain/errors.py" line="179"/>
         <source>list state</source>
         <translation>состояние списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="178"/>
+        <location filename="../../domain/errors.py" line="180"/>
         <source>evacuation list</source>
         <translation>список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="179"/>
+        <location filename="../../domain/errors.py" line="181"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="180"/>
+        <location filename="../../domain/errors.py" line="182"/>
         <source>surname</source>
         <translation>фамилия</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="181"/>
+        <location filename="../../domain/errors.py" line="183"/>
         <source>given_names</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="182"/>
+        <location filename="../../domain/errors.py" line="184"/>
         <source>patronymic</source>
         <translation>отчество</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="183"/>
+        <location filename="../../domain/errors.py" line="185"/>
         <source>surname_latin</source>
         <translation>фамилия латиницей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="184"/>
+        <location filename="../../domain/errors.py" line="186"/>
         <source>given_names_latin</source>
         <translation>имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="185"/>
+        <location filename="../../domain/errors.py" line="187"/>
         <source>birth_date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="186"/>
+        <location filename="../../domain/errors.py" line="188"/>
         <source>sex</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="187"/>
+        <location filename="../../domain/errors.py" line="189"/>
         <source>citizenship</source>
         <translation>гражданство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="188"/>
+        <location filename="../../domain/errors.py" line="190"/>
         <source>citizenships</source>
         <translation>гражданство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="189"/>
+        <location filename="../../domain/errors.py" line="191"/>
         <source>case_ref</source>
         <translation>номер дела</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="190"/>
+        <location filename="../../domain/errors.py" line="192"/>
         <source>document type</source>
         <translation>тип документа</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="191"/>
+        <location filename="../../domain/errors.py" line="193"/>
         <source>document number</source>
         <translation>номер документа</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="192"/>
+        <location filename="../../domain/errors.py" line="194"/>
         <source>expiry date</source>
         <translation>срок действия</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="193"/>
+        <location filename="../../domain/errors.py" line="195"/>
         <source>relationship</source>
         <translation>родство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="194"/>
+        <location filename="../../domain/errors.py" line="196"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="195"/>
+        <location filename="../../domain/errors.py" line="197"/>
         <source>merge field</source>
         <translation>поле объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="196"/>
+        <location filename="../../domain/errors.py" line="198"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="197"/>
+        <location filename="../../domain/errors.py" line="199"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="198"/>
+        <location filename="../../domain/errors.py" line="200"/>
         <source>mapping</source>
         <translation>сопоставление столбцов</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="199"/>
+        <location filename="../../domain/errors.py" line="201"/>
         <source>columns</source>
         <translation>столбцы</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="200"/>
+        <location filename="../../domain/errors.py" line="202"/>
         <source>column mapping</source>
         <translation>сопоставление столбцов</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="201"/>
+        <location filename="../../domain/errors.py" line="203"/>
         <source>profile</source>
         <translation>профиль</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="202"/>
+        <location filename="../../domain/errors.py" line="204"/>
         <source>profile name</source>
         <translation>название профиля</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="203"/>
+        <location filename="../../domain/errors.py" line="205"/>
         <source>organization name</source>
         <translation>название организации</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="204"/>
+        <location filename="../../domain/errors.py" line="206"/>
         <source>contact name</source>
         <translation>имя контакта</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="205"/>
+        <location filename="../../domain/errors.py" line="207"/>
         <source>summary</source>
         <translation>краткое содержание</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="206"/>
+        <location filename="../../domain/errors.py" line="208"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="207"/>
+        <location filename="../../domain/errors.py" line="209"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="208"/>
+        <location filename="../../domain/errors.py" line="210"/>
         <source>review decision</source>
         <translation>решение по проверке</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="209"/>
+        <location filename="../../domain/errors.py" line="211"/>
         <source>pair</source>
         <translation>пара</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="210"/>
+        <location filename="../../domain/errors.py" line="212"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="211"/>
+        <location filename="../../domain/errors.py" line="213"/>
         <source>archive passphrase</source>
         <translation>пароль архива</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="212"/>
+        <location filename="../../domain/errors.py" line="214"/>
         <source>language</source>
         <translation>язык</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="213"/>
+        <location filename="../../domain/errors.py" line="215"/>
         <source>date_format</source>
         <translation>формат даты</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="214"/>
+        <location filename="../../domain/errors.py" line="216"/>
         <source>state</source>
         <translation>состояние</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="215"/>
+        <location filename="../../domain/errors.py" line="217"/>
         <source>older than</source>
         <translation>старше</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="216"/>
+        <location filename="../../domain/errors.py" line="218"/>
         <source>report</source>
         <translation>отчёт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="217"/>
+        <location filename="../../domain/errors.py" line="219"/>
         <source>reject report</source>
         <translation>отчёт об отклонённых строках</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="218"/>
+        <location filename="../../domain/errors.py" line="220"/>
         <source>manifest</source>
         <translation>манифест</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="219"/>
+        <location filename="../../domain/errors.py" line="221"/>
         <source>paper</source>
         <translation>формат бумаги</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="220"/>
+        <location filename="../../domain/errors.py" line="222"/>
         <source>grouping</source>
         <translation>группировка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="221"/>
+        <location filename="../../domain/errors.py" line="223"/>
         <source>field</source>
         <translation>поле</translation>
     </message>
@@ -8760,17 +8770,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>импорт пакета</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="78"/>
+        <location filename="../../services/operations.py" line="79"/>
         <source>is not {what} but {other}: undo it with `{command}`</source>
         <translation>это не {what}, а {other}: отмените командой `{command}`</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="81"/>
+        <location filename="../../services/operations.py" line="82"/>
         <source>is not {what} but a {kind} operation, which cannot be undone</source>
         <translation>это не {what}, а операция «{kind}», которую нельзя отменить</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="85"/>
+        <location filename="../../services/operations.py" line="86"/>
         <source>was already undone by {who} at {when}</source>
         <translation>уже отменена ({who}, {when})</translation>
     </message>
