@@ -16,15 +16,15 @@ import functools
 from collections.abc import Iterator
 
 import segno
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen
 
 from desktop_app.rendering.fonts import document_font
+from desktop_app.rendering.pages import RESOLUTION, pdf_writer
 from desktop_app.services.crossing import BoardingList, BoardingRow
 
 translate = QCoreApplication.translate  # lupdate collects translate("Context", "text") calls
 
-RESOLUTION = 300
 MARGIN_MM = 12.0
 ROW_MM = 21.0
 HEADER_MM = 24.0
@@ -71,13 +71,8 @@ def boarding_pdf(boarding: BoardingList) -> bytes:
     """The A4 PDF of `boarding` (see the module docstring)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(translate("BoardingPdf", "Boarding list: {name}").format(name=boarding.list_name))
-    writer.setCreator("Mission Roster")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                     QPageLayout.Unit.Millimeter))
+    writer = pdf_writer(buffer, title=translate("BoardingPdf", "Boarding list: {name}").format(
+        name=boarding.list_name), margin_mm=MARGIN_MM)
     painter = QPainter(writer)
     try:
         _paint(painter, writer, boarding)

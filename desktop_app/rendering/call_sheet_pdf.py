@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
+from PySide6.QtGui import QTextDocument
 
 from desktop_app.rendering.fonts import document_font
+from desktop_app.rendering.pages import pdf_writer
 from desktop_app.services.crossing import NotifyPlan
 
 translate = QCoreApplication.translate  # lupdate collects translate("Context", "text") calls
 
-RESOLUTION = 300
 MARGIN_MM = 14.0
 BOX = "\u2610"  # a ballot box, in the shipped font
 
@@ -64,13 +64,8 @@ def call_sheet_pdf(plan: NotifyPlan) -> bytes:
     """The call sheet of `plan` as an A4 PDF (see the module docstring)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(translate("CallSheet", "Call sheet: {title}").format(title=plan.title))
-    writer.setCreator("Mission Roster")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                     QPageLayout.Unit.Millimeter))
+    writer = pdf_writer(buffer, title=translate("CallSheet", "Call sheet: {title}").format(title=plan.title),
+                        margin_mm=MARGIN_MM)
     document = QTextDocument()
     document.setDefaultFont(document_font(9))
     document.setHtml(call_sheet_html(plan))

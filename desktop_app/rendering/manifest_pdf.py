@@ -16,14 +16,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -35,10 +34,10 @@ from PySide6.QtGui import (
 )
 
 from desktop_app.rendering.fonts import document_font
+from desktop_app.rendering.pages import RESOLUTION, pdf_writer
 from desktop_app.services.exporting import Manifest
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
-RESOLUTION = 300  # dots per inch of the layout
 MARGIN_MM = 12.0
 LANDSCAPE_FROM_COLUMNS = 8  # with the signature column, more than this does not fit portrait
 FONT_POINTS = 9
@@ -68,22 +67,18 @@ def write_manifest_pdf(path: Path, manifest: Manifest, paper: str = "a4") -> Non
     """
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    _paint(QPdfWriter(buffer), manifest, paper)
+    _paint(buffer, manifest, paper)
     buffer.close()
     with open(path, "wb") as out:
         out.write(buffer.data().data())
 
 
-def _paint(writer: QPdfWriter, manifest: Manifest, paper: str) -> None:
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(manifest.title)
-    writer.setCreator("Mission Roster")
+def _paint(buffer: QBuffer, manifest: Manifest, paper: str) -> None:
     columns = len(manifest.headers) + 1
     orientation = (QPageLayout.Orientation.Landscape if columns > LANDSCAPE_FROM_COLUMNS
                    else QPageLayout.Orientation.Portrait)
-    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[paper]), orientation,
-                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                     QPageLayout.Unit.Millimeter))
+    writer = pdf_writer(buffer, title=manifest.title, margin_mm=MARGIN_MM, page=PAGE_SIZES[paper],
+                        orientation=orientation)
     document = manifest_document(manifest)
     document.documentLayout().setPaintDevice(writer)
     area = writer.pageLayout().paintRectPixels(RESOLUTION)
