@@ -396,16 +396,47 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
     if problem is not None and parsed.path is not None:
         database.damage = damage_message(parsed.path, passphrase, problem)
         return database  # read-only from here: no migration, no statistics, no WAL switch
-    try:
-        migrations.upgrade_on_open(database.engine, backup=lambda rev: _backup_before_migration(database, rev))
-    except DBAPIError as exc:
-        engine.dispose()
-        _raise_known(exc, parsed)
-        raise
-    except DatabaseError:
-        engine.dispose()
-        raise
+    _upgrade_waiting_for_creator(database)
     return database
+
+
+# How long a program opening a roster waits for another that is creating or migrating it: a migration
+# on a slow shared disk outlasts the ordinary write lock's patience, and giving up half-way through
+# someone else's creation helps nobody.
+CREATION_PATIENCE_S = 120.0
+
+
+def _upgrade_waiting_for_creator(database: Database) -> None:
+    """Bring the schema to head. While another program holds the lock and the schema is not yet at
+    head (it is creating or migrating the roster), wait for it with fresh connections instead of
+    failing after the ordinary write lock's patience."""
+    engine, parsed = database.engine, database.target
+    deadline = time.monotonic() + CREATION_PATIENCE_S
+    while True:
+        try:
+            migrations.upgrade_on_open(engine, backup=lambda rev: _backup_before_migration(database, rev))
+            return
+        except DBAPIError as exc:
+            engine.dispose()
+            if failure_of(exc) is Failure.BUSY and time.monotonic() < deadline and _schema_unfinished(engine):
+                log.info("the roster is being created or migrated by another program: waiting for it")
+                time.sleep(0.2)
+                continue
+            _raise_known(exc, parsed)
+            raise
+        except DatabaseError:
+            engine.dispose()
+            raise
+
+
+def _schema_unfinished(engine: Engine) -> bool:
+    """True when the roster's schema is not (yet, or not readably) at this version's head."""
+    try:
+        return migrations.current_revision(engine) != migrations.known_revisions()[1]
+    except DBAPIError:
+        return True
+    finally:
+        engine.dispose()
 
 
 def _login_name() -> str:

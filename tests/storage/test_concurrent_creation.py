@@ -5,17 +5,22 @@ conflict with a record."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
 import psycopg
+import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from desktop_app.services import audit
+from desktop_app.domain.errors import DatabaseError
+from desktop_app.services import audit, persons
+from desktop_app.storage import db as storage_db
 from desktop_app.storage import migrations
 from desktop_app.storage.db import open_database
 from desktop_app.storage.models import Person
@@ -32,12 +37,14 @@ OPENER = textwrap.dedent('''
     target, go, name = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
     while not go.exists():
         time.sleep(0.001)
+    stage = "opening"
     try:
         db = open_database(target)
+        stage = "writing"
         persons.create_person(db, {"surname": name}, operator=name)
         db.close()
     except RosterError as exc:
-        print(f"refused: {exc}", flush=True)
+        print(f"refused while {stage}: {exc}", flush=True)
         raise SystemExit(1)
     print("opened", flush=True)
 ''')
@@ -78,6 +85,54 @@ def test_two_programs_create_the_same_sqlite_roster(tmp_path: Path) -> None:
             assert names == {f"Creator{run}A", f"Creator{run}B"}  # both ended well here
         finally:
             database.close()
+
+
+def test_opening_waits_for_a_creation_that_outlasts_the_write_locks_patience(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replays the whole-suite failure: under load the first program's creation held the lock longer
+    than the ordinary patience, and the second gave up with 'busy; waited 10 s' on a roster that was
+    half made. Now it waits while the schema is unfinished, and opens the finished roster."""
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 300)
+    path = tmp_path / "new.db"
+    creator = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    creator.execute("BEGIN IMMEDIATE")  # the other program, half-way through making the schema
+    creator.execute("CREATE TABLE scratch (id INTEGER)")
+    released = threading.Event()
+
+    def finish_creating() -> None:
+        time.sleep(2.0)  # several times the patience above
+        creator.execute("ROLLBACK")
+        creator.close()
+        released.set()
+
+    threading.Thread(target=finish_creating, daemon=True).start()
+    database = open_database(path)
+    try:
+        assert released.is_set()
+        assert migrations.current_revision(database.engine) == migrations.head_revision()
+    finally:
+        database.close()
+
+
+def test_a_busy_finished_roster_still_says_busy_after_the_ordinary_patience(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The longer wait is only for a roster being created: a colleague's long write on a finished
+    roster is told as before."""
+    path = tmp_path / "done.db"
+    open_database(path).close()
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 300)
+    colleague = sqlite3.connect(path, isolation_level=None)
+    colleague.execute("BEGIN IMMEDIATE")
+    try:
+        database = open_database(path)
+        try:
+            with pytest.raises(DatabaseError, match="busy"):
+                persons.create_person(database, {"surname": "Later"}, operator="tester")
+        finally:
+            database.close()
+    finally:
+        colleague.execute("ROLLBACK")
+        colleague.close()
 
 
 def test_two_programs_create_the_same_postgresql_roster(postgres_url: str, tmp_path: Path) -> None:
