@@ -511,7 +511,8 @@ def cmd_gui(ctx: Context) -> int:
 COMMAND_MODULES: tuple[str, ...] = ("desktop_app.cli.commands.workspace", "desktop_app.cli.commands.exporting",
                                      "desktop_app.cli.commands.importing", "desktop_app.cli.commands.reconcile",
                                      "desktop_app.cli.commands.protection", "desktop_app.cli.commands.recovery",
-                                     "desktop_app.cli.commands.crossing", "desktop_app.cli.commands.packages")
+                                     "desktop_app.cli.commands.crossing", "desktop_app.cli.commands.packages",
+                                     "desktop_app.cli.commands.server")
 
 CommandAdder = Callable[..., argparse.ArgumentParser]
 

@@ -128,6 +128,7 @@ _AUDIT_WORDS: dict[str, Template] = {word: template for word, template in (
     ("update", QT_TRANSLATE_NOOP("domain.audit", "update")),
     ("delete", QT_TRANSLATE_NOOP("domain.audit", "delete")),
     ("restore", QT_TRANSLATE_NOOP("domain.audit", "restore")),
+    ("move", QT_TRANSLATE_NOOP("domain.audit", "move to a server")),
     ("status", QT_TRANSLATE_NOOP("domain.audit", "status")),
     ("undo", QT_TRANSLATE_NOOP("domain.audit", "undo")),
     ("merge", QT_TRANSLATE_NOOP("domain.audit", "merge")),

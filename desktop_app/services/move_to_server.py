@@ -351,12 +351,18 @@ def _copy(reader: Connection, writer: Connection, path: Path, label: str, operat
                                  or 0) for t in tables}
     total = sum(source_counts.values())
     deferred = _deferred_columns(ours, tables)
-    done = 0
+    done = [0]
+
+    def advance(rows: int) -> None:
+        done[0] += rows
+        if progress is not None and not progress(done[0], total):
+            raise Cancelled(QT_TRANSLATE_NOOP(_C, "Cancelled; the server database was left empty and the roster "
+                                              "file was not changed."))
+
     later: list[tuple[Table, str, list[dict[str, Any]]]] = []
     for table in tables:
-        copied, fills = _copy_table(reader, writer, theirs.tables[table.name], table, deferred.get(table.name, ()),
-                                    batch_rows, lambda n: _advance(progress, n, total))
-        done += copied
+        _, fills = _copy_table(reader, writer, theirs.tables[table.name], table, deferred.get(table.name, ()),
+                               batch_rows, advance)
         later += [(table, column, rows) for column, rows in fills.items() if rows]
     for table, column, rows in later:
         key = _single_key(table)
@@ -400,12 +406,6 @@ def _single_key(table: Table) -> str:
     if len(keys) != 1:
         raise DatabaseError(f"{table.name}: a deferred reference needs a one-column key")
     return keys[0].name
-
-
-def _advance(progress: Progress | None, rows: int, total: int) -> None:
-    if progress is not None and not progress(rows, total):
-        raise Cancelled(QT_TRANSLATE_NOOP(_C, "Cancelled; the server database was left empty and the roster file "
-                                          "was not changed."))
 
 
 def _converter(column: Any) -> Callable[[Any], Any] | None:
