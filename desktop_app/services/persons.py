@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -30,8 +30,9 @@ from desktop_app.domain.person import (
     validate_field,
 )
 from desktop_app.domain.phones import normalize_phone
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.search_index import reindex, sort_key_of
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Document, Household, Person, Phone, Setting, StatusChange
@@ -107,6 +108,7 @@ class PersonView:
     merged_into_id: int | None
     documents: list[DocumentView] = field(default_factory=list)
     phones: list[PhoneView] = field(default_factory=list)
+    withheld: bool = False  # medical need and notes withheld from a role without READ_NOTES (issue 20)
 
     @property
     def display_name(self) -> str:
@@ -147,6 +149,23 @@ def person_view(person: Person) -> PersonView:
                    for d in person.documents],
         phones=[PhoneView(p.id, p.e164, p.label) for p in person.phones],
     )
+
+
+# Fields only a role with READ_NOTES reads or writes (issue 20).
+NOTE_FIELDS = ("medical", "notes")
+
+
+def for_reader(db: Database, view: PersonView) -> PersonView:
+    """`view` as the signed-in account may read it: without READ_NOTES, no medical need and no notes."""
+    if accounts.may(db, Permission.READ_NOTES):
+        return view
+    return replace(view, medical=False, notes="", withheld=True)
+
+
+def _check_note_fields(db: Database, fields: Mapping[str, Any]) -> None:
+    """Refuse (audited) a change to the medical need or the notes by a role that may not read them."""
+    if any(key in fields for key in NOTE_FIELDS) and not accounts.may(db, Permission.READ_NOTES):
+        accounts.require(db, Permission.READ_NOTES)
 
 
 # --- storing values ---------------------------------------------------------------------
@@ -287,15 +306,18 @@ def _document_row(document: DocumentData) -> Document:
                     expiry_date=document.expiry_date)
 
 
+@accounts.guarded(Permission.REGISTER)
 def create_person(db: Database, fields: Mapping[str, Any], *, operator: str,
                   documents: Iterable[DocumentData] = (), phones: Iterable[str | tuple[str, str]] = (),
                   phone_region: str | None = None, household_id: int | None = None) -> PersonView:
     """Register a new person (status 'registered'); returns the stored person."""
+    _check_note_fields(db, {key: value for key, value in fields.items() if value})
     with db.transaction() as session:
         person = new_person(session, fields, operator, documents=documents, phones=phones,
                             phone_region=phone_region, household_id=household_id)
         session.flush()
-        return person_view(_load(session, person.id))
+        view = person_view(_load(session, person.id))
+    return for_reader(db, view)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -310,7 +332,8 @@ def _load(session: Session, person_id: int, *, include_deleted: bool = True) -> 
 
 def get_person(db: Database, person_id: int) -> PersonView:
     with db.reading() as session:
-        return person_view(_load(session, person_id))
+        view = person_view(_load(session, person_id))
+    return for_reader(db, view)
 
 
 def find_person(db: Database, key: str) -> PersonView:
@@ -320,7 +343,8 @@ def find_person(db: Database, key: str) -> PersonView:
                                                                Person.case_ref == key.strip())))
         if person_id is None:
             raise NotFound("person", key)
-        return person_view(_load(session, person_id))
+        view = person_view(_load(session, person_id))
+    return for_reader(db, view)
 
 
 # --- editing --------------------------------------------------------------------------------
@@ -341,9 +365,11 @@ def _load_for_edit(session: Session, person_id: int, expected_version: int | Non
     return person
 
 
+@accounts.guarded(Permission.REGISTER)
 def update_person(db: Database, person_id: int, changes: Mapping[str, Any], *, operator: str,
                   expected_version: int | None = None) -> PersonView:
     """Change fields of a person; unchanged values are ignored. Returns the stored person."""
+    _check_note_fields(db, changes)
     columns = validated_changes(changes)
     if "case_ref" in columns and not columns["case_ref"]:
         raise ValidationError("case_ref", "",
@@ -361,7 +387,8 @@ def update_person(db: Database, person_id: int, changes: Mapping[str, Any], *, o
                 audit.record(session, operator, "update", "person", person.uuid,
                              f"edited {person.case_ref}: {', '.join(changed)}", changed)
             session.flush()
-            return person_view(person)
+            view = person_view(person)
+        return for_reader(db, view)
     except StaleDataError:
         raise EditConflict("This person was changed on another workstation at the same moment. "
                            "Reload and edit again.") from None
@@ -388,9 +415,11 @@ def _edit_record(db: Database, person_id: int, operator: str,
         reindex(session, person)
         audit.record(session, operator, "update", "person", person.uuid, summary, changes)
         session.flush()
-        return person_view(person)
+        view = person_view(person)
+    return for_reader(db, view)
 
 
+@accounts.guarded(Permission.REGISTER)
 def add_document(db: Database, person_id: int, document: DocumentData, *, operator: str) -> PersonView:
     def change(person: Person) -> tuple[str, dict[str, list[Any]]]:
         person.documents.append(_document_row(document))
@@ -400,6 +429,7 @@ def add_document(db: Database, person_id: int, document: DocumentData, *, operat
     return _edit_record(db, person_id, operator, change)
 
 
+@accounts.guarded(Permission.REGISTER)
 def remove_document(db: Database, person_id: int, document_id: int, *, operator: str) -> PersonView:
     def change(person: Person) -> tuple[str, dict[str, list[Any]]]:
         document = next((d for d in person.documents if d.id == document_id), None)
@@ -412,6 +442,7 @@ def remove_document(db: Database, person_id: int, document_id: int, *, operator:
     return _edit_record(db, person_id, operator, change)
 
 
+@accounts.guarded(Permission.REGISTER)
 def add_phone(db: Database, person_id: int, number: str, *, operator: str, label: str = "",
               region: str | None = None) -> PersonView:
     """Record a phone number; one the person already has is not recorded twice (nothing changes)."""
@@ -427,6 +458,7 @@ def add_phone(db: Database, person_id: int, number: str, *, operator: str, label
     return _edit_record(db, person_id, operator, change)
 
 
+@accounts.guarded(Permission.REGISTER)
 def remove_phone(db: Database, person_id: int, phone_id: int, *, operator: str) -> PersonView:
     def change(person: Person) -> tuple[str, dict[str, list[Any]]]:
         phone = next((p for p in person.phones if p.id == phone_id), None)
@@ -445,6 +477,7 @@ def _touch(person: Person, operator: str) -> None:
 
 # --- trash ----------------------------------------------------------------------------------
 
+@accounts.guarded(Permission.TRASH)
 def delete_person(db: Database, person_id: int, *, operator: str, reason: str = "") -> PersonView:
     """Move a person to the trash (restorable; nothing is erased)."""
     with db.transaction() as session:
@@ -475,6 +508,7 @@ def _detach_from_household(session: Session, person: Person) -> str | None:
     return None
 
 
+@accounts.guarded(Permission.TRASH)
 def restore_person(db: Database, person_id: int, *, operator: str) -> PersonView:
     with db.transaction() as session:
         person = _load(session, person_id)

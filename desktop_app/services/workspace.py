@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import TypeAlias
 
 from desktop_app.domain.errors import Cancelled, NotFound
-from desktop_app.services import households, lists, operations, partners, persons
+from desktop_app.services import accounts, households, lists, operations, partners, persons
 from desktop_app.services.operations import UndoableOperation
 from desktop_app.services.settings import MissionSettings, load_mission
 from desktop_app.storage.db import BUSY_TIMEOUT_MS, Database, lock_holder, open_database
@@ -79,6 +79,8 @@ class Workspace:
         in `on_replaced` are told after the swap.
         """
         old, self._db = self._db, database
+        if old is not database and accounts.signed_in(old) is not None:
+            accounts.sign_in(database, accounts.signed_in(old))  # the same officer works on the new roster
         if close_old and old is not database:
             old.close()
         for listener in list(self.on_replaced):
@@ -88,6 +90,19 @@ class Workspace:
     def set_operator(self, operator: str) -> None:
         """Another officer works on this window from now on (Settings)."""
         self.operator = operator
+
+    @property
+    def account(self) -> accounts.AccountView | None:
+        """The signed-in account (issue 20), or None on a roster without accounts."""
+        return accounts.signed_in(self._db)
+
+    def sign_in(self, name: str, pin: str) -> accounts.AccountView:
+        """Authenticate `name` with `pin` and work as that account from now on (the audit trail names it);
+        SignInRefused otherwise, and the account signed in before stays."""
+        account = accounts.authenticate(self._db, name, pin)
+        accounts.sign_in(self._db, account)
+        self.operator = account.name
+        return account
 
     def notify(self, kinds: frozenset[str]) -> None:
         """Tell the listeners that a change touched these kinds of records (see services.changes)."""

@@ -463,3 +463,23 @@ class EligibilityOverride(Base):
     operator: Mapped[str] = mapped_column(String(100))
 
     __table_args__ = (UniqueConstraint("list_id", "person_id", name="uq_eligibility_overrides_list_person"),)
+
+
+class Account(Base):
+    """A person who uses the roster (issue 20): their role and PIN, kept only as a scrypt hash."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))  # domain.roles.Role values
+    pin_hash: Mapped[str] = mapped_column(String(128))  # hex
+    pin_salt: Mapped[str] = mapped_column(String(64))  # hex, one per account
+    pin_params: Mapped[str] = mapped_column(String(100))  # JSON {"n", "r", "p", "dklen"} the hash was made with
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The server login that signs in as this account on PostgreSQL (its own name in the server's logs).
+    db_login: Mapped[str | None] = mapped_column(String(100), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))

@@ -1,0 +1,341 @@
+"""Accounts and roles (issue 20): who works on the roster, and the check every guarded service makes.
+
+A roster without accounts works as before: anyone with the roster (and its passphrase) may do
+everything, under the name they typed. Its first account must be a head of mission, and anyone
+may make it; from then on only a head adds, disables or changes accounts, every guarded service
+asks `require` at its entry, and the audit trail names the signed-in account, never a typed name.
+A PIN is kept only as a scrypt hash (hashlib, per-account salt, the parameters stored with it);
+five wrong PINs in a row lock the account for five minutes; every refusal is audited.
+
+    head = accounts.add_account(db, "A. Consul", Role.HEAD, "4711", operator="A. Consul")   # the first
+    me = accounts.authenticate(db, "A. Consul", "4711")     # SignInRefused: unknown, wrong, locked, disabled
+    accounts.sign_in(db, me)                                # the services now act for this account
+    accounts.add_account(db, "V. Hotline", Role.VOLUNTEER, "1234", operator=me.name)
+    accounts.require(db, Permission.EXPORT)                  # PermissionRefused (audited) for a volunteer
+
+    @accounts.guarded(Permission.EXPORT)                    # a service's entry: db (or a workspace) first
+    def export_persons(db: Database, out_path: Path, *, operator: str) -> ...: ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import hmac
+import inspect
+import json
+import secrets
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy import func, select
+
+from desktop_app.domain.errors import DatabaseError, DuplicateValue, NotFound, ValidationError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.roles import Permission, Role
+from desktop_app.services import audit
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import Account
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+MAX_FAILURES = 5  # wrong PINs in a row before the account is locked
+LOCK_OUT = dt.timedelta(minutes=5)
+MIN_PIN = 4
+# scrypt's cost: 16 MiB of memory per try (n * r * 128 bytes), as OWASP's password storage sheet advises.
+SCRYPT_PARAMS: dict[str, int] = {"n": 2 ** 14, "r": 8, "p": 1, "dklen": 64}
+
+# Service entry points and the permission each needs: `guarded` fills it, the role test reads it.
+GUARDS: dict[str, Permission] = {}
+
+
+class PermissionRefused(DatabaseError):
+    """The signed-in account's role does not hold the permission a service needs (the refusal is audited)."""
+
+    def __init__(self, account: str | None, role: Role | None, permission: Permission) -> None:
+        self.account = account
+        self.role = role
+        self.permission = permission
+        if role is None:
+            super().__init__(QT_TRANSLATE_NOOP("services.accounts", "Refused: this roster has accounts and nobody is "
+                                               "signed in; sign in (--user NAME) to use {permission}. Nothing was "
+                                               "changed."), permission=permission.label)
+        else:
+            super().__init__(QT_TRANSLATE_NOOP("services.accounts", "Refused: {account} is a {role}, and a {role} "
+                                               "has no permission for {permission}. Nothing was changed."),
+                             account=account, role=role.label, permission=permission.label)
+
+
+class SignInRefused(DatabaseError):
+    """A sign-in that failed: an unknown name or a wrong PIN (not told apart), a locked or disabled account."""
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """An account as screens and commands see it (never its PIN or hash)."""
+
+    id: int
+    name: str
+    role: Role
+    disabled: bool
+    locked_until: dt.datetime | None
+    failed_attempts: int
+    db_login: str | None
+    created_at: dt.datetime
+    created_by: str
+
+    def may(self, permission: Permission) -> bool:
+        return not self.disabled and self.role.may(permission)
+
+
+def _view(row: Account) -> AccountView:
+    return AccountView(row.id, row.name, Role(row.role), row.disabled, row.locked_until, row.failed_attempts,
+                       row.db_login, row.created_at, row.created_by)
+
+
+# --- who is signed in on an open roster --------------------------------------------------------------
+
+_SIGNED_IN: weakref.WeakKeyDictionary[Database, AccountView] = weakref.WeakKeyDictionary()
+
+
+def sign_in(db: Database, account: AccountView | None) -> None:
+    """The services act for `account` on `db` from now on (None: nobody; the roster's own rule then applies)."""
+    if account is None:
+        _SIGNED_IN.pop(db, None)
+    else:
+        _SIGNED_IN[db] = account
+
+
+def signed_in(db: Database) -> AccountView | None:
+    return _SIGNED_IN.get(db)
+
+
+def has_accounts(db: Database) -> bool:
+    """Whether the roster has any account yet (without one, today's behaviour: no checks)."""
+    with db.reading() as session:
+        return session.scalar(select(Account.id).limit(1)) is not None
+
+
+def _database(target: Any) -> Database:
+    """The roster of a Database or of anything holding one as `.db` (a Workspace, the command line's Context)."""
+    return target if isinstance(target, Database) else target.db
+
+
+def current(target: Any) -> AccountView | None:
+    """The signed-in account as it stands now (a head may have changed its role or disabled it meanwhile)."""
+    db = _database(target)
+    account = signed_in(db)
+    if account is None:
+        return None
+    with db.reading() as session:
+        row = session.get(Account, account.id)
+        return _view(row) if row is not None else None
+
+
+def may(target: Any, permission: Permission) -> bool:
+    """Whether the work may do `permission` now (no audit: for showing or withholding, not for refusing)."""
+    db = _database(target)
+    if signed_in(db) is None:
+        return not has_accounts(db)
+    account = current(db)
+    return account is not None and account.may(permission)
+
+
+def require(target: Any, permission: Permission) -> AccountView | None:
+    """Return the signed-in account (None on a roster without accounts) when it may do `permission`;
+    else audit the refusal and raise PermissionRefused naming the role and the permission."""
+    db = _database(target)
+    if signed_in(db) is None:
+        if not has_accounts(db):
+            return None
+        _audit_refusal(db, db.holder or "?", None, permission)
+        raise PermissionRefused(None, None, permission)
+    account = current(db)
+    if account is not None and account.may(permission):
+        return account
+    name = account.name if account is not None else signed_in(db).name  # type: ignore[union-attr]
+    role = account.role if account is not None and not account.disabled else None
+    _audit_refusal(db, name, role, permission)
+    raise PermissionRefused(name, role, permission)
+
+
+def _audit_refusal(db: Database, operator: str, role: Role | None, permission: Permission) -> None:
+    try:
+        with db.transaction() as session:
+            audit.record(session, operator, "refused", "permission", permission.value,
+                         f"refused {permission.value} to {role.value if role else 'nobody signed in'}",
+                         {"role": role.value if role else None, "permission": permission.value})
+    except DatabaseError:  # a damaged or read-only roster cannot take the entry; the refusal stands
+        pass
+
+
+def guarded(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a service entry point (its first argument the Database, or anything with `.db`) as needing
+    `permission`: it is refused before it starts, and an `operator` it is given is replaced by the
+    signed-in account's name, so the audit trail names the authenticated account."""
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        signature = inspect.signature(function)
+        names_operator = "operator" in signature.parameters
+
+        @functools.wraps(function)
+        def entry(*args: P.args, **kwargs: P.kwargs) -> R:
+            account = require(args[0], permission)
+            if account is not None and names_operator:
+                bound = signature.bind(*args, **kwargs)
+                bound.arguments["operator"] = account.name
+                return function(*bound.args, **bound.kwargs)
+            return function(*args, **kwargs)
+
+        entry.permission = permission  # type: ignore[attr-defined]
+        GUARDS[f"{function.__module__}.{function.__qualname__}"] = permission
+        return entry
+
+    return decorate
+
+
+# --- PINs ---------------------------------------------------------------------------------------------
+
+def _hash(pin: str, salt: bytes, params: dict[str, int]) -> bytes:
+    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=params["n"], r=params["r"], p=params["p"],
+                          dklen=params["dklen"], maxmem=params["n"] * params["r"] * 256)
+
+
+def _checked_pin(pin: str) -> str:
+    if len(pin) < MIN_PIN or pin != pin.strip():
+        raise ValidationError("PIN", "", QT_TRANSLATE_NOOP("services.accounts", "must have at least {count} "
+                                                           "characters and no spaces at either end"), count=MIN_PIN)
+    return pin
+
+
+def _checked_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name or len(name) > 100:
+        raise ValidationError("name", name, QT_TRANSLATE_NOOP("services.accounts", "must be 1 to 100 characters"))
+    return name
+
+
+def _row(session: Any, name: str) -> Account:
+    row = session.scalar(select(Account).where(func.lower(Account.name) == name.strip().lower()))
+    if row is None:
+        raise NotFound("account", name)
+    return row  # type: ignore[no-any-return]
+
+
+# --- the services -------------------------------------------------------------------------------------
+
+def list_accounts(db: Database) -> list[AccountView]:
+    """Every account by name (the sign-in dialog offers them; no PINs)."""
+    with db.reading() as session:
+        return [_view(row) for row in session.scalars(select(Account).order_by(func.lower(Account.name)))]
+
+
+@guarded(Permission.ACCOUNTS)
+def add_account(db: Database, name: str, role: Role, pin: str, *, operator: str) -> AccountView:
+    """A new account; the roster's first must be a head of mission (and anyone may make it)."""
+    name, pin = _checked_name(name), _checked_pin(pin)
+    salt = secrets.token_bytes(16)
+    with db.transaction() as session:
+        first = session.scalar(select(Account.id).limit(1)) is None
+        if first and role is not Role.HEAD:
+            raise ValidationError("role", role.value, QT_TRANSLATE_NOOP(
+                "services.accounts", "the roster's first account must be the head of mission's"))
+        if session.scalar(select(Account.id).where(func.lower(Account.name) == name.lower())) is not None:
+            raise DuplicateValue(QT_TRANSLATE_NOOP("services.accounts", "An account {name!r} exists already."),
+                                 name=name)
+        creator = name if first else operator
+        row = Account(name=name, role=role.value, pin_hash=_hash(pin, salt, SCRYPT_PARAMS).hex(), pin_salt=salt.hex(),
+                      pin_params=json.dumps(SCRYPT_PARAMS, sort_keys=True), failed_attempts=0, disabled=False,
+                      created_at=audit.now(), created_by=creator)
+        session.add(row)
+        session.flush()
+        audit.record(session, creator, "create", "account", name, f"account {name}: {role.value}",
+                     {"role": role.value, "first": first})
+        return _view(row)
+
+
+def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None = None) -> AccountView:
+    """The account `name` when `pin` is its PIN; SignInRefused otherwise (audited; the fifth wrong PIN
+    in a row locks the account for five minutes)."""
+    at = now or audit.now()
+    with db.transaction() as session:
+        row = session.scalar(select(Account).where(func.lower(Account.name) == name.strip().lower()))
+        refusal = None
+        if row is None:
+            refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: no account {name!r} with this PIN.")
+        elif row.disabled:
+            refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: the account {name!r} is disabled; "
+                                        "the head of mission can enable it again.")
+        elif row.locked_until is not None and row.locked_until > at:
+            refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: the account {name!r} is locked after "
+                                        "{count} wrong PINs until {until:%H:%M:%S}.")
+        else:
+            params = json.loads(row.pin_params)
+            good = hmac.compare_digest(_hash(pin, bytes.fromhex(row.pin_salt), params).hex(), row.pin_hash)
+            if good:
+                row.failed_attempts, row.locked_until = 0, None
+                audit.record(session, row.name, "sign_in", "account", row.name, f"{row.name} signed in")
+                return _view(row)
+            row.failed_attempts += 1
+            if row.failed_attempts >= MAX_FAILURES:
+                row.failed_attempts, row.locked_until = 0, at + LOCK_OUT
+            refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: no account {name!r} with this PIN.")
+        key = row.name if row is not None else name.strip()[:64]
+        audit.record(session, key, "sign_in_refused", "account", key, f"sign-in refused for {key}",
+                     {"locked": bool(row is not None and row.locked_until is not None and row.locked_until > at)})
+        until = row.locked_until if row is not None else None
+    raise SignInRefused(refusal, name=name, count=MAX_FAILURES, until=until)
+
+
+@guarded(Permission.ACCOUNTS)
+def change_role(db: Database, name: str, role: Role, *, operator: str) -> AccountView:
+    """Give account `name` another role; the roster's last active head stays a head."""
+    with db.transaction() as session:
+        row = _row(session, name)
+        if row.role == Role.HEAD.value and role is not Role.HEAD:
+            _keep_a_head(session, row)
+        old, row.role = row.role, role.value
+        audit.record(session, operator, "update", "account", row.name, f"account {row.name}: {old} -> {role.value}",
+                     {"role": [old, role.value]})
+        return _view(row)
+
+
+@guarded(Permission.ACCOUNTS)
+def disable_account(db: Database, name: str, *, operator: str, disabled: bool = True) -> AccountView:
+    """Disable account `name` (it can no longer sign in nor act), or enable it again; never the last head."""
+    with db.transaction() as session:
+        row = _row(session, name)
+        if disabled and row.role == Role.HEAD.value:
+            _keep_a_head(session, row)
+        row.disabled = disabled
+        if not disabled:
+            row.failed_attempts, row.locked_until = 0, None
+        audit.record(session, operator, "update", "account", row.name,
+                     f"account {row.name} {'disabled' if disabled else 'enabled'}", {"disabled": disabled})
+        return _view(row)
+
+
+@guarded(Permission.ACCOUNTS)
+def set_pin(db: Database, name: str, pin: str, *, operator: str) -> AccountView:
+    """A new PIN for account `name` (a head resets a forgotten one); unlocks the account."""
+    pin = _checked_pin(pin)
+    salt = secrets.token_bytes(16)
+    with db.transaction() as session:
+        row = _row(session, name)
+        row.pin_hash, row.pin_salt = _hash(pin, salt, SCRYPT_PARAMS).hex(), salt.hex()
+        row.pin_params = json.dumps(SCRYPT_PARAMS, sort_keys=True)
+        row.failed_attempts, row.locked_until = 0, None
+        audit.record(session, operator, "update", "account", row.name, f"account {row.name}: new PIN")
+        return _view(row)
+
+
+def _keep_a_head(session: Any, row: Account) -> None:
+    heads = session.scalar(select(func.count()).select_from(Account).where(
+        Account.role == Role.HEAD.value, Account.disabled.is_(False), Account.id != row.id))
+    if not heads:
+        raise ValidationError("role", row.name, QT_TRANSLATE_NOOP(
+            "services.accounts", "is the roster's last active head of mission; make another head first"))
