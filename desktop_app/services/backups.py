@@ -32,7 +32,7 @@ from sqlalchemy import func, select
 from desktop_app import system
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.services import audit
-from desktop_app.services.persons import CASE_REF_FLOOR_KEY, GENERATED_REF_PREFIX
+from desktop_app.services.persons import CASE_REF_FLOOR_KEY, CASE_REF_PREFIX_KEY, GENERATED_REF_PREFIX
 from desktop_app.storage import backup as storage_backup
 from desktop_app.storage import recovery as storage_recovery
 from desktop_app.storage.backup import BackupInfo
@@ -259,16 +259,24 @@ def _head_follows(roster: Path, copy: Path) -> Iterator[None]:
 
 
 def _carry_case_ref_floor(current: Any, restored: Any) -> None:
-    """Record in the restored roster the highest case reference the current one handed out."""
-    highest = max(_highest_ref(current), _highest_ref(restored))
+    """Record in the restored roster the highest case reference number the current one handed out,
+    under 'MR-' and under the site's own prefix ('MR-CAI-', of either roster): the floor is one
+    number for all of them, so no generated reference is ever handed out twice."""
+    prefixes = {GENERATED_REF_PREFIX, *_site_prefixes(current), *_site_prefixes(restored)}
+    highest = max(_highest_ref(connection, prefix) for connection in (current, restored) for prefix in prefixes)
     restored.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                      (CASE_REF_FLOOR_KEY, json.dumps(highest)))
 
 
-def _highest_ref(connection: Any) -> int:
-    numbers = [int(ref[len(GENERATED_REF_PREFIX):]) for (ref,) in connection.execute(
-        "SELECT case_ref FROM persons WHERE case_ref LIKE ?", (f"{GENERATED_REF_PREFIX}______",))
-        if ref[len(GENERATED_REF_PREFIX):].isdigit()]
+def _site_prefixes(connection: Any) -> list[str]:
+    return [str(value) for (value,) in connection.execute("SELECT value FROM settings WHERE key = ?",
+                                                          (CASE_REF_PREFIX_KEY,)) if value]
+
+
+def _highest_ref(connection: Any, prefix: str) -> int:
+    numbers = [int(ref[len(prefix):]) for (ref,) in connection.execute(
+        "SELECT case_ref FROM persons WHERE case_ref LIKE ?", (f"{prefix}______",))
+        if ref[len(prefix):].isdigit()]
     floor = connection.execute("SELECT value FROM settings WHERE key = ?", (CASE_REF_FLOOR_KEY,)).fetchone()
     return max([*numbers, int(json.loads(floor[0])) if floor else 0])
 
