@@ -475,7 +475,12 @@ def _check_file(path: Path, *, create: bool, passphrase: str | None) -> str | No
         raise DatabaseError(f"{path}: no such roster database")
     if not path.parent.exists():
         if path == default_database_path():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # a read-only profile or stick, a file where the folder should be
+                raise DatabaseError(f"{path.parent}: the folder for the default roster cannot be made "
+                                    f"({exc.strerror or exc}); name a roster in a writable folder with --db, or "
+                                    "copy the program to a writable folder") from exc
         else:
             raise DatabaseError(f"{path.parent}: folder does not exist")
     return None
