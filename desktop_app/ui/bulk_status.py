@@ -4,8 +4,11 @@ The roster's row menu offers "Change status of…"; the dialog names whom (the s
 everyone the filter shows, the current person's household, or a list's members), the new
 status and the reason. It is one audited operation (`services.status.change_statuses`) that
 Edit > Undo takes back as a whole; persons the workflow does not let move are named, and stay.
+The change is written off the GUI thread (`ui.operations.write_and_wait`): while a colleague holds
+the roster, the window keeps answering and says who; the lists and households offered are read
+off it too (`read_scopes`).
 
-    dialog = BulkStatusDialog(db, [("3 selected", [1, 2, 3], None)], parent=window)
+    dialog = BulkStatusDialog(window.workspace, [("3 selected", [1, 2, 3], None)], parent=window)
     if dialog.exec():
         result = dialog.result_of_change
 """
@@ -13,6 +16,7 @@ Edit > Undo takes back as a whole; persons the workflow does not let move are na
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Slot
@@ -31,11 +35,12 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.reasons import service_note
 from desktop_app.domain.status import Status
-from desktop_app.services import lists, persons, status
+from desktop_app.services import changes, lists, persons, status
 from desktop_app.services.status import BulkStatusResult
-from desktop_app.storage.db import Database
+from desktop_app.services.workspace import Roster, Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
+from desktop_app.ui.operations import run_read, write_and_wait
 from desktop_app.ui.undo_commands import push_operation
 
 if TYPE_CHECKING:
@@ -47,12 +52,11 @@ Scope = tuple[str, list[int], int | None]  # what the officer reads, the person 
 class BulkStatusDialog(QDialog):
     """Whom, which status, why; applies on OK and keeps the result in `result_of_change`."""
 
-    def __init__(self, db: Database, operator: str, scopes: list[Scope], parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, scopes: list[Scope], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulkStatusDialog")
         self.setWindowTitle(self.tr("Change the status of several persons"))
-        self.db = db
-        self.operator = operator
+        self.workspace = workspace
         self.scopes = scopes
         self.result_of_change: BulkStatusResult | None = None
         self.scope = QComboBox(self, objectName="bulkStatusScope")
@@ -70,6 +74,7 @@ class BulkStatusDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         form = QFormLayout(self)
         form.addRow(self.tr("Whom"), self.scope)
         form.addRow(self.tr("New status"), self.target)
@@ -81,11 +86,16 @@ class BulkStatusDialog(QDialog):
     @Slot()
     def apply(self) -> None:
         _text, ids, list_id = self.scopes[self.scope.currentIndex()]
+        db, operator = self.workspace.db, self.workspace.operator
+        target, reason = Status(self.target.currentData()), self.reason.text().strip()
+        self.ok_button.setEnabled(False)  # one change at a time, also while it waits for a colleague
         try:
-            self.result_of_change = status.change_statuses(
-                self.db, ids, Status(self.target.currentData()), operator=self.operator,
-                reason=self.reason.text().strip(), list_id=list_id)
+            self.result_of_change = write_and_wait(
+                self, self.tr("Changing the status of %n person(s)", "", len(ids)),
+                lambda: status.change_statuses(db, ids, target, operator=operator, reason=reason, list_id=list_id),
+                kinds=frozenset({changes.PERSONS, changes.LISTS}))
         except RosterError as exc:
+            self.ok_button.setEnabled(True)
             show_error(self, exc)
             return
         self.accept()
@@ -110,12 +120,15 @@ def change_status_of(window: WindowHost, scopes: Sequence[Scope]) -> BulkStatusR
     offered = [s for s in scopes if s[1]]
     if not offered:
         return None
-    dialog = BulkStatusDialog(window.db, window.operator, offered, window.window())
+    workspace = window.workspace
+    if workspace is None:
+        return None
+    dialog = BulkStatusDialog(workspace, offered, window.window())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_of_change is None:
         return None
     result = dialog.result_of_change
     if result.operation_id is not None:
-        db, operator, operation_id = window.db, window.operator, result.operation_id
+        db, operator, operation_id = workspace.db, workspace.operator, result.operation_id
         changed = len(result.changed)  # a plain name: lupdate skips a call whose count is a call
         push_operation(window, QCoreApplication.translate("BulkStatusDialog", "Status of %n person(s)", "", changed),
                        lambda: status.undo_status_operation(db, operation_id, operator=operator))
@@ -128,7 +141,29 @@ def change_status_of(window: WindowHost, scopes: Sequence[Scope]) -> BulkStatusR
     return result
 
 
-def roster_scopes(window: WindowHost) -> list[Scope]:
+@dataclass(frozen=True)
+class ScopeFacts:
+    """What the roster's scopes need from the database: the current person's household, the open lists."""
+
+    household: tuple[str, list[int]] | None  # reference, member ids
+    lists: list[tuple[int, str, list[int]]]  # id, name, member ids of each open list with members
+
+
+def read_scopes(db: Roster, current: int | None) -> ScopeFacts:
+    """The current person's household and every open list with members (a read, for the runner)."""
+    household = None
+    if current is not None:
+        person = persons.get_person(db, current)
+        if person.household_id is not None:
+            from desktop_app.services import households
+
+            members = [m.person_id for m in households.get_household(db, person.household_id).members]
+            household = (person.household_ref or "", members)
+    return ScopeFacts(household, [(summary.id, summary.name, [m.person_id for m in lists.members(db, summary.id)])
+                                  for summary in lists.all_lists(db) if summary.state != "closed" and summary.members])
+
+
+def roster_scopes(window: WindowHost, facts: ScopeFacts) -> list[Scope]:
     """The selection, the filter, the current person's household, and each open list."""
     translate = QCoreApplication.translate
     selected = window.roster.selected_ids()
@@ -138,21 +173,27 @@ def roster_scopes(window: WindowHost) -> list[Scope]:
         (translate("BulkStatusDialog", "everyone the roster shows (%1)").replace("%1",
                                                                            str(len(window.roster.model.ids))),
          list(window.roster.model.ids), None)]
-    current = window.roster.current_id()
-    if current is not None:
-        person = persons.get_person(window.db, current)
-        if person.household_id is not None:
-            from desktop_app.services import households
-
-            members = [m.person_id for m in households.get_household(window.db, person.household_id).members]
-            scopes.append((translate("BulkStatusDialog", "household %1 (%2)").replace("%1", person.household_ref or "")
-                           .replace("%2", str(len(members))), members, None))
-    for summary in lists.all_lists(window.db):
-        if summary.state != "closed" and summary.members:
-            scopes.append((translate("BulkStatusDialog", "list '%1' (%2 members)").replace("%1", summary.name)
-                           .replace("%2", str(summary.members)),
-                           [m.person_id for m in lists.members(window.db, summary.id)], summary.id))
+    if facts.household is not None:
+        ref, members = facts.household
+        scopes.append((translate("BulkStatusDialog", "household %1 (%2)").replace("%1", ref)
+                       .replace("%2", str(len(members))), members, None))
+    for list_id, name, members in facts.lists:
+        scopes.append((translate("BulkStatusDialog", "list '%1' (%2 members)").replace("%1", name)
+                       .replace("%2", str(len(members))), members, list_id))
     return scopes
+
+
+def offer_change(host: WindowHost) -> None:
+    """Read the scopes off the GUI thread, then open the dialog (the roster's 'Change status of several…')."""
+    db = host.db
+    if db is None:
+        return
+    current = host.roster.current_id()
+
+    def offer(facts: ScopeFacts) -> None:
+        change_status_of(host, roster_scopes(host, facts))
+
+    run_read(host.window(), lambda: read_scopes(db, current), offer)
 
 
 def install(host: WindowHost) -> None:
@@ -160,4 +201,4 @@ def install(host: WindowHost) -> None:
     action = host.actions.add(
         "bulkStatus", QAction(QCoreApplication.translate("BulkStatusDialog", "Change status of &several…"),
                               host.window()), menus=("Person",), roster=True)
-    action.triggered.connect(lambda: change_status_of(host, roster_scopes(host)))
+    action.triggered.connect(lambda: offer_change(host))

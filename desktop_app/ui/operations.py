@@ -20,6 +20,14 @@ Three shapes of the same runner (one relay, one worker job, one `PendingOperatio
               kinds=frozenset({"lists"}))
     run_in_background(dialog, "Applying the answer", lambda progress: service(db, progress=progress),
                       on_success=dialog.show_result)
+    created = write_and_wait(page, page.tr("Creating the list"),        # a slot written as a plain call
+                             lambda: lists.create_list(db, name, operator=operator), kinds=frozenset({"lists"}))
+
+`write_and_wait` is `run_write` for a slot that goes on only once the write is done (the editor's Save,
+a page's button): it returns the result or raises the write's error, the event loop turning meanwhile, so
+the window paints, the waiting window names the lock's holder and Cancel works (`Cancelled` is raised).
+The hub is the one of the window `parent` is shown in; a dialog shown on its own (no window, no hub)
+writes at once.
 
 A write through the hub reads the audit trail's head before it starts and what was committed
 past it once it is done (`services.changes.committed_since`): the hub announces those kinds with
@@ -41,7 +49,7 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
@@ -57,6 +65,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 Progress = Callable[[int, int], bool]
 WaitForLock = Callable[[Callable[[], bool], Callable[[str | None], None]], None]
 SHOW_PROGRESS_AFTER_MS = 500
@@ -290,6 +299,7 @@ class PendingOperation(QObject):
         if not self.done:
             loop = QEventLoop()
             self.finished.connect(loop.quit)
+            self.destroyed.connect(loop.quit)  # its window closed meanwhile: the result is dropped, not awaited
             loop.exec()
 
     @Slot()
@@ -374,3 +384,27 @@ def run_in_background(parent: QWidget | None, title: str, operation: Callable[[P
     pending = PendingOperation(parent, title, on_success, on_failure, progress=True, quiet=quiet, every_error=True)
     return _start(pending, write_pool(), operation, hub, kinds)
 
+
+
+def write_and_wait(parent: QWidget, title: str, work: Callable[[], T], *, kinds: frozenset[str] | None = None,
+                   hub: WorkspaceHub | None = None) -> T:
+    """Run the write `work()` as `run_write` does and return its result once it is written, the event loop
+    turning meanwhile (see the module); raises what the write raised, `Cancelled` when the officer gave the
+    wait up or `parent` was closed meanwhile. `hub` defaults to the one of `parent`'s window; with none
+    (a dialog on its own), `work()` runs at once."""
+    if hub is None:
+        from desktop_app.ui.workspace_signals import hub_of
+
+        hub = hub_of(parent)
+    if hub is None or hub.workspace is None:
+        return work()
+    results: list[T] = []
+    errors: list[BaseException] = []
+    pending = PendingOperation(parent, title, results.append, errors.append, every_error=True)
+    _start(pending, write_pool(), lambda _progress: work(), hub, kinds)
+    pending.wait()
+    if errors:
+        raise errors[0]
+    if not results:
+        raise Cancelled()
+    return results[0]

@@ -6,13 +6,17 @@ redo are service calls like any change, so they are audited and checked: an edit
 with the version the redo left, so a colleague's change in between is never overwritten;
 a status goes back through `services.undo.revert_status`, which refuses when the status
 moved on; a deletion is undone by restoring from the trash. A refused undo is shown by the
-error presenter and the command leaves the stack (it can no longer apply).
+error presenter and the command leaves the stack (it can no longer apply). Each undo and redo is
+a write through `ui.operations.write_and_wait`: off the GUI thread, waiting for a colleague's
+write while the window keeps answering and says who; the commands hold the window's `Workspace`,
+so they act on the roster open now and in the operator's name.
 
 Operations are pushed on the window's stack by the dialog that made them, so Edit > Undo
 still takes them back after the dialog closed; their undo is the operation's own undo
 service, and there is no redo (doing it again is a new operation):
 
     push_operation(window, "Merge MR-000012", lambda: duplicates.undo_merge(db, op_id, operator=who))
+    window.undo_stack.push(StatusCommand(window.workspace, person_id, "MR-000012", old, new, window, reload))
 """
 
 from __future__ import annotations
@@ -27,12 +31,18 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.status import Status
-from desktop_app.services import persons, undo
+from desktop_app.services import changes, persons, undo
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.operations import write_and_wait
 
 if TYPE_CHECKING:
+    from desktop_app.services.workspace import Workspace
     from desktop_app.ui.main_window.host import WindowHost
-from desktop_app.storage.db import Database
-from desktop_app.ui.errors import show_error
+
+PERSON_KINDS = frozenset({changes.PERSONS})
+# An undo or redo waiting for the lock runs the event loop: Ctrl+Z pressed again meanwhile is ignored (the stack
+# has not moved yet, so the same command would run twice).
+_running: list[QUndoCommand] = []
 
 
 class ServiceCommand(QUndoCommand):
@@ -47,11 +57,19 @@ class ServiceCommand(QUndoCommand):
         self.person_id = person_id
 
     def _run(self, action: Callable[[], Any]) -> None:
+        if _running:
+            return
+        _running.append(self)
         try:
-            action()
+            if self._parent_widget is None:
+                action()
+            else:
+                write_and_wait(self._parent_widget, self.text(), action, kinds=PERSON_KINDS)
         except RosterError as exc:
             self.setObsolete(True)
             show_error(self._parent_widget, exc)
+        finally:
+            _running.remove(self)
         self._changed(self.person_id)
 
     def do_undo(self) -> None:
@@ -71,19 +89,19 @@ class ServiceCommand(QUndoCommand):
 
 
 class EditPersonCommand(ServiceCommand):
-    def __init__(self, db: Database, operator: str, person_id: int, case_ref: str, before: dict[str, Any],
+    def __init__(self, workspace: Workspace, person_id: int, case_ref: str, before: dict[str, Any],
                  after: dict[str, Any], version_after: int, parent_widget: QWidget | None,
                  changed: Callable[[int], None]) -> None:
         # Titles read after the Edit menu's "Undo"/"Redo"; spelled out in full so pyside6-lupdate finds them.
         super().__init__(QCoreApplication.translate("UndoCommands", "Edit %1").replace("%1", case_ref),
                          parent_widget, changed, person_id)
-        self.db, self.operator = db, operator
+        self.workspace = workspace
         self.before, self.after = before, after
         self.version = version_after
 
     def _apply(self, values: dict[str, Any]) -> None:
-        self.version = persons.update_person(self.db, self.person_id, values, operator=self.operator,
-                                             expected_version=self.version).version
+        self.version = persons.update_person(self.workspace.db, self.person_id, values,
+                                             operator=self.workspace.operator, expected_version=self.version).version
 
     def do_undo(self) -> None:
         self._apply(self.before)
@@ -93,32 +111,33 @@ class EditPersonCommand(ServiceCommand):
 
 
 class StatusCommand(ServiceCommand):
-    def __init__(self, db: Database, operator: str, person_id: int, case_ref: str, old: Status, new: Status,
+    def __init__(self, workspace: Workspace, person_id: int, case_ref: str, old: Status, new: Status,
                  parent_widget: QWidget | None, changed: Callable[[int], None]) -> None:
         super().__init__(QCoreApplication.translate("UndoCommands", "Status of %1").replace("%1", case_ref),
                          parent_widget, changed, person_id)
-        self.db, self.operator, self.old, self.new = db, operator, old, new
+        self.workspace, self.old, self.new = workspace, old, new
 
     def do_undo(self) -> None:
-        undo.revert_status(self.db, self.person_id, self.old, expected_current=self.new, operator=self.operator)
+        undo.revert_status(self.workspace.db, self.person_id, self.old, expected_current=self.new,
+                           operator=self.workspace.operator)
 
     def do_redo(self) -> None:
-        undo.revert_status(self.db, self.person_id, self.new, expected_current=self.old, operator=self.operator,
-                           reason="redo")
+        undo.revert_status(self.workspace.db, self.person_id, self.new, expected_current=self.old,
+                           operator=self.workspace.operator, reason="redo")
 
 
 class DeleteCommand(ServiceCommand):
-    def __init__(self, db: Database, operator: str, person_id: int, case_ref: str, parent_widget: QWidget | None,
+    def __init__(self, workspace: Workspace, person_id: int, case_ref: str, parent_widget: QWidget | None,
                  changed: Callable[[int], None]) -> None:
         super().__init__(QCoreApplication.translate("UndoCommands", "Move %1 to the trash").replace("%1", case_ref),
                          parent_widget, changed, person_id)
-        self.db, self.operator = db, operator
+        self.workspace = workspace
 
     def do_undo(self) -> None:
-        persons.restore_person(self.db, self.person_id, operator=self.operator)
+        persons.restore_person(self.workspace.db, self.person_id, operator=self.workspace.operator)
 
     def do_redo(self) -> None:
-        persons.delete_person(self.db, self.person_id, operator=self.operator, reason="redo")
+        persons.delete_person(self.workspace.db, self.person_id, operator=self.workspace.operator, reason="redo")
 
 
 class OperationCommand(QUndoCommand):
@@ -134,15 +153,23 @@ class OperationCommand(QUndoCommand):
         self.done = False  # undone already (here or by the dialog's own Undo button)
 
     def undo(self) -> None:
+        if _running:
+            return
         if not self.done:
             self.done = True
+            _running.append(self)
             try:
-                result = self._undo_operation()
+                if self._parent_widget is None:
+                    result = self._undo_operation()
+                else:  # the operation's kinds are what its audit entries say (ui.operations)
+                    result = write_and_wait(self._parent_widget, self.text(), self._undo_operation)
             except RosterError as exc:
                 show_error(self._parent_widget, exc)
             else:
                 if self._on_undone is not None:
                     self._on_undone(result)
+            finally:
+                _running.remove(self)
             self._changed()
         self.setObsolete(True)  # nothing to redo: the stack drops it
 

@@ -470,13 +470,15 @@ class MainWindow(QMainWindow):
     def _person_edited(self, edit: PersonEdit) -> None:
         from desktop_app.ui.undo_commands import EditPersonCommand
 
-        self.undo_stack.push(EditPersonCommand(self.db, self.operator, edit.person_id, edit.case_ref, edit.before,
+        assert self.workspace is not None
+        self.undo_stack.push(EditPersonCommand(self.workspace, edit.person_id, edit.case_ref, edit.before,
                                                edit.after, edit.version_after, self, self._undone))
 
     def _status_changed(self, person_id: int, case_ref: str, old: str, new: str) -> None:
         from desktop_app.ui.undo_commands import StatusCommand
 
-        self.undo_stack.push(StatusCommand(self.db, self.operator, person_id, case_ref, Status(old), Status(new), self,
+        assert self.workspace is not None
+        self.undo_stack.push(StatusCommand(self.workspace, person_id, case_ref, Status(old), Status(new), self,
                                            self._undone))
 
     def _undone(self, person_id: int) -> None:
@@ -524,8 +526,8 @@ class MainWindow(QMainWindow):
                                               "(or with Undo).", "", len(ids)))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        db, operator = self.db, self.operator
-        assert db is not None
+        db, operator, workspace = self.db, self.operator, self.workspace
+        assert db is not None and workspace is not None
 
         def delete() -> tuple[list[tuple[int, str]], RosterError | None]:
             moved: list[tuple[int, str]] = []
@@ -541,7 +543,7 @@ class MainWindow(QMainWindow):
             if moved:
                 self.undo_stack.beginMacro(self.tr("Move %n person(s) to the trash", "", len(moved)))
                 for person_id, case_ref in moved:
-                    self.undo_stack.push(DeleteCommand(db, operator, person_id, case_ref, self, self._undone))
+                    self.undo_stack.push(DeleteCommand(workspace, person_id, case_ref, self, self._undone))
                 self.undo_stack.endMacro()
             if refused is not None:
                 show_error(self, refused)
