@@ -76,7 +76,7 @@ def cmd_move_to_server(ctx: Any) -> int:
         return True
 
     result = move_to_server.move_roster(source, a.address, passphrase=ctx.passphrase, operator=ctx.operator,
-                                        progress=progress)
+                                        progress=progress, batch_rows=a.batch_rows)
     if a.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0
@@ -99,3 +99,4 @@ def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> 
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--check", action="store_true", help="only test the connection and whether the database is empty")
     p.add_argument("--progress", action="store_true", help="print the rows copied so far on stderr")
+    p.add_argument("--batch-rows", type=int, default=move_to_server.BATCH_ROWS, help=argparse.SUPPRESS)
