@@ -6,7 +6,7 @@ the partner receiving it, an optional password typed twice, and a title. The dia
 how many persons go, how many of them have not consented to sharing (an export to a partner
 waits until the officer ticks the box that sends them too), and the first rows as the
 partner will read them. The export runs off the GUI thread with progress and cancel;
-`install(window)` adds the menu entries and the roster's context-menu action.
+its menu entries are `ui.exporting_feature`.
 
 Files: a target the program must never write (the roster, its working files, a database) is
 named as the problem and the Export button stays off; an existing file is replaced only after
@@ -31,7 +31,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -457,25 +456,3 @@ def open_export_dialog(window: WindowHost, *, selected_only: bool = False) -> Ex
         QCoreApplication.translate("ExportDialog", "Exported %1 persons to %2 (recorded in the audit trail)")
         .replace("%1", str(result.persons)).replace("%2", result.path.name), 10_000))
     return dialog
-
-
-def install(host: WindowHost) -> None:
-    """Exchange ▸ Export… (Ctrl+Shift+E), Exchange ▸ Export profiles…, and the roster's context menu."""
-    window = host.window()
-    export_action = host.actions.add("export", QAction(QCoreApplication.translate("ExportDialog", "&Export…"), window),
-                                     menus=("Exchange",), shortcut="Ctrl+Shift+E")
-    export_action.triggered.connect(lambda: open_export_dialog(host).exec())
-    profiles_action = host.actions.add(
-        "exportProfiles", QAction(QCoreApplication.translate("ExportDialog", "Export &profiles…"), window),
-        menus=("Exchange",))
-    profiles_action.triggered.connect(lambda: _open_profiles(host))
-    selection_action = host.actions.add(
-        "exportSelection", QAction(QCoreApplication.translate("ExportDialog", "Export these persons…"), window),
-        roster=True)
-    selection_action.triggered.connect(lambda: open_export_dialog(host, selected_only=True).exec())
-
-
-def _open_profiles(host: WindowHost) -> None:
-    from desktop_app.ui.profile_editor import ProfileEditor
-
-    ProfileEditor(host.db, host.operator, parent=host.window()).exec()

@@ -6,6 +6,13 @@ and reasons; Enter opens the pair in the merge screen, Delete marks it 'not a du
 field, with a radio choice per field for the value that survives (Left/Right or Space pick,
 shaded rows differ). 'Keep record' says which record survives (its case reference stays);
 the other becomes 'merged'. 'Merge' asks for confirmation; 'Undo merge' separates them again.
+Both dialogs take the window's `Workspace` (the open roster and the operator, whichever roster is
+open when they act). The merge, its undo and 'not a duplicate' are writes through
+`ui.operations.write_and_wait`: while a colleague holds the roster the window keeps answering and
+says who, and Cancel gives the write up.
+
+    dialog = DuplicatesDialog(window.workspace, window, undo_host=window)
+    merge = MergeDialog(window.workspace, a_id, b_id, window, undo_host=window)
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,14 +48,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import RosterError
-from desktop_app.services import duplicates
+from desktop_app.services import changes, duplicates
 from desktop_app.services.duplicates import DuplicateCandidate, FieldChoice
 from desktop_app.services.persons import PersonView
-from desktop_app.storage.db import Database
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, show_error
-from desktop_app.ui.operations import run_in_background
+from desktop_app.ui.operations import run_in_background, write_and_wait
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, undo_pushed
 
@@ -147,15 +154,14 @@ class MergeDialog(QDialog):
 
     merged = Signal(int)  # the survivor's id (also after an undo: the records changed)
 
-    def __init__(self, db: Database, operator: str, a_id: int, b_id: int, parent: QWidget | None = None, *,
+    def __init__(self, workspace: Workspace, a_id: int, b_id: int, parent: QWidget | None = None, *,
                  undo_host: WindowHost | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.undo_host = undo_host  # the window whose Edit > Undo can take the merge back after this closes
         self.undo_entry: OperationCommand | None = None
         self.setWindowTitle(self.tr("Merge duplicate records"))
-        self.db = db
-        self.operator = operator
+        self.workspace = workspace
         self.ids = {A: a_id, B: b_id}
         self.operation_id: int | None = None
         self.model = MergeChoiceModel(self)
@@ -205,7 +211,8 @@ class MergeDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        rows = duplicates.merge_comparison(self.db, self.ids[A], self.ids[B])
+        # Two records by their ids: a look-up cheap enough for the GUI thread (it never waits on the lock).
+        rows = duplicates.merge_comparison(self.workspace.db, self.ids[A], self.ids[B])
         refs = next(r for r in rows if r.key == "case_ref")
         self.model.set_rows(rows, (f"A: {refs.keep_text}", f"B: {refs.other_text}"))
         self.table.setCurrentIndex(self.model.index(0, 0))
@@ -241,23 +248,33 @@ class MergeDialog(QDialog):
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
+        db, operator = self.workspace.db, self.workspace.operator
+        keep_id, other_id, picks = self.ids[survivor], self.ids[other], self.model.picks_for(survivor)
+
+        def merge() -> tuple[PersonView, int]:
+            kept = duplicates.merge_persons(db, keep_id, other_id, picks=picks, operator=operator)
+            return kept, duplicates.merge_operations(db, kept.id)[0]
+
+        self.merge_button.setEnabled(False)  # one merge at a time, also while it waits for a colleague
         try:
-            kept = duplicates.merge_persons(self.db, self.ids[survivor], self.ids[other],
-                                            picks=self.model.picks_for(survivor), operator=self.operator)
+            kept, operation_id = write_and_wait(self, self.tr("Merging %1 into %2").replace("%1", other_ref)
+                                                .replace("%2", keep_ref), merge,
+                                                kinds=frozenset({changes.PERSONS, changes.LISTS}))
         except RosterError as exc:
+            self.merge_button.setEnabled(True)
             show_error(self, exc)
             return
-        self._merged(kept)
+        self._merged(kept, operation_id)
 
-    def _merged(self, kept: PersonView) -> None:
-        self.operation_id = duplicates.merge_operations(self.db, kept.id)[0]
+    def _merged(self, kept: PersonView, operation_id: int) -> None:
+        self.operation_id = operation_id
         self.merge_button.setEnabled(False)
         self.undo_button.setEnabled(True)
         self.keep_a.setEnabled(False)
         self.keep_b.setEnabled(False)
         self.status.setText(self.tr("Merged into %1 (operation %2).").replace("%1", kept.case_ref)
                             .replace("%2", str(self.operation_id)))
-        db, operator, operation_id = self.db, self.operator, self.operation_id
+        db, operator = self.workspace.db, self.workspace.operator
         self.undo_entry = push_operation(self.undo_host, self.tr("Merge into %1").replace("%1", kept.case_ref),
                                          lambda: duplicates.undo_merge(db, operation_id, operator=operator),
                                          self, self._undone)
@@ -267,10 +284,11 @@ class MergeDialog(QDialog):
     def undo(self) -> None:
         if self.operation_id is None:
             return
-        db, operator, operation_id = self.db, self.operator, self.operation_id
+        db, operator, operation_id = self.workspace.db, self.workspace.operator, self.operation_id
+        title = self.tr("Undoing the merge")
         try:
-            restored = undo_pushed(self.undo_host, self.undo_entry,
-                                   lambda: duplicates.undo_merge(db, operation_id, operator=operator))
+            restored = undo_pushed(self.undo_host, self.undo_entry, lambda: write_and_wait(
+                self, title, lambda: duplicates.undo_merge(db, operation_id, operator=operator)))
         except RosterError as exc:
             show_error(self, exc)
             return
@@ -294,14 +312,13 @@ class DuplicatesDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, db: Database, operator: str, parent: QWidget | None = None, *,
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
                  undo_host: WindowHost | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("duplicatesDialog")
         self.undo_host = undo_host
         self.setWindowTitle(self.tr("Possible duplicates"))
-        self.db = db
-        self.operator = operator
+        self.workspace = workspace
         self.loaded = False
         self.model: RecordsModel[DuplicateCandidate] = RecordsModel([
             (self.tr("Record A"), lambda p: f"{p.a.case_ref} {p.a.name}"),
@@ -347,7 +364,7 @@ class DuplicatesDialog(QDialog):
 
     @Slot()
     def refresh(self) -> None:
-        db = self.db
+        db = self.workspace.db
         run_in_background(self, self.tr("Looking for duplicates"), lambda progress: duplicates.find_duplicates(
             db, progress=progress), self._found)
 
@@ -369,7 +386,7 @@ class DuplicatesDialog(QDialog):
         pair = self.current_pair()
         if pair is None:
             return None
-        dialog = MergeDialog(self.db, self.operator, pair.a.id, pair.b.id, self, undo_host=self.undo_host)
+        dialog = MergeDialog(self.workspace, pair.a.id, pair.b.id, self, undo_host=self.undo_host)
         dialog.merged.connect(lambda _id: self.changed.emit())
         dialog.finished.connect(lambda _result: self.refresh())
         self.merge_dialog = dialog
@@ -382,8 +399,12 @@ class DuplicatesDialog(QDialog):
         if pair is None:
             return
         row = self.table.currentIndex().row()
+        db, operator = self.workspace.db, self.workspace.operator
         try:
-            duplicates.dismiss_pair(self.db, pair.a.id, pair.b.id, operator=self.operator)
+            write_and_wait(self, self.tr("Marking %1 and %2 as different persons").replace("%1", pair.a.case_ref)
+                           .replace("%2", pair.b.case_ref),
+                           lambda: duplicates.dismiss_pair(db, pair.a.id, pair.b.id, operator=operator),
+                           kinds=frozenset({changes.PERSONS}))
         except RosterError as exc:
             show_error(self, exc)
             return
@@ -405,16 +426,3 @@ class DuplicatesDialog(QDialog):
                 return True
         return super().eventFilter(watched, event)
 
-
-def install(host: WindowHost) -> None:
-    """Tools menu: 'Find duplicates…'."""
-    action = host.actions.add(
-        "findDuplicates", QAction(QCoreApplication.translate("DuplicatesDialog", "Find &duplicates…"),
-                                  host.window()), menus=("Tools",))
-
-    def open_dialog() -> None:
-        dialog = DuplicatesDialog(host.db, host.operator, host.window(), undo_host=host)
-        dialog.changed.connect(lambda: host.data_changed())
-        dialog.show()
-
-    action.triggered.connect(open_dialog)

@@ -14,7 +14,6 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -40,7 +39,6 @@ from desktop_app.services.importing import IMPORT_TARGETS, PasswordRequired, Wro
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.importing.history import open_import_history
 from desktop_app.ui.importing.models import SheetGridModel
 from desktop_app.ui.importing.pages import PreviewPage, ReportPage
 from desktop_app.ui.operations import PendingOperation, run_in_background
@@ -422,17 +420,3 @@ def _undoable(window: WindowHost, import_id: int) -> None:
     db, operator = window.db, window.operator
     push_operation(window, QCoreApplication.translate("ImportWizard", "Import #%1").replace("%1", str(import_id)),
                    lambda: importing.undo_import(db, import_id, operator=operator))
-
-
-def install(host: WindowHost) -> None:
-    """Exchange ▸ Import spreadsheet… (Ctrl+I) and Exchange ▸ Undo an import…."""
-    window = host.window()
-    import_action = host.actions.add(
-        "import", QAction(QCoreApplication.translate("ImportWizard", "&Import spreadsheet…"), window),
-        menus=("Exchange",), shortcut="Ctrl+I")
-    import_action.triggered.connect(lambda: open_import_wizard(host).exec())
-    undo_action = host.actions.add(
-        "undoImport", QAction(QCoreApplication.translate("ImportWizard", "&Undo an import…"), window),
-        menus=("Exchange",))
-    undo_action.triggered.connect(lambda: open_import_history(host).exec())
-

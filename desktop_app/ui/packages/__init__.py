@@ -12,14 +12,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
-from desktop_app.ui.packages.receive_dialog import ReceiveDialog
-from desktop_app.ui.packages.send_dialog import SendDialog
-from desktop_app.ui.packages.sites_dialog import SitesDialog
+from desktop_app.ui.main_window.features import lazy_face
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
+    from desktop_app.ui.packages.receive_dialog import ReceiveDialog
+    from desktop_app.ui.packages.send_dialog import SendDialog
+    from desktop_app.ui.packages.sites_dialog import SitesDialog
 
 __all__ = ["ReceiveDialog", "SendDialog", "SitesDialog", "install"]
+__getattr__ = lazy_face(__name__, {"ReceiveDialog": "receive_dialog", "SendDialog": "send_dialog",
+                                   "SitesDialog": "sites_dialog"})
 
 
 def install(host: WindowHost) -> None:
@@ -34,12 +37,16 @@ def install(host: WindowHost) -> None:
     # Each dialog is deleted by Qt on the window's thread once closed: left to Python's garbage
     # collector, which may run on a worker's thread, its destruction would be announced from there.
     def open_send() -> None:
+        from desktop_app.ui.packages.send_dialog import SendDialog
+
         if host.db is not None:
             dialog = SendDialog(host.hub, host.db, host.operator, host.window())
             dialog.exec()
             dialog.deleteLater()
 
     def open_receive() -> None:
+        from desktop_app.ui.packages.receive_dialog import ReceiveDialog
+
         if host.db is None:
             return
         dialog = ReceiveDialog(host.hub, host.db, host.operator, host.window())
@@ -48,6 +55,8 @@ def install(host: WindowHost) -> None:
         dialog.deleteLater()
 
     def open_sites() -> None:
+        from desktop_app.ui.packages.sites_dialog import SitesDialog
+
         if host.db is not None:
             dialog = SitesDialog(host.db, host.operator, host.window())
             dialog.exec()

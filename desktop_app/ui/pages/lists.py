@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
@@ -38,30 +39,33 @@ from desktop_app.domain.lists import Answer
 from desktop_app.domain.reasons import service_note
 from desktop_app.services import changes, households, lists, partners
 from desktop_app.services.lists import ListMemberView, ListSummary
-from desktop_app.services.reconciling import AnswerConflict, answer_conflicts
-from desktop_app.services.workspace import Roster
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
-from desktop_app.ui.operations import PendingOperation, run_write
+from desktop_app.ui.operations import PendingOperation, run_write, write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
 
+if TYPE_CHECKING:  # the matching engine behind it (numpy) loads when a list is first shown
+    from desktop_app.services.reconciling import AnswerConflict
+
 DEFAULT_VALIDITY_DAYS = 3
+LIST_KINDS = frozenset({changes.LISTS, changes.PERSONS})  # a list's writes; sending and crossing move statuses
 
 
 class NewListDialog(QDialog):
     """A list's name and the partner it goes to."""
 
-    def __init__(self, db: Roster, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newListDialog")
         self.setWindowTitle(self.tr("New evacuation list"))
         self.name = QLineEdit(self, objectName="newListName")
         self.partner = QComboBox(self, objectName="newListPartner")
         self.partner.addItem(self.tr("(no partner yet)"), None)
-        for organization in partners.organizations(db):
+        for organization in partners.organizations(workspace.db):  # the mission's partners: a handful of rows
             self.partner.addItem(organization.name, organization.id)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -290,6 +294,8 @@ class ListsPage(QWidget, OnWorkspace):
         self.send_button.setEnabled(summary.state == "draft" and summary.members > 0)  # nobody on it: nothing to send
         self.reconcile_button.setEnabled(summary.state != "closed")
         self.status_button.setEnabled(summary.members > 0)
+        from desktop_app.services.reconciling import answer_conflicts
+
         conflicts = answer_conflicts(self.db, list_id=summary.id)
         self._conflicts = {conflict.person_id: conflict for conflict in conflicts}
         self._missing_evidence = self._evidence_gaps(summary.id)
@@ -307,9 +313,10 @@ class ListsPage(QWidget, OnWorkspace):
             self.select_list(current_id)
         self.changed.emit()
 
-    def _run(self, action: Callable[[], object]) -> bool:
+    def _run(self, title: str, action: Callable[[], object]) -> bool:
+        """Write `action()` through the runner (a colleague's lock is waited for with the window answering)."""
         try:
-            action()
+            write_and_wait(self, title, action, kinds=LIST_KINDS, hub=self.hub)
         except RosterError as exc:
             show_error(self, exc)
             self._after_change()
@@ -323,12 +330,14 @@ class ListsPage(QWidget, OnWorkspace):
 
     @Slot()
     def new_list(self) -> None:
-        dialog = NewListDialog(self.db, self)
+        dialog = NewListDialog(self.workspace, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        db, operator, name, partner = self.db, self.operator, dialog.name.text(), dialog.partner.currentData()
         try:
-            created = lists.create_list(self.db, dialog.name.text(), operator=self.operator,
-                                        organization_id=dialog.partner.currentData())
+            created = write_and_wait(self, self.tr("Creating the list"),
+                                     lambda: lists.create_list(db, name, operator=operator, organization_id=partner),
+                                     kinds=LIST_KINDS, hub=self.hub)
         except RosterError as exc:
             show_error(self, exc)
             return
@@ -338,8 +347,8 @@ class ListsPage(QWidget, OnWorkspace):
     def add_persons(self, person_ids: list[int]) -> None:
         if self.current is None or not person_ids:
             return
-        list_id = self.current.id
-        self._run(lambda: lists.add_members(self.db, list_id, person_ids, operator=self.operator))
+        list_id, db, operator = self.current.id, self.db, self.operator
+        self._run(self.tr("Adding to the list"), lambda: lists.add_members(db, list_id, person_ids, operator=operator))
 
     @Slot()
     def add_household(self) -> None:
@@ -351,8 +360,9 @@ class ListsPage(QWidget, OnWorkspace):
         if match is None:
             show_error(self, RosterError(self.tr("No household %1 on this roster.").replace("%1", ref)))
             return
-        list_id = self.current.id
-        if self._run(lambda: lists.add_household(self.db, list_id, match.id, operator=self.operator)):
+        list_id, db, operator = self.current.id, self.db, self.operator
+        if self._run(self.tr("Adding the household to the list"),
+                     lambda: lists.add_household(db, list_id, match.id, operator=operator)):
             self.household_ref.clear()
 
     @Slot()
@@ -360,9 +370,9 @@ class ListsPage(QWidget, OnWorkspace):
         members = self.selected_members()
         if self.current is None or not members:
             return
-        list_id = self.current.id
-        self._run(lambda: lists.remove_members(self.db, list_id, [m.person_id for m in members],
-                                               operator=self.operator))
+        list_id, db, operator = self.current.id, self.db, self.operator
+        self._run(self.tr("Removing from the list"),
+                  lambda: lists.remove_members(db, list_id, [m.person_id for m in members], operator=operator))
 
     @Slot()
     def mark_sent(self) -> None:
@@ -389,7 +399,9 @@ class ListsPage(QWidget, OnWorkspace):
             if box.clickedButton() not in (verify, send_only):
                 return
             verify_first = box.clickedButton() is verify
-        self._run(lambda: lists.mark_sent(self.db, list_id, operator=self.operator, verify_first=verify_first))
+        db, operator = self.db, self.operator
+        self._run(self.tr("Marking the list sent"),
+                  lambda: lists.mark_sent(db, list_id, operator=operator, verify_first=verify_first))
 
     def _evidence_gaps(self, list_id: int) -> dict[int, str]:
         """Members lacking evidence for their basis and not overridden: the list cannot be sent with them."""
@@ -503,8 +515,8 @@ class ListsPage(QWidget, OnWorkspace):
         members = self.selected_members()
         if self.current is None or not members:
             return
-        list_id = self.current.id
+        list_id, db, operator = self.current.id, self.db, self.operator
         at = dt.datetime.now().replace(microsecond=0)
 
-        self._run(lambda: lists.record_crossings(self.db, list_id, [m.person_id for m in members],
-                                                 operator=self.operator, at=at))
+        self._run(self.tr("Recording the crossing"),
+                  lambda: lists.record_crossings(db, list_id, [m.person_id for m in members], operator=operator, at=at))

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -519,17 +519,3 @@ class ReconcileDialog(QDialog):
                                   .replace("%1", str(result.restored)).replace("%2", str(result.status_changes)))
         self.applied.emit(result)
 
-
-def install(host: WindowHost) -> None:
-    """Lists and Exchange menus: 'Reconcile partner answer…'."""
-    action = host.actions.add(
-        "reconcile", QAction(QCoreApplication.translate("ReconcileDialog", "&Reconcile partner answer…"),
-                             host.window()), menus=("Lists", "Exchange"), shortcut="Ctrl+Shift+R")
-
-    def open_dialog() -> None:
-        # Opened while a list is chosen on the Lists page: the answer is checked against that list.
-        dialog = ReconcileDialog(host.db, host.operator, host.window(), list_id=host.chosen_list_id(),
-                                 undo_host=host)
-        dialog.show()
-
-    action.triggered.connect(open_dialog)

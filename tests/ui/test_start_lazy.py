@@ -1,0 +1,79 @@
+"""Start-up loads only what the workspace needs: the feature modules' dialogs and the services behind
+them (matching, numpy, import, export, packages) are imported when a feature is first used.
+
+The window is started as `mission-roster --db ROSTER` starts it (`desktop_app.launch.main`), in a real
+process: the test's own process has imported everything long before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop_app.services import demo
+from desktop_app.storage.db import Database
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Loaded only when the officer opens the feature that needs them.
+FEATURE_MODULES = ("desktop_app.services.reconciling", "desktop_app.services.duplicates",
+                   "desktop_app.services.importing", "desktop_app.services.exporting", "desktop_app.services.packages",
+                   "desktop_app.matching", "desktop_app.exchange", "numpy", "desktop_app.ui.reconcile.dialog",
+                   "desktop_app.ui.importing.wizard", "desktop_app.ui.importing.history",
+                   "desktop_app.ui.export_dialog", "desktop_app.ui.merge_dialog", "desktop_app.ui.packages.send_dialog",
+                   "desktop_app.ui.packages.receive_dialog", "desktop_app.ui.packages.sites_dialog")
+
+# Started as a user starts it; once the workspace is ready it prints what is loaded, opens Tools > Find
+# duplicates…, prints what is loaded then, and leaves.
+READY_CHILD = r"""
+import json, os, sys
+from PySide6.QtCore import QTimer
+from desktop_app.ui import app as window_start
+
+start_window = window_start.start_window
+
+def report(window):
+    loaded = {"ready": sorted(sys.modules), "features": list(window.actions)}
+    window.actions["findDuplicates"].trigger()
+    loaded["after"] = sorted(sys.modules)
+    print(json.dumps(loaded), flush=True)
+    os._exit(0)
+
+def watched(*args, **kwargs):
+    window = start_window(*args, **kwargs)
+    if window.completed:
+        QTimer.singleShot(0, lambda: report(window))
+    else:
+        window.ready.connect(lambda: report(window))
+    return window
+
+window_start.start_window = watched
+from desktop_app.launch import main
+main(["--db", sys.argv[1], "--operator", "lazy.start"])
+raise SystemExit("the window closed before it was ready")
+"""
+
+
+def _user_folders(tmp_path: Path) -> dict[str, str]:
+    return {name: str(tmp_path / name.lower()) for name in
+            ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")}
+
+
+def test_the_ready_workspace_has_loaded_no_feature_service_until_the_feature_is_used(db: Database, db_path: Path,
+                                                                                      tmp_path: Path) -> None:
+    demo.fill_demo(db, households=20, operator="demo")
+    db.close()
+    done = subprocess.run([sys.executable, "-c", READY_CHILD, str(db_path)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=180,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **_user_folders(tmp_path)))
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"export", "import", "reconcile", "findDuplicates", "sendPackage"} <= set(loaded["features"])
+    assert "desktop_app.services.workspace" in loaded["ready"]  # the check sees the opened workspace
+    early = [name for name in loaded["ready"]
+             if name in FEATURE_MODULES or name.startswith(tuple(f"{module}." for module in FEATURE_MODULES))]
+    assert early == []
+    assert {"desktop_app.ui.merge_dialog", "desktop_app.services.duplicates"} <= set(loaded["after"])
