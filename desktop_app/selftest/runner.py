@@ -5,8 +5,9 @@
 
 Everything happens in a fresh temporary folder whose name has spaces and Cyrillic letters, which
 is also the program's home for the run (`MISSION_ROSTER_HOME`: settings, logs and cache go there),
-and which is wiped and removed at the end: nothing personal is written anywhere else. The commands
-run in this process (`desktop_app.cli.main`), except the `--json` pipe, which starts the program
+and which is wiped and removed at the end, also when the run is ended by SIGTERM or Ctrl+C (a run
+killed outright is removed by the next one, `remove_abandoned`): nothing personal is written anywhere
+else. The commands run in this process (`desktop_app.cli.main`), except the `--json` pipe, which starts the program
 again (the bundle's own executable when frozen) with its output redirected to a file.
 """
 
@@ -17,10 +18,12 @@ import io
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,6 +39,8 @@ PASSPHRASE = "самопроверка 1 — первый ключ"
 NEW_PASSPHRASE = "самопроверка 2 — второй ключ"
 PLURAL_CONTEXT, PLURAL_SOURCE = "ExportDialog", "The %n selected person(s)"
 LIST_NAME = "Самопроверка список"
+PREFIX = "mission-roster-self-test-"  # the temporary folder of a run
+OWNER_FILE = "owner.pid"  # in that folder: the run's process, so that a later run removes it once that has gone
 
 
 class StepFailed(Exception):
@@ -329,18 +334,72 @@ def _remove(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def remove_abandoned(temp: Path | None = None) -> list[Path]:
+    """Remove the folders of earlier runs whose process is gone (killed, or its computer switched off):
+    a run cannot clean up after SIGKILL, so the next one does. A folder whose owner file is missing or
+    unreadable is left alone (another program's, or a run just starting). The folders removed."""
+    from desktop_app.system import process_alive
+
+    removed = []
+    for folder in Path(temp or tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            pid = int((folder / OWNER_FILE).read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            continue
+        if not process_alive(pid):
+            _remove(folder)
+            removed.append(folder)
+    return removed
+
+
+class Ended(BaseException):
+    """The run was ended by a signal; a BaseException, so that no step's or command's handler (the command
+    line turns SystemExit and KeyboardInterrupt into exit codes) swallows it and goes on with the next step."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.code = 128 + number
+
+
+@contextlib.contextmanager
+def _signals_end_the_run() -> Iterator[None]:
+    """SIGTERM (a CI's timeout, a logout, `kill`) and Ctrl+C end the run through its `finally`, which wipes
+    the folder: Python's default for SIGTERM would end the process at once and leave the roster in the temp
+    folder, and Ctrl+C's KeyboardInterrupt became one failed command and the run went on."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _end(number: int, _frame: object) -> None:
+        raise Ended(number)
+
+    previous = {number: signal.signal(number, _end) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def run_self_test(out: TextIO | None = None) -> int:
     """Run every step in a new temporary folder; 0 when all passed."""
     from desktop_app.system import ENV_HOME, utf8_console
 
     utf8_console()
     out = out or sys.stdout
-    base = Path(tempfile.mkdtemp(prefix="mission-roster-self-test-"))
-    root = base / "Самопроверка ростера"
-    root.mkdir()
     try:
-        with _environment(**{ENV_HOME: str(root / "home"), "MISSION_ROSTER_DB": None,
-                             "MISSION_ROSTER_PASSPHRASE": None, "QT_QPA_PLATFORM": "offscreen"}):
-            return SelfTest(root, out).run()
-    finally:
-        _remove(base)
+        with _signals_end_the_run():
+            remove_abandoned()
+            base = Path(tempfile.mkdtemp(prefix=PREFIX))
+            try:
+                (base / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
+                root = base / "Самопроверка ростера"
+                root.mkdir()
+                with _environment(**{ENV_HOME: str(root / "home"), "MISSION_ROSTER_DB": None,
+                                     "MISSION_ROSTER_PASSPHRASE": None, "QT_QPA_PLATFORM": "offscreen"}):
+                    return SelfTest(root, out).run()
+            finally:
+                _remove(base)
+    except Ended as ended:
+        print(f"self-test: ended by signal {ended.args[0]}; its folder was wiped", file=out, flush=True)
+        return ended.code
