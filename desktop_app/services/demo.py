@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.lists import Answer, ListState
 from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.person import DocumentData, DocumentType, Relationship
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.households import new_household
 from desktop_app.services.persons import new_person
 from desktop_app.services.status import set_status
@@ -114,6 +115,7 @@ _PATHS: list[tuple[float, list[Status]]] = [
 ]
 
 
+@accounts.guarded(Permission.MISSION)
 def fill_demo(db: Database, *, households: int = 300, operator: str = "demo", seed: int = 2023,
               today: dt.date | None = None, progress: Callable[[int, int], bool] | None = None) -> DemoSummary:
     """Add `households` demonstration families (about 3.3 persons each) with lists and partners.

@@ -12,8 +12,9 @@ from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message
 from desktop_app.domain.person import Relationship
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Household, ListMember, Person
 
@@ -65,6 +66,7 @@ def new_household(session: Session, name: str, operator: str, *, ref: str | None
     return household
 
 
+@accounts.guarded(Permission.REGISTER)
 def create_household(db: Database, name: str, *, operator: str, head_person_id: int | None = None,
                      notes: str = "") -> HouseholdView:
     """A new household, optionally with its head (who then joins it as 'head')."""
@@ -77,6 +79,7 @@ def create_household(db: Database, name: str, *, operator: str, head_person_id: 
         return _view(session, household)
 
 
+@accounts.guarded(Permission.REGISTER)
 def add_member(db: Database, household_id: int, person_id: int, relationship: Relationship, *,
                operator: str) -> HouseholdView:
     """Put a person into a household (moving them out of another one, if any)."""
@@ -91,6 +94,7 @@ def add_member(db: Database, household_id: int, person_id: int, relationship: Re
         return _view(session, household)
 
 
+@accounts.guarded(Permission.REGISTER)
 def set_head(db: Database, household_id: int, person_id: int, *, operator: str,
              former_head_becomes: Relationship = Relationship.OTHER_RELATIVE) -> HouseholdView:
     with db.transaction() as session:
@@ -100,6 +104,7 @@ def set_head(db: Database, household_id: int, person_id: int, *, operator: str,
         return _view(session, household)
 
 
+@accounts.guarded(Permission.REGISTER)
 def set_relationship(db: Database, household_id: int, person_id: int, relationship: Relationship, *,
                      operator: str) -> HouseholdView:
     with db.transaction() as session:
@@ -119,6 +124,7 @@ def set_relationship(db: Database, household_id: int, person_id: int, relationsh
         return _view(session, household)
 
 
+@accounts.guarded(Permission.REGISTER)
 def remove_member(db: Database, household_id: int, person_id: int, *, operator: str) -> HouseholdView:
     with db.transaction() as session:
         household = _household(session, household_id)

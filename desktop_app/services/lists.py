@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.errors import MEMBER_OF_LIST, DuplicateValue, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, label
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import ANSWER_TARGETS, Status, answer_gap, answer_path
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import EvacuationList, ListMember, Organization, Person
@@ -86,6 +87,7 @@ class MembershipView:
     crossed_at: dt.datetime | None
 
 
+@accounts.guarded(Permission.LISTS)
 def create_list(db: Database, name: str, *, operator: str, organization_id: int | None = None,
                 notes: str = "") -> ListSummary:
     clean = name.strip()
@@ -124,6 +126,7 @@ def all_lists(db: Database) -> list[ListSummary]:
         return [_summary(session, lst) for lst in session.scalars(select(EvacuationList).order_by(EvacuationList.id))]
 
 
+@accounts.guarded(Permission.LISTS)
 def add_members(db: Database, list_id: int, person_ids: Iterable[int], *, operator: str) -> int:
     """Add persons to a list (those already on it are skipped); returns how many were added."""
     with db.transaction() as session:
@@ -152,6 +155,7 @@ def add_members(db: Database, list_id: int, person_ids: Iterable[int], *, operat
         return len(added)
 
 
+@accounts.guarded(Permission.LISTS)
 def add_household(db: Database, list_id: int, household_id: int, *, operator: str) -> int:
     with db.reading() as session:
         ids = list(session.scalars(select(Person.id).where(Person.household_id == household_id,
@@ -162,6 +166,7 @@ def add_household(db: Database, list_id: int, household_id: int, *, operator: st
     return add_members(db, list_id, ids, operator=operator)
 
 
+@accounts.guarded(Permission.LISTS)
 def remove_members(db: Database, list_id: int, person_ids: Iterable[int], *, operator: str) -> int:
     with db.transaction() as session:
         evacuation_list = _list(session, list_id)
@@ -184,6 +189,7 @@ def unverified_members(db: Database, list_id: int) -> list[tuple[int, str, str]]
                 if p.status == Status.REGISTERED.value]
 
 
+@accounts.guarded(Permission.LISTS)
 def mark_sent(db: Database, list_id: int, *, operator: str, submit_members: bool = True,
               verify_first: bool = False) -> ListSummary:
     """Mark the list sent to its partner; verified members become 'submitted'.
@@ -241,6 +247,7 @@ _STATE_MOVES: dict[str, tuple[str, ...]] = {
 }
 
 
+@accounts.guarded(Permission.LISTS)
 def set_state(db: Database, list_id: int, state: ListState, *, operator: str) -> ListSummary:
     with db.transaction() as session:
         evacuation_list = _list(session, list_id)
@@ -254,6 +261,7 @@ def set_state(db: Database, list_id: int, state: ListState, *, operator: str) ->
         return _summary(session, evacuation_list)
 
 
+@accounts.guarded(Permission.ANSWERS)
 def record_answer(db: Database, list_id: int, person_id: int, answer: Answer, *, operator: str,
                   valid_until: dt.date | None = None, note: str = "", operation_id: int | None = None
                   ) -> AnswerRecorded:
@@ -262,6 +270,7 @@ def record_answer(db: Database, list_id: int, person_id: int, answer: Answer, *,
                           operation_id=operation_id)[0]
 
 
+@accounts.guarded(Permission.ANSWERS)
 def record_answers(db: Database, list_id: int, person_ids: Iterable[int], answer: Answer, *, operator: str,
                    valid_until: dt.date | None = None, note: str = "", operation_id: int | None = None
                    ) -> list[AnswerRecorded]:
@@ -319,12 +328,14 @@ def apply_answer(session: Session, list_id: int, person_id: int, answer: Answer,
     return AnswerRecorded(person.id, person.case_ref, answer.value, before.value, person.status, not_moved)
 
 
+@accounts.guarded(Permission.LISTS)
 def record_crossing(db: Database, list_id: int, person_id: int, *, operator: str,
                     at: dt.datetime | None = None) -> None:
     """The member crossed the border: date kept on the list, status 'crossed'."""
     record_crossings(db, list_id, [person_id], operator=operator, at=at)
 
 
+@accounts.guarded(Permission.LISTS)
 def record_crossings(db: Database, list_id: int, person_ids: Iterable[int], *, operator: str,
                      at: dt.datetime | None = None) -> None:
     """Several members crossed, in one transaction: all are recorded, or (one not approved) none."""

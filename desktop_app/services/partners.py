@@ -14,7 +14,8 @@ from desktop_app.domain.errors import DuplicateValue, NotFound, ValidationError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.phones import normalize_phone
-from desktop_app.services import audit
+from desktop_app.domain.roles import Permission
+from desktop_app.services import accounts, audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Contact, LiaisonEntry, LiaisonPerson, Organization, Person
 
@@ -59,6 +60,7 @@ class LiaisonView:
         return " / ".join(x for x in (self.contact or self.counterpart, self.organization) if x)
 
 
+@accounts.guarded(Permission.PARTNERS)
 def create_organization(db: Database, name: str, kind: OrgKind, *, operator: str, country: str | None = None,
                         notes: str = "") -> OrganizationView:
     clean = name.strip()
@@ -75,6 +77,7 @@ def create_organization(db: Database, name: str, kind: OrgKind, *, operator: str
         return _org_view(organization)
 
 
+@accounts.guarded(Permission.PARTNERS)
 def add_contact(db: Database, organization_id: int, name: str, *, operator: str, position: str = "",
                 phones: Iterable[str] = (), emails: Iterable[str] = (), region: str | None = None) -> ContactView:
     if not name.strip():
@@ -93,6 +96,7 @@ def add_contact(db: Database, organization_id: int, name: str, *, operator: str,
         return _contact_view(contact)
 
 
+@accounts.guarded(Permission.PARTNERS)
 def update_organization(db: Database, organization_id: int, *, operator: str, name: str | None = None,
                         kind: OrgKind | None = None, country: str | None = None,
                         notes: str | None = None) -> OrganizationView:
@@ -127,6 +131,7 @@ def update_organization(db: Database, organization_id: int, *, operator: str, na
         return _org_view(organization)
 
 
+@accounts.guarded(Permission.PARTNERS)
 def update_contact(db: Database, contact_id: int, *, operator: str, name: str | None = None,
                    position: str | None = None, phones: Iterable[str] | None = None,
                    emails: Iterable[str] | None = None, region: str | None = None) -> ContactView:
@@ -162,6 +167,7 @@ def organizations(db: Database) -> list[OrganizationView]:
         return [_org_view(o) for o in session.scalars(select(Organization).order_by(Organization.name))]
 
 
+@accounts.guarded(Permission.LOG_CONTACTS)
 def log_contact(db: Database, summary: str, *, operator: str, channel: Channel = Channel.PHONE,
                 organization_id: int | None = None, contact_id: int | None = None, counterpart: str = "",
                 follow_up_due: dt.date | None = None, person_ids: Iterable[int] = (), list_id: int | None = None,
@@ -189,6 +195,7 @@ def log_contact(db: Database, summary: str, *, operator: str, channel: Channel =
         return _entry_view(session, entry)
 
 
+@accounts.guarded(Permission.LOG_CONTACTS)
 def complete_follow_up(db: Database, entry_id: int, *, operator: str) -> LiaisonView:
     with db.transaction() as session:
         entry = session.get(LiaisonEntry, entry_id)

@@ -39,8 +39,9 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.errors import RosterError, ValidationError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.names import words
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.search_index import sort_key, term_rows
 from desktop_app.storage.backup import BackupInfo, backup_database
 from desktop_app.storage.db import MIN_PASSPHRASE_LENGTH, Database
@@ -125,6 +126,7 @@ def plan_retention(db: Database, states: Sequence[Status], older_than_days: int,
     return RetentionPlan(tuple(states), older_than_days, cutoff, ids)
 
 
+@accounts.guarded(Permission.RETENTION)
 def apply_retention(db: Database, plan: RetentionPlan, *, mode: RetentionMode, archive: Path,
                     archive_passphrase: str, confirm_count: int, operator: str) -> RetentionResult:
     """Archive the roster encrypted to `archive`, then anonymise or delete the planned persons.

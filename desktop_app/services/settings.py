@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop_app.domain.countries import alpha2, normalize_country
-from desktop_app.services import audit
+from desktop_app.domain.roles import Permission
+from desktop_app.services import accounts, audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Setting
 
@@ -37,6 +38,7 @@ def load_mission(db: Database) -> MissionSettings:
                            bool(stored.get(DEMONSTRATION_KEY, False)))
 
 
+@accounts.guarded(Permission.MISSION)
 def mark_demonstration(db: Database, *, operator: str) -> None:
     """Mark the roster as a demonstration for as long as it lives (audited)."""
     with db.transaction() as session:
@@ -46,6 +48,7 @@ def mark_demonstration(db: Database, *, operator: str) -> None:
                          "the roster was marked as a demonstration")
 
 
+@accounts.guarded(Permission.MISSION)
 def save_mission(db: Database, settings: MissionSettings, *, operator: str) -> MissionSettings:
     country = normalize_country(settings.mission_country, "mission country") if settings.mission_country else None
     values = {"mission_name": settings.mission_name.strip(), "mission_country": country}

@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import EditConflict, NotFound, RosterError, ValidationError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status, check_transition
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.operations import changes_of, mark_undone, undoable
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import EvacuationList, ListMember, Operation, OperationChange, Person, StatusChange
@@ -62,6 +63,7 @@ def set_status(session: Session, person: Person, new: Status, *, operator: str, 
     return change
 
 
+@accounts.guarded(Permission.STATUS)
 def change_status(db: Database, person_id: int, new: Status, *, operator: str, reason: str = "",
                   list_id: int | None = None) -> None:
     """Change one person's status by hand; an illegal transition raises TransitionRefused."""
@@ -95,6 +97,7 @@ class BulkStatusResult:
     unchanged: tuple[str, ...]
 
 
+@accounts.guarded(Permission.STATUS)
 def change_statuses(db: Database, person_ids: Iterable[int], new: Status, *, operator: str, reason: str = "",
                     list_id: int | None = None) -> BulkStatusResult:
     """Move every person the workflow allows to `new`, in one transaction and one undoable operation.
@@ -162,6 +165,7 @@ def change_statuses(db: Database, person_ids: Iterable[int], new: Status, *, ope
         return BulkStatusResult(operation.id, new.value, changed, tuple(refused), tuple(unchanged))
 
 
+@accounts.guarded(Permission.STATUS)
 def undo_status_operation(db: Database, operation_id: int, *, operator: str) -> int:
     """Put every person of a bulk status change back; refused (nothing undone) when any moved on since.
 

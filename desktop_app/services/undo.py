@@ -16,7 +16,9 @@ from sqlalchemy import select
 
 from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
+from desktop_app.services import accounts
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Person, StatusChange
@@ -30,6 +32,7 @@ class StatusReverted:
     to_status: str
 
 
+@accounts.guarded(Permission.STATUS)
 def revert_status(db: Database, person_id: int, back_to: Status, *, expected_current: Status, operator: str,
                   reason: str = "") -> StatusReverted:
     """Put the person back to `back_to`, provided they are still at `expected_current`."""
@@ -53,6 +56,7 @@ def revert_status(db: Database, person_id: int, back_to: Status, *, expected_cur
         return StatusReverted(person.id, person.case_ref, expected_current.value, back_to.value)
 
 
+@accounts.guarded(Permission.STATUS)
 def undo_last_status_change(db: Database, person_id: int, *, operator: str) -> StatusReverted:
     """Revert the person's most recent status change (the CLI's `status-undo`)."""
     with db.reading() as session:

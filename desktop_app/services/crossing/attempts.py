@@ -18,8 +18,9 @@ from sqlalchemy import and_, exists, or_, select
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import ContactAttempt, EvacuationList, ListMember, Person
 
@@ -53,6 +54,7 @@ class AttemptView:
     list_id: int | None
 
 
+@accounts.guarded(Permission.LOG_CONTACTS)
 def record_attempt(db: Database, person_id: int, outcome: Outcome, *, operator: str, note: str = "",
                    list_id: int | None = None) -> AttemptView:
     with db.transaction() as session:

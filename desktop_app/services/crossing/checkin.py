@@ -32,8 +32,9 @@ from desktop_app.domain.gate_codes import gate_code, read_scan
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, label
 from desktop_app.domain.person import normalize_document_number
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Checkin, Document, EvacuationList, Household, ListMember, Organization, Person
@@ -136,6 +137,7 @@ class GateCounts:
     missing_by_household: list[HouseholdMissing] = field(default_factory=list)
 
 
+@accounts.guarded(Permission.CHECK_IN)
 def scan(db: Database, list_id: int, scanned: str, *, operator: str, crossed: bool = False) -> ScanResult:
     """Check in whoever `scanned` names on list `list_id` (see the module docstring); one transaction."""
     kind = CheckinKind.CROSSED if crossed else CheckinKind.BOARDED
@@ -212,6 +214,7 @@ def _refused(text: str, refusal: Refusal, person: GatePerson | None = None, *, e
                       CheckinKind(earlier.kind) if earlier else None, earlier.at if earlier else None)
 
 
+@accounts.guarded(Permission.CHECK_IN)
 def undo_scan(db: Database, list_id: int, case_ref: str, *, operator: str) -> UndoneScan:
     """Take back the person's latest check-in on the list (a wrong scan); a crossing's status and date too."""
     with db.transaction() as session:
@@ -349,6 +352,7 @@ class BoardingExport:
     sha256: str
 
 
+@accounts.guarded(Permission.EXPORT)
 def export_boarding_list(db: Database, list_id: int, out_path: str | os.PathLike[str], *,
                          render: Callable[[BoardingList], bytes], operator: str,
                          overwrite: bool = False, printed: BoardingList | None = None) -> BoardingExport:

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.eligibility import Basis, Evidence, missing_evidence, parse_evidence
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
-from desktop_app.services import audit
+from desktop_app.domain.roles import Permission
+from desktop_app.services import accounts, audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Eligibility, EligibilityOverride, EvacuationList, ListMember, Person
 
@@ -69,6 +70,7 @@ def _row(session: Session, person_id: int, operator: str) -> tuple[Person, Eligi
     return person, row
 
 
+@accounts.guarded(Permission.CHECK_IN)
 def set_basis(db: Database, person_id: int, basis: Basis, evidence: Iterable[Evidence], *, operator: str,
               minor_with_one_parent: bool = False) -> EligibilityView:
     """Record the basis and the evidence seen (replacing what was recorded); audited field by field."""
@@ -88,6 +90,7 @@ def set_basis(db: Database, person_id: int, basis: Basis, evidence: Iterable[Evi
         return view
 
 
+@accounts.guarded(Permission.LOG_CONTACTS)
 def confirm(db: Database, person_id: int, *, operator: str, on: dt.date | None = None) -> EligibilityView:
     """The family confirmed they still want to leave (and where they are): last confirmed `on` (today)."""
     day = on or dt.date.today()
@@ -137,6 +140,7 @@ def blocked_members(session: Session, list_id: int) -> list[Flagged]:
     return [f for f in _flagged(session, list_id) if f.override is None]
 
 
+@accounts.guarded(Permission.CHECK_IN)
 def override(db: Database, list_id: int, person_id: int, reason: str, *, operator: str) -> Flagged:
     """Let a flagged member be submitted on this list anyway; the reason is required and audited."""
     if not reason.strip():

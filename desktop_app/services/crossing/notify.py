@@ -31,9 +31,10 @@ from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.notify_templates import RIGHT_TO_LEFT, MessageTemplate, NotifyFields, fill, template_fields
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.sms import PhoneLinks, Segments, count_segments, phone_links
 from desktop_app.domain.status import Status
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.crossing.attempts import AttemptView, last_outcomes, reached
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import EvacuationList, Household, ListMember, Person, Phone
@@ -242,6 +243,7 @@ class NotifyOutputs:
     phones: int
 
 
+@accounts.guarded(Permission.EXPORT)
 def write_outputs(db: Database, plan: NotifyPlan, *, operator: str, sms_csv_path: str | os.PathLike[str] | None = None,
                   links_path: str | os.PathLike[str] | None = None,
                   call_sheet_path: str | os.PathLike[str] | None = None,

@@ -20,7 +20,8 @@ from desktop_app.domain.notify_templates import (
     check_language,
     check_template,
 )
-from desktop_app.services import audit
+from desktop_app.domain.roles import Permission
+from desktop_app.services import accounts, audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import MessageTemplateRow
 
@@ -43,6 +44,7 @@ def get_template(db: Database, name: str, language: str) -> MessageTemplate:
     raise NotFound("message template", f"{name} ({language})")
 
 
+@accounts.guarded(Permission.CONFIGURE)
 def save_template(db: Database, name: str, language: str, text: str, *, operator: str) -> MessageTemplate:
     """Create or replace the template `name` in `language` (fields checked first)."""
     clean = name.strip()

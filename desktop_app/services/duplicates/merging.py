@@ -39,9 +39,10 @@ from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.person import FIELDS_BY_KEY
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
 from desktop_app.matching import find_duplicates as engine_duplicates
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.operations import changes_of, mark_undone, undoable
 from desktop_app.services.persons import PersonView, person_view
@@ -201,6 +202,7 @@ def through_a_third(matches: Iterable[tuple[K, K]]) -> dict[tuple[K, K], K]:
     return thirds
 
 
+@accounts.guarded(Permission.MERGE)
 def dismiss_pair(db: Database, a_id: int, b_id: int, *, operator: str, note: str = "") -> None:
     """Mark two persons as different people: the finder will not propose the pair again."""
     low, high = sorted((a_id, b_id))
@@ -219,6 +221,7 @@ def dismiss_pair(db: Database, a_id: int, b_id: int, *, operator: str, note: str
                      {"other": people[1].uuid, "note": note})
 
 
+@accounts.guarded(Permission.MERGE)
 def undismiss_pair(db: Database, a_id: int, b_id: int, *, operator: str) -> None:
     """Take back a 'not a duplicate' mark (the pair may be proposed again)."""
     low, high = sorted((a_id, b_id))
@@ -313,6 +316,7 @@ class _Recorder:
                                          change=change, before=audit.to_json(before)))
 
 
+@accounts.guarded(Permission.MERGE)
 def merge_persons(db: Database, keep_id: int, other_id: int, *, picks: Mapping[str, str] | None = None,
                   operator: str) -> PersonView:
     """Merge `other_id` into `keep_id`; see the module docstring. Returns the survivor."""
@@ -453,6 +457,7 @@ def _move_liaison_links(session: Session, keep: Person, other: Person, record: _
 _DATE_FIELDS = {"consent_date"}
 
 
+@accounts.guarded(Permission.MERGE)
 def undo_merge(db: Database, operation_id: int, *, operator: str) -> PersonView:
     """Separate the two records again exactly as they were; returns the restored other record."""
     with db.transaction() as session:

@@ -40,10 +40,11 @@ from sqlalchemy import select
 from desktop_app import output_files
 from desktop_app.domain.errors import NotFound, RosterError, ValidationError
 from desktop_app.domain.export_profile import ColumnKind, ExportProfile, Grouping, builtin_profile, full_roster_profile
+from desktop_app.domain.roles import Permission
 from desktop_app.exchange.export_errors import ExportError
 from desktop_app.exchange.export_rows import profile_sheets
 from desktop_app.exchange.sheets import SheetColumn
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.exporting.profiles import (
     ProfileEntry,
     delete_profile,
@@ -219,6 +220,7 @@ def preview(db: Database, selection: Selection, profile: ExportProfile | None = 
 
 # --- the workbook --------------------------------------------------------------------------------
 
+@accounts.guarded(Permission.EXPORT)
 def export_persons(db: Database, out_path: str | os.PathLike[str], *, profile: ExportProfile | None = None,
                    selection: Selection = WHOLE_ROSTER, password: str | None = None,
                    partner: int | str | None = None, title: str | None = None, operator: str,
@@ -325,6 +327,7 @@ _MANIFEST_WORDS: dict[str, dict[str, str]] = {
 }
 
 
+@accounts.guarded(Permission.EXPORT)
 def export_manifest(db: Database, out_path: str | os.PathLike[str], *, render: ManifestRenderer,
                     selection: Selection, profile: ExportProfile | None = None, paper: str = "a4",
                     partner: int | str | None = None, title: str | None = None, operator: str,

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.errors import EXPORT_PROFILE_KNOWN, NotFound, ValidationError
 from desktop_app.domain.export_profile import BUILTIN_PROFILES, ExportProfile, builtin_profile
 from desktop_app.domain.messages import Message
-from desktop_app.services import audit
+from desktop_app.domain.roles import Permission
+from desktop_app.services import accounts, audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import ExportProfileRow
 
@@ -70,6 +71,7 @@ def get_profile(db: Database, name: str) -> ExportProfile:
     raise NotFound(Message(EXPORT_PROFILE_KNOWN, known=known), name)
 
 
+@accounts.guarded(Permission.CONFIGURE)
 def save_profile(db: Database, profile: ExportProfile, *, operator: str) -> ProfileEntry:
     """Store `profile` under its name (replacing a saved profile of that name); audited.
 
@@ -98,6 +100,7 @@ def save_profile(db: Database, profile: ExportProfile, *, operator: str) -> Prof
         return ProfileEntry(row.name, profile, False, row.updated_at, row.updated_by)
 
 
+@accounts.guarded(Permission.CONFIGURE)
 def delete_profile(db: Database, name: str, *, operator: str) -> None:
     """Remove a saved profile; built-in ones cannot be deleted. Audited with the definition."""
     _refuse_builtin_name(name, "is built in and cannot be deleted")

@@ -36,8 +36,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.domain.errors import DatabaseError, DuplicateValue, TransitionRefused, ValidationError
 from desktop_app.domain.person import FIELDS_BY_KEY, normalize_document_number
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.importing.model import (
     ImportPreview,
@@ -72,6 +73,7 @@ KIND = "import"
 CHUNK = 500
 
 
+@accounts.guarded(Permission.IMPORT)
 def commit_import(db: Database, preview: ImportPreview, *, operator: str, accept_duplicates_as_new: bool = False,
                   progress: Progress | None = None) -> ImportResult:
     """Write the preview's new and updated rows in one transaction (see the module docstring).
@@ -180,6 +182,7 @@ def _household_id(session: Session, ref: str, operation_id: int, operator: str) 
 
 # --- undo ------------------------------------------------------------------------------------------
 
+@accounts.guarded(Permission.IMPORT)
 def undo_import(db: Database, import_id: int, *, operator: str) -> UndoResult:
     """Take back import `import_id` as a whole (see the module docstring); refuses a second undo."""
     with db.transaction() as session:

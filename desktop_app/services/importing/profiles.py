@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.roles import Permission
 from desktop_app.exchange.headers import IMPORT_TARGETS, normalize_header
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import MappingProfile
 
@@ -45,6 +46,7 @@ def _view(row: MappingProfile) -> MappingProfileView:
     return MappingProfileView(row.name, row.header_signature, json.loads(row.mapping), row.updated_at, row.updated_by)
 
 
+@accounts.guarded(Permission.IMPORT)
 def save_mapping_profile(db: Database, name: str, headers: Sequence[str], mapping: Mapping[str, str], *,
                          operator: str) -> MappingProfileView:
     """Save (or replace) the profile `name`: `mapping` is {header: target or ''} for the file's `headers`."""
@@ -79,6 +81,7 @@ def list_mapping_profiles(db: Database) -> list[MappingProfileView]:
         return [_view(row) for row in session.scalars(select(MappingProfile).order_by(MappingProfile.name))]
 
 
+@accounts.guarded(Permission.IMPORT)
 def delete_mapping_profile(db: Database, name: str, *, operator: str) -> None:
     with db.transaction() as session:
         row = session.scalar(select(MappingProfile).where(MappingProfile.name == name))

@@ -22,8 +22,9 @@ from sqlalchemy import func, select
 from desktop_app import output_files
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.roles import Permission
 from desktop_app.exchange.package_file import FORMAT_VERSION, public_line, seal
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.packages.sites import find_site, own_required
 from desktop_app.services.packages.state import refresh, short
 from desktop_app.storage.db import Database
@@ -56,6 +57,7 @@ def _link(session: Any, site: Site, channel: str) -> PackageLink:
     return link
 
 
+@accounts.guarded(Permission.PACKAGES)
 def export_package(db: Database, out: Path, *, operator: str, to: Sequence[str] = (), passphrase: str | None = None,
                    since_last: bool = False, overwrite: bool = False) -> ExportResult:
     """Write a signed, encrypted package of this roster's records to `out`."""

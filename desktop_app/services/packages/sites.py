@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.roles import Permission
 from desktop_app.exchange.package_file import fingerprint, new_site_keys, parse_public_line, public_line
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.persons import CASE_REF_PREFIX_KEY
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Setting
@@ -69,6 +70,7 @@ def _default_prefix(name: str) -> str:
     return (letters[:3] or "S") if len(letters[:3]) >= 2 else (letters + "X")[:2]
 
 
+@accounts.guarded(Permission.PACKAGES)
 def init_site(db: Database, name: str, *, operator: str, prefix: str | None = None) -> SiteView:
     """Give this roster its site id, key pair and case-reference prefix; refused when it has one."""
     name = name.strip()
@@ -107,6 +109,7 @@ def _check_free(session: Session, name: str, site_uuid: str | None) -> None:
                                             "name"), site=site_uuid)
 
 
+@accounts.guarded(Permission.PACKAGES)
 def add_site(db: Database, name: str, public_key: str, *, operator: str) -> SiteView:
     """Trust another mission's site under `name` (its public line, as `init_site` printed it)."""
     key = parse_public_line(public_key)

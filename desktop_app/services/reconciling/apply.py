@@ -28,8 +28,9 @@ from sqlalchemy import func, select
 from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
 from desktop_app.domain.lists import Answer, ListState
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.lists import apply_answer
 from desktop_app.services.operations import changes_of, mark_undone, undoable
@@ -95,6 +96,7 @@ def planned_answers(reconciliation: Reconciliation, decisions: Mapping[int, int 
     return planned, sorted(skipped, key=lambda s: s.row)
 
 
+@accounts.guarded(Permission.ANSWERS)
 def apply_reconciliation(db: Database, reconciliation: Reconciliation, decisions: Mapping[int, int | None] | None
                          = None, *, operator: str, progress: Progress | None = None) -> ApplyResult:
     """Record the partner's answers on the list in one transaction; see the module docstring."""
@@ -185,6 +187,7 @@ def _refusal(person: Person | None, member: ListMember | None) -> str | None:
     return None
 
 
+@accounts.guarded(Permission.ANSWERS)
 def undo_reconciliation(db: Database, operation_id: int, *, operator: str) -> UndoResult:
     """Put back every answer, validity, list state and status the reconcile operation changed."""
     with db.transaction() as session:

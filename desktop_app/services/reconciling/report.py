@@ -21,8 +21,9 @@ from desktop_app import output_files
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, Template, Translate, english, render
+from desktop_app.domain.roles import Permission
 from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.reconciling.model import Outcome, Reconciliation, RowResult
 from desktop_app.storage.db import Database
 
@@ -95,6 +96,7 @@ def write_reconcile_report(rec: Reconciliation, out_path: str | os.PathLike[str]
     return write_workbook(out_path, sheets, overwrite=overwrite, roster=roster, reading=[rec.path], before=before)
 
 
+@accounts.guarded(Permission.EXPORT)
 def export_reconcile_report(db: Database, rec: Reconciliation, out_path: str | os.PathLike[str], *,
                             operator: str, overwrite: bool = False) -> WriteResult:
     """Write the report and record the export in the audit trail (it holds personal data).
