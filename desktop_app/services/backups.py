@@ -31,7 +31,8 @@ from sqlalchemy import func, select
 
 from desktop_app import system
 from desktop_app.domain.errors import DatabaseError
-from desktop_app.services import audit
+from desktop_app.domain.roles import Permission
+from desktop_app.services import accounts, audit
 from desktop_app.services.persons import CASE_REF_FLOOR_KEY, CASE_REF_PREFIX_KEY, GENERATED_REF_PREFIX
 from desktop_app.storage import backup as storage_backup
 from desktop_app.storage import recovery as storage_recovery
@@ -47,6 +48,7 @@ DEFAULT_INTERVAL_MINUTES = 15
 BEFORE_REASONS = ("import", "reconcile apply", "merge", "retention", "restore", "encrypt")
 
 
+@accounts.guarded(Permission.BACKUP)
 def backup_now(db: Database, dest: Path, *, operator: str, reason: str = "manual",
                keep_recent: int = storage_backup.KEEP_RECENT, keep_days: int = storage_backup.KEEP_DAILY_DAYS,
                keep_hours: int = storage_backup.KEEP_HOURS, now: dt.datetime | None = None,
@@ -85,6 +87,7 @@ def backup_now(db: Database, dest: Path, *, operator: str, reason: str = "manual
     return info
 
 
+@accounts.guarded(Permission.BACKUP)
 def use_backup_folder(db: Database, folder: Path) -> None:
     """The folder this roster is backed up to from now on (the window's choice); `backup_before` uses it."""
     if db.target.path is not None:
@@ -170,6 +173,7 @@ class RestoreResult:
     database: Database
 
 
+@accounts.guarded(Permission.RESTORE)
 def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_folder: Path,
                    other_roster: bool = False) -> RestoreResult:
     """Replace the roster by `backup_file`; the roster as it is is saved to `safety_folder` first.
