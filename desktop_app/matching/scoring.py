@@ -17,7 +17,9 @@ day, and a married name is for the officer. A roster ID, case reference or docum
 lifts a pair to review at least (a partner who typed our reference deserves a look even when
 every name differs). Locality and address never make a match on their own: without an ID or a
 document equal, a pair that reaches the match threshold only through its places stays at
-review (a household's members and its neighbours share them). Twins are weighed rather than
+review (a household's members and its neighbours share them), unless its full birth date
+agrees and its given names agree or clash as a twin's would (`born_apart_from_household`:
+in one household only a twin shares a birth date, and the twin cap weighs that). Twins are weighed rather than
 ruled: a pair whose surname and full birth date agree and whose given names clash is either
 the person with a given name typed otherwise or that person's twin, so its log-odds are capped at log2(m / twin share)
 (`Model.twin_cap`; the share is counted on the roster's households). With no document to
@@ -157,7 +159,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         # rows off the roster matched at 0.995+); a married name is the officer's to confirm.
         decision = REVIEW
     places = max(bits[LOCALITY_F], 0.0) + max(bits[ADDRESS_F], 0.0)
-    place_only = (decision == MATCH and places > 0.0 and not identified
+    place_only = (decision == MATCH and places > 0.0 and not identified and not born_apart_from_household(levels)
                   and score_of(weight - places) < match_threshold)
     if place_only:
         # A town and an address are shared by a household and its neighbours: they rank namesakes and
@@ -193,6 +195,21 @@ def named_alike(contributions: tuple[Contribution, ...]) -> bool:
     levels = {field: level for field, level, _ in contributions}
     return (levels.get(FIELDS[SURNAME_F].name) in _AGREEING_NAME and levels.get(FIELDS[GIVEN_F].name) in _AGREEING_NAME
             and all(bits >= 0.0 for field, _, bits in contributions if field not in _OWN_TERMS))
+
+
+def born_apart_from_household(levels: tuple[int, ...]) -> bool:
+    """The birth date and given name tell this pair from the other members of one household.
+
+    Places are a household's evidence: its members share them, and what tells them apart is
+    the birth date and the given name. A full birth date that agrees leaves only a twin, and a
+    twin has a given name of their own: either the given names agree (at most one letter apart),
+    or they clash and `Model.twin_cap` weighs the pair by the roster's share of twins. Then
+    the places may finish what the person's own fields began. A brother, a father and son named
+    alike, a namesake in the town: their birth date differs or is not given, and the places
+    alone still never make the match.
+    """
+    given = levels[GIVEN_F]
+    return levels[BIRTH_F] in (D_EQUAL, D_SWAPPED) and (given <= JW94 or (twin_like(levels) and given == DIFFERENT))
 
 
 def twin_like(levels: tuple[int, ...]) -> bool:
@@ -255,4 +272,5 @@ def reasons(query: Prepared, target: Prepared, comparison: Comparison) -> tuple[
 
 
 __all__ = ["MATCH", "MATCH_THRESHOLD", "NONE", "REVIEW", "REVIEW_THRESHOLD", "Assessment", "Decision", "assess",
-           "compare_words", "decide", "judge", "named_alike", "reasons", "score_of", "twin_like", "weight_of"]
+           "born_apart_from_household", "compare_words", "decide", "judge", "named_alike", "reasons", "score_of",
+           "twin_like", "weight_of"]
