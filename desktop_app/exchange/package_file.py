@@ -12,6 +12,11 @@ the body: gzip (no time stamp, so the same content gives the same bytes) of JSON
 manifest first, then one record a line in a fixed order. The Ed25519 signature covers the
 body's SHA-256; the header's checksum is checked first. A package that fails anything is
 refused with `PackageRefused` and one line saying why.
+
+The body is unpacked as a stream, never whole: a file over MAX_PACKAGE_BYTES is not read, a line
+over MAX_LINE_BYTES, more records than the manifest's `records`, or more unpacked bytes than its
+records may take (AVERAGE_RECORD_BYTES each, at most MAX_UNPACKED_BYTES) stop the unpacking at
+once; at the end the records of each kind must be as many as its `counts` say.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import hashlib
 import io
 import json
 import uuid as uuid_module
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +43,10 @@ from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 FORMAT = "mrpkg"
 FORMAT_VERSION = 1
 PUBLIC_PREFIX = "mrsite1"
+MAX_PACKAGE_BYTES = 1 << 30  # the encrypted file (a 100,000-person roster packs to tens of MB)
+MAX_LINE_BYTES = 1 << 20  # one record (or the manifest) unpacked
+AVERAGE_RECORD_BYTES = 16 << 10  # unpacked, on average over a package's records (a person is under 1 KB)
+MAX_UNPACKED_BYTES = 2 << 30
 
 
 class PackageRefused(RosterError):
@@ -149,6 +158,11 @@ def read_package(path: Path, *, identities: Sequence[str] = (), passphrase: str 
     """Decrypt, check the checksum and the signature (against the key the header names: the caller
     checks that key is the sender's), and parse. PackageRefused on any failure."""
     try:
+        size = path.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: {size} MB is more than a roster "
+                                             "package may be ({limit} MB)"), path, size=size >> 20,
+                           limit=MAX_PACKAGE_BYTES >> 20)
         data = path.read_bytes()
     except OSError as exc:
         raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: cannot be read ({why})"), path,
@@ -175,22 +189,64 @@ def read_package(path: Path, *, identities: Sequence[str] = (), passphrase: str 
         raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the signature does not match: the "
                                          "package was altered or not signed by its sender"), path) from exc
     try:
-        lines = list(_lines(body))
-    except (OSError, EOFError, ValueError) as exc:
+        manifest, records = _unpack(path, body)
+    except (OSError, EOFError, ValueError, RecursionError) as exc:
         raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the package is damaged"), path) from exc
-    if not lines:
-        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the package is damaged"), path)
-    # Signed is not trusted: anyone who knows an agreed passphrase signs with a key of their own.
-    bad = next((n for n, line in enumerate(lines) if not (_is_manifest(line) if n == 0 else _is_record(line))), None)
-    if bad is not None:
-        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: malformed content (line {line} of the "
-                                         "package is not a {what})"), path, line=bad + 1,
-                       what="manifest" if bad == 0 else "record")
-    return Package(lines[0], lines[1:], header["signer"], digest.hex())
+    return Package(manifest, records, header["signer"], digest.hex())
 
 
-def _is_manifest(line: Any) -> bool:
-    return isinstance(line, dict)
+def _malformed(path: Path, line: int, what: str) -> PackageRefused:
+    return _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: malformed content (line {line} of the "
+                                      "package is not a {what})"), path, line=line, what=what)
+
+
+def _unpack(path: Path, body: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The manifest and the records, unpacked line by line within the limits the manifest sets.
+
+    Signed is not trusted: anyone who knows an agreed passphrase signs with a key of their own."""
+    with gzip.GzipFile(fileobj=io.BytesIO(body), mode="rb") as stream:
+        first = stream.readline(MAX_LINE_BYTES + 1)
+        if not first:
+            raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the package is damaged"), path)
+        manifest = json.loads(first) if len(first) <= MAX_LINE_BYTES else None
+        counts, expected = _declared(manifest)
+        if manifest is None or expected is None or counts is None:
+            raise _malformed(path, 1, "manifest")
+        budget = min(MAX_UNPACKED_BYTES, MAX_LINE_BYTES + expected * AVERAGE_RECORD_BYTES)
+        unpacked = len(first)
+        records: list[dict[str, Any]] = []
+        arrived: dict[str, int] = {}
+        while raw := stream.readline(MAX_LINE_BYTES + 1):
+            unpacked += len(raw)
+            if len(raw) > MAX_LINE_BYTES or unpacked > budget or len(records) >= expected:
+                raise _refused(QT_TRANSLATE_NOOP(
+                    "exchange.package_file", "{path}: refused: the package unpacks to more than its manifest "
+                    "declares ({records} records); nothing was changed"), path, records=expected)
+            record = json.loads(raw)
+            if not _is_record(record):
+                raise _malformed(path, len(records) + 2, "record")
+            records.append(record)
+            arrived[record["kind"]] = arrived.get(record["kind"], 0) + 1
+    if len(records) != expected or arrived != {kind: n for kind, n in counts.items() if n}:
+        raise _refused(QT_TRANSLATE_NOOP("exchange.package_file", "{path}: the records are not those the "
+                                         "manifest counts ({records} declared, {arrived} arrived)"), path,
+                       records=expected, arrived=len(records))
+    return manifest, records
+
+
+def _declared(manifest: Any) -> tuple[dict[str, int] | None, int | None]:
+    """The manifest's record counts per kind and in all (None when it does not give them soundly)."""
+    if not isinstance(manifest, dict):
+        return None, None
+    counts, records = manifest.get("counts"), manifest.get("records")
+    if not (isinstance(counts, dict) and _count(records) and all(
+            isinstance(k, str) and _count(n) for k, n in counts.items())) or sum(counts.values()) != records:
+        return None, None
+    return counts, records
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _is_record(line: Any) -> bool:
@@ -202,12 +258,6 @@ def _is_record(line: Any) -> bool:
             and isinstance(values, dict) and isinstance(clocks, dict)
             and all(isinstance(clock, dict) and all(isinstance(n, int) and not isinstance(n, bool)
                                                     for n in clock.values()) for clock in clocks.values()))
-
-
-def _lines(body: bytes) -> Iterator[dict[str, Any]]:
-    with gzip.GzipFile(fileobj=io.BytesIO(body), mode="rb") as stream:
-        for raw in stream:
-            yield json.loads(raw)
 
 
 def _decrypt(path: Path, data: bytes, identities: Sequence[str], passphrase: str | None) -> bytes:

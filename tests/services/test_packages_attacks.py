@@ -51,7 +51,8 @@ def _signed(out: Path, manifest_edit: dict[str, Any], records: list[Any]) -> Pat
     keys = package_file.new_site_keys()
     site = str(uuid.uuid4())
     manifest: dict[str, Any] = {"sender": {"id": site, "name": "Stranger", "public_key": package_file.public_line(
-        site, keys.sign_public, keys.age_recipient)}, "sequence": {"*": 1}, "to": []}
+        site, keys.sign_public, keys.age_recipient)}, "sequence": {"*": 1}, "to": [], "records": len(records),
+        "counts": {"person": len(records)}}
     manifest.update(manifest_edit)
     out.write_bytes(package_file.seal(manifest, records, sign_private=keys.sign_private, passphrase="agreed"))
     return out
@@ -74,7 +75,8 @@ _PERSON = f"person:{uuid.uuid4()}"
     ({}, [[1, 2]]),  # a record that is not an object
     ({}, [{"key": _PERSON, "kind": "person", "values": 5, "clocks": {}}]),
     ({}, [{"key": _PERSON, "kind": "person", "values": {}, "clocks": []}]),
-    ({}, [{"key": f"spaceship:{uuid.uuid4()}", "kind": "spaceship", "values": {}, "clocks": {}}]),
+    ({"counts": {"spaceship": 1}}, [{"key": f"spaceship:{uuid.uuid4()}", "kind": "spaceship", "values": {},
+                                     "clocks": {}}]),
     ({}, [{"key": _PERSON, "kind": "household", "values": {}, "clocks": {}}]),  # kind and key disagree
     ({"sequence": "lots"}, []),
     ({"sequence": {"*": "one"}}, []),
