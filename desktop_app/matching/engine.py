@@ -19,6 +19,7 @@ import random
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import chain
 
 import numpy as np
 
@@ -170,6 +171,20 @@ class RosterIndex:
         copy.fitted = False
         return copy
 
+    @_collector_paused()
+    def warm(self) -> None:
+        """Build now what the first batch would otherwise build: the cheap fields' arrays and every block.
+
+        For an index kept between reconciles (`services.reconciling.roster`), built in the background
+        when a roster opens: a batch then only looks its keys up. The records' key sets are dropped
+        once their blocks are built (nothing reads them afterwards).
+        """
+        if self._fields is None:
+            self._fields = PairFields(self._prepared)
+        if self._blocks is None:
+            self._blocks = {key: block for key, block in build_blocks(self._keys).items() if len(block) <= MAX_BLOCK}
+            self._keys = []
+
     def __len__(self) -> int:
         return len(self._prepared)
 
@@ -280,7 +295,7 @@ class RosterIndex:
         counts = np.fromiter((len(positions) for positions in met), np.int64, len(met))
         self.comparisons += int(counts.sum())
         rows = np.repeat(np.arange(len(met)), counts)
-        positions = np.fromiter((p for found in met for p in found), np.int64, int(counts.sum()))
+        positions = np.fromiter(chain.from_iterable(met), np.int64, int(counts.sum()))
         levels = self._fields.levels(queries, rows, positions)
         model = self.model
         floor = (weight_of(self.thresholds.review) - PRUNE_SLACK - model.prior_bits

@@ -42,7 +42,7 @@ from desktop_app.services.reconciling.report import (
     write_reconcile_report,
 )
 from desktop_app.services.reconciling.review import ReviewDecisions
-from desktop_app.services.reconciling.roster import RosterPerson, load_roster, roster_index
+from desktop_app.services.reconciling.roster import RosterPerson, load_roster, roster_index, warm_roster_index
 
 __all__ = [
     "COMPARED_FIELDS",
@@ -70,5 +70,6 @@ __all__ = [
     "roster_index",
     "summary_text",
     "undo_reconciliation",
+    "warm_roster_index",
     "write_reconcile_report",
 ]

@@ -8,12 +8,15 @@ ORM would cost several times as much for no benefit, since nothing here is chang
     roster = load_roster(session)                   # every active person, read now
     roster, index = roster_index(db)                # the same and the engine's index, kept while unchanged
     found = index.candidates_for_all(records)       # `index` is a fresh copy: fit and count freely
+    warm_roster_index(db)                           # the window, once a roster is open: built before it is asked
 
 Building the index (each person's name keys in every script, blocking keys, the model's u
 and name frequencies) is most of a large reconcile's work, and it depends on the roster
 alone; `roster_index` keeps the last one built in memory, keyed by the database and its
 audit trail's head (every change to a record is audited, and the head's hash chains the
-whole trail), and rebuilds it when any change was committed since.
+whole trail), and rebuilds it when any change was committed since. The window builds it in the
+background when a roster opens (`warm_roster_index`, blocks included), so that a reconcile only
+matches; a reconcile asked for during that build waits for it instead of building a second one.
 """
 
 from __future__ import annotations
@@ -100,6 +103,7 @@ def load_roster(session: Session) -> dict[int, RosterPerson]:
 
 _kept: dict[str, tuple[tuple[object, ...], dict[int, RosterPerson], RosterIndex]] = {}  # one roster at a time
 _keeping = threading.Lock()
+_building = threading.RLock()  # held while an index is built or warmed
 
 
 def roster_head(session: Session) -> tuple[object, ...]:
@@ -113,25 +117,42 @@ def roster_index(db: Database) -> tuple[dict[int, RosterPerson], RosterIndex]:
     """Every active person by id and a fresh copy of the engine's index over them, rebuilt only after a change.
 
     The persons are read in one read transaction with the head that keys them. The dict
-    returned is shared with later calls: read it, never change it.
+    returned is shared with later calls: read it, never change it. A reconcile asking while
+    the index is being built (`warm_roster_index` in the background) waits for that build.
     """
+    roster, index = _kept_index(db)
+    with _keeping:
+        return roster, index.fresh()
+
+
+def warm_roster_index(db: Database) -> int:
+    """Build the roster's index now, blocks included, so that the next reconcile only matches; returns its size.
+
+    The window runs this in the background once a roster is open (the command line does not:
+    a command reconciles once). Nothing is built again while the roster is unchanged.
+    """
+    with _building:
+        _, index = _kept_index(db)
+        index.warm()
+        return len(index)
+
+
+def _kept_index(db: Database) -> tuple[dict[int, RosterPerson], RosterIndex]:
+    """The kept persons and index of `db`'s roster as it is now, built first when missing or out of date."""
     where = str(db.engine.url)
-    with db.reading() as session:
-        head = roster_head(session)
-        with _keeping:
-            kept = _kept.get(where)
-        if kept is not None and kept[0] == head:
-            roster, index = kept[1], kept[2]
-        else:
+    with _building:  # one build at a time: a reconcile started during a warm-up waits for it, not builds twice
+        with db.reading() as session:
+            head = roster_head(session)
+            with _keeping:
+                kept = _kept.get(where)
+            if kept is not None and kept[0] == head:
+                return kept[1], kept[2]
             roster = load_roster(session)
-            index = None
-    if index is None:
         index = RosterIndex(person.match_record() for person in roster.values())
         with _keeping:
             _kept.clear()  # a roster's index is large: keep only the last roster's
             _kept[where] = (head, roster, index)
-    with _keeping:
-        return roster, index.fresh()
+        return roster, index
 
 
 def forget_roster_index() -> None:

@@ -1,0 +1,60 @@
+"""A kept index warmed in the background (cheap fields and every block built at once) decides as a cold one.
+
+`RosterIndex.warm` builds what a batch would otherwise build for itself; the fresh copies a
+kept index hands out must then give the plain path's pairs, counts and decisions, answer after
+answer. The service's `warm_roster_index` builds the kept index of a real roster so that the
+next reconcile finds it ready, and a reconcile after a warm-up reads as one without.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from bench.matching_data import make_answer, make_roster, roster_record
+from desktop_app.matching import RosterIndex
+from desktop_app.matching.engine import MAX_BLOCK
+from desktop_app.services.reconciling import reconcile_answer, warm_roster_index
+from desktop_app.services.reconciling.roster import forget_roster_index, roster_index
+from desktop_app.storage.db import Database
+from tests.matching.test_engine_fastpath import _awkward, _decided, _plain
+from tests.services.test_reconcile_roster import build_roster, write_answer
+
+
+def test_a_warmed_index_decides_as_the_plain_path_answer_after_answer() -> None:
+    people = make_roster(3_000, seed=41)
+    roster, awkward, _ = _awkward([roster_record(p) for p in people], random.Random(42))
+    kept = RosterIndex(roster)
+    kept.warm()
+    assert kept._blocks and all(len(block) <= MAX_BLOCK for block in kept._blocks.values())
+    for seed in (43, 44):
+        answer, _ = make_answer(people, 400, seed=seed)
+        answer += awkward[:60]
+        plain_index = RosterIndex(roster)
+        plain, pairs, names = _plain(plain_index, answer)
+        warm = kept.fresh()
+        assert warm._blocks is kept._blocks  # looked up, not built again
+        assert [_decided(found) for found in warm.candidates_for_all(answer)] == plain
+        assert (warm.comparisons, warm.name_comparisons) == (pairs, names)
+        assert sum(1 for found in plain if found and found[0][1] == "match") > 250
+
+
+def test_a_warmed_roster_is_reconciled_without_building_again_and_as_without(db: Database, tmp_path: Path) -> None:
+    forget_roster_index()
+    build_roster(db)
+    path = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Passport No", "Decision"],
+                        [["SHCHERBAKOV IVAN", "05.03.1980", "721234567", "approved"],
+                         ["SMIRNOV ALEKSEI", "09.04.2001", "", "approved"],
+                         ["IVANOVA ANNA", "", "", "approved"],
+                         ["NOBODY KNOWN", "01.01.1950", "", "approved"]])
+    cold = reconcile_answer(db, path)
+    forget_roster_index()
+    assert warm_roster_index(db) == cold.roster_size
+    persons, index = roster_index(db)
+    assert index._blocks is not None  # the warm-up built every block
+    assert warm_roster_index(db) == cold.roster_size and roster_index(db)[0] is persons  # nothing built again
+    warm = reconcile_answer(db, path)
+    assert [(r.row, r.outcome, [(c.person.person_id, c.score, c.decision) for c in r.candidates])
+            for r in warm.rows] == [(r.row, r.outcome, [(c.person.person_id, c.score, c.decision)
+                                                         for c in r.candidates]) for r in cold.rows]
+    assert [r.outcome.value for r in warm.rows][:1] == ["match"]
