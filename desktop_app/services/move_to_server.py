@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import (
     Boolean,
@@ -107,8 +108,8 @@ def server_url(address: str) -> str:
 
 def server_label(address: str) -> str:
     """The address as shown and audited: never its password."""
-    try:
-        return make_url(address).render_as_string(hide_password=True)
+    try:  # unquoted: a socket folder reads '?host=/run/postgresql', as typed, not '%2Frun%2Fpostgresql'
+        return unquote(make_url(address).render_as_string(hide_password=True))
     except ArgumentError:
         return address
 
@@ -183,12 +184,6 @@ def probe_server(address: str) -> ServerProbe:
 
 
 # --- the roster file -------------------------------------------------------------------------------
-
-def _source_engine(path: Path, passphrase: str | None) -> Engine:
-    """One read-only connection to the roster file (plain or SQLCipher) that never writes a byte."""
-    return create_engine("sqlite://", creator=lambda: connect_file(path, passphrase, readonly=True),
-                         poolclass=StaticPool, hide_parameters=True)
-
 
 def _check_source(path: Path, passphrase: str | None) -> None:
     if not path.is_file():
@@ -283,9 +278,28 @@ def move_roster(source: Path, address: str, *, passphrase: str | None, operator:
     """
     path = system.absolute(source)
     url = server_url(address)
-    label = server_label(url)
     _check_source(path, passphrase)
-    source_engine = _source_engine(path, passphrase)
+    return _move(path, lambda: connect_file(path, passphrase, readonly=True), passphrase is not None, url,
+                 operator, progress, batch_rows)
+
+
+def move_open_roster(db: Database, address: str, *, operator: str, progress: Progress | None = None,
+                     batch_rows: int = BATCH_ROWS) -> MoveResult:
+    """`move_roster` for the roster open in the window (its key stays inside `db`)."""
+    path = db.target.path
+    if path is None:
+        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{server}: this roster is on a server already"),
+                            server=db.target.label)
+    url = server_url(address)
+    return _move(path, lambda: db.connect_copy(path, readonly=True), db.encrypted, url, operator, progress,
+                 batch_rows)
+
+
+def _move(path: Path, connect: Callable[[], Any], encrypted: bool, url: str, operator: str,
+          progress: Progress | None, batch_rows: int) -> MoveResult:
+    label = server_label(url)
+    # One read-only connection to the file (plain or SQLCipher) that never writes a byte.
+    source_engine = create_engine("sqlite://", creator=connect, poolclass=StaticPool, hide_parameters=True)
     server = _server_engine(url)
     try:
         with source_engine.connect() as reader:
@@ -305,7 +319,7 @@ def move_roster(source: Path, address: str, *, passphrase: str | None, operator:
         source_engine.dispose()
         server.dispose()
     log.info("roster moved to a server: %d tables, %d rows", len(counts.tables), counts.rows)
-    return MoveResult(path, label, counts.tables, counts.audit_entries, counts.persons, passphrase is not None)
+    return MoveResult(path, label, counts.tables, counts.audit_entries, counts.persons, encrypted)
 
 
 def _psycopg_operational() -> type[BaseException]:
