@@ -394,7 +394,8 @@ def _copy(reader: Connection, writer: Connection, path: Path, label: str, operat
 
 def _ordered(metadata: MetaData) -> list[Table]:
     """Tables parents first (cycles are broken by `_deferred_columns`), without Alembic's own."""
-    ordered = [table for table, _ in sort_tables_and_constraints(list(metadata.tables.values())) if table is not None]
+    pairs = sort_tables_and_constraints(list(metadata.tables.values()))  # type: ignore[no-untyped-call]
+    ordered = [table for table, _ in pairs if table is not None]
     return [table for table in ordered if table.name != _VERSION_TABLE]
 
 
@@ -402,7 +403,8 @@ def _deferred_columns(metadata: MetaData, tables: list[Table]) -> dict[str, tupl
     """Foreign-key columns written NULL first and filled in once every table is there: those that
     refer to their own table (a merged person's survivor) and those that close a cycle (a
     household's head, a member of the household)."""
-    cycle = [fkc for table, fkcs in sort_tables_and_constraints(tables) if table is None for fkc in fkcs]
+    pairs = sort_tables_and_constraints(tables)  # type: ignore[no-untyped-call]
+    cycle = [fkc for table, fkcs in pairs if table is None for fkc in fkcs]
     found: dict[str, set[str]] = {}
     for table in tables:
         for fkc in table.foreign_key_constraints:

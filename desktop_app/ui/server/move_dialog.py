@@ -51,7 +51,8 @@ class MoveToServerDialog(QDialog):
             "Copies this roster, with every record, its history and the audit trail, into an empty PostgreSQL "
             "database that every workstation of the mission can share. The roster file stays as it is: keep it "
             "as the last copy from before the move, and ask colleagues to stop working on it."), wordWrap=True)
-        self.address = QLineEdit(objectName="serverAddress")
+        self.address = QLineEdit(self)
+        self.address.setObjectName("serverAddress")
         self.address.setPlaceholderText("postgresql://officer@db.mission.local/roster")
         self.address.setMinimumWidth(420)
         self.address.textChanged.connect(self._address_changed)
@@ -59,12 +60,14 @@ class MoveToServerDialog(QDialog):
             "Write no password in the address: it is read from the PostgreSQL password file (pgpass.conf, "
             "~/.pgpass or PGPASSFILE) or PGPASSWORD, as every PostgreSQL program does."), wordWrap=True)
         password_note.setObjectName("passwordNote")
-        self.test_button = QPushButton(self.tr("&Test connection"), objectName="testConnection")
+        self.test_button = QPushButton(self.tr("&Test connection"), self)
+        self.test_button.setObjectName("testConnection")
         self.test_button.clicked.connect(self.test_connection)
-        self.status = QLabel(objectName="moveStatus", wordWrap=True)
+        self.status = QLabel(self, wordWrap=True)
+        self.status.setObjectName("moveStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.make_default = QCheckBox(self.tr("Make the server roster this workstation's default roster"),
-                                      objectName="makeServerDefault")
+        self.make_default = QCheckBox(self.tr("Make the server roster this workstation's default roster"), self)
+        self.make_default.setObjectName("makeServerDefault")
 
         form = QFormLayout()
         form.addRow(self.tr("Server &address:"), self.address)
