@@ -1,7 +1,8 @@
 """The `mission-roster` command line: every workflow the window offers, for scripts and tests.
 
 Global options come before the command: `--db PATH|URL` (or MISSION_ROSTER_DB) and
-`--operator NAME` (or MISSION_ROSTER_OPERATOR; default: the login name). With no command
+`--operator NAME` (or MISSION_ROSTER_OPERATOR; default: the login name). On a roster with accounts,
+`--user NAME` with `--pin-file F` (or MISSION_ROSTER_PIN) signs in instead. With no command
 the window opens. A user's mistake prints one line on stderr and exits with status 1; output
 piped into a reader that stops early (`mission-roster stats | head -1`) ends quietly with 141.
 """
@@ -77,6 +78,10 @@ class Context:
             self._workspace = Workspace.open(self.target, operator=self.operator, passphrase=self.passphrase)
             for warning in self._workspace.db.warnings:  # a sync folder, a network share, a writer note left over
                 print(f"warning: {spoken(warning)}", file=sys.stderr)
+            if getattr(self.args, "user", None):  # --user: the audit trail names this account (issue 20)
+                from desktop_app.cli.commands.accounts import read_pin
+
+                self.operator = self._workspace.sign_in(self.args.user, read_pin(self.args.pin_file)).name
         return self._workspace
 
     @property
@@ -512,7 +517,7 @@ COMMAND_MODULES: tuple[str, ...] = ("desktop_app.cli.commands.workspace", "deskt
                                      "desktop_app.cli.commands.importing", "desktop_app.cli.commands.reconcile",
                                      "desktop_app.cli.commands.protection", "desktop_app.cli.commands.recovery",
                                      "desktop_app.cli.commands.crossing", "desktop_app.cli.commands.packages",
-                                     "desktop_app.cli.commands.server")
+                                     "desktop_app.cli.commands.server", "desktop_app.cli.commands.accounts")
 
 CommandAdder = Callable[..., argparse.ArgumentParser]
 
@@ -525,6 +530,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "roster.db in the user data folder)")
     parser.add_argument("--operator", metavar="NAME", help="your name for the audit trail "
                         "(default: MISSION_ROSTER_OPERATOR or the login name)")
+    parser.add_argument("--user", metavar="NAME", help="sign in as this account of the roster (its audit trail "
+                        "names it); the PIN from --pin-file or MISSION_ROSTER_PIN")
+    parser.add_argument("--pin-file", metavar="FILE", help="the account's PIN, on the first line of FILE")
     parser.add_argument("--passphrase-file", metavar="FILE", help="the encrypted roster's passphrase, read from FILE "
                         "(default: MISSION_ROSTER_PASSPHRASE); never given as an argument")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -243,7 +243,7 @@ def add_account(db: Database, name: str, role: Role, pin: str, *, operator: str)
         first = session.scalar(select(Account.id).limit(1)) is None
         if first and role is not Role.HEAD:
             raise ValidationError("role", role.value, QT_TRANSLATE_NOOP(
-                "services.accounts", "the roster's first account must be the head of mission's"))
+                "services.accounts", "cannot be the roster's first account: the first is the head of mission's"))
         if session.scalar(select(Account.id).where(func.lower(Account.name) == name.lower())) is not None:
             raise DuplicateValue(QT_TRANSLATE_NOOP("services.accounts", "An account {name!r} exists already."),
                                  name=name)

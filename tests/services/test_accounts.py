@@ -41,7 +41,7 @@ def test_a_roster_without_accounts_works_as_before(db: Database) -> None:
 
 
 def test_the_first_account_must_be_a_head_and_anyone_may_make_it(db: Database) -> None:
-    with pytest.raises(ValidationError, match="first account"):
+    with pytest.raises(ValidationError, match="first account: the first is the head"):
         accounts.add_account(db, "V. Hotline", Role.VOLUNTEER, "1234", operator="x")
     assert not accounts.has_accounts(db)
     head = accounts.add_account(db, "A. Consul", Role.HEAD, HEAD_PIN, operator="whoever")

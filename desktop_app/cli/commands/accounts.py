@@ -1,0 +1,117 @@
+"""Commands for the roster's accounts (issue 20): `users add | list | role | disable | enable | pin`.
+
+    mission-roster users add "A. Consul" --role head --pin-file consul.pin     # the first: anyone, a head
+    mission-roster --user "A. Consul" --pin-file consul.pin users add "V. Hotline" --role volunteer \
+        --new-pin-file hotline.pin
+    mission-roster users list [--json]
+    mission-roster --user "A. Consul" users role "V. Hotline" officer          # PIN from MISSION_ROSTER_PIN
+    mission-roster --user "A. Consul" users disable "V. Hotline"
+
+A PIN is read from the first line of a file (or MISSION_ROSTER_PIN for the signed-in account), never
+from an argument. The global `--user NAME` signs in before the command runs; a refused command
+prints one line naming the role and the permission it lacks, and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Callable
+from typing import Any
+
+from desktop_app.cli.commands.secret_files import read_secret_file
+from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say
+from desktop_app.domain.errors import RosterError
+from desktop_app.domain.roles import Role
+from desktop_app.services import accounts
+
+ENV_PIN = "MISSION_ROSTER_PIN"
+
+
+def read_pin(path: str | None, *, variable: str | None = ENV_PIN) -> str:
+    """The PIN on the first line of `path`, else in the environment `variable`; RosterError when neither has one."""
+    if path:
+        lines = read_secret_file(path, "PIN file").splitlines()
+        if not lines or not lines[0].strip("\r\n"):
+            raise RosterError(QT_TRANSLATE_NOOP("commands.accounts", "{path}: the PIN file is empty"), path=path)
+        return lines[0].rstrip("\r\n")
+    pin = os.environ.get(variable) if variable else None
+    if not pin:
+        raise RosterError(QT_TRANSLATE_NOOP("commands.accounts", "the PIN is needed: give it with {option}"),
+                          option="--pin-file FILE" + (f" or the environment variable {variable}" if variable else ""))
+    return pin
+
+
+def _new_pin(ctx: Any) -> str:
+    return read_pin(ctx.args.new_pin_file, variable=None)
+
+
+def cmd_users_add(ctx: Any) -> int:
+    account = accounts.add_account(ctx.db, ctx.args.name, Role.parse(ctx.args.role), _new_pin(ctx),
+                                   operator=ctx.operator)
+    say(QT_TRANSLATE_NOOP("commands.accounts", "Account {name!r} added: {role}."), name=account.name,
+        role=account.role.label)
+    return 0
+
+
+def cmd_users_list(ctx: Any) -> int:
+    rows = accounts.list_accounts(ctx.db)
+    if ctx.args.json:
+        print(json.dumps([{"name": a.name, "role": a.role.value, "disabled": a.disabled,
+                           "locked_until": a.locked_until.isoformat() if a.locked_until else None,
+                           "created_at": a.created_at.isoformat(), "created_by": a.created_by} for a in rows],
+                         ensure_ascii=False, indent=2))
+        return 0
+    for account in rows:
+        print(f"{account.name}\t{account.role.value}\t{'disabled' if account.disabled else 'active'}")
+    return 0
+
+
+def cmd_users_role(ctx: Any) -> int:
+    account = accounts.change_role(ctx.db, ctx.args.name, Role.parse(ctx.args.role), operator=ctx.operator)
+    say(QT_TRANSLATE_NOOP("commands.accounts", "Account {name!r} is now: {role}."), name=account.name,
+        role=account.role.label)
+    return 0
+
+
+def cmd_users_disable(ctx: Any) -> int:
+    account = accounts.disable_account(ctx.db, ctx.args.name, operator=ctx.operator)
+    say(QT_TRANSLATE_NOOP("commands.accounts", "Account {name!r} is disabled."), name=account.name)
+    return 0
+
+
+def cmd_users_enable(ctx: Any) -> int:
+    account = accounts.disable_account(ctx.db, ctx.args.name, operator=ctx.operator, disabled=False)
+    say(QT_TRANSLATE_NOOP("commands.accounts", "Account {name!r} is enabled."), name=account.name)
+    return 0
+
+
+def cmd_users_pin(ctx: Any) -> int:
+    account = accounts.set_pin(ctx.db, ctx.args.name, _new_pin(ctx), operator=ctx.operator)
+    say(QT_TRANSLATE_NOOP("commands.accounts", "Account {name!r} has a new PIN."), name=account.name)
+    return 0
+
+
+def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    users = commands.add_parser("users", help="the roster's accounts and their roles").add_subparsers(
+        dest="users_command", metavar="ACTION", required=True)
+    roles = [role.value for role in Role]
+    p = command("add", cmd_users_add, "add an account (the first must be the head of mission's)", users)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--role", required=True, choices=roles)
+    p.add_argument("--pin-file", "--new-pin-file", dest="new_pin_file", metavar="F", required=True,
+                   help="the new account's PIN, on the first line of F")
+    p = command("list", cmd_users_list, "the accounts, their roles and whether they are disabled", users)
+    p.add_argument("--json", action="store_true")
+    p = command("role", cmd_users_role, "give an account another role", users)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("role", choices=roles)
+    p = command("disable", cmd_users_disable, "disable an account: it can no longer sign in", users)
+    p.add_argument("name", metavar="NAME")
+    p = command("enable", cmd_users_enable, "enable a disabled account again", users)
+    p.add_argument("name", metavar="NAME")
+    p = command("pin", cmd_users_pin, "give an account a new PIN (unlocks it)", users)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--pin-file", "--new-pin-file", dest="new_pin_file", metavar="F", required=True,
+                   help="the new PIN, on the first line of F")
