@@ -60,7 +60,8 @@ from sqlalchemy.sql.ddl import sort_tables_and_constraints
 from desktop_app import system
 from desktop_app.domain.errors import Cancelled, DatabaseError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
-from desktop_app.services import audit
+from desktop_app.domain.roles import Permission
+from desktop_app.services import accounts, audit
 from desktop_app.storage import migrations
 from desktop_app.storage.db import (
     POSTGRES_WRITER_LOCK,
@@ -283,6 +284,7 @@ def move_roster(source: Path, address: str, *, passphrase: str | None, operator:
                  operator, progress, batch_rows)
 
 
+@accounts.guarded(Permission.MISSION)
 def move_open_roster(db: Database, address: str, *, operator: str, progress: Progress | None = None,
                      batch_rows: int = BATCH_ROWS) -> MoveResult:
     """`move_roster` for the roster open in the window (its key stays inside `db`)."""
