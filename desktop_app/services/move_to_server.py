@@ -81,7 +81,6 @@ Progress = Callable[[int, int], bool]
 BATCH_ROWS = 2000
 MOVE_ACTION = "move"
 _VERSION_TABLE = "alembic_version"
-_C = "services.move_to_server"
 
 
 # --- the server ------------------------------------------------------------------------------------
@@ -92,15 +91,18 @@ def server_url(address: str) -> str:
     try:
         url = make_url(address.strip())
     except ArgumentError:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{address}: not a server address; write it as "
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{address}: not a server address; write it "
+                                              "as "
                                               "postgresql+psycopg://USER@HOST/DATABASE"), address=address) from None
     if url.get_backend_name() != "postgresql":
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{address}: a roster moves only to a PostgreSQL server "
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{address}: a roster moves only to a "
+                                              "PostgreSQL server "
                                               "(postgresql+psycopg://USER@HOST/DATABASE)"),
                             address=url.render_as_string(hide_password=True))
     if not url.database:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{address}: the address names no database; add it after the "
-                                              "server: postgresql+psycopg://USER@HOST/DATABASE"),
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{address}: the address names no database; "
+                                              "add it after the server: "
+                                              "postgresql+psycopg://USER@HOST/DATABASE"),
                             address=url.render_as_string(hide_password=True))
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
@@ -139,8 +141,8 @@ def _server_engine(url: str) -> Engine:
 def _connection_failed(label: str, exc: BaseException) -> DatabaseError:
     first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     reason = first[0] if first else type(exc).__name__
-    return DatabaseError(QT_TRANSLATE_NOOP(_C, "{server}: cannot connect to the server ({reason}); nothing was "
-                                           "changed"), server=label, reason=reason[:300])
+    return DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{server}: cannot connect to the server "
+                                           "({reason}); nothing was changed"), server=label, reason=reason[:300])
 
 
 def _refusal(connection: Connection, label: str) -> DatabaseError | None:
@@ -152,14 +154,16 @@ def _refusal(connection: Connection, label: str) -> DatabaseError | None:
     if _VERSION_TABLE in names:
         revision = connection.execute(text(f"SELECT version_num FROM {_VERSION_TABLE}")).scalar()
         if revision is not None and revision not in migrations.known_revisions()[0]:
-            return DatabaseError(QT_TRANSLATE_NOOP(_C, "{server}: the database holds a roster of a newer version of "
-                                                   "Mission Roster (schema {revision}); nothing was changed"),
+            return DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{server}: the database holds a roster "
+                                                   "of a newer version of Mission Roster (schema {revision}); nothing "
+                                                   "was changed"),
                                  server=label, revision=revision)
-        return DatabaseError(QT_TRANSLATE_NOOP(_C, "{server}: the database already holds a roster; a roster moves "
-                                               "only into an empty database (ask for a new one). Nothing was "
-                                               "changed"), server=label)
-    return DatabaseError(QT_TRANSLATE_NOOP(_C, "{server}: the database holds {count} tables of another program; a "
-                                           "roster moves only into an empty database. Nothing was changed"),
+        return DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{server}: the database already holds a "
+                                               "roster; a roster moves only into an empty database (ask for a new "
+                                               "one). Nothing was changed"), server=label)
+    return DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{server}: the database holds {count} tables of "
+                                           "another program; a roster moves only into an empty database. Nothing was "
+                                           "changed"),
                          server=label, count=len(names))
 
 
@@ -188,46 +192,51 @@ def probe_server(address: str) -> ServerProbe:
 
 def _check_source(path: Path, passphrase: str | None) -> None:
     if not path.is_file():
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{path}: no such roster file"), path=path)
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{path}: no such roster file"), path=path)
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         if not looks_encrypted(path):
-            raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{path}: not a roster database; nothing was copied"), path=path)
+            raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{path}: not a roster database; nothing "
+                                                  "was copied"), path=path)
         if passphrase is None:
             raise PassphraseRequired(f"{path}: this roster is encrypted; its passphrase is needed to move it")
         check_passphrase(path, passphrase)
     elif passphrase is not None:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{path}: this roster is not encrypted, yet a passphrase was "
-                                              "given"), path=path)
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{path}: this roster is not encrypted, yet a "
+                                              "passphrase was given"), path=path)
 
 
 def _refuse_source_revision(path: Path, source: Connection) -> None:
     if not inspect(source).has_table(_VERSION_TABLE):
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{path}: not a roster database; nothing was copied"), path=path)
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{path}: not a roster database; nothing was "
+                                              "copied"), path=path)
     revision = source.execute(text(f"SELECT version_num FROM {_VERSION_TABLE}")).scalar()
     revisions, head = migrations.known_revisions()
     if revision not in revisions:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{path}: written by a newer version of Mission Roster (schema "
-                                              "{revision}); update the program. Nothing was copied"),
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{path}: written by a newer version of "
+                                              "Mission Roster (schema {revision}); update the program. Nothing was "
+                                              "copied"),
                             path=path, revision=revision)
     if revision != head:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{path}: the roster was last opened by an older version (schema "
-                                              "{revision}); open it once with this version, which brings it up to "
-                                              "date, then move it. Nothing was copied"), path=path, revision=revision)
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{path}: the roster was last opened by an "
+                                              "older version (schema {revision}); open it once with this version, "
+                                              "which brings it up to date, then "
+                                              "move it. Nothing was copied"), path=path, revision=revision)
 
 
 def _refuse_damage(path: Path, source: Connection, database: Database) -> None:
     problem = check_health(source.connection.driver_connection, None)
     if problem is not None:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{path}: the roster file is damaged ({problem}); a damaged roster "
-                                              "is not moved. Restore the last good backup first (Tools > Restore "
-                                              "from backup). Nothing was copied"), path=path, problem=problem)
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{path}: the roster file is damaged "
+                                              "({problem}); a damaged roster is not moved. Restore the last good "
+                                              "backup first (Tools > Restore from "
+                                              "backup). Nothing was copied"), path=path, problem=problem)
     report = audit.verify_chain(database)
     if not report.intact:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{path}: the roster's audit trail is broken ({problem}); a damaged "
-                                              "roster is not moved. Restore the last good backup first. Nothing "
-                                              "was copied"), path=path, problem=report.problem)
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{path}: the roster's audit trail is broken "
+                                              "({problem}); a damaged roster is not moved. Restore the last good "
+                                              "backup first. Nothing was copied"), path=path, problem=report.problem)
 
 
 class _ReadingOn(Database):
@@ -290,8 +299,8 @@ def move_open_roster(db: Database, address: str, *, operator: str, progress: Pro
     """`move_roster` for the roster open in the window (its key stays inside `db`)."""
     path = db.target.path
     if path is None:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{server}: this roster is on a server already"),
-                            server=db.target.label)
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server",
+                                              "{server}: this roster is on a server already"), server=db.target.label)
     url = server_url(address)
     return _move(path, lambda: db.connect_copy(path, readonly=True), db.encrypted, url, operator, progress,
                  batch_rows)
@@ -314,8 +323,9 @@ def _move(path: Path, connect: Callable[[], Any], encrypted: bool, url: str, ope
             except DBAPIError as exc:
                 if exc.connection_invalidated or isinstance(exc.orig, _psycopg_operational()):
                     raise _connection_failed(label, exc) from None
-                raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{server}: the copy failed ({reason}); the server database "
-                                                      "was left empty"), server=label,
+                raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{server}: the copy failed "
+                                                      "({reason}); the server "
+                                                      "database was left empty"), server=label,
                                     reason=str(exc.orig or exc).strip().splitlines()[0][:300]) from None
     finally:
         source_engine.dispose()
@@ -361,8 +371,9 @@ def _copy(reader: Connection, writer: Connection, path: Path, label: str, operat
     tables = _ordered(ours)
     unknown = sorted(set(theirs.tables) - set(ours.tables))
     if unknown:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{path}: the roster holds tables this version does not know "
-                                              "({tables}); nothing was copied"), path=path, tables=", ".join(unknown))
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{path}: the roster holds tables this "
+                                              "version does not know ({tables}); "
+                                              "nothing was copied"), path=path, tables=", ".join(unknown))
     source_counts = {t.name: int(reader.execute(select(func.count()).select_from(theirs.tables[t.name])).scalar()
                                  or 0) for t in tables}
     total = sum(source_counts.values())
@@ -372,8 +383,9 @@ def _copy(reader: Connection, writer: Connection, path: Path, label: str, operat
     def advance(rows: int) -> None:
         done[0] += rows
         if progress is not None and not progress(done[0], total):
-            raise Cancelled(QT_TRANSLATE_NOOP(_C, "Cancelled; the server database was left empty and the roster "
-                                              "file was not changed."))
+            raise Cancelled(QT_TRANSLATE_NOOP("services.move_to_server", "Cancelled; the server database was left "
+                                              "empty and the roster file was not "
+                                              "changed."))
 
     later: list[tuple[Table, str, list[dict[str, Any]]]] = []
     for table in tables:
@@ -499,17 +511,20 @@ def _checked(reader: Connection, writer: Connection, path: Path, label: str, tab
     expected = {**source_counts, "audit_entries": source_counts.get("audit_entries", 0) + 1}
     differing = sorted(name for name in counts if counts[name] != expected[name])
     if differing:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{server}: after the copy the tables {tables} do not hold as many "
-                                              "rows as the roster file; the server database was left empty"),
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{server}: after the copy the tables "
+                                              "{tables} do not hold as many rows as the roster file; the server "
+                                              "database was left empty"),
                             server=label, tables=", ".join(differing))
     report = audit.verify_chain(_ReadingOn(Target(writer.engine.url.render_as_string(), None), writer))
     if not report.intact:
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{server}: the audit trail does not verify on the server "
-                                              "({problem}); the server database was left empty"),
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{server}: the audit trail does not verify "
+                                              "on the server ({problem}); the "
+                                              "server database was left empty"),
                             server=label, problem=report.problem)
     if _unsearchable(writer) != _unsearchable(reader):
-        raise DatabaseError(QT_TRANSLATE_NOOP(_C, "{server}: search terms are missing on the server after the copy; "
-                                              "the server database was left empty"), server=label)
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server", "{server}: search terms are missing on the "
+                                              "server after the copy; the server "
+                                              "database was left empty"), server=label)
     persons = counts.get("persons", 0)
     return _Counted(counts, report.entries, persons)
 

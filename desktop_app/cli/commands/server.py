@@ -28,7 +28,6 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.services import move_to_server
 from desktop_app.storage.db import parse_target
 
-_C = "commands.server"
 PROGRESS_EVERY_ROWS = 20_000
 
 
@@ -38,15 +37,17 @@ def _refuse_password(address: str) -> None:
     except ArgumentError:
         return  # the service says what is wrong with it
     if password:
-        raise RosterError(QT_TRANSLATE_NOOP(_C, "the server address holds a password: it would stay in the shell's "
-                                            "history and the process list. Leave it out and put it in the "
-                                            "PostgreSQL password file (PGPASSFILE or ~/.pgpass) or PGPASSWORD"))
+        raise RosterError(QT_TRANSLATE_NOOP("commands.server", "the server address holds a password: it would stay in "
+                                            "the shell's history and the process list. Leave it out and put it in the "
+                                            "PostgreSQL password file (PGPASSFILE "
+                                            "or ~/.pgpass) or PGPASSWORD"))
 
 
 def _source(ctx: Any) -> Path:
     path = parse_target(ctx.target).path
     if path is None:
-        raise RosterError(QT_TRANSLATE_NOOP(_C, "move-to-server copies a roster file: name it with --db FILE"))
+        raise RosterError(QT_TRANSLATE_NOOP("commands.server", "move-to-server copies a roster file: name it with "
+                                            "--db FILE"))
     return path
 
 
@@ -61,8 +62,8 @@ def cmd_move_to_server(ctx: Any) -> int:
                               "revision": probe.revision, "ready": probe.ready, "refusal": probe.refusal},
                              ensure_ascii=False, indent=2))
         elif probe.ready:
-            say(QT_TRANSLATE_NOOP(_C, "{server}: PostgreSQL {version}; the database is empty and ready for the "
-                                  "roster"), server=probe.label, version=probe.version)
+            say(QT_TRANSLATE_NOOP("commands.server", "{server}: PostgreSQL {version}; the database is empty and ready "
+                                  "for the roster"), server=probe.label, version=probe.version)
         else:
             print(probe.refusal, file=sys.stderr)
         return 0 if probe.ready else 1
@@ -71,7 +72,8 @@ def cmd_move_to_server(ctx: Any) -> int:
     def progress(done: int, total: int) -> bool:
         if a.progress and (done - shown[0] >= PROGRESS_EVERY_ROWS or done == total):
             shown[0] = done
-            say(QT_TRANSLATE_NOOP(_C, "copied {done} of {total} rows"), file=sys.stderr, done=done, total=total)
+            say(QT_TRANSLATE_NOOP("commands.server", "copied {done} of {total} rows"), file=sys.stderr, done=done,
+                total=total)
             sys.stderr.flush()
         return True
 
@@ -80,12 +82,13 @@ def cmd_move_to_server(ctx: Any) -> int:
     if a.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0
-    say(QT_TRANSLATE_NOOP(_C, "{path}: moved to {server}: {persons} persons, {rows} rows in {tables} tables; the "
-                          "audit trail ({entries} entries) verifies on the server. The file was not changed."),
+    say(QT_TRANSLATE_NOOP("commands.server", "{path}: moved to {server}: {persons} persons, {rows} rows in {tables} "
+                          "tables; the audit trail ({entries} entries) verifies on the server. The file was not "
+                          "changed."),
         path=source, server=result.server, persons=result.persons, rows=result.rows, tables=len(result.tables),
         entries=result.audit_entries)
-    say(QT_TRANSLATE_NOOP(_C, "Work on it with: mission-roster --db {server} (or make it the default roster in "
-                          "Tools > Settings)"), server=result.server)
+    say(QT_TRANSLATE_NOOP("commands.server", "Work on it with: mission-roster --db {server} (or make it the default "
+                          "roster in Tools > Settings)"), server=result.server)
     return 0
 
 
