@@ -9,7 +9,14 @@ frequencies), `scoring` turns levels into bits, a match probability and a decisi
 
 from desktop_app.matching.engine import Candidate, DuplicatePair, RosterIndex, Thresholds, find_duplicates
 from desktop_app.matching.records import MatchRecord
-from desktop_app.matching.scoring import MATCH_THRESHOLD, REVIEW_THRESHOLD, Decision, decide, named_alike
+from desktop_app.matching.scoring import (
+    MATCH_THRESHOLD,
+    REVIEW_THRESHOLD,
+    Decision,
+    decide,
+    evidence_term,
+    named_alike,
+)
 
 __all__ = ["MATCH_THRESHOLD", "REVIEW_THRESHOLD", "Candidate", "Decision", "DuplicatePair", "MatchRecord",
-           "RosterIndex", "Thresholds", "decide", "find_duplicates", "named_alike"]
+           "RosterIndex", "Thresholds", "decide", "evidence_term", "find_duplicates", "named_alike"]

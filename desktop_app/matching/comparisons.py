@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.matching.features import GIVEN, MIN_FUZZY_DOCUMENT, NAME, PATRONYMIC, SURNAME, NameToken, Prepared
 from desktop_app.matching.normalize import AS_WRITTEN, equal_under_scheme, latin_forms
 
@@ -38,37 +39,64 @@ class FieldLevels:
         return len(self.levels) - 1
 
 
-NAME_LEVELS = ("equal", "equal under a romanisation scheme", "equal by sound", "Jaro-Winkler 0.94 or more",
-               "Jaro-Winkler 0.88 or more", "Jaro-Winkler 0.80 or more", "initial only", "different", "missing")
+# Field names and level labels are shown on the review screen (the evidence column), translated in
+# context "matching.evidence" (`scoring.evidence_term`); as plain strings they are what the code compares.
+NAME_LEVELS = (QT_TRANSLATE_NOOP("matching.evidence", "equal"),
+               QT_TRANSLATE_NOOP("matching.evidence", "equal under a romanisation scheme"),
+               QT_TRANSLATE_NOOP("matching.evidence", "equal by sound"),
+               QT_TRANSLATE_NOOP("matching.evidence", "Jaro-Winkler 0.94 or more"),
+               QT_TRANSLATE_NOOP("matching.evidence", "Jaro-Winkler 0.88 or more"),
+               QT_TRANSLATE_NOOP("matching.evidence", "Jaro-Winkler 0.80 or more"),
+               QT_TRANSLATE_NOOP("matching.evidence", "initial only"),
+               QT_TRANSLATE_NOOP("matching.evidence", "different"),
+               QT_TRANSLATE_NOOP("matching.evidence", "missing"))
 EXACT, SCHEME, SOUND, JW94, JW88, JW80, INITIAL, DIFFERENT = range(8)
 AGREEING = SOUND  # name levels up to this one say 'the same name'
 SIMILAR_LEVEL = JW88  # up to this one: a typo at most
 
-DATE_LEVELS = ("equal", "day and month swapped", "one digit off", "year equal, full date not known",
-               "within 5 years", "5 to 15 years apart", "15 or more years apart", "missing")
+DATE_LEVELS = (QT_TRANSLATE_NOOP("matching.evidence", "equal"),
+               QT_TRANSLATE_NOOP("matching.evidence", "day and month swapped"),
+               QT_TRANSLATE_NOOP("matching.evidence", "one digit off"),
+               QT_TRANSLATE_NOOP("matching.evidence", "year equal, full date not known"),
+               QT_TRANSLATE_NOOP("matching.evidence", "within 5 years"),
+               QT_TRANSLATE_NOOP("matching.evidence", "5 to 15 years apart"),
+               QT_TRANSLATE_NOOP("matching.evidence", "15 or more years apart"),
+               QT_TRANSLATE_NOOP("matching.evidence", "missing"))
 D_EQUAL, D_SWAPPED, D_DIGIT, D_YEAR, D_NEAR, D_DIFFERENT, D_GENERATION = range(7)
 
-DOCUMENT_LEVELS = ("equal", "one character off", "different", "missing")
+DOCUMENT_LEVELS = (QT_TRANSLATE_NOOP("matching.evidence", "equal"),
+                   QT_TRANSLATE_NOOP("matching.evidence", "one character off"),
+                   QT_TRANSLATE_NOOP("matching.evidence", "different"),
+                   QT_TRANSLATE_NOOP("matching.evidence", "missing"))
 DOCUMENT_ONE_OFF = 1
-SAME_LEVELS = ("equal", "different", "missing")
+SAME_LEVELS = (QT_TRANSLATE_NOOP("matching.evidence", "equal"),
+               QT_TRANSLATE_NOOP("matching.evidence", "different"),
+               QT_TRANSLATE_NOOP("matching.evidence", "missing"))
 # Places (`normalize.place_text`), by Jaro-Winkler as Splink compares FEBRL's suburb and address.
-LOCALITY_LEVELS = ("equal", "Jaro-Winkler 0.90 or more", "different", "missing")
+LOCALITY_LEVELS = (QT_TRANSLATE_NOOP("matching.evidence", "equal"),
+                   QT_TRANSLATE_NOOP("matching.evidence", "Jaro-Winkler 0.90 or more"),
+                   QT_TRANSLATE_NOOP("matching.evidence", "different"),
+                   QT_TRANSLATE_NOOP("matching.evidence", "missing"))
 LOCALITY_BANDS = (0.90,)
-ADDRESS_LEVELS = ("equal", "Jaro-Winkler 0.94 or more", "Jaro-Winkler 0.85 or more", "different", "missing")
+ADDRESS_LEVELS = (QT_TRANSLATE_NOOP("matching.evidence", "equal"),
+                  QT_TRANSLATE_NOOP("matching.evidence", "Jaro-Winkler 0.94 or more"),
+                  QT_TRANSLATE_NOOP("matching.evidence", "Jaro-Winkler 0.85 or more"),
+                  QT_TRANSLATE_NOOP("matching.evidence", "different"),
+                  QT_TRANSLATE_NOOP("matching.evidence", "missing"))
 ADDRESS_BANDS = (0.94, 0.85)
 
 IDENTIFIER, DOCUMENT_F, SURNAME_F, GIVEN_F, PATRONYMIC_F, BIRTH_F, SEX_F, HOUSEHOLD_F, LOCALITY_F, ADDRESS_F = range(10)
 FIELDS: tuple[FieldLevels, ...] = (
-    FieldLevels("roster ID / case reference", SAME_LEVELS),
-    FieldLevels("document", DOCUMENT_LEVELS),
-    FieldLevels(SURNAME, NAME_LEVELS, (EXACT, SCHEME, SOUND)),
-    FieldLevels(GIVEN, NAME_LEVELS, (EXACT, SCHEME, SOUND)),
-    FieldLevels(PATRONYMIC, NAME_LEVELS, (EXACT, SCHEME, SOUND)),
-    FieldLevels("birth date", DATE_LEVELS),
-    FieldLevels("sex", SAME_LEVELS),
-    FieldLevels("household", SAME_LEVELS),
-    FieldLevels("locality", LOCALITY_LEVELS, (0,)),
-    FieldLevels("address", ADDRESS_LEVELS),
+    FieldLevels(QT_TRANSLATE_NOOP("matching.evidence", "roster ID / case reference"), SAME_LEVELS),
+    FieldLevels(QT_TRANSLATE_NOOP("matching.evidence", "document"), DOCUMENT_LEVELS),
+    FieldLevels(QT_TRANSLATE_NOOP("matching.evidence", "surname"), NAME_LEVELS, (EXACT, SCHEME, SOUND)),
+    FieldLevels(QT_TRANSLATE_NOOP("matching.evidence", "given name"), NAME_LEVELS, (EXACT, SCHEME, SOUND)),
+    FieldLevels(QT_TRANSLATE_NOOP("matching.evidence", "patronymic"), NAME_LEVELS, (EXACT, SCHEME, SOUND)),
+    FieldLevels(QT_TRANSLATE_NOOP("matching.evidence", "birth date"), DATE_LEVELS),
+    FieldLevels(QT_TRANSLATE_NOOP("matching.evidence", "sex"), SAME_LEVELS),
+    FieldLevels(QT_TRANSLATE_NOOP("matching.evidence", "household"), SAME_LEVELS),
+    FieldLevels(QT_TRANSLATE_NOOP("matching.evidence", "locality"), LOCALITY_LEVELS, (0,)),
+    FieldLevels(QT_TRANSLATE_NOOP("matching.evidence", "address"), ADDRESS_LEVELS),
 )
 NAME_FIELDS = (SURNAME_F, GIVEN_F, PATRONYMIC_F)
 SIMILAR = 0.80  # Indel similarity: one wrong letter in a 5-letter name

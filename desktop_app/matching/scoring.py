@@ -35,9 +35,11 @@ twins, duplicate registrations).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Literal
 
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, Template
 from desktop_app.matching.comparisons import (
     ADDRESS_F,
     AGREEING,
@@ -168,7 +170,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     if (twin and levels[GIVEN_F] != DIFFERENT and levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing
             and levels[IDENTIFIER] != 0):
         decision = min(decision, REVIEW, key=_RANK.__getitem__)  # Daniil and Danila: nothing to tell them apart
-    contributions = [("prior", "chance before comparing", round(model.prior_bits, 2))]
+    contributions = [(PRIOR, PRIOR_LEVEL, round(model.prior_bits, 2))]
     for field, (level, field_bits) in enumerate(zip(levels, bits, strict=True)):
         spec = FIELDS[field]
         if level != spec.missing:
@@ -179,6 +181,35 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     if place_only:
         why = (*why, "only the town and address make it a match")
     return Assessment(weight, score, decision, why, tuple(contributions))
+
+
+# The evidence column's words (field, level), English as compared, shown through `evidence_term`.
+PRIOR = QT_TRANSLATE_NOOP("matching.evidence", "prior")
+PRIOR_LEVEL = QT_TRANSLATE_NOOP("matching.evidence", "chance before comparing")
+_EVIDENCE_WORDS: dict[str, Template] = {
+    word: word for spec in FIELDS for word in (spec.name, *spec.levels) if isinstance(word, Template)}
+_EVIDENCE_WORDS.update({PRIOR: PRIOR, PRIOR_LEVEL: PRIOR_LEVEL,
+                        "roster": QT_TRANSLATE_NOOP("matching.evidence", "other candidates")})
+# The engine's term for the other candidates of one row ('3 other candidates, 10% of rows not on the roster').
+_OTHERS = re.compile(r"(?:no other candidate|(?P<others>\d+) other candidates?), "
+                     r"(?P<share>\d+)% of rows not on the roster")
+_NO_OTHER = QT_TRANSLATE_NOOP("matching.evidence", "no other candidate, {share}% of rows not on the roster")
+_SOME_OTHERS = QT_TRANSLATE_NOOP("matching.evidence", "other candidates: {others}, {share}% of rows not on the roster")
+
+
+def evidence_term(word: str) -> str | Message:
+    """A field name or level label of `Assessment.contributions` as a message; words it does not know as given.
+
+        evidence_term("birth date").render(translate)      # 'дата рождения'
+    """
+    if word in _EVIDENCE_WORDS:
+        return Message(_EVIDENCE_WORDS[word])
+    others = _OTHERS.fullmatch(word)
+    if others:
+        if others["others"] is None:
+            return Message(_NO_OTHER, share=others["share"])
+        return Message(_SOME_OTHERS, others=others["others"], share=others["share"])
+    return word
 
 
 _AGREEING_NAME = frozenset(FIELDS[SURNAME_F].levels[:AGREEING + 1])
@@ -272,5 +303,5 @@ def reasons(query: Prepared, target: Prepared, comparison: Comparison) -> tuple[
 
 
 __all__ = ["MATCH", "MATCH_THRESHOLD", "NONE", "REVIEW", "REVIEW_THRESHOLD", "Assessment", "Decision", "assess",
-           "born_apart_from_household", "compare_words", "decide", "judge", "named_alike", "reasons", "score_of",
-           "twin_like", "weight_of"]
+           "born_apart_from_household", "compare_words", "decide", "evidence_term", "judge", "named_alike", "reasons",
+           "score_of", "twin_like", "weight_of"]

@@ -168,59 +168,59 @@
 <context>
     <name>BoardingPdf</name>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="76"/>
-        <location filename="../../rendering/boarding_pdf.py" line="121"/>
-        <location filename="../../rendering/boarding_pdf.py" line="185"/>
+        <location filename="../../rendering/boarding_pdf.py" line="74"/>
+        <location filename="../../rendering/boarding_pdf.py" line="116"/>
+        <location filename="../../rendering/boarding_pdf.py" line="180"/>
         <source>Boarding list: {name}</source>
         <translation>Посадочный список: {name}</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="123"/>
+        <location filename="../../rendering/boarding_pdf.py" line="118"/>
         <source>{count} persons approved</source>
         <translation>одобрено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="127"/>
+        <location filename="../../rendering/boarding_pdf.py" line="122"/>
         <source>scan the code, or type the case reference or passport number</source>
         <translation>отсканируйте код или введите номер дела или паспорта</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="133"/>
+        <location filename="../../rendering/boarding_pdf.py" line="128"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="133"/>
+        <location filename="../../rendering/boarding_pdf.py" line="128"/>
         <source>Case ref. and name</source>
         <translation>Дело и имя</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="134"/>
+        <location filename="../../rendering/boarding_pdf.py" line="129"/>
         <source>Born</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="134"/>
+        <location filename="../../rendering/boarding_pdf.py" line="129"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="135"/>
+        <location filename="../../rendering/boarding_pdf.py" line="130"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="135"/>
+        <location filename="../../rendering/boarding_pdf.py" line="130"/>
         <source>Checked</source>
         <translation>Отметка</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="187"/>
+        <location filename="../../rendering/boarding_pdf.py" line="182"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location filename="../../rendering/boarding_pdf.py" line="191"/>
+        <location filename="../../rendering/boarding_pdf.py" line="186"/>
         <source>Checked at the gate by</source>
         <translation>Проверил на КПП</translation>
     </message>
@@ -228,82 +228,91 @@
 <context>
     <name>BulkStatusDialog</name>
     <message>
-        <location filename="../../ui/bulk_status.py" line="53"/>
+        <location filename="../../ui/bulk_status.py" line="58"/>
         <source>Change the status of several persons</source>
         <translation>Смена статуса нескольких человек</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="66"/>
+        <location filename="../../ui/bulk_status.py" line="70"/>
         <source>Why (kept in each person&apos;s history)</source>
         <translation>Почему (сохранится в истории каждого)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="67"/>
+        <location filename="../../ui/bulk_status.py" line="71"/>
         <source>Persons the workflow does not let move to this status stay as they are and are named afterwards. Edit &gt; Undo takes the whole change back.</source>
         <translation>Те, кого порядок работы не позволяет перевести в этот статус, останутся как есть; их список будет показан. Правка &gt; Отменить отменяет всё изменение целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="74"/>
+        <location filename="../../ui/bulk_status.py" line="79"/>
         <source>Whom</source>
         <translation>Кого</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="75"/>
+        <location filename="../../ui/bulk_status.py" line="80"/>
         <source>New status</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="76"/>
+        <location filename="../../ui/bulk_status.py" line="81"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/bulk_status.py" line="94"/>
+        <source>Changing the status of %n person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="97"/>
+        <location filename="../../ui/bulk_status.py" line="107"/>
         <source>%1 persons now %2.</source>
         <translation>Теперь со статусом «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="100"/>
+        <location filename="../../ui/bulk_status.py" line="110"/>
         <source>%1 already were.</source>
         <translation>Уже были в нём: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="103"/>
+        <location filename="../../ui/bulk_status.py" line="113"/>
         <source>Not changed:</source>
         <translation>Не изменены:</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="120"/>
+        <location filename="../../ui/bulk_status.py" line="133"/>
         <source>Status of %n person(s)</source>
         <translation>смену статуса (человек: %n)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="124"/>
+        <location filename="../../ui/bulk_status.py" line="137"/>
         <source>Status changed</source>
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="137"/>
+        <location filename="../../ui/bulk_status.py" line="172"/>
         <source>the %n selected person(s)</source>
         <translation>выбранные в списке (человек: %n)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="138"/>
+        <location filename="../../ui/bulk_status.py" line="173"/>
         <source>everyone the roster shows (%1)</source>
         <translation>все, кого показывает список (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="148"/>
+        <location filename="../../ui/bulk_status.py" line="178"/>
         <source>household %1 (%2)</source>
         <translation>семья %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="152"/>
+        <location filename="../../ui/bulk_status.py" line="181"/>
         <source>list &apos;%1&apos; (%2 members)</source>
         <translation>список «%1» (участников: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="161"/>
+        <location filename="../../ui/bulk_status.py" line="202"/>
         <source>Change status of &amp;several…</source>
         <translation>Сменить статус &amp;нескольким…</translation>
     </message>
@@ -332,7 +341,7 @@
     </message>
     <message>
         <location filename="../../rendering/call_sheet_pdf.py" line="34"/>
-        <location filename="../../rendering/call_sheet_pdf.py" line="69"/>
+        <location filename="../../rendering/call_sheet_pdf.py" line="67"/>
         <source>Call sheet: {title}</source>
         <translation>Лист обзвона: {title}</translation>
     </message>
@@ -476,12 +485,12 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="238"/>
+        <location filename="../../ui/reconcile/models.py" line="239"/>
         <source>Answer row %1</source>
         <translation>Строка ответа %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="239"/>
+        <location filename="../../ui/reconcile/models.py" line="240"/>
         <source>Candidate %1</source>
         <translation>Кандидат %1</translation>
     </message>
@@ -489,27 +498,27 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="164"/>
+        <location filename="../../ui/pages/partners.py" line="173"/>
         <source>Person at a partner</source>
         <translation>Сотрудник партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="174"/>
+        <location filename="../../ui/pages/partners.py" line="183"/>
         <source>&amp;Name</source>
         <translation>&amp;Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="175"/>
+        <location filename="../../ui/pages/partners.py" line="184"/>
         <source>&amp;Position</source>
         <translation>&amp;Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="176"/>
+        <location filename="../../ui/pages/partners.py" line="185"/>
         <source>P&amp;hones</source>
         <translation>&amp;Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="177"/>
+        <location filename="../../ui/pages/partners.py" line="186"/>
         <source>&amp;E-mails</source>
         <translation>&amp;Эл. почта</translation>
     </message>
@@ -661,97 +670,102 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="302"/>
+        <location filename="../../ui/merge_dialog.py" line="320"/>
         <source>Possible duplicates</source>
         <translation>Возможные дубликаты</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="307"/>
+        <location filename="../../ui/merge_dialog.py" line="324"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="308"/>
+        <location filename="../../ui/merge_dialog.py" line="325"/>
         <source>Born A</source>
         <translation>Родился (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="309"/>
+        <location filename="../../ui/merge_dialog.py" line="326"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="310"/>
+        <location filename="../../ui/merge_dialog.py" line="327"/>
         <source>Born B</source>
         <translation>Родился (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="311"/>
+        <location filename="../../ui/merge_dialog.py" line="328"/>
         <source>Decision</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="311"/>
+        <location filename="../../ui/merge_dialog.py" line="328"/>
         <source>almost surely</source>
         <translation>почти наверняка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="311"/>
+        <location filename="../../ui/merge_dialog.py" line="328"/>
         <source>look</source>
         <translation>проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="312"/>
+        <location filename="../../ui/merge_dialog.py" line="329"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="312"/>
+        <location filename="../../ui/merge_dialog.py" line="329"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="324"/>
+        <location filename="../../ui/merge_dialog.py" line="341"/>
         <source>Looking for duplicates…</source>
         <translation>Поиск дубликатов…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="326"/>
+        <location filename="../../ui/merge_dialog.py" line="343"/>
         <source>Enter: compare and merge · Del: not a duplicate (not proposed again)</source>
         <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="328"/>
+        <location filename="../../ui/merge_dialog.py" line="345"/>
         <source>&amp;Compare and merge…</source>
         <translation>&amp;Сравнить и объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="331"/>
+        <location filename="../../ui/merge_dialog.py" line="348"/>
         <source>&amp;Not a duplicate</source>
         <translation>&amp;Не дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="334"/>
+        <location filename="../../ui/merge_dialog.py" line="351"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="351"/>
+        <location filename="../../ui/merge_dialog.py" line="368"/>
         <source>Looking for duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="357"/>
+        <location filename="../../ui/merge_dialog.py" line="374"/>
         <source>%1 possible duplicates, the likeliest first.</source>
         <translation>Возможных дубликатов: %1, самые вероятные — первыми.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="392"/>
+        <location filename="../../ui/merge_dialog.py" line="404"/>
+        <source>Marking %1 and %2 as different persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="413"/>
         <source>%1 possible duplicates; %2 and %3 marked as different persons.</source>
         <translation>Возможных дубликатов: %1; %2 и %3 отмечены как разные люди.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="412"/>
+        <location filename="../../ui/duplicates_feature.py" line="21"/>
         <source>Find &amp;duplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
@@ -807,37 +821,37 @@ Please send that file to your IT support.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="143"/>
+        <location filename="../../ui/export_dialog.py" line="142"/>
         <source>Export for a partner</source>
         <translation>Экспорт для партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="154"/>
+        <location filename="../../ui/export_dialog.py" line="153"/>
         <source>Edit profiles…</source>
         <translation>Изменить профили…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="158"/>
+        <location filename="../../ui/export_dialog.py" line="157"/>
         <source>Persons</source>
         <translation>Кого экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="160"/>
+        <location filename="../../ui/export_dialog.py" line="159"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="164"/>
+        <location filename="../../ui/export_dialog.py" line="163"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="169"/>
+        <location filename="../../ui/export_dialog.py" line="168"/>
         <source>The roster as filtered now</source>
         <translation>Список с текущим фильтром</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="170"/>
+        <location filename="../../ui/export_dialog.py" line="169"/>
         <source>The %n selected person(s)</source>
         <translation>
             <numerusform>%n выбранный человек</numerusform>
@@ -846,167 +860,167 @@ Please send that file to your IT support.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="172"/>
+        <location filename="../../ui/export_dialog.py" line="171"/>
         <source>The whole roster</source>
         <translation>Весь список</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="189"/>
+        <location filename="../../ui/export_dialog.py" line="188"/>
         <source>roster.xlsx or manifest.pdf</source>
         <translation>roster.xlsx или manifest.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190"/>
+        <location filename="../../ui/export_dialog.py" line="189"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="194"/>
+        <location filename="../../ui/export_dialog.py" line="193"/>
         <source>Letter</source>
         <translation>Letter (США)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="195"/>
         <source>(none: a file for the mission itself)</source>
         <translation>(нет: файл для самой миссии)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="200"/>
+        <location filename="../../ui/export_dialog.py" line="199"/>
         <source>the profile&apos;s title, or the list</source>
         <translation>заголовок профиля или название списка</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="201"/>
+        <location filename="../../ui/export_dialog.py" line="200"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="202"/>
+        <location filename="../../ui/export_dialog.py" line="201"/>
         <source>the same again</source>
         <translation>ещё раз то же</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="205"/>
+        <location filename="../../ui/export_dialog.py" line="204"/>
         <source>Send persons who have not consented to sharing too (the audit trail names them)</source>
         <translation>Передать и тех, кто не дал согласия на передачу данных (они будут названы в журнале изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="221"/>
+        <location filename="../../ui/export_dialog.py" line="220"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="229"/>
+        <location filename="../../ui/export_dialog.py" line="228"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="236"/>
+        <location filename="../../ui/export_dialog.py" line="235"/>
         <source>Confirm</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="239"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>&amp;Profile</source>
         <translation>&amp;Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="240"/>
+        <location filename="../../ui/export_dialog.py" line="239"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="241"/>
+        <location filename="../../ui/export_dialog.py" line="240"/>
         <source>P&amp;artner</source>
         <translation>Пар&amp;тнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="242"/>
+        <location filename="../../ui/export_dialog.py" line="241"/>
         <source>&amp;Title</source>
         <translation>&amp;Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="243"/>
+        <location filename="../../ui/export_dialog.py" line="242"/>
         <source>Pass&amp;word</source>
         <translation>Па&amp;роль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254"/>
+        <location filename="../../ui/export_dialog.py" line="253"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; (the first rows, as the partner will read them)</source>
         <translation>&lt;b&gt;Предпросмотр&lt;/b&gt; (первые строки — так, как их прочтёт партнёр)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="279"/>
+        <location filename="../../ui/export_dialog.py" line="278"/>
         <source>%1  (built in)</source>
         <translation>%1  (встроенный)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="352"/>
+        <location filename="../../ui/export_dialog.py" line="351"/>
         <source>%1 persons, %2 rows.</source>
         <translation>Человек: %1, строк: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="357"/>
+        <location filename="../../ui/export_dialog.py" line="356"/>
         <source>%1 of them have not consented to sharing their data (%2).</source>
         <translation>Из них не дали согласия на передачу данных: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="362"/>
+        <location filename="../../ui/export_dialog.py" line="361"/>
         <source>Nobody is selected.</source>
         <translation>Никто не выбран.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="365"/>
+        <location filename="../../ui/export_dialog.py" line="364"/>
         <source>Some persons have not consented to sharing: tick the box to send them too, or choose other persons.</source>
         <translation>Не все дали согласие на передачу данных: отметьте флажок, чтобы передать и их, или выберите других людей.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="369"/>
+        <location filename="../../ui/export_dialog.py" line="368"/>
         <source>Choose the file to write.</source>
         <translation>Выберите файл для записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="371"/>
+        <location filename="../../ui/export_dialog.py" line="370"/>
         <source>The file must end in .xlsx (a workbook) or .pdf (a printed manifest).</source>
         <translation>Имя файла должно оканчиваться на .xlsx (книга Excel) или .pdf (список для печати).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="378"/>
+        <location filename="../../ui/export_dialog.py" line="377"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="389"/>
+        <location filename="../../ui/export_dialog.py" line="388"/>
         <source>Export to</source>
         <translation>Экспортировать в</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="390"/>
+        <location filename="../../ui/export_dialog.py" line="389"/>
         <source>Excel workbook (*.xlsx);;PDF manifest (*.pdf)</source>
         <translation>Книга Excel (*.xlsx);;Список PDF для печати (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="431"/>
+        <location filename="../../ui/export_dialog.py" line="430"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="457"/>
+        <location filename="../../ui/export_dialog.py" line="456"/>
         <source>Exported %1 persons to %2 (recorded in the audit trail)</source>
         <translation>Экспортировано человек: %1, файл %2 (записано в журнал изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="465"/>
+        <location filename="../../ui/exporting_feature.py" line="22"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="469"/>
+        <location filename="../../ui/exporting_feature.py" line="26"/>
         <source>Export &amp;profiles…</source>
         <translation>&amp;Профили экспорта…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="473"/>
+        <location filename="../../ui/exporting_feature.py" line="30"/>
         <source>Export these persons…</source>
         <translation>Экспортировать выбранных…</translation>
     </message>
@@ -1192,57 +1206,57 @@ Please send that file to your IT support.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="95"/>
+        <location filename="../../ui/importing/wizard.py" line="93"/>
         <source>Choose the file</source>
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="96"/>
+        <location filename="../../ui/importing/wizard.py" line="94"/>
         <source>A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the preview.</source>
         <translation>Список в формате .xlsx, .xls, .ods или .csv (в любой кодировке). До предпросмотра ничего не записывается.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="99"/>
+        <location filename="../../ui/importing/wizard.py" line="97"/>
         <source>Path of the spreadsheet</source>
         <translation>Путь к таблице</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="101"/>
+        <location filename="../../ui/importing/wizard.py" line="99"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="116"/>
+        <location filename="../../ui/importing/wizard.py" line="114"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="117"/>
+        <location filename="../../ui/importing/wizard.py" line="115"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="136"/>
+        <location filename="../../ui/importing/wizard.py" line="134"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="138"/>
+        <location filename="../../ui/importing/wizard.py" line="136"/>
         <source>%1 file with sheets: %2</source>
         <translation>Файл %1, листы: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="153"/>
+        <location filename="../../ui/importing/wizard.py" line="151"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="159"/>
+        <location filename="../../ui/importing/wizard.py" line="157"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="160"/>
+        <location filename="../../ui/importing/wizard.py" line="158"/>
         <source>This workbook is protected by a password. Password:</source>
         <translation>Книга защищена паролем. Пароль:</translation>
     </message>
@@ -1286,130 +1300,155 @@ Please send that file to your IT support.</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="242"/>
+        <location filename="../../ui/pages/households.py" line="248"/>
         <source>%1 without %2</source>
         <translation>%1, нет: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="59"/>
+        <location filename="../../ui/pages/households.py" line="63"/>
         <source>%1 years old: too young to be %2 of the head; check the relationship</source>
         <translation>%1 лет: слишком мал(а), чтобы быть «%2» главы семьи; проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="69"/>
+        <location filename="../../ui/pages/households.py" line="73"/>
         <source>Check the relationship</source>
         <translation>Проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="72"/>
+        <location filename="../../ui/pages/households.py" line="76"/>
         <source>Record it as %1 anyway?</source>
         <translation>Всё равно записать как «%1»?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="74"/>
+        <location filename="../../ui/pages/households.py" line="78"/>
         <source>Record anyway</source>
         <translation>Всё равно записать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="94"/>
+        <location filename="../../ui/pages/households.py" line="101"/>
         <source>Find a household: reference or name</source>
         <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="99"/>
+        <location filename="../../ui/pages/households.py" line="106"/>
         <source>&amp;New household…</source>
         <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="102"/>
+        <location filename="../../ui/pages/households.py" line="109"/>
         <source>Ref</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="102"/>
-        <location filename="../../ui/pages/households.py" line="121"/>
+        <location filename="../../ui/pages/households.py" line="109"/>
+        <location filename="../../ui/pages/households.py" line="128"/>
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="103"/>
+        <location filename="../../ui/pages/households.py" line="110"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="121"/>
+        <location filename="../../ui/pages/households.py" line="128"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="122"/>
+        <location filename="../../ui/pages/households.py" line="129"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="123"/>
+        <location filename="../../ui/pages/households.py" line="130"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="124"/>
+        <location filename="../../ui/pages/households.py" line="131"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="125"/>
+        <location filename="../../ui/pages/households.py" line="132"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="143"/>
+        <location filename="../../ui/pages/households.py" line="150"/>
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="145"/>
+        <location filename="../../ui/pages/households.py" line="152"/>
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="147"/>
+        <location filename="../../ui/pages/households.py" line="154"/>
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="154"/>
+        <location filename="../../ui/pages/households.py" line="161"/>
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="172"/>
+        <location filename="../../ui/pages/households.py" line="179"/>
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="186"/>
+        <location filename="../../ui/pages/households.py" line="193"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="189"/>
+        <location filename="../../ui/pages/households.py" line="196"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="224"/>
+        <location filename="../../ui/pages/households.py" line="230"/>
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="271"/>
+        <location filename="../../ui/pages/households.py" line="277"/>
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="271"/>
+        <location filename="../../ui/pages/households.py" line="277"/>
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="281"/>
+        <source>Creating the household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="299"/>
+        <source>Recording the relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="309"/>
+        <source>Making the head of the household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="318"/>
+        <source>Removing from the household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="335"/>
+        <source>Adding to the household</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1549,22 +1588,22 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="63"/>
+        <location filename="../../ui/importing/wizard.py" line="61"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="423"/>
+        <location filename="../../ui/importing/wizard.py" line="421"/>
         <source>Import #%1</source>
         <translation>Импорт № %1</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="431"/>
+        <location filename="../../ui/importing/__init__.py" line="43"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>&amp;Импорт таблицы…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="435"/>
+        <location filename="../../ui/importing/__init__.py" line="46"/>
         <source>&amp;Undo an import…</source>
         <translation>&amp;Отменить импорт…</translation>
     </message>
@@ -1884,199 +1923,219 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="398"/>
+        <location filename="../../ui/pages/lists.py" line="410"/>
         <source>Evidence missing (%1): %2; the list cannot be sent until it is recorded or overridden</source>
         <translation>Не хватает документов (%1): %2; список нельзя отправить, пока их не внесут или не сделают исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="227"/>
+        <location filename="../../ui/pages/lists.py" line="231"/>
         <source>&amp;Notify…</source>
         <translation>&amp;Оповестить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="223"/>
+        <location filename="../../ui/pages/lists.py" line="227"/>
         <source>Print &amp;boarding list…</source>
         <translation>Печать &amp;посадочного списка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="225"/>
+        <location filename="../../ui/pages/lists.py" line="229"/>
         <source>Check-in at the &amp;gate…</source>
         <translation>Регистрация на &amp;КПП…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="95"/>
+        <location filename="../../ui/pages/lists.py" line="99"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="95"/>
+        <location filename="../../ui/pages/lists.py" line="99"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="96"/>
+        <location filename="../../ui/pages/lists.py" line="100"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="96"/>
+        <location filename="../../ui/pages/lists.py" line="100"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="97"/>
+        <location filename="../../ui/pages/lists.py" line="101"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="97"/>
+        <location filename="../../ui/pages/lists.py" line="101"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="98"/>
-        <location filename="../../ui/pages/lists.py" line="412"/>
+        <location filename="../../ui/pages/lists.py" line="102"/>
+        <location filename="../../ui/pages/lists.py" line="424"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="98"/>
-        <location filename="../../ui/pages/lists.py" line="142"/>
+        <location filename="../../ui/pages/lists.py" line="102"/>
+        <location filename="../../ui/pages/lists.py" line="146"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="109"/>
+        <location filename="../../ui/pages/lists.py" line="113"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="111"/>
+        <location filename="../../ui/pages/lists.py" line="115"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="138"/>
+        <location filename="../../ui/pages/lists.py" line="142"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="138"/>
+        <location filename="../../ui/pages/lists.py" line="142"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="143"/>
+        <location filename="../../ui/pages/lists.py" line="147"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="140"/>
+        <location filename="../../ui/pages/lists.py" line="144"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="113"/>
+        <location filename="../../ui/pages/lists.py" line="117"/>
         <source>Reconcile &amp;answer…</source>
         <translation>Сверить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="115"/>
+        <location filename="../../ui/pages/lists.py" line="119"/>
         <source>Members&apos; s&amp;tatus…</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="139"/>
+        <location filename="../../ui/pages/lists.py" line="143"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="141"/>
+        <location filename="../../ui/pages/lists.py" line="145"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="144"/>
+        <location filename="../../ui/pages/lists.py" line="148"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="155"/>
+        <location filename="../../ui/pages/lists.py" line="159"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="157"/>
+        <location filename="../../ui/pages/lists.py" line="161"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="161"/>
+        <location filename="../../ui/pages/lists.py" line="165"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="163"/>
+        <location filename="../../ui/pages/lists.py" line="167"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="166"/>
+        <location filename="../../ui/pages/lists.py" line="170"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="177"/>
+        <location filename="../../ui/pages/lists.py" line="181"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="179"/>
+        <location filename="../../ui/pages/lists.py" line="183"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="213"/>
+        <location filename="../../ui/pages/lists.py" line="217"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="215"/>
+        <location filename="../../ui/pages/lists.py" line="219"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="273"/>
+        <location filename="../../ui/pages/lists.py" line="277"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="283"/>
+        <location filename="../../ui/pages/lists.py" line="287"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="284"/>
+        <location filename="../../ui/pages/lists.py" line="288"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="286"/>
+        <location filename="../../ui/pages/lists.py" line="290"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="352"/>
+        <location filename="../../ui/pages/lists.py" line="338"/>
+        <source>Creating the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="351"/>
+        <source>Adding to the list</source>
+        <translation type="unfinished">Добавление в список</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="361"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="377"/>
+        <location filename="../../ui/pages/lists.py" line="364"/>
+        <source>Adding the household to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="374"/>
+        <source>Removing from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="387"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="378"/>
+        <location filename="../../ui/pages/lists.py" line="388"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -2085,44 +2144,54 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="382"/>
+        <location filename="../../ui/pages/lists.py" line="392"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="384"/>
+        <location filename="../../ui/pages/lists.py" line="394"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="410"/>
+        <location filename="../../ui/pages/lists.py" line="403"/>
+        <source>Marking the list sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="422"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="458"/>
+        <location filename="../../ui/pages/lists.py" line="470"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="459"/>
+        <location filename="../../ui/pages/lists.py" line="471"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="484"/>
+        <location filename="../../ui/pages/lists.py" line="496"/>
         <source>Recording the answer</source>
         <translation>Запись ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="492"/>
+        <location filename="../../ui/pages/lists.py" line="504"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="494"/>
+        <location filename="../../ui/pages/lists.py" line="506"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/lists.py" line="521"/>
+        <source>Recording the crossing</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2366,12 +2435,12 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="522"/>
+        <location filename="../../ui/main_window/frame.py" line="524"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="523"/>
+        <location filename="../../ui/main_window/frame.py" line="525"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -2380,7 +2449,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="542"/>
+        <location filename="../../ui/main_window/frame.py" line="544"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -2389,17 +2458,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="570"/>
+        <location filename="../../ui/main_window/frame.py" line="572"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="574"/>
+        <location filename="../../ui/main_window/frame.py" line="576"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="575"/>
+        <location filename="../../ui/main_window/frame.py" line="577"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -2408,42 +2477,42 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="583"/>
+        <location filename="../../ui/main_window/frame.py" line="585"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="586"/>
+        <location filename="../../ui/main_window/frame.py" line="588"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="549"/>
+        <location filename="../../ui/main_window/frame.py" line="551"/>
         <source>Moving to the trash</source>
         <translation>Перемещение в корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="625"/>
+        <location filename="../../ui/main_window/frame.py" line="627"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="626"/>
+        <location filename="../../ui/main_window/frame.py" line="628"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="636"/>
+        <location filename="../../ui/main_window/frame.py" line="638"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="646"/>
+        <location filename="../../ui/main_window/frame.py" line="648"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="648"/>
+        <location filename="../../ui/main_window/frame.py" line="650"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -2489,97 +2558,97 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="238"/>
+        <location filename="../../ui/importing/wizard.py" line="236"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="239"/>
+        <location filename="../../ui/importing/wizard.py" line="237"/>
         <source>Choose the roster field of each column. A saved profile is applied by itself when the headers are the same.</source>
         <translation>Выберите поле списка для каждого столбца. Сохранённый профиль применяется сам, если заголовки совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="242"/>
+        <location filename="../../ui/importing/wizard.py" line="240"/>
         <source>Apply profile</source>
         <translation>Применить профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="244"/>
+        <location filename="../../ui/importing/wizard.py" line="242"/>
         <source>Save as profile…</source>
         <translation>Сохранить как профиль…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="247"/>
+        <location filename="../../ui/importing/wizard.py" line="245"/>
         <source>as most dates in the column</source>
         <translation>как большинство дат в столбце</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="248"/>
+        <location filename="../../ui/importing/wizard.py" line="246"/>
         <source>day first (31/12/1980)</source>
         <translation>сначала день (31/12/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="249"/>
+        <location filename="../../ui/importing/wizard.py" line="247"/>
         <source>month first (12/31/1980)</source>
         <translation>сначала месяц (12/31/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="251"/>
+        <location filename="../../ui/importing/wizard.py" line="249"/>
         <source>Profile:</source>
         <translation>Профиль:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="256"/>
+        <location filename="../../ui/importing/wizard.py" line="254"/>
         <source>Dates like 01/02/1980 are read</source>
         <translation>Даты вида 01/02/1980 читаются</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="265"/>
+        <location filename="../../ui/importing/wizard.py" line="263"/>
         <source>Use the suggested fields</source>
         <translation>Взять предложенные поля</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="286"/>
+        <location filename="../../ui/importing/wizard.py" line="284"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="302"/>
+        <location filename="../../ui/importing/wizard.py" line="300"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="302"/>
+        <location filename="../../ui/importing/wizard.py" line="300"/>
         <source>First values</source>
         <translation>Первые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="302"/>
+        <location filename="../../ui/importing/wizard.py" line="300"/>
         <source>Roster field</source>
         <translation>Поле списка</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="307"/>
+        <location filename="../../ui/importing/wizard.py" line="305"/>
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="345"/>
+        <location filename="../../ui/importing/wizard.py" line="343"/>
         <source>%1 (looks like &lt;b&gt;%2&lt;/b&gt;)</source>
         <translation>%1 (похоже на &lt;b&gt;%2&lt;/b&gt;)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="349"/>
+        <location filename="../../ui/importing/wizard.py" line="347"/>
         <source>⚠ Not imported: %1. Choose a field below for any column you want to keep.</source>
         <translation>⚠ Не импортируются: %1. Выберите поле ниже для столбцов, которые нужно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="384"/>
+        <location filename="../../ui/importing/wizard.py" line="382"/>
         <source>Save the mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="385"/>
+        <location filename="../../ui/importing/wizard.py" line="383"/>
         <source>Profile name (for example &apos;Egyptian MFA&apos;):</source>
         <translation>Название профиля (например, «МИД Египта»):</translation>
     </message>
@@ -2587,18 +2656,18 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeChoiceModel</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="65"/>
-        <location filename="../../ui/merge_dialog.py" line="78"/>
+        <location filename="../../ui/merge_dialog.py" line="72"/>
+        <location filename="../../ui/merge_dialog.py" line="85"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="65"/>
+        <location filename="../../ui/merge_dialog.py" line="72"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="66"/>
+        <location filename="../../ui/merge_dialog.py" line="73"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
@@ -2606,42 +2675,42 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="156"/>
+        <location filename="../../ui/merge_dialog.py" line="163"/>
         <source>Merge duplicate records</source>
         <translation>Объединение дублирующих записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="170"/>
+        <location filename="../../ui/merge_dialog.py" line="176"/>
         <source>Keep record &amp;A (B is merged into it)</source>
         <translation>Оставить запись &amp;A (B объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="172"/>
+        <location filename="../../ui/merge_dialog.py" line="178"/>
         <source>Keep record &amp;B (A is merged into it)</source>
         <translation>Оставить запись &amp;B (A объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="178"/>
+        <location filename="../../ui/merge_dialog.py" line="184"/>
         <source>Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones of both are kept; list answers and the liaison log move to the record kept.</source>
         <translation>В каждой выделенной строке выберите значение, которое останется: ←/→ или пробел. Документы и телефоны обеих записей сохраняются; ответы по спискам и журнал связи переходят к оставленной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="184"/>
+        <location filename="../../ui/merge_dialog.py" line="190"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="187"/>
+        <location filename="../../ui/merge_dialog.py" line="193"/>
         <source>&amp;Undo merge</source>
         <translation>О&amp;тменить объединение</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="236"/>
+        <location filename="../../ui/merge_dialog.py" line="243"/>
         <source>Merge the records</source>
         <translation>Объединение записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="237"/>
+        <location filename="../../ui/merge_dialog.py" line="244"/>
         <source>Merge %1 into %2?
 
 %1 becomes &apos;merged&apos; and points to %2; nothing is deleted and the merge can be undone.</source>
@@ -2650,17 +2719,27 @@ Verify them now, so that every member is submitted with the list?</source>
 %1 получит статус «объединён» и будет ссылаться на %2; ничего не удаляется, объединение можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="258"/>
+        <location filename="../../ui/merge_dialog.py" line="260"/>
+        <source>Merging %1 into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="275"/>
         <source>Merged into %1 (operation %2).</source>
         <translation>Объединено с %1 (операция %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="261"/>
+        <location filename="../../ui/merge_dialog.py" line="278"/>
         <source>Merge into %1</source>
         <translation>Объединить с %1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="287"/>
+        <location filename="../../ui/merge_dialog.py" line="288"/>
+        <source>Undoing the merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="305"/>
         <source>Merge undone: %1 is a record of its own again.</source>
         <translation>Объединение отменено: %1 снова отдельная запись.</translation>
     </message>
@@ -2728,24 +2807,115 @@ Verify them now, so that every member is submitted with the list?</source>
     </message>
 </context>
 <context>
+    <name>MoveToServer</name>
+    <message>
+        <location filename="../../ui/server/__init__.py" line="33"/>
+        <source>This roster is on a server already; only a roster file is moved to a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/__init__.py" line="45"/>
+        <source>Move roster to a shared &amp;server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoveToServerDialog</name>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="45"/>
+        <source>Move roster to a shared server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="51"/>
+        <source>Copies this roster, with every record, its history and the audit trail, into an empty PostgreSQL database that every workstation of the mission can share. The roster file stays as it is: keep it as the last copy from before the move, and ask colleagues to stop working on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="60"/>
+        <source>Write no password in the address: it is read from the PostgreSQL password file (pgpass.conf, ~/.pgpass or PGPASSFILE) or PGPASSWORD, as every PostgreSQL program does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="63"/>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="69"/>
+        <source>Make the server roster this workstation&apos;s default roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="73"/>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="81"/>
+        <source>&amp;Move the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="109"/>
+        <source>Cancelled: the server database was left empty and the roster file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="118"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="123"/>
+        <source>Connected to PostgreSQL %1: the database is empty and ready for the roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="126"/>
+        <source>Connected to PostgreSQL %1, but: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="136"/>
+        <source>Moving the roster… (the server database stays empty until everything is copied and checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="142"/>
+        <source>Moving the roster to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="148"/>
+        <source>Moved: %1 persons, %2 rows in %3 tables; the audit trail (%4 entries) verifies on the server. The roster file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/server/move_dialog.py" line="155"/>
+        <source>The roster is on the server. Open the server roster now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="60"/>
+        <location filename="../../ui/pages/lists.py" line="64"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="63"/>
+        <location filename="../../ui/pages/lists.py" line="67"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="70"/>
+        <location filename="../../ui/pages/lists.py" line="74"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="71"/>
+        <location filename="../../ui/pages/lists.py" line="75"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -2960,27 +3130,27 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="137"/>
+        <location filename="../../ui/pages/partners.py" line="146"/>
         <source>Partner organization</source>
         <translation>Организация-партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="151"/>
+        <location filename="../../ui/pages/partners.py" line="160"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="152"/>
+        <location filename="../../ui/pages/partners.py" line="161"/>
         <source>&amp;Kind</source>
         <translation>&amp;Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="153"/>
+        <location filename="../../ui/pages/partners.py" line="162"/>
         <source>&amp;Country</source>
         <translation>&amp;Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="154"/>
+        <location filename="../../ui/pages/partners.py" line="163"/>
         <source>N&amp;otes</source>
         <translation>&amp;Примечания</translation>
     </message>
@@ -2988,131 +3158,156 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="198"/>
+        <location filename="../../ui/pages/partners.py" line="207"/>
         <source>Organization</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="198"/>
+        <location filename="../../ui/pages/partners.py" line="207"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="199"/>
+        <location filename="../../ui/pages/partners.py" line="208"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="203"/>
+        <location filename="../../ui/pages/partners.py" line="212"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="203"/>
+        <location filename="../../ui/pages/partners.py" line="212"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="204"/>
+        <location filename="../../ui/pages/partners.py" line="213"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="205"/>
+        <location filename="../../ui/pages/partners.py" line="214"/>
         <source>E-mails</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="208"/>
+        <location filename="../../ui/pages/partners.py" line="217"/>
         <source>Add &amp;organization…</source>
         <translation>Добавить &amp;организацию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="210"/>
+        <location filename="../../ui/pages/partners.py" line="219"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="213"/>
+        <location filename="../../ui/pages/partners.py" line="222"/>
         <source>Add &amp;person…</source>
         <translation>Добавить &amp;сотрудника…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="215"/>
+        <location filename="../../ui/pages/partners.py" line="224"/>
         <source>Edi&amp;t…</source>
         <translation>Из&amp;менить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="220"/>
+        <location filename="../../ui/pages/partners.py" line="229"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="220"/>
+        <location filename="../../ui/pages/partners.py" line="229"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="221"/>
+        <location filename="../../ui/pages/partners.py" line="230"/>
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="222"/>
-        <location filename="../../ui/pages/partners.py" line="232"/>
+        <location filename="../../ui/pages/partners.py" line="231"/>
+        <location filename="../../ui/pages/partners.py" line="241"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="223"/>
-        <location filename="../../ui/pages/partners.py" line="233"/>
+        <location filename="../../ui/pages/partners.py" line="232"/>
+        <location filename="../../ui/pages/partners.py" line="242"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="223"/>
+        <location filename="../../ui/pages/partners.py" line="232"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="228"/>
+        <location filename="../../ui/pages/partners.py" line="237"/>
         <source>&amp;Log a contact…  (Ctrl+L)</source>
         <translation>&amp;Записать контакт…  (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="231"/>
+        <location filename="../../ui/pages/partners.py" line="240"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="234"/>
+        <location filename="../../ui/pages/partners.py" line="243"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="238"/>
+        <location filename="../../ui/pages/partners.py" line="247"/>
         <source>Mark &amp;done</source>
         <translation>Отметить &amp;выполненным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="245"/>
+        <location filename="../../ui/pages/partners.py" line="254"/>
         <source>&lt;b&gt;Partner organizations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Организации-партнёры&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="252"/>
+        <location filename="../../ui/pages/partners.py" line="261"/>
         <source>&lt;b&gt;People there&lt;/b&gt;</source>
         <translation>&lt;b&gt;Сотрудники&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="269"/>
+        <location filename="../../ui/pages/partners.py" line="278"/>
         <source>&lt;b&gt;Liaison log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал связи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="296"/>
+        <location filename="../../ui/pages/partners.py" line="305"/>
         <source>&lt;b&gt;Follow-ups due today or overdue: %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Напоминаний на сегодня или просрочено: %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="336"/>
+        <source>Adding the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="350"/>
+        <source>Saving the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="364"/>
+        <source>Adding the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="380"/>
+        <source>Saving the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="403"/>
+        <source>Marking the follow-ups done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3209,33 +3404,33 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PendingOperation</name>
     <message>
-        <location filename="../../ui/operations.py" line="271"/>
+        <location filename="../../ui/operations.py" line="280"/>
         <source>a colleague (another window or workstation)</source>
         <translation>коллега (другое окно или рабочее место)</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="272"/>
+        <location filename="../../ui/operations.py" line="281"/>
         <source>%1: waiting for %2 to finish writing to the roster. Your change is saved as soon as they finish; Cancel gives it up (nothing is written).</source>
         <translation>%1: ожидание, пока %2 закончит запись в базу. Ваше изменение сохранится сразу после этого; «Отмена» отказывается от него (ничего не записывается).</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="246"/>
-        <location filename="../../ui/operations.py" line="276"/>
+        <location filename="../../ui/operations.py" line="255"/>
+        <location filename="../../ui/operations.py" line="285"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="278"/>
+        <location filename="../../ui/operations.py" line="287"/>
         <source>Waiting for the roster</source>
         <translation>Ожидание базы</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="300"/>
+        <location filename="../../ui/operations.py" line="310"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="324"/>
+        <location filename="../../ui/operations.py" line="334"/>
         <source>%1: cancelled; nothing was written.</source>
         <translation>%1: отменено; ничего не записано.</translation>
     </message>
@@ -3740,7 +3935,7 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/person_picker.py" line="27"/>
+        <location filename="../../ui/person_picker.py" line="37"/>
         <source>Find a person: name, case ref, passport…</source>
         <translation>Найти человека: имя, номер дела, паспорт…</translation>
     </message>
@@ -4291,12 +4486,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="665"/>
+        <location filename="../../ui/main_window/frame.py" line="667"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="666"/>
+        <location filename="../../ui/main_window/frame.py" line="668"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -4304,32 +4499,32 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="53"/>
+        <location filename="../../ui/pages/partners.py" line="60"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="61"/>
+        <location filename="../../ui/pages/partners.py" line="67"/>
         <source>What was said or agreed</source>
         <translation>Что сказано или согласовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="64"/>
+        <location filename="../../ui/pages/partners.py" line="70"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="69"/>
+        <location filename="../../ui/pages/partners.py" line="75"/>
         <source>or the name of whoever you spoke to</source>
         <translation>или имя того, с кем говорили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="73"/>
+        <location filename="../../ui/pages/partners.py" line="79"/>
         <source>&amp;Follow up on</source>
         <translation>&amp;Напомнить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="84"/>
+        <location filename="../../ui/pages/partners.py" line="90"/>
         <source>About %n person(s) selected in the roster</source>
         <translation>
             <numerusform>О %n человеке, выбранном в списке</numerusform>
@@ -4338,29 +4533,34 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="95"/>
+        <location filename="../../ui/pages/partners.py" line="101"/>
         <source>&amp;Summary</source>
         <translation>&amp;Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="96"/>
+        <location filename="../../ui/pages/partners.py" line="102"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="97"/>
+        <location filename="../../ui/pages/partners.py" line="103"/>
         <source>Person &amp;there</source>
         <translation>&amp;Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="99"/>
+        <location filename="../../ui/pages/partners.py" line="105"/>
         <source>&amp;Channel</source>
         <translation>&amp;Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="109"/>
+        <location filename="../../ui/pages/partners.py" line="115"/>
         <source>(nobody named)</source>
         <translation>(не указан)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners.py" line="130"/>
+        <source>Logging the contact</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4534,163 +4734,163 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="49"/>
+        <location filename="../../ui/reconcile/models.py" line="50"/>
         <source>NOT on this list</source>
         <translation>НЕТ в этом списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="51"/>
+        <location filename="../../ui/reconcile/models.py" line="52"/>
         <source>on the list (%1)</source>
         <translation>в списке (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="53"/>
+        <location filename="../../ui/reconcile/models.py" line="54"/>
         <source>on the roster</source>
         <translation>в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="58"/>
+        <location filename="../../ui/reconcile/models.py" line="59"/>
         <source>Status, list</source>
         <translation>Статус, список</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="60"/>
-        <location filename="../../ui/reconcile/models.py" line="125"/>
+        <location filename="../../ui/reconcile/models.py" line="61"/>
+        <location filename="../../ui/reconcile/models.py" line="126"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="61"/>
+        <location filename="../../ui/reconcile/models.py" line="62"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="62"/>
+        <location filename="../../ui/reconcile/models.py" line="63"/>
         <source>Evidence (bits)</source>
         <translation>Доводы (биты)</translation>
     </message>
     <message>
         <location filename="../../ui/reconcile/dialog.py" line="198"/>
-        <location filename="../../ui/reconcile/models.py" line="77"/>
+        <location filename="../../ui/reconcile/models.py" line="78"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="78"/>
+        <location filename="../../ui/reconcile/models.py" line="79"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="79"/>
+        <location filename="../../ui/reconcile/models.py" line="80"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="80"/>
-        <location filename="../../ui/reconcile/models.py" line="118"/>
+        <location filename="../../ui/reconcile/models.py" line="81"/>
+        <location filename="../../ui/reconcile/models.py" line="119"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
         <location filename="../../ui/reconcile/dialog.py" line="198"/>
-        <location filename="../../ui/reconcile/models.py" line="81"/>
+        <location filename="../../ui/reconcile/models.py" line="82"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
         <location filename="../../ui/reconcile/dialog.py" line="201"/>
-        <location filename="../../ui/reconcile/models.py" line="82"/>
+        <location filename="../../ui/reconcile/models.py" line="83"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="85"/>
+        <location filename="../../ui/reconcile/models.py" line="86"/>
         <source>household split</source>
         <translation>семья разделена</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="86"/>
+        <location filename="../../ui/reconcile/models.py" line="87"/>
         <source>approved twice</source>
         <translation>одобрен дважды</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="87"/>
+        <location filename="../../ui/reconcile/models.py" line="88"/>
         <source>conflicting answers</source>
         <translation>противоречивые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="88"/>
+        <location filename="../../ui/reconcile/models.py" line="89"/>
         <source>not on the list</source>
         <translation>нет в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="89"/>
+        <location filename="../../ui/reconcile/models.py" line="90"/>
         <source>unreadable cell</source>
         <translation>нечитаемая ячейка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="101"/>
+        <location filename="../../ui/reconcile/models.py" line="102"/>
         <source>to decide</source>
         <translation>решить</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="104"/>
+        <location filename="../../ui/reconcile/models.py" line="105"/>
         <source>left out</source>
         <translation>исключено</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="107"/>
+        <location filename="../../ui/reconcile/models.py" line="108"/>
         <source>person %1</source>
         <translation>человек %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="108"/>
+        <location filename="../../ui/reconcile/models.py" line="109"/>
         <source>confirmed %1</source>
         <translation>подтверждено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="115"/>
+        <location filename="../../ui/reconcile/models.py" line="116"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="116"/>
+        <location filename="../../ui/reconcile/models.py" line="117"/>
         <source>Name in the answer</source>
         <translation>Имя в ответе</translation>
     </message>
     <message>
         <location filename="../../ui/reconcile/dialog.py" line="199"/>
-        <location filename="../../ui/reconcile/models.py" line="117"/>
+        <location filename="../../ui/reconcile/models.py" line="118"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="119"/>
+        <location filename="../../ui/reconcile/models.py" line="120"/>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="120"/>
+        <location filename="../../ui/reconcile/models.py" line="121"/>
         <source>unreadable</source>
         <translation>не прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="121"/>
+        <location filename="../../ui/reconcile/models.py" line="122"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="123"/>
+        <location filename="../../ui/reconcile/models.py" line="124"/>
         <source>Roster person</source>
         <translation>Человек из базы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="126"/>
+        <location filename="../../ui/reconcile/models.py" line="127"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="165"/>
+        <location filename="../../ui/reconcile/models.py" line="166"/>
         <source>Your decision</source>
         <translation>Ваше решение</translation>
     </message>
@@ -5005,7 +5205,7 @@ Their answers and statuses change, with the file named as the reason. You can un
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="526"/>
+        <location filename="../../ui/reconcile/__init__.py" line="33"/>
         <source>&amp;Reconcile partner answer…</source>
         <translation>Све&amp;рить ответ партнёра…</translation>
     </message>
@@ -5454,17 +5654,17 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterPackages</name>
     <message>
-        <location filename="../../ui/packages/__init__.py" line="29"/>
+        <location filename="../../ui/packages/__init__.py" line="32"/>
         <source>Send a roster &amp;package…</source>
         <translation>Отправить &amp;пакет списка…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/__init__.py" line="30"/>
+        <location filename="../../ui/packages/__init__.py" line="33"/>
         <source>Receive a roster pac&amp;kage…</source>
         <translation>Получить п&amp;акет списка…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/__init__.py" line="32"/>
+        <location filename="../../ui/packages/__init__.py" line="35"/>
         <source>Sites and &amp;keys…</source>
         <translation>Площадки и &amp;ключи…</translation>
     </message>
@@ -5890,32 +6090,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="169"/>
+        <location filename="../../ui/importing/wizard.py" line="167"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="170"/>
+        <location filename="../../ui/importing/wizard.py" line="168"/>
         <source>The header row is found below any title rows; choose another sheet or row if needed.</source>
         <translation>Строка заголовков ищется ниже строк с названием; при необходимости выберите другой лист или строку.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="180"/>
+        <location filename="../../ui/importing/wizard.py" line="178"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="182"/>
+        <location filename="../../ui/importing/wizard.py" line="180"/>
         <source>Header in row:</source>
         <translation>Заголовки в строке:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="198"/>
+        <location filename="../../ui/importing/wizard.py" line="196"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="200"/>
+        <location filename="../../ui/importing/wizard.py" line="198"/>
         <source>%1 (empty)</source>
         <translation>%1 (пустой)</translation>
     </message>
@@ -5923,117 +6123,122 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TrashAuditPage</name>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="50"/>
+        <location filename="../../ui/pages/trash_audit.py" line="51"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="50"/>
+        <location filename="../../ui/pages/trash_audit.py" line="51"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="51"/>
+        <location filename="../../ui/pages/trash_audit.py" line="52"/>
         <source>Deleted</source>
         <translation>Удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="52"/>
+        <location filename="../../ui/pages/trash_audit.py" line="53"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="59"/>
+        <location filename="../../ui/pages/trash_audit.py" line="60"/>
         <source>&amp;Restore selected</source>
         <translation>&amp;Восстановить выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="71"/>
+        <location filename="../../ui/pages/trash_audit.py" line="72"/>
         <source>Case ref or UUID</source>
         <translation>Номер дела или UUID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="73"/>
+        <location filename="../../ui/pages/trash_audit.py" line="74"/>
         <source>&amp;Show</source>
         <translation>&amp;Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="76"/>
+        <location filename="../../ui/pages/trash_audit.py" line="77"/>
         <source>&amp;More…</source>
         <translation>&amp;Ещё…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="79"/>
+        <location filename="../../ui/pages/trash_audit.py" line="80"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="79"/>
-        <location filename="../../ui/pages/trash_audit.py" line="105"/>
+        <location filename="../../ui/pages/trash_audit.py" line="80"/>
+        <location filename="../../ui/pages/trash_audit.py" line="106"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="80"/>
+        <location filename="../../ui/pages/trash_audit.py" line="81"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="81"/>
-        <location filename="../../ui/pages/trash_audit.py" line="106"/>
+        <location filename="../../ui/pages/trash_audit.py" line="82"/>
+        <location filename="../../ui/pages/trash_audit.py" line="107"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="82"/>
+        <location filename="../../ui/pages/trash_audit.py" line="83"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="96"/>
+        <location filename="../../ui/pages/trash_audit.py" line="97"/>
         <source>&lt;b&gt;Trash&lt;/b&gt; — persons moved to the trash can be restored</source>
         <translation>&lt;b&gt;Корзина&lt;/b&gt; — перемещённых в корзину можно восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="103"/>
+        <location filename="../../ui/pages/trash_audit.py" line="104"/>
         <source>&lt;b&gt;Audit trail&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="105"/>
+        <location filename="../../ui/pages/trash_audit.py" line="106"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="106"/>
+        <location filename="../../ui/pages/trash_audit.py" line="107"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="133"/>
+        <location filename="../../ui/pages/trash_audit.py" line="134"/>
         <source>anyone</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="164"/>
+        <location filename="../../ui/pages/trash_audit.py" line="165"/>
         <source>%1 entries shown</source>
         <translation>Показано записей: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/trash_audit.py" line="175"/>
+        <source>Restoring %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../ui/undo_commands.py" line="78"/>
+        <location filename="../../ui/undo_commands.py" line="96"/>
         <source>Edit %1</source>
         <translation>правку %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="98"/>
+        <location filename="../../ui/undo_commands.py" line="116"/>
         <source>Status of %1</source>
         <translation>смену статуса %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="113"/>
+        <location filename="../../ui/undo_commands.py" line="132"/>
         <source>Move %1 to the trash</source>
         <translation>перемещение %1 в корзину</translation>
     </message>
@@ -6074,193 +6279,231 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli/program.py" line="120"/>
+        <location filename="../../cli/program.py" line="125"/>
         <source>{path}: the default roster (Tools &gt; Settings) is missing: moved, renamed, or on a drive that is not connected. Nothing was created; name a roster with --db PATH</source>
         <translation>{path}: основной базы (Сервис &gt; Настройки) нет на месте: она перемещена, переименована или на диске, который не подключён. Ничего не создано; укажите базу через --db ПУТЬ</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="142"/>
+        <location filename="../../cli/program.py" line="147"/>
         <source>must be written as field=value</source>
         <translation>нужно писать как поле=значение</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="145"/>
+        <location filename="../../cli/program.py" line="150"/>
         <source>is not a field (fields: {fields})</source>
         <translation>— такого поля нет (поля: {fields})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="207"/>
+        <location filename="../../cli/program.py" line="212"/>
         <source>{ref}: saved (version {version})</source>
         <translation>{ref}: сохранено (версия {version})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="213"/>
+        <location filename="../../cli/program.py" line="218"/>
         <source>{ref}: moved to the trash</source>
         <translation>{ref}: перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="234"/>
+        <location filename="../../cli/program.py" line="239"/>
         <source>takes no person references or status</source>
         <translation>не принимает номеров дел и статуса</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="236"/>
+        <location filename="../../cli/program.py" line="241"/>
         <source>status operation {n} undone: {count} persons back</source>
         <translation>операция смены статуса {n} отменена: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="239"/>
+        <location filename="../../cli/program.py" line="244"/>
         <source>needs the new STATE (and REF ..., --list NAME or --household REF)</source>
         <translation>нужен новый СТАТУС (и НОМЕР ..., --list СПИСОК или --household СЕМЬЯ)</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="251"/>
+        <location filename="../../cli/program.py" line="256"/>
         <source>{ref}: {state}</source>
         <translation>{ref}: {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="253"/>
+        <location filename="../../cli/program.py" line="258"/>
         <source>{ref}: already {state}</source>
         <translation>{ref}: уже {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="255"/>
+        <location filename="../../cli/program.py" line="260"/>
         <source>{ref}: not changed: {why}</source>
         <translation>{ref}: не изменён(а): {why}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="257"/>
+        <location filename="../../cli/program.py" line="262"/>
         <source>{count} changed as operation {n}; undo with `mission-roster status --undo {n}`</source>
         <translation>изменено: {count}, операция {n}; отменить: `mission-roster status --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="290"/>
+        <location filename="../../cli/program.py" line="295"/>
         <source>{count} found, first {limit} shown</source>
         <translation>найдено: {count}, показаны первые {limit}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="293"/>
+        <location filename="../../cli/program.py" line="298"/>
         <source>{count} found</source>
         <translation>найдено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="310"/>
+        <location filename="../../cli/program.py" line="315"/>
         <source>{ref}: {count} members</source>
         <translation>{ref}: членов семьи: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="314"/>
-        <location filename="../../cli/program.py" line="325"/>
+        <location filename="../../cli/program.py" line="319"/>
+        <location filename="../../cli/program.py" line="330"/>
         <source>warning: {ref} {doubt}</source>
         <translation>предупреждение: {ref} {doubt}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="332"/>
+        <location filename="../../cli/program.py" line="337"/>
         <source>{name}: created</source>
         <translation>{name}: создан</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="343"/>
+        <location filename="../../cli/program.py" line="348"/>
         <source>{name}: {count} added</source>
         <translation>{name}: добавлено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="351"/>
+        <location filename="../../cli/program.py" line="356"/>
         <source>{name}: {count} members are not verified yet and stay registered: {refs}; send with --verify-first to verify and submit them in the same step</source>
         <translation>{name}: ещё не проверены и остаются зарегистрированными (человек: {count}): {refs}; отправьте с --verify-first, чтобы проверить и подать их тем же шагом</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="356"/>
+        <location filename="../../cli/program.py" line="361"/>
         <source>{name}: sent ({count} persons)</source>
         <translation>{name}: отправлен (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="365"/>
+        <location filename="../../cli/program.py" line="370"/>
         <source>{ref} on {name}: {answer} recorded; status {state} ({why})</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state} ({why})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="368"/>
+        <location filename="../../cli/program.py" line="373"/>
         <source>{ref} on {name}: {answer} recorded; status {state}</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="375"/>
+        <location filename="../../cli/program.py" line="380"/>
         <source>{ref}: crossed</source>
         <translation>{ref}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="382"/>
+        <location filename="../../cli/program.py" line="387"/>
         <source>{name}	{partner}	{state}	{count} persons: {pending} pending, {approved} approved, {rejected} rejected, {crossed} crossed</source>
         <translation>{name}	{partner}	{state}	человек: {count}; ждут ответа: {pending}, одобрено: {approved}, отказано: {rejected}, пересекли границу: {crossed}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="269"/>
-        <location filename="../../cli/program.py" line="391"/>
-        <location filename="../../cli/program.py" line="393"/>
+        <location filename="../../cli/program.py" line="274"/>
+        <location filename="../../cli/program.py" line="396"/>
+        <location filename="../../cli/program.py" line="398"/>
         <source>warning: {message}</source>
         <translation>предупреждение: {message}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="400"/>
-        <location filename="../../cli/program.py" line="409"/>
+        <location filename="../../cli/program.py" line="405"/>
+        <location filename="../../cli/program.py" line="414"/>
         <source>{name}: added</source>
         <translation>{name}: добавлен(а)</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="428"/>
+        <location filename="../../cli/program.py" line="433"/>
         <source>logged #{n}</source>
         <translation>записано в журнал связи, №{n}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="454"/>
+        <location filename="../../cli/program.py" line="459"/>
         <source>added {households} households, {persons} persons, {lists} lists, {partners} partners, {entries} log entries</source>
         <translation>добавлено: семей {households}, человек {persons}, списков {lists}, партнёров {partners}, записей журнала {entries}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="465"/>
+        <location filename="../../cli/program.py" line="470"/>
         <source>persons on the roster: {persons} in {households} households</source>
         <translation>человек в базе: {persons}, семей: {households}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="467"/>
+        <location filename="../../cli/program.py" line="472"/>
         <source>by status:</source>
         <translation>по статусам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="468"/>
+        <location filename="../../cli/program.py" line="473"/>
         <source>by list:</source>
         <translation>по спискам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="469"/>
+        <location filename="../../cli/program.py" line="474"/>
         <source>by flag:</source>
         <translation>по особым нуждам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="473"/>
+        <location filename="../../cli/program.py" line="478"/>
         <source>approved, not yet crossed: {waiting}; approvals expiring within {days} days: {expiring}; follow-ups due: {due}</source>
         <translation>одобрены, но ещё не пересекли границу: {waiting}; одобрений, истекающих в ближайшие дни ({days}): {expiring}; напоминаний на сегодня: {due}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="491"/>
+        <location filename="../../cli/program.py" line="496"/>
         <source>roster file damaged: {damage}</source>
         <translation>файл базы повреждён: {damage}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="495"/>
+        <location filename="../../cli/program.py" line="500"/>
         <source>audit trail intact: {count} entries</source>
         <translation>журнал изменений цел: записей: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="497"/>
+        <location filename="../../cli/program.py" line="502"/>
         <source>audit trail broken: {problem}</source>
         <translation>журнал изменений нарушен: {problem}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="707"/>
+        <location filename="../../cli/program.py" line="716"/>
         <source>mission-roster: interrupted</source>
         <translation>mission-roster: прервано</translation>
+    </message>
+</context>
+<context>
+    <name>commands.accounts</name>
+    <message>
+        <location filename="../../cli/commands/accounts.py" line="37"/>
+        <source>{path}: the PIN file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/accounts.py" line="41"/>
+        <source>the PIN is needed: give it with {option}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/accounts.py" line="53"/>
+        <source>Account {name!r} added: {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/accounts.py" line="73"/>
+        <source>Account {name!r} is now: {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/accounts.py" line="80"/>
+        <source>Account {name!r} is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/accounts.py" line="86"/>
+        <source>Account {name!r} is enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/accounts.py" line="92"/>
+        <source>Account {name!r} has a new PIN.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6470,52 +6713,62 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.packages</name>
     <message>
-        <location filename="../../cli/commands/packages.py" line="37"/>
+        <location filename="../../cli/commands/packages.py" line="39"/>
         <source>{path}: the password file is empty</source>
         <translation>{path}: файл пароля пуст</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="47"/>
+        <location filename="../../cli/commands/packages.py" line="49"/>
         <source>this roster is site {name}; new case references start with MR-{prefix}-; fingerprint {fingerprint}; public key:</source>
         <translation>этот список — площадка {name}; новые номера дел начинаются с MR-{prefix}-; отпечаток {fingerprint}; открытый ключ:</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="56"/>
+        <location filename="../../cli/commands/packages.py" line="58"/>
         <source>added site {name}, fingerprint {fingerprint}</source>
         <translation>добавлена площадка {name}, отпечаток {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="78"/>
+        <location filename="../../cli/commands/packages.py" line="75"/>
+        <source>new keys for site {name}: fingerprint {old} is now {new}; the next package to each site tells it, signed by the old key; public key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/packages.py" line="84"/>
+        <source>replaced the key of site {name}: fingerprint {old} is now {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/packages.py" line="96"/>
         <source>{path}: {records} records ({counts})</source>
         <translation>{path}: записей: {records} ({counts})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="84"/>
+        <location filename="../../cli/commands/packages.py" line="102"/>
         <source>package {number} from {site} (fingerprint {fingerprint}): {created} new, {updated} updated, {unchanged} unchanged persons, {conflicts} conflicts, {duplicates} possible duplicates</source>
         <translation>пакет {number} от {site} (отпечаток {fingerprint}): лиц новых {created}, изменённых {updated}, без изменений {unchanged}; конфликтов {conflicts}; возможных дубликатов {duplicates}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="96"/>
+        <location filename="../../cli/commands/packages.py" line="114"/>
         <source>dry run: nothing was changed</source>
         <translation>пробный прогон: ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="98"/>
+        <location filename="../../cli/commands/packages.py" line="116"/>
         <source>undo with: package undo {number}</source>
         <translation>отмена: package undo {number}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="105"/>
+        <location filename="../../cli/commands/packages.py" line="123"/>
         <source>warning: package(s) {numbers} from {site} were never imported here; ask {site} for a package without --since-last</source>
         <translation>предупреждение: пакеты {numbers} от {site} здесь не принимались; попросите у {site} пакет без --since-last</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="129"/>
+        <location filename="../../cli/commands/packages.py" line="147"/>
         <source>{person}: {field} resolved ({choice})</source>
         <translation>{person}: {field} решено ({choice})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="136"/>
+        <location filename="../../cli/commands/packages.py" line="154"/>
         <source>package import #{number} undone ({count} records put back)</source>
         <translation>приём пакета № {number} отменён (восстановлено записей: {count})</translation>
     </message>
@@ -6730,6 +6983,39 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>commands.server</name>
+    <message>
+        <location filename="../../cli/commands/server.py" line="40"/>
+        <source>the server address holds a password: it would stay in the shell&apos;s history and the process list. Leave it out and put it in the PostgreSQL password file (PGPASSFILE or ~/.pgpass) or PGPASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/server.py" line="49"/>
+        <source>move-to-server copies a roster file: name it with --db FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/server.py" line="65"/>
+        <source>{server}: PostgreSQL {version}; the database is empty and ready for the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/server.py" line="75"/>
+        <source>copied {done} of {total} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/server.py" line="85"/>
+        <source>{path}: moved to {server}: {persons} persons, {rows} rows in {tables} tables; the audit trail ({entries} entries) verifies on the server. The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/server.py" line="90"/>
+        <source>Work on it with: mission-roster --db {server} (or make it the default roster in Tools &gt; Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>commands.workspace</name>
     <message>
         <location filename="../../cli/commands/workspace.py" line="18"/>
@@ -6766,301 +7052,306 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../domain/reasons.py" line="131"/>
+        <source>move to a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="132"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="132"/>
+        <location filename="../../domain/reasons.py" line="133"/>
         <source>undo</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="133"/>
+        <location filename="../../domain/reasons.py" line="134"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="134"/>
+        <location filename="../../domain/reasons.py" line="135"/>
         <source>not a duplicate</source>
         <translation>не дубликат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="135"/>
+        <location filename="../../domain/reasons.py" line="136"/>
         <source>duplicate mark removed</source>
         <translation>снята отметка «не дубликат»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="136"/>
+        <location filename="../../domain/reasons.py" line="137"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="137"/>
+        <location filename="../../domain/reasons.py" line="138"/>
         <source>export</source>
         <translation>экспорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="138"/>
+        <location filename="../../domain/reasons.py" line="139"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="139"/>
+        <location filename="../../domain/reasons.py" line="140"/>
         <source>redact</source>
         <translation>вымарывание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="140"/>
+        <location filename="../../domain/reasons.py" line="141"/>
         <source>backup</source>
         <translation>резервная копия</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="141"/>
+        <location filename="../../domain/reasons.py" line="142"/>
         <source>encrypt</source>
         <translation>шифрование</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="142"/>
+        <location filename="../../domain/reasons.py" line="143"/>
         <source>anonymise</source>
         <translation>обезличивание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="143"/>
+        <location filename="../../domain/reasons.py" line="144"/>
         <source>retention</source>
         <translation>хранение данных</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="144"/>
+        <location filename="../../domain/reasons.py" line="145"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="145"/>
+        <location filename="../../domain/reasons.py" line="146"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="146"/>
+        <location filename="../../domain/reasons.py" line="147"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="147"/>
+        <location filename="../../domain/reasons.py" line="148"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="148"/>
+        <location filename="../../domain/reasons.py" line="149"/>
         <source>liaison</source>
         <translation>журнал связи</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="149"/>
+        <location filename="../../domain/reasons.py" line="150"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="150"/>
+        <location filename="../../domain/reasons.py" line="151"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="151"/>
+        <location filename="../../domain/reasons.py" line="152"/>
         <source>setting</source>
         <translation>настройка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="152"/>
+        <location filename="../../domain/reasons.py" line="153"/>
         <source>export profile</source>
         <translation>профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="153"/>
+        <location filename="../../domain/reasons.py" line="154"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="154"/>
+        <location filename="../../domain/reasons.py" line="155"/>
         <source>reconcile report</source>
         <translation>отчёт сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="155"/>
+        <location filename="../../domain/reasons.py" line="156"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="156"/>
+        <location filename="../../domain/reasons.py" line="157"/>
         <source>undo of an import</source>
         <translation>отмена загрузки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="167"/>
+        <location filename="../../domain/reasons.py" line="168"/>
         <source>created {ref}</source>
         <translation>создана запись {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="168"/>
+        <location filename="../../domain/reasons.py" line="169"/>
         <source>edited {ref}: {fields}</source>
         <translation>изменена запись {ref}: {fields}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="169"/>
+        <location filename="../../domain/reasons.py" line="170"/>
         <source>moved {ref} to the trash</source>
         <translation>{ref} перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="170"/>
+        <location filename="../../domain/reasons.py" line="171"/>
         <source>restored {ref} from the trash</source>
         <translation>{ref} восстановлен(а) из корзины</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="171"/>
+        <location filename="../../domain/reasons.py" line="172"/>
         <source>{ref}: {old} -&gt; {new}</source>
         <translation>{ref}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="172"/>
+        <location filename="../../domain/reasons.py" line="173"/>
         <source>{n} persons -&gt; {new}</source>
         <translation>человек: {n} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="173"/>
+        <location filename="../../domain/reasons.py" line="174"/>
         <source>{ref}: crossing date</source>
         <translation>{ref}: дата перехода границы</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="175"/>
+        <location filename="../../domain/reasons.py" line="176"/>
         <source>{ref} on {list}: {answer}</source>
         <translation>{ref} в списке {list}: {answer}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="177"/>
+        <location filename="../../domain/reasons.py" line="178"/>
         <source>{ref} joined household {household}</source>
         <translation>{ref} включён(а) в семью {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="179"/>
+        <location filename="../../domain/reasons.py" line="180"/>
         <source>{ref} left household {household}</source>
         <translation>{ref} исключён(а) из семьи {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="180"/>
+        <location filename="../../domain/reasons.py" line="181"/>
         <source>created household {household}</source>
         <translation>создана семья {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="181"/>
+        <location filename="../../domain/reasons.py" line="182"/>
         <source>created list {list}</source>
         <translation>создан список {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="182"/>
+        <location filename="../../domain/reasons.py" line="183"/>
         <source>list {list} sent</source>
         <translation>список {list} отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="183"/>
+        <location filename="../../domain/reasons.py" line="184"/>
         <source>list {list}: {old} -&gt; {new}</source>
         <translation>список {list}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="185"/>
+        <location filename="../../domain/reasons.py" line="186"/>
         <source>added {n} persons to list {list}</source>
         <translation>в список {list} добавлено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="187"/>
+        <location filename="../../domain/reasons.py" line="188"/>
         <source>removed {n} persons from list {list}</source>
         <translation>из списка {list} исключено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="189"/>
+        <location filename="../../domain/reasons.py" line="190"/>
         <source>merged {other} into {keep} (operation {n})</source>
         <translation>{other} объединён(а) с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="191"/>
+        <location filename="../../domain/reasons.py" line="192"/>
         <source>undid the merge of {other} into {keep} (operation {n})</source>
         <translation>отменено объединение {other} с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="193"/>
+        <location filename="../../domain/reasons.py" line="194"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="195"/>
+        <location filename="../../domain/reasons.py" line="196"/>
         <source>undid status operation {n}: {count} persons back</source>
         <translation>отменена смена статуса {n}: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="197"/>
+        <location filename="../../domain/reasons.py" line="198"/>
         <source>{n} persons -&gt; {new} (operation {op})</source>
         <translation>человек: {n} -&gt; {new} (операция {op})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="198"/>
+        <location filename="../../domain/reasons.py" line="199"/>
         <source>{ref}: {old} -&gt; {new} ({why})</source>
         <translation>{ref}: {old} -&gt; {new} ({why})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="200"/>
+        <location filename="../../domain/reasons.py" line="201"/>
         <source>moved {ref} to the trash: {why}</source>
         <translation>{ref} перемещён(а) в корзину: {why}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="201"/>
+        <location filename="../../domain/reasons.py" line="202"/>
         <source>added partner {name}</source>
         <translation>добавлен партнёр {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="202"/>
+        <location filename="../../domain/reasons.py" line="203"/>
         <source>logged a contact</source>
         <translation>записан контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="203"/>
+        <location filename="../../domain/reasons.py" line="204"/>
         <source>logged a contact ({channel})</source>
         <translation>записан контакт ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="204"/>
+        <location filename="../../domain/reasons.py" line="205"/>
         <source>follow-up done</source>
         <translation>напоминание выполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="205"/>
+        <location filename="../../domain/reasons.py" line="206"/>
         <source>changed a partner contact</source>
         <translation>изменён контакт партнёра</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="206"/>
+        <location filename="../../domain/reasons.py" line="207"/>
         <source>{key} changed</source>
         <translation>изменено: {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="208"/>
+        <location filename="../../domain/reasons.py" line="209"/>
         <source>backup ({why}) of {n} persons to {folder}</source>
         <translation>резервная копия ({why}), человек: {n}, в {folder}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="210"/>
+        <location filename="../../domain/reasons.py" line="211"/>
         <source>exported {n} persons to an internal file ({what})</source>
         <translation>выгружено человек: {n}, во внутренний файл ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="212"/>
+        <location filename="../../domain/reasons.py" line="213"/>
         <source>exported {n} persons to {partner} ({what})</source>
         <translation>выгружено человек: {n}, для {partner} ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="215"/>
+        <location filename="../../domain/reasons.py" line="216"/>
         <source>import #{n} of {file} ({sheet}): {created} created, {updated} updated, {rejected} rejected</source>
         <translation>загрузка №{n} из {file} ({sheet}): создано {created}, обновлено {updated}, отклонено {rejected}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="219"/>
+        <location filename="../../domain/reasons.py" line="220"/>
         <source>undid import #{n} of {file}: {removed} removed, {trashed} to the trash, {restored} restored, {conflicts} conflicts</source>
         <translation>отменена загрузка №{n} из {file}: удалено {removed}, в корзину {trashed}, восстановлено {restored}, конфликтов {conflicts}</translation>
     </message>
@@ -8224,57 +8515,57 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="239"/>
+        <location filename="../../domain/reasons.py" line="240"/>
         <source>status {old} cannot become {new}</source>
         <translation>статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="241"/>
+        <location filename="../../domain/reasons.py" line="242"/>
         <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
         <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="242"/>
+        <location filename="../../domain/reasons.py" line="243"/>
         <source>needs review</source>
         <translation>требует проверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="243"/>
+        <location filename="../../domain/reasons.py" line="244"/>
         <source>not on the roster</source>
         <translation>нет в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="244"/>
+        <location filename="../../domain/reasons.py" line="245"/>
         <source>left out by the officer</source>
         <translation>исключено сотрудником</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="245"/>
+        <location filename="../../domain/reasons.py" line="246"/>
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="246"/>
+        <location filename="../../domain/reasons.py" line="247"/>
         <source>is not on list {name}</source>
         <translation>нет в списке {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="249"/>
+        <location filename="../../domain/reasons.py" line="250"/>
         <source>row {rows} names the same person</source>
         <translation>строка {rows} называет того же человека</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="251"/>
+        <location filename="../../domain/reasons.py" line="252"/>
         <source>row {row} names this person more surely</source>
         <translation>строка {row} называет этого человека увереннее</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="252"/>
+        <location filename="../../domain/reasons.py" line="253"/>
         <source>closest roster persons</source>
         <translation>ближайшие люди в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="253"/>
+        <location filename="../../domain/reasons.py" line="254"/>
         <source>a list member carries this name</source>
         <translation>это имя носит человек из списка</translation>
     </message>
@@ -8285,65 +8576,208 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>domain.roles</name>
+    <message>
+        <location filename="../../domain/roles.py" line="65"/>
+        <source>is not a role (known: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="94"/>
+        <source>volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="95"/>
+        <source>officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="96"/>
+        <source>head of mission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="99"/>
+        <source>search the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="100"/>
+        <source>register and edit persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="101"/>
+        <source>log contacts and calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="102"/>
+        <source>medical and free-text notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="103"/>
+        <source>delete and restore persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="104"/>
+        <source>change statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="105"/>
+        <source>evacuation lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="106"/>
+        <source>partner organizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="107"/>
+        <source>partner answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="108"/>
+        <source>exports to partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="109"/>
+        <source>imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="110"/>
+        <source>merges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="111"/>
+        <source>check-in and eligibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="112"/>
+        <source>export profiles and message templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="113"/>
+        <source>backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="114"/>
+        <source>mission settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="115"/>
+        <source>restoring a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="116"/>
+        <source>retention</source>
+        <translation type="unfinished">хранение данных</translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="117"/>
+        <source>the encryption passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="118"/>
+        <source>site keys and packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../domain/roles.py" line="119"/>
+        <source>accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>exchange.package_file</name>
     <message>
-        <location filename="../../exchange/package_file.py" line="102"/>
+        <location filename="../../exchange/package_file.py" line="113"/>
         <source>not a site&apos;s public key (expected &apos;mrsite1:&lt;site id&gt;:&lt;signing key&gt;:&lt;age1…&gt;&apos;): {line}</source>
         <translation>это не открытый ключ площадки (ожидается &apos;mrsite1:&lt;id площадки&gt;:&lt;ключ подписи&gt;:&lt;age1…&gt;&apos;): {line}</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="154"/>
+        <location filename="../../exchange/package_file.py" line="186"/>
+        <source>{path}: {size} MB is more than a roster package may be ({limit} MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="191"/>
         <source>{path}: cannot be read ({why})</source>
         <translation>{path}: не читается ({why})</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="163"/>
+        <location filename="../../exchange/package_file.py" line="200"/>
         <source>{path}: not a roster package</source>
         <translation>{path}: это не пакет списка</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="165"/>
+        <location filename="../../exchange/package_file.py" line="202"/>
         <source>{path}: package format {version} is not known to this version of the program</source>
         <translation>{path}: формат пакета {version} неизвестен этой версии программы</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="170"/>
+        <location filename="../../exchange/package_file.py" line="207"/>
         <source>{path}: the checksum does not match: the package is damaged or was altered</source>
         <translation>{path}: контрольная сумма не совпадает: пакет повреждён или изменён</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="175"/>
+        <location filename="../../exchange/package_file.py" line="212"/>
         <source>{path}: the signature does not match: the package was altered or not signed by its sender</source>
         <translation>{path}: подпись не совпадает: пакет изменён или подписан не отправителем</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="180"/>
-        <location filename="../../exchange/package_file.py" line="182"/>
+        <location filename="../../exchange/package_file.py" line="217"/>
+        <location filename="../../exchange/package_file.py" line="233"/>
         <source>{path}: the package is damaged</source>
         <translation>{path}: пакет повреждён</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="186"/>
+        <location filename="../../exchange/package_file.py" line="222"/>
         <source>{path}: malformed content (line {line} of the package is not a {what})</source>
         <translation>{path}: содержимое повреждено (строка {line} пакета — не {what})</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="218"/>
+        <location filename="../../exchange/package_file.py" line="245"/>
+        <source>{path}: refused: the package unpacks to more than its manifest declares ({records} records); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="254"/>
+        <source>{path}: the records are not those the manifest counts ({records} declared, {arrived} arrived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../exchange/package_file.py" line="291"/>
         <source>{path}: this roster has no site keys (run &apos;site init&apos;)</source>
         <translation>{path}: у этого списка нет ключей площадки (выполните &apos;site init&apos;)</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="224"/>
+        <location filename="../../exchange/package_file.py" line="297"/>
         <source>{path}: wrong passphrase, or not a package made with a passphrase</source>
         <translation>{path}: неверный пароль или пакет зашифрован не паролем</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="227"/>
+        <location filename="../../exchange/package_file.py" line="300"/>
         <source>{path}: the package is not addressed to this site (or was made with a passphrase: give --password-file)</source>
         <translation>{path}: пакет адресован не этой площадке (или зашифрован паролем: укажите --password-file)</translation>
     </message>
     <message>
-        <location filename="../../exchange/package_file.py" line="230"/>
+        <location filename="../../exchange/package_file.py" line="303"/>
         <source>{path}: the package is damaged or truncated</source>
         <translation>{path}: пакет повреждён или обрезан</translation>
     </message>
@@ -8380,19 +8814,256 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>export</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="81"/>
+        <location filename="../../ui/export_dialog.py" line="80"/>
         <source>Replace the file?</source>
         <translation>Заменить файл?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="82"/>
+        <location filename="../../ui/export_dialog.py" line="81"/>
         <source>%1 already exists in %2. Replace it? The file there now will be lost.</source>
         <translation>%1 уже есть в папке %2. Заменить? Нынешний файл будет потерян.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="88"/>
+        <location filename="../../ui/export_dialog.py" line="87"/>
         <source>Replace</source>
         <translation>Заменить</translation>
+    </message>
+</context>
+<context>
+    <name>matching.evidence</name>
+    <message>
+        <location filename="../../matching/comparisons.py" line="44"/>
+        <location filename="../../matching/comparisons.py" line="57"/>
+        <location filename="../../matching/comparisons.py" line="67"/>
+        <location filename="../../matching/comparisons.py" line="72"/>
+        <location filename="../../matching/comparisons.py" line="76"/>
+        <location filename="../../matching/comparisons.py" line="81"/>
+        <source>equal</source>
+        <translation>совпадает</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="45"/>
+        <source>equal under a romanisation scheme</source>
+        <translation>совпадает в системе транслитерации</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="46"/>
+        <source>equal by sound</source>
+        <translation>совпадает по звучанию</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="47"/>
+        <location filename="../../matching/comparisons.py" line="82"/>
+        <source>Jaro-Winkler 0.94 or more</source>
+        <translation>Джаро — Винклер 0,94 и выше</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="48"/>
+        <source>Jaro-Winkler 0.88 or more</source>
+        <translation>Джаро — Винклер 0,88 и выше</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="49"/>
+        <source>Jaro-Winkler 0.80 or more</source>
+        <translation>Джаро — Винклер 0,80 и выше</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="50"/>
+        <source>initial only</source>
+        <translation>только инициал</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="51"/>
+        <location filename="../../matching/comparisons.py" line="69"/>
+        <location filename="../../matching/comparisons.py" line="73"/>
+        <location filename="../../matching/comparisons.py" line="78"/>
+        <location filename="../../matching/comparisons.py" line="84"/>
+        <source>different</source>
+        <translation>различается</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="52"/>
+        <location filename="../../matching/comparisons.py" line="64"/>
+        <location filename="../../matching/comparisons.py" line="70"/>
+        <location filename="../../matching/comparisons.py" line="74"/>
+        <location filename="../../matching/comparisons.py" line="79"/>
+        <location filename="../../matching/comparisons.py" line="85"/>
+        <source>missing</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="58"/>
+        <source>day and month swapped</source>
+        <translation>день и месяц переставлены</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="59"/>
+        <source>one digit off</source>
+        <translation>отличается одной цифрой</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="60"/>
+        <source>year equal, full date not known</source>
+        <translation>год совпадает, полная дата неизвестна</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="61"/>
+        <source>within 5 years</source>
+        <translation>разница до 5 лет</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="62"/>
+        <source>5 to 15 years apart</source>
+        <translation>разница от 5 до 15 лет</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="63"/>
+        <source>15 or more years apart</source>
+        <translation>разница 15 лет и более</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="68"/>
+        <source>one character off</source>
+        <translation>отличается одним знаком</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="77"/>
+        <source>Jaro-Winkler 0.90 or more</source>
+        <translation>Джаро — Винклер 0,90 и выше</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="83"/>
+        <source>Jaro-Winkler 0.85 or more</source>
+        <translation>Джаро — Винклер 0,85 и выше</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="90"/>
+        <source>roster ID / case reference</source>
+        <translation>ID записи / номер дела</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="91"/>
+        <source>document</source>
+        <translation>документ</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="92"/>
+        <source>surname</source>
+        <translation>фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="93"/>
+        <source>given name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="94"/>
+        <source>patronymic</source>
+        <translation>отчество</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="95"/>
+        <source>birth date</source>
+        <translation>дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="96"/>
+        <source>sex</source>
+        <translation>пол</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="97"/>
+        <source>household</source>
+        <translation>семья</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="98"/>
+        <source>locality</source>
+        <translation>населённый пункт</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="99"/>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <location filename="../../matching/scoring.py" line="187"/>
+        <source>prior</source>
+        <translation>исходно</translation>
+    </message>
+    <message>
+        <location filename="../../matching/scoring.py" line="188"/>
+        <source>chance before comparing</source>
+        <translation>вероятность до сравнения</translation>
+    </message>
+    <message>
+        <location filename="../../matching/scoring.py" line="192"/>
+        <source>other candidates</source>
+        <translation>другие кандидаты</translation>
+    </message>
+    <message>
+        <location filename="../../matching/scoring.py" line="196"/>
+        <source>no other candidate, {share}% of rows not on the roster</source>
+        <translation>других кандидатов нет, {share}% строк не из реестра</translation>
+    </message>
+    <message>
+        <location filename="../../matching/scoring.py" line="197"/>
+        <source>other candidates: {others}, {share}% of rows not on the roster</source>
+        <translation>других кандидатов: {others}, {share}% строк не из реестра</translation>
+    </message>
+</context>
+<context>
+    <name>services.accounts</name>
+    <message>
+        <location filename="../../services/accounts.py" line="64"/>
+        <source>Refused: this roster has accounts and nobody is signed in; sign in (--user NAME) to use {permission}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="68"/>
+        <source>Refused: {account} is a {role}, and a {role} has no permission for {permission}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="210"/>
+        <source>must have at least {count} characters and no spaces at either end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="218"/>
+        <source>must be 1 to 100 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="245"/>
+        <source>cannot be the roster&apos;s first account: the first is the head of mission&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="248"/>
+        <source>An account {name!r} exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="269"/>
+        <location filename="../../services/accounts.py" line="286"/>
+        <source>Not signed in: no account {name!r} with this PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="271"/>
+        <source>Not signed in: the account {name!r} is disabled; the head of mission can enable it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="274"/>
+        <source>Not signed in: the account {name!r} is locked after {count} wrong PINs until {until:%H:%M:%S}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="340"/>
+        <source>is the roster&apos;s last active head of mission; make another head first</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8406,92 +9077,92 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.crossing</name>
     <message>
-        <location filename="../../services/crossing/attempts.py" line="40"/>
+        <location filename="../../services/crossing/attempts.py" line="41"/>
         <source>is not one of {known}</source>
         <translation>не из списка: {known}</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="60"/>
+        <location filename="../../services/crossing/checkin.py" line="61"/>
         <source>{scanned}: unknown code: no person has this code, case reference or passport number</source>
         <translation>{scanned}: неизвестный код: ни у кого нет такого кода, номера дела или паспорта</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="62"/>
+        <location filename="../../services/crossing/checkin.py" line="63"/>
         <source>{scanned}: the code&apos;s check character does not match (a misread or mistyped code): scan again or type the case reference</source>
         <translation>{scanned}: контрольный символ кода не совпадает (код считан или введён с ошибкой): отсканируйте ещё раз или введите номер дела</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="65"/>
+        <location filename="../../services/crossing/checkin.py" line="66"/>
         <source>{scanned}: several persons have this passport number ({refs}): scan the code or type the case reference</source>
         <translation>{scanned}: этот номер паспорта у нескольких человек ({refs}): отсканируйте код или введите номер дела</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="67"/>
+        <location filename="../../services/crossing/checkin.py" line="68"/>
         <source>{ref}: in the trash, not on the roster</source>
         <translation>{ref}: в корзине, не в реестре</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="68"/>
+        <location filename="../../services/crossing/checkin.py" line="69"/>
         <source>{ref} {name}: not on the list {list}</source>
         <translation>{ref} {name}: нет в списке {list}</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="69"/>
+        <location filename="../../services/crossing/checkin.py" line="70"/>
         <source>{ref} {name}: not approved on {list} (answer: {answer})</source>
         <translation>{ref} {name}: не одобрен(а) в списке {list} (ответ: {answer})</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="71"/>
+        <location filename="../../services/crossing/checkin.py" line="72"/>
         <source>{ref} {name}: already checked in ({kind}) at {at} by {by}</source>
         <translation>{ref} {name}: уже зарегистрирован(а) ({kind}) в {at}, отметил(а) {by}</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="73"/>
+        <location filename="../../services/crossing/checkin.py" line="74"/>
         <source>{ref} {name}: status {status} cannot become crossed</source>
         <translation>{ref} {name}: статус {status} не может стать «пересёк границу»</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="74"/>
+        <location filename="../../services/crossing/checkin.py" line="75"/>
         <source>{ref} {name}: approved on {list}, but since then {status}: may not go through (ask the consul)</source>
         <translation>{ref} {name}: одобрен(а) в списке {list}, но с тех пор {status}: пропускать нельзя (спросите консула)</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="81"/>
+        <location filename="../../services/crossing/checkin.py" line="82"/>
         <source>{ref} {name}: boarded</source>
         <translation>{ref} {name}: посадка</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="82"/>
+        <location filename="../../services/crossing/checkin.py" line="83"/>
         <source>{ref} {name}: crossed</source>
         <translation>{ref} {name}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/checkin.py" line="224"/>
+        <location filename="../../services/crossing/checkin.py" line="227"/>
         <source>check-in on {list}</source>
         <translation>регистрация в списке {list}</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/notify.py" line="106"/>
+        <location filename="../../services/crossing/notify.py" line="107"/>
         <source>needs {fields}: give them for this group</source>
         <translation>нужны поля {fields}: заполните их для этой группы</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/notify.py" line="110"/>
+        <location filename="../../services/crossing/notify.py" line="111"/>
         <source>is needed: a list, statuses or persons</source>
         <translation>нужна: список, статусы или люди</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/templates.py" line="50"/>
+        <location filename="../../services/crossing/templates.py" line="52"/>
         <source>is required</source>
         <translation>обязательно</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/eligibility.py" line="143"/>
+        <location filename="../../services/crossing/eligibility.py" line="147"/>
         <source>is required for an override</source>
         <translation>обязательна для исключения</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/eligibility.py" line="151"/>
+        <location filename="../../services/crossing/eligibility.py" line="155"/>
         <source>is not needed: this member lacks no evidence on {list}</source>
         <translation>не нужно: у этого участника списка {list} все документы есть</translation>
     </message>
@@ -8499,47 +9170,47 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.duplicates</name>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="208"/>
+        <location filename="../../services/duplicates/merging.py" line="210"/>
         <source>names the same person twice</source>
         <translation>дважды называет одного и того же человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="260"/>
+        <location filename="../../services/duplicates/merging.py" line="263"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="263"/>
+        <location filename="../../services/duplicates/merging.py" line="266"/>
         <source>Case ref. (each record keeps its own)</source>
         <translation>Номер дела (у каждой записи свой)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="266"/>
+        <location filename="../../services/duplicates/merging.py" line="269"/>
         <source>Documents (united)</source>
         <translation>Документы (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="269"/>
+        <location filename="../../services/duplicates/merging.py" line="272"/>
         <source>Phones (united)</source>
         <translation>Телефоны (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="271"/>
+        <location filename="../../services/duplicates/merging.py" line="274"/>
         <source>Status (the survivor&apos;s stays)</source>
         <translation>Статус (остаётся у сохраняемой записи)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="294"/>
+        <location filename="../../services/duplicates/merging.py" line="297"/>
         <source>was already merged into another record</source>
         <translation>уже объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="300"/>
+        <location filename="../../services/duplicates/merging.py" line="303"/>
         <source>needs two different persons</source>
         <translation>нужны два разных человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="325"/>
+        <location filename="../../services/duplicates/merging.py" line="329"/>
         <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
         <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
     </message>
@@ -8555,18 +9226,18 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.households</name>
     <message>
-        <location filename="../../services/households.py" line="109"/>
-        <location filename="../../services/households.py" line="127"/>
+        <location filename="../../services/households.py" line="114"/>
+        <location filename="../../services/households.py" line="133"/>
         <source>is not a member of household {household}</source>
         <translation>не состоит в семье {household}</translation>
     </message>
     <message>
-        <location filename="../../services/households.py" line="185"/>
+        <location filename="../../services/households.py" line="191"/>
         <source>was merged into another record</source>
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/households.py" line="224"/>
+        <location filename="../../services/households.py" line="230"/>
         <source>Household {ref}: partner approved {approved} but not {not_approved}</source>
         <translation>Семья {ref}: партнёр одобрил {approved}, но не {not_approved}</translation>
     </message>
@@ -8622,12 +9293,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_profiles</name>
     <message>
-        <location filename="../../services/importing/profiles.py" line="53"/>
+        <location filename="../../services/importing/profiles.py" line="55"/>
         <source>is empty</source>
         <translation>не заполнено</translation>
     </message>
     <message>
-        <location filename="../../services/importing/profiles.py" line="59"/>
+        <location filename="../../services/importing/profiles.py" line="61"/>
         <source>names no roster field</source>
         <translation>не указывает ни одного поля базы</translation>
     </message>
@@ -8687,59 +9358,168 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.lists</name>
     <message>
-        <location filename="../../services/lists.py" line="209"/>
+        <location filename="../../services/lists.py" line="215"/>
         <source>cannot be sent: evidence is missing for {members}; record it, or override with the reason (eligibility-override)</source>
         <translation>нельзя отправить: не хватает документов у {members}; внесите их или сделайте исключение с причиной (eligibility-override)</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="93"/>
+        <location filename="../../services/lists.py" line="95"/>
         <source>is required</source>
         <translation>обязательно</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="96"/>
+        <location filename="../../services/lists.py" line="98"/>
         <source>An evacuation list named {name!r} already exists.</source>
         <translation>Список на эвакуацию {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="133"/>
+        <location filename="../../services/lists.py" line="136"/>
         <source>is closed; open a new list</source>
         <translation>закрыт; создайте новый список</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="145"/>
+        <location filename="../../services/lists.py" line="148"/>
         <source>was merged into another record</source>
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="198"/>
+        <location filename="../../services/lists.py" line="204"/>
         <source>was already {state}</source>
         <translation>уже в состоянии «{state}»</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="203"/>
+        <location filename="../../services/lists.py" line="209"/>
         <source>has nobody on it yet: add persons, then send</source>
         <translation>пока пуст: добавьте людей, затем отправляйте</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="287"/>
+        <location filename="../../services/lists.py" line="296"/>
         <source>is in the trash; restore it to record an answer</source>
         <translation>в корзине; восстановите запись, чтобы внести ответ</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="290"/>
+        <location filename="../../services/lists.py" line="299"/>
         <source>was merged; record the answer on the kept record</source>
         <translation>объединена; внесите ответ в сохранённую запись</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="293"/>
+        <location filename="../../services/lists.py" line="302"/>
         <source>is closed; its answers can no longer change</source>
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="345"/>
+        <location filename="../../services/lists.py" line="356"/>
         <source>needs the partner&apos;s approval first</source>
         <translation>сначала нужно одобрение партнёра</translation>
+    </message>
+</context>
+<context>
+    <name>services.move_to_server</name>
+    <message>
+        <location filename="../../services/move_to_server.py" line="94"/>
+        <source>{address}: not a server address; write it as postgresql+psycopg://USER@HOST/DATABASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="98"/>
+        <source>{address}: a roster moves only to a PostgreSQL server (postgresql+psycopg://USER@HOST/DATABASE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="103"/>
+        <source>{address}: the address names no database; add it after the server: postgresql+psycopg://USER@HOST/DATABASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="144"/>
+        <source>{server}: cannot connect to the server ({reason}); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="157"/>
+        <source>{server}: the database holds a roster of a newer version of Mission Roster (schema {revision}); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="161"/>
+        <source>{server}: the database already holds a roster; a roster moves only into an empty database (ask for a new one). Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="164"/>
+        <source>{server}: the database holds {count} tables of another program; a roster moves only into an empty database. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="195"/>
+        <source>{path}: no such roster file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="200"/>
+        <location filename="../../services/move_to_server.py" line="212"/>
+        <source>{path}: not a roster database; nothing was copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="206"/>
+        <source>{path}: this roster is not encrypted, yet a passphrase was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="217"/>
+        <source>{path}: written by a newer version of Mission Roster (schema {revision}); update the program. Nothing was copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="222"/>
+        <source>{path}: the roster was last opened by an older version (schema {revision}); open it once with this version, which brings it up to date, then move it. Nothing was copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="231"/>
+        <source>{path}: the roster file is damaged ({problem}); a damaged roster is not moved. Restore the last good backup first (Tools &gt; Restore from backup). Nothing was copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="237"/>
+        <source>{path}: the roster&apos;s audit trail is broken ({problem}); a damaged roster is not moved. Restore the last good backup first. Nothing was copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="302"/>
+        <source>{server}: this roster is on a server already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="326"/>
+        <source>{server}: the copy failed ({reason}); the server database was left empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="374"/>
+        <source>{path}: the roster holds tables this version does not know ({tables}); nothing was copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="386"/>
+        <source>Cancelled; the server database was left empty and the roster file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="514"/>
+        <source>{server}: after the copy the tables {tables} do not hold as many rows as the roster file; the server database was left empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="520"/>
+        <source>{server}: the audit trail does not verify on the server ({problem}); the server database was left empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="525"/>
+        <source>{server}: search terms are missing on the server after the copy; the server database was left empty</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8788,121 +9568,131 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.packages</name>
     <message>
-        <location filename="../../services/packages/export.py" line="63"/>
+        <location filename="../../services/packages/export.py" line="65"/>
         <source>a package goes to sites (--to) or to a passphrase (--password-file), one of the two</source>
         <translation>пакет отправляется площадкам (--to) или с паролем (--password-file), одно из двух</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="144"/>
-        <location filename="../../services/packages/sites.py" line="62"/>
+        <location filename="../../services/packages/importing.py" line="153"/>
+        <location filename="../../services/packages/sites.py" line="77"/>
         <source>this roster has no site yet: run &apos;site init NAME&apos; first</source>
         <translation>у этого списка ещё нет площадки: сначала выполните &apos;site init НАЗВАНИЕ&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="153"/>
+        <location filename="../../services/packages/importing.py" line="163"/>
         <source>{path}: this package was made by this site</source>
         <translation>{path}: этот пакет создан этой же площадкой</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="157"/>
+        <location filename="../../services/packages/importing.py" line="167"/>
         <source>{path}: the package is addressed to {sites}, not to this site</source>
         <translation>{path}: пакет адресован {sites}, а не этой площадке</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="168"/>
+        <location filename="../../services/packages/importing.py" line="178"/>
         <source>{path}: package {number} from {site} was imported already; nothing changed</source>
         <translation>{path}: пакет {number} от {site} уже принят; ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="202"/>
+        <location filename="../../services/packages/importing.py" line="212"/>
         <source>{path}: malformed content ({what} is not what this version of the program reads)</source>
         <translation>{path}: содержимое повреждено ({what} — не то, что читает эта версия программы)</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="211"/>
+        <location filename="../../services/packages/importing.py" line="221"/>
         <source>{path}: {site} is not a known site (key fingerprint {fingerprint}); confirm the fingerprint with them by phone, then add the site with &apos;site add&apos;</source>
         <translation>{path}: {site} — неизвестная площадка (отпечаток ключа {fingerprint}); сверьте отпечаток с ними по телефону, затем добавьте площадку командой &apos;site add&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="218"/>
+        <location filename="../../services/packages/importing.py" line="229"/>
         <source>{path}: signed by a key that is not {site}&apos;s (fingerprint {fingerprint})</source>
         <translation>{path}: подписан ключом, который не принадлежит {site} (отпечаток {fingerprint})</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="229"/>
+        <location filename="../../services/packages/importing.py" line="273"/>
         <source>{path}: the sender&apos;s key in the package is not the key that signed it</source>
         <translation>{path}: ключ отправителя в пакете не тот, которым он подписан</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="470"/>
+        <location filename="../../services/packages/importing.py" line="526"/>
         <source>choose &apos;ours&apos; or &apos;theirs&apos;, not {choice!r}</source>
         <translation>выберите &apos;ours&apos; или &apos;theirs&apos;, а не {choice!r}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="475"/>
+        <location filename="../../services/packages/importing.py" line="531"/>
         <source>this roster has no site yet</source>
         <translation>у этого списка ещё нет площадки</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="481"/>
+        <location filename="../../services/packages/importing.py" line="537"/>
         <source>no open conflict on {field} of {person}</source>
         <translation>нет открытого конфликта по полю {field} у {person}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="510"/>
+        <location filename="../../services/packages/importing.py" line="566"/>
         <source>no package import #{number}</source>
         <translation>нет приёма пакета № {number}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="513"/>
+        <location filename="../../services/packages/importing.py" line="569"/>
         <source>package import #{number} was undone already</source>
         <translation>приём пакета № {number} уже отменён</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="572"/>
+        <location filename="../../services/packages/importing.py" line="628"/>
         <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
         <translation>приём пакета № {number} нельзя отменить: {refs} изменены после него (сначала отмените эти изменения)</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="76"/>
-        <location filename="../../services/packages/sites.py" line="115"/>
+        <location filename="../../services/packages/sites.py" line="92"/>
+        <location filename="../../services/packages/sites.py" line="132"/>
         <source>a site needs a name</source>
         <translation>у площадки должно быть название</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="79"/>
+        <location filename="../../services/packages/sites.py" line="95"/>
         <source>prefix {prefix!r}: use 2 to 6 Latin capital letters or digits</source>
         <translation>префикс {prefix!r}: используйте от 2 до 6 заглавных латинских букв или цифр</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="84"/>
+        <location filename="../../services/packages/sites.py" line="100"/>
         <source>this roster already is site {name}</source>
         <translation>этот список уже является площадкой {name}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="104"/>
+        <location filename="../../services/packages/sites.py" line="120"/>
         <source>a site named {name} is already known</source>
         <translation>площадка с названием {name} уже известна</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="106"/>
+        <location filename="../../services/packages/sites.py" line="122"/>
         <source>site {site} is already known under another name</source>
         <translation>площадка {site} уже известна под другим названием</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="143"/>
+        <location filename="../../services/packages/sites.py" line="160"/>
         <source>no site named {site}: add it with &apos;site add&apos;</source>
         <translation>нет площадки {site}: добавьте её командой &apos;site add&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/sites.py" line="217"/>
+        <source>that key belongs to site {site}, not to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/sites.py" line="220"/>
+        <source>{name} has this key already</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>services.partners</name>
     <message>
-        <location filename="../../services/partners.py" line="66"/>
-        <location filename="../../services/partners.py" line="81"/>
-        <location filename="../../services/partners.py" line="108"/>
-        <location filename="../../services/partners.py" line="141"/>
-        <location filename="../../services/partners.py" line="171"/>
+        <location filename="../../services/partners.py" line="68"/>
+        <location filename="../../services/partners.py" line="84"/>
+        <location filename="../../services/partners.py" line="112"/>
+        <location filename="../../services/partners.py" line="146"/>
+        <location filename="../../services/partners.py" line="177"/>
         <source>is required</source>
         <translation>обязательно</translation>
     </message>
@@ -8910,43 +9700,43 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.persons</name>
     <message>
-        <location filename="../../services/persons.py" line="179"/>
+        <location filename="../../services/persons.py" line="198"/>
         <source>is not a field of a person</source>
         <translation>не является полем карточки человека</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="205"/>
+        <location filename="../../services/persons.py" line="224"/>
         <source>Case reference {ref!r} is already used by another person.</source>
         <translation>Номер дела {ref!r} уже занят другим человеком.</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="250"/>
-        <location filename="../../services/persons.py" line="358"/>
+        <location filename="../../services/persons.py" line="269"/>
+        <location filename="../../services/persons.py" line="384"/>
         <source>is required (native or Latin)</source>
         <translation>обязательно (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="332"/>
+        <location filename="../../services/persons.py" line="356"/>
         <source>is in the trash; restore it before editing</source>
         <translation>в корзине; восстановите запись, прежде чем править</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="335"/>
+        <location filename="../../services/persons.py" line="359"/>
         <source>was merged into another record and cannot be edited</source>
         <translation>объединена с другой записью, править её нельзя</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="350"/>
+        <location filename="../../services/persons.py" line="376"/>
         <source>cannot be emptied: every person keeps a case reference</source>
         <translation>нельзя очистить: у каждого человека есть номер дела</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="454"/>
+        <location filename="../../services/persons.py" line="487"/>
         <source>is already in the trash</source>
         <translation>уже в корзине</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="483"/>
+        <location filename="../../services/persons.py" line="517"/>
         <source>is not in the trash</source>
         <translation>не в корзине</translation>
     </message>
@@ -8990,17 +9780,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile_apply</name>
     <message>
-        <location filename="../../services/reconciling/apply.py" line="65"/>
+        <location filename="../../services/reconciling/apply.py" line="66"/>
         <source>is not a row of this answer</source>
         <translation>нет такой строки в этом ответе</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/apply.py" line="114"/>
+        <location filename="../../services/reconciling/apply.py" line="116"/>
         <source>is closed; its answers can no longer change</source>
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/apply.py" line="204"/>
+        <location filename="../../services/reconciling/apply.py" line="207"/>
         <source>Operation {n} cannot be undone: operation {later} applied answers for the same members after it. Undo operation {later} first. Nothing was undone.</source>
         <translation>Операцию {n} нельзя отменить: операция {later} после неё записала ответы для тех же участников. Сначала отмените операцию {later}. Ничего не отменено.</translation>
     </message>
@@ -9008,57 +9798,57 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile_report</name>
     <message>
-        <location filename="../../services/reconciling/report.py" line="66"/>
+        <location filename="../../services/reconciling/report.py" line="67"/>
         <source>must be an .xlsx workbook (name ending in .xlsx)</source>
         <translation>должен быть книгой .xlsx (имя оканчивается на .xlsx)</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/report.py" line="120"/>
+        <location filename="../../services/reconciling/report.py" line="122"/>
         <source>list &apos;{name}&apos;</source>
         <translation>списком «{name}»</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/report.py" line="121"/>
+        <location filename="../../services/reconciling/report.py" line="123"/>
         <source>the whole roster ({n} persons)</source>
         <translation>всей базой (человек: {n})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/report.py" line="126"/>
+        <location filename="../../services/reconciling/report.py" line="128"/>
         <source>Partner answer {file} (sheet &apos;{sheet}&apos;, {rows} rows) checked against {against}:</source>
         <translation>Ответ партнёра {file} (лист «{sheet}», строк: {rows}) сверен со {against}:</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/report.py" line="129"/>
+        <location filename="../../services/reconciling/report.py" line="131"/>
         <source>- matched: {matched} ({approved} approved, {rejected} rejected)</source>
         <translation>- сопоставлено: {matched} (одобрено: {approved}, отказано: {rejected})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/report.py" line="132"/>
+        <location filename="../../services/reconciling/report.py" line="134"/>
         <source>- needs review: {n}</source>
         <translation>- требуют проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/report.py" line="134"/>
+        <location filename="../../services/reconciling/report.py" line="136"/>
         <source>- not on the roster: {n}</source>
         <translation>- нет в базе: {n}</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/report.py" line="139"/>
+        <location filename="../../services/reconciling/report.py" line="141"/>
         <source>- list members not mentioned: {n}</source>
         <translation>- не упомянуты участники списка: {n}</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/report.py" line="144"/>
+        <location filename="../../services/reconciling/report.py" line="146"/>
         <source>Warnings:</source>
         <translation>Предупреждения:</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/report.py" line="147"/>
+        <location filename="../../services/reconciling/report.py" line="149"/>
         <source>- {n} cells could not be read (see the report)</source>
         <translation>- не удалось прочитать ячеек: {n} (см. отчёт)</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/report.py" line="156"/>
+        <location filename="../../services/reconciling/report.py" line="158"/>
         <source>(rows {numbers})</source>
         <translation>(строки {numbers})</translation>
     </message>
@@ -9079,12 +9869,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.retention</name>
     <message>
-        <location filename="../../services/retention.py" line="118"/>
+        <location filename="../../services/retention.py" line="119"/>
         <source>choose at least one state (e.g. evacuated)</source>
         <translation>выберите хотя бы один статус (например, эвакуирован)</translation>
     </message>
     <message>
-        <location filename="../../services/retention.py" line="121"/>
+        <location filename="../../services/retention.py" line="122"/>
         <source>must be a number of days, 0 or more</source>
         <translation>должно быть числом дней, 0 или больше</translation>
     </message>
@@ -9092,23 +9882,23 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.status</name>
     <message>
-        <location filename="../../services/status.py" line="80"/>
-        <location filename="../../services/status.py" line="107"/>
+        <location filename="../../services/status.py" line="82"/>
+        <location filename="../../services/status.py" line="110"/>
         <source>is set by merging duplicates, not by hand</source>
         <translation>ставится при объединении дубликатов, а не вручную</translation>
     </message>
     <message>
-        <location filename="../../services/status.py" line="111"/>
+        <location filename="../../services/status.py" line="114"/>
         <source>names nobody: select persons, a list or a household</source>
         <translation>никого не затрагивает: выберите людей, список или семью</translation>
     </message>
     <message>
-        <location filename="../../services/status.py" line="177"/>
+        <location filename="../../services/status.py" line="181"/>
         <source>Operation {n} cannot be undone: {refs} changed status since. Nothing was undone.</source>
         <translation>Операцию {n} нельзя отменить: статус {refs} с тех пор менялся. Ничего не отменено.</translation>
     </message>
     <message>
-        <location filename="../../services/status.py" line="191"/>
+        <location filename="../../services/status.py" line="195"/>
         <source>does not have this person on it; a status change is recorded on a list only for its members</source>
         <translation>этого человека в нём нет; смена статуса записывается в список только для его участников</translation>
     </message>
@@ -9116,12 +9906,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.undo</name>
     <message>
-        <location filename="../../services/undo.py" line="45"/>
+        <location filename="../../services/undo.py" line="48"/>
         <source>belongs to a merged record: undo the merge instead</source>
         <translation>относится к объединённой записи: отмените объединение</translation>
     </message>
     <message>
-        <location filename="../../services/undo.py" line="63"/>
+        <location filename="../../services/undo.py" line="67"/>
         <source>has no earlier status to go back to</source>
         <translation>нет прежнего статуса, к которому можно вернуться</translation>
     </message>
@@ -9157,17 +9947,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>storage.db</name>
     <message>
-        <location filename="../../storage/db.py" line="594"/>
+        <location filename="../../storage/db.py" line="630"/>
         <source>{file} says {operator} on {host} (process {pid}) has been writing since {since} ({age}). {why} It is only a note: if nobody is working on the roster there, it is left over from a program that ended without clearing it, and the next write replaces it</source>
         <translation>В {file} записано, что {operator} на {host} (процесс {pid}) пишет в базу с {since} ({age}). {why} Это лишь отметка: если там с базой никто не работает, она осталась от программы, завершившейся без её удаления, и следующая запись её заменит</translation>
     </message>
     <message>
-        <location filename="../../storage/db.py" line="598"/>
+        <location filename="../../storage/db.py" line="634"/>
         <source>That process no longer runs on this computer.</source>
         <translation>Этот процесс на этом компьютере больше не работает.</translation>
     </message>
     <message>
-        <location filename="../../storage/db.py" line="599"/>
+        <location filename="../../storage/db.py" line="635"/>
         <source>No write lasts that long.</source>
         <translation>Ни одна запись не длится так долго.</translation>
     </message>
@@ -9175,17 +9965,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>storage.recovery</name>
     <message>
-        <location filename="../../storage/recovery.py" line="131"/>
+        <location filename="../../storage/recovery.py" line="140"/>
         <source>{path}: there is no recovery file beside the roster; a recovery key opens a roster only with it</source>
         <translation>{path}: рядом с базой нет файла восстановления; ключ восстановления открывает базу только вместе с ним</translation>
     </message>
     <message>
-        <location filename="../../storage/recovery.py" line="138"/>
+        <location filename="../../storage/recovery.py" line="147"/>
         <source>{path}: this recovery key does not open the roster&apos;s recovery file; nothing was changed</source>
         <translation>{path}: этот ключ восстановления не открывает файл восстановления базы; ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../storage/recovery.py" line="164"/>
+        <location filename="../../storage/recovery.py" line="173"/>
         <source>{path}: not a recovery file of this program, or damaged</source>
         <translation>{path}: это не файл восстановления этой программы, или он повреждён</translation>
     </message>

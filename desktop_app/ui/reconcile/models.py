@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.domain.reasons import service_note
+from desktop_app.matching import evidence_term
 from desktop_app.services.reconciling import (
     COMPARED_FIELDS,
     CandidateMatch,
@@ -70,7 +71,7 @@ def _waterfall(contributions: Sequence[tuple[str, str, float]]) -> str:
     lines = []
     for field, level, bits in contributions:
         bar = ("▮" if bits >= 0 else "░") * min(round(abs(bits) / 2), 12)
-        lines.append(f"{bits:+6.1f} {bar}  {field}: {level}")
+        lines.append(f"{bits:+6.1f} {bar}  {translated(evidence_term(field))}: {translated(evidence_term(level))}")
     lines.append(f"{sum(bits for _, _, bits in contributions):+6.1f}  = " + _tr("log-odds of one person"))
     return "\n".join(lines)
 _COMPARED_LABELS: dict[str, str] = {
