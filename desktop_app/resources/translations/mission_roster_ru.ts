@@ -2811,12 +2811,12 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/server/__init__.py" line="33"/>
         <source>This roster is on a server already; only a roster file is moved to a server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта база уже на сервере; на сервер переносится только файл базы.</translation>
     </message>
     <message>
         <location filename="../../ui/server/__init__.py" line="45"/>
         <source>Move roster to a shared &amp;server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенести базу на общий &amp;сервер…</translation>
     </message>
 </context>
 <context>
@@ -2824,77 +2824,77 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="45"/>
         <source>Move roster to a shared server</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенос базы на общий сервер</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="51"/>
         <source>Copies this roster, with every record, its history and the audit trail, into an empty PostgreSQL database that every workstation of the mission can share. The roster file stays as it is: keep it as the last copy from before the move, and ask colleagues to stop working on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Копирует эту базу со всеми записями, их историей и журналом аудита в пустую базу данных PostgreSQL, общую для всех рабочих мест миссии. Файл базы остаётся как есть: храните его как последнюю копию до переноса и попросите коллег больше в нём не работать.</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="60"/>
         <source>Write no password in the address: it is read from the PostgreSQL password file (pgpass.conf, ~/.pgpass or PGPASSFILE) or PGPASSWORD, as every PostgreSQL program does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не пишите пароль в адресе: он берётся из файла паролей PostgreSQL (pgpass.conf, ~/.pgpass или PGPASSFILE) или из PGPASSWORD, как в любой программе PostgreSQL.</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="63"/>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Проверить соединение</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="69"/>
         <source>Make the server roster this workstation&apos;s default roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделать базу на сервере базой по умолчанию на этом рабочем месте</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="73"/>
         <source>Server &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Адрес сервера:</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="81"/>
         <source>&amp;Move the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенести &amp;базу</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="109"/>
         <source>Cancelled: the server database was left empty and the roster file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено: база на сервере осталась пустой, файл базы не изменён.</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="118"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Соединение…</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="123"/>
         <source>Connected to PostgreSQL %1: the database is empty and ready for the roster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Соединение с PostgreSQL %1 установлено: база данных пуста и готова принять базу.</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="126"/>
         <source>Connected to PostgreSQL %1, but: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Соединение с PostgreSQL %1 установлено, но: %2</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="136"/>
         <source>Moving the roster… (the server database stays empty until everything is copied and checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенос базы… (база на сервере остаётся пустой, пока всё не скопировано и не проверено)</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="142"/>
         <source>Moving the roster to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенос базы на сервер</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="148"/>
         <source>Moved: %1 persons, %2 rows in %3 tables; the audit trail (%4 entries) verifies on the server. The roster file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенесено: лиц — %1, строк — %2 в таблицах: %3; журнал аудита (записей: %4) на сервере проверен. Файл базы не изменён.</translation>
     </message>
     <message>
         <location filename="../../ui/server/move_dialog.py" line="155"/>
         <source>The roster is on the server. Open the server roster now?</source>
-        <translation type="unfinished"></translation>
+        <translation>База на сервере. Открыть базу на сервере сейчас?</translation>
     </message>
 </context>
 <context>
@@ -6987,32 +6987,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../cli/commands/server.py" line="40"/>
         <source>the server address holds a password: it would stay in the shell&apos;s history and the process list. Leave it out and put it in the PostgreSQL password file (PGPASSFILE or ~/.pgpass) or PGPASSWORD</source>
-        <translation type="unfinished"></translation>
+        <translation>в адресе сервера есть пароль: он остался бы в истории оболочки и в списке процессов. Уберите его и занесите в файл паролей PostgreSQL (PGPASSFILE или ~/.pgpass) или в PGPASSWORD</translation>
     </message>
     <message>
         <location filename="../../cli/commands/server.py" line="49"/>
         <source>move-to-server copies a roster file: name it with --db FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>move-to-server копирует файл базы: укажите его с --db ФАЙЛ</translation>
     </message>
     <message>
         <location filename="../../cli/commands/server.py" line="65"/>
         <source>{server}: PostgreSQL {version}; the database is empty and ready for the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>{server}: PostgreSQL {version}; база данных пуста и готова принять базу</translation>
     </message>
     <message>
         <location filename="../../cli/commands/server.py" line="75"/>
         <source>copied {done} of {total} rows</source>
-        <translation type="unfinished"></translation>
+        <translation>скопировано строк: {done} из {total}</translation>
     </message>
     <message>
         <location filename="../../cli/commands/server.py" line="85"/>
         <source>{path}: moved to {server}: {persons} persons, {rows} rows in {tables} tables; the audit trail ({entries} entries) verifies on the server. The file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: перенесено в {server}: лиц — {persons}, строк — {rows} в таблицах: {tables}; журнал аудита (записей: {entries}) на сервере проверен. Файл не изменён.</translation>
     </message>
     <message>
         <location filename="../../cli/commands/server.py" line="90"/>
         <source>Work on it with: mission-roster --db {server} (or make it the default roster in Tools &gt; Settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>Работайте с ней так: mission-roster --db {server} (или сделайте её базой по умолчанию в Сервис &gt; Настройки)</translation>
     </message>
 </context>
 <context>
@@ -7053,7 +7053,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../domain/reasons.py" line="131"/>
         <source>move to a server</source>
-        <translation type="unfinished"></translation>
+        <translation>перенос на сервер</translation>
     </message>
     <message>
         <location filename="../../domain/reasons.py" line="132"/>
@@ -9418,108 +9418,108 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../services/move_to_server.py" line="94"/>
         <source>{address}: not a server address; write it as postgresql+psycopg://USER@HOST/DATABASE</source>
-        <translation type="unfinished"></translation>
+        <translation>{address}: это не адрес сервера; пишите его так: postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="98"/>
         <source>{address}: a roster moves only to a PostgreSQL server (postgresql+psycopg://USER@HOST/DATABASE)</source>
-        <translation type="unfinished"></translation>
+        <translation>{address}: база переносится только на сервер PostgreSQL (postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА)</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="103"/>
         <source>{address}: the address names no database; add it after the server: postgresql+psycopg://USER@HOST/DATABASE</source>
-        <translation type="unfinished"></translation>
+        <translation>{address}: в адресе не указана база данных; добавьте её после сервера: postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="144"/>
         <source>{server}: cannot connect to the server ({reason}); nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{server}: не удаётся соединиться с сервером ({reason}); ничего не изменено</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="157"/>
         <source>{server}: the database holds a roster of a newer version of Mission Roster (schema {revision}); nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{server}: в базе данных уже есть база более новой версии Mission Roster (схема {revision}); ничего не изменено</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="161"/>
         <source>{server}: the database already holds a roster; a roster moves only into an empty database (ask for a new one). Nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{server}: в базе данных уже есть база; база переносится только в пустую базу данных (попросите новую). Ничего не изменено</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="164"/>
         <source>{server}: the database holds {count} tables of another program; a roster moves only into an empty database. Nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{server}: в базе данных есть таблицы другой программы ({count}); база переносится только в пустую базу данных. Ничего не изменено</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="195"/>
         <source>{path}: no such roster file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: такого файла базы нет</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="200"/>
         <location filename="../../services/move_to_server.py" line="212"/>
         <source>{path}: not a roster database; nothing was copied</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: это не база списков; ничего не скопировано</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="206"/>
         <source>{path}: this roster is not encrypted, yet a passphrase was given</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: эта база не зашифрована, но указана парольная фраза</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="217"/>
         <source>{path}: written by a newer version of Mission Roster (schema {revision}); update the program. Nothing was copied</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: записана более новой версией Mission Roster (схема {revision}); обновите программу. Ничего не скопировано</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="222"/>
         <source>{path}: the roster was last opened by an older version (schema {revision}); open it once with this version, which brings it up to date, then move it. Nothing was copied</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: база в последний раз открывалась более старой версией (схема {revision}); откройте её один раз этой версией, которая её обновит, затем перенесите. Ничего не скопировано</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="231"/>
         <source>{path}: the roster file is damaged ({problem}); a damaged roster is not moved. Restore the last good backup first (Tools &gt; Restore from backup). Nothing was copied</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: файл базы повреждён ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию (Сервис &gt; Восстановить из резервной копии). Ничего не скопировано</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="237"/>
         <source>{path}: the roster&apos;s audit trail is broken ({problem}); a damaged roster is not moved. Restore the last good backup first. Nothing was copied</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: журнал аудита базы нарушен ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию. Ничего не скопировано</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="302"/>
         <source>{server}: this roster is on a server already</source>
-        <translation type="unfinished"></translation>
+        <translation>{server}: эта база уже на сервере</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="326"/>
         <source>{server}: the copy failed ({reason}); the server database was left empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{server}: копирование не удалось ({reason}); база на сервере осталась пустой</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="374"/>
         <source>{path}: the roster holds tables this version does not know ({tables}); nothing was copied</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: в базе есть таблицы, неизвестные этой версии ({tables}); ничего не скопировано</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="386"/>
         <source>Cancelled; the server database was left empty and the roster file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено; база на сервере осталась пустой, файл базы не изменён.</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="514"/>
         <source>{server}: after the copy the tables {tables} do not hold as many rows as the roster file; the server database was left empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{server}: после копирования в таблицах {tables} не столько строк, сколько в файле базы; база на сервере осталась пустой</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="520"/>
         <source>{server}: the audit trail does not verify on the server ({problem}); the server database was left empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{server}: журнал аудита на сервере не проходит проверку ({problem}); база на сервере осталась пустой</translation>
     </message>
     <message>
         <location filename="../../services/move_to_server.py" line="525"/>
         <source>{server}: search terms are missing on the server after the copy; the server database was left empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{server}: после копирования на сервере нет поисковых слов; база на сервере осталась пустой</translation>
     </message>
 </context>
 <context>
