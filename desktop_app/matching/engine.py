@@ -31,11 +31,12 @@ from desktop_app.matching.comparisons import (
     IDENTIFIER,
     LOCALITY_F,
     NAME_FIELDS,
+    PATRONYMIC_F,
     Comparison,
     compare,
     compare_other,
 )
-from desktop_app.matching.fastpath import PairFields, build_blocks, name_caps
+from desktop_app.matching.fastpath import NameLevels, PairFields, build_blocks, name_caps
 from desktop_app.matching.features import Prepared, blocking_keys, prepare
 from desktop_app.matching.model import (
     EM_MIN_ROWS,
@@ -152,6 +153,7 @@ class RosterIndex:
         self._name_caps = name_caps(self.model, self._prepared)  # the model as built: pruning keeps PRUNE_SLACK
         self._caps_array = np.array(self._name_caps)
         self._fields: PairFields | None = None  # the cheap fields as arrays, made for the first batch
+        self._name_levels: NameLevels | None = None  # the roster's name words numbered, made for the first batch
         self.fitted = False
         self._unfitted = self.model
 
@@ -164,6 +166,8 @@ class RosterIndex:
         """
         if self._fields is None:
             self._fields = PairFields(self._prepared)
+        if self._name_levels is None:
+            self._name_levels = NameLevels(self._prepared)
         copy = object.__new__(RosterIndex)
         copy.__dict__.update(self.__dict__)
         copy.model = self._unfitted
@@ -181,6 +185,8 @@ class RosterIndex:
         """
         if self._fields is None:
             self._fields = PairFields(self._prepared)
+        if self._name_levels is None:
+            self._name_levels = NameLevels(self._prepared)
         if self._blocks is None:
             self._blocks = {key: block for key, block in build_blocks(self._keys).items() if len(block) <= MAX_BLOCK}
             self._keys = []
@@ -310,14 +316,24 @@ class RosterIndex:
         kept_rows = rows[kept].tolist()
         kept_positions = positions[kept].tolist()
         kept_levels = levels[kept].tolist()
+        if self._name_levels is None:
+            self._name_levels = NameLevels(self._prepared)
+        named = self._name_levels.names(queries, rows[kept], positions[kept])
         out: list[Compared] = [[] for _ in met]
         done = 0
-        for row, position, other in zip(kept_rows, kept_positions, kept_levels, strict=True):
+        roster = self._prepared
+        for row, position, other, names in zip(kept_rows, kept_positions, kept_levels, named, strict=True):
             while progress is not None and done < row:
                 done += 1
                 if done % 250 == 0:
                     progress(done, len(met))  # type: ignore[operator]
-            out[row].append((position, compare(queries[row], self._prepared[position], tuple(other))))
+            if names is None:
+                comparison = compare(queries[row], roster[position], tuple(other))
+            else:  # as `compare` puts them together
+                comparison = Comparison((other[IDENTIFIER], other[DOCUMENT_F], *names[0], *other[PATRONYMIC_F + 1:]),
+                                        names[1], names[2],
+                                        roster[position].locality if other[LOCALITY_F] == 0 else "")
+            out[row].append((position, comparison))
         while progress is not None and done < len(met):
             done += 1
             if done % 250 == 0:

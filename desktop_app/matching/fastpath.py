@@ -39,7 +39,11 @@ from desktop_app.matching.comparisons import (
     LOCALITY_BANDS,
     LOCALITY_F,
     NAME_FIELDS,
+    SCHEME,
     SEX_F,
+    SOUND,
+    _assignment,
+    _words_level,
     document_level,
     name_key,
 )
@@ -311,3 +315,134 @@ def _may_be_one_off(q: _Columns, t: _Columns, rows: np.ndarray, positions: np.nd
     h = np.clip((np.minimum(q_len, t_len) - 2) // 2, _AFFIXES[0], _AFFIXES[-1]) - _AFFIXES[0]
     return (np.abs(q_len - t_len) <= 1) & ((q.prefix[rows, h] == t.prefix[positions, h])
                                           | (q.suffix[rows, h] == t.suffix[positions, h]))
+
+
+MAX_TOKENS = 6  # name words per record compared in bulk; a record with more is compared pair by pair
+_NO_LEVEL = -1  # a slot of the level matrix past a record's last word
+_Names = tuple[tuple[int, int, int], tuple[str, str, str], tuple[str, ...]]
+
+
+class _Pattern:
+    """What `comparisons._assignment` made of one (query roles, target roles, levels): the slots' levels,
+    the target words whose term-frequency keys to fill, the parts whose notes name a scheme."""
+
+    __slots__ = ("keyed", "levels", "schemes", "swapped")
+
+    def __init__(self, q_roles: tuple[str, ...], t_roles: tuple[str, ...], levels: tuple[int, ...]) -> None:
+        fields, self.swapped = _assignment(q_roles, t_roles, levels)
+        slot_levels = [DIFFERENT + 1] * 3
+        for slot, _, level, _, _ in fields:
+            slot_levels[slot] = level
+        self.levels = (slot_levels[0], slot_levels[1], slot_levels[2])
+        self.keyed = tuple((slot, ti) for slot, _, level, ti, _ in fields if level <= SOUND)
+        width = len(t_roles)
+        # A part met under a scheme (and only such a part) has a note naming the scheme of its word pair.
+        self.schemes = tuple((slot, role, pair // width, pair % width) for slot, role, level, _, pair in fields
+                             if level == SCHEME)
+
+
+class _Numbering:
+    """Name words (each token's spellings) and records' roles as numbers."""
+
+    def __init__(self, groups: dict[tuple[str, ...], int], words: list[tuple[str, ...]],
+                 roles: dict[tuple[str, ...], int], role_list: list[tuple[str, ...]]) -> None:
+        self.groups, self.words, self.roles, self.role_list = groups, words, roles, role_list
+
+    def copy(self) -> _Numbering:
+        return _Numbering(dict(self.groups), list(self.words), dict(self.roles), list(self.role_list))
+
+    def table(self, records: Sequence[Prepared]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each record's roles number, its tokens' word numbers (padded with -1) and its number of tokens."""
+        groups, words, roles, role_list = self.groups, self.words, self.roles, self.role_list
+        n = len(records)
+        role_ids = np.zeros(n, np.int64)
+        group_ids = np.full((n, MAX_TOKENS), _NO_LEVEL, np.int64)
+        counts = np.fromiter((len(r.tokens) for r in records), np.int64, n)
+        for i, record in enumerate(records):
+            tokens = record.tokens
+            if not tokens or len(tokens) > MAX_TOKENS:
+                continue
+            signature = tuple(t.role for t in tokens)
+            role_id = roles.get(signature)
+            if role_id is None:
+                role_id = roles[signature] = len(role_list)
+                role_list.append(signature)
+            role_ids[i] = role_id
+            for j, token in enumerate(tokens):
+                group = groups.get(token.words)
+                if group is None:
+                    group = groups[token.words] = len(words)
+                    words.append(token.words)
+                group_ids[i, j] = group
+        return role_ids, group_ids, counts
+
+
+class NameLevels:
+    """`comparisons.compare`'s name part for many pairs at once: each distinct pair of name words met once.
+
+    The roster's name words are numbered once per index (a batch numbers its own words on a
+    copy, so that batches never change the index). For a batch of pairs, the level of every
+    query word against every target word is looked up per distinct pair of words
+    (`comparisons._words_level`, found through numpy's `unique` over word numbers), and the
+    assignment of words to surname, given name and patronymic is worked out once per distinct
+    pattern of roles and levels (`comparisons._assignment`). Only the term-frequency keys and
+    the scheme notes are filled in pair by pair.
+    """
+
+    def __init__(self, roster: Sequence[Prepared]) -> None:
+        self._numbering = _Numbering({}, [], {}, [])
+        self._t_roles, self._t_groups, self._t_count = self._numbering.table(roster)
+        self._name_keys: dict[int, str] = {}  # a roster word number -> its term-frequency key
+
+    def names(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray) -> list[_Names | None]:
+        """`comparisons._names(queries[rows[k]].tokens, roster[positions[k]].tokens)` per pair (None: not done here).
+
+        A pair left None (a record without name words, or with more than `MAX_TOKENS`) is for
+        the caller to compare one by one.
+        """
+        numbering = self._numbering.copy()
+        q_roles, q_groups, q_count = numbering.table(queries)
+        qc, tc = q_count[rows], self._t_count[positions]
+        out: list[_Names | None] = [None] * len(rows)
+        where = np.flatnonzero((qc > 0) & (tc > 0) & (qc <= MAX_TOKENS) & (tc <= MAX_TOKENS))
+        if not len(where):
+            return out
+        rows, positions = rows[where], positions[where]
+        qg, tg = q_groups[rows], self._t_groups[positions]
+        width = len(numbering.words)
+        # Word pair numbers, slot (i, j) at column i * MAX_TOKENS + j; -1 past either record's words.
+        pairs = qg[:, :, None] * width + tg[:, None, :]
+        pairs[(qg[:, :, None] < 0) | (tg[:, None, :] < 0)] = _NO_LEVEL
+        pairs = pairs.reshape(len(where), MAX_TOKENS * MAX_TOKENS)
+        distinct, inverse = np.unique(pairs, return_inverse=True)
+        inverse = inverse.reshape(pairs.shape)
+        words = numbering.words
+        met = [_words_level(words[p // width], words[p % width]) if p >= 0 else (_NO_LEVEL, "")
+               for p in distinct.tolist()]
+        levels = np.array([level for level, _ in met], np.int64)[inverse]
+        signature = np.concatenate((q_roles[rows][:, None], self._t_roles[positions][:, None], levels), axis=1)
+        kinds, pattern_of = np.unique(signature, axis=0, return_inverse=True)
+        patterns = []
+        for kind in kinds.tolist():
+            q_role, t_role = numbering.role_list[kind[0]], numbering.role_list[kind[1]]
+            grid = kind[2:]
+            patterns.append(_Pattern(q_role, t_role, tuple(grid[i * MAX_TOKENS + j] for i in range(len(q_role))
+                                                            for j in range(len(t_role)))))
+        name_keys = self._name_keys
+        target_words = tg.tolist()
+        for k, (found, pattern_id) in enumerate(zip(where.tolist(), pattern_of.reshape(-1).tolist(), strict=True)):
+            pattern = patterns[pattern_id]
+            keys = ["", "", ""]
+            for slot, ti in pattern.keyed:
+                group = target_words[k][ti]
+                key = name_keys.get(group)
+                if key is None:
+                    key = name_keys[group] = name_key(words[group])
+                keys[slot] = key
+            notes = ["", "", ""]
+            for slot, role, qi, ti in pattern.schemes:
+                notes[slot] = f"{role} equal under {met[inverse[k, qi * MAX_TOKENS + ti]][1]}"
+            if pattern.swapped:
+                notes[0] = "; ".join(filter(None, (notes[0], "surname and given name in each other's place")))
+            out[found] = (pattern.levels, (keys[0], keys[1], keys[2]), tuple(filter(None, notes)))
+        return out
