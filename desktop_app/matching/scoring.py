@@ -189,7 +189,7 @@ PRIOR_LEVEL = QT_TRANSLATE_NOOP("matching.evidence", "chance before comparing")
 _EVIDENCE_WORDS: dict[str, Template] = {
     word: word for spec in FIELDS for word in (spec.name, *spec.levels) if isinstance(word, Template)}
 _EVIDENCE_WORDS.update({PRIOR: PRIOR, PRIOR_LEVEL: PRIOR_LEVEL,
-                        "roster": QT_TRANSLATE_NOOP("matching.evidence", "other candidates")})
+                        "roster": QT_TRANSLATE_NOOP("matching.evidence", "roster")})
 # The engine's term for the other candidates of one row ('3 other candidates, 10% of rows not on the roster').
 _OTHERS = re.compile(r"(?:no other candidate|(?P<others>\d+) other candidates?), "
                      r"(?P<share>\d+)% of rows not on the roster")

@@ -4770,6 +4770,11 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Доводы (биты)</translation>
     </message>
     <message>
+        <location filename="../../ui/reconcile/models.py" line="67"/>
+        <source>log-odds of one person</source>
+        <translation>логарифм шансов, что это один человек</translation>
+    </message>
+    <message>
         <location filename="../../ui/reconcile/dialog.py" line="198"/>
         <location filename="../../ui/reconcile/models.py" line="78"/>
         <source>Name</source>
@@ -8998,18 +9003,18 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../matching/scoring.py" line="192"/>
-        <source>other candidates</source>
-        <translation>другие кандидаты</translation>
+        <source>roster</source>
+        <translation>база</translation>
     </message>
     <message>
         <location filename="../../matching/scoring.py" line="196"/>
         <source>no other candidate, {share}% of rows not on the roster</source>
-        <translation>других кандидатов нет, {share}% строк не из реестра</translation>
+        <translation>других кандидатов нет; {share}% строк не из базы</translation>
     </message>
     <message>
         <location filename="../../matching/scoring.py" line="197"/>
         <source>other candidates: {others}, {share}% of rows not on the roster</source>
-        <translation>других кандидатов: {others}, {share}% строк не из реестра</translation>
+        <translation>других кандидатов: {others}; {share}% строк не из базы</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,9 @@ _EXTRA_ROWS: dict[str, Callable[[CandidateMatch], str]] = {
 }
 
 
+_TOTAL = QT_TRANSLATE_NOOP("ReconcileDialog", "log-odds of one person")
+
+
 def _waterfall(contributions: Sequence[tuple[str, str, float]]) -> str:
     """The model's evidence for one candidate, a line per field with a bar: what made the score."""
     if not contributions:
@@ -72,7 +75,7 @@ def _waterfall(contributions: Sequence[tuple[str, str, float]]) -> str:
     for field, level, bits in contributions:
         bar = ("▮" if bits >= 0 else "░") * min(round(abs(bits) / 2), 12)
         lines.append(f"{bits:+6.1f} {bar}  {translated(evidence_term(field))}: {translated(evidence_term(level))}")
-    lines.append(f"{sum(bits for _, _, bits in contributions):+6.1f}  = " + _tr("log-odds of one person"))
+    lines.append(f"{sum(bits for _, _, bits in contributions):+6.1f}  = " + _tr(_TOTAL))
     return "\n".join(lines)
 _COMPARED_LABELS: dict[str, str] = {
     "name": QT_TRANSLATE_NOOP("ReconcileDialog", "Name"),
