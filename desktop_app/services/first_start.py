@@ -28,10 +28,36 @@ class FirstStart:
     passphrase: str | None  # None: "no encryption", chosen explicitly
 
 
+CANNOT_MAKE = QT_TRANSLATE_NOOP("services.first_start", "{path}: no roster can be made there: {folder} is not a "
+                                "folder this program can write in (a read-only disk, a write-protected stick, a "
+                                "file of that name?); choose another place")
+
+
 def _refuse_existing(path: Path) -> None:
     if path.exists():
         raise DatabaseError(QT_TRANSLATE_NOOP("services.first_start", "{path} exists already; choose another file, "
                                               "or open it with File > Open roster"), path=str(path))
+
+
+def check_place(path: Path) -> None:
+    """Refuse a new roster at `path` before anything is made: the file exists, or the nearest folder of its
+    path that exists is not a folder this program can write in (tested by creating a file)."""
+    from desktop_app import system
+
+    path = Path(path).absolute()
+    _refuse_existing(path)
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not system.folder_writable(folder):
+        raise DatabaseError(CANNOT_MAKE, path=str(path), folder=str(folder))
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # checked before, yet a stick can be pulled or write-protected since
+        raise DatabaseError(CANNOT_MAKE, path=str(path), folder=str(path.parent)) from exc
 
 
 def set_up_roster(choices: FirstStart) -> str | None:
@@ -41,8 +67,8 @@ def set_up_roster(choices: FirstStart) -> str | None:
     from desktop_app.storage.db import open_database
 
     path = Path(choices.roster).absolute()
-    _refuse_existing(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    check_place(path)
+    _make_folder(path)
     db = open_database(path, passphrase=choices.passphrase, holder=choices.officer)
     try:
         save_mission(db, MissionSettings(choices.mission_name, choices.mission_country), operator=choices.officer)
@@ -61,7 +87,7 @@ def set_up_demo(path: Path, *, operator: str) -> tuple[Path, bool]:
 
     path = Path(path).absolute()
     new = not path.exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path)
     db = open_database(path, holder=operator)
     try:
         mark_demonstration(db, operator=operator)

@@ -250,6 +250,13 @@ class RosterPage(_Page):
             self.problem.setText(self.tr("%1 exists already. Choose another file; an existing roster is opened "
                                          "with File > Open roster.").replace("%1", str(path)))
             return False
+        from desktop_app.services.first_start import check_place
+
+        try:
+            check_place(path)
+        except RosterError as exc:
+            self.problem.setText(translated(exc))
+            return False
         self.problem.clear()
         self.wizard_().roster = path
         return True

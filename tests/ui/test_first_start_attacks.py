@@ -1,0 +1,94 @@
+"""Breaker X16 (issue 16): the first-start assistant driven fast and wrongly: a roster placed where no
+file can be made, Back and Next and Cancel around the page that creates the roster, the language
+switched mid-way, a demonstration then a real roster in one window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from desktop_app.storage.db import is_encrypted
+from desktop_app.ui.first_start import (
+    PAGE_BACKUP,
+    PAGE_OFFICER,
+    PAGE_PASSPHRASE,
+    PAGE_ROSTER,
+    FirstStartWizard,
+)
+from desktop_app.ui.preferences import Preferences
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Preferences:
+    return Preferences(QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat))
+
+
+def wizard_at_roster_page(qtbot: QtBot, preferences: Preferences) -> FirstStartWizard:
+    wizard = FirstStartWizard(preferences)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.next()
+    assert wizard.currentId() == PAGE_OFFICER
+    wizard.officer_page.officer.setText("Anna Petrova")
+    wizard.next()
+    assert wizard.currentId() == PAGE_ROSTER
+    return wizard
+
+
+def click(qtbot: QtBot, wizard: FirstStartWizard, which: QWizard.WizardButton) -> None:
+    qtbot.mouseClick(wizard.button(which), Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("plain", [True, False], ids=["no-encryption", "encrypted"])
+def test_a_roster_where_no_file_can_be_made_is_refused_on_its_page(qtbot: QtBot, tmp_path: Path,
+                                                                   fresh: Preferences, plain: bool) -> None:
+    blocker = tmp_path / "report.txt"  # a file where the roster's folder would be: mkdir cannot make it
+    blocker.write_text("not a folder", encoding="utf-8")
+    wizard = wizard_at_roster_page(qtbot, fresh)
+    wizard.roster_page.path.setText(str(blocker / "mission" / "roster.db"))
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    if wizard.currentId() == PAGE_PASSPHRASE:  # refused here at the latest, never a Python error
+        page = wizard.passphrase_page
+        if plain:
+            page.plain.setChecked(True)
+        else:
+            page.edit.setText("blue river seven lanterns")
+            page.again.setText("blue river seven lanterns")
+        click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+        assert wizard.currentId() == PAGE_PASSPHRASE
+        assert str(blocker) in page.problem.text()
+    else:
+        assert wizard.currentId() == PAGE_ROSTER
+        assert str(blocker) in wizard.roster_page.problem.text()
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+    assert not fresh.default_database
+    # The officer types a place that can be written: the assistant goes on.
+    wizard.back() if wizard.currentId() == PAGE_PASSPHRASE else None
+    wizard.roster_page.path.setText(str(tmp_path / "good" / "roster.db"))
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentId() == PAGE_PASSPHRASE
+    wizard.passphrase_page.plain.setChecked(True)
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert wizard.currentId() == PAGE_BACKUP and (tmp_path / "good" / "roster.db").is_file()
+    assert not is_encrypted(tmp_path / "good" / "roster.db")
+
+
+def test_a_stick_pulled_after_its_place_was_accepted_is_said_on_the_passphrase_page(
+        qtbot: QtBot, tmp_path: Path, fresh: Preferences) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    wizard = wizard_at_roster_page(qtbot, fresh)
+    wizard.roster_page.path.setText(str(stick / "roster.db"))
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentId() == PAGE_PASSPHRASE
+    stick.rmdir()
+    stick.write_text("the mount point's place taken by a file", encoding="utf-8")
+    wizard.passphrase_page.plain.setChecked(True)
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert wizard.currentId() == PAGE_PASSPHRASE and str(stick) in wizard.passphrase_page.problem.text()
+    assert not fresh.default_database
