@@ -72,32 +72,32 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="397"/>
+        <location filename="../../ui/first_start.py" line="404"/>
         <source>Backups</source>
         <translation>Резервные копии</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="398"/>
+        <location filename="../../ui/first_start.py" line="405"/>
         <source>A backup is taken when the roster opens, every few minutes while you work and when it closes, each checked. Choose a folder on a USB stick that stays at the mission, so the roster survives a lost laptop. Left empty, backups go to a &apos;backups&apos; folder beside the roster.</source>
         <translation>Резервная копия делается при открытии базы, каждые несколько минут во время работы и при закрытии; каждая проверяется. Выберите папку на USB-накопителе, который остаётся в миссии, чтобы база пережила потерю ноутбука. Если оставить поле пустым, копии пойдут в папку «backups» рядом с базой.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="402"/>
+        <location filename="../../ui/first_start.py" line="409"/>
         <source>beside the roster</source>
         <translation>рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="403"/>
+        <location filename="../../ui/first_start.py" line="410"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="408"/>
+        <location filename="../../ui/first_start.py" line="415"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="415"/>
+        <location filename="../../ui/first_start.py" line="422"/>
         <source>%1 is not a folder this program can write in. Plug in the stick, or choose another folder.</source>
         <translation>%1 — не папка, в которую программа может писать. Вставьте накопитель или выберите другую папку.</translation>
     </message>
@@ -485,12 +485,12 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="239"/>
+        <location filename="../../ui/reconcile/models.py" line="242"/>
         <source>Answer row %1</source>
         <translation>Строка ответа %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="240"/>
+        <location filename="../../ui/reconcile/models.py" line="243"/>
         <source>Candidate %1</source>
         <translation>Кандидат %1</translation>
     </message>
@@ -662,7 +662,7 @@
 <context>
     <name>DemonstrationMark</name>
     <message>
-        <location filename="../../ui/first_start.py" line="516"/>
+        <location filename="../../ui/first_start.py" line="523"/>
         <source>DEMONSTRATION</source>
         <translation>ДЕМОНСТРАЦИЯ</translation>
     </message>
@@ -1264,27 +1264,27 @@ Please send that file to your IT support.</source>
 <context>
     <name>FirstStartWizard</name>
     <message>
-        <location filename="../../ui/first_start.py" line="453"/>
+        <location filename="../../ui/first_start.py" line="460"/>
         <source>%1: first start</source>
         <translation>%1: первый запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="456"/>
+        <location filename="../../ui/first_start.py" line="463"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="457"/>
+        <location filename="../../ui/first_start.py" line="464"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Назад</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="458"/>
+        <location filename="../../ui/first_start.py" line="465"/>
         <source>&amp;Finish</source>
         <translation>&amp;Готово</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="459"/>
+        <location filename="../../ui/first_start.py" line="466"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -3351,52 +3351,52 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="289"/>
+        <location filename="../../ui/first_start.py" line="296"/>
         <source>Protect the roster</source>
         <translation>Защита базы</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="290"/>
+        <location filename="../../ui/first_start.py" line="297"/>
         <source>The roster holds names, passport and phone numbers of people in danger. With a passphrase the file is encrypted: nobody who gets it (a lost or seized laptop) can read it. Several words you can remember are best. Next you get a recovery key to keep in the safe, in case the passphrase is forgotten.</source>
         <translation>В базе хранятся имена, номера паспортов и телефонов людей в опасности. С парольной фразой файл шифруется: никто, к кому он попадёт (потерянный или изъятый ноутбук), не сможет его прочесть. Лучше всего несколько слов, которые легко запомнить. Затем вы получите ключ восстановления для сейфа — на случай, если парольная фраза забудется.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="294"/>
+        <location filename="../../ui/first_start.py" line="301"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="295"/>
+        <location filename="../../ui/first_start.py" line="302"/>
         <source>&amp;Again</source>
         <translation>&amp;Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="296"/>
+        <location filename="../../ui/first_start.py" line="303"/>
         <source>&amp;No encryption: anyone who gets this file can read it</source>
         <translation>&amp;Без шифрования: любой, к кому попадёт файл, сможет его прочесть</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="297"/>
+        <location filename="../../ui/first_start.py" line="304"/>
         <source>Create the roster</source>
         <translation>Создать базу</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="301"/>
+        <location filename="../../ui/first_start.py" line="308"/>
         <source>Too short: at least %1 characters</source>
         <translation>Слишком короткая: нужно не меньше %1 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="301"/>
+        <location filename="../../ui/first_start.py" line="308"/>
         <source>Fair</source>
         <translation>Средняя</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="302"/>
+        <location filename="../../ui/first_start.py" line="309"/>
         <source>Good</source>
         <translation>Хорошая</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="302"/>
+        <location filename="../../ui/first_start.py" line="309"/>
         <source>Strong</source>
         <translation>Надёжная</translation>
     </message>
@@ -4755,7 +4755,7 @@ Verify them now, so that every member is submitted with the list?</source>
     </message>
     <message>
         <location filename="../../ui/reconcile/models.py" line="61"/>
-        <location filename="../../ui/reconcile/models.py" line="126"/>
+        <location filename="../../ui/reconcile/models.py" line="129"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
@@ -4776,126 +4776,126 @@ Verify them now, so that every member is submitted with the list?</source>
     </message>
     <message>
         <location filename="../../ui/reconcile/dialog.py" line="198"/>
-        <location filename="../../ui/reconcile/models.py" line="78"/>
+        <location filename="../../ui/reconcile/models.py" line="81"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="79"/>
+        <location filename="../../ui/reconcile/models.py" line="82"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="80"/>
+        <location filename="../../ui/reconcile/models.py" line="83"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="81"/>
-        <location filename="../../ui/reconcile/models.py" line="119"/>
+        <location filename="../../ui/reconcile/models.py" line="84"/>
+        <location filename="../../ui/reconcile/models.py" line="122"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
         <location filename="../../ui/reconcile/dialog.py" line="198"/>
-        <location filename="../../ui/reconcile/models.py" line="82"/>
+        <location filename="../../ui/reconcile/models.py" line="85"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
         <location filename="../../ui/reconcile/dialog.py" line="201"/>
-        <location filename="../../ui/reconcile/models.py" line="83"/>
+        <location filename="../../ui/reconcile/models.py" line="86"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="86"/>
+        <location filename="../../ui/reconcile/models.py" line="89"/>
         <source>household split</source>
         <translation>семья разделена</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="87"/>
+        <location filename="../../ui/reconcile/models.py" line="90"/>
         <source>approved twice</source>
         <translation>одобрен дважды</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="88"/>
+        <location filename="../../ui/reconcile/models.py" line="91"/>
         <source>conflicting answers</source>
         <translation>противоречивые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="89"/>
+        <location filename="../../ui/reconcile/models.py" line="92"/>
         <source>not on the list</source>
         <translation>нет в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="90"/>
+        <location filename="../../ui/reconcile/models.py" line="93"/>
         <source>unreadable cell</source>
         <translation>нечитаемая ячейка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="102"/>
+        <location filename="../../ui/reconcile/models.py" line="105"/>
         <source>to decide</source>
         <translation>решить</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="105"/>
+        <location filename="../../ui/reconcile/models.py" line="108"/>
         <source>left out</source>
         <translation>исключено</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="108"/>
+        <location filename="../../ui/reconcile/models.py" line="111"/>
         <source>person %1</source>
         <translation>человек %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="109"/>
+        <location filename="../../ui/reconcile/models.py" line="112"/>
         <source>confirmed %1</source>
         <translation>подтверждено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="116"/>
+        <location filename="../../ui/reconcile/models.py" line="119"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="117"/>
+        <location filename="../../ui/reconcile/models.py" line="120"/>
         <source>Name in the answer</source>
         <translation>Имя в ответе</translation>
     </message>
     <message>
         <location filename="../../ui/reconcile/dialog.py" line="199"/>
-        <location filename="../../ui/reconcile/models.py" line="118"/>
+        <location filename="../../ui/reconcile/models.py" line="121"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="120"/>
+        <location filename="../../ui/reconcile/models.py" line="123"/>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="121"/>
+        <location filename="../../ui/reconcile/models.py" line="124"/>
         <source>unreadable</source>
         <translation>не прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="122"/>
+        <location filename="../../ui/reconcile/models.py" line="125"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="124"/>
+        <location filename="../../ui/reconcile/models.py" line="127"/>
         <source>Roster person</source>
         <translation>Человек из базы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="127"/>
+        <location filename="../../ui/reconcile/models.py" line="130"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="166"/>
+        <location filename="../../ui/reconcile/models.py" line="169"/>
         <source>Your decision</source>
         <translation>Ваше решение</translation>
     </message>
@@ -5210,7 +5210,7 @@ Their answers and statuses change, with the file named as the reason. You can un
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/__init__.py" line="33"/>
+        <location filename="../../ui/reconcile/__init__.py" line="41"/>
         <source>&amp;Reconcile partner answer…</source>
         <translation>Све&amp;рить ответ партнёра…</translation>
     </message>
@@ -5335,17 +5335,17 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="362"/>
+        <location filename="../../ui/first_start.py" line="369"/>
         <source>Your recovery key</source>
         <translation>Ваш ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="363"/>
+        <location filename="../../ui/first_start.py" line="370"/>
         <source>If the passphrase is ever forgotten, this key opens the roster and sets a new one. It is shown only now. Print it (or write it down) and keep it in the mission&apos;s safe, not with the laptop.</source>
         <translation>Если парольная фраза забудется, этот ключ откроет базу и задаст новую. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="367"/>
+        <location filename="../../ui/first_start.py" line="374"/>
         <source>I have &amp;printed the key or written it down</source>
         <translation>Я &amp;распечатал(а) или переписал(а) ключ</translation>
     </message>
@@ -6476,37 +6476,37 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.accounts</name>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="37"/>
+        <location filename="../../cli/commands/accounts.py" line="39"/>
         <source>{path}: the PIN file is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="41"/>
+        <location filename="../../cli/commands/accounts.py" line="43"/>
         <source>the PIN is needed: give it with {option}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="53"/>
+        <location filename="../../cli/commands/accounts.py" line="55"/>
         <source>Account {name!r} added: {role}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="73"/>
+        <location filename="../../cli/commands/accounts.py" line="75"/>
         <source>Account {name!r} is now: {role}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="80"/>
+        <location filename="../../cli/commands/accounts.py" line="82"/>
         <source>Account {name!r} is disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="86"/>
+        <location filename="../../cli/commands/accounts.py" line="88"/>
         <source>Account {name!r} is enabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="92"/>
+        <location filename="../../cli/commands/accounts.py" line="94"/>
         <source>Account {name!r} has a new PIN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6781,107 +6781,107 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.protection</name>
     <message>
-        <location filename="../../cli/commands/protection.py" line="38"/>
+        <location filename="../../cli/commands/protection.py" line="40"/>
         <source>{path}: the passphrase file is empty</source>
         <translation>{path}: файл с паролем пуст</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="40"/>
+        <location filename="../../cli/commands/protection.py" line="42"/>
         <source>{path}: the passphrase file has more than one line; put the passphrase alone on one line (the window&apos;s passphrase field takes one line)</source>
         <translation>{path}: в файле с паролем больше одной строки; запишите пароль один в одну строку (поле пароля в окне принимает одну строку)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="56"/>
+        <location filename="../../cli/commands/protection.py" line="58"/>
         <source>encryption, backups and restore apply to a roster file, not a server database</source>
         <translation>шифрование, резервные копии и восстановление относятся к файлу базы, а не к базе на сервере</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="66"/>
+        <location filename="../../cli/commands/protection.py" line="68"/>
         <source>the new passphrase is needed: give it with {option} or the environment variable {variable}</source>
         <translation>нужен новый пароль: укажите его через {option} или переменную окружения {variable}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="69"/>
+        <location filename="../../cli/commands/protection.py" line="71"/>
         <source>the passphrase is needed: give it with {option} or the environment variable {variable}</source>
         <translation>нужен пароль: укажите его через {option} или переменную окружения {variable}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="83"/>
+        <location filename="../../cli/commands/protection.py" line="86"/>
         <source>{path}: encrypted ({rows} rows in {tables} tables checked); keep the passphrase safe: without it the roster cannot be opened</source>
         <translation>{path}: зашифрована (проверено строк: {rows}, таблиц: {tables}); храните пароль надёжно: без него базу не открыть</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="93"/>
+        <location filename="../../cli/commands/protection.py" line="96"/>
         <source>removed: {path}</source>
         <translation>удалена: {path}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="94"/>
+        <location filename="../../cli/commands/protection.py" line="97"/>
         <source>encrypted: {path}</source>
         <translation>зашифрована: {path}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="96"/>
+        <location filename="../../cli/commands/protection.py" line="99"/>
         <source>{count} plain copies of the roster are still readable by anyone who gets them:</source>
         <translation>незашифрованные копии базы (их может прочитать любой, к кому они попадут): {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="100"/>
+        <location filename="../../cli/commands/protection.py" line="103"/>
         <source>encrypt them with `encrypt --encrypt-plain-copies`, or remove them with `encrypt --remove-plain-copies`</source>
         <translation>зашифруйте их командой `encrypt --encrypt-plain-copies` или удалите командой `encrypt --remove-plain-copies`</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="109"/>
+        <location filename="../../cli/commands/protection.py" line="114"/>
         <source>{path}: passphrase changed. Backups taken before keep the old passphrase.</source>
         <translation>{path}: пароль изменён. Резервные копии, сделанные раньше, открываются старым паролем.</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="124"/>
+        <location filename="../../cli/commands/protection.py" line="129"/>
         <source>backup written and checked: {backup}</source>
         <translation>резервная копия записана и проверена: {backup}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="132"/>
+        <location filename="../../cli/commands/protection.py" line="137"/>
         <source>{count} backups</source>
         <translation>резервных копий: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="142"/>
+        <location filename="../../cli/commands/protection.py" line="147"/>
         <source>restored {backup}</source>
         <translation>восстановлено: {backup}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="143"/>
+        <location filename="../../cli/commands/protection.py" line="148"/>
         <source>the roster as it was before is saved as {path}</source>
         <translation>база в прежнем виде сохранена как {path}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="153"/>
+        <location filename="../../cli/commands/protection.py" line="158"/>
         <source>{count} persons in {states} unchanged for {days} days would be deleted</source>
         <translation>будут удалены люди в статусах {states} без изменений дней: {days} (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="155"/>
+        <location filename="../../cli/commands/protection.py" line="160"/>
         <source>{count} persons in {states} unchanged for {days} days would be anonymised</source>
         <translation>будут обезличены люди в статусах {states} без изменений дней: {days} (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="158"/>
+        <location filename="../../cli/commands/protection.py" line="163"/>
         <source>nothing done: add --yes --confirm-count {count} to do it (an encrypted archive is written first)</source>
         <translation>ничего не сделано: добавьте --yes --confirm-count {count}, чтобы выполнить (сначала пишется зашифрованный архив)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="163"/>
+        <location filename="../../cli/commands/protection.py" line="168"/>
         <source>is needed: --archive-passphrase-file FILE or --passphrase-file FILE (the archive is always encrypted)</source>
         <translation>нужен: --archive-passphrase-file ФАЙЛ или --passphrase-file ФАЙЛ (архив всегда шифруется)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="169"/>
+        <location filename="../../cli/commands/protection.py" line="174"/>
         <source>{count} persons deleted; encrypted archive: {path} ({archived} persons)</source>
         <translation>удалено человек: {count}; зашифрованный архив: {path} (человек: {archived})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="171"/>
+        <location filename="../../cli/commands/protection.py" line="176"/>
         <source>{count} persons anonymised; encrypted archive: {path} ({archived} persons)</source>
         <translation>обезличено человек: {count}; зашифрованный архив: {path} (человек: {archived})</translation>
     </message>
@@ -6977,12 +6977,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.recovery</name>
     <message>
-        <location filename="../../cli/commands/recovery.py" line="43"/>
+        <location filename="../../cli/commands/recovery.py" line="46"/>
         <source>{path}: recovery key written to {out}; print it, keep it in the safe, and delete the file (a key made before no longer works)</source>
         <translation>{path}: ключ восстановления записан в {out}; распечатайте его, положите в сейф и удалите файл (прежний ключ больше не действует)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/recovery.py" line="54"/>
+        <location filename="../../cli/commands/recovery.py" line="57"/>
         <source>{path}: opened with the recovery key and given the new passphrase; the recovery key still works</source>
         <translation>{path}: открыта ключом восстановления, задана новая парольная фраза; ключ восстановления по-прежнему действует</translation>
     </message>
@@ -9026,7 +9026,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../services/accounts.py" line="68"/>
-        <source>Refused: {account} is a {role}, and a {role} has no permission for {permission}. Nothing was changed.</source>
+        <source>Refused: {account} ({role}) has no permission for {permission}. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9223,7 +9223,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.first_start</name>
     <message>
-        <location filename="../../services/first_start.py" line="33"/>
+        <location filename="../../services/first_start.py" line="31"/>
+        <source>{path}: no roster can be made there: {folder} is not a folder this program can write in (a read-only disk, a write-protected stick, a file of that name?); choose another place</source>
+        <translation>{path}: здесь нельзя создать базу: программа не может писать в папку {folder} (диск только для чтения, флешка с защитой от записи, файл с таким именем?); выберите другое место</translation>
+    </message>
+    <message>
+        <location filename="../../services/first_start.py" line="38"/>
         <source>{path} exists already; choose another file, or open it with File &gt; Open roster</source>
         <translation>{path} уже существует; выберите другой файл или откройте его через Файл &gt; Открыть базу</translation>
     </message>
@@ -9512,17 +9517,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Отменено; база на сервере осталась пустой, файл базы не изменён.</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="514"/>
+        <location filename="../../services/move_to_server.py" line="521"/>
         <source>{server}: after the copy the tables {tables} do not hold as many rows as the roster file; the server database was left empty</source>
         <translation>{server}: после копирования в таблицах {tables} не столько строк, сколько в файле базы; база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="520"/>
+        <location filename="../../services/move_to_server.py" line="527"/>
         <source>{server}: the audit trail does not verify on the server ({problem}); the server database was left empty</source>
         <translation>{server}: журнал аудита на сервере не проходит проверку ({problem}); база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="525"/>
+        <location filename="../../services/move_to_server.py" line="532"/>
         <source>{server}: search terms are missing on the server after the copy; the server database was left empty</source>
         <translation>{server}: после копирования на сервере нет поисковых слов; база на сервере осталась пустой</translation>
     </message>
@@ -9980,7 +9985,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>{path}: этот ключ восстановления не открывает файл восстановления базы; ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../storage/recovery.py" line="173"/>
+        <location filename="../../storage/recovery.py" line="186"/>
         <source>{path}: not a recovery file of this program, or damaged</source>
         <translation>{path}: это не файл восстановления этой программы, или он повреждён</translation>
     </message>
