@@ -65,8 +65,8 @@ class PermissionRefused(DatabaseError):
                                                "signed in; sign in (--user NAME) to use {permission}. Nothing was "
                                                "changed."), permission=permission.label)
         else:
-            super().__init__(QT_TRANSLATE_NOOP("services.accounts", "Refused: {account} is a {role}, and a {role} "
-                                               "has no permission for {permission}. Nothing was changed."),
+            super().__init__(QT_TRANSLATE_NOOP("services.accounts", "Refused: {account} ({role}) has no permission "
+                                               "for {permission}. Nothing was changed."),
                              account=account, role=role.label, permission=permission.label)
 
 

@@ -73,7 +73,7 @@ def test_only_the_head_adds_accounts_and_the_refusal_names_role_and_permission(d
     accounts.sign_in(db, accounts.authenticate(db, "B. Officer", "2222"))
     with pytest.raises(PermissionRefused) as caught:
         accounts.add_account(db, "C. Friend", Role.HEAD, "3333", operator="B. Officer")
-    assert "B. Officer is a officer" in str(caught.value) and "accounts" in str(caught.value)
+    assert "B. Officer (officer) has no permission" in str(caught.value) and "accounts" in str(caught.value)
     assert caught.value.role is Role.OFFICER and caught.value.permission is Permission.ACCOUNTS
     refusal = _entries(db, "refused")[-1]
     assert refusal.operator == "B. Officer" and json.loads(refusal.changes)["role"] == "officer"

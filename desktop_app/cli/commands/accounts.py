@@ -18,13 +18,15 @@ import argparse
 import json
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from desktop_app.cli.commands.secret_files import read_secret_file
 from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say
 from desktop_app.domain.errors import RosterError
-from desktop_app.domain.roles import Role
+from desktop_app.domain.roles import Permission, Role
 from desktop_app.services import accounts
+from desktop_app.storage.db import open_database
 
 ENV_PIN = "MISSION_ROSTER_PIN"
 
@@ -115,3 +117,16 @@ def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> 
     p.add_argument("name", metavar="NAME")
     p.add_argument("--pin-file", "--new-pin-file", dest="new_pin_file", metavar="F", required=True,
                    help="the new PIN, on the first line of F")
+
+
+def operator_on_file(ctx: Any, path: Path, passphrase: str | None, permission: Permission) -> str:
+    """Before work on the roster file itself (encryption, a new passphrase, a recovery key): sign in with
+    --user on it and check `permission` (PermissionRefused, audited); the name for the audit trail."""
+    roster = open_database(path, create=False, passphrase=passphrase)
+    try:
+        if getattr(ctx.args, "user", None):
+            accounts.sign_in(roster, accounts.authenticate(roster, ctx.args.user, read_pin(ctx.args.pin_file)))
+        account = accounts.require(roster, permission)
+        return account.name if account is not None else str(ctx.operator)
+    finally:
+        roster.close()

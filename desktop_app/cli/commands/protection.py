@@ -14,9 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop_app.cli.commands.accounts import operator_on_file
 from desktop_app.cli.commands.secret_files import read_secret_file
 from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say, word
 from desktop_app.domain.errors import RosterError, ValidationError
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.services import backups, retention
 from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_HOURS, KEEP_RECENT, BackupInfo
@@ -76,10 +78,11 @@ def cmd_encrypt(ctx: Any) -> int:
     path = _roster_path(ctx)
     a = ctx.args
     folders = [Path(folder) for folder in a.backup_folder or ()]
+    operator = operator_on_file(ctx, path, passphrase if is_encrypted(path) else None, Permission.ENCRYPTION)
     if is_encrypted(path) and (a.remove_plain_copies or a.encrypt_plain_copies):
         copies = backups.plain_copies(path, folders)  # already encrypted: only its plain copies are left to do
     else:
-        result = backups.encrypt_roster(path, passphrase, operator=ctx.operator, folders=folders)
+        result = backups.encrypt_roster(path, passphrase, operator=operator, folders=folders)
         say(QT_TRANSLATE_NOOP("commands.protection", "{path}: encrypted ({rows} rows in {tables} tables checked); "
                               "keep the passphrase safe: without it the roster cannot be opened"),
             path=result.rewrite.path, rows=result.rewrite.rows, tables=result.rewrite.tables)
@@ -88,7 +91,7 @@ def cmd_encrypt(ctx: Any) -> int:
         return 0
     if a.remove_plain_copies or a.encrypt_plain_copies:
         done = backups.protect_plain_copies(path, copies, remove=a.remove_plain_copies, passphrase=passphrase,
-                                            operator=ctx.operator)
+                                            operator=operator)
         for copy in done:
             say(QT_TRANSLATE_NOOP("commands.protection", "removed: {path}") if a.remove_plain_copies
                 else QT_TRANSLATE_NOOP("commands.protection", "encrypted: {path}"), path=copy)
@@ -105,7 +108,9 @@ def cmd_encrypt(ctx: Any) -> int:
 def cmd_passphrase(ctx: Any) -> int:
     old = _required(ctx.passphrase)
     new = _required(passphrase_from(ctx.args.new_passphrase_file, ENV_NEW_PASSPHRASE), new=True)
-    result = backups.change_roster_passphrase(_roster_path(ctx), old, new, operator=ctx.operator)
+    path = _roster_path(ctx)
+    operator = operator_on_file(ctx, path, old, Permission.ENCRYPTION)
+    result = backups.change_roster_passphrase(path, old, new, operator=operator)
     say(QT_TRANSLATE_NOOP("commands.protection", "{path}: passphrase changed. Backups taken before keep the old "
                           "passphrase."), path=result.path)
     return 0
