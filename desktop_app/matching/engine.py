@@ -191,6 +191,11 @@ class RosterIndex:
             self._blocks = {key: block for key, block in build_blocks(self._keys).items() if len(block) <= MAX_BLOCK}
             self._keys = []
 
+    @property
+    def warmed(self) -> bool:
+        """Whether `warm` was done: every block built."""
+        return self._blocks is not None and self._fields is not None
+
     def __len__(self) -> int:
         return len(self._prepared)
 

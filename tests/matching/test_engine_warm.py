@@ -11,14 +11,18 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from bench.matching_data import make_answer, make_roster, roster_record
+from desktop_app.domain.errors import Cancelled
 from desktop_app.matching import RosterIndex
 from desktop_app.matching.engine import MAX_BLOCK
+from desktop_app.services import persons
 from desktop_app.services.reconciling import reconcile_answer, warm_roster_index
-from desktop_app.services.reconciling.roster import forget_roster_index, roster_index
+from desktop_app.services.reconciling.roster import forget_roster_index, roster_index, roster_index_ready
 from desktop_app.storage.db import Database
 from tests.matching.test_engine_fastpath import _awkward, _decided, _plain
-from tests.services.test_reconcile_roster import build_roster, write_answer
+from tests.services.test_reconcile_roster import OPERATOR, build_roster, write_answer
 
 
 def test_a_warmed_index_decides_as_the_plain_path_answer_after_answer() -> None:
@@ -58,3 +62,15 @@ def test_a_warmed_roster_is_reconciled_without_building_again_and_as_without(db:
             for r in warm.rows] == [(r.row, r.outcome, [(c.person.person_id, c.score, c.decision)
                                                          for c in r.candidates]) for r in cold.rows]
     assert [r.outcome.value for r in warm.rows][:1] == ["match"]
+
+
+def test_a_cancelled_warm_up_stops_and_keeps_nothing(db: Database) -> None:
+    forget_roster_index()
+    build_roster(db)
+    with pytest.raises(Cancelled):
+        warm_roster_index(db, cancelled=lambda: True)
+    assert not roster_index_ready(db)
+    warm_roster_index(db)
+    assert roster_index_ready(db)
+    persons.update_person(db, next(iter(roster_index(db)[0])), {"locality": "Rafah"}, operator=OPERATOR)
+    assert not roster_index_ready(db)  # out of date once the roster changed

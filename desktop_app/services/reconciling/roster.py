@@ -22,6 +22,7 @@ matches; a reconcile asked for during that build waits for it instead of buildin
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.person import Sex
 from desktop_app.domain.status import Status
 from desktop_app.matching import MatchRecord, RosterIndex
@@ -120,24 +122,29 @@ def roster_index(db: Database) -> tuple[dict[int, RosterPerson], RosterIndex]:
     returned is shared with later calls: read it, never change it. A reconcile asking while
     the index is being built (`warm_roster_index` in the background) waits for that build.
     """
-    roster, index = _kept_index(db)
-    with _keeping:
+    with _building:
+        roster, index = _kept_index(db)
         return roster, index.fresh()
 
 
-def warm_roster_index(db: Database) -> int:
+def warm_roster_index(db: Database, cancelled: Callable[[], bool] = lambda: False) -> int:
     """Build the roster's index now, blocks included, so that the next reconcile only matches; returns its size.
 
     The window runs this in the background once a roster is open (the command line does not:
     a command reconciles once). Nothing is built again while the roster is unchanged.
+    `cancelled()` turning true (the window closing) stops the build within a few seconds
+    with `Cancelled`; nothing half-built is kept.
     """
     with _building:
-        _, index = _kept_index(db)
+        _, index = _kept_index(db, cancelled)
+        if cancelled():
+            raise Cancelled()
         index.warm()
         return len(index)
 
 
-def _kept_index(db: Database) -> tuple[dict[int, RosterPerson], RosterIndex]:
+def _kept_index(db: Database, cancelled: Callable[[], bool] = lambda: False
+                ) -> tuple[dict[int, RosterPerson], RosterIndex]:
     """The kept persons and index of `db`'s roster as it is now, built first when missing or out of date."""
     where = str(db.engine.url)
     with _building:  # one build at a time: a reconcile started during a warm-up waits for it, not builds twice
@@ -148,11 +155,30 @@ def _kept_index(db: Database) -> tuple[dict[int, RosterPerson], RosterIndex]:
             if kept is not None and kept[0] == head:
                 return kept[1], kept[2]
             roster = load_roster(session)
-        index = RosterIndex(person.match_record() for person in roster.values())
+        index = RosterIndex(_records(roster, cancelled))
         with _keeping:
             _kept.clear()  # a roster's index is large: keep only the last roster's
             _kept[where] = (head, roster, index)
         return roster, index
+
+
+def roster_index_ready(db: Database) -> bool:
+    """Whether the kept index of `db`'s roster is up to date and warmed: a reconcile now only matches."""
+    with db.reading() as session:
+        head = roster_head(session)
+    with _keeping:
+        kept = _kept.get(str(db.engine.url))
+    return kept is not None and kept[0] == head and kept[2].warmed
+
+
+CANCEL_EVERY = 1_000  # persons between two looks at `cancelled`
+
+
+def _records(roster: dict[int, RosterPerson], cancelled: Callable[[], bool]) -> Iterator[MatchRecord]:
+    for number, person in enumerate(roster.values()):
+        if number % CANCEL_EVERY == 0 and cancelled():
+            raise Cancelled()
+        yield person.match_record()
 
 
 def forget_roster_index() -> None:
