@@ -9,6 +9,7 @@ file a plain backup would carry) and its size gzip-compressed.
 
     python -m bench.package_bench                  # 100,000 persons
     python -m bench.package_bench --persons 10000
+    python -m bench.package_bench --roster copy-of-a-roster.db   # any roster, copied first
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ def _mb(size: int) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.package_bench")
     parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--roster", type=Path, help="measure a copy of this roster instead of the demo one")
     args = parser.parse_args(argv)
-    cached, _ = seeded_roster(args.persons)
+    cached = args.roster if args.roster else seeded_roster(args.persons)[0]
     with tempfile.TemporaryDirectory(prefix="package-bench-") as folder:
         work = Path(folder)
         shutil.copy(cached, work / "cairo.db")

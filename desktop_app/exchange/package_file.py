@@ -5,6 +5,8 @@
     data = seal(manifest, records, sign_private=keys.sign_private, recipients=[age1…])  # bytes to write
     package = read_package(path, identities=[keys.age_identity])          # or passphrase=...
     package.manifest, package.records, package.signer, package.sha256
+    statement = rekey_statement(old_keys.sign_private, new_line)        # a rotated key, signed by the old one
+    verify_rekey(old_keys.sign_public, new_line, statement)             # True
 
 Inside the age encryption (to the receiving sites' X25519 keys, or to a passphrase): one JSON
 header line `{"format": "mrpkg", "version": 1, "sha256": …, "signer": …, "signature": …}`, then
@@ -118,6 +120,27 @@ def fingerprint(sign_public: str) -> str:
     """The signing key's SHA-256, first 16 bytes as 8 groups of 4 hex digits (read out by phone)."""
     digest = hashlib.sha256(_unb64(sign_public)).hexdigest()[:32].upper()
     return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+def _statement_text(new_line: str) -> bytes:
+    return b"mrpkg rekey\n" + new_line.encode()
+
+
+def rekey_statement(old_sign_private: str, new_line: str) -> str:
+    """The old signing key's signature over the site's new public line: what tells the partners,
+    in the next package, that the new key is the same site's (`verify_rekey`)."""
+    key = Ed25519PrivateKey.from_private_bytes(_unb64(old_sign_private))
+    return _b64(key.sign(_statement_text(new_line)))
+
+
+def verify_rekey(old_sign_public: str, new_line: str, signature: str) -> bool:
+    """Whether `signature` is the key `old_sign_public`'s statement that `new_line` replaces it."""
+    try:
+        Ed25519PublicKey.from_public_bytes(_unb64(old_sign_public)).verify(_unb64(signature),
+                                                                           _statement_text(new_line))
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+    return True
 
 
 def _body(manifest: dict[str, Any], records: Iterable[dict[str, Any]]) -> bytes:

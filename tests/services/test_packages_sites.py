@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.services import backups, packages, persons
+from desktop_app.cli import main
+from desktop_app.domain.errors import RosterError
+from desktop_app.exchange import package_file
+from desktop_app.services import audit, backups, packages, persons
+from desktop_app.services.packages.sites import own_required
 from desktop_app.storage.db import Database, open_database
 
 
@@ -37,3 +41,101 @@ def test_a_restore_never_hands_out_a_prefixed_reference_again(tmp_path: Path, ca
         assert new.case_ref == "MR-CAI-000006"
     finally:
         restored.close()
+
+
+@pytest.fixture
+def ramallah(tmp_path: Path, cairo: Database) -> Iterator[Database]:
+    db = open_database(tmp_path / "ramallah.db")
+    packages.init_site(db, "Ramallah", operator="ram.officer", prefix="RAM")
+    packages.add_site(cairo, "Ramallah", packages.list_sites(db)[0].public_line, operator="cai.officer")
+    packages.add_site(db, "Cairo", packages.list_sites(cairo)[0].public_line, operator="ram.officer")
+    yield db
+    db.close()
+
+
+def _fingerprints(db: Database) -> dict[str, str]:
+    return {site.name: site.fingerprint for site in packages.list_sites(db)}
+
+
+def _send(src: Database, dst: Database, to: str, out: Path) -> packages.ImportResult:
+    packages.export_package(src, out, operator="officer", to=[to], since_last=True)
+    return packages.import_package(dst, out, operator="officer")
+
+
+def test_our_rotated_key_reaches_the_partner_signed_by_the_old_one(tmp_path: Path, cairo: Database,
+                                                                   ramallah: Database) -> None:
+    old = _fingerprints(cairo)["Cairo"]
+    persons.create_person(ramallah, {"surname": "Sent to the old key"}, operator="t")
+    on_its_way = tmp_path / "on-its-way.mrpkg"  # encrypted to Cairo's key before it rotated
+    packages.export_package(ramallah, on_its_way, operator="ram.officer", to=["Cairo"])
+
+    change = packages.rekey_site(cairo, operator="cai.officer")
+    assert change.old_fingerprint == old != change.site.fingerprint == _fingerprints(cairo)["Cairo"]
+    assert packages.import_package(cairo, on_its_way, operator="cai.officer").created == 1  # the old key still opens
+
+    persons.create_person(cairo, {"surname": "Sent after the rotation"}, operator="t")
+    assert _send(cairo, ramallah, "Ramallah", tmp_path / "after.mrpkg").created == 1
+    assert _fingerprints(ramallah)["Cairo"] == change.site.fingerprint  # taken from the old key's statement
+    trail = audit.browse(ramallah, audit.AuditFilter(action="site rekey"))
+    assert [entry.changes["fingerprint"] for entry in trail] == [[old, change.site.fingerprint]]
+    persons.create_person(ramallah, {"surname": "To the new key"}, operator="t")
+    assert _send(ramallah, cairo, "Cairo", tmp_path / "back.mrpkg").created == 1
+
+
+def test_a_statement_not_signed_by_the_known_key_is_refused(tmp_path: Path, cairo: Database,
+                                                            ramallah: Database) -> None:
+    """A stranger who copies Cairo's name and id, with a 'rekey' statement signed by a key of its own."""
+    stranger = package_file.new_site_keys()
+    with cairo.reading() as session:
+        cairo_id = own_required(session).uuid
+    line = package_file.public_line(cairo_id, stranger.sign_public, stranger.age_recipient)
+    manifest = {"sender": {"id": cairo_id, "name": "Cairo", "public_key": line}, "to": [], "sequence": {"*": 1},
+                "records": 0, "counts": {}, "rekey": [{"old": stranger.sign_public, "new": line,
+                                                       "signature": package_file.rekey_statement(
+                                                           stranger.sign_private, line)}]}
+    out = tmp_path / "forged.mrpkg"
+    out.write_bytes(package_file.seal(manifest, [], sign_private=stranger.sign_private, passphrase="agreed"))
+    before = _fingerprints(ramallah)
+    with pytest.raises(packages.PackageRefused, match="signed by a key that is not Cairo's"):
+        packages.import_package(ramallah, out, operator="ram.officer", passphrase="agreed")
+    assert _fingerprints(ramallah) == before
+
+
+def test_replacing_a_partners_key_is_audited_with_the_old_fingerprint(tmp_path: Path, cairo: Database,
+                                                                      ramallah: Database) -> None:
+    old = _fingerprints(cairo)["Ramallah"]
+    fresh = open_database(tmp_path / "ramallah-reinstalled.db")  # the laptop was lost: a new roster
+    try:
+        packages.init_site(fresh, "Ramallah", operator="ram.officer", prefix="RAM")
+        line = packages.list_sites(fresh)[0].public_line
+        change = packages.replace_site_key(cairo, "Ramallah", line, operator="cai.officer")
+        assert change.old_fingerprint == old
+        assert _fingerprints(cairo)["Ramallah"] == change.site.fingerprint == packages.key_fingerprint(line)
+        trail = audit.browse(cairo, audit.AuditFilter(action="site replace key"))
+        assert [entry.changes["fingerprint"] for entry in trail] == [[old, change.site.fingerprint]]
+        with pytest.raises(RosterError, match="Ramallah has this key already"):
+            packages.replace_site_key(cairo, "Ramallah", line, operator="cai.officer")
+        with pytest.raises(RosterError, match="belongs to site Cairo"):
+            packages.replace_site_key(cairo, "Ramallah", packages.list_sites(cairo)[0].public_line, operator="t")
+        persons.create_person(fresh, {"surname": "From the new laptop"}, operator="t")
+        packages.add_site(fresh, "Cairo", packages.list_sites(cairo)[0].public_line, operator="ram.officer")
+        assert _send(fresh, cairo, "Cairo", tmp_path / "new-laptop.mrpkg").created == 1
+    finally:
+        fresh.close()
+
+
+def test_site_rekey_and_replace_key_on_the_command_line(tmp_path: Path, cairo: Database, ramallah: Database,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    cairo_path, ramallah_path = cairo.target.path, ramallah.target.path
+    assert cairo_path is not None and ramallah_path is not None
+    cairo.close()
+    ramallah.close()
+    assert main(["--db", str(cairo_path), "--operator", "cli", "site", "rekey"]) == 0
+    captured = capsys.readouterr()
+    new_line = captured.out.strip()
+    assert new_line.startswith("mrsite1:") and "fingerprint" in captured.err
+    assert main(["--db", str(ramallah_path), "--operator", "cli", "site", "replace-key", "Cairo", new_line]) == 0
+    said = capsys.readouterr().out
+    assert f"is now {packages.key_fingerprint(new_line)}" in said
+    assert main(["--db", str(ramallah_path), "--operator", "cli", "site", "replace-key", "Cairo", "nonsense"]) == 1
+    assert "not a site's public key" in capsys.readouterr().err

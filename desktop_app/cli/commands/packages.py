@@ -3,6 +3,8 @@
     mission-roster site init Cairo [--prefix CAI]     # prints the public key line to send to the others
     mission-roster site add Ramallah 'mrsite1:…'      # after reading its fingerprint out by phone
     mission-roster site list [--json]
+    mission-roster site rekey                          # new keys here; the next packages tell the partners
+    mission-roster site replace-key Ramallah 'mrsite1:…'   # their new key, after reading it out by phone
     mission-roster package export out.mrpkg --to Ramallah [--to Tel-Aviv] [--since-last] [--json]
     mission-roster package export out.mrpkg --password-file agreed.txt
     mission-roster package import in.mrpkg [--password-file agreed.txt] [--dry-run] [--json]
@@ -65,6 +67,22 @@ def cmd_site_list(ctx: Any) -> int:
         return 0
     for s in sites:
         print("\t".join([s.name, "self" if s.is_self else "", s.ref_prefix, s.fingerprint, s.uuid]))
+    return 0
+
+
+def cmd_site_rekey(ctx: Any) -> int:
+    change = packages.rekey_site(ctx.workspace.db, operator=ctx.operator)
+    say(QT_TRANSLATE_NOOP("commands.packages", "new keys for site {name}: fingerprint {old} is now {new}; the "
+                          "next package to each site tells it, signed by the old key; public key:"),
+        name=change.site.name, old=change.old_fingerprint, new=change.site.fingerprint, file=sys.stderr)
+    print(change.site.public_line)
+    return 0
+
+
+def cmd_site_replace_key(ctx: Any) -> int:
+    change = packages.replace_site_key(ctx.workspace.db, ctx.args.name, ctx.args.public_key, operator=ctx.operator)
+    say(QT_TRANSLATE_NOOP("commands.packages", "replaced the key of site {name}: fingerprint {old} is now {new}"),
+        name=change.site.name, old=change.old_fingerprint, new=change.site.fingerprint)
     return 0
 
 
@@ -150,6 +168,12 @@ def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> 
     p.add_argument("public_key", metavar="PUBLIC_KEY")
     p = command("list", cmd_site_list, "this site and the others, with key fingerprints", site)
     p.add_argument("--json", action="store_true")
+    command("rekey", cmd_site_rekey, "give this site new keys; the next packages tell the other sites, signed by "
+            "the old key; prints the new public key", site)
+    p = command("replace-key", cmd_site_replace_key, "replace another site's key by its new public key line (after "
+                "reading its fingerprint out by phone)", site)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("public_key", metavar="NEWKEY")
 
     package = commands.add_parser("package", help="roster packages between missions").add_subparsers(
         dest="package_command", metavar="ACTION", required=True)

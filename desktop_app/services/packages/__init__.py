@@ -4,6 +4,7 @@
 
     packages.init_site(db, "Cairo", operator="anna")
     packages.add_site(db, "Ramallah", "mrsite1:…", operator="anna")
+    packages.rekey_site(db, operator="anna"); packages.replace_site_key(db, "Ramallah", "mrsite1:…", operator="anna")
     packages.export_package(db, Path("out.mrpkg"), operator="anna", to=["Ramallah"], since_last=True)
     result = packages.import_package(db, Path("in.mrpkg"), operator="anna", dry_run=True)
     packages.list_conflicts(db); packages.resolve_conflict(db, "MR-CAI-000001", "surname", "theirs", operator="anna")
@@ -24,13 +25,23 @@ from desktop_app.services.packages.importing import (
     resolve_conflict,
     undo_package_import,
 )
-from desktop_app.services.packages.sites import SiteView, add_site, init_site, key_fingerprint, list_sites
+from desktop_app.services.packages.sites import (
+    KeyChange,
+    SiteView,
+    add_site,
+    init_site,
+    key_fingerprint,
+    list_sites,
+    rekey_site,
+    replace_site_key,
+)
 
 __all__ = [
     "MISSING_LISTED",
     "ConflictView",
     "ExportResult",
     "ImportResult",
+    "KeyChange",
     "PackageRefused",
     "Peek",
     "SiteView",
@@ -42,6 +53,8 @@ __all__ = [
     "list_conflicts",
     "list_sites",
     "peek_package",
+    "rekey_site",
+    "replace_site_key",
     "resolve_conflict",
     "undo_package_import",
 ]

@@ -25,7 +25,7 @@ from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.roles import Permission
 from desktop_app.exchange.package_file import FORMAT_VERSION, public_line, seal
 from desktop_app.services import accounts, audit
-from desktop_app.services.packages.sites import find_site, own_required
+from desktop_app.services.packages.sites import find_site, own_required, rekey_statements
 from desktop_app.services.packages.state import refresh, short
 from desktop_app.storage.db import Database
 from desktop_app.storage.migrations import head_revision
@@ -84,6 +84,8 @@ def export_package(db: Database, out: Path, *, operator: str, to: Sequence[str] 
                                                                                   me.age_recipient)},
             "to": [{"id": s.uuid, "name": s.name} for s in sites], "sequence": sequence,
             "since_last": since_last, "counts": counts, "records": len(rows)}
+        if statements := rekey_statements(session):
+            manifest["rekey"] = statements
 
         def records() -> Any:
             for row in rows:

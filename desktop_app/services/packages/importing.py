@@ -22,19 +22,26 @@ import itertools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import EditConflict, RosterError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
-from desktop_app.exchange.package_file import PackageRefused, fingerprint, parse_public_line, read_package
+from desktop_app.exchange.package_file import (
+    PackageRefused,
+    fingerprint,
+    parse_public_line,
+    read_package,
+    verify_rekey,
+)
 from desktop_app.services import audit
 from desktop_app.services.backups import backup_before
+from desktop_app.services.packages import bulk
 from desktop_app.services.packages.export import PASSPHRASE_CHANNEL
 from desktop_app.services.packages.records import KIND_ORDER, REDIRECTED_FIELDS, Writer, apply_record, ordered, row_of
-from desktop_app.services.packages.sites import own
+from desktop_app.services.packages.sites import own, retired_keys
 from desktop_app.services.packages.state import (
     LOCAL,
     StateRow,
@@ -54,7 +61,6 @@ from desktop_app.storage.models import Household, Operation, OperationChange, Pe
 from desktop_app.storage.package_tables import PackageConflict, PackageImport, PackageState, Site
 
 KIND = "package"
-_BATCH = 500  # persons created per flush
 MISSING_LISTED = 1000  # at most this many missing package numbers are listed
 
 
@@ -119,9 +125,12 @@ class Peek:
 
 
 def _identities(db: Database) -> list[str]:
+    """This site's age identity and its retired ones (a package may still be on its way to an old key)."""
     with db.reading() as session:
         me = own(session)
-        return [me.age_identity] if me is not None and me.age_identity else []
+        if me is None or not me.age_identity:
+            return []
+        return [me.age_identity, *(k["age_identity"] for k in reversed(retired_keys(session)) if k["age_identity"])]
 
 
 def peek_package(db: Database, path: Path, *, passphrase: str | None = None) -> Peek:
@@ -143,7 +152,8 @@ def import_package(db: Database, path: Path, *, operator: str, passphrase: str |
         if me is None:
             raise RosterError(QT_TRANSLATE_NOOP("services.packages", "this roster has no site yet: run "
                                                 "'site init NAME' first"))
-        me_uuid, identities = me.uuid, [me.age_identity or ""]
+        me_uuid = me.uuid
+    identities = _identities(db)
     package = read_package(path, identities=[] if passphrase else identities, passphrase=passphrase)
     manifest = package.manifest
     _check_manifest(path, manifest, package.records)
@@ -161,7 +171,7 @@ def import_package(db: Database, path: Path, *, operator: str, passphrase: str |
     number = int((manifest.get("sequence") or {}).get(channel, 0))
     result = ImportResult(sender_name, sender_id, number, fingerprint(package.signer), dry_run=dry_run)
     with db.reading() as session:
-        _check_sender(session, path, sender, package.signer, trust_sender, result)
+        _check_sender(session, path, sender, package.signer, trust_sender, result, manifest.get("rekey"))
         if session.scalar(select(PackageImport.id).where(
                 ((PackageImport.sender_uuid == sender_id) & (PackageImport.channel == channel)
                  & (PackageImport.number == number)) | (PackageImport.sha256 == package.sha256))) is not None:
@@ -204,7 +214,7 @@ def _check_manifest(path: Path, manifest: dict[str, Any], records: list[dict[str
 
 
 def _check_sender(session: Session, path: Path, sender: dict[str, Any], signer: str, trust: bool,
-                  result: ImportResult) -> None:
+                  result: ImportResult, manifest_rekey: Any = None) -> None:
     site = session.scalar(select(Site).where(Site.uuid == str(sender.get("id"))))
     if site is None:
         if not trust:
@@ -214,10 +224,44 @@ def _check_sender(session: Session, path: Path, sender: dict[str, Any], signer: 
                 path=path.name, site=sender.get("name"), fingerprint=fingerprint(signer))
         result.new_sender = True
         return
-    if site.sign_public != signer:
+    if site.sign_public != signer and _rotated_to(site.sign_public, sender.get("public_key"), manifest_rekey) \
+            != signer:
         raise PackageRefused(QT_TRANSLATE_NOOP("services.packages", "{path}: signed by a key that is not {site}'s "
                                                "(fingerprint {fingerprint})"),
                              path=path.name, site=site.name, fingerprint=fingerprint(signer))
+
+
+def _rotated_to(known: str, public_key: Any, statements: Any) -> str | None:
+    """The signing key the sender's rekey statements lead to from the key we know (each statement
+    signed by the key before it), when they end at the sender's own public line; else None."""
+    if not isinstance(statements, list) or not isinstance(public_key, str):
+        return None
+    current = known
+    for _ in statements:  # each statement used at most once: a chain no longer than the list
+        step = next((s for s in statements if isinstance(s, dict) and s.get("old") == current
+                     and isinstance(s.get("new"), str) and isinstance(s.get("signature"), str)
+                     and verify_rekey(current, s["new"], s["signature"])), None)
+        if step is None:
+            return None
+        try:
+            current = parse_public_line(step["new"]).sign_public
+        except RosterError:
+            return None
+        if step["new"] == public_key:
+            return current
+    return None
+
+
+def _take_rotated_key(session: Session, sender: dict[str, Any], signer: str, operator: str) -> None:
+    """A known site whose package is signed by a new key its old one vouched for: keep the new key."""
+    site = session.scalar(select(Site).where(Site.uuid == str(sender.get("id"))))
+    if site is None or site.sign_public == signer:
+        return
+    public = parse_public_line(str(sender.get("public_key")))
+    old = fingerprint(site.sign_public)
+    site.sign_public, site.age_recipient = public.sign_public, public.age_recipient
+    audit.record(session, operator, "site rekey", "site", site.uuid, f"site {site.name} rotated its key; the new "
+                 "key is signed by its old one", {"fingerprint": [old, fingerprint(public.sign_public)]})
 
 
 def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult, *, me_uuid: str,
@@ -233,6 +277,8 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
                          ref_prefix="", added_at=audit.now(), added_by=operator))
         audit.record(session, operator, "site add", "site", public.site_uuid, f"added site {sender.get('name')} "
                      "from its package", {"fingerprint": [None, result.fingerprint]})
+    else:
+        _take_rotated_key(session, sender, signer, operator)
     refresh(session, me)
     state = load_state(session)
     seq = next_seq(session)
@@ -248,49 +294,57 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
     changed_rows: list[StateRow] = []
     conflict_ids: list[int] = []
     open_before = _open_conflicts(session)  # what undo puts back: this import may update or settle them
+    by_kind: dict[str, list[str]] = {}
     for key in ordered(incoming):
-        record = incoming[key]
-        row = state.get(key)
-        before = None if row is None else json.loads(dumps({"values": row.values, "clocks": row.clocks,
-                                                            "seq": row.seq}))
-        if row is None:
-            values = dict(record["values"])
-            row = StateRow(key, record["kind"], values, dict(record["clocks"]), seq)
-            row_id = apply_record(writer, key, row.kind, values, created=True)
+        by_kind.setdefault(incoming[key]["kind"], []).append(key)
+    writer.preload()
+    created_changes: list[dict[str, Any]] = []
+    for kind, keys in by_kind.items():
+        # New records first, in bulk: an existing record of the same kind may name one of them.
+        fresh = [StateRow(key, kind, dict(incoming[key]["values"]), dict(incoming[key]["clocks"]), seq)
+                 for key in keys if key not in state]
+        for row, row_id in zip(fresh, bulk.create(writer, kind, fresh).values(), strict=True):
             _keep_aliases(writer, row)
             new_rows.append(row)
-            result.count(row.kind, "created")
-            if row.kind == "person":
+            result.count(kind, "created")
+            if kind == "person":
                 created_uuids.append(row.key.split(":", 1)[1])
-                if len(writer.pending_persons) >= _BATCH:
-                    writer.flush()
-            _remember(session, operation.id, row.kind, row_id, "created", key, before, {})
-            continue
-        taken, conflicts = _three_way(row, record)
-        for name, theirs in conflicts.items():
-            conflict_ids.append(_open_conflict(session, key, name, row.values.get(name), theirs,
-                                               record["clocks"].get(name) or record["clocks"].get("_") or {},
-                                               sender_id))
-        _close_superseded(session, key, taken, record, operator)
-        changed = {k: v for k, v in taken.items() if row.values.get(k) != v}
-        old = {k: row.values.get(k) for k in changed}
-        clocks_moved = bool(taken) or bool(conflicts)
-        if changed:
-            row.values.update(changed)
-            row_id = apply_record(writer, key, row.kind, changed, created=False)
-            _keep_aliases(writer, row)
-            _remember(session, operation.id, row.kind, row_id, "updated", key, before, old)
-            if row.kind == "person":
-                _redirect(session, writer, state, row, changed, old, sender_id, conflict_ids, operator)
-                audit.record(session, operator, "update", "person", key.split(":", 1)[1],
-                             f"changed by a package from {result.sender}: {', '.join(sorted(changed))}",
-                             {k: [old[k], changed[k]] for k in sorted(changed)})
-            result.count(row.kind, "updated")
-        else:
-            result.count(row.kind, "unchanged")
-        if clocks_moved:
-            row.seq = seq
-            changed_rows.append(row)
+            created_changes.append({"operation_id": operation.id, "entity": kind, "entity_id": row_id or 0,
+                                    "change": "created",
+                                    "before": dumps({"key": row.key, "state": None, "values": {}})})
+        for key in keys:
+            row = state.get(key)
+            if row is None:
+                continue
+            record = incoming[key]
+            before = json.loads(dumps({"values": row.values, "clocks": row.clocks, "seq": row.seq}))
+            taken, conflicts = _three_way(row, record)
+            for name, theirs in conflicts.items():
+                conflict_ids.append(_open_conflict(session, key, name, row.values.get(name), theirs,
+                                                   record["clocks"].get(name) or record["clocks"].get("_") or {},
+                                                   sender_id))
+            _close_superseded(session, key, taken, record, operator)
+            changed = {k: v for k, v in taken.items() if row.values.get(k) != v}
+            old = {k: row.values.get(k) for k in changed}
+            clocks_moved = bool(taken) or bool(conflicts)
+            if changed:
+                row.values.update(changed)
+                row_id = apply_record(writer, key, row.kind, changed, created=False)
+                _keep_aliases(writer, row)
+                _remember(session, operation.id, row.kind, row_id, "updated", key, before, old)
+                if row.kind == "person":
+                    _redirect(session, writer, state, row, changed, old, sender_id, conflict_ids, operator)
+                    audit.record(session, operator, "update", "person", key.split(":", 1)[1],
+                                 f"changed by a package from {result.sender}: {', '.join(sorted(changed))}",
+                                 {k: [old[k], changed[k]] for k in sorted(changed)})
+                result.count(row.kind, "updated")
+            else:
+                result.count(row.kind, "unchanged")
+            if clocks_moved:
+                row.seq = seq
+                changed_rows.append(row)
+    if created_changes:
+        bulk.insert_rows(writer, cast(Table, OperationChange.__table__), created_changes)
     writer.finish()
     save_all(session, new_rows, changed_rows)
     session.flush()
@@ -431,6 +485,8 @@ def _duplicates(session: Session, created: list[int]) -> list[dict[str, Any]]:
     from desktop_app.services.reconciling import load_roster
 
     new = set(created)
+    if session.scalar(select(func.count(Person.id))) == len(new):  # nothing here before them
+        return []
     roster = load_roster(session)
     if not (roster.keys() - new):
         return []

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain.person import normalize_document_number
@@ -178,6 +178,12 @@ class Writer:
     # when something needs them.
     pending_persons: dict[str, Person] = field(default_factory=dict)
 
+    def preload(self) -> None:
+        """Read the id of every person, household and list once (a bulk import asks for most of them)."""
+        self.person_ids.update((u, i) for u, i in self.session.execute(select(Person.uuid, Person.id)))
+        self.household_ids.update((u, i) for u, i in self.session.execute(select(Household.uuid, Household.id)))
+        self.list_ids.update((u, i) for u, i in self.session.execute(select(EvacuationList.uuid, EvacuationList.id)))
+
     def flush(self) -> None:
         if self.pending_persons:
             self.session.flush()
@@ -219,10 +225,14 @@ class Writer:
     def finish(self) -> None:
         """Household heads named before their person arrived."""
         self.flush()
-        for household_id, head in self.pending_heads.items():
-            household = self.session.get(Household, household_id)
-            if household is not None:
-                household.head_person_id = self.person_id(head)
+        self.session.flush()
+        heads = [{"household": household_id, "head": self.person_id(head)}
+                 for household_id, head in self.pending_heads.items()]
+        if heads:
+            table = Household.__table__
+            self.session.connection().execute(update(table).where(table.c.id == bindparam("household"))
+                                              .values(head_person_id=bindparam("head")), heads)
+            self.session.expire_all()  # households loaded earlier in this session read their head again
         self.pending_heads.clear()
 
 
@@ -313,7 +323,7 @@ def _apply_household(writer: Writer, uuid: str, values: dict[str, Any], created:
     return household.id
 
 
-def _organization_id(session: Session, name: str | None) -> int | None:
+def organization_id(session: Session, name: str | None) -> int | None:
     return session.scalar(select(Organization.id).where(Organization.name == name)) if name else None
 
 
@@ -334,7 +344,7 @@ def _apply_list(writer: Writer, uuid: str, values: dict[str, Any], created: bool
             setattr(evac, name, _datetime(value) if name.endswith("_at") else value)
     session.add(evac)
     if "organization" in values:
-        evac.organization_id = _organization_id(session, values["organization"])
+        evac.organization_id = organization_id(session, values["organization"])
     session.flush()
     writer.list_ids[uuid] = evac.id
     return evac.id

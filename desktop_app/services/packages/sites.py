@@ -4,6 +4,11 @@
     print(me.public_line)                                           # send it to the other missions
     add_site(db, "Ramallah", "mrsite1:…", operator="anna")          # after reading the fingerprint by phone
     for site in list_sites(db): print(site.name, site.fingerprint)
+    rekey_site(db, operator="anna")                                  # ours rotate: partners told by the next package
+    replace_site_key(db, "Ramallah", "mrsite1:…", operator="anna")   # theirs, on the officer's word only
+
+A rotated key's old private halves stay (packages still on their way to the old key open), with the
+old signing key's statement over the new public line, which every package sends from then on.
 
 The private keys stay in the roster (which is SQLCipher-encrypted when protected). New case
 references generated after `init_site` carry the site's prefix ('MR-CAI-000124').
@@ -12,6 +17,7 @@ references generated after `init_site` carry the site's prefix ('MR-CAI-000124')
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import uuid as uuid_module
 from dataclasses import dataclass
@@ -22,7 +28,13 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.roles import Permission
-from desktop_app.exchange.package_file import fingerprint, new_site_keys, parse_public_line, public_line
+from desktop_app.exchange.package_file import (
+    fingerprint,
+    new_site_keys,
+    parse_public_line,
+    public_line,
+    rekey_statement,
+)
 from desktop_app.services import accounts, audit
 from desktop_app.services.persons import CASE_REF_PREFIX_KEY
 from desktop_app.storage.db import Database
@@ -30,6 +42,8 @@ from desktop_app.storage.models import Setting
 from desktop_app.storage.package_tables import Site
 
 _PREFIX = re.compile(r"^[A-Z0-9]{2,6}$")
+# JSON list of this site's retired keys: {sign_public, age_identity, new, signature, at}, oldest first.
+RETIRED_KEYS = "site_retired_keys"
 
 
 @dataclass(frozen=True)
@@ -146,3 +160,67 @@ def find_site(session: Session, key: str) -> Site:
         raise RosterError(QT_TRANSLATE_NOOP("services.packages", "no site named {site}: add it with 'site add'"),
                           site=key)
     return site
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    site: SiteView
+    old_fingerprint: str
+
+
+def retired_keys(session: Session) -> list[dict[str, str]]:
+    """This site's retired keys, oldest first (see RETIRED_KEYS)."""
+    setting = session.get(Setting, RETIRED_KEYS)
+    return list(json.loads(setting.value)) if setting is not None else []
+
+
+def rekey_statements(session: Session) -> list[dict[str, str]]:
+    """What every package says of this site's retired keys: each old signing key's signature over the
+    public line that replaced it (the partners check the chain from the key they know)."""
+    return [{"old": k["sign_public"], "new": k["new"], "signature": k["signature"]} for k in retired_keys(session)]
+
+
+def rekey_site(db: Database, *, operator: str) -> KeyChange:
+    """Give this roster's site new keys; the old signing key signs the new public line, which the next
+    packages carry, so the partners take the new key without a phone call. Audited."""
+    keys = new_site_keys()
+    with db.transaction() as session:
+        me = own_required(session)
+        old = fingerprint(me.sign_public)
+        line = public_line(me.uuid, keys.sign_public, keys.age_recipient)
+        retired = [*retired_keys(session), {"sign_public": me.sign_public, "age_identity": me.age_identity or "",
+                                            "new": line, "signature": rekey_statement(me.sign_private or "", line),
+                                            "at": audit.now().isoformat(timespec="seconds")}]
+        setting = session.get(Setting, RETIRED_KEYS)
+        if setting is None:
+            session.add(Setting(key=RETIRED_KEYS, value=json.dumps(retired)))
+        else:
+            setting.value = json.dumps(retired)
+        me.sign_public, me.sign_private = keys.sign_public, keys.sign_private
+        me.age_recipient, me.age_identity = keys.age_recipient, keys.age_identity
+        audit.record(session, operator, "site rekey", "site", me.uuid, f"new keys for this site {me.name}",
+                     {"fingerprint": [old, fingerprint(keys.sign_public)]})
+        session.flush()
+        return KeyChange(_view(me), old)
+
+
+def replace_site_key(db: Database, name: str, public_key: str, *, operator: str) -> KeyChange:
+    """Replace a partner site's public key by `public_key` (its new public line), on the officer's
+    explicit word after a phone call; the old fingerprint is returned to show. Audited."""
+    key = parse_public_line(public_key)
+    with db.transaction() as session:
+        site = find_site(session, name)
+        old = fingerprint(site.sign_public)
+        if key.site_uuid != site.uuid:
+            other = session.scalar(select(Site).where(Site.uuid == key.site_uuid))
+            if other is not None:
+                raise RosterError(QT_TRANSLATE_NOOP("services.packages", "that key belongs to site {site}, not to "
+                                                    "{name}"), site=other.name, name=site.name)
+        if (key.sign_public, key.age_recipient, key.site_uuid) == (site.sign_public, site.age_recipient, site.uuid):
+            raise RosterError(QT_TRANSLATE_NOOP("services.packages", "{name} has this key already"), name=site.name)
+        site.uuid, site.sign_public, site.age_recipient = key.site_uuid, key.sign_public, key.age_recipient
+        audit.record(session, operator, "site replace key", "site", site.uuid,
+                     f"replaced the key of site {site.name} on the officer's word",
+                     {"fingerprint": [old, fingerprint(key.sign_public)]})
+        session.flush()
+        return KeyChange(_view(site), old)

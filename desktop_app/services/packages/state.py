@@ -144,7 +144,7 @@ def save(session: Session, row: StateRow, *, new: bool) -> None:
 def save_all(session: Session, new: list[StateRow], changed: list[StateRow]) -> None:
     """`save` for many rows at once (one INSERT and one UPDATE executemany)."""
     if new:
-        session.execute(insert(PackageState), [
+        session.connection().execute(insert(PackageState.__table__), [
             {"key": r.key, "kind": r.kind, "values": dumps(r.values), "clocks": dumps(r.clocks), "seq": r.seq}
             for r in new])
     if changed:
