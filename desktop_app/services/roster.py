@@ -15,9 +15,11 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_app.domain.flags import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INFANT_UNDER_YEARS, Flag
 from desktop_app.domain.names import fold, words
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.scripts import skeleton_term
 from desktop_app.domain.spellings import latin_forms, name_words
 from desktop_app.domain.status import Status
+from desktop_app.services import accounts
 from desktop_app.services.roster_rows import RosterQuery, RosterRow, SortKey, roster_row
 from desktop_app.storage.db import Database
 from desktop_app.storage.first_look import SORT_COLUMNS
@@ -157,7 +159,10 @@ def fetch_rows(db: Database, ids: Sequence[int]) -> dict[int, RosterRow]:
     if not ids:
         return {}
     with db.reading() as session:
-        return {row[0]: roster_row(row) for row in session.execute(rows_statement(ids))}
+        rows = {row[0]: roster_row(row) for row in session.execute(rows_statement(ids))}
+    if not accounts.may(db, Permission.READ_NOTES):  # issue 20: no medical flag for a volunteer
+        rows = {key: row._replace(medical=False) for key, row in rows.items()}
+    return rows
 
 
 def localities(db: Database) -> list[str]:

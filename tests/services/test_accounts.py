@@ -162,3 +162,14 @@ def test_the_workspace_signs_in_and_keeps_the_account_on_a_reopened_roster(db_pa
         accounts.require(workspace, Permission.RETENTION)
     finally:
         workspace.close()
+
+
+def test_the_roster_table_shows_a_volunteer_no_medical_flag(db: Database) -> None:
+    from desktop_app.services import roster
+
+    _head(db)
+    person = persons.create_person(db, {"surname": "Иванова", "medical": True}, operator="x")
+    assert roster.fetch_rows(db, [person.id])[person.id].medical
+    accounts.add_account(db, "V. Hotline", Role.VOLUNTEER, "1234", operator="x")
+    accounts.sign_in(db, accounts.authenticate(db, "V. Hotline", "1234"))
+    assert not roster.fetch_rows(db, [person.id])[person.id].medical
