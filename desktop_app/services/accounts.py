@@ -133,7 +133,7 @@ def current(target: Any) -> AccountView | None:
         return None
     with db.reading() as session:
         row = session.get(Account, account.id)
-        return _view(row) if row is not None else None
+        return _view(row) if row is not None and row.name == account.name else None
 
 
 def may(target: Any, permission: Permission) -> bool:

@@ -79,8 +79,10 @@ class Workspace:
         in `on_replaced` are told after the swap.
         """
         old, self._db = self._db, database
-        if old is not database and accounts.signed_in(old) is not None:
-            accounts.sign_in(database, accounts.signed_in(old))  # the same officer works on the new roster
+        if old is not database and old.target.label == database.target.label:
+            # The same roster reopened (a restore, an encryption): the same officer works on. Another
+            # roster has accounts of its own, and its sign-in is asked afresh.
+            accounts.sign_in(database, accounts.signed_in(old))
         if close_old and old is not database:
             old.close()
         for listener in list(self.on_replaced):

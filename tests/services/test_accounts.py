@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -160,6 +161,9 @@ def test_the_workspace_signs_in_and_keeps_the_account_on_a_reopened_roster(db_pa
         workspace.replace_database(workspace.db.reopen())
         assert workspace.account is not None and workspace.account.name == "A. Consul"
         accounts.require(workspace, Permission.RETENTION)
+        other = Path(str(db_path)).with_name("other.db")
+        workspace.replace_database(Workspace.open(other, operator="x").db)
+        assert workspace.account is None  # another roster: its own accounts, its own sign-in
     finally:
         workspace.close()
 
