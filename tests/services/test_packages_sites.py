@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.domain.errors import RosterError
+from desktop_app.domain.errors import NotFound, RosterError
+from desktop_app.domain.person import DocumentData, DocumentType, Relationship
 from desktop_app.exchange import package_file
-from desktop_app.services import audit, backups, packages, persons
+from desktop_app.services import audit, backups, duplicates, households, packages, persons, roster
 from desktop_app.services.packages.sites import own_required
+from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage.db import Database, open_database
 
 
@@ -139,3 +141,32 @@ def test_site_rekey_and_replace_key_on_the_command_line(tmp_path: Path, cairo: D
     assert f"is now {packages.key_fingerprint(new_line)}" in said
     assert main(["--db", str(ramallah_path), "--operator", "cli", "site", "replace-key", "Cairo", "nonsense"]) == 1
     assert "not a site's public key" in capsys.readouterr().err
+
+
+def test_persons_written_in_bulk_are_whole_searchable_and_undone_as_a_whole(tmp_path: Path, cairo: Database,
+                                                                            ramallah: Database) -> None:
+    """The bulk writer gives a received person what the window gives one typed in: documents, phones,
+    household and head, search terms in both scripts; a merge between two new persons; undo removes all."""
+    head = persons.create_person(cairo, {"surname": "Петрова", "given_names": "Анна"}, operator="t",
+                                 documents=[DocumentData(DocumentType.PASSPORT, "75 1234567", "RUS")],
+                                 phones=["+201001234567"])
+    child = persons.create_person(cairo, {"surname": "Petrov", "given_names": "Ilya"}, operator="t")
+    twin = persons.create_person(cairo, {"surname": "Petrov", "given_names": "Ilia"}, operator="t")
+    family = households.create_household(cairo, "Petrov family", operator="t", head_person_id=head.id)
+    households.add_member(cairo, family.id, child.id, Relationship.CHILD, operator="t")
+    duplicates.merge_persons(cairo, child.id, twin.id, operator="t")
+    result = _send(cairo, ramallah, "Ramallah", tmp_path / "family.mrpkg")
+    assert result.created == 3
+    for text in ("petrova", "Петрова", "751234567", "1001234567"):
+        found = roster.search_ids(ramallah, RosterQuery(text=text))
+        assert [persons.get_person(ramallah, i).uuid for i in found] == [head.uuid], text
+    received = persons.find_person(ramallah, head.uuid)
+    assert (received.documents[0].number, received.phones[0].e164) == ("75 1234567", "+201001234567")
+    there = households.get_household(ramallah, received.household_id)
+    assert there.head_person_id == received.id
+    assert persons.find_person(ramallah, twin.uuid).merged_into_id == persons.find_person(ramallah, child.uuid).id
+    assert result.operation_id is not None
+    packages.undo_package_import(ramallah, result.operation_id, operator="ram.officer")
+    assert roster.search_ids(ramallah, RosterQuery(text="petrova")) == []
+    with pytest.raises(NotFound):
+        persons.find_person(ramallah, head.uuid)

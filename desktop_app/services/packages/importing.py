@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import EditConflict, RosterError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.roles import Permission
 from desktop_app.exchange.package_file import (
     PackageRefused,
     fingerprint,
@@ -36,7 +37,7 @@ from desktop_app.exchange.package_file import (
     read_package,
     verify_rekey,
 )
-from desktop_app.services import audit
+from desktop_app.services import accounts, audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.packages import bulk
 from desktop_app.services.packages.export import PASSPHRASE_CHANNEL
@@ -144,6 +145,7 @@ def peek_package(db: Database, path: Path, *, passphrase: str | None = None) -> 
                 str(sender.get("public_key", "")))
 
 
+@accounts.guarded(Permission.PACKAGES)
 def import_package(db: Database, path: Path, *, operator: str, passphrase: str | None = None, dry_run: bool = False,
                    trust_sender: bool = False) -> ImportResult:
     """Merge the package at `path` into the roster (or only say what would happen, `dry_run`)."""
@@ -298,11 +300,11 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
     for key in ordered(incoming):
         by_kind.setdefault(incoming[key]["kind"], []).append(key)
     writer.preload()
-    created_changes: list[dict[str, Any]] = []
     for kind, keys in by_kind.items():
         # New records first, in bulk: an existing record of the same kind may name one of them.
         fresh = [StateRow(key, kind, dict(incoming[key]["values"]), dict(incoming[key]["clocks"]), seq)
                  for key in keys if key not in state]
+        created_changes: list[dict[str, Any]] = []
         for row, row_id in zip(fresh, bulk.create(writer, kind, fresh).values(), strict=True):
             _keep_aliases(writer, row)
             new_rows.append(row)
@@ -312,6 +314,9 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
             created_changes.append({"operation_id": operation.id, "entity": kind, "entity_id": row_id or 0,
                                     "change": "created",
                                     "before": dumps({"key": row.key, "state": None, "values": {}})})
+        # Undo goes back through the changes newest first: this kind's updates, then its creations.
+        session.flush()
+        bulk.insert_rows(writer, cast(Table, OperationChange.__table__), created_changes)
         for key in keys:
             row = state.get(key)
             if row is None:
@@ -343,8 +348,6 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
             if clocks_moved:
                 row.seq = seq
                 changed_rows.append(row)
-    if created_changes:
-        bulk.insert_rows(writer, cast(Table, OperationChange.__table__), created_changes)
     writer.finish()
     save_all(session, new_rows, changed_rows)
     session.flush()
@@ -518,6 +521,7 @@ def list_conflicts(db: Database) -> list[ConflictView]:
             select(PackageConflict).where(PackageConflict.resolved_at.is_(None)).order_by(PackageConflict.id))]
 
 
+@accounts.guarded(Permission.PACKAGES)
 def resolve_conflict(db: Database, person: str, field_name: str, choice: str, *, operator: str) -> ConflictView:
     """Settle an open conflict of `person` (case reference or UUID) on `field_name`: 'ours' or 'theirs'.
 
@@ -555,6 +559,7 @@ def resolve_conflict(db: Database, person: str, field_name: str, choice: str, *,
         return view
 
 
+@accounts.guarded(Permission.PACKAGES)
 def undo_package_import(db: Database, operation_id: int, *, operator: str) -> int:
     """Take a package import back as a whole; returns how many records were put back.
 
@@ -583,6 +588,8 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
                 if change.entity == "person" and found is not None:
                     session.execute(update(Household).where(Household.head_person_id == found.id)
                                     .values(head_person_id=None))
+                    session.execute(update(Person).where(Person.merged_into_id == found.id)
+                                    .values(merged_into_id=None))
                 if found is not None:
                     session.delete(found)
                     session.flush()
