@@ -189,12 +189,12 @@ def screens(window: QWidget) -> Iterator[Screen]:
                                                         allow_plain=True)
     yield "lock", lambda: _locked(w, LockScreen)
     yield "missing-roster", lambda: MissingRosterDialog("/media/usb/cairo-roster.db", w)
-    yield "new-list", lambda: NewListDialog(db, w)
+    yield "new-list", lambda: NewListDialog(w.workspace, w)
     yield "import", lambda: ImportWizard(db, operator, w)
     yield "import-history", lambda: ImportHistoryDialog(db, operator, w)
     yield "export", lambda: open_export_dialog(w)
     yield "reconcile", lambda: _reconciled(ReconcileDialog(db, operator, w, list_id=_first_list(w)))
-    yield "duplicates", lambda: DuplicatesDialog(db, operator, w)
+    yield "duplicates", lambda: DuplicatesDialog(w.workspace, w)
     yield "backup-settings", lambda: BackupSettingsDialog(w.preferences, w)  # type: ignore[attr-defined]
 
 

@@ -1,17 +1,26 @@
 """Find a person by typing: a search field and a drop-down of the first matches.
 
 Used wherever a person must be named (add to a household, a liaison entry about someone).
-The search is the roster's own (names in any script, case ref, passport, phone).
+The search is the roster's own (names in any script, case ref, passport, phone), run off the
+GUI thread (`ui.operations.run_read`); the picker asks for the open roster each time, so a
+roster opened in its place needs nothing done to it.
+
+    picker = PersonPicker(lambda: page.db, page, "householdPicker")
+    picker.search.setText("сидоренко"); picker.find(); picker.person_id()
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from desktop_app.services import roster
 from desktop_app.services.roster import RosterQuery
-from desktop_app.storage.db import Database
+from desktop_app.services.roster_rows import RosterRow
+from desktop_app.services.workspace import Roster
+from desktop_app.ui.operations import run_read
 
 MAX_MATCHES = 25
 
@@ -19,10 +28,11 @@ MAX_MATCHES = 25
 class PersonPicker(QWidget):
     picked = Signal(int)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, name: str = "personPicker") -> None:
+    def __init__(self, database: Callable[[], Roster], parent: QWidget | None = None,
+                 name: str = "personPicker") -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.db = db
+        self._database = database
         self.search = QLineEdit(self, objectName=f"{name}Search")
         self.search.setPlaceholderText(self.tr("Find a person: name, case ref, passport…"))
         self.matches = QComboBox(self, objectName=f"{name}Matches")
@@ -44,8 +54,18 @@ class PersonPicker(QWidget):
         text = self.search.text().strip()
         if not text:
             return
-        ids = roster.search_ids(self.db, RosterQuery(text=text))[:MAX_MATCHES]
-        rows = roster.fetch_rows(self.db, ids)
+        db = self._database()
+
+        def search() -> tuple[list[int], dict[int, RosterRow]]:
+            ids = roster.search_ids(db, RosterQuery(text=text))[:MAX_MATCHES]
+            return ids, roster.fetch_rows(db, ids)
+
+        found: list[tuple[list[int], dict[int, RosterRow]]] = []
+        run_read(self, search, found.append).wait()  # the window answers meanwhile; find() returns with the matches
+        if not found or self.search.text().strip() != text:
+            return  # the search failed (and said why), or the officer typed on meanwhile: a later find shows those
+        self.matches.clear()
+        ids, rows = found[0]
         for person_id in ids:
             row = rows[person_id]
             name = " ".join(p for p in (row.surname, row.given_names) if p) or row.surname_latin

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import persons
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import A, B, DuplicatesDialog, MergeDialog
@@ -24,7 +25,7 @@ def pair(db: Database) -> tuple[int, int]:
 
 
 def _duplicates(qtbot: QtBot, db: Database) -> DuplicatesDialog:
-    dialog = DuplicatesDialog(db, "A. Petrova")
+    dialog = DuplicatesDialog(Workspace(db, "A. Petrova"))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.loaded, timeout=20_000)
@@ -35,7 +36,7 @@ def test_models_pass_the_model_tester(qtbot: QtBot, qtmodeltester: object, db: D
                                       pair: tuple[int, int]) -> None:
     dialog = _duplicates(qtbot, db)
     qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
-    merge = MergeDialog(db, "A. Petrova", *pair)
+    merge = MergeDialog(Workspace(db, "A. Petrova"), *pair)
     qtbot.addWidget(merge)
     qtmodeltester.check(merge.model)  # type: ignore[attr-defined]
 

@@ -28,6 +28,7 @@ from desktop_app.services import audit, lists, persons
 from desktop_app.services.audit import AuditFilter
 from desktop_app.services.duplicates import merge_comparison
 from desktop_app.services.reconciling import summary_text
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui import i18n
 from desktop_app.ui.errors import match_reasons, show_error, translated
@@ -162,7 +163,7 @@ def test_merge_rows_history_and_audit_are_russian(qtbot: QtBot, russian: MainWin
     a_id, b_id = russian.roster.model.person_id(0), russian.roster.model.person_id(1)
     rows = {choice.key: choice for choice in merge_comparison(db, a_id, b_id)}
     assert rows["documents"].label == "Documents (united)"
-    dialog = MergeDialog(db, "А. Петрова", a_id, b_id, russian)
+    dialog = MergeDialog(Workspace(db, "А. Петрова"), a_id, b_id, russian)
     qtbot.addWidget(dialog)
     labels = [dialog.model.data(dialog.model.index(row, 0)) for row in range(dialog.model.rowCount())]
     assert "Документы (объединяются)" in labels and "Телефоны (объединяются)" in labels

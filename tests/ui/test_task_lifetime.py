@@ -35,11 +35,12 @@ CLOSE_MID_SEARCH = textwrap.dedent("""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from desktop_app.storage.db import open_database
+    from desktop_app.services.workspace import Workspace
     from desktop_app.ui.merge_dialog import DuplicatesDialog
 
     app = QApplication(sys.argv)
     db = open_database(sys.argv[1])
-    dialog = DuplicatesDialog(db, "officer")  # starts looking for duplicates off the GUI thread
+    dialog = DuplicatesDialog(Workspace(db, "officer"))  # starts looking for duplicates off the GUI thread
     dialog.show()
     QTimer.singleShot(int(sys.argv[2]), dialog.deleteLater)  # the officer closes it mid-search
     QTimer.singleShot(int(sys.argv[2]) + 20, app.quit)
@@ -109,10 +110,10 @@ def _pair(db: Database) -> tuple[int, int]:
 
 def test_edit_undo_takes_back_a_merge_after_its_dialog_closed(qtbot: QtBot, window: MainWindow) -> None:
     a, b = _pair(window.db)
-    duplicates_dialog = DuplicatesDialog(window.db, window.operator, window, undo_host=window)
+    duplicates_dialog = DuplicatesDialog(window.hub.workspace, window, undo_host=window)
     qtbot.addWidget(duplicates_dialog)
     qtbot.waitUntil(lambda: duplicates_dialog.loaded, timeout=20_000)
-    dialog = MergeDialog(window.db, window.operator, a, b, duplicates_dialog, undo_host=window)
+    dialog = MergeDialog(window.hub.workspace, a, b, duplicates_dialog, undo_host=window)
     dialog.show()
     replies: list[str] = []
     answer_next_message_box(replies)

@@ -3,12 +3,15 @@
 A warning in red when a partner approved part of a household and not the rest (families
 get split at borders). A relationship too unlikely for the person's age (an 11-year-old as
 spouse, `domain.person.doubtful_age`) is asked about before it is recorded, and its member row
-stays flagged. Every change is a service call, audited.
+stays flagged. Every change is a service call, audited, written through the runner
+(`ui.operations.write_and_wait`): while a colleague holds the roster, the window keeps answering
+and says who.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -32,6 +35,7 @@ from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
+from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.person_picker import PersonPicker
 from desktop_app.ui.records_model import RecordsModel
@@ -76,6 +80,9 @@ def confirm_relationship(parent: QWidget, who: str, relation: Relationship, birt
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
     box.exec()
     return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
+
+
+HOUSEHOLD_KINDS = frozenset({changes.HOUSEHOLDS, changes.PERSONS})
 
 
 class HouseholdsPage(QWidget, OnWorkspace):
@@ -146,7 +153,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
         make_head.clicked.connect(self.make_head)
         remove = QPushButton(self.tr("Re&move from household"), self, objectName="removeMemberButton")
         remove.clicked.connect(self.remove_member)
-        self.picker = PersonPicker(self.db, self, "householdPicker")
+        self.picker = PersonPicker(lambda: self.db, self, "householdPicker")
         self.new_relationship = QComboBox(self, objectName="newMemberRelationship")
         for relation in Relationship:
             self.new_relationship.addItem(_relationship_label(relation.value), relation.value)
@@ -198,7 +205,6 @@ class HouseholdsPage(QWidget, OnWorkspace):
 
     @Slot(object)
     def _roster_replaced(self, _workspace: object) -> None:
-        self.picker.db = self.db
         self.current = None
 
     @Slot()
@@ -256,9 +262,9 @@ class HouseholdsPage(QWidget, OnWorkspace):
         index = self.members_view.currentIndex()
         return self.members_model.record(index.row()) if index.isValid() else None
 
-    def _apply(self, action: object) -> None:
+    def _apply(self, title: str, action: Callable[[], HouseholdView]) -> None:
         try:
-            view = action()  # type: ignore[operator]
+            view = write_and_wait(self, title, action, kinds=HOUSEHOLD_KINDS, hub=self.hub)
         except RosterError as exc:
             show_error(self, exc)
             return
@@ -270,8 +276,11 @@ class HouseholdsPage(QWidget, OnWorkspace):
     def new_household(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New household"), self.tr("Family name of the household:"))
         if ok and name.strip():
+            db, operator = self.db, self.operator
             try:
-                created = households.create_household(self.db, name.strip(), operator=self.operator)
+                created = write_and_wait(self, self.tr("Creating the household"),
+                                         lambda: households.create_household(db, name.strip(), operator=operator),
+                                         kinds=HOUSEHOLD_KINDS, hub=self.hub)
             except RosterError as exc:
                 show_error(self, exc)
                 return
@@ -284,27 +293,30 @@ class HouseholdsPage(QWidget, OnWorkspace):
         if member is None or self.current is None:
             return
         relation = Relationship(self.relationship.currentData())
-        household_id = self.current.id
+        household_id, db, operator = self.current.id, self.db, self.operator
         if not confirm_relationship(self, member.name, relation, member.birth_date):
             return
-        self._apply(lambda: households.set_relationship(self.db, household_id, member.person_id, relation,
-                                                        operator=self.operator))
+        self._apply(self.tr("Recording the relationship"),
+                    lambda: households.set_relationship(db, household_id, member.person_id, relation,
+                                                        operator=operator))
 
     @Slot()
     def make_head(self) -> None:
         member = self._selected_member()
         if member is None or self.current is None:
             return
-        household_id = self.current.id
-        self._apply(lambda: households.set_head(self.db, household_id, member.person_id, operator=self.operator))
+        household_id, db, operator = self.current.id, self.db, self.operator
+        self._apply(self.tr("Making the head of the household"),
+                    lambda: households.set_head(db, household_id, member.person_id, operator=operator))
 
     @Slot()
     def remove_member(self) -> None:
         member = self._selected_member()
         if member is None or self.current is None:
             return
-        household_id = self.current.id
-        self._apply(lambda: households.remove_member(self.db, household_id, member.person_id, operator=self.operator))
+        household_id, db, operator = self.current.id, self.db, self.operator
+        self._apply(self.tr("Removing from the household"),
+                    lambda: households.remove_member(db, household_id, member.person_id, operator=operator))
 
     @Slot()
     def add_member(self) -> None:
@@ -312,14 +324,15 @@ class HouseholdsPage(QWidget, OnWorkspace):
         if person_id is None or self.current is None:
             return
         relation = Relationship(self.new_relationship.currentData())
-        household_id = self.current.id
+        household_id, db, operator = self.current.id, self.db, self.operator
         try:
-            person = persons.get_person(self.db, person_id)
+            person = persons.get_person(db, person_id)  # one record by id: a look-up that never waits on the lock
         except RosterError as exc:
             show_error(self, exc)
             return
         if not confirm_relationship(self, person.case_ref, relation, person.birth_date):
             return
-        self._apply(lambda: households.add_member(self.db, household_id, person_id, relation, operator=self.operator))
+        self._apply(self.tr("Adding to the household"),
+                    lambda: households.add_member(db, household_id, person_id, relation, operator=operator))
         self.picker.search.clear()
 

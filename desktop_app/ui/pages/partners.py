@@ -3,11 +3,16 @@
 A log entry takes ten seconds: Ctrl+L opens the quick entry anywhere in the window, the
 summary has the focus, Tab walks partner, person there, channel and follow-up date, and
 Ctrl+Enter saves. Follow-ups due today or overdue are listed apart and marked done there.
+Every change is written through the runner (`ui.operations.write_and_wait`): while a colleague
+holds the roster, the window keeps answering and says who.
+
+    dialog = QuickLogDialog(window.workspace, person_ids=[12], parent=window.partners)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,29 +38,30 @@ from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.phones import display_phone
 from desktop_app.services import changes, partners
 from desktop_app.services.partners import ContactView, LiaisonView, OrganizationView
-from desktop_app.services.workspace import Roster
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.keys import native_keys
+from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
+
+PARTNER_KINDS = frozenset({changes.PARTNERS, changes.LIAISON})
 
 
 class QuickLogDialog(QDialog):
     """One liaison log entry: summary, partner, person there, channel, follow-up date."""
 
-    def __init__(self, db: Roster, operator: str, *, person_ids: list[int] | None = None,
-                 organization_id: int | None = None, phone_region: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, *, person_ids: list[int] | None = None,
+                 organization_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quickLogDialog")
         self.setWindowTitle(self.tr("Log a contact"))
-        self.db = db
-        self.operator = operator
+        self.workspace = workspace
         self.person_ids = person_ids or []
         self.entry: LiaisonView | None = None
-        self.organizations = partners.organizations(db)
+        self.organizations = partners.organizations(workspace.db)  # the mission's partners: a handful of rows
         self.summary = QPlainTextEdit(self, objectName="logSummary")
         self.summary.setTabChangesFocus(True)
         self.summary.setPlaceholderText(self.tr("What was said or agreed"))
@@ -115,13 +121,16 @@ class QuickLogDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
+        db, operator, summary = self.workspace.db, self.workspace.operator, self.summary.toPlainText()
+        channel, organization_id = Channel(self.channel.currentData()), self.organization.currentData()
+        contact_id, counterpart = self.contact.currentData(), self.counterpart.text().strip()
+        due: dt.date | None = self.follow_up_date.date().toPython() if self.follow_up.isChecked() else None  # type: ignore[assignment]
+        person_ids = self.person_ids
         try:
-            self.entry = partners.log_contact(
-                self.db, self.summary.toPlainText(), operator=self.operator,
-                channel=Channel(self.channel.currentData()), organization_id=self.organization.currentData(),
-                contact_id=self.contact.currentData(), counterpart=self.counterpart.text().strip(),
-                follow_up_due=self.follow_up_date.date().toPython() if self.follow_up.isChecked() else None,  # type: ignore[arg-type]
-                person_ids=self.person_ids)
+            self.entry = write_and_wait(self, self.tr("Logging the contact"), lambda: partners.log_contact(
+                db, summary, operator=operator, channel=channel, organization_id=organization_id,
+                contact_id=contact_id, counterpart=counterpart, follow_up_due=due, person_ids=person_ids),
+                kinds=PARTNER_KINDS)
         except RosterError as exc:
             show_error(self, exc)
             return
@@ -308,18 +317,24 @@ class PartnersPage(QWidget, OnWorkspace):
         self.reload()
         self.changed.emit()
 
+    def _write(self, title: str, work: Callable[[], object]) -> None:
+        """Write `work()` through the runner, say a refusal, and show the result."""
+        try:
+            write_and_wait(self, title, work, kinds=PARTNER_KINDS, hub=self.hub)
+        except RosterError as exc:
+            show_error(self, exc)
+        self._after()
+
     @Slot()
     def add_organization(self) -> None:
         dialog = OrganizationDialog(None, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            partners.create_organization(self.db, dialog.name.text(), OrgKind(dialog.kind.currentData()),
-                                         operator=self.operator, country=dialog.country.text().strip() or None,
-                                         notes=dialog.notes.text())
-        except RosterError as exc:
-            show_error(self, exc)
-        self._after()
+        db, operator = self.db, self.operator
+        name, kind, country, notes = (dialog.name.text(), OrgKind(dialog.kind.currentData()),
+                                      dialog.country.text().strip() or None, dialog.notes.text())
+        self._write(self.tr("Adding the partner"), lambda: partners.create_organization(
+            db, name, kind, operator=operator, country=country, notes=notes))
 
     @Slot()
     def edit_organization(self) -> None:
@@ -329,13 +344,11 @@ class PartnersPage(QWidget, OnWorkspace):
         dialog = OrganizationDialog(organization, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            partners.update_organization(self.db, organization.id, operator=self.operator, name=dialog.name.text(),
-                                         kind=OrgKind(dialog.kind.currentData()), country=dialog.country.text(),
-                                         notes=dialog.notes.text())
-        except RosterError as exc:
-            show_error(self, exc)
-        self._after()
+        db, operator = self.db, self.operator
+        name, kind, country, notes = (dialog.name.text(), OrgKind(dialog.kind.currentData()), dialog.country.text(),
+                                      dialog.notes.text())
+        self._write(self.tr("Saving the partner"), lambda: partners.update_organization(
+            db, organization.id, operator=operator, name=name, kind=kind, country=country, notes=notes))
 
     @Slot()
     def add_contact(self) -> None:
@@ -345,13 +358,12 @@ class PartnersPage(QWidget, OnWorkspace):
         dialog = ContactDialog(None, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            partners.add_contact(self.db, organization.id, dialog.name.text(), operator=self.operator,
-                                 position=dialog.position.text(), phones=dialog.phone_list(),
-                                 emails=dialog.email_list(), region=self.phone_region)
-        except RosterError as exc:
-            show_error(self, exc)
-        self._after()
+        db, operator, region = self.db, self.operator, self.phone_region
+        name, position, phones, emails = (dialog.name.text(), dialog.position.text(), dialog.phone_list(),
+                                          dialog.email_list())
+        self._write(self.tr("Adding the contact"), lambda: partners.add_contact(
+            db, organization.id, name, operator=operator, position=position, phones=phones, emails=emails,
+            region=region))
 
     @Slot()
     def edit_contact(self) -> None:
@@ -362,19 +374,17 @@ class PartnersPage(QWidget, OnWorkspace):
         dialog = ContactDialog(contact, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            partners.update_contact(self.db, contact.id, operator=self.operator, name=dialog.name.text(),
-                                    position=dialog.position.text(), phones=dialog.phone_list(),
-                                    emails=dialog.email_list(), region=self.phone_region)
-        except RosterError as exc:
-            show_error(self, exc)
-        self._after()
+        db, operator, region = self.db, self.operator, self.phone_region
+        name, position, phones, emails = (dialog.name.text(), dialog.position.text(), dialog.phone_list(),
+                                          dialog.email_list())
+        self._write(self.tr("Saving the contact"), lambda: partners.update_contact(
+            db, contact.id, operator=operator, name=name, position=position, phones=phones, emails=emails,
+            region=region))
 
     def quick_entry(self, person_ids: list[int] | None = None) -> QuickLogDialog:
         organization = self.current_organization()
-        dialog = QuickLogDialog(self.db, self.operator, person_ids=person_ids,
-                                organization_id=organization.id if organization else None,
-                                phone_region=self.phone_region, parent=self)
+        dialog = QuickLogDialog(self.workspace, person_ids=person_ids,
+                                organization_id=organization.id if organization else None, parent=self)
         dialog.accepted.connect(self._after)
         dialog.open()
         dialog.activateWindow()
@@ -383,10 +393,11 @@ class PartnersPage(QWidget, OnWorkspace):
 
     @Slot()
     def mark_done(self) -> None:
-        rows = sorted({index.row() for index in self.due_view.selectionModel().selectedRows()})
-        try:
-            for row in rows:
-                partners.complete_follow_up(self.db, self.due_model.record(row).id, operator=self.operator)
-        except RosterError as exc:
-            show_error(self, exc)
-        self._after()
+        ids = [self.due_model.record(index.row()).id for index in self.due_view.selectionModel().selectedRows()]
+        db, operator = self.db, self.operator
+
+        def complete() -> None:
+            for entry_id in sorted(ids):
+                partners.complete_follow_up(db, entry_id, operator=operator)
+
+        self._write(self.tr("Marking the follow-ups done"), complete)

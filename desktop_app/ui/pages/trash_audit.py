@@ -30,6 +30,7 @@ from desktop_app.services.audit import AuditFilter, AuditView
 from desktop_app.services.persons import PersonView
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
+from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
 
@@ -167,10 +168,13 @@ class TrashAuditPage(QWidget, OnWorkspace):
     @Slot()
     def restore_selected(self) -> None:
         rows = sorted({index.row() for index in self.trash_view.selectionModel().selectedRows()})
+        db, operator = self.db, self.operator
         for row in rows:
             person = self.trash_model.record(row)
-            try:
-                persons.restore_person(self.db, person.id, operator=self.operator)
+            try:  # through the runner: a colleague's lock is waited for with the window answering
+                write_and_wait(self, self.tr("Restoring %1").replace("%1", person.case_ref),
+                               lambda person_id=person.id: persons.restore_person(db, person_id, operator=operator),
+                               kinds=frozenset({changes.PERSONS}), hub=self.hub)
             except RosterError as exc:
                 show_error(self, exc)
                 break
