@@ -20,10 +20,11 @@ import datetime as dt
 import json
 import os
 import secrets
+import unicodedata
 from pathlib import Path
 from typing import Any
 
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
@@ -53,9 +54,17 @@ def new_key() -> str:
     return "-".join(text[i:i + GROUP] for i in range(0, len(text), GROUP))
 
 
+# A key is read off paper: the Cyrillic and Greek capitals that look like its Latin letters (a Russian
+# keyboard, a copy from a document, a scan), and the digits 0 and 8 that base32 never uses, for the O
+# and B they are taken for, are read as those letters.
+_LOOKALIKES = str.maketrans("АВСЕНІЈКМОРЅТХУΑΒΕΗΙΚΜΝΟΡΤΧΥΖ08", "ABCEHIJKMOPSTXYABEHIKMNOPTXYZOB")
+
+
 def normalize_key(text: str) -> str:
-    """The key as typed or read from a file, in its canonical form (any case, spaces and dashes ignored)."""
-    letters = "".join(ch for ch in text.upper() if ch.isalnum())
+    """The key as typed or read from a file, in its canonical form (any case, spaces and dashes ignored;
+    full-width forms, look-alike Cyrillic and Greek letters, 0 and 8 read as the key's letters)."""
+    folded = unicodedata.normalize("NFKC", text).upper().translate(_LOOKALIKES)
+    letters = "".join(ch for ch in folded if ch.isalnum())
     return "-".join(letters[i:i + GROUP] for i in range(0, len(letters), GROUP))
 
 
@@ -138,11 +147,18 @@ def unseal_all(roster: Path, key: str, *, recovery_file: Path | None = None) -> 
         raise RecoveryKeyRefused(QT_TRANSLATE_NOOP("storage.recovery", "{path}: this recovery key does not open "
                                                    "the roster's recovery file; nothing was changed"),
                                  path=str(path)) from None
-    assert isinstance(private, rsa.RSAPrivateKey)
+    if not isinstance(private, rsa.RSAPrivateKey):
+        raise _damaged(path)
+    earlier = record.get("earlier", [])
     found = []
-    for sealed in (record, *record.get("earlier", [])):
-        fernet_key = private.decrypt(base64.b64decode(sealed["wrapped_key"]), _OAEP)
-        found.append(Fernet(fernet_key).decrypt(sealed["sealed_passphrase"].encode("ascii")).decode("utf-8"))
+    for sealed in (record, *(earlier if isinstance(earlier, list) else [])):
+        try:  # a damaged entry is passed over: the others may still open the roster
+            fernet_key = private.decrypt(base64.b64decode(sealed["wrapped_key"]), _OAEP)
+            found.append(Fernet(fernet_key).decrypt(sealed["sealed_passphrase"].encode("ascii")).decode("utf-8"))
+        except (KeyError, TypeError, ValueError, AttributeError, InvalidToken):
+            continue
+    if not found:
+        raise _damaged(path)
     return found
 
 
@@ -160,10 +176,15 @@ def _read(path: Path) -> dict[str, Any]:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         record = None
-    if not isinstance(record, dict) or record.get("format") != FORMAT or "private_key" not in record:
-        raise DatabaseError(QT_TRANSLATE_NOOP("storage.recovery", "{path}: not a recovery file of this program, or "
-                                              "damaged"), path=str(path))
+    if not isinstance(record, dict) or record.get("format") != FORMAT or not isinstance(record.get("private_key"),
+                                                                                         str):
+        raise _damaged(path)
     return record
+
+
+def _damaged(path: Path) -> DatabaseError:
+    return DatabaseError(QT_TRANSLATE_NOOP("storage.recovery", "{path}: not a recovery file of this program, or "
+                                           "damaged"), path=str(path))
 
 
 def _write(path: Path, record: dict[str, object]) -> None:
