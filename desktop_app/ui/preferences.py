@@ -14,6 +14,7 @@ import ntpath
 import os
 import posixpath
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -42,7 +43,41 @@ def user_settings(platform: str = sys.platform) -> QSettings:
 def saved_default_database() -> str:
     """This workstation's Settings > Default database ('' when none), read without writing anything
     (the command line asks when no roster is named)."""
-    return local_path(str(user_settings().value("default_database", "") or ""))
+    return read_path(str(user_settings().value("default_database", "") or ""))
+
+
+def stored_path(text: str) -> str:
+    """A path as the settings file keeps it (`local_path`); inside a portable copy's folder, relative to
+    that folder: the stick gets another drive letter or mount point on the next computer."""
+    return _portable_relative(local_path(text))
+
+
+def read_path(text: str) -> str:
+    """A path the settings file keeps (`stored_path`), made absolute: a relative one is inside the portable
+    copy's folder where the copy runs now."""
+    return local_path(_portable_absolute(text.strip()))
+
+
+def _portable_relative(text: str) -> str:
+    from desktop_app.system import portable_root
+
+    root = portable_root() if text and "://" not in text and os.path.isabs(text) else None
+    if root is None:
+        return text
+    try:
+        return Path(text).relative_to(root).as_posix()
+    except ValueError:
+        return text
+
+
+def _portable_absolute(text: str) -> str:
+    from desktop_app.system import portable_root
+
+    if text and "://" not in text and not os.path.isabs(os.path.expanduser(text)):
+        root = portable_root()
+        if root is not None:
+            return os.path.normpath(root / text)
+    return text
 
 
 def recent_key(target: str, platform: str = sys.platform) -> str:
@@ -92,6 +127,7 @@ class Preferences:
         """The rosters opened last, newest first, each once (lists saved before were not deduplicated)."""
         value = self._settings.value("recent_databases", [])
         stored = [value] if isinstance(value, str) else [str(v) for v in value or []]
+        stored = [_portable_absolute(target) for target in stored]
         unique: dict[str, str] = {}
         for target in stored:
             unique.setdefault(recent_key(target, self._platform), target)
@@ -100,7 +136,7 @@ class Preferences:
     def add_recent(self, target: str) -> None:
         key = recent_key(target, self._platform)
         older = (r for r in self.recent_databases if recent_key(r, self._platform) != key)
-        self._settings.setValue("recent_databases", [target, *older][:MAX_RECENT])
+        self._settings.setValue("recent_databases", [_portable_relative(t) for t in [target, *older][:MAX_RECENT]])
 
     @property
     def language(self) -> str:
@@ -114,20 +150,20 @@ class Preferences:
     @property
     def default_database(self) -> str:
         """The database the window opens when none is named ("" means the user data folder's roster.db)."""
-        return local_path(str(self._settings.value("default_database", "") or ""))
+        return read_path(str(self._settings.value("default_database", "") or ""))
 
     @default_database.setter
     def default_database(self, target: str) -> None:
-        self._settings.setValue("default_database", local_path(target))
+        self._settings.setValue("default_database", stored_path(target))
 
     @property
     def backup_folder(self) -> str:
         """Where backups go (read by the protection feature); "" means beside the database."""
-        return local_path(str(self._settings.value("backup_folder", "") or ""))
+        return read_path(str(self._settings.value("backup_folder", "") or ""))
 
     @backup_folder.setter
     def backup_folder(self, folder: str) -> None:
-        self._settings.setValue("backup_folder", local_path(folder))
+        self._settings.setValue("backup_folder", stored_path(folder))
 
     def window_state(self, key: str) -> QByteArray | None:
         value = self._settings.value(f"window/{key}")

@@ -78,7 +78,8 @@ def test_a_portable_copy_keeps_everything_beside_the_program(tmp_path: Path, mon
     preferences.sync()
     settings = user_settings()
     assert Path(settings.fileName()) == folder / "settings" / "MissionRoster.ini"
-    assert settings.value("backup_folder") == str(folder / "backups")
+    assert settings.value("backup_folder") == "backups"  # inside the copy: relative, the stick moves between computers
+    assert Preferences(settings).backup_folder == str(folder / "backups")
     assert main(["--operator", "portable.test", "person", "add", "--surname", "Портативная", "--given", "Ольга"]) == 0
     assert "Портативная" in capsys.readouterr().out
     assert (folder / "data" / "roster.db").is_file()
