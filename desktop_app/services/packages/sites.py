@@ -180,6 +180,7 @@ def rekey_statements(session: Session) -> list[dict[str, str]]:
     return [{"old": k["sign_public"], "new": k["new"], "signature": k["signature"]} for k in retired_keys(session)]
 
 
+@accounts.guarded(Permission.PACKAGES)
 def rekey_site(db: Database, *, operator: str) -> KeyChange:
     """Give this roster's site new keys; the old signing key signs the new public line, which the next
     packages carry, so the partners take the new key without a phone call. Audited."""
@@ -204,6 +205,7 @@ def rekey_site(db: Database, *, operator: str) -> KeyChange:
         return KeyChange(_view(me), old)
 
 
+@accounts.guarded(Permission.PACKAGES)
 def replace_site_key(db: Database, name: str, public_key: str, *, operator: str) -> KeyChange:
     """Replace a partner site's public key by `public_key` (its new public line), on the officer's
     explicit word after a phone call; the old fingerprint is returned to show. Audited."""
