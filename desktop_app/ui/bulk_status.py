@@ -91,7 +91,7 @@ class BulkStatusDialog(QDialog):
         self.ok_button.setEnabled(False)  # one change at a time, also while it waits for a colleague
         try:
             self.result_of_change = write_and_wait(
-                self, self.tr("Changing the status of %n person(s)", "", len(ids)),
+                self, self.tr("Changing the statuses"),
                 lambda: status.change_statuses(db, ids, target, operator=operator, reason=reason, list_id=list_id),
                 kinds=frozenset({changes.PERSONS, changes.LISTS}))
         except RosterError as exc:

@@ -56,9 +56,11 @@ from desktop_app.domain.export_profile import (
     default_label,
 )
 from desktop_app.services import exporting
+from desktop_app.services.changes import PROFILES
 from desktop_app.services.exporting import ProfileEntry
 from desktop_app.storage.db import Database
 from desktop_app.ui.errors import show_error, translated
+from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.records_model import RecordsModel
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "fr": "Français", "ar": "العربية"}
@@ -446,8 +448,11 @@ class ProfileEditor(QDialog):
         if not self.check():
             return
         profile = self.profile()
-        try:
-            entry = exporting.save_profile(self.db, profile, operator=self.operator)
+        db, operator = self.db, self.operator
+        try:  # through the runner: a colleague's write is waited for with the window answering
+            entry = write_and_wait(self, self.tr("Saving the profile"),
+                                   lambda: exporting.save_profile(db, profile, operator=operator),
+                                   kinds=frozenset({PROFILES}))
         except RosterError as exc:
             self.problem_label.setText(translated(exc))
             return
@@ -465,8 +470,11 @@ class ProfileEditor(QDialog):
                                       .replace("%1", entry.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        db, operator = self.db, self.operator
         try:
-            exporting.delete_profile(self.db, entry.name, operator=self.operator)
+            write_and_wait(self, self.tr("Deleting the profile"),
+                           lambda: exporting.delete_profile(db, entry.name, operator=operator),
+                           kinds=frozenset({PROFILES}))
         except RosterError as exc:
             show_error(self, exc)
             return

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import RosterError, ValidationError
+from desktop_app.services.changes import SETTINGS
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
 from desktop_app.storage.db import Database
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.i18n import LANGUAGES
+from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.preferences import Preferences
 
 
@@ -101,8 +103,10 @@ class SettingsDialog(QDialog):
         try:
             if not name:
                 raise ValidationError(self.tr("your name"), "", self.tr("is required: it goes into the audit trail"))
-            save_mission(self.db, MissionSettings(self.mission_name.text().strip(),
-                                                  self.mission_country.text().strip() or None), operator=name)
+            db, mission = self.db, MissionSettings(self.mission_name.text().strip(),
+                                                   self.mission_country.text().strip() or None)
+            write_and_wait(self, self.tr("Saving the mission's settings"),
+                           lambda: save_mission(db, mission, operator=name), kinds=frozenset({SETTINGS}))
         except RosterError as exc:
             show_error(self, exc)
             return

@@ -257,14 +257,10 @@
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../ui/bulk_status.py" line="94"/>
-        <source>Changing the status of %n person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>Changing the statuses</source>
+        <translation>Смена статусов</translation>
     </message>
     <message>
         <location filename="../../ui/bulk_status.py" line="107"/>
@@ -472,12 +468,12 @@
 <context>
     <name>ChosenColumnsModel</name>
     <message>
-        <location filename="../../ui/profile_editor.py" line="80"/>
+        <location filename="../../ui/profile_editor.py" line="82"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="81"/>
+        <location filename="../../ui/profile_editor.py" line="83"/>
         <source>Header in the file</source>
         <translation>Заголовок в файле</translation>
     </message>
@@ -668,6 +664,137 @@
     </message>
 </context>
 <context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="54"/>
+        <source>Type</source>
+        <translation type="unfinished">Вид</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="54"/>
+        <location filename="../../ui/person/documents_tab.py" line="66"/>
+        <location filename="../../ui/person/documents_tab.py" line="79"/>
+        <source>Number</source>
+        <translation type="unfinished">Номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="55"/>
+        <source>Issued by</source>
+        <translation type="unfinished">Кем выдан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="55"/>
+        <source>Issued</source>
+        <translation type="unfinished">Выдан</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="56"/>
+        <source>Expires</source>
+        <translation type="unfinished">Действует до</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="57"/>
+        <source>This document has expired</source>
+        <translation type="unfinished">Срок действия документа истёк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="67"/>
+        <source>Country (ISO)</source>
+        <translation type="unfinished">Страна (ISO)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="68"/>
+        <source>Issued YYYY-MM-DD</source>
+        <translation type="unfinished">Выдан ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="69"/>
+        <source>Expires YYYY-MM-DD</source>
+        <translation type="unfinished">Действует до ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="71"/>
+        <source>Add document</source>
+        <translation type="unfinished">Добавить документ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="73"/>
+        <location filename="../../ui/person/documents_tab.py" line="90"/>
+        <source>Remove selected</source>
+        <translation type="unfinished">Удалить выбранное</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="79"/>
+        <source>Label</source>
+        <translation type="unfinished">Пометка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="84"/>
+        <source>Phone, e.g. +970 59 123 4567</source>
+        <translation type="unfinished">Телефон, напр. +970 59 123 4567</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="86"/>
+        <source>Label (mobile, relative…)</source>
+        <translation type="unfinished">Пометка (мобильный, родственник…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="88"/>
+        <source>Add phone</source>
+        <translation type="unfinished">Добавить телефон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="97"/>
+        <source>&lt;b&gt;Documents&lt;/b&gt;</source>
+        <translation type="unfinished">&lt;b&gt;Документы&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="116"/>
+        <source>&lt;b&gt;Phones&lt;/b&gt;</source>
+        <translation type="unfinished">&lt;b&gt;Телефоны&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="140"/>
+        <source>expired: kept, but it cannot be used to cross</source>
+        <translation type="unfinished">срок истёк: документ сохранён, но для пересечения границы не годится</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="159"/>
+        <source>Adding a document to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="170"/>
+        <source>Removing a document of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="186"/>
+        <source>expiry date: write it as YYYY-MM-DD</source>
+        <translation type="unfinished">срок действия: введите как ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="222"/>
+        <source>Adding a phone to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="238"/>
+        <source>Removing a phone of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="257"/>
+        <source>The phone typed here is not added yet: %1</source>
+        <translation type="unfinished">Введённый здесь телефон ещё не добавлен: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/documents_tab.py" line="269"/>
+        <source>The document typed here is not added yet: %1</source>
+        <translation type="unfinished">Введённый здесь документ ещё не добавлен: %1</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <location filename="../../ui/merge_dialog.py" line="320"/>
@@ -757,7 +884,7 @@
     <message>
         <location filename="../../ui/merge_dialog.py" line="404"/>
         <source>Marking %1 and %2 as different persons</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 и %2 отмечаются как разные люди</translation>
     </message>
     <message>
         <location filename="../../ui/merge_dialog.py" line="413"/>
@@ -1206,57 +1333,57 @@ Please send that file to your IT support.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="93"/>
+        <location filename="../../ui/importing/wizard.py" line="94"/>
         <source>Choose the file</source>
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="94"/>
+        <location filename="../../ui/importing/wizard.py" line="95"/>
         <source>A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the preview.</source>
         <translation>Список в формате .xlsx, .xls, .ods или .csv (в любой кодировке). До предпросмотра ничего не записывается.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="97"/>
+        <location filename="../../ui/importing/wizard.py" line="98"/>
         <source>Path of the spreadsheet</source>
         <translation>Путь к таблице</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="99"/>
+        <location filename="../../ui/importing/wizard.py" line="100"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="114"/>
+        <location filename="../../ui/importing/wizard.py" line="115"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="115"/>
+        <location filename="../../ui/importing/wizard.py" line="116"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="134"/>
+        <location filename="../../ui/importing/wizard.py" line="135"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="136"/>
+        <location filename="../../ui/importing/wizard.py" line="137"/>
         <source>%1 file with sheets: %2</source>
         <translation>Файл %1, листы: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="151"/>
+        <location filename="../../ui/importing/wizard.py" line="152"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="157"/>
+        <location filename="../../ui/importing/wizard.py" line="158"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="158"/>
+        <location filename="../../ui/importing/wizard.py" line="159"/>
         <source>This workbook is protected by a password. Password:</source>
         <translation>Книга защищена паролем. Пароль:</translation>
     </message>
@@ -1295,6 +1422,205 @@ Please send that file to your IT support.</source>
         <location filename="../../ui/help.py" line="175"/>
         <source>&amp;Manual</source>
         <translation>&amp;Руководство</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="31"/>
+        <location filename="../../ui/person/history_tab.py" line="60"/>
+        <source>When</source>
+        <translation type="unfinished">Когда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="31"/>
+        <source>Who</source>
+        <translation type="unfinished">Кто</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="32"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="33"/>
+        <source>To</source>
+        <translation type="unfinished">На</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="33"/>
+        <location filename="../../ui/person/history_tab.py" line="39"/>
+        <source>List</source>
+        <translation type="unfinished">Список</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="34"/>
+        <source>Reason</source>
+        <translation type="unfinished">Причина</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="39"/>
+        <location filename="../../ui/person/history_tab.py" line="60"/>
+        <source>Partner</source>
+        <translation type="unfinished">Партнёр</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="40"/>
+        <source>List state</source>
+        <translation type="unfinished">Состояние списка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="41"/>
+        <source>Answer</source>
+        <translation type="unfinished">Ответ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="41"/>
+        <source>Valid until</source>
+        <translation type="unfinished">Действует до</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="42"/>
+        <source>Crossed</source>
+        <translation type="unfinished">Пересекли границу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="49"/>
+        <source>&lt;b&gt;Status history&lt;/b&gt;</source>
+        <translation type="unfinished">&lt;b&gt;История статусов&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="51"/>
+        <source>&lt;b&gt;Evacuation lists and the partners&apos; answers&lt;/b&gt;</source>
+        <translation type="unfinished">&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="61"/>
+        <source>Profile</source>
+        <translation type="unfinished">Профиль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="61"/>
+        <source>File</source>
+        <translation type="unfinished">Файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="62"/>
+        <source>Encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="62"/>
+        <source>yes</source>
+        <translation type="unfinished">да</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="62"/>
+        <source>no</source>
+        <translation type="unfinished">нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="63"/>
+        <source>By</source>
+        <translation type="unfinished">Кто</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/history_tab.py" line="67"/>
+        <source>&lt;b&gt;Data shared with partners&lt;/b&gt; (every export that carried this person)</source>
+        <translation type="unfinished">&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTab</name>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="45"/>
+        <source>Case</source>
+        <translation type="unfinished">Дело</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="45"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="46"/>
+        <source>Relationship</source>
+        <translation type="unfinished">Родство</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="47"/>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="47"/>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="54"/>
+        <source>Household ref, e.g. H-00012</source>
+        <translation type="unfinished">Номер семьи, напр. H-00012</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="60"/>
+        <source>&amp;Join household</source>
+        <translation type="unfinished">&amp;Включить в семью</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="63"/>
+        <source>Set relationship</source>
+        <translation type="unfinished">Задать родство</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="65"/>
+        <source>Lea&amp;ve household</source>
+        <translation type="unfinished">&amp;Исключить из семьи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="71"/>
+        <source>Household:</source>
+        <translation type="unfinished">Семья:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="73"/>
+        <source>as</source>
+        <translation type="unfinished">как</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="84"/>
+        <source>Save the person first, then choose a household.</source>
+        <translation type="unfinished">Сначала сохраните человека, затем выберите семью.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="89"/>
+        <source>Not in a household. Type a household reference to join one.</source>
+        <translation type="unfinished">Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="93"/>
+        <source>member</source>
+        <translation type="unfinished">член семьи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="113"/>
+        <source>No household %1 on this roster.</source>
+        <translation type="unfinished">Семьи %1 в этом списке нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="119"/>
+        <source>Adding %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="134"/>
+        <source>Changing the relationship of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/household_tab.py" line="145"/>
+        <source>Taking %1 out of the household</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1428,27 +1754,27 @@ Please send that file to your IT support.</source>
     <message>
         <location filename="../../ui/pages/households.py" line="281"/>
         <source>Creating the household</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание семьи</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households.py" line="299"/>
         <source>Recording the relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись степени родства</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households.py" line="309"/>
         <source>Making the head of the household</source>
-        <translation type="unfinished"></translation>
+        <translation>Назначение главы семьи</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households.py" line="318"/>
         <source>Removing from the household</source>
-        <translation type="unfinished"></translation>
+        <translation>Исключение из семьи</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households.py" line="335"/>
         <source>Adding to the household</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавление в семью</translation>
     </message>
 </context>
 <context>
@@ -1588,12 +1914,12 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="61"/>
+        <location filename="../../ui/importing/wizard.py" line="62"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="421"/>
+        <location filename="../../ui/importing/wizard.py" line="423"/>
         <source>Import #%1</source>
         <translation>Импорт № %1</translation>
     </message>
@@ -2107,12 +2433,12 @@ Please send that file to your IT support.</source>
     <message>
         <location filename="../../ui/pages/lists.py" line="338"/>
         <source>Creating the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание списка</translation>
     </message>
     <message>
         <location filename="../../ui/pages/lists.py" line="351"/>
         <source>Adding to the list</source>
-        <translation type="unfinished">Добавление в список</translation>
+        <translation>Добавление в список</translation>
     </message>
     <message>
         <location filename="../../ui/pages/lists.py" line="361"/>
@@ -2122,12 +2448,12 @@ Please send that file to your IT support.</source>
     <message>
         <location filename="../../ui/pages/lists.py" line="364"/>
         <source>Adding the household to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавление семьи в список</translation>
     </message>
     <message>
         <location filename="../../ui/pages/lists.py" line="374"/>
         <source>Removing from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Исключение из списка</translation>
     </message>
     <message>
         <location filename="../../ui/pages/lists.py" line="387"/>
@@ -2156,7 +2482,7 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/pages/lists.py" line="403"/>
         <source>Marking the list sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметка об отправке списка</translation>
     </message>
     <message>
         <location filename="../../ui/pages/lists.py" line="422"/>
@@ -2191,7 +2517,7 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/pages/lists.py" line="521"/>
         <source>Recording the crossing</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись пересечения границы</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +2536,60 @@ Verify them now, so that every member is submitted with the list?</source>
         <location filename="../../ui/protection/lock.py" line="79"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message>
+        <location filename="../../ui/person/log_tab.py" line="27"/>
+        <location filename="../../ui/person/log_tab.py" line="36"/>
+        <source>When</source>
+        <translation type="unfinished">Когда</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/log_tab.py" line="27"/>
+        <source>Who</source>
+        <translation type="unfinished">Кто</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/log_tab.py" line="28"/>
+        <source>With</source>
+        <translation type="unfinished">С кем</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/log_tab.py" line="29"/>
+        <source>Summary</source>
+        <translation type="unfinished">Суть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/log_tab.py" line="29"/>
+        <source>Follow up</source>
+        <translation type="unfinished">Напомнить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/log_tab.py" line="36"/>
+        <source>Operator</source>
+        <translation type="unfinished">Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/log_tab.py" line="37"/>
+        <source>Action</source>
+        <translation type="unfinished">Действие</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/log_tab.py" line="38"/>
+        <source>What</source>
+        <translation type="unfinished">Что</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/log_tab.py" line="44"/>
+        <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
+        <translation type="unfinished">&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person/log_tab.py" line="46"/>
+        <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
+        <translation type="unfinished">&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2558,99 +2938,104 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="236"/>
+        <location filename="../../ui/importing/wizard.py" line="237"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="237"/>
+        <location filename="../../ui/importing/wizard.py" line="238"/>
         <source>Choose the roster field of each column. A saved profile is applied by itself when the headers are the same.</source>
         <translation>Выберите поле списка для каждого столбца. Сохранённый профиль применяется сам, если заголовки совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="240"/>
+        <location filename="../../ui/importing/wizard.py" line="241"/>
         <source>Apply profile</source>
         <translation>Применить профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="242"/>
+        <location filename="../../ui/importing/wizard.py" line="243"/>
         <source>Save as profile…</source>
         <translation>Сохранить как профиль…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="245"/>
+        <location filename="../../ui/importing/wizard.py" line="246"/>
         <source>as most dates in the column</source>
         <translation>как большинство дат в столбце</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="246"/>
+        <location filename="../../ui/importing/wizard.py" line="247"/>
         <source>day first (31/12/1980)</source>
         <translation>сначала день (31/12/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="247"/>
+        <location filename="../../ui/importing/wizard.py" line="248"/>
         <source>month first (12/31/1980)</source>
         <translation>сначала месяц (12/31/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="249"/>
+        <location filename="../../ui/importing/wizard.py" line="250"/>
         <source>Profile:</source>
         <translation>Профиль:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="254"/>
+        <location filename="../../ui/importing/wizard.py" line="255"/>
         <source>Dates like 01/02/1980 are read</source>
         <translation>Даты вида 01/02/1980 читаются</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="263"/>
+        <location filename="../../ui/importing/wizard.py" line="264"/>
         <source>Use the suggested fields</source>
         <translation>Взять предложенные поля</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="284"/>
+        <location filename="../../ui/importing/wizard.py" line="285"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="300"/>
+        <location filename="../../ui/importing/wizard.py" line="301"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="300"/>
+        <location filename="../../ui/importing/wizard.py" line="301"/>
         <source>First values</source>
         <translation>Первые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="300"/>
+        <location filename="../../ui/importing/wizard.py" line="301"/>
         <source>Roster field</source>
         <translation>Поле списка</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="305"/>
+        <location filename="../../ui/importing/wizard.py" line="306"/>
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="343"/>
+        <location filename="../../ui/importing/wizard.py" line="344"/>
         <source>%1 (looks like &lt;b&gt;%2&lt;/b&gt;)</source>
         <translation>%1 (похоже на &lt;b&gt;%2&lt;/b&gt;)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="347"/>
+        <location filename="../../ui/importing/wizard.py" line="348"/>
         <source>⚠ Not imported: %1. Choose a field below for any column you want to keep.</source>
         <translation>⚠ Не импортируются: %1. Выберите поле ниже для столбцов, которые нужно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="382"/>
+        <location filename="../../ui/importing/wizard.py" line="383"/>
         <source>Save the mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="383"/>
+        <location filename="../../ui/importing/wizard.py" line="384"/>
         <source>Profile name (for example &apos;Egyptian MFA&apos;):</source>
         <translation>Название профиля (например, «МИД Египта»):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing/wizard.py" line="392"/>
+        <source>Saving the column profile</source>
+        <translation>Сохранение профиля столбцов</translation>
     </message>
 </context>
 <context>
@@ -2721,7 +3106,7 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/merge_dialog.py" line="260"/>
         <source>Merging %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединение %1 с %2</translation>
     </message>
     <message>
         <location filename="../../ui/merge_dialog.py" line="275"/>
@@ -2736,7 +3121,7 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/merge_dialog.py" line="288"/>
         <source>Undoing the merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена объединения</translation>
     </message>
     <message>
         <location filename="../../ui/merge_dialog.py" line="305"/>
@@ -3287,27 +3672,27 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/pages/partners.py" line="336"/>
         <source>Adding the partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавление партнёра</translation>
     </message>
     <message>
         <location filename="../../ui/pages/partners.py" line="350"/>
         <source>Saving the partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранение партнёра</translation>
     </message>
     <message>
         <location filename="../../ui/pages/partners.py" line="364"/>
         <source>Adding the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавление контакта</translation>
     </message>
     <message>
         <location filename="../../ui/pages/partners.py" line="380"/>
         <source>Saving the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранение контакта</translation>
     </message>
     <message>
         <location filename="../../ui/pages/partners.py" line="403"/>
         <source>Marking the follow-ups done</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметка о выполнении</translation>
     </message>
 </context>
 <context>
@@ -3463,7 +3848,7 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Коды ISO, напр. RUS, PSE</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="103"/>
+        <location filename="../../ui/person/editor.py" line="99"/>
         <source>Change status…</source>
         <translation>Сменить статус…</translation>
     </message>
@@ -3493,373 +3878,43 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>&amp;Журналы</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="174"/>
-        <source>Type</source>
-        <translation>Вид</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="174"/>
+        <location filename="../../ui/person/editor.py" line="187"/>
         <location filename="../../ui/person/editor.py" line="188"/>
-        <location filename="../../ui/person/editor.py" line="201"/>
-        <source>Number</source>
-        <translation>Номер</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="175"/>
-        <source>Issued by</source>
-        <translation>Кем выдан</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="175"/>
-        <source>Issued</source>
-        <translation>Выдан</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="176"/>
-        <source>Expires</source>
-        <translation>Действует до</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="177"/>
-        <source>This document has expired</source>
-        <translation>Срок действия документа истёк</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="189"/>
-        <source>Country (ISO)</source>
-        <translation>Страна (ISO)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="190"/>
-        <source>Issued YYYY-MM-DD</source>
-        <translation>Выдан ГГГГ-ММ-ДД</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="191"/>
-        <source>Expires YYYY-MM-DD</source>
-        <translation>Действует до ГГГГ-ММ-ДД</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="193"/>
-        <source>Add document</source>
-        <translation>Добавить документ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="195"/>
-        <location filename="../../ui/person/editor.py" line="212"/>
-        <source>Remove selected</source>
-        <translation>Удалить выбранное</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="201"/>
-        <source>Label</source>
-        <translation>Пометка</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="206"/>
-        <source>Phone, e.g. +970 59 123 4567</source>
-        <translation>Телефон, напр. +970 59 123 4567</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="208"/>
-        <source>Label (mobile, relative…)</source>
-        <translation>Пометка (мобильный, родственник…)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="210"/>
-        <source>Add phone</source>
-        <translation>Добавить телефон</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="219"/>
-        <source>&lt;b&gt;Documents&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Документы&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="239"/>
-        <source>&lt;b&gt;Phones&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Телефоны&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="253"/>
-        <source>Case</source>
-        <translation>Дело</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="253"/>
-        <source>Name</source>
-        <translation>Имя</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="254"/>
-        <source>Relationship</source>
-        <translation>Родство</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="255"/>
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="255"/>
-        <source>Born</source>
-        <translation>Родился</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="262"/>
-        <source>Household ref, e.g. H-00012</source>
-        <translation>Номер семьи, напр. H-00012</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="268"/>
-        <source>&amp;Join household</source>
-        <translation>&amp;Включить в семью</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="271"/>
-        <source>Set relationship</source>
-        <translation>Задать родство</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="273"/>
-        <source>Lea&amp;ve household</source>
-        <translation>&amp;Исключить из семьи</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="279"/>
-        <source>Household:</source>
-        <translation>Семья:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="281"/>
-        <source>as</source>
-        <translation>как</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="293"/>
-        <location filename="../../ui/person/editor.py" line="302"/>
-        <location filename="../../ui/person/editor.py" line="319"/>
-        <location filename="../../ui/person/editor.py" line="348"/>
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="293"/>
-        <location filename="../../ui/person/editor.py" line="319"/>
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="294"/>
-        <source>With</source>
-        <translation>С кем</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="295"/>
-        <source>Summary</source>
-        <translation>Суть</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="295"/>
-        <source>Follow up</source>
-        <translation>Напомнить</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="302"/>
-        <source>Operator</source>
-        <translation>Оператор</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="303"/>
-        <source>Action</source>
-        <translation>Действие</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="304"/>
-        <source>What</source>
-        <translation>Что</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="310"/>
-        <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="312"/>
-        <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="320"/>
-        <source>From</source>
-        <translation>С</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="321"/>
-        <source>To</source>
-        <translation>На</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="321"/>
-        <location filename="../../ui/person/editor.py" line="327"/>
-        <source>List</source>
-        <translation>Список</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="322"/>
-        <source>Reason</source>
-        <translation>Причина</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="327"/>
-        <location filename="../../ui/person/editor.py" line="348"/>
-        <source>Partner</source>
-        <translation>Партнёр</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="328"/>
-        <source>List state</source>
-        <translation>Состояние списка</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="329"/>
-        <source>Answer</source>
-        <translation>Ответ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="329"/>
-        <source>Valid until</source>
-        <translation>Действует до</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="330"/>
-        <source>Crossed</source>
-        <translation>Пересекли границу</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="337"/>
-        <source>&lt;b&gt;Status history&lt;/b&gt;</source>
-        <translation>&lt;b&gt;История статусов&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="339"/>
-        <source>&lt;b&gt;Evacuation lists and the partners&apos; answers&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="349"/>
-        <source>Profile</source>
-        <translation>Профиль</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="349"/>
-        <source>File</source>
-        <translation>Файл</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="350"/>
-        <source>Encrypted</source>
-        <translation>Зашифрован</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="350"/>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="350"/>
-        <source>no</source>
-        <translation>нет</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="351"/>
-        <source>By</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="355"/>
-        <source>&lt;b&gt;Data shared with partners&lt;/b&gt; (every export that carried this person)</source>
-        <translation>&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="390"/>
-        <location filename="../../ui/person/editor.py" line="391"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="392"/>
+        <location filename="../../ui/person/editor.py" line="189"/>
         <source>will be registered</source>
         <translation>будет зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="396"/>
-        <source>Save the person first, then choose a household.</source>
-        <translation>Сначала сохраните человека, затем выберите семью.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="401"/>
+        <location filename="../../ui/person/editor.py" line="194"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="418"/>
-        <source>Not in a household. Type a household reference to join one.</source>
-        <translation>Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="422"/>
-        <source>member</source>
-        <translation>член семьи</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="451"/>
+        <location filename="../../ui/person/editor.py" line="221"/>
         <source>a surname (native or Latin) is required</source>
         <translation>нужна фамилия (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="472"/>
-        <location filename="../../ui/person/editor.py" line="504"/>
-        <source>expired: kept, but it cannot be used to cross</source>
-        <translation>срок истёк: документ сохранён, но для пересечения границы не годится</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="502"/>
-        <source>expiry date: write it as YYYY-MM-DD</source>
-        <translation>срок действия: введите как ГГГГ-ММ-ДД</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="525"/>
-        <source>No household %1 on this roster.</source>
-        <translation>Семьи %1 в этом списке нет.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="623"/>
-        <source>The phone typed here is not added yet: %1</source>
-        <translation>Введённый здесь телефон ещё не добавлен: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="636"/>
-        <source>The document typed here is not added yet: %1</source>
-        <translation>Введённый здесь документ ещё не добавлен: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person/editor.py" line="646"/>
+        <location filename="../../ui/person/editor.py" line="261"/>
         <source>Also added on Save: %1</source>
         <translation>При сохранении также добавлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="664"/>
+        <location filename="../../ui/person/editor.py" line="279"/>
         <source>phone %1</source>
         <translation>телефон %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="722"/>
+        <location filename="../../ui/person/editor.py" line="322"/>
         <source>Saving %1</source>
         <translation>Сохранение: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="723"/>
+        <location filename="../../ui/person/editor.py" line="322"/>
         <source>the new person</source>
         <translation>новый человек</translation>
     </message>
@@ -4077,164 +4132,174 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>ProfileEditor</name>
     <message>
-        <location filename="../../ui/profile_editor.py" line="65"/>
+        <location filename="../../ui/profile_editor.py" line="67"/>
         <source>One row per person</source>
         <translation>По строке на человека</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="66"/>
+        <location filename="../../ui/profile_editor.py" line="68"/>
         <source>Households together</source>
         <translation>Семьи вместе</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="67"/>
+        <location filename="../../ui/profile_editor.py" line="69"/>
         <source>One sheet per evacuation list</source>
         <translation>По листу на каждый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="209"/>
+        <location filename="../../ui/profile_editor.py" line="211"/>
         <source>Export profiles</source>
         <translation>Профили экспорта</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="218"/>
+        <location filename="../../ui/profile_editor.py" line="220"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="219"/>
+        <location filename="../../ui/profile_editor.py" line="221"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="219"/>
+        <location filename="../../ui/profile_editor.py" line="221"/>
         <source>built in</source>
         <translation>встроенный</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="219"/>
+        <location filename="../../ui/profile_editor.py" line="221"/>
         <source>mission&apos;s own</source>
         <translation>собственный</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="227"/>
+        <location filename="../../ui/profile_editor.py" line="229"/>
         <source>New</source>
         <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="229"/>
+        <location filename="../../ui/profile_editor.py" line="231"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="242"/>
+        <location filename="../../ui/profile_editor.py" line="244"/>
         <source>Names in upper-case Latin letters, as in the passport</source>
         <translation>Имена заглавными латинскими буквами, как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="244"/>
+        <location filename="../../ui/profile_editor.py" line="246"/>
         <source>Show the record ID (UUID) column (always written last; hidden unless ticked)</source>
         <translation>Показывать столбец с идентификатором записи (UUID) (всегда записывается последним; без флажка скрыт)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="246"/>
+        <location filename="../../ui/profile_editor.py" line="248"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="261"/>
+        <location filename="../../ui/profile_editor.py" line="263"/>
         <source>Add →</source>
         <translation>Добавить →</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="263"/>
+        <location filename="../../ui/profile_editor.py" line="265"/>
         <source>← Remove</source>
         <translation>← Убрать</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="265"/>
+        <location filename="../../ui/profile_editor.py" line="267"/>
         <source>Up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="267"/>
+        <location filename="../../ui/profile_editor.py" line="269"/>
         <source>Down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="295"/>
+        <location filename="../../ui/profile_editor.py" line="297"/>
         <source>&lt;b&gt;Profiles&lt;/b&gt;</source>
         <translation>&lt;b&gt;Профили&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="302"/>
+        <location filename="../../ui/profile_editor.py" line="304"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="303"/>
+        <location filename="../../ui/profile_editor.py" line="305"/>
         <source>&amp;Language of the headers</source>
         <translation>&amp;Язык заголовков</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="304"/>
+        <location filename="../../ui/profile_editor.py" line="306"/>
         <source>&amp;Dates</source>
         <translation>&amp;Даты</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="305"/>
+        <location filename="../../ui/profile_editor.py" line="307"/>
         <source>&amp;Grouping</source>
         <translation>&amp;Группировка</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="308"/>
+        <location filename="../../ui/profile_editor.py" line="310"/>
         <source>&amp;Title row</source>
         <translation>Строка-&amp;заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="309"/>
+        <location filename="../../ui/profile_editor.py" line="311"/>
         <source>&amp;Sheet name</source>
         <translation>&amp;Имя листа</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="311"/>
+        <location filename="../../ui/profile_editor.py" line="313"/>
         <source>Available columns</source>
         <translation>Доступные столбцы</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="312"/>
+        <location filename="../../ui/profile_editor.py" line="314"/>
         <source>Columns of the file, in order (double-click a header to edit it)</source>
         <translation>Столбцы файла по порядку (двойной щелчок по заголовку — изменить его)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="354"/>
+        <location filename="../../ui/profile_editor.py" line="356"/>
         <source>%1 (copy)</source>
         <translation>%1 (копия)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="358"/>
+        <location filename="../../ui/profile_editor.py" line="360"/>
         <source>A built-in profile cannot be changed: your changes are saved as a new profile under the name below.</source>
         <translation>Встроенный профиль изменить нельзя: ваши изменения будут сохранены как новый профиль под названием ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="361"/>
+        <location filename="../../ui/profile_editor.py" line="363"/>
         <source>Saved by %1 on %2; shared by every workstation of the mission.</source>
         <translation>Сохранил(а) %1, %2; общий для всех рабочих мест миссии.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="390"/>
+        <location filename="../../ui/profile_editor.py" line="392"/>
         <source>A new profile: name it, choose its columns, save.</source>
         <translation>Новый профиль: задайте название, выберите столбцы, сохраните.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="463"/>
+        <location filename="../../ui/profile_editor.py" line="453"/>
+        <source>Saving the profile</source>
+        <translation>Сохранение профиля</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="468"/>
         <source>Delete profile</source>
         <translation>Удаление профиля</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="464"/>
+        <location filename="../../ui/profile_editor.py" line="469"/>
         <source>Delete the export profile &apos;%1&apos; for the whole mission?</source>
         <translation>Удалить профиль экспорта «%1» для всей миссии?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_editor.py" line="475"/>
+        <source>Deleting the profile</source>
+        <translation>Удаление профиля</translation>
     </message>
 </context>
 <context>
@@ -4560,175 +4625,180 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/pages/partners.py" line="130"/>
         <source>Logging the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись контакта в журнал</translation>
     </message>
 </context>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="60"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="61"/>
         <source>Receive a roster package</source>
         <translation>Получить пакет списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="64"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="65"/>
         <source>No package chosen</source>
         <translation>Пакет не выбран</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="65"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="66"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="68"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="69"/>
         <source>only for a package made with a passphrase</source>
         <translation>только для пакета, зашифрованного паролем</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="70"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="71"/>
         <source>I confirmed this fingerprint with the sender by phone</source>
         <translation>Я сверил этот отпечаток с отправителем по телефону</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="74"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="75"/>
         <source>Person</source>
         <translation>Лицо</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="75"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="76"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="76"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="77"/>
         <source>Ours</source>
         <translation>У нас</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="77"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="78"/>
         <source>Theirs</source>
         <translation>У них</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="78"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="79"/>
         <source>From</source>
         <translation>От кого</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="86"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="87"/>
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="87"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="88"/>
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="88"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="89"/>
         <source>Keep ours</source>
         <translation>Оставить наше</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="89"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="90"/>
         <source>Take theirs</source>
         <translation>Принять их</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="90"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="91"/>
         <source>Undo this import</source>
         <translation>Отменить этот приём</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="92"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="93"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="104"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="105"/>
         <source>Package:</source>
         <translation>Пакет:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="105"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="106"/>
         <source>Passphrase:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="117"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="118"/>
         <source>Conflicts: the same field changed at both missions</source>
         <translation>Конфликты: одно и то же поле изменено в обеих миссиях</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="125"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="126"/>
         <source>Open a roster package</source>
         <translation>Открыть пакет списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="126"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="127"/>
         <source>Roster packages (*.mrpkg)</source>
         <translation>Пакеты списка (*.mrpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="152"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="153"/>
         <source>Reading the package</source>
         <translation>Чтение пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="157"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="158"/>
         <source>From {site} (package {number}), key fingerprint {fingerprint}.</source>
         <translation>От {site} (пакет {number}), отпечаток ключа {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="160"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="161"/>
         <source>{site} is not a known site. Read this key fingerprint to them by phone before you apply: {fingerprint}</source>
         <translation>{site} — неизвестная площадка. Прежде чем применять, зачитайте им по телефону отпечаток ключа: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="165"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="166"/>
         <source>Preview (nothing changed yet)</source>
         <translation>Просмотр (ещё ничего не изменено)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="170"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="171"/>
         <source>{created} new, {updated} updated, {unchanged} unchanged persons; {conflicts} conflicts; {duplicates} possible duplicates</source>
         <translation>лиц: новых {created}, изменённых {updated}, без изменений {unchanged}; конфликтов: {conflicts}; возможных дубликатов: {duplicates}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="175"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="176"/>
         <source>Packages {numbers} from {site} never arrived here.</source>
         <translation>Пакеты {numbers} от {site} сюда не поступали.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="178"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="179"/>
         <source>Possibly the same person: {new} and {existing}</source>
         <translation>Возможно, одно и то же лицо: {new} и {existing}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="187"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="188"/>
         <source>Confirm the sender&apos;s fingerprint by phone first.</source>
         <translation>Сначала сверьте отпечаток отправителя по телефону.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="195"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="196"/>
         <source>Applying the package</source>
         <translation>Применение пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="200"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="201"/>
         <source>Applied as import #{number}</source>
         <translation>Применён как приём № {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="217"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="218"/>
         <source>Undoing the package import</source>
         <translation>Отмена приёма пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="221"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="222"/>
         <source>Import #{number} undone: {count} records put back.</source>
         <translation>Приём № {number} отменён: восстановлено записей: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/receive_dialog.py" line="247"/>
+        <source>Settling the conflict</source>
+        <translation>Разрешение расхождения</translation>
     </message>
 </context>
 <context>
@@ -5869,184 +5939,199 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>ISO code, e.g. EGY: phones without + are from there</source>
         <translation>Код ISO, напр. EGY: телефоны без + считаются оттуда</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>roster.db in your user data folder</source>
         <translation>roster.db в папке данных пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53"/>
-        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
         <source>beside the database</source>
         <translation>рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Your &amp;name (audit trail)</source>
         <translation>Ваше &amp;имя (для журнала)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>&amp;Mission name</source>
         <translation>&amp;Название миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>Host &amp;country</source>
         <translation>&amp;Страна пребывания</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="69"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>&amp;Default database</source>
         <translation>&amp;База по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>&amp;Backup folder</source>
         <translation>Папка &amp;резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>A new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>Default database</source>
         <translation>База по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="96"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>your name</source>
         <translation>ваше имя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>is required: it goes into the audit trail</source>
         <translation>обязательно: оно записывается в журнал изменений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <source>Saving the mission&apos;s settings</source>
+        <translation>Сохранение настроек миссии</translation>
     </message>
 </context>
 <context>
     <name>SitesDialog</name>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="40"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="42"/>
         <source>Sites and keys</source>
         <translation>Площадки и ключи</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="43"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="45"/>
         <source>Site</source>
         <translation>Площадка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="44"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="46"/>
         <source>This roster</source>
         <translation>Этот список</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="44"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="46"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="45"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="47"/>
         <source>Prefix</source>
         <translation>Префикс</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="46"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="48"/>
         <source>Key fingerprint</source>
         <translation>Отпечаток ключа</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="54"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="56"/>
         <source>This roster&apos;s site</source>
         <translation>Площадка этого списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="58"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="60"/>
         <source>e.g. CAI</source>
         <translation>напр. CAI</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="59"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="61"/>
         <source>Create this site</source>
         <translation>Создать площадку</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="61"/>
-        <location filename="../../ui/packages/sites_dialog.py" line="83"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="63"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="85"/>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="62"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="64"/>
         <source>Case-reference prefix:</source>
         <translation>Префикс номеров дел:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="65"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="67"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="70"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="72"/>
         <source>Public key to send to the other missions:</source>
         <translation>Открытый ключ для других миссий:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="74"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="76"/>
         <source>Add another mission&apos;s site</source>
         <translation>Добавить площадку другой миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="81"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="83"/>
         <source>Add site</source>
         <translation>Добавить площадку</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="84"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="86"/>
         <source>Public key:</source>
         <translation>Открытый ключ:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="85"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="87"/>
         <source>Fingerprint to confirm by phone:</source>
         <translation>Отпечаток для сверки по телефону:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="127"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="118"/>
+        <source>Creating this site</source>
+        <translation>Создание этого пункта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="131"/>
         <source>not a site&apos;s public key</source>
         <translation>это не открытый ключ площадки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="137"/>
+        <source>Adding the site</source>
+        <translation>Добавление пункта</translation>
     </message>
 </context>
 <context>
@@ -6095,32 +6180,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="167"/>
+        <location filename="../../ui/importing/wizard.py" line="168"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="168"/>
+        <location filename="../../ui/importing/wizard.py" line="169"/>
         <source>The header row is found below any title rows; choose another sheet or row if needed.</source>
         <translation>Строка заголовков ищется ниже строк с названием; при необходимости выберите другой лист или строку.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="178"/>
+        <location filename="../../ui/importing/wizard.py" line="179"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="180"/>
+        <location filename="../../ui/importing/wizard.py" line="181"/>
         <source>Header in row:</source>
         <translation>Заголовки в строке:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="196"/>
+        <location filename="../../ui/importing/wizard.py" line="197"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="198"/>
+        <location filename="../../ui/importing/wizard.py" line="199"/>
         <source>%1 (empty)</source>
         <translation>%1 (пустой)</translation>
     </message>
@@ -6227,7 +6312,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../ui/pages/trash_audit.py" line="175"/>
         <source>Restoring %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановление %1</translation>
     </message>
 </context>
 <context>
@@ -6284,191 +6369,191 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli/program.py" line="125"/>
+        <location filename="../../cli/program.py" line="127"/>
         <source>{path}: the default roster (Tools &gt; Settings) is missing: moved, renamed, or on a drive that is not connected. Nothing was created; name a roster with --db PATH</source>
         <translation>{path}: основной базы (Сервис &gt; Настройки) нет на месте: она перемещена, переименована или на диске, который не подключён. Ничего не создано; укажите базу через --db ПУТЬ</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="147"/>
+        <location filename="../../cli/program.py" line="149"/>
         <source>must be written as field=value</source>
         <translation>нужно писать как поле=значение</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="150"/>
+        <location filename="../../cli/program.py" line="152"/>
         <source>is not a field (fields: {fields})</source>
         <translation>— такого поля нет (поля: {fields})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="212"/>
+        <location filename="../../cli/program.py" line="214"/>
         <source>{ref}: saved (version {version})</source>
         <translation>{ref}: сохранено (версия {version})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="218"/>
+        <location filename="../../cli/program.py" line="220"/>
         <source>{ref}: moved to the trash</source>
         <translation>{ref}: перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="239"/>
+        <location filename="../../cli/program.py" line="241"/>
         <source>takes no person references or status</source>
         <translation>не принимает номеров дел и статуса</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="241"/>
+        <location filename="../../cli/program.py" line="243"/>
         <source>status operation {n} undone: {count} persons back</source>
         <translation>операция смены статуса {n} отменена: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="244"/>
+        <location filename="../../cli/program.py" line="246"/>
         <source>needs the new STATE (and REF ..., --list NAME or --household REF)</source>
         <translation>нужен новый СТАТУС (и НОМЕР ..., --list СПИСОК или --household СЕМЬЯ)</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="256"/>
+        <location filename="../../cli/program.py" line="258"/>
         <source>{ref}: {state}</source>
         <translation>{ref}: {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="258"/>
+        <location filename="../../cli/program.py" line="260"/>
         <source>{ref}: already {state}</source>
         <translation>{ref}: уже {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="260"/>
+        <location filename="../../cli/program.py" line="262"/>
         <source>{ref}: not changed: {why}</source>
         <translation>{ref}: не изменён(а): {why}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="262"/>
+        <location filename="../../cli/program.py" line="264"/>
         <source>{count} changed as operation {n}; undo with `mission-roster status --undo {n}`</source>
         <translation>изменено: {count}, операция {n}; отменить: `mission-roster status --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="295"/>
+        <location filename="../../cli/program.py" line="297"/>
         <source>{count} found, first {limit} shown</source>
         <translation>найдено: {count}, показаны первые {limit}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="298"/>
+        <location filename="../../cli/program.py" line="300"/>
         <source>{count} found</source>
         <translation>найдено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="315"/>
+        <location filename="../../cli/program.py" line="317"/>
         <source>{ref}: {count} members</source>
         <translation>{ref}: членов семьи: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="319"/>
-        <location filename="../../cli/program.py" line="330"/>
+        <location filename="../../cli/program.py" line="321"/>
+        <location filename="../../cli/program.py" line="332"/>
         <source>warning: {ref} {doubt}</source>
         <translation>предупреждение: {ref} {doubt}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="337"/>
+        <location filename="../../cli/program.py" line="339"/>
         <source>{name}: created</source>
         <translation>{name}: создан</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="348"/>
+        <location filename="../../cli/program.py" line="350"/>
         <source>{name}: {count} added</source>
         <translation>{name}: добавлено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="356"/>
+        <location filename="../../cli/program.py" line="358"/>
         <source>{name}: {count} members are not verified yet and stay registered: {refs}; send with --verify-first to verify and submit them in the same step</source>
         <translation>{name}: ещё не проверены и остаются зарегистрированными (человек: {count}): {refs}; отправьте с --verify-first, чтобы проверить и подать их тем же шагом</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="361"/>
+        <location filename="../../cli/program.py" line="363"/>
         <source>{name}: sent ({count} persons)</source>
         <translation>{name}: отправлен (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="370"/>
+        <location filename="../../cli/program.py" line="372"/>
         <source>{ref} on {name}: {answer} recorded; status {state} ({why})</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state} ({why})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="373"/>
+        <location filename="../../cli/program.py" line="375"/>
         <source>{ref} on {name}: {answer} recorded; status {state}</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="380"/>
+        <location filename="../../cli/program.py" line="382"/>
         <source>{ref}: crossed</source>
         <translation>{ref}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="387"/>
+        <location filename="../../cli/program.py" line="389"/>
         <source>{name}	{partner}	{state}	{count} persons: {pending} pending, {approved} approved, {rejected} rejected, {crossed} crossed</source>
         <translation>{name}	{partner}	{state}	человек: {count}; ждут ответа: {pending}, одобрено: {approved}, отказано: {rejected}, пересекли границу: {crossed}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="274"/>
-        <location filename="../../cli/program.py" line="396"/>
+        <location filename="../../cli/program.py" line="276"/>
         <location filename="../../cli/program.py" line="398"/>
+        <location filename="../../cli/program.py" line="400"/>
         <source>warning: {message}</source>
         <translation>предупреждение: {message}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="405"/>
-        <location filename="../../cli/program.py" line="414"/>
+        <location filename="../../cli/program.py" line="407"/>
+        <location filename="../../cli/program.py" line="416"/>
         <source>{name}: added</source>
         <translation>{name}: добавлен(а)</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="433"/>
+        <location filename="../../cli/program.py" line="435"/>
         <source>logged #{n}</source>
         <translation>записано в журнал связи, №{n}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="459"/>
+        <location filename="../../cli/program.py" line="461"/>
         <source>added {households} households, {persons} persons, {lists} lists, {partners} partners, {entries} log entries</source>
         <translation>добавлено: семей {households}, человек {persons}, списков {lists}, партнёров {partners}, записей журнала {entries}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="470"/>
+        <location filename="../../cli/program.py" line="472"/>
         <source>persons on the roster: {persons} in {households} households</source>
         <translation>человек в базе: {persons}, семей: {households}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="472"/>
+        <location filename="../../cli/program.py" line="474"/>
         <source>by status:</source>
         <translation>по статусам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="473"/>
+        <location filename="../../cli/program.py" line="475"/>
         <source>by list:</source>
         <translation>по спискам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="474"/>
+        <location filename="../../cli/program.py" line="476"/>
         <source>by flag:</source>
         <translation>по особым нуждам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="478"/>
+        <location filename="../../cli/program.py" line="480"/>
         <source>approved, not yet crossed: {waiting}; approvals expiring within {days} days: {expiring}; follow-ups due: {due}</source>
         <translation>одобрены, но ещё не пересекли границу: {waiting}; одобрений, истекающих в ближайшие дни ({days}): {expiring}; напоминаний на сегодня: {due}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="496"/>
+        <location filename="../../cli/program.py" line="498"/>
         <source>roster file damaged: {damage}</source>
         <translation>файл базы повреждён: {damage}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="500"/>
+        <location filename="../../cli/program.py" line="502"/>
         <source>audit trail intact: {count} entries</source>
         <translation>журнал изменений цел: записей: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="502"/>
+        <location filename="../../cli/program.py" line="504"/>
         <source>audit trail broken: {problem}</source>
         <translation>журнал изменений нарушен: {problem}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="716"/>
+        <location filename="../../cli/program.py" line="718"/>
         <source>mission-roster: interrupted</source>
         <translation>mission-roster: прервано</translation>
     </message>
@@ -6476,38 +6561,43 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.accounts</name>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="39"/>
+        <location filename="../../cli/commands/accounts.py" line="40"/>
         <source>{path}: the PIN file is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="43"/>
+        <location filename="../../cli/commands/accounts.py" line="44"/>
         <source>the PIN is needed: give it with {option}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="55"/>
+        <location filename="../../cli/commands/accounts.py" line="56"/>
         <source>Account {name!r} added: {role}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="75"/>
+        <location filename="../../cli/commands/accounts.py" line="76"/>
         <source>Account {name!r} is now: {role}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="82"/>
+        <location filename="../../cli/commands/accounts.py" line="83"/>
         <source>Account {name!r} is disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="88"/>
+        <location filename="../../cli/commands/accounts.py" line="89"/>
         <source>Account {name!r} is enabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/accounts.py" line="94"/>
+        <location filename="../../cli/commands/accounts.py" line="95"/>
         <source>Account {name!r} has a new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/accounts.py" line="102"/>
+        <source>Account {name!r}: server login {login}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6977,12 +7067,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.recovery</name>
     <message>
-        <location filename="../../cli/commands/recovery.py" line="46"/>
+        <location filename="../../cli/commands/recovery.py" line="39"/>
+        <source>{out}: the key file, the sheet and the roster&apos;s recovery file ({made}) must be different files; nothing was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/recovery.py" line="53"/>
         <source>{path}: recovery key written to {out}; print it, keep it in the safe, and delete the file (a key made before no longer works)</source>
         <translation>{path}: ключ восстановления записан в {out}; распечатайте его, положите в сейф и удалите файл (прежний ключ больше не действует)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/recovery.py" line="57"/>
+        <location filename="../../cli/commands/recovery.py" line="64"/>
         <source>{path}: opened with the recovery key and given the new passphrase; the recovery key still works</source>
         <translation>{path}: открыта ключом восстановления, задана новая парольная фраза; ключ восстановления по-прежнему действует</translation>
     </message>
@@ -9066,7 +9161,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="340"/>
+        <location filename="../../services/accounts.py" line="345"/>
+        <source>The server login {login!r} signs in as {name!r} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="382"/>
         <source>is the roster&apos;s last active head of mission; make another head first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9426,108 +9526,108 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.move_to_server</name>
     <message>
-        <location filename="../../services/move_to_server.py" line="94"/>
+        <location filename="../../services/move_to_server.py" line="95"/>
         <source>{address}: not a server address; write it as postgresql+psycopg://USER@HOST/DATABASE</source>
         <translation>{address}: это не адрес сервера; пишите его так: postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="98"/>
+        <location filename="../../services/move_to_server.py" line="99"/>
         <source>{address}: a roster moves only to a PostgreSQL server (postgresql+psycopg://USER@HOST/DATABASE)</source>
         <translation>{address}: база переносится только на сервер PostgreSQL (postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА)</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="103"/>
+        <location filename="../../services/move_to_server.py" line="104"/>
         <source>{address}: the address names no database; add it after the server: postgresql+psycopg://USER@HOST/DATABASE</source>
         <translation>{address}: в адресе не указана база данных; добавьте её после сервера: postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="144"/>
+        <location filename="../../services/move_to_server.py" line="145"/>
         <source>{server}: cannot connect to the server ({reason}); nothing was changed</source>
         <translation>{server}: не удаётся соединиться с сервером ({reason}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="157"/>
+        <location filename="../../services/move_to_server.py" line="158"/>
         <source>{server}: the database holds a roster of a newer version of Mission Roster (schema {revision}); nothing was changed</source>
         <translation>{server}: в базе данных уже есть база более новой версии Mission Roster (схема {revision}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="161"/>
+        <location filename="../../services/move_to_server.py" line="162"/>
         <source>{server}: the database already holds a roster; a roster moves only into an empty database (ask for a new one). Nothing was changed</source>
         <translation>{server}: в базе данных уже есть база; база переносится только в пустую базу данных (попросите новую). Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="164"/>
+        <location filename="../../services/move_to_server.py" line="165"/>
         <source>{server}: the database holds {count} tables of another program; a roster moves only into an empty database. Nothing was changed</source>
         <translation>{server}: в базе данных есть таблицы другой программы ({count}); база переносится только в пустую базу данных. Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="195"/>
+        <location filename="../../services/move_to_server.py" line="196"/>
         <source>{path}: no such roster file</source>
         <translation>{path}: такого файла базы нет</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="200"/>
-        <location filename="../../services/move_to_server.py" line="212"/>
+        <location filename="../../services/move_to_server.py" line="201"/>
+        <location filename="../../services/move_to_server.py" line="213"/>
         <source>{path}: not a roster database; nothing was copied</source>
         <translation>{path}: это не база списков; ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="206"/>
+        <location filename="../../services/move_to_server.py" line="207"/>
         <source>{path}: this roster is not encrypted, yet a passphrase was given</source>
         <translation>{path}: эта база не зашифрована, но указана парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="217"/>
+        <location filename="../../services/move_to_server.py" line="218"/>
         <source>{path}: written by a newer version of Mission Roster (schema {revision}); update the program. Nothing was copied</source>
         <translation>{path}: записана более новой версией Mission Roster (схема {revision}); обновите программу. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="222"/>
+        <location filename="../../services/move_to_server.py" line="223"/>
         <source>{path}: the roster was last opened by an older version (schema {revision}); open it once with this version, which brings it up to date, then move it. Nothing was copied</source>
         <translation>{path}: база в последний раз открывалась более старой версией (схема {revision}); откройте её один раз этой версией, которая её обновит, затем перенесите. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="231"/>
+        <location filename="../../services/move_to_server.py" line="232"/>
         <source>{path}: the roster file is damaged ({problem}); a damaged roster is not moved. Restore the last good backup first (Tools &gt; Restore from backup). Nothing was copied</source>
         <translation>{path}: файл базы повреждён ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию (Сервис &gt; Восстановить из резервной копии). Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="237"/>
+        <location filename="../../services/move_to_server.py" line="238"/>
         <source>{path}: the roster&apos;s audit trail is broken ({problem}); a damaged roster is not moved. Restore the last good backup first. Nothing was copied</source>
         <translation>{path}: журнал аудита базы нарушен ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="302"/>
+        <location filename="../../services/move_to_server.py" line="303"/>
         <source>{server}: this roster is on a server already</source>
         <translation>{server}: эта база уже на сервере</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="326"/>
+        <location filename="../../services/move_to_server.py" line="327"/>
         <source>{server}: the copy failed ({reason}); the server database was left empty</source>
         <translation>{server}: копирование не удалось ({reason}); база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="374"/>
+        <location filename="../../services/move_to_server.py" line="375"/>
         <source>{path}: the roster holds tables this version does not know ({tables}); nothing was copied</source>
         <translation>{path}: в базе есть таблицы, неизвестные этой версии ({tables}); ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="386"/>
+        <location filename="../../services/move_to_server.py" line="387"/>
         <source>Cancelled; the server database was left empty and the roster file was not changed.</source>
         <translation>Отменено; база на сервере осталась пустой, файл базы не изменён.</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="521"/>
+        <location filename="../../services/move_to_server.py" line="525"/>
         <source>{server}: after the copy the tables {tables} do not hold as many rows as the roster file; the server database was left empty</source>
         <translation>{server}: после копирования в таблицах {tables} не столько строк, сколько в файле базы; база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="527"/>
+        <location filename="../../services/move_to_server.py" line="531"/>
         <source>{server}: the audit trail does not verify on the server ({problem}); the server database was left empty</source>
         <translation>{server}: журнал аудита на сервере не проходит проверку ({problem}); база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="532"/>
+        <location filename="../../services/move_to_server.py" line="536"/>
         <source>{server}: search terms are missing on the server after the copy; the server database was left empty</source>
         <translation>{server}: после копирования на сервере нет поисковых слов; база на сервере осталась пустой</translation>
     </message>
@@ -9583,73 +9683,73 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>пакет отправляется площадкам (--to) или с паролем (--password-file), одно из двух</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="153"/>
+        <location filename="../../services/packages/importing.py" line="155"/>
         <location filename="../../services/packages/sites.py" line="77"/>
         <source>this roster has no site yet: run &apos;site init NAME&apos; first</source>
         <translation>у этого списка ещё нет площадки: сначала выполните &apos;site init НАЗВАНИЕ&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="163"/>
+        <location filename="../../services/packages/importing.py" line="165"/>
         <source>{path}: this package was made by this site</source>
         <translation>{path}: этот пакет создан этой же площадкой</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="167"/>
+        <location filename="../../services/packages/importing.py" line="169"/>
         <source>{path}: the package is addressed to {sites}, not to this site</source>
         <translation>{path}: пакет адресован {sites}, а не этой площадке</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="178"/>
+        <location filename="../../services/packages/importing.py" line="180"/>
         <source>{path}: package {number} from {site} was imported already; nothing changed</source>
         <translation>{path}: пакет {number} от {site} уже принят; ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="212"/>
+        <location filename="../../services/packages/importing.py" line="214"/>
         <source>{path}: malformed content ({what} is not what this version of the program reads)</source>
         <translation>{path}: содержимое повреждено ({what} — не то, что читает эта версия программы)</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="221"/>
+        <location filename="../../services/packages/importing.py" line="223"/>
         <source>{path}: {site} is not a known site (key fingerprint {fingerprint}); confirm the fingerprint with them by phone, then add the site with &apos;site add&apos;</source>
         <translation>{path}: {site} — неизвестная площадка (отпечаток ключа {fingerprint}); сверьте отпечаток с ними по телефону, затем добавьте площадку командой &apos;site add&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="229"/>
+        <location filename="../../services/packages/importing.py" line="231"/>
         <source>{path}: signed by a key that is not {site}&apos;s (fingerprint {fingerprint})</source>
         <translation>{path}: подписан ключом, который не принадлежит {site} (отпечаток {fingerprint})</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="273"/>
+        <location filename="../../services/packages/importing.py" line="275"/>
         <source>{path}: the sender&apos;s key in the package is not the key that signed it</source>
         <translation>{path}: ключ отправителя в пакете не тот, которым он подписан</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="526"/>
+        <location filename="../../services/packages/importing.py" line="530"/>
         <source>choose &apos;ours&apos; or &apos;theirs&apos;, not {choice!r}</source>
         <translation>выберите &apos;ours&apos; или &apos;theirs&apos;, а не {choice!r}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="531"/>
+        <location filename="../../services/packages/importing.py" line="535"/>
         <source>this roster has no site yet</source>
         <translation>у этого списка ещё нет площадки</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="537"/>
+        <location filename="../../services/packages/importing.py" line="541"/>
         <source>no open conflict on {field} of {person}</source>
         <translation>нет открытого конфликта по полю {field} у {person}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="566"/>
+        <location filename="../../services/packages/importing.py" line="571"/>
         <source>no package import #{number}</source>
         <translation>нет приёма пакета № {number}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="569"/>
+        <location filename="../../services/packages/importing.py" line="574"/>
         <source>package import #{number} was undone already</source>
         <translation>приём пакета № {number} уже отменён</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="628"/>
+        <location filename="../../services/packages/importing.py" line="635"/>
         <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
         <translation>приём пакета № {number} нельзя отменить: {refs} изменены после него (сначала отмените эти изменения)</translation>
     </message>
@@ -9685,12 +9785,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>нет площадки {site}: добавьте её командой &apos;site add&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="217"/>
+        <location filename="../../services/packages/sites.py" line="219"/>
         <source>that key belongs to site {site}, not to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="220"/>
+        <location filename="../../services/packages/sites.py" line="222"/>
         <source>{name} has this key already</source>
         <translation type="unfinished"></translation>
     </message>

@@ -35,13 +35,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import RosterError
 from desktop_app.services import importing
+from desktop_app.services.changes import PROFILES
 from desktop_app.services.importing import IMPORT_TARGETS, PasswordRequired, WrongPassword, column_letter
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.importing.models import SheetGridModel
 from desktop_app.ui.importing.pages import PreviewPage, ReportPage
-from desktop_app.ui.operations import PendingOperation, run_in_background
+from desktop_app.ui.operations import PendingOperation, run_in_background, write_and_wait
 from desktop_app.ui.workspace_signals import hub_of
 
 if TYPE_CHECKING:
@@ -386,9 +387,10 @@ class MappingPage(QWizardPage):
                 return
         table = self.wiz.table
         assert table is not None
-        try:
-            saved = importing.save_mapping_profile(self.wiz.db, name, table.headers, self.chosen_mapping(),
-                                                   operator=self.wiz.operator)
+        db, operator, headers, mapping = self.wiz.db, self.wiz.operator, table.headers, self.chosen_mapping()
+        try:  # through the runner: a colleague's write is waited for with the window answering
+            saved = write_and_wait(self, self.tr("Saving the column profile"), lambda: importing.save_mapping_profile(
+                db, name, headers, mapping, operator=operator), kinds=frozenset({PROFILES}))
         except RosterError as exc:
             show_error(self, exc)
             return

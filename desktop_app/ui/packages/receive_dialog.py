@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.person import FIELDS_BY_KEY
 from desktop_app.services import packages
+from desktop_app.services.changes import PERSONS
 from desktop_app.services.workspace import Roster
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.operations import run_in_background
+from desktop_app.ui.operations import run_in_background, write_and_wait
 from desktop_app.ui.records_model import RecordsModel
 
 
@@ -241,8 +242,11 @@ class ReceiveDialog(QDialog):
         if not rows:
             return
         conflict = self.model.record(rows[0].row())
-        try:
-            packages.resolve_conflict(self._db, conflict.person, conflict.field, choice, operator=self._operator)
+        db, operator = self._db, self._operator
+        try:  # through the runner: a colleague's write is waited for with the window answering
+            write_and_wait(self, self.tr("Settling the conflict"), lambda: packages.resolve_conflict(
+                db, conflict.person, conflict.field, choice, operator=operator), kinds=frozenset({PERSONS}),
+                hub=self._hub)
         except RosterError as exc:
             show_error(self, exc)
             return

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import RosterError
 from desktop_app.services import packages
+from desktop_app.services.changes import SETTINGS
 from desktop_app.services.workspace import Roster
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.records_model import RecordsModel
 
 
@@ -111,9 +113,11 @@ class SitesDialog(QDialog):
 
     @Slot()
     def _create(self) -> None:
-        try:
-            packages.init_site(self._db, self.site_name.text(), operator=self._operator,
-                               prefix=self.site_prefix.text() or None)
+        db, operator, name, prefix = self._db, self._operator, self.site_name.text(), self.site_prefix.text() or None
+        try:  # through the runner: a colleague's write is waited for with the window answering
+            write_and_wait(self, self.tr("Creating this site"),
+                           lambda: packages.init_site(db, name, operator=operator, prefix=prefix),
+                           kinds=frozenset({SETTINGS}))
         except RosterError as exc:
             show_error(self, exc)
             return
@@ -128,8 +132,10 @@ class SitesDialog(QDialog):
 
     @Slot()
     def _add(self) -> None:
+        db, operator, name, key = self._db, self._operator, self.other_name.text(), self.other_key.text()
         try:
-            packages.add_site(self._db, self.other_name.text(), self.other_key.text(), operator=self._operator)
+            write_and_wait(self, self.tr("Adding the site"),
+                           lambda: packages.add_site(db, name, key, operator=operator), kinds=frozenset({SETTINGS}))
         except RosterError as exc:
             show_error(self, exc)
             return
