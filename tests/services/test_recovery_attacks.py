@@ -111,3 +111,19 @@ def test_a_damaged_recovery_file_is_refused_in_one_line(tmp_path: Path, capsys: 
         code, err = recover(path, key, "second passphrase", tmp_path, capsys)
         assert code == 1 and "Traceback" not in err and str(recovery.recovery_path(path)) in err, (name, err)
         check_passphrase(path, "first passphrase")
+
+
+def test_a_key_file_named_like_the_recovery_file_or_the_sheet_is_refused_before_the_key_is_made(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = encrypted_roster(tmp_path / "mission", "first passphrase")
+    pass_file = tmp_path / "pass.txt"
+    pass_file.write_text("first passphrase\n", encoding="utf-8")
+    made = recovery.recovery_path(path)
+    base = ["--db", str(path), "--passphrase-file", str(pass_file), "--operator", "t", "recovery-key"]
+    for targets in (["--out", str(made)],  # the key would go where the recovery file is about to be made
+                    ["--out", str(tmp_path / "key.txt"), "--sheet", str(tmp_path / "key.txt")]):
+        capsys.readouterr()
+        assert main([*base, *targets]) == 1
+        err = capsys.readouterr().err
+        assert "must be different files" in err and "Traceback" not in err, err
+        assert not made.exists() and not (tmp_path / "key.txt").exists()  # no key nobody kept

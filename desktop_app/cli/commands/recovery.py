@@ -13,6 +13,7 @@ stays good afterwards. Neither ever prints the key or a passphrase.
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,13 @@ def cmd_recovery_key(ctx: Any) -> int:
     out = Path(ctx.args.out)
     sheet = Path(ctx.args.sheet) if ctx.args.sheet else None
     from desktop_app import output_files
+    from desktop_app.output_files import OutputRefused
 
+    places = [os.path.normcase(os.path.abspath(p)) for p in (out, sheet, recovery.recovery_path(path)) if p is not None]
+    if len(set(places)) < len(places):  # the sheet over the key, or the key over the recovery file made just before
+        raise OutputRefused(QT_TRANSLATE_NOOP("commands.recovery", "{out}: the key file, the sheet and the roster's "
+                                              "recovery file ({made}) must be different files; nothing was made"),
+                            out=str(out), made=str(recovery.recovery_path(path)))
     for target in (out, sheet):  # refused before the key is made: a key nobody kept would replace the old one
         if target is not None:
             output_files.check_target(target, overwrite=False, roster=path)

@@ -6808,62 +6808,62 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.packages</name>
     <message>
-        <location filename="../../cli/commands/packages.py" line="39"/>
+        <location filename="../../cli/commands/packages.py" line="40"/>
         <source>{path}: the password file is empty</source>
         <translation>{path}: файл пароля пуст</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="49"/>
+        <location filename="../../cli/commands/packages.py" line="50"/>
         <source>this roster is site {name}; new case references start with MR-{prefix}-; fingerprint {fingerprint}; public key:</source>
         <translation>этот список — площадка {name}; новые номера дел начинаются с MR-{prefix}-; отпечаток {fingerprint}; открытый ключ:</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="58"/>
+        <location filename="../../cli/commands/packages.py" line="59"/>
         <source>added site {name}, fingerprint {fingerprint}</source>
         <translation>добавлена площадка {name}, отпечаток {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="75"/>
+        <location filename="../../cli/commands/packages.py" line="76"/>
         <source>new keys for site {name}: fingerprint {old} is now {new}; the next package to each site tells it, signed by the old key; public key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="84"/>
+        <location filename="../../cli/commands/packages.py" line="85"/>
         <source>replaced the key of site {name}: fingerprint {old} is now {new}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="96"/>
+        <location filename="../../cli/commands/packages.py" line="98"/>
         <source>{path}: {records} records ({counts})</source>
         <translation>{path}: записей: {records} ({counts})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="102"/>
+        <location filename="../../cli/commands/packages.py" line="104"/>
         <source>package {number} from {site} (fingerprint {fingerprint}): {created} new, {updated} updated, {unchanged} unchanged persons, {conflicts} conflicts, {duplicates} possible duplicates</source>
         <translation>пакет {number} от {site} (отпечаток {fingerprint}): лиц новых {created}, изменённых {updated}, без изменений {unchanged}; конфликтов {conflicts}; возможных дубликатов {duplicates}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="114"/>
+        <location filename="../../cli/commands/packages.py" line="116"/>
         <source>dry run: nothing was changed</source>
         <translation>пробный прогон: ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="116"/>
+        <location filename="../../cli/commands/packages.py" line="118"/>
         <source>undo with: package undo {number}</source>
         <translation>отмена: package undo {number}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="123"/>
+        <location filename="../../cli/commands/packages.py" line="125"/>
         <source>warning: package(s) {numbers} from {site} were never imported here; ask {site} for a package without --since-last</source>
         <translation>предупреждение: пакеты {numbers} от {site} здесь не принимались; попросите у {site} пакет без --since-last</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="147"/>
+        <location filename="../../cli/commands/packages.py" line="149"/>
         <source>{person}: {field} resolved ({choice})</source>
         <translation>{person}: {field} решено ({choice})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/packages.py" line="154"/>
+        <location filename="../../cli/commands/packages.py" line="156"/>
         <source>package import #{number} undone ({count} records put back)</source>
         <translation>приём пакета № {number} отменён (восстановлено записей: {count})</translation>
     </message>
@@ -7069,7 +7069,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../cli/commands/recovery.py" line="39"/>
         <source>{out}: the key file, the sheet and the roster&apos;s recovery file ({made}) must be different files; nothing was made</source>
-        <translation type="unfinished"></translation>
+        <translation>{out}: файл ключа, лист для печати и файл восстановления базы ({made}) должны быть разными файлами; ничего не создано</translation>
     </message>
     <message>
         <location filename="../../cli/commands/recovery.py" line="53"/>
@@ -9678,7 +9678,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.packages</name>
     <message>
-        <location filename="../../services/packages/export.py" line="65"/>
+        <location filename="../../services/packages/export.py" line="70"/>
         <source>a package goes to sites (--to) or to a passphrase (--password-file), one of the two</source>
         <translation>пакет отправляется площадкам (--to) или с паролем (--password-file), одно из двух</translation>
     </message>
