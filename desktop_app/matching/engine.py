@@ -402,7 +402,8 @@ class RosterIndex:
         t = self.thresholds
         ranked = []
         top_clash = bool(weighed) and twin_like(weighed[0][2].levels) and weighed[0][2].levels[GIVEN_F] == DIFFERENT
-        for rank, (_, position, comparison) in enumerate(weighed[:None if limit is None else limit + 1]):
+        # Judged: the candidates shown, and the runner-up whose closeness can send the best to review.
+        for rank, (_, position, comparison) in enumerate(weighed[:None if limit is None else max(limit, 2)]):
             target = self._prepared[position]
             others = len(weighed) - 1
             rest = max(total - odds[rank], 0.0)

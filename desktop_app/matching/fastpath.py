@@ -414,24 +414,30 @@ class NameLevels:
         pairs = qg[:, :, None] * width + tg[:, None, :]
         pairs[(qg[:, :, None] < 0) | (tg[:, None, :] < 0)] = _NO_LEVEL
         pairs = pairs.reshape(len(where), MAX_TOKENS * MAX_TOKENS)
-        distinct, inverse = np.unique(pairs, return_inverse=True)
-        inverse = inverse.reshape(pairs.shape)
+        valid = pairs >= 0
+        distinct, inverse = np.unique(pairs[valid], return_inverse=True)
         words = numbering.words
-        met = [_words_level(words[p // width], words[p % width]) if p >= 0 else (_NO_LEVEL, "")
-               for p in distinct.tolist()]
-        levels = np.array([level for level, _ in met], np.int64)[inverse]
-        signature = np.concatenate((q_roles[rows][:, None], self._t_roles[positions][:, None], levels), axis=1)
-        kinds, pattern_of = np.unique(signature, axis=0, return_inverse=True)
-        patterns = []
-        for kind in kinds.tolist():
-            q_role, t_role = numbering.role_list[kind[0]], numbering.role_list[kind[1]]
-            grid = kind[2:]
-            patterns.append(_Pattern(q_role, t_role, tuple(grid[i * MAX_TOKENS + j] for i in range(len(q_role))
-                                                            for j in range(len(t_role)))))
+        met = [_words_level(words[p // width], words[p % width]) for p in distinct.tolist()]
+        met_of = np.zeros(pairs.shape, np.int64)  # each slot's word pair, as its place in `met`
+        met_of[valid] = inverse.reshape(-1)
+        levels = np.where(valid, np.array([level for level, _ in met] or [0], np.int64)[met_of], _NO_LEVEL)
+        # One pattern per distinct (query roles, target roles, levels): the rows read as bytes, worked out once.
+        signature = np.concatenate((q_roles[rows][:, None], self._t_roles[positions][:, None], levels),
+                                   axis=1).astype(np.int32)
+        size = signature.shape[1] * signature.itemsize
+        buffer = signature.tobytes()
+        patterns: dict[bytes, _Pattern] = {}
         name_keys = self._name_keys
         target_words = tg.tolist()
-        for k, (found, pattern_id) in enumerate(zip(where.tolist(), pattern_of.reshape(-1).tolist(), strict=True)):
-            pattern = patterns[pattern_id]
+        for k, found in enumerate(where.tolist()):
+            code = buffer[k * size:(k + 1) * size]
+            pattern = patterns.get(code)
+            if pattern is None:
+                kind = signature[k].tolist()
+                q_role, t_role = numbering.role_list[kind[0]], numbering.role_list[kind[1]]
+                grid = kind[2:]
+                pattern = patterns[code] = _Pattern(q_role, t_role, tuple(
+                    grid[i * MAX_TOKENS + j] for i in range(len(q_role)) for j in range(len(t_role))))
             keys = ["", "", ""]
             for slot, ti in pattern.keyed:
                 group = target_words[k][ti]
@@ -439,9 +445,12 @@ class NameLevels:
                 if key is None:
                     key = name_keys[group] = name_key(words[group])
                 keys[slot] = key
+            if not pattern.schemes and not pattern.swapped:
+                out[found] = (pattern.levels, (keys[0], keys[1], keys[2]), ())
+                continue
             notes = ["", "", ""]
             for slot, role, qi, ti in pattern.schemes:
-                notes[slot] = f"{role} equal under {met[inverse[k, qi * MAX_TOKENS + ti]][1]}"
+                notes[slot] = f"{role} equal under {met[met_of[k, qi * MAX_TOKENS + ti]][1]}"
             if pattern.swapped:
                 notes[0] = "; ".join(filter(None, (notes[0], "surname and given name in each other's place")))
             out[found] = (pattern.levels, (keys[0], keys[1], keys[2]), tuple(filter(None, notes)))
