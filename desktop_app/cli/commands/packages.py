@@ -7,6 +7,7 @@
     mission-roster site replace-key Ramallah 'mrsite1:…'   # their new key, after reading it out by phone
     mission-roster package export out.mrpkg --to Ramallah [--to Tel-Aviv] [--since-last] [--json]
     mission-roster package export out.mrpkg --password-file agreed.txt
+    mission-roster package export rafah.mrpkg --to Ramallah --list "Rafah 14"    # or --household H-00012 …
     mission-roster package import in.mrpkg [--password-file agreed.txt] [--dry-run] [--json]
     mission-roster package conflicts [--json]
     mission-roster package resolve MR-CAI-000001 surname theirs
@@ -89,7 +90,8 @@ def cmd_site_replace_key(ctx: Any) -> int:
 def cmd_package_export(ctx: Any) -> int:
     result = packages.export_package(ctx.workspace.db, Path(ctx.args.out), operator=ctx.operator,
                                      to=ctx.args.to or (), passphrase=_passphrase(ctx.args.password_file),
-                                     since_last=ctx.args.since_last, overwrite=ctx.args.overwrite)
+                                     since_last=ctx.args.since_last, overwrite=ctx.args.overwrite,
+                                     list_name=ctx.args.list, households=ctx.args.household or ())
     if ctx.args.json:
         _json(result.as_json())
     else:
@@ -182,6 +184,9 @@ def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> 
     p.add_argument("--to", action="append", metavar="SITE", help="a recipient site (repeatable)")
     p.add_argument("--password-file", metavar="F", help="encrypt to the passphrase on the first line of F")
     p.add_argument("--since-last", action="store_true", help="only what changed since the last package to them")
+    p.add_argument("--list", metavar="LIST", help="only this evacuation list: its members, their households, "
+                   "history, contacts and check-ins")
+    p.add_argument("--household", action="append", metavar="REF", help="only these households (repeatable)")
     p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
     p.add_argument("--json", action="store_true")
     p = command("import", cmd_package_import, "merge a package from another mission (a backup is taken first)",

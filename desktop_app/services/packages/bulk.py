@@ -26,6 +26,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.domain.phones import display_phone
 from desktop_app.services import audit
+from desktop_app.services.packages.journal import JOURNAL_KINDS, create_journal
 from desktop_app.services.packages.records import (
     LIST_COLUMNS,
     MEMBER_COLUMNS,
@@ -130,6 +131,8 @@ def create(writer: Writer, kind: str, rows: list[StateRow]) -> dict[str, int | N
         return _members(writer, rows)
     if kind == "status":
         return _statuses(writer, rows)
+    if kind in JOURNAL_KINDS:
+        return create_journal(writer, kind, rows)
     return {}
 
 

@@ -25,6 +25,7 @@ from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.roles import Permission
 from desktop_app.exchange.package_file import FORMAT_VERSION, public_line, seal
 from desktop_app.services import accounts, audit
+from desktop_app.services.packages.part import part_keys
 from desktop_app.services.packages.sites import find_site, own_required, rekey_statements
 from desktop_app.services.packages.state import refresh, short
 from desktop_app.storage.db import Database
@@ -59,8 +60,12 @@ def _link(session: Any, site: Site, channel: str) -> PackageLink:
 
 @accounts.guarded(Permission.PACKAGES)
 def export_package(db: Database, out: Path, *, operator: str, to: Sequence[str] = (), passphrase: str | None = None,
-                   since_last: bool = False, overwrite: bool = False) -> ExportResult:
-    """Write a signed, encrypted package of this roster's records to `out`."""
+                   since_last: bool = False, overwrite: bool = False, list_name: str | None = None,
+                   households: Sequence[str] = ()) -> ExportResult:
+    """Write a signed, encrypted package of this roster's records to `out`: all of them, or the part
+    of one list (`list_name`) or of some households (`households`, by reference); see part.py.
+
+    A part does not move the mark `since_last` counts from: the rest is still owed to the site."""
     if bool(to) == (passphrase is not None):
         raise RosterError(QT_TRANSLATE_NOOP("services.packages", "a package goes to sites (--to) or to a "
                                             "passphrase (--password-file), one of the two"))
@@ -74,6 +79,10 @@ def export_package(db: Database, out: Path, *, operator: str, to: Sequence[str] 
         top = session.scalar(select(func.max(PackageState.seq))) or 0
         rows = session.execute(select(PackageState.key, PackageState.kind, PackageState.values, PackageState.clocks)
                                .where(PackageState.seq > since).order_by(PackageState.key)).all()
+        filtered = bool(list_name or households)
+        if filtered:
+            wanted = part_keys(session, list_name=list_name, households=households)
+            rows = [row for row in rows if row.key in wanted]
         counts: dict[str, int] = {}
         for row in rows:
             counts[row.kind] = counts.get(row.kind, 0) + 1
@@ -84,6 +93,8 @@ def export_package(db: Database, out: Path, *, operator: str, to: Sequence[str] 
                                                                                   me.age_recipient)},
             "to": [{"id": s.uuid, "name": s.name} for s in sites], "sequence": sequence,
             "since_last": since_last, "counts": counts, "records": len(rows)}
+        if filtered:
+            manifest["part"] = {"list": list_name, "households": list(households)}
         if statements := rekey_statements(session):
             manifest["rekey"] = statements
 
@@ -97,14 +108,15 @@ def export_package(db: Database, out: Path, *, operator: str, to: Sequence[str] 
 
         def audited(sha256: str) -> None:
             audit.record(session, operator, "package export", "package", sha256[:16],
-                         f"sent a roster package of {len(rows)} records to "
+                         f"sent a roster package of {len(rows)} records{' (a part)' if filtered else ''} to "
                          + (", ".join(s.name for s in sites) or "a passphrase"),
                          {"file": [None, out.name], "sequence": [None, sequence], "counts": [None, counts]})
             session.flush()
 
         for link in links.values():
             link.last_number += 1
-            link.last_seq = top
+            if not filtered:
+                link.last_seq = top
         session.flush()
         output_files.check_target(out, overwrite=overwrite, roster=db.target.path)
         data = seal(manifest, records(), sign_private=me.sign_private or "",

@@ -5,7 +5,8 @@
 
 Keys are stable across sites: 'person:<uuid>', 'household:<uuid>', 'list:<uuid>',
 'member:<list uuid>:<person uuid>', 'status:<digest of the entry>' (a status history entry never
-changes, so its content names it). Values are what JSON keeps: dates as ISO text, references
+changes, so its content names it), and liaison entries, contact attempts and check-ins likewise
+('liaison:…', 'attempt:…', 'checkin:…', see journal.py). Values are what JSON keeps: dates as ISO text, references
 to other records as their UUIDs, documents and phones as sorted lists.
 """
 
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.services import audit
+from desktop_app.services.packages.journal import JOURNAL_KINDS, apply_journal, journal_row, read_journal
 from desktop_app.services.search_index import reindex, search_terms_of, sort_key_of
 from desktop_app.storage.models import (
     Document,
@@ -45,7 +47,7 @@ PERSON_COLUMNS: tuple[str, ...] = (
 GUARDED_FIELDS = frozenset({"status", "answer", "crossed_at", "valid_until"})
 # Fields an edit made to a person merged away here is carried to (the survivor's data).
 REDIRECTED_FIELDS = frozenset(PERSON_COLUMNS) - {"case_ref", "status", "relationship"} | {"documents", "phones"}
-KIND_ORDER = ("household", "person", "list", "member", "status")
+KIND_ORDER = ("household", "person", "list", "member", "status", *JOURNAL_KINDS)
 LIST_COLUMNS = ("name", "state", "notes", "sent_at", "answered_at")
 MEMBER_COLUMNS = ("answer", "valid_until", "crossed_at", "answered_at", "answer_note")
 
@@ -122,7 +124,14 @@ def read_records(session: Session) -> dict[str, tuple[str, dict[str, Any]]]:
             "person": who, "from": change.from_status, "to": change.to_status, "reason": change.reason,
             "list": list_uuid.get(change.list_id) if change.list_id else None, "at": plain(change.at),
             "operator": change.operator})
+    records.update(read_journal(session, person_uuid, list_uuid))
     return records
+
+
+def read_ids(session: Session) -> tuple[dict[int, str], dict[int, str]]:
+    """Person and list UUIDs by row id."""
+    return ({i: u for i, u in session.execute(select(Person.id, Person.uuid))},
+            {i: u for i, u in session.execute(select(EvacuationList.id, EvacuationList.uuid))})
 
 
 def _sort_key(item: list[Any]) -> list[str]:
@@ -249,6 +258,8 @@ def apply_record(writer: Writer, key: str, kind: str, values: dict[str, Any], cr
         return _apply_member(writer, key, values, created)
     if kind == "status":
         return _apply_status(writer, values) if created else None
+    if kind in JOURNAL_KINDS and not created:
+        return apply_journal(writer, key, kind, values)
     return None
 
 
@@ -404,6 +415,8 @@ def row_of(session: Session, key: str, kind: str) -> Any:
                 Person, Person.id == StatusChange.person_id)):
             if status_key(person_uuid, change.at, change.from_status, change.to_status, change.reason) == key:
                 return change
+    if kind in JOURNAL_KINDS:
+        return journal_row(session, key, kind)
     return None
 
 
