@@ -262,3 +262,19 @@ def test_a_write_whose_window_closes_while_it_waits_gives_up(qtbot: QtBot, windo
             errors.append(exc)
         assert len(errors) == 1
     assert persons.get_person(db, a).deleted_at is None
+
+
+def test_a_merge_screen_about_the_old_roster_closes_when_another_opens(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """The dialogs hold the workspace, which follows the new roster: one about the old roster's records would
+    merge the new roster's persons of the same ids, so it closes."""
+    from desktop_app.ui.merge_dialog import MergeDialog
+
+    a, b = window.roster.model.ids[:2]
+    assert window.workspace is not None
+    dialog = MergeDialog(window.workspace, a, b, window, undo_host=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    window.switch_database(str(tmp_path / "other.db"))
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.workspace.db.target.path == tmp_path / "other.db"

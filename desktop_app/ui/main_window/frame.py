@@ -350,7 +350,8 @@ class MainWindow(QMainWindow):
         old = self.hub.previous
         self.undo_stack.clear()
         for dialog in self.findChildren(QDialog):  # a screen left open about the roster being closed goes too
-            if getattr(dialog, "db", None) is old:
+            # A dialog holding the workspace would act on the new roster with the old one's record ids.
+            if getattr(dialog, "db", None) is old or getattr(dialog, "workspace", None) is workspace:
                 dialog.close()
         self.roster.set_database(workspace.db)
         self._show_database()
