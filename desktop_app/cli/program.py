@@ -82,6 +82,8 @@ class Context:
                 from desktop_app.cli.commands.accounts import read_pin
 
                 self.operator = self._workspace.sign_in(self.args.user, read_pin(self.args.pin_file)).name
+            elif (account := self._workspace.sign_in_by_server_login()) is not None:  # PostgreSQL: the login
+                self.operator = account.name
         return self._workspace
 
     @property

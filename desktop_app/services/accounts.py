@@ -333,6 +333,48 @@ def set_pin(db: Database, name: str, pin: str, *, operator: str) -> AccountView:
         return _view(row)
 
 
+@guarded(Permission.ACCOUNTS)
+def map_server_login(db: Database, name: str, login: str | None, *, operator: str) -> AccountView:
+    """On PostgreSQL: the server login `login` signs in as account `name` (None: no login any more)."""
+    login = login.strip() if login else None
+    with db.transaction() as session:
+        row = _row(session, name)
+        taken = session.scalar(select(Account.name).where(Account.db_login == login, Account.id != row.id)) \
+            if login else None
+        if taken is not None:
+            raise DuplicateValue(QT_TRANSLATE_NOOP("services.accounts", "The server login {login!r} signs in as "
+                                                   "{name!r} already."), login=login, name=taken)
+        old, row.db_login = row.db_login, login
+        audit.record(session, operator, "update", "account", row.name, f"account {row.name}: server login",
+                     {"db_login": [old, login]})
+        return _view(row)
+
+
+def server_login(db: Database) -> str | None:
+    """The server login this roster was opened with (PostgreSQL), None for a roster file."""
+    if db.engine.dialect.name != "postgresql":
+        return None
+    with db.reading() as session:
+        return str(session.scalar(select(func.current_user())))
+
+
+def sign_in_by_server_login(db: Database) -> AccountView | None:
+    """On PostgreSQL, sign in as the account mapped to the server login the roster was opened with
+    (the server's own logs name the officer); None when there is none (then `authenticate` asks)."""
+    login = server_login(db)
+    if login is None:
+        return None
+    with db.transaction() as session:
+        row = session.scalar(select(Account).where(Account.db_login == login, Account.disabled.is_(False)))
+        if row is None:
+            return None
+        audit.record(session, row.name, "sign_in", "account", row.name, f"{row.name} signed in",
+                     {"server_login": login})
+        account = _view(row)
+    sign_in(db, account)
+    return account
+
+
 def _keep_a_head(session: Any, row: Account) -> None:
     heads = session.scalar(select(func.count()).select_from(Account).where(
         Account.role == Role.HEAD.value, Account.disabled.is_(False), Account.id != row.id))

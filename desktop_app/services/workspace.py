@@ -106,6 +106,13 @@ class Workspace:
         self.operator = account.name
         return account
 
+    def sign_in_by_server_login(self) -> accounts.AccountView | None:
+        """On PostgreSQL, work as the account mapped to the server login (None when none is mapped)."""
+        account = accounts.sign_in_by_server_login(self._db)
+        if account is not None:
+            self.operator = account.name
+        return account
+
     def notify(self, kinds: frozenset[str]) -> None:
         """Tell the listeners that a change touched these kinds of records (see services.changes)."""
         if kinds:

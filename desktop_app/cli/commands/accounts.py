@@ -6,6 +6,7 @@
     mission-roster users list [--json]
     mission-roster --user "A. Consul" users role "V. Hotline" officer          # PIN from MISSION_ROSTER_PIN
     mission-roster --user "A. Consul" users disable "V. Hotline"
+    mission-roster --user "A. Consul" users login "V. Hotline" hotline   # PostgreSQL: login 'hotline' signs in
 
 A PIN is read from the first line of a file (or MISSION_ROSTER_PIN for the signed-in account), never
 from an argument. The global `--user NAME` signs in before the command runs; a refused command
@@ -60,7 +61,7 @@ def cmd_users_add(ctx: Any) -> int:
 def cmd_users_list(ctx: Any) -> int:
     rows = accounts.list_accounts(ctx.db)
     if ctx.args.json:
-        print(json.dumps([{"name": a.name, "role": a.role.value, "disabled": a.disabled,
+        print(json.dumps([{"name": a.name, "role": a.role.value, "disabled": a.disabled, "server_login": a.db_login,
                            "locked_until": a.locked_until.isoformat() if a.locked_until else None,
                            "created_at": a.created_at.isoformat(), "created_by": a.created_by} for a in rows],
                          ensure_ascii=False, indent=2))
@@ -95,6 +96,14 @@ def cmd_users_pin(ctx: Any) -> int:
     return 0
 
 
+def cmd_users_login(ctx: Any) -> int:
+    login = None if ctx.args.login == "-" else ctx.args.login
+    account = accounts.map_server_login(ctx.db, ctx.args.name, login, operator=ctx.operator)
+    say(QT_TRANSLATE_NOOP("commands.accounts", "Account {name!r}: server login {login}."), name=account.name,
+        login=account.db_login or "-")
+    return 0
+
+
 def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
     users = commands.add_parser("users", help="the roster's accounts and their roles").add_subparsers(
         dest="users_command", metavar="ACTION", required=True)
@@ -117,6 +126,9 @@ def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> 
     p.add_argument("name", metavar="NAME")
     p.add_argument("--pin-file", "--new-pin-file", dest="new_pin_file", metavar="F", required=True,
                    help="the new PIN, on the first line of F")
+    p = command("login", cmd_users_login, "on PostgreSQL: the server login that signs in as this account", users)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("login", metavar="LOGIN", help="the server login ('-': none)")
 
 
 def operator_on_file(ctx: Any, path: Path, passphrase: str | None, permission: Permission) -> str:
