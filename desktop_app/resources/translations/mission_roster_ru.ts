@@ -72,32 +72,37 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="404"/>
+        <location filename="../../ui/first_start.py" line="419"/>
+        <source>These backups would be on the same disk as the roster: a lost, stolen or broken laptop takes both. Choose a folder on a USB stick that stays at the mission.</source>
+        <translation>Эти резервные копии окажутся на том же диске, что и база: потерянный, украденный или сломанный ноутбук унесёт и то, и другое. Выберите папку на флешке, которая остаётся в миссии.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="425"/>
         <source>Backups</source>
         <translation>Резервные копии</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="405"/>
+        <location filename="../../ui/first_start.py" line="426"/>
         <source>A backup is taken when the roster opens, every few minutes while you work and when it closes, each checked. Choose a folder on a USB stick that stays at the mission, so the roster survives a lost laptop. Left empty, backups go to a &apos;backups&apos; folder beside the roster.</source>
         <translation>Резервная копия делается при открытии базы, каждые несколько минут во время работы и при закрытии; каждая проверяется. Выберите папку на USB-накопителе, который остаётся в миссии, чтобы база пережила потерю ноутбука. Если оставить поле пустым, копии пойдут в папку «backups» рядом с базой.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="409"/>
+        <location filename="../../ui/first_start.py" line="430"/>
         <source>beside the roster</source>
         <translation>рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="410"/>
+        <location filename="../../ui/first_start.py" line="431"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="415"/>
+        <location filename="../../ui/first_start.py" line="436"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="422"/>
+        <location filename="../../ui/first_start.py" line="443"/>
         <source>%1 is not a folder this program can write in. Plug in the stick, or choose another folder.</source>
         <translation>%1 — не папка, в которую программа может писать. Вставьте накопитель или выберите другую папку.</translation>
     </message>
@@ -658,7 +663,7 @@
 <context>
     <name>DemonstrationMark</name>
     <message>
-        <location filename="../../ui/first_start.py" line="523"/>
+        <location filename="../../ui/first_start.py" line="544"/>
         <source>DEMONSTRATION</source>
         <translation>ДЕМОНСТРАЦИЯ</translation>
     </message>
@@ -1391,27 +1396,27 @@ Please send that file to your IT support.</source>
 <context>
     <name>FirstStartWizard</name>
     <message>
-        <location filename="../../ui/first_start.py" line="460"/>
+        <location filename="../../ui/first_start.py" line="481"/>
         <source>%1: first start</source>
         <translation>%1: первый запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="463"/>
+        <location filename="../../ui/first_start.py" line="484"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="464"/>
+        <location filename="../../ui/first_start.py" line="485"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Назад</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="465"/>
+        <location filename="../../ui/first_start.py" line="486"/>
         <source>&amp;Finish</source>
         <translation>&amp;Готово</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="466"/>
+        <location filename="../../ui/first_start.py" line="487"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1507,7 +1512,7 @@ Please send that file to your IT support.</source>
     <message>
         <location filename="../../ui/person/history_tab.py" line="62"/>
         <source>Encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Зашифрована</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="62"/>
@@ -2770,57 +2775,57 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="362"/>
+        <location filename="../../ui/main_window/frame.py" line="363"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="363"/>
+        <location filename="../../ui/main_window/frame.py" line="364"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="366"/>
+        <location filename="../../ui/main_window/frame.py" line="367"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="374"/>
+        <location filename="../../ui/main_window/frame.py" line="375"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="375"/>
+        <location filename="../../ui/main_window/frame.py" line="376"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="399"/>
+        <location filename="../../ui/main_window/frame.py" line="400"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="400"/>
+        <location filename="../../ui/main_window/frame.py" line="401"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="417"/>
+        <location filename="../../ui/main_window/frame.py" line="418"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="421"/>
+        <location filename="../../ui/main_window/frame.py" line="422"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="524"/>
+        <location filename="../../ui/main_window/frame.py" line="525"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="525"/>
+        <location filename="../../ui/main_window/frame.py" line="526"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -2829,7 +2834,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="544"/>
+        <location filename="../../ui/main_window/frame.py" line="545"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -2838,17 +2843,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="572"/>
+        <location filename="../../ui/main_window/frame.py" line="573"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="576"/>
+        <location filename="../../ui/main_window/frame.py" line="577"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="577"/>
+        <location filename="../../ui/main_window/frame.py" line="578"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -2857,42 +2862,42 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="585"/>
+        <location filename="../../ui/main_window/frame.py" line="586"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="588"/>
+        <location filename="../../ui/main_window/frame.py" line="589"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="551"/>
+        <location filename="../../ui/main_window/frame.py" line="552"/>
         <source>Moving to the trash</source>
         <translation>Перемещение в корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="627"/>
+        <location filename="../../ui/main_window/frame.py" line="628"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="628"/>
+        <location filename="../../ui/main_window/frame.py" line="629"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="638"/>
+        <location filename="../../ui/main_window/frame.py" line="639"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="648"/>
+        <location filename="../../ui/main_window/frame.py" line="649"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="650"/>
+        <location filename="../../ui/main_window/frame.py" line="651"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -4513,7 +4518,7 @@ Verify them now, so that every member is submitted with the list?</source>
         <location filename="../../ui/protection/feature.py" line="431"/>
         <location filename="../../ui/protection/feature.py" line="433"/>
         <location filename="../../ui/protection/feature.py" line="442"/>
-        <location filename="../../ui/protection/feature.py" line="452"/>
+        <location filename="../../ui/protection/feature.py" line="455"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
@@ -4543,7 +4548,12 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="452"/>
+        <location filename="../../ui/protection/feature.py" line="448"/>
+        <source>Applying the retention</source>
+        <translation>Применение срока хранения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="455"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
@@ -4551,12 +4561,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="667"/>
+        <location filename="../../ui/main_window/frame.py" line="668"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="668"/>
+        <location filename="../../ui/main_window/frame.py" line="669"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -5866,72 +5876,112 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="41"/>
+        <location filename="../../ui/packages/send_dialog.py" line="43"/>
         <source>Send a roster package</source>
         <translation>Отправить пакет списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="44"/>
+        <location filename="../../ui/packages/send_dialog.py" line="46"/>
         <source>To these sites&apos; keys:</source>
         <translation>Ключам этих площадок:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="52"/>
+        <location filename="../../ui/packages/send_dialog.py" line="54"/>
         <source>To a passphrase agreed by phone:</source>
         <translation>Паролю, согласованному по телефону:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="55"/>
+        <location filename="../../ui/packages/send_dialog.py" line="57"/>
         <source>Only what changed since the last package to them</source>
         <translation>Только изменения после последнего пакета им</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="59"/>
+        <location filename="../../ui/packages/send_dialog.py" line="60"/>
+        <source>The whole roster</source>
+        <translation type="unfinished">Весь список</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="61"/>
+        <source>One evacuation list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="62"/>
+        <source>Some households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="67"/>
+        <source>household references, e.g. H-00012, H-00013</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="71"/>
         <source>Send…</source>
         <translation>Отправить…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="64"/>
+        <location filename="../../ui/packages/send_dialog.py" line="76"/>
         <source>Passphrase:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="65"/>
+        <location filename="../../ui/packages/send_dialog.py" line="77"/>
         <source>Again:</source>
         <translation>Ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="75"/>
+        <location filename="../../ui/packages/send_dialog.py" line="84"/>
+        <source>Part:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="85"/>
+        <source>List:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="86"/>
+        <source>Households:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="93"/>
         <source>No other site is known yet: add them in Tools &gt; Sites and keys, or send to a passphrase.</source>
         <translation>Других площадок пока нет: добавьте их в Сервис &gt; Площадки и ключи или отправьте с паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="84"/>
+        <location filename="../../ui/packages/send_dialog.py" line="119"/>
         <source>Save the package as</source>
         <translation>Сохранить пакет как</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="85"/>
+        <location filename="../../ui/packages/send_dialog.py" line="120"/>
         <source>Roster packages (*.mrpkg)</source>
         <translation>Пакеты списка (*.mrpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="94"/>
+        <location filename="../../ui/packages/send_dialog.py" line="129"/>
         <source>The two passphrases are empty or differ.</source>
         <translation>Пароли пусты или не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="98"/>
+        <location filename="../../ui/packages/send_dialog.py" line="133"/>
         <source>Tick at least one site, or send to a passphrase.</source>
         <translation>Отметьте хотя бы одну площадку или отправьте с паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="114"/>
+        <location filename="../../ui/packages/send_dialog.py" line="137"/>
+        <source>Choose the list, or type the households&apos; references.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/send_dialog.py" line="155"/>
         <source>Writing the roster package</source>
         <translation>Запись пакета списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="117"/>
+        <location filename="../../ui/packages/send_dialog.py" line="158"/>
         <source>{path}: {records} records sent.</source>
         <translation>{path}: отправлено записей: {records}.</translation>
     </message>
@@ -6063,75 +6113,142 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Отпечаток ключа</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="56"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="58"/>
         <source>This roster&apos;s site</source>
         <translation>Площадка этого списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="60"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="62"/>
         <source>e.g. CAI</source>
         <translation>напр. CAI</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="61"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="63"/>
         <source>Create this site</source>
         <translation>Создать площадку</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="63"/>
-        <location filename="../../ui/packages/sites_dialog.py" line="85"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="65"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="93"/>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="64"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="66"/>
         <source>Case-reference prefix:</source>
         <translation>Префикс номеров дел:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="67"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="69"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="72"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="74"/>
         <source>Public key to send to the other missions:</source>
         <translation>Открытый ключ для других миссий:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="76"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="78"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="180"/>
+        <source>New keys for this site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="84"/>
         <source>Add another mission&apos;s site</source>
         <translation>Добавить площадку другой миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="83"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="91"/>
         <source>Add site</source>
         <translation>Добавить площадку</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="86"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="94"/>
         <source>Public key:</source>
         <translation>Открытый ключ:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="87"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="95"/>
         <source>Fingerprint to confirm by phone:</source>
         <translation>Отпечаток для сверки по телефону:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="118"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="98"/>
+        <source>Replace the key of the site chosen above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="104"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="202"/>
+        <source>Replace key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="106"/>
+        <source>New public key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="142"/>
         <source>Creating this site</source>
         <translation>Создание этого пункта</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="131"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="155"/>
         <source>not a site&apos;s public key</source>
         <translation>это не открытый ключ площадки</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="137"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="161"/>
         <source>Adding the site</source>
         <translation>Добавление пункта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="174"/>
+        <source>Give this site new keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="175"/>
+        <source>The next package to each site tells it the new key, signed with the old one; packages already on their way still open. Click again to go ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="183"/>
+        <source>Making new keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="188"/>
+        <source>New keys: fingerprint {old} is now {new}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="209"/>
+        <source>Choose another mission&apos;s site in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="219"/>
+        <source>Replace the key of {site}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="220"/>
+        <source>{site}: fingerprint {old} becomes {new}. Read the new fingerprint out with them by phone, then click again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="226"/>
+        <source>Replacing the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/sites_dialog.py" line="233"/>
+        <source>{site}: fingerprint {old} replaced by {new}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -9526,93 +9643,93 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.move_to_server</name>
     <message>
-        <location filename="../../services/move_to_server.py" line="95"/>
+        <location filename="../../services/move_to_server.py" line="94"/>
         <source>{address}: not a server address; write it as postgresql+psycopg://USER@HOST/DATABASE</source>
         <translation>{address}: это не адрес сервера; пишите его так: postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="99"/>
+        <location filename="../../services/move_to_server.py" line="98"/>
         <source>{address}: a roster moves only to a PostgreSQL server (postgresql+psycopg://USER@HOST/DATABASE)</source>
         <translation>{address}: база переносится только на сервер PostgreSQL (postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА)</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="104"/>
+        <location filename="../../services/move_to_server.py" line="103"/>
         <source>{address}: the address names no database; add it after the server: postgresql+psycopg://USER@HOST/DATABASE</source>
         <translation>{address}: в адресе не указана база данных; добавьте её после сервера: postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="145"/>
+        <location filename="../../services/move_to_server.py" line="148"/>
         <source>{server}: cannot connect to the server ({reason}); nothing was changed</source>
         <translation>{server}: не удаётся соединиться с сервером ({reason}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="158"/>
+        <location filename="../../services/move_to_server.py" line="161"/>
         <source>{server}: the database holds a roster of a newer version of Mission Roster (schema {revision}); nothing was changed</source>
         <translation>{server}: в базе данных уже есть база более новой версии Mission Roster (схема {revision}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="162"/>
+        <location filename="../../services/move_to_server.py" line="165"/>
         <source>{server}: the database already holds a roster; a roster moves only into an empty database (ask for a new one). Nothing was changed</source>
         <translation>{server}: в базе данных уже есть база; база переносится только в пустую базу данных (попросите новую). Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="165"/>
+        <location filename="../../services/move_to_server.py" line="168"/>
         <source>{server}: the database holds {count} tables of another program; a roster moves only into an empty database. Nothing was changed</source>
         <translation>{server}: в базе данных есть таблицы другой программы ({count}); база переносится только в пустую базу данных. Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="196"/>
+        <location filename="../../services/move_to_server.py" line="199"/>
         <source>{path}: no such roster file</source>
         <translation>{path}: такого файла базы нет</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="201"/>
-        <location filename="../../services/move_to_server.py" line="213"/>
+        <location filename="../../services/move_to_server.py" line="204"/>
+        <location filename="../../services/move_to_server.py" line="216"/>
         <source>{path}: not a roster database; nothing was copied</source>
         <translation>{path}: это не база списков; ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="207"/>
+        <location filename="../../services/move_to_server.py" line="210"/>
         <source>{path}: this roster is not encrypted, yet a passphrase was given</source>
         <translation>{path}: эта база не зашифрована, но указана парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="218"/>
+        <location filename="../../services/move_to_server.py" line="221"/>
         <source>{path}: written by a newer version of Mission Roster (schema {revision}); update the program. Nothing was copied</source>
         <translation>{path}: записана более новой версией Mission Roster (схема {revision}); обновите программу. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="223"/>
+        <location filename="../../services/move_to_server.py" line="226"/>
         <source>{path}: the roster was last opened by an older version (schema {revision}); open it once with this version, which brings it up to date, then move it. Nothing was copied</source>
         <translation>{path}: база в последний раз открывалась более старой версией (схема {revision}); откройте её один раз этой версией, которая её обновит, затем перенесите. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="232"/>
+        <location filename="../../services/move_to_server.py" line="235"/>
         <source>{path}: the roster file is damaged ({problem}); a damaged roster is not moved. Restore the last good backup first (Tools &gt; Restore from backup). Nothing was copied</source>
         <translation>{path}: файл базы повреждён ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию (Сервис &gt; Восстановить из резервной копии). Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="238"/>
+        <location filename="../../services/move_to_server.py" line="241"/>
         <source>{path}: the roster&apos;s audit trail is broken ({problem}); a damaged roster is not moved. Restore the last good backup first. Nothing was copied</source>
         <translation>{path}: журнал аудита базы нарушен ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="303"/>
+        <location filename="../../services/move_to_server.py" line="306"/>
         <source>{server}: this roster is on a server already</source>
         <translation>{server}: эта база уже на сервере</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="327"/>
+        <location filename="../../services/move_to_server.py" line="330"/>
         <source>{server}: the copy failed ({reason}); the server database was left empty</source>
         <translation>{server}: копирование не удалось ({reason}); база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="375"/>
+        <location filename="../../services/move_to_server.py" line="378"/>
         <source>{path}: the roster holds tables this version does not know ({tables}); nothing was copied</source>
         <translation>{path}: в базе есть таблицы, неизвестные этой версии ({tables}); ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="387"/>
+        <location filename="../../services/move_to_server.py" line="390"/>
         <source>Cancelled; the server database was left empty and the roster file was not changed.</source>
         <translation>Отменено; база на сервере осталась пустой, файл базы не изменён.</translation>
     </message>
@@ -10093,12 +10210,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>system</name>
     <message>
-        <location filename="../../system.py" line="77"/>
+        <location filename="../../system.py" line="78"/>
         <source>{path} is inside a {service} folder: the sync may upload the roster without its latest changes, make conflict copies or move the file off this computer. Keep the roster in a local folder (the default, or Tools &gt; Settings &gt; Default database) and back it up to a USB stick</source>
         <translation>{path} находится в папке {service}: синхронизация может выгрузить базу без последних изменений, создать копии-конфликты или убрать файл с этого компьютера. Держите базу в локальной папке (по умолчанию или Сервис &gt; Настройки &gt; База по умолчанию) и делайте резервные копии на USB-накопитель</translation>
     </message>
     <message>
-        <location filename="../../system.py" line="81"/>
+        <location filename="../../system.py" line="82"/>
         <source>{path} is on a network share ({kind}): the roster uses SQLite&apos;s rollback journal there, which is safe over a network but slower with several workstations; a PostgreSQL server is better for many</source>
         <translation>{path} находится в сетевой папке ({kind}): там база использует журнал отката SQLite — это безопасно в сети, но медленнее при нескольких рабочих местах; для многих лучше сервер PostgreSQL</translation>
     </message>

@@ -28,7 +28,7 @@ from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_RECENT
 from desktop_app.storage.db import Database, WrongPassphrase, is_encrypted, open_database
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.first_start_recovery import offer_recovery
-from desktop_app.ui.operations import PendingOperation, run_in_background, write_pool
+from desktop_app.ui.operations import PendingOperation, run_in_background, write_and_wait, write_pool
 from desktop_app.ui.protection.backup_dialog import (
     KEY_DAYS,
     KEY_INTERVAL,
@@ -442,9 +442,12 @@ class Protection(QObject):
             QMessageBox.information(self.window, self.tr("Retention"), self.tr("Nothing was changed."))
             return
         try:
-            result = retention.apply_retention(self.host.db, plan, mode=mode, archive=Path(dialog.archive.text()),
-                                               archive_passphrase=dialog.passphrase.text(),
-                                               confirm_count=int(typed), operator=self.host.operator)
+            db, operator, archive, secret = (self.host.db, self.host.operator, Path(dialog.archive.text()),
+                                             dialog.passphrase.text())
+            # Through the runner: a colleague's write is waited for with the window answering and naming them.
+            result = write_and_wait(self.window, self.tr("Applying the retention"), lambda: retention.apply_retention(
+                db, plan, mode=mode, archive=archive, archive_passphrase=secret, confirm_count=int(typed),
+                operator=operator), hub=self.host.hub)
         except RosterError as exc:
             show_error(self.window, exc)
             return
