@@ -165,3 +165,71 @@ def test_an_unknown_sender_waits_for_the_fingerprint(qtbot: QtBot, tmp_path: Pat
 def test_window_menus(window: MainWindow) -> None:
     for name, menu in (("sendPackage", "Exchange"), ("receivePackage", "Exchange"), ("sitesAndKeys", "Tools")):
         assert window.actions[name] in window.actions.menu(menu).actions()
+
+
+def test_new_keys_and_a_replaced_key_take_two_clicks_and_show_the_fingerprints(
+        qtbot: QtBot, tmp_path: Path, rosters: dict[str, Database]) -> None:
+    cairo, ramallah = rosters["cairo"], rosters["ramallah"]
+    packages.init_site(ramallah, "Ramallah", operator="t", prefix="RAM")
+    dialog = _create_site(qtbot, cairo, "Cairo", "CAI")
+    _add_site(qtbot, dialog, "Ramallah", packages.list_sites(ramallah)[0].public_line)
+    old = packages.list_sites(cairo)[0].fingerprint
+    qtbot.mouseClick(dialog.rekey_button, Qt.MouseButton.LeftButton)
+    assert packages.list_sites(cairo)[0].fingerprint == old  # the first click only says what happens
+    assert "signed with the old one" in dialog.rekey_note.text()
+    qtbot.mouseClick(dialog.rekey_button, Qt.MouseButton.LeftButton)
+    new = packages.list_sites(cairo)[0].fingerprint
+    assert new != old and dialog.rekey_note.text() == f"New keys: fingerprint {old} is now {new}."
+    assert dialog.model.record(0).fingerprint == new
+
+    reinstalled = open_database(tmp_path / "reinstalled.db")
+    try:
+        packages.init_site(reinstalled, "Ramallah", operator="t", prefix="RAM")
+        line = packages.list_sites(reinstalled)[0].public_line
+    finally:
+        reinstalled.close()
+    before = packages.list_sites(cairo)[1].fingerprint
+    dialog.replace_key.setText(line)  # pasted
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    assert dialog.replace_note.text() == "Choose another mission's site in the table first."
+    dialog.table.selectionModel().select(dialog.model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                         | QItemSelectionModel.SelectionFlag.Rows)
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    assert before in dialog.replace_note.text() and packages.key_fingerprint(line) in dialog.replace_note.text()
+    assert packages.list_sites(cairo)[1].fingerprint == before
+    dialog.table.selectionModel().select(dialog.model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                         | QItemSelectionModel.SelectionFlag.Rows)
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    assert packages.list_sites(cairo)[1].fingerprint == packages.key_fingerprint(line)
+    assert dialog.replace_note.text().endswith(f"replaced by {packages.key_fingerprint(line)}.")
+    dialog.grab().save(str(tmp_path / "sites.png"))
+
+
+def test_sending_one_list_only(qtbot: QtBot, tmp_path: Path, rosters: dict[str, Database]) -> None:
+    from desktop_app.services import lists
+
+    cairo, ramallah = rosters["cairo"], rosters["ramallah"]
+    packages.init_site(cairo, "Cairo", operator="t", prefix="CAI")
+    packages.init_site(ramallah, "Ramallah", operator="t", prefix="RAM")
+    packages.add_site(cairo, "Ramallah", packages.list_sites(ramallah)[0].public_line, operator="t")
+    packages.add_site(ramallah, "Cairo", packages.list_sites(cairo)[0].public_line, operator="t")
+    on_list = persons.create_person(cairo, {"surname": "Listed"}, operator="t")
+    other = persons.create_person(cairo, {"surname": "Not listed"}, operator="t")
+    rafah = lists.create_list(cairo, "Rafah 14", operator="t")
+    lists.add_members(cairo, rafah.id, [on_list.id], operator="t")
+    dialog = SendDialog(None, cairo, "A. Petrova")
+    _KEPT.append(dialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.part_list.isVisible()
+    dialog.part.setCurrentIndex(dialog.part.findData("list"))
+    assert dialog.part_list.isVisible() and dialog.part_list.currentText() == "Rafah 14"
+    dialog.sites.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.grab().save(str(tmp_path / "send.png"))
+    dialog.send(tmp_path / "rafah.mrpkg", dialog.chosen_sites(), None, True, *dialog.chosen_part())
+    qtbot.waitUntil(lambda: bool(dialog.result_text), timeout=20_000)
+    packages.import_package(ramallah, tmp_path / "rafah.mrpkg", operator="t")
+    persons.find_person(ramallah, on_list.uuid)
+    with pytest.raises(NotFound):
+        persons.find_person(ramallah, other.uuid)
+    assert [s.name for s in lists.all_lists(ramallah)] == ["Rafah 14"]
