@@ -87,7 +87,8 @@ _VERSION_TABLE = "alembic_version"
 
 def server_url(address: str) -> str:
     """The SQLAlchemy URL of a PostgreSQL `address` (`postgresql://…` gets the psycopg driver);
-    DatabaseError for anything else."""
+    DatabaseError for anything else, and for an address holding a password (psycopg reads it from
+    PGPASSWORD or the password file)."""
     try:
         url = make_url(address.strip())
     except ArgumentError:
@@ -104,6 +105,11 @@ def server_url(address: str) -> str:
                                               "add it after the server: "
                                               "postgresql+psycopg://USER@HOST/DATABASE"),
                             address=url.render_as_string(hide_password=True))
+    if url.password:
+        raise DatabaseError(QT_TRANSLATE_NOOP("services.move_to_server",
+                                              "the server address holds a password: it would stay in the settings, "
+                                              "the shell's history and the process list. Leave it out and put it in "
+                                              "the PostgreSQL password file (PGPASSFILE or ~/.pgpass) or PGPASSWORD"))
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     return url.render_as_string(hide_password=False)

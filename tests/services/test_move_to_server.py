@@ -226,6 +226,9 @@ def test_addresses_that_are_not_a_postgresql_database_are_refused(roster_file: P
         move_to_server.probe_server("postgresql://roster@localhost")
     assert move_to_server.server_url("postgresql://roster@db.mission/roster").startswith("postgresql+psycopg://")
     assert "s3cret" not in move_to_server.server_label("postgresql+psycopg://roster:s3cret@db/roster")
+    with pytest.raises(DatabaseError, match="holds a password") as raised:
+        move_to_server.probe_server("postgresql://roster:s3cret@db.mission/roster")
+    assert "s3cret" not in str(raised.value)
 
 
 def test_an_unreachable_server_is_said_in_one_line(roster_file: Path, tmp_path: Path) -> None:

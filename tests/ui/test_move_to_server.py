@@ -125,3 +125,14 @@ def test_a_server_roster_is_not_offered_to_move_again(qtbot: QtBot, postgres_url
     assert not main.actions["moveToServer"].isEnabled()
     main.close()
     database.close()
+
+
+def test_an_address_with_a_password_is_refused_and_never_kept(qtbot: QtBot, window: MainWindow,
+                                                              preferences: Preferences) -> None:
+    dialog = _dialog(qtbot, window, "postgresql://consul:s3cret@db.mission.local/roster")
+    dialog.make_default.setChecked(True)
+    qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "holds a password" in dialog.status.text(), timeout=30_000)
+    assert "s3cret" not in dialog.status.text()
+    assert dialog.moved_to is None and preferences.default_database == ""
+    dialog.reject()

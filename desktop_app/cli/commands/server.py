@@ -20,27 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say
 from desktop_app.domain.errors import RosterError
 from desktop_app.services import move_to_server
 from desktop_app.storage.db import parse_target
 
 PROGRESS_EVERY_ROWS = 20_000
-
-
-def _refuse_password(address: str) -> None:
-    try:
-        password = make_url(address).password
-    except ArgumentError:
-        return  # the service says what is wrong with it
-    if password:
-        raise RosterError(QT_TRANSLATE_NOOP("commands.server", "the server address holds a password: it would stay in "
-                                            "the shell's history and the process list. Leave it out and put it in the "
-                                            "PostgreSQL password file (PGPASSFILE "
-                                            "or ~/.pgpass) or PGPASSWORD"))
 
 
 def _source(ctx: Any) -> Path:
@@ -53,7 +38,6 @@ def _source(ctx: Any) -> Path:
 
 def cmd_move_to_server(ctx: Any) -> int:
     a = ctx.args
-    _refuse_password(a.address)
     source = _source(ctx)
     if a.check:
         probe = move_to_server.probe_server(a.address)

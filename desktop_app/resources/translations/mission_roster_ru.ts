@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="64"/>
+        <source>S&amp;witch user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="67"/>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="110"/>
+        <source>Signed in: {name} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="162"/>
+        <source>{name} ({role}) has no permission for {permission}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="164"/>
+        <source>Sign in (File &gt; Switch user…) to use {permission}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../ui/help.py" line="128"/>
@@ -67,6 +95,106 @@
         <location filename="../../ui/help.py" line="154"/>
         <source>&amp;Copy</source>
         <translation>&amp;Копировать</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="101"/>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="107"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="107"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="107"/>
+        <source>State</source>
+        <translation type="unfinished">Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="108"/>
+        <source>Server login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="108"/>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="119"/>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="120"/>
+        <source>Change &amp;role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="121"/>
+        <location filename="../../ui/accounts/manage.py" line="175"/>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="122"/>
+        <source>New &amp;PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="143"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="143"/>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="144"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="149"/>
+        <source>Signed in: {name} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="151"/>
+        <source>Nobody is signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="153"/>
+        <location filename="../../ui/accounts/manage.py" line="172"/>
+        <source>Only the head of mission adds, disables and changes accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="174"/>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="201"/>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="201"/>
+        <source>Role of {name}:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -473,12 +601,12 @@
 <context>
     <name>ChosenColumnsModel</name>
     <message>
-        <location filename="../../ui/profile_editor.py" line="82"/>
+        <location filename="../../ui/profile_editor.py" line="83"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="83"/>
+        <location filename="../../ui/profile_editor.py" line="84"/>
         <source>Header in the file</source>
         <translation>Заголовок в файле</translation>
     </message>
@@ -673,130 +801,130 @@
     <message>
         <location filename="../../ui/person/documents_tab.py" line="54"/>
         <source>Type</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="54"/>
         <location filename="../../ui/person/documents_tab.py" line="66"/>
         <location filename="../../ui/person/documents_tab.py" line="79"/>
         <source>Number</source>
-        <translation type="unfinished">Номер</translation>
+        <translation>Номер</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="55"/>
         <source>Issued by</source>
-        <translation type="unfinished">Кем выдан</translation>
+        <translation>Кем выдан</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="55"/>
         <source>Issued</source>
-        <translation type="unfinished">Выдан</translation>
+        <translation>Выдан</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="56"/>
         <source>Expires</source>
-        <translation type="unfinished">Действует до</translation>
+        <translation>Действует до</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="57"/>
         <source>This document has expired</source>
-        <translation type="unfinished">Срок действия документа истёк</translation>
+        <translation>Срок действия документа истёк</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="67"/>
         <source>Country (ISO)</source>
-        <translation type="unfinished">Страна (ISO)</translation>
+        <translation>Страна (ISO)</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="68"/>
         <source>Issued YYYY-MM-DD</source>
-        <translation type="unfinished">Выдан ГГГГ-ММ-ДД</translation>
+        <translation>Выдан ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="69"/>
         <source>Expires YYYY-MM-DD</source>
-        <translation type="unfinished">Действует до ГГГГ-ММ-ДД</translation>
+        <translation>Действует до ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="71"/>
         <source>Add document</source>
-        <translation type="unfinished">Добавить документ</translation>
+        <translation>Добавить документ</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="73"/>
         <location filename="../../ui/person/documents_tab.py" line="90"/>
         <source>Remove selected</source>
-        <translation type="unfinished">Удалить выбранное</translation>
+        <translation>Удалить выбранное</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="79"/>
         <source>Label</source>
-        <translation type="unfinished">Пометка</translation>
+        <translation>Пометка</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="84"/>
         <source>Phone, e.g. +970 59 123 4567</source>
-        <translation type="unfinished">Телефон, напр. +970 59 123 4567</translation>
+        <translation>Телефон, напр. +970 59 123 4567</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="86"/>
         <source>Label (mobile, relative…)</source>
-        <translation type="unfinished">Пометка (мобильный, родственник…)</translation>
+        <translation>Пометка (мобильный, родственник…)</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="88"/>
         <source>Add phone</source>
-        <translation type="unfinished">Добавить телефон</translation>
+        <translation>Добавить телефон</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="97"/>
         <source>&lt;b&gt;Documents&lt;/b&gt;</source>
-        <translation type="unfinished">&lt;b&gt;Документы&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;Документы&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="116"/>
         <source>&lt;b&gt;Phones&lt;/b&gt;</source>
-        <translation type="unfinished">&lt;b&gt;Телефоны&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;Телефоны&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="140"/>
         <source>expired: kept, but it cannot be used to cross</source>
-        <translation type="unfinished">срок истёк: документ сохранён, но для пересечения границы не годится</translation>
+        <translation>срок истёк: документ сохранён, но для пересечения границы не годится</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="159"/>
         <source>Adding a document to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавление документа: %1</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="170"/>
         <source>Removing a document of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление документа: %1</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="186"/>
         <source>expiry date: write it as YYYY-MM-DD</source>
-        <translation type="unfinished">срок действия: введите как ГГГГ-ММ-ДД</translation>
+        <translation>срок действия: введите как ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="222"/>
         <source>Adding a phone to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавление телефона: %1</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="238"/>
         <source>Removing a phone of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление телефона: %1</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="257"/>
         <source>The phone typed here is not added yet: %1</source>
-        <translation type="unfinished">Введённый здесь телефон ещё не добавлен: %1</translation>
+        <translation>Введённый здесь телефон ещё не добавлен: %1</translation>
     </message>
     <message>
         <location filename="../../ui/person/documents_tab.py" line="269"/>
         <source>The document typed here is not added yet: %1</source>
-        <translation type="unfinished">Введённый здесь документ ещё не добавлен: %1</translation>
+        <translation>Введённый здесь документ ещё не добавлен: %1</translation>
     </message>
 </context>
 <context>
@@ -1137,7 +1265,7 @@ Please send that file to your IT support.</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="456"/>
+        <location filename="../../ui/export_dialog.py" line="457"/>
         <source>Exported %1 persons to %2 (recorded in the audit trail)</source>
         <translation>Экспортировано человек: %1, файл %2 (записано в журнал изменений)</translation>
     </message>
@@ -1338,57 +1466,57 @@ Please send that file to your IT support.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="94"/>
+        <location filename="../../ui/importing/wizard.py" line="93"/>
         <source>Choose the file</source>
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="95"/>
+        <location filename="../../ui/importing/wizard.py" line="94"/>
         <source>A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the preview.</source>
         <translation>Список в формате .xlsx, .xls, .ods или .csv (в любой кодировке). До предпросмотра ничего не записывается.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="98"/>
+        <location filename="../../ui/importing/wizard.py" line="97"/>
         <source>Path of the spreadsheet</source>
         <translation>Путь к таблице</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="100"/>
+        <location filename="../../ui/importing/wizard.py" line="99"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="115"/>
+        <location filename="../../ui/importing/wizard.py" line="114"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="116"/>
+        <location filename="../../ui/importing/wizard.py" line="115"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="135"/>
+        <location filename="../../ui/importing/wizard.py" line="134"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="137"/>
+        <location filename="../../ui/importing/wizard.py" line="136"/>
         <source>%1 file with sheets: %2</source>
         <translation>Файл %1, листы: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="152"/>
+        <location filename="../../ui/importing/wizard.py" line="151"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="158"/>
+        <location filename="../../ui/importing/wizard.py" line="157"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="159"/>
+        <location filename="../../ui/importing/wizard.py" line="158"/>
         <source>This workbook is protected by a password. Password:</source>
         <translation>Книга защищена паролем. Пароль:</translation>
     </message>
@@ -1435,104 +1563,104 @@ Please send that file to your IT support.</source>
         <location filename="../../ui/person/history_tab.py" line="31"/>
         <location filename="../../ui/person/history_tab.py" line="60"/>
         <source>When</source>
-        <translation type="unfinished">Когда</translation>
+        <translation>Когда</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="31"/>
         <source>Who</source>
-        <translation type="unfinished">Кто</translation>
+        <translation>Кто</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="32"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>С</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="33"/>
         <source>To</source>
-        <translation type="unfinished">На</translation>
+        <translation>На</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="33"/>
         <location filename="../../ui/person/history_tab.py" line="39"/>
         <source>List</source>
-        <translation type="unfinished">Список</translation>
+        <translation>Список</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="34"/>
         <source>Reason</source>
-        <translation type="unfinished">Причина</translation>
+        <translation>Причина</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="39"/>
         <location filename="../../ui/person/history_tab.py" line="60"/>
         <source>Partner</source>
-        <translation type="unfinished">Партнёр</translation>
+        <translation>Партнёр</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="40"/>
         <source>List state</source>
-        <translation type="unfinished">Состояние списка</translation>
+        <translation>Состояние списка</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="41"/>
         <source>Answer</source>
-        <translation type="unfinished">Ответ</translation>
+        <translation>Ответ</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="41"/>
         <source>Valid until</source>
-        <translation type="unfinished">Действует до</translation>
+        <translation>Действует до</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="42"/>
         <source>Crossed</source>
-        <translation type="unfinished">Пересекли границу</translation>
+        <translation>Пересекли границу</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="49"/>
         <source>&lt;b&gt;Status history&lt;/b&gt;</source>
-        <translation type="unfinished">&lt;b&gt;История статусов&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;История статусов&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="51"/>
         <source>&lt;b&gt;Evacuation lists and the partners&apos; answers&lt;/b&gt;</source>
-        <translation type="unfinished">&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="61"/>
         <source>Profile</source>
-        <translation type="unfinished">Профиль</translation>
+        <translation>Профиль</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="61"/>
         <source>File</source>
-        <translation type="unfinished">Файл</translation>
+        <translation>Файл</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="62"/>
         <source>Encrypted</source>
-        <translation type="unfinished">Зашифрована</translation>
+        <translation>Зашифрован</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="62"/>
         <source>yes</source>
-        <translation type="unfinished">да</translation>
+        <translation>да</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="62"/>
         <source>no</source>
-        <translation type="unfinished">нет</translation>
+        <translation>нет</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="63"/>
         <source>By</source>
-        <translation type="unfinished">Кто</translation>
+        <translation>Кто</translation>
     </message>
     <message>
         <location filename="../../ui/person/history_tab.py" line="67"/>
         <source>&lt;b&gt;Data shared with partners&lt;/b&gt; (every export that carried this person)</source>
-        <translation type="unfinished">&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
+        <translation>&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
     </message>
 </context>
 <context>
@@ -1540,92 +1668,92 @@ Please send that file to your IT support.</source>
     <message>
         <location filename="../../ui/person/household_tab.py" line="45"/>
         <source>Case</source>
-        <translation type="unfinished">Дело</translation>
+        <translation>Дело</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="45"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="46"/>
         <source>Relationship</source>
-        <translation type="unfinished">Родство</translation>
+        <translation>Родство</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="47"/>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="47"/>
         <source>Born</source>
-        <translation type="unfinished"></translation>
+        <translation>Родился</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="54"/>
         <source>Household ref, e.g. H-00012</source>
-        <translation type="unfinished">Номер семьи, напр. H-00012</translation>
+        <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="60"/>
         <source>&amp;Join household</source>
-        <translation type="unfinished">&amp;Включить в семью</translation>
+        <translation>&amp;Включить в семью</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="63"/>
         <source>Set relationship</source>
-        <translation type="unfinished">Задать родство</translation>
+        <translation>Задать родство</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="65"/>
         <source>Lea&amp;ve household</source>
-        <translation type="unfinished">&amp;Исключить из семьи</translation>
+        <translation>&amp;Исключить из семьи</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="71"/>
         <source>Household:</source>
-        <translation type="unfinished">Семья:</translation>
+        <translation>Семья:</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="73"/>
         <source>as</source>
-        <translation type="unfinished">как</translation>
+        <translation>как</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="84"/>
         <source>Save the person first, then choose a household.</source>
-        <translation type="unfinished">Сначала сохраните человека, затем выберите семью.</translation>
+        <translation>Сначала сохраните человека, затем выберите семью.</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="89"/>
         <source>Not in a household. Type a household reference to join one.</source>
-        <translation type="unfinished">Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
+        <translation>Не в семье. Введите номер семьи, чтобы включить в неё.</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="93"/>
         <source>member</source>
-        <translation type="unfinished">член семьи</translation>
+        <translation>член семьи</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="113"/>
         <source>No household %1 on this roster.</source>
-        <translation type="unfinished">Семьи %1 в этом списке нет.</translation>
+        <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="119"/>
         <source>Adding %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Включение %1 в семью %2</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="134"/>
         <source>Changing the relationship of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение родства: %1</translation>
     </message>
     <message>
         <location filename="../../ui/person/household_tab.py" line="145"/>
         <source>Taking %1 out of the household</source>
-        <translation type="unfinished"></translation>
+        <translation>Исключение %1 из семьи</translation>
     </message>
 </context>
 <context>
@@ -1843,47 +1971,47 @@ Please send that file to your IT support.</source>
         <translation>Импорты</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/history.py" line="79"/>
+        <location filename="../../ui/importing/history.py" line="78"/>
         <source>Undo this import…</source>
         <translation>Отменить этот импорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/history.py" line="107"/>
+        <location filename="../../ui/importing/history.py" line="106"/>
         <source>Already undone</source>
         <translation>Уже отменён</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/history.py" line="108"/>
+        <location filename="../../ui/importing/history.py" line="107"/>
         <source>Import #%1 was %2.</source>
         <translation>Импорт № %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/history.py" line="111"/>
+        <location filename="../../ui/importing/history.py" line="110"/>
         <source>Undo the import</source>
         <translation>Отмена импорта</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/history.py" line="112"/>
+        <location filename="../../ui/importing/history.py" line="111"/>
         <source>Undo import #%1 of %2? Persons it created are removed (or moved to the trash if changed since); fields it changed get their old values back.</source>
         <translation>Отменить импорт № %1 из %2? Созданные им люди будут удалены (или перемещены в корзину, если их с тех пор изменяли); изменённым полям вернутся прежние значения.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/history.py" line="119"/>
+        <location filename="../../ui/importing/history.py" line="118"/>
         <source>Undoing the import…</source>
         <translation>Отмена импорта…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/history.py" line="127"/>
+        <location filename="../../ui/importing/history.py" line="126"/>
         <source>Import #%1 undone: %2 persons removed, %3 moved to the trash (changed since the import), %4 restored.</source>
         <translation>Импорт № %1 отменён: удалено человек — %2, перемещено в корзину (изменялись после импорта) — %3, восстановлено — %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/history.py" line="130"/>
+        <location filename="../../ui/importing/history.py" line="129"/>
         <source>Left as it is: %1: %2</source>
         <translation>Оставлено как есть: %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/history.py" line="132"/>
+        <location filename="../../ui/importing/history.py" line="131"/>
         <source>Import undone</source>
         <translation>Импорт отменён</translation>
     </message>
@@ -2549,52 +2677,52 @@ Verify them now, so that every member is submitted with the list?</source>
         <location filename="../../ui/person/log_tab.py" line="27"/>
         <location filename="../../ui/person/log_tab.py" line="36"/>
         <source>When</source>
-        <translation type="unfinished">Когда</translation>
+        <translation>Когда</translation>
     </message>
     <message>
         <location filename="../../ui/person/log_tab.py" line="27"/>
         <source>Who</source>
-        <translation type="unfinished">Кто</translation>
+        <translation>Кто</translation>
     </message>
     <message>
         <location filename="../../ui/person/log_tab.py" line="28"/>
         <source>With</source>
-        <translation type="unfinished">С кем</translation>
+        <translation>С кем</translation>
     </message>
     <message>
         <location filename="../../ui/person/log_tab.py" line="29"/>
         <source>Summary</source>
-        <translation type="unfinished">Суть</translation>
+        <translation>Суть</translation>
     </message>
     <message>
         <location filename="../../ui/person/log_tab.py" line="29"/>
         <source>Follow up</source>
-        <translation type="unfinished">Напомнить</translation>
+        <translation>Напомнить</translation>
     </message>
     <message>
         <location filename="../../ui/person/log_tab.py" line="36"/>
         <source>Operator</source>
-        <translation type="unfinished">Оператор</translation>
+        <translation>Оператор</translation>
     </message>
     <message>
         <location filename="../../ui/person/log_tab.py" line="37"/>
         <source>Action</source>
-        <translation type="unfinished">Действие</translation>
+        <translation>Действие</translation>
     </message>
     <message>
         <location filename="../../ui/person/log_tab.py" line="38"/>
         <source>What</source>
-        <translation type="unfinished">Что</translation>
+        <translation>Что</translation>
     </message>
     <message>
         <location filename="../../ui/person/log_tab.py" line="44"/>
         <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
-        <translation type="unfinished">&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/person/log_tab.py" line="46"/>
         <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
-        <translation type="unfinished">&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2943,102 +3071,102 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="237"/>
+        <location filename="../../ui/importing/wizard.py" line="236"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="238"/>
+        <location filename="../../ui/importing/wizard.py" line="237"/>
         <source>Choose the roster field of each column. A saved profile is applied by itself when the headers are the same.</source>
         <translation>Выберите поле списка для каждого столбца. Сохранённый профиль применяется сам, если заголовки совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="241"/>
+        <location filename="../../ui/importing/wizard.py" line="240"/>
         <source>Apply profile</source>
         <translation>Применить профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="243"/>
+        <location filename="../../ui/importing/wizard.py" line="242"/>
         <source>Save as profile…</source>
         <translation>Сохранить как профиль…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="246"/>
+        <location filename="../../ui/importing/wizard.py" line="245"/>
         <source>as most dates in the column</source>
         <translation>как большинство дат в столбце</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="247"/>
+        <location filename="../../ui/importing/wizard.py" line="246"/>
         <source>day first (31/12/1980)</source>
         <translation>сначала день (31/12/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="248"/>
+        <location filename="../../ui/importing/wizard.py" line="247"/>
         <source>month first (12/31/1980)</source>
         <translation>сначала месяц (12/31/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="250"/>
+        <location filename="../../ui/importing/wizard.py" line="249"/>
         <source>Profile:</source>
         <translation>Профиль:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="255"/>
+        <location filename="../../ui/importing/wizard.py" line="254"/>
         <source>Dates like 01/02/1980 are read</source>
         <translation>Даты вида 01/02/1980 читаются</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="264"/>
+        <location filename="../../ui/importing/wizard.py" line="263"/>
         <source>Use the suggested fields</source>
         <translation>Взять предложенные поля</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="285"/>
+        <location filename="../../ui/importing/wizard.py" line="284"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="301"/>
+        <location filename="../../ui/importing/wizard.py" line="300"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="301"/>
+        <location filename="../../ui/importing/wizard.py" line="300"/>
         <source>First values</source>
         <translation>Первые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="301"/>
+        <location filename="../../ui/importing/wizard.py" line="300"/>
         <source>Roster field</source>
         <translation>Поле списка</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="306"/>
+        <location filename="../../ui/importing/wizard.py" line="305"/>
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="344"/>
+        <location filename="../../ui/importing/wizard.py" line="343"/>
         <source>%1 (looks like &lt;b&gt;%2&lt;/b&gt;)</source>
         <translation>%1 (похоже на &lt;b&gt;%2&lt;/b&gt;)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="348"/>
+        <location filename="../../ui/importing/wizard.py" line="347"/>
         <source>⚠ Not imported: %1. Choose a field below for any column you want to keep.</source>
         <translation>⚠ Не импортируются: %1. Выберите поле ниже для столбцов, которые нужно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="383"/>
+        <location filename="../../ui/importing/wizard.py" line="382"/>
         <source>Save the mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="384"/>
+        <location filename="../../ui/importing/wizard.py" line="383"/>
         <source>Profile name (for example &apos;Egyptian MFA&apos;):</source>
         <translation>Название профиля (например, «МИД Египта»):</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="392"/>
+        <location filename="../../ui/importing/wizard.py" line="391"/>
         <source>Saving the column profile</source>
         <translation>Сохранение профиля столбцов</translation>
     </message>
@@ -3285,6 +3413,49 @@ Verify them now, so that every member is submitted with the list?</source>
         <location filename="../../ui/server/move_dialog.py" line="155"/>
         <source>The roster is on the server. Open the server roster now?</source>
         <translation>База на сервере. Открыть базу на сервере сейчас?</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="51"/>
+        <source>New PIN for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="52"/>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="59"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="60"/>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="62"/>
+        <source>The roster&apos;s first account is the head of mission&apos;s: only a head adds, disables and changes accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="70"/>
+        <source>&amp;PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="71"/>
+        <source>PIN a&amp;gain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="87"/>
+        <source>The two PINs differ.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4137,17 +4308,17 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>ProfileEditor</name>
     <message>
-        <location filename="../../ui/profile_editor.py" line="67"/>
+        <location filename="../../ui/profile_editor.py" line="68"/>
         <source>One row per person</source>
         <translation>По строке на человека</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="68"/>
+        <location filename="../../ui/profile_editor.py" line="69"/>
         <source>Households together</source>
         <translation>Семьи вместе</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="69"/>
+        <location filename="../../ui/profile_editor.py" line="70"/>
         <source>One sheet per evacuation list</source>
         <translation>По листу на каждый список на эвакуацию</translation>
     </message>
@@ -4157,152 +4328,152 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Профили экспорта</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="220"/>
+        <location filename="../../ui/profile_editor.py" line="219"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="221"/>
+        <location filename="../../ui/profile_editor.py" line="220"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="221"/>
+        <location filename="../../ui/profile_editor.py" line="220"/>
         <source>built in</source>
         <translation>встроенный</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="221"/>
+        <location filename="../../ui/profile_editor.py" line="220"/>
         <source>mission&apos;s own</source>
         <translation>собственный</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="229"/>
+        <location filename="../../ui/profile_editor.py" line="228"/>
         <source>New</source>
         <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="231"/>
+        <location filename="../../ui/profile_editor.py" line="230"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="244"/>
+        <location filename="../../ui/profile_editor.py" line="243"/>
         <source>Names in upper-case Latin letters, as in the passport</source>
         <translation>Имена заглавными латинскими буквами, как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="246"/>
+        <location filename="../../ui/profile_editor.py" line="245"/>
         <source>Show the record ID (UUID) column (always written last; hidden unless ticked)</source>
         <translation>Показывать столбец с идентификатором записи (UUID) (всегда записывается последним; без флажка скрыт)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="248"/>
+        <location filename="../../ui/profile_editor.py" line="247"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="263"/>
+        <location filename="../../ui/profile_editor.py" line="262"/>
         <source>Add →</source>
         <translation>Добавить →</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="265"/>
+        <location filename="../../ui/profile_editor.py" line="264"/>
         <source>← Remove</source>
         <translation>← Убрать</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="267"/>
+        <location filename="../../ui/profile_editor.py" line="266"/>
         <source>Up</source>
         <translation>Выше</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="269"/>
+        <location filename="../../ui/profile_editor.py" line="268"/>
         <source>Down</source>
         <translation>Ниже</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="297"/>
+        <location filename="../../ui/profile_editor.py" line="296"/>
         <source>&lt;b&gt;Profiles&lt;/b&gt;</source>
         <translation>&lt;b&gt;Профили&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="304"/>
+        <location filename="../../ui/profile_editor.py" line="303"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="305"/>
+        <location filename="../../ui/profile_editor.py" line="304"/>
         <source>&amp;Language of the headers</source>
         <translation>&amp;Язык заголовков</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="306"/>
+        <location filename="../../ui/profile_editor.py" line="305"/>
         <source>&amp;Dates</source>
         <translation>&amp;Даты</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="307"/>
+        <location filename="../../ui/profile_editor.py" line="306"/>
         <source>&amp;Grouping</source>
         <translation>&amp;Группировка</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="310"/>
+        <location filename="../../ui/profile_editor.py" line="309"/>
         <source>&amp;Title row</source>
         <translation>Строка-&amp;заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="311"/>
+        <location filename="../../ui/profile_editor.py" line="310"/>
         <source>&amp;Sheet name</source>
         <translation>&amp;Имя листа</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="313"/>
+        <location filename="../../ui/profile_editor.py" line="312"/>
         <source>Available columns</source>
         <translation>Доступные столбцы</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="314"/>
+        <location filename="../../ui/profile_editor.py" line="313"/>
         <source>Columns of the file, in order (double-click a header to edit it)</source>
         <translation>Столбцы файла по порядку (двойной щелчок по заголовку — изменить его)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="356"/>
+        <location filename="../../ui/profile_editor.py" line="355"/>
         <source>%1 (copy)</source>
         <translation>%1 (копия)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="360"/>
+        <location filename="../../ui/profile_editor.py" line="359"/>
         <source>A built-in profile cannot be changed: your changes are saved as a new profile under the name below.</source>
         <translation>Встроенный профиль изменить нельзя: ваши изменения будут сохранены как новый профиль под названием ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="363"/>
+        <location filename="../../ui/profile_editor.py" line="362"/>
         <source>Saved by %1 on %2; shared by every workstation of the mission.</source>
         <translation>Сохранил(а) %1, %2; общий для всех рабочих мест миссии.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="392"/>
+        <location filename="../../ui/profile_editor.py" line="391"/>
         <source>A new profile: name it, choose its columns, save.</source>
         <translation>Новый профиль: задайте название, выберите столбцы, сохраните.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="453"/>
+        <location filename="../../ui/profile_editor.py" line="452"/>
         <source>Saving the profile</source>
         <translation>Сохранение профиля</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="468"/>
+        <location filename="../../ui/profile_editor.py" line="467"/>
         <source>Delete profile</source>
         <translation>Удаление профиля</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="469"/>
+        <location filename="../../ui/profile_editor.py" line="468"/>
         <source>Delete the export profile &apos;%1&apos; for the whole mission?</source>
         <translation>Удалить профиль экспорта «%1» для всей миссии?</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_editor.py" line="475"/>
+        <location filename="../../ui/profile_editor.py" line="474"/>
         <source>Deleting the profile</source>
         <translation>Удаление профиля</translation>
     </message>
@@ -6081,6 +6252,35 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/accounts/sign_in.py" line="52"/>
+        <source>Switch user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/sign_in.py" line="52"/>
+        <location filename="../../ui/accounts/sign_in.py" line="76"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/sign_in.py" line="54"/>
+        <source>This roster has accounts: sign in with yours. What you do is recorded under your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/sign_in.py" line="66"/>
+        <source>&amp;Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/sign_in.py" line="69"/>
+        <source>&amp;PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SitesDialog</name>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="42"/>
@@ -6113,140 +6313,140 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Отпечаток ключа</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="58"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="59"/>
         <source>This roster&apos;s site</source>
         <translation>Площадка этого списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="62"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="63"/>
         <source>e.g. CAI</source>
         <translation>напр. CAI</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="63"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="64"/>
         <source>Create this site</source>
         <translation>Создать площадку</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="65"/>
-        <location filename="../../ui/packages/sites_dialog.py" line="93"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="66"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="95"/>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="66"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="67"/>
         <source>Case-reference prefix:</source>
         <translation>Префикс номеров дел:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="69"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="70"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="74"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="75"/>
         <source>Public key to send to the other missions:</source>
         <translation>Открытый ключ для других миссий:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="78"/>
-        <location filename="../../ui/packages/sites_dialog.py" line="180"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="79"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="183"/>
         <source>New keys for this site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="84"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="86"/>
         <source>Add another mission&apos;s site</source>
         <translation>Добавить площадку другой миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="91"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="93"/>
         <source>Add site</source>
         <translation>Добавить площадку</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="94"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="96"/>
         <source>Public key:</source>
         <translation>Открытый ключ:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="95"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="97"/>
         <source>Fingerprint to confirm by phone:</source>
         <translation>Отпечаток для сверки по телефону:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="98"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="100"/>
         <source>Replace the key of the site chosen above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="104"/>
-        <location filename="../../ui/packages/sites_dialog.py" line="202"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="107"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="205"/>
         <source>Replace key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="106"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="109"/>
         <source>New public key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="142"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="145"/>
         <source>Creating this site</source>
         <translation>Создание этого пункта</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="155"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="158"/>
         <source>not a site&apos;s public key</source>
         <translation>это не открытый ключ площадки</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="161"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="164"/>
         <source>Adding the site</source>
         <translation>Добавление пункта</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="174"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="177"/>
         <source>Give this site new keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="175"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="178"/>
         <source>The next package to each site tells it the new key, signed with the old one; packages already on their way still open. Click again to go ahead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="183"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="186"/>
         <source>Making new keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="188"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="191"/>
         <source>New keys: fingerprint {old} is now {new}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="209"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="212"/>
         <source>Choose another mission&apos;s site in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="219"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="222"/>
         <source>Replace the key of {site}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="220"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="223"/>
         <source>{site}: fingerprint {old} becomes {new}. Read the new fingerprint out with them by phone, then click again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="226"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="229"/>
         <source>Replacing the key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="233"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="236"/>
         <source>{site}: fingerprint {old} replaced by {new}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6297,32 +6497,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="168"/>
+        <location filename="../../ui/importing/wizard.py" line="167"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="169"/>
+        <location filename="../../ui/importing/wizard.py" line="168"/>
         <source>The header row is found below any title rows; choose another sheet or row if needed.</source>
         <translation>Строка заголовков ищется ниже строк с названием; при необходимости выберите другой лист или строку.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="179"/>
+        <location filename="../../ui/importing/wizard.py" line="178"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="181"/>
+        <location filename="../../ui/importing/wizard.py" line="180"/>
         <source>Header in row:</source>
         <translation>Заголовки в строке:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="197"/>
+        <location filename="../../ui/importing/wizard.py" line="196"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="199"/>
+        <location filename="../../ui/importing/wizard.py" line="198"/>
         <source>%1 (empty)</source>
         <translation>%1 (пустой)</translation>
     </message>
@@ -7202,32 +7402,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.server</name>
     <message>
-        <location filename="../../cli/commands/server.py" line="40"/>
-        <source>the server address holds a password: it would stay in the shell&apos;s history and the process list. Leave it out and put it in the PostgreSQL password file (PGPASSFILE or ~/.pgpass) or PGPASSWORD</source>
-        <translation>в адресе сервера есть пароль: он остался бы в истории оболочки и в списке процессов. Уберите его и занесите в файл паролей PostgreSQL (PGPASSFILE или ~/.pgpass) или в PGPASSWORD</translation>
-    </message>
-    <message>
-        <location filename="../../cli/commands/server.py" line="49"/>
+        <location filename="../../cli/commands/server.py" line="34"/>
         <source>move-to-server copies a roster file: name it with --db FILE</source>
         <translation>move-to-server копирует файл базы: укажите его с --db ФАЙЛ</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/server.py" line="65"/>
+        <location filename="../../cli/commands/server.py" line="49"/>
         <source>{server}: PostgreSQL {version}; the database is empty and ready for the roster</source>
         <translation>{server}: PostgreSQL {version}; база данных пуста и готова принять базу</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/server.py" line="75"/>
+        <location filename="../../cli/commands/server.py" line="59"/>
         <source>copied {done} of {total} rows</source>
         <translation>скопировано строк: {done} из {total}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/server.py" line="85"/>
+        <location filename="../../cli/commands/server.py" line="69"/>
         <source>{path}: moved to {server}: {persons} persons, {rows} rows in {tables} tables; the audit trail ({entries} entries) verifies on the server. The file was not changed.</source>
         <translation>{path}: перенесено в {server}: лиц — {persons}, строк — {rows} в таблицах: {tables}; журнал аудита (записей: {entries}) на сервере проверен. Файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/server.py" line="90"/>
+        <location filename="../../cli/commands/server.py" line="74"/>
         <source>Work on it with: mission-roster --db {server} (or make it the default roster in Tools &gt; Settings)</source>
         <translation>Работайте с ней так: mission-roster --db {server} (или сделайте её базой по умолчанию в Сервис &gt; Настройки)</translation>
     </message>
@@ -9643,108 +9838,113 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.move_to_server</name>
     <message>
-        <location filename="../../services/move_to_server.py" line="94"/>
+        <location filename="../../services/move_to_server.py" line="95"/>
         <source>{address}: not a server address; write it as postgresql+psycopg://USER@HOST/DATABASE</source>
         <translation>{address}: это не адрес сервера; пишите его так: postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="98"/>
+        <location filename="../../services/move_to_server.py" line="99"/>
         <source>{address}: a roster moves only to a PostgreSQL server (postgresql+psycopg://USER@HOST/DATABASE)</source>
         <translation>{address}: база переносится только на сервер PostgreSQL (postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА)</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="103"/>
+        <location filename="../../services/move_to_server.py" line="104"/>
         <source>{address}: the address names no database; add it after the server: postgresql+psycopg://USER@HOST/DATABASE</source>
         <translation>{address}: в адресе не указана база данных; добавьте её после сервера: postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="148"/>
+        <location filename="../../services/move_to_server.py" line="109"/>
+        <source>the server address holds a password: it would stay in the settings, the shell&apos;s history and the process list. Leave it out and put it in the PostgreSQL password file (PGPASSFILE or ~/.pgpass) or PGPASSWORD</source>
+        <translation>в адресе сервера есть пароль: он остался бы в настройках, в истории оболочки и в списке процессов. Уберите его и занесите в файл паролей PostgreSQL (PGPASSFILE или ~/.pgpass) или в PGPASSWORD</translation>
+    </message>
+    <message>
+        <location filename="../../services/move_to_server.py" line="150"/>
         <source>{server}: cannot connect to the server ({reason}); nothing was changed</source>
         <translation>{server}: не удаётся соединиться с сервером ({reason}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="161"/>
+        <location filename="../../services/move_to_server.py" line="163"/>
         <source>{server}: the database holds a roster of a newer version of Mission Roster (schema {revision}); nothing was changed</source>
         <translation>{server}: в базе данных уже есть база более новой версии Mission Roster (схема {revision}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="165"/>
+        <location filename="../../services/move_to_server.py" line="167"/>
         <source>{server}: the database already holds a roster; a roster moves only into an empty database (ask for a new one). Nothing was changed</source>
         <translation>{server}: в базе данных уже есть база; база переносится только в пустую базу данных (попросите новую). Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="168"/>
+        <location filename="../../services/move_to_server.py" line="170"/>
         <source>{server}: the database holds {count} tables of another program; a roster moves only into an empty database. Nothing was changed</source>
         <translation>{server}: в базе данных есть таблицы другой программы ({count}); база переносится только в пустую базу данных. Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="199"/>
+        <location filename="../../services/move_to_server.py" line="201"/>
         <source>{path}: no such roster file</source>
         <translation>{path}: такого файла базы нет</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="204"/>
-        <location filename="../../services/move_to_server.py" line="216"/>
+        <location filename="../../services/move_to_server.py" line="206"/>
+        <location filename="../../services/move_to_server.py" line="218"/>
         <source>{path}: not a roster database; nothing was copied</source>
         <translation>{path}: это не база списков; ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="210"/>
+        <location filename="../../services/move_to_server.py" line="212"/>
         <source>{path}: this roster is not encrypted, yet a passphrase was given</source>
         <translation>{path}: эта база не зашифрована, но указана парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="221"/>
+        <location filename="../../services/move_to_server.py" line="223"/>
         <source>{path}: written by a newer version of Mission Roster (schema {revision}); update the program. Nothing was copied</source>
         <translation>{path}: записана более новой версией Mission Roster (схема {revision}); обновите программу. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="226"/>
+        <location filename="../../services/move_to_server.py" line="228"/>
         <source>{path}: the roster was last opened by an older version (schema {revision}); open it once with this version, which brings it up to date, then move it. Nothing was copied</source>
         <translation>{path}: база в последний раз открывалась более старой версией (схема {revision}); откройте её один раз этой версией, которая её обновит, затем перенесите. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="235"/>
+        <location filename="../../services/move_to_server.py" line="237"/>
         <source>{path}: the roster file is damaged ({problem}); a damaged roster is not moved. Restore the last good backup first (Tools &gt; Restore from backup). Nothing was copied</source>
         <translation>{path}: файл базы повреждён ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию (Сервис &gt; Восстановить из резервной копии). Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="241"/>
+        <location filename="../../services/move_to_server.py" line="243"/>
         <source>{path}: the roster&apos;s audit trail is broken ({problem}); a damaged roster is not moved. Restore the last good backup first. Nothing was copied</source>
         <translation>{path}: журнал аудита базы нарушен ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="306"/>
+        <location filename="../../services/move_to_server.py" line="308"/>
         <source>{server}: this roster is on a server already</source>
         <translation>{server}: эта база уже на сервере</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="330"/>
+        <location filename="../../services/move_to_server.py" line="332"/>
         <source>{server}: the copy failed ({reason}); the server database was left empty</source>
         <translation>{server}: копирование не удалось ({reason}); база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="378"/>
+        <location filename="../../services/move_to_server.py" line="380"/>
         <source>{path}: the roster holds tables this version does not know ({tables}); nothing was copied</source>
         <translation>{path}: в базе есть таблицы, неизвестные этой версии ({tables}); ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="390"/>
+        <location filename="../../services/move_to_server.py" line="392"/>
         <source>Cancelled; the server database was left empty and the roster file was not changed.</source>
         <translation>Отменено; база на сервере осталась пустой, файл базы не изменён.</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="525"/>
+        <location filename="../../services/move_to_server.py" line="520"/>
         <source>{server}: after the copy the tables {tables} do not hold as many rows as the roster file; the server database was left empty</source>
         <translation>{server}: после копирования в таблицах {tables} не столько строк, сколько в файле базы; база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="531"/>
+        <location filename="../../services/move_to_server.py" line="526"/>
         <source>{server}: the audit trail does not verify on the server ({problem}); the server database was left empty</source>
         <translation>{server}: журнал аудита на сервере не проходит проверку ({problem}); база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="536"/>
+        <location filename="../../services/move_to_server.py" line="531"/>
         <source>{server}: search terms are missing on the server after the copy; the server database was left empty</source>
         <translation>{server}: после копирования на сервере нет поисковых слов; база на сервере осталась пустой</translation>
     </message>
