@@ -8,6 +8,7 @@
     system.replace_file(old, new, aside)    # swap a file in, the old one set aside and wiped
     system.full_sync(fd)                    # F_FULLFSYNC on macOS, fsync elsewhere
     system.folder_writable(folder)          # by creating a file, not by os.access
+    system.same_disk(roster, backups)       # True: the backups go with a lost laptop
     system.user_folder("logs")              # ~/.local/state/MissionRoster/log, or logs/ of a portable copy
 
 What differs, and why it matters to a roster file:
@@ -359,6 +360,22 @@ def folder_writable(folder: PathLike) -> bool:
     with contextlib.suppress(OSError):
         probe.unlink()
     return True
+
+
+def same_disk(first: PathLike, second: PathLike) -> bool:
+    """Whether two paths are on one disk (one file system or volume: `st_dev`, the volume's serial number
+    on Windows), each asked at its nearest folder that exists; False when either cannot be asked. A
+    backup on the roster's disk is lost with the laptop."""
+    def device(path: PathLike) -> int:
+        place = absolute(path)
+        while not place.exists() and place != place.parent:
+            place = place.parent
+        return os.stat(place).st_dev
+
+    try:
+        return device(first) == device(second)
+    except OSError:
+        return False
 
 
 # --- where the program keeps its own files --------------------------------------------------------

@@ -393,14 +393,35 @@ class BackupPage(_Page):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.choose)
+        self.warning = QLabel("", self, objectName="firstStartBackupWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a5300;")
         self.problem = self._problem_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addLayout(row)
+        layout.addWidget(self.warning)
         layout.addWidget(self.problem)
         layout.addStretch(1)
+        self.folder.textChanged.connect(self._check_place)
+
+    def initializePage(self) -> None:
+        self._check_place()
+
+    @Slot()
+    def _check_place(self) -> None:
+        """Warn when the backups would be on the roster's own disk (the empty default is beside the roster)."""
+        roster = self.wizard_().roster if isinstance(self.wizard(), FirstStartWizard) else None
+        text = self.folder.text().strip()
+        if roster is None or not system.same_disk(roster.parent, Path(text).expanduser() if text else roster.parent):
+            self.warning.clear()
+            return
+        self.warning.setText(self.tr("These backups would be on the same disk as the roster: a lost, stolen or "
+                                     "broken laptop takes both. Choose a folder on a USB stick that stays at the "
+                                     "mission."))
 
     def retranslate(self) -> None:
+        self._check_place()
         self.setTitle(self.tr("Backups"))
         self.note.setText(self.tr("A backup is taken when the roster opens, every few minutes while you work and "
                                   "when it closes, each checked. Choose a folder on a USB stick that stays at the "

@@ -4,6 +4,7 @@ switched mid-way, a demonstration then a real roster in one window."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
+from desktop_app import system
 from desktop_app.storage.db import is_encrypted
 from desktop_app.ui.first_start import (
     PAGE_BACKUP,
@@ -92,3 +94,24 @@ def test_a_stick_pulled_after_its_place_was_accepted_is_said_on_the_passphrase_p
     click(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert wizard.currentId() == PAGE_PASSPHRASE and str(stick) in wizard.passphrase_page.problem.text()
     assert not fresh.default_database
+
+
+def test_backups_on_the_rosters_own_disk_are_warned_about(qtbot: QtBot, tmp_path: Path, fresh: Preferences) -> None:
+    stick_disk = Path("/dev/shm")  # another file system than tmp_path's, as a USB stick is
+    if not stick_disk.is_dir() or system.same_disk(stick_disk, tmp_path):
+        pytest.skip("no second file system to stand for the USB stick")
+    wizard = wizard_at_roster_page(qtbot, fresh)
+    wizard.roster_page.path.setText(str(tmp_path / "roster.db"))
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    wizard.passphrase_page.plain.setChecked(True)
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert wizard.currentId() == PAGE_BACKUP
+    page = wizard.backup_page
+    assert "same disk" in page.warning.text()  # left empty: beside the roster
+    page.folder.setText(str(tmp_path / "backups"))
+    assert "same disk" in page.warning.text()
+    with tempfile.TemporaryDirectory(dir=stick_disk) as stick:
+        page.folder.setText(stick)
+        assert page.warning.text() == ""
+        click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+        assert wizard.result() == QWizard.DialogCode.Accepted and fresh.backup_folder == stick

@@ -3005,27 +3005,27 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Перемещение в корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="628"/>
+        <location filename="../../ui/main_window/frame.py" line="629"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="629"/>
+        <location filename="../../ui/main_window/frame.py" line="630"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="639"/>
+        <location filename="../../ui/main_window/frame.py" line="640"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="649"/>
+        <location filename="../../ui/main_window/frame.py" line="650"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="651"/>
+        <location filename="../../ui/main_window/frame.py" line="652"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -4732,12 +4732,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="668"/>
+        <location filename="../../ui/main_window/frame.py" line="669"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="669"/>
+        <location filename="../../ui/main_window/frame.py" line="670"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -6079,12 +6079,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="62"/>
         <source>Some households</source>
-        <translation type="unfinished"></translation>
+        <translation>Отдельные семьи</translation>
     </message>
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="67"/>
         <source>household references, e.g. H-00012, H-00013</source>
-        <translation type="unfinished"></translation>
+        <translation>номера семей, например H-00012, H-00013</translation>
     </message>
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="71"/>
@@ -6109,12 +6109,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="85"/>
         <source>List:</source>
-        <translation type="unfinished"></translation>
+        <translation>Список:</translation>
     </message>
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="86"/>
         <source>Households:</source>
-        <translation type="unfinished"></translation>
+        <translation>Семьи:</translation>
     </message>
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="93"/>
@@ -6160,93 +6160,93 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location filename="../../ui/settings_dialog.py" line="41"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>ISO code, e.g. EGY: phones without + are from there</source>
         <translation>Код ISO, напр. EGY: телефоны без + считаются оттуда</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>roster.db in your user data folder</source>
         <translation>roster.db в папке данных пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>beside the database</source>
         <translation>рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>Your &amp;name (audit trail)</source>
         <translation>Ваше &amp;имя (для журнала)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>&amp;Mission name</source>
         <translation>&amp;Название миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68"/>
+        <location filename="../../ui/settings_dialog.py" line="69"/>
         <source>Host &amp;country</source>
         <translation>&amp;Страна пребывания</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>&amp;Default database</source>
         <translation>&amp;База по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>&amp;Backup folder</source>
         <translation>Папка &amp;резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>A new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Default database</source>
         <translation>База по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>your name</source>
         <translation>ваше имя</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>is required: it goes into the audit trail</source>
         <translation>обязательно: оно записывается в журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>Saving the mission&apos;s settings</source>
         <translation>Сохранение настроек миссии</translation>
     </message>
@@ -6383,12 +6383,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../ui/packages/sites_dialog.py" line="107"/>
         <location filename="../../ui/packages/sites_dialog.py" line="205"/>
         <source>Replace key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменить ключ…</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="109"/>
         <source>New public key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый открытый ключ:</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="145"/>
@@ -6413,42 +6413,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="178"/>
         <source>The next package to each site tells it the new key, signed with the old one; packages already on their way still open. Click again to go ahead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующий пакет каждой площадке сообщит новый ключ с подписью старым; уже отправленные пакеты по-прежнему откроются. Нажмите ещё раз, чтобы продолжить.</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="186"/>
         <source>Making new keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание новых ключей</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="191"/>
         <source>New keys: fingerprint {old} is now {new}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые ключи: отпечаток {old} теперь {new}.</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="212"/>
         <source>Choose another mission&apos;s site in the table first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала выберите в таблице площадку другого представительства.</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="222"/>
         <source>Replace the key of {site}</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменить ключ площадки {site}</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="223"/>
         <source>{site}: fingerprint {old} becomes {new}. Read the new fingerprint out with them by phone, then click again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{site}: отпечаток {old} станет {new}. Сверьте новый отпечаток с ними по телефону, затем нажмите ещё раз.</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="229"/>
         <source>Replacing the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Замена ключа</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="236"/>
         <source>{site}: fingerprint {old} replaced by {new}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{site}: отпечаток {old} заменён на {new}.</translation>
     </message>
 </context>
 <context>
@@ -7147,7 +7147,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../cli/commands/packages.py" line="85"/>
         <source>replaced the key of site {name}: fingerprint {old} is now {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>ключ площадки {name} заменён: отпечаток {old} теперь {new}</translation>
     </message>
     <message>
         <location filename="../../cli/commands/packages.py" line="98"/>
@@ -9171,7 +9171,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../exchange/package_file.py" line="254"/>
         <source>{path}: the records are not those the manifest counts ({records} declared, {arrived} arrived)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: записи не те, что перечислены в описи (заявлено {records}, пришло {arrived})</translation>
     </message>
     <message>
         <location filename="../../exchange/package_file.py" line="291"/>
@@ -10109,7 +10109,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../services/packages/sites.py" line="222"/>
         <source>{name} has this key already</source>
-        <translation type="unfinished"></translation>
+        <translation>у площадки {name} уже этот ключ</translation>
     </message>
 </context>
 <context>
