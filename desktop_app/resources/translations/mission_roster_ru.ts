@@ -6069,12 +6069,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="60"/>
         <source>The whole roster</source>
-        <translation type="unfinished">Весь список</translation>
+        <translation>Весь список</translation>
     </message>
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="61"/>
         <source>One evacuation list</source>
-        <translation type="unfinished"></translation>
+        <translation>Один эвакуационный список</translation>
     </message>
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="62"/>
@@ -6104,7 +6104,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="84"/>
         <source>Part:</source>
-        <translation type="unfinished"></translation>
+        <translation>Часть:</translation>
     </message>
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="85"/>
@@ -6144,7 +6144,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="137"/>
         <source>Choose the list, or type the households&apos; references.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите список или введите номера семей.</translation>
     </message>
     <message>
         <location filename="../../ui/packages/send_dialog.py" line="155"/>
@@ -6352,7 +6352,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../ui/packages/sites_dialog.py" line="79"/>
         <location filename="../../ui/packages/sites_dialog.py" line="183"/>
         <source>New keys for this site…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые ключи этой площадки…</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="86"/>
@@ -6377,7 +6377,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="100"/>
         <source>Replace the key of the site chosen above</source>
-        <translation type="unfinished"></translation>
+        <translation>Замена ключа площадки, выбранной выше</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="107"/>
@@ -6408,7 +6408,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="177"/>
         <source>Give this site new keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдать этой площадке новые ключи</translation>
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="178"/>
@@ -7142,7 +7142,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../cli/commands/packages.py" line="76"/>
         <source>new keys for site {name}: fingerprint {old} is now {new}; the next package to each site tells it, signed by the old key; public key:</source>
-        <translation type="unfinished"></translation>
+        <translation>новые ключи площадки {name}: отпечаток {old} теперь {new}; следующий пакет каждой площадке сообщит об этом с подписью старым ключом; открытый ключ:</translation>
     </message>
     <message>
         <location filename="../../cli/commands/packages.py" line="85"/>
@@ -9125,7 +9125,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../exchange/package_file.py" line="186"/>
         <source>{path}: {size} MB is more than a roster package may be ({limit} MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: {size} МБ — больше, чем может быть пакет реестра ({limit} МБ)</translation>
     </message>
     <message>
         <location filename="../../exchange/package_file.py" line="191"/>
@@ -9166,7 +9166,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../exchange/package_file.py" line="245"/>
         <source>{path}: refused: the package unpacks to more than its manifest declares ({records} records); nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: отклонено: пакет распаковывается в больше, чем заявлено в его описи ({records} записей); ничего не изменено</translation>
     </message>
     <message>
         <location filename="../../exchange/package_file.py" line="254"/>
@@ -10104,7 +10104,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../services/packages/sites.py" line="219"/>
         <source>that key belongs to site {site}, not to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>этот ключ принадлежит площадке {site}, а не {name}</translation>
     </message>
     <message>
         <location filename="../../services/packages/sites.py" line="222"/>
