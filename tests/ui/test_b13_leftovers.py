@@ -140,19 +140,19 @@ def test_the_history_tab_names_an_approval_refused_elsewhere(qtbot: QtBot, db: D
         editor = PersonEditor(db, OPERATOR, ids["leila"])
         qtbot.addWidget(editor)
         editor.show()
-        editor.tabs.setCurrentIndex(editor.tabs.indexOf(editor.lists_view.parentWidget()))
-        warning = editor.history_conflict
+        editor.tabs.setCurrentIndex(editor.tabs.indexOf(editor.history.lists_view.parentWidget()))
+        warning = editor.history.history_conflict
         qtbot.waitUntil(warning.isVisible)
         expected = (f"{ref}: одобрен(а) в списке 'Rafah 14 Nov', но получил(а) отказ в 'Allenby 15 Nov'"
                     if language_code == "ru" else f"{ref}: approved on 'Rafah 14 Nov' but rejected on 'Allenby 15 Nov'")
         assert expected in warning.text()
-        header = editor.lists_view.horizontalHeader()
+        header = editor.history.lists_view.horizontalHeader()
         assert [c for c in range(header.count() - 1)
                 if header.sectionSize(c) < header.sectionSizeFromContents(c).width()] == []
         omar = PersonEditor(db, OPERATOR, ids["omar"])
         qtbot.addWidget(omar)
         omar.show()
-        assert not omar.history_conflict.isVisibleTo(omar) and omar.history_conflict.text() == ""
+        assert not omar.history.history_conflict.isVisibleTo(omar) and omar.history.history_conflict.text() == ""
     finally:
         i18n.install_language("en")
 

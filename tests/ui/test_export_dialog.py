@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.export_profile import ExportProfile, builtin_profile
 from desktop_app.services import audit, exporting
 from desktop_app.services.exporting import Preview, Selection
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui.export_dialog import ExportDialog, PreviewModel, open_export_dialog
 from desktop_app.ui.main_window import MainWindow
@@ -32,7 +33,7 @@ def roster(db: Database) -> Roster:
 
 
 def export_dialog(qtbot: QtBot, db: Database, **kwargs: object) -> ExportDialog:
-    dialog = ExportDialog(db, OPERATOR, **kwargs)  # type: ignore[arg-type]
+    dialog = ExportDialog(Workspace(db, OPERATOR), **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -143,7 +144,7 @@ def test_the_window_offers_export_in_the_menu_and_the_roster_context_menu(
 
 def test_profile_editor_copies_a_built_in_profile_edits_columns_and_saves(qtbot: QtBot, db: Database,
                                                                           roster: Roster) -> None:
-    editor = ProfileEditor(db, OPERATOR, start="icrc_family")
+    editor = ProfileEditor(Workspace(db, OPERATOR), start="icrc_family")
     qtbot.addWidget(editor)
     editor.show()
     assert editor.name_edit.text() == "ICRC family list (copy)" and not editor.delete_button.isEnabled()
@@ -187,7 +188,7 @@ def test_profile_editor_copies_a_built_in_profile_edits_columns_and_saves(qtbot:
 
 
 def test_profile_editor_new_profile_and_built_in_name_refused(qtbot: QtBot, db: Database) -> None:
-    editor = ProfileEditor(db, OPERATOR)
+    editor = ProfileEditor(Workspace(db, OPERATOR))
     qtbot.addWidget(editor)
     qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
     assert not editor.save_button.isEnabled()  # no name yet
@@ -208,11 +209,11 @@ def test_person_page_lists_the_partners_that_received_the_data(qtbot: QtBot, db:
                              partner=PARTNER, operator=OPERATOR, include_without_consent=True, password="x")
     editor = PersonEditor(db, OPERATOR, roster.ivanov.id)
     qtbot.addWidget(editor)
-    model = editor.recipients_model
+    model = editor.history.recipients_model
     assert model.rowCount() == 1
     shown = [model.data(model.index(0, column)) for column in range(model.columnCount())]
     assert shown[1:] == [PARTNER, "Full roster", "border.xlsx", "yes", OPERATOR]
-    assert editor.findChild(type(editor.recipients_view), "recipientsTable") is editor.recipients_view
+    assert editor.findChild(type(editor.history.recipients_view), "recipientsTable") is editor.history.recipients_view
     assert model.rowCount(QModelIndex()) == 1
 
 

@@ -194,8 +194,8 @@ def test_the_history_tab_shows_a_crossing_in_russian(qtbot: QtBot, russian: Main
     editor = russian.open_editor(person_id)
     qtbot.addWidget(editor)
     editor.resize(1000, 600)
-    editor.tabs.setCurrentWidget(editor.history_view.parentWidget())
-    model = editor.history_model
+    editor.tabs.setCurrentWidget(editor.history.history_view.parentWidget())
+    model = editor.history.history_model
     reasons = [model.data(model.index(row, model.columnCount() - 1)) for row in range(model.rowCount())]
     assert "пересёк(ла) границу" in reasons
     assert "ответ по списку 'Рафах'" in reasons

@@ -41,7 +41,7 @@ def test_a_phone_added_then_typed_again_is_recorded_once(qtbot: QtBot, window: M
     qtbot.mouseClick(editor.findChild(QPushButton, "addPhoneButton"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(phone, "+970599112234")
     qtbot.mouseClick(editor.findChild(QPushButton, "addPhoneButton"), Qt.MouseButton.LeftButton)
-    assert len(editor.phones_model.records) == 1
+    assert len(editor.documents.phones_model.records) == 1
     qtbot.keyClicks(phone, "+970-59-911-2234")
     qtbot.mouseClick(editor.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert editor.result() == editor.DialogCode.Accepted

@@ -81,7 +81,7 @@ def test_a_typed_phone_that_is_not_valid_stops_save_and_loses_nothing(qtbot: QtB
     _save(qtbot, editor)
 
     assert editor.isVisible() and editor.person is None  # nothing saved, the dialog stays open
-    assert "not added yet" in editor.phone_problem.text()
+    assert "not added yet" in editor.documents.phone_problem.text()
     assert editor.tabs.currentIndex() == 1
     assert editor.findChild(QLineEdit, "newPhone").text() == "12345"
 
@@ -100,8 +100,9 @@ def test_a_phones_label_is_kept_through_add_save_and_reopen(qtbot: QtBot, window
 
     reopened = window.open_editor(person_id)
     qtbot.addWidget(reopened)
-    assert [(p.e164, p.label) for p in reopened.phones_model.records] == [("+970597112234", "mobile (husband)")]
-    assert reopened.phones_model.index(0, 1).data() == "mobile (husband)"
+    phones = reopened.documents.phones_model
+    assert [(p.e164, p.label) for p in phones.records] == [("+970597112234", "mobile (husband)")]
+    assert reopened.documents.phones_model.index(0, 1).data() == "mobile (husband)"
 
 
 def test_the_age_rule_for_relationships() -> None:

@@ -105,13 +105,13 @@ def test_register_a_new_person_with_passport_and_phone(qtbot: QtBot, window: Mai
     qtbot.keyClicks(editor.findChild(QLineEdit, "newDocumentNumber"), "72 0123456")
     qtbot.keyClicks(editor.findChild(QLineEdit, "newDocumentExpiry"), "2020-01-01")
     qtbot.mouseClick(editor.findChild(QPushButton, "addDocumentButton"), Qt.MouseButton.LeftButton)
-    assert "expired" in editor.document_problem.text()
+    assert "expired" in editor.documents.document_problem.text()
     phone = editor.findChild(QLineEdit, "newPhone")
     qtbot.keyClicks(phone, "12345")
-    assert editor.phone_problem.text()
+    assert editor.documents.phone_problem.text()
     phone.clear()
     qtbot.keyClicks(phone, "+970 59 123 4567")
-    assert not editor.phone_problem.text()
+    assert not editor.documents.phone_problem.text()
     qtbot.mouseClick(editor.findChild(QPushButton, "addPhoneButton"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(editor.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     created = persons.find_person(demo_db, editor.person.case_ref)  # type: ignore[union-attr]
@@ -134,8 +134,8 @@ def test_change_status_with_reason_and_see_history(qtbot: QtBot, window: MainWin
     dialog.apply()
     assert persons.get_person(demo_db, person_id).status == "verified"
     editor.person = persons.get_person(demo_db, person_id)
-    editor._load()
-    last = editor.history_model.record(editor.history_model.rowCount() - 1)
+    editor.reload()
+    last = editor.history.history_model.record(editor.history.history_model.rowCount() - 1)
     assert (last.to_status, last.reason, last.operator) == ("verified", "passport checked by phone", "A. Petrova")
     assert audit.browse(demo_db, audit.AuditFilter(action="status"))[0].operator == "A. Petrova"
 

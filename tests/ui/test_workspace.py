@@ -311,7 +311,7 @@ def test_quick_liaison_entry_by_keyboard_and_follow_up_done(qtbot: QtBot, window
     assert entry.id not in {e.id for e in page.due_model.records}
     editor = window.open_editor(person_id)
     qtbot.addWidget(editor)
-    assert editor.log_model.record(0).id == entry.id
+    assert editor.log.log_model.record(0).id == entry.id
 
 
 def test_partner_organization_added_and_edited(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
@@ -444,15 +444,15 @@ def test_person_editor_household_tab_join_and_leave(qtbot: QtBot, window: MainWi
     editor = window.open_editor(person.id)
     qtbot.addWidget(editor)
     editor.show()
-    qtbot.keyClicks(editor.join_ref, "H-00002")
-    editor.join_relationship.setCurrentIndex(editor.join_relationship.findData("spouse"))
+    qtbot.keyClicks(editor.household.join_ref, "H-00002")
+    editor.household.join_relationship.setCurrentIndex(editor.household.join_relationship.findData("spouse"))
     qtbot.mouseClick(editor.findChild(QPushButton, "joinHouseholdButton"), Qt.MouseButton.LeftButton)
     joined = persons.get_person(demo_db, person.id)
     assert joined.household_ref == "H-00002" and joined.relationship == "spouse"
-    assert person.id in {m.person_id for m in editor.household_members.records}
-    qtbot.mouseClick(editor.leave_button, Qt.MouseButton.LeftButton)
+    assert person.id in {m.person_id for m in editor.household.household_members.records}
+    qtbot.mouseClick(editor.household.leave_button, Qt.MouseButton.LeftButton)
     assert persons.get_person(demo_db, person.id).household_id is None
-    assert [e.action for e in editor.audit_model.records][:1] == ["update"]
+    assert [e.action for e in editor.log.audit_model.records][:1] == ["update"]
 
 
 def test_next_person_from_inside_the_editor(qtbot: QtBot, window: MainWindow) -> None:
