@@ -507,6 +507,22 @@ class FirstStartWizard(QWizard):
         self.preferences.set_value(KEY_DEMO_ONLY, False)
         log.info("first start: roster created (%s)", "encrypted" if self.result_passphrase else "plain")
 
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: once the roster is made, its recovery key is on screen only now,
+        so leaving before it is kept is asked first (the default answer stays)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.recovery_key is not None and not self.recovery_page.kept.isChecked():
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, self.tr(
+                "The roster is made, and its recovery key is shown only on this page: without it, a forgotten "
+                "passphrase loses the roster. Leave the assistant without keeping the key?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setObjectName("firstStartLeaveWithoutKey")
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            if box.exec() != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
     def accept(self) -> None:
         if self.welcome.demo.isChecked():
             from desktop_app.services.first_start import demo_roster_path, set_up_demo

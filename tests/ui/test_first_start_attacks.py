@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop_app import system
@@ -18,10 +18,12 @@ from desktop_app.ui.first_start import (
     PAGE_BACKUP,
     PAGE_OFFICER,
     PAGE_PASSPHRASE,
+    PAGE_RECOVERY,
     PAGE_ROSTER,
     FirstStartWizard,
 )
 from desktop_app.ui.preferences import Preferences
+from tests.ui.typing import answer_next_message_box
 
 
 @pytest.fixture
@@ -115,3 +117,36 @@ def test_backups_on_the_rosters_own_disk_are_warned_about(qtbot: QtBot, tmp_path
         assert page.warning.text() == ""
         click(qtbot, wizard, QWizard.WizardButton.FinishButton)
         assert wizard.result() == QWizard.DialogCode.Accepted and fresh.backup_folder == stick
+
+
+def test_leaving_before_the_recovery_key_is_kept_is_asked_first(qtbot: QtBot, tmp_path: Path,
+                                                                fresh: Preferences) -> None:
+    wizard = wizard_at_roster_page(qtbot, fresh)
+    wizard.roster_page.path.setText(str(tmp_path / "roster.db"))
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    wizard.passphrase_page.edit.setText("blue river seven lanterns")
+    wizard.passphrase_page.again.setText("blue river seven lanterns")
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert wizard.currentId() == PAGE_RECOVERY and wizard.recovery_key
+    replies: list[str] = []
+    answer_next_message_box(replies)  # the default answer: stay
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # a hurried officer
+    assert replies and "recovery key" in replies[0]
+    assert wizard.isVisible() and wizard.currentId() == PAGE_RECOVERY
+    assert wizard.recovery_page.key.text() == wizard.recovery_key  # still shown, to be printed
+    answer_next_message_box(replies, QMessageBox.StandardButton.Yes)
+    click(qtbot, wizard, QWizard.WizardButton.CancelButton)
+    assert len(replies) == 2 and wizard.result() == QWizard.DialogCode.Rejected
+    # Kept: Cancel on the backup page asks nothing.
+    again = Preferences(QSettings(str(tmp_path / "again.ini"), QSettings.Format.IniFormat))
+    wizard = wizard_at_roster_page(qtbot, again)
+    wizard.roster_page.path.setText(str(tmp_path / "second.db"))
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    wizard.passphrase_page.edit.setText("blue river seven lanterns")
+    wizard.passphrase_page.again.setText("blue river seven lanterns")
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    wizard.recovery_page.kept.setChecked(True)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentId() == PAGE_BACKUP
+    click(qtbot, wizard, QWizard.WizardButton.CancelButton)
+    assert len(replies) == 2 and wizard.result() == QWizard.DialogCode.Rejected

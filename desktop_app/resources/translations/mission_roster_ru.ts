@@ -1524,6 +1524,11 @@ Please send that file to your IT support.</source>
 <context>
     <name>FirstStartWizard</name>
     <message>
+        <location filename="../../ui/first_start.py" line="516"/>
+        <source>The roster is made, and its recovery key is shown only on this page: without it, a forgotten passphrase loses the roster. Leave the assistant without keeping the key?</source>
+        <translation>База создана, а её ключ восстановления показан только на этой странице: без него забытая парольная фраза означает потерю базы. Выйти из помощника, не сохранив ключ?</translation>
+    </message>
+    <message>
         <location filename="../../ui/first_start.py" line="481"/>
         <source>%1: first start</source>
         <translation>%1: первый запуск</translation>
