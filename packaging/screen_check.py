@@ -182,7 +182,7 @@ def screens(window: QWidget) -> Iterator[Screen]:
         yield f"person-{name}", editor(tab)
     yield "person-new-documents", lambda: _new_editor(w)
     yield "status", lambda: StatusDialog(db, operator, _first_person(w), w)
-    yield "settings", lambda: SettingsDialog(db, w.preferences, operator, w)  # type: ignore[attr-defined]
+    yield "settings", lambda: SettingsDialog(w.workspace, w.preferences, w)  # type: ignore[attr-defined]
     yield "passphrase-open", lambda: PassphraseDialog(w, "Encrypted roster", "roster.db is encrypted. Type its "
                                                       "passphrase.")
     yield "passphrase-choose", lambda: PassphraseDialog(w, "Encrypt roster", "Choose a passphrase.", choose=True,
@@ -190,8 +190,8 @@ def screens(window: QWidget) -> Iterator[Screen]:
     yield "lock", lambda: _locked(w, LockScreen)
     yield "missing-roster", lambda: MissingRosterDialog("/media/usb/cairo-roster.db", w)
     yield "new-list", lambda: NewListDialog(w.workspace, w)
-    yield "import", lambda: ImportWizard(db, operator, w)
-    yield "import-history", lambda: ImportHistoryDialog(db, operator, w)
+    yield "import", lambda: ImportWizard(w.workspace, w)
+    yield "import-history", lambda: ImportHistoryDialog(w.workspace, w)
     yield "export", lambda: open_export_dialog(w)
     yield "reconcile", lambda: _reconciled(ReconcileDialog(db, operator, w, list_id=_first_list(w)))
     yield "duplicates", lambda: DuplicatesDialog(w.workspace, w)

@@ -59,11 +59,11 @@ from desktop_app.domain.status import Status
 from desktop_app.services import exporting, lists, partners
 from desktop_app.services.exporting import ExportResult, Preview, Selection
 from desktop_app.services.roster import RosterQuery
-from desktop_app.storage.db import Database
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.operations import PendingOperation, Progress, run_in_background
-from desktop_app.ui.workspace_signals import hub_of
+from desktop_app.ui.workspace_signals import HoldsWorkspace, hub_of
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
@@ -130,18 +130,18 @@ class PreviewModel(QAbstractTableModel):
         return row[index.column()] if index.column() < len(row) else ""
 
 
-class ExportDialog(QDialog):
+class ExportDialog(QDialog, HoldsWorkspace):
     """Choose and run one export; `exported` carries the result once the file is written and recorded."""
 
     exported = Signal(object)
 
-    def __init__(self, db: Database, operator: str, *, roster_query: RosterQuery | None = None,
+    def __init__(self, workspace: Workspace, *, roster_query: RosterQuery | None = None,
                  selected_ids: list[int] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export for a partner"))
-        self.db = db
-        self.operator = operator
+        self.workspace = workspace
+        db = workspace.db
         self.roster_query = roster_query
         self.selected_ids = list(selected_ids or [])
         self.task: PendingOperation | None = None
@@ -394,7 +394,7 @@ class ExportDialog(QDialog):
     def edit_profiles(self) -> None:
         from desktop_app.ui.profile_editor import ProfileEditor
 
-        editor = ProfileEditor(self.db, self.operator, start=self.profile_combo.currentData(), parent=self)
+        editor = ProfileEditor(self.workspace, start=self.profile_combo.currentData(), parent=self)
         editor.exec()
         self._fill_profiles(editor.last_saved)
         self.refresh()
@@ -448,7 +448,8 @@ class ExportDialog(QDialog):
 def open_export_dialog(window: WindowHost, *, selected_only: bool = False) -> ExportDialog:
     """The export dialog for the main window's roster (its current filter and selection)."""
     selected = window.roster.selected_ids()
-    dialog = ExportDialog(window.db, window.operator, roster_query=window.roster.model.query,
+    assert window.workspace is not None
+    dialog = ExportDialog(window.workspace, roster_query=window.roster.model.query,
                           selected_ids=selected, parent=window.window())
     if selected_only and selected:
         dialog.by_selection.setChecked(True)

@@ -41,4 +41,5 @@ def _open_export(host: WindowHost, *, selected_only: bool) -> None:
 def _open_profiles(host: WindowHost) -> None:
     from desktop_app.ui.profile_editor import ProfileEditor
 
-    ProfileEditor(host.db, host.operator, parent=host.window()).exec()
+    if host.workspace is not None:
+        ProfileEditor(host.workspace, parent=host.window()).exec()

@@ -58,10 +58,11 @@ from desktop_app.domain.export_profile import (
 from desktop_app.services import exporting
 from desktop_app.services.changes import PROFILES
 from desktop_app.services.exporting import ProfileEntry
-from desktop_app.storage.db import Database
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.records_model import RecordsModel
+from desktop_app.ui.workspace_signals import HoldsWorkspace
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "fr": "Français", "ar": "العربية"}
 GROUPING_NAMES = {Grouping.PERSON: QT_TRANSLATE_NOOP("ProfileEditor", "One row per person"),
@@ -199,18 +200,16 @@ class AvailableColumnsModel(QAbstractListModel):
         return None
 
 
-class ProfileEditor(QDialog):
+class ProfileEditor(QDialog, HoldsWorkspace):
     """Browse, make, change and delete export profiles; `saved` carries a saved profile's name."""
 
     saved = Signal(str)
 
-    def __init__(self, db: Database, operator: str, *, start: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, *, start: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profileEditor")
         self.setWindowTitle(self.tr("Export profiles"))
-        self.db = db
-        self.operator = operator
+        self.workspace = workspace
         self.last_saved: str | None = None
         self.loaded: ProfileEntry | None = None
         self._language = "en"

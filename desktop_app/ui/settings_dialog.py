@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError, ValidationError
 from desktop_app.services.changes import SETTINGS
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
-from desktop_app.storage.db import Database
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.i18n import LANGUAGES
 from desktop_app.ui.operations import write_and_wait
@@ -34,15 +34,16 @@ from desktop_app.ui.preferences import Preferences
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, db: Database, preferences: Preferences, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, preferences: Preferences, parent: QWidget | None = None) -> None:
+        """`workspace`: the open roster (its mission settings) and the operator now at the window."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.db = db
+        self.workspace = workspace
         self.preferences = preferences
         self.language_changed = False
-        mission = load_mission(db)
-        self.operator = QLineEdit(operator, self, objectName="settingsOperator")
+        mission = load_mission(workspace.db)  # one row of settings: a look-up that never waits on the lock
+        self.operator = QLineEdit(workspace.operator, self, objectName="settingsOperator")
         self.mission_name = QLineEdit(mission.mission_name, self, objectName="settingsMissionName")
         self.mission_country = QLineEdit(mission.mission_country or "", self, objectName="settingsMissionCountry")
         self.mission_country.setPlaceholderText(self.tr("ISO code, e.g. EGY: phones without + are from there"))
@@ -103,7 +104,7 @@ class SettingsDialog(QDialog):
         try:
             if not name:
                 raise ValidationError(self.tr("your name"), "", self.tr("is required: it goes into the audit trail"))
-            db, mission = self.db, MissionSettings(self.mission_name.text().strip(),
+            db, mission = self.workspace.db, MissionSettings(self.mission_name.text().strip(),
                                                    self.mission_country.text().strip() or None)
             write_and_wait(self, self.tr("Saving the mission's settings"),
                            lambda: save_mission(db, mission, operator=name), kinds=frozenset({SETTINGS}))

@@ -18,6 +18,10 @@ reloads at once when a change touches its kinds, the others when next brought to
     hub.announce(frozenset({"households"}))   # after a write: pages that show households reload
     hub.replace_database(other_db)            # workspace_changed; every page reloads
 
+A dialog is handed the workspace itself and mixes in `HoldsWorkspace` for `db` and `operator`:
+
+    dialog = ExportDialog(window.workspace, parent=window)
+
 A colleague's edit, status change, import or answer (another window, a command, another
 workstation) is seen by `services.changes.ChangeWatcher`, which runs on a thread of its own
 (it polls or waits on its own connection, never on the GUI thread, which only takes the
@@ -225,6 +229,22 @@ class OnWorkspace:
         if workspace is None:
             raise RuntimeError("the window has no roster open yet")
         return workspace
+
+    @property
+    def db(self) -> Roster:
+        return self.workspace.db
+
+    @property
+    def operator(self) -> str:
+        return self.workspace.operator
+
+
+class HoldsWorkspace:
+    """Mixed into a dialog (after its Qt class) that is handed the window's `Workspace`: `db` and `operator`
+    are always those of the roster open now. The window closes such a dialog when another roster opens
+    (it shows records of the old one)."""
+
+    workspace: Workspace
 
     @property
     def db(self) -> Roster:

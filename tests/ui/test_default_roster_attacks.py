@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDial
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import demo
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import open_database
 from desktop_app.ui.app import run_gui
 from desktop_app.ui.main_window import MainWindow
@@ -52,7 +53,7 @@ def _roster(path: Path) -> None:
 def _type_in_settings(qtbot: QtBot, tmp_path: Path, preferences: Preferences, database: str, backup: str) -> None:
     """Tools > Settings: type the default database and the backup folder, OK."""
     scratch = open_database(tmp_path / "scratch.db")
-    dialog = SettingsDialog(scratch, preferences, preferences.operator)
+    dialog = SettingsDialog(Workspace(scratch, preferences.operator), preferences)
     qtbot.addWidget(dialog)
     dialog.database.clear()
     qtbot.keyClicks(dialog.database, database)

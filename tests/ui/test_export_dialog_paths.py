@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui.export_dialog import ExportDialog
 from tests.services.test_export_service import Roster, build_roster
@@ -31,7 +32,7 @@ def test_a_bare_file_name_goes_to_the_home_folder_not_where_the_program_was_star
     started_in.mkdir()
     monkeypatch.chdir(started_in)
     home = Path(os.environ["HOME"])
-    dialog = ExportDialog(db, OPERATOR)
+    dialog = ExportDialog(Workspace(db, OPERATOR))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -50,7 +51,7 @@ def test_a_dangling_link_at_the_file_name_is_asked_about_like_a_file(
     exist'), then failed with "already exists ... (--overwrite on the command line)", which the window has not."""
     path = tmp_path / "to-the-stick.xlsx"
     path.symlink_to(tmp_path / "stick" / "list.xlsx")
-    dialog = ExportDialog(db, OPERATOR)
+    dialog = ExportDialog(Workspace(db, OPERATOR))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 import desktop_app.ui
 from desktop_app.domain.errors import EditConflict, RosterError
 from desktop_app.domain.status import Status
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui import i18n
 from desktop_app.ui.errors import error_title
@@ -173,7 +174,7 @@ def test_import_wizard_is_russian(qtbot: QtBot, russian: MainWindow) -> None:
 
 
 def test_settings_note_and_dashboard_date_are_russian(qtbot: QtBot, russian: MainWindow, demo_db: Database) -> None:
-    dialog = SettingsDialog(demo_db, russian.preferences, russian.operator, russian)
+    dialog = SettingsDialog(Workspace(demo_db, russian.operator), russian.preferences, russian)
     qtbot.addWidget(dialog)
     notes = [label.text() for label in dialog.findChildren(QLabel)]
     assert "Новый язык будет применён при следующем открытии окна." in notes

@@ -143,7 +143,7 @@ def test_models_pass_the_model_tester(qtmodeltester: object, db: object, tmp_pat
 def test_undo_dialog_takes_an_import_back(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     preview = importing.preview_import(window.db, _file(tmp_path))
     result = importing.commit_import(window.db, preview, operator="A. Petrova")
-    dialog = ImportHistoryDialog(window.db, "A. Petrova", window)
+    dialog = ImportHistoryDialog(window.hub.workspace, window)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.model.rowCount() == 1 and dialog.selected().id == result.import_id

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.services import demo, roster
 from desktop_app.services.roster_rows import RosterQuery
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import open_database
 from desktop_app.storage.paths import default_database_path
 from desktop_app.ui.app import run_gui, start_window
@@ -51,7 +52,7 @@ def _roster(path: Path, households: int = 3) -> list[int]:
 def _choose_default_in_settings(qtbot: QtBot, tmp_path: Path, preferences: Preferences, target: Path) -> None:
     """The officer's steps: Tools > Settings, type the default database, OK."""
     scratch = open_database(tmp_path / "scratch.db")
-    dialog = SettingsDialog(scratch, preferences, preferences.operator)
+    dialog = SettingsDialog(Workspace(scratch, preferences.operator), preferences)
     qtbot.addWidget(dialog)
     dialog.database.clear()
     qtbot.keyClicks(dialog.database, str(target))

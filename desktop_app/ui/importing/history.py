@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import importing
 from desktop_app.services.importing import ImportSummary, UndoResult
-from desktop_app.storage.db import Database
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui.operations import PendingOperation, run_in_background
 from desktop_app.ui.records_model import RecordsModel
-from desktop_app.ui.workspace_signals import hub_of
+from desktop_app.ui.workspace_signals import HoldsWorkspace, hub_of
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
@@ -56,17 +56,16 @@ COLUMNS = [("#", lambda s: s.id),
            (QT_TRANSLATE_NOOP("ImportHistoryDialog", "State"), _state)]
 
 
-class ImportHistoryDialog(QDialog):
+class ImportHistoryDialog(QDialog, HoldsWorkspace):
     """The imports, newest first; `undone(import_id)` after an undo changed the roster."""
 
     undone = Signal(int)
 
-    def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importHistoryDialog")
         self.setWindowTitle(self.tr("Imports"))
-        self.db = db
-        self.operator = operator
+        self.workspace = workspace
         self.model: RecordsModel[ImportSummary] = RecordsModel([(self.tr(title), value) for title, value in COLUMNS],
                                                                warn=lambda s: None, parent=self)
         self.table = QTableView(objectName="importHistoryTable")
@@ -136,5 +135,6 @@ class ImportHistoryDialog(QDialog):
 
 
 def open_import_history(window: WindowHost) -> ImportHistoryDialog:
-    dialog = ImportHistoryDialog(window.db, window.operator, window.window())
+    assert window.workspace is not None
+    dialog = ImportHistoryDialog(window.workspace, window.window())
     return dialog

@@ -37,13 +37,13 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.services import importing
 from desktop_app.services.changes import PROFILES
 from desktop_app.services.importing import IMPORT_TARGETS, PasswordRequired, WrongPassword, column_letter
-from desktop_app.storage.db import Database
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.importing.models import SheetGridModel
 from desktop_app.ui.importing.pages import PreviewPage, ReportPage
 from desktop_app.ui.operations import PendingOperation, run_in_background, write_and_wait
-from desktop_app.ui.workspace_signals import hub_of
+from desktop_app.ui.workspace_signals import HoldsWorkspace, hub_of
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
@@ -51,18 +51,17 @@ if TYPE_CHECKING:
 FILE_PAGE, TABLE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(5)
 
 
-class ImportWizard(QWizard):
+class ImportWizard(QWizard, HoldsWorkspace):
     """The import, step by step; `imported(import_id)` once the roster changed."""
 
     imported = Signal(int)
 
-    def __init__(self, db: Database, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("Import a spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.db = db
-        self.operator = operator
+        self.workspace = workspace
         self.source: importing.ImportFile | None = None
         self.password: str | None = None
         self.table: importing.TableInfo | None = None
@@ -410,7 +409,8 @@ class MappingPage(QWizardPage):
 
 
 def open_import_wizard(window: WindowHost) -> ImportWizard:
-    wizard = ImportWizard(window.db, window.operator, window.window())
+    assert window.workspace is not None
+    wizard = ImportWizard(window.workspace, window.window())
     wizard.imported.connect(lambda import_id: _undoable(window, import_id))
     return wizard
 

@@ -619,7 +619,8 @@ class MainWindow(QMainWindow):
 
         from desktop_app.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.db, self.preferences, self.operator, self)
+        assert self.workspace is not None
+        dialog = SettingsDialog(self.workspace, self.preferences, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             assert self.hub.workspace is not None
             self.hub.workspace.set_operator(self.preferences.operator)
