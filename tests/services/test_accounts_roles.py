@@ -32,7 +32,7 @@ EXEMPT = {
                                                   "retention, restore) before they write",
 }
 # Writers that take no operator but change the roster all the same.
-WRITERS_WITHOUT_OPERATOR = {"desktop_app.services.backups.use_backup_folder"}
+WRITERS_WITHOUT_OPERATOR: set[str] = set()
 PINS = {Role.HEAD: "head-pin", Role.OFFICER: "officer-pin", Role.VOLUNTEER: "volunteer-pin"}
 
 

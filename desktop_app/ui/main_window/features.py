@@ -30,7 +30,7 @@ FEATURE_MODULES: tuple[str, ...] = ("desktop_app.ui.exporting_feature", "desktop
                                      "desktop_app.ui.protection", "desktop_app.ui.bulk_status",
                                      "desktop_app.ui.help", "desktop_app.ui.first_start",
                                      "desktop_app.ui.packages", "desktop_app.ui.crossing",
-                                     "desktop_app.ui.server")
+                                     "desktop_app.ui.server", "desktop_app.ui.accounts")  # accounts last: it gates
 
 
 def install_features(host: WindowHost, modules: tuple[str, ...] = FEATURE_MODULES) -> None:

@@ -1,0 +1,189 @@
+"""Accounts in the window (issue 20): sign in when a roster with accounts opens, switch user, Tools > Accounts…,
+and every action the signed-in role lacks disabled, with the reason as its tooltip.
+
+    install(host)   # listed last in ui.main_window.features.FEATURE_MODULES: it gates the others' actions
+
+The services refuse what a role may not do whatever the window shows (`services.accounts`); the
+window follows them so that a volunteer is not offered an export, a merge or retention at all.
+An action another feature enables later (a selection, a roster switched) is disabled again at once
+while the role lacks its permission.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QAction
+
+from desktop_app.domain.roles import Permission
+from desktop_app.ui.errors import translated
+from desktop_app.ui.main_window.features import lazy_face
+
+if TYPE_CHECKING:
+    from desktop_app.ui.accounts.manage import AccountsDialog
+    from desktop_app.ui.accounts.sign_in import SignInDialog
+    from desktop_app.ui.main_window.host import WindowHost
+
+__all__ = ["ACTION_PERMISSIONS", "AccountsDialog", "AccountsFeature", "SignInDialog", "install"]
+__getattr__ = lazy_face(__name__, {"AccountsDialog": "manage", "SignInDialog": "sign_in"})
+
+# The window's actions (by object name) and the permission each needs; the others need none.
+ACTION_PERMISSIONS: dict[str, Permission] = {
+    "fillDemoAction": Permission.MISSION, "newPersonAction": Permission.REGISTER,
+    "editPersonAction": Permission.REGISTER, "changeStatusAction": Permission.STATUS,
+    "bulkStatusAction": Permission.STATUS, "addToListAction": Permission.LISTS, "newListAction": Permission.LISTS,
+    "quickLogAction": Permission.LOG_CONTACTS, "deletePersonAction": Permission.TRASH,
+    "exportAction": Permission.EXPORT, "exportSelectionAction": Permission.EXPORT, "notifyAction": Permission.EXPORT,
+    "exportProfilesAction": Permission.CONFIGURE, "importAction": Permission.IMPORT,
+    "undoImportAction": Permission.IMPORT, "reconcileAction": Permission.ANSWERS,
+    "findDuplicatesAction": Permission.MERGE, "eligibilityAction": Permission.CHECK_IN,
+    "listEligibilityAction": Permission.CHECK_IN, "recoveryKeyAction": Permission.ENCRYPTION,
+    "encryptAction": Permission.ENCRYPTION, "sendPackageAction": Permission.PACKAGES,
+    "receivePackageAction": Permission.PACKAGES, "sitesAndKeysAction": Permission.PACKAGES,
+    "moveToServerAction": Permission.MISSION, "backupNowAction": Permission.BACKUP,
+    "backupSettingsAction": Permission.BACKUP, "restoreAction": Permission.RESTORE,
+    "retentionAction": Permission.RETENTION,
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Accounts", text)
+
+
+class AccountsFeature(QObject):
+    """Sign-in at open, File > Switch user…, Tools > Accounts…, and the actions gated by the role."""
+
+    def __init__(self, host: WindowHost) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.allowed: frozenset[Permission] = frozenset(Permission)
+        self.gated: dict[QAction, Permission] = {}
+        self.held: dict[QAction, bool] = {}  # actions the gate disabled, and whether their feature wants them on
+        self._setting = False
+        self.switch_action = host.actions.add("switchUser", QAction(tr("S&witch user…"), host.window()),
+                                              menus=("File",), shortcut="Ctrl+Shift+U")
+        self.switch_action.triggered.connect(lambda: self.ask_sign_in(switching=True))
+        self.accounts_action = host.actions.add("accounts", QAction(tr("&Accounts…"), host.window()),
+                                                menus=("Tools",))
+        self.accounts_action.triggered.connect(self.show_accounts)
+        for menu in host.actions.menus.values():
+            menu.setToolTipsVisible(True)  # the reason an action is disabled shows on it
+        host.hub.workspace_changed.connect(self.roster_opened)
+        host.hub.changed.connect(lambda _kinds: self.apply())
+
+    # --- signing in -----------------------------------------------------------------------------
+
+    def roster_opened(self, _workspace: object = None) -> None:
+        """A roster with accounts and nobody signed in: its server login, else the sign-in dialog."""
+        workspace = self.host.workspace
+        if workspace is None:
+            return
+        from desktop_app.services import accounts
+
+        if workspace.account is None and accounts.has_accounts(workspace.db) \
+                and workspace.sign_in_by_server_login() is None:
+            QTimer.singleShot(0, self.ask_sign_in)  # after the window has painted the roster's pages
+        self.apply()
+
+    def ask_sign_in(self, *, switching: bool = False) -> SignInDialog | None:
+        workspace = self.host.workspace
+        if workspace is None:
+            return None
+        from desktop_app.services import accounts
+        from desktop_app.ui.accounts.sign_in import SignInDialog
+
+        if not accounts.has_accounts(workspace.db):
+            return None
+        dialog = SignInDialog(workspace, self.host.window(), switching=switching)
+        dialog.finished.connect(lambda _result: self.signed_in())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def signed_in(self) -> None:
+        self.apply()
+        workspace = self.host.workspace
+        account = workspace.account if workspace is not None else None
+        if account is not None:
+            self.host.statusBar().showMessage(tr("Signed in: {name} ({role})").format(
+                name=account.name, role=translated(account.role.label)), 8000)
+        self.host.data_changed()  # pages re-read what this account may see (medical and notes)
+
+    def show_accounts(self) -> AccountsDialog | None:
+        workspace = self.host.workspace
+        if workspace is None:
+            return None
+        from desktop_app.ui.accounts.manage import AccountsDialog
+
+        dialog = AccountsDialog(workspace, self.host.window())
+        dialog.finished.connect(lambda _result: self.signed_in())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.accounts_dialog = dialog
+        return dialog
+
+    # --- gating the actions ---------------------------------------------------------------------
+
+    def apply(self) -> None:
+        """Enable what the signed-in role may do; disable the rest, saying why."""
+        workspace = self.host.workspace
+        from desktop_app.services import accounts
+
+        account = workspace.account if workspace is not None else None
+        if workspace is None or (account is None and not accounts.has_accounts(workspace.db)):
+            self.allowed = frozenset(Permission)  # a roster without accounts: as before
+        elif account is None:
+            self.allowed = frozenset()
+        else:
+            current = accounts.current(workspace)
+            self.allowed = current.role.permissions if current is not None and not current.disabled else frozenset()
+        self.switch_action.setVisible(workspace is not None and accounts.has_accounts(workspace.db))
+        for action in self.host.window().findChildren(QAction):
+            permission = ACTION_PERMISSIONS.get(action.objectName())
+            if permission is not None:
+                self._gate(action, permission, account)
+        self._gate(self.accounts_action, Permission.ACCOUNTS, account)
+
+    def _gate(self, action: QAction, permission: Permission, account: object) -> None:
+        if action not in self.gated:
+            self.gated[action] = permission
+            action.enabledChanged.connect(lambda enabled, a=action: self._keep_gated(a, enabled))
+        if permission in self.allowed:
+            if action in self.held:  # disabled by the gate: back to what its feature wants
+                action.setToolTip("")
+                action.setStatusTip("")
+                self._set_enabled(action, self.held.pop(action))
+            return
+        if action not in self.held:
+            self.held[action] = action.isEnabled()
+        signed = self.host.workspace.account if self.host.workspace is not None else None
+        reason = (tr("{name} ({role}) has no permission for {permission}.").format(
+            name=signed.name, role=translated(signed.role.label), permission=translated(permission.label))
+            if signed is not None else tr("Sign in (File > Switch user…) to use {permission}.").format(
+                permission=translated(permission.label)))
+        action.setToolTip(reason)
+        action.setStatusTip(reason)
+        self._set_enabled(action, False)
+
+    def _set_enabled(self, action: QAction, enabled: bool) -> None:
+        self._setting = True
+        try:
+            action.setEnabled(enabled)
+        finally:
+            self._setting = False
+
+    def _keep_gated(self, action: QAction, enabled: bool) -> None:
+        """Another feature enabled or disabled a gated action: remember what it wants, keep it disabled."""
+        if self._setting or action not in self.held:
+            return
+        self.held[action] = enabled
+        if enabled:
+            self._set_enabled(action, False)
+
+
+def install(host: WindowHost) -> None:
+    feature = AccountsFeature(host)
+    host.add_feature(feature)
+    feature.roster_opened()

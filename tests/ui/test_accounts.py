@@ -1,0 +1,133 @@
+"""Accounts in the window (issue 20): sign in when a roster with accounts opens, a volunteer sees no export,
+merge or retention action (disabled, the reason as tooltip) and no medical field, the head manages accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.roles import Role
+from desktop_app.services import accounts, persons
+from desktop_app.storage.db import Database
+from desktop_app.ui.accounts import AccountsFeature
+from desktop_app.ui.accounts.manage import AccountsDialog, NewAccountDialog
+from desktop_app.ui.accounts.sign_in import SignInDialog
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.preferences import Preferences
+
+GATED = ("exportAction", "findDuplicatesAction", "retentionAction", "reconcileAction", "accountsAction")
+
+
+@pytest.fixture
+def staffed_db(demo_db: Database) -> Database:
+    accounts.add_account(demo_db, "A. Consul", Role.HEAD, "4711", operator="setup")
+    accounts.sign_in(demo_db, accounts.authenticate(demo_db, "A. Consul", "4711"))
+    accounts.add_account(demo_db, "V. Hotline", Role.VOLUNTEER, "1234", operator="setup")
+    accounts.add_account(demo_db, "B. Duty", Role.OFFICER, "2222", operator="setup")
+    accounts.sign_in(demo_db, None)
+    return demo_db
+
+
+@pytest.fixture
+def staffed_window(qtbot: QtBot, staffed_db: Database, preferences: Preferences) -> Iterator[MainWindow]:
+    main = MainWindow(staffed_db, "A. Petrova", preferences)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: "accounts" in main.actions, timeout=30_000)
+    yield main
+
+
+def _sign_in_dialog(qtbot: QtBot, window: MainWindow) -> SignInDialog:
+    qtbot.waitUntil(lambda: isinstance(getattr(window.feature(AccountsFeature), "dialog", None), SignInDialog)
+                    and window.feature(AccountsFeature).dialog.isVisible(), timeout=10_000)
+    dialog = window.feature(AccountsFeature).dialog
+    assert isinstance(dialog, SignInDialog)
+    return dialog
+
+
+def _sign_in(qtbot: QtBot, dialog: SignInDialog, name: str, pin: str) -> None:
+    dialog.name.setCurrentIndex(dialog.name.findData(name))
+    dialog.pin.clear()
+    qtbot.keyClicks(dialog.pin, pin)
+    dialog.sign_in()
+
+
+def _action(window: MainWindow, name: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def test_a_volunteer_signs_in_and_is_offered_no_export_merge_retention_nor_accounts(
+        qtbot: QtBot, staffed_window: MainWindow) -> None:
+    dialog = _sign_in_dialog(qtbot, staffed_window)
+    _sign_in(qtbot, dialog, "V. Hotline", "9999")
+    assert "no account 'V. Hotline' with this PIN" in dialog.problem.text() and dialog.isVisible()
+    _sign_in(qtbot, dialog, "V. Hotline", "1234")
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert staffed_window.operator == "V. Hotline"
+    for name in GATED:
+        action = _action(staffed_window, name)
+        assert not action.isEnabled(), name
+        assert "V. Hotline (volunteer) has no permission" in action.toolTip(), name
+    assert _action(staffed_window, "newPersonAction").isEnabled()
+    export = _action(staffed_window, "exportAction")
+    export.setEnabled(True)  # another feature enabling it later: the gate keeps it off
+    assert not export.isEnabled()
+
+
+def test_switching_to_the_head_enables_what_the_volunteer_lacked(qtbot: QtBot, staffed_window: MainWindow) -> None:
+    _sign_in(qtbot, _sign_in_dialog(qtbot, staffed_window), "V. Hotline", "1234")
+    assert not _action(staffed_window, "exportAction").isEnabled()
+    switch = staffed_window.feature(AccountsFeature).ask_sign_in(switching=True)
+    assert switch is not None
+    _sign_in(qtbot, switch, "A. Consul", "4711")
+    assert staffed_window.operator == "A. Consul"
+    for name in GATED:
+        assert _action(staffed_window, name).isEnabled(), name
+    assert "no permission" not in _action(staffed_window, "exportAction").toolTip()
+
+
+def test_cancelling_the_sign_in_leaves_every_guarded_action_off(qtbot: QtBot, staffed_window: MainWindow) -> None:
+    _sign_in_dialog(qtbot, staffed_window).reject()
+    action = _action(staffed_window, "newPersonAction")
+    assert not action.isEnabled() and "Sign in" in action.toolTip()
+
+
+def test_the_head_adds_an_account_in_tools_accounts(qtbot: QtBot, staffed_window: MainWindow,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    _sign_in(qtbot, _sign_in_dialog(qtbot, staffed_window), "A. Consul", "4711")
+    dialog = staffed_window.feature(AccountsFeature).show_accounts()
+    assert isinstance(dialog, AccountsDialog)
+    assert dialog.model.rowCount() == 3 and dialog.add_button.isEnabled()
+
+    def fill(new: NewAccountDialog) -> int:
+        new.name.setText("C. Gate")
+        new.role.setCurrentIndex(new.role.findData("officer"))
+        new.pin.setText("5555")
+        new.again.setText("5555")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(NewAccountDialog, "exec", fill)
+    dialog.add_account()
+    assert [dialog.model.item(row, 0).text() for row in range(dialog.model.rowCount())] == [
+        "A. Consul", "B. Duty", "C. Gate", "V. Hotline"]
+    assert accounts.authenticate(staffed_window.db, "C. Gate", "5555").role is Role.OFFICER  # type: ignore[arg-type]
+    dialog.reject()
+
+
+def test_a_volunteer_reads_no_medical_need_in_the_editor(qtbot: QtBot, staffed_window: MainWindow) -> None:
+    _sign_in(qtbot, _sign_in_dialog(qtbot, staffed_window), "V. Hotline", "1234")
+    db = staffed_window.db
+    assert db is not None
+    accounts.sign_in(db, accounts.authenticate(db, "A. Consul", "4711"))
+    person = persons.create_person(db, {"surname": "Иванова", "medical": True, "notes": "insulin"}, operator="x")
+    accounts.sign_in(db, accounts.authenticate(db, "V. Hotline", "1234"))
+    seen = persons.get_person(db, person.id)
+    assert seen.withheld and not seen.medical and seen.notes == ""
