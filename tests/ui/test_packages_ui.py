@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.errors import NotFound
 from desktop_app.services import packages, persons
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.packages import ReceiveDialog, SendDialog, SitesDialog
@@ -46,7 +47,7 @@ def rosters(tmp_path: Path) -> Iterator[dict[str, Database]]:
 
 
 def _create_site(qtbot: QtBot, db: Database, name: str, prefix: str) -> SitesDialog:
-    dialog = SitesDialog(db, "A. Petrova")
+    dialog = SitesDialog(Workspace(db, "A. Petrova"))
     _KEPT.append(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -64,7 +65,7 @@ def _add_site(qtbot: QtBot, dialog: SitesDialog, name: str, key: str) -> None:
 
 
 def _send(qtbot: QtBot, db: Database, to: str, path: Path) -> None:
-    dialog = SendDialog(None, db, "A. Petrova")
+    dialog = SendDialog(None, Workspace(db, "A. Petrova"))
     _KEPT.append(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -78,7 +79,7 @@ def _send(qtbot: QtBot, db: Database, to: str, path: Path) -> None:
 
 
 def _receive(qtbot: QtBot, db: Database, path: Path) -> ReceiveDialog:
-    dialog = ReceiveDialog(None, db, "A. Petrova")
+    dialog = ReceiveDialog(None, Workspace(db, "A. Petrova"))
     _KEPT.append(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -217,7 +218,7 @@ def test_sending_one_list_only(qtbot: QtBot, tmp_path: Path, rosters: dict[str, 
     other = persons.create_person(cairo, {"surname": "Not listed"}, operator="t")
     rafah = lists.create_list(cairo, "Rafah 14", operator="t")
     lists.add_members(cairo, rafah.id, [on_list.id], operator="t")
-    dialog = SendDialog(None, cairo, "A. Petrova")
+    dialog = SendDialog(None, Workspace(cairo, "A. Petrova"))
     _KEPT.append(dialog)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -39,17 +39,17 @@ def install(host: WindowHost) -> None:
     def open_send() -> None:
         from desktop_app.ui.packages.send_dialog import SendDialog
 
-        if host.db is not None:
-            dialog = SendDialog(host.hub, host.db, host.operator, host.window())
+        if host.workspace is not None:
+            dialog = SendDialog(host.hub, host.workspace, host.window())
             dialog.exec()
             dialog.deleteLater()
 
     def open_receive() -> None:
         from desktop_app.ui.packages.receive_dialog import ReceiveDialog
 
-        if host.db is None:
+        if host.workspace is None:
             return
-        dialog = ReceiveDialog(host.hub, host.db, host.operator, host.window())
+        dialog = ReceiveDialog(host.hub, host.workspace, host.window())
         dialog.applied.connect(host.data_changed)
         dialog.exec()
         dialog.deleteLater()
@@ -57,8 +57,8 @@ def install(host: WindowHost) -> None:
     def open_sites() -> None:
         from desktop_app.ui.packages.sites_dialog import SitesDialog
 
-        if host.db is not None:
-            dialog = SitesDialog(host.db, host.operator, host.window())
+        if host.workspace is not None:
+            dialog = SitesDialog(host.workspace, host.window())
             dialog.exec()
             dialog.deleteLater()
 

@@ -1,6 +1,6 @@
 """Exchange > Receive a roster package…: preview, the sender's fingerprint, conflicts side by side, apply, resolve.
 
-    dialog = ReceiveDialog(host.hub, db, operator, parent)
+    dialog = ReceiveDialog(host.hub, host.workspace, parent)
     dialog.open_file(Path("from-cairo.mrpkg"))    # or the Choose… button
     dialog.preview()                              # a dry run: nothing changes
     dialog.apply()                                # backup, one transaction, undoable (package undo N)
@@ -36,7 +36,7 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.domain.person import FIELDS_BY_KEY
 from desktop_app.services import packages
 from desktop_app.services.changes import PERSONS
-from desktop_app.services.workspace import Roster
+from desktop_app.services.workspace import Roster, Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.operations import run_in_background, write_and_wait
@@ -55,11 +55,12 @@ def _english_label(key: str) -> str:
 class ReceiveDialog(QDialog):
     applied = Signal()
 
-    def __init__(self, hub: Any, db: Roster, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: Any, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("receivePackageDialog")
         self.setWindowTitle(self.tr("Receive a roster package"))
-        self._hub, self._db, self._operator = hub, db, operator
+        self._hub, self.workspace = hub, workspace
+        db = workspace.db
         self.path: Path | None = None
         self.last: packages.ImportResult | None = None
         self.file_label = QLabel(self.tr("No package chosen"), objectName="packageFile")
@@ -120,6 +121,15 @@ class ReceiveDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(860, 560)
         self.model.set_records(packages.list_conflicts(db))
+
+    # The roster open now and its operator (the window closes this dialog when another roster opens).
+    @property
+    def _db(self) -> Roster:
+        return self.workspace.db
+
+    @property
+    def _operator(self) -> str:
+        return self.workspace.operator
 
     @Slot()
     def _choose(self) -> None:

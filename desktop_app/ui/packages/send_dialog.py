@@ -1,7 +1,7 @@
 """Exchange > Send a roster package…: to which sites (or to a passphrase), everything or only the changes,
 of the whole roster or of one list or some households.
 
-    SendDialog(host.hub, db, operator, parent).exec()
+    SendDialog(host.hub, host.workspace, parent).exec()
 
 The package is written off the window's thread (reading 100,000 persons takes a while); the
 file chooser never offers to replace a file silently.
@@ -31,17 +31,18 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import RosterError
 from desktop_app.services import lists, packages
-from desktop_app.services.workspace import Roster
+from desktop_app.services.workspace import Roster, Workspace
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.operations import run_in_background
 
 
 class SendDialog(QDialog):
-    def __init__(self, hub: Any, db: Roster, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: Any, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sendPackageDialog")
         self.setWindowTitle(self.tr("Send a roster package"))
-        self._hub, self._db, self._operator = hub, db, operator
+        self._hub, self.workspace = hub, workspace
+        db = workspace.db
         self.result_text = ""
         self.to_sites = QRadioButton(self.tr("To these sites' keys:"), objectName="toSites", checked=True)
         self.sites = QListWidget(objectName="recipientSites")
@@ -94,6 +95,15 @@ class SendDialog(QDialog):
                                       "to a passphrase."))
         self._show_part()
         self.resize(560, 520)
+
+    # The roster open now and its operator (the window closes this dialog when another roster opens).
+    @property
+    def _db(self) -> Roster:
+        return self.workspace.db
+
+    @property
+    def _operator(self) -> str:
+        return self.workspace.operator
 
     @Slot()
     def _show_part(self) -> None:

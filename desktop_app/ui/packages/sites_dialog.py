@@ -1,6 +1,6 @@
 """Tools > Sites and keys…: this roster's site (created here once), its public key to send, the other sites.
 
-    dialog = SitesDialog(db, operator, parent)
+    dialog = SitesDialog(window.workspace, parent)
     dialog.exec()
 
 The fingerprint column is what the officers read out to each other by phone before trusting a
@@ -29,18 +29,18 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError
 from desktop_app.services import packages
 from desktop_app.services.changes import SETTINGS
-from desktop_app.services.workspace import Roster
+from desktop_app.services.workspace import Roster, Workspace
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.records_model import RecordsModel
 
 
 class SitesDialog(QDialog):
-    def __init__(self, db: Roster, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sitesDialog")
         self.setWindowTitle(self.tr("Sites and keys"))
-        self._db, self._operator = db, operator
+        self.workspace = workspace
         self.model: RecordsModel[packages.SiteView] = RecordsModel([
             (self.tr("Site"), lambda s: s.name),
             (self.tr("This roster"), lambda s: self.tr("yes") if s.is_self else ""),
@@ -123,6 +123,15 @@ class SitesDialog(QDialog):
         self._replace_armed: tuple[str, str] | None = None
         self.resize(780, 800)
         self.refresh()
+
+    # The roster open now and its operator (the window closes this dialog when another roster opens).
+    @property
+    def _db(self) -> Roster:
+        return self.workspace.db
+
+    @property
+    def _operator(self) -> str:
+        return self.workspace.operator
 
     def refresh(self) -> None:
         sites = packages.list_sites(self._db)
