@@ -7,7 +7,14 @@ frequencies), `scoring` turns levels into bits, a match probability and a decisi
 `engine` blocks, ranks and assigns. `Candidate.contributions` lists each field's bits.
 """
 
-from desktop_app.matching.engine import Candidate, DuplicatePair, RosterIndex, Thresholds, find_duplicates
+from desktop_app.matching.engine import (
+    Candidate,
+    DuplicatePair,
+    RosterIndex,
+    Thresholds,
+    collector_paused,
+    find_duplicates,
+)
 from desktop_app.matching.records import MatchRecord
 from desktop_app.matching.scoring import (
     MATCH_THRESHOLD,
@@ -19,4 +26,5 @@ from desktop_app.matching.scoring import (
 )
 
 __all__ = ["MATCH_THRESHOLD", "REVIEW_THRESHOLD", "Candidate", "Decision", "DuplicatePair", "MatchRecord",
-           "RosterIndex", "Thresholds", "decide", "evidence_term", "find_duplicates", "named_alike"]
+           "RosterIndex", "Thresholds", "collector_paused", "decide", "evidence_term", "find_duplicates",
+           "named_alike"]

@@ -107,7 +107,7 @@ Compared = list[tuple[int, Comparison]]
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while an index or its results are built.
 
     Building allocates millions of small objects (keys, tokens, comparisons) and no
@@ -130,7 +130,7 @@ class RosterIndex:
     on the roster (the prior).
     """
 
-    @_collector_paused()
+    @collector_paused()
     def __init__(self, records: Iterable[MatchRecord], thresholds: Thresholds | None = None, *,
                  model: Model | None = None, expected_share: float = ON_ROSTER_SHARE) -> None:
         self.thresholds = thresholds or Thresholds()
@@ -175,7 +175,7 @@ class RosterIndex:
         copy.fitted = False
         return copy
 
-    @_collector_paused()
+    @collector_paused()
     def warm(self) -> None:
         """Build now what the first batch would otherwise build: the cheap fields' arrays and every block.
 
@@ -219,7 +219,7 @@ class RosterIndex:
         found = self.candidates(record, limit=1)
         return found[0] if found and found[0].decision != NONE else None
 
-    @_collector_paused()
+    @collector_paused()
     def candidates_for_all(self, records: Sequence[MatchRecord], limit: int | None = 5,
                            progress: object = None) -> list[list[Candidate]]:
         """`candidates` for every record of one answer, m fitted by EM on its pairs first when it is long enough.
@@ -434,7 +434,7 @@ def _with(candidate: Candidate, decision: Decision, reason: str) -> Candidate:
                      candidate.contributions)
 
 
-@_collector_paused()
+@collector_paused()
 def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | None = None, *,
                     model: Model | None = None) -> list[DuplicatePair]:
     """Every pair of records scoring at least 'review', strongest first.
