@@ -122,12 +122,26 @@ def test_the_head_adds_an_account_in_tools_accounts(qtbot: QtBot, staffed_window
     dialog.reject()
 
 
-def test_a_volunteer_reads_no_medical_need_in_the_editor(qtbot: QtBot, staffed_window: MainWindow) -> None:
-    _sign_in(qtbot, _sign_in_dialog(qtbot, staffed_window), "V. Hotline", "1234")
+def test_a_volunteer_sees_no_medical_field_nor_notes_in_the_editor(qtbot: QtBot, staffed_window: MainWindow) -> None:
     db = staffed_window.db
     assert db is not None
     accounts.sign_in(db, accounts.authenticate(db, "A. Consul", "4711"))
     person = persons.create_person(db, {"surname": "Иванова", "medical": True, "notes": "insulin"}, operator="x")
-    accounts.sign_in(db, accounts.authenticate(db, "V. Hotline", "1234"))
-    seen = persons.get_person(db, person.id)
-    assert seen.withheld and not seen.medical and seen.notes == ""
+    _sign_in(qtbot, _sign_in_dialog(qtbot, staffed_window), "V. Hotline", "1234")
+    editor = staffed_window.open_editor(person.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.person is not None, timeout=10_000)
+    medical, notes = editor.details.fields["medical"].widget, editor.details.fields["notes"].widget
+    assert not medical.isVisible() and not notes.isVisible()
+    assert editor.details.fields["surname"].widget.isVisible()
+    assert "insulin" not in notes.toPlainText() if hasattr(notes, "toPlainText") else "insulin" not in notes.text()
+    assert editor.changes() == {}  # nothing hidden is sent back as a change
+    editor.close()
+    _sign_in(qtbot, staffed_window.feature(AccountsFeature).ask_sign_in(switching=True), "B. Duty", "2222")
+    officer_view = staffed_window.open_editor(person.id)
+    qtbot.addWidget(officer_view)
+    officer_view.show()
+    qtbot.waitUntil(lambda: officer_view.person is not None, timeout=10_000)
+    assert officer_view.details.fields["medical"].widget.isVisible()
+    officer_view.close()

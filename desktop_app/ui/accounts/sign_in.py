@@ -50,6 +50,7 @@ class SignInDialog(QDialog):
         self.account: accounts.AccountView | None = None
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Switch user") if switching else self.tr("Sign in"))
+        self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("This roster has accounts: sign in with yours. What you do is recorded under "
                                "your name."), self)

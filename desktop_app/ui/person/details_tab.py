@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop_app.services.persons import PersonView
+from desktop_app.services.persons import NOTE_FIELDS, PersonView
 from desktop_app.ui import labels
 from desktop_app.ui.person.fields import FORM_GROUPS, FieldEditor, _text_of, _tr
 
@@ -60,9 +60,13 @@ class DetailsTab(QScrollArea):
         self.setWidget(body)
 
     def show_person(self, person: PersonView | None) -> None:
-        """Fill every field from `person` (empty for a new person)."""
+        """Fill every field from `person` (empty for a new person); the medical need and the notes are
+        hidden when the services withheld them from the signed-in role (issue 20)."""
         for key, editor in self.fields.items():
             editor.set_raw(_text_of(person, key))
+        for key in NOTE_FIELDS:
+            if key in self._rows:
+                self.set_field_visible(key, person is None or not person.withheld)
 
     def set_field_visible(self, key: str, visible: bool) -> None:
         """Show or hide the field `key` with its label and error."""
