@@ -115,3 +115,22 @@ def test_a_part_of_one_list_or_of_households_and_the_rest_later(tmp_path: Path, 
     with pytest.raises(NotFound):
         packages.export_package(cairo, tmp_path / "none.mrpkg", operator="cai.officer", passphrase="agreed",
                                 list_name="No such list")
+
+
+def test_undoing_an_import_removes_its_journal_records_too(tmp_path: Path, pair: tuple[Database, Database]) -> None:
+    cairo, ramallah = pair
+    gate = make_gate(cairo, "cai.officer")
+    mother = persons.find_person(cairo, gate.mother)
+    crossing.scan(cairo, gate.list_id, gate.mother, operator="gate.officer", crossed=True)
+    crossing.record_attempt(cairo, mother.id, crossing.Outcome.REACHED, operator="cai.officer")
+    partners.log_contact(cairo, "Rafah list sent", operator="cai.officer", person_ids=[mother.id],
+                         list_id=gate.list_id)
+    out = tmp_path / "gate.mrpkg"
+    packages.export_package(cairo, out, operator="cai.officer", to=["Ramallah"])
+    result = packages.import_package(ramallah, out, operator="ram.officer")
+    assert len(_journal(ramallah)) == 3 and result.operation_id is not None
+    packages.undo_package_import(ramallah, result.operation_id, operator="ram.officer")
+    with ramallah.reading() as session:
+        assert read_records(session) == {}
+    assert packages.import_package(ramallah, out, operator="ram.officer").created == 4
+    assert _journal(ramallah) == _journal(cairo)

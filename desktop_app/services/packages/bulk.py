@@ -19,20 +19,21 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.domain.phones import display_phone
 from desktop_app.services import audit
-from desktop_app.services.packages.journal import JOURNAL_KINDS, create_journal
+from desktop_app.services.packages.journal import JOURNAL_KINDS, create_journal, journal_ids, journal_table
 from desktop_app.services.packages.records import (
     LIST_COLUMNS,
     MEMBER_COLUMNS,
     PERSON_COLUMNS,
     Writer,
     organization_id,
+    status_key,
 )
 from desktop_app.services.packages.state import StateRow
 from desktop_app.services.search_index import sort_key, term_rows
@@ -258,3 +259,55 @@ def _statuses(writer: Writer, rows: list[StateRow]) -> dict[str, int | None]:
                        "operator": given.get("operator") or writer.operator})
     insert_rows(writer, cast(Table, StatusChange.__table__), values)
     return dict.fromkeys((row.key for row in rows), None)
+
+
+def remove(writer: Writer, kind: str, keys: list[str]) -> None:
+    """Delete the records of `kind` named by `keys` (created by an import being undone) and their
+    package state; what they own goes with them (the database's ON DELETE CASCADE). A reference to a
+    removed person or household from a record that stays is cleared first."""
+    from desktop_app.storage.package_tables import PackageState
+
+    session = writer.session
+    ids = _ids_of(session, kind, keys)
+    for part in _chunks(ids):
+        if kind == "person":
+            session.execute(update(Household).where(Household.head_person_id.in_(part)).values(head_person_id=None))
+            session.execute(update(Person).where(Person.merged_into_id.in_(part)).values(merged_into_id=None),
+                            execution_options={"synchronize_session": False})
+            session.execute(delete(Person).where(Person.id.in_(part)), execution_options={"synchronize_session": False})
+        elif kind == "household":
+            session.execute(update(Person).where(Person.household_id.in_(part)).values(household_id=None),
+                            execution_options={"synchronize_session": False})
+            session.execute(delete(Household).where(Household.id.in_(part)),
+                            execution_options={"synchronize_session": False})
+        else:
+            table: Any = {"list": EvacuationList, "member": ListMember, "status": StatusChange}.get(kind) \
+                or journal_table(kind)
+            session.execute(delete(table).where(table.id.in_(part)), execution_options={"synchronize_session": False})
+    for part in _chunks(keys):
+        session.execute(delete(PackageState).where(PackageState.key.in_(part)))
+    session.expire_all()
+
+
+def _ids_of(session: Any, kind: str, keys: list[str]) -> list[int]:
+    uuids = [key.split(":", 1)[1] for key in keys]
+    found: list[int] = []
+    if kind in ("person", "household", "list"):
+        model: Any = {"person": Person, "household": Household, "list": EvacuationList}[kind]
+        for part in _chunks(uuids):
+            found += session.scalars(select(model.id).where(model.uuid.in_(part)))
+        return found
+    wanted = set(keys)
+    if kind == "member":
+        lists = {u: i for i, u in session.execute(select(EvacuationList.id, EvacuationList.uuid))}
+        people = {u: i for i, u in session.execute(select(Person.id, Person.uuid))}
+        pairs = {(lists.get(k.split(":")[1]), people.get(k.split(":")[2])) for k in keys}
+        return [row.id for row in session.execute(select(ListMember.id, ListMember.list_id, ListMember.person_id))
+                if (row.list_id, row.person_id) in pairs]
+    if kind == "status":
+        people = {i: u for i, u in session.execute(select(Person.id, Person.uuid))}
+        return [c.id for c in session.execute(select(StatusChange.id, StatusChange.person_id, StatusChange.at,
+                                                     StatusChange.from_status, StatusChange.to_status,
+                                                     StatusChange.reason))
+                if status_key(people[c.person_id], c.at, c.from_status, c.to_status, c.reason) in wanted]
+    return [i for key, i in journal_ids(session, kind).items() if key in wanted]

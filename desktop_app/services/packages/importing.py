@@ -41,7 +41,7 @@ from desktop_app.services import accounts, audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.packages import bulk
 from desktop_app.services.packages.export import PASSPHRASE_CHANNEL
-from desktop_app.services.packages.records import KIND_ORDER, REDIRECTED_FIELDS, Writer, apply_record, ordered, row_of
+from desktop_app.services.packages.records import KIND_ORDER, REDIRECTED_FIELDS, Writer, apply_record, ordered
 from desktop_app.services.packages.sites import own, retired_keys
 from desktop_app.services.packages.state import (
     LOCAL,
@@ -58,7 +58,7 @@ from desktop_app.services.packages.state import (
     short,
 )
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import Household, Operation, OperationChange, Person
+from desktop_app.storage.models import Operation, OperationChange, Person
 from desktop_app.storage.package_tables import PackageConflict, PackageImport, PackageState, Site
 
 KIND = "package"
@@ -578,22 +578,20 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
                                        .order_by(OperationChange.id.desc())))
         details = json.loads(operation.details or "{}")
         _refuse_if_changed_since(session, operation_id, details.get("seq"), changes)
-        from desktop_app.services.packages.state import forget
-
-        for change in changes:
-            before = json.loads(change.before)
+        session.flush()
+        # Newest first; the records created by one kind's step go together (one DELETE a chunk).
+        batch: tuple[str, list[str]] = ("", [])
+        for change in [*changes, None]:
+            before = json.loads(change.before) if change is not None else {}
+            if change is None or change.change != "created" or change.entity != batch[0]:
+                if batch[1]:
+                    bulk.remove(writer, *batch)
+                batch = (change.entity, []) if change is not None and change.change == "created" else ("", [])
+            if change is None:
+                break
             key = before["key"]
             if change.change == "created":
-                found = row_of(session, key, change.entity)
-                if change.entity == "person" and found is not None:
-                    session.execute(update(Household).where(Household.head_person_id == found.id)
-                                    .values(head_person_id=None))
-                    session.execute(update(Person).where(Person.merged_into_id == found.id)
-                                    .values(merged_into_id=None))
-                if found is not None:
-                    session.delete(found)
-                    session.flush()
-                forget(session, key)
+                batch[1].append(key)
             else:
                 apply_record(writer, key, change.entity, before["values"], created=False)
                 prior = before["state"]

@@ -155,6 +155,33 @@ def create_journal(writer: Any, kind: str, rows: list[Any]) -> dict[str, int | N
     return ids
 
 
+def journal_ids(session: Session, kind: str) -> dict[str, int]:
+    """Row id by key of every journal record of `kind` (read once, for removing many)."""
+    from desktop_app.services.packages.records import read_ids
+
+    person_uuid, list_uuid = read_ids(session)
+    found: dict[str, int] = {}
+    if kind == "liaison":
+        organization = {i: n for i, n in session.execute(select(Organization.id, Organization.name))}
+        for e in session.execute(select(LiaisonEntry.id, LiaisonEntry.at, LiaisonEntry.operator, LiaisonEntry.channel,
+                                        LiaisonEntry.organization_id)):
+            found[_liaison_key(e.at, e.operator, e.channel, organization.get(e.organization_id)
+                               if e.organization_id else None)] = e.id
+    elif kind == "attempt":
+        for a in session.execute(select(ContactAttempt.id, ContactAttempt.person_id, ContactAttempt.at,
+                                        ContactAttempt.operator, ContactAttempt.outcome, ContactAttempt.note)):
+            found[_attempt_key(person_uuid[a.person_id], a.at, a.operator, a.outcome, a.note)] = a.id
+    elif kind == "checkin":
+        for c in session.execute(select(Checkin.id, Checkin.list_id, Checkin.person_id, Checkin.kind, Checkin.at,
+                                        Checkin.operator)):
+            found[_checkin_key(list_uuid[c.list_id], person_uuid[c.person_id], c.kind, c.at, c.operator)] = c.id
+    return found
+
+
+def journal_table(kind: str) -> Any:
+    return {"liaison": LiaisonEntry, "attempt": ContactAttempt, "checkin": Checkin}[kind]
+
+
 def journal_row(session: Session, key: str, kind: str) -> Any:
     """The roster row of a journal record (None when it is not there)."""
     from desktop_app.services.packages.records import read_ids

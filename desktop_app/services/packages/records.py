@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.services import audit
-from desktop_app.services.packages.journal import JOURNAL_KINDS, apply_journal, journal_row, read_journal
+from desktop_app.services.packages.journal import JOURNAL_KINDS, apply_journal, read_journal
 from desktop_app.services.search_index import reindex, search_terms_of, sort_key_of
 from desktop_app.storage.models import (
     Document,
@@ -394,29 +394,6 @@ def _apply_status(writer: Writer, values: dict[str, Any]) -> int | None:
                           reason=values.get("reason") or "", list_id=writer.list_id(values.get("list")),
                           at=_datetime(values["at"]), operator=values.get("operator") or writer.operator)
     writer.session.add(change)
-    return None
-
-
-def row_of(session: Session, key: str, kind: str) -> Any:
-    """The roster row of an exchanged record (None when it is not there)."""
-    parts = key.split(":")
-    if kind == "person":
-        return session.scalar(select(Person).where(Person.uuid == parts[1]))
-    if kind == "household":
-        return session.scalar(select(Household).where(Household.uuid == parts[1]))
-    if kind == "list":
-        return session.scalar(select(EvacuationList).where(EvacuationList.uuid == parts[1]))
-    if kind == "member":
-        return session.scalar(select(ListMember).join(EvacuationList, EvacuationList.id == ListMember.list_id)
-                              .join(Person, Person.id == ListMember.person_id)
-                              .where(EvacuationList.uuid == parts[1], Person.uuid == parts[2]))
-    if kind == "status":
-        for change, person_uuid in session.execute(select(StatusChange, Person.uuid).join(
-                Person, Person.id == StatusChange.person_id)):
-            if status_key(person_uuid, change.at, change.from_status, change.to_status, change.reason) == key:
-                return change
-    if kind in JOURNAL_KINDS:
-        return journal_row(session, key, kind)
     return None
 
 
