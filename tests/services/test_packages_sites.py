@@ -83,6 +83,12 @@ def test_our_rotated_key_reaches_the_partner_signed_by_the_old_one(tmp_path: Pat
     persons.create_person(ramallah, {"surname": "To the new key"}, operator="t")
     assert _send(ramallah, cairo, "Cairo", tmp_path / "back.mrpkg").created == 1
 
+    packages.rekey_site(cairo, operator="cai.officer")  # twice before the next package: the chain is followed
+    third = packages.rekey_site(cairo, operator="cai.officer")
+    persons.create_person(cairo, {"surname": "After two rotations"}, operator="t")
+    assert _send(cairo, ramallah, "Ramallah", tmp_path / "twice.mrpkg").created == 1
+    assert _fingerprints(ramallah)["Cairo"] == third.site.fingerprint
+
 
 def test_a_statement_not_signed_by_the_known_key_is_refused(tmp_path: Path, cairo: Database,
                                                             ramallah: Database) -> None:
