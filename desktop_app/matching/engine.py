@@ -19,7 +19,6 @@ import random
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from itertools import chain
 
 import numpy as np
 
@@ -36,7 +35,7 @@ from desktop_app.matching.comparisons import (
     compare,
     compare_other,
 )
-from desktop_app.matching.fastpath import NameLevels, PairFields, build_blocks, name_caps
+from desktop_app.matching.fastpath import NameLevels, PairFields, build_blocks, met_in_blocks, name_caps
 from desktop_app.matching.features import Prepared, blocking_keys, prepare
 from desktop_app.matching.model import (
     EM_MIN_ROWS,
@@ -229,8 +228,7 @@ class RosterIndex:
         prepared = [prepare(record) for record in records]
         queries = [blocking_keys(query, indexing=False) for query in prepared]
         blocks = self._blocks if self._blocks is not None else build_blocks(self._keys, set().union(*queries))
-        compared = self._compared_all(prepared, [self._positions(query, None, keys, blocks)
-                                                 for query, keys in zip(prepared, queries, strict=True)], progress)
+        compared = self._compared_all(prepared, *met_in_blocks(queries, blocks, MAX_BLOCK), progress)
         if len(records) >= EM_MIN_ROWS:
             self.fit([c for pairs in compared for _, c in pairs])
         weights = self._weights(compared)
@@ -293,9 +291,9 @@ class RosterIndex:
             out.append((position, compare(prepared, target, other)))
         return out
 
-    def _compared_all(self, queries: Sequence[Prepared], met: Sequence[set[int]], progress: object = None
-                      ) -> list[Compared]:
-        """`_compared` for many queries at once, `met[i]` the positions query i meets in its blocks.
+    def _compared_all(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray,
+                      progress: object = None) -> list[Compared]:
+        """`_compared` for many queries at once: query rows[k] met the record at positions[k] in a block.
 
         The cheap fields of every pair and the test of whether names could still lift it to
         review are worked out on arrays (`fastpath.PairFields`); names are compared, in Python,
@@ -303,10 +301,7 @@ class RosterIndex:
         """
         if self._fields is None:
             self._fields = PairFields(self._prepared)
-        counts = np.fromiter((len(positions) for positions in met), np.int64, len(met))
-        self.comparisons += int(counts.sum())
-        rows = np.repeat(np.arange(len(met)), counts)
-        positions = np.fromiter(chain.from_iterable(met), np.int64, int(counts.sum()))
+        self.comparisons += len(rows)
         levels = self._fields.levels(queries, rows, positions)
         model = self.model
         floor = (weight_of(self.thresholds.review) - PRUNE_SLACK - model.prior_bits
@@ -324,14 +319,14 @@ class RosterIndex:
         if self._name_levels is None:
             self._name_levels = NameLevels(self._prepared)
         named = self._name_levels.names(queries, rows[kept], positions[kept])
-        out: list[Compared] = [[] for _ in met]
+        out: list[Compared] = [[] for _ in queries]
         done = 0
         roster = self._prepared
         for row, position, other, names in zip(kept_rows, kept_positions, kept_levels, named, strict=True):
             while progress is not None and done < row:
                 done += 1
                 if done % 250 == 0:
-                    progress(done, len(met))  # type: ignore[operator]
+                    progress(done, len(queries))  # type: ignore[operator]
             if names is None:
                 comparison = compare(queries[row], roster[position], tuple(other))
             else:  # as `compare` puts them together
@@ -339,10 +334,10 @@ class RosterIndex:
                                         names[1], names[2],
                                         roster[position].locality if other[LOCALITY_F] == 0 else "")
             out[row].append((position, comparison))
-        while progress is not None and done < len(met):
+        while progress is not None and done < len(queries):
             done += 1
             if done % 250 == 0:
-                progress(done, len(met))  # type: ignore[operator]
+                progress(done, len(queries))  # type: ignore[operator]
         return out
 
     def _weights(self, compared: Sequence[Compared]) -> list[list[float]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -108,6 +108,28 @@ def build_blocks(keys: Sequence[set[str]], wanted: Iterable[str] | None = None) 
         for key in record_keys & wanted:
             blocks[key].append(position)
     return blocks
+
+
+def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], largest: int
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Every (query, record) pair sharing a block of at most `largest` records, once: rows and positions.
+
+    `keys[i]` are query i's blocking keys; the pairs come query by query, positions ascending
+    (`RosterIndex._positions` gives the same positions as a set).
+    """
+    rows: list[np.ndarray] = []
+    positions: list[np.ndarray] = []
+    for row, query_keys in enumerate(keys):
+        found = [block for key in query_keys if (block := blocks.get(key)) and len(block) <= largest]
+        if not found:
+            continue
+        # A block holds each position once, ascending: one block needs no merging.
+        met = np.asarray(found[0], np.int64) if len(found) == 1 else np.unique(np.concatenate(found))
+        positions.append(met)
+        rows.append(np.full(len(met), row, np.int64))
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(rows), np.concatenate(positions)
 
 
 _ISO_LENGTH = len("1990-01-31")
