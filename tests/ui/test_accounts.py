@@ -145,3 +145,24 @@ def test_a_volunteer_sees_no_medical_field_nor_notes_in_the_editor(qtbot: QtBot,
     qtbot.waitUntil(lambda: officer_view.person is not None, timeout=10_000)
     assert officer_view.details.fields["medical"].widget.isVisible()
     officer_view.close()
+
+
+def test_the_idle_lock_asks_for_the_next_officers_account_and_pin(qtbot: QtBot, staffed_window: MainWindow) -> None:
+    from desktop_app.ui.protection import Protection
+
+    _sign_in(qtbot, _sign_in_dialog(qtbot, staffed_window), "V. Hotline", "1234")
+    lock = staffed_window.feature(Protection).lock
+    lock.lock()  # a plain roster locks too once it has accounts
+    assert lock.locked
+    screen = lock.asking_screen
+    assert screen is not None and screen.user.isVisible()
+    assert screen.user.itemText(0) == "V. Hotline"  # the one who left it comes first
+    screen.user.setCurrentIndex(screen.user.findText("A. Consul"))
+    qtbot.keyClicks(screen.edit, "0000")
+    screen.button.click()
+    assert lock.locked and "no account 'A. Consul' with this PIN" in screen.problem.text()
+    screen.user.setCurrentIndex(screen.user.findText("A. Consul"))
+    qtbot.keyClicks(screen.edit, "4711")
+    screen.button.click()
+    assert not lock.locked
+    assert staffed_window.operator == "A. Consul" and _action(staffed_window, "exportAction").isEnabled()

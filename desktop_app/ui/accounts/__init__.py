@@ -81,10 +81,50 @@ class AccountsFeature(QObject):
             return
         from desktop_app.services import accounts
 
-        if workspace.account is None and accounts.has_accounts(workspace.db) \
-                and workspace.sign_in_by_server_login() is None:
+        staffed = accounts.has_accounts(workspace.db)
+        if workspace.account is None and staffed and workspace.sign_in_by_server_login() is None:
             QTimer.singleShot(0, self.ask_sign_in)  # after the window has painted the roster's pages
+        self._idle_lock_switches_user(staffed)
         self.apply()
+
+    def _idle_lock_switches_user(self, staffed: bool) -> None:
+        """The idle lock asks for the next officer's account and PIN on a roster with accounts."""
+        from desktop_app.ui.protection import Protection
+        from desktop_app.ui.protection.lock import SwitchUser
+
+        try:
+            lock = self.host.feature(Protection).lock
+        except KeyError:  # a window built without protection (some tests)
+            return
+        lock.accounts = SwitchUser(self._account_names, self._unlock_as) if staffed else None
+        lock.set_minutes(lock.minutes)
+
+    def _account_names(self) -> list[str]:
+        from desktop_app.services import accounts
+
+        workspace = self.host.workspace
+        if workspace is None:
+            return []
+        names = [a.name for a in accounts.list_accounts(workspace.db) if not a.disabled]
+        current = workspace.account
+        if current is not None and current.name in names:  # the one who locked it first
+            names.remove(current.name)
+            names.insert(0, current.name)
+        return names
+
+    def _unlock_as(self, name: str, pin: str) -> str | None:
+        """Sign `name` in from the lock screen: None when done, else the problem to show there."""
+        from desktop_app.domain.errors import RosterError
+
+        workspace = self.host.workspace
+        if workspace is None:
+            return None
+        try:
+            workspace.sign_in(name, pin)
+        except RosterError as exc:
+            return translated(exc)
+        self.signed_in()
+        return None
 
     def ask_sign_in(self, *, switching: bool = False) -> SignInDialog | None:
         workspace = self.host.workspace

@@ -10,20 +10,24 @@ pressed, so what the officer had typed was thrown away and OK after unlocking sa
 Under a cover a dialog keeps its content and its event loop; after unlocking, OK saves. The
 passphrase is asked for on the cover of the window that takes input: the topmost modal dialog,
 else the main window. A window shown while locked (a message at the end of a background task)
-is covered as it appears. Usage:
+is covered as it appears. On a roster with accounts (issue 20) the cover asks for an account and
+its PIN instead, and whoever signs in works on (switch user); a plain roster then locks too. Usage:
 
     lock = IdleLock(main_window, minutes=10)   # lock.lock() locks at once; lock.locked
+    lock.accounts = SwitchUser(names, sign_in)  # ui.accounts: names() to offer, sign_in(name, pin) -> problem
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -44,6 +48,15 @@ _BLOCKED = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOv
             QEvent.Type.Drop}
 DEFAULT_LOCK_MINUTES = 10
 COVER_COLOUR = "#263238"
+
+
+@dataclass(frozen=True)
+class SwitchUser:
+    """How a roster with accounts is unlocked: the accounts to offer, and a sign-in that returns the
+    problem to show (None when the account signed in)."""
+
+    names: Callable[[], list[str]]
+    sign_in: Callable[[str, str], str | None]
 
 
 class LockScreen(QWidget):
@@ -70,6 +83,11 @@ class LockScreen(QWidget):
         self.hint = QLabel(self.tr("Type the roster's passphrase to go on."), self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.hint, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.user = QComboBox(self)
+        self.user.setObjectName("unlockUser")
+        self.user.setMinimumWidth(200)
+        self.user.hide()
+        layout.addWidget(self.user, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.edit = QLineEdit(self, objectName="unlockEdit")
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setMinimumWidth(200)
@@ -89,7 +107,14 @@ class LockScreen(QWidget):
         """Show the passphrase field (on the window that takes input) or only the title."""
         for widget in (self.hint, self.edit, self.button, self.problem):
             widget.setVisible(asks)
+        self.user.setVisible(asks and self.user.count() > 0)
         (self.edit if asks else self).setFocus()
+
+    def ask_for_account(self, names: list[str]) -> None:
+        """Ask for an account and its PIN (a roster with accounts) instead of the passphrase."""
+        self.user.clear()
+        self.user.addItems(names)
+        self.hint.setText(self.tr("Sign in to go on: your account and your PIN."))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Taken here, Return and Escape never reach the dialog underneath (its OK or Cancel).
@@ -140,6 +165,7 @@ class IdleLock(QObject):
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.lock)
         self.covers: dict[QWidget, _Cover] = {}
+        self.accounts: SwitchUser | None = None  # set on a roster with accounts (ui.accounts)
         self.set_minutes(minutes)
         app = QApplication.instance()
         if app is not None:
@@ -167,7 +193,7 @@ class IdleLock(QObject):
 
     def _restart(self) -> None:
         if self.minutes > 0 and not self.locked and getattr(self.window, "db", None) is not None \
-                and self.window.db.encrypted:
+                and (self.window.db.encrypted or self.accounts is not None):
             self.timer.start(self.minutes * 60_000)
         else:
             self.timer.stop()
@@ -186,7 +212,7 @@ class IdleLock(QObject):
             event.ignore()  # closing a dialog under the cover would throw its content away
             return True
         if kind == QEvent.Type.Show and watched not in self.covers and self._coverable(watched):
-            self.covers[watched] = _Cover(watched, self._try_unlock)
+            self.covers[watched] = self._cover(watched)
             self._ask_on_input_window()
         elif kind == QEvent.Type.Hide and watched in self.covers and watched is not self.window:
             self.covers.pop(watched).remove()
@@ -218,16 +244,22 @@ class IdleLock(QObject):
         for window, cover in self.covers.items():
             cover.screen.set_asks(window is asking)
 
+    def _cover(self, window: QWidget) -> _Cover:
+        cover = _Cover(window, self._try_unlock)
+        if self.accounts is not None:
+            cover.screen.ask_for_account(self.accounts.names())
+        return cover
+
     @Slot()
     def lock(self) -> None:
-        if self.locked or not self.window.db.encrypted:
+        if self.locked or not (self.window.db.encrypted or self.accounts is not None):
             return
         while (popup := QApplication.activePopupWidget()) is not None:
             popup.close()  # an open menu or drop-down list would stay above the cover
         windows = [self.window, *(w for w in QApplication.topLevelWidgets()
                                   if w.isVisible() and w is not self.window and self._coverable(w))]
         for widget in windows:
-            self.covers[widget] = _Cover(widget, self._try_unlock)
+            self.covers[widget] = self._cover(widget)
         self.window.centralWidget().hide()
         self.window.menuBar().setEnabled(False)  # no dialog is parented to it, so none is disabled with it
         self._ask_on_input_window()
@@ -238,7 +270,15 @@ class IdleLock(QObject):
     def _try_unlock(self, passphrase: str) -> None:
         if not self.covers:
             return
-        if not self.window.db.passphrase_matches(passphrase):
+        asking = self.asking_screen
+        if self.accounts is not None and asking is not None:
+            problem = self.accounts.sign_in(asking.user.currentText(), passphrase)
+            if problem is not None:
+                for cover in self.covers.values():
+                    cover.screen.problem.setText(problem)
+                log.info("unlock refused")
+                return
+        elif not self.window.db.passphrase_matches(passphrase):
             for cover in self.covers.values():
                 cover.screen.problem.setText(self.tr("Wrong passphrase."))
             log.info("unlock refused")
