@@ -2,34 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/accounts/__init__.py" line="64"/>
-        <source>S&amp;witch user…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts/__init__.py" line="67"/>
-        <source>&amp;Accounts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts/__init__.py" line="110"/>
-        <source>Signed in: {name} ({role})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts/__init__.py" line="162"/>
-        <source>{name} ({role}) has no permission for {permission}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/accounts/__init__.py" line="164"/>
-        <source>Sign in (File &gt; Switch user…) to use {permission}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../ui/help.py" line="128"/>
@@ -98,103 +70,131 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="60"/>
+        <source>S&amp;witch user…</source>
+        <translation>С&amp;менить пользователя…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="64"/>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Учётные записи…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="148"/>
+        <source>Signed in: {name} ({role})</source>
+        <translation>Вход выполнен: {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="202"/>
+        <source>{name} ({role}) has no permission for {permission}.</source>
+        <translation>У {name} ({role}) нет права: {permission}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="206"/>
+        <source>Sign in (File &gt; Switch user…) to use {permission}.</source>
+        <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы получить доступ: {permission}.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <location filename="../../ui/accounts/manage.py" line="101"/>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётные записи</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="107"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="107"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Роль</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="107"/>
         <source>State</source>
-        <translation type="unfinished">Состояние</translation>
+        <translation>Состояние</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="108"/>
         <source>Server login</source>
-        <translation type="unfinished"></translation>
+        <translation>Логин сервера</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="108"/>
         <source>Created by</source>
-        <translation type="unfinished"></translation>
+        <translation>Создал(а)</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="119"/>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить…</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="120"/>
         <source>Change &amp;role…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сменить &amp;роль…</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="121"/>
         <location filename="../../ui/accounts/manage.py" line="175"/>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отключить</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="122"/>
         <source>New &amp;PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый &amp;PIN…</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="143"/>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>отключена</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="143"/>
         <source>locked</source>
-        <translation type="unfinished"></translation>
+        <translation>заблокирована</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="144"/>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>активна</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="149"/>
         <source>Signed in: {name} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>Вход выполнен: {name} ({role})</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="151"/>
         <source>Nobody is signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Никто не вошёл.</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="153"/>
         <location filename="../../ui/accounts/manage.py" line="172"/>
         <source>Only the head of mission adds, disables and changes accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавлять, отключать и менять учётные записи может только глава миссии.</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="174"/>
         <source>&amp;Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Включить</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="201"/>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Сменить роль</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="201"/>
         <source>Role of {name}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Роль {name}:</translation>
     </message>
 </context>
 <context>
@@ -791,7 +791,7 @@
 <context>
     <name>DemonstrationMark</name>
     <message>
-        <location filename="../../ui/first_start.py" line="544"/>
+        <location filename="../../ui/first_start.py" line="560"/>
         <source>DEMONSTRATION</source>
         <translation>ДЕМОНСТРАЦИЯ</translation>
     </message>
@@ -1524,7 +1524,7 @@ Please send that file to your IT support.</source>
 <context>
     <name>FirstStartWizard</name>
     <message>
-        <location filename="../../ui/first_start.py" line="516"/>
+        <location filename="../../ui/first_start.py" line="517"/>
         <source>The roster is made, and its recovery key is shown only on this page: without it, a forgotten passphrase loses the roster. Leave the assistant without keeping the key?</source>
         <translation>База создана, а её ключ восстановления показан только на этой странице: без него забытая парольная фраза означает потерю базы. Выйти из помощника, не сохранив ключ?</translation>
     </message>
@@ -1764,153 +1764,153 @@ Please send that file to your IT support.</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="248"/>
+        <location filename="../../ui/pages/households.py" line="252"/>
         <source>%1 without %2</source>
         <translation>%1, нет: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="63"/>
+        <location filename="../../ui/pages/households.py" line="64"/>
         <source>%1 years old: too young to be %2 of the head; check the relationship</source>
         <translation>%1 лет: слишком мал(а), чтобы быть «%2» главы семьи; проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="73"/>
+        <location filename="../../ui/pages/households.py" line="74"/>
         <source>Check the relationship</source>
         <translation>Проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="76"/>
+        <location filename="../../ui/pages/households.py" line="77"/>
         <source>Record it as %1 anyway?</source>
         <translation>Всё равно записать как «%1»?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="78"/>
+        <location filename="../../ui/pages/households.py" line="79"/>
         <source>Record anyway</source>
         <translation>Всё равно записать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="101"/>
+        <location filename="../../ui/pages/households.py" line="103"/>
         <source>Find a household: reference or name</source>
         <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="106"/>
+        <location filename="../../ui/pages/households.py" line="108"/>
         <source>&amp;New household…</source>
         <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="109"/>
+        <location filename="../../ui/pages/households.py" line="111"/>
         <source>Ref</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="109"/>
-        <location filename="../../ui/pages/households.py" line="128"/>
+        <location filename="../../ui/pages/households.py" line="111"/>
+        <location filename="../../ui/pages/households.py" line="130"/>
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="110"/>
+        <location filename="../../ui/pages/households.py" line="112"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="128"/>
+        <location filename="../../ui/pages/households.py" line="130"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="129"/>
+        <location filename="../../ui/pages/households.py" line="131"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="130"/>
+        <location filename="../../ui/pages/households.py" line="132"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="131"/>
+        <location filename="../../ui/pages/households.py" line="133"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="132"/>
+        <location filename="../../ui/pages/households.py" line="134"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="150"/>
+        <location filename="../../ui/pages/households.py" line="152"/>
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="152"/>
+        <location filename="../../ui/pages/households.py" line="154"/>
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="154"/>
+        <location filename="../../ui/pages/households.py" line="156"/>
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="161"/>
+        <location filename="../../ui/pages/households.py" line="163"/>
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="179"/>
+        <location filename="../../ui/pages/households.py" line="181"/>
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="193"/>
+        <location filename="../../ui/pages/households.py" line="195"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="196"/>
+        <location filename="../../ui/pages/households.py" line="198"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="230"/>
+        <location filename="../../ui/pages/households.py" line="246"/>
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="277"/>
+        <location filename="../../ui/pages/households.py" line="287"/>
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="277"/>
+        <location filename="../../ui/pages/households.py" line="287"/>
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="281"/>
+        <location filename="../../ui/pages/households.py" line="291"/>
         <source>Creating the household</source>
         <translation>Создание семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="299"/>
+        <location filename="../../ui/pages/households.py" line="309"/>
         <source>Recording the relationship</source>
         <translation>Запись степени родства</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="309"/>
+        <location filename="../../ui/pages/households.py" line="319"/>
         <source>Making the head of the household</source>
         <translation>Назначение главы семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="318"/>
+        <location filename="../../ui/pages/households.py" line="328"/>
         <source>Removing from the household</source>
         <translation>Исключение из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="335"/>
+        <location filename="../../ui/pages/households.py" line="345"/>
         <source>Adding to the household</source>
         <translation>Добавление в семью</translation>
     </message>
@@ -1918,7 +1918,7 @@ Please send that file to your IT support.</source>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/protection/lock.py" line="243"/>
+        <location filename="../../ui/protection/lock.py" line="283"/>
         <source>Wrong passphrase.</source>
         <translation>Неверная парольная фраза.</translation>
     </message>
@@ -2387,219 +2387,219 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="410"/>
+        <location filename="../../ui/pages/lists.py" line="328"/>
         <source>Evidence missing (%1): %2; the list cannot be sent until it is recorded or overridden</source>
         <translation>Не хватает документов (%1): %2; список нельзя отправить, пока их не внесут или не сделают исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="231"/>
+        <location filename="../../ui/pages/lists.py" line="244"/>
         <source>&amp;Notify…</source>
         <translation>&amp;Оповестить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="227"/>
+        <location filename="../../ui/pages/lists.py" line="240"/>
         <source>Print &amp;boarding list…</source>
         <translation>Печать &amp;посадочного списка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="229"/>
+        <location filename="../../ui/pages/lists.py" line="242"/>
         <source>Check-in at the &amp;gate…</source>
         <translation>Регистрация на &amp;КПП…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="99"/>
+        <location filename="../../ui/pages/lists.py" line="112"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="99"/>
+        <location filename="../../ui/pages/lists.py" line="112"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="100"/>
+        <location filename="../../ui/pages/lists.py" line="113"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="100"/>
+        <location filename="../../ui/pages/lists.py" line="113"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="101"/>
+        <location filename="../../ui/pages/lists.py" line="114"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="101"/>
+        <location filename="../../ui/pages/lists.py" line="114"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="102"/>
-        <location filename="../../ui/pages/lists.py" line="424"/>
+        <location filename="../../ui/pages/lists.py" line="115"/>
+        <location filename="../../ui/pages/lists.py" line="444"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="102"/>
-        <location filename="../../ui/pages/lists.py" line="146"/>
+        <location filename="../../ui/pages/lists.py" line="115"/>
+        <location filename="../../ui/pages/lists.py" line="159"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="113"/>
+        <location filename="../../ui/pages/lists.py" line="126"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="115"/>
+        <location filename="../../ui/pages/lists.py" line="128"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="142"/>
+        <location filename="../../ui/pages/lists.py" line="155"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="142"/>
+        <location filename="../../ui/pages/lists.py" line="155"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="147"/>
+        <location filename="../../ui/pages/lists.py" line="160"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="144"/>
+        <location filename="../../ui/pages/lists.py" line="157"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="117"/>
+        <location filename="../../ui/pages/lists.py" line="130"/>
         <source>Reconcile &amp;answer…</source>
         <translation>Сверить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="119"/>
+        <location filename="../../ui/pages/lists.py" line="132"/>
         <source>Members&apos; s&amp;tatus…</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="143"/>
+        <location filename="../../ui/pages/lists.py" line="156"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="145"/>
+        <location filename="../../ui/pages/lists.py" line="158"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="148"/>
+        <location filename="../../ui/pages/lists.py" line="161"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="159"/>
+        <location filename="../../ui/pages/lists.py" line="172"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="161"/>
+        <location filename="../../ui/pages/lists.py" line="174"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="165"/>
+        <location filename="../../ui/pages/lists.py" line="178"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="167"/>
+        <location filename="../../ui/pages/lists.py" line="180"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="170"/>
+        <location filename="../../ui/pages/lists.py" line="183"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="181"/>
+        <location filename="../../ui/pages/lists.py" line="194"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="183"/>
+        <location filename="../../ui/pages/lists.py" line="196"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="217"/>
+        <location filename="../../ui/pages/lists.py" line="230"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="219"/>
+        <location filename="../../ui/pages/lists.py" line="232"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="277"/>
+        <location filename="../../ui/pages/lists.py" line="304"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="287"/>
+        <location filename="../../ui/pages/lists.py" line="314"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="288"/>
+        <location filename="../../ui/pages/lists.py" line="315"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="290"/>
+        <location filename="../../ui/pages/lists.py" line="317"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="338"/>
+        <location filename="../../ui/pages/lists.py" line="367"/>
         <source>Creating the list</source>
         <translation>Создание списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="351"/>
+        <location filename="../../ui/pages/lists.py" line="380"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="361"/>
+        <location filename="../../ui/pages/lists.py" line="390"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="364"/>
+        <location filename="../../ui/pages/lists.py" line="393"/>
         <source>Adding the household to the list</source>
         <translation>Добавление семьи в список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="374"/>
+        <location filename="../../ui/pages/lists.py" line="403"/>
         <source>Removing from the list</source>
         <translation>Исключение из списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="387"/>
+        <location filename="../../ui/pages/lists.py" line="416"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="388"/>
+        <location filename="../../ui/pages/lists.py" line="417"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -2608,52 +2608,52 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="392"/>
+        <location filename="../../ui/pages/lists.py" line="421"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="394"/>
+        <location filename="../../ui/pages/lists.py" line="423"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="403"/>
+        <location filename="../../ui/pages/lists.py" line="432"/>
         <source>Marking the list sent</source>
         <translation>Отметка об отправке списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="422"/>
+        <location filename="../../ui/pages/lists.py" line="442"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="470"/>
+        <location filename="../../ui/pages/lists.py" line="490"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="471"/>
+        <location filename="../../ui/pages/lists.py" line="491"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="496"/>
+        <location filename="../../ui/pages/lists.py" line="516"/>
         <source>Recording the answer</source>
         <translation>Запись ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="504"/>
+        <location filename="../../ui/pages/lists.py" line="524"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="506"/>
+        <location filename="../../ui/pages/lists.py" line="526"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="521"/>
+        <location filename="../../ui/pages/lists.py" line="541"/>
         <source>Recording the crossing</source>
         <translation>Запись пересечения границы</translation>
     </message>
@@ -2661,19 +2661,24 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/protection/lock.py" line="67"/>
+        <location filename="../../ui/protection/lock.py" line="80"/>
         <source>The roster is locked</source>
         <translation>База заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="70"/>
+        <location filename="../../ui/protection/lock.py" line="83"/>
         <source>Type the roster&apos;s passphrase to go on.</source>
         <translation>Чтобы продолжить, введите парольную фразу базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="79"/>
+        <location filename="../../ui/protection/lock.py" line="97"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/lock.py" line="117"/>
+        <source>Sign in to go on: your account and your PIN.</source>
+        <translation>Чтобы продолжить, войдите: ваша учётная запись и PIN.</translation>
     </message>
 </context>
 <context>
@@ -3425,63 +3430,63 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/accounts/manage.py" line="51"/>
         <source>New PIN for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый PIN для {name}</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="52"/>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая учётная запись</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="59"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Имя:</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="60"/>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Роль:</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="62"/>
         <source>The roster&apos;s first account is the head of mission&apos;s: only a head adds, disables and changes accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Первая учётная запись списка — главы миссии: только глава добавляет, отключает и меняет учётные записи.</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="70"/>
         <source>&amp;PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN:</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="71"/>
         <source>PIN a&amp;gain:</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN ещё &amp;раз:</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/manage.py" line="87"/>
         <source>The two PINs differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN-коды не совпадают.</translation>
     </message>
 </context>
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="64"/>
+        <location filename="../../ui/pages/lists.py" line="76"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="67"/>
+        <location filename="../../ui/pages/lists.py" line="79"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="74"/>
+        <location filename="../../ui/pages/lists.py" line="86"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="75"/>
+        <location filename="../../ui/pages/lists.py" line="87"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -4029,73 +4034,73 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Коды ISO, напр. RUS, PSE</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="99"/>
+        <location filename="../../ui/person/editor.py" line="100"/>
         <source>Change status…</source>
         <translation>Сменить статус…</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="110"/>
+        <location filename="../../ui/person/editor.py" line="111"/>
         <source>&amp;Details</source>
         <translation>&amp;Данные</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="111"/>
+        <location filename="../../ui/person/editor.py" line="112"/>
         <source>D&amp;ocuments and phones</source>
         <translation>Д&amp;окументы и телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="112"/>
+        <location filename="../../ui/person/editor.py" line="113"/>
         <source>Hou&amp;sehold</source>
         <translation>&amp;Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="113"/>
+        <location filename="../../ui/person/editor.py" line="114"/>
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="114"/>
+        <location filename="../../ui/person/editor.py" line="115"/>
         <source>&amp;Log and audit</source>
         <translation>&amp;Журналы</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="187"/>
         <location filename="../../ui/person/editor.py" line="188"/>
+        <location filename="../../ui/person/editor.py" line="189"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="189"/>
+        <location filename="../../ui/person/editor.py" line="190"/>
         <source>will be registered</source>
         <translation>будет зарегистрирован</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="194"/>
+        <location filename="../../ui/person/editor.py" line="195"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="221"/>
+        <location filename="../../ui/person/editor.py" line="222"/>
         <source>a surname (native or Latin) is required</source>
         <translation>нужна фамилия (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="261"/>
+        <location filename="../../ui/person/editor.py" line="260"/>
         <source>Also added on Save: %1</source>
         <translation>При сохранении также добавлено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="279"/>
+        <location filename="../../ui/person/editor.py" line="278"/>
         <source>phone %1</source>
         <translation>телефон %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="322"/>
+        <location filename="../../ui/person/editor.py" line="321"/>
         <source>Saving %1</source>
         <translation>Сохранение: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/editor.py" line="322"/>
+        <location filename="../../ui/person/editor.py" line="321"/>
         <source>the new person</source>
         <translation>новый человек</translation>
     </message>
@@ -4822,167 +4827,167 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Получить пакет списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="65"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="66"/>
         <source>No package chosen</source>
         <translation>Пакет не выбран</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="66"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="67"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="69"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="70"/>
         <source>only for a package made with a passphrase</source>
         <translation>только для пакета, зашифрованного паролем</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="71"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="72"/>
         <source>I confirmed this fingerprint with the sender by phone</source>
         <translation>Я сверил этот отпечаток с отправителем по телефону</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="75"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="76"/>
         <source>Person</source>
         <translation>Лицо</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="76"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="77"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="77"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="78"/>
         <source>Ours</source>
         <translation>У нас</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="78"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="79"/>
         <source>Theirs</source>
         <translation>У них</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="79"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="80"/>
         <source>From</source>
         <translation>От кого</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="87"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="88"/>
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="88"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="89"/>
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="89"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="90"/>
         <source>Keep ours</source>
         <translation>Оставить наше</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="90"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="91"/>
         <source>Take theirs</source>
         <translation>Принять их</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="91"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="92"/>
         <source>Undo this import</source>
         <translation>Отменить этот приём</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="93"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="94"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="105"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="106"/>
         <source>Package:</source>
         <translation>Пакет:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="106"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="107"/>
         <source>Passphrase:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="118"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="119"/>
         <source>Conflicts: the same field changed at both missions</source>
         <translation>Конфликты: одно и то же поле изменено в обеих миссиях</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="126"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="136"/>
         <source>Open a roster package</source>
         <translation>Открыть пакет списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="127"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="137"/>
         <source>Roster packages (*.mrpkg)</source>
         <translation>Пакеты списка (*.mrpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="153"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="163"/>
         <source>Reading the package</source>
         <translation>Чтение пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="158"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="168"/>
         <source>From {site} (package {number}), key fingerprint {fingerprint}.</source>
         <translation>От {site} (пакет {number}), отпечаток ключа {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="161"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="171"/>
         <source>{site} is not a known site. Read this key fingerprint to them by phone before you apply: {fingerprint}</source>
         <translation>{site} — неизвестная площадка. Прежде чем применять, зачитайте им по телефону отпечаток ключа: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="166"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="176"/>
         <source>Preview (nothing changed yet)</source>
         <translation>Просмотр (ещё ничего не изменено)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="171"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="181"/>
         <source>{created} new, {updated} updated, {unchanged} unchanged persons; {conflicts} conflicts; {duplicates} possible duplicates</source>
         <translation>лиц: новых {created}, изменённых {updated}, без изменений {unchanged}; конфликтов: {conflicts}; возможных дубликатов: {duplicates}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="176"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="186"/>
         <source>Packages {numbers} from {site} never arrived here.</source>
         <translation>Пакеты {numbers} от {site} сюда не поступали.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="179"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="189"/>
         <source>Possibly the same person: {new} and {existing}</source>
         <translation>Возможно, одно и то же лицо: {new} и {existing}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="188"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="198"/>
         <source>Confirm the sender&apos;s fingerprint by phone first.</source>
         <translation>Сначала сверьте отпечаток отправителя по телефону.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="196"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="206"/>
         <source>Applying the package</source>
         <translation>Применение пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="201"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="211"/>
         <source>Applied as import #{number}</source>
         <translation>Применён как приём № {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="218"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="228"/>
         <source>Undoing the package import</source>
         <translation>Отмена приёма пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="222"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="232"/>
         <source>Import #{number} undone: {count} records put back.</source>
         <translation>Приём № {number} отменён: восстановлено записей: {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="247"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="257"/>
         <source>Settling the conflict</source>
         <translation>Разрешение расхождения</translation>
     </message>
@@ -5381,12 +5386,12 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Отчёт записан в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="429"/>
+        <location filename="../../ui/reconcile/dialog.py" line="433"/>
         <source>This screen belongs to another roster than the one now open; it was closed. Open Reconcile again from the roster you mean.</source>
         <translation>Это окно относится к другой базе, не к той, что открыта сейчас; оно закрыто. Откройте сверку заново из нужной базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="439"/>
+        <location filename="../../ui/reconcile/dialog.py" line="443"/>
         <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
 
 Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
@@ -5395,73 +5400,73 @@ Their answers and statuses change, with the file named as the reason. You can un
 Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="443"/>
+        <location filename="../../ui/reconcile/dialog.py" line="447"/>
         <source>%1 rows still need review and will not be applied.</source>
         <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="444"/>
+        <location filename="../../ui/reconcile/dialog.py" line="448"/>
         <source>Apply the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="456"/>
+        <location filename="../../ui/reconcile/dialog.py" line="460"/>
         <source>Applying the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="474"/>
+        <location filename="../../ui/reconcile/dialog.py" line="478"/>
         <source>Recorded: %1 approved, %2 rejected; %3 statuses changed</source>
         <translation>Внесено: одобрено %1, отказано %2; изменено статусов: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="479"/>
+        <location filename="../../ui/reconcile/dialog.py" line="483"/>
         <source>Answer recorded, status unchanged: %1</source>
         <translation>Ответ внесён, статус не изменился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="476"/>
+        <location filename="../../ui/reconcile/dialog.py" line="480"/>
         <source> (operation %1).</source>
         <translation> (операция %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="480"/>
         <location filename="../../ui/reconcile/dialog.py" line="484"/>
+        <location filename="../../ui/reconcile/dialog.py" line="488"/>
         <source>row %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="483"/>
+        <location filename="../../ui/reconcile/dialog.py" line="487"/>
         <source>Not recorded: %1</source>
         <translation>Не внесено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="487"/>
+        <location filename="../../ui/reconcile/dialog.py" line="491"/>
         <source> Details below.</source>
         <translation> Подробности ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="493"/>
+        <location filename="../../ui/reconcile/dialog.py" line="497"/>
         <source>Apply %1</source>
         <translation>Применить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="501"/>
+        <location filename="../../ui/reconcile/dialog.py" line="505"/>
         <source>Undo the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="502"/>
+        <location filename="../../ui/reconcile/dialog.py" line="506"/>
         <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
         <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="508"/>
+        <location filename="../../ui/reconcile/dialog.py" line="512"/>
         <source>Undoing the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="518"/>
+        <location filename="../../ui/reconcile/dialog.py" line="522"/>
         <source>Undone: %1 answers restored, %2 statuses returned.</source>
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
@@ -5474,37 +5479,37 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="221"/>
+        <location filename="../../ui/first_start_recovery.py" line="236"/>
         <source>Open with the recovery key</source>
         <translation>Открыть ключом восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="222"/>
+        <location filename="../../ui/first_start_recovery.py" line="237"/>
         <source>Type the recovery key kept in the mission&apos;s safe (dashes and spaces do not matter) and choose a new passphrase. The roster is given the new passphrase; the recovery key keeps working.</source>
         <translation>Введите ключ восстановления из сейфа миссии (дефисы и пробелы не важны) и выберите новую парольную фразу. База получит новую парольную фразу; ключ восстановления продолжит действовать.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="233"/>
+        <location filename="../../ui/first_start_recovery.py" line="248"/>
         <source>Recovery &amp;key</source>
         <translation>&amp;Ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="234"/>
+        <location filename="../../ui/first_start_recovery.py" line="249"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="235"/>
+        <location filename="../../ui/first_start_recovery.py" line="250"/>
         <source>&amp;Again</source>
         <translation>&amp;Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="254"/>
+        <location filename="../../ui/first_start_recovery.py" line="269"/>
         <source>Use at least %1 characters for the new passphrase.</source>
         <translation>Новая парольная фраза должна быть не короче %1 символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="258"/>
+        <location filename="../../ui/first_start_recovery.py" line="273"/>
         <source>The two passphrases differ.</source>
         <translation>Две парольные фразы различаются.</translation>
     </message>
@@ -5522,7 +5527,7 @@ Their answers and statuses change, with the file named as the reason. You can un
         <translation>Храните этот лист в сейфе миссии. С ним базу можно открыть и задать новую парольную фразу, если прежняя забыта (Справка &gt; Руководство: потерян ноутбук, забыта парольная фраза).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="287"/>
+        <location filename="../../ui/first_start_recovery.py" line="302"/>
         <source>Forgot the passphrase?</source>
         <translation>Забыли парольную фразу?</translation>
     </message>
@@ -5530,22 +5535,22 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoveryKeyAction</name>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="160"/>
+        <location filename="../../ui/first_start_recovery.py" line="175"/>
         <source>Make a &amp;recovery key…</source>
         <translation>Создать &amp;ключ восстановления…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="182"/>
+        <location filename="../../ui/first_start_recovery.py" line="197"/>
         <source>Make a recovery key</source>
         <translation>Создать ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="183"/>
+        <location filename="../../ui/first_start_recovery.py" line="198"/>
         <source>Type the roster&apos;s passphrase. The recovery key made before (if any) stops working.</source>
         <translation>Введите парольную фразу базы. Ключ восстановления, созданный раньше (если был), перестанет действовать.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="191"/>
+        <location filename="../../ui/first_start_recovery.py" line="206"/>
         <source>Wrong passphrase; no key was made.</source>
         <translation>Неверная парольная фраза; ключ не создан.</translation>
     </message>
@@ -5553,12 +5558,12 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="138"/>
+        <location filename="../../ui/first_start_recovery.py" line="153"/>
         <source>Recovery key</source>
         <translation>Ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="139"/>
+        <location filename="../../ui/first_start_recovery.py" line="154"/>
         <source>This key opens the roster and sets a new passphrase if the passphrase is forgotten; the key made before no longer works. It is shown only now. Print it (or write it down) and keep it in the mission&apos;s safe, not with the laptop.</source>
         <translation>Этот ключ открывает базу и задаёт новую парольную фразу, если прежняя забыта; ключ, созданный раньше, больше не действует. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
     </message>
@@ -5566,24 +5571,24 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoveryKeyView</name>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="87"/>
-        <location filename="../../ui/first_start_recovery.py" line="106"/>
+        <location filename="../../ui/first_start_recovery.py" line="99"/>
+        <location filename="../../ui/first_start_recovery.py" line="118"/>
         <source>&amp;Print…</source>
         <translation>&amp;Печать…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="88"/>
-        <location filename="../../ui/first_start_recovery.py" line="107"/>
+        <location filename="../../ui/first_start_recovery.py" line="100"/>
+        <location filename="../../ui/first_start_recovery.py" line="119"/>
         <source>Save as P&amp;DF…</source>
         <translation>Сохранить в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="118"/>
+        <location filename="../../ui/first_start_recovery.py" line="130"/>
         <source>Save the recovery key</source>
         <translation>Сохранить ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="119"/>
+        <location filename="../../ui/first_start_recovery.py" line="131"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -6057,107 +6062,107 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Отправить пакет списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="46"/>
+        <location filename="../../ui/packages/send_dialog.py" line="47"/>
         <source>To these sites&apos; keys:</source>
         <translation>Ключам этих площадок:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="54"/>
+        <location filename="../../ui/packages/send_dialog.py" line="55"/>
         <source>To a passphrase agreed by phone:</source>
         <translation>Паролю, согласованному по телефону:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="57"/>
+        <location filename="../../ui/packages/send_dialog.py" line="58"/>
         <source>Only what changed since the last package to them</source>
         <translation>Только изменения после последнего пакета им</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="60"/>
+        <location filename="../../ui/packages/send_dialog.py" line="61"/>
         <source>The whole roster</source>
         <translation>Весь список</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="61"/>
+        <location filename="../../ui/packages/send_dialog.py" line="62"/>
         <source>One evacuation list</source>
         <translation>Один эвакуационный список</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="62"/>
+        <location filename="../../ui/packages/send_dialog.py" line="63"/>
         <source>Some households</source>
         <translation>Отдельные семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="67"/>
+        <location filename="../../ui/packages/send_dialog.py" line="68"/>
         <source>household references, e.g. H-00012, H-00013</source>
         <translation>номера семей, например H-00012, H-00013</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="71"/>
+        <location filename="../../ui/packages/send_dialog.py" line="72"/>
         <source>Send…</source>
         <translation>Отправить…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="76"/>
+        <location filename="../../ui/packages/send_dialog.py" line="77"/>
         <source>Passphrase:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="77"/>
+        <location filename="../../ui/packages/send_dialog.py" line="78"/>
         <source>Again:</source>
         <translation>Ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="84"/>
+        <location filename="../../ui/packages/send_dialog.py" line="85"/>
         <source>Part:</source>
         <translation>Часть:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="85"/>
+        <location filename="../../ui/packages/send_dialog.py" line="86"/>
         <source>List:</source>
         <translation>Список:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="86"/>
+        <location filename="../../ui/packages/send_dialog.py" line="87"/>
         <source>Households:</source>
         <translation>Семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="93"/>
+        <location filename="../../ui/packages/send_dialog.py" line="94"/>
         <source>No other site is known yet: add them in Tools &gt; Sites and keys, or send to a passphrase.</source>
         <translation>Других площадок пока нет: добавьте их в Сервис &gt; Площадки и ключи или отправьте с паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="119"/>
+        <location filename="../../ui/packages/send_dialog.py" line="129"/>
         <source>Save the package as</source>
         <translation>Сохранить пакет как</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="120"/>
+        <location filename="../../ui/packages/send_dialog.py" line="130"/>
         <source>Roster packages (*.mrpkg)</source>
         <translation>Пакеты списка (*.mrpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="129"/>
+        <location filename="../../ui/packages/send_dialog.py" line="139"/>
         <source>The two passphrases are empty or differ.</source>
         <translation>Пароли пусты или не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="133"/>
+        <location filename="../../ui/packages/send_dialog.py" line="143"/>
         <source>Tick at least one site, or send to a passphrase.</source>
         <translation>Отметьте хотя бы одну площадку или отправьте с паролем.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="137"/>
+        <location filename="../../ui/packages/send_dialog.py" line="147"/>
         <source>Choose the list, or type the households&apos; references.</source>
         <translation>Выберите список или введите номера семей.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="155"/>
+        <location filename="../../ui/packages/send_dialog.py" line="165"/>
         <source>Writing the roster package</source>
         <translation>Запись пакета списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/send_dialog.py" line="158"/>
+        <location filename="../../ui/packages/send_dialog.py" line="168"/>
         <source>{path}: {records} records sent.</source>
         <translation>{path}: отправлено записей: {records}.</translation>
     </message>
@@ -6261,28 +6266,28 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../ui/accounts/sign_in.py" line="52"/>
         <source>Switch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Смена пользователя</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/sign_in.py" line="52"/>
-        <location filename="../../ui/accounts/sign_in.py" line="76"/>
+        <location filename="../../ui/accounts/sign_in.py" line="77"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="54"/>
+        <location filename="../../ui/accounts/sign_in.py" line="55"/>
         <source>This roster has accounts: sign in with yours. What you do is recorded under your name.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этом списке есть учётные записи: войдите под своей. Всё, что вы делаете, записывается под вашим именем.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="66"/>
+        <location filename="../../ui/accounts/sign_in.py" line="67"/>
         <source>&amp;Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Учётная запись:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="69"/>
+        <location filename="../../ui/accounts/sign_in.py" line="70"/>
         <source>&amp;PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN:</translation>
     </message>
 </context>
 <context>
@@ -6355,7 +6360,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="79"/>
-        <location filename="../../ui/packages/sites_dialog.py" line="183"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="192"/>
         <source>New keys for this site…</source>
         <translation>Новые ключи этой площадки…</translation>
     </message>
@@ -6386,7 +6391,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../ui/packages/sites_dialog.py" line="107"/>
-        <location filename="../../ui/packages/sites_dialog.py" line="205"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="214"/>
         <source>Replace key…</source>
         <translation>Заменить ключ…</translation>
     </message>
@@ -6396,62 +6401,62 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Новый открытый ключ:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="145"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="154"/>
         <source>Creating this site</source>
         <translation>Создание этого пункта</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="158"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="167"/>
         <source>not a site&apos;s public key</source>
         <translation>это не открытый ключ площадки</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="164"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="173"/>
         <source>Adding the site</source>
         <translation>Добавление пункта</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="177"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="186"/>
         <source>Give this site new keys</source>
         <translation>Выдать этой площадке новые ключи</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="178"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="187"/>
         <source>The next package to each site tells it the new key, signed with the old one; packages already on their way still open. Click again to go ahead.</source>
         <translation>Следующий пакет каждой площадке сообщит новый ключ с подписью старым; уже отправленные пакеты по-прежнему откроются. Нажмите ещё раз, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="186"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="195"/>
         <source>Making new keys</source>
         <translation>Создание новых ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="191"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="200"/>
         <source>New keys: fingerprint {old} is now {new}.</source>
         <translation>Новые ключи: отпечаток {old} теперь {new}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="212"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="221"/>
         <source>Choose another mission&apos;s site in the table first.</source>
         <translation>Сначала выберите в таблице площадку другого представительства.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="222"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="231"/>
         <source>Replace the key of {site}</source>
         <translation>Заменить ключ площадки {site}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="223"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="232"/>
         <source>{site}: fingerprint {old} becomes {new}. Read the new fingerprint out with them by phone, then click again.</source>
         <translation>{site}: отпечаток {old} станет {new}. Сверьте новый отпечаток с ними по телефону, затем нажмите ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="229"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="238"/>
         <source>Replacing the key</source>
         <translation>Замена ключа</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="236"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="245"/>
         <source>{site}: fingerprint {old} replaced by {new}.</source>
         <translation>{site}: отпечаток {old} заменён на {new}.</translation>
     </message>
@@ -6885,42 +6890,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../cli/commands/accounts.py" line="40"/>
         <source>{path}: the PIN file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: файл с PIN пуст</translation>
     </message>
     <message>
         <location filename="../../cli/commands/accounts.py" line="44"/>
         <source>the PIN is needed: give it with {option}</source>
-        <translation type="unfinished"></translation>
+        <translation>нужен PIN: укажите его через {option}</translation>
     </message>
     <message>
         <location filename="../../cli/commands/accounts.py" line="56"/>
         <source>Account {name!r} added: {role}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись {name!r} добавлена: {role}.</translation>
     </message>
     <message>
         <location filename="../../cli/commands/accounts.py" line="76"/>
         <source>Account {name!r} is now: {role}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись {name!r} теперь: {role}.</translation>
     </message>
     <message>
         <location filename="../../cli/commands/accounts.py" line="83"/>
         <source>Account {name!r} is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись {name!r} отключена.</translation>
     </message>
     <message>
         <location filename="../../cli/commands/accounts.py" line="89"/>
         <source>Account {name!r} is enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись {name!r} включена.</translation>
     </message>
     <message>
         <location filename="../../cli/commands/accounts.py" line="95"/>
         <source>Account {name!r} has a new PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>У учётной записи {name!r} новый PIN.</translation>
     </message>
     <message>
         <location filename="../../cli/commands/accounts.py" line="102"/>
         <source>Account {name!r}: server login {login}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись {name!r}: логин сервера {login}.</translation>
     </message>
 </context>
 <context>
@@ -8997,127 +9002,127 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../domain/roles.py" line="65"/>
         <source>is not a role (known: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>— не роль (известны: {known})</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="94"/>
         <source>volunteer</source>
-        <translation type="unfinished"></translation>
+        <translation>волонтёр</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="95"/>
         <source>officer</source>
-        <translation type="unfinished"></translation>
+        <translation>сотрудник</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="96"/>
         <source>head of mission</source>
-        <translation type="unfinished"></translation>
+        <translation>глава миссии</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="99"/>
         <source>search the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>поиск по списку</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="100"/>
         <source>register and edit persons</source>
-        <translation type="unfinished"></translation>
+        <translation>регистрация и правка лиц</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="101"/>
         <source>log contacts and calls</source>
-        <translation type="unfinished"></translation>
+        <translation>журнал контактов и звонков</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="102"/>
         <source>medical and free-text notes</source>
-        <translation type="unfinished"></translation>
+        <translation>медицинские сведения и заметки</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="103"/>
         <source>delete and restore persons</source>
-        <translation type="unfinished"></translation>
+        <translation>удаление и восстановление лиц</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="104"/>
         <source>change statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>смена статусов</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="105"/>
         <source>evacuation lists</source>
-        <translation type="unfinished"></translation>
+        <translation>эвакуационные списки</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="106"/>
         <source>partner organizations</source>
-        <translation type="unfinished"></translation>
+        <translation>организации-партнёры</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="107"/>
         <source>partner answers</source>
-        <translation type="unfinished"></translation>
+        <translation>ответы партнёров</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="108"/>
         <source>exports to partners</source>
-        <translation type="unfinished"></translation>
+        <translation>выгрузка партнёрам</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="109"/>
         <source>imports</source>
-        <translation type="unfinished"></translation>
+        <translation>импорт</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="110"/>
         <source>merges</source>
-        <translation type="unfinished"></translation>
+        <translation>объединение записей</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="111"/>
         <source>check-in and eligibility</source>
-        <translation type="unfinished"></translation>
+        <translation>регистрация на выезд и основания</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="112"/>
         <source>export profiles and message templates</source>
-        <translation type="unfinished"></translation>
+        <translation>профили выгрузки и шаблоны сообщений</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="113"/>
         <source>backups</source>
-        <translation type="unfinished"></translation>
+        <translation>резервные копии</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="114"/>
         <source>mission settings</source>
-        <translation type="unfinished"></translation>
+        <translation>настройки миссии</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="115"/>
         <source>restoring a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>восстановление из резервной копии</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="116"/>
         <source>retention</source>
-        <translation type="unfinished">хранение данных</translation>
+        <translation>сроки хранения</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="117"/>
         <source>the encryption passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>пароль шифрования</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="118"/>
         <source>site keys and packages</source>
-        <translation type="unfinished"></translation>
+        <translation>ключи площадок и пакеты</translation>
     </message>
     <message>
         <location filename="../../domain/roles.py" line="119"/>
         <source>accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>учётные записи</translation>
     </message>
 </context>
 <context>
@@ -9404,27 +9409,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="187"/>
+        <location filename="../../matching/scoring.py" line="192"/>
         <source>prior</source>
         <translation>исходно</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="188"/>
+        <location filename="../../matching/scoring.py" line="193"/>
         <source>chance before comparing</source>
         <translation>вероятность до сравнения</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="192"/>
+        <location filename="../../matching/scoring.py" line="197"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="196"/>
+        <location filename="../../matching/scoring.py" line="201"/>
         <source>no other candidate, {share}% of rows not on the roster</source>
         <translation>других кандидатов нет; {share}% строк не из базы</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="197"/>
+        <location filename="../../matching/scoring.py" line="202"/>
         <source>other candidates: {others}, {share}% of rows not on the roster</source>
         <translation>других кандидатов: {others}; {share}% строк не из базы</translation>
     </message>
@@ -9434,58 +9439,58 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <message>
         <location filename="../../services/accounts.py" line="64"/>
         <source>Refused: this roster has accounts and nobody is signed in; sign in (--user NAME) to use {permission}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказано: в этом списке есть учётные записи, а вход не выполнен; войдите (--user ИМЯ), чтобы получить доступ: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="68"/>
         <source>Refused: {account} ({role}) has no permission for {permission}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказано: у {account} ({role}) нет права: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="210"/>
         <source>must have at least {count} characters and no spaces at either end</source>
-        <translation type="unfinished"></translation>
+        <translation>должен содержать не менее {count} символов и не начинаться и не заканчиваться пробелом</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="218"/>
         <source>must be 1 to 100 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>должно содержать от 1 до 100 символов</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="245"/>
         <source>cannot be the roster&apos;s first account: the first is the head of mission&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>не может быть у первой учётной записи списка: первая — главы миссии</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="248"/>
         <source>An account {name!r} exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись {name!r} уже есть.</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="269"/>
         <location filename="../../services/accounts.py" line="286"/>
         <source>Not signed in: no account {name!r} with this PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вход не выполнен: нет учётной записи {name!r} с таким PIN.</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="271"/>
         <source>Not signed in: the account {name!r} is disabled; the head of mission can enable it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вход не выполнен: учётная запись {name!r} отключена; глава миссии может включить её снова.</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="274"/>
         <source>Not signed in: the account {name!r} is locked after {count} wrong PINs until {until:%H:%M:%S}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вход не выполнен: учётная запись {name!r} заблокирована после {count} неверных PIN до {until:%H:%M:%S}.</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="345"/>
         <source>The server login {login!r} signs in as {name!r} already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Логин сервера {login!r} уже входит как {name!r}.</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="382"/>
         <source>is the roster&apos;s last active head of mission; make another head first</source>
-        <translation type="unfinished"></translation>
+        <translation>— последний действующий глава миссии в списке; сначала назначьте другого главу</translation>
     </message>
 </context>
 <context>
@@ -10071,7 +10076,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>приём пакета № {number} уже отменён</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="635"/>
+        <location filename="../../services/packages/importing.py" line="633"/>
         <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
         <translation>приём пакета № {number} нельзя отменить: {refs} изменены после него (сначала отмените эти изменения)</translation>
     </message>
@@ -10176,27 +10181,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile</name>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="235"/>
+        <location filename="../../services/reconciling/reconcile.py" line="238"/>
         <source>{ref} {name} is both approved and rejected (rows {rows})</source>
         <translation>{ref} {name} одновременно одобрен(а) и отклонён(а) (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="239"/>
+        <location filename="../../services/reconciling/reconcile.py" line="242"/>
         <source>{ref} {name} is approved twice in this answer (rows {rows})</source>
         <translation>{ref} {name} одобрен(а) в этом ответе дважды (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="246"/>
+        <location filename="../../services/reconciling/reconcile.py" line="249"/>
         <source>row {row} names {ref} {name}, who is not on this list; the row will not be applied</source>
         <translation>строка {row} называет {ref} {name}, которого нет в этом списке; строка не будет применена</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="286"/>
+        <location filename="../../services/reconciling/reconcile.py" line="289"/>
         <source>household {household} split: approved {yes}, but not {no} (not on this list: {off})</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no} (нет в этом списке: {off})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="289"/>
+        <location filename="../../services/reconciling/reconcile.py" line="292"/>
         <source>household {household} split: approved {yes}, but not {no}</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no}</translation>
     </message>

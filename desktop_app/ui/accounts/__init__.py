@@ -47,10 +47,6 @@ ACTION_PERMISSIONS: dict[str, Permission] = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Accounts", text)
-
-
 class AccountsFeature(QObject):
     """Sign-in at open, File > Switch user…, Tools > Accounts…, and the actions gated by the role."""
 
@@ -61,10 +57,12 @@ class AccountsFeature(QObject):
         self.gated: dict[QAction, Permission] = {}
         self.held: dict[QAction, bool] = {}  # actions the gate disabled, and whether their feature wants them on
         self._setting = False
-        self.switch_action = host.actions.add("switchUser", QAction(tr("S&witch user…"), host.window()),
+        switch = QCoreApplication.translate("Accounts", "S&witch user…")
+        self.switch_action = host.actions.add("switchUser", QAction(switch, host.window()),
                                               menus=("File",), shortcut="Ctrl+Shift+U")
         self.switch_action.triggered.connect(lambda: self.ask_sign_in(switching=True))
-        self.accounts_action = host.actions.add("accounts", QAction(tr("&Accounts…"), host.window()),
+        manage = QCoreApplication.translate("Accounts", "&Accounts…")
+        self.accounts_action = host.actions.add("accounts", QAction(manage, host.window()),
                                                 menus=("Tools",))
         self.accounts_action.triggered.connect(self.show_accounts)
         for menu in host.actions.menus.values():
@@ -147,8 +145,8 @@ class AccountsFeature(QObject):
         workspace = self.host.workspace
         account = workspace.account if workspace is not None else None
         if account is not None:
-            self.host.statusBar().showMessage(tr("Signed in: {name} ({role})").format(
-                name=account.name, role=translated(account.role.label)), 8000)
+            said = QCoreApplication.translate("Accounts", "Signed in: {name} ({role})")
+            self.host.statusBar().showMessage(said.format(name=account.name, role=translated(account.role.label)), 8000)
         self.host.data_changed()  # pages re-read what this account may see (medical and notes)
 
     def show_accounts(self) -> AccountsDialog | None:
@@ -199,10 +197,14 @@ class AccountsFeature(QObject):
         if action not in self.held:
             self.held[action] = action.isEnabled()
         signed = self.host.workspace.account if self.host.workspace is not None else None
-        reason = (tr("{name} ({role}) has no permission for {permission}.").format(
-            name=signed.name, role=translated(signed.role.label), permission=translated(permission.label))
-            if signed is not None else tr("Sign in (File > Switch user…) to use {permission}.").format(
-                permission=translated(permission.label)))
+        what = translated(permission.label)
+        if signed is not None:
+            reason = QCoreApplication.translate(
+                "Accounts", "{name} ({role}) has no permission for {permission}.").format(
+                name=signed.name, role=translated(signed.role.label), permission=what)
+        else:
+            reason = QCoreApplication.translate(
+                "Accounts", "Sign in (File > Switch user…) to use {permission}.").format(permission=what)
         action.setToolTip(reason)
         action.setStatusTip(reason)
         self._set_enabled(action, False)
