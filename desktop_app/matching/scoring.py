@@ -23,7 +23,9 @@ in one household only a twin shares a birth date, and the twin cap weighs that).
 ruled: a pair whose surname and full birth date agree and whose given names clash is either
 the person with a given name typed otherwise or that person's twin, so its log-odds are capped at log2(m / twin share)
 (`Model.twin_cap`; the share is counted on the roster's households). With no document to
-tell them apart, twins with close given names (Daniil, Danila) stay at review. When a
+tell them apart (none given, or, on a roster with households, passports that differ as twins' do),
+twins with close given names (Daniil, Danila) stay at review (breaker X14b: the twin who left the roster
+was matched to the one who stayed whenever both passports were given). When a
 document agrees (the brother's passport typed in), the index sends the pair to review if
 another roster person also comes close.
 
@@ -66,7 +68,7 @@ from desktop_app.matching.comparisons import (
     compare_words,
 )
 from desktop_app.matching.features import Prepared
-from desktop_app.matching.model import Model
+from desktop_app.matching.model import NO_TWINS, Model
 
 Decision = Literal["match", "review", "none"]
 MATCH: Decision = "match"
@@ -167,9 +169,12 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         # A town and an address are shared by a household and its neighbours: they rank namesakes and
         # lift a pair to review, but a match rests on the person (a brother at the same address, breaker X14).
         decision = REVIEW
-    if (twin and levels[GIVEN_F] != DIFFERENT and levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing
-            and levels[IDENTIFIER] != 0):
-        decision = min(decision, REVIEW, key=_RANK.__getitem__)  # Daniil and Danila: nothing to tell them apart
+    if twin and levels[GIVEN_F] != DIFFERENT and not identified and (
+            levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing or model.twin_share > NO_TWINS):
+        # Daniil and Danila: nothing tells them apart. Twins' passports differ (issued in sequence, one
+        # digit apart, or at different times): on a roster whose households count twins, a passport
+        # that is not equal is what a twin shows too (one without households counts none, `with_twins`).
+        decision = min(decision, REVIEW, key=_RANK.__getitem__)
     contributions = [(PRIOR, PRIOR_LEVEL, round(model.prior_bits, 2))]
     for field, (level, field_bits) in enumerate(zip(levels, bits, strict=True)):
         spec = FIELDS[field]
