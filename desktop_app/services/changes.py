@@ -6,7 +6,8 @@ committed something, and what kinds of records it touched:
 - on SQLite by `PRAGMA data_version`, which changes when any other connection commits; the
   audit entries written since the last look then say what changed (each entry's record kind);
 - on PostgreSQL by `LISTEN roster_changes`: migration 0011's trigger on `audit_entries` sends
-  one notification per record kind and action at each commit (PostgreSQL folds duplicates).
+  one notification per record kind and action at each commit (PostgreSQL folds duplicates); the
+  audit entries past the last head are then read for their ids, as on SQLite.
 
 Every change to a record is audited, so a commit that wrote no audit entry is not news: each
 program that opens a SQLite roster commits planner statistics (ANALYZE), which would otherwise
@@ -88,7 +89,7 @@ class Change:
 
     kinds: frozenset[str]
     entries: int  # audit entries behind it (0 when nothing says what changed)
-    ids: frozenset[int] = frozenset()  # those entries' ids, when known (SQLite; empty: unknown)
+    ids: frozenset[int] = frozenset()  # those entries' ids, when known (empty: unknown)
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,9 @@ class _SqliteSource:
 
 
 class _PostgresSource:
-    """LISTEN on a connection taken out of the engine's pool (autocommit, so notifications arrive)."""
+    """LISTEN on a connection taken out of the engine's pool (autocommit, so notifications arrive); on a
+    notification, the audit entries past the last head are read, so that the change names its entries
+    (the window then knows its own commit, as on SQLite, and reloads once)."""
 
     blocking = True
 
@@ -233,6 +236,10 @@ class _PostgresSource:
         connection.autocommit = True
         connection.execute(f"LISTEN {CHANNEL}")
         self._connection: Any = connection
+        self._head = self._read_head()  # taken after LISTEN: a commit after it is both notified and past it
+
+    def _read_head(self) -> int:
+        return int(self._connection.execute("SELECT coalesce(max(id), 0) FROM audit_entries").fetchone()[0])
 
     def poll(self, timeout: float) -> Change | None:
         notes = list(self._connection.notifies(timeout=max(timeout, 0.0), stop_after=1))
@@ -240,7 +247,21 @@ class _PostgresSource:
             return None
         # A commit's notifications arrive together: take what is already here.
         notes += self._connection.notifies(timeout=0.01)
-        return change_of(tuple(note.payload.partition(" ")[::2]) for note in notes)
+        noted = change_of(tuple(note.payload.partition(" ")[::2]) for note in notes)
+        rows = self._connection.execute(
+            "SELECT id, entity, action FROM audit_entries WHERE id > %s ORDER BY id LIMIT %s",
+            (self._head, MAX_ENTRIES + 1)).fetchall()
+        if len(rows) > MAX_ENTRIES:
+            self._head = max(self._head, self._read_head())
+            return Change(ALL_KINDS, len(rows))
+        if not rows:
+            # Ids are drawn before commit, so a transaction can commit after a later id was read: its
+            # entries lie below the head. The notification's kinds still say what changed (no ids).
+            return noted
+        self._head = int(rows[-1][0])
+        read = change_of(((str(entity), str(action)) for _id, entity, action in rows),
+                         (int(entry_id) for entry_id, _entity, _action in rows))
+        return Change(read.kinds | noted.kinds, read.entries, read.ids)
 
     def close(self) -> None:
         self._connection.close()

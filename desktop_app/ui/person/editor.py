@@ -45,6 +45,7 @@ from desktop_app.domain.person import DocumentData, validate_field
 from desktop_app.domain.phones import display_phone
 from desktop_app.domain.status import Status, allowed_next
 from desktop_app.services import persons
+from desktop_app.services.changes import HOUSEHOLDS, PERSONS
 from desktop_app.services.person_sheet import PersonSheet, read_person_sheet
 from desktop_app.services.persons import PersonView
 from desktop_app.storage.db import Database
@@ -226,10 +227,10 @@ class PersonEditor(QDialog):
     # --- writing --------------------------------------------------------------------------------------
 
     def _write(self, title: str, work: Callable[[], Any], done: Callable[[Any], None],
-               refused: Callable[[BaseException], None]) -> None:
-        """Run the write `work` (named `title` for the officer): through the window's runner when the hub is
-        here (the window keeps answering while a colleague holds the lock; this returns once written or
-        refused), else at once."""
+               refused: Callable[[BaseException], None], kinds: frozenset[str]) -> None:
+        """Run the write `work` (named `title` for the officer, changing records of `kinds`): through the
+        window's runner when the hub is here (the window keeps answering while a colleague holds the lock;
+        this returns once written or refused), else at once."""
         if self.hub is None:
             try:
                 result = work()
@@ -238,13 +239,11 @@ class PersonEditor(QDialog):
                 return
             done(result)
             return
-        from desktop_app.services.changes import HOUSEHOLDS, PERSONS
         from desktop_app.ui.operations import run_write
 
         if self.pending is not None and not self.pending.done:
             return  # a write is on its way already
-        self.pending = run_write(self, self.hub, title, work, done, kinds=frozenset({PERSONS, HOUSEHOLDS}),
-                                 on_failure=refused)
+        self.pending = run_write(self, self.hub, title, work, done, kinds=kinds, on_failure=refused)
         self.pending.wait()
 
     def write_then_reload(self, what: str, action: Callable[[], object]) -> None:
@@ -253,7 +252,7 @@ class PersonEditor(QDialog):
             if self.reload() and self.person is not None:
                 self.saved.emit(self.person.id)
 
-        self._write(what, action, written, lambda exc: show_error(self, exc))
+        self._write(what, action, written, lambda exc: show_error(self, exc), frozenset({PERSONS, HOUSEHOLDS}))
 
     def _tell_added(self) -> None:
         if not self.added_on_save:
@@ -320,7 +319,7 @@ class PersonEditor(QDialog):
             show_error(self, exc)
 
         self._write(self.tr("Saving %1").replace("%1", loaded.case_ref if loaded else self.tr("the new person")),
-                    write, saved, refused)
+                    write, saved, refused, frozenset({PERSONS}))
 
     def save_and_move(self, step: int) -> None:
         """Save (when something changed) and open the next (+1) or previous (-1) person of the roster."""
