@@ -18,6 +18,8 @@ from desktop_app.domain.errors import NotFound
 from desktop_app.exchange import package_file
 from desktop_app.services import crossing, households, packages, partners, persons
 from desktop_app.services.packages.records import read_records
+from desktop_app.services.packages.sites import own_required
+from desktop_app.services.packages.state import load_state
 from desktop_app.storage.db import Database, open_database
 from tests.services.checkin_support import make_gate
 
@@ -134,3 +136,26 @@ def test_undoing_an_import_removes_its_journal_records_too(tmp_path: Path, pair:
         assert read_records(session) == {}
     assert packages.import_package(ramallah, out, operator="ram.officer").created == 4
     assert _journal(ramallah) == _journal(cairo)
+
+
+def test_a_list_of_an_organization_unknown_here_arrives_with_it(tmp_path: Path,
+                                                                pair: tuple[Database, Database]) -> None:
+    """Found by the 10,000-person bench: the receiving roster lacked the list's organization, so the
+    list read back differently, counted as an edit made here, and the import could not be undone."""
+    from desktop_app.domain.partners import OrgKind
+    from desktop_app.services import lists
+
+    cairo, ramallah = pair
+    unhcr = partners.create_organization(cairo, "UNHCR", OrgKind.INTERNATIONAL_ORGANIZATION, operator="t")
+    lists.create_list(cairo, "Rafah 14", operator="t", organization_id=unhcr.id)
+    out = tmp_path / "list.mrpkg"
+    packages.export_package(cairo, out, operator="cai.officer", to=["Ramallah"])
+    result = packages.import_package(ramallah, out, operator="ram.officer")
+    assert [o.name for o in partners.organizations(ramallah)] == ["UNHCR"]
+    packages.export_package(ramallah, tmp_path / "back.mrpkg", operator="ram.officer", to=["Cairo"])
+    with ramallah.reading() as session:  # the export counted no edit made here
+        assert [row.clocks for row in load_state(session).values() if row.kind == "list"] == \
+            [record["clocks"] for record in package_file.read_package(
+                out, identities=[own_required(session).age_identity or ""]).records if record["kind"] == "list"]
+    assert result.operation_id is not None
+    packages.undo_package_import(ramallah, result.operation_id, operator="ram.officer")  # was refused

@@ -21,7 +21,6 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.partners import OrgKind
 from desktop_app.storage.models import Checkin, ContactAttempt, LiaisonEntry, LiaisonPerson, Organization
 
 JOURNAL_KINDS = ("liaison", "attempt", "checkin")
@@ -92,22 +91,11 @@ def read_journal(session: Session, person_uuid: dict[int, str],
     return records
 
 
-def _organization_id(session: Session, name: Any) -> int | None:
-    if not name:
-        return None
-    found = session.scalar(select(Organization.id).where(Organization.name == str(name)))
-    if found is None:
-        organization = Organization(name=str(name), kind=OrgKind.OTHER.value, notes="")
-        session.add(organization)
-        session.flush()
-        found = organization.id
-    return found
-
-
 def create_journal(writer: Any, kind: str, rows: list[Any]) -> dict[str, int | None]:
     """Insert `rows` (StateRow of one journal kind, none in the roster); a record naming a person or
     list this roster does not have is skipped. Returns each key's row id (None when skipped)."""
     from desktop_app.services.packages.bulk import insert_rows
+    from desktop_app.services.packages.records import organization_id
 
     session: Session = writer.session
     ids: dict[str, int | None] = dict.fromkeys((row.key for row in rows), None)
@@ -142,7 +130,7 @@ def create_journal(writer: Any, kind: str, rows: list[Any]) -> dict[str, int | N
             v = row.values
             entry = LiaisonEntry(at=_datetime(v.get("at")), operator=v.get("operator") or writer.operator,
                                  channel=v.get("channel") or "", counterpart=v.get("counterpart") or "",
-                                 organization_id=_organization_id(session, v.get("organization")),
+                                 organization_id=organization_id(session, v.get("organization")),
                                  summary=v.get("summary") or "", follow_up_due=_date(v.get("follow_up_due")),
                                  follow_up_done_at=_datetime(v.get("follow_up_done_at")),
                                  list_id=writer.list_id(v.get("list")))

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, aliased
 
+from desktop_app.domain.partners import OrgKind
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.services import audit
 from desktop_app.services.packages.journal import JOURNAL_KINDS, apply_journal, read_journal
@@ -334,8 +335,18 @@ def _apply_household(writer: Writer, uuid: str, values: dict[str, Any], created:
     return household.id
 
 
-def organization_id(session: Session, name: str | None) -> int | None:
-    return session.scalar(select(Organization.id).where(Organization.name == name)) if name else None
+def organization_id(session: Session, name: Any) -> int | None:
+    """The partner organization named `name`, created here (kind 'other') when this roster does not
+    know it: a list or liaison entry read back must name the organization it arrived with."""
+    if not name:
+        return None
+    found = session.scalar(select(Organization.id).where(Organization.name == str(name)))
+    if found is None:
+        organization = Organization(name=str(name), kind=OrgKind.OTHER.value, notes="")
+        session.add(organization)
+        session.flush()
+        found = organization.id
+    return found
 
 
 def _apply_list(writer: Writer, uuid: str, values: dict[str, Any], created: bool) -> int | None:
