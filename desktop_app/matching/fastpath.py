@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from itertools import chain
 
 import numpy as np
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -115,21 +116,24 @@ def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], lar
     """Every (query, record) pair sharing a block of at most `largest` records, once: rows and positions.
 
     `keys[i]` are query i's blocking keys; the pairs come query by query, positions ascending
-    (`RosterIndex._positions` gives the same positions as a set).
+    (`RosterIndex._positions` gives the same positions as a set). The blocks met are laid end
+    to end and made distinct in one numpy pass over (row, position) codes.
     """
-    rows: list[np.ndarray] = []
-    positions: list[np.ndarray] = []
+    found: list[list[int]] = []
+    owners: list[int] = []
     for row, query_keys in enumerate(keys):
-        found = [block for key in query_keys if (block := blocks.get(key)) and len(block) <= largest]
-        if not found:
-            continue
-        # A block holds each position once, ascending: one block needs no merging.
-        met = np.asarray(found[0], np.int64) if len(found) == 1 else np.unique(np.concatenate(found))
-        positions.append(met)
-        rows.append(np.full(len(met), row, np.int64))
-    if not rows:
+        for key in query_keys:
+            block = blocks.get(key)
+            if block and len(block) <= largest:
+                found.append(block)
+                owners.append(row)
+    if not found:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return np.concatenate(rows), np.concatenate(positions)
+    lengths = np.fromiter((len(block) for block in found), np.int64, len(found))
+    positions = np.fromiter(chain.from_iterable(found), np.int64, int(lengths.sum()))
+    width = int(positions.max()) + 1
+    codes = np.unique(np.repeat(np.array(owners, np.int64), lengths) * width + positions)
+    return codes // width, codes % width
 
 
 _ISO_LENGTH = len("1990-01-31")
