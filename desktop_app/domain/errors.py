@@ -157,6 +157,7 @@ _RECORDS: dict[str, Template] = {
     "status operation": QT_TRANSLATE_NOOP("domain.errors", "status operation"),
     "operation": QT_TRANSLATE_NOOP("domain.errors", "operation"),
     "message template": QT_TRANSLATE_NOOP("domain.errors", "message template"),
+    "account": QT_TRANSLATE_NOOP("domain.errors", "account"),
     "saved export profile": QT_TRANSLATE_NOOP("domain.errors", "saved export profile"),
     "liaison entry": QT_TRANSLATE_NOOP("domain.errors", "liaison entry"),
     "household with members": QT_TRANSLATE_NOOP("domain.errors", "household with members"),

@@ -155,6 +155,11 @@ _AUDIT_WORDS: dict[str, Template] = {word: template for word, template in (
     ("reconcile_report", QT_TRANSLATE_NOOP("domain.audit", "reconcile report")),
     ("roster", QT_TRANSLATE_NOOP("domain.audit", "roster")),
     ("undo-import", QT_TRANSLATE_NOOP("domain.audit", "undo of an import")),
+    ("account", QT_TRANSLATE_NOOP("domain.audit", "account")),
+    ("permission", QT_TRANSLATE_NOOP("domain.audit", "permission")),
+    ("refused", QT_TRANSLATE_NOOP("domain.audit", "refused")),
+    ("sign_in", QT_TRANSLATE_NOOP("domain.audit", "sign-in")),
+    ("sign_in_refused", QT_TRANSLATE_NOOP("domain.audit", "sign-in refused")),
 )}
 
 

@@ -7608,172 +7608,197 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>отмена загрузки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="168"/>
+        <location filename="../../domain/reasons.py" line="158"/>
+        <source>account</source>
+        <translation>учётная запись</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="159"/>
+        <source>permission</source>
+        <translation>право</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="160"/>
+        <source>refused</source>
+        <translation>отказ</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="161"/>
+        <source>sign-in</source>
+        <translation>вход</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="162"/>
+        <source>sign-in refused</source>
+        <translation>отказ во входе</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="173"/>
         <source>created {ref}</source>
         <translation>создана запись {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="169"/>
+        <location filename="../../domain/reasons.py" line="174"/>
         <source>edited {ref}: {fields}</source>
         <translation>изменена запись {ref}: {fields}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="170"/>
+        <location filename="../../domain/reasons.py" line="175"/>
         <source>moved {ref} to the trash</source>
         <translation>{ref} перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="171"/>
+        <location filename="../../domain/reasons.py" line="176"/>
         <source>restored {ref} from the trash</source>
         <translation>{ref} восстановлен(а) из корзины</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="172"/>
+        <location filename="../../domain/reasons.py" line="177"/>
         <source>{ref}: {old} -&gt; {new}</source>
         <translation>{ref}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="173"/>
+        <location filename="../../domain/reasons.py" line="178"/>
         <source>{n} persons -&gt; {new}</source>
         <translation>человек: {n} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="174"/>
+        <location filename="../../domain/reasons.py" line="179"/>
         <source>{ref}: crossing date</source>
         <translation>{ref}: дата перехода границы</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="176"/>
+        <location filename="../../domain/reasons.py" line="181"/>
         <source>{ref} on {list}: {answer}</source>
         <translation>{ref} в списке {list}: {answer}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="178"/>
+        <location filename="../../domain/reasons.py" line="183"/>
         <source>{ref} joined household {household}</source>
         <translation>{ref} включён(а) в семью {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="180"/>
+        <location filename="../../domain/reasons.py" line="185"/>
         <source>{ref} left household {household}</source>
         <translation>{ref} исключён(а) из семьи {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="181"/>
+        <location filename="../../domain/reasons.py" line="186"/>
         <source>created household {household}</source>
         <translation>создана семья {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="182"/>
+        <location filename="../../domain/reasons.py" line="187"/>
         <source>created list {list}</source>
         <translation>создан список {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="183"/>
+        <location filename="../../domain/reasons.py" line="188"/>
         <source>list {list} sent</source>
         <translation>список {list} отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="184"/>
+        <location filename="../../domain/reasons.py" line="189"/>
         <source>list {list}: {old} -&gt; {new}</source>
         <translation>список {list}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="186"/>
+        <location filename="../../domain/reasons.py" line="191"/>
         <source>added {n} persons to list {list}</source>
         <translation>в список {list} добавлено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="188"/>
+        <location filename="../../domain/reasons.py" line="193"/>
         <source>removed {n} persons from list {list}</source>
         <translation>из списка {list} исключено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="190"/>
+        <location filename="../../domain/reasons.py" line="195"/>
         <source>merged {other} into {keep} (operation {n})</source>
         <translation>{other} объединён(а) с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="192"/>
+        <location filename="../../domain/reasons.py" line="197"/>
         <source>undid the merge of {other} into {keep} (operation {n})</source>
         <translation>отменено объединение {other} с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="194"/>
+        <location filename="../../domain/reasons.py" line="199"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="196"/>
+        <location filename="../../domain/reasons.py" line="201"/>
         <source>undid status operation {n}: {count} persons back</source>
         <translation>отменена смена статуса {n}: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="198"/>
+        <location filename="../../domain/reasons.py" line="203"/>
         <source>{n} persons -&gt; {new} (operation {op})</source>
         <translation>человек: {n} -&gt; {new} (операция {op})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="199"/>
+        <location filename="../../domain/reasons.py" line="204"/>
         <source>{ref}: {old} -&gt; {new} ({why})</source>
         <translation>{ref}: {old} -&gt; {new} ({why})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="201"/>
+        <location filename="../../domain/reasons.py" line="206"/>
         <source>moved {ref} to the trash: {why}</source>
         <translation>{ref} перемещён(а) в корзину: {why}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="202"/>
+        <location filename="../../domain/reasons.py" line="207"/>
         <source>added partner {name}</source>
         <translation>добавлен партнёр {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="203"/>
+        <location filename="../../domain/reasons.py" line="208"/>
         <source>logged a contact</source>
         <translation>записан контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="204"/>
+        <location filename="../../domain/reasons.py" line="209"/>
         <source>logged a contact ({channel})</source>
         <translation>записан контакт ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="205"/>
+        <location filename="../../domain/reasons.py" line="210"/>
         <source>follow-up done</source>
         <translation>напоминание выполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="206"/>
+        <location filename="../../domain/reasons.py" line="211"/>
         <source>changed a partner contact</source>
         <translation>изменён контакт партнёра</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="207"/>
+        <location filename="../../domain/reasons.py" line="212"/>
         <source>{key} changed</source>
         <translation>изменено: {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="209"/>
+        <location filename="../../domain/reasons.py" line="214"/>
         <source>backup ({why}) of {n} persons to {folder}</source>
         <translation>резервная копия ({why}), человек: {n}, в {folder}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="211"/>
+        <location filename="../../domain/reasons.py" line="216"/>
         <source>exported {n} persons to an internal file ({what})</source>
         <translation>выгружено человек: {n}, во внутренний файл ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="213"/>
+        <location filename="../../domain/reasons.py" line="218"/>
         <source>exported {n} persons to {partner} ({what})</source>
         <translation>выгружено человек: {n}, для {partner} ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="216"/>
+        <location filename="../../domain/reasons.py" line="221"/>
         <source>import #{n} of {file} ({sheet}): {created} created, {updated} updated, {rejected} rejected</source>
         <translation>загрузка №{n} из {file} ({sheet}): создано {created}, обновлено {updated}, отклонено {rejected}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="220"/>
+        <location filename="../../domain/reasons.py" line="225"/>
         <source>undid import #{n} of {file}: {removed} removed, {trashed} to the trash, {restored} restored, {conflicts} conflicts</source>
         <translation>отменена загрузка №{n} из {file}: удалено {removed}, в корзину {trashed}, восстановлено {restored}, конфликтов {conflicts}</translation>
     </message>
@@ -7952,46 +7977,51 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../domain/errors.py" line="160"/>
+        <source>account</source>
+        <translation>учётная запись</translation>
+    </message>
+    <message>
+        <location filename="../../domain/errors.py" line="161"/>
         <source>saved export profile</source>
         <translation>сохранённый профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="161"/>
+        <location filename="../../domain/errors.py" line="162"/>
         <source>liaison entry</source>
         <translation>запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="162"/>
+        <location filename="../../domain/errors.py" line="163"/>
         <source>household with members</source>
         <translation>семья с участниками</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="163"/>
+        <location filename="../../domain/errors.py" line="164"/>
         <source>person of merge operation</source>
         <translation>человек из операции объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="164"/>
+        <location filename="../../domain/errors.py" line="165"/>
         <source>&apos;not a duplicate&apos; mark for persons</source>
         <translation>отметка «не дубликат» для людей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="165"/>
+        <location filename="../../domain/errors.py" line="166"/>
         <source>partner organization (add it under Partners first)</source>
         <translation>организация-партнёр (сначала добавьте её в разделе «Партнёры»)</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="169"/>
+        <location filename="../../domain/errors.py" line="170"/>
         <source>member of list {name!r}</source>
         <translation>участник списка {name!r}</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="170"/>
+        <location filename="../../domain/errors.py" line="171"/>
         <source>export profile (known: {known})</source>
         <translation>профиль экспорта (известны: {known})</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="171"/>
+        <location filename="../../domain/errors.py" line="172"/>
         <source>contact at {organization}</source>
         <translation>контакт в {organization}</translation>
     </message>
@@ -8069,257 +8099,257 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.fields</name>
     <message>
-        <location filename="../../domain/errors.py" line="173"/>
+        <location filename="../../domain/errors.py" line="174"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="174"/>
+        <location filename="../../domain/errors.py" line="175"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="175"/>
+        <location filename="../../domain/errors.py" line="176"/>
         <source>status change</source>
         <translation>смена статуса</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="176"/>
+        <location filename="../../domain/errors.py" line="177"/>
         <source>crossing</source>
         <translation>переход границы</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="177"/>
+        <location filename="../../domain/errors.py" line="178"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="178"/>
+        <location filename="../../domain/errors.py" line="179"/>
         <source>list name</source>
         <translation>название списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="179"/>
+        <location filename="../../domain/errors.py" line="180"/>
         <source>list state</source>
         <translation>состояние списка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="180"/>
+        <location filename="../../domain/errors.py" line="181"/>
         <source>evacuation list</source>
         <translation>список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="181"/>
+        <location filename="../../domain/errors.py" line="182"/>
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="182"/>
+        <location filename="../../domain/errors.py" line="183"/>
         <source>surname</source>
         <translation>фамилия</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="183"/>
+        <location filename="../../domain/errors.py" line="184"/>
         <source>given_names</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="184"/>
+        <location filename="../../domain/errors.py" line="185"/>
         <source>patronymic</source>
         <translation>отчество</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="185"/>
+        <location filename="../../domain/errors.py" line="186"/>
         <source>surname_latin</source>
         <translation>фамилия латиницей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="186"/>
+        <location filename="../../domain/errors.py" line="187"/>
         <source>given_names_latin</source>
         <translation>имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="187"/>
+        <location filename="../../domain/errors.py" line="188"/>
         <source>birth_date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="188"/>
+        <location filename="../../domain/errors.py" line="189"/>
         <source>sex</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="189"/>
+        <location filename="../../domain/errors.py" line="190"/>
         <source>citizenship</source>
         <translation>гражданство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="190"/>
+        <location filename="../../domain/errors.py" line="191"/>
         <source>citizenships</source>
         <translation>гражданство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="191"/>
+        <location filename="../../domain/errors.py" line="192"/>
         <source>case_ref</source>
         <translation>номер дела</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="192"/>
+        <location filename="../../domain/errors.py" line="193"/>
         <source>document type</source>
         <translation>тип документа</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="193"/>
+        <location filename="../../domain/errors.py" line="194"/>
         <source>document number</source>
         <translation>номер документа</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="194"/>
+        <location filename="../../domain/errors.py" line="195"/>
         <source>expiry date</source>
         <translation>срок действия</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="195"/>
+        <location filename="../../domain/errors.py" line="196"/>
         <source>relationship</source>
         <translation>родство</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="196"/>
+        <location filename="../../domain/errors.py" line="197"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="197"/>
+        <location filename="../../domain/errors.py" line="198"/>
         <source>merge field</source>
         <translation>поле объединения</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="198"/>
+        <location filename="../../domain/errors.py" line="199"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="199"/>
+        <location filename="../../domain/errors.py" line="200"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="200"/>
+        <location filename="../../domain/errors.py" line="201"/>
         <source>mapping</source>
         <translation>сопоставление столбцов</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="201"/>
+        <location filename="../../domain/errors.py" line="202"/>
         <source>columns</source>
         <translation>столбцы</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="202"/>
+        <location filename="../../domain/errors.py" line="203"/>
         <source>column mapping</source>
         <translation>сопоставление столбцов</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="203"/>
+        <location filename="../../domain/errors.py" line="204"/>
         <source>profile</source>
         <translation>профиль</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="204"/>
+        <location filename="../../domain/errors.py" line="205"/>
         <source>profile name</source>
         <translation>название профиля</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="205"/>
+        <location filename="../../domain/errors.py" line="206"/>
         <source>organization name</source>
         <translation>название организации</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="206"/>
+        <location filename="../../domain/errors.py" line="207"/>
         <source>contact name</source>
         <translation>имя контакта</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="207"/>
+        <location filename="../../domain/errors.py" line="208"/>
         <source>summary</source>
         <translation>краткое содержание</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="208"/>
+        <location filename="../../domain/errors.py" line="209"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="209"/>
+        <location filename="../../domain/errors.py" line="210"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="210"/>
+        <location filename="../../domain/errors.py" line="211"/>
         <source>review decision</source>
         <translation>решение по проверке</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="211"/>
+        <location filename="../../domain/errors.py" line="212"/>
         <source>pair</source>
         <translation>пара</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="212"/>
+        <location filename="../../domain/errors.py" line="213"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="213"/>
+        <location filename="../../domain/errors.py" line="214"/>
         <source>archive passphrase</source>
         <translation>пароль архива</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="214"/>
+        <location filename="../../domain/errors.py" line="215"/>
         <source>language</source>
         <translation>язык</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="215"/>
+        <location filename="../../domain/errors.py" line="216"/>
         <source>date_format</source>
         <translation>формат даты</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="216"/>
+        <location filename="../../domain/errors.py" line="217"/>
         <source>state</source>
         <translation>состояние</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="217"/>
+        <location filename="../../domain/errors.py" line="218"/>
         <source>older than</source>
         <translation>старше</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="218"/>
+        <location filename="../../domain/errors.py" line="219"/>
         <source>report</source>
         <translation>отчёт</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="219"/>
+        <location filename="../../domain/errors.py" line="220"/>
         <source>reject report</source>
         <translation>отчёт об отклонённых строках</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="220"/>
+        <location filename="../../domain/errors.py" line="221"/>
         <source>manifest</source>
         <translation>манифест</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="221"/>
+        <location filename="../../domain/errors.py" line="222"/>
         <source>paper</source>
         <translation>формат бумаги</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="222"/>
+        <location filename="../../domain/errors.py" line="223"/>
         <source>grouping</source>
         <translation>группировка</translation>
     </message>
     <message>
-        <location filename="../../domain/errors.py" line="223"/>
+        <location filename="../../domain/errors.py" line="224"/>
         <source>field</source>
         <translation>поле</translation>
     </message>
@@ -8937,57 +8967,57 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="240"/>
+        <location filename="../../domain/reasons.py" line="245"/>
         <source>status {old} cannot become {new}</source>
         <translation>статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="242"/>
+        <location filename="../../domain/reasons.py" line="247"/>
         <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
         <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="243"/>
+        <location filename="../../domain/reasons.py" line="248"/>
         <source>needs review</source>
         <translation>требует проверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="244"/>
+        <location filename="../../domain/reasons.py" line="249"/>
         <source>not on the roster</source>
         <translation>нет в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="245"/>
+        <location filename="../../domain/reasons.py" line="250"/>
         <source>left out by the officer</source>
         <translation>исключено сотрудником</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="246"/>
+        <location filename="../../domain/reasons.py" line="251"/>
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="247"/>
+        <location filename="../../domain/reasons.py" line="252"/>
         <source>is not on list {name}</source>
         <translation>нет в списке {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="250"/>
+        <location filename="../../domain/reasons.py" line="255"/>
         <source>row {rows} names the same person</source>
         <translation>строка {rows} называет того же человека</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="252"/>
+        <location filename="../../domain/reasons.py" line="257"/>
         <source>row {row} names this person more surely</source>
         <translation>строка {row} называет этого человека увереннее</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="253"/>
+        <location filename="../../domain/reasons.py" line="258"/>
         <source>closest roster persons</source>
         <translation>ближайшие люди в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="254"/>
+        <location filename="../../domain/reasons.py" line="259"/>
         <source>a list member carries this name</source>
         <translation>это имя носит человек из списка</translation>
     </message>
@@ -10051,32 +10081,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>{path}: ключ отправителя в пакете не тот, которым он подписан</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="530"/>
+        <location filename="../../services/packages/importing.py" line="533"/>
         <source>choose &apos;ours&apos; or &apos;theirs&apos;, not {choice!r}</source>
         <translation>выберите &apos;ours&apos; или &apos;theirs&apos;, а не {choice!r}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="535"/>
+        <location filename="../../services/packages/importing.py" line="538"/>
         <source>this roster has no site yet</source>
         <translation>у этого списка ещё нет площадки</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="541"/>
+        <location filename="../../services/packages/importing.py" line="544"/>
         <source>no open conflict on {field} of {person}</source>
         <translation>нет открытого конфликта по полю {field} у {person}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="571"/>
+        <location filename="../../services/packages/importing.py" line="574"/>
         <source>no package import #{number}</source>
         <translation>нет приёма пакета № {number}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="574"/>
+        <location filename="../../services/packages/importing.py" line="577"/>
         <source>package import #{number} was undone already</source>
         <translation>приём пакета № {number} уже отменён</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="633"/>
+        <location filename="../../services/packages/importing.py" line="636"/>
         <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
         <translation>приём пакета № {number} нельзя отменить: {refs} изменены после него (сначала отмените эти изменения)</translation>
     </message>
