@@ -282,7 +282,10 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
     else:
         _take_rotated_key(session, sender, signer, operator)
     refresh(session, me)
-    state = load_state(session)
+    state = load_state(session, (record["key"] for record in records))
+    # The survivors of records merged away here: edits to those go to them (_redirect).
+    state.update(load_state(session, {f"person:{row.values['merged_into']}" for row in state.values()
+                                      if row.kind == "person" and row.values.get("merged_into")} - state.keys()))
     seq = next_seq(session)
     operation = Operation(uuid=_uuid(), kind=KIND, at=audit.now(), operator=operator, file_name=path.name,
                           file_sha256=sha256, details="{}")
@@ -542,7 +545,7 @@ def resolve_conflict(db: Database, person: str, field_name: str, choice: str, *,
                               field=field_name, person=person)
         view = _view(session, conflict)
         refresh(session, short(me.uuid))
-        state = load_state(session)
+        state = load_state(session, [key])
         row = state[key]
         row.clocks[field_name] = bumped(joined(row.clock(field_name), json.loads(conflict.theirs_clock)),
                                         short(me.uuid))
