@@ -193,7 +193,7 @@ def screens(window: QWidget) -> Iterator[Screen]:
     yield "import", lambda: ImportWizard(w.workspace, w)
     yield "import-history", lambda: ImportHistoryDialog(w.workspace, w)
     yield "export", lambda: open_export_dialog(w)
-    yield "reconcile", lambda: _reconciled(ReconcileDialog(db, operator, w, list_id=_first_list(w)))
+    yield "reconcile", lambda: _reconciled(ReconcileDialog(w.workspace, w, list_id=_first_list(w)))
     yield "duplicates", lambda: DuplicatesDialog(w.workspace, w)
     yield "backup-settings", lambda: BackupSettingsDialog(w.preferences, w)  # type: ignore[attr-defined]
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.services import demo
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import open_database
 from desktop_app.ui.app import application
 from desktop_app.ui.main_window import MainWindow
@@ -175,7 +176,7 @@ def manual_shots(language: str) -> None:
     answer = workdir / "answer.xlsx"  # the partner's answer: the list as the partner received it
     exporting.export_persons(db, answer, selection=Selection(list_id=1), operator="A. Petrova",
                              include_without_consent=True)
-    reconcile = ReconcileDialog(db, "A. Petrova", window, list_id=1)
+    reconcile = ReconcileDialog(Workspace(db, "A. Petrova"), window, list_id=1)
     reconcile.show()
     reconcile.path_edit.setText(str(answer))
     reconcile.check_button.click()

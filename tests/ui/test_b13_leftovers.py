@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui import i18n
 from desktop_app.ui.main_window import MainWindow
@@ -228,7 +229,7 @@ def test_the_reconcile_screens_row_notes_are_russian(qtbot: QtBot, db: Database,
         ["SHCHERBAKOV IVAN", "05.03.1980", "72 1234567", "rejected"]])
     i18n.install_language("ru")
     try:
-        dialog = ReconcileDialog(db, "A. Petrova", list_id=roster.list_id)
+        dialog = ReconcileDialog(Workspace(db, "A. Petrova"), list_id=roster.list_id)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.keyClicks(dialog.path_edit, str(answer))

@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.status import Status
 from desktop_app.services import lists, persons, status
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import Operation
 from desktop_app.ui.main_window import MainWindow
@@ -129,7 +130,7 @@ def test_apply_clicked_again_while_the_first_apply_runs_does_not_apply_twice(
     people = [persons.get_person(db, i) for i in ids]
     answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Decision"],
                           [[f"{p.surname_latin} {p.given_names_latin}", "01.01.1990", "approved"] for p in people])
-    dialog = ReconcileDialog(db, window.operator, window, list_id=list_id, undo_host=window)
+    dialog = ReconcileDialog(Workspace(db, window.operator), window, list_id=list_id, undo_host=window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.path_edit, str(answer))
@@ -155,7 +156,7 @@ def test_a_reconcile_screen_left_open_across_file_open_never_writes_to_the_roste
     people = [persons.get_person(db, i) for i in ids]
     answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Decision"],
                           [[f"{p.surname_latin} {p.given_names_latin}", "01.01.1990", "approved"] for p in people])
-    dialog = ReconcileDialog(db, window.operator, window, list_id=list_id, undo_host=window)
+    dialog = ReconcileDialog(Workspace(db, window.operator), window, list_id=list_id, undo_host=window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.path_edit, str(answer))

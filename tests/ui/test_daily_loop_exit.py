@@ -65,8 +65,9 @@ DAY = textwrap.dedent("""
     window.findChildren(QMessageBox, "bulkStatusReport")[-1].close()
     window.actions["undo"].trigger()
 
+    from desktop_app.services.workspace import Workspace
     from desktop_app.ui.reconcile import ReconcileDialog
-    dialog = ReconcileDialog(db, "officer", window, list_id=target.id, undo_host=window)
+    dialog = ReconcileDialog(Workspace(db, "officer"), window, list_id=target.id, undo_host=window)
     dialog.show()
     dialog.path_edit.setText(answer)
     dialog.run_check()

@@ -136,7 +136,7 @@ def test_the_review_shows_reasons_and_the_summary_in_russian(qtbot: QtBot, russi
         ["IVANOVA ANNA", "", "", "approved"],
         ["KOZLOV SERGEI", "", "", "rejected"],
         ["JOHN NOBODY", "1970", "X1", "approved"]])
-    dialog = ReconcileDialog(db, "А. Петрова", list_id=roster.list_id)
+    dialog = ReconcileDialog(Workspace(db, "А. Петрова"), list_id=roster.list_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.path_edit, str(answer))

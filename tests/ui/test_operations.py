@@ -93,7 +93,10 @@ def test_an_answer_waits_for_a_colleague_s_lock_while_the_window_answers(
     qtbot.waitUntil(lambda: pending.done, timeout=15_000)
     timer.stop()
     assert _answers(db) == {"approved"}  # written once the lock was released
-    assert pending.dialog is None and window.findChild(QProgressDialog, "waitingForLock") is None
+    assert pending.dialog is None
+    # The waiting window is deleted once control is back in the event loop (the page's reload after the write
+    # reads the list off the GUI thread, the event loop turning meanwhile).
+    qtbot.waitUntil(lambda: window.findChild(QProgressDialog, "waitingForLock") is None)
     assert window.roster.search.text() == "orl"
     during = [t for t in ticks if waiting_since <= t <= released]
     gaps = [later - earlier for earlier, later in itertools.pairwise(during)]

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.reconcile import ReconcileDialog
@@ -36,7 +37,7 @@ def _titles_cut(dialog: ReconcileDialog) -> list[str]:
 
 def test_every_result_title_is_whole_at_1280(qtbot: QtBot, window: MainWindow, language: str,
                                               screen_check: ModuleType) -> None:
-    dialog = ReconcileDialog(window.db, window.operator, window)
+    dialog = ReconcileDialog(window.hub.workspace, window)
     qtbot.addWidget(dialog)
     dialog.resize(LAPTOP)
     dialog.show()
@@ -56,7 +57,7 @@ def test_titles_stay_whole_after_an_answer_is_checked(qtbot: QtBot, db: Database
         ["SHCHERBAKOV IVAN", "05.03.1980", "72 1234567", "approved"],
         ["IVANOVA ANNA", "", "", "approved"],
         ["JOHN NOBODY", "1970", "X1", "approved"]])
-    dialog = ReconcileDialog(db, "A. Petrova", list_id=roster.list_id)
+    dialog = ReconcileDialog(Workspace(db, "A. Petrova"), list_id=roster.list_id)
     qtbot.addWidget(dialog)
     dialog.resize(LAPTOP)
     dialog.show()
@@ -68,7 +69,7 @@ def test_titles_stay_whole_after_an_answer_is_checked(qtbot: QtBot, db: Database
 
 
 def test_the_check_finds_a_cut_title(qtbot: QtBot, window: MainWindow, screen_check: ModuleType) -> None:
-    dialog = ReconcileDialog(window.db, window.operator, window)
+    dialog = ReconcileDialog(window.hub.workspace, window)
     qtbot.addWidget(dialog)
     dialog.resize(LAPTOP)
     dialog.show()

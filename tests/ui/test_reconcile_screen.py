@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.services import lists
 from desktop_app.services.reconciling import Outcome
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.reconcile import DIFFERS_COLOUR, ReconcileDialog
@@ -33,7 +34,7 @@ def answer(tmp_path: Path) -> Path:
 
 
 def _checked(qtbot: QtBot, db: Database, roster: Roster, answer: Path) -> ReconcileDialog:
-    dialog = ReconcileDialog(db, "A. Petrova", list_id=roster.list_id)
+    dialog = ReconcileDialog(Workspace(db, "A. Petrova"), list_id=roster.list_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

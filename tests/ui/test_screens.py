@@ -71,7 +71,7 @@ def test_the_passphrase_prompt_has_no_stray_field_over_its_text(qtbot: QtBot, sc
 
 def test_a_long_reconcile_result_wraps_instead_of_stretching_the_dialog(qtbot: QtBot, window: MainWindow,
                                                                        screen_check: ModuleType) -> None:
-    dialog = ReconcileDialog(window.db, window.operator, window)
+    dialog = ReconcileDialog(window.hub.workspace, window)
     qtbot.addWidget(dialog)
     dialog.show()
     screen_check._reconciled(dialog)  # the result line of an apply refused for 12 rows

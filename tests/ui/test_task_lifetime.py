@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.status import Status
 from desktop_app.services import demo, duplicates, lists, persons, status
 from desktop_app.services.reconciling import apply_reconciliation, reconcile_answer
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import DuplicatesDialog, MergeDialog
@@ -140,7 +141,7 @@ def test_edit_undo_takes_back_an_apply_after_the_reconcile_dialog_closed(qtbot: 
     lists.mark_sent(db, evacuation_list.id, operator="t")
     answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Decision"],
                           [["OSTROVSKY PAVEL", "03.02.1966", "approved"]])
-    dialog = ReconcileDialog(db, window.operator, window, list_id=evacuation_list.id, undo_host=window)
+    dialog = ReconcileDialog(Workspace(db, window.operator), window, list_id=evacuation_list.id, undo_host=window)
     dialog.show()
     qtbot.keyClicks(dialog.path_edit, str(answer))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
@@ -166,7 +167,7 @@ def test_the_dialogs_own_undo_spends_the_window_entry(qtbot: QtBot, window: Main
     lists.add_members(db, evacuation_list.id, [person], operator="t")
     answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Decision"],
                           [["LEVIN ARKADY", "01.01.1950", "rejected"]])
-    dialog = ReconcileDialog(db, window.operator, window, list_id=evacuation_list.id, undo_host=window)
+    dialog = ReconcileDialog(Workspace(db, window.operator), window, list_id=evacuation_list.id, undo_host=window)
     qtbot.addWidget(dialog)
     dialog.show()
     rec = reconcile_answer(db, answer, list_id=evacuation_list.id)
@@ -219,7 +220,7 @@ def test_edit_undo_while_the_reconcile_dialog_is_open_updates_it(qtbot: QtBot, w
     lists.add_members(db, evacuation_list.id, [person], operator="t")
     answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Decision"],
                           [["LEVINA SARA", "02.02.1952", "approved"]])
-    dialog = ReconcileDialog(db, window.operator, window, list_id=evacuation_list.id, undo_host=window)
+    dialog = ReconcileDialog(Workspace(db, window.operator), window, list_id=evacuation_list.id, undo_host=window)
     qtbot.addWidget(dialog)
     dialog.show()
     rec = reconcile_answer(db, answer, list_id=evacuation_list.id)

@@ -11,7 +11,8 @@ and says who.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -35,7 +36,7 @@ from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
-from desktop_app.ui.operations import write_and_wait
+from desktop_app.ui.operations import run_read, write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.person_picker import PersonPicker
 from desktop_app.ui.records_model import RecordsModel
@@ -96,6 +97,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
         hub.follow(self, frozenset({changes.HOUSEHOLDS, changes.PERSONS}), self.reload)
         hub.workspace_changed.connect(self._roster_replaced)
         self.current: HouseholdView | None = None
+        self._generation = 0  # the household asked for last: a read overtaken by a later choice is not shown
 
         self.search = QLineEdit(self, objectName="householdSearch")
         self.search.setPlaceholderText(self.tr("Find a household: reference or name"))
@@ -219,12 +221,26 @@ class HouseholdsPage(QWidget, OnWorkspace):
             self._show(None)
 
     def show_household(self, household_id: int) -> None:
-        try:
-            self._show(households.get_household(self.db, household_id))
-        except RosterError as exc:
-            show_error(self, exc)
+        """Read the household, its split warnings and its members' missing evidence off the GUI thread (the
+        split warnings look at every list's approvals), then show them; returns once shown."""
+        from desktop_app.services.crossing import eligibility_of
 
-    def _show(self, household: HouseholdView | None) -> None:
+        db = self.db
+        self._generation += 1
+        generation = self._generation
+
+        def read() -> tuple[HouseholdView, list[Any], dict[int, Any]]:
+            household = households.get_household(db, household_id)
+            split = [w.text for w in households.split_households(db) if w.household_id == household_id]
+            return household, split, eligibility_of(db, [m.person_id for m in household.members])
+
+        found: list[tuple[HouseholdView, list[Any], dict[int, Any]]] = []
+        run_read(self, read, found.append, lambda exc: show_error(self, exc)).wait()  # the window answers meanwhile
+        if found and generation == self._generation:  # not overtaken by a household chosen meanwhile
+            self._show(*found[0])
+
+    def _show(self, household: HouseholdView | None, split: Sequence[Any] = (),
+              eligibility: dict[int, Any] | None = None) -> None:
         self.current = household
         if household is None:
             self.heading.setText(self.tr("No household chosen"))
@@ -232,22 +248,16 @@ class HouseholdsPage(QWidget, OnWorkspace):
             self.split_warning.hide()
             return
         self.heading.setText(f"{household.ref} — {household.name}")
-        self._missing_evidence = self._evidence_gaps(household)
+        self._missing_evidence = {
+            pid: self.tr("%1 without %2").replace("%1", labels.word(view.basis.value)).replace(
+                "%2", ", ".join(labels.word(e.value) for e in view.missing))
+            for pid, view in (eligibility or {}).items() if view.missing and view.basis is not None}
         self.members_model.set_records(household.members)
-        warnings = [translated(w.text) for w in households.split_households(self.db) if w.household_id == household.id]
+        warnings = [translated(text) for text in split]
         refs = {m.person_id: m.case_ref for m in household.members}
         warnings += [f"{refs[pid]}: {gap}" for pid, gap in self._missing_evidence.items()]
         self.split_warning.setText("\n".join("⚠ " + w for w in warnings))
         self.split_warning.setVisible(bool(warnings))
-
-    def _evidence_gaps(self, household: HouseholdView) -> dict[int, str]:
-        """Members whose basis for evacuation lacks evidence (issue 18), with what is missing."""
-        from desktop_app.services.crossing import eligibility_of
-
-        views = eligibility_of(self.db, [m.person_id for m in household.members])
-        return {pid: self.tr("%1 without %2").replace("%1", labels.word(view.basis.value)).replace(
-            "%2", ", ".join(labels.word(e.value) for e in view.missing))
-            for pid, view in views.items() if view.missing and view.basis is not None}
 
     def select_household(self, household_id: int) -> None:
         self.search.clear()
@@ -268,7 +278,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
         except RosterError as exc:
             show_error(self, exc)
             return
-        self._show(view)
+        self.show_household(view.id)
         self.list_model.set_records(households.list_households(self.db, text=self.search.text().strip(), limit=500))
         self.changed.emit()
 

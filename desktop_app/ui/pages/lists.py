@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
@@ -43,7 +44,7 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
-from desktop_app.ui.operations import PendingOperation, run_write, write_and_wait
+from desktop_app.ui.operations import PendingOperation, run_read, run_write, write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
@@ -52,6 +53,17 @@ if TYPE_CHECKING:  # the matching engine behind it (numpy) loads when a list is 
     from desktop_app.services.reconciling import AnswerConflict
 
 DEFAULT_VALIDITY_DAYS = 3
+
+
+@dataclass(frozen=True)
+class _ListFacts:
+    """What the page shows of one list, read in one go off the GUI thread."""
+
+    summary: ListSummary
+    members: list[ListMemberView]
+    conflicts: list[AnswerConflict]
+    split: list[Any]  # services.households.SplitWarning
+    flagged: list[Any]  # services.crossing's members lacking evidence, not overridden
 LIST_KINDS = frozenset({changes.LISTS, changes.PERSONS})  # a list's writes; sending and crossing move statuses
 
 
@@ -94,6 +106,7 @@ class ListsPage(QWidget, OnWorkspace):
         self._selection = selection
         self._filtered = filtered
         self.current: ListSummary | None = None
+        self._generation = 0  # the list asked for last: a read overtaken by a later choice is not shown
 
         self.lists_model: RecordsModel[ListSummary] = RecordsModel(
             [(self.tr("List"), lambda s: s.name), (self.tr("Partner"), lambda s: s.organization or ""),
@@ -266,12 +279,26 @@ class ListsPage(QWidget, OnWorkspace):
                 return
 
     def show_list(self, list_id: int) -> None:
-        try:
-            self._show(lists.get_list(self.db, list_id))
-        except RosterError as exc:
-            show_error(self, exc)
+        """Read the list, its members, answer conflicts, split households and evidence gaps off the GUI thread
+        (a list may hold thousands), then show them; returns once shown, the window answering meanwhile."""
+        from desktop_app.services.crossing import flagged_on_list
+        from desktop_app.services.reconciling import answer_conflicts
 
-    def _show(self, summary: ListSummary | None) -> None:
+        db = self.db
+        self._generation += 1
+        generation = self._generation
+
+        def read() -> _ListFacts:
+            return _ListFacts(lists.get_list(db, list_id), lists.members(db, list_id),
+                              answer_conflicts(db, list_id=list_id), households.split_households(db, list_id),
+                              [f for f in flagged_on_list(db, list_id) if f.override is None])
+
+        found: list[_ListFacts] = []
+        run_read(self, read, found.append, lambda exc: show_error(self, exc)).wait()
+        if found and generation == self._generation:  # not overtaken by a list chosen meanwhile
+            self._show(found[0].summary, found[0])
+
+    def _show(self, summary: ListSummary | None, facts: _ListFacts | None = None) -> None:
         self.current = summary
         if summary is None:
             self.heading.setText(self.tr("No list yet: create one with New list"))
@@ -294,13 +321,15 @@ class ListsPage(QWidget, OnWorkspace):
         self.send_button.setEnabled(summary.state == "draft" and summary.members > 0)  # nobody on it: nothing to send
         self.reconcile_button.setEnabled(summary.state != "closed")
         self.status_button.setEnabled(summary.members > 0)
-        from desktop_app.services.reconciling import answer_conflicts
-
-        conflicts = answer_conflicts(self.db, list_id=summary.id)
+        assert facts is not None
+        conflicts = facts.conflicts
         self._conflicts = {conflict.person_id: conflict for conflict in conflicts}
-        self._missing_evidence = self._evidence_gaps(summary.id)
-        self.members_model.set_records(lists.members(self.db, summary.id))
-        warnings = households.split_households(self.db, summary.id)
+        self._missing_evidence = {
+            f.person_id: self.tr("Evidence missing (%1): %2; the list cannot be sent until it is recorded or "
+                                 "overridden").replace("%1", labels.word(f.basis.value))
+            .replace("%2", ", ".join(labels.word(m.value) for m in f.missing)) for f in facts.flagged}
+        self.members_model.set_records(facts.members)
+        warnings = facts.split
         self.split_warning.setText("\n".join("⚠ " + translated(w.text) for w in warnings))
         self.split_warning.setVisible(bool(warnings))
         self.conflict_warning.setText("\n".join("⚠ " + translated(c.message) for c in conflicts))
@@ -403,15 +432,6 @@ class ListsPage(QWidget, OnWorkspace):
         self._run(self.tr("Marking the list sent"),
                   lambda: lists.mark_sent(db, list_id, operator=operator, verify_first=verify_first))
 
-    def _evidence_gaps(self, list_id: int) -> dict[int, str]:
-        """Members lacking evidence for their basis and not overridden: the list cannot be sent with them."""
-        from desktop_app.services.crossing import flagged_on_list
-
-        return {f.person_id: self.tr("Evidence missing (%1): %2; the list cannot be sent until it is recorded or "
-                                     "overridden").replace("%1", labels.word(f.basis.value))
-                .replace("%2", ", ".join(labels.word(m.value) for m in f.missing))
-                for f in flagged_on_list(self.db, list_id) if f.override is None}
-
     def _member_warning(self, member: ListMemberView) -> str | None:
         conflict = self._conflicts.get(member.person_id)
         if conflict is not None:
@@ -454,7 +474,7 @@ class ListsPage(QWidget, OnWorkspace):
         from desktop_app.ui.reconcile import ReconcileDialog
 
         host = self.window()
-        dialog = ReconcileDialog(self.db, self.operator, host, list_id=self.current.id, undo_host=host)
+        dialog = ReconcileDialog(self.workspace, host, list_id=self.current.id, undo_host=host)
         dialog.applied.connect(lambda _result: self._after_change())
         self.reconcile_dialog = dialog
         dialog.show()

@@ -2,7 +2,7 @@
 by keyboard, apply, undo) and its table models.
 
     from desktop_app.ui.reconcile import ReconcileDialog
-    ReconcileDialog(db, "A. Officer", window, list_id=3, undo_host=host).show()
+    ReconcileDialog(window.workspace, window, list_id=3, undo_host=host).show()
 
 `install(host)` adds Lists / Exchange > Reconcile partner answer…. The dialog, and the matching engine
 behind it, are imported when first opened (or first named through this face), or by the warm-up: a few
@@ -45,7 +45,7 @@ def install(host: WindowHost) -> None:
         from desktop_app.ui.reconcile.dialog import ReconcileDialog
 
         # Opened while a list is chosen on the Lists page: the answer is checked against that list.
-        dialog = ReconcileDialog(host.db, host.operator, host.window(), list_id=host.chosen_list_id(),
+        dialog = ReconcileDialog(host.workspace, host.window(), list_id=host.chosen_list_id(),
                                  undo_host=host)
         dialog.show()
 

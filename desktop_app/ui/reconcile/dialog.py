@@ -70,7 +70,7 @@ from desktop_app.services.reconciling import (
     summary_text,
     undo_reconciliation,
 )
-from desktop_app.storage.db import Database
+from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
@@ -111,15 +111,15 @@ class ReconcileDialog(QDialog):
     reconciled = Signal(object)  # Reconciliation
     applied = Signal(object)  # ApplyResult
 
-    def __init__(self, db: Database, operator: str, parent: QWidget | None = None, *,
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
                  list_id: int | None = None, undo_host: WindowHost | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reconcileDialog")
         self.undo_host = undo_host  # the window whose Edit > Undo can take the apply back after this closes
         self.undo_entry: OperationCommand | None = None
         self.setWindowTitle(self.tr("Reconcile a partner's answer"))
-        self.db = db
-        self.operator = operator
+        self.workspace = workspace
+        self.db = workspace.db  # the roster this screen's rows are about: another opened since is refused
         self.reconciliation: Reconciliation | None = None
         self.decisions = ReviewDecisions()
         self.last_apply: ApplyResult | None = None
@@ -420,6 +420,10 @@ class ReconcileDialog(QDialog):
         if rec is None:
             return 0, 0
         return self.decisions.to_apply(rec.rows)
+
+    @property
+    def operator(self) -> str:
+        return self.workspace.operator
 
     def _roster_switched(self) -> bool:
         """Whether the window now works on another roster than this screen (File > Open since): then say so."""
