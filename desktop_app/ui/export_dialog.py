@@ -62,7 +62,7 @@ from desktop_app.services.roster import RosterQuery
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
-from desktop_app.ui.operations import PendingOperation, Progress, run_in_background
+from desktop_app.ui.operations import PendingOperation, Progress, run_in_background, run_read
 from desktop_app.ui.workspace_signals import HoldsWorkspace, hub_of
 
 if TYPE_CHECKING:
@@ -147,6 +147,7 @@ class ExportDialog(QDialog, HoldsWorkspace):
         self.task: PendingOperation | None = None
         self.export_result: ExportResult | None = None
         self._summary: exporting.SelectionSummary | None = None
+        self._generation = 0  # the selection asked for last: a summary overtaken by a later choice is not shown
         self.resize(1000, 720)
 
         self.profile_combo = QComboBox(self, objectName="profileCombo")
@@ -323,13 +324,24 @@ class ExportDialog(QDialog, HoldsWorkspace):
     @Slot()
     def refresh(self) -> None:
         self._refresh_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        db, title = self.db, self.title_edit.text() or None
+        failed: list[BaseException] = []
         try:
             profile = self.profile()
             selection = self.selection()
-            self._summary = exporting.summarize(self.db, selection, profile)
-            title = self.title_edit.text() or None
-            self.preview_model.set_preview(exporting.preview(self.db, selection, profile, limit=PREVIEW_ROWS,
-                                                             title=title))
+            found: list[tuple[exporting.SelectionSummary, Preview]] = []
+            # Summarising the whole roster reads every person: off the GUI thread, the window answering meanwhile.
+            run_read(self, lambda: (exporting.summarize(db, selection, profile),
+                                    exporting.preview(db, selection, profile, limit=PREVIEW_ROWS, title=title)),
+                     found.append, failed.append).wait()
+            if generation != self._generation:
+                return  # overtaken by a later choice, which shows its own
+            if failed:
+                raise failed[0]
+            self._summary = found[0][0]
+            self.preview_model.set_preview(found[0][1])
             self.preview_view.setLayoutDirection(Qt.LayoutDirection.RightToLeft if profile.language == "ar"
                                                  else Qt.LayoutDirection.LeftToRight)
         except RosterError as exc:
