@@ -201,6 +201,20 @@ def test_a_roster_whose_audit_trail_was_altered_is_refused(roster_file: Path, po
     assert server_tables(postgres_url) == []
 
 
+def test_a_roster_last_opened_by_an_older_version_is_sent_to_be_opened_first(roster_file: Path,
+                                                                             postgres_url: str) -> None:
+    with contextlib.closing(sqlite3.connect(roster_file)) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0015'")
+        raw.commit()
+    fingerprint = digest(roster_file)
+
+    with pytest.raises(DatabaseError, match="open it once with this version"):
+        move_to_server.move_roster(roster_file, postgres_url, passphrase=None, operator="A. Officer")
+
+    assert digest(roster_file) == fingerprint  # not migrated behind the officer's back
+    assert server_tables(postgres_url) == []
+
+
 def test_cancel_leaves_the_server_database_empty_and_a_second_move_succeeds(roster_file: Path,
                                                                            postgres_url: str) -> None:
     calls: list[tuple[int, int]] = []
