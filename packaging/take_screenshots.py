@@ -170,7 +170,7 @@ def manual_shots(language: str) -> None:
     _save(app, editor, out / "person.png")
     editor.close()
     for name, dialog in (("import", open_import_wizard(window)), ("export", open_export_dialog(window)),
-                         ("restore", RestoreDialog(db, folder, window))):
+                         ("restore", RestoreDialog(window.workspace, folder, window))):
         _save(app, dialog, out / f"{name}.png")
         dialog.close()
     answer = workdir / "answer.xlsx"  # the partner's answer: the list as the partner received it

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import backups, demo, persons
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage import db as storage_db
 from desktop_app.storage.db import DamagedRoster, open_database
 from desktop_app.ui.main_window import MainWindow
@@ -168,7 +169,7 @@ def test_the_restore_dialog_says_why_each_copy_was_taken(qtbot: QtBot, tmp_path:
         persons.create_person(database, {"surname": "Haddad"}, operator="t")
         backups.backup_now(database, folder, operator="t", reason="at open")
         backups.backup_now(database, folder, operator="t", reason="before import")
-        dialog = RestoreDialog(database, folder)
+        dialog = RestoreDialog(Workspace(database, "t"), folder)
         qtbot.addWidget(dialog)
         dialog.show()
         why = [dialog.model.index(row, 3).data() for row in range(dialog.model.rowCount())]

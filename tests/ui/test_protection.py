@@ -64,7 +64,7 @@ def test_restore_dialog_shows_what_each_backup_holds_and_restores(qtbot: QtBot, 
                                                                   backup_dir: Path, window: MainWindow) -> None:
     count = stats.roster_stats(window.db).persons
     persons.create_person(window.db, {"surname": "Later"}, operator="t")
-    dialog = RestoreDialog(window.db, backup_dir, window)
+    dialog = RestoreDialog(window.hub.workspace, backup_dir, window)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
     (info,) = dialog.model.records

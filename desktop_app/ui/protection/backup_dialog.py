@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.services import backups
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_RECENT, BackupInfo
-from desktop_app.storage.db import Database
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.preferences import Preferences
@@ -79,11 +79,11 @@ BACKUP_COLUMNS = [
 class RestoreDialog(QDialog):
     """The backups of a folder, newest first, with what each holds; the chosen one is `chosen`."""
 
-    def __init__(self, db: Database, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Restore from backup"))
-        self.db = db
+        self.workspace = workspace
         self.folder = folder
         self.chosen: BackupInfo | None = None
         layout = QVBoxLayout(self)
@@ -119,7 +119,7 @@ class RestoreDialog(QDialog):
 
     def load(self) -> None:
         try:
-            found = backups.list_backups(self.db, self.folder) if self.folder.is_dir() else []
+            found = backups.list_backups(self.workspace.db, self.folder) if self.folder.is_dir() else []
         except Exception as exc:
             show_error(self, exc)
             found = []

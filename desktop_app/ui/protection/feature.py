@@ -300,7 +300,9 @@ class Protection(QObject):
 
     @Slot()
     def restore(self) -> None:
-        dialog = RestoreDialog(self.host.db, backup_folder(self.host), self.window)
+        if self.host.workspace is None:
+            return
+        dialog = RestoreDialog(self.host.workspace, backup_folder(self.host), self.window)
         if not dialog.exec() or dialog.chosen is None:
             return
         chosen = dialog.chosen
