@@ -205,7 +205,7 @@ def _hash(pin: str, salt: bytes, params: dict[str, int]) -> bytes:
                           dklen=params["dklen"], maxmem=params["n"] * params["r"] * 256)
 
 
-def _checked_pin(pin: str) -> str:
+def checked_pin(pin: str) -> str:
     if len(pin) < MIN_PIN or pin != pin.strip():
         raise ValidationError("PIN", "", QT_TRANSLATE_NOOP("services.accounts", "must have at least {count} "
                                                            "characters and no spaces at either end"), count=MIN_PIN)
@@ -237,7 +237,7 @@ def list_accounts(db: Database) -> list[AccountView]:
 @guarded(Permission.ACCOUNTS)
 def add_account(db: Database, name: str, role: Role, pin: str, *, operator: str) -> AccountView:
     """A new account; the roster's first must be a head of mission (and anyone may make it)."""
-    name, pin = _checked_name(name), _checked_pin(pin)
+    name, pin = _checked_name(name), checked_pin(pin)
     salt = secrets.token_bytes(16)
     with db.transaction() as session:
         first = session.scalar(select(Account.id).limit(1)) is None
@@ -322,7 +322,7 @@ def disable_account(db: Database, name: str, *, operator: str, disabled: bool = 
 @guarded(Permission.ACCOUNTS)
 def set_pin(db: Database, name: str, pin: str, *, operator: str) -> AccountView:
     """A new PIN for account `name` (a head resets a forgotten one); unlocks the account."""
-    pin = _checked_pin(pin)
+    pin = checked_pin(pin)
     salt = secrets.token_bytes(16)
     with db.transaction() as session:
         row = _row(session, name)

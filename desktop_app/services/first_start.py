@@ -2,6 +2,7 @@
 settings and a recovery key, or a demonstration roster clearly marked as such.
 
     key = set_up_roster(FirstStart("A. Petrova", "Cairo", "EGY", Path("roster.db"), "long passphrase"))
+    set_up_roster(FirstStart("A. Petrova", "Cairo", "EGY", Path("r.db"), None, head_pin="4711"))  # + her account
     path, new = set_up_demo(Path("demonstration.db"), operator="A. Petrova")   # marked; filled by the window
 
 A file already there is never replaced: the officer is told to open it instead.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
+from desktop_app.domain.roles import Role
 
 # The database layer is imported by the functions that use it: the window asks `default_roster_path`
 # before its first paint, which loads no SQLAlchemy.
@@ -26,6 +28,7 @@ class FirstStart:
     mission_country: str | None
     roster: Path
     passphrase: str | None  # None: "no encryption", chosen explicitly
+    head_pin: str | None = None  # the officer's PIN: the roster's first account, the head of mission's (issue 20)
 
 
 CANNOT_MAKE = QT_TRANSLATE_NOOP("services.first_start", "{path}: no roster can be made there: {folder} is not a "
@@ -61,7 +64,9 @@ def _make_folder(path: Path) -> None:
 
 
 def set_up_roster(choices: FirstStart) -> str | None:
-    """Create the roster, save the mission's name and country; the recovery key when it is encrypted."""
+    """Create the roster, save the mission's name and country, and with `head_pin` the officer's account as the
+    head of mission's (the first account); the recovery key when it is encrypted."""
+    from desktop_app.services.accounts import add_account
     from desktop_app.services.recovery import make_recovery_key
     from desktop_app.services.settings import MissionSettings, save_mission
     from desktop_app.storage.db import open_database
@@ -72,6 +77,8 @@ def set_up_roster(choices: FirstStart) -> str | None:
     db = open_database(path, passphrase=choices.passphrase, holder=choices.officer)
     try:
         save_mission(db, MissionSettings(choices.mission_name, choices.mission_country), operator=choices.officer)
+        if choices.head_pin:
+            add_account(db, choices.officer, Role.HEAD, choices.head_pin, operator=choices.officer)
     finally:
         db.close()
     if choices.passphrase is None:

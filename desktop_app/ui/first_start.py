@@ -145,6 +145,8 @@ class OfficerPage(_Page):
         self.officer = QLineEdit(preferences.operator, self, objectName="firstStartOfficerName")
         self.mission = QLineEdit(self, objectName="firstStartMissionName")
         self.country = QLineEdit(self, objectName="firstStartMissionCountry")
+        self.pin = QLineEdit(self, objectName="firstStartPin")  # issue 20: optional, makes the head's account
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.form = QFormLayout()
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -154,8 +156,8 @@ class OfficerPage(_Page):
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addStretch(1)
-        self.labels = [QLabel(self) for _ in range(3)]
-        for label, edit in zip(self.labels, (self.officer, self.mission, self.country), strict=True):
+        self.labels = [QLabel(self) for _ in range(4)]
+        for label, edit in zip(self.labels, (self.officer, self.mission, self.country, self.pin), strict=True):
             label.setBuddy(edit)
             self.form.addRow(label, edit)
         self.officer.textChanged.connect(self.completeChanged)
@@ -165,8 +167,9 @@ class OfficerPage(_Page):
         self.note.setText(self.tr("Your name goes into the audit trail with every change you make. The mission's "
                                   "country is where phone numbers typed without + are from."))
         for label, text in zip(self.labels, (self.tr("Your &name"), self.tr("&Mission name"),
-                                             self.tr("Host &country")), strict=True):
+                                             self.tr("Host &country"), self.tr("Your &PIN (optional)")), strict=True):
             label.setText(text)
+        self.pin.setPlaceholderText(self.tr("gives every officer an account; you are the head of mission"))
         self.mission.setPlaceholderText(self.tr("e.g. Consulate General in Cairo"))
         self.country.setPlaceholderText(self.tr("ISO code, e.g. EGY: phones without + are from there"))
 
@@ -175,10 +178,13 @@ class OfficerPage(_Page):
 
     def validatePage(self) -> bool:
         from desktop_app.domain.countries import normalize_country
+        from desktop_app.services.accounts import checked_pin
 
         text = self.country.text().strip()
         try:
             self.wizard_().country = normalize_country(text, "mission country") if text else None
+            if self.pin.text():
+                checked_pin(self.pin.text())
         except ValidationError as exc:
             self.problem.setText(translated(exc))
             return False
@@ -501,7 +507,8 @@ class FirstStartWizard(QWizard):
         assert self.roster is not None
         officer = self.officer_page.officer.text().strip()
         self.recovery_key = set_up_roster(FirstStart(officer, self.officer_page.mission.text().strip(), self.country,
-                                                     self.roster, self.result_passphrase))
+                                                     self.roster, self.result_passphrase,
+                                                     head_pin=self.officer_page.pin.text() or None))
         self.preferences.operator = officer
         self.preferences.default_database = str(self.roster)
         self.preferences.set_value(KEY_DEMO_ONLY, False)

@@ -4,6 +4,7 @@ merge or retention action (disabled, the reason as tooltip) and no medical field
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
@@ -166,3 +167,44 @@ def test_the_idle_lock_asks_for_the_next_officers_account_and_pin(qtbot: QtBot, 
     screen.button.click()
     assert not lock.locked
     assert staffed_window.operator == "A. Consul" and _action(staffed_window, "exportAction").isEnabled()
+
+
+def test_the_first_start_makes_the_officer_the_head_of_missions_account(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QWizard
+
+    from desktop_app.storage.db import open_database
+    from desktop_app.ui.first_start import PAGE_OFFICER, PAGE_PASSPHRASE, PAGE_ROSTER, FirstStartWizard
+
+    wizard = FirstStartWizard(Preferences(QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+
+    def next_page(expected: int) -> None:
+        button = wizard.button(QWizard.WizardButton.CommitButton if wizard.currentPage().isCommitPage()
+                               else QWizard.WizardButton.NextButton)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert wizard.currentId() == expected
+
+    next_page(PAGE_OFFICER)
+    page = wizard.officer_page
+    qtbot.keyClicks(page.officer, "Anna Petrova")
+    qtbot.keyClicks(page.pin, "12")
+    next_page(PAGE_OFFICER)  # too short a PIN: said on the page, nothing made
+    assert "PIN" in page.problem.text()
+    qtbot.keyClicks(page.pin, "34")
+    next_page(PAGE_ROSTER)
+    roster = tmp_path / "roster.db"
+    wizard.roster_page.path.setText(str(roster))
+    next_page(PAGE_PASSPHRASE)
+    wizard.passphrase_page.plain.setChecked(True)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    assert roster.exists()
+    db = open_database(roster)
+    try:
+        head = accounts.authenticate(db, "Anna Petrova", "1234")
+    finally:
+        db.close()
+    assert head.role is Role.HEAD and head.created_by == "Anna Petrova"
+    wizard.reject()

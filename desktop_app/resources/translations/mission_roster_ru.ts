@@ -200,37 +200,37 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="419"/>
+        <location filename="../../ui/first_start.py" line="425"/>
         <source>These backups would be on the same disk as the roster: a lost, stolen or broken laptop takes both. Choose a folder on a USB stick that stays at the mission.</source>
         <translation>Эти резервные копии окажутся на том же диске, что и база: потерянный, украденный или сломанный ноутбук унесёт и то, и другое. Выберите папку на флешке, которая остаётся в миссии.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="425"/>
+        <location filename="../../ui/first_start.py" line="431"/>
         <source>Backups</source>
         <translation>Резервные копии</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="426"/>
+        <location filename="../../ui/first_start.py" line="432"/>
         <source>A backup is taken when the roster opens, every few minutes while you work and when it closes, each checked. Choose a folder on a USB stick that stays at the mission, so the roster survives a lost laptop. Left empty, backups go to a &apos;backups&apos; folder beside the roster.</source>
         <translation>Резервная копия делается при открытии базы, каждые несколько минут во время работы и при закрытии; каждая проверяется. Выберите папку на USB-накопителе, который остаётся в миссии, чтобы база пережила потерю ноутбука. Если оставить поле пустым, копии пойдут в папку «backups» рядом с базой.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="430"/>
+        <location filename="../../ui/first_start.py" line="436"/>
         <source>beside the roster</source>
         <translation>рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="431"/>
+        <location filename="../../ui/first_start.py" line="437"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="436"/>
+        <location filename="../../ui/first_start.py" line="442"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="443"/>
+        <location filename="../../ui/first_start.py" line="449"/>
         <source>%1 is not a folder this program can write in. Plug in the stick, or choose another folder.</source>
         <translation>%1 — не папка, в которую программа может писать. Вставьте накопитель или выберите другую папку.</translation>
     </message>
@@ -791,7 +791,7 @@
 <context>
     <name>DemonstrationMark</name>
     <message>
-        <location filename="../../ui/first_start.py" line="560"/>
+        <location filename="../../ui/first_start.py" line="567"/>
         <source>DEMONSTRATION</source>
         <translation>ДЕМОНСТРАЦИЯ</translation>
     </message>
@@ -1086,32 +1086,32 @@ Please send that file to your IT support.</source>
         <translation>Экспорт для партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153"/>
+        <location filename="../../ui/export_dialog.py" line="154"/>
         <source>Edit profiles…</source>
         <translation>Изменить профили…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="157"/>
+        <location filename="../../ui/export_dialog.py" line="158"/>
         <source>Persons</source>
         <translation>Кого экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="159"/>
+        <location filename="../../ui/export_dialog.py" line="160"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="163"/>
+        <location filename="../../ui/export_dialog.py" line="164"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="168"/>
+        <location filename="../../ui/export_dialog.py" line="169"/>
         <source>The roster as filtered now</source>
         <translation>Список с текущим фильтром</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="169"/>
+        <location filename="../../ui/export_dialog.py" line="170"/>
         <source>The %n selected person(s)</source>
         <translation>
             <numerusform>%n выбранный человек</numerusform>
@@ -1120,152 +1120,152 @@ Please send that file to your IT support.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="171"/>
+        <location filename="../../ui/export_dialog.py" line="172"/>
         <source>The whole roster</source>
         <translation>Весь список</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="188"/>
+        <location filename="../../ui/export_dialog.py" line="189"/>
         <source>roster.xlsx or manifest.pdf</source>
         <translation>roster.xlsx или manifest.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="189"/>
+        <location filename="../../ui/export_dialog.py" line="190"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="193"/>
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Letter</source>
         <translation>Letter (США)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>(none: a file for the mission itself)</source>
         <translation>(нет: файл для самой миссии)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="199"/>
+        <location filename="../../ui/export_dialog.py" line="200"/>
         <source>the profile&apos;s title, or the list</source>
         <translation>заголовок профиля или название списка</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="200"/>
+        <location filename="../../ui/export_dialog.py" line="201"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="201"/>
+        <location filename="../../ui/export_dialog.py" line="202"/>
         <source>the same again</source>
         <translation>ещё раз то же</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="204"/>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>Send persons who have not consented to sharing too (the audit trail names them)</source>
         <translation>Передать и тех, кто не дал согласия на передачу данных (они будут названы в журнале изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="220"/>
+        <location filename="../../ui/export_dialog.py" line="221"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="228"/>
+        <location filename="../../ui/export_dialog.py" line="229"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="235"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>Confirm</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="238"/>
+        <location filename="../../ui/export_dialog.py" line="239"/>
         <source>&amp;Profile</source>
         <translation>&amp;Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="239"/>
+        <location filename="../../ui/export_dialog.py" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="240"/>
+        <location filename="../../ui/export_dialog.py" line="241"/>
         <source>P&amp;artner</source>
         <translation>Пар&amp;тнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="241"/>
+        <location filename="../../ui/export_dialog.py" line="242"/>
         <source>&amp;Title</source>
         <translation>&amp;Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="242"/>
+        <location filename="../../ui/export_dialog.py" line="243"/>
         <source>Pass&amp;word</source>
         <translation>Па&amp;роль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253"/>
+        <location filename="../../ui/export_dialog.py" line="254"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; (the first rows, as the partner will read them)</source>
         <translation>&lt;b&gt;Предпросмотр&lt;/b&gt; (первые строки — так, как их прочтёт партнёр)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="278"/>
+        <location filename="../../ui/export_dialog.py" line="279"/>
         <source>%1  (built in)</source>
         <translation>%1  (встроенный)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="351"/>
+        <location filename="../../ui/export_dialog.py" line="363"/>
         <source>%1 persons, %2 rows.</source>
         <translation>Человек: %1, строк: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="356"/>
+        <location filename="../../ui/export_dialog.py" line="368"/>
         <source>%1 of them have not consented to sharing their data (%2).</source>
         <translation>Из них не дали согласия на передачу данных: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="361"/>
+        <location filename="../../ui/export_dialog.py" line="373"/>
         <source>Nobody is selected.</source>
         <translation>Никто не выбран.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="364"/>
+        <location filename="../../ui/export_dialog.py" line="376"/>
         <source>Some persons have not consented to sharing: tick the box to send them too, or choose other persons.</source>
         <translation>Не все дали согласие на передачу данных: отметьте флажок, чтобы передать и их, или выберите других людей.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="368"/>
+        <location filename="../../ui/export_dialog.py" line="380"/>
         <source>Choose the file to write.</source>
         <translation>Выберите файл для записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="370"/>
+        <location filename="../../ui/export_dialog.py" line="382"/>
         <source>The file must end in .xlsx (a workbook) or .pdf (a printed manifest).</source>
         <translation>Имя файла должно оканчиваться на .xlsx (книга Excel) или .pdf (список для печати).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="377"/>
+        <location filename="../../ui/export_dialog.py" line="389"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="388"/>
+        <location filename="../../ui/export_dialog.py" line="400"/>
         <source>Export to</source>
         <translation>Экспортировать в</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="389"/>
+        <location filename="../../ui/export_dialog.py" line="401"/>
         <source>Excel workbook (*.xlsx);;PDF manifest (*.pdf)</source>
         <translation>Книга Excel (*.xlsx);;Список PDF для печати (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="430"/>
+        <location filename="../../ui/export_dialog.py" line="442"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="457"/>
+        <location filename="../../ui/export_dialog.py" line="469"/>
         <source>Exported %1 persons to %2 (recorded in the audit trail)</source>
         <translation>Экспортировано человек: %1, файл %2 (записано в журнал изменений)</translation>
     </message>
@@ -1524,32 +1524,32 @@ Please send that file to your IT support.</source>
 <context>
     <name>FirstStartWizard</name>
     <message>
-        <location filename="../../ui/first_start.py" line="517"/>
+        <location filename="../../ui/first_start.py" line="524"/>
         <source>The roster is made, and its recovery key is shown only on this page: without it, a forgotten passphrase loses the roster. Leave the assistant without keeping the key?</source>
         <translation>База создана, а её ключ восстановления показан только на этой странице: без него забытая парольная фраза означает потерю базы. Выйти из помощника, не сохранив ключ?</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="481"/>
+        <location filename="../../ui/first_start.py" line="487"/>
         <source>%1: first start</source>
         <translation>%1: первый запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="484"/>
+        <location filename="../../ui/first_start.py" line="490"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="485"/>
+        <location filename="../../ui/first_start.py" line="491"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Назад</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="486"/>
+        <location filename="../../ui/first_start.py" line="492"/>
         <source>&amp;Finish</source>
         <translation>&amp;Готово</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="487"/>
+        <location filename="../../ui/first_start.py" line="493"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -3663,37 +3663,47 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="164"/>
+        <location filename="../../ui/first_start.py" line="166"/>
         <source>You and your mission</source>
         <translation>Вы и ваша миссия</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="165"/>
+        <location filename="../../ui/first_start.py" line="167"/>
         <source>Your name goes into the audit trail with every change you make. The mission&apos;s country is where phone numbers typed without + are from.</source>
         <translation>Ваше имя записывается в журнал изменений с каждым вашим изменением. Страна миссии — та, чьими считаются номера телефонов, набранные без +.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="167"/>
+        <location filename="../../ui/first_start.py" line="169"/>
         <source>Your &amp;name</source>
         <translation>Ваше &amp;имя</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="167"/>
+        <location filename="../../ui/first_start.py" line="169"/>
         <source>&amp;Mission name</source>
         <translation>&amp;Название миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="168"/>
+        <location filename="../../ui/first_start.py" line="170"/>
         <source>Host &amp;country</source>
         <translation>&amp;Страна пребывания</translation>
     </message>
     <message>
         <location filename="../../ui/first_start.py" line="170"/>
+        <source>Your &amp;PIN (optional)</source>
+        <translation>Ваш &amp;PIN (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="172"/>
+        <source>gives every officer an account; you are the head of mission</source>
+        <translation>у каждого сотрудника будет учётная запись; вы — глава миссии</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="173"/>
         <source>e.g. Consulate General in Cairo</source>
         <translation>например, Генеральное консульство в Каире</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="171"/>
+        <location filename="../../ui/first_start.py" line="174"/>
         <source>ISO code, e.g. EGY: phones without + are from there</source>
         <translation>код ISO, например EGY: телефоны без + считаются местными</translation>
     </message>
@@ -3922,52 +3932,52 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="296"/>
+        <location filename="../../ui/first_start.py" line="302"/>
         <source>Protect the roster</source>
         <translation>Защита базы</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="297"/>
+        <location filename="../../ui/first_start.py" line="303"/>
         <source>The roster holds names, passport and phone numbers of people in danger. With a passphrase the file is encrypted: nobody who gets it (a lost or seized laptop) can read it. Several words you can remember are best. Next you get a recovery key to keep in the safe, in case the passphrase is forgotten.</source>
         <translation>В базе хранятся имена, номера паспортов и телефонов людей в опасности. С парольной фразой файл шифруется: никто, к кому он попадёт (потерянный или изъятый ноутбук), не сможет его прочесть. Лучше всего несколько слов, которые легко запомнить. Затем вы получите ключ восстановления для сейфа — на случай, если парольная фраза забудется.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="301"/>
+        <location filename="../../ui/first_start.py" line="307"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="302"/>
+        <location filename="../../ui/first_start.py" line="308"/>
         <source>&amp;Again</source>
         <translation>&amp;Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="303"/>
+        <location filename="../../ui/first_start.py" line="309"/>
         <source>&amp;No encryption: anyone who gets this file can read it</source>
         <translation>&amp;Без шифрования: любой, к кому попадёт файл, сможет его прочесть</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="304"/>
+        <location filename="../../ui/first_start.py" line="310"/>
         <source>Create the roster</source>
         <translation>Создать базу</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="308"/>
+        <location filename="../../ui/first_start.py" line="314"/>
         <source>Too short: at least %1 characters</source>
         <translation>Слишком короткая: нужно не меньше %1 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="308"/>
+        <location filename="../../ui/first_start.py" line="314"/>
         <source>Fair</source>
         <translation>Средняя</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="309"/>
+        <location filename="../../ui/first_start.py" line="315"/>
         <source>Good</source>
         <translation>Хорошая</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="309"/>
+        <location filename="../../ui/first_start.py" line="315"/>
         <source>Strong</source>
         <translation>Надёжная</translation>
     </message>
@@ -4603,138 +4613,138 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="308"/>
-        <location filename="../../ui/protection/feature.py" line="321"/>
+        <location filename="../../ui/protection/feature.py" line="310"/>
+        <location filename="../../ui/protection/feature.py" line="323"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="309"/>
+        <location filename="../../ui/protection/feature.py" line="311"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
         <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="322"/>
+        <location filename="../../ui/protection/feature.py" line="324"/>
         <source>%1 is a backup of another roster, not of this one. Replace this roster by that other roster? This roster is saved first.</source>
         <translation>%1 — резервная копия другой базы, а не этой. Заменить эту базу той, другой? Сначала будет сохранена копия этой базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="335"/>
+        <location filename="../../ui/protection/feature.py" line="337"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="336"/>
+        <location filename="../../ui/protection/feature.py" line="338"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="344"/>
-        <location filename="../../ui/protection/feature.py" line="348"/>
+        <location filename="../../ui/protection/feature.py" line="346"/>
+        <location filename="../../ui/protection/feature.py" line="350"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="345"/>
+        <location filename="../../ui/protection/feature.py" line="347"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="349"/>
+        <location filename="../../ui/protection/feature.py" line="351"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="369"/>
-        <location filename="../../ui/protection/feature.py" line="377"/>
+        <location filename="../../ui/protection/feature.py" line="371"/>
+        <location filename="../../ui/protection/feature.py" line="379"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="369"/>
+        <location filename="../../ui/protection/feature.py" line="371"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="374"/>
+        <location filename="../../ui/protection/feature.py" line="376"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="376"/>
+        <location filename="../../ui/protection/feature.py" line="378"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="378"/>
+        <location filename="../../ui/protection/feature.py" line="380"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="397"/>
+        <location filename="../../ui/protection/feature.py" line="399"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="413"/>
+        <location filename="../../ui/protection/feature.py" line="415"/>
         <source>%1 plain copies removed.</source>
         <translation>Удалено незашифрованных копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="413"/>
+        <location filename="../../ui/protection/feature.py" line="415"/>
         <source>%1 plain copies encrypted.</source>
         <translation>Зашифровано копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="429"/>
+        <location filename="../../ui/protection/feature.py" line="431"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="429"/>
+        <location filename="../../ui/protection/feature.py" line="431"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="431"/>
         <location filename="../../ui/protection/feature.py" line="433"/>
-        <location filename="../../ui/protection/feature.py" line="442"/>
-        <location filename="../../ui/protection/feature.py" line="455"/>
+        <location filename="../../ui/protection/feature.py" line="435"/>
+        <location filename="../../ui/protection/feature.py" line="444"/>
+        <location filename="../../ui/protection/feature.py" line="457"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="431"/>
+        <location filename="../../ui/protection/feature.py" line="433"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="434"/>
+        <location filename="../../ui/protection/feature.py" line="436"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="439"/>
+        <location filename="../../ui/protection/feature.py" line="441"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="440"/>
+        <location filename="../../ui/protection/feature.py" line="442"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="442"/>
+        <location filename="../../ui/protection/feature.py" line="444"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="448"/>
+        <location filename="../../ui/protection/feature.py" line="450"/>
         <source>Applying the retention</source>
         <translation>Применение срока хранения</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="455"/>
+        <location filename="../../ui/protection/feature.py" line="457"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
@@ -5596,17 +5606,17 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="369"/>
+        <location filename="../../ui/first_start.py" line="375"/>
         <source>Your recovery key</source>
         <translation>Ваш ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="370"/>
+        <location filename="../../ui/first_start.py" line="376"/>
         <source>If the passphrase is ever forgotten, this key opens the roster and sets a new one. It is shown only now. Print it (or write it down) and keep it in the mission&apos;s safe, not with the laptop.</source>
         <translation>Если парольная фраза забудется, этот ключ откроет базу и задаст новую. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="374"/>
+        <location filename="../../ui/first_start.py" line="380"/>
         <source>I have &amp;printed the key or written it down</source>
         <translation>Я &amp;распечатал(а) или переписал(а) ключ</translation>
     </message>
@@ -6011,32 +6021,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         </translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="218"/>
+        <location filename="../../ui/first_start.py" line="224"/>
         <source>Where the roster lives</source>
         <translation>Где хранится база</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="219"/>
+        <location filename="../../ui/first_start.py" line="225"/>
         <source>The roster is one file on this computer. The suggested place is this user&apos;s local data folder. Avoid a OneDrive, Dropbox or Google Drive folder and network shares: several officers at once work better on a shared PostgreSQL roster.</source>
         <translation>База — это один файл на этом компьютере. Предлагаемое место — локальная папка данных пользователя. Избегайте папок OneDrive, Dropbox, Google Drive и сетевых папок: нескольким сотрудникам одновременно лучше работать в общей базе PostgreSQL.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="222"/>
+        <location filename="../../ui/first_start.py" line="228"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="235"/>
+        <location filename="../../ui/first_start.py" line="241"/>
         <source>New roster</source>
         <translation>Новая база</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="236"/>
+        <location filename="../../ui/first_start.py" line="242"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="250"/>
+        <location filename="../../ui/first_start.py" line="256"/>
         <source>%1 exists already. Choose another file; an existing roster is opened with File &gt; Open roster.</source>
         <translation>%1 уже существует. Выберите другой файл; существующая база открывается через Файл &gt; Открыть базу.</translation>
     </message>
@@ -9675,12 +9685,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.first_start</name>
     <message>
-        <location filename="../../services/first_start.py" line="31"/>
+        <location filename="../../services/first_start.py" line="34"/>
         <source>{path}: no roster can be made there: {folder} is not a folder this program can write in (a read-only disk, a write-protected stick, a file of that name?); choose another place</source>
         <translation>{path}: здесь нельзя создать базу: программа не может писать в папку {folder} (диск только для чтения, флешка с защитой от записи, файл с таким именем?); выберите другое место</translation>
     </message>
     <message>
-        <location filename="../../services/first_start.py" line="38"/>
+        <location filename="../../services/first_start.py" line="41"/>
         <source>{path} exists already; choose another file, or open it with File &gt; Open roster</source>
         <translation>{path} уже существует; выберите другой файл или откройте его через Файл &gt; Открыть базу</translation>
     </message>
