@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from itertools import chain
 
 import numpy as np
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -116,24 +115,23 @@ def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], lar
     """Every (query, record) pair sharing a block of at most `largest` records, once: rows and positions.
 
     `keys[i]` are query i's blocking keys; the pairs come query by query, positions ascending
-    (`RosterIndex._positions` gives the same positions as a set). The blocks met are laid end
-    to end and made distinct in one numpy pass over (row, position) codes.
+    (`RosterIndex._positions` gives the same positions as a set). A Python set per query, sorted
+    into an array, measured cheaper than numpy's unique per query or over the whole batch.
     """
-    found: list[list[int]] = []
-    owners: list[int] = []
+    rows: list[np.ndarray] = []
+    positions: list[np.ndarray] = []
     for row, query_keys in enumerate(keys):
+        met: set[int] = set()
         for key in query_keys:
             block = blocks.get(key)
             if block and len(block) <= largest:
-                found.append(block)
-                owners.append(row)
-    if not found:
+                met.update(block)
+        if met:
+            positions.append(np.array(sorted(met), np.int64))
+            rows.append(np.full(len(met), row, np.int64))
+    if not rows:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    lengths = np.fromiter((len(block) for block in found), np.int64, len(found))
-    positions = np.fromiter(chain.from_iterable(found), np.int64, int(lengths.sum()))
-    width = int(positions.max()) + 1
-    codes = np.unique(np.repeat(np.array(owners, np.int64), lengths) * width + positions)
-    return codes // width, codes % width
+    return np.concatenate(rows), np.concatenate(positions)
 
 
 _ISO_LENGTH = len("1990-01-31")
