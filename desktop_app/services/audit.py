@@ -32,7 +32,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -325,8 +325,19 @@ def browse(db: Database, where: AuditFilter = AuditFilter(), *, limit: int = 500
     if where.until:
         query = query.where(AuditEntry.at < where.until)
     with db.reading() as session:
-        return [AuditView(e.id, e.at, e.operator, e.action, e.entity, e.entity_key, e.summary, json.loads(e.changes))
-                for e in session.scalars(query)]
+        views = [AuditView(e.id, e.at, e.operator, e.action, e.entity, e.entity_key, e.summary, json.loads(e.changes))
+                 for e in session.scalars(query)]
+    from desktop_app.domain.roles import Permission  # below: services.accounts imports this module
+    from desktop_app.services import accounts
+
+    if views and not accounts.may(db, Permission.READ_NOTES):  # issue 20: old and new notes stay unread
+        views = [replace(view, changes={key: WITHHELD if key in NOTE_KEYS else value
+                                        for key, value in view.changes.items()}) for view in views]
+    return views
+
+
+NOTE_KEYS = ("medical", "notes")  # the changes a role without READ_NOTES does not read
+WITHHELD = "(withheld)"
 
 
 def operators(db: Database) -> list[str]:

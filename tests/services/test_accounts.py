@@ -177,3 +177,15 @@ def test_the_roster_table_shows_a_volunteer_no_medical_flag(db: Database) -> Non
     accounts.add_account(db, "V. Hotline", Role.VOLUNTEER, "1234", operator="x")
     accounts.sign_in(db, accounts.authenticate(db, "V. Hotline", "1234"))
     assert not roster.fetch_rows(db, [person.id])[person.id].medical
+
+
+def test_the_audit_trail_shows_a_volunteer_no_old_or_new_notes(db: Database) -> None:
+    _head(db)
+    person = persons.create_person(db, {"surname": "Иванова"}, operator="x")
+    persons.update_person(db, person.id, {"notes": "insulin twice a day"}, operator="x")
+    assert any("insulin" in json.dumps(e.changes, ensure_ascii=False) for e in audit.browse(db))
+    accounts.add_account(db, "V. Hotline", Role.VOLUNTEER, "1234", operator="x")
+    accounts.sign_in(db, accounts.authenticate(db, "V. Hotline", "1234"))
+    seen = audit.browse(db)
+    assert not any("insulin" in json.dumps(e.changes, ensure_ascii=False) for e in seen)
+    assert any(e.changes.get("notes") == audit.WITHHELD for e in seen)
