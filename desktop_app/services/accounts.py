@@ -364,6 +364,9 @@ def sign_in_by_server_login(db: Database) -> AccountView | None:
     login = server_login(db)
     if login is None:
         return None
+    with db.reading() as session:  # most server logins map to no account: nothing is written for them
+        if session.scalar(select(Account.id).where(Account.db_login == login, Account.disabled.is_(False))) is None:
+            return None
     with db.transaction() as session:
         row = session.scalar(select(Account).where(Account.db_login == login, Account.disabled.is_(False)))
         if row is None:
