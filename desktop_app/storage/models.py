@@ -91,7 +91,7 @@ class Person(Stamped, Base):
     household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"), index=True)
     relationship: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20), index=True)
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     deleted_by: Mapped[str | None] = mapped_column(String(100))
     # Optimistic concurrency: an edit based on an older version is refused, never lost.
@@ -171,7 +171,7 @@ class Household(Stamped, Base):
     ref: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = _text()
     head_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("persons.id", use_alter=True, name="fk_households_head_person_id_persons"))
+        ForeignKey("persons.id", use_alter=True, name="fk_households_head_person_id_persons"), index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
 
     members: Mapped[list[Person]] = orm.relationship(
@@ -374,7 +374,7 @@ class DuplicateDismissal(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_a_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
-    person_b_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    person_b_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     operator: Mapped[str] = mapped_column(String(100))
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -457,7 +457,7 @@ class EligibilityOverride(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     list_id: Mapped[int] = mapped_column(ForeignKey("evacuation_lists.id", ondelete="CASCADE"))
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     operator: Mapped[str] = mapped_column(String(100))
