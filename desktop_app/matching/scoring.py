@@ -17,7 +17,9 @@ day, and a married name is for the officer. A roster ID, case reference or docum
 lifts a pair to review at least (a partner who typed our reference deserves a look even when
 every name differs). Locality and address never make a match on their own: without an ID or a
 document equal, a pair that reaches the match threshold only through its places stays at
-review (a household's members and its neighbours share them), unless its full birth date
+review (a household's members and its neighbours share them), and so does one that reaches it only
+through a document one character off without a birth date agreeing (a family's passports are issued in
+sequence: a father and son named alike), unless its full birth date
 agrees and its given names agree or clash as a twin's would (`born_apart_from_household`:
 in one household only a twin shares a birth date, and the twin cap weighs that). Twins are weighed rather than
 ruled: a pair whose surname and full birth date agree and whose given names clash is either
@@ -165,6 +167,12 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     places = max(bits[LOCALITY_F], 0.0) + max(bits[ADDRESS_F], 0.0)
     place_only = (decision == MATCH and places > 0.0 and not identified and not born_apart_from_household(levels)
                   and score_of(weight - places) < match_threshold)
+    if (decision == MATCH and not identified and levels[DOCUMENT_F] == DOCUMENT_ONE_OFF
+            and levels[BIRTH_F] not in (D_EQUAL, D_SWAPPED)
+            and score_of(weight - max(bits[DOCUMENT_F], 0.0)) < match_threshold):
+        # A family's passports are issued in sequence (`model.U_DOCUMENT_ONE_OFF`): one digit apart is a
+        # household's evidence too, and a father and son named alike differ only by the birth date (breaker X14b).
+        decision = REVIEW
     if place_only:
         # A town and an address are shared by a household and its neighbours: they rank namesakes and
         # lift a pair to review, but a match rests on the person (a brother at the same address, breaker X14).
