@@ -135,6 +135,7 @@ def _first_start_shots(app: QApplication, workdir: Path, out: Path) -> None:
     wizard.button(QWizard.WizardButton.CommitButton).click()
     _settle(app)
     _save(app, wizard, out / "first-start-recovery.png")  # a key of this throwaway roster only
+    wizard.recovery_page.kept.setChecked(True)  # else Cancel first asks to keep the key
     wizard.reject()
 
 

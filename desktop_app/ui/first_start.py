@@ -359,11 +359,13 @@ class RecoveryPage(_Page):
         self.key.setObjectName("firstStartRecoveryKey")
         self.kept = QCheckBox(self, objectName="firstStartKeyKept")
         self.kept.toggled.connect(self.completeChanged)
+        self.problem = self._problem_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addSpacing(8)
         layout.addWidget(self.view)
         layout.addWidget(self.kept)
+        layout.addWidget(self.problem)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
@@ -515,19 +517,15 @@ class FirstStartWizard(QWizard):
         log.info("first start: roster created (%s)", "encrypted" if self.result_passphrase else "plain")
 
     def reject(self) -> None:
-        """Cancel, Esc or the close button: once the roster is made, its recovery key is on screen only now,
-        so leaving before it is kept is asked first (the default answer stays)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        if self.recovery_key is not None and not self.recovery_page.kept.isChecked():
-            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, self.tr(
-                "The roster is made, and its recovery key is shown only on this page: without it, a forgotten "
-                "passphrase loses the roster. Leave the assistant without keeping the key?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-            box.setObjectName("firstStartLeaveWithoutKey")
-            box.setDefaultButton(QMessageBox.StandardButton.No)
-            if box.exec() != QMessageBox.StandardButton.Yes:
-                return
+        """Cancel, Esc or the close button. On the recovery key's page, before the key is kept, the first one
+        only says that the key is shown only now (no modal question: a programmatic reject never blocks);
+        a second one leaves."""
+        page = self.recovery_page
+        if self.currentId() == PAGE_RECOVERY and not page.kept.isChecked() and not page.problem.text():
+            page.problem.setText(self.tr("The recovery key is shown only now: without it, a forgotten passphrase "
+                                         "loses the roster. Print it or write it down and tick the box; Cancel "
+                                         "again leaves without it."))
+            return
         super().reject()
 
     def accept(self) -> None:

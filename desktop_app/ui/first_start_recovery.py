@@ -55,13 +55,25 @@ def recovery_sheet_document(parent: QObject, roster: Path, key: str, *, mission:
     return document
 
 
-def save_sheet_pdf(document: QTextDocument, path: Path) -> None:
-    """Write the sheet as an A4 PDF at `path` (a file the officer chose)."""
-    writer = QPdfWriter(str(path))
+def save_sheet_pdf(document: QTextDocument, path: Path, *, roster: Path | None = None) -> None:
+    """Write the sheet as an A4 PDF at `path` (a file the officer chose, replacing it was confirmed in the
+    file dialog) through `output_files`: never over the roster or its files, whole or not at all, readable
+    by this user only (the key opens the roster). OutputRefused / OutputError otherwise."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from desktop_app import output_files
+
+    content = QByteArray()
+    buffer = QBuffer(content)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
     writer.setTitle(APP_NAME)
     document.print_(writer)
+    del writer  # ends the PDF in the buffer
+    buffer.close()
+    output_files.write_bytes(path, content.data(), overwrite=True, roster=roster)
 
 
 def key_font(base: QFont) -> QFont:
@@ -111,14 +123,17 @@ class RecoveryKeyView(QWidget):
                                        officer=self.officer)
 
     def save_pdf(self, path: Path) -> None:
-        save_sheet_pdf(self.document(), path)
+        save_sheet_pdf(self.document(), path, roster=self.roster if self.roster != Path() else None)
 
     @Slot()
     def _save_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery key"),
                                               str(Path.home() / "recovery-key.pdf"), self.tr("PDF (*.pdf)"))
         if path:
-            self.save_pdf(Path(path))
+            try:
+                self.save_pdf(Path(path))
+            except RosterError as exc:
+                show_error(self, exc)
 
     @Slot()
     def print_sheet(self) -> None:

@@ -4,16 +4,19 @@ switched mid-way, a demonstration then a real roster in one window."""
 
 from __future__ import annotations
 
+import os
+import stat
 import tempfile
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop_app import system
-from desktop_app.storage.db import is_encrypted
+from desktop_app.output_files import OutputRefused
+from desktop_app.storage.db import check_passphrase, is_encrypted
 from desktop_app.ui.first_start import (
     PAGE_BACKUP,
     PAGE_OFFICER,
@@ -23,7 +26,6 @@ from desktop_app.ui.first_start import (
     FirstStartWizard,
 )
 from desktop_app.ui.preferences import Preferences
-from tests.ui.typing import answer_next_message_box
 
 
 @pytest.fixture
@@ -128,16 +130,13 @@ def test_leaving_before_the_recovery_key_is_kept_is_asked_first(qtbot: QtBot, tm
     wizard.passphrase_page.again.setText("blue river seven lanterns")
     click(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert wizard.currentId() == PAGE_RECOVERY and wizard.recovery_key
-    replies: list[str] = []
-    answer_next_message_box(replies)  # the default answer: stay
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # a hurried officer
-    assert replies and "recovery key" in replies[0]
     assert wizard.isVisible() and wizard.currentId() == PAGE_RECOVERY
+    assert "shown only now" in wizard.recovery_page.problem.text()
     assert wizard.recovery_page.key.text() == wizard.recovery_key  # still shown, to be printed
-    answer_next_message_box(replies, QMessageBox.StandardButton.Yes)
-    click(qtbot, wizard, QWizard.WizardButton.CancelButton)
-    assert len(replies) == 2 and wizard.result() == QWizard.DialogCode.Rejected
-    # Kept: Cancel on the backup page asks nothing.
+    click(qtbot, wizard, QWizard.WizardButton.CancelButton)  # asked, and meant
+    assert not wizard.isVisible() and wizard.result() == QWizard.DialogCode.Rejected
+    # Kept: one Cancel on the backup page leaves.
     again = Preferences(QSettings(str(tmp_path / "again.ini"), QSettings.Format.IniFormat))
     wizard = wizard_at_roster_page(qtbot, again)
     wizard.roster_page.path.setText(str(tmp_path / "second.db"))
@@ -149,4 +148,32 @@ def test_leaving_before_the_recovery_key_is_kept_is_asked_first(qtbot: QtBot, tm
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentId() == PAGE_BACKUP
     click(qtbot, wizard, QWizard.WizardButton.CancelButton)
-    assert len(replies) == 2 and wizard.result() == QWizard.DialogCode.Rejected
+    assert not wizard.isVisible() and wizard.result() == QWizard.DialogCode.Rejected
+
+
+def test_the_key_sheet_is_never_saved_over_the_roster_and_only_its_user_reads_it(
+        qtbot: QtBot, tmp_path: Path, fresh: Preferences) -> None:
+    roster = tmp_path / "roster.db"
+    wizard = wizard_at_roster_page(qtbot, fresh)
+    wizard.roster_page.path.setText(str(roster))
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    wizard.passphrase_page.edit.setText("blue river seven lanterns")
+    wizard.passphrase_page.again.setText("blue river seven lanterns")
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert wizard.currentId() == PAGE_RECOVERY
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("roster.db")}
+    for target in (roster, roster.with_name("roster.db-wal"), tmp_path / "roster.db.audit-head"):
+        with pytest.raises(OutputRefused):  # the file dialog's 'replace it?' must not reach the roster
+            wizard.recovery_page.save_pdf(target)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("roster.db")} == before
+    assert check_passphrase(roster, "blue river seven lanterns") is None
+    sheet = tmp_path / "key.pdf"
+    wizard.recovery_page.save_pdf(sheet)
+    assert sheet.read_bytes().startswith(b"%PDF") and sheet.read_bytes().rstrip().endswith(b"%%EOF")
+    if os.name == "posix":
+        assert stat.S_IMODE(sheet.stat().st_mode) == 0o600  # the key opens the roster: this user's only
+    older = tmp_path / "older key.pdf"
+    older.write_bytes(b"an older sheet")
+    wizard.recovery_page.save_pdf(older)  # replacing a file the officer confirmed in the file dialog
+    assert older.read_bytes().startswith(b"%PDF")
+    wizard.recovery_page.kept.setChecked(True)

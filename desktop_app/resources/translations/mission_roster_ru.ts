@@ -1525,8 +1525,8 @@ Please send that file to your IT support.</source>
     <name>FirstStartWizard</name>
     <message>
         <location filename="../../ui/first_start.py" line="524"/>
-        <source>The roster is made, and its recovery key is shown only on this page: without it, a forgotten passphrase loses the roster. Leave the assistant without keeping the key?</source>
-        <translation>База создана, а её ключ восстановления показан только на этой странице: без него забытая парольная фраза означает потерю базы. Выйти из помощника, не сохранив ключ?</translation>
+        <source>The recovery key is shown only now: without it, a forgotten passphrase loses the roster. Print it or write it down and tick the box; Cancel again leaves without it.</source>
+        <translation>Ключ восстановления показан только сейчас: без него забытая парольная фраза означает потерю базы. Распечатайте или запишите его и отметьте флажок; повторная «Отмена» закроет помощник без ключа.</translation>
     </message>
     <message>
         <location filename="../../ui/first_start.py" line="487"/>
