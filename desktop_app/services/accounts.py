@@ -26,6 +26,7 @@ import hmac
 import inspect
 import json
 import secrets
+import unicodedata
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ R = TypeVar("R")
 MAX_FAILURES = 5  # wrong PINs in a row before the account is locked
 LOCK_OUT = dt.timedelta(minutes=5)
 MIN_PIN = 4
+# The audit trail's operator for what nobody authenticated did (a refusal, a failed sign-in): never a typed name.
+NOT_SIGNED_IN = "(not signed in)"
 # scrypt's cost: 16 MiB of memory per try (n * r * 128 bytes), as OWASP's password storage sheet advises.
 SCRYPT_PARAMS: dict[str, int] = {"n": 2 ** 14, "r": 8, "p": 1, "dklen": 64}
 
@@ -152,7 +155,7 @@ def require(target: Any, permission: Permission) -> AccountView | None:
     if signed_in(db) is None:
         if not has_accounts(db):
             return None
-        _audit_refusal(db, db.holder or "?", None, permission)
+        _audit_refusal(db, NOT_SIGNED_IN, None, permission)
         raise PermissionRefused(None, None, permission)
     account = current(db)
     if account is not None and account.may(permission):
@@ -219,11 +222,22 @@ def _checked_name(name: str) -> str:
     return name
 
 
+def name_key(name: str) -> str:
+    """The form two account names are compared in: any case, any script, blanks collapsed (in Python:
+    SQLite's lower() folds ASCII letters only, so 'Иван' would never match 'иван', nor itself)."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _find(session: Any, name: str) -> Account | None:
+    wanted = name_key(name)
+    return next((row for row in session.scalars(select(Account)) if name_key(row.name) == wanted), None)
+
+
 def _row(session: Any, name: str) -> Account:
-    row = session.scalar(select(Account).where(func.lower(Account.name) == name.strip().lower()))
+    row = _find(session, name)
     if row is None:
         raise NotFound("account", name)
-    return row  # type: ignore[no-any-return]
+    return row
 
 
 # --- the services -------------------------------------------------------------------------------------
@@ -231,7 +245,7 @@ def _row(session: Any, name: str) -> Account:
 def list_accounts(db: Database) -> list[AccountView]:
     """Every account by name (the sign-in dialog offers them; no PINs)."""
     with db.reading() as session:
-        return [_view(row) for row in session.scalars(select(Account).order_by(func.lower(Account.name)))]
+        return sorted((_view(row) for row in session.scalars(select(Account))), key=lambda a: name_key(a.name))
 
 
 @guarded(Permission.ACCOUNTS)
@@ -244,7 +258,7 @@ def add_account(db: Database, name: str, role: Role, pin: str, *, operator: str)
         if first and role is not Role.HEAD:
             raise ValidationError("role", role.value, QT_TRANSLATE_NOOP(
                 "services.accounts", "cannot be the roster's first account: the first is the head of mission's"))
-        if session.scalar(select(Account.id).where(func.lower(Account.name) == name.lower())) is not None:
+        if _find(session, name) is not None:
             raise DuplicateValue(QT_TRANSLATE_NOOP("services.accounts", "An account {name!r} exists already."),
                                  name=name)
         creator = name if first else operator
@@ -263,7 +277,7 @@ def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None =
     in a row locks the account for five minutes)."""
     at = now or audit.now()
     with db.transaction() as session:
-        row = session.scalar(select(Account).where(func.lower(Account.name) == name.strip().lower()))
+        row = _find(session, name)
         refusal = None
         if row is None:
             refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: no account {name!r} with this PIN.")
@@ -285,7 +299,7 @@ def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None =
                 row.failed_attempts, row.locked_until = 0, at + LOCK_OUT
             refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: no account {name!r} with this PIN.")
         key = row.name if row is not None else name.strip()[:64]
-        audit.record(session, key, "sign_in_refused", "account", key, f"sign-in refused for {key}",
+        audit.record(session, NOT_SIGNED_IN, "sign_in_refused", "account", key, f"sign-in refused for {key}",
                      {"locked": bool(row is not None and row.locked_until is not None and row.locked_until > at)})
         until = row.locked_until if row is not None else None
     raise SignInRefused(refusal, name=name, count=MAX_FAILURES, until=until)

@@ -36,10 +36,10 @@ def read_pin(path: str | None, *, variable: str | None = ENV_PIN) -> str:
     """The PIN on the first line of `path`, else in the environment `variable`; RosterError when neither has one."""
     if path:
         lines = read_secret_file(path, "PIN file").splitlines()
-        if not lines or not lines[0].strip("\r\n"):
+        if not lines or not lines[0].strip():
             raise RosterError(QT_TRANSLATE_NOOP("commands.accounts", "{path}: the PIN file is empty"), path=path)
-        return lines[0].rstrip("\r\n")
-    pin = os.environ.get(variable) if variable else None
+        return lines[0].strip()  # a PIN has no blanks at either end (checked_pin): an editor's are dropped
+    pin = (os.environ.get(variable) or "").strip() if variable else None
     if not pin:
         raise RosterError(QT_TRANSLATE_NOOP("commands.accounts", "the PIN is needed: give it with {option}"),
                           option="--pin-file FILE" + (f" or the environment variable {variable}" if variable else ""))
