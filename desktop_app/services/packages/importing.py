@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -577,8 +578,10 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
             raise RosterError(QT_TRANSLATE_NOOP("services.packages", "package import #{number} was undone "
                                                 "already"), number=operation_id)
         writer = Writer(session, operator)
-        changes = list(session.scalars(select(OperationChange).where(OperationChange.operation_id == operation_id)
-                                       .order_by(OperationChange.id.desc())))
+        # Plain rows: ORM objects would be expired by each removal below and read back one by one.
+        changes = session.execute(select(OperationChange.entity, OperationChange.change, OperationChange.before)
+                                  .where(OperationChange.operation_id == operation_id)
+                                  .order_by(OperationChange.id.desc())).all()
         details = json.loads(operation.details or "{}")
         _refuse_if_changed_since(session, operation_id, details.get("seq"), changes)
         session.flush()
@@ -616,7 +619,7 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
 
 
 def _refuse_if_changed_since(session: Session, operation_id: int, seq: int | None,
-                             changes: list[OperationChange]) -> None:
+                             changes: Sequence[Any]) -> None:
     """EditConflict when a record the import created or changed was changed after it (here, or by a
     later package): undoing would delete that work or write over it."""
     if seq is None:  # an import recorded before its number was kept
