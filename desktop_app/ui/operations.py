@@ -60,7 +60,7 @@ from desktop_app.ui.errors import show_crash, show_error
 
 if TYPE_CHECKING:
     from desktop_app.services.changes import OwnCommit
-    from desktop_app.services.workspace import Roster
+    from desktop_app.services.workspace import Roster, Workspace
     from desktop_app.ui.workspace_signals import WorkspaceHub
 
 log = logging.getLogger(__name__)
@@ -340,6 +340,25 @@ class PendingOperation(QObject):
         self.finished.emit()
 
 
+def _bound_to(workspace: Workspace) -> WaitForLock:
+    """The wait for the write lock of the roster open now, given up (`Cancelled`, nothing written) if another
+    roster opens before the write starts: a write waiting in a nested loop (an undo, a save) was asked of this
+    roster, and its work may read `workspace.db` when it runs, which would then be the other roster's."""
+    roster = workspace.db
+
+    def given_up() -> bool:
+        if workspace.db is not roster:
+            raise Cancelled("Not saved: another roster was opened while this change waited for a colleague; "
+                            "nothing was changed.")
+        return False
+
+    def wait_for_lock(cancelled: Callable[[], bool], waiting: Callable[[str | None], None]) -> None:
+        workspace.wait_for_writer(lambda: given_up() or cancelled(), waiting)
+        given_up()  # the roster may have been replaced after the last look
+
+    return wait_for_lock
+
+
 def _start(operation: PendingOperation, pool: QThreadPool, work: Callable[[Progress], Any],
            hub: WorkspaceHub | None = None, kinds: frozenset[str] | None = None) -> PendingOperation:
     relay = the_relay()
@@ -350,7 +369,7 @@ def _start(operation: PendingOperation, pool: QThreadPool, work: Callable[[Progr
         workspace = hub.workspace
         if workspace is None:
             raise RuntimeError("no roster is open")
-        wait_for_lock, tracked = workspace.wait_for_writer, workspace.db
+        wait_for_lock, tracked = _bound_to(workspace), workspace.db
         relay.finishers[number] = hub.write_started(kinds)
     pool.start(_Job(work, relay, number, operation.cancel_event, wait_for_lock, tracked))
     return operation

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -43,6 +43,27 @@ PERSON_KINDS = frozenset({changes.PERSONS})
 # An undo or redo waiting for the lock runs the event loop: Ctrl+Z pressed again meanwhile is ignored (the stack
 # has not moved yet, so the same command would run twice).
 _running: list[QUndoCommand] = []
+# Stacks to clear once the running command is done: clearing deletes the command whose undo() is still on the
+# call stack (QUndoStack.undo goes on with it when the nested loop returns), which crashes the program.
+_clear_after: list[QUndoStack] = []
+
+
+def clear_stack(stack: QUndoStack) -> None:
+    """Empty `stack` (another roster opened): at once, or, while an undo or redo waits in its nested loop, right
+    after it is done."""
+    if not _running:
+        stack.clear()
+    elif stack not in _clear_after:
+        _clear_after.append(stack)
+
+
+def _ended(command: QUndoCommand) -> None:
+    _running.remove(command)
+    if not _running and _clear_after:
+        stacks = list(_clear_after)
+        _clear_after.clear()
+        for stack in stacks:  # after QUndoStack.undo/redo has returned, not inside it
+            QTimer.singleShot(0, stack, stack.clear)
 
 
 class ServiceCommand(QUndoCommand):
@@ -69,7 +90,7 @@ class ServiceCommand(QUndoCommand):
             self.setObsolete(True)
             show_error(self._parent_widget, exc)
         finally:
-            _running.remove(self)
+            _ended(self)
         self._changed(self.person_id)
 
     def do_undo(self) -> None:
@@ -169,7 +190,7 @@ class OperationCommand(QUndoCommand):
                 if self._on_undone is not None:
                     self._on_undone(result)
             finally:
-                _running.remove(self)
+                _ended(self)
             self._changed()
         self.setObsolete(True)  # nothing to redo: the stack drops it
 

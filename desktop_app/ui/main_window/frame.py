@@ -347,8 +347,10 @@ class MainWindow(QMainWindow):
         """Another roster (or the same one afresh): nothing of the old one stays on screen."""
         from PySide6.QtWidgets import QDialog
 
+        from desktop_app.ui.undo_commands import clear_stack
+
         old = self.hub.previous
-        self.undo_stack.clear()
+        clear_stack(self.undo_stack)  # not under an undo that waits for the lock (it would be deleted mid-run)
         for dialog in self.findChildren(QDialog):  # a screen left open about the roster being closed goes too
             # A dialog holding the workspace would act on the new roster with the old one's record ids.
             if getattr(dialog, "db", None) is old or getattr(dialog, "workspace", None) is workspace:
