@@ -21,6 +21,8 @@ from desktop_app.services.accounts import PermissionRefused, SignInRefused
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import Account, AuditEntry
 
+pytest_plugins = ["tests.helpers.postgres"]
+
 HEAD_PIN = "4711-consul"
 
 
@@ -122,3 +124,38 @@ def test_a_pin_file_of_blanks_only_is_refused_as_empty_without_a_try(
     capsys.readouterr()
     assert main(["--db", str(path), "--user", "A. Consul", "--pin-file", str(blank), "users", "list"]) == 1
     assert "PIN file is empty" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("who", ["volunteer", "nobody"])
+def test_move_to_server_of_a_roster_with_accounts_is_refused_before_any_connection(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], who: str) -> None:
+    path = tmp_path / "r.db"
+    pin, vol = tmp_path / "head.pin", tmp_path / "vol.pin"
+    pin.write_text(HEAD_PIN + "\n", encoding="utf-8")
+    vol.write_text("1234-hotline\n", encoding="utf-8")
+    assert main(["--db", str(path), "users", "add", "A. Consul", "--role", "head", "--pin-file", str(pin)]) == 0
+    assert main(["--db", str(path), "--user", "A. Consul", "--pin-file", str(pin), "users", "add", "V. Hotline",
+                 "--role", "volunteer", "--pin-file", str(vol)]) == 0
+    capsys.readouterr()
+    sign_in = ["--user", "V. Hotline", "--pin-file", str(vol)] if who == "volunteer" else ["--operator", "A. Consul"]
+    code = main(["--db", str(path), *sign_in, "move-to-server", "postgresql://nobody@127.0.0.1:9/none"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Refused" in err and "mission settings" in err and "connect" not in err
+
+
+def test_the_head_moves_a_roster_with_accounts_and_the_move_names_the_head(
+        tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "r.db"
+    pin = tmp_path / "head.pin"
+    pin.write_text(HEAD_PIN + "\n", encoding="utf-8")
+    assert main(["--db", str(path), "users", "add", "A. Consul", "--role", "head", "--pin-file", str(pin)]) == 0
+    assert main(["--db", str(path), "--operator", "FORGED", "--user", "A. Consul", "--pin-file", str(pin),
+                 "move-to-server", postgres_url]) == 0
+    assert "verifies on the server" in capsys.readouterr().out
+    server = open_database(postgres_url)
+    try:
+        with server.reading() as session:
+            operators = set(session.scalars(select(AuditEntry.operator)))
+    finally:
+        server.close()
+    assert "A. Consul" in operators and "FORGED" not in operators
