@@ -73,6 +73,8 @@ def read_first_page(target: str, sort: str, descending: bool, limit: int) -> Fir
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or revision[0] != head_revision():
             return None
+        if connection.execute("SELECT 1 FROM accounts LIMIT 1").fetchone() is not None:
+            return None  # a roster with accounts shows nobody before someone signs in (issue 20)
         direction = "DESC" if descending else "ASC"
         ids = [row[0] for row in connection.execute(
             f"SELECT id FROM persons WHERE {_EVERYONE} "

@@ -159,3 +159,14 @@ def test_the_head_moves_a_roster_with_accounts_and_the_move_names_the_head(
     finally:
         server.close()
     assert "A. Consul" in operators and "FORGED" not in operators
+
+
+def test_the_window_shows_no_first_page_of_a_roster_with_accounts_before_anyone_signs_in(db: Database) -> None:
+    from desktop_app.services.roster_rows import RosterQuery, first_page
+
+    persons.create_person(db, {"surname": "Иванов", "medical": True}, operator="x")
+    target = str(db.target.path)  # type: ignore[union-attr]
+    page = first_page(target, RosterQuery(), 50)
+    assert page is not None and page.count == 1  # a roster without accounts: read at once, as before
+    _head(db)
+    assert first_page(target, RosterQuery(), 50) is None  # names and medical flags wait for the sign-in
