@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.domain.errors import RosterError
+from desktop_app.domain.errors import Cancelled, RosterError
 from desktop_app.domain.status import Status
 from desktop_app.services import changes, persons, undo
 from desktop_app.ui.errors import show_error
@@ -66,18 +66,33 @@ def _ended(command: QUndoCommand) -> None:
             QTimer.singleShot(0, stack, stack.clear)
 
 
+def _step_back(widget: QWidget | None, undoing: bool) -> None:
+    """An undo (or redo) whose wait for the lock was given up did nothing, but the stack moves past it once
+    it returns: move the stack back (the command skips that call), so the entry stays where it was. Called
+    last in the command: no event loop may turn before the stack has moved."""
+    while widget is not None:
+        stack = getattr(widget, "undo_stack", None)
+        if isinstance(stack, QUndoStack):
+            QTimer.singleShot(0, stack, stack.redo if undoing else stack.undo)
+            return
+        widget = widget.parentWidget()
+
+
 class ServiceCommand(QUndoCommand):
     """Runs service calls for undo and redo; reports refusals and then drops out of the stack."""
 
     def __init__(self, text: str, parent_widget: QWidget | None, changed: Callable[[int], None],
                  person_id: int) -> None:
         super().__init__(text)
-        self._first_redo = True
+        self._skip_next = True  # pushed after its action succeeded: the first redo is skipped
         self._parent_widget = parent_widget
         self._changed = changed
         self.person_id = person_id
 
-    def _run(self, action: Callable[[], Any]) -> None:
+    def _run(self, action: Callable[[], Any], undoing: bool) -> None:
+        if self._skip_next:
+            self._skip_next = False
+            return
         if _running:
             return
         _running.append(self)
@@ -86,6 +101,10 @@ class ServiceCommand(QUndoCommand):
                 action()
             else:
                 write_and_wait(self._parent_widget, self.text(), action, kinds=PERSON_KINDS)
+        except Cancelled as exc:  # nothing was written: the entry stays, to be undone (or redone) later
+            self._skip_next = True
+            show_error(self._parent_widget, exc)
+            _step_back(self._parent_widget, undoing)  # after the message's own event loop
         except RosterError as exc:
             self.setObsolete(True)
             show_error(self._parent_widget, exc)
@@ -100,13 +119,10 @@ class ServiceCommand(QUndoCommand):
         raise NotImplementedError
 
     def undo(self) -> None:
-        self._run(self.do_undo)
+        self._run(self.do_undo, undoing=True)
 
     def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
-        self._run(self.do_redo)
+        self._run(self.do_redo, undoing=False)
 
 
 class EditPersonCommand(ServiceCommand):
@@ -184,6 +200,11 @@ class OperationCommand(QUndoCommand):
                     result = self._undo_operation()
                 else:  # the operation's kinds are what its audit entries say (ui.operations)
                     result = write_and_wait(self._parent_widget, self.text(), self._undo_operation)
+            except Cancelled as exc:  # nothing was written: the entry stays, to be undone later
+                self.done = False
+                show_error(self._parent_widget, exc)
+                _step_back(self._parent_widget, undoing=True)  # its redo does nothing
+                return
             except RosterError as exc:
                 show_error(self._parent_widget, exc)
             else:

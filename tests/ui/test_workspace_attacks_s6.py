@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import persons
@@ -97,3 +97,37 @@ def test_an_undo_waiting_for_the_lock_is_not_written_to_the_roster_opened_meanwh
     finally:
         other.close()
     assert persons.get_person(db, person).deleted_at is not None  # nor in the first one (the undo was given up)
+
+
+def _cancel_the_wait() -> None:
+    waiting = [w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QProgressDialog) and w.objectName() == "waitingForLock" and w.isVisible()]
+    if not waiting:
+        QTimer.singleShot(20, _cancel_the_wait)
+        return
+    button = waiting[0].findChild(QPushButton)
+    assert isinstance(button, QPushButton)
+    button.click()
+
+
+def test_an_undo_whose_wait_was_cancelled_stays_on_the_stack_and_can_be_done_later(
+        qtbot: QtBot, window: MainWindow, db: Database, db_path: Path) -> None:
+    """Cancel gives up the wait, not the undo: the entry stays where it was (it was dropped from the stack,
+    the deletion then undoable nowhere)."""
+    assert window.workspace is not None
+    person = window.roster.model.ids[0]
+    persons.delete_person(db, person, operator="t", reason="test")
+    window.undo_stack.push(DeleteCommand(window.workspace, person, "MR-1", window, lambda _id: None))
+    replies: list[str] = []
+    answer_next_message_box(replies)
+    with held_lock(db_path, 30) as colleague:
+        QTimer.singleShot(0, _cancel_the_wait)
+        QTimer.singleShot(0, window.actions["undo"].trigger)
+        qtbot.waitUntil(lambda: bool(replies) and not _waiting(), timeout=20_000)
+        assert colleague.poll() is None
+    assert persons.get_person(db, person).deleted_at is not None  # nothing was written
+    qtbot.waitUntil(lambda: window.undo_stack.canUndo(), timeout=5_000)
+    assert window.undo_stack.count() == 1 and not window.undo_stack.canRedo()
+
+    window.actions["undo"].trigger()  # the colleague is gone: the undo is made now
+    qtbot.waitUntil(lambda: persons.get_person(db, person).deleted_at is None, timeout=20_000)
