@@ -142,6 +142,8 @@ def _from_number(number: float) -> DateParse:
 
 
 def _ascii_digits(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
 
 
@@ -153,6 +155,7 @@ def _full_year(text: str) -> int:
     return year
 
 
+@functools.lru_cache(maxsize=8192)  # an answer or import column repeats its dates; DateParse is frozen
 def _from_text(raw: str, order_hint: DateOrder | None) -> DateParse:
     text = fold(_ascii_digits(raw)).strip().rstrip(".")
     text = _TRAILING_YEAR_WORD.sub("", text) if re.search(r"\d{4}", text) else text

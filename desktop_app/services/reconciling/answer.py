@@ -162,13 +162,16 @@ class _RowReader:
         self.row = row
         self.hint = hint
         self.problems: list[str] = []
+        self._texts: dict[str, str] = {}  # each mapped cell is asked for its text several times
 
     def cell(self, target: str) -> CellValue:
         index = self.by_target.get(target)
         return self.cells[index] if index is not None and index < len(self.cells) else None
 
     def text(self, target: str) -> str:
-        return cell_text(self.cell(target)).strip()
+        if (known := self._texts.get(target)) is None:
+            known = self._texts[target] = cell_text(self.cell(target)).strip()
+        return known
 
     def where(self, target: str) -> str:
         return f"row {self.row}, column {column_letter(self.by_target[target] + 1)}"
