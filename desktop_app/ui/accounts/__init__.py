@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton
 
 from desktop_app.domain.roles import Permission
 from desktop_app.ui.errors import translated
@@ -45,6 +46,16 @@ ACTION_PERMISSIONS: dict[str, Permission] = {
     "backupSettingsAction": Permission.BACKUP, "restoreAction": Permission.RESTORE,
     "retentionAction": Permission.RETENTION,
 }
+# The pages' own buttons (by object name) that reach a guarded service, gated the same way.
+BUTTON_PERMISSIONS: dict[str, Permission] = {
+    "newListButton": Permission.LISTS, "markSentButton": Permission.LISTS, "reconcileListButton": Permission.ANSWERS,
+    "listStatusButton": Permission.STATUS, "addSelectionButton": Permission.LISTS,
+    "addFilteredButton": Permission.LISTS, "addHouseholdButton": Permission.LISTS,
+    "removeMembersButton": Permission.LISTS, "recordAnswerButton": Permission.ANSWERS,
+    "recordCrossingButton": Permission.LISTS, "boardingListButton": Permission.EXPORT,
+    "checkinButton": Permission.CHECK_IN, "notifyListButton": Permission.EXPORT,
+}
+Gated = QAction | QAbstractButton
 
 
 class AccountsFeature(QObject):
@@ -54,8 +65,8 @@ class AccountsFeature(QObject):
         super().__init__(host.window())
         self.host = host
         self.allowed: frozenset[Permission] = frozenset(Permission)
-        self.gated: dict[QAction, Permission] = {}
-        self.held: dict[QAction, bool] = {}  # actions the gate disabled, and whether their feature wants them on
+        self.gated: dict[Gated, Permission] = {}
+        self.held: dict[Gated, bool] = {}  # actions the gate disabled, and whether their feature wants them on
         self._setting = False
         switch = QCoreApplication.translate("Accounts", "S&witch user…")
         self.switch_action = host.actions.add("switchUser", QAction(switch, host.window()),
@@ -182,12 +193,19 @@ class AccountsFeature(QObject):
             permission = ACTION_PERMISSIONS.get(action.objectName())
             if permission is not None:
                 self._gate(action, permission, account)
+        for button in self.host.window().findChildren(QAbstractButton):
+            permission = BUTTON_PERMISSIONS.get(button.objectName())
+            if permission is not None:
+                self._gate(button, permission, account)
         self._gate(self.accounts_action, Permission.ACCOUNTS, account)
 
-    def _gate(self, action: QAction, permission: Permission, account: object) -> None:
+    def _gate(self, action: Gated, permission: Permission, account: object) -> None:
         if action not in self.gated:
             self.gated[action] = permission
-            action.enabledChanged.connect(lambda enabled, a=action: self._keep_gated(a, enabled))
+            if isinstance(action, QAction):
+                action.enabledChanged.connect(lambda enabled, a=action: self._keep_gated(a, enabled))
+            else:  # a button has no signal for it: its EnabledChange event (see eventFilter)
+                action.installEventFilter(self)
         if permission in self.allowed:
             if action in self.held:  # disabled by the gate: back to what its feature wants
                 action.setToolTip("")
@@ -209,14 +227,19 @@ class AccountsFeature(QObject):
         action.setStatusTip(reason)
         self._set_enabled(action, False)
 
-    def _set_enabled(self, action: QAction, enabled: bool) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.EnabledChange and isinstance(watched, QAbstractButton):
+            self._keep_gated(watched, watched.isEnabled())
+        return False
+
+    def _set_enabled(self, action: Gated, enabled: bool) -> None:
         self._setting = True
         try:
             action.setEnabled(enabled)
         finally:
             self._setting = False
 
-    def _keep_gated(self, action: QAction, enabled: bool) -> None:
+    def _keep_gated(self, action: Gated, enabled: bool) -> None:
         """Another feature enabled or disabled a gated action: remember what it wants, keep it disabled."""
         if self._setting or action not in self.held:
             return
