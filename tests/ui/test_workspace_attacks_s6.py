@@ -131,3 +131,29 @@ def test_an_undo_whose_wait_was_cancelled_stays_on_the_stack_and_can_be_done_lat
 
     window.actions["undo"].trigger()  # the colleague is gone: the undo is made now
     qtbot.waitUntil(lambda: persons.get_person(db, person).deleted_at is None, timeout=20_000)
+
+
+def test_a_merge_undo_whose_wait_was_cancelled_stays_on_the_stack(
+        qtbot: QtBot, window: MainWindow, db: Database, db_path: Path) -> None:
+    """The same for a whole operation's entry (a merge's undo): it was spent as if done, the merge then
+    undoable from Edit > Undo no more."""
+    from desktop_app.services import duplicates
+    from desktop_app.ui.undo_commands import push_operation
+
+    a, b = window.roster.model.ids[:2]
+    kept = duplicates.merge_persons(db, a, b, picks={}, operator="t")
+    operation_id = duplicates.merge_operations(db, kept.id)[0]
+    push_operation(window, "Merge", lambda: duplicates.undo_merge(db, operation_id, operator="t"))
+    replies: list[str] = []
+    answer_next_message_box(replies)
+    with held_lock(db_path, 30) as colleague:
+        QTimer.singleShot(0, _cancel_the_wait)
+        QTimer.singleShot(0, window.actions["undo"].trigger)
+        qtbot.waitUntil(lambda: bool(replies) and not _waiting(), timeout=20_000)
+        assert colleague.poll() is None
+    assert persons.get_person(db, b).merged_into_id == a  # nothing was written
+    qtbot.waitUntil(lambda: window.undo_stack.canUndo(), timeout=5_000)
+    assert window.undo_stack.count() == 1
+
+    window.actions["undo"].trigger()  # the colleague is gone: the merge is taken back now
+    qtbot.waitUntil(lambda: persons.get_person(db, b).merged_into_id is None, timeout=20_000)
