@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desktop_app import system
 from desktop_app.domain.errors import DatabaseError
@@ -209,9 +209,11 @@ def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_fol
         _refuse_another_rosters_backup(db, backup_file, opener)
     roster = db.target.path
     replaced: dict[str, Any] = {}
+    carried: list[tuple[Any, ...]] = []  # the accounts as they are now (issue 20)
 
     def carry_over(current: Any, copy: Any) -> None:  # under the hold: the trail's end as it is replaced
         _carry_case_ref_floor(current, copy)
+        carried.extend(_current_accounts(current))
         last = current.execute("SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1").fetchone()
         if last is not None:
             replaced.update(last_id=int(last[0]), last_hash=str(last[1]))
@@ -220,6 +222,12 @@ def restore_backup(db: Database, backup_file: Path, *, operator: str, safety_fol
         database = db.open_copy(copy)
         try:
             with database.transaction() as session:
+                if carried:  # who may do what is now's, not the backup's: an old backup neither drops the
+                    # accounts (leaving the roster open to anyone) nor brings back a disabled one
+                    session.execute(text("DELETE FROM accounts"))
+                    session.execute(text(f"INSERT INTO accounts ({', '.join(_ACCOUNT_COLUMNS)}) VALUES "
+                                         f"({', '.join(':' + c for c in _ACCOUNT_COLUMNS)})"),
+                                    [dict(zip(_ACCOUNT_COLUMNS, row, strict=True)) for row in carried])
                 # The head it replaced: a restore killed before its head file followed the swap leaves
                 # that head beside the roster, which verify then knows for the replaced trail's end.
                 audit.record(session, operator, audit.RESTORE_ACTION, "roster", backup_file.name,
@@ -280,6 +288,18 @@ def _carry_case_ref_floor(current: Any, restored: Any) -> None:
     highest = max(_highest_ref(connection, prefix) for connection in (current, restored) for prefix in prefixes)
     restored.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                      (CASE_REF_FLOOR_KEY, json.dumps(highest)))
+
+
+_ACCOUNT_COLUMNS = ("id", "name", "role", "pin_hash", "pin_salt", "pin_params", "failed_attempts", "locked_until",
+                    "disabled", "db_login", "created_at", "created_by")
+
+
+def _current_accounts(connection: Any) -> list[tuple[Any, ...]]:
+    """The roster's accounts as stored (none from a roster too damaged to read them: the backup's stay)."""
+    try:
+        return [tuple(row) for row in connection.execute(f"SELECT {', '.join(_ACCOUNT_COLUMNS)} FROM accounts")]
+    except Exception:  # sqlite3's or SQLCipher's error classes alike
+        return []
 
 
 def _site_prefixes(connection: Any) -> list[str]:

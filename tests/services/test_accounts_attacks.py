@@ -170,3 +170,32 @@ def test_the_window_shows_no_first_page_of_a_roster_with_accounts_before_anyone_
     assert page is not None and page.count == 1  # a roster without accounts: read at once, as before
     _head(db)
     assert first_page(target, RosterQuery(), 50) is None  # names and medical flags wait for the sign-in
+
+
+def test_restoring_a_backup_keeps_the_accounts_as_they_are_now(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, folder = tmp_path / "r.db", tmp_path / "bk"
+    folder.mkdir()
+    pin, vol = tmp_path / "head.pin", tmp_path / "vol.pin"
+    pin.write_text(HEAD_PIN + "\n", encoding="utf-8")
+    vol.write_text("1234-hotline\n", encoding="utf-8")
+    head = ["--db", str(path), "--user", "A. Consul", "--pin-file", str(pin)]
+    assert main(["--db", str(path), "demo", "--households", "3"]) == 0
+    assert main(["--db", str(path), "backup", str(folder)]) == 0  # before the roster had accounts
+    assert main(["--db", str(path), "users", "add", "A. Consul", "--role", "head", "--pin-file", str(pin)]) == 0
+    assert main([*head, "users", "add", "V. Hotline", "--role", "volunteer", "--pin-file", str(vol)]) == 0
+    assert main([*head, "backup", str(folder)]) == 0  # the volunteer still active in this one
+    assert main([*head, "users", "disable", "V. Hotline"]) == 0
+    oldest, newer = sorted(folder.glob("*.db"))
+    assert main([*head, "restore", str(oldest)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(path), "--operator", "anyone", "export", str(tmp_path / "all.xlsx")]) == 1
+    assert "nobody is signed in" in capsys.readouterr().err and not (tmp_path / "all.xlsx").exists()
+    assert main([*head, "restore", str(newer)]) == 0
+    roster = open_database(path, create=False)
+    try:
+        assert {(a.name, a.disabled) for a in accounts.list_accounts(roster)} == {("A. Consul", False),
+                                                                                ("V. Hotline", True)}
+    finally:
+        roster.close()
+    capsys.readouterr()
