@@ -27,7 +27,7 @@ from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.roles import Permission, Role
 from desktop_app.services import accounts
-from desktop_app.storage.db import open_database
+from desktop_app.storage.db import connect_file, open_database
 
 ENV_PIN = "MISSION_ROSTER_PIN"
 
@@ -134,6 +134,8 @@ def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> 
 def operator_on_file(ctx: Any, path: Path, passphrase: str | None, permission: Permission) -> str:
     """Before work on the roster file itself (encryption, a new passphrase, a recovery key): sign in with
     --user on it and check `permission` (PermissionRefused, audited); the name for the audit trail."""
+    if not getattr(ctx.args, "user", None) and not file_has_accounts(path, passphrase):
+        return str(ctx.operator)  # as before accounts, and the file is not opened for writing at all
     roster = open_database(path, create=False, passphrase=passphrase)
     try:
         if getattr(ctx.args, "user", None):
@@ -142,3 +144,18 @@ def operator_on_file(ctx: Any, path: Path, passphrase: str | None, permission: P
         return account.name if account is not None else str(ctx.operator)
     finally:
         roster.close()
+
+
+def file_has_accounts(path: Path, passphrase: str | None) -> bool:
+    """Whether the roster file has accounts, read without changing it (False when it cannot be read:
+    the work on it then refuses the file and says why)."""
+    try:
+        connection = connect_file(path, passphrase, readonly=True)
+    except Exception:  # sqlite3's or SQLCipher's error classes alike
+        return False
+    try:
+        return connection.execute("SELECT 1 FROM accounts LIMIT 1").fetchone() is not None
+    except Exception:  # a roster from before accounts has no such table, or the passphrase is wrong
+        return False
+    finally:
+        connection.close()

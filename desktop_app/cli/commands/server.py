@@ -20,12 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.commands.accounts import operator_on_file
+from desktop_app.cli.commands.accounts import file_has_accounts, operator_on_file
 from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.roles import Permission
 from desktop_app.services import move_to_server
-from desktop_app.storage.db import connect_file, parse_target
+from desktop_app.storage.db import parse_target
 
 PROGRESS_EVERY_ROWS = 20_000
 
@@ -56,7 +56,7 @@ def cmd_move_to_server(ctx: Any) -> int:
     # The whole roster, notes included, leaves the file: on a roster with accounts only a head may (issue 20).
     # A roster without accounts is not opened for writing at all: the move never changes the file.
     operator = operator_on_file(ctx, source, ctx.passphrase, Permission.MISSION) \
-        if _has_accounts(source, ctx.passphrase) else ctx.operator
+        if file_has_accounts(source, ctx.passphrase) else ctx.operator
     shown = [0]
 
     def progress(done: int, total: int) -> bool:
@@ -80,21 +80,6 @@ def cmd_move_to_server(ctx: Any) -> int:
     say(QT_TRANSLATE_NOOP("commands.server", "Work on it with: mission-roster --db {server} (or make it the default "
                           "roster in Tools > Settings)"), server=result.server)
     return 0
-
-
-def _has_accounts(source: Path, passphrase: str | None) -> bool:
-    """Whether the roster file has accounts, read without changing it (False when it cannot be read:
-    the move itself then refuses the file and says why)."""
-    try:
-        connection = connect_file(source, passphrase, readonly=True)
-    except Exception:  # sqlite3's or SQLCipher's error classes alike
-        return False
-    try:
-        return connection.execute("SELECT 1 FROM accounts LIMIT 1").fetchone() is not None
-    except Exception:  # a roster from before accounts has no such table
-        return False
-    finally:
-        connection.close()
 
 
 def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
