@@ -106,9 +106,11 @@ EM_SESSIONS = ((DOCUMENT_F, 0, (SURNAME_F, SURNAME_F + 1, SURNAME_F + 2, BIRTH_F
                (BIRTH_F, 0, (DOCUMENT_F,)))
 EM_MIN_SESSION = 100
 PLAUSIBLE_POPULATION = 2_000  # the smallest population one row may name, however small the roster
-# Twins: 1.2-1.6 % of deliveries (Pison, Monden & Smits 2015), so about 3 % of persons have a twin. The
-# share is counted on the roster's households (a twin pair: one household, one birth date, two given
-# names); a roster without households says nothing about twins and leaves the model alone.
+# Twins: 1.2-1.6 % of deliveries (Pison, Monden & Smits 2015, "Twinning Rates in Developed Countries",
+# Population and Development Review 41(4)), so about 3 % of persons have a twin. The share is counted on
+# the roster's households (a twin pair: one household, one birth date, two given names), shrunk towards
+# this prior; a roster without households says nothing about its twins, so the prior stands (breaker X14b:
+# with none assumed, a twin who left was matched at 1.0 to the one who stayed).
 TWIN_PRIOR = 0.03
 TWIN_PSEUDO_RECORDS = 1_000  # the shipped share weighs like this many household members
 NO_TWINS = 1e-9
@@ -194,7 +196,7 @@ class Model:
 
         Twins share surname, birth date, household and often a passport series; Fellegi-Sunter
         takes fields as independent and would call one twin the other. `twin_cap` uses the share.
-        A small roster keeps about the shipped share; a roster without households has none.
+        A small roster keeps about the shipped share; a roster without households keeps it whole.
         """
         births: dict[tuple[object, object], list[frozenset[str]]] = {}
         members = 0
@@ -206,7 +208,7 @@ class Model:
                 given = frozenset().union(*(t.blocks for t in record.tokens if t.role == GIVEN))
                 births.setdefault((record.household_key, record.birth_date), []).append(given)
         if not members:
-            return replace(self, twin_share=NO_TWINS)
+            return replace(self, twin_share=TWIN_PRIOR)
         twins = sum(len(group) for group in births.values()
                     if len(group) > 1 and any(not (a & b) for i, a in enumerate(group) for b in group[i + 1:]))
         share = (twins + TWIN_PSEUDO_RECORDS * TWIN_PRIOR) / (members + TWIN_PSEUDO_RECORDS)

@@ -24,8 +24,9 @@ agrees and its given names agree or clash as a twin's would (`born_apart_from_ho
 in one household only a twin shares a birth date, and the twin cap weighs that). Twins are weighed rather than
 ruled: a pair whose surname and full birth date agree and whose given names clash is either
 the person with a given name typed otherwise or that person's twin, so its log-odds are capped at log2(m / twin share)
-(`Model.twin_cap`; the share is counted on the roster's households). With no document to
-tell them apart (none given, or, on a roster with households, passports that differ as twins' do),
+(`Model.twin_cap`; the share is counted on the roster's households, and a roster without households
+takes the population's, `model.TWIN_PRIOR`). With no document to
+tell them apart (none given, or passports that differ as twins' do),
 twins with close given names (Daniil, Danila) stay at review (breaker X14b: the twin who left the roster
 was matched to the one who stayed whenever both passports were given). When a
 document agrees (the brother's passport typed in), the index sends the pair to review if
@@ -180,8 +181,8 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     if twin and levels[GIVEN_F] != DIFFERENT and not identified and (
             levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing or model.twin_share > NO_TWINS):
         # Daniil and Danila: nothing tells them apart. Twins' passports differ (issued in sequence, one
-        # digit apart, or at different times): on a roster whose households count twins, a passport
-        # that is not equal is what a twin shows too (one without households counts none, `with_twins`).
+        # digit apart, or at different times): a passport that is not equal is what a twin shows too,
+        # unless the model was told there are no twins (`NO_TWINS`; `with_twins` never says so by itself).
         decision = min(decision, REVIEW, key=_RANK.__getitem__)
     contributions = [(PRIOR, PRIOR_LEVEL, round(model.prior_bits, 2))]
     for field, (level, field_bits) in enumerate(zip(levels, bits, strict=True)):

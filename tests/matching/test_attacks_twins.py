@@ -8,9 +8,9 @@ other: surname, birth date, town and address all agree, the given names are clos
 the twin who stayed whenever both sides gave a passport (one digit apart or not at all
 alike), although the same row without a passport stayed at review.
 
-A roster without households counts no twins (`Model.with_twins`: chosen on FEBRL, whose
-typed-otherwise given names with a mistyped number it keeps matching); there the row
-without a passport still stays at review.
+A roster without households assumes the population's twins (`model.TWIN_PRIOR`; it counted none
+until breaker X14b, see test_attacks_twins_no_households.py); there the row without a passport
+stays at review too.
 """
 
 from __future__ import annotations

