@@ -225,11 +225,12 @@ class Model:
     def field_bits(self, comparison: Comparison) -> list[float]:
         """The bits of each field of one compared pair, term frequencies applied to agreeing names."""
         table = self.bits_table
-        bits = [table[field][level] for field, level in enumerate(comparison.levels)]
-        for index, field in enumerate(NAME_FIELDS):
-            key = comparison.name_keys[index]
+        levels = comparison.levels
+        bits = [row[level] for row, level in zip(table, levels, strict=True)]
+        for index, key in enumerate(comparison.name_keys):
             if key:
-                level = comparison.levels[field]
+                field = NAME_FIELDS[index]
+                level = levels[field]
                 tf = self.term_frequencies[index].get(key, self.tf_base[index])
                 bits[field] = math.log2(self.m[field][level] / max(tf, U_FLOOR))
         places = self.adjusted_places(comparison)

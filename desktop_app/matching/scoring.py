@@ -102,6 +102,9 @@ def decide(score: float, *, match_threshold: float = MATCH_THRESHOLD,
 
 
 Contribution = tuple[str, str, float]  # (field, level label, bits)
+# Each field's name, level labels and 'missing' level, read once: `judge` runs for every shown candidate.
+_LABELLED: tuple[tuple[str, tuple[str, ...], int], ...] = tuple((spec.name, spec.levels, spec.missing)
+                                                                 for spec in FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,10 +188,9 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         # unless the model was told there are no twins (`NO_TWINS`; `with_twins` never says so by itself).
         decision = min(decision, REVIEW, key=_RANK.__getitem__)
     contributions = [(PRIOR, PRIOR_LEVEL, round(model.prior_bits, 2))]
-    for field, (level, field_bits) in enumerate(zip(levels, bits, strict=True)):
-        spec = FIELDS[field]
-        if level != spec.missing:
-            contributions.append((spec.name, spec.levels[level], round(field_bits, 2)))
+    for (name, labels, missing), level, field_bits in zip(_LABELLED, levels, bits, strict=True):
+        if level != missing:
+            contributions.append((name, labels[level], round(field_bits, 2)))
     if extra is not None:
         contributions.append((extra[0], extra[1], round(extra[2], 2)))
     why = reasons(query, target, comparison)
@@ -261,7 +263,7 @@ def twin_like(levels: tuple[int, ...]) -> bool:
     """Surname (or its other-gender form) and full birth date agree, the given name does not: a twin?"""
     given = levels[GIVEN_F]
     return (levels[SURNAME_F] <= JW94 and levels[BIRTH_F] in (D_EQUAL, D_SWAPPED)
-            and AGREEING < given < FIELDS[GIVEN_F].missing)
+            and AGREEING < given < _LABELLED[GIVEN_F][2])
 
 
 _shipped_model: list[Model] = []
@@ -290,13 +292,13 @@ def reasons(query: Prepared, target: Prepared, comparison: Comparison) -> tuple[
         out.append(_DOCUMENT_REASONS[levels[DOCUMENT_F]])
     notes = {note.split(" equal under ")[0]: note for note in comparison.notes if " equal under " in note}
     for field in NAME_FIELDS:
-        spec = FIELDS[field]
+        name, _, missing = _LABELLED[field]
         level = levels[field]
-        if level == spec.missing:
-            if field != NAME_FIELDS[-1] and any(t.role == spec.name for t in target.tokens):
-                out.append(f"{spec.name} missing")
+        if level == missing:
+            if field != NAME_FIELDS[-1] and any(t.role == name for t in target.tokens):
+                out.append(f"{name} missing")
             continue
-        out.append(notes.get(spec.name) or f"{spec.name} {_NAME_REASONS[level]}")
+        out.append(notes.get(name) or f"{name} {_NAME_REASONS[level]}")
     if any("in each other's place" in note for note in comparison.notes):
         out.append("surname and given name in each other's place")
     date = levels[BIRTH_F]
