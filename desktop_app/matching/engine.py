@@ -398,12 +398,12 @@ class RosterIndex:
         ranked = []
         top_clash = bool(weighed) and twin_like(weighed[0][2].levels) and weighed[0][2].levels[GIVEN_F] == DIFFERENT
         # Judged: the candidates shown, and the runner-up whose closeness can send the best to review.
+        others = len(weighed) - 1
+        label = (f"{others} other candidate{'s' if others != 1 else ''}" if others else "no other candidate"
+                 ) + f", {self.off_roster:.0%} of rows not on the roster"
         for rank, (_, position, comparison) in enumerate(weighed[:None if limit is None else max(limit, 2)]):
             target = self._prepared[position]
-            others = len(weighed) - 1
             rest = max(total - odds[rank], 0.0)
-            label = (f"{others} other candidate{'s' if others != 1 else ''}" if others else "no other candidate"
-                     ) + f", {self.off_roster:.0%} of rows not on the roster"
             extra = ("roster", label, -math.log2(self.off_roster + rest))
             found = judge(prepared, target, comparison, model, match_threshold=t.match, review_threshold=t.review,
                           extra=extra)
