@@ -187,7 +187,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         # digit apart, or at different times): a passport that is not equal is what a twin shows too,
         # unless the model was told there are no twins (`NO_TWINS`; `with_twins` never says so by itself).
         decision = min(decision, REVIEW, key=_RANK.__getitem__)
-    contributions = [(PRIOR, PRIOR_LEVEL, round(model.prior_bits, 2))]
+    contributions: list[Contribution] = [(PRIOR, PRIOR_LEVEL, round(model.prior_bits, 2))]
     for (name, labels, missing), level, field_bits in zip(_LABELLED, levels, bits, strict=True):
         if level != missing:
             contributions.append((name, labels[level], round(field_bits, 2)))
