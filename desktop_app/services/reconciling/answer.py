@@ -143,7 +143,7 @@ def read_answer(path: str | Path, *, sheet: str | None = None, header_row: int |
                                 and birth_column < len(r))
     rows = []
     for offset, cells in enumerate(layout.data_rows):
-        if all(cell is None or cell_text(cell).strip() == "" for cell in cells):
+        if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):  # others have text
             continue
         reader = _RowReader(cells, by_target, layout.first_data_row + offset, hint)
         row, record = reader.read(default_answer)
