@@ -355,16 +355,23 @@ def follow_changes(window: MainWindow) -> RosterChanges:
     return changes
 
 
+def _still_shown(window: MainWindow) -> bool:
+    """False once the window is being closed: a colleague's change may still be on its way to it."""
+    return all(shiboken6.isValid(widget) for widget in (window, window.stack, window.roster, window.roster.table))
+
+
 def show_changes(window: MainWindow, kinds: frozenset[str] | None = None) -> None:
     """The page in front reloads, the others when next shown; the roster keeps its selection and scroll."""
+    if not _still_shown(window):
+        return
     roster = window.roster
     table = roster.table
     selected = roster.selected_ids()
     current = roster.current_id()
     scrolled = table.verticalScrollBar().value()
     window.data_changed(kinds)
-    if window.current_page() != "roster":
-        return
+    if not _still_shown(window) or window.current_page() != "roster":
+        return  # closed meanwhile: reloading a page may turn the event loop (a read waited for)
     model = roster.model
     selection = QItemSelection()
     for person_id in selected:
