@@ -72,27 +72,27 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="60"/>
+        <location filename="../../ui/accounts/__init__.py" line="71"/>
         <source>S&amp;witch user…</source>
         <translation>С&amp;менить пользователя…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="64"/>
+        <location filename="../../ui/accounts/__init__.py" line="75"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Учётные записи…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="148"/>
+        <location filename="../../ui/accounts/__init__.py" line="159"/>
         <source>Signed in: {name} ({role})</source>
         <translation>Вход выполнен: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="202"/>
+        <location filename="../../ui/accounts/__init__.py" line="220"/>
         <source>{name} ({role}) has no permission for {permission}.</source>
         <translation>У {name} ({role}) нет права: {permission}.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="206"/>
+        <location filename="../../ui/accounts/__init__.py" line="224"/>
         <source>Sign in (File &gt; Switch user…) to use {permission}.</source>
         <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы получить доступ: {permission}.</translation>
     </message>
@@ -200,37 +200,37 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="425"/>
+        <location filename="../../ui/first_start.py" line="427"/>
         <source>These backups would be on the same disk as the roster: a lost, stolen or broken laptop takes both. Choose a folder on a USB stick that stays at the mission.</source>
         <translation>Эти резервные копии окажутся на том же диске, что и база: потерянный, украденный или сломанный ноутбук унесёт и то, и другое. Выберите папку на флешке, которая остаётся в миссии.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="431"/>
+        <location filename="../../ui/first_start.py" line="433"/>
         <source>Backups</source>
         <translation>Резервные копии</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="432"/>
+        <location filename="../../ui/first_start.py" line="434"/>
         <source>A backup is taken when the roster opens, every few minutes while you work and when it closes, each checked. Choose a folder on a USB stick that stays at the mission, so the roster survives a lost laptop. Left empty, backups go to a &apos;backups&apos; folder beside the roster.</source>
         <translation>Резервная копия делается при открытии базы, каждые несколько минут во время работы и при закрытии; каждая проверяется. Выберите папку на USB-накопителе, который остаётся в миссии, чтобы база пережила потерю ноутбука. Если оставить поле пустым, копии пойдут в папку «backups» рядом с базой.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="436"/>
+        <location filename="../../ui/first_start.py" line="438"/>
         <source>beside the roster</source>
         <translation>рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="437"/>
+        <location filename="../../ui/first_start.py" line="439"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="442"/>
+        <location filename="../../ui/first_start.py" line="444"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="449"/>
+        <location filename="../../ui/first_start.py" line="451"/>
         <source>%1 is not a folder this program can write in. Plug in the stick, or choose another folder.</source>
         <translation>%1 — не папка, в которую программа может писать. Вставьте накопитель или выберите другую папку.</translation>
     </message>
@@ -791,7 +791,7 @@
 <context>
     <name>DemonstrationMark</name>
     <message>
-        <location filename="../../ui/first_start.py" line="567"/>
+        <location filename="../../ui/first_start.py" line="565"/>
         <source>DEMONSTRATION</source>
         <translation>ДЕМОНСТРАЦИЯ</translation>
     </message>
@@ -1524,32 +1524,32 @@ Please send that file to your IT support.</source>
 <context>
     <name>FirstStartWizard</name>
     <message>
-        <location filename="../../ui/first_start.py" line="524"/>
+        <location filename="../../ui/first_start.py" line="525"/>
         <source>The recovery key is shown only now: without it, a forgotten passphrase loses the roster. Print it or write it down and tick the box; Cancel again leaves without it.</source>
         <translation>Ключ восстановления показан только сейчас: без него забытая парольная фраза означает потерю базы. Распечатайте или запишите его и отметьте флажок; повторная «Отмена» закроет помощник без ключа.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="487"/>
+        <location filename="../../ui/first_start.py" line="489"/>
         <source>%1: first start</source>
         <translation>%1: первый запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="490"/>
+        <location filename="../../ui/first_start.py" line="492"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="491"/>
+        <location filename="../../ui/first_start.py" line="493"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Назад</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="492"/>
+        <location filename="../../ui/first_start.py" line="494"/>
         <source>&amp;Finish</source>
         <translation>&amp;Готово</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="493"/>
+        <location filename="../../ui/first_start.py" line="495"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -2913,57 +2913,57 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="363"/>
+        <location filename="../../ui/main_window/frame.py" line="365"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="364"/>
+        <location filename="../../ui/main_window/frame.py" line="366"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="367"/>
+        <location filename="../../ui/main_window/frame.py" line="369"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="375"/>
+        <location filename="../../ui/main_window/frame.py" line="377"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="376"/>
+        <location filename="../../ui/main_window/frame.py" line="378"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="400"/>
+        <location filename="../../ui/main_window/frame.py" line="402"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="401"/>
+        <location filename="../../ui/main_window/frame.py" line="403"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="418"/>
+        <location filename="../../ui/main_window/frame.py" line="420"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="422"/>
+        <location filename="../../ui/main_window/frame.py" line="424"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="525"/>
+        <location filename="../../ui/main_window/frame.py" line="527"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="526"/>
+        <location filename="../../ui/main_window/frame.py" line="528"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -2972,7 +2972,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="545"/>
+        <location filename="../../ui/main_window/frame.py" line="547"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -2981,17 +2981,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="573"/>
+        <location filename="../../ui/main_window/frame.py" line="575"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="577"/>
+        <location filename="../../ui/main_window/frame.py" line="579"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="578"/>
+        <location filename="../../ui/main_window/frame.py" line="580"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -3000,42 +3000,42 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="586"/>
+        <location filename="../../ui/main_window/frame.py" line="588"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="589"/>
+        <location filename="../../ui/main_window/frame.py" line="591"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="552"/>
+        <location filename="../../ui/main_window/frame.py" line="554"/>
         <source>Moving to the trash</source>
         <translation>Перемещение в корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="629"/>
+        <location filename="../../ui/main_window/frame.py" line="631"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="630"/>
+        <location filename="../../ui/main_window/frame.py" line="632"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="640"/>
+        <location filename="../../ui/main_window/frame.py" line="642"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="650"/>
+        <location filename="../../ui/main_window/frame.py" line="652"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="652"/>
+        <location filename="../../ui/main_window/frame.py" line="654"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -4752,12 +4752,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="669"/>
+        <location filename="../../ui/main_window/frame.py" line="671"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="670"/>
+        <location filename="../../ui/main_window/frame.py" line="672"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -5606,17 +5606,17 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="375"/>
+        <location filename="../../ui/first_start.py" line="377"/>
         <source>Your recovery key</source>
         <translation>Ваш ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="376"/>
+        <location filename="../../ui/first_start.py" line="378"/>
         <source>If the passphrase is ever forgotten, this key opens the roster and sets a new one. It is shown only now. Print it (or write it down) and keep it in the mission&apos;s safe, not with the laptop.</source>
         <translation>Если парольная фраза забудется, этот ключ откроет базу и задаст новую. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="380"/>
+        <location filename="../../ui/first_start.py" line="382"/>
         <source>I have &amp;printed the key or written it down</source>
         <translation>Я &amp;распечатал(а) или переписал(а) ключ</translation>
     </message>
@@ -6655,17 +6655,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../ui/undo_commands.py" line="96"/>
+        <location filename="../../ui/undo_commands.py" line="133"/>
         <source>Edit %1</source>
         <translation>правку %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="116"/>
+        <location filename="../../ui/undo_commands.py" line="153"/>
         <source>Status of %1</source>
         <translation>смену статуса %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="132"/>
+        <location filename="../../ui/undo_commands.py" line="169"/>
         <source>Move %1 to the trash</source>
         <translation>перемещение %1 в корзину</translation>
     </message>
@@ -7422,27 +7422,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.server</name>
     <message>
-        <location filename="../../cli/commands/server.py" line="34"/>
+        <location filename="../../cli/commands/server.py" line="36"/>
         <source>move-to-server copies a roster file: name it with --db FILE</source>
         <translation>move-to-server копирует файл базы: укажите его с --db ФАЙЛ</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/server.py" line="49"/>
+        <location filename="../../cli/commands/server.py" line="51"/>
         <source>{server}: PostgreSQL {version}; the database is empty and ready for the roster</source>
         <translation>{server}: PostgreSQL {version}; база данных пуста и готова принять базу</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/server.py" line="59"/>
+        <location filename="../../cli/commands/server.py" line="65"/>
         <source>copied {done} of {total} rows</source>
         <translation>скопировано строк: {done} из {total}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/server.py" line="69"/>
+        <location filename="../../cli/commands/server.py" line="75"/>
         <source>{path}: moved to {server}: {persons} persons, {rows} rows in {tables} tables; the audit trail ({entries} entries) verifies on the server. The file was not changed.</source>
         <translation>{path}: перенесено в {server}: лиц — {persons}, строк — {rows} в таблицах: {tables}; журнал аудита (записей: {entries}) на сервере проверен. Файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/server.py" line="74"/>
+        <location filename="../../cli/commands/server.py" line="80"/>
         <source>Work on it with: mission-roster --db {server} (or make it the default roster in Tools &gt; Settings)</source>
         <translation>Работайте с ней так: mission-roster --db {server} (или сделайте её базой по умолчанию в Сервис &gt; Настройки)</translation>
     </message>
@@ -9258,17 +9258,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>такой даты не существует</translation>
     </message>
     <message>
-        <location filename="../../exchange/values.py" line="176"/>
+        <location filename="../../exchange/values.py" line="179"/>
         <source>is not a date in a form we read</source>
         <translation>не является датой в понятной программе записи</translation>
     </message>
     <message>
-        <location filename="../../exchange/values.py" line="190"/>
+        <location filename="../../exchange/values.py" line="193"/>
         <source>could be day/month or month/day; choose the order</source>
         <translation>может быть и день/месяц, и месяц/день; выберите порядок</translation>
     </message>
     <message>
-        <location filename="../../exchange/values.py" line="193"/>
+        <location filename="../../exchange/values.py" line="196"/>
         <source>read as {date} ({order}), the order the column&apos;s other dates settle</source>
         <translation>прочитано как {date} ({order}): такой порядок показывают другие даты столбца</translation>
     </message>
@@ -9449,27 +9449,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="192"/>
+        <location filename="../../matching/scoring.py" line="203"/>
         <source>prior</source>
         <translation>исходно</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="193"/>
+        <location filename="../../matching/scoring.py" line="204"/>
         <source>chance before comparing</source>
         <translation>вероятность до сравнения</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="197"/>
+        <location filename="../../matching/scoring.py" line="208"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="201"/>
+        <location filename="../../matching/scoring.py" line="212"/>
         <source>no other candidate, {share}% of rows not on the roster</source>
         <translation>других кандидатов нет; {share}% строк не из базы</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="202"/>
+        <location filename="../../matching/scoring.py" line="213"/>
         <source>other candidates: {others}, {share}% of rows not on the roster</source>
         <translation>других кандидатов: {others}; {share}% строк не из базы</translation>
     </message>
@@ -9477,58 +9477,58 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.accounts</name>
     <message>
-        <location filename="../../services/accounts.py" line="64"/>
+        <location filename="../../services/accounts.py" line="67"/>
         <source>Refused: this roster has accounts and nobody is signed in; sign in (--user NAME) to use {permission}. Nothing was changed.</source>
         <translation>Отказано: в этом списке есть учётные записи, а вход не выполнен; войдите (--user ИМЯ), чтобы получить доступ: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="68"/>
+        <location filename="../../services/accounts.py" line="71"/>
         <source>Refused: {account} ({role}) has no permission for {permission}. Nothing was changed.</source>
         <translation>Отказано: у {account} ({role}) нет права: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="210"/>
+        <location filename="../../services/accounts.py" line="213"/>
         <source>must have at least {count} characters and no spaces at either end</source>
         <translation>должен содержать не менее {count} символов и не начинаться и не заканчиваться пробелом</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="218"/>
+        <location filename="../../services/accounts.py" line="221"/>
         <source>must be 1 to 100 characters</source>
         <translation>должно содержать от 1 до 100 символов</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="245"/>
+        <location filename="../../services/accounts.py" line="259"/>
         <source>cannot be the roster&apos;s first account: the first is the head of mission&apos;s</source>
         <translation>не может быть у первой учётной записи списка: первая — главы миссии</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="248"/>
+        <location filename="../../services/accounts.py" line="262"/>
         <source>An account {name!r} exists already.</source>
         <translation>Учётная запись {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="269"/>
-        <location filename="../../services/accounts.py" line="286"/>
+        <location filename="../../services/accounts.py" line="283"/>
+        <location filename="../../services/accounts.py" line="300"/>
         <source>Not signed in: no account {name!r} with this PIN.</source>
         <translation>Вход не выполнен: нет учётной записи {name!r} с таким PIN.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="271"/>
+        <location filename="../../services/accounts.py" line="285"/>
         <source>Not signed in: the account {name!r} is disabled; the head of mission can enable it again.</source>
         <translation>Вход не выполнен: учётная запись {name!r} отключена; глава миссии может включить её снова.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="274"/>
+        <location filename="../../services/accounts.py" line="288"/>
         <source>Not signed in: the account {name!r} is locked after {count} wrong PINs until {until:%H:%M:%S}.</source>
         <translation>Вход не выполнен: учётная запись {name!r} заблокирована после {count} неверных PIN до {until:%H:%M:%S}.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="345"/>
+        <location filename="../../services/accounts.py" line="359"/>
         <source>The server login {login!r} signs in as {name!r} already.</source>
         <translation>Логин сервера {login!r} уже входит как {name!r}.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="382"/>
+        <location filename="../../services/accounts.py" line="399"/>
         <source>is the roster&apos;s last active head of mission; make another head first</source>
         <translation>— последний действующий глава миссии в списке; сначала назначьте другого главу</translation>
     </message>
@@ -10050,73 +10050,78 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>пакет отправляется площадкам (--to) или с паролем (--password-file), одно из двух</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="155"/>
+        <location filename="../../services/packages/importing.py" line="158"/>
         <location filename="../../services/packages/sites.py" line="77"/>
         <source>this roster has no site yet: run &apos;site init NAME&apos; first</source>
         <translation>у этого списка ещё нет площадки: сначала выполните &apos;site init НАЗВАНИЕ&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="165"/>
+        <location filename="../../services/packages/importing.py" line="169"/>
         <source>{path}: this package was made by this site</source>
         <translation>{path}: этот пакет создан этой же площадкой</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="169"/>
+        <location filename="../../services/packages/importing.py" line="173"/>
         <source>{path}: the package is addressed to {sites}, not to this site</source>
         <translation>{path}: пакет адресован {sites}, а не этой площадке</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="180"/>
+        <location filename="../../services/packages/importing.py" line="184"/>
         <source>{path}: package {number} from {site} was imported already; nothing changed</source>
         <translation>{path}: пакет {number} от {site} уже принят; ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="214"/>
+        <location filename="../../services/packages/importing.py" line="208"/>
+        <source>{path}: the package&apos;s content could not be merged ({error}); nothing was changed</source>
+        <translation>{path}: содержимое пакета не удалось объединить ({error}); ничего не изменено</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/importing.py" line="228"/>
         <source>{path}: malformed content ({what} is not what this version of the program reads)</source>
         <translation>{path}: содержимое повреждено ({what} — не то, что читает эта версия программы)</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="223"/>
+        <location filename="../../services/packages/importing.py" line="237"/>
         <source>{path}: {site} is not a known site (key fingerprint {fingerprint}); confirm the fingerprint with them by phone, then add the site with &apos;site add&apos;</source>
         <translation>{path}: {site} — неизвестная площадка (отпечаток ключа {fingerprint}); сверьте отпечаток с ними по телефону, затем добавьте площадку командой &apos;site add&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="231"/>
+        <location filename="../../services/packages/importing.py" line="245"/>
         <source>{path}: signed by a key that is not {site}&apos;s (fingerprint {fingerprint})</source>
         <translation>{path}: подписан ключом, который не принадлежит {site} (отпечаток {fingerprint})</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="275"/>
+        <location filename="../../services/packages/importing.py" line="289"/>
         <source>{path}: the sender&apos;s key in the package is not the key that signed it</source>
         <translation>{path}: ключ отправителя в пакете не тот, которым он подписан</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="533"/>
+        <location filename="../../services/packages/importing.py" line="547"/>
         <source>choose &apos;ours&apos; or &apos;theirs&apos;, not {choice!r}</source>
         <translation>выберите &apos;ours&apos; или &apos;theirs&apos;, а не {choice!r}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="538"/>
+        <location filename="../../services/packages/importing.py" line="552"/>
         <source>this roster has no site yet</source>
         <translation>у этого списка ещё нет площадки</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="544"/>
+        <location filename="../../services/packages/importing.py" line="558"/>
         <source>no open conflict on {field} of {person}</source>
         <translation>нет открытого конфликта по полю {field} у {person}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="574"/>
+        <location filename="../../services/packages/importing.py" line="588"/>
         <source>no package import #{number}</source>
         <translation>нет приёма пакета № {number}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="577"/>
+        <location filename="../../services/packages/importing.py" line="591"/>
         <source>package import #{number} was undone already</source>
         <translation>приём пакета № {number} уже отменён</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="636"/>
+        <location filename="../../services/packages/importing.py" line="652"/>
         <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
         <translation>приём пакета № {number} нельзя отменить: {refs} изменены после него (сначала отмените эти изменения)</translation>
     </message>
@@ -10160,6 +10165,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/packages/sites.py" line="222"/>
         <source>{name} has this key already</source>
         <translation>у площадки {name} уже этот ключ</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/values.py" line="163"/>
+        <source>{path}: malformed content (line {line}, {record}: {field} is not what this roster can store); nothing was changed</source>
+        <translation>{path}: повреждённое содержимое (строка {line}, {record}: поле {field} не подходит для хранения в этой базе); ничего не изменено</translation>
     </message>
 </context>
 <context>

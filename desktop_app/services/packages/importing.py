@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import EditConflict, RosterError
@@ -58,6 +59,7 @@ from desktop_app.services.packages.state import (
     save_all,
     short,
 )
+from desktop_app.services.packages.values import check_records
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Operation, OperationChange, Person
 from desktop_app.storage.package_tables import PackageConflict, PackageImport, PackageState, Site
@@ -160,6 +162,7 @@ def import_package(db: Database, path: Path, *, operator: str, passphrase: str |
     package = read_package(path, identities=[] if passphrase else identities, passphrase=passphrase)
     manifest = package.manifest
     _check_manifest(path, manifest, package.records)
+    check_records(path, package.records)
     sender = manifest.get("sender") or {}
     sender_id, sender_name = str(sender.get("id")), str(sender.get("name"))
     if sender_id == me_uuid:
@@ -195,6 +198,16 @@ def import_package(db: Database, path: Path, *, operator: str, passphrase: str |
                 raise _DryRun(result)
     except _DryRun as done:
         return done.result
+    except RosterError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, StatementError) as exc:
+        if isinstance(exc, OperationalError):  # locked, disk full: the roster's trouble, not the package's
+            raise
+        # Content check_records could not foresee; the transaction is rolled back. The error's own
+        # text is not shown: the driver's and the parsers' quote the values (personal data).
+        raise PackageRefused(QT_TRANSLATE_NOOP("services.packages", "{path}: the package's content could not be "
+                                               "merged ({error}); nothing was changed"),
+                             path=path.name, error=type(exc).__name__) from None
     return result
 
 

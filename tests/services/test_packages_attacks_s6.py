@@ -1,0 +1,140 @@
+"""Attacks on roster packages after session 6 (issue 17, breaker X17b): record values a column does not take.
+
+A package that decrypts and is signed is not trusted content: anyone who knows the agreed
+passphrase signs with a key of their own. Each package here is built with the real age and Ed25519
+code and imported into a real SQLite roster. A value its column would not take (a date that is not
+a date, a flag that is text, a list where a name goes) used to stop the bulk import half-way with
+the date parser's or the driver's own error, which quoted the value; it is now refused in one line
+naming the record and the field, never the value, with nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop_app.exchange import package_file
+from desktop_app.services import packages
+from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.models import Person
+
+SECRET = "ZAKHAROVA-1961"  # stands for personal data: never in a refusal or a log
+
+
+@pytest.fixture
+def ramallah(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "ramallah.db")
+    packages.init_site(db, "Ramallah", operator="ram.officer", prefix="RAM")
+    yield db
+    db.close()
+
+
+def _dump(db: Database) -> str:
+    with db.raw_connection() as connection:
+        return hashlib.sha256("\n".join(connection.iterdump()).encode()).hexdigest()
+
+
+def _signed(out: Path, records: list[dict[str, Any]]) -> Path:
+    keys = package_file.new_site_keys()
+    site = str(uuid.uuid4())
+    counts: dict[str, int] = {}
+    for record in records:
+        counts[record["kind"]] = counts.get(record["kind"], 0) + 1
+    manifest = {"sender": {"id": site, "name": "Stranger", "public_key": package_file.public_line(
+        site, keys.sign_public, keys.age_recipient)}, "sequence": {"*": 1}, "to": [], "records": len(records),
+        "counts": counts}
+    out.write_bytes(package_file.seal(manifest, records, sign_private=keys.sign_private, passphrase="agreed"))
+    return out
+
+
+_A = str(uuid.uuid4())
+
+
+def _person(values: dict[str, Any], uuid_: str | None = None) -> dict[str, Any]:
+    return {"key": f"person:{uuid_ or uuid.uuid4()}", "kind": "person", "values": {"surname": "Иванов"} | values,
+            "clocks": {}}
+
+
+_CASES: dict[str, tuple[list[dict[str, Any]], str]] = {
+    "consent-date-text": ([_person({}), _person({"consent_date": SECRET})], "consent_date"),
+    "flag-text": ([_person({"medical": SECRET})], "medical"),
+    "flag-huge-number": ([_person({"reduced_mobility": 10**30})], "reduced_mobility"),
+    "surname-number": ([_person({"surname": 12345})], "surname"),
+    "surname-list": ([_person({"surname": [SECRET]})], "surname"),
+    "sex-too-long": ([_person({"sex": SECRET})], "sex"),
+    "document-short": ([_person({"documents": [[SECRET]]})], "documents"),
+    "document-date-text": ([_person({"documents": [["passport", "7512345678", "RUS", SECRET, None]]})], "documents"),
+    "phone-not-a-pair": ([_person({"phones": [SECRET]})], "phones"),
+    "list-sent-text": ([{"key": f"list:{uuid.uuid4()}", "kind": "list", "values": {"name": "L", "sent_at": SECRET},
+                         "clocks": {}}], "sent_at"),
+    "status-at-text": ([_person({}, _A), {"key": "status:1", "kind": "status", "values": {
+        "person": _A, "to": "approved", "at": SECRET}, "clocks": {}}], "at"),
+    "status-without-to": ([_person({}, _A), {"key": "status:2", "kind": "status", "values": {
+        "person": _A, "at": "2023-11-02T10:00:00"}, "clocks": {}}], "to"),
+    "member-key-short": ([{"key": f"member:{uuid.uuid4()}", "kind": "member", "values": {}, "clocks": {}}], "key"),
+    "liaison-due-text": ([{"key": "liaison:0f", "kind": "liaison", "values": {
+        "at": "2023-11-02T10:00:00", "operator": "x", "channel": "phone", "summary": "s",
+        "follow_up_due": SECRET}, "clocks": {}}], "follow_up_due"),
+}
+
+
+@pytest.mark.parametrize("case", list(_CASES))
+def test_a_value_its_column_does_not_take_is_refused_naming_the_record_never_the_value(
+        tmp_path: Path, ramallah: Database, case: str, caplog: pytest.LogCaptureFixture) -> None:
+    records, field = _CASES[case]
+    path = _signed(tmp_path / "hostile.mrpkg", records)
+    before = _dump(ramallah)
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(packages.PackageRefused) as refused:
+        packages.import_package(ramallah, path, operator="ram.officer", passphrase="agreed", trust_sender=True)
+    text = str(refused.value)
+    assert _dump(ramallah) == before
+    assert "\n" not in text
+    assert f": {field} is not what this roster can store" in text
+    assert records[-1]["key"] in text or records[0]["key"] in text
+    assert SECRET not in text
+    assert SECRET not in caplog.text
+
+
+def test_the_command_line_refuses_a_hostile_value_in_one_line_with_exit_1(
+        tmp_path: Path, ramallah: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    """It used to end in a traceback quoting the value."""
+    from desktop_app.cli import main
+
+    path = _signed(tmp_path / "hostile.mrpkg", [_person({"consent_date": SECRET})])
+    (tmp_path / "pass.txt").write_text("agreed\n", encoding="utf-8")
+    code = main(["--db", str(tmp_path / "ramallah.db"), "--operator", "ram.officer", "package", "import", str(path),
+                 "--password-file", str(tmp_path / "pass.txt")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert SECRET not in err
+    assert len(err.strip().splitlines()) == 1
+    assert "consent_date is not what this roster can store" in err
+    with ramallah.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 0
+
+
+def test_a_partners_ordinary_package_still_passes_the_value_checks(tmp_path: Path, ramallah: Database) -> None:
+    """Every kind as a real export writes it (person with documents, phones, household, list, member,
+    status): the checks refuse nothing a roster itself sends."""
+    from desktop_app.services import persons
+
+    cairo = open_database(tmp_path / "cairo.db")
+    try:
+        packages.init_site(cairo, "Cairo", operator="cai.officer", prefix="CAI")
+        packages.add_site(ramallah, "Cairo", packages.list_sites(cairo)[0].public_line, operator="ram.officer")
+        packages.add_site(cairo, "Ramallah", packages.list_sites(ramallah)[0].public_line, operator="cai.officer")
+        persons.create_person(cairo, {"surname": "Петрова", "given_names": "Анна", "birth_date": "1961",
+                                      "medical": True, "consent_date": "2023-11-01"}, operator="cai.officer")
+        packages.export_package(cairo, tmp_path / "1.mrpkg", operator="cai.officer", to=["Ramallah"])
+        result = packages.import_package(ramallah, tmp_path / "1.mrpkg", operator="ram.officer")
+        assert result.created >= 1
+    finally:
+        cairo.close()
