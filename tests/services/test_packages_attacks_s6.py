@@ -138,3 +138,91 @@ def test_a_partners_ordinary_package_still_passes_the_value_checks(tmp_path: Pat
         assert result.created >= 1
     finally:
         cairo.close()
+
+
+@pytest.fixture
+def pair(tmp_path: Path, ramallah: Database) -> Iterator[tuple[Database, Database]]:
+    cairo = open_database(tmp_path / "cairo.db")
+    packages.init_site(cairo, "Cairo", operator="cai.officer", prefix="CAI")
+    packages.add_site(cairo, "Ramallah", packages.list_sites(ramallah)[0].public_line, operator="cai.officer")
+    packages.add_site(ramallah, "Cairo", packages.list_sites(cairo)[0].public_line, operator="ram.officer")
+    yield cairo, ramallah
+    cairo.close()
+
+
+def _three_packages_around_a_rekey(tmp_path: Path, cairo: Database, snapshot: Path | None = None) -> list[str]:
+    """Cairo sends 1 and 2 signed by its first key, rotates its keys, sends 3 signed by the new one
+    (`snapshot`: a copy of Cairo's roster just before the rotation)."""
+    import sqlite3
+
+    from desktop_app.services import persons
+
+    uuids = []
+    for number, surname in enumerate(("Абрамов", "Борисова", "Волков"), start=1):
+        uuids.append(persons.create_person(cairo, {"surname": surname}, operator="cai.officer").uuid)
+        if number == 3:
+            if snapshot is not None:
+                with cairo.raw_connection() as connection, sqlite3.connect(snapshot) as target:
+                    connection.backup(target)
+            packages.rekey_site(cairo, operator="cai.officer")
+            uuids[-1] = persons.create_person(cairo, {"surname": surname}, operator="cai.officer").uuid
+        packages.export_package(cairo, tmp_path / f"{number}.mrpkg", operator="cai.officer", to=["Ramallah"],
+                                since_last=True)
+    return uuids
+
+
+def test_a_package_sent_before_a_rekey_and_arriving_after_it_is_still_imported(
+        tmp_path: Path, pair: tuple[Database, Database]) -> None:
+    """Package 2 (old key) arrives after package 3 (new key, vouched for by the old one). It used to be
+    refused as signed by a key that is not Cairo's, and as package 3 had moved Cairo's --since-last
+    mark past it, the person only in package 2 never reached Ramallah."""
+    from desktop_app.services import persons
+
+    cairo, ramallah = pair
+    uuids = _three_packages_around_a_rekey(tmp_path, cairo)
+    for number in (1, 3):
+        packages.import_package(ramallah, tmp_path / f"{number}.mrpkg", operator="ram.officer")
+    second = packages.import_package(ramallah, tmp_path / "2.mrpkg", operator="ram.officer")
+    assert second.created == 1
+    assert persons.find_person(ramallah, uuids[1]).surname == "Борисова"
+    new_key = packages.list_sites(cairo)[0].fingerprint
+    assert {s.name: s.fingerprint for s in packages.list_sites(ramallah)}["Cairo"] == new_key
+
+
+def test_the_old_key_signs_nothing_numbered_after_the_rekey(tmp_path: Path, pair: tuple[Database, Database]) -> None:
+    """The old key is taken only for packages numbered before the first one with the new key: a copy
+    of Cairo's roster from before the rotation (a stolen laptop) cannot send package 3 or later."""
+    cairo, ramallah = pair
+    stolen = tmp_path / "stolen.db"
+    _three_packages_around_a_rekey(tmp_path, cairo, snapshot=stolen)
+    for number in (1, 2, 3):
+        packages.import_package(ramallah, tmp_path / f"{number}.mrpkg", operator="ram.officer")
+    copy = open_database(stolen)
+    try:
+        from desktop_app.services import persons
+
+        persons.create_person(copy, {"surname": "Подложный"}, operator="thief")
+        packages.export_package(copy, tmp_path / "forged.mrpkg", operator="thief", to=["Ramallah"], since_last=True)
+    finally:
+        copy.close()
+    before = _dump(ramallah)
+    with pytest.raises(packages.PackageRefused, match="signed by a key that is not Cairo's"):
+        packages.import_package(ramallah, tmp_path / "forged.mrpkg", operator="ram.officer")
+    assert _dump(ramallah) == before
+
+
+def test_replacing_a_partners_key_forgets_the_keys_it_rotated_away_from(
+        tmp_path: Path, pair: tuple[Database, Database]) -> None:
+    """After 'site replace-key' (a key lost or stolen), a package signed by an older key of the site
+    is refused even when it was numbered before the rotation."""
+    cairo, ramallah = pair
+    _three_packages_around_a_rekey(tmp_path, cairo)
+    for number in (1, 3):
+        packages.import_package(ramallah, tmp_path / f"{number}.mrpkg", operator="ram.officer")
+    fresh = package_file.new_site_keys()
+    site_uuid = packages.list_sites(cairo)[0].public_line.split(":")[1]
+    packages.replace_site_key(ramallah, "Cairo", package_file.public_line(site_uuid, fresh.sign_public,
+                                                                          fresh.age_recipient),
+                              operator="ram.officer")
+    with pytest.raises(packages.PackageRefused, match="signed by a key that is not Cairo's"):
+        packages.import_package(ramallah, tmp_path / "2.mrpkg", operator="ram.officer")

@@ -44,7 +44,7 @@ from desktop_app.services.backups import backup_before
 from desktop_app.services.packages import bulk
 from desktop_app.services.packages.export import PASSPHRASE_CHANNEL
 from desktop_app.services.packages.records import KIND_ORDER, REDIRECTED_FIELDS, Writer, apply_record, ordered
-from desktop_app.services.packages.sites import own, retired_keys
+from desktop_app.services.packages.sites import FORMER_KEYS, own, retired_keys
 from desktop_app.services.packages.state import (
     LOCAL,
     StateRow,
@@ -61,7 +61,7 @@ from desktop_app.services.packages.state import (
 )
 from desktop_app.services.packages.values import check_records
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import Operation, OperationChange, Person
+from desktop_app.storage.models import Operation, OperationChange, Person, Setting
 from desktop_app.storage.package_tables import PackageConflict, PackageImport, PackageState, Site
 
 KIND = "package"
@@ -177,7 +177,7 @@ def import_package(db: Database, path: Path, *, operator: str, passphrase: str |
     number = int((manifest.get("sequence") or {}).get(channel, 0))
     result = ImportResult(sender_name, sender_id, number, fingerprint(package.signer), dry_run=dry_run)
     with db.reading() as session:
-        _check_sender(session, path, sender, package.signer, trust_sender, result, manifest.get("rekey"))
+        _check_sender(session, path, sender, package.signer, trust_sender, result, manifest.get("rekey"), channel)
         if session.scalar(select(PackageImport.id).where(
                 ((PackageImport.sender_uuid == sender_id) & (PackageImport.channel == channel)
                  & (PackageImport.number == number)) | (PackageImport.sha256 == package.sha256))) is not None:
@@ -230,7 +230,7 @@ def _check_manifest(path: Path, manifest: dict[str, Any], records: list[dict[str
 
 
 def _check_sender(session: Session, path: Path, sender: dict[str, Any], signer: str, trust: bool,
-                  result: ImportResult, manifest_rekey: Any = None) -> None:
+                  result: ImportResult, manifest_rekey: Any = None, channel: str = "") -> None:
     site = session.scalar(select(Site).where(Site.uuid == str(sender.get("id"))))
     if site is None:
         if not trust:
@@ -241,7 +241,7 @@ def _check_sender(session: Session, path: Path, sender: dict[str, Any], signer: 
         result.new_sender = True
         return
     if site.sign_public != signer and _rotated_to(site.sign_public, sender.get("public_key"), manifest_rekey) \
-            != signer:
+            != signer and not _sent_before_rotation(session, site.uuid, signer, channel, result.number):
         raise PackageRefused(QT_TRANSLATE_NOOP("services.packages", "{path}: signed by a key that is not {site}'s "
                                                "(fingerprint {fingerprint})"),
                              path=path.name, site=site.name, fingerprint=fingerprint(signer))
@@ -268,11 +268,37 @@ def _rotated_to(known: str, public_key: Any, statements: Any) -> str | None:
     return None
 
 
-def _take_rotated_key(session: Session, sender: dict[str, Any], signer: str, operator: str) -> None:
-    """A known site whose package is signed by a new key its old one vouched for: keep the new key."""
+def _former_keys_setting(site_uuid: str) -> str:
+    return f"{FORMER_KEYS}:{site_uuid}"
+
+
+def _former_keys(session: Session, site_uuid: str) -> list[dict[str, Any]]:
+    setting = session.get(Setting, _former_keys_setting(site_uuid))
+    return list(json.loads(setting.value)) if setting is not None else []
+
+
+def _sent_before_rotation(session: Session, site_uuid: str, signer: str, channel: str, number: int) -> bool:
+    """Whether `signer` is a key the site rotated away from (its new key vouched for by it) and this
+    package was numbered before the first package that brought the new key: it was on its way then."""
+    return any(k["sign_public"] == signer and k["channel"] == channel and number < k["before"]
+               for k in _former_keys(session, site_uuid))
+
+
+def _take_rotated_key(session: Session, sender: dict[str, Any], signer: str, operator: str, channel: str,
+                      number: int) -> None:
+    """A known site whose package is signed by a new key its old one vouched for: keep the new key,
+    and the old one for the packages this channel numbered before this one (still on their way)."""
     site = session.scalar(select(Site).where(Site.uuid == str(sender.get("id"))))
-    if site is None or site.sign_public == signer:
+    if site is None or site.sign_public == signer or _sent_before_rotation(session, site.uuid, signer, channel,
+                                                                             number):
         return
+    former = [*_former_keys(session, site.uuid), {"sign_public": site.sign_public, "channel": channel,
+                                                   "before": number}]
+    setting = session.get(Setting, _former_keys_setting(site.uuid))
+    if setting is None:
+        session.add(Setting(key=_former_keys_setting(site.uuid), value=json.dumps(former)))
+    else:
+        setting.value = json.dumps(former)
     public = parse_public_line(str(sender.get("public_key")))
     old = fingerprint(site.sign_public)
     site.sign_public, site.age_recipient = public.sign_public, public.age_recipient
@@ -294,7 +320,7 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
         audit.record(session, operator, "site add", "site", public.site_uuid, f"added site {sender.get('name')} "
                      "from its package", {"fingerprint": [None, result.fingerprint]})
     else:
-        _take_rotated_key(session, sender, signer, operator)
+        _take_rotated_key(session, sender, signer, operator, channel, result.number)
     refresh(session, me)
     state = load_state(session, (record["key"] for record in records))
     # The survivors of records merged away here: edits to those go to them (_redirect).

@@ -22,7 +22,7 @@ import re
 import uuid as uuid_module
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import RosterError
@@ -44,6 +44,9 @@ from desktop_app.storage.package_tables import Site
 _PREFIX = re.compile(r"^[A-Z0-9]{2,6}$")
 # JSON list of this site's retired keys: {sign_public, age_identity, new, signature, at}, oldest first.
 RETIRED_KEYS = "site_retired_keys"
+# Settings row per partner site (f"{FORMER_KEYS}:{uuid}"): the signing keys it rotated away from, JSON
+# [{sign_public, channel, before}]; a package signed by one and numbered below `before` was on its way.
+FORMER_KEYS = "site_former_keys"
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,8 @@ def replace_site_key(db: Database, name: str, public_key: str, *, operator: str)
                                                     "{name}"), site=other.name, name=site.name)
         if (key.sign_public, key.age_recipient, key.site_uuid) == (site.sign_public, site.age_recipient, site.uuid):
             raise RosterError(QT_TRANSLATE_NOOP("services.packages", "{name} has this key already"), name=site.name)
+        # The keys it had rotated away from are trusted no longer either (a replaced key may be lost or stolen).
+        session.execute(delete(Setting).where(Setting.key == f"{FORMER_KEYS}:{site.uuid}"))
         site.uuid, site.sign_public, site.age_recipient = key.site_uuid, key.sign_public, key.age_recipient
         audit.record(session, operator, "site replace key", "site", site.uuid,
                      f"replaced the key of site {site.name} on the officer's word",
