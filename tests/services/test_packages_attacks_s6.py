@@ -226,3 +226,14 @@ def test_replacing_a_partners_key_forgets_the_keys_it_rotated_away_from(
                               operator="ram.officer")
     with pytest.raises(packages.PackageRefused, match="signed by a key that is not Cairo's"):
         packages.import_package(ramallah, tmp_path / "2.mrpkg", operator="ram.officer")
+
+
+def test_a_record_twice_in_one_package_is_refused(tmp_path: Path, ramallah: Database) -> None:
+    """The same person twice with different values: the merge silently kept whichever came last."""
+    twice = str(uuid.uuid4())
+    path = _signed(tmp_path / "twice.mrpkg", [_person({"notes": "first"}, twice), _person({}),
+                                              _person({"notes": "second"}, twice)])
+    before = _dump(ramallah)
+    with pytest.raises(packages.PackageRefused, match=rf"line 4, person:{twice}: the record is in the package twice"):
+        packages.import_package(ramallah, path, operator="ram.officer", passphrase="agreed", trust_sender=True)
+    assert _dump(ramallah) == before

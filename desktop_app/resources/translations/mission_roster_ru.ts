@@ -10051,7 +10051,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../services/packages/importing.py" line="158"/>
-        <location filename="../../services/packages/sites.py" line="77"/>
+        <location filename="../../services/packages/sites.py" line="80"/>
         <source>this roster has no site yet: run &apos;site init NAME&apos; first</source>
         <translation>у этого списка ещё нет площадки: сначала выполните &apos;site init НАЗВАНИЕ&apos;</translation>
     </message>
@@ -10091,83 +10091,88 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>{path}: подписан ключом, который не принадлежит {site} (отпечаток {fingerprint})</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="289"/>
+        <location filename="../../services/packages/importing.py" line="315"/>
         <source>{path}: the sender&apos;s key in the package is not the key that signed it</source>
         <translation>{path}: ключ отправителя в пакете не тот, которым он подписан</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="547"/>
+        <location filename="../../services/packages/importing.py" line="573"/>
         <source>choose &apos;ours&apos; or &apos;theirs&apos;, not {choice!r}</source>
         <translation>выберите &apos;ours&apos; или &apos;theirs&apos;, а не {choice!r}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="552"/>
+        <location filename="../../services/packages/importing.py" line="578"/>
         <source>this roster has no site yet</source>
         <translation>у этого списка ещё нет площадки</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="558"/>
+        <location filename="../../services/packages/importing.py" line="584"/>
         <source>no open conflict on {field} of {person}</source>
         <translation>нет открытого конфликта по полю {field} у {person}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="588"/>
+        <location filename="../../services/packages/importing.py" line="614"/>
         <source>no package import #{number}</source>
         <translation>нет приёма пакета № {number}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="591"/>
+        <location filename="../../services/packages/importing.py" line="617"/>
         <source>package import #{number} was undone already</source>
         <translation>приём пакета № {number} уже отменён</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="652"/>
+        <location filename="../../services/packages/importing.py" line="678"/>
         <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
         <translation>приём пакета № {number} нельзя отменить: {refs} изменены после него (сначала отмените эти изменения)</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="92"/>
-        <location filename="../../services/packages/sites.py" line="132"/>
+        <location filename="../../services/packages/sites.py" line="95"/>
+        <location filename="../../services/packages/sites.py" line="135"/>
         <source>a site needs a name</source>
         <translation>у площадки должно быть название</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="95"/>
+        <location filename="../../services/packages/sites.py" line="98"/>
         <source>prefix {prefix!r}: use 2 to 6 Latin capital letters or digits</source>
         <translation>префикс {prefix!r}: используйте от 2 до 6 заглавных латинских букв или цифр</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="100"/>
+        <location filename="../../services/packages/sites.py" line="103"/>
         <source>this roster already is site {name}</source>
         <translation>этот список уже является площадкой {name}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="120"/>
+        <location filename="../../services/packages/sites.py" line="123"/>
         <source>a site named {name} is already known</source>
         <translation>площадка с названием {name} уже известна</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="122"/>
+        <location filename="../../services/packages/sites.py" line="125"/>
         <source>site {site} is already known under another name</source>
         <translation>площадка {site} уже известна под другим названием</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="160"/>
+        <location filename="../../services/packages/sites.py" line="163"/>
         <source>no site named {site}: add it with &apos;site add&apos;</source>
         <translation>нет площадки {site}: добавьте её командой &apos;site add&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="219"/>
+        <location filename="../../services/packages/sites.py" line="222"/>
         <source>that key belongs to site {site}, not to {name}</source>
         <translation>этот ключ принадлежит площадке {site}, а не {name}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/sites.py" line="222"/>
+        <location filename="../../services/packages/sites.py" line="225"/>
         <source>{name} has this key already</source>
         <translation>у площадки {name} уже этот ключ</translation>
     </message>
     <message>
-        <location filename="../../services/packages/values.py" line="163"/>
+        <location filename="../../services/packages/values.py" line="164"/>
+        <source>{path}: malformed content (line {line}, {record}: the record is in the package twice); nothing was changed</source>
+        <translation>{path}: повреждённое содержимое (строка {line}, {record}: запись встречается в пакете дважды); ничего не изменено</translation>
+    </message>
+    <message>
+        <location filename="../../services/packages/values.py" line="169"/>
         <source>{path}: malformed content (line {line}, {record}: {field} is not what this roster can store); nothing was changed</source>
         <translation>{path}: повреждённое содержимое (строка {line}, {record}: поле {field} не подходит для хранения в этой базе); ничего не изменено</translation>
     </message>

@@ -157,8 +157,14 @@ def record_problem(record: dict[str, Any]) -> str | None:
 
 def check_records(path: Path, records: Sequence[dict[str, Any]]) -> None:
     """PackageRefused, naming the line, the record's key and the field, for the first record a
-    column would not take (nothing has been written yet)."""
+    column would not take or whose key came before (nothing has been written yet)."""
+    seen: set[str] = set()
     for line, record in enumerate(records, start=2):  # line 1 is the manifest
+        if record["key"] in seen:  # two versions of one record: which one the merge took was chance
+            raise PackageRefused(QT_TRANSLATE_NOOP("services.packages", "{path}: malformed content (line {line}, "
+                                                   "{record}: the record is in the package twice); nothing was "
+                                                   "changed"), path=path.name, line=line, record=record["key"][:80])
+        seen.add(record["key"])
         if (field := record_problem(record)) is not None:
             raise PackageRefused(QT_TRANSLATE_NOOP("services.packages", "{path}: malformed content (line {line}, "
                                                    "{record}: {field} is not what this roster can store); "
