@@ -260,3 +260,35 @@ def test_two_liaison_entries_logged_at_the_same_time_both_reach_the_partner(
     with ramallah.reading() as session:
         summaries = sorted(session.scalars(select(LiaisonEntry.summary)))
     assert summaries == ["Called Rafah crossing: the bus leaves at 10", "Called the embassy: 12 seats on the list"]
+
+
+def test_undoing_an_import_removes_the_partner_organizations_it_created(
+        tmp_path: Path, pair: tuple[Database, Database]) -> None:
+    """A list and a liaison entry name organizations Ramallah did not know; the import created them and
+    its undo left them behind, so the roster was not as before the import. One given a contact since stays."""
+    from desktop_app.domain.partners import OrgKind
+    from desktop_app.services import lists, partners
+    from desktop_app.storage.models import Organization
+
+    cairo, ramallah = pair
+    red_crescent = partners.create_organization(cairo, "Egyptian Red Crescent", OrgKind.OTHER, operator="cai.officer")
+    cogat = partners.create_organization(cairo, "COGAT", OrgKind.OTHER, operator="cai.officer")
+    lists.create_list(cairo, "Rafah 14", operator="cai.officer", organization_id=cogat.id)
+    partners.log_contact(cairo, "Asked for 20 seats", operator="anna", organization_id=red_crescent.id)
+    packages.export_package(cairo, tmp_path / "1.mrpkg", operator="cai.officer", to=["Ramallah"])
+    for _ in range(2):
+        result = packages.import_package(ramallah, tmp_path / "1.mrpkg", operator="ram.officer")
+        assert result.operation_id is not None
+        with ramallah.reading() as session:
+            assert sorted(session.scalars(select(Organization.name))) == ["COGAT", "Egyptian Red Crescent"]
+        packages.undo_package_import(ramallah, result.operation_id, operator="ram.officer")
+        with ramallah.reading() as session:
+            assert list(session.scalars(select(Organization.name))) == []
+    result = packages.import_package(ramallah, tmp_path / "1.mrpkg", operator="ram.officer")
+    with ramallah.reading() as session:
+        crescent = session.scalar(select(Organization.id).where(Organization.name == "Egyptian Red Crescent"))
+    assert crescent is not None and result.operation_id is not None
+    partners.add_contact(ramallah, crescent, "Dr. Samir", operator="ram.officer")
+    packages.undo_package_import(ramallah, result.operation_id, operator="ram.officer")
+    with ramallah.reading() as session:
+        assert list(session.scalars(select(Organization.name))) == ["Egyptian Red Crescent"]

@@ -61,7 +61,16 @@ from desktop_app.services.packages.state import (
 )
 from desktop_app.services.packages.values import check_records
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import Operation, OperationChange, Person, Setting
+from desktop_app.storage.models import (
+    Contact,
+    EvacuationList,
+    LiaisonEntry,
+    Operation,
+    OperationChange,
+    Organization,
+    Person,
+    Setting,
+)
 from desktop_app.storage.package_tables import PackageConflict, PackageImport, PackageState, Site
 
 KIND = "package"
@@ -339,6 +348,7 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
     changed_rows: list[StateRow] = []
     conflict_ids: list[int] = []
     open_before = _open_conflicts(session)  # what undo puts back: this import may update or settle them
+    organizations_before = session.scalar(select(func.max(Organization.id))) or 0  # the write lock is ours
     by_kind: dict[str, list[str]] = {}
     for key in ordered(incoming):
         by_kind.setdefault(incoming[key]["kind"], []).append(key)
@@ -406,6 +416,8 @@ def _merge(session: Session, records: list[dict[str, Any]], result: ImportResult
                                     "conflicts_before": {str(i): v for i, v in open_before.items()
                                                          if open_after.get(i, v) != v},
                                     "settled": sorted(open_before.keys() - open_after.keys()),
+                                    "organizations": list(session.scalars(select(Organization.id).where(
+                                        Organization.id > organizations_before))),
                                     "kinds": result.kinds})
     result.operation_id = operation.id
     audit.record(session, operator, "package import", "package", sha256[:16],
@@ -650,6 +662,12 @@ def undo_package_import(db: Database, operation_id: int, *, operator: str) -> in
         session.execute(update(PackageConflict).where(PackageConflict.id.in_(details.get("settled", [])))
                         .values(resolved_at=None, resolved_by=None, resolution=None))
         session.execute(delete(PackageImport).where(PackageImport.operation_id == operation_id))
+        # The partner organizations it created (named by its lists and liaison entries), unless used since.
+        session.execute(delete(Organization).where(
+            Organization.id.in_(details.get("organizations", [])),
+            ~select(EvacuationList.id).where(EvacuationList.organization_id == Organization.id).exists(),
+            ~select(LiaisonEntry.id).where(LiaisonEntry.organization_id == Organization.id).exists(),
+            ~select(Contact.id).where(Contact.organization_id == Organization.id).exists()))
         operation.undone_at, operation.undone_by = audit.now(), operator
         audit.record(session, operator, "package undo", "package", operation.file_sha256[:16],
                      f"undid package import #{operation_id} ({operation.file_name})", {})
