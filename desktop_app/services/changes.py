@@ -80,6 +80,9 @@ ENTITY_KINDS: dict[str, frozenset[str]] = {
     "site": frozenset({SETTINGS}),
     # A roster package's import (or its undo) brings persons, households, lists and answers; its export is a file.
     "package": frozenset({OPERATIONS, PERSONS, HOUSEHOLDS, LISTS, EXPORTS}),
+    # Accounts (sign-ins, roles) are shown with the settings; a refused permission changed nothing.
+    "account": frozenset({SETTINGS}),
+    "permission": frozenset(),
 }
 
 
