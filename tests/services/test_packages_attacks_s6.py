@@ -292,3 +292,32 @@ def test_undoing_an_import_removes_the_partner_organizations_it_created(
     packages.undo_package_import(ramallah, result.operation_id, operator="ram.officer")
     with ramallah.reading() as session:
         assert list(session.scalars(select(Organization.name))) == ["Egyptian Red Crescent"]
+
+
+def test_a_journal_record_whose_key_is_not_its_digest_is_refused(tmp_path: Path, ramallah: Database) -> None:
+    """A liaison entry is named by a digest of what never changes in it. A record under another entry's
+    key was taken as that entry (its summary and follow-up written over Ramallah's own entry); one
+    under a made-up key was stored under it and sent back later as a new entry."""
+    import datetime as dt
+
+    from desktop_app.services import partners
+    from desktop_app.services.packages.journal import _liaison_key
+
+    at = dt.datetime(2023, 11, 2, 9, 0)
+    partners.log_contact(ramallah, "Called Rafah crossing: the bus leaves at 10", operator="omar", at=at)
+    theirs = _liaison_key(at, "omar", "phone", None)
+    values = {"at": "2023-11-03T12:00:00", "operator": "mallory", "channel": "phone", "organization": None,
+              "counterpart": "", "summary": "Bus cancelled, tell nobody", "follow_up_due": None,
+              "follow_up_done_at": None, "list": None, "persons": []}
+    for key in (theirs, "liaison:" + "0" * 32):
+        path = _signed(tmp_path / "forged.mrpkg", [{"key": key, "kind": "liaison", "values": values, "clocks": {}}])
+        before = _dump(ramallah)
+        with pytest.raises(packages.PackageRefused, match=f"line 2, {key}: key is not what this roster can store"):
+            packages.import_package(ramallah, path, operator="ram.officer", passphrase="agreed", trust_sender=True)
+        assert _dump(ramallah) == before
+    genuine = {**values, "at": "2023-11-03T12:00:00"}
+    path = _signed(tmp_path / "genuine.mrpkg", [{"key": _liaison_key(dt.datetime(2023, 11, 3, 12), "mallory",
+                                                                     "phone", None),
+                                                 "kind": "liaison", "values": genuine, "clocks": {}}])
+    assert packages.import_package(ramallah, path, operator="ram.officer", passphrase="agreed",
+                                   trust_sender=True).kinds["liaison"]["created"] == 1

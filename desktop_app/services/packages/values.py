@@ -22,6 +22,7 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String, Table
 
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.exchange.package_file import PackageRefused
+from desktop_app.services.packages.journal import _attempt_key, _checkin_key, _liaison_key
 from desktop_app.storage.models import (
     Checkin,
     ContactAttempt,
@@ -134,6 +135,12 @@ FIELDS: dict[str, dict[str, Check]] = {
 # Fields without which the record cannot be written at all.
 REQUIRED: dict[str, tuple[str, ...]] = {"status": ("to", "at"), "liaison": ("at",), "attempt": ("at",),
                                         "checkin": ("at",)}
+# What a journal record's key is the digest of (journal.py): the fields that never change.
+_NAMED_BY: dict[str, tuple[tuple[str, ...], Callable[..., str]]] = {
+    "liaison": (("at", "operator", "channel", "organization"), _liaison_key),
+    "attempt": (("person", "at", "operator", "outcome", "note"), _attempt_key),
+    "checkin": (("list", "person", "kind", "at", "operator"), _checkin_key),
+}
 _KEY_PARTS = {"member": 3}  # member:<list uuid>:<person uuid>; every other kind: <kind>:<id>
 
 
@@ -152,6 +159,13 @@ def record_problem(record: dict[str, Any]) -> str | None:
         check = checks.get(name)
         if check is not None and not check(value):
             return str(name)
+    if kind in _NAMED_BY:
+        # A key that is not the digest of its record would be taken for another entry here (or sent
+        # back as a new one); the digest's separator inside a field would let two records share one.
+        names, digest = _NAMED_BY[kind]
+        parts = [values.get(name) for name in names]
+        if any(isinstance(part, str) and "\x1f" in part for part in parts) or digest(*parts) != key:
+            return "key"
     return None
 
 
