@@ -10,6 +10,7 @@ import-mapping and export profiles. Enumerations are stored as their text value.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import (
@@ -257,6 +258,16 @@ class ListMember(Base):
     __table_args__ = (UniqueConstraint("list_id", "person_id", name="uq_list_members_list_person"),)
 
 
+def new_uid() -> str:
+    """A journal record's package name (liaison entry, contact attempt, check-in), given once at creation."""
+    return str(uuid.uuid4())
+
+
+def _uid() -> Mapped[str | None]:
+    # NULL for rows stored before migration 0019: those are still named by their digest (packages/journal.py).
+    return mapped_column(String(36), unique=True, index=True, default=new_uid)
+
+
 class LiaisonEntry(Base):
     __tablename__ = "liaison_entries"
 
@@ -271,6 +282,7 @@ class LiaisonEntry(Base):
     follow_up_due: Mapped[dt.date | None] = mapped_column(Date, index=True)
     follow_up_done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     list_id: Mapped[int | None] = mapped_column(ForeignKey("evacuation_lists.id"))
+    uid: Mapped[str | None] = _uid()
 
 
 class LiaisonPerson(Base):
@@ -401,6 +413,7 @@ class Checkin(Base):
     crossed_before: Mapped[dt.datetime | None] = mapped_column(DateTime)
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     undone_by: Mapped[str | None] = mapped_column(String(100))
+    uid: Mapped[str | None] = _uid()
 
     __table_args__ = (Index("ix_checkins_list_person", "list_id", "person_id"),)
 
@@ -432,6 +445,7 @@ class ContactAttempt(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     operator: Mapped[str] = mapped_column(String(100))
+    uid: Mapped[str | None] = _uid()
 
 
 class Eligibility(Base):

@@ -239,9 +239,6 @@ def test_a_record_twice_in_one_package_is_refused(tmp_path: Path, ramallah: Data
     assert _dump(ramallah) == before
 
 
-@pytest.mark.xfail(strict=True, reason="known, not fixed (breaker X17b): a liaison entry is named by a digest of "
-                   "(time to the second, operator, channel, organization), which two entries can share; the fix "
-                   "needs a stored id per journal record (a migration)")
 def test_two_liaison_entries_logged_at_the_same_time_both_reach_the_partner(
         tmp_path: Path, pair: tuple[Database, Database]) -> None:
     """Two calls copied from a paper log with the same time, by the same officer, on the phone, to no

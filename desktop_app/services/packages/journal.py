@@ -5,9 +5,13 @@
     apply_journal(writer, key, "checkin", {"undone_at": …})          # the few fields that change later
     journal_row(session, key, "attempt")                             # the roster row of a key (for undo)
 
-These rows have no UUID of their own: each is named by a digest of what never changes about it
-(when, who, what, for whom), so the same entry made at one site is the same record everywhere and
-a package adds only those a site does not have (a union). What changes later (a liaison entry's
+Each row made since migration 0019 has a UUID of its own (`uid`, given at creation, kept by every
+site that receives it): its key is '<kind>:<uid>' and the uid travels in its values. Rows stored
+before have none and are still named by a digest of what never changes about them (when, who,
+what, for whom), as partners already know them; that digest was shared by two entries copied from
+a paper log with the same time, officer and channel, so only one of them reached the partner
+(issue 17). Either way the same entry is the same record everywhere and a package adds only those
+a site does not have (a union). What changes later (a liaison entry's
 follow-up, an undone check-in) is merged field by field like any other record. A liaison entry's
 organization is carried by name and created here, as 'other', when this roster does not know it.
 """
@@ -16,9 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.storage.models import Checkin, ContactAttempt, LiaisonEntry, LiaisonPerson, Organization
@@ -62,6 +67,19 @@ def _checkin_key(list_uuid: Any, person: Any, kind: Any, at: Any, operator: Any)
     return _key("checkin", list_uuid, person, kind, at, operator)
 
 
+def journal_key(kind: str, uid: str | None, *parts: Any) -> str:
+    """The package key of a journal record: its uid, or for a row without one the digest of `parts`
+    (the fields _liaison_key, _attempt_key, _checkin_key take)."""
+    if uid:
+        return f"{kind}:{uid}"
+    return {"liaison": _liaison_key, "attempt": _attempt_key, "checkin": _checkin_key}[kind](*parts)
+
+
+def _with_uid(values: dict[str, Any], uid: str | None) -> dict[str, Any]:
+    # A row without uid is sent exactly as before 0019, so partners see no change to it.
+    return values | {"uid": uid} if uid else values
+
+
 def read_journal(session: Session, person_uuid: dict[int, str],
                  list_uuid: dict[int, str]) -> dict[str, tuple[str, dict[str, Any]]]:
     """Every liaison entry, contact attempt and check-in of the roster, by key."""
@@ -72,22 +90,23 @@ def read_journal(session: Session, person_uuid: dict[int, str],
         links.setdefault(entry_id, []).append(person_uuid[person_id])
     for e in session.execute(select(LiaisonEntry)).scalars():
         org = organization.get(e.organization_id) if e.organization_id else None
-        records[_liaison_key(e.at, e.operator, e.channel, org)] = ("liaison", {
+        records[journal_key("liaison", e.uid, e.at, e.operator, e.channel, org)] = ("liaison", _with_uid({
             "at": _plain(e.at), "operator": e.operator, "channel": e.channel, "organization": org,
             "counterpart": e.counterpart, "summary": e.summary, "follow_up_due": _plain(e.follow_up_due),
             "follow_up_done_at": _plain(e.follow_up_done_at),
-            "list": list_uuid.get(e.list_id) if e.list_id else None, "persons": sorted(links.get(e.id, []))})
+            "list": list_uuid.get(e.list_id) if e.list_id else None, "persons": sorted(links.get(e.id, []))},
+            e.uid))
     for a in session.execute(select(ContactAttempt)).scalars():
         who = person_uuid[a.person_id]
-        records[_attempt_key(who, a.at, a.operator, a.outcome, a.note)] = ("attempt", {
+        records[journal_key("attempt", a.uid, who, a.at, a.operator, a.outcome, a.note)] = ("attempt", _with_uid({
             "person": who, "list": list_uuid.get(a.list_id) if a.list_id else None, "outcome": a.outcome,
-            "note": a.note, "at": _plain(a.at), "operator": a.operator})
+            "note": a.note, "at": _plain(a.at), "operator": a.operator}, a.uid))
     for c in session.execute(select(Checkin)).scalars():
         who, lst = person_uuid[c.person_id], list_uuid[c.list_id]
-        records[_checkin_key(lst, who, c.kind, c.at, c.operator)] = ("checkin", {
+        records[journal_key("checkin", c.uid, lst, who, c.kind, c.at, c.operator)] = ("checkin", _with_uid({
             "list": lst, "person": who, "kind": c.kind, "at": _plain(c.at), "operator": c.operator,
             "status_before": c.status_before, "crossed_before": _plain(c.crossed_before),
-            "undone_at": _plain(c.undone_at), "undone_by": c.undone_by})
+            "undone_at": _plain(c.undone_at), "undone_by": c.undone_by}, c.uid))
     return records
 
 
@@ -108,7 +127,8 @@ def create_journal(writer: Any, kind: str, rows: list[Any]) -> dict[str, int | N
                 continue
             values.append({"person_id": person_id, "list_id": writer.list_id(v.get("list")),
                            "outcome": v.get("outcome") or "", "note": v.get("note") or "",
-                           "at": _datetime(v.get("at")), "operator": v.get("operator") or writer.operator})
+                           "at": _datetime(v.get("at")), "operator": v.get("operator") or writer.operator,
+                           "uid": v.get("uid")})
         insert_rows(writer, cast(Table, ContactAttempt.__table__), values)
         return ids
     if kind == "checkin":
@@ -122,23 +142,24 @@ def create_journal(writer: Any, kind: str, rows: list[Any]) -> dict[str, int | N
                            "at": _datetime(v.get("at")), "operator": v.get("operator") or writer.operator,
                            "status_before": v.get("status_before"),
                            "crossed_before": _datetime(v.get("crossed_before")),
-                           "undone_at": _datetime(v.get("undone_at")), "undone_by": v.get("undone_by")})
+                           "undone_at": _datetime(v.get("undone_at")), "undone_by": v.get("undone_by"),
+                           "uid": v.get("uid")})
         insert_rows(writer, cast(Table, Checkin.__table__), values)
         return ids
     if kind == "liaison":  # few: one at a time, for the id its persons are linked by
         for row in rows:
             v = row.values
-            entry = LiaisonEntry(at=_datetime(v.get("at")), operator=v.get("operator") or writer.operator,
-                                 channel=v.get("channel") or "", counterpart=v.get("counterpart") or "",
-                                 organization_id=organization_id(session, v.get("organization")),
-                                 summary=v.get("summary") or "", follow_up_due=_date(v.get("follow_up_due")),
-                                 follow_up_done_at=_datetime(v.get("follow_up_done_at")),
-                                 list_id=writer.list_id(v.get("list")))
-            session.add(entry)
-            session.flush()
-            ids[row.key] = entry.id
+            # A Core insert: the model's default would give a record from before 0019 (no uid) a new
+            # name, and it would go back to the sender as another entry.
+            entry_id = session.execute(insert(LiaisonEntry).values(
+                at=_datetime(v.get("at")), operator=v.get("operator") or writer.operator,
+                channel=v.get("channel") or "", counterpart=v.get("counterpart") or "",
+                organization_id=organization_id(session, v.get("organization")), summary=v.get("summary") or "",
+                follow_up_due=_date(v.get("follow_up_due")), follow_up_done_at=_datetime(v.get("follow_up_done_at")),
+                list_id=writer.list_id(v.get("list")), uid=v.get("uid")).returning(LiaisonEntry.id)).scalar_one()
+            ids[row.key] = entry_id
             for person in sorted({p for p in (writer.person_id(u) for u in v.get("persons") or []) if p}):
-                session.add(LiaisonPerson(entry_id=entry.id, person_id=person))
+                session.add(LiaisonPerson(entry_id=entry_id, person_id=person))
         session.flush()
     return ids
 
@@ -152,18 +173,28 @@ def journal_ids(session: Session, kind: str) -> dict[str, int]:
     if kind == "liaison":
         organization = {i: n for i, n in session.execute(select(Organization.id, Organization.name))}
         for e in session.execute(select(LiaisonEntry.id, LiaisonEntry.at, LiaisonEntry.operator, LiaisonEntry.channel,
-                                        LiaisonEntry.organization_id)):
-            found[_liaison_key(e.at, e.operator, e.channel, organization.get(e.organization_id)
-                               if e.organization_id else None)] = e.id
+                                        LiaisonEntry.organization_id, LiaisonEntry.uid)):
+            found[journal_key("liaison", e.uid, e.at, e.operator, e.channel, organization.get(e.organization_id)
+                              if e.organization_id else None)] = e.id
     elif kind == "attempt":
         for a in session.execute(select(ContactAttempt.id, ContactAttempt.person_id, ContactAttempt.at,
-                                        ContactAttempt.operator, ContactAttempt.outcome, ContactAttempt.note)):
-            found[_attempt_key(person_uuid[a.person_id], a.at, a.operator, a.outcome, a.note)] = a.id
+                                        ContactAttempt.operator, ContactAttempt.outcome, ContactAttempt.note,
+                                        ContactAttempt.uid)):
+            found[journal_key("attempt", a.uid, person_uuid[a.person_id], a.at, a.operator, a.outcome, a.note)] = a.id
     elif kind == "checkin":
         for c in session.execute(select(Checkin.id, Checkin.list_id, Checkin.person_id, Checkin.kind, Checkin.at,
-                                        Checkin.operator)):
-            found[_checkin_key(list_uuid[c.list_id], person_uuid[c.person_id], c.kind, c.at, c.operator)] = c.id
+                                        Checkin.operator, Checkin.uid)):
+            found[journal_key("checkin", c.uid, list_uuid[c.list_id], person_uuid[c.person_id], c.kind, c.at,
+                              c.operator)] = c.id
     return found
+
+
+def _is_uid(text: str) -> bool:
+    """Whether a key's tail is a uid (a UUID as str(uuid.UUID) writes it) rather than a digest."""
+    try:
+        return str(uuid.UUID(text)) == text
+    except ValueError:
+        return False
 
 
 def journal_table(kind: str) -> Any:
@@ -174,9 +205,12 @@ def journal_row(session: Session, key: str, kind: str) -> Any:
     """The roster row of a journal record (None when it is not there)."""
     from desktop_app.services.packages.records import read_ids
 
-    person_uuid, list_uuid = read_ids(session)
     table: Any = {"liaison": LiaisonEntry, "attempt": ContactAttempt, "checkin": Checkin}[kind]
-    for row in session.execute(select(table)).scalars():
+    uid = key.split(":", 1)[1]
+    if _is_uid(uid):
+        return session.scalar(select(table).where(table.uid == uid))
+    person_uuid, list_uuid = read_ids(session)
+    for row in session.execute(select(table).where(table.uid.is_(None))).scalars():
         if kind == "liaison":
             org = session.scalar(select(Organization.name).where(Organization.id == row.organization_id)) \
                 if row.organization_id else None

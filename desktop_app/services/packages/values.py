@@ -14,6 +14,7 @@ may be empty, its length); fields this version does not know are left alone, as 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -144,6 +145,16 @@ _NAMED_BY: dict[str, tuple[tuple[str, ...], Callable[..., str]]] = {
 _KEY_PARTS = {"member": 3}  # member:<list uuid>:<person uuid>; every other kind: <kind>:<id>
 
 
+def _is_uuid(value: Any) -> bool:
+    """A UUID written as str(uuid.UUID) writes it (lower case, with its dashes), nothing else."""
+    if not isinstance(value, str):
+        return False
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
 def record_problem(record: dict[str, Any]) -> str | None:
     """The first field of `record` (already shaped as package_file checks) that its column does not
     take, 'key' when the key is not one, or None. Never the value."""
@@ -159,6 +170,11 @@ def record_problem(record: dict[str, Any]) -> str | None:
         check = checks.get(name)
         if check is not None and not check(value):
             return str(name)
+    if kind in _NAMED_BY and values.get("uid") is not None:
+        # A record made since migration 0019 is named by its uid, which must be a UUID (the column
+        # holds 36 characters, and a made-up one could take another entry's name) and be its key.
+        uid = values["uid"]
+        return None if _is_uuid(uid) and key == f"{kind}:{uid}" else "uid"
     if kind in _NAMED_BY:
         # A key that is not the digest of its record would be taken for another entry here (or sent
         # back as a new one); the digest's separator inside a field would let two records share one.
