@@ -103,7 +103,7 @@ def test_a_journal_record_whose_uid_is_not_a_uuid_or_not_its_key_is_refused(
 def test_a_package_from_before_uids_imports_by_digest_and_the_record_keeps_that_name(
         tmp_path: Path, pair: tuple[Database, Database]) -> None:
     _cairo, ramallah = pair
-    values = {"at": "2023-11-03T12:00:00", "operator": "omar", "channel": "phone", "organization": None,
+    values: dict[str, Any] = {"at": "2023-11-03T12:00:00", "operator": "omar", "channel": "phone", "organization": None,
               "counterpart": "", "summary": "Asked for 20 seats", "follow_up_due": None, "follow_up_done_at": None,
               "list": None, "persons": []}
     key = _liaison_key(dt.datetime(2023, 11, 3, 12), "omar", "phone", None)

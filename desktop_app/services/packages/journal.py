@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
+from collections.abc import Callable
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -72,7 +73,9 @@ def journal_key(kind: str, uid: str | None, *parts: Any) -> str:
     (the fields _liaison_key, _attempt_key, _checkin_key take)."""
     if uid:
         return f"{kind}:{uid}"
-    return {"liaison": _liaison_key, "attempt": _attempt_key, "checkin": _checkin_key}[kind](*parts)
+    digests: dict[str, Callable[..., str]] = {"liaison": _liaison_key, "attempt": _attempt_key,
+                                              "checkin": _checkin_key}
+    return digests[kind](*parts)
 
 
 def _with_uid(values: dict[str, Any], uid: str | None) -> dict[str, Any]:
