@@ -33,7 +33,7 @@ def part_keys(session: Session, *, list_name: str | None = None, households: Seq
         found = session.scalar(select(EvacuationList.uuid).where(
             (EvacuationList.name == list_name) | (EvacuationList.uuid == list_name)))
         if found is None:
-            raise NotFound("list", list_name)
+            raise NotFound("evacuation list", list_name)
         lists.add(found)
     for ref in households:
         home = session.scalar(select(Household.uuid).where((Household.ref == ref) | (Household.uuid == ref)))
