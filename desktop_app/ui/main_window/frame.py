@@ -660,6 +660,10 @@ class MainWindow(QMainWindow):
         if self.completed:  # a window closed before it was complete keeps the last layout
             self.save_layout()
         super().closeEvent(event)
+        if event.isAccepted() and self.completed:
+            # Colleagues' changes stop here: one arriving while the window is taken down reloaded pages
+            # whose widgets were already gone (a crash seen in the whole test run).
+            self.roster_changes.stop()
 
 
 def ask_operator(preferences: Preferences, parent: QWidget | None = None) -> str | None:
