@@ -35,7 +35,8 @@ _MUTABLE = {"liaison": ("follow_up_due", "follow_up_done_at", "counterpart", "su
             "checkin": ("undone_at", "undone_by")}
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A column value as JSON keeps it."""
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="seconds")
     if isinstance(value, dt.date):
@@ -43,16 +44,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _date(value: Any) -> dt.date | None:
+def date_of(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _datetime(value: Any) -> dt.datetime | None:
+def datetime_of(value: Any) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
 def _key(kind: str, *parts: Any) -> str:
-    text = "\x1f".join(str(_plain(part)) for part in parts)
+    text = "\x1f".join(str(plain(part)) for part in parts)
     return f"{kind}:" + hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
@@ -94,22 +95,22 @@ def read_journal(session: Session, person_uuid: dict[int, str],
     for e in session.execute(select(LiaisonEntry)).scalars():
         org = organization.get(e.organization_id) if e.organization_id else None
         records[journal_key("liaison", e.uid, e.at, e.operator, e.channel, org)] = ("liaison", _with_uid({
-            "at": _plain(e.at), "operator": e.operator, "channel": e.channel, "organization": org,
-            "counterpart": e.counterpart, "summary": e.summary, "follow_up_due": _plain(e.follow_up_due),
-            "follow_up_done_at": _plain(e.follow_up_done_at),
+            "at": plain(e.at), "operator": e.operator, "channel": e.channel, "organization": org,
+            "counterpart": e.counterpart, "summary": e.summary, "follow_up_due": plain(e.follow_up_due),
+            "follow_up_done_at": plain(e.follow_up_done_at),
             "list": list_uuid.get(e.list_id) if e.list_id else None, "persons": sorted(links.get(e.id, []))},
             e.uid))
     for a in session.execute(select(ContactAttempt)).scalars():
         who = person_uuid[a.person_id]
         records[journal_key("attempt", a.uid, who, a.at, a.operator, a.outcome, a.note)] = ("attempt", _with_uid({
             "person": who, "list": list_uuid.get(a.list_id) if a.list_id else None, "outcome": a.outcome,
-            "note": a.note, "at": _plain(a.at), "operator": a.operator}, a.uid))
+            "note": a.note, "at": plain(a.at), "operator": a.operator}, a.uid))
     for c in session.execute(select(Checkin)).scalars():
         who, lst = person_uuid[c.person_id], list_uuid[c.list_id]
         records[journal_key("checkin", c.uid, lst, who, c.kind, c.at, c.operator)] = ("checkin", _with_uid({
-            "list": lst, "person": who, "kind": c.kind, "at": _plain(c.at), "operator": c.operator,
-            "status_before": c.status_before, "crossed_before": _plain(c.crossed_before),
-            "undone_at": _plain(c.undone_at), "undone_by": c.undone_by}, c.uid))
+            "list": lst, "person": who, "kind": c.kind, "at": plain(c.at), "operator": c.operator,
+            "status_before": c.status_before, "crossed_before": plain(c.crossed_before),
+            "undone_at": plain(c.undone_at), "undone_by": c.undone_by}, c.uid))
     return records
 
 
@@ -130,7 +131,7 @@ def create_journal(writer: Any, kind: str, rows: list[Any]) -> dict[str, int | N
                 continue
             values.append({"person_id": person_id, "list_id": writer.list_id(v.get("list")),
                            "outcome": v.get("outcome") or "", "note": v.get("note") or "",
-                           "at": _datetime(v.get("at")), "operator": v.get("operator") or writer.operator,
+                           "at": datetime_of(v.get("at")), "operator": v.get("operator") or writer.operator,
                            "uid": v.get("uid")})
         insert_rows(writer, cast(Table, ContactAttempt.__table__), values)
         return ids
@@ -142,10 +143,10 @@ def create_journal(writer: Any, kind: str, rows: list[Any]) -> dict[str, int | N
             if person_id is None or list_id is None:
                 continue
             values.append({"list_id": list_id, "person_id": person_id, "kind": v.get("kind") or "",
-                           "at": _datetime(v.get("at")), "operator": v.get("operator") or writer.operator,
+                           "at": datetime_of(v.get("at")), "operator": v.get("operator") or writer.operator,
                            "status_before": v.get("status_before"),
-                           "crossed_before": _datetime(v.get("crossed_before")),
-                           "undone_at": _datetime(v.get("undone_at")), "undone_by": v.get("undone_by"),
+                           "crossed_before": datetime_of(v.get("crossed_before")),
+                           "undone_at": datetime_of(v.get("undone_at")), "undone_by": v.get("undone_by"),
                            "uid": v.get("uid")})
         insert_rows(writer, cast(Table, Checkin.__table__), values)
         return ids
@@ -155,10 +156,11 @@ def create_journal(writer: Any, kind: str, rows: list[Any]) -> dict[str, int | N
             # A Core insert: the model's default would give a record from before 0019 (no uid) a new
             # name, and it would go back to the sender as another entry.
             entry_id = session.execute(insert(LiaisonEntry).values(
-                at=_datetime(v.get("at")), operator=v.get("operator") or writer.operator,
+                at=datetime_of(v.get("at")), operator=v.get("operator") or writer.operator,
                 channel=v.get("channel") or "", counterpart=v.get("counterpart") or "",
                 organization_id=organization_id(session, v.get("organization")), summary=v.get("summary") or "",
-                follow_up_due=_date(v.get("follow_up_due")), follow_up_done_at=_datetime(v.get("follow_up_done_at")),
+                follow_up_due=date_of(v.get("follow_up_due")),
+                follow_up_done_at=datetime_of(v.get("follow_up_done_at")),
                 list_id=writer.list_id(v.get("list")), uid=v.get("uid")).returning(LiaisonEntry.id)).scalar_one()
             ids[row.key] = entry_id
             for person in sorted({p for p in (writer.person_id(u) for u in v.get("persons") or []) if p}):
@@ -236,8 +238,8 @@ def apply_journal(writer: Any, key: str, kind: str, values: dict[str, Any]) -> i
     for name in _MUTABLE.get(kind, ()):
         if name in values:
             value = values[name]
-            changes[name] = _date(value) if name == "follow_up_due" else \
-                _datetime(value) if name.endswith("_at") else value
+            changes[name] = date_of(value) if name == "follow_up_due" else \
+                datetime_of(value) if name.endswith("_at") else value
     if changes:
         table: Any = {"liaison": LiaisonEntry, "checkin": Checkin}[kind]
         writer.session.execute(update(table).where(table.id == row.id).values(**changes))

@@ -12,7 +12,6 @@ to other records as their UUIDs, documents and phones as sorted lists.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +23,14 @@ from sqlalchemy.orm import Session, aliased
 from desktop_app.domain.partners import OrgKind
 from desktop_app.domain.person import normalize_document_number
 from desktop_app.services import audit
-from desktop_app.services.packages.journal import JOURNAL_KINDS, apply_journal, read_journal
+from desktop_app.services.packages.journal import (
+    JOURNAL_KINDS,
+    apply_journal,
+    date_of,
+    datetime_of,
+    plain,
+    read_journal,
+)
 from desktop_app.services.search_index import reindex, search_terms_of, sort_key_of
 from desktop_app.storage.models import (
     Document,
@@ -51,23 +57,6 @@ REDIRECTED_FIELDS = frozenset(PERSON_COLUMNS) - {"case_ref", "status", "relation
 KIND_ORDER = ("household", "person", "list", "member", "status", *JOURNAL_KINDS)
 LIST_COLUMNS = ("name", "state", "notes", "sent_at", "answered_at")
 MEMBER_COLUMNS = ("answer", "valid_until", "crossed_at", "answered_at", "answer_note")
-
-
-def plain(value: Any) -> Any:
-    """A column value as JSON keeps it."""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def _date(value: Any) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _datetime(value: Any) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
 
 
 def status_key(person_uuid: str, at: Any, from_status: Any, to_status: Any, reason: Any) -> str:
@@ -279,7 +268,7 @@ def _apply_person(writer: Writer, uuid: str, values: dict[str, Any], created: bo
             value = values[name]
             if name == "case_ref":
                 value = writer.free(f"person:{uuid}", name, Person.case_ref, value, person.id)
-            setattr(person, name, _date(value) if name == "consent_date" else value)
+            setattr(person, name, date_of(value) if name == "consent_date" else value)
     if "household" in values:
         person.household_id = writer.household_id(values["household"])
     if "merged_into" in values:
@@ -291,7 +280,7 @@ def _apply_person(writer: Writer, uuid: str, values: dict[str, Any], created: bo
             person.deleted_at, person.deleted_by = None, None
     if "documents" in values:
         person.documents[:] = [Document(doc_type=t, number=n, number_key=normalize_document_number(n),
-                                        issuing_country=c, issue_date=_date(i), expiry_date=_date(e))
+                                        issuing_country=c, issue_date=date_of(i), expiry_date=date_of(e))
                                for t, n, c, i, e in values["documents"]]
     if "phones" in values:
         person.phones[:] = [Phone(e164=e164, label=label) for e164, label in values["phones"]]
@@ -363,7 +352,7 @@ def _apply_list(writer: Writer, uuid: str, values: dict[str, Any], created: bool
             value = values[name]
             if name == "name":
                 value = writer.free(f"list:{uuid}", name, EvacuationList.name, value, evac.id)
-            setattr(evac, name, _datetime(value) if name.endswith("_at") else value)
+            setattr(evac, name, datetime_of(value) if name.endswith("_at") else value)
     session.add(evac)
     if "organization" in values:
         evac.organization_id = organization_id(session, values["organization"])
@@ -386,14 +375,14 @@ def _apply_member(writer: Writer, key: str, values: dict[str, Any], created: boo
         return None
     if member is None:
         member = ListMember(list_id=list_id, person_id=person_id, answer=values.get("answer") or "pending",
-                            added_at=_datetime(values.get("added_at")) or audit.now(),
+                            added_at=datetime_of(values.get("added_at")) or audit.now(),
                             added_by=values.get("added_by") or writer.operator)
         session.add(member)
     for name in MEMBER_COLUMNS:
         if name in values:
             value = values[name]
-            setattr(member, name, _date(value) if name == "valid_until"
-                    else _datetime(value) if name.endswith("_at") else value)
+            setattr(member, name, date_of(value) if name == "valid_until"
+                    else datetime_of(value) if name.endswith("_at") else value)
     return None
 
 
@@ -403,7 +392,7 @@ def _apply_status(writer: Writer, values: dict[str, Any]) -> int | None:
         return None
     change = StatusChange(person_id=person_id, from_status=values.get("from"), to_status=values["to"],
                           reason=values.get("reason") or "", list_id=writer.list_id(values.get("list")),
-                          at=_datetime(values["at"]), operator=values.get("operator") or writer.operator)
+                          at=datetime_of(values["at"]), operator=values.get("operator") or writer.operator)
     writer.session.add(change)
     return None
 
