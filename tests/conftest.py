@@ -110,3 +110,21 @@ def _xdg_folder(unix: type, name: str) -> Callable[..., str]:
         return str(getattr(unix(appname, appauthor, version, **options), name))
 
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _cycle_collector_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As in the window (`ui.garbage`): once a test has a Qt application, Python's cycle collector runs
+    on the GUI thread only, also between tests. Garbage of an earlier test's windows collected on a
+    worker's thread crashed a whole run."""
+    if "qtbot" in request.fixturenames:
+        from desktop_app.ui.garbage import install
+
+        install(request.getfixturevalue("qapp"))
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from desktop_app.ui.garbage import installed
+
+        collector = installed()
+        if collector is not None:
+            collector.collect_due()

@@ -13,7 +13,6 @@ window, or sent by macOS, open in it (`ui.file_open`).
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from desktop_app.logs import setup_logging
 from desktop_app.services.roster_rows import first_page
 from desktop_app.ui.errors import install_excepthook, show_error
 from desktop_app.ui.file_open import RosterFileDrop
+from desktop_app.ui.garbage import install as install_collector
 from desktop_app.ui.instance import RosterLock, held_by
 from desktop_app.ui.main_window import MainWindow, ask_operator
 from desktop_app.ui.preferences import APPLICATION, ORGANIZATION, Preferences
@@ -142,7 +142,8 @@ def _open_into(window: MainWindow, target: str, operator: str, passphrase: str |
     from desktop_app.services.workspace import open_roster as open_with_passphrase  # after the first paint
     from desktop_app.ui.protection import open_roster
 
-    gc.enable()  # off while the window started (desktop_app.launch)
+    install_collector(application())  # off while the window started (desktop_app.launch): from now on it runs
+    # on this thread only (ui.garbage)
     setup_logging()
     log.info("window starting (language %s)", window.preferences.language)
     parent = window if window.isVisible() else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from desktop_app.launch import _window_options
@@ -204,16 +205,27 @@ def test_the_cycle_collector_paused_for_the_start_is_on_again_once_the_roster_op
         qtbot: QtBot, demo_db: Database, db_path: Path, preferences: Preferences) -> None:
     import gc
 
+    from desktop_app.ui.garbage import installed
+
+    earlier = installed()  # the tests' own (tests/conftest.py): taken away, so that the window must install one
+    assert earlier is not None
+    earlier.setParent(None)
+    earlier.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert installed() is None
     gc.disable()  # as desktop_app.launch does before the window starts
-    try:
-        window = start_window(str(db_path), "A. Petrova", preferences)
-        assert window is not None
-        qtbot.addWidget(window)
-        assert not gc.isenabled()  # the first look and the first paint run without it
-        with qtbot.waitSignal(window.ready, timeout=20_000):
-            pass
-        assert gc.isenabled()
-    finally:
-        gc.enable()
+    window = start_window(str(db_path), "A. Petrova", preferences)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert not gc.isenabled()  # the first look and the first paint run without it
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        pass
+    collector = installed()
+    assert collector is not None and not gc.isenabled()  # on again, on the GUI thread only (ui.garbage)
+    gc.collect()
+    kept = [[] for _ in range(collector.thresholds[0] + 10)]
+    assert gc.get_count()[0] > collector.thresholds[0]
+    qtbot.waitUntil(lambda: gc.get_count()[0] <= collector.thresholds[0], timeout=5_000)  # the timer collected
+    assert len(kept) > collector.thresholds[0]
     window.close()
     window.db.close()

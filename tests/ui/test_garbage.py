@@ -1,0 +1,58 @@
+"""Python's cycle collector runs on the GUI thread only (ui.garbage): a Qt object in a reference cycle
+dropped by the window is destroyed there, never on a worker's thread, however much the worker allocates."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop_app.ui.garbage import install, installed
+
+
+def test_a_qt_object_in_a_cycle_is_destroyed_on_the_gui_thread_while_a_worker_allocates(
+        qtbot: QtBot, qapp: QApplication) -> None:
+    collector = install(qapp)
+    assert installed() is collector and not gc.isenabled()
+    destroyed_on: list[str] = []
+    gc.collect()
+
+    cycle = QObject()
+    cycle.me = cycle  # type: ignore[attr-defined]
+    cycle.destroyed.connect(lambda: destroyed_on.append(threading.current_thread().name),
+                            Qt.ConnectionType.DirectConnection)
+    del cycle
+
+    kept: list[list[int]] = []
+
+    def allocate() -> None:  # far past the youngest generation's threshold: the automatic collector would run here
+        kept.extend([index] for index in range(200_000))
+
+    worker = threading.Thread(target=allocate, name="worker")
+    worker.start()
+    worker.join()
+    assert destroyed_on == []  # nothing collected on the worker
+    qtbot.waitUntil(lambda: destroyed_on != [], timeout=5_000)  # the GUI thread's timer collects it
+    assert destroyed_on == [threading.main_thread().name]
+    assert len(kept) == 200_000
+
+
+def test_the_collector_refuses_to_run_off_the_gui_thread(qtbot: QtBot) -> None:
+    collector = installed()
+    assert collector is not None
+    refused: list[BaseException] = []
+
+    def collect_here() -> None:
+        try:
+            collector.collect_due()
+        except RuntimeError as exc:
+            refused.append(exc)
+
+    worker = threading.Thread(target=collect_here)
+    worker.start()
+    worker.join()
+    assert len(refused) == 1
+    assert collector.collect_due() in (-1, 0, 1, 2)
