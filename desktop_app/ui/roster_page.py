@@ -5,6 +5,13 @@ citizenship and locality; the count of matching persons is always shown. The col
 the user's: the header's context menu shows or hides each, they can be dragged and sorted,
 and the layout is saved with the window. A row's context menu is built from
 `context_actions` (the window's and any feature's QActions; None is a separator).
+
+The filters' choices (lists, citizenships and localities in use) are read off the GUI thread
+(`fill_filter_choices`; `choices_busy` while on their way). Given the window's hub, the page
+follows it: another roster opened (`workspace_changed`) is shown with the filters cleared.
+
+    page = RosterPage(None, window, hub=window.hub)   # the first paint, before the database
+    page.attach(database)
 """
 
 from __future__ import annotations
@@ -37,7 +44,10 @@ from desktop_app.ui.keys import native_keys
 from desktop_app.ui.roster_model import COLUMN_KEYS, COLUMNS, RosterTableModel, column_title
 
 if TYPE_CHECKING:
+    from desktop_app.services.workspace import Workspace
     from desktop_app.storage.db import Database
+    from desktop_app.ui.latest_read import LatestRead
+    from desktop_app.ui.workspace_signals import WorkspaceHub
 
 SEARCH_DELAY_MS = 150
 DEFAULT_WIDTHS = {"case_ref": 85, "name": 250, "latin": 210, "birth_date": 90, "sex": 40, "citizenships": 95,
@@ -53,11 +63,16 @@ FILTER_CHOICE_CHARS = 15
 class RosterPage(QWidget):
     person_activated = Signal(int)
 
-    def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
-        """Without `db` the page waits for `attach` (the window's first paint comes before the database)."""
+    def __init__(self, db: Database | None, parent: QWidget | None = None, *,
+                 hub: WorkspaceHub | None = None) -> None:
+        """Without `db` the page waits for `attach` (the window's first paint comes before the database).
+        With `hub`, the page shows whichever roster the hub's workspace holds (see the module)."""
         super().__init__(parent)
         self.setObjectName("rosterPage")
         self.db = db
+        self._choice_reads: LatestRead | None = None  # made when first needed (it loads the runner)
+        if hub is not None:
+            hub.workspace_changed.connect(self._workspace_replaced)
         self.model = RosterTableModel(db, self)
         self.context_actions: list[QAction | None] = []
 
@@ -177,21 +192,43 @@ class RosterPage(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
-    def fill_filter_choices(self) -> None:
-        """The lists, citizenships and localities on this roster (after an import or a new list)."""
-        from desktop_app.services import lists, roster
+    @property
+    def choices_busy(self) -> bool:
+        """Whether the filters' choices are still being read."""
+        return self._choice_reads is not None and self._choice_reads.busy
 
-        for combo, choices in ((self.list_filter, [(s.name, s.id) for s in lists.all_lists(self.db)]),
-                               (self.citizenship_filter, [(c, c) for c in roster.citizenships_in_use(self.db)]),
-                               (self.locality_filter, [(x, x) for x in roster.localities(self.db)])):
+    def fill_filter_choices(self) -> None:
+        """Read the lists, citizenships and localities on this roster off the GUI thread (after an import
+        or a new list), then offer them; an answer overtaken by a later one or another roster is dropped."""
+        from desktop_app.services import lists, roster
+        from desktop_app.ui.latest_read import LatestRead
+
+        db = self.db
+        if db is None:
+            return
+        if self._choice_reads is None:
+            self._choice_reads = LatestRead(self, lambda: self.db)
+
+        def read() -> tuple[list[tuple[str, object]], ...]:
+            return ([(s.name, s.id) for s in lists.all_lists(db)], [(c, c) for c in roster.citizenships_in_use(db)],
+                    [(x, x) for x in roster.localities(db)])
+
+        self._choice_reads.run(read, self._offer_choices)
+
+    def _offer_choices(self, found: tuple[list[tuple[str, object]], ...]) -> None:
+        for combo, choices in zip((self.list_filter, self.citizenship_filter, self.locality_filter), found,
+                                  strict=True):
             chosen = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
             for text, value in choices:
                 combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            index = combo.findData(chosen)
+            combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
+            if chosen is not None and index < 0:  # the chosen list (or place) is gone: the filter is off now
+                self.apply_filters()
 
     def attach(self, db: Database) -> None:
         """The database, once open: the first page shown at start-up stays, the filters fill."""
@@ -199,9 +236,11 @@ class RosterPage(QWidget):
         self.model.attach(db)
         self.fill_filter_choices()
 
-    def set_database(self, db: Database) -> None:
-        self.db = db
-        self.model.set_database(db)
+    @Slot(object)
+    def _workspace_replaced(self, workspace: Workspace) -> None:
+        """Another roster (or the same one afresh): its persons, its choices, no filter of the old one."""
+        self.db = workspace.db
+        self.model.set_database(workspace.db)
         self.fill_filter_choices()
         self.clear_filters()
 

@@ -206,6 +206,7 @@ def test_lists_households_liaison_and_trash_writes_wait_too(
     trash = window.trash
     window.show_page("trash")
     trash.reload()
+    qtbot.waitUntil(lambda: not trash.busy)  # read off the GUI thread
     trash.trash_view.selectRow(0)
     watch = _while_held(qtbot, db_path, window, trash.restore_selected,
                         unchanged=lambda: bool(persons.list_trash(db)),

@@ -81,6 +81,7 @@ def test_a_feature_can_add_a_page(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_filters_combine_and_the_count_follows(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
     page = window.roster
+    qtbot.waitUntil(lambda: not page.choices_busy)  # the filters' choices are read off the GUI thread
     page.status_filter.setCurrentIndex(page.status_filter.findData(Status.SUBMITTED.value))
     page.flag_actions[Flag.CHILD].setChecked(True)
     locality = page.locality_filter.itemData(1)
@@ -102,8 +103,9 @@ def test_filters_combine_and_the_count_follows(qtbot: QtBot, window: MainWindow,
     assert page.model.rowCount() == roster.count(demo_db, RosterQuery())
 
 
-def test_list_filter_shows_the_members_of_a_list(window: MainWindow, demo_db: Database) -> None:
+def test_list_filter_shows_the_members_of_a_list(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
     page = window.roster
+    qtbot.waitUntil(lambda: not page.choices_busy)
     first = lists.all_lists(demo_db)[0]
     page.list_filter.setCurrentIndex(page.list_filter.findData(first.id))
     assert sorted(page.model.ids) == sorted(m.person_id for m in lists.members(demo_db, first.id))
@@ -359,21 +361,26 @@ def test_trash_restore_and_audit_filters(qtbot: QtBot, window: MainWindow, demo_
     persons.delete_person(demo_db, person_id, operator="colleague", reason="twice")
     window.show_page("trash")
     page = window.trash
+    qtbot.waitUntil(lambda: not page.busy)  # the trash and the trail are read off the GUI thread
     assert [p.id for p in page.trash_model.records] == [person_id]
     page.trash_view.selectRow(0)
     qtbot.mouseClick(page.findChild(QPushButton, "restoreButton"), Qt.MouseButton.LeftButton)
     assert persons.list_trash(demo_db) == []
+    qtbot.waitUntil(lambda: not page.busy)
     assert page.trash_model.rowCount() == 0
     page.record_filter.setText(case_ref)
     page.operator_filter.setCurrentIndex(page.operator_filter.findData("colleague"))
     page.browse()
+    qtbot.waitUntil(lambda: not page.busy)
     assert [e.action for e in page.audit_model.records] == ["delete"]
     page.operator_filter.setCurrentIndex(0)
     page.browse()
+    qtbot.waitUntil(lambda: not page.busy)
     assert [e.action for e in page.audit_model.records][:2] == ["restore", "delete"]
     page.since.setDate(dt.date.today() + dt.timedelta(days=1))
     page.until.setDate(dt.date.today() + dt.timedelta(days=2))
     page.browse()
+    qtbot.waitUntil(lambda: not page.busy)
     assert page.audit_model.rowCount() == 0
 
 

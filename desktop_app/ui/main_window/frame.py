@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         # The frame: the roster page and a stand-in for each page that `complete` builds.
-        self.roster = RosterPage(db, self)
+        self.roster = RosterPage(db, self, hub=self.hub)  # follows the hub's workspace
         for name, title in (("dashboard", self.tr("Dashboard")), ("roster", self.tr("Roster")),
                             ("households", self.tr("Households")), ("lists", self.tr("Evacuation lists")),
                             ("partners", self.tr("Partners and liaison log")), ("trash", self.tr("Trash and audit"))):
@@ -355,7 +355,6 @@ class MainWindow(QMainWindow):
             # A dialog holding the workspace would act on the new roster with the old one's record ids.
             if getattr(dialog, "db", None) is old or getattr(dialog, "workspace", None) is workspace:
                 dialog.close()
-        self.roster.set_database(workspace.db)
         self._show_database()
 
     @Slot()
@@ -543,6 +542,9 @@ class MainWindow(QMainWindow):
 
         def deleted(result: tuple[list[tuple[int, str]], RosterError | None]) -> None:
             moved, refused = result
+            if workspace.db is not db:  # another roster opened while it ran: its undo does not belong there
+                log.info("a delete finished after its roster was replaced; its undo entry is dropped")
+                return
             if moved:
                 self.undo_stack.beginMacro(self.tr("Move %n person(s) to the trash", "", len(moved)))
                 for person_id, case_ref in moved:

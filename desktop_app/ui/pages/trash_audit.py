@@ -1,13 +1,22 @@
 """Trash and audit: restore a person moved to the trash; browse who changed what, when.
 
 The audit browser filters by operator, date range and record (a person's case reference
-or UUID) and pages through the trail 500 entries at a time.
+or UUID) and pages through the trail 500 entries at a time. Both read off the GUI thread
+(`ui.latest_read.LatestRead`): the page shows the newest answer for the roster open now, and
+`busy` says whether one is still on its way.
+
+    page = TrashAuditPage(window.hub, window)
+    page.reload()                  # the trash and the operators, then the trail as filtered
+    page.record_filter.setText("MR-000012")
+    page.browse()
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -30,9 +39,13 @@ from desktop_app.services.audit import AuditFilter, AuditView
 from desktop_app.services.persons import PersonView
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
+from desktop_app.ui.latest_read import LatestRead
 from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
+
+if TYPE_CHECKING:
+    from desktop_app.services.workspace import Roster
 
 AUDIT_PAGE = 500
 DEFAULT_AUDIT_DAYS = 30
@@ -46,6 +59,8 @@ class TrashAuditPage(QWidget, OnWorkspace):
         self.setObjectName("trashAuditPage")
         self.hub = hub
         hub.follow(self, changes.ALL_KINDS, self.reload)  # the audit trail shows every change
+        self._trash_reads = LatestRead(self, lambda: hub.workspace.db if hub.workspace is not None else None)
+        self._audit_reads = LatestRead(self, lambda: hub.workspace.db if hub.workspace is not None else None)
 
         self.trash_model: RecordsModel[PersonView] = RecordsModel(
             [(self.tr("Case"), lambda p: p.case_ref), (self.tr("Name"), lambda p: p.display_name),
@@ -125,40 +140,63 @@ class TrashAuditPage(QWidget, OnWorkspace):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
 
+    @property
+    def busy(self) -> bool:
+        """Whether a read of the trash or the trail is still on its way."""
+        return self._trash_reads.busy or self._audit_reads.busy
+
     @Slot()
     def reload(self) -> None:
-        self.trash_model.set_records(persons.list_trash(self.db))
+        """Read the trash and the trail's operators off the GUI thread, then browse the trail."""
+        db = self.db
+        self._trash_reads.run(lambda: (persons.list_trash(db), audit.operators(db)), self._show_trash)
+
+    def _show_trash(self, found: tuple[list[PersonView], list[str]]) -> None:
+        trash, operators = found
+        self.trash_model.set_records(trash)
         chosen = self.operator_filter.currentData()
         self.operator_filter.blockSignals(True)
         self.operator_filter.clear()
         self.operator_filter.addItem(self.tr("anyone"), None)
-        for name in audit.operators(self.db):
+        for name in operators:
             self.operator_filter.addItem(name, name)
         self.operator_filter.setCurrentIndex(max(0, self.operator_filter.findData(chosen)))
         self.operator_filter.blockSignals(False)
         self.browse()
 
     def audit_filter(self) -> AuditFilter:
-        """The filter the user set; a case reference is turned into the record's UUID."""
+        """The filter the user set, the record as typed (`resolved` turns a case reference into its UUID)."""
         key = self.record_filter.text().strip() or None
-        if key is not None:
-            with contextlib.suppress(RosterError):  # not a person: an organization id, a list UUID… as typed
-                key = persons.find_person(self.db, key).uuid
         since = dt.datetime.combine(self.since.date().toPython(), dt.time())  # type: ignore[arg-type]
         until = dt.datetime.combine(self.until.date().toPython(), dt.time.max)  # type: ignore[arg-type]
         return AuditFilter(operator=self.operator_filter.currentData(), entity_key=key, since=since, until=until)
 
+    @staticmethod
+    def resolved(db: Roster, where: AuditFilter) -> AuditFilter:
+        """`where` with a person's case reference turned into the person's UUID (a read: off the GUI thread)."""
+        if where.entity_key is None:
+            return where
+        with contextlib.suppress(RosterError):  # not a person: an organization id, a list UUID… as typed
+            return replace(where, entity_key=persons.find_person(db, where.entity_key).uuid)
+        return where
+
     @Slot()
     def browse(self) -> None:
-        entries = audit.browse(self.db, self.audit_filter(), limit=AUDIT_PAGE)
-        self.audit_model.set_records(entries)
-        self._count()
+        self._read_trail(0)
 
     @Slot()
     def load_more(self) -> None:
-        entries = audit.browse(self.db, self.audit_filter(), limit=AUDIT_PAGE, offset=self.audit_model.rowCount())
-        self.audit_model.set_records(self.audit_model.records + entries)
-        self._count()
+        self._read_trail(self.audit_model.rowCount())
+
+    def _read_trail(self, offset: int) -> None:
+        db, where = self.db, self.audit_filter()
+
+        def shown(entries: list[AuditView]) -> None:
+            self.audit_model.set_records(self.audit_model.records + entries if offset else entries)
+            self._count()
+
+        self._audit_reads.run(lambda: audit.browse(db, self.resolved(db, where), limit=AUDIT_PAGE, offset=offset),
+                              shown)
 
     def _count(self) -> None:
         shown = self.audit_model.rowCount()

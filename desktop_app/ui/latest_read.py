@@ -1,0 +1,63 @@
+"""A page's reads off the GUI thread where only the newest answer counts (`LatestRead`).
+
+A page that reloads (a colleague's change, a filter typed, another roster opened) may ask
+again before the last answer came back. `LatestRead.run(work, show)` runs `work()` through
+`ui.operations.run_read` and calls `show(result)` on the GUI thread only if no later read was
+asked since and the roster is still the one the read was asked of; an older answer is dropped,
+and so is an error about a roster no longer open. `busy` says whether an answer is still on
+its way (tests wait on it, the page could show it).
+
+    reads = LatestRead(page, lambda: page.db)
+    reads.run(lambda: persons.list_trash(db), page.trash_model.set_records)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.operations import PendingOperation, run_read
+
+if TYPE_CHECKING:
+    from desktop_app.services.workspace import Roster
+
+
+class LatestRead:
+    """The reads of one widget (or one part of it): the newest answer is shown, older ones dropped."""
+
+    def __init__(self, widget: QWidget, roster: Callable[[], Roster | None]) -> None:
+        self._widget = widget
+        self._roster = roster
+        self._asked = 0  # the number of the newest read
+        self._running = 0  # reads whose answer (or error) has not been handled yet
+
+    @property
+    def busy(self) -> bool:
+        return self._running > 0
+
+    def run(self, work: Callable[[], Any], show: Callable[[Any], None]) -> PendingOperation:
+        """Run `work()` off the GUI thread; `show(result)` on it unless overtaken (see the module)."""
+        self._asked += 1
+        number, roster = self._asked, self._roster()
+
+        def current() -> bool:
+            return number == self._asked and self._roster() is roster
+
+        def shown(result: Any) -> None:
+            if current():
+                show(result)
+
+        def failed(exc: BaseException) -> None:
+            if current():  # an error about a roster closed meanwhile is not news
+                show_error(self._widget, exc)
+
+        self._running += 1
+        operation = run_read(self._widget, work, shown, failed)
+        operation.finished.connect(self._finished)
+        return operation
+
+    def _finished(self) -> None:
+        self._running -= 1
