@@ -16,6 +16,7 @@ BENCHMARKS = [
     "bench.bundle_bench",
     "bench.protection_bench",
     "bench.officers_bench",
+    "bench.changes_bench",
     "bench.checkin_bench",
     "bench.package_bench",
 ]

@@ -274,18 +274,36 @@ class _Watching:
         self.stop()
 
 
+class _FoundRelay(QObject):
+    """What watcher threads emit on: owned by the application, so never deleted under a thread that emits
+    (a window, and its `RosterChanges`, may be taken down while its watcher is handing over a change)."""
+
+    found = Signal(object, object, object)  # (the _Watching that saw it, database, Change)
+
+
+_found_relay: _FoundRelay | None = None
+
+
+def _the_found_relay() -> _FoundRelay:
+    global _found_relay
+    if _found_relay is None or not shiboken6.isValid(_found_relay):
+        _found_relay = _FoundRelay(QCoreApplication.instance())
+    return _found_relay
+
+
 class RosterChanges(QObject):
     """Emits `changed(Change)` when another connection commits changes to the watched roster."""
 
     changed = Signal(object)  # services.changes.Change
-    _found = Signal(object, object)  # (database, Change), emitted by the watcher thread
 
     def __init__(self, database: Callable[[], Roster | None], widget: QWidget) -> None:
         super().__init__(widget)
         self._database = database
         self._widget = widget
         self._watching = _Watching()
-        self._found.connect(self._deliver)  # queued: the watcher thread emits, the GUI thread delivers
+        self._relay = _the_found_relay()
+        # Queued: the watcher thread emits on the relay, this object (on the GUI thread) hears it while it lives.
+        self._relay.found.connect(self._deliver)
         widget.destroyed.connect(self._watching.on_destroyed)
         app = QCoreApplication.instance()
         if app is not None:
@@ -315,13 +333,10 @@ class RosterChanges(QObject):
 
     def _start(self, database: Roster) -> None:
         stop = threading.Event()
-        found = self._found
+        found, watching = self._relay.found, self._watching
 
         def on_change(change: Change) -> None:
-            try:
-                found.emit(database, change)
-            except RuntimeError:  # this object was deleted with its window: nobody to tell
-                stop.set()
+            found.emit(watching, database, change)
 
         # The baseline is taken here (one indexed read; on PostgreSQL the LISTEN), so that nothing committed
         # from now on is missed; the watcher's own SQLite connection opens on its thread.
@@ -341,9 +356,10 @@ class RosterChanges(QObject):
         self._timer.stop()
         self._watching.stop(wait=True)
 
-    @Slot(object, object)
-    def _deliver(self, database: Roster, change: Change) -> None:
-        if database is self._watching.database:  # not a late word about a roster no longer open
+    @Slot(object, object, object)
+    def _deliver(self, watching: _Watching, database: Roster, change: Change) -> None:
+        # Another window's watcher, or a late word about a roster no longer open here: not ours.
+        if watching is self._watching and database is self._watching.database:
             self.changed.emit(change)
 
 

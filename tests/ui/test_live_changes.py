@@ -22,7 +22,8 @@ from tests.ui.typing import type_text
 
 pytest_plugins = ["tests.helpers.postgres"]
 
-SHOWN_WITHIN_MS = 2_000  # counted from the moment the other process has committed and exited
+# Generous: a test asserts what shows, not how fast (the 2 s promise is measured by bench/officers_bench.py).
+SHOWN_WITHIN_MS = 20_000
 
 
 def command(db_path: Path | str, *arguments: str) -> None:
