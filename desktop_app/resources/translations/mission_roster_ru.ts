@@ -2913,57 +2913,57 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="365"/>
+        <location filename="../../ui/main_window/frame.py" line="364"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="366"/>
+        <location filename="../../ui/main_window/frame.py" line="365"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="369"/>
+        <location filename="../../ui/main_window/frame.py" line="368"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="377"/>
+        <location filename="../../ui/main_window/frame.py" line="376"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="378"/>
+        <location filename="../../ui/main_window/frame.py" line="377"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="402"/>
+        <location filename="../../ui/main_window/frame.py" line="401"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="403"/>
+        <location filename="../../ui/main_window/frame.py" line="402"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="420"/>
+        <location filename="../../ui/main_window/frame.py" line="419"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="424"/>
+        <location filename="../../ui/main_window/frame.py" line="423"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="527"/>
+        <location filename="../../ui/main_window/frame.py" line="526"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="528"/>
+        <location filename="../../ui/main_window/frame.py" line="527"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -2972,7 +2972,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="547"/>
+        <location filename="../../ui/main_window/frame.py" line="549"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -2981,17 +2981,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="575"/>
+        <location filename="../../ui/main_window/frame.py" line="577"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="579"/>
+        <location filename="../../ui/main_window/frame.py" line="581"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="580"/>
+        <location filename="../../ui/main_window/frame.py" line="582"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -3000,42 +3000,42 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="588"/>
+        <location filename="../../ui/main_window/frame.py" line="590"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="591"/>
+        <location filename="../../ui/main_window/frame.py" line="593"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="554"/>
+        <location filename="../../ui/main_window/frame.py" line="556"/>
         <source>Moving to the trash</source>
         <translation>Перемещение в корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="631"/>
+        <location filename="../../ui/main_window/frame.py" line="633"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="632"/>
+        <location filename="../../ui/main_window/frame.py" line="634"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="642"/>
+        <location filename="../../ui/main_window/frame.py" line="644"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="652"/>
+        <location filename="../../ui/main_window/frame.py" line="654"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="654"/>
+        <location filename="../../ui/main_window/frame.py" line="656"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -4501,250 +4501,265 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>Protection</name>
     <message>
-        <location filename="../../ui/protection/feature.py" line="118"/>
+        <location filename="../../ui/protection/feature.py" line="138"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Резервная копия сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="119"/>
+        <location filename="../../ui/protection/feature.py" line="139"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="120"/>
+        <location filename="../../ui/protection/feature.py" line="140"/>
         <source>&amp;Verify audit trail</source>
         <translation>&amp;Проверить журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="121"/>
+        <location filename="../../ui/protection/feature.py" line="141"/>
         <source>Backup &amp;settings…</source>
         <translation>Параметры резервного &amp;копирования…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="123"/>
-        <location filename="../../ui/protection/feature.py" line="137"/>
+        <location filename="../../ui/protection/feature.py" line="143"/>
+        <location filename="../../ui/protection/feature.py" line="157"/>
         <source>&amp;Encrypt roster…</source>
         <translation>&amp;Зашифровать базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="124"/>
+        <location filename="../../ui/protection/feature.py" line="144"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Блокировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="125"/>
+        <location filename="../../ui/protection/feature.py" line="145"/>
         <source>Close the crisis (re&amp;tention)…</source>
         <translation>Завершение кризиса (&amp;хранение данных)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="137"/>
+        <location filename="../../ui/protection/feature.py" line="157"/>
         <source>Change &amp;passphrase…</source>
         <translation>Сменить парольную &amp;фразу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="202"/>
+        <location filename="../../ui/protection/feature.py" line="222"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="203"/>
+        <location filename="../../ui/protection/feature.py" line="223"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="209"/>
+        <location filename="../../ui/protection/feature.py" line="229"/>
         <source>Protect the new roster</source>
         <translation>Защита новой базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="210"/>
+        <location filename="../../ui/protection/feature.py" line="230"/>
         <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
         <translation>В базе будут имена, номера паспортов и телефонов людей, находящихся в опасности. Задайте парольную фразу для её шифрования: без неё никто, к кому попадёт файл (потерянный или изъятый ноутбук), не сможет его прочесть. Храните парольную фразу надёжно: восстановить её невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="264"/>
+        <location filename="../../ui/protection/feature.py" line="284"/>
         <source>Automatic backup failed: %1</source>
         <translation>Автоматическое резервное копирование не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="295"/>
+        <location filename="../../ui/protection/feature.py" line="315"/>
         <source>Backup written and checked: %1 persons in %2</source>
         <translation>Резервная копия записана и проверена: %1 чел., %2</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="258"/>
-        <location filename="../../ui/protection/feature.py" line="298"/>
+        <location filename="../../ui/protection/feature.py" line="278"/>
+        <location filename="../../ui/protection/feature.py" line="318"/>
         <source>Backing up</source>
         <translation>Резервное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="57"/>
+        <location filename="../../ui/protection/feature.py" line="76"/>
         <source>Encrypted roster</source>
         <translation>Зашифрованная база</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="58"/>
+        <location filename="../../ui/protection/feature.py" line="77"/>
         <source>%1 is encrypted. Type its passphrase.</source>
         <translation>База %1 зашифрована. Введите её парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="66"/>
+        <location filename="../../ui/protection/feature.py" line="85"/>
         <source>Wrong passphrase. The roster was not changed.</source>
         <translation>Неверная парольная фраза. База не изменена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="182"/>
+        <location filename="../../ui/protection/feature.py" line="202"/>
         <source>Checking the roster file</source>
         <translation>Проверка файла базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="192"/>
+        <location filename="../../ui/protection/feature.py" line="212"/>
         <source>The roster file is damaged</source>
         <translation>Файл базы повреждён</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="195"/>
+        <location filename="../../ui/protection/feature.py" line="215"/>
         <source>Restore from backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="207"/>
+        <location filename="../../ui/protection/feature.py" line="227"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="310"/>
-        <location filename="../../ui/protection/feature.py" line="323"/>
+        <location filename="../../ui/protection/feature.py" line="330"/>
+        <location filename="../../ui/protection/feature.py" line="353"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="311"/>
+        <location filename="../../ui/protection/feature.py" line="331"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
         <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="324"/>
+        <location filename="../../ui/protection/feature.py" line="354"/>
         <source>%1 is a backup of another roster, not of this one. Replace this roster by that other roster? This roster is saved first.</source>
         <translation>%1 — резервная копия другой базы, а не этой. Заменить эту базу той, другой? Сначала будет сохранена копия этой базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="337"/>
+        <location filename="../../ui/protection/feature.py" line="345"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="338"/>
+        <location filename="../../ui/protection/feature.py" line="346"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="346"/>
-        <location filename="../../ui/protection/feature.py" line="350"/>
+        <location filename="../../ui/protection/feature.py" line="363"/>
+        <source>Restoring the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="419"/>
+        <location filename="../../ui/protection/feature.py" line="423"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="347"/>
+        <location filename="../../ui/protection/feature.py" line="420"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="351"/>
+        <location filename="../../ui/protection/feature.py" line="424"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="371"/>
-        <location filename="../../ui/protection/feature.py" line="379"/>
+        <location filename="../../ui/protection/feature.py" line="444"/>
+        <location filename="../../ui/protection/feature.py" line="452"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="371"/>
+        <location filename="../../ui/protection/feature.py" line="444"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="376"/>
+        <location filename="../../ui/protection/feature.py" line="449"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="378"/>
+        <location filename="../../ui/protection/feature.py" line="451"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="380"/>
+        <location filename="../../ui/protection/feature.py" line="453"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="399"/>
+        <location filename="../../ui/protection/feature.py" line="484"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="415"/>
+        <location filename="../../ui/protection/feature.py" line="490"/>
+        <source>Encrypting the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="490"/>
+        <source>Changing the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="507"/>
         <source>%1 plain copies removed.</source>
         <translation>Удалено незашифрованных копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="415"/>
+        <location filename="../../ui/protection/feature.py" line="507"/>
         <source>%1 plain copies encrypted.</source>
         <translation>Зашифровано копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="431"/>
+        <location filename="../../ui/protection/feature.py" line="523"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="431"/>
+        <location filename="../../ui/protection/feature.py" line="523"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="433"/>
-        <location filename="../../ui/protection/feature.py" line="435"/>
-        <location filename="../../ui/protection/feature.py" line="444"/>
-        <location filename="../../ui/protection/feature.py" line="457"/>
+        <location filename="../../ui/protection/feature.py" line="525"/>
+        <location filename="../../ui/protection/feature.py" line="527"/>
+        <location filename="../../ui/protection/feature.py" line="536"/>
+        <location filename="../../ui/protection/feature.py" line="549"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="433"/>
+        <location filename="../../ui/protection/feature.py" line="525"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="436"/>
+        <location filename="../../ui/protection/feature.py" line="528"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="441"/>
+        <location filename="../../ui/protection/feature.py" line="533"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="442"/>
+        <location filename="../../ui/protection/feature.py" line="534"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="444"/>
+        <location filename="../../ui/protection/feature.py" line="536"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="450"/>
+        <location filename="../../ui/protection/feature.py" line="542"/>
         <source>Applying the retention</source>
         <translation>Применение срока хранения</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="457"/>
+        <location filename="../../ui/protection/feature.py" line="549"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
@@ -4752,12 +4767,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="671"/>
+        <location filename="../../ui/main_window/frame.py" line="677"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="672"/>
+        <location filename="../../ui/main_window/frame.py" line="678"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -5489,37 +5504,37 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="236"/>
+        <location filename="../../ui/first_start_recovery.py" line="238"/>
         <source>Open with the recovery key</source>
         <translation>Открыть ключом восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="237"/>
+        <location filename="../../ui/first_start_recovery.py" line="239"/>
         <source>Type the recovery key kept in the mission&apos;s safe (dashes and spaces do not matter) and choose a new passphrase. The roster is given the new passphrase; the recovery key keeps working.</source>
         <translation>Введите ключ восстановления из сейфа миссии (дефисы и пробелы не важны) и выберите новую парольную фразу. База получит новую парольную фразу; ключ восстановления продолжит действовать.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="248"/>
+        <location filename="../../ui/first_start_recovery.py" line="250"/>
         <source>Recovery &amp;key</source>
         <translation>&amp;Ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="249"/>
+        <location filename="../../ui/first_start_recovery.py" line="251"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="250"/>
+        <location filename="../../ui/first_start_recovery.py" line="252"/>
         <source>&amp;Again</source>
         <translation>&amp;Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="269"/>
+        <location filename="../../ui/first_start_recovery.py" line="271"/>
         <source>Use at least %1 characters for the new passphrase.</source>
         <translation>Новая парольная фраза должна быть не короче %1 символов.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="273"/>
+        <location filename="../../ui/first_start_recovery.py" line="275"/>
         <source>The two passphrases differ.</source>
         <translation>Две парольные фразы различаются.</translation>
     </message>
@@ -5537,7 +5552,7 @@ Their answers and statuses change, with the file named as the reason. You can un
         <translation>Храните этот лист в сейфе миссии. С ним базу можно открыть и задать новую парольную фразу, если прежняя забыта (Справка &gt; Руководство: потерян ноутбук, забыта парольная фраза).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="302"/>
+        <location filename="../../ui/first_start_recovery.py" line="304"/>
         <source>Forgot the passphrase?</source>
         <translation>Забыли парольную фразу?</translation>
     </message>
@@ -5560,7 +5575,7 @@ Their answers and statuses change, with the file named as the reason. You can un
         <translation>Введите парольную фразу базы. Ключ восстановления, созданный раньше (если был), перестанет действовать.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_recovery.py" line="206"/>
+        <location filename="../../ui/first_start_recovery.py" line="208"/>
         <source>Wrong passphrase; no key was made.</source>
         <translation>Неверная парольная фраза; ключ не создан.</translation>
     </message>
@@ -5948,12 +5963,12 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="270"/>
+        <location filename="../../ui/roster_page.py" line="309"/>
         <source>Nobody matches this search and these filters.</source>
         <translation>Никто не соответствует этому поиску и этим фильтрам.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="271"/>
+        <location filename="../../ui/roster_page.py" line="310"/>
         <source>The roster is empty.
 
 Register a person: Person &gt; New person (Ctrl+N)
@@ -5966,53 +5981,53 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 Попробовать программу на вымышленных данных: Файл &gt; Заполнить демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="67"/>
+        <location filename="../../ui/roster_page.py" line="82"/>
         <source>Search: name in any script, case ref, passport or phone  (Ctrl+F)</source>
         <translation>Поиск: имя на любом языке, номер дела, паспорт или телефон  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="69"/>
+        <location filename="../../ui/roster_page.py" line="84"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="73"/>
+        <location filename="../../ui/roster_page.py" line="88"/>
         <source>Any list</source>
         <translation>Любой список</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="74"/>
+        <location filename="../../ui/roster_page.py" line="89"/>
         <source>Any citizenship</source>
         <translation>Любое гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="75"/>
+        <location filename="../../ui/roster_page.py" line="90"/>
         <source>Any locality</source>
         <translation>Любой населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="77"/>
+        <location filename="../../ui/roster_page.py" line="92"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="81"/>
-        <location filename="../../ui/roster_page.py" line="233"/>
+        <location filename="../../ui/roster_page.py" line="96"/>
+        <location filename="../../ui/roster_page.py" line="272"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="92"/>
+        <location filename="../../ui/roster_page.py" line="107"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="156"/>
+        <location filename="../../ui/roster_page.py" line="171"/>
         <source>Filter:</source>
         <translation>Фильтр:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="258"/>
+        <location filename="../../ui/roster_page.py" line="297"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n человек</numerusform>
@@ -6280,7 +6295,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../ui/accounts/sign_in.py" line="52"/>
-        <location filename="../../ui/accounts/sign_in.py" line="77"/>
+        <location filename="../../ui/accounts/sign_in.py" line="76"/>
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
@@ -6290,12 +6305,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>В этом списке есть учётные записи: войдите под своей. Всё, что вы делаете, записывается под вашим именем.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="67"/>
+        <location filename="../../ui/accounts/sign_in.py" line="66"/>
         <source>&amp;Account:</source>
         <translation>&amp;Учётная запись:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="70"/>
+        <location filename="../../ui/accounts/sign_in.py" line="69"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
@@ -6550,104 +6565,104 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TrashAuditPage</name>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="51"/>
+        <location filename="../../ui/pages/trash_audit.py" line="66"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="51"/>
+        <location filename="../../ui/pages/trash_audit.py" line="66"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="52"/>
+        <location filename="../../ui/pages/trash_audit.py" line="67"/>
         <source>Deleted</source>
         <translation>Удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="53"/>
+        <location filename="../../ui/pages/trash_audit.py" line="68"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="60"/>
+        <location filename="../../ui/pages/trash_audit.py" line="75"/>
         <source>&amp;Restore selected</source>
         <translation>&amp;Восстановить выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="72"/>
+        <location filename="../../ui/pages/trash_audit.py" line="87"/>
         <source>Case ref or UUID</source>
         <translation>Номер дела или UUID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="74"/>
+        <location filename="../../ui/pages/trash_audit.py" line="89"/>
         <source>&amp;Show</source>
         <translation>&amp;Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="77"/>
+        <location filename="../../ui/pages/trash_audit.py" line="92"/>
         <source>&amp;More…</source>
         <translation>&amp;Ещё…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="80"/>
+        <location filename="../../ui/pages/trash_audit.py" line="95"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="80"/>
-        <location filename="../../ui/pages/trash_audit.py" line="106"/>
+        <location filename="../../ui/pages/trash_audit.py" line="95"/>
+        <location filename="../../ui/pages/trash_audit.py" line="121"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="81"/>
+        <location filename="../../ui/pages/trash_audit.py" line="96"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="82"/>
-        <location filename="../../ui/pages/trash_audit.py" line="107"/>
+        <location filename="../../ui/pages/trash_audit.py" line="97"/>
+        <location filename="../../ui/pages/trash_audit.py" line="122"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="83"/>
+        <location filename="../../ui/pages/trash_audit.py" line="98"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="97"/>
+        <location filename="../../ui/pages/trash_audit.py" line="112"/>
         <source>&lt;b&gt;Trash&lt;/b&gt; — persons moved to the trash can be restored</source>
         <translation>&lt;b&gt;Корзина&lt;/b&gt; — перемещённых в корзину можно восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="104"/>
+        <location filename="../../ui/pages/trash_audit.py" line="119"/>
         <source>&lt;b&gt;Audit trail&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="106"/>
+        <location filename="../../ui/pages/trash_audit.py" line="121"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="107"/>
+        <location filename="../../ui/pages/trash_audit.py" line="122"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="134"/>
+        <location filename="../../ui/pages/trash_audit.py" line="160"/>
         <source>anyone</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="165"/>
+        <location filename="../../ui/pages/trash_audit.py" line="203"/>
         <source>%1 entries shown</source>
         <translation>Показано записей: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="175"/>
+        <location filename="../../ui/pages/trash_audit.py" line="213"/>
         <source>Restoring %1</source>
         <translation>Восстановление %1</translation>
     </message>
@@ -6845,52 +6860,62 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>записано в журнал связи, №{n}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="461"/>
+        <location filename="../../cli/program.py" line="462"/>
+        <source>must be at least 1</source>
+        <translation>должно быть не меньше 1</translation>
+    </message>
+    <message>
+        <location filename="../../cli/program.py" line="466"/>
+        <source>built {done} of {total} persons</source>
+        <translation>создано {done} из {total} человек</translation>
+    </message>
+    <message>
+        <location filename="../../cli/program.py" line="475"/>
         <source>added {households} households, {persons} persons, {lists} lists, {partners} partners, {entries} log entries</source>
         <translation>добавлено: семей {households}, человек {persons}, списков {lists}, партнёров {partners}, записей журнала {entries}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="472"/>
+        <location filename="../../cli/program.py" line="486"/>
         <source>persons on the roster: {persons} in {households} households</source>
         <translation>человек в базе: {persons}, семей: {households}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="474"/>
+        <location filename="../../cli/program.py" line="488"/>
         <source>by status:</source>
         <translation>по статусам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="475"/>
+        <location filename="../../cli/program.py" line="489"/>
         <source>by list:</source>
         <translation>по спискам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="476"/>
+        <location filename="../../cli/program.py" line="490"/>
         <source>by flag:</source>
         <translation>по особым нуждам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="480"/>
+        <location filename="../../cli/program.py" line="494"/>
         <source>approved, not yet crossed: {waiting}; approvals expiring within {days} days: {expiring}; follow-ups due: {due}</source>
         <translation>одобрены, но ещё не пересекли границу: {waiting}; одобрений, истекающих в ближайшие дни ({days}): {expiring}; напоминаний на сегодня: {due}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="498"/>
+        <location filename="../../cli/program.py" line="512"/>
         <source>roster file damaged: {damage}</source>
         <translation>файл базы повреждён: {damage}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="502"/>
+        <location filename="../../cli/program.py" line="516"/>
         <source>audit trail intact: {count} entries</source>
         <translation>журнал изменений цел: записей: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="504"/>
+        <location filename="../../cli/program.py" line="518"/>
         <source>audit trail broken: {problem}</source>
         <translation>журнал изменений нарушен: {problem}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="718"/>
+        <location filename="../../cli/program.py" line="736"/>
         <source>mission-roster: interrupted</source>
         <translation>mission-roster: прервано</translation>
     </message>
@@ -7233,82 +7258,82 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>нужен пароль: укажите его через {option} или переменную окружения {variable}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="86"/>
+        <location filename="../../cli/commands/protection.py" line="87"/>
         <source>{path}: encrypted ({rows} rows in {tables} tables checked); keep the passphrase safe: without it the roster cannot be opened</source>
         <translation>{path}: зашифрована (проверено строк: {rows}, таблиц: {tables}); храните пароль надёжно: без него базу не открыть</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="96"/>
+        <location filename="../../cli/commands/protection.py" line="97"/>
         <source>removed: {path}</source>
         <translation>удалена: {path}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="97"/>
+        <location filename="../../cli/commands/protection.py" line="98"/>
         <source>encrypted: {path}</source>
         <translation>зашифрована: {path}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="99"/>
+        <location filename="../../cli/commands/protection.py" line="100"/>
         <source>{count} plain copies of the roster are still readable by anyone who gets them:</source>
         <translation>незашифрованные копии базы (их может прочитать любой, к кому они попадут): {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="103"/>
+        <location filename="../../cli/commands/protection.py" line="104"/>
         <source>encrypt them with `encrypt --encrypt-plain-copies`, or remove them with `encrypt --remove-plain-copies`</source>
         <translation>зашифруйте их командой `encrypt --encrypt-plain-copies` или удалите командой `encrypt --remove-plain-copies`</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="114"/>
+        <location filename="../../cli/commands/protection.py" line="115"/>
         <source>{path}: passphrase changed. Backups taken before keep the old passphrase.</source>
         <translation>{path}: пароль изменён. Резервные копии, сделанные раньше, открываются старым паролем.</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="129"/>
+        <location filename="../../cli/commands/protection.py" line="130"/>
         <source>backup written and checked: {backup}</source>
         <translation>резервная копия записана и проверена: {backup}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="137"/>
+        <location filename="../../cli/commands/protection.py" line="138"/>
         <source>{count} backups</source>
         <translation>резервных копий: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="147"/>
+        <location filename="../../cli/commands/protection.py" line="148"/>
         <source>restored {backup}</source>
         <translation>восстановлено: {backup}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="148"/>
+        <location filename="../../cli/commands/protection.py" line="149"/>
         <source>the roster as it was before is saved as {path}</source>
         <translation>база в прежнем виде сохранена как {path}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="158"/>
+        <location filename="../../cli/commands/protection.py" line="159"/>
         <source>{count} persons in {states} unchanged for {days} days would be deleted</source>
         <translation>будут удалены люди в статусах {states} без изменений дней: {days} (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="160"/>
+        <location filename="../../cli/commands/protection.py" line="161"/>
         <source>{count} persons in {states} unchanged for {days} days would be anonymised</source>
         <translation>будут обезличены люди в статусах {states} без изменений дней: {days} (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="163"/>
+        <location filename="../../cli/commands/protection.py" line="164"/>
         <source>nothing done: add --yes --confirm-count {count} to do it (an encrypted archive is written first)</source>
         <translation>ничего не сделано: добавьте --yes --confirm-count {count}, чтобы выполнить (сначала пишется зашифрованный архив)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="168"/>
+        <location filename="../../cli/commands/protection.py" line="169"/>
         <source>is needed: --archive-passphrase-file FILE or --passphrase-file FILE (the archive is always encrypted)</source>
         <translation>нужен: --archive-passphrase-file ФАЙЛ или --passphrase-file ФАЙЛ (архив всегда шифруется)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="174"/>
+        <location filename="../../cli/commands/protection.py" line="175"/>
         <source>{count} persons deleted; encrypted archive: {path} ({archived} persons)</source>
         <translation>удалено человек: {count}; зашифрованный архив: {path} (человек: {archived})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/protection.py" line="176"/>
+        <location filename="../../cli/commands/protection.py" line="177"/>
         <source>{count} persons anonymised; encrypted archive: {path} ({archived} persons)</source>
         <translation>обезличено человек: {count}; зашифрованный архив: {path} (человек: {archived})</translation>
     </message>
@@ -9449,27 +9474,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="203"/>
+        <location filename="../../matching/scoring.py" line="205"/>
         <source>prior</source>
         <translation>исходно</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="204"/>
+        <location filename="../../matching/scoring.py" line="206"/>
         <source>chance before comparing</source>
         <translation>вероятность до сравнения</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="208"/>
+        <location filename="../../matching/scoring.py" line="210"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="212"/>
+        <location filename="../../matching/scoring.py" line="214"/>
         <source>no other candidate, {share}% of rows not on the roster</source>
         <translation>других кандидатов нет; {share}% строк не из базы</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="213"/>
+        <location filename="../../matching/scoring.py" line="215"/>
         <source>other candidates: {others}, {share}% of rows not on the roster</source>
         <translation>других кандидатов: {others}; {share}% строк не из базы</translation>
     </message>
@@ -9477,58 +9502,58 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.accounts</name>
     <message>
-        <location filename="../../services/accounts.py" line="67"/>
+        <location filename="../../services/accounts.py" line="69"/>
         <source>Refused: this roster has accounts and nobody is signed in; sign in (--user NAME) to use {permission}. Nothing was changed.</source>
         <translation>Отказано: в этом списке есть учётные записи, а вход не выполнен; войдите (--user ИМЯ), чтобы получить доступ: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="71"/>
+        <location filename="../../services/accounts.py" line="73"/>
         <source>Refused: {account} ({role}) has no permission for {permission}. Nothing was changed.</source>
         <translation>Отказано: у {account} ({role}) нет права: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="213"/>
+        <location filename="../../services/accounts.py" line="241"/>
         <source>must have at least {count} characters and no spaces at either end</source>
         <translation>должен содержать не менее {count} символов и не начинаться и не заканчиваться пробелом</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="221"/>
+        <location filename="../../services/accounts.py" line="249"/>
         <source>must be 1 to 100 characters</source>
         <translation>должно содержать от 1 до 100 символов</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="259"/>
+        <location filename="../../services/accounts.py" line="296"/>
         <source>cannot be the roster&apos;s first account: the first is the head of mission&apos;s</source>
         <translation>не может быть у первой учётной записи списка: первая — главы миссии</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="262"/>
+        <location filename="../../services/accounts.py" line="299"/>
         <source>An account {name!r} exists already.</source>
         <translation>Учётная запись {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="283"/>
-        <location filename="../../services/accounts.py" line="300"/>
+        <location filename="../../services/accounts.py" line="332"/>
+        <location filename="../../services/accounts.py" line="357"/>
         <source>Not signed in: no account {name!r} with this PIN.</source>
         <translation>Вход не выполнен: нет учётной записи {name!r} с таким PIN.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="285"/>
+        <location filename="../../services/accounts.py" line="334"/>
         <source>Not signed in: the account {name!r} is disabled; the head of mission can enable it again.</source>
         <translation>Вход не выполнен: учётная запись {name!r} отключена; глава миссии может включить её снова.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="288"/>
+        <location filename="../../services/accounts.py" line="337"/>
         <source>Not signed in: the account {name!r} is locked after {count} wrong PINs until {until:%H:%M:%S}.</source>
         <translation>Вход не выполнен: учётная запись {name!r} заблокирована после {count} неверных PIN до {until:%H:%M:%S}.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="359"/>
+        <location filename="../../services/accounts.py" line="417"/>
         <source>The server login {login!r} signs in as {name!r} already.</source>
         <translation>Логин сервера {login!r} уже входит как {name!r}.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="399"/>
+        <location filename="../../services/accounts.py" line="457"/>
         <source>is the roster&apos;s last active head of mission; make another head first</source>
         <translation>— последний действующий глава миссии в списке; сначала назначьте другого главу</translation>
     </message>
@@ -9536,7 +9561,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.answer_conflicts</name>
     <message>
-        <location filename="../../services/reconciling/conflicts.py" line="37"/>
+        <location filename="../../services/reconciling/conflicts.py" line="39"/>
         <source>{ref}: approved on {approved} but rejected on {rejected}; status {status}: check with the partners before the crossing</source>
         <translation>{ref}: одобрен(а) в списке {approved}, но получил(а) отказ в {rejected}; статус {status}: уточните у партнёров до пересечения границы</translation>
     </message>
@@ -9609,12 +9634,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>регистрация в списке {list}</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/notify.py" line="107"/>
+        <location filename="../../services/crossing/notify.py" line="108"/>
         <source>needs {fields}: give them for this group</source>
         <translation>нужны поля {fields}: заполните их для этой группы</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/notify.py" line="111"/>
+        <location filename="../../services/crossing/notify.py" line="112"/>
         <source>is needed: a list, statuses or persons</source>
         <translation>нужна: список, статусы или люди</translation>
     </message>
@@ -9624,12 +9649,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>обязательно</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/eligibility.py" line="147"/>
+        <location filename="../../services/crossing/eligibility.py" line="149"/>
         <source>is required for an override</source>
         <translation>обязательна для исключения</translation>
     </message>
     <message>
-        <location filename="../../services/crossing/eligibility.py" line="155"/>
+        <location filename="../../services/crossing/eligibility.py" line="157"/>
         <source>is not needed: this member lacks no evidence on {list}</source>
         <translation>не нужно: у этого участника списка {list} все документы есть</translation>
     </message>
@@ -9637,47 +9662,47 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.duplicates</name>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="210"/>
+        <location filename="../../services/duplicates/merging.py" line="211"/>
         <source>names the same person twice</source>
         <translation>дважды называет одного и того же человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="263"/>
+        <location filename="../../services/duplicates/merging.py" line="265"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="266"/>
+        <location filename="../../services/duplicates/merging.py" line="268"/>
         <source>Case ref. (each record keeps its own)</source>
         <translation>Номер дела (у каждой записи свой)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="269"/>
+        <location filename="../../services/duplicates/merging.py" line="271"/>
         <source>Documents (united)</source>
         <translation>Документы (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="272"/>
+        <location filename="../../services/duplicates/merging.py" line="274"/>
         <source>Phones (united)</source>
         <translation>Телефоны (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="274"/>
+        <location filename="../../services/duplicates/merging.py" line="276"/>
         <source>Status (the survivor&apos;s stays)</source>
         <translation>Статус (остаётся у сохраняемой записи)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="297"/>
+        <location filename="../../services/duplicates/merging.py" line="299"/>
         <source>was already merged into another record</source>
         <translation>уже объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="303"/>
+        <location filename="../../services/duplicates/merging.py" line="305"/>
         <source>needs two different persons</source>
         <translation>нужны два разных человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="329"/>
+        <location filename="../../services/duplicates/merging.py" line="331"/>
         <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
         <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
     </message>
@@ -9698,18 +9723,18 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.households</name>
     <message>
-        <location filename="../../services/households.py" line="114"/>
-        <location filename="../../services/households.py" line="133"/>
+        <location filename="../../services/households.py" line="117"/>
+        <location filename="../../services/households.py" line="136"/>
         <source>is not a member of household {household}</source>
         <translation>не состоит в семье {household}</translation>
     </message>
     <message>
-        <location filename="../../services/households.py" line="191"/>
+        <location filename="../../services/households.py" line="194"/>
         <source>was merged into another record</source>
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/households.py" line="230"/>
+        <location filename="../../services/households.py" line="246"/>
         <source>Household {ref}: partner approved {approved} but not {not_approved}</source>
         <translation>Семья {ref}: партнёр одобрил {approved}, но не {not_approved}</translation>
     </message>
@@ -9830,7 +9855,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.lists</name>
     <message>
-        <location filename="../../services/lists.py" line="215"/>
+        <location filename="../../services/lists.py" line="219"/>
         <source>cannot be sent: evidence is missing for {members}; record it, or override with the reason (eligibility-override)</source>
         <translation>нельзя отправить: не хватает документов у {members}; внесите их или сделайте исключение с причиной (eligibility-override)</translation>
     </message>
@@ -9845,42 +9870,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Список на эвакуацию {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="136"/>
+        <location filename="../../services/lists.py" line="139"/>
         <source>is closed; open a new list</source>
         <translation>закрыт; создайте новый список</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="148"/>
+        <location filename="../../services/lists.py" line="151"/>
         <source>was merged into another record</source>
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="204"/>
+        <location filename="../../services/lists.py" line="208"/>
         <source>was already {state}</source>
         <translation>уже в состоянии «{state}»</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="209"/>
+        <location filename="../../services/lists.py" line="213"/>
         <source>has nobody on it yet: add persons, then send</source>
         <translation>пока пуст: добавьте людей, затем отправляйте</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="296"/>
+        <location filename="../../services/lists.py" line="300"/>
         <source>is in the trash; restore it to record an answer</source>
         <translation>в корзине; восстановите запись, чтобы внести ответ</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="299"/>
+        <location filename="../../services/lists.py" line="303"/>
         <source>was merged; record the answer on the kept record</source>
         <translation>объединена; внесите ответ в сохранённую запись</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="302"/>
+        <location filename="../../services/lists.py" line="306"/>
         <source>is closed; its answers can no longer change</source>
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="356"/>
+        <location filename="../../services/lists.py" line="360"/>
         <source>needs the partner&apos;s approval first</source>
         <translation>сначала нужно одобрение партнёра</translation>
     </message>
@@ -10002,42 +10027,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.operations</name>
     <message>
-        <location filename="../../services/operations.py" line="37"/>
+        <location filename="../../services/operations.py" line="38"/>
         <source>an import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="38"/>
+        <location filename="../../services/operations.py" line="39"/>
         <source>a reconciliation</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="40"/>
+        <location filename="../../services/operations.py" line="41"/>
         <source>a merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="41"/>
+        <location filename="../../services/operations.py" line="42"/>
         <source>a status change</source>
         <translation>смена статуса</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="42"/>
+        <location filename="../../services/operations.py" line="43"/>
         <source>a package import</source>
         <translation>импорт пакета</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="79"/>
+        <location filename="../../services/operations.py" line="80"/>
         <source>is not {what} but {other}: undo it with `{command}`</source>
         <translation>это не {what}, а {other}: отмените командой `{command}`</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="82"/>
+        <location filename="../../services/operations.py" line="83"/>
         <source>is not {what} but a {kind} operation, which cannot be undone</source>
         <translation>это не {what}, а операция «{kind}», которую нельзя отменить</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="86"/>
+        <location filename="../../services/operations.py" line="87"/>
         <source>was already undone by {who} at {when}</source>
         <translation>уже отменена ({who}, {when})</translation>
     </message>
@@ -10050,78 +10075,78 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>пакет отправляется площадкам (--to) или с паролем (--password-file), одно из двух</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="158"/>
+        <location filename="../../services/packages/importing.py" line="168"/>
         <location filename="../../services/packages/sites.py" line="80"/>
         <source>this roster has no site yet: run &apos;site init NAME&apos; first</source>
         <translation>у этого списка ещё нет площадки: сначала выполните &apos;site init НАЗВАНИЕ&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="169"/>
+        <location filename="../../services/packages/importing.py" line="179"/>
         <source>{path}: this package was made by this site</source>
         <translation>{path}: этот пакет создан этой же площадкой</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="173"/>
+        <location filename="../../services/packages/importing.py" line="183"/>
         <source>{path}: the package is addressed to {sites}, not to this site</source>
         <translation>{path}: пакет адресован {sites}, а не этой площадке</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="184"/>
+        <location filename="../../services/packages/importing.py" line="194"/>
         <source>{path}: package {number} from {site} was imported already; nothing changed</source>
         <translation>{path}: пакет {number} от {site} уже принят; ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="208"/>
+        <location filename="../../services/packages/importing.py" line="218"/>
         <source>{path}: the package&apos;s content could not be merged ({error}); nothing was changed</source>
         <translation>{path}: содержимое пакета не удалось объединить ({error}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="228"/>
+        <location filename="../../services/packages/importing.py" line="238"/>
         <source>{path}: malformed content ({what} is not what this version of the program reads)</source>
         <translation>{path}: содержимое повреждено ({what} — не то, что читает эта версия программы)</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="237"/>
+        <location filename="../../services/packages/importing.py" line="247"/>
         <source>{path}: {site} is not a known site (key fingerprint {fingerprint}); confirm the fingerprint with them by phone, then add the site with &apos;site add&apos;</source>
         <translation>{path}: {site} — неизвестная площадка (отпечаток ключа {fingerprint}); сверьте отпечаток с ними по телефону, затем добавьте площадку командой &apos;site add&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="245"/>
+        <location filename="../../services/packages/importing.py" line="255"/>
         <source>{path}: signed by a key that is not {site}&apos;s (fingerprint {fingerprint})</source>
         <translation>{path}: подписан ключом, который не принадлежит {site} (отпечаток {fingerprint})</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="315"/>
+        <location filename="../../services/packages/importing.py" line="325"/>
         <source>{path}: the sender&apos;s key in the package is not the key that signed it</source>
         <translation>{path}: ключ отправителя в пакете не тот, которым он подписан</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="573"/>
+        <location filename="../../services/packages/importing.py" line="587"/>
         <source>choose &apos;ours&apos; or &apos;theirs&apos;, not {choice!r}</source>
         <translation>выберите &apos;ours&apos; или &apos;theirs&apos;, а не {choice!r}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="578"/>
+        <location filename="../../services/packages/importing.py" line="592"/>
         <source>this roster has no site yet</source>
         <translation>у этого списка ещё нет площадки</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="584"/>
+        <location filename="../../services/packages/importing.py" line="598"/>
         <source>no open conflict on {field} of {person}</source>
         <translation>нет открытого конфликта по полю {field} у {person}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="614"/>
+        <location filename="../../services/packages/importing.py" line="628"/>
         <source>no package import #{number}</source>
         <translation>нет приёма пакета № {number}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="617"/>
+        <location filename="../../services/packages/importing.py" line="631"/>
         <source>package import #{number} was undone already</source>
         <translation>приём пакета № {number} уже отменён</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="678"/>
+        <location filename="../../services/packages/importing.py" line="698"/>
         <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
         <translation>приём пакета № {number} нельзя отменить: {refs} изменены после него (сначала отмените эти изменения)</translation>
     </message>
@@ -10167,12 +10192,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>у площадки {name} уже этот ключ</translation>
     </message>
     <message>
-        <location filename="../../services/packages/values.py" line="164"/>
+        <location filename="../../services/packages/values.py" line="194"/>
         <source>{path}: malformed content (line {line}, {record}: the record is in the package twice); nothing was changed</source>
         <translation>{path}: повреждённое содержимое (строка {line}, {record}: запись встречается в пакете дважды); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/values.py" line="169"/>
+        <location filename="../../services/packages/values.py" line="199"/>
         <source>{path}: malformed content (line {line}, {record}: {field} is not what this roster can store); nothing was changed</source>
         <translation>{path}: повреждённое содержимое (строка {line}, {record}: поле {field} не подходит для хранения в этой базе); ничего не изменено</translation>
     </message>
@@ -10184,7 +10209,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/partners.py" line="84"/>
         <location filename="../../services/partners.py" line="112"/>
         <location filename="../../services/partners.py" line="146"/>
-        <location filename="../../services/partners.py" line="177"/>
+        <location filename="../../services/partners.py" line="178"/>
         <source>is required</source>
         <translation>обязательно</translation>
     </message>
@@ -10203,32 +10228,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../services/persons.py" line="269"/>
-        <location filename="../../services/persons.py" line="384"/>
+        <location filename="../../services/persons.py" line="386"/>
         <source>is required (native or Latin)</source>
         <translation>обязательно (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="356"/>
+        <location filename="../../services/persons.py" line="358"/>
         <source>is in the trash; restore it before editing</source>
         <translation>в корзине; восстановите запись, прежде чем править</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="359"/>
+        <location filename="../../services/persons.py" line="361"/>
         <source>was merged into another record and cannot be edited</source>
         <translation>объединена с другой записью, править её нельзя</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="376"/>
+        <location filename="../../services/persons.py" line="378"/>
         <source>cannot be emptied: every person keeps a case reference</source>
         <translation>нельзя очистить: у каждого человека есть номер дела</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="487"/>
+        <location filename="../../services/persons.py" line="489"/>
         <source>is already in the trash</source>
         <translation>уже в корзине</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="517"/>
+        <location filename="../../services/persons.py" line="519"/>
         <source>is not in the trash</source>
         <translation>не в корзине</translation>
     </message>
@@ -10236,27 +10261,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile</name>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="238"/>
+        <location filename="../../services/reconciling/reconcile.py" line="241"/>
         <source>{ref} {name} is both approved and rejected (rows {rows})</source>
         <translation>{ref} {name} одновременно одобрен(а) и отклонён(а) (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="242"/>
+        <location filename="../../services/reconciling/reconcile.py" line="245"/>
         <source>{ref} {name} is approved twice in this answer (rows {rows})</source>
         <translation>{ref} {name} одобрен(а) в этом ответе дважды (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="249"/>
+        <location filename="../../services/reconciling/reconcile.py" line="252"/>
         <source>row {row} names {ref} {name}, who is not on this list; the row will not be applied</source>
         <translation>строка {row} называет {ref} {name}, которого нет в этом списке; строка не будет применена</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="289"/>
+        <location filename="../../services/reconciling/reconcile.py" line="292"/>
         <source>household {household} split: approved {yes}, but not {no} (not on this list: {off})</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no} (нет в этом списке: {off})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="292"/>
+        <location filename="../../services/reconciling/reconcile.py" line="295"/>
         <source>household {household} split: approved {yes}, but not {no}</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no}</translation>
     </message>
@@ -10348,12 +10373,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.recovery</name>
     <message>
-        <location filename="../../services/recovery.py" line="50"/>
+        <location filename="../../services/recovery.py" line="53"/>
         <source>{path}: the roster is not encrypted; a recovery key is for an encrypted roster</source>
         <translation>{path}: база не зашифрована; ключ восстановления нужен только зашифрованной базе</translation>
     </message>
     <message>
-        <location filename="../../services/recovery.py" line="81"/>
+        <location filename="../../services/recovery.py" line="86"/>
         <source>{path}: the passphrase kept for the recovery key no longer opens the roster (was the file replaced by another roster?); nothing was changed</source>
         <translation>{path}: сохранённая для ключа восстановления парольная фраза больше не открывает базу (файл заменён другой базой?); ничего не изменено</translation>
     </message>
@@ -10361,12 +10386,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.retention</name>
     <message>
-        <location filename="../../services/retention.py" line="119"/>
+        <location filename="../../services/retention.py" line="120"/>
         <source>choose at least one state (e.g. evacuated)</source>
         <translation>выберите хотя бы один статус (например, эвакуирован)</translation>
     </message>
     <message>
-        <location filename="../../services/retention.py" line="122"/>
+        <location filename="../../services/retention.py" line="123"/>
         <source>must be a number of days, 0 or more</source>
         <translation>должно быть числом дней, 0 или больше</translation>
     </message>
