@@ -4641,7 +4641,7 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/protection/feature.py" line="363"/>
         <source>Restoring the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановление базы из резервной копии</translation>
     </message>
     <message>
         <location filename="../../ui/protection/feature.py" line="419"/>
@@ -4693,12 +4693,12 @@ Verify them now, so that every member is submitted with the list?</source>
     <message>
         <location filename="../../ui/protection/feature.py" line="490"/>
         <source>Encrypting the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Шифрование базы</translation>
     </message>
     <message>
         <location filename="../../ui/protection/feature.py" line="490"/>
         <source>Changing the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Смена парольной фразы базы</translation>
     </message>
     <message>
         <location filename="../../ui/protection/feature.py" line="507"/>
