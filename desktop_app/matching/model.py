@@ -42,7 +42,9 @@ import numpy as np
 from desktop_app.matching.comparisons import (
     ADDRESS_F,
     BIRTH_F,
+    DIFFERENT,
     DOCUMENT_F,
+    DOCUMENT_ONE_OFF,
     FIELDS,
     GIVEN_F,
     HOUSEHOLD_F,
@@ -53,7 +55,9 @@ from desktop_app.matching.comparisons import (
     Comparison,
     compare,
     compare_other,
+    document_level,
     name_key,
+    word_level,
 )
 from desktop_app.matching.features import GIVEN, NAME, PATRONYMIC, SURNAME, Prepared
 
@@ -109,10 +113,13 @@ PLAUSIBLE_POPULATION = 2_000  # the smallest population one row may name, howeve
 # Twins: 1.2-1.6 % of deliveries (Pison, Monden & Smits 2015, "Twinning Rates in Developed Countries",
 # Population and Development Review 41(4)), so about 3 % of persons have a twin. The share is counted on
 # the roster's households (a twin pair: one household, one birth date, two given names), shrunk towards
-# this prior; a roster without households says nothing about its twins, so the prior stands (breaker X14b:
-# with none assumed, a twin who left was matched at 1.0 to the one who stayed).
+# this prior; without households, on its pairs that look like twins (`look_alike_twins`). Never none by
+# default (breaker X14b: with none assumed, a twin who left was matched at 1.0 to the one who stayed).
 TWIN_PRIOR = 0.03
 TWIN_PSEUDO_RECORDS = 1_000  # the shipped share weighs like this many household members
+# Without households the roster's look-alike pairs say how many twins it holds (a roster of families, or of
+# persons each registered alone), so the population's share weighs like this many persons only (FEBRL1/2).
+TWIN_PSEUDO_LOOSE = 50
 NO_TWINS = 1e-9
 
 
@@ -192,11 +199,15 @@ class Model:
         return self.with_u(tuple(u))
 
     def with_twins(self, records: Sequence[Prepared]) -> Model:
-        """The share of persons with a twin, counted on the households of `records` (the roster).
+        """The share of persons with a twin on the roster `records`, shrunk towards the population's.
 
         Twins share surname, birth date, household and often a passport series; Fellegi-Sunter
         takes fields as independent and would call one twin the other. `twin_cap` uses the share.
-        A small roster keeps about the shipped share; a roster without households keeps it whole.
+        With households, a twin is a member sharing the household and full birth date with one of
+        another given name (`TWIN_PSEUDO_RECORDS` weigh the prior). Without, what a twin pair looks
+        like is counted instead (`look_alike_twins`), with a weaker prior (`TWIN_PSEUDO_LOOSE`): a
+        roster of families shows such pairs and keeps its caution, a roster of thousands without one
+        goes low (5,000 persons: 3e-4), a small one keeps much of the prior (60 persons: about half).
         """
         births: dict[tuple[object, object], list[frozenset[str]]] = {}
         members = 0
@@ -205,10 +216,10 @@ class Model:
                 continue
             members += 1
             if record.birth_date is not None and record.birth_date.is_full:
-                given = frozenset().union(*(t.blocks for t in record.tokens if t.role == GIVEN))
-                births.setdefault((record.household_key, record.birth_date), []).append(given)
+                births.setdefault((record.household_key, record.birth_date), []).append(_given_blocks(record))
         if not members:
-            return replace(self, twin_share=TWIN_PRIOR)
+            twins, persons = look_alike_twins(records)
+            return replace(self, twin_share=(twins + TWIN_PSEUDO_LOOSE * TWIN_PRIOR) / (persons + TWIN_PSEUDO_LOOSE))
         twins = sum(len(group) for group in births.values()
                     if len(group) > 1 and any(not (a & b) for i, a in enumerate(group) for b in group[i + 1:]))
         share = (twins + TWIN_PSEUDO_RECORDS * TWIN_PRIOR) / (members + TWIN_PSEUDO_RECORDS)
@@ -283,6 +294,64 @@ class Model:
             if level != spec.missing:
                 out.append((spec.name, spec.levels[level], round(bits, 2)))
         return out
+
+
+def look_alike_twins(records: Sequence[Prepared]) -> tuple[float, int]:
+    """(persons in a pair that looks like twins, beyond chance; persons who could show one), no households.
+
+    A pair looks like twins when its surname (its sound key) and full birth date agree, its
+    given names differ outright (no word pair within Jaro-Winkler 0.80: the level `twin_cap`
+    weighs) and its documents differ or are missing (a person registered twice keeps the
+    passport; twins' may be one digit apart, but so are a duplicate's typed again). Namesakes
+    born the same day look so too; as many as chance gives (the pairs sharing a surname key,
+    times the chance that two of the roster's birth dates agree and two given names differ)
+    are taken off, since u already weighs them. Only records with a surname and a full birth
+    date could show a twin. Each distinct pair of given names in a group is compared once.
+    """
+    groups: dict[tuple[object, tuple[str, ...]], list[int]] = {}
+    surnames: Counter[tuple[str, ...]] = Counter()
+    births: Counter[object] = Counter()
+    givens: Counter[str] = Counter()
+    for position, record in enumerate(records):
+        if record.birth_date is None or not record.birth_date.is_full:
+            continue
+        surname = tuple(sorted(name_key(t.words) for t in record.tokens if t.role == SURNAME))
+        if not surname:
+            continue
+        surnames[surname] += 1
+        births[record.birth_date] += 1
+        givens[" ".join(name_key(t.words) for t in record.tokens if t.role == GIVEN)] += 1
+        groups.setdefault((record.birth_date, surname), []).append(position)
+    persons = sum(surnames.values())
+    twins: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        by_given: dict[tuple[str, ...], list[int]] = {}
+        for position in group:
+            words = tuple(w for t in records[position].tokens if t.role == GIVEN for w in t.words)
+            if words:
+                by_given.setdefault(words, []).append(position)
+        names = list(by_given.items())
+        for i, (given_a, group_a) in enumerate(names):
+            for given_b, group_b in names[i + 1:]:
+                if any(word_level(x, y)[0] != DIFFERENT for x in given_a for y in given_b):
+                    continue
+                for a in group_a:
+                    for b in group_b:
+                        if document_level(records[a].documents, records[b].documents) > DOCUMENT_ONE_OFF:
+                            twins.update((a, b))
+    if persons < 2:
+        return 0.0, persons
+    pairs = persons * (persons - 1)
+    same_birth = sum(n * (n - 1) for n in births.values()) / pairs
+    other_given = 1.0 - sum(n * (n - 1) for n in givens.values()) / pairs
+    chance = sum(n * (n - 1) for n in surnames.values()) * same_birth * other_given  # persons, two per pair
+    return max(len(twins) - chance, 0.0), persons
+
+
+def _given_blocks(record: Prepared) -> frozenset[str]:
+    return frozenset().union(*(t.blocks for t in record.tokens if t.role == GIVEN))
 
 
 def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | None = None,

@@ -24,11 +24,12 @@ agrees and its given names agree or clash as a twin's would (`born_apart_from_ho
 in one household only a twin shares a birth date, and the twin cap weighs that). Twins are weighed rather than
 ruled: a pair whose surname and full birth date agree and whose given names clash is either
 the person with a given name typed otherwise or that person's twin, so its log-odds are capped at log2(m / twin share)
-(`Model.twin_cap`; the share is counted on the roster's households, and a roster without households
-takes the population's, `model.TWIN_PRIOR`). With no document to
-tell them apart (none given, or passports that differ as twins' do),
-twins with close given names (Daniil, Danila) stay at review (breaker X14b: the twin who left the roster
-was matched to the one who stayed whenever both passports were given). When a
+(`Model.twin_cap`; the share is counted on the roster's households, or on a roster without households
+its pairs that look like twins, with the population's share as the prior). With no document to
+tell them apart (none given, or passports that differ as twins' do), twins with close given names
+(Daniil, Danila) stay at review unless the roster's share of twins is too small to outweigh a given
+name typed otherwise (breaker X14b: the twin who left the roster was matched to the one who stayed
+whenever both passports were given). When a
 document agrees (the brother's passport typed in), the index sends the pair to review if
 another roster person also comes close.
 
@@ -71,7 +72,7 @@ from desktop_app.matching.comparisons import (
     compare_words,
 )
 from desktop_app.matching.features import Prepared
-from desktop_app.matching.model import NO_TWINS, Model
+from desktop_app.matching.model import Model
 
 Decision = Literal["match", "review", "none"]
 MATCH: Decision = "match"
@@ -182,10 +183,12 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         # lift a pair to review, but a match rests on the person (a brother at the same address, breaker X14).
         decision = REVIEW
     if twin and levels[GIVEN_F] != DIFFERENT and not identified and (
-            levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing or model.twin_share > NO_TWINS):
+            levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing
+            or score_of(model.twin_cap(levels[GIVEN_F])) < match_threshold):
         # Daniil and Danila: nothing tells them apart. Twins' passports differ (issued in sequence, one
-        # digit apart, or at different times): a passport that is not equal is what a twin shows too,
-        # unless the model was told there are no twins (`NO_TWINS`; `with_twins` never says so by itself).
+        # digit apart, or at different times): a passport that is not equal is what a twin shows too, so
+        # the pair is the person with a given name typed otherwise (m of its level) or their twin (the
+        # roster's twin share, `Model.with_twins`), and a match needs the first to outweigh the second.
         decision = min(decision, REVIEW, key=_RANK.__getitem__)
     contributions: list[Contribution] = [(PRIOR, PRIOR_LEVEL, round(model.prior_bits, 2))]
     for (name, labels, missing), level, field_bits in zip(_LABELLED, levels, bits, strict=True):

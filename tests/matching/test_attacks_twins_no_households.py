@@ -4,7 +4,8 @@ Breaker X14b, issue 14 (replay /tmp/x14b/twins.py, the rows without households).
 without a household column counted no twins at all (`Model.with_twins` gave `NO_TWINS`), so the
 twin cap was off: "PAVEL ZINNATULLIN", born the same day at the same address, was matched at 1.0 to
 Пётр Зиннатуллин, and Ioann to Ivan or Danila to Daniil as soon as both gave passports. Such a
-roster says nothing about twins, so the population's share is the prior (`model.TWIN_PRIOR`).
+roster's share of twins is estimated from its own pairs that look like twins, with the population's
+share as the prior (`Model.with_twins`): 2,001 persons without such a pair keep enough caution.
 
 Usage: ``pytest tests/matching/test_attacks_twins_no_households.py``
 """
@@ -49,7 +50,9 @@ def test_the_twin_who_left_is_not_matched_on_a_roster_without_households(
         crowd: list[MatchRecord], stayer: str, leaver: str, sex: Sex, surname: str, surname_latin: str,
         passports: bool) -> None:
     index = _index(crowd, surname, stayer, sex, passports)
-    assert index.model.twin_share == pytest.approx(TWIN_PRIOR)  # the population's share, not none
+    # No pair on this roster looks like twins: the share goes below the population's, but a roster of
+    # 2,001 persons does not say 'none' (`model.TWIN_PSEUDO_LOOSE`).
+    assert 1e-4 < index.model.twin_share < TWIN_PRIOR
     row = MatchRecord("row", surname_latin=surname_latin, given_names_latin=leaver, birth_date=BORN, sex=sex,
                       documents=("5000001",) if passports else (), locality="Rafah", address=ADDRESS)
     found = index.candidates(row)
