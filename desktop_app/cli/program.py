@@ -29,7 +29,7 @@ from desktop_app.domain.partners import Channel, OrgKind
 from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, Relationship, relationship_doubt
 from desktop_app.domain.reasons import history_reason, service_note
 from desktop_app.domain.status import Status, parse_status
-from desktop_app.services import audit, demo, households, lists, partners, persons, roster, stats, status
+from desktop_app.services import audit, demo, demo_bulk, households, lists, partners, persons, roster, stats, status
 from desktop_app.services.reconciling import answer_conflicts
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
 from desktop_app.services.workspace import Workspace
@@ -457,7 +457,21 @@ def cmd_mission(ctx: Context) -> int:
 # --- reports -------------------------------------------------------------------------------------
 
 def cmd_demo(ctx: Context) -> int:
-    summary = demo.fill_demo(ctx.db, households=ctx.args.households, operator=ctx.operator, seed=ctx.args.seed)
+    if ctx.args.persons is not None:  # a large roster in bulk (issue 19), not person by person
+        if ctx.args.persons < 1:
+            raise ValidationError("--persons", ctx.args.persons, QT_TRANSLATE_NOOP("cli", "must be at least 1"))
+
+        def progress(done: int, total: int) -> bool:
+            if ctx.args.progress:
+                say(QT_TRANSLATE_NOOP("cli", "built {done} of {total} persons"), file=sys.stderr, done=done,
+                    total=total)
+                sys.stderr.flush()
+            return True
+
+        summary = demo_bulk.build_demo_roster(ctx.db, persons=ctx.args.persons, operator=ctx.operator,
+                                              seed=ctx.args.seed, progress=progress)
+    else:
+        summary = demo.fill_demo(ctx.db, households=ctx.args.households, operator=ctx.operator, seed=ctx.args.seed)
     say(QT_TRANSLATE_NOOP("cli", "added {households} households, {persons} persons, {lists} lists, {partners} "
                                  "partners, {entries} log entries"), households=summary.households,
         persons=summary.persons, lists=summary.lists, partners=summary.organizations, entries=summary.log_entries)
@@ -546,7 +560,11 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     p = command("demo", cmd_demo, "fill the roster with realistic demonstration data")
-    p.add_argument("--households", type=int, default=300, metavar="N")
+    size = p.add_mutually_exclusive_group()
+    size.add_argument("--households", type=int, default=300, metavar="N")
+    size.add_argument("--persons", type=int, metavar="N",
+                      help="exactly N persons, written in bulk (a large roster for trials and benchmarks)")
+    p.add_argument("--progress", action="store_true", help="with --persons: print the persons built so far on stderr")
     p.add_argument("--seed", type=int, default=2023)
     p = command("stats", cmd_stats, "counts by status, list and flag")
     p.add_argument("--json", action="store_true")

@@ -143,7 +143,7 @@ def fill_demo(db: Database, *, households: int = 300, operator: str = "demo", se
     return DemoSummary(done, persons, len(lists), len(organizations), log_entries)
 
 
-def _partners(session: Session, operator: str) -> list[Organization]:
+def _partners(session: Session, operator: str, *, audited: bool = True) -> list[Organization]:
     specs = [("Ministry of Foreign Affairs of Egypt", OrgKind.MINISTRY, "EGY", ("Ahmed Fathy", "Consular Affairs")),
              ("Rafah Crossing Authority", OrgKind.BORDER_AUTHORITY, "EGY", ("Col. Hany Mostafa", "Duty officer")),
              ("COGAT", OrgKind.BORDER_AUTHORITY, "ISR", ("Yael Cohen", "Liaison officer")),
@@ -157,12 +157,14 @@ def _partners(session: Session, operator: str) -> list[Organization]:
             organization.contacts.append(Contact(name=contact, position=position, phones="", emails=""))
             session.add(organization)
             session.flush()
-            audit.record(session, operator, "create", "organization", organization.id, f"added partner {name!r}")
+            if audited:
+                audit.record(session, operator, "create", "organization", organization.id, f"added partner {name!r}")
         result.append(organization)
     return result
 
 
-def _lists(session: Session, organizations: list[Organization], operator: str, day: dt.date) -> list[EvacuationList]:
+def _lists(session: Session, organizations: list[Organization], operator: str, day: dt.date, *,
+           audited: bool = True) -> list[EvacuationList]:
     result = []
     for index in range(3):
         name = f"Rafah list {index + 1}"
@@ -176,7 +178,8 @@ def _lists(session: Session, organizations: list[Organization], operator: str, d
                                          sent_at=sent, created_at=sent, created_by=operator)
         session.add(evacuation_list)
         session.flush()
-        audit.record(session, operator, "create", "list", evacuation_list.uuid, f"created list {name!r}")
+        if audited:
+            audit.record(session, operator, "create", "list", evacuation_list.uuid, f"created list {name!r}")
         result.append(evacuation_list)
     return result
 
@@ -190,27 +193,48 @@ def _pick_path(rng: random.Random) -> list[Status]:
     return []
 
 
-def _household(session: Session, rng: random.Random, operator: str, day: dt.date,
-               lists: list[EvacuationList]) -> int:
+@dataclass(frozen=True)
+class DemoMember:
+    """One member of a demonstration family: person fields as typed in, documents, phones."""
+
+    fields: dict[str, object]
+    relation: Relationship
+    documents: list[DocumentData]
+    phones: list[str]
+
+
+@dataclass(frozen=True)
+class DemoFamily:
+    """One demonstration household, drawn but not stored: its name, members (the head first), the
+    statuses every member walks through, and which of the lists they are submitted on (if any)."""
+
+    name: str
+    members: list[DemoMember]
+    path: list[Status]
+    list_index: int | None
+
+
+def draw_family(rng: random.Random, day: dt.date, list_count: int) -> DemoFamily:
+    """The next family of the seeded demonstration roster (the per-person and the bulk builders share it)."""
     region, locality = rng.choice(LOCALITIES)
     father = rng.choice(MALE_NAMES)
     surname = rng.choice(MALE_SURNAMES)
     mixed = rng.random() < 0.6  # a Russian citizen married to a Palestinian
     common = {"region": region, "locality": locality, "source": rng.choice(SOURCES),
               "address": f"{locality}, block {rng.randint(1, 40)}"}
-    household = new_household(session, "", operator)
     members: list[tuple[dict[str, object], Relationship, bool]] = []
     if mixed:
         family_ar, family_lat = rng.choice(ARABIC_FAMILIES)
         husband_ar, husband_lat = rng.choice(ARABIC_MALE)
         wife_name = rng.choice(FEMALE_NAMES)
-        wife = {"surname": _feminine(surname), "given_names": wife_name, "patronymic": _patronymic(father, True),
-                "sex": "F", "birth_date": _birth(rng, day, 25, 55), "citizenships": "RUS"}
-        husband = {"surname": family_ar, "given_names": husband_ar, "surname_latin": family_lat,
-                   "given_names_latin": husband_lat, "sex": "M", "birth_date": _birth(rng, day, 27, 60),
-                   "citizenships": "PSE"}
+        wife: dict[str, object] = {"surname": _feminine(surname), "given_names": wife_name,
+                                   "patronymic": _patronymic(father, True), "sex": "F",
+                                   "birth_date": _birth(rng, day, 25, 55), "citizenships": "RUS"}
+        husband: dict[str, object] = {"surname": family_ar, "given_names": husband_ar, "surname_latin": family_lat,
+                                      "given_names_latin": husband_lat, "sex": "M",
+                                      "birth_date": _birth(rng, day, 27, 60), "citizenships": "PSE"}
         members += [(wife, Relationship.HEAD, True), (husband, Relationship.SPOUSE, False)]
-        household.name = f"{family_lat} / {_feminine(surname)}"
+        name = f"{family_lat} / {_feminine(surname)}"
         for _ in range(rng.choice([0, 1, 2, 2, 3, 4])):
             girl = rng.random() < 0.5
             child_ar, child_lat = rng.choice(ARABIC_FEMALE if girl else ARABIC_MALE)
@@ -223,7 +247,7 @@ def _household(session: Session, rng: random.Random, operator: str, day: dt.date
                                                                                               False),
                          "sex": "M", "birth_date": _birth(rng, day, 22, 85), "citizenships": "RUS"},
                         Relationship.HEAD, True))
-        household.name = surname
+        name = surname
         if rng.random() < 0.7:
             members.append(({"surname": _feminine(surname), "given_names": rng.choice(FEMALE_NAMES),
                              "patronymic": _patronymic(rng.choice(MALE_NAMES), True), "sex": "F",
@@ -237,8 +261,9 @@ def _household(session: Session, rng: random.Random, operator: str, day: dt.date
                              "birth_date": _birth(rng, day, 0, 17), "citizenships": "RUS"},
                             Relationship.CHILD, True))
     path = _pick_path(rng)
-    evacuation_list = rng.choice(lists) if Status.SUBMITTED in path else None
+    list_index = rng.choice(range(list_count)) if Status.SUBMITTED in path else None
     phone = _phone(rng)
+    drawn = []
     for index, (fields, relation, russian) in enumerate(members):
         fields = {**common, **fields, "relationship": relation.value}
         if rng.random() < 0.05:
@@ -247,15 +272,25 @@ def _household(session: Session, rng: random.Random, operator: str, day: dt.date
             fields["reduced_mobility"] = True
         fields["consent_to_share"] = rng.random() < 0.9
         documents = [_passport(rng, day, russian)] if rng.random() < 0.92 else []
-        person = new_person(session, fields, operator, documents=documents,
-                            phones=[phone] if index == 0 else [])
+        drawn.append(DemoMember(fields, relation, documents, [phone] if index == 0 else []))
+    return DemoFamily(name, drawn, path, list_index)
+
+
+def _household(session: Session, rng: random.Random, operator: str, day: dt.date,
+               lists: list[EvacuationList]) -> int:
+    family = draw_family(rng, day, len(lists))
+    household = new_household(session, "", operator)
+    household.name = family.name
+    evacuation_list = lists[family.list_index] if family.list_index is not None else None
+    for member in family.members:
+        person = new_person(session, member.fields, operator, documents=member.documents, phones=member.phones)
         person.household = household
-        if relation is Relationship.HEAD:
+        if member.relation is Relationship.HEAD:
             head = person
-        _walk(session, person, path, evacuation_list, operator, day)
+        _walk(session, person, family.path, evacuation_list, operator, day)
     session.flush()
     household.head_person_id = head.id
-    return len(members)
+    return len(family.members)
 
 
 def _walk(session: Session, person: Person, path: list[Status], evacuation_list: EvacuationList | None,
@@ -277,26 +312,35 @@ def _walk(session: Session, person: Person, path: list[Status], evacuation_list:
         set_status(session, person, status, operator=operator, reason="demo", list_id=list_id)
 
 
+_SUMMARIES = ["Confirmed receipt of the list; answer expected tomorrow morning.",
+              "Asked about the status of the children's documents.",
+              "Border closed today; will call back at 14:00.",
+              "Family confirmed they are at the shelter in Rafah.",
+              "Requested the corrected passport number for two persons.",
+              "ICRC confirmed the bus leaves from Khan Younis at 07:00."]
+
+
 def _log(db: Database, rng: random.Random, organizations: list[Organization], operator: str, day: dt.date) -> int:
-    summaries = ["Confirmed receipt of the list; answer expected tomorrow morning.",
-                 "Asked about the status of the children's documents.",
-                 "Border closed today; will call back at 14:00.",
-                 "Family confirmed they are at the shelter in Rafah.",
-                 "Requested the corrected passport number for two persons.",
-                 "ICRC confirmed the bus leaves from Khan Younis at 07:00."]
-    count = 0
     with db.transaction() as session:
-        person_ids = [pid for (pid,) in session.query(Person.id).limit(50)]
-        for index, summary in enumerate(summaries):
-            organization = organizations[index % len(organizations)]
-            entry = LiaisonEntry(at=dt.datetime.combine(day - dt.timedelta(days=index % 3), dt.time(9 + index, 15)),
-                                 operator=operator, channel=rng.choice(list(Channel)).value,
-                                 organization_id=organization.id, counterpart="", summary=summary,
-                                 follow_up_due=day - dt.timedelta(days=1) + dt.timedelta(days=index % 3))
-            session.add(entry)
-            session.flush()
-            if person_ids and index % 2:
-                session.add(LiaisonPerson(entry_id=entry.id, person_id=rng.choice(person_ids)))
+        return log_entries(session, rng, organizations, operator, day)
+
+
+def log_entries(session: Session, rng: random.Random, organizations: list[Organization], operator: str,
+                day: dt.date, *, audited: bool = True) -> int:
+    """The liaison log's few entries with the partners, inside the caller's transaction."""
+    count = 0
+    person_ids = [pid for (pid,) in session.query(Person.id).limit(50)]
+    for index, summary in enumerate(_SUMMARIES):
+        organization = organizations[index % len(organizations)]
+        entry = LiaisonEntry(at=dt.datetime.combine(day - dt.timedelta(days=index % 3), dt.time(9 + index, 15)),
+                             operator=operator, channel=rng.choice(list(Channel)).value,
+                             organization_id=organization.id, counterpart="", summary=summary,
+                             follow_up_due=day - dt.timedelta(days=1) + dt.timedelta(days=index % 3))
+        session.add(entry)
+        session.flush()
+        if person_ids and index % 2:
+            session.add(LiaisonPerson(entry_id=entry.id, person_id=rng.choice(person_ids)))
+        if audited:
             audit.record(session, operator, "create", "liaison", entry.id, "logged a contact")
-            count += 1
+        count += 1
     return count
