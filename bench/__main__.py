@@ -8,6 +8,7 @@ import time
 
 BENCHMARKS = [
     "bench.roster_bench",
+    "bench.million_bench",
     "bench.import_bench",
     "bench.export_bench",
     "bench.matching_bench",

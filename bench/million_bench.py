@@ -1,0 +1,163 @@
+"""A ministry-wide roster (issue 19): building it in bulk, and search at 100,000 and 1,000,000 persons.
+
+Each roster is built once by `services.demo_bulk.build_demo_roster` (what `demo --persons N`
+runs) and cached under bench/out/million/, keyed by `BUILD_VERSION` (raise it when the build's
+content changes); the build's persons/s is the figure measured when the file was made. Then,
+on the same file, search as you type: the first page the window paints (`roster.first_page_ids`
+and its rows) and every matching id (`roster.search_ids`, what scrolling and the count need),
+each beside the same SQL run through plain `sqlite3`, as p50/p95 and the ratio.
+
+    python -m bench.million_bench                    # 100,000 and 1,000,000 persons
+    python -m bench.million_bench --sizes 100000     # one size
+    python -m bench.million_bench --build-only       # make the cached rosters, measure nothing
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bench.common import OUT, median_p95, table
+from desktop_app.services import demo_bulk, roster
+from desktop_app.services.roster_rows import RosterQuery
+from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.models import Person
+
+BUILD_VERSION = 1
+PAGE = 200
+CACHE = OUT / "million"
+
+
+def built_roster(persons: int) -> tuple[Path, dict[str, float]]:
+    """The cached bulk-built demo roster of exactly `persons` persons, and how its build went."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"roster-{persons}-v{BUILD_VERSION}.db"
+    info_path = path.with_suffix(".json")
+    with (CACHE / f"{path.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists() and info_path.exists():
+            return path, json.loads(info_path.read_text())
+        for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            stale.unlink(missing_ok=True)
+        db = open_database(path)
+        started = time.perf_counter()
+        shown = [0.0]
+
+        def progress(done: int, total: int) -> bool:
+            if time.perf_counter() - shown[0] > 30:
+                shown[0] = time.perf_counter()
+                print(f"  built {done:,} of {total:,} persons ({done / (shown[0] - started):.0f}/s)", flush=True)
+            return True
+
+        summary = demo_bulk.build_demo_roster(db, persons=persons, operator="bench", progress=progress)
+        seconds = time.perf_counter() - started
+        db.close()
+        info = {"persons": summary.persons, "seconds": seconds, "rate": summary.persons / seconds,
+                "bytes": path.stat().st_size}
+        info_path.write_text(json.dumps(info))
+        return path, info
+
+
+def _queries(db: Database, rng: random.Random, count: int) -> dict[str, list[str]]:
+    with db.reading() as session:
+        people = session.execute(select(Person.surname, Person.surname_latin)
+                                 .where(Person.surname.op("GLOB")("[А-Я]*")).limit(5000)).all()
+        arabic = session.execute(select(Person.surname, Person.surname_latin)
+                                 .where(Person.surname.op("GLOB")("[ء-ي]*")).limit(5000)).all()
+    picks = [rng.choice(people) for _ in range(count)]
+    arabic_picks = [rng.choice(arabic) for _ in range(count)]
+    return {
+        "Cyrillic prefix (4 letters)": [p.surname[:4].lower() for p in picks],
+        "Latin prefix (5 letters)": [p.surname_latin[:5].lower() for p in picks],
+        "Arabic-script prefix (3 letters)": [p.surname.replace(" ", "")[:3] for p in arabic_picks],
+        "whole roster in name order": [""] * max(5, count // 4),
+    }
+
+
+def _raw_sql(statement: object) -> tuple[str, list[object]]:
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+    compiled = statement.compile(dialect=sqlite_dialect.dialect(),  # type: ignore[attr-defined]
+                                 compile_kwargs={"render_postcompile": True})
+    return str(compiled), [compiled.params[name] for name in compiled.positiontup]
+
+
+def _measure(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def _search(path: Path, count: int) -> list[list[object]]:
+    db = open_database(path)
+    raw = sqlite3.connect(path)
+    rows: list[list[object]] = []
+    try:
+        for label, texts in _queries(db, random.Random(19), count).items():
+            first, raw_first, every, raw_every, hits = [], [], [], [], []
+            for text in texts:
+                query = RosterQuery(text=text)
+                page_sql, page_params = _raw_sql(roster.first_page_statement(query, PAGE))
+                ids_sql, ids_params = _raw_sql(roster.ids_statement(query))
+
+                def service_page(query: RosterQuery = query) -> None:
+                    roster.fetch_rows(db, roster.first_page_ids(db, query, PAGE))
+
+                def raw_page(sql: str = page_sql, params: list[object] = page_params) -> None:
+                    ids = [row[0] for row in raw.execute(sql, params)]
+                    rows_sql, rows_params = _raw_sql(roster.rows_statement(ids))
+                    raw.execute(rows_sql, rows_params).fetchall()
+
+                first.append(_measure(service_page))
+                raw_first.append(_measure(raw_page))
+                found: list[int] = []
+
+                def service_every(query: RosterQuery = query, found: list[int] = found) -> None:
+                    found.extend(roster.search_ids(db, query))
+
+                def raw_every_id(sql: str = ids_sql, params: list[object] = ids_params) -> None:
+                    raw.execute(sql, params).fetchall()
+
+                every.append(_measure(service_every))
+                raw_every.append(_measure(raw_every_id))
+                hits.append(len(found))
+            for what, service, plain in (("first page", first, raw_first), ("every id", every, raw_every)):
+                p50, p95 = median_p95(service)
+                raw50, raw95 = median_p95(plain)
+                rows.append([f"{label}: {what}", sorted(hits)[len(hits) // 2], p50 * 1000, p95 * 1000,
+                             raw50 * 1000, raw95 * 1000, f"{p95 / raw95:.2f}x"])
+    finally:
+        raw.close()
+        db.close()
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.million_bench")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--build-only", action="store_true")
+    args = parser.parse_args(argv)
+    for persons in args.sizes:
+        path, info = built_roster(persons)
+        print(f"\nA roster of {info['persons']:,} persons ({path.name}, {info['bytes'] / 2**20:.0f} MiB)")
+        print(f"built in bulk (demo --persons): {info['rate']:.0f} persons/s ({info['seconds']:.0f} s, measured "
+              "when the file was made)")
+        if args.build_only:
+            continue
+        print(table(["search", "median hits", "ms p50", "ms p95", "sqlite3 p50", "sqlite3 p95", "p95 ratio"],
+                    _search(path, args.queries)))
+    print("target: the first page within 50 ms p95 at 1,000,000 persons; every id follows in the background.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
