@@ -308,20 +308,27 @@ def look_alike_twins(records: Sequence[Prepared]) -> tuple[float, int]:
     are taken off, since u already weighs them. Only records with a surname and a full birth
     date could show a twin. Each distinct pair of given names in a group is compared once.
     """
-    groups: dict[tuple[object, tuple[str, ...]], list[int]] = {}
-    surnames: Counter[tuple[str, ...]] = Counter()
-    births: Counter[object] = Counter()
+    groups: dict[tuple[int, int, int, str], list[int]] = {}
+    surnames: Counter[str] = Counter()
+    births: Counter[tuple[int, int, int]] = Counter()
     givens: Counter[str] = Counter()
     for position, record in enumerate(records):
-        if record.birth_date is None or not record.birth_date.is_full:
+        date = record.birth_date
+        if date is None or date.month is None or date.day is None:
             continue
-        surname = tuple(sorted(name_key(t.words) for t in record.tokens if t.role == SURNAME))
+        surname = given = ""
+        for token in record.tokens:
+            if token.role == SURNAME:
+                surname += " " + name_key(token.words)
+            elif token.role == GIVEN:
+                given += " " + name_key(token.words)
         if not surname:
             continue
+        day = (date.year, date.month, date.day)
         surnames[surname] += 1
-        births[record.birth_date] += 1
-        givens[" ".join(name_key(t.words) for t in record.tokens if t.role == GIVEN)] += 1
-        groups.setdefault((record.birth_date, surname), []).append(position)
+        births[day] += 1
+        givens[given] += 1
+        groups.setdefault((*day, surname), []).append(position)
     persons = sum(surnames.values())
     twins: set[int] = set()
     for group in groups.values():
