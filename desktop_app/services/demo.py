@@ -4,6 +4,9 @@ Russian citizens with Cyrillic names (Latin forms by ICAO 9303), Palestinian spo
 children with Arabic names, statuses spread over the workflow, a few lists sent to partner
 authorities with their answers, partner organizations and liaison log entries. Seeded, so
 the same call gives the same roster.
+
+    fill_demo(db, households=300)                 # person by person, through the services
+    family = draw_family(rng, today, list_count=3)  # one family drawn, not stored (services.demo_bulk)
 """
 
 from __future__ import annotations
@@ -128,8 +131,8 @@ def fill_demo(db: Database, *, households: int = 300, operator: str = "demo", se
     batch = 200
     persons = 0
     with db.transaction() as session:
-        organizations = _partners(session, operator)
-        lists = _lists(session, organizations, operator, day)
+        organizations = add_partners(session, operator)
+        lists = add_lists(session, organizations, operator, day)
     done = 0
     while done < households:
         size = min(batch, households - done)
@@ -143,7 +146,8 @@ def fill_demo(db: Database, *, households: int = 300, operator: str = "demo", se
     return DemoSummary(done, persons, len(lists), len(organizations), log_entries)
 
 
-def _partners(session: Session, operator: str, *, audited: bool = True) -> list[Organization]:
+def add_partners(session: Session, operator: str, *, audited: bool = True) -> list[Organization]:
+    """The demonstration's partner organizations, each with a contact (those already there are reused)."""
     specs = [("Ministry of Foreign Affairs of Egypt", OrgKind.MINISTRY, "EGY", ("Ahmed Fathy", "Consular Affairs")),
              ("Rafah Crossing Authority", OrgKind.BORDER_AUTHORITY, "EGY", ("Col. Hany Mostafa", "Duty officer")),
              ("COGAT", OrgKind.BORDER_AUTHORITY, "ISR", ("Yael Cohen", "Liaison officer")),
@@ -163,8 +167,9 @@ def _partners(session: Session, operator: str, *, audited: bool = True) -> list[
     return result
 
 
-def _lists(session: Session, organizations: list[Organization], operator: str, day: dt.date, *,
-           audited: bool = True) -> list[EvacuationList]:
+def add_lists(session: Session, organizations: list[Organization], operator: str, day: dt.date, *,
+              audited: bool = True) -> list[EvacuationList]:
+    """The three Rafah lists sent to the crossing authority, two of them answered (reused when there)."""
     result = []
     for index in range(3):
         name = f"Rafah list {index + 1}"

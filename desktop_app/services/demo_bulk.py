@@ -36,7 +36,14 @@ from desktop_app.domain.phones import display_phone
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
 from desktop_app.services import accounts, audit
-from desktop_app.services.demo import DemoFamily, DemoSummary, _lists, _partners, draw_family, log_entries
+from desktop_app.services.demo import (
+    DemoFamily,
+    DemoSummary,
+    add_lists,
+    add_partners,
+    draw_family,
+    log_entries,
+)
 from desktop_app.services.households import next_household_ref
 from desktop_app.services.persons import next_generated_ref
 from desktop_app.services.search_index import sort_key, term_rows
@@ -82,8 +89,8 @@ def build_demo_roster(db: Database, *, persons: int, operator: str = "demo", see
     rng = random.Random(seed)
     day = today or dt.date.today()
     with db.transaction() as session:
-        organizations = _partners(session, operator, audited=False)
-        lists = _lists(session, organizations, operator, day, audited=False)
+        organizations = add_partners(session, operator, audited=False)
+        lists = add_lists(session, organizations, operator, day, audited=False)
         list_ids = [evacuation_list.id for evacuation_list in lists]
     done = households = 0
     logged = 0
