@@ -10,7 +10,8 @@ without a birth date. Every match it gets must be the right person.
 The rule chosen on FEBRL1/FEBRL2 (tuning sets): a pair whose town and address agree and whose
 full birth date agrees may be matched through its places, because in one household only a twin
 shares the birth date, and the model weighs twins by the roster's share of them (`twin_cap`); a
-roster without households weighs them by the population's share (`model.TWIN_PRIOR`).
+roster without households estimates its share from its pairs that look like twins, with the
+population's share (`model.TWIN_PRIOR`) as the prior.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ PLACE_ONLY = "only the town and address make it a match"
 
 
 def test_places_do_not_finish_a_match_the_twin_cap_holds_back_on_a_roster_without_households() -> None:
-    """A roster without households assumes the population's twins (`model.TWIN_PRIOR`, breaker X14b).
+    """A roster without households is never taken to have no twins (`Model.with_twins`, breaker X14b).
 
     The row may be the twin of the roster person: with the town and address as without them, the
     pair is capped at log2(m / twin share) and stays below a match (it was matched at 1.0 before).

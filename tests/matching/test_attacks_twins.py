@@ -8,8 +8,9 @@ other: surname, birth date, town and address all agree, the given names are clos
 the twin who stayed whenever both sides gave a passport (one digit apart or not at all
 alike), although the same row without a passport stayed at review.
 
-A roster without households assumes the population's twins (`model.TWIN_PRIOR`; it counted none
-until breaker X14b, see test_attacks_twins_no_households.py); there the row without a passport
+A roster without households estimates its twins from its own pairs that look like twins, with the
+population's share as the prior (it counted none until breaker X14b, see
+test_attacks_twins_no_households.py and test_twins_estimated.py); there the row without a passport
 stays at review too.
 """
 

@@ -64,7 +64,7 @@ def test_a_person_registered_twice_is_not_a_twin() -> None:
     assert found == 0
 
 
-def test_the_share_falls_with_the_evidence_and_a_small_roster_keeps_most_of_the_prior() -> None:
+def test_the_share_falls_with_the_evidence_and_a_small_roster_keeps_about_half_the_prior() -> None:
     small, large = _share(_crowd(60)), _share(_crowd(5_000))
     assert TWIN_PRIOR / 3 < small < TWIN_PRIOR
     assert large < 5e-4 < small
