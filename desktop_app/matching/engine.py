@@ -35,7 +35,15 @@ from desktop_app.matching.comparisons import (
     compare,
     compare_other,
 )
-from desktop_app.matching.fastpath import NameLevels, PairFields, build_blocks, met_in_blocks, name_caps
+from desktop_app.matching.fastpath import (
+    KeyParts,
+    NameLevels,
+    PairFields,
+    build_part_blocks,
+    key_parts,
+    met_in_blocks,
+    name_caps,
+)
 from desktop_app.matching.features import Prepared, blocking_keys, prepare
 from desktop_app.matching.model import (
     EM_MIN_ROWS,
@@ -134,14 +142,14 @@ class RosterIndex:
                  model: Model | None = None, expected_share: float = ON_ROSTER_SHARE) -> None:
         self.thresholds = thresholds or Thresholds()
         self._prepared: list[Prepared] = []
-        self._keys: list[set[str]] = []  # each record's blocking keys; the blocks are built from them on demand
+        self._keys: list[KeyParts] = []  # each record's blocking keys; the blocks are built from them on demand
         self._blocks: dict[str, list[int]] | None = None
         self.comparisons = 0
         self.name_comparisons = 0
         for record in records:
             prepared = prepare(record)
             self._prepared.append(prepared)
-            self._keys.append(blocking_keys(prepared, indexing=True))
+            self._keys.append(key_parts(prepared, indexing=True))
         if model is None:
             shipped = Model.shipped()
             model = shipped.with_u(estimate_u(self._prepared, shipped, random.Random(len(self._prepared))))
@@ -187,7 +195,8 @@ class RosterIndex:
         if self._name_levels is None:
             self._name_levels = NameLevels(self._prepared)
         if self._blocks is None:
-            self._blocks = {key: block for key, block in build_blocks(self._keys).items() if len(block) <= MAX_BLOCK}
+            blocks = build_part_blocks(self._keys)
+            self._blocks = {key: block for key, block in blocks.items() if len(block) <= MAX_BLOCK}
             self._keys = []
 
     @property
@@ -227,7 +236,7 @@ class RosterIndex:
         """
         prepared = [prepare(record) for record in records]
         queries = [blocking_keys(query, indexing=False) for query in prepared]
-        blocks = self._blocks if self._blocks is not None else build_blocks(self._keys, set().union(*queries))
+        blocks = self._blocks if self._blocks is not None else build_part_blocks(self._keys, set().union(*queries))
         compared = self._compared_all(prepared, *met_in_blocks(queries, blocks, MAX_BLOCK), progress)
         if len(records) >= EM_MIN_ROWS:
             self.fit([c for pairs in compared for _, c in pairs])
@@ -251,7 +260,7 @@ class RosterIndex:
     def _all_blocks(self) -> dict[str, list[int]]:
         """Every record's blocks (built on the first single lookup; a batch builds only the blocks it asks for)."""
         if self._blocks is None:
-            self._blocks = build_blocks(self._keys)
+            self._blocks = build_part_blocks(self._keys)
         return self._blocks
 
     def _positions(self, prepared: Prepared, exclude: int | None, keys: set[str] | None = None,
@@ -302,20 +311,22 @@ class RosterIndex:
         if self._fields is None:
             self._fields = PairFields(self._prepared)
         self.comparisons += len(rows)
-        levels = self._fields.levels(queries, rows, positions)
+        columns = self._fields.columns(queries, rows, positions)
         model = self.model
         floor = (weight_of(self.thresholds.review) - PRUNE_SLACK - model.prior_bits
                  + math.log2(max(self.off_roster, 1e-6)))  # as in `_compared`
         partial = np.zeros(len(rows))
         for field, bits in enumerate(model.bits_table):  # summed field by field, as `sum` does
-            partial = partial + np.asarray(bits)[levels[:, field]]
-        keep = ((levels[:, IDENTIFIER] == 0) | (levels[:, DOCUMENT_F] == 0)
+            column = columns[field]
+            partial = partial + (bits[column] if isinstance(column, int) else np.asarray(bits)[column])
+        keep = ((columns[IDENTIFIER] == 0) | (columns[DOCUMENT_F] == 0)
                 | ~(partial + self._caps_array[positions] < floor))
         kept = np.flatnonzero(keep)
         self.name_comparisons += len(kept)
         kept_rows = rows[kept].tolist()
         kept_positions = positions[kept].tolist()
-        kept_levels = levels[kept].tolist()
+        kept_levels = np.column_stack([np.full(len(kept), column, np.int64) if isinstance(column, int)
+                                       else column[kept] for column in columns]).tolist()
         if self._name_levels is None:
             self._name_levels = NameLevels(self._prepared)
         named = self._name_levels.names(queries, rows[kept], positions[kept])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 import numpy as np
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -47,7 +48,19 @@ from desktop_app.matching.comparisons import (
     document_level,
     name_key,
 )
-from desktop_app.matching.features import GIVEN, MIN_FUZZY_DOCUMENT, NAME, PATRONYMIC, SURNAME, Prepared
+from desktop_app.matching.features import (
+    GIVEN,
+    MIN_FUZZY_DOCUMENT,
+    NAME,
+    PATRONYMIC,
+    SURNAME,
+    Prepared,
+    _date_keys,
+    _dated_blocks,
+    _document_keys,
+    _initial_keys,
+    _name_keys,
+)
 from desktop_app.matching.model import U_FLOOR, Model
 
 _ROLES = (SURNAME, GIVEN, PATRONYMIC)
@@ -107,6 +120,50 @@ def build_blocks(keys: Sequence[set[str]], wanted: Iterable[str] | None = None) 
     for position, record_keys in enumerate(keys):
         for key in record_keys & wanted:
             blocks[key].append(position)
+    return blocks
+
+
+KeyParts = tuple[AbstractSet[str], ...]
+
+
+def key_parts(prepared: Prepared, *, indexing: bool) -> KeyParts:
+    """`features.blocking_keys(prepared, indexing=...)` as the disjoint sets it is the union of.
+
+    The document, name and initial parts are the cached sets `blocking_keys` copies from (shared
+    by every record of one name or number); only identifiers and dates are the record's own.
+    Keeping the parts instead of their union spares building 100,000 sets of some forty keys
+    for a roster, and holds each name's keys once.
+    """
+    own: set[str] = set()
+    if prepared.uuid:
+        own.add(f"u|{prepared.uuid}")
+    if prepared.case_ref:
+        own.add(f"c|{prepared.case_ref}")
+    date = prepared.birth_date
+    if date is not None:
+        own.update(_date_keys(date, _dated_blocks(prepared.tokens), indexing=indexing))
+        if date.day is not None and date.month is not None:
+            low, high = sorted((date.day, date.month))
+            own.add(f"b|{date.year}|{low}-{high}")
+    parts: list[AbstractSet[str]] = [own, _document_keys(prepared.documents), _name_keys(prepared.tokens)]
+    if indexing or not (prepared.documents or (date is not None and date.is_full)):
+        parts.append(_initial_keys(prepared.tokens))
+    return tuple(parts)
+
+
+def build_part_blocks(parts: Sequence[KeyParts], wanted: AbstractSet[str] | None = None) -> dict[str, list[int]]:
+    """`build_blocks` of the records' `key_parts` (the parts of one record never share a key)."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    if wanted is None:
+        for position, record_parts in enumerate(parts):
+            for part in record_parts:
+                for key in part:
+                    blocks[key].append(position)
+        return blocks
+    for position, record_parts in enumerate(parts):
+        for part in record_parts:
+            for key in part & wanted:
+                blocks[key].append(position)
     return blocks
 
 
@@ -215,20 +272,31 @@ class PairFields:
 
     def levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
         """One `compare_other` vector per pair (queries[rows[k]], roster[positions[k]]), as rows of an array."""
+        columns = self.columns(queries, rows, positions)
+        out = np.empty((len(rows), len(FIELDS)), dtype=np.int64)
+        for field, column in enumerate(columns):
+            out[:, field] = column
+        return out
+
+    def columns(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray
+                ) -> list[np.ndarray | int]:
+        """`levels` field by field: one array per cheap field, the name fields' level (not compared yet) as an int.
+
+        A batch meets millions of pairs and keeps few; separate columns spare filling and then
+        reading back a pairs x fields matrix (`levels` of the pairs kept is stacked afterwards).
+        """
         q = _Columns(queries, self._codes, roster=False)
         t = self._columns
-        out = np.empty((len(rows), len(FIELDS)), dtype=np.int64)
-        for field in NAME_FIELDS:
-            out[:, field] = DIFFERENT + 1
-        out[:, IDENTIFIER] = _identifier_levels(q.uuid[rows], t.uuid[positions], q.case[rows], t.case[positions])
-        out[:, SEX_F] = _same_levels(q.sex[rows], t.sex[positions])
-        out[:, HOUSEHOLD_F] = _same_levels(q.household[rows], t.household[positions])
-        out[:, BIRTH_F] = _date_levels(q, t, rows, positions)
-        out[:, DOCUMENT_F] = self._document_levels(queries, q, t, rows, positions)
-        out[:, LOCALITY_F] = _place_levels(q.locality[rows], t.locality[positions], q.locality_text,
-                                           t.locality_text, rows, positions, LOCALITY_BANDS)
-        out[:, ADDRESS_F] = _place_levels(q.address[rows], t.address[positions], q.address_text, t.address_text,
-                                          rows, positions, ADDRESS_BANDS)
+        out: list[np.ndarray | int] = [DIFFERENT + 1] * len(FIELDS)
+        out[IDENTIFIER] = _identifier_levels(q.uuid[rows], t.uuid[positions], q.case[rows], t.case[positions])
+        out[SEX_F] = _same_levels(q.sex[rows], t.sex[positions])
+        out[HOUSEHOLD_F] = _same_levels(q.household[rows], t.household[positions])
+        out[BIRTH_F] = _date_levels(q, t, rows, positions)
+        out[DOCUMENT_F] = self._document_levels(queries, q, t, rows, positions)
+        out[LOCALITY_F] = _place_levels(q.locality[rows], t.locality[positions], q.locality_text,
+                                        t.locality_text, rows, positions, LOCALITY_BANDS)
+        out[ADDRESS_F] = _place_levels(q.address[rows], t.address[positions], q.address_text, t.address_text,
+                                       rows, positions, ADDRESS_BANDS)
         return out
 
     def _document_levels(self, queries: Sequence[Prepared], q: _Columns, t: _Columns, rows: np.ndarray,

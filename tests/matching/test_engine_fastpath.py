@@ -24,7 +24,16 @@ from desktop_app.domain.dates import PartialDate
 from desktop_app.matching import Candidate, MatchRecord, RosterIndex
 from desktop_app.matching.comparisons import DOCUMENT_F, IDENTIFIER, Comparison, compare, compare_other
 from desktop_app.matching.engine import PRUNE_SLACK
-from desktop_app.matching.fastpath import PairFields, _Columns, _may_be_one_off, _one_digit_off, build_blocks, name_caps
+from desktop_app.matching.fastpath import (
+    PairFields,
+    _Columns,
+    _may_be_one_off,
+    _one_digit_off,
+    build_blocks,
+    build_part_blocks,
+    key_parts,
+    name_caps,
+)
 from desktop_app.matching.features import blocking_keys, prepare
 from desktop_app.matching.model import EM_MIN_ROWS
 from desktop_app.matching.records import Key
@@ -165,6 +174,25 @@ def test_blocks_for_a_batch_are_the_full_blocks_for_its_keys() -> None:
     wanted = set().union(*(blocking_keys(prepare(r), indexing=False) for r in answer))
     full, batch = build_blocks(keys), build_blocks(keys, wanted)
     assert batch == {key: full[key] for key in wanted if key in full}
+
+
+def test_key_parts_are_the_blocking_keys_split_and_give_the_same_blocks() -> None:
+    """The index keeps each record's keys as disjoint parts; their union and their blocks are the plain ones."""
+    people = make_roster(1_500, seed=29)
+    answer, _ = make_answer(people, 300, seed=30)
+    roster = [prepare(roster_record(p)) for p in people]
+    queries = [prepare(r) for r in answer]
+    for records, indexing in ((roster, True), (queries, False)):
+        for record in records:
+            parts = key_parts(record, indexing=indexing)
+            assert set().union(*parts) == blocking_keys(record, indexing=indexing)
+            assert sum(len(part) for part in parts) == len(blocking_keys(record, indexing=indexing))  # disjoint
+    assert any(len(key_parts(q, indexing=False)) == 4 for q in queries)  # a row met through initials too
+    keys = [blocking_keys(record, indexing=True) for record in roster]
+    parts = [key_parts(record, indexing=True) for record in roster]
+    wanted = set().union(*(blocking_keys(q, indexing=False) for q in queries))
+    assert build_part_blocks(parts) == build_blocks(keys)
+    assert build_part_blocks(parts, wanted) == build_blocks(keys, wanted)
 
 
 def test_fresh_copies_of_a_kept_index_decide_as_a_new_index() -> None:
