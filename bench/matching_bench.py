@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process
 from bench.matching_data import Person, make_answer, make_roster, roster_record
 from desktop_app.domain import spellings
 from desktop_app.domain.dates import PartialDate
-from desktop_app.matching import comparisons, features
+from desktop_app.matching import comparisons, fastpath, features
 from desktop_app.matching.engine import RosterIndex
 from desktop_app.matching.normalize import latin_words
 from desktop_app.matching.records import Key, MatchRecord
@@ -120,7 +120,7 @@ def _latin_name(record: MatchRecord) -> str:
 
 def cold_caches() -> None:
     """Empty the matching's word and key caches, so that each method starts as a fresh process would."""
-    for module in (spellings, comparisons, features):
+    for module in (spellings, comparisons, features, fastpath):
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()

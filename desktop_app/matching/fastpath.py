@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -54,6 +55,7 @@ from desktop_app.matching.features import (
     NAME,
     PATRONYMIC,
     SURNAME,
+    NameToken,
     Prepared,
     _date_keys,
     _dated_blocks,
@@ -134,6 +136,7 @@ def key_parts(prepared: Prepared, *, indexing: bool) -> KeyParts:
     Keeping the parts instead of their union spares building 100,000 sets of some forty keys
     for a roster, and holds each name's keys once.
     """
+    names, dated, initials = _token_keys(prepared.tokens)
     own: set[str] = set()
     if prepared.uuid:
         own.add(f"u|{prepared.uuid}")
@@ -141,14 +144,23 @@ def key_parts(prepared: Prepared, *, indexing: bool) -> KeyParts:
         own.add(f"c|{prepared.case_ref}")
     date = prepared.birth_date
     if date is not None:
-        own.update(_date_keys(date, _dated_blocks(prepared.tokens), indexing=indexing))
+        own.update(_date_keys(date, dated, indexing=indexing))
         if date.day is not None and date.month is not None:
             low, high = sorted((date.day, date.month))
             own.add(f"b|{date.year}|{low}-{high}")
-    parts: list[AbstractSet[str]] = [own, _document_keys(prepared.documents), _name_keys(prepared.tokens)]
+    parts: list[AbstractSet[str]] = [own, _document_keys(prepared.documents), names]
     if indexing or not (prepared.documents or (date is not None and date.is_full)):
-        parts.append(_initial_keys(prepared.tokens))
+        parts.append(initials)
     return tuple(parts)
+
+
+@lru_cache(maxsize=200_000)
+def _token_keys(tokens: tuple[NameToken, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The name keys, the words dated keys are made of, and the initial keys of one record's tokens.
+
+    One cache look-up instead of three: each hashes the tokens, and a token's hash is not kept.
+    """
+    return _name_keys(tokens), _dated_blocks(tokens), _initial_keys(tokens)
 
 
 def build_part_blocks(parts: Sequence[KeyParts], wanted: AbstractSet[str] | None = None) -> dict[str, list[int]]:
