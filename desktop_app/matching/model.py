@@ -41,7 +41,9 @@ import numpy as np
 
 from desktop_app.matching.comparisons import (
     ADDRESS_F,
+    AGREEING,
     BIRTH_F,
+    D_EQUAL,
     DIFFERENT,
     DOCUMENT_F,
     DOCUMENT_ONE_OFF,
@@ -134,6 +136,9 @@ class Model:
     tf_base: tuple[float, float, float] = (U_PRIOR[SURNAME_F][0], U_PRIOR[SURNAME_F + 1][0],
                                            U_PRIOR[SURNAME_F + 2][0])
     twin_share: float = TWIN_PRIOR  # the share of roster persons with a twin (see `with_twins`)
+    # Without households: (persons and pairs that look like twins beyond chance, persons who could show one,
+    # records), kept so that `without_true_pairs` can take a duplicate roster's own look-alikes off.
+    look_alikes: tuple[float, float, int, int] | None = None
     place_frequencies: dict[str, float] | None = None  # locality -> its share of the roster, shrunk
     place_base: float = U_PRIOR[LOCALITY_F][0]
 
@@ -196,7 +201,28 @@ class Model:
                 continue
             u.append(tuple(min(max((sampled - share * m) / (1.0 - share), min(sampled, prior), U_FLOOR), 1.0)
                            for m, sampled, prior in zip(ms, us, priors, strict=True)))
-        return self.with_u(tuple(u))
+        return self.with_u(tuple(u))._without_duplicate_twins(share)
+
+    def _without_duplicate_twins(self, share: float) -> Model:
+        """The twin share of a roster without households, its own duplicates' look-alike pairs taken off.
+
+        A person registered twice with a given name typed as another and the passport retyped looks
+        like a twin (`look_alike_twins`); a roster with up to five registrations of one person shows
+        many. Of its `share` of pairs that are the same person, as many look like twins as m gives
+        the look-alike levels (surname agreeing, birth date equal, given names different, documents
+        different; a missing one is not counted, so fewer are taken off). They are taken off the
+        look-alike pairs, and the twins left are two persons a pair (a person registered five times
+        is in many pairs: counted in persons, the duplicates would take real twins off with them).
+        """
+        if self.look_alikes is None:
+            return self
+        twins, pairs, persons, records = self.look_alikes
+        m = self.m
+        looks_alike = (sum(m[SURNAME_F][:AGREEING + 1]) * m[BIRTH_F][D_EQUAL] * m[GIVEN_F][DIFFERENT]
+                       * sum(m[DOCUMENT_F][DOCUMENT_ONE_OFF + 1:]))
+        duplicates = share * records * (records - 1) / 2
+        left = min(2.0 * max(pairs - duplicates * looks_alike, 0.0), twins)
+        return replace(self, twin_share=_loose_share(left, persons))
 
     def with_twins(self, records: Sequence[Prepared]) -> Model:
         """The share of persons with a twin on the roster `records`, shrunk towards the population's.
@@ -218,20 +244,29 @@ class Model:
             if record.birth_date is not None and record.birth_date.is_full:
                 births.setdefault((record.household_key, record.birth_date), []).append(_given_blocks(record))
         if not members:
-            twins, persons = look_alike_twins(records)
-            return replace(self, twin_share=(twins + TWIN_PSEUDO_LOOSE * TWIN_PRIOR) / (persons + TWIN_PSEUDO_LOOSE))
+            twins, pairs, persons = _look_alikes(records)
+            return replace(self, twin_share=_loose_share(twins, persons),
+                           look_alikes=(twins, pairs, persons, len(records)))
         twins = sum(len(group) for group in births.values()
                     if len(group) > 1 and any(not (a & b) for i, a in enumerate(group) for b in group[i + 1:]))
         share = (twins + TWIN_PSEUDO_RECORDS * TWIN_PRIOR) / (members + TWIN_PSEUDO_RECORDS)
         return replace(self, twin_share=share)
 
-    def twin_cap(self, given_level: int) -> float:
+    def twin_cap(self, given_level: int, document_level: int | None = None) -> float:
         """The most log-odds a pair whose surname and birth date agree and given names clash can have.
 
         Either the same person with a given name written otherwise (m of that level) or the
-        person's twin (`twin_share`): the odds of the first are at most m / twin_share.
+        person's twin (`twin_share`). Fields twins share (surname, birth date, places) tell the two
+        apart no better than a coin; a document that is not equal does: the same person shows it
+        as often as m of its level, a twin at most always (twins' passports differ, one digit apart
+        when issued together). So the odds of the first are at most m(given) * m(document) / twin_share.
+        Without the document term a passport one digit off, the very mark of twins, counted as
+        evidence for the person against the twin (breaker X14 s7: Daniil matched to Danila at 1.0).
         """
-        return math.log2(self.m[GIVEN_F][given_level] / max(self.twin_share, NO_TWINS))
+        odds = self.m[GIVEN_F][given_level] / max(self.twin_share, NO_TWINS)
+        if document_level is not None and document_level != FIELDS[DOCUMENT_F].missing:
+            odds *= self.m[DOCUMENT_F][document_level]
+        return math.log2(odds)
 
     def field_bits(self, comparison: Comparison) -> list[float]:
         """The bits of each field of one compared pair, term frequencies applied to agreeing names."""
@@ -297,7 +332,13 @@ class Model:
 
 
 def look_alike_twins(records: Sequence[Prepared]) -> tuple[float, int]:
-    """(persons in a pair that looks like twins, beyond chance; persons who could show one), no households.
+    """(persons in a pair that looks like twins, beyond chance; persons who could show one), no households."""
+    twins, _, persons = _look_alikes(records)
+    return twins, persons
+
+
+def _look_alikes(records: Sequence[Prepared]) -> tuple[float, float, int]:
+    """(persons as `look_alike_twins` counts them; pairs that look like twins beyond chance, maybe below 0; persons).
 
     A pair looks like twins when its surname (its sound key) and full birth date agree, its
     given names differ outright (no word pair within Jaro-Winkler 0.80: the level `twin_cap`
@@ -331,6 +372,7 @@ def look_alike_twins(records: Sequence[Prepared]) -> tuple[float, int]:
         groups.setdefault((*day, surname), []).append(position)
     persons = sum(surnames.values())
     twins: set[int] = set()
+    found = 0
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -348,13 +390,19 @@ def look_alike_twins(records: Sequence[Prepared]) -> tuple[float, int]:
                     for b in group_b:
                         if document_level(records[a].documents, records[b].documents) > DOCUMENT_ONE_OFF:
                             twins.update((a, b))
+                            found += 1
     if persons < 2:
-        return 0.0, persons
+        return 0.0, float(found), persons
     pairs = persons * (persons - 1)
     same_birth = sum(n * (n - 1) for n in births.values()) / pairs
     other_given = 1.0 - sum(n * (n - 1) for n in givens.values()) / pairs
     chance = sum(n * (n - 1) for n in surnames.values()) * same_birth * other_given  # persons, two per pair
-    return max(len(twins) - chance, 0.0), persons
+    return max(len(twins) - chance, 0.0), found - chance / 2, persons
+
+
+def _loose_share(twins: float, persons: int) -> float:
+    """The share of persons with a twin from `twins` of `persons` look-alikes, shrunk towards the population's."""
+    return (twins + TWIN_PSEUDO_LOOSE * TWIN_PRIOR) / (persons + TWIN_PSEUDO_LOOSE)
 
 
 def _given_blocks(record: Prepared) -> frozenset[str]:

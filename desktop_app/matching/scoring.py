@@ -156,7 +156,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     identified = levels[IDENTIFIER] == 0 or levels[DOCUMENT_F] == 0
     twin = twin_like(levels)
     if twin and not identified and levels[GIVEN_F] == DIFFERENT:
-        cap = model.twin_cap(DIFFERENT)
+        cap = model.twin_cap(DIFFERENT, levels[DOCUMENT_F])
         pair_weight, weight = min(pair_weight, cap), min(weight, cap)
     score = score_of(weight)
     decision = decide(score, match_threshold=match_threshold, review_threshold=review_threshold)
@@ -184,7 +184,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         decision = REVIEW
     if twin and levels[GIVEN_F] != DIFFERENT and not identified and (
             levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing
-            or score_of(model.twin_cap(levels[GIVEN_F])) < match_threshold):
+            or score_of(model.twin_cap(levels[GIVEN_F], levels[DOCUMENT_F])) < match_threshold):
         # Daniil and Danila: nothing tells them apart. Twins' passports differ (issued in sequence, one
         # digit apart, or at different times): a passport that is not equal is what a twin shows too, so
         # the pair is the person with a given name typed otherwise (m of its level) or their twin (the

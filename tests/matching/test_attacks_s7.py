@@ -1,0 +1,71 @@
+"""Breaker X14, session 7: twins on a large roster without households, whose estimated twin share is tiny.
+
+Issue 14. A roster without households estimates its share of twins from its own look-alike pairs
+(`model.look_alike_twins`); 10,000 persons without one give about 1.5e-4. The twin cap weighed
+the given name's level against that share only, and a passport that is not equal counted against
+random pairs: one digit off (+6.3 bits) is how twins' passports look when issued together, yet it
+lifted the pair. So the twin who left the roster was matched to the one who stayed: Danila to
+Даниил, Mahmoud to Мохаммед, Marina to Мария at 1.0 with passports one digit apart, and Marina,
+Mahmoud at 0.99+ with passports that simply differ. `Model.twin_cap` now takes the document:
+the same person shows a passport that is not equal as often as m of its level, a twin at most always.
+
+Usage: ``pytest tests/matching/test_attacks_s7.py``
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.person import Sex
+from desktop_app.matching import MatchRecord, RosterIndex
+from tests.matching.test_match_engine import _crowd
+
+BORN = PartialDate(2005, 4, 9)
+
+# (key, stayer's surname, stayer's given name, sex, the twin who left: surname and given name in Latin)
+TWINS = [
+    ("s0", "Орлов", "Даниил", Sex.MALE, "ORLOV", "DANILA"),
+    ("s1", "Абу Шанаб", "Мохаммед", Sex.MALE, "ABU SHANAB", "MAHMOUD"),
+    ("s2", "Кузнецова", "Мария", Sex.FEMALE, "KUZNETSOVA", "MARINA"),
+    ("s3", "Зиннатуллин", "Иван", Sex.MALE, "ZINNATULLIN", "ILYA"),
+]
+PASSPORT = {key: f"71{n}40028" for n, (key, *_) in enumerate(TWINS)}
+
+
+@pytest.fixture(scope="module")
+def index() -> RosterIndex:
+    """10,000 persons without households and without a look-alike pair, and the twins who stayed."""
+    stayers = [MatchRecord(key, surname, given, "", birth_date=BORN, sex=sex, documents=(PASSPORT[key],))
+               for key, surname, given, sex, _, _ in TWINS]
+    built = RosterIndex([*_crowd(10_000), *stayers])
+    assert built.model.twin_share < 2e-4  # the estimate went low, as it should for such a roster
+    return built
+
+
+def _one_off(passport: str) -> str:
+    return passport[:-1] + str((int(passport[-1]) + 1) % 10)
+
+
+@pytest.mark.parametrize("passport", ["one digit off", "another"])
+@pytest.mark.parametrize(("key", "surname", "given", "sex", "surname_latin", "leaver"), TWINS)
+def test_the_twin_who_left_is_not_matched_when_the_roster_shows_no_twins(
+        index: RosterIndex, key: str, surname: str, given: str, sex: Sex, surname_latin: str, leaver: str,
+        passport: str) -> None:
+    document = _one_off(PASSPORT[key]) if passport == "one digit off" else "55031977"
+    row = MatchRecord("row", surname_latin=surname_latin, given_names_latin=leaver, birth_date=BORN, sex=sex,
+                      documents=(document,))
+    found = index.candidates(row)
+    assert found and found[0].key == key  # the twin who stayed is still shown to the officer
+    assert found[0].decision != "match"
+
+
+@pytest.mark.parametrize(("key", "surname", "given", "sex", "surname_latin", "leaver"), TWINS)
+def test_the_person_with_the_passport_given_is_still_matched(
+        index: RosterIndex, key: str, surname: str, given: str, sex: Sex, surname_latin: str, leaver: str) -> None:
+    romanised = {"Даниил": "DANIIL", "Мохаммед": "MOKHAMMED", "Мария": "MARIYA", "Иван": "IVAN"}[given]
+    for documents in ((PASSPORT[key],), ()):
+        row = MatchRecord("row", surname_latin=surname_latin, given_names_latin=romanised, birth_date=BORN, sex=sex,
+                          documents=documents)
+        found = index.candidates(row)
+        assert (found[0].key, found[0].decision) == (key, "match")
