@@ -5,7 +5,8 @@ everything, under the name they typed. Its first account must be a head of missi
 may make it; from then on only a head adds, disables or changes accounts, every guarded service
 asks `require` at its entry, and the audit trail names the signed-in account, never a typed name.
 A PIN is kept only as a scrypt hash (hashlib, per-account salt, the parameters stored with it);
-five wrong PINs in a row lock the account for five minutes; every refusal is audited.
+five wrong PINs in a row lock the account for five minutes, each further five for twice as long as the
+last (up to a day) until the right PIN is given; every refusal and every lock is audited.
 
     head = accounts.add_account(db, "A. Consul", Role.HEAD, "4711", operator="A. Consul")   # the first
     me = accounts.authenticate(db, "A. Consul", "4711")     # SignInRefused: unknown, wrong, locked, disabled
@@ -30,22 +31,24 @@ import unicodedata
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from desktop_app.domain.errors import DatabaseError, DuplicateValue, NotFound, ValidationError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.roles import Permission, Role
 from desktop_app.services import audit
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Database, connect_file, open_database
 from desktop_app.storage.models import Account
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 MAX_FAILURES = 5  # wrong PINs in a row before the account is locked
-LOCK_OUT = dt.timedelta(minutes=5)
+LOCK_OUT = dt.timedelta(minutes=5)  # the first lock; each next one (five more wrong PINs) lasts twice as long
+LONGEST_LOCK_OUT = dt.timedelta(days=1)
 MIN_PIN = 4
 # The audit trail's operator for what nobody authenticated did (a refusal, a failed sign-in): never a typed name.
 NOT_SIGNED_IN = "(not signed in)"
@@ -166,6 +169,32 @@ def require(target: Any, permission: Permission) -> AccountView | None:
     raise PermissionRefused(name, role, permission)
 
 
+def require_on_file(path: Path, passphrase: str | None, permission: Permission,
+                    account: AccountView | None) -> AccountView | None:
+    """Before work on a roster file itself (encrypting it, a new passphrase, a recovery key), which the
+    services do with the file closed: None when the file has no accounts (as before accounts); else
+    `account` as the file has it now when it may do `permission`, or PermissionRefused, audited in the
+    file. `passphrase` opens the file as it is now (None for a plain one)."""
+    try:
+        connection = connect_file(path, passphrase, readonly=True)
+    except Exception:  # sqlite3's or SQLCipher's error classes alike: the work itself says what is wrong
+        return None
+    try:
+        staffed = connection.execute("SELECT 1 FROM accounts LIMIT 1").fetchone() is not None
+    except Exception:  # a roster from before accounts has no such table, or the passphrase is wrong
+        staffed = False
+    finally:
+        connection.close()
+    if not staffed:
+        return None
+    roster = open_database(path, create=False, passphrase=passphrase)
+    try:
+        sign_in(roster, account)
+        return require(roster, permission)
+    finally:
+        roster.close()
+
+
 def _audit_refusal(db: Database, operator: str, role: Role | None, permission: Permission) -> None:
     try:
         with db.transaction() as session:
@@ -242,10 +271,19 @@ def _row(session: Any, name: str) -> Account:
 
 # --- the services -------------------------------------------------------------------------------------
 
+@guarded(Permission.ACCOUNTS)
 def list_accounts(db: Database) -> list[AccountView]:
-    """Every account by name (the sign-in dialog offers them; no PINs)."""
+    """Every account by name, with its state (for the head of mission; no PINs)."""
     with db.reading() as session:
         return sorted((_view(row) for row in session.scalars(select(Account))), key=lambda a: name_key(a.name))
+
+
+def account_names(db: Database) -> list[tuple[str, Role]]:
+    """The accounts that may sign in, by name, and their roles: what the sign-in dialog and the idle
+    lock offer before anybody is signed in (nothing about failures, locks or server logins)."""
+    with db.reading() as session:
+        rows = session.execute(select(Account.name, Account.role).where(Account.disabled.is_(False)))
+        return sorted(((name, Role(role)) for name, role in rows), key=lambda item: name_key(item[0]))
 
 
 @guarded(Permission.ACCOUNTS)
@@ -272,9 +310,22 @@ def add_account(db: Database, name: str, role: Role, pin: str, *, operator: str)
         return _view(row)
 
 
+def lock_out(failures: int) -> dt.timedelta:
+    """How long `failures` wrong PINs in a row lock an account: five minutes at the fifth, doubled at
+    each fifth after it, a day at most (the head of mission unlocks it at once with a new PIN)."""
+    locks = failures // MAX_FAILURES
+    if locks < 1:
+        return dt.timedelta(0)
+    doubled: int = 2 ** min(locks - 1, 20)
+    return min(LOCK_OUT * doubled, LONGEST_LOCK_OUT)
+
+
 def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None = None) -> AccountView:
     """The account `name` when `pin` is its PIN; SignInRefused otherwise (audited; the fifth wrong PIN
-    in a row locks the account for five minutes)."""
+    in a row locks the account for five minutes, every fifth after it for longer: `lock_out`).
+
+    A clock set back does not shorten a lock: it is kept as the time it ends, so an earlier `now`
+    only finds it further away."""
     at = now or audit.now()
     with db.transaction() as session:
         row = _find(session, name)
@@ -294,15 +345,24 @@ def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None =
                 row.failed_attempts, row.locked_until = 0, None
                 audit.record(session, row.name, "sign_in", "account", row.name, f"{row.name} signed in")
                 return _view(row)
-            row.failed_attempts += 1
-            if row.failed_attempts >= MAX_FAILURES:
-                row.failed_attempts, row.locked_until = 0, at + LOCK_OUT
+            # Counted in the table (one UPDATE, not read and written back), so that two processes trying
+            # at once both count, and kept until the right PIN: every fifth wrong one locks for longer.
+            session.execute(update(Account).where(Account.id == row.id)
+                            .values(failed_attempts=Account.failed_attempts + 1))
+            session.refresh(row)
+            if row.failed_attempts % MAX_FAILURES == 0:
+                lock = lock_out(row.failed_attempts)
+                row.locked_until = at + lock
+                audit.record(session, NOT_SIGNED_IN, "locked", "account", row.name,
+                             f"account {row.name} locked for {int(lock.total_seconds() // 60)} minutes",
+                             {"failed_attempts": row.failed_attempts, "minutes": int(lock.total_seconds() // 60)})
             refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: no account {name!r} with this PIN.")
         key = row.name if row is not None else name.strip()[:64]
         audit.record(session, NOT_SIGNED_IN, "sign_in_refused", "account", key, f"sign-in refused for {key}",
                      {"locked": bool(row is not None and row.locked_until is not None and row.locked_until > at)})
         until = row.locked_until if row is not None else None
-    raise SignInRefused(refusal, name=name, count=MAX_FAILURES, until=until)
+        failures = row.failed_attempts if row is not None else 0
+    raise SignInRefused(refusal, name=name, count=max(failures, MAX_FAILURES), until=until)
 
 
 @guarded(Permission.ACCOUNTS)
@@ -398,3 +458,4 @@ def _keep_a_head(session: Any, row: Account) -> None:
     if not heads:
         raise ValidationError("role", row.name, QT_TRANSLATE_NOOP(
             "services.accounts", "is the roster's last active head of mission; make another head first"))
+

@@ -37,7 +37,14 @@ from desktop_app.services.persons import CASE_REF_FLOOR_KEY, CASE_REF_PREFIX_KEY
 from desktop_app.storage import backup as storage_backup
 from desktop_app.storage import recovery as storage_recovery
 from desktop_app.storage.backup import BackupInfo
-from desktop_app.storage.db import Database, RewriteResult, change_passphrase, encrypt_database, open_database
+from desktop_app.storage.db import (
+    Database,
+    RewriteResult,
+    change_passphrase,
+    encrypt_database,
+    is_encrypted,
+    open_database,
+)
 from desktop_app.storage.models import AuditEntry
 
 log = logging.getLogger(__name__)
@@ -335,13 +342,16 @@ class EncryptResult:
         return self.rewrite.tables
 
 
-def encrypt_roster(path: Path, passphrase: str, *, operator: str, folders: Iterable[Path] = ()) -> EncryptResult:
+def encrypt_roster(path: Path, passphrase: str, *, operator: str, folders: Iterable[Path] = (),
+                   account: accounts.AccountView | None = None) -> EncryptResult:
     """Encrypt a plain roster in place (copy, audit in the copy, check, swap) and find the plain copies left.
 
     `folders` are backup folders to look in besides the roster's own, its 'backups' folder and its
     chosen one. The copies are only reported: `protect_plain_copies` encrypts or removes them.
+    A roster with accounts needs `account` (signed in on it) to hold the encryption permission.
     """
     path = Path(path).absolute()
+    operator = _encryption_operator(path, passphrase if is_encrypted(path) else None, account, operator)
     result = _rewrite_audited(path, None, passphrase, operator, "encrypt", "the roster file was encrypted")
     return EncryptResult(result, storage_backup.plain_copies(path, folders))
 
@@ -369,12 +379,14 @@ def plain_copies(path: Path, folders: Iterable[Path] = ()) -> list[Path]:
 
 
 def protect_plain_copies(path: Path, copies: Iterable[Path], *, remove: bool, passphrase: str | None,
-                         operator: str) -> list[Path]:
+                         operator: str, account: accounts.AccountView | None = None) -> list[Path]:
     """Encrypt each plain copy under `passphrase` (the roster's), or overwrite and delete it (`remove`).
 
     Only files `plain_copies` reports for this roster are touched. Audited in the roster (names of
-    files only). Returns the copies handled.
+    files only). Returns the copies handled. On a roster with accounts, `account` must hold the
+    encryption permission.
     """
+    operator = _encryption_operator(Path(path), passphrase if is_encrypted(path) else None, account, operator)
     allowed = set(storage_backup.plain_copies(Path(path), {Path(c).absolute().parent for c in copies}))
     done: list[Path] = []
     for copy in (Path(c).absolute() for c in copies):
@@ -395,9 +407,27 @@ def protect_plain_copies(path: Path, copies: Iterable[Path], *, remove: bool, pa
     return done
 
 
-def change_roster_passphrase(path: Path, old: str, new: str, *, operator: str) -> RewriteResult:
-    """Re-key an encrypted roster (copy, audit in the copy, check, swap)."""
+def change_roster_passphrase(path: Path, old: str, new: str, *, operator: str,
+                             account: accounts.AccountView | None = None) -> RewriteResult:
+    """Re-key an encrypted roster (copy, audit in the copy, check, swap); on a roster with accounts,
+    `account` must hold the encryption permission."""
+    path = Path(path).absolute()
+    operator = _encryption_operator(path, old, account, operator)
+    return _rewrite_audited(path, old, new, operator, "rekey", "the roster's passphrase was changed")
+
+
+def rekey_recovered(path: Path, old: str, new: str, *, operator: str) -> RewriteResult:
+    """Re-key a roster opened with its recovery key (`services.recovery.recover_roster`): nobody can sign
+    in on a roster whose passphrase is forgotten, so the recovery key from the safe is the permission."""
     return _rewrite_audited(Path(path).absolute(), old, new, operator, "rekey", "the roster's passphrase was changed")
+
+
+def _encryption_operator(path: Path, passphrase: str | None, account: accounts.AccountView | None,
+                         operator: str) -> str:
+    """The name for the audit trail of work on the roster file's key: the account when the file has
+    accounts (PermissionRefused, audited, when it may not), else the operator given."""
+    signed = accounts.require_on_file(path, passphrase, Permission.ENCRYPTION, account)
+    return signed.name if signed is not None else operator
 
 
 def _audit_key_change(path: Path, passphrase: str, operator: str, action: str, summary: str,

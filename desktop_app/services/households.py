@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid as uuid_module
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -69,7 +69,10 @@ def new_household(session: Session, name: str, operator: str, *, ref: str | None
 @accounts.guarded(Permission.REGISTER)
 def create_household(db: Database, name: str, *, operator: str, head_person_id: int | None = None,
                      notes: str = "") -> HouseholdView:
-    """A new household, optionally with its head (who then joins it as 'head')."""
+    """A new household, optionally with its head (who then joins it as 'head'). Notes need READ_NOTES
+    (PermissionRefused, audited), as a person's do."""
+    if notes.strip() and not accounts.may(db, Permission.READ_NOTES):
+        accounts.require(db, Permission.READ_NOTES)
     with db.transaction() as session:
         household = new_household(session, name, operator, notes=notes)
         if head_person_id is not None:
@@ -203,9 +206,17 @@ def _view(session: Session, household: Household) -> HouseholdView:
                              for p in ordered])
 
 
+def for_reader(db: Database, view: HouseholdView) -> HouseholdView:
+    """`view` as the signed-in account may read it: without READ_NOTES, no notes (as a person's)."""
+    if not view.notes or accounts.may(db, Permission.READ_NOTES):
+        return view
+    return replace(view, notes="")
+
+
 def get_household(db: Database, household_id: int) -> HouseholdView:
     with db.reading() as session:
-        return _view(session, _household(session, household_id))
+        view = _view(session, _household(session, household_id))
+    return for_reader(db, view)
 
 
 def list_households(db: Database, *, text: str = "", limit: int = 1000) -> list[HouseholdView]:
@@ -213,7 +224,10 @@ def list_households(db: Database, *, text: str = "", limit: int = 1000) -> list[
     if text:
         query = query.where(Household.name.ilike(f"%{text}%") | Household.ref.ilike(f"%{text}%"))
     with db.reading() as session:
-        return [_view(session, h) for h in session.scalars(query)]
+        views = [_view(session, h) for h in session.scalars(query)]
+    if any(view.notes for view in views) and not accounts.may(db, Permission.READ_NOTES):
+        views = [replace(view, notes="") for view in views]
+    return views
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
-from desktop_app.services import audit
-from desktop_app.services.backups import change_roster_passphrase
+from desktop_app.domain.roles import Permission
+from desktop_app.services import accounts, audit
+from desktop_app.services.backups import rekey_recovered
 from desktop_app.storage import recovery
 from desktop_app.storage.db import WrongPassphrase, check_passphrase, is_encrypted, open_database
 from desktop_app.storage.recovery import RecoveryKeyRefused, normalize_key, recovery_path
@@ -43,13 +44,17 @@ def has_recovery_key(path: Path) -> bool:
     return recovery.exists(Path(path))
 
 
-def make_recovery_key(path: Path, passphrase: str, *, operator: str) -> str:
-    """A new recovery key for the encrypted roster at `path` (its passphrase checked first); audited."""
+def make_recovery_key(path: Path, passphrase: str, *, operator: str,
+                      account: accounts.AccountView | None = None) -> str:
+    """A new recovery key for the encrypted roster at `path` (its passphrase checked first); audited.
+    On a roster with accounts, `account` must hold the encryption permission (PermissionRefused)."""
     path = Path(path).absolute()
     if not is_encrypted(path):
         raise DatabaseError(QT_TRANSLATE_NOOP("services.recovery", "{path}: the roster is not encrypted; a recovery "
                                               "key is for an encrypted roster"), path=str(path))
     check_passphrase(path, passphrase)
+    signed = accounts.require_on_file(path, passphrase, Permission.ENCRYPTION, account)
+    operator = signed.name if signed is not None else operator
     key = recovery.create(path, passphrase)
     database = open_database(path, passphrase=passphrase, holder=operator)
     try:
@@ -83,7 +88,7 @@ def recover_roster(path: Path, key: str, new_passphrase: str, *, operator: str,
                                               "roster?); nothing was changed"), path=str(path)) from None
     if recovery_file is not None:
         recovery.adopt(path, recovery_file)  # so that the printed key keeps opening the roster here
-    change_roster_passphrase(path, old, new_passphrase, operator=operator)  # re-seals the new one
+    rekey_recovered(path, old, new_passphrase, operator=operator)  # re-seals the new one
     log.info("roster re-keyed with its recovery key")
     return path
 

@@ -111,6 +111,7 @@ def _selection(states: Sequence[Status], cutoff: dt.datetime) -> Select[tuple[in
                                     Person.surname != ANONYMISED_SURNAME).order_by(Person.id))
 
 
+@accounts.guarded(Permission.RETENTION)
 def plan_retention(db: Database, states: Sequence[Status], older_than_days: int,
                    now: dt.datetime | None = None) -> RetentionPlan:
     """Who would be anonymised or deleted: persons in `states` unchanged for `older_than_days` days."""

@@ -127,8 +127,16 @@ def ids_statement(query: RosterQuery) -> Select[tuple[object, ...]]:
     return _filtered(query, [Person.id]).order_by(*order)
 
 
+def check_filters(db: Database, query: RosterQuery) -> None:
+    """Refuse (PermissionRefused, audited) a filter on the medical need to a role without READ_NOTES:
+    the persons it finds would tell who has one (issue 20)."""
+    if Flag.MEDICAL in query.flags and not accounts.may(db, Permission.READ_NOTES):
+        accounts.require(db, Permission.READ_NOTES)
+
+
 def search_ids(db: Database, query: RosterQuery) -> list[int]:
     """Ids of the matching persons in display order."""
+    check_filters(db, query)
     with db.reading() as session:
         return first_column(session, ids_statement(query))
 
@@ -142,11 +150,13 @@ def first_page_ids(db: Database, query: RosterQuery, limit: int) -> list[int]:
     """The first `limit` matching ids in display order: what the table paints before `search_ids`
     (every id, for scrolling anywhere and the count) has come, which at a million persons waits
     for every match of a short prefix."""
+    check_filters(db, query)
     with db.reading() as session:
         return first_column(session, first_page_statement(query, limit))
 
 
 def count(db: Database, query: RosterQuery) -> int:
+    check_filters(db, query)
     with db.reading() as session:
         return session.scalar(select(func.count()).select_from(_filtered(query, [Person.id]).subquery())) or 0
 

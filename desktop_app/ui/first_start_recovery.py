@@ -201,7 +201,9 @@ class RecoveryKeyAction(QObject):
         while ask.exec():
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                key = make_recovery_key(path, ask.passphrase or "", operator=self.host.operator)
+                workspace = self.host.workspace
+                key = make_recovery_key(path, ask.passphrase or "", operator=self.host.operator,
+                                        account=workspace.account if workspace is not None else None)
             except WrongPassphrase:
                 ask.show_problem(self.tr("Wrong passphrase; no key was made."))
                 continue

@@ -78,7 +78,7 @@ def test_only_the_head_adds_accounts_and_the_refusal_names_role_and_permission(d
     assert caught.value.role is Role.OFFICER and caught.value.permission is Permission.ACCOUNTS
     refusal = _entries(db, "refused")[-1]
     assert refusal.operator == "B. Officer" and json.loads(refusal.changes)["role"] == "officer"
-    assert [a.name for a in accounts.list_accounts(db)] == ["A. Consul", "B. Officer"]
+    assert [name for name, _role in accounts.account_names(db)] == ["A. Consul", "B. Officer"]
 
 
 def test_the_audit_trail_names_the_account_never_the_typed_name(db: Database) -> None:

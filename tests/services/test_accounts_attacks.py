@@ -108,7 +108,8 @@ def test_a_pin_file_with_blanks_after_the_pin_signs_in_and_counts_no_failure(
     assert main(["--db", str(path), "--user", "A. Consul", "--pin-file", str(sloppy), "users", "list"]) == 0
     roster = open_database(path, create=False)
     try:
-        assert accounts.list_accounts(roster)[0].failed_attempts == 0
+        with roster.reading() as session:
+            assert session.scalars(select(Account.failed_attempts)).one() == 0
     finally:
         roster.close()
     capsys.readouterr()
@@ -194,8 +195,9 @@ def test_restoring_a_backup_keeps_the_accounts_as_they_are_now(
     assert main([*head, "restore", str(newer)]) == 0
     roster = open_database(path, create=False)
     try:
-        assert {(a.name, a.disabled) for a in accounts.list_accounts(roster)} == {("A. Consul", False),
-                                                                                ("V. Hotline", True)}
+        with roster.reading() as session:
+            assert set(session.execute(select(Account.name, Account.disabled))) == {("A. Consul", False),
+                                                                                   ("V. Hotline", True)}
     finally:
         roster.close()
     capsys.readouterr()

@@ -48,7 +48,7 @@ def test_the_first_account_is_a_head_made_without_signing_in(tmp_path: Path, pin
                         pins["volunteer"])
     assert code == 1 and err.count("\n") == 1 and "first account" in err
     _roster_with_three(capsys, db, pins)
-    code, out, _ = _run(capsys, db, "users", "list", "--json")
+    code, out, _ = _run(capsys, db, *_as("head", pins), "users", "list", "--json")
     listed = json.loads(out)
     assert [(a["name"], a["role"], a["created_by"]) for a in listed] == [
         ("A. Consul", "head", "A. Consul"), ("B. Duty", "officer", "A. Consul"),

@@ -134,14 +134,21 @@ def register(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> 
 def operator_on_file(ctx: Any, path: Path, passphrase: str | None, permission: Permission) -> str:
     """Before work on the roster file itself (encryption, a new passphrase, a recovery key): sign in with
     --user on it and check `permission` (PermissionRefused, audited); the name for the audit trail."""
+    return signed_on_file(ctx, path, passphrase, permission)[0]
+
+
+def signed_on_file(ctx: Any, path: Path, passphrase: str | None,
+                   permission: Permission) -> tuple[str, accounts.AccountView | None]:
+    """`operator_on_file`, and the account signed in with --user (None on a roster without accounts),
+    which the services of the file's key check again at their entry."""
     if not getattr(ctx.args, "user", None) and not file_has_accounts(path, passphrase):
-        return str(ctx.operator)  # as before accounts, and the file is not opened for writing at all
+        return str(ctx.operator), None  # as before accounts, and the file is not opened for writing at all
     roster = open_database(path, create=False, passphrase=passphrase)
     try:
         if getattr(ctx.args, "user", None):
             accounts.sign_in(roster, accounts.authenticate(roster, ctx.args.user, read_pin(ctx.args.pin_file)))
         account = accounts.require(roster, permission)
-        return account.name if account is not None else str(ctx.operator)
+        return (account.name if account is not None else str(ctx.operator)), account
     finally:
         roster.close()
 

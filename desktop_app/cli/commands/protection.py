@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.commands.accounts import operator_on_file
+from desktop_app.cli.commands.accounts import signed_on_file
 from desktop_app.cli.commands.secret_files import read_secret_file
 from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say, word
 from desktop_app.domain.errors import RosterError, ValidationError
@@ -78,11 +78,12 @@ def cmd_encrypt(ctx: Any) -> int:
     path = _roster_path(ctx)
     a = ctx.args
     folders = [Path(folder) for folder in a.backup_folder or ()]
-    operator = operator_on_file(ctx, path, passphrase if is_encrypted(path) else None, Permission.ENCRYPTION)
+    operator, account = signed_on_file(ctx, path, passphrase if is_encrypted(path) else None,
+                                       Permission.ENCRYPTION)
     if is_encrypted(path) and (a.remove_plain_copies or a.encrypt_plain_copies):
         copies = backups.plain_copies(path, folders)  # already encrypted: only its plain copies are left to do
     else:
-        result = backups.encrypt_roster(path, passphrase, operator=operator, folders=folders)
+        result = backups.encrypt_roster(path, passphrase, operator=operator, folders=folders, account=account)
         say(QT_TRANSLATE_NOOP("commands.protection", "{path}: encrypted ({rows} rows in {tables} tables checked); "
                               "keep the passphrase safe: without it the roster cannot be opened"),
             path=result.rewrite.path, rows=result.rewrite.rows, tables=result.rewrite.tables)
@@ -91,7 +92,7 @@ def cmd_encrypt(ctx: Any) -> int:
         return 0
     if a.remove_plain_copies or a.encrypt_plain_copies:
         done = backups.protect_plain_copies(path, copies, remove=a.remove_plain_copies, passphrase=passphrase,
-                                            operator=operator)
+                                            operator=operator, account=account)
         for copy in done:
             say(QT_TRANSLATE_NOOP("commands.protection", "removed: {path}") if a.remove_plain_copies
                 else QT_TRANSLATE_NOOP("commands.protection", "encrypted: {path}"), path=copy)
@@ -109,8 +110,8 @@ def cmd_passphrase(ctx: Any) -> int:
     old = _required(ctx.passphrase)
     new = _required(passphrase_from(ctx.args.new_passphrase_file, ENV_NEW_PASSPHRASE), new=True)
     path = _roster_path(ctx)
-    operator = operator_on_file(ctx, path, old, Permission.ENCRYPTION)
-    result = backups.change_roster_passphrase(path, old, new, operator=operator)
+    operator, account = signed_on_file(ctx, path, old, Permission.ENCRYPTION)
+    result = backups.change_roster_passphrase(path, old, new, operator=operator, account=account)
     say(QT_TRANSLATE_NOOP("commands.protection", "{path}: passphrase changed. Backups taken before keep the old "
                           "passphrase."), path=result.path)
     return 0

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.commands.accounts import operator_on_file
+from desktop_app.cli.commands.accounts import signed_on_file
 from desktop_app.cli.commands.protection import ENV_NEW_PASSPHRASE, _required, _roster_path, passphrase_from
 from desktop_app.cli.commands.secret_files import read_secret_file
 from desktop_app.cli.commands.speech import QT_TRANSLATE_NOOP, say
@@ -42,8 +42,8 @@ def cmd_recovery_key(ctx: Any) -> int:
     for target in (out, sheet):  # refused before the key is made: a key nobody kept would replace the old one
         if target is not None:
             output_files.check_target(target, overwrite=False, roster=path)
-    operator = operator_on_file(ctx, path, passphrase, Permission.ENCRYPTION)
-    key = recovery.make_recovery_key(path, passphrase, operator=operator)
+    operator, account = signed_on_file(ctx, path, passphrase, Permission.ENCRYPTION)
+    key = recovery.make_recovery_key(path, passphrase, operator=operator, account=account)
     recovery.write_key_file(out, key, roster=path)
     if sheet is not None:
         page = recovery.recovery_sheet(path, key, officer=ctx.operator, advice=(

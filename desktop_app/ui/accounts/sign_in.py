@@ -59,9 +59,8 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         self.name = named(QComboBox(self), "signInName")
         current = workspace.account
-        for account in accounts.list_accounts(workspace.db):
-            if not account.disabled:
-                self.name.addItem(f"{account.name} ({translated(account.role.label)})", account.name)
+        for name, role in accounts.account_names(workspace.db):
+            self.name.addItem(f"{name} ({translated(role.label)})", name)
         if current is not None and not switching:
             self.name.setCurrentIndex(max(0, self.name.findData(current.name)))
         form.addRow(self.tr("&Account:"), self.name)
