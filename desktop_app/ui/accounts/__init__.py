@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QChildEvent, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QDialog
 
 from desktop_app.domain.roles import Permission
 from desktop_app.ui.errors import translated
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from desktop_app.ui.accounts.sign_in import SignInDialog
     from desktop_app.ui.main_window.host import WindowHost
 
-__all__ = ["ACTION_PERMISSIONS", "AccountsDialog", "AccountsFeature", "SignInDialog", "install"]
+__all__ = ["ACTION_PERMISSIONS", "BUTTON_PERMISSIONS", "HIDDEN_ACTIONS", "AccountsDialog", "AccountsFeature",
+           "SignInDialog", "install"]
 __getattr__ = lazy_face(__name__, {"AccountsDialog": "manage", "SignInDialog": "sign_in"})
 
 # The window's actions (by object name) and the permission each needs; the others need none.
@@ -54,7 +55,14 @@ BUTTON_PERMISSIONS: dict[str, Permission] = {
     "removeMembersButton": Permission.LISTS, "recordAnswerButton": Permission.ANSWERS,
     "recordCrossingButton": Permission.LISTS, "boardingListButton": Permission.EXPORT,
     "checkinButton": Permission.CHECK_IN, "notifyListButton": Permission.EXPORT,
+    # the crossing screens (check-in, eligibility) and the duplicates' merge dialog, gated as they open
+    "undoScan": Permission.CHECK_IN, "confirmToday": Permission.CHECK_IN, "saveEligibility": Permission.CHECK_IN,
+    "overrideButton": Permission.CHECK_IN, "mergeButton": Permission.MERGE, "undoMerge": Permission.MERGE,
+    "notDuplicateButton": Permission.MERGE,
 }
+# Actions shown only to a role holding the permission (hidden, not disabled: a filter on the medical
+# need would tell who has one).
+HIDDEN_ACTIONS: dict[str, Permission] = {"flag_medical": Permission.READ_NOTES}
 Gated = QAction | QAbstractButton
 
 
@@ -80,6 +88,7 @@ class AccountsFeature(QObject):
             menu.setToolTipsVisible(True)  # the reason an action is disabled shows on it
         host.hub.workspace_changed.connect(self.roster_opened)
         host.hub.changed.connect(lambda _kinds: self.apply())
+        host.window().installEventFilter(self)  # dialogs opened later: their buttons are gated as they show
 
     # --- signing in -----------------------------------------------------------------------------
 
@@ -114,7 +123,7 @@ class AccountsFeature(QObject):
         workspace = self.host.workspace
         if workspace is None:
             return []
-        names = [a.name for a in accounts.list_accounts(workspace.db) if not a.disabled]
+        names = [name for name, _role in accounts.account_names(workspace.db)]
         current = workspace.account
         if current is not None and current.name in names:  # the one who locked it first
             names.remove(current.name)
@@ -193,11 +202,20 @@ class AccountsFeature(QObject):
             permission = ACTION_PERMISSIONS.get(action.objectName())
             if permission is not None:
                 self._gate(action, permission, account)
-        for button in self.host.window().findChildren(QAbstractButton):
+        self._gate_buttons(self.host.window(), account)
+        for action in self.host.window().findChildren(QAction):
+            permission = HIDDEN_ACTIONS.get(action.objectName())
+            if permission is not None:
+                if permission not in self.allowed and action.isChecked():
+                    action.setChecked(False)  # the filter goes with it
+                action.setVisible(permission in self.allowed)
+        self._gate(self.accounts_action, Permission.ACCOUNTS, account)
+
+    def _gate_buttons(self, parent: QObject, account: object) -> None:
+        for button in parent.findChildren(QAbstractButton):
             permission = BUTTON_PERMISSIONS.get(button.objectName())
             if permission is not None:
                 self._gate(button, permission, account)
-        self._gate(self.accounts_action, Permission.ACCOUNTS, account)
 
     def _gate(self, action: Gated, permission: Permission, account: object) -> None:
         if action not in self.gated:
@@ -230,6 +248,12 @@ class AccountsFeature(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.EnabledChange and isinstance(watched, QAbstractButton):
             self._keep_gated(watched, watched.isEnabled())
+        elif isinstance(event, QChildEvent) and event.type() == QEvent.Type.ChildPolished:
+            if isinstance(event.child(), QDialog):  # a dialog of the window: its buttons when it shows
+                event.child().installEventFilter(self)
+        elif event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+            workspace = self.host.workspace
+            self._gate_buttons(watched, workspace.account if workspace is not None else None)
         return False
 
     def _set_enabled(self, action: Gated, enabled: bool) -> None:

@@ -382,15 +382,16 @@ class Protection(QObject):
         if not ask_new.exec() or not ask_new.passphrase:
             return
         new = ask_new.passphrase
+        account = self.host.workspace.account if self.host.workspace is not None else None
         self._final_backup()
         db.close()
         copies: list[Path] = []
         try:
             if old is None:
-                copies = backups.encrypt_roster(path, new, operator=self.host.operator,
+                copies = backups.encrypt_roster(path, new, operator=self.host.operator, account=account,
                                                 folders=[backup_folder(self.host)]).plain_copies
             else:
-                backups.change_roster_passphrase(path, old, new, operator=self.host.operator)
+                backups.change_roster_passphrase(path, old, new, operator=self.host.operator, account=account)
         except RosterError as exc:
             show_error(self.window, exc)
             self.use_database(db.reopen())
@@ -407,8 +408,10 @@ class Protection(QObject):
             return
         remove = dialog.remove.isChecked()
         try:
+            workspace = self.host.workspace
             done = backups.protect_plain_copies(path, copies, remove=remove, passphrase=passphrase,
-                                                operator=self.host.operator)
+                                                operator=self.host.operator,
+                                                account=workspace.account if workspace is not None else None)
         except RosterError as exc:
             show_error(self.window, exc)
             return
