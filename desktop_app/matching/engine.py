@@ -134,12 +134,14 @@ class RosterIndex:
 
     The model's u and name frequencies come from `records`; pass `model` to use another
     (a test's fixed weights). `expected_share` is the share of queries expected to be
-    on the roster (the prior).
+    on the roster (the prior). Queries may be twins of roster persons who never were on it
+    (`Model.with_twins_off_roster`); `twins_off_roster` False keeps the roster's own share (duplicates).
     """
 
     @collector_paused()
     def __init__(self, records: Iterable[MatchRecord], thresholds: Thresholds | None = None, *,
-                 model: Model | None = None, expected_share: float = ON_ROSTER_SHARE) -> None:
+                 model: Model | None = None, expected_share: float = ON_ROSTER_SHARE,
+                 twins_off_roster: bool = True) -> None:
         self.thresholds = thresholds or Thresholds()
         self._prepared: list[Prepared] = []
         self._keys: list[KeyParts] = []  # each record's blocking keys; the blocks are built from them on demand
@@ -154,6 +156,8 @@ class RosterIndex:
             shipped = Model.shipped()
             model = shipped.with_u(estimate_u(self._prepared, shipped, random.Random(len(self._prepared))))
             model = model.with_term_frequencies(self._prepared).with_twins(self._prepared)
+            if twins_off_roster:
+                model = model.with_twins_off_roster()
         population = max(len(self._prepared), PLAUSIBLE_POPULATION)
         self.model = model.with_prior(expected_share, population)
         self.off_roster = 1.0 - expected_share
@@ -450,7 +454,8 @@ def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | Non
     """
     # Every registration has its own roster ID and case reference: no evidence between two of them.
     thresholds = thresholds or Thresholds(match=DUPLICATE_MATCH_THRESHOLD)
-    index = RosterIndex((replace(r, uuid=None, case_ref=None) for r in records), thresholds, model=model)
+    index = RosterIndex((replace(r, uuid=None, case_ref=None) for r in records), thresholds, model=model,
+                        twins_off_roster=False)
     n = len(index)
     index.model = index.model.with_prior(DUPLICATE_SHARE * n, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
     compared = [index._compared(prepared, position, after=position)

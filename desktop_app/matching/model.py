@@ -122,6 +122,11 @@ TWIN_PSEUDO_RECORDS = 1_000  # the shipped share weighs like this many household
 # Without households the roster's look-alike pairs say how many twins it holds (a roster of families, or of
 # persons each registered alone), so the population's share weighs like this many persons only (FEBRL1/2).
 TWIN_PSEUDO_LOOSE = 50
+# An answer row may be the twin of a roster person whose twin never was on it (the twin who left). The
+# roster's own pairs count twins registered together, not those: however many persons it holds without
+# such a pair, an answer's twins are weighed as on a roster of the plausible population (breaker X14 s7:
+# 60,000 persons without a look-alike pair gave 2.5e-5, and Danila was matched to Даниил at 0.99997).
+TWINS_OFF_ROSTER = TWIN_PSEUDO_LOOSE * TWIN_PRIOR / (PLAUSIBLE_POPULATION + TWIN_PSEUDO_LOOSE)
 NO_TWINS = 1e-9
 
 
@@ -251,6 +256,14 @@ class Model:
                     if len(group) > 1 and any(not (a & b) for i, a in enumerate(group) for b in group[i + 1:]))
         share = (twins + TWIN_PSEUDO_RECORDS * TWIN_PRIOR) / (members + TWIN_PSEUDO_RECORDS)
         return replace(self, twin_share=share)
+
+    def with_twins_off_roster(self) -> Model:
+        """The twin share for an answer's rows: at least `TWINS_OFF_ROSTER` (a twin who never was on the roster).
+
+        The duplicate finder compares the roster with itself, where both twins are on it: it keeps
+        the roster's own share.
+        """
+        return replace(self, twin_share=max(self.twin_share, TWINS_OFF_ROSTER))
 
     def twin_cap(self, given_level: int, document_level: int | None = None) -> float:
         """The most log-odds a pair whose surname and birth date agree and given names clash can have.
