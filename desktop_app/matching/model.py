@@ -36,6 +36,7 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -141,9 +142,9 @@ class Model:
     tf_base: tuple[float, float, float] = (U_PRIOR[SURNAME_F][0], U_PRIOR[SURNAME_F + 1][0],
                                            U_PRIOR[SURNAME_F + 2][0])
     twin_share: float = TWIN_PRIOR  # the share of roster persons with a twin (see `with_twins`)
-    # Without households: (persons and pairs that look like twins beyond chance, persons who could show one,
-    # records), kept so that `without_true_pairs` can take a duplicate roster's own look-alikes off.
-    look_alikes: tuple[float, float, int, int] | None = None
+    # Without households: what `look_alike_twins` counted, kept so that `without_true_pairs` can take a
+    # duplicate roster's own look-alikes off.
+    look_alikes: LookAlikes | None = None
     place_frequencies: dict[str, float] | None = None  # locality -> its share of the roster, shrunk
     place_base: float = U_PRIOR[LOCALITY_F][0]
 
@@ -215,19 +216,24 @@ class Model:
         like a twin (`look_alike_twins`); a roster with up to five registrations of one person shows
         many. Of its `share` of pairs that are the same person, as many look like twins as m gives
         the look-alike levels (surname agreeing, birth date equal, given names different, documents
-        different; a missing one is not counted, so fewer are taken off). They are taken off the
-        look-alike pairs, and the twins left are two persons a pair (a person registered five times
-        is in many pairs: counted in persons, the duplicates would take real twins off with them).
+        different; a missing one is not counted, so fewer are taken off), and as many agree on
+        surname, birth date or given names as m gives: those are taken out of the counts that say
+        how many look-alikes chance makes (registrations of one person share a birth date far more
+        often than chance does). The twins left are two persons a pair (a person registered five
+        times is in many pairs: counted in persons, the duplicates would take real twins off too).
         """
-        if self.look_alikes is None:
+        found = self.look_alikes
+        if found is None:
             return self
-        twins, pairs, persons, records = self.look_alikes
         m = self.m
-        looks_alike = (sum(m[SURNAME_F][:AGREEING + 1]) * m[BIRTH_F][D_EQUAL] * m[GIVEN_F][DIFFERENT]
-                       * sum(m[DOCUMENT_F][DOCUMENT_ONE_OFF + 1:]))
-        duplicates = share * records * (records - 1) / 2
-        left = min(2.0 * max(pairs - duplicates * looks_alike, 0.0), twins)
-        return replace(self, twin_share=_loose_share(left, persons))
+        surname, birth = sum(m[SURNAME_F][:AGREEING + 1]), m[BIRTH_F][D_EQUAL]
+        duplicates = 2.0 * share * found.records * (found.records - 1) / 2  # ordered pairs, as the counts are
+        chance = found.chance(max(found.surnames - duplicates * surname, 0.0),
+                              max(found.births - duplicates * birth, 0.0),
+                              max(found.givens - duplicates * sum(m[GIVEN_F][:AGREEING + 1]), 0.0))
+        looks_alike = surname * birth * m[GIVEN_F][DIFFERENT] * sum(m[DOCUMENT_F][DOCUMENT_ONE_OFF + 1:])
+        twins = 2.0 * max(found.pairs - (duplicates * looks_alike + chance) / 2, 0.0)
+        return replace(self, twin_share=_loose_share(min(twins, found.found), found.persons))
 
     def with_twins(self, records: Sequence[Prepared]) -> Model:
         """The share of persons with a twin on the roster `records`, shrunk towards the population's.
@@ -249,9 +255,8 @@ class Model:
             if record.birth_date is not None and record.birth_date.is_full:
                 births.setdefault((record.household_key, record.birth_date), []).append(_given_blocks(record))
         if not members:
-            twins, pairs, persons = _look_alikes(records)
-            return replace(self, twin_share=_loose_share(twins, persons),
-                           look_alikes=(twins, pairs, persons, len(records)))
+            found = _look_alikes(records)
+            return replace(self, twin_share=_loose_share(found.twins(), found.persons), look_alikes=found)
         twins = sum(len(group) for group in births.values()
                     if len(group) > 1 and any(not (a & b) for i, a in enumerate(group) for b in group[i + 1:]))
         share = (twins + TWIN_PSEUDO_RECORDS * TWIN_PRIOR) / (members + TWIN_PSEUDO_RECORDS)
@@ -346,12 +351,35 @@ class Model:
 
 def look_alike_twins(records: Sequence[Prepared]) -> tuple[float, int]:
     """(persons in a pair that looks like twins, beyond chance; persons who could show one), no households."""
-    twins, _, persons = _look_alikes(records)
-    return twins, persons
+    found = _look_alikes(records)
+    return found.twins(), found.persons
 
 
-def _look_alikes(records: Sequence[Prepared]) -> tuple[float, float, int]:
-    """(persons as `look_alike_twins` counts them; pairs that look like twins beyond chance, maybe below 0; persons).
+class LookAlikes(NamedTuple):
+    """What `look_alike_twins` counts: persons and pairs that look like twins, and what chance makes of them."""
+
+    records: int
+    persons: int     # records with a surname and a full birth date
+    found: int       # persons in a pair that looks like twins
+    pairs: int       # pairs that look like twins
+    surnames: float  # ordered pairs of persons with one surname key
+    births: float    # ... with one full birth date
+    givens: float    # ... with one given-name key
+
+    def chance(self, surnames: float, births: float, givens: float) -> float:
+        """Persons in look-alike pairs that namesakes born the same day give by chance (two per pair)."""
+        pairs = self.persons * (self.persons - 1)
+        if pairs <= 0:
+            return 0.0
+        return surnames * (births / pairs) * (1.0 - givens / pairs)
+
+    def twins(self) -> float:
+        """Persons in look-alike pairs beyond chance."""
+        return max(self.found - self.chance(self.surnames, self.births, self.givens), 0.0)
+
+
+def _look_alikes(records: Sequence[Prepared]) -> LookAlikes:
+    """`look_alike_twins`'s counts.
 
     A pair looks like twins when its surname (its sound key) and full birth date agree, its
     given names differ outright (no word pair within Jaro-Winkler 0.80: the level `twin_cap`
@@ -395,22 +423,37 @@ def _look_alikes(records: Sequence[Prepared]) -> tuple[float, float, int]:
             if words:
                 by_given.setdefault(words, []).append(position)
         names = list(by_given.items())
+        person = {position: position for position in group}  # registrations joined as one person
+
+        def one(position: int, person: dict[int, int] = person) -> int:
+            while person[position] != position:
+                person[position] = position = person[person[position]]
+            return position
+
+        apart: list[tuple[int, int]] = []
         for i, (given_a, group_a) in enumerate(names):
+            for other in group_a[1:]:
+                person[one(other)] = one(group_a[0])
             for given_b, group_b in names[i + 1:]:
                 if any(word_level(x, y)[0] != DIFFERENT for x in given_a for y in given_b):
+                    person[one(group_b[0])] = one(group_a[0])
                     continue
                 for a in group_a:
                     for b in group_b:
-                        if document_level(records[a].documents, records[b].documents) > DOCUMENT_ONE_OFF:
-                            twins.update((a, b))
-                            found += 1
-    if persons < 2:
-        return 0.0, float(found), persons
-    pairs = persons * (persons - 1)
-    same_birth = sum(n * (n - 1) for n in births.values()) / pairs
-    other_given = 1.0 - sum(n * (n - 1) for n in givens.values()) / pairs
-    chance = sum(n * (n - 1) for n in surnames.values()) * same_birth * other_given  # persons, two per pair
-    return max(len(twins) - chance, 0.0), found - chance / 2, persons
+                        level = document_level(records[a].documents, records[b].documents)
+                        if level == 0:
+                            person[one(b)] = one(a)
+                        elif level > DOCUMENT_ONE_OFF:
+                            apart.append((a, b))
+        for a, b in apart:
+            # Two registrations joined by others that share a passport or a given name are one person.
+            if one(a) != one(b):
+                twins.update((a, b))
+                found += 1
+    def ordered(counts: Counter[Any]) -> float:
+        return float(sum(n * (n - 1) for n in counts.values()))
+
+    return LookAlikes(len(records), persons, len(twins), found, ordered(surnames), ordered(births), ordered(givens))
 
 
 def _loose_share(twins: float, persons: int) -> float:
