@@ -213,6 +213,7 @@ def for_reader(db: Database, view: HouseholdView) -> HouseholdView:
     return replace(view, notes="")
 
 
+@accounts.guarded(Permission.SEARCH)
 def get_household(db: Database, household_id: int) -> HouseholdView:
     with db.reading() as session:
         view = _view(session, _household(session, household_id))

@@ -181,6 +181,7 @@ def remove_members(db: Database, list_id: int, person_ids: Iterable[int], *, ope
         return len(removed)
 
 
+@accounts.guarded(Permission.SEARCH)
 def unverified_members(db: Database, list_id: int) -> list[tuple[int, str, str]]:
     """Members still registered (id, case ref, status): sending would not submit them."""
     with db.reading() as session:
@@ -362,6 +363,7 @@ def _record_crossing(session: Session, list_id: int, person_id: int, *, operator
                      {"crossed_at": [before, member.crossed_at], "person": person.uuid})
 
 
+@accounts.guarded(Permission.SEARCH)
 def members(db: Database, list_id: int) -> list[ListMemberView]:
     query = (select(Person, ListMember).join(ListMember, ListMember.person_id == Person.id)
              .where(ListMember.list_id == list_id).order_by(Person.sort_key))
@@ -374,6 +376,7 @@ def members(db: Database, list_id: int) -> list[ListMemberView]:
                 for p, m in session.execute(query)]
 
 
+@accounts.guarded(Permission.SEARCH)
 def memberships(db: Database, person_id: int) -> list[MembershipView]:
     query = (select(EvacuationList, ListMember, Organization.name)
              .join(ListMember, ListMember.list_id == EvacuationList.id)

@@ -206,6 +206,7 @@ def complete_follow_up(db: Database, entry_id: int, *, operator: str) -> Liaison
         return _entry_view(session, entry)
 
 
+@accounts.guarded(Permission.SEARCH)
 def log_entries(db: Database, *, person_id: int | None = None, organization_id: int | None = None,
                 limit: int = 500) -> list[LiaisonView]:
     query = select(LiaisonEntry).order_by(LiaisonEntry.at.desc(), LiaisonEntry.id.desc()).limit(limit)

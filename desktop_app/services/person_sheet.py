@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.services import audit, households, lists, partners, persons, status
+from desktop_app.domain.roles import Permission
+from desktop_app.services import accounts, audit, households, lists, partners, persons, status
 from desktop_app.services.audit import AuditFilter, AuditView
 from desktop_app.services.exporting import Recipient, recipients_of
 from desktop_app.services.households import HouseholdView
@@ -38,6 +39,7 @@ class PersonSheet:
     audit: list[AuditView]
 
 
+@accounts.guarded(Permission.SEARCH)
 def read_person_sheet(db: Database, person_id: int) -> PersonSheet:
     """The person `person_id` and everything the editor shows about them; NotFound if there is none."""
     person = persons.get_person(db, person_id)

@@ -330,12 +330,14 @@ def _load(session: Session, person_id: int, *, include_deleted: bool = True) -> 
     return person
 
 
+@accounts.guarded(Permission.SEARCH)
 def get_person(db: Database, person_id: int) -> PersonView:
     with db.reading() as session:
         view = person_view(_load(session, person_id))
     return for_reader(db, view)
 
 
+@accounts.guarded(Permission.SEARCH)
 def find_person(db: Database, key: str) -> PersonView:
     """A person by UUID or case reference."""
     with db.reading() as session:

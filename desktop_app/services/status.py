@@ -200,6 +200,7 @@ def _member_ids(session: Session, list_id: int) -> set[int]:
     return set(session.scalars(select(ListMember.person_id).where(ListMember.list_id == list_id)))
 
 
+@accounts.guarded(Permission.SEARCH)
 def history(db: Database, person_id: int) -> list[StatusChangeView]:
     """The person's status changes, oldest first."""
     query = (select(StatusChange, EvacuationList.name)

@@ -215,3 +215,88 @@ def test_the_roster_files_key_without_accounts_works_as_before(tmp_path: Path) -
     open_database(path).close()
     backups.encrypt_roster(path, "a long passphrase 1", operator="typed")
     assert recovery.make_recovery_key(path, "a long passphrase 1", operator="typed")
+
+
+# --- 1. reads need a signed-in account ----------------------------------------------------------------
+
+_BEFORE_SIGN_IN = "read by the window's pages as the roster opens, before the sign-in dialog (not yet guarded)"
+_NO_PERSONS = "holds nothing about persons"
+# Reads (first argument the roster, no operator) that need no permission, and why. A new read service
+# must carry one (`accounts.guarded`) or be named here.
+OPEN_READS: dict[str, str] = {
+    **{f"desktop_app.services.accounts.{name}": "signing in itself" for name in (
+        "sign_in", "signed_in", "has_accounts", "account_names", "authenticate", "server_login",
+        "sign_in_by_server_login")},
+    **{f"desktop_app.services.{name}": _NO_PERSONS for name in (
+        "about.about_facts", "audit.verify_chain", "backups.use_backup_folder", "backups.backup_folder_of",
+        "backups.list_backups", "backups.last_change_marker", "changes.can_watch", "changes.audit_head",
+        "changes.committed_since", "crossing.templates.list_templates", "crossing.templates.get_template",
+        "exporting.export.check_export_path", "exporting.export.demonstration_marked",
+        "exporting.profiles.list_profiles", "exporting.profiles.get_profile",
+        "importing.profiles.list_mapping_profiles", "packages.sites.list_sites",
+        "settings.load_mission", "reconciling.roster.roster_index_ready", "reconciling.roster.warm_roster_index",
+        "importing.commit.list_imports", "operations.describe", "reconciling.apply.operation_summary")},
+    **{f"desktop_app.services.importing.{name}": "reads the workbook being imported (importing is guarded)"
+       for name in ("source.describe_table", "preview.preview_import")},
+    **{f"desktop_app.services.{name}": _BEFORE_SIGN_IN for name in (
+        "audit.browse", "audit.operators", "households.list_households", "households.split_households",
+        "lists.find_list", "lists.get_list", "lists.all_lists", "partners.organizations", "partners.follow_ups_due",
+        "persons.list_trash", "roster.search_ids", "roster.first_page_ids", "roster.count", "roster.fetch_rows",
+        "roster.localities", "roster.citizenships_in_use", "stats.roster_stats", "stats.daily_counts",
+        "importing.roster.load_snapshot", "reconciling.roster.roster_index", "reconciling.reconcile.reconcile_answer",
+        "packages.importing.peek_package", "packages.importing.list_conflicts")},
+    "desktop_app.services.persons.for_reader": "withholds notes from what a guarded read returned",
+    "desktop_app.services.households.for_reader": "withholds notes from what a guarded read returned",
+    "desktop_app.services.roster.check_filters": "the check on the medical filter itself",
+}
+
+
+def _reads() -> dict[str, object]:
+    import importlib
+    import inspect
+    import pkgutil
+
+    import desktop_app.services as package
+
+    found: dict[str, object] = {}
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        module = importlib.import_module(info.name)
+        for name, function in vars(module).items():
+            if name.startswith("_") or not inspect.isfunction(function) or function.__module__ != module.__name__:
+                continue
+            parameters = list(inspect.signature(function).parameters)
+            if parameters and parameters[0] == "db" and "operator" not in parameters:
+                found[f"{module.__name__}.{name}"] = function
+    return found
+
+
+READS = _reads()
+GUARDED_READS = sorted(name for name, function in READS.items() if hasattr(function, "permission"))
+
+
+def test_every_read_service_names_its_permission_or_why_it_needs_none() -> None:
+    open_reads = sorted(name for name, function in READS.items() if not hasattr(function, "permission"))
+    assert [name for name in open_reads if name not in OPEN_READS] == [], "reads without a permission"
+    assert [name for name in OPEN_READS if name in GUARDED_READS] == [], "guarded now: drop them from OPEN_READS"
+    assert len(GUARDED_READS) >= 30
+
+
+@pytest.fixture(scope="module")
+def staffed_nobody(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    db = open_database(tmp_path_factory.mktemp("reads") / "roster.db")
+    accounts.add_account(db, NAMES[Role.HEAD], Role.HEAD, PINS[Role.HEAD], operator="setup")
+    accounts.sign_in(db, None)
+    return db
+
+
+@pytest.mark.parametrize("name", GUARDED_READS)
+def test_a_read_with_nobody_signed_in_on_a_roster_with_accounts_is_refused_and_audited(
+        name: str, staffed_nobody: Database) -> None:
+    from tests.services.test_accounts_roles import _junk_call
+
+    before = len(_entries(staffed_nobody, "refused"))
+    with pytest.raises(PermissionRefused) as caught:
+        _junk_call(READS[name], staffed_nobody)  # type: ignore[arg-type]
+    assert caught.value.role is None and "nobody is signed in" in str(caught.value)
+    refusals = _entries(staffed_nobody, "refused")
+    assert len(refusals) == before + 1 and refusals[-1].operator == accounts.NOT_SIGNED_IN

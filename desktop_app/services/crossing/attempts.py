@@ -71,6 +71,7 @@ def record_attempt(db: Database, person_id: int, outcome: Outcome, *, operator: 
                            operator, list_id)
 
 
+@accounts.guarded(Permission.SEARCH)
 def attempts_of(db: Database, person_id: int) -> list[AttemptView]:
     query = (select(ContactAttempt, Person.case_ref).join(Person, Person.id == ContactAttempt.person_id)
              .where(ContactAttempt.person_id == person_id).order_by(ContactAttempt.id.desc()))
@@ -79,6 +80,7 @@ def attempts_of(db: Database, person_id: int) -> list[AttemptView]:
                 for a, ref in session.execute(query)]
 
 
+@accounts.guarded(Permission.SEARCH)
 def last_outcomes(db: Database, person_ids: Iterable[int]) -> dict[int, AttemptView]:
     """The newest attempt of each of `person_ids` that has one."""
     ids = list(dict.fromkeys(person_ids))
@@ -93,6 +95,7 @@ def last_outcomes(db: Database, person_ids: Iterable[int]) -> dict[int, AttemptV
     return found
 
 
+@accounts.guarded(Permission.SEARCH)
 def reached(db: Database, person_ids: Iterable[int], *, since: dt.datetime | None = None) -> set[int]:
     """Those of `person_ids` with a 'reached' attempt (at or after `since`, when given)."""
     ids = list(dict.fromkeys(person_ids))
@@ -114,6 +117,7 @@ class NotReached:
     list_name: str
 
 
+@accounts.guarded(Permission.SEARCH)
 def approved_not_reached(db: Database, *, day: dt.date) -> list[NotReached]:
     """Approved on a list, not crossed, the approval still valid on `day` (tomorrow, for the dashboard),
     and nobody has reached them since the answer was recorded: the calls still to make tonight."""

@@ -245,6 +245,7 @@ def undo_scan(db: Database, list_id: int, case_ref: str, *, operator: str) -> Un
         return UndoneScan(person.case_ref, CheckinKind(checkin.kind), checkin.at, restored)
 
 
+@accounts.guarded(Permission.SEARCH)
 def gate_counts(db: Database, list_id: int) -> GateCounts:
     """Expected (approved members), checked in, missing, and the missing by household."""
     # Columns, not entities: the screen asks after every scan, and a list can hold thousands.
@@ -285,6 +286,7 @@ class BoardingList:
     rows: list[BoardingRow]
 
 
+@accounts.guarded(Permission.SEARCH)
 def boarding_list(db: Database, list_id: int) -> BoardingList:
     """The approved members in household order, each with their gate code (for the printed list)."""
     with db.reading() as session:

@@ -103,6 +103,7 @@ def confirm(db: Database, person_id: int, *, operator: str, on: dt.date | None =
         return _view(person_id, row)
 
 
+@accounts.guarded(Permission.SEARCH)
 def eligibility_of(db: Database, person_ids: Iterable[int]) -> dict[int, EligibilityView]:
     ids = list(dict.fromkeys(person_ids))
     found: dict[int, EligibilityView] = {}
@@ -129,6 +130,7 @@ def _flagged(session: Session, list_id: int) -> list[Flagged]:
     return result
 
 
+@accounts.guarded(Permission.SEARCH)
 def flagged_on_list(db: Database, list_id: int) -> list[Flagged]:
     """Members of the list whose basis lacks evidence, with the override reason where there is one."""
     with db.reading() as session:
@@ -168,6 +170,7 @@ def override(db: Database, list_id: int, person_id: int, reason: str, *, operato
         return Flagged(flagged.person_id, flagged.case_ref, flagged.basis, flagged.missing, reason.strip())
 
 
+@accounts.guarded(Permission.SEARCH)
 def unconfirmed_since(db: Database, person_ids: Iterable[int], *, days: int,
                       today: dt.date | None = None) -> set[int]:
     """Those of `person_ids` never confirmed, or last confirmed more than `days` days before `today`."""

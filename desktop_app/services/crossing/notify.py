@@ -100,6 +100,7 @@ class NotifyPlan:
         return sum(not r.reached for r in self.recipients)
 
 
+@accounts.guarded(Permission.SEARCH)
 def notify_plan(db: Database, group: NotifyGroup, template: MessageTemplate, fields: NotifyFields) -> NotifyPlan:
     """Everyone in `group` (see the module docstring) with their message, phones and links."""
     missing = _missing_fields(template, fields)

@@ -133,6 +133,7 @@ def _brief(person: RosterPerson) -> PersonBrief:
                        person.sex or "", person.documents, person.household_ref, person.status)
 
 
+@accounts.guarded(Permission.SEARCH)
 def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[DuplicateCandidate]:
     """Every pair of active persons the engine scores at 'review' or above, strongest first.
 
@@ -251,6 +252,7 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value is False
 
 
+@accounts.guarded(Permission.SEARCH)
 def merge_comparison(db: Database, keep_id: int, other_id: int) -> list[FieldChoice]:
     """The two records side by side: every mergeable field, the household, documents and phones."""
     with db.reading() as session:
@@ -543,6 +545,7 @@ def _restored(key: str, value: Any) -> Any:
 
 # --- history ------------------------------------------------------------------------------------------
 
+@accounts.guarded(Permission.SEARCH)
 def merged_history(db: Database, person_id: int) -> list[HistoryEntry]:
     """The person's status history with that of every record merged into it (at any depth), oldest first."""
     with db.reading() as session:
@@ -559,6 +562,7 @@ def merged_history(db: Database, person_id: int) -> list[HistoryEntry]:
                 for c, name, ref in session.execute(query)]
 
 
+@accounts.guarded(Permission.SEARCH)
 def merge_operations(db: Database, person_id: int) -> list[int]:
     """Ids of merge operations (not undone) that involve the person, newest first (for an Undo button)."""
     with db.reading() as session:

@@ -194,6 +194,7 @@ class Recipient:
 
 # --- what is exported ------------------------------------------------------------------------------
 
+@accounts.guarded(Permission.SEARCH)
 def summarize(db: Database, selection: Selection, profile: ExportProfile | None = None) -> SelectionSummary:
     """Counts for the export dialog: persons, rows, and those without consent (first case refs)."""
     resolved = resolve(db, selection, profile or full_roster_profile())
@@ -202,6 +203,7 @@ def summarize(db: Database, selection: Selection, profile: ExportProfile | None 
                             resolved.list_name, resolved.list_organization_id)
 
 
+@accounts.guarded(Permission.SEARCH)
 def preview(db: Database, selection: Selection, profile: ExportProfile | None = None, *, limit: int = 20,
             title: str | None = None, today: dt.date | None = None) -> Preview:
     """The first `limit` rows as text, with the visible headers (the first sheet's, for list grouping)."""
@@ -281,6 +283,7 @@ def check_export_path(db: Database, out_path: str | os.PathLike[str], suffix: st
 
 # --- the printed manifest --------------------------------------------------------------------------
 
+@accounts.guarded(Permission.SEARCH)
 def manifest_rows(db: Database, selection: Selection, profile: ExportProfile | None = None, *,
                   title: str | None = None, today: dt.date | None = None) -> Manifest:
     """The rows of a printed manifest (default profile: the flight manifest), as text.
@@ -381,6 +384,7 @@ def _whole_pdf(path: Path) -> bool:
 
 # --- the record --------------------------------------------------------------------------------------
 
+@accounts.guarded(Permission.SEARCH)
 def recipients_of(db: Database, person_id: int) -> list[Recipient]:
     """Every export that carried this person's data, newest first (from the audit trail)."""
     with db.reading() as session:

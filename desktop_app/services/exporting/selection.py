@@ -24,8 +24,9 @@ from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.export_profile import ExportProfile, Grouping
 from desktop_app.domain.person import DocumentType
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.services import roster
+from desktop_app.services import accounts, roster
 from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import (
@@ -90,6 +91,7 @@ class ResolvedSelection:
         return len(self.uuids)
 
 
+@accounts.guarded(Permission.SEARCH)
 def resolve(db: Database, selection: Selection, profile: ExportProfile) -> ResolvedSelection:
     """Run `selection` and order it for `profile`'s grouping."""
     order_from: list[int] | None = None
@@ -160,6 +162,7 @@ def _list_of(session: Session, list_id: int | None) -> tuple[str | None, int | N
     return found.name, found.organization_id
 
 
+@accounts.guarded(Permission.SEARCH)
 def person_records(db: Database, keys: Sequence[tuple[int, int | None]],
                    page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
     """The export record of each key, in order, read `page_size` rows at a time."""

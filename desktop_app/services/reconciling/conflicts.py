@@ -18,6 +18,8 @@ from sqlalchemy import select
 
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, label
+from desktop_app.domain.roles import Permission
+from desktop_app.services import accounts
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import EvacuationList, ListMember, Person
 
@@ -44,6 +46,7 @@ class AnswerConflict:
         return str(self.message)
 
 
+@accounts.guarded(Permission.SEARCH)
 def answer_conflicts(db: Database, *, list_id: int | None = None, person_id: int | None = None) -> list[AnswerConflict]:
     """Persons (not in the trash) with an approval on one list and a refusal on another; only the
     members of `list_id`, or only `person_id`, when given. Ordered by case reference."""
