@@ -264,6 +264,8 @@ class MergeDialog(QDialog):
             self.merge_button.setEnabled(True)
             show_error(self, exc)
             return
+        if self.workspace.db is not db:  # another roster opened while it was written: its undo is not that roster's
+            return
         self._merged(kept, operation_id)
 
     def _merged(self, kept: PersonView, operation_id: int) -> None:

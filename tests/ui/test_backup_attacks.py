@@ -113,11 +113,13 @@ def test_a_backup_of_another_roster_is_restored_only_when_the_officer_says_so(
 
     choose(QMessageBox.StandardButton.No)
     window.feature(Protection).restore()
+    qtbot.waitUntil(lambda: window.feature(Protection).busy is None, timeout=20_000)  # off the GUI thread
     assert "a backup of another roster" in replies[-1]
     assert stats.roster_stats(window.db).persons == ours  # refused: nothing changed
     persons.create_person(window.db, {"surname": "Still"}, operator="t")  # and the roster still works
     choose(QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok)  # sure; and the 'Restored' note
     window.feature(Protection).restore()
+    qtbot.waitUntil(lambda: window.feature(Protection).busy is None, timeout=20_000)  # off the GUI thread
     assert stats.roster_stats(window.db).persons == theirs.persons
     assert len(list(stick.glob("cairo-backup-*-before-restore.db"))) == 1
     window.close()

@@ -77,6 +77,7 @@ def test_encrypt_lists_the_plain_copies_and_encrypts_them(qtbot: QtBot, tmp_path
     plain_before = sorted([str(migration_copy), *(str(p) for p in folder.glob("*.db"))])
     _when_shown(PassphraseDialog, choose)
     window.feature(Protection).encrypt_or_rekey()
+    qtbot.waitUntil(lambda: window.feature(Protection).busy is None, timeout=20_000)  # off the GUI thread
     assert window.db.encrypted
     assert sorted(listed) == plain_before
     qtbot.waitUntil(lambda: window.feature(Protection).auto_task is None, timeout=20_000)

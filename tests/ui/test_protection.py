@@ -84,6 +84,7 @@ def test_restore_dialog_shows_what_each_backup_holds_and_restores(qtbot: QtBot, 
 
     QTimer.singleShot(0, choose_first)
     window.feature(Protection).restore()
+    qtbot.waitUntil(lambda: window.feature(Protection).busy is None, timeout=20_000)  # off the GUI thread
     assert stats.roster_stats(window.db).persons == count
     assert window.roster.model.rowCount() == count
 

@@ -4,9 +4,8 @@ Where each statement runs is recorded by a real SQLAlchemy listener on the roste
 (`before_cursor_execute`): the trash, the audit trail and the roster's filter choices are read
 on the runner's threads, none on the GUI thread. An answer overtaken by a later read is
 dropped; the roster page follows the hub when another roster opens; a delete that finished
-after the roster was replaced leaves no undo entry on the new roster's stack; restore,
-encryption and re-keying run on the worker, the window answering, and wait for a colleague's
-lock naming them.
+or a merge written after the roster was replaced leaves no undo entry on the new roster's
+stack. Restore and encryption: test_workspace_runner_protection.py.
 """
 
 from __future__ import annotations
@@ -17,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
@@ -26,6 +26,7 @@ from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.latest_read import LatestRead
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.operations import write_pool
+from tests.ui.polling import keep_looking
 from tests.ui.typing import answer_next_message_box
 
 
@@ -130,3 +131,31 @@ def test_a_delete_finished_after_another_roster_opened_leaves_no_undo_there(
     qtbot.waitUntil(lambda: window.pending is not None and window.pending.done)
     assert window.undo_stack.count() == 0  # the undo of the old roster's delete is not on the new one's stack
     assert not window.undo_action.isEnabled()
+
+
+def test_a_merge_written_after_another_roster_opened_leaves_no_undo_there(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, other_roster: Database) -> None:
+    from desktop_app.ui.merge_dialog import MergeDialog
+
+    a, b = window.roster.model.ids[:2]
+    assert window.workspace is not None
+    dialog = MergeDialog(window.workspace, a, b, window, undo_host=window)
+    qtbot.addWidget(dialog)
+
+    def open_other_roster_once_written() -> None:
+        write_pool().waitForDone()  # the merge is written; the window has not heard of it yet
+        window.hub.replace_database(other_roster)
+
+    def confirm() -> bool:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "confirmMerge":
+            return False
+        QTimer.singleShot(0, open_other_roster_once_written)
+        box.button(QMessageBox.StandardButton.Yes).click()
+        return True
+
+    keep_looking(confirm)
+    dialog.merge()
+    assert window.db is other_roster
+    assert persons.get_person(demo_db, b).status == "merged" or persons.get_person(demo_db, a).status == "merged"
+    assert window.undo_stack.count() == 0  # an undo of the old roster's merge would act on this one

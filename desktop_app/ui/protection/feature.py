@@ -5,13 +5,24 @@ Backup settings…, Encrypt roster… / Change passphrase…, Lock now, and Clos
 It starts the automatic backups (at open, every N minutes while changes happen, at close) and the
 idle lock, and makes File > New roster offer encryption and File > Open ask for the passphrase of
 an encrypted roster.
+
+Restore, encryption and a passphrase change close the roster and swap its file: they run on the
+runner's worker (`ui.operations.run_in_background`), the window painting meanwhile, once no
+colleague holds the roster's write lock; while one does, the waiting window names them and
+Cancel gives the work up with nothing changed. `busy` is the one under way (None when none is).
+
+    protection = window.feature(Protection)
+    protection.restore()                      # asks which backup, then restores off the GUI thread
+    qtbot.waitUntil(lambda: protection.busy is None)
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,13 +33,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.errors import RosterError
+from desktop_app.domain.errors import Cancelled, RosterError
 from desktop_app.services import audit, backups, retention
-from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_RECENT
+from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_RECENT, BackupInfo
 from desktop_app.storage.db import Database, WrongPassphrase, is_encrypted, open_database
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.first_start_recovery import offer_recovery
-from desktop_app.ui.operations import PendingOperation, run_in_background, write_and_wait, write_pool
+from desktop_app.ui.operations import (
+    PendingOperation,
+    Progress,
+    run_in_background,
+    the_relay,
+    write_and_wait,
+    write_pool,
+)
 from desktop_app.ui.protection.backup_dialog import (
     KEY_DAYS,
     KEY_INTERVAL,
@@ -46,6 +64,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 # --- opening -------------------------------------------------------------------------------------
@@ -91,6 +110,7 @@ class Protection(QObject):
         self.window = window  # the parent of the dialogs and actions
         self.auto: backups.AutoBackup | None = None
         self.auto_task: PendingOperation | None = None
+        self.busy: PendingOperation | None = None  # a restore or an encryption under way (`swap_file`)
         self.closing = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._periodic_backup)
@@ -313,31 +333,90 @@ class Protection(QObject):
             .replace("%1", f"{chosen.taken_at:%Y-%m-%d %H:%M}").replace("%2", str(chosen.persons)))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.auto = None
-        try:
-            try:
-                result = backups.restore_backup(self.host.db, chosen.path, operator=self.host.operator,
-                                                safety_folder=backup_folder(self.host))
-            except backups.AnotherRostersBackup:
+        self._restore(chosen, other_roster=False)
+
+    def _restore(self, chosen: BackupInfo, *, other_roster: bool) -> None:
+        db, operator, folder = self.host.db, self.host.operator, backup_folder(self.host)
+        assert db is not None
+        auto, self.auto = self.auto, None  # no automatic backup of the roster being replaced
+
+        def restored(result: backups.RestoreResult) -> None:
+            self.use_database(result.database)
+            QMessageBox.information(self.window, self.tr("Restored"),
+                                    self.tr("The roster is back to %1. The roster as it was is saved as %2.")
+                                    .replace("%1", f"{chosen.taken_at:%Y-%m-%d %H:%M}")
+                                    .replace("%2", result.safety_copy.path.name))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, backups.AnotherRostersBackup) and not other_roster:
                 answer = QMessageBox.warning(
                     self.window, self.tr("Restore from backup"),
                     self.tr("%1 is a backup of another roster, not of this one. Replace this roster by that "
                             "other roster? This roster is saved first.").replace("%1", chosen.path.name),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-                if answer != QMessageBox.StandardButton.Yes:
-                    self.use_database(self.host.db.reopen())
+                if answer == QMessageBox.StandardButton.Yes and self.host.db is db:
+                    self.auto = auto
+                    self._restore(chosen, other_roster=True)
                     return
-                result = backups.restore_backup(self.host.db, chosen.path, operator=self.host.operator,
-                                                safety_folder=backup_folder(self.host), other_roster=True)
-        except RosterError as exc:
-            show_error(self.window, exc)
-            self.use_database(self.host.db.reopen())
+            self._carry_on(db, auto, exc)
+
+        self.swap_file(self.tr("Restoring the backup"), lambda: backups.restore_backup(
+            db, chosen.path, operator=operator, safety_folder=folder, other_roster=other_roster), restored, failed)
+
+    def swap_file(self, title: str, work: Callable[[], T], done: Callable[[T], None],
+                  failed: Callable[[BaseException], None]) -> PendingOperation:
+        """Run `work()` (it closes the roster and swaps its file) on the writer's worker once no colleague holds
+        the write lock; `done(result)` or `failed(error)` on the GUI thread. While a colleague holds the lock the
+        waiting window names them, and Cancel (or another roster opened) gives the work up before it starts."""
+        workspace = self.host.workspace
+        assert workspace is not None
+        db, relay = workspace.db, the_relay()
+        numbered = threading.Event()
+        number: list[int] = []
+
+        def operation(progress: Progress) -> T:
+            numbered.wait()
+
+            def cancelled() -> bool:
+                if workspace.db is not db:
+                    raise Cancelled()  # another roster was opened meanwhile: nothing was changed
+                return not progress(0, 0)
+
+            # The relay outlives every window: its signal is the runner's own way to name the lock's holder.
+            workspace.wait_for_writer(cancelled, lambda holder: relay.waiting.emit(number[0], holder))
+            return work()
+
+        # Held like one of the window's writes: a colleague's change arriving meanwhile reloads no page, whose
+        # reads would open the file again while it is being swapped (news is handed on once this ends).
+        finished = self.host.hub.write_started(None)
+
+        def succeeded(result: T) -> None:
+            self.busy = None
+            finished(None)
+            done(result)
+
+        def refused(exc: BaseException) -> None:
+            self.busy = None
+            finished(None)
+            failed(exc)
+
+        self.busy = run_in_background(self.window, title, operation, succeeded, refused)
+        number.append(self.busy.number)
+        numbered.set()
+        return self.busy
+
+    def _carry_on(self, db: Database, auto: backups.AutoBackup | None, exc: BaseException) -> None:
+        """After a restore or an encryption that did not happen: the roster as it was, the error told."""
+        if isinstance(exc, Cancelled):  # given up before the file was touched: the roster is still open
+            self.auto = auto
+            self.host.statusBar().showMessage(translated(exc), 15_000)
             return
-        self.use_database(result.database)
-        QMessageBox.information(self.window, self.tr("Restored"),
-                                self.tr("The roster is back to %1. The roster as it was is saved as %2.")
-                                .replace("%1", f"{chosen.taken_at:%Y-%m-%d %H:%M}")
-                                .replace("%2", result.safety_copy.path.name))
+        if self.host.db is db:
+            self.use_database(db.reopen())  # the file may have been closed before the error
+        if not isinstance(exc, RosterError):
+            raise exc  # a bug: the crash dialog, with its traceback
+        if not isinstance(exc, backups.AnotherRostersBackup):  # that one was answered already
+            show_error(self.window, exc)
 
     @Slot()
     def verify_audit(self) -> None:
@@ -381,25 +460,41 @@ class Protection(QObject):
                                            "they were written with."), choose=True)
         if not ask_new.exec() or not ask_new.passphrase:
             return
-        new = ask_new.passphrase
+        self._rewrite(db, path, old, ask_new.passphrase)
+
+    def _rewrite(self, db: Database, path: Path, old: str | None, new: str) -> None:
+        """Encrypt the roster's file under `new` (or re-key it from `old`) off the GUI thread."""
+        operator, folders = self.host.operator, [backup_folder(self.host)]
         account = self.host.workspace.account if self.host.workspace is not None else None
-        self._final_backup()
-        db.close()
-        copies: list[Path] = []
-        try:
+        auto, self.auto = self.auto, None
+        backup_failed: list[RosterError] = []
+
+        def rewrite() -> tuple[Database, list[Path]]:
+            if auto is not None:  # the last plain backup first, as when the roster is closed
+                try:
+                    auto.run("at close")
+                except RosterError as exc:
+                    backup_failed.append(exc)
+            db.close()
+            copies: list[Path] = []
             if old is None:
-                copies = backups.encrypt_roster(path, new, operator=self.host.operator, account=account,
-                                                folders=[backup_folder(self.host)]).plain_copies
+                copies = backups.encrypt_roster(path, new, operator=operator, account=account,
+                                                folders=folders).plain_copies
             else:
-                backups.change_roster_passphrase(path, old, new, operator=self.host.operator, account=account)
-        except RosterError as exc:
-            show_error(self.window, exc)
-            self.use_database(db.reopen())
-            return
-        self.use_database(open_database(path, passphrase=new, holder=self.host.operator))
-        self.host.statusBar().showMessage(self.tr("The roster file is encrypted."), 15_000)
-        if copies:
-            self.protect_plain_copies(path, copies, new)
+                backups.change_roster_passphrase(path, old, new, operator=operator, account=account)
+            return open_database(path, passphrase=new, holder=operator), copies
+
+        def rewritten(result: tuple[Database, list[Path]]) -> None:
+            database, copies = result
+            self.use_database(database)
+            self.host.statusBar().showMessage(self.tr("The roster file is encrypted."), 15_000)
+            for exc in backup_failed:
+                self._auto_failed(exc)
+            if copies:
+                self.protect_plain_copies(path, copies, new)
+
+        self.swap_file(self.tr("Encrypting the roster") if old is None else self.tr("Changing the passphrase"),
+                       rewrite, rewritten, lambda exc: self._carry_on(db, auto, exc))
 
     def protect_plain_copies(self, path: Path, copies: list[Path], passphrase: str) -> None:
         """List the plain copies an encryption left and encrypt or remove them, as the officer chooses."""
