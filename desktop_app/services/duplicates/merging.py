@@ -45,7 +45,7 @@ from desktop_app.matching import find_duplicates as engine_duplicates
 from desktop_app.services import accounts, audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.operations import changes_of, mark_undone, undoable
-from desktop_app.services.persons import PersonView, person_view
+from desktop_app.services.persons import NOTE_FIELDS, PersonView, person_view
 from desktop_app.services.reconciling import RosterPerson, differing_fields, load_roster
 from desktop_app.services.search_index import reindex, sort_key_of
 from desktop_app.services.status import set_status
@@ -255,10 +255,13 @@ def _empty(value: Any) -> bool:
 @accounts.guarded(Permission.SEARCH)
 def merge_comparison(db: Database, keep_id: int, other_id: int) -> list[FieldChoice]:
     """The two records side by side: every mergeable field, the household, documents and phones."""
+    notes_readable = accounts.may(db, Permission.READ_NOTES)  # issue 20: a volunteer compares no notes
     with db.reading() as session:
         keep, other = _pair(session, keep_id, other_id)
         rows = []
         for key in MERGE_FIELDS:
+            if key in NOTE_FIELDS and not notes_readable:
+                continue
             kv, ov = getattr(keep, key), getattr(other, key)
             suggested = "other" if _empty(kv) and not _empty(ov) else "keep"
             rows.append(FieldChoice(key, FIELDS_BY_KEY[key].label, _text(key, kv), _text(key, ov), True, suggested))

@@ -165,7 +165,9 @@ def _list_of(session: Session, list_id: int | None) -> tuple[str | None, int | N
 @accounts.guarded(Permission.SEARCH)
 def person_records(db: Database, keys: Sequence[tuple[int, int | None]],
                    page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
-    """The export record of each key, in order, read `page_size` rows at a time."""
+    """The export record of each key, in order, read `page_size` rows at a time; without READ_NOTES
+    (a volunteer's preview) the medical need and the notes are left empty (issue 20)."""
+    notes_readable = accounts.may(db, Permission.READ_NOTES)
     for start in range(0, len(keys), page_size):
         page = keys[start:start + page_size]
         with db.reading() as session:
@@ -174,6 +176,8 @@ def person_records(db: Database, keys: Sequence[tuple[int, int | None]],
             record = dict(records.persons[person_id])
             if member_id is not None:
                 record.update(records.members[member_id])
+            if not notes_readable:
+                record.update(medical=None, notes="")
             yield record
 
 

@@ -1,0 +1,71 @@
+"""Breaker X20 (session 7), issue 20: reads a volunteer may make (SEARCH) that carried what the role
+may not read, the medical need and the notes.
+
+Each test replays the steps that reached the notes before its fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.export_profile import full_roster_profile
+from desktop_app.domain.roles import Role
+from desktop_app.services import accounts, persons
+from desktop_app.services.duplicates import merge_comparison
+from desktop_app.services.exporting import Selection, manifest_rows, preview
+from desktop_app.services.exporting.selection import person_records
+from desktop_app.storage.db import Database, open_database
+
+PINS = {Role.HEAD: "4711-consul", Role.VOLUNTEER: "1234-hotline"}
+NAMES = {Role.HEAD: "A. Consul", Role.VOLUNTEER: "V. Hotline"}
+SECRET = "insulin twice a day, diabetes"
+
+
+@pytest.fixture
+def roster(tmp_path: Path) -> tuple[Database, int, int]:
+    """A roster with a head and a volunteer, and two look-alike persons, one with a medical need and notes."""
+    db = open_database(tmp_path / "roster.db")
+    accounts.add_account(db, NAMES[Role.HEAD], Role.HEAD, PINS[Role.HEAD], operator="setup")
+    accounts.sign_in(db, accounts.authenticate(db, NAMES[Role.HEAD], PINS[Role.HEAD]))
+    accounts.add_account(db, NAMES[Role.VOLUNTEER], Role.VOLUNTEER, PINS[Role.VOLUNTEER], operator="setup")
+    ill = persons.create_person(db, {"surname": "Иванова", "given_names": "Анна", "medical": "yes",
+                                     "notes": SECRET}, operator="setup")
+    twin = persons.create_person(db, {"surname": "Иванова", "given_names": "Анна", "notes": "second " + SECRET},
+                                 operator="setup")
+    return db, ill.id, twin.id
+
+
+def _as(db: Database, role: Role) -> None:
+    accounts.sign_in(db, accounts.authenticate(db, NAMES[role], PINS[role]))
+
+
+def test_an_export_preview_and_manifest_withhold_notes_and_medical_need_from_a_volunteer(
+        roster: tuple[Database, int, int]) -> None:
+    db, ill, _ = roster
+    profile = full_roster_profile()
+    _as(db, Role.HEAD)
+    shown = preview(db, Selection(person_ids=(ill,)), profile)
+    medical = shown.headers.index("Medical needs")
+    assert any(SECRET in cell for row in shown.rows for cell in row)  # the head reads them
+    head_medical = {row[medical] for row in shown.rows}
+    _as(db, Role.VOLUNTEER)  # the volunteer may search, so the preview is open: its cells were not
+    shown = preview(db, Selection(person_ids=(ill,)), profile)
+    assert not any(SECRET in cell for row in shown.rows for cell in row)
+    assert {row[medical] for row in shown.rows} == {""} != head_medical
+    printed = manifest_rows(db, Selection(person_ids=(ill,)), profile)
+    assert SECRET not in repr(printed)
+    record = next(person_records(db, [(ill, None)]))
+    assert record["notes"] == "" and record["medical"] is None
+
+
+def test_the_merge_comparison_shows_a_volunteer_no_notes_nor_medical_need(roster: tuple[Database, int, int]) -> None:
+    db, ill, twin = roster
+    _as(db, Role.HEAD)
+    assert {"medical", "notes"} <= {choice.key for choice in merge_comparison(db, ill, twin)}
+    _as(db, Role.VOLUNTEER)
+    choices = merge_comparison(db, ill, twin)
+    assert SECRET not in repr(choices)
+    assert not {"medical", "notes"} & {choice.key for choice in choices}
+    assert {"surname", "given_names"} <= {choice.key for choice in choices}
