@@ -443,13 +443,29 @@ class MainWindow(QMainWindow):
         editor.navigate.connect(self._editor_navigate)
         return editor
 
+    def _still_on(self, db: Roster | None) -> bool:
+        """Whether `db` is still the roster open: a slot that waited for a read (the event loop turning) may
+        find another roster opened meanwhile, and must then offer nothing read from the old one."""
+        if db is not None and self.db is db:
+            return True
+        log.info("another roster opened while a read for the old one was on its way; its answer is dropped")
+        return False
+
     @Slot()
     def new_person(self) -> None:
-        self.open_editor(None).exec()
+        editor = self.open_editor(None)
+        if self._still_on(editor.db):
+            editor.exec()
+        else:
+            editor.deleteLater()
 
     @Slot(int)
     def edit_person(self, person_id: int) -> None:
-        self.open_editor(person_id).exec()
+        editor = self.open_editor(person_id)  # reads the person, the event loop turning meanwhile
+        if self._still_on(editor.db):
+            editor.exec()
+        else:
+            editor.deleteLater()
 
     @Slot()
     def edit_current(self) -> None:
@@ -462,7 +478,10 @@ class MainWindow(QMainWindow):
         next_id = self.roster.move_current(step)
         if next_id is not None and next_id != person_id:
             editor = self.open_editor(next_id)
-            editor.open()
+            if self._still_on(editor.db):
+                editor.open()
+            else:
+                editor.deleteLater()
 
     @Slot(int)
     def _person_saved(self, person_id: int) -> None:
@@ -504,8 +523,8 @@ class MainWindow(QMainWindow):
             return
         found: list[PersonView] = []
         run_read(self, lambda: persons.get_person(db, person_id), found.append).wait()  # the window answers
-        if not found:
-            return  # the read failed (and said why)
+        if not found or not self._still_on(db):
+            return  # the read failed (and said why), or was of a roster no longer open
         person = found[0]
         dialog = StatusDialog(db, self.operator, person, self, hub=self.hub)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_status is not None:
@@ -570,8 +589,8 @@ class MainWindow(QMainWindow):
             return
         found: list[list[ListSummary]] = []
         run_read(self, lambda: lists.all_lists(db), found.append).wait()  # the window answers meanwhile
-        if not found:
-            return  # the read failed (and said why)
+        if not found or not self._still_on(db):
+            return  # the read failed (and said why), or was of a roster no longer open
         summaries = [s for s in found[0] if s.state != "closed"]
         if not summaries:
             show_error(self, RosterError(self.tr("There is no open evacuation list yet: create one on the "
@@ -581,7 +600,7 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getItem(self, self.tr("Add to list"),
                                         self.tr("Add %n person(s) to the list:", "", len(ids)), names,
                                         len(names) - 1, False)
-        if not ok:
+        if not ok or not self._still_on(db):
             return
         chosen = summaries[names.index(name)]
         operator = self.operator

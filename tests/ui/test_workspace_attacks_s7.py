@@ -1,0 +1,190 @@
+"""Attacks on the one workspace (issue 15, breaker X15, session 7): another roster opened while the
+window's reads are still on their way.
+
+The runner's read pool is kept busy by two real reads that wait for the test's word (as two slow
+reads of a large roster would), so the window's next read is queued; the officer then opens
+another roster whose persons have the same ids. What was asked of the first roster must never show
+on, be written to, or leave an undo entry on the second; and the trash page, reloaded, runs no SQL
+on the GUI thread (a real `before_cursor_execute` listener on both rosters' engines).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+
+from desktop_app.services import demo, lists, persons
+from desktop_app.storage.db import Database, open_database
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.operations import READ_THREADS, run_read
+from tests.ui.polling import keep_looking
+
+
+@pytest.fixture
+def other_path(tmp_path: Path) -> Iterator[Path]:
+    """A second roster with persons of the same ids, one list of its own."""
+    path = tmp_path / "other.db"
+    other = open_database(path)
+    try:
+        demo.fill_demo(other, households=3, operator="demo")
+        lists.create_list(other, "Only in the other roster", operator="t")
+    finally:
+        other.close()
+    yield path
+
+
+class BusyReads:
+    """Keeps every thread of the runner's read pool on a real read until `release()`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.may_answer = threading.Event()
+        self.started = threading.Semaphore(0)
+        for _ in range(READ_THREADS):
+            run_read(window, self._slow, lambda _result: None)
+        for _ in range(READ_THREADS):
+            assert self.started.acquire(timeout=10)
+
+    def _slow(self) -> None:
+        self.started.release()
+        self.may_answer.wait(20)
+
+    def release(self) -> None:
+        self.may_answer.set()
+
+
+def open_meanwhile(window: MainWindow, other: Path, busy: BusyReads, done: list[bool]) -> None:
+    """In the event loop the window's slot turns while its read waits: the officer opens `other`."""
+
+    def switch() -> None:
+        window.switch_database(str(other))
+        busy.release()
+        done.append(True)
+
+    QTimer.singleShot(0, switch)
+
+
+def reject_dialogs_seen(seen: list[str]) -> Callable[[], bool]:
+    def look() -> bool:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QDialog):
+            seen.append(box.objectName() or type(box).__name__)
+            box.reject()
+        return False  # looks on until the test ends
+
+    return look
+
+
+def test_a_status_change_asked_before_another_roster_opened_is_not_offered_on_it(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, other_path: Path) -> None:
+    """Change status… reads the person, the window turning meanwhile; another roster opened during that
+    read showed the old roster's person in the dialog, wrote to the closed roster and pushed its undo on
+    the new roster's stack, where Ctrl+Z changed the new roster's person of the same id."""
+    person_id = window.roster.model.person_id(0)
+    window.roster.select_person(person_id)
+    before = persons.get_person(demo_db, person_id).status
+    busy = BusyReads(window)
+    switched: list[bool] = []
+    seen: list[str] = []
+    keep_looking(reject_dialogs_seen(seen))
+    open_meanwhile(window, other_path, busy, switched)
+    window.change_status_of_current()
+    assert switched == [True]
+    assert window.workspace is not None and window.workspace.db.target.path == other_path
+    assert "statusDialog" not in seen  # nothing about the old roster's person is offered on the new one
+    assert window.undo_stack.count() == 0
+    assert persons.get_person(demo_db, person_id).status == before
+
+
+def test_add_to_list_asked_before_another_roster_opened_offers_no_old_list(
+        qtbot: QtBot, window: MainWindow, other_path: Path) -> None:
+    """Add to list… reads the lists, the window turning meanwhile: another roster opened during that read
+    offered the old roster's lists, then wrote the old roster's ids into the closed roster."""
+    first = window.roster.model.person_id(0)
+    window.roster.select_person(first)
+    busy = BusyReads(window)
+    switched: list[bool] = []
+    seen: list[str] = []
+    keep_looking(reject_dialogs_seen(seen))
+    open_meanwhile(window, other_path, busy, switched)
+    window.add_selection_to_list()
+    assert switched == [True]
+    assert not any(name in seen for name in ("QInputDialog", "errorDialog", "QMessageBox"))
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()]
+
+
+class StatementThreads:
+    """The thread of every statement run on the engines while recording (a real engine listener)."""
+
+    def __init__(self, *databases: Database) -> None:
+        self.engines = [db.engine for db in databases]
+        self.threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        for engine in self.engines:
+            event.listen(engine, "before_cursor_execute", self._record)
+
+    def _record(self, *_arguments: Any) -> None:
+        with self._lock:
+            self.threads.append(threading.current_thread())
+
+    def stop(self) -> None:
+        for engine in self.engines:
+            event.remove(engine, "before_cursor_execute", self._record)
+
+    def on_gui_thread(self) -> int:
+        return sum(1 for thread in self.threads if thread is threading.main_thread())
+
+
+def test_trash_read_of_the_old_roster_never_shows_on_the_new_one(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, tmp_path: Path) -> None:
+    """The trash and the trail are being read when another roster opens: the old roster's answer is
+    dropped, the new roster's shows, and no statement of either reload runs on the GUI thread."""
+    deleted = persons.delete_person(demo_db, window.roster.model.person_id(0), operator="colleague")
+    other = open_database(tmp_path / "third.db")
+    demo.fill_demo(other, households=2, operator="demo")
+    window.show_page("trash")
+    page = window.trash
+    qtbot.waitUntil(lambda: not page.busy)
+    qtbot.waitUntil(lambda: window.roster_changes.watched is demo_db)
+    busy = BusyReads(window)
+    page.reload()  # queued behind the busy reads: the old roster's trash
+    # The officer opens another roster; the page asks again (queued too). Opening it reads on the GUI thread
+    # (the roster page's first rows, the change watcher's baseline): not the page's reload, left out.
+    window.hub.replace_database(other)
+    qtbot.waitUntil(lambda: window.roster_changes.watched is other)
+    statements = StatementThreads(demo_db, other)
+    try:
+        busy.release()
+        qtbot.waitUntil(lambda: not page.busy, timeout=20_000)
+    finally:
+        statements.stop()
+    assert deleted.id not in [p.id for p in page.trash_model.records]
+    assert page.trash_model.records == []
+    assert all(entry.operator != "colleague" for entry in page.audit_model.records)
+    assert page.audit_model.rowCount() > 0  # the new roster's trail (its demo fill)
+    assert len(statements.threads) > 3
+    assert statements.on_gui_thread() == 0
+
+
+def test_a_person_asked_for_before_another_roster_opened_is_not_edited_on_it(
+        qtbot: QtBot, window: MainWindow, other_path: Path) -> None:
+    """Edit person reads the person's sheet, the window turning meanwhile: another roster opened during
+    that read showed the old roster's person in the editor (its Save then wrote to the closed roster and
+    pushed an undo entry onto the new roster's stack)."""
+    person_id = window.roster.model.person_id(0)
+    busy = BusyReads(window)
+    switched: list[bool] = []
+    seen: list[str] = []
+    keep_looking(reject_dialogs_seen(seen))
+    open_meanwhile(window, other_path, busy, switched)
+    window.edit_person(person_id)
+    assert switched == [True]
+    assert "personEditor" not in seen and "PersonEditor" not in seen
+    assert window.undo_stack.count() == 0
