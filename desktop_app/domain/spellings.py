@@ -145,7 +145,9 @@ def name_words(text: str | None) -> list[str]:
     if not _CYRILLIC.search(text):
         return latin_words(text)
     cleaned = unicodedata.normalize("NFC", text.casefold())
-    return _cyrillic_particles([w for w in re.split(r"[^\w\u0301]+", cleaned) if w])
+    words = _cyrillic_particles([w for w in re.split(r"[^\w\u0301]+", cleaned) if w])
+    # A Latin word beside Cyrillic ones is a Latin word as `latin_words` gives it ('АР-A': ['A'], not ['a']).
+    return [out for word in words for out in ([word] if _CYRILLIC.search(word) else latin_words(word))]
 
 
 def _cyrillic_particles(words: list[str]) -> list[str]:
@@ -232,7 +234,8 @@ def equal_under_scheme(a: str, b: str) -> str | None:
         return next((label for label in labels if label not in (AS_WRITTEN, ARABIC_LETTERS)), labels[0])
     if (forms_a.arabic or forms_b.arabic) and forms_a.skeletons & forms_b.skeletons:
         arabic, other = (forms_a, forms_b) if forms_a.arabic else (forms_b, forms_a)
-        if other.arabic or any(_long_vowels_fit(arabic.word, form) for form in other.forms):
+        if other.arabic or any(_long_vowels_fit(arabic.word, form) and _latin_long_vowels_fit(arabic.word, form)
+                               for form in other.forms):
             return ARABIC_SKELETON
     return None
 
@@ -249,6 +252,28 @@ def _long_vowels_fit(arabic: str, latin: str) -> bool:
             continue
         before = consonant_count(anyascii(arabic[:index]).upper())
         if not any(latin[j] in kinds and consonant_count(latin[:j]) == before for j in range(len(latin))):
+            return False
+    return True
+
+
+# A Latin long vowel after the second consonant, before another: the Arabic letter that writes it.
+_LATIN_LONG_VOWELS = re.compile(r"OU|OO|UU|AW|EI|EE|II|EY|IY|AY")
+_LATIN_LONG_LETTER = {"OU": "و", "OO": "و", "UU": "و", "AW": "و"}
+
+
+def _latin_long_vowels_fit(arabic: str, latin: str) -> bool:
+    """The other way round: whether every long vowel the Latin spelling writes inside the word (OU, EI,
+    EE...) after its second consonant is a medial و/ي of `arabic` at the same place. MAHMOUD and HUSSEIN
+    share محمد's and حسن's consonants but are two other names (محمود, حسين; breaker X14 s7: Hasan and
+    Husein, the commonest names of Arab twins, were one name). A first vowel is left free: French
+    spellings write a short U as OU (MOUSTAFA for مصطفى)."""
+    for found in _LATIN_LONG_VOWELS.finditer(latin):
+        before = consonant_count(latin[:found.start()])
+        if before < 2 or not consonant_count(latin[found.end():]):
+            continue
+        letter = _LATIN_LONG_LETTER.get(found.group(), "ي")
+        if not any(arabic[i] == letter and consonant_count(anyascii(arabic[:i]).upper()) == before
+                   for i in range(1, len(arabic) - 1)):
             return False
     return True
 

@@ -25,9 +25,20 @@ import pytest
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.person import Sex
 from desktop_app.matching import MatchRecord, RosterIndex
-from desktop_app.matching.comparisons import DOCUMENT_F, DOCUMENT_ONE_OFF, GIVEN_F, JW94, compare
+from desktop_app.matching.comparisons import (
+    DOCUMENT_F,
+    DOCUMENT_ONE_OFF,
+    EXACT,
+    GIVEN_F,
+    JW94,
+    SCHEME,
+    SOUND,
+    compare,
+    word_level,
+)
 from desktop_app.matching.features import prepare
 from desktop_app.matching.model import TWINS_OFF_ROSTER
+from desktop_app.matching.normalize import name_words
 from desktop_app.matching.scoring import judge
 from tests.matching.test_match_engine import _crowd
 
@@ -112,3 +123,37 @@ def test_a_passport_one_digit_off_weighs_for_the_twin_whatever_m_em_fits(index: 
     comparison = compare(query, target)
     assert (comparison.levels[GIVEN_F], comparison.levels[DOCUMENT_F]) == (JW94, DOCUMENT_ONE_OFF)
     assert judge(query, target, comparison, model).decision == "review"
+
+
+# Arabic-script roster, Latin answer: two names whose consonants agree, the Latin one writing a long vowel
+# the Arabic one has not (محمد Muhammad / MAHMOUD = محمود, حسن Hasan / HUSSEIN = حسين: the names of twins).
+ARABIC_TWINS = [("محمد", "MAHMOUD"), ("حسن", "HUSSEIN"), ("حسن", "HUSAYN")]
+
+
+@pytest.mark.parametrize(("stayer", "leaver"), ARABIC_TWINS)
+def test_an_arabic_name_is_not_another_whose_latin_spelling_writes_a_long_vowel(
+        index: RosterIndex, stayer: str, leaver: str) -> None:
+    assert word_level(stayer, leaver)[0] not in (EXACT, SCHEME, SOUND)
+    assert word_level("محمود", "MAHMOUD")[0] == word_level("حسين", "HUSSEIN")[0] == SCHEME
+    assert word_level("محمد", "MOUHAMMAD")[0] == word_level("مصطفى", "MOUSTAFA")[0] == SCHEME  # a French first OU
+
+
+@pytest.mark.parametrize(("stayer", "leaver"), ARABIC_TWINS)
+def test_the_arabic_twin_who_left_is_not_matched(stayer: str, leaver: str) -> None:
+    born = PartialDate(2011, 6, 2)
+    roster = [*_crowd(2_000), MatchRecord("stayer", "أبو شنب", stayer, "", birth_date=born, sex=Sex.MALE,
+                                          documents=("41700213",))]
+    index = RosterIndex(roster)
+    for documents in (("41700214",), ("93315520",), ()):
+        row = MatchRecord("row", full_name=f"ABU SHANAB {leaver}", birth_date=born, sex=Sex.MALE, documents=documents)
+        found = index.candidates(row)
+        assert found and found[0].key == "stayer"
+        assert found[0].decision != "match", documents
+
+
+def test_a_latin_word_beside_cyrillic_ones_is_read_as_latin() -> None:
+    """Hypothesis found it (test_match_normalize's idempotence): 'АР-A' gave ['a'], and ['a'] gave ['A']."""
+    for text in ("АР-A", "Иванов Ivan"):
+        once = name_words(text)
+        assert name_words(" ".join(once)) == once
+    assert name_words("Иванов Ivan") == ["иванов", "IVAN"]
