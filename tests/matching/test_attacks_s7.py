@@ -15,6 +15,11 @@ registered together, not a twin who never was on it. An answer's rows are weighe
 the share of a roster of the plausible population (`Model.with_twins_off_roster`); the duplicate
 finder, comparing the roster with itself, keeps the roster's own share.
 
+Arabic letters against Latin: محمد (Muhammad) was 'equal under a scheme' to MAHMOUD and حسن (Hasan) to
+HUSSEIN, their consonants agreeing, so no twin cap applied and the twin who left was matched at 1.0.
+A long vowel the Latin spelling writes inside the word must now be the Arabic word's و/ي
+(`spellings.equal_under_scheme`), as an Arabic long vowel already had to be a Latin vowel.
+
 Usage: ``pytest tests/matching/test_attacks_s7.py``
 """
 
