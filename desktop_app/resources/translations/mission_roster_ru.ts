@@ -72,27 +72,32 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="71"/>
+        <location filename="../../ui/accounts/__init__.py" line="80"/>
         <source>S&amp;witch user…</source>
         <translation>С&amp;менить пользователя…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="75"/>
+        <location filename="../../ui/accounts/__init__.py" line="84"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Учётные записи…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="159"/>
+        <location filename="../../ui/accounts/__init__.py" line="169"/>
         <source>Signed in: {name} ({role})</source>
         <translation>Вход выполнен: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="220"/>
+        <location filename="../../ui/accounts/__init__.py" line="227"/>
+        <source>Sign in (File &gt; Switch user…) to see the roster.</source>
+        <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы увидеть список.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="256"/>
         <source>{name} ({role}) has no permission for {permission}.</source>
         <translation>У {name} ({role}) нет права: {permission}.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="224"/>
+        <location filename="../../ui/accounts/__init__.py" line="260"/>
         <source>Sign in (File &gt; Switch user…) to use {permission}.</source>
         <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы получить доступ: {permission}.</translation>
     </message>
@@ -930,97 +935,97 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="320"/>
+        <location filename="../../ui/merge_dialog.py" line="322"/>
         <source>Possible duplicates</source>
         <translation>Возможные дубликаты</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="324"/>
+        <location filename="../../ui/merge_dialog.py" line="326"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="325"/>
+        <location filename="../../ui/merge_dialog.py" line="327"/>
         <source>Born A</source>
         <translation>Родился (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="326"/>
+        <location filename="../../ui/merge_dialog.py" line="328"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="327"/>
+        <location filename="../../ui/merge_dialog.py" line="329"/>
         <source>Born B</source>
         <translation>Родился (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="328"/>
+        <location filename="../../ui/merge_dialog.py" line="330"/>
         <source>Decision</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="328"/>
+        <location filename="../../ui/merge_dialog.py" line="330"/>
         <source>almost surely</source>
         <translation>почти наверняка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="328"/>
+        <location filename="../../ui/merge_dialog.py" line="330"/>
         <source>look</source>
         <translation>проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="329"/>
+        <location filename="../../ui/merge_dialog.py" line="331"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="329"/>
+        <location filename="../../ui/merge_dialog.py" line="331"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="341"/>
+        <location filename="../../ui/merge_dialog.py" line="343"/>
         <source>Looking for duplicates…</source>
         <translation>Поиск дубликатов…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="343"/>
+        <location filename="../../ui/merge_dialog.py" line="345"/>
         <source>Enter: compare and merge · Del: not a duplicate (not proposed again)</source>
         <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="345"/>
+        <location filename="../../ui/merge_dialog.py" line="347"/>
         <source>&amp;Compare and merge…</source>
         <translation>&amp;Сравнить и объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="348"/>
+        <location filename="../../ui/merge_dialog.py" line="350"/>
         <source>&amp;Not a duplicate</source>
         <translation>&amp;Не дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="351"/>
+        <location filename="../../ui/merge_dialog.py" line="353"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="368"/>
+        <location filename="../../ui/merge_dialog.py" line="370"/>
         <source>Looking for duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="374"/>
+        <location filename="../../ui/merge_dialog.py" line="376"/>
         <source>%1 possible duplicates, the likeliest first.</source>
         <translation>Возможных дубликатов: %1, самые вероятные — первыми.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="404"/>
+        <location filename="../../ui/merge_dialog.py" line="406"/>
         <source>Marking %1 and %2 as different persons</source>
         <translation>%1 и %2 отмечаются как разные люди</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="413"/>
+        <location filename="../../ui/merge_dialog.py" line="415"/>
         <source>%1 possible duplicates; %2 and %3 marked as different persons.</source>
         <translation>Возможных дубликатов: %1; %2 и %3 отмечены как разные люди.</translation>
     </message>
@@ -1764,153 +1769,153 @@ Please send that file to your IT support.</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="252"/>
+        <location filename="../../ui/pages/households.py" line="282"/>
         <source>%1 without %2</source>
         <translation>%1, нет: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="64"/>
+        <location filename="../../ui/pages/households.py" line="65"/>
         <source>%1 years old: too young to be %2 of the head; check the relationship</source>
         <translation>%1 лет: слишком мал(а), чтобы быть «%2» главы семьи; проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="74"/>
+        <location filename="../../ui/pages/households.py" line="75"/>
         <source>Check the relationship</source>
         <translation>Проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="77"/>
+        <location filename="../../ui/pages/households.py" line="78"/>
         <source>Record it as %1 anyway?</source>
         <translation>Всё равно записать как «%1»?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="79"/>
+        <location filename="../../ui/pages/households.py" line="80"/>
         <source>Record anyway</source>
         <translation>Всё равно записать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="103"/>
+        <location filename="../../ui/pages/households.py" line="106"/>
         <source>Find a household: reference or name</source>
         <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="108"/>
+        <location filename="../../ui/pages/households.py" line="111"/>
         <source>&amp;New household…</source>
         <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="111"/>
+        <location filename="../../ui/pages/households.py" line="114"/>
         <source>Ref</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="111"/>
-        <location filename="../../ui/pages/households.py" line="130"/>
+        <location filename="../../ui/pages/households.py" line="114"/>
+        <location filename="../../ui/pages/households.py" line="133"/>
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="112"/>
+        <location filename="../../ui/pages/households.py" line="115"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="130"/>
+        <location filename="../../ui/pages/households.py" line="133"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="131"/>
+        <location filename="../../ui/pages/households.py" line="134"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="132"/>
+        <location filename="../../ui/pages/households.py" line="135"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="133"/>
+        <location filename="../../ui/pages/households.py" line="136"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="134"/>
+        <location filename="../../ui/pages/households.py" line="137"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="152"/>
+        <location filename="../../ui/pages/households.py" line="155"/>
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="154"/>
+        <location filename="../../ui/pages/households.py" line="157"/>
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="156"/>
+        <location filename="../../ui/pages/households.py" line="159"/>
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="163"/>
+        <location filename="../../ui/pages/households.py" line="166"/>
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="181"/>
+        <location filename="../../ui/pages/households.py" line="184"/>
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="195"/>
+        <location filename="../../ui/pages/households.py" line="198"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="198"/>
+        <location filename="../../ui/pages/households.py" line="201"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="246"/>
+        <location filename="../../ui/pages/households.py" line="276"/>
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="287"/>
+        <location filename="../../ui/pages/households.py" line="317"/>
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="287"/>
+        <location filename="../../ui/pages/households.py" line="317"/>
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="291"/>
+        <location filename="../../ui/pages/households.py" line="321"/>
         <source>Creating the household</source>
         <translation>Создание семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="309"/>
+        <location filename="../../ui/pages/households.py" line="339"/>
         <source>Recording the relationship</source>
         <translation>Запись степени родства</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="319"/>
+        <location filename="../../ui/pages/households.py" line="349"/>
         <source>Making the head of the household</source>
         <translation>Назначение главы семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="328"/>
+        <location filename="../../ui/pages/households.py" line="358"/>
         <source>Removing from the household</source>
         <translation>Исключение из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="345"/>
+        <location filename="../../ui/pages/households.py" line="375"/>
         <source>Adding to the household</source>
         <translation>Добавление в семью</translation>
     </message>
@@ -2387,219 +2392,219 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="328"/>
+        <location filename="../../ui/pages/lists.py" line="358"/>
         <source>Evidence missing (%1): %2; the list cannot be sent until it is recorded or overridden</source>
         <translation>Не хватает документов (%1): %2; список нельзя отправить, пока их не внесут или не сделают исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="244"/>
+        <location filename="../../ui/pages/lists.py" line="247"/>
         <source>&amp;Notify…</source>
         <translation>&amp;Оповестить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="240"/>
+        <location filename="../../ui/pages/lists.py" line="243"/>
         <source>Print &amp;boarding list…</source>
         <translation>Печать &amp;посадочного списка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="242"/>
+        <location filename="../../ui/pages/lists.py" line="245"/>
         <source>Check-in at the &amp;gate…</source>
         <translation>Регистрация на &amp;КПП…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="112"/>
+        <location filename="../../ui/pages/lists.py" line="115"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="112"/>
+        <location filename="../../ui/pages/lists.py" line="115"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="113"/>
+        <location filename="../../ui/pages/lists.py" line="116"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="113"/>
+        <location filename="../../ui/pages/lists.py" line="116"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="114"/>
+        <location filename="../../ui/pages/lists.py" line="117"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="114"/>
+        <location filename="../../ui/pages/lists.py" line="117"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="115"/>
-        <location filename="../../ui/pages/lists.py" line="444"/>
+        <location filename="../../ui/pages/lists.py" line="118"/>
+        <location filename="../../ui/pages/lists.py" line="474"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="115"/>
-        <location filename="../../ui/pages/lists.py" line="159"/>
+        <location filename="../../ui/pages/lists.py" line="118"/>
+        <location filename="../../ui/pages/lists.py" line="162"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="126"/>
+        <location filename="../../ui/pages/lists.py" line="129"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="128"/>
+        <location filename="../../ui/pages/lists.py" line="131"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="155"/>
+        <location filename="../../ui/pages/lists.py" line="158"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="155"/>
+        <location filename="../../ui/pages/lists.py" line="158"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="160"/>
+        <location filename="../../ui/pages/lists.py" line="163"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="157"/>
+        <location filename="../../ui/pages/lists.py" line="160"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="130"/>
+        <location filename="../../ui/pages/lists.py" line="133"/>
         <source>Reconcile &amp;answer…</source>
         <translation>Сверить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="132"/>
+        <location filename="../../ui/pages/lists.py" line="135"/>
         <source>Members&apos; s&amp;tatus…</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="156"/>
+        <location filename="../../ui/pages/lists.py" line="159"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="158"/>
+        <location filename="../../ui/pages/lists.py" line="161"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="161"/>
+        <location filename="../../ui/pages/lists.py" line="164"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="172"/>
+        <location filename="../../ui/pages/lists.py" line="175"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="174"/>
+        <location filename="../../ui/pages/lists.py" line="177"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="178"/>
+        <location filename="../../ui/pages/lists.py" line="181"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="180"/>
+        <location filename="../../ui/pages/lists.py" line="183"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="183"/>
+        <location filename="../../ui/pages/lists.py" line="186"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="194"/>
+        <location filename="../../ui/pages/lists.py" line="197"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="196"/>
+        <location filename="../../ui/pages/lists.py" line="199"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="230"/>
+        <location filename="../../ui/pages/lists.py" line="233"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="232"/>
+        <location filename="../../ui/pages/lists.py" line="235"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="304"/>
+        <location filename="../../ui/pages/lists.py" line="334"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="314"/>
+        <location filename="../../ui/pages/lists.py" line="344"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="315"/>
+        <location filename="../../ui/pages/lists.py" line="345"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="317"/>
+        <location filename="../../ui/pages/lists.py" line="347"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="367"/>
+        <location filename="../../ui/pages/lists.py" line="397"/>
         <source>Creating the list</source>
         <translation>Создание списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="380"/>
+        <location filename="../../ui/pages/lists.py" line="410"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="390"/>
+        <location filename="../../ui/pages/lists.py" line="420"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="393"/>
+        <location filename="../../ui/pages/lists.py" line="423"/>
         <source>Adding the household to the list</source>
         <translation>Добавление семьи в список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="403"/>
+        <location filename="../../ui/pages/lists.py" line="433"/>
         <source>Removing from the list</source>
         <translation>Исключение из списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="416"/>
+        <location filename="../../ui/pages/lists.py" line="446"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="417"/>
+        <location filename="../../ui/pages/lists.py" line="447"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -2608,52 +2613,52 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="421"/>
+        <location filename="../../ui/pages/lists.py" line="451"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="423"/>
+        <location filename="../../ui/pages/lists.py" line="453"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="432"/>
+        <location filename="../../ui/pages/lists.py" line="462"/>
         <source>Marking the list sent</source>
         <translation>Отметка об отправке списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="442"/>
+        <location filename="../../ui/pages/lists.py" line="472"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="490"/>
+        <location filename="../../ui/pages/lists.py" line="520"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="491"/>
+        <location filename="../../ui/pages/lists.py" line="521"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="516"/>
+        <location filename="../../ui/pages/lists.py" line="546"/>
         <source>Recording the answer</source>
         <translation>Запись ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="524"/>
+        <location filename="../../ui/pages/lists.py" line="554"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="526"/>
+        <location filename="../../ui/pages/lists.py" line="556"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="541"/>
+        <location filename="../../ui/pages/lists.py" line="571"/>
         <source>Recording the crossing</source>
         <translation>Запись пересечения границы</translation>
     </message>
@@ -2958,12 +2963,12 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="526"/>
+        <location filename="../../ui/main_window/frame.py" line="545"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="527"/>
+        <location filename="../../ui/main_window/frame.py" line="546"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -2972,7 +2977,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="549"/>
+        <location filename="../../ui/main_window/frame.py" line="568"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -2981,17 +2986,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="577"/>
+        <location filename="../../ui/main_window/frame.py" line="596"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="581"/>
+        <location filename="../../ui/main_window/frame.py" line="600"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="582"/>
+        <location filename="../../ui/main_window/frame.py" line="601"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -3000,42 +3005,42 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="590"/>
+        <location filename="../../ui/main_window/frame.py" line="609"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="593"/>
+        <location filename="../../ui/main_window/frame.py" line="612"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="556"/>
+        <location filename="../../ui/main_window/frame.py" line="575"/>
         <source>Moving to the trash</source>
         <translation>Перемещение в корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="633"/>
+        <location filename="../../ui/main_window/frame.py" line="652"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="634"/>
+        <location filename="../../ui/main_window/frame.py" line="653"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="644"/>
+        <location filename="../../ui/main_window/frame.py" line="663"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="654"/>
+        <location filename="../../ui/main_window/frame.py" line="673"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="656"/>
+        <location filename="../../ui/main_window/frame.py" line="675"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -3252,22 +3257,22 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Объединение %1 с %2</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="275"/>
+        <location filename="../../ui/merge_dialog.py" line="277"/>
         <source>Merged into %1 (operation %2).</source>
         <translation>Объединено с %1 (операция %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="278"/>
+        <location filename="../../ui/merge_dialog.py" line="280"/>
         <source>Merge into %1</source>
         <translation>Объединить с %1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="288"/>
+        <location filename="../../ui/merge_dialog.py" line="290"/>
         <source>Undoing the merge</source>
         <translation>Отмена объединения</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="305"/>
+        <location filename="../../ui/merge_dialog.py" line="307"/>
         <source>Merge undone: %1 is a record of its own again.</source>
         <translation>Объединение отменено: %1 снова отдельная запись.</translation>
     </message>
@@ -3471,22 +3476,22 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="76"/>
+        <location filename="../../ui/pages/lists.py" line="77"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="79"/>
+        <location filename="../../ui/pages/lists.py" line="80"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="86"/>
+        <location filename="../../ui/pages/lists.py" line="87"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="87"/>
+        <location filename="../../ui/pages/lists.py" line="88"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -4644,122 +4649,122 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Восстановление базы из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="419"/>
-        <location filename="../../ui/protection/feature.py" line="423"/>
+        <location filename="../../ui/protection/feature.py" line="425"/>
+        <location filename="../../ui/protection/feature.py" line="429"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="420"/>
+        <location filename="../../ui/protection/feature.py" line="426"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="424"/>
+        <location filename="../../ui/protection/feature.py" line="430"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="444"/>
-        <location filename="../../ui/protection/feature.py" line="452"/>
+        <location filename="../../ui/protection/feature.py" line="450"/>
+        <location filename="../../ui/protection/feature.py" line="458"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="444"/>
+        <location filename="../../ui/protection/feature.py" line="450"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="449"/>
+        <location filename="../../ui/protection/feature.py" line="455"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="451"/>
+        <location filename="../../ui/protection/feature.py" line="457"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="453"/>
+        <location filename="../../ui/protection/feature.py" line="459"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="484"/>
+        <location filename="../../ui/protection/feature.py" line="490"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="490"/>
+        <location filename="../../ui/protection/feature.py" line="496"/>
         <source>Encrypting the roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="490"/>
+        <location filename="../../ui/protection/feature.py" line="496"/>
         <source>Changing the passphrase</source>
         <translation>Смена парольной фразы базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="507"/>
+        <location filename="../../ui/protection/feature.py" line="513"/>
         <source>%1 plain copies removed.</source>
         <translation>Удалено незашифрованных копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="507"/>
+        <location filename="../../ui/protection/feature.py" line="513"/>
         <source>%1 plain copies encrypted.</source>
         <translation>Зашифровано копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="523"/>
+        <location filename="../../ui/protection/feature.py" line="529"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="523"/>
+        <location filename="../../ui/protection/feature.py" line="529"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="525"/>
-        <location filename="../../ui/protection/feature.py" line="527"/>
-        <location filename="../../ui/protection/feature.py" line="536"/>
-        <location filename="../../ui/protection/feature.py" line="549"/>
+        <location filename="../../ui/protection/feature.py" line="531"/>
+        <location filename="../../ui/protection/feature.py" line="533"/>
+        <location filename="../../ui/protection/feature.py" line="542"/>
+        <location filename="../../ui/protection/feature.py" line="555"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="525"/>
+        <location filename="../../ui/protection/feature.py" line="531"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="528"/>
+        <location filename="../../ui/protection/feature.py" line="534"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="533"/>
+        <location filename="../../ui/protection/feature.py" line="539"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="534"/>
+        <location filename="../../ui/protection/feature.py" line="540"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="536"/>
+        <location filename="../../ui/protection/feature.py" line="542"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="542"/>
+        <location filename="../../ui/protection/feature.py" line="548"/>
         <source>Applying the retention</source>
         <translation>Применение срока хранения</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="549"/>
+        <location filename="../../ui/protection/feature.py" line="555"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
@@ -4767,12 +4772,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="677"/>
+        <location filename="../../ui/main_window/frame.py" line="696"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="678"/>
+        <location filename="../../ui/main_window/frame.py" line="697"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -9474,27 +9479,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="205"/>
+        <location filename="../../matching/scoring.py" line="206"/>
         <source>prior</source>
         <translation>исходно</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="206"/>
+        <location filename="../../matching/scoring.py" line="207"/>
         <source>chance before comparing</source>
         <translation>вероятность до сравнения</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="210"/>
+        <location filename="../../matching/scoring.py" line="211"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="214"/>
+        <location filename="../../matching/scoring.py" line="215"/>
         <source>no other candidate, {share}% of rows not on the roster</source>
         <translation>других кандидатов нет; {share}% строк не из базы</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="215"/>
+        <location filename="../../matching/scoring.py" line="216"/>
         <source>other candidates: {others}, {share}% of rows not on the roster</source>
         <translation>других кандидатов: {others}; {share}% строк не из базы</translation>
     </message>
@@ -9502,58 +9507,58 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.accounts</name>
     <message>
-        <location filename="../../services/accounts.py" line="69"/>
+        <location filename="../../services/accounts.py" line="70"/>
         <source>Refused: this roster has accounts and nobody is signed in; sign in (--user NAME) to use {permission}. Nothing was changed.</source>
         <translation>Отказано: в этом списке есть учётные записи, а вход не выполнен; войдите (--user ИМЯ), чтобы получить доступ: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="73"/>
+        <location filename="../../services/accounts.py" line="74"/>
         <source>Refused: {account} ({role}) has no permission for {permission}. Nothing was changed.</source>
         <translation>Отказано: у {account} ({role}) нет права: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="241"/>
+        <location filename="../../services/accounts.py" line="242"/>
         <source>must have at least {count} characters and no spaces at either end</source>
         <translation>должен содержать не менее {count} символов и не начинаться и не заканчиваться пробелом</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="249"/>
+        <location filename="../../services/accounts.py" line="250"/>
         <source>must be 1 to 100 characters</source>
         <translation>должно содержать от 1 до 100 символов</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="296"/>
+        <location filename="../../services/accounts.py" line="297"/>
         <source>cannot be the roster&apos;s first account: the first is the head of mission&apos;s</source>
         <translation>не может быть у первой учётной записи списка: первая — главы миссии</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="299"/>
+        <location filename="../../services/accounts.py" line="300"/>
         <source>An account {name!r} exists already.</source>
         <translation>Учётная запись {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="332"/>
-        <location filename="../../services/accounts.py" line="357"/>
+        <location filename="../../services/accounts.py" line="334"/>
+        <location filename="../../services/accounts.py" line="359"/>
         <source>Not signed in: no account {name!r} with this PIN.</source>
         <translation>Вход не выполнен: нет учётной записи {name!r} с таким PIN.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="334"/>
+        <location filename="../../services/accounts.py" line="336"/>
         <source>Not signed in: the account {name!r} is disabled; the head of mission can enable it again.</source>
         <translation>Вход не выполнен: учётная запись {name!r} отключена; глава миссии может включить её снова.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="337"/>
+        <location filename="../../services/accounts.py" line="339"/>
         <source>Not signed in: the account {name!r} is locked after {count} wrong PINs until {until:%H:%M:%S}.</source>
         <translation>Вход не выполнен: учётная запись {name!r} заблокирована после {count} неверных PIN до {until:%H:%M:%S}.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="417"/>
+        <location filename="../../services/accounts.py" line="419"/>
         <source>The server login {login!r} signs in as {name!r} already.</source>
         <translation>Логин сервера {login!r} уже входит как {name!r}.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="457"/>
+        <location filename="../../services/accounts.py" line="459"/>
         <source>is the roster&apos;s last active head of mission; make another head first</source>
         <translation>— последний действующий глава миссии в списке; сначала назначьте другого главу</translation>
     </message>
@@ -9667,42 +9672,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>дважды называет одного и того же человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="265"/>
+        <location filename="../../services/duplicates/merging.py" line="268"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="268"/>
+        <location filename="../../services/duplicates/merging.py" line="271"/>
         <source>Case ref. (each record keeps its own)</source>
         <translation>Номер дела (у каждой записи свой)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="271"/>
+        <location filename="../../services/duplicates/merging.py" line="274"/>
         <source>Documents (united)</source>
         <translation>Документы (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="274"/>
+        <location filename="../../services/duplicates/merging.py" line="277"/>
         <source>Phones (united)</source>
         <translation>Телефоны (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="276"/>
+        <location filename="../../services/duplicates/merging.py" line="279"/>
         <source>Status (the survivor&apos;s stays)</source>
         <translation>Статус (остаётся у сохраняемой записи)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="299"/>
+        <location filename="../../services/duplicates/merging.py" line="302"/>
         <source>was already merged into another record</source>
         <translation>уже объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="305"/>
+        <location filename="../../services/duplicates/merging.py" line="308"/>
         <source>needs two different persons</source>
         <translation>нужны два разных человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="331"/>
+        <location filename="../../services/duplicates/merging.py" line="334"/>
         <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
         <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
     </message>
@@ -9734,7 +9739,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/households.py" line="246"/>
+        <location filename="../../services/households.py" line="245"/>
         <source>Household {ref}: partner approved {approved} but not {not_approved}</source>
         <translation>Семья {ref}: партнёр одобрил {approved}, но не {not_approved}</translation>
     </message>
@@ -9855,7 +9860,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.lists</name>
     <message>
-        <location filename="../../services/lists.py" line="219"/>
+        <location filename="../../services/lists.py" line="216"/>
         <source>cannot be sent: evidence is missing for {members}; record it, or override with the reason (eligibility-override)</source>
         <translation>нельзя отправить: не хватает документов у {members}; внесите их или сделайте исключение с причиной (eligibility-override)</translation>
     </message>
@@ -9870,42 +9875,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Список на эвакуацию {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="139"/>
+        <location filename="../../services/lists.py" line="136"/>
         <source>is closed; open a new list</source>
         <translation>закрыт; создайте новый список</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="151"/>
+        <location filename="../../services/lists.py" line="148"/>
         <source>was merged into another record</source>
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="208"/>
+        <location filename="../../services/lists.py" line="205"/>
         <source>was already {state}</source>
         <translation>уже в состоянии «{state}»</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="213"/>
+        <location filename="../../services/lists.py" line="210"/>
         <source>has nobody on it yet: add persons, then send</source>
         <translation>пока пуст: добавьте людей, затем отправляйте</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="300"/>
+        <location filename="../../services/lists.py" line="297"/>
         <source>is in the trash; restore it to record an answer</source>
         <translation>в корзине; восстановите запись, чтобы внести ответ</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="303"/>
+        <location filename="../../services/lists.py" line="300"/>
         <source>was merged; record the answer on the kept record</source>
         <translation>объединена; внесите ответ в сохранённую запись</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="306"/>
+        <location filename="../../services/lists.py" line="303"/>
         <source>is closed; its answers can no longer change</source>
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="360"/>
+        <location filename="../../services/lists.py" line="357"/>
         <source>needs the partner&apos;s approval first</source>
         <translation>сначала нужно одобрение партнёра</translation>
     </message>
@@ -10027,42 +10032,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.operations</name>
     <message>
-        <location filename="../../services/operations.py" line="38"/>
+        <location filename="../../services/operations.py" line="37"/>
         <source>an import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="39"/>
+        <location filename="../../services/operations.py" line="38"/>
         <source>a reconciliation</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="41"/>
+        <location filename="../../services/operations.py" line="40"/>
         <source>a merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="42"/>
+        <location filename="../../services/operations.py" line="41"/>
         <source>a status change</source>
         <translation>смена статуса</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="43"/>
+        <location filename="../../services/operations.py" line="42"/>
         <source>a package import</source>
         <translation>импорт пакета</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="80"/>
+        <location filename="../../services/operations.py" line="79"/>
         <source>is not {what} but {other}: undo it with `{command}`</source>
         <translation>это не {what}, а {other}: отмените командой `{command}`</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="83"/>
+        <location filename="../../services/operations.py" line="82"/>
         <source>is not {what} but a {kind} operation, which cannot be undone</source>
         <translation>это не {what}, а операция «{kind}», которую нельзя отменить</translation>
     </message>
     <message>
-        <location filename="../../services/operations.py" line="87"/>
+        <location filename="../../services/operations.py" line="86"/>
         <source>was already undone by {who} at {when}</source>
         <translation>уже отменена ({who}, {when})</translation>
     </message>
@@ -10075,78 +10080,78 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>пакет отправляется площадкам (--to) или с паролем (--password-file), одно из двух</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="168"/>
+        <location filename="../../services/packages/importing.py" line="167"/>
         <location filename="../../services/packages/sites.py" line="80"/>
         <source>this roster has no site yet: run &apos;site init NAME&apos; first</source>
         <translation>у этого списка ещё нет площадки: сначала выполните &apos;site init НАЗВАНИЕ&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="179"/>
+        <location filename="../../services/packages/importing.py" line="178"/>
         <source>{path}: this package was made by this site</source>
         <translation>{path}: этот пакет создан этой же площадкой</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="183"/>
+        <location filename="../../services/packages/importing.py" line="182"/>
         <source>{path}: the package is addressed to {sites}, not to this site</source>
         <translation>{path}: пакет адресован {sites}, а не этой площадке</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="194"/>
+        <location filename="../../services/packages/importing.py" line="193"/>
         <source>{path}: package {number} from {site} was imported already; nothing changed</source>
         <translation>{path}: пакет {number} от {site} уже принят; ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="218"/>
+        <location filename="../../services/packages/importing.py" line="217"/>
         <source>{path}: the package&apos;s content could not be merged ({error}); nothing was changed</source>
         <translation>{path}: содержимое пакета не удалось объединить ({error}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="238"/>
+        <location filename="../../services/packages/importing.py" line="237"/>
         <source>{path}: malformed content ({what} is not what this version of the program reads)</source>
         <translation>{path}: содержимое повреждено ({what} — не то, что читает эта версия программы)</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="247"/>
+        <location filename="../../services/packages/importing.py" line="246"/>
         <source>{path}: {site} is not a known site (key fingerprint {fingerprint}); confirm the fingerprint with them by phone, then add the site with &apos;site add&apos;</source>
         <translation>{path}: {site} — неизвестная площадка (отпечаток ключа {fingerprint}); сверьте отпечаток с ними по телефону, затем добавьте площадку командой &apos;site add&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="255"/>
+        <location filename="../../services/packages/importing.py" line="254"/>
         <source>{path}: signed by a key that is not {site}&apos;s (fingerprint {fingerprint})</source>
         <translation>{path}: подписан ключом, который не принадлежит {site} (отпечаток {fingerprint})</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="325"/>
+        <location filename="../../services/packages/importing.py" line="324"/>
         <source>{path}: the sender&apos;s key in the package is not the key that signed it</source>
         <translation>{path}: ключ отправителя в пакете не тот, которым он подписан</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="587"/>
+        <location filename="../../services/packages/importing.py" line="585"/>
         <source>choose &apos;ours&apos; or &apos;theirs&apos;, not {choice!r}</source>
         <translation>выберите &apos;ours&apos; или &apos;theirs&apos;, а не {choice!r}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="592"/>
+        <location filename="../../services/packages/importing.py" line="590"/>
         <source>this roster has no site yet</source>
         <translation>у этого списка ещё нет площадки</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="598"/>
+        <location filename="../../services/packages/importing.py" line="596"/>
         <source>no open conflict on {field} of {person}</source>
         <translation>нет открытого конфликта по полю {field} у {person}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="628"/>
+        <location filename="../../services/packages/importing.py" line="626"/>
         <source>no package import #{number}</source>
         <translation>нет приёма пакета № {number}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="631"/>
+        <location filename="../../services/packages/importing.py" line="629"/>
         <source>package import #{number} was undone already</source>
         <translation>приём пакета № {number} уже отменён</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="698"/>
+        <location filename="../../services/packages/importing.py" line="696"/>
         <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
         <translation>приём пакета № {number} нельзя отменить: {refs} изменены после него (сначала отмените эти изменения)</translation>
     </message>
@@ -10209,7 +10214,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/partners.py" line="84"/>
         <location filename="../../services/partners.py" line="112"/>
         <location filename="../../services/partners.py" line="146"/>
-        <location filename="../../services/partners.py" line="178"/>
+        <location filename="../../services/partners.py" line="177"/>
         <source>is required</source>
         <translation>обязательно</translation>
     </message>
@@ -10261,27 +10266,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile</name>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="241"/>
+        <location filename="../../services/reconciling/reconcile.py" line="238"/>
         <source>{ref} {name} is both approved and rejected (rows {rows})</source>
         <translation>{ref} {name} одновременно одобрен(а) и отклонён(а) (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="245"/>
+        <location filename="../../services/reconciling/reconcile.py" line="242"/>
         <source>{ref} {name} is approved twice in this answer (rows {rows})</source>
         <translation>{ref} {name} одобрен(а) в этом ответе дважды (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="252"/>
+        <location filename="../../services/reconciling/reconcile.py" line="249"/>
         <source>row {row} names {ref} {name}, who is not on this list; the row will not be applied</source>
         <translation>строка {row} называет {ref} {name}, которого нет в этом списке; строка не будет применена</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="292"/>
+        <location filename="../../services/reconciling/reconcile.py" line="289"/>
         <source>household {household} split: approved {yes}, but not {no} (not on this list: {off})</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no} (нет в этом списке: {off})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="295"/>
+        <location filename="../../services/reconciling/reconcile.py" line="292"/>
         <source>household {household} split: approved {yes}, but not {no}</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no}</translation>
     </message>

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QChildEvent, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QDialog
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMainWindow
 
 from desktop_app.domain.roles import Permission
 from desktop_app.ui.errors import translated
@@ -76,6 +76,7 @@ class AccountsFeature(QObject):
         self.gated: dict[Gated, Permission] = {}
         self.held: dict[Gated, bool] = {}  # actions the gate disabled, and whether their feature wants them on
         self._setting = False
+        self._veiled = False  # the gate hid the window's pages: nobody is signed in on a roster with accounts
         switch = QCoreApplication.translate("Accounts", "S&witch user…")
         self.switch_action = host.actions.add("switchUser", QAction(switch, host.window()),
                                               menus=("File",), shortcut="Ctrl+Shift+U")
@@ -210,6 +211,24 @@ class AccountsFeature(QObject):
                     action.setChecked(False)  # the filter goes with it
                 action.setVisible(permission in self.allowed)
         self._gate(self.accounts_action, Permission.ACCOUNTS, account)
+        self._veil(not self.allowed)
+
+    def _veil(self, hidden: bool) -> None:
+        """Nobody signed in on a roster with accounts: the pages (the roster's names, phones and
+        documents, the audit trail) are hidden, as the idle lock hides them, until someone signs in;
+        a sign-in dialog cancelled no longer leaves them readable. Only what the gate hid is shown again
+        (the idle lock shows its own)."""
+        window = self.host.window()
+        central = window.centralWidget() if isinstance(window, QMainWindow) else None
+        if central is None or hidden == self._veiled:
+            return
+        self._veiled = hidden
+        central.setVisible(not hidden)
+        if hidden:
+            self.host.statusBar().showMessage(QCoreApplication.translate(
+                "Accounts", "Sign in (File > Switch user…) to see the roster."))
+        else:
+            self.host.statusBar().clearMessage()
 
     def _gate_buttons(self, parent: QObject, account: object) -> None:
         for button in parent.findChildren(QAbstractButton):
