@@ -232,8 +232,15 @@ def guarded(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]
 
 # --- PINs ---------------------------------------------------------------------------------------------
 
+def pin_form(pin: str) -> str:
+    """The form a PIN is hashed in: NFKC, and every decimal digit of any script as its ASCII digit, so
+    that 1234 typed on an Arabic or Persian keyboard (١٢٣٤, ۱۲۳۴) is the PIN the head of mission set."""
+    return "".join(str(digit) if (digit := unicodedata.decimal(ch, None)) is not None else ch
+                   for ch in unicodedata.normalize("NFKC", pin))
+
+
 def _hash(pin: str, salt: bytes, params: dict[str, int]) -> bytes:
-    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=params["n"], r=params["r"], p=params["p"],
+    return hashlib.scrypt(pin_form(pin).encode("utf-8"), salt=salt, n=params["n"], r=params["r"], p=params["p"],
                           dklen=params["dklen"], maxmem=params["n"] * params["r"] * 256)
 
 
@@ -340,7 +347,13 @@ def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None =
                                         "{count} wrong PINs until {until:%H:%M:%S}.")
         else:
             params = json.loads(row.pin_params)
-            good = hmac.compare_digest(_hash(pin, bytes.fromhex(row.pin_salt), params).hex(), row.pin_hash)
+            salt = bytes.fromhex(row.pin_salt)
+            good = hmac.compare_digest(_hash(pin, salt, params).hex(), row.pin_hash)
+            if not good and pin_form(pin) != pin:  # a hash made before `pin_form`, of the PIN as typed
+                raw = hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=params["n"], r=params["r"], p=params["p"],
+                                     dklen=params["dklen"], maxmem=params["n"] * params["r"] * 256)
+                if hmac.compare_digest(raw.hex(), row.pin_hash):
+                    good, row.pin_hash = True, _hash(pin, salt, params).hex()
             if good:
                 row.failed_attempts, row.locked_until = 0, None
                 audit.record(session, row.name, "sign_in", "account", row.name, f"{row.name} signed in")

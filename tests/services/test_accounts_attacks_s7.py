@@ -69,3 +69,40 @@ def test_the_merge_comparison_shows_a_volunteer_no_notes_nor_medical_need(roster
     assert SECRET not in repr(choices)
     assert not {"medical", "notes"} & {choice.key for choice in choices}
     assert {"surname", "given_names"} <= {choice.key for choice in choices}
+
+
+@pytest.mark.parametrize("typed", ["١٢٣٤-hotline", "۱۲۳۴-hotline", "１２３４-hotline"])
+def test_a_pin_typed_on_an_arabic_persian_or_fullwidth_keyboard_signs_in(typed: str, tmp_path: Path) -> None:
+    """Replay: the head sets the volunteer's PIN 1234-hotline; the volunteer types it on an Arabic
+    (Eastern digits) keyboard at the hotline desk: refused as a wrong PIN, and five tries locked them out."""
+    db = open_database(tmp_path / "roster.db")
+    accounts.add_account(db, NAMES[Role.HEAD], Role.HEAD, PINS[Role.HEAD], operator="setup")
+    accounts.sign_in(db, accounts.authenticate(db, NAMES[Role.HEAD], PINS[Role.HEAD]))
+    accounts.add_account(db, NAMES[Role.VOLUNTEER], Role.VOLUNTEER, PINS[Role.VOLUNTEER], operator="setup")
+    assert accounts.authenticate(db, NAMES[Role.VOLUNTEER], typed).name == NAMES[Role.VOLUNTEER]
+    with pytest.raises(accounts.SignInRefused):
+        accounts.authenticate(db, NAMES[Role.VOLUNTEER], typed.replace("-hotline", "-hotlinx"))
+
+
+def test_a_pin_hashed_as_typed_before_digits_were_folded_still_signs_in(tmp_path: Path) -> None:
+    """A roster whose PIN was hashed from its Eastern digits as typed (before `pin_form`) keeps working,
+    and its hash is brought to the folded form, so the same PIN in ASCII digits signs in after."""
+    import hashlib
+    import json
+
+    from sqlalchemy import update
+
+    from desktop_app.storage.models import Account
+
+    db = open_database(tmp_path / "roster.db")
+    accounts.add_account(db, NAMES[Role.HEAD], Role.HEAD, "١٢٣٤٥", operator="setup")
+    with db.transaction() as session:
+        row = session.query(Account).one()
+        params = json.loads(row.pin_params)
+        old = hashlib.scrypt("١٢٣٤٥".encode(), salt=bytes.fromhex(row.pin_salt), n=params["n"], r=params["r"],
+                             p=params["p"], dklen=params["dklen"], maxmem=params["n"] * params["r"] * 256)
+        session.execute(update(Account).values(pin_hash=old.hex()))
+    with pytest.raises(accounts.SignInRefused):
+        accounts.authenticate(db, NAMES[Role.HEAD], "12345")  # the old hash knows only the digits as typed
+    assert accounts.authenticate(db, NAMES[Role.HEAD], "١٢٣٤٥").name == NAMES[Role.HEAD]
+    assert accounts.authenticate(db, NAMES[Role.HEAD], "12345").name == NAMES[Role.HEAD]
