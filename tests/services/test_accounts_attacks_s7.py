@@ -106,3 +106,23 @@ def test_a_pin_hashed_as_typed_before_digits_were_folded_still_signs_in(tmp_path
         accounts.authenticate(db, NAMES[Role.HEAD], "12345")  # the old hash knows only the digits as typed
     assert accounts.authenticate(db, NAMES[Role.HEAD], "١٢٣٤٥").name == NAMES[Role.HEAD]
     assert accounts.authenticate(db, NAMES[Role.HEAD], "12345").name == NAMES[Role.HEAD]
+
+
+def test_the_command_line_reads_no_person_with_nobody_signed_in_on_a_roster_with_accounts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Replay: `mission-roster search`, `audit`, `trash`, `followups`, `partner list` without --user on a
+    roster with accounts printed every name, birth date, passport, phone and the liaison log."""
+    from desktop_app.cli import main
+
+    path = tmp_path / "roster.db"
+    pin = tmp_path / "head.pin"
+    pin.write_text(PINS[Role.HEAD] + "\r\n", encoding="utf-8-sig")  # as Notepad saves it: a BOM, CRLF
+    assert main(["--db", str(path), "person", "add", "--surname", "Иванова", "--given", "Анна"]) == 0
+    assert main(["--db", str(path), "users", "add", NAMES[Role.HEAD], "--role", "head", "--pin-file", str(pin)]) == 0
+    capsys.readouterr()
+    for command in (["search", "Иван"], ["audit"], ["trash"], ["followups"], ["partner", "list"]):
+        assert main(["--db", str(path), *command]) == 1, command
+        out, err = capsys.readouterr()
+        assert "nobody is signed in" in err and "Иванова" not in out, command
+    assert main(["--db", str(path), "--user", NAMES[Role.HEAD], "--pin-file", str(pin), "search", "Иван"]) == 0
+    assert "Иванова" in capsys.readouterr().out
