@@ -66,7 +66,11 @@ class PermissionRefused(DatabaseError):
         self.account = account
         self.role = role
         self.permission = permission
-        if role is None:
+        if role is None and account is not None:  # signed in, and disabled since
+            super().__init__(QT_TRANSLATE_NOOP("services.accounts", "Refused: the account {account} is disabled; "
+                                               "{permission} needs an account that may. Nothing was changed."),
+                             account=account, permission=permission.label)
+        elif role is None:
             super().__init__(QT_TRANSLATE_NOOP("services.accounts", "Refused: this roster has accounts and nobody is "
                                                "signed in; sign in (--user NAME) to use {permission}. Nothing was "
                                                "changed."), permission=permission.label)
@@ -260,8 +264,11 @@ def _checked_name(name: str) -> str:
 
 def name_key(name: str) -> str:
     """The form two account names are compared in: any case, any script, blanks collapsed (in Python:
-    SQLite's lower() folds ASCII letters only, so 'Иван' would never match 'иван', nor itself)."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    SQLite's lower() folds ASCII letters only, so 'Иван' would never match 'иван', nor itself). Invisible
+    format characters (zero-width spaces and joiners, direction marks) do not tell two names apart: an
+    account 'Head\u200b2' would read as 'Head2' in the sign-in list and the audit trail."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join("".join(ch for ch in folded if unicodedata.category(ch) != "Cf").split())
 
 
 def _find(session: Any, name: str) -> Account | None:

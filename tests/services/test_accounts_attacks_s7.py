@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.errors import DuplicateValue
 from desktop_app.domain.export_profile import full_roster_profile
 from desktop_app.domain.roles import Role
 from desktop_app.services import accounts, persons
@@ -126,3 +127,34 @@ def test_the_command_line_reads_no_person_with_nobody_signed_in_on_a_roster_with
         assert "nobody is signed in" in err and "Иванова" not in out, command
     assert main(["--db", str(path), "--user", NAMES[Role.HEAD], "--pin-file", str(pin), "search", "Иван"]) == 0
     assert "Иванова" in capsys.readouterr().out
+
+
+def test_an_account_disabled_while_its_window_is_open_is_refused_its_next_write_saying_so(tmp_path: Path) -> None:
+    """Replay: the volunteer works in one window (one open roster), the head disables the account in
+    another; the volunteer's next registration is refused, and the refusal said nobody was signed in."""
+    path = tmp_path / "roster.db"
+    head = open_database(path)
+    accounts.add_account(head, NAMES[Role.HEAD], Role.HEAD, PINS[Role.HEAD], operator="setup")
+    accounts.sign_in(head, accounts.authenticate(head, NAMES[Role.HEAD], PINS[Role.HEAD]))
+    accounts.add_account(head, NAMES[Role.VOLUNTEER], Role.VOLUNTEER, PINS[Role.VOLUNTEER], operator="setup")
+    desk = open_database(path, create=False)
+    accounts.sign_in(desk, accounts.authenticate(desk, NAMES[Role.VOLUNTEER], PINS[Role.VOLUNTEER]))
+    persons.create_person(desk, {"surname": "Петров"}, operator="typed")
+    accounts.disable_account(head, NAMES[Role.VOLUNTEER], operator="setup")
+    with pytest.raises(accounts.PermissionRefused) as caught:
+        persons.create_person(desk, {"surname": "Сидоров"}, operator="typed")
+    assert f"the account {NAMES[Role.VOLUNTEER]} is disabled" in str(caught.value)
+    assert "nobody is signed in" not in str(caught.value)
+    desk.close()
+
+
+def test_an_account_name_differing_only_by_an_invisible_character_is_refused(roster: tuple[Database, int, int]) -> None:
+    """Replay: 'A.\\u200b Consul' (a zero-width space) was added beside 'A. Consul' and read the same in
+    the sign-in list and the audit trail."""
+    db, _, _ = roster
+    _as(db, Role.HEAD)
+    for twin in ("A.\u200b Consul", "A. Con\u200dsul", "\u200eA. Consul"):
+        with pytest.raises(DuplicateValue):
+            accounts.add_account(db, twin, Role.VOLUNTEER, "5555-other", operator="setup")
+    persian = "مهدی\u200cزاده"  # a zero-width non-joiner inside a Persian name stays in the name as typed
+    assert accounts.add_account(db, persian, Role.VOLUNTEER, "5555-other", operator="setup").name == persian

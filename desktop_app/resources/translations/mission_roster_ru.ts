@@ -87,17 +87,17 @@
         <translation>Вход выполнен: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="227"/>
+        <location filename="../../ui/accounts/__init__.py" line="228"/>
         <source>Sign in (File &gt; Switch user…) to see the roster.</source>
         <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы увидеть список.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="256"/>
+        <location filename="../../ui/accounts/__init__.py" line="257"/>
         <source>{name} ({role}) has no permission for {permission}.</source>
         <translation>У {name} ({role}) нет права: {permission}.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="260"/>
+        <location filename="../../ui/accounts/__init__.py" line="261"/>
         <source>Sign in (File &gt; Switch user…) to use {permission}.</source>
         <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы получить доступ: {permission}.</translation>
     </message>
@@ -6751,176 +6751,176 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>{ref}: перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="241"/>
+        <location filename="../../cli/program.py" line="242"/>
         <source>takes no person references or status</source>
         <translation>не принимает номеров дел и статуса</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="243"/>
+        <location filename="../../cli/program.py" line="244"/>
         <source>status operation {n} undone: {count} persons back</source>
         <translation>операция смены статуса {n} отменена: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="246"/>
+        <location filename="../../cli/program.py" line="247"/>
         <source>needs the new STATE (and REF ..., --list NAME or --household REF)</source>
         <translation>нужен новый СТАТУС (и НОМЕР ..., --list СПИСОК или --household СЕМЬЯ)</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="258"/>
+        <location filename="../../cli/program.py" line="259"/>
         <source>{ref}: {state}</source>
         <translation>{ref}: {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="260"/>
+        <location filename="../../cli/program.py" line="261"/>
         <source>{ref}: already {state}</source>
         <translation>{ref}: уже {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="262"/>
+        <location filename="../../cli/program.py" line="263"/>
         <source>{ref}: not changed: {why}</source>
         <translation>{ref}: не изменён(а): {why}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="264"/>
+        <location filename="../../cli/program.py" line="265"/>
         <source>{count} changed as operation {n}; undo with `mission-roster status --undo {n}`</source>
         <translation>изменено: {count}, операция {n}; отменить: `mission-roster status --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="297"/>
+        <location filename="../../cli/program.py" line="309"/>
         <source>{count} found, first {limit} shown</source>
         <translation>найдено: {count}, показаны первые {limit}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="300"/>
+        <location filename="../../cli/program.py" line="312"/>
         <source>{count} found</source>
         <translation>найдено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="317"/>
+        <location filename="../../cli/program.py" line="329"/>
         <source>{ref}: {count} members</source>
         <translation>{ref}: членов семьи: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="321"/>
-        <location filename="../../cli/program.py" line="332"/>
+        <location filename="../../cli/program.py" line="333"/>
+        <location filename="../../cli/program.py" line="344"/>
         <source>warning: {ref} {doubt}</source>
         <translation>предупреждение: {ref} {doubt}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="339"/>
+        <location filename="../../cli/program.py" line="351"/>
         <source>{name}: created</source>
         <translation>{name}: создан</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="350"/>
+        <location filename="../../cli/program.py" line="362"/>
         <source>{name}: {count} added</source>
         <translation>{name}: добавлено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="358"/>
+        <location filename="../../cli/program.py" line="370"/>
         <source>{name}: {count} members are not verified yet and stay registered: {refs}; send with --verify-first to verify and submit them in the same step</source>
         <translation>{name}: ещё не проверены и остаются зарегистрированными (человек: {count}): {refs}; отправьте с --verify-first, чтобы проверить и подать их тем же шагом</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="363"/>
+        <location filename="../../cli/program.py" line="375"/>
         <source>{name}: sent ({count} persons)</source>
         <translation>{name}: отправлен (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="372"/>
+        <location filename="../../cli/program.py" line="384"/>
         <source>{ref} on {name}: {answer} recorded; status {state} ({why})</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state} ({why})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="375"/>
+        <location filename="../../cli/program.py" line="387"/>
         <source>{ref} on {name}: {answer} recorded; status {state}</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="382"/>
+        <location filename="../../cli/program.py" line="394"/>
         <source>{ref}: crossed</source>
         <translation>{ref}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="389"/>
+        <location filename="../../cli/program.py" line="401"/>
         <source>{name}	{partner}	{state}	{count} persons: {pending} pending, {approved} approved, {rejected} rejected, {crossed} crossed</source>
         <translation>{name}	{partner}	{state}	человек: {count}; ждут ответа: {pending}, одобрено: {approved}, отказано: {rejected}, пересекли границу: {crossed}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="276"/>
-        <location filename="../../cli/program.py" line="398"/>
-        <location filename="../../cli/program.py" line="400"/>
+        <location filename="../../cli/program.py" line="277"/>
+        <location filename="../../cli/program.py" line="410"/>
+        <location filename="../../cli/program.py" line="412"/>
         <source>warning: {message}</source>
         <translation>предупреждение: {message}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="407"/>
-        <location filename="../../cli/program.py" line="416"/>
+        <location filename="../../cli/program.py" line="419"/>
+        <location filename="../../cli/program.py" line="428"/>
         <source>{name}: added</source>
         <translation>{name}: добавлен(а)</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="435"/>
+        <location filename="../../cli/program.py" line="448"/>
         <source>logged #{n}</source>
         <translation>записано в журнал связи, №{n}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="462"/>
+        <location filename="../../cli/program.py" line="476"/>
         <source>must be at least 1</source>
         <translation>должно быть не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="466"/>
+        <location filename="../../cli/program.py" line="480"/>
         <source>built {done} of {total} persons</source>
         <translation>создано {done} из {total} человек</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="475"/>
+        <location filename="../../cli/program.py" line="489"/>
         <source>added {households} households, {persons} persons, {lists} lists, {partners} partners, {entries} log entries</source>
         <translation>добавлено: семей {households}, человек {persons}, списков {lists}, партнёров {partners}, записей журнала {entries}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="486"/>
+        <location filename="../../cli/program.py" line="500"/>
         <source>persons on the roster: {persons} in {households} households</source>
         <translation>человек в базе: {persons}, семей: {households}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="488"/>
+        <location filename="../../cli/program.py" line="502"/>
         <source>by status:</source>
         <translation>по статусам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="489"/>
+        <location filename="../../cli/program.py" line="503"/>
         <source>by list:</source>
         <translation>по спискам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="490"/>
+        <location filename="../../cli/program.py" line="504"/>
         <source>by flag:</source>
         <translation>по особым нуждам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="494"/>
+        <location filename="../../cli/program.py" line="508"/>
         <source>approved, not yet crossed: {waiting}; approvals expiring within {days} days: {expiring}; follow-ups due: {due}</source>
         <translation>одобрены, но ещё не пересекли границу: {waiting}; одобрений, истекающих в ближайшие дни ({days}): {expiring}; напоминаний на сегодня: {due}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="512"/>
+        <location filename="../../cli/program.py" line="527"/>
         <source>roster file damaged: {damage}</source>
         <translation>файл базы повреждён: {damage}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="516"/>
+        <location filename="../../cli/program.py" line="531"/>
         <source>audit trail intact: {count} entries</source>
         <translation>журнал изменений цел: записей: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="518"/>
+        <location filename="../../cli/program.py" line="533"/>
         <source>audit trail broken: {problem}</source>
         <translation>журнал изменений нарушен: {problem}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="736"/>
+        <location filename="../../cli/program.py" line="751"/>
         <source>mission-roster: interrupted</source>
         <translation>mission-roster: прервано</translation>
     </message>
@@ -9508,57 +9508,62 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <name>services.accounts</name>
     <message>
         <location filename="../../services/accounts.py" line="70"/>
+        <source>Refused: the account {account} is disabled; {permission} needs an account that may. Nothing was changed.</source>
+        <translation>Отказано: учётная запись {account} отключена; для действия «{permission}» нужна учётная запись с таким правом. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../services/accounts.py" line="74"/>
         <source>Refused: this roster has accounts and nobody is signed in; sign in (--user NAME) to use {permission}. Nothing was changed.</source>
         <translation>Отказано: в этом списке есть учётные записи, а вход не выполнен; войдите (--user ИМЯ), чтобы получить доступ: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="74"/>
+        <location filename="../../services/accounts.py" line="78"/>
         <source>Refused: {account} ({role}) has no permission for {permission}. Nothing was changed.</source>
         <translation>Отказано: у {account} ({role}) нет права: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="242"/>
+        <location filename="../../services/accounts.py" line="253"/>
         <source>must have at least {count} characters and no spaces at either end</source>
         <translation>должен содержать не менее {count} символов и не начинаться и не заканчиваться пробелом</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="250"/>
+        <location filename="../../services/accounts.py" line="261"/>
         <source>must be 1 to 100 characters</source>
         <translation>должно содержать от 1 до 100 символов</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="297"/>
+        <location filename="../../services/accounts.py" line="311"/>
         <source>cannot be the roster&apos;s first account: the first is the head of mission&apos;s</source>
         <translation>не может быть у первой учётной записи списка: первая — главы миссии</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="300"/>
+        <location filename="../../services/accounts.py" line="314"/>
         <source>An account {name!r} exists already.</source>
         <translation>Учётная запись {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="334"/>
-        <location filename="../../services/accounts.py" line="359"/>
+        <location filename="../../services/accounts.py" line="348"/>
+        <location filename="../../services/accounts.py" line="379"/>
         <source>Not signed in: no account {name!r} with this PIN.</source>
         <translation>Вход не выполнен: нет учётной записи {name!r} с таким PIN.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="336"/>
+        <location filename="../../services/accounts.py" line="350"/>
         <source>Not signed in: the account {name!r} is disabled; the head of mission can enable it again.</source>
         <translation>Вход не выполнен: учётная запись {name!r} отключена; глава миссии может включить её снова.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="339"/>
+        <location filename="../../services/accounts.py" line="353"/>
         <source>Not signed in: the account {name!r} is locked after {count} wrong PINs until {until:%H:%M:%S}.</source>
         <translation>Вход не выполнен: учётная запись {name!r} заблокирована после {count} неверных PIN до {until:%H:%M:%S}.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="419"/>
+        <location filename="../../services/accounts.py" line="439"/>
         <source>The server login {login!r} signs in as {name!r} already.</source>
         <translation>Логин сервера {login!r} уже входит как {name!r}.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="459"/>
+        <location filename="../../services/accounts.py" line="479"/>
         <source>is the roster&apos;s last active head of mission; make another head first</source>
         <translation>— последний действующий глава миссии в списке; сначала назначьте другого главу</translation>
     </message>
