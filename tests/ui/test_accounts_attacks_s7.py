@@ -54,3 +54,21 @@ def test_cancelling_the_sign_in_shows_nobody_the_roster_until_someone_signs_in(
     switch.sign_in()
     assert staffed_window.operator == "A. Consul"
     qtbot.waitUntil(staffed_window.roster.isVisible, timeout=10_000)
+
+
+def test_cancelling_switch_user_leaves_nobody_signed_in_not_the_officer_before(
+        qtbot: QtBot, staffed_window: MainWindow, demo_db: Database) -> None:
+    """Replay: the head signs in, chooses File > Switch user… for the hotline volunteer and leaves; the
+    volunteer presses Cancel and went on working as the head, recorded as the head."""
+    dialog = _sign_in_dialog(qtbot, staffed_window)
+    dialog.name.setCurrentIndex(dialog.name.findData("A. Consul"))
+    qtbot.keyClicks(dialog.pin, "4711")
+    dialog.sign_in()
+    qtbot.waitUntil(staffed_window.roster.isVisible, timeout=10_000)
+    assert accounts.signed_in(demo_db) is not None
+    switch = staffed_window.feature(AccountsFeature).ask_sign_in(switching=True)
+    assert switch is not None
+    switch.reject()
+    assert accounts.signed_in(demo_db) is None
+    assert not staffed_window.roster.isVisible()
+    assert not staffed_window.actions["accounts"].isEnabled()

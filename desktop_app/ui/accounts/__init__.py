@@ -154,6 +154,11 @@ class AccountsFeature(QObject):
 
         if not accounts.has_accounts(workspace.db):
             return None
+        if switching and workspace.account is not None:
+            # The one handing the laptop over is signed out first: a Cancel by the next person left them
+            # working, and recorded in the audit trail, as the officer before (with that officer's role).
+            accounts.sign_in(workspace.db, None)
+            self.apply()
         dialog = SignInDialog(workspace, self.host.window(), switching=switching)
         dialog.finished.connect(lambda _result: self.signed_in())
         dialog.finished.connect(dialog.deleteLater)
