@@ -25,6 +25,7 @@ from desktop_app.services import demo, lists, persons
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.operations import READ_THREADS, run_read
+from desktop_app.ui.preferences import Preferences
 from tests.ui.polling import keep_looking
 
 
@@ -188,3 +189,96 @@ def test_a_person_asked_for_before_another_roster_opened_is_not_edited_on_it(
     assert switched == [True]
     assert "personEditor" not in seen and "PersonEditor" not in seen
     assert window.undo_stack.count() == 0
+
+
+@pytest.fixture
+def empty_path(tmp_path: Path) -> Path:
+    """A roster with no household and no list yet."""
+    open_database(tmp_path / "empty.db").close()
+    return tmp_path / "empty.db"
+
+
+def test_a_household_read_of_the_old_roster_never_shows_on_the_new_one(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, empty_path: Path) -> None:
+    """A household chosen, its read on its way, another roster (no households) opened: the old roster's
+    household showed on the new one, its member buttons acting on the new roster's persons of those ids."""
+    from desktop_app.services import households
+
+    window.show_page("households")
+    page = window.households
+    qtbot.waitUntil(lambda: not page.busy)
+    household = households.list_households(demo_db, limit=1)[0]
+    busy = BusyReads(window)
+    switched: list[bool] = []
+    open_meanwhile(window, empty_path, busy, switched)
+    page.show_household(household.id)
+    assert switched == [True]
+    qtbot.waitUntil(lambda: not page.busy)
+    assert page.current is None
+    assert page.members_model.rowCount() == 0
+    assert page.list_model.rowCount() == 0
+
+
+def test_a_list_read_of_the_old_roster_never_shows_on_the_new_one(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, empty_path: Path) -> None:
+    """The same for the Evacuation lists page: the old roster's list showed on a roster with no lists."""
+    chosen = lists.create_list(demo_db, "Convoy 1", operator="t")
+    window.show_page("lists")
+    page = window.lists
+    qtbot.waitUntil(lambda: not page.busy)
+    busy = BusyReads(window)
+    switched: list[bool] = []
+    open_meanwhile(window, empty_path, busy, switched)
+    page.show_list(chosen.id)
+    assert switched == [True]
+    qtbot.waitUntil(lambda: not page.busy)
+    assert page.current is None
+    assert page.lists_model.rowCount() == 0
+
+
+def test_the_households_and_lists_pages_reload_without_sql_on_the_gui_thread(
+        qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    """A page's reload (a colleague's change, another roster) reads off the GUI thread: a real listener on
+    the roster's engine records the thread of every statement."""
+    lists.create_list(demo_db, "Convoy 1", operator="t")
+    for name in ("households", "lists"):
+        window.show_page(name)
+        page = getattr(window, name)
+        qtbot.waitUntil(lambda page=page: not page.busy and page.current is not None)
+        statements = StatementThreads(demo_db)
+        try:
+            page.reload()
+            qtbot.waitUntil(lambda page=page: not page.busy)
+        finally:
+            statements.stop()
+        assert page.current is not None
+        assert statements.threads, name
+        assert statements.on_gui_thread() == 0, name
+
+
+def test_a_window_closed_while_a_page_reload_waits_for_its_read(qtbot: QtBot, demo_db: Database,
+                                                               preferences: Preferences) -> None:
+    """The officer closes the window while the Households page's reload waits for its read (the event loop
+    turning): the reload ends quietly, nothing is shown on widgets that are gone, no error dialog."""
+    import shiboken6
+
+    window = MainWindow(demo_db, "A. Petrova", preferences)  # deleted by the test itself, not by qtbot
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("households")
+    page = window.households
+    qtbot.waitUntil(lambda: not page.busy)
+    busy = BusyReads(window)
+    closed: list[bool] = []
+
+    def close_window() -> None:
+        window.close()
+        window.deleteLater()
+        closed.append(True)
+        QTimer.singleShot(50, busy.release)
+
+    QTimer.singleShot(0, close_window)
+    page.reload()  # returns once the window is gone
+    assert closed == [True]
+    qtbot.waitUntil(lambda: not shiboken6.isValid(page))
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]

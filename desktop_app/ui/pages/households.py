@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -98,6 +99,8 @@ class HouseholdsPage(QWidget, OnWorkspace):
         hub.workspace_changed.connect(self._roster_replaced)
         self.current: HouseholdView | None = None
         self._generation = 0  # the household asked for last: a read overtaken by a later choice is not shown
+        self._listed = 0  # the same for the reads of the households list
+        self._reading = 0  # reads on their way
 
         self.search = QLineEdit(self, objectName="householdSearch")
         self.search.setPlaceholderText(self.tr("Find a household: reference or name"))
@@ -208,11 +211,38 @@ class HouseholdsPage(QWidget, OnWorkspace):
     @Slot(object)
     def _roster_replaced(self, _workspace: object) -> None:
         self.current = None
+        self._generation += 1  # a household of the old roster still being read is not shown on this one
+        self._listed += 1
+
+    @property
+    def busy(self) -> bool:
+        """Whether a read of the households or of one household is still on its way."""
+        return self._reading > 0
+
+    def _read_and_wait(self, read: Callable[[], Any]) -> list[Any]:
+        """`read()` off the GUI thread, returned once done (the window answers meanwhile); [] if it failed
+        (and said why) or the page was closed."""
+        found: list[Any] = []
+        self._reading += 1
+        try:
+            run_read(self, read, found.append, lambda exc: show_error(self, exc)).wait()
+        finally:
+            if shiboken6.isValid(self):
+                self._reading -= 1
+        return found
 
     @Slot()
     def reload(self) -> None:
+        """Read the households matching the search off the GUI thread, then show them and the chosen one;
+        returns once shown. A reload overtaken by a later one (or another roster) shows nothing."""
         self._debounce.stop()
-        self.list_model.set_records(households.list_households(self.db, text=self.search.text().strip(), limit=500))
+        db, text = self.db, self.search.text().strip()
+        self._listed += 1
+        listed = self._listed
+        found = self._read_and_wait(lambda: households.list_households(db, text=text, limit=500))
+        if not found or listed != self._listed or self.db is not db:
+            return
+        self.list_model.set_records(found[0])
         if self.current is not None:
             self.show_household(self.current.id)
         elif self.list_model.rowCount():
@@ -234,9 +264,9 @@ class HouseholdsPage(QWidget, OnWorkspace):
             split = [w.text for w in households.split_households(db) if w.household_id == household_id]
             return household, split, eligibility_of(db, [m.person_id for m in household.members])
 
-        found: list[tuple[HouseholdView, list[Any], dict[int, Any]]] = []
-        run_read(self, read, found.append, lambda exc: show_error(self, exc)).wait()  # the window answers meanwhile
-        if found and generation == self._generation:  # not overtaken by a household chosen meanwhile
+        found = self._read_and_wait(read)
+        # Not overtaken by a household chosen meanwhile, nor by another roster opened.
+        if found and generation == self._generation and self.db is db:
             self._show(*found[0])
 
     def _show(self, household: HouseholdView | None, split: Sequence[Any] = (),

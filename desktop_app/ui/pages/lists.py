@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,6 +108,8 @@ class ListsPage(QWidget, OnWorkspace):
         self._filtered = filtered
         self.current: ListSummary | None = None
         self._generation = 0  # the list asked for last: a read overtaken by a later choice is not shown
+        self._listed = 0  # the same for the reads of all the lists
+        self._reading = 0  # reads on their way
 
         self.lists_model: RecordsModel[ListSummary] = RecordsModel(
             [(self.tr("List"), lambda s: s.name), (self.tr("Partner"), lambda s: s.organization or ""),
@@ -260,10 +263,37 @@ class ListsPage(QWidget, OnWorkspace):
     @Slot(object)
     def _roster_replaced(self, _workspace: object) -> None:
         self.current = None
+        self._generation += 1  # a list of the old roster still being read is not shown on this one
+        self._listed += 1
+
+    @property
+    def busy(self) -> bool:
+        """Whether a read of the lists or of one list is still on its way."""
+        return self._reading > 0
+
+    def _read_and_wait(self, read: Callable[[], Any]) -> list[Any]:
+        """`read()` off the GUI thread, returned once done (the window answers meanwhile); [] if it failed
+        (and said why) or the page was closed."""
+        found: list[Any] = []
+        self._reading += 1
+        try:
+            run_read(self, read, found.append, lambda exc: show_error(self, exc)).wait()
+        finally:
+            if shiboken6.isValid(self):
+                self._reading -= 1
+        return found
 
     @Slot()
     def reload(self) -> None:
-        summaries = lists.all_lists(self.db)
+        """Read the lists off the GUI thread, then show them and the chosen one; returns once shown. A reload
+        overtaken by a later one (or another roster) shows nothing."""
+        db = self.db
+        self._listed += 1
+        listed = self._listed
+        found = self._read_and_wait(lambda: lists.all_lists(db))
+        if not found or listed != self._listed or self.db is not db:
+            return
+        summaries: list[ListSummary] = found[0]
         self.lists_model.set_records(summaries)
         wanted = self.current.id if self.current else (summaries[-1].id if summaries else None)
         if wanted is None:
@@ -293,9 +323,9 @@ class ListsPage(QWidget, OnWorkspace):
                               answer_conflicts(db, list_id=list_id), households.split_households(db, list_id),
                               [f for f in flagged_on_list(db, list_id) if f.override is None])
 
-        found: list[_ListFacts] = []
-        run_read(self, read, found.append, lambda exc: show_error(self, exc)).wait()
-        if found and generation == self._generation:  # not overtaken by a list chosen meanwhile
+        found = self._read_and_wait(read)
+        # Not overtaken by a list chosen meanwhile, nor by another roster opened.
+        if found and generation == self._generation and self.db is db:
             self._show(found[0].summary, found[0])
 
     def _show(self, summary: ListSummary | None, facts: _ListFacts | None = None) -> None:
