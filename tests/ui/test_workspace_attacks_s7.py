@@ -282,3 +282,28 @@ def test_a_window_closed_while_a_page_reload_waits_for_its_read(qtbot: QtBot, de
     assert closed == [True]
     qtbot.waitUntil(lambda: not shiboken6.isValid(page))
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+
+
+def test_ctrl_z_pressed_twice_while_a_colleague_holds_the_lock_undoes_once(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, db_path: Path) -> None:
+    """A hurried officer presses Ctrl+Z twice while the first undo waits for a colleague's lock: one entry
+    is undone once the colleague is done, the other stays on the stack (the same command ran twice, or the
+    stack moved past an entry not undone)."""
+    from desktop_app.ui.undo_commands import DeleteCommand
+    from tests.storage.test_errors import held_lock
+
+    assert window.workspace is not None
+    first, second = window.roster.model.ids[:2]
+    for person_id in (first, second):
+        persons.delete_person(demo_db, person_id, operator="t", reason="test")
+        window.undo_stack.push(DeleteCommand(window.workspace, person_id, "MR", window, lambda _id: None))
+    with held_lock(db_path, 3) as colleague:
+        QTimer.singleShot(0, window.actions["undo"].trigger)
+        QTimer.singleShot(300, window.actions["undo"].trigger)  # again, while the first waits
+        qtbot.waitUntil(lambda: colleague.poll() is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: persons.get_person(demo_db, second).deleted_at is None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.undo_stack.index() == 1, timeout=5_000)
+    assert persons.get_person(demo_db, first).deleted_at is not None  # the second press undid nothing
+    assert window.undo_stack.canUndo()
+    window.actions["undo"].trigger()  # the entry left is undone now
+    qtbot.waitUntil(lambda: persons.get_person(demo_db, first).deleted_at is None, timeout=20_000)
