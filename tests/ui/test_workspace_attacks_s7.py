@@ -5,7 +5,9 @@ The runner's read pool is kept busy by two real reads that wait for the test's w
 reads of a large roster would), so the window's next read is queued; the officer then opens
 another roster whose persons have the same ids. What was asked of the first roster must never show
 on, be written to, or leave an undo entry on the second; and the trash page, reloaded, runs no SQL
-on the GUI thread (a real `before_cursor_execute` listener on both rosters' engines).
+on the GUI thread (a real `before_cursor_execute` listener on both rosters' engines), nor do the
+Households and Lists pages'. Also: the window closed while a page's reload waits for its read, and
+Ctrl+Z pressed twice while a colleague (a real subprocess) holds the write lock.
 """
 
 from __future__ import annotations

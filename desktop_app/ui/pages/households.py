@@ -5,7 +5,10 @@ get split at borders). A relationship too unlikely for the person's age (an 11-y
 spouse, `domain.person.doubtful_age`) is asked about before it is recorded, and its member row
 stays flagged. Every change is a service call, audited, written through the runner
 (`ui.operations.write_and_wait`): while a colleague holds the roster, the window keeps answering
-and says who.
+and says who. The households and the chosen one are read off the GUI thread; `reload()` returns
+once they show, and an answer about another roster than the one open now is dropped.
+
+    page.reload()          # the event loop turns meanwhile; `page.busy` while a read is on its way
 """
 
 from __future__ import annotations

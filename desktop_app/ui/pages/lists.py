@@ -7,7 +7,11 @@ by member. Counts per list (pending, approved, rejected, crossed) are always in 
 Answers follow the one rule of `services.lists`: an answer is always recorded, and where the
 person's status could not follow, the member's row is shaded and says why. Mark sent names
 members not yet verified and offers to verify them in the same step. Reconcile answer…
-opens the reconciliation against the chosen list.
+opens the reconciliation against the chosen list. The lists and the chosen one are read off the
+GUI thread; `reload()` returns once they show, and an answer about another roster than the one open
+now is dropped.
+
+    page.reload()          # the event loop turns meanwhile; `page.busy` while a read is on its way
 """
 
 from __future__ import annotations
