@@ -9,6 +9,12 @@ its way (tests wait on it, the page could show it).
 
     reads = LatestRead(page, lambda: page.db)
     reads.run(lambda: persons.list_trash(db), page.trash_model.set_records)
+
+A page whose reload must return only once shown (the households and lists pages) waits for its read
+instead (`WaitedReads`), the event loop turning meanwhile:
+
+    waited = WaitedReads(page)
+    found = waited.wait_for(lambda: lists.all_lists(db))   # [] if it failed (and said why)
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.errors import show_error
@@ -61,3 +68,28 @@ class LatestRead:
 
     def _finished(self) -> None:
         self._running -= 1
+
+
+class WaitedReads:
+    """Reads a widget waits for, off the GUI thread with the window answering meanwhile."""
+
+    def __init__(self, widget: QWidget) -> None:
+        self._widget = widget
+        self._reading = 0  # reads on their way
+
+    @property
+    def busy(self) -> bool:
+        """Whether a read is still on its way."""
+        return self._reading > 0
+
+    def wait_for(self, read: Callable[[], Any]) -> list[Any]:
+        """`[read()]` once done; [] if it failed (and said why) or the widget was closed meanwhile."""
+        found: list[Any] = []
+        widget = self._widget
+        self._reading += 1
+        try:
+            run_read(widget, read, found.append, lambda exc: show_error(widget, exc)).wait()
+        finally:
+            if shiboken6.isValid(widget):
+                self._reading -= 1
+        return found

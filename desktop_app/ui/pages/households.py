@@ -17,7 +17,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,7 +39,8 @@ from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
-from desktop_app.ui.operations import run_read, write_and_wait
+from desktop_app.ui.latest_read import WaitedReads
+from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.person_picker import PersonPicker
 from desktop_app.ui.records_model import RecordsModel
@@ -103,7 +103,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
         self.current: HouseholdView | None = None
         self._generation = 0  # the household asked for last: a read overtaken by a later choice is not shown
         self._listed = 0  # the same for the reads of the households list
-        self._reading = 0  # reads on their way
+        self._waited = WaitedReads(self)
 
         self.search = QLineEdit(self, objectName="householdSearch")
         self.search.setPlaceholderText(self.tr("Find a household: reference or name"))
@@ -220,19 +220,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
     @property
     def busy(self) -> bool:
         """Whether a read of the households or of one household is still on its way."""
-        return self._reading > 0
-
-    def _read_and_wait(self, read: Callable[[], Any]) -> list[Any]:
-        """`read()` off the GUI thread, returned once done (the window answers meanwhile); [] if it failed
-        (and said why) or the page was closed."""
-        found: list[Any] = []
-        self._reading += 1
-        try:
-            run_read(self, read, found.append, lambda exc: show_error(self, exc)).wait()
-        finally:
-            if shiboken6.isValid(self):
-                self._reading -= 1
-        return found
+        return self._waited.busy
 
     @Slot()
     def reload(self) -> None:
@@ -242,7 +230,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
         db, text = self.db, self.search.text().strip()
         self._listed += 1
         listed = self._listed
-        found = self._read_and_wait(lambda: households.list_households(db, text=text, limit=500))
+        found = self._waited.wait_for(lambda: households.list_households(db, text=text, limit=500))
         if not found or listed != self._listed or self.db is not db:
             return
         self.list_model.set_records(found[0])
@@ -267,7 +255,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
             split = [w.text for w in households.split_households(db) if w.household_id == household_id]
             return household, split, eligibility_of(db, [m.person_id for m in household.members])
 
-        found = self._read_and_wait(read)
+        found = self._waited.wait_for(read)
         # Not overtaken by a household chosen meanwhile, nor by another roster opened.
         if found and generation == self._generation and self.db is db:
             self._show(*found[0])

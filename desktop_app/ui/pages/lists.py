@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,7 +48,8 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
-from desktop_app.ui.operations import PendingOperation, run_read, run_write, write_and_wait
+from desktop_app.ui.latest_read import WaitedReads
+from desktop_app.ui.operations import PendingOperation, run_write, write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
@@ -113,7 +113,7 @@ class ListsPage(QWidget, OnWorkspace):
         self.current: ListSummary | None = None
         self._generation = 0  # the list asked for last: a read overtaken by a later choice is not shown
         self._listed = 0  # the same for the reads of all the lists
-        self._reading = 0  # reads on their way
+        self._waited = WaitedReads(self)
 
         self.lists_model: RecordsModel[ListSummary] = RecordsModel(
             [(self.tr("List"), lambda s: s.name), (self.tr("Partner"), lambda s: s.organization or ""),
@@ -273,19 +273,7 @@ class ListsPage(QWidget, OnWorkspace):
     @property
     def busy(self) -> bool:
         """Whether a read of the lists or of one list is still on its way."""
-        return self._reading > 0
-
-    def _read_and_wait(self, read: Callable[[], Any]) -> list[Any]:
-        """`read()` off the GUI thread, returned once done (the window answers meanwhile); [] if it failed
-        (and said why) or the page was closed."""
-        found: list[Any] = []
-        self._reading += 1
-        try:
-            run_read(self, read, found.append, lambda exc: show_error(self, exc)).wait()
-        finally:
-            if shiboken6.isValid(self):
-                self._reading -= 1
-        return found
+        return self._waited.busy
 
     @Slot()
     def reload(self) -> None:
@@ -294,7 +282,7 @@ class ListsPage(QWidget, OnWorkspace):
         db = self.db
         self._listed += 1
         listed = self._listed
-        found = self._read_and_wait(lambda: lists.all_lists(db))
+        found = self._waited.wait_for(lambda: lists.all_lists(db))
         if not found or listed != self._listed or self.db is not db:
             return
         summaries: list[ListSummary] = found[0]
@@ -327,7 +315,7 @@ class ListsPage(QWidget, OnWorkspace):
                               answer_conflicts(db, list_id=list_id), households.split_households(db, list_id),
                               [f for f in flagged_on_list(db, list_id) if f.override is None])
 
-        found = self._read_and_wait(read)
+        found = self._waited.wait_for(read)
         # Not overtaken by a list chosen meanwhile, nor by another roster opened.
         if found and generation == self._generation and self.db is db:
             self._show(found[0].summary, found[0])
