@@ -15,18 +15,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.services import demo
-from desktop_app.storage.db import open_database
+from desktop_app.storage.db import Database, open_database
 
 OUT = Path(__file__).resolve().parent / "out"
 PERSONS_PER_HOUSEHOLD = 3.65  # what services.demo produces on average
 
 
-def seeded_roster(persons: int) -> tuple[Path, dict[str, float]]:
-    """A cached demo roster of about `persons` persons, and how long its seeding took."""
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"roster-{persons // 1000}k.db"
+def cached_roster(path: Path, build: Callable[[Database], int]) -> tuple[Path, dict[str, float]]:
+    """`path`, built once by `build(db)` (which returns the persons it wrote) and reused on later runs, and
+    how its build went; a lock file keeps two benchmarks from building the same file at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     info_path = path.with_suffix(".json")
-    with (OUT / f"{path.name}.lock").open("w") as lock:
+    with (path.parent / f"{path.name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if path.exists() and info_path.exists():
             return path, json.loads(info_path.read_text())
@@ -34,12 +34,19 @@ def seeded_roster(persons: int) -> tuple[Path, dict[str, float]]:
             stale.unlink(missing_ok=True)
         db = open_database(path)
         started = time.perf_counter()
-        summary = demo.fill_demo(db, households=round(persons / PERSONS_PER_HOUSEHOLD), operator="bench")
+        persons = build(db)
         seconds = time.perf_counter() - started
         db.close()
-        info = {"persons": summary.persons, "seconds": seconds, "rate": summary.persons / seconds}
+        info = {"persons": persons, "seconds": seconds, "rate": persons / seconds, "bytes": path.stat().st_size}
         info_path.write_text(json.dumps(info))
         return path, info
+
+
+def seeded_roster(persons: int) -> tuple[Path, dict[str, float]]:
+    """A cached demo roster of about `persons` persons, and how long its seeding took."""
+    households = round(persons / PERSONS_PER_HOUSEHOLD)
+    return cached_roster(OUT / f"roster-{persons // 1000}k.db",
+                         lambda db: demo.fill_demo(db, households=households, operator="bench").persons)
 
 
 def timings(action: Callable[[], object], repeat: int) -> list[float]:

@@ -15,8 +15,6 @@ each beside the same SQL run through plain `sqlite3`, as p50/p95 and the ratio.
 from __future__ import annotations
 
 import argparse
-import fcntl
-import json
 import random
 import sqlite3
 import time
@@ -25,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bench.common import OUT, median_p95, table
+from bench.common import OUT, cached_roster, median_p95, table
 from desktop_app.services import demo_bulk, roster
 from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage.db import Database, open_database
@@ -38,32 +36,18 @@ CACHE = OUT / "million"
 
 def built_roster(persons: int) -> tuple[Path, dict[str, float]]:
     """The cached bulk-built demo roster of exactly `persons` persons, and how its build went."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"roster-{persons}-v{BUILD_VERSION}.db"
-    info_path = path.with_suffix(".json")
-    with (CACHE / f"{path.name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if path.exists() and info_path.exists():
-            return path, json.loads(info_path.read_text())
-        for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            stale.unlink(missing_ok=True)
-        db = open_database(path)
-        started = time.perf_counter()
-        shown = [0.0]
+    started = time.perf_counter()
+    shown = [0.0]
 
-        def progress(done: int, total: int) -> bool:
-            if time.perf_counter() - shown[0] > 30:
-                shown[0] = time.perf_counter()
-                print(f"  built {done:,} of {total:,} persons ({done / (shown[0] - started):.0f}/s)", flush=True)
-            return True
+    def progress(done: int, total: int) -> bool:
+        if time.perf_counter() - shown[0] > 30:
+            shown[0] = time.perf_counter()
+            print(f"  built {done:,} of {total:,} persons ({done / (shown[0] - started):.0f}/s)", flush=True)
+        return True
 
-        summary = demo_bulk.build_demo_roster(db, persons=persons, operator="bench", progress=progress)
-        seconds = time.perf_counter() - started
-        db.close()
-        info = {"persons": summary.persons, "seconds": seconds, "rate": summary.persons / seconds,
-                "bytes": path.stat().st_size}
-        info_path.write_text(json.dumps(info))
-        return path, info
+    return cached_roster(CACHE / f"roster-{persons}-v{BUILD_VERSION}.db",
+                         lambda db: demo_bulk.build_demo_roster(db, persons=persons, operator="bench",
+                                                                progress=progress).persons)
 
 
 def _queries(db: Database, rng: random.Random, count: int) -> dict[str, list[str]]:
