@@ -451,21 +451,23 @@ class MainWindow(QMainWindow):
         log.info("another roster opened while a read for the old one was on its way; its answer is dropped")
         return False
 
-    @Slot()
-    def new_person(self) -> None:
-        editor = self.open_editor(None)
-        if self._still_on(editor.db):
+    def _show_editor(self, editor: PersonEditor, modal: bool = True) -> None:
+        """Show an editor that has read its person (the event loop turning meanwhile), unless another
+        roster opened meanwhile: then it is dropped."""
+        if not self._still_on(editor.db):
+            editor.deleteLater()
+        elif modal:
             editor.exec()
         else:
-            editor.deleteLater()
+            editor.open()
+
+    @Slot()
+    def new_person(self) -> None:
+        self._show_editor(self.open_editor(None))
 
     @Slot(int)
     def edit_person(self, person_id: int) -> None:
-        editor = self.open_editor(person_id)  # reads the person, the event loop turning meanwhile
-        if self._still_on(editor.db):
-            editor.exec()
-        else:
-            editor.deleteLater()
+        self._show_editor(self.open_editor(person_id))
 
     @Slot()
     def edit_current(self) -> None:
@@ -477,11 +479,7 @@ class MainWindow(QMainWindow):
         self.roster.select_person(person_id)
         next_id = self.roster.move_current(step)
         if next_id is not None and next_id != person_id:
-            editor = self.open_editor(next_id)
-            if self._still_on(editor.db):
-                editor.open()
-            else:
-                editor.deleteLater()
+            self._show_editor(self.open_editor(next_id), modal=False)
 
     @Slot(int)
     def _person_saved(self, person_id: int) -> None:
