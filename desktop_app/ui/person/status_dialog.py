@@ -1,6 +1,8 @@
 """Changing a person's status: only the states the workflow allows next are offered, with the list
 the change is about and the reason kept in the history. With the window's hub the change runs off
-the GUI thread (ui.operations), waiting for a colleague's write if need be.
+the GUI thread (ui.operations), waiting for a colleague's write if need be. The person's lists are read
+off the GUI thread too: the list choice fills when they come (`lists_busy` meanwhile), and an answer
+about a roster no longer open is dropped.
 
     dialog = StatusDialog(db, "A. Officer", person, window, hub=window.hub)
     if dialog.exec(): print(dialog.new_status)
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError
 from desktop_app.domain.status import Status, allowed_next
 from desktop_app.services import lists, status
+from desktop_app.services.lists import MembershipView
 from desktop_app.services.persons import PersonView
 from desktop_app.storage.db import Database
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.fit import fit_placeholder
+from desktop_app.ui.latest_read import LatestRead
 
 if TYPE_CHECKING:
     from desktop_app.ui.operations import PendingOperation
@@ -50,13 +54,13 @@ class StatusDialog(QDialog):
         self.operator = operator
         self.person = person
         self.new_status: str | None = None
+        self._lists_read: LatestRead | None = None
         self.target = QComboBox(self, objectName="newStatus")
         for option in allowed_next(Status(person.status)):
             self.target.addItem(labels.status(option.value), option.value)
         self.list_choice = QComboBox(self, objectName="statusList")
         self.list_choice.addItem(self.tr("(no list)"), None)
-        for membership in lists.memberships(db, person.id):
-            self.list_choice.addItem(membership.list_name, membership.list_id)
+        self._read_lists(db, person.id)
         self.reason = QLineEdit(self, objectName="statusReason", placeholderText=self.tr("Why (kept in the history)"))
         fit_placeholder(self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -70,6 +74,32 @@ class StatusDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(buttons)
 
+    def _read_lists(self, db: Database, person_id: int) -> None:
+        """The person's lists, read off the GUI thread; offered only while `db` is still the roster open."""
+        hub = self.hub
+
+        def roster() -> Database | None:
+            if hub is None or (hub.workspace is not None and hub.workspace.db is db):
+                return db
+            return None
+
+        if roster() is None:  # opened about a roster no longer open: nothing of it is offered
+            return
+        self.list_choice.setEnabled(False)  # until the lists are there
+
+        def offer(memberships: list[MembershipView]) -> None:
+            for membership in memberships:
+                self.list_choice.addItem(membership.list_name, membership.list_id)
+            self.list_choice.setEnabled(True)
+
+        self._lists_read = LatestRead(self, roster)
+        self._lists_read.run(lambda: lists.memberships(db, person_id), offer)
+
+    @property
+    def lists_busy(self) -> bool:
+        """Whether the person's lists are still being read."""
+        return self._lists_read is not None and self._lists_read.busy
+
     @Slot()
     def apply(self) -> None:
         db, person_id, operator = self.db, self.person.id, self.operator
@@ -80,6 +110,10 @@ class StatusDialog(QDialog):
             return status.change_status(db, person_id, new, operator=operator, reason=reason, list_id=list_id)
 
         def changed(_result: object) -> None:
+            hub = self.hub
+            if hub is not None and (hub.workspace is None or hub.workspace.db is not db):
+                self.reject()  # written on a roster no longer open: no undo entry for the one open now
+                return
             self.new_status = new.value
             self.accept()
 
