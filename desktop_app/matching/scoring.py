@@ -143,11 +143,12 @@ def assess(query: Prepared, target: Prepared, model: Model | None = None, *,
 
 def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Model, *,
           match_threshold: float = MATCH_THRESHOLD, review_threshold: float = REVIEW_THRESHOLD,
-          extra: Contribution | None = None, surname_rule: bool = True) -> Assessment:
+          extra: Contribution | None = None, surname_rule: bool = True, explain: bool = True) -> Assessment:
     """The assessment of an already compared pair; `extra` adds one more term (the other candidates).
 
     `surname_rule` False leaves out the rule for a surname that clearly differs (the duplicate
     finder: two registrations on one roster, where FEBRL1/2 show such pairs are typed copies).
+    `explain` False leaves reasons and contributions empty (the engine ranks many candidates and shows few).
     """
     bits = model.field_bits(comparison)
     pair_weight = model.prior_bits + sum(bits)
@@ -190,6 +191,8 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         # the pair is the person with a given name typed otherwise (m of its level) or their twin (the
         # roster's twin share, `Model.with_twins`), and a match needs the first to outweigh the second.
         decision = min(decision, REVIEW, key=_RANK.__getitem__)
+    if not explain:
+        return Assessment(weight, score, decision, ())
     contributions: list[Contribution] = [(PRIOR, PRIOR_LEVEL, round(model.prior_bits, 2))]
     for (name, labels, missing), level, field_bits in zip(_LABELLED, levels, bits, strict=True):
         if level != missing:
