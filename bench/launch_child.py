@@ -2,12 +2,20 @@
 it measures imports, and leaves the process at the moment measured.
 
 - `bare`: a PySide6 window with an empty table, gone after its first paint;
+- `floor DB`: the least a program can do to show the roster: PySide6, a QApplication, a QMainWindow
+  with a QTableView of the first 50 rows read with plain sqlite3 (read-only) from the same roster,
+  gone when READY;
 - `roster DB first-paint`: `mission-roster --db DB` as a user starts it (desktop_app.launch), gone
   after the window's first paint (the roster table with its rows is painted in that pass);
-- `roster DB ready`: the same, gone once the whole workspace is built (`MainWindow.ready`);
+- `roster DB ready`: the same, gone when READY, the workspace complete (`MainWindow.ready`);
 - `frame DB`: the window's first screen rebuilt with PySide6 alone (the same widget classes,
   menus, sidebar, filter bar, a table model over the same first 200 rows read with sqlite3),
   none of our code: what the toolkit itself costs for that screen.
+
+READY, the same for the floor and for ours (`_Ready`): the window shown, its table's first page
+painted, and a key press posted to the table after that handled by the table; for ours the posting
+waits until the workspace is complete too, since input before that only queues. A child prints
+the moment it left at (`painted`, `ready`) on its standard output.
 
 The user folders (settings, logs) are the parent's temporary ones, through XDG_* variables.
 Each child watches only its own top-level window's events (an application-wide event filter
@@ -20,13 +28,16 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 TABLE = "rosterTable"
+FLOOR_ROWS = 50
 
 
-def leave() -> None:
+def leave(moment: str = "painted") -> None:
+    os.write(1, f"{moment}\n".encode())
     os._exit(0)
 
 
@@ -41,6 +52,40 @@ def bare() -> None:
     window.resize(1280, 780)
     watcher = _Painted(window)
     window.installEventFilter(watcher)
+    window.show()
+    app.exec()
+
+
+def floor(database: str) -> None:
+    import sqlite3
+
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex
+    from PySide6.QtWidgets import QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    rows = connection.execute("SELECT case_ref, surname, given_names, birth_date, status FROM persons "
+                              "WHERE deleted_at IS NULL ORDER BY sort_key, id LIMIT ?", (FLOOR_ROWS,)).fetchall()
+    connection.close()
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return len(rows)
+
+        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 5
+
+        def data(self, index: QModelIndex, role: int = 0) -> object:
+            return rows[index.row()][index.column()] if role == 0 else None
+
+    window = QMainWindow()
+    table = QTableView(window)
+    table.setObjectName(TABLE)
+    table.setModel(Model(table))
+    window.setCentralWidget(table)
+    window.resize(1280, 780)
+    ready = _Ready(table)
+    ready.complete()
     window.show()
     app.exec()
 
@@ -172,6 +217,38 @@ class _Painted(QObject):
         return False
 
 
+class _Ready(QObject):
+    """READY (see the module's docstring) for the window holding `table`: leaves the process once the
+    table has painted, `complete()` was called, and a key press posted after both reached the table."""
+
+    def __init__(self, table: QWidget) -> None:
+        super().__init__(table)
+        self._table = table
+        self._painted = False
+        self._completed = False
+        self._posted = False
+        table.viewport().installEventFilter(self)  # type: ignore[attr-defined]
+        table.installEventFilter(self)
+
+    def complete(self) -> None:
+        self._completed = True
+        self._post_when_both()
+
+    def _post_when_both(self) -> None:
+        if self._painted and self._completed and not self._posted:
+            self._posted = True
+            QCoreApplication.postEvent(self._table, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down,
+                                                              Qt.KeyboardModifier.NoModifier))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._post_when_both)  # once this paint is on the screen
+        elif event.type() == QEvent.Type.KeyPress and self._posted and watched is self._table:
+            QTimer.singleShot(0, lambda: leave("ready"))  # once the table has acted on it
+        return False
+
+
 def roster(database: str, when: str) -> None:
     import gc
 
@@ -184,7 +261,10 @@ def roster(database: str, when: str) -> None:
     def watched(*args: object, **kwargs: object) -> object:
         window = start_window(*args, **kwargs)  # type: ignore[arg-type]
         if window is not None and when == "ready":
-            leave() if window.completed else window.ready.connect(leave)
+            ready = _Ready(window.roster.table)
+            window.ready.connect(ready.complete)
+            if window.completed:
+                ready.complete()
         elif window is not None:  # shown, not painted yet: that happens once the event loop runs
             watchers.append(_Painted(window))
             window.installEventFilter(watchers[-1])
@@ -199,6 +279,8 @@ def roster(database: str, when: str) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
+    elif sys.argv[1] == "floor":
+        floor(sys.argv[2])
     elif sys.argv[1] == "frame":
         frame(sys.argv[2])
     else:

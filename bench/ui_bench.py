@@ -5,9 +5,13 @@
    table's first paint; the same is done for a bare PySide6 window with an empty QTableView
    (bench/launch_child.py: neither imports anything else). Median of N launches each; target:
    within 1.5x. Also shown: the same first screen built with PySide6 alone (the same widget
-   classes over the same rows, none of our code), and launch to the whole workspace ready
-   (target 0.4 s). Each in wall-clock and CPU seconds (the child's, all its threads) with both
-   ratios to the bare window: the CPU ratio is the one that holds on a loaded machine.
+   classes over the same rows, none of our code). Each in wall-clock and CPU seconds (the
+   child's, all its threads) with both ratios to the bare window: the CPU ratio is the one
+   that holds on a loaded machine.
+   Then launch to READY (bench/launch_child.py defines it once for both: the window shown, the
+   table's first page painted, a key press posted after that handled; for ours the workspace
+   complete too), ours against the FLOOR: PySide6, a QApplication, a QMainWindow with a
+   QTableView of 50 rows read with plain sqlite3 from the same roster. Target 0.4 s (issue 15).
 2. Scrolling from top to bottom of the roster, a page at a time, each page repainted
    synchronously (rows fetched from the database as they come into view), against a plain
    QTableView over a model holding the same 100,000 rows in memory.
@@ -49,7 +53,8 @@ def _launch(args: list[str], folder: str) -> tuple[float, float]:
                     ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "bench.launch_child", *args], check=True, stderr=subprocess.DEVNULL,
+    subprocess.run([sys.executable, "-m", "bench.launch_child", *args], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL,
                    env={**os.environ, **user_folders,
                         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")})
     wall = time.perf_counter() - started
@@ -57,7 +62,7 @@ def _launch(args: list[str], folder: str) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def bench_launch(path: Path, launches: int) -> list[list[object]]:
+def bench_launch(path: Path, launches: int) -> tuple[list[list[object]], list[list[object]]]:
     """`mission-roster --db ROSTER` as a user starts it, against a bare PySide6 window with an empty
     table, both `python -m` in a fresh process; medians of `launches` each, taken in turns.
 
@@ -70,7 +75,7 @@ def bench_launch(path: Path, launches: int) -> list[list[object]]:
     for package in ("desktop_app", "bench"):
         compileall.compile_dir(Path(__file__).parent.parent / package, quiet=1)
     kinds = {"bare": ["bare"], "frame": ["frame", str(path)], "first": ["roster", str(path), "first-paint"],
-             "ready": ["roster", str(path), "ready"]}
+             "floor": ["floor", str(path)], "ready": ["roster", str(path), "ready"]}
     for args in kinds.values():  # warm the file cache
         _launch(args, folder)
     walls: dict[str, list[float]] = {kind: [] for kind in kinds}
@@ -88,12 +93,19 @@ def bench_launch(path: Path, launches: int) -> list[list[object]]:
                 verdict]
 
     first_ratio = wall_of["first"] / wall_of["bare"]
-    return [row("bare PySide6 window (the baseline)", "bare", ""),
-            row("launch to first painted roster", "first",
-                f"{'ok' if first_ratio <= LAUNCH_TARGET else 'MISSED'} (target {LAUNCH_TARGET}x)"),
-            row("  the same first screen built with PySide6 alone", "frame", "(the toolkit's share)"),
-            row("launch to the whole workspace ready", "ready",
-                f"{'ok' if wall_of['ready'] <= READY_TARGET_S else 'MISSED'} (target {READY_TARGET_S} s)")]
+    painted = [row("bare PySide6 window (the baseline)", "bare", ""),
+               row("launch to first painted roster", "first",
+                   f"{'ok' if first_ratio <= LAUNCH_TARGET else 'MISSED'} (target {LAUNCH_TARGET}x)"),
+               row("  the same first screen built with PySide6 alone", "frame", "(the toolkit's share)")]
+
+    def ready_row(title: str, kind: str) -> list[object]:
+        verdict = f"{'ok' if wall_of[kind] <= READY_TARGET_S else 'MISSED'} (target {READY_TARGET_S} s)"
+        return [title, wall_of[kind], cpu_of[kind], wall_of[kind] / wall_of["floor"], cpu_of[kind] / cpu_of["floor"],
+                verdict]
+
+    ready = [ready_row("floor: PySide6 window, 50 rows by sqlite3", "floor"),
+             ready_row("ours: the workspace ready", "ready")]
+    return painted, ready
 
 
 # --- in-process: scrolling and filters -------------------------------------------------------------
@@ -224,7 +236,7 @@ def bench_filters(window: object, path: Path, repeat: int) -> list[list[object]]
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.ui_bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--launches", type=int, default=7)
+    parser.add_argument("--launches", type=int, default=5)
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=9, help="filter changes: repetitions of each")
     parser.add_argument("--launch-only", action="store_true", help="only the start-up (1.)")
@@ -233,8 +245,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     path, info = seeded_roster(args.persons)
     print(f"roster: {info['persons']:,} persons ({path.name})")
     print(f"load average before the launches: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
-    print(table(["start-up", "wall s", "CPU s", "wall / bare", "CPU / bare", "verdict"],
-                bench_launch(path, args.launches)))
+    painted, ready = bench_launch(path, args.launches)
+    print(table(["start-up to first paint", "wall s", "CPU s", "wall / bare", "CPU / bare", "verdict"], painted))
+    print(table([f"start-up to ready (p50 of {args.launches})", "wall s", "CPU s", "wall / floor", "CPU / floor",
+                 "verdict"], ready))
     if args.launch_only:
         return 0
     scroll_rows, window = bench_scroll(path)
