@@ -59,6 +59,7 @@ class BulkStatusDialog(QDialog):
         self.workspace = workspace
         self.scopes = scopes
         self.result_of_change: BulkStatusResult | None = None
+        self.written_on: Roster | None = None  # the roster the change was written on
         self.scope = QComboBox(self, objectName="bulkStatusScope")
         for text, ids, _list_id in scopes:
             self.scope.addItem(text, len(ids))
@@ -89,6 +90,7 @@ class BulkStatusDialog(QDialog):
         db, operator = self.workspace.db, self.workspace.operator
         target, reason = Status(self.target.currentData()), self.reason.text().strip()
         self.ok_button.setEnabled(False)  # one change at a time, also while it waits for a colleague
+        self.written_on = db
         try:
             self.result_of_change = write_and_wait(
                 self, self.tr("Changing the statuses"),
@@ -127,11 +129,11 @@ def change_status_of(window: WindowHost, scopes: Sequence[Scope]) -> BulkStatusR
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_of_change is None:
         return None
     result = dialog.result_of_change
-    if result.operation_id is not None:
-        db, operator, operation_id = workspace.db, workspace.operator, result.operation_id
+    if result.operation_id is not None and dialog.written_on is not None:
+        db, operator, operation_id = dialog.written_on, workspace.operator, result.operation_id
         changed = len(result.changed)  # a plain name: lupdate skips a call whose count is a call
         push_operation(window, QCoreApplication.translate("BulkStatusDialog", "Status of %n person(s)", "", changed),
-                       lambda: status.undo_status_operation(db, operation_id, operator=operator))
+                       lambda: status.undo_status_operation(db, operation_id, operator=operator), written_on=db)
     window.data_changed()
     box = QMessageBox(QMessageBox.Icon.Information if not result.refused else QMessageBox.Icon.Warning,
                       QCoreApplication.translate("BulkStatusDialog", "Status changed"), report(result),

@@ -279,7 +279,7 @@ class MergeDialog(QDialog):
         db, operator = self.workspace.db, self.workspace.operator
         self.undo_entry = push_operation(self.undo_host, self.tr("Merge into %1").replace("%1", kept.case_ref),
                                          lambda: duplicates.undo_merge(db, operation_id, operator=operator),
-                                         self, self._undone)
+                                         self, self._undone, written_on=db)
         self.merged.emit(kept.id)
 
     @Slot()

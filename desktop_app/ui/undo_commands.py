@@ -15,12 +15,13 @@ Operations are pushed on the window's stack by the dialog that made them, so Edi
 still takes them back after the dialog closed; their undo is the operation's own undo
 service, and there is no redo (doing it again is a new operation):
 
-    push_operation(window, "Merge MR-000012", lambda: duplicates.undo_merge(db, op_id, operator=who))
+    push_operation(window, "Merge MR-000012", lambda: duplicates.undo_merge(db, op_id, operator=who), written_on=db)
     window.undo_stack.push(StatusCommand(window.workspace, person_id, "MR-000012", old, new, window, reload))
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -36,9 +37,10 @@ from desktop_app.ui.errors import show_error
 from desktop_app.ui.operations import write_and_wait
 
 if TYPE_CHECKING:
-    from desktop_app.services.workspace import Workspace
+    from desktop_app.services.workspace import Roster, Workspace
     from desktop_app.ui.main_window.host import WindowHost
 
+log = logging.getLogger(__name__)
 PERSON_KINDS = frozenset({changes.PERSONS})
 # An undo or redo waiting for the lock runs the event loop: Ctrl+Z pressed again meanwhile is ignored (the stack
 # has not moved yet, so the same command would run twice).
@@ -220,12 +222,17 @@ class OperationCommand(QUndoCommand):
 
 
 def push_operation(window: WindowHost | None, text: str, undo_operation: Callable[[], Any],
-                   dialog: QWidget | None = None, on_undone: Callable[[Any], None] | None = None
-                   ) -> OperationCommand | None:
-    """Put an operation on `window`'s undo stack (None without a window, e.g. a dialog on its own).
+                   dialog: QWidget | None = None, on_undone: Callable[[Any], None] | None = None, *,
+                   written_on: Roster) -> OperationCommand | None:
+    """Put an operation written on the roster `written_on` on `window`'s undo stack (None without a window,
+    e.g. a dialog on its own, or when another roster opened while it was written: its undo would run the
+    old roster's operation id against the one open now).
 
     `on_undone(result)` tells `dialog`, if it is still open, that Edit > Undo took the operation back."""
     if window is None:
+        return None
+    if window.db is not written_on:
+        log.info("an operation finished after its roster was replaced; its undo entry is dropped")
         return None
     stack = window.undo_stack
 

@@ -143,7 +143,7 @@ def test_a_merge_undo_whose_wait_was_cancelled_stays_on_the_stack(
     a, b = window.roster.model.ids[:2]
     kept = duplicates.merge_persons(db, a, b, picks={}, operator="t")
     operation_id = duplicates.merge_operations(db, kept.id)[0]
-    push_operation(window, "Merge", lambda: duplicates.undo_merge(db, operation_id, operator="t"))
+    push_operation(window, "Merge", lambda: duplicates.undo_merge(db, operation_id, operator="t"), written_on=db)
     replies: list[str] = []
     answer_next_message_box(replies)
     with held_lock(db_path, 30) as colleague:

@@ -6,14 +6,21 @@ roster; a real `before_cursor_execute` listener (`StatementThreads`) records the
 
 - Change status… reads the person's lists off the GUI thread, and an answer about a roster no longer open
   is dropped.
+- A write of the bulk status, import or reconcile dialog that is committing on roster A when roster B opens
+  (`CommitHeld`: the worker's commit waits, on a real engine listener, until the GUI thread has opened B)
+  leaves no undo entry on B's stack: Ctrl+Z there would have run A's operation id against B.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from desktop_app.services import lists, persons
 from desktop_app.storage.db import Database
@@ -32,8 +39,8 @@ def _on_a_list(db: Database, person_id: int) -> int:
 def test_change_status_reads_the_persons_lists_off_the_gui_thread(qtbot: QtBot, window: MainWindow,
                                                                   demo_db: Database) -> None:
     """Change status… filled its list choice with a read of the person's memberships on the GUI thread."""
-    person_id = window.roster.model.person_id(0)
-    list_id = _on_a_list(demo_db, person_id)
+    person_id = next(i for i in window.roster.model.ids if lists.memberships(demo_db, i))  # the demo's lists
+    list_id = lists.memberships(demo_db, person_id)[0].list_id
     window.roster.select_person(person_id)
     qtbot.waitUntil(lambda: window.roster_changes.watched is demo_db, timeout=20_000)
     offered: list[object] = []
@@ -74,3 +81,124 @@ def test_a_status_dialogs_lists_of_the_old_roster_are_dropped(qtbot: QtBot, wind
     assert not dialog.isVisible()
     assert dialog.list_choice.count() == 1  # only "(no list)"
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+class CommitHeld:
+    """The first commit of a write off the GUI thread on `db` waits until the GUI thread has run `meanwhile`
+    (another roster opened): the write is under way on the old roster when the new one opens."""
+
+    def __init__(self, db: Database, meanwhile: Callable[[], None]) -> None:
+        self.engine = db.engine
+        self.started = threading.Event()
+        self.done = threading.Event()
+        self.meanwhile = meanwhile
+        event.listen(self.engine, "commit", self._commit)
+        keep_looking(self._look)
+
+    def _commit(self, *_arguments: Any) -> None:
+        if threading.current_thread() is threading.main_thread() or self.started.is_set():
+            return
+        self.started.set()
+        self.done.wait(20)
+
+    def _look(self) -> bool:
+        if not self.started.is_set():
+            return False
+        try:
+            self.meanwhile()
+        finally:
+            self.done.set()
+        return True
+
+    def stop(self) -> None:
+        event.remove(self.engine, "commit", self._commit)
+
+
+def test_a_bulk_status_change_committed_as_another_roster_opens_leaves_no_undo_on_it(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, other_path: Path) -> None:  # noqa: F811
+    from desktop_app.ui.bulk_status import BulkStatusDialog, change_status_of
+
+    ids = list(window.roster.model.ids[:3])
+
+    def choose() -> bool:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, BulkStatusDialog):
+            return False
+        dialog.target.setCurrentIndex(dialog.target.findData("verified"))
+        dialog.apply()
+        return True
+
+    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path)))
+    try:
+        keep_looking(choose)
+        change_status_of(window, [("three", ids, None)])
+    finally:
+        held.stop()
+    assert held.done.is_set()
+    assert window.workspace is not None and window.workspace.db.target.path == other_path
+    assert window.undo_stack.count() == 0
+    assert {persons.get_person(demo_db, i).status for i in ids} == {"verified"}  # written on the old roster
+
+
+def test_an_import_committed_as_another_roster_opens_leaves_no_undo_on_it(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, other_path: Path, tmp_path: Path) -> None:  # noqa: F811
+    import datetime as dt
+
+    from desktop_app.ui.importing.wizard import PREVIEW_PAGE, TABLE_PAGE, open_import_wizard
+    from tests.services.import_support import write_xlsx
+
+    source = write_xlsx(tmp_path / "hotline.xlsx", [
+        ["ФИО", "Дата рождения", "№ паспорта"],
+        ["Щербакова Юлия Сергеевна", dt.date(1990, 5, 4), "0123456"],
+    ])
+    wizard = open_import_wizard(window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.file_page.path, str(source))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == TABLE_PAGE, timeout=10_000)
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == PREVIEW_PAGE
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10_000)
+    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path)))
+    try:
+        wizard.next()  # Import
+        qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
+    finally:
+        held.stop()
+    assert held.done.is_set()
+    assert window.workspace is not None and window.workspace.db.target.path == other_path
+    assert wizard.result is not None and wizard.result.created == 1  # written on the old roster
+    assert window.undo_stack.count() == 0
+
+
+def test_a_reconcile_apply_committed_as_another_roster_opens_leaves_no_undo_on_it(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, other_path: Path, tmp_path: Path) -> None:  # noqa: F811
+    from PySide6.QtCore import Qt
+
+    from desktop_app.ui.reconcile import ReconcileDialog
+    from tests.services.test_reconcile_roster import build_roster, write_answer
+    from tests.ui.typing import answer_next_message_box
+
+    built = build_roster(demo_db)
+    answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Passport No", "Decision"],
+                          [["SHCHERBAKOV IVAN", "05.03.1980", "72 1234567", "approved"]])
+    assert window.workspace is not None
+    dialog = ReconcileDialog(window.workspace, window, list_id=built.list_id, undo_host=window)
+    dialog.show()
+    qtbot.keyClicks(dialog.path_edit, str(answer))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=20_000)
+    replies: list[str] = []
+    answer_next_message_box(replies)
+    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path)))
+    try:
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.last_apply is not None, timeout=20_000)
+    finally:
+        held.stop()
+    assert replies and held.done.is_set()
+    assert window.workspace.db.target.path == other_path
+    assert "approved" in {m.answer for m in lists.members(demo_db, built.list_id)}  # written on the old roster
+    assert window.undo_stack.count() == 0

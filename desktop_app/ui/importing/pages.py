@@ -131,13 +131,15 @@ class PreviewPage(QWizardPage):
         if self.wiz.result is not None and self.wiz.result.import_id:
             return True
         wizard, accept = self.wiz, self.accept_duplicates.isChecked()
+        db, operator = wizard.db, wizard.operator  # the roster open now: the runner gives the write up if another opens
 
         def commit(progress: Progress) -> ImportResult:
-            return importing.commit_import(wizard.db, preview, operator=wizard.operator,
+            return importing.commit_import(db, preview, operator=operator,
                                            accept_duplicates_as_new=accept, progress=progress)
 
         def done(result: ImportResult) -> None:
             wizard.result = result
+            wizard.imported_into = db
             wizard.imported.emit(result.import_id)
             wizard.next()
 

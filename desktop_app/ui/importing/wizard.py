@@ -46,6 +46,7 @@ from desktop_app.ui.operations import PendingOperation, run_in_background, write
 from desktop_app.ui.workspace_signals import HoldsWorkspace, hub_of
 
 if TYPE_CHECKING:
+    from desktop_app.services.workspace import Roster
     from desktop_app.ui.main_window.host import WindowHost
 
 FILE_PAGE, TABLE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(5)
@@ -68,6 +69,7 @@ class ImportWizard(QWizard, HoldsWorkspace):
         self.preview: importing.ImportPreview | None = None
         self.result: importing.ImportResult | None = None
         self.task: PendingOperation | None = None
+        self.imported_into: Roster | None = None  # the roster the import was written on
         self.file_page = FilePage(self)
         self.table_page = TablePage(self)
         self.mapping_page = MappingPage(self)
@@ -411,14 +413,16 @@ class MappingPage(QWizardPage):
 def open_import_wizard(window: WindowHost) -> ImportWizard:
     assert window.workspace is not None
     wizard = ImportWizard(window.workspace, window.window())
-    wizard.imported.connect(lambda import_id: _undoable(window, import_id))
+    wizard.imported.connect(lambda import_id: _undoable(window, wizard, import_id))
     return wizard
 
 
-def _undoable(window: WindowHost, import_id: int) -> None:
+def _undoable(window: WindowHost, wizard: ImportWizard, import_id: int) -> None:
     """Edit > Undo takes the import back as a whole, also after the wizard closed."""
     from desktop_app.ui.undo_commands import push_operation
 
-    db, operator = window.db, window.operator
+    db, operator = wizard.imported_into, window.operator
+    if db is None:
+        return
     push_operation(window, QCoreApplication.translate("ImportWizard", "Import #%1").replace("%1", str(import_id)),
-                   lambda: importing.undo_import(db, import_id, operator=operator))
+                   lambda: importing.undo_import(db, import_id, operator=operator), written_on=db)

@@ -490,12 +490,12 @@ class ReconcileDialog(QDialog):
         # The full account goes to the summary box (it scrolls); the line above the tabs stays one line.
         self.counts_label.setText(text + (self.tr(" Details below.") if len(details) > 1 else ""))
         self.summary.setPlainText("\n".join(details) + "\n\n" + self.summary.toPlainText())
-        if result.operation_id is not None and self.reconciliation is not None \
-                and getattr(self.undo_host, "db", self.db) is self.db:  # not on another roster's Edit > Undo
+        if result.operation_id is not None and self.reconciliation is not None:
             db, operator, operation_id = self.db, self.operator, result.operation_id
-            self.undo_entry = push_operation(
+            self.undo_entry = push_operation(  # none on another roster's Edit > Undo
                 self.undo_host, self.tr("Apply %1").replace("%1", self.reconciliation.file_name),
-                lambda: undo_reconciliation(db, operation_id, operator=operator), self, self._undone)
+                lambda: undo_reconciliation(db, operation_id, operator=operator), self, self._undone,
+                written_on=db)
         self.applied.emit(result)
 
     @Slot()
