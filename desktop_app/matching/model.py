@@ -129,6 +129,16 @@ TWIN_PSEUDO_LOOSE = 50
 # 60,000 persons without a look-alike pair gave 2.5e-5, and Danila was matched to Даниил at 0.99997).
 TWINS_OFF_ROSTER = TWIN_PSEUDO_LOOSE * TWIN_PRIOR / (PLAUSIBLE_POPULATION + TWIN_PSEUDO_LOOSE)
 NO_TWINS = 1e-9
+# A twin's given name is a name: other persons carry it too, while a typo makes a spelling nobody
+# carries. How often a twin's name is one nobody else on the roster carries is the roster's share of
+# persons whose given name is theirs alone (Good-Turing's unseen mass), shrunk towards this share
+# (FEBRL1/2: 0.34 of 500 persons, 0.04 of 4,000) by `UNSEEN_PSEUDO_NAMES` names.
+UNSEEN_PRIOR = 0.2
+UNSEEN_PSEUDO_NAMES = 200
+# The roster's vocabulary speaks for a family's names as far as it knows the family's other name: a
+# name carried by n other persons weighs n / (n + this) (FEBRL1/2 duplicates). On a roster of other
+# peoples' names where only Даниил himself carries his name, nobody carrying Danila says nothing of a twin.
+KNOWN_NAME_PSEUDO = 1.0
 
 
 @dataclass(frozen=True)
@@ -146,6 +156,10 @@ class Model:
     # duplicate roster's own look-alikes off.
     look_alikes: LookAlikes | None = None
     place_frequencies: dict[str, float] | None = None  # locality -> its share of the roster, shrunk
+    given_counts: dict[str, int] | None = None  # given-name key -> persons carrying it on the roster
+    # (surname keys, birth date, given-name key) -> registrations of one surname and birth date carrying it
+    given_in_family: dict[tuple[str, object, str], int] | None = None
+    given_unseen: float = 1.0  # the share of twins whose given name nobody else carries (`twin_spelling`)
     place_base: float = U_PRIOR[LOCALITY_F][0]
 
     @classmethod
@@ -184,10 +198,16 @@ class Model:
             base = self.u[field][0]
             tables.append({key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES) for key, n in counts.items()})
             bases.append(base)  # a word counted under no role (a full name on the roster side)
+        given = Counter(key for r in records for key in _given_keys(r))
+        in_family = Counter((family, key) for r in records if (family := _family(r)) for key in _given_keys(r))
+        given_total = sum(given.values())
+        alone = sum(1 for n in given.values() if n == 1)
         places = Counter(r.locality for r in records if r.locality)
         total = sum(places.values())
         base = self.u[LOCALITY_F][0]
-        return replace(self, term_frequencies=(tables[0], tables[1], tables[2]),
+        return replace(self, term_frequencies=(tables[0], tables[1], tables[2]), given_counts=dict(given),
+                       given_in_family={(*family, key): n for (family, key), n in in_family.items() if n > 0},
+                       given_unseen=(alone + UNSEEN_PSEUDO_NAMES * UNSEEN_PRIOR) / (given_total + UNSEEN_PSEUDO_NAMES),
                        tf_base=(bases[0], bases[1], bases[2]), place_base=base,
                        place_frequencies={key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)
                                           for key, n in places.items()})
@@ -270,7 +290,30 @@ class Model:
         """
         return replace(self, twin_share=max(self.twin_share, TWINS_OFF_ROSTER))
 
-    def twin_cap(self, given_level: int, document_level: int | None = None) -> float:
+    def twin_spelling(self, query: Prepared, target: Prepared) -> float:
+        """How much likelier than always a twin shows the two given names of a pair (1.0: no telling).
+
+        A twin's given name is a name: someone else on the roster carries it, or it is one of the
+        rare names (`given_unseen` of twins have a name nobody else carries). A typo makes a spelling
+        nobody carries. When one of the pair's given names is carried by nobody else on the roster
+        and the other by others, the twin explanation is `given_unseen` as likely, weighed by how
+        well the roster knows the other name (`KNOWN_NAME_PSEUDO`). Names compare by their sound
+        keys, so a Cyrillic name and its romanisations count as one. Registrations of one surname and
+        birth date are not others: they may be the person, registered again with the same typo.
+        """
+        counts, in_family = self.given_counts, self.given_in_family
+        if not counts or in_family is None:
+            return 1.0
+        carried = sorted(min((counts.get(key, 0) - in_family.get((*family, key), 0) for key in _given_keys(record)),
+                             default=-1)
+                         for record in (query, target) for family in (_family(record) or ("", None),))
+        rare, known = carried
+        if rare != 0 or known <= 0:  # both carried by others, a name not given, or neither known
+            return 1.0
+        weight = known / (known + KNOWN_NAME_PSEUDO)
+        return 1.0 - weight + weight * self.given_unseen
+
+    def twin_cap(self, given_level: int, document_level: int | None = None, spelling: float = 1.0) -> float:
         """The most log-odds a pair whose surname and birth date agree and given names clash can have.
 
         Either the same person with a given name written otherwise (m of that level) or the
@@ -280,8 +323,9 @@ class Model:
         when issued together). So the odds of the first are at most m(given) * m(document) / twin_share.
         Without the document term a passport one digit off, the very mark of twins, counted as
         evidence for the person against the twin (breaker X14 s7: Daniil matched to Danila at 1.0).
+        `spelling` is how likely a twin shows the two given names (`twin_spelling`).
         """
-        odds = self.m[GIVEN_F][given_level] / max(self.twin_share, NO_TWINS)
+        odds = self.m[GIVEN_F][given_level] / max(self.twin_share * spelling, NO_TWINS)
         if document_level is not None and document_level != FIELDS[DOCUMENT_F].missing:
             odds *= self.m[DOCUMENT_F][document_level]
         return math.log2(odds)
@@ -459,6 +503,20 @@ def _look_alikes(records: Sequence[Prepared]) -> LookAlikes:
 def _loose_share(twins: float, persons: int) -> float:
     """The share of persons with a twin from `twins` of `persons` look-alikes, shrunk towards the population's."""
     return (twins + TWIN_PSEUDO_LOOSE * TWIN_PRIOR) / (persons + TWIN_PSEUDO_LOOSE)
+
+
+def _family(record: Prepared) -> tuple[str, object] | None:
+    """`record`'s surname sound keys and full birth date (what twins and a person's registrations share), or None."""
+    date = record.birth_date
+    if date is None or not date.is_full:
+        return None
+    surname = " ".join(sorted(name_key(t.words) for t in record.tokens if t.role == SURNAME))
+    return (surname, date) if surname else None
+
+
+def _given_keys(record: Prepared) -> set[str]:
+    """The sound keys of `record`'s given-name words, as term frequencies count names."""
+    return {name_key(t.words) for t in record.tokens if t.role == GIVEN}
 
 
 def _given_blocks(record: Prepared) -> frozenset[str]:

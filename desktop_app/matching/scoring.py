@@ -86,7 +86,7 @@ AMBIGUITY_MARGIN = 4.0   # bits: a runner-up this close turns a match into revie
 
 def score_of(weight: float) -> float:
     """The log-odds (bits) as a match probability."""
-    return 1.0 / (1.0 + 2.0 ** -max(min(weight, 200.0), -200.0))
+    return 1.0 / (1.0 + float(2.0 ** -max(min(weight, 200.0), -200.0)))
 
 
 def weight_of(score: float) -> float:
@@ -185,7 +185,8 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         decision = REVIEW
     if twin and levels[GIVEN_F] != DIFFERENT and not identified and (
             levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing
-            or score_of(model.twin_cap(levels[GIVEN_F], levels[DOCUMENT_F])) < match_threshold):
+            or score_of(model.twin_cap(levels[GIVEN_F], levels[DOCUMENT_F],
+                                       model.twin_spelling(query, target))) < match_threshold):
         # Daniil and Danila: nothing tells them apart. Twins' passports differ (issued in sequence, one
         # digit apart, or at different times): a passport that is not equal is what a twin shows too, so
         # the pair is the person with a given name typed otherwise (m of its level) or their twin (the

@@ -1,0 +1,92 @@
+"""A twin's given name is a name; a typo makes a spelling nobody carries (issue 14).
+
+Before, the twin cap weighed a given name misspelt together with a retyped passport as
+likely a twin as the same person (FEBRL1/2: Kyale for Kyle, Hayly for Hayley, passports apart), and such pairs
+stayed at review. Now the twin explanation depends on the other spelling being a name: when
+nobody else on the roster carries one of the two spellings while others carry the other, a
+twin is as likely as the roster's share of persons whose name is theirs alone
+(`Model.twin_spelling`). Twins whose names are both carried by others, and a family whose
+names the roster does not know (one Даниил among other peoples' names), keep the caution.
+
+Usage: ``pytest tests/matching/test_twins_spelling.py``
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.matching import MatchRecord, RosterIndex, find_duplicates
+from desktop_app.matching.features import prepare
+from desktop_app.matching.model import Model
+
+NAMES = ["hayley", "kylie", "joshua", "logan", "brooke", "bayden", "kyle", "eliza", "jack", "thomas", "emily",
+         "chloe", "olivia", "james", "lachlan", "jessica", "samuel", "sophie", "mitchell", "ella"]
+SURNAMES = ["webb", "reid", "white", "mason", "green", "salt", "david", "tu", "son", "browne", "ryan", "durr",
+            "smith", "jones", "brown", "wilson", "taylor", "martin", "lee", "walker", "hall", "young", "allen",
+            "king", "wright", "scott", "hill", "adams", "baker", "nelson", "carter", "turner", "parker", "evans"]
+BORN = PartialDate(1945, 12, 19)
+
+
+def _roster(size: int = 5_000, seed: int = 4) -> list[MatchRecord]:
+    """Persons of common Latin names, each registered once, none born on `BORN`."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(size):
+        born = PartialDate(rng.randint(1950, 2010), rng.randint(1, 12), rng.randint(1, 28))
+        out.append(MatchRecord(i, f"{rng.choice(SURNAMES)}{rng.choice(['', 'er', 'son', 'ton'])}", rng.choice(NAMES),
+                               "", birth_date=born, documents=(str(rng.randint(10**6, 10**7 - 1)),)))
+    return out
+
+
+def _kyle(key: str, given: str, passport: str) -> MatchRecord:
+    return MatchRecord(key, "Grimshaw", given, "", birth_date=BORN, documents=(passport,))
+
+
+@pytest.fixture(scope="module")
+def roster() -> list[MatchRecord]:
+    return [*_roster(), _kyle("kyle", "Kyle", "3150586")]
+
+
+def test_a_typo_nobody_carries_weighs_the_twin_down_and_a_name_does_not(roster: list[MatchRecord]) -> None:
+    model = RosterIndex(roster).model
+    typo, twin, stayer = (prepare(_kyle("row", given, "3150856")) for given in ("Kyale", "Kylie", "Kyle"))
+    target = prepare(roster[-1])
+    assert model.twin_spelling(typo, target) < 0.1  # 'kyale' is nobody's name; 'kyle' is many persons'
+    assert model.twin_spelling(twin, target) == 1.0  # 'kylie' is a name others carry: a twin as likely as ever
+    assert model.twin_spelling(stayer, target) == 1.0
+
+
+def test_a_family_whose_names_the_roster_does_not_know_keeps_the_caution() -> None:
+    orlov = MatchRecord("stayer", "Орлов", "Даниил", "", birth_date=BORN, documents=("5000002",))
+    model = RosterIndex([*_roster(), orlov]).model
+    row = prepare(MatchRecord("row", surname_latin="ORLOV", given_names_latin="DANILA", birth_date=BORN,
+                              documents=("5000003",)))
+    assert model.twin_spelling(row, prepare(orlov)) == 1.0  # nobody else carries Даниил: nothing to go by
+
+
+def test_the_misspelt_name_with_the_passport_retyped_is_matched(roster: list[MatchRecord]) -> None:
+    found = RosterIndex(roster).candidates(_kyle("row", "Kyale", "3150856"))
+    assert (found[0].key, found[0].decision) == ("kyle", "match")
+
+
+def test_the_twin_with_a_name_others_carry_stays_at_review(roster: list[MatchRecord]) -> None:
+    found = RosterIndex(roster).candidates(_kyle("row", "Kylie", "3150856"))
+    assert (found[0].key, found[0].decision) == ("kyle", "review")
+
+
+def test_the_duplicate_finder_matches_a_typo_and_not_a_twin() -> None:
+    base = _roster()
+    typo = _kyle("typo", "Kyale", "3150856")
+    twin = _kyle("twin", "Kylie", "3150587")
+    decided = {frozenset((str(p.key_a), str(p.key_b))): p.decision
+               for p in find_duplicates([*base, _kyle("kyle", "Kyle", "3150586"), typo, twin])}
+    assert decided[frozenset(("kyle", "typo"))] == "match"
+    assert decided[frozenset(("kyle", "twin"))] == "review"
+
+
+def test_the_shipped_model_knows_no_names() -> None:
+    row, target = prepare(_kyle("row", "Kyale", "1")), prepare(_kyle("t", "Kyle", "2"))
+    assert Model.shipped().twin_spelling(row, target) == 1.0
