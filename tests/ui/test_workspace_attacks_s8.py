@@ -202,3 +202,37 @@ def test_a_reconcile_apply_committed_as_another_roster_opens_leaves_no_undo_on_i
     assert window.workspace.db.target.path == other_path
     assert "approved" in {m.answer for m in lists.members(demo_db, built.list_id)}  # written on the old roster
     assert window.undo_stack.count() == 0
+
+
+def test_restoring_several_stops_when_another_roster_opens_and_says_how_many(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, other_path: Path) -> None:  # noqa: F811
+    """Three persons restored from the trash; another roster opens while the first is written: the loop went
+    on restoring the rest into the roster left (and announced their ids on the new one). It stops, and the
+    officer is told how many were restored."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from tests.ui.typing import answer_next_message_box
+
+    trashed = [window.roster.model.person_id(row) for row in range(3)]
+    for person_id in trashed:
+        persons.delete_person(demo_db, person_id, operator="t")
+    window.show_page("trash")
+    page = window.trash
+    page.reload()
+    qtbot.waitUntil(lambda: not page.busy and page.trash_model.rowCount() == 3, timeout=20_000)
+    selection = page.trash_view.selectionModel()
+    for row in range(3):
+        selection.select(page.trash_model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    replies: list[str] = []
+    answer_next_message_box(replies)
+    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path)))
+    try:
+        page.restore_selected()
+    finally:
+        held.stop()
+    assert held.done.is_set()
+    assert window.workspace is not None and window.workspace.db.target.path == other_path
+    still_trashed = [i for i in trashed if persons.get_person(demo_db, i).deleted_at is not None]
+    assert len(still_trashed) == 2  # the one being written when the other roster opened is restored
+    assert replies and "1 of 3" in replies[0]

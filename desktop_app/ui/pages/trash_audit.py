@@ -206,15 +206,32 @@ class TrashAuditPage(QWidget, OnWorkspace):
     @Slot()
     def restore_selected(self) -> None:
         rows = sorted({index.row() for index in self.trash_view.selectionModel().selectedRows()})
+        chosen = [self.trash_model.record(row) for row in rows]  # the model is refilled if another roster opens
         db, operator = self.db, self.operator
-        for row in rows:
-            person = self.trash_model.record(row)
+        for number, person in enumerate(chosen):
+            if self.db is not db:  # another roster opened while the one before was written: stop there
+                self._restore_stopped(number, len(chosen))
+                break
             try:  # through the runner: a colleague's lock is waited for with the window answering
                 write_and_wait(self, self.tr("Restoring %1").replace("%1", person.case_ref),
                                lambda person_id=person.id: persons.restore_person(db, person_id, operator=operator),
                                kinds=frozenset({changes.PERSONS}), hub=self.hub)
             except RosterError as exc:
-                show_error(self, exc)
+                if self.db is not db:  # given up: another roster opened before it was written
+                    self._restore_stopped(number, len(chosen))
+                else:
+                    show_error(self, exc)
                 break
-            self.restored.emit(person.id)
+            if self.db is db:  # not the id of a person on another roster opened meanwhile
+                self.restored.emit(person.id)
         self.reload()
+
+    def _restore_stopped(self, restored: int, chosen: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Restore stopped"),
+                          self.tr("Another roster was opened: %1 of %2 persons were restored to the roster you "
+                                  "left; the others are still in its trash.").replace("%1", str(restored))
+                          .replace("%2", str(chosen)), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("restoreStopped")
+        box.exec()
