@@ -16,9 +16,10 @@ older file there stays untouched; it is never the roster or the file being read,
 existing file is replaced only when asked. `write_workbook_to(stream, ...)` writes into any
 seekable binary stream. With a password the workbook is encrypted with ECMA-376 Agile
 encryption (msoffcrypto-tool), the standard Office encryption that Excel and LibreOffice ask a
-password for. No plain row ever reaches a temporary file: openpyxl's per-sheet scratch files
-are replaced by deflated in-memory spools, and the plain workbook of an encrypted export is
-only assembled in memory.
+password for. No plain row ever reaches a temporary file: each sheet's XML is deflated
+straight into the workbook's zip in `stream` as its rows are written (openpyxl's per-sheet
+scratch files are never made, and memory stays flat at any number of rows); the plain workbook
+of an encrypted export is assembled only in memory, so that one grows with the rows.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ import io
 import os
 import re
 import zipfile
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -102,23 +102,32 @@ def write_workbook_to(stream: BinaryIO, sheets: Iterable[SheetSpec], *, password
     """Write `sheets` as an .xlsx (encrypted with a non-empty `password`) into the seekable binary
     `stream`; returns the rows written and (sheet name, rows) per sheet.
 
-    No temporary file: each sheet's XML is kept in memory, deflated as it is written, until the
-    workbook is assembled; with a password the plain workbook exists only in memory.
+    No temporary file: each sheet's XML goes into the zip as it is written; with a password the
+    plain workbook exists only in memory. After a failure `stream` holds an unfinished zip.
     """
     workbook = Workbook(write_only=True)
+    plain = io.BytesIO() if password is not None else None
+    archive = _Archive(plain if plain is not None else stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
     try:
         counter = _Counter(progress)
-        written = tuple((spec.name, _write_sheet(workbook, spec, counter)) for spec in sheets)
+        written = tuple((spec.name, _write_sheet(workbook, archive, spec, counter)) for spec in sheets)
         if not written:
             raise ExportError("there is no sheet to write")
-        _save(workbook, stream, password)
-    finally:
-        _abandon(workbook)
+        _save(workbook, archive)
+    except BaseException:
+        _abandon(workbook, archive)
+        raise
+    if plain is not None and password is not None:
+        plain.seek(0)
+        msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt(password, stream)
+        plain.seek(0)
+        plain.truncate()
     return counter.rows, written
 
 
-def _abandon(workbook: Workbook) -> None:
-    """Let go of the sheets' in-memory streams (a failed export's half-written rows too)."""
+def _abandon(workbook: Workbook, archive: zipfile.ZipFile) -> None:
+    """Let go of a failed export's sheets and zip; the error already raised (a full disk, a
+    cancel) is the one the user is told, so nothing here may raise another."""
     for ws in workbook.worksheets:
         rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
         with contextlib.suppress(Exception):
@@ -127,8 +136,12 @@ def _abandon(workbook: Workbook) -> None:
         with contextlib.suppress(Exception):
             if writer is not None:
                 writer.close()
-        if isinstance(writer, _MemorySheetWriter):
-            writer.out.clear()
+        if isinstance(writer, _ArchiveSheetWriter):
+            with contextlib.suppress(Exception):
+                writer.out.close()
+    with contextlib.suppress(Exception):
+        archive.close()
+    archive.fp = None
 
 
 class _Counter:
@@ -144,7 +157,7 @@ class _Counter:
                                   rows_written=self.rows)
 
 
-def _write_sheet(workbook: Workbook, spec: SheetSpec, counter: _Counter) -> int:
+def _write_sheet(workbook: Workbook, archive: _Archive, spec: SheetSpec, counter: _Counter) -> int:
     try:
         check_sheet_name(spec.name, "sheet name")
     except ValidationError as exc:
@@ -158,7 +171,8 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec, counter: _Counter) -> int:
     rows = iter(spec.rows)
     sample = list(islice(rows, WIDTH_SAMPLE_ROWS))
     _layout(ws, spec, columns, sample)
-    ws._writer = _MemorySheetWriter(ws)
+    # openpyxl numbers the sheets' parts by their place in the workbook when it saves
+    ws._writer = _ArchiveSheetWriter(ws, archive, f"xl/worksheets/sheet{len(workbook.worksheets)}.xml")
 
     header_row = 1
     if spec.title:
@@ -187,67 +201,37 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec, counter: _Counter) -> int:
         footer[0].value = f"{spec.footer_label}: {count}"
     ws.append(footer)
     counter.report()
+    ws.close()
+    ws._writer.out.close()  # the zip takes one open entry at a time: the next sheet's, then the workbook's parts
     return count
 
 
-class _PackedSpool:
-    """A sheet's XML in memory, deflated as it is written (about a tenth of its size): the
-    rows never go to a scratch file, where a crash would leave them readable."""
+class _ArchiveSheetWriter(openpyxl_writer.WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's write-only sheet writer with its output going straight into the sheet's entry
+    of the workbook's zip, instead of the temporary file openpyxl would create (and leave behind
+    if the process died) or a copy held in memory until the workbook is saved."""
 
-    def __init__(self) -> None:
-        self._packer = zlib.compressobj(1)
-        self._chunks: list[bytes] = []
-
-    def write(self, data: bytes) -> int:
-        packed = self._packer.compress(data)
-        if packed:
-            self._chunks.append(packed)
-        return len(data)
-
-    def flush(self) -> None:
-        """lxml may flush; the data stays packed until `unpacked` is read."""
-
-    def unpacked(self) -> Iterator[bytes]:
-        """The XML again, a piece at a time (the spool is emptied as it is read)."""
-        self._chunks.append(self._packer.flush())
-        unpacker = zlib.decompressobj()
-        chunks, self._chunks = self._chunks, []
-        for chunk in chunks:
-            piece = unpacker.decompress(chunk)
-            if piece:
-                yield piece
-        tail = unpacker.flush()
-        if tail:
-            yield tail
-
-    def clear(self) -> None:
-        self._chunks = []
-
-
-class _MemorySheetWriter(openpyxl_writer.WorksheetWriter):  # type: ignore[misc]
-    """openpyxl's write-only sheet writer with its output in a `_PackedSpool` instead of the
-    temporary file openpyxl would create (and leave behind if the process died)."""
-
-    out: _PackedSpool
-
-    def __init__(self, ws: WriteOnlyWorksheet) -> None:
-        super().__init__(ws, out=_PackedSpool())
+    def __init__(self, ws: WriteOnlyWorksheet, archive: _Archive, name: str) -> None:
+        archive.streamed.add(name)
+        super().__init__(ws, out=archive.open(name, "w", force_zip64=True))
         self.write_top()
 
     def cleanup(self) -> None:
-        self.out.clear()
+        """Nothing to remove: the sheet is in the zip already."""
 
 
 class _Archive(zipfile.ZipFile):
-    """The workbook's zip, taking the sheets from their spools where openpyxl hands a file name."""
+    """The workbook's zip; the sheets written into it as their rows came are not written again
+    when openpyxl hands them over on saving."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.streamed: set[str] = set()
 
     def write(self, filename: Any, arcname: str | None = None, *args: Any, **kwargs: Any) -> None:
-        if not isinstance(filename, _PackedSpool):
-            super().write(filename, arcname, *args, **kwargs)
+        if arcname in self.streamed:
             return
-        with self.open(arcname or "sheet.xml", "w", force_zip64=True) as entry:
-            for piece in filename.unpacked():
-                entry.write(piece)
+        super().write(filename, arcname, *args, **kwargs)
 
 
 def _chain(first: list[Sequence[Any]], rest: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
@@ -371,28 +355,8 @@ class _CellMaker:
         return cell
 
 
-def _assemble(workbook: Workbook, stream: BinaryIO) -> None:
-    archive = _Archive(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-    try:
-        ExcelWriter(workbook, archive).save()
-    except BaseException:
-        # A failed write (a full disk) must not fail again when the zip is collected; the error
-        # already raised is the one the user is told.
-        with contextlib.suppress(Exception):
-            archive.close()
-        archive.fp = None
-        raise
-
-
-def _save(workbook: Workbook, stream: BinaryIO, password: str | None) -> None:
-    """What openpyxl's `save_workbook` does, into our archive class and stream."""
+def _save(workbook: Workbook, archive: _Archive) -> None:
+    """What openpyxl's `save_workbook` does, into our archive: the parts besides the sheets, then
+    the zip's directory."""
     workbook.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
-    if password is None:
-        _assemble(workbook, stream)
-        return
-    plain = io.BytesIO()
-    _assemble(workbook, plain)
-    plain.seek(0)
-    msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt(password, stream)
-    plain.seek(0)
-    plain.truncate()
+    ExcelWriter(workbook, archive).save()

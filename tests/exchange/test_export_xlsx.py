@@ -191,6 +191,28 @@ def test_no_scratch_files_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert sorted(p.name for p in out.iterdir()) == ["ok.xlsx"]
 
 
+def test_rows_reach_the_file_while_the_sheet_is_written(tmp_path: Path) -> None:
+    """Memory stays flat at a million rows only if each sheet goes into the zip as its rows come
+    (issue 19): it was kept in memory, deflated, until the whole workbook was assembled."""
+    sizes: list[int] = []
+
+    def rows() -> Iterator[list[Any]]:
+        for i in range(12_000):
+            if i == 10_000:
+                sizes.append(sum(p.stat().st_size for p in tmp_path.iterdir()))
+            scrambled = f"{i * 2654435761 % 2**32:08x}{i * 40503 % 65521:05d}"
+            yield [scrambled, dt.date(1950 + i % 60, 1 + i % 12, 1), f"Иванов {scrambled}", i, scrambled[::-1], "u"]
+
+    result = write_workbook(tmp_path / "out.xlsx", [_spec(rows()), _spec(ROWS, name="Second")])
+    assert sizes[0] > 64 * 1024  # the first 10,000 rows, deflated, already on disk
+    book = openpyxl.load_workbook(result.path, read_only=True)
+    assert result.sheets == (("Border list", 12_000), ("Second", len(ROWS)))
+    assert [row[2] for row in book["Border list"].iter_rows(min_row=12_002, max_row=12_002, values_only=True)] == [
+        f"Иванов {11_999 * 2654435761 % 2**32:08x}{11_999 * 40503 % 65521:05d}"]
+    assert [c.value for c in next(book["Second"].iter_rows(min_row=3, max_row=3))][2] == "Иванов Пётр"
+    book.close()
+
+
 def test_an_existing_file_is_replaced_only_when_asked(tmp_path: Path) -> None:
     path = tmp_path / "out.xlsx"
     path.write_bytes(b"the previous export")
