@@ -82,22 +82,22 @@
         <translation>&amp;Учётные записи…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="169"/>
+        <location filename="../../ui/accounts/__init__.py" line="174"/>
         <source>Signed in: {name} ({role})</source>
         <translation>Вход выполнен: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="228"/>
+        <location filename="../../ui/accounts/__init__.py" line="233"/>
         <source>Sign in (File &gt; Switch user…) to see the roster.</source>
         <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы увидеть список.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="257"/>
+        <location filename="../../ui/accounts/__init__.py" line="262"/>
         <source>{name} ({role}) has no permission for {permission}.</source>
         <translation>У {name} ({role}) нет права: {permission}.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="261"/>
+        <location filename="../../ui/accounts/__init__.py" line="266"/>
         <source>Sign in (File &gt; Switch user…) to use {permission}.</source>
         <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы получить доступ: {permission}.</translation>
     </message>
@@ -371,82 +371,82 @@
         <translation>Смена статуса нескольких человек</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="70"/>
+        <location filename="../../ui/bulk_status.py" line="71"/>
         <source>Why (kept in each person&apos;s history)</source>
         <translation>Почему (сохранится в истории каждого)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="71"/>
+        <location filename="../../ui/bulk_status.py" line="72"/>
         <source>Persons the workflow does not let move to this status stay as they are and are named afterwards. Edit &gt; Undo takes the whole change back.</source>
         <translation>Те, кого порядок работы не позволяет перевести в этот статус, останутся как есть; их список будет показан. Правка &gt; Отменить отменяет всё изменение целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="79"/>
+        <location filename="../../ui/bulk_status.py" line="80"/>
         <source>Whom</source>
         <translation>Кого</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="80"/>
+        <location filename="../../ui/bulk_status.py" line="81"/>
         <source>New status</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="81"/>
+        <location filename="../../ui/bulk_status.py" line="82"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="94"/>
+        <location filename="../../ui/bulk_status.py" line="96"/>
         <source>Changing the statuses</source>
         <translation>Смена статусов</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="107"/>
+        <location filename="../../ui/bulk_status.py" line="109"/>
         <source>%1 persons now %2.</source>
         <translation>Теперь со статусом «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="110"/>
+        <location filename="../../ui/bulk_status.py" line="112"/>
         <source>%1 already were.</source>
         <translation>Уже были в нём: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="113"/>
+        <location filename="../../ui/bulk_status.py" line="115"/>
         <source>Not changed:</source>
         <translation>Не изменены:</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="133"/>
+        <location filename="../../ui/bulk_status.py" line="135"/>
         <source>Status of %n person(s)</source>
         <translation>смену статуса (человек: %n)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="137"/>
+        <location filename="../../ui/bulk_status.py" line="139"/>
         <source>Status changed</source>
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="172"/>
+        <location filename="../../ui/bulk_status.py" line="174"/>
         <source>the %n selected person(s)</source>
         <translation>выбранные в списке (человек: %n)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="173"/>
+        <location filename="../../ui/bulk_status.py" line="175"/>
         <source>everyone the roster shows (%1)</source>
         <translation>все, кого показывает список (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="178"/>
+        <location filename="../../ui/bulk_status.py" line="180"/>
         <source>household %1 (%2)</source>
         <translation>семья %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="181"/>
+        <location filename="../../ui/bulk_status.py" line="183"/>
         <source>list &apos;%1&apos; (%2 members)</source>
         <translation>список «%1» (участников: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="202"/>
+        <location filename="../../ui/bulk_status.py" line="204"/>
         <source>Change status of &amp;several…</source>
         <translation>Сменить статус &amp;нескольким…</translation>
     </message>
@@ -1471,57 +1471,57 @@ Please send that file to your IT support.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="93"/>
+        <location filename="../../ui/importing/wizard.py" line="95"/>
         <source>Choose the file</source>
         <translation>Выбор файла</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="94"/>
+        <location filename="../../ui/importing/wizard.py" line="96"/>
         <source>A list in .xlsx, .xls, .ods or .csv (any encoding). Nothing is written before the preview.</source>
         <translation>Список в формате .xlsx, .xls, .ods или .csv (в любой кодировке). До предпросмотра ничего не записывается.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="97"/>
+        <location filename="../../ui/importing/wizard.py" line="99"/>
         <source>Path of the spreadsheet</source>
         <translation>Путь к таблице</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="99"/>
+        <location filename="../../ui/importing/wizard.py" line="101"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="114"/>
+        <location filename="../../ui/importing/wizard.py" line="116"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="115"/>
+        <location filename="../../ui/importing/wizard.py" line="117"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="134"/>
+        <location filename="../../ui/importing/wizard.py" line="136"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="136"/>
+        <location filename="../../ui/importing/wizard.py" line="138"/>
         <source>%1 file with sheets: %2</source>
         <translation>Файл %1, листы: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="151"/>
+        <location filename="../../ui/importing/wizard.py" line="153"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="157"/>
+        <location filename="../../ui/importing/wizard.py" line="159"/>
         <source>Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="158"/>
+        <location filename="../../ui/importing/wizard.py" line="160"/>
         <source>This workbook is protected by a password. Password:</source>
         <translation>Книга защищена паролем. Пароль:</translation>
     </message>
@@ -1769,153 +1769,153 @@ Please send that file to your IT support.</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="282"/>
+        <location filename="../../ui/pages/households.py" line="273"/>
         <source>%1 without %2</source>
         <translation>%1, нет: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="65"/>
+        <location filename="../../ui/pages/households.py" line="68"/>
         <source>%1 years old: too young to be %2 of the head; check the relationship</source>
         <translation>%1 лет: слишком мал(а), чтобы быть «%2» главы семьи; проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="75"/>
+        <location filename="../../ui/pages/households.py" line="78"/>
         <source>Check the relationship</source>
         <translation>Проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="78"/>
+        <location filename="../../ui/pages/households.py" line="81"/>
         <source>Record it as %1 anyway?</source>
         <translation>Всё равно записать как «%1»?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="80"/>
+        <location filename="../../ui/pages/households.py" line="83"/>
         <source>Record anyway</source>
         <translation>Всё равно записать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="106"/>
+        <location filename="../../ui/pages/households.py" line="109"/>
         <source>Find a household: reference or name</source>
         <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="111"/>
+        <location filename="../../ui/pages/households.py" line="114"/>
         <source>&amp;New household…</source>
         <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="114"/>
+        <location filename="../../ui/pages/households.py" line="117"/>
         <source>Ref</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="114"/>
-        <location filename="../../ui/pages/households.py" line="133"/>
+        <location filename="../../ui/pages/households.py" line="117"/>
+        <location filename="../../ui/pages/households.py" line="136"/>
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="115"/>
+        <location filename="../../ui/pages/households.py" line="118"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="133"/>
+        <location filename="../../ui/pages/households.py" line="136"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="134"/>
+        <location filename="../../ui/pages/households.py" line="137"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="135"/>
+        <location filename="../../ui/pages/households.py" line="138"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="136"/>
+        <location filename="../../ui/pages/households.py" line="139"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="137"/>
+        <location filename="../../ui/pages/households.py" line="140"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="155"/>
+        <location filename="../../ui/pages/households.py" line="158"/>
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="157"/>
+        <location filename="../../ui/pages/households.py" line="160"/>
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="159"/>
+        <location filename="../../ui/pages/households.py" line="162"/>
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="166"/>
+        <location filename="../../ui/pages/households.py" line="169"/>
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="184"/>
+        <location filename="../../ui/pages/households.py" line="187"/>
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="198"/>
+        <location filename="../../ui/pages/households.py" line="201"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="201"/>
+        <location filename="../../ui/pages/households.py" line="204"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="276"/>
+        <location filename="../../ui/pages/households.py" line="267"/>
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="317"/>
+        <location filename="../../ui/pages/households.py" line="308"/>
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="317"/>
+        <location filename="../../ui/pages/households.py" line="308"/>
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="321"/>
+        <location filename="../../ui/pages/households.py" line="312"/>
         <source>Creating the household</source>
         <translation>Создание семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="339"/>
+        <location filename="../../ui/pages/households.py" line="330"/>
         <source>Recording the relationship</source>
         <translation>Запись степени родства</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="349"/>
+        <location filename="../../ui/pages/households.py" line="340"/>
         <source>Making the head of the household</source>
         <translation>Назначение главы семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="358"/>
+        <location filename="../../ui/pages/households.py" line="349"/>
         <source>Removing from the household</source>
         <translation>Исключение из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="375"/>
+        <location filename="../../ui/pages/households.py" line="366"/>
         <source>Adding to the household</source>
         <translation>Добавление в семью</translation>
     </message>
@@ -2057,12 +2057,12 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="62"/>
+        <location filename="../../ui/importing/wizard.py" line="63"/>
         <source>Import a spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="423"/>
+        <location filename="../../ui/importing/wizard.py" line="427"/>
         <source>Import #%1</source>
         <translation>Импорт № %1</translation>
     </message>
@@ -2392,219 +2392,219 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="358"/>
+        <location filename="../../ui/pages/lists.py" line="350"/>
         <source>Evidence missing (%1): %2; the list cannot be sent until it is recorded or overridden</source>
         <translation>Не хватает документов (%1): %2; список нельзя отправить, пока их не внесут или не сделают исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="247"/>
+        <location filename="../../ui/pages/lists.py" line="251"/>
         <source>&amp;Notify…</source>
         <translation>&amp;Оповестить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="243"/>
+        <location filename="../../ui/pages/lists.py" line="247"/>
         <source>Print &amp;boarding list…</source>
         <translation>Печать &amp;посадочного списка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="245"/>
+        <location filename="../../ui/pages/lists.py" line="249"/>
         <source>Check-in at the &amp;gate…</source>
         <translation>Регистрация на &amp;КПП…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="115"/>
+        <location filename="../../ui/pages/lists.py" line="119"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="115"/>
+        <location filename="../../ui/pages/lists.py" line="119"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="116"/>
+        <location filename="../../ui/pages/lists.py" line="120"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="116"/>
+        <location filename="../../ui/pages/lists.py" line="120"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="117"/>
+        <location filename="../../ui/pages/lists.py" line="121"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="117"/>
+        <location filename="../../ui/pages/lists.py" line="121"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="118"/>
-        <location filename="../../ui/pages/lists.py" line="474"/>
+        <location filename="../../ui/pages/lists.py" line="122"/>
+        <location filename="../../ui/pages/lists.py" line="466"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="118"/>
-        <location filename="../../ui/pages/lists.py" line="162"/>
+        <location filename="../../ui/pages/lists.py" line="122"/>
+        <location filename="../../ui/pages/lists.py" line="166"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="129"/>
+        <location filename="../../ui/pages/lists.py" line="133"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="131"/>
+        <location filename="../../ui/pages/lists.py" line="135"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="158"/>
+        <location filename="../../ui/pages/lists.py" line="162"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="158"/>
+        <location filename="../../ui/pages/lists.py" line="162"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="163"/>
+        <location filename="../../ui/pages/lists.py" line="167"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="160"/>
+        <location filename="../../ui/pages/lists.py" line="164"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="133"/>
+        <location filename="../../ui/pages/lists.py" line="137"/>
         <source>Reconcile &amp;answer…</source>
         <translation>Сверить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="135"/>
+        <location filename="../../ui/pages/lists.py" line="139"/>
         <source>Members&apos; s&amp;tatus…</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="159"/>
+        <location filename="../../ui/pages/lists.py" line="163"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="161"/>
+        <location filename="../../ui/pages/lists.py" line="165"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="164"/>
+        <location filename="../../ui/pages/lists.py" line="168"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="175"/>
+        <location filename="../../ui/pages/lists.py" line="179"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="177"/>
+        <location filename="../../ui/pages/lists.py" line="181"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="181"/>
+        <location filename="../../ui/pages/lists.py" line="185"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="183"/>
+        <location filename="../../ui/pages/lists.py" line="187"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="186"/>
+        <location filename="../../ui/pages/lists.py" line="190"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="197"/>
+        <location filename="../../ui/pages/lists.py" line="201"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="199"/>
+        <location filename="../../ui/pages/lists.py" line="203"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="233"/>
+        <location filename="../../ui/pages/lists.py" line="237"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="235"/>
+        <location filename="../../ui/pages/lists.py" line="239"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="334"/>
+        <location filename="../../ui/pages/lists.py" line="326"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="344"/>
+        <location filename="../../ui/pages/lists.py" line="336"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="345"/>
+        <location filename="../../ui/pages/lists.py" line="337"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="347"/>
+        <location filename="../../ui/pages/lists.py" line="339"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="397"/>
+        <location filename="../../ui/pages/lists.py" line="389"/>
         <source>Creating the list</source>
         <translation>Создание списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="410"/>
+        <location filename="../../ui/pages/lists.py" line="402"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="420"/>
+        <location filename="../../ui/pages/lists.py" line="412"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="423"/>
+        <location filename="../../ui/pages/lists.py" line="415"/>
         <source>Adding the household to the list</source>
         <translation>Добавление семьи в список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="433"/>
+        <location filename="../../ui/pages/lists.py" line="425"/>
         <source>Removing from the list</source>
         <translation>Исключение из списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="446"/>
+        <location filename="../../ui/pages/lists.py" line="438"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="447"/>
+        <location filename="../../ui/pages/lists.py" line="439"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -2613,52 +2613,52 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="451"/>
+        <location filename="../../ui/pages/lists.py" line="443"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="453"/>
+        <location filename="../../ui/pages/lists.py" line="445"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="462"/>
+        <location filename="../../ui/pages/lists.py" line="454"/>
         <source>Marking the list sent</source>
         <translation>Отметка об отправке списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="472"/>
+        <location filename="../../ui/pages/lists.py" line="464"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="520"/>
+        <location filename="../../ui/pages/lists.py" line="512"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="521"/>
+        <location filename="../../ui/pages/lists.py" line="513"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="546"/>
+        <location filename="../../ui/pages/lists.py" line="538"/>
         <source>Recording the answer</source>
         <translation>Запись ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="554"/>
+        <location filename="../../ui/pages/lists.py" line="546"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="556"/>
+        <location filename="../../ui/pages/lists.py" line="548"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="571"/>
+        <location filename="../../ui/pages/lists.py" line="563"/>
         <source>Recording the crossing</source>
         <translation>Запись пересечения границы</translation>
     </message>
@@ -2963,12 +2963,12 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="545"/>
+        <location filename="../../ui/main_window/frame.py" line="543"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="546"/>
+        <location filename="../../ui/main_window/frame.py" line="544"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -2977,7 +2977,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="568"/>
+        <location filename="../../ui/main_window/frame.py" line="566"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -2986,17 +2986,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="596"/>
+        <location filename="../../ui/main_window/frame.py" line="594"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="600"/>
+        <location filename="../../ui/main_window/frame.py" line="598"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="601"/>
+        <location filename="../../ui/main_window/frame.py" line="599"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -3005,42 +3005,42 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="609"/>
+        <location filename="../../ui/main_window/frame.py" line="607"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="612"/>
+        <location filename="../../ui/main_window/frame.py" line="610"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="575"/>
+        <location filename="../../ui/main_window/frame.py" line="573"/>
         <source>Moving to the trash</source>
         <translation>Перемещение в корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="652"/>
+        <location filename="../../ui/main_window/frame.py" line="650"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="653"/>
+        <location filename="../../ui/main_window/frame.py" line="651"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="663"/>
+        <location filename="../../ui/main_window/frame.py" line="661"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="673"/>
+        <location filename="../../ui/main_window/frame.py" line="671"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="675"/>
+        <location filename="../../ui/main_window/frame.py" line="673"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -3086,102 +3086,102 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="236"/>
+        <location filename="../../ui/importing/wizard.py" line="238"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="237"/>
+        <location filename="../../ui/importing/wizard.py" line="239"/>
         <source>Choose the roster field of each column. A saved profile is applied by itself when the headers are the same.</source>
         <translation>Выберите поле списка для каждого столбца. Сохранённый профиль применяется сам, если заголовки совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="240"/>
+        <location filename="../../ui/importing/wizard.py" line="242"/>
         <source>Apply profile</source>
         <translation>Применить профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="242"/>
+        <location filename="../../ui/importing/wizard.py" line="244"/>
         <source>Save as profile…</source>
         <translation>Сохранить как профиль…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="245"/>
+        <location filename="../../ui/importing/wizard.py" line="247"/>
         <source>as most dates in the column</source>
         <translation>как большинство дат в столбце</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="246"/>
+        <location filename="../../ui/importing/wizard.py" line="248"/>
         <source>day first (31/12/1980)</source>
         <translation>сначала день (31/12/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="247"/>
+        <location filename="../../ui/importing/wizard.py" line="249"/>
         <source>month first (12/31/1980)</source>
         <translation>сначала месяц (12/31/1980)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="249"/>
+        <location filename="../../ui/importing/wizard.py" line="251"/>
         <source>Profile:</source>
         <translation>Профиль:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="254"/>
+        <location filename="../../ui/importing/wizard.py" line="256"/>
         <source>Dates like 01/02/1980 are read</source>
         <translation>Даты вида 01/02/1980 читаются</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="263"/>
+        <location filename="../../ui/importing/wizard.py" line="265"/>
         <source>Use the suggested fields</source>
         <translation>Взять предложенные поля</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="284"/>
+        <location filename="../../ui/importing/wizard.py" line="286"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="300"/>
+        <location filename="../../ui/importing/wizard.py" line="302"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="300"/>
+        <location filename="../../ui/importing/wizard.py" line="302"/>
         <source>First values</source>
         <translation>Первые значения</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="300"/>
+        <location filename="../../ui/importing/wizard.py" line="302"/>
         <source>Roster field</source>
         <translation>Поле списка</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="305"/>
+        <location filename="../../ui/importing/wizard.py" line="307"/>
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="343"/>
+        <location filename="../../ui/importing/wizard.py" line="345"/>
         <source>%1 (looks like &lt;b&gt;%2&lt;/b&gt;)</source>
         <translation>%1 (похоже на &lt;b&gt;%2&lt;/b&gt;)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="347"/>
+        <location filename="../../ui/importing/wizard.py" line="349"/>
         <source>⚠ Not imported: %1. Choose a field below for any column you want to keep.</source>
         <translation>⚠ Не импортируются: %1. Выберите поле ниже для столбцов, которые нужно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="382"/>
+        <location filename="../../ui/importing/wizard.py" line="384"/>
         <source>Save the mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="383"/>
+        <location filename="../../ui/importing/wizard.py" line="385"/>
         <source>Profile name (for example &apos;Egyptian MFA&apos;):</source>
         <translation>Название профиля (например, «МИД Египта»):</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="391"/>
+        <location filename="../../ui/importing/wizard.py" line="393"/>
         <source>Saving the column profile</source>
         <translation>Сохранение профиля столбцов</translation>
     </message>
@@ -3476,22 +3476,22 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="77"/>
+        <location filename="../../ui/pages/lists.py" line="81"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="80"/>
+        <location filename="../../ui/pages/lists.py" line="84"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="87"/>
+        <location filename="../../ui/pages/lists.py" line="91"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="88"/>
+        <location filename="../../ui/pages/lists.py" line="92"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -4325,7 +4325,7 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation> · профиль «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/pages.py" line="144"/>
+        <location filename="../../ui/importing/pages.py" line="146"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
@@ -4772,12 +4772,12 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="696"/>
+        <location filename="../../ui/main_window/frame.py" line="694"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="697"/>
+        <location filename="../../ui/main_window/frame.py" line="695"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -5476,7 +5476,7 @@ Their answers and statuses change, with the file named as the reason. You can un
         <translation> Подробности ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="497"/>
+        <location filename="../../ui/reconcile/dialog.py" line="496"/>
         <source>Apply %1</source>
         <translation>Применить %1</translation>
     </message>
@@ -5644,42 +5644,42 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/importing/pages.py" line="152"/>
+        <location filename="../../ui/importing/pages.py" line="154"/>
         <source>Imported</source>
         <translation>Импорт выполнен</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/pages.py" line="155"/>
+        <location filename="../../ui/importing/pages.py" line="157"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/pages.py" line="171"/>
+        <location filename="../../ui/importing/pages.py" line="173"/>
         <source>%1 possible duplicates created as new persons</source>
         <translation>возможных дубликатов, созданных как новые люди: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/pages.py" line="173"/>
+        <location filename="../../ui/importing/pages.py" line="175"/>
         <source>%1 possible duplicates left out</source>
         <translation>возможных дубликатов пропущено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/pages.py" line="175"/>
+        <location filename="../../ui/importing/pages.py" line="177"/>
         <source>Import #%1 of %2 (%3):&lt;br&gt;&lt;b&gt;%4&lt;/b&gt; persons created, &lt;b&gt;%5&lt;/b&gt; updated, %6 already up to date, %7, &lt;b&gt;%8&lt;/b&gt; rows rejected.&lt;br&gt;&lt;br&gt;Exchange ▸ Undo an import… takes the whole import back.</source>
         <translation>Импорт № %1 из %2 (%3):&lt;br&gt;создано человек: &lt;b&gt;%4&lt;/b&gt;, обновлено: &lt;b&gt;%5&lt;/b&gt;, уже актуальны: %6, %7, отклонено строк: &lt;b&gt;%8&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Обмен ▸ Отменить импорт… отменяет весь импорт целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/pages.py" line="191"/>
+        <location filename="../../ui/importing/pages.py" line="193"/>
         <source>Save rejected rows</source>
         <translation>Сохранить отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/pages.py" line="191"/>
+        <location filename="../../ui/importing/pages.py" line="193"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/pages.py" line="203"/>
+        <location filename="../../ui/importing/pages.py" line="205"/>
         <source>Saved %1 rows to %2: fix them and import that file again.</source>
         <translation>Строк сохранено: %1, файл %2: исправьте их и импортируйте этот файл снова.</translation>
     </message>
@@ -5869,72 +5869,72 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterColumns</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="86"/>
+        <location filename="../../ui/roster_model.py" line="107"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="88"/>
+        <location filename="../../ui/roster_model.py" line="109"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="91"/>
+        <location filename="../../ui/roster_model.py" line="112"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="93"/>
+        <location filename="../../ui/roster_model.py" line="114"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="95"/>
+        <location filename="../../ui/roster_model.py" line="116"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="96"/>
+        <location filename="../../ui/roster_model.py" line="117"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="98"/>
+        <location filename="../../ui/roster_model.py" line="119"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="99"/>
+        <location filename="../../ui/roster_model.py" line="120"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="101"/>
+        <location filename="../../ui/roster_model.py" line="122"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="103"/>
+        <location filename="../../ui/roster_model.py" line="124"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="104"/>
+        <location filename="../../ui/roster_model.py" line="125"/>
         <source>Relation</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="106"/>
+        <location filename="../../ui/roster_model.py" line="127"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="108"/>
+        <location filename="../../ui/roster_model.py" line="129"/>
         <source>Flags</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="109"/>
+        <location filename="../../ui/roster_model.py" line="130"/>
         <source>Updated</source>
         <translation>Изменён</translation>
     </message>
@@ -5968,12 +5968,12 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="309"/>
+        <location filename="../../ui/roster_page.py" line="323"/>
         <source>Nobody matches this search and these filters.</source>
         <translation>Никто не соответствует этому поиску и этим фильтрам.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="310"/>
+        <location filename="../../ui/roster_page.py" line="324"/>
         <source>The roster is empty.
 
 Register a person: Person &gt; New person (Ctrl+N)
@@ -5986,53 +5986,53 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 Попробовать программу на вымышленных данных: Файл &gt; Заполнить демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="82"/>
+        <location filename="../../ui/roster_page.py" line="95"/>
         <source>Search: name in any script, case ref, passport or phone  (Ctrl+F)</source>
         <translation>Поиск: имя на любом языке, номер дела, паспорт или телефон  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="84"/>
+        <location filename="../../ui/roster_page.py" line="97"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="88"/>
+        <location filename="../../ui/roster_page.py" line="101"/>
         <source>Any list</source>
         <translation>Любой список</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="89"/>
+        <location filename="../../ui/roster_page.py" line="102"/>
         <source>Any citizenship</source>
         <translation>Любое гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="90"/>
+        <location filename="../../ui/roster_page.py" line="103"/>
         <source>Any locality</source>
         <translation>Любой населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="92"/>
+        <location filename="../../ui/roster_page.py" line="105"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="96"/>
-        <location filename="../../ui/roster_page.py" line="272"/>
+        <location filename="../../ui/roster_page.py" line="109"/>
+        <location filename="../../ui/roster_page.py" line="280"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="107"/>
+        <location filename="../../ui/roster_page.py" line="120"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="171"/>
+        <location filename="../../ui/roster_page.py" line="189"/>
         <source>Filter:</source>
         <translation>Фильтр:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="297"/>
+        <location filename="../../ui/roster_page.py" line="311"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n человек</numerusform>
@@ -6074,12 +6074,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="268"/>
+        <location filename="../../ui/roster_model.py" line="504"/>
         <source>evidence missing: %1</source>
         <translation>не хватает документов: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="65"/>
+        <location filename="../../ui/roster_model.py" line="86"/>
         <source>(damaged record: cannot be read)</source>
         <translation>(повреждённая запись: не читается)</translation>
     </message>
@@ -6494,42 +6494,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/person/status_dialog.py" line="48"/>
+        <location filename="../../ui/person/status_dialog.py" line="52"/>
         <source>Change status — %1</source>
         <translation>Смена статуса — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/status_dialog.py" line="57"/>
+        <location filename="../../ui/person/status_dialog.py" line="62"/>
         <source>(no list)</source>
         <translation>(без списка)</translation>
     </message>
     <message>
-        <location filename="../../ui/person/status_dialog.py" line="60"/>
+        <location filename="../../ui/person/status_dialog.py" line="64"/>
         <source>Why (kept in the history)</source>
         <translation>Почему (сохраняется в истории)</translation>
     </message>
     <message>
-        <location filename="../../ui/person/status_dialog.py" line="67"/>
+        <location filename="../../ui/person/status_dialog.py" line="71"/>
         <source>Current status</source>
         <translation>Текущий статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person/status_dialog.py" line="68"/>
+        <location filename="../../ui/person/status_dialog.py" line="72"/>
         <source>New status</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../ui/person/status_dialog.py" line="69"/>
+        <location filename="../../ui/person/status_dialog.py" line="73"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/person/status_dialog.py" line="70"/>
+        <location filename="../../ui/person/status_dialog.py" line="74"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/person/status_dialog.py" line="95"/>
+        <location filename="../../ui/person/status_dialog.py" line="129"/>
         <source>Changing the status</source>
         <translation>Смена статуса</translation>
     </message>
@@ -6537,32 +6537,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="167"/>
+        <location filename="../../ui/importing/wizard.py" line="169"/>
         <source>Sheet and header row</source>
         <translation>Лист и строка заголовков</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="168"/>
+        <location filename="../../ui/importing/wizard.py" line="170"/>
         <source>The header row is found below any title rows; choose another sheet or row if needed.</source>
         <translation>Строка заголовков ищется ниже строк с названием; при необходимости выберите другой лист или строку.</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="178"/>
+        <location filename="../../ui/importing/wizard.py" line="180"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="180"/>
+        <location filename="../../ui/importing/wizard.py" line="182"/>
         <source>Header in row:</source>
         <translation>Заголовки в строке:</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="196"/>
+        <location filename="../../ui/importing/wizard.py" line="198"/>
         <source>%1 (hidden)</source>
         <translation>%1 (скрытый)</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/wizard.py" line="198"/>
+        <location filename="../../ui/importing/wizard.py" line="200"/>
         <source>%1 (empty)</source>
         <translation>%1 (пустой)</translation>
     </message>
@@ -6667,25 +6667,35 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Показано записей: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="213"/>
+        <location filename="../../ui/pages/trash_audit.py" line="216"/>
         <source>Restoring %1</source>
         <translation>Восстановление %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/trash_audit.py" line="232"/>
+        <source>Restore stopped</source>
+        <translation>Восстановление остановлено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/trash_audit.py" line="233"/>
+        <source>Another roster was opened: %1 of %2 persons were restored to the roster you left; the others are still in its trash.</source>
+        <translation>Открыта другая база: в базе, которую вы покинули, восстановлено %1 из %2 человек; остальные по-прежнему в её корзине.</translation>
     </message>
 </context>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../ui/undo_commands.py" line="133"/>
+        <location filename="../../ui/undo_commands.py" line="135"/>
         <source>Edit %1</source>
         <translation>правку %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="153"/>
+        <location filename="../../ui/undo_commands.py" line="155"/>
         <source>Status of %1</source>
         <translation>смену статуса %1</translation>
     </message>
     <message>
-        <location filename="../../ui/undo_commands.py" line="169"/>
+        <location filename="../../ui/undo_commands.py" line="171"/>
         <source>Move %1 to the trash</source>
         <translation>перемещение %1 в корзину</translation>
     </message>
@@ -6751,176 +6761,176 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>{ref}: перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="242"/>
+        <location filename="../../cli/program.py" line="241"/>
         <source>takes no person references or status</source>
         <translation>не принимает номеров дел и статуса</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="244"/>
+        <location filename="../../cli/program.py" line="243"/>
         <source>status operation {n} undone: {count} persons back</source>
         <translation>операция смены статуса {n} отменена: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="247"/>
+        <location filename="../../cli/program.py" line="246"/>
         <source>needs the new STATE (and REF ..., --list NAME or --household REF)</source>
         <translation>нужен новый СТАТУС (и НОМЕР ..., --list СПИСОК или --household СЕМЬЯ)</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="259"/>
+        <location filename="../../cli/program.py" line="258"/>
         <source>{ref}: {state}</source>
         <translation>{ref}: {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="261"/>
+        <location filename="../../cli/program.py" line="260"/>
         <source>{ref}: already {state}</source>
         <translation>{ref}: уже {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="263"/>
+        <location filename="../../cli/program.py" line="262"/>
         <source>{ref}: not changed: {why}</source>
         <translation>{ref}: не изменён(а): {why}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="265"/>
+        <location filename="../../cli/program.py" line="264"/>
         <source>{count} changed as operation {n}; undo with `mission-roster status --undo {n}`</source>
         <translation>изменено: {count}, операция {n}; отменить: `mission-roster status --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="309"/>
+        <location filename="../../cli/program.py" line="297"/>
         <source>{count} found, first {limit} shown</source>
         <translation>найдено: {count}, показаны первые {limit}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="312"/>
+        <location filename="../../cli/program.py" line="300"/>
         <source>{count} found</source>
         <translation>найдено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="329"/>
+        <location filename="../../cli/program.py" line="317"/>
         <source>{ref}: {count} members</source>
         <translation>{ref}: членов семьи: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="333"/>
-        <location filename="../../cli/program.py" line="344"/>
+        <location filename="../../cli/program.py" line="321"/>
+        <location filename="../../cli/program.py" line="332"/>
         <source>warning: {ref} {doubt}</source>
         <translation>предупреждение: {ref} {doubt}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="351"/>
+        <location filename="../../cli/program.py" line="339"/>
         <source>{name}: created</source>
         <translation>{name}: создан</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="362"/>
+        <location filename="../../cli/program.py" line="350"/>
         <source>{name}: {count} added</source>
         <translation>{name}: добавлено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="370"/>
+        <location filename="../../cli/program.py" line="358"/>
         <source>{name}: {count} members are not verified yet and stay registered: {refs}; send with --verify-first to verify and submit them in the same step</source>
         <translation>{name}: ещё не проверены и остаются зарегистрированными (человек: {count}): {refs}; отправьте с --verify-first, чтобы проверить и подать их тем же шагом</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="375"/>
+        <location filename="../../cli/program.py" line="363"/>
         <source>{name}: sent ({count} persons)</source>
         <translation>{name}: отправлен (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="384"/>
+        <location filename="../../cli/program.py" line="372"/>
         <source>{ref} on {name}: {answer} recorded; status {state} ({why})</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state} ({why})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="387"/>
+        <location filename="../../cli/program.py" line="375"/>
         <source>{ref} on {name}: {answer} recorded; status {state}</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="394"/>
+        <location filename="../../cli/program.py" line="382"/>
         <source>{ref}: crossed</source>
         <translation>{ref}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="401"/>
+        <location filename="../../cli/program.py" line="389"/>
         <source>{name}	{partner}	{state}	{count} persons: {pending} pending, {approved} approved, {rejected} rejected, {crossed} crossed</source>
         <translation>{name}	{partner}	{state}	человек: {count}; ждут ответа: {pending}, одобрено: {approved}, отказано: {rejected}, пересекли границу: {crossed}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="277"/>
-        <location filename="../../cli/program.py" line="410"/>
-        <location filename="../../cli/program.py" line="412"/>
+        <location filename="../../cli/program.py" line="276"/>
+        <location filename="../../cli/program.py" line="398"/>
+        <location filename="../../cli/program.py" line="400"/>
         <source>warning: {message}</source>
         <translation>предупреждение: {message}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="419"/>
-        <location filename="../../cli/program.py" line="428"/>
+        <location filename="../../cli/program.py" line="407"/>
+        <location filename="../../cli/program.py" line="416"/>
         <source>{name}: added</source>
         <translation>{name}: добавлен(а)</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="448"/>
+        <location filename="../../cli/program.py" line="435"/>
         <source>logged #{n}</source>
         <translation>записано в журнал связи, №{n}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="476"/>
+        <location filename="../../cli/program.py" line="462"/>
         <source>must be at least 1</source>
         <translation>должно быть не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="480"/>
+        <location filename="../../cli/program.py" line="466"/>
         <source>built {done} of {total} persons</source>
         <translation>создано {done} из {total} человек</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="489"/>
+        <location filename="../../cli/program.py" line="475"/>
         <source>added {households} households, {persons} persons, {lists} lists, {partners} partners, {entries} log entries</source>
         <translation>добавлено: семей {households}, человек {persons}, списков {lists}, партнёров {partners}, записей журнала {entries}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="500"/>
+        <location filename="../../cli/program.py" line="486"/>
         <source>persons on the roster: {persons} in {households} households</source>
         <translation>человек в базе: {persons}, семей: {households}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="502"/>
+        <location filename="../../cli/program.py" line="488"/>
         <source>by status:</source>
         <translation>по статусам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="503"/>
+        <location filename="../../cli/program.py" line="489"/>
         <source>by list:</source>
         <translation>по спискам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="504"/>
+        <location filename="../../cli/program.py" line="490"/>
         <source>by flag:</source>
         <translation>по особым нуждам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="508"/>
+        <location filename="../../cli/program.py" line="494"/>
         <source>approved, not yet crossed: {waiting}; approvals expiring within {days} days: {expiring}; follow-ups due: {due}</source>
         <translation>одобрены, но ещё не пересекли границу: {waiting}; одобрений, истекающих в ближайшие дни ({days}): {expiring}; напоминаний на сегодня: {due}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="527"/>
+        <location filename="../../cli/program.py" line="512"/>
         <source>roster file damaged: {damage}</source>
         <translation>файл базы повреждён: {damage}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="531"/>
+        <location filename="../../cli/program.py" line="516"/>
         <source>audit trail intact: {count} entries</source>
         <translation>журнал изменений цел: записей: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="533"/>
+        <location filename="../../cli/program.py" line="518"/>
         <source>audit trail broken: {problem}</source>
         <translation>журнал изменений нарушен: {problem}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="751"/>
+        <location filename="../../cli/program.py" line="736"/>
         <source>mission-roster: interrupted</source>
         <translation>mission-roster: прервано</translation>
     </message>
@@ -9479,27 +9489,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="206"/>
+        <location filename="../../matching/scoring.py" line="210"/>
         <source>prior</source>
         <translation>исходно</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="207"/>
+        <location filename="../../matching/scoring.py" line="211"/>
         <source>chance before comparing</source>
         <translation>вероятность до сравнения</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="211"/>
+        <location filename="../../matching/scoring.py" line="215"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="215"/>
+        <location filename="../../matching/scoring.py" line="219"/>
         <source>no other candidate, {share}% of rows not on the roster</source>
         <translation>других кандидатов нет; {share}% строк не из базы</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="216"/>
+        <location filename="../../matching/scoring.py" line="220"/>
         <source>other candidates: {others}, {share}% of rows not on the roster</source>
         <translation>других кандидатов: {others}; {share}% строк не из базы</translation>
     </message>
@@ -9744,7 +9754,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/households.py" line="245"/>
+        <location filename="../../services/households.py" line="246"/>
         <source>Household {ref}: partner approved {approved} but not {not_approved}</source>
         <translation>Семья {ref}: партнёр одобрил {approved}, но не {not_approved}</translation>
     </message>
@@ -9865,7 +9875,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.lists</name>
     <message>
-        <location filename="../../services/lists.py" line="216"/>
+        <location filename="../../services/lists.py" line="219"/>
         <source>cannot be sent: evidence is missing for {members}; record it, or override with the reason (eligibility-override)</source>
         <translation>нельзя отправить: не хватает документов у {members}; внесите их или сделайте исключение с причиной (eligibility-override)</translation>
     </message>
@@ -9880,42 +9890,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Список на эвакуацию {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="136"/>
+        <location filename="../../services/lists.py" line="139"/>
         <source>is closed; open a new list</source>
         <translation>закрыт; создайте новый список</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="148"/>
+        <location filename="../../services/lists.py" line="151"/>
         <source>was merged into another record</source>
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="205"/>
+        <location filename="../../services/lists.py" line="208"/>
         <source>was already {state}</source>
         <translation>уже в состоянии «{state}»</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="210"/>
+        <location filename="../../services/lists.py" line="213"/>
         <source>has nobody on it yet: add persons, then send</source>
         <translation>пока пуст: добавьте людей, затем отправляйте</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="297"/>
+        <location filename="../../services/lists.py" line="300"/>
         <source>is in the trash; restore it to record an answer</source>
         <translation>в корзине; восстановите запись, чтобы внести ответ</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="300"/>
+        <location filename="../../services/lists.py" line="303"/>
         <source>was merged; record the answer on the kept record</source>
         <translation>объединена; внесите ответ в сохранённую запись</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="303"/>
+        <location filename="../../services/lists.py" line="306"/>
         <source>is closed; its answers can no longer change</source>
         <translation>закрыт; ответы по нему больше не меняются</translation>
     </message>
     <message>
-        <location filename="../../services/lists.py" line="357"/>
+        <location filename="../../services/lists.py" line="360"/>
         <source>needs the partner&apos;s approval first</source>
         <translation>сначала нужно одобрение партнёра</translation>
     </message>
@@ -10085,78 +10095,78 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>пакет отправляется площадкам (--to) или с паролем (--password-file), одно из двух</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="167"/>
+        <location filename="../../services/packages/importing.py" line="168"/>
         <location filename="../../services/packages/sites.py" line="80"/>
         <source>this roster has no site yet: run &apos;site init NAME&apos; first</source>
         <translation>у этого списка ещё нет площадки: сначала выполните &apos;site init НАЗВАНИЕ&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="178"/>
+        <location filename="../../services/packages/importing.py" line="179"/>
         <source>{path}: this package was made by this site</source>
         <translation>{path}: этот пакет создан этой же площадкой</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="182"/>
+        <location filename="../../services/packages/importing.py" line="183"/>
         <source>{path}: the package is addressed to {sites}, not to this site</source>
         <translation>{path}: пакет адресован {sites}, а не этой площадке</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="193"/>
+        <location filename="../../services/packages/importing.py" line="194"/>
         <source>{path}: package {number} from {site} was imported already; nothing changed</source>
         <translation>{path}: пакет {number} от {site} уже принят; ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="217"/>
+        <location filename="../../services/packages/importing.py" line="218"/>
         <source>{path}: the package&apos;s content could not be merged ({error}); nothing was changed</source>
         <translation>{path}: содержимое пакета не удалось объединить ({error}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="237"/>
+        <location filename="../../services/packages/importing.py" line="238"/>
         <source>{path}: malformed content ({what} is not what this version of the program reads)</source>
         <translation>{path}: содержимое повреждено ({what} — не то, что читает эта версия программы)</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="246"/>
+        <location filename="../../services/packages/importing.py" line="247"/>
         <source>{path}: {site} is not a known site (key fingerprint {fingerprint}); confirm the fingerprint with them by phone, then add the site with &apos;site add&apos;</source>
         <translation>{path}: {site} — неизвестная площадка (отпечаток ключа {fingerprint}); сверьте отпечаток с ними по телефону, затем добавьте площадку командой &apos;site add&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="254"/>
+        <location filename="../../services/packages/importing.py" line="255"/>
         <source>{path}: signed by a key that is not {site}&apos;s (fingerprint {fingerprint})</source>
         <translation>{path}: подписан ключом, который не принадлежит {site} (отпечаток {fingerprint})</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="324"/>
+        <location filename="../../services/packages/importing.py" line="325"/>
         <source>{path}: the sender&apos;s key in the package is not the key that signed it</source>
         <translation>{path}: ключ отправителя в пакете не тот, которым он подписан</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="585"/>
+        <location filename="../../services/packages/importing.py" line="587"/>
         <source>choose &apos;ours&apos; or &apos;theirs&apos;, not {choice!r}</source>
         <translation>выберите &apos;ours&apos; или &apos;theirs&apos;, а не {choice!r}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="590"/>
+        <location filename="../../services/packages/importing.py" line="592"/>
         <source>this roster has no site yet</source>
         <translation>у этого списка ещё нет площадки</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="596"/>
+        <location filename="../../services/packages/importing.py" line="598"/>
         <source>no open conflict on {field} of {person}</source>
         <translation>нет открытого конфликта по полю {field} у {person}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="626"/>
+        <location filename="../../services/packages/importing.py" line="628"/>
         <source>no package import #{number}</source>
         <translation>нет приёма пакета № {number}</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="629"/>
+        <location filename="../../services/packages/importing.py" line="631"/>
         <source>package import #{number} was undone already</source>
         <translation>приём пакета № {number} уже отменён</translation>
     </message>
     <message>
-        <location filename="../../services/packages/importing.py" line="696"/>
+        <location filename="../../services/packages/importing.py" line="698"/>
         <source>package import #{number} cannot be undone: {refs} changed since it (undo those changes first)</source>
         <translation>приём пакета № {number} нельзя отменить: {refs} изменены после него (сначала отмените эти изменения)</translation>
     </message>
@@ -10219,7 +10229,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/partners.py" line="84"/>
         <location filename="../../services/partners.py" line="112"/>
         <location filename="../../services/partners.py" line="146"/>
-        <location filename="../../services/partners.py" line="177"/>
+        <location filename="../../services/partners.py" line="178"/>
         <source>is required</source>
         <translation>обязательно</translation>
     </message>
@@ -10271,27 +10281,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile</name>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="238"/>
+        <location filename="../../services/reconciling/reconcile.py" line="243"/>
         <source>{ref} {name} is both approved and rejected (rows {rows})</source>
         <translation>{ref} {name} одновременно одобрен(а) и отклонён(а) (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="242"/>
+        <location filename="../../services/reconciling/reconcile.py" line="247"/>
         <source>{ref} {name} is approved twice in this answer (rows {rows})</source>
         <translation>{ref} {name} одобрен(а) в этом ответе дважды (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="249"/>
+        <location filename="../../services/reconciling/reconcile.py" line="254"/>
         <source>row {row} names {ref} {name}, who is not on this list; the row will not be applied</source>
         <translation>строка {row} называет {ref} {name}, которого нет в этом списке; строка не будет применена</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="289"/>
+        <location filename="../../services/reconciling/reconcile.py" line="294"/>
         <source>household {household} split: approved {yes}, but not {no} (not on this list: {off})</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no} (нет в этом списке: {off})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="292"/>
+        <location filename="../../services/reconciling/reconcile.py" line="297"/>
         <source>household {household} split: approved {yes}, but not {no}</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no}</translation>
     </message>
