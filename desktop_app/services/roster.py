@@ -1,8 +1,12 @@
 """The roster table's queries: which persons match a search and filters, and their rows.
 
 The GUI's table model holds only the matching ids (`search_ids`) and asks for rows a page
-at a time (`fetch_rows`), so a million-person roster never loads whole. Queries use
-SQLAlchemy Core: on table pages it costs about what raw sqlite3 does.
+at a time (`fetch_rows`), so a million-person roster never loads whole; it paints the first page
+(`first_page_ids`) before every id has come. Queries use SQLAlchemy Core: on table pages it costs
+about what raw sqlite3 does.
+
+    page = first_page_ids(db, RosterQuery(text="иван"), 50)   # merged from the term index
+    ids = search_ids(db, RosterQuery(text="иван"))             # every match, sorted
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select, text, union_all
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_app.domain.flags import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INFANT_UNDER_YEARS, Flag
@@ -27,6 +32,9 @@ from desktop_app.storage.models import Document, Eligibility, Household, ListMem
 from desktop_app.storage.queries import first_column
 
 _TOP = "\U0010ffff"  # sorts after every character: the upper bound of a prefix range
+# The most terms one typed word may begin for the first page to be merged from their lists in the
+# term index (each in name order); a word beginning more (one or two letters) is sorted instead.
+MERGE_TERMS = 64
 
 # One table of each sort key's column, shared with the first look (plain sqlite3, before SQLAlchemy).
 _SORT_COLUMNS = {key: Person.__table__.c[SORT_COLUMNS[key.value]] for key in SortKey}
@@ -95,11 +103,11 @@ def flag_condition(flag: Flag, today: dt.date) -> ColumnElement[bool]:
     return getattr(Person, flag.value).is_(True)
 
 
-def _filtered(query: RosterQuery, columns: Sequence[object]) -> Select[tuple[object, ...]]:
+def _filtered(query: RosterQuery, columns: Sequence[object], *, with_text: bool = True) -> Select[tuple[object, ...]]:
     statement = select(*columns).where(Person.deleted_at.is_(None))  # type: ignore[call-overload]
-    text = text_condition(query.text)
-    if text is not None:
-        statement = statement.where(text)
+    condition = text_condition(query.text) if with_text else None
+    if condition is not None:
+        statement = statement.where(condition)
     if query.statuses:
         statement = statement.where(Person.status.in_([s.value for s in query.statuses]))
     elif not query.include_merged:
@@ -142,17 +150,111 @@ def search_ids(db: Database, query: RosterQuery) -> list[int]:
 
 
 def first_page_statement(query: RosterQuery, limit: int) -> Select[tuple[object, ...]]:
-    """The SELECT of the first `limit` matching ids in display order (exposed for benchmarks)."""
+    """The SELECT of the first `limit` matching ids in display order, every match found and sorted
+    (what `first_page_ids` runs when the term index cannot give the page in order)."""
     return ids_statement(query).limit(limit)
+
+
+def _plain_words(text: str) -> list[tuple[str, tuple[str, ...]]] | None:
+    """The search as (prefix, exact terms) per word, every word needing a term of the person that
+    begins with its prefix or is one of its exact terms (skeletons), when `text_condition` asks only
+    that; None for its other readings (particles joined, a number beside words) and for no text."""
+    query_words = words(text)
+    if not query_words:
+        return None
+    compact = "".join(ch for ch in fold(text) if ch.isalnum())
+    if len(query_words) > 1 and all(any(ch.isdigit() for ch in word) for word in query_words):
+        return [(compact, ())]
+    if len(query_words) > 1 and any(ch.isdigit() for ch in compact):
+        return None
+    letters = [w for w in query_words if not any(ch.isdigit() for ch in w)]
+    read = name_words(" ".join(letters))
+    if len(read) != len(letters):
+        return None
+    keys = dict(zip(letters, (_skeleton_keys(w) for w in read), strict=True))
+    return [(w, tuple(keys.get(w, ()))) for w in query_words]
+
+
+# The distinct terms in a prefix range, one index seek each (a loose index scan), at most :most.
+_TERMS_BEGINNING = text("""
+WITH RECURSIVE found(term, n) AS (
+    SELECT min(term), 1 FROM search_terms WHERE term >= :low AND term < :high
+    UNION ALL
+    SELECT (SELECT min(term) FROM search_terms WHERE term > found.term AND term < :high), found.n + 1
+    FROM found WHERE found.term IS NOT NULL AND found.n < :most
+)
+SELECT term FROM found WHERE term IS NOT NULL""")
+
+
+def terms_beginning(session: Session, prefix: str, most: int) -> list[str]:
+    """The distinct search terms that begin with `prefix`, in order, at most `most`."""
+    return list(session.scalars(_TERMS_BEGINNING, {"low": prefix, "high": prefix + _TOP, "most": most}))
+
+
+def _term_exists(word: str, or_terms: Sequence[str]) -> ColumnElement[bool]:
+    """Some term of the person begins with `word` (or is one of `or_terms`), asked of each person in turn."""
+    other = SearchTerm.__table__.alias("other_terms")
+    prefix = and_(other.c.term >= word, other.c.term < word + _TOP)
+    wanted = or_(prefix, other.c.term.in_(or_terms)) if or_terms else prefix
+    return exists().where(other.c.person_id == Person.id, wanted)
+
+
+def merged_page_statement(query: RosterQuery, limit: int,
+                          driver: tuple[int, Sequence[str]]) -> Select[tuple[object, ...]] | None:
+    """The first `limit` matching ids in name order, merged from the term index: for each of the
+    driving word's terms (`driver`: the word's index in `_plain_words` and its terms), its first
+    `limit` matching persons straight from the index in (sort key, id) order; the first `limit` of
+    their union are the page, as any person on the page is among the first `limit` of each of their
+    terms. The other words and the filters are asked of those persons only (None: no term, no match)."""
+    plain = _plain_words(query.text)
+    index, terms = driver
+    if plain is None or not terms:
+        return None
+    others = [_term_exists(w, keys) for i, (w, keys) in enumerate(plain) if i != index]
+    down = query.descending
+    order = [SearchTerm.sort_key.desc(), SearchTerm.person_id.desc()] if down else [SearchTerm.sort_key,
+                                                                                   SearchTerm.person_id]
+    filtered = _filtered(query, [SearchTerm.person_id.label("id"), Person.sort_key.label("key")], with_text=False)
+    parts = [filtered.where(Person.id == SearchTerm.person_id, SearchTerm.term == term, *others)
+             .order_by(*order).limit(limit).subquery() for term in terms]
+    merged = union_all(*(select(part.c.id, part.c.key) for part in parts)).subquery()
+    return (select(merged.c.id).group_by(merged.c.id, merged.c.key)
+            .order_by(*([merged.c.key.desc(), merged.c.id.desc()] if down else [merged.c.key, merged.c.id]))
+            .limit(limit))
+
+
+def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[str]] | None:
+    """The word whose terms the first page is merged from, the one beginning the fewest terms, and
+    those terms; None when the page is to be sorted instead (no text, another reading, another sort
+    than by name, or every word a prefix of more than `MERGE_TERMS` terms)."""
+    plain = _plain_words(query.text) if query.sort is SortKey.NAME else None
+    if plain is None:
+        return None
+    best: tuple[int, list[str]] | None = None
+    for index, (word, keys) in enumerate(plain):
+        found = terms_beginning(session, word, MERGE_TERMS + 1)
+        if len(found) > MERGE_TERMS:
+            continue
+        terms = sorted(set(found) | set(keys))
+        if best is None or len(terms) < len(best[1]):
+            best = (index, terms)
+    return best
 
 
 def first_page_ids(db: Database, query: RosterQuery, limit: int) -> list[int]:
     """The first `limit` matching ids in display order: what the table paints before `search_ids`
     (every id, for scrolling anywhere and the count) has come, which at a million persons waits
-    for every match of a short prefix."""
+    for every match of a short prefix. A search in name order is merged from the term index
+    (`merged_page_statement`), reading about `limit` persons per term of the typed word beginning
+    the fewest; otherwise every match is found and sorted (`first_page_statement`)."""
     check_filters(db, query)
     with db.reading() as session:
-        return first_column(session, first_page_statement(query, limit))
+        driver = first_page_driver(session, query)
+        if driver is None:
+            return first_column(session, first_page_statement(query, limit))
+        merged = merged_page_statement(query, limit, driver)
+        # Through SQLAlchemy's statement cache: a few rows, and the union is costly to compile anew.
+        return [] if merged is None else [int(x) for x in session.scalars(merged)]
 
 
 def count(db: Database, query: RosterQuery) -> int:

@@ -159,9 +159,12 @@ class SearchTerm(Base):
 
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True)
     term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    # The person's sort key, copied by the database (migration 0020's triggers fill it on insert and
+    # follow the person's changes): each term's persons lie in name order in the term index.
+    sort_key: Mapped[str | None] = mapped_column(String(600), nullable=True)
 
     # WITHOUT ROWID: the key is the table (two B-trees to write per term, not three).
-    __table_args__ = (Index("ix_search_terms_term", "term", "person_id"), {"sqlite_with_rowid": False})
+    __table_args__ = (Index("ix_search_terms_term", "term", "sort_key", "person_id"), {"sqlite_with_rowid": False})
 
 
 class Household(Stamped, Base):
