@@ -9,6 +9,7 @@ import time
 BENCHMARKS = [
     "bench.roster_bench",
     "bench.million_bench",
+    "bench.million_scale",
     "bench.import_bench",
     "bench.export_bench",
     "bench.matching_bench",

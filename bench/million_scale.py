@@ -1,0 +1,334 @@
+"""A ministry-wide roster (issue 19): import, export, duplicates and reconcile at 100,000 and 1,000,000 persons.
+
+Run by `bench.million_bench` after its search figures, on the same cached bulk-built rosters
+(`built_roster`), or alone. Every measurement runs in its own interpreter, so its peak memory
+is its own: the child is waited for with `os.wait4`, whose resource usage is that child's alone
+(`RUSAGE_CHILDREN` would carry the largest earlier child's peak into every later line). A child
+running longer than `--limit` seconds (default 600) is stopped and reported as not met, with the
+last progress it printed. Each writing measurement works on a private copy of the cached roster
+under a temporary folder, so the audit entries it writes never reach the cache.
+
+- import: the 100,000-row × 20-column bench workbook (`bench.import_bench.build_file`) read by
+  python-calamine alone, then previewed and committed into a fresh roster (`importing`);
+- export: every person of the roster, full-roster profile, through `exporting.export_persons`
+  (peak RSS at 100,000 and at 1,000,000 side by side: constant memory means the same figure);
+- duplicates: `duplicates.find_duplicates` over the whole roster;
+- postgresql: on a throwaway server (`bench.officers_bench.throwaway_postgres`), the same 100,000-row
+  import into its empty roster, then the export of the 100,000 persons it imported;
+- reconcile: a 10,000-row answer (9,500 roster persons typed as a partner would, 500 strangers;
+  `bench.matching_reconcile.make_answer`, cached) reconciled against the roster, first reconcile
+  of the session (the index built).
+
+    python -m bench.million_scale                                  # everything at 100,000 and 1,000,000
+    python -m bench.million_scale --parts export --sizes 100000    # one part, one size
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.common import OUT, table
+
+PARTS = ("import", "export", "duplicates", "reconcile", "postgresql")
+IMPORT_ROWS = 100_000
+ANSWER_ROWS = 10_000
+MEMORY_CAP = 8 * 2**30  # address space of one child: a run that needs more fails instead of starving the machine
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _progress(text: str) -> None:
+    print(f"progress {text}", file=sys.stderr, flush=True)
+
+
+def _roster_copy(persons: int, folder: Path) -> Path:
+    """A private copy of the cached bulk roster (and its audit head) in `folder`."""
+    from bench.million_bench import built_roster
+
+    source, _ = built_roster(persons)
+    copy = folder / "roster.db"
+    shutil.copyfile(source, copy)
+    head = source.with_name(source.name + ".audit-head")
+    if head.exists():
+        shutil.copyfile(head, copy.with_name(copy.name + ".audit-head"))
+    return copy
+
+
+def _child_import_into(url: str, source: Path) -> dict[str, Any]:
+    """The bench workbook previewed and committed into the (empty) roster at `url`."""
+    from desktop_app.services import importing
+    from desktop_app.services.settings import MissionSettings, save_mission
+    from desktop_app.storage.db import open_database
+
+    db = open_database(url)
+    try:
+        save_mission(db, MissionSettings("Cairo", "EGY"), operator="bench")
+        started = time.perf_counter()
+        preview = importing.preview_import(db, source)
+        previewed = time.perf_counter()
+        result = importing.commit_import(db, preview, operator="bench")
+        finished = time.perf_counter()
+    finally:
+        db.close()
+    return {"seconds": finished - started, "preview": previewed - started, "commit": finished - previewed,
+            "created": result.created}
+
+
+def _child_export(db_path: Path | str, folder: Path) -> dict[str, Any]:
+    from desktop_app.services import exporting
+    from desktop_app.storage.db import open_database
+
+    db = open_database(db_path)
+    shown = [time.perf_counter()]
+
+    def progress(done: int, total: int) -> bool:
+        if time.perf_counter() - shown[0] > 10:
+            shown[0] = time.perf_counter()
+            _progress(f"{done:,} of {total:,} rows, peak {_self_peak_mb():.0f} MB")
+        return True
+
+    try:
+        started = time.perf_counter()
+        result = exporting.export_persons(db, folder / "roster.xlsx", operator="bench", progress=progress)
+        seconds = time.perf_counter() - started
+    finally:
+        db.close()
+    return {"seconds": seconds, "rows": result.rows, "bytes": (folder / "roster.xlsx").stat().st_size}
+
+
+def _child_duplicates(db_path: Path) -> dict[str, Any]:
+    from desktop_app.services import duplicates
+    from desktop_app.storage.db import open_database
+
+    db = open_database(db_path)
+    try:
+        started = time.perf_counter()
+        pairs = duplicates.find_duplicates(db, progress=lambda done, total: _progress(f"{done} of {total}")
+                                           or True)
+        seconds = time.perf_counter() - started
+    finally:
+        db.close()
+    return {"seconds": seconds, "pairs": len(pairs)}
+
+
+def _answer_path(persons: int) -> Path:
+    return OUT / "million" / f"reconcile-answer-{ANSWER_ROWS // 1000}k-of-{persons}.xlsx"
+
+
+def _child_answer(db_path: Path, persons: int) -> dict[str, Any]:
+    """Write the cached answer workbook from the roster's persons (nothing timed)."""
+    from bench.matching_reconcile import make_answer
+    from desktop_app.services.reconciling import load_roster
+    from desktop_app.storage.db import open_database
+
+    db = open_database(db_path)
+    try:
+        with db.reading() as session:
+            roster = load_roster(session)
+    finally:
+        db.close()
+    path = _answer_path(persons)
+    partial = path.with_suffix(".part.xlsx")
+    make_answer(roster, partial)
+    partial.rename(path)
+    return {"seconds": 0.0}
+
+
+def _child_reconcile(db_path: Path, answer: Path) -> dict[str, Any]:
+    from desktop_app.services import reconciling
+    from desktop_app.storage.db import open_database
+
+    db = open_database(db_path)
+    shown = [time.perf_counter()]
+
+    def progress(done: int, total: int) -> bool:
+        if time.perf_counter() - shown[0] > 10:
+            shown[0] = time.perf_counter()
+            _progress(f"{done:,} of {total:,}, peak {_self_peak_mb():.0f} MB")
+        return True
+
+    try:
+        started = time.perf_counter()
+        rec = reconciling.reconcile_answer(db, answer, progress=progress)
+        seconds = time.perf_counter() - started
+    finally:
+        db.close()
+    return {"seconds": seconds, "rows": len(rec.rows)}
+
+
+def _self_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(kind: str, args: list[str]) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+    if kind == "plain" or kind == "import":
+        from bench.import_bench import run_import, run_plain
+
+        result: dict[str, Any] = (run_plain if kind == "plain" else run_import)(Path(args[0]))
+    elif kind == "export":
+        result = _child_export(Path(args[0]), Path(args[1]))
+    elif kind == "pg-import":
+        result = _child_import_into(args[0], Path(args[1]))
+    elif kind == "pg-export":
+        result = _child_export(args[0], Path(args[1]))
+    elif kind == "duplicates":
+        result = _child_duplicates(Path(args[0]))
+    elif kind == "answer":
+        result = _child_answer(Path(args[0]), int(args[1]))
+    else:
+        result = _child_reconcile(Path(args[0]), Path(args[1]))
+    print(json.dumps(result))
+
+
+def measure(kind: str, *args: str | Path, limit: float) -> dict[str, Any]:
+    """Run one measurement in a fresh interpreter: its JSON result with `peak_mb` (that child's own peak
+    RSS, from wait4), or {"stopped": seconds, "last": its last progress line} when it ran past `limit`."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "bench.million_scale", "--child", kind, *map(str, args)],
+                                 stdout=out, stderr=err, cwd=ROOT)
+        status, usage = 0, None
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - started > limit:
+                child.kill()
+                _, status, usage = os.wait4(child.pid, 0)
+                break
+            time.sleep(0.2)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        lines, errors = out.read().strip().splitlines(), err.read().strip().splitlines()
+    peak_mb = usage.ru_maxrss / 1024 if usage is not None else 0.0
+    progress = [line[len("progress "):] for line in errors if line.startswith("progress ")]
+    if elapsed > limit:
+        return {"stopped": elapsed, "last": progress[-1] if progress else "no progress printed", "peak_mb": peak_mb}
+    if child.returncode != 0 or not lines:
+        failure = next((line for line in reversed(errors) if line and not line.startswith("progress ")), "")
+        return {"failed": failure or f"exit {child.returncode}", "peak_mb": peak_mb}
+    return {**json.loads(lines[-1]), "peak_mb": peak_mb}
+
+
+def _seconds(result: dict[str, Any]) -> str:
+    if "stopped" in result:
+        return f">{result['stopped']:.0f} (stopped; {result['last']})"
+    if "failed" in result:
+        return f"failed: {result['failed'][:120]}"
+    return f"{result['seconds']:.1f}"
+
+
+def _import_rows(limit: float) -> list[list[object]]:
+    from bench.import_bench import build_file
+
+    path = build_file(IMPORT_ROWS)
+    plain = measure("plain", path, limit=limit)
+    whole = measure("import", path, limit=limit)
+    ratio = f"{whole['seconds'] / plain['seconds']:.1f}x" if "seconds" in whole and "seconds" in plain else "-"
+    return [[f"import {IMPORT_ROWS:,} rows × 20 columns (preview + commit)", _seconds(whole),
+             f"calamine read {_seconds(plain)} s", ratio, f"{whole['peak_mb']:.0f}",
+             "within 5x, under 500 MB"]]
+
+
+def _roster_rows(persons: int, parts: Sequence[str], limit: float) -> list[list[object]]:
+    rows: list[list[object]] = []
+    with tempfile.TemporaryDirectory(prefix="million-scale-", dir="/tmp") as folder:
+        copy = _roster_copy(persons, Path(folder))
+        if "export" in parts:
+            target = Path(folder) / "export"
+            target.mkdir()
+            result = measure("export", copy, target, limit=limit)
+            size = f"{result['bytes'] / 2**20:.0f} MiB file" if "bytes" in result else ""
+            rows.append([f"export {persons:,} persons, full roster .xlsx", _seconds(result), size, "-",
+                         f"{result['peak_mb']:.0f}", "constant memory"])
+            shutil.rmtree(target)
+        if "duplicates" in parts:
+            result = measure("duplicates", copy, limit=limit)
+            pairs = f"{result['pairs']:,} pairs" if "pairs" in result else ""
+            rows.append([f"duplicates over {persons:,}", _seconds(result), pairs, "-", f"{result['peak_mb']:.0f}",
+                         "under 60 s"])
+        if "reconcile" in parts:
+            answer = _answer_path(persons)
+            if not answer.exists():
+                made = measure("answer", copy, persons, limit=limit)
+                if not answer.exists():
+                    rows.append([f"reconcile {ANSWER_ROWS:,} against {persons:,}", "answer not written: "
+                                 + _seconds(made), "", "-", f"{made['peak_mb']:.0f}", "under 20 s"])
+                    return rows
+            result = measure("reconcile", copy, answer, limit=limit)
+            rows.append([f"reconcile {ANSWER_ROWS:,} against {persons:,} (first, index built)", _seconds(result),
+                         f"{result.get('rows', 0):,} rows", "-", f"{result['peak_mb']:.0f}", "under 20 s"])
+    return rows
+
+
+def _postgres_rows(limit: float) -> list[list[object]]:
+    from bench.import_bench import build_file
+    from bench.officers_bench import throwaway_postgres
+
+    source = build_file(IMPORT_ROWS)
+    with tempfile.TemporaryDirectory(prefix="million-scale-pg-", dir="/tmp") as folder, \
+            throwaway_postgres(Path(folder)) as url:
+        whole = measure("pg-import", url, source, limit=limit)
+        target = Path(folder) / "export"
+        target.mkdir()
+        exported = measure("pg-export", url, target, limit=limit)
+    plain = measure("plain", source, limit=limit)
+    ratio = f"{whole['seconds'] / plain['seconds']:.1f}x" if "seconds" in whole and "seconds" in plain else "-"
+    size = f"{exported['bytes'] / 2**20:.0f} MiB file" if "bytes" in exported else ""
+    return [[f"PostgreSQL: import {IMPORT_ROWS:,} rows × 20 columns", _seconds(whole),
+             f"calamine read {_seconds(plain)} s", ratio, f"{whole['peak_mb']:.0f}", "within 5x, under 500 MB"],
+            [f"PostgreSQL: export the {IMPORT_ROWS:,} persons imported", _seconds(exported), size, "-",
+             f"{exported['peak_mb']:.0f}", "constant memory"]]
+
+
+def run(sizes: Sequence[int], parts: Sequence[str], limit: float) -> list[list[object]]:
+    """The table's rows: import once, then export, duplicates and reconcile at each roster size, then
+    PostgreSQL."""
+    rows = _import_rows(limit) if "import" in parts else []
+    _show(rows)
+    for persons in sizes:
+        if set(parts) & {"export", "duplicates", "reconcile"}:
+            rows.extend(_show(_roster_rows(persons, parts, limit)))
+    if "postgresql" in parts:
+        rows.extend(_show(_postgres_rows(limit)))
+    return rows
+
+
+def _show(rows: list[list[object]]) -> list[list[object]]:
+    """Each line as soon as it is measured: a long run stopped halfway keeps what it found."""
+    for row in rows:
+        print("  " + " | ".join(str(cell) for cell in row), flush=True)
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.million_scale")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS))
+    parser.add_argument("--limit", type=float, default=600.0, help="stop a measurement after this many seconds")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _child(args.child[0], args.child[1:])
+        return 0
+    rows = run(args.sizes, args.parts, args.limit)
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (two cores)")
+    print(table(["measured", "seconds", "beside", "ratio", "peak RSS MB", "goal"], rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
