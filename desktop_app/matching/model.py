@@ -158,7 +158,7 @@ class Model:
     place_frequencies: dict[str, float] | None = None  # locality -> its share of the roster, shrunk
     given_counts: dict[str, int] | None = None  # given-name key -> persons carrying it on the roster
     # (surname keys, birth date, given-name key) -> registrations of one surname and birth date carrying it
-    given_in_family: dict[tuple[str, object, str], int] | None = None
+    given_in_family: dict[tuple[str, int, int, int, str], int] | None = None
     given_unseen: float = 1.0  # the share of twins whose given name nobody else carries (`twin_spelling`)
     place_base: float = U_PRIOR[LOCALITY_F][0]
 
@@ -198,15 +198,23 @@ class Model:
             base = self.u[field][0]
             tables.append({key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES) for key, n in counts.items()})
             bases.append(base)  # a word counted under no role (a full name on the roster side)
-        given = Counter(key for r in records for key in _given_keys(r))
-        in_family = Counter((family, key) for r in records if (family := _family(r)) for key in _given_keys(r))
+        given_keys: list[str] = []
+        in_family: list[tuple[str, int, int, int, str]] = []
+        for record in records:  # one pass: a 100,000-person roster is counted at each opening
+            keys = _given_keys(record)
+            if keys:
+                given_keys += keys
+                family = _family(record)
+                if family is not None:
+                    in_family += [(*family, key) for key in keys]
+        given = Counter(given_keys)
         given_total = sum(given.values())
         alone = sum(1 for n in given.values() if n == 1)
         places = Counter(r.locality for r in records if r.locality)
         total = sum(places.values())
         base = self.u[LOCALITY_F][0]
         return replace(self, term_frequencies=(tables[0], tables[1], tables[2]), given_counts=dict(given),
-                       given_in_family={(*family, key): n for (family, key), n in in_family.items() if n > 0},
+                       given_in_family=dict(Counter(in_family)),
                        given_unseen=(alone + UNSEEN_PSEUDO_NAMES * UNSEEN_PRIOR) / (given_total + UNSEEN_PSEUDO_NAMES),
                        tf_base=(bases[0], bases[1], bases[2]), place_base=base,
                        place_frequencies={key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)
@@ -306,7 +314,7 @@ class Model:
             return 1.0
         carried = sorted(min((counts.get(key, 0) - in_family.get((*family, key), 0) for key in _given_keys(record)),
                              default=-1)
-                         for record in (query, target) for family in (_family(record) or ("", None),))
+                         for record in (query, target) for family in (_family(record) or ("", 0, 0, 0),))
         rare, known = carried
         if rare != 0 or known <= 0:  # both carried by others, a name not given, or neither known
             return 1.0
@@ -505,18 +513,21 @@ def _loose_share(twins: float, persons: int) -> float:
     return (twins + TWIN_PSEUDO_LOOSE * TWIN_PRIOR) / (persons + TWIN_PSEUDO_LOOSE)
 
 
-def _family(record: Prepared) -> tuple[str, object] | None:
+def _family(record: Prepared) -> tuple[str, int, int, int] | None:
     """`record`'s surname sound keys and full birth date (what twins and a person's registrations share), or None."""
     date = record.birth_date
-    if date is None or not date.is_full:
+    if date is None or date.month is None or date.day is None:
         return None
-    surname = " ".join(sorted(name_key(t.words) for t in record.tokens if t.role == SURNAME))
-    return (surname, date) if surname else None
+    surnames = [name_key(t.words) for t in record.tokens if t.role == SURNAME]
+    if not surnames:
+        return None
+    return (surnames[0] if len(surnames) == 1 else " ".join(sorted(surnames)), date.year, date.month, date.day)
 
 
-def _given_keys(record: Prepared) -> set[str]:
-    """The sound keys of `record`'s given-name words, as term frequencies count names."""
-    return {name_key(t.words) for t in record.tokens if t.role == GIVEN}
+def _given_keys(record: Prepared) -> list[str]:
+    """The sound keys of `record`'s given-name words (each once), as term frequencies count names."""
+    keys = [name_key(t.words) for t in record.tokens if t.role == GIVEN]
+    return keys if len(keys) < 2 else list(dict.fromkeys(keys))
 
 
 def _given_blocks(record: Prepared) -> frozenset[str]:

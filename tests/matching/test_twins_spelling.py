@@ -90,3 +90,28 @@ def test_the_duplicate_finder_matches_a_typo_and_not_a_twin() -> None:
 def test_the_shipped_model_knows_no_names() -> None:
     row, target = prepare(_kyle("row", "Kyale", "1")), prepare(_kyle("t", "Kyle", "2"))
     assert Model.shipped().twin_spelling(row, target) == 1.0
+
+
+def _cyrillic_roster(size: int = 5_000, seed: int = 2) -> list[MatchRecord]:
+    """Persons of Russian names written in Cyrillic, Даниил and Данила among them."""
+    rng = random.Random(seed)
+    names = ["Даниил", "Данила", "Иван", "Пётр", "Сергей", "Олег", "Юрий", "Павел", "Денис", "Роман", "Антон", "Игорь"]
+    surnames = ["Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов", "Волков", "Зайцев", "Белов", "Морозов"]
+    return [MatchRecord(i, f"{rng.choice(surnames)}{rng.choice(['', 'ский', 'ин'])}", rng.choice(names), "",
+                        birth_date=PartialDate(rng.randint(1950, 2010), rng.randint(1, 12), rng.randint(1, 28)),
+                        documents=(str(rng.randint(10**8, 10**9 - 1)),)) for i in range(size)]
+
+
+def test_a_latin_spelling_of_a_cyrillic_name_on_the_roster_is_a_name() -> None:
+    """DANILA is Данила romanised: both twins' names are names, so the twin keeps the caution; DANIEIL is nobody's."""
+    stayer = MatchRecord("stayer", "Орлов", "Даниил", "", birth_date=BORN, documents=("710400028",))
+    index = RosterIndex([*_cyrillic_roster(), stayer])
+    decided = {}
+    for given in ("DANILA", "DANIEIL"):
+        row = MatchRecord("row", surname_latin="ORLOV", given_names_latin=given, birth_date=BORN,
+                          documents=("710400029",))
+        found = index.candidates(row)
+        assert found[0].key == "stayer"
+        decided[given] = (index.model.twin_spelling(prepare(row), prepare(stayer)), found[0].decision)
+    assert decided["DANILA"] == (1.0, "review")
+    assert decided["DANIEIL"][0] < 0.1 and decided["DANIEIL"][1] == "match"
