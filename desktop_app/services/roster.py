@@ -11,10 +11,13 @@ about what raw sqlite3 does.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Sequence
+from typing import cast
 
-from sqlalchemy import Select, and_, exists, func, or_, select, text, union_all
+from sqlalchemy import Select, and_, bindparam, exists, func, or_, select, text, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -191,36 +194,53 @@ def terms_beginning(session: Session, prefix: str, most: int) -> list[str]:
     return list(session.scalars(_TERMS_BEGINNING, {"low": prefix, "high": prefix + _TOP, "most": most}))
 
 
-def _term_exists(word: str, or_terms: Sequence[str]) -> ColumnElement[bool]:
-    """Some term of the person begins with `word` (or is one of `or_terms`), asked of each person in turn."""
-    other = SearchTerm.__table__.alias("other_terms")
-    prefix = and_(other.c.term >= word, other.c.term < word + _TOP)
-    wanted = or_(prefix, other.c.term.in_(or_terms)) if or_terms else prefix
+def _term_exists(number: int, exact: int) -> ColumnElement[bool]:
+    """Some term of the person begins with the `number`th other word (bound as w<number>, its upper
+    bound as top<number>) or is one of its `exact` exact terms (x<number>), asked of each person in turn."""
+    other = SearchTerm.__table__.alias(f"other_terms_{number}")
+    prefix = and_(other.c.term >= bindparam(f"w{number}"), other.c.term < bindparam(f"top{number}"))
+    wanted = or_(prefix, other.c.term.in_(bindparam(f"x{number}", expanding=True))) if exact else prefix
     return exists().where(other.c.person_id == Person.id, wanted)
 
 
-def merged_page_statement(query: RosterQuery, limit: int,
-                          driver: tuple[int, Sequence[str]]) -> Select[tuple[object, ...]] | None:
-    """The first `limit` matching ids in name order, merged from the term index: for each of the
-    driving word's terms (`driver`: the word's index in `_plain_words` and its terms), its first
-    `limit` matching persons straight from the index in (sort key, id) order; the first `limit` of
-    their union are the page, as any person on the page is among the first `limit` of each of their
-    terms. The other words and the filters are asked of those persons only (None: no term, no match)."""
-    plain = _plain_words(query.text)
-    index, terms = driver
-    if plain is None or not terms:
-        return None
-    others = [_term_exists(w, keys) for i, (w, keys) in enumerate(plain) if i != index]
-    down = query.descending
+@functools.lru_cache(maxsize=64)
+def _merged_shape(filters: RosterQuery, terms: int, others: tuple[int, ...], limit: int) -> Select[tuple[object, ...]]:
+    """The merged page's statement for `terms` driving terms (bound as t0, t1...), other words with
+    `others` exact terms each, and the filters of `filters`; built once per shape, as building the
+    union costs more than running it."""
+    down = filters.descending
     order = [SearchTerm.sort_key.desc(), SearchTerm.person_id.desc()] if down else [SearchTerm.sort_key,
                                                                                    SearchTerm.person_id]
-    filtered = _filtered(query, [SearchTerm.person_id.label("id"), Person.sort_key.label("key")], with_text=False)
-    parts = [filtered.where(Person.id == SearchTerm.person_id, SearchTerm.term == term, *others)
-             .order_by(*order).limit(limit).subquery() for term in terms]
+    conditions = [_term_exists(number, exact) for number, exact in enumerate(others)]
+    filtered = _filtered(filters, [SearchTerm.person_id.label("id"), Person.sort_key.label("key")], with_text=False)
+    parts = [filtered.where(Person.id == SearchTerm.person_id, SearchTerm.term == bindparam(f"t{number}"),
+                            *conditions).order_by(*order).limit(limit).subquery() for number in range(terms)]
     merged = union_all(*(select(part.c.id, part.c.key) for part in parts)).subquery()
     return (select(merged.c.id).group_by(merged.c.id, merged.c.key)
             .order_by(*([merged.c.key.desc(), merged.c.id.desc()] if down else [merged.c.key, merged.c.id]))
             .limit(limit))
+
+
+def merged_page_statement(query: RosterQuery, limit: int, driver: tuple[int, Sequence[str]]
+                          ) -> tuple[Select[tuple[object, ...]], dict[str, object]] | None:
+    """The first `limit` matching ids in name order, merged from the term index, and its parameters:
+    for each of the driving word's terms (`driver`: the word's index in `_plain_words` and its
+    terms), its first `limit` matching persons straight from the index in (sort key, id) order; the
+    first `limit` of their union are the page, as any person on the page is among the first `limit`
+    of each of their terms. The other words and the filters are asked of those persons only.
+    None: no term, no match."""
+    plain = _plain_words(query.text)
+    index, terms = driver
+    if plain is None or not terms:
+        return None
+    others = [word for number, word in enumerate(plain) if number != index]
+    params: dict[str, object] = {f"t{number}": term for number, term in enumerate(terms)}
+    for number, (word, exact) in enumerate(others):
+        params.update({f"w{number}": word, f"top{number}": word + _TOP})
+        if exact:
+            params[f"x{number}"] = list(exact)
+    filters = dataclasses.replace(query, text="")
+    return _merged_shape(filters, len(terms), tuple(len(exact) for _word, exact in others), limit), params
 
 
 def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[str]] | None:
@@ -250,11 +270,11 @@ def first_page_ids(db: Database, query: RosterQuery, limit: int) -> list[int]:
     check_filters(db, query)
     with db.reading() as session:
         driver = first_page_driver(session, query)
+        # Through SQLAlchemy's statement cache (a page of rows; the union is costly to compile anew).
         if driver is None:
-            return first_column(session, first_page_statement(query, limit))
+            return [cast(int, x) for x in session.scalars(first_page_statement(query, limit))]
         merged = merged_page_statement(query, limit, driver)
-        # Through SQLAlchemy's statement cache: a few rows, and the union is costly to compile anew.
-        return [] if merged is None else [int(x) for x in session.scalars(merged)]
+        return [] if merged is None else [cast(int, x) for x in session.scalars(*merged)]
 
 
 def count(db: Database, query: RosterQuery) -> int:
