@@ -16,9 +16,10 @@ from __future__ import annotations
 import gc
 import math
 import random
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
@@ -61,6 +62,7 @@ from desktop_app.matching.scoring import (
     NONE,
     REVIEW,
     REVIEW_THRESHOLD,
+    Assessment,
     Contribution,
     Decision,
     judge,
@@ -86,16 +88,114 @@ class Thresholds:
     ambiguity_margin: float = AMBIGUITY_MARGIN
 
 
-@dataclass(frozen=True, slots=True)
 class Candidate:
-    """An indexed record scored against a query: match probability, decision, why, and each field's bits."""
+    """An indexed record scored against a query: match probability, decision, why, and each field's bits.
 
-    key: Key
-    score: float
-    decision: Decision
-    reasons: tuple[str, ...]
-    weight: float  # the log-odds in bits behind `score`
-    contributions: tuple[Contribution, ...] = ()
+    A candidate the engine ranks is judged when first read and explained (`reasons`,
+    `contributions`) when those are first read, both from the comparison it was ranked on:
+    a batch ranks some 40,000 candidates, and a matched row shows only its first. Reading
+    it later gives what judging it at once would have given. Immutable once made.
+    """
+
+    __slots__ = ("_demote", "_explained", "_judge", "_judged", "_suffix", "key")
+
+    def __init__(self, key: Key, score: float, decision: Decision, reasons: tuple[str, ...], weight: float,
+                 contributions: tuple[Contribution, ...] = ()) -> None:
+        self.key = key
+        self._judged: tuple[float, Decision, float] | None = (score, decision, weight)
+        self._explained: tuple[tuple[str, ...], tuple[Contribution, ...]] | None = (reasons, contributions)
+        self._judge: Callable[[bool], Assessment] | None = None
+        self._suffix: tuple[str, ...] = ()
+        self._demote = False
+
+    @classmethod
+    def judged_later(cls, key: Key, judge_pair: Callable[[bool], Assessment], judged: Assessment | None = None, *,
+                     demote: bool = False) -> Candidate:
+        """A candidate judged by `judge_pair(explain)` when read; `judged`: its unexplained judgement, if made.
+
+        `demote`: not the best candidate of its row, so a 'match' reads as review.
+        """
+        candidate = object.__new__(cls)
+        candidate.key = key
+        candidate._judged = None if judged is None else (judged.score, judged.decision, judged.weight)
+        candidate._explained = None
+        candidate._judge = judge_pair
+        candidate._suffix = ()
+        candidate._demote = demote
+        return candidate
+
+    def _scored(self) -> tuple[float, Decision, float]:
+        judged = self._judged
+        if judged is None:
+            judge_pair = self._judge
+            if judge_pair is None:  # judged meanwhile on another thread (set before `_judge` is dropped)
+                return self._judged  # type: ignore[return-value]
+            found = judge_pair(False)
+            decision = REVIEW if self._demote and found.decision == MATCH else found.decision
+            judged = self._judged = (found.score, decision, found.weight)
+        return judged
+
+    def _explanation(self) -> tuple[tuple[str, ...], tuple[Contribution, ...]]:
+        explained = self._explained
+        if explained is None:
+            judge_pair = self._judge
+            if judge_pair is None:  # explained meanwhile on another thread
+                return self._explained  # type: ignore[return-value]
+            found = judge_pair(True)
+            demoted = ("not the best candidate",) if self._demote and found.decision == MATCH else ()
+            if self._judged is None:
+                self._judged = (found.score, REVIEW if demoted else found.decision, found.weight)
+            explained = self._explained = ((*found.reasons, *demoted, *self._suffix), found.contributions)
+            self._judge = None  # what judging needs (both records, the model) is no longer held
+        return explained
+
+    @property
+    def score(self) -> float:
+        return self._scored()[0]
+
+    @property
+    def decision(self) -> Decision:
+        return self._scored()[1]
+
+    @property
+    def weight(self) -> float:
+        """The log-odds in bits behind `score`."""
+        return self._scored()[2]
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return self._explanation()[0]
+
+    @property
+    def contributions(self) -> tuple[Contribution, ...]:
+        return self._explanation()[1]
+
+    def amended(self, decision: Decision, reason: str) -> Candidate:
+        """This candidate with another decision and one more reason (explained when read, as this one)."""
+        score, _, weight = self._scored()
+        if self._explained is not None and self._judge is None:
+            reasons, contributions = self._explained
+            return Candidate(self.key, score, decision, (*reasons, reason), weight, contributions)
+        copy = Candidate.judged_later(self.key, self._judge, demote=self._demote)  # type: ignore[arg-type]
+        copy._judged = (score, decision, weight)
+        copy._suffix = (*self._suffix, reason)
+        return copy
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.key, self.score, self.decision, self.reasons, self.weight, self.contributions)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Candidate) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return ("Candidate(key={!r}, score={!r}, decision={!r}, reasons={!r}, weight={!r}, contributions={!r})"
+                .format(*self._fields()))
+
+    def __reduce__(self) -> tuple[type[Candidate], tuple[object, ...]]:
+        return Candidate, self._fields()
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,14 +516,14 @@ class RosterIndex:
         others = len(weighed) - 1
         label = (f"{others} other candidate{'s' if others != 1 else ''}" if others else "no other candidate"
                  ) + f", {self.off_roster:.0%} of rows not on the roster"
+        # The best two are judged now (the runner-up can send the best to review); the rest when read.
         for rank, (_, position, comparison) in enumerate(weighed[:None if limit is None else max(limit, 2)]):
             target = self._prepared[position]
             rest = max(total - odds[rank], 0.0)
             extra = ("roster", label, -math.log2(self.off_roster + rest))
-            found = judge(prepared, target, comparison, model, match_threshold=t.match, review_threshold=t.review,
-                          extra=extra)
-            ranked.append(Candidate(target.key, found.score, found.decision, found.reasons, found.weight,
-                                    found.contributions))
+            judge_pair = partial(_judge_pair, prepared, target, comparison, model, t, extra)
+            ranked.append(Candidate.judged_later(target.key, judge_pair, judge_pair(False) if rank < 2 else None,
+                                                 demote=rank >= 2))
         if not ranked:
             return ranked
         top = ranked[0]
@@ -434,14 +534,20 @@ class RosterIndex:
             elif runner_up.decision != NONE and top_clash and top.decision == MATCH:
                 ranked[0] = _with(top, REVIEW, f"another given name, and another person comes close ({runner_up.key}):"
                                   " a twin's document?")
-        out = [ranked[0]] + [_with(c, REVIEW, "not the best candidate") if c.decision == MATCH else c
-                             for c in ranked[1:]]
-        return out[:limit]
+        if len(ranked) > 1 and ranked[1].decision == MATCH:  # the rest are demoted when judged
+            ranked[1] = _with(ranked[1], REVIEW, "not the best candidate")
+        return ranked[:limit]
 
 
 def _with(candidate: Candidate, decision: Decision, reason: str) -> Candidate:
-    return Candidate(candidate.key, candidate.score, decision, (*candidate.reasons, reason), candidate.weight,
-                     candidate.contributions)
+    return candidate.amended(decision, reason)
+
+
+def _judge_pair(query: Prepared, target: Prepared, comparison: Comparison, model: Model, thresholds: Thresholds,
+                extra: Contribution, explain: bool) -> Assessment:
+    """`judge` of one ranked pair (a `Candidate` judges and explains itself through this when read)."""
+    return judge(query, target, comparison, model, match_threshold=thresholds.match,
+                 review_threshold=thresholds.review, extra=extra, explain=explain)
 
 
 @collector_paused()

@@ -175,10 +175,12 @@ def _assign(answer_rows: list[AnswerRow], found: list[list[Candidate]], cards: _
                                  else f"row {answer_rows[ranked[0]].row} names this person more surely")
     results = []
     for position, (row, candidates) in enumerate(zip(answer_rows, found, strict=True)):
-        shown = tuple(cards.candidate(c) for c in candidates)
         if candidates and candidates[0].decision == Outcome.MATCH.value and position not in demoted:
-            results.append(RowResult(row, Outcome.MATCH, shown[:1]))
-        elif candidates and candidates[0].decision != Outcome.NONE.value:
+            # Only the person is shown: the other candidates are never judged in full (`Candidate`).
+            results.append(RowResult(row, Outcome.MATCH, (cards.candidate(candidates[0]),)))
+            continue
+        shown = tuple(cards.candidate(c) for c in candidates)
+        if candidates and candidates[0].decision != Outcome.NONE.value:
             offered = tuple(c for c in shown if c.decision != Outcome.NONE.value)
             results.append(RowResult(row, Outcome.REVIEW, offered, demoted.get(position, "")))
         elif alike := _named_alike_on_list(candidates, shown, cards):
