@@ -210,7 +210,8 @@ def _write(session: Session, families: list[DemoFamily], list_ids: list[int], op
                 documents.append((person_id, d.doc_type.value, d.number, keys[-1], d.issuing_country,
                                   rows.date(d.issue_date), rows.date(d.expiry_date)))
             phones += [(person_id, e164, "", display_phone(e164)) for e164 in member.phones]
-            terms += term_rows(person_id, [person[name] for name in _NAMES], person["case_ref"], keys, member.phones)
+            terms += [(*row, person["sort_key"]) for row in term_rows(  # with the key: no trigger to fill it
+                person_id, [person[name] for name in _NAMES], person["case_ref"], keys, member.phones)]
             changes += _history(person_id, family.path, list_id, operator, stamp)
             if list_id is not None:
                 members.append(_membership(person_id, person["case_ref"], family.path, list_id, operator, stamp,
@@ -219,7 +220,7 @@ def _write(session: Session, families: list[DemoFamily], list_ids: list[int], op
                 heads.append({"household": household_id, "head": person_id})
     rows.add(cast(Table, Document.__table__), _DOCUMENT_COLUMNS, documents)
     rows.add(cast(Table, Phone.__table__), _PHONE_COLUMNS, phones)
-    rows.add(cast(Table, SearchTerm.__table__), ("person_id", "term"), terms)
+    rows.add(cast(Table, SearchTerm.__table__), ("person_id", "term", "sort_key"), terms)
     rows.add(cast(Table, StatusChange.__table__), _CHANGE_COLUMNS, changes)
     rows.add(cast(Table, ListMember.__table__), _MEMBER_COLUMNS, members)
     if heads:
