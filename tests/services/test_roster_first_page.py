@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from alembic import command
+from sqlalchemy import create_engine, func, select
 
 from desktop_app.domain.flags import Flag
 from desktop_app.domain.status import Status
@@ -24,6 +25,7 @@ from desktop_app.services import persons, roster
 from desktop_app.services.demo_bulk import build_demo_roster
 from desktop_app.services.duplicates import merge_operations, merge_persons, undo_merge
 from desktop_app.services.roster_rows import RosterQuery, SortKey
+from desktop_app.storage import migrations
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import Household, ListMember, Person, Phone, SearchTerm
 
@@ -121,5 +123,30 @@ def test_the_terms_follow_a_new_renamed_and_merged_person(tmp_path: Path) -> Non
         undo_merge(db, merge_operations(db, made.id)[-1], operator=OPERATOR)
         assert _stale_terms(db) == 0
         assert roster.first_page_ids(db, query, 2) == roster.search_ids(db, query)[:2]
+    finally:
+        db.close()
+
+
+def test_a_roster_of_0019_has_its_terms_sort_keys_after_the_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "roster.db"
+    db = open_database(path)
+    build_demo_roster(db, persons=40, operator=OPERATOR, today=DAY, chunk=20)
+    db.close()
+    engine = create_engine(f"sqlite:///{path}")
+    config = migrations.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0019")
+        columns = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(search_terms)")}
+        assert "sort_key" not in columns
+        assert "WITHOUT ROWID" in connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_terms'").scalar()
+    engine.dispose()
+    db = open_database(path)
+    try:
+        assert migrations.current_revision(db.engine) == migrations.head_revision()
+        assert _stale_terms(db) == 0
+        query = RosterQuery(text="ива", today=DAY)
+        assert roster.first_page_ids(db, query, 5) == roster.search_ids(db, query)[:5]
     finally:
         db.close()
