@@ -6,6 +6,13 @@ then paints at once with the first page of the roster read with plain sqlite3
 workspace built, right after that first paint. Any other roster (encrypted, on a server, to be
 migrated, not there yet) is opened first and the window shown when it is ready.
 
+Opening the roster after the first paint imports some 450 modules (SQLAlchemy, the data model, the
+services, the pages). PySide6 replaces Python's `__import__` with one that reads the source file of
+every module imported after it, looking for the word "PySide6" (for its opt-in `from __feature__
+import snake_case`, which this program does not use): about an eighth of that import's time. Those
+imports run with Python's own `__import__` (`plain_imports`); the modules loaded so behave as any
+module not opting in.
+
 A roster file holds one window at a time (`ui.instance.RosterLock`): a second window on it (a
 double-click on a roster already open) says where it is open and exits. Files dropped on the
 window, or sent by macOS, open in it (`ui.file_open`).
@@ -13,9 +20,11 @@ window, or sent by macOS, open in it (`ui.file_open`).
 
 from __future__ import annotations
 
+import builtins
+import contextlib
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -138,7 +147,28 @@ def start_window(target: str, operator: str, preferences: Preferences,
     return window
 
 
+@contextlib.contextmanager
+def plain_imports() -> Iterator[None]:
+    """Python's own `__import__` within the block, instead of PySide6's (see the module's docstring);
+    PySide6's again after it. Without PySide6's hook in place (another PySide6 version), nothing changes."""
+    hooked = builtins.__import__
+    original = getattr(builtins, "__orig_import__", None)
+    if original is None or original is hooked:
+        yield
+        return
+    builtins.__import__ = original
+    try:
+        yield
+    finally:
+        builtins.__import__ = hooked
+
+
 def _open_into(window: MainWindow, target: str, operator: str, passphrase: str | None = None) -> bool:
+    with plain_imports():
+        return _open_workspace(window, target, operator, passphrase)
+
+
+def _open_workspace(window: MainWindow, target: str, operator: str, passphrase: str | None) -> bool:
     from desktop_app.services.workspace import open_roster as open_with_passphrase  # after the first paint
     from desktop_app.ui.protection import open_roster
 
