@@ -7,7 +7,10 @@ and the layout is saved with the window. A row's context menu is built from
 `context_actions` (the window's and any feature's QActions; None is a separator).
 
 The filters' choices (lists, citizenships and localities in use) are read off the GUI thread
-(`fill_filter_choices`; `choices_busy` while on their way). Given the window's hub, the page
+(`fill_filter_choices`; `choices_busy` while on their way), and so are the table's ids and rows
+(`RosterTableModel`) and the household filter's look-up (with the search it filters); the count
+says "200+ persons" until every matching id is known. A reload keeps the selection and the
+current person by id. Given the window's hub, the page
 follows it: another roster opened (`workspace_changed`) is shown with the filters cleared.
 
     page = RosterPage(None, window, hub=window.hub)   # the first paint, before the database
@@ -19,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +61,16 @@ HIDDEN_BY_DEFAULT = {"relationship", "updated"}
 DEFAULT_ORDER = ("case_ref", "name", "status", "birth_date", "sex", "citizenships", "passport", "phone", "latin",
                  "locality", "household", "flags", "relationship", "updated")
 FILTER_CHOICE_CHARS = 15
+
+
+def household_id(db: Database, ref: str) -> int:
+    """The household the filter names (run off the GUI thread with the search); -1 for none (nobody matches)."""
+    from desktop_app.services import households
+
+    for household in households.list_households(db, text=ref, limit=50):
+        if household.ref.casefold() == ref.casefold():
+            return household.id
+    return -1
 
 
 class RosterPage(QWidget):
@@ -151,9 +164,12 @@ class RosterPage(QWidget):
             header.moveSection(header.visualIndex(COLUMN_KEYS.index(key)), position)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_row_menu)
-        self.table.doubleClicked.connect(lambda index: self.person_activated.emit(self.model.person_id(index.row())))
-        self.table.activated.connect(lambda index: self.person_activated.emit(self.model.person_id(index.row())))
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
 
+        self._wanted: int | None = None  # a person to select once the ids being read arrive
+        self.model.loaded.connect(self._select_wanted)
+        self.table.selectionModel().currentChanged.connect(self._forget_wanted)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._debounce.start)
@@ -161,7 +177,9 @@ class RosterPage(QWidget):
         self.household_filter.textChanged.connect(self._debounce.start)
         for combo in (self.status_filter, self.list_filter, self.citizenship_filter, self.locality_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
-        self.model.modelReset.connect(self._update_count)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.layoutChanged, self.model.loaded):
+            signal.connect(self._update_count)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
@@ -178,7 +196,7 @@ class RosterPage(QWidget):
         layout.addLayout(bar)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        if db is not None and not self.model.searched:
+        if db is not None and not self.model.searched and not self.model.loading:
             self.apply_filters()
         self._update_count()
 
@@ -246,31 +264,22 @@ class RosterPage(QWidget):
 
     # --- filtering ------------------------------------------------------------------------------
 
-    def _household_id(self) -> int | None:
-        from desktop_app.services import households
-
-        ref = self.household_filter.text().strip()
-        if not ref:
-            return None
-        for household in households.list_households(self.db, text=ref, limit=50):
-            if household.ref.casefold() == ref.casefold():
-                return household.id
-        return -1  # no such household: nobody matches
-
     @Slot()
     def apply_filters(self) -> None:
         self._debounce.stop()
         value = self.status_filter.currentData()
-        query = replace(self.model.query, text=self.search.text(),
+        ref = self.household_filter.text().strip()
+        query = replace(self.model.asked, text=self.search.text(),
                         statuses=(Status(value),) if value else (),
                         list_id=self.list_filter.currentData(),
-                        household_id=self._household_id(),
+                        household_id=None,
                         flags=tuple(flag for flag, action in self.flag_actions.items() if action.isChecked()),
                         citizenship=self.citizenship_filter.currentData(),
                         locality=self.locality_filter.currentData())
         chosen = len(query.flags)
         self.flags_button.setText(self.tr("Needs") + (f" ({chosen})" if chosen else ""))
-        self.model.set_query(query)
+        self.model.set_query(query, (lambda db, asked: replace(asked, household_id=household_id(db, ref)))
+                             if ref else None)
 
     @Slot()
     def clear_filters(self) -> None:
@@ -293,8 +302,13 @@ class RosterPage(QWidget):
 
     @Slot()
     def _update_count(self) -> None:
+        if not self.model.searched:  # the first answer is on its way: no count, no "empty roster" yet
+            self.count_label.clear()
+            self.empty_hint.hide()
+            return
         count = self.model.rowCount()
-        self.count_label.setText(self.tr("%n person(s)", "", count).replace(str(count), f"{count:,}"))
+        shown = f"{count:,}" if self.model.complete else f"{count:,}+"  # more are being counted
+        self.count_label.setText(self.tr("%n person(s)", "", count).replace(str(count), shown))
         self._show_empty_state(count)
 
     def _show_empty_state(self, count: int) -> None:
@@ -349,22 +363,45 @@ class RosterPage(QWidget):
     @Slot(QPoint)
     def show_row_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
-        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
-            self.select_person(self.model.person_id(index.row()))
+        person_id = self.model.known_id(index.row()) if index.isValid() else None
+        if person_id is not None and not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.select_person(person_id)
         self.row_menu().popup(self.table.viewport().mapToGlobal(position))
 
     # --- selection ----------------------------------------------------------------------------
 
+    @Slot()
+    def _select_wanted(self) -> None:
+        wanted = self._wanted
+        if wanted is not None and self.model.row_of(wanted) is not None:
+            self.select_person(wanted)
+        elif not self.model.loading:
+            self._wanted = None
+
+    @Slot()
+    def _forget_wanted(self) -> None:
+        if self._wanted is not None and self.current_id() not in (None, self._wanted):
+            self._wanted = None  # the officer went on to someone else
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        person_id = self.model.known_id(index.row())
+        if person_id is not None:  # not a row whose id is still on its way
+            self.person_activated.emit(person_id)
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.person_id(row) for row in rows]
+        return [person_id for person_id in map(self.model.known_id, rows) if person_id is not None]
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
-        return self.model.person_id(index.row()) if index.isValid() else None
+        return self.model.known_id(index.row()) if index.isValid() else None
 
     def select_person(self, person_id: int) -> None:
+        """Select the person's row; one not shown yet (a new person whose reload is on its way) is selected
+        when the ids being read arrive, unless the officer selected someone else meanwhile."""
         row = self.model.row_of(person_id)
+        self._wanted = person_id if row is None and self.model.loading else None
         if row is None:
             return
         index = self.model.index(row, 0)
@@ -379,6 +416,8 @@ class RosterPage(QWidget):
             return None
         index = self.table.currentIndex()
         row = min(max((index.row() if index.isValid() else -1) + step, 0), self.model.rowCount() - 1)
-        self.select_person(self.model.person_id(row))
-        return self.model.person_id(row)
+        person_id = self.model.known_id(row)
+        if person_id is not None:
+            self.select_person(person_id)
+        return person_id
 

@@ -37,6 +37,7 @@ def window(qtbot: QtBot, demo_db: Database, preferences: Preferences) -> Iterato
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.roster.model.searched and not main.roster.model.loading)  # read off the GUI thread
     yield main
 
 

@@ -179,7 +179,7 @@ def test_rows_edited_between_the_first_look_and_the_opening_show_their_new_value
     persons.update_person(demo_db, first, {"patronymic": "Исправленный"}, operator="B. Colleague")
     with qtbot.waitSignal(window.ready, timeout=20_000):
         pass
-    assert "Исправленный" in window.roster.model.index(0, NAME).data()
+    qtbot.waitUntil(lambda: "Исправленный" in window.roster.model.index(0, NAME).data())  # its page read again
     window.close()
     window.db.close()
 
