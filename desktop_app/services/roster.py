@@ -234,13 +234,16 @@ def merged_page_statement(query: RosterQuery, limit: int, driver: tuple[int, Seq
     if plain is None or not terms:
         return None
     others = [word for number, word in enumerate(plain) if number != index]
-    params: dict[str, object] = {f"t{number}": term for number, term in enumerate(terms)}
+    # Padded to a power of two with the empty term, which no person has: a few shapes, each built
+    # and compiled once, rather than one for every count of terms a keystroke meets.
+    padded = [*terms, *[""] * ((1 << (len(terms) - 1).bit_length()) - len(terms))]
+    params: dict[str, object] = {f"t{number}": term for number, term in enumerate(padded)}
     for number, (word, exact) in enumerate(others):
         params.update({f"w{number}": word, f"top{number}": word + _TOP})
         if exact:
             params[f"x{number}"] = list(exact)
     filters = dataclasses.replace(query, text="")
-    return _merged_shape(filters, len(terms), tuple(len(exact) for _word, exact in others), limit), params
+    return _merged_shape(filters, len(padded), tuple(min(len(exact), 1) for _word, exact in others), limit), params
 
 
 def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[str]] | None:
