@@ -205,7 +205,7 @@ def test_edit_undo_takes_back_an_import_after_the_wizard_closed(qtbot: QtBot, wi
     wizard.deleteLater()
     qtbot.waitUntil(lambda: not _alive(wizard))
     window.roster.model.refresh()
-    assert len(window.roster.model.ids) == before + 2
+    qtbot.waitUntil(lambda: len(window.roster.model.ids) == before + 2)  # read off the GUI thread
     assert window.actions["undo"].text().startswith("&Undo Import #")
     window.actions["undo"].trigger()
     qtbot.waitUntil(lambda: len(window.roster.model.ids) == before)
