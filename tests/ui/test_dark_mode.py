@@ -45,13 +45,14 @@ def dark(qapp: QApplication) -> Iterator[QPalette]:
     qapp.setPalette(before)
 
 
-def test_every_coloured_roster_row_is_readable_in_dark_mode(dark: QPalette, window: MainWindow) -> None:
+def test_every_coloured_roster_row_is_readable_in_dark_mode(qtbot: QtBot, dark: QPalette, window: MainWindow) -> None:
     model = window.roster.model
     db = window.db
     assert db is not None
     on_hold = model.person_id(0)
     status_service.change_status(db, on_hold, status_service.Status.ON_HOLD, operator="A. Petrova", reason="test")
     model.invalidate_person(on_hold)
+    qtbot.waitUntil(lambda: model.index(0, 1).data(STATUS_ROLE) == "on_hold")  # its page read again off the GUI thread
     seen: set[str] = set()
     for row in range(model.rowCount()):
         background = model.index(row, 1).data(Qt.ItemDataRole.BackgroundRole)
