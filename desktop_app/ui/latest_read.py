@@ -3,9 +3,9 @@
 A page that reloads (a colleague's change, a filter typed, another roster opened) may ask
 again before the last answer came back. `LatestRead.run(work, show)` runs `work()` through
 `ui.operations.run_read` and calls `show(result)` on the GUI thread only if no later read was
-asked since and the roster is still the one the read was asked of; an older answer is dropped,
-and so is an error about a roster no longer open. `busy` says whether an answer is still on
-its way (tests wait on it, the page could show it).
+asked since and the roster (and the account signed in on it) is still the one the read was asked of;
+an older answer is dropped, and so is an error about a roster no longer open or for an officer signed
+out. `busy` says whether an answer is still on its way (tests wait on it, the page could show it).
 
     reads = LatestRead(page, lambda: page.db)
     reads.run(lambda: persons.list_trash(db), page.trash_model.set_records)
@@ -47,11 +47,17 @@ class LatestRead:
 
     def run(self, work: Callable[[], Any], show: Callable[[Any], None]) -> PendingOperation:
         """Run `work()` off the GUI thread; `show(result)` on it unless overtaken (see the module)."""
+        from desktop_app.services.accounts import signed_in  # loaded when first read: not at the first paint
+
         self._asked += 1
         number, roster = self._asked, self._roster()
+        account = signed_in(roster) if roster is not None else None
 
         def current() -> bool:
-            return number == self._asked and self._roster() is roster
+            # Another sign-in meanwhile (a switch of user, a sign-out): the answer was read for the officer
+            # before, and a refusal was theirs; the pages read again for the one signed in now.
+            return (number == self._asked and self._roster() is roster
+                    and (roster is None or signed_in(roster) is account))
 
         def shown(result: Any) -> None:
             if current():

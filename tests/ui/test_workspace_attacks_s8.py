@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from desktop_app.services import lists, persons
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.person import StatusDialog
 from tests.ui.polling import keep_looking
@@ -236,3 +236,93 @@ def test_restoring_several_stops_when_another_roster_opens_and_says_how_many(
     still_trashed = [i for i in trashed if persons.get_person(demo_db, i).deleted_at is not None]
     assert len(still_trashed) == 2  # the one being written when the other roster opened is restored
     assert replies and "1 of 3" in replies[0]
+
+
+class AccountReads:
+    """The thread of every statement on the accounts table (a real engine listener)."""
+
+    def __init__(self, db: Database) -> None:
+        self.engine = db.engine
+        self.threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        event.listen(self.engine, "before_cursor_execute", self._record)
+
+    def _record(self, _connection: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        if "FROM accounts" in statement:
+            with self._lock:
+                self.threads.append(threading.current_thread())
+
+    def stop(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._record)
+
+
+def test_the_accounts_check_on_each_change_reads_off_the_gui_thread(
+        qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    """Each change (ours or a colleague's) made the window read the roster's accounts again on the GUI thread."""
+    qtbot.waitUntil(lambda: window.roster_changes.watched is demo_db, timeout=20_000)
+    from desktop_app.ui.accounts import AccountsFeature
+
+    feature = window.feature(AccountsFeature)
+    qtbot.waitUntil(lambda: not feature.checking, timeout=20_000)
+    reads = AccountReads(demo_db)
+    try:
+        window.data_changed()
+        assert feature.checking
+        qtbot.waitUntil(lambda: not feature.checking, timeout=20_000)
+    finally:
+        reads.stop()
+    assert reads.threads
+    assert threading.main_thread() not in reads.threads
+
+
+def test_a_role_changed_by_a_colleague_is_gated_after_the_change(
+        qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    """The account read off the GUI thread is still applied there: a head whom a colleague made a volunteer
+    loses Export once the change arrives."""
+    from desktop_app.domain.roles import Role
+    from desktop_app.services import accounts
+
+    accounts.add_account(demo_db, "A. Consul", Role.HEAD, "4711", operator="setup")
+    accounts.sign_in(demo_db, accounts.authenticate(demo_db, "A. Consul", "4711"))
+    accounts.add_account(demo_db, "B. Deputy", Role.HEAD, "2222", operator="A. Consul")
+    window.data_changed()
+    export = window.actions["export"]
+    qtbot.waitUntil(export.isEnabled, timeout=20_000)
+    colleague = open_database(demo_db.target.path)  # the deputy, on another computer
+    try:
+        accounts.sign_in(colleague, accounts.authenticate(colleague, "B. Deputy", "2222"))
+        accounts.change_role(colleague, "A. Consul", Role.VOLUNTEER, operator="B. Deputy")
+    finally:
+        colleague.close()
+    window.data_changed()
+    qtbot.waitUntil(lambda: not export.isEnabled(), timeout=20_000)
+    assert "has no permission" in export.toolTip()
+
+
+def test_a_read_answered_after_the_officer_signed_out_is_not_shown(qtbot: QtBot, window: MainWindow,
+                                                                   demo_db: Database) -> None:
+    """A page's read asked for the head is answered after the head signed out (Switch user): the answer, read
+    with the head's permissions, is not shown to whoever comes next (nor a refusal meant for nobody)."""
+    from desktop_app.domain.roles import Role
+    from desktop_app.services import accounts
+    from desktop_app.ui.latest_read import LatestRead
+
+    accounts.add_account(demo_db, "A. Consul", Role.HEAD, "4711", operator="setup")
+    accounts.sign_in(demo_db, accounts.authenticate(demo_db, "A. Consul", "4711"))
+    may_answer = threading.Event()
+    shown: list[object] = []
+
+    def read() -> list[str]:
+        may_answer.wait(20)
+        return [p.case_ref for p in persons.list_trash(demo_db)]
+
+    reads = LatestRead(window, lambda: window.db)
+    reads.run(read, shown.append)
+    accounts.sign_in(demo_db, None)  # the head leaves the laptop
+    may_answer.set()
+    qtbot.waitUntil(lambda: not reads.busy, timeout=20_000)
+    assert shown == []
+    accounts.sign_in(demo_db, accounts.authenticate(demo_db, "A. Consul", "4711"))
+    reads.run(read, shown.append)  # asked and answered for the same officer: shown
+    qtbot.waitUntil(lambda: not reads.busy, timeout=20_000)
+    assert len(shown) == 1

@@ -11,6 +11,7 @@ while the role lacks its permission.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QChildEvent, QCoreApplication, QEvent, QObject, QTimer
@@ -22,8 +23,11 @@ from desktop_app.ui.errors import translated
 from desktop_app.ui.main_window.features import lazy_face
 
 if TYPE_CHECKING:
+    from desktop_app.services.accounts import AccountView
+    from desktop_app.services.workspace import Roster
     from desktop_app.ui.accounts.manage import AccountsDialog
     from desktop_app.ui.accounts.sign_in import SignInDialog
+    from desktop_app.ui.latest_read import LatestRead
     from desktop_app.ui.main_window.host import WindowHost
 
 __all__ = ["ACTION_PERMISSIONS", "BUTTON_PERMISSIONS", "HIDDEN_ACTIONS", "AccountsDialog", "AccountsFeature",
@@ -66,6 +70,24 @@ HIDDEN_ACTIONS: dict[str, Permission] = {"flag_medical": Permission.READ_NOTES}
 Gated = QAction | QAbstractButton
 
 
+@dataclass(frozen=True)
+class RoleFacts:
+    """What the gate reads of the roster: whether it has accounts, and the signed-in account as it stands
+    now (a head may have changed its role or disabled it), read for the account signed in as `signed`."""
+
+    staffed: bool
+    current: AccountView | None
+    signed: AccountView | None
+
+
+def read_role(db: Roster) -> RoleFacts:
+    """The gate's read (for the runner: no Qt)."""
+    from desktop_app.services import accounts
+
+    signed = accounts.signed_in(db)
+    return RoleFacts(accounts.has_accounts(db), accounts.current(db) if signed is not None else None, signed)
+
+
 class AccountsFeature(QObject):
     """Sign-in at open, File > Switch user…, Tools > Accounts…, and the actions gated by the role."""
 
@@ -88,7 +110,8 @@ class AccountsFeature(QObject):
         for menu in host.actions.menus.values():
             menu.setToolTipsVisible(True)  # the reason an action is disabled shows on it
         host.hub.workspace_changed.connect(self.roster_opened)
-        host.hub.changed.connect(lambda _kinds: self.apply())
+        self._checks: LatestRead | None = None  # the account read again after each change
+        host.hub.changed.connect(lambda _kinds: self.recheck())
         host.window().installEventFilter(self)  # dialogs opened later: their buttons are gated as they show
 
     # --- signing in -----------------------------------------------------------------------------
@@ -190,20 +213,46 @@ class AccountsFeature(QObject):
 
     # --- gating the actions ---------------------------------------------------------------------
 
-    def apply(self) -> None:
-        """Enable what the signed-in role may do; disable the rest, saying why."""
-        workspace = self.host.workspace
-        from desktop_app.services import accounts
+    @property
+    def checking(self) -> bool:
+        """Whether the account is being read again after a change."""
+        return self._checks is not None and self._checks.busy
 
+    def recheck(self) -> None:
+        """A change (ours or a colleague's, who may have changed this account's role): the account is read
+        again off the GUI thread and the gate applied with it on the GUI thread; an answer overtaken by a
+        later change, another roster or another sign-in is dropped."""
+        workspace = self.host.workspace
+        if workspace is None:
+            return
+        from desktop_app.ui.latest_read import LatestRead
+
+        if self._checks is None:
+            host = self.host
+            self._checks = LatestRead(host.window(), lambda: host.db)
+        db = workspace.db
+        self._checks.run(lambda: read_role(db), self._checked)
+
+    def _checked(self, facts: RoleFacts) -> None:
+        workspace = self.host.workspace
+        if workspace is not None and workspace.account is facts.signed:  # nobody signed in or out meanwhile
+            self.apply(facts)
+
+    def apply(self, facts: RoleFacts | None = None) -> None:
+        """Enable what the signed-in role may do; disable the rest, saying why (with `facts` read off the GUI
+        thread, or read now)."""
+        workspace = self.host.workspace
+        if facts is None and workspace is not None:
+            facts = read_role(workspace.db)
         account = workspace.account if workspace is not None else None
-        if workspace is None or (account is None and not accounts.has_accounts(workspace.db)):
+        if workspace is None or facts is None or (account is None and not facts.staffed):
             self.allowed = frozenset(Permission)  # a roster without accounts: as before
         elif account is None:
             self.allowed = frozenset()
         else:
-            current = accounts.current(workspace)
+            current = facts.current
             self.allowed = current.role.permissions if current is not None and not current.disabled else frozenset()
-        self.switch_action.setVisible(workspace is not None and accounts.has_accounts(workspace.db))
+        self.switch_action.setVisible(facts is not None and facts.staffed)
         for action in self.host.window().findChildren(QAction):
             permission = ACTION_PERMISSIONS.get(action.objectName())
             if permission is not None:
