@@ -13,6 +13,7 @@ index (not sorted from every match) is shown beside it.
     python -m bench.million_bench --sizes 100000     # one size
     python -m bench.million_bench --build-only       # make the cached rosters, measure nothing
     python -m bench.million_bench --roster COPY.db   # measure a roster file (a copy: opening migrates it)
+    python -m bench.million_bench --sorted           # the first page sorted from every match, as before
 """
 
 from __future__ import annotations
@@ -162,7 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=40)
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--roster", type=Path, help="measure this roster file instead of building one")
+    parser.add_argument("--sorted", action="store_true", help="the first page sorted from every match, as before "
+                        "the merge (for comparison)")
     args = parser.parse_args(argv)
+    if args.sorted:
+        roster.MERGE_TERMS = 0  # no word's terms are merged: every first page is sorted
     headers = ["search", "median hits", "ms p50", "ms p95", "sqlite3 p50", "sqlite3 p95", "p95 ratio", "plan"]
     if args.roster:
         print(f"\nThe roster {args.roster} ({args.roster.stat().st_size / 2**20:.0f} MiB)")
