@@ -139,8 +139,8 @@ def test_a_roster_of_0019_has_its_terms_sort_keys_after_the_upgrade(tmp_path: Pa
         command.downgrade(config, "0019")
         columns = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(search_terms)")}
         assert "sort_key" not in columns
-        assert "WITHOUT ROWID" in connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE name = 'search_terms'").scalar()
+        assert "WITHOUT ROWID" in str(connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_terms'").scalar())
     engine.dispose()
     db = open_database(path)
     try:
