@@ -326,3 +326,38 @@ def test_a_read_answered_after_the_officer_signed_out_is_not_shown(qtbot: QtBot,
     reads.run(read, shown.append)  # asked and answered for the same officer: shown
     qtbot.waitUntil(lambda: not reads.busy, timeout=20_000)
     assert len(shown) == 1
+
+
+def test_mark_sent_reads_the_unverified_members_off_the_gui_thread(qtbot: QtBot, window: MainWindow,
+                                                                   demo_db: Database) -> None:
+    """Mark sent read the list's members not verified yet on the GUI thread before asking to verify them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    chosen = lists.create_list(demo_db, "Convoy 9", operator="t")
+    registered = next(i for i in window.roster.model.ids if persons.get_person(demo_db, i).status == "registered")
+    lists.add_members(demo_db, chosen.id, [registered], operator="t")
+    qtbot.waitUntil(lambda: window.roster_changes.watched is demo_db, timeout=20_000)
+    window.show_page("lists")
+    page = window.lists
+    page.show_list(chosen.id)
+    qtbot.waitUntil(lambda: not page.busy and page.current is not None, timeout=20_000)
+    asked: list[str] = []
+
+    def cancel() -> bool:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "verifyFirstQuestion":
+            return False
+        asked.append(box.text())
+        box.reject()
+        return True
+
+    statements = StatementThreads(demo_db)
+    try:
+        keep_looking(cancel)
+        page.mark_sent()
+    finally:
+        statements.stop()
+    assert asked and asked[0].startswith("1 members are not verified yet")
+    assert statements.threads
+    assert statements.on_gui_thread() == 0
+    assert lists.get_list(demo_db, chosen.id).state != "sent"

@@ -430,8 +430,11 @@ class ListsPage(QWidget, OnWorkspace):
         """Send the list; members not verified yet are named first, with the offer to verify them now."""
         if self.current is None:
             return
-        list_id = self.current.id
-        waiting = lists.unverified_members(self.db, list_id)
+        list_id, db = self.current.id, self.db
+        found = self._waited.wait_for(lambda: lists.unverified_members(db, list_id))  # the window answers
+        if not found or self.db is not db:
+            return  # the read failed (and said why), or another roster opened meanwhile
+        waiting = found[0]
         verify_first = False
         if waiting:
             refs = ", ".join(ref for _, ref, _ in waiting[:12]) + (" …" if len(waiting) > 12 else "")
