@@ -71,6 +71,7 @@ def test_a_damaged_roster_is_painted_and_stays_usable_read_only(
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=20_000)
         qtbot.wait(300)
         model = window.roster.model
+        qtbot.waitUntil(lambda: model.searched and not model.loading and not model.pages_loading, timeout=20_000)
         names = [str(model.data(model.index(row, 1))) for row in range(model.rowCount())]
         window.roster.table.scrollToBottom()
         qtbot.wait(100)
