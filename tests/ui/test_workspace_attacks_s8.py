@@ -9,6 +9,9 @@ roster; a real `before_cursor_execute` listener (`StatementThreads`) records the
 - A write of the bulk status, import or reconcile dialog that is committing on roster A when roster B opens
   (`CommitHeld`: the worker's commit waits, on a real engine listener, until the GUI thread has opened B)
   leaves no undo entry on B's stack: Ctrl+Z there would have run A's operation id against B.
+- Restoring several persons from the trash stops at such a switch and says how many were restored.
+- The accounts check on each change and Mark sent's read of the unverified members run off the GUI thread;
+  a page's read answered after the officer signed out is not shown to the next one.
 """
 
 from __future__ import annotations
