@@ -132,7 +132,11 @@ NO_TWINS = 1e-9
 # A twin's given name is a name: other persons carry it too, while a typo makes a spelling nobody
 # carries. How often a twin's name is one nobody else on the roster carries is the roster's share of
 # persons whose given name is theirs alone (Good-Turing's unseen mass), shrunk towards this share
-# (FEBRL1/2: 0.34 of 500 persons, 0.04 of 4,000) by `UNSEEN_PSEUDO_NAMES` names.
+# (FEBRL1/2: 0.34 of 500 persons, 0.04 of 4,000) by `UNSEEN_PSEUDO_NAMES` names, and never below it:
+# a twin's name is chosen to look like the other twin's, and a look-alike of a common name is mostly
+# its rarer variant (Даниил and Данила, Мария and Марина), which a roster whose names come from a
+# short list carries nobody of (breaker X14 s8: its share near 0.02 matched Данила to Даниил and
+# merged such twins as duplicates).
 UNSEEN_PRIOR = 0.2
 UNSEEN_PSEUDO_NAMES = 200
 # The roster's vocabulary speaks for a family's names as far as it knows the family's other name: a
@@ -215,7 +219,8 @@ class Model:
         base = self.u[LOCALITY_F][0]
         return replace(self, term_frequencies=(tables[0], tables[1], tables[2]), given_counts=dict(given),
                        given_in_family=dict(Counter(in_family)),
-                       given_unseen=(alone + UNSEEN_PSEUDO_NAMES * UNSEEN_PRIOR) / (given_total + UNSEEN_PSEUDO_NAMES),
+                       given_unseen=max(UNSEEN_PRIOR, (alone + UNSEEN_PSEUDO_NAMES * UNSEEN_PRIOR)
+                                        / (given_total + UNSEEN_PSEUDO_NAMES)),
                        tf_base=(bases[0], bases[1], bases[2]), place_base=base,
                        place_frequencies={key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)
                                           for key, n in places.items()})

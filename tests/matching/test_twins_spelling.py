@@ -4,9 +4,11 @@ Before, the twin cap weighed a given name misspelt together with a retyped passp
 likely a twin as the same person (FEBRL1/2: Kyale for Kyle, Hayly for Hayley, passports apart), and such pairs
 stayed at review. Now the twin explanation depends on the other spelling being a name: when
 nobody else on the roster carries one of the two spellings while others carry the other, a
-twin is as likely as the roster's share of persons whose name is theirs alone
-(`Model.twin_spelling`). Twins whose names are both carried by others, and a family whose
-names the roster does not know (one Даниил among other peoples' names), keep the caution.
+twin is as likely as the roster's share of persons whose name is theirs alone, never less than the
+shipped prior (`Model.twin_spelling`; breaker X14 s8: on a roster of twenty names that share took
+Данила for a typo of Даниил, so on such a roster Kyale for Kyle is offered, not matched). Twins
+whose names are both carried by others, and a family whose names the roster does not know (one
+Даниил among other peoples' names), keep the caution.
 
 Usage: ``pytest tests/matching/test_twins_spelling.py``
 """
@@ -20,7 +22,7 @@ import pytest
 from desktop_app.domain.dates import PartialDate
 from desktop_app.matching import MatchRecord, RosterIndex, find_duplicates
 from desktop_app.matching.features import prepare
-from desktop_app.matching.model import Model
+from desktop_app.matching.model import UNSEEN_PRIOR, Model
 
 NAMES = ["hayley", "kylie", "joshua", "logan", "brooke", "bayden", "kyle", "eliza", "jack", "thomas", "emily",
          "chloe", "olivia", "james", "lachlan", "jessica", "samuel", "sophie", "mitchell", "ella"]
@@ -54,7 +56,8 @@ def test_a_typo_nobody_carries_weighs_the_twin_down_and_a_name_does_not(roster: 
     model = RosterIndex(roster).model
     typo, twin, stayer = (prepare(_kyle("row", given, "3150856")) for given in ("Kyale", "Kylie", "Kyle"))
     target = prepare(roster[-1])
-    assert model.twin_spelling(typo, target) < 0.1  # 'kyale' is nobody's name; 'kyle' is many persons'
+    # 'kyale' is nobody's name, 'kyle' is many persons': weighed down, never below the shipped prior
+    assert model.twin_spelling(typo, target) < 2 * UNSEEN_PRIOR
     assert model.twin_spelling(twin, target) == 1.0  # 'kylie' is a name others carry: a twin as likely as ever
     assert model.twin_spelling(stayer, target) == 1.0
 
@@ -67,9 +70,14 @@ def test_a_family_whose_names_the_roster_does_not_know_keeps_the_caution() -> No
     assert model.twin_spelling(row, prepare(orlov)) == 1.0  # nobody else carries Даниил: nothing to go by
 
 
-def test_the_misspelt_name_with_the_passport_retyped_is_matched(roster: list[MatchRecord]) -> None:
+def test_the_misspelt_name_with_the_passport_retyped_is_offered(roster: list[MatchRecord]) -> None:
+    """On a roster of twenty names Kyale is as likely a twin's real name the roster lacks as Данила is.
+
+    It was matched while the roster's share of names nobody else carries (none here) weighed the twin
+    down; Данила was then matched to Даниил alike (tests/matching/test_twins_attacks_s8.py).
+    """
     found = RosterIndex(roster).candidates(_kyle("row", "Kyale", "3150856"))
-    assert (found[0].key, found[0].decision) == ("kyle", "match")
+    assert (found[0].key, found[0].decision) == ("kyle", "review")
 
 
 def test_the_twin_with_a_name_others_carry_stays_at_review(roster: list[MatchRecord]) -> None:
@@ -114,4 +122,5 @@ def test_a_latin_spelling_of_a_cyrillic_name_on_the_roster_is_a_name() -> None:
         assert found[0].key == "stayer"
         decided[given] = (index.model.twin_spelling(prepare(row), prepare(stayer)), found[0].decision)
     assert decided["DANILA"] == (1.0, "review")
-    assert decided["DANIEIL"][0] < 0.1 and decided["DANIEIL"][1] == "match"
+    # weighed down, but a passport one digit off does not outweigh a twin at the shipped prior
+    assert decided["DANIEIL"][0] < 2 * UNSEEN_PRIOR and decided["DANIEIL"][1] == "review"
