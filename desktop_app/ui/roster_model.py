@@ -405,6 +405,10 @@ class RosterTableModel(QAbstractTableModel):
                 self._ids = ids
                 self.endInsertRows()
         else:
+            if not rows_changed:
+                # The pages are numbered by position: once the ids move, a page read (or on its way) holds
+                # the persons of other rows. Their rows stay shown by id until the fresh pages come.
+                self._forget_rows(keep_stale=True)
             if wanted > shown:
                 self.beginInsertRows(QModelIndex(), shown, wanted - 1)
                 self._count = wanted  # the new rows exist before the ids move

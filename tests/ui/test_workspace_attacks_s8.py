@@ -12,6 +12,8 @@ roster; a real `before_cursor_execute` listener (`StatementThreads`) records the
 - Restoring several persons from the trash stops at such a switch and says how many were restored.
 - The accounts check on each change and Mark sent's read of the unverified members run off the GUI thread;
   a page's read answered after the officer signed out is not shown to the next one.
+- Breaker X15's attacks on the roster table: a colleague's person added between the first page and the
+  rest of the ids.
 """
 
 from __future__ import annotations
@@ -21,14 +23,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from desktop_app.services import lists, persons
+from desktop_app.services import demo, lists, persons, roster
+from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.person import StatusDialog
+from desktop_app.ui.roster_model import PAGE_SIZE
+from desktop_app.ui.roster_page import RosterPage
 from tests.ui.polling import keep_looking
 from tests.ui.test_workspace_attacks_s7 import BusyReads, StatementThreads, other_path  # noqa: F401 (a fixture)
 
@@ -364,3 +369,50 @@ def test_mark_sent_reads_the_unverified_members_off_the_gui_thread(qtbot: QtBot,
     assert statements.threads
     assert statements.on_gui_thread() == 0
     assert lists.get_list(demo_db, chosen.id).state != "sent"
+
+
+# --- breaker X15: the roster table attacked --------------------------------------------------------------
+
+
+def _roster_settled(qtbot: QtBot, page: RosterPage) -> None:
+    model = page.model
+    qtbot.waitUntil(lambda: model.searched and not model.loading and not model.pages_loading, timeout=20_000)
+
+
+def _big_roster(db: Database) -> Database:
+    demo.fill_demo(db, households=80, operator="demo")
+    assert roster.count(db, RosterQuery()) > PAGE_SIZE
+    return db
+
+
+def test_a_person_added_between_the_first_page_and_the_ids_is_not_a_placeholder_for_ever(
+        qtbot: QtBot, db: Database, db_path: Path) -> None:
+    """A colleague added a person sorting first after the first page was read and before every id was: the ids
+    moved by one but the first page (numbered by position) was kept, so row 0 showed "…" until the next change."""
+    _big_roster(db)
+    colleague = open_database(db_path)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    page = RosterPage(db, owner)
+    created: list[int] = []
+
+    def first_page_shown() -> None:  # the rest of the ids are asked just after this
+        if not created:
+            created.append(persons.create_person(colleague, {"surname": "Аавина", "given_names": "Ада"},
+                                                 operator="colleague").id)
+
+    page.model.loaded.connect(first_page_shown)
+    owner.resize(1000, 600)
+    owner.show()
+    try:
+        qtbot.waitUntil(lambda: bool(created) and page.model.complete, timeout=20_000)
+        _roster_settled(qtbot, page)
+        model = page.model
+        assert model.row_of(created[0]) == 0
+        qtbot.waitUntil(lambda: model.index(0, 1).data() == "Аавина Ада", timeout=20_000)
+        _roster_settled(qtbot, page)
+        shown = [model.index(row, 1).data() for row in range(PAGE_SIZE + 1)]
+        assert "…" not in shown
+        assert model.ids == roster.search_ids(colleague, model.query)
+    finally:
+        colleague.close()
