@@ -298,6 +298,7 @@ def _postgres_rows(limit: float) -> list[list[object]]:
     from bench.officers_bench import throwaway_postgres
 
     source = build_file(IMPORT_ROWS)
+    plain = measure("plain", source, limit=limit)  # right beside the import, under the same load
     with tempfile.TemporaryDirectory(prefix="million-scale-pg-", dir="/tmp") as folder, \
             throwaway_postgres(Path(folder)) as url:
         whole = measure("pg-import", url, source, limit=limit)
@@ -305,7 +306,6 @@ def _postgres_rows(limit: float) -> list[list[object]]:
         target.mkdir()
         exported = (measure("pg-export", url, target, limit=limit) if "seconds" in whole else
                     {"failed": "not measured: the import did not finish", "peak_mb": 0.0})
-    plain = measure("plain", source, limit=limit)
     ratio = f"{whole['seconds'] / plain['seconds']:.1f}x" if "seconds" in whole and "seconds" in plain else "-"
     size = f"{exported['bytes'] / 2**20:.0f} MiB file" if "bytes" in exported else ""
     return [[f"PostgreSQL: import {IMPORT_ROWS:,} rows × 20 columns", _seconds(whole),
