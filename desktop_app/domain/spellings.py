@@ -259,6 +259,9 @@ def _long_vowels_fit(arabic: str, latin: str) -> bool:
 # A Latin long vowel after the second consonant, before another: the Arabic letter that writes it.
 _LATIN_LONG_VOWELS = re.compile(r"OU|OO|UU|AW|EI|EE|II|EY|IY|AY")
 _LATIN_LONG_LETTER = {"OU": "و", "OO": "و", "UU": "و", "AW": "و"}
+# An I or Y between a consonant and a vowel is a glide, the letter ي, at the end of the word too:
+# RANIA is رانيا, not رنا (breaker X14 s8: Rania was matched to her twin رنا at 1.0).
+_LATIN_GLIDE = re.compile(r"(?<=[B-DF-HJ-NP-TV-Z])[IY](?=[AEOU])")
 
 
 def _latin_long_vowels_fit(arabic: str, latin: str) -> bool:
@@ -274,6 +277,11 @@ def _latin_long_vowels_fit(arabic: str, latin: str) -> bool:
         letter = _LATIN_LONG_LETTER.get(found.group(), "ي")
         if not any(arabic[i] == letter and consonant_count(anyascii(arabic[:i]).upper()) == before
                    for i in range(1, len(arabic) - 1)):
+            return False
+    for found in _LATIN_GLIDE.finditer(latin):
+        before = consonant_count(latin[:found.start()])
+        if before >= 2 and not any(arabic[i] == "ي" and consonant_count(anyascii(arabic[:i]).upper()) == before
+                                   for i in range(1, len(arabic))):
             return False
     return True
 

@@ -19,6 +19,7 @@ import random
 import pytest
 
 from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.spellings import ARABIC_SKELETON, equal_under_scheme, name_words
 from desktop_app.matching import MatchRecord, RosterIndex, find_duplicates
 from desktop_app.matching.features import prepare
 from desktop_app.matching.model import UNSEEN_PRIOR
@@ -80,3 +81,31 @@ def test_a_roster_of_few_names_does_not_take_every_other_name_for_a_typo(crowd: 
     assert model.given_unseen >= UNSEEN_PRIOR
     row = prepare(MatchRecord("row", surname_latin="ORLOV", given_names_latin="DANILA", birth_date=BORN))
     assert model.twin_spelling(row, prepare(_twin("t", "Даниил", "1"))) >= UNSEEN_PRIOR
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("رنا", "RANIA"), ("دانا", "DANIA"), ("هنا", "HANIA")])
+def test_an_i_before_a_vowel_is_the_arabic_ya(arabic: str, latin: str) -> None:
+    """Rana and Rania are two names: RANIA writes the ي of رانيا, which رنا has not."""
+    assert equal_under_scheme(name_words(arabic)[0], latin) is None
+    assert equal_under_scheme(name_words(arabic[:-1] + "يا")[0], latin) == ARABIC_SKELETON
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("مريم", "MARIAM"), ("نادية", "NADIA"), ("سامية", "SAMIA"),
+                                               ("صوفيا", "SOFIA"), ("زكريا", "ZAKARIA"), ("عطية", "ATIA"),
+                                               ("رقية", "ROKAIA"), ("رنا", "RANA"), ("زياد", "ZIAD")])
+def test_names_whose_ya_is_written_stay_one_name(arabic: str, latin: str) -> None:
+    assert equal_under_scheme(name_words(arabic)[0], latin) == ARABIC_SKELETON
+
+
+def test_rania_is_not_matched_to_her_twin_rana() -> None:
+    """A demo roster's Arabic-script family: the twin who left, in the answer's Latin letters, is offered."""
+    rng = random.Random(7)
+    names = ["محمد", "أحمد", "خالد", "يوسف", "عمر", "سامي", "فاطمة", "مريم", "ليلى", "نور", "سارة", "هبة", "رنا"]
+    families = ["أبو شنب", "الخطيب", "حداد", "المصري", "النجار", "شعث", "الحلو", "عوض", "سلامة"]
+    crowd = [MatchRecord(i, rng.choice(families), rng.choice(names), "",
+                         birth_date=PartialDate(rng.randint(1950, 2004), rng.randint(1, 12), rng.randint(1, 28)),
+                         documents=(str(rng.randint(10**8, 10**9 - 1)),)) for i in range(500)]
+    index = RosterIndex([*crowd, MatchRecord("stayer", "شعث", "رنا", "", birth_date=BORN, documents=("773466108",))])
+    found = index.candidates(MatchRecord("row", surname_latin="SHAATH", given_names_latin="RANIA", birth_date=BORN,
+                                         documents=("773466109",)))
+    assert (found[0].key, found[0].decision) == ("stayer", "review")
