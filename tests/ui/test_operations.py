@@ -43,6 +43,7 @@ def window(qtbot: QtBot, db: Database, preferences: Preferences) -> Iterator[Mai
     main.resize(1280, 720)
     main.show()
     qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.roster.model.complete)  # the table's ids are read off the GUI thread
     lists.add_members(db, created.id, main.roster.model.ids, operator="t")
     main.show_page("lists")
     main.lists.reload()
