@@ -188,6 +188,8 @@ class RosterTableModel(QAbstractTableModel):
         self._attaching = False  # attach waits for the ids
         self._asked_ids_since_attach = False  # a search asked meanwhile overtakes attach's ids
         self._today = dt.date.today()
+        self._searches = 0  # how many searches were asked for (set_query, another roster)
+        self._searches_shown = 0  # the search whose ids are shown
 
     # --- what is shown --------------------------------------------------------------------
 
@@ -283,8 +285,27 @@ class RosterTableModel(QAbstractTableModel):
         the worker first (the household filter's look-up). Before the database is attached the query is only
         kept (a restored sort order), to be run by `attach`."""
         self._query, self._resolve = query, resolve
+        self._searches += 1
         if self._db is not None:
             self._read(first_page=True)
+
+    def when_complete(self, use: Callable[[list[int]], None]) -> None:
+        """Give `use` every id of the search asked for, once all are known: at once if they are, else when
+        they arrive; nothing if another search or roster is asked for first. For what acts on "everyone the
+        roster shows": `ids` holds only the first page until every id has come."""
+        if self._complete and self._searches_shown == self._searches:
+            use(list(self._ids))
+            return
+        asked = self._searches
+
+        def arrived() -> None:
+            if self._searches != asked:
+                self.loaded.disconnect(arrived)
+            elif self._complete and self._searches_shown == asked:
+                self.loaded.disconnect(arrived)
+                use(list(self._ids))
+
+        self.loaded.connect(arrived)
 
     def refresh(self) -> None:
         """Re-run the current query (after an edit elsewhere), keeping the selection by id."""
@@ -374,6 +395,7 @@ class RosterTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = self._shown = query
         self._ids, self._count, self._complete, self._searched = ids, None, complete, True
+        self._searches_shown = self._searches  # an overtaken search's answer never comes here (LatestRead)
         self._today = query.today
         self._forget_rows()
         if first_rows is not None:
@@ -391,6 +413,7 @@ class RosterTableModel(QAbstractTableModel):
         self._today = query.today
         self._replace_ids(ids, rows_changed=reload or self._count is not None)
         self._complete = True
+        self._searches_shown = self._searches
         self.loaded.emit()
 
     def _replace_ids(self, ids: list[int], *, rows_changed: bool) -> None:
@@ -485,7 +508,8 @@ class RosterTableModel(QAbstractTableModel):
         for person_id in ids:
             self._stale.pop(person_id, None)
         while len(self._pages) > MAX_CACHED_PAGES:
-            self._pages.popitem(last=False)
+            dropped, _rows = self._pages.popitem(last=False)
+            self._asked_pages.discard(dropped)  # read again when scrolled back to
         first = number * PAGE_SIZE
         last = min(first + len(ids), len(self._ids)) - 1
         if last >= first:

@@ -13,7 +13,7 @@ roster; a real `before_cursor_execute` listener (`StatementThreads`) records the
 - The accounts check on each change and Mark sent's read of the unverified members run off the GUI thread;
   a page's read answered after the officer signed out is not shown to the next one.
 - Breaker X15's attacks on the roster table: a colleague's person added between the first page and the
-  rest of the ids.
+  rest of the ids; a page dropped from the table's cache and scrolled back to.
 """
 
 from __future__ import annotations
@@ -23,13 +23,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from desktop_app.services import demo, lists, persons, roster
+from desktop_app.services import demo, demo_bulk, lists, persons, roster
 from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage.db import Database, open_database
+from desktop_app.ui import roster_model
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.person import StatusDialog
 from desktop_app.ui.roster_model import PAGE_SIZE
@@ -416,3 +418,24 @@ def test_a_person_added_between_the_first_page_and_the_ids_is_not_a_placeholder_
         assert model.ids == roster.search_ids(colleague, model.query)
     finally:
         colleague.close()
+
+
+def test_a_page_dropped_from_the_cache_is_read_again_when_scrolled_back_to(
+        qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scrolling through more pages than the table keeps (64, so 12,800 rows of a 20,000-person roster) and back:
+    a dropped page stayed marked as asked, so its rows showed "…" for ever. The cache is made two pages here so
+    that a four-page roster replays it."""
+    demo_bulk.build_demo_roster(db, persons=4 * PAGE_SIZE)
+    monkeypatch.setattr(roster_model, "MAX_CACHED_PAGES", 2)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    page = RosterPage(db, owner)
+    owner.resize(1000, 600)
+    owner.show()
+    _roster_settled(qtbot, page)
+    model = page.model
+    for number in (*range(4), 1):  # page 1 was dropped when page 3 came
+        row = number * PAGE_SIZE
+        page.table.scrollTo(model.index(row, 1))
+        qtbot.waitUntil(lambda row=row: model.index(row, 1).data() not in (None, "…"), timeout=20_000)
+    assert model.cached_pages == 2
