@@ -98,6 +98,8 @@ class AccountsFeature(QObject):
         self.gated: dict[Gated, Permission] = {}
         self.held: dict[Gated, bool] = {}  # actions the gate disabled, and whether their feature wants them on
         self._setting = False
+        self._handed_over = False  # another officer signed in at the idle lock: the previous one's dialogs go
+        self._watched_lock: QObject | None = None
         self._veiled = False  # the gate hid the window's pages: nobody is signed in on a roster with accounts
         switch = QCoreApplication.translate("Accounts", "S&witch user…")
         self.switch_action = host.actions.add("switchUser", QAction(switch, host.window()),
@@ -139,6 +141,9 @@ class AccountsFeature(QObject):
         except KeyError:  # a window built without protection (some tests)
             return
         lock.accounts = SwitchUser(self._account_names, self._unlock_as) if staffed else None
+        if self._watched_lock is not lock:
+            self._watched_lock = lock
+            lock.locked_changed.connect(self._lock_changed)
         lock.set_minutes(lock.minutes)
 
     def _account_names(self) -> list[str]:
@@ -161,12 +166,35 @@ class AccountsFeature(QObject):
         workspace = self.host.workspace
         if workspace is None:
             return None
+        before = workspace.account
         try:
-            workspace.sign_in(name, pin)
+            account = workspace.sign_in(name, pin)
         except RosterError as exc:
             return translated(exc)
+        # Another officer: the previous one's dialogs are closed once the covers are off (a dialog under
+        # a cover refuses to close, so that the same officer unlocking finds what they had typed).
+        self._handed_over = before is None or before.id != account.id
         self.signed_in()
         return None
+
+    def _lock_changed(self, locked: bool) -> None:
+        if not locked and self._handed_over:
+            self._handed_over = False
+            self._end_previous_work()
+
+    def _end_previous_work(self) -> None:
+        """Another officer takes the laptop over: the dialogs the one before left open (a person's editor
+        with the medical need and notes, an export or a merge) are closed, unsaved, and their undo steps
+        dropped; under the idle lock's cover they were handed, readable and saveable under the next
+        account's name, to whoever signed in next."""
+        from PySide6.QtWidgets import QDialog
+
+        from desktop_app.ui.undo_commands import clear_stack
+
+        clear_stack(self.host.undo_stack)
+        for dialog in self.host.window().findChildren(QDialog):
+            if dialog.isVisible() and dialog is not getattr(self, "dialog", None):
+                dialog.reject()
 
     def ask_sign_in(self, *, switching: bool = False) -> SignInDialog | None:
         workspace = self.host.workspace
@@ -181,6 +209,7 @@ class AccountsFeature(QObject):
             # The one handing the laptop over is signed out first: a Cancel by the next person left them
             # working, and recorded in the audit trail, as the officer before (with that officer's role).
             accounts.sign_in(workspace.db, None)
+            self._end_previous_work()
             self.apply()
         dialog = SignInDialog(workspace, self.host.window(), switching=switching)
         dialog.finished.connect(lambda _result: self.signed_in())

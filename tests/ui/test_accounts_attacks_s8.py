@@ -1,0 +1,107 @@
+"""Attacks on accounts and roles in the window (issue 20, breaker X20, session 8).
+
+Each test replays an attack by a hurried or hostile user: a volunteer signing in at the idle lock over
+an editor the head of mission left open, and the like.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.roles import Role
+from desktop_app.services import accounts, persons
+from desktop_app.storage.db import Database
+from desktop_app.ui.accounts import AccountsFeature
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.protection import Protection
+
+
+@pytest.fixture
+def staffed_db(demo_db: Database) -> Database:
+    accounts.add_account(demo_db, "A. Consul", Role.HEAD, "4711", operator="setup")
+    accounts.sign_in(demo_db, accounts.authenticate(demo_db, "A. Consul", "4711"))
+    accounts.add_account(demo_db, "V. Hotline", Role.VOLUNTEER, "1234", operator="setup")
+    accounts.add_account(demo_db, "B. Duty", Role.OFFICER, "2222", operator="setup")
+    return demo_db
+
+
+@pytest.fixture
+def head_window(qtbot: QtBot, staffed_db: Database, preferences: Preferences) -> Iterator[MainWindow]:
+    """The window with the head of mission signed in."""
+    main = MainWindow(staffed_db, "A. Consul", preferences)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: "accounts" in main.actions, timeout=30_000)
+    assert main.workspace is not None and main.workspace.account is not None
+    yield main
+
+
+def _unlock_as(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
+    lock = window.feature(Protection).lock
+    screen = lock.asking_screen
+    assert screen is not None
+    screen.user.setCurrentIndex(screen.user.findText(name))
+    qtbot.keyClicks(screen.edit, pin)
+    screen.button.click()
+    assert not lock.locked, screen.problem.text()
+
+
+def test_a_volunteer_signing_in_at_the_idle_lock_is_not_shown_the_heads_open_editor(
+        qtbot: QtBot, head_window: MainWindow) -> None:
+    db = head_window.db
+    assert db is not None
+    person = persons.create_person(db, {"surname": "Иванова", "medical": True, "notes": "insulin twice a day"},
+                                   operator="x")
+    editor = head_window.open_editor(person.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.person is not None, timeout=10_000)
+    notes = editor.details.fields["notes"].widget
+    assert notes.isVisible()
+    head_window.feature(Protection).lock.lock()
+    _unlock_as(qtbot, head_window, "V. Hotline", "1234")
+    assert head_window.operator == "V. Hotline"
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=5_000)  # the head's editor went with the head
+
+
+def test_the_same_officer_unlocking_keeps_their_open_editor(qtbot: QtBot, head_window: MainWindow) -> None:
+    db = head_window.db
+    assert db is not None
+    person = persons.create_person(db, {"surname": "Петрова"}, operator="x")
+    editor = head_window.open_editor(person.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.person is not None, timeout=10_000)
+    head_window.feature(Protection).lock.lock()
+    _unlock_as(qtbot, head_window, "A. Consul", "4711")
+    assert editor.isVisible()  # what the head had typed is still there, as before accounts
+    editor.close()
+
+
+def test_switch_user_closes_the_previous_officers_open_editor(qtbot: QtBot, head_window: MainWindow) -> None:
+    db = head_window.db
+    assert db is not None
+    person = persons.create_person(db, {"surname": "Сидорова", "medical": True, "notes": "oxygen"}, operator="x")
+    editor = head_window.open_editor(person.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.person is not None, timeout=10_000)
+    dialog = head_window.feature(AccountsFeature).ask_sign_in(switching=True)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=5_000)  # before the next one types a PIN
+    dialog.reject()
+
+
+def test_the_next_officer_cannot_undo_the_one_befores_steps(qtbot: QtBot, head_window: MainWindow) -> None:
+    from PySide6.QtGui import QUndoCommand
+
+    head_window.undo_stack.push(QUndoCommand("Merge MR-000012"))
+    assert head_window.undo_stack.canUndo()
+    head_window.feature(Protection).lock.lock()
+    _unlock_as(qtbot, head_window, "V. Hotline", "1234")
+    assert not head_window.undo_stack.canUndo() and head_window.undo_stack.count() == 0
