@@ -13,7 +13,9 @@ roster; a real `before_cursor_execute` listener (`StatementThreads`) records the
 - The accounts check on each change and Mark sent's read of the unverified members run off the GUI thread;
   a page's read answered after the officer signed out is not shown to the next one.
 - Breaker X15's attacks on the roster table: a colleague's person added between the first page and the
-  rest of the ids; a page dropped from the table's cache and scrolled back to.
+  rest of the ids; a page dropped from the table's cache and scrolled back to; a search and pages asked
+  before another roster opened; the whole window typing, scrolling and following a colleague's edit with no
+  statement on the GUI thread.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from desktop_app.storage.db import Database, open_database
 from desktop_app.ui import roster_model
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.person import StatusDialog
-from desktop_app.ui.roster_model import PAGE_SIZE
+from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.roster_model import COLUMN_KEYS, PAGE_SIZE
 from desktop_app.ui.roster_page import RosterPage
 from tests.ui.polling import keep_looking
 from tests.ui.test_workspace_attacks_s7 import BusyReads, StatementThreads, other_path  # noqa: F401 (a fixture)
@@ -439,3 +442,85 @@ def test_a_page_dropped_from_the_cache_is_read_again_when_scrolled_back_to(
         page.table.scrollTo(model.index(row, 1))
         qtbot.waitUntil(lambda row=row: model.index(row, 1).data() not in (None, "…"), timeout=20_000)
     assert model.cached_pages == 2
+
+
+def _names_shown(page: RosterPage) -> dict[int, str]:
+    model = page.model
+    return {model.person_id(row): model.index(row, 1).data() for row in range(model.rowCount())}
+
+
+def test_a_search_and_pages_asked_before_another_roster_opened_never_show_on_it(
+        qtbot: QtBot, db: Database, other_path: Path, preferences: Preferences) -> None:  # noqa: F811
+    """The officer scrolls and types on a large roster while the read pool is busy, then opens another roster
+    whose persons have the same ids: neither the old search nor the old roster's pages show on the new one."""
+    _big_roster(db)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.roster
+    _roster_settled(qtbot, page)
+    busy = BusyReads(window)
+    try:
+        page.table.scrollToBottom()  # the last page is asked, queued behind the busy reads
+        qtbot.wait(50)
+        page.search.setText("а")
+        page.apply_filters()
+        window.switch_database(str(other_path))
+    finally:
+        busy.release()
+    _roster_settled(qtbot, page)
+    qtbot.wait(200)  # any old answer still queued would arrive now
+    _roster_settled(qtbot, page)
+    other = open_database(other_path)
+    try:
+        assert page.model.ids == roster.search_ids(other, RosterQuery())
+        expected = {row.id: " ".join(p for p in (row.surname, row.given_names, row.patronymic) if p)
+                    for row in roster.fetch_rows(other, page.model.ids).values()}
+    finally:
+        other.close()
+    assert page.search.text() == ""
+    assert _names_shown(page) == expected
+    window.close()
+
+
+def test_the_window_types_scrolls_and_follows_a_colleague_with_no_sql_on_the_gui_thread(
+        qtbot: QtBot, db: Database, db_path: Path, preferences: Preferences) -> None:
+    """The whole window, not the page alone, once open: a search typed key by key (the debounce's searches),
+    the table scrolled to its end and back, a colleague's edit arriving through the watcher, the search
+    cleared. (Opening the window and closing it still run statements on the GUI thread: see the report.)"""
+    _big_roster(db)
+    colleague = open_database(db_path)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.roster
+    _roster_settled(qtbot, page)
+    qtbot.waitUntil(lambda: window.roster_changes.watched is db, timeout=20_000)
+    target = persons.get_person(colleague, page.model.person_id(page.model.rowCount() - 1))
+    statements = StatementThreads(db)
+    try:
+        typed = target.surname_latin[:4]  # QTest types Latin-1 only
+        assert typed
+        qtbot.keyClicks(page.search, typed)
+        qtbot.waitUntil(lambda: page.model.query.text == typed, timeout=20_000)
+        _roster_settled(qtbot, page)
+        assert target.id in page.model.ids
+        page.search.clear()
+        page.apply_filters()
+        _roster_settled(qtbot, page)
+        page.table.scrollToBottom()
+        _roster_settled(qtbot, page)
+        page.table.scrollToTop()
+        first = page.model.person_id(0)
+        persons.update_person(colleague, first, {"locality": "Rafah"}, operator="colleague",
+                              expected_version=persons.get_person(colleague, first).version)
+        locality = COLUMN_KEYS.index("locality")
+        qtbot.waitUntil(lambda: page.model.index(0, locality).data() == "Rafah", timeout=20_000)
+        _roster_settled(qtbot, page)
+    finally:
+        statements.stop()
+        colleague.close()
+    window.close()
+    on_the_page = [thread for thread in statements.threads if thread is not threading.main_thread()]
+    assert len(on_the_page) > 5  # the listener saw the page's reads (the colleague's own statements are its own)
+    assert statements.on_gui_thread() == 0
