@@ -165,16 +165,17 @@ def read_scopes(db: Roster, current: int | None) -> ScopeFacts:
                                   for summary in lists.all_lists(db) if summary.state != "closed" and summary.members])
 
 
-def roster_scopes(window: WindowHost, facts: ScopeFacts) -> list[Scope]:
-    """The selection, the filter, the current person's household, and each open list."""
+def roster_scopes(window: WindowHost, facts: ScopeFacts, shown: list[int]) -> list[Scope]:
+    """The selection, the filter (`shown`: every id it shows), the current person's household, and each open
+    list."""
     translate = QCoreApplication.translate
     selected = window.roster.selected_ids()
     count = len(selected)
     scopes: list[Scope] = [
         (translate("BulkStatusDialog", "the %n selected person(s)", "", count), selected, None),
         (translate("BulkStatusDialog", "everyone the roster shows (%1)").replace("%1",
-                                                                           str(len(window.roster.model.ids))),
-         list(window.roster.model.ids), None)]
+                                                                           str(len(shown))),
+         shown, None)]
     if facts.household is not None:
         ref, members = facts.household
         scopes.append((translate("BulkStatusDialog", "household %1 (%2)").replace("%1", ref)
@@ -192,10 +193,11 @@ def offer_change(host: WindowHost) -> None:
         return
     current = host.roster.current_id()
 
-    def offer(facts: ScopeFacts) -> None:
-        change_status_of(host, roster_scopes(host, facts))
+    def offer(shown: list[int]) -> None:  # every id the roster shows has been read
+        run_read(host.window(), lambda: read_scopes(db, current),
+                 lambda facts: change_status_of(host, roster_scopes(host, facts, shown)))
 
-    run_read(host.window(), lambda: read_scopes(db, current), offer)
+    host.roster.model.when_complete(offer)
 
 
 def install(host: WindowHost) -> None:

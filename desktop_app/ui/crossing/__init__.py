@@ -29,8 +29,10 @@ def install(host: WindowHost) -> None:
         from desktop_app.ui.crossing.actions import open_notify_roster
 
         selected = host.roster.selected_ids()
-        ids = selected if len(selected) > 1 else list(host.roster.model.ids)
-        open_notify_roster(host.window(), host.hub, ids)  # the window owns the dialog
+        if len(selected) > 1:
+            open_notify_roster(host.window(), host.hub, selected)  # the window owns the dialog
+        else:  # everyone the roster shows, once every id has been read
+            host.roster.model.when_complete(lambda ids: open_notify_roster(host.window(), host.hub, ids))
 
     action.triggered.connect(notify_roster)
 

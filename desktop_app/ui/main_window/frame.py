@@ -73,6 +73,14 @@ NAVIGATION_PADDING = 4  # pixels around a sidebar entry's text
 F = TypeVar("F")
 
 
+def _readable(db: Roster) -> bool:
+    """Whether the pages may read `db` as it opens: no accounts, or someone signed in who may search."""
+    from desktop_app.domain.roles import Permission
+    from desktop_app.services import accounts
+
+    return accounts.may(db, Permission.SEARCH)
+
+
 class MainWindow(QMainWindow):
     ready = Signal()  # the workspace is complete: every page and feature is there
 
@@ -118,7 +126,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         # The frame: the roster page and a stand-in for each page that `complete` builds.
-        self.roster = RosterPage(db, self, hub=self.hub)  # follows the hub's workspace
+        # Follows the hub's workspace; a roster nobody may read yet (issue 20) is attached once someone signs in.
+        self.roster = RosterPage(db if db is None or _readable(db) else None, self, hub=self.hub)
         for name, title in (("dashboard", self.tr("Dashboard")), ("roster", self.tr("Roster")),
                             ("households", self.tr("Households")), ("lists", self.tr("Evacuation lists")),
                             ("partners", self.tr("Partners and liaison log")), ("trash", self.tr("Trash and audit"))):
@@ -172,14 +181,16 @@ class MainWindow(QMainWindow):
 
         self.hub.set_workspace(Workspace(db, self._operator))
         self.hub.workspace_changed.connect(self._roster_replaced)
-        if not self.roster.model.attached:
+        self._hold_reads_until_signed_in()
+        if not self.roster.model.attached and not self.hub.reads_held:
             self.roster.attach(db)
         self.hub.follow(self.roster, frozenset({changes.PERSONS, changes.HOUSEHOLDS, changes.LISTS,
-                                                changes.OPERATIONS}), self._reload_roster, filled=True)
+                                                changes.OPERATIONS}), self._reload_roster,
+                        filled=self.roster.model.attached)
         hub = self.hub
         self.dashboard = DashboardPage(hub, self)
         self.households = HouseholdsPage(hub, self)
-        self.lists = ListsPage(hub, self.roster.selected_ids, lambda: self.roster.model.ids, self)
+        self.lists = ListsPage(hub, self.roster.selected_ids, self.roster.model.when_complete, self)
         self.partners = PartnersPage(hub, self)
         self.trash = TrashAuditPage(hub, self)
         for name, page in (("dashboard", self.dashboard), ("households", self.households), ("lists", self.lists),
@@ -261,7 +272,22 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         self.hub.bring_to_front(self.stack.currentWidget())  # a page changed while away reloads now
 
+    def _hold_reads_until_signed_in(self) -> None:
+        """A roster with accounts: signed in by the server login if one maps, else no page reads it until
+        someone who may search signs in (ui.accounts asks, and releases the hub's reads)."""
+        from desktop_app.domain.roles import Permission
+        from desktop_app.services import accounts
+
+        workspace = self.hub.workspace
+        assert workspace is not None
+        if workspace.account is None and accounts.has_accounts(workspace.db):
+            workspace.sign_in_by_server_login()
+        self.hub.hold_reads(not accounts.may(workspace.db, Permission.SEARCH))
+
     def _reload_roster(self) -> None:
+        if not self.roster.model.attached and self.db is not None:  # opened before anyone signed in
+            self.roster.attach(self.db)
+            return
         self.roster.fill_filter_choices()
         self.roster.model.refresh()
 
@@ -338,9 +364,34 @@ class MainWindow(QMainWindow):
             return
         if database is None:  # the passphrase was not given
             return
+        signed = self._sign_in_on(database)
+        if signed is None:  # Cancel: the roster open stays
+            database.close()
+            return
         self.hub.leaving_roster.emit()  # the last moment to act on the roster being left (a final backup)
         self.hub.replace_database(database)
+        if signed and self.hub.workspace is not None:
+            self.hub.workspace.set_operator(signed)
         log.info("switched database")
+
+    def _sign_in_on(self, database: Roster) -> str | None:
+        """Another roster with accounts: who signs in on it, asked before it replaces the one open, so
+        that its pages read nothing before (issue 20). The account's name, "" for a roster without
+        accounts, None when cancelled."""
+        from desktop_app.services import accounts
+        from desktop_app.services.workspace import Workspace
+        from desktop_app.ui.accounts.sign_in import SignInDialog
+
+        if not accounts.has_accounts(database):
+            return ""
+        account = accounts.signed_in(database) or accounts.sign_in_by_server_login(database)
+        if account is not None:
+            return account.name
+        dialog = SignInDialog(Workspace(database, self.operator), self)
+        try:
+            return dialog.account.name if dialog.exec() and dialog.account is not None else None
+        finally:
+            dialog.deleteLater()
 
     @Slot(object)
     def _roster_replaced(self, workspace: Workspace) -> None:

@@ -99,7 +99,8 @@ class ListsPage(QWidget, OnWorkspace):
     changed = Signal()
     person_activated = Signal(int)
 
-    def __init__(self, hub: WorkspaceHub, selection: Callable[[], list[int]], filtered: Callable[[], list[int]],
+    def __init__(self, hub: WorkspaceHub, selection: Callable[[], list[int]],
+                 filtered: Callable[[Callable[[list[int]], None]], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("listsPage")
@@ -109,7 +110,7 @@ class ListsPage(QWidget, OnWorkspace):
         hub.workspace_changed.connect(self._roster_replaced)
         self.pending: PendingOperation | None = None  # the last write started here
         self._selection = selection
-        self._filtered = filtered
+        self._filtered = filtered  # gives every id the roster's filter shows, once all have been read
         self.current: ListSummary | None = None
         self._generation = 0  # the list asked for last: a read overtaken by a later choice is not shown
         self._listed = 0  # the same for the reads of all the lists
@@ -180,7 +181,7 @@ class ListsPage(QWidget, OnWorkspace):
         add_selection.clicked.connect(lambda: self.add_persons(self._selection()))
         add_filtered = QPushButton(self.tr("Add everyone the roster &filter shows"), self,
                                    objectName="addFilteredButton")
-        add_filtered.clicked.connect(lambda: self.add_persons(self._filtered()))
+        add_filtered.clicked.connect(lambda: self._filtered(self.add_persons))
         self.household_ref = QLineEdit(self, objectName="addHouseholdRef")
         self.household_ref.setPlaceholderText(self.tr("Household ref, e.g. H-00012"))
         fit_placeholder(self.household_ref)
