@@ -185,7 +185,12 @@ def require_on_file(path: Path, passphrase: str | None, permission: Permission,
         return None
     try:
         staffed = connection.execute("SELECT 1 FROM accounts LIMIT 1").fetchone() is not None
-    except Exception:  # a roster from before accounts has no such table, or the passphrase is wrong
+    except Exception as exc:  # a roster from before accounts has no such table, or the passphrase is wrong
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            # Unread is not 'no accounts': a file held by another program passed whoever asked.
+            raise DatabaseError(QT_TRANSLATE_NOOP("services.accounts", "{path}: the roster is in use by another "
+                                                  "program, so its accounts cannot be checked; try again when it "
+                                                  "is done. Nothing was changed."), path=path) from None
         staffed = False
     finally:
         connection.close()

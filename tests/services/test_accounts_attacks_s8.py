@@ -7,6 +7,7 @@ officer whose roster is open here: the officer's next call is judged by the acco
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,31 @@ def test_an_officer_demoted_in_another_process_no_longer_reads_the_notes(roster:
         assert caught.value.role is Role.VOLUNTEER
     finally:
         db.close()
+
+
+def test_the_check_on_the_roster_file_does_not_pass_a_volunteer_while_the_file_is_locked(
+        roster: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A roster held exclusively by another connection (a restore or a rewrite under way) made the
+    file's accounts unreadable, and the check read that as 'no accounts': the volunteer passed."""
+    from desktop_app.domain.errors import DatabaseError
+    from desktop_app.storage import db as storage
+
+    db = open_database(roster, create=False)
+    try:
+        accounts.sign_in(db, accounts.authenticate(db, "A. Consul", "4711"))
+        accounts.add_account(db, "V. Hotline", Role.VOLUNTEER, "1234", operator="setup")
+        volunteer = accounts.authenticate(db, "V. Hotline", "1234")
+    finally:
+        db.close()
+    monkeypatch.setattr(storage, "BUSY_TIMEOUT_MS", 200)  # the test waits for the lock a moment, not 10 s
+    holder = sqlite3.connect(roster, isolation_level=None)  # another program writing in exclusive mode
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("UPDATE accounts SET failed_attempts = failed_attempts")
+    try:
+        with pytest.raises(DatabaseError) as caught:
+            accounts.require_on_file(roster, None, Permission.ENCRYPTION, volunteer)
+        assert "busy" in str(caught.value) or "locked" in str(caught.value) or "in use" in str(caught.value)
+    finally:
+        holder.close()
+    with pytest.raises(PermissionRefused):
+        accounts.require_on_file(roster, None, Permission.ENCRYPTION, volunteer)

@@ -9517,6 +9517,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.accounts</name>
     <message>
+        <location filename="../../services/accounts.py" line="175"/>
+        <source>{path}: the roster is in use by another program, so its accounts cannot be checked; try again when it is done. Nothing was changed.</source>
+        <translation>{path}: список занят другой программой, поэтому его учётные записи нельзя проверить; повторите, когда она закончит. Ничего не изменено.</translation>
+    </message>
+    <message>
         <location filename="../../services/accounts.py" line="70"/>
         <source>Refused: the account {account} is disabled; {permission} needs an account that may. Nothing was changed.</source>
         <translation>Отказано: учётная запись {account} отключена; для действия «{permission}» нужна учётная запись с таким правом. Ничего не изменено.</translation>
