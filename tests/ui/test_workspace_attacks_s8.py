@@ -15,7 +15,7 @@ roster; a real `before_cursor_execute` listener (`StatementThreads`) records the
 - Breaker X15's attacks on the roster table: a colleague's person added between the first page and the
   rest of the ids; a page dropped from the table's cache and scrolled back to; a search and pages asked
   before another roster opened; the whole window typing, scrolling and following a colleague's edit with no
-  statement on the GUI thread.
+  statement on the GUI thread; the window closed, or the roster page destroyed, with its reads queued.
 """
 
 from __future__ import annotations
@@ -40,7 +40,12 @@ from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_model import COLUMN_KEYS, PAGE_SIZE
 from desktop_app.ui.roster_page import RosterPage
 from tests.ui.polling import keep_looking
-from tests.ui.test_workspace_attacks_s7 import BusyReads, StatementThreads, other_path  # noqa: F401 (a fixture)
+from tests.ui.test_workspace_attacks_s7 import (  # noqa: F401 (other_path: a fixture)
+    BusyReads,
+    StatementThreads,
+    other_path,
+    reject_dialogs_seen,
+)
 
 
 def _on_a_list(db: Database, person_id: int) -> int:
@@ -524,3 +529,59 @@ def test_the_window_types_scrolls_and_follows_a_colleague_with_no_sql_on_the_gui
     on_the_page = [thread for thread in statements.threads if thread is not threading.main_thread()]
     assert len(on_the_page) > 5  # the listener saw the page's reads (the colleague's own statements are its own)
     assert statements.on_gui_thread() == 0
+
+
+def test_the_window_closed_while_its_roster_reads_are_queued_shows_nothing_late(
+        qtbot: QtBot, db: Database, preferences: Preferences) -> None:
+    """Closed with a search, a sort and the last page still on their way: no error, no late dialog."""
+    _big_roster(db)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.roster
+    _roster_settled(qtbot, page)
+    busy = BusyReads(window)
+    seen: list[str] = []
+    keep_looking(reject_dialogs_seen(seen))
+    try:
+        page.table.scrollToBottom()
+        qtbot.wait(50)
+        page.search.setText("ан")
+        page.apply_filters()
+        page.model.sort(COLUMN_KEYS.index("birth_date"))
+        window.close()
+    finally:
+        busy.release()
+    qtbot.wait(500)
+    assert seen == []
+
+
+def test_the_roster_page_deleted_while_its_reads_are_queued_is_left_alone_by_their_answers(
+        qtbot: QtBot, db: Database, preferences: Preferences) -> None:
+    """A page (and its model) destroyed with its search, its ids and a page still on their way: their answers,
+    arriving after, touch nothing destroyed (no error raised in a slot, no dialog)."""
+    _big_roster(db)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    owner = QWidget()
+    owner.resize(1000, 600)
+    page = RosterPage(db, owner)
+    owner.show()
+    _roster_settled(qtbot, page)
+    busy = BusyReads(window)
+    seen: list[str] = []
+    keep_looking(reject_dialogs_seen(seen))
+    try:
+        page.table.scrollToBottom()
+        qtbot.wait(50)
+        page.search.setText("ан")
+        page.apply_filters()
+        page.model.refresh()
+        owner.deleteLater()
+        qtbot.wait(50)
+    finally:
+        busy.release()
+    qtbot.wait(500)
+    assert seen == []
+    window.close()
