@@ -15,7 +15,8 @@ roster; a real `before_cursor_execute` listener (`StatementThreads`) records the
 - Breaker X15's attacks on the roster table: a colleague's person added between the first page and the
   rest of the ids; a page dropped from the table's cache and scrolled back to; a search and pages asked
   before another roster opened; the whole window typing, scrolling and following a colleague's edit with no
-  statement on the GUI thread; the window closed, or the roster page destroyed, with its reads queued.
+  statement on the GUI thread; the window closed, or the roster page destroyed, with its reads queued;
+  scrolling while a colleague keeps adding persons; typing, sorting and scrolling under a colleague's write lock.
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from desktop_app.services import demo, demo_bulk, lists, persons, roster
-from desktop_app.services.roster_rows import RosterQuery
+from desktop_app.services.roster_rows import RosterQuery, SortKey
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui import roster_model
 from desktop_app.ui.main_window import MainWindow
@@ -39,6 +41,7 @@ from desktop_app.ui.person import StatusDialog
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_model import COLUMN_KEYS, PAGE_SIZE
 from desktop_app.ui.roster_page import RosterPage
+from tests.storage.test_errors import held_lock
 from tests.ui.polling import keep_looking
 from tests.ui.test_workspace_attacks_s7 import (  # noqa: F401 (other_path: a fixture)
     BusyReads,
@@ -584,4 +587,91 @@ def test_the_roster_page_deleted_while_its_reads_are_queued_is_left_alone_by_the
         busy.release()
     qtbot.wait(500)
     assert seen == []
+    window.close()
+
+
+def test_scrolling_to_the_end_while_a_colleague_keeps_adding_persons_ends_on_the_roster_as_it_stands(
+        qtbot: QtBot, db: Database, db_path: Path, preferences: Preferences) -> None:
+    """A colleague adds persons one after another (a thread on its own connection, as an import's families
+    arrive) while the officer scrolls to the end and back: the watcher's reloads overtake each other and the
+    pages in flight; at the end the table holds every person, in order, and no row is left a placeholder."""
+    demo_bulk.build_demo_roster(db, persons=6 * PAGE_SIZE)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.roster
+    _roster_settled(qtbot, page)
+    qtbot.waitUntil(lambda: window.roster_changes.watched is db, timeout=20_000)
+    colleague = open_database(db_path)
+    stop = threading.Event()
+    added: list[int] = []
+
+    def keep_adding() -> None:
+        number = 0
+        while not stop.is_set() and number < 40:
+            number += 1
+            added.append(persons.create_person(colleague, {"surname": f"Аа{number:03d}", "given_names": "Ада"},
+                                               operator="colleague").id)
+            stop.wait(0.05)
+
+    adding = threading.Thread(target=keep_adding)
+    adding.start()
+    try:
+        for _ in range(6):
+            page.table.scrollToBottom()
+            qtbot.wait(120)
+            page.table.scrollToTop()
+            qtbot.wait(120)
+    finally:
+        stop.set()
+        adding.join(20)
+    try:
+        qtbot.waitUntil(lambda: page.model.row_of(added[-1]) is not None, timeout=20_000)
+        _roster_settled(qtbot, page)
+        expected = roster.search_ids(colleague, page.model.query)
+    finally:
+        colleague.close()
+    model = page.model
+    assert model.ids == expected and model.rowCount() == len(expected)
+    for row in (*range(60), *range(model.rowCount() - 60, model.rowCount())):
+        page.table.scrollTo(model.index(row, 1))
+        qtbot.waitUntil(lambda row=row: model.index(row, 1).data() not in (None, "…"), timeout=20_000)
+    window.close()
+
+
+def test_typing_sorting_and_scrolling_while_a_colleague_holds_the_write_lock(
+        qtbot: QtBot, db: Database, db_path: Path, preferences: Preferences) -> None:
+    """Another process holds the roster's write lock; the officer types a search key by key, sorts by birth
+    date while its pages load and scrolls to the end: every answer comes while the lock is still held, the
+    window handles a 10 ms timer's ticks all through, and the table shows the last search in the last order."""
+    _big_roster(db)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.roster
+    _roster_settled(qtbot, page)
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    born = COLUMN_KEYS.index("birth_date")
+    with held_lock(db_path, 20) as holder:
+        timer.start()
+        qtbot.keyClicks(page.search, "a")
+        page.apply_filters()
+        page.table.sortByColumn(born, Qt.SortOrder.DescendingOrder)
+        before = len(ticks)
+        _roster_settled(qtbot, page)
+        page.table.scrollToBottom()
+        _roster_settled(qtbot, page)
+        answered_while_held = holder.poll() is None
+        handled = len(ticks) - before
+    timer.stop()
+    assert answered_while_held
+    assert handled > 0
+    query = page.model.query
+    assert (query.text, query.sort, query.descending) == ("a", SortKey.BIRTH_DATE, True)
+    assert page.model.ids == roster.search_ids(db, query)
+    last = page.model.rowCount() - 1
+    assert page.model.index(last, 1).data() not in (None, "…")
     window.close()
