@@ -105,3 +105,19 @@ def test_the_next_officer_cannot_undo_the_one_befores_steps(qtbot: QtBot, head_w
     head_window.feature(Protection).lock.lock()
     _unlock_as(qtbot, head_window, "V. Hotline", "1234")
     assert not head_window.undo_stack.canUndo() and head_window.undo_stack.count() == 0
+
+
+def test_a_volunteer_is_not_offered_change_status_in_the_person_editor(qtbot: QtBot, head_window: MainWindow) -> None:
+    db = head_window.db
+    assert db is not None
+    person = persons.create_person(db, {"surname": "Кузнецова"}, operator="x")
+    head_window.feature(Protection).lock.lock()
+    _unlock_as(qtbot, head_window, "V. Hotline", "1234")
+    editor = head_window.open_editor(person.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.person is not None, timeout=10_000)
+    button = editor.change_status_button
+    assert not button.isEnabled()  # the service would refuse the volunteer a status change
+    assert "V. Hotline (volunteer) has no permission" in button.toolTip()
+    editor.close()

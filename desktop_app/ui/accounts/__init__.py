@@ -59,6 +59,7 @@ BUTTON_PERMISSIONS: dict[str, Permission] = {
     "removeMembersButton": Permission.LISTS, "recordAnswerButton": Permission.ANSWERS,
     "recordCrossingButton": Permission.LISTS, "boardingListButton": Permission.EXPORT,
     "checkinButton": Permission.CHECK_IN, "notifyListButton": Permission.EXPORT,
+    "changeStatusButton": Permission.STATUS,  # the person editor's
     # the crossing screens (check-in, eligibility) and the duplicates' merge dialog, gated as they open
     "undoScan": Permission.CHECK_IN, "confirmToday": Permission.CHECK_IN, "saveEligibility": Permission.CHECK_IN,
     "overrideButton": Permission.CHECK_IN, "mergeButton": Permission.MERGE, "undoMerge": Permission.MERGE,
