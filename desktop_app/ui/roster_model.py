@@ -235,7 +235,8 @@ class RosterTableModel(QAbstractTableModel):
         self._ids, self._count, self._shown, self._complete, self._searched = [], None, None, False, False
         self._forget_rows()
         self.endResetModel()
-        self.set_query(RosterQuery())
+        # The order is the officer's choice of view, shown by the header's indicator: it stays.
+        self.set_query(RosterQuery(sort=self._query.sort, descending=self._query.descending))
 
     def show_first_page(self, page: FirstPage) -> None:
         """Show the unfiltered roster's first rows and its count before the database is attached."""

@@ -16,7 +16,8 @@ roster; a real `before_cursor_execute` listener (`StatementThreads`) records the
   rest of the ids; a page dropped from the table's cache and scrolled back to; a search and pages asked
   before another roster opened; the whole window typing, scrolling and following a colleague's edit with no
   statement on the GUI thread; the window closed, or the roster page destroyed, with its reads queued;
-  scrolling while a colleague keeps adding persons; typing, sorting and scrolling under a colleague's write lock.
+  scrolling while a colleague keeps adding persons; typing, sorting and scrolling under a colleague's write lock;
+  another roster opened in the order the header shows.
 """
 
 from __future__ import annotations
@@ -674,4 +675,31 @@ def test_typing_sorting_and_scrolling_while_a_colleague_holds_the_write_lock(
     assert page.model.ids == roster.search_ids(db, query)
     last = page.model.rowCount() - 1
     assert page.model.index(last, 1).data() not in (None, "…")
+    window.close()
+
+
+def test_another_roster_opens_in_the_order_the_header_shows(
+        qtbot: QtBot, db: Database, other_path: Path, preferences: Preferences) -> None:  # noqa: F811
+    """Sorted by birth date, newest first, then another roster opened: the header still said "Born, descending"
+    while the new roster's rows came sorted by name, ascending (the officer read the oldest as the youngest)."""
+    _big_roster(db)
+    window = MainWindow(db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.roster
+    _roster_settled(qtbot, page)
+    page.table.sortByColumn(COLUMN_KEYS.index("birth_date"), Qt.SortOrder.DescendingOrder)
+    _roster_settled(qtbot, page)
+    window.switch_database(str(other_path))
+    _roster_settled(qtbot, page)
+    header = page.table.horizontalHeader()
+    assert COLUMN_KEYS[header.sortIndicatorSection()] == "birth_date"
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    query = page.model.query
+    assert (query.sort, query.descending) == (SortKey.BIRTH_DATE, True)
+    other = open_database(other_path)
+    try:
+        assert page.model.ids == roster.search_ids(other, query)
+    finally:
+        other.close()
     window.close()
