@@ -121,3 +121,17 @@ def test_a_volunteer_is_not_offered_change_status_in_the_person_editor(qtbot: Qt
     assert not button.isEnabled()  # the service would refuse the volunteer a status change
     assert "V. Hotline (volunteer) has no permission" in button.toolTip()
     editor.close()
+
+
+def test_switching_user_leaves_work_under_way_running(qtbot: QtBot, head_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = QProgressDialog("Exporting…", "Cancel", 0, 100, head_window)
+    cancelled: list[bool] = []
+    progress.canceled.connect(lambda: cancelled.append(True))
+    progress.show()
+    dialog = head_window.feature(AccountsFeature).ask_sign_in(switching=True)
+    assert dialog is not None
+    assert progress.isVisible() and cancelled == []  # the head's export is not cancelled by the hand-over
+    dialog.reject()
+    progress.close()

@@ -188,13 +188,15 @@ class AccountsFeature(QObject):
         with the medical need and notes, an export or a merge) are closed, unsaved, and their undo steps
         dropped; under the idle lock's cover they were handed, readable and saveable under the next
         account's name, to whoever signed in next."""
-        from PySide6.QtWidgets import QDialog
+        from PySide6.QtWidgets import QDialog, QProgressDialog
 
         from desktop_app.ui.undo_commands import clear_stack
 
         clear_stack(self.host.undo_stack)
         for dialog in self.host.window().findChildren(QDialog):
-            if dialog.isVisible() and dialog is not getattr(self, "dialog", None):
+            # Work under way (its progress) runs on: closing it would cancel what the officer started.
+            if dialog.isVisible() and dialog is not getattr(self, "dialog", None) \
+                    and not isinstance(dialog, QProgressDialog):
                 dialog.reject()
 
     def ask_sign_in(self, *, switching: bool = False) -> SignInDialog | None:
