@@ -231,6 +231,28 @@ def list_households(db: Database, *, text: str = "", limit: int = 1000) -> list[
     return views
 
 
+@accounts.guarded(Permission.SEARCH)
+def find_household_id(db: Database, ref: str) -> int | None:
+    """The household whose reference is `ref` (the same case first, then any case) or whose UUID is `ref`; None
+    if there is none. An exact look-up: `list_households(text=...)` stops at its limit, and a partner's numbered
+    households ("7" in "17", "107", ... which sort before it) push the one named out of its first answers."""
+    wanted = ref.strip()
+    if not wanted:
+        return None
+    pattern = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    query = (select(Household.id, Household.ref, Household.uuid)
+             .where(Household.ref.ilike(pattern, escape="\\") | (Household.uuid == wanted))
+             .order_by(Household.id))
+    with db.reading() as session:
+        found = session.execute(query).all()
+    for matches in (lambda row: row.ref == wanted or row.uuid == wanted,
+                    lambda row: row.ref.casefold() == wanted.casefold()):
+        for row in found:
+            if matches(row):
+                return int(row.id)
+    return None
+
+
 @dataclass(frozen=True)
 class SplitWarning:
     household_id: int

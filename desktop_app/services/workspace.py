@@ -202,10 +202,10 @@ class Workspace:
 
     def household_id(self, ref: str) -> int:
         """A household by its reference or UUID; NotFound when there is none."""
-        for household in households.list_households(self._db, text=ref):
-            if household.ref == ref or household.uuid == ref:
-                return household.id
-        raise NotFound("household", ref)
+        found = households.find_household_id(self._db, ref)
+        if found is None:
+            raise NotFound("household", ref)
+        return found
 
     def undoable_operation(self, operation_id: int, kind: str) -> UndoableOperation:
         """Operation `operation_id` when it is of `kind` and not undone yet (`services.operations.undoable`:

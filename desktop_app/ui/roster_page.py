@@ -67,10 +67,8 @@ def household_id(db: Database, ref: str) -> int:
     """The household the filter names (run off the GUI thread with the search); -1 for none (nobody matches)."""
     from desktop_app.services import households
 
-    for household in households.list_households(db, text=ref, limit=50):
-        if household.ref.casefold() == ref.casefold():
-            return household.id
-    return -1
+    found = households.find_household_id(db, ref)
+    return -1 if found is None else found
 
 
 class RosterPage(QWidget):

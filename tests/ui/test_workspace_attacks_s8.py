@@ -17,7 +17,7 @@ roster; a real `before_cursor_execute` listener (`StatementThreads`) records the
   before another roster opened; the whole window typing, scrolling and following a colleague's edit with no
   statement on the GUI thread; the window closed, or the roster page destroyed, with its reads queued;
   scrolling while a colleague keeps adding persons; typing, sorting and scrolling under a colleague's write lock;
-  another roster opened in the order the header shows.
+  another roster opened in the order the header shows; the household look-up (the filter's, the workspace's).
 """
 
 from __future__ import annotations
@@ -33,8 +33,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from desktop_app.services import demo, demo_bulk, lists, persons, roster
+from desktop_app.domain.errors import NotFound
+from desktop_app.domain.person import Relationship
+from desktop_app.services import demo, demo_bulk, households, lists, persons, roster
 from desktop_app.services.roster_rows import RosterQuery, SortKey
+from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui import roster_model
 from desktop_app.ui.main_window import MainWindow
@@ -703,3 +706,43 @@ def test_another_roster_opens_in_the_order_the_header_shows(
     finally:
         other.close()
     window.close()
+
+
+def _numbered_households(db: Database, count: int) -> dict[str, int]:
+    """Households numbered 1..count as a partner's spreadsheet numbers them; 7 and 70 have a member."""
+    with db.transaction() as session:
+        made = [households.new_household(session, f"Family {number}", "t", ref=str(number))
+                for number in range(1, count + 1)]
+        session.flush()
+        ids = {household.ref: household.id for household in made}
+    for ref in ("7", "70"):
+        person = persons.create_person(db, {"surname": f"Семья{ref}", "given_names": "Ада"}, operator="t")
+        households.add_member(db, ids[ref], person.id, Relationship.HEAD, operator="t")
+    return ids
+
+
+def test_the_household_filter_finds_household_7_among_600_numbered_ones(qtbot: QtBot, db: Database) -> None:
+    """The filter's look-up took the first 50 households whose name or reference contains what was typed, by
+    reference: "17", "107", ... "597" sort before "7", which was not among them, so nobody was shown."""
+    made = _numbered_households(db, 600)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    page = RosterPage(db, owner)
+    _roster_settled(qtbot, page)
+    page.household_filter.setText("7")
+    page.apply_filters()
+    _roster_settled(qtbot, page)
+    assert page.model.query.household_id == made["7"]
+    assert page.model.ids == roster.search_ids(db, RosterQuery(household_id=made["7"])) and len(page.model.ids) == 1
+
+
+def test_the_workspace_finds_a_household_by_its_uuid(db: Database) -> None:
+    """`Workspace.household_id` (the command line's look-up) promised a reference or a UUID, but searched the
+    name and the reference only: `household show <uuid>` said there was no such household."""
+    made = households.create_household(db, "Ivanov family", operator="t")
+    workspace = Workspace(db, "t")
+    assert workspace.household_id(made.ref) == made.id
+    assert workspace.household_id(made.ref.lower()) == made.id
+    assert workspace.household_id(made.uuid) == made.id
+    with pytest.raises(NotFound):
+        workspace.household_id("H-%")  # a reference is not a pattern
