@@ -228,7 +228,6 @@ def cmd_person_restore(ctx: Context) -> int:
 
 
 def cmd_trash(ctx: Context) -> int:
-    _may_read_persons(ctx)
     for person in persons.list_trash(ctx.db):
         print(f"{person.case_ref}\t{person.display_name}\tdeleted {person.deleted_at:%Y-%m-%d %H:%M}")
     return 0
@@ -278,18 +277,7 @@ def cmd_history(ctx: Context) -> int:
     return 0
 
 
-def _may_read_persons(ctx: Context) -> None:
-    """The reads the window's pages make before its sign-in dialog are open at the service; the command
-    line has signed in (--user) before it reads: on a roster with accounts it needs someone who may
-    search (PermissionRefused, audited, otherwise), as the guarded reads do (issue 20)."""
-    from desktop_app.domain.roles import Permission
-    from desktop_app.services import accounts
-
-    accounts.require(ctx.db, Permission.SEARCH)
-
-
 def cmd_search(ctx: Context) -> int:
-    _may_read_persons(ctx)
     a = ctx.args
     query = roster.RosterQuery(text=a.text or "", statuses=tuple(parse_status(s) for s in a.status or []))
     ids = roster.search_ids(ctx.db, query)
@@ -430,7 +418,6 @@ def cmd_partner_contact(ctx: Context) -> int:
 
 
 def cmd_partner_list(ctx: Context) -> int:
-    _may_read_persons(ctx)
     for organization in partners.organizations(ctx.db):
         print(f"{organization.name}\t{organization.kind}\t{organization.country or ''}")
         for contact in organization.contacts:
@@ -450,7 +437,6 @@ def cmd_log(ctx: Context) -> int:
 
 
 def cmd_followups(ctx: Context) -> int:
-    _may_read_persons(ctx)
     for entry in partners.follow_ups_due(ctx.db):
         print(f"{entry.follow_up_due}\t{entry.who}\t{entry.summary}")
     return 0
@@ -512,7 +498,6 @@ def cmd_stats(ctx: Context) -> int:
 
 
 def cmd_audit(ctx: Context) -> int:
-    _may_read_persons(ctx)
     a = ctx.args
     key = ctx.workspace.person(a.record).uuid if a.record else None
     entries = audit.browse(ctx.db, audit.AuditFilter(operator=a.operator_filter, entity_key=key), limit=a.limit)

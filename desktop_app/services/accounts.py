@@ -484,3 +484,8 @@ def _keep_a_head(session: Any, row: Account) -> None:
         raise ValidationError("role", row.name, QT_TRANSLATE_NOOP(
             "services.accounts", "is the roster's last active head of mission; make another head first"))
 
+
+
+# services.audit guards its reads at their first call (it cannot import this module while it loads).
+for _read in (audit.browse, audit.operators):
+    GUARDS[f"{_read.__module__}.{_read.__qualname__}"] = _read.permission  # type: ignore[attr-defined]

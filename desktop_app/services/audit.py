@@ -25,22 +25,26 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
 import os
 import tempfile
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 log = logging.getLogger(__name__)
 
@@ -309,6 +313,27 @@ class AuditFilter:
     until: dt.datetime | None = None
 
 
+def _needs_search(function: Callable[P, R]) -> Callable[P, R]:
+    """`accounts.guarded(Permission.SEARCH)` for this module's reads (the trail names persons and what
+    changed about them): made at the first call, as services.accounts records through this module and
+    cannot be imported while it loads; services.accounts lists them in its GUARDS."""
+    from desktop_app.domain.roles import Permission
+
+    made: list[Callable[P, R]] = []
+
+    @functools.wraps(function)
+    def entry(*args: P.args, **kwargs: P.kwargs) -> R:
+        if not made:
+            from desktop_app.services import accounts
+
+            made.append(accounts.guarded(Permission.SEARCH)(function))
+        return made[0](*args, **kwargs)
+
+    entry.permission = Permission.SEARCH  # type: ignore[attr-defined]
+    return entry
+
+
+@_needs_search
 def browse(db: Database, where: AuditFilter = AuditFilter(), *, limit: int = 500, offset: int = 0) -> list[AuditView]:
     """Entries newest first, filtered by operator, record, action and time."""
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit).offset(offset)
@@ -340,6 +365,7 @@ NOTE_KEYS = ("medical", "notes")  # the changes a role without READ_NOTES does n
 WITHHELD = "(withheld)"
 
 
+@_needs_search
 def operators(db: Database) -> list[str]:
     with db.reading() as session:
         return list(session.scalars(select(AuditEntry.operator).distinct().order_by(AuditEntry.operator)))

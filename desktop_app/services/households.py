@@ -220,6 +220,7 @@ def get_household(db: Database, household_id: int) -> HouseholdView:
     return for_reader(db, view)
 
 
+@accounts.guarded(Permission.SEARCH)
 def list_households(db: Database, *, text: str = "", limit: int = 1000) -> list[HouseholdView]:
     query = select(Household).order_by(Household.ref).limit(limit)
     if text:
@@ -273,6 +274,7 @@ class SplitWarning:
         return str(self.text)
 
 
+@accounts.guarded(Permission.SEARCH)
 def split_households(db: Database, list_id: int | None = None) -> list[SplitWarning]:
     """Households of which a partner approved some members on a list but not all of them.
 

@@ -108,6 +108,7 @@ def create_list(db: Database, name: str, *, operator: str, organization_id: int 
         return _summary(session, evacuation_list)
 
 
+@accounts.guarded(Permission.SEARCH)
 def find_list(db: Database, name: str) -> ListSummary:
     with db.reading() as session:
         evacuation_list = session.scalar(select(EvacuationList).where(EvacuationList.name == name.strip()))
@@ -116,11 +117,13 @@ def find_list(db: Database, name: str) -> ListSummary:
         return _summary(session, evacuation_list)
 
 
+@accounts.guarded(Permission.SEARCH)
 def get_list(db: Database, list_id: int) -> ListSummary:
     with db.reading() as session:
         return _summary(session, _list(session, list_id))
 
 
+@accounts.guarded(Permission.SEARCH)
 def all_lists(db: Database) -> list[ListSummary]:
     with db.reading() as session:
         return [_summary(session, lst) for lst in session.scalars(select(EvacuationList).order_by(EvacuationList.id))]

@@ -162,6 +162,7 @@ def update_contact(db: Database, contact_id: int, *, operator: str, name: str | 
         return _contact_view(contact)
 
 
+@accounts.guarded(Permission.SEARCH)
 def organizations(db: Database) -> list[OrganizationView]:
     with db.reading() as session:
         return [_org_view(o) for o in session.scalars(select(Organization).order_by(Organization.name))]
@@ -219,6 +220,7 @@ def log_entries(db: Database, *, person_id: int | None = None, organization_id: 
         return [_entry_view(session, e) for e in session.scalars(query)]
 
 
+@accounts.guarded(Permission.LOG_CONTACTS)
 def follow_ups_due(db: Database, on: dt.date | None = None) -> list[LiaisonView]:
     """Open follow-ups due on or before `on` (today by default), oldest first."""
     day = on or dt.date.today()

@@ -528,6 +528,7 @@ def restore_person(db: Database, person_id: int, *, operator: str) -> PersonView
         return person_view(person)
 
 
+@accounts.guarded(Permission.SEARCH)
 def list_trash(db: Database) -> list[PersonView]:
     with db.reading() as session:
         people = session.scalars(select(Person).where(Person.deleted_at.is_not(None))

@@ -145,6 +145,7 @@ def check_filters(db: Database, query: RosterQuery) -> None:
         accounts.require(db, Permission.READ_NOTES)
 
 
+@accounts.guarded(Permission.SEARCH)
 def search_ids(db: Database, query: RosterQuery) -> list[int]:
     """Ids of the matching persons in display order."""
     check_filters(db, query)
@@ -264,6 +265,7 @@ def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[s
     return best
 
 
+@accounts.guarded(Permission.SEARCH)
 def first_page_ids(db: Database, query: RosterQuery, limit: int) -> list[int]:
     """The first `limit` matching ids in display order: what the table paints before `search_ids`
     (every id, for scrolling anywhere and the count) has come, which at a million persons waits
@@ -280,6 +282,7 @@ def first_page_ids(db: Database, query: RosterQuery, limit: int) -> list[int]:
         return [] if merged is None else [cast(int, x) for x in session.scalars(*merged)]
 
 
+@accounts.guarded(Permission.SEARCH)
 def count(db: Database, query: RosterQuery) -> int:
     check_filters(db, query)
     with db.reading() as session:
@@ -302,6 +305,7 @@ def rows_statement(ids: Sequence[int]) -> Select[tuple[object, ...]]:
             .where(Person.id.in_(list(ids))))
 
 
+@accounts.guarded(Permission.SEARCH)
 def fetch_rows(db: Database, ids: Sequence[int]) -> dict[int, RosterRow]:
     """Rows for the given ids (one page of the table), keyed by id."""
     if not ids:
@@ -313,12 +317,14 @@ def fetch_rows(db: Database, ids: Sequence[int]) -> dict[int, RosterRow]:
     return rows
 
 
+@accounts.guarded(Permission.SEARCH)
 def localities(db: Database) -> list[str]:
     with db.reading() as session:
         return [x for x in session.scalars(select(Person.locality).distinct().where(Person.locality != "")
                                            .order_by(Person.locality))]
 
 
+@accounts.guarded(Permission.SEARCH)
 def citizenships_in_use(db: Database) -> list[str]:
     with db.reading() as session:
         codes: set[str] = set()

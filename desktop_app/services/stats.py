@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 
 from desktop_app.domain.flags import Flag
 from desktop_app.domain.lists import Answer
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
+from desktop_app.services import accounts
 from desktop_app.services.roster import flag_condition
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import EvacuationList, LiaisonEntry, ListMember, Person, StatusChange
@@ -42,6 +44,7 @@ class RosterStats:
                 "follow_ups_due": self.follow_ups_due, "in_trash": self.in_trash}
 
 
+@accounts.guarded(Permission.SEARCH)
 def roster_stats(db: Database, today: dt.date | None = None) -> RosterStats:
     """All the counts at once; persons in the trash and merged records are not counted."""
     day = today or dt.date.today()
@@ -84,6 +87,7 @@ class DailyCount:
     crossed: int
 
 
+@accounts.guarded(Permission.SEARCH)
 def daily_counts(db: Database, days: int = 30, today: dt.date | None = None) -> list[DailyCount]:
     """Registrations and crossings per day over the last `days` days (for the dashboard chart)."""
     end = today or dt.date.today()

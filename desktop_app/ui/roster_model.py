@@ -190,6 +190,8 @@ class RosterTableModel(QAbstractTableModel):
         self._today = dt.date.today()
         self._searches = 0  # how many searches were asked for (set_query, another roster)
         self._searches_shown = 0  # the search whose ids are shown
+        self._reads_held: Callable[[], bool] = lambda: False  # nobody may read yet (issue 20): see `hold_reads`
+        self._read_held = False  # a search asked while reads were held, run by `resume`
 
     # --- what is shown --------------------------------------------------------------------
 
@@ -358,11 +360,25 @@ class RosterTableModel(QAbstractTableModel):
             self._reads = LatestRead(self._widget(), lambda: self._db)
         return self._reads
 
+    def hold_reads(self, held: Callable[[], bool]) -> None:
+        """While `held()` (a roster with accounts, nobody signed in who may search: issue 20) the model reads
+        nothing: a search asked is kept for `resume`, a page asked is asked again when next painted."""
+        self._reads_held = held
+
+    def resume(self) -> None:
+        """Reads are allowed again: the search asked while they were held runs now."""
+        if self._read_held and self._db is not None and not self._reads_held():
+            self._read_held = False
+            self._read(first_page=True)
+
     def _read(self, *, first_page: bool) -> None:
         """The first page and then every id of the newest search (`first_page`), or every id at once (a reload
         of the search shown)."""
         db, query, resolve = self._db, self._query, self._resolve
         assert db is not None
+        if self._reads_held():
+            self._read_held = True
+            return
         self._asked_ids_since_attach = True
         reads = self._latest()
         queries = _queries()
@@ -475,7 +491,7 @@ class RosterTableModel(QAbstractTableModel):
 
     def _ask_page(self, number: int) -> None:
         db = self._db
-        if db is None or number in self._asked_pages:
+        if db is None or number in self._asked_pages or self._reads_held():
             return
         from desktop_app.ui.errors import show_error
         from desktop_app.ui.operations import run_read

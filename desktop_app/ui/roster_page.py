@@ -85,6 +85,9 @@ class RosterPage(QWidget):
         if hub is not None:
             hub.workspace_changed.connect(self._workspace_replaced)
         self.model = RosterTableModel(db, self)
+        if hub is not None:  # no search nor page is read before someone who may read signs in (issue 20)
+            self.model.hold_reads(lambda: hub.reads_held)
+            hub.reads_released.connect(self.model.resume)
         self.context_actions: list[QAction | None] = []
 
         self.search = QLineEdit(self)

@@ -91,6 +91,7 @@ class WorkspaceHub(QObject):
     changed = Signal(object)  # frozenset of services.changes kinds
     changed_elsewhere = Signal(object)  # frozenset of kinds another connection committed (not our own)
     leaving_roster = Signal()  # the officer opens another roster: the last moment to act on this one
+    reads_released = Signal()  # someone who may read signed in (issue 20): reads held meanwhile may run
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +103,7 @@ class WorkspaceHub(QObject):
         self._writing = 0  # our writes under way (ui.operations)
         self._own: list[OwnCommit] = []  # what they committed, newest last
         self._held: list[Change] = []  # the watcher's news that came while one of our writes ran
+        self.reads_held = False  # nobody may read the roster yet (issue 20): the pages stay stale, unread
         self.changed.connect(self._deliver)
 
     def set_workspace(self, workspace: Workspace) -> None:
@@ -199,7 +201,18 @@ class WorkspaceHub(QObject):
                 follower.stale = True
         self._reload_front()
 
+    def hold_reads(self, held: bool) -> None:
+        """While held (a roster with accounts and nobody signed in who may search), no page reloads: a
+        change only marks them stale; released, the page in front reads at once, the others when shown."""
+        if held != self.reads_held:
+            self.reads_held = held
+            if not held:
+                self.reads_released.emit()
+            self._reload_front()
+
     def _reload_front(self) -> None:
+        if self.reads_held:
+            return
         for follower in list(self._followers):
             if follower.page is self._front and follower.stale:
                 follower.stale = False

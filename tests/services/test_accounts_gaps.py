@@ -219,32 +219,37 @@ def test_the_roster_files_key_without_accounts_works_as_before(tmp_path: Path) -
 
 # --- 1. reads need a signed-in account ----------------------------------------------------------------
 
-_BEFORE_SIGN_IN = "read by the window's pages as the roster opens, before the sign-in dialog (not yet guarded)"
-_NO_PERSONS = "holds nothing about persons"
-# Reads (first argument the roster, no operator) that need no permission, and why. A new read service
-# must carry one (`accounts.guarded`) or be named here.
+# Reads (first argument the roster, no operator) that need no permission, and why: each reads nothing
+# about a person. A new read service must carry one (`accounts.guarded`) or be named here.
 OPEN_READS: dict[str, str] = {
     **{f"desktop_app.services.accounts.{name}": "signing in itself" for name in (
         "sign_in", "signed_in", "has_accounts", "account_names", "authenticate", "server_login",
         "sign_in_by_server_login")},
-    **{f"desktop_app.services.{name}": _NO_PERSONS for name in (
-        "about.about_facts", "audit.verify_chain", "backups.use_backup_folder", "backups.backup_folder_of",
-        "backups.list_backups", "backups.last_change_marker", "changes.can_watch", "changes.audit_head",
-        "changes.committed_since", "crossing.templates.list_templates", "crossing.templates.get_template",
-        "exporting.export.check_export_path", "exporting.export.demonstration_marked",
-        "exporting.profiles.list_profiles", "exporting.profiles.get_profile",
-        "importing.profiles.list_mapping_profiles", "packages.sites.list_sites",
-        "settings.load_mission", "reconciling.roster.roster_index_ready", "reconciling.roster.warm_roster_index",
-        "importing.commit.list_imports", "operations.describe", "reconciling.apply.operation_summary")},
-    **{f"desktop_app.services.importing.{name}": "reads the workbook being imported (importing is guarded)"
-       for name in ("source.describe_table", "preview.preview_import")},
-    **{f"desktop_app.services.{name}": _BEFORE_SIGN_IN for name in (
-        "audit.browse", "audit.operators", "households.list_households", "households.split_households",
-        "lists.find_list", "lists.get_list", "lists.all_lists", "partners.organizations", "partners.follow_ups_due",
-        "persons.list_trash", "roster.search_ids", "roster.first_page_ids", "roster.count", "roster.fetch_rows",
-        "roster.localities", "roster.citizenships_in_use", "stats.roster_stats", "stats.daily_counts",
-        "importing.roster.load_snapshot", "reconciling.roster.roster_index", "reconciling.reconcile.reconcile_answer",
-        "packages.importing.peek_package", "packages.importing.list_conflicts")},
+    "desktop_app.services.about.about_facts": "the program's version, paths and libraries (Help > About)",
+    "desktop_app.services.audit.verify_chain": "recomputes hashes; tells only the first bad entry's id",
+    **{f"desktop_app.services.backups.{name}": "backup files: folders, names and times" for name in (
+        "use_backup_folder", "backup_folder_of", "list_backups", "last_change_marker")},
+    **{f"desktop_app.services.changes.{name}": "entry ids and kinds of change the window's watcher follows"
+       for name in ("can_watch", "audit_head", "committed_since")},
+    **{f"desktop_app.services.crossing.templates.{name}": "crossing point templates (documents asked, no person)"
+       for name in ("list_templates", "get_template")},
+    "desktop_app.services.exporting.export.check_export_path": "a check of a path the officer chose",
+    "desktop_app.services.exporting.export.demonstration_marked": "whether the roster is demonstration data",
+    **{f"desktop_app.services.exporting.profiles.{name}": "export column profiles"
+       for name in ("list_profiles", "get_profile")},
+    "desktop_app.services.importing.profiles.list_mapping_profiles": "column mappings of import files",
+    "desktop_app.services.packages.sites.list_sites": "sites and their public keys",
+    "desktop_app.services.settings.load_mission": "the mission's name and country: the window's title before "
+                                                  "anyone signs in",
+    "desktop_app.services.reconciling.roster.roster_index_ready": "whether the matching index is warm (yes or no)",
+    "desktop_app.services.reconciling.roster.warm_roster_index": "reads no one unless the account may search "
+                                                                 "(returns 0): the window warms it at every opening",
+    "desktop_app.services.importing.commit.list_imports": "imports: file names, times, operators and counts",
+    "desktop_app.services.operations.describe": "whether an operation can be undone, its kind, time and file",
+    "desktop_app.services.reconciling.apply.operation_summary": "a reconcile's file, list and counts",
+    "desktop_app.services.importing.source.describe_table": "reads the workbook being imported, not the roster",
+    "desktop_app.services.importing.preview.preview_import": "reads the workbook; the roster only through "
+                                                             "load_snapshot, which needs search",
     "desktop_app.services.persons.for_reader": "withholds notes from what a guarded read returned",
     "desktop_app.services.households.for_reader": "withholds notes from what a guarded read returned",
     "desktop_app.services.roster.check_filters": "the check on the medical filter itself",

@@ -22,8 +22,10 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.person import FIELDS_BY_KEY, PERSON_FIELDS, Sex, normalize_document_number
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status, check_transition
 from desktop_app.matching import MatchRecord, RosterIndex
+from desktop_app.services import accounts
 from desktop_app.services.importing.model import DuplicateCandidate, FieldChange, RowData
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Document, Household, Person, Phone
@@ -172,6 +174,7 @@ def match_record(key: int, data: RowData) -> MatchRecord:
                        documents=tuple(d.number for d in data.documents))
 
 
+@accounts.guarded(Permission.SEARCH)
 def load_snapshot(db: Database) -> RosterSnapshot:
     by_uuid: dict[str, _Identity] = {}
     by_case_ref: dict[str, _Identity] = {}

@@ -146,6 +146,7 @@ def _identities(db: Database) -> list[str]:
         return [me.age_identity, *(k["age_identity"] for k in reversed(retired_keys(session)) if k["age_identity"])]
 
 
+@accounts.guarded(Permission.PACKAGES)
 def peek_package(db: Database, path: Path, *, passphrase: str | None = None) -> Peek:
     """Decrypt and verify a package; say who sent it and whether that site is known here."""
     package = read_package(path, identities=[] if passphrase else _identities(db), passphrase=passphrase)
@@ -569,6 +570,7 @@ def _view(session: Session, conflict: PackageConflict) -> ConflictView:
                         json.loads(conflict.theirs), sender)
 
 
+@accounts.guarded(Permission.PACKAGES)
 def list_conflicts(db: Database) -> list[ConflictView]:
     """The open conflicts, oldest first."""
     with db.reading() as session:

@@ -29,7 +29,9 @@ from sqlalchemy import select
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message
+from desktop_app.domain.roles import Permission
 from desktop_app.matching import Candidate, MatchRecord, RosterIndex, collector_paused, named_alike
+from desktop_app.services import accounts
 from desktop_app.services.reconciling.answer import read_answer
 from desktop_app.services.reconciling.apply import apply_reconciliation, undo_reconciliation
 from desktop_app.services.reconciling.model import (
@@ -68,6 +70,7 @@ _DIFFERS: dict[str, tuple[str, ...]] = {
 
 # A reconcile makes millions of small objects and no cycles: the collector's passes over the kept
 # index (millions of objects more) would cost more than the matching.
+@accounts.guarded(Permission.ANSWERS)
 @collector_paused()
 def reconcile_answer(db: Database, path: str | Path, *, list_id: int | None = None, sheet: str | None = None,
                      header_row: int | None = None, mapping_overrides: Mapping[int, str] | None = None,

@@ -32,8 +32,10 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.person import Sex
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
 from desktop_app.matching import MatchRecord, RosterIndex
+from desktop_app.services import accounts
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Document, Household, Person
 
@@ -115,6 +117,7 @@ def roster_head(session: Session) -> tuple[object, ...]:
     return (*(last or (None, None)), *extent)
 
 
+@accounts.guarded(Permission.SEARCH)
 def roster_index(db: Database) -> tuple[dict[int, RosterPerson], RosterIndex]:
     """Every active person by id and a fresh copy of the engine's index over them, rebuilt only after a change.
 
@@ -135,6 +138,8 @@ def warm_roster_index(db: Database, cancelled: Callable[[], bool] = lambda: Fals
     `cancelled()` turning true (the window closing) stops the build within a few seconds
     with `Cancelled`; nothing half-built is kept.
     """
+    if not accounts.may(db, Permission.SEARCH):  # nobody signed in yet on a roster with accounts: read no one
+        return 0
     with _building:
         _, index = _kept_index(db, cancelled)
         if cancelled():

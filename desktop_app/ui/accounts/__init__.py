@@ -298,6 +298,7 @@ class AccountsFeature(QObject):
                 action.setVisible(permission in self.allowed)
         self._gate(self.accounts_action, Permission.ACCOUNTS, account)
         self._veil(not self.allowed)
+        self.host.hub.hold_reads(Permission.SEARCH not in self.allowed)  # the pages read nobody until then
 
     def _veil(self, hidden: bool) -> None:
         """Nobody signed in on a roster with accounts: the pages (the roster's names, phones and
