@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.roles import Role
 from desktop_app.ui.accounts import BUTTON_PERMISSIONS, AccountsFeature
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.test_accounts import _sign_in, _sign_in_dialog, staffed_db, staffed_window  # noqa: F401
@@ -42,3 +43,29 @@ def test_a_volunteer_is_offered_no_list_button_and_the_page_cannot_enable_one(
     assert _button(staffed_window, "boardingListButton").isEnabled()  # what the page wanted meanwhile
     assert _button(staffed_window, "newListButton").isEnabled()
     assert _button(staffed_window, "newListButton").toolTip() == ""
+
+
+PAGE_BUTTONS = ("newHouseholdButton", "setRelationshipButton", "makeHeadButton", "removeMemberButton",
+                "addMemberButton", "addOrganizationButton", "editOrganizationButton", "addContactButton",
+                "editContactButton", "logContactButton", "followUpDoneButton", "restoreButton")
+
+
+def test_the_households_partners_and_trash_buttons_follow_the_role(
+        qtbot: QtBot, staffed_window: MainWindow) -> None:  # noqa: F811
+    """Replay: a volunteer was offered Add organization and Restore selected on the partners and trash
+    pages (the services refused on click); each button now follows its permission, role by role."""
+    _sign_in(qtbot, _sign_in_dialog(qtbot, staffed_window), "V. Hotline", "1234")
+    for name in PAGE_BUTTONS:
+        button = _button(staffed_window, name)
+        permission = BUTTON_PERMISSIONS[name]
+        if Role.VOLUNTEER.may(permission):
+            assert "has no permission" not in button.toolTip(), name
+        else:
+            assert not button.isEnabled(), name
+            assert "V. Hotline (volunteer) has no permission" in button.toolTip(), name
+    assert {BUTTON_PERMISSIONS[name] for name in PAGE_BUTTONS if not Role.VOLUNTEER.may(BUTTON_PERMISSIONS[name])}
+    switch = staffed_window.feature(AccountsFeature).ask_sign_in(switching=True)
+    assert switch is not None
+    _sign_in(qtbot, switch, "A. Consul", "4711")
+    for name in PAGE_BUTTONS:
+        assert "has no permission" not in _button(staffed_window, name).toolTip(), name

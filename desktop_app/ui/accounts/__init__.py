@@ -64,6 +64,13 @@ BUTTON_PERMISSIONS: dict[str, Permission] = {
     "undoScan": Permission.CHECK_IN, "confirmToday": Permission.CHECK_IN, "saveEligibility": Permission.CHECK_IN,
     "overrideButton": Permission.CHECK_IN, "mergeButton": Permission.MERGE, "undoMerge": Permission.MERGE,
     "notDuplicateButton": Permission.MERGE,
+    # the households, partners and trash pages' buttons: the permission their service asks
+    "newHouseholdButton": Permission.REGISTER, "setRelationshipButton": Permission.REGISTER,
+    "makeHeadButton": Permission.REGISTER, "removeMemberButton": Permission.REGISTER,
+    "addMemberButton": Permission.REGISTER, "addOrganizationButton": Permission.PARTNERS,
+    "editOrganizationButton": Permission.PARTNERS, "addContactButton": Permission.PARTNERS,
+    "editContactButton": Permission.PARTNERS, "logContactButton": Permission.LOG_CONTACTS,
+    "followUpDoneButton": Permission.LOG_CONTACTS, "restoreButton": Permission.TRASH,
 }
 # Actions shown only to a role holding the permission (hidden, not disabled: a filter on the medical
 # need would tell who has one).
