@@ -7,13 +7,14 @@ an editor the head of mission left open, and the like.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.roles import Role
 from desktop_app.services import accounts, persons
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.accounts import AccountsFeature
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
@@ -135,3 +136,56 @@ def test_switching_user_leaves_work_under_way_running(qtbot: QtBot, head_window:
     assert progress.isVisible() and cancelled == []  # the head's export is not cancelled by the hand-over
     dialog.reject()
     progress.close()
+
+
+def test_a_colleagues_change_while_nobody_is_signed_in_reads_nobody(
+        qtbot: QtBot, head_window: MainWindow, tmp_path: Path) -> None:
+    """The head hands over (Switch user), the next person cancels; a colleague then registers a person
+    in another connection: the change watcher must not have the hidden pages read the roster again."""
+    import re
+    import threading
+
+    from sqlalchemy import event
+
+    db = head_window.db
+    assert db is not None
+    dialog = head_window.feature(AccountsFeature).ask_sign_in(switching=True)
+    assert dialog is not None
+    dialog.reject()
+    qtbot.wait(1_500)  # what the sign-out itself asked settles
+    personal = re.compile(r"\b(persons|households|list_members|liaison_entries|documents|phones)\b")
+    found: list[str] = []
+    lock = threading.Lock()
+
+    def record(_connection: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and personal.search(statement.lower()):
+            with lock:
+                found.append(statement.split("\n")[0][:120])
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        colleague = open_database(db.target.path, create=False)  # type: ignore[arg-type]
+        try:
+            accounts.sign_in(colleague, accounts.authenticate(colleague, "B. Duty", "2222"))
+            persons.create_person(colleague, {"surname": "Орлова"}, operator="B. Duty")
+        finally:
+            colleague.close()
+        qtbot.wait(4_000)  # the change watcher's poll and the reload it would ask
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert found == []
+
+
+@pytest.mark.parametrize("name", ["restoreButton", "addOrganizationButton", "editOrganizationButton",
+                                  "addContactButton", "editContactButton"])
+def test_a_volunteer_is_not_offered_the_trash_and_partner_buttons(
+        qtbot: QtBot, head_window: MainWindow, name: str) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    head_window.feature(Protection).lock.lock()
+    _unlock_as(qtbot, head_window, "V. Hotline", "1234")
+    button = head_window.findChild(QAbstractButton, name)
+    assert button is not None, name
+    button.setEnabled(True)  # as the page does when a row is selected: the gate keeps it off
+    assert not button.isEnabled(), name
+    assert "V. Hotline (volunteer) has no permission" in button.toolTip()
