@@ -355,8 +355,9 @@ def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None =
             refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: the account {name!r} is disabled; "
                                         "the head of mission can enable it again.")
         elif row.locked_until is not None and row.locked_until > at:
-            refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: the account {name!r} is locked after "
-                                        "{count} wrong PINs until {until:%H:%M:%S}.")
+            refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: the account {name!r} is locked for "
+                                        "{minutes} more minute(s) after {count} wrong PINs in a row (until "
+                                        "{until:%H:%M:%S}).")
         else:
             params = json.loads(row.pin_params)
             salt = bytes.fromhex(row.pin_salt)
@@ -387,7 +388,9 @@ def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None =
                      {"locked": bool(row is not None and row.locked_until is not None and row.locked_until > at)})
         until = row.locked_until if row is not None else None
         failures = row.failed_attempts if row is not None else 0
-    raise SignInRefused(refusal, name=name, count=max(failures, MAX_FAILURES), until=until)
+    left = until - at if until is not None and until > at else dt.timedelta(0)
+    minutes = max(1, -(-int(left.total_seconds()) // 60))  # rounded up: "1 more minute" until the very end
+    raise SignInRefused(refusal, name=name, count=max(failures, MAX_FAILURES), until=until, minutes=minutes)
 
 
 @guarded(Permission.ACCOUNTS)

@@ -124,3 +124,17 @@ def test_encrypting_the_roster_file_needs_the_head(tmp_path: Path, pins: dict[st
     assert code == 1 and "B. Duty (officer) has no permission" in err and "encryption passphrase" in err
     code, _, err = _run(capsys, db, *_as("head", pins), "encrypt")
     assert code == 0, err
+
+
+def test_a_locked_account_is_told_for_how_long_and_after_how_many_wrong_pins(
+        tmp_path: Path, pins: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Replay: five wrong PINs, then the right one: the refusal gave only the time the lock ends."""
+    db = tmp_path / "roster.db"
+    _roster_with_three(capsys, db, pins)
+    wrong = tmp_path / "wrong.pin"
+    wrong.write_text("9999-wrong\n", encoding="utf-8")
+    for _ in range(5):
+        assert _run(capsys, db, "--user", "V. Hotline", "--pin-file", str(wrong), "users", "list")[0] == 1
+    code, _, err = _run(capsys, db, *_as("volunteer", pins), "users", "list")
+    assert code == 1 and err.count("\n") == 1
+    assert "locked for 5 more minute(s) after 5 wrong PINs in a row" in err, err

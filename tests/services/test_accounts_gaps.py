@@ -69,8 +69,11 @@ def test_each_further_five_wrong_pins_lock_twice_as_long_audited_and_a_clock_set
     later = start + dt.timedelta(minutes=6)
     _fail(db, accounts.MAX_FAILURES, later)
     assert _locked_until(db_path) == later + dt.timedelta(minutes=10)
-    with pytest.raises(SignInRefused, match="locked after 10 wrong PINs"):
+    with pytest.raises(SignInRefused, match=r"locked for 10 more minute\(s\) after 10 wrong PINs in a row"):
         accounts.authenticate(db, NAMES[Role.VOLUNTEER], PINS[Role.VOLUNTEER], now=later)
+    with pytest.raises(SignInRefused, match=r"locked for 3 more minute\(s\) after 10 wrong PINs"):
+        accounts.authenticate(db, NAMES[Role.VOLUNTEER], PINS[Role.VOLUNTEER],
+                              now=later + dt.timedelta(minutes=7, seconds=30))
     for back in (dt.timedelta(minutes=1), dt.timedelta(days=400)):  # the clock set back: still locked
         with pytest.raises(SignInRefused, match="locked"):
             accounts.authenticate(db, NAMES[Role.VOLUNTEER], PINS[Role.VOLUNTEER], now=later - back)

@@ -208,3 +208,13 @@ def test_the_first_start_makes_the_officer_the_head_of_missions_account(qtbot: Q
         db.close()
     assert head.role is Role.HEAD and head.created_by == "Anna Petrova"
     wizard.reject()
+
+
+def test_the_sign_in_dialog_says_how_long_a_locked_account_stays_locked_and_why(
+        qtbot: QtBot, staffed_window: MainWindow) -> None:
+    dialog = _sign_in_dialog(qtbot, staffed_window)
+    for _ in range(5):
+        _sign_in(qtbot, dialog, "V. Hotline", "0000")
+    _sign_in(qtbot, dialog, "V. Hotline", "1234")  # the right PIN, but locked
+    assert "locked for 5 more minute(s) after 5 wrong PINs in a row" in dialog.problem.text()
+    assert staffed_window.workspace is not None and staffed_window.workspace.account is None

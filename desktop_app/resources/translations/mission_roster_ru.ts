@@ -9569,8 +9569,8 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../services/accounts.py" line="353"/>
-        <source>Not signed in: the account {name!r} is locked after {count} wrong PINs until {until:%H:%M:%S}.</source>
-        <translation>Вход не выполнен: учётная запись {name!r} заблокирована после {count} неверных PIN до {until:%H:%M:%S}.</translation>
+        <source>Not signed in: the account {name!r} is locked for {minutes} more minute(s) after {count} wrong PINs in a row (until {until:%H:%M:%S}).</source>
+        <translation>Вход не выполнен: учётная запись {name!r} заблокирована ещё на {minutes} мин. после {count} неверных PIN подряд (до {until:%H:%M:%S}).</translation>
     </message>
     <message>
         <location filename="../../services/accounts.py" line="439"/>
