@@ -339,6 +339,10 @@ def lock_out(failures: int) -> dt.timedelta:
     return min(LOCK_OUT * doubled, LONGEST_LOCK_OUT)
 
 
+_LOCKED = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: the account {name!r} is locked for "
+                            "{minutes} more minute(s) after {count} wrong PINs in a row (until {until:%H:%M:%S}).")
+
+
 def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None = None) -> AccountView:
     """The account `name` when `pin` is its PIN; SignInRefused otherwise (audited; the fifth wrong PIN
     in a row locks the account for five minutes, every fifth after it for longer: `lock_out`).
@@ -355,9 +359,7 @@ def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None =
             refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: the account {name!r} is disabled; "
                                         "the head of mission can enable it again.")
         elif row.locked_until is not None and row.locked_until > at:
-            refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: the account {name!r} is locked for "
-                                        "{minutes} more minute(s) after {count} wrong PINs in a row (until "
-                                        "{until:%H:%M:%S}).")
+            refusal = _LOCKED
         else:
             params = json.loads(row.pin_params)
             salt = bytes.fromhex(row.pin_salt)
@@ -382,7 +384,9 @@ def authenticate(db: Database, name: str, pin: str, *, now: dt.datetime | None =
                 audit.record(session, NOT_SIGNED_IN, "locked", "account", row.name,
                              f"account {row.name} locked for {int(lock.total_seconds() // 60)} minutes",
                              {"failed_attempts": row.failed_attempts, "minutes": int(lock.total_seconds() // 60)})
-            refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: no account {name!r} with this PIN.")
+                refusal = _LOCKED  # the PIN that locks it says so: the officer would type on, refused unawares
+            else:
+                refusal = QT_TRANSLATE_NOOP("services.accounts", "Not signed in: no account {name!r} with this PIN.")
         key = row.name if row is not None else name.strip()[:64]
         audit.record(session, NOT_SIGNED_IN, "sign_in_refused", "account", key, f"sign-in refused for {key}",
                      {"locked": bool(row is not None and row.locked_until is not None and row.locked_until > at)})

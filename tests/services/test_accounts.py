@@ -91,9 +91,11 @@ def test_the_audit_trail_names_the_account_never_the_typed_name(db: Database) ->
 def test_five_wrong_pins_lock_the_account_for_five_minutes_and_each_refusal_is_audited(db: Database) -> None:
     _head(db)
     accounts.add_account(db, "V. Hotline", Role.VOLUNTEER, "1234", operator="x")
-    for _ in range(accounts.MAX_FAILURES):
+    for _ in range(accounts.MAX_FAILURES - 1):
         with pytest.raises(SignInRefused, match=r"no account 'V\. Hotline' with this PIN"):
             accounts.authenticate(db, "V. Hotline", "9999")
+    with pytest.raises(SignInRefused, match="locked for 5 more minute"):  # the PIN that locks it says so
+        accounts.authenticate(db, "V. Hotline", "9999")
     with pytest.raises(SignInRefused, match="locked"):
         accounts.authenticate(db, "V. Hotline", "1234")  # the right PIN, but locked
     later = accounts.list_accounts(db)[1].locked_until

@@ -106,3 +106,22 @@ def test_the_check_on_the_roster_file_does_not_pass_a_volunteer_while_the_file_i
         holder.close()
     with pytest.raises(PermissionRefused):
         accounts.require_on_file(roster, None, Permission.ENCRYPTION, volunteer)
+
+
+def test_the_wrong_pin_that_locks_the_account_says_so_and_for_how_long(roster: Path) -> None:
+    """The fifth wrong PIN locked the account but said only 'no account with this PIN': the officer typed
+    on, each try refused as locked, without knowing the fifth had locked it (issue 20: the lock-out
+    message says how long and why)."""
+    from desktop_app.services.accounts import SignInRefused
+
+    db = open_database(roster, create=False)
+    try:
+        messages = []
+        for _ in range(accounts.MAX_FAILURES):
+            with pytest.raises(SignInRefused) as caught:
+                accounts.authenticate(db, "B. Duty", "0000")
+            messages.append(str(caught.value))
+        assert all("locked" not in message for message in messages[:-1])
+        assert "locked" in messages[-1] and "5 more minute" in messages[-1] and "5 wrong PINs" in messages[-1]
+    finally:
+        db.close()
