@@ -494,5 +494,6 @@ def _keep_a_head(session: Any, row: Account) -> None:
 
 
 # services.audit guards its reads at their first call (it cannot import this module while it loads).
-for _read in (audit.browse, audit.operators):
+_AUDIT_READS: tuple[Callable[..., object], ...] = (audit.browse, audit.operators)
+for _read in _AUDIT_READS:
     GUARDS[f"{_read.__module__}.{_read.__qualname__}"] = _read.permission  # type: ignore[attr-defined]
