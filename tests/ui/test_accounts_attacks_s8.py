@@ -189,3 +189,61 @@ def test_a_volunteer_is_not_offered_the_trash_and_partner_buttons(
     button.setEnabled(True)  # as the page does when a row is selected: the gate keeps it off
     assert not button.isEnabled(), name
     assert "V. Hotline (volunteer) has no permission" in button.toolTip()
+
+
+def test_an_editor_whose_read_was_under_way_when_another_officer_signed_in_is_not_shown(
+        qtbot: QtBot, head_window: MainWindow) -> None:
+    """The head double-clicks a person and, before the editor's read returns, the volunteer signs in (Switch
+    user): the editor, read for the head (medical need, notes), opened afterwards for the volunteer."""
+    import threading
+    from typing import Any
+
+    from PySide6.QtCore import QTimer
+    from sqlalchemy import event
+
+    from desktop_app.ui.person import PersonEditor
+    from tests.ui.polling import keep_looking
+
+    db = head_window.db
+    assert db is not None
+    person = persons.create_person(db, {"surname": "Сидорова", "medical": True, "notes": "oxygen"}, operator="x")
+    reading, switched = threading.Event(), threading.Event()
+
+    def hold_the_read(*_arguments: Any) -> None:  # the editor's read, on the worker, waits for the switch
+        if threading.current_thread() is not threading.main_thread() and not reading.is_set():
+            reading.set()
+            switched.wait(20)
+
+    def switch_when_reading() -> bool:
+        if not reading.is_set():
+            return False
+        try:
+            workspace = head_window.workspace
+            assert workspace is not None
+            workspace.sign_in("V. Hotline", "1234")
+            head_window.feature(AccountsFeature).signed_in()
+        finally:
+            switched.set()
+        return True
+
+    shown: list[PersonEditor] = []
+
+    def close_any_editor_shown() -> None:
+        for editor in head_window.findChildren(PersonEditor):
+            if editor.isVisible():
+                shown.append(editor)
+                editor.reject()
+
+    watch = QTimer(head_window)
+    watch.timeout.connect(close_any_editor_shown)
+    watch.start(20)
+    event.listen(db.engine, "before_cursor_execute", hold_the_read)
+    try:
+        keep_looking(switch_when_reading)
+        head_window.edit_person(person.id)  # returns once the editor is shown and closed, or dropped
+    finally:
+        event.remove(db.engine, "before_cursor_execute", hold_the_read)
+        watch.stop()
+    assert reading.is_set() and switched.is_set()
+    assert head_window.operator == "V. Hotline"
+    assert shown == []  # before: the head's editor, with the medical need, shown to the volunteer

@@ -504,8 +504,12 @@ class MainWindow(QMainWindow):
 
     def _show_editor(self, editor: PersonEditor, modal: bool = True) -> None:
         """Show an editor that has read its person (the event loop turning meanwhile), unless another
-        roster opened meanwhile: then it is dropped."""
+        roster opened or another officer signed in meanwhile: then it is dropped (it holds what the officer
+        who asked may read, and would save under their name)."""
         if not self._still_on(editor.db):
+            editor.deleteLater()
+        elif editor.operator != self.operator:
+            log.info("another officer signed in while a person was being read for the one before; dropped")
             editor.deleteLater()
         elif modal:
             editor.exec()
