@@ -115,6 +115,7 @@ def russian(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> Iterator[MainWin
     prefs.language = "ru"
     window = MainWindow(demo_db, prefs.operator, prefs)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.roster.model.complete, timeout=20_000)  # the ids are read off the GUI thread
     try:
         yield window
     finally:

@@ -81,7 +81,7 @@ def test_wizard_imports_a_file_end_to_end(window: MainWindow, qtbot: QtBot, tmp_
     assert wizard.result is not None and wizard.result.created == 2
     assert "2</b> persons created" in wizard.report_page.summary.text()
     assert roster.count(window.db, roster.RosterQuery()) == before + 2
-    assert window.roster.model.rowCount() == before + 2  # the roster refreshed
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == before + 2)  # the roster refreshed, off the GUI thread
     saved = wizard.report_page.save_rejected(str(tmp_path / "rejected.xlsx"))
     assert saved is not None and saved.exists()
     assert importing.list_mapping_profiles(window.db)[0].mapping["Примечание"] == ""

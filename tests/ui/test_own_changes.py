@@ -34,6 +34,7 @@ def window(qtbot: QtBot, db: Database, preferences: Preferences) -> Iterator[Mai
     main.show()
     qtbot.waitExposed(main)
     qtbot.waitUntil(lambda: main.roster_changes.watched is main.db)  # the watcher thread is on
+    qtbot.waitUntil(lambda: main.roster.model.complete, timeout=20_000)  # the table's ids come off the GUI thread
     main.show_page("roster")
     yield main
     main.close()

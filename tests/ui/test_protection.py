@@ -86,7 +86,7 @@ def test_restore_dialog_shows_what_each_backup_holds_and_restores(qtbot: QtBot, 
     window.feature(Protection).restore()
     qtbot.waitUntil(lambda: window.feature(Protection).busy is None, timeout=20_000)  # off the GUI thread
     assert stats.roster_stats(window.db).persons == count
-    assert window.roster.model.rowCount() == count
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == count)  # the table reads off the GUI thread
 
 
 def test_verify_audit_trail_reports_intact_or_the_first_bad_entry(window: MainWindow, demo_db: Database) -> None:
