@@ -10,16 +10,13 @@ handling events all through (a 10 ms timer's ticks are counted; times are never 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
 from desktop_app.services import demo, households, persons, roster
 from desktop_app.services.roster_rows import RosterQuery
@@ -29,28 +26,9 @@ from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_model import PAGE_SIZE
 from desktop_app.ui.roster_page import RosterPage
 from tests.storage.test_errors import held_lock
+from tests.ui.test_workspace_attacks_s7 import StatementThreads
 
 HOUSEHOLDS = 80  # over PAGE_SIZE persons: the ids come after the first page, the last page is read on scrolling
-
-
-class StatementThreads:
-    """The thread of every statement run on `db` while recording (a real engine listener)."""
-
-    def __init__(self, db: Database) -> None:
-        self.engine = db.engine
-        self.threads: list[threading.Thread] = []
-        self._lock = threading.Lock()
-        event.listen(self.engine, "before_cursor_execute", self._record)
-
-    def _record(self, *_arguments: Any) -> None:
-        with self._lock:
-            self.threads.append(threading.current_thread())
-
-    def stop(self) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._record)
-
-    def on_gui_thread(self) -> int:
-        return sum(1 for thread in self.threads if thread is threading.main_thread())
 
 
 @pytest.fixture
