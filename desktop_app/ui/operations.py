@@ -47,12 +47,13 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
 from desktop_app.domain.errors import Cancelled, RosterError
@@ -70,25 +71,91 @@ Progress = Callable[[int, int], bool]
 WaitForLock = Callable[[Callable[[], bool], Callable[[str | None], None]], None]
 SHOW_PROGRESS_AFTER_MS = 500
 READ_THREADS = 2
-_read_pool: QThreadPool | None = None
-_write_pool: QThreadPool | None = None
+_read_pool: Workers | None = None
+_write_pool: Workers | None = None
 _relay: _Relay | None = None
 
 
-def read_pool() -> QThreadPool:
+class Workers:
+    """A fixed number of plain Python threads running jobs in the order given.
+
+    Not Qt's `QThreadPool`: a Python `QRunnable` is deleted by the pool on the worker's thread, and
+    with it whatever its wrapper still held, so Qt and shiboken objects were torn down off the GUI
+    thread; a whole test run died of a segmentation fault in a pool thread while a window closed.
+    Here a job is a plain function; the worker keeps no reference to it once it has run, and only the
+    application's relay hears from it (signals emitted from any thread reach the GUI thread queued).
+    """
+
+    def __init__(self, name: str, count: int) -> None:
+        self._name = name
+        self._count = count
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Condition()
+        self._waiting = 0  # jobs given and not yet taken
+        self._running = 0  # jobs taken and not yet done
+        self._dropped = 0  # jobs given up by `clear` before a worker took them
+
+    def start(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            self._waiting += 1
+            if len(self._threads) < min(self._count, self._waiting + self._running):
+                thread = threading.Thread(target=self._work, name=f"{self._name}-{len(self._threads) + 1}",
+                                          daemon=True)
+                self._threads.append(thread)
+                thread.start()
+            self._jobs.put(job)  # under the lock: `clear` counts exactly the jobs put before it
+
+    def clear(self) -> None:
+        """Give up the jobs no worker has taken yet (they never run)."""
+        with self._lock:
+            self._dropped += self._waiting
+            self._waiting = 0
+            self._lock.notify_all()
+
+    def active_count(self) -> int:
+        with self._lock:
+            return self._running
+
+    def wait_for_done(self, timeout: float | None = None) -> bool:
+        """Wait until every job given has run (or was cleared); False if `timeout` seconds passed first."""
+        with self._lock:
+            return self._lock.wait_for(lambda: self._waiting == 0 and self._running == 0, timeout)
+
+    def _work(self) -> None:
+        while True:
+            job = self._jobs.get()
+            with self._lock:
+                if self._dropped:  # cleared while it waited in the queue
+                    self._dropped -= 1
+                    self._lock.notify_all()
+                    continue
+                self._waiting -= 1
+                self._running += 1
+            try:
+                if job is not None:
+                    job()
+            except BaseException:  # a job hands its own errors to the relay; this one is a bug of the runner
+                log.exception("a worker's job failed outside its own error handling")
+            finally:
+                job = None  # nothing of the job outlives its run on this thread
+                with self._lock:
+                    self._running -= 1
+                    self._lock.notify_all()
+
+
+def read_pool() -> Workers:
     global _read_pool
     if _read_pool is None:
-        _read_pool = QThreadPool()
-        _read_pool.setMaxThreadCount(READ_THREADS)
+        _read_pool = Workers("reader", READ_THREADS)
     return _read_pool
 
 
-def write_pool() -> QThreadPool:
+def write_pool() -> Workers:
     """The single worker every write and long task runs on, one after the other."""
     global _write_pool
     if _write_pool is None:
-        _write_pool = QThreadPool()
-        _write_pool.setMaxThreadCount(1)
+        _write_pool = Workers("writer", 1)
     return _write_pool
 
 
@@ -97,8 +164,10 @@ class _Relay(QObject):
 
     progressed = Signal(int, int, int)  # operation number, done, total
     waiting = Signal(int, object)  # operation number, holder (str or None)
-    succeeded = Signal(int, object, object)  # operation number, result, OwnCommit or None
-    failed = Signal(int, object)
+    # operation number, result or error, (OwnCommit or None,) and the work's box: emptied here, on the GUI
+    # thread, so that what the work's closure holds (a page, a dialog) is never let go on a worker's thread
+    succeeded = Signal(int, object, object, object)
+    failed = Signal(int, object, object)
 
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
@@ -149,15 +218,17 @@ class _Relay(QObject):
         if operation is not None:
             operation.show_waiting(holder)
 
-    @Slot(int, object, object)
-    def _succeeded(self, number: int, result: object, own: OwnCommit | None) -> None:
+    @Slot(int, object, object, object)
+    def _succeeded(self, number: int, result: object, own: OwnCommit | None, work: list[object]) -> None:
+        work.clear()
         self._finish(number, own)
         operation = self._live(number, done=True)
         if operation is not None:
             operation.succeed(result)
 
-    @Slot(int, object)
-    def _failed(self, number: int, exc: BaseException) -> None:
+    @Slot(int, object, object)
+    def _failed(self, number: int, exc: BaseException, work: list[object]) -> None:
+        work.clear()
         self._finish(number, None)
         operation = self._live(number, done=True)
         if operation is not None:
@@ -174,8 +245,8 @@ class _Relay(QObject):
         for event in self.cancel_events.values():
             event.set()
         write_pool().clear()
-        read_pool().waitForDone()
-        write_pool().waitForDone()
+        read_pool().wait_for_done()
+        write_pool().wait_for_done()
 
 
 def the_relay() -> _Relay:
@@ -188,13 +259,12 @@ def the_relay() -> _Relay:
     return _relay
 
 
-class _Job(QRunnable):
+class _Job:
     """The worker side: the work, the relay and the cancel flag; never a caller's QObject."""
 
     def __init__(self, work: Callable[[Progress], Any], relay: _Relay, number: int, cancel: threading.Event,
                  wait_for_lock: WaitForLock | None = None, tracked: Roster | None = None) -> None:
-        super().__init__()
-        self.work: Callable[[Progress], Any] | None = work
+        self.work: list[Callable[[Progress], Any]] = [work]  # emptied on the GUI thread (see `_Relay`)
         self.relay = relay
         self.number = number
         self.cancel = cancel
@@ -203,8 +273,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         relay, number, work, cancel, tracked = self.relay, self.number, self.work, self.cancel, self.tracked
-        self.work = self.tracked = None  # the closure (and what it holds) goes with this run
-        assert work is not None
+        self.tracked = None
 
         def progress(done: int, total: int) -> bool:
             relay.progressed.emit(number, done, total)
@@ -218,13 +287,13 @@ class _Job(QRunnable):
                 from desktop_app.services.changes import audit_head, committed_since
 
                 before = audit_head(tracked)
-            result = work(progress)
+            result = work[0](progress)
             if tracked is not None:
                 own = committed_since(tracked, before)
         except BaseException as exc:  # handed to the GUI thread, where bugs reach the crash dialog
-            relay.failed.emit(number, exc)
+            relay.failed.emit(number, exc, work)
         else:
-            relay.succeeded.emit(number, result, own)
+            relay.succeeded.emit(number, result, own, work)
 
 
 class PendingOperation(QObject):
@@ -359,7 +428,7 @@ def _bound_to(workspace: Workspace) -> WaitForLock:
     return wait_for_lock
 
 
-def _start(operation: PendingOperation, pool: QThreadPool, work: Callable[[Progress], Any],
+def _start(operation: PendingOperation, pool: Workers, work: Callable[[Progress], Any],
            hub: WorkspaceHub | None = None, kinds: frozenset[str] | None = None) -> PendingOperation:
     relay = the_relay()
     number = operation.number = relay.add(operation)
@@ -371,7 +440,7 @@ def _start(operation: PendingOperation, pool: QThreadPool, work: Callable[[Progr
             raise RuntimeError("no roster is open")
         wait_for_lock, tracked = _bound_to(workspace), workspace.db
         relay.finishers[number] = hub.write_started(kinds)
-    pool.start(_Job(work, relay, number, operation.cancel_event, wait_for_lock, tracked))
+    pool.start(_Job(work, relay, number, operation.cancel_event, wait_for_lock, tracked).run)
     return operation
 
 

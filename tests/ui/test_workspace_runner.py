@@ -125,7 +125,7 @@ def test_a_delete_finished_after_another_roster_opened_leaves_no_undo_there(
     replies: list[str] = []
     answer_next_message_box(replies, QMessageBox.StandardButton.Yes)
     window.delete_current()
-    write_pool().waitForDone()  # the delete is written; its result is still on its way to the GUI thread
+    write_pool().wait_for_done()  # the delete is written; its result is still on its way to the GUI thread
     window.hub.replace_database(other_roster)  # the officer opened another roster meanwhile
     assert window.pending is not None
     qtbot.waitUntil(lambda: window.pending is not None and window.pending.done)
@@ -143,7 +143,7 @@ def test_a_merge_written_after_another_roster_opened_leaves_no_undo_there(
     qtbot.addWidget(dialog)
 
     def open_other_roster_once_written() -> None:
-        write_pool().waitForDone()  # the merge is written; the window has not heard of it yet
+        write_pool().wait_for_done()  # the merge is written; the window has not heard of it yet
         window.hub.replace_database(other_roster)
 
     def confirm() -> bool:

@@ -292,7 +292,7 @@ class Protection(QObject):
     def _final_backup(self) -> None:
         if self.auto is not None:
             if self.auto_task is not None:
-                write_pool().waitForDone()
+                write_pool().wait_for_done()
             self._run_auto("at close", background=False)
             self.auto = None
 
