@@ -26,6 +26,7 @@ queries module (SQLAlchemy) is imported only then, so that the first paint does 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
@@ -322,7 +323,7 @@ class RosterTableModel(QAbstractTableModel):
         if row is None:
             return
         number = row // PAGE_SIZE
-        self._stale.update(self._pages.pop(number, {}))
+        self._keep_stale(self._pages.pop(number, {}))
         self._asked_pages.discard(number)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1),
                               [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
@@ -482,12 +483,24 @@ class RosterTableModel(QAbstractTableModel):
         """The pages read belong to the ids before: dropped, or kept by id to be shown until read again."""
         if keep_stale:
             for page in self._pages.values():
-                self._stale.update(page)
+                self._keep_stale(page)
         else:
             self._stale.clear()
         self._pages.clear()
         self._asked_pages.clear()
         self._generation += 1
+
+    def _keep_stale(self, rows: dict[int, RosterRow]) -> None:
+        """Keep `rows` to be shown until read again: the newest kept, no more than the cache of pages holds (each
+        reload added the pages cached then, and rows never scrolled back to stayed for the window's life)."""
+        stale = self._stale
+        for person_id, row in rows.items():
+            stale.pop(person_id, None)  # to the end: the newest
+            stale[person_id] = row
+        excess = len(stale) - MAX_CACHED_PAGES * PAGE_SIZE
+        if excess > 0:
+            for person_id in list(itertools.islice(stale, excess)):
+                del stale[person_id]
 
     def _ask_page(self, number: int) -> None:
         db = self._db
@@ -603,3 +616,8 @@ class RosterTableModel(QAbstractTableModel):
     @property
     def cached_pages(self) -> int:
         return len(self._pages)
+
+    @property
+    def stale_rows(self) -> int:
+        """How many rows read before a reload are kept to be shown until their page is read again."""
+        return len(self._stale)
