@@ -113,9 +113,10 @@ class Person(Stamped, Base):
         # The roster in name order straight from one index (the table's default view).
         Index("ix_persons_roster_order", "sort_key", "id", "deleted_at", "status", "birth_date", "citizenships",
               "locality", "household_id"),
-        # Only the trash needs deleted_at; a full index would tempt SQLite for 'IS NULL' (every row).
-        Index("ix_persons_in_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL"),
-              postgresql_where=text("deleted_at IS NOT NULL")),
+        # Only the trash needs deleted_at; a full index would tempt SQLite for 'IS NULL' (every row). The
+        # migration (0005) makes it partial on PostgreSQL too; naming `postgresql_where` here would load the
+        # PostgreSQL dialect into every start of a SQLite roster.
+        Index("ix_persons_in_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
     )
 
 

@@ -76,6 +76,9 @@ def test_the_ready_workspace_has_loaded_no_feature_service_until_the_feature_is_
     early = [name for name in loaded["ready"]
              if name in FEATURE_MODULES or name.startswith(tuple(f"{module}." for module in FEATURE_MODULES))]
     assert early == []
+    # A SQLite roster needs no PostgreSQL dialect (the data model named a PostgreSQL index option, which
+    # loaded it into every start).
+    assert not [name for name in loaded["ready"] if name.startswith("sqlalchemy.dialects.postgresql")]
     assert {"desktop_app.ui.merge_dialog", "desktop_app.services.duplicates"} <= set(loaded["after"])
 
 
