@@ -299,6 +299,7 @@ def _informal(latin: str) -> list[str]:
 
 # Ordered rewrite rules: the longest spellings of one sound first.
 _SOUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"(?<=[AEIOUY])H$", ""),                           # a final H after a vowel is not heard: Sarah, Fatimah
     (r"^X", "H"),                                        # GOST 7.79 B writes Х as X
     (r"X", "KS"),
     (r"SHTCH|SHCH|CHTCH|TSCH|SCH|SHH|TCH|SH|CH", "S"),   # Щ, Ш, Ч, and French/Arabic CH

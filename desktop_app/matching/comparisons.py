@@ -185,11 +185,18 @@ def date_level(query: PartialDate | None, target: PartialDate | None) -> int:
             return D_SWAPPED
         if OSA.distance(query.iso(), target.iso(), score_cutoff=1) <= 1:
             return D_DIGIT
+        if query.year == target.year and (_placeholder(query) or _placeholder(target)):
+            return D_YEAR
     elif query.year == target.year and (query.month is None or target.month is None or query.month == target.month):
         return D_YEAR
     if apart >= 15:
         return D_GENERATION
     return D_NEAR if apart <= 5 else D_DIFFERENT
+
+
+def _placeholder(date: PartialDate) -> bool:
+    """1 January: what many registers and documents write when only the year of birth is known."""
+    return date.month == 1 and date.day == 1
 
 
 # -- names -------------------------------------------------------------------------------------
