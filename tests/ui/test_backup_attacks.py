@@ -23,7 +23,7 @@ from tests.storage.test_backup_defects import _flip_persons_page
 def _when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
     def attempt() -> None:
         shown = QApplication.activeModalWidget()
-        if not isinstance(shown, kind):
+        if not isinstance(shown, kind) or getattr(shown, "loading", False):  # a list still being read
             QTimer.singleShot(20, attempt)
             return
         act(shown)

@@ -173,6 +173,7 @@ def test_the_restore_dialog_says_why_each_copy_was_taken(qtbot: QtBot, tmp_path:
         dialog = RestoreDialog(Workspace(database, "t"), folder)
         qtbot.addWidget(dialog)
         dialog.show()
+        qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)  # the backups are read off the GUI thread
         why = [dialog.model.index(row, 3).data() for row in range(dialog.model.rowCount())]
         assert sorted(why) == ["before an import", "routine"]
         dialog.grab().save(str(tmp_path / "restore.png"))

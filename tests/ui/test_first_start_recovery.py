@@ -15,6 +15,7 @@ from desktop_app.storage.db import check_passphrase, open_database
 from desktop_app.ui.first_start_recovery import RecoveryKeyDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.protection import Protection
 from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
 
 
@@ -78,6 +79,8 @@ def test_a_key_made_in_the_window_opens_the_roster(qtbot: QtBot, encrypted: Path
     action.trigger()
     assert seen["wrong"].startswith("Wrong passphrase")
     window.close()
+    # The window closes once its backup at close, written off the GUI thread, is done.
+    qtbot.waitUntil(lambda: window.feature(Protection).closing_backup is None, timeout=20_000)
     db.close()
     recovery.recover_roster(encrypted, seen["key"], "a second passphrase", operator="t")
     check_passphrase(encrypted, "a second passphrase")

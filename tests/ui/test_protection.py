@@ -66,6 +66,7 @@ def test_restore_dialog_shows_what_each_backup_holds_and_restores(qtbot: QtBot, 
     persons.create_person(window.db, {"surname": "Later"}, operator="t")
     dialog = RestoreDialog(window.hub.workspace, backup_dir, window)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)  # the backups are read off the GUI thread
     qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
     (info,) = dialog.model.records
     assert info.persons == count
@@ -74,7 +75,7 @@ def test_restore_dialog_shows_what_each_backup_holds_and_restores(qtbot: QtBot, 
 
     def choose_first() -> None:
         shown = QApplication.activeModalWidget()
-        if not isinstance(shown, RestoreDialog):
+        if not isinstance(shown, RestoreDialog) or shown.loading:
             QTimer.singleShot(20, choose_first)
             return
         replies: list[str] = []
@@ -89,16 +90,19 @@ def test_restore_dialog_shows_what_each_backup_holds_and_restores(qtbot: QtBot, 
     qtbot.waitUntil(lambda: window.roster.model.rowCount() == count)  # the table reads off the GUI thread
 
 
-def test_verify_audit_trail_reports_intact_or_the_first_bad_entry(window: MainWindow, demo_db: Database) -> None:
+def test_verify_audit_trail_reports_intact_or_the_first_bad_entry(qtbot: QtBot, window: MainWindow,
+                                                                  demo_db: Database) -> None:
     replies: list[str] = []
     answer_next_message_box(replies)
     window.feature(Protection).verify_action.trigger()
+    qtbot.waitUntil(lambda: len(replies) == 1, timeout=20_000)  # checked off the GUI thread
     assert "intact" in replies[0]
     with window.db.engine.begin() as connection:
         connection.exec_driver_sql("DROP TRIGGER audit_entries_no_update")
         connection.exec_driver_sql("UPDATE audit_entries SET operator = 'someone else' WHERE id = 5")
     answer_next_message_box(replies)
     window.feature(Protection).verify_action.trigger()
+    qtbot.waitUntil(lambda: len(replies) == 2, timeout=20_000)
     assert "entry 5" in replies[1]
 
 

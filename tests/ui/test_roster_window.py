@@ -12,6 +12,7 @@ from desktop_app.services.roster import RosterQuery
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.person import PersonEditor, StatusDialog
+from desktop_app.ui.protection import Protection
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.roster_model import PAGE_SIZE, RosterTableModel
 from tests.ui.typing import answer_next_message_box, type_text
@@ -187,6 +188,8 @@ def test_window_layout_is_remembered(qtbot: QtBot, window: MainWindow, demo_db: 
     header = window.roster.table.horizontalHeader()
     header.moveSection(3, 0)
     window.close()
+    # The window closes once its backup at close, written off the GUI thread, is done.
+    qtbot.waitUntil(lambda: window.feature(Protection).closing_backup is None, timeout=20_000)
     again = MainWindow(demo_db, "A. Petrova", window.preferences)
     qtbot.addWidget(again)
     assert again.roster.table.horizontalHeader().logicalIndex(0) == 3

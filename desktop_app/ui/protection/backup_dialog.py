@@ -27,6 +27,7 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_RECENT, BackupInfo
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.fit import fit_placeholder
+from desktop_app.ui.latest_read import LatestRead
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.records_model import RecordsModel
 
@@ -115,14 +116,22 @@ class RestoreDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(860, 420)
+        # An answer about a folder or roster left meanwhile is dropped (`LatestRead`).
+        self._reads = LatestRead(self, lambda: self.workspace.db)
         self.load()
 
+    @property
+    def loading(self) -> bool:
+        """Whether the folder's backups are still being read."""
+        return self._reads.busy
+
     def load(self) -> None:
-        try:
-            found = backups.list_backups(self.workspace.db, self.folder) if self.folder.is_dir() else []
-        except Exception as exc:
-            show_error(self, exc)
-            found = []
+        """Read the folder's backups off the GUI thread (each copy is opened and counted); Restore waits for them."""
+        db, folder = self.workspace.db, self.folder
+        self.restore_button.setEnabled(False)
+        self._reads.run(lambda: backups.list_backups(db, folder) if folder.is_dir() else [], self._show)
+
+    def _show(self, found: list[BackupInfo]) -> None:
         self.model.set_records(found)
         self.table.resizeColumnsToContents()
         if found:

@@ -39,6 +39,7 @@ from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_RECENT, BackupInfo
 from desktop_app.storage.db import Database, WrongPassphrase, is_encrypted, open_database
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.first_start_recovery import offer_recovery
+from desktop_app.ui.latest_read import LatestRead
 from desktop_app.ui.operations import (
     PendingOperation,
     Progress,
@@ -111,7 +112,10 @@ class Protection(QObject):
         self.auto: backups.AutoBackup | None = None
         self.auto_task: PendingOperation | None = None
         self.busy: PendingOperation | None = None  # a restore or an encryption under way (`swap_file`)
+        # The audit check's and the retention plan's reads: an answer about a roster replaced meanwhile is dropped.
+        self.reads = LatestRead(window, lambda: self.host.db)
         self.closing = False
+        self._closing_backup: PendingOperation | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._periodic_backup)
         self.lock = IdleLock(window, int_preference(host.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
@@ -252,7 +256,7 @@ class Protection(QObject):
 
     def _run_auto(self, reason: str, *, background: bool = True) -> None:
         """An automatic backup: off the GUI thread (checking a 100,000-person copy takes seconds), except
-        at close, where the program waits for it."""
+        when File > Open leaves the roster (the backup at close is `_close_waits_for_backup`'s)."""
         if self.auto is None:
             return
         self.auto.folder = backup_folder(self.host)
@@ -299,10 +303,58 @@ class Protection(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.closing = True  # a background check gives up
-            self._final_backup()
+            if self._close_waits_for_backup():
+                event.ignore()  # the window closes once the backup at close is written or given up
+                return True
         elif watched is self.window and event.type() == QEvent.Type.Resize:
             self.lock.resize_cover()
         return False
+
+    @property
+    def closing_backup(self) -> PendingOperation | None:
+        """The backup at close under way (the window closes once it is written or given up), else None."""
+        return self._closing_backup
+
+    def _close_waits_for_backup(self) -> bool:
+        """Start the backup at close on the writer's worker, after any backup still writing: the window stays,
+        painting and answering, and closes when it ends. While a colleague holds the roster's write lock the
+        waiting window names them, and Cancel gives the backup up (nothing is written) and closes. The backup
+        is written under a hidden name and given its own only once checked, so a close never leaves half a
+        copy; before the application quits, the runner gives a wait up and waits for a backup writing."""
+        if self._closing_backup is not None:
+            return True  # asked again while it runs: the window closes when it ends
+        auto, workspace = self.auto, self.host.workspace
+        if auto is None or workspace is None:
+            return False
+        self.auto = None
+        self.timer.stop()
+        auto.folder = backup_folder(self.host)
+        db, relay = workspace.db, the_relay()
+        numbered = threading.Event()
+        number: list[int] = []
+
+        def back_up(progress: Progress) -> object:
+            numbered.wait()
+            # The relay outlives every window: its signal is the runner's own way to name the lock's holder.
+            workspace.wait_for_writer(lambda: not progress(0, 0), lambda holder: relay.waiting.emit(number[0], holder))
+            return auto.run("at close") if workspace.db is db else None
+
+        def ended(_result: object = None) -> None:
+            self._closing_backup = None
+            self.window.close()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, RosterError):  # a bug: the crash dialog, the window left open to close again
+                self._closing_backup = None
+                raise exc
+            log.info("backup at close not written: %s", type(exc).__name__)  # Cancel, a missing USB stick
+            ended()
+
+        self._closing_backup = run_in_background(self.window, self.tr("Backing up"), back_up, ended, failed,
+                                                 quiet=True)
+        number.append(self._closing_backup.number)
+        numbered.set()
+        return True
 
     @Slot()
     def back_up_now(self) -> None:
@@ -420,7 +472,11 @@ class Protection(QObject):
 
     @Slot()
     def verify_audit(self) -> None:
-        report = audit.verify_chain(self.host.db)
+        """Check the audit trail's chain off the GUI thread (every entry of a large roster is hashed again)."""
+        db = self.host.db
+        self.reads.run(lambda: audit.verify_chain(db), self._tell_audit_check)
+
+    def _tell_audit_check(self, report: audit.ChainReport) -> None:
         if report.intact:
             QMessageBox.information(self.window, self.tr("Audit trail"),
                                     self.tr("The audit trail is intact: %1 entries, each one chained to the one "
@@ -520,11 +576,12 @@ class Protection(QObject):
         dialog = RetentionDialog(self.window)
         if not dialog.exec():
             return
-        try:
-            plan = retention.plan_retention(self.host.db, dialog.states(), dialog.days.value())
-        except RosterError as exc:
-            show_error(self.window, exc)
-            return
+        db, states, days = self.host.db, dialog.states(), dialog.days.value()
+        # Planned off the GUI thread (every person's last change is read); told, then confirmed, once it comes.
+        self.reads.run(lambda: retention.plan_retention(db, states, days),
+                       lambda plan: self._confirm_retention(dialog, plan))
+
+    def _confirm_retention(self, dialog: RetentionDialog, plan: retention.RetentionPlan) -> None:
         mode = retention.RetentionMode.DELETE if dialog.delete.isChecked() else retention.RetentionMode.ANONYMISE
         verb = self.tr("deleted") if mode is retention.RetentionMode.DELETE else self.tr("anonymised")
         if plan.count == 0:
