@@ -143,6 +143,7 @@ Screen = tuple[str, Callable[[], QWidget]]
 
 def screens(window: QWidget) -> Iterator[Screen]:
     """Every page of the window, then every dialog (built over it, not yet shown)."""
+    from desktop_app.services import partners
     from desktop_app.ui.export_dialog import open_export_dialog
     from desktop_app.ui.importing.history import ImportHistoryDialog
     from desktop_app.ui.importing.wizard import ImportWizard
@@ -189,7 +190,7 @@ def screens(window: QWidget) -> Iterator[Screen]:
                                                         allow_plain=True)
     yield "lock", lambda: _locked(w, LockScreen)
     yield "missing-roster", lambda: MissingRosterDialog("/media/usb/cairo-roster.db", w)
-    yield "new-list", lambda: NewListDialog(w.workspace, w)
+    yield "new-list", lambda: NewListDialog(partners.organizations(db), w)  # the page reads them off the GUI thread
     yield "import", lambda: ImportWizard(w.workspace, w)
     yield "import-history", lambda: ImportHistoryDialog(w.workspace, w)
     yield "export", lambda: open_export_dialog(w)

@@ -5,8 +5,11 @@ filtered now, or the rows selected in it), a file (.xlsx, or .pdf for a printed 
 the partner receiving it, an optional password typed twice, and a title. The dialog shows
 how many persons go, how many of them have not consented to sharing (an export to a partner
 waits until the officer ticks the box that sends them too), and the first rows as the
-partner will read them. The export runs off the GUI thread with progress and cancel;
-its menu entries are `ui.exporting_feature`.
+partner will read them. What the dialog offers (profiles, lists with their partners, partners) is read
+off the GUI thread before it opens (`read_export_choices`; nothing opens if another roster or officer came
+meanwhile), and so are the summary, the preview and the chosen profile; choosing a list proposes its
+partner from what was read, without reading again. The export runs off the GUI thread with progress and
+cancel; its menu entries are `ui.exporting_feature`.
 
 Files: a target the program must never write (the roster, its working files, a database) is
 named as the problem and the Export button stays off; an existing file is replaced only after
@@ -18,9 +21,11 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -58,11 +63,14 @@ from desktop_app.domain.export_profile import ExportProfile
 from desktop_app.domain.status import Status
 from desktop_app.services import exporting, lists, partners
 from desktop_app.services.exporting import ExportResult, Preview, Selection
+from desktop_app.services.lists import ListSummary
+from desktop_app.services.partners import OrganizationView
 from desktop_app.services.roster import RosterQuery
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
-from desktop_app.ui.operations import PendingOperation, Progress, run_in_background, run_read
+from desktop_app.ui.latest_read import WaitedReads
+from desktop_app.ui.operations import PendingOperation, Progress, run_in_background
 from desktop_app.ui.workspace_signals import HoldsWorkspace, hub_of
 
 if TYPE_CHECKING:
@@ -93,6 +101,24 @@ def save_file_name(parent: QWidget, title: str, suggested: str, filters: str) ->
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters,
                                           options=QFileDialog.Option.DontConfirmOverwrite)
     return path
+
+
+@dataclass(frozen=True)
+class ExportChoices:
+    """What the export dialog offers, read in one go off the GUI thread."""
+
+    profiles: list[exporting.ProfileEntry]
+    lists: list[ListSummary]
+    organizations: list[OrganizationView]
+
+
+def read_export_choices(waited: WaitedReads, workspace: Workspace) -> ExportChoices | None:
+    """The profiles, lists and partners, read off the GUI thread through `waited` (the window answering
+    meanwhile); None if the read failed (and said why) or another roster or officer came meanwhile."""
+    db = workspace.db
+    found = waited.wait_for(lambda: ExportChoices(exporting.list_profiles(db), lists.all_lists(db),
+                                                  partners.organizations(db)))
+    return found[0] if found else None
 
 
 class PreviewModel(QAbstractTableModel):
@@ -136,12 +162,19 @@ class ExportDialog(QDialog, HoldsWorkspace):
     exported = Signal(object)
 
     def __init__(self, workspace: Workspace, *, roster_query: RosterQuery | None = None,
-                 selected_ids: list[int] | None = None, parent: QWidget | None = None) -> None:
+                 selected_ids: list[int] | None = None, parent: QWidget | None = None,
+                 choices: ExportChoices | None = None) -> None:
+        """`choices`: the profiles, lists and partners to offer, read by the caller off the GUI thread
+        (`read_export_choices`, as `open_export_dialog` does); without them the dialog reads them itself,
+        waiting for the read."""
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export for a partner"))
         self.workspace = workspace
-        db = workspace.db
+        self._waited = WaitedReads(self, lambda: workspace.db)
+        if choices is None:
+            choices = read_export_choices(self._waited, workspace) or ExportChoices([], [], [])
+        self._list_partners = {summary.id: summary.organization for summary in choices.lists}
         self.roster_query = roster_query
         self.selected_ids = list(selected_ids or [])
         self.task: PendingOperation | None = None
@@ -153,13 +186,13 @@ class ExportDialog(QDialog, HoldsWorkspace):
         self.profile_combo = QComboBox(self, objectName="profileCombo")
         self.edit_profiles_button = QPushButton(self.tr("Edit profiles…"), self, objectName="editProfilesButton")
         self.edit_profiles_button.clicked.connect(self.edit_profiles)
-        self._fill_profiles()
+        self._fill_profiles(choices.profiles)
 
         self.persons_box = QGroupBox(self.tr("Persons"), self)
         self.persons_group = QButtonGroup(self)
         self.by_list = QRadioButton(self.tr("Evacuation list"), self, objectName="byList")
         self.list_combo = QComboBox(self, objectName="listCombo")
-        for summary in lists.all_lists(db):
+        for summary in choices.lists:
             self.list_combo.addItem(f"{summary.name}  ({summary.members})", summary.id)
         self.by_status = QRadioButton(self.tr("Status"), self, objectName="byStatus")
         self.status_combo = QComboBox(self, objectName="statusCombo")
@@ -194,7 +227,7 @@ class ExportDialog(QDialog, HoldsWorkspace):
         self.paper_combo.addItem(self.tr("Letter"), "letter")
         self.partner_combo = QComboBox(self, objectName="partnerCombo")
         self.partner_combo.addItem(self.tr("(none: a file for the mission itself)"), None)
-        for organization in partners.organizations(db):
+        for organization in choices.organizations:
             self.partner_combo.addItem(organization.name, organization.id)
         self.title_edit = QLineEdit(self, objectName="titleEdit",
                                     placeholderText=self.tr("the profile's title, or the list"))
@@ -271,19 +304,21 @@ class ExportDialog(QDialog, HoldsWorkspace):
 
     # --- what the officer chose ------------------------------------------------------------------
 
-    def _fill_profiles(self, select: str | None = None) -> None:
+    @property
+    def busy(self) -> bool:
+        """Whether a read (the choices, the summary and preview, the profiles) is on its way."""
+        return self._waited.busy
+
+    def _fill_profiles(self, entries: list[exporting.ProfileEntry], select: str | None = None) -> None:
         current = select or self.profile_combo.currentData()
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
-        for entry in exporting.list_profiles(self.db):
+        for entry in entries:
             label = self.tr("%1  (built in)").replace("%1", entry.name) if entry.builtin else entry.name
             self.profile_combo.addItem(label, entry.key)
         index = self.profile_combo.findData(current) if current else -1
         self.profile_combo.setCurrentIndex(index if index >= 0 else self.profile_combo.findData("full_roster"))
         self.profile_combo.blockSignals(False)
-
-    def profile(self) -> ExportProfile:
-        return exporting.get_profile(self.db, self.profile_combo.currentData())
 
     def selection(self) -> Selection:
         if self.by_list.isChecked():
@@ -314,7 +349,7 @@ class ExportDialog(QDialog, HoldsWorkspace):
         """A list is sent to its partner: choosing it proposes that partner as the recipient."""
         if self.list_combo.currentData() is None:
             return
-        organization = lists.get_list(self.db, self.list_combo.currentData()).organization
+        organization = self._list_partners.get(self.list_combo.currentData())  # read with the lists
         index = self.partner_combo.findText(organization) if organization else -1
         if index >= 0:
             self.partner_combo.setCurrentIndex(index)
@@ -326,22 +361,28 @@ class ExportDialog(QDialog, HoldsWorkspace):
         self._refresh_timer.stop()
         self._generation += 1
         generation = self._generation
-        db, title = self.db, self.title_edit.text() or None
-        failed: list[BaseException] = []
+        db, title, key = self.db, self.title_edit.text() or None, self.profile_combo.currentData()
         try:
-            profile = self.profile()
             selection = self.selection()
-            found: list[tuple[exporting.SelectionSummary, Preview]] = []
+
+            def read() -> tuple[ExportProfile, exporting.SelectionSummary, Preview] | RosterError:
+                try:
+                    profile = exporting.get_profile(db, key)  # a saved profile is read from the roster
+                    return (profile, exporting.summarize(db, selection, profile),
+                            exporting.preview(db, selection, profile, limit=PREVIEW_ROWS, title=title))
+                except RosterError as exc:  # said in the summary line, not in an error box
+                    return exc
+
             # Summarising the whole roster reads every person: off the GUI thread, the window answering meanwhile.
-            run_read(self, lambda: (exporting.summarize(db, selection, profile),
-                                    exporting.preview(db, selection, profile, limit=PREVIEW_ROWS, title=title)),
-                     found.append, failed.append).wait()
-            if generation != self._generation:
-                return  # overtaken by a later choice, which shows its own
-            if failed:
-                raise failed[0]
-            self._summary = found[0][0]
-            self.preview_model.set_preview(found[0][1])
+            found = self._waited.wait_for(read)
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return  # closed, or overtaken by a later choice, which shows its own
+            if not found:
+                return  # another roster or officer meanwhile: the window closes this dialog
+            if isinstance(found[0], RosterError):
+                raise found[0]
+            profile, self._summary, preview = found[0]
+            self.preview_model.set_preview(preview)
             self.preview_view.setLayoutDirection(Qt.LayoutDirection.RightToLeft if profile.language == "ar"
                                                  else Qt.LayoutDirection.LeftToRight)
         except RosterError as exc:
@@ -408,7 +449,10 @@ class ExportDialog(QDialog, HoldsWorkspace):
 
         editor = ProfileEditor(self.workspace, start=self.profile_combo.currentData(), parent=self)
         editor.exec()
-        self._fill_profiles(editor.last_saved)
+        db = self.db
+        found = self._waited.wait_for(lambda: exporting.list_profiles(db))
+        if found:
+            self._fill_profiles(found[0], editor.last_saved)
         self.refresh()
 
     @Slot()
@@ -420,7 +464,8 @@ class ExportDialog(QDialog, HoldsWorkspace):
         overwrite = os.path.lexists(path)  # a dangling link too: it is replaced only when the user agrees
         if overwrite and not confirm_replace(self, path):
             return
-        kwargs: dict[str, Any] = dict(selection=self.selection(), profile=self.profile(),
+        key = self.profile_combo.currentData()
+        kwargs: dict[str, Any] = dict(selection=self.selection(),
                                       partner=self.partner_combo.currentData(),
                                       title=self.title_edit.text() or None, operator=self.operator,
                                       include_without_consent=self.consent_box.isChecked(), overwrite=overwrite)
@@ -431,12 +476,14 @@ class ExportDialog(QDialog, HoldsWorkspace):
             paper = self.paper_combo.currentData()
 
             def operation(progress: Progress) -> ExportResult:
-                return exporting.export_manifest(db, path, render=write_manifest_pdf, paper=paper, **kwargs)
+                return exporting.export_manifest(db, path, render=write_manifest_pdf, paper=paper,
+                                                 profile=exporting.get_profile(db, key), **kwargs)
         else:
             password = self.password_edit.text() or None
 
             def operation(progress: Progress) -> ExportResult:
-                return exporting.export_persons(db, path, password=password, progress=progress, **kwargs)
+                return exporting.export_persons(db, path, password=password, progress=progress,
+                                                profile=exporting.get_profile(db, key), **kwargs)
 
         self.export_button.setEnabled(False)
         self.task = run_in_background(self, self.tr("Exporting…"), operation, self._done, self._failed,
@@ -457,12 +504,16 @@ class ExportDialog(QDialog, HoldsWorkspace):
 
 # --- the window ------------------------------------------------------------------------------------
 
-def open_export_dialog(window: WindowHost, *, selected_only: bool = False) -> ExportDialog:
-    """The export dialog for the main window's roster (its current filter and selection)."""
-    selected = window.roster.selected_ids()
-    assert window.workspace is not None
-    dialog = ExportDialog(window.workspace, roster_query=window.roster.model.query,
-                          selected_ids=selected, parent=window.window())
+def open_export_dialog(window: WindowHost, *, selected_only: bool = False) -> ExportDialog | None:
+    """The export dialog for the main window's roster (its current filter and selection); None if what it
+    offers could not be read (the officer was told why) or another roster or officer came meanwhile."""
+    selected, query, workspace = window.roster.selected_ids(), window.roster.model.query, window.workspace
+    assert workspace is not None
+    choices = read_export_choices(WaitedReads(window.window(), lambda: window.db), workspace)
+    if choices is None:
+        return None
+    dialog = ExportDialog(workspace, roster_query=query, selected_ids=selected, parent=window.window(),
+                          choices=choices)
     if selected_only and selected:
         dialog.by_selection.setChecked(True)
     dialog.exported.connect(lambda result: window.statusBar().showMessage(

@@ -35,7 +35,9 @@ def install(host: WindowHost) -> None:
 def _open_export(host: WindowHost, *, selected_only: bool) -> None:
     from desktop_app.ui.export_dialog import open_export_dialog
 
-    open_export_dialog(host, selected_only=selected_only).exec()
+    dialog = open_export_dialog(host, selected_only=selected_only)
+    if dialog is not None:  # None: what it offers could not be read, or another roster opened meanwhile
+        dialog.exec()
 
 
 def _open_profiles(host: WindowHost) -> None:

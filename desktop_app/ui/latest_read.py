@@ -13,8 +13,8 @@ out. `busy` says whether an answer is still on its way (tests wait on it, the pa
 A page whose reload must return only once shown (the households and lists pages) waits for its read
 instead (`WaitedReads`), the event loop turning meanwhile:
 
-    waited = WaitedReads(page)
-    found = waited.wait_for(lambda: lists.all_lists(db))   # [] if it failed (and said why)
+    waited = WaitedReads(page, lambda: page.db)
+    found = waited.wait_for(lambda: lists.all_lists(db))   # [] if it failed (and said why) or came too late
 """
 
 from __future__ import annotations
@@ -77,10 +77,14 @@ class LatestRead:
 
 
 class WaitedReads:
-    """Reads a widget waits for, off the GUI thread with the window answering meanwhile."""
+    """Reads a widget waits for, off the GUI thread with the window answering meanwhile.
 
-    def __init__(self, widget: QWidget) -> None:
+    Given `roster` (the roster open now), an answer or error about a roster replaced meanwhile, or read for an
+    officer who has since signed out or switched user, is dropped: `wait_for` returns [] as for a failed read."""
+
+    def __init__(self, widget: QWidget, roster: Callable[[], Roster | None] | None = None) -> None:
         self._widget = widget
+        self._roster = roster
         self._reading = 0  # reads on their way
 
     @property
@@ -89,13 +93,31 @@ class WaitedReads:
         return self._reading > 0
 
     def wait_for(self, read: Callable[[], Any]) -> list[Any]:
-        """`[read()]` once done; [] if it failed (and said why) or the widget was closed meanwhile."""
+        """`[read()]` once done; [] if it failed (and said why), the widget was closed meanwhile, or (with
+        `roster`) the roster or its officer changed meanwhile."""
+        from desktop_app.services.accounts import signed_in  # loaded when first read: not at the first paint
+
         found: list[Any] = []
         widget = self._widget
+        roster = self._roster() if self._roster is not None else None
+        account = signed_in(roster) if roster is not None else None
+
+        def current() -> bool:
+            if self._roster is None:
+                return True
+            now = self._roster()
+            return now is roster and (now is None or signed_in(now) is account)
+
+        def failed(exc: BaseException) -> None:
+            if current():  # an error about a roster closed meanwhile is not news
+                show_error(widget, exc)
+
         self._reading += 1
         try:
-            run_read(widget, read, found.append, lambda exc: show_error(widget, exc)).wait()
+            run_read(widget, read, found.append, failed).wait()
         finally:
             if shiboken6.isValid(widget):
                 self._reading -= 1
+        if not shiboken6.isValid(widget) or not current():
+            return []
         return found

@@ -9,7 +9,9 @@ the other becomes 'merged'. 'Merge' asks for confirmation; 'Undo merge' separate
 Both dialogs take the window's `Workspace` (the open roster and the operator, whichever roster is
 open when they act). The merge, its undo and 'not a duplicate' are writes through
 `ui.operations.write_and_wait`: while a colleague holds the roster the window keeps answering and
-says who, and Cancel gives the write up.
+says who, and Cancel gives the write up. The comparison is read off the GUI thread: the duplicates
+dialog reads it before it opens the merge screen (nothing opens if another roster or officer came
+meanwhile), and the merge screen reads it again after an undo.
 
     dialog = DuplicatesDialog(window.workspace, window, undo_host=window)
     merge = MergeDialog(window.workspace, a_id, b_id, window, undo_host=window)
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -55,6 +58,7 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, show_error
+from desktop_app.ui.latest_read import WaitedReads
 from desktop_app.ui.operations import run_in_background, write_and_wait
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, undo_pushed
@@ -155,9 +159,12 @@ class MergeDialog(QDialog):
     merged = Signal(int)  # the survivor's id (also after an undo: the records changed)
 
     def __init__(self, workspace: Workspace, a_id: int, b_id: int, parent: QWidget | None = None, *,
-                 undo_host: WindowHost | None = None) -> None:
+                 undo_host: WindowHost | None = None, rows: list[FieldChoice] | None = None) -> None:
+        """`rows`: the comparison of the two records, read by the caller off the GUI thread (the duplicates
+        dialog does); without them the screen reads it itself, waiting for the read."""
         super().__init__(parent)
         self.setObjectName("mergeDialog")
+        self._waited = WaitedReads(self, lambda: workspace.db)
         self.undo_host = undo_host  # the window whose Edit > Undo can take the merge back after this closes
         self.undo_entry: OperationCommand | None = None
         self.setWindowTitle(self.tr("Merge duplicate records"))
@@ -208,11 +215,25 @@ class MergeDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.resize(900, 720)
-        self.load()
+        if rows is None:
+            self.load()
+        else:
+            self._show_rows(rows)
+
+    @property
+    def busy(self) -> bool:
+        """Whether the comparison is being read."""
+        return self._waited.busy
 
     def load(self) -> None:
-        # Two records by their ids: a look-up cheap enough for the GUI thread (it never waits on the lock).
-        rows = duplicates.merge_comparison(self.workspace.db, self.ids[A], self.ids[B])
+        """Read the comparison off the GUI thread and show it; returns once shown (nothing shown if the read
+        failed, and said why, or another roster or officer came meanwhile)."""
+        db, a_id, b_id = self.workspace.db, self.ids[A], self.ids[B]
+        found = self._waited.wait_for(lambda: duplicates.merge_comparison(db, a_id, b_id))
+        if found:
+            self._show_rows(found[0])
+
+    def _show_rows(self, rows: list[FieldChoice]) -> None:
         refs = next(r for r in rows if r.key == "case_ref")
         self.model.set_rows(rows, (f"A: {refs.keep_text}", f"B: {refs.other_text}"))
         self.table.setCurrentIndex(self.model.index(0, 0))
@@ -322,6 +343,7 @@ class DuplicatesDialog(QDialog):
         self.setWindowTitle(self.tr("Possible duplicates"))
         self.workspace = workspace
         self.loaded = False
+        self._waited = WaitedReads(self, lambda: workspace.db)
         self.model: RecordsModel[DuplicateCandidate] = RecordsModel([
             (self.tr("Record A"), lambda p: f"{p.a.case_ref} {p.a.name}"),
             (self.tr("Born A"), lambda p: p.a.birth_date),
@@ -388,7 +410,11 @@ class DuplicatesDialog(QDialog):
         pair = self.current_pair()
         if pair is None:
             return None
-        dialog = MergeDialog(self.workspace, pair.a.id, pair.b.id, self, undo_host=self.undo_host)
+        db = self.workspace.db
+        found = self._waited.wait_for(lambda: duplicates.merge_comparison(db, pair.a.id, pair.b.id))
+        if not found or not shiboken6.isValid(self):
+            return None  # failed (and said why), another roster or officer meanwhile, or this dialog closed
+        dialog = MergeDialog(self.workspace, pair.a.id, pair.b.id, self, undo_host=self.undo_host, rows=found[0])
         dialog.merged.connect(lambda _id: self.changed.emit())
         dialog.finished.connect(lambda _result: self.refresh())
         self.merge_dialog = dialog

@@ -5,8 +5,9 @@ get split at borders). A relationship too unlikely for the person's age (an 11-y
 spouse, `domain.person.doubtful_age`) is asked about before it is recorded, and its member row
 stays flagged. Every change is a service call, audited, written through the runner
 (`ui.operations.write_and_wait`): while a colleague holds the roster, the window keeps answering
-and says who. The households and the chosen one are read off the GUI thread; `reload()` returns
-once they show, and an answer about another roster than the one open now is dropped.
+and says who. The households and the chosen one are read off the GUI thread, after a change too;
+`reload()` returns once they show, and an answer about another roster than the one open now, or read for an
+officer who has since switched, is dropped.
 
     page.reload()          # the event loop turns meanwhile; `page.busy` while a read is on its way
 """
@@ -103,7 +104,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
         self.current: HouseholdView | None = None
         self._generation = 0  # the household asked for last: a read overtaken by a later choice is not shown
         self._listed = 0  # the same for the reads of the households list
-        self._waited = WaitedReads(self)
+        self._waited = WaitedReads(self, lambda: hub.workspace.db if hub.workspace is not None else None)
 
         self.search = QLineEdit(self, objectName="householdSearch")
         self.search.setPlaceholderText(self.tr("Find a household: reference or name"))
@@ -299,8 +300,8 @@ class HouseholdsPage(QWidget, OnWorkspace):
         except RosterError as exc:
             show_error(self, exc)
             return
-        self.show_household(view.id)
-        self.list_model.set_records(households.list_households(self.db, text=self.search.text().strip(), limit=500))
+        self.current = view  # the reload shows it again, with its split warnings and evidence, and the list
+        self.reload()
         self.changed.emit()
 
     @Slot()
@@ -356,11 +357,10 @@ class HouseholdsPage(QWidget, OnWorkspace):
             return
         relation = Relationship(self.new_relationship.currentData())
         household_id, db, operator = self.current.id, self.db, self.operator
-        try:
-            person = persons.get_person(db, person_id)  # one record by id: a look-up that never waits on the lock
-        except RosterError as exc:
-            show_error(self, exc)
-            return
+        found = self._waited.wait_for(lambda: persons.get_person(db, person_id))
+        if not found:
+            return  # failed (and said why), or another roster or officer meanwhile
+        person = found[0]
         if not confirm_relationship(self, person.case_ref, relation, person.birth_date):
             return
         self._apply(self.tr("Adding to the household"),

@@ -8,8 +8,9 @@ Answers follow the one rule of `services.lists`: an answer is always recorded, a
 person's status could not follow, the member's row is shaded and says why. Mark sent names
 members not yet verified and offers to verify them in the same step. Reconcile answer…
 opens the reconciliation against the chosen list. The lists and the chosen one are read off the
-GUI thread; `reload()` returns once they show, and an answer about another roster than the one open
-now is dropped.
+GUI thread, after a change too, and so are the partners a new list may go to and the household added by
+its reference; `reload()` returns once they show, and an answer about another roster than the one open
+now, or read for an officer who has since switched, is dropped.
 
     page.reload()          # the event loop turns meanwhile; `page.busy` while a read is on its way
 """
@@ -44,7 +45,7 @@ from desktop_app.domain.lists import Answer
 from desktop_app.domain.reasons import service_note
 from desktop_app.services import changes, households, lists, partners
 from desktop_app.services.lists import ListMemberView, ListSummary
-from desktop_app.services.workspace import Workspace
+from desktop_app.services.partners import OrganizationView
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
@@ -73,16 +74,16 @@ LIST_KINDS = frozenset({changes.LISTS, changes.PERSONS})  # a list's writes; sen
 
 
 class NewListDialog(QDialog):
-    """A list's name and the partner it goes to."""
+    """A list's name and the partner it goes to (one of `organizations`, read by the caller off the GUI thread)."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, organizations: list[OrganizationView], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newListDialog")
         self.setWindowTitle(self.tr("New evacuation list"))
         self.name = QLineEdit(self, objectName="newListName")
         self.partner = QComboBox(self, objectName="newListPartner")
         self.partner.addItem(self.tr("(no partner yet)"), None)
-        for organization in partners.organizations(workspace.db):  # the mission's partners: a handful of rows
+        for organization in organizations:
             self.partner.addItem(organization.name, organization.id)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -114,7 +115,7 @@ class ListsPage(QWidget, OnWorkspace):
         self.current: ListSummary | None = None
         self._generation = 0  # the list asked for last: a read overtaken by a later choice is not shown
         self._listed = 0  # the same for the reads of all the lists
-        self._waited = WaitedReads(self)
+        self._waited = WaitedReads(self, lambda: hub.workspace.db if hub.workspace is not None else None)
 
         self.lists_model: RecordsModel[ListSummary] = RecordsModel(
             [(self.tr("List"), lambda s: s.name), (self.tr("Partner"), lambda s: s.organization or ""),
@@ -359,10 +360,8 @@ class ListsPage(QWidget, OnWorkspace):
         self.conflict_warning.setVisible(bool(conflicts))
 
     def _after_change(self) -> None:
-        current_id = self.current.id if self.current else None
-        self.lists_model.set_records(lists.all_lists(self.db))
-        if current_id is not None:
-            self.select_list(current_id)
+        """After a write: the lists read again off the GUI thread, the chosen one shown again."""
+        self.reload()
         self.changed.emit()
 
     def _run(self, title: str, action: Callable[[], object]) -> bool:
@@ -382,7 +381,11 @@ class ListsPage(QWidget, OnWorkspace):
 
     @Slot()
     def new_list(self) -> None:
-        dialog = NewListDialog(self.workspace, self)
+        db = self.db
+        found = self._waited.wait_for(lambda: partners.organizations(db))  # the partners it may go to
+        if not found:
+            return  # failed (and said why), or another roster or officer meanwhile
+        dialog = NewListDialog(found[0], self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         db, operator, name, partner = self.db, self.operator, dialog.name.text(), dialog.partner.currentData()
@@ -407,14 +410,16 @@ class ListsPage(QWidget, OnWorkspace):
         ref = self.household_ref.text().strip()
         if self.current is None or not ref:
             return
-        match = next((h for h in households.list_households(self.db, text=ref) if h.ref.casefold() == ref.casefold()),
-                     None)
-        if match is None:
+        list_id, db, operator = self.current.id, self.db, self.operator
+        found = self._waited.wait_for(lambda: households.find_household_id(db, ref))  # exact: not the first 500
+        if not found:
+            return  # failed (and said why), or another roster or officer meanwhile
+        household_id: int | None = found[0]
+        if household_id is None:
             show_error(self, RosterError(self.tr("No household %1 on this roster.").replace("%1", ref)))
             return
-        list_id, db, operator = self.current.id, self.db, self.operator
         if self._run(self.tr("Adding the household to the list"),
-                     lambda: lists.add_household(db, list_id, match.id, operator=operator)):
+                     lambda: lists.add_household(db, list_id, household_id, operator=operator)):
             self.household_ref.clear()
 
     @Slot()
@@ -497,10 +502,14 @@ class ListsPage(QWidget, OnWorkspace):
         """The partner's answer checked against this list (not the whole roster)."""
         if self.current is None:
             return
-        from desktop_app.ui.reconcile import ReconcileDialog
+        from desktop_app.ui.reconcile.dialog import ReconcileDialog, read_choices
 
+        list_id = self.current.id
+        choices = read_choices(self._waited, self.workspace)  # off the GUI thread, the window answering
+        if choices is None:
+            return  # failed (and said why), or another roster or officer meanwhile
         host = self.window()
-        dialog = ReconcileDialog(self.workspace, host, list_id=self.current.id, undo_host=host)
+        dialog = ReconcileDialog(self.workspace, host, list_id=list_id, undo_host=host, choices=choices)
         dialog.applied.connect(lambda _result: self._after_change())
         self.reconcile_dialog = dialog
         dialog.show()

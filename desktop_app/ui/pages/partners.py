@@ -4,7 +4,9 @@ A log entry takes ten seconds: Ctrl+L opens the quick entry anywhere in the wind
 summary has the focus, Tab walks partner, person there, channel and follow-up date, and
 Ctrl+Enter saves. Follow-ups due today or overdue are listed apart and marked done there.
 Every change is written through the runner (`ui.operations.write_and_wait`): while a colleague
-holds the roster, the window keeps answering and says who.
+holds the roster, the window keeps answering and says who. The page's partners, log and follow-ups are
+read off the GUI thread (`reload()` returns once they show; an answer about a roster replaced meanwhile,
+or read for an officer who has since switched, is dropped), and so are the quick entry's partners.
 
     dialog = QuickLogDialog(window.workspace, person_ids=[12], parent=window.partners)
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -42,6 +45,7 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.keys import native_keys
+from desktop_app.ui.latest_read import WaitedReads
 from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
@@ -54,14 +58,17 @@ class QuickLogDialog(QDialog):
     """One liaison log entry: summary, partner, person there, channel, follow-up date."""
 
     def __init__(self, workspace: Workspace, *, person_ids: list[int] | None = None,
-                 organization_id: int | None = None, parent: QWidget | None = None) -> None:
+                 organization_id: int | None = None, organizations: list[OrganizationView] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`organizations`: the partners to offer, read by the caller off the GUI thread (the Partners page
+        does); a dialog shown on its own reads them itself."""
         super().__init__(parent)
         self.setObjectName("quickLogDialog")
         self.setWindowTitle(self.tr("Log a contact"))
         self.workspace = workspace
         self.person_ids = person_ids or []
         self.entry: LiaisonView | None = None
-        self.organizations = partners.organizations(workspace.db)  # the mission's partners: a handful of rows
+        self.organizations = partners.organizations(workspace.db) if organizations is None else organizations
         self.summary = QPlainTextEdit(self, objectName="logSummary")
         self.summary.setTabChangesFocus(True)
         self.summary.setPlaceholderText(self.tr("What was said or agreed"))
@@ -202,6 +209,8 @@ class PartnersPage(QWidget, OnWorkspace):
         self.hub = hub
         hub.follow(self, frozenset({changes.PARTNERS, changes.LIAISON, changes.SETTINGS}), self.reload)
         self.phone_region: str | None = None
+        self._listed = 0  # the reload asked for last: one overtaken by a later reload shows nothing
+        self._waited = WaitedReads(self, lambda: hub.workspace.db if hub.workspace is not None else None)
 
         self.orgs_model: RecordsModel[OrganizationView] = RecordsModel(
             [(self.tr("Organization"), lambda o: o.name), (self.tr("Kind"), lambda o: labels.kind(o.kind)),
@@ -290,17 +299,36 @@ class PartnersPage(QWidget, OnWorkspace):
         view.horizontalHeader().setStretchLastSection(True)
         return view
 
+    @property
+    def busy(self) -> bool:
+        """Whether a read of the partners, the log or the follow-ups is still on its way."""
+        return self._waited.busy
+
     @Slot()
     def reload(self) -> None:
+        """Read the partners, the log and the follow-ups due off the GUI thread, then show them; returns once
+        shown (the window answering meanwhile, the page's cursor saying it reads)."""
+        db = self.db
+        self._listed += 1
+        listed = self._listed
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        found = self._waited.wait_for(lambda: (partners.organizations(db), partners.log_entries(db),
+                                               partners.follow_ups_due(db)))
+        if not shiboken6.isValid(self):
+            return  # the window closed meanwhile
+        if not self.busy:
+            self.unsetCursor()
+        if not found or listed != self._listed:
+            return  # failed (and said so), another roster or officer meanwhile, or overtaken by a later reload
+        organizations, log, due = found[0]
         current = self.current_organization()
-        self.orgs_model.set_records(partners.organizations(self.db))
+        self.orgs_model.set_records(organizations)
         for row, organization in enumerate(self.orgs_model.records):
             if current is None or organization.id == current.id:
                 self.orgs_view.selectRow(row)
                 break
         self._show_contacts()
-        self.log_model.set_records(partners.log_entries(self.db))
-        due = partners.follow_ups_due(self.db)
+        self.log_model.set_records(log)
         self.due_model.set_records(due)
         self.due_label.setText(self.tr("<b>Follow-ups due today or overdue: %1</b>").replace("%1", str(len(due))))
 
@@ -381,10 +409,17 @@ class PartnersPage(QWidget, OnWorkspace):
             db, contact.id, operator=operator, name=name, position=position, phones=phones, emails=emails,
             region=region))
 
-    def quick_entry(self, person_ids: list[int] | None = None) -> QuickLogDialog:
+    def quick_entry(self, person_ids: list[int] | None = None) -> QuickLogDialog | None:
+        """The quick log entry, its partners read off the GUI thread first; None if that read failed (and said
+        why), or another roster or officer came meanwhile."""
         organization = self.current_organization()
+        db = self.db
+        found = self._waited.wait_for(lambda: partners.organizations(db))
+        if not found:
+            return None
         dialog = QuickLogDialog(self.workspace, person_ids=person_ids,
-                                organization_id=organization.id if organization else None, parent=self)
+                                organization_id=organization.id if organization else None, organizations=found[0],
+                                parent=self)
         dialog.accepted.connect(self._after)
         dialog.open()
         dialog.activateWindow()

@@ -42,11 +42,18 @@ def install(host: WindowHost) -> None:
                              host.window()), menus=("Lists", "Exchange"), shortcut="Ctrl+Shift+R")
 
     def open_dialog() -> None:
-        from desktop_app.ui.reconcile.dialog import ReconcileDialog
+        from desktop_app.ui.latest_read import WaitedReads
+        from desktop_app.ui.reconcile.dialog import ReconcileDialog, read_choices
 
         # Opened while a list is chosen on the Lists page: the answer is checked against that list.
-        dialog = ReconcileDialog(host.workspace, host.window(), list_id=host.chosen_list_id(),
-                                 undo_host=host)
+        list_id, workspace = host.chosen_list_id(), host.workspace
+        if workspace is None:
+            return
+        waited = WaitedReads(host.window(), lambda: host.db)
+        choices = read_choices(waited, workspace)  # off the GUI thread, the window answering meanwhile
+        if choices is None:
+            return  # failed (and said why), or another roster or officer meanwhile
+        dialog = ReconcileDialog(workspace, host.window(), list_id=list_id, undo_host=host, choices=choices)
         dialog.show()
 
     action.triggered.connect(open_dialog)

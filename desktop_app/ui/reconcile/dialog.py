@@ -9,7 +9,8 @@ bits (the model's waterfall); Left/Right move between candidates, Enter
 confirms the highlighted one, Delete leaves the row out, Backspace clears the decision,
 Up/Down move between rows. 'Apply…' records the matched and confirmed rows in one undoable
 operation after a confirmation; 'Undo apply' takes it back. The summary box holds the text
-for a situation report, with a Copy button.
+for a situation report, with a Copy button. The lists to choose from are read off the GUI thread: by
+the caller before the screen opens (the Lists page, the menu), or by the screen itself, waiting for the read.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.reasons import service_note
 from desktop_app.services import lists
+from desktop_app.services.lists import ListSummary
 from desktop_app.services.reconciling import (
     ApplyResult,
     Outcome,
@@ -75,6 +77,7 @@ from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.fit import resize_within_screen
+from desktop_app.ui.latest_read import WaitedReads
 from desktop_app.ui.operations import run_in_background
 from desktop_app.ui.reconcile.models import (
     ComparisonModel,
@@ -112,9 +115,13 @@ class ReconcileDialog(QDialog):
     applied = Signal(object)  # ApplyResult
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
-                 list_id: int | None = None, undo_host: WindowHost | None = None) -> None:
+                 list_id: int | None = None, undo_host: WindowHost | None = None,
+                 choices: list[ListSummary] | None = None) -> None:
+        """`choices`: the lists to check against, read by the caller off the GUI thread (`read_choices`);
+        without them the screen reads them itself, waiting for the read."""
         super().__init__(parent)
         self.setObjectName("reconcileDialog")
+        self._waited = WaitedReads(self, lambda: workspace.db)
         self.undo_host = undo_host  # the window whose Edit > Undo can take the apply back after this closes
         self.undo_entry: OperationCommand | None = None
         self.setWindowTitle(self.tr("Reconcile a partner's answer"))
@@ -124,12 +131,22 @@ class ReconcileDialog(QDialog):
         self.decisions = ReviewDecisions()
         self.last_apply: ApplyResult | None = None
         self.busy = False  # an apply or its undo is running: a second click must not start it again
-        self._build(list_id)
+        self._build(list_id, self._read_lists() if choices is None else choices)
         resize_within_screen(self, 1200, 760)
+
+    @property
+    def lists_busy(self) -> bool:
+        """Whether the lists to choose from are being read."""
+        return self._waited.busy
+
+    def _read_lists(self) -> list[ListSummary]:
+        db = self.db
+        found = self._waited.wait_for(lambda: lists.all_lists(db))
+        return found[0] if found else []
 
     # --- layout -----------------------------------------------------------------------------------
 
-    def _build(self, list_id: int | None) -> None:
+    def _build(self, list_id: int | None, choices: list[ListSummary]) -> None:
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("answerPath")
         self.path_edit.setPlaceholderText(self.tr("the partner's answer: .xlsx, .xls, .ods or .csv"))
@@ -142,7 +159,7 @@ class ReconcileDialog(QDialog):
         self.list_combo = QComboBox(self)
         self.list_combo.setObjectName("reconcileList")
         self.list_combo.addItem(self.tr("Whole roster (check only, nothing to apply)"), None)
-        for summary in lists.all_lists(self.db):
+        for summary in choices:
             self.list_combo.addItem(self.tr("%1 (%2 members, %3)").replace("%1", summary.name)
                                     .replace("%2", str(summary.members)).replace("%3", labels.state(summary.state)),
                                     summary.id)
@@ -523,3 +540,10 @@ class ReconcileDialog(QDialog):
                                   .replace("%1", str(result.restored)).replace("%2", str(result.status_changes)))
         self.applied.emit(result)
 
+
+def read_choices(waited: WaitedReads, workspace: Workspace) -> list[ListSummary] | None:
+    """The lists a reconcile may be checked against, read off the GUI thread through `waited` (the opener's);
+    None if the read failed (and said why) or another roster or officer came meanwhile: open nothing then."""
+    db = workspace.db
+    found = waited.wait_for(lambda: lists.all_lists(db))
+    return found[0] if found else None
