@@ -84,11 +84,15 @@ def _words(value: str | None) -> tuple[str, ...]:
 
 
 def has_cyrillic(value: str | None) -> bool:
-    return value is not None and any("\u0400" <= ch <= "\u04ff" for ch in value)
+    return value is not None and _CYRILLIC.search(value) is not None
 
 
 def has_arabic(value: str | None) -> bool:
-    return value is not None and any("\u0600" <= ch <= "\u06ff" for ch in value)
+    return value is not None and _ARABIC.search(value) is not None
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")  # a search runs in C: every name and case reference is asked
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -114,6 +114,9 @@ def _valid_as_given(raw: str) -> str | None:
 
 def display_phone(e164: str) -> str:
     """The international format for reading aloud ('+20 100 123 4567')."""
+    split = _calling_code(e164)
+    if split is not None and split[1][:1] not in ("", "0") and (formats := _international_formats(split[0])):
+        return f"+{split[0]} {_formatted_national(split[1], formats)}"
     number = _stored_number(e164)
     if number is None:
         try:
@@ -121,6 +124,37 @@ def display_phone(e164: str) -> str:
         except phonenumbers.NumberParseException:
             return e164
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+_Format = tuple[re.Pattern[str] | None, re.Pattern[str], str]  # leading digits, whole number, layout
+
+
+@functools.cache
+def _international_formats(code: int) -> tuple[_Format, ...] | None:
+    """The calling code's formats for the international layout, their patterns compiled once; None
+    when phonenumbers has no metadata for the code (it formats such a number itself)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(
+        code, phonenumbers.region_code_for_country_code(code).upper())
+    if metadata is None:
+        return None
+    formats: list[_Format] = []
+    for number_format in metadata.intl_number_format or metadata.number_format:
+        leading, pattern, layout = number_format.leading_digits_pattern, number_format.pattern, number_format.format
+        if pattern is None or layout is None:  # no such format in the metadata shipped; phonenumbers decides
+            return None
+        formats.append((re.compile(leading[-1]) if leading else None, re.compile(pattern), layout))
+    return tuple(formats)
+
+
+def _formatted_national(national: str, formats: tuple[_Format, ...]) -> str:
+    """What `phonenumbers.format_number(..., INTERNATIONAL)` makes of a national number with no leading
+    zero and no extension, with the patterns compiled once instead of looked up on every call (it
+    spent more time finding them than formatting): the first format whose last leading-digits pattern
+    starts the number and whose pattern matches it whole; the number as it is when none does."""
+    for leading, whole, layout in formats:
+        if (leading is None or leading.match(national)) and whole.fullmatch(national):
+            return whole.sub(layout, national)
+    return national
 
 
 def _stored_number(e164: str) -> phonenumbers.PhoneNumber | None:
