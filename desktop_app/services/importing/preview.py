@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import gc
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -114,7 +114,7 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
     used = chosen_order or next((o for o in orders.values() if o is not None), None)
     region = load_mission(db).phone_region
     converter = RowConverter(table.headers, table.mapping, phone_region=region, date_orders=orders)
-    converted: list[tuple[int, RowData, list[RowProblem], tuple[Any, ...]]] = []
+    converted: list[tuple[int, RowData, list[RowProblem], list[Any]]] = []
     skipped: list[SkippedRow] = []
     total = len(table.layout.data_rows)
     for offset, cells in enumerate(table.layout.data_rows):
@@ -123,7 +123,7 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
         number = table.layout.first_data_row + offset
         data, problems = converter.convert(number, cells)
         if data is not None:
-            converted.append((number, data, problems, tuple(cells)))
+            converted.append((number, data, problems, cells))  # copied only when the row is rejected
         elif (sum_line := total_line(cells)) is not None:
             skipped.append(SkippedRow(number, sum_line))
     snapshot = load_snapshot(db)
@@ -209,22 +209,22 @@ class _Classifier:
         self._documents: dict[str, int] = {}
         self._persons: dict[tuple[str, str, str], int] = {}
 
-    def classify(self, number: int, data: RowData, problems: list[RowProblem], cells: tuple[Any, ...]) -> PreviewRow:
+    def classify(self, number: int, data: RowData, problems: list[RowProblem], row_cells: Sequence[Any]) -> PreviewRow:
         blocking = [p for p in problems if p.blocking]
         blocking += self._repeats(number, data)
         target, refusal = self.snapshot.target_of(data)
         if refusal:
             blocking.append(RowProblem(number, "", "", "", refusal))
         if blocking:
-            return PreviewRow(number, Outcome.REJECTED, data,
-                              problems=tuple(blocking + [p for p in problems if not p.blocking]), cells=cells)
+            shown = tuple(blocking + [p for p in problems if not p.blocking])
+            return PreviewRow(number, Outcome.REJECTED, data, problems=shown, cells=tuple(row_cells))
         warnings = tuple(problems)
         if target is not None:
             try:
                 changes = self.snapshot.changes(target, data)
             except (TransitionRefused, ValidationError) as exc:
                 problem = RowProblem(number, "", "", data.status or "", exc.text)
-                return PreviewRow(number, Outcome.REJECTED, data, problems=(problem, *warnings), cells=cells)
+                return PreviewRow(number, Outcome.REJECTED, data, problems=(problem, *warnings), cells=tuple(row_cells))
             outcome = Outcome.UPDATE if changes else Outcome.UNCHANGED
             current = self.snapshot.persons[target]
             return PreviewRow(number, outcome, data, person_id=target, person_version=current.version,
@@ -232,7 +232,7 @@ class _Classifier:
         refusal = _new_person_refusal(data)
         if refusal:
             return PreviewRow(number, Outcome.REJECTED, data, problems=(RowProblem(number, "", "", "", refusal),
-                                                                      *warnings), cells=cells)
+                                                                      *warnings), cells=tuple(row_cells))
         return PreviewRow(number, Outcome.NEW, data, case_ref=data.fields.get("case_ref", ""), problems=warnings)
 
     def _repeats(self, number: int, data: RowData) -> list[RowProblem]:
