@@ -113,7 +113,9 @@ def test_the_roster_page_follows_the_hub_to_another_roster(qtbot: QtBot, window:
     window.hub.replace_database(other_roster)
     qtbot.waitUntil(lambda: not page.choices_busy)
     assert page.db is other_roster and page.search.text() == ""
-    assert page.model.rowCount() == roster.count(other_roster, roster.RosterQuery())
+    # The table's ids are read off the GUI thread: wait for them, not for the filter choices.
+    qtbot.waitUntil(lambda: page.model.complete
+                    and page.model.rowCount() == roster.count(other_roster, roster.RosterQuery()))
     assert [page.list_filter.itemText(i) for i in range(1, page.list_filter.count())] == \
         [s.name for s in lists.all_lists(other_roster)]
 
