@@ -16,7 +16,7 @@ than the column's usual length (the length most of its digit-only numbers have).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,8 +75,9 @@ def lost_zeros(headers: Sequence[str], mapping: dict[int, str], data_rows: Seque
     for index, target in sorted(mapping.items()):
         if target not in ("phone", "document_number"):
             continue
-        values = [(first_row + offset, cell_text(cells[index]).strip() if index < len(cells) else "")
-                  for offset, cells in enumerate(data_rows)]
+        # read as the checks go (each reads them once): a list of every row here was the preview's peak of memory
+        values = ((first_row + offset, cell_text(cells[index]).strip() if index < len(cells) else "")
+                  for offset, cells in enumerate(data_rows))
         suspects = _phones(values) if target == "phone" else _documents(values)
         if suspects:
             header = headers[index] if index < len(headers) else ""
@@ -84,7 +85,7 @@ def lost_zeros(headers: Sequence[str], mapping: dict[int, str], data_rows: Seque
     return found
 
 
-def _phones(values: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _phones(values: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
     suspects = []
     for row, text in values:
         if not text.isdigit() or text.startswith("0") or len(text) < MIN_PHONE_DIGITS:
@@ -96,7 +97,7 @@ def _phones(values: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return suspects
 
 
-def _documents(values: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _documents(values: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
     digits = [(row, text) for row, text in values if text.isdigit()]
     lengths = Counter(len(text) for _, text in digits)
     if not lengths:
