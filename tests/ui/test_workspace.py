@@ -21,6 +21,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.lists import NewListDialog
 from desktop_app.ui.pages.partners import QuickLogDialog
 from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.protection import Protection
 from desktop_app.ui.roster_model import RosterTableModel
 from tests.ui.typing import answer_next_message_box, type_text
 
@@ -130,6 +131,8 @@ def test_columns_chosen_in_the_header_menu_are_remembered(qtbot: QtBot, window: 
     assert header.isSectionHidden(7) and not header.isSectionHidden(13)
     window.roster.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     window.close()
+    # The window closes once its backup at close, written off the GUI thread, is done.
+    qtbot.waitUntil(lambda: window.feature(Protection).closing_backup is None, timeout=20_000)
     again = MainWindow(demo_db, "A. Petrova", window.preferences)
     qtbot.addWidget(again)
     again_header = again.roster.table.horizontalHeader()
