@@ -94,7 +94,6 @@ class Workers:
         self._lock = threading.Condition()
         self._waiting = 0  # jobs given and not yet taken
         self._running = 0  # jobs taken and not yet done
-        self._dropped = 0  # jobs given up by `clear` before a worker took them
 
     def start(self, job: Callable[[], None]) -> None:
         with self._lock:
@@ -107,11 +106,24 @@ class Workers:
             self._jobs.put(job)  # under the lock: `clear` counts exactly the jobs put before it
 
     def clear(self) -> None:
-        """Give up the jobs no worker has taken yet (they never run)."""
+        """Give up the jobs no worker has taken yet (they never run); they are let go on the calling thread
+        (the GUI thread), not on a worker, as what a job holds may be a window's."""
+        dropped: list[Callable[[], None] | None] = []
         with self._lock:
-            self._dropped += self._waiting
-            self._waiting = 0
+            while True:
+                try:
+                    dropped.append(self._jobs.get_nowait())
+                except queue.Empty:
+                    break
+            # a worker that took a job off the queue and waits for the lock still counts it, and runs it
+            self._waiting -= len(dropped)
             self._lock.notify_all()
+        dropped.clear()
+
+    def queued_count(self) -> int:
+        """Jobs given and not yet taken by a worker."""
+        with self._lock:
+            return self._waiting
 
     def active_count(self) -> int:
         with self._lock:
@@ -126,10 +138,6 @@ class Workers:
         while True:
             job = self._jobs.get()
             with self._lock:
-                if self._dropped:  # cleared while it waited in the queue
-                    self._dropped -= 1
-                    self._lock.notify_all()
-                    continue
                 self._waiting -= 1
                 self._running += 1
             try:
@@ -164,8 +172,9 @@ class _Relay(QObject):
 
     progressed = Signal(int, int, int)  # operation number, done, total
     waiting = Signal(int, object)  # operation number, holder (str or None)
-    # operation number, result or error, (OwnCommit or None,) and the work's box: emptied here, on the GUI
-    # thread, so that what the work's closure holds (a page, a dialog) is never let go on a worker's thread
+    # operation number, a box holding the result or error, (OwnCommit or None,) and the work's box: both
+    # emptied here, on the GUI thread, so that what the work's closure, its result or its error's traceback
+    # frames hold (a page, a dialog) is never let go on a worker's thread, however late the worker runs on
     succeeded = Signal(int, object, object, object)
     failed = Signal(int, object, object)
 
@@ -219,7 +228,8 @@ class _Relay(QObject):
             operation.show_waiting(holder)
 
     @Slot(int, object, object, object)
-    def _succeeded(self, number: int, result: object, own: OwnCommit | None, work: list[object]) -> None:
+    def _succeeded(self, number: int, outcome: list[object], own: OwnCommit | None, work: list[object]) -> None:
+        result = outcome.pop()
         work.clear()
         self._finish(number, own)
         operation = self._live(number, done=True)
@@ -227,7 +237,8 @@ class _Relay(QObject):
             operation.succeed(result)
 
     @Slot(int, object, object)
-    def _failed(self, number: int, exc: BaseException, work: list[object]) -> None:
+    def _failed(self, number: int, outcome: list[BaseException], work: list[object]) -> None:
+        exc = outcome.pop()
         work.clear()
         self._finish(number, None)
         operation = self._live(number, done=True)
@@ -245,6 +256,7 @@ class _Relay(QObject):
         for event in self.cancel_events.values():
             event.set()
         write_pool().clear()
+        read_pool().clear()  # nobody will see their answers: the quit does not wait for reads still queued
         read_pool().wait_for_done()
         write_pool().wait_for_done()
 
@@ -280,6 +292,10 @@ class _Job:
             return not cancel.is_set()
 
         own = None
+        # The result or error travels in a box the GUI thread empties: this thread keeps no reference to it
+        # once handed over (it may run on only after the GUI thread has handled it and let its own go).
+        result: list[object] = []
+        error: list[BaseException] = []
         try:
             if self.wait_for_lock is not None:
                 self.wait_for_lock(cancel.is_set, lambda holder: relay.waiting.emit(number, holder))
@@ -287,11 +303,15 @@ class _Job:
                 from desktop_app.services.changes import audit_head, committed_since
 
                 before = audit_head(tracked)
-            result = work[0](progress)
+            result.append(work[0](progress))
             if tracked is not None:
                 own = committed_since(tracked, before)
         except BaseException as exc:  # handed to the GUI thread, where bugs reach the crash dialog
-            relay.failed.emit(number, exc, work)
+            result.clear()
+            error.append(exc)
+        # emitted outside the except clause, which holds the error as the exception being handled
+        if error:
+            relay.failed.emit(number, error, work)
         else:
             relay.succeeded.emit(number, result, own, work)
 

@@ -104,7 +104,7 @@ def test_encryption_waits_off_the_gui_thread_for_a_colleague_it_names(qtbot: QtB
     assert plain_while_held == [True]  # nothing was touched while the colleague wrote
     assert len(ticks) > 10
     assert window.db is not None and window.db.encrypted and not _plain(db_path)
-    assert window.roster.model.rowCount() > 0  # the window shows the encrypted roster
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() > 0, timeout=20_000)  # shown: read off the GUI thread
     assert _waiting_window() is None
 
 
