@@ -504,12 +504,23 @@ class ExportDialog(QDialog, HoldsWorkspace):
 
 # --- the window ------------------------------------------------------------------------------------
 
+_OPENING = "exportDialogOpening"  # the window's property while the export dialog's choices are read
+
+
 def open_export_dialog(window: WindowHost, *, selected_only: bool = False) -> ExportDialog | None:
     """The export dialog for the main window's roster (its current filter and selection); None if what it
     offers could not be read (the officer was told why) or another roster or officer came meanwhile."""
     selected, query, workspace = window.roster.selected_ids(), window.roster.model.query, window.workspace
     assert workspace is not None
-    choices = read_export_choices(WaitedReads(window.window(), lambda: window.db), workspace)
+    main = window.window()
+    if main.property(_OPENING):  # asked again while the first one's choices are read: that one opens, alone
+        return None
+    main.setProperty(_OPENING, True)
+    try:
+        choices = read_export_choices(WaitedReads(main, lambda: window.db), workspace)
+    finally:
+        if shiboken6.isValid(main):
+            main.setProperty(_OPENING, False)
     if choices is None:
         return None
     dialog = ExportDialog(workspace, roster_query=query, selected_ids=selected, parent=window.window(),

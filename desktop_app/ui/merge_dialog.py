@@ -408,7 +408,7 @@ class DuplicatesDialog(QDialog):
     @Slot()
     def open_current(self) -> MergeDialog | None:
         pair = self.current_pair()
-        if pair is None:
+        if pair is None or self._waited.busy:  # Enter or a double-click again while a comparison is read: one screen
             return None
         db = self.workspace.db
         found = self._waited.wait_for(lambda: duplicates.merge_comparison(db, pair.a.id, pair.b.id))

@@ -191,3 +191,86 @@ def test_quitting_while_the_backup_at_close_waits_for_a_colleague_gives_it_up(
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
     assert protection.closing_backup is None
     assert set(folder.iterdir()) == before
+
+
+def _readers_held(qtbot: QtBot, parent: QWidget) -> threading.Event:
+    """Both readers busy until the returned gate is set: the reads asked meanwhile wait in the queue, as on a
+    loaded machine or behind a long search."""
+    gate, started = threading.Event(), threading.Semaphore(0)
+
+    def held() -> None:
+        started.release()
+        gate.wait(20)
+
+    for _ in range(operations.READ_THREADS):
+        run_read(parent, held, lambda _result: None)
+    for _ in range(operations.READ_THREADS):
+        assert started.acquire(timeout=10)
+    return gate
+
+
+def test_export_pressed_twice_fast_opens_one_dialog(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+Shift+E pressed twice before the export dialog's lists and partners were read: one dialog, not a
+    second one opening once the officer closed (or exported from) the first."""
+    from desktop_app.ui.export_dialog import ExportDialog
+
+    qtbot.waitUntil(lambda: window.roster_changes.watched is window.db, timeout=20_000)
+    action = window.actions["export"]
+    gate = _readers_held(qtbot, window)
+    shown: list[int] = []
+
+    def close_each_dialog_shown() -> None:
+        for dialog in QApplication.topLevelWidgets():
+            if isinstance(dialog, ExportDialog) and dialog.isVisible():
+                shown.append(id(dialog))
+                dialog.reject()
+
+    closer = QTimer()
+    closer.timeout.connect(close_each_dialog_shown)
+    closer.start(10)
+
+    def second_press() -> None:
+        QTimer.singleShot(0, gate.set)  # the reads go on once both presses were made
+        action.trigger()
+
+    try:
+        QTimer.singleShot(0, second_press)
+        action.trigger()  # returns once its dialog (and, before, the second one) was shown and closed
+    finally:
+        gate.set()
+        closer.stop()
+    assert len(shown) == 1
+
+
+def test_compare_and_merge_pressed_twice_fast_opens_one_merge_screen(qtbot: QtBot, window: MainWindow,
+                                                                     demo_db: Database) -> None:
+    """Enter (or a double-click) on a pair of possible duplicates twice before its comparison was read: one
+    merge screen, not two stacked for the same pair (the second merging what the first already merged)."""
+    from desktop_app.ui.merge_dialog import DuplicatesDialog, MergeDialog
+
+    fields = {"surname": "Щербаков", "given_names": "Иван", "birth_date": "1980-03-05", "sex": "M"}
+    a = persons.create_person(demo_db, fields, operator="t").id
+    b = persons.create_person(demo_db, {**fields, "patronymic": "Петрович"}, operator="t").id
+    assert window.workspace is not None
+    duplicates_dialog = DuplicatesDialog(window.workspace, window, undo_host=window)
+    qtbot.addWidget(duplicates_dialog)
+    qtbot.waitUntil(lambda: duplicates_dialog.loaded, timeout=20_000)
+    row = next(r for r in range(duplicates_dialog.model.rowCount())
+               if {duplicates_dialog.model.record(r).a.id, duplicates_dialog.model.record(r).b.id} == {a, b})
+    duplicates_dialog.table.setCurrentIndex(duplicates_dialog.model.index(row, 0))
+    gate = _readers_held(qtbot, window)
+    opened: list[MergeDialog | None] = []
+
+    def second_press() -> None:
+        QTimer.singleShot(0, gate.set)
+        opened.append(duplicates_dialog.open_current())
+
+    try:
+        QTimer.singleShot(0, second_press)
+        opened.append(duplicates_dialog.open_current())
+    finally:
+        gate.set()
+    screens = [d for d in duplicates_dialog.findChildren(MergeDialog) if d.isVisible()]
+    assert len(screens) == 1
+    assert [d for d in opened if d is not None] == screens
+    screens[0].reject()
