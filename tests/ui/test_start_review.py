@@ -16,6 +16,7 @@ from desktop_app.storage.db import Database
 from desktop_app.ui.app import FIRST_LOOK_ROWS, start_window
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.protection import Protection
 from desktop_app.ui.roster_model import COLUMN_KEYS
 
 BORN = COLUMN_KEYS.index("birth_date")
@@ -34,7 +35,8 @@ def test_a_saved_sort_order_and_hidden_column_are_the_first_page_and_stay(
     qtbot.addWidget(before)
     before.roster.table.sortByColumn(BORN, Qt.SortOrder.DescendingOrder)
     before.roster.set_column_shown(PHONE, False)
-    before.close()  # saves the layout
+    before.close()  # saves the layout once its backup at close, written off the GUI thread, is done
+    qtbot.waitUntil(lambda: before.feature(Protection).closing_backup is None, timeout=20_000)
 
     window = start_window(str(db_path), "A. Petrova", _preferences_again(tmp_path))
     assert window is not None
