@@ -153,6 +153,7 @@ _AUDIT_WORDS: dict[str, Template] = {word: template for word, template in (
     ("export_profile", QT_TRANSLATE_NOOP("domain.audit", "export profile")),
     ("mapping_profile", QT_TRANSLATE_NOOP("domain.audit", "mapping profile")),
     ("reconcile_report", QT_TRANSLATE_NOOP("domain.audit", "reconcile report")),
+    ("export_persons", QT_TRANSLATE_NOOP("domain.audit", "persons of an export")),
     ("roster", QT_TRANSLATE_NOOP("domain.audit", "roster")),
     ("undo-import", QT_TRANSLATE_NOOP("domain.audit", "undo of an import")),
     ("account", QT_TRANSLATE_NOOP("domain.audit", "account")),
@@ -216,6 +217,8 @@ _SUMMARIES: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), temp
      QT_TRANSLATE_NOOP("domain.audit", "exported {n} persons to an internal file ({what})")),
     (r"exported (?P<n>\d+) persons to (?P<partner>.*?) \((?P<what>.*)\)",
      QT_TRANSLATE_NOOP("domain.audit", "exported {n} persons to {partner} ({what})")),
+    (r"persons (?P<first>\d+)-(?P<last>\d+) of export entry (?P<entry>\d+)",
+     QT_TRANSLATE_NOOP("domain.audit", "persons {first}-{last} of export entry {entry}")),
     (r"import #(?P<n>\d+) of (?P<file>.*) \((?P<sheet>.*)\): (?P<created>\d+) created, (?P<updated>\d+) updated, "
      r"(?P<rejected>\d+) rejected",
      QT_TRANSLATE_NOOP("domain.audit", "import #{n} of {file} ({sheet}): {created} created, {updated} updated, "

@@ -72,6 +72,7 @@ ENTITY_KINDS: dict[str, frozenset[str]] = {
     # One entry for a whole import, reconciliation, merge or status operation (or its undo).
     "operation": frozenset({OPERATIONS, PERSONS, HOUSEHOLDS, LISTS}),
     "export": frozenset({EXPORTS}),
+    "export_persons": frozenset({EXPORTS}),  # the persons of a large export, listed apart
     "reconcile_report": frozenset({EXPORTS}),
     "export_profile": frozenset({PROFILES}),
     "mapping_profile": frozenset({PROFILES}),

@@ -99,7 +99,7 @@ def _cli(folder: Path, *args: str, env: dict[str, str] | None = None) -> subproc
 def _export_entries(roster: Path) -> list[dict[str, object]]:
     with contextlib.closing(sqlite3.connect(roster)) as connection:
         return [json.loads(changes) for (changes,) in connection.execute(
-            "SELECT changes FROM audit_entries WHERE action = 'export' ORDER BY id")]
+            "SELECT changes FROM audit_entries WHERE action = 'export' AND entity = 'export' ORDER BY id")]
 
 
 # --- defect 1: a report path overwrites any file, the roster included ---------------------------------

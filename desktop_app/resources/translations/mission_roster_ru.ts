@@ -7649,6 +7649,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../domain/reasons.py" line="156"/>
+        <source>persons of an export</source>
+        <translation>люди выгрузки</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="156"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
@@ -7841,6 +7846,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../domain/reasons.py" line="218"/>
         <source>exported {n} persons to {partner} ({what})</source>
         <translation>выгружено человек: {n}, для {partner} ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../domain/reasons.py" line="221"/>
+        <source>persons {first}-{last} of export entry {entry}</source>
+        <translation>люди с {first} по {last} выгрузки из записи {entry}</translation>
     </message>
     <message>
         <location filename="../../domain/reasons.py" line="221"/>

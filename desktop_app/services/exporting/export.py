@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop_app import output_files
 from desktop_app.domain.errors import NotFound, RosterError, ValidationError
@@ -82,6 +83,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 EXPORT_ACTION = "export"
+PERSONS_ENTITY = "export_persons"  # the entries listing a large export's persons
+PERSONS_PER_ENTRY = 1000  # persons listed in one audit entry (about 40 KB of JSON)
 MAX_MANIFEST_ROWS = 2000  # a manifest is for one bus, boat or flight, printed and signed
 CONSENT_REFS_SHOWN = 10
 PAPER_SIZES = ("a4", "letter")
@@ -94,8 +97,8 @@ ManifestRenderer = Callable[[Path, "Manifest", str], None]  # (path to write, ma
 class ConsentMissing(RosterError):
     """An export to a partner includes persons who have not consented to sharing their data."""
 
-    def __init__(self, without_consent: list[tuple[str, str]], persons: int, partner: str) -> None:
-        self.count = len(without_consent)
+    def __init__(self, count: int, without_consent: list[tuple[str, str]], persons: int, partner: str) -> None:
+        self.count = count
         refs = ", ".join(ref for _, ref in without_consent[:CONSENT_REFS_SHOWN])
         more = "…" if self.count > CONSENT_REFS_SHOWN else ""
         super().__init__(
@@ -198,8 +201,8 @@ class Recipient:
 def summarize(db: Database, selection: Selection, profile: ExportProfile | None = None) -> SelectionSummary:
     """Counts for the export dialog: persons, rows, and those without consent (first case refs)."""
     resolved = resolve(db, selection, profile or full_roster_profile())
-    return SelectionSummary(resolved.persons, resolved.rows, len(resolved.without_consent),
-                            tuple(ref for _, ref in resolved.without_consent[:CONSENT_REFS_SHOWN]),
+    return SelectionSummary(resolved.persons, resolved.rows, resolved.without_consent,
+                            tuple(ref for _, ref in resolved.without_consent_refs[:CONSENT_REFS_SHOWN]),
                             resolved.list_name, resolved.list_organization_id)
 
 
@@ -257,7 +260,7 @@ def export_persons(db: Database, out_path: str | os.PathLike[str], *, profile: E
 
         def record(sha256: str) -> None:
             recorded.append(ExportResult(path, sha256, rows, resolved.persons, profile.name, partner_name,
-                                         password is not None, len(resolved.without_consent), "xlsx", written))
+                                         password is not None, resolved.without_consent, "xlsx", written))
             _record(db, recorded[0], resolved, selection, partner_id, operator, title=heading)
 
         out.publish(before=record)
@@ -355,7 +358,7 @@ def export_manifest(db: Database, out_path: str | os.PathLike[str], *, render: M
 
     def record(sha256: str) -> None:
         recorded.append(ExportResult(path, sha256, manifest.rows, resolved.persons, profile.name, partner_name,
-                                     False, len(resolved.without_consent), "pdf",
+                                     False, resolved.without_consent, "pdf",
                                      tuple((s.title or profile.sheet_name, len(s.rows)) for s in manifest.sections)))
         _record(db, recorded[0], resolved, selection, partner_id, operator, title=manifest.title, paper=paper)
 
@@ -386,20 +389,30 @@ def _whole_pdf(path: Path) -> bool:
 
 @accounts.guarded(Permission.SEARCH)
 def recipients_of(db: Database, person_id: int) -> list[Recipient]:
-    """Every export that carried this person's data, newest first (from the audit trail)."""
+    """Every export that carried this person's data, newest first (from the audit trail: the export's
+    entry, or for a large export the entry listing the persons apart, see `_record`)."""
     with db.reading() as session:
         person_uuid = session.scalar(select(Person.uuid).where(Person.id == person_id))
         if person_uuid is None:
             raise NotFound("person", person_id)
-        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == EXPORT_ACTION,
-                                                           AuditEntry.entity == "export",
-                                                           AuditEntry.changes.contains(f'"{person_uuid}"'))
-                                  .order_by(AuditEntry.id.desc()))
+        naming = session.execute(select(AuditEntry.id, AuditEntry.entity, AuditEntry.changes)
+                                 .where(AuditEntry.action == EXPORT_ACTION,
+                                        AuditEntry.entity.in_(("export", PERSONS_ENTITY)),
+                                        AuditEntry.changes.contains(f'"{person_uuid}"'))
+                                 .order_by(AuditEntry.id.desc()))
+        export_ids: list[int] = []
+        for entry_id, entity, changes in naming:
+            details = json.loads(changes)
+            if person_uuid in details.get("persons", ()):
+                export_ids.append(entry_id if entity == "export" else int(details.get("export_entry", 0)))
+        exports = {entry.id: entry for entry in session.scalars(
+            select(AuditEntry).where(AuditEntry.id.in_(export_ids), AuditEntry.entity == "export"))}
         found: list[Recipient] = []
-        for entry in entries:
-            details = json.loads(entry.changes)
-            if person_uuid not in details.get("persons", ()):
+        for export_id in sorted(dict.fromkeys(export_ids), reverse=True):
+            entry = exports.get(export_id)
+            if entry is None:
                 continue
+            details = json.loads(entry.changes)
             found.append(Recipient(entry.at, entry.operator, details.get("partner"), details.get("profile", ""),
                                    details.get("file", ""), details.get("sha256", ""),
                                    bool(details.get("encrypted")), details.get("format", "xlsx")))
@@ -408,20 +421,50 @@ def recipients_of(db: Database, person_id: int) -> list[Recipient]:
 
 def _record(db: Database, result: ExportResult, resolved: ResolvedSelection, selection: Selection,
             partner_id: int | None, operator: str, **extra: Any) -> None:
-    """The audit entry of a file about to appear (if it cannot be written, the file does not appear)."""
-    missing_consent = {uuid for uuid, _ in resolved.without_consent}
-    details = {"format": result.format, "file": str(result.path.resolve()), "sha256": result.sha256,
-               "profile": result.profile, "partner": result.partner, "partner_id": partner_id,
-               "encrypted": result.encrypted, "rows": result.rows, "persons": resolved.uuids,
-               "without_consent": [u for u in resolved.uuids if u in missing_consent],
-               "selection": selection.describe(), **extra}
+    """The audit entry of a file about to appear (if it cannot be written, the file does not appear).
+
+    Up to PERSONS_PER_ENTRY persons are listed in the entry itself; a larger export lists them in
+    entries of its own that follow it in the same transaction (entity 'export_persons', the file's
+    SHA-256 as key, `export_entry` naming the export's entry), PERSONS_PER_ENTRY at a time, so that
+    no one entry, JSON text or list of a million UUIDs is ever made (issue 19).
+    """
+    details: dict[str, Any] = {
+        "format": result.format, "file": str(result.path.resolve()), "sha256": result.sha256,
+        "profile": result.profile, "partner": result.partner, "partner_id": partner_id,
+        "encrypted": result.encrypted, "rows": result.rows, "persons_count": resolved.persons,
+        "selection": selection.describe(), **extra}
+    listed_apart = resolved.persons > PERSONS_PER_ENTRY
+    if listed_apart:
+        details.update(without_consent_count=resolved.without_consent,
+                       persons_entries=-(-resolved.persons // PERSONS_PER_ENTRY))
+    else:
+        details.update(persons=list(resolved.uuids), without_consent=list(resolved.without_consent_uuids()))
     recipient = result.partner or "an internal file"
     summary = (f"exported {result.persons} persons to {recipient} ({result.profile}, {result.format}"
                f"{', encrypted' if result.encrypted else ''})")
     with db.transaction() as session:
-        audit.record(session, operator, EXPORT_ACTION, "export", result.sha256, summary, details)
+        entry = audit.record(session, operator, EXPORT_ACTION, "export", result.sha256, summary, details)
+        if listed_apart:
+            _record_persons(session, operator, entry.id, result.sha256, resolved)
     log.info("export recorded: %s, %d rows, %d persons, encrypted %s, to a partner %s", result.format, result.rows,
              result.persons, result.encrypted, result.partner is not None)  # counts only: no names, no path
+
+
+def _record_persons(session: Session, operator: str, export_entry: int, sha256: str,
+                    resolved: ResolvedSelection) -> None:
+    """The exported persons' UUIDs in entries of PERSONS_PER_ENTRY, each flushed and let go before the next."""
+    parts = -(-resolved.persons // PERSONS_PER_ENTRY)
+    for part, start in enumerate(range(0, resolved.persons, PERSONS_PER_ENTRY), start=1):
+        positions = range(start, min(start + PERSONS_PER_ENTRY, resolved.persons))
+        chunk = [resolved.uuids[i] for i in positions]
+        without = [resolved.uuids[i] for i in positions if i in resolved.consent_missing]
+        entry = audit.record(session, operator, EXPORT_ACTION, PERSONS_ENTITY, sha256,
+                             f"persons {start + 1}-{positions.stop} of export entry {export_entry}",
+                             {"export_entry": export_entry, "part": part, "parts": parts, "persons": chunk,
+                              "without_consent": without})
+        if part < parts:  # the last stays: the trail's head is written from it after the commit
+            session.flush()
+            session.expunge(entry)
 
 
 def _partner(db: Database, partner: int | str | None) -> tuple[int | None, str | None]:
@@ -441,7 +484,7 @@ def _partner(db: Database, partner: int | str | None) -> tuple[int | None, str |
 
 def _check_consent(resolved: ResolvedSelection, partner: str | None, include_without_consent: bool) -> None:
     if partner is not None and resolved.without_consent and not include_without_consent:
-        raise ConsentMissing(resolved.without_consent, resolved.persons, partner)
+        raise ConsentMissing(resolved.without_consent, resolved.without_consent_refs, resolved.persons, partner)
 
 
 DEMONSTRATION_MARK = "DEMONSTRATION"

@@ -2,22 +2,28 @@
 
 A `Selection` combines a list, statuses, a roster view's query and hand-picked ids (all
 given parts must hold). Persons in the trash and merged records are never exported.
-`resolve` runs the selection once and keeps only keys (person id and list membership) in
-the order the profile needs: households together for 'household' grouping, lists together
-for 'list' grouping, otherwise the roster view's order, the hand-picked order, or by name.
+`resolve` runs the selection once, its rows fetched from the query a page at a time, and keeps
+only keys (person id and list membership) in the order the profile needs: households together
+for 'household' grouping, lists together for 'list' grouping, otherwise the roster view's order,
+the hand-picked order, or by name. The keys, each person's UUID and who lacks consent are held
+as machine integers and bytes (`RowKeys`: about 40 bytes a person, no Python object each), so a
+million persons' selection takes tens of megabytes, not the gigabyte a list of rows took (issue 19).
 `person_records` then reads the records a page at a time with SQLAlchemy Core (persons,
 their best travel document, first phone, household, list answer), so memory stays flat
-however large the roster is: only the keys of the whole selection are held.
+however large the roster is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import uuid as uuid_module
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from itertools import islice
+from typing import Any, TypeAlias, overload
 
-from sqlalchemy import and_, case, func, null, select
+from sqlalchemy import Select, and_, case, func, null, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain.dates import PartialDate
@@ -26,6 +32,7 @@ from desktop_app.domain.export_profile import ExportProfile, Grouping
 from desktop_app.domain.person import DocumentType
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
+from desktop_app.exchange.export_errors import ExportError
 from desktop_app.services import accounts, roster
 from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage.db import Database
@@ -39,6 +46,9 @@ from desktop_app.storage.models import (
 )
 
 PAGE_SIZE = 1000
+CONSENT_REFS_KEPT = 10  # the case references a refusal or the export dialog names
+NO_MEMBER = -1
+AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 # The document a partner wants to see first: travel documents before identity papers.
 DOCUMENT_PREFERENCE = (DocumentType.FOREIGN_PASSPORT, DocumentType.PASSPORT, DocumentType.TRAVEL_DOCUMENT,
                        DocumentType.NATIONAL_ID, DocumentType.RESIDENCE_PERMIT, DocumentType.BIRTH_CERTIFICATE,
@@ -72,13 +82,100 @@ class Selection:
         return described or {"whole_roster": True}
 
 
+class _PackedUuids:
+    """UUIDs in order, 16 bytes each when canonical (the program writes them so; another mission's or an
+    imported file's may differ and is kept as given)."""
+
+    def __init__(self) -> None:
+        self._packed = bytearray()
+        self._other: dict[int, str] = {}
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def append(self, value: str) -> None:
+        try:
+            parsed = uuid_module.UUID(value)
+        except ValueError:
+            parsed = None
+        if parsed is None or str(parsed) != value:
+            self._other[self._count] = value
+            parsed = uuid_module.UUID(int=0)
+        self._packed += parsed.bytes
+        self._count += 1
+
+    def __getitem__(self, index: int) -> str:
+        if index in self._other:
+            return self._other[index]
+        return str(uuid_module.UUID(bytes=bytes(self._packed[16 * index:16 * index + 16])))
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[index] for index in range(self._count))
+
+
+class _SeenIds:
+    """A set of positive person ids as a bitmap: an eighth of a byte per id, not a Python object each."""
+
+    def __init__(self) -> None:
+        self._bits = bytearray()
+
+    def add(self, value: int) -> bool:
+        """Mark `value`; whether it was new."""
+        byte, bit = divmod(value, 8)
+        if byte >= len(self._bits):
+            self._bits.extend(bytes(max(byte + 1, 2 * len(self._bits)) - len(self._bits)))
+        if self._bits[byte] >> bit & 1:
+            return False
+        self._bits[byte] |= 1 << bit
+        return True
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, int):
+            return False
+        byte, bit = divmod(value, 8)
+        return byte < len(self._bits) and bool(self._bits[byte] >> bit & 1)
+
+
+class RowKeys(Sequence[tuple[int, int | None]]):
+    """The (person id, list membership id or None) of each row in export order, held as machine integers
+    (8 bytes each, no Python object per row), so a million rows take a few megabytes."""
+
+    def __init__(self) -> None:
+        self._persons = array("q")
+        self._members = array("q")  # NO_MEMBER for a row that is no list membership
+
+    def append(self, person_id: int, member_id: int | None) -> None:
+        self._persons.append(person_id)
+        self._members.append(NO_MEMBER if member_id is None else member_id)
+
+    def __len__(self) -> int:
+        return len(self._persons)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int | None]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int | None]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, int | None] | list[tuple[int, int | None]]:
+        if isinstance(index, slice):
+            return list(zip(self._persons[index], (None if m == NO_MEMBER else m for m in self._members[index]),
+                            strict=True))
+        member = self._members[index]
+        return self._persons[index], None if member == NO_MEMBER else member
+
+
 @dataclass(frozen=True)
 class ResolvedSelection:
-    """The selection run once: row keys in export order, and who lacks consent."""
+    """The selection run once: row keys in export order, each person's UUID once (in first-row order) and
+    who lacks consent, all held compactly (see `RowKeys`): no Python object per person."""
 
-    keys: list[tuple[int, int | None]]  # (person id, list membership id or None), one per row
-    uuids: list[str]  # each person once, in first-row order
-    without_consent: list[tuple[str, str]]  # (uuid, case ref) of persons without consent to share
+    keys: RowKeys
+    uuids: _PackedUuids  # each person once, in first-row order
+    without_consent_refs: list[tuple[str, str]]  # (uuid, case ref) of the first persons without consent
+    without_consent: int  # how many persons lack consent to share
+    consent_missing: _SeenIds  # the positions in `uuids` of those persons
     list_name: str | None = None
     list_organization_id: int | None = None
 
@@ -90,17 +187,15 @@ class ResolvedSelection:
     def persons(self) -> int:
         return len(self.uuids)
 
+    def without_consent_uuids(self) -> Iterator[str]:
+        """The UUIDs of the persons without consent, in first-row order."""
+        return (uuid for index, uuid in enumerate(self.uuids) if index in self.consent_missing)
+
 
 @accounts.guarded(Permission.SEARCH)
 def resolve(db: Database, selection: Selection, profile: ExportProfile) -> ResolvedSelection:
-    """Run `selection` and order it for `profile`'s grouping."""
-    order_from: list[int] | None = None
-    if selection.query is not None:
-        order_from = roster.search_ids(db, selection.query)
-    if selection.person_ids is not None:
-        wanted = set(selection.person_ids)
-        order_from = [i for i in order_from if i in wanted] if order_from is not None \
-            else list(dict.fromkeys(selection.person_ids))
+    """Run `selection` and order it for `profile`'s grouping, streaming its rows from the query (no
+    list of every row is made: a million persons' keys are held in a few megabytes)."""
     by_list = profile.grouping is Grouping.LIST or selection.list_id is not None
     member = aliased(ListMember)
     member_id = member.id if by_list else null()
@@ -117,21 +212,68 @@ def resolve(db: Database, selection: Selection, profile: ExportProfile) -> Resol
             statement = statement.outerjoin(member, join_on)
     if selection.statuses:
         statement = statement.where(Person.status.in_([s.value for s in selection.statuses]))
-    statement = statement.order_by(*_order(profile.grouping, by_list, member))
+    if selection.query is not None:
+        roster.check_filters(db, selection.query)
+    keys = RowKeys()
+    uuids = _PackedUuids()
+    seen = _SeenIds()
+    consent_missing = _SeenIds()
+    refs: list[tuple[str, str]] = []
+    missing = 0
     with db.reading() as session:
         list_name, list_org = _list_of(session, selection.list_id)
-        rows = list(session.execute(statement))
-    if order_from is not None:
-        rows = _reordered(rows, order_from, keep_sql_order=profile.grouping is not Grouping.PERSON)
-    keys: list[tuple[int, int | None]] = []
-    uuids: dict[str, None] = {}
-    missing_consent: dict[str, str] = {}
-    for person_id, membership_id, uuid, case_ref, consent in rows:
-        keys.append((person_id, membership_id))
-        uuids[uuid] = None
-        if not consent:
-            missing_consent[uuid] = case_ref
-    return ResolvedSelection(keys, list(uuids), list(missing_consent.items()), list_name, list_org)
+        for person_id, membership_id, uuid, case_ref, consent in _rows(session, statement, selection, profile,
+                                                                       by_list, member):
+            keys.append(person_id, membership_id)
+            if not seen.add(person_id):
+                continue
+            if not consent:
+                consent_missing.add(len(uuids))
+                missing += 1
+                if len(refs) < CONSENT_REFS_KEPT:
+                    refs.append((uuid, case_ref))
+            uuids.append(uuid)
+    return ResolvedSelection(keys, uuids, refs, missing, consent_missing, list_name, list_org)
+
+
+def _rows(session: Session, statement: AnySelect, selection: Selection, profile: ExportProfile, by_list: bool,
+          member: Any) -> Iterator[Any]:
+    """The selection's rows in export order, read from the query a page at a time."""
+    if profile.grouping is Grouping.PERSON and (selection.query is not None or selection.person_ids is not None):
+        # In the roster view's (or the hand-picked) order: that order's ids a page at a time, their rows each.
+        order: Iterable[int]
+        if selection.query is not None:
+            wanted = set(selection.person_ids) if selection.person_ids is not None else None
+            order = (person_id for person_id, in _streamed(session, roster.ids_statement(selection.query))
+                     if wanted is None or person_id in wanted)
+        else:
+            order = dict.fromkeys(selection.person_ids or ())
+        for page in _pages(iter(order)):
+            found = {row[0]: row for row in session.execute(statement.where(Person.id.in_(page)))}
+            yield from (found[person_id] for person_id in page if person_id in found)
+        return
+    allowed: _SeenIds | set[int] | None = None
+    if selection.query is not None:
+        picked = set(selection.person_ids) if selection.person_ids is not None else None
+        allowed = _SeenIds()
+        for person_id, in _streamed(session, roster.ids_statement(selection.query)):
+            if picked is None or person_id in picked:
+                allowed.add(person_id)
+    elif selection.person_ids is not None:
+        allowed = set(selection.person_ids)
+    for row in _streamed(session, statement.order_by(*_order(profile.grouping, by_list, member))):
+        if allowed is None or row[0] in allowed:
+            yield row
+
+
+def _pages(ids: Iterator[int]) -> Iterator[list[int]]:
+    while page := list(islice(ids, PAGE_SIZE)):
+        yield page
+
+
+def _streamed(session: Session, statement: AnySelect) -> Iterator[Any]:
+    """The rows of `statement`, fetched PAGE_SIZE at a time (a server-side cursor on PostgreSQL)."""
+    yield from session.execute(statement.execution_options(yield_per=PAGE_SIZE))
 
 
 def _order(grouping: Grouping, by_list: bool, member: Any) -> list[Any]:
@@ -142,15 +284,6 @@ def _order(grouping: Grouping, by_list: bool, member: Any) -> list[Any]:
         return [case((Person.household_id.is_(None), 1), else_=0), Household.ref,
                 case((Person.relationship == "head", 0), else_=1), Person.birth_date, Person.id]
     return by_name
-
-
-def _reordered(rows: list[Any], order: list[int], *, keep_sql_order: bool) -> list[Any]:
-    """Rows of persons in `order` only; in that order unless the grouping's SQL order must stay."""
-    if keep_sql_order:
-        wanted = set(order)
-        return [row for row in rows if row[0] in wanted]
-    position = {person_id: index for index, person_id in enumerate(order)}
-    return sorted((row for row in rows if row[0] in position), key=lambda row: position[row[0]])
 
 
 def _list_of(session: Session, list_id: int | None) -> tuple[str | None, int | None]:
@@ -172,6 +305,10 @@ def person_records(db: Database, keys: Sequence[tuple[int, int | None]],
         page = keys[start:start + page_size]
         with db.reading() as session:
             records = _page(session, page)
+        if vanished := sum(person_id not in records.persons or (member_id is not None and member_id not in records.members)
+                           for person_id, member_id in page):
+            raise ExportError(f"the selection changed while it was read: {vanished} of its persons were removed from "
+                              "the roster or the list meanwhile (a colleague's change); nothing was exported, try again")
         for person_id, member_id in page:
             record = dict(records.persons[person_id])
             if member_id is not None:
@@ -179,6 +316,7 @@ def person_records(db: Database, keys: Sequence[tuple[int, int | None]],
             if not notes_readable:
                 record.update(medical=None, notes="")
             yield record
+        del records  # one page held at a time: not the last one while the next is read
 
 
 @dataclass
