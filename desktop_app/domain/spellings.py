@@ -235,7 +235,7 @@ def equal_under_scheme(a: str, b: str) -> str | None:
     if (forms_a.arabic or forms_b.arabic) and forms_a.skeletons & forms_b.skeletons:
         arabic, other = (forms_a, forms_b) if forms_a.arabic else (forms_b, forms_a)
         if other.arabic or any(_long_vowels_fit(arabic.word, form) and _latin_long_vowels_fit(arabic.word, form)
-                               for form in other.forms):
+                               and _final_h_fits(arabic.word, form) for form in other.forms):
             return ARABIC_SKELETON
     return None
 
@@ -284,6 +284,24 @@ def _latin_long_vowels_fit(arabic: str, latin: str) -> bool:
                                    for i in range(1, len(arabic))):
             return False
     return True
+
+
+# The Arabic letters a final H of a Latin spelling writes: ta marbuta (Fatimah), ha (Abdullah), hha (Samah).
+_FINAL_H_LETTERS = "ةهح"
+_LATIN_FINAL_H = re.compile(r"[AEIOUY]H$")
+
+
+def _final_h_fits(arabic: str, latin: str) -> bool:
+    """Whether a final H is on both sides or on neither, as far as the Arabic letters say.
+
+    The skeletons drop a final H, for ta marbuta is -A or -AH in Latin; but a final ح is a consonant
+    every spelling writes, and a Latin H after a vowel must be one of ة, ه, ح: Samah (سماح) and Sama
+    (سما), Sabah (صباح) and Saba (صبا), Noah (نوح) and Noa are two names each, given to twins (breaker
+    X14 s9: the twin who left was matched to the one who stayed at 1.0).
+    """
+    if arabic.endswith("ح"):
+        return latin.endswith("H")
+    return not _LATIN_FINAL_H.search(latin) or arabic.endswith(tuple(_FINAL_H_LETTERS))
 
 
 def _informal(latin: str) -> list[str]:

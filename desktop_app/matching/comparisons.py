@@ -15,6 +15,7 @@ Jaro-Winkler band (`place_level`), different.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,7 +24,7 @@ from rapidfuzz.distance import OSA, Indel, JaroWinkler
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.matching.features import GIVEN, MIN_FUZZY_DOCUMENT, NAME, PATRONYMIC, SURNAME, NameToken, Prepared
-from desktop_app.matching.normalize import AS_WRITTEN, equal_under_scheme, latin_forms
+from desktop_app.matching.normalize import AS_WRITTEN, equal_under_scheme, latin_forms, sound_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +243,7 @@ def word_level(a: str, b: str) -> tuple[int, str]:
         scheme = equal_under_scheme(a, b)
         if scheme is not None:
             return SCHEME, scheme
-    if forms_a.sounds & forms_b.sounds:
+    if forms_a.sounds & forms_b.sounds and not _met_through_final_h(tuple(forms_a.forms), tuple(forms_b.forms)):
         return SOUND, ""
     if min(len(a), len(b)) == 1:
         short, other = (forms_a, forms_b) if len(a) == 1 else (forms_b, forms_a)
@@ -261,6 +262,20 @@ def word_level(a: str, b: str) -> tuple[int, str]:
     if best >= 0.80:
         return JW80, ""
     return DIFFERENT, ""
+
+
+_FINAL_H = re.compile(r"[AEIOUY]H$")
+
+
+def _met_through_final_h(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> bool:
+    """The two words' sound keys meet only where one spelling ends in a vowel and H and the other does not.
+
+    The sound key drops that H so that Sarah finds Сара and Fatimah Fatima, but Noah and Noa, Samah
+    (سماح) and Sama (سما), Sabah and Saba are different names too, the very names twins are given:
+    met that way the words are look-alikes (Jaro-Winkler), which the twin cap weighs, not one name.
+    """
+    return all(bool(_FINAL_H.search(x)) != bool(_FINAL_H.search(y))
+               for x in forms_a for y in forms_b if sound_key(x) == sound_key(y))
 
 
 @lru_cache(maxsize=500_000)

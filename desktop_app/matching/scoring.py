@@ -54,6 +54,7 @@ from desktop_app.matching.comparisons import (
     D_GENERATION,
     D_NEAR,
     D_SWAPPED,
+    D_YEAR,
     DIFFERENT,
     DOCUMENT_F,
     DOCUMENT_ONE_OFF,
@@ -267,9 +268,14 @@ def born_apart_from_household(levels: tuple[int, ...]) -> bool:
 
 
 def twin_like(levels: tuple[int, ...]) -> bool:
-    """Surname (or its other-gender form) and full birth date agree, the given name does not: a twin?"""
+    """Surname (or its other-gender form) and birth date agree, the given name does not: a twin?
+
+    The birth date agrees when it is equal or swapped, and also when one side gives only the year or
+    1 January of it (`comparisons.date_level`'s year level): the day a register did not know may be
+    the twin's (breaker X14 s9: Danila Sergeevich born 1 January 2010 was matched to his twin Daniil).
+    """
     given = levels[GIVEN_F]
-    return (levels[SURNAME_F] <= JW94 and levels[BIRTH_F] in (D_EQUAL, D_SWAPPED)
+    return (levels[SURNAME_F] <= JW94 and levels[BIRTH_F] in (D_EQUAL, D_SWAPPED, D_YEAR)
             and AGREEING < given < _LABELLED[GIVEN_F][2])
 
 
