@@ -69,7 +69,7 @@ from desktop_app.services.roster import RosterQuery
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
-from desktop_app.ui.latest_read import WaitedReads
+from desktop_app.ui.latest_read import WaitedReads, opening_once
 from desktop_app.ui.operations import PendingOperation, Progress, run_in_background
 from desktop_app.ui.workspace_signals import HoldsWorkspace, hub_of
 
@@ -504,23 +504,16 @@ class ExportDialog(QDialog, HoldsWorkspace):
 
 # --- the window ------------------------------------------------------------------------------------
 
-_OPENING = "exportDialogOpening"  # the window's property while the export dialog's choices are read
-
-
 def open_export_dialog(window: WindowHost, *, selected_only: bool = False) -> ExportDialog | None:
     """The export dialog for the main window's roster (its current filter and selection); None if what it
     offers could not be read (the officer was told why) or another roster or officer came meanwhile."""
     selected, query, workspace = window.roster.selected_ids(), window.roster.model.query, window.workspace
     assert workspace is not None
     main = window.window()
-    if main.property(_OPENING):  # asked again while the first one's choices are read: that one opens, alone
-        return None
-    main.setProperty(_OPENING, True)
-    try:
+    with opening_once(main, "exportDialog") as first:
+        if not first:  # asked again while the first one's choices are read: that one opens, alone
+            return None
         choices = read_export_choices(WaitedReads(main, lambda: window.db), workspace)
-    finally:
-        if shiboken6.isValid(main):
-            main.setProperty(_OPENING, False)
     if choices is None:
         return None
     dialog = ExportDialog(workspace, roster_query=query, selected_ids=selected, parent=window.window(),

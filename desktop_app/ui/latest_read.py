@@ -15,11 +15,20 @@ instead (`WaitedReads`), the event loop turning meanwhile:
 
     waited = WaitedReads(page, lambda: page.db)
     found = waited.wait_for(lambda: lists.all_lists(db))   # [] if it failed (and said why) or came too late
+
+A screen opened after such a read (the export dialog, Change status) is asked for once at a time: the key
+pressed again while the first read is on its way would open a second screen after the first, read before
+the first one's change (`opening_once`):
+
+    with opening_once(window, "statusDialog") as first:
+        if not first:
+            return                                      # the first press opens the screen
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -121,3 +130,19 @@ class WaitedReads:
         if not shiboken6.isValid(widget) or not current():
             return []
         return found
+
+
+@contextmanager
+def opening_once(widget: QWidget, screen: str) -> Iterator[bool]:
+    """True for the first to open `screen` from `widget`; False while that one is still under way (its read
+    waited for, its screen shown), so that a second press meanwhile opens nothing."""
+    name = f"opening:{screen}"
+    if widget.property(name):
+        yield False
+        return
+    widget.setProperty(name, True)
+    try:
+        yield True
+    finally:
+        if shiboken6.isValid(widget):
+            widget.setProperty(name, False)

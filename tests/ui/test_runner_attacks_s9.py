@@ -274,3 +274,39 @@ def test_compare_and_merge_pressed_twice_fast_opens_one_merge_screen(qtbot: QtBo
     assert len(screens) == 1
     assert [d for d in opened if d is not None] == screens
     screens[0].reject()
+
+
+def test_change_status_pressed_twice_fast_opens_one_screen(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+T twice before the person was read: one Change status screen. A second one opened after the
+    officer changed the status in the first, showing the status read before that change, and its undo step
+    would have put that stale status back."""
+    from desktop_app.ui.person import StatusDialog
+
+    person_id = window.roster.model.person_id(0)
+    window.roster.select_person(person_id)
+    qtbot.waitUntil(lambda: window.roster.current_id() == person_id, timeout=20_000)
+    action = window.actions["changeStatus"]
+    gate = _readers_held(qtbot, window)
+    shown: list[int] = []
+
+    def close_each_screen_shown() -> None:
+        for dialog in QApplication.topLevelWidgets():
+            if isinstance(dialog, StatusDialog) and dialog.isVisible():
+                shown.append(id(dialog))
+                dialog.reject()
+
+    closer = QTimer()
+    closer.timeout.connect(close_each_screen_shown)
+    closer.start(10)
+
+    def second_press() -> None:
+        QTimer.singleShot(0, gate.set)
+        action.trigger()
+
+    try:
+        QTimer.singleShot(0, second_press)
+        action.trigger()
+    finally:
+        gate.set()
+        closer.stop()
+    assert len(shown) == 1

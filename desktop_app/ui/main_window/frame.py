@@ -568,20 +568,24 @@ class MainWindow(QMainWindow):
 
         from desktop_app.services import persons
         from desktop_app.services.persons import PersonView
+        from desktop_app.ui.latest_read import opening_once
         from desktop_app.ui.operations import run_read
         from desktop_app.ui.person import StatusDialog
 
         person_id, db = self.roster.current_id(), self.db
         if person_id is None or db is None:
             return
-        found: list[PersonView] = []
-        run_read(self, lambda: persons.get_person(db, person_id), found.append).wait()  # the window answers
-        if not found or not self._still_on(db):
-            return  # the read failed (and said why), or was of a roster no longer open
-        person = found[0]
-        dialog = StatusDialog(db, self.operator, person, self, hub=self.hub)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_status is not None:
-            self._status_changed(person.id, person.case_ref, person.status, dialog.new_status)
+        with opening_once(self, "statusDialog") as first:
+            if not first:  # Ctrl+T again while the person is read: a second screen would show the status before
+                return
+            found: list[PersonView] = []
+            run_read(self, lambda: persons.get_person(db, person_id), found.append).wait()  # the window answers
+            if not found or not self._still_on(db):
+                return  # the read failed (and said why), or was of a roster no longer open
+            person = found[0]
+            dialog = StatusDialog(db, self.operator, person, self, hub=self.hub)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_status is not None:
+                self._status_changed(person.id, person.case_ref, person.status, dialog.new_status)
 
     @Slot()
     def delete_current(self) -> None:
