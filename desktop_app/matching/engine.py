@@ -23,6 +23,7 @@ from functools import partial
 
 import numpy as np
 
+from desktop_app.matching.batch_blocks import RosterBlocks
 from desktop_app.matching.comparisons import (
     ADDRESS_F,
     DIFFERENT,
@@ -37,7 +38,6 @@ from desktop_app.matching.comparisons import (
     compare_other,
 )
 from desktop_app.matching.fastpath import (
-    KeyParts,
     NameLevels,
     PairFields,
     build_part_blocks,
@@ -243,15 +243,12 @@ class RosterIndex:
                  model: Model | None = None, expected_share: float = ON_ROSTER_SHARE,
                  twins_off_roster: bool = True) -> None:
         self.thresholds = thresholds or Thresholds()
-        self._prepared: list[Prepared] = []
-        self._keys: list[KeyParts] = []  # each record's blocking keys; the blocks are built from them on demand
+        self._prepared: list[Prepared] = [prepare(record) for record in records]
+        # Every record's blocks, made on the first single lookup or warm-up; a batch makes only the blocks it asks for.
         self._blocks: dict[str, list[int]] | None = None
+        self._batch_blocks: RosterBlocks | None = None  # what a batch's blocks are made from, until every block is
         self.comparisons = 0
         self.name_comparisons = 0
-        for record in records:
-            prepared = prepare(record)
-            self._prepared.append(prepared)
-            self._keys.append(key_parts(prepared, indexing=True))
         if model is None:
             shipped = Model.shipped()
             model = shipped.with_u(estimate_u(self._prepared, shipped, random.Random(len(self._prepared))))
@@ -279,6 +276,8 @@ class RosterIndex:
             self._fields = PairFields(self._prepared)
         if self._name_levels is None:
             self._name_levels = NameLevels(self._prepared)
+        if self._blocks is None and self._batch_blocks is None:
+            self._batch_blocks = RosterBlocks(self._prepared)
         copy = object.__new__(RosterIndex)
         copy.__dict__.update(self.__dict__)
         copy.model = self._unfitted
@@ -291,17 +290,17 @@ class RosterIndex:
         """Build now what the first batch would otherwise build: the cheap fields' arrays and every block.
 
         For an index kept between reconciles (`services.reconciling.roster`), built in the background
-        when a roster opens: a batch then only looks its keys up. The records' key sets are dropped
-        once their blocks are built (nothing reads them afterwards).
+        when a roster opens: a batch then only looks its keys up. The records' key sets are made
+        for it and dropped once their blocks are built.
         """
         if self._fields is None:
             self._fields = PairFields(self._prepared)
         if self._name_levels is None:
             self._name_levels = NameLevels(self._prepared)
         if self._blocks is None:
-            blocks = build_part_blocks(self._keys)
+            blocks = self._every_block()
             self._blocks = {key: block for key, block in blocks.items() if len(block) <= MAX_BLOCK}
-            self._keys = []
+            self._batch_blocks = None
 
     @property
     def warmed(self) -> bool:
@@ -340,7 +339,11 @@ class RosterIndex:
         """
         prepared = [prepare(record) for record in records]
         queries = [blocking_keys(query, indexing=False) for query in prepared]
-        blocks = self._blocks if self._blocks is not None else build_part_blocks(self._keys, set().union(*queries))
+        blocks = self._blocks
+        if blocks is None:
+            if self._batch_blocks is None:
+                self._batch_blocks = RosterBlocks(self._prepared)
+            blocks = self._batch_blocks.blocks(prepared, set().union(*queries))
         compared = self._compared_all(prepared, *met_in_blocks(queries, blocks, MAX_BLOCK), progress)
         if len(records) >= EM_MIN_ROWS:
             self.fit([c for pairs in compared for _, c in pairs])
@@ -364,8 +367,11 @@ class RosterIndex:
     def _all_blocks(self) -> dict[str, list[int]]:
         """Every record's blocks (built on the first single lookup; a batch builds only the blocks it asks for)."""
         if self._blocks is None:
-            self._blocks = build_part_blocks(self._keys)
+            self._blocks = self._every_block()
         return self._blocks
+
+    def _every_block(self) -> dict[str, list[int]]:
+        return build_part_blocks([key_parts(prepared, indexing=True) for prepared in self._prepared])
 
     def _positions(self, prepared: Prepared, exclude: int | None, keys: set[str] | None = None,
                    blocks: dict[str, list[int]] | None = None) -> set[int]:
