@@ -305,10 +305,12 @@ def person_records(db: Database, keys: Sequence[tuple[int, int | None]],
         page = keys[start:start + page_size]
         with db.reading() as session:
             records = _page(session, page)
-        if vanished := sum(person_id not in records.persons or (member_id is not None and member_id not in records.members)
-                           for person_id, member_id in page):
+        vanished = sum(person_id not in records.persons or (member_id is not None and member_id not in records.members)
+                       for person_id, member_id in page)  # a colleague's change since the selection was run
+        if vanished:
             raise ExportError(f"the selection changed while it was read: {vanished} of its persons were removed from "
-                              "the roster or the list meanwhile (a colleague's change); nothing was exported, try again")
+                              "the roster or the list meanwhile (a colleague's change); nothing was exported, "
+                              "try again")
         for person_id, member_id in page:
             record = dict(records.persons[person_id])
             if member_id is not None:

@@ -1,0 +1,115 @@
+"""Breaker X19 (issue 19): the streamed export attacked the way a mission's day attacks it.
+
+A colleague's process changes the roster while an export is being written (between the selection
+run once and the last page of records read): the export must not die on a missing record, and no
+file may appear whose audit entry names persons it does not carry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlalchemy import select
+
+from desktop_app.domain.export_profile import UUID_KEY, ExportColumn, full_roster_profile
+from desktop_app.exchange.export_errors import ExportError
+from desktop_app.services import lists
+from desktop_app.services.demo_bulk import build_demo_roster
+from desktop_app.services.exporting import Selection, export_persons
+from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.models import AuditEntry, Person
+
+DAY = dt.date(2026, 11, 20)
+OPERATOR = "test.officer"
+PERSONS = 1_100  # past the first page of 1,000 records, so that a change can land between two pages
+LIST_NAME = "Bus X19"
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+# Only what the check needs: the rows are read and written as for any profile, and the test stays short.
+PROFILE = dataclasses.replace(full_roster_profile(), columns=(ExportColumn.of(UUID_KEY), ExportColumn.of("case_ref")))
+
+
+@pytest.fixture(scope="module")
+def roster_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A bulk roster whose every person is on one list."""
+    path = tmp_path_factory.mktemp("bulk") / "roster.db"
+    database = open_database(path)
+    try:
+        assert build_demo_roster(database, persons=PERSONS, operator=OPERATOR, today=DAY).persons == PERSONS
+        with database.reading() as session:
+            ids = list(session.scalars(select(Person.id).where(Person.deleted_at.is_(None),
+                                                                Person.merged_into_id.is_(None))))
+        bus = lists.create_list(database, LIST_NAME, operator=OPERATOR)
+        assert lists.add_members(database, bus.id, ids, operator=OPERATOR) == len(ids) > 1_000
+    finally:
+        database.close()
+    return path
+
+
+@pytest.fixture
+def roster(roster_path: Path, tmp_path: Path) -> Iterator[Path]:
+    copy = tmp_path / "roster.db"
+    copy.write_bytes(roster_path.read_bytes())
+    yield copy
+
+
+def _exported_uuids(path: Path) -> list[str]:
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    header = next(i for i, row in enumerate(rows) if "Record ID (UUID)" in row)
+    column = rows[header].index("Record ID (UUID)")
+    return [str(row[column]) for row in rows[header + 1:] if UUID.match(str(row[column]))]
+
+
+def _audited_uuids(db: Database) -> list[str]:
+    """The persons the last export's audit entry names (in it, or in the entries listing them apart)."""
+    with db.reading() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.entity == "export")
+                                .order_by(AuditEntry.id.desc())).first()
+        assert entry is not None
+        details = json.loads(entry.changes)
+        if "persons" in details:
+            return list(details["persons"])
+        parts = [json.loads(part.changes) for part in session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "export_persons").order_by(AuditEntry.id))]
+        return [uuid for part in parts if part["export_entry"] == entry.id for uuid in part["persons"]]
+
+
+def test_a_member_removed_from_the_list_while_it_is_exported(roster: Path, tmp_path: Path) -> None:
+    """It was a KeyError out of the export (the crash dialog); now a clear refusal, nothing written or
+    recorded, and the export asked again carries what its audit entry names."""
+    db = open_database(roster)
+    colleague = open_database(roster)
+    try:
+        bus = lists.find_list(db, LIST_NAME)
+        with db.reading() as session:  # the list's last row in the export's order: on the second page
+            last = session.scalars(select(Person.id).order_by(Person.sort_key.desc(), Person.id.desc())).first()
+        changed: list[int] = []
+
+        def colleague_removes_the_last_member(done: int, total: int) -> bool:
+            if not changed:
+                changed.append(lists.remove_members(colleague, bus.id, [last or 0], operator="colleague"))
+            return True
+
+        (tmp_path / "out").mkdir()
+        target = tmp_path / "out" / "bus.xlsx"
+        with pytest.raises(ExportError, match="changed while it was read: 1 of its persons"):
+            export_persons(db, target, profile=PROFILE, selection=Selection(list_id=bus.id), operator=OPERATOR,
+                           today=DAY, progress=colleague_removes_the_last_member)
+        assert changed == [1]
+        assert list((tmp_path / "out").iterdir()) == []  # no file, no partial left
+        with db.reading() as session:
+            assert session.scalar(select(AuditEntry.id).where(AuditEntry.entity == "export")) is None
+        result = export_persons(db, target, profile=PROFILE, selection=Selection(list_id=bus.id),
+                                operator=OPERATOR, today=DAY)
+        exported = _exported_uuids(target)
+        assert len(exported) == result.persons == PERSONS - 1
+        assert sorted(exported) == sorted(_audited_uuids(db))
+    finally:
+        colleague.close()
+        db.close()
