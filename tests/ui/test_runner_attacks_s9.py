@@ -310,3 +310,27 @@ def test_change_status_pressed_twice_fast_opens_one_screen(qtbot: QtBot, window:
         gate.set()
         closer.stop()
     assert len(shown) == 1
+
+
+def test_log_a_contact_pressed_twice_fast_opens_one_entry(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+L twice before the partners were read (nothing shows meanwhile): one quick log entry, not two
+    stacked, the second logging the same contact again."""
+    from desktop_app.ui.pages.partners import QuickLogDialog
+
+    qtbot.waitUntil(lambda: window.roster_changes.watched is window.db, timeout=20_000)
+    action = window.actions["quickLog"]
+    gate = _readers_held(qtbot, window)
+
+    def second_press() -> None:
+        QTimer.singleShot(0, gate.set)
+        action.trigger()
+
+    try:
+        QTimer.singleShot(0, second_press)
+        action.trigger()
+    finally:
+        gate.set()
+    entries = [d for d in window.findChildren(QuickLogDialog) if d.isVisible()]
+    assert len(entries) == 1
+    entries[0].reject()
+

@@ -45,7 +45,7 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.keys import native_keys
-from desktop_app.ui.latest_read import WaitedReads
+from desktop_app.ui.latest_read import WaitedReads, opening_once
 from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
@@ -414,7 +414,10 @@ class PartnersPage(QWidget, OnWorkspace):
         why), or another roster or officer came meanwhile."""
         organization = self.current_organization()
         db = self.db
-        found = self._waited.wait_for(lambda: partners.organizations(db))
+        with opening_once(self, "quickLog") as first:
+            if not first:  # Ctrl+L again while the partners are read: a second entry would log the contact twice
+                return None
+            found = self._waited.wait_for(lambda: partners.organizations(db))
         if not found:
             return None
         dialog = QuickLogDialog(self.workspace, person_ids=person_ids,
