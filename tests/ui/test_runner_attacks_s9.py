@@ -334,3 +334,36 @@ def test_log_a_contact_pressed_twice_fast_opens_one_entry(qtbot: QtBot, window: 
     assert len(entries) == 1
     entries[0].reject()
 
+
+def test_new_list_clicked_twice_fast_opens_one_screen(qtbot: QtBot, window: MainWindow) -> None:
+    """New list… clicked twice before the partners a list may go to were read: one screen, not a second one
+    after the officer created the list in the first."""
+    from desktop_app.ui.pages.lists import NewListDialog
+
+    window.show_page("lists")
+    page = window.lists
+    qtbot.waitUntil(lambda: not page.busy, timeout=20_000)
+    gate = _readers_held(qtbot, window)
+    shown: list[int] = []
+
+    def close_each_screen_shown() -> None:
+        for dialog in page.findChildren(NewListDialog):
+            if dialog.isVisible():
+                shown.append(id(dialog))
+                dialog.reject()
+
+    closer = QTimer()
+    closer.timeout.connect(close_each_screen_shown)
+    closer.start(10)
+
+    def second_click() -> None:
+        QTimer.singleShot(0, gate.set)
+        page.new_list()
+
+    try:
+        QTimer.singleShot(0, second_click)
+        page.new_list()
+    finally:
+        gate.set()
+        closer.stop()
+    assert len(shown) == 1

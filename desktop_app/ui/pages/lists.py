@@ -49,7 +49,7 @@ from desktop_app.services.partners import OrganizationView
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
-from desktop_app.ui.latest_read import WaitedReads
+from desktop_app.ui.latest_read import WaitedReads, opening_once
 from desktop_app.ui.operations import PendingOperation, run_write, write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
@@ -382,12 +382,15 @@ class ListsPage(QWidget, OnWorkspace):
     @Slot()
     def new_list(self) -> None:
         db = self.db
-        found = self._waited.wait_for(lambda: partners.organizations(db))  # the partners it may go to
-        if not found:
-            return  # failed (and said why), or another roster or officer meanwhile
-        dialog = NewListDialog(found[0], self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        with opening_once(self, "newList") as first:
+            if not first:  # clicked again while the partners are read: a second screen would follow the first
+                return
+            found = self._waited.wait_for(lambda: partners.organizations(db))  # the partners it may go to
+            if not found:
+                return  # failed (and said why), or another roster or officer meanwhile
+            dialog = NewListDialog(found[0], self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
         db, operator, name, partner = self.db, self.operator, dialog.name.text(), dialog.partner.currentData()
         try:
             created = write_and_wait(self, self.tr("Creating the list"),
