@@ -184,10 +184,12 @@ def date_level(query: PartialDate | None, target: PartialDate | None) -> int:
             return D_EQUAL
         if (query.year, query.month, query.day) == (target.year, target.day, target.month):
             return D_SWAPPED
+        if query.year == target.year and (_placeholder(query) or _placeholder(target)):
+            # before 'one digit off': 1 January said nothing of the day, so 7 January is not one digit from it
+            # (breaker X14 s9: a twin born on the 7th met the other's placeholder at 6 bits and was matched)
+            return D_YEAR
         if OSA.distance(query.iso(), target.iso(), score_cutoff=1) <= 1:
             return D_DIGIT
-        if query.year == target.year and (_placeholder(query) or _placeholder(target)):
-            return D_YEAR
     elif query.year == target.year and (query.month is None or target.month is None or query.month == target.month):
         return D_YEAR
     if apart >= 15:

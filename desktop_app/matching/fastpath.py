@@ -387,7 +387,7 @@ def _date_levels(q: _Columns, t: _Columns, rows: np.ndarray, positions: np.ndarr
                               workers=1)
             level[other[distance <= 1]] = D_DIGIT
     placeholder = rest & (qy == ty) & (((qm == 1) & (qd == 1)) | ((tm == 1) & (td == 1)))  # `_placeholder`
-    level[placeholder & (level != D_DIGIT)] = D_YEAR
+    level[placeholder] = D_YEAR
     year_only = ~full & (qy == ty) & ((qm == 0) | (tm == 0) | (qm == tm))
     level[year_only] = D_YEAR
     level[swapped] = D_SWAPPED

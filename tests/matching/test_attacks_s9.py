@@ -115,6 +115,17 @@ def test_a_twin_born_on_a_first_of_january_placeholder_is_not_matched(
     assert found[0].decision == "review"
 
 
+@pytest.mark.parametrize("passport", ["700000002", "739104612", ""])
+@pytest.mark.parametrize("born", [PartialDate(2010, 1, 7), PartialDate(2010, 1, 11), PartialDate(2010, 10, 1)])
+def test_a_twin_born_one_digit_from_a_first_of_january_placeholder_is_not_matched(
+        crowd: list[MatchRecord], born: PartialDate, passport: str) -> None:
+    """7 January is one digit from 1 January, but a day nobody knew cannot have been mistyped."""
+    index = RosterIndex([*crowd, _orlov("stayer", "Даниил", born, "700000001")])
+    found = index.candidates(_orlov("row", "DANILA", FIRST_OF_JANUARY, passport))
+    assert found and found[0].key == "stayer"
+    assert found[0].decision == "review"
+
+
 @pytest.mark.parametrize(("first", "second"), PATRONYMIC_TWINS)
 def test_the_duplicate_finder_does_not_join_twins_one_registered_on_the_first_of_january(
         crowd: list[MatchRecord], first: str, second: str) -> None:
