@@ -572,7 +572,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.operations import run_read
         from desktop_app.ui.person import StatusDialog
 
-        person_id, db = self.roster.current_id(), self.db
+        person_id, db, operator = self.roster.current_id(), self.db, self.operator
         if person_id is None or db is None:
             return
         with opening_once(self, "statusDialog") as first:
@@ -582,6 +582,9 @@ class MainWindow(QMainWindow):
             run_read(self, lambda: persons.get_person(db, person_id), found.append).wait()  # the window answers
             if not found or not self._still_on(db):
                 return  # the read failed (and said why), or was of a roster no longer open
+            if self.operator != operator:  # read for the officer before a switch of user: not theirs to see
+                log.info("another officer signed in while a person was being read for the one before; dropped")
+                return
             person = found[0]
             dialog = StatusDialog(db, self.operator, person, self, hub=self.hub)
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_status is not None:
