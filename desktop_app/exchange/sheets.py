@@ -53,10 +53,10 @@ class WriteResult:
 def safe_sheet_name(name: str, taken: set[str]) -> str:
     """`name` made acceptable to Excel and unique (case-insensitively) among `taken`, which grows.
 
-    Forbidden characters become '_', the name is cut to 31 characters, and a repeat gets
-    ' (2)', ' (3)' ... at the end.
+    Forbidden characters (and those XML forbids: a list's name is as the officer pasted it) become '_',
+    the name is cut to 31 characters, and a repeat gets ' (2)', ' (3)' ... at the end.
     """
-    base = re.sub(r"[\[\]:*?/\\]", "_", name).strip().strip("'") or "Sheet"
+    base = re.sub(r"[\[\]:*?/\\\x00-\x1f\ufffe\uffff]", "_", name).strip().strip("'") or "Sheet"
     candidate, number = base[:31], 1
     while candidate.casefold() in taken:
         number += 1

@@ -61,7 +61,8 @@ WIDTH_SAMPLE_ROWS = 200  # write-only sheets cannot be revisited: widths come fr
 PROGRESS_EVERY = 1000
 MAX_CELL_TEXT = 32767  # Excel's limit per cell
 _MIN_WIDTH, _MAX_WIDTH = 6.0, 60.0
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 forbids these; tab, LF, CR stay
+# XML 1.0 forbids these (tab, LF, CR stay); U+FFFE and U+FFFF come with text from a badly decoded UTF-16 file
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 ProgressCallback = Callable[[int], bool]

@@ -14,13 +14,14 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from desktop_app.domain.export_profile import UUID_KEY, ExportColumn, full_roster_profile
+from desktop_app.domain.export_profile import UUID_KEY, ExportColumn, builtin_profile, full_roster_profile
 from desktop_app.exchange.export_errors import ExportError
-from desktop_app.services import lists
+from desktop_app.services import lists, persons
 from desktop_app.services.demo_bulk import build_demo_roster
 from desktop_app.services.exporting import Selection, export_persons
 from desktop_app.storage.db import Database, open_database
@@ -113,3 +114,24 @@ def test_a_member_removed_from_the_list_while_it_is_exported(roster: Path, tmp_p
     finally:
         colleague.close()
         db.close()
+
+
+@pytest.mark.parametrize("profile", ["full_roster", "flight_manifest"])  # the title row; a sheet named by the list
+def test_a_list_named_with_characters_xml_forbids_still_exports(db: Database, tmp_path: Path, profile: str) -> None:
+    """A list's name is stored as pasted (U+FFFE, U+FFFF: a badly decoded UTF-16 message; a control
+    character): its export died in lxml with a bare ValueError; the characters are now left out."""
+    person = persons.create_person(db, {"surname": "Хаддад", "given_names": "Sami"}, operator=OPERATOR)
+    bus = lists.create_list(db, "Bus\ufffe 3\uffff\x01", operator=OPERATOR)
+    lists.add_members(db, bus.id, [person.id], operator=OPERATOR)
+    target = tmp_path / "bus.xlsx"
+    result = export_persons(db, target, profile=builtin_profile(profile), selection=Selection(list_id=bus.id),
+                            operator=OPERATOR, today=DAY)
+    assert result.persons == 1
+    book = openpyxl.load_workbook(target, read_only=True)  # lxml: refuses what Excel would call damaged
+    try:
+        texts = [str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row if v]
+        names = book.sheetnames
+    finally:
+        book.close()
+    assert {"Хаддад", "KHADDAD"} & set(texts) and any("Bus 3" in text for text in texts), texts
+    assert all("\ufffe" not in n and "\uffff" not in n and "\x01" not in n for n in names), names
