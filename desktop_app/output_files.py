@@ -94,9 +94,15 @@ def check_target(path: PathLike, *, overwrite: bool, roster: PathLike | None = N
     for source in reading:
         if source is not None and (real == _real(Path(source)) or _same_file(target, Path(source))):
             raise OutputRefused("is the file being read; choose another file name", path=shown)
-    if target.is_dir():
+    try:
+        is_folder, folder_exists = target.is_dir(), target.parent.is_dir()
+    except OSError as exc:  # is_dir answers False for a missing file, not for a name the disk cannot hold
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
+        raise OutputRefused("the file name is too long for the disk; choose a shorter name", path=shown) from None
+    if is_folder:
         raise OutputRefused("is a folder; give a file name", path=shown)
-    if not target.parent.is_dir():
+    if not folder_exists:
         raise OutputError("the folder does not exist", path=shown)
     if os.path.lexists(target):
         if _looks_like_database(target):

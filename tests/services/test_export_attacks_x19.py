@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.export_profile import UUID_KEY, ExportColumn, builtin_profile, full_roster_profile
 from desktop_app.exchange.export_errors import ExportError
+from desktop_app.output_files import OutputRefused
 from desktop_app.services import lists, persons
 from desktop_app.services.demo_bulk import build_demo_roster
 from desktop_app.services.exporting import Selection, export_persons
@@ -135,3 +136,15 @@ def test_a_list_named_with_characters_xml_forbids_still_exports(db: Database, tm
         book.close()
     assert {"Хаддад", "KHADDAD"} & set(texts) and any("Bus 3" in text for text in texts), texts
     assert all("\ufffe" not in n and "\uffff" not in n and "\x01" not in n for n in names), names
+
+
+def test_a_file_name_too_long_for_the_disk_is_refused_by_name(db: Database, tmp_path: Path) -> None:
+    """130 Cyrillic letters are 260 bytes, past the 255 a file name may have: the export stopped with a
+    bare OSError (the crash dialog); now the usual refusal naming the file, before any work."""
+    persons.create_person(db, {"surname": "Иванов", "given_names": "Пётр"}, operator=OPERATOR)
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / ("Список эвакуации " * 8 + ".xlsx")
+    assert len(target.name.encode()) > 255
+    with pytest.raises(OutputRefused, match="file name is too long"):
+        export_persons(db, target, operator=OPERATOR, today=DAY)
+    assert list((tmp_path / "out").iterdir()) == []
