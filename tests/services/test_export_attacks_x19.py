@@ -20,11 +20,12 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from desktop_app.domain.export_profile import UUID_KEY, ExportColumn, builtin_profile, full_roster_profile
+from desktop_app.domain.partners import OrgKind
 from desktop_app.exchange.export_errors import ExportError
 from desktop_app.output_files import OutputRefused
-from desktop_app.services import lists, persons
+from desktop_app.services import lists, partners, persons
 from desktop_app.services.demo_bulk import build_demo_roster
-from desktop_app.services.exporting import Selection, export_persons
+from desktop_app.services.exporting import ConsentMissing, Selection, export_persons
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import AuditEntry, Person
 
@@ -148,3 +149,37 @@ def test_a_file_name_too_long_for_the_disk_is_refused_by_name(db: Database, tmp_
     with pytest.raises(OutputRefused, match="file name is too long"):
         export_persons(db, target, operator=OPERATOR, today=DAY)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_consent_withdrawn_while_a_partner_export_is_written(roster: Path, tmp_path: Path) -> None:
+    """Consent is checked when the selection is run; a colleague who records a person's withdrawal while
+    the file is written (a large export takes minutes) sent that person to the partner anyway, and the
+    audit entry said everyone had consented. Now the export stops as it would have at the start."""
+    db = open_database(roster)
+    colleague = open_database(roster)
+    try:
+        partner = partners.create_organization(db, "Border Authority", OrgKind.BORDER_AUTHORITY, operator=OPERATOR)
+        with db.reading() as session:
+            consenting = tuple(session.scalars(select(Person.id).where(
+                Person.consent_to_share.is_(True), Person.deleted_at.is_(None),
+                Person.merged_into_id.is_(None)).order_by(Person.id)))
+        assert len(consenting) > 1_000
+        withdrawn: list[int] = []
+
+        def colleague_records_a_withdrawal(done: int, total: int) -> bool:
+            if not withdrawn:  # the last hand-picked person: on the second page of records
+                persons.update_person(colleague, consenting[-1], {"consent_to_share": False}, operator="colleague")
+                withdrawn.append(consenting[-1])
+            return True
+
+        (tmp_path / "out").mkdir()
+        with pytest.raises(ConsentMissing, match="1 of the"):
+            export_persons(db, tmp_path / "out" / "partner.xlsx", profile=PROFILE, partner=partner.id,
+                           selection=Selection(person_ids=consenting), operator=OPERATOR, today=DAY,
+                           progress=colleague_records_a_withdrawal)
+        assert withdrawn and list((tmp_path / "out").iterdir()) == []
+        with db.reading() as session:
+            assert session.scalar(select(AuditEntry.id).where(AuditEntry.entity == "export")) is None
+    finally:
+        colleague.close()
+        db.close()

@@ -30,7 +30,7 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -253,7 +253,10 @@ def export_persons(db: Database, out_path: str | os.PathLike[str], *, profile: E
     def report(rows: int) -> bool:
         return progress(rows, total) if progress is not None else True
 
-    sheets = profile_sheets(person_records(db, resolved.keys), profile, today=today, title=heading)
+    records = person_records(db, resolved.keys)
+    if partner_name is not None and not include_without_consent:
+        records = _consent_still_given(records, resolved.persons, partner_name)
+    sheets = profile_sheets(records, profile, today=today, title=heading)
     recorded: list[ExportResult] = []
     with output_files.open_output(path, overwrite=overwrite, roster=db.target.path) as out:
         rows, written = write_workbook_to(out.file, sheets, password=password, progress=report)
@@ -485,6 +488,15 @@ def _partner(db: Database, partner: int | str | None) -> tuple[int | None, str |
 def _check_consent(resolved: ResolvedSelection, partner: str | None, include_without_consent: bool) -> None:
     if partner is not None and resolved.without_consent and not include_without_consent:
         raise ConsentMissing(resolved.without_consent, resolved.without_consent_refs, resolved.persons, partner)
+
+
+def _consent_still_given(records: Iterator[dict[str, Any]], persons: int, partner: str) -> Iterator[dict[str, Any]]:
+    """`records` as read, the export stopped (ConsentMissing: no file appears) at a person whose consent was
+    withdrawn after `_check_consent` passed, by a colleague while the file was being written."""
+    for record in records:
+        if not record["consent_to_share"]:
+            raise ConsentMissing(1, [(record["uuid"], record["case_ref"])], persons, partner)
+        yield record
 
 
 DEMONSTRATION_MARK = "DEMONSTRATION"
