@@ -489,6 +489,13 @@ class ExportDialog(QDialog, HoldsWorkspace):
         self.task = run_in_background(self, self.tr("Exporting…"), operation, self._done, self._failed,
                                       hub=hub_of(self), kinds=frozenset())
 
+    def reject(self) -> None:
+        """Escape or closing the dialog while the file is written cancels it, as the progress dialog's
+        Cancel does (nothing is written): the officer who closed it must not find the file sent anyway."""
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()
+
     def _done(self, result: ExportResult) -> None:
         self.task = None
         self.export_result = result
