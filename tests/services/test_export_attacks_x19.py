@@ -11,6 +11,10 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import signal
+import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -183,3 +187,67 @@ def test_consent_withdrawn_while_a_partner_export_is_written(roster: Path, tmp_p
     finally:
         colleague.close()
         db.close()
+
+
+CHILD_EXPORT = """
+import resource, signal, sys, time
+from pathlib import Path
+from desktop_app.storage.db import open_database
+from desktop_app.services.exporting import export_persons
+roster, target, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+db = open_database(roster)
+def progress(done, total):
+    if mode == "kill" and done > 0:  # the first rows are in the partial file: wait there to be killed
+        print("writing", flush=True)
+        time.sleep(60)
+    return True
+if mode == "fsize":  # a full disk: writes past 64 KB fail (EFBIG) instead of killing the process
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (65_536, 65_536))
+try:
+    export_persons(db, target, operator="child", overwrite=True, include_without_consent=True, progress=progress)
+    print("written", flush=True)
+except Exception as exc:
+    print(type(exc).__name__, exc, flush=True)
+"""
+
+
+def _child(roster: Path, target: Path, mode: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-c", CHILD_EXPORT, str(roster), str(target), mode],
+                            stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
+
+
+def test_an_export_killed_or_out_of_disk_while_streaming_leaves_the_old_file(roster: Path, tmp_path: Path) -> None:
+    """The workbook's sheets now go into the partial file as rows are read: SIGKILL half-way, or a full
+    disk, must leave the asked file as it was, no audit entry, a roster that opens, and at most a hidden
+    partial that the next export removes."""
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "roster.xlsx"
+    target.write_bytes(b"yesterday's export")
+    child = _child(roster, target, "kill")
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "writing"
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        child.kill()
+        child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
+    assert target.read_bytes() == b"yesterday's export"
+    [partial] = [p for p in target.parent.iterdir() if p != target]
+    assert partial.name.startswith(".roster.xlsx.") and partial.suffix == ".part"
+    assert stat.S_IMODE(partial.stat().st_mode) == 0o600
+    full = _child(roster, target, "fsize")
+    out, _ = full.communicate(timeout=120)
+    assert out.startswith("OutputError") and "nothing was replaced" in out, out
+    assert list(target.parent.iterdir()) == [target] and target.read_bytes() == b"yesterday's export"
+    db = open_database(roster)
+    try:
+        with db.reading() as session:
+            assert session.scalar(select(AuditEntry.id).where(AuditEntry.entity == "export")) is None
+        result = export_persons(db, target, profile=PROFILE, operator=OPERATOR, today=DAY, overwrite=True,
+                                include_without_consent=True)
+    finally:
+        db.close()
+    assert list(target.parent.iterdir()) == [target] and len(_exported_uuids(target)) == result.persons
