@@ -20,7 +20,11 @@ from desktop_app.services import households, lists, partners, persons
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.polling import keep_looking
-from tests.ui.test_accounts_attacks_s8 import head_window, staffed_db  # noqa: F401 (fixtures)
+from tests.ui.test_accounts_attacks_s8 import (  # noqa: F401 (fixtures)
+    head_window,
+    staffed_db,
+    volunteer_signs_in_during_the_read,
+)
 from tests.ui.test_workspace_attacks_s7 import BusyReads, StatementThreads
 
 
@@ -251,43 +255,14 @@ def test_the_export_dialog_read_for_the_head_does_not_open_for_the_volunteer_who
         qtbot: QtBot, head_window: MainWindow) -> None:  # noqa: F811
     """The head opens the export dialog and, before its lists and partners are read, the volunteer signs in
     (Switch user): the dialog, read for the head, does not open for the volunteer."""
-    import threading
-    from typing import Any
-
-    from sqlalchemy import event
-
-    from desktop_app.ui.accounts import AccountsFeature
     from desktop_app.ui.export_dialog import open_export_dialog
 
     db = head_window.db
     assert db is not None
     qtbot.waitUntil(lambda: not head_window.roster.model.loading and head_window.roster_changes.watched is db,
                     timeout=20_000)
-    reading, switched = threading.Event(), threading.Event()
-
-    def hold_the_read(*_arguments: Any) -> None:  # the dialog's read, on a reader, waits for the switch
-        if threading.current_thread().name.startswith("reader") and not reading.is_set():
-            reading.set()
-            switched.wait(20)
-
-    def switch_when_reading() -> bool:
-        if not reading.is_set():
-            return False
-        try:
-            workspace = head_window.workspace
-            assert workspace is not None
-            workspace.sign_in("V. Hotline", "1234")
-            head_window.feature(AccountsFeature).signed_in()
-        finally:
-            switched.set()
-        return True
-
-    event.listen(db.engine, "before_cursor_execute", hold_the_read)
-    try:
-        keep_looking(switch_when_reading)
+    with volunteer_signs_in_during_the_read(head_window) as reading:  # the dialog's read waits for the switch
         dialog = open_export_dialog(head_window)  # returns once read, the window turning meanwhile
-    finally:
-        event.remove(db.engine, "before_cursor_execute", hold_the_read)
-    assert reading.is_set() and switched.is_set()
+    assert reading.is_set()
     assert head_window.operator == "V. Hotline"
     assert dialog is None  # before: the head's lists and partners offered to the volunteer

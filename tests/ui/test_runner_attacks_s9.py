@@ -23,7 +23,11 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.operations import run_read, the_relay
 from desktop_app.ui.protection import Protection
 from tests.storage.test_errors import held_lock
-from tests.ui.test_accounts_attacks_s8 import head_window, staffed_db  # noqa: F401 (fixtures)
+from tests.ui.test_accounts_attacks_s8 import (  # noqa: F401 (fixtures)
+    head_window,
+    staffed_db,
+    volunteer_signs_in_during_the_read,
+)
 
 
 def _watched(destroyed_on: list[str]) -> QObject:
@@ -374,38 +378,16 @@ def test_change_status_read_for_the_head_does_not_open_for_the_volunteer_who_swi
         qtbot: QtBot, head_window: MainWindow) -> None:  # noqa: F811
     """Ctrl+T by the head; before the person is read the volunteer signs in (Switch user): the screen read for
     the head does not open for the volunteer (it opened, and a change would have gone under their name)."""
-    from typing import Any
 
-    from sqlalchemy import event
 
-    from desktop_app.ui.accounts import AccountsFeature
     from desktop_app.ui.person import StatusDialog
-    from tests.ui.polling import keep_looking
 
     db = head_window.db
     assert db is not None
     qtbot.waitUntil(lambda: not head_window.roster.model.loading and head_window.roster.model.rowCount() > 0
                     and head_window.roster_changes.watched is db, timeout=20_000)
     head_window.roster.select_person(head_window.roster.model.person_id(0))
-    reading, switched = threading.Event(), threading.Event()
     shown: list[str] = []
-
-    def hold_the_read(*_arguments: Any) -> None:  # the person's read, on a reader, waits for the switch
-        if threading.current_thread().name.startswith("reader") and not reading.is_set():
-            reading.set()
-            switched.wait(20)
-
-    def switch_when_reading() -> bool:
-        if not reading.is_set():
-            return False
-        try:
-            workspace = head_window.workspace
-            assert workspace is not None
-            workspace.sign_in("V. Hotline", "1234")
-            head_window.feature(AccountsFeature).signed_in()
-        finally:
-            switched.set()
-        return True
 
     def close_each_screen_shown() -> None:
         for dialog in QApplication.topLevelWidgets():
@@ -416,13 +398,10 @@ def test_change_status_read_for_the_head_does_not_open_for_the_volunteer_who_swi
     closer = QTimer()
     closer.timeout.connect(close_each_screen_shown)
     closer.start(10)
-    event.listen(db.engine, "before_cursor_execute", hold_the_read)
     try:
-        keep_looking(switch_when_reading)
-        head_window.change_status_of_current()
+        with volunteer_signs_in_during_the_read(head_window) as reading:  # the person's read waits for the switch
+            head_window.change_status_of_current()
     finally:
-        event.remove(db.engine, "before_cursor_execute", hold_the_read)
-        switched.set()
         closer.stop()
     assert reading.is_set()
     assert head_window.operator == "V. Hotline"
