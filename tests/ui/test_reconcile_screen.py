@@ -108,3 +108,22 @@ def test_opened_from_the_lists_and_exchange_menus(window: MainWindow, qtbot: QtB
     qtbot.waitExposed(dialog)
     assert dialog.list_combo.count() == 1 + len(lists.all_lists(window.db))
     dialog.close()
+
+
+def test_a_screen_in_a_reference_cycle_is_collected_without_an_error(qtbot: QtBot, db: Database, roster: Roster,
+                                                                     answer: Path) -> None:
+    """Python's cycle collector empties a collected object's attributes before Qt destroys it; the review table,
+    destroyed with its screen, still sends events to the screen's filter, which then had no `review_view` (the
+    whole run saw 'ReconcileDialog' object has no attribute 'review_view' in the event loop)."""
+    import gc
+
+    dialog = ReconcileDialog(Workspace(db, "A. Petrova"), list_id=roster.list_id)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.path_edit, str(answer))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda shown=dialog: shown.reconciliation is not None, timeout=20_000)
+    qtbot.waitUntil(dialog.review_view.hasFocus)
+    dialog.itself = dialog  # type: ignore[attr-defined]  # a cycle, as a lambda connected to a signal makes
+    del dialog
+    gc.collect()  # on the GUI thread, as ui.garbage collects; an error in the filter fails the test (pytest-qt)

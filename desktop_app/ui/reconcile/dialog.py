@@ -381,7 +381,10 @@ class ReconcileDialog(QDialog):
             self.review_view.setCurrentIndex(self.models[Outcome.REVIEW].index(row + 1, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.review_view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        # getattr: the screen may hear events while it waits for its lists, before its tables are built (the
+        # whole test run saw it, order and load dependent)
+        review_view = getattr(self, "review_view", None)
+        if watched is review_view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
                 self.comparison.set_highlighted(self.comparison.highlighted + (1 if key == Qt.Key.Key_Right else -1))
