@@ -41,6 +41,22 @@ if TYPE_CHECKING:
     from desktop_app.services.workspace import Roster
 
 
+def _still_asked_of(roster: Callable[[], Roster | None]) -> Callable[[], bool]:
+    """A check, taken now, that the roster open and the account signed in on it are still the same: another
+    sign-in meanwhile (a switch of user, a sign-out) means an answer was read for the officer before, and a
+    refusal was theirs."""
+    from desktop_app.services.accounts import signed_in  # loaded when first read: not at the first paint
+
+    asked_of = roster()
+    account = signed_in(asked_of) if asked_of is not None else None
+
+    def same() -> bool:
+        now = roster()
+        return now is asked_of and (now is None or signed_in(now) is account)
+
+    return same
+
+
 class LatestRead:
     """The reads of one widget (or one part of it): the newest answer is shown, older ones dropped."""
 
@@ -56,17 +72,11 @@ class LatestRead:
 
     def run(self, work: Callable[[], Any], show: Callable[[Any], None]) -> PendingOperation:
         """Run `work()` off the GUI thread; `show(result)` on it unless overtaken (see the module)."""
-        from desktop_app.services.accounts import signed_in  # loaded when first read: not at the first paint
-
         self._asked += 1
-        number, roster = self._asked, self._roster()
-        account = signed_in(roster) if roster is not None else None
+        number, same_roster = self._asked, _still_asked_of(self._roster)
 
-        def current() -> bool:
-            # Another sign-in meanwhile (a switch of user, a sign-out): the answer was read for the officer
-            # before, and a refusal was theirs; the pages read again for the one signed in now.
-            return (number == self._asked and self._roster() is roster
-                    and (roster is None or signed_in(roster) is account))
+        def current() -> bool:  # the pages read again for whoever is signed in now
+            return number == self._asked and same_roster()
 
         def shown(result: Any) -> None:
             if current():
@@ -104,18 +114,9 @@ class WaitedReads:
     def wait_for(self, read: Callable[[], Any]) -> list[Any]:
         """`[read()]` once done; [] if it failed (and said why), the widget was closed meanwhile, or (with
         `roster`) the roster or its officer changed meanwhile."""
-        from desktop_app.services.accounts import signed_in  # loaded when first read: not at the first paint
-
         found: list[Any] = []
         widget = self._widget
-        roster = self._roster() if self._roster is not None else None
-        account = signed_in(roster) if roster is not None else None
-
-        def current() -> bool:
-            if self._roster is None:
-                return True
-            now = self._roster()
-            return now is roster and (now is None or signed_in(now) is account)
+        current = _still_asked_of(self._roster) if self._roster is not None else lambda: True
 
         def failed(exc: BaseException) -> None:
             if current():  # an error about a roster closed meanwhile is not news

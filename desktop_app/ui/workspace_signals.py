@@ -106,6 +106,10 @@ class WorkspaceHub(QObject):
         self.reads_held = False  # nobody may read the roster yet (issue 20): the pages stay stale, unread
         self.changed.connect(self._deliver)
 
+    def open_roster(self) -> Roster | None:
+        """The roster open now, None before one opens (what a page's reads are checked against)."""
+        return self.workspace.db if self.workspace is not None else None
+
     def set_workspace(self, workspace: Workspace) -> None:
         """Hold `workspace` and relay what it tells (a change, a replaced roster) as signals."""
         self.workspace = workspace

@@ -104,7 +104,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
         self.current: HouseholdView | None = None
         self._generation = 0  # the household asked for last: a read overtaken by a later choice is not shown
         self._listed = 0  # the same for the reads of the households list
-        self._waited = WaitedReads(self, lambda: hub.workspace.db if hub.workspace is not None else None)
+        self._waited = WaitedReads(self, hub.open_roster)
 
         self.search = QLineEdit(self, objectName="householdSearch")
         self.search.setPlaceholderText(self.tr("Find a household: reference or name"))

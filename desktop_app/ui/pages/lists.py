@@ -115,7 +115,7 @@ class ListsPage(QWidget, OnWorkspace):
         self.current: ListSummary | None = None
         self._generation = 0  # the list asked for last: a read overtaken by a later choice is not shown
         self._listed = 0  # the same for the reads of all the lists
-        self._waited = WaitedReads(self, lambda: hub.workspace.db if hub.workspace is not None else None)
+        self._waited = WaitedReads(self, hub.open_roster)
 
         self.lists_model: RecordsModel[ListSummary] = RecordsModel(
             [(self.tr("List"), lambda s: s.name), (self.tr("Partner"), lambda s: s.organization or ""),

@@ -210,7 +210,7 @@ class PartnersPage(QWidget, OnWorkspace):
         hub.follow(self, frozenset({changes.PARTNERS, changes.LIAISON, changes.SETTINGS}), self.reload)
         self.phone_region: str | None = None
         self._listed = 0  # the reload asked for last: one overtaken by a later reload shows nothing
-        self._waited = WaitedReads(self, lambda: hub.workspace.db if hub.workspace is not None else None)
+        self._waited = WaitedReads(self, hub.open_roster)
 
         self.orgs_model: RecordsModel[OrganizationView] = RecordsModel(
             [(self.tr("Organization"), lambda o: o.name), (self.tr("Kind"), lambda o: labels.kind(o.kind)),

@@ -59,8 +59,8 @@ class TrashAuditPage(QWidget, OnWorkspace):
         self.setObjectName("trashAuditPage")
         self.hub = hub
         hub.follow(self, changes.ALL_KINDS, self.reload)  # the audit trail shows every change
-        self._trash_reads = LatestRead(self, lambda: hub.workspace.db if hub.workspace is not None else None)
-        self._audit_reads = LatestRead(self, lambda: hub.workspace.db if hub.workspace is not None else None)
+        self._trash_reads = LatestRead(self, hub.open_roster)
+        self._audit_reads = LatestRead(self, hub.open_roster)
 
         self.trash_model: RecordsModel[PersonView] = RecordsModel(
             [(self.tr("Case"), lambda p: p.case_ref), (self.tr("Name"), lambda p: p.display_name),
