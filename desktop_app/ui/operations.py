@@ -449,12 +449,15 @@ def _bound_to(workspace: Workspace) -> WaitForLock:
 
 
 def _start(operation: PendingOperation, pool: Workers, work: Callable[[Progress], Any],
-           hub: WorkspaceHub | None = None, kinds: frozenset[str] | None = None) -> PendingOperation:
+           hub: WorkspaceHub | None = None, kinds: frozenset[str] | None = None,
+           workspace: Workspace | None = None) -> PendingOperation:
     relay = the_relay()
     number = operation.number = relay.add(operation)
     wait_for_lock: WaitForLock | None = None
     tracked: Roster | None = None
-    if hub is not None:
+    if workspace is not None:  # a roster not the window's: its lock waited for, nothing announced
+        wait_for_lock = _bound_to(workspace)
+    elif hub is not None:
         workspace = hub.workspace
         if workspace is None:
             raise RuntimeError("no roster is open")
@@ -495,21 +498,24 @@ def run_in_background(parent: QWidget | None, title: str, operation: Callable[[P
 
 
 def write_and_wait(parent: QWidget, title: str, work: Callable[[], T], *, kinds: frozenset[str] | None = None,
-                   hub: WorkspaceHub | None = None) -> T:
+                   hub: WorkspaceHub | None = None, workspace: Workspace | None = None) -> T:
     """Run the write `work()` as `run_write` does and return its result once it is written, the event loop
     turning meanwhile (see the module); raises what the write raised, `Cancelled` when the officer gave the
     wait up or `parent` was closed meanwhile. `hub` defaults to the one of `parent`'s window; with none
-    (a dialog on its own), `work()` runs at once."""
+    (a dialog on its own), `work()` runs at once. With `workspace` not the hub's (a roster asked to sign in
+    on before it replaces the one open), the write waits for that roster's lock and announces nothing."""
     if hub is None:
         from desktop_app.ui.workspace_signals import hub_of
 
         hub = hub_of(parent)
-    if hub is None or hub.workspace is None:
+    if workspace is not None and hub is not None and hub.workspace is workspace:
+        workspace = None  # the window's own roster: the hub's write, announced
+    if workspace is None and (hub is None or hub.workspace is None):
         return work()
     results: list[T] = []
     errors: list[BaseException] = []
     pending = PendingOperation(parent, title, results.append, errors.append, every_error=True)
-    _start(pending, write_pool(), lambda _progress: work(), hub, kinds)
+    _start(pending, write_pool(), lambda _progress: work(), hub, kinds, workspace)
     pending.wait()
     if errors:
         raise errors[0]

@@ -49,6 +49,7 @@ def test_cancelling_the_sign_in_shows_nobody_the_roster_until_someone_signs_in(
     assert "Sign in" in staffed_window.statusBar().currentMessage()
     switch = staffed_window.feature(AccountsFeature).ask_sign_in(switching=True)
     assert switch is not None
+    qtbot.waitUntil(lambda: switch.names_read, timeout=10_000)  # the names are read off the GUI thread
     switch.name.setCurrentIndex(switch.name.findData("A. Consul"))
     qtbot.keyClicks(switch.pin, "4711")
     switch.sign_in()
@@ -61,6 +62,7 @@ def test_cancelling_switch_user_leaves_nobody_signed_in_not_the_officer_before(
     """Replay: the head signs in, chooses File > Switch user… for the hotline volunteer and leaves; the
     volunteer presses Cancel and went on working as the head, recorded as the head."""
     dialog = _sign_in_dialog(qtbot, staffed_window)
+    qtbot.waitUntil(lambda: dialog.names_read, timeout=10_000)
     dialog.name.setCurrentIndex(dialog.name.findData("A. Consul"))
     qtbot.keyClicks(dialog.pin, "4711")
     dialog.sign_in()

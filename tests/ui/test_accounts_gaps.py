@@ -41,6 +41,7 @@ def _sign_in_as(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
     qtbot.waitUntil(lambda: isinstance(getattr(feature, "dialog", None), SignInDialog)
                     and feature.dialog.isVisible(), timeout=10_000)
     dialog = feature.dialog
+    qtbot.waitUntil(lambda: dialog.names_read, timeout=10_000)  # the names are read off the GUI thread
     dialog.name.setCurrentIndex(dialog.name.findData(name))
     qtbot.keyClicks(dialog.pin, pin)
     dialog.sign_in()

@@ -86,6 +86,7 @@ def _sign_in_dialog(qtbot: QtBot, window: MainWindow) -> SignInDialog:
 
 
 def _sign(qtbot: QtBot, dialog: SignInDialog, name: str, pin: str) -> None:
+    qtbot.waitUntil(lambda: dialog.names_read, timeout=10_000)  # the names are read off the GUI thread
     dialog.name.setCurrentIndex(dialog.name.findData(name))
     qtbot.keyClicks(dialog.pin, pin)
     dialog.sign_in()

@@ -6319,6 +6319,21 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
+    <message>
+        <location filename="../../ui/accounts/sign_in.py" line="67"/>
+        <source>Reading the accounts…</source>
+        <translation>Чтение учётных записей…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/sign_in.py" line="110"/>
+        <source>Checking the PIN…</source>
+        <translation>Проверка PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/sign_in.py" line="112"/>
+        <source>Signing in</source>
+        <translation>Вход</translation>
+    </message>
 </context>
 <context>
     <name>SitesDialog</name>

@@ -1,7 +1,10 @@
 """The sign-in dialog of a roster with accounts (issue 20): an account's name and its PIN.
 
 Shown when a roster with accounts opens and by File > Switch user…; a wrong PIN, a locked or a
-disabled account is said in the dialog, which stays open with the PIN field cleared:
+disabled account is said in the dialog, which stays open with the PIN field cleared. The account names
+are read off the GUI thread (Sign in waits for them) and the PIN is checked on the writer's worker, as it
+writes the count of wrong PINs and the audit entry: the dialog paints meanwhile, Sign in pressed again does
+nothing, and a colleague holding the roster's write lock is named with Cancel:
 
     dialog = SignInDialog(workspace, parent)
     if dialog.exec():            # the workspace works as dialog.account from now on
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
+import shiboken6
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,8 +31,10 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError
 from desktop_app.services import accounts
 from desktop_app.ui.errors import translated
+from desktop_app.ui.operations import PendingOperation, run_read, write_and_wait
 
 if TYPE_CHECKING:
+    from desktop_app.domain.roles import Role
     from desktop_app.services.workspace import Workspace
 
 
@@ -58,11 +64,10 @@ class SignInDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.name = named(QComboBox(self), "signInName")
-        current = workspace.account
-        for name, role in accounts.account_names(workspace.db):
-            self.name.addItem(f"{name} ({translated(role.label)})", name)
-        if current is not None and not switching:
-            self.name.setCurrentIndex(max(0, self.name.findData(current.name)))
+        self.name.setPlaceholderText(self.tr("Reading the accounts…"))
+        self._switching = switching
+        self.names_read = False  # Sign in waits for the names
+        self.signing = False  # a PIN being checked: Sign in pressed again does nothing
         form.addRow(self.tr("&Account:"), self.name)
         self.pin = named(QLineEdit(self), "signInPin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -73,22 +78,69 @@ class SignInDialog(QDialog):
         self.problem.setStyleSheet("color: #b71c1c;")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Sign in"))
+        self.ok.setEnabled(False)
         buttons.accepted.connect(self.sign_in)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.pin.setFocus()
+        db = workspace.db
+        run_read(self, lambda: accounts.account_names(db), self._show_names)
+
+    def _show_names(self, names: list[tuple[str, Role]]) -> None:
+        for name, role in names:
+            self.name.addItem(f"{name} ({translated(role.label)})", name)
+        current = self.workspace.account
+        if current is not None and not self._switching:
+            self.name.setCurrentIndex(max(0, self.name.findData(current.name)))
+        elif names:
+            self.name.setCurrentIndex(0)
+        self.names_read = True
+        self.ok.setEnabled(True)
 
     @Slot()
     def sign_in(self) -> None:
         name = self.name.currentData()
-        if not name:
+        if not name or not self.names_read or self.signing:
             return
+        db, pin = self.workspace.db, self.pin.text()
+        self.signing = True
+        self.ok.setEnabled(False)
+        self.problem.setText(self.tr("Checking the PIN…"))
         try:
-            self.account = self.workspace.sign_in(str(name), self.pin.text())
-        except RosterError as exc:
-            self.problem.setText(translated(exc))
-            self.pin.clear()
-            self.pin.setFocus()
+            account = write_and_wait(self, self.tr("Signing in"), lambda: accounts.authenticate(db, str(name), pin),
+                                     workspace=self.workspace)
+        except RosterError as exc:  # a wrong PIN, a locked or disabled account, the wait cancelled
+            if shiboken6.isValid(self):
+                self._refused(translated(exc))
             return
+        except BaseException:
+            if shiboken6.isValid(self):
+                self._refused("")
+            raise
+        if not shiboken6.isValid(self) or not self.signing:  # Cancel pressed, or the dialog closed, meanwhile
+            return
+        # Signed in here, on the GUI thread, once the check is done: a Cancel meanwhile signed nobody in.
+        accounts.sign_in(db, account)
+        self.workspace.operator = account.name
+        self.account = account
+        self.signing = False
         self.accept()
+
+    @Slot()
+    def reject(self) -> None:
+        """Cancel: a PIN being checked is given up (while it waits for a colleague's lock, nothing is written)
+        and nobody is signed in, whatever the check says."""
+        if self.signing:
+            self.signing = False
+            for pending in self.findChildren(PendingOperation):
+                pending.cancel()
+        super().reject()
+
+    def _refused(self, why: str) -> None:
+        self.signing = False
+        self.problem.setText(why)
+        self.ok.setEnabled(True)
+        self.pin.clear()
+        self.pin.setFocus()

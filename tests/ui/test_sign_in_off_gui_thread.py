@@ -1,0 +1,155 @@
+"""The sign-in dialog off the GUI thread (issue 15): the account names are read by a reader, the PIN checked
+(which writes the count of wrong PINs, the lock-out and the audit entry) on the writer's worker. The dialog
+paints meanwhile, Sign in pressed twice signs in (or counts a wrong PIN) once, and a colleague holding the
+roster's write lock is named with Cancel.
+
+Each test opens the dialog on its own, as File > Open does for a roster with accounts before it replaces the
+one open (the window's hub holds another roster then, or none)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from desktop_app.services import accounts
+from desktop_app.services.workspace import Workspace
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import Account
+from desktop_app.ui.accounts.sign_in import SignInDialog
+from tests.storage.test_errors import held_lock
+from tests.ui.test_accounts import staffed_db  # noqa: F401
+from tests.ui.test_workspace_attacks_s7 import StatementThreads
+
+
+def _failed_attempts(db: Database, name: str) -> int:
+    with db.reading() as session:
+        return int(session.scalars(select(Account.failed_attempts).where(Account.name == name)).one())
+
+
+@pytest.fixture
+def recorded(staffed_db: Database) -> Iterator[StatementThreads]:  # noqa: F811
+    statements = StatementThreads(staffed_db)
+    yield statements
+    statements.stop()
+
+
+def _dialog(qtbot: QtBot, db: Database) -> SignInDialog:
+    dialog = SignInDialog(Workspace(db, "A. Petrova"), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.name.count() > 0, timeout=10_000)  # the names, read off the GUI thread
+    return dialog
+
+
+def _try(qtbot: QtBot, dialog: SignInDialog, name: str, pin: str) -> None:
+    dialog.name.setCurrentIndex(dialog.name.findData(name))
+    dialog.pin.setText(pin)
+    dialog.sign_in()
+
+
+def test_no_statement_on_the_gui_thread_to_list_names_and_check_right_wrong_and_locked_out_pins(
+        qtbot: QtBot, staffed_db: Database, recorded: StatementThreads) -> None:  # noqa: F811
+    dialog = _dialog(qtbot, staffed_db)
+    assert dialog.name.findData("V. Hotline") >= 0 and dialog.name.findData("A. Consul") >= 0
+    _try(qtbot, dialog, "V. Hotline", "9999")
+    assert "no account 'V. Hotline' with this PIN" in dialog.problem.text() and dialog.isVisible()
+    assert dialog.pin.text() == "" and dialog.account is None
+    for _ in range(5):  # the fifth wrong PIN in a row locks the account, and says until when
+        _try(qtbot, dialog, "B. Duty", "0000")
+    assert "locked" in dialog.problem.text() and dialog.isVisible()
+    _try(qtbot, dialog, "B. Duty", "2222")  # the right PIN of a locked account is refused too
+    assert "locked" in dialog.problem.text() and dialog.account is None
+    _try(qtbot, dialog, "V. Hotline", "1234")
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.account is not None and dialog.account.name == "V. Hotline"
+    assert accounts.signed_in(staffed_db) is not None and dialog.workspace.operator == "V. Hotline"
+    assert recorded.threads, "the listener heard the reads and writes"
+    assert recorded.on_gui_thread() == 0
+
+
+def test_sign_in_waits_for_the_names(qtbot: QtBot, staffed_db: Database) -> None:  # noqa: F811
+    dialog = SignInDialog(Workspace(staffed_db, "A. Petrova"), None)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()  # nothing to choose from yet
+    qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=10_000)
+    assert dialog.name.count() == 3
+
+
+def test_enter_pressed_twice_counts_one_wrong_pin(qtbot: QtBot, staffed_db: Database) -> None:  # noqa: F811
+    """Replay of a hurried officer: Enter, Enter on a wrong PIN, both pressed before the first check is done."""
+    dialog = _dialog(qtbot, staffed_db)
+    dialog.name.setCurrentIndex(dialog.name.findData("V. Hotline"))
+    dialog.pin.setText("9999")
+    dialog.pin.setFocus()
+    for _ in range(2):
+        QCoreApplication.postEvent(dialog.pin, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return,
+                                                         Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: "with this PIN" in dialog.problem.text(), timeout=10_000)
+    qtbot.wait(100)  # the second Enter, handled by now
+    assert _failed_attempts(staffed_db, "V. Hotline") == 1
+
+
+def _waiting_window() -> QProgressDialog | None:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)
+                 and w.objectName() == "waitingForLock" and w.isVisible()), None)
+
+
+def test_a_colleague_holding_the_lock_is_named_and_the_dialog_answers_until_it_signs_in(
+        qtbot: QtBot, staffed_db: Database) -> None:  # noqa: F811
+    assert staffed_db.target.path is not None
+    dialog = _dialog(qtbot, staffed_db)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    seen: list[str] = []
+
+    def look() -> None:  # during the check, from the event loop the dialog keeps turning
+        waiting = _waiting_window()
+        if waiting is None:
+            QTimer.singleShot(20, look)
+            return
+        seen.append(waiting.labelText())
+        ticked = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) > ticked + 5, timeout=20_000)  # the window's events are handled
+        seen.append("answering")
+        assert not dialog.ok.isEnabled() and dialog.account is None
+        lock.kill()
+
+    try:
+        with held_lock(staffed_db.target.path, 30) as lock:
+            QTimer.singleShot(0, look)
+            _try(qtbot, dialog, "A. Consul", "4711")
+    finally:
+        timer.stop()
+    assert seen and "A. Colleague" in seen[0] and seen[1] == "answering"
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.account is not None
+
+
+def test_cancel_while_a_colleague_holds_the_lock_writes_nothing_and_signs_nobody_in(
+        qtbot: QtBot, staffed_db: Database) -> None:  # noqa: F811
+    assert staffed_db.target.path is not None
+    dialog = _dialog(qtbot, staffed_db)
+
+    def cancel() -> None:
+        waiting = _waiting_window()
+        if waiting is None:
+            QTimer.singleShot(20, cancel)
+            return
+        button = waiting.findChild(QPushButton)
+        assert button is not None
+        button.click()
+
+    with held_lock(staffed_db.target.path, 30):
+        QTimer.singleShot(0, cancel)
+        _try(qtbot, dialog, "V. Hotline", "9999")
+        assert dialog.isVisible() and dialog.account is None and dialog.ok.isEnabled()
+        assert "nothing" in dialog.problem.text().lower() or "cancel" in dialog.problem.text().lower()
+    assert _failed_attempts(staffed_db, "V. Hotline") == 0
+    assert accounts.signed_in(staffed_db) is None
