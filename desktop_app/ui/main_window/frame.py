@@ -642,26 +642,31 @@ class MainWindow(QMainWindow):
         from desktop_app.services import lists
         from desktop_app.services.changes import LISTS, PERSONS
         from desktop_app.services.lists import ListSummary
+        from desktop_app.ui.latest_read import _still_asked_of, opening_once
         from desktop_app.ui.operations import run_read, run_write
 
         ids, db = self.roster.selected_ids(), self.db
         if not ids or db is None:
             return
-        found: list[list[ListSummary]] = []
-        run_read(self, lambda: lists.all_lists(db), found.append).wait()  # the window answers meanwhile
-        if not found or not self._still_on(db):
-            return  # the read failed (and said why), or was of a roster no longer open
-        summaries = [s for s in found[0] if s.state != "closed"]
-        if not summaries:
-            show_error(self, RosterError(self.tr("There is no open evacuation list yet: create one on the "
-                                                 "Evacuation lists page.")))
-            return
-        names = [s.name for s in summaries]
-        name, ok = QInputDialog.getItem(self, self.tr("Add to list"),
-                                        self.tr("Add %n person(s) to the list:", "", len(ids)), names,
-                                        len(names) - 1, False)
-        if not ok or not self._still_on(db):
-            return
+        with opening_once(self, "addToList") as first:
+            if not first:  # pressed again while the lists are read: a second choice would add the persons twice
+                return
+            same = _still_asked_of(self.hub.open_roster)  # the roster and the officer who asked
+            found: list[list[ListSummary]] = []
+            run_read(self, lambda: lists.all_lists(db), found.append).wait()  # the window answers meanwhile
+            if not found or not self._still_on(db) or not same():
+                return  # the read failed (and said why), or was of a roster no longer open or another officer's
+            summaries = [s for s in found[0] if s.state != "closed"]
+            if not summaries:
+                show_error(self, RosterError(self.tr("There is no open evacuation list yet: create one on the "
+                                                     "Evacuation lists page.")))
+                return
+            names = [s.name for s in summaries]
+            name, ok = QInputDialog.getItem(self, self.tr("Add to list"),
+                                            self.tr("Add %n person(s) to the list:", "", len(ids)), names,
+                                            len(names) - 1, False)
+            if not ok or not self._still_on(db) or not same():
+                return  # another officer signed in while the choice was open: not theirs to make
         chosen = summaries[names.index(name)]
         operator = self.operator
 

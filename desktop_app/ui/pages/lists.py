@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,7 +50,7 @@ from desktop_app.services.partners import OrganizationView
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
-from desktop_app.ui.latest_read import WaitedReads, opening_once
+from desktop_app.ui.latest_read import WaitedReads, _still_asked_of, opening_once
 from desktop_app.ui.operations import PendingOperation, run_write, write_and_wait
 from desktop_app.ui.pages import master_detail
 from desktop_app.ui.records_model import RecordsModel
@@ -116,6 +117,7 @@ class ListsPage(QWidget, OnWorkspace):
         self._generation = 0  # the list asked for last: a read overtaken by a later choice is not shown
         self._listed = 0  # the same for the reads of all the lists
         self._waited = WaitedReads(self, hub.open_roster)
+        self._filtered_asked = 0  # the last "Add everyone the roster filter shows": an earlier press adds nothing
 
         self.lists_model: RecordsModel[ListSummary] = RecordsModel(
             [(self.tr("List"), lambda s: s.name), (self.tr("Partner"), lambda s: s.organization or ""),
@@ -182,7 +184,7 @@ class ListsPage(QWidget, OnWorkspace):
         add_selection.clicked.connect(lambda: self.add_persons(self._selection()))
         add_filtered = QPushButton(self.tr("Add everyone the roster &filter shows"), self,
                                    objectName="addFilteredButton")
-        add_filtered.clicked.connect(lambda: self._filtered(self.add_persons))
+        add_filtered.clicked.connect(self.add_filtered)
         self.household_ref = QLineEdit(self, objectName="addHouseholdRef")
         self.household_ref.setPlaceholderText(self.tr("Household ref, e.g. H-00012"))
         fit_placeholder(self.household_ref)
@@ -405,25 +407,46 @@ class ListsPage(QWidget, OnWorkspace):
     def add_persons(self, person_ids: list[int]) -> None:
         if self.current is None or not person_ids:
             return
-        list_id, db, operator = self.current.id, self.db, self.operator
-        self._run(self.tr("Adding to the list"), lambda: lists.add_members(db, list_id, person_ids, operator=operator))
+        with opening_once(self, "addToList") as first:
+            if not first:  # pressed again while the first add is written: added once
+                return
+            list_id, db, operator = self.current.id, self.db, self.operator
+            self._run(self.tr("Adding to the list"),
+                      lambda: lists.add_members(db, list_id, person_ids, operator=operator))
+
+    @Slot()
+    def add_filtered(self) -> None:
+        """Add everyone the roster's filter shows, once every id has been read; pressed again meanwhile, only
+        the last press adds, and nothing is added if another officer signed in (or another roster opened)
+        before the ids came."""
+        self._filtered_asked += 1
+        asked, same = self._filtered_asked, _still_asked_of(self.hub.open_roster)
+
+        def add(person_ids: list[int]) -> None:
+            if shiboken6.isValid(self) and asked == self._filtered_asked and same():
+                self.add_persons(person_ids)
+
+        self._filtered(add)
 
     @Slot()
     def add_household(self) -> None:
         ref = self.household_ref.text().strip()
         if self.current is None or not ref:
             return
-        list_id, db, operator = self.current.id, self.db, self.operator
-        found = self._waited.wait_for(lambda: households.find_household_id(db, ref))  # exact: not the first 500
-        if not found:
-            return  # failed (and said why), or another roster or officer meanwhile
-        household_id: int | None = found[0]
-        if household_id is None:
-            show_error(self, RosterError(self.tr("No household %1 on this roster.").replace("%1", ref)))
-            return
-        if self._run(self.tr("Adding the household to the list"),
-                     lambda: lists.add_household(db, list_id, household_id, operator=operator)):
-            self.household_ref.clear()
+        with opening_once(self, "addToList") as first:
+            if not first:  # Enter and the button, or pressed twice, while the household is looked up: added once
+                return
+            list_id, db, operator = self.current.id, self.db, self.operator
+            found = self._waited.wait_for(lambda: households.find_household_id(db, ref))  # exact: not the first 500
+            if not found:
+                return  # failed (and said why), or another roster or officer meanwhile
+            household_id: int | None = found[0]
+            if household_id is None:
+                show_error(self, RosterError(self.tr("No household %1 on this roster.").replace("%1", ref)))
+                return
+            if self._run(self.tr("Adding the household to the list"),
+                         lambda: lists.add_household(db, list_id, household_id, operator=operator)):
+                self.household_ref.clear()
 
     @Slot()
     def remove_selected(self) -> None:
