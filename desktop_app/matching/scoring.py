@@ -279,8 +279,11 @@ def renamed_at_home(levels: tuple[int, ...]) -> bool:
     child of another marriage, a lodger), and none of them shares both the given name and the
     birth date: a twin would also share the surname. What is left is the person under a married
     or mistyped surname (FEBRL1/2: Thomas Petersen for Thomas Tuckwell, same day, same address).
+    The given names must be one name (equal, under a scheme or by sound), not only close: twins'
+    names are often close (Samah and Sama), and a twin sister married under another surname may
+    live with her sister, where no twin cap weighs the pair (its surnames differ).
     """
-    return (levels[BIRTH_F] == D_EQUAL and levels[GIVEN_F] <= JW94 and levels[ADDRESS_F] <= _ADDRESS_NEAR
+    return (levels[BIRTH_F] == D_EQUAL and levels[GIVEN_F] <= AGREEING and levels[ADDRESS_F] <= _ADDRESS_NEAR
             and levels[SEX_F] != 1)
 
 
