@@ -11,8 +11,8 @@ screen's waterfall; `reasons` say the same in words ('surname equal under MVD 78
 'birth date day/month swapped', 'documents differ').
 
 Two hand rules override the model. A surname that clearly differs ('different', not a
-typo band) keeps an answer row's pair without a document equal or one character off, or an
-ID, at review: given name and birth date alone also fit another family's person born that
+typo band) keeps an answer row's pair without a document equal, or one character off with
+one given name, or an ID, at review: given name and birth date alone also fit another family's person born that
 day, and a married name is for the officer; unless the address agrees too (`renamed_at_home`:
 that other person lives elsewhere, and no one at the same address shares both). A roster ID,
 case reference or document equal lifts a pair to review at least (a partner who typed our
@@ -169,9 +169,11 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     if decision == NONE and identified:
         decision = REVIEW
     if (surname_rule and decision == MATCH and levels[SURNAME_F] == DIFFERENT
-            and not (identified or levels[DOCUMENT_F] == DOCUMENT_ONE_OFF or renamed_at_home(levels))):
+            and not (identified or (levels[DOCUMENT_F] == DOCUMENT_ONE_OFF and levels[GIVEN_F] <= AGREEING)
+                     or renamed_at_home(levels))):
         # Given name and birth date alone: another family's person born the same day (generated bench,
-        # rows off the roster matched at 0.995+); a married name is the officer's to confirm.
+        # rows off the roster matched at 0.995+); a married name is the officer's to confirm. A passport one
+        # digit off speaks for the person only under one given name: a sister's is issued in sequence too.
         decision = REVIEW
     places = max(bits[LOCALITY_F], 0.0) + max(bits[ADDRESS_F], 0.0)
     place_only = (decision == MATCH and places > 0.0 and not identified and not born_apart_from_household(levels)
