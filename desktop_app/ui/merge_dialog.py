@@ -242,8 +242,12 @@ class MergeDialog(QDialog):
         return A if self.keep_a.isChecked() else B
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            row = self.table.currentIndex().row()
+        # getattr: Python's cycle collector empties the screen's attributes before Qt destroys its table, which
+        # still sends the screen events (as the reconcile screen's did)
+        table = getattr(self, "table", None)
+        if table is not None and watched is table and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent):
+            row = table.currentIndex().row()
             if row >= 0 and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Space):
                 choice = self.model.choice(row)
                 if choice.pickable:
@@ -445,7 +449,9 @@ class DuplicatesDialog(QDialog):
             self.table.setCurrentIndex(self.model.index(min(row, len(remaining) - 1), 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        table = getattr(self, "table", None)  # emptied by the cycle collector first (see MergeDialog's)
+        if table is not None and watched is table and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_current()
                 return True
