@@ -4768,6 +4768,25 @@ Verify them now, so that every member is submitted with the list?</source>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="447"/>
+        <source>Backup at close not written</source>
+        <translation>Резервная копия при закрытии не записана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="448"/>
+        <source>The backup of the roster at close could not be written: %1
+
+Close anyway (the roster itself is unchanged, without this backup), or Cancel to stay open and choose another backup folder (Tools &gt; Backup settings…).</source>
+        <translation>Не удалось записать резервную копию списка при закрытии: %1
+
+Закрыть всё равно (сам список не изменён, но без этой копии) или Отмена, чтобы остаться и выбрать другую папку для копий (Сервис &gt; Параметры резервного копирования…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="453"/>
+        <source>Close &amp;anyway</source>
+        <translation>&amp;Всё равно закрыть</translation>
+    </message>
 </context>
 <context>
     <name>QMainWindow</name>

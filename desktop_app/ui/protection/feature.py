@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -328,7 +328,6 @@ class Protection(QObject):
             return False
         self.auto = None
         self.timer.stop()
-        auto.folder = backup_folder(self.host)
         db, relay = workspace.db, the_relay()
         numbered = threading.Event()
         number: list[int] = []
@@ -343,18 +342,60 @@ class Protection(QObject):
             self._closing_backup = None
             self.window.close()
 
+        def stay_open() -> None:
+            self._closing_backup = None
+            self.closing = False
+            if self.host.db is db:  # the roster stays open, and so do its automatic backups
+                self.auto = auto
+                minutes = int_preference(self.host.preferences, KEY_INTERVAL, backups.DEFAULT_INTERVAL_MINUTES)
+                if minutes > 0:
+                    self.timer.start(minutes * 60_000)
+
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, RosterError):  # a bug: the crash dialog, the window left open to close again
                 self._closing_backup = None
                 raise exc
-            log.info("backup at close not written: %s", type(exc).__name__)  # Cancel, a missing USB stick
-            ended()
+            if isinstance(exc, Cancelled):  # given up in the waiting window: nothing written, the window closes
+                log.info("backup at close cancelled")
+                ended()
+                return
+            log.info("backup at close not written: %s", type(exc).__name__)  # a missing USB stick, a full disk
+            self._ask_close_without_backup(translated(exc), ended, stay_open)
+
+        try:
+            auto.folder = backup_folder(self.host)
+        except OSError as exc:  # the folder beside the roster cannot be made
+            self._closing_backup = None
+            self._ask_close_without_backup(str(exc.strerror or exc), ended, stay_open)
+            return True
 
         self._closing_backup = run_in_background(self.window, self.tr("Backing up"), back_up, ended, failed,
                                                  quiet=True)
         number.append(self._closing_backup.number)
         numbered.set()
         return True
+
+    def _ask_close_without_backup(self, why: str, close: Callable[[], None], stay: Callable[[], None]) -> None:
+        """The backup at close could not be written: the officer is told why (a full disk, a folder gone or
+        read-only) and chooses to close anyway or to stay (and choose another folder); the window waits."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Backup at close not written"),
+                          self.tr("The backup of the roster at close could not be written: %1\n\nClose anyway (the "
+                                  "roster itself is unchanged, without this backup), or Cancel to stay open and "
+                                  "choose another backup folder (Tools > Backup settings…).").replace("%1", why),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("closeBackupFailedBox")
+        close_anyway = box.addButton(self.tr("Close &anyway"), QMessageBox.ButtonRole.AcceptRole)
+        close_anyway.setObjectName("closeAnyway")
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(_result: int) -> None:
+            closing = box.clickedButton() is close_anyway
+            box.deleteLater()
+            (close if closing else stay)()
+
+        box.finished.connect(answered)
+        box.open()
 
     @Slot()
     def back_up_now(self) -> None:
