@@ -107,6 +107,7 @@ def test_the_head_adds_an_account_in_tools_accounts(qtbot: QtBot, staffed_window
     _sign_in(qtbot, _sign_in_dialog(qtbot, staffed_window), "A. Consul", "4711")
     dialog = staffed_window.feature(AccountsFeature).show_accounts()
     assert isinstance(dialog, AccountsDialog)
+    qtbot.waitUntil(lambda: dialog.loaded and not dialog.busy, timeout=10_000)  # read off the GUI thread
     assert dialog.model.rowCount() == 3 and dialog.add_button.isEnabled()
 
     def fill(new: NewAccountDialog) -> int:
@@ -118,6 +119,7 @@ def test_the_head_adds_an_account_in_tools_accounts(qtbot: QtBot, staffed_window
 
     monkeypatch.setattr(NewAccountDialog, "exec", fill)
     dialog.add_account()
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 4, timeout=10_000)
     assert [dialog.model.item(row, 0).text() for row in range(dialog.model.rowCount())] == [
         "A. Consul", "B. Duty", "C. Gate", "V. Hotline"]
     assert accounts.authenticate(staffed_window.db, "C. Gate", "5555").role is Role.OFFICER  # type: ignore[arg-type]

@@ -1,10 +1,10 @@
-"""The sign-in dialog off the GUI thread (issue 15): the account names are read by a reader, the PIN checked
-(which writes the count of wrong PINs, the lock-out and the audit entry) on the writer's worker. The dialog
-paints meanwhile, Sign in pressed twice signs in (or counts a wrong PIN) once, and a colleague holding the
-roster's write lock is named with Cancel.
+"""The sign-in dialog and Tools > Accounts… off the GUI thread (issue 15): the account names are read by a
+reader, the PIN checked (which writes the count of wrong PINs, the lock-out and the audit entry) on the writer's
+worker. The dialog paints meanwhile, Sign in pressed twice signs in (or counts a wrong PIN) once, and a colleague
+holding the roster's write lock is named with Cancel.
 
-Each test opens the dialog on its own, as File > Open does for a roster with accounts before it replaces the
-one open (the window's hub holds another roster then, or none)."""
+The sign-in tests open the dialog on its own, as File > Open does for a roster with accounts before it replaces
+the one open (the window's hub holds another roster then, or none)."""
 
 from __future__ import annotations
 
@@ -21,9 +21,13 @@ from desktop_app.services import accounts
 from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import Account
+from desktop_app.ui.accounts import AccountsFeature
+from desktop_app.ui.accounts.manage import AccountsDialog, NewAccountDialog
 from desktop_app.ui.accounts.sign_in import SignInDialog
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.preferences import Preferences
 from tests.storage.test_errors import held_lock
-from tests.ui.test_accounts import staffed_db  # noqa: F401
+from tests.ui.test_accounts import staffed_db  # noqa: F401 (fixture)
 from tests.ui.test_workspace_attacks_s7 import StatementThreads
 
 
@@ -37,6 +41,17 @@ def recorded(staffed_db: Database) -> Iterator[StatementThreads]:  # noqa: F811
     statements = StatementThreads(staffed_db)
     yield statements
     statements.stop()
+
+
+@pytest.fixture
+def head_window(qtbot: QtBot, staffed_db: Database, preferences: Preferences) -> Iterator[MainWindow]:  # noqa: F811
+    accounts.sign_in(staffed_db, accounts.authenticate(staffed_db, "A. Consul", "4711"))
+    main = MainWindow(staffed_db, "A. Consul", preferences)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: "accounts" in main.actions, timeout=30_000)
+    yield main
 
 
 def _dialog(qtbot: QtBot, db: Database) -> SignInDialog:
@@ -153,3 +168,42 @@ def test_cancel_while_a_colleague_holds_the_lock_writes_nothing_and_signs_nobody
         assert "nothing" in dialog.problem.text().lower() or "cancel" in dialog.problem.text().lower()
     assert _failed_attempts(staffed_db, "V. Hotline") == 0
     assert accounts.signed_in(staffed_db) is None
+
+
+def test_tools_accounts_reads_and_writes_off_the_gui_thread(
+        qtbot: QtBot, head_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tools > Accounts… read the accounts, and added, disabled and gave a new PIN, on the GUI thread."""
+    db = head_window.db
+    assert db is not None
+    qtbot.waitUntil(lambda: head_window.roster_changes.watched is db, timeout=20_000)
+
+    def fill(new: NewAccountDialog) -> int:
+        new.name.setText("C. Gate")
+        new.role.setCurrentIndex(new.role.findData("officer"))
+        new.pin.setText("5555")
+        new.again.setText("5555")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(NewAccountDialog, "exec", fill)
+    statements = StatementThreads(db)
+    try:
+        dialog = head_window.feature(AccountsFeature).show_accounts()
+        assert isinstance(dialog, AccountsDialog)
+        assert not dialog.add_button.isEnabled()  # until the accounts are read
+        qtbot.waitUntil(lambda: dialog.loaded and not dialog.busy, timeout=10_000)
+        assert dialog.model.rowCount() == 3 and dialog.add_button.isEnabled()
+        dialog.add_account()
+        qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 4, timeout=10_000)
+        dialog.table.selectRow(next(row for row in range(4) if dialog.model.item(row, 0).text() == "V. Hotline"))
+        dialog.toggle_disabled()
+        qtbot.waitUntil(lambda: not dialog.busy and any(
+            row.name == "V. Hotline" and row.disabled for row in dialog.rows), timeout=10_000)
+        dialog.table.selectRow(next(row for row in range(4) if dialog.model.item(row, 0).text() == "C. Gate"))
+        dialog.new_pin()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    finally:
+        statements.stop()
+    assert accounts.authenticate(db, "C. Gate", "5555").role.value == "officer"
+    assert statements.threads
+    assert statements.on_gui_thread() == 0
+    dialog.reject()

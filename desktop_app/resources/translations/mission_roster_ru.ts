@@ -201,6 +201,11 @@
         <source>Role of {name}:</source>
         <translation>Роль {name}:</translation>
     </message>
+    <message>
+        <location filename="../../ui/accounts/manage.py" line="203"/>
+        <source>Changing the accounts</source>
+        <translation>Изменение учётных записей</translation>
+    </message>
 </context>
 <context>
     <name>BackupPage</name>

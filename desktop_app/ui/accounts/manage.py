@@ -3,7 +3,9 @@
 The table lists every account (name, role, state, server login, created by); the buttons add an
 account (name, role, PIN typed twice), change the chosen one's role, disable or enable it, and give
 it a new PIN. Every change goes through `services.accounts`, which refuses it (audited) unless the
-signed-in account is a head; the roster's first account, a head's, anyone may add:
+signed-in account is a head; the roster's first account, a head's, anyone may add. The accounts are read
+off the GUI thread (the buttons wait for them) and every change is written on the writer's worker, a
+colleague holding the write lock named with Cancel:
 
     AccountsDialog(workspace, parent).exec()
 """
@@ -37,6 +39,8 @@ from desktop_app.domain.roles import Permission, Role
 from desktop_app.services import accounts
 from desktop_app.ui.accounts.sign_in import named
 from desktop_app.ui.errors import show_error, translated
+from desktop_app.ui.latest_read import LatestRead
+from desktop_app.ui.operations import write_and_wait
 
 if TYPE_CHECKING:
     from desktop_app.services.workspace import Workspace
@@ -125,7 +129,13 @@ class AccountsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.rows: list[accounts.AccountView] = []
+        self.head = False  # whether the signed-in account may change accounts, as last read
+        self.loaded = False
+        self._reads = LatestRead(self, lambda: workspace.db)
+        self.add_button.setEnabled(False)  # until the accounts are read
         self.table.selectionModel().selectionChanged.connect(self._chosen_changed)
+        self._chosen_changed()
         self.reload()
 
     def _button(self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
@@ -135,9 +145,20 @@ class AccountsDialog(QDialog):
         row.addWidget(button)
         return button
 
+    @property
+    def busy(self) -> bool:
+        """Whether the accounts are being read."""
+        return self._reads.busy
+
     def reload(self) -> None:
+        """Read the accounts and whether the one signed in may change them, off the GUI thread."""
+        db = self.workspace.db
+        self._reads.run(lambda: (accounts.list_accounts(db), accounts.may(db, Permission.ACCOUNTS)), self._show)
+
+    def _show(self, found: tuple[list[accounts.AccountView], bool]) -> None:
         chosen = self.chosen()
-        self.rows = accounts.list_accounts(self.workspace.db)
+        self.rows, self.head = found
+        self.loaded = True
         self.model.removeRows(0, self.model.rowCount())
         for account in self.rows:
             state = (self.tr("disabled") if account.disabled else self.tr("locked") if _locked_now(account)
@@ -149,7 +170,7 @@ class AccountsDialog(QDialog):
         self.who.setText(self.tr("Signed in: {name} ({role})").format(name=signed.name,
                                                                       role=translated(signed.role.label))
                          if signed is not None else self.tr("Nobody is signed in."))
-        head = accounts.may(self.workspace, Permission.ACCOUNTS)
+        head = self.head
         reason = "" if head else self.tr("Only the head of mission adds, disables and changes accounts.")
         self.add_button.setEnabled(head)
         self.add_button.setToolTip(reason)
@@ -166,7 +187,7 @@ class AccountsDialog(QDialog):
     @Slot()
     def _chosen_changed(self) -> None:
         chosen = self.chosen()
-        head = accounts.may(self.workspace, Permission.ACCOUNTS)
+        head = self.head
         for button in (self.role_button, self.disable_button, self.pin_button):
             button.setEnabled(chosen is not None and head)
             button.setToolTip("" if head else self.tr("Only the head of mission adds, disables and changes "
@@ -174,23 +195,35 @@ class AccountsDialog(QDialog):
         self.disable_button.setText(self.tr("&Enable") if chosen is not None and chosen.disabled
                                     else self.tr("&Disable"))
 
-    def _run(self, change: Callable[[], object]) -> None:
+    def _run(self, change: Callable[[], object]) -> object:
+        """Write `change()` on the writer's worker (the dialog answering meanwhile), then read the accounts
+        again; its result, or None when it was refused (and said why) or given up."""
+        result: object = None
         try:
-            change()
+            result = write_and_wait(self, self.tr("Changing the accounts"), change)
         except RosterError as exc:
             show_error(self, exc)
         self.reload()
+        return result
 
     @Slot()
     def add_account(self) -> None:
+        if not self.loaded:
+            return
         first = not self.rows
         dialog = NewAccountDialog(self, first=first)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self._run(lambda: accounts.add_account(self.workspace.db, dialog.name.text(), dialog.chosen_role,
-                                               dialog.pin.text(), operator=self.workspace.operator))
-        if first and self.rows and self.workspace.account is None:  # the head who made it works on as it
-            self._run(lambda: self.workspace.sign_in(self.rows[0].name, dialog.pin.text()))
+        db, operator = self.workspace.db, self.workspace.operator
+        name, role, pin = dialog.name.text(), dialog.chosen_role, dialog.pin.text()
+        created = self._run(lambda: accounts.add_account(db, name, role, pin, operator=operator))
+        if first and isinstance(created, accounts.AccountView) and self.workspace.account is None:
+            # the head who made it works on as it (the sign-in writes its audit entry)
+            account = self._run(lambda: accounts.authenticate(db, created.name, pin))
+            if isinstance(account, accounts.AccountView):
+                accounts.sign_in(db, account)
+                self.workspace.operator = account.name
+                self.reload()  # read again for the head now signed in
 
     @Slot()
     def change_role(self) -> None:
@@ -202,15 +235,16 @@ class AccountsDialog(QDialog):
             name=chosen.name), labels, list(Role).index(chosen.role), False)
         if ok:
             role = list(Role)[labels.index(label)]
-            self._run(lambda: accounts.change_role(self.workspace.db, chosen.name, role,
-                                                   operator=self.workspace.operator))
+            db, operator = self.workspace.db, self.workspace.operator
+            self._run(lambda: accounts.change_role(db, chosen.name, role, operator=operator))
 
     @Slot()
     def toggle_disabled(self) -> None:
         chosen = self.chosen()
         if chosen is not None:
-            self._run(lambda: accounts.disable_account(self.workspace.db, chosen.name, operator=self.workspace.operator,
-                                                       disabled=not chosen.disabled))
+            db, operator = self.workspace.db, self.workspace.operator
+            name, disabled = chosen.name, not chosen.disabled
+            self._run(lambda: accounts.disable_account(db, name, operator=operator, disabled=disabled))
 
     @Slot()
     def new_pin(self) -> None:
@@ -219,8 +253,8 @@ class AccountsDialog(QDialog):
             return
         dialog = NewAccountDialog(self, first=False, pin_only=chosen.name)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(lambda: accounts.set_pin(self.workspace.db, chosen.name, dialog.pin.text(),
-                                               operator=self.workspace.operator))
+            db, operator, pin = self.workspace.db, self.workspace.operator, dialog.pin.text()
+            self._run(lambda: accounts.set_pin(db, chosen.name, pin, operator=operator))
 
 
 def _locked_now(account: accounts.AccountView) -> bool:
