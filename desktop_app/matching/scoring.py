@@ -52,6 +52,7 @@ from desktop_app.matching.comparisons import (
     ADDRESS_F,
     AGREEING,
     BIRTH_F,
+    D_DIGIT,
     D_EQUAL,
     D_GENERATION,
     D_NEAR,
@@ -295,9 +296,12 @@ def twin_like(levels: tuple[int, ...]) -> bool:
     The birth date agrees when it is equal or swapped, and also when one side gives only the year or
     1 January of it (`comparisons.date_level`'s year level): the day a register did not know may be
     the twin's (breaker X14 s9: Danila Sergeevich born 1 January 2010 was matched to his twin Daniil).
+    A date one digit off is the twin's birth date typed as often as the person's: the typo speaks for
+    neither, and a sibling is not born ten days or a year to the day apart (Danila born on the 17th of
+    the month his twin Даниил was born on the 7th was matched at 0.99998).
     """
     given = levels[GIVEN_F]
-    return (levels[SURNAME_F] <= JW94 and levels[BIRTH_F] in (D_EQUAL, D_SWAPPED, D_YEAR)
+    return (levels[SURNAME_F] <= JW94 and levels[BIRTH_F] in (D_EQUAL, D_SWAPPED, D_DIGIT, D_YEAR)
             and AGREEING < given < _LABELLED[GIVEN_F][2])
 
 
