@@ -13,8 +13,8 @@ screen's waterfall; `reasons` say the same in words ('surname equal under MVD 78
 Two hand rules override the model. A surname that clearly differs ('different', not a
 typo band) keeps an answer row's pair without a document equal, or one character off with
 one given name, or an ID, at review: given name and birth date alone also fit another family's person born that
-day, and a married name is for the officer; unless the address agrees too (`renamed_at_home`:
-that other person lives elsewhere, and no one at the same address shares both). A roster ID,
+day, and a married name is for the officer (an address that agrees does not lift it: a partner
+may write the town or the camp as the address, which thousands share). A roster ID,
 case reference or document equal lifts a pair to review at least (a partner who typed our
 reference deserves a look even when every name differs). Locality and address never make a
 match on their own: without an ID or a
@@ -170,8 +170,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     if decision == NONE and identified:
         decision = REVIEW
     if (surname_rule and decision == MATCH and levels[SURNAME_F] == DIFFERENT
-            and not (identified or (levels[DOCUMENT_F] == DOCUMENT_ONE_OFF and levels[GIVEN_F] <= AGREEING)
-                     or renamed_at_home(levels))):
+            and not (identified or (levels[DOCUMENT_F] == DOCUMENT_ONE_OFF and levels[GIVEN_F] <= AGREEING))):
         # Given name and birth date alone: another family's person born the same day (generated bench,
         # rows off the roster matched at 0.995+); a married name is the officer's to confirm. A passport one
         # digit off speaks for the person only under one given name: a sister's is issued in sequence too.
@@ -241,7 +240,6 @@ def evidence_term(word: str) -> str | Message:
     return word
 
 
-_ADDRESS_NEAR = 1  # address equal or Jaro-Winkler 0.94 or more
 _AGREEING_NAME = frozenset(FIELDS[SURNAME_F].levels[:AGREEING + 1])
 _OWN_TERMS = frozenset({"prior", "roster"})  # the chance before comparing and the other candidates
 
@@ -271,23 +269,6 @@ def born_apart_from_household(levels: tuple[int, ...]) -> bool:
     """
     given = levels[GIVEN_F]
     return levels[BIRTH_F] in (D_EQUAL, D_SWAPPED) and (given <= JW94 or (twin_like(levels) and given == DIFFERENT))
-
-
-def renamed_at_home(levels: tuple[int, ...]) -> bool:
-    """Another surname, but the given name, full birth date and address agree: no other person fits.
-
-    The surname rule holds back a pair whose surname differs because given name and birth date
-    alone also fit another family's person born that day. That person lives elsewhere. At the
-    same address the persons who differ in surname are a household's other members (a spouse, a
-    child of another marriage, a lodger), and none of them shares both the given name and the
-    birth date: a twin would also share the surname. What is left is the person under a married
-    or mistyped surname (FEBRL1/2: Thomas Petersen for Thomas Tuckwell, same day, same address).
-    The given names must be one name (equal, under a scheme or by sound), not only close: twins'
-    names are often close (Samah and Sama), and a twin sister married under another surname may
-    live with her sister, where no twin cap weighs the pair (its surnames differ).
-    """
-    return (levels[BIRTH_F] == D_EQUAL and levels[GIVEN_F] <= AGREEING and levels[ADDRESS_F] <= _ADDRESS_NEAR
-            and levels[SEX_F] != 1)
 
 
 def twin_like(levels: tuple[int, ...]) -> bool:
@@ -359,4 +340,4 @@ def reasons(query: Prepared, target: Prepared, comparison: Comparison) -> tuple[
 
 __all__ = ["MATCH", "MATCH_THRESHOLD", "NONE", "REVIEW", "REVIEW_THRESHOLD", "Assessment", "Decision", "assess",
            "born_apart_from_household", "compare_words", "decide", "evidence_term", "judge", "named_alike", "reasons",
-           "renamed_at_home", "score_of", "twin_like", "weight_of"]
+           "score_of", "twin_like", "weight_of"]

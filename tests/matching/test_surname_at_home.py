@@ -1,14 +1,17 @@
-"""A surname that differs, with given name, full birth date and address agreeing (issue 14, tuning FEBRL1/2).
+"""A surname that clearly differs stays at review, however many other fields agree (issue 14, session 10).
 
-The surname rule keeps a pair whose surname clearly differs at review: given name and birth date
-alone also fit another family's person born that day. That person lives at another address; at
-the same address only the household's other members differ in surname, and none of them shares
-both given name and birth date (a twin shares the surname too). So such a pair is the person under
-a married or mistyped surname, and it matches; each other family member still goes to the officer.
+The surname rule keeps such a pair at review: given name and birth date alone also fit another
+family's person born that day, and a married name is for the officer. Session 10 let an address that
+agreed lift the rule (FEBRL1/2: Thomas Petersen for Thomas Tuckwell, same day, same home; that other
+person lives elsewhere) and then found it matching strangers: a partner's list writes the town or the
+camp as the address, thousands share it, and Rami Tawil was matched to Rami Hamdan born the same day
+in Khan Younis at 0.9999. The exception was taken back; these replay it. A passport one digit off
+still lifts the rule, but only under one given name: a sister's passport is issued in sequence too.
 """
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 from desktop_app.domain.dates import PartialDate
@@ -16,53 +19,52 @@ from desktop_app.domain.person import Sex
 from desktop_app.matching import MatchRecord, RosterIndex
 from tests.matching.test_match_engine import _crowd
 
-HOME = "ULITSA LENINA 14 KV 7"
-PERSON = MatchRecord(99_999, "Зиннатуллин", "Ринат", "", birth_date=PartialDate(1977, 8, 14),
-                     documents=("758812345",), sex=Sex.MALE, locality="Kazan", address=HOME)
-# Married name (or a surname typed as another), passport renewed, the same home.
-ROW = MatchRecord("row", surname_latin="KHABIBULLIN", given_names_latin="RINAT", birth_date=PartialDate(1977, 8, 14),
-                  documents=("123456789",), sex=Sex.MALE, locality="KAZAN", address="ULITSA LENINA 14 KV 7")
+TOWNS = ("KHAN YOUNIS", "RAFAH", "GAZA", "DEIR AL BALAH", "JABALIA", "NUSEIRAT")
+STREETS = ("AL NASR STREET", "OMAR MUKHTAR STREET", "SALAH ADDIN STREET", "AL JALAA STREET")
 
 
-def _index() -> RosterIndex:
-    return RosterIndex([*_crowd(2_000), PERSON])
+def _gaza(size: int, seed: int = 3) -> list[MatchRecord]:
+    """Persons at a street and number of their town; one in fifty with only the town as the address."""
+    rng = random.Random(seed)
+    surnames = ("HAMDAN", "KHALIL", "NASSER", "SALEH", "ODEH", "BARAKA", "ZAQOUT", "ASHOUR", "SHAHEEN", "JARADA")
+    givens = ("MOHAMMED", "AHMED", "MAHMOUD", "YOUSEF", "KHALED", "OMAR", "RAMI", "IBRAHIM", "HASSAN", "WAEL")
+    out = []
+    for i in range(size):
+        town = rng.choice(TOWNS)
+        address = town if i % 50 == 0 else f"{rng.choice(STREETS)} {rng.randint(1, 300)}"
+        out.append(MatchRecord(f"g{i}", surname_latin=rng.choice(surnames), given_names_latin=rng.choice(givens),
+                               birth_date=PartialDate(rng.randint(1960, 2015), rng.randint(1, 12), rng.randint(1, 28)),
+                               documents=(str(rng.randint(4 * 10**8, 5 * 10**8)),), sex=Sex.MALE, locality=town,
+                               address=address))
+    return out
 
 
-def test_another_surname_at_the_same_home_born_that_day_with_that_name_matches() -> None:
-    found = _index().candidates(ROW)[0]
-    assert (found.key, found.decision) == (PERSON.key, "match")
+def test_a_stranger_born_that_day_with_that_name_in_a_town_written_as_the_address_is_not_matched() -> None:
+    roster = _gaza(3_000)
+    index = RosterIndex(roster)
+    towns_only = [person for person in roster if person.address == person.locality]
+    for person in towns_only[:20]:
+        stranger = replace(person, key="row", surname_latin="TAWIL", documents=("612345678",))
+        found = index.candidates(stranger)
+        assert found and found[0].key == person.key and found[0].decision == "review", person
 
 
-def test_another_surname_with_the_address_typed_slightly_otherwise_matches() -> None:
-    found = _index().candidates(replace(ROW, address="ULITSA LENINA 14 KV 1"))[0]
-    assert (found.key, found.decision) == (PERSON.key, "match")
-
-
-def test_another_surname_elsewhere_or_without_an_address_stays_at_review() -> None:
-    index = _index()
-    for row in (replace(ROW, address="PROSPEKT MIRA 3"), replace(ROW, address="", locality="")):
-        found = index.candidates(row)[0]
-        assert (found.key, found.decision) == (PERSON.key, "review")
-
-
-def test_the_household_members_of_another_surname_are_not_matched() -> None:
-    """A spouse, a child of another marriage, a person of the other sex: each differs in a field the person has."""
-    index = _index()
-    members = (replace(ROW, given_names_latin="ALSU", sex=Sex.FEMALE),           # the wife, born the same day
-               replace(ROW, birth_date=PartialDate(2001, 8, 14)),                # a son named alike
-               replace(ROW, birth_date=PartialDate(1977, 8, 15)),                # born a day apart
-               replace(ROW, sex=Sex.FEMALE, given_names_latin="RINATA"))         # a woman named alike
-    for row in members:
-        found = index.candidates(row)
-        assert not found or found[0].decision != "match", row
+def test_the_same_home_does_not_lift_the_rule_either() -> None:
+    """A spouse's surname or a typed one at one home: the officer confirms (a lodger, a neighbour's flat)."""
+    person = MatchRecord(99_999, "Зиннатуллин", "Ринат", "", birth_date=PartialDate(1977, 8, 14),
+                         documents=("758812345",), sex=Sex.MALE, locality="Kazan", address="ULITSA LENINA 14 KV 7")
+    index = RosterIndex([*_crowd(2_000), person])
+    row = MatchRecord("row", surname_latin="KHABIBULLIN", given_names_latin="RINAT",
+                      birth_date=PartialDate(1977, 8, 14), documents=("123456789",), sex=Sex.MALE, locality="KAZAN",
+                      address="ULITSA LENINA 14 KV 7")
+    found = index.candidates(row)[0]
+    assert (found.key, found.decision) == (person.key, "review")
 
 
 def test_a_twin_sister_married_under_another_surname_at_her_sisters_home_is_not_matched() -> None:
     """Twins' names are often close (Samah and Sama, breaker X14 s9) and twins may live together.
 
-    Under another surname no twin cap weighs the pair, so only one name (equal, under a scheme or
-    by sound) lets the address finish the match; a close name stays with the officer. (Passports
-    one digit apart are left out: with them the surname rule never applied.)
+    Under another surname no twin cap weighs the pair.
     """
     samah = MatchRecord("samah", surname_latin="HAMDAN", given_names_latin="SAMAH", birth_date=PartialDate(1990, 3, 9),
                         documents=("413377821",), sex=Sex.FEMALE, locality="Khan Younis", address="AL BAHR STREET 12")
