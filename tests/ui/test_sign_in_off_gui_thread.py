@@ -8,6 +8,8 @@ the one open (the window's hub holds another roster then, or none)."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -15,12 +17,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from desktop_app.services import accounts
 from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
-from desktop_app.storage.models import Account
 from desktop_app.ui.accounts import AccountsFeature
 from desktop_app.ui.accounts.manage import AccountsDialog, NewAccountDialog
 from desktop_app.ui.accounts.sign_in import SignInDialog
@@ -32,8 +32,10 @@ from tests.ui.test_workspace_attacks_s7 import StatementThreads
 
 
 def _failed_attempts(db: Database, name: str) -> int:
-    with db.reading() as session:
-        return int(session.scalars(select(Account.failed_attempts).where(Account.name == name)).one())
+    """Read on a connection of its own, which the statement recorder does not hear."""
+    assert db.target.path is not None
+    with contextlib.closing(sqlite3.connect(db.target.path)) as connection:
+        return int(connection.execute("SELECT failed_attempts FROM accounts WHERE name = ?", (name,)).fetchone()[0])
 
 
 @pytest.fixture
@@ -207,3 +209,34 @@ def test_tools_accounts_reads_and_writes_off_the_gui_thread(
     assert statements.threads
     assert statements.on_gui_thread() == 0
     dialog.reject()
+
+
+def test_the_idle_lock_checks_the_pin_off_the_gui_thread_and_once_for_enter_twice(
+        qtbot: QtBot, head_window: MainWindow, staffed_db: Database) -> None:  # noqa: F811
+    from desktop_app.ui.protection import Protection
+
+    lock = head_window.feature(Protection).lock
+    lock.lock()
+    screen = lock.asking_screen
+    assert lock.locked and screen is not None
+    statements = StatementThreads(staffed_db)
+    try:
+        screen.user.setCurrentIndex(screen.user.findText("B. Duty"))
+        screen.edit.setText("0000")
+        screen.edit.setFocus()
+        for _ in range(2):  # Enter, Enter, before the first check is done
+            QCoreApplication.postEvent(screen.edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return,
+                                                              Qt.KeyboardModifier.NoModifier))
+        qtbot.waitUntil(lambda: "no account 'B. Duty' with this PIN" in screen.problem.text(), timeout=10_000)
+        qtbot.wait(100)
+        assert lock.locked and _failed_attempts(staffed_db, "B. Duty") == 1  # one wrong PIN counted, not two
+        screen.user.setCurrentIndex(screen.user.findText("B. Duty"))
+        screen.edit.setText("2222")
+        screen.button.click()
+        assert not lock.locked
+    finally:
+        statements.stop()
+    assert head_window.operator == "B. Duty"
+    assert _failed_attempts(staffed_db, "B. Duty") == 0  # the right PIN clears the count
+    checks = [thread for thread in statements.threads if thread.name.startswith("writer")]
+    assert checks and statements.on_gui_thread() == 0

@@ -101,6 +101,21 @@
         <source>Sign in (File &gt; Switch user…) to use {permission}.</source>
         <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы получить доступ: {permission}.</translation>
     </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="183"/>
+        <source>Checking the PIN…</source>
+        <translation>Проверка PIN…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="187"/>
+        <source>Signing in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/__init__.py" line="194"/>
+        <source>Not signed in: another roster was opened meanwhile.</source>
+        <translation>Вход не выполнен: тем временем была открыта другая база.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -4783,9 +4798,9 @@ Verify them now, so that every member is submitted with the list?</source>
         <source>The backup of the roster at close could not be written: %1
 
 Close anyway (the roster itself is unchanged, without this backup), or Cancel to stay open and choose another backup folder (Tools &gt; Backup settings…).</source>
-        <translation>Не удалось записать резервную копию списка при закрытии: %1
+        <translation>Не удалось записать резервную копию базы при закрытии: %1
 
-Закрыть всё равно (сам список не изменён, но без этой копии) или Отмена, чтобы остаться и выбрать другую папку для копий (Сервис &gt; Параметры резервного копирования…).</translation>
+Закрыть всё равно (сама база не изменена, но без этой копии) или Отмена, чтобы остаться и выбрать другую папку для копий (Сервис &gt; Параметры резервного копирования…).</translation>
     </message>
     <message>
         <location filename="../../ui/protection/feature.py" line="453"/>

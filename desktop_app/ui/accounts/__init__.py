@@ -107,6 +107,7 @@ class AccountsFeature(QObject):
         self.held: dict[Gated, bool] = {}  # actions the gate disabled, and whether their feature wants them on
         self._setting = False
         self._handed_over = False  # another officer signed in at the idle lock: the previous one's dialogs go
+        self._unlocking = False  # a PIN typed at the idle lock being checked: pressed again, not checked twice
         self._watched_lock: QObject | None = None
         self._veiled = False  # the gate hid the window's pages: nobody is signed in on a roster with accounts
         switch = QCoreApplication.translate("Accounts", "S&witch user…")
@@ -168,21 +169,35 @@ class AccountsFeature(QObject):
         return names
 
     def _unlock_as(self, name: str, pin: str) -> str | None:
-        """Sign `name` in from the lock screen: None when done, else the problem to show there."""
+        """Sign `name` in from the lock screen: None when done, else the problem to show there. The PIN is
+        checked on the writer's worker (it writes the count of wrong PINs and the audit entry), the window
+        painting meanwhile and a colleague holding the write lock named with Cancel."""
         from desktop_app.domain.errors import RosterError
+        from desktop_app.services import accounts
+        from desktop_app.ui.operations import write_and_wait
 
         workspace = self.host.workspace
         if workspace is None:
             return None
-        before = workspace.account
+        if self._unlocking:  # Enter again while the PIN is checked: the first check answers
+            return QCoreApplication.translate("Accounts", "Checking the PIN…")
+        before, db = workspace.account, workspace.db
+        self._unlocking = True
         try:
-            account = workspace.sign_in(name, pin)
-        except RosterError as exc:
+            account = write_and_wait(self.host.window(), QCoreApplication.translate("Accounts", "Signing in"),
+                                     lambda: accounts.authenticate(db, name, pin))
+        except RosterError as exc:  # a wrong PIN, a locked or disabled account, the wait cancelled
             return translated(exc)
+        finally:
+            self._unlocking = False
+        if self.host.workspace is not workspace:  # another roster opened meanwhile: nobody signed in on it
+            return QCoreApplication.translate("Accounts", "Not signed in: another roster was opened meanwhile.")
+        accounts.sign_in(db, account)  # on the GUI thread, once checked
+        workspace.operator = account.name
         # Another officer: the previous one's dialogs are closed once the covers are off (a dialog under
         # a cover refuses to close, so that the same officer unlocking finds what they had typed).
         self._handed_over = before is None or before.id != account.id
-        self.signed_in()
+        self.signed_in(RoleFacts(True, account, account))  # the account as just checked: no read here
         return None
 
     def _lock_changed(self, locked: bool) -> None:
@@ -220,22 +235,42 @@ class AccountsFeature(QObject):
             # working, and recorded in the audit trail, as the officer before (with that officer's role).
             accounts.sign_in(workspace.db, None)
             self._end_previous_work()
-            self.apply()
+            self.apply(RoleFacts(True, None, None))
         dialog = SignInDialog(workspace, self.host.window(), switching=switching)
-        dialog.finished.connect(lambda _result: self.signed_in())
+        dialog.finished.connect(lambda _result: self._sign_in_ended(dialog.account))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.dialog = dialog
         return dialog
 
-    def signed_in(self) -> None:
-        self.apply()
+    def _sign_in_ended(self, account: AccountView | None) -> None:
+        """The sign-in dialog closed: the gate is applied with what it knows (the account it checked, fresh, or
+        nobody), without a read on the GUI thread; read, if someone else is signed in meanwhile."""
+        workspace = self.host.workspace
+        known = workspace is not None and workspace.account is account
+        self.signed_in(RoleFacts(True, account, account) if known else None)
+
+    def signed_in(self, facts: RoleFacts | None = None) -> None:
+        """Someone signed in (or nobody): the gate applied (with `facts` when known, else read now), said in the
+        status bar, and the pages read again for that account."""
+        self.apply(facts)
         workspace = self.host.workspace
         account = workspace.account if workspace is not None else None
         if account is not None:
             said = QCoreApplication.translate("Accounts", "Signed in: {name} ({role})")
             self.host.statusBar().showMessage(said.format(name=account.name, role=translated(account.role.label)), 8000)
         self.host.data_changed()  # pages re-read what this account may see (medical and notes)
+
+    def _accounts_closed(self) -> None:
+        """Tools > Accounts… closed (a role may have changed, the first head signed in): the gate reads the
+        account again off the GUI thread, and the pages read again."""
+        self.recheck()
+        workspace = self.host.workspace
+        account = workspace.account if workspace is not None else None
+        if account is not None:
+            said = QCoreApplication.translate("Accounts", "Signed in: {name} ({role})")
+            self.host.statusBar().showMessage(said.format(name=account.name, role=translated(account.role.label)), 8000)
+        self.host.data_changed()
 
     def show_accounts(self) -> AccountsDialog | None:
         workspace = self.host.workspace
@@ -244,7 +279,7 @@ class AccountsFeature(QObject):
         from desktop_app.ui.accounts.manage import AccountsDialog
 
         dialog = AccountsDialog(workspace, self.host.window())
-        dialog.finished.connect(lambda _result: self.signed_in())
+        dialog.finished.connect(lambda _result: self._accounts_closed())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.accounts_dialog = dialog
