@@ -20,14 +20,18 @@ token_sort_ratio of the Latin names). Each is given in wall seconds and in CPU
 seconds of this process (`time.process_time`): on a shared machine the wall time says as
 much about the neighbours; each is also given as a multiple of the plain rapidfuzz route's
 CPU seconds. The matching caches are emptied before each, as in a fresh process. Blocking
-recall (true pairs that reach scoring) and the pairs compared close the table. Nothing is
-written to the roster: reconcile reads only.
+recall (true pairs that reach scoring) and the pairs compared close the table. The decisions
+of the three service runs are hashed (`decisions_digest`: every row's outcome and candidates
+with scores, reasons and bits): the same hash from the code before and after a change says it
+decided alike. Nothing is written to the roster: reconcile reads only.
 
     python -m bench.matching_reconcile
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 import time
 from collections.abc import Callable
@@ -41,7 +45,7 @@ from bench.common import OUT, seeded_roster, table
 from bench.matching_bench import cold_caches, fuzzy_name_exact_birth
 from desktop_app.domain.names import has_cyrillic
 from desktop_app.matching import Candidate, MatchRecord, RosterIndex
-from desktop_app.services.reconciling import AnswerRow, read_answer, reconcile_answer, warm_roster_index
+from desktop_app.services.reconciling import AnswerRow, Reconciliation, read_answer, reconcile_answer, warm_roster_index
 from desktop_app.services.reconciling.roster import RosterPerson, forget_roster_index, load_roster
 from desktop_app.storage.db import open_database
 
@@ -126,6 +130,15 @@ def _by_row(rows: list[int], outcomes: list[tuple[str, object]]) -> dict[int, tu
             for row, (decision, key) in zip(rows, outcomes, strict=True)}
 
 
+def decisions_digest(rec: Reconciliation) -> str:
+    """SHA-256 of every row's outcome, note and candidates (person, score, decision, reasons, fields that
+    differ, each field's bits): two runs, or the code before and after a change, decided alike when equal."""
+    rows = [[r.row, r.outcome.value, r.note, [[c.person.person_id, c.score, c.decision, list(c.reasons),
+                                              sorted(c.differing), [list(t) for t in c.contributions]]
+                                             for c in r.candidates]] for r in rec.rows]
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()
+
+
 def _engine_outcomes(found: list[list[Candidate]]) -> list[tuple[str, object]]:
     return [(c[0].decision, c[0].key) if c else ("none", None) for c in found]
 
@@ -195,7 +208,10 @@ def run() -> tuple[list[list[object]], str]:
                       recall, review])
     warm_up = (f"warm-up (the window, in the background once a roster opens: index and every block): "
                f"wall {warm_wall:.2f} s, CPU {warm_cpu:.2f} s")
-    return lines, f"{warm_up}\n{_blocking(records, sheet.rows, rows_truth)}"
+    digests = {decisions_digest(r) for r in (rec, again, warmed)}
+    decided = (f"decisions of the three service runs: {'identical' if len(digests) == 1 else 'DIFFERENT'}, "
+               f"SHA-256 {decisions_digest(rec)} (compare with a run of the code before a change)")
+    return lines, f"{warm_up}\n{decided}\n{_blocking(records, sheet.rows, rows_truth)}"
 
 
 def _blocking(records: list[MatchRecord], rows: list[tuple[AnswerRow, MatchRecord]],

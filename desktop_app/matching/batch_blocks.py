@@ -66,7 +66,6 @@ class _Wanted:
                 self.uuids.add(key[2:])
             elif key.startswith("c|"):
                 self.cases.add(key[2:])
-        self.near_lengths = {len(number) + 1 for number in self.near_numbers}
 
 
 class RosterBlocks:
@@ -104,6 +103,8 @@ class RosterBlocks:
                                + np.maximum(day, month), -1)
         self._documents = [(position, number) for position, record in enumerate(roster)
                            for number in record.documents]
+        # The numbers of 6+ characters by length: (position, number) and their code points, made for the first batch.
+        self._by_length: dict[int, tuple[list[tuple[int, str]], np.ndarray]] | None = None
         self._dated: dict[int, frozenset[str]] = {}
         self._years: dict[int, np.ndarray] | None = None
         self._by_dated: dict[str, list[int]] | None = None
@@ -119,20 +120,45 @@ class RosterBlocks:
                     value = getattr(record, field)
                     if value in values:
                         blocks.setdefault(f"{kind}|{value}", []).append(position)
-        near: set[tuple[int, str]] = set()
-        numbers, near_numbers, near_lengths = batch.numbers, batch.near_numbers, batch.near_lengths
+        numbers = batch.numbers
         for position, number in self._documents:
             if number in numbers:
                 blocks.setdefault(f"d|{number}", []).append(position)
-            length = len(number)
-            if length >= MIN_FUZZY_DOCUMENT and length in near_lengths:
-                near.update((position, left_out) for left_out in (number[:i] + number[i + 1:] for i in range(length))
-                            if left_out in near_numbers)
-        for position, left_out in sorted(near):
+        for position, left_out in self._near_numbers(batch):
             blocks.setdefault(f"dd|{left_out}", []).append(position)
         self._date_blocks(batch, blocks)
         self._name_blocks(queries, batch, blocks)
         return blocks
+
+    def _near_numbers(self, batch: _Wanted) -> list[tuple[int, str]]:
+        """(position, number with one character left out) for every such form of a roster number (6+ characters)
+        that the batch asks for, in order.
+
+        A roster has about a million such forms and a batch asks for few: each form's hash (`_left_out_hashes`)
+        is worked out on arrays, and only a form whose hash a wanted key has is made and looked up.
+        """
+        if self._by_length is None:
+            by_length: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)
+            for position, number in self._documents:
+                if len(number) >= MIN_FUZZY_DOCUMENT:
+                    by_length[len(number)].append((position, number))
+            self._by_length = {length: (found, _code_points([number for _, number in found], length))
+                               for length, found in by_length.items()}
+        wanted: defaultdict[int, list[str]] = defaultdict(list)
+        for left_out in batch.near_numbers:
+            wanted[len(left_out) + 1].append(left_out)
+        near: set[tuple[int, str]] = set()
+        for length, keys in wanted.items():
+            if length not in self._by_length:
+                continue
+            found, points = self._by_length[length]
+            met = np.isin(_left_out_hashes(points), _hashes(_code_points(keys, length - 1)))
+            for row, place in zip(*(where.tolist() for where in np.nonzero(met)), strict=True):
+                position, number = found[row]
+                left_out = number[:place] + number[place + 1:]
+                if left_out in batch.near_numbers:  # the hash met: the text decides
+                    near.add((position, left_out))
+        return sorted(near)
 
     def _date_blocks(self, batch: _Wanted, blocks: dict[str, list[int]]) -> None:
         births = {}
@@ -198,6 +224,31 @@ class RosterBlocks:
                 blocks[key] = members[found[0]].tolist()
             else:
                 blocks[key] = np.sort(np.concatenate([members[group] for group in found])).tolist()
+
+
+_HASH_BASE = np.uint64(0x100000001B3)  # odd: a polynomial hash of code points, modulo 2**64 (numpy wraps)
+
+
+def _code_points(texts: list[str], length: int) -> np.ndarray:
+    """Texts of `length` characters as a (texts, length) array of their code points."""
+    return np.array(texts, dtype=f"U{length}").view(np.uint32).reshape(len(texts), length).astype(np.uint64)
+
+
+def _hashes(points: np.ndarray) -> np.ndarray:
+    """The polynomial hash of each row: sum of point k times base ** (width - 1 - k), modulo 2**64."""
+    width = points.shape[1]
+    return (points * _HASH_BASE ** np.arange(width - 1, -1, -1, dtype=np.uint64)).sum(axis=1, dtype=np.uint64)
+
+
+def _left_out_hashes(points: np.ndarray) -> np.ndarray:
+    """Column i: `_hashes` of each row with its point i left out (a row of width - 1 points)."""
+    width = points.shape[1]
+    before = points * np.append(_HASH_BASE ** np.arange(width - 2, -1, -1, dtype=np.uint64), np.uint64(0))
+    after = points * _HASH_BASE ** np.arange(width - 1, -1, -1, dtype=np.uint64)
+    out = np.zeros_like(points)
+    out[:, 1:] = np.cumsum(before, axis=1, dtype=np.uint64)[:, :-1]  # the points left of i, one place further left
+    out[:, :-1] += np.cumsum(after[:, ::-1], axis=1, dtype=np.uint64)[:, ::-1][:, 1:]  # the points right of i
+    return out
 
 
 def wanted_blocks(roster: Sequence[Prepared], queries: Sequence[Prepared], wanted: AbstractSet[str]

@@ -228,13 +228,13 @@ class _Codes:
             return _MISSING
         return self.codes.get(value, _UNSEEN)
 
-    def column(self, values: list[str], *, add: bool) -> np.ndarray:
-        """`add` (or `get`) of each of `values`, '' for missing, as an array."""
+    def column(self, values: Sequence[Hashable | None], *, add: bool) -> np.ndarray:
+        """`add` (or `get`) of each of `values`, as an array."""
         codes = self.codes
         if add:
-            found = [codes.setdefault(v, len(codes)) if v else _MISSING for v in values]
+            found = [_MISSING if v is None or v == "" else codes.setdefault(v, len(codes)) for v in values]
         else:
-            found = [codes.get(v, _UNSEEN) if v else _MISSING for v in values]
+            found = [_MISSING if v is None or v == "" else codes.get(v, _UNSEEN) for v in values]
         return np.array(found, np.int64)
 
 
@@ -242,39 +242,40 @@ class _Columns:
     """The cheap fields of a list of records as arrays (codes, dates, the single document number)."""
 
     def __init__(self, records: Sequence[Prepared], codes: tuple[_Codes, ...], *, roster: bool) -> None:
-        uuid, case, sex, household, document, affix, locality, address = codes
-        code = (lambda c, v: c.add(v)) if roster else (lambda c, v: c.get(v))
+        _, _, sex, household, document, _, locality, address = codes  # identifiers: `PairFields._identifiers`
         n = len(records)
-        self.uuid = np.fromiter((code(uuid, r.uuid) for r in records), np.int64, n)
-        self.case = np.fromiter((code(case, r.case_ref) for r in records), np.int64, n)
-        self.sex = np.fromiter((code(sex, r.sex) for r in records), np.int64, n)
-        self.household = np.fromiter((code(household, r.household_key) for r in records), np.int64, n)
+        self.sex = sex.column([r.sex for r in records], add=roster)
+        self.household = household.column([r.household_key for r in records], add=roster)
         self.doc_count = np.fromiter((len(r.documents) for r in records), np.int64, n)
         singles = [next(iter(r.documents)) if len(r.documents) == 1 else "" for r in records]
-        self.doc = np.fromiter((code(document, d) if d else _MISSING for d in singles), np.int64, n)
+        self.doc = document.column(singles, add=roster)
         self.doc_text = np.array(singles, dtype=object)
         self.doc_len = np.fromiter((len(d) for d in singles), np.int64, n)
-        # Each single number's first and last h characters (h in _AFFIXES) as codes, for `_may_be_one_off`.
-        self.prefix = np.empty((n, len(_AFFIXES)), np.int64)
-        self.suffix = np.empty((n, len(_AFFIXES)), np.int64)
-        for column, h in enumerate(_AFFIXES):
-            self.prefix[:, column] = affix.column([d[:h] if len(d) > h else "" for d in singles], add=roster)
-            self.suffix[:, column] = affix.column(["|" + d[-h:] if len(d) > h else "" for d in singles], add=roster)
+        # Each single number's first and last h characters (h in _AFFIXES) hashed, for `_may_be_one_off`.
+        self.prefix, self.suffix = _affix_hashes(singles, self.doc_len)
         self.locality = locality.column([r.locality for r in records], add=roster)
         self.locality_text = np.array([r.locality for r in records], dtype=object)
         self.address = address.column([r.address for r in records], add=roster)
         self.address_text = np.array([r.address for r in records], dtype=object)
-        dates = [r.birth_date for r in records]
-        self.has_date = np.fromiter((d is not None for d in dates), bool, n)
-        self.full = np.fromiter((d is not None and d.is_full for d in dates), bool, n)
-        self.year = np.fromiter((d.year if d is not None else 0 for d in dates), np.int64, n)
-        self.month = np.fromiter((d.month or 0 if d is not None else 0 for d in dates), np.int64, n)
-        self.day = np.fromiter((d.day or 0 if d is not None else 0 for d in dates), np.int64, n)
-        self.iso = np.array([d.iso() if d is not None and d.is_full else "" for d in dates], dtype=object)
+        # Each distinct date object once (a roster's records share some 30,000), then spread to the records.
+        every = [r.birth_date for r in records]
+        _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, n), return_index=True,
+                                     return_inverse=True)
+        dates = [every[k] for k in first.tolist()]
+        spread = spread.reshape(-1)
+        m = len(dates)
+        self.has_date = np.fromiter((d is not None for d in dates), bool, m)[spread]
+        self.full = np.fromiter((d is not None and d.is_full for d in dates), bool, m)[spread]
+        self.year = np.fromiter((d.year if d is not None else 0 for d in dates), np.int64, m)[spread]
+        self.month = np.fromiter((d.month or 0 if d is not None else 0 for d in dates), np.int64, m)[spread]
+        self.day = np.fromiter((d.day or 0 if d is not None else 0 for d in dates), np.int64, m)[spread]
+        iso = np.array([d.iso() if d is not None and d.is_full else "" for d in dates], dtype=object)
+        self.iso = iso[spread]
         # The full dates as rows of ten ASCII bytes (YYYY-MM-DD), for `_one_digit_off`; other rows stay zero.
-        self.iso10 = np.fromiter((len(d) == _ISO_LENGTH for d in self.iso), bool, n)
-        text = "".join(d if len(d) == _ISO_LENGTH else "\0" * _ISO_LENGTH for d in self.iso)
-        self.iso_bytes = np.frombuffer(text.encode("ascii"), np.uint8).reshape(n, _ISO_LENGTH)
+        iso10 = np.fromiter((len(d) == _ISO_LENGTH for d in iso), bool, m)
+        self.iso10 = iso10[spread]
+        text = "".join(d if len(d) == _ISO_LENGTH else "\0" * _ISO_LENGTH for d in iso)
+        self.iso_bytes = np.frombuffer(text.encode("ascii"), np.uint8).reshape(m, _ISO_LENGTH)[spread]
 
 
 class PairFields:
@@ -284,6 +285,8 @@ class PairFields:
         self._codes = (_Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes())
         self._roster = roster
         self._columns = _Columns(roster, self._codes, roster=True)
+        # The roster's roster ID and case reference codes, made for the first batch that gives either.
+        self._identifiers: tuple[np.ndarray, np.ndarray] | None = None
 
     def levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
         """One `compare_other` vector per pair (queries[rows[k]], roster[positions[k]]), as rows of an array."""
@@ -303,16 +306,31 @@ class PairFields:
         q = _Columns(queries, self._codes, roster=False)
         t = self._columns
         out: list[np.ndarray | int] = [DIFFERENT + 1] * len(FIELDS)
-        out[IDENTIFIER] = _identifier_levels(q.uuid[rows], t.uuid[positions], q.case[rows], t.case[positions])
-        out[SEX_F] = _same_levels(q.sex[rows], t.sex[positions])
-        out[HOUSEHOLD_F] = _same_levels(q.household[rows], t.household[positions])
+        # A field no query gives is 'missing' for every pair: one level, not an array (most answers give
+        # no roster ID, sex, household or places).
+        out[IDENTIFIER] = self._identifier_levels(queries, rows, positions)
+        out[SEX_F] = _same_levels(q.sex, t.sex, rows, positions)
+        out[HOUSEHOLD_F] = _same_levels(q.household, t.household, rows, positions)
         out[BIRTH_F] = _date_levels(q, t, rows, positions)
         out[DOCUMENT_F] = self._document_levels(queries, q, t, rows, positions)
-        out[LOCALITY_F] = _place_levels(q.locality[rows], t.locality[positions], q.locality_text,
-                                        t.locality_text, rows, positions, LOCALITY_BANDS)
-        out[ADDRESS_F] = _place_levels(q.address[rows], t.address[positions], q.address_text, t.address_text,
-                                       rows, positions, ADDRESS_BANDS)
+        out[LOCALITY_F] = _place_levels(q.locality, t.locality, q.locality_text, t.locality_text, rows, positions,
+                                        LOCALITY_BANDS)
+        out[ADDRESS_F] = _place_levels(q.address, t.address, q.address_text, t.address_text, rows, positions,
+                                       ADDRESS_BANDS)
         return out
+
+    def _identifier_levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray
+                           ) -> np.ndarray | int:
+        if not any(query.uuid or query.case_ref for query in queries):
+            return 2  # `comparisons._identifier` of a query with neither
+        uuid, case = self._codes[0], self._codes[1]
+        if self._identifiers is None:
+            self._identifiers = (uuid.column([r.uuid or "" for r in self._roster], add=True),
+                                 case.column([r.case_ref or "" for r in self._roster], add=True))
+        t_uuid, t_case = self._identifiers
+        q_uuid = uuid.column([query.uuid or "" for query in queries], add=False)
+        q_case = case.column([query.case_ref or "" for query in queries], add=False)
+        return _identifier_levels(q_uuid[rows], t_uuid[positions], q_case[rows], t_case[positions])
 
     def _document_levels(self, queries: Sequence[Prepared], q: _Columns, t: _Columns, rows: np.ndarray,
                          positions: np.ndarray) -> np.ndarray:
@@ -342,9 +360,13 @@ def _identifier_levels(q_uuid: np.ndarray, t_uuid: np.ndarray, q_case: np.ndarra
     return np.where(equal, 0, np.where(both, 1, 2))
 
 
-def _place_levels(q: np.ndarray, t: np.ndarray, q_text: np.ndarray, t_text: np.ndarray, rows: np.ndarray,
-                  positions: np.ndarray, bands: tuple[float, ...]) -> np.ndarray:
-    """`comparisons.place_level` per pair; Jaro-Winkler once per distinct pair of differing values."""
+def _place_levels(q_codes: np.ndarray, t_codes: np.ndarray, q_text: np.ndarray, t_text: np.ndarray, rows: np.ndarray,
+                  positions: np.ndarray, bands: tuple[float, ...]) -> np.ndarray | int:
+    """`comparisons.place_level` per pair (the queries' and the roster's codes); Jaro-Winkler once per distinct
+    pair of differing values."""
+    if (q_codes == _MISSING).all():
+        return len(bands) + 2  # missing
+    q, t = q_codes[rows], t_codes[positions]
     level = np.full(len(q), len(bands) + 2, dtype=np.int64)  # missing
     both = (q != _MISSING) & (t != _MISSING)
     equal = both & (q == t)
@@ -362,7 +384,12 @@ def _place_levels(q: np.ndarray, t: np.ndarray, q_text: np.ndarray, t_text: np.n
     return level
 
 
-def _same_levels(q: np.ndarray, t: np.ndarray) -> np.ndarray:
+def _same_levels(q_codes: np.ndarray, t_codes: np.ndarray, rows: np.ndarray, positions: np.ndarray
+                 ) -> np.ndarray | int:
+    """Equal, different or missing per pair (the queries' and the roster's codes)."""
+    if (q_codes == _MISSING).all():
+        return 2
+    q, t = q_codes[rows], t_codes[positions]
     return np.where((q == _MISSING) | (t == _MISSING), 2, np.where(q == t, 0, 1))
 
 
@@ -413,12 +440,43 @@ def _one_digit_off(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return near
 
 
+_AFFIX_BASE = np.uint64(0x100000001B3)  # odd: a polynomial hash of code points, modulo 2**64 (numpy wraps)
+
+
+def _affix_hashes(numbers: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of each number's first and last h characters, column h - _AFFIXES[0]; _MISSING where h is not shorter.
+
+    Equal ends hash alike; two ends that differ may share a hash, which only sends their pair on to the distance.
+    """
+    n, widest = len(numbers), _AFFIXES[-1]
+    width = max(widest, int(lengths.max(initial=0)))
+    points = np.array(numbers, dtype=f"U{width}").view(np.uint32).reshape(n, width).astype(np.uint64)
+    last = np.clip(lengths[:, None] - widest + np.arange(widest), 0, None)  # the last `widest` places (0 padded)
+    ends = np.where(lengths[:, None] - widest + np.arange(widest) >= 0,
+                    np.take_along_axis(points, last, axis=1), np.uint64(0))
+    prefix = np.empty((n, len(_AFFIXES)), np.int64)
+    suffix = np.empty((n, len(_AFFIXES)), np.int64)
+    first = np.zeros(n, np.uint64)
+    for k in range(widest):
+        first = first * _AFFIX_BASE + points[:, k]
+        if k + 1 in _AFFIXES:
+            h = k + 1
+            tail = np.zeros(n, np.uint64)
+            for point in range(widest - h, widest):
+                tail = tail * _AFFIX_BASE + ends[:, point]
+            shorter = lengths <= h
+            prefix[:, h - _AFFIXES[0]] = np.where(shorter, _MISSING, first.view(np.int64))
+            suffix[:, h - _AFFIXES[0]] = np.where(shorter, _MISSING, tail.view(np.int64))
+    return prefix, suffix
+
+
 def _may_be_one_off(q: _Columns, t: _Columns, rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """False where two single document numbers (6+ characters) cannot be one OSA edit apart.
 
     One edit leaves the lengths at most one apart, and the numbers' first h or last h
     characters equal for h = (shorter length - 2) // 2 (or any smaller h): an edit before
-    position h keeps at least h characters after it on both sides.
+    position h keeps at least h characters after it on both sides. Ends are compared by hash
+    (`_affix_hashes`): a shared hash of ends that differ leaves the pair to the distance.
     """
     q_len, t_len = q.doc_len[rows], t.doc_len[positions]
     h = np.clip((np.minimum(q_len, t_len) - 2) // 2, _AFFIXES[0], _AFFIXES[-1]) - _AFFIXES[0]
