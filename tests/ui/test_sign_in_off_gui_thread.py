@@ -240,3 +240,25 @@ def test_the_idle_lock_checks_the_pin_off_the_gui_thread_and_once_for_enter_twic
     assert _failed_attempts(staffed_db, "B. Duty") == 0  # the right PIN clears the count
     checks = [thread for thread in statements.threads if thread.name.startswith("writer")]
     assert checks and statements.on_gui_thread() == 0
+
+
+def test_the_dialogs_cancel_while_a_colleague_holds_the_lock_signs_nobody_in(
+        qtbot: QtBot, staffed_db: Database) -> None:  # noqa: F811
+    """The officer gives the sign-in up (the dialog's own Cancel) while the PIN waits for a colleague's lock: the
+    check is given up, nothing is written, and nobody is signed in once the colleague lets go."""
+    assert staffed_db.target.path is not None
+    dialog = _dialog(qtbot, staffed_db)
+
+    def cancel_the_dialog() -> None:
+        if _waiting_window() is None:
+            QTimer.singleShot(20, cancel_the_dialog)
+            return
+        dialog.reject()
+
+    with held_lock(staffed_db.target.path, 30):
+        QTimer.singleShot(0, cancel_the_dialog)
+        _try(qtbot, dialog, "A. Consul", "4711")  # returns once the check was given up
+    assert dialog.result() == QDialog.DialogCode.Rejected and dialog.account is None
+    assert accounts.signed_in(staffed_db) is None
+    qtbot.wait(100)
+    assert _failed_attempts(staffed_db, "A. Consul") == 0 and accounts.signed_in(staffed_db) is None
