@@ -76,7 +76,10 @@ class RosterFileDrop(QObject):
             self.window.ready.connect(lambda: self.open(path), Qt.ConnectionType.SingleShotConnection)  # type: ignore[attr-defined]
             return
         try:
-            if switch_locked(self.window, path):
-                self.opened.append(path)
+            switch_locked(self.window, path, then=lambda switched: self._switched(path, switched))
         except RosterError as exc:
             show_error(self.window, exc)
+
+    def _switched(self, path: str, switched: bool) -> None:
+        if switched:
+            self.opened.append(path)

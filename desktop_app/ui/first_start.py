@@ -42,6 +42,7 @@ from desktop_app.ui.i18n import LANGUAGES, install_language
 from desktop_app.ui.preferences import Preferences
 
 if TYPE_CHECKING:
+    from desktop_app.services.settings import MissionSettings
     from desktop_app.ui.main_window.host import WindowHost
 
 log = logging.getLogger(__name__)
@@ -566,10 +567,24 @@ class DemonstrationMark(QObject):
 
     @Slot(object)
     def _roster_replaced(self, _workspace: object) -> None:
+        """Marked as its mission says: as read when the roster opened (File > Open), else read off the GUI thread."""
         from desktop_app.services.settings import load_mission
+        from desktop_app.ui.operations import run_read
 
         db = self.host.db
-        self.demonstration = db is not None and load_mission(db).demonstration
+        known = self.host.mission_of(db)
+        if db is None or known is not None:
+            self._mark(db, known)
+            return
+
+        def read(mission: MissionSettings) -> None:
+            if self.host.db is db:  # not a roster replaced meanwhile
+                self._mark(db, mission)
+
+        run_read(self.host.window(), lambda: load_mission(db), read)
+
+    def _mark(self, db: object, mission: MissionSettings | None) -> None:
+        self.demonstration = db is not None and mission is not None and mission.demonstration
         self._title_changed(self.host.window().windowTitle())
 
     @Slot(str)

@@ -11,7 +11,7 @@ one PostgreSQL roster are its normal use.
     lock = RosterLock.for_target(target)
     if lock is not None and not lock.acquire():
         show_error(parent, lock.refusal())          # AlreadyOpen: names the roster and the holder
-    switch_locked(window, target)                   # another roster in this window: its lock moves along
+    switch_locked(window, target, then=print)       # another roster in this window: its lock moves along
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QDir, QLockFile, QObject, Qt
 from PySide6.QtWidgets import QWidget
 
@@ -83,26 +85,32 @@ def held_by(window: QWidget) -> RosterLock | None:
     return window.findChild(RosterLock, "rosterLock", Qt.FindChildOption.FindDirectChildrenOnly)
 
 
-def switch_locked(window: QWidget, target: str) -> bool:
-    """Open `target` in `window` (its `switch_database`), taking the roster's lock first and giving
-    up the one it held once the switch is done. Raises AlreadyOpen when another window holds it;
-    False when the window refused the roster itself (it told the officer), True when it switched."""
+def switch_locked(window: QWidget, target: str, then: Callable[[bool], None] | None = None) -> None:
+    """Open `target` in `window` (its `switch_database`, which opens it off the GUI thread), taking the
+    roster's lock first and giving up the one it held once the switch is done. Raises AlreadyOpen when
+    another window holds it; `then(switched)` once the window switched (True) or refused the roster,
+    having told the officer why (False): the lock taken is then given back."""
     current = held_by(window)
     lock = RosterLock.for_target(target)
     if lock is not None and current is not None and lock.lock_path == current.lock_path:
         lock = current  # the same roster again: nothing to take
     elif lock is not None and not lock.acquire():
         raise lock.refusal()
-    before = window.db  # type: ignore[attr-defined]
-    window.switch_database(target)  # type: ignore[attr-defined]
-    switched = window.db is not before  # type: ignore[attr-defined]
-    if lock is not current:
-        if switched:
-            if current is not None:
-                current.release()
-                current.setParent(None)  # no longer the window's (deleteLater would leave it a child for now)
-            if lock is not None:
-                lock.setParent(window)
-        elif lock is not None:
-            lock.release()
-    return switched
+
+    def switched(done: bool) -> None:
+        if lock is not current:
+            if done:
+                if current is not None:
+                    current.release()
+                    current.setParent(None)  # no longer the window's (deleteLater would leave it a child for now)
+                if lock is not None:
+                    if shiboken6.isValid(window):
+                        lock.setParent(window)
+                    else:
+                        lock.release()  # the window closed as the roster came in: it was closed with it
+            elif lock is not None:
+                lock.release()
+        if then is not None:
+            then(done)
+
+    window.switch_database(target, then=switched)  # type: ignore[attr-defined]

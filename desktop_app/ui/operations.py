@@ -73,6 +73,7 @@ SHOW_PROGRESS_AFTER_MS = 500
 READ_THREADS = 2
 _read_pool: Workers | None = None
 _write_pool: Workers | None = None
+_open_pool: Workers | None = None
 _relay: _Relay | None = None
 
 
@@ -167,6 +168,14 @@ def write_pool() -> Workers:
     return _write_pool
 
 
+def open_pool() -> Workers:
+    """The worker a roster is opened on (`run_opening`): never queued behind the open roster's reads or writes."""
+    global _open_pool
+    if _open_pool is None:
+        _open_pool = Workers("opener", 1)
+    return _open_pool
+
+
 class _Relay(QObject):
     """Carries every operation's news to the GUI thread; lives as long as the application."""
 
@@ -257,8 +266,10 @@ class _Relay(QObject):
             event.set()
         write_pool().clear()
         read_pool().clear()  # nobody will see their answers: the quit does not wait for reads still queued
+        open_pool().clear()
         read_pool().wait_for_done()
         write_pool().wait_for_done()
+        open_pool().wait_for_done()
 
 
 def the_relay() -> _Relay:
@@ -429,6 +440,20 @@ class PendingOperation(QObject):
         self.finished.emit()
 
 
+_rosters_left: set[int] = set()  # `id` of the rosters File > Open is leaving (`leave_roster`)
+
+
+def leave_roster(roster: Roster, leaving: bool) -> None:
+    """While `leaving` (File > Open has the next roster and backs this one up before replacing it), this
+    roster's writes not yet begun (waiting for a colleague's lock, or queued) are given up as if it were
+    replaced already: nothing of theirs is written, and the roster's final backup does not wait behind them.
+    Set back to False when the roster stays open (the open given up) or once it is replaced."""
+    if leaving:
+        _rosters_left.add(id(roster))
+    else:
+        _rosters_left.discard(id(roster))
+
+
 def _bound_to(workspace: Workspace) -> WaitForLock:
     """The wait for the write lock of the roster open now, given up (`Cancelled`, nothing written) if another
     roster opens before the write starts: a write waiting in a nested loop (an undo, a save) was asked of this
@@ -436,7 +461,7 @@ def _bound_to(workspace: Workspace) -> WaitForLock:
     roster = workspace.db
 
     def given_up() -> bool:
-        if workspace.db is not roster:
+        if workspace.db is not roster or id(roster) in _rosters_left:
             raise Cancelled("Not saved: another roster was opened while this change waited for a colleague; "
                             "nothing was changed.")
         return False
@@ -471,6 +496,15 @@ def run_read(parent: QWidget, work: Callable[[], Any], on_success: Callable[[Any
              on_failure: Callable[[BaseException], None] | None = None) -> PendingOperation:
     """Run `work()` (reads only) off the GUI thread; `on_success(result)` on the GUI thread."""
     return _start(PendingOperation(parent, "", on_success, on_failure), read_pool(), lambda _progress: work())
+
+
+def run_opening(parent: QWidget | None, work: Callable[[], Any], on_success: Callable[[Any], None],
+                on_failure: Callable[[BaseException], None]) -> PendingOperation:
+    """Run `work()` (a roster's opening: its connection, migrations' check and first reads) on a worker of its
+    own, not behind the open roster's reads and writes; `on_success(result)` or `on_failure(error)`, whatever
+    the error, on the GUI thread."""
+    pending = PendingOperation(parent, "", on_success, on_failure, every_error=True)
+    return _start(pending, open_pool(), lambda _progress: work())
 
 
 def run_write(parent: QWidget, hub: WorkspaceHub, title: str, work: Callable[[], Any],

@@ -24,8 +24,8 @@ A dialog is handed the workspace itself and mixes in `HoldsWorkspace` for `db` a
 
 A colleague's edit, status change, import or answer (another window, a command, another
 workstation) is seen by `services.changes.ChangeWatcher`, which runs on a thread of its own
-(it polls or waits on its own connection, never on the GUI thread, which only takes the
-baseline when watching starts), and arrives as `RosterChanges.changed(change)`;
+(it takes its baseline, then polls or waits, on its own connection, never on the GUI thread), and
+arrives as `RosterChanges.changed(change)`;
 `follow_changes(window)` hands it to the hub (`arrived`), which emits `changed_elsewhere(kinds)`,
 and the window reloads, keeping on the roster the search box, the selection and the scroll
 position as the officer left them; a person open in the editor keeps what is typed (a save over
@@ -84,13 +84,55 @@ class _Follower:
     stale: bool
 
 
+class Leaving:
+    """The roster open is about to be left for another (`WorkspaceHub.leaving_roster`): a listener whose work
+    must end first takes `hold()` and calls what it returns once, with True when the work is done (or failed
+    in a way told to the officer) and False when it was given up (Cancel): the roster open then stays.
+    `go_on(leave)` runs on the GUI thread once every holder has answered. `parent` is the widget a holder's
+    dialogs belong to (the window's box saying the roster is being opened, which takes the window's input)."""
+
+    def __init__(self, go_on: Callable[[bool], None], parent: QWidget) -> None:
+        self._go_on: Callable[[bool], None] | None = go_on
+        self.parent = parent
+        self._holding = 0
+        self._given_up = False
+        self._asking = True  # the signal is being emitted: its listeners may still hold
+
+    def hold(self) -> Callable[[bool], None]:
+        self._holding += 1
+        answered = False
+
+        def release(done: bool) -> None:
+            nonlocal answered
+            if answered:
+                return
+            answered = True
+            self._holding -= 1
+            self._given_up = self._given_up or not done
+            self._answer()
+
+        return release
+
+    def asked(self) -> None:
+        """Every listener has heard: the switch goes on as soon as nobody holds it."""
+        self._asking = False
+        self._answer()
+
+    def _answer(self) -> None:
+        if not self._asking and not self._holding and self._go_on is not None:
+            go_on, self._go_on = self._go_on, None
+            go_on(not self._given_up)
+
+
 class WorkspaceHub(QObject):
     """The window's workspace; emits `workspace_changed(workspace)` and `changed(frozenset[str])`."""
 
     workspace_changed = Signal(object)  # the Workspace, whose database was replaced
     changed = Signal(object)  # frozenset of services.changes kinds
     changed_elsewhere = Signal(object)  # frozenset of kinds another connection committed (not our own)
-    leaving_roster = Signal()  # the officer opens another roster: the last moment to act on this one
+    # The officer opens another roster: the last moment to act on this one. The `Leaving` handed over lets a
+    # listener hold the switch until its work (the final backup, on the writer's worker) is done or given up.
+    leaving_roster = Signal(object)
     reads_released = Signal()  # someone who may read signed in (issue 20): reads held meanwhile may run
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -279,6 +321,7 @@ class _Watching:
         self.database: Roster | None = None
         self.stop_event: threading.Event | None = None
         self.thread: threading.Thread | None = None
+        self.baselined = threading.Event()  # the watcher took its baseline (or could not watch): set on its thread
 
     def stop(self, wait: bool = False) -> None:
         if self.stop_event is not None:
@@ -286,6 +329,7 @@ class _Watching:
         if wait and self.thread is not None:
             self.thread.join(_STOP_WAIT_S)
         self.database = self.stop_event = self.thread = None
+        self.baselined = threading.Event()
 
     def on_destroyed(self, *_arguments: object) -> None:
         self.stop()
@@ -333,7 +377,8 @@ class RosterChanges(QObject):
 
     @property
     def watched(self) -> Roster | None:
-        return self._watching.database
+        """The roster watched, once the watcher has taken its baseline: what is committed from then on shows."""
+        return self._watching.database if self._watching.baselined.is_set() else None
 
     @Slot()
     def follow(self) -> None:
@@ -355,17 +400,23 @@ class RosterChanges(QObject):
         def on_change(change: Change) -> None:
             found.emit(watching, database, change)
 
-        # The baseline is taken here (one indexed read; on PostgreSQL the LISTEN), so that nothing committed
-        # from now on is missed; the watcher's own SQLite connection opens on its thread.
+        # The baseline (one indexed read; on PostgreSQL the LISTEN) is taken on the watcher's own thread, off the
+        # GUI thread: what is committed from then on is seen, and its SQLite connection opens there too.
         from desktop_app.services.changes import ChangeWatcher
 
-        try:
-            watcher = ChangeWatcher(database)
-        except Exception as exc:  # a server gone, a file locked away: the window works on without it
-            log.warning("changes made elsewhere will not show by themselves: %s", type(exc).__name__)
-            self._watching.database = database  # not tried again until another roster opens
-            return
-        thread = threading.Thread(target=watcher.watch, args=(on_change, stop), name="roster-changes", daemon=True)
+        baselined = self._watching.baselined
+
+        def watch() -> None:
+            try:
+                watcher = ChangeWatcher(database)
+            except Exception as exc:  # a server gone, a file locked away: the window works on without it
+                log.warning("changes made elsewhere will not show by themselves: %s", type(exc).__name__)
+                return  # not tried again until another roster opens
+            finally:
+                baselined.set()
+            watcher.watch(on_change, stop)
+
+        thread = threading.Thread(target=watch, name="roster-changes", daemon=True)
         self._watching.database, self._watching.stop_event, self._watching.thread = database, stop, thread
         thread.start()
 

@@ -31,6 +31,7 @@ from desktop_app.ui.accounts import AccountsFeature
 from desktop_app.ui.accounts.sign_in import SignInDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
+from tests.ui.opening import switch_and_wait
 
 PERSONAL = re.compile(r"\b(persons|households|list_members|liaison_entries|documents|phones)\b")
 SETTLE_MS = 4_000  # longer than the window's deferred work at opening (the matching index's warm-up)
@@ -166,11 +167,11 @@ def test_opening_another_roster_with_accounts_signs_in_before_it_is_read(
     other.close()
     first = window.db
     seen = _answer_modal(qtbot, None)
-    window.switch_database(str(path))
+    assert not switch_and_wait(qtbot, window, str(path))  # opened off the GUI thread, then the sign-in asked
     assert seen == ["signInDialog"]
     assert window.db is first  # Cancel keeps the roster that was open
     seen = _answer_modal(qtbot, "A. Consul", "4711")
-    window.switch_database(str(path))
+    assert switch_and_wait(qtbot, window, str(path))
     assert seen == ["signInDialog"] and window.db is not first
     assert window.workspace is not None and window.workspace.account is not None
     assert window.operator == "A. Consul"

@@ -31,6 +31,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.reconcile import ReconcileDialog
 from tests.services.test_reconcile_roster import write_answer
+from tests.ui.opening import switch_and_wait
 from tests.ui.polling import keep_looking
 from tests.ui.typing import answer_next_message_box
 
@@ -165,7 +166,7 @@ def test_a_reconcile_screen_left_open_across_file_open_never_writes_to_the_roste
     qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=20_000)
     other = tmp_path / "other.db"
     open_database(other).close()
-    window.switch_database(str(other))  # File > Open: the officer now works on another roster
+    assert switch_and_wait(qtbot, window, str(other))  # File > Open: the officer now works on another roster
     assert not dialog.isVisible()  # the screen about the closed roster went with it
     seen: list[str] = []
     answer_next_message_box(seen)

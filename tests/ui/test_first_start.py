@@ -27,6 +27,7 @@ from desktop_app.ui.first_start import (
     strength,
 )
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.operations import read_pool
 from desktop_app.ui.preferences import Preferences
 
 
@@ -236,7 +237,8 @@ def test_the_demonstration_from_the_first_start_is_filled_and_named(qtbot: QtBot
             modal.button(QWizard.WizardButton.FinishButton).click()
             return False
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if windows and windows[0].completed and not windows[0].tasks and windows[0].roster.model.rowCount() > 0:
+        if windows and windows[0].completed and not windows[0].tasks and windows[0].roster.model.rowCount() > 0 \
+                and not read_pool().queued_count() and not read_pool().active_count():  # the mission read too
             seen["title"] = windows[0].windowTitle()
             windows[0].close()
             return True

@@ -66,14 +66,16 @@ def test_a_partners_read_of_the_old_roster_never_shows_on_the_new_one(
     busy = BusyReads(window)
     switched: list[bool] = []
 
+    def opened(ok: bool) -> None:  # the page's reload of the new roster queues behind the busy reads too
+        busy.release()
+        switched.append(ok)
+
     def switch() -> None:  # in the event loop the reload turns while its read waits
-        QTimer.singleShot(0, busy.release)  # the page's reload of the new roster queues behind the busy reads too
-        window.switch_database(str(empty))
-        switched.append(True)
+        window.switch_database(str(empty), then=opened)
 
     QTimer.singleShot(0, switch)
     page.reload()  # the old roster's partners, queued behind the busy reads
-    assert switched == [True]
+    qtbot.waitUntil(lambda: switched == [True], timeout=20_000)  # opened off the GUI thread
     qtbot.waitUntil(lambda: not page.busy)
     assert page.orgs_model.rowCount() == 0
 

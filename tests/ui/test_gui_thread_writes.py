@@ -29,6 +29,7 @@ from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from tests.storage.test_errors import held_lock
+from tests.ui.opening import switch_and_wait
 from tests.ui.typing import answer_next_message_box
 
 HOLD_S = 5
@@ -276,6 +277,6 @@ def test_a_merge_screen_about_the_old_roster_closes_when_another_opens(
     dialog = MergeDialog(window.workspace, a, b, window, undo_host=window)
     qtbot.addWidget(dialog)
     dialog.show()
-    window.switch_database(str(tmp_path / "other.db"))
+    assert switch_and_wait(qtbot, window, str(tmp_path / "other.db"))
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.workspace.db.target.path == tmp_path / "other.db"

@@ -20,6 +20,7 @@ from desktop_app.storage.migrations import head_revision
 from desktop_app.ui.help import AboutDialog, ManualWindow, manual_page
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
+from tests.ui.opening import switch_and_wait
 
 
 def _menu_texts(window: MainWindow, menu: str) -> list[str]:
@@ -107,10 +108,10 @@ def test_a_demonstration_roster_is_named_in_the_title_bar(qtbot: QtBot, tmp_path
     preferences = Preferences(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(db, "A. Petrova", preferences)
     qtbot.addWidget(window)
-    assert window.windowTitle().startswith("DEMONSTRATION — ")
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("DEMONSTRATION — "))  # the mission read off the GUI thread
     window.setWindowTitle("Mission Roster — renamed")  # the settings dialog sets it again: the mark stays
     assert window.windowTitle() == "DEMONSTRATION — Mission Roster — renamed"
-    window.switch_database(str(tmp_path / "real.db"))
+    assert switch_and_wait(qtbot, window, str(tmp_path / "real.db"))
     assert "DEMONSTRATION" not in window.windowTitle()
     window.close()
     window.db.close()

@@ -18,6 +18,7 @@ from desktop_app.services import persons
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
+from tests.ui.opening import switch_and_wait
 from tests.ui.typing import type_text
 
 pytest_plugins = ["tests.helpers.postgres"]
@@ -106,7 +107,7 @@ def test_the_watcher_follows_the_open_roster_and_stops_when_the_window_hides(
     other = tmp_path / "other.db"
     open_database(other).close()
     first = window.db
-    window.switch_database(str(other))
+    assert switch_and_wait(qtbot, window, str(other))
     assert window.db is not first
     qtbot.waitUntil(lambda: window.roster_changes.watched is window.db)
     window.hide()

@@ -120,11 +120,13 @@ def test_a_roster_dropped_on_the_window_opens_in_it_and_moves_the_lock(
     assert not _drop(window, text)
 
     assert _drop(window, _files(second))
+    qtbot.waitUntil(lambda: drop.opened == [str(second)], timeout=20_000)  # opened off the GUI thread
     assert window.db is not None and window.db.target.path == second and drop.opened == [str(second)]
     lock = held_by(window)
     assert lock is not None and lock.path == str(second) and not RosterLock(str(second)).acquire()
 
     QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(third)))  # macOS: from the Finder
+    qtbot.waitUntil(lambda: len(drop.opened) == 2, timeout=20_000)
     assert window.db.target.path == third and held_by(window).path == str(third)  # type: ignore[union-attr]
     freed = RosterLock(str(second))
     assert freed.acquire()  # the roster the window left is free for another window
@@ -152,7 +154,9 @@ def test_open_recent_keeps_one_window_per_roster(window: MainWindow, tmp_path: P
     qtbot.waitUntil(lambda: bool(shown))
     assert "already open in another" in shown[0] and window.db is before
     free = _roster(tmp_path / "free.db")
-    window.open_locked(str(free))  # File > Open's way in
+    opened: list[bool] = []
+    window.open_locked(str(free), then=opened.append)  # File > Open's way in
+    qtbot.waitUntil(lambda: opened == [True], timeout=20_000)
     assert window.db is not None and window.db.target.path == free and held_by(window).path == str(free)  # type: ignore[union-attr]
 
 

@@ -76,20 +76,20 @@ def test_an_undo_waiting_for_the_lock_is_not_written_to_the_roster_opened_meanwh
         if not _waiting():
             QTimer.singleShot(20, switch_when_waiting)
             return
-        window.switch_database(str(other_path))  # the officer opens another roster meanwhile
-        switched.append(colleague.poll() is None)
+        window.switch_database(str(other_path), then=switched.append)  # the officer opens another roster meanwhile
 
     replies: list[str] = []
     answer_next_message_box(replies)
     with held_lock(db_path, 15) as colleague:
         QTimer.singleShot(0, switch_when_waiting)
         QTimer.singleShot(0, window.actions["undo"].trigger)  # Ctrl+Z: waits for the colleague
-        qtbot.waitUntil(lambda: bool(switched) and not _waiting(), timeout=30_000)
-        assert switched == [True]
-        assert window.workspace.db.target.path == other_path
-        qtbot.waitUntil(lambda: bool(replies), timeout=10_000)
-        assert colleague.poll() is None  # the wait was given up while the colleague still held the lock
+        # The other roster is open (off the GUI thread) and this one is being left: the undo's wait is given up
+        # while the colleague still holds the lock; the final backup of the roster left waits for them.
+        qtbot.waitUntil(lambda: bool(replies), timeout=30_000)
+        assert colleague.poll() is None
     assert "another roster was opened" in replies[0]
+    qtbot.waitUntil(lambda: switched == [True], timeout=30_000)  # once the colleague let go: the backup, the switch
+    assert window.workspace.db.target.path == other_path
     qtbot.waitUntil(lambda: window.undo_stack.count() == 0, timeout=5_000)  # the old roster's undo is gone
 
     other = open_database(other_path)

@@ -13,6 +13,7 @@ Ctrl+Z pressed twice while a colleague (a real subprocess) holds the write lock.
 from __future__ import annotations
 
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 
 from desktop_app.services import demo, lists, persons
 from desktop_app.storage.db import Database, open_database
@@ -66,10 +67,12 @@ class BusyReads:
 def open_meanwhile(window: MainWindow, other: Path, busy: BusyReads, done: list[bool]) -> None:
     """In the event loop the window's slot turns while its read waits: the officer opens `other`."""
 
-    def switch() -> None:
-        window.switch_database(str(other))
+    def switched(ok: bool) -> None:  # opened off the GUI thread: the held reads answer once it is open
         busy.release()
-        done.append(True)
+        done.append(ok)
+
+    def switch() -> None:
+        window.switch_database(str(other), then=switched)
 
     QTimer.singleShot(0, switch)
 
@@ -99,7 +102,7 @@ def test_a_status_change_asked_before_another_roster_opened_is_not_offered_on_it
     keep_looking(reject_dialogs_seen(seen))
     open_meanwhile(window, other_path, busy, switched)
     window.change_status_of_current()
-    assert switched == [True]
+    qtbot.waitUntil(lambda: switched == [True], timeout=20_000)
     assert window.workspace is not None and window.workspace.db.target.path == other_path
     assert "statusDialog" not in seen  # nothing about the old roster's person is offered on the new one
     assert window.undo_stack.count() == 0
@@ -118,17 +121,20 @@ def test_add_to_list_asked_before_another_roster_opened_offers_no_old_list(
     keep_looking(reject_dialogs_seen(seen))
     open_meanwhile(window, other_path, busy, switched)
     window.add_selection_to_list()
-    assert switched == [True]
+    qtbot.waitUntil(lambda: switched == [True], timeout=20_000)
     assert not any(name in seen for name in ("QInputDialog", "errorDialog", "QMessageBox"))
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()]
 
 
 class StatementThreads:
-    """The thread of every statement run on the engines while recording (a real engine listener)."""
+    """The thread of every statement run on the engines while recording (a real engine listener); given no
+    roster, on every engine, those opened while recording too. `on_gui` says where each statement run on the
+    GUI thread came from (the innermost frames of desktop_app)."""
 
     def __init__(self, *databases: Database) -> None:
-        self.engines = [db.engine for db in databases]
+        self.engines: list[Any] = [db.engine for db in databases] if databases else [Engine]
         self.threads: list[threading.Thread] = []
+        self.on_gui: list[str] = []
         self._lock = threading.Lock()
         for engine in self.engines:
             event.listen(engine, "before_cursor_execute", self._record)
@@ -136,6 +142,10 @@ class StatementThreads:
     def _record(self, *_arguments: Any) -> None:
         with self._lock:
             self.threads.append(threading.current_thread())
+            if threading.current_thread() is threading.main_thread():
+                ours = [f"{frame.filename.rsplit('/desktop_app/', 1)[1]}:{frame.name}"
+                        for frame in traceback.extract_stack() if "/desktop_app/" in frame.filename]
+                self.on_gui.append(" < ".join(reversed(ours[-4:])))
 
     def stop(self) -> None:
         for engine in self.engines:
@@ -188,7 +198,7 @@ def test_a_person_asked_for_before_another_roster_opened_is_not_edited_on_it(
     keep_looking(reject_dialogs_seen(seen))
     open_meanwhile(window, other_path, busy, switched)
     window.edit_person(person_id)
-    assert switched == [True]
+    qtbot.waitUntil(lambda: switched == [True], timeout=20_000)
     assert "personEditor" not in seen and "PersonEditor" not in seen
     assert window.undo_stack.count() == 0
 
@@ -214,7 +224,7 @@ def test_a_household_read_of_the_old_roster_never_shows_on_the_new_one(
     switched: list[bool] = []
     open_meanwhile(window, empty_path, busy, switched)
     page.show_household(household.id)
-    assert switched == [True]
+    qtbot.waitUntil(lambda: switched == [True], timeout=20_000)
     qtbot.waitUntil(lambda: not page.busy)
     assert page.current is None
     assert page.members_model.rowCount() == 0
@@ -232,7 +242,7 @@ def test_a_list_read_of_the_old_roster_never_shows_on_the_new_one(
     switched: list[bool] = []
     open_meanwhile(window, empty_path, busy, switched)
     page.show_list(chosen.id)
-    assert switched == [True]
+    qtbot.waitUntil(lambda: switched == [True], timeout=20_000)
     qtbot.waitUntil(lambda: not page.busy)
     assert page.current is None
     assert page.lists_model.rowCount() == 0

@@ -46,6 +46,7 @@ from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.roster_model import COLUMN_KEYS, PAGE_SIZE
 from desktop_app.ui.roster_page import RosterPage
 from tests.storage.test_errors import held_lock
+from tests.ui.opening import switch_and_wait
 from tests.ui.polling import keep_looking
 from tests.ui.test_workspace_attacks_s7 import (  # noqa: F401 (other_path: a fixture)
     BusyReads,
@@ -100,7 +101,7 @@ def test_a_status_dialogs_lists_of_the_old_roster_are_dropped(qtbot: QtBot, wind
     dialog = StatusDialog(demo_db, "A. Petrova", person, window, hub=window.hub)
     dialog.open()
     assert dialog.lists_busy
-    window.switch_database(str(other_path))
+    assert switch_and_wait(qtbot, window, str(other_path))  # opened off the GUI thread, the reads still held
     busy.release()
     qtbot.waitUntil(lambda: not dialog.lists_busy, timeout=20_000)
     assert not dialog.isVisible()
@@ -153,13 +154,15 @@ def test_a_bulk_status_change_committed_as_another_roster_opens_leaves_no_undo_o
         dialog.apply()
         return True
 
-    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path)))
+    opened: list[bool] = []
+    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path), then=opened.append))
     try:
         keep_looking(choose)
         change_status_of(window, [("three", ids, None)])
     finally:
         held.stop()
     assert held.done.is_set()
+    qtbot.waitUntil(lambda: opened == [True], timeout=20_000)  # opened off the GUI thread
     assert window.workspace is not None and window.workspace.db.target.path == other_path
     assert window.undo_stack.count() == 0
     assert {persons.get_person(demo_db, i).status for i in ids} == {"verified"}  # written on the old roster
@@ -186,13 +189,15 @@ def test_an_import_committed_as_another_roster_opens_leaves_no_undo_on_it(
     wizard.next()
     assert wizard.currentId() == PREVIEW_PAGE
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10_000)
-    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path)))
+    opened: list[bool] = []
+    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path), then=opened.append))
     try:
         wizard.next()  # Import
         qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
     finally:
         held.stop()
     assert held.done.is_set()
+    qtbot.waitUntil(lambda: opened == [True], timeout=20_000)  # opened off the GUI thread
     assert window.workspace is not None and window.workspace.db.target.path == other_path
     assert wizard.result is not None and wizard.result.created == 1  # written on the old roster
     assert window.undo_stack.count() == 0
@@ -217,13 +222,15 @@ def test_a_reconcile_apply_committed_as_another_roster_opens_leaves_no_undo_on_i
     qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=20_000)
     replies: list[str] = []
     answer_next_message_box(replies)
-    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path)))
+    opened: list[bool] = []
+    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path), then=opened.append))
     try:
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.last_apply is not None, timeout=20_000)
     finally:
         held.stop()
     assert replies and held.done.is_set()
+    qtbot.waitUntil(lambda: opened == [True], timeout=20_000)  # opened off the GUI thread
     assert window.workspace.db.target.path == other_path
     assert "approved" in {m.answer for m in lists.members(demo_db, built.list_id)}  # written on the old roster
     assert window.undo_stack.count() == 0
@@ -251,16 +258,22 @@ def test_restoring_several_stops_when_another_roster_opens_and_says_how_many(
                          QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
     replies: list[str] = []
     answer_next_message_box(replies)
-    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path)))
+    opened: list[bool] = []
+    held = CommitHeld(demo_db, lambda: window.switch_database(str(other_path), then=opened.append))
     try:
         page.restore_selected()
     finally:
         held.stop()
     assert held.done.is_set()
+    qtbot.waitUntil(lambda: opened == [True], timeout=20_000)  # opened off the GUI thread
     assert window.workspace is not None and window.workspace.db.target.path == other_path
     still_trashed = [i for i in trashed if persons.get_person(demo_db, i).deleted_at is not None]
-    assert len(still_trashed) == 2  # the one being written when the other roster opened is restored
-    assert replies and "1 of 3" in replies[0]
+    # The roster opens off the GUI thread and replaces the one open only after its final backup, which the writer
+    # runs after the restore under way: the loop may restore more before the roster is replaced, never after.
+    restored = 3 - len(still_trashed)
+    assert restored >= 1  # the one being written when the other roster was asked for is restored
+    if restored < 3:
+        assert replies and f"{restored} of 3" in replies[0]
 
 
 class AccountReads:
@@ -477,7 +490,7 @@ def test_a_search_and_pages_asked_before_another_roster_opened_never_show_on_it(
         qtbot.wait(50)
         page.search.setText("а")
         page.apply_filters()
-        window.switch_database(str(other_path))
+        assert switch_and_wait(qtbot, window, str(other_path))  # opened off the GUI thread, the reads still held
     finally:
         busy.release()
     _roster_settled(qtbot, page)
@@ -693,7 +706,7 @@ def test_another_roster_opens_in_the_order_the_header_shows(
     _roster_settled(qtbot, page)
     page.table.sortByColumn(COLUMN_KEYS.index("birth_date"), Qt.SortOrder.DescendingOrder)
     _roster_settled(qtbot, page)
-    window.switch_database(str(other_path))
+    assert switch_and_wait(qtbot, window, str(other_path))
     _roster_settled(qtbot, page)
     header = page.table.horizontalHeader()
     assert COLUMN_KEYS[header.sortIndicatorSection()] == "birth_date"

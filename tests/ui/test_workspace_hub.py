@@ -76,7 +76,8 @@ def test_opening_another_roster_is_one_workspace_change(qtbot: QtBot, window: Ma
     window.show_page("lists")
     old = window.db
 
-    window.switch_database(str(other_path))
+    window.switch_database(str(other_path))  # opened off the GUI thread, the roster left backed up on the writer's
+    qtbot.waitUntil(lambda: window.opening is None, timeout=20_000)
 
     assert window.db is not old and window.db is not None and window.db.target.path == other_path.resolve()
     assert heard == [window.workspace] and window.hub.previous is old

@@ -3079,6 +3079,36 @@ Verify them now, so that every member is submitted with the list?</source>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавние</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <source>%1 is still being opened; open another roster once it is open.</source>
+        <translation>%1 ещё открывается; откройте другую базу, когда она откроется.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <source>Opening %1…</source>
+        <translation>Открывается %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <source>Opening a roster</source>
+        <translation>Открытие базы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <source>Backing up the roster open before %1 opens…</source>
+        <translation>Резервная копия открытой базы перед открытием %1…</translation>
+    </message>
 </context>
 <context>
     <name>ManualWindow</name>

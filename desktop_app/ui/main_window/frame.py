@@ -25,10 +25,13 @@ pages and dialogs (SQLAlchemy behind them) are therefore imported where they are
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -57,6 +60,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # an annotation only: the type costs the first paint 2 ms
 
     from desktop_app.services.demo import DemoSummary
+    from desktop_app.services.settings import MissionSettings
     from desktop_app.services.workspace import Roster, Workspace
     from desktop_app.ui.operations import PendingOperation, Progress
     from desktop_app.ui.pages.dashboard import DashboardPage
@@ -79,6 +83,104 @@ def _readable(db: Roster) -> bool:
     from desktop_app.services import accounts
 
     return accounts.may(db, Permission.SEARCH)
+
+
+@dataclass(frozen=True)
+class OpenedRoster:
+    """A roster opened off the GUI thread for the window, with what its opening reads (`open_for_window`)."""
+
+    database: Roster
+    staffed: bool  # it has accounts: nobody reads it before someone signs in (issue 20)
+    account: str | None  # who is signed in on it already (its server login's account), else None
+    mission: MissionSettings
+
+
+def open_for_window(target: str, operator: str, passphrase: str | None) -> OpenedRoster:
+    """Open the roster at `target` and read what the window needs before it shows it (for a worker: no Qt);
+    the roster is closed again if a read fails."""
+    from desktop_app.services import accounts
+    from desktop_app.services.settings import load_mission
+    from desktop_app.services.workspace import open_roster
+
+    database = open_roster(target, operator=operator, passphrase=passphrase)
+    try:
+        staffed = accounts.has_accounts(database)
+        signed = (accounts.signed_in(database) or accounts.sign_in_by_server_login(database)) if staffed else None
+        return OpenedRoster(database, staffed, signed.name if signed is not None else None, load_mission(database))
+    except BaseException:
+        database.close()
+        raise
+
+
+class _Opening:
+    """A roster on its way into the window (`switch_database`): the window-modal box saying so, whose Cancel gives
+    the open up, the pages' reads held, and the roster opened until the window takes it (closed otherwise)."""
+
+    def __init__(self, window: MainWindow, target: str, finish: Callable[[bool], None]) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        self.window = window
+        self.target = target
+        self._finish: Callable[[bool], None] | None = finish
+        self.database: Roster | None = None  # opened, not yet the window's
+        self.left: Roster | None = None  # the roster open, once it is being left (its final backup)
+        self.given_up = False
+        self._reads_held = window.hub.reads_held
+        window.hub.hold_reads(True)
+        self.box = QProgressDialog(QCoreApplication.translate("MainWindow", "Opening %1…").replace("%1", target),
+                                   QCoreApplication.translate("MainWindow", "Cancel"), 0, 0, window)
+        self.box.setObjectName("openingRoster")
+        self.box.setWindowTitle(QCoreApplication.translate("MainWindow", "Opening a roster"))
+        self.box.setWindowModality(Qt.WindowModality.WindowModal)  # no input reaches the window meanwhile
+        self.box.setAutoClose(False)
+        self.box.setAutoReset(False)
+        self.box.setMinimumDuration(0)
+        self.box.canceled.connect(self.give_up)
+        self.box.show()
+
+    def give_up(self) -> None:
+        """Cancel: the roster being opened is closed once its opening answers; the roster open stays."""
+        self.given_up = True
+        if shiboken6.isValid(self.box):
+            self.box.setLabelText(QCoreApplication.translate("MainWindow", "Cancelling…"))
+
+    def leaving(self) -> QWidget:
+        """The roster open is being backed up: its waiting window (Cancel) shows over this box."""
+        self.box.setLabelText(QCoreApplication.translate("MainWindow", "Backing up the roster open before %1 opens…")
+                              .replace("%1", self.target))
+        self.box.setCancelButton(None)  # type: ignore[arg-type]  # the backup's own Cancel gives it up
+        return self.box
+
+    def hide(self) -> None:
+        self.box.hide()
+
+    def show(self) -> None:
+        self.box.show()
+
+    def end(self, switched: bool, *, tell: bool = True) -> None:
+        """Done (`switched`) or given up: a roster opened and not taken is closed, the window answers again."""
+        database, self.database = self.database, None
+        if database is not None:
+            database.close()  # nothing of it was shown: no statement, the connections let go
+        if self.left is not None:
+            from desktop_app.ui.operations import leave_roster
+
+            leave_roster(self.left, False)  # open still (given up), or replaced (a replaced roster's writes give up)
+        window = self.window
+        if shiboken6.isValid(window):
+            if window.opening is self:
+                window.opening = None
+                window.hub.hold_reads(self._reads_held)
+            if shiboken6.isValid(self.box):
+                self.box.hide()
+                self.box.deleteLater()
+        if tell:
+            self.told(switched)
+
+    def told(self, switched: bool) -> None:
+        finish, self._finish = self._finish, None
+        if finish is not None:
+            finish(switched)
 
 
 class MainWindow(QMainWindow):
@@ -105,6 +207,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.setObjectName("undoStack")
         self.tasks: list[PendingOperation] = []
         self.pending: PendingOperation | None = None  # the last write the window started (ui.operations)
+        self.opening: _Opening | None = None  # a roster on its way in (File > Open), until it is open or given up
+        self._mission: tuple[Roster, MissionSettings] | None = None  # the roster's mission as last read (`mission_of`)
 
         # Pages: a sidebar on the left, the current page on the right (Ctrl+1..9 switch).
         self.pages: dict[str, QWidget] = {}
@@ -328,19 +432,16 @@ class MainWindow(QMainWindow):
     # --- database ------------------------------------------------------------------------------
 
     def _show_database(self) -> None:
-        from desktop_app.services.settings import load_mission
-
-        assert self.db is not None
-        mission = load_mission(self.db)
-        title = f"{APP_NAME} — {mission.mission_name or self.db.target.label}"
-        self.setWindowTitle(title)
-        self.db_label.setText(self.tr("%1   ·   operator: %2").replace("%1", self.db.target.label)
+        """The roster's name in the title and the status bar, and the mission the pages parse phone numbers
+        with: read with the roster's opening when it was (File > Open), else off the GUI thread now."""
+        db = self.db
+        assert db is not None
+        self.db_label.setText(self.tr("%1   ·   operator: %2").replace("%1", db.target.label)
                               .replace("%2", self.operator))
-        self.preferences.add_recent(str(self.db.target.path or self.db.target.url))
-        self.partners.phone_region = mission.phone_region
+        self.preferences.add_recent(str(db.target.path or db.target.url))
         # Where the file lies (a OneDrive folder, a network share, a writer note left over): said once
         # in a box that does not stop the work, and kept on the roster's label (its tooltip).
-        warnings = [translated(warning) for warning in self.db.warnings]
+        warnings = [translated(warning) for warning in db.warnings]
         self.db_label.setToolTip("\n\n".join(warnings))
         if warnings:
             self.db_label.setText("⚠ " + self.db_label.text())
@@ -350,43 +451,137 @@ class MainWindow(QMainWindow):
             box.setWindowModality(Qt.WindowModality.NonModal)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.show()
+        known = self.mission_of(db)
+        if known is not None:
+            self._show_mission(db, known)
+            return
+        from desktop_app.services.settings import load_mission
+        from desktop_app.ui.operations import run_read
 
-    def switch_database(self, target: str, passphrase: str | None = None) -> None:
-        """Work on the roster at `target` from now on, asking an encrypted one's passphrase unless given."""
-        from desktop_app.services.workspace import open_roster
-        from desktop_app.ui.protection import open_roster as open_asking_passphrase
+        self.setWindowTitle(f"{APP_NAME} — {db.target.label}")  # the mission's name once read
+        run_read(self, lambda: load_mission(db), lambda mission: self._show_mission(db, mission))
 
-        try:
-            database = (open_roster(target, operator=self.operator, passphrase=passphrase) if passphrase is not None
-                        else open_asking_passphrase(self, target, self.operator))
-        except RosterError as exc:
-            show_error(self, exc)
+    def mission_of(self, db: Roster | None) -> MissionSettings | None:
+        """The mission of `db` as read when it opened or since (None when not read yet: ask it off the GUI
+        thread), for what shows it (the title, the demonstration mark)."""
+        known = self._mission
+        return known[1] if known is not None and db is not None and known[0] is db else None
+
+    def _show_mission(self, db: Roster, mission: MissionSettings) -> None:
+        if self.db is not db:
+            return  # read for a roster replaced meanwhile
+        self._mission = (db, mission)
+        self.setWindowTitle(f"{APP_NAME} — {mission.mission_name or db.target.label}")
+        if self.completed:
+            self.partners.phone_region = mission.phone_region
+
+    def switch_database(self, target: str, passphrase: str | None = None,
+                        then: Callable[[bool], None] | None = None) -> None:
+        """Work on the roster at `target` from now on, asking an encrypted one's passphrase unless given.
+
+        The roster opens on a worker of its own (`operations.run_opening`: the connection, the migrations' check,
+        whether it has accounts, the mission), the window painting and answering meanwhile behind a window-modal
+        "Opening" box whose Cancel gives the open up; its pages read nothing until then. Back on the GUI thread,
+        its sign-in is asked where needed, the roster open is backed up on the writer's worker
+        (`hub.leaving_roster`), then replaced. `then(switched)` runs once it is done or refused; an error is told
+        and the roster open stays. A second open while one is on its way is refused (told), so that two rosters
+        never open at once.
+        """
+        finish = then or (lambda _switched: None)
+        if self.opening is not None:
+            show_error(self, RosterError(self.tr("%1 is still being opened; open another roster once it is open.")
+                                         .replace("%1", self.opening.target)))
+            finish(False)
             return
-        if database is None:  # the passphrase was not given
+        if passphrase is None:
+            from desktop_app.ui.protection import ask_passphrase, needs_passphrase
+
+            if needs_passphrase(target):
+                passphrase = ask_passphrase(self, target, self.operator)
+                if passphrase is None:
+                    finish(False)
+                    return
+        self.opening = _Opening(self, target, finish)
+        self._open_on_worker(self.opening, passphrase)
+
+    def _open_on_worker(self, opening: _Opening, passphrase: str | None) -> None:
+        from desktop_app.ui.operations import run_opening
+
+        operator = self.operator
+        target = opening.target
+        # No parent: the answer comes even when the window was closed meanwhile, and the roster opened is closed.
+        pending = run_opening(None, lambda: open_for_window(target, operator, passphrase),
+                              lambda opened: self._opened(opening, opened, passphrase),
+                              lambda exc: self._not_opened(opening, exc, passphrase))
+        pending.finished.connect(pending.deleteLater)
+
+    def _opened(self, opening: _Opening, opened: OpenedRoster, passphrase: str | None) -> None:
+        opening.database = opened.database
+        if opening.given_up or not shiboken6.isValid(self) or self.opening is not opening:
+            opening.end(False)
             return
-        signed = self._sign_in_on(database)
-        if signed is None:  # Cancel: the roster open stays
-            database.close()
+        account: str | None = opened.account
+        if opened.staffed and account is None:
+            opening.hide()
+            account = self._ask_sign_in(opened.database)
+            opening.show()
+            if opening.given_up or not shiboken6.isValid(self):
+                opening.end(False)
+                return
+            if account is None:  # Cancel: the roster open stays
+                opening.end(False)
+                return
+        from desktop_app.ui.operations import leave_roster
+        from desktop_app.ui.workspace_signals import Leaving
+
+        opening.left = self.db
+        if opening.left is not None:
+            leave_roster(opening.left, True)  # its writes still waiting for a colleague are given up
+        leaving = Leaving(lambda leave: self._leave_for(opening, opened, account, leave), opening.leaving())
+        self.hub.leaving_roster.emit(leaving)  # the last moment to act on the roster being left (a final backup)
+        leaving.asked()
+
+    def _leave_for(self, opening: _Opening, opened: OpenedRoster, account: str | None, leave: bool) -> None:
+        if not leave or opening.given_up or not shiboken6.isValid(self) or self.opening is not opening:
+            opening.end(False)
             return
-        self.hub.leaving_roster.emit()  # the last moment to act on the roster being left (a final backup)
+        database = opening.database
+        assert database is not None
+        opening.database = None  # the window's from now on
+        opening.end(True, tell=False)  # the pages' reads as they were, before the new roster's gate applies
+        self._mission = (database, opened.mission)
         self.hub.replace_database(database)
-        if signed and self.hub.workspace is not None:
-            self.hub.workspace.set_operator(signed)
+        if account and self.hub.workspace is not None:
+            self.hub.workspace.set_operator(account)
         log.info("switched database")
+        opening.told(True)
 
-    def _sign_in_on(self, database: Roster) -> str | None:
-        """Another roster with accounts: who signs in on it, asked before it replaces the one open, so
-        that its pages read nothing before (issue 20). The account's name, "" for a roster without
-        accounts, None when cancelled."""
-        from desktop_app.services import accounts
+    def _not_opened(self, opening: _Opening, exc: BaseException, passphrase: str | None) -> None:
+        from desktop_app.ui.protection import WrongPassphrase, ask_passphrase
+
+        if opening.given_up or not shiboken6.isValid(self) or self.opening is not opening:
+            log.info("a roster given up (or its window closed) did not open: %s", type(exc).__name__)
+            opening.end(False)
+            return
+        if isinstance(exc, WrongPassphrase) and passphrase is not None:
+            log.info("wrong passphrase at open")
+            opening.hide()
+            again = ask_passphrase(self, opening.target, self.operator, wrong=True)
+            if again is not None and not opening.given_up and self.opening is opening:
+                opening.show()
+                self._open_on_worker(opening, again)
+                return
+            opening.end(False)
+            return
+        opening.end(False)
+        show_error(self, exc)
+
+    def _ask_sign_in(self, database: Roster) -> str | None:
+        """Who signs in on another roster with accounts, asked before it replaces the one open, so that its
+        pages read nothing before (issue 20): the account's name, None when cancelled."""
         from desktop_app.services.workspace import Workspace
         from desktop_app.ui.accounts.sign_in import SignInDialog
 
-        if not accounts.has_accounts(database):
-            return ""
-        account = accounts.signed_in(database) or accounts.sign_in_by_server_login(database)
-        if account is not None:
-            return account.name
         dialog = SignInDialog(Workspace(database, self.operator), self)
         try:
             return dialog.account.name if dialog.exec() and dialog.account is not None else None
@@ -429,12 +624,13 @@ class MainWindow(QMainWindow):
         if path:
             self.open_locked(path)
 
-    def open_locked(self, target: str) -> None:
-        """`switch_database` holding the roster's lock: a roster open in another window is refused (ui.instance)."""
+    def open_locked(self, target: str, then: Callable[[bool], None] | None = None) -> None:
+        """`switch_database` holding the roster's lock: a roster open in another window is refused (ui.instance).
+        The roster opens off the GUI thread; `then(switched)` once it is open or refused (told)."""
         from desktop_app.ui.instance import switch_locked
 
         try:
-            switch_locked(self, target)
+            switch_locked(self, target, then)
         except RosterError as exc:
             show_error(self, exc)
 
@@ -712,6 +908,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             assert self.hub.workspace is not None
             self.hub.workspace.set_operator(self.preferences.operator)
+            self._mission = None  # the mission may have changed: read again
             self._show_database()
             if dialog.language_changed:
                 QMessageBox.information(self, self.tr("Language"),
@@ -743,6 +940,8 @@ class MainWindow(QMainWindow):
         layout.save_layout(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.opening is not None:
+            self.opening.give_up()  # the roster being opened is closed when its opening answers
         if self.completed:  # a window closed before it was complete keeps the last layout
             self.save_layout()
         super().closeEvent(event)

@@ -20,9 +20,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QStatusBar, QWidget
 
+    from desktop_app.services.settings import MissionSettings
     from desktop_app.services.workspace import Roster, Workspace
     from desktop_app.ui.main_window.actions import ActionRegistry
     from desktop_app.ui.preferences import Preferences
@@ -68,7 +71,12 @@ class WindowHost(Protocol):
 
     def data_changed(self, kinds: frozenset[str] | None = None) -> None: ...
 
-    def switch_database(self, target: str, passphrase: str | None = None) -> None: ...
+    def mission_of(self, db: Roster | None) -> MissionSettings | None:
+        """The mission of `db` as read when it opened or since; None when not read yet."""
+        ...
+
+    def switch_database(self, target: str, passphrase: str | None = None,
+                        then: Callable[[bool], None] | None = None) -> None: ...
 
     def add_feature(self, feature: object) -> None:
         """Keep a feature's object for the window's lifetime, found again by its type with `feature`."""

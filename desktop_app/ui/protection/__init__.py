@@ -11,6 +11,15 @@ lock (`feature.py`); the dialogs are `backup_dialog.py`, `passphrase_dialog.py`,
 """
 
 from desktop_app.ui.protection.dialogs import PlainCopiesDialog, RetentionDialog
-from desktop_app.ui.protection.feature import Protection, backup_folder, install, open_roster
+from desktop_app.ui.protection.feature import (
+    Protection,
+    WrongPassphrase,
+    ask_passphrase,
+    backup_folder,
+    install,
+    needs_passphrase,
+    open_roster,
+)
 
-__all__ = ["PlainCopiesDialog", "Protection", "RetentionDialog", "backup_folder", "install", "open_roster"]
+__all__ = ["PlainCopiesDialog", "Protection", "RetentionDialog", "WrongPassphrase", "ask_passphrase", "backup_folder",
+           "install", "needs_passphrase", "open_roster"]

@@ -46,7 +46,6 @@ from desktop_app.ui.operations import (
     run_in_background,
     the_relay,
     write_and_wait,
-    write_pool,
 )
 from desktop_app.ui.protection.backup_dialog import (
     KEY_DAYS,
@@ -63,6 +62,7 @@ from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
+    from desktop_app.ui.workspace_signals import Leaving
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -70,21 +70,47 @@ T = TypeVar("T")
 
 # --- opening -------------------------------------------------------------------------------------
 
-def open_roster(parent: QWidget | None, target: str, holder: str) -> Database | None:
-    """Open `target`, asking for the passphrase while the roster is encrypted and it is wrong; None if cancelled."""
-    if not is_encrypted(target):
-        return open_database(target, holder=holder)
+def needs_passphrase(target: str) -> bool:
+    """Whether the roster at `target` is an encrypted file, whose passphrase is asked before it opens (its
+    header is read: no connection)."""
+    return is_encrypted(target)
+
+
+def _passphrase_dialog(parent: QWidget | None, target: str, holder: str) -> PassphraseDialog:
     dialog = PassphraseDialog(parent, QCoreApplication.translate("Protection", "Encrypted roster"),
                               QCoreApplication.translate("Protection", "%1 is encrypted. Type its passphrase.")
                               .replace("%1", Path(target).name))
     offer_recovery(dialog, target, passphrase_edit=dialog.edit, operator=holder)  # forgotten: the printed key
+    return dialog
+
+
+def wrong_passphrase_said() -> str:
+    return QCoreApplication.translate("Protection", "Wrong passphrase. The roster was not changed.")
+
+
+def ask_passphrase(parent: QWidget | None, target: str, holder: str, *, wrong: bool = False) -> str | None:
+    """The passphrase of the encrypted roster at `target`, asked on the GUI thread (the open with it runs on a
+    worker); `wrong`: the one typed before did not open it. None when the officer cancelled."""
+    dialog = _passphrase_dialog(parent, target, holder)
+    if wrong:
+        dialog.show_problem(wrong_passphrase_said())
+    try:
+        return dialog.passphrase if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
+
+
+def open_roster(parent: QWidget | None, target: str, holder: str) -> Database | None:
+    """Open `target`, asking for the passphrase while the roster is encrypted and it is wrong; None if cancelled."""
+    if not is_encrypted(target):
+        return open_database(target, holder=holder)
+    dialog = _passphrase_dialog(parent, target, holder)
     while dialog.exec():
         try:
             return open_database(target, passphrase=dialog.passphrase, holder=holder)
         except WrongPassphrase:
             log.info("wrong passphrase at open")
-            dialog.show_problem(QCoreApplication.translate("Protection",
-                                                           "Wrong passphrase. The roster was not changed."))
+            dialog.show_problem(wrong_passphrase_said())
     return None
 
 
@@ -116,6 +142,7 @@ class Protection(QObject):
         self.reads = LatestRead(window, lambda: self.host.db)
         self.closing = False
         self._closing_backup: PendingOperation | None = None
+        self.leaving_backup: PendingOperation | None = None  # the last backup when File > Open left the roster
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._periodic_backup)
         self.lock = IdleLock(window, int_preference(host.preferences, KEY_LOCK, DEFAULT_LOCK_MINUTES))
@@ -250,22 +277,20 @@ class Protection(QObject):
                                        keep_recent=int_preference(preferences, KEY_KEEP, KEEP_RECENT),
                                        keep_days=int_preference(preferences, KEY_DAYS, KEEP_DAILY_DAYS))
         self._run_auto("at open")
+        self.start_timer()
+
+    def start_timer(self) -> None:
+        """Automatic backups every few minutes, as the backup settings say (none at 0)."""
         minutes = int_preference(self.host.preferences, KEY_INTERVAL, backups.DEFAULT_INTERVAL_MINUTES)
         if minutes > 0:
             self.timer.start(minutes * 60_000)
 
-    def _run_auto(self, reason: str, *, background: bool = True) -> None:
-        """An automatic backup: off the GUI thread (checking a 100,000-person copy takes seconds), except
-        when File > Open leaves the roster (the backup at close is `_close_waits_for_backup`'s)."""
+    def _run_auto(self, reason: str) -> None:
+        """An automatic backup, off the GUI thread (checking a 100,000-person copy takes seconds); those when the
+        roster is left are `_final_backup`'s (File > Open) and `_close_waits_for_backup`'s (the window closes)."""
         if self.auto is None:
             return
         self.auto.folder = backup_folder(self.host)
-        if not background:
-            try:
-                self.auto.run(reason)
-            except RosterError as exc:
-                self._auto_failed(exc)
-            return
         if self.auto_task is not None:
             return  # the previous one is still writing
         auto = self.auto
@@ -293,12 +318,53 @@ class Protection(QObject):
         if self.auto is not None and not self.lock.locked and self.auto.due():
             self._run_auto("every few minutes")
 
-    def _final_backup(self) -> None:
-        if self.auto is not None:
-            if self.auto_task is not None:
-                write_pool().wait_for_done()
-            self._run_auto("at close", background=False)
-            self.auto = None
+    def _final_backup(self, leaving: Leaving) -> None:
+        """File > Open leaves this roster: its backup at close runs on the writer's worker, after any backup still
+        writing, and the switch waits for it, the window painting and answering. While a colleague holds the
+        write lock the waiting window names them; Cancel gives the backup up (nothing written) and the roster
+        open stays. A backup that fails (a missing USB stick) is said in the status bar and the switch goes on."""
+        auto, workspace = self.auto, self.host.workspace
+        if auto is None or workspace is None:
+            return
+        release = leaving.hold()
+        self.auto = None
+        self.timer.stop()
+        try:
+            auto.folder = backup_folder(self.host)
+        except OSError as exc:  # the folder beside the roster cannot be made: told, and the switch goes on
+            self._auto_failed(RosterError(str(exc)))
+            release(True)
+            return
+        db, relay = workspace.db, the_relay()
+        numbered = threading.Event()
+        number: list[int] = []
+
+        def back_up(progress: Progress) -> object:
+            numbered.wait()
+            # The relay outlives every window: its signal is the runner's own way to name the lock's holder.
+            workspace.wait_for_writer(lambda: not progress(0, 0), lambda holder: relay.waiting.emit(number[0], holder))
+            return auto.run("at close") if workspace.db is db else None
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, Cancelled):  # given up: nothing written, and the roster stays open with its backups
+                log.info("backup before leaving the roster cancelled")
+                if self.host.db is db:
+                    self.auto = auto
+                    self.start_timer()
+                release(False)
+                return
+            release(True)
+            if not isinstance(exc, RosterError):
+                raise exc  # a bug: the crash dialog
+            self._auto_failed(exc)
+
+        leaving_backup = run_in_background(leaving.parent, self.tr("Backing up"), back_up, lambda _r: release(True),
+                                           failed, quiet=True)
+        # Its Cancel is the waiting window's; the window closed meanwhile gives the backup up as well.
+        leaving_backup.destroyed.connect(lambda _obj=None: release(False))
+        self.leaving_backup = leaving_backup
+        number.append(leaving_backup.number)
+        numbered.set()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
