@@ -142,7 +142,9 @@ class Workspace:
             if cancelled():
                 raise Cancelled("Not saved: the wait for a colleague's change to finish was cancelled; nothing "
                                 "was changed.")
-            if self._lock_free():
+            # Asked again once the lock is free: a Cancel pressed during the look (the colleague letting go in
+            # the same moment) still gives the write up.
+            if self._lock_free() and not cancelled():
                 return
             holder = lock_holder(path)
             if not told or holder != last:

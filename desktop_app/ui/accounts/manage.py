@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -132,6 +133,7 @@ class AccountsDialog(QDialog):
         self.rows: list[accounts.AccountView] = []
         self.head = False  # whether the signed-in account may change accounts, as last read
         self.loaded = False
+        self.writing = False  # a change on its way: the buttons wait for it and for the accounts read after it
         self._reads = LatestRead(self, lambda: workspace.db)
         self.add_button.setEnabled(False)  # until the accounts are read
         self.table.selectionModel().selectionChanged.connect(self._chosen_changed)
@@ -153,7 +155,10 @@ class AccountsDialog(QDialog):
     def reload(self) -> None:
         """Read the accounts and whether the one signed in may change them, off the GUI thread."""
         db = self.workspace.db
-        self._reads.run(lambda: (accounts.list_accounts(db), accounts.may(db, Permission.ACCOUNTS)), self._show)
+        reading = self._reads.run(lambda: (accounts.list_accounts(db), accounts.may(db, Permission.ACCOUNTS)),
+                                  self._show)
+        reading.finished.connect(self._chosen_changed)  # the buttons, once the read is no longer on its way
+        self._chosen_changed()
 
     def _show(self, found: tuple[list[accounts.AccountView], bool]) -> None:
         chosen = self.chosen()
@@ -172,7 +177,7 @@ class AccountsDialog(QDialog):
                          if signed is not None else self.tr("Nobody is signed in."))
         head = self.head
         reason = "" if head else self.tr("Only the head of mission adds, disables and changes accounts.")
-        self.add_button.setEnabled(head)
+        self.add_button.setEnabled(head and self.ready)
         self.add_button.setToolTip(reason)
         if chosen is not None:
             for index, account in enumerate(self.rows):
@@ -188,27 +193,44 @@ class AccountsDialog(QDialog):
     def _chosen_changed(self) -> None:
         chosen = self.chosen()
         head = self.head
+        ready = self.ready
+        self.add_button.setEnabled(head and ready)
         for button in (self.role_button, self.disable_button, self.pin_button):
-            button.setEnabled(chosen is not None and head)
+            button.setEnabled(chosen is not None and head and ready)
             button.setToolTip("" if head else self.tr("Only the head of mission adds, disables and changes "
                                                       "accounts."))
         self.disable_button.setText(self.tr("&Enable") if chosen is not None and chosen.disabled
                                     else self.tr("&Disable"))
 
+    @property
+    def ready(self) -> bool:
+        """Whether a change may start: the accounts read, no change on its way and none read back yet (a button
+        pressed twice would act again on the rows read before the first press)."""
+        return self.loaded and not self.writing and not self.busy
+
     def _run(self, change: Callable[[], object]) -> object:
         """Write `change()` on the writer's worker (the dialog answering meanwhile), then read the accounts
-        again; its result, or None when it was refused (and said why) or given up."""
+        again; its result, or None when it was refused (and said why), given up, or the dialog closed meanwhile."""
         result: object = None
+        self.writing = True
+        self._chosen_changed()
         try:
             result = write_and_wait(self, self.tr("Changing the accounts"), change)
         except RosterError as exc:
+            if not shiboken6.isValid(self) or not self.isVisible():  # closed while the change waited
+                return None
             show_error(self, exc)
+        finally:
+            if shiboken6.isValid(self):
+                self.writing = False
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return None
         self.reload()
         return result
 
     @Slot()
     def add_account(self) -> None:
-        if not self.loaded:
+        if not self.ready:
             return
         first = not self.rows
         dialog = NewAccountDialog(self, first=first)
@@ -217,10 +239,12 @@ class AccountsDialog(QDialog):
         db, operator = self.workspace.db, self.workspace.operator
         name, role, pin = dialog.name.text(), dialog.chosen_role, dialog.pin.text()
         created = self._run(lambda: accounts.add_account(db, name, role, pin, operator=operator))
+        if not shiboken6.isValid(self):
+            return
         if first and isinstance(created, accounts.AccountView) and self.workspace.account is None:
             # the head who made it works on as it (the sign-in writes its audit entry)
             account = self._run(lambda: accounts.authenticate(db, created.name, pin))
-            if isinstance(account, accounts.AccountView):
+            if isinstance(account, accounts.AccountView) and shiboken6.isValid(self):
                 accounts.sign_in(db, account)
                 self.workspace.operator = account.name
                 self.reload()  # read again for the head now signed in
@@ -228,7 +252,7 @@ class AccountsDialog(QDialog):
     @Slot()
     def change_role(self) -> None:
         chosen = self.chosen()
-        if chosen is None:
+        if chosen is None or not self.ready:
             return
         labels = [translated(role.label) for role in Role]
         label, ok = QInputDialog.getItem(self, self.tr("Change role"), self.tr("Role of {name}:").format(
@@ -241,7 +265,7 @@ class AccountsDialog(QDialog):
     @Slot()
     def toggle_disabled(self) -> None:
         chosen = self.chosen()
-        if chosen is not None:
+        if chosen is not None and self.ready:
             db, operator = self.workspace.db, self.workspace.operator
             name, disabled = chosen.name, not chosen.disabled
             self._run(lambda: accounts.disable_account(db, name, operator=operator, disabled=disabled))
@@ -249,7 +273,7 @@ class AccountsDialog(QDialog):
     @Slot()
     def new_pin(self) -> None:
         chosen = self.chosen()
-        if chosen is None:
+        if chosen is None or not self.ready:
             return
         dialog = NewAccountDialog(self, first=False, pin_only=chosen.name)
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -47,6 +47,7 @@ _BLOCKED = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOv
             QEvent.Type.Wheel, QEvent.Type.ContextMenu, QEvent.Type.InputMethod, QEvent.Type.DragEnter,
             QEvent.Type.Drop}
 DEFAULT_LOCK_MINUTES = 10
+WAITING_FOR_LOCK = "waitingForLock"  # the object name of the runner's window naming the lock's holder
 COVER_COLOUR = "#263238"
 
 
@@ -166,6 +167,10 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.covers: dict[QWidget, _Cover] = {}
         self.accounts: SwitchUser | None = None  # set on a roster with accounts (ui.accounts)
+        # While a PIN typed here is checked, the window saying which colleague holds the roster's write lock
+        # is left uncovered and takes input: its Cancel is the officer's only way to give the sign-in up.
+        self._checking = False
+        self.answering: set[QWidget] = set()
         self.set_minutes(minutes)
         app = QApplication.instance()
         if app is not None:
@@ -205,13 +210,18 @@ class IdleLock(QObject):
                 self._restart()
             return False
         if kind in _BLOCKED:
-            return not self._on_a_cover(watched)
+            return not (self._on_a_cover(watched) or self._answering(watched))
         if kind not in _WHILE_LOCKED or not isinstance(watched, QWidget) or not watched.isWindow():
             return False
         if kind == QEvent.Type.Close and watched in self.covers and watched is not self.window:
             event.ignore()  # closing a dialog under the cover would throw its content away
             return True
-        if kind == QEvent.Type.Show and watched not in self.covers and self._coverable(watched):
+        if kind == QEvent.Type.Show and self._checking and watched.objectName() == WAITING_FOR_LOCK:
+            self.answering.add(watched)
+        elif kind == QEvent.Type.Hide and watched in self.answering:
+            self.answering.discard(watched)
+        elif kind == QEvent.Type.Show and watched not in self.covers and self._coverable(watched) \
+                and watched not in self.answering:
             self.covers[watched] = self._cover(watched)
             self._ask_on_input_window()
         elif kind == QEvent.Type.Hide and watched in self.covers and watched is not self.window:
@@ -225,6 +235,13 @@ class IdleLock(QObject):
     def _on_a_cover(target: QObject) -> bool:
         while target is not None:
             if isinstance(target, LockScreen):
+                return True
+            target = target.parent()
+        return False
+
+    def _answering(self, target: QObject) -> bool:
+        while target is not None:
+            if target in self.answering:
                 return True
             target = target.parent()
         return False
@@ -272,7 +289,12 @@ class IdleLock(QObject):
             return
         asking = self.asking_screen
         if self.accounts is not None and asking is not None:
-            problem = self.accounts.sign_in(asking.user.currentText(), passphrase)
+            self._checking = True
+            try:
+                problem = self.accounts.sign_in(asking.user.currentText(), passphrase)
+            finally:
+                self._checking = False
+                self.answering.clear()
             if problem is not None:
                 for cover in self.covers.values():
                     cover.screen.problem.setText(problem)
