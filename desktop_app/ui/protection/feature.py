@@ -325,8 +325,10 @@ class Protection(QObject):
         open stays. A backup that fails (a missing USB stick) is said in the status bar and the switch goes on."""
         auto, workspace = self.auto, self.host.workspace
         if auto is None or workspace is None:
+            if self.lock.locked:
+                self._unlocked_first(leaving.hold())(True)
             return
-        release = leaving.hold()
+        release = self._unlocked_first(leaving.hold())
         self.auto = None
         self.timer.stop()
         try:
@@ -365,6 +367,27 @@ class Protection(QObject):
         self.leaving_backup = leaving_backup
         number.append(leaving_backup.number)
         numbered.set()
+
+    def _unlocked_first(self, release: Callable[[bool], None]) -> Callable[[bool], None]:
+        """`release` of a roster being left, held until the idle lock is taken off when it covers the window: the
+        roster must not be replaced under the cover (it fired while the next roster opened, or while the backup
+        waited for a colleague), as the lock is taken off with what the roster locked asks (its passphrase, an
+        account of its own), which the roster replacing it may not have."""
+        lock = self.lock
+
+        def answer(done: bool) -> None:
+            if not done or not lock.locked:
+                release(done)
+                return
+
+            def unlocked(locked: bool) -> None:
+                if not locked:
+                    lock.locked_changed.disconnect(unlocked)
+                    release(True)
+
+            lock.locked_changed.connect(unlocked)
+
+        return answer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
