@@ -71,6 +71,11 @@ ARABIC_LETTERS = "Arabic letters"      # the label of an Arabic word's own (anya
 SKELETON_PREFIX = "~"                  # blocking keys made of a skeleton, apart from block_key's
 
 _APOSTROPHES = str.maketrans("", "", "'’ʹʼ`ʺ\"")
+# Letters of GOST 7.79 A and UNGEGN whose mark alone tells them from another letter's romanisation: folded to
+# ASCII, я (â) is а, ю (û) у, ш (š) and щ (ŝ) с, ж (ž) з, ч (č) ц. No partner types the marks away, and the folded
+# spelling makes two names one (Яна and Аня, Юлиана and Ульяна were 'equal', and Яна 'equal by sound' to Анна:
+# twins given such names were matched, breaker X14b), so such a spelling is not one of the word's forms.
+_LOSSY_WHEN_FOLDED = re.compile("[âûŝšžčÂÛŜŠŽČ]")
 _NOT_LATIN = re.compile(r"[^A-Z]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -197,15 +202,22 @@ def latin_forms(word: str) -> WordForms:
         skeleton_set = skeletons(word)
     elif cyrillic:
         spellings = {word, word.replace("ё", "е")}
+        lossy: set[str] = set()
         for label, schema in SCHEMES:
             for spelling in sorted(spellings):
-                latin = fold_latin(schema.translate(spelling)).replace(" ", "")
+                written = schema.translate(spelling)
+                latin = fold_latin(written).replace(" ", "")
                 if latin and not _CYRILLIC.search(latin):
-                    forms.setdefault(latin, label)
+                    if _LOSSY_WHEN_FOLDED.search(written):
+                        lossy.add(latin)
+                    else:
+                        forms.setdefault(latin, label)
         for latin in list(forms):
             for informal in _informal(latin):
                 forms.setdefault(informal, INFORMAL)
-        skeleton_set = frozenset().union(*(latin_skeletons(f, from_cyrillic=True) for f in forms))
+        lossy |= {informal for latin in lossy for informal in _informal(latin)}
+        # The search's stored terms are these skeletons (consonants only): they keep the folded spellings too.
+        skeleton_set = frozenset().union(*(latin_skeletons(f, from_cyrillic=True) for f in (*forms, *lossy)))
     else:
         forms[word] = AS_WRITTEN
         skeleton_set = skeletons(word)
@@ -257,7 +269,7 @@ def _long_vowels_fit(arabic: str, latin: str) -> bool:
 
 
 # A Latin long vowel after the second consonant, before another: the Arabic letter that writes it.
-_LATIN_LONG_VOWELS = re.compile(r"OU|OO|UU|AW|EI|EE|II|EY|IY|AY")
+_LATIN_LONG_VOWELS = re.compile(r"OU|OO|UU|AW|EI|AI|EE|II|EY|IY|AY")
 _LATIN_LONG_LETTER = {"OU": "و", "OO": "و", "UU": "و", "AW": "و"}
 # An I or Y between a consonant and a vowel is a glide, the letter ي, at the end of the word too:
 # RANIA is رانيا, not رنا (breaker X14 s8: Rania was matched to her twin رنا at 1.0).
@@ -268,8 +280,8 @@ def _latin_long_vowels_fit(arabic: str, latin: str) -> bool:
     """The other way round: whether every long vowel the Latin spelling writes inside the word (OU, EI,
     EE...) after its second consonant is a medial و/ي of `arabic` at the same place. MAHMOUD and HUSSEIN
     share محمد's and حسن's consonants but are two other names (محمود, حسين; breaker X14 s7: Hasan and
-    Husein, the commonest names of Arab twins, were one name). A first vowel is left free: French
-    spellings write a short U as OU (MOUSTAFA for مصطفى)."""
+    Husein, the commonest names of Arab twins, were one name; HUSSAIN too until AI was read as ي, breaker
+    X14b). A first vowel is left free: French spellings write a short U as OU (MOUSTAFA for مصطفى)."""
     for found in _LATIN_LONG_VOWELS.finditer(latin):
         before = consonant_count(latin[:found.start()])
         if before < 2 or not consonant_count(latin[found.end():]):
@@ -329,9 +341,12 @@ _SOUND_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p),
     (r"PH", "F"),
     (r"^YE", "E"),                                       # Yevgeniy / Evgenii
     (r"(?<=.)YO", "E"),                                  # Fyodor / Fedor
+    (r"^IOU", "IU"),                                     # French Ю starting a word: Юрий is IOURI, Урий is not
     (r"IOU|OU|OO", "U"),                                 # French Ю, Arabic OU
     (r"[YJ]", "I"),                                      # Й, and the Y/J in ya, yu, ja, ju
-    (r"IU", "U"),                                        # Yuliya / Iuliia / Julia
+    # Lyudmila / Liudmila / Ludmila; a word's first Ю keeps its I: Юлиана and Ульяна, Юля and Уля are two
+    # names each (twins' names; breaker X14b: they met by sound and twins were matched).
+    (r"(?<=.)IU", "U"),
     (r"(?<=[OE])F+$", "V"),                              # Shcherbakoff
     (r"(.)\1+", r"\1"),                                  # Mariia, Natalliya, Abbas
 ))
