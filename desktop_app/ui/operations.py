@@ -286,8 +286,12 @@ class _Job:
     """The worker side: the work, the relay and the cancel flag; never a caller's QObject."""
 
     def __init__(self, work: Callable[[Progress], Any], relay: _Relay, number: int, cancel: threading.Event,
-                 wait_for_lock: WaitForLock | None = None, tracked: Roster | None = None) -> None:
+                 wait_for_lock: WaitForLock | None = None, tracked: Roster | None = None,
+                 skip_cancelled: bool = False) -> None:
         self.work: list[Callable[[Progress], Any]] = [work]  # emptied on the GUI thread (see `_Relay`)
+        # A read whose owner was closed (or gave it up) before it started is not run: its roster may have been
+        # closed meanwhile (a roster opened and let go), and a read on it would open a connection nobody closes.
+        self.skip_cancelled = skip_cancelled
         self.relay = relay
         self.number = number
         self.cancel = cancel
@@ -308,6 +312,8 @@ class _Job:
         result: list[object] = []
         error: list[BaseException] = []
         try:
+            if self.skip_cancelled and cancel.is_set():
+                raise Cancelled("Not read: its window was closed before the read started.")
             if self.wait_for_lock is not None:
                 self.wait_for_lock(cancel.is_set, lambda holder: relay.waiting.emit(number, holder))
             if tracked is not None:
@@ -429,7 +435,7 @@ class PendingOperation(QObject):
         if self._every_error:
             (self._on_failure or (lambda e: show_error(self._parent, e)))(exc)
         elif isinstance(exc, Cancelled):
-            window = self._parent.window() if self._parent is not None else None
+            window = self._parent.window() if self._parent is not None and self.title else None  # a read: untold
             if isinstance(window, QMainWindow):
                 window.statusBar().showMessage(self.tr("%1: cancelled; nothing was written.")
                                                .replace("%1", self.title), 8000)
@@ -475,7 +481,7 @@ def _bound_to(workspace: Workspace) -> WaitForLock:
 
 def _start(operation: PendingOperation, pool: Workers, work: Callable[[Progress], Any],
            hub: WorkspaceHub | None = None, kinds: frozenset[str] | None = None,
-           workspace: Workspace | None = None) -> PendingOperation:
+           workspace: Workspace | None = None, *, read: bool = False) -> PendingOperation:
     relay = the_relay()
     number = operation.number = relay.add(operation)
     wait_for_lock: WaitForLock | None = None
@@ -488,14 +494,15 @@ def _start(operation: PendingOperation, pool: Workers, work: Callable[[Progress]
             raise RuntimeError("no roster is open")
         wait_for_lock, tracked = _bound_to(workspace), workspace.db
         relay.finishers[number] = hub.write_started(kinds)
-    pool.start(_Job(work, relay, number, operation.cancel_event, wait_for_lock, tracked).run)
+    pool.start(_Job(work, relay, number, operation.cancel_event, wait_for_lock, tracked, read).run)
     return operation
 
 
 def run_read(parent: QWidget, work: Callable[[], Any], on_success: Callable[[Any], None],
              on_failure: Callable[[BaseException], None] | None = None) -> PendingOperation:
     """Run `work()` (reads only) off the GUI thread; `on_success(result)` on the GUI thread."""
-    return _start(PendingOperation(parent, "", on_success, on_failure), read_pool(), lambda _progress: work())
+    return _start(PendingOperation(parent, "", on_success, on_failure), read_pool(), lambda _progress: work(),
+                  read=True)
 
 
 def run_opening(parent: QWidget | None, work: Callable[[], Any], on_success: Callable[[Any], None],

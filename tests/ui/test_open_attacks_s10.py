@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import demo
@@ -19,6 +20,7 @@ from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.operations import open_pool
 from desktop_app.ui.preferences import Preferences
+from tests.storage.test_errors import held_lock
 from tests.ui.opening import switch_and_wait
 from tests.ui.test_open_off_gui_thread_s10 import _settled
 
@@ -140,11 +142,167 @@ def test_an_encrypted_window_locked_while_a_roster_opens_can_be_unlocked(
                    "(frame.open_for_window); the fix waits for W7's uncommitted frame.py")
 def test_a_recent_roster_moved_away_is_refused_not_made_anew(
         qtbot: QtBot, window: MainWindow, demo_db: Database, tmp_path: Path, boxes: list[str]) -> None:
-    """File > Recent (or a dropped path) names a roster since moved or renamed: an empty new roster was made in its
-    place and opened, the officer looking at an empty roster where the families were."""
+    """File > Recent names a roster since moved or renamed: an empty new roster was made in its place and opened,
+    the officer looking at an empty roster where the families were (and a colleague's Recent then opening it)."""
     _settled(qtbot, window, demo_db)
     where = tmp_path / "moved"
     where.mkdir()
-    switched = switch_and_wait(qtbot, window, str(where / "roster.db"))
-    assert not switched and window.db is demo_db and boxes
+    gone = str(where / "roster.db")
+    window.preferences.add_recent(gone)
+    window.fill_recent()
+    action = next(action for action in window.recent_menu.actions() if action.text() == gone)
+    action.trigger()
+    qtbot.waitUntil(lambda: window.opening is None, timeout=OPEN_MS)
+    qtbot.wait(50)
+    assert window.db is demo_db and boxes
     assert list(where.iterdir()) == []
+
+
+@pytest.mark.xfail(strict=True, reason="the 'Opening' box (frame._Opening) hides on Escape; the fix waits for W7's "
+                   "uncommitted frame.py")
+def test_escape_on_the_opening_box_while_the_roster_opens_gives_the_open_up(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, tmp_path: Path) -> None:
+    """A hurried officer presses Escape on the 'Opening' box: it was hidden without giving the open up, the window
+    took input again (its pages stale, their reads held), and the roster came in a moment later all the same.
+    Escape is Cancel: the box stays until the open is given up, the roster open stays, nothing of the other kept."""
+    _settled(qtbot, window, demo_db)
+    where = tmp_path / "next"
+    where.mkdir()
+    open_database(where / "next.db").close()
+    opened: list[bool] = []
+    with opener_held():
+        window.open_locked(str(where / "next.db"), then=opened.append)
+        box = window.findChild(QProgressDialog, "openingRoster")
+        assert box is not None and window.opening is not None
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        assert window.opening.given_up
+        assert box.isVisible() and QApplication.activeModalWidget() is box  # the window still takes no input
+    qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
+    qtbot.wait(50)
+    assert opened == [False] and window.db is demo_db and window.opening is None and not window.hub.reads_held
+    assert open_files_under(where) == []
+
+
+@pytest.mark.xfail(strict=True, reason="the 'Opening' box (frame._Opening) hides on Escape; the fix waits for W7's "
+                   "uncommitted frame.py")
+def test_escape_while_the_roster_left_is_backed_up_leaves_the_box_up(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, tmp_path: Path) -> None:
+    """Escape on the 'Opening' box while the roster left waits for a colleague to back it up (the box has no Cancel
+    then: the waiting window's gives the backup up) hid the box: the window took input while its roster was
+    being replaced. The box stays; the waiting window's Cancel is the way back."""
+    protection = _settled(qtbot, window, demo_db)
+    assert demo_db.target.path is not None
+    path = tmp_path / "next.db"
+    open_database(path).close()
+    opened: list[bool] = []
+    with held_lock(demo_db.target.path, 30):
+        window.open_locked(str(path), then=opened.append)
+        qtbot.waitUntil(lambda: protection.leaving_backup is not None, timeout=OPEN_MS)
+        box = window.findChild(QProgressDialog, "openingRoster")
+        assert box is not None
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        assert box.isVisible() and QApplication.activeModalWidget() is box
+    qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
+    assert opened == [True] and window.db is not None and window.db.target.path == path
+
+
+def test_the_window_closed_while_a_roster_opens_keeps_nothing_of_it(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, tmp_path: Path) -> None:
+    """The officer closes the window while the next roster is on its way in: once its opening answers, the roster
+    opened is closed (no file of it open), its lock given back (another window may open it) and no opener left."""
+    from desktop_app.ui.instance import RosterLock
+
+    _settled(qtbot, window, demo_db)
+    where = tmp_path / "next"
+    where.mkdir()
+    open_database(where / "next.db").close()
+    opened: list[bool] = []
+    with opener_held():
+        window.open_locked(str(where / "next.db"), then=opened.append)
+        assert window.opening is not None
+        window.close()
+    qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
+    assert open_pool().wait_for_done(10)
+    qtbot.wait(50)
+    assert opened == [False]
+    assert open_files_under(where) == []
+    again = RosterLock(str(where / "next.db"))
+    assert again.acquire()
+    again.release()
+
+
+@pytest.mark.parametrize("answer", ["cancel", "wrong then cancel"])
+def test_an_encrypted_roster_with_accounts_whose_sign_in_is_cancelled_is_let_go(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, tmp_path: Path, answer: str) -> None:
+    """Passphrase right, then the sign-in cancelled (after a wrong PIN or not): the roster open stays and nothing of
+    the encrypted one is left open or held."""
+    from desktop_app.domain.roles import Role
+    from desktop_app.services import accounts
+    from desktop_app.ui.accounts.sign_in import SignInDialog
+    from desktop_app.ui.instance import RosterLock
+    from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
+    from tests.ui.test_open_off_gui_thread_s10 import _answer, _type_passphrase
+
+    _settled(qtbot, window, demo_db)
+    where = tmp_path / "next"
+    where.mkdir()
+    path = where / "next.db"
+    other = open_database(path, passphrase=PASSPHRASE)
+    accounts.add_account(other, "A. Consul", Role.HEAD, "4711", operator="setup")
+    other.close()
+    seen = _answer(PassphraseDialog, _type_passphrase)
+
+    def sign_in(dialog: object) -> None:
+        assert isinstance(dialog, SignInDialog)
+        if answer.startswith("wrong"):
+            qtbot.waitUntil(lambda: dialog.names_read, timeout=OPEN_MS)
+            dialog.pin.setText("0000")
+            dialog.sign_in()
+            assert "with this PIN" in dialog.problem.text()
+        dialog.reject()
+
+    signed = _answer(SignInDialog, sign_in)
+    opened: list[bool] = []
+    window.open_locked(str(path), then=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
+    qtbot.wait(50)
+    assert opened == [False] and window.db is demo_db and window.opening is None and not window.hub.reads_held
+    assert seen == ["passphraseDialog"] and signed == ["signInDialog"]
+    assert open_files_under(where) == []
+    again = RosterLock(str(path))
+    assert again.acquire()
+    again.release()
+
+
+def test_a_sign_in_cancelled_before_its_names_are_read_leaves_no_connection(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, tmp_path: Path) -> None:
+    """The officer cancels the sign-in of the roster being opened before its account names are read (the readers
+    busy with the window's own pages): the roster opened is closed, then the names' read runs on it all the same
+    and opens a connection nobody closes, holding the file of a roster the window never took."""
+    from desktop_app.domain.roles import Role
+    from desktop_app.services import accounts
+    from desktop_app.ui.accounts.sign_in import SignInDialog
+    from desktop_app.ui.operations import READ_THREADS, read_pool
+    from tests.ui.test_open_off_gui_thread_s10 import _answer
+
+    _settled(qtbot, window, demo_db)
+    where = tmp_path / "next"
+    where.mkdir()
+    path = where / "next.db"
+    other = open_database(path)
+    accounts.add_account(other, "A. Consul", Role.HEAD, "4711", operator="setup")
+    other.close()
+    signed = _answer(SignInDialog, lambda dialog: dialog.reject())  # type: ignore[attr-defined]
+    opened: list[bool] = []
+    readers = threading.Event()
+    for _ in range(READ_THREADS):
+        read_pool().start(readers.wait)
+    try:
+        window.open_locked(str(path), then=opened.append)
+        qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
+    finally:
+        readers.set()
+    assert read_pool().wait_for_done(10)
+    qtbot.wait(100)
+    assert opened == [False] and signed == ["signInDialog"] and window.db is demo_db
+    assert open_files_under(where) == []

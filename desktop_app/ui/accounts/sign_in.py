@@ -138,6 +138,14 @@ class SignInDialog(QDialog):
                 pending.cancel()
         super().reject()
 
+    def done(self, result: int) -> None:
+        """Closed (signed in or not): the account names' read, if not begun yet, is given up: the roster may be
+        closed next (File > Open's sign-in cancelled), and a read on it then would open a connection nobody closes."""
+        for pending in self.findChildren(PendingOperation):
+            if not pending.done:
+                pending.cancel()
+        super().done(result)
+
     def _refused(self, why: str) -> None:
         self.signing = False
         self.problem.setText(why)
