@@ -232,18 +232,20 @@ def collector_paused() -> Iterator[None]:
 class RosterIndex:
     """Blocking indexes and the model over a set of records, queried one record or one answer at a time.
 
-    The model's u and name frequencies come from `records`; pass `model` to use another
+    `records` may come prepared (`features.prepare_fields`: a roster read from the database makes
+    no `MatchRecord` first). The model's u and name frequencies come from `records`; pass `model` to use another
     (a test's fixed weights). `expected_share` is the share of queries expected to be
     on the roster (the prior). Queries may be twins of roster persons who never were on it
     (`Model.with_twins_off_roster`); `twins_off_roster` False keeps the roster's own share (duplicates).
     """
 
     @collector_paused()
-    def __init__(self, records: Iterable[MatchRecord], thresholds: Thresholds | None = None, *,
+    def __init__(self, records: Iterable[MatchRecord | Prepared], thresholds: Thresholds | None = None, *,
                  model: Model | None = None, expected_share: float = ON_ROSTER_SHARE,
                  twins_off_roster: bool = True) -> None:
         self.thresholds = thresholds or Thresholds()
-        self._prepared: list[Prepared] = [prepare(record) for record in records]
+        self._prepared: list[Prepared] = [record if isinstance(record, Prepared) else prepare(record)
+                                          for record in records]
         # Every record's blocks, made on the first single lookup or warm-up; a batch makes only the blocks it asks for.
         self._blocks: dict[str, list[int]] | None = None
         self._batch_blocks: RosterBlocks | None = None  # what a batch's blocks are made from, until every block is

@@ -21,9 +21,11 @@ candidate pair when they share at least one key:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations, product
+from typing import NamedTuple
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.person import Sex, normalize_document_number
@@ -47,9 +49,12 @@ class NameToken:
     blocks: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """What the scorer and the index need from one record, computed once."""
+class Prepared(NamedTuple):
+    """What the scorer and the index need from one record, computed once.
+
+    A named tuple rather than a frozen dataclass: the index makes one for every roster person,
+    and a frozen dataclass sets each field through `object.__setattr__`, several times the cost.
+    """
 
     key: Key
     tokens: tuple[NameToken, ...]
@@ -66,26 +71,38 @@ class Prepared:
 
 def prepare(record: MatchRecord) -> Prepared:
     """Tokens, normalised documents and identifiers of `record`."""
-    tokens: list[NameToken] = []
-    if record.has_roles:
-        tokens += _role_tokens(SURNAME, record.surname, record.surname_latin)
-        tokens += _role_tokens(GIVEN, record.given_names, record.given_names_latin)
-        tokens += _role_tokens(PATRONYMIC, record.patronymic, "")
+    return prepare_fields(
+        record.key, surname=record.surname, given_names=record.given_names, patronymic=record.patronymic,
+        surname_latin=record.surname_latin, given_names_latin=record.given_names_latin, full_name=record.full_name,
+        birth_date=record.birth_date, sex=record.sex, documents=record.documents, uuid=record.uuid,
+        case_ref=record.case_ref, household_key=record.household_key, locality=record.locality,
+        address=record.address)
+
+
+def prepare_fields(key: Key, *, surname: str = "", given_names: str = "", patronymic: str = "",
+                   surname_latin: str = "", given_names_latin: str = "", full_name: str = "",
+                   birth_date: PartialDate | None = None, sex: Sex | None = None, documents: Iterable[str] = (),
+                   uuid: str | None = None, case_ref: str | None = None, household_key: Key | None = None,
+                   locality: str = "", address: str = "") -> Prepared:
+    """`prepare` of the `MatchRecord` these fields would make, without making it (the roster's 100,000 persons)."""
+    has_roles = bool(surname or surname_latin or given_names or given_names_latin)  # as `MatchRecord.has_roles`
+    if has_roles:
+        tokens = (_role_tokens(SURNAME, surname, surname_latin) + _role_tokens(GIVEN, given_names, given_names_latin)
+                  + _role_tokens(PATRONYMIC, patronymic, ""))
     else:
-        tokens += _role_tokens(NAME, record.full_name, "")
-    documents = frozenset(filter(None, (normalize_document_number(d) for d in record.documents)))
+        tokens = _role_tokens(NAME, full_name, "")
     return Prepared(
-        key=record.key,
-        tokens=tuple(tokens),
-        documents=documents,
-        birth_date=record.birth_date,
-        sex=record.sex,
-        uuid=_identifier(record.uuid),
-        case_ref=_identifier(record.case_ref),
-        household_key=record.household_key,
-        has_roles=record.has_roles,
-        locality=place_text(record.locality),
-        address=place_text(record.address),
+        key=key,
+        tokens=tokens,
+        documents=frozenset(filter(None, map(normalize_document_number, documents))),
+        birth_date=birth_date,
+        sex=sex,
+        uuid=_identifier(uuid),
+        case_ref=_identifier(case_ref),
+        household_key=household_key,
+        has_roles=has_roles,
+        locality=place_text(locality),
+        address=place_text(address),
     )
 
 

@@ -95,7 +95,7 @@ def test_levels_equal_compare_other_when_no_query_gives_an_id_sex_household_or_p
     expected = [list(compare_other(queries[r], roster[p])) for r, p in zip(rows.tolist(), positions.tolist(),
                                                                            strict=True)]
     assert fields.levels(queries, rows, positions).tolist() == expected
-    with_ids = [replace(q, uuid=roster[k].uuid, sex=roster[k].sex) if k % 3 == 0 else q
+    with_ids = [q._replace(uuid=roster[k].uuid, sex=roster[k].sex) if k % 3 == 0 else q
                 for k, q in enumerate(queries)]
     expected = [list(compare_other(with_ids[r], roster[p])) for r, p in zip(rows.tolist(), positions.tolist(),
                                                                             strict=True)]

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,14 +34,19 @@ from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.person import Sex
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.matching import MatchRecord, RosterIndex
+from desktop_app.matching import MatchRecord, Prepared, RosterIndex, prepare_fields
 from desktop_app.services import accounts
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Document, Household, Person
 
 
-@dataclass(frozen=True, slots=True)
-class RosterPerson:
+class RosterPerson(NamedTuple):
+    """One active person as reconciling and the duplicate finder read them.
+
+    A named tuple rather than a frozen dataclass: one is made for every person on the roster,
+    and a frozen dataclass sets each field through `object.__setattr__`, several times the cost.
+    """
+
     id: int
     uuid: str
     case_ref: str
@@ -68,6 +73,16 @@ class RosterPerson:
     @property
     def latin_name(self) -> str:
         return " ".join(p for p in (self.surname_latin, self.given_names_latin) if p)
+
+    def prepared(self) -> Prepared:
+        """What `RosterIndex` makes of `match_record()`, without making the record first."""
+        return prepare_fields(
+            self.id, surname=self.surname, given_names=self.given_names, patronymic=self.patronymic,
+            surname_latin=self.surname_latin, given_names_latin=self.given_names_latin,
+            birth_date=_date(self.birth_date) if self.birth_date else None,
+            sex=_SEXES[self.sex] if self.sex else None, documents=self.documents, uuid=self.uuid,
+            case_ref=self.case_ref, household_key=self.household_ref or None, locality=self.locality,
+            address=self.address)
 
     def match_record(self) -> MatchRecord:
         return MatchRecord(
@@ -182,11 +197,11 @@ def roster_index_ready(db: Database) -> bool:
 CANCEL_EVERY = 1_000  # persons between two looks at `cancelled`
 
 
-def _records(roster: dict[int, RosterPerson], cancelled: Callable[[], bool]) -> Iterator[MatchRecord]:
+def _records(roster: dict[int, RosterPerson], cancelled: Callable[[], bool]) -> Iterator[Prepared]:
     for number, person in enumerate(roster.values()):
         if number % CANCEL_EVERY == 0 and cancelled():
             raise Cancelled()
-        yield person.match_record()
+        yield person.prepared()
 
 
 def forget_roster_index() -> None:
