@@ -23,6 +23,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -123,8 +124,10 @@ class LockScreen(QWidget):
 
     @Slot()
     def _submit(self) -> None:
-        self.unlock_requested.emit(self.edit.text())
-        self.edit.clear()
+        edit = self.edit
+        self.unlock_requested.emit(edit.text())
+        if shiboken6.isValid(edit):  # an unlock deletes the cover, and a sign-in's wait may delete its window
+            edit.clear()
 
 
 class _Cover:
@@ -263,9 +266,16 @@ class IdleLock(QObject):
 
     def _cover(self, window: QWidget) -> _Cover:
         cover = _Cover(window, self._try_unlock)
+        # A covered window deleted under the cover (the runner's window naming a colleague, a message closed by its
+        # own code) takes its cover's screen with it: the cover goes too, or the unlock would fail on it.
+        cover.screen.destroyed.connect(lambda _gone=None, covered=window: self._forget(covered, cover))
         if self.accounts is not None:
             cover.screen.ask_for_account(self.accounts.names())
         return cover
+
+    def _forget(self, window: QWidget, cover: _Cover) -> None:
+        if self.covers.get(window) is cover:
+            del self.covers[window]
 
     @Slot()
     def lock(self) -> None:
