@@ -24,7 +24,7 @@ from desktop_app.ui.main_window.features import lazy_face
 
 if TYPE_CHECKING:
     from desktop_app.services.accounts import AccountView
-    from desktop_app.services.workspace import Roster
+    from desktop_app.services.workspace import Roster, Workspace
     from desktop_app.ui.accounts.manage import AccountsDialog
     from desktop_app.ui.accounts.sign_in import SignInDialog
     from desktop_app.ui.latest_read import LatestRead
@@ -86,14 +86,20 @@ class RoleFacts:
     staffed: bool
     current: AccountView | None
     signed: AccountView | None
+    names: tuple[str, ...] | None = None  # the accounts the idle lock offers, when read with the rest
 
 
-def read_role(db: Roster) -> RoleFacts:
-    """The gate's read (for the runner: no Qt)."""
+def read_role(db: Roster, *, opening: bool = False) -> RoleFacts:
+    """The gate's read (for the runner: no Qt); `opening`: nobody signed in yet, its server login's account is
+    signed in if one maps."""
     from desktop_app.services import accounts
 
+    staffed = accounts.has_accounts(db)
     signed = accounts.signed_in(db)
-    return RoleFacts(accounts.has_accounts(db), accounts.current(db) if signed is not None else None, signed)
+    if opening and staffed and signed is None:
+        signed = accounts.sign_in_by_server_login(db)
+    names = tuple(name for name, _role in accounts.account_names(db)) if staffed else ()
+    return RoleFacts(staffed, accounts.current(db) if signed is not None else None, signed, names)
 
 
 class AccountsFeature(QObject):
@@ -110,6 +116,10 @@ class AccountsFeature(QObject):
         self._unlocking = False  # a PIN typed at the idle lock being checked: pressed again, not checked twice
         self._watched_lock: QObject | None = None
         self._veiled = False  # the gate hid the window's pages: nobody is signed in on a roster with accounts
+        self._staffed: tuple[Roster, bool] | None = None  # whether the roster open has accounts, once known
+        self._names: tuple[Roster, tuple[str, ...]] | None = None  # its accounts' names, as last read
+        self._opening_reads = 0  # the reads at open asked (an older one's answer is dropped)
+        self._started = False  # the window's first roster gated
         switch = QCoreApplication.translate("Accounts", "S&witch user…")
         self.switch_action = host.actions.add("switchUser", QAction(switch, host.window()),
                                               menus=("File",), shortcut="Ctrl+Shift+U")
@@ -128,17 +138,59 @@ class AccountsFeature(QObject):
     # --- signing in -----------------------------------------------------------------------------
 
     def roster_opened(self, _workspace: object = None) -> None:
-        """A roster with accounts and nobody signed in: its server login, else the sign-in dialog."""
+        """A roster opened: whether it has accounts and who is signed in, as its opening read them (File > Open),
+        else read now off the GUI thread, nothing read by the pages nor any gated action enabled meanwhile
+        (issue 20). A roster with accounts and nobody signed in: its server login, else the sign-in dialog."""
         workspace = self.host.workspace
         if workspace is None:
             return
-        from desktop_app.services import accounts
+        db = workspace.db
+        staffed = self.host.staffed_of(db)
+        if staffed is None and not self._started:
+            # The window's start: its first roster was opened on the GUI thread (ui.app) and read so already
+            # (`_hold_reads_until_signed_in`); what starts with it expects the gate applied (README, issue 15).
+            self._started = True
+            facts = read_role(db)
+            self._opened_with(workspace, facts.staffed)
+            self._checked(facts)
+            return
+        if staffed is None:
+            self._staffed = None
+            self.apply(None)  # held until the reader answers
+            self._read_at_open(workspace)
+            return
+        self._opened_with(workspace, staffed)
+        account = workspace.account
+        self.apply(RoleFacts(staffed, account, account))  # the account just signed in: read again below
+        self.recheck()  # the account as it stands and the names the idle lock offers, off the GUI thread
 
-        staffed = accounts.has_accounts(workspace.db)
-        if workspace.account is None and staffed and workspace.sign_in_by_server_login() is None:
+    def _read_at_open(self, workspace: Workspace) -> None:
+        from desktop_app.ui.operations import run_read
+
+        db = workspace.db
+        self._opening_reads += 1
+        asked = self._opening_reads
+
+        def known(facts: RoleFacts) -> None:
+            if asked != self._opening_reads or self.host.workspace is not workspace or workspace.db is not db:
+                return  # another roster (or the same one afresh) opened meanwhile: its own read answers
+            if facts.signed is not None and workspace.operator != facts.signed.name:
+                workspace.operator = facts.signed.name  # its server login's account
+            self._opened_with(workspace, facts.staffed)
+            self._checked(facts)
+
+        run_read(self.host.window(), lambda: read_role(db, opening=True), known)
+
+    def _opened_with(self, workspace: Workspace, staffed: bool) -> None:
+        self._staffed = (workspace.db, staffed)
+        if workspace.account is None and staffed:
             QTimer.singleShot(0, self.ask_sign_in)  # after the window has painted the roster's pages
         self._idle_lock_switches_user(staffed)
-        self.apply()
+
+    def _known_staffed(self, db: Roster) -> bool:
+        """Whether `db` has accounts, as last read (False while not read yet: nothing is offered before)."""
+        known = self._staffed
+        return known is not None and known[0] is db and known[1]
 
     def _idle_lock_switches_user(self, staffed: bool) -> None:
         """The idle lock asks for the next officer's account and PIN on a roster with accounts."""
@@ -156,12 +208,11 @@ class AccountsFeature(QObject):
         lock.set_minutes(lock.minutes)
 
     def _account_names(self) -> list[str]:
-        from desktop_app.services import accounts
-
+        """The accounts the idle lock offers, as last read off the GUI thread (at open, after each change)."""
         workspace = self.host.workspace
-        if workspace is None:
+        if workspace is None or self._names is None or self._names[0] is not workspace.db:
             return []
-        names = [name for name, _role in accounts.account_names(workspace.db)]
+        names = list(self._names[1])
         current = workspace.account
         if current is not None and current.name in names:  # the one who locked it first
             names.remove(current.name)
@@ -201,6 +252,8 @@ class AccountsFeature(QObject):
         return None
 
     def _lock_changed(self, locked: bool) -> None:
+        if locked:  # the names offered were read before: read again, a colleague may have added an account
+            self.recheck()
         if not locked and self._handed_over:
             self._handed_over = False
             self._end_previous_work()
@@ -228,7 +281,7 @@ class AccountsFeature(QObject):
         from desktop_app.services import accounts
         from desktop_app.ui.accounts.sign_in import SignInDialog
 
-        if not accounts.has_accounts(workspace.db):
+        if not self._known_staffed(workspace.db):
             return None
         if switching and workspace.account is not None:
             # The one handing the laptop over is signed out first: a Cancel by the next person left them
@@ -310,23 +363,43 @@ class AccountsFeature(QObject):
     def _checked(self, facts: RoleFacts) -> None:
         workspace = self.host.workspace
         if workspace is not None and workspace.account is facts.signed:  # nobody signed in or out meanwhile
+            if facts.names is not None and (self._names is None or self._names != (workspace.db, facts.names)):
+                self._names = (workspace.db, facts.names)
+                self._offer_names()
             self.apply(facts)
+
+    def _offer_names(self) -> None:
+        """The idle lock, if it is locked, offers the names just read (the one chosen stays chosen)."""
+        lock = self._watched_lock
+        covers = getattr(lock, "covers", None)
+        if not covers:
+            return
+        names = self._account_names()
+        for cover in covers.values():
+            chosen = cover.screen.user.currentText()
+            cover.screen.ask_for_account(names)
+            if chosen in names:
+                cover.screen.user.setCurrentIndex(names.index(chosen))
 
     def apply(self, facts: RoleFacts | None = None) -> None:
         """Enable what the signed-in role may do; disable the rest, saying why (with `facts` read off the GUI
-        thread, or read now)."""
+        thread; None: not known yet, so every gated action is disabled and the pages read nothing until the
+        account, read now off the GUI thread, is applied)."""
         workspace = self.host.workspace
-        if facts is None and workspace is not None:
-            facts = read_role(workspace.db)
         account = workspace.account if workspace is not None else None
-        if workspace is None or facts is None or (account is None and not facts.staffed):
+        if facts is None and workspace is not None:
+            self.allowed = frozenset()
+            if self._staffed is not None and self._staffed[0] is workspace.db:
+                self.recheck()
+        elif workspace is None or facts is None or (account is None and not facts.staffed):
             self.allowed = frozenset(Permission)  # a roster without accounts: as before
         elif account is None:
             self.allowed = frozenset()
         else:
             current = facts.current
             self.allowed = current.role.permissions if current is not None and not current.disabled else frozenset()
-        self.switch_action.setVisible(facts is not None and facts.staffed)
+        staffed = facts.staffed if facts is not None else workspace is not None and self._known_staffed(workspace.db)
+        self.switch_action.setVisible(staffed)
         for action in self.host.window().findChildren(QAction):
             permission = ACTION_PERMISSIONS.get(action.objectName())
             if permission is not None:
@@ -339,7 +412,8 @@ class AccountsFeature(QObject):
                     action.setChecked(False)  # the filter goes with it
                 action.setVisible(permission in self.allowed)
         self._gate(self.accounts_action, Permission.ACCOUNTS, account)
-        self._veil(not self.allowed)
+        if facts is not None:  # not known yet: held, the pages left as they are until it is
+            self._veil(not self.allowed)
         self.host.hub.hold_reads(Permission.SEARCH not in self.allowed)  # the pages read nobody until then
 
     def _veil(self, hidden: bool) -> None:

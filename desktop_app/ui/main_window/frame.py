@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         self.pending: PendingOperation | None = None  # the last write the window started (ui.operations)
         self.opening: _Opening | None = None  # a roster on its way in (File > Open), until it is open or given up
         self._mission: tuple[Roster, MissionSettings] | None = None  # the roster's mission as last read (`mission_of`)
+        self._staffed: tuple[Roster, bool] | None = None  # whether it has accounts, read with File > Open's opening
 
         # Pages: a sidebar on the left, the current page on the right (Ctrl+1..9 switch).
         self.pages: dict[str, QWidget] = {}
@@ -467,6 +468,10 @@ class MainWindow(QMainWindow):
         known = self._mission
         return known[1] if known is not None and db is not None and known[0] is db else None
 
+    def staffed_of(self, db: Roster | None) -> bool | None:
+        known = self._staffed
+        return known[1] if known is not None and db is not None and known[0] is db else None
+
     def _show_mission(self, db: Roster, mission: MissionSettings) -> None:
         if self.db is not db:
             return  # read for a roster replaced meanwhile
@@ -550,6 +555,7 @@ class MainWindow(QMainWindow):
         opening.database = None  # the window's from now on
         opening.end(True, tell=False)  # the pages' reads as they were, before the new roster's gate applies
         self._mission = (database, opened.mission)
+        self._staffed = (database, opened.staffed)
         self.hub.replace_database(database)
         if account and self.hub.workspace is not None:
             self.hub.workspace.set_operator(account)
@@ -676,8 +682,24 @@ class MainWindow(QMainWindow):
 
     @property
     def phone_region(self) -> str | None:
-        assert self.hub.workspace is not None
-        return self.hub.workspace.phone_region
+        """The mission's host country, as read with the roster's opening or since (Settings); read off the GUI
+        thread, the window answering, in the moment before that first read has answered."""
+        db = self.db
+        assert db is not None
+        known = self.mission_of(db)
+        if known is not None:
+            return known.phone_region
+        from desktop_app.services.settings import load_mission
+        from desktop_app.ui.operations import run_read
+
+        read: list[MissionSettings] = []
+        refused: list[BaseException] = []
+        run_read(self, lambda: load_mission(db), read.append, refused.append).wait()
+        if refused:
+            raise refused[0]
+        if read and self.db is db:
+            self._show_mission(db, read[0])
+        return read[0].phone_region if read else None
 
     def open_editor(self, person_id: int | None) -> PersonEditor:
         from desktop_app.ui.person import PersonEditor
@@ -908,7 +930,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             assert self.hub.workspace is not None
             self.hub.workspace.set_operator(self.preferences.operator)
-            self._mission = None  # the mission may have changed: read again
+            self._mission = None  # the mission may have changed: read again (off the GUI thread)
             self._show_database()
             if dialog.language_changed:
                 QMessageBox.information(self, self.tr("Language"),

@@ -75,6 +75,10 @@ class WindowHost(Protocol):
         """The mission of `db` as read when it opened or since; None when not read yet."""
         ...
 
+    def staffed_of(self, db: Roster | None) -> bool | None:
+        """Whether `db` has accounts, as read when it opened (File > Open); None when not read with its opening."""
+        ...
+
     def switch_database(self, target: str, passphrase: str | None = None,
                         then: Callable[[bool], None] | None = None) -> None: ...
 
