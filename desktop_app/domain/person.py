@@ -280,3 +280,37 @@ def normalize_document_number(number: str) -> str:
     """
     upper = (number if number.isascii() else unicodedata.normalize("NFKC", number)).upper()
     return upper if upper.isalnum() else "".join(ch for ch in upper if ch.isalnum())
+
+
+# What a clerk types where a person has no document, as `normalize_document_number` keys: a word saying there
+# is none ('N/A', 'нет', 'لا يوجد'), one character repeated (000000000) or a run of digits (123456789). Everyone
+# without a document shares it, so it tells nobody apart (breaker X14b: it was 'document equal' to the matcher,
+# which then let a twin and a woman of another surname match at 1.0).
+_NO_DOCUMENT_WORDS = frozenset({
+    "NONE", "NA", "NIL", "NULL", "NO", "UNKNOWN", "NOTAVAILABLE", "NOTKNOWN", "MISSING", "NOPASSPORT", "NODOCUMENT",
+    "NODOCUMENTS", "НЕТ", "НЕИЗВЕСТНО", "ОТСУТСТВУЕТ", "НЕТДОКУМЕНТА", "НЕТДОКУМЕНТОВ", "БЕЗДОКУМЕНТОВ", "НЕТПАСПОРТА",
+    "لايوجد", "غيرمعروف", "بدون", "لا"})
+_DIGIT_RUNS = ("01234567890123456789", "98765432109876543210")
+MIN_DIGIT_RUN = 5  # a run shorter than this may be a short number of its own
+
+
+def is_placeholder_document_number(key: str) -> bool:
+    """Whether a `normalize_document_number` key stands for no document (empty, a 'none' word, 000000, 123456)."""
+    if not key or key.count(key[0]) == len(key) or key in _NO_DOCUMENT_WORDS:
+        return True
+    if len(key) >= MIN_DIGIT_RUN and key.isdecimal():
+        digits = key if key.isascii() else "".join(str(unicodedata.decimal(ch)) for ch in key)
+        return digits in _DIGIT_RUNS[0] or digits in _DIGIT_RUNS[1]
+    return False
+
+
+def document_match_key(number: str) -> str:
+    """The number as the matcher compares it: `normalize_document_number` with any script's digits as 0-9
+    ('٤١٣٣٧٧٨٢١' is 413377821, as a partner writing in Arabic types it), and '' for a number typed for no
+    document (`is_placeholder_document_number`)."""
+    key = normalize_document_number(number)
+    if not key.isascii():
+        key = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in key)
+    elif key.isdigit() and key[0] != key[-1] and key not in _DIGIT_RUNS[0] and key not in _DIGIT_RUNS[1]:
+        return key  # the usual passport number, told from a placeholder at once (a roster has 100,000)
+    return "" if is_placeholder_document_number(key) else key

@@ -28,7 +28,7 @@ from itertools import combinations, product
 from typing import NamedTuple
 
 from desktop_app.domain.dates import PartialDate
-from desktop_app.domain.person import Sex, normalize_document_number
+from desktop_app.domain.person import Sex, document_match_key
 from desktop_app.matching.normalize import latin_forms, name_words, place_text
 from desktop_app.matching.records import Key, MatchRecord
 
@@ -94,7 +94,7 @@ def prepare_fields(key: Key, *, surname: str = "", given_names: str = "", patron
     return Prepared(
         key=key,
         tokens=tokens,
-        documents=frozenset(filter(None, map(normalize_document_number, documents))),
+        documents=frozenset(filter(None, map(document_match_key, documents))),
         birth_date=birth_date,
         sex=sex,
         uuid=_identifier(uuid),

@@ -6,6 +6,9 @@ The sound key also read a word's first Ю as У (IU -> U). Such given names are 
 the twin caution, and the married-name rule lets one given name with the next passport match: twin
 sisters Анна and Яна (born that day, one still on the roster) were matched at 0.9996 with passports
 that differ, and at 0.996 with the next passport under the sister's married surname.
+
+Also here: a number typed for no document (000000000, N/A, нет) was 'document equal' between everyone
+without one, and a passport in Arabic-Indic digits was 'different' from the same number in 0-9.
 """
 
 from __future__ import annotations
@@ -126,8 +129,6 @@ def test_a_latin_ai_where_the_arabic_writes_ya_is_one_name(arabic: str, latin: s
 # A number typed where a person has no document (000000000, N/A, нет, 123456789) was 'document equal' between
 # everyone who has none, and a document equal lifts the twin caution and the rule for a surname that differs:
 # Danila, the twin who left, and Sama, a woman of another surname born that day, were matched at 1.0.
-@pytest.mark.xfail(strict=True, reason="open (breaker X14b): the matcher's records are prepared in "
-                   "matching/features.py, which session 10's M6 work is changing; the filter waits for it")
 @pytest.mark.parametrize("none", ["000000000", "N/A", "нет", "123456789", "لا يوجد", "0"])
 def test_a_number_typed_for_no_document_is_no_evidence(crowd: list[MatchRecord], none: str) -> None:
     daniil = MatchRecord("daniil", "Зиннатуллин", "Даниил", "", birth_date=PartialDate(2010, 5, 7), documents=(none,),
@@ -145,3 +146,15 @@ def test_a_number_typed_for_no_document_is_no_evidence(crowd: list[MatchRecord],
         assert [(rows[0].key, rows[0].decision != "match") for rows in found[:2]] == [("daniil", True), ("samah", True)]
         assert (found[2][0].key, found[2][0].decision) == ("samah", "match")
         assert "document equal" not in found[0][0].reasons
+
+
+# A partner writing in Arabic types the passport in Arabic-Indic (or Persian) digits: the number was 'different'
+# from the roster's, and the person was not even proposed when the row gave no birth date.
+@pytest.mark.parametrize("typed", ["٤٥١٢٣٤٥٦٧٨", "۴۵۱۲۳۴۵۶۷۸", "٤٥١٢٣٤٥٦٧٩"])
+def test_a_passport_in_arabic_indic_digits_is_the_same_number(crowd: list[MatchRecord], typed: str) -> None:
+    person = MatchRecord("p", "Иванова", "Яна", "", birth_date=BORN, documents=("4512345678",), sex=Sex.FEMALE)
+    index = RosterIndex([*crowd, person])
+    row = MatchRecord("row", surname_latin="IVANOVA", given_names_latin="YANA", documents=(typed,))
+    level = "document equal" if typed.endswith(("٨", "۸")) else "document differs by one character"
+    for found in (index.candidates(row), index.fresh().candidates_for_all([row])[0]):
+        assert found and found[0].key == "p" and level in found[0].reasons, found[:1]
