@@ -304,13 +304,19 @@ def is_placeholder_document_number(key: str) -> bool:
     return False
 
 
+# Cyrillic capitals a partner copying a series (СН 123456) types as the Latin letters they look like.
+_LOOK_LATIN = str.maketrans("АВЕКМНОРСТУХІ", "ABEKMHOPCTYXI")
+
+
 def document_match_key(number: str) -> str:
     """The number as the matcher compares it: `normalize_document_number` with any script's digits as 0-9
-    ('٤١٣٣٧٧٨٢١' is 413377821, as a partner writing in Arabic types it), and '' for a number typed for no
-    document (`is_placeholder_document_number`)."""
+    ('٤١٣٣٧٧٨٢١' is 413377821, as a partner writing in Arabic types it) and Cyrillic capitals that look
+    Latin as those (СН 123456 is CH123456), and '' for a number typed for no document
+    (`is_placeholder_document_number`)."""
     key = normalize_document_number(number)
     if not key.isascii():
         key = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in key)
-    elif key.isdigit() and key[0] != key[-1] and key not in _DIGIT_RUNS[0] and key not in _DIGIT_RUNS[1]:
+        return "" if is_placeholder_document_number(key) else key.translate(_LOOK_LATIN)
+    if key.isdigit() and key[0] != key[-1] and key not in _DIGIT_RUNS[0] and key not in _DIGIT_RUNS[1]:
         return key  # the usual passport number, told from a placeholder at once (a roster has 100,000)
     return "" if is_placeholder_document_number(key) else key

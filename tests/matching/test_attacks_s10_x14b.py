@@ -158,3 +158,14 @@ def test_a_passport_in_arabic_indic_digits_is_the_same_number(crowd: list[MatchR
     level = "document equal" if typed.endswith(("٨", "۸")) else "document differs by one character"
     for found in (index.candidates(row), index.fresh().candidates_for_all([row])[0]):
         assert found and found[0].key == "p" and level in found[0].reasons, found[:1]
+
+
+@pytest.mark.parametrize(("roster_number", "typed"), [("СН123456", "CH 123456"), ("MH 123456", "МН123456"),
+                                                      ("ЕК1234567", "EK1234567")])
+def test_a_series_in_cyrillic_letters_typed_as_their_latin_look_alikes_is_the_same_number(
+        crowd: list[MatchRecord], roster_number: str, typed: str) -> None:
+    person = MatchRecord("p", "Иванова", "Яна", "", birth_date=BORN, documents=(roster_number,), sex=Sex.FEMALE)
+    index = RosterIndex([*crowd, person])
+    row = MatchRecord("row", surname_latin="IVANOVA", given_names_latin="YANA", documents=(typed,))
+    for found in (index.candidates(row), index.fresh().candidates_for_all([row])[0]):
+        assert found and found[0].key == "p" and "document equal" in found[0].reasons, found[:1]
