@@ -76,7 +76,8 @@ class RosterFileDrop(QObject):
             self.window.ready.connect(lambda: self.open(path), Qt.ConnectionType.SingleShotConnection)  # type: ignore[attr-defined]
             return
         try:
-            switch_locked(self.window, path, then=lambda switched: self._switched(path, switched))
+            # a file that is not there (moved since the system sent it) is refused, not made anew
+            switch_locked(self.window, path, then=lambda switched: self._switched(path, switched), create=False)
         except RosterError as exc:
             show_error(self.window, exc)
 

@@ -85,7 +85,8 @@ def held_by(window: QWidget) -> RosterLock | None:
     return window.findChild(RosterLock, "rosterLock", Qt.FindChildOption.FindDirectChildrenOnly)
 
 
-def switch_locked(window: QWidget, target: str, then: Callable[[bool], None] | None = None) -> None:
+def switch_locked(window: QWidget, target: str, then: Callable[[bool], None] | None = None, *,
+                  create: bool = True) -> None:
     """Open `target` in `window` (its `switch_database`, which opens it off the GUI thread), taking the
     roster's lock first and giving up the one it held once the switch is done. Raises AlreadyOpen when
     another window holds it; `then(switched)` once the window switched (True) or refused the roster,
@@ -113,4 +114,4 @@ def switch_locked(window: QWidget, target: str, then: Callable[[bool], None] | N
         if then is not None:
             then(done)
 
-    window.switch_database(target, then=switched)  # type: ignore[attr-defined]
+    window.switch_database(target, then=switched, create=create)  # type: ignore[attr-defined]

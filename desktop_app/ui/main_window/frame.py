@@ -95,14 +95,14 @@ class OpenedRoster:
     mission: MissionSettings
 
 
-def open_for_window(target: str, operator: str, passphrase: str | None) -> OpenedRoster:
+def open_for_window(target: str, operator: str, passphrase: str | None, create: bool = True) -> OpenedRoster:
     """Open the roster at `target` and read what the window needs before it shows it (for a worker: no Qt);
     the roster is closed again if a read fails."""
     from desktop_app.services import accounts
     from desktop_app.services.settings import load_mission
     from desktop_app.services.workspace import open_roster
 
-    database = open_roster(target, operator=operator, passphrase=passphrase)
+    database = open_roster(target, operator=operator, passphrase=passphrase, create=create)
     try:
         staffed = accounts.has_accounts(database)
         signed = (accounts.signed_in(database) or accounts.sign_in_by_server_login(database)) if staffed else None
@@ -119,6 +119,17 @@ class _Opening:
     def __init__(self, window: MainWindow, target: str, finish: Callable[[bool], None]) -> None:
         from PySide6.QtWidgets import QProgressDialog
 
+        class OpeningBox(QProgressDialog):
+            """Escape is the box's Cancel while it has one (it hid the box and the window took input again, the
+            roster coming in all the same), and does nothing while the roster left is backed up (the waiting
+            window's Cancel gives that up)."""
+
+            cancellable = True
+
+            def reject(self) -> None:
+                if self.cancellable:
+                    self.canceled.emit()
+
         self.window = window
         self.target = target
         self._finish: Callable[[bool], None] | None = finish
@@ -127,7 +138,8 @@ class _Opening:
         self.given_up = False
         self._reads_held = window.hub.reads_held
         window.hub.hold_reads(True)
-        self.box = QProgressDialog(QCoreApplication.translate("MainWindow", "Opening %1…").replace("%1", target),
+        self.create = True  # a roster that is not there is made (New), else refused (Open, Recent, a file sent)
+        self.box = OpeningBox(QCoreApplication.translate("MainWindow", "Opening %1…").replace("%1", target),
                                    QCoreApplication.translate("MainWindow", "Cancel"), 0, 0, window)
         self.box.setObjectName("openingRoster")
         self.box.setWindowTitle(QCoreApplication.translate("MainWindow", "Opening a roster"))
@@ -149,6 +161,7 @@ class _Opening:
         self.box.setLabelText(QCoreApplication.translate("MainWindow", "Backing up the roster open before %1 opens…")
                               .replace("%1", self.target))
         self.box.setCancelButton(None)  # type: ignore[arg-type]  # the backup's own Cancel gives it up
+        self.box.cancellable = False  # type: ignore[attr-defined]  # and Escape does nothing
         return self.box
 
     def hide(self) -> None:
@@ -481,7 +494,7 @@ class MainWindow(QMainWindow):
             self.partners.phone_region = mission.phone_region
 
     def switch_database(self, target: str, passphrase: str | None = None,
-                        then: Callable[[bool], None] | None = None) -> None:
+                        then: Callable[[bool], None] | None = None, *, create: bool = True) -> None:
         """Work on the roster at `target` from now on, asking an encrypted one's passphrase unless given.
 
         The roster opens on a worker of its own (`operations.run_opening`: the connection, the migrations' check,
@@ -507,6 +520,7 @@ class MainWindow(QMainWindow):
                     finish(False)
                     return
         self.opening = _Opening(self, target, finish)
+        self.opening.create = create
         self._open_on_worker(self.opening, passphrase)
 
     def _open_on_worker(self, opening: _Opening, passphrase: str | None) -> None:
@@ -515,7 +529,8 @@ class MainWindow(QMainWindow):
         operator = self.operator
         target = opening.target
         # No parent: the answer comes even when the window was closed meanwhile, and the roster opened is closed.
-        pending = run_opening(None, lambda: open_for_window(target, operator, passphrase),
+        create = opening.create
+        pending = run_opening(None, lambda: open_for_window(target, operator, passphrase, create),
                               lambda opened: self._opened(opening, opened, passphrase),
                               lambda exc: self._not_opened(opening, exc, passphrase))
         pending.finished.connect(pending.deleteLater)
@@ -628,15 +643,15 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open roster database"), str(Path.home()),
                                               self.tr("Roster databases (*.db);;All files (*)"))
         if path:
-            self.open_locked(path)
+            self.open_locked(path, create=False)  # gone meanwhile: refused, not made anew
 
-    def open_locked(self, target: str, then: Callable[[bool], None] | None = None) -> None:
+    def open_locked(self, target: str, then: Callable[[bool], None] | None = None, *, create: bool = True) -> None:
         """`switch_database` holding the roster's lock: a roster open in another window is refused (ui.instance).
         The roster opens off the GUI thread; `then(switched)` once it is open or refused (told)."""
         from desktop_app.ui.instance import switch_locked
 
         try:
-            switch_locked(self, target, then)
+            switch_locked(self, target, then, create=create)
         except RosterError as exc:
             show_error(self, exc)
 
@@ -645,7 +660,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for target in self.preferences.recent_databases:
             action = self.recent_menu.addAction(target)
-            action.triggered.connect(lambda _checked=False, t=target: self.open_locked(t))
+            # a roster since moved away is refused, not made anew (empty) where it was
+            action.triggered.connect(lambda _checked=False, t=target: self.open_locked(t, create=False))
 
     @Slot()
     def fill_demo(self) -> None:
