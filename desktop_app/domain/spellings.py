@@ -247,7 +247,8 @@ def equal_under_scheme(a: str, b: str) -> str | None:
     if (forms_a.arabic or forms_b.arabic) and forms_a.skeletons & forms_b.skeletons:
         arabic, other = (forms_a, forms_b) if forms_a.arabic else (forms_b, forms_a)
         if other.arabic or any(_long_vowels_fit(arabic.word, form) and _latin_long_vowels_fit(arabic.word, form)
-                               and _final_h_fits(arabic.word, form) for form in other.forms):
+                               and _final_h_fits(arabic.word, form)
+                               and _final_vowel_fits(arabic.word, form) for form in other.forms):
             return ARABIC_SKELETON
     return None
 
@@ -314,6 +315,23 @@ def _final_h_fits(arabic: str, latin: str) -> bool:
     if arabic.endswith("ح"):
         return latin.endswith("H")
     return not _LATIN_FINAL_H.search(latin) or arabic.endswith(tuple(_FINAL_H_LETTERS))
+
+
+# The Arabic letters a Latin final A writes (Rania, Fatima, Salma, Huda, Alaa), and those it must write.
+_FINAL_A_LETTERS = "اةىءه"
+_FINAL_VOWEL_LETTERS = "اةى"
+
+
+def _final_vowel_fits(arabic: str, latin: str) -> bool:
+    """Whether a final A is on both sides or on neither, as far as the Arabic letters say.
+
+    The skeletons leave vowels out, so NOURA was نور, REEMA ريم, ALIA علي and SAMI سامية: twins are given
+    such pairs of names (Nour and Noura, Ali and Alia; breaker X14b: the twin who left was matched at 0.9998).
+    A Latin final A writes a final ا, ة, ى, ه or ء, and a final ا, ة or ى is written A, E or H.
+    """
+    if latin.endswith("A") and not arabic.endswith(tuple(_FINAL_A_LETTERS)):
+        return False
+    return not arabic.endswith(tuple(_FINAL_VOWEL_LETTERS)) or latin.endswith(("A", "E", "H"))
 
 
 def _informal(latin: str) -> list[str]:

@@ -169,3 +169,25 @@ def test_a_series_in_cyrillic_letters_typed_as_their_latin_look_alikes_is_the_sa
     row = MatchRecord("row", surname_latin="IVANOVA", given_names_latin="YANA", documents=(typed,))
     for found in (index.candidates(row), index.fresh().candidates_for_all([row])[0]):
         assert found and found[0].key == "p" and "document equal" in found[0].reasons, found[:1]
+
+
+# Arabic letters against Latin: the skeletons leave vowels out, so a Latin final A met an Arabic word ending in a
+# consonant or ي (NOURA for نور, REEMA for ريم, ALIA for علي) and a final ة a Latin I (SAMI for سامية).
+@pytest.mark.parametrize(("stayed", "left_latin"), [("نور", "NOURA"), ("ريم", "REEMA"), ("علي", "ALIA"),
+                                                    ("سامية", "SAMI"), ("نورة", "NOUR")])
+def test_arabic_script_twins_told_apart_by_a_final_vowel_are_not_matched(
+        crowd: list[MatchRecord], stayed: str, left_latin: str) -> None:
+    person = MatchRecord("stayed", "حمدان", stayed, "", birth_date=BORN, documents=("413377821",))
+    index = RosterIndex([*crowd, person])
+    row = MatchRecord("row", surname_latin="HAMDAN", given_names_latin=left_latin, birth_date=BORN,
+                      documents=("900000001",))
+    assert all(candidate.decision != "match" for candidate in index.candidates(row))
+    assert word_level(stayed, left_latin)[0] > AGREEING
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("فاطمة", "FATIMA"), ("حمزة", "HAMZEH"), ("مصطفى", "MOSTAFA"),
+                                               ("ليلى", "LEILA"), ("يحيى", "YAHYA"), ("علاء", "ALAA"),
+                                               ("طه", "TAHA"), ("رانيا", "RANIA"), ("سارة", "SARAH"), ("علي", "ALI"),
+                                               ("نورة", "NOURA"), ("مها", "MAHA")])
+def test_an_arabic_name_and_its_latin_final_vowel_are_one_name(arabic: str, latin: str) -> None:
+    assert word_level(arabic, latin)[0] <= AGREEING
