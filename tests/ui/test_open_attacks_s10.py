@@ -22,7 +22,9 @@ from desktop_app.ui.operations import open_pool
 from desktop_app.ui.preferences import Preferences
 from tests.storage.test_errors import held_lock
 from tests.ui.opening import switch_and_wait
+from tests.ui.test_accounts import staffed_db  # noqa: F401 (fixture)
 from tests.ui.test_open_off_gui_thread_s10 import _settled
+from tests.ui.test_sign_in_off_gui_thread import head_window  # noqa: F401 (fixture)
 
 OPEN_MS = 20_000
 PASSPHRASE = "a long passphrase for the test"
@@ -323,3 +325,53 @@ def test_a_roster_open_in_another_window_is_refused_and_not_opened(
     finally:
         other_window.release()
 
+
+
+def test_another_officer_unlocking_while_the_roster_left_is_backed_up_does_not_get_the_next_under_the_first_ones_name(
+        qtbot: QtBot, head_window: MainWindow, staffed_db: Database, tmp_path: Path) -> None:  # noqa: F811
+    """A. Consul opens another roster and signs in on it; its roster left waits for a colleague to be backed up; the
+    idle lock covers the window; B. Duty takes the workstation and unlocks with her own PIN. The roster A. Consul
+    asked for must not then come in signed in as A. Consul for B. Duty to work under his name: the open is given
+    up, B. Duty stays on the roster she unlocked, which keeps its automatic backups."""
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.domain.roles import Role
+    from desktop_app.services import accounts
+    from desktop_app.ui.accounts.sign_in import SignInDialog
+
+    window = head_window
+    protection = _settled(qtbot, window, staffed_db)
+    assert staffed_db.target.path is not None and protection.auto is not None
+    path = tmp_path / "next.db"
+    other = open_database(path)
+    accounts.add_account(other, "A. Consul", Role.HEAD, "4711", operator="setup")
+    other.close()
+    lock = protection.lock
+    opened: list[bool] = []
+
+    def sign_in() -> None:  # A. Consul signs in on the roster opened
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SignInDialog) or not dialog.names_read:
+            QTimer.singleShot(20, sign_in)
+            return
+        dialog.name.setCurrentIndex(dialog.name.findData("A. Consul"))
+        dialog.pin.setText("4711")
+        dialog.sign_in()
+
+    with held_lock(staffed_db.target.path, 30):
+        QTimer.singleShot(0, sign_in)
+        window.open_locked(str(path), then=opened.append)
+        qtbot.waitUntil(lambda: protection.leaving_backup is not None, timeout=OPEN_MS)
+        lock.lock()
+        assert lock.locked
+    qtbot.waitUntil(lambda: bool(opened) or protection.leaving_backup.done, timeout=OPEN_MS)  # type: ignore[union-attr]
+    qtbot.wait(50)
+    screen = lock.asking_screen
+    assert screen is not None
+    screen.user.setCurrentIndex(screen.user.findText("B. Duty"))
+    screen.edit.setText("2222")
+    screen.button.click()
+    assert not lock.locked, screen.problem.text()
+    qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
+    assert opened == [False] and window.db is staffed_db and window.operator == "B. Duty"
+    assert protection.auto is not None and protection.timer.isActive()

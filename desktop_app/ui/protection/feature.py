@@ -43,6 +43,7 @@ from desktop_app.ui.latest_read import LatestRead
 from desktop_app.ui.operations import (
     PendingOperation,
     Progress,
+    leave_roster,
     run_in_background,
     the_relay,
     write_and_wait,
@@ -328,7 +329,14 @@ class Protection(QObject):
             if self.lock.locked:
                 self._unlocked_first(leaving.hold())(True)
             return
-        release = self._unlocked_first(leaving.hold())
+        db = workspace.db
+
+        def keep_backing_up() -> None:  # the roster stays open: its automatic backups go on
+            if self.host.db is db and self.auto is None:
+                self.auto = auto
+                self.start_timer()
+
+        release = self._unlocked_first(leaving.hold(), keep_backing_up)
         self.auto = None
         self.timer.stop()
         try:
@@ -368,22 +376,36 @@ class Protection(QObject):
         number.append(leaving_backup.number)
         numbered.set()
 
-    def _unlocked_first(self, release: Callable[[bool], None]) -> Callable[[bool], None]:
+    def _unlocked_first(self, release: Callable[[bool], None],
+                        given_up: Callable[[], None] = lambda: None) -> Callable[[bool], None]:
         """`release` of a roster being left, held until the idle lock is taken off when it covers the window: the
         roster must not be replaced under the cover (it fired while the next roster opened, or while the backup
         waited for a colleague), as the lock is taken off with what the roster locked asks (its passphrase, an
-        account of its own), which the roster replacing it may not have."""
-        lock = self.lock
+        account of its own), which the roster replacing it may not have. Another officer taking the lock off
+        did not ask for the next roster (signed in on it as the one before): the open is given up (`given_up`)."""
+        lock, host = self.lock, self.host
+
+        def account_id() -> int | None:
+            workspace = host.workspace
+            account = workspace.account if workspace is not None else None
+            return account.id if account is not None else None
 
         def answer(done: bool) -> None:
             if not done or not lock.locked:
                 release(done)
                 return
+            before = account_id()
+            if host.db is not None:  # it stays open until the lock is off: its writes (the PIN typed there) may run
+                leave_roster(host.db, False)
 
             def unlocked(locked: bool) -> None:
                 if not locked:
                     lock.locked_changed.disconnect(unlocked)
-                    release(True)
+                    if account_id() == before:
+                        release(True)
+                    else:
+                        given_up()
+                        release(False)
 
             lock.locked_changed.connect(unlocked)
 
