@@ -62,6 +62,7 @@ from desktop_app.ui.protection.lock import DEFAULT_LOCK_MINUTES, IdleLock
 from desktop_app.ui.protection.passphrase_dialog import PassphraseDialog
 
 if TYPE_CHECKING:
+    from desktop_app.services.workspace import Workspace
     from desktop_app.ui.main_window.host import WindowHost
     from desktop_app.ui.workspace_signals import Leaving
 
@@ -345,15 +346,6 @@ class Protection(QObject):
             self._auto_failed(RosterError(str(exc)))
             release(True)
             return
-        db, relay = workspace.db, the_relay()
-        numbered = threading.Event()
-        number: list[int] = []
-
-        def back_up(progress: Progress) -> object:
-            numbered.wait()
-            # The relay outlives every window: its signal is the runner's own way to name the lock's holder.
-            workspace.wait_for_writer(lambda: not progress(0, 0), lambda holder: relay.waiting.emit(number[0], holder))
-            return auto.run("at close") if workspace.db is db else None
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, Cancelled):  # given up: nothing written, and the roster stays open with its backups
@@ -368,13 +360,10 @@ class Protection(QObject):
                 raise exc  # a bug: the crash dialog
             self._auto_failed(exc)
 
-        leaving_backup = run_in_background(leaving.parent, self.tr("Backing up"), back_up, lambda _r: release(True),
-                                           failed, quiet=True)
+        leaving_backup = self._backup_at_close(leaving.parent, workspace, auto, lambda _r: release(True), failed)
         # Its Cancel is the waiting window's; the window closed meanwhile gives the backup up as well.
         leaving_backup.destroyed.connect(lambda _obj=None: release(False))
         self.leaving_backup = leaving_backup
-        number.append(leaving_backup.number)
-        numbered.set()
 
     def _unlocked_first(self, release: Callable[[bool], None],
                         given_up: Callable[[], None] = lambda: None) -> Callable[[bool], None]:
@@ -439,15 +428,7 @@ class Protection(QObject):
             return False
         self.auto = None
         self.timer.stop()
-        db, relay = workspace.db, the_relay()
-        numbered = threading.Event()
-        number: list[int] = []
-
-        def back_up(progress: Progress) -> object:
-            numbered.wait()
-            # The relay outlives every window: its signal is the runner's own way to name the lock's holder.
-            workspace.wait_for_writer(lambda: not progress(0, 0), lambda holder: relay.waiting.emit(number[0], holder))
-            return auto.run("at close") if workspace.db is db else None
+        db = workspace.db
 
         def ended(_result: object = None) -> None:
             self._closing_backup = None
@@ -458,9 +439,7 @@ class Protection(QObject):
             self.closing = False
             if self.host.db is db:  # the roster stays open, and so do its automatic backups
                 self.auto = auto
-                minutes = int_preference(self.host.preferences, KEY_INTERVAL, backups.DEFAULT_INTERVAL_MINUTES)
-                if minutes > 0:
-                    self.timer.start(minutes * 60_000)
+                self.start_timer()
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, RosterError):  # a bug: the crash dialog, the window left open to close again
@@ -480,11 +459,28 @@ class Protection(QObject):
             self._ask_close_without_backup(str(exc.strerror or exc), ended, stay_open)
             return True
 
-        self._closing_backup = run_in_background(self.window, self.tr("Backing up"), back_up, ended, failed,
-                                                 quiet=True)
-        number.append(self._closing_backup.number)
-        numbered.set()
+        self._closing_backup = self._backup_at_close(self.window, workspace, auto, ended, failed)
         return True
+
+    def _backup_at_close(self, parent: QWidget, workspace: Workspace, auto: backups.AutoBackup,
+                         done: Callable[[object], None], failed: Callable[[BaseException], None]) -> PendingOperation:
+        """The last backup of a roster being left or closed, on the writer's worker after any backup still
+        writing; while a colleague holds the write lock the runner's waiting window names them, and its Cancel
+        gives the backup up (`failed` with Cancelled). Nothing is written if another roster is open by then."""
+        db, relay = workspace.db, the_relay()
+        numbered = threading.Event()
+        number: list[int] = []
+
+        def back_up(progress: Progress) -> object:
+            numbered.wait()
+            # The relay outlives every window: its signal is the runner's own way to name the lock's holder.
+            workspace.wait_for_writer(lambda: not progress(0, 0), lambda holder: relay.waiting.emit(number[0], holder))
+            return auto.run("at close") if workspace.db is db else None
+
+        operation = run_in_background(parent, self.tr("Backing up"), back_up, done, failed, quiet=True)
+        number.append(operation.number)
+        numbered.set()
+        return operation
 
     def _ask_close_without_backup(self, why: str, close: Callable[[], None], stay: Callable[[], None]) -> None:
         """The backup at close could not be written: the officer is told why (a full disk, a folder gone or
