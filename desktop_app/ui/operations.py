@@ -460,6 +460,11 @@ def leave_roster(roster: Roster, leaving: bool) -> None:
         _rosters_left.discard(id(roster))
 
 
+def being_left(roster: Roster) -> bool:
+    """Whether File > Open is leaving `roster` for another (its writes not yet begun are given up)."""
+    return id(roster) in _rosters_left
+
+
 def _bound_to(workspace: Workspace) -> WaitForLock:
     """The wait for the write lock of the roster open now, given up (`Cancelled`, nothing written) if another
     roster opens before the write starts: a write waiting in a nested loop (an undo, a save) was asked of this

@@ -40,7 +40,7 @@ from desktop_app.services.persons import PersonView
 from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.latest_read import LatestRead
-from desktop_app.ui.operations import write_and_wait
+from desktop_app.ui.operations import being_left, write_and_wait
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.workspace_signals import OnWorkspace, WorkspaceHub
 
@@ -209,7 +209,7 @@ class TrashAuditPage(QWidget, OnWorkspace):
         chosen = [self.trash_model.record(row) for row in rows]  # the model is refilled if another roster opens
         db, operator = self.db, self.operator
         for number, person in enumerate(chosen):
-            if self.db is not db:  # another roster opened while the one before was written: stop there
+            if self.db is not db or being_left(db):  # another roster opens while the one before was written
                 self._restore_stopped(number, len(chosen))
                 break
             try:  # through the runner: a colleague's lock is waited for with the window answering
@@ -217,7 +217,7 @@ class TrashAuditPage(QWidget, OnWorkspace):
                                lambda person_id=person.id: persons.restore_person(db, person_id, operator=operator),
                                kinds=frozenset({changes.PERSONS}), hub=self.hub)
             except RosterError as exc:
-                if self.db is not db:  # given up: another roster opened before it was written
+                if self.db is not db or being_left(db):  # given up: another roster opens, nothing of it written
                     self._restore_stopped(number, len(chosen))
                 else:
                     show_error(self, exc)
