@@ -80,7 +80,8 @@ def open_meanwhile(window: MainWindow, other: Path, busy: BusyReads, done: list[
 def reject_dialogs_seen(seen: list[str]) -> Callable[[], bool]:
     def look() -> bool:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QDialog):
+        # The box saying another roster is opening is left alone: rejected, it gives the open up (its Cancel).
+        if isinstance(box, QDialog) and box.objectName() != "openingRoster":
             seen.append(box.objectName() or type(box).__name__)
             box.reject()
         return False  # looks on until the test ends
