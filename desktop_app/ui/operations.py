@@ -472,7 +472,7 @@ def _bound_to(workspace: Workspace) -> WaitForLock:
     roster = workspace.db
 
     def given_up() -> bool:
-        if workspace.db is not roster or id(roster) in _rosters_left:
+        if workspace.db is not roster or being_left(roster):
             raise Cancelled("Not saved: another roster was opened while this change waited for a colleague; "
                             "nothing was changed.")
         return False

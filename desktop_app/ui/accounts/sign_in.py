@@ -132,10 +132,7 @@ class SignInDialog(QDialog):
     def reject(self) -> None:
         """Cancel: a PIN being checked is given up (while it waits for a colleague's lock, nothing is written)
         and nobody is signed in, whatever the check says."""
-        if self.signing:
-            self.signing = False
-            for pending in self.findChildren(PendingOperation):
-                pending.cancel()
+        self.signing = False  # the check under way is given up with the dialog's other reads (`done`)
         super().reject()
 
     def done(self, result: int) -> None:

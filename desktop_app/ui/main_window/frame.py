@@ -531,13 +531,17 @@ class MainWindow(QMainWindow):
         # No parent: the answer comes even when the window was closed meanwhile, and the roster opened is closed.
         create = opening.create
         pending = run_opening(None, lambda: open_for_window(target, operator, passphrase, create),
-                              lambda opened: self._opened(opening, opened, passphrase),
+                              lambda opened: self._opened(opening, opened),
                               lambda exc: self._not_opened(opening, exc, passphrase))
         pending.finished.connect(pending.deleteLater)
 
-    def _opened(self, opening: _Opening, opened: OpenedRoster, passphrase: str | None) -> None:
+    def _given_up(self, opening: _Opening) -> bool:
+        """Whether `opening` was given up (Cancel, the window closed, or another open took its place)."""
+        return opening.given_up or not shiboken6.isValid(self) or self.opening is not opening
+
+    def _opened(self, opening: _Opening, opened: OpenedRoster) -> None:
         opening.database = opened.database
-        if opening.given_up or not shiboken6.isValid(self) or self.opening is not opening:
+        if self._given_up(opening):
             opening.end(False)
             return
         account: str | None = opened.account
@@ -562,7 +566,7 @@ class MainWindow(QMainWindow):
         leaving.asked()
 
     def _leave_for(self, opening: _Opening, opened: OpenedRoster, account: str | None, leave: bool) -> None:
-        if not leave or opening.given_up or not shiboken6.isValid(self) or self.opening is not opening:
+        if not leave or self._given_up(opening):
             opening.end(False)
             return
         database = opening.database
@@ -580,7 +584,7 @@ class MainWindow(QMainWindow):
     def _not_opened(self, opening: _Opening, exc: BaseException, passphrase: str | None) -> None:
         from desktop_app.ui.protection import WrongPassphrase, ask_passphrase
 
-        if opening.given_up or not shiboken6.isValid(self) or self.opening is not opening:
+        if self._given_up(opening):
             log.info("a roster given up (or its window closed) did not open: %s", type(exc).__name__)
             opening.end(False)
             return
