@@ -142,11 +142,18 @@ def backup_database(db: Database, dest: Path, *, encrypt_with: str | None = None
     if db.target.path is None:
         raise DatabaseError(f"{db.target.label}: a server database is backed up by its own tools")
     at = (now or dt.datetime.now()).replace(microsecond=0)
-    destination = _destination(db.target.path, Path(dest).absolute(), at, tag)
-    try:  # a name SQLite or the program uses beside the roster (-journal: every later open fails) is never taken
-        output_files.check_target(destination, overwrite=False, roster=db.target.path)
-    except output_files.OutputError as exc:
-        raise DatabaseError(f"{exc}; no backup was written") from None
+    into_folder = Path(dest).is_dir()
+    for _attempt in range(20):
+        destination = _destination(db.target.path, Path(dest).absolute(), at, tag)
+        try:  # a name SQLite or the program uses beside the roster (-journal: every later open fails) is never taken
+            output_files.check_target(destination, overwrite=False, roster=db.target.path)
+            break
+        except output_files.OutputError as exc:
+            if into_folder and os.path.lexists(destination):
+                continue  # another backup of the same second took the free name meanwhile: take the next
+            raise DatabaseError(f"{exc}; no backup was written") from None
+    else:
+        raise DatabaseError(f"{destination}: already exists; it was not replaced")
 
     def copy(partial: Path) -> None:
         if encrypt_with is not None:
@@ -157,7 +164,7 @@ def backup_database(db: Database, dest: Path, *, encrypt_with: str | None = None
 
     opener = _opener(db, encrypt_with)
     roster = db.target.path
-    rename = (lambda: _destination(roster, destination.parent, at, tag)) if Path(dest).is_dir() else None
+    rename = (lambda: _destination(roster, destination.parent, at, tag)) if into_folder else None
     destination = _write_checked(destination, copy, opener, rename=rename)
     return read_backup_info(destination, opener, taken_at=at)
 
