@@ -110,14 +110,16 @@ class Comparison:
 
     `name_keys[i]` is the canonical key of the target's name word for name field i ('' when
     the level is not one that term frequencies adjust), `place_key` the target's locality
-    when the localities are equal. `notes` are extra reasons, e.g. the scheme under which
-    two names are equal or names found in each other's place.
+    when the localities are equal, `documents` the numbers both records give when the documents
+    are equal (the model weighs a number by how many roster persons carry it). `notes` are extra
+    reasons, e.g. the scheme under which two names are equal or names found in each other's place.
     """
 
     levels: tuple[int, ...]
     name_keys: tuple[str, str, str]
     notes: tuple[str, ...]
     place_key: str = ""
+    documents: frozenset[str] = frozenset()
 
 
 def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None = None) -> Comparison:
@@ -125,7 +127,15 @@ def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None 
     other = non_name or compare_other(query, target)
     names, keys, notes = _names(query.tokens, target.tokens)
     return Comparison((*other[:SURNAME_F], *names, *other[PATRONYMIC_F + 1:]), keys, notes,
-                      target.locality if other[LOCALITY_F] == 0 else "")
+                      target.locality if other[LOCALITY_F] == 0 else "", shared_documents(query, target, other))
+
+
+def shared_documents(query: Prepared, target: Prepared, other: tuple[int, ...]) -> frozenset[str]:
+    """The numbers `query` and `target` both give when their documents are equal (`other`: their levels), else none."""
+    return query.documents & target.documents if other[DOCUMENT_F] == 0 else _NO_DOCUMENTS
+
+
+_NO_DOCUMENTS: frozenset[str] = frozenset()
 
 
 def compare_other(query: Prepared, target: Prepared) -> tuple[int, ...]:

@@ -36,6 +36,7 @@ from desktop_app.matching.comparisons import (
     Comparison,
     compare,
     compare_other,
+    shared_documents,
 )
 from desktop_app.matching.fastpath import (
     NameLevels,
@@ -47,6 +48,7 @@ from desktop_app.matching.fastpath import (
 )
 from desktop_app.matching.features import Prepared, blocking_keys, prepare
 from desktop_app.matching.model import (
+    DIFFERENT_DOCUMENTS,
     EM_MIN_ROWS,
     PLAUSIBLE_POPULATION,
     U_FLOOR,
@@ -361,6 +363,10 @@ class RosterIndex:
         if not comparisons:
             return 0.0
         vectors = np.array([c.levels for c in comparisons], dtype=np.int64)
+        if self.model.group_documents:  # a group's number says little of the person: EM must not anchor on it
+            for k, comparison in enumerate(comparisons):
+                if comparison.documents and self.model.group_holders(comparison):
+                    vectors[k, DOCUMENT_F] = DIFFERENT_DOCUMENTS
         m, share = expectation_maximisation(vectors, self.model)
         self.model = self.model.with_m(m)  # the name caps stay the shipped m's: pruning keeps PRUNE_SLACK
         self.fitted = True
@@ -455,12 +461,13 @@ class RosterIndex:
             else:  # as `compare` puts them together
                 comparison = Comparison((other[IDENTIFIER], other[DOCUMENT_F], *names[0], *other[PATRONYMIC_F + 1:]),
                                         names[1], names[2],
-                                        roster[position].locality if other[LOCALITY_F] == 0 else "")
+                                        roster[position].locality if other[LOCALITY_F] == 0 else "",
+                                        shared_documents(queries[row], roster[position], other))
             out[row].append((position, comparison))
-        while progress is not None and done < len(queries):
+        while progress is not None and done < len(queries) + first:
             done += 1
             if done % 250 == 0:
-                progress(done, len(queries))  # type: ignore[operator]
+                progress(done, every)  # type: ignore[operator]
         return out
 
     def _weights(self, compared: Sequence[Compared]) -> list[list[float]]:
@@ -492,6 +499,9 @@ class RosterIndex:
             places = model.adjusted_places(comparison)  # the locality's frequency, a shared household
             if places is not None:
                 bits[k, LOCALITY_F], bits[k, ADDRESS_F] = places
+            document = model.adjusted_document(comparison)  # a group's number: how many carry it
+            if document is not None:
+                bits[k, DOCUMENT_F] = document
         total = bits[:, 0]
         for field in range(1, bits.shape[1]):
             total = total + bits[:, field]

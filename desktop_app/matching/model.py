@@ -51,6 +51,7 @@ from desktop_app.matching.comparisons import (
     FIELDS,
     GIVEN_F,
     HOUSEHOLD_F,
+    IDENTIFIER,
     LOCALITY_F,
     NAME_FIELDS,
     SEX_F,
@@ -112,6 +113,7 @@ EM_ITERATIONS = 12
 EM_SESSIONS = ((DOCUMENT_F, 0, (SURNAME_F, SURNAME_F + 1, SURNAME_F + 2, BIRTH_F, SEX_F, LOCALITY_F, ADDRESS_F)),
                (BIRTH_F, 0, (DOCUMENT_F,)))
 EM_MIN_SESSION = 100
+DIFFERENT_DOCUMENTS = DOCUMENT_ONE_OFF + 1
 PLAUSIBLE_POPULATION = 2_000  # the smallest population one row may name, however small the roster
 # Twins: 1.2-1.6 % of deliveries (Pison, Monden & Smits 2015, "Twinning Rates in Developed Countries",
 # Population and Development Review 41(4)), so about 3 % of persons have a twin. The share is counted on
@@ -143,6 +145,10 @@ UNSEEN_PSEUDO_NAMES = 200
 # name carried by n other persons weighs n / (n + this) (FEBRL1/2 duplicates). On a roster of other
 # peoples' names where only Даниил himself carries his name, nobody carrying Danila says nothing of a twin.
 KNOWN_NAME_PSEUDO = 1.0
+# A document number carried by more roster persons than this is a group's (a group travel document typed
+# for each member): agreeing on it is weighed by how many carry it, as names are by their frequency, and
+# it does not identify. Up to this many it is one person's, registered again, or a family's shared passport.
+GROUP_DOCUMENT_HOLDERS = 10
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,9 @@ class Model:
     given_in_family: dict[tuple[str, int, int, int, str], int] | None = None
     given_unseen: float = 1.0  # the share of twins whose given name nobody else carries (`twin_spelling`)
     place_base: float = U_PRIOR[LOCALITY_F][0]
+    # number -> roster persons carrying it, for numbers more than `GROUP_DOCUMENT_HOLDERS` carry; roster size
+    group_documents: dict[str, int] | None = None
+    roster_size: int = 0
 
     @classmethod
     def shipped(cls) -> Model:
@@ -218,6 +227,7 @@ class Model:
         total = sum(places.values())
         base = self.u[LOCALITY_F][0]
         return replace(self, term_frequencies=(tables[0], tables[1], tables[2]), given_counts=dict(given),
+                       group_documents=group_documents(records) or None, roster_size=len(records),
                        given_in_family=dict(Counter(in_family)),
                        given_unseen=max(UNSEEN_PRIOR, (alone + UNSEEN_PSEUDO_NAMES * UNSEEN_PRIOR)
                                         / (given_total + UNSEEN_PSEUDO_NAMES)),
@@ -357,7 +367,37 @@ class Model:
         places = self.adjusted_places(comparison)
         if places is not None:
             bits[LOCALITY_F], bits[ADDRESS_F] = places
+        document = self.adjusted_document(comparison)
+        if document is not None:
+            bits[DOCUMENT_F] = document
         return bits
+
+    def group_holders(self, comparison: Comparison) -> int:
+        """How many roster persons carry the number a pair agrees on, when it is a group's (0: one person's).
+
+        A pair that shares any number few carry agrees on that one: 0.
+        """
+        groups = self.group_documents
+        if not groups or not comparison.documents:
+            return 0
+        return min(groups.get(number, 0) for number in comparison.documents)
+
+    def identified(self, comparison: Comparison) -> bool:
+        """The pair shares a roster ID, a case reference or a document number that is not a group's."""
+        levels = comparison.levels
+        return levels[IDENTIFIER] == 0 or (levels[DOCUMENT_F] == 0 and not self.group_holders(comparison))
+
+    def adjusted_document(self, comparison: Comparison) -> float | None:
+        """The bits of a document equal on a group's number (u: the share of the roster carrying it), else None.
+
+        Splink's term-frequency adjustment: a random roster person carries the number as often as
+        its holders make up of the roster, so 300 persons sharing a group's travel document make it
+        a weak agreement, while the generic u (`estimate_u`) stays that of one person's number.
+        """
+        holders = self.group_holders(comparison)
+        if not holders:
+            return None
+        return math.log2(self.m[DOCUMENT_F][0] / max(holders / max(self.roster_size, holders), U_FLOOR))
 
     def adjusted_places(self, comparison: Comparison) -> tuple[float, float] | None:
         """Locality and address bits when the locality's frequency or a shared household changes them, else None."""
@@ -539,22 +579,34 @@ def _given_blocks(record: Prepared) -> frozenset[str]:
     return frozenset().union(*(t.blocks for t in record.tokens if t.role == GIVEN))
 
 
+def group_documents(records: Sequence[Prepared]) -> dict[str, int]:
+    """Numbers carried by more than `GROUP_DOCUMENT_HOLDERS` of `records`, each with how many carry it."""
+    holders = Counter(number for record in records for number in record.documents)
+    return {number: n for number, n in holders.items() if n > GROUP_DOCUMENT_HOLDERS}
+
+
 def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | None = None,
                pairs: int = U_SAMPLE_PAIRS) -> Table:
     """u per field and level from random pairs of `records`, smoothed by the shipped u.
 
     Rosters under `U_MIN_RECORDS` keep the shipped u: their few pairs would count their own
-    duplicates as chance agreement.
+    duplicates as chance agreement. A pair agreeing only on a group's number (`group_documents`)
+    counts as documents that differ: that number is weighed by its own frequency (`Model.adjusted_document`),
+    and the generic u stays that of numbers one person carries.
     """
     rng = rng or random.Random(0)
     n = len(records)
     counts = [[0] * (len(spec.levels) - 1) for spec in FIELDS]
     if n >= U_MIN_RECORDS:
+        groups = group_documents(records)
         for drawn in range(min(pairs, n * (n - 1) // 2)):
             i, j = rng.randrange(n), rng.randrange(n - 1)
             j += j >= i
             levels = (compare(records[i], records[j]).levels if drawn < U_NAME_PAIRS
                       else compare_other(records[i], records[j]))
+            if groups and levels[DOCUMENT_F] == 0 and all(
+                    number in groups for number in records[i].documents & records[j].documents):
+                levels = (levels[IDENTIFIER], DIFFERENT_DOCUMENTS, *levels[DOCUMENT_F + 1:])
             for field, level in enumerate(levels):
                 if level < FIELDS[field].missing:
                     counts[field][level] += 1

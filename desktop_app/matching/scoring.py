@@ -16,8 +16,9 @@ one given name, or an ID, at review: given name and birth date alone also fit an
 day, and a married name is for the officer (an address that agrees does not lift it: a partner
 may write the town or the camp as the address, which thousands share). A roster ID,
 case reference or document equal lifts a pair to review at least (a partner who typed our
-reference deserves a look even when every name differs). Locality and address never make a
-match on their own: without an ID or a
+reference deserves a look even when every name differs); a group's number (`Model.group_holders`: a
+travel document typed for each of its members) is weighed by how many carry it and does neither.
+Locality and address never make a match on their own: without an ID or a
 document equal, a pair that reaches the match threshold only through its places stays at
 review (a household's members and its neighbours share them), and so does one that reaches it only
 through a document one character off without a birth date agreeing (a family's passports are issued in
@@ -158,7 +159,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     pair_weight = model.prior_bits + sum(bits)
     weight = pair_weight + (extra[2] if extra else 0.0)
     levels = comparison.levels
-    identified = levels[IDENTIFIER] == 0 or levels[DOCUMENT_F] == 0
+    identified = model.identified(comparison)  # a group's travel document does not identify
     twin = twin_like(levels)
     if twin and not identified and levels[GIVEN_F] == DIFFERENT:
         cap = model.twin_cap(DIFFERENT, levels[DOCUMENT_F])
