@@ -464,10 +464,10 @@ class RosterIndex:
                                         roster[position].locality if other[LOCALITY_F] == 0 else "",
                                         shared_documents(queries[row], roster[position], other))
             out[row].append((position, comparison))
-        while progress is not None and done < len(queries) + first:
+        while progress is not None and done < len(queries):
             done += 1
             if done % 250 == 0:
-                progress(done, every)  # type: ignore[operator]
+                progress(done, len(queries))  # type: ignore[operator]
         return out
 
     def _weights(self, compared: Sequence[Compared]) -> list[list[float]]:
