@@ -79,6 +79,9 @@ DUPLICATE_SHARE = 0.05  # the least share of a roster's records assumed to repea
 # 0.78 on FEBRL1/2 but 0.965 on the generated roster (no duplicates; namesakes born a digit apart).
 DUPLICATE_MATCH_THRESHOLD = 0.98
 PRUNE_SLACK = 2.0  # bits below the review threshold still compared in full (EM may move the weights)
+# An answer's rows compared at a time: the arrays of their pairs (met in blocks, their cheap fields) are held for
+# one batch only, since a row meets more records the larger the roster. A multiple of 250 (progress is reported so).
+ROWS_PER_BATCH = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,7 +351,11 @@ class RosterIndex:
             if self._batch_blocks is None:
                 self._batch_blocks = RosterBlocks(self._prepared)
             blocks = self._batch_blocks.blocks(prepared, set().union(*queries))
-        compared = self._compared_all(prepared, *met_in_blocks(queries, blocks, MAX_BLOCK), progress)
+        compared: list[Compared] = []
+        for start in range(0, len(prepared), ROWS_PER_BATCH):  # the pairs' arrays held for one batch of rows
+            end = start + ROWS_PER_BATCH
+            compared += self._compared_all(prepared[start:end], *met_in_blocks(queries[start:end], blocks, MAX_BLOCK),
+                                           progress, first=start, total=len(prepared))
         if len(records) >= EM_MIN_ROWS:
             self.fit([c for pairs in compared for _, c in pairs])
         weights = self._weights(compared)
@@ -419,12 +426,13 @@ class RosterIndex:
         return out
 
     def _compared_all(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray,
-                      progress: object = None) -> list[Compared]:
+                      progress: object = None, *, first: int = 0, total: int | None = None) -> list[Compared]:
         """`_compared` for many queries at once: query rows[k] met the record at positions[k] in a block.
 
         The cheap fields of every pair and the test of whether names could still lift it to
         review are worked out on arrays (`fastpath.PairFields`); names are compared, in Python,
-        only for the pairs that pass, in the order `_compared` takes them.
+        only for the pairs that pass, in the order `_compared` takes them. `queries` may be rows
+        `first` on of an answer of `total` rows: progress is reported in the answer's rows.
         """
         if self._fields is None:
             self._fields = PairFields(self._prepared)
@@ -449,13 +457,14 @@ class RosterIndex:
             self._name_levels = NameLevels(self._prepared)
         named = self._name_levels.names(queries, rows[kept], positions[kept])
         out: list[Compared] = [[] for _ in queries]
-        done = 0
+        done = first
+        every = len(queries) + first if total is None else total
         roster = self._prepared
         for row, position, other, names in zip(kept_rows, kept_positions, kept_levels, named, strict=True):
-            while progress is not None and done < row:
+            while progress is not None and done < row + first:
                 done += 1
                 if done % 250 == 0:
-                    progress(done, len(queries))  # type: ignore[operator]
+                    progress(done, every)  # type: ignore[operator]
             if names is None:
                 comparison = compare(queries[row], roster[position], tuple(other))
             else:  # as `compare` puts them together
@@ -464,10 +473,10 @@ class RosterIndex:
                                         roster[position].locality if other[LOCALITY_F] == 0 else "",
                                         shared_documents(queries[row], roster[position], other))
             out[row].append((position, comparison))
-        while progress is not None and done < len(queries):
+        while progress is not None and done < len(queries) + first:
             done += 1
             if done % 250 == 0:
-                progress(done, len(queries))  # type: ignore[operator]
+                progress(done, every)  # type: ignore[operator]
         return out
 
     def _weights(self, compared: Sequence[Compared]) -> list[list[float]]:
