@@ -308,6 +308,13 @@ def is_placeholder_document_number(key: str) -> bool:
 _LOOK_LATIN = str.maketrans("АВЕКМНОРСТУХІ", "ABEKMHOPCTYXI")
 
 
+def ascii_digits(text: str) -> str:
+    """`text` with any script's decimal digits as 0-9 ('٤٥١٢' and Persian '۴۵۱۲' are '4512'), the rest as it is."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
 def document_match_key(number: str) -> str:
     """The number as the matcher compares it: `normalize_document_number` with any script's digits as 0-9
     ('٤١٣٣٧٧٨٢١' is 413377821, as a partner writing in Arabic types it) and Cyrillic capitals that look
@@ -315,7 +322,7 @@ def document_match_key(number: str) -> str:
     (`is_placeholder_document_number`)."""
     key = normalize_document_number(number)
     if not key.isascii():
-        key = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in key)
+        key = ascii_digits(key)
         return "" if is_placeholder_document_number(key) else key.translate(_LOOK_LATIN)
     if key.isdigit() and key[0] != key[-1] and key not in _DIGIT_RUNS[0] and key not in _DIGIT_RUNS[1]:
         return key  # the usual passport number, told from a placeholder at once (a roster has 100,000)

@@ -23,6 +23,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_app.domain.flags import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INFANT_UNDER_YEARS, Flag
 from desktop_app.domain.names import fold, words
+from desktop_app.domain.person import ascii_digits
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.scripts import skeleton_term
 from desktop_app.domain.spellings import latin_forms, name_words
@@ -47,7 +48,9 @@ def text_condition(text: str) -> ColumnElement[bool] | None:
     """Every word must begin some search term of the person (names in any script, case ref,
     document number, phone digits); a spaced number ('72 12 345678') also matches as one; and
     a name typed in one script finds it written in Arabic letters through their consonant
-    skeletons (`мухаммед` finds محمد, `Abu Shanab` finds أبو شنب), as matching compares them."""
+    skeletons (`мухаммед` finds محمد, `Abu Shanab` finds أبو شنب), as matching compares them. Digits
+    typed in any script are 0-9 (`٤٥١٢` finds passport 4512..., as the stored terms are)."""
+    text = ascii_digits(text)
     query_words = words(text)
     if not query_words:
         return None
@@ -163,6 +166,7 @@ def _plain_words(text: str) -> list[tuple[str, tuple[str, ...]]] | None:
     """The search as (prefix, exact terms) per word, every word needing a term of the person that
     begins with its prefix or is one of its exact terms (skeletons), when `text_condition` asks only
     that; None for its other readings (particles joined, a number beside words) and for no text."""
+    text = ascii_digits(text)
     query_words = words(text)
     if not query_words:
         return None

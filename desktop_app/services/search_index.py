@@ -9,8 +9,9 @@ typed in, edited, imported, merged, received in a package or anonymised is found
     session.execute(insert(SearchTerm), [{"person_id": p, "term": t} for p, t in rows])
 
 The words: names in their own script and in ICAO Latin (`domain.scripts.name_terms`), the case
-reference's words, document number keys, phone digits (`domain.phones.phone_search_keys`); each
-at most 100 characters. The sort key folds 'surname given patronymic' (else the Latin names).
+reference's words, document number keys (any script's digits as 0-9), phone digits
+(`domain.phones.phone_search_keys`); each at most 100 characters. The sort key folds
+'surname given patronymic' (else the Latin names).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.names import fold, has_cyrillic, icao_latin, words
+from desktop_app.domain.person import ascii_digits
 from desktop_app.domain.phones import phone_search_keys
 from desktop_app.domain.scripts import name_terms
 from desktop_app.storage.models import Person, SearchTerm
@@ -52,7 +54,7 @@ def search_terms(names: Iterable[str], case_ref: str, number_keys: Iterable[str]
         terms.update(_name_terms(text))
     terms.update(_text_terms(case_ref))  # the whole reference is no term: no search reaches its - / .
     for key in number_keys:
-        terms.add(key.lower())
+        terms.add(ascii_digits(key).lower())  # a number typed in Arabic-Indic digits is found in 0-9 and those
     for e164 in phones:
         terms.update(phone_search_keys(e164))
     return {t[:TERM_LENGTH] for t in terms if t}
