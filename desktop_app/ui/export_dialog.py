@@ -1,7 +1,8 @@
 """The export dialog: which profile, which persons, which file, for whom, protected how.
 
 The officer picks a profile, the persons (an evacuation list, a status, the roster view as
-filtered now, or the rows selected in it), a file (.xlsx, or .pdf for a printed manifest),
+filtered now, or the rows selected in it), a file (.xlsx, .csv for a partner's system, or .pdf for
+a printed manifest),
 the partner receiving it, an optional password typed twice, and a title. The dialog shows
 how many persons go, how many of them have not consented to sharing (an export to a partner
 waits until the officer ticks the box that sends them too), and the first rows as the
@@ -219,7 +220,8 @@ class ExportDialog(QDialog, HoldsWorkspace):
                    else self.by_list if self.list_combo.count() else self.whole_roster)
         initial.setChecked(True)
 
-        self.file_edit = QLineEdit(self, objectName="fileEdit", placeholderText=self.tr("roster.xlsx or manifest.pdf"))
+        self.file_edit = QLineEdit(self, objectName="fileEdit", placeholderText=self.tr("roster.xlsx, roster.csv or "
+                                                                                      "manifest.pdf"))
         self.browse_button = QPushButton(self.tr("Choose…"), self, objectName="browseButton")
         self.browse_button.clicked.connect(self.choose_file)
         self.paper_combo = QComboBox(self, objectName="paperCombo")
@@ -344,6 +346,11 @@ class ExportDialog(QDialog, HoldsWorkspace):
         path = self.path()
         return path is not None and path.suffix.lower() == ".pdf"
 
+    def is_workbook(self) -> bool:
+        """Whether the file is a workbook, the one format a password protects (not a PDF or a CSV)."""
+        path = self.path()
+        return path is None or path.suffix.lower() not in (".pdf", ".csv")
+
     @Slot()
     def _partner_of_list(self) -> None:
         """A list is sent to its partner: choosing it proposes that partner as the recipient."""
@@ -398,8 +405,9 @@ class ExportDialog(QDialog, HoldsWorkspace):
         problems: list[str] = []
         pdf = self.is_pdf()
         self.paper_combo.setEnabled(pdf)
+        workbook = self.is_workbook()
         for line in (self.password_edit, self.confirm_edit):
-            line.setEnabled(not pdf)
+            line.setEnabled(workbook)
         if summary is not None:
             text = (self.tr("%1 persons, %2 rows.").replace("%1", f"{summary.persons:,}")
                     .replace("%2", f"{summary.rows:,}"))
@@ -419,14 +427,15 @@ class ExportDialog(QDialog, HoldsWorkspace):
         path = self.path()
         if path is None:
             problems.append(self.tr("Choose the file to write."))
-        elif path.suffix.lower() not in (".xlsx", ".pdf"):
-            problems.append(self.tr("The file must end in .xlsx (a workbook) or .pdf (a printed manifest)."))
+        elif path.suffix.lower() not in (".xlsx", ".csv", ".pdf"):
+            problems.append(self.tr("The file must end in .xlsx (a workbook), .csv (a table for a partner's system) "
+                                    "or .pdf (a printed manifest)."))
         else:
             try:  # an existing file is asked about on Export; the roster or a database is refused here
                 exporting.check_export_path(self.db, path, overwrite=True)
             except RosterError as exc:
                 problems.append(translated(exc))
-        if not pdf and self.password_edit.text() != self.confirm_edit.text():
+        if workbook and self.password_edit.text() != self.confirm_edit.text():
             problems.append(self.tr("The two passwords differ."))
         self.problem_label.setText(" ".join(problems))
         ok = summary is not None and not problems
@@ -439,7 +448,8 @@ class ExportDialog(QDialog, HoldsWorkspace):
     def choose_file(self) -> None:
         suggested = self.file_edit.text() or str(Path.home() / "export.xlsx")
         path = save_file_name(self, self.tr("Export to"), suggested,
-                              self.tr("Excel workbook (*.xlsx);;PDF manifest (*.pdf)"))
+                              self.tr("Excel workbook (*.xlsx);;CSV for a partner's system (*.csv);;"
+                                      "PDF manifest (*.pdf)"))
         if path:
             self.file_edit.setText(path)
 
@@ -479,7 +489,7 @@ class ExportDialog(QDialog, HoldsWorkspace):
                 return exporting.export_manifest(db, path, render=write_manifest_pdf, paper=paper,
                                                  profile=exporting.get_profile(db, key), **kwargs)
         else:
-            password = self.password_edit.text() or None
+            password = (self.password_edit.text() or None) if self.is_workbook() else None
 
             def operation(progress: Progress) -> ExportResult:
                 return exporting.export_persons(db, path, password=password, progress=progress,

@@ -122,6 +122,28 @@ def test_consent_refusal_is_one_line_and_exit_1(db_path: Path, roster: Roster, t
     assert not (tmp_path / "x.xlsx").exists()
 
 
+def test_a_csv_export_by_its_suffix_or_format(db_path: Path, roster: Roster, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "border.csv"
+    assert run(db_path, "export", str(out), "--format", "csv", "--list", LIST_NAME, "--profile", "border_authority",
+               "--partner", PARTNER, "--include-without-consent", "--json") == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["format"] == "csv" and printed["persons"] == 3 and not printed["encrypted"]
+    assert printed["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert out.read_text("utf-8-sig").count("\n") == 4  # the header and three persons
+    assert run(db_path, "export", str(tmp_path / "all.csv")) == 0
+    capsys.readouterr()
+    assert run(db_path, "export", str(tmp_path / "x.xlsx"), "--format", "csv") == 1
+    password = tmp_path / "pw.txt"
+    password.write_text("Kair0-2023\n", encoding="utf-8")
+    assert run(db_path, "export", str(tmp_path / "x.csv"), "--password-file", str(password)) == 1
+    assert run(db_path, "export", str(tmp_path / "x.txt")) == 1
+    errors = capsys.readouterr().err
+    assert "must end in .csv for --format csv" in errors and "cannot protect a CSV" in errors
+    assert ".csv (a table for a partner's system)" in errors
+    assert not list(tmp_path.glob("x.*"))
+
+
 def test_pdf_manifest_from_the_command_line(db: Database, db_path: Path, roster: Roster, tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "manifest.pdf"

@@ -282,8 +282,10 @@ def test_unknown_partner_and_wrong_suffix_are_refused(db: Database, roster: Rost
     out.mkdir()
     with pytest.raises(NotFound):
         exporting.export_persons(db, out / "x.xlsx", partner="Nobody Ltd", operator=operator)
-    with pytest.raises(ValidationError, match=r"must end in \.xlsx"):
-        exporting.export_persons(db, out / "x.csv", operator=operator)
+    with pytest.raises(ValidationError, match=r"must end in \.xlsx \(a workbook\) or \.csv"):
+        exporting.export_persons(db, out / "x.txt", operator=operator)
+    with pytest.raises(ValidationError, match="cannot protect a CSV"):
+        exporting.export_persons(db, out / "x.csv", operator=operator, password="Kair0-2023")
     assert list(out.iterdir()) == [] and export_entries(db) == []
 
 

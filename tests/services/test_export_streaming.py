@@ -63,14 +63,15 @@ def _export_peak(db: Database, path: Path) -> tuple[int, ExportResult]:
     return peak, result
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_the_whole_roster_export_does_not_grow_in_memory_with_the_roster(rosters: dict[int, Database],
-                                                                          tmp_path: Path) -> None:
+                                                                          tmp_path: Path, suffix: str) -> None:
     with rosters[SMALL].reading() as session:
         first = session.scalar(select(Person.id).limit(1))
-    export_persons(rosters[SMALL], tmp_path / "warm.xlsx", operator=OPERATOR, today=DAY,  # statements compiled
+    export_persons(rosters[SMALL], tmp_path / f"warm{suffix}", operator=OPERATOR, today=DAY,  # statements compiled
                    selection=Selection(person_ids=(first or 0,)))
-    small_peak, small = _export_peak(rosters[SMALL], tmp_path / "small.xlsx")
-    large_peak, large = _export_peak(rosters[LARGE], tmp_path / "large.xlsx")
+    small_peak, small = _export_peak(rosters[SMALL], tmp_path / f"small{suffix}")
+    large_peak, large = _export_peak(rosters[LARGE], tmp_path / f"large{suffix}")
     assert (small.rows, small.persons, large.rows, large.persons) == (SMALL, SMALL, LARGE, LARGE)
     assert large_peak - small_peak < GROWTH_ALLOWED, (small_peak, large_peak)
 

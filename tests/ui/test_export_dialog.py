@@ -108,7 +108,7 @@ def test_pdf_manifest_from_the_dialog_and_a_bad_file_name(qtbot: QtBot, db: Data
     dialog.partner_combo.setCurrentIndex(0)  # a file for the mission itself
     dialog.profile_combo.setCurrentIndex(dialog.profile_combo.findData("flight_manifest"))
     dialog.refresh()
-    type_text(dialog.file_edit, str(tmp_path / "list.csv"))
+    type_text(dialog.file_edit, str(tmp_path / "list.txt"))
     assert not dialog.export_button.isEnabled() and ".xlsx" in dialog.problem_label.text()
     dialog.file_edit.setText(str(tmp_path / "manifest.pdf"))
     assert dialog.paper_combo.isEnabled() and not dialog.password_edit.isEnabled()
@@ -116,6 +116,29 @@ def test_pdf_manifest_from_the_dialog_and_a_bad_file_name(qtbot: QtBot, db: Data
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as exported:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert exported.args[0].format == "pdf" and (tmp_path / "manifest.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_csv_for_a_partners_system_from_the_dialog(qtbot: QtBot, db: Database, roster: Roster,
+                                                    tmp_path: Path) -> None:
+    """A .csv is offered beside the workbook and the manifest; it takes no password (the fields are off)."""
+    dialog = export_dialog(qtbot, db)
+    dialog.by_list.setChecked(True)
+    dialog.list_combo.setCurrentIndex(dialog.list_combo.findData(roster.list_id))
+    dialog.profile_combo.setCurrentIndex(dialog.profile_combo.findData("border_authority"))
+    dialog.refresh()
+    qtbot.mouseClick(dialog.consent_box, Qt.MouseButton.LeftButton)
+    type_text(dialog.password_edit, "left from before")
+    path = tmp_path / "border.csv"
+    type_text(dialog.file_edit, str(path))
+    assert not dialog.password_edit.isEnabled() and not dialog.paper_combo.isEnabled()
+    assert dialog.export_button.isEnabled(), dialog.problem_label.text()
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as exported:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    result = exported.args[0]
+    assert (result.format, result.persons, result.partner, result.encrypted) == ("csv", 3, PARTNER, False)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf") and roster.arabic.uuid in path.read_text("utf-8-sig")
+    [entry] = audit.browse(db, audit.AuditFilter(action="export"))
+    assert entry.changes["format"] == "csv" and entry.changes["without_consent"] == [roster.arabic.uuid]
 
 
 def test_the_window_offers_export_in_the_menu_and_the_roster_context_menu(

@@ -1,15 +1,17 @@
 """`mission-roster export` and `mission-roster profiles`: partner exports from the command line.
 
-    mission-roster export OUT.xlsx [--profile NAME] [--list NAME] [--status STATUS ...] [--search TEXT]
-                                   [--person REF ...] [--partner ORG] [--password-file FILE]
-                                   [--title TEXT] [--include-without-consent] [--overwrite] [--json]
+    mission-roster export OUT.xlsx|OUT.csv [--format xlsx|csv] [--profile NAME] [--list NAME]
+                                   [--status STATUS ...] [--search TEXT] [--person REF ...]
+                                   [--partner ORG] [--password-file FILE] [--title TEXT]
+                                   [--include-without-consent] [--overwrite] [--json]
     mission-roster export OUT.pdf --profile flight_manifest --list NAME [--paper a4|letter] [--overwrite]
     mission-roster profiles [list | show NAME | save FILE.json | delete NAME]
 
 A password is never accepted on the command line (it would stay in the shell history and
 the process list): it is the first line of `--password-file`, without its line ending (UTF-8
-or UTF-16, a byte-order mark is fine). An existing OUT is replaced only with `--overwrite`;
-the roster, its working files and any database are never written (see `storage.output_files`).
+or UTF-16, a byte-order mark is fine); a workbook only, a CSV cannot be protected. An existing
+OUT is replaced only with `--overwrite`; the roster, its working files and any database are
+never written (see `storage.output_files`).
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ def cmd_export(ctx: Context) -> int:
                                   operator=ctx.operator, include_without_consent=a.include_without_consent,
                                   overwrite=a.overwrite)
     suffix = out.suffix.lower()
+    if a.format and suffix != f".{a.format}":
+        raise ValidationError("file", out.name, QT_TRANSLATE_NOOP("commands.exporting", "must end in .{format} for "
+                                                                  "--format {format}"), format=a.format)
     if suffix == ".pdf":
         if a.password_file:
             raise ValidationError("--password-file", a.password_file, "cannot protect a PDF manifest; print it, "
@@ -61,10 +66,15 @@ def cmd_export(ctx: Context) -> int:
     elif suffix == ".xlsx":
         password = read_password_file(a.password_file) if a.password_file else None
         result = exporting.export_persons(ctx.db, out, password=password, **common)
+    elif suffix == ".csv":
+        if a.password_file:
+            raise ValidationError("--password-file", a.password_file, QT_TRANSLATE_NOOP(
+                "commands.exporting", "cannot protect a CSV file; export an .xlsx with a password"))
+        result = exporting.export_persons(ctx.db, out, **common)
     else:
         raise ValidationError("file", out.name,
-                              QT_TRANSLATE_NOOP("commands.exporting", "must end in .xlsx (a workbook) or .pdf (a "
-                                                "printed manifest)"))
+                              QT_TRANSLATE_NOOP("commands.exporting", "must end in .xlsx (a workbook), .csv (a table "
+                                                "for a partner's system) or .pdf (a printed manifest)"))
     _report(result, as_json=a.json)
     return 0
 
@@ -135,10 +145,12 @@ def cmd_profiles_delete(ctx: Context) -> int:
 
 def register(commands: Any, command: Any) -> None:
     """Add `export` and `profiles` to the command line (see cli.COMMAND_MODULES)."""
-    p: argparse.ArgumentParser = command("export", cmd_export, "export persons to an .xlsx for a partner, or print "
-                                         "a manifest to .pdf; every export is recorded in the audit trail")
+    p: argparse.ArgumentParser = command("export", cmd_export, "export persons to an .xlsx or .csv for a partner, "
+                                         "or print a manifest to .pdf; every export is recorded in the audit trail")
     p.allow_abbrev = False  # "--password SECRET" must not pass for "--password-file"
-    p.add_argument("out", metavar="OUT.xlsx|OUT.pdf")
+    p.add_argument("out", metavar="OUT.xlsx|OUT.csv|OUT.pdf")
+    p.add_argument("--format", choices=("xlsx", "csv", "pdf"), help="the file's format; OUT must end in it (by "
+                   "default the format is OUT's suffix)")
     p.add_argument("--profile", metavar="NAME", help="export profile (default: the full roster for .xlsx, the "
                    "flight manifest for .pdf); see `mission-roster profiles`")
     p.add_argument("--list", metavar="NAME", help="only the members of this evacuation list (with their answers)")

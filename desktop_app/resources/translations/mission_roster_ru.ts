@@ -1151,8 +1151,8 @@ Please send that file to your IT support.</source>
     </message>
     <message>
         <location filename="../../ui/export_dialog.py" line="189"/>
-        <source>roster.xlsx or manifest.pdf</source>
-        <translation>roster.xlsx или manifest.pdf</translation>
+        <source>roster.xlsx, roster.csv or manifest.pdf</source>
+        <translation>roster.xlsx, roster.csv или manifest.pdf</translation>
     </message>
     <message>
         <location filename="../../ui/export_dialog.py" line="190"/>
@@ -1266,8 +1266,8 @@ Please send that file to your IT support.</source>
     </message>
     <message>
         <location filename="../../ui/export_dialog.py" line="382"/>
-        <source>The file must end in .xlsx (a workbook) or .pdf (a printed manifest).</source>
-        <translation>Имя файла должно оканчиваться на .xlsx (книга Excel) или .pdf (список для печати).</translation>
+        <source>The file must end in .xlsx (a workbook), .csv (a table for a partner&apos;s system) or .pdf (a printed manifest).</source>
+        <translation>Имя файла должно оканчиваться на .xlsx (книга Excel), .csv (таблица для системы партнёра) или .pdf (список для печати).</translation>
     </message>
     <message>
         <location filename="../../ui/export_dialog.py" line="389"/>
@@ -1281,8 +1281,8 @@ Please send that file to your IT support.</source>
     </message>
     <message>
         <location filename="../../ui/export_dialog.py" line="401"/>
-        <source>Excel workbook (*.xlsx);;PDF manifest (*.pdf)</source>
-        <translation>Книга Excel (*.xlsx);;Список PDF для печати (*.pdf)</translation>
+        <source>Excel workbook (*.xlsx);;CSV for a partner&apos;s system (*.csv);;PDF manifest (*.pdf)</source>
+        <translation>Книга Excel (*.xlsx);;CSV для системы партнёра (*.csv);;Список PDF для печати (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../ui/export_dialog.py" line="442"/>
@@ -7149,8 +7149,18 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     <name>commands.exporting</name>
     <message>
         <location filename="../../cli/commands/exporting.py" line="66"/>
-        <source>must end in .xlsx (a workbook) or .pdf (a printed manifest)</source>
-        <translation>должен оканчиваться на .xlsx (книга) или .pdf (манифест для печати)</translation>
+        <source>must end in .xlsx (a workbook), .csv (a table for a partner&apos;s system) or .pdf (a printed manifest)</source>
+        <translation>должен оканчиваться на .xlsx (книга), .csv (таблица для системы партнёра) или .pdf (манифест для печати)</translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/exporting.py" line="56"/>
+        <source>must end in .{format} for --format {format}</source>
+        <translation>должен оканчиваться на .{format} при --format {format}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/exporting.py" line="71"/>
+        <source>cannot protect a CSV file; export an .xlsx with a password</source>
+        <translation>не может защитить файл CSV; экспортируйте .xlsx с паролем</translation>
     </message>
     <message>
         <location filename="../../cli/commands/exporting.py" line="79"/>

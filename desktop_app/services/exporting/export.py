@@ -26,6 +26,7 @@ reading of person records live in `export_selection`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -53,7 +54,14 @@ from desktop_app.services.exporting.profiles import (
     list_profiles,
     save_profile,
 )
-from desktop_app.services.exporting.selection import ResolvedSelection, Selection, person_records, resolve
+from desktop_app.services.exporting.selection import (
+    ResolvedSelection,
+    SeenIds,
+    Selection,
+    person_records,
+    resolve,
+    snapshot,
+)
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Organization, Person
 
@@ -119,7 +127,7 @@ class ExportResult:
     partner: str | None
     encrypted: bool
     without_consent: int
-    format: str  # "xlsx" or "pdf"
+    format: str  # "xlsx", "csv" or "pdf"
     sheets: tuple[tuple[str, int], ...] = ()
 
     def as_json(self) -> dict[str, Any]:
@@ -231,42 +239,63 @@ def export_persons(db: Database, out_path: str | os.PathLike[str], *, profile: E
                    partner: int | str | None = None, title: str | None = None, operator: str,
                    include_without_consent: bool = False, progress: ProgressCallback | None = None,
                    today: dt.date | None = None, overwrite: bool = False) -> ExportResult:
-    """Write the selected persons to a new .xlsx at `out_path` and record the export.
+    """Write the selected persons to a new .xlsx or .csv (by the suffix of `out_path`) and record the export.
 
     `profile` defaults to the full roster (every field, UUID shown); `partner` is an
-    organization's id or name (NotFound otherwise); `password` encrypts the file; an existing
-    file is replaced only with `overwrite` (the user confirmed). The audit entry is committed
-    before the file appears (`storage.output_files`): if it cannot be, no file appears and an
-    older one stays. Raises ConsentMissing (see the module docstring), OutputRefused/OutputExists
-    for a target that must not be written, ExportError/OutputError for a file that cannot be
-    written, ExportCancelled when `progress` returns False (no file is left, nothing is recorded).
+    organization's id or name (NotFound otherwise); `password` encrypts a workbook (a CSV cannot
+    be: ValidationError); an existing file is replaced only with `overwrite` (the user confirmed).
+    The selection and every record are read in one read transaction (`selection.snapshot`): the
+    file is the roster as it was when the export began, whatever colleagues change meanwhile. The
+    audit entry is committed before the file appears (`storage.output_files`): if it cannot be, no
+    file appears and an older one stays. Raises ConsentMissing (see the module docstring; a consent
+    withdrawn while the file was written too), OutputRefused/OutputExists for a target that must
+    not be written, ExportError/OutputError for a file that cannot be written, ExportCancelled when
+    `progress` returns False (no file is left, nothing is recorded).
     """
-    from desktop_app.exchange.xlsx_writer import write_workbook_to  # openpyxl only when a file is written
-    path = check_export_path(db, out_path, ".xlsx", overwrite=overwrite)
+    path = check_export_path(db, out_path, overwrite=overwrite)
+    file_format = path.suffix.lower().lstrip(".")
+    if file_format not in ("xlsx", "csv"):
+        raise ValidationError("file", path.name, "must end in .xlsx (a workbook) or .csv (a table for a partner's "
+                                                 "system); a PDF manifest (.pdf) is printed separately")
+    if file_format == "csv" and password is not None:
+        raise ValidationError("password", "(not shown)", "cannot protect a CSV file; export an .xlsx with a password")
     profile = profile or full_roster_profile()
     partner_id, partner_name = _partner(db, partner)
-    resolved = resolve(db, selection, profile)
-    _check_consent(resolved, partner_name, include_without_consent)
-    heading = demonstration_marked(db, _default_title(title, profile, resolved))
-    total = resolved.rows
-
-    def report(rows: int) -> bool:
-        return progress(rows, total) if progress is not None else True
-
-    records = person_records(db, resolved.keys)
-    if partner_name is not None and not include_without_consent:
-        records = _consent_still_given(records, resolved.persons, partner_name)
-    sheets = profile_sheets(records, profile, today=today, title=heading)
     recorded: list[ExportResult] = []
-    with output_files.open_output(path, overwrite=overwrite, roster=db.target.path) as out:
-        rows, written = write_workbook_to(out.file, sheets, password=password, progress=report)
+    with contextlib.ExitStack() as reading:
+        session = reading.enter_context(snapshot(db))
+        resolved = resolve(db, selection, profile, session=session)
+        _check_consent(resolved, partner_name, include_without_consent)
+        total = resolved.rows
+        heading = demonstration_marked(db, _default_title(title, profile, resolved))
 
-        def record(sha256: str) -> None:
-            recorded.append(ExportResult(path, sha256, rows, resolved.persons, profile.name, partner_name,
-                                         password is not None, resolved.without_consent, "xlsx", written))
-            _record(db, recorded[0], resolved, selection, partner_id, operator, title=heading)
+        def report(rows: int) -> bool:
+            return progress(rows, total) if progress is not None else True
 
-        out.publish(before=record)
+        records = person_records(db, resolved.keys, session=session)
+        if partner_name is not None and not include_without_consent:
+            records = _consent_still_given(records, resolved.persons, partner_name)
+        sheets = profile_sheets(records, profile, today=today, title=heading)
+        with output_files.open_output(path, overwrite=overwrite, roster=db.target.path) as out:
+            if file_format == "csv":
+                from desktop_app.exchange.csv_writer import write_csv_to
+
+                rows, written = write_csv_to(out.file, sheets, progress=report,
+                                             date_text=lambda day: format_cell(day, ColumnKind.DATE, profile))
+            else:
+                from desktop_app.exchange.xlsx_writer import write_workbook_to  # openpyxl only when a file is written
+
+                rows, written = write_workbook_to(out.file, sheets, password=password, progress=report)
+            reading.close()  # the snapshot ends before the audit entry is written (a file without WAL: its lock)
+            if partner_name is not None and not include_without_consent:
+                _check_consent_kept(db, resolved, partner_name)
+
+            def record(sha256: str) -> None:
+                recorded.append(ExportResult(path, sha256, rows, resolved.persons, profile.name, partner_name,
+                                             password is not None, resolved.without_consent, file_format, written))
+                _record(db, recorded[0], resolved, selection, partner_id, operator, title=heading)
+
+            out.publish(before=record)
     if progress is not None:
         progress(total, total)
     return recorded[0]
@@ -276,13 +305,13 @@ def check_export_path(db: Database, out_path: str | os.PathLike[str], suffix: st
                       overwrite: bool) -> Path:
     """`out_path` if an export may be written there (see `storage.output_files.check_target`).
 
-    `suffix` (".xlsx" or ".pdf") is checked too when given. Raises ValidationError for the wrong
+    `suffix` (".xlsx", ".csv" or ".pdf") is checked too when given. Raises ValidationError for the wrong
     suffix, OutputRefused for the roster, its working files or a database, OutputExists for an
     existing file without `overwrite`.
     """
     path = output_files.check_target(out_path, overwrite=overwrite, roster=db.target.path)
     if suffix is not None and path.suffix.lower() != suffix:
-        other = "a PDF manifest (.pdf)" if suffix == ".xlsx" else "a workbook (.xlsx)"
+        other = "a PDF manifest (.pdf)" if suffix != ".pdf" else "a workbook (.xlsx) or a table (.csv)"
         raise ValidationError("file", path.name, f"must end in {suffix} here; {other} is exported separately")
     return path
 
@@ -497,6 +526,24 @@ def _consent_still_given(records: Iterator[dict[str, Any]], persons: int, partne
         if not record["consent_to_share"]:
             raise ConsentMissing(1, [(record["uuid"], record["case_ref"])], persons, partner)
         yield record
+
+
+def _check_consent_kept(db: Database, resolved: ResolvedSelection, partner: str) -> None:
+    """ConsentMissing if a person in the file withdrew consent to sharing after the export began (the file
+    is read from one snapshot, which cannot see it): checked in a read of its own just before the file
+    appears, against the few persons without consent."""
+    exported = SeenIds()
+    for person_id, _ in resolved.keys:
+        exported.add(person_id)
+    withdrawn: list[tuple[str, str]] = []
+    with db.reading() as session:
+        for person_id, uuid, case_ref in session.execute(
+                select(Person.id, Person.uuid, Person.case_ref).where(Person.consent_to_share.is_(False))
+                .execution_options(yield_per=1000)):
+            if person_id in exported:
+                withdrawn.append((uuid, case_ref))
+    if withdrawn:
+        raise ConsentMissing(len(withdrawn), withdrawn, resolved.persons, partner)
 
 
 DEMONSTRATION_MARK = "DEMONSTRATION"

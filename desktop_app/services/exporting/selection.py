@@ -11,10 +11,19 @@ million persons' selection takes tens of megabytes, not the gigabyte a list of r
 `person_records` then reads the records a page at a time with SQLAlchemy Core (persons,
 their best travel document, first phone, household, list answer), so memory stays flat
 however large the roster is.
+
+`snapshot(db)` gives the one read transaction an export runs `resolve` and `person_records` in,
+so that a colleague's write committed between two pages is not seen (a person exported twice,
+missed, or half old and half new): SQLite in WAL mode reads one snapshot for a whole read
+transaction and its writers are not held up by it; PostgreSQL is asked for REPEATABLE READ, read
+only. A roster file on a network share has no WAL (see `storage.db`): a read transaction there
+would hold every writer off for the whole export, so each page is read in a transaction of its
+own and a change that removes a person read earlier stops the export instead (see `person_records`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid as uuid_module
 from array import array
@@ -114,7 +123,7 @@ class _PackedUuids:
         return (self[index] for index in range(self._count))
 
 
-class _SeenIds:
+class SeenIds:
     """A set of positive person ids as a bitmap: an eighth of a byte per id, not a Python object each."""
 
     def __init__(self) -> None:
@@ -175,7 +184,7 @@ class ResolvedSelection:
     uuids: _PackedUuids  # each person once, in first-row order
     without_consent_refs: list[tuple[str, str]]  # (uuid, case ref) of the first persons without consent
     without_consent: int  # how many persons lack consent to share
-    consent_missing: _SeenIds  # the positions in `uuids` of those persons
+    consent_missing: SeenIds  # the positions in `uuids` of those persons
     list_name: str | None = None
     list_organization_id: int | None = None
 
@@ -192,10 +201,34 @@ class ResolvedSelection:
         return (uuid for index, uuid in enumerate(self.uuids) if index in self.consent_missing)
 
 
+@contextlib.contextmanager
+def snapshot(db: Database) -> Iterator[Session | None]:
+    """One read transaction for a whole export (see the module's docstring): the Session to hand to
+    `resolve` and `person_records`, or None on a SQLite file without WAL (each read then its own)."""
+    with db.reading() as session:
+        if db.is_sqlite:
+            journal = session.connection().exec_driver_sql("PRAGMA journal_mode").scalar()
+            if str(journal).lower() == "wal":
+                yield session
+            else:
+                session.rollback()  # no lock held while the pages are read each in a transaction of its own
+                yield None
+        else:
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ",
+                                                  "postgresql_readonly": True})
+            yield session
+
+
+def _reading(db: Database, session: Session | None) -> contextlib.AbstractContextManager[Session]:
+    return contextlib.nullcontext(session) if session is not None else db.reading()
+
+
 @accounts.guarded(Permission.SEARCH)
-def resolve(db: Database, selection: Selection, profile: ExportProfile) -> ResolvedSelection:
+def resolve(db: Database, selection: Selection, profile: ExportProfile, *,
+            session: Session | None = None) -> ResolvedSelection:
     """Run `selection` and order it for `profile`'s grouping, streaming its rows from the query (no
-    list of every row is made: a million persons' keys are held in a few megabytes)."""
+    list of every row is made: a million persons' keys are held in a few megabytes); in `session`
+    (an export's `snapshot`) when given."""
     by_list = profile.grouping is Grouping.LIST or selection.list_id is not None
     member = aliased(ListMember)
     member_id = member.id if by_list else null()
@@ -216,13 +249,13 @@ def resolve(db: Database, selection: Selection, profile: ExportProfile) -> Resol
         roster.check_filters(db, selection.query)
     keys = RowKeys()
     uuids = _PackedUuids()
-    seen = _SeenIds()
-    consent_missing = _SeenIds()
+    seen = SeenIds()
+    consent_missing = SeenIds()
     refs: list[tuple[str, str]] = []
     missing = 0
-    with db.reading() as session:
-        list_name, list_org = _list_of(session, selection.list_id)
-        for person_id, membership_id, uuid, case_ref, consent in _rows(session, statement, selection, profile,
+    with _reading(db, session) as reading:
+        list_name, list_org = _list_of(reading, selection.list_id)
+        for person_id, membership_id, uuid, case_ref, consent in _rows(reading, statement, selection, profile,
                                                                        by_list, member):
             keys.append(person_id, membership_id)
             if not seen.add(person_id):
@@ -252,10 +285,10 @@ def _rows(session: Session, statement: AnySelect, selection: Selection, profile:
             found = {row[0]: row for row in session.execute(statement.where(Person.id.in_(page)))}
             yield from (found[person_id] for person_id in page if person_id in found)
         return
-    allowed: _SeenIds | set[int] | None = None
+    allowed: SeenIds | set[int] | None = None
     if selection.query is not None:
         picked = set(selection.person_ids) if selection.person_ids is not None else None
-        allowed = _SeenIds()
+        allowed = SeenIds()
         for person_id, in _streamed(session, roster.ids_statement(selection.query)):
             if picked is None or person_id in picked:
                 allowed.add(person_id)
@@ -296,15 +329,16 @@ def _list_of(session: Session, list_id: int | None) -> tuple[str | None, int | N
 
 
 @accounts.guarded(Permission.SEARCH)
-def person_records(db: Database, keys: Sequence[tuple[int, int | None]],
-                   page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
-    """The export record of each key, in order, read `page_size` rows at a time; without READ_NOTES
-    (a volunteer's preview) the medical need and the notes are left empty (issue 20)."""
+def person_records(db: Database, keys: Sequence[tuple[int, int | None]], page_size: int = PAGE_SIZE, *,
+                   session: Session | None = None) -> Iterator[dict[str, Any]]:
+    """The export record of each key, in order, read `page_size` rows at a time, in `session` (an
+    export's `snapshot`) when given, else each page in a read of its own; without READ_NOTES (a
+    volunteer's preview) the medical need and the notes are left empty (issue 20)."""
     notes_readable = accounts.may(db, Permission.READ_NOTES)
     for start in range(0, len(keys), page_size):
         page = keys[start:start + page_size]
-        with db.reading() as session:
-            records = _page(session, page)
+        with _reading(db, session) as reading:
+            records = _page(reading, page)
         vanished = sum(person_id not in records.persons or (member_id is not None and member_id not in records.members)
                        for person_id, member_id in page)  # a colleague's change since the selection was run
         if vanished:
