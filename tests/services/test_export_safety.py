@@ -263,7 +263,7 @@ def _kill_child_at(work: Path, stop: str, env: dict[str, str]) -> None:
                              env={**os.environ, "PYTHONPATH": str(REPO), **env})
     try:
         deadline = time.monotonic() + 240
-        while not marker.exists():
+        while not marker.exists() or not marker.read_text():  # exists, then written: wait for its words
             if child.poll() is not None:
                 raise AssertionError(f"the child ended early: {child.stderr.read().decode() if child.stderr else ''}")
             assert time.monotonic() < deadline, f"the child never reached {stop}"
