@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -216,7 +217,8 @@ class IdleLock(QObject):
             return not (self._on_a_cover(watched) or self._answering(watched))
         if kind not in _WHILE_LOCKED or not isinstance(watched, QWidget) or not watched.isWindow():
             return False
-        if kind == QEvent.Type.Close and watched in self.covers and watched is not self.window:
+        if kind == QEvent.Type.Close and watched in self.covers and watched is not self.window \
+                and not self._accepted(watched):
             event.ignore()  # closing a dialog under the cover would throw its content away
             return True
         if kind == QEvent.Type.Show and self._checking and watched.objectName() == WAITING_FOR_LOCK:
@@ -241,6 +243,12 @@ class IdleLock(QObject):
                 return True
             target = target.parent()
         return False
+
+    @staticmethod
+    def _accepted(window: QWidget) -> bool:
+        """A dialog closing as its own work is done (a sign-in whose PIN was checked under the cover): it throws
+        nothing away, and kept open it could not close until its OK was pressed again."""
+        return isinstance(window, QDialog) and window.result() == QDialog.DialogCode.Accepted
 
     def _answering(self, target: QObject) -> bool:
         while target is not None:
