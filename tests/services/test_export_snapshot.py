@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from desktop_app import system
 from desktop_app.services import persons
 from desktop_app.services.demo_bulk import build_demo_roster
 from desktop_app.services.exporting import export_persons
@@ -131,6 +132,41 @@ def test_an_sqlite_export_is_one_snapshot_and_holds_no_writer_up(sqlite_target: 
             assert tuple(connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()) == (0, 0, 0)
     finally:
         after.close()
+
+
+def test_on_a_network_share_the_export_reads_page_by_page_and_holds_no_writer_up(
+        sqlite_roster: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without WAL (a roster on a share: the rollback journal) one read transaction would hold every
+    writer off for the whole export; there each page is read on its own, and the colleague's write
+    goes through (with one read transaction it waited for the export's lock and failed after the busy
+    timeout)."""
+    share = tmp_path / "share"
+    share.mkdir()
+    mounts = tmp_path / "mounts"
+    mounts.write_text(f"/dev/sda1 / ext4 rw 0 0\n//fs01/consular {share} cifs rw,vers=3.0 0 0\n", encoding="utf-8")
+    monkeypatch.setattr(system, "MOUNTS_FILE", mounts)
+    roster = share / "roster.db"
+    roster.write_bytes(sqlite_roster.read_bytes())
+    db = open_database(roster)
+    colleague = open_database(roster)
+    try:
+        with db.raw_connection() as connection:
+            assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        wrote: list[str] = []
+
+        def colleague_writes(done: int, total: int) -> bool:
+            if done == 1000 and not wrote:
+                wrote.append(persons.create_person(colleague, {"surname": "Яяяя", "given_names": "Новый"},
+                                                   operator="colleague").uuid)
+            return True
+
+        result = export_persons(db, tmp_path / "roster.csv", operator=OPERATOR, today=DAY,
+                                include_without_consent=True, progress=colleague_writes)
+        assert wrote and result.persons == PERSONS
+        assert [row["Record ID (UUID)"] for row in _exported(tmp_path / "roster.csv")] == _audited(db, result.sha256)
+    finally:
+        colleague.close()
+        db.close()
 
 
 def test_a_postgresql_export_is_one_snapshot(postgres_target: str, tmp_path: Path) -> None:
