@@ -279,7 +279,10 @@ def normalize_document_number(number: str) -> str:
     Full-width and other compatibility digits and letters count as their plain forms ('７２' -> '72').
     """
     upper = (number if number.isascii() else unicodedata.normalize("NFKC", number)).upper()
-    return upper if upper.isalnum() else "".join(ch for ch in upper if ch.isalnum())
+    if upper.isalnum():
+        return upper
+    spaced = upper.replace(" ", "")  # a space is what most numbers hold besides letters and digits
+    return spaced if spaced.isalnum() else "".join(ch for ch in spaced if ch.isalnum())
 
 
 # What a clerk types where a person has no document, as `normalize_document_number` keys: a word saying there

@@ -179,3 +179,10 @@ def test_documents_keep_leading_zeros_and_key_ignores_spacing() -> None:
     assert normalize_document_number(document.number) == "720123456"
     with pytest.raises(ValidationError, match="not after the issue date"):
         DocumentData.create("passport", "1", None, "2020-01-01", "2019-01-01")
+
+
+@given(st.text(alphabet=st.sampled_from("72 0aZ-/.\t\u3000\uff17\u0664\u0421\u00a0\u00e9 "), max_size=14))
+def test_a_document_key_is_its_letters_and_digits_whatever_the_spacing(number: str) -> None:
+    # Spaces are taken out first (the common case, issue 19); the key is the same as keeping only letters and digits.
+    normal = unicodedata.normalize("NFKC", number).upper()
+    assert normalize_document_number(number) == "".join(ch for ch in normal if ch.isalnum())
