@@ -229,16 +229,22 @@ def _check_case_ref_free(session: Session, case_ref: str, own_id: int | None) ->
 def next_generated_ref(session: Session) -> str:
     """The next free 'MR-000123' reference (counted per transaction for bulk inserts).
 
-    Only references of the generated shape (prefix and six digits) count, so a hand-typed
-    'MR-1' or 'MR-X' neither restarts nor repeats the sequence.
+    Only references of the generated shape (prefix and six digits, seven past 'MR-999999') count, so
+    a hand-typed 'MR-1' or 'MR-X' neither restarts nor repeats the sequence.
     """
     counter = session.info.get(_REF_COUNTER_KEY)
     prefix = session.info.get(CASE_REF_PREFIX_KEY)
     if counter is None or prefix is None:
         prefix = generated_ref_prefix(session)
-        shaped = session.scalars(select(Person.case_ref).where(Person.case_ref.like(f"{prefix}______"))
-                                 .order_by(Person.case_ref.desc()))
-        last = next((int(ref[len(prefix):]) for ref in shaped if ref[len(prefix):].isdigit()), 0)
+        last = 0
+        for digits in (7, 6):  # any seven-digit reference is past every six-digit one
+            shaped = session.scalars(select(Person.case_ref).where(Person.case_ref.like(prefix + "_" * digits))
+                                     .order_by(Person.case_ref.desc())
+                                     .execution_options(yield_per=64))  # read until the first: not every one
+            last = next((int(ref[len(prefix):]) for ref in shaped if ref[len(prefix):].isdigit()), 0)
+            shaped.close()
+            if last:
+                break
         floor = session.get(Setting, CASE_REF_FLOOR_KEY)
         counter = max(last, int(floor.value) if floor is not None and floor.value.isdigit() else 0) + 1
     session.info[_REF_COUNTER_KEY] = counter + 1
