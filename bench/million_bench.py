@@ -1,8 +1,9 @@
 """A ministry-wide roster (issue 19): building it in bulk, and search at 100,000 and 1,000,000 persons.
 
 Each roster is built once by `services.demo_bulk.build_demo_roster` (what `demo --persons N`
-runs) and cached under bench/out/million/, keyed by `BUILD_VERSION` (raise it when the build's
-content changes); the build's persons/s is the figure measured when the file was made. Then,
+runs) and cached under bench/out/million/, keyed by `BUILD_VERSION` or, past `demo_bulk.BLOCK`
+persons, `COPIED_VERSION` (raise it when the build's content changes); the build's persons/s is
+the figure measured when the file was made. Then,
 on the same file, search as you type: the first page the window paints (`roster.first_page_ids`
 and its rows) and every matching id (`roster.search_ids`, what scrolling and the count need),
 each beside the same SQL run through plain `sqlite3` (the very statements the service ran, caught
@@ -34,7 +35,8 @@ from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import Person
 
-BUILD_VERSION = 1
+BUILD_VERSION = 1  # of a roster of at most `demo_bulk.BLOCK` persons, all drawn
+COPIED_VERSION = 2  # of a larger one: the block drawn, then copied (`demo_bulk._replicate`)
 PAGE = 50  # the rows a roster table shows at once
 CACHE = OUT / "million"
 
@@ -50,7 +52,8 @@ def built_roster(persons: int) -> tuple[Path, dict[str, float]]:
             print(f"  built {done:,} of {total:,} persons ({done / (shown[0] - started):.0f}/s)", flush=True)
         return True
 
-    return cached_roster(CACHE / f"roster-{persons}-v{BUILD_VERSION}.db",
+    version = BUILD_VERSION if persons <= demo_bulk.BLOCK else COPIED_VERSION
+    return cached_roster(CACHE / f"roster-{persons}-v{version}.db",
                          lambda db: demo_bulk.build_demo_roster(db, persons=persons, operator="bench",
                                                                 progress=progress).persons)
 

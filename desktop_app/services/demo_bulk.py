@@ -7,7 +7,9 @@ written as multi-row INSERTs through SQLAlchemy Core, one transaction per chunk 
 `persons.new_person` gives one (sort key, generated case reference, documents, phones, search
 terms, the status history) so that every other feature takes the roster as it takes a typed-in
 one. The whole build is one audit entry ('demo roster of N persons built'), written with the
-last chunk, so the trail stays short and its chain intact.
+last chunk, so the trail stays short and its chain intact. Past `BLOCK` persons the drawn ones are
+copied in SQL (`_replicate`: other names, birth dates, references, documents and phones per copy)
+instead of drawn one by one.
 
     summary = build_demo_roster(db, persons=100_000, progress=lambda done, total: True)
     mission-roster demo --persons 1000000
@@ -26,8 +28,25 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    bindparam,
+    case,
+    func,
+    insert,
+    literal,
+    literal_column,
+    null,
+    select,
+    text,
+    update,
+)
+from sqlalchemy import cast as cast_
+from sqlalchemy.orm import Session, aliased
 
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.names import has_cyrillic, icao_latin
@@ -45,8 +64,8 @@ from desktop_app.services.demo import (
     log_entries,
 )
 from desktop_app.services.households import next_household_ref
-from desktop_app.services.persons import next_generated_ref
-from desktop_app.services.search_index import sort_key, term_rows
+from desktop_app.services.persons import generated_ref_prefix, next_generated_ref
+from desktop_app.services.search_index import search_terms, sort_key, term_rows
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import (
     Document,
@@ -59,9 +78,10 @@ from desktop_app.storage.models import (
     StatusChange,
 )
 
-__all__ = ["CHUNK", "build_demo_roster"]
+__all__ = ["BLOCK", "CHUNK", "build_demo_roster"]
 
 CHUNK = 5000  # persons per transaction
+BLOCK = 100_000  # persons drawn; a larger roster is copies of them (_replicate)
 _PERSONS = cast(Table, Person.__table__)
 _HOUSEHOLDS = cast(Table, Household.__table__)
 _NAMES = ("surname", "given_names", "patronymic", "surname_latin", "given_names_latin")
@@ -81,9 +101,11 @@ _latin = functools.lru_cache(maxsize=4096)(icao_latin)  # names repeat
 @accounts.guarded(Permission.MISSION)
 def build_demo_roster(db: Database, *, persons: int, operator: str = "demo", seed: int = 2023,
                       today: dt.date | None = None,
-                      progress: Callable[[int, int], bool] | None = None, chunk: int = CHUNK) -> DemoSummary:
+                      progress: Callable[[int, int], bool] | None = None, chunk: int = CHUNK,
+                      block: int = BLOCK) -> DemoSummary:
     """Add exactly `persons` demonstration persons (fewer if `progress` stops it) in bulk, whole
-    families of about `chunk` persons to a transaction; only the very last family may be cut short."""
+    families of about `chunk` persons to a transaction; only the very last family may be cut short.
+    Past `block` persons the families drawn are copied (`_replicate`) instead of drawn again."""
     if persons < 1:
         return DemoSummary(0, 0, 0, 0, 0)
     rng = random.Random(seed)
@@ -92,21 +114,23 @@ def build_demo_roster(db: Database, *, persons: int, operator: str = "demo", see
         organizations = add_partners(session, operator, audited=False)
         lists = add_lists(session, organizations, operator, day, audited=False)
         list_ids = [evacuation_list.id for evacuation_list in lists]
-    done = households = 0
-    logged = 0
-    while done < persons:
+    drawn = min(persons, block)  # drawn family by family; the rest copies these (_replicate)
+    done = households = logged = 0
+    persons_drawn: list[int] = []
+    stopping = False
+    while done < drawn:
         families: list[DemoFamily] = []
         size = 0
-        while size < min(chunk, persons - done):
+        while size < min(chunk, drawn - done):
             family = draw_family(rng, day, len(list_ids))
-            room = persons - done - size
+            room = drawn - done - size
             if len(family.members) > room:  # the last family, cut to the persons asked for (head first)
                 family = DemoFamily(family.name, family.members[:room], family.path, family.list_index)
             families.append(family)
             size += len(family.members)
         last = done + size >= persons
         with db.transaction() as session:
-            _write(session, families, list_ids, operator, day)
+            persons_drawn += _write(session, families, list_ids, operator, day)
             done += size
             households += len(families)
             stopping = not last and progress is not None and not progress(done, persons)
@@ -116,15 +140,22 @@ def build_demo_roster(db: Database, *, persons: int, operator: str = "demo", see
             progress(done, persons)
         if stopping:
             break
+    if done < persons and not stopping:
+        done, households, logged = _replicate(db, rng, organizations, operator, day, persons=persons,
+                                              block=(min(persons_drawn), max(persons_drawn)), done=done,
+                                              households=households, chunk=chunk, progress=progress)
     return DemoSummary(households, done, len(lists), len(organizations), logged)
 
 
 def _finish(session: Session, rng: random.Random, organizations: list[Organization], operator: str, day: dt.date,
-            persons: int, households: int) -> int:
-    """The liaison log and the build's one audit entry, in its last chunk's transaction."""
+            persons: int, households: int, drawn: int | None = None) -> int:
+    """The liaison log and the build's one audit entry, in its last chunk's transaction (`drawn`: the
+    persons drawn when the rest are copies of them)."""
     entries = log_entries(session, rng, organizations, operator, day, audited=False)
-    audit.record(session, operator, "demo", "roster", "demo", f"demo roster of {persons} persons built",
-                 {"persons": persons, "households": households, "log_entries": entries})
+    built: dict[str, int] = {"persons": persons, "households": households, "log_entries": entries}
+    if drawn is not None:
+        built["drawn"] = drawn
+    audit.record(session, operator, "demo", "roster", "demo", f"demo roster of {persons} persons built", built)
     return entries
 
 
@@ -159,8 +190,10 @@ def _processor(column: Any, dialect: Any) -> Callable[[Any], Any]:
     return process or (lambda value: value)
 
 
-def _write(session: Session, families: list[DemoFamily], list_ids: list[int], operator: str, day: dt.date) -> None:
-    """One chunk of families: households, persons and everything each person has."""
+def _write(session: Session, families: list[DemoFamily], list_ids: list[int], operator: str,
+           day: dt.date) -> tuple[int, int]:
+    """One chunk of families: households, persons and everything each person has; the first and last
+    person id written."""
     now = audit.now()
     # The households go first through a Core INSERT .. RETURNING: that also takes the write lock
     # (SQLite's BEGIN IMMEDIATE already holds it), so the persons' ids can be counted on from here.
@@ -226,6 +259,7 @@ def _write(session: Session, families: list[DemoFamily], list_ids: list[int], op
     if heads:
         session.execute(update(_HOUSEHOLDS).where(_HOUSEHOLDS.c.id == bindparam("household"))
                         .values(head_person_id=bindparam("head")), heads)
+    return min(person_ids), max(person_ids)
 
 
 def _history(person_id: int, path: list[Status], list_id: int | None, operator: str,
@@ -253,3 +287,222 @@ def _membership(person_id: int, case_ref: str, path: list[Status], list_id: int,
     if Status.CROSSED in path:
         crossed = stamp
     return (list_id, person_id, answer.value, stored_date(valid_until), crossed, answered, "", stamp, operator)
+
+
+# --- copies of the drawn block ---------------------------------------------------------------
+
+_DOCUMENTS = cast(Table, Document.__table__)
+_PHONES = cast(Table, Phone.__table__)
+_TERMS = cast(Table, SearchTerm.__table__)
+_CHANGES = cast(Table, StatusChange.__table__)
+_MEMBERS = cast(Table, ListMember.__table__)
+_DOCUMENT_SHIFT = 3_141_593  # added to a document's last seven digits per copy (modulo 10 ** 7)
+_PHONE_SHIFT = 2_718_281  # the same for a phone number
+_ALIKE = 10  # families of a shape shared by fewer take their names person by person
+_NAMES_FROM = Table("demo_copy_names", MetaData(), Column("person_id", Integer, primary_key=True),
+                    Column("names_of", Integer, nullable=False), Column("born_as", Integer, nullable=False),
+                    prefixes=["TEMPORARY"])  # ids only
+_HOUSEHOLD_NAMES_FROM = Table("demo_copy_household_names", MetaData(),
+                              Column("household_id", Integer, primary_key=True),
+                              Column("names_of", Integer, nullable=False), prefixes=["TEMPORARY"])
+
+
+def _replicate(db: Database, rng: random.Random, organizations: list[Organization], operator: str, day: dt.date, *,
+               persons: int, block: tuple[int, int], done: int, households: int, chunk: int,
+               progress: Callable[[int, int], bool] | None) -> tuple[int, int, int]:
+    """Copy the drawn persons (ids `block`, first to last) with their households, until `persons`: a chunk
+    of whole households a transaction, an INSERT .. SELECT per table. A copied family keeps its shape,
+    addresses, statuses, lists and answers, and takes the names of another drawn family of the same
+    shape (members' sexes in order; another one in each copy; a member of a family of a rare shape takes
+    another person's of the same sex): every full name is borne once per copy, so it is borne as many
+    times as there are copies; each person takes the birth date of another of their sex and relationship
+    (`_born_as`). Ids, UUIDs, case and household references are new, and document and phone numbers
+    have their last seven digits moved (no two copies share a passport). Returns persons, households
+    and log entries."""
+    with db.reading() as session:
+        drawn = session.execute(select(_PERSONS.c.id, _PERSONS.c.household_id, _PERSONS.c.sex,
+                                       _PERSONS.c.relationship)
+                                .where(_PERSONS.c.id.between(*block), _PERSONS.c.created_by == operator)
+                                .order_by(_PERSONS.c.id)).all()
+    members: dict[int, list[int]] = {}
+    shapes: dict[int, list[str | None]] = {}
+    for person_id, household_id, sex, _ in drawn:
+        members.setdefault(household_id, []).append(person_id)
+        shapes.setdefault(household_id, []).append(sex)
+    alike: dict[tuple[str | None, ...], list[int]] = {}
+    for household_id, shape in shapes.items():
+        alike.setdefault(tuple(shape), []).append(household_id)
+    sexes: dict[str | None, list[int]] = {}
+    roles: dict[tuple[str | None, str | None], list[int]] = {}  # sex and relationship: of an age
+    for person_id, _, sex, relationship in drawn:
+        sexes.setdefault(sex, []).append(person_id)
+        roles.setdefault((sex, relationship), []).append(person_id)
+    rank = {p: i for pool in sexes.values() for i, p in enumerate(pool)}
+    stride = {sex: len(pool) // 10 + 1 for sex, pool in sexes.items()}
+    role_of = {p: role for role, pool in roles.items() for p in pool}
+    role_rank = {p: i for pool in roles.values() for i, p in enumerate(pool)}
+    slices: list[list[int]] = [[]]
+    for household_id in members:
+        if sum(len(members[h]) for h in slices[-1]) >= chunk:
+            slices.append([])
+        slices[-1].append(household_id)
+    logged, copy = 0, 0
+    while True:
+        copy += 1
+        names_of: dict[int, int] = {}  # household: the household whose names it takes
+        person_names: dict[int, int] = {}
+        for group in alike.values():
+            step = copy * (len(group) // 10 + 1)
+            names_of.update((h, group[(i + step) % len(group)]) for i, h in enumerate(group))
+            if len(group) < _ALIKE:  # a rare shape: each member takes the names of a person of their sex
+                for h in group:
+                    names_of[h] = h
+                    person_names.update((p, sexes[sex][(rank[p] + copy * stride[sex]) % len(sexes[sex])])
+                                        for p, sex in zip(members[h], shapes[h], strict=True))
+        for families in slices:
+            room = persons - done
+            first = members[families[0]][0]
+            families = [h for h in families if members[h][0] < first + room]
+            last = min(members[families[-1]][-1], first + room - 1)
+            names = [(p, person_names.get(p, n)) for h in families
+                     for p, n in zip(members[h], members[names_of[h]], strict=True) if p <= last]
+            dated = [(p, n, _born_as(roles[role_of[p]], role_rank[p], copy, n)) for p, n in names]
+            with db.transaction() as session:
+                _copy(session, copy, (families[0], families[-1]), (first, last), dated,
+                      [(h, names_of[h]) for h in families])
+                done += last - first + 1
+                households += len(families)
+                final = done >= persons
+                stopping = not final and progress is not None and not progress(done, persons)
+                if final or stopping:
+                    logged = _finish(session, rng, organizations, operator, day, done, households,
+                                     drawn=block[1] - block[0] + 1)
+            if final and progress is not None:
+                progress(done, persons)
+            if final or stopping:
+                return done, households, logged
+
+
+def _born_as(role: list[int], rank: int, copy: int, names_of: int) -> int:
+    """The drawn person of the same sex and relationship (so of an age) whose birth date copy `copy` of the
+    one at `rank` takes: moved by another stride than the names, and never the one whose names it took (that
+    would be that person again)."""
+    at = rank + copy * (len(role) // 7 + 1)
+    return next((p for p in (role[at % len(role)], role[(at + 1) % len(role)]) if p != names_of), names_of)
+
+
+class _Sql:
+    """The few expressions that SQLite and PostgreSQL spell differently."""
+
+    def __init__(self, session: Session) -> None:
+        self.sqlite = session.connection().dialect.name == "sqlite"
+
+    def uuid(self) -> Any:
+        if not self.sqlite:
+            return cast_(func.gen_random_uuid(), String)
+        hexes = "lower(hex(randomblob({})))"
+        return literal_column(  # version 4: 4 random bits fixed, 2 for the variant
+            f"{hexes.format(4)} || '-' || {hexes.format(2)} || '-4' || substr({hexes.format(2)}, 2) || '-' || "
+            f"substr('89ab', 1 + abs(random()) % 4, 1) || substr({hexes.format(2)}, 2) || '-' || {hexes.format(6)}",
+            String)
+
+    def digits(self, number: Any, width: int) -> Any:
+        """`number` as text, zero-padded to `width` digits (longer numbers whole)."""
+        if self.sqlite:
+            return func.printf(f"%0{width}d", number, type_=String)
+        return case((number < 10**width, func.lpad(cast_(number, String), width, "0")), else_=cast_(number, String))
+
+    def moved_tail(self, text: Any, shift: int) -> Any:
+        """`text` with its last seven digits moved by `shift` (modulo 10 ** 7)."""
+        head = func.substr(text, 1, func.length(text) - 7, type_=String)
+        tail = cast_(func.substr(text, func.length(text) - 6, type_=String), Integer)
+        return head.concat(self.digits((tail + shift) % 10_000_000, 7))
+
+    def without_digits(self, text: Any) -> Any:
+        if self.sqlite:
+            return ~text.op("GLOB", is_comparison=True)("*[0-9]*")
+        return ~text.op("~", is_comparison=True)("[0-9]")
+
+
+def _copy(session: Session, copy: int, households: tuple[int, int], persons: tuple[int, int],
+          names: list[tuple[int, int, int]], household_names: list[tuple[int, int]]) -> None:
+    """Copy number `copy` of the drawn households `households` and persons `persons` (first to last id),
+    each with the names of another (`names`, `household_names`: whose names each takes)."""
+    sql = _Sql(session)
+    connection = session.connection()
+    for mapping in (_NAMES_FROM, _HOUSEHOLD_NAMES_FROM):
+        mapping.create(connection, checkfirst=True)
+    session.execute(insert(_NAMES_FROM), [{"person_id": p, "names_of": n, "born_as": b} for p, n, b in names])
+    session.execute(insert(_HOUSEHOLD_NAMES_FROM), [{"household_id": h, "names_of": n} for h, n in household_names])
+    if not sql.sqlite:  # the new ids are counted from the largest: no other writer may take one meanwhile
+        session.execute(text("LOCK TABLE persons, households IN SHARE ROW EXCLUSIVE MODE"))
+    person_shift = (session.scalar(select(func.max(_PERSONS.c.id))) or 0) + 1 - persons[0]
+    household_shift = (session.scalar(select(func.max(_HOUSEHOLDS.c.id))) or 0) + 1 - households[0]
+    prefix = generated_ref_prefix(session)
+    first_ref = int(next_generated_ref(session)[len(prefix):])
+    named_household = aliased(_HOUSEHOLDS)
+    session.execute(insert(_HOUSEHOLDS).from_select(
+        ["id", "uuid", "ref", "name", "head_person_id", "notes", "created_at", "created_by", "updated_at",
+         "updated_by"],
+        select(_HOUSEHOLDS.c.id + household_shift, sql.uuid(),
+               literal("H-", String).concat(sql.digits(_HOUSEHOLDS.c.id + household_shift, 5)),
+               named_household.c.name, null(), _HOUSEHOLDS.c.notes, _HOUSEHOLDS.c.created_at,
+               _HOUSEHOLDS.c.created_by, _HOUSEHOLDS.c.updated_at, _HOUSEHOLDS.c.updated_by)
+        .join(_HOUSEHOLD_NAMES_FROM, _HOUSEHOLD_NAMES_FROM.c.household_id == _HOUSEHOLDS.c.id)
+        .join(named_household, named_household.c.id == _HOUSEHOLD_NAMES_FROM.c.names_of)))
+    person = _PERSONS.c
+    named, born = aliased(_PERSONS), aliased(_PERSONS)
+    made = {"id": person.id + person_shift, "uuid": sql.uuid(),
+            "case_ref": literal(prefix, String).concat(sql.digits(person.id - persons[0] + first_ref, 6)),
+            "household_id": person.household_id + household_shift,
+            **{name: named.c[name] for name in (*_NAMES, "sort_key")}, "birth_date": born.c.birth_date}
+    every = [c.name for c in _PERSONS.columns]
+    session.execute(insert(_PERSONS).from_select(every, select(*(made.get(name, person[name]) for name in every))
+                                                 .join(_NAMES_FROM, _NAMES_FROM.c.person_id == person.id)
+                                                 .join(named, named.c.id == _NAMES_FROM.c.names_of)
+                                                 .join(born, born.c.id == _NAMES_FROM.c.born_as)))
+    drawn = aliased(_HOUSEHOLDS)
+    session.execute(update(_HOUSEHOLDS).where(_HOUSEHOLDS.c.id.between(households[0] + household_shift,
+                                                                       households[1] + household_shift))
+                    .values(head_person_id=select(drawn.c.head_person_id + person_shift)
+                            .where(drawn.c.id == _HOUSEHOLDS.c.id - household_shift,
+                                   drawn.c.head_person_id <= persons[1]).scalar_subquery()))
+    session.execute(insert(_TERMS).from_select(  # the names' terms: the case reference's, documents' and
+        ["person_id", "term", "sort_key"],      # phones' follow below
+        select(_NAMES_FROM.c.person_id + person_shift, _TERMS.c.term, _TERMS.c.sort_key)
+        .join(_TERMS, _TERMS.c.person_id == _NAMES_FROM.c.names_of).where(sql.without_digits(_TERMS.c.term))))
+    changes: list[tuple[Table, tuple[str, ...], dict[str, Any]]] = [
+            (_CHANGES, _CHANGE_COLUMNS, {}),
+            (_MEMBERS, _MEMBER_COLUMNS, {}),
+            (_DOCUMENTS, _DOCUMENT_COLUMNS, {"number": sql.moved_tail(_DOCUMENTS.c.number, _DOCUMENT_SHIFT * copy),
+                                             "number_key": sql.moved_tail(_DOCUMENTS.c.number_key,
+                                                                          _DOCUMENT_SHIFT * copy)})]
+    for table, columns, changed in changes:
+        drawn_rows = table.c.person_id.between(*persons)
+        changed["person_id"] = table.c.person_id + person_shift
+        session.execute(insert(table).from_select(
+            list(columns), select(*(changed.get(name, table.c[name]) for name in columns)).where(drawn_rows)))
+    rows = _Rows(session)
+    phones = [(person_id + person_shift, e164[:-7] + f"{(int(e164[-7:]) + _PHONE_SHIFT * copy) % 10_000_000:07d}")
+              for person_id, e164 in session.execute(select(_PHONES.c.person_id, _PHONES.c.e164)
+                                                     .where(_PHONES.c.person_id.between(*persons)))]
+    rows.add(_PHONES, _PHONE_COLUMNS, [(person_id, e164, "", display_phone(e164)) for person_id, e164 in phones])
+    made_persons = (persons[0] + person_shift, persons[1] + person_shift)
+    keys: dict[int, list[str]] = {}
+    for person_id, key in session.execute(select(_DOCUMENTS.c.person_id, _DOCUMENTS.c.number_key)
+                                          .where(_DOCUMENTS.c.person_id.between(*made_persons))):
+        keys.setdefault(person_id, []).append(key)
+    numbers: dict[int, list[str]] = {}
+    for person_id, e164 in phones:
+        numbers.setdefault(person_id, []).append(e164)
+    rows.add(_TERMS, ("person_id", "term", "sort_key"), [
+        (person_id, term, key) for person_id, case_ref, key in session.execute(
+            select(person.id, person.case_ref, person.sort_key).where(person.id.between(*made_persons)))
+        for term in search_terms((), case_ref, keys.get(person_id, ()), numbers.get(person_id, ()))
+        if any(c.isdigit() for c in term)])
+    _NAMES_FROM.drop(connection)
+    _HOUSEHOLD_NAMES_FROM.drop(connection)
+    if not sql.sqlite:  # the sequences past the ids written explicitly
+        for name in ("persons", "households"):
+            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT max(id) FROM "
+                                 f"{name}))"))
