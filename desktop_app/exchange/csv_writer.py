@@ -101,9 +101,9 @@ def csv_cell(value: Any, date_text: DateText) -> str:
     if isinstance(value, dt.date):
         return date_text(value)
     text = value if isinstance(value, str) else str(value)
+    if "\x00" in text:  # dropped before the check: a formula behind a NUL is a formula once the NUL is gone
+        text = text.replace("\x00", "")
     risky = text.startswith(FORMULA_PREFIXES) and not _NUMBER_SHAPED.fullmatch(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        text = text.replace("\x00", "")
     return "'" + text if risky else text

@@ -346,12 +346,12 @@ class _CellMaker:
         return self._text(index, str(value))
 
     def _text(self, index: int, value: str) -> Any:
+        if _ILLEGAL_XML.search(value) or "\r" in value or len(value) > MAX_CELL_TEXT:
+            value = clean_cell_text(value)  # before the check: a formula behind a NUL is a formula once it is gone
         if not value.startswith(FORMULA_PREFIXES) and value not in ERROR_CODES:
-            if _ILLEGAL_XML.search(value) or "\r" in value or len(value) > MAX_CELL_TEXT:
-                return clean_cell_text(value)
             return value
         cell = self._texts[index]
-        cell.value = clean_cell_text(value)
+        cell.value = value
         cell.data_type = "s"
         return cell
 
