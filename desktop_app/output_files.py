@@ -105,6 +105,8 @@ def check_target(path: PathLike, *, overwrite: bool, roster: PathLike | None = N
     if not folder_exists:
         raise OutputError("the folder does not exist", path=shown)
     if os.path.lexists(target):
+        if not _is_file(target):
+            raise OutputRefused("is not a file but a pipe or a device; give a file name", path=shown)
         if _looks_like_database(target):
             raise OutputRefused("is a database file; a report or export is never written over a database",
                                 path=shown)
@@ -136,6 +138,15 @@ def _is_sidecar(real: str, roster_real: str) -> bool:
         return False
     folder, roster_folder = os.path.dirname(real), os.path.dirname(roster_real)
     return folder == roster_folder or _same_file(Path(folder), Path(roster_folder))
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a regular file (or a link to none): opening a named pipe to read it waits for a
+    writer that may never come."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # a link to nothing: published over like a missing file
+        return True
 
 
 def _looks_like_database(path: Path) -> bool:
