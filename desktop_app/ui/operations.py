@@ -465,14 +465,15 @@ def being_left(roster: Roster) -> bool:
     return id(roster) in _rosters_left
 
 
-def _bound_to(workspace: Workspace) -> WaitForLock:
+def _bound_to(workspace: Workspace, *, while_left: bool = False) -> WaitForLock:
     """The wait for the write lock of the roster open now, given up (`Cancelled`, nothing written) if another
     roster opens before the write starts: a write waiting in a nested loop (an undo, a save) was asked of this
-    roster, and its work may read `workspace.db` when it runs, which would then be the other roster's."""
+    roster, and its work may read `workspace.db` when it runs, which would then be the other roster's. With
+    `while_left`, a roster File > Open is leaving (not replaced yet) is still written."""
     roster = workspace.db
 
     def given_up() -> bool:
-        if workspace.db is not roster or being_left(roster):
+        if workspace.db is not roster or (being_left(roster) and not while_left):
             raise Cancelled("Not saved: another roster was opened while this change waited for a colleague; "
                             "nothing was changed.")
         return False
@@ -486,18 +487,18 @@ def _bound_to(workspace: Workspace) -> WaitForLock:
 
 def _start(operation: PendingOperation, pool: Workers, work: Callable[[Progress], Any],
            hub: WorkspaceHub | None = None, kinds: frozenset[str] | None = None,
-           workspace: Workspace | None = None, *, read: bool = False) -> PendingOperation:
+           workspace: Workspace | None = None, *, read: bool = False, while_left: bool = False) -> PendingOperation:
     relay = the_relay()
     number = operation.number = relay.add(operation)
     wait_for_lock: WaitForLock | None = None
     tracked: Roster | None = None
     if workspace is not None:  # a roster not the window's: its lock waited for, nothing announced
-        wait_for_lock = _bound_to(workspace)
+        wait_for_lock = _bound_to(workspace, while_left=while_left)
     elif hub is not None:
         workspace = hub.workspace
         if workspace is None:
             raise RuntimeError("no roster is open")
-        wait_for_lock, tracked = _bound_to(workspace), workspace.db
+        wait_for_lock, tracked = _bound_to(workspace, while_left=while_left), workspace.db
         relay.finishers[number] = hub.write_started(kinds)
     pool.start(_Job(work, relay, number, operation.cancel_event, wait_for_lock, tracked, read).run)
     return operation
@@ -544,12 +545,14 @@ def run_in_background(parent: QWidget | None, title: str, operation: Callable[[P
 
 
 def write_and_wait(parent: QWidget, title: str, work: Callable[[], T], *, kinds: frozenset[str] | None = None,
-                   hub: WorkspaceHub | None = None, workspace: Workspace | None = None) -> T:
+                   hub: WorkspaceHub | None = None, workspace: Workspace | None = None, while_left: bool = False) -> T:
     """Run the write `work()` as `run_write` does and return its result once it is written, the event loop
     turning meanwhile (see the module); raises what the write raised, `Cancelled` when the officer gave the
     wait up or `parent` was closed meanwhile. `hub` defaults to the one of `parent`'s window; with none
     (a dialog on its own), `work()` runs at once. With `workspace` not the hub's (a roster asked to sign in
-    on before it replaces the one open), the write waits for that roster's lock and announces nothing."""
+    on before it replaces the one open), the write waits for that roster's lock and announces nothing. With
+    `while_left`, it is written even while File > Open leaves the roster (the idle lock's PIN: the switch waits
+    for the lock to be taken off, and a roster being left gives its other writes up)."""
     if hub is None:
         from desktop_app.ui.workspace_signals import hub_of
 
@@ -561,7 +564,7 @@ def write_and_wait(parent: QWidget, title: str, work: Callable[[], T], *, kinds:
     results: list[T] = []
     errors: list[BaseException] = []
     pending = PendingOperation(parent, title, results.append, errors.append, every_error=True)
-    _start(pending, write_pool(), lambda _progress: work(), hub, kinds, workspace)
+    _start(pending, write_pool(), lambda _progress: work(), hub, kinds, workspace, while_left=while_left)
     pending.wait()
     if errors:
         raise errors[0]

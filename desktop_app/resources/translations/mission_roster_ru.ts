@@ -4837,6 +4837,25 @@ Close anyway (the roster itself is unchanged, without this backup), or Cancel to
         <source>Close &amp;anyway</source>
         <translation>&amp;Всё равно закрыть</translation>
     </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="516"/>
+        <source>Backup not written</source>
+        <translation>Резервная копия не записана</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="517"/>
+        <source>The backup of the roster you are leaving could not be written: %1
+
+Open the other roster anyway (this roster itself is unchanged, without this backup), or Cancel to stay on this roster and choose another backup folder (Tools &gt; Backup settings…).</source>
+        <translation>Не удалось записать резервную копию базы, которую вы покидаете: %1
+
+Открыть другую базу всё равно (эта база не изменена, но без этой копии) или Отмена, чтобы остаться в этой базе и выбрать другую папку для копий (Сервис &gt; Параметры резервного копирования…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="523"/>
+        <source>Open &amp;anyway</source>
+        <translation>&amp;Всё равно открыть</translation>
+    </message>
 </context>
 <context>
     <name>QMainWindow</name>

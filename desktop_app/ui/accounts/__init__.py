@@ -235,8 +235,9 @@ class AccountsFeature(QObject):
         before, db = workspace.account, workspace.db
         self._unlocking = True
         try:
+            # While File > Open leaves this roster the switch waits for the lock to come off: the PIN is checked.
             account = write_and_wait(self.host.window(), QCoreApplication.translate("Accounts", "Signing in"),
-                                     lambda: accounts.authenticate(db, name, pin))
+                                     lambda: accounts.authenticate(db, name, pin), while_left=True)
         except RosterError as exc:  # a wrong PIN, a locked or disabled account, the wait cancelled
             return translated(exc)
         finally:

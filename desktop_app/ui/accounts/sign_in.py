@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 
 W = TypeVar("W", bound=QWidget)
+PROBLEM_STYLE = "color: #b71c1c;"
 
 
 def named(widget: W, name: str) -> W:
@@ -75,7 +76,6 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         self.problem = named(QLabel("", self), "signInProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b71c1c;")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -107,7 +107,7 @@ class SignInDialog(QDialog):
         db, pin = self.workspace.db, self.pin.text()
         self.signing = True
         self.ok.setEnabled(False)
-        self.problem.setText(self.tr("Checking the PIN…"))
+        self._say(self.tr("Checking the PIN…"), problem=False)  # news, not a problem: not in red
         try:
             account = write_and_wait(self, self.tr("Signing in"), lambda: accounts.authenticate(db, str(name), pin),
                                      workspace=self.workspace)
@@ -143,9 +143,13 @@ class SignInDialog(QDialog):
                 pending.cancel()
         super().done(result)
 
+    def _say(self, text: str, *, problem: bool) -> None:
+        self.problem.setStyleSheet(PROBLEM_STYLE if problem else "")
+        self.problem.setText(text)
+
     def _refused(self, why: str) -> None:
         self.signing = False
-        self.problem.setText(why)
+        self._say(why, problem=True)
         self.ok.setEnabled(True)
         self.pin.clear()
         self.pin.setFocus()

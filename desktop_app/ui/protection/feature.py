@@ -324,7 +324,8 @@ class Protection(QObject):
         """File > Open leaves this roster: its backup at close runs on the writer's worker, after any backup still
         writing, and the switch waits for it, the window painting and answering. While a colleague holds the
         write lock the waiting window names them; Cancel gives the backup up (nothing written) and the roster
-        open stays. A backup that fails (a missing USB stick) is said in the status bar and the switch goes on."""
+        open stays. A backup that cannot be written (a missing USB stick, a full disk) is told with why, and the officer
+        chooses: Open anyway, or Cancel, which stays on this roster with its automatic backups."""
         auto, workspace = self.auto, self.host.workspace
         if auto is None or workspace is None:
             if self.lock.locked:
@@ -340,29 +341,35 @@ class Protection(QObject):
         release = self._unlocked_first(leaving.hold(), keep_backing_up)
         self.auto = None
         self.timer.stop()
+
+        def stay() -> None:  # nothing written, and the roster stays open with its automatic backups
+            if self.host.db is db:
+                self.auto = auto
+                self.start_timer()
+            release(False)
+
         try:
             auto.folder = backup_folder(self.host)
-        except OSError as exc:  # the folder beside the roster cannot be made: told, and the switch goes on
-            self._auto_failed(RosterError(str(exc)))
-            release(True)
+        except OSError as exc:  # the folder beside the roster cannot be made
+            self._ask_leave_without_backup(leaving.parent, str(exc.strerror or exc), lambda: release(True), stay)
             return
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, Cancelled):  # given up: nothing written, and the roster stays open with its backups
+            if isinstance(exc, Cancelled):  # given up in the waiting window
                 log.info("backup before leaving the roster cancelled")
-                if self.host.db is db:
-                    self.auto = auto
-                    self.start_timer()
-                release(False)
+                stay()
                 return
-            release(True)
             if not isinstance(exc, RosterError):
+                release(True)
                 raise exc  # a bug: the crash dialog
-            self._auto_failed(exc)
+            log.info("backup before leaving the roster not written: %s", type(exc).__name__)
+            asked.append(True)  # the officer's answer decides, not the end of the backup's operation
+            self._ask_leave_without_backup(leaving.parent, translated(exc), lambda: release(True), stay)
 
+        asked: list[bool] = []
         leaving_backup = self._backup_at_close(leaving.parent, workspace, auto, lambda _r: release(True), failed)
         # Its Cancel is the waiting window's; the window closed meanwhile gives the backup up as well.
-        leaving_backup.destroyed.connect(lambda _obj=None: release(False))
+        leaving_backup.destroyed.connect(lambda _obj=None: None if asked else release(False))
         self.leaving_backup = leaving_backup
 
     def _unlocked_first(self, release: Callable[[bool], None],
@@ -502,6 +509,37 @@ class Protection(QObject):
             (close if closing else stay)()
 
         box.finished.connect(answered)
+        box.open()
+
+    def _ask_leave_without_backup(self, parent: QWidget, why: str, leave: Callable[[], None],
+                                  stay: Callable[[], None]) -> None:
+        """The backup of the roster File > Open leaves could not be written: the officer is told why and chooses
+        to open the other roster anyway or to stay on this one (and choose another folder); the switch waits."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Backup not written"),
+                          self.tr("The backup of the roster you are leaving could not be written: %1\n\nOpen the "
+                                  "other roster anyway (this roster itself is unchanged, without this backup), or "
+                                  "Cancel to stay on this roster and choose another backup folder (Tools > Backup "
+                                  "settings…).").replace("%1", why),
+                          QMessageBox.StandardButton.NoButton, parent)
+        box.setObjectName("leaveBackupFailedBox")
+        open_anyway = box.addButton(self.tr("Open &anyway"), QMessageBox.ButtonRole.AcceptRole)
+        open_anyway.setObjectName("openAnyway")
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        answered: list[bool] = []
+
+        def answer(leaving: bool) -> None:
+            if not answered:
+                answered.append(True)
+                (leave if leaving else stay)()
+
+        def finished(_result: int) -> None:
+            leaving = box.clickedButton() is open_anyway
+            box.deleteLater()
+            answer(leaving)
+
+        box.finished.connect(finished)
+        box.destroyed.connect(lambda _obj=None: answer(False))  # its parent closed meanwhile: the roster stays
         box.open()
 
     @Slot()
