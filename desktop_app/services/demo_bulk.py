@@ -15,13 +15,16 @@ instead of drawn one by one.
     mission-roster demo --persons 1000000
 
 `progress(done, total)` is called after each chunk (persons); returning False stops there: what
-was committed stays, one consistent roster, and the audit entry names what was built.
+was committed stays, one consistent roster, and the audit entry names what was built. A build
+interrupted otherwise (Ctrl+C, a failure) records the persons its committed chunks hold, 'demo roster
+of N persons built (interrupted; M asked)', before the interruption goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import random
 import uuid as uuid_module
 from collections.abc import Callable
@@ -68,6 +71,7 @@ from desktop_app.services.persons import generated_ref_prefix, next_generated_re
 from desktop_app.services.search_index import search_terms, sort_key, term_rows
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import (
+    AuditEntry,
     Document,
     Household,
     ListMember,
@@ -79,6 +83,8 @@ from desktop_app.storage.models import (
 )
 
 __all__ = ["BLOCK", "CHUNK", "build_demo_roster"]
+
+logger = logging.getLogger(__name__)
 
 CHUNK = 5000  # persons per transaction
 BLOCK = 100_000  # persons drawn; a larger roster is copies of them (_replicate)
@@ -108,6 +114,39 @@ def build_demo_roster(db: Database, *, persons: int, operator: str = "demo", see
     Past `block` persons the families drawn are copied (`_replicate`) instead of drawn again."""
     if persons < 1:
         return DemoSummary(0, 0, 0, 0, 0)
+    with db.reading() as session:
+        before = tuple(session.scalar(select(func.coalesce(func.max(table.c.id), 0)))
+                       for table in (_PERSONS, _HOUSEHOLDS, cast(Table, AuditEntry.__table__)))
+    try:
+        return _build(db, persons=persons, operator=operator, seed=seed, today=today, progress=progress,
+                      chunk=chunk, block=block)
+    except BaseException:  # Ctrl+C, a failure: the chunks committed stay, and the trail must name them
+        try:
+            _record_interrupted(db, operator, persons, cast(tuple[int, int, int], before))
+        except Exception:
+            logger.exception("the interrupted demonstration build could not be recorded")
+        raise
+
+
+def _record_interrupted(db: Database, operator: str, asked: int, before: tuple[int, int, int]) -> None:
+    """The build's audit entry when it did not end by itself (its last chunk writes the entry otherwise):
+    the persons and households committed since the ids `before` (persons, households, audit entries)."""
+    persons_before, households_before, entries_before = before
+    with db.transaction() as session:
+        if session.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.id > entries_before, AuditEntry.action == "demo", AuditEntry.entity == "roster")):
+            return  # interrupted after the last chunk's commit
+        persons = session.scalar(select(func.count()).where(_PERSONS.c.id > persons_before,
+                                                            _PERSONS.c.created_by == operator)) or 0
+        households = session.scalar(select(func.count()).where(_HOUSEHOLDS.c.id > households_before,
+                                                                _HOUSEHOLDS.c.created_by == operator)) or 0
+        audit.record(session, operator, "demo", "roster", "demo",
+                     f"demo roster of {persons} persons built (interrupted; {asked} asked)",
+                     {"persons": persons, "households": households, "asked": asked})
+
+
+def _build(db: Database, *, persons: int, operator: str, seed: int, today: dt.date | None,
+           progress: Callable[[int, int], bool] | None, chunk: int, block: int) -> DemoSummary:
     rng = random.Random(seed)
     day = today or dt.date.today()
     with db.transaction() as session:
