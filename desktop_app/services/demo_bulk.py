@@ -44,6 +44,7 @@ from sqlalchemy import (
     literal,
     literal_column,
     null,
+    or_,
     select,
     text,
     update,
@@ -181,7 +182,8 @@ def _build(db: Database, *, persons: int, operator: str, seed: int, today: dt.da
             break
     if done < persons and not stopping:
         done, households, logged = _replicate(db, rng, organizations, operator, day, persons=persons,
-                                              block=(min(persons_drawn), max(persons_drawn)), done=done,
+                                              block=list(zip(persons_drawn[::2], persons_drawn[1::2], strict=True)),
+                                              done=done,
                                               households=households, chunk=chunk, progress=progress)
     return DemoSummary(households, done, len(lists), len(organizations), logged)
 
@@ -347,10 +349,11 @@ _HOUSEHOLD_NAMES_FROM = Table("demo_copy_household_names", MetaData(),
 
 
 def _replicate(db: Database, rng: random.Random, organizations: list[Organization], operator: str, day: dt.date, *,
-               persons: int, block: tuple[int, int], done: int, households: int, chunk: int,
+               persons: int, block: list[tuple[int, int]], done: int, households: int, chunk: int,
                progress: Callable[[int, int], bool] | None) -> tuple[int, int, int]:
-    """Copy the drawn persons (ids `block`, first to last) with their households, until `persons`: a chunk
-    of whole households a transaction, an INSERT .. SELECT per table. A copied family keeps its shape,
+    """Copy the drawn persons (`block`: the first and last id of each chunk drawn, so that a colleague's
+    person registered between two chunks is never taken for one) with their households, until `persons`:
+    a chunk of whole households a transaction, an INSERT .. SELECT per table. A copied family keeps its shape,
     addresses, statuses, lists and answers, and takes the names of another drawn family of the same
     shape (members' sexes in order; another one in each copy; a member of a family of a rare shape takes
     another person's of the same sex): every full name is borne once per copy, so it is borne as many
@@ -361,7 +364,7 @@ def _replicate(db: Database, rng: random.Random, organizations: list[Organizatio
     with db.reading() as session:
         drawn = session.execute(select(_PERSONS.c.id, _PERSONS.c.household_id, _PERSONS.c.sex,
                                        _PERSONS.c.relationship)
-                                .where(_PERSONS.c.id.between(*block), _PERSONS.c.created_by == operator)
+                                .where(or_(*(_PERSONS.c.id.between(*ids) for ids in block)))
                                 .order_by(_PERSONS.c.id)).all()
     members: dict[int, list[int]] = {}
     shapes: dict[int, list[str | None]] = {}
@@ -415,7 +418,7 @@ def _replicate(db: Database, rng: random.Random, organizations: list[Organizatio
                 stopping = not final and progress is not None and not progress(done, persons)
                 if final or stopping:
                     logged = _finish(session, rng, organizations, operator, day, done, households,
-                                     drawn=block[1] - block[0] + 1)
+                                     drawn=len(drawn))
             if final and progress is not None:
                 progress(done, persons)
             if final or stopping:
