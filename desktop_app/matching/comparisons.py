@@ -111,7 +111,8 @@ class Comparison:
     `name_keys[i]` is the canonical key of the target's name word for name field i ('' when
     the level is not one that term frequencies adjust), `place_key` the target's locality
     when the localities are equal, `documents` the numbers both records give when the documents
-    are equal (the model weighs a number by how many roster persons carry it). `notes` are extra
+    are equal, or those of either one character off a number of the other (the model weighs a
+    number by how many roster persons carry it). `notes` are extra
     reasons, e.g. the scheme under which two names are equal or names found in each other's place.
     """
 
@@ -131,8 +132,16 @@ def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None 
 
 
 def shared_documents(query: Prepared, target: Prepared, other: tuple[int, ...]) -> frozenset[str]:
-    """The numbers `query` and `target` both give when their documents are equal (`other`: their levels), else none."""
-    return query.documents & target.documents if other[DOCUMENT_F] == 0 else _NO_DOCUMENTS
+    """The numbers `query` and `target` both give when their documents are equal (`other`: their levels);
+    one character off, the numbers of either side one off a number of the other; else none."""
+    level = other[DOCUMENT_F]
+    if level == 0:
+        return query.documents & target.documents
+    if level == DOCUMENT_ONE_OFF:
+        return frozenset(number for a in query.documents for b in target.documents
+                         if min(len(a), len(b)) >= MIN_FUZZY_DOCUMENT and OSA.distance(a, b, score_cutoff=1) <= 1
+                         for number in (a, b))
+    return _NO_DOCUMENTS
 
 
 _NO_DOCUMENTS: frozenset[str] = frozenset()

@@ -608,7 +608,7 @@ def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | Non
         for other, comparison in found:
             target = index._prepared[other]
             judged = judge(prepared, target, comparison, index.model, match_threshold=t.match,
-                           review_threshold=t.review, surname_rule=False)
+                           review_threshold=t.review, surname_rule=False, family_rule=False)
             if judged.decision != NONE:
                 pairs.append(DuplicatePair(prepared.key, target.key, judged.score, judged.decision, judged.reasons,
                                            judged.contributions))

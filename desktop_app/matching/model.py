@@ -174,6 +174,7 @@ class Model:
     # number -> roster persons carrying it, for numbers more than `GROUP_DOCUMENT_HOLDERS` carry; roster size
     group_documents: dict[str, int] | None = None
     roster_size: int = 0
+    shared_numbers: frozenset[str] | None = None  # numbers more than one roster person carries
 
     @classmethod
     def shipped(cls) -> Model:
@@ -228,6 +229,7 @@ class Model:
         base = self.u[LOCALITY_F][0]
         return replace(self, term_frequencies=(tables[0], tables[1], tables[2]), given_counts=dict(given),
                        group_documents=group_documents(records) or None, roster_size=len(records),
+                       shared_numbers=shared_numbers(records) or None,
                        given_in_family=dict(Counter(in_family)),
                        given_unseen=max(UNSEEN_PRIOR, (alone + UNSEEN_PSEUDO_NAMES * UNSEEN_PRIOR)
                                         / (given_total + UNSEEN_PSEUDO_NAMES)),
@@ -375,12 +377,24 @@ class Model:
     def group_holders(self, comparison: Comparison) -> int:
         """How many roster persons carry the number a pair agrees on, when it is a group's (0: one person's).
 
-        A pair that shares any number few carry agrees on that one: 0.
+        A pair that shares any number few carry agrees on that one: 0. A pair one character off
+        is near a group's number when either side's number involved is one (the group's number
+        typed with a typo is one off all its holders); it may then also be near a number of its own.
         """
         groups = self.group_documents
         if not groups or not comparison.documents:
             return 0
+        if comparison.levels[DOCUMENT_F] == DOCUMENT_ONE_OFF:
+            return max(groups.get(number, 0) for number in comparison.documents)
         return min(groups.get(number, 0) for number in comparison.documents)
+
+    def carried_by_others(self, comparison: Comparison) -> bool:
+        """The pair agrees only on numbers other roster persons carry too (a family's passport: the
+        children inscribed in a parent's carry its number), not on one the roster person alone carries."""
+        shared = self.shared_numbers
+        if not shared or comparison.levels[DOCUMENT_F] != 0 or not comparison.documents:
+            return False
+        return all(number in shared for number in comparison.documents)
 
     def identified(self, comparison: Comparison) -> bool:
         """The pair shares a roster ID, a case reference or a document number that is not a group's."""
@@ -388,16 +402,20 @@ class Model:
         return levels[IDENTIFIER] == 0 or (levels[DOCUMENT_F] == 0 and not self.group_holders(comparison))
 
     def adjusted_document(self, comparison: Comparison) -> float | None:
-        """The bits of a document equal on a group's number (u: the share of the roster carrying it), else None.
+        """The bits of a document equal or one character off on a group's number (u: the share of the
+        roster carrying it), else None.
 
         Splink's term-frequency adjustment: a random roster person carries the number as often as
         its holders make up of the roster, so 300 persons sharing a group's travel document make it
-        a weak agreement, while the generic u (`estimate_u`) stays that of one person's number.
+        a weak agreement, while the generic u (`estimate_u`) stays that of one person's number. The
+        group's number typed one off is one off every holder's: as common, with the m of a typo
+        (it weighed as one person's passport one digit off, breaker X14c).
         """
         holders = self.group_holders(comparison)
         if not holders:
             return None
-        return math.log2(self.m[DOCUMENT_F][0] / max(holders / max(self.roster_size, holders), U_FLOOR))
+        level = comparison.levels[DOCUMENT_F]
+        return math.log2(self.m[DOCUMENT_F][level] / max(holders / max(self.roster_size, holders), U_FLOOR))
 
     def adjusted_places(self, comparison: Comparison) -> tuple[float, float] | None:
         """Locality and address bits when the locality's frequency or a shared household changes them, else None."""
@@ -583,6 +601,16 @@ def group_documents(records: Sequence[Prepared]) -> dict[str, int]:
     """Numbers carried by more than `GROUP_DOCUMENT_HOLDERS` of `records`, each with how many carry it."""
     holders = Counter(number for record in records for number in record.documents)
     return {number: n for number, n in holders.items() if n > GROUP_DOCUMENT_HOLDERS}
+
+
+def shared_numbers(records: Sequence[Prepared]) -> frozenset[str]:
+    """Numbers carried by more than one of `records` (a family's passport, a group's, one person registered twice)."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for record in records:
+        for number in record.documents:
+            (shared if number in seen else seen).add(number)
+    return frozenset(shared)
 
 
 def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | None = None,

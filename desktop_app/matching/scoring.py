@@ -17,12 +17,14 @@ day, and a married name is for the officer (an address that agrees does not lift
 may write the town or the camp as the address, which thousands share). A roster ID,
 case reference or document equal lifts a pair to review at least (a partner who typed our
 reference deserves a look even when every name differs); a group's number (`Model.group_holders`: a
-travel document typed for each of its members) is weighed by how many carry it and does neither.
-Locality and address never make a match on their own: without an ID or a
-document equal, a pair that reaches the match threshold only through its places stays at
-review (a household's members and its neighbours share them), and so does one that reaches it only
-through a document one character off without a birth date agreeing (a family's passports are issued in
-sequence: a father and son named alike), unless its full birth date
+travel document typed for each of its members) is weighed by how many carry it and does neither, typed
+right or one character off. Birth dates a generation apart keep an answer row's pair at review when the
+number it agrees on is carried by other roster persons too: a child inscribed in a parent's passport
+carries the parent's number. Locality and address never make a
+match on their own: without an ID or a document equal, a pair that reaches the match threshold only
+through its places stays at review (a household's members and its neighbours share them), and so does
+one that reaches it only through a document one character off without a birth date agreeing (a
+family's passports are issued in sequence: a father and son named alike), unless its full birth date
 agrees and its given names agree or clash as a twin's would (`born_apart_from_household`:
 in one household only a twin shares a birth date, and the twin cap weighs that). Twins are weighed rather than
 ruled: a pair whose surname and full birth date agree and whose given names clash is either
@@ -148,11 +150,14 @@ def assess(query: Prepared, target: Prepared, model: Model | None = None, *,
 
 def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Model, *,
           match_threshold: float = MATCH_THRESHOLD, review_threshold: float = REVIEW_THRESHOLD,
-          extra: Contribution | None = None, surname_rule: bool = True, explain: bool = True) -> Assessment:
+          extra: Contribution | None = None, surname_rule: bool = True, family_rule: bool = True,
+          explain: bool = True) -> Assessment:
     """The assessment of an already compared pair; `extra` adds one more term (the other candidates).
 
     `surname_rule` False leaves out the rule for a surname that clearly differs (the duplicate
     finder: two registrations on one roster, where FEBRL1/2 show such pairs are typed copies).
+    `family_rule` False leaves out the rule for birth dates a generation apart on a number other roster
+    persons carry (the duplicate finder: two registrations of one person carry one number too).
     `explain` False leaves reasons and contributions empty (the engine ranks many candidates and shows few).
     """
     bits = model.field_bits(comparison)
@@ -171,10 +176,12 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     if decision == NONE and identified:
         decision = REVIEW
     if (surname_rule and decision == MATCH and levels[SURNAME_F] == DIFFERENT
-            and not (identified or (levels[DOCUMENT_F] == DOCUMENT_ONE_OFF and levels[GIVEN_F] <= AGREEING))):
+            and not (identified or (levels[DOCUMENT_F] == DOCUMENT_ONE_OFF and levels[GIVEN_F] <= AGREEING
+                                    and not model.group_holders(comparison)))):
         # Given name and birth date alone: another family's person born the same day (generated bench,
         # rows off the roster matched at 0.995+); a married name is the officer's to confirm. A passport one
-        # digit off speaks for the person only under one given name: a sister's is issued in sequence too.
+        # digit off speaks for the person only under one given name: a sister's is issued in sequence too;
+        # one off a group's number, for nobody (any member's number typed with a typo, breaker X14c).
         decision = REVIEW
     places = max(bits[LOCALITY_F], 0.0) + max(bits[ADDRESS_F], 0.0)
     place_only = (decision == MATCH and places > 0.0 and not identified and not born_apart_from_household(levels)
@@ -184,6 +191,11 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
             and score_of(weight - max(bits[DOCUMENT_F], 0.0)) < match_threshold):
         # A family's passports are issued in sequence (`model.U_DOCUMENT_ONE_OFF`): one digit apart is a
         # household's evidence too, and a father and son named alike differ only by the birth date (breaker X14b).
+        decision = REVIEW
+    if (family_rule and decision == MATCH and levels[BIRTH_F] == D_GENERATION and levels[IDENTIFIER] != 0
+            and model.carried_by_others(comparison)):
+        # Born a generation apart on a number other roster persons carry too: a family's passport, and the
+        # row a parent whose child, inscribed in it and named alike, is on the roster (breaker X14c).
         decision = REVIEW
     if place_only:
         # A town and an address are shared by a household and its neighbours: they rank namesakes and
