@@ -74,6 +74,7 @@ from desktop_app.storage.db import Database
 from desktop_app.storage.models import (
     AuditEntry,
     Document,
+    EvacuationList,
     Household,
     ListMember,
     Organization,
@@ -91,6 +92,7 @@ CHUNK = 5000  # persons per transaction
 BLOCK = 100_000  # persons drawn; a larger roster is copies of them (_replicate)
 _PERSONS = cast(Table, Person.__table__)
 _HOUSEHOLDS = cast(Table, Household.__table__)
+_LISTS = cast(Table, EvacuationList.__table__)
 _NAMES = ("surname", "given_names", "patronymic", "surname_latin", "given_names_latin")
 _NONE_KINDS = (FieldKind.SEX, FieldKind.PARTIAL_DATE, FieldKind.DATE, FieldKind.RELATIONSHIP)
 _EMPTY: dict[str, Any] = {spec.key: False if spec.kind is FieldKind.BOOL else None if spec.kind in _NONE_KINDS
@@ -117,26 +119,32 @@ def build_demo_roster(db: Database, *, persons: int, operator: str = "demo", see
         return DemoSummary(0, 0, 0, 0, 0)
     with db.reading() as session:
         before = tuple(session.scalar(select(func.coalesce(func.max(table.c.id), 0)))
-                       for table in (_PERSONS, _HOUSEHOLDS, cast(Table, AuditEntry.__table__)))
+                       for table in (_PERSONS, _HOUSEHOLDS, _LISTS, cast(Table, AuditEntry.__table__)))
     try:
         return _build(db, persons=persons, operator=operator, seed=seed, today=today, progress=progress,
                       chunk=chunk, block=block)
     except BaseException:  # Ctrl+C, a failure: the chunks committed stay, and the trail must name them
         try:
-            _record_interrupted(db, operator, persons, cast(tuple[int, int, int], before))
+            _record_interrupted(db, operator, persons, cast(tuple[int, int, int, int], before))
         except Exception:
             logger.exception("the interrupted demonstration build could not be recorded")
         raise
 
 
-def _record_interrupted(db: Database, operator: str, asked: int, before: tuple[int, int, int]) -> None:
+def _record_interrupted(db: Database, operator: str, asked: int, before: tuple[int, int, int, int]) -> None:
     """The build's audit entry when it did not end by itself (its last chunk writes the entry otherwise):
-    the persons and households committed since the ids `before` (persons, households, audit entries)."""
-    persons_before, households_before, entries_before = before
+    the persons and households committed since the ids `before` (persons, households, lists, audit entries)."""
+    persons_before, households_before, lists_before, entries_before = before
+    recorded = select(func.count()).select_from(AuditEntry).where(
+        AuditEntry.id > entries_before, AuditEntry.action == "demo", AuditEntry.entity == "roster")
+    committed = [select(func.count()).where(table.c.id > since) for table, since in (
+        (_PERSONS, persons_before), (_HOUSEHOLDS, households_before), (_LISTS, lists_before))]
+    with db.reading() as session:  # without the write lock: a build that never got it has nothing to record
+        if session.scalar(recorded) or not any(session.scalar(count) for count in committed):
+            return  # recorded by the last chunk, or nothing committed
     with db.transaction() as session:
-        if session.scalar(select(func.count()).select_from(AuditEntry).where(
-                AuditEntry.id > entries_before, AuditEntry.action == "demo", AuditEntry.entity == "roster")):
-            return  # interrupted after the last chunk's commit
+        if session.scalar(recorded):
+            return
         persons = session.scalar(select(func.count()).where(_PERSONS.c.id > persons_before,
                                                             _PERSONS.c.created_by == operator)) or 0
         households = session.scalar(select(func.count()).where(_HOUSEHOLDS.c.id > households_before,

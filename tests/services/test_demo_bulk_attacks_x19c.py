@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,11 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.person import DocumentData
 from desktop_app.services import audit, persons
 from desktop_app.services.demo_bulk import build_demo_roster
+from desktop_app.storage import db as storage_db
 from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.errors import DatabaseBusy
 from desktop_app.storage.models import AuditEntry, Document, Household, Person, Phone
+from tests.storage.test_errors import held_lock
 
 pytest_plugins = ["tests.helpers.postgres"]
 
@@ -120,3 +124,20 @@ def test_a_person_registered_during_the_build_is_not_copied(db_path: Path, colle
         db.close()
     assert registered and summary.persons == 700 and stored == 701 and entry == "demo roster of 700 persons built"
     assert (copies, passports, phones) == (1, 1, 1)  # the colleague's person as registered, never copied
+
+
+def test_a_build_that_never_got_the_lock_writes_nothing_and_does_not_wait_twice(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A colleague holds the write lock: the build fails with the colleague named, and, having committed
+    nothing, does not queue for the lock again to record an interruption (a second busy timeout)."""
+    open_database(db_path).close()
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 300)
+    db = open_database(db_path)
+    try:
+        with held_lock(db_path, 30), caplog.at_level(logging.WARNING), pytest.raises(DatabaseBusy):
+            build_demo_roster(db, persons=500, operator=OPERATOR, today=DAY, chunk=100, block=300)
+        with db.reading() as session:
+            assert session.scalar(select(func.count()).select_from(AuditEntry)) == 0
+    finally:
+        db.close()
+    assert not [r for r in caplog.records if r.name == "desktop_app.services.demo_bulk"]
