@@ -345,6 +345,7 @@ class RosterIndex:
         `progress(done, total)` is called every 250 records (comparing is most of the work).
         """
         prepared = [prepare(record) for record in records]
+        self.model = self.model.with_answer_numbers(prepared)  # a number the answer typed for many
         queries = [blocking_keys(query, indexing=False) for query in prepared]
         blocks = self._blocks
         if blocks is None:

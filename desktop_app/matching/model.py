@@ -388,6 +388,24 @@ class Model:
             return max(groups.get(number, 0) for number in comparison.documents)
         return min(groups.get(number, 0) for number in comparison.documents)
 
+    def with_answer_numbers(self, rows: Sequence[Prepared]) -> Model:
+        """The model for one answer whose rows carry a number more than once: the partner typed a group's
+        travel document or a family's passport for each of its members (breaker X14c).
+
+        A number the roster gives few persons but the answer many is a group's as well: it is weighed by
+        the larger count. One carried by several rows counts as carried by others (`carried_by_others`).
+        """
+        counts = Counter(number for row in rows for number in row.documents)
+        repeated = {number: n for number, n in counts.items() if n > 1}
+        if not repeated:
+            return self
+        groups = dict(self.group_documents or {})
+        for number, n in repeated.items():
+            if n > GROUP_DOCUMENT_HOLDERS and n > groups.get(number, 0):
+                groups[number] = n
+        return replace(self, group_documents=groups or None,
+                       shared_numbers=(self.shared_numbers or frozenset()) | repeated.keys())
+
     def carried_by_others(self, comparison: Comparison) -> bool:
         """The pair agrees only on numbers other roster persons carry too (a family's passport: the
         children inscribed in a parent's carry its number), not on one the roster person alone carries."""

@@ -161,3 +161,34 @@ def test_a_roster_reference_echoed_still_matches_across_a_birth_year_typed_far_o
     found = index.candidates(MatchRecord("row", surname_latin="HADDAD", given_names_latin="KHALED",
                                          birth_date=PartialDate(2010, 3, 4), case_ref="MR-2024-0042"))
     assert (found[0].key, found[0].decision) == ("father", "match")
+
+
+# -- an answer that typed the group's number for every member ---------------------------------
+
+def test_an_answer_typing_the_groups_number_for_each_member_matches_no_sibling_or_namesake() -> None:
+    """The roster registered six members with the group's number too, the rest with their own passports;
+    the partner typed the group's number for all 300. Six holders on the roster made it one family's
+    passport that identifies: a brother three years younger (0.9955) and a woman of another surname born
+    that day with the member's given name (1.0) were matched."""
+    rng = random.Random(2)
+    group = _group()
+    on_roster = [replace(member, documents=(str(rng.randint(10**8, 10**9 - 1)), *((GROUP,) if i < 6 else ())))
+                 for i, member in enumerate(group)]
+    index = RosterIndex([*_crowd(1_000), *on_roster])
+    strangers = []
+    for i, member in enumerate(group[:6]):
+        assert member.birth_date is not None
+        younger = PartialDate(member.birth_date.year + 3, member.birth_date.month, 5)
+        strangers += [MatchRecord(f"brother{i}{name}", surname_latin=member.surname_latin, given_names_latin=name,
+                                  birth_date=younger, documents=(GROUP,))
+                      for name in ("Ahmad", "Omar", "Rami") if name != member.given_names_latin]
+        strangers.append(MatchRecord(f"married{i}", surname_latin=OTHER_SURNAMES[i], birth_date=member.birth_date,
+                                     given_names_latin=member.given_names_latin, documents=(GROUP,)))
+    members = [MatchRecord(f"row{i}", surname_latin=m.surname_latin.upper(),
+                           given_names_latin=m.given_names_latin.upper(), birth_date=m.birth_date, documents=(GROUP,))
+               for i, m in enumerate(group)]
+    found = index.fresh().candidates_for_all([*strangers, *members], limit=1)
+    assert not [(row.key, c[0].key, c[0].score) for row, c in zip(strangers, found, strict=False)
+                if c and c[0].decision == "match"]
+    own = found[len(strangers):len(strangers) + 6]  # the six registered with the group's number
+    assert [(c[0].key, c[0].decision) for c in own] == [(m.key, "match") for m in group[:6]]
