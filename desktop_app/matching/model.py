@@ -171,7 +171,8 @@ class Model:
     given_in_family: dict[tuple[str, int, int, int, str], int] | None = None
     given_unseen: float = 1.0  # the share of twins whose given name nobody else carries (`twin_spelling`)
     place_base: float = U_PRIOR[LOCALITY_F][0]
-    # number -> roster persons carrying it, for numbers more than `GROUP_DOCUMENT_HOLDERS` carry; roster size
+    # number -> roster persons carrying it, for numbers more than `GROUP_DOCUMENT_HOLDERS` carry, or answer rows
+    # when an answer gives it several (`with_answer_numbers`); roster size
     group_documents: dict[str, int] | None = None
     roster_size: int = 0
     shared_numbers: frozenset[str] | None = None  # numbers more than one roster person carries
@@ -392,8 +393,10 @@ class Model:
         """The model for one answer whose rows carry a number more than once: the partner typed a group's
         travel document or a family's passport for each of its members (breaker X14c).
 
-        A number the roster gives few persons but the answer many is a group's as well: it is weighed by
-        the larger count. One carried by several rows counts as carried by others (`carried_by_others`).
+        A number the answer gives several rows is carried by as many persons (or one listed twice): it
+        is weighed by the larger count, the roster's or the answer's, and identifies nobody, as a group's
+        (a brother's row with the head's passport was matched to the head at 1.0); it also counts as
+        carried by others (`carried_by_others`).
         """
         counts = Counter(number for row in rows for number in row.documents)
         repeated = {number: n for number, n in counts.items() if n > 1}
@@ -401,7 +404,7 @@ class Model:
             return self
         groups = dict(self.group_documents or {})
         for number, n in repeated.items():
-            if n > GROUP_DOCUMENT_HOLDERS and n > groups.get(number, 0):
+            if n > groups.get(number, 0):
                 groups[number] = n
         return replace(self, group_documents=groups or None,
                        shared_numbers=(self.shared_numbers or frozenset()) | repeated.keys())

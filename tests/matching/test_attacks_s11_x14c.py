@@ -192,3 +192,18 @@ def test_an_answer_typing_the_groups_number_for_each_member_matches_no_sibling_o
                 if c and c[0].decision == "match"]
     own = found[len(strangers):len(strangers) + 6]  # the six registered with the group's number
     assert [(c[0].key, c[0].decision) for c in own] == [(m.key, "match") for m in group[:6]]
+
+
+def test_an_answer_typing_the_heads_passport_for_each_family_member_matches_only_the_head() -> None:
+    """The partner typed the head's passport for his wife, children and brother; only the head is on the
+    roster. The brother (Khalil, three years younger) was matched to the head (Khaled) at 1.0."""
+    head = MatchRecord("head", surname_latin="Haddad", given_names_latin="Khaled",
+                       birth_date=PartialDate(1980, 3, 4), documents=(FAMILY_PASSPORT,))
+    index = RosterIndex([*_crowd(1_000), head])
+    family = [("HADDAD", "KHALED", PartialDate(1980, 3, 4)), ("NASSAR", "HUDA", PartialDate(1984, 7, 9)),
+              ("HADDAD", "OMAR", PartialDate(2012, 5, 20)), ("HADDAD", "KHALID", PartialDate(2010, 3, 4)),
+              ("HADDAD", "KHALIL", PartialDate(1983, 1, 2))]
+    rows = [MatchRecord(f"row{i}", surname_latin=surname, given_names_latin=given, birth_date=born,
+                        documents=(FAMILY_PASSPORT,)) for i, (surname, given, born) in enumerate(family)]
+    found = index.fresh().candidates_for_all(rows, limit=1)
+    assert [row.key for row, c in zip(rows, found, strict=True) if c and c[0].decision == "match"] == ["row0"]

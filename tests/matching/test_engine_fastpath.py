@@ -48,11 +48,12 @@ def _plain(index: RosterIndex, answer: list[MatchRecord], limit: int = 5) -> tup
     for position, record in enumerate(index._prepared):
         for key in blocking_keys(record, indexing=True):
             blocks[key].append(position)
+    queries = [prepare(record) for record in answer]
+    index.model = index.model.with_answer_numbers(queries)  # numbers the answer gives several rows
     model = index.model
     caps = [model.name_cap(record) for record in index._prepared]
     floor = (weight_of(index.thresholds.review) - PRUNE_SLACK - model.prior_bits
              + math.log2(max(index.off_roster, 1e-6)))
-    queries = [prepare(record) for record in answer]
     compared: list[list[tuple[int, Comparison]]] = []
     pairs = names = 0
     for query in queries:
