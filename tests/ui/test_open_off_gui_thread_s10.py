@@ -110,6 +110,8 @@ def test_file_open_opens_the_next_roster_off_the_gui_thread(qtbot: QtBot, window
         window.open_locked(str(path), then=opened.append)
         box = window.findChild(QProgressDialog, "openingRoster")
         boxes.append(box is not None and box.isVisible() and QApplication.activeModalWidget() is box)
+        # The file by its name (a long folder cut it off), the whole path in the tooltip.
+        assert box is not None and box.labelText() == "Opening next.db…" and box.toolTip() == str(path)
         qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
     finally:
         statements.stop()

@@ -139,8 +139,11 @@ class _Opening:
         self._reads_held = window.hub.reads_held
         window.hub.hold_reads(True)
         self.create = True  # a roster that is not there is made (New), else refused (Open, Recent, a file sent)
-        self.box = OpeningBox(QCoreApplication.translate("MainWindow", "Opening %1…").replace("%1", target),
+        # A file by its name (a long folder cut the name off in the box), the whole path in its tooltip.
+        shown = target if "://" in target else Path(target).name or target
+        self.box = OpeningBox(QCoreApplication.translate("MainWindow", "Opening %1…").replace("%1", shown),
                                    QCoreApplication.translate("MainWindow", "Cancel"), 0, 0, window)
+        self.box.setToolTip(target)
         self.box.setObjectName("openingRoster")
         self.box.setWindowTitle(QCoreApplication.translate("MainWindow", "Opening a roster"))
         self.box.setWindowModality(Qt.WindowModality.WindowModal)  # no input reaches the window meanwhile
