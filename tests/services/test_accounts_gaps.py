@@ -238,6 +238,8 @@ OPEN_READS: dict[str, str] = {
        for name in ("list_templates", "get_template")},
     "desktop_app.services.exporting.export.check_export_path": "a check of a path the officer chose",
     "desktop_app.services.exporting.export.demonstration_marked": "whether the roster is demonstration data",
+    "desktop_app.services.exporting.selection.snapshot": "opens the export's one read transaction; reads no one "
+                                                         "(resolve and person_records, read in it, are guarded)",
     **{f"desktop_app.services.exporting.profiles.{name}": "export column profiles"
        for name in ("list_profiles", "get_profile")},
     "desktop_app.services.importing.profiles.list_mapping_profiles": "column mappings of import files",
