@@ -29,16 +29,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, BinaryIO
 
 from desktop_app.exchange.export_errors import ExportCancelled, ExportError
-from desktop_app.exchange.sheets import SheetColumn, SheetSpec
+from desktop_app.exchange.sheets import FORMULA_PREFIXES, PROGRESS_EVERY, ProgressCallback, SheetColumn, SheetSpec
 
 __all__ = ["FORMULA_PREFIXES", "csv_cell", "write_csv_to"]
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-PROGRESS_EVERY = 1000
 # Evaluated, at worst, to a number: a sign, digits and the punctuation of a phone number or a plain number.
 _NUMBER_SHAPED = re.compile(r"[+-]?[0-9][0-9 ().,/-]*")
 
-ProgressCallback = Callable[[int], bool]
 DateText = Callable[[dt.date], str]
 
 

@@ -7,12 +7,18 @@ not import openpyxl (about 0.2 s) when the window starts; only writing a file do
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from desktop_app.domain.export_profile import ColumnKind
+
+# A spreadsheet evaluates text typed with these first characters: every writer makes such text inert.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+PROGRESS_EVERY = 1000  # rows between two calls of a writer's progress callback
+
+ProgressCallback = Callable[[int], bool]  # rows written -> go on?
 
 
 class SheetColumn(NamedTuple):

@@ -49,23 +49,27 @@ from desktop_app import output_files
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import ColumnKind, check_sheet_name
 from desktop_app.exchange.export_errors import ExportCancelled, ExportError
-from desktop_app.exchange.sheets import SheetColumn, SheetSpec, WriteResult, safe_sheet_name
+from desktop_app.exchange.sheets import (
+    FORMULA_PREFIXES,
+    PROGRESS_EVERY,
+    ProgressCallback,
+    SheetColumn,
+    SheetSpec,
+    WriteResult,
+    safe_sheet_name,
+)
 
 __all__ = ["SheetColumn", "SheetSpec", "WriteResult", "clean_cell_text", "safe_sheet_name", "write_workbook",
            "write_workbook_to"]
 
-# A spreadsheet evaluates text typed with these first characters; we write it as a string.
-# Text equal to an error code ('#N/A') would become an error cell in openpyxl; it gets the same care.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Text starting with FORMULA_PREFIXES is written as a string; text equal to an error code ('#N/A') would become
+# an error cell in openpyxl and gets the same care.
 WIDTH_SAMPLE_ROWS = 200  # write-only sheets cannot be revisited: widths come from the first rows
-PROGRESS_EVERY = 1000
 MAX_CELL_TEXT = 32767  # Excel's limit per cell
 _MIN_WIDTH, _MAX_WIDTH = 6.0, 60.0
 # XML 1.0 forbids these (tab, LF, CR stay); U+FFFE and U+FFFF come with text from a badly decoded UTF-16 file
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-
-ProgressCallback = Callable[[int], bool]
 
 
 def write_workbook(path: str | os.PathLike[str], sheets: Iterable[SheetSpec], *, password: str | None = None,

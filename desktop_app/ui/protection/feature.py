@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFileDialog,
     QInputDialog,
     QMessageBox,
@@ -492,16 +493,12 @@ class Protection(QObject):
     def _ask_close_without_backup(self, why: str, close: Callable[[], None], stay: Callable[[], None]) -> None:
         """The backup at close could not be written: the officer is told why (a full disk, a folder gone or
         read-only) and chooses to close anyway or to stay (and choose another folder); the window waits."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Backup at close not written"),
-                          self.tr("The backup of the roster at close could not be written: %1\n\nClose anyway (the "
-                                  "roster itself is unchanged, without this backup), or Cancel to stay open and "
-                                  "choose another backup folder (Tools > Backup settings…).").replace("%1", why),
-                          QMessageBox.StandardButton.NoButton, self.window)
-        box.setObjectName("closeBackupFailedBox")
-        close_anyway = box.addButton(self.tr("Close &anyway"), QMessageBox.ButtonRole.AcceptRole)
-        close_anyway.setObjectName("closeAnyway")
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box, close_anyway = _without_backup_box(
+            self.window, self.tr("Backup at close not written"),
+            self.tr("The backup of the roster at close could not be written: %1\n\nClose anyway (the "
+                    "roster itself is unchanged, without this backup), or Cancel to stay open and "
+                    "choose another backup folder (Tools > Backup settings…).").replace("%1", why),
+            self.tr("Close &anyway"), "closeBackupFailedBox", "closeAnyway")
 
         def answered(_result: int) -> None:
             closing = box.clickedButton() is close_anyway
@@ -515,17 +512,13 @@ class Protection(QObject):
                                   stay: Callable[[], None]) -> None:
         """The backup of the roster File > Open leaves could not be written: the officer is told why and chooses
         to open the other roster anyway or to stay on this one (and choose another folder); the switch waits."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Backup not written"),
-                          self.tr("The backup of the roster you are leaving could not be written: %1\n\nOpen the "
-                                  "other roster anyway (this roster itself is unchanged, without this backup), or "
-                                  "Cancel to stay on this roster and choose another backup folder (Tools > Backup "
-                                  "settings…).").replace("%1", why),
-                          QMessageBox.StandardButton.NoButton, parent)
-        box.setObjectName("leaveBackupFailedBox")
-        open_anyway = box.addButton(self.tr("Open &anyway"), QMessageBox.ButtonRole.AcceptRole)
-        open_anyway.setObjectName("openAnyway")
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box, open_anyway = _without_backup_box(
+            parent, self.tr("Backup not written"),
+            self.tr("The backup of the roster you are leaving could not be written: %1\n\nOpen the "
+                    "other roster anyway (this roster itself is unchanged, without this backup), or "
+                    "Cancel to stay on this roster and choose another backup folder (Tools > Backup "
+                    "settings…).").replace("%1", why),
+            self.tr("Open &anyway"), "leaveBackupFailedBox", "openAnyway")
         answered: list[bool] = []
 
         def answer(leaving: bool) -> None:
@@ -802,3 +795,16 @@ class Protection(QObject):
 
 def install(host: WindowHost) -> None:
     host.add_feature(Protection(host))
+
+
+def _without_backup_box(parent: QWidget, title: str, text: str, go_on: str, name: str,
+                        go_on_name: str) -> tuple[QMessageBox, QAbstractButton]:
+    """The window-modal question after a last backup that could not be written: `go_on` (close or open anyway)
+    or Cancel, the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName(name)
+    button = box.addButton(go_on, QMessageBox.ButtonRole.AcceptRole)
+    button.setObjectName(go_on_name)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    return box, button
