@@ -228,9 +228,10 @@ class Model:
         places = Counter(r.locality for r in records if r.locality)
         total = sum(places.values())
         base = self.u[LOCALITY_F][0]
+        holders = document_holders(records)
         return replace(self, term_frequencies=(tables[0], tables[1], tables[2]), given_counts=dict(given),
-                       group_documents=group_documents(records) or None, roster_size=len(records),
-                       shared_numbers=shared_numbers(records) or None,
+                       group_documents=_groups(holders) or None, roster_size=len(records),
+                       shared_numbers=frozenset(number for number, n in holders.items() if n > 1) or None,
                        given_in_family=dict(Counter(in_family)),
                        given_unseen=max(UNSEEN_PRIOR, (alone + UNSEEN_PSEUDO_NAMES * UNSEEN_PRIOR)
                                         / (given_total + UNSEEN_PSEUDO_NAMES)),
@@ -618,20 +619,19 @@ def _given_blocks(record: Prepared) -> frozenset[str]:
     return frozenset().union(*(t.blocks for t in record.tokens if t.role == GIVEN))
 
 
+def document_holders(records: Sequence[Prepared]) -> Counter[str]:
+    """How many of `records` carry each number: more than one, a family's passport, a group's or one person
+    registered twice; more than `GROUP_DOCUMENT_HOLDERS`, a group's (`group_documents`)."""
+    return Counter(number for record in records for number in record.documents)
+
+
 def group_documents(records: Sequence[Prepared]) -> dict[str, int]:
     """Numbers carried by more than `GROUP_DOCUMENT_HOLDERS` of `records`, each with how many carry it."""
-    holders = Counter(number for record in records for number in record.documents)
+    return _groups(document_holders(records))
+
+
+def _groups(holders: Counter[str]) -> dict[str, int]:
     return {number: n for number, n in holders.items() if n > GROUP_DOCUMENT_HOLDERS}
-
-
-def shared_numbers(records: Sequence[Prepared]) -> frozenset[str]:
-    """Numbers carried by more than one of `records` (a family's passport, a group's, one person registered twice)."""
-    seen: set[str] = set()
-    shared: set[str] = set()
-    for record in records:
-        for number in record.documents:
-            (shared if number in seen else seen).add(number)
-    return frozenset(shared)
 
 
 def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | None = None,
