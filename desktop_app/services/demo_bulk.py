@@ -392,10 +392,13 @@ def _replicate(db: Database, rng: random.Random, organizations: list[Organizatio
     role_of = {p: role for role, pool in roles.items() for p in pool}
     role_rank = {p: i for pool in roles.values() for i, p in enumerate(pool)}
     slices: list[list[int]] = [[]]
+    in_slice = 0  # persons in the last slice
     for household_id in members:
-        if sum(len(members[h]) for h in slices[-1]) >= chunk:
+        if in_slice >= chunk:
             slices.append([])
+            in_slice = 0
         slices[-1].append(household_id)
+        in_slice += len(members[household_id])
     logged, copy = 0, 0
     while True:
         copy += 1
