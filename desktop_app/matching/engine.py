@@ -82,6 +82,7 @@ PRUNE_SLACK = 2.0  # bits below the review threshold still compared in full (EM 
 # An answer's rows compared at a time: the arrays of their pairs (met in blocks, their cheap fields) are held for
 # one batch only, since a row meets more records the larger the roster. A multiple of 250 (progress is reported so).
 ROWS_PER_BATCH = 1_000
+WEIGHT_TOLERANCE = 1e-6  # bits: a pair this close below review is judged, whatever rounding the arrays' sums took
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,6 +427,24 @@ class RosterIndex:
             out.append((position, compare(prepared, target, other)))
         return out
 
+    def _roster_compared(self) -> list[Compared]:
+        """`_compared(prepared, position, after=position)` for every indexed record: each pair of records once.
+
+        The pairs are those the plain loop takes (the lower position's query keys against the
+        blocks), worked out `ROWS_PER_BATCH` records at a time on arrays (`_compared_all`); each
+        record's pairs come in position order.
+        """
+        blocks = self._all_blocks()
+        out: list[Compared] = []
+        roster = self._prepared
+        for start in range(0, len(roster), ROWS_PER_BATCH):
+            queries = roster[start:start + ROWS_PER_BATCH]
+            rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
+                                            MAX_BLOCK)
+            later = positions > rows + start
+            out += self._compared_all(queries, rows[later], positions[later])
+        return out
+
     def _compared_all(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray,
                       progress: object = None, *, first: int = 0, total: int | None = None) -> list[Compared]:
         """`_compared` for many queries at once: query rows[k] met the record at positions[k] in a block.
@@ -592,8 +611,7 @@ def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | Non
                         twins_off_roster=False)
     n = len(index)
     index.model = index.model.with_prior(DUPLICATE_SHARE * n, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
-    compared = [index._compared(prepared, position, after=position)
-                for position, prepared in enumerate(index._prepared)]
+    compared = index._roster_compared()
     if n >= EM_MIN_ROWS:  # m, and the prior from the number of duplicate pairs EM finds among the compared
         everything = [c for pairs in compared for _, c in pairs]
         expected = index.fit(everything)
@@ -603,10 +621,16 @@ def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | Non
         index.model = index.model.with_prior(max(expected, DUPLICATE_SHARE * n),
                                              max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
     t = index.thresholds
+    # A pair that is not identified and weighs below review is 'none' whatever `judge`'s rules say (they only
+    # lower a decision): its weight, worked out on arrays as `judge` sums it, spares judging it.
+    hopeless = weight_of(t.review) - WEIGHT_TOLERANCE
+    weights = index._weights(compared)
     pairs: list[DuplicatePair] = []
-    for position, found in enumerate(compared):
+    for position, (found, weighed) in enumerate(zip(compared, weights, strict=True)):
         prepared = index._prepared[position]
-        for other, comparison in found:
+        for (other, comparison), weight in zip(found, weighed, strict=True):
+            if weight < hopeless and comparison.levels[IDENTIFIER] != 0 and comparison.levels[DOCUMENT_F] != 0:
+                continue
             target = index._prepared[other]
             judged = judge(prepared, target, comparison, index.model, match_threshold=t.match,
                            review_threshold=t.review, surname_rule=False, family_rule=False)
