@@ -3,7 +3,7 @@
 `commit_import` writes every accepted row or nothing: a failure, or a cancel through
 `progress`, rolls the whole transaction back. New persons are inserted in bulk inside that
 transaction (persons, documents, phones, search terms, the first status entry: `import_new`,
-the driver's executemany on SQLite, SQLAlchemy Core elsewhere), which is what keeps a
+the driver's executemany on SQLite, COPY on PostgreSQL, SQLAlchemy Core elsewhere), which keeps a
 100,000-row import to seconds; updates go through the
 ORM one person at a time with the same rules as a hand edit (`persons.apply_changes`,
 `status.set_status`). The import is an `Operation` (file name, SHA-256, sheet, mapping,
@@ -49,7 +49,7 @@ from desktop_app.services.importing.model import (
     UndoConflict,
     UndoResult,
 )
-from desktop_app.services.importing.new import household_ids, insert_new_persons, json_value
+from desktop_app.services.importing.new import RefusedRow, household_ids, insert_new_persons, json_value
 from desktop_app.services.importing.preview import ImportCancelled
 from desktop_app.services.importing.roster import field_changes, person_state
 from desktop_app.services.operations import changes_of, mark_undone, undoable
@@ -82,7 +82,8 @@ def commit_import(db: Database, preview: ImportPreview, *, operator: str, accept
     unchanged rows are never written. Raises ImportCancelled when `progress` returns False,
     DuplicateValue when a case reference or record ID was taken since the preview, and
     ValidationError when a person the file updates changed so that the row no longer applies
-    (moved to the trash, or a status change no longer legal); nothing is written then.
+    (moved to the trash, or a status change no longer legal), or when the server refuses a new
+    row (named by file, sheet, row and column, PostgreSQL); nothing is written then.
     """
     creating = [r for r in preview.rows if r.outcome is Outcome.NEW
                 or (accept_duplicates_as_new and r.outcome is Outcome.DUPLICATE)]
@@ -120,6 +121,12 @@ def commit_import(db: Database, preview: ImportPreview, *, operator: str, accept
                          details | {"file_sha256": preview.file_sha256})
             session.flush()
             import_id = operation.id
+    except RefusedRow as refused:
+        headers = {target: header for header, target in preview.mapping_by_header().items()}
+        row = f"row {refused.row}" if refused.row else ""
+        where = ", ".join(part for part in (preview.file_name, preview.sheet, row,
+                                             headers.get(refused.column, refused.column)) if part)
+        raise ValidationError(where, "", f"the database refused it ({refused.reason}); nothing was imported") from None
     except DatabaseError as exc:
         if not isinstance(exc.__cause__, IntegrityError):
             raise
