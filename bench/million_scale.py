@@ -13,8 +13,11 @@ under a temporary folder, so the audit entries it writes never reach the cache.
 - export: every person of the roster, full-roster profile, through `exporting.export_persons`
   (peak RSS at 100,000 and at 1,000,000 side by side: constant memory means the same figure);
 - duplicates: `duplicates.find_duplicates` over the whole roster;
-- postgresql: on a throwaway server (`bench.officers_bench.throwaway_postgres`), the same 100,000-row
-  import into its empty roster, then the export of the 100,000 persons it imported;
+- postgresql: on a throwaway server (`bench.officers_bench.throwaway_postgres`), at each of `--pg-rows`
+  (10,000 and 100,000) the bench workbook's import into an empty roster, then the export of the persons
+  it imported; beside them, in the same run and on the same server, the plain floor: the workbook read
+  by calamine and its rows sent by psycopg's COPY into a bare table of 20 text columns, and every
+  imported person's row read by psycopg through a server-side cursor (2,000 a fetch);
 - reconcile: a 10,000-row answer (9,500 roster persons typed as a partner would, 500 strangers;
   `bench.matching_reconcile.make_answer`, cached) reconciled against the roster, first reconcile
   of the session (the index built); beside it, in the same run, plain rapidfuzz doing the same
@@ -24,6 +27,7 @@ under a temporary folder, so the audit entries it writes never reach the cache.
 
     python -m bench.million_scale                                  # everything at 100,000 and 1,000,000
     python -m bench.million_scale --parts export --sizes 100000    # one part, one size
+    python -m bench.million_scale --parts postgresql --pg-rows 10000
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from bench.common import OUT, table
 
 PARTS = ("import", "export", "duplicates", "reconcile", "postgresql")
 IMPORT_ROWS = 100_000
+PG_ROWS = (10_000, 100_000)
 ANSWER_ROWS = 10_000
 MEMORY_CAP = 8 * 2**30  # address space of one child: a run that needs more fails instead of starving the machine
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +100,45 @@ def _child_import_into(url: str, source: Path) -> dict[str, Any]:
         db.close()
     return {"seconds": finished - started, "preview": previewed - started, "commit": finished - previewed,
             "created": result.created}
+
+
+def _child_pg_copy(url: str, source: Path) -> dict[str, Any]:
+    """The floor under the PostgreSQL import: the workbook read by calamine, its rows COPYed into a bare table."""
+    import psycopg
+    import python_calamine
+
+    started = time.perf_counter()
+    book = python_calamine.CalamineWorkbook.from_path(str(source))
+    rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)[2:]
+    width = max(len(row) for row in rows)
+    with psycopg.connect(_libpq(url)) as connection, connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE plain_rows ({', '.join(f'c{i} text' for i in range(width))})")
+        with cursor.copy(f"COPY plain_rows ({', '.join(f'c{i}' for i in range(width))}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([None if cell == "" else str(cell) for cell in row])
+        cursor.execute("DROP TABLE plain_rows")
+    return {"seconds": time.perf_counter() - started, "rows": len(rows)}
+
+
+def _child_pg_read(url: str) -> dict[str, Any]:
+    """The floor under the PostgreSQL export: every person's row read through a server-side cursor."""
+    import psycopg
+
+    started = time.perf_counter()
+    rows = 0
+    with psycopg.connect(_libpq(url)) as connection, connection.cursor(name="plain") as cursor:
+        cursor.itersize = 2000
+        cursor.execute("SELECT * FROM persons ORDER BY sort_key, id")
+        for _ in cursor:
+            rows += 1
+    return {"seconds": time.perf_counter() - started, "rows": rows}
+
+
+def _libpq(url: str) -> str:
+    """The libpq form of a SQLAlchemy URL."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def _child_export(db_path: Path | str, folder: Path) -> dict[str, Any]:
@@ -213,6 +257,10 @@ def _child(kind: str, args: list[str]) -> None:
         result = _child_import_into(args[0], Path(args[1]))
     elif kind == "pg-export":
         result = _child_export(args[0], Path(args[1]))
+    elif kind == "pg-copy":
+        result = _child_pg_copy(args[0], Path(args[1]))
+    elif kind == "pg-read":
+        result = _child_pg_read(args[0])
     elif kind == "duplicates":
         result = _child_duplicates(Path(args[0]))
     elif kind == "answer":
@@ -322,28 +370,38 @@ def _sized_rows(persons: int, parts: Sequence[str], limit: float) -> list[list[o
     return rows
 
 
-def _postgres_rows(limit: float) -> list[list[object]]:
+def _postgres_rows(sizes: Sequence[int], limit: float) -> list[list[object]]:
     from bench.import_bench import build_file
     from bench.officers_bench import throwaway_postgres
 
-    source = build_file(IMPORT_ROWS)
-    plain = measure("plain", source, limit=limit)  # right beside the import, under the same load
-    with tempfile.TemporaryDirectory(prefix="million-scale-pg-", dir="/tmp") as folder, \
-            throwaway_postgres(Path(folder)) as url:
-        whole = measure("pg-import", url, source, limit=limit)
-        target = Path(folder) / "export"
-        target.mkdir()
-        exported = (measure("pg-export", url, target, limit=limit) if "seconds" in whole else
-                    {"failed": "not measured: the import did not finish", "peak_mb": 0.0})
-    ratio = f"{whole['seconds'] / plain['seconds']:.1f}x" if "seconds" in whole and "seconds" in plain else "-"
-    size = f"{exported['bytes'] / 2**20:.0f} MiB file" if "bytes" in exported else ""
-    return [[f"PostgreSQL: import {IMPORT_ROWS:,} rows × 20 columns", _seconds(whole),
-             f"calamine read {_seconds(plain)} s", ratio, f"{whole['peak_mb']:.0f}", "within 5x, under 500 MB"],
-            [f"PostgreSQL: export the {IMPORT_ROWS:,} persons imported", _seconds(exported), size, "-",
-             f"{exported['peak_mb']:.0f}", "constant memory"]]
+    rows: list[list[object]] = []
+    for size in sizes:
+        source = build_file(size)
+        with tempfile.TemporaryDirectory(prefix="million-scale-pg-", dir="/tmp") as folder, \
+                throwaway_postgres(Path(folder)) as url:
+            plain = measure("pg-copy", url, source, limit=limit)  # right beside the import, under the same load
+            whole = measure("pg-import", url, source, limit=limit)
+            target = Path(folder) / "export"
+            target.mkdir()
+            exported: dict[str, Any] = (measure("pg-export", url, target, limit=limit) if "seconds" in whole else
+                                        {"failed": "not measured: the import did not finish", "peak_mb": 0.0})
+            read: dict[str, Any] = (measure("pg-read", url, limit=limit) if "seconds" in whole else
+                                    {"failed": "-", "peak_mb": 0.0})
+        ratio = f"{whole['seconds'] / plain['seconds']:.1f}x" if "seconds" in whole and "seconds" in plain else "-"
+        size_mib = f", {exported['bytes'] / 2**20:.0f} MiB file" if "bytes" in exported else ""
+        read_ratio = (f"{exported['seconds'] / read['seconds']:.1f}x" if "seconds" in exported and "seconds" in read
+                      else "-")
+        rows += _show([[f"PostgreSQL: import {size:,} rows × 20 columns", _seconds(whole),
+                        f"calamine read + COPY {_seconds(plain)} s", ratio, f"{whole['peak_mb']:.0f}",
+                        "within 5x, under 500 MB"],
+                       [f"PostgreSQL: export the {size:,} persons imported", _seconds(exported),
+                        f"plain read {_seconds(read)} s{size_mib}", read_ratio, f"{exported['peak_mb']:.0f}",
+                        "constant memory"]])
+    return rows
 
 
-def run(sizes: Sequence[int], parts: Sequence[str], limit: float) -> list[list[object]]:
+def run(sizes: Sequence[int], parts: Sequence[str], limit: float,
+        pg_sizes: Sequence[int] = PG_ROWS) -> list[list[object]]:
     """The table's rows: import once, then export, duplicates and reconcile at each roster size, then
     PostgreSQL."""
     rows = _import_rows(limit) if "import" in parts else []
@@ -352,7 +410,7 @@ def run(sizes: Sequence[int], parts: Sequence[str], limit: float) -> list[list[o
         if set(parts) & {"export", "duplicates", "reconcile"}:
             rows.extend(_sized_rows(persons, parts, limit))
     if "postgresql" in parts:
-        rows.extend(_show(_postgres_rows(limit)))
+        rows.extend(_postgres_rows(pg_sizes, limit))
     return rows
 
 
@@ -367,13 +425,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.million_scale")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS))
+    parser.add_argument("--pg-rows", type=int, nargs="+", default=list(PG_ROWS),
+                        help="rows of the PostgreSQL import and export")
     parser.add_argument("--limit", type=float, default=600.0, help="stop a measurement after this many seconds")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         _child(args.child[0], args.child[1:])
         return 0
-    rows = run(args.sizes, args.parts, args.limit)
+    rows = run(args.sizes, args.parts, args.limit, args.pg_rows)
     print(f"load average at the end: {os.getloadavg()[0]:.1f} (two cores)")
     print(table(["measured", "seconds", "beside", "ratio", "peak RSS MB", "goal"], rows))
     return 0
