@@ -380,6 +380,24 @@ def sound_key(latin: str) -> str:
     return key
 
 
+# The search's one step beyond the sound key: an E before a final R after a stop ('ALEXANDER', 'PETER') as
+# Russian writes it without (Александр, Пётр), on both sides of the comparison.
+_SEARCH_FINAL_ER = re.compile(r"(?<=[BDGKPTV])ER$")
+
+
+@lru_cache(maxsize=200_000)
+def search_sound_keys(word: str) -> tuple[str, ...]:
+    """The lower-case keys one name word (from `name_words`) is searched by: the sound key of each of its
+    Latin forms (a Cyrillic word's under every scheme in `SCHEMES`), a final -ER as -R. Yulia, Julia, Iuliia
+    and Юлия are all 'iulia'; Khasanov and Хасанов 'hasanov'; Alexander and Александр 'aleksandr'. None for
+    an Arabic word, which is searched by its consonant skeletons (`scripts.skeleton_terms`)."""
+    forms = latin_forms(word)
+    if forms.arabic:
+        return ()
+    keys = {_SEARCH_FINAL_ER.sub("R", sound_key(form)).lower() for form in forms.forms}
+    return tuple(sorted(key for key in keys if key))
+
+
 def block_key(sound: str) -> str:
     """The consonant frame of a sound key, first letter kept: a coarse key for blocking."""
     return sound[:1] + _VOWELS.sub("", sound[1:]) if sound else ""

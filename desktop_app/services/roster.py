@@ -26,7 +26,7 @@ from desktop_app.domain.names import fold, words
 from desktop_app.domain.person import ascii_digits
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.scripts import skeleton_term
-from desktop_app.domain.spellings import latin_forms, name_words
+from desktop_app.domain.spellings import latin_forms, name_words, search_sound_keys
 from desktop_app.domain.status import Status
 from desktop_app.services import accounts
 from desktop_app.services.roster_rows import RosterQuery, RosterRow, SortKey, roster_row
@@ -48,8 +48,10 @@ def text_condition(text: str) -> ColumnElement[bool] | None:
     """Every word must begin some search term of the person (names in any script, case ref,
     document number, phone digits); a spaced number ('72 12 345678') also matches as one; and
     a name typed in one script finds it written in Arabic letters through their consonant
-    skeletons (`мухаммед` finds محمد, `Abu Shanab` finds أبو شنب), as matching compares them. Digits
-    typed in any script are 0-9 (`٤٥١٢` finds passport 4512..., as the stored terms are)."""
+    skeletons (`мухаммед` finds محمد, `Abu Shanab` finds أبو شنب), as matching compares them; a name
+    word also begins some term with its sound keys (`spellings.search_sound_keys`: `yulia`, `julia` and
+    `юлия` find Юлия and Yulia). Digits typed in any script are 0-9 (`٤٥١٢` finds passport 4512...,
+    as the stored terms are)."""
     text = ascii_digits(text)
     query_words = words(text)
     if not query_words:
@@ -62,7 +64,9 @@ def text_condition(text: str) -> ColumnElement[bool] | None:
     read = name_words(" ".join(letters))
     if len(read) == len(letters):  # each word is a name word: its prefix or its skeleton, in one lookup
         keys = dict(zip(letters, (_skeleton_keys(w) for w in read), strict=True))
-        condition: ColumnElement[bool] = and_(*(_term_prefix(w, keys.get(w, ())) for w in query_words))
+        sounds = dict(zip(letters, (_sound_prefixes(w, r) for w, r in zip(letters, read, strict=True)), strict=True))
+        condition: ColumnElement[bool] = and_(*(_term_prefix(w, keys.get(w, ()), sounds.get(w, ()))
+                                                for w in query_words))
     else:  # particles joined or articles dropped ('Abu Shanab' is one name word): the words, or the name
         condition = and_(*(_term_prefix(w) for w in query_words))
         keys_of_read = [_skeleton_keys(w) for w in read]
@@ -74,11 +78,18 @@ def text_condition(text: str) -> ColumnElement[bool] | None:
     return condition
 
 
-def _term_prefix(word: str, or_terms: Sequence[str] = ()) -> ColumnElement[bool]:
-    """Some term of the person begins with `word` (or is one of `or_terms`)."""
-    prefix = and_(SearchTerm.term >= word, SearchTerm.term < word + _TOP)
-    wanted = or_(prefix, SearchTerm.term.in_(or_terms)) if or_terms else prefix
-    return Person.id.in_(select(SearchTerm.person_id).where(wanted))
+def _term_prefix(word: str, or_terms: Sequence[str] = (), or_prefixes: Sequence[str] = ()) -> ColumnElement[bool]:
+    """Some term of the person begins with `word` or one of `or_prefixes` (or is one of `or_terms`)."""
+    wanted = [and_(SearchTerm.term >= prefix, SearchTerm.term < prefix + _TOP) for prefix in (word, *or_prefixes)]
+    if or_terms:
+        wanted.append(SearchTerm.term.in_(or_terms))
+    return Person.id.in_(select(SearchTerm.person_id).where(or_(*wanted) if len(wanted) > 1 else wanted[0]))
+
+
+def _sound_prefixes(typed: str, name_word: str) -> tuple[str, ...]:
+    """The sound keys of one typed name word (`name_word`: as `name_words` reads it) that its own
+    prefix does not cover: 'yulia' -> ('iulia',), 'юлия' -> ('iulia',), 'sergei' -> ()."""
+    return tuple(key for key in search_sound_keys(name_word) if not key.startswith(typed))
 
 
 def _term_in(terms: Sequence[str]) -> ColumnElement[bool]:
@@ -162,17 +173,18 @@ def first_page_statement(query: RosterQuery, limit: int) -> Select[tuple[object,
     return ids_statement(query).limit(limit)
 
 
-def _plain_words(text: str) -> list[tuple[str, tuple[str, ...]]] | None:
-    """The search as (prefix, exact terms) per word, every word needing a term of the person that
-    begins with its prefix or is one of its exact terms (skeletons), when `text_condition` asks only
-    that; None for its other readings (particles joined, a number beside words) and for no text."""
+def _plain_words(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]] | None:
+    """The search as (prefixes, exact terms) per word, every word needing a term of the person that
+    begins with one of its prefixes (the word, its sound keys) or is one of its exact terms
+    (skeletons), when `text_condition` asks only that; None for its other readings (particles
+    joined, a number beside words) and for no text."""
     text = ascii_digits(text)
     query_words = words(text)
     if not query_words:
         return None
     compact = "".join(ch for ch in fold(text) if ch.isalnum())
     if len(query_words) > 1 and all(any(ch.isdigit() for ch in word) for word in query_words):
-        return [(compact, ())]
+        return [((compact,), ())]
     if len(query_words) > 1 and any(ch.isdigit() for ch in compact):
         return None
     letters = [w for w in query_words if not any(ch.isdigit() for ch in w)]
@@ -180,7 +192,8 @@ def _plain_words(text: str) -> list[tuple[str, tuple[str, ...]]] | None:
     if len(read) != len(letters):
         return None
     keys = dict(zip(letters, (_skeleton_keys(w) for w in read), strict=True))
-    return [(w, tuple(keys.get(w, ()))) for w in query_words]
+    sounds = dict(zip(letters, (_sound_prefixes(w, r) for w, r in zip(letters, read, strict=True)), strict=True))
+    return [((w, *sounds.get(w, ())), tuple(keys.get(w, ()))) for w in query_words]
 
 
 # The distinct terms in a prefix range, one index seek each (a loose index scan), at most :most.
@@ -199,24 +212,28 @@ def terms_beginning(session: Session, prefix: str, most: int) -> list[str]:
     return list(session.scalars(_TERMS_BEGINNING, {"low": prefix, "high": prefix + _TOP, "most": most}))
 
 
-def _term_exists(number: int, exact: int) -> ColumnElement[bool]:
-    """Some term of the person begins with the `number`th other word (bound as w<number>, its upper
-    bound as top<number>) or is one of its `exact` exact terms (x<number>), asked of each person in turn."""
+def _term_exists(number: int, prefixes: int, exact: int) -> ColumnElement[bool]:
+    """Some term of the person begins with one of the `prefixes` prefixes of the `number`th other word
+    (bound as w<number>_<i>, their upper bounds as top<number>_<i>) or is one of its `exact` exact terms
+    (x<number>), asked of each person in turn."""
     other = SearchTerm.__table__.alias(f"other_terms_{number}")
-    prefix = and_(other.c.term >= bindparam(f"w{number}"), other.c.term < bindparam(f"top{number}"))
-    wanted = or_(prefix, other.c.term.in_(bindparam(f"x{number}", expanding=True))) if exact else prefix
-    return exists().where(other.c.person_id == Person.id, wanted)
+    wanted = [and_(other.c.term >= bindparam(f"w{number}_{i}"), other.c.term < bindparam(f"top{number}_{i}"))
+              for i in range(prefixes)]
+    if exact:
+        wanted.append(other.c.term.in_(bindparam(f"x{number}", expanding=True)))
+    return exists().where(other.c.person_id == Person.id, or_(*wanted) if len(wanted) > 1 else wanted[0])
 
 
 @functools.lru_cache(maxsize=64)
-def _merged_shape(filters: RosterQuery, terms: int, others: tuple[int, ...], limit: int) -> Select[tuple[object, ...]]:
+def _merged_shape(filters: RosterQuery, terms: int, others: tuple[tuple[int, int], ...],
+                  limit: int) -> Select[tuple[object, ...]]:
     """The merged page's statement for `terms` driving terms (bound as t0, t1...), other words with
-    `others` exact terms each, and the filters of `filters`; built once per shape, as building the
-    union costs more than running it."""
+    `others` (prefixes, exact terms) each, and the filters of `filters`; built once per shape, as
+    building the union costs more than running it."""
     down = filters.descending
     order = [SearchTerm.sort_key.desc(), SearchTerm.person_id.desc()] if down else [SearchTerm.sort_key,
                                                                                    SearchTerm.person_id]
-    conditions = [_term_exists(number, exact) for number, exact in enumerate(others)]
+    conditions = [_term_exists(number, prefixes, exact) for number, (prefixes, exact) in enumerate(others)]
     filtered = _filtered(filters, [SearchTerm.person_id.label("id"), Person.sort_key.label("key")], with_text=False)
     parts = [filtered.where(Person.id == SearchTerm.person_id, SearchTerm.term == bindparam(f"t{number}"),
                             *conditions).order_by(*order).limit(limit).subquery() for number in range(terms)]
@@ -243,12 +260,14 @@ def merged_page_statement(query: RosterQuery, limit: int, driver: tuple[int, Seq
     # and compiled once, rather than one for every count of terms a keystroke meets.
     padded = [*terms, *[""] * ((1 << (len(terms) - 1).bit_length()) - len(terms))]
     params: dict[str, object] = {f"t{number}": term for number, term in enumerate(padded)}
-    for number, (word, exact) in enumerate(others):
-        params.update({f"w{number}": word, f"top{number}": word + _TOP})
+    for number, (prefixes, exact) in enumerate(others):
+        for i, prefix in enumerate(prefixes):
+            params.update({f"w{number}_{i}": prefix, f"top{number}_{i}": prefix + _TOP})
         if exact:
             params[f"x{number}"] = list(exact)
     filters = dataclasses.replace(query, text="")
-    return _merged_shape(filters, len(padded), tuple(min(len(exact), 1) for _word, exact in others), limit), params
+    shape = tuple((len(prefixes), min(len(exact), 1)) for prefixes, exact in others)
+    return _merged_shape(filters, len(padded), shape, limit), params
 
 
 def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[str]] | None:
@@ -259,11 +278,15 @@ def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[s
     if plain is None:
         return None
     best: tuple[int, list[str]] | None = None
-    for index, (word, keys) in enumerate(plain):
-        found = terms_beginning(session, word, MERGE_TERMS + 1)
+    for index, (prefixes, keys) in enumerate(plain):
+        found: set[str] = set()
+        for prefix in prefixes:
+            found.update(terms_beginning(session, prefix, MERGE_TERMS + 1))
+            if len(found) > MERGE_TERMS:
+                break
         if len(found) > MERGE_TERMS:
             continue
-        terms = sorted(set(found) | set(keys))
+        terms = sorted(found | set(keys))
         if best is None or len(terms) < len(best[1]):
             best = (index, terms)
     return best

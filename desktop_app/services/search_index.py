@@ -8,7 +8,9 @@ typed in, edited, imported, merged, received in a package or anonymised is found
     rows = term_rows(person_id, names, case_ref, number_keys, phones)   # bulk writers: (person_id, term)
     session.execute(insert(SearchTerm), [{"person_id": p, "term": t} for p, t in rows])
 
-The words: names in their own script and in ICAO Latin (`domain.scripts.name_terms`), the case
+The words: names in their own script and in ICAO Latin (`domain.scripts.name_terms`), each name
+word's sound key under every romanisation scheme (`domain.spellings.search_sound_keys`: 'iulia' for
+Юлия, Yulia, Julia), the case
 reference's words, document number keys (any script's digits as 0-9), phone digits
 (`domain.phones.phone_search_keys`); each at most 100 characters. The sort key folds
 'surname given patronymic' (else the Latin names).
@@ -25,6 +27,7 @@ from desktop_app.domain.names import fold, has_cyrillic, icao_latin, words
 from desktop_app.domain.person import ascii_digits
 from desktop_app.domain.phones import phone_search_keys
 from desktop_app.domain.scripts import name_terms
+from desktop_app.domain.spellings import name_words, search_sound_keys
 from desktop_app.storage.models import Person, SearchTerm
 
 __all__ = ["reindex", "search_terms", "search_terms_of", "sort_key", "sort_key_of", "term_rows"]
@@ -52,6 +55,7 @@ def search_terms(names: Iterable[str], case_ref: str, number_keys: Iterable[str]
     terms: set[str] = set()
     for text in names:
         terms.update(_name_terms(text))
+        terms.update(_sound_terms(text))
     terms.update(_text_terms(case_ref))  # the whole reference is no term: no search reaches its - / .
     for key in number_keys:
         terms.add(ascii_digits(key).lower())  # a number typed in Arabic-Indic digits is found in 0-9 and those
@@ -91,3 +95,10 @@ def _text_terms(text: str) -> tuple[str, ...]:
 
 
 _name_terms = functools.lru_cache(maxsize=65_536)(name_terms)  # names repeat; case references do not
+
+
+@functools.lru_cache(maxsize=65_536)
+def _sound_terms(text: str) -> tuple[str, ...]:
+    """The sound keys of a name's words (`spellings.search_sound_keys`): a Latin spelling under any
+    scheme finds the name, and a name typed in Cyrillic finds its Latin spelling."""
+    return tuple(key for word in name_words(text) for key in search_sound_keys(word))
