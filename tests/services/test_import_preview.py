@@ -139,13 +139,15 @@ def test_duplicates_show_candidates_and_why(db: Database, tmp_path: Path) -> Non
         ["Surname", "Given names", "DOB", "Passport"],
         ["HADDAD", "OMAR", "13.02.1975", "P1234567"],
         ["Someone", "Else", "01.01.1990", "X999"],
-        ["Other", "Person", "02.02.1991", "X999"],
+        ["Other", "Person", "02.02.1991", "X999"],  # on Someone's document: no duplicate by the number alone
+        ["SOMEONE", "Else", "01.01.1990", "X999"],  # Someone again (issue 14: the name and birth date too)
     ])
     rows = importing.preview_import(db, path).rows
     assert rows[0].outcome is Outcome.DUPLICATE
     assert rows[0].candidates[0].score > 0.9 and any("document" in r for r in rows[0].candidates[0].reasons)
     assert rows[1].outcome is Outcome.NEW
-    assert rows[2].outcome is Outcome.DUPLICATE and rows[2].candidates[0].case_ref == "row 3"
+    assert rows[2].outcome is Outcome.NEW
+    assert rows[3].outcome is Outcome.DUPLICATE and rows[3].candidates[0].case_ref == "row 3"
 
 
 def test_status_column_moves_only_along_legal_transitions(db: Database, tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from desktop_app.domain.errors import Cancelled, TransitionRefused, ValidationError
 from desktop_app.domain.names import fold
 from desktop_app.domain.person import normalize_document_number
+from desktop_app.domain.spellings import name_words, search_sound_keys
 from desktop_app.domain.status import TRANSITIONS, Status
 from desktop_app.exchange.headers import IMPORT_TARGETS, suggest_target
 from desktop_app.exchange.readers import column_letter
@@ -206,7 +207,7 @@ class _Classifier:
         self.snapshot = snapshot
         self._uuids: dict[str, int] = {}
         self._case_refs: dict[str, int] = {}
-        self._documents: dict[str, int] = {}
+        self._documents: dict[str, dict[str, list[PreviewRow]]] = {}  # number -> birth date ('' none) -> rows
         self._persons: dict[tuple[str, str, str], int] = {}
 
     def classify(self, number: int, data: RowData, problems: list[RowProblem], row_cells: Sequence[Any]) -> PreviewRow:
@@ -249,16 +250,24 @@ class _Classifier:
         return found
 
     def find_duplicates(self, rows: list[PreviewRow]) -> None:
-        """Turn new rows that may be a roster person, or repeat an earlier row's document, into duplicates."""
+        """Turn new rows that may be a roster person, or an earlier row's person (the same document with
+        the same name and birth date), into duplicates. A number several rows carry (a group's travel
+        document, a family's passport) identifies nobody by itself, against the roster as within the file."""
+        self.snapshot.weigh_file_numbers(row.data for row in rows if row.outcome is Outcome.NEW)
         for position, row in enumerate(rows):
             if row.outcome is not Outcome.NEW:
                 continue
             candidates = list(self.snapshot.candidates(row.data))
+            born = str(row.data.fields.get("birth_date") or "")
             for document in row.data.documents:
-                key = normalize_document_number(document.number)
-                earlier = self._documents.setdefault(key, row.row)
-                if earlier != row.row:
+                by_birth = self._documents.setdefault(normalize_document_number(document.number), {})
+                # the rows the birth date does not tell apart: the same date, or one not given
+                alike = [*by_birth.get(born, ()), *by_birth.get("", ())] if born else \
+                    [other for rows_born in by_birth.values() for other in rows_born]
+                earlier = min((other.row for other in alike if _names_sound_alike(other.data, row.data)), default=None)
+                if earlier is not None:
                     candidates.append(self.snapshot.file_row_candidate(earlier, document.number))
+                by_birth.setdefault(born, []).append(row)
             candidates += self._same_person_earlier(row)
             if candidates:
                 rows[position] = PreviewRow(row.row, Outcome.DUPLICATE, row.data, case_ref=row.case_ref,
@@ -282,6 +291,22 @@ class _Classifier:
             return []
         return [DuplicateCandidate(0, f"row {earlier}", "(earlier row of this file)", born, 1.0,
                                    ("same name, birth date and phone in this file",))]
+
+
+def _names_sound_alike(a: RowData, b: RowData) -> bool:
+    """Whether every word of the shorter name sounds as a word of the other (any script or spelling:
+    `spellings.search_sound_keys`; Arabic words as written)."""
+    words_a, words_b = _name_sounds(a.display_name), _name_sounds(b.display_name)
+    if not words_a or not words_b:
+        return False
+    shorter, longer = sorted((words_a, words_b), key=len)
+    heard = frozenset().union(*longer)
+    return all(word & heard for word in shorter)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_sounds(name: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(search_sound_keys(word) or (word,)) for word in name_words(name))
 
 
 def _new_person_refusal(data: RowData) -> str | None:

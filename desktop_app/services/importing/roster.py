@@ -24,7 +24,7 @@ from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.person import FIELDS_BY_KEY, PERSON_FIELDS, Sex, normalize_document_number
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status, check_transition
-from desktop_app.matching import MatchRecord, RosterIndex
+from desktop_app.matching import MatchRecord, RosterIndex, prepare_fields
 from desktop_app.services import accounts
 from desktop_app.services.importing.model import DuplicateCandidate, FieldChange, RowData
 from desktop_app.storage.db import Database
@@ -99,6 +99,7 @@ class RosterSnapshot:
         self.persons: dict[int, PersonState] = {}
         self._index: RosterIndex | None = None
         self._shown: dict[int, tuple[str, str, str]] = {}
+        self._file_numbers: list[tuple[str, ...]] = []
 
     def target_of(self, data: RowData) -> tuple[int | None, str | None]:
         """The person the row names (by UUID, else case ref), or a reason it cannot name one."""
@@ -130,9 +131,23 @@ class RosterSnapshot:
 
     # --- duplicates ---------------------------------------------------------------------------
 
+    def weigh_file_numbers(self, rows: Iterable[RowData]) -> None:
+        """Weigh a number the file gives several rows as the matching weighs one a partner's answer gives
+        several (`Model.with_answer_numbers`): carried by that many (a group's travel document, a family's
+        passport), it identifies nobody; the name and birth date still do."""
+        self._file_numbers = [numbers for data in rows if (numbers := tuple(d.number for d in data.documents))]
+        if self._index is not None:
+            self._weigh(self._index)
+
+    def _weigh(self, index: RosterIndex) -> None:
+        if self._file_numbers:
+            index.model = index.model.with_answer_numbers(
+                [prepare_fields(0, documents=numbers) for numbers in self._file_numbers])
+
     def candidates(self, data: RowData) -> Iterator[DuplicateCandidate]:
         if self._index is None:
             self._index = RosterIndex(self._records())
+            self._weigh(self._index)
         if not len(self._index):
             return
         for candidate in self._index.candidates(match_record(0, data), limit=3):
