@@ -373,11 +373,14 @@ def _place_levels(q_codes: np.ndarray, t_codes: np.ndarray, q_text: np.ndarray, 
     level[equal] = 0
     where = np.flatnonzero(both & ~equal)
     if len(where):
-        pairs = np.stack((rows[where], t[where]), axis=1)  # an unseen query value has no code: its row stands in
-        distinct, first, inverse = np.unique(pairs, axis=0, return_index=True, return_inverse=True)
+        # Each distinct (query row, roster value) once: an unseen query value has no code, its row stands in. The
+        # pair as one number sorts as the pair would (row, then value), and numpy's unique of rows is far slower.
+        codes = t[where]
+        pairs = rows[where] * (int(codes.max()) + 1) + codes
+        _, first, inverse = np.unique(pairs, return_index=True, return_inverse=True)
         similarity = cpdist(q_text[rows[where[first]]], t_text[positions[where[first]]],
                             scorer=JaroWinkler.similarity, workers=1)
-        found = np.full(len(distinct), len(bands) + 1, dtype=np.int64)
+        found = np.full(len(first), len(bands) + 1, dtype=np.int64)
         for band_level in range(len(bands), 0, -1):
             found[similarity >= bands[band_level - 1]] = band_level
         level[where] = found[inverse.reshape(-1)]
