@@ -42,6 +42,10 @@ W = TypeVar("W", bound=QWidget)
 PROBLEM_STYLE = "color: #b71c1c;"
 
 
+def _account_id(account: accounts.AccountView | None) -> int | None:
+    return account.id if account is not None else None
+
+
 def named(widget: W, name: str) -> W:
     """`widget` with its object name (tests and screenshots find it by that name)."""
     widget.setObjectName(name)
@@ -105,6 +109,7 @@ class SignInDialog(QDialog):
         if not name or not self.names_read or self.signing:
             return
         db, pin = self.workspace.db, self.pin.text()
+        before = _account_id(self.workspace.account)
         self.signing = True
         self.ok.setEnabled(False)
         self._say(self.tr("Checking the PIN…"), problem=False)  # news, not a problem: not in red
@@ -120,6 +125,12 @@ class SignInDialog(QDialog):
                 self._refused("")
             raise
         if not shiboken6.isValid(self) or not self.signing:  # Cancel pressed, or the dialog closed, meanwhile
+            return
+        if _account_id(self.workspace.account) not in (before, account.id):
+            # Someone else signed in meanwhile (at the idle lock, which fired while this PIN waited for a
+            # colleague): they are at the keyboard now, and this check's officer is not.
+            self.signing = False
+            self.reject()
             return
         # Signed in here, on the GUI thread, once the check is done: a Cancel meanwhile signed nobody in.
         accounts.sign_in(db, account)
