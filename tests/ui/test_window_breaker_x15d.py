@@ -3,18 +3,22 @@ of the roster left cannot be written) driven like a hurried officer and a hostil
 
 from __future__ import annotations
 
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services import accounts
-from desktop_app.storage.db import Database
+from desktop_app.services import accounts, persons
+from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.accounts import AccountsFeature
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import Protection
 from tests.storage.test_errors import held_lock
 from tests.ui.test_accounts import staffed_db  # noqa: F401 (fixture)
+from tests.ui.test_open_off_gui_thread_s10 import OPEN_MS, _settled
 from tests.ui.test_sign_in_off_gui_thread import head_window  # noqa: F401 (fixture)
 from tests.ui.test_window_loose_ends_s11 import _waiting_window
 
@@ -67,3 +71,48 @@ def test_a_switch_user_pin_checked_after_another_officer_unlocked_the_idle_lock_
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5_000)
     if shiboken6.isValid(dialog):
         assert dialog.account is None
+
+
+def _leave_backup_box(qtbot: QtBot) -> QMessageBox:
+    def shown() -> QMessageBox | None:
+        return next((w for w in QApplication.allWidgets() if isinstance(w, QMessageBox)
+                     and w.objectName() == "leaveBackupFailedBox" and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None, timeout=OPEN_MS)
+    box = shown()
+    assert box is not None
+    return box
+
+
+def test_a_file_named_backups_beside_the_roster_is_told_not_a_crash(
+        qtbot: QtBot, demo_db: Database, preferences: Preferences, tmp_path: Path) -> None:
+    """No backup folder chosen, and a file named 'backups' beside the roster (where its folder would be made; or the
+    roster's folder read-only, or gone): the window could not be built (FileExistsError from the protection's start),
+    File > Open's 'the folder cannot be made' said only 'File exists', and after its Cancel the automatic backup
+    every few minutes raised. Now every backup says why, naming the path, as for a pulled USB stick."""
+    assert demo_db.target.path is not None
+    in_the_way = demo_db.target.path.parent / "backups"
+    in_the_way.write_text("the officer's notes")
+    window = MainWindow(demo_db, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    protection = _settled(qtbot, window, demo_db)
+    assert str(in_the_way) in window.statusBar().currentMessage()  # the backup at open: told
+    persons.create_person(demo_db, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
+    path = tmp_path / "next.db"
+    open_database(path).close()
+    opened: list[bool] = []
+    window.open_locked(str(path), then=opened.append)
+    box = _leave_backup_box(qtbot)
+    assert str(in_the_way) in box.text() and "not a folder" in box.text()
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    assert cancel is not None
+    cancel.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
+    assert opened == [False] and window.db is demo_db and protection.auto is not None
+    window.statusBar().clearMessage()
+    protection._periodic_backup()  # the timer's few minutes are up
+    qtbot.waitUntil(lambda: protection.auto_task is None and str(in_the_way) in window.statusBar().currentMessage(),
+                    timeout=OPEN_MS)
+    assert in_the_way.read_text() == "the officer's notes"

@@ -18,6 +18,7 @@ Cancel gives the work up with nothing changed. `busy` is the one under way (None
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -119,13 +120,15 @@ def open_roster(parent: QWidget | None, target: str, holder: str) -> Database | 
 
 def backup_folder(window: WindowHost) -> Path:
     """The chosen backup folder (never created here: a missing USB stick is said when a backup runs), else
-    a 'backups' folder beside the roster (created when needed). The services take copies there too."""
+    a 'backups' folder beside the roster (created when needed; one that cannot be made, a file of that name or
+    the roster's folder read-only, is said as the USB stick is, naming it). The services take copies there too."""
     chosen = window.preferences.backup_folder
     if chosen:
         folder = Path(chosen)
     else:
         folder = window.db.target.path.parent / "backups"
-        folder.mkdir(exist_ok=True)
+        with contextlib.suppress(OSError):
+            folder.mkdir(exist_ok=True)
     backups.use_backup_folder(window.db, folder)
     return folder
 
@@ -349,11 +352,7 @@ class Protection(QObject):
                 self.start_timer()
             release(False)
 
-        try:
-            auto.folder = backup_folder(self.host)
-        except OSError as exc:  # the folder beside the roster cannot be made
-            self._ask_leave_without_backup(leaving.parent, str(exc.strerror or exc), lambda: release(True), stay)
-            return
+        auto.folder = backup_folder(self.host)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, Cancelled):  # given up in the waiting window
@@ -460,13 +459,7 @@ class Protection(QObject):
             log.info("backup at close not written: %s", type(exc).__name__)  # a missing USB stick, a full disk
             self._ask_close_without_backup(translated(exc), ended, stay_open)
 
-        try:
-            auto.folder = backup_folder(self.host)
-        except OSError as exc:  # the folder beside the roster cannot be made
-            self._closing_backup = None
-            self._ask_close_without_backup(str(exc.strerror or exc), ended, stay_open)
-            return True
-
+        auto.folder = backup_folder(self.host)
         self._closing_backup = self._backup_at_close(self.window, workspace, auto, ended, failed)
         return True
 
