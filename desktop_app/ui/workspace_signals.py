@@ -89,11 +89,13 @@ class Leaving:
     must end first takes `hold()` and calls what it returns once, with True when the work is done (or failed
     in a way told to the officer) and False when it was given up (Cancel): the roster open then stays.
     `go_on(leave)` runs on the GUI thread once every holder has answered. `parent` is the widget a holder's
-    dialogs belong to (the window's box saying the roster is being opened, which takes the window's input)."""
+    dialogs belong to (the window's box saying the roster is being opened, which takes the window's input);
+    `target` the roster coming in (its path or address)."""
 
-    def __init__(self, go_on: Callable[[bool], None], parent: QWidget) -> None:
+    def __init__(self, go_on: Callable[[bool], None], parent: QWidget, target: str = "") -> None:
         self._go_on: Callable[[bool], None] | None = go_on
         self.parent = parent
+        self.target = target
         self._holding = 0
         self._given_up = False
         self._asking = True  # the signal is being emitted: its listeners may still hold

@@ -116,3 +116,43 @@ def test_a_file_named_backups_beside_the_roster_is_told_not_a_crash(
     qtbot.waitUntil(lambda: protection.auto_task is None and str(in_the_way) in window.statusBar().currentMessage(),
                     timeout=OPEN_MS)
     assert in_the_way.read_text() == "the officer's notes"
+
+
+def test_file_open_while_the_window_waits_to_close_is_refused_and_the_roster_left_is_backed_up(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, tmp_path: Path) -> None:
+    """The officer closes the window; its backup at close waits for a colleague's lock, the window answering; in a
+    hurry they use File > Open meanwhile. The other roster came in at once (the roster left was not backed up: its
+    automatic backups had stopped for the close), the close's backup then found another roster open and wrote
+    nothing, and the window closed on the roster just opened: the last changes were in no backup. Now the open is
+    refused, said, and the window closes once the roster's backup is written."""
+    _settled(qtbot, window, demo_db)
+    assert demo_db.target.path is not None
+    persons.create_person(demo_db, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
+    folder = demo_db.target.path.parent / "backups"
+    before = set(folder.glob("roster-*.db"))
+    path = tmp_path / "next.db"
+    open_database(path).close()
+    opened: list[bool] = []
+    said: list[str] = []
+
+    def read_the_refusal() -> None:
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
+                    and w.objectName() == "errorMessage" and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(20, read_the_refusal)
+            return
+        said.append(box.text())
+        box.accept()
+
+    with held_lock(demo_db.target.path, 30) as colleague:
+        window.close()
+        qtbot.waitUntil(lambda: _waiting_window() is not None, timeout=OPEN_MS)
+        assert window.isVisible()  # the close waits for its backup
+        QTimer.singleShot(0, read_the_refusal)
+        window.open_locked(str(path), then=opened.append)
+        qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
+        assert opened == [False] and window.db is demo_db
+        assert len(said) == 1 and "next.db" in said[0]
+        colleague.kill()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=OPEN_MS)
+    assert len(set(folder.glob("roster-*.db")) - before) == 1  # the roster left, with its last change

@@ -4843,6 +4843,11 @@ Close anyway (the roster itself is unchanged, without this backup), or Cancel to
         <translation>Резервная копия не записана</translation>
     </message>
     <message>
+        <location filename="../../ui/protection/feature.py" line="337"/>
+        <source>%1 was not opened: the window is closing, once the backup of the roster open is written.</source>
+        <translation>%1 не открыта: окно закрывается, как только будет записана резервная копия открытой базы.</translation>
+    </message>
+    <message>
         <location filename="../../ui/protection/feature.py" line="517"/>
         <source>The backup of the roster you are leaving could not be written: %1
 

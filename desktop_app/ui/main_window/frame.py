@@ -564,7 +564,8 @@ class MainWindow(QMainWindow):
         opening.left = self.db
         if opening.left is not None:
             leave_roster(opening.left, True)  # its writes still waiting for a colleague are given up
-        leaving = Leaving(lambda leave: self._leave_for(opening, opened, account, leave), opening.leaving())
+        leaving = Leaving(lambda leave: self._leave_for(opening, opened, account, leave), opening.leaving(),
+                          opening.target)
         self.hub.leaving_roster.emit(leaving)  # the last moment to act on the roster being left (a final backup)
         leaving.asked()
 

@@ -329,7 +329,13 @@ class Protection(QObject):
         writing, and the switch waits for it, the window painting and answering. While a colleague holds the
         write lock the waiting window names them; Cancel gives the backup up (nothing written) and the roster
         open stays. A backup that cannot be written (a missing USB stick, a full disk) is told with why, and the officer
-        chooses: Open anyway, or Cancel, which stays on this roster with its automatic backups."""
+        chooses: Open anyway, or Cancel, which stays on this roster with its automatic backups. While the window waits
+        to close (its backup at close waiting for a colleague), no other roster opens: the one open is backed up."""
+        if self._closing_backup is not None:  # that backup is of the roster open: another one in would skip it
+            leaving.hold()(False)
+            show_error(self.window, RosterError(self.tr("%1 was not opened: the window is closing, once the backup of "
+                                                        "the roster open is written.").replace("%1", leaving.target)))
+            return
         auto, workspace = self.auto, self.host.workspace
         if auto is None or workspace is None:
             if self.lock.locked:
