@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import accounts, persons
@@ -156,3 +156,30 @@ def test_file_open_while_the_window_waits_to_close_is_refused_and_the_roster_lef
         colleague.kill()
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=OPEN_MS)
     assert len(set(folder.glob("roster-*.db")) - before) == 1  # the roster left, with its last change
+
+
+def test_enter_pressed_again_on_the_opening_box_does_not_give_the_open_up(
+        qtbot: QtBot, window: MainWindow, demo_db: Database, tmp_path: Path) -> None:
+    """Enter twice: the first opens the file in File > Open's dialog, the second lands on the "Opening…" box, whose
+    Cancel was its default button: the roster asked for never came in ('Cancelling…'). Escape is still its Cancel."""
+    _settled(qtbot, window, demo_db)
+    path = tmp_path / "next.db"
+    open_database(path).close()
+    opened: list[bool] = []
+    window.open_locked(str(path), then=opened.append)
+    opening = window.opening
+    assert opening is not None
+    cancel = opening.box.findChild(QPushButton)
+    assert cancel is not None
+    qtbot.keyClick(cancel, Qt.Key.Key_Return)  # the box's Cancel button has the focus
+    qtbot.keyClick(opening.box, Qt.Key.Key_Enter)
+    assert not opening.given_up
+    qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
+    assert opened == [True] and window.db is not None and window.db.target.path == path
+    window.open_locked(str(demo_db.target.path), then=opened.append)
+    opening = window.opening
+    assert opening is not None
+    qtbot.keyClick(opening.box, Qt.Key.Key_Escape)
+    assert opening.given_up
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=OPEN_MS)
+    assert opened == [True, False]

@@ -117,7 +117,7 @@ class _Opening:
     the open up, the pages' reads held, and the roster opened until the window takes it (closed otherwise)."""
 
     def __init__(self, window: MainWindow, target: str, finish: Callable[[bool], None]) -> None:
-        from PySide6.QtWidgets import QProgressDialog
+        from PySide6.QtWidgets import QProgressDialog, QPushButton
 
         class OpeningBox(QProgressDialog):
             """Escape is the box's Cancel while it has one (it hid the box and the window took input again, the
@@ -151,6 +151,10 @@ class _Opening:
         self.box.setAutoReset(False)
         self.box.setMinimumDuration(0)
         self.box.canceled.connect(self.give_up)
+        for button in self.box.findChildren(QPushButton):
+            # Not the default: Enter pressed twice, the second landing here after File > Open's dialog, gave it up.
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.box.show()
 
     def give_up(self) -> None:
