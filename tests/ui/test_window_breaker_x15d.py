@@ -20,7 +20,7 @@ from tests.storage.test_errors import held_lock
 from tests.ui.test_accounts import staffed_db  # noqa: F401 (fixture)
 from tests.ui.test_open_off_gui_thread_s10 import OPEN_MS, _settled
 from tests.ui.test_sign_in_off_gui_thread import head_window  # noqa: F401 (fixture)
-from tests.ui.test_window_loose_ends_s11 import _waiting_window
+from tests.ui.test_window_loose_ends_s11 import _open_with_the_backup_folder_gone, _waiting_window
 
 
 def test_a_switch_user_pin_checked_after_another_officer_unlocked_the_idle_lock_signs_nobody_over_them(
@@ -183,3 +183,21 @@ def test_enter_pressed_again_on_the_opening_box_does_not_give_the_open_up(
     assert opening.given_up
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=OPEN_MS)
     assert opened == [True, False]
+
+
+def test_the_window_deleted_while_asked_open_anyway_lets_both_rosters_go_without_an_error(
+        qtbot: QtBot, demo_db: Database, preferences: Preferences, tmp_path: Path) -> None:
+    """The window closed and deleted while "Backup not written" asks Open anyway or Cancel (the box goes with it):
+    the box's going, taken as Cancel, put the automatic backups back on a window being deleted and raised
+    ('Internal C++ object (QTimer) already deleted'). Now the open is given up and the roster opened is closed."""
+    window = MainWindow(demo_db, "A. Petrova", preferences)
+    window.show()
+    qtbot.waitExposed(window)
+    _gone, _path, opened, box = _open_with_the_backup_folder_gone(qtbot, window, demo_db, tmp_path)
+    opening = window.opening
+    assert opening is not None
+    window.close()
+    box.hide()  # a top-level widget hidden before it goes (Qt's offscreen platform)
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=OPEN_MS)
+    assert opened == [False] and opening.database is None  # given up, the roster opened closed

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -353,7 +354,8 @@ class Protection(QObject):
         self.timer.stop()
 
         def stay() -> None:  # nothing written, and the roster stays open with its automatic backups
-            if self.host.db is db:
+            # Not when the window is being deleted (the question's box goes with it): its timer is gone first.
+            if shiboken6.isValid(self.timer) and self.host.db is db:
                 self.auto = auto
                 self.start_timer()
             release(False)
