@@ -432,9 +432,9 @@ class RosterIndex:
 
         The pairs are those the plain loop takes (the lower position's query keys against the
         blocks), worked out `ROWS_PER_BATCH` records at a time on arrays (`_compared_all`); each
-        record's pairs come in position order.
+        record's pairs come in position order. The blocks are not kept: they go before the pairs are weighed.
         """
-        blocks = self._all_blocks()
+        blocks = self._blocks if self._blocks is not None else self._every_block()
         out: list[Compared] = []
         roster = self._prepared
         for start in range(0, len(roster), ROWS_PER_BATCH):
