@@ -147,6 +147,29 @@ def shared_documents(query: Prepared, target: Prepared, other: tuple[int, ...]) 
 _NO_DOCUMENTS: frozenset[str] = frozenset()
 
 
+def documents_slipped(comparison: Comparison) -> bool:
+    """The pair's documents are one character off as a typing slip makes them: two adjacent characters swapped.
+
+    A family's passports issued in sequence (twins', a parent's and a child's) differ in a character's
+    value, most often the last digit's; two consecutive numbers are never each other with two neighbours
+    swapped (6794161 and 6794611). So a swap is what the same number typed again shows, and between
+    two persons' numbers only chance makes one.
+    """
+    if comparison.levels[DOCUMENT_F] != DOCUMENT_ONE_OFF:
+        return False
+    numbers = sorted(comparison.documents)
+    return any(_swapped(a, b) for i, a in enumerate(numbers) for b in numbers[i + 1:])
+
+
+def _swapped(a: str, b: str) -> bool:
+    """`a` is `b` with two adjacent, different characters swapped."""
+    if len(a) != len(b):
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (len(apart) == 2 and apart[1] == apart[0] + 1
+            and a[apart[0]] == b[apart[1]] and a[apart[1]] == b[apart[0]])
+
+
 def compare_other(query: Prepared, target: Prepared) -> tuple[int, ...]:
     """Every level but the names' (which stay 'missing'): cheap, so the index weighs these first."""
     return (_identifier(query, target), document_level(query.documents, target.documents),

@@ -60,6 +60,7 @@ from desktop_app.matching.comparisons import (
     compare,
     compare_other,
     document_level,
+    documents_slipped,
     name_key,
     word_level,
 )
@@ -340,7 +341,8 @@ class Model:
         weight = known / (known + KNOWN_NAME_PSEUDO)
         return 1.0 - weight + weight * self.given_unseen
 
-    def twin_cap(self, given_level: int, document_level: int | None = None, spelling: float = 1.0) -> float:
+    def twin_cap(self, given_level: int, document_level: int | None = None, spelling: float = 1.0, *,
+                 slipped: bool = False) -> float:
         """The most log-odds a pair whose surname and birth date agree and given names clash can have.
 
         Either the same person with a given name written otherwise (m of that level) or the
@@ -350,11 +352,16 @@ class Model:
         when issued together). So the odds of the first are at most m(given) * m(document) / twin_share.
         Without the document term a passport one digit off, the very mark of twins, counted as
         evidence for the person against the twin (breaker X14 s7: Daniil matched to Danila at 1.0).
-        `spelling` is how likely a twin shows the two given names (`twin_spelling`).
+        `spelling` is how likely a twin shows the two given names (`twin_spelling`). `slipped`: the
+        numbers are one another with two adjacent characters swapped and the person's own (`slipped`),
+        which numbers issued in sequence never are; a twin's number shows that by chance only, as
+        often as u of the level (7453255 and 7453525 in FEBRL1: Kyle typed Kyale).
         """
         odds = self.m[GIVEN_F][given_level] / max(self.twin_share * spelling, NO_TWINS)
         if document_level is not None and document_level != FIELDS[DOCUMENT_F].missing:
             odds *= self.m[DOCUMENT_F][document_level]
+            if slipped and document_level == DOCUMENT_ONE_OFF:
+                odds /= max(self.u[DOCUMENT_F][DOCUMENT_ONE_OFF], U_DOCUMENT_ONE_OFF)
         return math.log2(odds)
 
     def field_bits(self, comparison: Comparison) -> list[float]:
@@ -417,6 +424,17 @@ class Model:
         if not shared or comparison.levels[DOCUMENT_F] != 0 or not comparison.documents:
             return False
         return all(number in shared for number in comparison.documents)
+
+    def slipped(self, comparison: Comparison, *, own: bool = True) -> bool:
+        """The pair's numbers are one another with two neighbours swapped (`comparisons.documents_slipped`),
+        not a group's, and with `own` carried by the roster person alone: a family's passport or a group's
+        number is carried by the twin or the child inscribed in it too, typed with the same slip as often
+        as the person's. The duplicate finder passes `own` False: two registrations of one person carry
+        one number too (as it leaves out the rule for a generation apart)."""
+        if not documents_slipped(comparison) or self.group_holders(comparison):
+            return False
+        shared = self.shared_numbers
+        return not own or not shared or not any(number in shared for number in comparison.documents)
 
     def identified(self, comparison: Comparison) -> bool:
         """The pair shares a roster ID, a case reference or a document number that is not a group's."""

@@ -24,14 +24,16 @@ carries the parent's number. Locality and address never make a
 match on their own: without an ID or a document equal, a pair that reaches the match threshold only
 through its places stays at review (a household's members and its neighbours share them), and so does
 one that reaches it only through a document one character off without a birth date agreeing (a
-family's passports are issued in sequence: a father and son named alike), unless its full birth date
-agrees and its given names agree or clash as a twin's would (`born_apart_from_household`:
+family's passports are issued in sequence: a father and son named alike; not when two neighbouring
+characters of the person's own number are swapped, a typing slip no sequence makes: `Model.slipped`),
+unless its full birth date agrees and its given names agree or clash as a twin's would (`born_apart_from_household`:
 in one household only a twin shares a birth date, and the twin cap weighs that). Twins are weighed rather than
 ruled: a pair whose surname and full birth date agree and whose given names clash is either
 the person with a given name typed otherwise or that person's twin, so its log-odds are capped at log2(m / twin share)
 (`Model.twin_cap`; the share is counted on the roster's households, or on a roster without households
 its pairs that look like twins, with the population's share as the prior). With no document to
-tell them apart (none given, or passports that differ as twins' do), twins with close given names
+tell them apart (none given, or passports that differ as twins' do; a passport typed with two neighbours
+swapped a twin shows by chance only), twins with close given names
 (Daniil, Danila) stay at review unless the roster's share of twins is too small to outweigh a given
 name typed otherwise (breaker X14b: the twin who left the roster was matched to the one who stayed
 whenever both passports were given). When a
@@ -167,7 +169,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     identified = model.identified(comparison)  # a group's travel document does not identify
     twin = twin_like(levels)
     if twin and not identified and levels[GIVEN_F] == DIFFERENT:
-        cap = model.twin_cap(DIFFERENT, levels[DOCUMENT_F])
+        cap = model.twin_cap(DIFFERENT, levels[DOCUMENT_F], slipped=model.slipped(comparison, own=family_rule))
         pair_weight, weight = min(pair_weight, cap), min(weight, cap)
     score = score_of(weight)
     decision = decide(score, match_threshold=match_threshold, review_threshold=review_threshold)
@@ -187,10 +189,11 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     place_only = (decision == MATCH and places > 0.0 and not identified and not born_apart_from_household(levels)
                   and score_of(weight - places) < match_threshold)
     if (decision == MATCH and not identified and levels[DOCUMENT_F] == DOCUMENT_ONE_OFF
-            and levels[BIRTH_F] not in (D_EQUAL, D_SWAPPED)
+            and levels[BIRTH_F] not in (D_EQUAL, D_SWAPPED) and not model.slipped(comparison, own=family_rule)
             and score_of(weight - max(bits[DOCUMENT_F], 0.0)) < match_threshold):
         # A family's passports are issued in sequence (`model.U_DOCUMENT_ONE_OFF`): one digit apart is a
         # household's evidence too, and a father and son named alike differ only by the birth date (breaker X14b).
+        # Two neighbours of the person's own number swapped are a typing slip, not a sequence (`Model.slipped`).
         decision = REVIEW
     if (family_rule and decision == MATCH and levels[BIRTH_F] == D_GENERATION and levels[IDENTIFIER] != 0
             and model.carried_by_others(comparison)):
@@ -203,8 +206,8 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
         decision = REVIEW
     if twin and levels[GIVEN_F] != DIFFERENT and not identified and (
             levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing
-            or score_of(model.twin_cap(levels[GIVEN_F], levels[DOCUMENT_F],
-                                       model.twin_spelling(query, target))) < match_threshold):
+            or score_of(model.twin_cap(levels[GIVEN_F], levels[DOCUMENT_F], model.twin_spelling(query, target),
+                                       slipped=model.slipped(comparison, own=family_rule))) < match_threshold):
         # Daniil and Danila: nothing tells them apart. Twins' passports differ (issued in sequence, one
         # digit apart, or at different times): a passport that is not equal is what a twin shows too, so
         # the pair is the person with a given name typed otherwise (m of its level) or their twin (the

@@ -70,19 +70,32 @@ def test_a_family_whose_names_the_roster_does_not_know_keeps_the_caution() -> No
     assert model.twin_spelling(row, prepare(orlov)) == 1.0  # nobody else carries Даниил: nothing to go by
 
 
-def test_the_misspelt_name_with_the_passport_retyped_is_offered(roster: list[MatchRecord]) -> None:
+def test_the_misspelt_name_with_the_next_passport_is_offered(roster: list[MatchRecord]) -> None:
     """On a roster of twenty names Kyale is as likely a twin's real name the roster lacks as Данила is.
 
     It was matched while the roster's share of names nobody else carries (none here) weighed the twin
-    down; Данила was then matched to Даниил alike (tests/matching/test_twins_attacks_s8.py).
+    down; Данила was then matched to Даниил alike (tests/matching/test_twins_attacks_s8.py). The
+    passport is the next number, as twins' issued together are (until session 12 this test gave
+    3150856, Kyle's with two neighbours swapped: a typing slip, see the test below).
     """
-    found = RosterIndex(roster).candidates(_kyle("row", "Kyale", "3150856"))
+    found = RosterIndex(roster).candidates(_kyle("row", "Kyale", "3150587"))
     assert (found[0].key, found[0].decision) == ("kyle", "review")
 
 
 def test_the_twin_with_a_name_others_carry_stays_at_review(roster: list[MatchRecord]) -> None:
-    found = RosterIndex(roster).candidates(_kyle("row", "Kylie", "3150856"))
-    assert (found[0].key, found[0].decision) == ("kyle", "review")
+    for passport in ("3150587", "3150576", "9021733"):  # the next number, one digit off elsewhere, another
+        found = RosterIndex(roster).candidates(_kyle("row", "Kylie", passport))
+        assert (found[0].key, found[0].decision) == ("kyle", "review"), passport
+
+
+def test_the_misspelt_name_with_the_passport_typed_with_a_slip_is_matched(roster: list[MatchRecord]) -> None:
+    """Kyale with Kyle's passport typed with two neighbours swapped (3150586 as 3150856; FEBRL1 has
+    Kyale for Kyle with 7453255 for 7453525): numbers issued in sequence never show a swap, so a twin's
+    passport shows one by chance only (u of 'one character off') and the twin caution no longer
+    holds the pair at review (issue 14, session 12). It is matched, and so in the duplicate finder.
+    """
+    found = RosterIndex(roster).candidates(_kyle("row", "Kyale", "3150856"))
+    assert (found[0].key, found[0].decision) == ("kyle", "match")
 
 
 def test_the_duplicate_finder_matches_a_typo_and_not_a_twin() -> None:
