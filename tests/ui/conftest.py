@@ -15,6 +15,15 @@ from desktop_app.services import demo
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
+from tests.ui.leftovers import close_main_windows_left_shown
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """The main windows the test left shown are closed, and waited for, before pytest-qt (whose teardown
+    runs inside this one) closes and deletes them: see tests/ui/leftovers.py."""
+    close_main_windows_left_shown()
+    yield
 
 
 @pytest.fixture
