@@ -39,8 +39,10 @@ from desktop_app.matching.comparisons import (
     shared_documents,
 )
 from desktop_app.matching.fastpath import (
+    BirthNarrowing,
     NameLevels,
     PairFields,
+    Split,
     build_part_blocks,
     key_parts,
     met_in_blocks,
@@ -269,6 +271,7 @@ class RosterIndex:
         self._name_caps = name_caps(self.model, self._prepared)  # the model as built: pruning keeps PRUNE_SLACK
         self._caps_array = np.array(self._name_caps)
         self._fields: PairFields | None = None  # the cheap fields as arrays, made for the first batch
+        self._narrowing: BirthNarrowing | None = None  # the records' birth years and days as arrays, made on first use
         self._name_levels: NameLevels | None = None  # the roster's name words numbered, made for the first batch
         self.fitted = False
         self._unfitted = self.model
@@ -284,6 +287,7 @@ class RosterIndex:
             self._fields = PairFields(self._prepared)
         if self._name_levels is None:
             self._name_levels = NameLevels(self._prepared)
+        self._birth_narrowing()
         if self._blocks is None and self._batch_blocks is None:
             self._batch_blocks = RosterBlocks(self._prepared)
         copy = object.__new__(RosterIndex)
@@ -305,6 +309,7 @@ class RosterIndex:
             self._fields = PairFields(self._prepared)
         if self._name_levels is None:
             self._name_levels = NameLevels(self._prepared)
+        self._birth_narrowing()
         if self._blocks is None:
             blocks = self._every_block()
             self._blocks = {key: block for key, block in blocks.items() if len(block) <= MAX_BLOCK}
@@ -354,10 +359,12 @@ class RosterIndex:
                 self._batch_blocks = RosterBlocks(self._prepared)
             blocks = self._batch_blocks.blocks(prepared, set().union(*queries))
         compared: list[Compared] = []
+        split: Split = {}  # the wide name blocks split by birth, once for the whole answer
         for start in range(0, len(prepared), ROWS_PER_BATCH):  # the pairs' arrays held for one batch of rows
             end = start + ROWS_PER_BATCH
-            compared += self._compared_all(prepared[start:end], *met_in_blocks(queries[start:end], blocks, MAX_BLOCK),
-                                           progress, first=start, total=len(prepared))
+            births = [query.birth_date for query in prepared[start:end]]
+            met = met_in_blocks(queries[start:end], blocks, MAX_BLOCK, births, self._birth_narrowing(), split)
+            compared += self._compared_all(prepared[start:end], *met, progress, first=start, total=len(prepared))
         if len(records) >= EM_MIN_ROWS:
             self.fit([c for pairs in compared for _, c in pairs])
         weights = self._weights(compared)
@@ -387,6 +394,12 @@ class RosterIndex:
             self._blocks = self._every_block()
         return self._blocks
 
+    def _birth_narrowing(self) -> BirthNarrowing:
+        """Which records of a wide name block a query meets (made on first use, shared by fresh copies after)."""
+        if self._narrowing is None:
+            self._narrowing = BirthNarrowing(self._prepared)
+        return self._narrowing
+
     def _every_block(self) -> dict[str, list[int]]:
         return build_part_blocks([key_parts(prepared, indexing=True) for prepared in self._prepared])
 
@@ -394,10 +407,13 @@ class RosterIndex:
                    blocks: dict[str, list[int]] | None = None) -> set[int]:
         blocks = self._all_blocks() if blocks is None else blocks
         positions: set[int] = set()
+        narrowing = self._birth_narrowing()
+        split: Split = {}
         for key in blocking_keys(prepared, indexing=False) if keys is None else keys:
             block = blocks.get(key)
             if block and len(block) <= MAX_BLOCK:
-                positions.update(block)
+                for part in narrowing.met(key, block, prepared.birth_date, split):
+                    positions.update(part)
         positions.discard(exclude)  # type: ignore[arg-type]
         return positions
 
@@ -437,10 +453,12 @@ class RosterIndex:
         blocks = self._blocks if self._blocks is not None else self._every_block()
         out: list[Compared] = []
         roster = self._prepared
+        split: Split = {}
         for start in range(0, len(roster), ROWS_PER_BATCH):
             queries = roster[start:start + ROWS_PER_BATCH]
             rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
-                                            MAX_BLOCK)
+                                            MAX_BLOCK, [query.birth_date for query in queries], self._birth_narrowing(),
+                                            split)
             later = positions > rows + start
             out += self._compared_all(queries, rows[later], positions[later])
         return out

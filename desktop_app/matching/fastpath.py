@@ -22,6 +22,7 @@ import numpy as np
 from rapidfuzz.distance import OSA, JaroWinkler
 from rapidfuzz.process import cpdist
 
+from desktop_app.domain.dates import PartialDate
 from desktop_app.matching.comparisons import (
     ADDRESS_BANDS,
     ADDRESS_F,
@@ -179,23 +180,100 @@ def build_part_blocks(parts: Sequence[KeyParts], wanted: AbstractSet[str] | None
     return blocks
 
 
-def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], largest: int
-                  ) -> tuple[np.ndarray, np.ndarray]:
+WIDE_BLOCK = 150  # a name key shared by more records than this meets only the records born alike (`BirthNarrowing`)
+_NARROWED = ("n|", "ng|")  # the name keys (surname and given name, surname and initial): no date in them
+
+
+class BirthNarrowing:
+    """The records of a wide name block a query meets: those its birth date could be, as Splink pairs a common
+    name with a second key.
+
+    On a large roster a common name pair ('Abbas Mohammed') is shared by hundreds or thousands of
+    persons, and every answer row of that name met them all (most of a 300,000-person reconcile's
+    pairs). In a block of more than `WIDE_BLOCK` records, a query with a birth date meets the
+    records born in its year or a year either side, those born on its day and month (day and
+    month unordered, any year: a mistyped year), and those with no birth date; a query with no
+    date meets the whole block. The pairs left out differ in the year by two or more and in the
+    day and month (they may still meet through a number or a year key). Only name keys are
+    narrowed (`_NARROWED`); numbers, dates and the year keys stay whole.
+
+        narrowing = BirthNarrowing(roster)
+        split = {}                                       # one per batch: each wide block split once
+        positions = narrowing.met(key, block, birth, split)
+    """
+
+    def __init__(self, roster: Sequence[Prepared]) -> None:
+        n = len(roster)
+        self._year = np.fromiter((r.birth_date.year if r.birth_date is not None else -1 for r in roster), np.int64, n)
+        self._day_month = np.fromiter((_day_month(r.birth_date) for r in roster), np.int64, n)
+
+    def met(self, key: str, block: list[int], birth: PartialDate | None, split: Split) -> list[list[int]]:
+        """The positions of `block` (key `key`) a query born on `birth` meets, in a few lists."""
+        if birth is None or len(block) <= WIDE_BLOCK or not key.startswith(_NARROWED):
+            return [block]
+        parts = split.get(key)
+        if parts is None:
+            by_year: defaultdict[int, list[int]] = defaultdict(list)
+            by_day_month: defaultdict[int, list[int]] = defaultdict(list)
+            undated: list[int] = []
+            where = np.array(block, np.int64)
+            for position, year, day_month in zip(block, self._year[where].tolist(), self._day_month[where].tolist(),
+                                                 strict=True):
+                if year < 0:
+                    undated.append(position)
+                    continue
+                by_year[year].append(position)
+                if day_month >= 0:
+                    by_day_month[day_month].append(position)
+            parts = split[key] = (dict(by_year), dict(by_day_month), undated)
+        years, days_months, undated_ = parts
+        out = [undated_]
+        for year in (birth.year - 1, birth.year, birth.year + 1):
+            found = years.get(year)
+            if found:
+                out.append(found)
+        found = days_months.get(_day_month(birth))
+        if found:
+            out.append(found)
+        return out
+
+
+Split = dict[str, tuple[dict[int, list[int]], dict[int, list[int]], list[int]]]  # a wide block's records by birth
+
+
+def _day_month(date: PartialDate | None) -> int:
+    """Day and month unordered as one number (a swap still meets), -1 without both."""
+    if date is None or date.day is None or date.month is None:
+        return -1
+    return min(date.day, date.month) * 100 + max(date.day, date.month)
+
+
+def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], largest: int,
+                  births: Sequence[PartialDate | None] | None = None, narrowing: BirthNarrowing | None = None,
+                  split: Split | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Every (query, record) pair sharing a block of at most `largest` records, once: rows and positions.
 
     `keys[i]` are query i's blocking keys; the pairs come query by query, positions ascending
-    (`RosterIndex._positions` gives the same positions as a set). A Python set per query, made an
-    array and sorted there, measured cheaper than numpy's unique per query or over the whole batch
-    (and than sorting the set in Python first).
+    (`RosterIndex._positions` gives the same positions as a set). With `narrowing`, a wide name
+    block gives query i the records `births[i]` could be (`BirthNarrowing`; `split` keeps the wide
+    blocks split by birth from one call to the next of a batch). A Python set per
+    query, made an array and sorted there, measured cheaper than numpy's unique per query or over
+    the whole batch (and than sorting the set in Python first).
     """
     rows: list[np.ndarray] = []
     positions: list[np.ndarray] = []
+    split = {} if split is None else split
     for row, query_keys in enumerate(keys):
         met: set[int] = set()
+        birth = births[row] if births is not None else None
         for key in query_keys:
             block = blocks.get(key)
             if block and len(block) <= largest:
-                met.update(block)
+                if narrowing is None:
+                    met.update(block)
+                else:
+                    for part in narrowing.met(key, block, birth, split):
+                        met.update(part)
         if met:
             found = np.fromiter(met, np.int64, len(met))
             found.sort()
