@@ -12,7 +12,9 @@ under a temporary folder, so the audit entries it writes never reach the cache.
   python-calamine alone, then previewed and committed into a fresh roster (`importing`);
 - export: every person of the roster, full-roster profile, through `exporting.export_persons`
   (peak RSS at 100,000 and at 1,000,000 side by side: constant memory means the same figure);
-- duplicates: `duplicates.find_duplicates` over the whole roster;
+- duplicates: `duplicates.find_duplicates` over the whole roster (the SHA-256 of its sorted pairs and decisions
+  printed, to compare runs); beside it, plain rapidfuzz in its own interpreter: the roster read, the pairs the
+  finder meets in its blocks, token_sort_ratio of each pair's Latin full names;
 - postgresql: on a throwaway server (`bench.officers_bench.throwaway_postgres`), at each of `--pg-rows`
   (10,000 and 100,000) the bench workbook's import into an empty roster, then the export of the persons
   it imported; beside them, in the same run and on the same server, the plain floor: the workbook read
@@ -33,6 +35,7 @@ under a temporary folder, so the audit entries it writes never reach the cache.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -175,7 +178,48 @@ def _child_duplicates(db_path: Path) -> dict[str, Any]:
         seconds = time.perf_counter() - started
     finally:
         db.close()
-    return {"seconds": seconds, "pairs": len(pairs)}
+    decided = "\n".join(sorted(f"{pair.a.id},{pair.b.id},{pair.decision}" for pair in pairs))
+    return {"seconds": seconds, "pairs": len(pairs), "sha256": hashlib.sha256(decided.encode()).hexdigest()}
+
+
+def _child_duplicates_plain(db_path: Path) -> dict[str, Any]:
+    """The plain baseline: the roster read, the pairs the finder meets in its blocks, rapidfuzz's token_sort_ratio
+    of their Latin full names (`cpdist`, one thread)."""
+    import numpy as np
+    from rapidfuzz import fuzz
+    from rapidfuzz.process import cpdist
+
+    from bench.matching_bench import _latin_name
+    from desktop_app.matching.engine import MAX_BLOCK
+    from desktop_app.matching.fastpath import build_part_blocks, key_parts, met_in_blocks
+    from desktop_app.matching.features import blocking_keys, prepare
+    from desktop_app.services.reconciling import load_roster
+    from desktop_app.storage.db import open_database
+
+    db = open_database(db_path)
+    try:
+        started = time.perf_counter()
+        with db.reading() as session:
+            roster = [person.match_record() for person in load_roster(session).values()]
+    finally:
+        db.close()
+    read = time.perf_counter()
+    prepared = [prepare(record) for record in roster]
+    blocks = build_part_blocks([key_parts(record, indexing=True) for record in prepared])
+    names = np.array([_latin_name(record) for record in roster], dtype=object)
+    pairs = 0
+    scoring = 0.0
+    for start in range(0, len(prepared), 1_000):
+        queries = prepared[start:start + 1_000]
+        rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
+                                        MAX_BLOCK)
+        later = positions > rows + start
+        rows, positions = rows[later] + start, positions[later]
+        pairs += len(rows)
+        scored = time.perf_counter()
+        cpdist(names[rows], names[positions], scorer=fuzz.token_sort_ratio, workers=1)
+        scoring += time.perf_counter() - scored
+    return {"seconds": time.perf_counter() - started, "read": read - started, "pairs": pairs, "scoring": scoring}
 
 
 def _answer_path(persons: int) -> Path:
@@ -263,6 +307,8 @@ def _child(kind: str, args: list[str]) -> None:
         result = _child_pg_read(args[0])
     elif kind == "duplicates":
         result = _child_duplicates(Path(args[0]))
+    elif kind == "duplicates-plain":
+        result = _child_duplicates_plain(Path(args[0]))
     elif kind == "answer":
         result = _child_answer(Path(args[0]), int(args[1]))
     elif kind == "rapidfuzz":
@@ -340,9 +386,15 @@ def _roster_rows(persons: int, parts: Sequence[str], limit: float) -> list[list[
             shutil.rmtree(target)
         if "duplicates" in parts:
             result = measure("duplicates", copy, limit=limit)
-            pairs = f"{result['pairs']:,} pairs" if "pairs" in result else ""
-            rows.append([f"duplicates over {persons:,}", _seconds(result), pairs, "-", f"{result['peak_mb']:.0f}",
+            plain = measure("duplicates-plain", copy, limit=limit)
+            pairs = f"{result['pairs']:,} pairs, sha256 {result['sha256'][:12]}" if "pairs" in result else ""
+            ratio = f"{result['cpu'] / plain['cpu']:.1f}x CPU" if "cpu" in result and plain.get("cpu") else "-"
+            rows.append([f"duplicates over {persons:,}", _seconds(result), pairs, ratio, f"{result['peak_mb']:.0f}",
                          "under 60 s"])
+            compared = (f"{plain['pairs']:,} pairs met in blocks, token_sort_ratio {plain['scoring']:.1f} s, "
+                        f"read {plain['read']:.1f} s" if "pairs" in plain else "")
+            rows.append([f"  plain rapidfuzz, the same pairs over {persons:,}", _seconds(plain), compared, "-",
+                         f"{plain['peak_mb']:.0f}", "-"])
         if "reconcile" in parts:
             answer = _answer_path(persons)
             if not answer.exists():
