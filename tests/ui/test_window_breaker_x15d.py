@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
@@ -201,3 +202,61 @@ def test_the_window_deleted_while_asked_open_anyway_lets_both_rosters_go_without
     window.deleteLater()
     qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=OPEN_MS)
     assert opened == [False] and opening.database is None  # given up, the roster opened closed
+
+
+@pytest.mark.parametrize("enter_again", [False, True], ids=["once", "enter-again"])
+def test_the_pin_typed_at_the_idle_lock_behind_the_backup_of_the_roster_left_can_give_that_backup_up(
+        qtbot: QtBot, head_window: MainWindow, staffed_db: Database, tmp_path: Path,  # noqa: F811
+        enter_again: bool) -> None:
+    """File > Open: the backup of the roster left waits for a colleague, its waiting window naming them; the idle
+    lock covers it. A. Consul's PIN typed at the lock is checked after that backup (one writer): it waited with
+    nothing shown and nothing to press, the backup's waiting window covered, for as long as the colleague held on.
+    Now that window takes input while the PIN waits: its Cancel gives the backup up (the roster stays), then the
+    PIN is checked and the window unlocks. Enter pressed again at the lock meanwhile changes nothing (its second
+    check, refused at once, covered the waiting windows again and ended the first one's 'checking')."""
+    window = head_window
+    protection = _settled(qtbot, window, staffed_db)
+    assert staffed_db.target.path is not None
+    persons.create_person(staffed_db, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
+    path = tmp_path / "next.db"
+    open_database(path).close()
+    lock = protection.lock
+    opened: list[bool] = []
+    problems: list[str] = []
+    pressed: list[bool] = []
+
+    def cancel_the_backup_once_the_pin_waits() -> None:
+        waiting = _waiting_window()
+        if not lock._checking or waiting is None:
+            QTimer.singleShot(20, cancel_the_backup_once_the_pin_waits)
+            return
+        if enter_again:
+            assert screen is not None
+            qtbot.keyClick(screen.edit, Qt.Key.Key_Return)
+        cancel = waiting.findChild(QPushButton)
+        assert cancel is not None
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # the officer's click: the lock lets no input under it
+        pressed.append(True)
+        QTimer.singleShot(0, let_go_once_the_backup_is_given_up)
+
+    def let_go_once_the_backup_is_given_up() -> None:
+        if not opened and protection.leaving_backup is not None and not protection.leaving_backup.done:
+            QTimer.singleShot(20, let_go_once_the_backup_is_given_up)
+            return
+        colleague.kill()
+
+    with held_lock(staffed_db.target.path, 30) as colleague:
+        window.open_locked(str(path), then=opened.append)
+        qtbot.waitUntil(lambda: _waiting_window() is not None, timeout=OPEN_MS)  # the backup waits, named
+        lock.lock()
+        screen = lock.asking_screen
+        assert screen is not None
+        screen.user.setCurrentIndex(screen.user.findText("A. Consul"))
+        screen.edit.setText("4711")
+        QTimer.singleShot(0, cancel_the_backup_once_the_pin_waits)
+        screen.button.click()  # returns once the PIN is checked
+        if lock.locked:
+            problems.append(screen.problem.text())
+    assert pressed == [True] and problems == [] and not lock.locked
+    qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
+    assert opened == [False] and window.db is staffed_db and protection.auto is not None

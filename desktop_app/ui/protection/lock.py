@@ -307,12 +307,18 @@ class IdleLock(QObject):
             return
         asking = self.asking_screen
         if self.accounts is not None and asking is not None:
+            if self._checking:  # Enter again while the PIN is checked: the first check answers
+                return
             self._checking = True
+            self._answer_waiting_windows()
             try:
                 problem = self.accounts.sign_in(asking.user.currentText(), passphrase)
             finally:
                 self._checking = False
-                self.answering.clear()
+                answered, self.answering = self.answering, set()
+                for window in answered:  # still there (a backup still waiting) and still locked: covered again
+                    if self.covers and shiboken6.isValid(window) and window.isVisible() and window not in self.covers:
+                        self.covers[window] = self._cover(window)
             if problem is not None:
                 for cover in self.covers.values():
                     cover.screen.problem.setText(problem)
@@ -331,6 +337,15 @@ class IdleLock(QObject):
         self._restart()
         log.info("window unlocked")
         self.locked_changed.emit(False)
+
+    def _answer_waiting_windows(self) -> None:
+        """While a PIN typed here is checked, the windows already naming a colleague who holds the write lock take
+        input: the check waits behind their work (one writer: the backup of a roster File > Open leaves), and
+        their Cancel is the officer's only way not to wait for the colleague."""
+        for window in [w for w in self.covers if w.objectName() == WAITING_FOR_LOCK and w.isVisible()]:
+            self.covers.pop(window).remove()
+            self.answering.add(window)
+        self._ask_on_input_window()
 
     def resize_cover(self) -> None:
         for cover in self.covers.values():
