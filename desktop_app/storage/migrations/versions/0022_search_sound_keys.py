@@ -27,7 +27,13 @@ depends_on = None
 
 BATCH = 5000
 TERM_LENGTH = 100
-_NAMES = "SELECT id, surname, given_names, patronymic, surname_latin, given_names_latin FROM persons"
+# A page of persons at a time, by id: the terms of a million persons held at once took the migration's
+# memory with the roster (the bench's 1,000,000-person roster).
+_NAMES = sa.text("SELECT id, surname, given_names, patronymic, surname_latin, given_names_latin FROM persons "
+                 "WHERE id > :after ORDER BY id LIMIT :batch")
+# Only for a person found by terms before (not one anonymised or merged away without them).
+_INSERT = sa.text("INSERT INTO search_terms (person_id, term) SELECT :person_id, :term WHERE EXISTS "
+                  "(SELECT 1 FROM search_terms WHERE person_id = :person_id) ON CONFLICT DO NOTHING")
 
 
 @functools.lru_cache(maxsize=65_536)  # names repeat across persons
@@ -37,15 +43,18 @@ def _sound_terms(name: str) -> frozenset[str]:
 
 def upgrade() -> None:
     connection = op.get_bind()
-    rows: list[dict[str, object]] = []
-    for person_id, *names in connection.execute(sa.text(_NAMES)):
-        terms = frozenset().union(*(_sound_terms(name) for name in names if name))
-        rows += [{"person_id": person_id, "term": term} for term in sorted(terms)]
-    # Only for a person found by terms before (not one anonymised or merged away without them).
-    insert = sa.text("INSERT INTO search_terms (person_id, term) SELECT :person_id, :term WHERE EXISTS "
-                     "(SELECT 1 FROM search_terms WHERE person_id = :person_id) ON CONFLICT DO NOTHING")
-    for start in range(0, len(rows), BATCH):
-        connection.execute(insert, rows[start:start + BATCH])
+    after = 0
+    while True:
+        persons = connection.execute(_NAMES, {"after": after, "batch": BATCH}).all()
+        if not persons:
+            return
+        rows: list[dict[str, object]] = []
+        for person_id, *names in persons:
+            terms = frozenset().union(*(_sound_terms(name) for name in names if name))
+            rows += [{"person_id": person_id, "term": term} for term in sorted(terms)]
+        if rows:
+            connection.execute(_INSERT, rows)
+        after = persons[-1][0]
 
 
 def downgrade() -> None:
