@@ -16,7 +16,7 @@ import time
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QProgressDialog
 
 from desktop_app.ui.main_window import MainWindow
 
@@ -24,16 +24,29 @@ WINDOW_CLOSES_S = 60  # the backup at close of a roster the test changed, under 
 
 
 def close_main_windows_left_shown() -> None:
-    """Close every main window still shown and run the event loop until they are closed. A window that asks
-    the officer something as it closes (a backup that could not be written), or that a dialog the test left
-    open keeps, is left to the test's end (`no_window_outlives_its_test`), as before."""
+    """Reject the dialogs the test left open (as `no_window_outlives_its_test` did after the windows were
+    deleted), close every main window still shown and run the event loop until they are closed; a backup at
+    close that could not be written is answered Close anyway. A window that asks anything else as it closes is
+    left to the test's end (`no_window_outlives_its_test`), as before."""
     if QApplication.instance() is None:
         return
     left = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    if not left:
+        return
+    for dialog in _dialogs_shown():
+        dialog.reject()
     for window in left:
         window.close()
     deadline = time.monotonic() + WINDOW_CLOSES_S
-    while _still_shown(left) and not _asking():
+    while _still_shown(left):
+        asked = _dialogs_shown()
+        closing_anyway = [box.findChild(QAbstractButton, "closeAnyway") for box in asked
+                          if box.objectName() == "closeBackupFailedBox"]
+        if asked and len(closing_anyway) != len(asked):
+            break  # something else is asked: left to the test's end, as before
+        for button in closing_anyway:
+            if button is not None:
+                button.click()  # the backup at close could not be written: the test's end closes all the same
         if time.monotonic() > deadline:
             raise AssertionError(f"a main window the test left open did not close within {WINDOW_CLOSES_S} s")
         # Not QTest.qWait: it would also run the deferred deletions this waits to come before
@@ -45,7 +58,7 @@ def _still_shown(windows: list[MainWindow]) -> bool:
     return any(shiboken6.isValid(w) and w.isVisible() for w in windows)
 
 
-def _asking() -> bool:
-    """A dialog is shown that is not the runner's progress or waiting window (those end by themselves)."""
-    return any(isinstance(w, QDialog) and not isinstance(w, QProgressDialog) and w.isVisible()
-               for w in QApplication.topLevelWidgets())
+def _dialogs_shown() -> list[QDialog]:
+    """The dialogs shown but the runner's progress and waiting windows (those end by themselves)."""
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and not isinstance(w, QProgressDialog) and w.isVisible()]
