@@ -54,6 +54,7 @@ from desktop_app.matching.comparisons import (
     IDENTIFIER,
     LOCALITY_F,
     NAME_FIELDS,
+    SCHEME,
     SEX_F,
     SURNAME_F,
     Comparison,
@@ -355,12 +356,16 @@ class Model:
         `spelling` is how likely a twin shows the two given names (`twin_spelling`). `slipped`: the
         numbers are one another with two adjacent characters swapped and the person's own (`slipped`),
         which numbers issued in sequence never are; a twin's number shows that by chance only, as
-        often as u of the level (7453255 and 7453525 in FEBRL1: Kyle typed Kyale).
+        often as u of the level (7453255 and 7453525 in FEBRL1: Kyle typed Kyale). Only when the given
+        names are one name or one of them a typo (`spelling` below 1): twins' numbers issued a few apart
+        are a swap often enough (7453525 and 7453552, 27 apart), and two persons' names (Mark, or Kylie
+        for Kyle, both carried by others) are what the twin shows (breaker X14d: matched to Kyle at 0.999).
         """
         odds = self.m[GIVEN_F][given_level] / max(self.twin_share * spelling, NO_TWINS)
         if document_level is not None and document_level != FIELDS[DOCUMENT_F].missing:
             odds *= self.m[DOCUMENT_F][document_level]
-            if slipped and document_level == DOCUMENT_ONE_OFF:
+            if (slipped and document_level == DOCUMENT_ONE_OFF
+                    and (given_level <= SCHEME or spelling < 1.0)):
                 odds /= max(self.u[DOCUMENT_F][DOCUMENT_ONE_OFF], U_DOCUMENT_ONE_OFF)
         return math.log2(odds)
 
