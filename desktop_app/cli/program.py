@@ -17,6 +17,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__
@@ -33,7 +34,7 @@ from desktop_app.services import audit, demo, demo_bulk, households, lists, part
 from desktop_app.services.reconciling import answer_conflicts
 from desktop_app.services.settings import MissionSettings, load_mission, save_mission
 from desktop_app.services.workspace import Workspace
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Database, parse_target
 from desktop_app.storage.paths import ENV_DATABASE, resolve_target
 
 ENV_OPERATOR = "MISSION_ROSTER_OPERATOR"
@@ -75,7 +76,8 @@ class Context:
     @property
     def workspace(self) -> Workspace:
         if self._workspace is None:
-            self._workspace = Workspace.open(self.target, operator=self.operator, passphrase=self.passphrase)
+            self._workspace = Workspace.open(self.target, operator=self.operator, passphrase=self.passphrase,
+                                             on_upgrade=self._upgrading)
             for warning in self._workspace.db.warnings:  # a sync folder, a network share, a writer note left over
                 print(f"warning: {spoken(warning)}", file=sys.stderr)
             if getattr(self.args, "user", None):  # --user: the audit trail names this account (issue 20)
@@ -85,6 +87,18 @@ class Context:
             elif (account := self._workspace.sign_in_by_server_login()) is not None:  # PostgreSQL: the login
                 self.operator = account.name
         return self._workspace
+
+    def _upgrading(self, backup: Path | None) -> None:
+        """One line before a roster of an older version is backed up and upgraded (it can take minutes)."""
+        roster = parse_target(self.target).label  # a server's URL without its password
+        if backup is not None:
+            say(QT_TRANSLATE_NOOP("cli", "Upgrading {roster} to this version of Mission Roster, backup at {backup}; "
+                                         "a large roster can take several minutes"),
+                roster=roster, backup=backup, file=sys.stderr)
+        else:
+            say(QT_TRANSLATE_NOOP("cli", "Upgrading {roster} to this version of Mission Roster; a large roster can "
+                                         "take several minutes"), roster=roster, file=sys.stderr)
+        sys.stderr.flush()
 
     @property
     def db(self) -> Database:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeAlias
 
 from desktop_app.domain.errors import Cancelled, NotFound
@@ -42,10 +43,11 @@ ReplaceListener = Callable[["Workspace"], None]
 
 
 def open_roster(target: str | os.PathLike[str], *, operator: str, passphrase: str | None = None,
-                create: bool = True) -> Roster:
+                create: bool = True, on_upgrade: Callable[[Path | None], None] | None = None) -> Roster:
     """The roster at `target` (a path or URL) opened for `operator`, to hand to `Workspace.replace_database`;
-    DatabaseError and its kinds when it cannot be opened."""
-    return open_database(target, create=create, passphrase=passphrase, holder=operator)
+    DatabaseError and its kinds when it cannot be opened. `on_upgrade(backup)`: a roster of an older version
+    is about to be backed up (to `backup`, None on a server) and upgraded (see `open_database`)."""
+    return open_database(target, create=create, passphrase=passphrase, holder=operator, on_upgrade=on_upgrade)
 
 
 class Workspace:
@@ -59,9 +61,10 @@ class Workspace:
 
     @classmethod
     def open(cls, target: str | os.PathLike[str], *, operator: str, passphrase: str | None = None,
-             create: bool = True) -> Workspace:
+             create: bool = True, on_upgrade: Callable[[Path | None], None] | None = None) -> Workspace:
         """Open the roster at `target` (a path or URL) for `operator`; DatabaseError and its kinds when it cannot."""
-        return cls(open_roster(target, operator=operator, passphrase=passphrase, create=create), operator)
+        return cls(open_roster(target, operator=operator, passphrase=passphrase, create=create,
+                               on_upgrade=on_upgrade), operator)
 
     @property
     def db(self) -> Database:

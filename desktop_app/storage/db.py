@@ -353,7 +353,7 @@ class Database:
 
 
 def open_database(target: str | os.PathLike[str], *, create: bool = True, passphrase: str | None = None,
-                  holder: str | None = None) -> Database:
+                  holder: str | None = None, on_upgrade: Callable[[Path | None], None] | None = None) -> Database:
     """Open (and if needed create and migrate) the roster at `target`.
 
     `passphrase` opens an encrypted roster, or creates a new one encrypted. `holder` is the name
@@ -361,6 +361,8 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
     Raises DatabaseError with a one-line message for a missing folder, a file that is not
     a roster, a database from a newer version, a locked or read-only file; PassphraseRequired
     and WrongPassphrase (both DatabaseError) for an encrypted roster.
+    `on_upgrade(backup)` is called (on this thread) when a roster of an older version is about to be backed
+    up and upgraded, before either starts: `backup` is the copy's path (None on a server).
     """
     parsed = parse_target(target)
     if parsed.path is not None and (put_back := recover_interrupted_swap(parsed.path)) is not None:
@@ -396,7 +398,7 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
     if problem is not None and parsed.path is not None:
         database.damage = damage_message(parsed.path, passphrase, problem)
         return database  # read-only from here: no migration, no statistics, no WAL switch
-    _upgrade_waiting_for_creator(database)
+    _upgrade_waiting_for_creator(database, on_upgrade)
     return database
 
 
@@ -406,15 +408,23 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
 CREATION_PATIENCE_S = 120.0
 
 
-def _upgrade_waiting_for_creator(database: Database) -> None:
+def _upgrade_waiting_for_creator(database: Database,
+                                 on_upgrade: Callable[[Path | None], None] | None = None) -> None:
     """Bring the schema to head. While another program holds the lock and the schema is not yet at
     head (it is creating or migrating the roster), wait for it with fresh connections instead of
     failing after the ordinary write lock's patience."""
     engine, parsed = database.engine, database.target
+
+    def backup(revision: str | None) -> Path | None:
+        copy = _migration_copy(database, revision)
+        if on_upgrade is not None:
+            on_upgrade(copy)
+        return _backup_before_migration(database, copy)
+
     deadline = time.monotonic() + CREATION_PATIENCE_S
     while True:
         try:
-            migrations.upgrade_on_open(engine, backup=lambda rev: _backup_before_migration(database, rev))
+            migrations.upgrade_on_open(engine, backup=backup)
             return
         except DBAPIError as exc:
             engine.dispose()
@@ -695,13 +705,20 @@ def lock_holder(path: Path) -> str | None:
                            else "")
 
 
-def _backup_before_migration(database: Database, revision: str | None) -> Path | None:
-    """Copy the file beside itself before a migration (SQLite's online backup, WAL included, same key)."""
+def _migration_copy(database: Database, revision: str | None) -> Path | None:
+    """Where the file is copied before a migration from `revision` (None: a server, or no file to copy)."""
     target = database.target
     if target.path is None or not target.path.exists():
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    copy = target.path.with_name(f"{target.path.name}.before-migration-{revision or 'empty'}-{stamp}")
+    return target.path.with_name(f"{target.path.name}.before-migration-{revision or 'empty'}-{stamp}")
+
+
+def _backup_before_migration(database: Database, copy: Path | None) -> Path | None:
+    """Copy the file to `copy` before a migration (SQLite's online backup, WAL included, same key)."""
+    target = database.target
+    if target.path is None or copy is None:
+        return None
     with contextlib.closing(database.connect_copy(target.path)) as source, \
             contextlib.closing(database.connect_copy(copy)) as destination:
         source.backup(destination)

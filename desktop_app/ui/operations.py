@@ -181,6 +181,7 @@ class _Relay(QObject):
 
     progressed = Signal(int, int, int)  # operation number, done, total
     waiting = Signal(int, object)  # operation number, holder (str or None)
+    noted = Signal(int, object)  # operation number, what the work tells on its way (`run_opening`'s note)
     # operation number, a box holding the result or error, (OwnCommit or None,) and the work's box: both
     # emptied here, on the GUI thread, so that what the work's closure, its result or its error's traceback
     # frames hold (a page, a dialog) is never let go on a worker's thread, however late the worker runs on
@@ -195,6 +196,7 @@ class _Relay(QObject):
         self.finishers: dict[int, Callable[[OwnCommit | None], None]] = {}
         self.numbers = itertools.count(1)
         for signal, slot in ((self.progressed, self._progressed), (self.waiting, self._waiting),
+                             (self.noted, self._noted),
                              (self.succeeded, self._succeeded), (self.failed, self._failed)):
             signal.connect(slot, Qt.ConnectionType.QueuedConnection)
         app.aboutToQuit.connect(self.stop_all)
@@ -235,6 +237,12 @@ class _Relay(QObject):
         operation = self._live(number)
         if operation is not None:
             operation.show_waiting(holder)
+
+    @Slot(int, object)
+    def _noted(self, number: int, note: object) -> None:
+        operation = self._live(number)
+        if operation is not None and operation.on_note is not None:
+            operation.on_note(note)
 
     @Slot(int, object, object, object)
     def _succeeded(self, number: int, outcome: list[object], own: OwnCommit | None, work: list[object]) -> None:
@@ -352,6 +360,7 @@ class PendingOperation(QObject):
         self._every_error = every_error  # on_failure hears bugs too (run_in_background's contract)
         self.cancel_event = threading.Event()
         self.waiting_for: str | None = None  # who holds the lock, while this write waits for it
+        self.on_note: Callable[[object], None] | None = None  # what the work tells on its way (`run_opening`)
         self.wait_dialog: QProgressDialog | None = None
         self.dialog: QProgressDialog | None = None  # the progress dialog of a long task
         self._show_timer: QTimer | None = None
@@ -511,13 +520,27 @@ def run_read(parent: QWidget, work: Callable[[], Any], on_success: Callable[[Any
                   read=True)
 
 
-def run_opening(parent: QWidget | None, work: Callable[[], Any], on_success: Callable[[Any], None],
-                on_failure: Callable[[BaseException], None]) -> PendingOperation:
-    """Run `work()` (a roster's opening: its connection, migrations' check and first reads) on a worker of its
-    own, not behind the open roster's reads and writes; `on_success(result)` or `on_failure(error)`, whatever
-    the error, on the GUI thread."""
+def run_opening(parent: QWidget | None, work: Callable[[Callable[[object], None]], Any],
+                on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
+                on_note: Callable[[object], None] | None = None) -> PendingOperation:
+    """Run `work(tell)` (a roster's opening: its connection, migrations' check and first reads) on a worker of
+    its own, not behind the open roster's reads and writes; `on_success(result)` or `on_failure(error)`, whatever
+    the error, on the GUI thread, and `on_note(note)` there for each `tell(note)` (the roster is being upgraded)
+    while the operation is alive."""
     pending = PendingOperation(parent, "", on_success, on_failure, every_error=True)
-    return _start(pending, open_pool(), lambda _progress: work())
+    pending.on_note = on_note
+    relay = the_relay()
+    numbered = threading.Event()  # the operation's number is known once `_start` returns
+    number: list[int] = []
+
+    def tell(note: object) -> None:
+        numbered.wait()
+        relay.noted.emit(number[0], note)
+
+    started = _start(pending, open_pool(), lambda _progress: work(tell))
+    number.append(started.number)
+    numbered.set()
+    return started
 
 
 def run_write(parent: QWidget, hub: WorkspaceHub, title: str, work: Callable[[], Any],

@@ -3106,6 +3106,21 @@ Verify them now, so that every member is submitted with the list?</source>
     </message>
     <message>
         <location filename="../../ui/main_window/frame.py" line="1"/>
+        <source>Cancelling once %1 is upgraded to this version of Mission Roster (a large roster can take several minutes); the roster open stays.</source>
+        <translation>Отмена — после того как %1 будет обновлена до этой версии Mission Roster (большая база может обновляться несколько минут); открытая база остаётся.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <source>Upgrading %1 to this version of Mission Roster. A backup is taken first; a large roster can take several minutes.</source>
+        <translation>%1 обновляется до этой версии Mission Roster. Сначала делается резервная копия; большая база может обновляться несколько минут.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <source>An upgrade is not stopped half-way: the roster opens once it is done.</source>
+        <translation>Обновление нельзя прервать на полпути: база откроется, когда оно закончится.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window/frame.py" line="1"/>
         <source>Backing up the roster open before %1 opens…</source>
         <translation>Резервная копия открытой базы перед открытием %1…</translation>
     </message>
@@ -6843,6 +6858,16 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 </context>
 <context>
     <name>cli</name>
+    <message>
+        <location filename="../../cli/program.py" line="1"/>
+        <source>Upgrading {roster} to this version of Mission Roster, backup at {backup}; a large roster can take several minutes</source>
+        <translation>{roster} обновляется до этой версии Mission Roster, резервная копия: {backup}; большая база может обновляться несколько минут</translation>
+    </message>
+    <message>
+        <location filename="../../cli/program.py" line="1"/>
+        <source>Upgrading {roster} to this version of Mission Roster; a large roster can take several minutes</source>
+        <translation>{roster} обновляется до этой версии Mission Roster; большая база может обновляться несколько минут</translation>
+    </message>
     <message>
         <location filename="../../cli/program.py" line="127"/>
         <source>{path}: the default roster (Tools &gt; Settings) is missing: moved, renamed, or on a drive that is not connected. Nothing was created; name a roster with --db PATH</source>

@@ -95,14 +95,15 @@ class OpenedRoster:
     mission: MissionSettings
 
 
-def open_for_window(target: str, operator: str, passphrase: str | None, create: bool = True) -> OpenedRoster:
+def open_for_window(target: str, operator: str, passphrase: str | None, create: bool = True,
+                    on_upgrade: Callable[[Path | None], None] | None = None) -> OpenedRoster:
     """Open the roster at `target` and read what the window needs before it shows it (for a worker: no Qt);
-    the roster is closed again if a read fails."""
+    the roster is closed again if a read fails. `on_upgrade(backup)`: it is about to be backed up and upgraded."""
     from desktop_app.services import accounts
     from desktop_app.services.settings import load_mission
     from desktop_app.services.workspace import open_roster
 
-    database = open_roster(target, operator=operator, passphrase=passphrase, create=create)
+    database = open_roster(target, operator=operator, passphrase=passphrase, create=create, on_upgrade=on_upgrade)
     try:
         staffed = accounts.has_accounts(database)
         signed = (accounts.signed_in(database) or accounts.sign_in_by_server_login(database)) if staffed else None
@@ -140,7 +141,7 @@ class _Opening:
         window.hub.hold_reads(True)
         self.create = True  # a roster that is not there is made (New), else refused (Open, Recent, a file sent)
         # A file by its name (a long folder cut the name off in the box), the whole path in its tooltip.
-        shown = target if "://" in target else Path(target).name or target
+        shown = self.shown = target if "://" in target else Path(target).name or target
         self.box = OpeningBox(QCoreApplication.translate("MainWindow", "Opening %1…").replace("%1", shown),
                                    QCoreApplication.translate("MainWindow", "Cancel"), 0, 0, window)
         self.box.setToolTip(target)
@@ -162,6 +163,31 @@ class _Opening:
         self.given_up = True
         if shiboken6.isValid(self.box):
             self.box.setLabelText(QCoreApplication.translate("MainWindow", "Cancelling…"))
+
+    def upgrading(self, _backup: object) -> None:
+        """The roster is being upgraded to this version (backed up first), which a large one takes minutes to.
+        Cancel is off meanwhile: the upgrade (one transaction) is not stopped half-way, and a roster given up
+        would stay held by it, the box saying "Cancelling…" all the same until it is done."""
+        from PySide6.QtGui import QShortcut
+        from PySide6.QtWidgets import QPushButton
+
+        if not shiboken6.isValid(self.box):
+            return
+        if self.given_up:  # Cancel pressed before the upgrade began: it is given up once the upgrade is done
+            self.box.setLabelText(QCoreApplication.translate(
+                "MainWindow", "Cancelling once %1 is upgraded to this version of Mission Roster (a large roster can "
+                "take several minutes); the roster open stays.").replace("%1", self.shown))
+            return
+        self.box.setLabelText(QCoreApplication.translate(
+            "MainWindow", "Upgrading %1 to this version of Mission Roster. A backup is taken first; a large roster "
+            "can take several minutes.").replace("%1", self.shown))
+        self.box.cancellable = False  # type: ignore[attr-defined]  # Escape does nothing
+        for shortcut in self.box.findChildren(QShortcut):  # the box's own Escape, which Cancel being off leaves on
+            shortcut.setEnabled(False)
+        for button in self.box.findChildren(QPushButton):
+            button.setEnabled(False)
+            button.setToolTip(QCoreApplication.translate(
+                "MainWindow", "An upgrade is not stopped half-way: the roster opens once it is done."))
 
     def leaving(self) -> QWidget:
         """The roster open is being backed up: its waiting window (Cancel) shows over this box."""
@@ -537,9 +563,9 @@ class MainWindow(QMainWindow):
         target = opening.target
         # No parent: the answer comes even when the window was closed meanwhile, and the roster opened is closed.
         create = opening.create
-        pending = run_opening(None, lambda: open_for_window(target, operator, passphrase, create),
+        pending = run_opening(None, lambda tell: open_for_window(target, operator, passphrase, create, tell),
                               lambda opened: self._opened(opening, opened),
-                              lambda exc: self._not_opened(opening, exc, passphrase))
+                              lambda exc: self._not_opened(opening, exc, passphrase), opening.upgrading)
         pending.finished.connect(pending.deleteLater)
 
     def _given_up(self, opening: _Opening) -> bool:
