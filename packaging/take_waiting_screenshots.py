@@ -5,13 +5,15 @@
 File > Open's "Opening…" box (the worker rosters open on held busy), the box asking whether to open anyway
 when the roster left cannot be backed up (its backup folder gone), and the sign-in's "Checking the PIN…"
 while a colleague's process holds the roster's write lock (`tests.storage.test_errors.held_lock`, which is
-why this needs the repository, as `make screenshots` does). The images go to docs/screenshots/.
+why this needs the repository, as `make screenshots` does), and the "Opening…" box saying a roster made before
+this version is being upgraded. The images go to docs/screenshots/.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 import threading
@@ -34,6 +36,7 @@ from desktop_app.ui.app import application  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.operations import open_pool  # noqa: E402
 from desktop_app.ui.preferences import Preferences  # noqa: E402
+from tests.services.test_search_sound_keys import _without_sound_keys  # noqa: E402
 from tests.storage.test_errors import held_lock  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -116,7 +119,23 @@ def main() -> int:
         QTimer.singleShot(0, take_checking)
         dialog.pin.setText("4711")
         dialog.sign_in()
-    for name in ("opening", "open-backup-not-written", "sign-in-checking"):
+    # A roster made before this version: the box says it is upgraded (its write lock held by a plain connection,
+    # as a colleague's save would, keeps the upgrade waiting after its backup while the box is taken).
+    old = work / "old.db"
+    made = open_database(old)
+    demo.fill_demo(made, households=10, operator="demo")
+    made.close()
+    _without_sound_keys(f"sqlite:///{old}")
+    colleague_lock = sqlite3.connect(old, isolation_level=None)
+    colleague_lock.execute("BEGIN IMMEDIATE")
+    wait(lambda: window.opening is None)
+    window.open_locked(str(old))
+    wait(lambda: (box := opening_box()) is not None and box.labelText().startswith("Upgrading"))
+    settle(1)
+    upgrading = opening_box()
+    assert upgrading is not None
+    upgrading.grab().save(str(OUT / "opening-upgrade.png"))
+    for name in ("opening", "open-backup-not-written", "sign-in-checking", "opening-upgrade"):
         print(f"saved {OUT / (name + '.png')}")
     sys.stdout.flush()
     shutil.rmtree(work, ignore_errors=True)
