@@ -147,18 +147,19 @@ def shared_documents(query: Prepared, target: Prepared, other: tuple[int, ...]) 
 _NO_DOCUMENTS: frozenset[str] = frozenset()
 
 
-def documents_slipped(comparison: Comparison) -> bool:
-    """The pair's documents are one character off as a typing slip makes them: two adjacent characters swapped.
+def documents_slipped(comparison: Comparison, query: Prepared, target: Prepared) -> bool:
+    """The pair's documents are one character off as a typing slip makes them: a number of `query` is one of
+    `target`'s with two adjacent characters swapped.
 
     A family's passports issued in sequence (twins', a parent's and a child's) differ in a character's
     value, most often the last digit's; two consecutive numbers are never each other with two neighbours
     swapped (6794161 and 6794611). So a swap is what the same number typed again shows, and between
-    two persons' numbers only chance makes one.
+    two persons' numbers only chance makes one. Two numbers of one side swapped (a passport kept beside its
+    correction) say nothing of the other side's (breaker X14d: a son's number in sequence, one off both).
     """
     if comparison.levels[DOCUMENT_F] != DOCUMENT_ONE_OFF:
         return False
-    numbers = sorted(comparison.documents)
-    return any(_swapped(a, b) for i, a in enumerate(numbers) for b in numbers[i + 1:])
+    return any(_swapped(a, b) for a in query.documents for b in target.documents)
 
 
 def _swapped(a: str, b: str) -> bool:

@@ -430,13 +430,13 @@ class Model:
             return False
         return all(number in shared for number in comparison.documents)
 
-    def slipped(self, comparison: Comparison, *, own: bool = True) -> bool:
+    def slipped(self, comparison: Comparison, query: Prepared, target: Prepared, *, own: bool = True) -> bool:
         """The pair's numbers are one another with two neighbours swapped (`comparisons.documents_slipped`),
         not a group's, and with `own` carried by the roster person alone: a family's passport or a group's
         number is carried by the twin or the child inscribed in it too, typed with the same slip as often
         as the person's. The duplicate finder passes `own` False: two registrations of one person carry
         one number too (as it leaves out the rule for a generation apart)."""
-        if not documents_slipped(comparison) or self.group_holders(comparison):
+        if not documents_slipped(comparison, query, target) or self.group_holders(comparison):
             return False
         shared = self.shared_numbers
         return not own or not shared or not any(number in shared for number in comparison.documents)

@@ -168,8 +168,9 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     levels = comparison.levels
     identified = model.identified(comparison)  # a group's travel document does not identify
     twin = twin_like(levels)
+    slipped = model.slipped(comparison, query, target, own=family_rule)
     if twin and not identified and levels[GIVEN_F] == DIFFERENT:
-        cap = model.twin_cap(DIFFERENT, levels[DOCUMENT_F], slipped=model.slipped(comparison, own=family_rule))
+        cap = model.twin_cap(DIFFERENT, levels[DOCUMENT_F], slipped=slipped)
         pair_weight, weight = min(pair_weight, cap), min(weight, cap)
     score = score_of(weight)
     decision = decide(score, match_threshold=match_threshold, review_threshold=review_threshold)
@@ -189,7 +190,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     place_only = (decision == MATCH and places > 0.0 and not identified and not born_apart_from_household(levels)
                   and score_of(weight - places) < match_threshold)
     if (decision == MATCH and not identified and levels[DOCUMENT_F] == DOCUMENT_ONE_OFF
-            and levels[BIRTH_F] not in (D_EQUAL, D_SWAPPED) and not model.slipped(comparison, own=family_rule)
+            and levels[BIRTH_F] not in (D_EQUAL, D_SWAPPED) and not slipped
             and score_of(weight - max(bits[DOCUMENT_F], 0.0)) < match_threshold):
         # A family's passports are issued in sequence (`model.U_DOCUMENT_ONE_OFF`): one digit apart is a
         # household's evidence too, and a father and son named alike differ only by the birth date (breaker X14b).
@@ -207,7 +208,7 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     if twin and levels[GIVEN_F] != DIFFERENT and not identified and (
             levels[DOCUMENT_F] == FIELDS[DOCUMENT_F].missing
             or score_of(model.twin_cap(levels[GIVEN_F], levels[DOCUMENT_F], model.twin_spelling(query, target),
-                                       slipped=model.slipped(comparison, own=family_rule))) < match_threshold):
+                                       slipped=slipped)) < match_threshold):
         # Daniil and Danila: nothing tells them apart. Twins' passports differ (issued in sequence, one
         # digit apart, or at different times): a passport that is not equal is what a twin shows too, so
         # the pair is the person with a given name typed otherwise (m of its level) or their twin (the
