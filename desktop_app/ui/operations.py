@@ -530,17 +530,11 @@ def run_opening(parent: QWidget | None, work: Callable[[Callable[[object], None]
     pending = PendingOperation(parent, "", on_success, on_failure, every_error=True)
     pending.on_note = on_note
     relay = the_relay()
-    numbered = threading.Event()  # the operation's number is known once `_start` returns
-    number: list[int] = []
 
-    def tell(note: object) -> None:
-        numbered.wait()
-        relay.noted.emit(number[0], note)
+    def tell(note: object) -> None:  # on the worker, which `_start` starts once the number is given
+        relay.noted.emit(pending.number, note)
 
-    started = _start(pending, open_pool(), lambda _progress: work(tell))
-    number.append(started.number)
-    numbered.set()
-    return started
+    return _start(pending, open_pool(), lambda _progress: work(tell))
 
 
 def run_write(parent: QWidget, hub: WorkspaceHub, title: str, work: Callable[[], Any],

@@ -176,8 +176,8 @@ class _CoreWriter:
         pass
 
 
-class _SqliteWriter:
-    """Rows through the driver's executemany on the transaction's own connection (SQLite)."""
+class _OnDriver:
+    """A writer on the transaction's own driver connection: its dialect and a cursor, closed at the end."""
 
     def __init__(self, session: Session) -> None:
         connection = session.connection()
@@ -185,6 +185,16 @@ class _SqliteWriter:
         driver = connection.connection.driver_connection
         assert driver is not None  # an open session's connection has its driver's
         self._cursor = driver.cursor()
+
+    def close(self) -> None:
+        self._cursor.close()
+
+
+class _SqliteWriter(_OnDriver):
+    """Rows through the driver's executemany on the transaction's own connection (SQLite)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         self._next_id = (session.scalar(select(func.max(_PERSONS.c.id))) or 0) + 1
         self._date = _processor(Document.__table__.c.issue_date, self._dialect)
         self._statements: dict[Table, str] = {}
@@ -215,11 +225,8 @@ class _SqliteWriter:
             raise DBAPIError.instance(sql, None, exc, self._dialect.loaded_dbapi.Error, hide_parameters=True,
                                       dialect=self._dialect) from exc
 
-    def close(self) -> None:
-        self._cursor.close()
 
-
-class _PostgresWriter:
+class _PostgresWriter(_OnDriver):
     """Rows through COPY on the transaction's own connection (PostgreSQL): one COPY per table and chunk.
 
     Through SQLAlchemy Core each row was a statement of its own in psycopg's pipeline (about 17 a
@@ -229,11 +236,7 @@ class _PostgresWriter:
     line quotes the value)."""
 
     def __init__(self, session: Session) -> None:
-        connection = session.connection()
-        self._dialect: Dialect = connection.dialect
-        driver = connection.connection.driver_connection
-        assert driver is not None  # an open session's connection has its driver's
-        self._cursor = driver.cursor()
+        super().__init__(session)
         self._sequence = session.scalar(select(func.pg_get_serial_sequence(_PERSONS.name, "id")))
         self._file_rows: dict[int, int] = {}  # person id -> the file's row
 
@@ -272,9 +275,6 @@ class _PostgresWriter:
             raise RefusedRow(self._file_rows.get(refused, 0) if refused is not None else 0,
                              where.group(2) or "" if where else "",
                              exc.diag.message_primary or type(exc).__name__) from None
-
-    def close(self) -> None:
-        self._cursor.close()
 
 
 class RefusedRow(Exception):
