@@ -83,6 +83,7 @@ from desktop_app.storage.models import (
     SearchTerm,
     StatusChange,
 )
+from desktop_app.storage.queries import refresh_server_statistics
 
 __all__ = ["BLOCK", "CHUNK", "build_demo_roster"]
 
@@ -193,6 +194,9 @@ def _build(db: Database, *, persons: int, operator: str, seed: int, today: dt.da
                                               block=list(zip(persons_drawn[::2], persons_drawn[1::2], strict=True)),
                                               done=done,
                                               households=households, chunk=chunk, progress=progress)
+    if not db.is_sqlite:
+        with db.transaction() as session:
+            refresh_server_statistics(session.connection())
     return DemoSummary(households, done, len(lists), len(organizations), logged)
 
 

@@ -74,6 +74,7 @@ from desktop_app.storage.db import (
     looks_encrypted,
 )
 from desktop_app.storage.paths import SQLITE_HEADER
+from desktop_app.storage.queries import refresh_server_statistics
 
 log = logging.getLogger(__name__)
 
@@ -404,6 +405,7 @@ def _copy(reader: Connection, writer: Connection, path: Path, label: str, operat
         for start in range(0, len(rows), batch_rows):
             writer.execute(statement, rows[start:start + batch_rows])
     _set_sequences(writer, tables)
+    refresh_server_statistics(writer, [table.name for table in tables])
     with Session(bind=writer, join_transaction_mode="create_savepoint") as session:
         audit.record(session, operator, MOVE_ACTION, "roster", path.name,
                      f"moved from {path.name} to the server {label}",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import selectinload
 
 from desktop_app.services import audit, persons, roster, status
@@ -171,6 +172,11 @@ def test_a_copied_roster_on_postgresql(postgres_url: str) -> None:
         _check_search(db)
         made = status.history(db, 3 * BLOCK + 1)
         assert made and made[0].to_status == "registered"
+        with db.reading() as session:  # the planner knows the tables' sizes (an export's household count)
+            planned = dict(session.execute(sql(
+                "SELECT relname, reltuples FROM pg_class WHERE relname IN ('persons', 'households')")).all())
+            stored = session.scalar(sql("SELECT count(*) FROM persons"))
+        assert planned["persons"] == stored and planned["households"] > 0
     finally:
         db.close()
 
