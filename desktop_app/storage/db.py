@@ -414,12 +414,16 @@ def _upgrade_waiting_for_creator(database: Database,
     head (it is creating or migrating the roster), wait for it with fresh connections instead of
     failing after the ordinary write lock's patience."""
     engine, parsed = database.engine, database.target
+    # A retry copies the roster again into the copy it made and told of (the other program may have
+    # written meanwhile), instead of a new whole copy for every wait.
+    copies: dict[str | None, Path | None] = {}
 
     def backup(revision: str | None) -> Path | None:
-        copy = _migration_copy(database, revision)
-        if on_upgrade is not None:
-            on_upgrade(copy)
-        return _backup_before_migration(database, copy)
+        if revision not in copies:
+            copies[revision] = _migration_copy(database, revision)
+            if on_upgrade is not None:
+                on_upgrade(copies[revision])
+        return _backup_before_migration(database, copies[revision])
 
     deadline = time.monotonic() + CREATION_PATIENCE_S
     while True:

@@ -127,3 +127,52 @@ def test_the_quick_revision_check_agrees_with_alembic() -> None:
     revisions, head = migrations.known_revisions()
     assert head == script.get_current_head()
     assert revisions == {revision.revision for revision in script.walk_revisions()}
+
+
+HOLD_OLD_ROSTER = """
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+connection.execute("ROLLBACK")
+"""
+
+
+def test_an_upgrade_that_waits_for_another_program_copies_the_roster_once(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening an older roster while another program holds its lock retries the upgrade until the lock
+    goes: each retry took a new copy of the whole roster first (a 2.4 GB file at a million persons,
+    every few seconds for up to two minutes, and the officer told of each). One copy, told once."""
+    import subprocess
+    import sys
+
+    from desktop_app.storage import db as storage_db
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    config = migrations.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as raw:  # as every roster a program opened before: readers never wait
+        raw.execute("PRAGMA journal_mode = wal")
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 200)  # the colleague's lock outlasts several waits
+    child = subprocess.Popen([sys.executable, "-c", HOLD_OLD_ROSTER, str(path), "2.5"], stdout=subprocess.PIPE,
+                             text=True)
+    told: list[Path | None] = []
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "held"
+        database = open_database(path, on_upgrade=told.append)
+    finally:
+        child.kill()
+        child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
+    assert migrations.current_revision(database.engine) == migrations.head_revision()
+    database.close()
+    copies = list(tmp_path.glob("old.db.before-migration-0001-*"))
+    assert told == copies and len(copies) == 1
+    with sqlite3.connect(copies[0]) as saved:
+        assert saved.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
