@@ -131,6 +131,14 @@ def _driver_error(exc: BaseException) -> BaseException:
     return original if isinstance(original, BaseException) else exc
 
 
+def _reason(exc: BaseException) -> str:
+    """The driver's reason for the failure: PostgreSQL's primary message alone, as its full text
+    goes on with the statement's context, which quotes the row a COPY was sending."""
+    driver = _driver_error(exc)
+    primary = getattr(getattr(driver, "diag", None), "message_primary", None)
+    return primary if isinstance(primary, str) and primary else str(driver)
+
+
 def result_code(exc: BaseException) -> int | None:
     """SQLite's extended result code carried by `exc` (or the driver error it wraps), if any."""
     code = getattr(_driver_error(exc), "sqlite_errorcode", None)
@@ -166,7 +174,7 @@ def translate(exc: BaseException, label: str, *, holder: Callable[[], str | None
     failure = failure_of(exc)
     if failure is None:
         return None
-    detail = str(_driver_error(exc))
+    detail = _reason(exc)
     if failure is Failure.BUSY:
         who = holder() if holder is not None else None
         writing = f"{who} is writing" if who else "another window or workstation is writing"

@@ -48,6 +48,9 @@ from desktop_app.storage.models import Document, Household, OperationChange, Per
 
 CHUNK = 2000
 UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE
+# The SQLSTATE classes a row's own values can cause (data exception, integrity constraint, a value
+# too large for an index, a trigger's refusal): any other failure during a COPY is not the row's.
+_ROW_REFUSALS = ("22", "23", "54", "P0")
 ANALYZE_AFTER = 1000  # new persons after which PostgreSQL's statistics are taken again
 _NONE_KINDS = (FieldKind.SEX, FieldKind.PARTIAL_DATE, FieldKind.DATE, FieldKind.RELATIONSHIP)
 _DEFAULTS: dict[str, Any] = {spec.key: False if spec.kind is FieldKind.BOOL else None if spec.kind in _NONE_KINDS
@@ -180,10 +183,11 @@ class _OnDriver:
     """A writer on the transaction's own driver connection: its dialect and a cursor, closed at the end."""
 
     def __init__(self, session: Session) -> None:
-        connection = session.connection()
-        self._dialect: Dialect = connection.dialect
-        driver = connection.connection.driver_connection
+        self._connection = session.connection()
+        self._dialect: Dialect = self._connection.dialect
+        driver = self._connection.connection.driver_connection
         assert driver is not None  # an open session's connection has its driver's
+        self._driver = driver
         self._cursor = driver.cursor()
 
     def close(self) -> None:
@@ -247,8 +251,13 @@ class _PostgresWriter(_OnDriver):
         return value
 
     def add_persons(self, people: list[tuple[Any, ...]], file_rows: Sequence[int]) -> list[int]:
-        self._cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", (self._sequence, len(people)))
-        ids = sorted(int(found[0]) for found in self._cursor.fetchall())
+        sql = "SELECT nextval(%s) FROM generate_series(1, %s)"
+        try:
+            self._cursor.execute(sql, (self._sequence, len(people)))
+            drawn = self._cursor.fetchall()
+        except self._dialect.loaded_dbapi.Error as exc:
+            raise self._failure(sql, exc) from None
+        ids = sorted(int(found[0]) for found in drawn)
         self._file_rows.update(zip(ids, file_rows, strict=True))
         self._copy(_PERSONS, ("id", *_PERSON_COLUMNS), [(i, *p) for i, p in zip(ids, people, strict=True)], 0)
         return ids
@@ -267,14 +276,26 @@ class _PostgresWriter(_OnDriver):
                 for row in rows:
                     copy.write_row(row)
         except error as exc:
-            if getattr(exc, "sqlstate", None) == UNIQUE_VIOLATION:  # a case reference or id taken meanwhile
-                raise DBAPIError.instance(sql, None, exc, error, hide_parameters=True, dialect=self._dialect) from None
+            state = getattr(exc, "sqlstate", None) or ""
+            if state == UNIQUE_VIOLATION or not state.startswith(_ROW_REFUSALS):
+                # A case reference or id taken meanwhile, or the server's own trouble (the connection
+                # lost, a timeout, a full disk): the database's failure, told as any other write's.
+                raise self._failure(sql, exc) from None
             where = re.search(r"line (\d+)(?:, column (\w+))?", getattr(exc.diag, "context", None) or "")
             line = int(where.group(1)) if where else 0
             refused = rows[line - 1][person] if 0 < line <= len(rows) else None
             raise RefusedRow(self._file_rows.get(refused, 0) if refused is not None else 0,
                              where.group(2) or "" if where else "",
                              exc.diag.message_primary or type(exc).__name__) from None
+
+    def _failure(self, sql: str, exc: Exception) -> BaseException:
+        """The driver's error as SQLAlchemy raises it (never with the values). A connection found broken
+        is invalidated first, as SQLAlchemy does with its own: the transaction's rollback would
+        otherwise be tried on it and raise 'the connection is lost' in place of the reason."""
+        if self._driver.broken:
+            self._connection.invalidate(exc)
+        return DBAPIError.instance(sql, None, exc, self._dialect.loaded_dbapi.Error, hide_parameters=True,
+                                   connection_invalidated=self._driver.broken, dialect=self._dialect)
 
 
 class RefusedRow(Exception):

@@ -1,0 +1,116 @@
+"""The PostgreSQL import by COPY attacked (issue 19, breaker X19e).
+
+Values COPY's text format treats specially arrive unaltered, as SQLite stores them. A failure that is
+the server's and not the row's (the connection lost mid-COPY, a colleague's lock outwaited) is told as
+any other write's failure, without blaming a row of the file or quoting one, and leaves nothing of
+the import: before, the lost connection raised 'the connection is lost' from the rollback (a bug for
+the crash dialog) and a lock timeout said 'row 15: the database refused it'.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desktop_app.domain.errors import ValidationError
+from desktop_app.services import importing
+from desktop_app.services.settings import MissionSettings, save_mission
+from desktop_app.storage.db import open_database
+from desktop_app.storage.errors import CannotOpen, DatabaseBusy
+from tests.services.import_support import write_xlsx
+from tests.services.test_import_postgres_copy import HEADERS, OPERATOR, _content, _imported, _rows, small_chunks
+
+pytest_plugins = ["tests.helpers.postgres"]
+
+__all__ = ["small_chunks"]  # the fixture, used by name
+
+# Each a value COPY's text format escapes or ends a row or the data at, or that a careless copy alters.
+_AWKWARD = ["back\\slash", "tab\there", "two\nlines", "\\N", "\\.", "end\\", "a\\tb", "\\\\N", "\u200fمحمد\u200e علي",
+            "😀👨\u200d👩\u200d👧", "long " + "x" * 180]
+
+
+def test_values_copy_escapes_arrive_as_sqlite_stores_them(small_chunks: None, postgres_url: str,
+                                                           tmp_path: Path) -> None:
+    rows = [[None, f"Иванов{value}", value, "IVANOV", "PETR", "М", "01.01.1980", f"72{i:07d}", None,
+             f"+7916{i:07d}", f"F-{i}", "head", None, None, value + "z" * 20_000] for i, value in enumerate(_AWKWARD)]
+    path = write_xlsx(tmp_path / "list.xlsx", [HEADERS, *rows])
+    lite = open_database(tmp_path / "roster.db")
+    server = open_database(postgres_url)
+    try:
+        assert _imported(server, path).created == _imported(lite, path).created == len(_AWKWARD)
+        on_server = _content(server)
+        assert on_server == _content(lite)
+        stored = {row[3] for row in on_server["persons"]}  # given names (id, case ref, surname first)
+        # COPY's own escapes as typed (white space within a name is made one space, on SQLite too)
+        assert {"back\\slash", "\\N", "\\.", "end\\", "a\\tb", "\\\\N"} <= stored
+    finally:
+        server.close()
+        lite.close()
+
+
+def _prepared(url: str, path: Path, condition: str) -> importing.ImportPreview:
+    """The preview of 15 rows, then a rule of the server's met by the row whose surname ends in 13 (the
+    file's row 15, in the third chunk of 6) that `condition` (SQL of `$1`, the surname) decides."""
+    db = open_database(url)
+    try:
+        save_mission(db, MissionSettings("Cairo", "EGY"), operator=OPERATOR)
+        preview = importing.preview_import(db, path)
+        with db.engine.begin() as connection:
+            connection.execute(text("CREATE FUNCTION at_thirteen(text) RETURNS boolean LANGUAGE sql AS "
+                                    f"$f$ SELECT CASE WHEN $1 LIKE '%13' THEN ({condition}) ELSE true END $f$"))
+            connection.execute(text("ALTER TABLE persons ADD CONSTRAINT at_thirteen CHECK (at_thirteen(surname))"))
+        return preview
+    finally:
+        db.close()
+
+
+def test_the_connection_lost_mid_copy_is_told_and_leaves_nothing(small_chunks: None, postgres_url: str,
+                                                                  tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "evacuees.xlsx", [HEADERS, *_rows(15)], title="Rafah")
+    # The server ends the import's connection while the persons' third chunk is being copied.
+    preview = _prepared(postgres_url, path, "SELECT pg_terminate_backend(pg_backend_pid())")
+    db = open_database(postgres_url)
+    try:
+        with pytest.raises(CannotOpen) as lost:
+            importing.commit_import(db, preview, operator=OPERATOR)
+        message = str(lost.value)
+        assert "terminating connection" in message
+        assert "Пётр" not in message and "شنب13" not in message and "COPY" not in message  # no row quoted
+    finally:
+        db.close()
+    db = open_database(postgres_url)  # the roster opens again, with nothing of the import
+    try:
+        with db.engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM persons")).scalar() == 0
+            assert connection.execute(text("SELECT count(*) FROM search_terms")).scalar() == 0
+            assert connection.execute(text("SELECT count(*) FROM operations")).scalar() == 0
+    finally:
+        db.close()
+
+
+def test_a_colleagues_lock_outwaited_mid_copy_is_busy_not_a_refused_row(small_chunks: None, postgres_url: str,
+                                                                        tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "evacuees.xlsx", [HEADERS, *_rows(15)], title="Rafah")
+    # Row 15 waits for a lock a colleague holds; the server gives the wait up after lock_timeout.
+    preview = _prepared(postgres_url, path, "SELECT true FROM pg_advisory_xact_lock(4242)")
+    colleague = open_database(postgres_url)
+    db = None
+    try:
+        with colleague.engine.begin() as connection:  # for the import's connection, opened after it
+            name = connection.execute(text("SELECT current_database()")).scalar()
+            connection.execute(text(f"ALTER DATABASE {name} SET lock_timeout = '200ms'"))
+        with colleague.engine.begin() as holding:
+            holding.execute(text("SELECT pg_advisory_xact_lock(4242)"))
+            db = open_database(postgres_url)
+            before = _content(db)
+            with pytest.raises(DatabaseBusy):
+                importing.commit_import(db, preview, operator=OPERATOR)
+        assert _content(db) == before
+    except ValidationError as refused:  # what it said before: the row blamed for the server's wait
+        pytest.fail(f"the lock's timeout was told as a refused row: {refused}")
+    finally:
+        if db is not None:
+            db.close()
+        colleague.close()
