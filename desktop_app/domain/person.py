@@ -142,6 +142,12 @@ PERSON_FIELDS: tuple[FieldSpec, ...] = (
 )
 FIELDS_BY_KEY: dict[str, FieldSpec] = {spec.key: spec for spec in PERSON_FIELDS}
 
+# The most characters a text field holds: its column's width in the roster (storage.models), which
+# PostgreSQL enforces and SQLite does not; notes have no limit.
+TEXT_WIDTHS: dict[str, int] = {spec.key: 500 if spec.key == "address" else 200 for spec in PERSON_FIELDS
+                               if spec.kind in (FieldKind.TEXT, FieldKind.NAME, FieldKind.LATIN_NAME, FieldKind.EMAIL)
+                               and spec.key != "notes"}
+DOCUMENT_NUMBER_WIDTH = 40
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _CASE_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/_.]{0,31}$")
 _TRUE = {"1", "true", "yes", "y", "x", "да", "д", "oui", "نعم", "+"}
@@ -162,6 +168,10 @@ def validate_field(key: str, value: Any, today: dt.date | None = None) -> Any:
         return parse_bool(value, key)
     if value is None or (isinstance(value, str) and not clean_text(value)):
         return [] if kind is FieldKind.COUNTRIES else ("" if kind in _TEXT_KINDS else None)
+    width = TEXT_WIDTHS.get(key)
+    if width is not None and len(clean_text(str(value))) > width:  # the value itself not repeated: it is long
+        raise ValidationError(key, None, QT_TRANSLATE_NOOP("domain.person", "is longer than {most} characters"),
+                              most=width)
     if kind in (FieldKind.TEXT, FieldKind.NAME):
         return clean_text(str(value))
     if kind is FieldKind.LATIN_NAME:
@@ -232,6 +242,12 @@ _SEX_SPELLINGS: dict[Sex, set[str]] = {
 }
 
 
+def derived_latin(native: str) -> str:
+    """The ICAO 9303 form of a Cyrillic name stored beside it, cut to the Latin column's width: a
+    name at its column's width can be four times as long in Latin (Щ is SHCH)."""
+    return icao_latin(native)[:TEXT_WIDTHS["surname_latin"]]
+
+
 def latin_or_derived(latin: str, native: str) -> str:
     """The passport Latin form if known, else the ICAO 9303 form of the native name."""
     return latin or icao_latin(native)
@@ -258,6 +274,10 @@ class DocumentData:
         shown = clean_text(number).upper()
         if not normalize_document_number(shown):
             raise ValidationError("document number", number, QT_TRANSLATE_NOOP("domain.person", "is empty"))
+        if len(shown) > DOCUMENT_NUMBER_WIDTH:
+            raise ValidationError("document number", None,
+                                  QT_TRANSLATE_NOOP("domain.person", "is longer than {most} characters"),
+                                  most=DOCUMENT_NUMBER_WIDTH)
         issued = _as_date(issue_date, "issue date")
         expires = _as_date(expiry_date, "expiry date")
         if issued and expires and expires <= issued:

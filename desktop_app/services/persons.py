@@ -21,11 +21,12 @@ from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import DuplicateValue, EditConflict, NotFound, ValidationError
 from desktop_app.domain.flags import Flag, person_flags
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
-from desktop_app.domain.names import has_cyrillic, icao_latin
+from desktop_app.domain.names import has_cyrillic
 from desktop_app.domain.person import (
     FIELDS_BY_KEY,
     DocumentData,
     Relationship,
+    derived_latin,
     normalize_document_number,
     validate_field,
 )
@@ -268,9 +269,9 @@ def new_person(session: Session, fields: Mapping[str, Any], operator: str, *,
     """Insert a person inside the caller's transaction (used by create, import and demo)."""
     columns = validated_changes({k: v for k, v in fields.items() if v not in (None, "")})
     if not columns.get("surname_latin") and has_cyrillic(columns.get("surname", "")):
-        columns["surname_latin"] = icao_latin(columns["surname"])
+        columns["surname_latin"] = derived_latin(columns["surname"])
     if not columns.get("given_names_latin") and has_cyrillic(columns.get("given_names", "")):
-        columns["given_names_latin"] = icao_latin(columns["given_names"])
+        columns["given_names_latin"] = derived_latin(columns["given_names"])
     if not (columns.get("surname") or columns.get("surname_latin") or columns.get("given_names")):
         raise ValidationError("surname", "", QT_TRANSLATE_NOOP("services.persons", "is required (native or Latin)"))
     if columns.get("case_ref"):
@@ -407,8 +408,8 @@ def _follow_native_names(person: Person, columns: dict[str, Any]) -> None:
     (a Latin name typed from the passport, or edited in the same change, is left alone)."""
     for native, latin in (("surname", "surname_latin"), ("given_names", "given_names_latin")):
         if native in columns and latin not in columns and has_cyrillic(columns[native]) \
-                and getattr(person, latin) == icao_latin(getattr(person, native)):
-            columns[latin] = icao_latin(columns[native])
+                and getattr(person, latin) == derived_latin(getattr(person, native)):
+            columns[latin] = derived_latin(columns[native])
 
 
 def _edit_record(db: Database, person_id: int, operator: str,

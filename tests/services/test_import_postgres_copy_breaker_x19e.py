@@ -12,13 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Text, text
 
 from desktop_app.domain.errors import ValidationError
-from desktop_app.services import importing
+from desktop_app.domain.person import DOCUMENT_NUMBER_WIDTH, TEXT_WIDTHS, DocumentData, derived_latin
+from desktop_app.services import importing, persons
 from desktop_app.services.settings import MissionSettings, save_mission
 from desktop_app.storage.db import open_database
 from desktop_app.storage.errors import CannotOpen, DatabaseBusy
+from desktop_app.storage.models import Document, Person
 from tests.services.import_support import write_xlsx
 from tests.services.test_import_postgres_copy import HEADERS, OPERATOR, _content, _imported, _rows, small_chunks
 
@@ -114,3 +116,59 @@ def test_a_colleagues_lock_outwaited_mid_copy_is_busy_not_a_refused_row(small_ch
         if db is not None:
             db.close()
         colleague.close()
+
+
+def test_a_cell_longer_than_its_column_rejects_its_row_on_either_database(small_chunks: None, postgres_url: str,
+                                                                          tmp_path: Path) -> None:
+    """PostgreSQL holds a name to 200 characters, SQLite does not: the whole import was refused on the
+    server ('the database refused it (value too long ...)') and stored on SQLite. Now the row is
+    rejected at the preview on both, the others imported alike."""
+    rows = _rows(15)
+    rows[3][1] = "Щербакова" + "щ" * 300  # the file's row 5: Фамилия
+    rows[5][3] = "IVANOV" * 40  # row 7: Surname (Latin), 240 letters
+    rows[7][7] = "72" + "1" * 45  # row 9: a passport number of 47
+    rows[9][14] = "needs care " * 3000  # row 11: notes have no limit
+    path = write_xlsx(tmp_path / "list.xlsx", [HEADERS, *rows])
+    lite = open_database(tmp_path / "roster.db")
+    server = open_database(postgres_url)
+    try:
+        for db in (server, lite):
+            save_mission(db, MissionSettings("Cairo", "EGY"), operator=OPERATOR)
+            preview = importing.preview_import(db, path)
+            rejected = {row.row: [(p.header, str(p.message)) for p in row.problems]
+                        for row in preview.rows if row.outcome is importing.Outcome.REJECTED}
+            assert rejected == {5: [("Фамилия", "is longer than 200 characters")],
+                                7: [("Surname (Latin)", "is longer than 200 characters")],
+                                9: [("Passport", "document number: is longer than 40 characters")]}, rejected
+            assert importing.commit_import(db, preview, operator=OPERATOR).created == 12
+        assert _content(server) == _content(lite)
+    finally:
+        server.close()
+        lite.close()
+
+
+def test_a_hand_registered_name_longer_than_its_column_is_refused_not_a_crash(postgres_url: str) -> None:
+    db = open_database(postgres_url)
+    try:
+        for fields in ({"surname": "Иванов" + "ж" * 200}, {"surname": "Ivanov", "address": "Gate 2 " * 80},
+                       {"surname": "Ivanov", "email": "a" * 250 + "@mission.org"}):
+            with pytest.raises(ValidationError, match="is longer than"):  # was DataError, for the crash dialog
+                persons.create_person(db, fields, operator=OPERATOR)
+        with pytest.raises(ValidationError, match="is longer than 40 characters"):
+            DocumentData.create("passport", "72" + "1" * 39)
+        stored = persons.create_person(db, {"surname": "Щ" * 200, "address": "a" * 500, "notes": "n" * 10_000},
+                                       operator=OPERATOR)  # at the widths: kept whole
+        with db.engine.connect() as connection:
+            assert connection.execute(text("SELECT length(surname), length(address), length(notes) FROM persons "
+                                           "WHERE id = :id"), {"id": stored.id}).one() == (200, 500, 10_000)
+    finally:
+        db.close()
+
+
+def test_the_widths_checked_are_the_roster_columns() -> None:
+    persons_table, documents_table = Person.__table__, Document.__table__
+    for key, width in TEXT_WIDTHS.items():
+        assert getattr(persons_table.c[key].type, "length", None) == width, key
+    assert getattr(documents_table.c["number"].type, "length", None) == DOCUMENT_NUMBER_WIDTH
+    assert isinstance(persons_table.c["notes"].type, Text)
+    assert len(derived_latin("Щ" * 200)) == TEXT_WIDTHS["surname_latin"] == 200  # SHCH x 200, cut

@@ -8859,6 +8859,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>не является полем карточки человека</translation>
     </message>
     <message>
+        <location filename="../../domain/person.py" line="173"/>
+        <location filename="../../domain/person.py" line="279"/>
+        <source>is longer than {most} characters</source>
+        <translation>длиннее {most} символов</translation>
+    </message>
+    <message>
         <location filename="../../domain/person.py" line="171"/>
         <source>must be in Latin letters as in the passport</source>
         <translation>нужно латиницей, как в паспорте</translation>

@@ -37,8 +37,16 @@ from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.export_profile import WORDS
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP, Message, without_value
-from desktop_app.domain.names import clean_text, fold, has_cyrillic, icao_latin
-from desktop_app.domain.person import FIELDS_BY_KEY, DocumentData, DocumentType, doubtful_age, validate_field
+from desktop_app.domain.names import clean_text, fold, has_cyrillic
+from desktop_app.domain.person import (
+    FIELDS_BY_KEY,
+    TEXT_WIDTHS,
+    DocumentData,
+    DocumentType,
+    derived_latin,
+    doubtful_age,
+    validate_field,
+)
 from desktop_app.domain.status import Status, parse_status
 from desktop_app.exchange.headers import IMPORT_TARGETS, split_full_name
 from desktop_app.exchange.readers import column_letter
@@ -213,7 +221,11 @@ class RowConverter:
             parts = found["full_name"]
             for key in _NAME_PARTS:
                 if key not in self._mapped and getattr(parts, key):
-                    fields[key] = getattr(parts, key)
+                    try:
+                        fields[key] = validate_field(key, getattr(parts, key))
+                    except ValidationError as exc:  # a part longer than the roster holds
+                        problems.append(self._problem(row_number, self._column_of("full_name"), getattr(parts, key),
+                                                      exc.why))
         if "full_name_latin" in found:
             parts = found["full_name_latin"]
             for key, latin in (("surname", "surname_latin"), ("given_names", "given_names_latin")):
@@ -239,7 +251,7 @@ class RowConverter:
         derived = set()
         for native, latin in (("surname", "surname_latin"), ("given_names", "given_names_latin")):
             if not fields.get(latin) and has_cyrillic(fields.get(native, "")):
-                fields[latin] = icao_latin(fields[native])
+                fields[latin] = derived_latin(fields[native])
                 derived.add(latin)
         if (age := doubtful_age(fields.get("relationship"), fields.get("birth_date"))) is not None:
             # kept as the sheet says (it may be right), flagged as the Households page and the editor do
@@ -330,6 +342,8 @@ class NonLatin:
 
 def _latin_cell(value: Any) -> Any:
     text = clean_text(cell_text(value))
+    if len(text) > TEXT_WIDTHS["surname_latin"]:
+        return validate_field("surname_latin", text)  # refused for its length, whatever its letters
     try:
         return validate_field("surname_latin", text)
     except ValidationError:
