@@ -33,6 +33,7 @@ from desktop_app.matching.comparisons import (
     LOCALITY_F,
     NAME_FIELDS,
     PATRONYMIC_F,
+    SURNAME_F,
     Comparison,
     compare,
     compare_other,
@@ -533,6 +534,8 @@ class RosterIndex:
         for field, row in enumerate(model.bits_table):
             bits[:, field] = np.asarray(row)[levels[:, field]]
         adjusted: dict[tuple[int, str, int], float] = {}
+        joined = bool(model.full_names)
+        joint: dict[tuple[str, str, int, int], tuple[float, float] | None] = {}
         for k, comparison in enumerate(flat):
             for index, key in enumerate(comparison.name_keys):
                 if key:
@@ -543,6 +546,14 @@ class RosterIndex:
                         tf = model.term_frequencies[index].get(key, model.tf_base[index])
                         value = adjusted[index, key, level] = math.log2(model.m[field][level] / max(tf, U_FLOOR))
                     bits[k, field] = value
+            keys = comparison.name_keys
+            if joined and keys[0] and keys[1]:  # a full name many carry (`Model.joint_names`)
+                pair = (keys[0], keys[1], comparison.levels[SURNAME_F], comparison.levels[GIVEN_F])
+                if pair not in joint:
+                    joint[pair] = model.joint_names(comparison)
+                names = joint[pair]
+                if names is not None:
+                    bits[k, SURNAME_F], bits[k, GIVEN_F] = names
             places = model.adjusted_places(comparison)  # the locality's frequency, a shared household
             if places is not None:
                 bits[k, LOCALITY_F], bits[k, ADDRESS_F] = places

@@ -40,6 +40,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from desktop_app.domain.dates import PartialDate
 from desktop_app.matching.comparisons import (
     ADDRESS_F,
     AGREEING,
@@ -66,6 +67,7 @@ from desktop_app.matching.comparisons import (
     word_level,
 )
 from desktop_app.matching.features import GIVEN, NAME, PATRONYMIC, SURNAME, Prepared
+from desktop_app.matching.normalize import latin_forms
 
 Table = tuple[tuple[float, ...], ...]
 
@@ -151,6 +153,9 @@ KNOWN_NAME_PSEUDO = 1.0
 # for each member): agreeing on it is weighed by how many carry it, as names are by their frequency, and
 # it does not identify. Up to this many it is one person's, registered again, or a family's shared passport.
 GROUP_DOCUMENT_HOLDERS = 10
+# A full name's birth dates that may all be one person's: registered up to six times, the date mistyped in
+# some (FEBRL2 holds such persons). Beyond them, each date is another person carrying the name (`joint_names`).
+ONE_PERSONS_DATES = 6
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,9 @@ class Model:
     group_documents: dict[str, int] | None = None
     roster_size: int = 0
     shared_numbers: frozenset[str] | None = None  # numbers more than one roster person carries
+    # (surname key, given-name key) -> other persons with a surname and given name agreeing with both (`joint_names`)
+    full_names: dict[tuple[str, str], int] | None = None
+    full_name_total: int = 0
 
     @classmethod
     def shipped(cls) -> Model:
@@ -209,12 +217,19 @@ class Model:
         """Name frequencies counted on `records` (the roster), shrunk towards the generic u."""
         tables: list[dict[str, float]] = []
         bases: list[float] = []
+        agreeing: list[dict[tuple[str, ...], frozenset[tuple[str, ...]]]] = []
         for field, role in zip(NAME_FIELDS, (SURNAME, GIVEN, PATRONYMIC), strict=True):
-            counts = Counter(name_key(t.words) for r in records for t in r.tokens if t.role == role)
-            total = sum(counts.values())
+            spellings = Counter(t.words for r in records for t in r.tokens if t.role == role)
+            total = sum(spellings.values())
             base = self.u[field][0]
+            agreeing.append(_agreeing_spellings(spellings))
+            counts: dict[str, int] = {}
+            for words, met in agreeing[-1].items():  # a key's spellings agree with the same names: the most
+                key = name_key(words)
+                counts[key] = max(counts.get(key, 0), sum(spellings[other] for other in met))
             tables.append({key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES) for key, n in counts.items()})
             bases.append(base)  # a word counted under no role (a full name on the roster side)
+        full_names = _full_name_persons(records, agreeing[0], agreeing[1])
         given_keys: list[str] = []
         in_family: list[tuple[str, int, int, int, str]] = []
         for record in records:  # one pass: a 100,000-person roster is counted at each opening
@@ -232,6 +247,7 @@ class Model:
         base = self.u[LOCALITY_F][0]
         holders = document_holders(records)
         return replace(self, term_frequencies=(tables[0], tables[1], tables[2]), given_counts=dict(given),
+                       full_names=full_names or None, full_name_total=len(records),
                        group_documents=_groups(holders) or None, roster_size=len(records),
                        shared_numbers=frozenset(number for number, n in holders.items() if n > 1) or None,
                        given_in_family=dict(Counter(in_family)),
@@ -380,6 +396,9 @@ class Model:
                 level = levels[field]
                 tf = self.term_frequencies[index].get(key, self.tf_base[index])
                 bits[field] = math.log2(self.m[field][level] / max(tf, U_FLOOR))
+        joint = self.joint_names(comparison)
+        if joint is not None:
+            bits[SURNAME_F], bits[GIVEN_F] = joint
         places = self.adjusted_places(comparison)
         if places is not None:
             bits[LOCALITY_F], bits[ADDRESS_F] = places
@@ -387,6 +406,37 @@ class Model:
         if document is not None:
             bits[DOCUMENT_F] = document
         return bits
+
+    def joint_names(self, comparison: Comparison) -> tuple[float, float] | None:
+        """Surname and given-name bits when the pair agrees on both and the full name is commoner than its two
+        names' frequencies make it, else None.
+
+        Fellegi-Sunter takes the fields as independent: two random persons share the surname as often as
+        it is common, and then the given name as often as that is. A full name many carry ('Mohammed
+        Ahmed', 420 namesakes in three scripts) breaks that: whoever is Ahmed is Mohammed too, and the
+        two names' bits counted its evidence twice (breaker X14d: two such namesakes born the same day,
+        nothing else, were one person at 0.993). u of agreeing on both is then the share of persons
+        carrying the full name (`full_names`, shrunk towards the product of the two names' frequencies);
+        the two fields' bits are lowered alike to sum to its bits.
+        """
+        full_names = self.full_names
+        surname_key, given_key = comparison.name_keys[0], comparison.name_keys[1]
+        if not full_names or not surname_key or not given_key:
+            return None
+        others = full_names.get((surname_key, given_key))
+        if not others:
+            return None
+        levels = comparison.levels
+        m_surname, m_given = self.m[SURNAME_F][levels[SURNAME_F]], self.m[GIVEN_F][levels[GIVEN_F]]
+        tf_surname = self.term_frequencies[0].get(surname_key, self.tf_base[0])
+        tf_given = self.term_frequencies[1].get(given_key, self.tf_base[1])
+        tf = (others + TF_PSEUDO_NAMES * tf_surname * tf_given) / (self.full_name_total + TF_PSEUDO_NAMES)
+        surname = math.log2(m_surname / max(tf_surname, U_FLOOR))
+        given = math.log2(m_given / max(tf_given, U_FLOOR))
+        excess = surname + given - math.log2(m_surname * m_given / max(tf, U_FLOOR))
+        if excess <= 0.0:
+            return None
+        return surname - excess / 2, given - excess / 2
 
     def group_holders(self, comparison: Comparison) -> int:
         """How many roster persons carry the number a pair agrees on, when it is a group's (0: one person's).
@@ -616,6 +666,75 @@ def _look_alikes(records: Sequence[Prepared]) -> LookAlikes:
     return LookAlikes(len(records), persons, len(twins), found, ordered(surnames), ordered(births), ordered(givens))
 
 
+def _agreeing_spellings(spellings: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
+    """For each name (its words' spellings), the roster's names that agree with it as `compare` finds names
+    the same (equal, under a romanisation scheme or the Arabic consonants, by sound), in any script.
+
+    A name's sound key differs by script (محمد MHMD, Мухаммед MUHAMED, MOHAMMED MOHAMED): counted apart, each
+    spelling of a common name looked rare. Names that agree share a sound key, or one is in Arabic letters and
+    they share a consonant skeleton; those candidates are compared.
+    """
+    by_sound: dict[str, list[tuple[str, ...]]] = {}
+    by_skeleton: dict[str, list[tuple[str, ...]]] = {}
+    arabic: set[tuple[str, ...]] = set()
+    for words in spellings:
+        for word in words:
+            forms = latin_forms(word)
+            for sound in forms.sounds:
+                by_sound.setdefault(sound, []).append(words)
+            for skeleton in forms.skeletons:
+                by_skeleton.setdefault(skeleton, []).append(words)
+            if forms.arabic:
+                arabic.add(words)
+    out: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+    for words in spellings:
+        candidates: set[tuple[str, ...]] = set()
+        for word in words:
+            forms = latin_forms(word)
+            for sound in forms.sounds:
+                candidates.update(by_sound[sound])
+            for skeleton in forms.skeletons:  # the Arabic consonants scheme: one side in Arabic letters
+                met = by_skeleton[skeleton]
+                candidates.update(met if words in arabic else (other for other in met if other in arabic))
+        out[words] = frozenset(other for other in candidates if other == words or min(
+            word_level(a, b)[0] for a in words for b in other) <= AGREEING)
+    return out
+
+
+def _full_name_persons(records: Sequence[Prepared], surnames: dict[tuple[str, ...], frozenset[tuple[str, ...]]],
+                       givens: dict[tuple[str, ...], frozenset[tuple[str, ...]]]) -> dict[tuple[str, str], int]:
+    """(surname key, given-name key) -> other persons whose surname and given name both agree with those, when any.
+
+    Persons, not registrations: namesakes are told apart by their full birth dates (a person registered
+    twice keeps the date, so a roster's duplicates do not make their own name look common). A person
+    registered several times with the date mistyped shows several, so `ONE_PERSONS_DATES` of a name's
+    dates are taken for the person's own. Only records with one surname and one given-name word count.
+    """
+    births: dict[tuple[tuple[str, ...], tuple[str, ...]], set[PartialDate]] = {}
+    for record in records:
+        if record.birth_date is None or not record.birth_date.is_full:
+            continue
+        surname = [t.words for t in record.tokens if t.role == SURNAME]
+        given = [t.words for t in record.tokens if t.role == GIVEN]
+        if len(surname) == 1 and len(given) == 1:
+            births.setdefault((surname[0], given[0]), set()).add(record.birth_date)
+    by_surname: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for surname, given in births:
+        by_surname.setdefault(surname, []).append(given)
+    out: dict[tuple[str, str], int] = {}
+    for surname, own in by_surname.items():
+        met: dict[tuple[str, ...], set[PartialDate]] = {}  # given names under any agreeing surname
+        for other in surnames[surname]:
+            for given in by_surname.get(other, ()):
+                met.setdefault(given, set()).update(births[other, given])
+        for given in own:
+            dates = set().union(*(met.get(other, ()) for other in givens[given]))
+            if len(dates) > ONE_PERSONS_DATES:
+                key = (name_key(surname), name_key(given))
+                out[key] = max(out.get(key, 0), len(dates) - ONE_PERSONS_DATES)
+    return out
+
+
 def _loose_share(twins: float, persons: int) -> float:
     """The share of persons with a twin from `twins` of `persons` look-alikes, shrunk towards the population's."""
     return (twins + TWIN_PSEUDO_LOOSE * TWIN_PRIOR) / (persons + TWIN_PSEUDO_LOOSE)
@@ -693,7 +812,25 @@ def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | N
     document = list(u[DOCUMENT_F])
     document[1] = max(document[1], U_DOCUMENT_ONE_OFF)
     u[DOCUMENT_F] = tuple(document)
+    if n >= U_MIN_RECORDS:
+        birth = list(u[BIRTH_F])
+        birth[D_EQUAL] = max(_same_birth_date(records), U_FLOOR)
+        u[BIRTH_F] = tuple(birth)
     return tuple(u)
+
+
+def _same_birth_date(records: Sequence[Prepared]) -> float:
+    """The share of pairs of `records` with a birth date whose full dates are equal: u of an equal birth date,
+    counted on every pair.
+
+    A few thousand sampled pairs hold no such pair at all (one in some 30,000), and shrunk towards the
+    shipped u they put an equal birth date at 1 in 120,000: namesakes born the same day by chance (420
+    'Mohammed Ahmed' born over 20 years give a dozen such pairs) were taken for one person (breaker X14d).
+    """
+    days = Counter(record.birth_date for record in records
+                   if record.birth_date is not None and record.birth_date.is_full)
+    dated = sum(1 for record in records if record.birth_date is not None)
+    return sum(n * (n - 1) for n in days.values()) / max(dated * (dated - 1), 1)
 
 
 def expectation_maximisation(vectors: np.ndarray, model: Model, iterations: int = EM_ITERATIONS

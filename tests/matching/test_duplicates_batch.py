@@ -68,7 +68,9 @@ def _by_pair(pairs: list[DuplicatePair]) -> dict[tuple[str, str], DuplicatePair]
     return {(str(pair.key_a), str(pair.key_b)): pair for pair in pairs}
 
 
-@pytest.mark.parametrize("seed", [51, 52])
+# Seed 51 no longer holds a pair to review: its one (a common full name, no birth date) weighs below review
+# since the full name's own frequency is weighed (`Model.joint_names`).
+@pytest.mark.parametrize("seed", [52, 53])
 def test_batches_find_the_pairs_the_plain_loop_found(monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
     records = _roster(800, 200, seed)
     monkeypatch.setattr(engine, "ROWS_PER_BATCH", 250)  # several batches, one cut inside a household
