@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.flags import Flag, person_flags
 from desktop_app.domain.status import Status
-from desktop_app.storage.first_look import read_first_page
+from desktop_app.storage.first_look import older_schema, read_first_page
 
 
 class SortKey(StrEnum):
@@ -101,6 +101,11 @@ class FirstPage(NamedTuple):
 
     count: int
     rows: list[RosterRow]
+
+
+def needs_upgrade(target: str) -> bool:
+    """Whether the roster file at `target` is at an older schema: opening it upgrades it (see `storage.first_look`)."""
+    return older_schema(target)
 
 
 def first_page(target: str, query: RosterQuery, limit: int) -> FirstPage | None:

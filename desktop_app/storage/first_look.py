@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from desktop_app import system
-from desktop_app.storage.migrations import head_revision
+from desktop_app.storage.migrations import head_revision, known_revisions
 from desktop_app.storage.paths import SQLITE_HEADER
 
 # Each roster sort key's column; `id` breaks ties in the same direction.
@@ -86,3 +86,27 @@ def read_first_page(target: str, sort: str, descending: bool, limit: int) -> Fir
     finally:
         connection.close()
     return FirstLook(count, ids, rows)
+
+
+def older_schema(target: str) -> bool:
+    """Whether `target` is a plain roster file at a schema revision older than this version's (opening it
+    upgrades it, after a copy: minutes for a large roster). Read without waiting on a busy file; False for
+    anything else (a server, an encrypted or missing file, another program's file, a newer roster)."""
+    if "://" in target:
+        return False
+    path = Path(target).expanduser()
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return False
+        connection = sqlite3.connect(system.readonly_uri(system.absolute(path)), uri=True, timeout=0)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    known, head = known_revisions()
+    return revision is not None and revision[0] != head and revision[0] in known

@@ -3,8 +3,10 @@
 The roster a user opens most days is a plain file at the current schema revision; the window
 then paints at once with the first page of the roster read with plain sqlite3
 (`services.roster_rows.first_page`), and the database is opened properly, and the rest of the
-workspace built, right after that first paint. Any other roster (encrypted, on a server, to be
-migrated, not there yet) is opened first and the window shown when it is ready.
+workspace built, right after that first paint. A plain roster file made by an older version is
+upgraded on a worker behind a box saying so, the window shown at once (`_upgrade_then_open`). Any
+other roster (encrypted, on a server, not there yet) is opened first and the window shown when it
+is ready.
 
 Opening the roster after the first paint imports some 450 modules (SQLAlchemy, the data model, the
 services, the pages). PySide6 replaces Python's `__import__` with one that reads the source file of
@@ -25,6 +27,7 @@ import contextlib
 import logging
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -33,7 +36,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app import APP_NAME
 from desktop_app.domain.errors import RosterError
 from desktop_app.logs import setup_logging
-from desktop_app.services.roster_rows import first_page
+from desktop_app.services.roster_rows import first_page, needs_upgrade
 from desktop_app.ui.errors import install_excepthook, show_error
 from desktop_app.ui.file_open import RosterFileDrop
 from desktop_app.ui.garbage import install as install_collector
@@ -136,6 +139,10 @@ def start_window(target: str, operator: str, preferences: Preferences,
     RosterFileDrop(window)  # a roster dropped on the window, or sent by macOS's Finder, opens in it
     first = first_page(target, window.roster.model.query, FIRST_LOOK_ROWS) if window.starts_on_roster else None
     if first is None:
+        if passphrase is None and needs_upgrade(target):
+            window.show()
+            _upgrade_then_open(window, target, operator)
+            return window
         if not _open_into(window, target, operator, passphrase):
             window.deleteLater()
             return None
@@ -193,6 +200,58 @@ def _open_workspace(window: MainWindow, target: str, operator: str, passphrase: 
         return False
     log.info("window opened")
     return True
+
+
+def _upgrade_then_open(window: MainWindow, target: str, operator: str) -> None:
+    """A roster made by an older version: backed up and upgraded on a worker (`run_opening`; minutes for a large
+    roster) behind a box saying so, the window painted and answering meanwhile, then opened as any other. The
+    upgrade is one transaction, never stopped half-way: the box has no Cancel, and a window closed meanwhile
+    quits once it is done."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    from desktop_app.ui.operations import run_opening
+
+    class UpgradingBox(QProgressDialog):
+        def reject(self) -> None:  # Escape: the upgrade is not stopped half-way
+            pass
+
+    shown = Path(target).name or target
+    box = UpgradingBox(QCoreApplication.translate(
+        "MainWindow", "Upgrading %1 to this version of Mission Roster. A backup is taken first; a large roster can "
+        "take several minutes.").replace("%1", shown), "", 0, 0, window)
+    box.setObjectName("upgradingAtStart")
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Opening a roster"))
+    box.setToolTip(target)
+    box.setCancelButton(None)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAutoClose(False)
+    box.setAutoReset(False)
+    box.setMinimumDuration(0)
+    box.show()
+
+    def upgrade(_tell: Callable[[object], None]) -> None:
+        from desktop_app.services.workspace import open_roster
+
+        open_roster(target, operator=operator, create=False).close()
+
+    def done() -> bool:
+        box.close()
+        box.deleteLater()
+        return window.isVisible()
+
+    def upgraded(_result: object) -> None:
+        if done():
+            _finish_start(window, target, operator)
+
+    def failed(exc: BaseException) -> None:
+        if done():
+            show_error(window, exc)
+            window.open_failed = True  # the exit status run_gui returns
+            window.close()
+
+    pending = run_opening(None, upgrade, upgraded, failed)
+    pending.finished.connect(pending.deleteLater)
 
 
 def _finish_start(window: MainWindow, target: str, operator: str) -> None:

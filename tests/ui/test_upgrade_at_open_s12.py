@@ -22,7 +22,10 @@ from desktop_app.cli.program import main
 from desktop_app.services import persons
 from desktop_app.storage import migrations
 from desktop_app.storage.db import Database, open_database
+from desktop_app.ui.app import start_window
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.protection import Protection
 from tests.services.test_search_sound_keys import _without_sound_keys
 
 pytest_plugins = ["tests.helpers.postgres"]
@@ -81,6 +84,34 @@ def test_file_open_says_the_roster_is_being_upgraded_and_cancel_is_off_meanwhile
     assert opened == [True] and window.db is not None and window.db.target.path == path
     assert migrations.current_revision(window.db.engine) == migrations.head_revision()
     assert _opening_box(window) is None or not _opening_box(window).isVisible()  # type: ignore[union-attr]
+
+
+def test_the_roster_the_window_starts_on_is_upgraded_behind_a_box_saying_so(
+        qtbot: QtBot, tmp_path: Path, preferences: Preferences) -> None:
+    """The roster named at start was opened on the GUI thread: an upgrade there showed no window at all for the
+    minutes a large roster takes (and a colleague's lock froze it until the open gave up). Now the window shows
+    at once, a box says the roster is being upgraded (no Cancel, Escape does nothing), then the roster opens."""
+    path = tmp_path / "old.db"
+    _old_roster(path)
+    with _write_lock(path):
+        window = start_window(str(path), "A. Officer", preferences)
+        assert window is not None
+        qtbot.addWidget(window)
+        assert window.isVisible() and not window.completed
+        box = window.findChild(QProgressDialog, "upgradingAtStart")
+        assert box is not None and box.isVisible() and box.labelText() == UPGRADING
+        assert box.findChild(QPushButton) is None
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        assert box.isVisible() and not window.completed
+        qtbot.waitUntil(lambda: len(list(tmp_path.glob("old.db.before-migration-0021-*"))) == 1, timeout=OPEN_MS)
+    qtbot.waitUntil(lambda: window.completed, timeout=OPEN_MS)
+    assert window.db is not None and migrations.current_revision(window.db.engine) == migrations.head_revision()
+    assert not any(found.isVisible() for found in window.findChildren(QProgressDialog, "upgradingAtStart"))
+    assert len(list(tmp_path.glob("old.db.before-migration-0021-*"))) == 1
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=OPEN_MS)
+    window.close()
+    qtbot.waitUntil(lambda: window.feature(Protection).closing_backup is None, timeout=OPEN_MS)
+    window.db.close()
 
 
 def test_a_roster_at_this_version_opens_without_the_upgrade_text(qtbot: QtBot, window: MainWindow,
