@@ -719,13 +719,31 @@ def _migration_copy(database: Database, revision: str | None) -> Path | None:
 
 
 def _backup_before_migration(database: Database, copy: Path | None) -> Path | None:
-    """Copy the file to `copy` before a migration (SQLite's online backup, WAL included, same key)."""
+    """Copy the file to `copy` before a migration (SQLite's online backup, WAL included, same key).
+
+    The copy is written under a hidden name and given its own once whole and synced: a program
+    killed while copying a large roster left a half file under the copy's name (some of its pages
+    and a hot journal: no roster, yet named as its copy and found as a plain copy of it). What such
+    a kill left is removed by the next copy."""
     target = database.target
     if target.path is None or copy is None:
         return None
-    with contextlib.closing(database.connect_copy(target.path)) as source, \
-            contextlib.closing(database.connect_copy(copy)) as destination:
-        source.backup(destination)
+    from desktop_app.storage.backup import clean_stale_partials  # backup builds on this module
+
+    clean_stale_partials(copy.parent)
+    partial = copy.with_name(f".{copy.name}.{os.getpid()}.partial")
+    try:
+        with contextlib.closing(database.connect_copy(target.path)) as source, \
+                contextlib.closing(database.connect_copy(partial)) as destination:
+            source.backup(destination)
+        with open(partial, "rb+") as handle:
+            system.full_sync(handle.fileno())
+        os.replace(partial, copy)  # a retry's copy replaces the one this open made before it
+    except BaseException:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise
     return copy
 
 
