@@ -334,6 +334,15 @@ class Operation(Base):
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     undone_by: Mapped[str | None] = mapped_column(String(100))
 
+    @orm.validates("file_name", "sheet")
+    def _within_column(self, key: str, value: str) -> str:
+        """Cut to the column's width, which PostgreSQL enforces: a CSV's sheet is its file's name, which
+        can be longer (an import of one named in 234 characters raised DataError on the server)."""
+        return value[:_OPERATION_WIDTHS[key]]
+
+
+_OPERATION_WIDTHS = {"file_name": 500, "sheet": 200}
+
 
 class OperationChange(Base):
     """What one operation did to one record, with the values before, for undo."""

@@ -20,7 +20,7 @@ from desktop_app.services import importing, persons
 from desktop_app.services.settings import MissionSettings, save_mission
 from desktop_app.storage.db import open_database
 from desktop_app.storage.errors import CannotOpen, DatabaseBusy
-from desktop_app.storage.models import Document, Person
+from desktop_app.storage.models import Document, Operation, Person
 from tests.services.import_support import write_xlsx
 from tests.services.test_import_postgres_copy import HEADERS, OPERATOR, _content, _imported, _rows, small_chunks
 
@@ -171,4 +171,24 @@ def test_the_widths_checked_are_the_roster_columns() -> None:
         assert getattr(persons_table.c[key].type, "length", None) == width, key
     assert getattr(documents_table.c["number"].type, "length", None) == DOCUMENT_NUMBER_WIDTH
     assert isinstance(persons_table.c["notes"].type, Text)
+    operations = Operation.__table__.c
+    assert [getattr(operations[key].type, "length", None) for key in ("file_name", "sheet")] == [500, 200]
     assert len(derived_latin("Щ" * 200)) == TEXT_WIDTHS["surname_latin"] == 200  # SHCH x 200, cut
+
+
+def test_a_csv_named_longer_than_the_sheet_column_imports_on_the_server(postgres_url: str, tmp_path: Path) -> None:
+    """A CSV's sheet is its file's name (234 characters here): PostgreSQL refused the import's record of
+    itself with DataError, for the crash dialog, where SQLite stored it."""
+    path = tmp_path / ("evacuees-list-" + "a" * 220 + ".csv")
+    path.write_text("Surname,Given names\nIvanov,Petr\n", encoding="utf-8")
+    db = open_database(postgres_url)
+    try:
+        save_mission(db, MissionSettings("Cairo", "EGY"), operator=OPERATOR)
+        preview = importing.preview_import(db, path)
+        assert len(preview.sheet) > 200
+        assert importing.commit_import(db, preview, operator=OPERATOR).created == 1
+        with db.engine.connect() as connection:
+            assert connection.execute(text("SELECT file_name, sheet FROM operations")).one() == (
+                path.name, path.stem[:200])
+    finally:
+        db.close()
