@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -45,6 +45,7 @@ from desktop_app.services.importing.model import PreviewRow
 from desktop_app.services.persons import next_generated_ref
 from desktop_app.services.search_index import search_terms, sort_key
 from desktop_app.storage.models import Document, Household, OperationChange, Person, Phone, SearchTerm, StatusChange
+from desktop_app.storage.queries import refresh_server_statistics
 
 CHUNK = 2000
 UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE
@@ -130,12 +131,8 @@ def insert_new_persons(session: Session, rows: Sequence[PreviewRow], operation_i
             tick(start + len(chunk))
     if households:
         _set_heads(session, rows, created, households)
-    if len(created) >= ANALYZE_AFTER and session.get_bind().dialect.name == "postgresql":
-        # Until autovacuum next analyzes them the planner takes the tables for what they were: an
-        # export right after a 10,000-row import into an empty roster counted each household's
-        # members by a scan of every person (8 s a page of 1,000, 0.3 s analyzed). Without the
-        # owner's right the server skips a table with a warning.
-        session.execute(text(f"ANALYZE {', '.join(table.name for table in _ANALYZED)}"))
+    if len(created) >= ANALYZE_AFTER:
+        refresh_server_statistics(session.connection(), [table.name for table in _ANALYZED])
     return created
 
 
