@@ -15,7 +15,7 @@ from desktop_app.matching.engine import (
     collector_paused,
     find_duplicates,
 )
-from desktop_app.matching.features import Prepared, prepare_fields
+from desktop_app.matching.features import Prepared, RosterPreparing, prepare_fields
 from desktop_app.matching.records import MatchRecord
 from desktop_app.matching.scoring import (
     MATCH_THRESHOLD,
@@ -27,5 +27,5 @@ from desktop_app.matching.scoring import (
 )
 
 __all__ = ["MATCH_THRESHOLD", "REVIEW_THRESHOLD", "Candidate", "Decision", "DuplicatePair", "MatchRecord",
-           "Prepared", "RosterIndex", "Thresholds", "collector_paused", "decide", "evidence_term", "find_duplicates",
-           "named_alike", "prepare_fields"]
+           "Prepared", "RosterIndex", "RosterPreparing", "Thresholds", "collector_paused", "decide", "evidence_term",
+           "find_duplicates", "named_alike", "prepare_fields"]

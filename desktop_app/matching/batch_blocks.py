@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from itertools import combinations, product
+from typing import TypeVar
 
 import numpy as np
 
@@ -30,6 +31,8 @@ from desktop_app.matching.features import (
     Prepared,
     _initial_keys,
 )
+
+T = TypeVar("T")
 
 
 class _Wanted:
@@ -79,26 +82,30 @@ class RosterBlocks:
         self._roster = roster
         groups: dict[tuple[int, ...], int] = {}  # a record's name words (shared objects) -> its group
         self._names: list[tuple[NameToken, ...]] = []
-        group_of = np.empty(len(roster), np.int64)
-        for position, record in enumerate(roster):
-            tokens = record.tokens
+        # Each distinct tokens tuple once (a roster's namesakes share one: `features.RosterPreparing`), in the
+        # order of its first record, so that the groups are numbered as record by record.
+        every, first, spread = _distinct([record.tokens for record in roster])
+        distinct_group = np.empty(len(first), np.int64)
+        for k in np.argsort(first, kind="stable").tolist():
+            tokens = every[k]
             signature = tuple(map(id, tokens))  # the words are the shared objects `prepare` caches
             group = groups.get(signature)
             if group is None:
                 group = groups[signature] = len(self._names)
                 self._names.append(tokens)
-            group_of[position] = group
+            distinct_group[k] = group
+        group_of = distinct_group[spread]
         order = np.argsort(group_of, kind="stable")
         bounds = np.flatnonzero(np.diff(group_of[order])) + 1
         self._members = np.split(order, bounds)  # each group's positions, ascending
         self._group_of = group_of
-        n = len(roster)
-        dates = [record.birth_date for record in roster]
-        self._year = np.fromiter((d.year if d is not None else -1 for d in dates), np.int64, n)
+        dates, _, spread = _distinct([record.birth_date for record in roster])  # a few thousand date objects
+        m = len(dates)
+        self._year = np.fromiter((d.year if d is not None else -1 for d in dates), np.int64, m)[spread]
         self._full = np.fromiter((d is not None and d.day is not None and d.month is not None for d in dates),
-                                 bool, n)
-        day = np.fromiter((d.day or 0 if d is not None else 0 for d in dates), np.int64, n)
-        month = np.fromiter((d.month or 0 if d is not None else 0 for d in dates), np.int64, n)
+                                 bool, m)[spread]
+        day = np.fromiter((d.day or 0 if d is not None else 0 for d in dates), np.int64, m)[spread]
+        month = np.fromiter((d.month or 0 if d is not None else 0 for d in dates), np.int64, m)[spread]
         self._birth = np.where(self._full, self._year * 10_000 + np.minimum(day, month) * 100
                                + np.maximum(day, month), -1)
         self._documents = [(position, number) for position, record in enumerate(roster)
@@ -227,6 +234,13 @@ class RosterBlocks:
 
 
 _HASH_BASE = np.uint64(0x100000001B3)  # odd: a polynomial hash of code points, modulo 2**64 (numpy wraps)
+
+
+def _distinct(values: list[T]) -> tuple[list[T], np.ndarray, np.ndarray]:
+    """The distinct objects of `values` (by identity), the position of each one's first, and each value's object."""
+    _, first, spread = np.unique(np.fromiter(map(id, values), np.uint64, len(values)), return_index=True,
+                                 return_inverse=True)
+    return [values[k] for k in first.tolist()], first, spread.reshape(-1)
 
 
 def _code_points(texts: list[str], length: int) -> np.ndarray:

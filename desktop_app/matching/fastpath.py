@@ -82,8 +82,13 @@ def name_caps(model: Model, records: Sequence[Prepared]) -> list[float]:
                        model.tf_base[index]))
     word_bits: list[dict[tuple[str, ...], float]] = [{}, {}, {}]
     by_tokens: dict[tuple[tuple[str, tuple[str, ...]], ...], float] = {}
+    by_object: dict[int, float] = {}  # namesakes of a roster share one tokens tuple (`features.RosterPreparing`)
     caps: list[float] = []
     for record in records:
+        cap = by_object.get(id(record.tokens))
+        if cap is not None:
+            caps.append(cap)
+            continue
         signature = tuple((t.role, t.words) for t in record.tokens)
         cap = by_tokens.get(signature)
         if cap is None:
@@ -103,6 +108,7 @@ def name_caps(model: Model, records: Sequence[Prepared]) -> list[float]:
                 if best is not None:
                     cap += max(fuzzy, best)
             by_tokens[signature] = cap
+        by_object[id(record.tokens)] = cap  # `records` holds the tuple: its id is not reused meanwhile
         caps.append(cap)
     return caps
 
@@ -204,8 +210,14 @@ class BirthNarrowing:
 
     def __init__(self, roster: Sequence[Prepared]) -> None:
         n = len(roster)
-        self._year = np.fromiter((r.birth_date.year if r.birth_date is not None else -1 for r in roster), np.int64, n)
-        self._day_month = np.fromiter((_day_month(r.birth_date) for r in roster), np.int64, n)
+        # Each distinct date object once (a roster's persons share a few thousand), then spread to the records.
+        every = [r.birth_date for r in roster]
+        _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, n), return_index=True,
+                                     return_inverse=True)
+        dates = [every[k] for k in first.tolist()]
+        spread = spread.reshape(-1)
+        self._year = np.fromiter((d.year if d is not None else -1 for d in dates), np.int64, len(dates))[spread]
+        self._day_month = np.fromiter((_day_month(d) for d in dates), np.int64, len(dates))[spread]
 
     def met(self, key: str, block: list[int], birth: PartialDate | None, split: Split) -> list[list[int]]:
         """The positions of `block` (key `key`) a query born on `birth` meets, in a few lists."""
@@ -603,11 +615,18 @@ class _Numbering:
         """Each record's roles number, its tokens' word numbers (padded with -1) and its number of tokens."""
         groups, words, roles, role_list = self.groups, self.words, self.roles, self.role_list
         n = len(records)
-        role_ids = np.zeros(n, np.int64)
-        group_ids = np.full((n, MAX_TOKENS), _NO_LEVEL, np.int64)
-        counts = np.fromiter((len(r.tokens) for r in records), np.int64, n)
-        for i, record in enumerate(records):
-            tokens = record.tokens
+        # Each distinct tokens tuple once (namesakes on a roster share one: `features.RosterPreparing`), taken
+        # in the order of its first record, so that words and roles are numbered as record by record.
+        every = [r.tokens for r in records]
+        _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, n), return_index=True,
+                                     return_inverse=True)
+        m = len(first)
+        role_ids = np.zeros(m, np.int64)
+        group_ids = np.full((m, MAX_TOKENS), _NO_LEVEL, np.int64)
+        firsts = first.tolist()
+        counts = np.fromiter((len(every[k]) for k in firsts), np.int64, m)
+        for i in np.argsort(first, kind="stable").tolist():
+            tokens = every[firsts[i]]
             if not tokens or len(tokens) > MAX_TOKENS:
                 continue
             signature = tuple(t.role for t in tokens)
@@ -622,7 +641,8 @@ class _Numbering:
                     group = groups[token.words] = len(words)
                     words.append(token.words)
                 group_ids[i, j] = group
-        return role_ids, group_ids, counts
+        spread = spread.reshape(-1)
+        return role_ids[spread], group_ids[spread], counts[spread]
 
 
 class NameLevels:

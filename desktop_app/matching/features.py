@@ -85,12 +85,7 @@ def prepare_fields(key: Key, *, surname: str = "", given_names: str = "", patron
                    uuid: str | None = None, case_ref: str | None = None, household_key: Key | None = None,
                    locality: str = "", address: str = "") -> Prepared:
     """`prepare` of the `MatchRecord` these fields would make, without making it (the roster's 100,000 persons)."""
-    has_roles = bool(surname or surname_latin or given_names or given_names_latin)  # as `MatchRecord.has_roles`
-    if has_roles:
-        tokens = (_role_tokens(SURNAME, surname, surname_latin) + _role_tokens(GIVEN, given_names, given_names_latin)
-                  + _role_tokens(PATRONYMIC, patronymic, ""))
-    else:
-        tokens = _role_tokens(NAME, full_name, "")
+    tokens, has_roles = _name_tokens(surname, given_names, patronymic, surname_latin, given_names_latin, full_name)
     return Prepared(
         key=key,
         tokens=tokens,
@@ -106,8 +101,54 @@ def prepare_fields(key: Key, *, surname: str = "", given_names: str = "", patron
     )
 
 
+def _name_tokens(surname: str, given_names: str, patronymic: str, surname_latin: str, given_names_latin: str,
+                 full_name: str) -> tuple[tuple[NameToken, ...], bool]:
+    """The tokens of a name and whether its roles are known (as `MatchRecord.has_roles`)."""
+    has_roles = bool(surname or surname_latin or given_names or given_names_latin)
+    if has_roles:
+        return (_role_tokens(SURNAME, surname, surname_latin) + _role_tokens(GIVEN, given_names, given_names_latin)
+                + _role_tokens(PATRONYMIC, patronymic, "")), True
+    return _role_tokens(NAME, full_name, ""), False
+
+
 def _identifier(value: str | None) -> str | None:
-    return value.strip().casefold() or None if value else None
+    if not value:
+        return None
+    folded = value.strip().casefold()
+    # The value as read when it is already in its compared form: a roster's million identifiers are not held twice.
+    return (value if folded == value else folded) or None
+
+
+_NO_DOCUMENTS: frozenset[str] = frozenset()
+
+
+class RosterPreparing:
+    """`prepare_fields` of a roster's persons, one after another: the tokens of each distinct name made once.
+
+        preparing = RosterPreparing()
+        records = [preparing.prepared(...) for person in roster]   # == prepare_fields(...) of each
+
+    Namesakes share one tokens tuple (a roster of a million persons repeats its names), looked up
+    by the five name columns as read; the lookup table goes with this object.
+    """
+
+    def __init__(self) -> None:
+        self._names: dict[tuple[str, str, str, str, str], tuple[tuple[NameToken, ...], bool]] = {}
+
+    def prepared(self, key: Key, surname: str, given_names: str, patronymic: str, surname_latin: str,
+                 given_names_latin: str, birth_date: PartialDate | None, sex: Sex | None, documents: tuple[str, ...],
+                 uuid: str | None, case_ref: str | None, household_key: Key | None, locality: str, address: str
+                 ) -> Prepared:
+        """`prepare_fields(key, surname=surname, ...)` (no full name: a roster person's roles are known or empty)."""
+        names = (surname, given_names, patronymic, surname_latin, given_names_latin)
+        made = self._names.get(names)
+        if made is None:
+            made = self._names[names] = _name_tokens(surname, given_names, patronymic, surname_latin,
+                                                     given_names_latin, "")
+        return Prepared(key, made[0],
+                        frozenset(filter(None, map(document_match_key, documents))) if documents else _NO_DOCUMENTS,
+                        birth_date, sex, _identifier(uuid), _identifier(case_ref), household_key, made[1],
+                        place_text(locality), place_text(address))
 
 
 @lru_cache(maxsize=500_000)

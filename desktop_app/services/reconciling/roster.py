@@ -34,7 +34,7 @@ from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.person import Sex
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.matching import MatchRecord, Prepared, RosterIndex, prepare_fields
+from desktop_app.matching import MatchRecord, Prepared, RosterIndex, RosterPreparing, prepare_fields
 from desktop_app.services import accounts
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Document, Household, Person
@@ -112,14 +112,23 @@ def load_roster(session: Session) -> dict[int, RosterPerson]:
                    Person.household_id, Person.status, Person.version, Person.locality, Person.address).where(
         Person.deleted_at.is_(None), Person.status != Status.MERGED.value).order_by(Person.id)
     roster: dict[int, RosterPerson] = {}
-    no_documents: list[str] = []
+    no_documents: tuple[str, ...] = ()
+    # The driver gives every cell its own string: the values persons share (names, dates, towns, statuses) are
+    # kept once each, which the roster's size in memory and every later lookup by them (the index) gain from.
+    shared: dict[str, str] = {}
+    same = shared.setdefault
+    dates: dict[str | None, str | None] = {}
     for (person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
          birth_date, household_id, status, version, locality, address) in connection.execute(query):
+        numbers = documents.get(person_id)
+        locality = locality or ""
         roster[person_id] = RosterPerson(
-            person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
-            birth_date, tuple(documents.get(person_id, no_documents)), household_id,
-            household_refs.get(household_id, "") if household_id else "", status, version, locality or "",
-            address or "")
+            person_id, uuid, case_ref, same(surname, surname), same(given_names, given_names),
+            same(patronymic, patronymic), same(surname_latin, surname_latin),
+            same(given_names_latin, given_names_latin), sex, dates.setdefault(birth_date, birth_date),
+            tuple(numbers) if numbers else no_documents, household_id,
+            household_refs.get(household_id, "") if household_id else "", same(status, status), version,
+            same(locality, locality), address or "")
     return roster
 
 
@@ -198,10 +207,15 @@ CANCEL_EVERY = 1_000  # persons between two looks at `cancelled`
 
 
 def _records(roster: dict[int, RosterPerson], cancelled: Callable[[], bool]) -> Iterator[Prepared]:
-    for number, person in enumerate(roster.values()):
+    """`person.prepared()` of every person, each distinct name's tokens made once (`RosterPreparing`)."""
+    preparing = RosterPreparing()
+    for number, (person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
+                 birth_date, documents, _, household_ref, _, _, locality, address) in enumerate(roster.values()):
         if number % CANCEL_EVERY == 0 and cancelled():
             raise Cancelled()
-        yield person.prepared()
+        yield preparing.prepared(person_id, surname, given_names, patronymic, surname_latin, given_names_latin,
+                                 _date(birth_date) if birth_date else None, _SEXES[sex] if sex else None, documents,
+                                 uuid, case_ref, household_ref or None, locality, address)
 
 
 def forget_roster_index() -> None:
