@@ -8,7 +8,7 @@ on the same file, search as you type: the first page the window paints (`roster.
 and its rows) and every matching id (`roster.search_ids`, what scrolling and the count need),
 each beside the same SQL run through plain `sqlite3` (the very statements the service ran, caught
 as SQLAlchemy sent them), as p50/p95 and the ratio. The first page's share merged from the term
-index (not sorted from every match) is shown beside it.
+index (not sorted from every match), or intersected from it for several words, is shown beside it.
 
     python -m bench.million_bench                    # 100,000 and 1,000,000 persons
     python -m bench.million_bench --sizes 100000     # one size
@@ -60,7 +60,8 @@ def built_roster(persons: int) -> tuple[Path, dict[str, float]]:
 
 def _queries(db: Database, rng: random.Random, count: int) -> dict[str, list[str]]:
     with db.reading() as session:
-        people = session.execute(select(Person.surname, Person.surname_latin)
+        people = session.execute(select(Person.surname, Person.surname_latin, Person.given_names,
+                                        Person.given_names_latin)
                                  .where(Person.surname.op("GLOB")("[А-Я]*")).limit(5000)).all()
         arabic = session.execute(select(Person.surname, Person.surname_latin)
                                  .where(Person.surname.op("GLOB")("[ء-ي]*")).limit(5000)).all()
@@ -71,6 +72,10 @@ def _queries(db: Database, rng: random.Random, count: int) -> dict[str, list[str
         "Latin prefix (5 letters)": [p.surname_latin[:5].lower() for p in picks],
         "Arabic-script prefix (3 letters)": [p.surname.replace(" ", "")[:3] for p in arabic_picks],
         "whole roster in name order": [""] * max(5, count // 4),
+        # Both words common, names drawn independently: the page intersected from the term index.
+        "Cyrillic surname + given name": [f"{p.surname} {p.given_names.split()[0]}".lower() for p in picks],
+        "Latin surname + given name": [f"{p.surname_latin} {p.given_names_latin.split()[0]}".lower()
+                                       for p in picks],
     }
 
 
@@ -122,11 +127,13 @@ def _search(path: Path, count: int) -> list[list[object]]:
     rows: list[list[object]] = []
     try:
         for label, texts in _queries(db, random.Random(19), count).items():
-            first, raw_first, every, raw_every, hits, merged = [], [], [], [], [], 0
+            first, raw_first, every, raw_every, hits, merged, intersected = [], [], [], [], [], 0, 0
             for text in texts:
                 query = RosterQuery(text=text)
                 with db.reading() as session:
-                    merged += roster.first_page_driver(session, query) is not None
+                    crossed = roster.intersected_words(session, query) is not None
+                    intersected += crossed
+                    merged += not crossed and roster.first_page_driver(session, query) is not None
 
                 def service_page(query: RosterQuery = query) -> None:
                     roster.fetch_rows(db, roster.first_page_ids(db, query, PAGE))
@@ -151,7 +158,9 @@ def _search(path: Path, count: int) -> list[list[object]]:
             for what, service, plain in (("first page", first, raw_first), ("every id", every, raw_every)):
                 p50, p95 = median_p95(service)
                 raw50, raw95 = median_p95(plain)
-                share = f"{merged}/{len(texts)} merged" if what == "first page" else ""
+                share = (", ".join(f"{n}/{len(texts)} {how}" for n, how in ((merged, "merged"),
+                                                                            (intersected, "intersected")) if n)
+                         if what == "first page" else "")
                 rows.append([f"{label}: {what}", sorted(hits)[len(hits) // 2], p50 * 1000, p95 * 1000,
                              raw50 * 1000, raw95 * 1000, f"{p95 / raw95:.2f}x", share])
     finally:

@@ -6,6 +6,7 @@ at a time (`fetch_rows`), so a million-person roster never loads whole; it paint
 about what raw sqlite3 does.
 
     page = first_page_ids(db, RosterQuery(text="иван"), 50)   # merged from the term index
+    page = first_page_ids(db, RosterQuery(text="иванов сергей"), 50)   # intersected from it
     ids = search_ids(db, RosterQuery(text="иван"))             # every match, sorted
 """
 
@@ -14,10 +15,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import math
 from collections.abc import Sequence
 from typing import cast
 
-from sqlalchemy import Select, and_, bindparam, exists, func, or_, select, text, union_all
+from sqlalchemy import Select, and_, bindparam, exists, func, intersect, or_, select, text, tuple_, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -39,6 +41,12 @@ _TOP = "\U0010ffff"  # sorts after every character: the upper bound of a prefix 
 # The most terms one typed word may begin for the first page to be merged from their lists in the
 # term index (each in name order); a word beginning more (one or two letters) is sorted instead.
 MERGE_TERMS = 64
+
+# An intersected page (several typed words each beginning at most MERGE_TERMS terms) first takes its
+# frontier this many persons per page row deep in a term's list, deeper each further round.
+INTERSECT_FIRST_DEPTH = 8
+# The most leaps to the words' first common person (each one statement); the window starts where they end.
+LEAPS = 12
 
 # One table of each sort key's column, shared with the first look (plain sqlite3, before SQLAlchemy).
 _SORT_COLUMNS = {key: Person.__table__.c[SORT_COLUMNS[key.value]] for key in SortKey}
@@ -270,6 +278,21 @@ def merged_page_statement(query: RosterQuery, limit: int, driver: tuple[int, Seq
     return _merged_shape(filters, len(padded), shape, limit), params
 
 
+def _word_terms(session: Session, plain: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]
+                ) -> list[list[str] | None]:
+    """Each word's terms (those beginning with one of its prefixes, and its exact terms), or None for a
+    word whose prefixes begin more than `MERGE_TERMS` terms."""
+    found_terms: list[list[str] | None] = []
+    for prefixes, keys in plain:
+        found: set[str] = set()
+        for prefix in prefixes:
+            found.update(terms_beginning(session, prefix, MERGE_TERMS + 1))
+            if len(found) > MERGE_TERMS:
+                break
+        found_terms.append(None if len(found) > MERGE_TERMS else sorted(found | set(keys)))
+    return found_terms
+
+
 def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[str]] | None:
     """The word whose terms the first page is merged from, the one beginning the fewest terms, and
     those terms; None when the page is to be sorted instead (no text, another reading, another sort
@@ -278,18 +301,126 @@ def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[s
     if plain is None:
         return None
     best: tuple[int, list[str]] | None = None
-    for index, (prefixes, keys) in enumerate(plain):
-        found: set[str] = set()
-        for prefix in prefixes:
-            found.update(terms_beginning(session, prefix, MERGE_TERMS + 1))
-            if len(found) > MERGE_TERMS:
-                break
-        if len(found) > MERGE_TERMS:
-            continue
-        terms = sorted(found | set(keys))
-        if best is None or len(terms) < len(best[1]):
+    for index, terms in enumerate(_word_terms(session, plain)):
+        if terms is not None and (best is None or len(terms) < len(best[1])):
             best = (index, terms)
     return best
+
+
+def intersected_words(session: Session, query: RosterQuery) -> dict[int, list[str]] | None:
+    """The words whose persons the first page is intersected from (`intersected_page`), by their index
+    in `_plain_words`, with their terms: every word beginning at most `MERGE_TERMS` terms, when two or
+    more do in a search in name order; None otherwise."""
+    plain = _plain_words(query.text) if query.sort is SortKey.NAME else None
+    if plain is None or len(plain) < 2:
+        return None
+    streamed = {index: terms for index, terms in enumerate(_word_terms(session, plain)) if terms is not None}
+    return streamed if len(streamed) >= 2 else None
+
+
+def _reached(key: str, person: str, descending: bool) -> ColumnElement[bool]:
+    """The term row is at or after the row bound as (:key, :person) in display order."""
+    row, bound = tuple_(SearchTerm.sort_key, SearchTerm.person_id), tuple_(bindparam(key), bindparam(person))
+    return row <= bound if descending else row >= bound
+
+
+@functools.lru_cache(maxsize=64)
+def _frontier_shape(lists: int, started: bool, descending: bool) -> Select[tuple[str, int]]:
+    """Of `lists` terms (bound as t0, t1...), each one's person ranked :skip + 1 in display order in the
+    term index (from the row bound as (:k0, :p0) on when `started`), and of those the first in display
+    order: (sort key, person); no row when no term has that many persons from there."""
+    order = [SearchTerm.sort_key.desc(), SearchTerm.person_id.desc()] if descending else [SearchTerm.sort_key,
+                                                                                         SearchTerm.person_id]
+    ranked = [select(SearchTerm.sort_key, SearchTerm.person_id)
+              .where(SearchTerm.term == bindparam(f"t{number}"),
+                     *([_reached("k0", "p0", descending)] if started else []))
+              .order_by(*order).limit(1).offset(bindparam("skip")).subquery() for number in range(lists)]
+    found = union_all(*(select(one.c.sort_key, one.c.person_id) for one in ranked)).subquery()
+    return (select(found.c.sort_key, found.c.person_id)
+            .order_by(*([found.c.sort_key.desc(), found.c.person_id.desc()] if descending
+                        else [found.c.sort_key, found.c.person_id])).limit(1))
+
+
+@functools.lru_cache(maxsize=64)
+def _intersected_shape(filters: RosterQuery, words: int, probed: tuple[tuple[int, int], ...],
+                       limit: int) -> Select[tuple[object, ...]]:
+    """The first `limit` persons in display order who have a term of each of `words` words (their terms
+    bound as s0, s1... lists) between the rows bound as (:k0, :p0) and the frontier (:key, :person), and
+    pass the filters of `filters` and the `probed` words (as `_term_exists` binds them)."""
+    def persons_of(number: int) -> Select[tuple[object, ...]]:
+        window = [_reached("k0", "p0", filters.descending), _reached("key", "person", not filters.descending)]
+        return select(SearchTerm.person_id).where(SearchTerm.term.in_(bindparam(f"s{number}", expanding=True)),
+                                                  *window)
+
+    column = _SORT_COLUMNS[SortKey.NAME]
+    order = [column.desc(), Person.id.desc()] if filters.descending else [column.asc(), Person.id.asc()]
+    probes = [_term_exists(number, prefixes, exact) for number, (prefixes, exact) in enumerate(probed)]
+    return (_filtered(filters, [Person.id], with_text=False)
+            .where(Person.id.in_(intersect(*(persons_of(number) for number in range(words)))), *probes)
+            .order_by(*order).limit(limit))
+
+
+def _padded(terms: Sequence[str]) -> list[str]:
+    """Padded to a power of two with the empty term, which no person has: a few statement shapes, each
+    built and compiled once, rather than one for every count of terms a keystroke meets."""
+    return [*terms, *[""] * ((1 << (len(terms) - 1).bit_length()) - len(terms))]
+
+
+def intersected_page(session: Session, query: RosterQuery, streamed: dict[int, list[str]], limit: int
+                     ) -> list[int]:
+    """The first `limit` matching ids in display order, intersected from the `streamed` words' persons
+    (`intersected_words`) in a window of the term index in display order. It starts at the words'
+    first common person, leapt to (each word's first person from there in turn, until they agree; in
+    name order a surname's persons are one stretch), and ends at a frontier: of the driving
+    word's (the one with the fewest terms) persons from the start, the earliest ranked `depth` in its
+    term. Each word's persons in the window are read straight from the index and intersected (the
+    cost is the rows in the window, not a walk of one word's persons asking each for the others);
+    filtered and asked for the other words they are every match up to the frontier. When `limit` of them are,
+    they are the page, else the frontier goes deeper; when no term has `depth` persons from the
+    start, the window ends at the driving word's last person."""
+    plain = _plain_words(query.text)
+    if plain is None:
+        raise ValueError(f"not a search of plain words: {query.text!r}")
+    lists = [{f"t{number}": term for number, term in enumerate(_padded(terms))} for terms in streamed.values()]
+    first = session.execute(_frontier_shape(len(lists[0]), False, query.descending), {"skip": 0, **lists[0]}).first()
+    unmoved = 0  # words in a row whose first person from `start` on is `start`
+    for leap in range(LEAPS):
+        if first is None:
+            return []  # no person has this word from here on: no match
+        start, terms = first, lists[(leap + 1) % len(lists)]
+        first = session.execute(_frontier_shape(len(terms), True, query.descending),
+                                {"skip": 0, "k0": start[0], "p0": start[1], **terms}).first()
+        unmoved = unmoved + 1 if first is not None and tuple(first) == tuple(start) else 0
+        if unmoved == len(lists) - 1:
+            break  # the words' first common person
+    if first is None:
+        return []
+    start = first
+    params: dict[str, object] = {f"s{number}": terms for number, terms in enumerate(streamed.values())}
+    params.update({"k0": start[0], "p0": start[1]})
+    driving = _padded(min(streamed.values(), key=len))
+    driving_terms = {f"t{number}": term for number, term in enumerate(driving)}
+    probed = [word for index, word in enumerate(plain) if index not in streamed]
+    for number, (prefixes, exact) in enumerate(probed):
+        for i, prefix in enumerate(prefixes):
+            params.update({f"w{number}_{i}": prefix, f"top{number}_{i}": prefix + _TOP})
+        if exact:
+            params[f"x{number}"] = list(exact)
+    statement = _intersected_shape(dataclasses.replace(query, text=""), len(streamed),
+                                   tuple((len(prefixes), min(len(exact), 1)) for prefixes, exact in probed), limit)
+    frontier_statement = _frontier_shape(len(driving), True, query.descending)
+    depth = INTERSECT_FIRST_DEPTH * limit
+    while True:
+        frontier = session.execute(frontier_statement, {"skip": depth - 1, "k0": start[0], "p0": start[1],
+                                                        **driving_terms}).first()
+        # Past the driving word's last person in display order, the window ends there.
+        key, person = frontier or session.execute(_frontier_shape(len(driving), False, not query.descending),
+                                                  {"skip": 0, **driving_terms}).one()
+        page = [cast(int, x) for x in session.scalars(statement, {**params, "key": key, "person": person})]
+        if len(page) == limit or frontier is None:
+            return page
+        # As deep again as the matches found say the page needs (assuming they are spread evenly), and a half.
+        depth *= min(16, max(2, math.ceil(1.5 * limit / max(len(page), 1))))
 
 
 @accounts.guarded(Permission.SEARCH)
@@ -298,9 +429,13 @@ def first_page_ids(db: Database, query: RosterQuery, limit: int) -> list[int]:
     (every id, for scrolling anywhere and the count) has come, which at a million persons waits
     for every match of a short prefix. A search in name order is merged from the term index
     (`merged_page_statement`), reading about `limit` persons per term of the typed word beginning
-    the fewest; otherwise every match is found and sorted (`first_page_statement`)."""
+    the fewest, or, when two or more words begin few terms (a surname and a given name), intersected
+    from it (`intersected_page`); otherwise every match is found and sorted (`first_page_statement`)."""
     check_filters(db, query)
     with db.reading() as session:
+        streamed = intersected_words(session, query)
+        if streamed is not None:
+            return intersected_page(session, query, streamed, limit)
         driver = first_page_driver(session, query)
         # Through SQLAlchemy's statement cache (a page of rows; the union is costly to compile anew).
         if driver is None:

@@ -84,6 +84,52 @@ def test_the_merged_page_is_the_sorted_page(bulk: Database) -> None:
     assert merged > 10 and sorted_only >= 3  # both ways were taken
 
 
+def _several_words(db: Database) -> list[str]:
+    """Searches of two and three words: surname and given name in each script and mixed, with the
+    patronymic, prefixes of them, a one-letter word (more terms than are merged), an Arabic name."""
+    rng = random.Random(23)
+    with db.reading() as session:
+        people = session.execute(select(Person.surname, Person.given_names, Person.patronymic, Person.surname_latin,
+                                        Person.given_names_latin).where(Person.patronymic != "")).all()
+        arabic = session.execute(select(Person.surname, Person.given_names, Person.surname_latin,
+                                        Person.given_names_latin).where(Person.patronymic == "")).all()
+    texts = ["иванов сергей", "ivanova anna", "анна ivanova", "елена николаевна", "мухаммед ахмад"]
+    for _ in range(3):
+        surname, given, patronymic, surname_latin, given_latin = rng.choice(people)
+        texts += [f"{surname} {given}", f"{surname_latin} {given_latin}", f"{given_latin} {surname}",
+                  f"{surname} {given} {patronymic}", f"{surname} {patronymic}", f"{surname[:4]} {given[:3]}",
+                  f"{given} {surname_latin[:3]} {patronymic[:5]}", f"{surname} {given} {surname[0]}"]
+    for _ in range(2):
+        surname, given, surname_latin, given_latin = rng.choice(arabic)
+        texts += [f"{surname} {given}", f"{given_latin} {surname_latin}"]
+    return texts
+
+
+def test_the_intersected_page_is_the_sorted_page(bulk: Database) -> None:
+    intersected = 0
+    filters = _filters(bulk)
+    for number, text in enumerate(_several_words(bulk)):
+        for extra in ({}, filters[1 + number % (len(filters) - 1)]):  # each filter on several texts
+            limit = (50, 3, 1)[number % 3]  # short pages: the frontier goes deeper in rounds
+            query = RosterQuery(text=text, today=DAY, **extra)  # type: ignore[arg-type]
+            expected = roster.search_ids(bulk, query)[:limit]
+            assert roster.first_page_ids(bulk, query, limit) == expected, (text, extra, limit)
+        with bulk.reading() as session:
+            intersected += roster.intersected_words(session, RosterQuery(text=text)) is not None
+    assert intersected > 20  # most are intersected, the rest merged or sorted
+
+
+def test_the_intersected_page_without_leaping_to_the_first_common_person(bulk: Database,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window may start at any row before the first match: with no leap, at the last word's first
+    person; the page is the same, found in more rounds."""
+    monkeypatch.setattr(roster, "LEAPS", 0)
+    for text in _several_words(bulk)[:12]:
+        for descending in (False, True):
+            query = RosterQuery(text=text, today=DAY, descending=descending)
+            assert roster.first_page_ids(bulk, query, 4) == roster.search_ids(bulk, query)[:4], text
+
+
 def test_other_sorts_and_no_text_are_sorted(bulk: Database) -> None:
     with bulk.reading() as session:
         assert roster.first_page_driver(session, RosterQuery(text="ива", sort=SortKey.BIRTH_DATE)) is None

@@ -1,5 +1,5 @@
-"""On PostgreSQL too (issue 19): the first page merged from the term index is the sorted page, and the
-term rows' sort keys are kept by the server's triggers (migration 0020) for a bulk roster, a new person
+"""On PostgreSQL too (issue 19): the first page merged or intersected from the term index is the sorted
+page, and the term rows' sort keys are kept by the server's triggers (migration 0020) for a bulk roster, a new person
 and a renamed one."""
 
 from __future__ import annotations
@@ -40,5 +40,19 @@ def test_the_merged_page_is_the_sorted_page_on_postgresql(postgres_url: str) -> 
                     merged += roster.first_page_driver(session, query) is not None
         assert merged > 40
         assert roster.first_page_ids(db, RosterQuery(text="анна", today=DAY), 1) == [made.id]
+        with db.reading() as session:
+            named = session.execute(select(Person.surname, Person.given_names, Person.patronymic,
+                                           Person.surname_latin, Person.given_names_latin)
+                                    .where(Person.patronymic != "").limit(4)).all()
+        intersected = 0
+        for surname, given, patronymic, surname_latin, given_latin in named:
+            for text in [f"{surname} {given}", f"{surname_latin} {given_latin}", f"{given_latin} {surname}",
+                         f"{surname} {given} {patronymic}", f"{surname[:3]} {patronymic[:4]}"]:
+                for descending, limit in ((False, 7), (True, 2)):
+                    query = RosterQuery(text=text, today=DAY, descending=descending)
+                    assert roster.first_page_ids(db, query, limit) == roster.search_ids(db, query)[:limit], text
+                with db.reading() as session:
+                    intersected += roster.intersected_words(session, RosterQuery(text=text)) is not None
+        assert intersected > 12
     finally:
         db.close()
