@@ -67,6 +67,7 @@ from desktop_app.matching.comparisons import (
     word_level,
 )
 from desktop_app.matching.features import GIVEN, NAME, PATRONYMIC, SURNAME, Prepared
+from desktop_app.matching.given_names import shipped_given_names
 from desktop_app.matching.normalize import latin_forms
 
 Table = tuple[tuple[float, ...], ...]
@@ -145,6 +146,13 @@ NO_TWINS = 1e-9
 # merged such twins as duplicates).
 UNSEEN_PRIOR = 0.2
 UNSEEN_PSEUDO_NAMES = 200
+# A twin's name is also a name the dictionary of given names (`given_names`) mostly knows, and a typo one it
+# mostly does not: a look-alike name nobody else carries and the dictionary lacks is a twin's as often as the
+# dictionary lacks real persons' names. That share is counted on the roster's given names (persons per name
+# word), shrunk towards this prior by `MISSED_PSEUDO_NAMES` names: a roster too small to tell keeps the
+# caution of `UNSEEN_PRIOR`, one whose names the dictionary lacks (another people's) keeps it too.
+MISSED_PRIOR = UNSEEN_PRIOR
+MISSED_PSEUDO_NAMES = 200
 # The roster's vocabulary speaks for a family's names as far as it knows the family's other name: a
 # name carried by n other persons weighs n / (n + this) (FEBRL1/2 duplicates). On a roster of other
 # peoples' names where only Даниил himself carries his name, nobody carrying Danila says nothing of a twin.
@@ -177,6 +185,7 @@ class Model:
     # (surname keys, birth date, given-name key) -> registrations of one surname and birth date carrying it
     given_in_family: dict[tuple[str, int, int, int, str], int] | None = None
     given_unseen: float = 1.0  # the share of twins whose given name nobody else carries (`twin_spelling`)
+    given_missed: float = 1.0  # the share of given names the dictionary lacks (`twin_spelling`)
     place_base: float = U_PRIOR[LOCALITY_F][0]
     # number -> roster persons carrying it, for numbers more than `GROUP_DOCUMENT_HOLDERS` carry, or answer rows
     # when an answer gives it several (`with_answer_numbers`); roster size
@@ -232,16 +241,23 @@ class Model:
         full_names = _full_name_persons(records, agreeing[0], agreeing[1])
         given_keys: list[str] = []
         in_family: list[tuple[str, int, int, int, str]] = []
+        spelled: dict[str, tuple[str, ...]] = {}  # a given-name key -> one of its spellings on the roster
         for record in records:  # one pass: a 100,000-person roster is counted at each opening
-            keys = _given_keys(record)
-            if keys:
+            named = [(name_key(t.words), t.words) for t in record.tokens if t.role == GIVEN]
+            if named:
+                keys = [given_key for given_key, _ in named]
+                keys = keys if len(keys) < 2 else list(dict.fromkeys(keys))  # each name once, as `_given_keys`
                 given_keys += keys
+                for given_key, given_words in named:
+                    spelled.setdefault(given_key, given_words)
                 family = _family(record)
                 if family is not None:
                     in_family += [(*family, key) for key in keys]
         given = Counter(given_keys)
         given_total = sum(given.values())
         alone = sum(1 for n in given.values() if n == 1)
+        dictionary = shipped_given_names()
+        missed = sum(n for key, n in given.items() if not dictionary.knows(spelled[key]))
         places = Counter(r.locality for r in records if r.locality)
         total = sum(places.values())
         base = self.u[LOCALITY_F][0]
@@ -253,6 +269,7 @@ class Model:
                        given_in_family=dict(Counter(in_family)),
                        given_unseen=max(UNSEEN_PRIOR, (alone + UNSEEN_PSEUDO_NAMES * UNSEEN_PRIOR)
                                         / (given_total + UNSEEN_PSEUDO_NAMES)),
+                       given_missed=(missed + MISSED_PSEUDO_NAMES * MISSED_PRIOR) / (given_total + MISSED_PSEUDO_NAMES),
                        tf_base=(bases[0], bases[1], bases[2]), place_base=base,
                        place_frequencies={key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)
                                           for key, n in places.items()})
@@ -342,21 +359,31 @@ class Model:
         rare names (`given_unseen` of twins have a name nobody else carries). A typo makes a spelling
         nobody carries. When one of the pair's given names is carried by nobody else on the roster
         and the other by others, the twin explanation is `given_unseen` as likely, weighed by how
-        well the roster knows the other name (`KNOWN_NAME_PSEUDO`). Names compare by their sound
-        keys, so a Cyrillic name and its romanisations count as one. Registrations of one surname and
-        birth date are not others: they may be the person, registered again with the same typo.
+        well the roster knows the other name (`KNOWN_NAME_PSEUDO`). When the dictionary of given names
+        (`given_names`) lacks the name nobody carries as well, the twin explanation is as likely as the
+        dictionary lacks real persons' names (`given_missed`, if that is less: Kyale for Kyle), and
+        wholly so when the dictionary knows the other name. A name the dictionary knows keeps the
+        caution (Данила beside Даниил), and so does a family whose names nobody else on the roster
+        carries. Names compare by their sound keys, so a Cyrillic name and its romanisations count as
+        one. Registrations of one surname and birth date are not others: they may be the person,
+        registered again with the same typo.
         """
         counts, in_family = self.given_counts, self.given_in_family
         if not counts or in_family is None:
             return 1.0
-        carried = sorted(min((counts.get(key, 0) - in_family.get((*family, key), 0) for key in _given_keys(record)),
-                             default=-1)
-                         for record in (query, target) for family in (_family(record) or ("", 0, 0, 0),))
-        rare, known = carried
-        if rare != 0 or known <= 0:  # both carried by others, a name not given, or neither known
+        sides = (query, target)
+        carried = [_carried_by_others(record, counts, in_family) for record in sides]
+        known = max(carried)
+        if min(carried) != 0 or known <= 0:  # both carried by others, a name not given, or neither known
             return 1.0
+        rare = carried.index(0)
         weight = known / (known + KNOWN_NAME_PSEUDO)
-        return 1.0 - weight + weight * self.given_unseen
+        unseen = self.given_unseen
+        if not _unseen_names_known(sides[rare], counts, in_family):
+            unseen = min(unseen, self.given_missed)
+            if _names_known(sides[1 - rare]):
+                weight = 1.0
+        return 1.0 - weight + weight * unseen
 
     def twin_cap(self, given_level: int, document_level: int | None = None, spelling: float = 1.0, *,
                  slipped: bool = False) -> float:
@@ -755,6 +782,28 @@ def _given_keys(record: Prepared) -> list[str]:
     """The sound keys of `record`'s given-name words (each once), as term frequencies count names."""
     keys = [name_key(t.words) for t in record.tokens if t.role == GIVEN]
     return keys if len(keys) < 2 else list(dict.fromkeys(keys))
+
+
+def _carried_by_others(record: Prepared, counts: dict[str, int],
+                       in_family: dict[tuple[str, int, int, int, str], int]) -> int:
+    """How many persons outside the record's family carry its least carried given name (-1: none given)."""
+    family = _family(record) or ("", 0, 0, 0)
+    return min((counts.get(key, 0) - in_family.get((*family, key), 0) for key in _given_keys(record)), default=-1)
+
+
+def _unseen_names_known(record: Prepared, counts: dict[str, int],
+                        in_family: dict[tuple[str, int, int, int, str], int]) -> bool:
+    """Whether the dictionary of given names knows every given name of `record` nobody else carries."""
+    family = _family(record) or ("", 0, 0, 0)
+    dictionary = shipped_given_names()
+    return all(dictionary.knows(token.words) for token in record.tokens if token.role == GIVEN
+               and counts.get(key := name_key(token.words), 0) - in_family.get((*family, key), 0) <= 0)
+
+
+def _names_known(record: Prepared) -> bool:
+    """Whether the dictionary of given names knows every given name of `record`."""
+    dictionary = shipped_given_names()
+    return all(dictionary.knows(token.words) for token in record.tokens if token.role == GIVEN)
 
 
 def _given_blocks(record: Prepared) -> frozenset[str]:
