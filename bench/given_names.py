@@ -3,7 +3,8 @@
 The matcher asks whether a given name nobody else on the roster carries is a name at all
 (`desktop_app.matching.given_names`, used by `Model.twin_spelling`): a twin's name is one, a typo
 mostly is not. The names come from the person data of two fake-data generators, both under the MIT
-licence, and neither is a dependency of the program:
+licence (their notices are shipped beside the names, in LICENSE.txt), and neither is a dependency of the
+program:
 
 * Faker 40.63.0 (https://github.com/joke2k/faker): the `first_names*` lists of the person providers
   en (United States census names), en_US, en_GB, en_IE, en_NZ, en_PK, fr_DZ, ru_RU, uk_UA, ar_AA and
@@ -36,6 +37,7 @@ from desktop_app.matching.given_names import FIELD_SEPARATOR, KEY_SEPARATOR, dic
 from desktop_app.matching.normalize import name_words
 
 OUT = Path(__file__).resolve().parent.parent / "desktop_app" / "resources" / "names" / "given_names.txt"
+LICENCES = OUT.with_name("LICENSE.txt")  # the two packages' MIT notices, shipped beside the names
 FAKER_LOCALES = ("en", "en_US", "en_GB", "en_IE", "en_NZ", "en_PK", "fr_DZ", "ru_RU", "uk_UA", "ar_AA", "ar_DZ")
 MIMESIS_LOCALES = ("en", "en-au", "en-gb", "en-ca", "ru", "uk", "kk")
 HEADER = f"""\
@@ -82,6 +84,17 @@ def write(words: set[str]) -> None:
     print(f"{len(words):,} name words -> {OUT} ({OUT.stat().st_size:,} bytes)")
 
 
+def write_licences(sources: Path) -> None:
+    """The MIT notices of the packages the names come from, as their wheels ship them."""
+    parts = ["The given names in given_names.txt are taken from the person data of two packages, each under "
+             "the MIT licence:\n"]
+    for title, package in (("Faker 40.63.0 (https://github.com/joke2k/faker)", "faker-40.63.0"),
+                           ("Mimesis 22.2.0 (https://github.com/lk-geimfari/mimesis)", "mimesis-22.2.0")):
+        notice = next((sources / f"{package}.dist-info" / "licenses").iterdir()).read_text("utf-8")
+        parts.append(f"== {title} ==\n\n{notice}")
+    LICENCES.write_text("\n".join(parts), "utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sources", help="a folder holding the faker and mimesis packages (pip install --target)")
@@ -89,6 +102,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.sources:
         sys.path.append(args.sources)
         words = {word for name in _faker_names() | _mimesis_names() for word in name_words(name)}
+        write_licences(Path(args.sources))
     else:
         words = set(shipped_words())
     write(words)
