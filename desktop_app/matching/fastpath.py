@@ -63,6 +63,8 @@ from desktop_app.matching.features import (
     _document_keys,
     _initial_keys,
     _name_keys,
+    _sound_initial_keys,
+    _surname_alone_keys,
 )
 from desktop_app.matching.model import U_FLOOR, Model
 
@@ -158,6 +160,12 @@ def key_parts(prepared: Prepared, *, indexing: bool) -> KeyParts:
     parts: list[AbstractSet[str]] = [own, _document_keys(prepared.documents), names]
     if indexing or not (prepared.documents or (date is not None and date.is_full)):
         parts.append(initials)
+    elif not (date is not None and date.is_full):  # as `features.blocking_keys`
+        parts.append(_sound_initial_keys(prepared.tokens))
+    if not indexing and not (date is not None and date.is_full):
+        alone = _surname_alone_keys(prepared.tokens)
+        if alone:  # a record with a given name has none: its parts stay four
+            parts.append(alone)
     return tuple(parts)
 
 

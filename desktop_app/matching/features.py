@@ -15,8 +15,12 @@ candidate pair when they share at least one key:
   typo in each) still meets;
 * `dd|number`: a document number of 6+ characters with one character left out, at each place, so
   numbers one typo apart (a wrong, missing or extra character, two swapped) meet;
-* `ng|w|initial`: a surname word with the first letter of a given name, looked up only for
-  a record with no full birth date and no document (nothing else to meet through).
+* `ng|w|initial`: a surname word with the first letter of a given name, looked up for a record
+  with no full birth date and no document (nothing else to meet through; the skeleton's 'initial'
+  `~` stands for any given name); with a document and no full birth date, by the surname's sound
+  frame and the given name's first letter only (the number may be mistyped: FEBRL1's Nichooas
+  Campbell met nobody); a record with a surname and no given name and no full birth date meets
+  every namesake of its surname (`ng|w|~`).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from typing import NamedTuple
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.person import Sex, document_match_key
-from desktop_app.matching.normalize import latin_forms, name_words, place_text
+from desktop_app.matching.normalize import SKELETON_PREFIX, latin_forms, name_words, place_text
 from desktop_app.matching.records import Key, MatchRecord
 
 SURNAME = "surname"
@@ -179,6 +183,10 @@ def blocking_keys(prepared: Prepared, *, indexing: bool) -> set[str]:
             keys.add(f"b|{date.year}|{low}-{high}")
     if indexing or not (prepared.documents or (date is not None and date.is_full)):
         keys.update(_initial_keys(prepared.tokens))
+    elif not (date is not None and date.is_full):  # a number, maybe mistyped, and no date to meet through
+        keys.update(_sound_initial_keys(prepared.tokens))
+    if not indexing and not (date is not None and date.is_full):
+        keys.update(_surname_alone_keys(prepared.tokens))
     return keys
 
 
@@ -222,6 +230,23 @@ def _initial_keys(tokens: tuple[NameToken, ...]) -> frozenset[str]:
             initials = {block[:1] for block in given.blocks}
             keys.update(f"ng|{block}|{initial}" for block in surname.blocks for initial in initials)
     return frozenset(keys)
+
+
+@lru_cache(maxsize=200_000)
+def _sound_initial_keys(tokens: tuple[NameToken, ...]) -> frozenset[str]:
+    """`_initial_keys` by the surname's sound frame and the given name's first letter only (no consonant skeleton,
+    whose 'initial' stands for any given name): for a record with a document and no full birth date."""
+    return frozenset(key for key in _initial_keys(tokens) if SKELETON_PREFIX not in key)
+
+
+@lru_cache(maxsize=200_000)
+def _surname_alone_keys(tokens: tuple[NameToken, ...]) -> frozenset[str]:
+    """For a record with a surname and no given name: the initial keys of every given name under its surname's
+    sound frame (the skeleton 'initial' every given name has), so that it meets its namesakes."""
+    if any(t.role in (GIVEN, NAME) for t in tokens):
+        return frozenset()
+    return frozenset(f"ng|{block}|{SKELETON_PREFIX}" for t in tokens if t.role == SURNAME for block in t.blocks
+                     if not block.startswith(SKELETON_PREFIX))
 
 
 def _date_keys(date: PartialDate, words: frozenset[str], *, indexing: bool) -> set[str]:

@@ -49,6 +49,12 @@ def _reference_keys(prepared: Prepared, *, indexing: bool) -> set[str]:
             keys.add(f"b|{date.year}|{low}-{high}")
     if indexing or not (prepared.documents or (date is not None and date.is_full)):
         keys.update(features._initial_keys(prepared.tokens))
+    elif not (date is not None and date.is_full):
+        keys.update(key for key in features._initial_keys(prepared.tokens) if "~" not in key)
+    if not indexing and not (date is not None and date.is_full) and not any(
+            t.role in (features.GIVEN, features.NAME) for t in prepared.tokens):
+        keys.update(f"ng|{block}|~" for t in prepared.tokens if t.role == features.SURNAME for block in t.blocks
+                    if not block.startswith("~"))
     return keys
 
 
