@@ -413,9 +413,13 @@ def intersected_page(session: Session, query: RosterQuery, streamed: dict[int, l
     while True:
         frontier = session.execute(frontier_statement, {"skip": depth - 1, "k0": start[0], "p0": start[1],
                                                         **driving_terms}).first()
-        # Past the driving word's last person in display order, the window ends there.
-        key, person = frontier or session.execute(_frontier_shape(len(driving), False, not query.descending),
-                                                  {"skip": 0, **driving_terms}).one()
+        # Past the driving word's last person in display order, the window ends there; a driving word of no
+        # person (no term begins it, its leap not reached in a search of more words than leaps) has no match.
+        end = frontier or session.execute(_frontier_shape(len(driving), False, not query.descending),
+                                          {"skip": 0, **driving_terms}).first()
+        if end is None:
+            return []
+        key, person = end
         page = [cast(int, x) for x in session.scalars(statement, {**params, "key": key, "person": person})]
         if len(page) == limit or frontier is None:
             return page
