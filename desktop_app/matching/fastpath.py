@@ -216,6 +216,8 @@ class BirthNarrowing:
         positions = narrowing.met(key, block, birth, split)
     """
 
+    wide: int | None = None  # narrowed above this many records; None: `WIDE_BLOCK` (the duplicate finder's is narrower)
+
     def __init__(self, roster: Sequence[Prepared]) -> None:
         n = len(roster)
         # Each distinct date object once (a roster's persons share a few thousand), then spread to the records.
@@ -229,7 +231,8 @@ class BirthNarrowing:
 
     def met(self, key: str, block: list[int], birth: PartialDate | None, split: Split) -> list[list[int]]:
         """The positions of `block` (key `key`) a query born on `birth` meets, in a few lists."""
-        if birth is None or len(block) <= WIDE_BLOCK or not key.startswith(_NARROWED):
+        if birth is None or len(block) <= (WIDE_BLOCK if self.wide is None else self.wide) or not key.startswith(
+                _NARROWED):
             return [block]
         parts = split.get(key)
         if parts is None:
