@@ -739,10 +739,14 @@ def _backup_before_migration(database: Database, copy: Path | None) -> Path | No
         with open(partial, "rb+") as handle:
             system.full_sync(handle.fileno())
         os.replace(partial, copy)  # a retry's copy replaces the one this open made before it
-    except BaseException:
+    except BaseException as exc:
         for leftover in (partial, partial.with_name(partial.name + "-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
+        # A disk too full (or failing) for the copy is told as the roster's, not raised as the driver's bug.
+        known = translate(exc, target.label) if isinstance(exc, Exception) else None
+        if known is not None:
+            raise known from exc
         raise
     return copy
 
