@@ -38,3 +38,14 @@ def test_a_mostly_distinct_column_reads_the_same_after_it_stops_remembering() ->
     assert rows._memos[4] is None and rows._memos[0] is not None  # phone forgotten, surname still remembered
     _, problems = rows.convert(9999, ["A", None, None, None, "12"])
     assert [(p.row, p.column, p.value) for p in problems] == [(9999, "E", "12")]
+
+
+def test_a_repeated_doubtful_relationship_is_flagged_on_every_row_as_of_the_converters_day() -> None:
+    rows = RowConverter(["Surname", "DOB", "Relationship"], {0: "surname", 1: "birth_date", 2: "relationship"},
+                        phone_region="EG", today=dt.date(2025, 1, 1))
+    for number in (2, 3, 4):
+        _, problems = rows.convert(number, ["A", "2014-06-01", "spouse"])
+        assert [(p.row, p.column, p.blocking) for p in problems] == [(number, "C", False)]
+        assert "is unlikely at 10 years old" in str(problems[0].message)
+    _, problems = rows.convert(5, ["A", "2014-06-01", "child"])
+    assert problems == []

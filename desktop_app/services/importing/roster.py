@@ -140,7 +140,8 @@ class RosterSnapshot:
             self._weigh(self._index)
 
     def _weigh(self, index: RosterIndex) -> None:
-        if self._file_numbers:
+        # an empty roster has nobody to weigh the file's numbers against: candidates() meets nobody
+        if self._file_numbers and len(index):
             index.model = index.model.with_answer_numbers(
                 [prepare_fields(0, documents=numbers) for numbers in self._file_numbers])
 

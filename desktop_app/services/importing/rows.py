@@ -120,6 +120,9 @@ class RowConverter:
         # MEMO_LIMIT values, so that memory stays flat.
         self._memos: list[dict[Any, Any] | None] = [{} for _ in self._columns]
         self.two_way_date_columns: set[int] = set()  # columns holding a date either way round ('03/11/2008')
+        # relationships and birth dates repeat: each pair is judged once (as of the converter's today)
+        self._doubtful_age = functools.lru_cache(maxsize=MEMO_LIMIT)(
+            functools.partial(doubtful_age, today=self._today))
         self._rows = 0
 
     # --- one reader per target ------------------------------------------------------------------
@@ -253,7 +256,7 @@ class RowConverter:
             if not fields.get(latin) and has_cyrillic(fields.get(native, "")):
                 fields[latin] = derived_latin(fields[native])
                 derived.add(latin)
-        if (age := doubtful_age(fields.get("relationship"), fields.get("birth_date"))) is not None:
+        if (age := self._doubtful_age(fields.get("relationship"), fields.get("birth_date"))) is not None:
             # kept as the sheet says (it may be right), flagged as the Households page and the editor do
             problems.append(self._problem(row_number, self._column_of("relationship"), fields["relationship"],
                                           Message(QT_TRANSLATE_NOOP("services.import_rows",
