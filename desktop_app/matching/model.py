@@ -148,9 +148,12 @@ UNSEEN_PRIOR = 0.2
 UNSEEN_PSEUDO_NAMES = 200
 # A twin's name is also a name the dictionary of given names (`given_names`) mostly knows, and a typo one it
 # mostly does not: a look-alike name nobody else carries and the dictionary lacks is a twin's as often as the
-# dictionary lacks real persons' names. That share is counted on the roster's given names (persons per name
-# word), shrunk towards this prior by `MISSED_PSEUDO_NAMES` names: a roster too small to tell keeps the
-# caution of `UNSEEN_PRIOR`, one whose names the dictionary lacks (another people's) keeps it too.
+# dictionary lacks real persons' rare names. That share is counted on the names one roster person carries
+# alone (the pool a name nobody else carries comes from, as `given_unseen`'s), shrunk towards this prior by
+# `MISSED_PSEUDO_NAMES` names: a roster too small to tell, or of common names only, keeps the caution of
+# `UNSEEN_PRIOR`, one whose names the dictionary lacks (another people's) keeps it too. Counted on every
+# person's name, the share went to 0.02 on a roster of common names (the dictionary has them all) and matched
+# twins whose rare real names it lacks (Rana and Raneem, Rahma and Rahaf: breaker X14e).
 MISSED_PRIOR = UNSEEN_PRIOR
 MISSED_PSEUDO_NAMES = 200
 # The roster's vocabulary speaks for a family's names as far as it knows the family's other name: a
@@ -185,7 +188,7 @@ class Model:
     # (surname keys, birth date, given-name key) -> registrations of one surname and birth date carrying it
     given_in_family: dict[tuple[str, int, int, int, str], int] | None = None
     given_unseen: float = 1.0  # the share of twins whose given name nobody else carries (`twin_spelling`)
-    given_missed: float = 1.0  # the share of given names the dictionary lacks (`twin_spelling`)
+    given_missed: float = 1.0  # the share of rare given names the dictionary lacks (`twin_spelling`)
     place_base: float = U_PRIOR[LOCALITY_F][0]
     # number -> roster persons carrying it, for numbers more than `GROUP_DOCUMENT_HOLDERS` carry, or answer rows
     # when an answer gives it several (`with_answer_numbers`); roster size
@@ -257,7 +260,7 @@ class Model:
         given_total = sum(given.values())
         alone = sum(1 for n in given.values() if n == 1)
         dictionary = shipped_given_names()
-        missed = sum(n for key, n in given.items() if not dictionary.knows(spelled[key]))
+        missed = sum(1 for key, n in given.items() if n == 1 and not dictionary.knows(spelled[key]))
         places = Counter(r.locality for r in records if r.locality)
         total = sum(places.values())
         base = self.u[LOCALITY_F][0]
@@ -269,7 +272,7 @@ class Model:
                        given_in_family=dict(Counter(in_family)),
                        given_unseen=max(UNSEEN_PRIOR, (alone + UNSEEN_PSEUDO_NAMES * UNSEEN_PRIOR)
                                         / (given_total + UNSEEN_PSEUDO_NAMES)),
-                       given_missed=(missed + MISSED_PSEUDO_NAMES * MISSED_PRIOR) / (given_total + MISSED_PSEUDO_NAMES),
+                       given_missed=(missed + MISSED_PSEUDO_NAMES * MISSED_PRIOR) / (alone + MISSED_PSEUDO_NAMES),
                        tf_base=(bases[0], bases[1], bases[2]), place_base=base,
                        place_frequencies={key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES)
                                           for key, n in places.items()})
@@ -361,7 +364,7 @@ class Model:
         and the other by others, the twin explanation is `given_unseen` as likely, weighed by how
         well the roster knows the other name (`KNOWN_NAME_PSEUDO`). When the dictionary of given names
         (`given_names`) lacks the name nobody carries as well, the twin explanation is as likely as the
-        dictionary lacks real persons' names (`given_missed`, if that is less: Kyale for Kyle), and
+        dictionary lacks real persons' rare names (`given_missed`, if that is less: Kyale for Kyle), and
         wholly so when the dictionary knows the other name. A name the dictionary knows keeps the
         caution (Данила beside Даниил), and so does a family whose names nobody else on the roster
         carries. Names compare by their sound keys, so a Cyrillic name and its romanisations count as

@@ -7,7 +7,7 @@ nobody else on the roster carries one of the two spellings while others carry th
 twin is as likely as the roster's share of persons whose name is theirs alone, never less than the
 shipped prior (`Model.twin_spelling`; breaker X14 s8: on a roster of twenty names that share took
 Данила for a typo of Даниил). Since session 13 a spelling the dictionary of given names lacks too
-(DANIEIL, Kyale) weighs the twin by the share of the roster's names the dictionary lacks instead
+(DANIEIL, Kyale) weighs the twin by the share of the roster's rare names the dictionary lacks instead
 (tests/matching/test_given_names.py). Twins whose names are both carried by others, and a family whose
 names neither the roster nor the dictionary tells apart (one Даниил among other peoples' names, and
 DANILA), keep the caution.
@@ -127,8 +127,10 @@ def _cyrillic_roster(size: int = 5_000, seed: int = 2) -> list[MatchRecord]:
 
 def test_a_latin_spelling_of_a_cyrillic_name_on_the_roster_is_a_name() -> None:
     """DANILA is Данила romanised: both twins' names are names, so the twin keeps the caution; DANIEIL is nobody's,
-    on the roster or in the dictionary of given names, and with a passport one digit off it is matched (review
-    before session 13, when the roster's vocabulary alone spoke and the shipped prior held it)."""
+    on the roster or in the dictionary of given names, yet on this roster of twelve common names nothing tells a
+    typo from a twin's rare real name the dictionary lacks (Raneem beside Rana, breaker X14e), so the shipped
+    prior holds it at review; a roster whose rare names the dictionary knows matches it
+    (tests/matching/test_given_names.py)."""
     stayer = MatchRecord("stayer", "Орлов", "Даниил", "", birth_date=BORN, documents=("710400028",))
     index = RosterIndex([*_cyrillic_roster(), stayer])
     decided = {}
@@ -139,4 +141,5 @@ def test_a_latin_spelling_of_a_cyrillic_name_on_the_roster_is_a_name() -> None:
         assert found[0].key == "stayer"
         decided[given] = (index.model.twin_spelling(prepare(row), prepare(stayer)), found[0].decision)
     assert decided["DANILA"] == (1.0, "review")
-    assert decided["DANIEIL"][0] < UNSEEN_PRIOR / 5 and decided["DANIEIL"][1] == "match"
+    # weighed down, but a passport one digit off does not outweigh a twin at the shipped prior
+    assert decided["DANIEIL"][0] < 2 * UNSEEN_PRIOR and decided["DANIEIL"][1] == "review"
