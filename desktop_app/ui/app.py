@@ -205,8 +205,8 @@ def _open_workspace(window: MainWindow, target: str, operator: str, passphrase: 
 def _upgrade_then_open(window: MainWindow, target: str, operator: str) -> None:
     """A roster made by an older version: backed up and upgraded on a worker (`run_opening`; minutes for a large
     roster) behind a box saying so, the window painted and answering meanwhile, then opened as any other. The
-    upgrade is one transaction, never stopped half-way: the box has no Cancel, and a window closed meanwhile
-    quits once it is done."""
+    upgrade is one transaction, never stopped half-way: the box has no Cancel, and the window asked to close
+    meanwhile stays, and closes once it is done (`_CloseAfter`)."""
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QProgressDialog
 
@@ -235,14 +235,20 @@ def _upgrade_then_open(window: MainWindow, target: str, operator: str) -> None:
 
         open_roster(target, operator=operator, create=False).close()
 
+    closing = _CloseAfter(window)
+
     def done() -> bool:
         box.close()
         box.deleteLater()
+        closing.let_go()
         return window.isVisible()
 
     def upgraded(_result: object) -> None:
         if done():
-            _finish_start(window, target, operator)
+            if closing.asked:
+                window.close()
+            else:
+                _finish_start(window, target, operator)
 
     def failed(exc: BaseException) -> None:
         if done():
@@ -252,6 +258,28 @@ def _upgrade_then_open(window: MainWindow, target: str, operator: str) -> None:
 
     pending = run_opening(None, upgrade, upgraded, failed)
     pending.finished.connect(pending.deleteLater)
+
+
+class _CloseAfter(QObject):
+    """Holds the window's close while the roster it starts on is upgraded, and remembers it was asked: closed, the
+    window went and its process ran on unseen for the minutes the upgrade takes, holding the roster's lock, so that
+    the program started again was told the roster was open in another window, which was nowhere."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self.asked = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.asked = True
+            event.ignore()
+            return True
+        return False
+
+    def let_go(self) -> None:
+        self._window.removeEventFilter(self)
 
 
 def _finish_start(window: MainWindow, target: str, operator: str) -> None:

@@ -78,8 +78,8 @@ def test_file_open_says_the_roster_is_being_upgraded_and_cancel_is_off_meanwhile
         qtbot.keyClick(box, Qt.Key.Key_Escape)  # Escape is Cancel: off too
         assert window.opening is not None and not window.opening.given_up
         assert opened == []
-        backups = list(tmp_path.glob("old.db.before-migration-0021-*"))
-        assert len(backups) == 1  # taken before the upgrade, which waits for the lock
+        # taken before the upgrade, which waits for the lock; told before it is taken (whole under its name)
+        qtbot.waitUntil(lambda: len(list(tmp_path.glob("old.db.before-migration-0021-*"))) == 1, timeout=OPEN_MS)
     qtbot.waitUntil(lambda: bool(opened), timeout=OPEN_MS)
     assert opened == [True] and window.db is not None and window.db.target.path == path
     assert migrations.current_revision(window.db.engine) == migrations.head_revision()
