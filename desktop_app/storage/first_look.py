@@ -54,20 +54,26 @@ class FirstLook(NamedTuple):
     rows: list[tuple[Any, ...]]
 
 
-def read_first_page(target: str, sort: str, descending: bool, limit: int) -> FirstLook | None:
-    """The first `limit` persons of the whole roster in `sort` order; None when the file is not
-    a plain roster at the current revision (the caller then opens it the usual way)."""
-    if "://" in target or sort not in SORT_COLUMNS:
+def _plain_file(target: str) -> sqlite3.Connection | None:
+    """A read-only connection to the plain SQLite file at `target`, never waiting on a busy file (the caller
+    then opens it the usual way); None for a server URL, a missing, encrypted or other file."""
+    if "://" in target:
         return None
     path = Path(target).expanduser()
     try:
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return None
-        # No waiting on a busy file: the caller then opens it the usual way.
         # abspath, not resolve(): a mapped drive stays a drive; the URI takes UNC paths and any name.
-        connection = sqlite3.connect(system.readonly_uri(system.absolute(path)), uri=True, timeout=0)
+        return sqlite3.connect(system.readonly_uri(system.absolute(path)), uri=True, timeout=0)
     except (OSError, sqlite3.Error):
+        return None
+
+
+def read_first_page(target: str, sort: str, descending: bool, limit: int) -> FirstLook | None:
+    """The first `limit` persons of the whole roster in `sort` order; None when the file is not
+    a plain roster at the current revision (the caller then opens it the usual way)."""
+    if sort not in SORT_COLUMNS or (connection := _plain_file(target)) is None:
         return None
     try:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -92,15 +98,7 @@ def older_schema(target: str) -> bool:
     """Whether `target` is a plain roster file at a schema revision older than this version's (opening it
     upgrades it, after a copy: minutes for a large roster). Read without waiting on a busy file; False for
     anything else (a server, an encrypted or missing file, another program's file, a newer roster)."""
-    if "://" in target:
-        return False
-    path = Path(target).expanduser()
-    try:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return False
-        connection = sqlite3.connect(system.readonly_uri(system.absolute(path)), uri=True, timeout=0)
-    except (OSError, sqlite3.Error):
+    if (connection := _plain_file(target)) is None:
         return False
     try:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()

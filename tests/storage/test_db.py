@@ -32,15 +32,21 @@ def test_new_database_is_created_at_head_with_pragmas(db_path: Path) -> None:
     database.close()
 
 
-def test_older_database_is_upgraded_after_a_copy_is_saved(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
+def _roster_at_0001(path: Path, *statements: str) -> None:
+    """A roster file as the first version made it, with `statements` run in its creation's transaction."""
     engine = create_engine(f"sqlite:///{path}")
     config = migrations.alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
-        connection.execute(text("INSERT INTO settings (key, value) VALUES ('mission_name', '\"Cairo\"')"))
+        for statement in statements:
+            connection.execute(text(statement))
     engine.dispose()
+
+
+def test_older_database_is_upgraded_after_a_copy_is_saved(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _roster_at_0001(path, "INSERT INTO settings (key, value) VALUES ('mission_name', '\"Cairo\"')")
 
     database = open_database(path)
     assert migrations.current_revision(database.engine) == migrations.head_revision()
@@ -150,12 +156,7 @@ def test_an_upgrade_that_waits_for_another_program_copies_the_roster_once(tmp_pa
     from desktop_app.storage import db as storage_db
 
     path = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{path}")
-    config = migrations.alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-    engine.dispose()
+    _roster_at_0001(path)
     with sqlite3.connect(path) as raw:  # as every roster a program opened before: readers never wait
         raw.execute("PRAGMA journal_mode = wal")
     monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 200)  # the colleague's lock outlasts several waits
