@@ -393,6 +393,18 @@ def _names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]
 _MISSING_NAMES = ((DIFFERENT + 1,) * 3, ("", "", ""), ())
 
 
+def _given_clash(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]) -> bool:
+    """Whether both sides give two given names or more and each has one the other's given names all differ from
+    (Nour Aldeen and Nour Alhuda: twins; Mohammed beside Mohammed Ali is a second name left out, no clash)."""
+    q_given = [qi for qi, role in enumerate(query) if role == GIVEN]
+    t_given = [ti for ti, role in enumerate(target) if role == GIVEN]
+    if len(q_given) < 2 or len(t_given) < 2:
+        return False
+    width = len(target)
+    return (any(all(levels[qi * width + ti] == DIFFERENT for ti in t_given) for qi in q_given)
+            and any(all(levels[qi * width + ti] == DIFFERENT for qi in q_given) for ti in t_given))
+
+
 @lru_cache(maxsize=100_000)
 def _assignment(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]
                 ) -> tuple[tuple[tuple[int, str, int, int, int], ...], bool]:
@@ -428,6 +440,8 @@ def _assignment(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[i
         found = assigned.get(ti)
         if found and role in _ROLE_FIELD and (role not in best or found[0] < best[role][0]):
             best[role] = (found[0], found[1], ti)
+    if GIVEN in best and _given_clash(query, target, levels):
+        best[GIVEN] = (DIFFERENT, best[GIVEN][1], best[GIVEN][2])
     fields = []
     swapped = False
     for role, field in _ROLE_FIELD.items():
