@@ -118,16 +118,19 @@ class CommitHeld:
         self.started = threading.Event()
         self.done = threading.Event()
         self.meanwhile = meanwhile
+        self.stopped = False
         event.listen(self.engine, "commit", self._commit)
         keep_looking(self._look)
 
     def _commit(self, *_arguments: Any) -> None:
-        if threading.current_thread() is threading.main_thread() or self.started.is_set():
+        if threading.current_thread() is threading.main_thread() or self.started.is_set() or self.stopped:
             return
         self.started.set()
         self.done.wait(20)
 
     def _look(self) -> bool:
+        if self.stopped:
+            return True
         if not self.started.is_set():
             return False
         try:
@@ -137,7 +140,10 @@ class CommitHeld:
         return True
 
     def stop(self) -> None:
-        event.remove(self.engine, "commit", self._commit)
+        """Let every later commit through. The listener stays on the engine: removing it here, on the GUI thread,
+        while the roster being left is backed up on its worker mutated SQLAlchemy's listener list under that
+        commit's iteration of it ('deque mutated during iteration', CI's run of session 13)."""
+        self.stopped = True
 
 
 def test_a_bulk_status_change_committed_as_another_roster_opens_leaves_no_undo_on_it(
@@ -283,15 +289,18 @@ class AccountReads:
         self.engine = db.engine
         self.threads: list[threading.Thread] = []
         self._lock = threading.Lock()
+        self.stopped = False
         event.listen(self.engine, "before_cursor_execute", self._record)
 
     def _record(self, _connection: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        if "FROM accounts" in statement:
+        if "FROM accounts" in statement and not self.stopped:
             with self._lock:
                 self.threads.append(threading.current_thread())
 
     def stop(self) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._record)
+        """Record no more; the listener stays (removed on this thread while a worker's statement iterates the
+        engine's listeners, SQLAlchemy's list is mutated under it: see `CommitHeld.stop`)."""
+        self.stopped = True
 
 
 def test_the_accounts_check_on_each_change_reads_off_the_gui_thread(
