@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from desktop_app.cli import main
 from desktop_app.domain.errors import EditConflict, ValidationError
@@ -21,6 +20,7 @@ from desktop_app.domain.status import Status
 from desktop_app.services import lists, persons, status
 from desktop_app.services.reconciling import apply_reconciliation, reconcile_answer, undo_reconciliation
 from desktop_app.storage.db import Database
+from tests.engine_listening import listen_until_stopped
 from tests.services.test_reconcile_roster import write_answer
 
 
@@ -140,11 +140,11 @@ def test_a_status_change_for_many_does_not_read_each_persons_history(db: Databas
 
     def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         statements.append(statement)
-    event.listen(db.engine, "before_cursor_execute", seen)
+    listening = listen_until_stopped(db.engine, "before_cursor_execute", seen)
     try:
         done = status.change_statuses(db, ids, Status.ON_HOLD, operator=operator)
     finally:
-        event.remove(db.engine, "before_cursor_execute", seen)
+        listening.stop()
     assert len(done.changed) == 6
     reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM status_changes" in s]
     assert reads == []

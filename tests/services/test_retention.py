@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from desktop_app import cli
 from desktop_app.domain.errors import RosterError, ValidationError
@@ -25,6 +25,7 @@ from desktop_app.services.retention import RetentionMode, apply_retention, plan_
 from desktop_app.storage.backup import opener_for, read_backup_info
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import AuditEntry, Document, Person, Phone
+from tests.engine_listening import listen_until_stopped
 from tests.services.import_support import write_xlsx
 
 ARCHIVE_KEY = "archive passphrase 2023"
@@ -222,12 +223,12 @@ def test_retention_of_thousands_is_set_based(db: Database, tmp_path: Path) -> No
     def count(conn: object, cursor: object, statement: str, *args: object) -> None:
         statements.append(statement)
 
-    event.listen(db.engine, "before_cursor_execute", count)
+    listening = listen_until_stopped(db.engine, "before_cursor_execute", count)
     try:
         apply_retention(db, plan, mode=RetentionMode.ANONYMISE, archive=tmp_path / "archive.db",
                         archive_passphrase=ARCHIVE_KEY, confirm_count=plan.count, operator="t")
     finally:
-        event.remove(db.engine, "before_cursor_execute", count)
+        listening.stop()
     assert plan.count > 400
     assert len(statements) < plan.count / 4
     assert audit.verify_chain(db).intact

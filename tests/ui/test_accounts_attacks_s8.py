@@ -22,6 +22,7 @@ from desktop_app.ui.accounts import AccountsFeature
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import Protection
+from tests.engine_listening import listen_until_stopped
 
 
 @pytest.fixture
@@ -50,7 +51,6 @@ def volunteer_signs_in_during_the_read(window: MainWindow) -> Iterator[threading
     """The window's next read on a reader thread is held until the volunteer (V. Hotline, PIN 1234) has signed
     in on `window` (Switch user); yields the event set once that read began. For the attacks where a screen
     read for the head must not open for whoever switched in meanwhile."""
-    from sqlalchemy import event
 
     from tests.ui.polling import keep_looking
 
@@ -75,12 +75,12 @@ def volunteer_signs_in_during_the_read(window: MainWindow) -> Iterator[threading
             switched.set()
         return True
 
-    event.listen(db.engine, "before_cursor_execute", hold_the_read)
+    listening = listen_until_stopped(db.engine, "before_cursor_execute", hold_the_read)
     try:
         keep_looking(switch_when_reading)
         yield reading
     finally:
-        event.remove(db.engine, "before_cursor_execute", hold_the_read)
+        listening.stop()
         switched.set()
 
 
@@ -187,7 +187,6 @@ def test_a_colleagues_change_while_nobody_is_signed_in_reads_nobody(
     import re
     import threading
 
-    from sqlalchemy import event
 
     db = head_window.db
     assert db is not None
@@ -204,7 +203,7 @@ def test_a_colleagues_change_while_nobody_is_signed_in_reads_nobody(
             with lock:
                 found.append(statement.split("\n")[0][:120])
 
-    event.listen(db.engine, "before_cursor_execute", record)
+    listening = listen_until_stopped(db.engine, "before_cursor_execute", record)
     try:
         colleague = open_database(db.target.path, create=False)  # type: ignore[arg-type]
         try:
@@ -214,7 +213,7 @@ def test_a_colleagues_change_while_nobody_is_signed_in_reads_nobody(
             colleague.close()
         qtbot.wait(4_000)  # the change watcher's poll and the reload it would ask
     finally:
-        event.remove(db.engine, "before_cursor_execute", record)
+        listening.stop()
     assert found == []
 
 

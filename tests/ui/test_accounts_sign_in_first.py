@@ -21,7 +21,6 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
 from desktop_app.domain.roles import Role
 from desktop_app.services import accounts, demo
@@ -31,6 +30,7 @@ from desktop_app.ui.accounts import AccountsFeature
 from desktop_app.ui.accounts.sign_in import SignInDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
+from tests.engine_listening import listen_until_stopped
 from tests.ui.opening import switch_and_wait
 
 PERSONAL = re.compile(r"\b(persons|households|list_members|liaison_entries|documents|phones)\b")
@@ -44,7 +44,7 @@ class PersonalReads:
         self.engine = db.engine
         self.found: list[str] = []
         self._lock = threading.Lock()
-        event.listen(self.engine, "before_cursor_execute", self._record)
+        self._listening = listen_until_stopped(self.engine, "before_cursor_execute", self._record)
 
     def _record(self, _connection: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
         if statement.lstrip().upper().startswith("SELECT") and PERSONAL.search(statement.lower()):
@@ -52,7 +52,7 @@ class PersonalReads:
                 self.found.append(statement.split("\n")[0][:120] + "\n" + "".join(traceback.format_stack(limit=12)))
 
     def stop(self) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._record)
+        self._listening.stop()
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
 from desktop_app.services import households, lists
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
+from tests.engine_listening import listen_until_stopped
 from tests.ui.test_accounts_attacks_s8 import (  # noqa: F401 (fixtures)
     head_window,
     staffed_db,
@@ -98,7 +98,7 @@ class ListAdds:
         self.engine = db.engine
         self.count = 0
         self._lock = threading.Lock()
-        event.listen(self.engine, "before_cursor_execute", self._record)
+        self._listening = listen_until_stopped(self.engine, "before_cursor_execute", self._record)
 
     def _record(self, _connection: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
         if threading.current_thread().name.startswith("writer") \
@@ -107,7 +107,7 @@ class ListAdds:
                 self.count += 1
 
     def stop(self) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._record)
+        self._listening.stop()
 
 
 @pytest.fixture

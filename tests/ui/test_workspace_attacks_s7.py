@@ -22,13 +22,14 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
 from desktop_app.services import demo, lists, persons
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.operations import READ_THREADS, run_read
 from desktop_app.ui.preferences import Preferences
+from tests.engine_listening import listen_until_stopped
 from tests.ui.polling import keep_looking
 
 
@@ -137,8 +138,8 @@ class StatementThreads:
         self.threads: list[threading.Thread] = []
         self.on_gui: list[str] = []
         self._lock = threading.Lock()
-        for engine in self.engines:
-            event.listen(engine, "before_cursor_execute", self._record)
+        self._listening = [listen_until_stopped(engine, "before_cursor_execute", self._record)
+                           for engine in self.engines]
 
     def _record(self, *_arguments: Any) -> None:
         with self._lock:
@@ -149,8 +150,8 @@ class StatementThreads:
                 self.on_gui.append(" < ".join(reversed(ours[-4:])))
 
     def stop(self) -> None:
-        for engine in self.engines:
-            event.remove(engine, "before_cursor_execute", self._record)
+        for listening in self._listening:
+            listening.stop()
 
     def on_gui_thread(self) -> int:
         return sum(1 for thread in self.threads if thread is threading.main_thread())

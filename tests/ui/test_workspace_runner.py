@@ -19,13 +19,13 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
 from desktop_app.services import demo, lists, persons, roster
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.latest_read import LatestRead
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.operations import write_pool
+from tests.engine_listening import listen_until_stopped
 from tests.ui.polling import keep_looking
 from tests.ui.typing import answer_next_message_box
 
@@ -37,14 +37,14 @@ class StatementThreads:
         self.engine = db.engine
         self.threads: list[threading.Thread] = []
         self._lock = threading.Lock()
-        event.listen(self.engine, "before_cursor_execute", self._record)
+        self._listening = listen_until_stopped(self.engine, "before_cursor_execute", self._record)
 
     def _record(self, *_arguments: Any) -> None:
         with self._lock:
             self.threads.append(threading.current_thread())
 
     def stop(self) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._record)
+        self._listening.stop()
 
     def on_gui_thread(self) -> int:
         return sum(1 for thread in self.threads if thread is threading.main_thread())
