@@ -21,7 +21,7 @@ from typing import cast
 
 from sqlalchemy import Select, and_, bindparam, exists, func, intersect, or_, select, text, tuple_, union_all
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnElement, TextClause
 
 from desktop_app.domain.flags import CHILD_UNDER_YEARS, ELDERLY_FROM_YEARS, INFANT_UNDER_YEARS, Flag
 from desktop_app.domain.names import fold, words
@@ -204,22 +204,6 @@ def _plain_words(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]] | N
     return [((w, *sounds.get(w, ())), tuple(keys.get(w, ()))) for w in query_words]
 
 
-# The distinct terms in a prefix range, one index seek each (a loose index scan), at most :most.
-_TERMS_BEGINNING = text("""
-WITH RECURSIVE found(term, n) AS (
-    SELECT min(term), 1 FROM search_terms WHERE term >= :low AND term < :high
-    UNION ALL
-    SELECT (SELECT min(term) FROM search_terms WHERE term > found.term AND term < :high), found.n + 1
-    FROM found WHERE found.term IS NOT NULL AND found.n < :most
-)
-SELECT term FROM found WHERE term IS NOT NULL""")
-
-
-def terms_beginning(session: Session, prefix: str, most: int) -> list[str]:
-    """The distinct search terms that begin with `prefix`, in order, at most `most`."""
-    return list(session.scalars(_TERMS_BEGINNING, {"low": prefix, "high": prefix + _TOP, "most": most}))
-
-
 def _term_exists(number: int, prefixes: int, exact: int) -> ColumnElement[bool]:
     """Some term of the person begins with one of the `prefixes` prefixes of the `number`th other word
     (bound as w<number>_<i>, their upper bounds as top<number>_<i>) or is one of its `exact` exact terms
@@ -278,19 +262,35 @@ def merged_page_statement(query: RosterQuery, limit: int, driver: tuple[int, Seq
     return _merged_shape(filters, len(padded), shape, limit), params
 
 
+@functools.lru_cache(maxsize=16)
+def _terms_beginning_each(prefixes: int) -> TextClause:
+    """The distinct terms beginning each of `prefixes` prefixes (bound as low<i>, high<i>), in order, at
+    most :most of each, as (prefix number, term): one index seek a term (a loose index scan), every
+    prefix in one statement."""
+    found = ",\n".join(f"""found{i}(term, n) AS (
+    SELECT min(term), 1 FROM search_terms WHERE term >= :low{i} AND term < :high{i}
+    UNION ALL
+    SELECT (SELECT min(term) FROM search_terms WHERE term > found{i}.term AND term < :high{i}), found{i}.n + 1
+    FROM found{i} WHERE found{i}.term IS NOT NULL AND found{i}.n < :most)""" for i in range(prefixes))
+    chosen = "\nUNION ALL\n".join(f"SELECT {i} AS prefix, term FROM found{i} WHERE term IS NOT NULL"
+                                   for i in range(prefixes))
+    return text(f"WITH RECURSIVE {found}\n{chosen}")
+
+
 def _word_terms(session: Session, plain: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]
                 ) -> list[list[str] | None]:
     """Each word's terms (those beginning with one of its prefixes, and its exact terms), or None for a
-    word whose prefixes begin more than `MERGE_TERMS` terms."""
-    found_terms: list[list[str] | None] = []
-    for prefixes, keys in plain:
-        found: set[str] = set()
-        for prefix in prefixes:
-            found.update(terms_beginning(session, prefix, MERGE_TERMS + 1))
-            if len(found) > MERGE_TERMS:
-                break
-        found_terms.append(None if len(found) > MERGE_TERMS else sorted(found | set(keys)))
-    return found_terms
+    word whose prefixes begin more than `MERGE_TERMS` terms; one statement for every word's prefixes."""
+    owners = [number for number, (prefixes, _keys) in enumerate(plain) for _prefix in prefixes]
+    bounds = [prefix for prefixes, _keys in plain for prefix in prefixes]
+    params: dict[str, object] = {"most": MERGE_TERMS + 1}
+    for i, prefix in enumerate(bounds):
+        params.update({f"low{i}": prefix, f"high{i}": prefix + _TOP})
+    found: list[set[str]] = [set() for _ in plain]
+    for prefix, term in session.connection().execute(_terms_beginning_each(len(bounds)), params):
+        found[owners[prefix]].add(term)
+    return [None if len(terms) > MERGE_TERMS else sorted(terms | set(keys))
+            for terms, (_prefixes, keys) in zip(found, plain, strict=True)]
 
 
 def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[str]] | None:
@@ -318,9 +318,11 @@ def intersected_words(session: Session, query: RosterQuery) -> dict[int, list[st
     return streamed if len(streamed) >= 2 else None
 
 
-def _reached(key: str, person: str, descending: bool) -> ColumnElement[bool]:
-    """The term row is at or after the row bound as (:key, :person) in display order."""
+def _reached(key: str, person: str, descending: bool, *, past: bool = False) -> ColumnElement[bool]:
+    """The term row is at or after (`past`: after) the row bound as (:key, :person) in display order."""
     row, bound = tuple_(SearchTerm.sort_key, SearchTerm.person_id), tuple_(bindparam(key), bindparam(person))
+    if past:
+        return row < bound if descending else row > bound
     return row <= bound if descending else row >= bound
 
 
@@ -343,12 +345,13 @@ def _frontier_shape(lists: int, started: bool, descending: bool) -> Select[tuple
 
 @functools.lru_cache(maxsize=64)
 def _intersected_shape(filters: RosterQuery, words: int, probed: tuple[tuple[int, int], ...],
-                       limit: int) -> Select[tuple[object, ...]]:
+                       limit: int, past: bool) -> Select[tuple[object, ...]]:
     """The first `limit` persons in display order who have a term of each of `words` words (their terms
-    bound as s0, s1... lists) between the rows bound as (:k0, :p0) and the frontier (:key, :person), and
-    pass the filters of `filters` and the `probed` words (as `_term_exists` binds them)."""
+    bound as s0, s1... lists) from the row bound as (:k0, :p0) (`past`: after it) to the frontier
+    (:key, :person), and pass the filters of `filters` and the `probed` words (as `_term_exists` binds them)."""
     def persons_of(number: int) -> Select[tuple[object, ...]]:
-        window = [_reached("k0", "p0", filters.descending), _reached("key", "person", not filters.descending)]
+        window = [_reached("k0", "p0", filters.descending, past=past),
+                  _reached("key", "person", not filters.descending)]
         return select(SearchTerm.person_id).where(SearchTerm.term.in_(bindparam(f"s{number}", expanding=True)),
                                                   *window)
 
@@ -381,15 +384,19 @@ def intersected_page(session: Session, query: RosterQuery, streamed: dict[int, l
     plain = _plain_words(query.text)
     if plain is None:
         raise ValueError(f"not a search of plain words: {query.text!r}")
+    # Core execution on the session's connection (these statements read no ORM entities): the ORM's own
+    # work per statement, the larger part of a short statement's cost, is skipped.
+    connection = session.connection()
     lists = [{f"t{number}": term for number, term in enumerate(_padded(terms))} for terms in streamed.values()]
-    first = session.execute(_frontier_shape(len(lists[0]), False, query.descending), {"skip": 0, **lists[0]}).first()
+    first = connection.execute(_frontier_shape(len(lists[0]), False, query.descending),
+                               {"skip": 0, **lists[0]}).first()
     unmoved = 0  # words in a row whose first person from `start` on is `start`
     for leap in range(LEAPS):
         if first is None:
             return []  # no person has this word from here on: no match
         start, terms = first, lists[(leap + 1) % len(lists)]
-        first = session.execute(_frontier_shape(len(terms), True, query.descending),
-                                {"skip": 0, "k0": start[0], "p0": start[1], **terms}).first()
+        first = connection.execute(_frontier_shape(len(terms), True, query.descending),
+                                   {"skip": 0, "k0": start[0], "p0": start[1], **terms}).first()
         unmoved = unmoved + 1 if first is not None and tuple(first) == tuple(start) else 0
         if unmoved == len(lists) - 1:
             break  # the words' first common person
@@ -397,7 +404,6 @@ def intersected_page(session: Session, query: RosterQuery, streamed: dict[int, l
         return []
     start = first
     params: dict[str, object] = {f"s{number}": terms for number, terms in enumerate(streamed.values())}
-    params.update({"k0": start[0], "p0": start[1]})
     driving = _padded(min(streamed.values(), key=len))
     driving_terms = {f"t{number}": term for number, term in enumerate(driving)}
     probed = [word for index, word in enumerate(plain) if index not in streamed]
@@ -406,25 +412,31 @@ def intersected_page(session: Session, query: RosterQuery, streamed: dict[int, l
             params.update({f"w{number}_{i}": prefix, f"top{number}_{i}": prefix + _TOP})
         if exact:
             params[f"x{number}"] = list(exact)
-    statement = _intersected_shape(dataclasses.replace(query, text=""), len(streamed),
-                                   tuple((len(prefixes), min(len(exact), 1)) for prefixes, exact in probed), limit)
+    filters, shape = dataclasses.replace(query, text=""), tuple((len(prefixes), min(len(exact), 1))
+                                                              for prefixes, exact in probed)
     frontier_statement = _frontier_shape(len(driving), True, query.descending)
     depth = INTERSECT_FIRST_DEPTH * limit
+    page: list[int] = []
+    lower, past = start, False  # the window of this round begins at `lower` (`past`: after it)
     while True:
-        frontier = session.execute(frontier_statement, {"skip": depth - 1, "k0": start[0], "p0": start[1],
-                                                        **driving_terms}).first()
+        frontier = connection.execute(frontier_statement, {"skip": depth - 1, "k0": start[0], "p0": start[1],
+                                                           **driving_terms}).first()
         # Past the driving word's last person in display order, the window ends there; a driving word of no
         # person (no term begins it, its leap not reached in a search of more words than leaps) has no match.
-        end = frontier or session.execute(_frontier_shape(len(driving), False, not query.descending),
-                                          {"skip": 0, **driving_terms}).first()
+        end = frontier or connection.execute(_frontier_shape(len(driving), False, not query.descending),
+                                             {"skip": 0, **driving_terms}).first()
         if end is None:
             return []
-        key, person = end
-        page = [cast(int, x) for x in session.scalars(statement, {**params, "key": key, "person": person})]
+        # Each round reads only its own stretch of the window: the matches before it are on the page already.
+        statement = _intersected_shape(filters, len(streamed), shape, limit, past)
+        found = connection.execute(statement, {**params, "k0": lower[0], "p0": lower[1], "key": end[0],
+                                               "person": end[1]}).scalars().all()
+        page.extend(cast(int, x) for x in found[:limit - len(page)])
         if len(page) == limit or frontier is None:
             return page
         # As deep again as the matches found say the page needs (assuming they are spread evenly), and a half.
         depth *= min(16, max(2, math.ceil(1.5 * limit / max(len(page), 1))))
+        lower, past = end, True
 
 
 @accounts.guarded(Permission.SEARCH)
@@ -457,6 +469,18 @@ def count(db: Database, query: RosterQuery) -> int:
 
 def rows_statement(ids: Sequence[int]) -> Select[tuple[object, ...]]:
     """The SELECT of table rows for the given ids (exposed for benchmarks against raw sqlite3)."""
+    return _rows_columns().where(Person.id.in_(list(ids)))
+
+
+@functools.cache
+def _rows_shape() -> Select[tuple[object, ...]]:
+    """The SELECT of table rows for the ids bound as :ids, built once (building it cost more than
+    running it for a page)."""
+    return _rows_columns().where(Person.id.in_(bindparam("ids", expanding=True)))
+
+
+@functools.cache
+def _rows_columns() -> Select[tuple[object, ...]]:
     first_document = (select(Document.number).where(Document.person_id == Person.id)
                       .order_by(Document.id).limit(1).scalar_subquery())
     first_phone = (select(func.coalesce(func.nullif(Phone.display, ""), Phone.e164)).where(Phone.person_id == Person.id)
@@ -467,8 +491,7 @@ def rows_statement(ids: Sequence[int]) -> Select[tuple[object, ...]]:
                    Person.citizenships, Person.status, Person.locality, Household.ref, Person.relationship,
                    first_document, first_phone, Person.medical, Person.reduced_mobility, Person.pregnant,
                    Person.unaccompanied_minor, Person.updated_at, evidence_missing)
-            .outerjoin(Household, Household.id == Person.household_id)
-            .where(Person.id.in_(list(ids))))
+            .outerjoin(Household, Household.id == Person.household_id))
 
 
 @accounts.guarded(Permission.SEARCH)
@@ -476,8 +499,8 @@ def fetch_rows(db: Database, ids: Sequence[int]) -> dict[int, RosterRow]:
     """Rows for the given ids (one page of the table), keyed by id."""
     if not ids:
         return {}
-    with db.reading() as session:
-        rows = {row[0]: roster_row(row) for row in session.execute(rows_statement(ids))}
+    with db.reading() as session:  # Core execution: the rows are plain tuples, no ORM entity
+        rows = {row[0]: roster_row(row) for row in session.connection().execute(_rows_shape(), {"ids": list(ids)})}
     if not accounts.may(db, Permission.READ_NOTES):  # issue 20: no medical flag for a volunteer
         rows = {key: row._replace(medical=False) for key, row in rows.items()}
     return rows

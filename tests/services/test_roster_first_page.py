@@ -11,13 +11,14 @@ person are followed.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, event, func, select
 
 from desktop_app.domain.flags import Flag
 from desktop_app.domain.status import Status
@@ -128,6 +129,60 @@ def test_the_intersected_page_without_leaping_to_the_first_common_person(bulk: D
         for descending in (False, True):
             query = RosterQuery(text=text, today=DAY, descending=descending)
             assert roster.first_page_ids(bulk, query, 4) == roster.search_ids(bulk, query)[:4], text
+
+
+class _Statements:
+    """The statements an engine runs while `on` (left in place after, off: a listener is never removed)."""
+
+    def __init__(self, db: Database) -> None:
+        self.on = False
+        self.sent: list[tuple[str, object]] = []
+        event.listen(db.engine, "before_cursor_execute", self._sent)
+
+    def _sent(self, _conn: object, _cursor: object, statement: str, parameters: object, _context: object,
+              _many: bool) -> None:
+        if self.on:
+            self.sent.append((statement, parameters))
+
+
+def test_every_words_terms_are_read_in_one_statement(bulk: Database) -> None:
+    """A surname and a given name (each with its sound keys: several prefixes a word) have their terms read
+    in one statement; it was one a prefix."""
+    caught = _Statements(bulk)
+    query = RosterQuery(text="ivanova anna", today=DAY)
+    caught.on = True
+    try:
+        page = roster.first_page_ids(bulk, query, 5)
+    finally:
+        caught.on = False
+    assert page == roster.search_ids(bulk, query)[:5]
+    assert len([sql for sql, _ in caught.sent if "WITH RECURSIVE" in sql]) == 1
+    assert sum(len(prefixes) for prefixes, _exact in roster._plain_words(query.text) or []) > 2  # sound keys too
+
+
+def test_each_deeper_round_reads_only_past_the_window_before(bulk: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the leap the window starts at a word's first person and the page takes rounds; each round
+    intersects only the stretch after the one before (which held fewer matches than the page), not the whole
+    window again from its start, and the page is still the sorted page."""
+    monkeypatch.setattr(roster, "LEAPS", 0)
+    caught = _Statements(bulk)
+    deepened = 0
+    for text in _several_words(bulk)[:12]:
+        for descending in (False, True):
+            query = RosterQuery(text=text, today=DAY, descending=descending)
+            caught.sent, caught.on = [], True
+            try:
+                page = roster.first_page_ids(bulk, query, 4)
+            finally:
+                caught.on = False
+            assert page == roster.search_ids(bulk, query)[:4], text
+            # Each round's window as (start, end), the last words' bounds before LIMIT and OFFSET.
+            windows = [(tuple(parameters[-6:-4]), tuple(parameters[-4:-2]))  # type: ignore[index]
+                       for sql, parameters in caught.sent if "INTERSECT" in sql]
+            for (_start, end), (next_start, _next_end) in itertools.pairwise(windows):
+                assert next_start == end, text  # it started again at the first round's start
+            deepened += len(windows) > 1
+    assert deepened >= 3
 
 
 def test_other_sorts_and_no_text_are_sorted(bulk: Database) -> None:
