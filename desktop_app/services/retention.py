@@ -443,7 +443,7 @@ def _anonymise(session: Session, ids: list[int], operator: str) -> None:
         surname=ANONYMISED_SURNAME, **blank, birth_date=func.substr(Person.birth_date, 1, 4), consent_date=None,
         sort_key=key, updated_at=stamp, updated_by=operator, version=Person.version + 1)
         .execution_options(synchronize_session=False), ids)
-    terms = [{"person_id": person_id, "term": term}
+    terms = [{"person_id": person_id, "term": term, "sort_key": key}
              for row_id, case_ref in _rows(session, select(Person.id, Person.case_ref), ids, Person.id)
              for person_id, term in term_rows(row_id, (ANONYMISED_SURNAME,), case_ref, (), ())]
     for start in range(0, len(terms), 10 * CHUNK):

@@ -6,7 +6,11 @@ typed in, edited, imported, merged, received in a package or anonymised is found
 
     reindex(session, person)                      # one person through the ORM (new or changed)
     rows = term_rows(person_id, names, case_ref, number_keys, phones)   # bulk writers: (person_id, term)
-    session.execute(insert(SearchTerm), [{"person_id": p, "term": t} for p, t in rows])
+    session.execute(insert(SearchTerm), [{"person_id": p, "term": t, "sort_key": key} for p, t in rows])
+
+Each term row carries the person's sort key, given by its writer (the column is NOT NULL; the
+database passes a person's changed key on to their terms, migration 0020), and there is no foreign
+key: the writer writes terms for the person it has just written (migration 0023).
 
 The words: names in their own script and in ICAO Latin (`domain.scripts.name_terms`), each name
 word's sound key under every romanisation scheme (`domain.spellings.search_sound_keys`: 'iulia' for
@@ -80,11 +84,14 @@ def reindex(session: Session, person: Person) -> None:
     """Bring the person's search terms up to date (after any change to names, documents, phones;
     a new person gets all of theirs). `session` is the one `person` belongs to."""
     wanted = search_terms_of(person)
+    key = sort_key_of(person)
+    if person.sort_key != key:
+        person.sort_key = key  # the database passes it on to the terms kept (migration 0020's trigger)
     current = {t.term: t for t in person.search_terms}
     for term, row in current.items():
         if term not in wanted:
             person.search_terms.remove(row)
-    person.search_terms.extend(SearchTerm(term=term) for term in wanted - current.keys())
+    person.search_terms.extend(SearchTerm(term=term, sort_key=key) for term in wanted - current.keys())
 
 
 def _text_terms(text: str) -> tuple[str, ...]:

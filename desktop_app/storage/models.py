@@ -104,7 +104,9 @@ class Person(Stamped, Base):
         back_populates="person", cascade="all, delete-orphan", order_by="Phone.id")
     household: Mapped[Household | None] = orm.relationship(
         back_populates="members", foreign_keys=[household_id])
-    search_terms: Mapped[list[SearchTerm]] = orm.relationship(cascade="all, delete-orphan", passive_deletes=True)
+    # No foreign key (migration 0023): the database's trigger deletes a deleted person's terms.
+    search_terms: Mapped[list[SearchTerm]] = orm.relationship(
+        primaryjoin="Person.id == foreign(SearchTerm.person_id)", cascade="all, delete-orphan", passive_deletes=True)
     status_changes: Mapped[list[StatusChange]] = orm.relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True, order_by="StatusChange.id")
 
@@ -158,11 +160,13 @@ class SearchTerm(Base):
 
     __tablename__ = "search_terms"
 
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True)
+    # The person's, with no foreign key to check for each of the 1.25 million terms of a 100,000-row import
+    # (migration 0023): a trigger on persons deletes a deleted person's terms.
+    person_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     term: Mapped[str] = mapped_column(String(100), primary_key=True)
-    # The person's sort key, copied by the database (migration 0020's triggers fill it on insert and
-    # follow the person's changes): each term's persons lie in name order in the term index.
-    sort_key: Mapped[str | None] = mapped_column(String(600), nullable=True)
+    # The person's sort key, given by every writer (`services.search_index`) and followed by the database when
+    # the person's sort key changes (migration 0020's trigger): each term's persons lie in name order in the term index.
+    sort_key: Mapped[str] = mapped_column(String(600))
 
     # WITHOUT ROWID: the key is the table (two B-trees to write per term, not three).
     __table_args__ = (Index("ix_search_terms_term", "term", "sort_key", "person_id"), {"sqlite_with_rowid": False})

@@ -191,7 +191,7 @@ def _persons(writer: Writer, rows: list[StateRow]) -> dict[str, int | None]:
         numbers = [e164 for e164, _label in row.values.get("phones") or []]
         phones += [{"person_id": person_id, "e164": e164, "label": label, "display": display_phone(e164)}
                    for e164, label in row.values.get("phones") or []]
-        terms += [{"person_id": p, "term": t} for p, t in term_rows(
+        terms += [{"person_id": p, "term": t, "sort_key": person["sort_key"]} for p, t in term_rows(
             person_id, [person[name] or "" for name in _NAMES], person["case_ref"], keys, numbers)]
         if row.values.get("merged_into"):
             merged.append({"person": person_id, "survivor": row.values["merged_into"]})

@@ -287,7 +287,7 @@ def _apply_person(writer: Writer, uuid: str, values: dict[str, Any], created: bo
     person.updated_at, person.updated_by = stamp, writer.operator
     person.sort_key = sort_key_of(person)
     if created:
-        person.search_terms = [SearchTerm(term=term) for term in search_terms_of(person)]
+        person.search_terms = [SearchTerm(term=term, sort_key=person.sort_key) for term in search_terms_of(person)]
         session.add(person)
         writer.pending_persons[uuid] = person
         return None
