@@ -191,7 +191,7 @@ def _child_duplicates_plain(db_path: Path) -> dict[str, Any]:
 
     from bench.matching_bench import _latin_name
     from desktop_app.matching.engine import DUPLICATE_WIDE_BLOCK, MAX_BLOCK
-    from desktop_app.matching.fastpath import BirthNarrowing, build_part_blocks, key_parts, met_in_blocks
+    from desktop_app.matching.fastpath import DuplicateNarrowing, build_part_blocks, key_parts, met_in_blocks
     from desktop_app.matching.features import blocking_keys, prepare
     from desktop_app.services.reconciling import load_roster
     from desktop_app.storage.db import open_database
@@ -207,7 +207,7 @@ def _child_duplicates_plain(db_path: Path) -> dict[str, Any]:
     prepared = [prepare(record) for record in roster]
     blocks = build_part_blocks([key_parts(record, indexing=True) for record in prepared])
     names = np.array([_latin_name(record) for record in roster], dtype=object)
-    narrowing = BirthNarrowing(prepared)  # the finder's: a wide name block meets the namesakes born alike
+    narrowing = DuplicateNarrowing(prepared)  # the finder's: a wide block meets those alike in a second key
     narrowing.wide = DUPLICATE_WIDE_BLOCK
     split: dict[str, Any] = {}
     pairs = 0
@@ -215,7 +215,8 @@ def _child_duplicates_plain(db_path: Path) -> dict[str, Any]:
     for start in range(0, len(prepared), 1_000):
         queries = prepared[start:start + 1_000]
         rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
-                                        MAX_BLOCK, [query.birth_date for query in queries], narrowing, split)
+                                        MAX_BLOCK, [query.birth_date for query in queries], narrowing, split,
+                                        queries)
         later = positions > rows + start
         rows, positions = rows[later] + start, positions[later]
         pairs += len(rows)

@@ -41,12 +41,14 @@ from desktop_app.matching.comparisons import (
 )
 from desktop_app.matching.fastpath import (
     BirthNarrowing,
+    DuplicateNarrowing,
     NameLevels,
     PairFields,
     Split,
     build_part_blocks,
     key_parts,
     met_in_blocks,
+    met_in_roster,
     name_caps,
 )
 from desktop_app.matching.features import Prepared, blocking_keys, prepare
@@ -81,11 +83,11 @@ DUPLICATE_SHARE = 0.05  # the least share of a roster's records assumed to repea
 # Two registrations are judged pair by pair (no row to share among candidates). Wrong pairs scored up to
 # 0.78 on FEBRL1/2 but 0.965 on the generated roster (no duplicates; namesakes born a digit apart).
 DUPLICATE_MATCH_THRESHOLD = 0.98
-# A name key shared by more records than this meets, in the duplicate finder, only the records born alike
-# (`fastpath.BirthNarrowing`): two registrations of one person share a number, a birth date, or a name and
-# its birth year (their day and month in any year). Namesakes born years apart were compared pair by pair,
-# so that the pairs grew with the square of a common name's namesakes (a roster ten times larger met 100
-# times the pairs in its blocks).
+# A name key or a full birth date shared by more records than this meets, in the duplicate finder, only the
+# records alike in a second key (`fastpath.DuplicateNarrowing`): two registrations of one person share a
+# number, or a name and a birth date typed with one slip. Namesakes born years apart were compared pair by
+# pair, so that the pairs grew with the square of a common name's namesakes (a roster ten times larger met
+# 100 times the pairs in its blocks).
 DUPLICATE_WIDE_BLOCK = 20
 PRUNE_SLACK = 2.0  # bits below the review threshold still compared in full (EM may move the weights)
 # An answer's rows compared at a time: the arrays of their pairs (met in blocks, their cheap fields) are held for
@@ -257,7 +259,8 @@ class RosterIndex:
     @collector_paused()
     def __init__(self, records: Iterable[MatchRecord | Prepared], thresholds: Thresholds | None = None, *,
                  model: Model | None = None, expected_share: float = ON_ROSTER_SHARE,
-                 twins_off_roster: bool = True, wide_block: int | None = None) -> None:
+                 twins_off_roster: bool = True, wide_block: int | None = None,
+                 narrowing: type[BirthNarrowing] = BirthNarrowing) -> None:
         self.thresholds = thresholds or Thresholds()
         self._prepared: list[Prepared] = [record if isinstance(record, Prepared) else prepare(record)
                                           for record in records]
@@ -280,6 +283,7 @@ class RosterIndex:
         self._fields: PairFields | None = None  # the cheap fields as arrays, made for the first batch
         self._narrowing: BirthNarrowing | None = None  # the records' birth years and days as arrays, made on first use
         self._wide_block = wide_block  # a name block wider than this is narrowed by birth (None: `WIDE_BLOCK`)
+        self._narrowing_kind = narrowing  # the duplicate finder's is `DuplicateNarrowing`
         self._name_levels: NameLevels | None = None  # the roster's name words numbered, made for the first batch
         self.fitted = False
         self._unfitted = self.model
@@ -405,7 +409,7 @@ class RosterIndex:
     def _birth_narrowing(self) -> BirthNarrowing:
         """Which records of a wide name block a query meets (made on first use, shared by fresh copies after)."""
         if self._narrowing is None:
-            self._narrowing = BirthNarrowing(self._prepared)
+            self._narrowing = self._narrowing_kind(self._prepared)
             self._narrowing.wide = self._wide_block
         return self._narrowing
 
@@ -465,9 +469,12 @@ class RosterIndex:
         split: Split = {}
         for start in range(0, len(roster), ROWS_PER_BATCH):
             queries = roster[start:start + ROWS_PER_BATCH]
-            rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
-                                            MAX_BLOCK, [query.birth_date for query in queries], self._birth_narrowing(),
-                                            split)
+            narrowing = self._birth_narrowing()
+            if isinstance(narrowing, DuplicateNarrowing):
+                rows, positions = met_in_roster(queries, blocks, MAX_BLOCK, narrowing, split)
+            else:
+                rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
+                                                MAX_BLOCK, [query.birth_date for query in queries], narrowing, split)
             later = positions > rows + start
             out += self._compared_all(queries, rows[later], positions[later])
         return out
@@ -645,7 +652,7 @@ def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | Non
     # Every registration has its own roster ID and case reference: no evidence between two of them.
     thresholds = thresholds or Thresholds(match=DUPLICATE_MATCH_THRESHOLD)
     index = RosterIndex((replace(r, uuid=None, case_ref=None) for r in records), thresholds, model=model,
-                        twins_off_roster=False, wide_block=DUPLICATE_WIDE_BLOCK)
+                        twins_off_roster=False, wide_block=DUPLICATE_WIDE_BLOCK, narrowing=DuplicateNarrowing)
     n = len(index)
     index.model = index.model.with_prior(DUPLICATE_SHARE * n, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
     compared = index._roster_compared()

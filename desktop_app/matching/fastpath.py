@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -67,6 +68,7 @@ from desktop_app.matching.features import (
     _surname_alone_keys,
 )
 from desktop_app.matching.model import U_FLOOR, Model
+from desktop_app.matching.normalize import SKELETON_PREFIX
 
 _ROLES = (SURNAME, GIVEN, PATRONYMIC)
 
@@ -219,18 +221,13 @@ class BirthNarrowing:
     wide: int | None = None  # narrowed above this many records; None: `WIDE_BLOCK` (the duplicate finder's is narrower)
 
     def __init__(self, roster: Sequence[Prepared]) -> None:
-        n = len(roster)
-        # Each distinct date object once (a roster's persons share a few thousand), then spread to the records.
-        every = [r.birth_date for r in roster]
-        _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, n), return_index=True,
-                                     return_inverse=True)
-        dates = [every[k] for k in first.tolist()]
-        spread = spread.reshape(-1)
-        self._year = np.fromiter((d.year if d is not None else -1 for d in dates), np.int64, len(dates))[spread]
-        self._day_month = np.fromiter((_day_month(d) for d in dates), np.int64, len(dates))[spread]
+        self._year, self._day_month = _date_columns(roster, _year, _day_month)
 
-    def met(self, key: str, block: list[int], birth: PartialDate | None, split: Split) -> list[list[int]]:
-        """The positions of `block` (key `key`) a query born on `birth` meets, in a few lists."""
+    def met(self, key: str, block: list[int], birth: PartialDate | None, split: Split,
+            query_words: AbstractSet[str] | None = None,
+            query_tokens: tuple[NameToken, ...] | None = None) -> list[list[int]]:
+        """The positions of `block` (key `key`) a query born on `birth` meets, in a few lists (`query_words`, the
+        query's name words, and `query_tokens` are for `DuplicateNarrowing`)."""
         if birth is None or len(block) <= (WIDE_BLOCK if self.wide is None else self.wide) or not key.startswith(
                 _NARROWED):
             return [block]
@@ -261,7 +258,13 @@ class BirthNarrowing:
         return out
 
 
-Split = dict[str, tuple[dict[int, list[int]], dict[int, list[int]], list[int]]]  # a wide block's records by birth
+# A wide block's records as split for queries (`BirthNarrowing`: by year, by day and month, undated;
+# `DuplicateNarrowing`: its own groups), kept from one query to the next.
+Split = dict[str, Any]
+
+
+def _year(date: PartialDate | None) -> int:
+    return -1 if date is None else date.year
 
 
 def _day_month(date: PartialDate | None) -> int:
@@ -271,15 +274,179 @@ def _day_month(date: PartialDate | None) -> int:
     return min(date.day, date.month) * 100 + max(date.day, date.month)
 
 
+def _year_month(date: PartialDate | None) -> int:
+    return -1 if date is None or date.month is None else date.year * 100 + date.month
+
+
+def _year_day(date: PartialDate | None) -> int:
+    return -1 if date is None or date.day is None else date.year * 100 + date.day
+
+
+def _estimated(date: PartialDate | None) -> int:
+    """1 for a date that may stand for its year alone: no day, or 1 January (an unknown day's usual entry)."""
+    return int(date is not None and (date.day is None or (date.day == 1 and date.month == 1)))
+
+
+def _date_columns(roster: Sequence[Prepared], *columns: Callable[[PartialDate | None], int]) -> list[np.ndarray]:
+    """Each function of the records' birth dates as an array: each distinct date object once (a roster's
+    persons share a few thousand), then spread to the records."""
+    every = [r.birth_date for r in roster]
+    _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, len(every)), return_index=True,
+                                 return_inverse=True)
+    dates = [every[k] for k in first.tolist()]
+    spread = spread.reshape(-1)
+    return [np.fromiter(map(column, dates), np.int64, len(dates))[spread] for column in columns]
+
+
+_WORD_AND_YEAR = ("ty|", "yo|")  # a name word with the birth year (one side gives the year alone)
+
+
+@lru_cache(maxsize=200_000)
+def _other_initials(tokens: tuple[NameToken, ...], word: str) -> frozenset[str]:
+    """The first letters of the sound keys of a record's name words other than the one `word` is a key of."""
+    return frozenset(block[:1] for token in tokens if token.role != PATRONYMIC and word not in token.blocks
+                     for block in token.blocks if not block.startswith(SKELETON_PREFIX))
+
+
+class _ByBirth:
+    """A wide name block's records grouped for `DuplicateNarrowing`."""
+
+    __slots__ = ("day_month", "estimated", "undated", "year", "year_day", "year_month")
+
+    def __init__(self) -> None:
+        self.year: defaultdict[int, list[int]] = defaultdict(list)  # every dated record by year
+        self.year_month: defaultdict[int, list[int]] = defaultdict(list)  # full dates by year and month
+        self.year_day: defaultdict[int, list[int]] = defaultdict(list)  # full dates by year and day
+        self.day_month: defaultdict[int, list[int]] = defaultdict(list)  # full dates by day and month, unordered
+        self.estimated: defaultdict[int, list[int]] = defaultdict(list)  # estimated dates by year
+        self.undated: list[int] = []
+
+
+class DuplicateNarrowing(BirthNarrowing):
+    """The duplicate finder's narrowing of a wide block by a second key (`engine.DUPLICATE_WIDE_BLOCK`).
+
+    Two registrations of one person share a number, or a name and a birth date typed with at most one
+    slip: a digit of the day, of the month or of the year, day and month swapped, or a date estimated
+    (a year alone, or 1 January for an unknown day) a year either side. In a name block (`n|`, `ng|`)
+    wider than `wide`, a registration born on a full date meets the namesakes born in its month of its
+    year or a year either side, on its day in its year, on its day and month in any year, those whose
+    date is estimated in its year or a year either side, and the undated; an estimated date meets every
+    namesake dated in its year or a year either side; an undated registration meets the whole block. A
+    full birth date (`b|`) shared by more than `wide` registrations meets those of them that share a
+    name word's key (`query_words`, the words `features._dated_blocks` gives). Each rule is symmetric,
+    so that a pair is met from either side. (`BirthNarrowing`, the reconcile's, meets every namesake
+    born within a year: their pairs grow with the square of a name's namesakes born in three years.)
+    """
+
+    def __init__(self, roster: Sequence[Prepared]) -> None:
+        super().__init__(roster)
+        self._year_month, self._year_day, self._estimated = _date_columns(roster, _year_month, _year_day,
+                                                                          _estimated)
+        self._words = [_dated_blocks(record.tokens) for record in roster]  # cached: namesakes share one set
+        self._tokens = [record.tokens for record in roster]
+
+    def met(self, key: str, block: list[int], birth: PartialDate | None, split: Split,
+            query_words: AbstractSet[str] | None = None,
+            query_tokens: tuple[NameToken, ...] | None = None) -> list[list[int]]:
+        if len(block) <= (WIDE_BLOCK if self.wide is None else self.wide):
+            return [block]
+        if key.startswith("b|"):
+            return self._by_word(key, block, query_words, split, lambda position: self._words[position])
+        if key.startswith(_WORD_AND_YEAR):
+            word = key.split("|", 2)[1]
+            return self._by_word(key, block, None if query_tokens is None else _other_initials(query_tokens, word),
+                                 split, lambda position: _other_initials(self._tokens[position], word))
+        if birth is None or not key.startswith(_NARROWED):
+            return [block]
+        parts: _ByBirth | None = split.get(key)
+        if parts is None:
+            parts = split[key] = self._split(block)
+        return self._groups(parts, birth)
+
+    @staticmethod
+    def _by_word(key: str, block: list[int], query_words: AbstractSet[str] | None, split: Split,
+                 words: Callable[[int], AbstractSet[str]]) -> list[list[int]]:
+        """The records of `block` that share one of `query_words` (a record with none is met by all, and meets all)."""
+        if not query_words:
+            return [block]
+        by_word = split.get(key)
+        if by_word is None:
+            by_word = split[key] = defaultdict(list)
+            for position in block:
+                for word in words(position) or ("",):
+                    by_word[word].append(position)
+        return [by_word[word] for word in ("", *query_words) if word in by_word]
+
+    def met_names(self, keys: AbstractSet[str], blocks: Mapping[str, list[int]], largest: int,
+                  birth: PartialDate | None, split: Split) -> list[list[int]]:
+        """What `met` gives for each of `keys` (name keys: `n|`, `ng|`), together, in a few lists.
+
+        The keys of one name (one per spelling and sound key) hold mostly the same records: their
+        wide blocks are merged and split by birth once per key set (shared by the registrations of
+        one name: `features` caches it), so that a query looks up a few groups instead of each key's.
+        """
+        entry = split.get(f"#{id(keys)}")
+        if entry is None:
+            narrow: list[list[int]] = []
+            wide: list[list[int]] = []
+            limit = WIDE_BLOCK if self.wide is None else self.wide
+            for key in keys:
+                block = blocks.get(key)
+                if block and len(block) <= largest:
+                    (wide if len(block) > limit and key.startswith(_NARROWED) else narrow).append(block)
+            merged = (self._split(np.unique(np.concatenate([np.array(block, np.int64) for block in wide])).tolist())
+                      if wide else None)
+            entry = split[f"#{id(keys)}"] = (keys, narrow, wide, merged)  # `keys` held: its id stays its own
+        _, narrow, wide, merged = entry
+        if merged is None:
+            return narrow  # type: ignore[no-any-return]
+        if birth is None:
+            return [*narrow, *wide]
+        return [*narrow, *self._groups(merged, birth)]
+
+    def _groups(self, parts: _ByBirth, birth: PartialDate) -> list[list[int]]:
+        year = birth.year
+        years = (year - 1, year, year + 1)
+        if _estimated(birth):
+            found = [parts.year.get(y) for y in years]
+        else:
+            month = birth.month if birth.month is not None else 0
+            found = [parts.year_month.get(y * 100 + month) for y in years]
+            found += [parts.estimated.get(y) for y in years]
+            found += [parts.year_day.get(_year_day(birth)), parts.day_month.get(_day_month(birth))]
+        return [parts.undated, *(group for group in found if group)]
+
+    def _split(self, block: list[int]) -> _ByBirth:
+        parts = _ByBirth()
+        where = np.array(block, np.int64)
+        for position, year, year_month, year_day, day_month, estimated in zip(
+                block, self._year[where].tolist(), self._year_month[where].tolist(),
+                self._year_day[where].tolist(), self._day_month[where].tolist(), self._estimated[where].tolist(),
+                strict=True):
+            if year < 0:
+                parts.undated.append(position)
+                continue
+            parts.year[year].append(position)
+            if estimated:
+                parts.estimated[year].append(position)
+            else:
+                parts.year_month[year_month].append(position)
+                parts.year_day[year_day].append(position)
+                parts.day_month[day_month].append(position)
+        return parts
+
+
 def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], largest: int,
                   births: Sequence[PartialDate | None] | None = None, narrowing: BirthNarrowing | None = None,
-                  split: Split | None = None) -> tuple[np.ndarray, np.ndarray]:
+                  split: Split | None = None, queries: Sequence[Prepared] | None = None
+                  ) -> tuple[np.ndarray, np.ndarray]:
     """Every (query, record) pair sharing a block of at most `largest` records, once: rows and positions.
 
     `keys[i]` are query i's blocking keys; the pairs come query by query, positions ascending
     (`RosterIndex._positions` gives the same positions as a set). With `narrowing`, a wide name
     block gives query i the records `births[i]` could be (`BirthNarrowing`; `split` keeps the wide
-    blocks split by birth from one call to the next of a batch). A Python set per
+    blocks split by birth from one call to the next of a batch; `queries[i]`, query i, for a
+    `DuplicateNarrowing`'s second keys). A Python set per
     query, made an array and sorted there, measured cheaper than numpy's unique per query or over
     the whole batch (and than sorting the set in Python first).
     """
@@ -289,14 +456,47 @@ def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], lar
     for row, query_keys in enumerate(keys):
         met: set[int] = set()
         birth = births[row] if births is not None else None
+        query_words = _dated_blocks(queries[row].tokens) if queries is not None else None
+        query_tokens = queries[row].tokens if queries is not None else None
         for key in query_keys:
             block = blocks.get(key)
             if block and len(block) <= largest:
                 if narrowing is None:
                     met.update(block)
                 else:
-                    for part in narrowing.met(key, block, birth, split):
+                    for part in narrowing.met(key, block, birth, split, query_words, query_tokens):
                         met.update(part)
+        if met:
+            found = np.fromiter(met, np.int64, len(met))
+            found.sort()
+            positions.append(found)
+            rows.append(np.full(len(met), row, np.int64))
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(rows), np.concatenate(positions)
+
+
+def met_in_roster(queries: Sequence[Prepared], blocks: Mapping[str, list[int]], largest: int,
+                  narrowing: DuplicateNarrowing, split: Split) -> tuple[np.ndarray, np.ndarray]:
+    """`met_in_blocks` of roster records as queries (their `features.blocking_keys`, indexing=False) with the
+    duplicate finder's narrowing: the same pairs, a name's keys looked up together (`DuplicateNarrowing.met_names`).
+    """
+    rows: list[np.ndarray] = []
+    positions: list[np.ndarray] = []
+    for row, query in enumerate(queries):
+        met: set[int] = set()
+        birth = query.birth_date
+        parts = key_parts(query, indexing=False)
+        words = _dated_blocks(query.tokens)
+        for part in parts[:2]:  # identifiers and dates, numbers
+            for key in part:
+                block = blocks.get(key)
+                if block and len(block) <= largest:
+                    for group in narrowing.met(key, block, birth, split, words, query.tokens):
+                        met.update(group)
+        for part in parts[2:]:  # name keys: names, initials, a surname alone
+            for group in narrowing.met_names(part, blocks, largest, birth, split):
+                met.update(group)
         if met:
             found = np.fromiter(met, np.int64, len(met))
             found.sort()
