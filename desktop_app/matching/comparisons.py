@@ -205,7 +205,13 @@ def _identifier(query: Prepared, target: Prepared) -> int:
 
 
 def document_level(query: frozenset[str], target: frozenset[str]) -> int:
-    """0 equal, 1 one character off (numbers of 6+ characters), 2 different, 3 missing."""
+    """0 equal, 1 one character off (numbers of 6+ characters), 2 different, 3 missing.
+
+    Numbers of different lengths that are not one character apart are documents of different kinds
+    (an identity card's number beside a passport's, an internal passport beside a foreign one): they
+    were not compared, so the level is 'missing', not 'different'. Two numbers of one length that differ
+    are one kind of document that disagrees (renewed, or another person's).
+    """
     if not query or not target:
         return 3
     if query & target:
@@ -214,6 +220,8 @@ def document_level(query: frozenset[str], target: frozenset[str]) -> int:
         for b in target:
             if min(len(a), len(b)) >= MIN_FUZZY_DOCUMENT and OSA.distance(a, b, score_cutoff=1) <= 1:
                 return 1
+    if all(len(a) != len(b) for a in query for b in target):
+        return 3
     return 2
 
 

@@ -642,6 +642,7 @@ class PairFields:
         level[single & (q_doc == t_doc)] = 0
         fuzzy = single & (q_doc != t_doc)
         level[fuzzy] = 2
+        level[fuzzy & (q.doc_len[rows] != t.doc_len[positions])] = 3  # other kinds of document (`document_level`)
         fuzzy &= np.minimum(q.doc_len[rows], t.doc_len[positions]) >= MIN_FUZZY_DOCUMENT
         where = np.flatnonzero(fuzzy)
         where = where[_may_be_one_off(q, t, rows[where], positions[where])]

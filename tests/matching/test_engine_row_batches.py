@@ -89,7 +89,7 @@ def test_the_pairs_of_one_batch_of_rows_are_held_at_once(monkeypatch: pytest.Mon
 
     def answer(rows: int) -> list[MatchRecord]:
         return [MatchRecord(key=f"a{k}", surname="IVANOV", given_names="IVAN", sex=Sex.FEMALE,
-                            documents=(f"Q{k}",))
+                            documents=(f"Q{1_000_000 + k}",))  # a passport of the same kind: compared
                 for k in range(rows)]
 
     index = RosterIndex(roster)
