@@ -84,7 +84,8 @@ def _check_tables(db: Database) -> None:
             selectinload(Person.search_terms), selectinload(Person.documents), selectinload(Person.phones))).all()
         wrong_terms = [p.id for p in people if {t.term for t in p.search_terms} != search_terms_of(p)]
         names = Counter((p.sort_key, p.birth_date) for p in people)
-        wrong_keys = session.scalar(select(func.count()).select_from(SearchTerm).join(Person)
+        wrong_keys = session.scalar(select(func.count()).select_from(SearchTerm)
+                                    .join(Person, Person.id == SearchTerm.person_id)  # no foreign key (0023)
                                     .where(SearchTerm.sort_key != Person.sort_key))
         entries = session.execute(select(AuditEntry.action, AuditEntry.summary)).all()
     assert case_refs == [f"MR-{i:06d}" for i in range(1, PERSONS + 1)]
