@@ -102,7 +102,7 @@ def run(roster: str, answer: str, floor: bool) -> None:
             (fastpath.BirthNarrowing, "__init__", "4 arrays: BirthNarrowing"),
             (batch_blocks.RosterBlocks, "__init__", "4 arrays: RosterBlocks"),
             (batch_blocks.RosterBlocks, "blocks", "5 the blocks the answer asks for"),
-            (engine, "met_in_blocks", "5 pairs met in blocks"),
+            (engine, "met_by_rows", "5 pairs met in blocks"),
             (engine.RosterIndex, "_compared_all", "6 comparing"),
             (engine.RosterIndex, "fit", "7 EM"),
             (engine.RosterIndex, "_weights", "7 weights"),
@@ -110,7 +110,7 @@ def run(roster: str, answer: str, floor: bool) -> None:
             (reconcile, "_assign", "8 rows assigned")):
         parts.wrap(owner, name, label)
     met: set[int] = set()  # the roster positions some row meets in a block
-    counted_pairs = engine.met_in_blocks
+    counted_pairs = engine.met_by_rows
 
     counting = [0.0]  # CPU seconds of this counting, left out of the total
 
@@ -121,7 +121,7 @@ def run(roster: str, answer: str, floor: bool) -> None:
         counting[0] += time.process_time() - started
         return found
 
-    engine.met_in_blocks = met_counted  # type: ignore[assignment]
+    engine.met_by_rows = met_counted  # type: ignore[assignment]
     db = open_database(roster)
     try:
         started, wall = time.process_time(), time.perf_counter()

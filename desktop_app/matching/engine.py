@@ -23,6 +23,7 @@ from functools import partial
 
 import numpy as np
 
+from desktop_app.matching.answer_narrowing import AnswerNarrowing, AnswerSplit, met_by_rows
 from desktop_app.matching.batch_blocks import RosterBlocks
 from desktop_app.matching.comparisons import (
     ADDRESS_F,
@@ -256,6 +257,8 @@ class RosterIndex:
     (`Model.with_twins_off_roster`); `twins_off_roster` False keeps the roster's own share (duplicates).
     """
 
+    _by_second_key: AnswerNarrowing | None = None  # an answer row's wide blocks narrowed, made on first use
+
     @collector_paused()
     def __init__(self, records: Iterable[MatchRecord | Prepared], thresholds: Thresholds | None = None, *,
                  model: Model | None = None, expected_share: float = ON_ROSTER_SHARE,
@@ -299,7 +302,7 @@ class RosterIndex:
             self._fields = PairFields(self._prepared)
         if self._name_levels is None:
             self._name_levels = NameLevels(self._prepared)
-        self._birth_narrowing()
+        self._answer_narrowing()
         if self._blocks is None and self._batch_blocks is None:
             self._batch_blocks = RosterBlocks(self._prepared)
         copy = object.__new__(RosterIndex)
@@ -371,11 +374,11 @@ class RosterIndex:
                 self._batch_blocks = RosterBlocks(self._prepared)
             blocks = self._batch_blocks.blocks(prepared, set().union(*queries))
         compared: list[Compared] = []
-        split: Split = {}  # the wide name blocks split by birth, once for the whole answer
+        split = AnswerSplit()  # the wide blocks split by a second key, once for the whole answer
         for start in range(0, len(prepared), ROWS_PER_BATCH):  # the pairs' arrays held for one batch of rows
             end = start + ROWS_PER_BATCH
-            births = [query.birth_date for query in prepared[start:end]]
-            met = met_in_blocks(queries[start:end], blocks, MAX_BLOCK, births, self._birth_narrowing(), split)
+            met = met_by_rows(prepared[start:end], queries[start:end], blocks, MAX_BLOCK, self._answer_narrowing(),
+                              split)
             compared += self._compared_all(prepared[start:end], *met, progress, first=start, total=len(prepared))
         if len(records) >= EM_MIN_ROWS:
             self.fit([c for pairs in compared for _, c in pairs])
@@ -413,6 +416,12 @@ class RosterIndex:
             self._narrowing.wide = self._wide_block
         return self._narrowing
 
+    def _answer_narrowing(self) -> AnswerNarrowing:
+        """Which records of a wide block an answer row meets (made on first use, shared by fresh copies after)."""
+        if self._by_second_key is None:
+            self._by_second_key = AnswerNarrowing(self._prepared, self._birth_narrowing())
+        return self._by_second_key
+
     def _every_block(self) -> dict[str, list[int]]:
         return build_part_blocks([key_parts(prepared, indexing=True) for prepared in self._prepared])
 
@@ -422,12 +431,17 @@ class RosterIndex:
         positions: set[int] = set()
         narrowing = self._birth_narrowing()
         split: Split = {}
+        # A row of an answer (no position of its own) meets what `candidates_for_all` would give it.
+        row_narrowing = self._answer_narrowing() if exclude is None else None
+        row_split = AnswerSplit()
         for key in blocking_keys(prepared, indexing=False) if keys is None else keys:
             block = blocks.get(key)
             if block and len(block) <= MAX_BLOCK:
-                for part in narrowing.met(key, block, prepared.birth_date, split):
+                for part in (narrowing.met(key, block, prepared.birth_date, split) if row_narrowing is None
+                             else row_narrowing.met(key, block, prepared, row_split)):
                     positions.update(part)
-        positions.discard(exclude)  # type: ignore[arg-type]
+        if exclude is not None:
+            positions.discard(exclude)
         return positions
 
     def _compared(self, prepared: Prepared, exclude: int | None, after: int = -1, *, keys: set[str] | None = None,

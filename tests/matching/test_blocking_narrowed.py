@@ -1,6 +1,6 @@
 """A common name on a large roster meets only the namesakes an answer row's birth date could be (issue 19).
 
-`fastpath.BirthNarrowing`: a name key shared by more than `WIDE_BLOCK` roster persons ('Abbas
+`answer_narrowing.AnswerNarrowing`: a name key shared by more than `ANSWER_WIDE_BLOCK` roster persons ('Abbas
 Mohammed' in Latin, Arabic and Cyrillic letters) gives a row with a birth date the namesakes born
 in its year or a year either side, on its day and month in any year, or with no date; a row with
 no date meets them all. The true pairs of a cross-script answer whose dates were mistyped (a year's
@@ -15,7 +15,7 @@ import random
 import pytest
 
 from desktop_app.domain.dates import PartialDate
-from desktop_app.matching import fastpath
+from desktop_app.matching import answer_narrowing
 from desktop_app.matching.engine import RosterIndex
 from desktop_app.matching.fastpath import WIDE_BLOCK
 from desktop_app.matching.records import MatchRecord
@@ -79,7 +79,7 @@ def test_the_decisions_are_those_of_the_whole_block(monkeypatch: pytest.MonkeyPa
     rows = [row for row, _ in ANSWER]
     narrowed = RosterIndex(_roster())
     decided = [(c[0].key, c[0].decision) if c else None for c in narrowed.candidates_for_all(rows, limit=3)]
-    monkeypatch.setattr(fastpath, "WIDE_BLOCK", 10**9)  # the rule before: every namesake met
+    monkeypatch.setattr(answer_narrowing, "ANSWER_WIDE_BLOCK", 10**9)  # the rule before: every namesake met
     whole = RosterIndex(_roster())
     assert decided == [(c[0].key, c[0].decision) if c else None for c in whole.candidates_for_all(rows, limit=3)]
     assert narrowed.comparisons < whole.comparisons / 3

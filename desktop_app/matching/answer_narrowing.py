@@ -1,0 +1,152 @@
+"""Which roster records of a wide block an answer row meets: those that also agree on a second key.
+
+    narrowing = AnswerNarrowing(roster, births)      # births: the index's `fastpath.BirthNarrowing`
+    split = AnswerSplit()                            # one per answer: each wide block split once
+    parts = narrowing.met(key, block, row, split)    # lists of positions; their union is what the row meets
+
+At a million persons an answer row met some 320 records, four in five of them through a key
+that holds many persons who could not be the row's person: a name word with a birth year
+(`ty|`, `yo|`: 'IL' is the sound of Ilya, Yulia and Iuliia, and some 2,000 persons carry one of
+them with a given year), a full birth date (`b|`: everyone born that day), or a common name
+(`n|`, `ng|`). As record-linkage systems do at scale (Splink pairs a common key with a
+second), a key shared by more than `ANSWER_WIDE_BLOCK` roster records gives a row only the
+records that also agree with it on something a true pair shows:
+
+- a name key: a birth date that could be the row's (its year or a year either side, its day and
+  month in any year, or no date on the record; as `fastpath.BirthNarrowing`, which the duplicate
+  finder uses);
+- a full birth date: a name word's key (sound or consonant skeleton) of the row;
+- a name word with a birth year: the first letter of another name word (the word the key holds
+  agrees already; a typo in the other word rarely reaches its first letter).
+
+A row that gives nothing to narrow by (no date for a name key, no other word for a word with a
+year) meets the whole block, and a roster record that has nothing to narrow by is met by every
+row. Numbers and identifiers are never narrowed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+
+import numpy as np
+
+from desktop_app.matching.fastpath import BirthNarrowing, _day_month
+from desktop_app.matching.features import PATRONYMIC, NameToken, Prepared, _dated_blocks
+from desktop_app.matching.normalize import SKELETON_PREFIX
+
+ANSWER_WIDE_BLOCK = 20  # a key shared by more roster records than this is narrowed by a second key
+_NAMES = ("n|", "ng|")
+_WORD_AND_YEAR = ("ty|", "yo|")
+_NOTHING = ""  # the group of the roster records a wide block cannot narrow (met by every row)
+_UNNARROWED = frozenset((_NOTHING,))
+
+
+class AnswerSplit:
+    """The wide blocks an answer's rows met, split once for all of them: by birth, and by a name's words."""
+
+    __slots__ = ("births", "groups")
+
+    def __init__(self) -> None:
+        self.births: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # positions, years, days and months
+        self.groups: dict[str, dict[str, list[int]]] = {}
+
+
+class AnswerNarrowing:
+    """The records of a wide block an answer row meets (see the module's docstring)."""
+
+    def __init__(self, roster: Sequence[Prepared], births: BirthNarrowing) -> None:
+        self._year = births._year  # the roster's birth years (-1: none) and days and months, shared
+        self._day_month = births._day_month
+        # Each record's name as a number: namesakes share one tokens tuple (`features.RosterPreparing`), so a
+        # wide block's names are worked out once each, not once a record.
+        every = [record.tokens for record in roster]
+        _, first, name_of = np.unique(np.fromiter(map(id, every), np.uint64, len(every)), return_index=True,
+                                      return_inverse=True)
+        self._names = [every[k] for k in first.tolist()]
+        self._name_of = name_of.reshape(-1)
+        self._words: dict[int, frozenset[str]] = {}  # a name's number -> its words' keys, once asked
+
+    def met(self, key: str, block: list[int], row: Prepared, split: AnswerSplit) -> list[list[int]]:
+        """The positions of `block` (key `key`) the answer row `row` meets, in a few lists."""
+        if len(block) <= ANSWER_WIDE_BLOCK:
+            return [block]
+        if key.startswith(_NAMES):
+            birth = row.birth_date
+            if birth is None:
+                return [block]
+            by_birth = split.births.get(key)
+            if by_birth is None:
+                where = np.array(block, np.int64)
+                by_birth = split.births[key] = (where, self._year[where], self._day_month[where])
+            where, year, day_month = by_birth
+            met = (year < 0) | ((year >= birth.year - 1) & (year <= birth.year + 1))
+            if birth.day is not None and birth.month is not None:
+                met |= day_month == _day_month(birth)
+            return [where[met].tolist()]
+        if key.startswith("b|"):
+            return self._grouped(key, block, _dated_blocks(row.tokens), split, self._name_words)
+        if key.startswith(_WORD_AND_YEAR):
+            word = key.split("|", 2)[1]
+            return self._grouped(key, block, _other_initials(row.tokens, word), split,
+                                 lambda name: _other_initials(self._names[name], word))
+        return [block]
+
+    def _name_words(self, name: int) -> frozenset[str]:
+        words = self._words.get(name)
+        if words is None:
+            words = self._words[name] = _dated_blocks(self._names[name])
+        return words
+
+    def _grouped(self, key: str, block: list[int], wanted: frozenset[str], split: AnswerSplit,
+                 values: Callable[[int], frozenset[str]]) -> list[list[int]]:
+        """The records of `block` holding one of `wanted` (`values(name)`: a name's), and those holding none."""
+        if not wanted:
+            return [block]
+        groups = split.groups.get(key)
+        if groups is None:
+            where = np.array(block, np.int64)
+            names, of_name = np.unique(self._name_of[where], return_inverse=True)
+            by_value: defaultdict[str, list[int]] = defaultdict(list)  # a value -> the block's names holding it
+            for k, name in enumerate(names.tolist()):
+                for value in values(name) or _UNNARROWED:
+                    by_value[value].append(k)
+            of_name = of_name.reshape(-1)
+            groups = split.groups[key] = {
+                value: (where[of_name == found[0]] if len(found) == 1 else where[np.isin(of_name, found)]).tolist()
+                for value, found in by_value.items()}
+        return [groups[value] for value in (_NOTHING, *wanted) if value in groups]
+
+
+@lru_cache(maxsize=200_000)
+def _other_initials(tokens: tuple[NameToken, ...], word: str) -> frozenset[str]:
+    """The first letters of the sound keys of a name's words other than those `word` is a key of."""
+    return frozenset(block[:1] for token in tokens if token.role != PATRONYMIC and word not in token.blocks
+                     for block in token.blocks if not block.startswith(SKELETON_PREFIX))
+
+
+def met_by_rows(rows: Sequence[Prepared], keys: Sequence[AbstractSet[str]], blocks: Mapping[str, list[int]],
+                largest: int, narrowing: AnswerNarrowing, split: AnswerSplit) -> tuple[np.ndarray, np.ndarray]:
+    """`fastpath.met_in_blocks` for answer rows, each block narrowed by `narrowing`: rows and positions of the pairs.
+
+    `keys[i]` are row i's blocking keys; the pairs come row by row, positions ascending.
+    """
+    found_rows: list[np.ndarray] = []
+    positions: list[np.ndarray] = []
+    for number, (row, row_keys) in enumerate(zip(rows, keys, strict=True)):
+        met: set[int] = set()
+        for key in row_keys:
+            block = blocks.get(key)
+            if block and len(block) <= largest:
+                for part in narrowing.met(key, block, row, split):
+                    met.update(part)
+        if met:
+            found = np.fromiter(met, np.int64, len(met))
+            found.sort()
+            positions.append(found)
+            found_rows.append(np.full(len(met), number, np.int64))
+    if not found_rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(found_rows), np.concatenate(positions)
