@@ -49,7 +49,6 @@ from desktop_app.matching.fastpath import (
     build_part_blocks,
     key_parts,
     met_in_blocks,
-    met_in_roster,
     name_caps,
 )
 from desktop_app.matching.features import Prepared, blocking_keys, prepare
@@ -481,14 +480,12 @@ class RosterIndex:
         out: list[Compared] = []
         roster = self._prepared
         split: Split = {}
+        narrowing = self._birth_narrowing()
         for start in range(0, len(roster), ROWS_PER_BATCH):
             queries = roster[start:start + ROWS_PER_BATCH]
-            narrowing = self._birth_narrowing()
-            if isinstance(narrowing, DuplicateNarrowing):
-                rows, positions = met_in_roster(queries, blocks, MAX_BLOCK, narrowing, split)
-            else:
-                rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
-                                                MAX_BLOCK, [query.birth_date for query in queries], narrowing, split)
+            rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
+                                            MAX_BLOCK, [query.birth_date for query in queries], narrowing, split,
+                                            queries)
             later = positions > rows + start
             out += self._compared_all(queries, rows[later], positions[later])
         return out

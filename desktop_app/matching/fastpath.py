@@ -308,18 +308,20 @@ def _other_initials(tokens: tuple[NameToken, ...], word: str) -> frozenset[str]:
                      for block in token.blocks if not block.startswith(SKELETON_PREFIX))
 
 
-class _ByBirth:
-    """A wide name block's records grouped for `DuplicateNarrowing`."""
+# `DuplicateNarrowing`'s groups of a wide name block, one dict of int codes: a full date under its year and month,
+# its year and day (`_YEAR_DAY` on) and its day and month (`_DAY_MONTH` on); an estimated date under its year
+# (`_ESTIMATED` on); every dated record under its year (`_DATED` on); the undated under -1.
+_ESTIMATED, _DATED, _YEAR_DAY, _DAY_MONTH = 1_000_000, 2_000_000, 3_000_000, 4_000_000
 
-    __slots__ = ("day_month", "estimated", "undated", "year", "year_day", "year_month")
 
-    def __init__(self) -> None:
-        self.year: defaultdict[int, list[int]] = defaultdict(list)  # every dated record by year
-        self.year_month: defaultdict[int, list[int]] = defaultdict(list)  # full dates by year and month
-        self.year_day: defaultdict[int, list[int]] = defaultdict(list)  # full dates by year and day
-        self.day_month: defaultdict[int, list[int]] = defaultdict(list)  # full dates by day and month, unordered
-        self.estimated: defaultdict[int, list[int]] = defaultdict(list)  # estimated dates by year
-        self.undated: list[int] = []
+def _codes(birth: PartialDate) -> tuple[int, ...]:
+    """The groups a query born on `birth` meets (`DuplicateNarrowing`), the undated first."""
+    year = birth.year
+    if _estimated(birth):
+        return -1, _DATED + year - 1, _DATED + year, _DATED + year + 1
+    month = birth.month if birth.month is not None else 0
+    return (-1, (year - 1) * 100 + month, year * 100 + month, (year + 1) * 100 + month, _ESTIMATED + year - 1,
+            _ESTIMATED + year, _ESTIMATED + year + 1, _YEAR_DAY + _year_day(birth), _DAY_MONTH + _day_month(birth))
 
 
 class DuplicateNarrowing(BirthNarrowing):
@@ -344,6 +346,7 @@ class DuplicateNarrowing(BirthNarrowing):
                                                                           _estimated)
         self._words = [_dated_blocks(record.tokens) for record in roster]  # cached: namesakes share one set
         self._tokens = [record.tokens for record in roster]
+        self._queried: dict[int, tuple[PartialDate, tuple[int, ...]]] = {}  # a date's id -> the date, its codes
 
     def met(self, key: str, block: list[int], birth: PartialDate | None, split: Split,
             query_words: AbstractSet[str] | None = None,
@@ -358,10 +361,13 @@ class DuplicateNarrowing(BirthNarrowing):
                                  split, lambda position: _other_initials(self._tokens[position], word))
         if birth is None or not key.startswith(_NARROWED):
             return [block]
-        parts: _ByBirth | None = split.get(key)
-        if parts is None:
-            parts = split[key] = self._split(block)
-        return self._groups(parts, birth)
+        groups: dict[int, list[int]] | None = split.get(key)
+        if groups is None:
+            groups = split[key] = self._split(block)
+        codes = self._queried.get(id(birth))
+        if codes is None:  # a roster's persons share their date objects: each one's codes are made once
+            codes = self._queried[id(birth)] = (birth, _codes(birth))
+        return [groups[code] for code in codes[1] if code in groups]
 
     @staticmethod
     def _by_word(key: str, block: list[int], query_words: AbstractSet[str] | None, split: Split,
@@ -377,63 +383,24 @@ class DuplicateNarrowing(BirthNarrowing):
                     by_word[word].append(position)
         return [by_word[word] for word in ("", *query_words) if word in by_word]
 
-    def met_names(self, keys: AbstractSet[str], blocks: Mapping[str, list[int]], largest: int,
-                  birth: PartialDate | None, split: Split) -> list[list[int]]:
-        """What `met` gives for each of `keys` (name keys: `n|`, `ng|`), together, in a few lists.
-
-        The keys of one name (one per spelling and sound key) hold mostly the same records: their
-        wide blocks are merged and split by birth once per key set (shared by the registrations of
-        one name: `features` caches it), so that a query looks up a few groups instead of each key's.
-        """
-        entry = split.get(f"#{id(keys)}")
-        if entry is None:
-            narrow: list[list[int]] = []
-            wide: list[list[int]] = []
-            limit = WIDE_BLOCK if self.wide is None else self.wide
-            for key in keys:
-                block = blocks.get(key)
-                if block and len(block) <= largest:
-                    (wide if len(block) > limit and key.startswith(_NARROWED) else narrow).append(block)
-            merged = (self._split(np.unique(np.concatenate([np.array(block, np.int64) for block in wide])).tolist())
-                      if wide else None)
-            entry = split[f"#{id(keys)}"] = (keys, narrow, wide, merged)  # `keys` held: its id stays its own
-        _, narrow, wide, merged = entry
-        if merged is None:
-            return narrow  # type: ignore[no-any-return]
-        if birth is None:
-            return [*narrow, *wide]
-        return [*narrow, *self._groups(merged, birth)]
-
-    def _groups(self, parts: _ByBirth, birth: PartialDate) -> list[list[int]]:
-        year = birth.year
-        years = (year - 1, year, year + 1)
-        if _estimated(birth):
-            found = [parts.year.get(y) for y in years]
-        else:
-            month = birth.month if birth.month is not None else 0
-            found = [parts.year_month.get(y * 100 + month) for y in years]
-            found += [parts.estimated.get(y) for y in years]
-            found += [parts.year_day.get(_year_day(birth)), parts.day_month.get(_day_month(birth))]
-        return [parts.undated, *(group for group in found if group)]
-
-    def _split(self, block: list[int]) -> _ByBirth:
-        parts = _ByBirth()
+    def _split(self, block: list[int]) -> dict[int, list[int]]:
+        groups: defaultdict[int, list[int]] = defaultdict(list)
         where = np.array(block, np.int64)
         for position, year, year_month, year_day, day_month, estimated in zip(
                 block, self._year[where].tolist(), self._year_month[where].tolist(),
                 self._year_day[where].tolist(), self._day_month[where].tolist(), self._estimated[where].tolist(),
                 strict=True):
             if year < 0:
-                parts.undated.append(position)
+                groups[-1].append(position)
                 continue
-            parts.year[year].append(position)
+            groups[_DATED + year].append(position)
             if estimated:
-                parts.estimated[year].append(position)
+                groups[_ESTIMATED + year].append(position)
             else:
-                parts.year_month[year_month].append(position)
-                parts.year_day[year_day].append(position)
-                parts.day_month[day_month].append(position)
-        return parts
+                groups[year_month].append(position)
+                groups[_YEAR_DAY + year_day].append(position)
+                groups[_DAY_MONTH + day_month].append(position)
+        return dict(groups)
 
 
 def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], largest: int,
@@ -466,37 +433,6 @@ def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], lar
                 else:
                     for part in narrowing.met(key, block, birth, split, query_words, query_tokens):
                         met.update(part)
-        if met:
-            found = np.fromiter(met, np.int64, len(met))
-            found.sort()
-            positions.append(found)
-            rows.append(np.full(len(met), row, np.int64))
-    if not rows:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return np.concatenate(rows), np.concatenate(positions)
-
-
-def met_in_roster(queries: Sequence[Prepared], blocks: Mapping[str, list[int]], largest: int,
-                  narrowing: DuplicateNarrowing, split: Split) -> tuple[np.ndarray, np.ndarray]:
-    """`met_in_blocks` of roster records as queries (their `features.blocking_keys`, indexing=False) with the
-    duplicate finder's narrowing: the same pairs, a name's keys looked up together (`DuplicateNarrowing.met_names`).
-    """
-    rows: list[np.ndarray] = []
-    positions: list[np.ndarray] = []
-    for row, query in enumerate(queries):
-        met: set[int] = set()
-        birth = query.birth_date
-        parts = key_parts(query, indexing=False)
-        words = _dated_blocks(query.tokens)
-        for part in parts[:2]:  # identifiers and dates, numbers
-            for key in part:
-                block = blocks.get(key)
-                if block and len(block) <= largest:
-                    for group in narrowing.met(key, block, birth, split, words, query.tokens):
-                        met.update(group)
-        for part in parts[2:]:  # name keys: names, initials, a surname alone
-            for group in narrowing.met_names(part, blocks, largest, birth, split):
-                met.update(group)
         if met:
             found = np.fromiter(met, np.int64, len(met))
             found.sort()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import random
 
-import numpy as np
 import pytest
 
 from desktop_app.domain.dates import PartialDate
@@ -25,7 +24,6 @@ from desktop_app.matching.fastpath import (
     build_part_blocks,
     key_parts,
     met_in_blocks,
-    met_in_roster,
 )
 from desktop_app.matching.features import blocking_keys, prepare
 from desktop_app.matching.records import MatchRecord
@@ -99,18 +97,6 @@ def test_a_wide_block_meets_the_registrations_alike_in_a_second_key() -> None:
     new_year = {pair for pair in after if pair[0].startswith("y") and pair[1].startswith("y")}
     assert len(new_year) < BORN_ON_NEW_YEAR * (BORN_ON_NEW_YEAR - 1) // 2 / 4  # only those sharing a name word
     assert after <= before  # nothing met that was not met before
-
-
-def test_the_finder_meets_the_same_pairs_a_name_at_a_time() -> None:
-    prepared = [prepare(record) for record in _roster()]
-    blocks = build_part_blocks([key_parts(record, indexing=True) for record in prepared])
-    narrowing = DuplicateNarrowing(prepared)
-    narrowing.wide = DUPLICATE_WIDE_BLOCK
-    by_key = met_in_blocks([blocking_keys(query, indexing=False) for query in prepared], blocks, MAX_BLOCK,
-                           [query.birth_date for query in prepared], narrowing, {},
-                           prepared)
-    by_name = met_in_roster(prepared, blocks, MAX_BLOCK, narrowing, {})
-    assert np.array_equal(by_key[0], by_name[0]) and np.array_equal(by_key[1], by_name[1])
 
 
 def test_the_registrations_again_are_decided_as_with_the_whole_block(monkeypatch: pytest.MonkeyPatch) -> None:
