@@ -449,6 +449,11 @@ def first_page_ids(db: Database, query: RosterQuery, limit: int) -> list[int]:
     from it (`intersected_page`); otherwise every match is found and sorted (`first_page_statement`)."""
     check_filters(db, query)
     with db.reading() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            # The intersected page is read in rounds: each must see the roster the rounds before saw, or a
+            # person a colleague renames meanwhile is met in two rounds and shown twice (READ COMMITTED gives
+            # each statement the roster as of its own start; SQLite's read transaction is one snapshot).
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         streamed = intersected_words(session, query)
         if streamed is not None:
             return intersected_page(session, query, streamed, limit)
