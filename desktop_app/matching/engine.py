@@ -485,9 +485,8 @@ class RosterIndex:
             queries = roster[start:start + ROWS_PER_BATCH]
             rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
                                             MAX_BLOCK, [query.birth_date for query in queries], narrowing, split,
-                                            queries)
-            later = positions > rows + start
-            out += self._compared_all(queries, rows[later], positions[later])
+                                            queries, start)  # only the records after each
+            out += self._compared_all(queries, rows, positions)
         return out
 
     def _compared_all(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray,

@@ -13,6 +13,7 @@ this module computes the same values with less Python work per record, and
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -405,7 +406,7 @@ class DuplicateNarrowing(BirthNarrowing):
 
 def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], largest: int,
                   births: Sequence[PartialDate | None] | None = None, narrowing: BirthNarrowing | None = None,
-                  split: Split | None = None, queries: Sequence[Prepared] | None = None
+                  split: Split | None = None, queries: Sequence[Prepared] | None = None, first: int | None = None
                   ) -> tuple[np.ndarray, np.ndarray]:
     """Every (query, record) pair sharing a block of at most `largest` records, once: rows and positions.
 
@@ -413,7 +414,8 @@ def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], lar
     (`RosterIndex._positions` gives the same positions as a set). With `narrowing`, a wide name
     block gives query i the records `births[i]` could be (`BirthNarrowing`; `split` keeps the wide
     blocks split by birth from one call to the next of a batch; `queries[i]`, query i, for a
-    `DuplicateNarrowing`'s second keys). A Python set per
+    `DuplicateNarrowing`'s second keys). With `first`, the queries are the indexed records from position
+    `first` on, and only the records after each are met (each pair once: the duplicate finder). A Python set per
     query, made an array and sorted there, measured cheaper than numpy's unique per query or over
     the whole batch (and than sorting the set in Python first).
     """
@@ -425,14 +427,16 @@ def met_in_blocks(keys: Sequence[set[str]], blocks: Mapping[str, list[int]], lar
         birth = births[row] if births is not None else None
         query_words = _dated_blocks(queries[row].tokens) if queries is not None else None
         query_tokens = queries[row].tokens if queries is not None else None
+        after = -1 if first is None else first + row
         for key in query_keys:
             block = blocks.get(key)
-            if block and len(block) <= largest:
+            if block and len(block) <= largest and block[-1] > after:  # a block's positions ascend, as its parts'
                 if narrowing is None:
-                    met.update(block)
+                    met.update(block if after < block[0] else block[bisect_right(block, after):])
                 else:
                     for part in narrowing.met(key, block, birth, split, query_words, query_tokens):
-                        met.update(part)
+                        if part and part[-1] > after:
+                            met.update(part if after < part[0] else part[bisect_right(part, after):])
         if met:
             found = np.fromiter(met, np.int64, len(met))
             found.sort()

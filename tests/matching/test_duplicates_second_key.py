@@ -113,3 +113,19 @@ def test_the_registrations_again_are_decided_as_with_the_whole_block(monkeypatch
 def _pair(a: object, b: object) -> tuple[str, str]:
     first, second = sorted((str(a), str(b)))
     return first, second
+
+
+def test_the_finder_meets_only_the_records_after_each_the_same_pairs() -> None:
+    prepared = [prepare(record) for record in _roster()]
+    blocks = build_part_blocks([key_parts(record, indexing=True) for record in prepared])
+    narrowing = DuplicateNarrowing(prepared)
+    narrowing.wide = DUPLICATE_WIDE_BLOCK
+    keys = [blocking_keys(query, indexing=False) for query in prepared]
+    births = [query.birth_date for query in prepared]
+    rows, positions = met_in_blocks(keys, blocks, MAX_BLOCK, births, narrowing, {}, prepared)
+    later = positions > rows
+    for start in (0, 7):  # the queries as one batch, and from the eighth record on
+        after_rows, after_positions = met_in_blocks(keys[start:], blocks, MAX_BLOCK, births[start:], narrowing, {},
+                                                    prepared[start:], start)
+        assert (after_rows + start).tolist() == rows[later & (rows >= start)].tolist()
+        assert after_positions.tolist() == positions[later & (rows >= start)].tolist()
