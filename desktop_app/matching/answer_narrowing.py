@@ -50,7 +50,7 @@ class AnswerSplit:
     __slots__ = ("births", "groups")
 
     def __init__(self) -> None:
-        self.births: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # positions, years, days and months
+        self.births: dict[str, tuple[dict[int, list[int]], dict[int, list[int]]]] = {}  # by year, by day and month
         self.groups: dict[str, dict[str, list[int]]] = {}
 
 
@@ -80,12 +80,13 @@ class AnswerNarrowing:
             by_birth = split.births.get(key)
             if by_birth is None:
                 where = np.array(block, np.int64)
-                by_birth = split.births[key] = (where, self._year[where], self._day_month[where])
-            where, year, day_month = by_birth
-            met = (year < 0) | ((year >= birth.year - 1) & (year <= birth.year + 1))
+                by_birth = split.births[key] = (_lists(where, self._year[where]),
+                                                _lists(where, self._day_month[where]))
+            by_year, by_day_month = by_birth
+            found = [by_year.get(year) for year in (-1, birth.year - 1, birth.year, birth.year + 1)]
             if birth.day is not None and birth.month is not None:
-                met |= day_month == _day_month(birth)
-            return [where[met].tolist()]
+                found.append(by_day_month.get(_day_month(birth)))
+            return [part for part in found if part]
         if key.startswith("b|"):
             return self._grouped(key, block, _dated_blocks(row.tokens), split, self._name_words)
         if key.startswith(_WORD_AND_YEAR):
@@ -108,16 +109,22 @@ class AnswerNarrowing:
         groups = split.groups.get(key)
         if groups is None:
             where = np.array(block, np.int64)
-            names, of_name = np.unique(self._name_of[where], return_inverse=True)
-            by_value: defaultdict[str, list[int]] = defaultdict(list)  # a value -> the block's names holding it
-            for k, name in enumerate(names.tolist()):
+            by_name = _lists(where, self._name_of[where])
+            by_value: defaultdict[str, list[int]] = defaultdict(list)
+            for name, positions in by_name.items():
                 for value in values(name) or _UNNARROWED:
-                    by_value[value].append(k)
-            of_name = of_name.reshape(-1)
-            groups = split.groups[key] = {
-                value: (where[of_name == found[0]] if len(found) == 1 else where[np.isin(of_name, found)]).tolist()
-                for value, found in by_value.items()}
+                    by_value[value] += positions
+            groups = split.groups[key] = dict(by_value)
         return [groups[value] for value in (_NOTHING, *wanted) if value in groups]
+
+
+def _lists(positions: np.ndarray, values: np.ndarray) -> dict[int, list[int]]:
+    """`positions` grouped by their `values` (value -> positions in their order)."""
+    order = np.argsort(values, kind="stable")
+    distinct, starts = np.unique(values[order], return_index=True)
+    ordered = positions[order].tolist()
+    bounds = [*starts.tolist(), len(ordered)]
+    return {value: ordered[bounds[k]:bounds[k + 1]] for k, value in enumerate(distinct.tolist())}
 
 
 @lru_cache(maxsize=200_000)
