@@ -47,6 +47,8 @@ MERGE_TERMS = 64
 INTERSECT_FIRST_DEPTH = 8
 # The most leaps to the words' first common person (each one statement); the window starts where they end.
 LEAPS = 12
+# The most prefixes whose terms one statement reads (SQLite: a compound SELECT has at most 500 parts).
+PREFIXES_A_STATEMENT = 120
 
 # One table of each sort key's column, shared with the first look (plain sqlite3, before SQLAlchemy).
 _SORT_COLUMNS = {key: Person.__table__.c[SORT_COLUMNS[key.value]] for key in SortKey}
@@ -283,12 +285,16 @@ def _word_terms(session: Session, plain: Sequence[tuple[tuple[str, ...], tuple[s
     word whose prefixes begin more than `MERGE_TERMS` terms; one statement for every word's prefixes."""
     owners = [number for number, (prefixes, _keys) in enumerate(plain) for _prefix in prefixes]
     bounds = [prefix for prefixes, _keys in plain for prefix in prefixes]
-    params: dict[str, object] = {"most": MERGE_TERMS + 1}
-    for i, prefix in enumerate(bounds):
-        params.update({f"low{i}": prefix, f"high{i}": prefix + _TOP})
     found: list[set[str]] = [set() for _ in plain]
-    for prefix, term in session.connection().execute(_terms_beginning_each(len(bounds)), params):
-        found[owners[prefix]].add(term)
+    # A text pasted into the search box may hold hundreds of words: SQLite refuses a compound SELECT of
+    # more than 500 parts, so the prefixes go PREFIXES_A_STATEMENT at a time (one statement for a few words).
+    for first in range(0, len(bounds), PREFIXES_A_STATEMENT):
+        chunk = bounds[first:first + PREFIXES_A_STATEMENT]
+        params: dict[str, object] = {"most": MERGE_TERMS + 1}
+        for i, prefix in enumerate(chunk):
+            params.update({f"low{i}": prefix, f"high{i}": prefix + _TOP})
+        for prefix, term in session.connection().execute(_terms_beginning_each(len(chunk)), params):
+            found[owners[first + prefix]].add(term)
     return [None if len(terms) > MERGE_TERMS else sorted(terms | set(keys))
             for terms, (_prefixes, keys) in zip(found, plain, strict=True)]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -219,4 +220,26 @@ def test_every_writer_keeps_the_term_index_whole(target: str, tmp_path: Path) ->
         _index_whole(db, "demo bulk")
     finally:
         other.close()
+        db.close()
+
+
+def test_a_pasted_text_of_hundreds_of_words_is_searched(tmp_path: Path) -> None:
+    """A text of 250 words pasted into the search box: every word's prefixes were read in one statement,
+    a compound SELECT of more parts than SQLite allows (500): 'too many terms in compound SELECT', the
+    crash dialog. The words' terms are read in statements of `PREFIXES_A_STATEMENT` prefixes. (SQLite
+    only: PostgreSQL has no such limit, and sorting every match of 250 words there takes minutes.)"""
+    db = open_database(tmp_path / "roster.db")
+    try:
+        for surname, given in _HOSTILE:
+            persons.create_person(db, {"surname": surname, "given_names": given}, operator=OPERATOR)
+        rng = random.Random(19)
+        pasted = " ".join("".join(rng.choice("абвгдежзиклмнопрстуфх") for _ in range(6)) for _ in range(250))
+        for text in (pasted, f"иванова {pasted} анна"):
+            query = RosterQuery(text=text, today=DAY)
+            assert roster.first_page_ids(db, query, 5) == roster.search_ids(db, query)[:5]
+        with db.reading() as session:
+            plain = roster._plain_words(pasted) or []
+            assert sum(len(prefixes) for prefixes, _exact in plain) > 500  # past SQLite's limit in one statement
+            assert roster.intersected_words(session, RosterQuery(text="иванова анна " + pasted)) is not None
+    finally:
         db.close()
