@@ -14,10 +14,12 @@ records that also agree with it on something a true pair shows:
 
 - a name key: a birth date that could be the row's (its year or a year either side, its day and
   month in any year, or no date on the record; as `fastpath.BirthNarrowing`, which the duplicate
-  finder uses);
+  finder uses), or two years off when either date is estimated (a year alone or 1 January: an age
+  guessed at registration);
 - a full birth date: a name word's key (sound or consonant skeleton) of the row;
-- a name word with a birth year: the first letter of another name word (the word the key holds
-  agrees already; a typo in the other word rarely reaches its first letter).
+- a name word with a birth year: one of the first two letters of another name word's sound key (the
+  word the key holds agrees already; a typo or another transliteration of the other word rarely
+  changes both).
 
 A row that gives nothing to narrow by (no date for a name key, no other word for a word with a
 year) meets the whole block, and a roster record that has nothing to narrow by is met by every
@@ -33,6 +35,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from desktop_app.domain.dates import PartialDate
 from desktop_app.matching.fastpath import BirthNarrowing, _day_month
 from desktop_app.matching.features import PATRONYMIC, NameToken, Prepared, _dated_blocks
 from desktop_app.matching.normalize import SKELETON_PREFIX
@@ -42,6 +45,8 @@ _NAMES = ("n|", "ng|")
 _WORD_AND_YEAR = ("ty|", "yo|")
 _NOTHING = ""  # the group of the roster records a wide block cannot narrow (met by every row)
 _UNNARROWED = frozenset((_NOTHING,))
+GUESSED_AGE_SLACK = 2  # an estimated birth date meets, in a wide name block, the namesakes born this many years off
+_NEW_YEAR = 101  # `fastpath._day_month` of 1 January, an unknown day's usual entry
 
 
 class AnswerSplit:
@@ -60,6 +65,8 @@ class AnswerNarrowing:
     def __init__(self, roster: Sequence[Prepared], births: BirthNarrowing) -> None:
         self._year = births._year  # the roster's birth years (-1: none) and days and months, shared
         self._day_month = births._day_month
+        # An estimated date: a year alone (or a month), or 1 January.
+        self._estimated = (self._year >= 0) & ((self._day_month < 0) | (self._day_month == _NEW_YEAR))
         # Each record's name as a number: namesakes share one tokens tuple (`features.RosterPreparing`), so a
         # wide block's names are worked out once each, not once a record.
         every = [record.tokens for record in roster]
@@ -71,6 +78,29 @@ class AnswerNarrowing:
 
     def met(self, key: str, block: list[int], row: Prepared, split: AnswerSplit) -> list[list[int]]:
         """The positions of `block` (key `key`) the answer row `row` meets, in a few lists."""
+        parts = self._by_second_key(key, block, row, split)
+        if row.birth_date is not None and len(block) > ANSWER_WIDE_BLOCK and key.startswith(_NAMES):
+            parts += self._guessed_ages(key, block, row.birth_date, split)
+        return parts
+
+    def _guessed_ages(self, key: str, block: list[int], birth: PartialDate, split: AnswerSplit) -> list[list[int]]:
+        """The namesakes born `GUESSED_AGE_SLACK` years off `birth`: all if `birth` is estimated, else the estimated."""
+        groups = split.groups.get("~" + key)
+        if groups is None:  # the block's records by year ('*1985') and its estimated ones by year ('1985')
+            where = np.array(block, np.int64)
+            by_year: defaultdict[str, list[int]] = defaultdict(list)
+            for position, year, estimated in zip(block, self._year[where].tolist(),
+                                                 self._estimated[where].tolist(), strict=True):
+                if year >= 0:
+                    by_year[f"*{year}"].append(position)
+                    if estimated:
+                        by_year[str(year)].append(position)
+            groups = split.groups["~" + key] = dict(by_year)
+        mark = "*" if birth.day is None or (birth.day == 1 and birth.month == 1) else ""
+        return [groups[name] for name in (f"{mark}{birth.year - GUESSED_AGE_SLACK}",
+                                          f"{mark}{birth.year + GUESSED_AGE_SLACK}") if name in groups]
+
+    def _by_second_key(self, key: str, block: list[int], row: Prepared, split: AnswerSplit) -> list[list[int]]:
         if len(block) <= ANSWER_WIDE_BLOCK:
             return [block]
         if key.startswith(_NAMES):
@@ -129,9 +159,14 @@ def _lists(positions: np.ndarray, values: np.ndarray) -> dict[int, list[int]]:
 
 @lru_cache(maxsize=200_000)
 def _other_initials(tokens: tuple[NameToken, ...], word: str) -> frozenset[str]:
-    """The first letters of the sound keys of a name's words other than those `word` is a key of."""
-    return frozenset(block[:1] for token in tokens if token.role != PATRONYMIC and word not in token.blocks
-                     for block in token.blocks if not block.startswith(SKELETON_PREFIX))
+    """The first two letters of the sound keys of a name's words other than those `word` is a key of.
+
+    Two, not one: a transliteration changes a word's first sound more often than its second (Khaled and
+    Chaled, HLD and SLD; Hussein and Gusein; Elena and Jelena; Olga and Helga; Hryhoriy and Grigoriy; Zhang
+    and Chang), and the sound key of an Arabic word drops its first letter (عمر reads MR beside OMAR's OMR).
+    """
+    return frozenset(letter for token in tokens if token.role != PATRONYMIC and word not in token.blocks
+                     for block in token.blocks if not block.startswith(SKELETON_PREFIX) for letter in block[:2])
 
 
 def met_by_rows(rows: Sequence[Prepared], keys: Sequence[AbstractSet[str]], blocks: Mapping[str, list[int]],
