@@ -13,10 +13,15 @@ and its year are common: a roster of thousands holds forty Mohammeds born in any
 
 from __future__ import annotations
 
+import csv
+import json
 import random
+import sqlite3
+from pathlib import Path
 
 import pytest
 
+from desktop_app.cli import main
 from desktop_app.domain.dates import PartialDate
 from desktop_app.matching import answer_narrowing
 from desktop_app.matching.answer_narrowing import ANSWER_WIDE_BLOCK
@@ -112,3 +117,32 @@ def test_an_estimated_birth_date_two_years_off_still_meets_the_person(
     assert "P" in met
     assert len(met) <= NAMESAKES // 3  # still narrowed: not every namesake
     _decided_as_by_the_whole_block([*_namesakes(*names), person], row, monkeypatch)
+
+
+def test_through_the_command_line_the_row_is_offered_its_person_not_a_namesake_of_its_initial(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`reconcile --json`: CHALED MOHAMMED, 1985, Aleppo went to review of SALEH MOHAMMED (CHALED's sound key begins
+    with S, as SALEH's does), its person KHALED MOHAMMED never offered."""
+    roster_file, answer_file, db_file = tmp_path / "roster.csv", tmp_path / "answer.csv", tmp_path / "roster.db"
+    with roster_file.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Surname", "Given names", "Date of birth", "City"])
+        for record in _mohammeds_of_1985():
+            assert record.birth_date is not None
+            born = record.birth_date
+            writer.writerow([record.surname, record.given_names, f"{born.year}-{born.month:02d}-{born.day:02d}", ""])
+        writer.writerow(["KHALED", "MOHAMMED", "1985-04-07", "Aleppo"])
+    with answer_file.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([["Surname", "Given names", "Date of birth", "City", "Decision"],
+                                   ["CHALED", "MOHAMMED", "1985", "Aleppo", "approved"]])
+    cli = ["--db", str(db_file), "--operator", "x19h"]
+    assert main([*cli, "import", str(roster_file), "--accept-duplicates", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["created"] == CROWD + 1
+    assert main([*cli, "reconcile", str(answer_file), "--json"]) == 0
+    offered = json.loads(capsys.readouterr().out)["matches"][0]
+    connection = sqlite3.connect(db_file)
+    try:
+        (surname,) = connection.execute("select surname from persons where id = ?", (offered["person_id"],)).fetchone()
+    finally:
+        connection.close()
+    assert (surname, offered["decision"]) == ("KHALED", "review")
