@@ -167,14 +167,6 @@ GROUP_DOCUMENT_HOLDERS = 10
 # A full name's birth dates that may all be one person's: registered up to six times, the date mistyped in
 # some (FEBRL2 holds such persons). Beyond them, each date is another person carrying the name (`joint_names`).
 ONE_PERSONS_DATES = 6
-# A household shares its surname and its address, so a pair agreeing on the surname agrees on the address far
-# more often than two random persons do: u of the address is conditional on the surname agreeing, counted on
-# the roster's pairs of persons who share a surname key (and differ in given name and birth date: not one
-# person registered twice), shrunk towards what a crisis roster of families shows by this many pairs.
-# A roster of families: the address says little beyond the surname; one of persons alone (FEBRL): much.
-# A town holds many households: its frequency (`place_frequencies`) weighs it, not conditioned.
-ADDRESS_GIVEN_SURNAME_PRIOR = 0.005  # address equal | surname agrees, another person: 1 pair in 200
-ADDRESS_PSEUDO_PAIRS = 20
 
 
 @dataclass(frozen=True)
@@ -206,9 +198,6 @@ class Model:
     # (surname key, given-name key) -> other persons with a surname and given name agreeing with both (`joint_names`)
     full_names: dict[tuple[str, str], int] | None = None
     full_name_total: int = 0
-    # u of an address equal between two persons whose surnames agree (`address_given_surname`);
-    # None: not counted (the shipped model), the address weighed as independent of the surname
-    address_given_surname: AddressGivenSurname | None = None
 
     @classmethod
     def shipped(cls) -> Model:
@@ -277,7 +266,6 @@ class Model:
         base = self.u[LOCALITY_F][0]
         holders = document_holders(records)
         return replace(self, term_frequencies=(tables[0], tables[1], tables[2]), given_counts=dict(given),
-                       address_given_surname=address_given_surname(records),
                        full_names=full_names or None, full_name_total=len(records),
                        group_documents=_groups(holders) or None, roster_size=len(records),
                        shared_numbers=frozenset(number for number, n in holders.items() if n > 1) or None,
@@ -557,32 +545,16 @@ class Model:
     def adjusted_places(self, comparison: Comparison) -> tuple[float, float] | None:
         """Locality and address bits when the locality's frequency or a shared household changes them, else None."""
         levels = comparison.levels
-        counted = self.address_given_surname
-        given_surname = (counted.of(comparison.name_keys[0]) if counted is not None and levels[SURNAME_F] <= AGREEING
-                         else None)
-        if not comparison.place_key and levels[HOUSEHOLD_F] != 0 and given_surname is None:
+        if not comparison.place_key and levels[HOUSEHOLD_F] != 0:
             return None
         locality = self.bits_table[LOCALITY_F][levels[LOCALITY_F]]
         address = self.bits_table[ADDRESS_F][levels[ADDRESS_F]]
         if comparison.place_key and self.place_frequencies is not None:
             tf = self.place_frequencies.get(comparison.place_key, self.place_base)
             locality = math.log2(self.m[LOCALITY_F][0] / max(tf, U_FLOOR))
-        if given_surname is not None:  # a household shares its surname and its address: u given the surname
-            address = self._given_surname(levels[ADDRESS_F], address, given_surname)
         if levels[HOUSEHOLD_F] == 0:
             locality, address = min(locality, 0.0), min(address, 0.0)
         return locality, address
-
-    def _given_surname(self, level: int, bits: float, equal: float) -> float:
-        """The bits of an address at `level` when the surnames agree: u of an equal address is `equal`
-        (`address_given_surname`), a near one's is raised alike; never below 0 nor above `bits`."""
-        if bits <= 0.0 or level >= FIELDS[ADDRESS_F].missing:
-            return bits
-        lift = equal / max(self.u[ADDRESS_F][0], U_FLOOR)
-        if lift <= 1.0:
-            return bits
-        return min(bits, max(math.log2(self.m[ADDRESS_F][level] / (max(self.u[ADDRESS_F][level], U_FLOOR) * lift)),
-                             0.0))
 
     def max_name_bits(self) -> float:
         """An upper bound of what the name fields can add (for pruning hopeless pairs)."""
@@ -722,67 +694,6 @@ def _look_alikes(records: Sequence[Prepared]) -> LookAlikes:
         return float(sum(n * (n - 1) for n in counts.values()))
 
     return LookAlikes(len(records), persons, len(twins), found, ordered(surnames), ordered(births), ordered(givens))
-
-
-def address_given_surname(records: Sequence[Prepared]) -> AddressGivenSurname:
-    """u of an address equal for two persons of `records` whose surnames agree: over the roster, shrunk towards
-    `ADDRESS_GIVEN_SURNAME_PRIOR` by `ADDRESS_PSEUDO_PAIRS` pairs, and per surname key, shrunk towards the
-    roster's by as many.
-
-    Per surname because a household's surname is mostly its own: two Zinnatullins are one family, two
-    Ivanovs seldom. Counted on the pairs that share a surname key and differ in both given names and
-    birth date (two registrations of one person share those and the address too: FEBRL's duplicates),
-    in one pass by inclusion-exclusion over counts of keys, never pair by pair: pairs sharing the surname,
-    less those sharing it and the given names or it and the birth date, plus those sharing all three.
-    """
-    surname: list[str] = []
-    given: list[tuple[str, ...]] = []
-    birth: list[int] = []
-    address: list[str] = []
-    for record in records:
-        if not record.address:
-            continue
-        surnames = [name_key(t.words) for t in record.tokens if t.role == SURNAME]
-        if len(surnames) != 1:  # a pair's surname key names one word
-            continue
-        date = record.birth_date
-        surname.append(surnames[0])
-        given.append(tuple(_given_keys(record)))
-        birth.append(-1 if date is None else date.year * 10_000 + (date.month or 0) * 100 + (date.day or 0))
-        address.append(record.address)
-    # C's Counter over zipped columns: a 1,000,000-person roster is counted at each opening
-    counts: list[Counter[tuple[object, ...]]] = [
-        Counter(zip(surname)), Counter(zip(surname, given, strict=True)), Counter(zip(surname, birth, strict=True)),
-        Counter(zip(surname, given, birth, strict=True)), Counter(zip(surname, address, strict=True)),
-        Counter(zip(surname, given, address, strict=True)), Counter(zip(surname, birth, address, strict=True)),
-        Counter(zip(surname, given, birth, address, strict=True))]
-
-    def apart(counters: list[Counter[tuple[object, ...]]]) -> dict[object, float]:
-        """Per surname, pairs differing in given names and birth date, from counts by it, +given, +birth, +both."""
-        out: dict[object, float] = {}
-        for counter, sign in zip(counters, (1, -1, -1, 1), strict=True):
-            for key, n in counter.items():
-                if n > 1:
-                    out[key[0]] = out.get(key[0], 0.0) + sign * n * (n - 1) / 2
-        return out
-
-    agreeing, shared = apart(counts[:4]), apart(counts[4:])
-    overall = ((sum(shared.values()) + ADDRESS_PSEUDO_PAIRS * ADDRESS_GIVEN_SURNAME_PRIOR)
-               / (sum(agreeing.values()) + ADDRESS_PSEUDO_PAIRS))
-    return AddressGivenSurname(overall, {
-        str(key): (shared.get(key, 0.0) + ADDRESS_PSEUDO_PAIRS * overall) / (n + ADDRESS_PSEUDO_PAIRS)
-        for key, n in agreeing.items() if n > 0})
-
-
-class AddressGivenSurname(NamedTuple):
-    """u of an address equal between persons whose surnames agree: the roster's, and per surname key."""
-
-    overall: float
-    by_surname: dict[str, float]
-
-    def of(self, surname_key: str) -> float:
-        """u for a pair agreeing on the surname `surname_key` ('' or one not counted: the roster's)."""
-        return self.by_surname.get(surname_key, self.overall)
 
 
 def _agreeing_spellings(spellings: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:

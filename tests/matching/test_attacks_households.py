@@ -65,8 +65,8 @@ def test_places_do_not_finish_a_match_without_the_birth_date(given: str, birth_d
     index = RosterIndex([*_crowd(2_000), AT_HOME])
     found = index.candidates(replace(TYPED_OTHERWISE, given_names_latin=given, birth_date=birth_date))
     assert all(c.decision != "match" for c in found)
-    if given == "RINAT":  # held by the model (the address's u given the surname, issue 14) or by the rule
-        assert found[0].key == PERSON.key and (found[0].score < 0.99 or PLACE_ONLY in found[0].reasons)
+    if given == "RINAT":
+        assert found[0].key == PERSON.key and PLACE_ONLY in found[0].reasons
 
 
 def _household_roster(seed: int, households: int) -> tuple[list[MatchRecord], list[MatchRecord]]:

@@ -48,9 +48,7 @@ def test_a_brother_at_the_same_address_is_not_matched() -> None:
                                                             address="Street 9 house 4"))
         assert found[0].key == 1
         assert found[0].decision == "review"
-        # Held by the model since issue 14 (the address's u given the surname: nobody else on this roster
-        # shares his surname, so the roster's pairs of one surname say), before by the places-only rule.
-        assert found[0].score < 0.99 or "only the town and address make it a match" in found[0].reasons
+        assert "only the town and address make it a match" in found[0].reasons
 
 
 def test_a_name_and_a_town_alone_go_to_review() -> None:
