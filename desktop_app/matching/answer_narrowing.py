@@ -31,22 +31,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
 
 import numpy as np
 
 from desktop_app.domain.dates import PartialDate
-from desktop_app.matching.fastpath import BirthNarrowing, _day_month
-from desktop_app.matching.features import PATRONYMIC, NameToken, Prepared, _dated_blocks
-from desktop_app.matching.normalize import SKELETON_PREFIX
+from desktop_app.matching.fastpath import _NARROWED, _WORD_AND_YEAR, BirthNarrowing, _day_month, other_initials
+from desktop_app.matching.features import Prepared, _dated_blocks
 
 ANSWER_WIDE_BLOCK = 20  # a key shared by more roster records than this is narrowed by a second key
-_NAMES = ("n|", "ng|")
-_WORD_AND_YEAR = ("ty|", "yo|")
 _NOTHING = ""  # the group of the roster records a wide block cannot narrow (met by every row)
 _UNNARROWED = frozenset((_NOTHING,))
 GUESSED_AGE_SLACK = 2  # an estimated birth date meets, in a wide name block, the namesakes born this many years off
 _NEW_YEAR = 101  # `fastpath._day_month` of 1 January, an unknown day's usual entry
+# Two letters, not one, for an answer row: a transliteration changes a word's first sound more often than
+# its second (Khaled and Chaled, HLD and SLD; Hussein and Gusein; Elena and Jelena; Olga and Helga; Hryhoriy
+# and Grigoriy; Zhang and Chang), and the sound key of an Arabic word drops its first letter (عمر reads MR
+# beside OMAR's OMR).
+_OTHER_LETTERS = 2
 
 
 class AnswerSplit:
@@ -79,7 +80,7 @@ class AnswerNarrowing:
     def met(self, key: str, block: list[int], row: Prepared, split: AnswerSplit) -> list[list[int]]:
         """The positions of `block` (key `key`) the answer row `row` meets, in a few lists."""
         parts = self._by_second_key(key, block, row, split)
-        if row.birth_date is not None and len(block) > ANSWER_WIDE_BLOCK and key.startswith(_NAMES):
+        if row.birth_date is not None and len(block) > ANSWER_WIDE_BLOCK and key.startswith(_NARROWED):
             parts += self._guessed_ages(key, block, row.birth_date, split)
         return parts
 
@@ -103,7 +104,7 @@ class AnswerNarrowing:
     def _by_second_key(self, key: str, block: list[int], row: Prepared, split: AnswerSplit) -> list[list[int]]:
         if len(block) <= ANSWER_WIDE_BLOCK:
             return [block]
-        if key.startswith(_NAMES):
+        if key.startswith(_NARROWED):
             birth = row.birth_date
             if birth is None:
                 return [block]
@@ -121,8 +122,8 @@ class AnswerNarrowing:
             return self._grouped(key, block, _dated_blocks(row.tokens), split, self._name_words)
         if key.startswith(_WORD_AND_YEAR):
             word = key.split("|", 2)[1]
-            return self._grouped(key, block, _other_initials(row.tokens, word), split,
-                                 lambda name: _other_initials(self._names[name], word))
+            return self._grouped(key, block, other_initials(row.tokens, word, _OTHER_LETTERS), split,
+                                 lambda name: other_initials(self._names[name], word, _OTHER_LETTERS))
         return [block]
 
     def _name_words(self, name: int) -> frozenset[str]:
@@ -155,18 +156,6 @@ def _lists(positions: np.ndarray, values: np.ndarray) -> dict[int, list[int]]:
     ordered = positions[order].tolist()
     bounds = [*starts.tolist(), len(ordered)]
     return {value: ordered[bounds[k]:bounds[k + 1]] for k, value in enumerate(distinct.tolist())}
-
-
-@lru_cache(maxsize=200_000)
-def _other_initials(tokens: tuple[NameToken, ...], word: str) -> frozenset[str]:
-    """The first two letters of the sound keys of a name's words other than those `word` is a key of.
-
-    Two, not one: a transliteration changes a word's first sound more often than its second (Khaled and
-    Chaled, HLD and SLD; Hussein and Gusein; Elena and Jelena; Olga and Helga; Hryhoriy and Grigoriy; Zhang
-    and Chang), and the sound key of an Arabic word drops its first letter (عمر reads MR beside OMAR's OMR).
-    """
-    return frozenset(letter for token in tokens if token.role != PATRONYMIC and word not in token.blocks
-                     for block in token.blocks if not block.startswith(SKELETON_PREFIX) for letter in block[:2])
 
 
 def met_by_rows(rows: Sequence[Prepared], keys: Sequence[AbstractSet[str]], blocks: Mapping[str, list[int]],

@@ -303,10 +303,12 @@ _WORD_AND_YEAR = ("ty|", "yo|")  # a name word with the birth year (one side giv
 
 
 @lru_cache(maxsize=200_000)
-def _other_initials(tokens: tuple[NameToken, ...], word: str) -> frozenset[str]:
-    """The first letters of the sound keys of a record's name words other than the one `word` is a key of."""
-    return frozenset(block[:1] for token in tokens if token.role != PATRONYMIC and word not in token.blocks
-                     for block in token.blocks if not block.startswith(SKELETON_PREFIX))
+def other_initials(tokens: tuple[NameToken, ...], word: str, letters: int = 1) -> frozenset[str]:
+    """The first `letters` letters, each apart, of the sound keys of a name's words other than those `word`
+    is a key of (the duplicate finder's second key takes one; an answer row's takes two:
+    `answer_narrowing`)."""
+    return frozenset(letter for token in tokens if token.role != PATRONYMIC and word not in token.blocks
+                     for block in token.blocks if not block.startswith(SKELETON_PREFIX) for letter in block[:letters])
 
 
 # `DuplicateNarrowing`'s groups of a wide name block, one dict of int codes: a full date under its year and month,
@@ -358,8 +360,8 @@ class DuplicateNarrowing(BirthNarrowing):
             return self._by_word(key, block, query_words, split, lambda position: self._words[position])
         if key.startswith(_WORD_AND_YEAR):
             word = key.split("|", 2)[1]
-            return self._by_word(key, block, None if query_tokens is None else _other_initials(query_tokens, word),
-                                 split, lambda position: _other_initials(self._tokens[position], word))
+            return self._by_word(key, block, None if query_tokens is None else other_initials(query_tokens, word),
+                                 split, lambda position: other_initials(self._tokens[position], word))
         if birth is None or not key.startswith(_NARROWED):
             return [block]
         groups: dict[int, list[int]] | None = split.get(key)
