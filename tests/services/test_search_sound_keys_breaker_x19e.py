@@ -9,22 +9,17 @@ sound keys cannot tell apart while a word is typed (left open, strict xfail).
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-import desktop_app
 from desktop_app.services import persons, roster
 from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage import migrations
 from desktop_app.storage.db import Database, open_database
+from tests.killed_child import killed_when_marked
 from tests.services.test_search_sound_keys import _without_sound_keys
 
 pytest_plugins = ["tests.helpers.postgres"]
@@ -79,19 +74,7 @@ def _registered(target: str | Path) -> tuple[str, list[tuple[object, ...]]]:
 
 
 def _killed_while_upgrading(target: str | Path, tmp_path: Path) -> None:
-    marker = tmp_path / "written"
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(target), str(marker)],
-                             cwd=Path(desktop_app.__file__).parents[1], stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while not marker.exists():
-            assert child.poll() is None, child.communicate()[1].decode()[-2000:]
-            assert time.monotonic() < deadline, "the upgrade never wrote its sound keys"
-            time.sleep(0.05)
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.communicate()
+    killed_when_marked(_CHILD, [str(target)], tmp_path / "written", "the upgrade never wrote its sound keys")
 
 
 def _check_opens_upgraded(target: str | Path, terms: list[tuple[object, ...]]) -> None:

@@ -9,18 +9,13 @@ one left is removed when the roster is next opened, whose upgrade takes a whole 
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import desktop_app
 from desktop_app.services import persons
 from desktop_app.storage import migrations
 from desktop_app.storage.db import open_database
+from tests.killed_child import killed_when_marked
 from tests.services.test_search_sound_keys import _without_sound_keys
 
 # The child opens the roster (the upgrade) with a copy that stops for good after its first pages.
@@ -59,19 +54,7 @@ def test_a_copy_before_migration_killed_half_way_leaves_no_half_copy(tmp_path: P
     finally:
         db.close()
     _without_sound_keys(url)  # at 0021: the next open upgrades it
-    marker = tmp_path / "copying"
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(path), str(marker)],
-                             cwd=Path(desktop_app.__file__).parents[1], stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while not marker.exists():
-            assert child.poll() is None, child.communicate()[1].decode()[-2000:]
-            assert time.monotonic() < deadline, "the copy before the migration never began"
-            time.sleep(0.05)
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.communicate()
+    killed_when_marked(_CHILD, [str(path)], tmp_path / "copying", "the copy before the migration never began")
     assert not list(tmp_path.glob("roster.db.before-migration-*")), "a half copy under the copy's name"
 
     db = open_database(path)  # upgraded now, with a whole copy taken first

@@ -8,11 +8,6 @@ their terms, as ON DELETE CASCADE did. The upgrade killed midway (SIGKILL) is do
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,12 +15,12 @@ from alembic import command
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
-import desktop_app
 from desktop_app.domain.person import DocumentData, DocumentType
 from desktop_app.services import importing, persons, roster
 from desktop_app.services.roster import RosterQuery
 from desktop_app.storage import migrations
 from desktop_app.storage.db import Database, open_database
+from tests.killed_child import killed_when_marked
 from tests.services.import_support import write_xlsx
 
 pytest_plugins = ["tests.helpers.postgres"]
@@ -134,19 +129,7 @@ open_database(sys.argv[1])
 
 
 def _killed_while_upgrading(target: str | Path, tmp_path: Path) -> None:
-    marker = tmp_path / "midway"
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(target), str(marker)],
-                             cwd=Path(desktop_app.__file__).parents[1], stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while not marker.exists():
-            assert child.poll() is None, child.communicate()[1].decode()[-2000:]
-            assert time.monotonic() < deadline, "the upgrade never reached 0023"
-            time.sleep(0.05)
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.communicate()
+    killed_when_marked(_CHILD, [str(target)], tmp_path / "midway", "the upgrade never reached 0023")
 
 
 @pytest.mark.posix_only("SIGKILL of a child process")
