@@ -6,7 +6,7 @@
 The engine's own functions are wrapped (in this process only) to add up the CPU seconds
 (`time.process_time`) spent in each and the memory after each and the peak so far, as
 `bench.reconcile_parts` does for a reconcile: the roster's SQL read, records made ready, the
-model's counts (u sampling, name frequencies, twins, name caps), the roster's arrays, every
+model's counts (names and dates numbered, u sampling, name frequencies, twins, name caps), the roster's arrays, every
 block built, the pairs met, comparing, EM, weights, judging. `--kinds` then counts, outside the
 timed run, the pairs met (each pair of records once) by the kind of key they share (`n|` name
 pairs, `ng|` surname and initial, `b|` full birth date, `ty|`/`yo|` a name word and the year,
@@ -77,7 +77,7 @@ def count_kinds(db_path: str) -> None:
 
 
 def run(roster: str) -> None:
-    from desktop_app.matching import engine, fastpath, model
+    from desktop_app.matching import engine, fastpath, model, roster_counts
     from desktop_app.services.duplicates import merging
     from desktop_app.storage.db import open_database
 
@@ -85,6 +85,7 @@ def run(roster: str) -> None:
     for owner, name, label in (
             (merging, "load_roster", "1 the roster's SQL read"),
             (engine.RosterIndex, "__init__", "2 records made ready and the model (3)"),
+            (roster_counts.RosterCounts, "__init__", "3 model: names and dates numbered"),
             (engine, "estimate_u", "3 model: u sampling"),
             (model.Model, "with_term_frequencies", "3 model: name frequencies"),
             (model.Model, "with_twins", "3 model: twins"),

@@ -6,9 +6,9 @@
 The engine's own functions are wrapped (in this process only) to add up the CPU seconds
 (`time.process_time`) spent in each, and the resident memory after each and the peak so far:
 the roster's SQL read, making records ready (the index's constructor less the model's parts), the
-model's counts (u sampling, name frequencies, twins, name caps), the roster's arrays (PairFields,
-NameLevels, BirthNarrowing, the batch blocks' groups), the blocks the answer asks for, the pairs
-met, comparing, EM, weights, ranking, and the assignment of rows. `--floor` first reads the same
+model's counts (names and dates numbered, u sampling, name frequencies, twins, name caps), the
+roster's arrays (PairFields, NameLevels, BirthNarrowing, the batch blocks' groups), the blocks the answer asks for,
+the pairs met, comparing, EM, weights, ranking, and the assignment of rows. `--floor` first reads the same
 columns of every active person with plain sqlite3 into Python tuples, in the same process. The
 SHA-256 is `bench.matching_reconcile.decisions_digest`: equal before and after a change, the same
 decisions. Run it on a copy of a cached roster: opening an older one upgrades it.
@@ -82,7 +82,7 @@ def run(roster: str, answer: str, floor: bool) -> None:
         persons, seconds = plain_read(roster)
         print(f"plain sqlite3 read of {persons:,} persons: {seconds:.1f} s CPU, peak {_peak_mb():.0f} MB", flush=True)
     from bench.matching_reconcile import decisions_digest
-    from desktop_app.matching import batch_blocks, engine, fastpath, model
+    from desktop_app.matching import batch_blocks, engine, fastpath, model, roster_counts
     from desktop_app.services import reconciling
     from desktop_app.services.reconciling import reconcile
     from desktop_app.services.reconciling import roster as reconcile_roster
@@ -93,6 +93,7 @@ def run(roster: str, answer: str, floor: bool) -> None:
             (reconcile, "read_answer", "0 the answer read"),
             (reconcile_roster, "load_roster", "1 the roster's SQL read"),
             (engine.RosterIndex, "__init__", "2 records made ready and the model (3)"),
+            (roster_counts.RosterCounts, "__init__", "3 model: names and dates numbered"),
             (engine, "estimate_u", "3 model: u sampling"),
             (model.Model, "with_term_frequencies", "3 model: name frequencies"),
             (model.Model, "with_twins", "3 model: twins"),

@@ -62,6 +62,7 @@ from desktop_app.matching.model import (
     expectation_maximisation,
 )
 from desktop_app.matching.records import Key, MatchRecord
+from desktop_app.matching.roster_counts import RosterCounts
 from desktop_app.matching.scoring import (
     AMBIGUITY_MARGIN,
     MATCH,
@@ -273,8 +274,10 @@ class RosterIndex:
         self.name_comparisons = 0
         if model is None:
             shipped = Model.shipped()
-            model = shipped.with_u(estimate_u(self._prepared, shipped, random.Random(len(self._prepared))))
-            model = model.with_term_frequencies(self._prepared).with_twins(self._prepared)
+            counts = RosterCounts(self._prepared)  # the model counts each distinct name and birth date once
+            model = shipped.with_u(estimate_u(self._prepared, shipped, random.Random(len(self._prepared)),
+                                              counts=counts))
+            model = model.with_term_frequencies(self._prepared, counts).with_twins(self._prepared, counts)
             if twins_off_roster:
                 model = model.with_twins_off_roster()
         population = max(len(self._prepared), PLAUSIBLE_POPULATION)

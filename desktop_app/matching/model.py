@@ -36,11 +36,12 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from desktop_app.domain.dates import PartialDate
 from desktop_app.matching.comparisons import (
     ADDRESS_F,
     AGREEING,
@@ -66,9 +67,10 @@ from desktop_app.matching.comparisons import (
     name_key,
     word_level,
 )
-from desktop_app.matching.features import GIVEN, NAME, PATRONYMIC, SURNAME, Prepared
+from desktop_app.matching.features import GIVEN, NAME, PATRONYMIC, SURNAME, NameToken, Prepared
 from desktop_app.matching.given_names import shipped_given_names
 from desktop_app.matching.normalize import latin_forms
+from desktop_app.matching.roster_counts import RosterCounts
 
 Table = tuple[tuple[float, ...], ...]
 
@@ -225,51 +227,61 @@ class Model:
     def with_m(self, m: Table) -> Model:
         return replace(self, m=m)
 
-    def with_term_frequencies(self, records: Sequence[Prepared]) -> Model:
-        """Name frequencies counted on `records` (the roster), shrunk towards the generic u."""
+    def with_term_frequencies(self, records: Sequence[Prepared], counts: RosterCounts | None = None) -> Model:
+        """Name frequencies counted on `records` (the roster), shrunk towards the generic u.
+
+        Each distinct name is counted once, weighed by the records carrying it (`counts`, made from
+        `records` when not given: the same counts as record by record)."""
+        counted = counts or RosterCounts(records)
+        weights = counted.name_records
         tables: list[dict[str, float]] = []
         bases: list[float] = []
         agreeing: list[dict[tuple[str, ...], frozenset[tuple[str, ...]]]] = []
         for field, role in zip(NAME_FIELDS, (SURNAME, GIVEN, PATRONYMIC), strict=True):
-            spellings = Counter(t.words for r in records for t in r.tokens if t.role == role)
+            spellings: Counter[tuple[str, ...]] = Counter()
+            for tokens, weight in zip(counted.names, weights, strict=True):
+                for token in tokens:
+                    if token.role == role:
+                        spellings[token.words] += weight
             total = sum(spellings.values())
             base = self.u[field][0]
             agreeing.append(_agreeing_spellings(spellings))
-            counts: dict[str, int] = {}
+            per_key: dict[str, int] = {}
             for words, met in agreeing[-1].items():  # a key's spellings agree with the same names: the most
                 key = name_key(words)
-                counts[key] = max(counts.get(key, 0), sum(spellings[other] for other in met))
-            tables.append({key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES) for key, n in counts.items()})
+                per_key[key] = max(per_key.get(key, 0), sum(spellings[other] for other in met))
+            tables.append({key: (n + TF_PSEUDO_NAMES * base) / (total + TF_PSEUDO_NAMES) for key, n in per_key.items()})
             bases.append(base)  # a word counted under no role (a full name on the roster side)
-        full_names = _full_name_persons(records, agreeing[0], agreeing[1])
-        given_keys: list[str] = []
-        in_family: list[tuple[str, int, int, int, str]] = []
+        full_names = _full_name_persons(counted, agreeing[0], agreeing[1])
+        given: Counter[str] = Counter()
         spelled: dict[str, tuple[str, ...]] = {}  # a given-name key -> one of its spellings on the roster
-        for record in records:  # one pass: a 100,000-person roster is counted at each opening
-            named = [(name_key(t.words), t.words) for t in record.tokens if t.role == GIVEN]
-            if named:
-                keys = [given_key for given_key, _ in named]
-                keys = keys if len(keys) < 2 else list(dict.fromkeys(keys))  # each name once, as `_given_keys`
-                given_keys += keys
-                for given_key, given_words in named:
-                    spelled.setdefault(given_key, given_words)
-                family = _family(record)
-                if family is not None:
-                    in_family += [(*family, key) for key in keys]
-        given = Counter(given_keys)
+        for (named, keys), weight in zip(counted.given_names, weights, strict=True):  # names in order of appearance
+            for key in keys:  # each name once, as `_given_keys`
+                given[key] += weight
+            for given_key, given_words in named:
+                spelled.setdefault(given_key, given_words)
+        in_family: Counter[tuple[str, int, int, int, str]] = Counter()
+        surnames, days, given_names = counted.surname_keys, counted.days, counted.given_names
+        for name, date, weight in counted.pairs([bool(keys) and surname is not None for surname, (_, keys)
+                                                 in zip(surnames, given_names, strict=True)],
+                                                [day is not None for day in days]):
+            family = (surnames[name], *days[date])  # type: ignore[misc]  # both given: the pairs kept
+            for key in given_names[name][1]:
+                in_family[(*family, key)] += weight
         given_total = sum(given.values())
         alone = sum(1 for n in given.values() if n == 1)
         dictionary = shipped_given_names()
         missed = sum(1 for key, n in given.items() if n == 1 and not dictionary.knows(spelled[key]))
-        places = Counter(r.locality for r in records if r.locality)
+        places = Counter(map(attrgetter("locality"), records))
+        places.pop("", None)
         total = sum(places.values())
         base = self.u[LOCALITY_F][0]
-        holders = document_holders(records)
+        holders = counted.holders
         return replace(self, term_frequencies=(tables[0], tables[1], tables[2]), given_counts=dict(given),
                        full_names=full_names or None, full_name_total=len(records),
                        group_documents=_groups(holders) or None, roster_size=len(records),
                        shared_numbers=frozenset(number for number, n in holders.items() if n > 1) or None,
-                       given_in_family=dict(Counter(in_family)),
+                       given_in_family=dict(in_family),
                        given_unseen=max(UNSEEN_PRIOR, (alone + UNSEEN_PSEUDO_NAMES * UNSEEN_PRIOR)
                                         / (given_total + UNSEEN_PSEUDO_NAMES)),
                        given_missed=(missed + MISSED_PSEUDO_NAMES * MISSED_PRIOR) / (alone + MISSED_PSEUDO_NAMES),
@@ -320,7 +332,7 @@ class Model:
         twins = 2.0 * max(found.pairs - (duplicates * looks_alike + chance) / 2, 0.0)
         return replace(self, twin_share=_loose_share(min(twins, found.found), found.persons))
 
-    def with_twins(self, records: Sequence[Prepared]) -> Model:
+    def with_twins(self, records: Sequence[Prepared], counts: RosterCounts | None = None) -> Model:
         """The share of persons with a twin on the roster `records`, shrunk towards the population's.
 
         Twins share surname, birth date, household and often a passport series; Fellegi-Sunter
@@ -330,20 +342,29 @@ class Model:
         like is counted instead (`look_alike_twins`), with a weaker prior (`TWIN_PSEUDO_LOOSE`): a
         roster of families shows such pairs and keeps its caution, a roster of thousands without one
         goes low (5,000 persons: 3e-4), a small one keeps much of the prior (60 persons: about half).
+        Counted on distinct names and dates (`counts`, made from `records` when not given).
         """
-        births: dict[tuple[object, object], list[frozenset[str]]] = {}
+        counted = counts or RosterCounts(records)
+        full = counted.full
+        births: dict[tuple[object, int], list[int]] = {}  # (household, date) -> its members' names
         members = 0
-        for record in records:
+        for record, name, date in zip(records, counted.name_of, counted.date_of, strict=True):
             if record.household_key is None:
                 continue
             members += 1
-            if record.birth_date is not None and record.birth_date.is_full:
-                births.setdefault((record.household_key, record.birth_date), []).append(_given_blocks(record))
+            if full[date]:
+                births.setdefault((record.household_key, date), []).append(name)
         if not members:
-            found = _look_alikes(records)
+            found = _look_alikes(records, counted)
             return replace(self, twin_share=_loose_share(found.twins(), found.persons), look_alikes=found)
-        twins = sum(len(group) for group in births.values()
-                    if len(group) > 1 and any(not (a & b) for i, a in enumerate(group) for b in group[i + 1:]))
+        blocks: dict[int, frozenset[str]] = {}  # a name's given-name blocks (`_given_blocks`)
+        for group in births.values():
+            if len(group) > 1:
+                for name in group:
+                    if name not in blocks:
+                        blocks[name] = _tokens_given_blocks(counted.names[name])
+        twins = sum(len(group) for group in births.values() if len(group) > 1 and any(
+            not (blocks[a] & blocks[b]) for i, a in enumerate(group) for b in group[i + 1:]))
         share = (twins + TWIN_PSEUDO_RECORDS * TWIN_PRIOR) / (members + TWIN_PSEUDO_RECORDS)
         return replace(self, twin_share=share)
 
@@ -618,7 +639,7 @@ class LookAlikes(NamedTuple):
         return max(self.found - self.chance(self.surnames, self.births, self.givens), 0.0)
 
 
-def _look_alikes(records: Sequence[Prepared]) -> LookAlikes:
+def _look_alikes(records: Sequence[Prepared], counts: RosterCounts | None = None) -> LookAlikes:
     """`look_alike_twins`'s counts.
 
     A pair looks like twins when its surname (its sound key) and full birth date agree, its
@@ -628,25 +649,31 @@ def _look_alikes(records: Sequence[Prepared]) -> LookAlikes:
     born the same day look so too; as many as chance gives (the pairs sharing a surname key,
     times the chance that two of the roster's birth dates agree and two given names differ)
     are taken off, since u already weighs them. Only records with a surname and a full birth
-    date could show a twin. Each distinct pair of given names in a group is compared once.
+    date could show a twin. Each distinct pair of given names in a group is compared once. Names' keys are
+    worked out once per distinct name (`counts`, made from `records` when not given).
     """
-    groups: dict[tuple[int, int, int, str], list[int]] = {}
-    surnames: Counter[str] = Counter()
-    births: Counter[tuple[int, int, int]] = Counter()
-    givens: Counter[str] = Counter()
-    for position, record in enumerate(records):
-        date = record.birth_date
-        if date is None or date.month is None or date.day is None:
-            continue
+    counted = counts or RosterCounts(records)
+    keyed: list[tuple[str, str]] = []  # per name: its surname and given-name keys
+    for tokens in counted.names:
         surname = given = ""
-        for token in record.tokens:
+        for token in tokens:
             if token.role == SURNAME:
                 surname += " " + name_key(token.words)
             elif token.role == GIVEN:
                 given += " " + name_key(token.words)
+        keyed.append((surname, given))
+    days = counted.days
+    groups: dict[tuple[int, int, int, str], list[int]] = {}
+    surnames: Counter[str] = Counter()
+    births: Counter[tuple[int, int, int]] = Counter()
+    givens: Counter[str] = Counter()
+    for position, (name, date) in enumerate(zip(counted.name_of, counted.date_of, strict=True)):
+        day = days[date]
+        if day is None:
+            continue
+        surname, given = keyed[name]
         if not surname:
             continue
-        day = (date.year, date.month, date.day)
         surnames[surname] += 1
         births[day] += 1
         givens[given] += 1
@@ -659,7 +686,7 @@ def _look_alikes(records: Sequence[Prepared]) -> LookAlikes:
             continue
         by_given: dict[tuple[str, ...], list[int]] = {}
         for position in group:
-            words = tuple(w for t in records[position].tokens if t.role == GIVEN for w in t.words)
+            words = tuple(w for t in counted.names[counted.name_of[position]] if t.role == GIVEN for w in t.words)
             if words:
                 by_given.setdefault(words, []).append(position)
         names = list(by_given.items())
@@ -731,7 +758,7 @@ def _agreeing_spellings(spellings: Counter[tuple[str, ...]]) -> dict[tuple[str, 
     return out
 
 
-def _full_name_persons(records: Sequence[Prepared], surnames: dict[tuple[str, ...], frozenset[tuple[str, ...]]],
+def _full_name_persons(counts: RosterCounts, surnames: dict[tuple[str, ...], frozenset[tuple[str, ...]]],
                        givens: dict[tuple[str, ...], frozenset[tuple[str, ...]]]) -> dict[tuple[str, str], int]:
     """(surname key, given-name key) -> other persons whose surname and given name both agree with those, when any.
 
@@ -739,21 +766,23 @@ def _full_name_persons(records: Sequence[Prepared], surnames: dict[tuple[str, ..
     twice keeps the date, so a roster's duplicates do not make their own name look common). A person
     registered several times with the date mistyped shows several, so `ONE_PERSONS_DATES` of a name's
     dates are taken for the person's own. Only records with one surname and one given-name word count.
+    Counted on the roster's distinct names and dates (`counts`: dates by number).
     """
-    births: dict[tuple[tuple[str, ...], tuple[str, ...]], set[PartialDate]] = {}
-    for record in records:
-        if record.birth_date is None or not record.birth_date.is_full:
-            continue
-        surname = [t.words for t in record.tokens if t.role == SURNAME]
-        given = [t.words for t in record.tokens if t.role == GIVEN]
-        if len(surname) == 1 and len(given) == 1:
-            births.setdefault((surname[0], given[0]), set()).add(record.birth_date)
+    full_name: list[tuple[tuple[str, ...], tuple[str, ...]] | None] = []
+    for tokens in counts.names:
+        surname_words = [t.words for t in tokens if t.role == SURNAME]
+        given_words = [t.words for t in tokens if t.role == GIVEN]
+        full_name.append((surname_words[0], given_words[0]) if len(surname_words) == 1 and len(given_words) == 1
+                         else None)
+    births: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = {}
+    for name, date, _ in counts.pairs([named is not None for named in full_name], counts.full):
+        births.setdefault(full_name[name], set()).add(date)  # type: ignore[arg-type]  # names kept are full
     by_surname: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for surname, given in births:
         by_surname.setdefault(surname, []).append(given)
     out: dict[tuple[str, str], int] = {}
     for surname, own in by_surname.items():
-        met: dict[tuple[str, ...], set[PartialDate]] = {}  # given names under any agreeing surname
+        met: dict[tuple[str, ...], set[int]] = {}  # given names under any agreeing surname
         for other in surnames[surname]:
             for given in by_surname.get(other, ()):
                 met.setdefault(given, set()).update(births[other, given])
@@ -810,13 +839,17 @@ def _names_known(record: Prepared) -> bool:
 
 
 def _given_blocks(record: Prepared) -> frozenset[str]:
-    return frozenset().union(*(t.blocks for t in record.tokens if t.role == GIVEN))
+    return _tokens_given_blocks(record.tokens)
+
+
+def _tokens_given_blocks(tokens: tuple[NameToken, ...]) -> frozenset[str]:
+    return frozenset().union(*(t.blocks for t in tokens if t.role == GIVEN))
 
 
 def document_holders(records: Sequence[Prepared]) -> Counter[str]:
     """How many of `records` carry each number: more than one, a family's passport, a group's or one person
     registered twice; more than `GROUP_DOCUMENT_HOLDERS`, a group's (`group_documents`)."""
-    return Counter(number for record in records for number in record.documents)
+    return Counter(chain.from_iterable(map(attrgetter("documents"), records)))
 
 
 def group_documents(records: Sequence[Prepared]) -> dict[str, int]:
@@ -829,19 +862,21 @@ def _groups(holders: Counter[str]) -> dict[str, int]:
 
 
 def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | None = None,
-               pairs: int = U_SAMPLE_PAIRS) -> Table:
+               pairs: int = U_SAMPLE_PAIRS, counts: RosterCounts | None = None) -> Table:
     """u per field and level from random pairs of `records`, smoothed by the shipped u.
 
     Rosters under `U_MIN_RECORDS` keep the shipped u: their few pairs would count their own
     duplicates as chance agreement. A pair agreeing only on a group's number (`group_documents`)
     counts as documents that differ: that number is weighed by its own frequency (`Model.adjusted_document`),
-    and the generic u stays that of numbers one person carries.
+    and the generic u stays that of numbers one person carries. `counts`: `records` by distinct name and date
+    (made from them when not given).
     """
     rng = rng or random.Random(0)
     n = len(records)
-    counts = [[0] * (len(spec.levels) - 1) for spec in FIELDS]
-    if n >= U_MIN_RECORDS:
-        groups = group_documents(records)
+    counted = (counts or RosterCounts(records)) if n >= U_MIN_RECORDS else None
+    seen = [[0] * (len(spec.levels) - 1) for spec in FIELDS]  # sampled pairs per field and level
+    if counted is not None:
+        groups = _groups(counted.holders)
         for drawn in range(min(pairs, n * (n - 1) // 2)):
             i, j = rng.randrange(n), rng.randrange(n - 1)
             j += j >= i
@@ -852,9 +887,9 @@ def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | N
                 levels = (levels[IDENTIFIER], DIFFERENT_DOCUMENTS, *levels[DOCUMENT_F + 1:])
             for field, level in enumerate(levels):
                 if level < FIELDS[field].missing:
-                    counts[field][level] += 1
+                    seen[field][level] += 1
     u = []
-    for field, row in enumerate(counts):
+    for field, row in enumerate(seen):
         if field in FIXED_FIELDS:
             row = [0] * len(row)
         total = sum(row)
@@ -864,14 +899,14 @@ def estimate_u(records: Sequence[Prepared], model: Model, rng: random.Random | N
     document = list(u[DOCUMENT_F])
     document[1] = max(document[1], U_DOCUMENT_ONE_OFF)
     u[DOCUMENT_F] = tuple(document)
-    if n >= U_MIN_RECORDS:
+    if counted is not None:
         birth = list(u[BIRTH_F])
-        birth[D_EQUAL] = max(_same_birth_date(records), U_FLOOR)
+        birth[D_EQUAL] = max(_same_birth_date(records, counted), U_FLOOR)
         u[BIRTH_F] = tuple(birth)
     return tuple(u)
 
 
-def _same_birth_date(records: Sequence[Prepared]) -> float:
+def _same_birth_date(records: Sequence[Prepared], counts: RosterCounts | None = None) -> float:
     """The share of pairs of `records` with a birth date whose full dates are equal: u of an equal birth date,
     counted on every pair.
 
@@ -879,10 +914,10 @@ def _same_birth_date(records: Sequence[Prepared]) -> float:
     shipped u they put an equal birth date at 1 in 120,000: namesakes born the same day by chance (420
     'Mohammed Ahmed' born over 20 years give a dozen such pairs) were taken for one person (breaker X14d).
     """
-    days = Counter(record.birth_date for record in records
-                   if record.birth_date is not None and record.birth_date.is_full)
-    dated = sum(1 for record in records if record.birth_date is not None)
-    return sum(n * (n - 1) for n in days.values()) / max(dated * (dated - 1), 1)
+    counted = counts or RosterCounts(records)
+    same = sum(n * (n - 1) for n, full in zip(counted.date_records, counted.full, strict=True) if full)
+    dated = sum(n for n, date in zip(counted.date_records, counted.dates, strict=True) if date is not None)
+    return same / max(dated * (dated - 1), 1)
 
 
 def expectation_maximisation(vectors: np.ndarray, model: Model, iterations: int = EM_ITERATIONS

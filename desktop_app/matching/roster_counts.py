@@ -1,0 +1,105 @@
+"""A roster's records grouped by name and by birth date, for the model's counts (issue 19).
+
+    counts = RosterCounts(records)
+    model = model.with_u(estimate_u(records, model, rng, counts=counts))
+    model = model.with_term_frequencies(records, counts).with_twins(records, counts)
+
+The model counts names, families and birth dates on the whole roster at each opening. A roster
+repeats its names (namesakes share one tokens tuple: `features.RosterPreparing`) and its birth
+dates (persons born the same day mostly share one date object), so each distinct name's keys are
+worked out once and weighed by the records carrying it, and so is each distinct date. Records are
+grouped by identity first (cheap), and equal dates joined after; equal names held in two objects
+stay two entries, which the counts (sums over entries) do not see: the counts equal those made
+record by record, whatever the records share.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from functools import cached_property
+from itertools import chain
+from operator import attrgetter
+
+import numpy as np
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.matching.comparisons import name_key
+from desktop_app.matching.features import GIVEN, SURNAME, NameToken, Prepared
+
+GivenNames = tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]
+
+
+class RosterCounts:
+    """`records` as distinct names and dates: each record's name (`name_of`) and date (`date_of`) numbered."""
+
+    def __init__(self, records: Sequence[Prepared]) -> None:
+        self.records = records
+        tokens = [record.tokens for record in records]
+        distinct = dict(zip(map(id, tokens), tokens, strict=True))  # in the order names first appear
+        number = {key: n for n, key in enumerate(distinct)}
+        self.names: list[tuple[NameToken, ...]] = list(distinct.values())
+        self.name_of = array("q", map(number.__getitem__, map(id, tokens)))
+        births = [record.birth_date for record in records]
+        distinct_dates = dict(zip(map(id, births), births, strict=True))
+        value: dict[PartialDate | None, int] = {}
+        code = {key: value.setdefault(date, len(value)) for key, date in distinct_dates.items()}
+        self.dates: list[PartialDate | None] = list(value)  # each value once: None too, when a record has none
+        self.date_of = array("q", map(code.__getitem__, map(id, births)))
+        self.name_records: list[int] = _records_per_code(self.name_of, len(self.names))
+        self.date_records: list[int] = _records_per_code(self.date_of, len(self.dates))
+
+    @cached_property
+    def given_names(self) -> list[GivenNames]:
+        """Per name: its given-name tokens' (sound key, words) in order, and their keys each once."""
+        out: list[GivenNames] = []
+        for tokens in self.names:
+            named = tuple((name_key(t.words), t.words) for t in tokens if t.role == GIVEN)
+            keys = tuple(dict.fromkeys(key for key, _ in named))
+            out.append((named, keys))
+        return out
+
+    @cached_property
+    def surname_keys(self) -> list[str | None]:
+        """Per name: its surnames' sound keys as a family shares them (`model._family`), None without a surname."""
+        out: list[str | None] = []
+        for tokens in self.names:
+            surnames = [name_key(t.words) for t in tokens if t.role == SURNAME]
+            out.append(None if not surnames else surnames[0] if len(surnames) == 1 else " ".join(sorted(surnames)))
+        return out
+
+    @cached_property
+    def days(self) -> list[tuple[int, int, int] | None]:
+        """Per date: (year, month, day) when month and day are given, else None."""
+        return [None if date is None or date.month is None or date.day is None else (date.year, date.month, date.day)
+                for date in self.dates]
+
+    @cached_property
+    def full(self) -> list[bool]:
+        """Per date: whether it is a full date."""
+        return [date is not None and date.is_full for date in self.dates]
+
+    @cached_property
+    def holders(self) -> Counter[str]:
+        """How many records carry each number (`model.document_holders`)."""
+        return Counter(chain.from_iterable(map(attrgetter("documents"), self.records)))
+
+    def pairs(self, names: Sequence[bool], dates: Sequence[bool]) -> list[tuple[int, int, int]]:
+        """(name, date, records) for each distinct name and date some record carries together, of the names and
+        dates marked True."""
+        if not self.records:
+            return []
+        name_of = np.frombuffer(self.name_of, dtype=np.int64)
+        date_of = np.frombuffer(self.date_of, dtype=np.int64)
+        kept = np.asarray(names, dtype=bool)[name_of] & np.asarray(dates, dtype=bool)[date_of]
+        combined = name_of[kept] * len(self.dates) + date_of[kept]
+        found, records = np.unique(combined, return_counts=True)
+        return list(zip((found // len(self.dates)).tolist(), (found % len(self.dates)).tolist(), records.tolist(),
+                        strict=True))
+
+
+def _records_per_code(codes: array[int], size: int) -> list[int]:
+    if not codes:
+        return [0] * size
+    return np.bincount(np.frombuffer(codes, dtype=np.int64), minlength=size).tolist()  # type: ignore[no-any-return]
