@@ -49,6 +49,10 @@ INTERSECT_FIRST_DEPTH = 8
 LEAPS = 12
 # The most prefixes whose terms one statement reads (SQLite: a compound SELECT has at most 500 parts).
 PREFIXES_A_STATEMENT = 120
+# The most words of a search whose persons are asked one by one; more are intersected (`_every_word`),
+# at most WORDS_INTERSECTED a compound SELECT.
+WORDS_ASKED_APART = 16
+WORDS_INTERSECTED = 100
 
 # One table of each sort key's column, shared with the first look (plain sqlite3, before SQLAlchemy).
 _SORT_COLUMNS = {key: Person.__table__.c[SORT_COLUMNS[key.value]] for key in SortKey}
@@ -75,14 +79,13 @@ def text_condition(text: str) -> ColumnElement[bool] | None:
     if len(read) == len(letters):  # each word is a name word: its prefix or its skeleton, in one lookup
         keys = dict(zip(letters, (_skeleton_keys(w) for w in read), strict=True))
         sounds = dict(zip(letters, (_sound_prefixes(w, r) for w, r in zip(letters, read, strict=True)), strict=True))
-        condition: ColumnElement[bool] = and_(*(_term_prefix(w, keys.get(w, ()), sounds.get(w, ()))
-                                                for w in query_words))
+        condition = _every_word([_word_persons(w, keys.get(w, ()), sounds.get(w, ())) for w in query_words])
     else:  # particles joined or articles dropped ('Abu Shanab' is one name word): the words, or the name
-        condition = and_(*(_term_prefix(w) for w in query_words))
+        condition = _every_word([_word_persons(w) for w in query_words])
         keys_of_read = [_skeleton_keys(w) for w in read]
         if read and all(keys_of_read):
-            condition = or_(condition, and_(*(_term_prefix(w) for w in query_words if w not in letters),
-                                            *(_term_in(k) for k in keys_of_read)))
+            condition = or_(condition, _every_word([*(_word_persons(w) for w in query_words if w not in letters),
+                                                    *(_terms_persons(k) for k in keys_of_read)]))
     if len(query_words) > 1 and any(ch.isdigit() for ch in compact):
         condition = or_(condition, compact_condition)
     return condition
@@ -90,10 +93,27 @@ def text_condition(text: str) -> ColumnElement[bool] | None:
 
 def _term_prefix(word: str, or_terms: Sequence[str] = (), or_prefixes: Sequence[str] = ()) -> ColumnElement[bool]:
     """Some term of the person begins with `word` or one of `or_prefixes` (or is one of `or_terms`)."""
+    return Person.id.in_(_word_persons(word, or_terms, or_prefixes))
+
+
+def _word_persons(word: str, or_terms: Sequence[str] = (), or_prefixes: Sequence[str] = ()) -> Select[tuple[int]]:
+    """The persons some term of whom begins with `word` or one of `or_prefixes` (or is one of `or_terms`)."""
     wanted = [and_(SearchTerm.term >= prefix, SearchTerm.term < prefix + _TOP) for prefix in (word, *or_prefixes)]
     if or_terms:
         wanted.append(SearchTerm.term.in_(or_terms))
-    return Person.id.in_(select(SearchTerm.person_id).where(or_(*wanted) if len(wanted) > 1 else wanted[0]))
+    return select(SearchTerm.person_id).where(or_(*wanted) if len(wanted) > 1 else wanted[0])
+
+
+def _every_word(persons_of_words: Sequence[Select[tuple[int]]]) -> ColumnElement[bool]:
+    """The person is among the persons of every word. A few words are asked one by one (the plans
+    a typed search has always had); a text pasted into the box may hold hundreds, whose conditions
+    side by side pass SQLite's expression depth (1,000) and take PostgreSQL's planner minutes (a
+    join of hundreds of semi-joins), so past `WORDS_ASKED_APART` they are intersected, at most
+    `WORDS_INTERSECTED` a compound SELECT (SQLite: 500 parts)."""
+    if len(persons_of_words) <= WORDS_ASKED_APART:
+        return and_(*(Person.id.in_(persons) for persons in persons_of_words))
+    return and_(*(Person.id.in_(intersect(*persons_of_words[first:first + WORDS_INTERSECTED]))
+                  for first in range(0, len(persons_of_words), WORDS_INTERSECTED)))
 
 
 def _sound_prefixes(typed: str, name_word: str) -> tuple[str, ...]:
@@ -102,8 +122,8 @@ def _sound_prefixes(typed: str, name_word: str) -> tuple[str, ...]:
     return tuple(key for key in search_sound_keys(name_word) if not key.startswith(typed))
 
 
-def _term_in(terms: Sequence[str]) -> ColumnElement[bool]:
-    return Person.id.in_(select(SearchTerm.person_id).where(SearchTerm.term.in_(terms)))
+def _terms_persons(terms: Sequence[str]) -> Select[tuple[int]]:
+    return select(SearchTerm.person_id).where(SearchTerm.term.in_(terms))
 
 
 def _skeleton_keys(name_word: str) -> list[str]:

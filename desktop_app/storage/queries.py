@@ -19,9 +19,9 @@ def first_column(session: Session, statement: Select[Any]) -> list[Any]:
     """The first column of every row of `statement`, as the driver returns it."""
     connection = session.connection()
     compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
-    params: Any = compiled.params
+    params: Any = compiled.params  # built anew at each access: read it once
     if compiled.positiontup is not None:  # qmark / format paramstyles (sqlite3, pysqlcipher)
-        params = tuple(compiled.params[name] for name in compiled.positiontup)
+        params = tuple(params[name] for name in compiled.positiontup)
     driver_error = connection.dialect.loaded_dbapi.Error
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
