@@ -133,11 +133,12 @@ class Workspace:
         While a colleague holds it, `waiting(holder)` is called (again whenever the holder changes;
         `holder` names operator, computer and since when, or None when the writer left no note);
         `cancelled()` is asked every `LOCK_LOOK_S` seconds and raises Cancelled when it says so
-        (nothing was written). Only a roster file is looked at: on PostgreSQL the write itself waits.
-        The lock is not kept: a writer that comes in between makes the write wait its busy timeout.
+        (nothing was written). On PostgreSQL the lock is the server's (an advisory lock) and its holder
+        the name its program gave the server. The lock is not kept: a writer that comes in between
+        makes the write wait its busy timeout.
         """
         path = self._db.target.path
-        if path is None or self._db.damage is not None:  # a server, or a damaged file that refuses writes
+        if self._db.damage is not None:  # a damaged file refuses writes
             return
         told = False
         last: str | None = None
@@ -149,13 +150,15 @@ class Workspace:
             # the same moment) still gives the write up.
             if self._lock_free() and not cancelled():
                 return
-            holder = lock_holder(path)
+            holder = lock_holder(path) if path is not None else self._db.server_lock_holder()
             if not told or holder != last:
                 told, last = True, holder
                 waiting(holder)
 
     def _lock_free(self) -> bool:
         """Whether the write lock could be taken within `LOCK_LOOK_S` (it is let go at once)."""
+        if self._db.target.path is None:
+            return self._db.server_write_lock_free(LOCK_LOOK_S)
         started = time.monotonic()
         with self._db.raw_connection() as connection:
             connection.execute(f"PRAGMA busy_timeout = {int(LOCK_LOOK_S * 1000)}")

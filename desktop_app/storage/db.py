@@ -39,6 +39,7 @@ import socket
 import sqlite3
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -302,11 +303,14 @@ class Database:
             with session.begin():
                 if self.engine.dialect.name == "postgresql":
                     # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: the audit chain and the
-                    # generated case references read the last value and write the next.
+                    # generated case references read the last value and write the next. Waited for as long
+                    # as SQLite's busy timeout, then told busy with who holds it (it waited for good).
+                    session.execute(text(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}"))
                     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITER_LOCK})
+                    session.execute(text("SET LOCAL lock_timeout TO DEFAULT"))
                 yield session
         except DBAPIError as exc:
-            _raise_known(exc, self.target)
+            _raise_known(exc, self.target, holder=self.server_lock_holder)
             raise  # not a known failure: a bug, for the crash dialog and the log
         finally:
             session.close()
@@ -351,6 +355,39 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def server_write_lock_free(self, look_s: float) -> bool:
+        """PostgreSQL: whether the write lock could be taken within `look_s` (let go at once)."""
+        with self.engine.connect() as connection, connection.begin() as look:
+            try:
+                connection.execute(text(f"SET LOCAL lock_timeout = {max(1, int(look_s * 1000))}"))
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITER_LOCK})
+            except DBAPIError as exc:
+                if failure_of(exc) is not Failure.BUSY:
+                    raise
+                return False
+            finally:
+                look.rollback()
+            return True
+
+    def server_lock_holder(self) -> str | None:
+        """PostgreSQL: who holds the write lock, in words (the holder its program named at open, the
+        computer, the server's process, since when); None when nobody does or on a roster file."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        with self.engine.connect() as connection:
+            row = connection.execute(text(
+                "SELECT a.application_name, a.usename, a.client_hostname, host(a.client_addr), a.pid, a.xact_start "
+                "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = :key "
+                "AND l.objsubid = 1 AND l.pid <> pg_backend_pid()"), {"key": POSTGRES_WRITER_LOCK}).first()
+        if row is None:
+            return None
+        name, login, host, address, pid, since = row
+        operator = holder_of_application_name(name) or "someone"
+        operator += f" (server login {login})" if login else ""
+        where = host or address or "this server"
+        return f"{operator} on {where} (server process {pid})" + (f" since {since:%H:%M:%S}" if since else "")
+
 
 def open_database(target: str | os.PathLike[str], *, create: bool = True, passphrase: str | None = None,
                   holder: str | None = None, on_upgrade: Callable[[Path | None], None] | None = None) -> Database:
@@ -382,7 +419,9 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
         # A file's URL is built, not parsed: '?', '#' and '%' are legal in a folder's name.
         url = URL.create("sqlite", database=str(parsed.path)) if parsed.path is not None and "://" not in \
             os.fspath(target) else parsed.url
-        engine = create_engine(url, future=True, hide_parameters=True)
+        server = "://" in os.fspath(target) and not os.fspath(target).startswith("sqlite")
+        engine = create_engine(url, future=True, hide_parameters=True, **(
+            {"connect_args": {"application_name": application_name(holder or _login_name())}} if server else {}))
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, parsed, holder or _login_name(), wal=problem is None)
     database = Database(parsed, engine, passphrase=passphrase, holder=holder or _login_name())
@@ -699,6 +738,28 @@ def _age_words(age: dt.timedelta) -> str:
     return f"{minutes // 60} h ago" if minutes < 48 * 60 else f"{minutes // 1440} days ago"
 
 
+_APPLICATION = "mission-roster "
+
+
+def application_name(holder: str) -> str:
+    """The server's name for this program's connections, naming `holder` for a colleague waiting for
+    its write lock. PostgreSQL keeps 63 bytes of printable ASCII, so the name goes percent-encoded."""
+    name = _APPLICATION
+    for character in holder:  # whole characters only
+        encoded = urllib.parse.quote(character, safe=" .,'-_@()")
+        if len(name) + len(encoded) > 63:
+            break
+        name += encoded
+    return name
+
+
+def holder_of_application_name(name: str | None) -> str | None:
+    """The holder `application_name` named; None for another program's connection."""
+    if not name or not name.startswith(_APPLICATION):
+        return None
+    return urllib.parse.unquote(name[len(_APPLICATION):], errors="replace") or None
+
+
 def lock_holder(path: Path) -> str | None:
     """Who holds the write lock on the roster at `path`, in words, if a writer said so (and whether
     that note looks left over)."""
@@ -751,15 +812,15 @@ def _backup_before_migration(database: Database, copy: Path | None) -> Path | No
     return copy
 
 
-def _raise_known(exc: DBAPIError, target: Target) -> None:
+def _raise_known(exc: DBAPIError, target: Target, *, holder: Callable[[], str | None] | None = None) -> None:
     """Raise the typed error (storage.errors) for a known failure, told by SQLite's result code; return
     for anything else, which the caller re-raises as the bug it is. The driver's text, never the bound
-    values, goes into the sentence."""
+    values, goes into the sentence. `holder` names a server's lock holder (a file's is in its note)."""
     if isinstance(exc, IntegrityError):  # any driver's
         raise RecordConflict(f"{target.label}: the change conflicts with a record already on the roster "
                              f"({exc.orig}); nothing was changed") from exc
-    known = translate(exc, target.label, holder=lambda: lock_holder(target.path) if target.path else None,
-                      waited_s=BUSY_TIMEOUT_MS // 1000)
+    known = translate(exc, target.label, holder=lambda: lock_holder(target.path) if target.path else (
+        holder() if holder is not None else None), waited_s=BUSY_TIMEOUT_MS // 1000)
     if known is not None:
         raise known from exc
 

@@ -1,0 +1,100 @@
+"""The write lock on PostgreSQL, as on a roster file: a colleague's long write is waited for as long as
+SQLite's busy timeout, then told busy with who holds it; the window's wait names them and can be
+cancelled (issue 19: a ministry's roster on a server).
+
+Before, a write on the server waited for the advisory lock for good (a colleague's import of 100,000
+rows held every other officer's save for its whole length, nobody told why), and the wait before a
+write looked only at a roster file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.errors import Cancelled
+from desktop_app.services import lists
+from desktop_app.services.workspace import Workspace
+from desktop_app.storage import db as storage_db
+from desktop_app.storage.db import application_name, holder_of_application_name, open_database
+from desktop_app.storage.errors import DatabaseBusy
+from tests.storage.test_errors import HOLD_LOCK
+
+pytest_plugins = ["tests.helpers.postgres"]
+
+
+@contextlib.contextmanager
+def held_on_server(url: str, holder: str, seconds: float) -> Iterator[subprocess.Popen[str]]:
+    """Another process, opened as `holder`, holding the server roster's write lock for `seconds`."""
+    script = HOLD_LOCK.replace('holder="A. Colleague"', f"holder={holder!r}")
+    child = subprocess.Popen([sys.executable, "-c", script, url, str(seconds)], stdout=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "held"
+        yield child
+    finally:
+        child.kill()
+        child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
+
+
+def test_a_colleagues_write_on_the_server_is_busy_after_the_timeout_and_names_them(
+        postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_database(postgres_url).close()
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 300)
+    database = open_database(postgres_url, holder="M. Haddad")
+    try:
+        with held_on_server(postgres_url, "A. Colleague", 30):
+            with pytest.raises(DatabaseBusy) as caught:
+                lists.create_list(database, "Bus 1", operator="M. Haddad")
+            assert caught.value.holder is not None and caught.value.holder.startswith(
+                "A. Colleague (server login roster) on ")
+            assert "A. Colleague" in str(caught.value) and "busy" in str(caught.value)
+        lists.create_list(database, "Bus 1", operator="M. Haddad")  # the lock let go: it goes through
+        assert [s.name for s in lists.all_lists(database)] == ["Bus 1"]
+        assert database.server_lock_holder() is None  # nobody holds it now
+    finally:
+        database.close()
+
+
+def test_the_wait_before_a_write_on_the_server_names_the_colleague_and_can_be_cancelled(postgres_url: str) -> None:
+    workspace = Workspace.open(postgres_url, operator="M. Haddad")
+    try:
+        told: list[str | None] = []
+        looks: list[int] = []
+
+        def cancelled() -> bool:
+            looks.append(1)
+            return len(looks) > 3
+
+        with held_on_server(postgres_url, "Мухаммед Абу Шанаб", 30), \
+                pytest.raises(Cancelled, match="cancelled; nothing was changed"):
+            workspace.wait_for_writer(cancelled, told.append)
+        assert len(looks) == 4
+        assert len(told) == 1 and told[0] is not None and told[0].startswith("Мухаммед") and "Шанаб" not in told[0]
+        told.clear()
+        with held_on_server(postgres_url, "A. Colleague", 1.5) as colleague:
+            workspace.wait_for_writer(lambda: False, told.append)  # returns once the colleague committed
+            assert colleague.wait(5) is not None
+        assert len(told) == 1 and told[0] is not None and told[0].startswith("A. Colleague")
+        workspace.wait_for_writer(lambda: False, told.append)
+        assert len(told) == 1  # nobody held the lock: nobody named
+        lists.create_list(workspace.db, "Bus 2", operator="M. Haddad")
+    finally:
+        workspace.close()
+
+
+@pytest.mark.parametrize("holder", ["M. Haddad", "Мухаммед Абу Шанаб, консульство в Каире", "محمد أبو شنب",
+                                    "x" * 200, "100% sure", ""])
+def test_the_servers_name_for_a_connection_keeps_whole_characters_of_the_holder(holder: str) -> None:
+    name = application_name(holder)
+    assert len(name.encode()) <= 63 and name.isascii() and name.isprintable()
+    named = holder_of_application_name(name)
+    assert (named or "") == holder[:len(named or "")]  # a beginning of it, no broken character
+    assert holder_of_application_name("psql") is None
