@@ -82,6 +82,8 @@ _MATCH_WORDS: dict[str, Template] = {word: template for word, template in (
     ("not the best candidate", QT_TRANSLATE_NOOP("domain.reasons", "not the best candidate")),
     ("only the town and address make it a match",
      QT_TRANSLATE_NOOP("domain.reasons", "only the town and address make it a match")),
+    ("the town and address finish the match: no households on this roster",
+     QT_TRANSLATE_NOOP("domain.reasons", "the town and address finish the match: no households on this roster")),
 )}
 _MATCH_PATTERNS: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), template) for pattern, template in (
     (r"(?P<part>surname|given name|patronymic) equal", QT_TRANSLATE_NOOP("domain.reasons", "{part} equal")),

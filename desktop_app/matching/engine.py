@@ -277,7 +277,8 @@ class RosterIndex:
             counts = RosterCounts(self._prepared)  # the model counts each distinct name and birth date once
             model = shipped.with_u(estimate_u(self._prepared, shipped, random.Random(len(self._prepared)),
                                               counts=counts))
-            model = model.with_term_frequencies(self._prepared, counts).with_twins(self._prepared, counts)
+            model = (model.with_term_frequencies(self._prepared, counts).with_twins(self._prepared, counts)
+                     .with_households(self._prepared, counts))
             if twins_off_roster:
                 model = model.with_twins_off_roster()
         population = max(len(self._prepared), PLAUSIBLE_POPULATION)

@@ -169,6 +169,17 @@ GROUP_DOCUMENT_HOLDERS = 10
 # A full name's birth dates that may all be one person's: registered up to six times, the date mistyped in
 # some (FEBRL2 holds such persons). Beyond them, each date is another person carrying the name (`joint_names`).
 ONE_PERSONS_DATES = 6
+# The places-only rule (`scoring.judge`: a town and an address never finish a match) is for rosters of
+# families, whose members share an address and a surname. A roster shows whether it is one: of its persons
+# who have another person of their surname key (not one registered again: another given name's initial,
+# another birth year, no number in common), the share with such a person at their own address
+# (`SharedAddresses`). A row naming a roster person's surname and address but someone else's is what the rule
+# guards against, and on such a roster it finds a person of that surname at that address at most as often
+# as the share says: where its one-sided 95 % upper bound is at most the wrong matches a match may make
+# (1 - precision 0.998), the places finish a match as the model weighs them. A small roster cannot show it:
+# with none sharing, the bound needs 1,350 such persons.
+PLACES_RULE_BAR = 0.002
+PLACES_RULE_Z = 1.645  # one-sided 95 %
 
 
 @dataclass(frozen=True)
@@ -200,6 +211,8 @@ class Model:
     # (surname key, given-name key) -> other persons with a surname and given name agreeing with both (`joint_names`)
     full_names: dict[tuple[str, str], int] | None = None
     full_name_total: int = 0
+    # persons of one surname at one address (`with_households`); None: not counted, the places-only rule holds
+    shared_addresses: SharedAddresses | None = None
 
     @classmethod
     def shipped(cls) -> Model:
@@ -375,6 +388,17 @@ class Model:
         the roster's own share.
         """
         return replace(self, twin_share=max(self.twin_share, TWINS_OFF_ROSTER))
+
+    def with_households(self, records: Sequence[Prepared], counts: RosterCounts | None = None) -> Model:
+        """`records`' persons of one surname at one address counted (`SharedAddresses`): whether the places-only
+        rule holds on this roster (`places_finish`)."""
+        return replace(self, shared_addresses=shared_addresses(records, counts))
+
+    def places_finish(self) -> bool:
+        """Whether a town and an address may finish a match: the roster shows, with enough persons, that
+        persons of one surname do not share addresses (no households). Not counted: the rule holds."""
+        counted = self.shared_addresses
+        return counted is not None and counted.upper() <= PLACES_RULE_BAR
 
     def twin_spelling(self, query: Prepared, target: Prepared) -> float:
         """How much likelier than always a twin shows the two given names of a pair (1.0: no telling).
@@ -721,6 +745,101 @@ def _look_alikes(records: Sequence[Prepared], counts: RosterCounts | None = None
         return float(sum(n * (n - 1) for n in counts.values()))
 
     return LookAlikes(len(records), persons, len(twins), found, ordered(surnames), ordered(births), ordered(givens))
+
+
+class SharedAddresses(NamedTuple):
+    """Of the roster's persons with another person of their surname key (another given name's initial, another
+    birth year and no number in common: not the same person registered again with typos), how many have such
+    a person at their own address."""
+
+    persons: int
+    at_one_address: int
+
+    def upper(self) -> float:
+        """The share's one-sided upper confidence bound (Wilson's score interval, `PLACES_RULE_Z`); 1.0 for none."""
+        n, z2 = self.persons, PLACES_RULE_Z ** 2
+        if n == 0:
+            return 1.0
+        share = self.at_one_address / n
+        centre = share + z2 / (2 * n)
+        spread = PLACES_RULE_Z * math.sqrt(share * (1.0 - share) / n + z2 / (4 * n * n))
+        return min((centre + spread) / (1.0 + z2 / n), 1.0)
+
+
+def shared_addresses(records: Sequence[Prepared], counts: RosterCounts | None = None) -> SharedAddresses:
+    """`SharedAddresses` of `records` with an address, a surname, a given name and a birth date.
+
+    Persons rather than pairs: a common surname's n persons make n(n-1)/2 pairs, not as many independent
+    draws. Two registrations of one person typed twice share the given name's first letter, the birth year
+    or a number (FEBRL2's duplicates at one address differing in given-name key and full birth date carry
+    one passport); a household's members differ in all three. For each person, those others are, by
+    inclusion-exclusion over group sizes, the persons of the surname less those sharing it and any of the
+    three, and so on (the person counts in each group and cancels); the address added, those at the
+    person's address.
+    """
+    # Columns through C-level maps, not a loop over persons: each distinct name's keys and each distinct date's
+    # year are read once (`RosterCounts`, which the model's other counts share); addresses and numbers are told
+    # apart by their hashes (two of a million colliding is about one chance in ten million, and would only
+    # merge two groups). Codes stay non-negative: group sizes are counted by `np.bincount`.
+    n = len(records)
+    if n == 0:
+        return SharedAddresses(0, 0)
+    counted = counts or RosterCounts(records)
+    numbered: dict[object, int] = {}  # surname keys and sets of initials, numbered as they come
+    surnames = [-1 if key is None else numbered.setdefault(key, len(numbered)) for key in counted.surname_keys]
+    initials = [numbered.setdefault(tuple(sorted({key[:1] for key in keys})), len(numbered)) if keys else -1
+                for _, keys in counted.given_names]
+    years = [-1 if date is None else date.year for date in counted.dates]
+    name_of = np.frombuffer(counted.name_of, dtype=np.int64)
+    surname, initial = np.array(surnames, dtype=np.int64)[name_of], np.array(initials, dtype=np.int64)[name_of]
+    year = np.array(years, dtype=np.int64)[np.frombuffer(counted.date_of, dtype=np.int64)]
+    address = np.fromiter(map(hash, map(attrgetter("address"), records)), np.int64, n)
+    document = np.fromiter(map(hash, map(attrgetter("documents"), records)), np.int64, n)
+    none = document == hash(frozenset())
+    document[none] = np.flatnonzero(none)  # no number: nobody else's
+    kept = (surname >= 0) & (initial >= 0) & (year >= 0) & (address != hash(""))
+    surname, initial, year = surname[kept], initial[kept], year[kept]
+    address, document = _codes(address[kept]), _codes(document[kept])
+    kept = _group_sizes(surname) > 1  # a surname carried once has nobody to share an address with
+    surname, initial, year, document, address = (column[kept] for column in (surname, initial, year, document,
+                                                                             address))
+
+    apart = _others_apart(surname, initial, year, document) > 0
+    home = _dense(surname, address)
+    at_home = _group_sizes(home) > 1  # only these can have another person of their surname at their address
+    at_one_address = np.zeros(len(surname), dtype=bool)
+    if at_home.any():
+        at_one_address[at_home] = _others_apart(np.unique(home[at_home], return_inverse=True)[1].astype(np.int64),
+                                                initial[at_home], year[at_home], document[at_home]) > 0
+    return SharedAddresses(int(apart.sum()), int((apart & at_one_address).sum()))
+
+
+def _codes(values: np.ndarray) -> np.ndarray:
+    """Dense non-negative codes of `values`."""
+    return np.unique(values, return_inverse=True)[1].astype(np.int64)
+
+
+def _others_apart(group: np.ndarray, initial: np.ndarray, year: np.ndarray, document: np.ndarray) -> np.ndarray:
+    """Per position, the others of its `group` that share neither its initial, its year nor its number: the
+    group's size, less those sharing one of the three, plus those sharing two, less those sharing all three
+    (inclusion-exclusion; each sub-group's codes made from its parent's by one more column)."""
+    count = _group_sizes(group)
+    dense: dict[int, np.ndarray] = {0: group}
+    for chosen in range(1, 8):
+        last = chosen.bit_length() - 1  # the column added to the sub-group without it
+        dense[chosen] = _dense(dense[chosen & ~(1 << last)], (initial, year, document)[last])
+        count += (-1) ** chosen.bit_count() * _group_sizes(dense[chosen])
+    return count
+
+
+def _dense(codes: np.ndarray, column: np.ndarray) -> np.ndarray:
+    """Dense int codes of the pairs (`codes`, `column`) (both dense non-negative codes)."""
+    return np.unique(codes * (int(column.max(initial=0)) + 1) + column, return_inverse=True)[1].astype(np.int64)
+
+
+def _group_sizes(codes: np.ndarray) -> np.ndarray:
+    """For each position, how many positions share its code."""
+    return np.bincount(codes)[codes] if len(codes) else codes  # type: ignore[no-any-return]
 
 
 def _agreeing_spellings(spellings: Counter[tuple[str, ...]]) -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:

@@ -22,7 +22,9 @@ right or one character off. Birth dates a generation apart keep an answer row's 
 number it agrees on is carried by other roster persons too: a child inscribed in a parent's passport
 carries the parent's number. Locality and address never make a
 match on their own: without an ID or a document equal, a pair that reaches the match threshold only
-through its places stays at review (a household's members and its neighbours share them), and so does
+through its places stays at review (a household's members and its neighbours share them), unless the
+roster shows it holds no households (`Model.places_finish`: persons of one surname do not share addresses
+there, counted at each opening; the reasons then say the places finish the match), and so does
 one that reaches it only through a document one character off without a birth date agreeing (a
 family's passports are issued in sequence: a father and son named alike; not when two neighbouring
 characters of the person's own number are swapped, a typing slip no sequence makes: `Model.slipped`),
@@ -84,6 +86,8 @@ from desktop_app.matching.features import Prepared
 from desktop_app.matching.model import Model
 
 Decision = Literal["match", "review", "none"]
+# A pair the places finish on a roster without households (`Model.places_finish`): the officer sees why.
+PLACES_FINISH = "the town and address finish the match: no households on this roster"
 MATCH: Decision = "match"
 REVIEW: Decision = "review"
 NONE: Decision = "none"
@@ -189,6 +193,8 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     places = max(bits[LOCALITY_F], 0.0) + max(bits[ADDRESS_F], 0.0)
     place_only = (decision == MATCH and places > 0.0 and not identified and not born_apart_from_household(levels)
                   and score_of(weight - places) < match_threshold)
+    places_finish = place_only and model.places_finish()  # a roster without households (`Model.places_finish`)
+    place_only = place_only and not places_finish
     if (decision == MATCH and not identified and levels[DOCUMENT_F] == DOCUMENT_ONE_OFF
             and levels[BIRTH_F] not in (D_EQUAL, D_SWAPPED) and not slipped
             and score_of(weight - max(bits[DOCUMENT_F], 0.0)) < match_threshold):
@@ -225,6 +231,8 @@ def judge(query: Prepared, target: Prepared, comparison: Comparison, model: Mode
     why = reasons(query, target, comparison)
     if place_only:
         why = (*why, "only the town and address make it a match")
+    elif places_finish:
+        why = (*why, PLACES_FINISH)
     return Assessment(weight, score, decision, why, tuple(contributions))
 
 

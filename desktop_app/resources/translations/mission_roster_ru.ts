@@ -9121,6 +9121,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>совпадение держится только на городе и адресе</translation>
     </message>
     <message>
+        <location filename="../../domain/reasons.py" line="86"/>
+        <source>the town and address finish the match: no households on this roster</source>
+        <translation>совпадение довершают город и адрес: в этой базе нет семей по одному адресу</translation>
+    </message>
+    <message>
         <location filename="../../domain/reasons.py" line="87"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>
