@@ -76,6 +76,18 @@ def test_rows_and_columns_are_as_the_sheet_shows_them(tmp_path: Path) -> None:
     assert sheet.cell(1, 1) is None
 
 
+def test_a_table_away_from_a1_reads_as_calamine_gives_the_whole_sheet(tmp_path: Path) -> None:
+    import python_calamine
+
+    book = openpyxl.Workbook()
+    book.active["C5"], book.active["E7"], book.active["D6"] = "here", "there", 5
+    book.save(tmp_path / "offset.xlsx")
+    whole = python_calamine.CalamineWorkbook.from_path(str(tmp_path / "offset.xlsx")).get_sheet_by_index(0)
+    expected = [[cell or None for cell in row] for row in whole.to_python(skip_empty_area=False)]
+    rows = read_workbook(tmp_path / "offset.xlsx").sheets[0].rows
+    assert rows == expected and len(rows) == 7 and rows[4][2] == "here" and rows[5][3] == 5
+
+
 @pytest.mark.parametrize("name", ["roster.xls", "roster.ods", "roster_calc.xlsx"])
 def test_libreoffice_files_read_with_cached_formula_values(name: str) -> None:
     book = read_workbook(DATA / name)

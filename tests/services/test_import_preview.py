@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.person import DocumentData
+from desktop_app.exchange import readers
 from desktop_app.services import importing, persons
 from desktop_app.services.importing import Outcome
 from desktop_app.services.settings import MissionSettings, save_mission
@@ -258,3 +260,25 @@ def test_a_total_line_in_the_middle_leaves_the_progress_total_alone(db: Database
     preview = importing.preview_import(db, path, progress=lambda done, total: not seen.append((done, total)))
     assert [done for done, _ in seen][:2] == [0, 1000] and {total for _, total in seen} == {1202}
     assert [row.text for row in preview.skipped] == ["Итого: 600 человек1", "Итого: 600 человек2"]
+
+
+def test_the_preview_lets_the_files_cells_go_as_it_reads_them(egypt: Database, tmp_path: Path) -> None:
+    """A file the preview opened itself: its workbook is not kept, and a row's cells (here a column left
+    out, which no converted value shares) go once the row is read; a rejected row keeps its cells."""
+    rows: list[list[Any]] = [["Surname", "Given names", "Notes kept nowhere"]]
+    rows += [[f"Surname{i}", "Anna", f"left out {i}"] for i in range(2100)]
+    rows[2] = ["", "", "left out 1"]  # no name: rejected
+    path = write_xlsx(tmp_path / "cells.xlsx", rows)
+    del rows  # the cells the test wrote are not the ones read
+    alive: dict[int, tuple[int, bool]] = {}
+
+    def progress(done: int, total: int) -> bool:
+        lists = [o for o in gc.get_objects() if type(o) is list and o and type(o[-1]) is str and o[-1] == "left out 3"]
+        alive[done] = (len(lists), any(isinstance(o, readers.SheetData) for o in gc.get_objects()))
+        return True
+
+    preview = importing.preview_import(egypt, path, progress=progress)
+    assert alive == {0: (1, False), 1000: (0, False), 2000: (0, False), 2100: (0, False)}
+    rejected, = preview.rejected
+    assert rejected.row == 3 and rejected.cells == (None, None, "left out 1")
+    assert importing.open_import_file(path).sheet(None).rows[4][2] == "left out 3"  # the cells the test looks for

@@ -54,6 +54,7 @@ Progress = Callable[[int, int], bool]
 _F = TypeVar("_F", bound=Callable[..., Any])
 PROGRESS_EVERY = 1000
 DATE_TARGETS = ("birth_date", "consent_date", "document_issue_date", "document_expiry_date")
+_READ: list[Any] = []  # stands for a row of the sheet once it is read
 
 
 ImportCancelled = Cancelled  # the officer cancelled the import: the one cancellation error
@@ -111,20 +112,30 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
     table = describe_table(db, source, sheet=sheet, header_row=header_row, profile_name=profile_name,
                            mapping_overrides=mapping_overrides)
     chosen_order = DateOrder(str(date_order).upper()) if date_order else None
-    orders, evidence = _date_orders(table.layout.data_rows, table.mapping, chosen_order)
+    data_rows, first_row = table.layout.data_rows, table.layout.first_data_row
+    orders, evidence = _date_orders(data_rows, table.mapping, chosen_order)
     used = chosen_order or next((o for o in orders.values() if o is not None), None)
+    zeros = tuple(lost_zeros(table.headers, table.mapping, data_rows, first_row=first_row))
+    flagged = _lost_zero_problems(zeros, first_row, data_rows)
     region = load_mission(db).phone_region
+    shown_path, sheets = source.path, tuple(s.name for s in source.sheets)
+    file_name, file_sha256, file_format = source.file_name, source.sha256, source.format
+    sheet_warnings = [f"sheet '{table.sheet}', {w}" for w in source.sheet(table.sheet).warnings]
+    # The file's cells go as their rows are read (a file the caller opened keeps its own): rows made
+    # and cells never all alive at once; a rejected row keeps a copy of its cells for the reject report.
+    del source, path
     converter = RowConverter(table.headers, table.mapping, phone_region=region, date_orders=orders)
-    converted: list[tuple[int, RowData, list[RowProblem], list[Any]]] = []
+    converted: list[tuple[int, RowData, list[RowProblem], tuple[Any, ...]]] = []
     skipped: list[SkippedRow] = []
-    total = len(table.layout.data_rows)
-    for offset, cells in enumerate(table.layout.data_rows):
+    total = len(data_rows)
+    for offset in range(total):
         if progress is not None and offset % PROGRESS_EVERY == 0 and not progress(offset, total):
-            raise ImportCancelled("the import was cancelled; nothing was written", path=source.path)
-        number = table.layout.first_data_row + offset
+            raise ImportCancelled("the import was cancelled; nothing was written", path=shown_path)
+        cells, data_rows[offset] = data_rows[offset], _READ
+        number = first_row + offset
         data, problems = converter.convert(number, cells)
         if data is not None:
-            converted.append((number, data, problems, cells))  # copied only when the row is rejected
+            converted.append((number, data, problems, tuple(cells) if _may_be_refused(data, problems) else ()))
         elif (sum_line := total_line(cells)) is not None:
             skipped.append(SkippedRow(number, sum_line))
     snapshot = load_snapshot(db)
@@ -133,9 +144,10 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
     rows = [classifier.classify(number, data, problems, cells) for number, data, problems, cells in converted]
     del converted
     classifier.find_duplicates(rows)
-    zeros = tuple(lost_zeros(table.headers, table.mapping, table.layout.data_rows,
-                             first_row=table.layout.first_data_row))
-    rows = _flag_lost_zeros(rows, zeros, table.layout.first_data_row, table.layout.data_rows)
+    del classifier
+    if flagged:
+        rows = [replace(row, problems=(*row.problems, *flagged[row.row])) if row.row in flagged else row
+                for row in rows]
     if progress is not None:
         progress(total, total)
     unmapped = tuple(_unmapped(table.headers, table.mapping))
@@ -145,20 +157,18 @@ def preview_import(db: Database, path: str | Path | ImportFile, *, sheet: str | 
     warnings += [f"column {table.column_title(i)}: dates like 03/11/2008 read {order.value} ({_ORDER_WORDS[order]}), "
                  f"as {', '.join(examples)} show" for i, (order, examples) in evidence.items()
                  if i in converter.two_way_date_columns]
-    warnings += [f"sheet '{table.sheet}', {w}" for w in source.sheet(table.sheet).warnings]
-    return ImportPreview(path=source.path, file_name=source.file_name, file_sha256=source.sha256,
-                         file_format=source.format, sheet=table.sheet, sheets=tuple(s.name for s in source.sheets),
+    warnings += sheet_warnings
+    return ImportPreview(path=shown_path, file_name=file_name, file_sha256=file_sha256,
+                         file_format=file_format, sheet=table.sheet, sheets=sheets,
                          header_row=table.header_row, headers=table.headers, mapping=table.mapping,
                          profile_name=table.profile_name, date_order=used.value if used else None,
                          rows=tuple(rows), warnings=tuple(warnings), skipped=tuple(skipped), unmapped=unmapped,
                          lost_zeros=zeros)
 
 
-def _flag_lost_zeros(rows: list[PreviewRow], zeros: tuple[LostZeros, ...], first_row: int,
-                     data_rows: list[list[Any]]) -> list[PreviewRow]:
-    """Each cell whose number looks cut gets a warning on its row (the row is imported as read)."""
-    if not zeros:
-        return rows
+def _lost_zero_problems(zeros: tuple[LostZeros, ...], first_row: int,
+                        data_rows: list[list[Any]]) -> dict[int, list[RowProblem]]:
+    """The warning for each cell whose number looks cut, by row (the row is imported as read)."""
     flagged: dict[int, list[RowProblem]] = {}
     for column in zeros:
         for number in column.rows:
@@ -166,7 +176,14 @@ def _flag_lost_zeros(rows: list[PreviewRow], zeros: tuple[LostZeros, ...], first
             flagged.setdefault(number, []).append(RowProblem(number, column.column, column.header,
                                                              cell_text(cells[column.index]), LOST_ZERO,
                                                              blocking=False))
-    return [replace(row, problems=(*row.problems, *flagged[row.row])) if row.row in flagged else row for row in rows]
+    return flagged
+
+
+def _may_be_refused(data: RowData, problems: list[RowProblem]) -> bool:
+    """Whether `_Classifier.classify` may reject the row (its cells are then kept for the reject report):
+    a row with a blocking problem, naming a record, or that a new person may not be; any other row is new."""
+    return bool(any(p.blocking for p in problems) or data.uuid or data.fields.get("case_ref") or data.status
+                or _new_person_refusal(data))
 
 
 _ORDER_WORDS = {DateOrder.DMY: "day first", DateOrder.MDY: "month first"}
