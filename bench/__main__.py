@@ -14,6 +14,7 @@ BENCHMARKS = [
     "bench.export_bench",
     "bench.matching_bench",
     "bench.independent.check",
+    "bench.splink_reference",
     "bench.ui_bench",
     "bench.bundle_bench",
     "bench.protection_bench",

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import resource
 import subprocess
 import tempfile
 import time
@@ -149,6 +150,12 @@ def _write_roster(frame: object, path: Path) -> None:
     workbook.save(path)
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every finished child: the CLI's own, whatever its wall time was."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _run(exe: str, db: Path, *args: str) -> str:
     return subprocess.run([exe, "--db", str(db), *args], check=True, capture_output=True, text=True).stdout
 
@@ -169,9 +176,9 @@ def febrl4_cli(exe: str, work: Path) -> Figures:
     workbook.save(work / "answer4.xlsx")
     db = work / "febrl4.db"
     _run(exe, db, "import", str(work / "roster4.xlsx"), "--json")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     out = json.loads(_run(exe, db, "reconcile", str(work / "answer4.xlsx"), "--answer", "approved", "--json"))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     right = wrong = reviewed = reviewed_right = 0
     for m in out["matches"]:
         expected = truth.get(int(m["row"]))
@@ -183,7 +190,7 @@ def febrl4_cli(exe: str, work: Path) -> Figures:
             reviewed_right += m["case_ref"] == expected
     on_roster = sum(1 for v in truth.values() if v)
     return Figures("engine via the CLI (reconcile --json)", len(truth), len(a), right / max(right + wrong, 1),
-                   right / on_roster, (right + reviewed_right) / on_roster, reviewed / len(truth), seconds)
+                   right / on_roster, (right + reviewed_right) / on_roster, reviewed / len(truth), seconds, cpu)
 
 
 def febrl3_cli(exe: str, work: Path) -> tuple[dict[str, float], set[tuple[str, str]]]:
@@ -192,14 +199,14 @@ def febrl3_cli(exe: str, work: Path) -> tuple[dict[str, float], set[tuple[str, s
     _write_roster(frame, work / "febrl3.xlsx")
     db = work / "febrl3.db"
     _run(exe, db, "import", str(work / "febrl3.xlsx"), "--json", "--accept-duplicates")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     pairs = json.loads(_run(exe, db, "duplicates", "--json"))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     true_pairs = {tuple(sorted((_case(x), _case(y)))) for x, y in links}
     found = {(tuple(sorted((p["a"]["case_ref"], p["b"]["case_ref"]))), p["decision"]) for p in pairs}
     matched = {pair for pair, decision in found if decision == "match"}
     proposed = {pair for pair, _ in found}
-    figures = {"seconds": seconds, "pairs": len(true_pairs), "match": len(matched),
+    figures = {"seconds": seconds, "cpu": cpu, "pairs": len(true_pairs), "match": len(matched),
                "precision": len(matched & true_pairs) / max(len(matched), 1),
                "recall": len(matched & true_pairs) / len(true_pairs),
                "recall_review": len(proposed & true_pairs) / len(true_pairs),
