@@ -53,11 +53,12 @@ _OTHER_LETTERS = 2
 class AnswerSplit:
     """The wide blocks an answer's rows met, split once for all of them: by birth, and by a name's words."""
 
-    __slots__ = ("births", "groups")
+    __slots__ = ("ages", "births", "groups")
 
     def __init__(self) -> None:
         self.births: dict[str, tuple[dict[int, list[int]], dict[int, list[int]]]] = {}  # by year, by day and month
         self.groups: dict[str, dict[str, list[int]]] = {}
+        self.ages: dict[str, tuple[dict[int, list[int]], dict[int, list[int]]]] = {}  # dated, estimated: by year
 
 
 class AnswerNarrowing:
@@ -86,20 +87,18 @@ class AnswerNarrowing:
 
     def _guessed_ages(self, key: str, block: list[int], birth: PartialDate, split: AnswerSplit) -> list[list[int]]:
         """The namesakes born `GUESSED_AGE_SLACK` years off `birth`: all if `birth` is estimated, else the estimated."""
-        groups = split.groups.get("~" + key)
-        if groups is None:  # the block's records by year ('*1985') and its estimated ones by year ('1985')
+        ages = split.ages.get(key)
+        if ages is None:  # the block's dated records by year, and its estimated ones by year
             where = np.array(block, np.int64)
-            by_year: defaultdict[str, list[int]] = defaultdict(list)
-            for position, year, estimated in zip(block, self._year[where].tolist(),
-                                                 self._estimated[where].tolist(), strict=True):
-                if year >= 0:
-                    by_year[f"*{year}"].append(position)
-                    if estimated:
-                        by_year[str(year)].append(position)
-            groups = split.groups["~" + key] = dict(by_year)
-        mark = "*" if birth.day is None or (birth.day == 1 and birth.month == 1) else ""
-        return [groups[name] for name in (f"{mark}{birth.year - GUESSED_AGE_SLACK}",
-                                          f"{mark}{birth.year + GUESSED_AGE_SLACK}") if name in groups]
+            years = self._year[where].tolist()
+            estimated = self._estimated[where].tolist()
+            dated = _lists(block, years)
+            dated.pop(-1, None)
+            ages = split.ages[key] = (dated, _lists([p for p, guess in zip(block, estimated, strict=True) if guess],
+                                                    [y for y, guess in zip(years, estimated, strict=True) if guess]))
+        groups = ages[0] if birth.day is None or (birth.day == 1 and birth.month == 1) else ages[1]
+        return [groups[year] for year in (birth.year - GUESSED_AGE_SLACK, birth.year + GUESSED_AGE_SLACK)
+                if year in groups]
 
     def _by_second_key(self, key: str, block: list[int], row: Prepared, split: AnswerSplit) -> list[list[int]]:
         if len(block) <= ANSWER_WIDE_BLOCK:
@@ -111,8 +110,8 @@ class AnswerNarrowing:
             by_birth = split.births.get(key)
             if by_birth is None:
                 where = np.array(block, np.int64)
-                by_birth = split.births[key] = (_lists(where, self._year[where]),
-                                                _lists(where, self._day_month[where]))
+                by_birth = split.births[key] = (_lists(block, self._year[where].tolist()),
+                                                _lists(block, self._day_month[where].tolist()))
             by_year, by_day_month = by_birth
             found = [by_year.get(year) for year in (-1, birth.year - 1, birth.year, birth.year + 1)]
             if birth.day is not None and birth.month is not None:
@@ -139,8 +138,7 @@ class AnswerNarrowing:
             return [block]
         groups = split.groups.get(key)
         if groups is None:
-            where = np.array(block, np.int64)
-            by_name = _lists(where, self._name_of[where])
+            by_name = _lists(block, self._name_of[np.array(block, np.int64)].tolist())
             by_value: defaultdict[str, list[int]] = defaultdict(list)
             for name, positions in by_name.items():
                 for value in values(name) or _UNNARROWED:
@@ -149,13 +147,19 @@ class AnswerNarrowing:
         return [groups[value] for value in (_NOTHING, *wanted) if value in groups]
 
 
-def _lists(positions: np.ndarray, values: np.ndarray) -> dict[int, list[int]]:
-    """`positions` grouped by their `values` (value -> positions in their order)."""
-    order = np.argsort(values, kind="stable")
-    distinct, starts = np.unique(values[order], return_index=True)
-    ordered = positions[order].tolist()
-    bounds = [*starts.tolist(), len(ordered)]
-    return {value: ordered[bounds[k]:bounds[k + 1]] for k, value in enumerate(distinct.tolist())}
+def _lists(positions: list[int], values: list[int]) -> dict[int, list[int]]:
+    """`positions` grouped by their `values` (value -> positions in their order).
+
+    In Python rather than by sorting arrays: a wide block holds tens to a few hundred records, where
+    numpy's calls cost more than the loop (a block of 2,000, the widest met, costs about the same)."""
+    out: dict[int, list[int]] = {}
+    for position, value in zip(positions, values, strict=True):
+        group = out.get(value)
+        if group is None:
+            out[value] = [position]
+        else:
+            group.append(position)
+    return out
 
 
 def met_by_rows(rows: Sequence[Prepared], keys: Sequence[AbstractSet[str]], blocks: Mapping[str, list[int]],
@@ -170,7 +174,11 @@ def met_by_rows(rows: Sequence[Prepared], keys: Sequence[AbstractSet[str]], bloc
         met: set[int] = set()
         for key in row_keys:
             block = blocks.get(key)
-            if block and len(block) <= largest:
+            if not block or len(block) > largest:
+                continue
+            if len(block) <= ANSWER_WIDE_BLOCK:  # nothing to narrow (`AnswerNarrowing.met` gives the block)
+                met.update(block)
+            else:
                 for part in narrowing.met(key, block, row, split):
                     met.update(part)
         if met:

@@ -361,7 +361,7 @@ class Model:
         full = counted.full
         births: dict[tuple[object, int], list[int]] = {}  # (household, date) -> its members' names
         members = 0
-        for record, name, date in zip(records, counted.name_of, counted.date_of, strict=True):
+        for record, name, date in zip(records, counted.name_of.tolist(), counted.date_of.tolist(), strict=True):
             if record.household_key is None:
                 continue
             members += 1
@@ -691,7 +691,8 @@ def _look_alikes(records: Sequence[Prepared], counts: RosterCounts | None = None
     surnames: Counter[str] = Counter()
     births: Counter[tuple[int, int, int]] = Counter()
     givens: Counter[str] = Counter()
-    for position, (name, date) in enumerate(zip(counted.name_of, counted.date_of, strict=True)):
+    name_of = counted.name_of.tolist()
+    for position, (name, date) in enumerate(zip(name_of, counted.date_of.tolist(), strict=True)):
         day = days[date]
         if day is None:
             continue
@@ -710,7 +711,7 @@ def _look_alikes(records: Sequence[Prepared], counts: RosterCounts | None = None
             continue
         by_given: dict[tuple[str, ...], list[int]] = {}
         for position in group:
-            words = tuple(w for t in counted.names[counted.name_of[position]] if t.role == GIVEN for w in t.words)
+            words = tuple(w for t in counted.names[name_of[position]] if t.role == GIVEN for w in t.words)
             if words:
                 by_given.setdefault(words, []).append(position)
         names = list(by_given.items())
@@ -790,9 +791,9 @@ def shared_addresses(records: Sequence[Prepared], counts: RosterCounts | None = 
     initials = [numbered.setdefault(tuple(sorted({key[:1] for key in keys})), len(numbered)) if keys else -1
                 for _, keys in counted.given_names]
     years = [-1 if date is None else date.year for date in counted.dates]
-    name_of = np.frombuffer(counted.name_of, dtype=np.int64)
+    name_of = counted.name_of
     surname, initial = np.array(surnames, dtype=np.int64)[name_of], np.array(initials, dtype=np.int64)[name_of]
-    year = np.array(years, dtype=np.int64)[np.frombuffer(counted.date_of, dtype=np.int64)]
+    year = np.array(years, dtype=np.int64)[counted.date_of]
     address = np.fromiter(map(hash, map(attrgetter("address"), records)), np.int64, n)
     document = np.fromiter(map(hash, map(attrgetter("documents"), records)), np.int64, n)
     none = document == hash(frozenset())

@@ -15,7 +15,6 @@ record by record, whatever the records share.
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
@@ -37,18 +36,20 @@ class RosterCounts:
     def __init__(self, records: Sequence[Prepared]) -> None:
         self.records = records
         tokens = [record.tokens for record in records]
-        distinct = dict(zip(map(id, tokens), tokens, strict=True))  # in the order names first appear
-        number = {key: n for n, key in enumerate(distinct)}
-        self.names: list[tuple[NameToken, ...]] = list(distinct.values())
-        self.name_of = array("q", map(number.__getitem__, map(id, tokens)))
+        first, of = _by_identity(tokens)
+        appearing = np.argsort(first, kind="stable")  # the names in the order they first appear
+        number = np.empty(len(first), np.int64)
+        number[appearing] = np.arange(len(first))
+        self.names: list[tuple[NameToken, ...]] = [tokens[k] for k in first[appearing].tolist()]
+        self.name_of: np.ndarray = number[of]  # each record's name
         births = [record.birth_date for record in records]
-        distinct_dates = dict(zip(map(id, births), births, strict=True))
-        value: dict[PartialDate | None, int] = {}
-        code = {key: value.setdefault(date, len(value)) for key, date in distinct_dates.items()}
+        first, of = _by_identity(births)
+        value: dict[PartialDate | None, int] = {}  # equal dates in several objects joined
+        code = np.fromiter((value.setdefault(births[k], len(value)) for k in first.tolist()), np.int64, len(first))
         self.dates: list[PartialDate | None] = list(value)  # each value once: None too, when a record has none
-        self.date_of = array("q", map(code.__getitem__, map(id, births)))
-        self.name_records: list[int] = _records_per_code(self.name_of, len(self.names))
-        self.date_records: list[int] = _records_per_code(self.date_of, len(self.dates))
+        self.date_of: np.ndarray = code[of]  # each record's date
+        self.name_records: list[int] = np.bincount(self.name_of, minlength=len(self.names)).tolist()
+        self.date_records: list[int] = np.bincount(self.date_of, minlength=len(self.dates)).tolist()
 
     @cached_property
     def given_names(self) -> list[GivenNames]:
@@ -90,8 +91,7 @@ class RosterCounts:
         dates marked True."""
         if not self.records:
             return []
-        name_of = np.frombuffer(self.name_of, dtype=np.int64)
-        date_of = np.frombuffer(self.date_of, dtype=np.int64)
+        name_of, date_of = self.name_of, self.date_of
         kept = np.asarray(names, dtype=bool)[name_of] & np.asarray(dates, dtype=bool)[date_of]
         combined = name_of[kept] * len(self.dates) + date_of[kept]
         found, records = np.unique(combined, return_counts=True)
@@ -99,7 +99,9 @@ class RosterCounts:
                         strict=True))
 
 
-def _records_per_code(codes: array[int], size: int) -> list[int]:
-    if not codes:
-        return [0] * size
-    return np.bincount(np.frombuffer(codes, dtype=np.int64), minlength=size).tolist()  # type: ignore[no-any-return]
+def _by_identity(objects: list[object]) -> tuple[np.ndarray, np.ndarray]:
+    """For each distinct object (by identity, in the order of their ids), where it first is in `objects`; and for
+    each of `objects`, which distinct object it is."""
+    ids = np.fromiter(map(id, objects), np.uint64, len(objects))
+    _, first, of = np.unique(ids, return_index=True, return_inverse=True)
+    return first, of.reshape(-1)
