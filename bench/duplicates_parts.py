@@ -77,7 +77,7 @@ def count_kinds(db_path: str) -> None:
 
 
 def run(roster: str) -> None:
-    from desktop_app.matching import engine, fastpath, model, roster_counts
+    from desktop_app.matching import duplicate_pairs, engine, fastpath, model, roster_counts
     from desktop_app.services.duplicates import merging
     from desktop_app.storage.db import open_database
 
@@ -95,6 +95,8 @@ def run(roster: str) -> None:
             (fastpath.BirthNarrowing, "__init__", "4 arrays: BirthNarrowing"),
             (engine.RosterIndex, "_every_block", "5 every block built"),
             (engine, "met_in_blocks", "5 pairs met in blocks"),
+            (duplicate_pairs.RosterPairs, "__init__", "5 every block built (keys numbered, filed)"),
+            (duplicate_pairs.RosterPairs, "met", "5 pairs met in blocks"),
             (engine.RosterIndex, "_compared_all", "6 comparing (less 4)"),
             (engine.RosterIndex, "fit", "7 EM"),
             (engine.RosterIndex, "_weights", "7 weights"),

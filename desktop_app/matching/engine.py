@@ -40,6 +40,7 @@ from desktop_app.matching.comparisons import (
     compare_other,
     shared_documents,
 )
+from desktop_app.matching.duplicate_pairs import RosterPairs
 from desktop_app.matching.fastpath import (
     BirthNarrowing,
     DuplicateNarrowing,
@@ -479,10 +480,19 @@ class RosterIndex:
         The pairs are those the plain loop takes (the lower position's query keys against the
         blocks), worked out `ROWS_PER_BATCH` records at a time on arrays (`_compared_all`); each
         record's pairs come in position order. The blocks are not kept: they go before the pairs are weighed.
+        With the finder's `DuplicateNarrowing` the pairs are met on arrays (`duplicate_pairs.RosterPairs`, the
+        same pairs as `met_in_blocks`).
         """
-        blocks = self._blocks if self._blocks is not None else self._every_block()
         out: list[Compared] = []
         roster = self._prepared
+        if issubclass(self._narrowing_kind, DuplicateNarrowing):  # the finder's: its pairs met on arrays
+            pairs = RosterPairs(roster, wide=self._wide_block, largest=MAX_BLOCK)
+            for start in range(0, len(roster), ROWS_PER_BATCH):
+                end = start + ROWS_PER_BATCH
+                out += self._compared_all(roster[start:end], *pairs.met(start, end))
+            pairs.release()
+            return out
+        blocks = self._blocks if self._blocks is not None else self._every_block()
         split: Split = {}
         narrowing = self._birth_narrowing()
         for start in range(0, len(roster), ROWS_PER_BATCH):

@@ -148,7 +148,6 @@ def key_parts(prepared: Prepared, *, indexing: bool) -> KeyParts:
     Keeping the parts instead of their union spares building 100,000 sets of some forty keys
     for a roster, and holds each name's keys once.
     """
-    names, dated, initials = _token_keys(prepared.tokens)
     own: set[str] = set()
     if prepared.uuid:
         own.add(f"u|{prepared.uuid}")
@@ -156,11 +155,19 @@ def key_parts(prepared: Prepared, *, indexing: bool) -> KeyParts:
         own.add(f"c|{prepared.case_ref}")
     date = prepared.birth_date
     if date is not None:
-        own.update(_date_keys(date, dated, indexing=indexing))
+        own.update(_date_keys(date, _token_keys(prepared.tokens)[1], indexing=indexing))
         if date.day is not None and date.month is not None:
             low, high = sorted((date.day, date.month))
             own.add(f"b|{date.year}|{low}-{high}")
-    parts: list[AbstractSet[str]] = [own, _document_keys(prepared.documents), names]
+    return own, *shared_key_parts(prepared, indexing=indexing)
+
+
+def shared_key_parts(prepared: Prepared, *, indexing: bool) -> KeyParts:
+    """The parts of `key_parts` after the record's own (identifiers and dates): its number, name and initial
+    keys, each a cached set shared by every record of that number or name."""
+    names, _, initials = _token_keys(prepared.tokens)
+    date = prepared.birth_date
+    parts: list[AbstractSet[str]] = [_document_keys(prepared.documents), names]
     if indexing or not (prepared.documents or (date is not None and date.is_full)):
         parts.append(initials)
     elif not (date is not None and date.is_full):  # as `features.blocking_keys`

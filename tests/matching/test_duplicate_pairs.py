@@ -1,0 +1,148 @@
+"""The duplicate finder's pairs met on arrays (issue 19): `duplicate_pairs.RosterPairs` meets the pairs the set path
+(`fastpath.met_in_blocks` with `DuplicateNarrowing`, only the records after each) meets, batch by batch.
+
+The roster has every kind of block the narrowing treats apart: namesakes past `DUPLICATE_WIDE_BLOCK` in three
+scripts (a name block, its surname-and-initial block), full, estimated (a year alone, 1 January) and missing
+birth dates, a full birth date shared by more than the limit (`b|`, narrowed by name words), a name word with its
+year shared by more than the limit (`ty|`/`yo|`, narrowed by the other words' initials), a record with no name,
+numbers one character off (`dd|`), persons with a given name and no surname, and with a surname alone (keys only
+a query has).
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.matching import duplicate_pairs, engine
+from desktop_app.matching.duplicate_pairs import RosterPairs
+from desktop_app.matching.engine import DUPLICATE_WIDE_BLOCK, MAX_BLOCK, RosterIndex, find_duplicates
+from desktop_app.matching.fastpath import DuplicateNarrowing, build_part_blocks, key_parts, met_in_blocks
+from desktop_app.matching.features import Prepared, blocking_keys, prepare
+from desktop_app.matching.records import MatchRecord
+
+NAMES = [  # (surname, given names, their Latin forms): each borne by more than DUPLICATE_WIDE_BLOCK persons
+    ("Иванов", "Иван", "IVANOV", "IVAN"),
+    ("Иванова", "Мария", "IVANOVA", "MARIYA"),
+    ("محمد", "أحمد", "MOHAMMED", "AHMED"),
+    ("", "", "MOHAMMED", "AHMAD"),
+    ("", "", "SMITH", "JOHN"),
+    ("", "", "SMYTH", "JON"),
+]
+OTHERS = ("Orlov", "Kozlov", "Lebedev", "Novikov", "Morozov", "Volkov", "Sokolov", "Popov", "Zaytsev", "Pavlov")
+GIVEN = ("Oleg", "Pavel", "Roman", "Sergey", "Timur", "Yuri", "Boris", "Denis", "Egor", "Filipp", "Gleb", "Ilya")
+
+
+def _birth(rng: random.Random) -> PartialDate | None:
+    year = rng.randint(1984, 1988)
+    kind = rng.random()
+    if kind < 0.1:
+        return None
+    if kind < 0.2:
+        return PartialDate(year)
+    if kind < 0.3:
+        return PartialDate(year, 1, 1)
+    if kind < 0.35:
+        return PartialDate(year, rng.randint(1, 12))
+    return PartialDate(year, rng.randint(1, 12), rng.randint(1, 28))
+
+
+def _number(rng: random.Random, pool: list[str]) -> tuple[str, ...]:
+    kind = rng.random()
+    if kind < 0.5:
+        return ()
+    if kind < 0.7 and pool:  # one digit off another's
+        other = rng.choice(pool)
+        at = rng.randrange(len(other))
+        return (other[:at] + str((int(other[at]) + 1) % 10) + other[at + 1:],)
+    number = "".join(rng.choice("0123456789") for _ in range(9))
+    pool.append(number)
+    return (number,)
+
+
+def _roster() -> list[MatchRecord]:
+    rng = random.Random(1919)
+    pool: list[str] = []
+    records = []
+    for k in range(330):
+        surname, given, surname_latin, given_latin = rng.choice(NAMES)
+        records.append(MatchRecord(f"n{k}", surname=surname, given_names=given, surname_latin=surname_latin,
+                                   given_names_latin=given_latin, birth_date=_birth(rng),
+                                   documents=_number(rng, pool), locality=rng.choice(("Tver", "Aleppo", ""))))
+    for k in range(40):  # born on one day, other names: a wide full birth date
+        records.append(MatchRecord(f"b{k}", surname=OTHERS[k % len(OTHERS)], given_names=GIVEN[k % len(GIVEN)],
+                                   birth_date=PartialDate(1990, 3, 8), documents=_number(rng, pool)))
+    for k in range(40):  # one surname, the year alone: a wide name word with its year
+        records.append(MatchRecord(f"y{k}", surname="Kuznetsov", given_names=GIVEN[k % len(GIVEN)],
+                                   birth_date=PartialDate(1975 + k % 2)))
+    records.append(MatchRecord("blank", birth_date=PartialDate(1990, 3, 8)))
+    records += [MatchRecord(f"g{k}", given_names="Ivan", birth_date=PartialDate(1986)) for k in range(25)]
+    records += [MatchRecord(f"s{k}", surname=("Waller", "Ivanov")[k % 2], birth_date=_birth(rng),
+                            documents=_number(rng, pool))
+                for k in range(25)]  # a surname alone (one nobody with a given name bears): keys only a query has
+    rng.shuffle(records)
+    return records
+
+
+def _set_path(prepared: list[Prepared], batch: int) -> list[tuple[list[int], list[int]]]:
+    """The pairs `met_in_blocks` meets with the finder's narrowing, batch by batch (the code before the arrays)."""
+    blocks = build_part_blocks([key_parts(record, indexing=True) for record in prepared])
+    narrowing = DuplicateNarrowing(prepared)
+    narrowing.wide = DUPLICATE_WIDE_BLOCK
+    out = []
+    for start in range(0, len(prepared), batch):
+        queries = prepared[start:start + batch]
+        rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
+                                        MAX_BLOCK, [query.birth_date for query in queries], narrowing, {}, queries,
+                                        start)
+        out.append((rows.tolist(), positions.tolist()))
+    return out
+
+
+@pytest.mark.parametrize("chunk", [duplicate_pairs._CHUNK, 500])  # the keys in one range, and in many
+@pytest.mark.parametrize("batch", [1000, 37])
+def test_the_arrays_meet_the_pairs_the_set_path_meets(monkeypatch: pytest.MonkeyPatch, chunk: int,
+                                                      batch: int) -> None:
+    monkeypatch.setattr(duplicate_pairs, "_CHUNK", chunk)
+    prepared = [prepare(record) for record in _roster()]
+    pairs = RosterPairs(prepared, wide=DUPLICATE_WIDE_BLOCK, largest=MAX_BLOCK)
+    expected = _set_path(prepared, batch)
+    met = []
+    for start in range(0, len(prepared), batch):
+        rows, positions = pairs.met(start, start + batch)
+        met.append((rows.tolist(), positions.tolist()))
+    assert met == expected
+    assert sum(len(rows) for rows, _ in met) > 3_000  # the wide blocks were there to narrow
+
+
+def test_every_kind_of_block_was_narrowed() -> None:
+    prepared = [prepare(record) for record in _roster()]
+    blocks = build_part_blocks([key_parts(record, indexing=True) for record in prepared])
+    wide = {key.split("|", 1)[0] for key, block in blocks.items() if DUPLICATE_WIDE_BLOCK < len(block) <= MAX_BLOCK}
+    assert {"n", "ng", "b", "ty", "yo"} <= wide
+
+
+def test_the_finder_meets_on_the_arrays_the_pairs_it_met_with_sets() -> None:
+    records = _roster()
+    index = RosterIndex(records, twins_off_roster=False, wide_block=DUPLICATE_WIDE_BLOCK,
+                        narrowing=DuplicateNarrowing)
+    met = [(position, other) for position, found in enumerate(index._roster_compared()) for other, _ in found]
+    expected = [(start + row, position) for start, (rows, positions) in
+                zip(range(0, len(records), engine.ROWS_PER_BATCH), _set_path(index._prepared, engine.ROWS_PER_BATCH),
+                    strict=True)
+                for row, position in zip(rows, positions, strict=True)]
+    compared = set(met)
+    assert compared and compared <= set(expected)  # the pairs compared are those met, pruned alike
+    assert index.comparisons == len(expected)
+    assert find_duplicates(records)  # decided through the arrays
+
+
+def test_an_empty_roster_and_a_lone_record_meet_nobody() -> None:
+    for roster in ([], [prepare(MatchRecord("a", surname="Ivanov", given_names="Ivan"))]):
+        pairs = RosterPairs(roster, wide=DUPLICATE_WIDE_BLOCK, largest=MAX_BLOCK)
+        rows, positions = pairs.met(0, 1000)
+        assert len(rows) == len(positions) == 0
+        assert rows.dtype == positions.dtype == np.int64
