@@ -253,7 +253,7 @@ def latin_or_derived(latin: str, native: str) -> str:
     return latin or icao_latin(native)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentData:
     """A travel or identity document as entered; `normalize_document_number` gives its key."""
 

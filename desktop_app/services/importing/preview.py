@@ -224,7 +224,7 @@ class _Classifier:
         self.snapshot = snapshot
         self._uuids: dict[str, int] = {}
         self._case_refs: dict[str, int] = {}
-        self._documents: dict[str, dict[str, list[PreviewRow]]] = {}  # number -> birth date ('' none) -> rows
+        self._documents: dict[str, list[tuple[str, PreviewRow]]] = {}  # number -> (birth date or '', row)
         self._persons: dict[tuple[str, str, str], int] = {}
 
     def classify(self, number: int, data: RowData, problems: list[RowProblem], row_cells: Sequence[Any]) -> PreviewRow:
@@ -277,14 +277,14 @@ class _Classifier:
             candidates = list(self.snapshot.candidates(row.data))
             born = str(row.data.fields.get("birth_date") or "")
             for document in row.data.documents:
-                by_birth = self._documents.setdefault(normalize_document_number(document.number), {})
+                holders = self._documents.setdefault(normalize_document_number(document.number), [])
                 # the rows the birth date does not tell apart: the same date, or one not given
-                alike = [*by_birth.get(born, ()), *by_birth.get("", ())] if born else \
-                    [other for rows_born in by_birth.values() for other in rows_born]
-                earlier = min((other.row for other in alike if _names_sound_alike(other.data, row.data)), default=None)
+                earlier = min((other.row for other_born, other in holders
+                               if (not born or other_born in (born, "")) and _names_sound_alike(other.data, row.data)),
+                              default=None)
                 if earlier is not None:
                     candidates.append(self.snapshot.file_row_candidate(earlier, document.number))
-                by_birth.setdefault(born, []).append(row)
+                holders.append((born, row))
             candidates += self._same_person_earlier(row)
             if candidates:
                 rows[position] = PreviewRow(row.row, Outcome.DUPLICATE, row.data, case_ref=row.case_ref,

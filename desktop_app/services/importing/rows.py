@@ -114,6 +114,7 @@ class RowConverter:
         self._mapped = set(mapping.values())
         self._columns: list[tuple[int, str, Reader]] = [
             (index, target, self._reader(index, target)) for index, target in sorted(mapping.items())]
+        self._column_index = {target: index for index, target, _ in self._columns}
         # Most columns repeat a few values (sex, citizenship, locality, dates): each distinct
         # value of a column is read once. A column whose values hardly repeat in its first
         # MEMO_PROBE rows (phones, passports) stops remembering, and none remembers more than
@@ -267,7 +268,7 @@ class RowConverter:
         phones = self._phones(row_number, found.get("phone"), fields, problems)
         data = RowData(fields=fields, documents=documents, phones=phones,
                        status=found.get("status"), household_ref=found.get("household_ref"),
-                       uuid=found.get("uuid"), derived=frozenset(derived))
+                       uuid=found.get("uuid"), derived=_shared_derived(derived))
         return data, problems
 
     def _document(self, row_number: int, found: dict[str, Any], problems: list[RowProblem]) -> tuple[DocumentData, ...]:
@@ -300,7 +301,7 @@ class RowConverter:
         return tuple(numbers)
 
     def _column_of(self, target: str) -> int:
-        return next(index for index, key, _ in self._columns if key == target)
+        return self._column_index[target]
 
     def _problem(self, row_number: int, index: int, value: Any, message: str | Message, *,
                  blocking: bool = True) -> RowProblem:
@@ -388,6 +389,16 @@ def _regions(mission: str | None, region: str, locality: str, address: str,
              citizenships: str) -> tuple[str | None, ...]:
     located = location_countries(*(place for place in (region, locality, address) if place))
     return (mission, *(alpha2(code) for code in [*located, *citizenships.split(",")] if code))
+
+
+_DERIVED: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared_derived(derived: set[str]) -> frozenset[str]:
+    """One frozenset for each set of derived names (a handful), not one a row: an empty frozenset
+    is an object of its own (216 bytes) each time it is made."""
+    made = frozenset(derived)
+    return _DERIVED.setdefault(made, made)
 
 
 def _filled(cells: Sequence[Any]) -> list[Any]:
