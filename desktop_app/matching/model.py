@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -799,20 +800,46 @@ def shared_addresses(records: Sequence[Prepared], counts: RosterCounts | None = 
     none = document == hash(frozenset())
     document[none] = np.flatnonzero(none)  # no number: nobody else's
     kept = (surname >= 0) & (initial >= 0) & (year >= 0) & (address != hash(""))
+    where = np.flatnonzero(kept)
     surname, initial, year = surname[kept], initial[kept], year[kept]
     address, document = _codes(address[kept]), _codes(document[kept])
     kept = _group_sizes(surname) > 1  # a surname carried once has nobody to share an address with
-    surname, initial, year, document, address = (column[kept] for column in (surname, initial, year, document,
-                                                                             address))
+    surname, initial, year, document, address, where = (column[kept] for column in (surname, initial, year,
+                                                                                    document, address, where))
 
     apart = _others_apart(surname, initial, year, document) > 0
+    at_one_address = _at_one_address(surname, address, initial, year, document)
+    shared = SharedAddresses(int(apart.sum()), int((apart & at_one_address).sum()))
+    if shared.upper() > PLACES_RULE_BAR:  # households as typed: the numbers below could only add to them
+        return shared
+    numbers = np.fromiter(map(hash, map(_address_numbers, (records[i].locality for i in where.tolist()),
+                                        (records[i].address for i in where.tolist()))), np.int64, len(where))
+    at_one_address |= _at_one_address(surname, _codes(numbers), initial, year, document)
+    return SharedAddresses(shared.persons, int((apart & at_one_address).sum()))
+
+
+def _at_one_address(surname: np.ndarray, address: np.ndarray, initial: np.ndarray, year: np.ndarray,
+                    document: np.ndarray) -> np.ndarray:
+    """Per position, whether another person of its surname who is not it again (`_others_apart`) is at its
+    `address` (dense codes)."""
     home = _dense(surname, address)
     at_home = _group_sizes(home) > 1  # only these can have another person of their surname at their address
     at_one_address = np.zeros(len(surname), dtype=bool)
     if at_home.any():
-        at_one_address[at_home] = _others_apart(np.unique(home[at_home], return_inverse=True)[1].astype(np.int64),
-                                                initial[at_home], year[at_home], document[at_home]) > 0
-    return SharedAddresses(int(apart.sum()), int((apart & at_one_address).sum()))
+        at_one_address[at_home] = _others_apart(_codes(home[at_home]), initial[at_home], year[at_home],
+                                                document[at_home]) > 0
+    return at_one_address
+
+
+_NUMBERS = re.compile(r"[0-9]+")
+
+
+def _address_numbers(locality: str, address: str) -> str:
+    """An address as a household's members may each have given it at another clerk's desk ('Street 9, house 4',
+    'St. 9, h. 4', the flat added, in Arabic; breaker X14f), which equal texts tell apart: its town and its
+    first two numbers; the address itself where it holds no number."""
+    numbers = _NUMBERS.findall(address)[:2]
+    return f"{locality}|{'|'.join(number.lstrip('0') for number in numbers)}" if numbers else address
 
 
 def _codes(values: np.ndarray) -> np.ndarray:
