@@ -666,7 +666,7 @@ def _judge_pair(query: Prepared, target: Prepared, comparison: Comparison, model
 
 
 @collector_paused()
-def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | None = None, *,
+def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thresholds | None = None, *,
                     model: Model | None = None) -> list[DuplicatePair]:
     """Every pair of records scoring at least 'review', strongest first.
 
@@ -675,8 +675,12 @@ def find_duplicates(records: Iterable[MatchRecord], thresholds: Thresholds | Non
     """
     # Every registration has its own roster ID and case reference: no evidence between two of them.
     thresholds = thresholds or Thresholds(match=DUPLICATE_MATCH_THRESHOLD)
-    index = RosterIndex((replace(r, uuid=None, case_ref=None) for r in records), thresholds, model=model,
-                        twins_off_roster=False, wide_block=DUPLICATE_WIDE_BLOCK, narrowing=DuplicateNarrowing)
+    # A roster read from the database comes prepared, namesakes sharing one tokens tuple (`RosterPreparing`).
+    unidentified = (r._replace(uuid=None, case_ref=None) if isinstance(r, Prepared) else replace(r, uuid=None,
+                                                                                                 case_ref=None)
+                    for r in records)
+    index = RosterIndex(unidentified, thresholds, model=model, twins_off_roster=False, wide_block=DUPLICATE_WIDE_BLOCK,
+                        narrowing=DuplicateNarrowing)
     n = len(index)
     index.model = index.model.with_prior(DUPLICATE_SHARE * n, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
     compared = index._roster_compared()

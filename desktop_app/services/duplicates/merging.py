@@ -46,7 +46,7 @@ from desktop_app.services import accounts, audit
 from desktop_app.services.backups import backup_before
 from desktop_app.services.operations import changes_of, mark_undone, undoable
 from desktop_app.services.persons import NOTE_FIELDS, PersonView, person_view
-from desktop_app.services.reconciling import RosterPerson, differing_fields, load_roster
+from desktop_app.services.reconciling import RosterPerson, differing_fields, load_roster, prepared_roster
 from desktop_app.services.search_index import reindex, sort_key_of
 from desktop_app.services.status import set_status
 from desktop_app.storage.db import Database
@@ -145,7 +145,7 @@ def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[D
                                                                DuplicateDismissal.person_b_id))}
     if progress is not None:
         progress(0, 1)
-    pairs = engine_duplicates(person.match_record() for person in roster.values())
+    pairs = engine_duplicates(prepared_roster(roster))  # namesakes share one tokens tuple: the model counts names once
     found = []
     for pair in pairs:
         a, b = sorted((int(pair.key_a), int(pair.key_b)))

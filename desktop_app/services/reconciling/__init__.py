@@ -42,7 +42,13 @@ from desktop_app.services.reconciling.report import (
     write_reconcile_report,
 )
 from desktop_app.services.reconciling.review import ReviewDecisions
-from desktop_app.services.reconciling.roster import RosterPerson, load_roster, roster_index, warm_roster_index
+from desktop_app.services.reconciling.roster import (
+    RosterPerson,
+    load_roster,
+    prepared_roster,
+    roster_index,
+    warm_roster_index,
+)
 
 __all__ = [
     "COMPARED_FIELDS",
@@ -65,6 +71,7 @@ __all__ = [
     "differing_fields",
     "export_reconcile_report",
     "load_roster",
+    "prepared_roster",
     "read_answer",
     "reconcile_answer",
     "roster_index",

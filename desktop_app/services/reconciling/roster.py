@@ -218,6 +218,12 @@ def _records(roster: dict[int, RosterPerson], cancelled: Callable[[], bool]) -> 
                                  uuid, case_ref, household_ref or None, locality, address)
 
 
+def prepared_roster(roster: dict[int, RosterPerson]) -> Iterator[Prepared]:
+    """`person.prepared()` of every person of `roster`, namesakes sharing one tokens tuple (`RosterPreparing`), so
+    that the model counts each distinct name once (`matching.roster_counts`)."""
+    return _records(roster, lambda: False)
+
+
 def forget_roster_index() -> None:
     """Drop the kept index (a test measuring a cold build; memory back after closing a roster)."""
     with _keeping:
