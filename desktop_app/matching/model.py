@@ -799,7 +799,11 @@ def shared_addresses(records: Sequence[Prepared], counts: RosterCounts | None = 
     document = np.fromiter(map(hash, map(attrgetter("documents"), records)), np.int64, n)
     none = document == hash(frozenset())
     document[none] = np.flatnonzero(none)  # no number: nobody else's
-    kept = (surname >= 0) & (initial >= 0) & (year >= 0) & (address != hash(""))
+    household = np.fromiter(map(hash, map(attrgetter("household_key"), records)), np.int64, n)
+    recorded = household != hash(None)  # a household the roster records (its members' address may be empty)
+    nowhere = address == hash("")
+    address[nowhere] = np.flatnonzero(nowhere)  # no address: nobody else's
+    kept = (surname >= 0) & (initial >= 0) & (year >= 0) & (~nowhere | recorded)
     where = np.flatnonzero(kept)
     surname, initial, year = surname[kept], initial[kept], year[kept]
     address, document = _codes(address[kept]), _codes(document[kept])
@@ -814,7 +818,11 @@ def shared_addresses(records: Sequence[Prepared], counts: RosterCounts | None = 
         return shared
     numbers = np.fromiter(map(hash, map(_address_numbers, (records[i].locality for i in where.tolist()),
                                         (records[i].address for i in where.tolist()))), np.int64, len(where))
+    numbers[nowhere[where]] = where[nowhere[where]]
     at_one_address |= _at_one_address(surname, _codes(numbers), initial, year, document)
+    household = household[where]
+    household[~recorded[where]] = where[~recorded[where]]  # no household recorded: nobody else's
+    at_one_address |= _at_one_address(surname, _codes(household), initial, year, document)
     return SharedAddresses(shared.persons, int((apart & at_one_address).sum()))
 
 
