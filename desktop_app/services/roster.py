@@ -322,9 +322,10 @@ def _word_terms(session: Session, plain: Sequence[tuple[tuple[str, ...], tuple[s
 def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[str]] | None:
     """The word whose terms the first page is merged from, the one beginning the fewest terms, and
     those terms; None when the page is to be sorted instead (no text, another reading, another sort
-    than by name, or every word a prefix of more than `MERGE_TERMS` terms)."""
+    than by name, every word a prefix of more than `MERGE_TERMS` terms, or a pasted text of more than
+    `WORDS_ASKED_APART` words: its words side by side would pass SQLite's 500 parts of a compound SELECT)."""
     plain = _plain_words(query.text) if query.sort is SortKey.NAME else None
-    if plain is None:
+    if plain is None or len(plain) > WORDS_ASKED_APART:
         return None
     best: tuple[int, list[str]] | None = None
     for index, terms in enumerate(_word_terms(session, plain)):
@@ -336,9 +337,9 @@ def first_page_driver(session: Session, query: RosterQuery) -> tuple[int, list[s
 def intersected_words(session: Session, query: RosterQuery) -> dict[int, list[str]] | None:
     """The words whose persons the first page is intersected from (`intersected_page`), by their index
     in `_plain_words`, with their terms: every word beginning at most `MERGE_TERMS` terms, when two or
-    more do in a search in name order; None otherwise."""
+    more do in a search in name order of at most `WORDS_ASKED_APART` words; None otherwise."""
     plain = _plain_words(query.text) if query.sort is SortKey.NAME else None
-    if plain is None or len(plain) < 2:
+    if plain is None or len(plain) < 2 or len(plain) > WORDS_ASKED_APART:
         return None
     streamed = {index: terms for index, terms in enumerate(_word_terms(session, plain)) if terms is not None}
     return streamed if len(streamed) >= 2 else None
