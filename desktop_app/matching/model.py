@@ -172,8 +172,8 @@ GROUP_DOCUMENT_HOLDERS = 10
 ONE_PERSONS_DATES = 6
 # The places-only rule (`scoring.judge`: a town and an address never finish a match) is for rosters of
 # families, whose members share an address and a surname. A roster shows whether it is one: of its persons
-# who have another person of their surname key (not one registered again: another given name's initial,
-# another birth year, no number in common), the share with such a person at their own address
+# who have another person of their surname key (not one registered again: no number in common, and another
+# given name's initial or another birth year), the share with such a person at their own address
 # (`SharedAddresses`). A row naming a roster person's surname and address but someone else's is what the rule
 # guards against, and on such a roster it finds a person of that surname at that address at most as often
 # as the share says: where its one-sided 95 % upper bound is at most the wrong matches a match may make
@@ -750,9 +750,10 @@ def _look_alikes(records: Sequence[Prepared], counts: RosterCounts | None = None
 
 
 class SharedAddresses(NamedTuple):
-    """Of the roster's persons with another person of their surname key (another given name's initial, another
-    birth year and no number in common: not the same person registered again with typos), how many have such
-    a person at their own address."""
+    """Of the roster's persons with another person of their surname key (no number in common, and another given
+    name's initial or another birth year: not the same person registered again with typos), how many have such
+    a person at their own address (or, where none has, in their town at their address's numbers or under
+    their household reference: `shared_addresses`)."""
 
     persons: int
     at_one_address: int
@@ -769,15 +770,16 @@ class SharedAddresses(NamedTuple):
 
 
 def shared_addresses(records: Sequence[Prepared], counts: RosterCounts | None = None) -> SharedAddresses:
-    """`SharedAddresses` of `records` with an address, a surname, a given name and a birth date.
+    """`SharedAddresses` of `records` with an address or a household reference, a surname, a given name and a
+    birth date.
 
     Persons rather than pairs: a common surname's n persons make n(n-1)/2 pairs, not as many independent
-    draws. Two registrations of one person typed twice share the given name's first letter, the birth year
-    or a number (FEBRL2's duplicates at one address differing in given-name key and full birth date carry
-    one passport); a household's members differ in all three. For each person, those others are, by
-    inclusion-exclusion over group sizes, the persons of the surname less those sharing it and any of the
-    three, and so on (the person counts in each group and cancels); the address added, those at the
-    person's address.
+    draws. Two registrations of one person typed twice share a number, or the given name's first letter and
+    the birth year (FEBRL2's duplicates at one address differing in given-name key and full birth date carry
+    one passport); a household's members carry numbers of their own and differ in the initial or the year
+    (brothers Ahmed and Ali, a father and a son named alike, differ in the year alone). For each person,
+    those others are counted by inclusion-exclusion over group sizes (`_others_apart`); the address added,
+    those at the person's address.
     """
     # Columns through C-level maps, not a loop over persons: each distinct name's keys and each distinct date's
     # year are read once (`RosterCounts`, which the model's other counts share); addresses and numbers are told
@@ -856,16 +858,13 @@ def _codes(values: np.ndarray) -> np.ndarray:
 
 
 def _others_apart(group: np.ndarray, initial: np.ndarray, year: np.ndarray, document: np.ndarray) -> np.ndarray:
-    """Per position, the others of its `group` that share neither its initial, its year nor its number: the
-    group's size, less those sharing one of the three, plus those sharing two, less those sharing all three
-    (inclusion-exclusion; each sub-group's codes made from its parent's by one more column)."""
-    count = _group_sizes(group)
-    dense: dict[int, np.ndarray] = {0: group}
-    for chosen in range(1, 8):
-        last = chosen.bit_length() - 1  # the column added to the sub-group without it
-        dense[chosen] = _dense(dense[chosen & ~(1 << last)], (initial, year, document)[last])
-        count += (-1) ** chosen.bit_count() * _group_sizes(dense[chosen])
-    return count
+    """Per position, the others of its `group` that are not it registered again: that carry another number and
+    not both its initial and its year (brothers Ahmed and Ali, a father and a son named alike share the initial,
+    breaker X14f). The group's size, less those sharing the number, less those sharing initial and year, plus
+    those sharing all three (inclusion-exclusion; the position itself counts in each and cancels)."""
+    both = _dense(_dense(group, initial), year)
+    return (_group_sizes(group) - _group_sizes(_dense(group, document)) - _group_sizes(both)
+            + _group_sizes(_dense(both, document)))
 
 
 def _dense(codes: np.ndarray, column: np.ndarray) -> np.ndarray:
