@@ -307,7 +307,13 @@ class Database:
                     # as SQLite's busy timeout, then told busy with who holds it (it waited for good).
                     session.execute(text(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}"))
                     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_WRITER_LOCK})
-                    session.execute(text("SET LOCAL lock_timeout TO DEFAULT"))
+                    # The write's own statements wait as the server's setting says (a role's or database's
+                    # lock_timeout), but never for good where it says nothing: only another program's lock
+                    # (an administrator's LOCK TABLE, a psql transaction left open) can hold them up, and
+                    # the officer's save hung on it with no word.
+                    session.execute(text("SELECT set_config('lock_timeout', CASE WHEN reset_val = '0' THEN :busy "
+                                         "ELSE reset_val END, true) FROM pg_settings WHERE name = 'lock_timeout'"),
+                                    {"busy": str(int(BUSY_TIMEOUT_MS))})
                 yield session
         except DBAPIError as exc:
             _raise_known(exc, self.target, holder=self.server_lock_holder)

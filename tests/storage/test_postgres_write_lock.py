@@ -12,13 +12,15 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from desktop_app.domain.errors import Cancelled
-from desktop_app.services import lists
+from desktop_app.services import lists, persons
 from desktop_app.services.workspace import Workspace
 from desktop_app.storage import db as storage_db
 from desktop_app.storage.db import application_name, holder_of_application_name, open_database
@@ -98,3 +100,58 @@ def test_the_servers_name_for_a_connection_keeps_whole_characters_of_the_holder(
     named = holder_of_application_name(name)
     assert (named or "") == holder[:len(named or "")]  # a beginning of it, no broken character
     assert holder_of_application_name("psql") is None
+
+
+def test_a_table_locked_by_another_program_makes_a_write_busy_not_hang(
+        postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Breaker X19j (issue 19): another program's connection (psql, an administrator's LOCK TABLE or a
+    transaction left open) holding a lock on persons: the officer's save waited for it for good, no word,
+    as the server's lock_timeout went back to its default (none) once the write lock was taken. Now the
+    write's statements wait as long as for the write lock, then busy; nothing written."""
+    open_database(postgres_url).close()
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 300)
+    database = open_database(postgres_url, holder="M. Haddad")
+    other = create_engine(postgres_url, connect_args={"application_name": "psql"})
+    outcome: list[BaseException | str] = []
+
+    def save() -> None:
+        try:
+            persons.create_person(database, {"surname": "Petrova", "given_names": "Anna"}, operator="M. Haddad")
+            outcome.append("saved")
+        except Exception as failure:  # told to the test's thread
+            outcome.append(failure)
+
+    try:
+        with other.connect() as administrator:
+            administrator.execute(text("LOCK TABLE persons IN EXCLUSIVE MODE"))
+            writer = threading.Thread(target=save)
+            writer.start()
+            writer.join(8)
+            done = list(outcome)
+            administrator.rollback()
+        writer.join(30)
+        assert len(done) == 1 and isinstance(done[0], DatabaseBusy), done or "still waiting after 8 s"
+        assert "busy" in str(done[0])
+        assert persons.create_person(database, {"surname": "Petrova", "given_names": "Anna"}, operator="M. Haddad")
+    finally:
+        other.dispose()
+        database.close()
+
+
+def test_a_lock_timeout_the_server_sets_is_kept_in_a_write(postgres_url: str) -> None:
+    """A database whose administrator set a lock_timeout keeps it in the write's statements (the write
+    lock itself is waited for `BUSY_TIMEOUT_MS`); one that sets none gets the busy timeout."""
+    database = open_database(postgres_url)
+    try:
+        with database.transaction() as session:
+            assert session.execute(text("SHOW lock_timeout")).scalar() == "10s"
+        with database.engine.begin() as connection:
+            name = connection.execute(text("SELECT current_database()")).scalar()
+            connection.execute(text(f"ALTER DATABASE {name} SET lock_timeout = '200ms'"))
+        database.engine.dispose()  # new connections read the database's setting
+        with database.transaction() as session:
+            assert session.execute(text("SHOW lock_timeout")).scalar() == "200ms"
+        with database.engine.connect() as connection:
+            assert connection.execute(text("SHOW lock_timeout")).scalar() == "200ms"  # SET LOCAL: no leak
+    finally:
+        database.close()
