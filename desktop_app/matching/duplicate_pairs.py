@@ -18,6 +18,7 @@ test_duplicate_pairs.py` holds the two to the same pairs.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -45,8 +46,10 @@ from desktop_app.matching.fastpath import (
 from desktop_app.matching.features import PATRONYMIC, NameToken, Prepared, _dated_blocks
 from desktop_app.matching.normalize import SKELETON_PREFIX
 
-_GROUPS = 1 << 23  # a key's groups are numbered below this: key * _GROUPS + group is the block a record is filed in
-_WHOLE = _GROUPS - 1  # the group of a whole block (a key not narrowed, or a query that meets all of a wide block)
+# A wide block's record is filed in block key * width + group: the width at least this, past every group a roster can
+# number (`_SecondKeys.width`: its name words can outnumber this, and a group past it was filed under the next key's).
+_GROUPS = 1 << 23
+_WHOLE = -1  # the group of a whole block (a key not narrowed, or a query that meets all of a wide block)
 _OTHER, _NAME, _BIRTH, _WORD_YEAR = 0, 1, 2, 3  # the kinds of key `DuplicateNarrowing` narrows, and the rest
 _CHUNK = 20_000_000  # rows of the arrays of one range of keys (with a wide block's groups), about 1 GB at most
 _NO_WORD = 0  # the group of the records with no name word (or no other initial): every query meets them
@@ -130,7 +133,8 @@ class RosterPairs:
         # A block not narrowed keeps its key's number (less `low`); a wide block's groups (key, group) are
         # numbered after them.
         filed_blocks, filed_records, asked_blocks, asked_records = [], [], [], []
-        filed_groups, filed_grouped, asked_groups, asked_grouped = [], [], [], []  # key * _GROUPS + group, record
+        filed_groups, filed_grouped, asked_groups, asked_grouped = [], [], [], []  # key * width + group, record
+        width = seconds.width()
         whole = ~narrowed[query_keys]
         asked_blocks.append(query_keys[whole] - low)
         asked_records.append(query_records[whole])
@@ -145,12 +149,12 @@ class RosterPairs:
             whole = groups == _WHOLE
             asked_blocks.append(asking[whole] - low)
             asked_records.append(records[whole])
-            asked_groups.append(asking[~whole] * _GROUPS + groups[~whole])
+            asked_groups.append(asking[~whole] * width + groups[~whole])
             asked_grouped.append(records[~whole])
             whole_keys = np.unique(asking[whole])
             at = np.flatnonzero(narrowed[index_keys] & (kind[index_keys] == kind_of))
             groups, per = seconds.filed(kind_of, index_keys[at], index_records[at])
-            filed_groups.append(np.repeat(index_keys[at], per) * _GROUPS + groups)
+            filed_groups.append(np.repeat(index_keys[at], per) * width + groups)
             filed_grouped.append(np.repeat(index_records[at], per))
             if len(whole_keys):
                 at = at[np.isin(index_keys[at], whole_keys)]
@@ -342,6 +346,11 @@ class _SecondKeys:
         self._year, self._year_month, self._year_day, self._day_month, self._estimated = _date_columns(
             roster, _year, _year_month, _year_day, _day_month, _estimated)
         self._by_name: dict[int, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {}
+
+    def width(self) -> int:
+        """More than any group numbered: a name word's number + 1, a letter's code point + 1, a birth group + 1
+        (`fastpath._codes`: `_DAY_MONTH` + a day and month, at most 1,231, the largest)."""
+        return max(_GROUPS, len(self._keys.word_texts) + 1, sys.maxunicode + 2, _DAY_MONTH + 1_233)
 
     def filed(self, kind: int, keys: np.ndarray, records: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The groups each (key, record) is filed in, one after the other, and how many each."""

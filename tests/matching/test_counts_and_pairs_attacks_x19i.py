@@ -22,6 +22,7 @@ from collections.abc import Callable
 import pytest
 
 from desktop_app.domain.dates import PartialDate
+from desktop_app.matching import duplicate_pairs
 from desktop_app.matching.duplicate_pairs import RosterPairs
 from desktop_app.matching.engine import DUPLICATE_WIDE_BLOCK
 from desktop_app.matching.fastpath import DuplicateNarrowing, build_part_blocks, key_parts, met_in_blocks
@@ -215,3 +216,15 @@ def test_the_counts_once_per_name_equal_the_person_by_person_counts_on_hostile_r
         share = (twins + TWIN_PSEUDO_RECORDS * TWIN_PRIOR) / (members + TWIN_PSEUDO_RECORDS)
         assert shipped.with_twins(records, counts).twin_share == share
     assert sum(counts.name_records) == sum(counts.date_records) == len(records)
+
+
+@pytest.mark.parametrize("roster", ["mixed", "mixed, no households", "22 born one day"])
+def test_groups_past_the_width_a_key_holds_do_not_spill_into_the_next_keys(monkeypatch: pytest.MonkeyPatch,
+                                                                           roster: str) -> None:
+    """A wide block's records are filed under key * width + group (the width `duplicate_pairs._GROUPS`, 2^23): a
+    group numbered past it (a name word's number on a roster of more than 8.4 million distinct name words) was filed
+    under the next key's groups and met its records. The width is now past every group the roster can number, 2^23
+    at least: here that floor is 64, which the birth groups (a million and more) and the roster's name words pass."""
+    monkeypatch.setattr(duplicate_pairs, "_GROUPS", 64)
+    prepared = _hostile(roster)
+    assert _arrays(prepared, 1000, 2_000) == _set_path(prepared, 1000, 2_000)
