@@ -37,7 +37,7 @@ HOLD_LOCK = """
 import sys, time
 from sqlalchemy import text
 from desktop_app.storage.db import open_database
-database = open_database(sys.argv[1], holder="A. Colleague")
+database = open_database(sys.argv[1], holder=sys.argv[3] if len(sys.argv) > 3 else "A. Colleague")
 with database.transaction() as session:
     session.execute(text("UPDATE settings SET value = value"))
     print("held", flush=True)
@@ -46,10 +46,11 @@ with database.transaction() as session:
 
 
 @contextlib.contextmanager
-def held_lock(path: Path, seconds: float) -> Iterator[subprocess.Popen[str]]:
-    """Another process holding the roster's write lock for `seconds`, as a colleague's long save does."""
-    child = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path), str(seconds)], stdout=subprocess.PIPE,
-                             text=True, cwd=Path(__file__).resolve().parents[2])
+def held_lock(target: Path | str, seconds: float, holder: str = "A. Colleague") -> Iterator[subprocess.Popen[str]]:
+    """Another process, opened as `holder`, holding the write lock of the roster at `target` (a file or a
+    server's URL) for `seconds`, as a colleague's long save does."""
+    child = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(target), str(seconds), holder],
+                             stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "held"
         yield child

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
-import sys
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -25,25 +22,15 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.storage import db as storage_db
 from desktop_app.storage.db import application_name, holder_of_application_name, open_database
 from desktop_app.storage.errors import DatabaseBusy
-from tests.storage.test_errors import HOLD_LOCK
+from tests.storage.test_errors import held_lock
 
 pytest_plugins = ["tests.helpers.postgres"]
 
 
-@contextlib.contextmanager
-def held_on_server(url: str, holder: str, seconds: float) -> Iterator[subprocess.Popen[str]]:
+def held_on_server(url: str, holder: str, seconds: float) -> contextlib.AbstractContextManager[
+        subprocess.Popen[str]]:
     """Another process, opened as `holder`, holding the server roster's write lock for `seconds`."""
-    script = HOLD_LOCK.replace('holder="A. Colleague"', f"holder={holder!r}")
-    child = subprocess.Popen([sys.executable, "-c", script, url, str(seconds)], stdout=subprocess.PIPE, text=True,
-                             cwd=Path(__file__).resolve().parents[2])
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "held"
-        yield child
-    finally:
-        child.kill()
-        child.wait()
-        if child.stdout is not None:
-            child.stdout.close()
+    return held_lock(url, seconds, holder)
 
 
 def test_a_colleagues_write_on_the_server_is_busy_after_the_timeout_and_names_them(
