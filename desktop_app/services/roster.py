@@ -67,7 +67,7 @@ def text_condition(text: str) -> ColumnElement[bool] | None:
     `юлия` find Юлия and Yulia). Digits typed in any script are 0-9 (`٤٥١٢` finds passport 4512...,
     as the stored terms are)."""
     text = ascii_digits(text)
-    query_words = words(text)
+    query_words = list(dict.fromkeys(words(text)))  # a word typed twice asks nothing more
     if not query_words:
         return None
     compact = "".join(ch for ch in fold(text) if ch.isalnum())
@@ -209,7 +209,7 @@ def _plain_words(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]] | N
     (skeletons), when `text_condition` asks only that; None for its other readings (particles
     joined, a number beside words) and for no text."""
     text = ascii_digits(text)
-    query_words = words(text)
+    query_words = list(dict.fromkeys(words(text)))  # a word typed twice asks nothing more
     if not query_words:
         return None
     compact = "".join(ch for ch in fold(text) if ch.isalnum())
