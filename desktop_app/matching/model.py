@@ -172,8 +172,8 @@ GROUP_DOCUMENT_HOLDERS = 10
 ONE_PERSONS_DATES = 6
 # The places-only rule (`scoring.judge`: a town and an address never finish a match) is for rosters of
 # families, whose members share an address and a surname. A roster shows whether it is one: of its persons
-# who have another person of their surname key (not one registered again: no number in common, and another
-# given name's initial or another birth year), the share with such a person at their own address
+# who have another person of their surname key (not one registered again: sharing at most one of the given
+# name's initial, the birth year and a number), the share with such a person at their own address
 # (`SharedAddresses`). A row naming a roster person's surname and address but someone else's is what the rule
 # guards against, and on such a roster it finds a person of that surname at that address at most as often
 # as the share says: where its one-sided 95 % upper bound is at most the wrong matches a match may make
@@ -750,8 +750,8 @@ def _look_alikes(records: Sequence[Prepared], counts: RosterCounts | None = None
 
 
 class SharedAddresses(NamedTuple):
-    """Of the roster's persons with another person of their surname key (no number in common, and another given
-    name's initial or another birth year: not the same person registered again with typos), how many have such
+    """Of the roster's persons with another person of their surname key (sharing at most one of the given name's
+    initial, the birth year and a number: not the same person registered again with typos), how many have such
     a person at their own address (or, where none has, in their town at their address's numbers or under
     their household reference: `shared_addresses`)."""
 
@@ -774,10 +774,9 @@ def shared_addresses(records: Sequence[Prepared], counts: RosterCounts | None = 
     birth date.
 
     Persons rather than pairs: a common surname's n persons make n(n-1)/2 pairs, not as many independent
-    draws. Two registrations of one person typed twice share a number, or the given name's first letter and
-    the birth year (FEBRL2's duplicates at one address differing in given-name key and full birth date carry
-    one passport); a household's members carry numbers of their own and differ in the initial or the year
-    (brothers Ahmed and Ali, a father and a son named alike, differ in the year alone). For each person,
+    draws. Two registrations of one person typed twice share two of the given name's first letter, the birth
+    year and a number; a household's members share at most one (brothers Ahmed and Ali the initial, a father
+    and a son named alike the initial, a child inscribed in a parent's passport its number). For each person,
     those others are counted by inclusion-exclusion over group sizes (`_others_apart`); the address added,
     those at the person's address.
     """
@@ -858,13 +857,15 @@ def _codes(values: np.ndarray) -> np.ndarray:
 
 
 def _others_apart(group: np.ndarray, initial: np.ndarray, year: np.ndarray, document: np.ndarray) -> np.ndarray:
-    """Per position, the others of its `group` that are not it registered again: that carry another number and
-    not both its initial and its year (brothers Ahmed and Ali, a father and a son named alike share the initial,
-    breaker X14f). The group's size, less those sharing the number, less those sharing initial and year, plus
-    those sharing all three (inclusion-exclusion; the position itself counts in each and cancels)."""
-    both = _dense(_dense(group, initial), year)
-    return (_group_sizes(group) - _group_sizes(_dense(group, document)) - _group_sizes(both)
-            + _group_sizes(_dense(both, document)))
+    """Per position, the others of its `group` that are not it registered again: that share at most one of its
+    initial, its year and its number (brothers Ahmed and Ali, a father and a son named alike share the initial;
+    a child inscribed in a parent's passport shares the number; breaker X14f). The group's size, less those
+    sharing two of the three, plus twice those sharing all three (inclusion-exclusion; the position itself
+    counts in each and cancels)."""
+    with_initial, with_year = _dense(group, initial), _dense(group, year)
+    initial_year = _dense(with_initial, year)
+    return (_group_sizes(group) - _group_sizes(initial_year) - _group_sizes(_dense(with_initial, document))
+            - _group_sizes(_dense(with_year, document)) + 2 * _group_sizes(_dense(initial_year, document)))
 
 
 def _dense(codes: np.ndarray, column: np.ndarray) -> np.ndarray:
