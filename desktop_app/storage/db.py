@@ -425,7 +425,7 @@ def open_database(target: str | os.PathLike[str], *, create: bool = True, passph
         # A file's URL is built, not parsed: '?', '#' and '%' are legal in a folder's name.
         url = URL.create("sqlite", database=str(parsed.path)) if parsed.path is not None and "://" not in \
             os.fspath(target) else parsed.url
-        server = "://" in os.fspath(target) and not os.fspath(target).startswith("sqlite")
+        server = make_url(url).get_backend_name() != "sqlite"
         engine = create_engine(url, future=True, hide_parameters=True, **(
             {"connect_args": {"application_name": application_name(holder or _login_name())}} if server else {}))
     if engine.dialect.name == "sqlite":
