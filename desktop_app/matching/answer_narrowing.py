@@ -28,7 +28,6 @@ row. Numbers and identifiers are never narrowed.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
@@ -40,7 +39,6 @@ from desktop_app.matching.features import Prepared, _dated_blocks
 
 ANSWER_WIDE_BLOCK = 20  # a key shared by more roster records than this is narrowed by a second key
 _NOTHING = ""  # the group of the roster records a wide block cannot narrow (met by every row)
-_UNNARROWED = frozenset((_NOTHING,))
 GUESSED_AGE_SLACK = 2  # an estimated birth date meets, in a wide name block, the namesakes born this many years off
 _NEW_YEAR = 101  # `fastpath._day_month` of 1 January, an unknown day's usual entry
 # Two letters, not one, for an answer row: a transliteration changes a word's first sound more often than
@@ -51,14 +49,24 @@ _OTHER_LETTERS = 2
 
 
 class AnswerSplit:
-    """The wide blocks an answer's rows met, split once for all of them: by birth, and by a name's words."""
+    """The wide blocks an answer's rows met, each read once for all of them (a wide key is met by a few rows of an
+    answer, most often one: a block is masked per row on arrays rather than split into every group once)."""
 
-    __slots__ = ("ages", "births", "groups")
+    __slots__ = ("births", "names")
 
     def __init__(self) -> None:
-        self.births: dict[str, tuple[dict[int, list[int]], dict[int, list[int]]]] = {}  # by year, by day and month
-        self.groups: dict[str, dict[str, list[int]]] = {}
-        self.ages: dict[str, tuple[dict[int, list[int]], dict[int, list[int]]]] = {}  # dated, estimated: by year
+        self.births: dict[str, _Births] = {}
+        self.names: dict[str, tuple[np.ndarray, np.ndarray, list[frozenset[str]]]] = {}  # positions, name, values
+
+
+class _Births:
+    """One wide block's positions and their records' birth years, days and months and estimated dates, as arrays."""
+
+    __slots__ = ("day_month", "estimated", "positions", "year")
+
+    def __init__(self, positions: np.ndarray, year: np.ndarray, day_month: np.ndarray, estimated: np.ndarray
+                 ) -> None:
+        self.positions, self.year, self.day_month, self.estimated = positions, year, day_month, estimated
 
 
 class AnswerNarrowing:
@@ -79,44 +87,12 @@ class AnswerNarrowing:
         self._words: dict[int, frozenset[str]] = {}  # a name's number -> its words' keys, once asked
 
     def met(self, key: str, block: list[int], row: Prepared, split: AnswerSplit) -> list[list[int]]:
-        """The positions of `block` (key `key`) the answer row `row` meets, in a few lists."""
-        parts = self._by_second_key(key, block, row, split)
-        if row.birth_date is not None and len(block) > ANSWER_WIDE_BLOCK and key.startswith(_NARROWED):
-            parts += self._guessed_ages(key, block, row.birth_date, split)
-        return parts
-
-    def _guessed_ages(self, key: str, block: list[int], birth: PartialDate, split: AnswerSplit) -> list[list[int]]:
-        """The namesakes born `GUESSED_AGE_SLACK` years off `birth`: all if `birth` is estimated, else the estimated."""
-        ages = split.ages.get(key)
-        if ages is None:  # the block's dated records by year, and its estimated ones by year
-            where = np.array(block, np.int64)
-            years = self._year[where].tolist()
-            estimated = self._estimated[where].tolist()
-            dated = _lists(block, years)
-            dated.pop(-1, None)
-            ages = split.ages[key] = (dated, _lists([p for p, guess in zip(block, estimated, strict=True) if guess],
-                                                    [y for y, guess in zip(years, estimated, strict=True) if guess]))
-        groups = ages[0] if birth.day is None or (birth.day == 1 and birth.month == 1) else ages[1]
-        return [groups[year] for year in (birth.year - GUESSED_AGE_SLACK, birth.year + GUESSED_AGE_SLACK)
-                if year in groups]
-
-    def _by_second_key(self, key: str, block: list[int], row: Prepared, split: AnswerSplit) -> list[list[int]]:
+        """The positions of `block` (key `key`) the answer row `row` meets, in a few lists, each ascending."""
         if len(block) <= ANSWER_WIDE_BLOCK:
             return [block]
         if key.startswith(_NARROWED):
             birth = row.birth_date
-            if birth is None:
-                return [block]
-            by_birth = split.births.get(key)
-            if by_birth is None:
-                where = np.array(block, np.int64)
-                by_birth = split.births[key] = (_lists(block, self._year[where].tolist()),
-                                                _lists(block, self._day_month[where].tolist()))
-            by_year, by_day_month = by_birth
-            found = [by_year.get(year) for year in (-1, birth.year - 1, birth.year, birth.year + 1)]
-            if birth.day is not None and birth.month is not None:
-                found.append(by_day_month.get(_day_month(birth)))
-            return [part for part in found if part]
+            return [block] if birth is None else [self._by_birth(key, block, birth, split)]
         if key.startswith("b|"):
             return self._grouped(key, block, _dated_blocks(row.tokens), split, self._name_words)
         if key.startswith(_WORD_AND_YEAR):
@@ -124,6 +100,25 @@ class AnswerNarrowing:
             return self._grouped(key, block, other_initials(row.tokens, word, _OTHER_LETTERS), split,
                                  lambda name: other_initials(self._names[name], word, _OTHER_LETTERS))
         return [block]
+
+    def _by_birth(self, key: str, block: list[int], birth: PartialDate, split: AnswerSplit) -> list[int]:
+        """The records of a wide name block born within a year of `birth`, on its day and month in any year, or
+        undated; and `GUESSED_AGE_SLACK` years off where either date is estimated (a guessed age)."""
+        found = split.births.get(key)
+        if found is None:
+            where = np.array(block, np.int64)
+            found = split.births[key] = _Births(where, self._year[where], self._day_month[where],
+                                                self._estimated[where])
+        year, born = found.year, birth.year
+        mask = (year == -1) | (year == born - 1) | (year == born) | (year == born + 1)
+        if birth.day is not None and birth.month is not None:
+            mask |= found.day_month == _day_month(birth)
+        guessed = (year == born - GUESSED_AGE_SLACK) | (year == born + GUESSED_AGE_SLACK)
+        if birth.day is None or (birth.day == 1 and birth.month == 1):  # this row's date estimated: every dated one
+            mask |= guessed & (year != -1)
+        else:
+            mask |= guessed & found.estimated
+        return found.positions[mask].tolist()  # type: ignore[no-any-return]
 
     def _name_words(self, name: int) -> frozenset[str]:
         words = self._words.get(name)
@@ -136,30 +131,16 @@ class AnswerNarrowing:
         """The records of `block` holding one of `wanted` (`values(name)`: a name's), and those holding none."""
         if not wanted:
             return [block]
-        groups = split.groups.get(key)
-        if groups is None:
-            by_name = _lists(block, self._name_of[np.array(block, np.int64)].tolist())
-            by_value: defaultdict[str, list[int]] = defaultdict(list)
-            for name, positions in by_name.items():
-                for value in values(name) or _UNNARROWED:
-                    by_value[value] += positions
-            groups = split.groups[key] = dict(by_value)
-        return [groups[value] for value in (_NOTHING, *wanted) if value in groups]
-
-
-def _lists(positions: list[int], values: list[int]) -> dict[int, list[int]]:
-    """`positions` grouped by their `values` (value -> positions in their order).
-
-    In Python rather than by sorting arrays: a wide block holds tens to a few hundred records, where
-    numpy's calls cost more than the loop (a block of 2,000, the widest met, costs about the same)."""
-    out: dict[int, list[int]] = {}
-    for position, value in zip(positions, values, strict=True):
-        group = out.get(value)
-        if group is None:
-            out[value] = [position]
-        else:
-            group.append(position)
-    return out
+        found = split.names.get(key)
+        if found is None:
+            where = np.array(block, np.int64)
+            names, name_of = np.unique(self._name_of[where], return_inverse=True)
+            found = split.names[key] = (where, name_of.reshape(-1), [values(name) for name in names.tolist()])
+        where, name_of, held = found
+        # A name holding no value is met by every row (as if it held `_NOTHING`, which every row asks for).
+        meets = np.fromiter((not value or _NOTHING in value or not value.isdisjoint(wanted) for value in held),
+                            bool, len(held))
+        return [where[meets[name_of]].tolist()]
 
 
 def met_by_rows(rows: Sequence[Prepared], keys: Sequence[AbstractSet[str]], blocks: Mapping[str, list[int]],
