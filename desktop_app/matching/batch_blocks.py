@@ -159,7 +159,7 @@ class RosterBlocks:
             if length not in self._by_length:
                 continue
             found, points = self._by_length[length]
-            met = np.isin(_left_out_hashes(points), _hashes(_code_points(keys, length - 1)))
+            met = _among(_left_out_hashes(points), _hashes(_code_points(keys, length - 1)))
             for row, place in zip(*(where.tolist() for where in np.nonzero(met)), strict=True):
                 position, number = found[row]
                 left_out = number[:place] + number[place + 1:]
@@ -191,9 +191,20 @@ class RosterBlocks:
                         continue
                     positions = positions[np.isin(self._group_of[positions],
                                                   np.fromiter(groups, np.int64, len(groups)))]
-                for position in positions.tolist():
-                    for word in self._dated_of(int(self._group_of[position])) & words:
-                        blocks.setdefault(f"{kind}|{word}|{year}", []).append(position)
+                if not len(positions):
+                    continue
+                # Each name group once: the records of one name hold the same words.
+                groups_of = self._group_of[positions]
+                order = np.argsort(groups_of, kind="stable")
+                ordered = groups_of[order]
+                starts = np.flatnonzero(np.diff(ordered, prepend=-1))
+                found: defaultdict[str, list[np.ndarray]] = defaultdict(list)
+                for group, start, end in zip(ordered[starts].tolist(), starts.tolist(),
+                                             [*starts[1:].tolist(), len(order)], strict=True):
+                    for word in self._dated_of(group) & words:
+                        found[word].append(order[start:end])
+                for word, parts in found.items():  # each block in position order, as record by record
+                    blocks[f"{kind}|{word}|{year}"] = positions[np.sort(np.concatenate(parts))].tolist()
 
     def _of_year(self, year: int) -> np.ndarray:
         """The positions of the records born in `year`, ascending."""
@@ -241,6 +252,25 @@ def _distinct(values: list[T]) -> tuple[list[T], np.ndarray, np.ndarray]:
     _, first, spread = np.unique(np.fromiter(map(id, values), np.uint64, len(values)), return_index=True,
                                  return_inverse=True)
     return [values[k] for k in first.tolist()], first, spread.reshape(-1)
+
+
+_SIEVE_BITS = 24  # the low bits of a hash a sieve of 2 MB holds: a few in a thousand pass it falsely
+
+
+def _among(hashes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """`np.isin(hashes, wanted)` for millions of hashes and thousands wanted.
+
+    `isin` sorts the hashes with the wanted; here a sieve of the wanted's low bits lets through
+    the few hashes that may be wanted, and only they are looked for among the wanted.
+    """
+    low = np.uint64((1 << _SIEVE_BITS) - 1)
+    sieve = np.zeros(1 << _SIEVE_BITS, bool)
+    sieve[(wanted & low).astype(np.intp)] = True
+    flat = hashes.reshape(-1)
+    maybe = np.flatnonzero(sieve[(flat & low).astype(np.intp)])
+    out = np.zeros(flat.shape, bool)
+    out[maybe] = np.isin(flat[maybe], wanted)
+    return out.reshape(hashes.shape)
 
 
 def _code_points(texts: list[str], length: int) -> np.ndarray:

@@ -14,9 +14,10 @@ import random
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from bench.matching_data import make_answer, make_roster, roster_record
-from desktop_app.matching import MatchRecord
+from desktop_app.matching import MatchRecord, batch_blocks
 from desktop_app.matching.batch_blocks import _code_points, _hashes, _left_out_hashes, wanted_blocks
 from desktop_app.matching.comparisons import ADDRESS_F, HOUSEHOLD_F, IDENTIFIER, LOCALITY_F, SEX_F, compare_other
 from desktop_app.matching.fastpath import PairFields, _affix_hashes, build_blocks
@@ -62,6 +63,21 @@ def test_a_batchs_numbers_one_character_off_are_the_full_blocks() -> None:
     near = {key: block for key, block in expected.items() if key.startswith("dd|")}
     assert len(near) > 300  # typos of every kind met their numbers
     assert wanted_blocks(roster, queries, wanted) == expected
+
+
+@pytest.mark.parametrize("sieve_bits", [2, 8, batch_blocks._SIEVE_BITS])
+def test_a_batchs_numbers_one_character_off_through_a_sieve_letting_many_through(
+        monkeypatch: pytest.MonkeyPatch, sieve_bits: int) -> None:
+    """The sieve of the wanted hashes' low bits only spares looking: with 2 bits nearly every hash passes it."""
+    monkeypatch.setattr(batch_blocks, "_SIEVE_BITS", sieve_bits)
+    rng = random.Random(64)
+    hashes = [rng.getrandbits(64) for _ in range(5_000)]
+    values = np.array([*hashes, *(rng.getrandbits(64) for _ in range(20_000))], np.uint64).reshape(-1, 5)
+    wanted = np.array(rng.sample(hashes, 700) + [rng.getrandbits(64) for _ in range(300)], np.uint64)
+    found = batch_blocks._among(values, wanted)
+    assert found.shape == values.shape and found.sum() >= 700
+    assert found.tolist() == np.isin(values, wanted).tolist()
+    test_a_batchs_numbers_one_character_off_are_the_full_blocks()
 
 
 def test_document_ends_hash_alike_exactly_when_equal_or_shared_by_chance() -> None:
