@@ -22,6 +22,7 @@ import sys
 from array import array
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from functools import cached_property
 
 import numpy as np
 
@@ -43,7 +44,7 @@ from desktop_app.matching.fastpath import (
     _year_month,
     shared_key_parts,
 )
-from desktop_app.matching.features import PATRONYMIC, NameToken, Prepared, _dated_blocks
+from desktop_app.matching.features import MIN_FUZZY_DOCUMENT, PATRONYMIC, NameToken, Prepared, _dated_blocks
 from desktop_app.matching.normalize import SKELETON_PREFIX
 
 # A wide block's record is filed in block key * width + group: the width at least this, past every group a roster can
@@ -51,7 +52,7 @@ from desktop_app.matching.normalize import SKELETON_PREFIX
 _GROUPS = 1 << 23
 _WHOLE = -1  # the group of a whole block (a key not narrowed, or a query that meets all of a wide block)
 _OTHER, _NAME, _BIRTH, _WORD_YEAR = 0, 1, 2, 3  # the kinds of key `DuplicateNarrowing` narrows, and the rest
-_CHUNK = 20_000_000  # rows of the arrays of one range of keys (with a wide block's groups), about 1 GB at most
+_CHUNK = 5_000_000  # rows of the arrays of one range of keys (with a wide block's groups), about 250 MB at most
 _NO_WORD = 0  # the group of the records with no name word (or no other initial): every query meets them
 _FIRST_YEAR = 1850  # `PartialDate`'s first year: a date key holds the year less this (below 1 << 9)
 # A date key as a number (`features._date_keys`, `key_parts`' `b|`): its kind above `_TAG`, then for a name word with
@@ -78,6 +79,32 @@ def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
         return np.zeros(0, np.int64)
     out: np.ndarray = np.arange(total, dtype=np.int64) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
     return out
+
+
+def _by_range(keys: np.ndarray, highs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of `keys` by range (range k: highs[k - 1] <= key < highs[k], ascending `highs`), each range's
+    in position order, and where each range's begin and the last ends."""
+    ranges = np.searchsorted(highs, keys, side="right")
+    small = np.int16 if len(highs) < 1 << 15 else np.int64  # numpy sorts 16-bit numbers stably by radix
+    order = np.argsort(ranges.astype(small), kind="stable")
+    return order, np.concatenate(([0], np.cumsum(np.bincount(ranges, minlength=len(highs)))))
+
+
+def _row_codes(rows: np.ndarray, alphabet: np.ndarray) -> np.ndarray:
+    """A value per row of `rows` (code points, each in `alphabet`), equal for equal rows only: the row's
+    characters as digits of a number in base len(alphabet) when it fits in int64, else the row's bytes."""
+    base = max(len(alphabet), 2)
+    if base ** rows.shape[1] < 1 << 63:
+        digits = np.searchsorted(alphabet, rows).astype(np.int64)
+        out = np.zeros(len(rows), np.int64)
+        for column in digits.T:
+            out = out * base + column
+        return out
+    return np.ascontiguousarray(rows).view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).reshape(-1)
+
+
+def _full(date: PartialDate | None) -> int:
+    return int(date is not None and date.is_full)
 
 
 def _int64(values: array[int]) -> np.ndarray:
@@ -113,22 +140,28 @@ class RosterPairs:
         bounds = np.unique(np.searchsorted(np.cumsum(weight), np.arange(1, int(weight.sum() // _CHUNK) + 1) * _CHUNK))
         del sizes, used, weight, wide_keys
         seconds = _SecondKeys(roster, keys)
-        self._chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        # Each range's records filed (block by block, ascending), and its look-ups by query: the query, where its
+        # records after it begin in the filed records, how many.
+        self._chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        highs = np.unique(np.append(bounds[bounds > 0], len(narrowed)))
+        # Each side's rows put in order of their range once (a stable sort of small numbers), each range a slice.
+        index_order, index_ends = _by_range(index_keys, highs)
+        query_order, query_ends = _by_range(query_keys, highs)
         low = 0
-        for high in [*bounds.tolist(), len(narrowed)]:
-            if high <= low:
+        for at, high in enumerate(highs.tolist()):
+            if high <= low:  # no keys (an empty roster)
                 continue
-            index_at = np.flatnonzero((index_keys >= low) & (index_keys < high))
-            query_at = np.flatnonzero((query_keys >= low) & (query_keys < high))
+            index_at = index_order[index_ends[at]:index_ends[at + 1]]
+            query_at = query_order[query_ends[at]:query_ends[at + 1]]
             self._chunks.append(self._chunk(index_keys[index_at], index_records[index_at], query_keys[query_at],
                                             query_records[query_at], low, high, narrowed, kind, seconds))
             low = high
 
     def _chunk(self, index_keys: np.ndarray, index_records: np.ndarray, query_keys: np.ndarray,
                query_records: np.ndarray, low: int, high: int, narrowed: np.ndarray, kind: np.ndarray,
-               seconds: _SecondKeys) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The keys `low` to `high`: their records filed (block * n + record, sorted), where each block ends, and
-        the blocks each query looks up (blocks and queries by query, where each query's begin)."""
+               seconds: _SecondKeys) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The keys `low` to `high`: their records filed (block by block, each block's ascending), and each query's
+        look-ups by query (the query, where the block's records after it begin, how many)."""
         n = self._n
         # A block not narrowed keeps its key's number (less `low`); a wide block's groups (key, group) are
         # numbered after them.
@@ -175,17 +208,22 @@ class RosterPairs:
         ends = np.cumsum(np.bincount(block, minlength=blocks))
         del block, filed_blocks, filed_records
         filed_order.sort()
-        # Only a block holding a record after the query is looked up.
-        last = np.full(blocks, -1, np.int64)
-        held = ends > np.concatenate(([0], ends[:-1]))
-        last[held] = filed_order[ends[held] - 1] % n
         queries = np.concatenate(asked_records)
         block = np.concatenate(asked_blocks)
         del asked_records, asked_blocks
-        kept = np.flatnonzero(last[block] > queries)
+        # Each look-up's records: its block's records after the query, from where the query would be filed to
+        # the block's end (the look-ups taken in their order in `filed_order`, which the search finds faster).
+        asked = block * n + queries
+        order = np.argsort(asked)
+        begin = np.empty(len(asked), np.int64)
+        begin[order] = np.searchsorted(filed_order, asked[order], side="right")
+        del asked, order
+        counts = ends[block] - begin
+        kept = np.flatnonzero(counts > 0)  # only a block holding a record after the query is looked up
         by_query = kept[np.argsort(queries[kept], kind="stable")]  # a few ascending runs
-        queries, block = queries[by_query], block[by_query]
-        return filed_order, ends, block, queries, np.searchsorted(queries, np.arange(n + 1, dtype=np.int64))
+        small = np.int32 if max(n, len(filed_order)) < 1 << 31 else np.int64
+        return ((filed_order % n).astype(small), queries[by_query].astype(small), begin[by_query].astype(small),
+                counts[by_query].astype(small))
 
     def met(self, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
         """The pairs of records `start` to `end` (rows from 0) with the records after each: rows and positions,
@@ -193,14 +231,14 @@ class RosterPairs:
         n = self._n
         end = min(end, n)
         found = []
-        for filed, ends, blocks_asked, queries_asked, starts in self._chunks:
-            low, high = int(starts[start]), int(starts[end])
-            queries = queries_asked[low:high]
-            blocks = blocks_asked[low:high]
-            begin = np.searchsorted(filed, blocks * n + queries, side="right")  # past the query itself
-            counts = ends[blocks] - begin
-            found.append(np.repeat(queries, counts) * n + filed[_ranges(begin, counts)] % n)
-        pairs = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
+        for filed, queries_asked, begins, counts_asked in self._chunks:
+            low, high = np.searchsorted(queries_asked, np.array((start, end), queries_asked.dtype)).tolist()  # no copy
+            counts = counts_asked[low:high]
+            found.append(np.repeat(queries_asked[low:high].astype(np.int64), counts) * n
+                         + filed[_ranges(begins[low:high].astype(np.int64), counts)])
+        pairs = np.concatenate(found) if found else np.zeros(0, np.int64)
+        pairs.sort()
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))] if len(pairs) else pairs
         return pairs // n - start, pairs % n
 
     def release(self) -> None:
@@ -238,23 +276,31 @@ class _Keys:
         self.word_starts = np.concatenate(([0], np.cumsum(counts)))
         self.words = _int64(flat)
         self.word_texts = list(words)
-        year, day_month = _date_columns(roster, _year, _day_month)
+        year, day_month, full_date = _date_columns(roster, _year, _day_month, _full)
         self.year, self.full = year, day_month >= 0  # -1: undated; a day always comes with a month
+        self.full_date = full_date  # `PartialDate.is_full`, as `shared_key_parts` tells a full date
+        self._numbers = np.fromiter((bool(record.documents) for record in roster), np.int64, len(roster))
+        self._document_count = 0
+        self._dates_from = 0
+        self._by_part: dict[int, tuple[AbstractSet[str], tuple[int, ...]]] = {}
         self._day_month = day_month
         self._date_codes: np.ndarray | None = None
 
     def of_both(self) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
         """Every (key, record) of the index side and of the query side, each as two arrays."""
-        texts = [self._texts(indexing=True), self._texts(indexing=False)]  # the date keys numbered after all texts
+        texts = [self._texts(indexing=True), self._texts(indexing=False)]  # numbers and dates numbered after them
+        numbers, holders = self._documents
+        numbers = numbers + len(self._numbered)
+        self._dates_from = len(self._numbered) + self._document_count
         out = []
         for (keys, records), indexing in zip(texts, (True, False), strict=True):
             dates, dated = self._dates(indexing=indexing)
-            out.append((np.concatenate((keys, dates)), np.concatenate((records, dated))))
+            out.append((np.concatenate((keys, numbers, dates)), np.concatenate((records, holders, dated))))
         return out[0], out[1]
 
     def count(self) -> int:
         """How many keys are numbered (call after `of_both`)."""
-        return len(self._numbered) + len(self._codes())
+        return self._dates_from + len(self._codes())
 
     def kinds(self, keys: np.ndarray) -> np.ndarray:
         """The kind of each of `keys` (`_NAME`, `_BIRTH`, `_WORD_YEAR`, `_OTHER`)."""
@@ -263,48 +309,97 @@ class _Keys:
             self._texts_by_number = list(self._numbered)
         by_number = self._texts_by_number
         codes = self._codes()
-        return np.fromiter((_kind(by_number[key]) if key < texts else
-                            _BIRTH if codes[key - texts] // _TAG == _B else _WORD_YEAR for key in keys.tolist()),
+        dates = self._dates_from
+        return np.fromiter((_kind(by_number[key]) if key < texts else _OTHER if key < dates else
+                            _BIRTH if codes[key - dates] // _TAG == _B else _WORD_YEAR for key in keys.tolist()),
                            np.int8, len(keys))
 
     def word_of(self, keys: np.ndarray) -> np.ndarray:
         """The name word's number of each of `keys`, name words with the year."""
-        words: np.ndarray = (self._codes()[keys - len(self._numbered)] % _TAG) >> _WORD_SHIFT
+        words: np.ndarray = (self._codes()[keys - self._dates_from] % _TAG) >> _WORD_SHIFT
         return words
 
     def _texts(self, *, indexing: bool) -> tuple[np.ndarray, np.ndarray]:
-        """The keys `fastpath.shared_key_parts` gives (and identifiers'), numbered: a record's number keys are
-        numbered once per set of numbers, the rest once per name, number or not and full date or not."""
+        """The identifiers' keys and the name and initial keys `fastpath.shared_key_parts` gives (all but its
+        numbers'), numbered: a record's name keys once per name, number or not and full date or not, then spread
+        to the records holding it."""
         numbered = self._numbered
-        by_documents: dict[AbstractSet[str], tuple[int, ...]] = {}
-        by_name: dict[tuple[int, bool, bool], tuple[int, ...]] = {}
-        names = self.names.tolist()
+        roster = self._roster
         flat = array("q")
-        counts = np.zeros(len(self._roster), np.int64)
+        holders = array("q")
+        for position, record in enumerate(roster):  # a roster read for the finder has no identifiers
+            if record.uuid or record.case_ref:
+                for key in (f"u|{record.uuid}" if record.uuid else "", f"c|{record.case_ref}" if record.case_ref
+                            else ""):
+                    if key:
+                        flat.append(numbered.setdefault(key, len(numbered)))
+                        holders.append(position)
+        kinds, first, spread = np.unique(self.names * 4 + self._numbers * 2 + self.full_date, return_index=True,
+                                         return_inverse=True)
+        made = array("q")
+        per = np.zeros(len(kinds), np.int64)
+        by_part = self._by_part  # names share their parts (cached sets): each part's keys numbered once
+        for at, position in enumerate(first.tolist()):
+            before = len(made)
+            for part in shared_key_parts(roster[position], indexing=indexing)[1:]:
+                found = by_part.get(id(part))
+                if found is None:
+                    found = by_part[id(part)] = (part, tuple(numbered.setdefault(key, len(numbered)) for key in part))
+                made.extend(found[1])
+            per[at] = len(made) - before
+        counts = per[spread.reshape(-1)]
+        starts = (np.cumsum(per) - per)[spread.reshape(-1)]
+        return (np.concatenate((_int64(flat), _int64(made)[_ranges(starts, counts)])),
+                np.concatenate((_int64(holders), np.repeat(np.arange(len(roster), dtype=np.int64), counts))))
+
+    @cached_property
+    def _documents(self) -> tuple[np.ndarray, np.ndarray]:
+        """`features._document_keys` of every record (both sides hold the same), numbered from 0, and their records:
+        `d|` by the number's text, `dd|` (the number less one character) by its characters as a row of an array."""
+        numbers: dict[str, int] = {}
+        which, holders = array("q"), array("q")
         for position, record in enumerate(self._roster):
-            before = len(flat)
-            if record.uuid:
-                flat.append(numbered.setdefault(f"u|{record.uuid}", len(numbered)))
-            if record.case_ref:
-                flat.append(numbered.setdefault(f"c|{record.case_ref}", len(numbered)))
-            date = record.birth_date
-            name = (names[position], bool(record.documents), date is not None and date.is_full)
-            found = by_name.get(name)
-            parts = None
-            if found is None:
-                parts = shared_key_parts(record, indexing=indexing)
-                found = by_name[name] = tuple(numbered.setdefault(key, len(numbered)) for part in parts[1:]
-                                              for key in part)
-            flat.extend(found)
-            if record.documents:
-                numbers = by_documents.get(record.documents)
-                if numbers is None:
-                    part = (parts or shared_key_parts(record, indexing=indexing))[0]
-                    numbers = by_documents[record.documents] = tuple(numbered.setdefault(key, len(numbered))
-                                                                     for key in part)
-                flat.extend(numbers)
-            counts[position] = len(flat) - before
-        return _int64(flat), np.repeat(np.arange(len(self._roster), dtype=np.int64), counts)
+            for number in record.documents:
+                which.append(numbers.setdefault(number, len(numbers)))
+                holders.append(position)
+        texts = list(numbers)
+        del numbers
+        number_of, holder = _int64(which), _int64(holders)
+        lengths = np.fromiter(map(len, texts), np.int64, len(texts))
+        # Each number's `dd|` keys (its characters less one, the k-th), k = 0.. in a row; `-1` for a key
+        # dropped because the character before is the same (the same key again).
+        variants = np.full(int(lengths[lengths >= MIN_FUZZY_DOCUMENT].sum()), -1, np.int64)
+        variant_start = np.zeros(len(texts), np.int64)
+        variant_count = np.where(lengths >= MIN_FUZZY_DOCUMENT, lengths, 0)
+        variant_start[:] = np.cumsum(variant_count) - variant_count
+        numbered = len(texts)  # the `d|` keys: 0..len(texts) - 1
+        for length in np.unique(lengths[lengths >= MIN_FUZZY_DOCUMENT]).tolist():
+            ids = np.flatnonzero(lengths == length)
+            characters = np.frombuffer("".join([texts[k] for k in ids.tolist()]).encode("utf-32-le", "surrogatepass"),
+                                       np.uint32).reshape(len(ids), length)
+            alphabet = np.unique(characters)
+            codes, repeated = [], []
+            for k in range(length):
+                codes.append(_row_codes(np.delete(characters, k, axis=1), alphabet))
+                repeated.append(characters[:, k] == characters[:, k - 1] if k else np.zeros(len(ids), bool))
+            _, dense = np.unique(np.concatenate(codes), return_inverse=True)
+            dense = dense.reshape(length, len(ids)) + numbered
+            numbered = int(dense.max()) + 1
+            dense[np.stack(repeated)] = -1
+            variants[variant_start[ids][:, None] + np.arange(length)] = dense.T
+        self._document_count = numbered
+        counts = variant_count[number_of]
+        keys = variants[_ranges(variant_start[number_of], counts)]
+        records = np.repeat(holder, counts)
+        kept = keys >= 0
+        keys, records = keys[kept], records[kept]
+        several = np.bincount(holder, minlength=len(self._roster)) > 1
+        if several.any():  # a record's numbers one character off each other share a `dd|` key: once
+            alone = ~several[records]
+            pairs = np.unique(keys[~alone] * len(self._roster) + records[~alone])
+            keys = np.concatenate((keys[alone], pairs // len(self._roster)))
+            records = np.concatenate((records[alone], pairs % len(self._roster)))
+        return np.concatenate((number_of, keys)), np.concatenate((holder, records))
 
     def _raw_dates(self, *, indexing: bool) -> tuple[np.ndarray, np.ndarray]:
         """`features._date_keys` and `b|` of every record as numbers (before numbering), and their records."""
@@ -330,7 +425,7 @@ class _Keys:
 
     def _dates(self, *, indexing: bool) -> tuple[np.ndarray, np.ndarray]:
         codes, records = self._raw_dates(indexing=indexing)
-        return np.searchsorted(self._codes(), codes) + len(self._numbered), records
+        return np.searchsorted(self._codes(), codes) + self._dates_from, records
 
 
 class _SecondKeys:
@@ -396,26 +491,26 @@ class _SecondKeys:
 
     def _birth_codes(self, records: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each query's `fastpath._codes` + 1 (`_WHOLE` when undated)."""
-        distinct, first, inverse = np.unique(records, return_index=True, return_inverse=True)
-        made: dict[int, tuple[PartialDate, tuple[int, ...]]] = {}
+        date_of, codes, starts, per = self._codes_by_date
+        dates = date_of[records]
+        counts = per[dates]
+        return codes[_ranges(starts[dates], counts)], counts
+
+    @cached_property
+    def _codes_by_date(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Each record's date numbered, and each numbered date's `fastpath._codes` + 1 (where they begin in one
+        array, how many): a roster's persons share their date objects, each one's codes made once."""
+        every = [record.birth_date for record in self._roster]
+        _, first, date_of = np.unique(np.fromiter(map(id, every), np.uint64, len(every)), return_index=True,
+                                      return_inverse=True)
         flat = array("q")
-        per = np.zeros(len(distinct), np.int64)
-        for at, record in enumerate(distinct.tolist()):
-            birth = self._roster[record].birth_date
-            if birth is None:
-                flat.append(_WHOLE)
-                per[at] = 1
-                continue
-            found = made.get(id(birth))
-            if found is None:  # a roster's persons share their date objects: each one's codes made once
-                found = made[id(birth)] = (birth, tuple(code + 1 for code in _codes(birth)))
-            flat.extend(found[1])
-            per[at] = len(found[1])
-        del first
-        inverse = inverse.reshape(-1)
-        starts = np.cumsum(per) - per
-        counts = per[inverse]
-        return _int64(flat)[_ranges(starts[inverse], counts)], counts
+        per = np.zeros(len(first), np.int64)
+        for at, record in enumerate(first.tolist()):
+            birth = every[record]
+            made = (_WHOLE,) if birth is None else tuple(code + 1 for code in _codes(birth))
+            flat.extend(made)
+            per[at] = len(made)
+        return date_of.reshape(-1), _int64(flat), np.cumsum(per) - per, per
 
     def _initial_groups(self, keys: np.ndarray, records: np.ndarray, *, asked: bool) -> tuple[np.ndarray, np.ndarray]:
         """The other initials of each record's name given the key's word (`fastpath.other_initials`), as filed

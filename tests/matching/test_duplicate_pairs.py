@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from desktop_app.domain.dates import PartialDate
-from desktop_app.matching import duplicate_pairs, engine
+from desktop_app.matching import duplicate_pairs, engine, features
 from desktop_app.matching.duplicate_pairs import RosterPairs
 from desktop_app.matching.engine import DUPLICATE_WIDE_BLOCK, MAX_BLOCK, RosterIndex, find_duplicates
 from desktop_app.matching.fastpath import DuplicateNarrowing, build_part_blocks, key_parts, met_in_blocks
@@ -146,3 +146,70 @@ def test_an_empty_roster_and_a_lone_record_meet_nobody() -> None:
         rows, positions = pairs.met(0, 1000)
         assert len(rows) == len(positions) == 0
         assert rows.dtype == positions.dtype == np.int64
+
+
+# Numbers `_Keys` numbers on arrays (`dd|`: a number less one character): runs of one character (one key for the
+# run), letters of three scripts, numbers too long for a packed int64 (their characters' bytes compared instead),
+# numbers below the fuzzy length (no `dd|`), a registration holding two numbers one off each other (a key once),
+# numbers of different lengths one deletion apart. (Numbers typed for no document, 123456789 or 99999999, are
+# not numbers to the matcher: none here.)
+LONG = "A1B2C3D4E5F6G7H8I9J0K1L2M3N4O5P6"
+BINARY = "0" + "1" * 68 + "0"  # two characters, 70 of them: past an int64 in base 2
+NUMBERS = [("1122334455",), ("122334455",), ("1123334455",), ("AB1234567",), ("АБ1234567",), ("ب١٢٣٤٥٦٧",),
+           ("ЖЯ4938271",), (LONG,), (LONG[:7] + LONG[8:],), (LONG[:-1] + "Z",), ("1245",), ("493827160", "493827169"),
+           ("493827169",), ("49382716",), ("7733884422",), ("773388442",), (), (BINARY,), ("1" + BINARY[1:],),
+           ("738291645", "73829164")]
+
+
+def _number_roster() -> list[MatchRecord]:
+    rng = random.Random(22)
+    return [MatchRecord(f"d{k}", surname=rng.choice(OTHERS), given_names=rng.choice(GIVEN),
+                        birth_date=_birth(rng) if k % 3 else None, documents=NUMBERS[k % len(NUMBERS)])
+            for k in range(3 * len(NUMBERS))]
+
+
+def test_the_numbers_keys_on_arrays_are_the_blocks_of_their_texts() -> None:
+    prepared = [prepare(record) for record in _number_roster()]
+    keys = duplicate_pairs._Keys(prepared)
+    numbers, holders = keys._documents
+    by_number: dict[int, list[int]] = {}
+    for number, holder in zip(numbers.tolist(), holders.tolist(), strict=True):
+        by_number.setdefault(number, []).append(holder)
+    by_text: dict[str, list[int]] = {}
+    for position, record in enumerate(prepared):
+        for key in features._document_keys(record.documents):
+            by_text.setdefault(key, []).append(position)
+    assert len(numbers) == sum(map(len, by_text.values()))  # each (key, registration) once
+    assert sorted(map(sorted, by_number.values())) == sorted(map(sorted, by_text.values()))
+    assert max(map(len, by_text.values())) > 3  # numbers one off met across registrations
+
+
+@pytest.mark.parametrize("batch", [1000, 7])
+def test_the_arrays_meet_through_numbers_as_the_set_path(batch: int) -> None:
+    prepared = [prepare(record) for record in _number_roster()]
+    pairs = RosterPairs(prepared, wide=DUPLICATE_WIDE_BLOCK, largest=MAX_BLOCK)
+    met = []
+    for start in range(0, len(prepared), batch):
+        rows, positions = pairs.met(start, start + batch)
+        met.append((rows.tolist(), positions.tolist()))
+    assert met == _set_path(prepared, batch)
+    assert sum(len(rows) for rows, _ in met) > 50
+
+
+def test_blocks_of_thousands_are_left_or_narrowed_as_the_set_path() -> None:
+    """A name and a number shared past `MAX_BLOCK` say too little to meet in (nor do its `dd|` keys); a name block
+    of over a thousand is narrowed by birth dates; a number shared by a hundred meets them all."""
+    rng = random.Random(2000)
+    shared = ["".join(rng.choice("0123456789") for _ in range(9)) for _ in range(20)]
+    records = [MatchRecord(f"w{k}", surname="Petrov", given_names="Petr", birth_date=_birth(rng),
+                           documents=("738291645", shared[k % 20]))
+               for k in range(MAX_BLOCK + 150)]
+    records += [MatchRecord(f"m{k}", surname="Sidorov", given_names=GIVEN[k % 3], birth_date=_birth(rng),
+                            documents=(f"7777777{k % 100:02d}",)) for k in range(1_200)]
+    prepared = [prepare(record) for record in records]
+    pairs = RosterPairs(prepared, wide=DUPLICATE_WIDE_BLOCK, largest=MAX_BLOCK)
+    rows, positions = pairs.met(0, len(prepared))
+    ((expected_rows, expected_positions),) = _set_path(prepared, len(prepared))
+    assert (rows.tolist(), positions.tolist()) == (expected_rows, expected_positions)
+    assert len(rows) < len(prepared) * 200  # narrowed: not the 3,350 by 3,350 of the whole blocks
+    assert len(rows) > (MAX_BLOCK + 150) * 100 / 2  # each Petrov met the hundred-odd holding his second number
