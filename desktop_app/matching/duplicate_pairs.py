@@ -53,6 +53,7 @@ _GROUPS = 1 << 23
 _WHOLE = -1  # the group of a whole block (a key not narrowed, or a query that meets all of a wide block)
 _OTHER, _NAME, _BIRTH, _WORD_YEAR = 0, 1, 2, 3  # the kinds of key `DuplicateNarrowing` narrows, and the rest
 _CHUNK = 5_000_000  # rows of the arrays of one range of keys (with a wide block's groups), about 250 MB at most
+_CODES = 1 << 63  # a block's number times n below this: as an int64
 _NO_WORD = 0  # the group of the records with no name word (or no other initial): every query meets them
 _FIRST_YEAR = 1850  # `PartialDate`'s first year: a date key holds the year less this (below 1 << 9)
 # A date key as a number (`features._date_keys`, `key_parts`' `b|`): its kind above `_TAG`, then for a name word with
@@ -164,10 +165,13 @@ class RosterPairs:
         look-ups by query (the query, where the block's records after it begin, how many)."""
         n = self._n
         # A block not narrowed keeps its key's number (less `low`); a wide block's groups (key, group) are
-        # numbered after them.
+        # numbered after them: key's rank among the range's narrowed keys * width + group, when every block's
+        # number times n fits an int64 (a roster of millions of words may not), else densely.
         filed_blocks, filed_records, asked_blocks, asked_records = [], [], [], []
-        filed_groups, filed_grouped, asked_groups, asked_grouped = [], [], [], []  # key * width + group, record
+        filed_groups, filed_grouped, asked_groups, asked_grouped = [], [], [], []  # rank * width + group, record
         width = seconds.width()
+        rank = np.cumsum(narrowed[low:high]) - 1  # each narrowed key's rank in the range
+        dense = ((high - low) + int(rank[-1] + 1) * width) * max(n, 1) >= _CODES
         whole = ~narrowed[query_keys]
         asked_blocks.append(query_keys[whole] - low)
         asked_records.append(query_records[whole])
@@ -182,31 +186,31 @@ class RosterPairs:
             whole = groups == _WHOLE
             asked_blocks.append(asking[whole] - low)
             asked_records.append(records[whole])
-            asked_groups.append(asking[~whole] * width + groups[~whole])
+            asked_groups.append(rank[asking[~whole] - low] * width + groups[~whole])
             asked_grouped.append(records[~whole])
             whole_keys = np.unique(asking[whole])
             at = np.flatnonzero(narrowed[index_keys] & (kind[index_keys] == kind_of))
             groups, per = seconds.filed(kind_of, index_keys[at], index_records[at])
-            filed_groups.append(np.repeat(index_keys[at], per) * width + groups)
+            filed_groups.append(rank[np.repeat(index_keys[at], per) - low] * width + groups)
             filed_grouped.append(np.repeat(index_records[at], per))
             if len(whole_keys):
                 at = at[np.isin(index_keys[at], whole_keys)]
                 filed_blocks.append(index_keys[at] - low)
                 filed_records.append(index_records[at])
         del index_keys, index_records, query_keys, query_records
-        filed = np.concatenate(filed_groups)
-        _, dense = np.unique(np.concatenate((filed, *asked_groups)), return_inverse=True)  # each group numbered
-        dense = dense.reshape(-1) + (high - low)
-        filed_blocks += [dense[:len(filed)]]
+        if dense:  # each group numbered
+            filed = np.concatenate(filed_groups)
+            _, numbers = np.unique(np.concatenate((filed, *asked_groups)), return_inverse=True)
+            filed_groups, asked_groups = [numbers.reshape(-1)[:len(filed)]], [numbers.reshape(-1)[len(filed):]]
+            asked_grouped = [np.concatenate(asked_grouped)]
+            del filed, numbers
+        filed_blocks += [groups + (high - low) for groups in filed_groups]
         filed_records += filed_grouped
-        asked_blocks.append(dense[len(filed):])
+        asked_blocks += [groups + (high - low) for groups in asked_groups]
         asked_records += asked_grouped
-        del filed, dense, filed_groups, filed_grouped, asked_groups, asked_grouped
-        block = np.concatenate(filed_blocks)
-        blocks = max(int(block.max(initial=-1)) + 1, int(np.concatenate(asked_blocks).max(initial=-1)) + 1)
-        filed_order = block * n + np.concatenate(filed_records)
-        ends = np.cumsum(np.bincount(block, minlength=blocks))
-        del block, filed_blocks, filed_records
+        del filed_groups, filed_grouped, asked_groups, asked_grouped
+        filed_order = np.concatenate(filed_blocks) * n + np.concatenate(filed_records)
+        del filed_blocks, filed_records
         filed_order.sort()
         queries = np.concatenate(asked_records)
         block = np.concatenate(asked_blocks)
@@ -216,9 +220,10 @@ class RosterPairs:
         asked = block * n + queries
         order = np.argsort(asked)
         begin = np.empty(len(asked), np.int64)
+        counts = np.empty(len(asked), np.int64)
         begin[order] = np.searchsorted(filed_order, asked[order], side="right")
-        del asked, order
-        counts = ends[block] - begin
+        counts[order] = np.searchsorted(filed_order, (block[order] + 1) * n) - begin[order]
+        del asked, order, block
         kept = np.flatnonzero(counts > 0)  # only a block holding a record after the query is looked up
         by_query = kept[np.argsort(queries[kept], kind="stable")]  # a few ascending runs
         small = np.int32 if max(n, len(filed_order)) < 1 << 31 else np.int64

@@ -104,9 +104,11 @@ def _set_path(prepared: list[Prepared], batch: int) -> list[tuple[list[int], lis
 
 @pytest.mark.parametrize("chunk", [duplicate_pairs._CHUNK, 500])  # the keys in one range, and in many
 @pytest.mark.parametrize("batch", [1000, 37])
+@pytest.mark.parametrize("codes", [duplicate_pairs._CODES, 1])  # a wide block's groups by key and group, or densely
 def test_the_arrays_meet_the_pairs_the_set_path_meets(monkeypatch: pytest.MonkeyPatch, chunk: int,
-                                                      batch: int) -> None:
+                                                      batch: int, codes: int) -> None:
     monkeypatch.setattr(duplicate_pairs, "_CHUNK", chunk)
+    monkeypatch.setattr(duplicate_pairs, "_CODES", codes)
     prepared = [prepare(record) for record in _roster()]
     pairs = RosterPairs(prepared, wide=DUPLICATE_WIDE_BLOCK, largest=MAX_BLOCK)
     expected = _set_path(prepared, batch)
