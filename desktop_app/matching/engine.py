@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import math
 import random
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -27,8 +28,11 @@ from desktop_app.matching.answer_narrowing import AnswerNarrowing, AnswerSplit, 
 from desktop_app.matching.batch_blocks import RosterBlocks
 from desktop_app.matching.comparisons import (
     ADDRESS_F,
+    AGREEING,
     DIFFERENT,
     DOCUMENT_F,
+    DOCUMENT_ONE_OFF,
+    FIELDS,
     GIVEN_F,
     IDENTIFIER,
     LOCALITY_F,
@@ -52,13 +56,14 @@ from desktop_app.matching.fastpath import (
     met_in_blocks,
     name_caps,
 )
-from desktop_app.matching.features import Prepared, blocking_keys, prepare
+from desktop_app.matching.features import GIVEN, SURNAME, Prepared, blocking_keys, prepare
 from desktop_app.matching.model import (
     DIFFERENT_DOCUMENTS,
     EM_MIN_ROWS,
     PLAUSIBLE_POPULATION,
     U_FLOOR,
     Model,
+    documented_duplicates,
     estimate_u,
     expectation_maximisation,
 )
@@ -85,6 +90,11 @@ DUPLICATE_SHARE = 0.05  # the least share of a roster's records assumed to repea
 # Two registrations are judged pair by pair (no row to share among candidates). Wrong pairs scored up to
 # 0.78 on FEBRL1/2 but 0.965 on the generated roster (no duplicates; namesakes born a digit apart).
 DUPLICATE_MATCH_THRESHOLD = 0.98
+# The duplicate finder's reason for a match two surnames others carry too leave to the officer (`find_duplicates`).
+OTHER_FAMILIES = "surnames differ, each carried by others on the roster: not a typing slip"
+# Persons (not one's own registrations) who must carry each of two differing surnames for them to be two families'
+# names rather than a slip: one other can be the same slip typed for another person (FEBRL3: CAMPBLL, MATTYEWS).
+OTHER_CARRIERS = 2
 # A name key or a full birth date shared by more records than this meets, in the duplicate finder, only the
 # records alike in a second key (`fastpath.DuplicateNarrowing`): two registrations of one person share a
 # number, or a name and a birth date typed with one slip. Namesakes born years apart were compared pair by
@@ -397,15 +407,20 @@ class RosterIndex:
         """
         if not comparisons:
             return 0.0
-        vectors = np.array([c.levels for c in comparisons], dtype=np.int64)
-        if self.model.group_documents:  # a group's number says little of the person: EM must not anchor on it
-            for k, comparison in enumerate(comparisons):
-                if comparison.documents and self.model.group_holders(comparison):
-                    vectors[k, DOCUMENT_F] = DIFFERENT_DOCUMENTS
-        m, share = expectation_maximisation(vectors, self.model)
+        m, share = expectation_maximisation(self.em_vectors(comparisons), self.model)
         self.model = self.model.with_m(m)  # the name caps stay the shipped m's: pruning keeps PRUNE_SLACK
         self.fitted = True
         return share * len(comparisons)
+
+    def em_vectors(self, comparisons: Sequence[Comparison], group_level: int = DIFFERENT_DOCUMENTS) -> np.ndarray:
+        """The compared pairs' levels as EM reads them: a group's number counts as documents that differ (or as
+        `group_level`: missing for `model.documented_duplicates`, where it speaks neither for nor against)."""
+        vectors = np.array([c.levels for c in comparisons], dtype=np.int64).reshape(-1, len(FIELDS))
+        if self.model.group_documents:  # a group's number says little of the person: EM must not anchor on it
+            for k, comparison in enumerate(comparisons):
+                if comparison.documents and self.model.group_holders(comparison):
+                    vectors[k, DOCUMENT_F] = group_level
+        return vectors
 
     def _all_blocks(self) -> dict[str, list[int]]:
         """Every record's blocks (built on the first single lookup; a batch builds only the blocks it asks for)."""
@@ -671,7 +686,10 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
     """Every pair of records scoring at least 'review', strongest first.
 
     Each pair appears once; the ambiguity rule does not apply (a person registered three
-    times gives three pairs). m is fitted by EM on the compared pairs when there are enough records.
+    times gives three pairs). m is fitted by EM on the compared pairs when there are enough records,
+    and the prior is the number of duplicate pairs EM finds, as far as the documents bear it out
+    (`model.documented_duplicates`: on a roster holding none, EM fits its namesakes). Two surnames
+    that differ and that other persons carry too (not a slip) leave a match to the officer (`OTHER_FAMILIES`).
     """
     # Every registration has its own roster ID and case reference: no evidence between two of them.
     thresholds = thresholds or Thresholds(match=DUPLICATE_MATCH_THRESHOLD)
@@ -686,18 +704,33 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
     compared = index._roster_compared()
     if n >= EM_MIN_ROWS:  # m, and the prior from the number of duplicate pairs EM finds among the compared
         everything = [c for pairs in compared for _, c in pairs]
+        unfitted = index.model
         expected = index.fit(everything)
         # The roster's random pairs held some of its duplicates: u without them, then m again.
         index.model = index.model.without_true_pairs(expected / max(n * (n - 1) / 2, 1.0))
         expected = index.fit(everything)
-        index.model = index.model.with_prior(max(expected, DUPLICATE_SHARE * n),
-                                             max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
+        believed, borne_out = documented_duplicates(index.em_vectors(everything, FIELDS[DOCUMENT_F].missing),
+                                                    index.model)
+        least = max(expected, DUPLICATE_SHARE * n)
+        if believed > borne_out:
+            # EM took namesakes for duplicates (on a roster holding none it fits its namesakes, and with them m
+            # of documents that differ): the documents bear out only a share of its count. The count is cut to
+            # that share, below the least share assumed if they say so, and the document's fitted m weighs
+            # as much as that share, the shipped m the rest.
+            borne = borne_out / believed
+            m = list(index.model.m)
+            m[DOCUMENT_F] = tuple(borne * fitted + (1.0 - borne) * shipped
+                                  for fitted, shipped in zip(m[DOCUMENT_F], unfitted.m[DOCUMENT_F], strict=True))
+            index.model = index.model.with_m(tuple(m))
+            least = min(least, expected * borne)
+        index.model = index.model.with_prior(least, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
     t = index.thresholds
     # A pair that is not identified and weighs below review is 'none' whatever `judge`'s rules say (they only
     # lower a decision): its weight, worked out on arrays as `judge` sums it, spares judging it.
     hopeless = weight_of(t.review) - WEIGHT_TOLERANCE
     weights = index._weights(compared)
     pairs: list[DuplicatePair] = []
+    carriers: Counter[tuple[object, ...]] | None = None  # persons per surname, counted when first needed
     for position, (found, weighed) in enumerate(zip(compared, weights, strict=True)):
         prepared = index._prepared[position]
         for (other, comparison), weight in zip(found, weighed, strict=True):
@@ -706,8 +739,47 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
             target = index._prepared[other]
             judged = judge(prepared, target, comparison, index.model, match_threshold=t.match,
                            review_threshold=t.review, surname_rule=False, family_rule=False)
-            if judged.decision != NONE:
-                pairs.append(DuplicatePair(prepared.key, target.key, judged.score, judged.decision, judged.reasons,
-                                           judged.contributions))
+            if judged.decision == NONE:
+                continue
+            decision, reasons = judged.decision, judged.reasons
+            if decision == MATCH and _other_surnames(comparison, index.model):
+                if carriers is None:
+                    carriers = Counter(key for record in index._prepared for key in _carrier_keys(record))
+                if _carried(carriers, prepared) and _carried(carriers, target):
+                    # A typing slip makes a spelling nobody else carries; two surnames that others carry too are
+                    # two families (أبو عيشة and أبو شنب, one given name, birth date and block) or a married name.
+                    decision, reasons = REVIEW, (*reasons, OTHER_FAMILIES)
+            pairs.append(DuplicatePair(prepared.key, target.key, judged.score, decision, reasons,
+                                       judged.contributions))
     pairs.sort(key=lambda pair: -pair.score)
     return pairs
+
+
+def _other_surnames(comparison: Comparison, model: Model) -> bool:
+    """The surnames differ beyond a sound-alike, and nothing else speaks for one person as `judge`'s surname rule
+    reads it: no number equal, none one character off under one given name, no names in each other's place."""
+    levels = comparison.levels
+    return (AGREEING < levels[SURNAME_F] < FIELDS[SURNAME_F].missing and not model.identified(comparison)
+            and not (levels[DOCUMENT_F] == DOCUMENT_ONE_OFF and levels[GIVEN_F] <= AGREEING
+                     and not model.group_holders(comparison))
+            and not any("in each other's place" in note for note in comparison.notes))
+
+
+def _carried(carriers: Counter[tuple[object, ...]], record: Prepared) -> bool:
+    """Whether `OTHER_CARRIERS` persons who are not `record`'s own registrations carry its surname: persons sharing
+    neither the given name's initial nor the birth year (copies of one person typed with slips share one of them)."""
+    whole, initial, year, both = _carrier_keys(record)
+    return carriers[whole] - carriers[initial] - carriers[year] + carriers[both] >= OTHER_CARRIERS
+
+
+def _carrier_keys(record: Prepared) -> tuple[tuple[object, ...], ...]:
+    """The keys `_carried` counts `record` under: its surnames, with its given name's initial, its birth year, both."""
+    surnames = _surnames(record)
+    initial = next((token.words[0][:1] for token in record.tokens if token.role == GIVEN and token.words), "")
+    year = record.birth_date.year if record.birth_date is not None else None
+    return (surnames, (surnames, "initial", initial), (surnames, "year", year), (surnames, initial, year))
+
+
+def _surnames(record: Prepared) -> tuple[tuple[str, ...], ...]:
+    """`record`'s surnames as written (each token's words, in order): how the duplicate finder counts carriers."""
+    return tuple(sorted(token.words for token in record.tokens if token.role == SURNAME))

@@ -181,6 +181,13 @@ ONE_PERSONS_DATES = 6
 # with none sharing, the bound needs 1,350 such persons.
 PLACES_RULE_BAR = 0.002
 PLACES_RULE_Z = 1.645  # one-sided 95 %
+# Two registrations of one person agree on a number (equal or one character off) at least this often where both
+# give one: what `documented_duplicates` holds EM's count of duplicates to, with its bound's z. The shipped m says
+# 0.94 (FEBRL); half leaves room for rosters whose persons come back with a renewed or retyped passport (30 % in
+# test_twins_duplicates), while EM fitting namesakes overshoots by far more (22,462 pairs believed, 239 agreeing
+# on the 100,000-person bench roster).
+DOCUMENTS_AGREE = 0.5
+DOCUMENTS_Z = PLACES_RULE_Z
 
 
 @dataclass(frozen=True)
@@ -1073,6 +1080,29 @@ def _same_birth_date(records: Sequence[Prepared], counts: RosterCounts | None = 
     same = sum(n * (n - 1) for n, full in zip(counted.date_records, counted.full, strict=True) if full)
     dated = sum(n for n, date in zip(counted.date_records, counted.dates, strict=True) if date is not None)
     return same / max(dated * (dated - 1), 1)
+
+
+def documented_duplicates(vectors: np.ndarray, model: Model) -> tuple[float, float]:
+    """(the true pairs EM's `model` expects among the compared pairs both of whose records give a document,
+    the most the documents bear out).
+
+    Two registrations of one person mostly give one number, equal or typed one character off (at least
+    `DOCUMENTS_AGREE` of them); namesakes, the pairs EM takes for duplicates on a roster that holds none, give
+    two numbers. So the true pairs among the documented ones are at most the pairs agreeing on a number (a
+    one-sided 95 % upper bound, as if counted by Poisson) over that share; more means EM fitted
+    namesakes, and its count and its m of the document are not the roster's duplicates' (the duplicate finder
+    cuts the one and blends the other with the shipped m). Splink estimates the prior so, from the pairs a
+    deterministic rule (an equal document) finds, with the share of true pairs the rule finds assumed. Where no
+    pair is documented the bound says nothing (infinite).
+    """
+    documented = vectors[vectors[:, DOCUMENT_F] != FIELDS[DOCUMENT_F].missing]
+    if not len(documented):
+        return 0.0, math.inf
+    _, share = _em(documented, model, EM_ITERATIONS, frozenset(), fit_m=False)
+    agreeing = float(np.count_nonzero(documented[:, DOCUMENT_F] <= DOCUMENT_ONE_OFF))
+    z = DOCUMENTS_Z
+    upper = agreeing + z * math.sqrt(agreeing + z * z / 4.0) + z * z / 2.0
+    return share * len(documented), upper / DOCUMENTS_AGREE
 
 
 def expectation_maximisation(vectors: np.ndarray, model: Model, iterations: int = EM_ITERATIONS

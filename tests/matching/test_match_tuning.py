@@ -38,6 +38,7 @@ from desktop_app.matching.comparisons import (
     SEX_F,
     SURNAME_F,
 )
+from desktop_app.matching.engine import DUPLICATE_MATCH_THRESHOLD, Thresholds
 from desktop_app.matching.model import TWIN_PRIOR, U_PRIOR, Model, expectation_maximisation
 from desktop_app.services import duplicates, persons
 from desktop_app.storage.db import Database
@@ -185,8 +186,11 @@ def test_match_from_a_probability_of_0_99() -> None:
 def test_namesakes_of_a_roster_without_duplicates_are_never_a_duplicate_match() -> None:
     """The generated roster (families, twins, fathers and sons, namesakes; nobody registered twice).
 
-    At 0.95 two namesake pairs, born a digit apart with other passports, matched (0.962, 0.965).
+    At 0.95 two namesake pairs, born a digit apart with other passports, matched (0.962, 0.965). Since the
+    documents bound EM's count of duplicates (`model.documented_duplicates`), its namesakes score 0.11 at most
+    (0.975 before), so they are looked at below the review bar too: met and judged, none a match.
     """
-    pairs = find_duplicates([roster_record(p) for p in make_roster(5_000, 1)])
-    assert pairs and max(p.score for p in pairs) > 0.9  # close pairs exist and are judged
-    assert [p for p in pairs if p.decision == "match"] == []
+    records = [roster_record(p) for p in make_roster(5_000, 1)]
+    assert [p for p in find_duplicates(records) if p.decision == "match"] == []
+    judged = find_duplicates(records, Thresholds(match=DUPLICATE_MATCH_THRESHOLD, review=0.001))
+    assert judged and [p for p in judged if p.decision == "match"] == []  # close pairs exist and are judged

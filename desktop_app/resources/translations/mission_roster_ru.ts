@@ -9126,6 +9126,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>совпадение довершают город и адрес: в этой базе нет семей по одному адресу</translation>
     </message>
     <message>
+        <location filename="../../domain/reasons.py" line="88"/>
+        <source>surnames differ, each carried by others on the roster: not a typing slip</source>
+        <translation>фамилии разные, и каждую носят другие люди в базе: это не опечатка</translation>
+    </message>
+    <message>
         <location filename="../../domain/reasons.py" line="87"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>
