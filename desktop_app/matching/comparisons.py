@@ -401,6 +401,35 @@ def _names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]
 _MISSING_NAMES = ((DIFFERENT + 1,) * 3, ("", "", ""), ())
 
 
+def named_as_met(query: Prepared, target: Prepared) -> Prepared:
+    """`query` with the words of its full name in the roles they answered in `target`'s name; as it is when its
+    roles are known.
+
+        named_as_met(prepare(MatchRecord.from_full_name("row", "Kyale Grimshaw")), kyle).tokens
+        # (NameToken('given name', ('KYALE',), ...), NameToken('surname', ('GRIMSHAW',), ...))
+
+    A partner's row with one name column ('Kyale Grimshaw') is compared word by word with the person's
+    surname and given name (`_assignment`); what is said of its given name (`Model.twin_spelling`: a
+    spelling nobody carries is a typo rather than a twin's name) is said of the word that answered the
+    given name. Words that answered nothing keep the role of a full name's word.
+    """
+    if query.has_roles or not query.tokens or not target.tokens:
+        return query
+    roles = _met_roles(query.tokens, target.tokens)
+    return query._replace(tokens=tuple(NameToken(role, token.words, token.blocks)
+                                       for role, token in zip(roles, query.tokens, strict=True)))
+
+
+@lru_cache(maxsize=10_000)
+def _met_roles(query: tuple[NameToken, ...], target: tuple[NameToken, ...]) -> tuple[str, ...]:
+    met = [_words_level(q.words, t.words)[0] for q in query for t in target]
+    fields, _ = _assignment(tuple(q.role for q in query), tuple(t.role for t in target), tuple(met))
+    roles = [q.role for q in query]
+    for _, role, _, _, pair in fields:
+        roles[pair // len(target)] = role
+    return tuple(roles)
+
+
 def _given_clash(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]) -> bool:
     """Whether both sides give two given names or more and each has one the other's given names all differ from
     (Nour Aldeen and Nour Alhuda: twins; Mohammed beside Mohammed Ali is a second name left out, no clash)."""

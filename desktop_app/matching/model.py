@@ -66,6 +66,7 @@ from desktop_app.matching.comparisons import (
     document_level,
     documents_slipped,
     name_key,
+    named_as_met,
     word_level,
 )
 from desktop_app.matching.features import GIVEN, NAME, PATRONYMIC, SURNAME, NameToken, Prepared
@@ -422,12 +423,13 @@ class Model:
         caution (Данила beside Даниил), and so does a family whose names nobody else on the roster
         carries. Names compare by their sound keys, so a Cyrillic name and its romanisations count as
         one. Registrations of one surname and birth date are not others: they may be the person,
-        registered again with the same typo.
+        registered again with the same typo. A name given in one cell ('Kyale Grimshaw') is read through
+        the words that answered the other side's surname and given name (`named_as_met`).
         """
         counts, in_family = self.given_counts, self.given_in_family
         if not counts or in_family is None:
             return 1.0
-        sides = (query, target)
+        sides = (named_as_met(query, target), named_as_met(target, query))
         carried = [_carried_by_others(record, counts, in_family) for record in sides]
         known = max(carried)
         if min(carried) != 0 or known <= 0:  # both carried by others, a name not given, or neither known
