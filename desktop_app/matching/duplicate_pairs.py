@@ -261,25 +261,32 @@ class _Keys:
         self._numbered: dict[str, int] = {}
         self._texts_by_number: list[str] | None = None
         words: dict[str, int] = {}
-        shared: dict[tuple[NameToken, ...], tuple[tuple[int, ...], int]] = {}
+        shared: dict[tuple[NameToken, ...], int] = {}
         flat = array("q")
-        counts = np.zeros(len(roster), np.int64)
-        names = np.zeros(len(roster), np.int64)
         holders: list[int] = []
-        for position, record in enumerate(roster):
-            found = shared.get(record.tokens)
+        per_name: list[int] = []
+        every = [record.tokens for record in roster]  # namesakes share one tuple (`RosterPreparing`): each once
+        _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, len(every)), return_index=True,
+                                     return_inverse=True)
+        by_object = np.zeros(len(first), np.int64)
+        for at in np.argsort(first).tolist():
+            tokens = every[int(first[at])]
+            found = shared.get(tokens)
             if found is None:
-                dated = _dated_blocks(record.tokens)
-                found = shared[record.tokens] = (tuple(words.setdefault(w, len(words)) for w in dated), len(holders))
-                holders.append(position)
-            flat.extend(found[0])
-            counts[position] = len(found[0])
-            names[position] = found[1]
+                found = shared[tokens] = len(holders)
+                numbered = tuple(words.setdefault(w, len(words)) for w in _dated_blocks(tokens))
+                flat.extend(numbered)
+                per_name.append(len(numbered))
+                holders.append(int(first[at]))
+            by_object[at] = found
+        names = by_object[spread.reshape(-1)]
+        per = np.array(per_name, np.int64)
+        counts = per[names]
         self.names = names  # each record's name (its tokens) numbered, and a record holding each name
         self.name_holders = holders
         self.word_counts = counts  # each record's name words (`features._dated_blocks`), numbered
         self.word_starts = np.concatenate(([0], np.cumsum(counts)))
-        self.words = _int64(flat)
+        self.words = _int64(flat)[_ranges((np.cumsum(per) - per)[names], counts)]
         self.word_texts = list(words)
         year, day_month, full_date = _date_columns(roster, _year, _day_month, _full)
         self.year, self.full = year, day_month >= 0  # -1: undated; a day always comes with a month
@@ -288,6 +295,7 @@ class _Keys:
         self._document_count = 0
         self._dates_from = 0
         self._by_part: dict[int, tuple[AbstractSet[str], tuple[int, ...]]] = {}
+        self._raw: dict[bool, tuple[np.ndarray, np.ndarray]] = {}
         self._day_month = day_month
         self._date_codes: np.ndarray | None = None
 
@@ -424,13 +432,14 @@ class _Keys:
     def _codes(self) -> np.ndarray:
         """The date keys' numbers, sorted: the key numbered len(texts) + k is the k-th."""
         if self._date_codes is None:
-            self._date_codes = np.unique(np.concatenate((self._raw_dates(indexing=True)[0],
-                                                         self._raw_dates(indexing=False)[0])))
+            self._raw = {indexing: self._raw_dates(indexing=indexing) for indexing in (True, False)}
+            self._date_codes = np.unique(np.concatenate((self._raw[True][0], self._raw[False][0])))
         return self._date_codes
 
     def _dates(self, *, indexing: bool) -> tuple[np.ndarray, np.ndarray]:
-        codes, records = self._raw_dates(indexing=indexing)
-        return np.searchsorted(self._codes(), codes) + self._dates_from, records
+        codes = self._codes()
+        raw, records = self._raw.pop(indexing)  # made once with the numbers, let go once numbered
+        return np.searchsorted(codes, raw) + self._dates_from, records
 
 
 class _SecondKeys:

@@ -215,3 +215,21 @@ def test_blocks_of_thousands_are_left_or_narrowed_as_the_set_path() -> None:
     assert (rows.tolist(), positions.tolist()) == (expected_rows, expected_positions)
     assert len(rows) < len(prepared) * 200  # narrowed: not the 3,350 by 3,350 of the whole blocks
     assert len(rows) > (MAX_BLOCK + 150) * 100 / 2  # each Petrov met the hundred-odd holding his second number
+
+
+def test_namesakes_in_tuples_of_their_own_are_one_name() -> None:
+    """`_Keys` takes each tokens object once (namesakes read from a roster share one): equal tuples that are
+    different objects are still one name, their keys and pairs those of the set path."""
+    shared = [prepare(record) for record in _roster()]
+    own = [record._replace(tokens=tuple(list(record.tokens))) if position % 2 else record
+           for position, record in enumerate(shared)]
+    assert any(a.tokens is not b.tokens for a, b in zip(shared, own, strict=True))
+    names = duplicate_pairs._Keys(own).names.tolist()
+    by_tokens: dict[tuple[object, ...], set[int]] = {}
+    for record, name in zip(own, names, strict=True):
+        by_tokens.setdefault(record.tokens, set()).add(name)
+    assert all(len(numbers) == 1 for numbers in by_tokens.values())
+    assert len(set(names)) == len(by_tokens)
+    rows, positions = RosterPairs(own, wide=DUPLICATE_WIDE_BLOCK, largest=MAX_BLOCK).met(0, len(own))
+    ((expected_rows, expected_positions),) = _set_path(own, len(own))
+    assert (rows.tolist(), positions.tolist()) == (expected_rows, expected_positions)
