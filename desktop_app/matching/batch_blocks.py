@@ -211,7 +211,9 @@ class RosterBlocks:
         if self._years is None:
             order = np.argsort(self._year, kind="stable")
             years, starts = np.unique(self._year[order], return_index=True)
-            self._years = {int(y): part for y, part in zip(years.tolist(), np.split(order, starts[1:]), strict=True)}
+            # An empty roster has no year, and `np.split` of its empty order still gives one (empty) part.
+            parts = np.split(order, starts[1:]) if len(order) else []
+            self._years = {int(y): part for y, part in zip(years.tolist(), parts, strict=True)}
         return self._years.get(year, np.zeros(0, np.int64))
 
     def _dated_groups(self) -> dict[str, list[int]]:

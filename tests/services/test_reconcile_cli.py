@@ -114,3 +114,13 @@ def test_duplicates_and_merge_commands(db_path: Path, roster: Roster, db: Databa
     assert _run(db_path, "duplicates", "--json") == 0
     assert not any({p["a"]["case_ref"], p["b"]["case_ref"]} == {ivan, second}
                    for p in json.loads(capsys.readouterr().out))
+
+
+def test_reconcile_on_an_empty_roster(db_path: Path, db: Database, answer: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A partner's answer read against a roster with nobody on it yet: every row 'none', no crash (a new mission's
+    roster; found by M18, session 16: the batch blocks' years split an empty array into one part)."""
+    assert _run(db_path, "reconcile", str(answer), "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["rows"], data["matched"], data["review"], data["unmatched"]) == (3, 0, 0, 3)
+    assert {entry["decision"] for entry in data["matches"]} == {"none"}
