@@ -1,0 +1,70 @@
+"""What a paused build keeps goes to the collector's oldest generation, and its cycles are still freed (issue 19).
+
+`engine.collector_paused` turns the cycle collector off while an index is built. Everything
+allocated meanwhile used to sit in the youngest generation, which the first collection after
+the pause walked object by object: at a million persons about 1.5 s of CPU at the end of a
+reconcile. The objects kept are now moved to the oldest generation as the pause ends (walked by
+a full collection only), and none is frozen for good: a cycle made during the pause is freed by
+the next full collection, and a pause inside another, or with the collector off (the window
+collects on its GUI thread), leaves the collector as it found it.
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+
+import pytest
+
+from desktop_app.matching.engine import collector_paused
+
+KEPT = 50_000
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.enable()
+    gc.collect()
+    yield
+    if not was_enabled:
+        gc.disable()
+
+
+def _build() -> tuple[list[list[int]], weakref.ref[_Node]]:
+    kept = [[k] for k in range(KEPT)]  # containers the collector tracks
+    first, second = _Node(), _Node()
+    first.other, second.other = second, first  # a cycle nothing else holds
+    return kept, weakref.ref(first)
+
+
+def test_what_a_paused_build_keeps_is_old_and_its_cycles_are_still_freed(collector_on: None) -> None:
+    with collector_paused():
+        assert not gc.isenabled()
+        kept, cycle = _build()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert gc.get_count()[0] < KEPT // 10  # the youngest generation does not hold the build
+    oldest = {id(objects) for objects in gc.get_objects(generation=2)}
+    assert id(kept) in oldest and id(kept[-1]) in oldest
+    assert cycle() is not None
+    gc.collect()
+    assert cycle() is None and len(kept) == KEPT
+
+
+def test_a_pause_inside_another_or_with_the_collector_off_changes_nothing(collector_on: None) -> None:
+    with collector_paused():
+        with collector_paused():
+            kept, _ = _build()
+        assert not gc.isenabled()
+        assert gc.get_count()[0] >= KEPT  # still young: the outer pause moves them
+    assert gc.isenabled() and gc.get_count()[0] < KEPT // 10
+    gc.disable()
+    with collector_paused():
+        more, _ = _build()
+    assert not gc.isenabled() and gc.get_count()[0] >= KEPT and len(more) == len(kept)
