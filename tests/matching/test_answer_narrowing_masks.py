@@ -3,10 +3,10 @@
 `answer_narrowing.AnswerNarrowing.met` split every wide block an answer met into its groups (by
 birth year, by day and month, by each name's second keys) once per answer, in Python; at a
 million persons most wide keys are met by one or two rows, so the splitting cost more than it
-saved (3.1 of 26.5 s of CPU). It now masks the block's arrays for the row. `_grouped_met` below
-is the definition before, kept here as it was: on rosters built to be hostile (namesakes in
-three scripts, undated, year-only, 1 January and full dates, day and month swapped, years one
-and two off, one-word names) every row meets, through every key it asks for, the same records.
+saved. It now masks the block's arrays for the row. `_grouped_met` below is the definition
+before, kept here as it was: on rosters built to be hostile (namesakes in three scripts,
+undated, year-only, 1 January and full dates, day and month swapped, years one and two off,
+one-word names) every row meets, through every key it asks for, the same records.
 """
 
 from __future__ import annotations

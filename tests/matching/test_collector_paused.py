@@ -2,7 +2,7 @@
 
 `engine.collector_paused` turns the cycle collector off while an index is built. Everything
 allocated meanwhile used to sit in the youngest generation, which the first collection after
-the pause walked object by object: at a million persons about 1.5 s of CPU at the end of a
+the pause walked object by object: a million persons' records and keys at the end of a
 reconcile. The objects kept are now moved to the oldest generation as the pause ends (walked by
 a full collection only), and none is frozen for good: a cycle made during the pause is freed by
 the next full collection, and a pause inside another, or with the collector off (the window
