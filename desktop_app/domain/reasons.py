@@ -84,8 +84,8 @@ _MATCH_WORDS: dict[str, Template] = {word: template for word, template in (
      QT_TRANSLATE_NOOP("domain.reasons", "only the town and address make it a match")),
     ("the town and address finish the match: no households on this roster",
      QT_TRANSLATE_NOOP("domain.reasons", "the town and address finish the match: no households on this roster")),
-    ("surnames differ, each carried by others on the roster: not a typing slip",
-     QT_TRANSLATE_NOOP("domain.reasons", "surnames differ, each carried by others on the roster: not a typing slip")),
+    ("both surnames carried by others on the roster: two families, not a typo",
+     QT_TRANSLATE_NOOP("domain.reasons", "both surnames carried by others on the roster: two families, not a typo")),
 )}
 _MATCH_PATTERNS: list[tuple[re.Pattern[str], Template]] = [(re.compile(pattern), template) for pattern, template in (
     (r"(?P<part>surname|given name|patronymic) equal", QT_TRANSLATE_NOOP("domain.reasons", "{part} equal")),

@@ -91,7 +91,7 @@ DUPLICATE_SHARE = 0.05  # the least share of a roster's records assumed to repea
 # 0.78 on FEBRL1/2 but 0.965 on the generated roster (no duplicates; namesakes born a digit apart).
 DUPLICATE_MATCH_THRESHOLD = 0.98
 # The duplicate finder's reason for a match two surnames others carry too leave to the officer (`find_duplicates`).
-OTHER_FAMILIES = "surnames differ, each carried by others on the roster: not a typing slip"
+OTHER_FAMILIES = "both surnames carried by others on the roster: two families, not a typo"
 # Persons (not one's own registrations) who must carry each of two differing surnames for them to be two families'
 # names rather than a slip: one other can be the same slip typed for another person (FEBRL3: CAMPBLL, MATTYEWS).
 OTHER_CARRIERS = 2

@@ -9127,8 +9127,8 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
     <message>
         <location filename="../../domain/reasons.py" line="88"/>
-        <source>surnames differ, each carried by others on the roster: not a typing slip</source>
-        <translation>фамилии разные, и каждую носят другие люди в базе: это не опечатка</translation>
+        <source>both surnames carried by others on the roster: two families, not a typo</source>
+        <translation>обе фамилии носят и другие люди в базе: это две семьи, а не опечатка</translation>
     </message>
     <message>
         <location filename="../../domain/reasons.py" line="87"/>
