@@ -21,7 +21,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_app.services import demo
+from desktop_app.domain.person import DocumentData, DocumentType
+from desktop_app.services import demo, persons
 from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import open_database
 from desktop_app.ui.app import application
@@ -85,8 +86,31 @@ def main() -> int:
         window.show_page("partners")
         return window
 
+    def duplicates() -> QWidget:
+        from desktop_app.ui.merge_dialog import DuplicatesDialog
+
+        workspace = window.hub.workspace
+        assert workspace is not None
+        # A person a clerk registered twice (the surname typed one letter short), and two families' sons alike.
+        for surname, given, latin, born, passport in (
+                ("Щербаков", "Иван", ("SHCHERBAKOV", "IVAN"), "1980-03-05", "721234567"),
+                ("Щербков", "Иван", ("SHCHERBKOV", "IVAN"), "1980-03-05", "721234567"),
+                ("أبو عيشة", "إبراهيم", ("ABU AISHA", "IBRAHIM"), "2020-11-09", "720495246"),
+                ("أبو شنب", "إبراهيم", ("ABU SHANAB", "IBRAHIM"), "2020-11-09", "748593788")):
+            persons.create_person(db, {"surname": surname, "given_names": given, "surname_latin": latin[0],
+                                       "given_names_latin": latin[1], "birth_date": born, "locality": "Rafah",
+                                       "address": "Rafah, block 26"}, operator="demo",
+                                  documents=[DocumentData.create(DocumentType.PASSPORT, passport, "PSE")])
+        dialog = DuplicatesDialog(workspace, window, undo_host=window)
+        dialog.resize(1300, 520)
+        dialog.show()
+        deadline = time.monotonic() + 60
+        while not dialog.loaded and time.monotonic() < deadline:  # found off the GUI thread
+            app.processEvents()
+        return dialog
+
     shots += [("roster", roster), ("search", search), ("person", editor), ("dashboard", dashboard),
-              ("lists", lists), ("households", households), ("partners", partners)]
+              ("lists", lists), ("households", households), ("partners", partners), ("duplicates", duplicates)]
     for name, prepare in getattr(sys.modules[__name__], "EXTRA_SHOTS", []):
         shots.append((name, lambda p=prepare: p(window)))
 
