@@ -53,7 +53,7 @@ _GROUPS = 1 << 23
 _WHOLE = -1  # the group of a whole block (a key not narrowed, or a query that meets all of a wide block)
 _OTHER, _NAME, _BIRTH, _WORD_YEAR = 0, 1, 2, 3  # the kinds of key `DuplicateNarrowing` narrows, and the rest
 _CHUNK = 5_000_000  # rows of the arrays of one range of keys (with a wide block's groups), about 250 MB at most
-_CODES = 1 << 63  # a block's number times n below this: as an int64
+_CODES = 1 << 62  # a block's number times 2n below 2^63: as an int64
 _NO_WORD = 0  # the group of the records with no name word (or no other initial): every query meets them
 _FIRST_YEAR = 1850  # `PartialDate`'s first year: a date key holds the year less this (below 1 << 9)
 # A date key as a number (`features._date_keys`, `key_parts`' `b|`): its kind above `_TAG`, then for a name word with
@@ -209,25 +209,37 @@ class RosterPairs:
         asked_blocks += [groups + (high - low) for groups in asked_groups]
         asked_records += asked_grouped
         del filed_groups, filed_grouped, asked_groups, asked_grouped
-        filed_order = np.concatenate(filed_blocks) * n + np.concatenate(filed_records)
-        del filed_blocks, filed_records
-        filed_order.sort()
-        queries = np.concatenate(asked_records)
-        block = np.concatenate(asked_blocks)
-        del asked_records, asked_blocks
-        # Each look-up's records: its block's records after the query, from where the query would be filed to
-        # the block's end (the look-ups taken in their order in `filed_order`, which the search finds faster).
-        asked = block * n + queries
-        order = np.argsort(asked)
-        begin = np.empty(len(asked), np.int64)
-        counts = np.empty(len(asked), np.int64)
-        begin[order] = np.searchsorted(filed_order, asked[order], side="right")
-        counts[order] = np.searchsorted(filed_order, (block[order] + 1) * n) - begin[order]
-        del asked, order, block
+        # The records filed (block * n + record, even) and the look-ups (block * n + query, odd) sorted as one: a
+        # look-up's records after it in its block are the filed ones from where it stands to its block's end.
+        merged = np.concatenate((np.concatenate(filed_blocks) * (2 * n) + np.concatenate(filed_records) * 2,
+                                 np.concatenate(asked_blocks) * (2 * n) + np.concatenate(asked_records) * 2 + 1))
+        del filed_blocks, filed_records, asked_blocks, asked_records
+        merged.sort()
+        asked = (merged & 1).astype(bool)
+        filed_before = np.cumsum(~asked)  # the records filed up to each place
+        merged >>= 1
+        block = merged // n
+        begins = np.ones(len(merged), bool)  # where each block begins
+        np.not_equal(block[1:], block[:-1], out=begins[1:])
+        del block
+        run = np.cumsum(begins) - 1  # each place's block, numbered in order
+        ends = np.append(np.flatnonzero(begins)[1:], len(merged))
+        del begins
+        at = np.flatnonzero(asked)
+        begin = filed_before[at]
+        counts = filed_before[ends - 1][run[at]] - begin
+        del ends, run, filed_before
         kept = np.flatnonzero(counts > 0)  # only a block holding a record after the query is looked up
-        by_query = kept[np.argsort(queries[kept], kind="stable")]  # a few ascending runs
-        small = np.int32 if max(n, len(filed_order)) < 1 << 31 else np.int64
-        return ((filed_order % n).astype(small), queries[by_query].astype(small), begin[by_query].astype(small),
+        queries = merged[at[kept]] % n
+        filed = merged[~asked] % n
+        del merged, asked, at
+        begin, counts = begin[kept], counts[kept]
+        if n * max(len(kept), 1) < 1 << 63:  # by query: a sort of query * len + place, not a sort of places
+            by_query = np.sort(queries * len(kept) + np.arange(len(kept))) % max(len(kept), 1)
+        else:
+            by_query = np.argsort(queries, kind="stable")
+        small = np.int32 if max(n, len(filed)) < 1 << 31 else np.int64
+        return (filed.astype(small), queries[by_query].astype(small), begin[by_query].astype(small),
                 counts[by_query].astype(small))
 
     def met(self, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
