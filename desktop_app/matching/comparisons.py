@@ -430,6 +430,26 @@ def _met_roles(query: tuple[NameToken, ...], target: tuple[NameToken, ...]) -> t
     return tuple(roles)
 
 
+def _roles_as_assigned(query: tuple[str, ...], target: tuple[str, ...], assigned: dict[int, tuple[int, int]]
+                       ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Both sides' roles, a full name's words (one cell) taking the role of the word each was assigned to.
+
+    'Nour Alhuda Haddad' in one cell against Nour Aldeen (given) Haddad: NOUR and ALHUDA take the given name's
+    role, so the two given names clash as they do typed in two columns (breaker X14h: the twin was matched).
+    """
+    if all(role == NAME for role in query):  # both sides one cell: nothing to read the roles from
+        met = list(query)
+        for ti, (_, qi) in assigned.items():
+            met[qi] = target[ti]
+        return tuple(met), target
+    if all(role == NAME for role in target):
+        met = list(target)
+        for ti, (_, qi) in assigned.items():
+            met[ti] = query[qi]
+        return query, tuple(met)
+    return query, target
+
+
 def _given_clash(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]) -> bool:
     """Whether both sides give two given names or more and each has one the other's given names all differ from
     (Nour Aldeen and Nour Alhuda: twins; Mohammed beside Mohammed Ali is a second name left out, no clash)."""
@@ -477,7 +497,7 @@ def _assignment(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[i
         found = assigned.get(ti)
         if found and role in _ROLE_FIELD and (role not in best or found[0] < best[role][0]):
             best[role] = (found[0], found[1], ti)
-    if GIVEN in best and _given_clash(query, target, levels):
+    if GIVEN in best and _given_clash(*_roles_as_assigned(query, target, assigned), levels):
         best[GIVEN] = (DIFFERENT, best[GIVEN][1], best[GIVEN][2])
     fields = []
     swapped = False
