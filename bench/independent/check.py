@@ -5,6 +5,7 @@
     python -m bench.independent --keep /tmp/ib          # keep each seed's files under /tmp/ib/seed-N
     python -m bench.independent --exe /path/to/mission-roster
     python -m bench.independent --describe --seeds 1   # how noisy the data is; runs nothing
+    python -m bench.independent --relatives 0.1        # and relatives not on the roster (see `generate`)
 
 For each seed: the roster is imported (`import roster.xlsx --json --accept-duplicates`: the
 roster's namesakes and twins are different people) and the answer reconciled (`reconcile
@@ -13,6 +14,10 @@ precision of 'match', recall of 'match', recall of 'match' + 'review', share of 
 to review, share of true pairs not proposed at all (the right person neither matched nor
 offered for review), wrong matches, and seconds of the reconcile. Then the same for the
 baseline, and, over the report seeds pooled, recall by kind of change (`truth.csv` tags).
+With `--relatives`, a table of the relatives' rows by kind (twin, brother, sister, son named
+after father): how many the program matches (every one a wrong match, counted in precision),
+matches to the roster relative itself, sends to review, and leaves alone; for the tuning seed
+and for the report seeds pooled.
 
 The baseline: roster persons born on the answer row's exact date; the best rapidfuzz `ratio`
 between the row's name and the person's names in either order, with and without the
@@ -192,6 +197,32 @@ def _by_tag(runs: list[tuple[Outcomes, Outcomes, dict[int, str | None], dict[int
     return lines
 
 
+def relatives_table(runs: list[tuple[Outcomes, Outcomes, dict[int, str | None], dict[int, list[str]]]]) -> list[str]:
+    """The relatives' rows (tagged 'relative ...') by kind: decisions of the program and of the baseline."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 7)
+    for engine, base, _, tags in runs:
+        for row, kinds in tags.items():
+            label = next((t.removeprefix("relative ") for t in kinds if t.startswith("relative ")), None)
+            if label is None:
+                continue
+            kin = next(t.removeprefix("kin ") for t in kinds if t.startswith("kin "))
+            for key in (label, "all relatives"):
+                c = counts[key]
+                decision, refs = engine.get(row, ("none", set()))
+                c[0] += 1
+                c[1] += decision == "match"
+                c[2] += decision == "match" and kin in refs
+                c[3] += decision == "review"
+                c[4] += decision == "review" and kin in refs
+                c[5] += decision == "none"
+                c[6] += base.get(row, ("none", set()))[0] == "match"
+    lines = [f"{'relative not on the roster':<28}{'rows':>6}{'match':>7}{'to kin':>8}{'review':>8}{'kin offered':>12}"
+             f"{'none':>6}{'baseline match':>16}"]
+    for label, c in sorted(counts.items(), key=lambda item: (item[0] == "all relatives", item[0])):
+        lines.append(f"{label:<28}{c[0]:>6}{c[1]:>7}{c[2]:>8}{c[3]:>8}{c[4]:>12}{c[5]:>6}{c[6]:>16}")
+    return lines
+
+
 def describe(seed: int, roster: int, answer: int) -> list[str]:
     """How far the answer's true rows stand from the roster: shares of disagreeing name parts and dates."""
     bench = generate(seed, roster, answer)
@@ -237,21 +268,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep each seed's files in KEEP/seed-N")
     parser.add_argument("--exe", help="the mission-roster program (default: beside this Python)")
     parser.add_argument("--describe", action="store_true", help="describe the data of the seeds; run nothing")
+    parser.add_argument("--relatives", type=float, default=0.0, metavar="SHARE",
+                        help="add rows for roster persons' relatives not on the roster, SHARE of the answer (0: none)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.describe:
         for seed in args.seeds:
             print("\n".join(describe(seed, args.roster, args.answer)))
         return 0
     exe = args.exe or find_exe()
-    print(f"Independent cross-alphabet bench: {args.roster:,} roster persons, {args.answer:,} answer rows; "
+    added = f" + {round(args.answer * args.relatives):,} relatives not on the roster" if args.relatives else ""
+    print(f"Independent cross-alphabet bench: {args.roster:,} roster persons, {args.answer:,} answer rows{added}; "
           f"program {exe}")
     print(f"{'seed / method':<26}{'precision':>10}{'recall':>9}{'+review':>9}{'review':>8}{'unprop.':>9}"
           f"{'wrong':>7}{'seconds':>8}")
     report: list[tuple[Outcomes, Outcomes, dict[int, str | None], dict[int, list[str]]]] = []
+    tuning_relatives: list[str] = []
     for seed in args.seeds:
         with tempfile.TemporaryDirectory(prefix=f"independent-{seed}-") as scratch:
             work = args.keep / f"seed-{seed}" if args.keep else Path(scratch)
-            bench = generate(seed, args.roster, args.answer)
+            bench = generate(seed, args.roster, args.answer, args.relatives)
             write(bench, work)
             truth, tags = read_truth(work / "truth.csv")
             engine, seconds, summary = run_program(exe, work)
@@ -263,9 +298,17 @@ def main(argv: list[str] | None = None) -> int:
         print(_line(f"{seed} ({kind}) baseline", score(base, truth), base_seconds), flush=True)
         if seed != TUNING_SEED:
             report.append((engine, base, truth, tags))
+        elif args.relatives:
+            tuning_relatives = relatives_table([(engine, base, truth, tags)])
     if report:
         print(_line("report seeds: program", _pooled([(e, t) for e, _, t, _ in report]), None))
         print(_line("report seeds: baseline", _pooled([(b, t) for _, b, t, _ in report]), None))
         print("\nReport seeds pooled, recall by kind of change (a row may have several):")
         print("\n".join(_by_tag(report)))
+    if tuning_relatives:
+        print(f"\nTuning seed {TUNING_SEED}, relatives not on the roster (a match is a wrong match):")
+        print("\n".join(tuning_relatives))
+    if report and args.relatives:
+        print("\nReport seeds pooled, relatives not on the roster (a match is a wrong match):")
+        print("\n".join(relatives_table(report)))
     return 0

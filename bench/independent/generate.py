@@ -59,8 +59,15 @@ class Bench:
     answer: list[AnswerRow]
 
 
-def generate(seed: int, roster_size: int = 3000, answer_size: int = 1000) -> Bench:
-    """The roster (about `roster_size` persons, whole households) and an answer of `answer_size` rows."""
+def generate(seed: int, roster_size: int = 3000, answer_size: int = 1000, relatives: float = 0.0) -> Bench:
+    """The roster (about `roster_size` persons, whole households) and an answer of `answer_size` rows.
+
+    `relatives` > 0 adds round(answer_size * relatives) rows for relatives of roster persons who are
+    not on the roster (a twin, a brother or sister, a son named after his father), tagged in the truth
+    'relative twin' and so on with 'kin RU-...' for the roster person; they are drawn from their own
+    random stream after the rest, so the other rows are the same as without them (in the same order,
+    the new rows put between them). `relatives` = 0 gives the files the bench always gave.
+    """
     rng = random.Random(seed)
     people = Population(rng)
     roster: list[tuple[str, Person]] = []
@@ -86,7 +93,33 @@ def generate(seed: int, roster_size: int = 3000, answer_size: int = 1000) -> Ben
             extra += outsiders.household(f"X-{len(extra)}")
     rows += [_answer_row(person, None, people, rng, ["not on roster"]) for person in extra[: answer_size - len(rows)]]
     rng.shuffle(rows)
+    if relatives > 0:
+        _add_relatives(rows, roster, people.numbers, seed, round(answer_size * relatives))
     return Bench(seed, roster, rows)
+
+
+def _add_relatives(rows: list[AnswerRow], roster: list[tuple[str, Person]], numbers: set[str], seed: int,
+                   count: int) -> None:
+    """Put `count` rows for roster persons' relatives not on the roster at random places among `rows`."""
+    rng = random.Random(f"relatives-{seed}")
+    relatives = Population(rng, numbers=numbers)
+    # A woman who is not a child on the roster may carry her husband's surname: her siblings would not.
+    siblings_of = [(ref, p) for ref, p in roster if p.relationship == "child" or p.sex == "M"]
+    fathers = [(ref, p) for ref, p in roster
+               if p.sex == "M" and p.citizenship == RU and p.ar_given is None and p.birth.year <= 2005]
+    for _ in range(count):
+        kind = pick(rates.RELATIVE_KINDS, rng)
+        if kind == "son named after father":
+            ref, kin = rng.choice(fathers)
+            person, label = relatives.son_named_after(kin), kind
+        else:
+            ref, kin = rng.choice(siblings_of)
+            person = relatives.twin_of(kin) if kind == "twin" else relatives.sibling_of(kin)
+            label = kind if kind == "twin" else ("brother" if person.sex == "M" else "sister")
+        tags = ["not on roster", f"relative {label}", f"kin {ref}"]
+        if kind == "twin" and person.passport and kin.passport and abs(int(person.passport) - int(kin.passport)) <= 2:
+            tags.append("passport in sequence")
+        rows.insert(rng.randrange(len(rows) + 1), _answer_row(person, None, relatives, rng, tags))
 
 
 def _namesake(person: Person, people: Population, rng: random.Random) -> Person:

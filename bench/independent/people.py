@@ -193,3 +193,94 @@ class Population:
             else:
                 members.append(self._palestinian(ref, "child", sex, born, family, given, husband_name))
         return members
+
+    # --- relatives who are not on the roster -------------------------------------------------------------
+    def _given_beside(self, kin: Person, sex: str) -> tuple[str, ArName | None]:
+        """A given name for `kin`'s brother or sister: of the same kind as kin's (Russian, or Arabic in
+        Arabic script or in Cyrillic), never kin's own; sometimes with kin's first two letters."""
+        rng = self.rng
+        if kin.ar_given is not None:
+            pool = [n for n in (AR_MALE if sex == "M" else AR_FEMALE) if n.arabic != kin.ar_given.arabic]
+            alike = [n for n in pool if n.cyrillic[:2] == kin.ar_given.cyrillic[:2]]
+            name = rng.choice(alike if alike and rng.random() < rates.SIBLING_NAME_ALIKE else pool)
+            return (name.arabic if kin.citizenship == PS else name.cyrillic), name
+        while True:
+            given = self._male().name if sex == "M" else self._female()
+            if given == kin.given:
+                continue
+            if rng.random() < rates.SIBLING_NAME_ALIKE:
+                alike = [n for n in ((m.name for m in RU_MALE) if sex == "M" else RU_FEMALE)
+                         if n[:2] == kin.given[:2] and n != kin.given]
+                if alike:
+                    return rng.choice(alike), None
+            return given, None
+
+    def _sibling(self, kin: Person, sex: str, birth: dt.date) -> Person:
+        """`kin`'s brother or sister born on `birth`: kin's family name (gendered) and father, an own given
+        name and documents."""
+        given, ar_given = self._given_beside(kin, sex)
+        if kin.citizenship == PS:
+            assert kin.ar_surname is not None
+            passport = "" if self.rng.random() < rates.ROSTER_DOC_MISSING else self.number("ps")
+            return Person(kin.household, "not on roster", sex, birth, PS, kin.surname, given, kin.patronymic,
+                          self.arabic_spelling(kin.ar_surname).upper(),
+                          self.arabic_spelling(ar_given).upper() if ar_given else "", passport, self.number("id"),
+                          kin.ar_surname, ar_given, kin.ar_father)
+        surname = kin.surname
+        if kin.ar_surname is None:  # a Russian surname takes the sister's or brother's form
+            masculine = _masculine(kin.surname) if kin.sex == "F" else kin.surname
+            surname = feminine(masculine) if sex == "F" else masculine
+        return self._russian(kin.household, "not on roster", sex, birth, surname, given,
+                             _patronymic_for(kin.patronymic, sex), ar_surname=kin.ar_surname, ar_given=ar_given)
+
+    def twin_of(self, kin: Person) -> Person:
+        """`kin`'s twin: same birth date, family name and father, an own given name and passport; the
+        passport sometimes numbered next to kin's (the parents applied for both at once)."""
+        sex = kin.sex if self.rng.random() < rates.TWINS_SAME_SEX else ("F" if kin.sex == "M" else "M")
+        twin = self._sibling(kin, sex, kin.birth)
+        if twin.passport and kin.passport and self.rng.random() < rates.TWIN_PASSPORT_IN_SEQUENCE:
+            for step in (1, -1, 2, -2):
+                text = f"{int(kin.passport) + step:0{len(kin.passport)}d}"
+                if len(text) == len(kin.passport) and text not in self.numbers:
+                    self.numbers.add(text)
+                    return replace(twin, passport=text)
+        return twin
+
+    def sibling_of(self, kin: Person) -> Person:
+        """`kin`'s brother or sister born one to ten years before or after (not after 2025)."""
+        sex = self.rng.choice("MF")
+        while True:
+            days = self.rng.choice((-1, 1)) * self.rng.randint(300, 3650)
+            born = dt.date.fromordinal(kin.birth.toordinal() + days)
+            if born <= dt.date(2025, 12, 31):
+                return self._sibling(kin, sex, born)
+
+    def son_named_after(self, father: Person) -> Person:
+        """A Russian father's son of his name (Иван Иванович), born when the father was 20 to 40."""
+        latest = min(father.birth.year + 40, 2025)
+        born = self._birth(min(father.birth.year + 20, latest), latest)
+        named = next((g for g in RU_MALE if g.name == father.given), None)
+        patronymic = named.son if named else _patronymic_from(father.given, "M")
+        return self._russian(father.household, "not on roster", "M", born, father.surname, father.given, patronymic,
+                             ar_surname=father.ar_surname, ar_given=father.ar_given)
+
+
+def _masculine(surname: str) -> str:
+    """The masculine form of a Russian surname ('Соловьёва' -> 'Соловьёв'); others unchanged."""
+    for male, female in _FEMININE:
+        if surname.endswith(female):
+            return surname[: -len(female)] + male
+    return surname
+
+
+def _patronymic_for(patronymic: str, sex: str) -> str:
+    """A brother's or sister's patronymic from kin's ('Иванович' -> 'Ивановна' for a sister); "" stays ""."""
+    for given in RU_MALE:
+        if patronymic in (given.son, given.daughter):
+            return given.son if sex == "M" else given.daughter
+    for son, daughter in (("ович", "овна"), ("евич", "евна")):
+        if patronymic.endswith(son) and sex == "F":
+            return patronymic[: -len(son)] + daughter
+        if patronymic.endswith(daughter) and sex == "M":
+            return patronymic[: -len(daughter)] + son
+    return patronymic

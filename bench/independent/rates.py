@@ -77,6 +77,25 @@ Population
 * A son named after his father (Иван Иванович): 5 % of Russian sons (assumption).
 * Answer rows for people not on the roster: 10 %; a third of them namesakes of a roster
   person (same name, another birth date and passport): assumption.
+
+Relatives who are not on the roster (`--relatives SHARE`, off by default)
+* A roster person's twin, brother or sister, or son named after his father, who travels but was
+  never registered at the mission (registered elsewhere, or not at all). No study gives how often
+  such a person stands in a border list beside a roster family; SHARE is the bench's choice (rows
+  added to the answer, SHARE of its size), a stress of the engine's family cautions rather than a
+  population rate. The three kinds in equal parts (assumption).
+* Same sex for twins: about two thirds of twin pairs. Monozygotic twins (about a third of twin
+  births in Europe) are always of one sex, dizygotic ones of one sex half the time (Weinberg's
+  differential rule; Fellman & Eriksson (2006), "Weinberg's differential rule reconsidered",
+  Human Biology 78(3)): 1/3 + 2/3 * 1/2 = 2/3.
+* A twin's passport numbered next to the sibling's (both applied for at once at one office):
+  40 % of twins whose sibling has a passport on file (assumption).
+* A brother's or sister's given name sharing its first two letters with the sibling's (Daniil,
+  Danila; Lyubov, Lyudmila): 20 % (assumption; alliterative names of siblings and twins are
+  common, no rate found).
+* Siblings born one to ten years apart (assumption); a son named after his father born when
+  the father was 20 to 40; only Russian fathers with Russian names (in Arab naming a son is
+  named after his grandfather rather than his father).
 """
 
 from __future__ import annotations
@@ -122,6 +141,12 @@ MIXED_HOUSEHOLD = 0.30            # households of a Russian citizen and a Palest
 WIFE_TAKES_ARABIC_SURNAME = 0.40  # in Cyrillic, on her Russian documents (assumption)
 NOT_ON_ROSTER = 0.10
 NAMESAKE_OF_ROSTER = 1 / 3
+
+# Relatives not on the roster (only with `--relatives`)
+RELATIVE_KINDS = {"twin": 1 / 3, "sibling": 1 / 3, "son named after father": 1 / 3}
+TWINS_SAME_SEX = 2 / 3
+TWIN_PASSPORT_IN_SEQUENCE = 0.40
+SIBLING_NAME_ALIKE = 0.20
 
 # Answer layout: order of the name in the one name column (assumption)
 RU_ORDER = {"SURNAME Given": 0.45, "Given SURNAME": 0.20, "SURNAME, Given": 0.35}

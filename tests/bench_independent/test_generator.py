@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import csv
 import datetime as dt
+import hashlib
 import json
 import random
 import subprocess
@@ -15,8 +16,9 @@ import openpyxl
 import pytest
 
 from bench.independent import generate as gen
-from bench.independent.check import Figures, baseline, read_truth, score
-from bench.independent.people import PS, Population, feminine
+from bench.independent.check import Figures, baseline, read_truth, relatives_table, score
+from bench.independent.names import RU_MALE, RU_SURNAMES
+from bench.independent.people import PS, RU, Population, feminine
 from bench.independent.spelling import romanise, typo
 
 PACKAGE = Path(gen.__file__).resolve().parent
@@ -209,3 +211,109 @@ def test_truth_csv_is_plain_csv(tmp_path: Path) -> None:
     with (tmp_path / "truth.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["row", "case_ref", "tags"] and len(rows) == 41
+
+
+# --- relatives who are not on the roster (`--relatives`) ------------------------------------------------
+# truth.csv of generate(3, 300, 120) as the bench wrote it before relatives could be added.
+TRUTH_3_300_120_SHA256 = "90e8ee587f815a5c3ce3e2e0b504ad59821a48d50171add145e310ed6e2e02ee"
+
+
+def test_without_relatives_the_files_are_those_the_bench_always_wrote(tmp_path: Path) -> None:
+    paths = gen.write(gen.generate(3, 300, 120, relatives=0.0), tmp_path)
+    assert hashlib.sha256(paths[2].read_bytes()).hexdigest() == TRUTH_3_300_120_SHA256
+    plain_bench = gen.generate(3, 300, 120)
+    assert [r.name for r in plain_bench.answer] == [row[1] for row in openpyxl.load_workbook(paths[1]).active
+                                                   .iter_rows(min_row=2, values_only=True)]
+
+
+@pytest.fixture(scope="module")
+def with_relatives() -> tuple[gen.Bench, gen.Bench]:
+    return gen.generate(2, 2000, 600), gen.generate(2, 2000, 600, relatives=0.3)
+
+
+def _kin_and_kind(row: gen.AnswerRow) -> tuple[str, str]:
+    kin = next(t.removeprefix("kin ") for t in row.tags if t.startswith("kin "))
+    return kin, next(t.removeprefix("relative ") for t in row.tags if t.startswith("relative "))
+
+
+def test_relatives_are_added_and_the_other_rows_stay_as_they_were(with_relatives: tuple[gen.Bench, gen.Bench]) -> None:
+    plain_bench, bench = with_relatives
+    assert plain_bench.roster == bench.roster
+    relatives = [r for r in bench.answer if any(t.startswith("relative ") for t in r.tags)]
+    assert len(relatives) == 180 and len(bench.answer) == 780
+    assert [r for r in bench.answer if r not in relatives] == plain_bench.answer
+    kinds = {_kin_and_kind(r)[1] for r in relatives}
+    assert kinds == {"twin", "brother", "sister", "son named after father"}
+    assert all(r.case_ref is None and "not on roster" in r.tags for r in relatives)
+
+
+def test_the_relatives_rows_are_what_their_tags_say(with_relatives: tuple[gen.Bench, gen.Bench]) -> None:
+    _, bench = with_relatives
+    roster = dict(bench.roster)
+    documents = {p.passport for p in roster.values()} | {p.id_card for p in roster.values()}
+    checked = {"twin": 0, "sibling": 0, "son named after father": 0, "in sequence": 0}
+    for row in bench.answer:
+        if not any(t.startswith("relative ") for t in row.tags):
+            continue
+        ref, kind = _kin_and_kind(row)
+        kin = roster[ref]
+        assert row.document == "" or row.document not in documents
+        if any(t.startswith("birth") for t in row.tags):
+            continue
+        assert row.birth is not None
+        if kind == "twin":
+            assert row.birth == kin.birth
+            checked["twin"] += 1
+        elif kind in ("brother", "sister"):
+            assert 300 <= abs((row.birth - kin.birth).days) <= 3650
+            checked["sibling"] += 1
+        else:
+            assert kin.sex == "M" and 20 <= row.birth.year - kin.birth.year <= 40
+            checked["son named after father"] += 1
+        if "passport in sequence" in row.tags and not {"passport renewed", "document typo", "document missing",
+                                                        "identity card"} & set(row.tags):
+            assert abs(int(row.document) - int(kin.passport)) <= 2
+            checked["in sequence"] += 1
+    assert min(checked.values()) >= 5, checked
+
+
+def test_a_relative_shares_the_family_and_not_the_person(with_relatives: tuple[gen.Bench, gen.Bench]) -> None:
+    _, bench = with_relatives
+    relatives = Population(random.Random(11), numbers={p.passport for _, p in bench.roster} - {""})
+    children = [p for _, p in bench.roster if p.relationship == "child"]
+    russian_sons = [p for p in children if p.citizenship == RU and p.sex == "M" and p.ar_given is None]
+    masculine = {feminine(s): s for s in RU_SURNAMES}
+    for kin in children[:300]:
+        twin, sibling = relatives.twin_of(kin), relatives.sibling_of(kin)
+        assert twin.birth == kin.birth and sibling.birth != kin.birth
+        for other in (twin, sibling):
+            assert other.given != kin.given and (other.passport != kin.passport or not kin.passport)
+            assert other.citizenship == kin.citizenship
+            if kin.citizenship == PS or kin.ar_surname is not None:
+                assert other.surname == kin.surname
+            else:
+                assert masculine.get(other.surname, other.surname) == masculine.get(kin.surname, kin.surname)
+            if kin.citizenship == PS:
+                assert other.patronymic == kin.patronymic  # the father's name
+            elif other.sex == kin.sex:
+                assert other.patronymic == kin.patronymic
+            elif kin.patronymic:
+                assert other.patronymic != kin.patronymic and other.patronymic[:3] == kin.patronymic[:3]
+    for father in russian_sons[:100]:
+        son = relatives.son_named_after(father)
+        named = next(g for g in RU_MALE if g.name == father.given)
+        assert (son.surname, son.given, son.patronymic) == (father.surname, father.given, named.son)
+        assert son.passport != father.passport or not father.passport
+
+
+def test_the_relatives_table_counts_what_it_says() -> None:
+    tags = {2: ["not on roster", "relative twin", "kin A"], 3: ["not on roster", "relative twin", "kin B"],
+            4: ["not on roster", "relative brother", "kin C"], 5: ["russian"]}
+    truth: dict[int, str | None] = {2: None, 3: None, 4: None, 5: "D"}
+    engine = {2: ("match", {"A"}), 3: ("review", {"B", "X"}), 4: ("match", {"Y"}), 5: ("match", {"D"})}
+    base = {2: ("match", {"A"}), 3: ("none", set()), 4: ("none", set()), 5: ("match", {"D"})}
+    lines = relatives_table([(engine, base, truth, tags)])
+    table = {line[:28].strip(): line[28:].split() for line in lines[1:]}
+    # rows, match, to kin, review, kin offered, none, baseline match
+    assert table == {"brother": ["1", "1", "0", "0", "0", "0", "0"], "twin": ["2", "1", "1", "1", "1", "0", "1"],
+                     "all relatives": ["3", "2", "1", "1", "1", "0", "1"]}
