@@ -137,6 +137,7 @@ class RosterPairs:
         # The keys taken a range at a time (a key's pairs are its own): each range's arrays are about
         # `_CHUNK` rows, what a wide block's groups multiply its rows by counted in.
         weight = np.bincount(index_keys, weights=np.where(narrowed[index_keys], 4.0, 1.0), minlength=len(sizes))
+        weight = weight.astype(np.float64, copy=False)  # `bincount` of no keys is integer, weights or not
         weight += np.bincount(query_keys, weights=np.where(narrowed[query_keys], 9.0, 1.0), minlength=len(sizes))
         bounds = np.unique(np.searchsorted(np.cumsum(weight), np.arange(1, int(weight.sum() // _CHUNK) + 1) * _CHUNK))
         del sizes, used, weight, wide_keys
@@ -214,6 +215,9 @@ class RosterPairs:
         merged = np.concatenate((np.concatenate(filed_blocks) * (2 * n) + np.concatenate(filed_records) * 2,
                                  np.concatenate(asked_blocks) * (2 * n) + np.concatenate(asked_records) * 2 + 1))
         del filed_blocks, filed_records, asked_blocks, asked_records
+        if not len(merged):  # every block of the range wider than `largest`: nothing filed, nothing looked up
+            nothing = np.zeros(0, np.int32 if n < 1 << 31 else np.int64)
+            return nothing, nothing, nothing, nothing
         merged.sort()
         asked = (merged & 1).astype(bool)
         filed_before = np.cumsum(~asked)  # the records filed up to each place
