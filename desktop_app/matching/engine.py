@@ -95,6 +95,9 @@ OTHER_FAMILIES = "both surnames carried by others on the roster: two families, n
 # Persons (not one's own registrations) who must carry each of two differing surnames for them to be two families'
 # names rather than a slip: one other can be the same slip typed for another person (FEBRL3: CAMPBLL, MATTYEWS).
 OTHER_CARRIERS = 2
+# The duplicate finder's reason for a pair offered on EM's own count of duplicates, which the documents cut
+# (`find_duplicates`): registrations of one person giving two numbers look like namesakes to the cut.
+FEW_AGREE = "few registrations on this roster agree on a number: the officer decides"
 # A name key or a full birth date shared by more records than this meets, in the duplicate finder, only the
 # records alike in a second key (`fastpath.DuplicateNarrowing`): two registrations of one person share a
 # number, or a name and a birth date typed with one slip. Namesakes born years apart were compared pair by
@@ -696,6 +699,8 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
     and the prior is the number of duplicate pairs EM finds, as far as the documents bear it out
     (`model.documented_duplicates`: on a roster holding none, EM fits its namesakes). Two surnames
     that differ and that other persons carry too (not a slip) leave a match to the officer (`OTHER_FAMILIES`).
+    A pair EM's own count would offer and the documents' cut would not is offered for review (`FEW_AGREE`):
+    registrations of one person that give two numbers (an identity card's and a passport's) look like namesakes.
     """
     # Every registration has its own roster ID and case reference: no evidence between two of them.
     thresholds = thresholds or Thresholds(match=DUPLICATE_MATCH_THRESHOLD)
@@ -708,6 +713,7 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
     n = len(index)
     index.model = index.model.with_prior(DUPLICATE_SHARE * n, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
     compared = index._roster_compared()
+    offered: Model | None = None  # the model before the documents' cut, where they cut: 'review' is judged on it too
     if n >= EM_MIN_ROWS:  # m, and the prior from the number of duplicate pairs EM finds among the compared
         everything = [c for pairs in compared for _, c in pairs]
         unfitted = index.model
@@ -719,6 +725,7 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
                                                     index.model)
         least = max(expected, DUPLICATE_SHARE * n)
         if believed > borne_out:
+            offered = index.model.with_prior(least, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
             # EM took namesakes for duplicates (on a roster holding none it fits its namesakes, and with them m
             # of documents that differ): the documents bear out only a share of its count. The count is cut to
             # that share, below the least share assumed if they say so, and the document's fitted m weighs
@@ -735,16 +742,30 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
     # lower a decision): its weight, worked out on arrays as `judge` sums it, spares judging it.
     hopeless = weight_of(t.review) - WEIGHT_TOLERANCE
     weights = index._weights(compared)
+    offered_weights = weights
+    if offered is not None:
+        # The cut assumes a person's registrations mostly give one number; where they give two (an identity card's
+        # beside the passport's, a renewed passport) it takes them for namesakes: what EM's own count would have
+        # offered stays offered, for review only.
+        cut, index.model = index.model, offered
+        offered_weights = index._weights(compared)
+        index.model = cut
     pairs: list[DuplicatePair] = []
     carriers: Counter[tuple[object, ...]] | None = None  # persons per surname, counted when first needed
-    for position, (found, weighed) in enumerate(zip(compared, weights, strict=True)):
+    for position, (found, weighed, offered_weighed) in enumerate(zip(compared, weights, offered_weights, strict=True)):
         prepared = index._prepared[position]
-        for (other, comparison), weight in zip(found, weighed, strict=True):
-            if weight < hopeless and comparison.levels[IDENTIFIER] != 0 and comparison.levels[DOCUMENT_F] != 0:
+        for (other, comparison), weight, offered_weight in zip(found, weighed, offered_weighed, strict=True):
+            if (max(weight, offered_weight) < hopeless and comparison.levels[IDENTIFIER] != 0
+                    and comparison.levels[DOCUMENT_F] != 0):
                 continue
             target = index._prepared[other]
             judged = judge(prepared, target, comparison, index.model, match_threshold=t.match,
                            review_threshold=t.review, surname_rule=False, family_rule=False)
+            if judged.decision == NONE and offered is not None and offered_weight >= hopeless:
+                judged = judge(prepared, target, comparison, offered, match_threshold=t.match,
+                               review_threshold=t.review, surname_rule=False, family_rule=False)
+                if judged.decision != NONE:
+                    judged = replace(judged, decision=REVIEW, reasons=(*judged.reasons, FEW_AGREE))
             if judged.decision == NONE:
                 continue
             decision, reasons = judged.decision, judged.reasons

@@ -9131,6 +9131,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>обе фамилии носят и другие люди в базе: это две семьи, а не опечатка</translation>
     </message>
     <message>
+        <location filename="../../domain/reasons.py" line="90"/>
+        <source>few registrations on this roster agree on a number: the officer decides</source>
+        <translation>в этой базе мало записей с одним номером документа: решает сотрудник</translation>
+    </message>
+    <message>
         <location filename="../../domain/reasons.py" line="87"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>
