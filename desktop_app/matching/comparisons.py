@@ -450,6 +450,28 @@ def _roles_as_assigned(query: tuple[str, ...], target: tuple[str, ...], assigned
     return query, target
 
 
+def _one_cell_nasab(query: tuple[str, ...], best: dict[str, tuple[int, int, int]]) -> tuple[bool, bool]:
+    """Whether a full name in one cell shows another person of the family than the target's given name and
+    patronymic: (the given name differs, the patronymic is not the person's).
+
+    The given name comes first, or first after the surname, and the father's name next: 'Ahmed Mohammed Hassan'
+    (or 'Hassan Ahmed Mohammed') against Mohammed son of Ahmed is his son, whose given name differs; 'Ali
+    Mohammed Ahmed Hassan' is his son Ali (the four-part name) and 'Mohammed Ali Ahmed Hassan' his nephew:
+    their words answering the target's given name and father's name do not say the person is Mohammed son
+    of Ahmed, so the patronymic is not counted.
+    """
+    if GIVEN not in best or PATRONYMIC not in best or any(role != NAME for role in query):
+        return False, False
+    if best[PATRONYMIC][0] > SIMILAR_LEVEL or best[GIVEN][0] > SIMILAR_LEVEL:  # not both answered: no order to read
+        return False, False
+    given_at, patronymic_at = best[GIVEN][1], best[PATRONYMIC][1]
+    if patronymic_at < given_at:
+        return True, True
+    surname_at = best[SURNAME][1] if SURNAME in best else -1
+    others = set(range(patronymic_at)) - {given_at, surname_at}
+    return False, bool(others)
+
+
 def _given_clash(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]) -> bool:
     """Whether both sides give two given names or more and each has one the other's given names all differ from
     (Nour Aldeen and Nour Alhuda: twins; Mohammed beside Mohammed Ali is a second name left out, no clash)."""
@@ -475,8 +497,11 @@ def _assignment(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[i
     """
     width = len(target)
     pairs = []
+    both_named = {GIVEN, PATRONYMIC} <= set(query) and {GIVEN, PATRONYMIC} <= set(target)
     for qi, q_role in enumerate(query):
         for ti, t_role in enumerate(target):
+            if both_named and q_role != t_role and {q_role, t_role} == {GIVEN, PATRONYMIC}:
+                continue  # the son's given name is his father's: Ahmed Mohammed is Mohammed Ahmed's son (nasab)
             same_role = q_role in (t_role, NAME) or t_role == NAME
             pairs.append((levels[qi * width + ti], not same_role, qi, ti))
     pairs.sort()
@@ -499,6 +524,11 @@ def _assignment(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[i
             best[role] = (found[0], found[1], ti)
     if GIVEN in best and _given_clash(*_roles_as_assigned(query, target, assigned), levels):
         best[GIVEN] = (DIFFERENT, best[GIVEN][1], best[GIVEN][2])
+    given_differs, not_the_patronymic = _one_cell_nasab(query, best)
+    if given_differs:
+        best[GIVEN] = (DIFFERENT, best[GIVEN][1], best[GIVEN][2])
+    if not_the_patronymic:
+        del best[PATRONYMIC]
     fields = []
     swapped = False
     for role, field in _ROLE_FIELD.items():

@@ -43,8 +43,11 @@ def _plain_names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]) ->
     if not query or not target:
         return missing
     pairs = []
+    both_named = {GIVEN, PATRONYMIC} <= {q.role for q in query} and {GIVEN, PATRONYMIC} <= {t.role for t in target}
     for qi, q in enumerate(query):
         for ti, t in enumerate(target):
+            if both_named and q.role != t.role and {q.role, t.role} == {GIVEN, PATRONYMIC}:
+                continue  # a given name never answers a patronymic (breaker X14h: father and son, nasab)
             level, scheme = _words_level(q.words, t.words)
             same_role = q.role in (t.role, NAME) or t.role == NAME
             pairs.append((level, not same_role, qi, ti, scheme))
