@@ -472,6 +472,43 @@ def _one_cell_nasab(query: tuple[str, ...], best: dict[str, tuple[int, int, int]
     return False, bool(others)
 
 
+def _fathers_name_for_given(query: tuple[str, ...], target: tuple[str, ...], best: dict[str, tuple[int, int, int]]
+                            ) -> bool:
+    """Whether the row's given name is the father's name: a word of its full name or given-name column answers
+    only the person's patronymic, no word answers the given name, and the word is not the patronymic itself.
+
+    'ALEKSANDR MOROZOV' against Морозов Пётр Александрович: a border list's one cell gives a given name and never
+    a patronymic without one, so ALEKSANDR is a given name that differs from Пётр (the twin or brother named
+    after the father), not 'given name missing, patronymic similar' (independent bench --relatives: the twin
+    was matched at 0.9999). A word agreeing with the patronymic ('MOROZOV ALEKSANDROVICH', a roster's given-name
+    column holding the patronymic) is the patronymic, and counts as before.
+    """
+    if GIVEN in best or PATRONYMIC not in best or GIVEN not in target:
+        return False
+    level, qi, _ = best[PATRONYMIC]
+    return query[qi] in (NAME, GIVEN) and AGREEING < level < INITIAL
+
+
+def _given_look_alike(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]) -> int | None:
+    """The level of two given names of two words or more each when every word of one side is met, at worst, only
+    as a look-alike (Mohammed Amin and Mohammed Amir, Rana Maria and Rania Maria, نور الدين and نور الهدى: twins),
+    else None.
+
+    The given name took its best-met word's level (Mohammed: equal), so the twin cap never weighed such twins;
+    it now weighs the look-alike word, as it does a given name of one word. Spellings of one name (equal under
+    a scheme or by sound) and an initial are not look-alikes; a word one side leaves out is no clash (the
+    side whose every word is met decides: Mohammed Ali beside Mohammed Ali Hassan).
+    """
+    q_given = [qi for qi, role in enumerate(query) if role == GIVEN]
+    t_given = [ti for ti, role in enumerate(target) if role == GIVEN]
+    if len(q_given) < 2 or len(t_given) < 2:
+        return None
+    width = len(target)
+    met = [[EXACT if (level := levels[qi * width + ti]) == INITIAL else level for ti in t_given] for qi in q_given]
+    worst = min(max(map(min, met)), max(map(min, zip(*met, strict=True))))
+    return worst if worst > SOUND else None
+
+
 def _given_clash(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[int, ...]) -> bool:
     """Whether both sides give two given names or more and each has one the other's given names all differ from
     (Nour Aldeen and Nour Alhuda: twins; Mohammed beside Mohammed Ali is a second name left out, no clash)."""
@@ -524,6 +561,13 @@ def _assignment(query: tuple[str, ...], target: tuple[str, ...], levels: tuple[i
             best[role] = (found[0], found[1], ti)
     if GIVEN in best and _given_clash(*_roles_as_assigned(query, target, assigned), levels):
         best[GIVEN] = (DIFFERENT, best[GIVEN][1], best[GIVEN][2])
+    look_alike = _given_look_alike(*_roles_as_assigned(query, target, assigned), levels) if GIVEN in best else None
+    if look_alike is not None and look_alike > best[GIVEN][0]:
+        best[GIVEN] = (look_alike, best[GIVEN][1], best[GIVEN][2])
+    if _fathers_name_for_given(query, target, best):
+        given_at = target.index(GIVEN) if GIVEN in target else best[PATRONYMIC][2]
+        best[GIVEN] = (DIFFERENT, best[PATRONYMIC][1], given_at)
+        del best[PATRONYMIC]
     given_differs, not_the_patronymic = _one_cell_nasab(query, best)
     if given_differs:
         best[GIVEN] = (DIFFERENT, best[GIVEN][1], best[GIVEN][2])
