@@ -17,6 +17,7 @@ from desktop_app.matching import MatchRecord
 from desktop_app.matching.comparisons import (
     DIFFERENT,
     EXACT,
+    INITIAL,
     JW80,
     JW88,
     JW94,
@@ -69,6 +70,12 @@ def _plain_names(query: tuple[NameToken, ...], target: tuple[NameToken, ...]) ->
         found = assigned.get(ti)
         if found and role in _ROLE_FIELD and (role not in best or found[0] < best[role][0]):
             best[role] = (found[0], found[1], ti, found[2])
+    target_roles = [t.role for t in target]
+    if GIVEN not in best and PATRONYMIC in best and GIVEN in target_roles:
+        level, qi, _, _ = best[PATRONYMIC]
+        if query[qi].role in (NAME, GIVEN) and SOUND < level < INITIAL:  # the father's name given as the row's own
+            best[GIVEN] = (DIFFERENT, qi, target_roles.index(GIVEN), "")
+            del best[PATRONYMIC]
     out = list(missing)
     swapped = False
     for role, field in _ROLE_FIELD.items():
