@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import math
 import random
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -245,6 +246,10 @@ class DuplicatePair:
 Compared = list[tuple[int, Comparison]]
 
 
+_pausing = threading.Lock()
+_pauses = 0  # pauses running now, in any thread: the last one out moves what they built
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while an index or its results are built.
@@ -252,18 +257,29 @@ def collector_paused() -> Iterator[None]:
     Building allocates millions of small objects (keys, tokens, comparisons) and no
     cycles; the collector's full passes over a growing heap cost more than the building.
     What the build keeps (a roster's index) is then moved to the collector's oldest
-    generation at once, not left in its youngest, which the first collection after the
+    generation at once, not left in its youngest, which the first collections after the
     pause would otherwise walk object by object (a million persons' records and keys);
     the oldest is walked by a full collection only, and a cycle left there is still freed.
+    The outermost pause moves them, also with the collector off: the window collects on its
+    GUI thread (`ui.garbage`), where walking a warmed index's young objects froze it.
+    Moving objects between generations collects nothing, so no object is destroyed on
+    the thread that pauses.
     """
+    global _pauses
     was_enabled = gc.isenabled()
     gc.disable()
+    with _pausing:
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
+        with _pausing:
+            _pauses -= 1
+            outermost = _pauses == 0
+        if outermost:
             gc.freeze()  # every tracked object to the permanent generation, the generations' counts reset,
             gc.unfreeze()  # then all of them to the oldest generation
+        if was_enabled:
             gc.enable()
 
 
