@@ -33,6 +33,8 @@ OPERATOR = "test"
 PERSONS = 3_000
 REGISTERED_TWICE = 150
 Pairs = dict[frozenset[int], duplicates.DuplicateCandidate]
+# The pairs found, the persons registered twice, حداد / حماد, and each person's address.
+Documented = tuple[Pairs, list[frozenset[int]], frozenset[int], dict[int, str]]
 
 
 def _add(db: Database, surname: tuple[str, str], given: tuple[str, str], born: str | None, sex: str, town: str,
@@ -66,8 +68,7 @@ def sparse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pairs, fr
 
 
 @pytest.fixture(scope="module")
-def documented(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pairs, list[frozenset[int]],
-                                                                            frozenset[int]]]:
+def documented(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Documented]:
     """The bench's roster, persons registered twice with another number and no date, and حداد / حماد."""
     db = open_database(tmp_path_factory.mktemp("documented") / "roster.db")
     try:
@@ -85,7 +86,10 @@ def documented(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pairs
         haddad_hammad = frozenset((
             _add(db, ("حداد", "HADDAD"), ("خالد", "KHALED"), "2001-03-03", "M", "Jabalia", 2, "755500001"),
             _add(db, ("حماد", "HAMMAD"), ("خالد", "KHALED"), "2001-03-03", "M", "Jabalia", 2, "766600002")))
-        yield _found(db), twice, haddad_hammad
+        with db.reading() as session:
+            addresses = {int(person): str(address) for person, address in
+                         session.execute(text("SELECT id, address FROM persons"))}
+        yield _found(db), twice, haddad_hammad, addresses
     finally:
         db.close()
 
@@ -101,24 +105,32 @@ def test_one_full_name_in_two_blocks_is_not_a_match_where_few_persons_give_a_num
 
 
 def test_registrations_giving_another_number_and_no_date_are_still_offered(
-        documented: tuple[Pairs, list[frozenset[int]], frozenset[int]]) -> None:
+        documented: Documented) -> None:
     """The documents' cut (prior 7.6 pairs) left all 150 below review; EM's own count offers them."""
-    found, twice, _ = documented
+    found, twice, _, _ = documented
     assert [pair for pair in twice if pair not in found] == []
     assert {(found[pair].decision, FEW_AGREE in found[pair].reasons) for pair in twice} == {("review", True)}
 
 
 def test_registrations_giving_another_number_and_no_date_are_never_a_wrong_match(
-        documented: tuple[Pairs, list[frozenset[int]], frozenset[int]]) -> None:
-    found, twice, haddad_hammad = documented
+        documented: Documented) -> None:
+    found, twice, haddad_hammad, _ = documented
     assert [(p.a.name, p.b.name, p.score) for key, p in found.items()
             if p.decision == "match" and key not in {*twice, haddad_hammad}] == []
+
+
+def test_namesakes_in_two_blocks_the_documents_cut_stay_hidden(
+        documented: Documented) -> None:
+    """Only a pair at one address is offered again on EM's own count: most of the bench's namesakes live apart."""
+    found, _, _, addresses = documented
+    offered = [p for p in found.values() if FEW_AGREE in p.reasons]
+    assert offered and [(p.a.name, p.b.name) for p in offered if addresses[p.a.id] != addresses[p.b.id]] == []
 
 
 @pytest.mark.xfail(strict=True, reason="not fixed: a surname carried by nobody else reads as a typing slip. Two "
                    "surnames beyond a sound-alike and two numbers of one length left to review: FEBRL3's recall of "
                    "match 0.9826 -> 0.9722 (FEBRL replaces a duplicate's soc_sec_id and surname at once)")
 def test_two_surnames_and_two_passports_sharing_a_given_name_birth_date_and_block_are_not_a_match(
-        documented: tuple[Pairs, list[frozenset[int]], frozenset[int]]) -> None:
-    found, _, haddad_hammad = documented
+        documented: Documented) -> None:
+    found, _, haddad_hammad, _ = documented
     assert found[haddad_hammad].decision == "review"
