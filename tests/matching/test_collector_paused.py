@@ -64,6 +64,7 @@ def test_a_pause_inside_another_leaves_the_move_to_the_outer_one(collector_on: N
         assert not gc.isenabled()
         assert gc.get_count()[0] >= KEPT  # still young: the outer pause moves them
     assert gc.isenabled() and gc.get_count()[0] < KEPT // 10 and gc.get_freeze_count() == 0
+    assert len(kept) == KEPT
 
 
 def test_with_the_collector_off_the_build_is_moved_and_the_collector_stays_off(collector_on: None) -> None:
