@@ -248,6 +248,7 @@ Compared = list[tuple[int, Comparison]]
 
 _pausing = threading.Lock()
 _pauses = 0  # pauses running now, in any thread: the last one out moves what they built
+_enabled_before = False  # whether the collector was on when the first of the running pauses began
 
 
 @contextmanager
@@ -263,24 +264,25 @@ def collector_paused() -> Iterator[None]:
     The outermost pause moves them, also with the collector off: the window collects on its
     GUI thread (`ui.garbage`), where walking a warmed index's young objects froze it.
     Moving objects between generations collects nothing, so no object is destroyed on
-    the thread that pauses.
+    the thread that pauses. Pauses in several threads at once (a reconcile during a warm-up) keep
+    the collector off until the last one ends, which restores it as the first one found it.
     """
-    global _pauses
-    was_enabled = gc.isenabled()
-    gc.disable()
-    with _pausing:
+    global _pauses, _enabled_before
+    with _pausing:  # the first pause in notes the collector's state, the last one out restores it
+        if _pauses == 0:
+            _enabled_before = gc.isenabled()
         _pauses += 1
+        gc.disable()
     try:
         yield
     finally:
         with _pausing:
             _pauses -= 1
-            outermost = _pauses == 0
-        if outermost:
-            gc.freeze()  # every tracked object to the permanent generation, the generations' counts reset,
-            gc.unfreeze()  # then all of them to the oldest generation
-        if was_enabled:
-            gc.enable()
+            if _pauses == 0:
+                gc.freeze()  # every tracked object to the permanent generation, the generations' counts reset,
+                gc.unfreeze()  # then all of them to the oldest generation
+                if _enabled_before:
+                    gc.enable()
 
 
 class RosterIndex:

@@ -12,6 +12,8 @@ collector off (the window collects on its GUI thread) the build is moved and the
 from __future__ import annotations
 
 import gc
+import sys
+import threading
 import weakref
 from collections.abc import Iterator
 
@@ -78,3 +80,53 @@ def test_with_the_collector_off_the_build_is_moved_and_the_collector_stays_off(c
     assert id(kept) in {id(objects) for objects in gc.get_objects(generation=2)}
     gc.collect()
     assert cycle() is None and len(kept) == KEPT
+
+
+def test_pauses_in_two_threads_keep_the_collector_off_until_the_last_ends(collector_on: None) -> None:
+    """Each pause restored the collector as it found it: a pause begun while another thread's ran found it off, and the
+    first one's end turned it on again in the middle of the second one's build (and, the end falling between the second
+    one's look and its own turning off, left it off for good; seen in a loop of four threads)."""
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen_after_first_ended: list[bool] = []
+
+    def first() -> None:
+        with collector_paused():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with collector_paused():
+            second_in.set()
+            first_out.wait(5)
+            seen_after_first_ended.append(gc.isenabled())
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen_after_first_ended == [False]  # still off: the second build is running
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # on again once both ended, as the first found it
+
+
+def test_pauses_in_many_threads_leave_the_collector_as_found(collector_on: None) -> None:
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switching between any two steps of a pause
+
+    def pausing() -> None:
+        for count in range(2_000):
+            with collector_paused():
+                assert not gc.isenabled()
+                _ = [[k] for k in range(count % 20)]
+
+    try:
+        threads = [threading.Thread(target=pausing) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(switch_interval)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
