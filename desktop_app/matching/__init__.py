@@ -13,6 +13,7 @@ from desktop_app.matching.engine import (
     RosterIndex,
     Thresholds,
     collector_paused,
+    collector_pauses_running,
     find_duplicates,
 )
 from desktop_app.matching.features import Prepared, RosterPreparing, prepare_fields
@@ -27,5 +28,6 @@ from desktop_app.matching.scoring import (
 )
 
 __all__ = ["MATCH_THRESHOLD", "REVIEW_THRESHOLD", "Candidate", "Decision", "DuplicatePair", "MatchRecord",
-           "Prepared", "RosterIndex", "RosterPreparing", "Thresholds", "collector_paused", "decide", "evidence_term",
+           "Prepared", "RosterIndex", "RosterPreparing", "Thresholds", "collector_paused", "collector_pauses_running",
+           "decide", "evidence_term",
            "find_duplicates", "named_alike", "prepare_fields"]

@@ -285,6 +285,12 @@ def collector_paused() -> Iterator[None]:
                     gc.enable()
 
 
+def collector_pauses_running() -> bool:
+    """Whether a `collector_paused` build runs now in some thread: the young generations hold mostly what it builds,
+    which its end moves to the oldest generation (the window's collector does not count it as moved there)."""
+    return _pauses > 0
+
+
 class RosterIndex:
     """Blocking indexes and the model over a set of records, queried one record or one answer at a time.
 

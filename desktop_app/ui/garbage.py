@@ -19,7 +19,8 @@ objects moved there by younger collections since its last full pass reach a quar
 pass kept (CPython's `gcmodule.c`, long_lived_pending against long_lived_total); `gc.collect(2)`
 called by hand skips that test. So the timer applies it: with a roster's matching index kept in
 memory (1.85 million objects at 100,000 persons) a full pass held the GUI thread 0.6 s, every
-minute or so while the officer worked, and ten times that at a million persons.
+minute or so while the officer worked, and ten times that at a million persons. A worker's paused build is
+not counted when the timer's younger collections meet it during the pause: its end moves it there.
 
     collector = install(app)   # once the window's start-up is done; again is harmless
     collector.collect_due()    # what a timer tick does: the generations that are due
@@ -28,6 +29,7 @@ minute or so while the officer worked, and ten times that at a million persons.
 from __future__ import annotations
 
 import gc
+import sys
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Slot
 
@@ -65,7 +67,9 @@ class GuiThreadCollector(QObject):
                 continue
             if generation == _OLDEST and not self.full_pass_due():
                 continue
-            if generation == _OLDEST - 1:  # what survives goes to the oldest generation
+            if generation == _OLDEST - 1 and not _build_paused():  # what survives goes to the oldest
+                # generation; during a worker's paused build the young objects are mostly the build's, which the
+                # pause's end moves there uncounted
                 self.pending += len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1))
             gc.collect(generation)
             if generation == _OLDEST:
@@ -80,6 +84,13 @@ class GuiThreadCollector(QObject):
             return False
         self.long_lived = len(gc.get_objects(generation=_OLDEST))
         return self.pending > LONG_LIVED_SHARE * self.long_lived
+
+
+def _build_paused() -> bool:
+    """Whether a worker builds with the collector paused (`matching.engine.collector_paused`); the engine is not
+    imported for this (numpy and the rest at start-up): not imported yet, nothing of it runs."""
+    engine = sys.modules.get("desktop_app.matching.engine")
+    return engine is not None and bool(engine.collector_pauses_running())
 
 
 def installed() -> GuiThreadCollector | None:
