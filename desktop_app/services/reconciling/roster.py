@@ -34,7 +34,14 @@ from desktop_app.domain.errors import Cancelled
 from desktop_app.domain.person import Sex
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.matching import MatchRecord, Prepared, RosterIndex, RosterPreparing, prepare_fields
+from desktop_app.matching import (
+    MatchRecord,
+    Prepared,
+    RosterIndex,
+    RosterPreparing,
+    collector_paused,
+    prepare_fields,
+)
 from desktop_app.services import accounts
 from desktop_app.storage.db import Database
 from desktop_app.storage.models import AuditEntry, Document, Household, Person
@@ -186,7 +193,10 @@ def _kept_index(db: Database, cancelled: Callable[[], bool] = lambda: False
                 kept = _kept.get(where)
             if kept is not None and kept[0] == head:
                 return kept[1], kept[2]
-            roster = load_roster(session)
+            # The persons read are kept with the index: moved to the collector's oldest generation with it, not
+            # left young for the window's GUI-thread collector to walk and count towards a full pass (breaker X19l).
+            with collector_paused():
+                roster = load_roster(session)
         index = RosterIndex(_records(roster, cancelled))
         with _keeping:
             _kept.clear()  # a roster's index is large: keep only the last roster's
