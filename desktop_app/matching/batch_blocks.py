@@ -256,7 +256,7 @@ def _distinct(values: list[T]) -> tuple[list[T], np.ndarray, np.ndarray]:
     return [values[k] for k in first.tolist()], first, spread.reshape(-1)
 
 
-_SIEVE_BITS = 24  # the low bits of a hash a sieve of 2 MB holds: a few in a thousand pass it falsely
+_SIEVE_BITS = 24  # the low bits of a hash a sieve of 16 MB (one byte each) holds: a few in a thousand pass it falsely
 
 
 def _among(hashes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
