@@ -58,6 +58,14 @@ WORDS_INTERSECTED = 100
 _SORT_COLUMNS = {key: Person.__table__.c[SORT_COLUMNS[key.value]] for key in SortKey}
 
 
+def _typed_words(text: str) -> tuple[list[str], str]:
+    """The search box's text as `text_condition` and `_plain_words` read it: its distinct words (a word typed
+    twice asks nothing more), digits of any script as 0-9, and the whole text folded to its letters and digits
+    (a spaced number as one)."""
+    text = ascii_digits(text)
+    return list(dict.fromkeys(words(text))), "".join(ch for ch in fold(text) if ch.isalnum())
+
+
 def text_condition(text: str) -> ColumnElement[bool] | None:
     """Every word must begin some search term of the person (names in any script, case ref,
     document number, phone digits); a spaced number ('72 12 345678') also matches as one; and
@@ -66,11 +74,9 @@ def text_condition(text: str) -> ColumnElement[bool] | None:
     word also begins some term with its sound keys (`spellings.search_sound_keys`: `yulia`, `julia` and
     `юлия` find Юлия and Yulia). Digits typed in any script are 0-9 (`٤٥١٢` finds passport 4512...,
     as the stored terms are)."""
-    text = ascii_digits(text)
-    query_words = list(dict.fromkeys(words(text)))  # a word typed twice asks nothing more
+    query_words, compact = _typed_words(text)
     if not query_words:
         return None
-    compact = "".join(ch for ch in fold(text) if ch.isalnum())
     compact_condition = _term_prefix(compact)
     if len(query_words) > 1 and all(any(ch.isdigit() for ch in word) for word in query_words):
         return compact_condition  # a spaced number: passport '72 0123456', phone '+20 100 123 4567'
@@ -208,11 +214,9 @@ def _plain_words(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]] | N
     begins with one of its prefixes (the word, its sound keys) or is one of its exact terms
     (skeletons), when `text_condition` asks only that; None for its other readings (particles
     joined, a number beside words) and for no text."""
-    text = ascii_digits(text)
-    query_words = list(dict.fromkeys(words(text)))  # a word typed twice asks nothing more
+    query_words, compact = _typed_words(text)
     if not query_words:
         return None
-    compact = "".join(ch for ch in fold(text) if ch.isalnum())
     if len(query_words) > 1 and all(any(ch.isdigit() for ch in word) for word in query_words):
         return [((compact,), ())]
     if len(query_words) > 1 and any(ch.isdigit() for ch in compact):
