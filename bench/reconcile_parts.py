@@ -2,6 +2,7 @@
 
     python -m bench.reconcile_parts ROSTER.db ANSWER.xlsx            # the parts, the total, the decisions' SHA-256
     python -m bench.reconcile_parts ROSTER.db ANSWER.xlsx --floor    # first the plain read beside it
+    python -m bench.reconcile_parts ROSTER.db ANSWER.xlsx --warm     # then the window's paths, and rapidfuzz
 
 The engine's own functions are wrapped (in this process only) to add up the CPU seconds
 (`time.process_time`) spent in each, and the resident memory after each and the peak so far:
@@ -11,7 +12,12 @@ roster's arrays (PairFields, NameLevels, BirthNarrowing, the batch blocks' group
 the pairs met, comparing, EM, weights, ranking, and the assignment of rows. `--floor` first reads the same
 columns of every active person with plain sqlite3 into Python tuples, in the same process. The
 SHA-256 is `bench.matching_reconcile.decisions_digest`: equal before and after a change, the same
-decisions. Run it on a copy of a cached roster: opening an older one upgrades it.
+decisions. `--warm` then reconciles twice more in the same process, as the window does: once with
+the index kept from the first (the roster unchanged), once after `warm_roster_index` (the window's
+warm-up when a roster opens, every block built), each with its SHA-256; and last plain rapidfuzz doing
+the same work (the roster read, the answer read, the best name ratio among those born that day:
+`bench.matching_bench.fuzzy_name_exact_birth`), the floor under the whole reconcile. Run it on a copy
+of a cached roster: opening an older one upgrades it.
 """
 
 from __future__ import annotations
@@ -77,7 +83,47 @@ class Parts:
         setattr(owner, name, timed)
 
 
-def run(roster: str, answer: str, floor: bool) -> None:
+def _timed(label: str, work: Callable[[], Any]) -> Any:
+    """`work()`, its CPU and wall seconds printed under `label`."""
+    started, wall = time.process_time(), time.perf_counter()
+    done = work()
+    print(f"{label}: {time.process_time() - started:.1f} s CPU, {time.perf_counter() - wall:.1f} s wall, "
+          f"peak {_peak_mb():.0f} MB, load {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    return done
+
+
+def window_paths(roster: str, answer: str) -> None:
+    """The reconcile again with the index kept, then after the warm-up, then plain rapidfuzz; in this process."""
+    from bench.matching_bench import fuzzy_name_exact_birth
+    from bench.matching_reconcile import decisions_digest
+    from desktop_app.services import reconciling
+    from desktop_app.services.reconciling.roster import forget_roster_index
+    from desktop_app.storage.db import open_database
+
+    db = open_database(roster)
+    try:
+        kept = _timed("again, the index kept", lambda: reconciling.reconcile_answer(db, answer))
+        print(f"decisions SHA-256 {decisions_digest(kept)}")
+        del kept
+        forget_roster_index()
+        _timed("the window's warm-up (index built, every block)", lambda: reconciling.warm_roster_index(db))
+        warmed = _timed("after the warm-up", lambda: reconciling.reconcile_answer(db, answer))
+        print(f"decisions SHA-256 {decisions_digest(warmed)}")
+        del warmed
+        forget_roster_index()
+
+        def plain() -> int:
+            with db.reading() as session:
+                persons = [person.match_record() for person in reconciling.load_roster(session).values()]
+            rows = [record for _, record in reconciling.read_answer(answer).rows]
+            return len(fuzzy_name_exact_birth(persons, rows))
+
+        _timed("plain rapidfuzz doing the same work", plain)
+    finally:
+        db.close()
+
+
+def run(roster: str, answer: str, floor: bool, warm: bool = False) -> None:
     if floor:
         persons, seconds = plain_read(roster)
         print(f"plain sqlite3 read of {persons:,} persons: {seconds:.1f} s CPU, peak {_peak_mb():.0f} MB", flush=True)
@@ -139,7 +185,10 @@ def run(roster: str, answer: str, floor: bool) -> None:
     print(f"reconcile: {total:.1f} s CPU, {wall:.1f} s wall, peak {_peak_mb():.0f} MB, load "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"roster persons some row meets in a block: {len(met):,} of {result.roster_size:,}")
-    print(f"decisions SHA-256 {decisions_digest(result)} ({len(result.rows):,} rows)")
+    print(f"decisions SHA-256 {decisions_digest(result)} ({len(result.rows):,} rows)", flush=True)
+    if warm:
+        del result
+        window_paths(roster, answer)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,8 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("roster")
     parser.add_argument("answer")
     parser.add_argument("--floor", action="store_true", help="first read the same columns with plain sqlite3")
+    parser.add_argument("--warm", action="store_true",
+                        help="then the reconcile with the index kept, after the warm-up, and plain rapidfuzz")
     args = parser.parse_args(argv)
-    run(args.roster, args.answer, args.floor)
+    run(args.roster, args.answer, args.floor, args.warm)
     return 0
 
 
