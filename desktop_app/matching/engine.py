@@ -537,7 +537,7 @@ class RosterIndex:
             pairs = RosterPairs(roster, wide=self._wide_block, largest=MAX_BLOCK)
             for start in range(0, len(roster), ROWS_PER_BATCH):
                 end = start + ROWS_PER_BATCH
-                out += self._compared_all(roster[start:end], *pairs.met(start, end))
+                out += self._compared_all(roster[start:end], *pairs.met(start, end), indexed_from=start)
             pairs.release()
             return out
         blocks = self._blocks if self._blocks is not None else self._every_block()
@@ -552,18 +552,21 @@ class RosterIndex:
         return out
 
     def _compared_all(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray,
-                      progress: object = None, *, first: int = 0, total: int | None = None) -> list[Compared]:
+                      progress: object = None, *, first: int = 0, total: int | None = None,
+                      indexed_from: int | None = None) -> list[Compared]:
         """`_compared` for many queries at once: query rows[k] met the record at positions[k] in a block.
 
         The cheap fields of every pair and the test of whether names could still lift it to
         review are worked out on arrays (`fastpath.PairFields`); names are compared, in Python,
         only for the pairs that pass, in the order `_compared` takes them. `queries` may be rows
-        `first` on of an answer of `total` rows: progress is reported in the answer's rows.
+        `first` on of an answer of `total` rows: progress is reported in the answer's rows. With `indexed_from`,
+        `queries` are the indexed records from that position on (the duplicate finder's): their fields and name
+        words are the index's own, not made again.
         """
         if self._fields is None:
             self._fields = PairFields(self._prepared)
         self.comparisons += len(rows)
-        columns = self._fields.columns(queries, rows, positions)
+        columns = self._fields.columns(queries, rows, positions, indexed_from=indexed_from)
         model = self.model
         floor = (weight_of(self.thresholds.review) - PRUNE_SLACK - model.prior_bits
                  + math.log2(max(self.off_roster, 1e-6)))  # as in `_compared`
@@ -581,7 +584,7 @@ class RosterIndex:
                                        else column[kept] for column in columns]).tolist()
         if self._name_levels is None:
             self._name_levels = NameLevels(self._prepared)
-        named = self._name_levels.names(queries, rows[kept], positions[kept])
+        named = self._name_levels.names(queries, rows[kept], positions[kept], indexed_from=indexed_from)
         out: list[Compared] = [[] for _ in queries]
         done = first
         every = len(queries) + first if total is None else total

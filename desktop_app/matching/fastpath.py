@@ -527,6 +527,13 @@ class _Columns:
         text = "".join(d if len(d) == _ISO_LENGTH else "\0" * _ISO_LENGTH for d in iso)
         self.iso_bytes = np.frombuffer(text.encode("ascii"), np.uint8).reshape(m, _ISO_LENGTH)[spread]
 
+    def rows(self, start: int, end: int) -> _Columns:
+        """The columns of records `start` to `end` (views): what `_Columns(records[start:end], codes, roster=False)`
+        gives for records the codes were made from (each value of theirs already has its code)."""
+        out = object.__new__(_Columns)
+        out.__dict__.update({name: column[start:end] for name, column in vars(self).items()})
+        return out
+
 
 class PairFields:
     """`compare_other` for many pairs at once: the roster's fields as arrays, built once per index."""
@@ -538,22 +545,26 @@ class PairFields:
         # The roster's roster ID and case reference codes, made for the first batch that gives either.
         self._identifiers: tuple[np.ndarray, np.ndarray] | None = None
 
-    def levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    def levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray, *,
+               indexed_from: int | None = None) -> np.ndarray:
         """One `compare_other` vector per pair (queries[rows[k]], roster[positions[k]]), as rows of an array."""
-        columns = self.columns(queries, rows, positions)
+        columns = self.columns(queries, rows, positions, indexed_from=indexed_from)
         out = np.empty((len(rows), len(FIELDS)), dtype=np.int64)
         for field, column in enumerate(columns):
             out[:, field] = column
         return out
 
-    def columns(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray
-                ) -> list[np.ndarray | int]:
+    def columns(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray, *,
+                indexed_from: int | None = None) -> list[np.ndarray | int]:
         """`levels` field by field: one array per cheap field, the name fields' level (not compared yet) as an int.
 
         A batch meets millions of pairs and keeps few; separate columns spare filling and then
         reading back a pairs x fields matrix (`levels` of the pairs kept is stacked afterwards).
+        With `indexed_from`, `queries` are the roster's own records from that position on (the duplicate
+        finder's): their columns are the roster's, sliced, not made again from the records.
         """
-        q = _Columns(queries, self._codes, roster=False)
+        q = (_Columns(queries, self._codes, roster=False) if indexed_from is None
+             else self._columns.rows(indexed_from, indexed_from + len(queries)))
         t = self._columns
         out: list[np.ndarray | int] = [DIFFERENT + 1] * len(FIELDS)
         # A field no query gives is 'missing' for every pair: one level, not an array (most answers give
@@ -822,15 +833,30 @@ class NameLevels:
         self._numbering = _Numbering({}, [], {}, [])
         self._t_roles, self._t_groups, self._t_count = self._numbering.table(roster)
         self._name_keys: dict[int, str] = {}  # a roster word number -> its term-frequency key
+        # For the roster's own records as queries (`indexed_from`), kept from one batch to the next: each pair of
+        # roster words' `_words_level` by pair number, each pattern by its bytes (the roster's numbers never change).
+        self._roster_levels: dict[int, tuple[int, str]] = {}
+        self._roster_patterns: dict[bytes, _Pattern] = {}
 
-    def names(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray) -> list[_Names | None]:
+    def names(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray, *,
+              indexed_from: int | None = None) -> list[_Names | None]:
         """`comparisons._names(queries[rows[k]].tokens, roster[positions[k]].tokens)` per pair (None: not done here).
 
         A pair left None (a record without name words, or with more than `MAX_TOKENS`) is for
-        the caller to compare one by one.
+        the caller to compare one by one. With `indexed_from`, `queries` are the roster's own records from
+        that position on (the duplicate finder's): their words are the roster's, numbered already.
         """
-        numbering = self._numbering.copy()
-        q_roles, q_groups, q_count = numbering.table(queries)
+        if indexed_from is None:
+            numbering = self._numbering.copy()
+            q_roles, q_groups, q_count = numbering.table(queries)
+            known: dict[int, tuple[int, str]] = {}  # a batch's own word numbers: its pairs' levels kept for it only
+            patterns: dict[bytes, _Pattern] = {}
+        else:
+            numbering = self._numbering
+            end = indexed_from + len(queries)
+            q_roles, q_groups, q_count = (self._t_roles[indexed_from:end], self._t_groups[indexed_from:end],
+                                          self._t_count[indexed_from:end])
+            known, patterns = self._roster_levels, self._roster_patterns
         qc, tc = q_count[rows], self._t_count[positions]
         out: list[_Names | None] = [None] * len(rows)
         where = np.flatnonzero((qc > 0) & (tc > 0) & (qc <= MAX_TOKENS) & (tc <= MAX_TOKENS))
@@ -846,7 +872,12 @@ class NameLevels:
         valid = pairs >= 0
         distinct, inverse = np.unique(pairs[valid], return_inverse=True)
         words = numbering.words
-        met = [_words_level(words[p // width], words[p % width]) for p in distinct.tolist()]
+        met = []
+        for p in distinct.tolist():
+            level = known.get(p)
+            if level is None:
+                level = known[p] = _words_level(words[p // width], words[p % width])
+            met.append(level)
         met_of = np.zeros(pairs.shape, np.int64)  # each slot's word pair, as its place in `met`
         met_of[valid] = inverse.reshape(-1)
         levels = np.where(valid, np.array([level for level, _ in met] or [0], np.int64)[met_of], _NO_LEVEL)
@@ -855,7 +886,6 @@ class NameLevels:
                                    axis=1).astype(np.int32)
         size = signature.shape[1] * signature.itemsize
         buffer = signature.tobytes()
-        patterns: dict[bytes, _Pattern] = {}
         name_keys = self._name_keys
         target_words = tg.tolist()
         for k, found in enumerate(where.tolist()):
