@@ -12,7 +12,9 @@ So while the window runs, the automatic collector is off and a timer on the GUI 
 work: the generation that the allocation counts call for, as the collector itself would choose
 (the way PyQt programs such as pyqtgraph and Camelot keep collection on the GUI thread). Code that
 pauses the collector for a bulk build (`matching.engine.collector_paused`) finds it off and leaves
-it off, and moves what it built to the oldest generation.
+it off, and moves what it built to the oldest generation. Off means its youngest threshold at 0 as
+well as `gc.disable()`: whoever calls `gc.enable()` later (a pause begun before the window installed
+this, which restores the collector as it found it) cannot start a collection on another thread.
 
 The collector itself walks the oldest generation (every object the program keeps) only when the
 objects moved there by younger collections since its last full pass reach a quarter of those that
@@ -28,6 +30,7 @@ not counted when the timer's younger collections meet it during the pause: its e
 
 from __future__ import annotations
 
+import functools
 import gc
 import sys
 
@@ -45,10 +48,13 @@ class GuiThreadCollector(QObject):
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
         self.setObjectName(_OBJECT_NAME)
-        self.thresholds = gc.get_threshold()
+        self.thresholds = _automatic_thresholds()
         self.long_lived = 0  # objects in the oldest generation when last counted (after a full pass, or before one)
         self.pending = 0  # objects younger collections may have moved there since (an upper bound)
         gc.disable()
+        # A youngest threshold of 0 stops the automatic collector even if something turns it on again
+        gc.set_threshold(0, *self.thresholds[1:])
+        self.destroyed.connect(functools.partial(_restore_thresholds, self.thresholds))
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self.collect_due)
@@ -84,6 +90,20 @@ class GuiThreadCollector(QObject):
             return False
         self.long_lived = len(gc.get_objects(generation=_OLDEST))
         return self.pending > LONG_LIVED_SHARE * self.long_lived
+
+
+_AUTOMATIC_THRESHOLDS = gc.get_threshold()  # as the interpreter set them, before any window's collector
+
+
+def _automatic_thresholds() -> tuple[int, int, int]:
+    """The automatic collector's thresholds, also while a window's collector holds the youngest at 0."""
+    thresholds = gc.get_threshold()
+    return thresholds if thresholds[0] else _AUTOMATIC_THRESHOLDS
+
+
+def _restore_thresholds(thresholds: tuple[int, int, int]) -> None:
+    """The collector that held the youngest threshold at 0 is gone: `gc.enable()` works again."""
+    gc.set_threshold(*thresholds)
 
 
 def _build_paused() -> bool:

@@ -7,7 +7,7 @@ import gc
 import threading
 
 import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -164,3 +164,62 @@ def test_a_build_the_timer_meets_during_its_pause_does_not_bring_a_full_pass(qtb
             break
     assert gc.get_count()[2] > collector.thresholds[2], "the oldest generation never came due"
     assert 2 not in collected and len(kept_index) == 500_000
+
+
+def test_a_pause_begun_before_the_window_collects_does_not_turn_the_automatic_collector_on_under_it(
+        qtbot: QtBot, qapp: QApplication) -> None:
+    """`collector_paused` restores the collector as the first pause found it: a build begun on a worker while the
+    automatic collector was on (before the window installed its own) turned it on again as it ended, under the
+    window, and from then on collections ran on whatever thread allocated, a worker's among them, where a Qt object in
+    a cycle was destroyed. Whoever turns the automatic collector on, it stays off while the window's runs."""
+    earlier = installed()  # the tests' own (tests/conftest.py): taken away, as before the window's start
+    assert earlier is not None
+    earlier.setParent(None)
+    earlier.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert installed() is None
+    gc.enable()
+    building, built = threading.Event(), threading.Event()
+
+    def reconcile() -> None:
+        with collector_paused():
+            building.set()
+            built.wait(30)
+
+    worker = threading.Thread(target=reconcile, name="worker")
+    worker.start()
+    collected_on: list[str] = []
+
+    def note(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            collected_on.append(threading.current_thread().name)
+
+    try:
+        assert building.wait(30)
+        collector = install(qapp)  # the window's start: from now on only the GUI thread collects
+        built.set()
+        worker.join()
+        destroyed_on: list[str] = []
+        cycle = QObject()
+        cycle.me = cycle  # type: ignore[attr-defined]
+        cycle.destroyed.connect(lambda: destroyed_on.append(threading.current_thread().name),
+                                Qt.ConnectionType.DirectConnection)
+        del cycle
+        kept: list[list[int]] = []
+
+        def allocate() -> None:  # far past the youngest generation's threshold
+            kept.extend([index] for index in range(200_000))
+
+        gc.callbacks.append(note)
+        allocating = threading.Thread(target=allocate, name="allocating")
+        allocating.start()
+        allocating.join()
+        gc.callbacks.remove(note)
+        assert collected_on == [] and destroyed_on == []  # nothing collected off the GUI thread
+        qtbot.waitUntil(lambda: destroyed_on != [], timeout=5_000)  # the GUI thread's timer collects it
+        assert destroyed_on == [threading.main_thread().name] and collector is installed()
+    finally:
+        built.set()
+        if note in gc.callbacks:
+            gc.callbacks.remove(note)
+        gc.disable()
