@@ -2,7 +2,8 @@
 
 The officer picks the answer file and the list (or the whole roster, to look only), and
 whether a file without a decision column lists approvals or rejections. Matching runs off
-the GUI thread. The result shows in tabs: matched, needs review, not on the roster, list
+the GUI thread, and so does preparing what the tables show (every cell's text, the rows their columns
+are fitted to, the summary: `prepare_reconciliation`), so 10,000 rows show at once. The result shows in tabs: matched, needs review, not on the roster, list
 members not mentioned, warnings. In 'Needs review' the answer row and its candidates stand
 side by side, the fields that differ shaded, each candidate's evidence field by field in
 bits (the model's waterfall); Left/Right move between candidates, Enter
@@ -15,7 +16,8 @@ the caller before the screen opens (the Lists page, the menu), or by the screen 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,18 +82,21 @@ from desktop_app.ui.fit import resize_within_screen
 from desktop_app.ui.latest_read import WaitedReads
 from desktop_app.ui.operations import run_in_background
 from desktop_app.ui.reconcile.models import (
+    OUTCOME_COLUMNS,
     ComparisonModel,
     OutcomeModel,
+    PreparedRecordsModel,
+    PreparedTable,
     _warning_kind,
+    prepare_table,
 )
-from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, spend
 from desktop_app.ui.workspace_signals import hub_of
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
 
-def _records_table(parent: QWidget, name: str, model: QAbstractTableModel) -> QTableView:
+def _records_table(parent: QWidget, name: str, model: QAbstractTableModel, *, fit_on_reset: bool = True) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
@@ -104,8 +109,44 @@ def _records_table(parent: QWidget, name: str, model: QAbstractTableModel) -> QT
     # Columns as wide as their titles before any row arrives: the default 100 px cut the longer
     # Russian titles ("Человек из базы") at 1280 pixels.
     view.resizeColumnsToContents()
-    model.modelReset.connect(view.resizeColumnsToContents)
+    if fit_on_reset:
+        model.modelReset.connect(view.resizeColumnsToContents)
     return view
+
+
+def _fit_columns(view: QTableView, longest: Sequence[Sequence[int]]) -> None:
+    """Each column as wide as its title and the texts of its `longest` rows (found as the rows were
+    prepared), as `resizeColumnsToContents` would make it: that asks the model for every row of a table
+    not shown (the tabs behind the first), about a second for 10,000 rows on the GUI thread."""
+    model, header = view.model(), view.horizontalHeader()
+    grid = 1 if view.showGrid() else 0
+    for column in range(model.columnCount()):
+        rows = longest[column] if column < len(longest) else (0,)  # a column not prepared (the decision) reads alike
+        content = max((view.sizeHintForIndex(model.index(row, column)).width() + grid
+                       for row in rows if row < model.rowCount()), default=0)
+        header.resizeSection(column, max(content, header.sectionSizeHint(column)))
+
+
+@dataclass(frozen=True)
+class PreparedReconciliation:
+    """A reconciliation with the text of every row the screen shows, prepared off the GUI thread."""
+
+    reconciliation: Reconciliation
+    groups: dict[Outcome, PreparedTable[RowResult]]
+    not_mentioned: PreparedTable[PersonCard]
+    warnings: PreparedTable[ReconcileWarning]
+    summary: str
+
+
+def prepare_reconciliation(rec: Reconciliation,
+                           not_mentioned: Callable[[Sequence[PersonCard]], PreparedTable[PersonCard]],
+                           warnings: Callable[[Sequence[ReconcileWarning]], PreparedTable[ReconcileWarning]],
+                           ) -> PreparedReconciliation:
+    """`rec`'s rows grouped by outcome in the answer's order, each cell's text, and the summary
+    (`not_mentioned` and `warnings` prepare those tabs' records): what the screen shows, on the worker."""
+    return PreparedReconciliation(
+        rec, {outcome: prepare_table(rec.group(outcome), OUTCOME_COLUMNS) for outcome in Outcome},
+        not_mentioned(rec.not_mentioned), warnings(rec.warnings), summary_text(rec, QCoreApplication.translate))
 
 
 class ReconcileDialog(QDialog):
@@ -186,9 +227,9 @@ class ReconcileDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("reconcileTabs")
         self.models: dict[Outcome, OutcomeModel] = {o: OutcomeModel(self) for o in Outcome}
-        self.matched_view = _records_table(self, "matchedTable", self.models[Outcome.MATCH])
-        self.review_view = _records_table(self, "reviewTable", self.models[Outcome.REVIEW])
-        self.none_view = _records_table(self, "notOnRosterTable", self.models[Outcome.NONE])
+        self.matched_view = _records_table(self, "matchedTable", self.models[Outcome.MATCH], fit_on_reset=False)
+        self.review_view = _records_table(self, "reviewTable", self.models[Outcome.REVIEW], fit_on_reset=False)
+        self.none_view = _records_table(self, "notOnRosterTable", self.models[Outcome.NONE], fit_on_reset=False)
         self.comparison = ComparisonModel(self)
         self.comparison_view = _records_table(self, "comparisonTable", self.comparison)
         self.comparison_view.verticalHeader().show()
@@ -211,13 +252,13 @@ class ReconcileDialog(QDialog):
         lower_layout.addWidget(self.comparison_view)
         review_page.addWidget(lower)
         review_page.setSizes([200, 420])
-        self.not_mentioned_model: RecordsModel[PersonCard] = RecordsModel([
+        self.not_mentioned_model: PreparedRecordsModel[PersonCard] = PreparedRecordsModel([
             (self.tr("Case ref."), lambda p: p.case_ref), (self.tr("Name"), lambda p: p.name),
             (self.tr("Latin name"), lambda p: p.latin_name), (self.tr("Born"), lambda p: p.birth_date),
             (self.tr("Documents"), lambda p: ", ".join(p.documents)),
             (self.tr("Household"), lambda p: p.household_ref), (self.tr("Status"), lambda p: labels.status(p.status)),
             (self.tr("Answer on the list"), lambda p: labels.answer(p.list_answer))], parent=self)
-        self.warnings_model: RecordsModel[ReconcileWarning] = RecordsModel([
+        self.warnings_model: PreparedRecordsModel[ReconcileWarning] = PreparedRecordsModel([
             (self.tr("Kind"), lambda w: _warning_kind(w.kind)),
             (self.tr("Rows"), lambda w: ", ".join(map(str, w.rows))),
             (self.tr("Warning"), lambda w: translated(w.text or w.message))],
@@ -226,8 +267,11 @@ class ReconcileDialog(QDialog):
         self.tabs.addTab(self.matched_view, self.tr("Matched"))
         self.tabs.addTab(review_page, self.tr("Needs review"))
         self.tabs.addTab(self.none_view, self.tr("Not on roster"))
-        self.tabs.addTab(_records_table(self, "notMentionedTable", self.not_mentioned_model), self.tr("Not mentioned"))
-        self.tabs.addTab(_records_table(self, "warningsTable", self.warnings_model), self.tr("Warnings"))
+        self.not_mentioned_view = _records_table(self, "notMentionedTable", self.not_mentioned_model,
+                                                 fit_on_reset=False)
+        self.warnings_view = _records_table(self, "warningsTable", self.warnings_model, fit_on_reset=False)
+        self.tabs.addTab(self.not_mentioned_view, self.tr("Not mentioned"))
+        self.tabs.addTab(self.warnings_view, self.tr("Warnings"))
 
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("reconcileSummary")
@@ -293,9 +337,11 @@ class ReconcileDialog(QDialog):
         list_id = self.list_combo.currentData()
         default = self.default_combo.currentData()
         db = self.db
+        not_mentioned, warnings = self.not_mentioned_model.preparer(), self.warnings_model.preparer()
 
-        def operation(progress: Callable[[int, int], bool]) -> Reconciliation:
-            return reconcile_answer(db, path, list_id=list_id, default_answer=default, progress=progress)
+        def operation(progress: Callable[[int, int], bool]) -> PreparedReconciliation:
+            rec = reconcile_answer(db, path, list_id=list_id, default_answer=default, progress=progress)
+            return prepare_reconciliation(rec, not_mentioned, warnings)
 
         self.check_button.setEnabled(False)
         run_in_background(self, self.tr("Matching the answer against the roster"), operation, self.show_reconciliation,
@@ -306,25 +352,32 @@ class ReconcileDialog(QDialog):
         if not isinstance(exc, ReconcileCancelled):
             show_error(self, exc)
 
-    def show_reconciliation(self, rec: Reconciliation) -> None:
+    def show_reconciliation(self, shown: Reconciliation | PreparedReconciliation) -> None:
+        """Show a reconciliation, best prepared off the GUI thread (`prepare_reconciliation`, as Check answer
+        does); a plain one is prepared here."""
+        if isinstance(shown, Reconciliation):
+            shown = prepare_reconciliation(shown, self.not_mentioned_model.preparer(), self.warnings_model.preparer())
+        rec = shown.reconciliation
         self.check_button.setEnabled(True)
         self.reconciliation = rec
         self.decisions = ReviewDecisions()
         self.last_apply = None
-        self.models[Outcome.MATCH].set_rows(rec.group(Outcome.MATCH), self.decisions, with_decision=False)
-        self.models[Outcome.REVIEW].set_rows(rec.group(Outcome.REVIEW), self.decisions, with_decision=True)
-        self.models[Outcome.NONE].set_rows(rec.group(Outcome.NONE), self.decisions, with_decision=False)
-        self.not_mentioned_model.set_records(rec.not_mentioned)
-        self.warnings_model.set_records(rec.warnings)
+        for outcome, view in ((Outcome.MATCH, self.matched_view), (Outcome.REVIEW, self.review_view),
+                              (Outcome.NONE, self.none_view)):
+            self.models[outcome].set_prepared(shown.groups[outcome], self.decisions,
+                                              with_decision=outcome is Outcome.REVIEW)
+            _fit_columns(view, self.models[outcome].longest)
+        self.not_mentioned_model.set_prepared(shown.not_mentioned)
+        _fit_columns(self.not_mentioned_view, shown.not_mentioned.longest)
+        self.warnings_model.set_prepared(shown.warnings)
+        _fit_columns(self.warnings_view, shown.warnings.longest)
         self.tabs.setTabText(0, self.tr("Matched (%1)").replace("%1", str(rec.matched)))
         self.tabs.setTabText(1, self.tr("Needs review (%1)").replace("%1", str(rec.review)))
         self.tabs.setTabText(2, self.tr("Not on roster (%1)").replace("%1", str(rec.unmatched)))
         self.tabs.setTabText(3, self.tr("Not mentioned (%1)").replace("%1", str(len(rec.not_mentioned))))
         self.tabs.setTabText(4, self.tr("Warnings (%1)").replace("%1", str(len(rec.warnings))))
-        for view in (self.matched_view, self.review_view, self.none_view):
-            view.resizeColumnsToContents()
         self._update_counts()
-        self.summary.setPlainText(summary_text(rec, QCoreApplication.translate))
+        self.summary.setPlainText(shown.summary)
         if rec.review:
             self.tabs.setCurrentIndex(1)
             self.review_view.setFocus()

@@ -1,14 +1,21 @@
 """The reconciliation screen's table models: the outcome of each answer row, and one review row's answer
 beside its candidates (the fields that differ shaded, each candidate's evidence as a waterfall).
 
-    model = OutcomeModel(rows, decisions)      # a tab of the reconcile dialog
+The text of every cell is prepared with the reconciliation, off the GUI thread (`prepare_table`): a model's
+`data()` only looks a prepared string up, and the columns are fitted to the few longest texts the
+preparation found (`PreparedTable.longest`), so showing 10,000 rows asks nothing of each row.
+
+    model = OutcomeModel()                                  # a tab of the reconcile dialog
+    model.set_prepared(prepare_table(rows, OUTCOME_COLUMNS), decisions, with_decision=True)
     comparison = ComparisonModel()
-    comparison.show(row_result, chosen=None)
+    comparison.set_result(row_result)
 """
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -33,12 +40,44 @@ from desktop_app.services.reconciling import (
 from desktop_app.ui import labels
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, translated
+from desktop_app.ui.records_model import RECORD_ROLE, RecordsModel
 
 DIFFERS_COLOUR = QColor("#f7d6d6")
 CHOSEN_COLOUR = QColor("#d8ecd5")
 ROW_RESULT_ROLE = Qt.ItemDataRole.UserRole + 40
 
 Decisions = dict[int, int | None]
+T = TypeVar("T")
+
+# How many of a column's longest texts (by characters) its width is measured on: a few rather than one,
+# as a proportional font's widest text need not be its longest.
+FITTED_ROWS = 3
+
+
+@dataclass(frozen=True)
+class PreparedTable(Generic[T]):
+    """Records ready to show: each record's cells as text, per column the rows whose text is longest,
+    and per record the warning its row is shaded for (none: no warnings asked). Built by `prepare_table`."""
+
+    records: tuple[T, ...]
+    cells: tuple[tuple[str, ...], ...]
+    longest: tuple[tuple[int, ...], ...]
+    warnings: tuple[str | None, ...] = ()
+
+
+def prepare_table(records: Sequence[T], columns: Sequence[Callable[[T], Any]],
+                  warn: Callable[[T], str | None] | None = None) -> PreparedTable[T]:
+    """The text of each of `records`' `columns` (None shown as ''), for a model to look up.
+
+    Plain Python and Qt's translations only, which are thread-safe: call it on the worker that made the records.
+    """
+    cells = tuple(tuple("" if (value := column(record)) is None else str(value) for column in columns)
+                  for record in records)
+    lengths = [[len(row[column]) for row in cells] for column in range(len(columns))]
+    longest = tuple(tuple(heapq.nlargest(FITTED_ROWS, range(len(cells)), key=in_column.__getitem__))
+                    for in_column in lengths)
+    return PreparedTable(tuple(records), cells, longest,
+                         tuple(warn(record) for record in records) if warn is not None else ())
 
 
 def _tr(text: str) -> str:
@@ -112,35 +151,45 @@ def _decision_text(result: RowResult, decisions: Decisions) -> str:
     return QCoreApplication.translate("ReconcileDialog", "confirmed %1").replace("%1", card.case_ref)
 
 
+_OUTCOME_COLUMNS: tuple[tuple[str, Callable[[RowResult], Any]], ...] = (
+    (QT_TRANSLATE_NOOP("ReconcileDialog", "Row"), lambda r: r.row),
+    (QT_TRANSLATE_NOOP("ReconcileDialog", "Name in the answer"), lambda r: r.answer.name),
+    (QT_TRANSLATE_NOOP("ReconcileDialog", "Born"), lambda r: r.answer.birth_date),
+    (QT_TRANSLATE_NOOP("ReconcileDialog", "Document"), lambda r: ", ".join(r.answer.documents)),
+    (QT_TRANSLATE_NOOP("ReconcileDialog", "Decision"), lambda r: labels.answer(r.answer.answer.value)
+     if r.answer.answer else QCoreApplication.translate("ReconcileDialog", "unreadable")),
+    (QT_TRANSLATE_NOOP("ReconcileDialog", "Valid until"),
+     lambda r: r.answer.valid_until.isoformat() if r.answer.valid_until else ""),
+    (QT_TRANSLATE_NOOP("ReconcileDialog", "Roster person"),
+     lambda r: f"{r.best.person.case_ref} {r.best.person.name}" if r.best else ""),
+    (QT_TRANSLATE_NOOP("ReconcileDialog", "Score"), lambda r: f"{r.best.score:.3f}" if r.best else ""),
+    (QT_TRANSLATE_NOOP("ReconcileDialog", "Why"),
+     lambda r: "; ".join(filter(None, (translated(service_note(r.note)) if r.note else "",
+                                       match_reasons(r.best.reasons if r.best else ()))))),
+)
+OUTCOME_COLUMNS: tuple[Callable[[RowResult], Any], ...] = tuple(text for _, text in _OUTCOME_COLUMNS)
+
+
 class OutcomeModel(QAbstractTableModel):
     """Answer rows of one group, with the person matched (or the best candidate) and the officer's decision."""
 
-    COLUMNS: tuple[tuple[str, Callable[[RowResult], Any]], ...] = (
-        (QT_TRANSLATE_NOOP("ReconcileDialog", "Row"), lambda r: r.row),
-        (QT_TRANSLATE_NOOP("ReconcileDialog", "Name in the answer"), lambda r: r.answer.name),
-        (QT_TRANSLATE_NOOP("ReconcileDialog", "Born"), lambda r: r.answer.birth_date),
-        (QT_TRANSLATE_NOOP("ReconcileDialog", "Document"), lambda r: ", ".join(r.answer.documents)),
-        (QT_TRANSLATE_NOOP("ReconcileDialog", "Decision"), lambda r: labels.answer(r.answer.answer.value)
-         if r.answer.answer else QCoreApplication.translate("ReconcileDialog", "unreadable")),
-        (QT_TRANSLATE_NOOP("ReconcileDialog", "Valid until"),
-         lambda r: r.answer.valid_until.isoformat() if r.answer.valid_until else ""),
-        (QT_TRANSLATE_NOOP("ReconcileDialog", "Roster person"),
-         lambda r: f"{r.best.person.case_ref} {r.best.person.name}" if r.best else ""),
-        (QT_TRANSLATE_NOOP("ReconcileDialog", "Score"), lambda r: f"{r.best.score:.3f}" if r.best else ""),
-        (QT_TRANSLATE_NOOP("ReconcileDialog", "Why"),
-         lambda r: "; ".join(filter(None, (translated(service_note(r.note)) if r.note else "",
-                                           match_reasons(r.best.reasons if r.best else ()))))),
-    )
+    COLUMNS = _OUTCOME_COLUMNS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RowResult] = []
+        self._rows: tuple[RowResult, ...] = ()
+        self._cells: tuple[tuple[str, ...], ...] = ()
+        self.longest: tuple[tuple[int, ...], ...] = ()  # per column, the rows its width is measured on
         self._decisions: Decisions = {}
         self._with_decision = False
 
     def set_rows(self, rows: Sequence[RowResult], decisions: Decisions, *, with_decision: bool) -> None:
+        """Show `rows`, their text prepared here (`set_prepared` takes it prepared off the GUI thread)."""
+        self.set_prepared(prepare_table(rows, OUTCOME_COLUMNS), decisions, with_decision=with_decision)
+
+    def set_prepared(self, table: PreparedTable[RowResult], decisions: Decisions, *, with_decision: bool) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows, self._cells, self.longest = table.records, table.cells, table.longest
         self._decisions = decisions
         self._with_decision = with_decision
         self.endResetModel()
@@ -178,8 +227,7 @@ class OutcomeModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == len(self.COLUMNS):
                 return _decision_text(result, self._decisions)
-            value = self.COLUMNS[index.column()][1](result)
-            return "" if value is None else str(value)
+            return self._cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and self._with_decision and result.row in self._decisions:
             return QBrush(CHOSEN_COLOUR if self._decisions[result.row] is not None else DIFFERS_COLOUR)
         if role == ROW_RESULT_ROLE:
@@ -268,4 +316,48 @@ class ComparisonModel(QAbstractTableModel):
                 return QBrush(DIFFERS_COLOUR)
             if column == self.highlighted + 1:
                 return QBrush(CHOSEN_COLOUR)
+        return None
+
+
+class PreparedRecordsModel(RecordsModel[T]):
+    """A `RecordsModel` whose cells are looked up in a `PreparedTable` (`set_prepared`), not computed cell by
+    cell; `preparer()` makes one from records with this model's columns and warning, off the GUI thread."""
+
+    def __init__(self, columns: Sequence[tuple[str, Callable[[T], Any]]],
+                 warn: Callable[[T], str | None] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(columns, warn, parent)
+        self._prepared: PreparedTable[T] = PreparedTable((), (), ())
+
+    @property
+    def longest(self) -> tuple[tuple[int, ...], ...]:
+        """Per column, the rows its width is measured on."""
+        return self._prepared.longest
+
+    def preparer(self) -> Callable[[Sequence[T]], PreparedTable[T]]:
+        """A function preparing records' cells as this model shows them, for a worker: it holds this model's
+        column functions, not the model (a Qt object a worker must not hold)."""
+        columns, warn = [text for _, text in self._columns], self._warn
+        return lambda records: prepare_table(records, columns, warn)
+
+    def set_records(self, records: Sequence[T]) -> None:
+        self.set_prepared(self.preparer()(records))
+
+    def set_prepared(self, table: PreparedTable[T]) -> None:
+        self.beginResetModel()
+        self._prepared = table
+        self._records = list(table.records)
+        self.endResetModel()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on a pastel background, in dark mode too
+            return readable_text(self.data(index, Qt.ItemDataRole.BackgroundRole))
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._prepared.cells[index.row()][index.column()]
+        if role == RECORD_ROLE:
+            return self._records[index.row()]
+        warning = self._prepared.warnings[index.row()] if self._prepared.warnings else None
+        if warning and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            return QBrush(DIFFERS_COLOUR) if role == Qt.ItemDataRole.BackgroundRole else warning
         return None
