@@ -3,7 +3,8 @@
 The officer picks the answer file and the list (or the whole roster, to look only), and
 whether a file without a decision column lists approvals or rejections. Matching runs off
 the GUI thread, and so does preparing what the tables show (every cell's text, the rows their columns
-are fitted to, the summary: `prepare_reconciliation`), so 10,000 rows show at once. The result shows in tabs: matched, needs review, not on the roster, list
+are fitted to, the summary: `prepare_reconciliation`), so 10,000 rows show at once. The result
+shows in tabs: matched, needs review, not on the roster, list
 members not mentioned, warnings. In 'Needs review' the answer row and its candidates stand
 side by side, the fields that differ shaded, each candidate's evidence field by field in
 bits (the model's waterfall); Left/Right move between candidates, Enter
