@@ -18,8 +18,14 @@
 3. Filter changes (status, need, locality, list, citizenship, name prefix, and back to all):
    the time from the change to the first page painted with its count, against plain
    sqlite3 running the same id query on the same file. Target: under 100 ms.
+4. The reconcile screen (`--reconcile ROSTER ANSWER`, on its own): ANSWER checked against a copy of ROSTER
+   in the real screen, Check answer pressed, each tab then shown and scrolled to its end; a 5 ms timer's
+   longest gap on the GUI thread while matching and from the results' arrival on, and the wall and CPU
+   time of showing them. Each run in a fresh process (no index warmed by the one before), median of N.
 
-Run: `python -m bench.ui_bench [--launches N] [--persons N] [--launch-only]`.
+Run: `python -m bench.ui_bench [--launches N] [--persons N] [--launch-only]`, or
+`python -m bench.ui_bench --reconcile /tmp/million/roster-100000-0023.db
+bench/out/million/reconcile-answer-10k-of-100000.xlsx [--runs 5]`.
 """
 
 from __future__ import annotations
@@ -234,14 +240,131 @@ def bench_filters(window: object, path: Path, repeat: int) -> list[list[object]]
     return rows
 
 
+# --- the reconcile screen showing a large answer, each run in its own process --------------------------
+
+def reconcile_once(roster: Path, answer: Path) -> dict[str, float]:
+    """One reconcile of `answer` against a copy of `roster` in the real reconcile screen (whole roster), pressed
+    as an officer does; a 5 ms timer on the GUI thread records the gaps between its ticks from the press until
+    the results are shown and every tab scrolled to its end. Seconds: the longest gap while matching (the
+    worker holding Python's GIL), the longest from the results' arrival on (showing them and scrolling),
+    showing them (wall and CPU of `show_reconciliation`), and the whole."""
+    import shutil
+
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from desktop_app.services.workspace import Workspace
+    from desktop_app.storage.db import open_database
+    from desktop_app.ui import garbage
+    from desktop_app.ui.reconcile.dialog import ReconcileDialog
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    garbage.install(app)  # the cycle collector on the GUI thread, as the window runs it
+    with tempfile.TemporaryDirectory(prefix="reconcile-screen-") as folder:
+        copy = Path(folder) / "roster.db"
+        shutil.copyfile(roster, copy)  # opening migrates and writes: never the bench roster itself
+        db = open_database(copy)
+        dialog = ReconcileDialog(Workspace(db, "Bench"))
+        dialog.resize(1280, 720)
+        dialog.show()
+        for _ in range(50):
+            app.processEvents()
+            time.sleep(0.01)
+        gaps: list[tuple[float, float]] = []  # (gap, when it ended)
+        last = [time.monotonic()]
+
+        def tick() -> None:
+            now = time.monotonic()
+            gaps.append((now - last[0], now))
+            last[0] = now
+
+        showing: list[tuple[float, float]] = []  # (wall, CPU) of show_reconciliation
+        shown_at: list[float] = []
+        plain_show = dialog.show_reconciliation
+
+        def timed_show(result: object) -> None:
+            started, cpu = time.monotonic(), time.process_time()
+            plain_show(result)  # type: ignore[arg-type]
+            showing.append((time.monotonic() - started, time.process_time() - cpu))
+            shown_at.append(started)
+
+        dialog.show_reconciliation = timed_show  # type: ignore[method-assign, assignment]
+        dialog.path_edit.setText(str(answer))
+        timer = QTimer()
+        timer.timeout.connect(tick)
+        timer.start(5)
+        pressed = last[0] = time.monotonic()
+        QTest.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+        while not shown_at and time.monotonic() < pressed + 600:
+            app.processEvents()
+            time.sleep(0.001)
+        for tab in range(dialog.tabs.count()):  # each tab shown and scrolled to its last row, as the officer looks
+            dialog.tabs.setCurrentIndex(tab)
+            until = time.monotonic() + 0.3
+            while time.monotonic() < until:
+                app.processEvents()
+                time.sleep(0.001)
+            page = dialog.tabs.currentWidget()
+            for view in [page] if isinstance(page, QTableView) else page.findChildren(QTableView):
+                view.scrollToBottom()
+            until = time.monotonic() + 0.3
+            while time.monotonic() < until:
+                app.processEvents()
+                time.sleep(0.001)
+        timer.stop()
+        whole = time.monotonic() - pressed
+        rows = len(dialog.reconciliation.rows) if dialog.reconciliation else 0
+        dialog.close()
+        db.close()
+    if not showing:
+        raise SystemExit("the reconcile did not end within 600 s")
+    arrival = shown_at[0]
+    return {"rows": rows, "matching": max((gap for gap, end in gaps if end < arrival), default=0.0),
+            "shown": max((gap for gap, end in gaps if end >= arrival), default=0.0),
+            "show wall": showing[0][0], "show CPU": showing[0][1], "whole": whole}
+
+
+def bench_reconcile(roster: Path, answer: Path, runs: int) -> list[list[object]]:
+    """`reconcile_once` in `runs` fresh processes: a row per figure, its median and range, in ms."""
+    import json
+
+    results = []
+    loads = []
+    for _ in range(runs):
+        loads.append(os.getloadavg()[0])
+        done = subprocess.run([sys.executable, "-m", "bench.ui_bench", "--reconcile-once", str(roster), str(answer)],
+                              check=True, capture_output=True, text=True,
+                              env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")})
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(f"{results[0]['rows']:,} answer rows, {runs} runs, load average {min(loads):.1f}-{max(loads):.1f} "
+          f"({os.cpu_count()} cores)")
+    return [[figure, f"{statistics.median(r[figure] for r in results) * 1000:.0f}",
+             f"{min(r[figure] for r in results) * 1000:.0f}-{max(r[figure] for r in results) * 1000:.0f}"]
+            for figure in ("matching", "shown", "show wall", "show CPU", "whole")]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.ui_bench", description=__doc__.splitlines()[0])
     parser.add_argument("--launches", type=int, default=5)
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=9, help="filter changes: repetitions of each")
     parser.add_argument("--launch-only", action="store_true", help="only the start-up (1.)")
+    parser.add_argument("--reconcile", nargs=2, metavar=("ROSTER", "ANSWER"), type=Path,
+                        help="only the reconcile screen showing ANSWER checked against a copy of ROSTER (4.)")
+    parser.add_argument("--runs", type=int, default=5, help="--reconcile: fresh processes, each one reconcile")
+    parser.add_argument("--reconcile-once", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.reconcile_once:
+        import json
+
+        print(json.dumps(reconcile_once(args.reconcile_once[0], args.reconcile_once[1])))
+        return 0
+    if args.reconcile:
+        print(table(["reconcile screen, longest GUI gap (ms)", "median", "range"],
+                    bench_reconcile(args.reconcile[0], args.reconcile[1], args.runs)))
+        return 0
     path, info = seeded_roster(args.persons)
     print(f"roster: {info['persons']:,} persons ({path.name})")
     print(f"load average before the launches: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
