@@ -118,6 +118,11 @@ def test_ten_thousand_rows_shown_reviewed_and_applied_as_the_answer_gives(
             assert header.sectionSize(column) >= max(header.sectionSizeHint(column),
                                                      view.sizeHintForIndex(shown.index(longest, column)).width())
 
+    # The last column stretched to the table's edge, its text wrapped, as before (the matched rows leave it room).
+    header = dialog.matched_view.horizontalHeader()
+    last = header.count() - 1
+    assert header.sectionPosition(last) + header.sectionSize(last) == dialog.matched_view.viewport().width()
+
     # The officer decides the first three rows to review by keyboard: Ivanova Anna's candidates, then Kozlov.
     view = dialog.review_view
     qtbot.keyClick(view, Qt.Key.Key_Right)
