@@ -393,8 +393,23 @@ class RosterIndex:
         names were compared (near misses staff may want to see); pairs that even equal
         names could not lift to review are left out.
         """
-        prepared = prepare(record)
-        return self._ranked(prepared, self._compared(prepared, None), limit)
+        return self.candidates_of([record], limit)[0]
+
+    def candidates_of(self, records: Sequence[MatchRecord], limit: int | None = 5) -> list[list[Candidate]]:
+        """`candidates` of each of `records`, with the model as it stands (no EM on them).
+
+        An index whose batch has looked its blocks up (`candidates_for_all`, a kept index's `fresh` copy)
+        makes only the blocks these records ask for, all at once, as a batch does: every block of a
+        1,000,000-person roster costs about a minute and some 3 GB, which a few lookups after an answer
+        (`services.reconciling`'s namesakes on a list) paid before. Otherwise every block is built, once.
+        """
+        prepared = [prepare(record) for record in records]
+        if self._blocks is not None or self._batch_blocks is None or not prepared:
+            return [self._ranked(query, self._compared(query, None), limit) for query in prepared]
+        keys = [blocking_keys(query, indexing=False) for query in prepared]
+        blocks = self._batch_blocks.blocks(prepared, set().union(*keys))
+        return [self._ranked(query, self._compared(query, None, keys=wanted, blocks=blocks), limit)
+                for query, wanted in zip(prepared, keys, strict=True)]
 
     def blocked(self, record: MatchRecord) -> set[Key]:
         """The keys of the indexed records `record` meets in a block (for measuring blocking recall)."""

@@ -101,8 +101,7 @@ def reconcile_answer(db: Database, path: str | Path, *, list_id: int | None = No
     found = index.candidates_for_all([record for _, record in sheet_data.rows], limit=CANDIDATES_SHOWN,
                                      progress=lambda done, all_rows: _report(progress, done, all_rows))
     if list_id is not None:
-        found = [_with_listed_namesakes(index, record, candidates, list_answers)
-                 for (_, record), candidates in zip(sheet_data.rows, found, strict=True)]
+        found = _with_listed_namesakes(index, [record for _, record in sheet_data.rows], found, list_answers)
     cards = _Cards(roster, list_id, list_answers)
     rows = _assign([row for row, _ in sheet_data.rows], found, cards)
     _report(progress, total, total)
@@ -193,22 +192,28 @@ def _assign(answer_rows: list[AnswerRow], found: list[list[Candidate]], cards: _
     return results
 
 
-def _with_listed_namesakes(index: RosterIndex, record: MatchRecord, candidates: list[Candidate],
-                           list_answers: dict[int, str]) -> list[Candidate]:
-    """The candidates of a row left off the roster, widened when its namesakes crowd a list member out.
+def _with_listed_namesakes(index: RosterIndex, records: list[MatchRecord], found: list[list[Candidate]],
+                           list_answers: dict[int, str]) -> list[list[Candidate]]:
+    """Each row's candidates, widened where its namesakes crowd a list member out of a row left off the roster.
 
     Only the best `CANDIDATES_SHOWN` are kept per row; when all of them carry the row's name
     (`named_alike`) and none is on the list, the row is looked up again among all its
-    candidates and a list member of that name, if any, is put first.
+    candidates and a list member of that name, if any, is put first. The rows looked up
+    again are looked up together (`RosterIndex.candidates_of`: the blocks they ask for, made once).
     """
-    if (len(candidates) < CANDIDATES_SHOWN or candidates[0].decision != Outcome.NONE.value
-            or any(int(c.key) in list_answers for c in candidates)
-            or not all(named_alike(c.contributions) for c in candidates)):
-        return candidates
-    alike = [c for c in index.candidates(record, limit=None) if named_alike(c.contributions)]
-    members = [c for c in alike if int(c.key) in list_answers]
-    return [*members, *(c for c in alike if int(c.key) not in list_answers)][:CANDIDATES_SHOWN] if members \
-        else candidates
+    again = [k for k, candidates in enumerate(found)
+             if not (len(candidates) < CANDIDATES_SHOWN or candidates[0].decision != Outcome.NONE.value
+                     or any(int(c.key) in list_answers for c in candidates)
+                     or not all(named_alike(c.contributions) for c in candidates))]
+    if not again:
+        return found
+    widened = list(found)
+    for k, every in zip(again, index.candidates_of([records[k] for k in again], limit=None), strict=True):
+        alike = [c for c in every if named_alike(c.contributions)]
+        members = [c for c in alike if int(c.key) in list_answers]
+        if members:
+            widened[k] = [*members, *(c for c in alike if int(c.key) not in list_answers)][:CANDIDATES_SHOWN]
+    return widened
 
 
 def _named_alike_on_list(candidates: list[Candidate], shown: tuple[CandidateMatch, ...], cards: _Cards
