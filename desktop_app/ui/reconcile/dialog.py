@@ -121,12 +121,13 @@ def _fit_columns(view: QTableView, longest: Sequence[Sequence[int]]) -> None:
     not shown (the tabs behind the first), about a second for 10,000 rows on the GUI thread."""
     model, header = view.model(), view.horizontalHeader()
     grid = 1 if view.showGrid() else 0
-    # The last column stretched to the table's edge stays so, its text wrapped, as resizeColumnsToContents leaves it.
-    fitted = model.columnCount() - (1 if header.stretchLastSection() else 0)
-    for column in range(fitted):
+    last = model.columnCount() - 1
+    for column in range(model.columnCount()):
         rows = longest[column] if column < len(longest) else (0,)  # a column not prepared (the decision) reads alike
         content = max((view.sizeHintForIndex(model.index(row, column)).width() + grid
                        for row in rows if row < model.rowCount()), default=0)
+        if column == last and header.stretchLastSection():
+            content = 0  # its title whole, then stretched to the table's edge, its text wrapped, as before
         header.resizeSection(column, max(content, header.sectionSizeHint(column)))
 
 
