@@ -3,6 +3,7 @@
     python -m bench.reconcile_parts ROSTER.db ANSWER.xlsx            # the parts, the total, the decisions' SHA-256
     python -m bench.reconcile_parts ROSTER.db ANSWER.xlsx --floor    # first the plain read beside it
     python -m bench.reconcile_parts ROSTER.db ANSWER.xlsx --warm     # then the window's paths, and rapidfuzz
+    python -m bench.reconcile_parts COPY.db ANSWER.xlsx --list-every 100   # against a list (written into COPY.db)
 
 The engine's own functions are wrapped (in this process only) to add up the CPU seconds
 (`time.process_time`) spent in each, and the resident memory after each and the peak so far:
@@ -16,8 +17,10 @@ decisions. `--warm` then reconciles twice more in the same process, as the windo
 the index kept from the first (the roster unchanged), once after `warm_roster_index` (the window's
 warm-up when a roster opens, every block built), each with its SHA-256; and last plain rapidfuzz doing
 the same work (the roster read, the answer read, the best name ratio among those born that day:
-`bench.matching_bench.fuzzy_name_exact_birth`), the floor under the whole reconcile. Run it on a copy
-of a cached roster: opening an older one upgrades it.
+`bench.matching_bench.fuzzy_name_exact_birth`), the floor under the whole reconcile. `--list-every N`
+first writes a list of every Nth person (by id) into the roster and reconciles the answer for it, as an
+officer does: rows whose shown candidates are all off-list namesakes are looked up again. Run it on a copy
+of a cached roster: opening an older one upgrades it, and a list is written into it.
 """
 
 from __future__ import annotations
@@ -92,7 +95,7 @@ def _timed(label: str, work: Callable[[], Any]) -> Any:
     return done
 
 
-def window_paths(roster: str, answer: str) -> None:
+def window_paths(roster: str, answer: str, list_id: int | None = None) -> None:
     """The reconcile again with the index kept, then after the warm-up, then plain rapidfuzz; in this process."""
     from bench.matching_bench import fuzzy_name_exact_birth
     from bench.matching_reconcile import decisions_digest
@@ -102,12 +105,12 @@ def window_paths(roster: str, answer: str) -> None:
 
     db = open_database(roster)
     try:
-        kept = _timed("again, the index kept", lambda: reconciling.reconcile_answer(db, answer))
+        kept = _timed("again, the index kept", lambda: reconciling.reconcile_answer(db, answer, list_id=list_id))
         print(f"decisions SHA-256 {decisions_digest(kept)}")
         del kept
         forget_roster_index()
         _timed("the window's warm-up (index built, every block)", lambda: reconciling.warm_roster_index(db))
-        warmed = _timed("after the warm-up", lambda: reconciling.reconcile_answer(db, answer))
+        warmed = _timed("after the warm-up", lambda: reconciling.reconcile_answer(db, answer, list_id=list_id))
         print(f"decisions SHA-256 {decisions_digest(warmed)}")
         del warmed
         forget_roster_index()
@@ -123,7 +126,27 @@ def window_paths(roster: str, answer: str) -> None:
         db.close()
 
 
-def run(roster: str, answer: str, floor: bool, warm: bool = False) -> None:
+def write_list(roster: str, every: int) -> int:
+    """A list of every `every`th active person of `roster` (by id), written through the service; its id."""
+    from sqlalchemy import select
+
+    from desktop_app.services import lists
+    from desktop_app.storage.db import open_database
+    from desktop_app.storage.models import Person
+
+    db = open_database(roster)
+    try:
+        with db.reading() as session:
+            ids = session.scalars(select(Person.id).where(Person.id % every == 0, Person.deleted_at.is_(None))).all()
+        listed = lists.create_list(db, f"bench every {every} {time.time():.0f}", operator="bench")
+        lists.add_members(db, listed.id, ids, operator="bench")
+    finally:
+        db.close()
+    print(f"list {listed.id}: {len(ids):,} members (every {every}th person)", flush=True)
+    return listed.id
+
+
+def run(roster: str, answer: str, floor: bool, warm: bool = False, list_id: int | None = None) -> None:
     if floor:
         persons, seconds = plain_read(roster)
         print(f"plain sqlite3 read of {persons:,} persons: {seconds:.1f} s CPU, peak {_peak_mb():.0f} MB", flush=True)
@@ -172,7 +195,7 @@ def run(roster: str, answer: str, floor: bool, warm: bool = False) -> None:
     db = open_database(roster)
     try:
         started, wall = time.process_time(), time.perf_counter()
-        result = reconciling.reconcile_answer(db, answer)
+        result = reconciling.reconcile_answer(db, answer, list_id=list_id)
         total, wall = time.process_time() - started - counting[0], time.perf_counter() - wall
     finally:
         db.close()
@@ -188,7 +211,7 @@ def run(roster: str, answer: str, floor: bool, warm: bool = False) -> None:
     print(f"decisions SHA-256 {decisions_digest(result)} ({len(result.rows):,} rows)", flush=True)
     if warm:
         del result
-        window_paths(roster, answer)
+        window_paths(roster, answer, list_id)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -198,8 +221,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--floor", action="store_true", help="first read the same columns with plain sqlite3")
     parser.add_argument("--warm", action="store_true",
                         help="then the reconcile with the index kept, after the warm-up, and plain rapidfuzz")
+    parser.add_argument("--list-every", type=int, metavar="N",
+                        help="reconcile for a list of every Nth person, written into the roster first")
     args = parser.parse_args(argv)
-    run(args.roster, args.answer, args.floor, args.warm)
+    list_id = write_list(args.roster, args.list_every) if args.list_every else None
+    run(args.roster, args.answer, args.floor, args.warm, list_id)
     return 0
 
 
