@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -544,6 +545,9 @@ class PairFields:
         self._columns = _Columns(roster, self._codes, roster=True)
         # The roster's roster ID and case reference codes, made for the first batch that gives either.
         self._identifiers: tuple[np.ndarray, np.ndarray] | None = None
+        # The level of each pair of the roster's localities and of its addresses met so far, by the pair's number
+        # (`_place_levels`' `known`), for the roster's own records as queries (`columns`' `indexed_from`).
+        self._places_known: tuple[dict[int, int], dict[int, int]] = ({}, {})
 
     def levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray, *,
                indexed_from: int | None = None) -> np.ndarray:
@@ -574,10 +578,12 @@ class PairFields:
         out[HOUSEHOLD_F] = _same_levels(q.household, t.household, rows, positions)
         out[BIRTH_F] = _date_levels(q, t, rows, positions)
         out[DOCUMENT_F] = self._document_levels(queries, q, t, rows, positions)
+        # The roster's own records as queries: a pair of places met once for the roster, not once per batch.
+        known = (None, None) if indexed_from is None else self._places_known
         out[LOCALITY_F] = _place_levels(q.locality, t.locality, q.locality_text, t.locality_text, rows, positions,
-                                        LOCALITY_BANDS)
+                                        LOCALITY_BANDS, known[0])
         out[ADDRESS_F] = _place_levels(q.address, t.address, q.address_text, t.address_text, rows, positions,
-                                       ADDRESS_BANDS)
+                                       ADDRESS_BANDS, known[1])
         return out
 
     def _identifier_levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray
@@ -623,9 +629,14 @@ def _identifier_levels(q_uuid: np.ndarray, t_uuid: np.ndarray, q_case: np.ndarra
 
 
 def _place_levels(q_codes: np.ndarray, t_codes: np.ndarray, q_text: np.ndarray, t_text: np.ndarray, rows: np.ndarray,
-                  positions: np.ndarray, bands: tuple[float, ...]) -> np.ndarray | int:
+                  positions: np.ndarray, bands: tuple[float, ...], known: dict[int, int] | None = None
+                  ) -> np.ndarray | int:
     """`comparisons.place_level` per pair (the queries' and the roster's codes); Jaro-Winkler once per distinct
-    pair of differing values."""
+    pair of differing values.
+
+    With `known` (the queries are roster records: every value has its code), the level of each pair of codes
+    is kept there, by the pair's number, and Jaro-Winkler runs only for the pairs not met in an earlier batch.
+    """
     if (q_codes == _MISSING).all():
         return len(bands) + 2  # missing
     q, t = q_codes[rows], t_codes[positions]
@@ -634,7 +645,21 @@ def _place_levels(q_codes: np.ndarray, t_codes: np.ndarray, q_text: np.ndarray, 
     equal = both & (q == t)
     level[equal] = 0
     where = np.flatnonzero(both & ~equal)
-    if len(where):
+    if len(where) and known is not None:
+        width = len(t_codes) + 1  # more than any code
+        pairs, first, inverse = np.unique(q[where] * width + t[where], return_index=True, return_inverse=True)
+        found = np.fromiter(map(known.get, pairs.tolist(), repeat(-1)), np.int64, len(pairs))
+        new = np.flatnonzero(found < 0)
+        if len(new):
+            at = where[first[new]]
+            similarity = cpdist(q_text[rows[at]], t_text[positions[at]], scorer=JaroWinkler.similarity, workers=1)
+            made = np.full(len(new), len(bands) + 1, dtype=np.int64)
+            for band_level in range(len(bands), 0, -1):
+                made[similarity >= bands[band_level - 1]] = band_level
+            found[new] = made
+            known.update(zip(pairs[new].tolist(), made.tolist(), strict=True))
+        level[where] = found[inverse.reshape(-1)]
+    elif len(where):
         # Each distinct (query row, roster value) once: an unseen query value has no code, its row stands in. The
         # pair as one number sorts as the pair would (row, then value), and numpy's unique of rows is far slower.
         codes = t[where]

@@ -1,9 +1,9 @@
 """The duplicate finder's queries are the roster's own records (issue 19): `indexed_from` reads them from the index.
 
 `fastpath.PairFields.columns` and `fastpath.NameLevels.names` with `indexed_from` take the queries' fields and
-name words from the arrays made for the roster (and keep the word pairs' levels and the patterns from one
-batch to the next) instead of making them again from the records. Batch by batch, they must give what the
-general path gives for the same records passed as queries.
+name words from the arrays made for the roster (and keep the word pairs' levels, the patterns and each pair of
+places' level from one batch to the next) instead of making them again from the records. Batch by batch, they
+must give what the general path gives for the same records passed as queries.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import numpy as np
 
 from bench.matching_data import make_roster, roster_record
 from desktop_app.matching import RosterPreparing
+from desktop_app.matching.comparisons import ADDRESS_BANDS, ADDRESS_F, LOCALITY_BANDS, LOCALITY_F
 from desktop_app.matching.fastpath import NameLevels, PairFields
 from desktop_app.matching.features import Prepared
 
@@ -30,6 +31,12 @@ def _roster() -> list[Prepared]:
     records[8] = replace(records[8], birth_date=None)
     records += [replace(record, key=f"again-{k}", locality="Rafah", address="") for k, record in
                 enumerate(records[:60])]
+    # Places written alike and apart, so that each level of a place is met, many times over, across batches.
+    localities = ("Rafah", "Rafa", "Rafah Camp", "Khan Younis", "Khan Yunis", "Gaza", "Gazza", "Deir al-Balah")
+    streets = ("Omar Mukhtar St", "Omar Al Mukhtar Street", "Salah al-Din Rd", "Salah Eldin Road", "Al Jalaa St")
+    records = [replace(record, locality=localities[k % len(localities)],
+                       address=f"{streets[k % len(streets)]} {k % 11}") if k % 3 == 0 else record
+               for k, record in enumerate(records)]
     preparing = RosterPreparing()
     return [preparing.prepared(r.key, r.surname, r.given_names, r.patronymic, r.surname_latin, r.given_names_latin,
                                r.birth_date, r.sex, r.documents, r.uuid, r.case_ref, r.household_key, r.locality,
@@ -66,6 +73,8 @@ def test_the_rosters_own_queries_give_the_general_paths_fields_and_names_batch_b
         named += sum(1 for pair in found if pair is not None)
         schemes += sum(1 for pair in found if pair is not None and pair[2])
     assert len(met) > 20  # the cheap fields met at many levels, not one for all
+    for field, bands in ((LOCALITY_F, LOCALITY_BANDS), (ADDRESS_F, ADDRESS_BANDS)):  # every level of a place
+        assert {row[field] for row in met} == set(range(len(bands) + 3))
     assert named > 20_000 and schemes > 0  # names compared in bulk, some with notes
     assert len(names._roster_levels) > 1_000  # word pairs kept from batch to batch
 
