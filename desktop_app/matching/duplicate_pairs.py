@@ -83,11 +83,12 @@ def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 
 
 def _by_range(keys: np.ndarray, highs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The positions of `keys` by range (range k: highs[k - 1] <= key < highs[k], ascending `highs`), each range's
-    in position order, and where each range's begin and the last ends."""
-    ranges = np.searchsorted(highs, keys, side="right")
+    """The positions of `keys` by range (range k: highs[k - 1] <= key < highs[k], ascending `highs`, every key
+    below the last), each range's in position order, and where each range's begin and the last ends."""
     small = np.int16 if len(highs) < 1 << 15 else np.int64  # numpy sorts 16-bit numbers stably by radix
-    order = np.argsort(ranges.astype(small), kind="stable")
+    # Each key's range looked up in a table by key (the keys run below the last high): a gather, not a search.
+    ranges = np.repeat(np.arange(len(highs), dtype=small), np.diff(highs, prepend=0))[keys]
+    order = np.argsort(ranges, kind="stable")
     return order, np.concatenate(([0], np.cumsum(np.bincount(ranges, minlength=len(highs)))))
 
 
