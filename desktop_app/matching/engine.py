@@ -311,7 +311,7 @@ class RosterIndex:
         self.thresholds = thresholds or Thresholds()
         self._prepared: list[Prepared] = [record if isinstance(record, Prepared) else prepare(record)
                                           for record in records]
-        # Every record's blocks, made on the first single lookup or warm-up; a batch makes only the blocks it asks for.
+        # Every record's blocks, made on the first single lookup; a batch makes only the blocks it asks for.
         self._blocks: dict[str, list[int]] | None = None
         self._batch_blocks: RosterBlocks | None = None  # what a batch's blocks are made from, until every block is
         self.comparisons = 0
@@ -345,13 +345,7 @@ class RosterIndex:
         copy, so that one answer's EM fit and counters never reach the next. Each batch still builds
         only the blocks it asks for: every block of a 100,000-person roster costs several batches' worth.
         """
-        if self._fields is None:
-            self._fields = PairFields(self._prepared)
-        if self._name_levels is None:
-            self._name_levels = NameLevels(self._prepared)
-        self._answer_narrowing()
-        if self._blocks is None and self._batch_blocks is None:
-            self._batch_blocks = RosterBlocks(self._prepared)
+        self._batches_roster_side()
         copy = object.__new__(RosterIndex)
         copy.__dict__.update(self.__dict__)
         copy.model = self._unfitted
@@ -361,26 +355,32 @@ class RosterIndex:
 
     @collector_paused()
     def warm(self) -> None:
-        """Build now what the first batch would otherwise build: the cheap fields' arrays and every block.
+        """Build now the roster's side of a batch, as `fresh` would: the cheap fields' and name words' arrays,
+        the birth and answer narrowing, and what a batch's blocks are made from (`RosterBlocks`).
 
         For an index kept between reconciles (`services.reconciling.roster`), built in the background
-        when a roster opens: a batch then only looks its keys up. The records' key sets are made
-        for it and dropped once their blocks are built.
+        when a roster opens: a batch then makes only the blocks it asks for and compares. Every block is
+        not built: at 1,000,000 persons it costs most of a minute's CPU and several GB, for a small gain per
+        reconcile over the blocks a batch makes itself.
         """
+        self._batches_roster_side()
+
+    def _batches_roster_side(self) -> None:
+        """What every batch reads of the roster, made once and shared by the fresh copies (`warm`, `fresh`)."""
         if self._fields is None:
             self._fields = PairFields(self._prepared)
         if self._name_levels is None:
             self._name_levels = NameLevels(self._prepared)
-        self._birth_narrowing()
-        if self._blocks is None:
-            blocks = self._every_block()
-            self._blocks = {key: block for key, block in blocks.items() if len(block) <= MAX_BLOCK}
-            self._batch_blocks = None
+        self._answer_narrowing()  # the birth narrowing with it
+        if self._blocks is None and self._batch_blocks is None:
+            self._batch_blocks = RosterBlocks(self._prepared)
 
     @property
     def warmed(self) -> bool:
-        """Whether `warm` was done: every block built."""
-        return self._blocks is not None and self._fields is not None
+        """Whether the roster's side of a batch is built (`warm`, or a kept index's first `fresh`): a batch then
+        only makes its blocks and compares."""
+        return (self._fields is not None and self._name_levels is not None and self._by_second_key is not None
+                and (self._blocks is not None or self._batch_blocks is not None))
 
     def __len__(self) -> int:
         return len(self._prepared)

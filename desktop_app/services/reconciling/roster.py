@@ -15,8 +15,9 @@ and name frequencies) is most of a large reconcile's work, and it depends on the
 alone; `roster_index` keeps the last one built in memory, keyed by the database and its
 audit trail's head (every change to a record is audited, and the head's hash chains the
 whole trail), and rebuilds it when any change was committed since. The window builds it in the
-background when a roster opens (`warm_roster_index`, blocks included), so that a reconcile only
-matches; a reconcile asked for during that build waits for it instead of building a second one.
+background when a roster opens (`warm_roster_index`: the index and the roster's side of a batch, not
+every block: each reconcile makes the blocks its answer asks for), so that a reconcile only makes those
+and matches; a reconcile asked for during that build waits for it instead of building a second one.
 """
 
 from __future__ import annotations
@@ -165,7 +166,8 @@ def roster_index(db: Database) -> tuple[dict[int, RosterPerson], RosterIndex]:
 
 
 def warm_roster_index(db: Database, cancelled: Callable[[], bool] = lambda: False) -> int:
-    """Build the roster's index now, blocks included, so that the next reconcile only matches; returns its size.
+    """Build the roster's index now (`RosterIndex.warm`: what a reconcile through it reads of the roster, not every
+    block), so that the next reconcile only makes its answer's blocks and matches; returns the index's size.
 
     The window runs this in the background once a roster is open (the command line does not:
     a command reconciles once). Nothing is built again while the roster is unchanged.
@@ -205,7 +207,8 @@ def _kept_index(db: Database, cancelled: Callable[[], bool] = lambda: False
 
 
 def roster_index_ready(db: Database) -> bool:
-    """Whether the kept index of `db`'s roster is up to date and warmed: a reconcile now only matches."""
+    """Whether the kept index of `db`'s roster is up to date and warmed (`RosterIndex.warmed`, by the warm-up or a
+    reconcile): a reconcile now only makes its answer's blocks and matches."""
     with db.reading() as session:
         head = roster_head(session)
     with _keeping:
