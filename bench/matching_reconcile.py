@@ -8,7 +8,7 @@ roster. `reconcile_answer` is timed whole (read the workbook, load the roster wi
 queries, index, match, assign one-to-one, warnings), first as a session's first reconcile
 (the roster's index built), then again with the roster unchanged (the index kept between
 reconciles, as the window keeps it), then after the window's warm-up (`warm_roster_index`,
-run in the background when a roster opens: the index and every block built before the
+run in the background when a roster opens: the index and the roster's side of a batch built before the
 reconcile is asked for; its own time is printed apart), next to, in the same run and on the
 same records:
 the engine's batch path alone (`candidates_for_all`, what the service calls; a candidate is
@@ -206,7 +206,7 @@ def run() -> tuple[list[list[object]], str]:
         precision, recall, review = _figures(outcomes, rows_truth)
         lines.append([what, len(answer), len(records), wall, cpu, cpu / service_cpu, cpu / plain_cpu, precision,
                       recall, review])
-    warm_up = (f"warm-up (the window, in the background once a roster opens: index and every block): "
+    warm_up = (f"warm-up (the window, in the background once a roster opens: index and the roster's side of a batch): "
                f"wall {warm_wall:.2f} s, CPU {warm_cpu:.2f} s")
     digests = {decisions_digest(r) for r in (rec, again, warmed)}
     decided = (f"decisions of the three service runs: {'identical' if len(digests) == 1 else 'DIFFERENT'}, "

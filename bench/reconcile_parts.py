@@ -15,7 +15,7 @@ columns of every active person with plain sqlite3 into Python tuples, in the sam
 SHA-256 is `bench.matching_reconcile.decisions_digest`: equal before and after a change, the same
 decisions. `--warm` then reconciles twice more in the same process, as the window does: once with
 the index kept from the first (the roster unchanged), once after `warm_roster_index` (the window's
-warm-up when a roster opens, every block built), each with its SHA-256; and last plain rapidfuzz doing
+warm-up when a roster opens, the roster's side of a batch built), each with its SHA-256; and last plain rapidfuzz doing
 the same work (the roster read, the answer read, the best name ratio among those born that day:
 `bench.matching_bench.fuzzy_name_exact_birth`), the floor under the whole reconcile. `--list-every N`
 first writes a list of every Nth person (by id) into the roster and reconciles the answer for it, as an
@@ -109,7 +109,7 @@ def window_paths(roster: str, answer: str, list_id: int | None = None) -> None:
         print(f"decisions SHA-256 {decisions_digest(kept)}")
         del kept
         forget_roster_index()
-        _timed("the window's warm-up (index built, every block)", lambda: reconciling.warm_roster_index(db))
+        _timed("the window's warm-up (index, a batch's roster side)", lambda: reconciling.warm_roster_index(db))
         warmed = _timed("after the warm-up", lambda: reconciling.reconcile_answer(db, answer, list_id=list_id))
         print(f"decisions SHA-256 {decisions_digest(warmed)}")
         del warmed

@@ -398,7 +398,7 @@ class RosterIndex:
     def candidates_of(self, records: Sequence[MatchRecord], limit: int | None = 5) -> list[list[Candidate]]:
         """`candidates` of each of `records`, with the model as it stands (no EM on them).
 
-        An index whose batch has looked its blocks up (`candidates_for_all`, a kept index's `fresh` copy)
+        An index that makes a batch's blocks (`RosterBlocks`: after `candidates_for_all` or `warm`, a `fresh` copy)
         makes only the blocks these records ask for, all at once, as a batch does: every block of a
         1,000,000-person roster costs about a minute and some 3 GB, which a few lookups after an answer
         (`services.reconciling`'s namesakes on a list) paid before. Otherwise every block is built, once.
