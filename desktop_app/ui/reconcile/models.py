@@ -13,6 +13,7 @@ preparation found (`PreparedTable.longest`), so showing 10,000 rows asks nothing
 from __future__ import annotations
 
 import heapq
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -49,14 +50,50 @@ ROW_RESULT_ROLE = Qt.ItemDataRole.UserRole + 40
 Decisions = dict[int, int | None]
 T = TypeVar("T")
 
-# How many of a column's longest texts (by characters) its width is measured on: a few rather than one,
-# as a proportional font's widest text need not be its longest.
+# How many of a column's widest texts (by `shown_width`) its width is measured on, and as many of its longest
+# by characters: a few rather than one, as a proportional font's widest text need not be the one estimated.
 FITTED_ROWS = 3
+_CHAR_WIDTHS: dict[str, float] = {}  # each character's `_char_width`, filled as met
+
+
+def _char_width(char: str) -> float:
+    """A character's width in a Latin capital's: a mark or a joiner none, a wide East Asian one two, an Arabic
+    or Hebrew letter about two thirds (measured in the default sans font), a space or a small letter less."""
+    width = _CHAR_WIDTHS.get(char)
+    if width is None:
+        category = unicodedata.category(char)
+        if category in ("Mn", "Me", "Cf") or unicodedata.combining(char):
+            width = 0.0
+        elif unicodedata.east_asian_width(char) in ("W", "F"):
+            width = 2.0
+        elif unicodedata.bidirectional(char) in ("R", "AL"):
+            width = 0.7
+        elif category == "Lu":
+            width = 1.0
+        elif category in ("Ll", "Nd", "Lo", "Lm"):
+            width = 0.8
+        else:
+            width = 0.5
+        _CHAR_WIDTHS[char] = width
+    return width
+
+
+def shown_width(text: str) -> float:
+    """An estimate of `text`'s width on screen, for choosing the rows a column is fitted to: its widest line's
+    characters by `_char_width` (characters are not width: an Arabic name in vowel marks is twice as long as a
+    Latin one in capitals of the same width)."""
+    if "\n" in text:
+        return max(map(shown_width, text.split("\n")))
+    try:
+        return sum(map(_CHAR_WIDTHS.__getitem__, text))
+    except KeyError:  # a character not met before
+        return sum(map(_char_width, text))
 
 
 @dataclass(frozen=True)
 class PreparedTable(Generic[T]):
-    """Records ready to show: each record's cells as text, per column the rows whose text is longest,
+    """Records ready to show: each record's cells as text, per column the rows whose text is widest (`shown_width`)
+    or longest,
     and per record the warning its row is shaded for (none: no warnings asked). Built by `prepare_table`."""
 
     records: tuple[T, ...]
@@ -73,11 +110,19 @@ def prepare_table(records: Sequence[T], columns: Sequence[Callable[[T], Any]],
     """
     cells = tuple(tuple("" if (value := column(record)) is None else str(value) for column in columns)
                   for record in records)
-    lengths = [[len(row[column]) for row in cells] for column in range(len(columns))]
-    longest = tuple(tuple(heapq.nlargest(FITTED_ROWS, range(len(cells)), key=in_column.__getitem__))
-                    for in_column in lengths)
+    longest = tuple(_fitted_rows([row[column] for row in cells]) for column in range(len(columns)))
     return PreparedTable(tuple(records), cells, longest,
                          tuple(warn(record) for record in records) if warn is not None else ())
+
+
+def _fitted_rows(texts: Sequence[str]) -> tuple[int, ...]:
+    """The rows of `texts` a column is fitted to: the `FITTED_ROWS` widest by `shown_width` and the as many longest,
+    in that order, each once."""
+    distinct = set(texts)
+    widths = list(map(dict(zip(distinct, map(shown_width, distinct), strict=True)).__getitem__, texts))
+    by_width = heapq.nlargest(FITTED_ROWS, range(len(texts)), key=widths.__getitem__)
+    by_length = heapq.nlargest(FITTED_ROWS, range(len(texts)), key=list(map(len, texts)).__getitem__)
+    return tuple(dict.fromkeys(by_width + by_length))
 
 
 def _tr(text: str) -> str:
