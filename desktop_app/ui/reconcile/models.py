@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import Qt as QtText
 
 from desktop_app.domain.reasons import service_note
 from desktop_app.matching import evidence_term
@@ -123,6 +124,12 @@ def _fitted_rows(texts: Sequence[str]) -> tuple[int, ...]:
     by_width = heapq.nlargest(FITTED_ROWS, range(len(texts)), key=widths.__getitem__)
     by_length = heapq.nlargest(FITTED_ROWS, range(len(texts)), key=list(map(len, texts)).__getitem__)
     return tuple(dict.fromkeys(by_width + by_length))
+
+
+def plain_tip(text: str) -> str:
+    """`text` as a tooltip shows it, word for word: Qt shows a tooltip that looks like HTML as rich text, so a
+    partner's cell 'IVANOVA ANNA<!-- x -->' or '<b>…</b>' showed other words than the cell (escaped then)."""
+    return QtText.convertFromPlainText(text) if QtText.mightBeRichText(text) else text
 
 
 def _tr(text: str) -> str:
@@ -352,10 +359,12 @@ class ComparisonModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if row < len(COMPARED_FIELDS):
                 key = COMPARED_FIELDS[row][0]
-                return candidate.person.value(key) if candidate else self._result.answer.value(key)
-            if candidate is None:
-                return ""
-            return _EXTRA_ROWS[list(_EXTRA_ROWS)[row - len(COMPARED_FIELDS)]](candidate)
+                text = candidate.person.value(key) if candidate else self._result.answer.value(key)
+            elif candidate is None:
+                text = ""
+            else:
+                text = _EXTRA_ROWS[list(_EXTRA_ROWS)[row - len(COMPARED_FIELDS)]](candidate)
+            return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.BackgroundRole and candidate is not None:
             if row < len(COMPARED_FIELDS) and COMPARED_FIELDS[row][0] in candidate.differing:
                 return QBrush(DIFFERS_COLOUR)
@@ -404,5 +413,5 @@ class PreparedRecordsModel(RecordsModel[T]):
             return self._records[index.row()]
         warning = self._prepared.warnings[index.row()] if self._prepared.warnings else None
         if warning and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
-            return QBrush(DIFFERS_COLOUR) if role == Qt.ItemDataRole.BackgroundRole else warning
+            return QBrush(DIFFERS_COLOUR) if role == Qt.ItemDataRole.BackgroundRole else plain_tip(warning)
         return None
