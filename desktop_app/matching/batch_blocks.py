@@ -218,12 +218,16 @@ class RosterBlocks:
 
     def _dated_groups(self) -> dict[str, list[int]]:
         """A name word's block key -> the groups whose dated keys it is part of."""
-        if self._by_dated is None:
-            self._by_dated = {}
+        by_dated = self._by_dated
+        if by_dated is None:
+            # Made whole, then kept: the fresh copies of a kept index share this, and a reconcile running beside
+            # another must never read it half made (breaker X19n).
+            by_dated = {}
             for group in range(len(self._names)):
                 for word in self._dated_of(group):
-                    self._by_dated.setdefault(word, []).append(group)
-        return self._by_dated
+                    by_dated.setdefault(word, []).append(group)
+            self._by_dated = by_dated
+        return by_dated
 
     def _dated_of(self, group: int) -> frozenset[str]:
         dated = self._dated.get(group)
