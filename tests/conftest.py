@@ -116,8 +116,9 @@ def _xdg_folder(unix: type, name: str) -> Callable[..., str]:
 def _cycle_collector_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """As in the window (`ui.garbage`): once a test has a Qt application, Python's cycle collector runs
     on the GUI thread only, also between tests. Garbage of an earlier test's windows collected on a
-    worker's thread crashed a whole run."""
-    if "qtbot" in request.fixturenames:
+    worker's thread crashed a whole run. A test that takes only `qapp` gets it too: with the automatic
+    collector still on, a worker's allocation could collect Qt objects off the GUI thread (S1, session 17)."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
         from desktop_app.ui.garbage import install
 
         install(request.getfixturevalue("qapp"))
