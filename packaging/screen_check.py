@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -246,9 +247,30 @@ def show_screen(app: QApplication, window: QWidget, make: Callable[[], QWidget],
         widget.show()
         if widget.width() > size.width() or widget.height() > size.height():
             pass  # told by clipped(): a dialog must fit the screen by itself
-    for _ in range(5):
-        app.processEvents()
+    settle(app)
     return widget
+
+
+def settle(app: QApplication, limit: float = 30.0) -> None:
+    """Handle events until the window's reads and writes have come back and their layouts are done.
+
+    A screen is checked as the officer sees it: the dashboard's counts arrive from a reader, and under
+    load they came after five rounds of events, their label's width not yet laid out (a flaky 'cut').
+    """
+    from desktop_app.ui.operations import read_pool, write_pool
+
+    def idle(wait: float) -> bool:
+        return read_pool().wait_for_done(wait) and write_pool().wait_for_done(wait)
+
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        for _ in range(5):
+            app.processEvents()
+        if idle(0.05):
+            for _ in range(5):  # the last results' slots, then the layouts they ask for
+                app.processEvents()
+            if idle(0):  # those slots asked for nothing more
+                break
 
 
 def close_screen(window: QWidget, widget: QWidget) -> None:
