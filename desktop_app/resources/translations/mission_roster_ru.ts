@@ -5459,6 +5459,16 @@ Open the other roster anyway (this roster itself is unchanged, without this back
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
+        <location filename="../../ui/reconcile/dialog.py" line="361"/>
+        <source>Check the answer again</source>
+        <translation>Повторная проверка ответа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile/dialog.py" line="362"/>
+        <source>Checking again discards your decisions on the rows needing review (%1 decided, not applied). Check again?</source>
+        <translation>Повторная проверка отменит ваши решения по строкам, требующим проверки (решено: %1, не применено). Проверить снова?</translation>
+    </message>
+    <message>
         <location filename="../../ui/reconcile/dialog.py" line="284"/>
         <source>Matching the answer against the roster</source>
         <translation>Сверка ответа с базой</translation>

@@ -176,6 +176,7 @@ class ReconcileDialog(QDialog):
         self.decisions = ReviewDecisions()
         self.last_apply: ApplyResult | None = None
         self.busy = False  # an apply or its undo is running: a second click must not start it again
+        self.checking = False  # a check runs: Browse… and Check answer must not start a second one meanwhile
         self._build(list_id, self._read_lists() if choices is None else choices)
         resize_within_screen(self, 1200, 760)
 
@@ -195,12 +196,12 @@ class ReconcileDialog(QDialog):
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("answerPath")
         self.path_edit.setPlaceholderText(self.tr("the partner's answer: .xlsx, .xls, .ods or .csv"))
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.setObjectName("browseAnswer")
-        browse.clicked.connect(self.browse)
+        self.browse_button = QPushButton(self.tr("Browse…"), self)
+        self.browse_button.setObjectName("browseAnswer")
+        self.browse_button.clicked.connect(self.browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(browse)
+        file_row.addWidget(self.browse_button)
         self.list_combo = QComboBox(self)
         self.list_combo.setObjectName("reconcileList")
         self.list_combo.addItem(self.tr("Whole roster (check only, nothing to apply)"), None)
@@ -316,9 +317,12 @@ class ReconcileDialog(QDialog):
 
     def _enable(self) -> None:
         rec = self.reconciliation
+        self.browse_button.setEnabled(not self.checking)
+        self.check_button.setEnabled(not self.checking)
         self.report_button.setEnabled(rec is not None)
+        # not while a check runs: its result replaces the one shown, and with it what an apply would record
         self.apply_button.setEnabled(rec is not None and rec.list_id is not None and self.last_apply is None
-                                     and not self.busy)
+                                     and not self.busy and not self.checking)
         self.undo_button.setEnabled(self.last_apply is not None and self.last_apply.operation_id is not None
                                     and not self.busy)
 
@@ -326,14 +330,43 @@ class ReconcileDialog(QDialog):
 
     @Slot()
     def browse(self) -> None:
+        if self.checking:
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Partner's answer"), str(Path.home()),
                                               self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)"))
-        if path:
+        if path and self._may_drop_decisions():
             self.path_edit.setText(path)
-            self.run_check()
+            self._start_check()
 
     @Slot()
     def run_check(self) -> None:
+        """Check the answer file named against the list chosen, asking first if that drops review decisions."""
+        if self.checking:
+            return
+        if not self.path_edit.text().strip():
+            self.path_edit.setFocus()
+            return
+        if self._may_drop_decisions():
+            self._start_check()
+
+    def _may_drop_decisions(self) -> bool:
+        """Whether a new check may replace the one shown: yes if the officer decided no review row since it (or
+        the decisions are applied), else as the officer answers (default No). The decisions are not carried over
+        to the new check's rows: its file, list or roster may differ, and a choice kept for a row that only
+        looks the same would be applied without being seen again."""
+        rec = self.reconciliation
+        decided = self.decisions.decided(rec.rows) if rec is not None and self.last_apply is None else 0
+        if not decided:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Check the answer again"),
+                          self.tr("Checking again discards your decisions on the rows needing review (%1 decided, "
+                                  "not applied). Check again?").replace("%1", str(decided)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmCheckAgain")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _start_check(self) -> None:
         path = self.path_edit.text().strip()
         if not path:
             self.path_edit.setFocus()
@@ -347,12 +380,14 @@ class ReconcileDialog(QDialog):
             rec = reconcile_answer(db, path, list_id=list_id, default_answer=default, progress=progress)
             return prepare_reconciliation(rec, not_mentioned, warnings)
 
-        self.check_button.setEnabled(False)
+        self.checking = True
+        self._enable()
         run_in_background(self, self.tr("Matching the answer against the roster"), operation, self.show_reconciliation,
                           self._check_failed)
 
     def _check_failed(self, exc: BaseException) -> None:
-        self.check_button.setEnabled(True)
+        self.checking = False
+        self._enable()
         if not isinstance(exc, ReconcileCancelled):
             show_error(self, exc)
 
@@ -362,7 +397,7 @@ class ReconcileDialog(QDialog):
         if isinstance(shown, Reconciliation):
             shown = prepare_reconciliation(shown, self.not_mentioned_model.preparer(), self.warnings_model.preparer())
         rec = shown.reconciliation
-        self.check_button.setEnabled(True)
+        self.checking = False
         self.reconciliation = rec
         self.decisions = ReviewDecisions()
         self.last_apply = None
