@@ -72,6 +72,7 @@ from desktop_app.ui import labels
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.latest_read import WaitedReads, opening_once
 from desktop_app.ui.operations import PendingOperation, Progress, run_in_background
+from desktop_app.ui.tooltips import plain_tip
 from desktop_app.ui.workspace_signals import HoldsWorkspace, hub_of
 
 if TYPE_CHECKING:
@@ -154,7 +155,8 @@ class PreviewModel(QAbstractTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._rows[index.row()]
-        return row[index.column()] if index.column() < len(row) else ""
+        text = row[index.column()] if index.column() < len(row) else ""
+        return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
 
 class ExportDialog(QDialog, HoldsWorkspace):

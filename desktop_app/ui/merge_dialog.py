@@ -61,6 +61,7 @@ from desktop_app.ui.errors import match_reasons, show_error
 from desktop_app.ui.latest_read import WaitedReads
 from desktop_app.ui.operations import run_in_background, write_and_wait
 from desktop_app.ui.records_model import RecordsModel
+from desktop_app.ui.tooltips import plain_tip
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, undo_pushed
 
 if TYPE_CHECKING:
@@ -135,7 +136,8 @@ class MergeChoiceModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if choice.key == "status" and column in (A, B):
                 return labels.status((choice.keep_text, choice.other_text)[column - A])
-            return (labels.field_label(choice.key, choice.label), choice.keep_text, choice.other_text)[column]
+            text = (labels.field_label(choice.key, choice.label), choice.keep_text, choice.other_text)[column]
+            return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.CheckStateRole and column in (A, B) and choice.pickable and choice.differs:
             return Qt.CheckState.Checked if self._picked[choice.key] == column else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and choice.differs:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.ui.colours import readable_text
+from desktop_app.ui.tooltips import plain_tip
 
 T = TypeVar("T")
 
@@ -66,5 +67,5 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
         if self._warn is not None and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
             warning = self._warn(record)
             if warning:
-                return QBrush(QColor("#f7d6d6")) if role == Qt.ItemDataRole.BackgroundRole else warning
+                return QBrush(QColor("#f7d6d6")) if role == Qt.ItemDataRole.BackgroundRole else plain_tip(warning)
         return None

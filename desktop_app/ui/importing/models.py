@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop_app.services.importing import ImportPreview, Outcome, PreviewRow
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import translated
+from desktop_app.ui.tooltips import plain_tip
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 40
 ROW_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 41
@@ -142,8 +143,8 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(filter(None, (translated(row.detail_text),
-                                            *(translated(p.text) for p in row.problems if not p.blocking))))
+            return plain_tip("\n".join(filter(None, (translated(row.detail_text),  # the file's values among them
+                                                      *(translated(p.text) for p in row.problems if not p.blocking)))))
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(OUTCOME_COLORS[row.outcome]))
         if role == Qt.ItemDataRole.ForegroundRole:

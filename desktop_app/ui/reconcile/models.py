@@ -28,7 +28,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtGui import Qt as QtText
 
 from desktop_app.domain.reasons import service_note
 from desktop_app.matching import evidence_term
@@ -43,6 +42,7 @@ from desktop_app.ui import labels
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, translated
 from desktop_app.ui.records_model import RECORD_ROLE, RecordsModel
+from desktop_app.ui.tooltips import plain_tip
 
 DIFFERS_COLOUR = QColor("#f7d6d6")
 CHOSEN_COLOUR = QColor("#d8ecd5")
@@ -124,12 +124,6 @@ def _fitted_rows(texts: Sequence[str]) -> tuple[int, ...]:
     by_width = heapq.nlargest(FITTED_ROWS, range(len(texts)), key=widths.__getitem__)
     by_length = heapq.nlargest(FITTED_ROWS, range(len(texts)), key=list(map(len, texts)).__getitem__)
     return tuple(dict.fromkeys(by_width + by_length))
-
-
-def plain_tip(text: str) -> str:
-    """`text` as a tooltip shows it, word for word: Qt shows a tooltip that looks like HTML as rich text, so a
-    partner's cell 'IVANOVA ANNA<!-- x -->' or '<b>…</b>' showed other words than the cell (escaped then)."""
-    return QtText.convertFromPlainText(text) if QtText.mightBeRichText(text) else text
 
 
 def _tr(text: str) -> str:
