@@ -278,8 +278,10 @@ _HOUSEHOLDS_PER_READ = 500  # household ids bound in one IN
 
 
 @accounts.guarded(Permission.SEARCH)
-def split_households(db: Database, list_id: int | None = None) -> list[SplitWarning]:
-    """Households of which a partner approved some members on a list but not all of them.
+def split_households(db: Database, list_id: int | None = None, *,
+                     household_id: int | None = None) -> list[SplitWarning]:
+    """Households of which a partner approved some members on a list but not all of them (on list `list_id`
+    only, of household `household_id` only, when given).
 
     A member who is not on that list at all counts as not approved: the family would be
     split at the border all the same.
@@ -290,6 +292,8 @@ def split_households(db: Database, list_id: int | None = None) -> list[SplitWarn
                              ListMember.answer == Answer.APPROVED.value))
     if list_id is not None:
         approved_query = approved_query.where(ListMember.list_id == list_id)
+    if household_id is not None:
+        approved_query = approved_query.where(Person.household_id == household_id)
     warnings: list[SplitWarning] = []
     with db.reading() as session:
         approved: dict[tuple[int, int], set[int]] = {}

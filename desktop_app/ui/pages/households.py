@@ -253,7 +253,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
 
         def read() -> tuple[HouseholdView, list[Any], dict[int, Any]]:
             household = households.get_household(db, household_id)
-            split = [w.text for w in households.split_households(db) if w.household_id == household_id]
+            split = [w.text for w in households.split_households(db, household_id=household_id)]
             return household, split, eligibility_of(db, [m.person_id for m in household.members])
 
         found = self._waited.wait_for(read)
