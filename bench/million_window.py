@@ -316,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
             screen.close()
     ticks.watching = False
     step("whole session", started_wall, started_cpu)
+    ticks.timer.stop()
     window.close()
     pump(app, lambda: not window.isVisible(), 300)
     return 0
