@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui.reconcile import ReconcileDialog
 from tests.services.test_reconcile_roster import Roster, build_roster, write_answer
+from tests.ui.reconciling import shown_dialog, write_sample_answer
 from tests.ui.typing import answer_next_message_box
 
 
@@ -29,18 +29,11 @@ def roster(db: Database) -> Roster:
 
 @pytest.fixture
 def answer(tmp_path: Path) -> Path:
-    return write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Passport No", "Decision"], [
-        ["SHCHERBAKOV IVAN", "05.03.1980", "72 1234567", "approved"],
-        ["IVANOVA ANNA", "", "", "approved"],
-        ["KOZLOV SERGEI", "", "", "rejected"],
-        ["JOHN NOBODY", "1970", "X1", "approved"]])
+    return write_sample_answer(tmp_path / "answer.xlsx")
 
 
 def _dialog(qtbot: QtBot, db: Database, roster: Roster, answer: Path) -> ReconcileDialog:
-    dialog = ReconcileDialog(Workspace(db, "A. Petrova"), list_id=roster.list_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_dialog(qtbot, db, roster.list_id)
     dialog.path_edit.setText(str(answer))
     return dialog
 

@@ -11,13 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
-from desktop_app.ui.reconcile import ReconcileDialog
 from tests.services.test_reconcile_roster import Roster, build_roster, write_answer
+from tests.ui.reconciling import checked_dialog
 
 ARABIC = ("مُحَمَّد عَبْد ٱلرَّحْمَٰن ٱلْحُسَيْنِيّ", "عَبْد ٱللَّٰه بْن مُحَمَّد ٱلْهَاشِمِيّ",
           "فَاطِمَة بِنْت عَلِيّ ٱلزَّهْرَاء", "يُوسُف بْن عُمَر ٱلْخَطِيب ٱلْبَغْدَادِيّ",
@@ -36,14 +34,7 @@ def test_every_cell_fits_its_column_when_the_longest_texts_are_not_the_widest(
     answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Passport No", "Decision"],
                           [[name, "1970", f"X{k}", "approved"] for k, name in enumerate(ARABIC)]
                           + [[LATIN, "1971", "X99", "approved"]])
-    dialog = ReconcileDialog(Workspace(db, "A. Petrova"), list_id=roster.list_id)
-    qtbot.addWidget(dialog)
-    dialog.resize(1280, 720)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    qtbot.keyClicks(dialog.path_edit, str(answer))
-    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=60_000)
+    dialog = checked_dialog(qtbot, db, roster.list_id, answer, laptop=True, timeout=60_000)
     view = dialog.none_view
     shown, header = view.model(), view.horizontalHeader()
     assert shown.rowCount() == len(ARABIC) + 1

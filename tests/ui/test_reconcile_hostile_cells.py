@@ -11,15 +11,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as QtText
-from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.reconciling import Outcome
-from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
-from desktop_app.ui.reconcile import ReconcileDialog
 from tests.services.test_reconcile_roster import Roster, build_roster, write_answer
+from tests.ui.reconciling import as_a_tooltip_shows, checked_dialog
 
 HOSTILE = "IVANOVA <b>ANNA</b><!-- not this person --> <img src=\"file:///etc/hostname\">"
 
@@ -29,27 +26,11 @@ def roster(db: Database) -> Roster:
     return build_roster(db)
 
 
-def _as_a_tooltip_shows(tip: str) -> str:
-    """The words a tooltip of `tip` shows: Qt's tooltip takes text that looks like HTML as rich text."""
-    document = QTextDocument()
-    if QtText.mightBeRichText(tip):
-        document.setHtml(tip)
-    else:
-        document.setPlainText(tip)
-    return document.toPlainText()
-
-
 def test_the_comparison_tooltips_show_the_cells_words(qtbot: QtBot, db: Database, roster: Roster,
                                                       tmp_path: Path) -> None:
     answer = write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Passport No", "Decision"],
                           [[HOSTILE, "", "", "approved"], ["KOZLOV SERGEI", "", "<i>72</i> 1", "approved"]])
-    dialog = ReconcileDialog(Workspace(db, "A. Petrova"), list_id=roster.list_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    qtbot.keyClicks(dialog.path_edit, str(answer))
-    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=60_000)
+    dialog = checked_dialog(qtbot, db, roster.list_id, answer, timeout=60_000)
     review = dialog.models[Outcome.REVIEW]
     assert review.rowCount() == 2 and review.data(review.index(0, 1)) == HOSTILE
     comparison = dialog.comparison
@@ -59,6 +40,6 @@ def test_the_comparison_tooltips_show_the_cells_words(qtbot: QtBot, db: Database
         for cell in (comparison.index(r, c) for r in range(comparison.rowCount())
                      for c in range(comparison.columnCount())):
             text = comparison.data(cell)
-            assert _as_a_tooltip_shows(comparison.data(cell, Qt.ItemDataRole.ToolTipRole)) == text, text
+            assert as_a_tooltip_shows(comparison.data(cell, Qt.ItemDataRole.ToolTipRole)) == text, text
             seen.append(text)
     assert HOSTILE in seen and "<i>72</i> 1" in seen

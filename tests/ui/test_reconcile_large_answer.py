@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.services import lists, persons
 from desktop_app.services.reconciling import Outcome, apply_reconciliation
-from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database, open_database
-from desktop_app.ui.reconcile import OutcomeModel, ReconcileDialog
+from desktop_app.ui.reconcile import OutcomeModel
 from tests.services.test_reconcile_roster import Roster, build_roster, write_answer
+from tests.ui.reconciling import shown_dialog
 from tests.ui.typing import answer_next_message_box
 
 ROWS = 10_000
@@ -77,11 +77,7 @@ def _copy(db_path: Path, to: Path) -> Path:
 def test_ten_thousand_rows_shown_reviewed_and_applied_as_the_answer_gives(
         qtbot: QtBot, db: Database, db_path: Path, roster: Roster, tmp_path: Path) -> None:
     answer = _large_answer(tmp_path / "answer.xlsx")
-    dialog = ReconcileDialog(Workspace(db, "A. Petrova"), list_id=roster.list_id)
-    qtbot.addWidget(dialog)
-    dialog.resize(1280, 720)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_dialog(qtbot, db, roster.list_id, laptop=True)
     qtbot.keyClicks(dialog.path_edit, str(answer))
     tables = [dialog.findChild(QTableView, name).model() for name in
               ("matchedTable", "reviewTable", "notOnRosterTable", "notMentionedTable", "warningsTable")]

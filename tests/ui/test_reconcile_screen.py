@@ -15,7 +15,8 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.reconcile import DIFFERS_COLOUR, ReconcileDialog
-from tests.services.test_reconcile_roster import Roster, build_roster, write_answer
+from tests.services.test_reconcile_roster import Roster, build_roster
+from tests.ui.reconciling import checked_dialog, write_sample_answer
 from tests.ui.typing import answer_next_message_box
 
 
@@ -26,22 +27,11 @@ def roster(db: Database) -> Roster:
 
 @pytest.fixture
 def answer(tmp_path: Path) -> Path:
-    return write_answer(tmp_path / "answer.xlsx", ["Name", "Date of birth", "Passport No", "Decision"], [
-        ["SHCHERBAKOV IVAN", "05.03.1980", "72 1234567", "approved"],
-        ["IVANOVA ANNA", "", "", "approved"],
-        ["KOZLOV SERGEI", "", "", "rejected"],
-        ["JOHN NOBODY", "1970", "X1", "approved"]])
+    return write_sample_answer(tmp_path / "answer.xlsx")
 
 
 def _checked(qtbot: QtBot, db: Database, roster: Roster, answer: Path) -> ReconcileDialog:
-    dialog = ReconcileDialog(Workspace(db, "A. Petrova"), list_id=roster.list_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    qtbot.keyClicks(dialog.path_edit, str(answer))
-    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=20_000)
-    return dialog
+    return checked_dialog(qtbot, db, roster.list_id, answer)
 
 
 def test_models_pass_the_model_tester(qtbot: QtBot, qtmodeltester: object, db: Database, roster: Roster,

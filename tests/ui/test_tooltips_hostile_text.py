@@ -12,8 +12,6 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import Qt as QtText
-from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import importing
@@ -27,29 +25,19 @@ from desktop_app.ui.merge_dialog import MergeChoiceModel
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tooltips import plain_tip
 from tests.services.import_support import write_xlsx
+from tests.ui.reconciling import as_a_tooltip_shows
 
 HOSTILE = "IVANOVA <b>ANNA</b><!-- not this person --> <img src=\"file:///etc/hostname\">"
 
 
-def _as_a_tooltip_shows(tip: object) -> str:
-    """The words a tooltip of `tip` shows: Qt's tooltip takes text that looks like HTML as rich text."""
-    assert isinstance(tip, str)
-    document = QTextDocument()
-    if QtText.mightBeRichText(tip):
-        document.setHtml(tip)
-    else:
-        document.setPlainText(tip)
-    return document.toPlainText()
-
-
 def _tip(model: QAbstractItemModel, row: int, column: int) -> str:
-    return _as_a_tooltip_shows(model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole))
+    return as_a_tooltip_shows(model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole))
 
 
 def test_plain_tip_keeps_the_words_and_leaves_plain_text_alone() -> None:
-    assert _as_a_tooltip_shows(plain_tip(HOSTILE)) == HOSTILE
+    assert as_a_tooltip_shows(plain_tip(HOSTILE)) == HOSTILE
     assert plain_tip("IVANOVA ANNA, 05.03.1980") == "IVANOVA ANNA, 05.03.1980"
-    assert _as_a_tooltip_shows(plain_tip("a < b\nnext line")) == "a < b\nnext line"
+    assert as_a_tooltip_shows(plain_tip("a < b\nnext line")) == "a < b\nnext line"
 
 
 def test_the_records_models_warning_tooltip_reads_as_written(qtbot: QtBot) -> None:
