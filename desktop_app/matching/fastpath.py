@@ -652,10 +652,7 @@ def _place_levels(q_codes: np.ndarray, t_codes: np.ndarray, q_text: np.ndarray, 
         new = np.flatnonzero(found < 0)
         if len(new):
             at = where[first[new]]
-            similarity = cpdist(q_text[rows[at]], t_text[positions[at]], scorer=JaroWinkler.similarity, workers=1)
-            made = np.full(len(new), len(bands) + 1, dtype=np.int64)
-            for band_level in range(len(bands), 0, -1):
-                made[similarity >= bands[band_level - 1]] = band_level
+            made = _banded(q_text[rows[at]], t_text[positions[at]], bands)
             found[new] = made
             known.update(zip(pairs[new].tolist(), made.tolist(), strict=True))
         level[where] = found[inverse.reshape(-1)]
@@ -665,13 +662,18 @@ def _place_levels(q_codes: np.ndarray, t_codes: np.ndarray, q_text: np.ndarray, 
         codes = t[where]
         pairs = rows[where] * (int(codes.max()) + 1) + codes
         _, first, inverse = np.unique(pairs, return_index=True, return_inverse=True)
-        similarity = cpdist(q_text[rows[where[first]]], t_text[positions[where[first]]],
-                            scorer=JaroWinkler.similarity, workers=1)
-        found = np.full(len(first), len(bands) + 1, dtype=np.int64)
-        for band_level in range(len(bands), 0, -1):
-            found[similarity >= bands[band_level - 1]] = band_level
+        found = _banded(q_text[rows[where[first]]], t_text[positions[where[first]]], bands)
         level[where] = found[inverse.reshape(-1)]
     return level
+
+
+def _banded(q_texts: np.ndarray, t_texts: np.ndarray, bands: tuple[float, ...]) -> np.ndarray:
+    """The place level of each pair of differing texts: the highest band its Jaro-Winkler similarity reaches."""
+    similarity = cpdist(q_texts, t_texts, scorer=JaroWinkler.similarity, workers=1)
+    levels = np.full(len(similarity), len(bands) + 1, dtype=np.int64)
+    for band_level in range(len(bands), 0, -1):
+        levels[similarity >= bands[band_level - 1]] = band_level
+    return levels
 
 
 def _same_levels(q_codes: np.ndarray, t_codes: np.ndarray, rows: np.ndarray, positions: np.ndarray

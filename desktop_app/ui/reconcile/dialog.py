@@ -367,10 +367,7 @@ class ReconcileDialog(QDialog):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def _start_check(self) -> None:
-        path = self.path_edit.text().strip()
-        if not path:
-            self.path_edit.setFocus()
-            return
+        path = self.path_edit.text().strip()  # never empty: run_check and browse see to it
         list_id = self.list_combo.currentData()
         default = self.default_combo.currentData()
         db = self.db
