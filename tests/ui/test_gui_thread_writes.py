@@ -47,6 +47,7 @@ def window(qtbot: QtBot, db: Database, preferences: Preferences) -> Iterator[Mai
     main.resize(1280, 720)
     main.show()
     qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.roster.model.complete, timeout=20_000)  # the tests' ids come off the GUI thread
     yield main
     main.close()
 

@@ -33,6 +33,7 @@ def small_window(qtbot: QtBot, db: Database, preferences: Preferences) -> Iterat
     main.resize(1280, 720)
     main.show()
     qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.roster.model.complete, timeout=20_000)  # the tests' ids come off the GUI thread
     yield main
 
 
