@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.services.importing import ImportPreview, Outcome, PreviewRow
+from desktop_app.ui.cell_text import has_lines, on_one_line
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import translated
 from desktop_app.ui.tooltips import plain_tip
@@ -93,8 +94,11 @@ class SheetGridModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
+        text = row[index.column()] if index.column() < len(row) else ""
         if role == Qt.ItemDataRole.DisplayRole:
-            return row[index.column()] if index.column() < len(row) else ""
+            return on_one_line(text)
+        if role == Qt.ItemDataRole.ToolTipRole:  # a cell typed on two lines (Alt+Enter): one under another
+            return plain_tip(text) if has_lines(text) else None
         if index.row() + 1 == self.header_row:
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
@@ -141,9 +145,11 @@ class PreviewModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.column())
+            return on_one_line(self._text(row, index.column()))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip("\n".join(filter(None, (translated(row.detail_text),  # the file's values among them
+            cell = self._text(row, index.column()) if index.column() in (2, 3, 4) else ""
+            return plain_tip("\n".join(filter(None, (cell if has_lines(cell) else "",
+                                                      translated(row.detail_text),  # the file's values among them
                                                       *(translated(p.text) for p in row.problems if not p.blocking)))))
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(OUTCOME_COLORS[row.outcome]))

@@ -16,6 +16,7 @@ import heapq
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -39,6 +40,7 @@ from desktop_app.services.reconciling import (
     RowResult,
 )
 from desktop_app.ui import labels
+from desktop_app.ui.cell_text import has_lines, on_one_line
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, translated
 from desktop_app.ui.records_model import RECORD_ROLE, RecordsModel
@@ -101,6 +103,13 @@ class PreparedTable(Generic[T]):
     cells: tuple[tuple[str, ...], ...]
     longest: tuple[tuple[int, ...], ...]
     warnings: tuple[str | None, ...] = ()
+    # (row, column) -> the text of a cell holding a line break, as typed: its cell shows it `on_one_line`
+    lines: dict[tuple[int, int], str] = dataclass_field(default_factory=dict)
+
+    def tooltip(self, row: int, column: int) -> str | None:
+        """The lines of the cell at `row`, `column`, one under another, if it has more than one."""
+        text = self.lines.get((row, column))
+        return None if text is None else plain_tip(text)
 
 
 def prepare_table(records: Sequence[T], columns: Sequence[Callable[[T], Any]],
@@ -109,11 +118,15 @@ def prepare_table(records: Sequence[T], columns: Sequence[Callable[[T], Any]],
 
     Plain Python and Qt's translations only, which are thread-safe: call it on the worker that made the records.
     """
-    cells = tuple(tuple("" if (value := column(record)) is None else str(value) for column in columns)
+    texts = tuple(tuple("" if (value := column(record)) is None else str(value) for column in columns)
                   for record in records)
+    # A partner's cell typed on two lines (Alt+Enter in Excel): kept as typed for its tooltip, shown on one line.
+    lines = {(row, column): text for row, row_texts in enumerate(texts) for column, text in enumerate(row_texts)
+             if has_lines(text)}
+    cells = tuple(tuple(map(on_one_line, row_texts)) for row_texts in texts) if lines else texts
     longest = tuple(_fitted_rows([row[column] for row in cells]) for column in range(len(columns)))
     return PreparedTable(tuple(records), cells, longest,
-                         tuple(warn(record) for record in records) if warn is not None else ())
+                         tuple(warn(record) for record in records) if warn is not None else (), lines)
 
 
 def _fitted_rows(texts: Sequence[str]) -> tuple[int, ...]:
@@ -225,6 +238,7 @@ class OutcomeModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: tuple[RowResult, ...] = ()
         self._cells: tuple[tuple[str, ...], ...] = ()
+        self._prepared: PreparedTable[RowResult] = PreparedTable((), (), ())
         self.longest: tuple[tuple[int, ...], ...] = ()  # per column, the rows its width is measured on
         self._decisions: Decisions = {}
         self._with_decision = False
@@ -236,6 +250,7 @@ class OutcomeModel(QAbstractTableModel):
     def set_prepared(self, table: PreparedTable[RowResult], decisions: Decisions, *, with_decision: bool) -> None:
         self.beginResetModel()
         self._rows, self._cells, self.longest = table.records, table.cells, table.longest
+        self._prepared = table
         self._decisions = decisions
         self._with_decision = with_decision
         self.endResetModel()
@@ -274,6 +289,8 @@ class OutcomeModel(QAbstractTableModel):
             if index.column() == len(self.COLUMNS):
                 return _decision_text(result, self._decisions)
             return self._cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._prepared.tooltip(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole and self._with_decision and result.row in self._decisions:
             return QBrush(CHOSEN_COLOUR if self._decisions[result.row] is not None else DIFFERS_COLOUR)
         if role == ROW_RESULT_ROLE:
@@ -406,6 +423,10 @@ class PreparedRecordsModel(RecordsModel[T]):
         if role == RECORD_ROLE:
             return self._records[index.row()]
         warning = self._prepared.warnings[index.row()] if self._prepared.warnings else None
-        if warning and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
-            return QBrush(DIFFERS_COLOUR) if role == Qt.ItemDataRole.BackgroundRole else plain_tip(warning)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = self._prepared.lines.get((index.row(), index.column()))
+            tip = "\n".join(dict.fromkeys(filter(None, (lines, warning))))  # the cell's lines, then its row's warning
+            return plain_tip(tip) if tip else None
+        if warning and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(DIFFERS_COLOUR)
         return None
