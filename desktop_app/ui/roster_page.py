@@ -63,6 +63,25 @@ DEFAULT_ORDER = ("case_ref", "name", "status", "birth_date", "sex", "citizenship
 FILTER_CHOICE_CHARS = 15
 
 
+class RosterTable(QTableView):
+    """The roster's table, whose Home and End (with Ctrl or without) go to the first and the last person.
+
+    The table selects whole rows, so Qt's Home and End, moving the current cell to the first or last
+    column, only scrolled the names out of view; Ctrl+End went to the last row and the last column. Here
+    the current column is kept (the leftmost shown when there is none), so the names stay where they are.
+    """
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        if action not in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
+            return super().moveCursor(action, modifiers)
+        model, current = self.model(), self.currentIndex()
+        rows = model.rowCount()
+        column = current.column() if current.isValid() else self.columnAt(0)
+        if rows == 0 or column < 0:
+            return QModelIndex()
+        return model.index(0 if action == QAbstractItemView.CursorAction.MoveHome else rows - 1, column)
+
+
 def household_id(db: Database, ref: str) -> int:
     """The household the filter names (run off the GUI thread with the search); -1 for none (nobody matches)."""
     from desktop_app.services import households
@@ -128,7 +147,7 @@ class RosterPage(QWidget):
         if db is not None:
             self.fill_filter_choices()
 
-        self.table = QTableView(self)
+        self.table = RosterTable(self)
         self.empty_hint = QLabel(self.table.viewport())
         self.empty_hint.setObjectName("emptyRosterHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
