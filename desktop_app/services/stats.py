@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from desktop_app.domain.flags import Flag
 from desktop_app.domain.lists import Answer
@@ -48,25 +48,34 @@ class RosterStats:
 def roster_stats(db: Database, today: dt.date | None = None) -> RosterStats:
     """All the counts at once; persons in the trash and merged records are not counted."""
     day = today or dt.date.today()
+    flags = list(Flag)
     with db.reading() as session:
-        persons = session.scalar(select(func.count()).where(_on_roster())) or 0
+        # One pass over the roster for the counts by status, locality and flag: the flags stored as columns
+        # have no index, each of their counts read the whole table, and those by status and locality looked
+        # every person up from an index. Grouped by status and locality, summed here.
+        groups = session.execute(
+            select(Person.status, Person.locality, func.count(),
+                   *(func.sum(case((flag_condition(flag, day), 1), else_=0)) for flag in flags))
+            .where(_on_roster()).group_by(Person.status, Person.locality)).all()
         by_status = {s.value: 0 for s in Status if s is not Status.MERGED}
-        by_status.update(dict(session.execute(select(Person.status, func.count()).where(_on_roster())
-                                              .group_by(Person.status)).all()))
+        localities: dict[str, int] = {}
+        by_flag = {flag.value: 0 for flag in flags}
+        for status, locality, count, *flagged in groups:
+            by_status[status] = by_status.get(status, 0) + count
+            if locality:
+                localities[locality] = localities.get(locality, 0) + count
+            for flag, number in zip(flags, flagged, strict=True):
+                by_flag[flag.value] += int(number or 0)
+        persons = sum(by_status.values())
+        by_locality = dict(sorted(localities.items(), key=lambda item: (-item[1], item[0])))
         by_list = dict(session.execute(  # members on the roster: the trash and merged records do not count
             select(EvacuationList.name, func.count(Person.id))
             .outerjoin(ListMember, ListMember.list_id == EvacuationList.id)
             .outerjoin(Person, (Person.id == ListMember.person_id) & _on_roster())
             .group_by(EvacuationList.id).order_by(EvacuationList.id)).all())
-        by_flag = {flag.value: session.scalar(select(func.count()).where(_on_roster(), flag_condition(flag, day))) or 0
-                   for flag in Flag}
-        by_locality = dict(session.execute(
-            select(Person.locality, func.count()).where(_on_roster(), Person.locality != "")
-            .group_by(Person.locality).order_by(func.count().desc())).all())
         households = session.scalar(select(func.count(func.distinct(Person.household_id))).where(
             _on_roster(), Person.household_id.is_not(None))) or 0
-        approved_not_crossed = session.scalar(select(func.count()).where(
-            _on_roster(), Person.status == Status.APPROVED.value)) or 0
+        approved_not_crossed = by_status[Status.APPROVED.value]
         approvals_expiring = session.scalar(select(func.count(func.distinct(ListMember.person_id))).join(
             Person, Person.id == ListMember.person_id).where(
             _on_roster(), Person.status == Status.APPROVED.value, ListMember.answer == Answer.APPROVED.value,
