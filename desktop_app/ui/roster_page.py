@@ -22,8 +22,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -80,6 +90,17 @@ class RosterTable(QTableView):
         if rows == 0 or column < 0:
             return QModelIndex()
         return model.index(0 if action == QAbstractItemView.CursorAction.MoveHome else rows - 1, column)
+
+    def selectionCommand(self, index: QModelIndex | QPersistentModelIndex,
+                         event: QEvent | None = None) -> QItemSelectionModel.SelectionFlag:
+        """Ctrl+Home and Ctrl+End select the person they go to, as Home and End do, and with Shift every person
+        between, as Shift+Home and Shift+End do: in Qt's extended selection Ctrl moves the current row alone, so
+        the selection (what a bulk action works on) stayed behind."""
+        if isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            flag = QItemSelectionModel.SelectionFlag
+            extend = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            return (flag.SelectCurrent if extend else flag.ClearAndSelect) | flag.Rows
+        return super().selectionCommand(index, event)
 
 
 def household_id(db: Database, ref: str) -> int:

@@ -2,8 +2,9 @@
 
 The table selects whole rows, but Qt's End moves the current cell to the last column and Ctrl+End to the
 last row and the last column: the table scrolled right, the names out of view, to show a person's last
-column. Home and End (with Ctrl or without) now go to the first and the last person in the column the
-officer was in.
+column, and in the table's extended selection Ctrl moved the current row alone, leaving the selection (what
+a bulk action works on) behind. Home and End (with Ctrl or without) now go to the first and the last person in
+the column the officer was in, and select that person; with Shift, every person between.
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ def test_end_goes_to_the_last_person_with_the_names_in_view(qtbot: QtBot, window
     assert (table.currentIndex().row(), table.currentIndex().column()) == (model.rowCount() - 1, name)
     assert table.columnViewportPosition(name) == before  # the names where they were
     assert window.roster.current_id() == model.person_id(model.rowCount() - 1)
+    assert window.roster.selected_ids() == [model.person_id(model.rowCount() - 1)]  # what a bulk action works on
 
     qtbot.keyClick(table, Qt.Key.Key_Home, modifier)
     assert (table.currentIndex().row(), table.currentIndex().column()) == (0, name)
     assert table.columnViewportPosition(name) == before
+    assert window.roster.selected_ids() == [model.person_id(0)]
+
+    qtbot.keyClick(table, Qt.Key.Key_End, modifier | Qt.KeyboardModifier.ShiftModifier)  # Shift: all of them
+    assert len(window.roster.selected_ids()) == model.rowCount()
