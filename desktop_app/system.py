@@ -10,6 +10,7 @@
     system.folder_writable(folder)          # by creating a file, not by os.access
     system.same_disk(roster, backups)       # True: the backups go with a lost laptop
     system.user_folder("logs")              # ~/.local/state/MissionRoster/log, or logs/ of a portable copy
+    system.memory_trimmer()                 # glibc's malloc_trim on Linux, else None
 
 What differs, and why it matters to a roster file:
 
@@ -35,6 +36,9 @@ What differs, and why it matters to a roster file:
   roster, settings, logs, backups and cache in folders beside the program instead of the user's
   folders (`user_folder`); `MISSION_ROSTER_HOME` does the same for any folder (the self-test).
 - **Processes.** `os.kill(pid, 0)` ends a process on Windows; there it is asked with OpenProcess.
+- **Freed memory.** glibc keeps a large result's freed memory in its heaps after the result is gone;
+  `malloc_trim` gives it back. macOS and Windows have no such call (their allocators return large
+  blocks themselves).
 
 Every function takes the system as a parameter (`platform`, a mount table, a `replace`
 function) so that the Linux tests run the Windows and macOS branches by simulation. Nothing
@@ -445,6 +449,33 @@ def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - Windows only
         return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == STILL_ACTIVE
     finally:
         kernel32.CloseHandle(handle)
+
+
+# --- memory ---------------------------------------------------------------------------------------
+
+def memory_trimmer(*, platform: str = sys.platform,
+                   libc: Callable[[], Any] | None = None) -> Callable[[int], int] | None:
+    """The C library's call that gives freed heap memory back to the system, or None where there is none.
+
+    glibc (Linux) keeps what is freed in its heaps, one heap per thread that allocated, and returns little
+    of it by itself: `malloc_trim(0)` returns the free pages of every heap. macOS's and Windows' allocators
+    give large blocks back themselves and have no such call; musl has no `malloc_trim` either. `libc` loads
+    the C library (the program's own symbols by default), so that a test can give one without it.
+
+        trim = system.memory_trimmer()
+        if trim is not None:
+            trim(0)
+    """
+    if not platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        library = libc() if libc is not None else ctypes.CDLL(None)
+        trim: Callable[[int], int] = library.malloc_trim
+    except (OSError, AttributeError):  # a C library without it (musl)
+        return None
+    return trim
 
 
 # --- the console ----------------------------------------------------------------------------------

@@ -271,3 +271,18 @@ def test_process_alive() -> None:
     done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     assert system.process_alive(int(done.stdout)) is False
     assert system.process_alive(0) is False
+
+
+def test_freed_memory_is_given_back_by_glibc_only() -> None:
+    """Linux's glibc has `malloc_trim` (run here for real); macOS, Windows and a C library without it
+    (musl: a library object lacking the symbol) give None, and the caller does nothing."""
+    trim = system.memory_trimmer(platform="linux")
+    assert trim is not None and trim(0) in (0, 1)
+    assert system.memory_trimmer(platform="darwin") is None
+    assert system.memory_trimmer(platform="win32") is None
+    assert system.memory_trimmer(platform="linux", libc=lambda: object()) is None
+
+    def missing_library() -> object:
+        raise OSError("no C library")
+
+    assert system.memory_trimmer(platform="linux", libc=missing_library) is None

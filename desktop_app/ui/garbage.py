@@ -30,13 +30,14 @@ not counted when the timer's younger collections meet it during the pause: its e
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import gc
 import sys
 import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Slot
+
+from desktop_app import system
 
 INTERVAL_MS = 500
 _OBJECT_NAME = "guiThreadCollector"
@@ -131,18 +132,13 @@ def install(app: QCoreApplication) -> GuiThreadCollector:
 def release_freed_memory() -> None:
     """Give the memory the program has freed back to the system, on a thread of its own (Linux's glibc).
 
-    glibc keeps what is freed in its heaps for later allocations, one heap per thread that allocated, and
-    returns little of it by itself: a worker's large build (Find duplicates at a million persons) left the
-    process gigabytes larger once its results were let go. `malloc_trim(0)` returns the free pages of every
-    heap; it takes the heaps' locks in turn, so other threads go on allocating. Elsewhere (macOS, Windows,
-    another C library) nothing is done.
+    glibc keeps what is freed in its heaps for later allocations and returns little of it by itself: a
+    worker's large build (Find duplicates at a million persons) left the process gigabytes larger once its
+    results were let go. The trim (`system.memory_trimmer`) takes the heaps' locks in turn, so other threads
+    go on allocating. Where the system has no such call nothing is done.
 
         dialog.destroyed.connect(release_freed_memory)   # once a dialog holding a large result is gone
     """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        trim = ctypes.CDLL(None).malloc_trim  # the program's own symbols, the C library's among them
-    except (OSError, AttributeError):  # a C library without it (musl)
-        return
-    threading.Thread(target=trim, args=(0,), name="releaseFreedMemory", daemon=True).start()
+    trim = system.memory_trimmer()
+    if trim is not None:
+        threading.Thread(target=trim, args=(0,), name="releaseFreedMemory", daemon=True).start()
