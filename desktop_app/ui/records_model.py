@@ -1,7 +1,8 @@
 """A read-only table model over a list of service dataclasses (documents, history, audit).
 
 Columns are (title, function of the record); the records come from a service call and are
-replaced whole with `set_records`.
+replaced whole with `set_records`. A text on several lines shows on one (`cell_text.on_one_line`), its
+lines one under another in its tooltip.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.ui.cell_text import has_lines, on_one_line
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.tooltips import plain_tip
 
@@ -60,12 +62,19 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
             return None
         record = self._records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = self._columns[index.column()][1](record)
-            return "" if value is None else str(value)
+            return on_one_line(self._text(record, index.column()))
         if role == RECORD_ROLE:
             return record
-        if self._warn is not None and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
-            warning = self._warn(record)
-            if warning:
-                return QBrush(QColor("#f7d6d6")) if role == Qt.ItemDataRole.BackgroundRole else plain_tip(warning)
+        warning = self._warn(record) if self._warn is not None and role in (
+            Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole) else None
+        if role == Qt.ItemDataRole.ToolTipRole:  # a text on several lines, one under another; then the warning
+            text = self._text(record, index.column())
+            tip = "\n".join(dict.fromkeys(filter(None, (text if has_lines(text) else "", warning))))
+            return plain_tip(tip) if tip else None
+        if warning and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor("#f7d6d6"))
         return None
+
+    def _text(self, record: T, column: int) -> str:
+        value = self._columns[column][1](record)
+        return "" if value is None else str(value)

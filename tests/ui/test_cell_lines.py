@@ -19,6 +19,7 @@ from desktop_app.services.reconciling import Outcome
 from desktop_app.storage.db import Database
 from desktop_app.ui.cell_text import LINE_MARK
 from desktop_app.ui.importing.models import SheetGridModel
+from desktop_app.ui.records_model import RecordsModel
 from tests.services.test_reconcile_roster import Roster, build_roster, write_answer
 from tests.ui.reconciling import ANSWER_HEADERS, as_a_tooltip_shows, checked_dialog
 
@@ -79,3 +80,20 @@ def test_the_import_wizards_sheet_shows_every_line_of_a_cell(qtbot: QtBot) -> No
     assert note.data() == f"{LINE_MARK}second line only"
     assert as_a_tooltip_shows(name.data(Qt.ItemDataRole.ToolTipRole)) == TWO_LINES
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_a_records_table_shows_every_line_and_its_warning(qtbot: QtBot) -> None:
+    view = QTableView()
+    qtbot.addWidget(view)
+    model: RecordsModel[tuple[str, str]] = RecordsModel(
+        [("Reason", lambda r: r[0]), ("By", lambda r: r[1])], warn=lambda r: "check this one" if r[1] else None)
+    model.set_records([("moved to\nanother list", "A. Petrova"), ("one line", "")])
+    view.setModel(model)
+    view.show()
+    qtbot.waitExposed(view)
+    assert all(_shown_whole(view, index) for index in _cells(view))
+    reason, by = model.index(0, 0), model.index(0, 1)
+    assert reason.data() == f"moved to{LINE_MARK}another list"
+    assert as_a_tooltip_shows(reason.data(Qt.ItemDataRole.ToolTipRole)) == "moved to\nanother list\ncheck this one"
+    assert as_a_tooltip_shows(by.data(Qt.ItemDataRole.ToolTipRole)) == "check this one"
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) is None
