@@ -448,22 +448,25 @@ class RosterIndex:
         return [self._ranked(query, pairs, limit, weighed)
                 for query, pairs, weighed in zip(prepared, compared, weights, strict=True)]
 
-    def fit(self, comparisons: Sequence[Comparison]) -> float:
+    def fit(self, comparisons: Sequence[Comparison], levels: np.ndarray | None = None) -> float:
         """Estimate m by EM on compared pairs (u, name frequencies and the prior stay).
 
-        Returns the expected number of true pairs among them, as EM estimates it.
+        Returns the expected number of true pairs among them, as EM estimates it. `levels`: the pairs' levels
+        already as an array (`levels_of(comparisons)`), not made again.
         """
         if not comparisons:
             return 0.0
-        m, share = expectation_maximisation(self.em_vectors(comparisons), self.model)
+        m, share = expectation_maximisation(self.em_vectors(comparisons, levels=levels), self.model)
         self.model = self.model.with_m(m)  # the name caps stay the shipped m's: pruning keeps PRUNE_SLACK
         self.fitted = True
         return share * len(comparisons)
 
-    def em_vectors(self, comparisons: Sequence[Comparison], group_level: int = DIFFERENT_DOCUMENTS) -> np.ndarray:
+    def em_vectors(self, comparisons: Sequence[Comparison], group_level: int = DIFFERENT_DOCUMENTS, *,
+                   levels: np.ndarray | None = None) -> np.ndarray:
         """The compared pairs' levels as EM reads them: a group's number counts as documents that differ (or as
-        `group_level`: missing for `model.documented_duplicates`, where it speaks neither for nor against)."""
-        vectors = np.array([c.levels for c in comparisons], dtype=np.int64).reshape(-1, len(FIELDS))
+        `group_level`: missing for `model.documented_duplicates`, where it speaks neither for nor against).
+        `levels`: `levels_of(comparisons)` when already made (copied, not changed)."""
+        vectors = levels_of(comparisons) if levels is None else levels.copy()
         if self.model.group_documents:  # a group's number says little of the person: EM must not anchor on it
             for k, comparison in enumerate(comparisons):
                 if comparison.documents and self.model.group_holders(comparison):
@@ -623,18 +626,18 @@ class RosterIndex:
                 progress(done, every)  # type: ignore[operator]
         return out
 
-    def _weights(self, compared: Sequence[Compared]) -> list[list[float]]:
+    def _weights(self, compared: Sequence[Compared], levels: np.ndarray | None = None) -> list[list[float]]:
         """Each compared pair's log-odds in bits (`prior_bits` + `model.field_bits` summed field by field), per row.
 
         The levels' bits are looked up on arrays; the bits of agreeing names, adjusted by their
         frequency, are worked out once per name key and level. One definition for a row and a
-        batch, so both rank alike.
+        batch, so both rank alike. `levels`: the pairs' levels in that order (`levels_of`) when already made.
         """
         model = self.model
         flat = [c for pairs in compared for _, c in pairs]
         if not flat:
             return [[] for _ in compared]
-        levels = np.array([c.levels for c in flat], dtype=np.int64)
+        levels = levels_of(flat) if levels is None else levels
         bits = np.empty(levels.shape)
         for field, row in enumerate(model.bits_table):
             bits[:, field] = np.asarray(row)[levels[:, field]]
@@ -731,6 +734,11 @@ def _judge_pair(query: Prepared, target: Prepared, comparison: Comparison, model
                  review_threshold=thresholds.review, extra=extra, explain=explain)
 
 
+def levels_of(comparisons: Sequence[Comparison]) -> np.ndarray:
+    """The comparisons' levels as one array, a row per comparison (int64, `len(FIELDS)` columns)."""
+    return np.array([c.levels for c in comparisons], dtype=np.int64).reshape(-1, len(FIELDS))
+
+
 @collector_paused()
 def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thresholds | None = None, *,
                     model: Model | None = None) -> list[DuplicatePair]:
@@ -756,16 +764,17 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
     n = len(index)
     index.model = index.model.with_prior(DUPLICATE_SHARE * n, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
     compared = index._roster_compared()
+    everything = [c for pairs in compared for _, c in pairs]
+    levels = levels_of(everything)  # made once for EM's fits and both weighings
     offered: Model | None = None  # the model before the documents' cut, where they cut: 'review' is judged on it too
     if n >= EM_MIN_ROWS:  # m, and the prior from the number of duplicate pairs EM finds among the compared
-        everything = [c for pairs in compared for _, c in pairs]
         unfitted = index.model
-        expected = index.fit(everything)
+        expected = index.fit(everything, levels)
         # The roster's random pairs held some of its duplicates: u without them, then m again.
         index.model = index.model.without_true_pairs(expected / max(n * (n - 1) / 2, 1.0))
-        expected = index.fit(everything)
-        believed, borne_out = documented_duplicates(index.em_vectors(everything, FIELDS[DOCUMENT_F].missing),
-                                                    index.model)
+        expected = index.fit(everything, levels)
+        believed, borne_out = documented_duplicates(
+            index.em_vectors(everything, FIELDS[DOCUMENT_F].missing, levels=levels), index.model)
         least = max(expected, DUPLICATE_SHARE * n)
         if believed > borne_out:
             offered = index.model.with_prior(least, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
@@ -784,7 +793,7 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
     # A pair that is not identified and weighs below review is 'none' whatever `judge`'s rules say (they only
     # lower a decision): its weight, worked out on arrays as `judge` sums it, spares judging it.
     hopeless = weight_of(t.review) - WEIGHT_TOLERANCE
-    weights = index._weights(compared)
+    weights = index._weights(compared, levels)
     offered_weights = weights
     if offered is not None:
         # The cut assumes a person's registrations mostly give one number; where they give two (an identity card's
@@ -792,7 +801,7 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
         # offered at one address stays offered, for review only (namesakes mostly live apart: at a million persons
         # offering every such pair was 51,381 reviews instead of 7,571).
         cut, index.model = index.model, offered
-        offered_weights = index._weights(compared)
+        offered_weights = index._weights(compared, levels)
         index.model = cut
     pairs: list[DuplicatePair] = []
     carriers: Counter[tuple[object, ...]] | None = None  # persons per surname, counted when first needed

@@ -1134,26 +1134,47 @@ def expectation_maximisation(vectors: np.ndarray, model: Model, iterations: int 
     return fitted_m, share
 
 
+def _distinct_rows(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of `vectors` (levels, each field's below `missing + 1`), each field a contiguous column,
+    and how many times each row occurs: a million compared pairs hold a few thousand level vectors.
+
+        columns, counts = _distinct_rows(vectors)   # columns[field][k]: field's level in distinct row k
+    """
+    if not len(vectors):
+        return np.zeros((len(FIELDS), 0), np.int64), np.zeros(0)
+    code = np.zeros(len(vectors), np.int64)
+    for field, spec in enumerate(FIELDS):  # each row as one number, its levels as digits (base missing + 1)
+        code = code * (spec.missing + 1) + vectors[:, field]
+    _, first, counts = np.unique(code, return_index=True, return_counts=True)
+    return np.ascontiguousarray(vectors[first].T), counts.astype(np.float64)
+
+
 def _em(vectors: np.ndarray, model: Model, iterations: int, fixed: frozenset[int], *, fit_m: bool = True
         ) -> tuple[Table, float]:
-    """Plain EM on `vectors`: fields in `fixed` add no evidence and keep their m; without `fit_m`, the share only."""
+    """Plain EM on `vectors`: fields in `fixed` add no evidence and keep their m; without `fit_m`, the share only.
+
+    Worked on the distinct rows, each weighed by how many times it occurs (the same sums as row by row).
+    """
     m = [list(row) for row in model.m]
     u = model.u
     share = 0.3
+    columns, counts = _distinct_rows(vectors)
+    pairs = max(float(counts.sum()), 1.0)
     for _ in range(iterations):
-        log_odds = np.full(len(vectors), math.log2(share / (1.0 - share)))
+        log_odds = np.full(len(counts), math.log2(share / (1.0 - share)))
         for field, spec in enumerate(FIELDS):
             if field in fixed:
                 continue
             bits = np.array([math.log2(m[field][lv] / max(u[field][lv], U_FLOOR)) for lv in range(spec.missing)]
                             + [0.0])
-            log_odds += bits[vectors[:, field]]
+            log_odds += bits[columns[field]]
         p = 1.0 / (1.0 + np.exp2(-np.clip(log_odds, -60, 60)))
-        share = float(min(max(p.mean(), 1e-4), 0.99))
+        p_counted = p * counts
+        share = float(min(max(float(p_counted.sum()) / pairs, 1e-4), 0.99))
         for field, spec in enumerate(FIELDS):
             if field in FIXED_FIELDS or field in fixed or not fit_m:
                 continue
-            weighted = np.bincount(vectors[:, field], weights=p, minlength=spec.missing + 1)[:spec.missing]
+            weighted = np.bincount(columns[field], weights=p_counted, minlength=spec.missing + 1)[:spec.missing]
             total = weighted.sum() + M_PSEUDO_PAIRS
             m[field] = [(w + M_PSEUDO_PAIRS * prior) / total
                         for w, prior in zip(weighted, model.m[field], strict=True)]
