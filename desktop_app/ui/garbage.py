@@ -111,9 +111,12 @@ def _restore_thresholds(thresholds: tuple[int, int, int]) -> None:
 
 def _build_paused() -> bool:
     """Whether a worker builds with the collector paused (`matching.engine.collector_paused`); the engine is not
-    imported for this (numpy and the rest at start-up): not imported yet, nothing of it runs."""
+    imported for this (numpy and the rest at start-up): not imported yet, nothing of it runs. A worker may be
+    importing it now (the warm-up's first build): the module is in `sys.modules` before its functions are
+    defined, and no pause of it can run before they are."""
     engine = sys.modules.get("desktop_app.matching.engine")
-    return engine is not None and bool(engine.collector_pauses_running())
+    running = getattr(engine, "collector_pauses_running", None)
+    return running is not None and bool(running())
 
 
 def installed() -> GuiThreadCollector | None:
