@@ -1,7 +1,10 @@
 """Opening another roster in a test's window and waiting for it: File > Open opens the roster off the GUI
-thread (`MainWindow.switch_database`), the window answering meanwhile.
+thread (`MainWindow.switch_database`), the window answering meanwhile. And waiting for the roster table of a
+window just shown: its ids are read off the GUI thread too, so a test that takes ids, counts rows or acts on
+everyone the roster shows right after `show()` may find the table still empty.
 
     assert switch_and_wait(qtbot, window, str(other_path))    # True once it is the window's roster
+    roster_read(qtbot, window)                                 # every id of the table's search has come
 """
 
 from __future__ import annotations
@@ -19,3 +22,9 @@ def switch_and_wait(qtbot: QtBot, window: MainWindow, target: str, passphrase: s
     window.switch_database(target, passphrase, then=answers.append)
     qtbot.waitUntil(lambda: bool(answers), timeout=OPEN_TIMEOUT_MS)
     return answers[0]
+
+
+def roster_read(qtbot: QtBot, window: MainWindow, timeout: int = OPEN_TIMEOUT_MS) -> None:
+    """Return once the window's roster table shows its search's answer with every id (none still on its way)."""
+    model = window.roster.model
+    qtbot.waitUntil(lambda: model.searched and model.complete and not model.loading, timeout=timeout)

@@ -18,7 +18,7 @@ from desktop_app.services import persons
 from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
-from tests.ui.opening import switch_and_wait
+from tests.ui.opening import roster_read, switch_and_wait
 from tests.ui.typing import type_text
 
 pytest_plugins = ["tests.helpers.postgres"]
@@ -44,6 +44,7 @@ def window(qtbot: QtBot, db: Database, preferences: Preferences) -> Iterator[Mai
     main.show()
     qtbot.waitExposed(main)
     qtbot.waitUntil(lambda: main.roster_changes.watched is main.db)  # the watcher thread is on
+    roster_read(qtbot, main)  # the tests take rows and ids from the table, read off the GUI thread
     yield main
     main.close()
 

@@ -20,6 +20,7 @@ from desktop_app.ui.crossing.notify_dialog import NotifyDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.workspace_signals import WorkspaceHub
+from tests.ui.opening import roster_read
 
 
 @pytest.fixture
@@ -82,6 +83,7 @@ def test_notify_from_the_lists_page_and_the_roster_menu(qtbot: QtBot, db: Databa
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
+    roster_read(qtbot, window)  # Notify from the roster's menu waits for every id, read off the GUI thread
     window.show_page("lists")
     window.lists.reload()
     window.lists.select_list(listed)
