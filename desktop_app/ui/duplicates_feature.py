@@ -35,9 +35,10 @@ def install(host: WindowHost) -> None:
             shown.activateWindow()
             return
         dialog = DuplicatesDialog(workspace, host.window(), undo_host=host)
-        # Closed, the dialog and its pairs go (a search still running is cancelled with it), and the memory the
-        # finder freed is given back to the system: a closed dialog was only hidden, holding its pairs, and
-        # each Find duplicates made another (W1 at 1,000,000: 5-6 GB still held once the dialog was closed).
+        # Closed, the dialog and its pairs go (a search still running is told to stop, but the finder does not
+        # listen until its end: its result is then dropped), and the memory freed is given back to the system:
+        # a closed dialog was only hidden, holding its pairs, and each Find duplicates made another (W1 at
+        # 1,000,000: 5-6 GB still held once the dialog was closed).
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(release_freed_memory)
         dialog.changed.connect(lambda: host.data_changed())
