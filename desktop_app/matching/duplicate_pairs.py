@@ -105,6 +105,27 @@ def _row_codes(rows: np.ndarray, alphabet: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(rows).view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).reshape(-1)
 
 
+def _codes_less_one(rows: np.ndarray, alphabet: np.ndarray) -> list[np.ndarray]:
+    """`_row_codes(np.delete(rows, k, axis=1), alphabet)` for every column k: when the codes are numbers, each is
+    the digits before k and the digits after it put together (their codes made once), not the row made again."""
+    width = rows.shape[1]
+    base = max(len(alphabet), 2)
+    if width < 2 or base ** (width - 1) >= 1 << 63:
+        return [_row_codes(np.delete(rows, k, axis=1), alphabet) for k in range(width)]
+    digits = np.searchsorted(alphabet, rows).astype(np.int64)
+    before = [np.zeros(len(rows), np.int64)]  # before[k]: the code of the first k digits
+    for k in range(width - 1):
+        before.append(before[-1] * base + digits[:, k])
+    after = np.zeros(len(rows), np.int64)  # the code of the digits after k, and base to their number
+    scale = 1
+    out: list[np.ndarray] = [np.zeros(0, np.int64)] * width
+    for k in range(width - 1, -1, -1):
+        out[k] = before[k] * scale + after
+        after = after + digits[:, k] * scale
+        scale *= base
+    return out
+
+
 def _full(date: PartialDate | None) -> int:
     return int(date is not None and date.is_full)
 
@@ -130,10 +151,19 @@ class RosterPairs:
         kind = np.zeros(len(sizes), np.int8)  # only the wide blocks' kinds matter
         wide_keys = np.flatnonzero((sizes > wide) & (sizes <= largest))
         kind[wide_keys] = keys.kinds(wide_keys)
-        used = sizes[query_keys] <= largest  # a block wider than `largest` says too little to meet in
+        # A block wider than `largest` says too little to meet in. A query meets only the records after it, and a
+        # record is met only by the queries before it: a query after its key's last record, or a record before its
+        # key's first query, meets nobody through the key (most number and name-word keys are one record's own)
+        # and is left out before the arrays are filed and sorted.
+        last = np.full(len(sizes), -1, np.int64)  # each key's last record (index side)
+        np.maximum.at(last, index_keys, index_records)
+        first = np.full(len(sizes), self._n, np.int64)  # each key's first query (query side)
+        np.minimum.at(first, query_keys, query_records)
+        used = (sizes[query_keys] <= largest) & (last[query_keys] > query_records)
         query_keys, query_records = query_keys[used], query_records[used]
-        used = sizes[index_keys] <= largest
+        used = (sizes[index_keys] <= largest) & (first[index_keys] < index_records)
         index_keys, index_records = index_keys[used], index_records[used]
+        del last, first
         narrowed = (sizes > wide) & (kind != _OTHER)  # by key: a wide block met by a second key
         # The keys taken a range at a time (a key's pairs are its own): each range's arrays are about
         # `_CHUNK` rows, what a wide block's groups multiply its rows by counted in.
@@ -408,9 +438,8 @@ class _Keys:
             characters = np.frombuffer("".join([texts[k] for k in ids.tolist()]).encode("utf-32-le", "surrogatepass"),
                                        np.uint32).reshape(len(ids), length)
             alphabet = np.unique(characters)
-            codes, repeated = [], []
+            codes, repeated = _codes_less_one(characters, alphabet), []
             for k in range(length):
-                codes.append(_row_codes(np.delete(characters, k, axis=1), alphabet))
                 repeated.append(characters[:, k] == characters[:, k - 1] if k else np.zeros(len(ids), bool))
             _, dense = np.unique(np.concatenate(codes), return_inverse=True)
             dense = dense.reshape(length, len(ids)) + numbered

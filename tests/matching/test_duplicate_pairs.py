@@ -233,3 +233,26 @@ def test_namesakes_in_tuples_of_their_own_are_one_name() -> None:
     rows, positions = RosterPairs(own, wide=DUPLICATE_WIDE_BLOCK, largest=MAX_BLOCK).met(0, len(own))
     ((expected_rows, expected_positions),) = _set_path(own, len(own))
     assert (rows.tolist(), positions.tolist()) == (expected_rows, expected_positions)
+
+
+_LATIN = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@pytest.mark.parametrize(("width", "letters"), [(6, "AB"), (9, _LATIN), (14, _LATIN),
+                                                (8, "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ" + _LATIN)])
+def test_a_numbers_codes_less_one_character_are_those_of_the_number_made_without_it(width: int, letters: str) -> None:
+    """`_codes_less_one` (each code put together from the digits before and after) gives the codes of the rows made
+    without each column, numbers (or bytes, past int64: 36 letters in 14 places) equal for equal rows only."""
+    rng = random.Random(width)
+    texts = ["".join(rng.choice(letters) for _ in range(width)) for _ in range(300)]
+    texts += [text[:3] + text[4:] + text[3] for text in texts[:50]] + texts[:20]  # neighbours and repeats
+    rows = np.frombuffer("".join(texts).encode("utf-32-le"), np.uint32).reshape(len(texts), width)
+    alphabet = np.unique(rows)
+    made = duplicate_pairs._codes_less_one(rows, alphabet)
+    assert len(made) == width
+    for k, codes in enumerate(made):
+        expected = duplicate_pairs._row_codes(np.delete(rows, k, axis=1), alphabet)
+        assert codes.dtype == expected.dtype
+        assert np.array_equal(codes, expected)
+        dropped = [text[:k] + text[k + 1:] for text in texts]
+        assert len(np.unique(codes)) == len(set(dropped))  # equal codes for equal texts only
