@@ -422,7 +422,9 @@ class DuplicatesDialog(QDialog):
             return None  # failed (and said why), another roster or officer meanwhile, or this dialog closed
         dialog = MergeDialog(self.workspace, pair.a.id, pair.b.id, self, undo_host=self.undo_host, rows=found[0])
         dialog.merged.connect(lambda _id: self.changed.emit())
-        dialog.finished.connect(lambda _result: self.refresh())
+        # Closed with the roster it compares (another roster opened: the window closes both dialogs), there is
+        # nothing to look for again: the workspace already holds the new roster.
+        dialog.finished.connect(lambda _result: self.refresh() if self.workspace.db is db else None)
         self.merge_dialog = dialog
         dialog.open()
         return dialog
