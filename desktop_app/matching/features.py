@@ -25,10 +25,11 @@ candidate pair when they share at least one key:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations, product
+from itertools import combinations, product, repeat
+from operator import eq
 from typing import NamedTuple
 
 from desktop_app.domain.dates import PartialDate
@@ -153,6 +154,41 @@ class RosterPreparing:
                         frozenset(filter(None, map(document_match_key, documents))) if documents else _NO_DOCUMENTS,
                         birth_date, sex, _identifier(uuid), _identifier(case_ref), household_key, made[1],
                         place_text(locality), place_text(address))
+
+    def prepared_columns(self, keys: Sequence[Key], surnames: Sequence[str], given_names: Sequence[str],
+                         patronymics: Sequence[str], surnames_latin: Sequence[str], given_names_latin: Sequence[str],
+                         birth_dates: Iterable[PartialDate | None], sexes: Iterable[Sex | None],
+                         documents: Iterable[tuple[str, ...]], uuids: Sequence[str | None],
+                         case_refs: Sequence[str | None], household_keys: Iterable[Key | None],
+                         localities: Sequence[str], addresses: Sequence[str]) -> list[Prepared]:
+        """`prepared` of many persons given column by column (the i-th of each column is the i-th person).
+
+            records = preparing.prepared_columns(ids, surnames, ..., addresses)   # == [preparing.prepared(...), ...]
+
+        Each distinct name, locality and address is prepared once and mapped back to its persons, and the
+        records are made by `map` and `zip`, without a Python call per person (the roster's dates and sexes come
+        prepared: `services.reconciling.roster` maps each distinct one once).
+        """
+        names = list(zip(surnames, given_names, patronymics, surnames_latin, given_names_latin, strict=True))
+        made = self._names
+        for new in set(names).difference(made):
+            made[new] = _name_tokens(*new, "")
+        tokens, roles = zip(*map(made.__getitem__, names), strict=True) if names else ((), ())
+        del names
+        places = {place: place_text(place) for place in {*localities, *addresses}}
+        return list(map(tuple.__new__, repeat(Prepared), zip(
+            keys, tokens,
+            [frozenset(filter(None, map(document_match_key, numbers))) if numbers else _NO_DOCUMENTS
+             for numbers in documents],
+            birth_dates, sexes, _identifiers(uuids), _identifiers(case_refs), household_keys, roles,
+            map(places.__getitem__, localities), map(places.__getitem__, addresses), strict=True)))
+
+
+def _identifiers(values: Sequence[str | None]) -> Sequence[str | None]:
+    """`_identifier` of each of `values`: `values` itself when every one is already in its compared form."""
+    if all(values) and all(map(eq, map(str.casefold, map(str.strip, values)), values)):  # type: ignore[arg-type]
+        return values
+    return [_identifier(value) for value in values]
 
 
 @lru_cache(maxsize=500_000)

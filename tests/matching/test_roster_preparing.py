@@ -51,6 +51,32 @@ def test_roster_preparing_gives_what_prepare_gives_and_namesakes_share_tokens() 
     assert len({id(r.tokens) for r in shared}) < len({id(r.tokens) for r in one_by_one})
 
 
+def test_prepared_columns_gives_what_prepare_gives_and_namesakes_share_tokens() -> None:
+    """The roster's persons made ready column by column (`prepared_columns`, what `services.reconciling.roster`
+    uses): the same records as one by one, an identifier not in its compared form among them, and namesakes
+    sharing one tokens tuple with those `prepared` made before on the same `RosterPreparing`."""
+    records = _roster()
+    records[7] = replace(records[7], uuid=None, case_ref="", sex=None, household_key=None, address="  ")
+    one_by_one = [prepare(record) for record in records]
+    preparing = RosterPreparing()
+    first = preparing.prepared(*(getattr(records[0], field) for field in _FIELDS))
+    columns = [tuple(getattr(record, field) for record in records) for field in _FIELDS]
+    made = preparing.prepared_columns(*columns)
+
+    assert made == one_by_one and all(type(record) is Prepared for record in made)
+    assert made[3].uuid == one_by_one[3].uuid and made[4].case_ref == "r-00004" and made[7].uuid is None
+    assert made[0].tokens is first.tokens and made[0].tokens is made[-40].tokens
+    assert len({id(r.tokens) for r in made}) < len({id(r.tokens) for r in one_by_one})
+    lower = [record for record in records if record.uuid and record.uuid == record.uuid.strip().casefold()]
+    assert lower and preparing.prepared_columns(*[tuple(getattr(record, field) for record in lower)
+                                                  for field in _FIELDS]) == [prepare(record) for record in lower]
+    assert preparing.prepared_columns(*[()] * len(_FIELDS)) == []
+
+
+_FIELDS = ("key", "surname", "given_names", "patronymic", "surname_latin", "given_names_latin", "birth_date", "sex",
+           "documents", "uuid", "case_ref", "household_key", "locality", "address")
+
+
 def test_name_levels_and_caps_over_shared_tokens_number_as_record_by_record() -> None:
     records = _roster()
     one_by_one = [prepare(record) for record in records]

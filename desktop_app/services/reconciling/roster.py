@@ -25,6 +25,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from sqlalchemy import func, select
@@ -216,19 +217,27 @@ def roster_index_ready(db: Database) -> bool:
     return kept is not None and kept[0] == head and kept[2].warmed
 
 
-CANCEL_EVERY = 1_000  # persons between two looks at `cancelled`
+CANCEL_EVERY = 50_000  # persons prepared between two looks at `cancelled`
 
 
 def _records(roster: dict[int, RosterPerson], cancelled: Callable[[], bool]) -> Iterator[Prepared]:
-    """`person.prepared()` of every person, each distinct name's tokens made once (`RosterPreparing`)."""
+    """`person.prepared()` of every person, a chunk of persons at a time, column by column: each distinct name,
+    birth date, sex and place prepared once (`RosterPreparing.prepared_columns`). A generator: `RosterIndex`
+    consumes it with the collector paused."""
     preparing = RosterPreparing()
-    for number, (person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
-                 birth_date, documents, _, household_ref, _, _, locality, address) in enumerate(roster.values()):
-        if number % CANCEL_EVERY == 0 and cancelled():
+    persons = iter(roster.values())
+    while chunk := list(islice(persons, CANCEL_EVERY)):
+        if cancelled():
             raise Cancelled()
-        yield preparing.prepared(person_id, surname, given_names, patronymic, surname_latin, given_names_latin,
-                                 _date(birth_date) if birth_date else None, _SEXES[sex] if sex else None, documents,
-                                 uuid, case_ref, household_ref or None, locality, address)
+        (ids, uuids, case_refs, surnames, given_names, patronymics, surnames_latin, given_names_latin, sexes,
+         birth_dates, documents, _, household_refs, _, _, localities, addresses) = zip(*chunk, strict=True)
+        del chunk
+        dates = {text: _date(text) if text else None for text in set(birth_dates)}
+        sex_of = {sex: _SEXES[sex] if sex else None for sex in set(sexes)}
+        yield from preparing.prepared_columns(
+            ids, surnames, given_names, patronymics, surnames_latin, given_names_latin,
+            map(dates.__getitem__, birth_dates), map(sex_of.__getitem__, sexes), documents, uuids, case_refs,
+            [ref or None for ref in household_refs], localities, addresses)
 
 
 def prepared_roster(roster: dict[int, RosterPerson]) -> Iterator[Prepared]:
