@@ -8,12 +8,22 @@ what is stored stays as typed. Usage, in a model's data():
     if role == Qt.ItemDataRole.DisplayRole:
         return on_one_line(text)
     if role == Qt.ItemDataRole.ToolTipRole and has_lines(text):
-        return plain_tip(text)
+        return plain_tip(one_under_another(text))
+    if role == TYPED_TEXT_ROLE:
+        return text if has_lines(text) else None
+
+and a table showing such a model is a `LinesTable`, whose Ctrl+C copies the cell as typed, not its shown mark.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QTableView
+
 LINE_MARK = " ↵ "  # U+21B5, in the default fonts of Windows, macOS and Linux
+# A cell's text as typed when it shows `on_one_line` otherwise (None for a text of one line): what Ctrl+C copies.
+TYPED_TEXT_ROLE = Qt.ItemDataRole.UserRole + 50
 
 
 def has_lines(text: str) -> bool:
@@ -27,3 +37,27 @@ def on_one_line(text: str) -> str:
     one line (a trailing break included, which hides nothing) as it is."""
     lines = text.splitlines()
     return LINE_MARK.join(lines) if len(lines) > 1 else text
+
+
+def one_under_another(text: str) -> str:
+    """`text`'s lines joined by '\\n', the one break a tooltip lays out as a new line: a vertical tab (a line
+    break pasted from Word), a form feed, a lone '\\r' or NEL (U+0085) showed its lines run together."""
+    return "\n".join(text.splitlines())
+
+
+class LinesTable(QTableView):
+    """A table of cells shown `on_one_line`: Ctrl+C copies the current cell as typed (its model's
+    `TYPED_TEXT_ROLE`), not with `LINE_MARK` in it; a cell of one line is copied as Qt copies it.
+
+        view = LinesTable(parent)   # as a QTableView
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            index = self.currentIndex()
+            typed = index.data(TYPED_TEXT_ROLE) if index.isValid() else None
+            if isinstance(typed, str):
+                QGuiApplication.clipboard().setText(typed)
+                event.accept()
+                return
+        super().keyPressEvent(event)

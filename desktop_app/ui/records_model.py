@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.ui.cell_text import has_lines, on_one_line
+from desktop_app.ui.cell_text import TYPED_TEXT_ROLE, has_lines, on_one_line, one_under_another
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.tooltips import plain_tip
 
@@ -69,8 +69,11 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole) else None
         if role == Qt.ItemDataRole.ToolTipRole:  # a text on several lines, one under another; then the warning
             text = self._text(record, index.column())
-            tip = "\n".join(dict.fromkeys(filter(None, (text if has_lines(text) else "", warning))))
+            tip = "\n".join(dict.fromkeys(filter(None, (one_under_another(text) if has_lines(text) else "", warning))))
             return plain_tip(tip) if tip else None
+        if role == TYPED_TEXT_ROLE:  # what Ctrl+C copies
+            text = self._text(record, index.column())
+            return text if has_lines(text) else None
         if warning and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor("#f7d6d6"))
         return None

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.services.importing import ImportPreview, Outcome, PreviewRow
-from desktop_app.ui.cell_text import has_lines, on_one_line
+from desktop_app.ui.cell_text import TYPED_TEXT_ROLE, has_lines, on_one_line, one_under_another
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import translated
 from desktop_app.ui.tooltips import plain_tip
@@ -98,7 +98,9 @@ class SheetGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return on_one_line(text)
         if role == Qt.ItemDataRole.ToolTipRole:  # a cell typed on two lines (Alt+Enter): one under another
-            return plain_tip(text) if has_lines(text) else None
+            return plain_tip(one_under_another(text)) if has_lines(text) else None
+        if role == TYPED_TEXT_ROLE:  # what Ctrl+C copies
+            return text if has_lines(text) else None
         if index.row() + 1 == self.header_row:
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
@@ -148,7 +150,7 @@ class PreviewModel(QAbstractTableModel):
             return on_one_line(self._text(row, index.column()))
         if role == Qt.ItemDataRole.ToolTipRole:
             cell = self._text(row, index.column()) if index.column() in (2, 3, 4) else ""
-            return plain_tip("\n".join(filter(None, (cell if has_lines(cell) else "",
+            return plain_tip("\n".join(filter(None, (one_under_another(cell) if has_lines(cell) else "",
                                                       translated(row.detail_text),  # the file's values among them
                                                       *(translated(p.text) for p in row.problems if not p.blocking)))))
         if role == Qt.ItemDataRole.BackgroundRole:

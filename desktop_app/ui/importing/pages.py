@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWizard,
     QWizardPage,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import RosterError
 from desktop_app.services import importing
 from desktop_app.services.importing import ImportPreview, ImportResult, Outcome
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.importing.models import OutcomeFilter, PreviewModel, outcome_label
@@ -59,7 +59,7 @@ class PreviewPage(QWizardPage):
         self.model = PreviewModel(self)
         self.proxy = OutcomeFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(objectName="previewTable")
+        self.table = LinesTable(objectName="previewTable")  # its cells on one line; Ctrl+C copies a cell as typed
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -39,6 +38,7 @@ from desktop_app.services.changes import PROFILES
 from desktop_app.services.importing import IMPORT_TARGETS, PasswordRequired, WrongPassword, column_letter
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.importing.models import SheetGridModel
 from desktop_app.ui.importing.pages import PreviewPage, ReportPage
@@ -173,7 +173,7 @@ class TablePage(QWizardPage):
         self.header_row = QSpinBox(objectName="headerRowSpin")
         self.header_row.setRange(1, 30)
         self.grid = SheetGridModel(self)
-        self.view = QTableView(objectName="sheetGrid")
+        self.view = LinesTable(objectName="sheetGrid")  # its cells on one line; Ctrl+C copies a cell as typed
         self.view.setModel(self.grid)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         row = QHBoxLayout()

@@ -77,6 +77,7 @@ from desktop_app.services.reconciling import (
 )
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui import labels
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.export_dialog import confirm_replace, save_file_name
 from desktop_app.ui.fit import resize_within_screen
@@ -98,7 +99,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.main_window.host import WindowHost
 
 def _records_table(parent: QWidget, name: str, model: QAbstractTableModel, *, fit_on_reset: bool = True) -> QTableView:
-    view = QTableView(parent)
+    view = LinesTable(parent)  # its cells on one line; Ctrl+C copies a cell as typed
     view.setObjectName(name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

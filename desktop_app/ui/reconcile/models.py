@@ -40,7 +40,7 @@ from desktop_app.services.reconciling import (
     RowResult,
 )
 from desktop_app.ui import labels
-from desktop_app.ui.cell_text import has_lines, on_one_line
+from desktop_app.ui.cell_text import TYPED_TEXT_ROLE, has_lines, on_one_line, one_under_another
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, translated
 from desktop_app.ui.records_model import RECORD_ROLE, RecordsModel
@@ -109,7 +109,7 @@ class PreparedTable(Generic[T]):
     def tooltip(self, row: int, column: int) -> str | None:
         """The lines of the cell at `row`, `column`, one under another, if it has more than one."""
         text = self.lines.get((row, column))
-        return None if text is None else plain_tip(text)
+        return None if text is None else plain_tip(one_under_another(text))
 
 
 def prepare_table(records: Sequence[T], columns: Sequence[Callable[[T], Any]],
@@ -291,6 +291,8 @@ class OutcomeModel(QAbstractTableModel):
             return self._cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._prepared.tooltip(index.row(), index.column())
+        if role == TYPED_TEXT_ROLE:  # what Ctrl+C copies
+            return self._prepared.lines.get((index.row(), index.column()))
         if role == Qt.ItemDataRole.BackgroundRole and self._with_decision and result.row in self._decisions:
             return QBrush(CHOSEN_COLOUR if self._decisions[result.row] is not None else DIFFERS_COLOUR)
         if role == ROW_RESULT_ROLE:
@@ -424,9 +426,12 @@ class PreparedRecordsModel(RecordsModel[T]):
             return self._records[index.row()]
         warning = self._prepared.warnings[index.row()] if self._prepared.warnings else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = self._prepared.lines.get((index.row(), index.column()))
+            typed = self._prepared.lines.get((index.row(), index.column()))
+            lines = one_under_another(typed) if typed is not None else None
             tip = "\n".join(dict.fromkeys(filter(None, (lines, warning))))  # the cell's lines, then its row's warning
             return plain_tip(tip) if tip else None
+        if role == TYPED_TEXT_ROLE:  # what Ctrl+C copies
+            return self._prepared.lines.get((index.row(), index.column()))
         if warning and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(DIFFERS_COLOUR)
         return None
