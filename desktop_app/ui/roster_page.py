@@ -78,7 +78,8 @@ class RosterTable(QTableView):
 
     The table selects whole rows, so Qt's Home and End, moving the current cell to the first or last
     column, only scrolled the names out of view; Ctrl+End went to the last row and the last column. Here
-    the current column is kept (the leftmost shown when there is none), so the names stay where they are.
+    the current column is kept (the leftmost shown when there is none, or when the officer hid it: the table
+    does not scroll to a cell in a hidden column), so the names stay where they are.
     """
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
@@ -86,7 +87,8 @@ class RosterTable(QTableView):
             return super().moveCursor(action, modifiers)
         model, current = self.model(), self.currentIndex()
         rows = model.rowCount()
-        column = current.column() if current.isValid() else self.columnAt(0)
+        column = current.column() if current.isValid() and not self.isColumnHidden(current.column()) \
+            else self.columnAt(0)
         if rows == 0 or column < 0:
             return QModelIndex()
         return model.index(0 if action == QAbstractItemView.CursorAction.MoveHome else rows - 1, column)
