@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 
@@ -142,11 +142,15 @@ class RosterPairs:
     `first=start`. `release` lets the arrays go once the last batch is met.
     """
 
-    def __init__(self, roster: Sequence[Prepared], *, wide: int | None, largest: int) -> None:
+    def __init__(self, roster: Sequence[Prepared], *, wide: int | None, largest: int,
+                 checkpoint: Callable[[], None] = lambda: None) -> None:
+        """`checkpoint()` is called between the build's steps and ranges (it raises to stop: the officer cancelled)."""
         self._n = len(roster)
         wide = WIDE_BLOCK if wide is None else wide
         keys = _Keys(roster)
+        checkpoint()
         (index_keys, index_records), (query_keys, query_records) = keys.of_both()
+        checkpoint()
         sizes = np.bincount(index_keys, minlength=keys.count())
         kind = np.zeros(len(sizes), np.int8)  # only the wide blocks' kinds matter
         wide_keys = np.flatnonzero((sizes > wide) & (sizes <= largest))
@@ -173,6 +177,7 @@ class RosterPairs:
         bounds = np.unique(np.searchsorted(np.cumsum(weight), np.arange(1, int(weight.sum() // _CHUNK) + 1) * _CHUNK))
         del sizes, used, weight, wide_keys
         seconds = _SecondKeys(roster, keys)
+        checkpoint()
         # Each range's records filed (block by block, ascending), and its look-ups by query: the query, where its
         # records after it begin in the filed records, how many.
         self._chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
@@ -184,6 +189,7 @@ class RosterPairs:
         for at, high in enumerate(highs.tolist()):
             if high <= low:  # no keys (an empty roster)
                 continue
+            checkpoint()
             index_at = index_order[index_ends[at]:index_ends[at + 1]]
             query_at = query_order[query_ends[at]:query_ends[at + 1]]
             self._chunks.append(self._chunk(index_keys[index_at], index_records[index_at], query_keys[query_at],
@@ -204,14 +210,17 @@ class RosterPairs:
         width = seconds.width()
         rank = np.cumsum(narrowed[low:high]) - 1  # each narrowed key's rank in the range
         dense = ((high - low) + int(rank[-1] + 1) * width) * max(n, 1) >= _CODES
-        whole = ~narrowed[query_keys]
+        # Each row's key's kind where the key is narrowed, else `_OTHER` (a narrowed key's kind is never `_OTHER`).
+        query_kind = np.where(narrowed[query_keys], kind[query_keys], _OTHER)
+        index_kind = np.where(narrowed[index_keys], kind[index_keys], _OTHER)
+        whole = query_kind == _OTHER
         asked_blocks.append(query_keys[whole] - low)
         asked_records.append(query_records[whole])
-        whole = ~narrowed[index_keys]
+        whole = index_kind == _OTHER
         filed_blocks.append(index_keys[whole] - low)
         filed_records.append(index_records[whole])
         for kind_of in (_NAME, _BIRTH, _WORD_YEAR):
-            at = np.flatnonzero(narrowed[query_keys] & (kind[query_keys] == kind_of))
+            at = np.flatnonzero(query_kind == kind_of)
             groups, per = seconds.asked(kind_of, query_keys[at], query_records[at])
             asking, records = np.repeat(query_keys[at], per), np.repeat(query_records[at], per)
             # A query meeting all of a wide block (no birth date, no name word) looks it up whole: filed whole too.
@@ -221,7 +230,7 @@ class RosterPairs:
             asked_groups.append(rank[asking[~whole] - low] * width + groups[~whole])
             asked_grouped.append(records[~whole])
             whole_keys = np.unique(asking[whole])
-            at = np.flatnonzero(narrowed[index_keys] & (kind[index_keys] == kind_of))
+            at = np.flatnonzero(index_kind == kind_of)
             groups, per = seconds.filed(kind_of, index_keys[at], index_records[at])
             filed_groups.append(rank[np.repeat(index_keys[at], per) - low] * width + groups)
             filed_grouped.append(np.repeat(index_records[at], per))
@@ -229,7 +238,7 @@ class RosterPairs:
                 at = at[np.isin(index_keys[at], whole_keys)]
                 filed_blocks.append(index_keys[at] - low)
                 filed_records.append(index_records[at])
-        del index_keys, index_records, query_keys, query_records
+        del index_keys, index_records, query_keys, query_records, query_kind, index_kind
         if dense:  # each group numbered
             filed = np.concatenate(filed_groups)
             _, numbers = np.unique(np.concatenate((filed, *asked_groups)), return_inverse=True)
@@ -251,13 +260,14 @@ class RosterPairs:
             return nothing, nothing, nothing, nothing
         merged.sort()
         asked = (merged & 1).astype(bool)
-        filed_before = np.cumsum(~asked)  # the records filed up to each place
+        places = np.int32 if len(merged) < 1 << 31 else np.int64  # counts of places: half the bytes when they fit
+        filed_before = np.cumsum(~asked, dtype=places)  # the records filed up to each place
         merged >>= 1
         block = merged // n
         begins = np.ones(len(merged), bool)  # where each block begins
         np.not_equal(block[1:], block[:-1], out=begins[1:])
         del block
-        run = np.cumsum(begins) - 1  # each place's block, numbered in order
+        run = np.cumsum(begins, dtype=places) - 1  # each place's block, numbered in order
         ends = np.append(np.flatnonzero(begins)[1:], len(merged))
         del begins
         at = np.flatnonzero(asked)
