@@ -540,8 +540,9 @@ class RosterIndex:
             out.append((position, compare(prepared, target, other)))
         return out
 
-    def _roster_compared(self) -> list[Compared]:
+    def _roster_compared(self, checkpoint: Callable[[], None] | None = None) -> list[Compared]:
         """`_compared(prepared, position, after=position)` for every indexed record: each pair of records once.
+        `checkpoint()` is called before each batch (it raises to stop: the officer cancelled).
 
         The pairs are those the plain loop takes (the lower position's query keys against the
         blocks), worked out `ROWS_PER_BATCH` records at a time on arrays (`_compared_all`); each
@@ -552,8 +553,11 @@ class RosterIndex:
         out: list[Compared] = []
         roster = self._prepared
         if issubclass(self._narrowing_kind, DuplicateNarrowing):  # the finder's: its pairs met on arrays
-            pairs = RosterPairs(roster, wide=self._wide_block, largest=MAX_BLOCK)
+            pairs = RosterPairs(roster, wide=self._wide_block, largest=MAX_BLOCK,
+                                checkpoint=checkpoint or (lambda: None))
             for start in range(0, len(roster), ROWS_PER_BATCH):
+                if checkpoint is not None:
+                    checkpoint()
                 end = start + ROWS_PER_BATCH
                 out += self._compared_all(roster[start:end], *pairs.met(start, end), indexed_from=start)
             pairs.release()
@@ -562,6 +566,8 @@ class RosterIndex:
         split: Split = {}
         narrowing = self._birth_narrowing()
         for start in range(0, len(roster), ROWS_PER_BATCH):
+            if checkpoint is not None:
+                checkpoint()
             queries = roster[start:start + ROWS_PER_BATCH]
             rows, positions = met_in_blocks([blocking_keys(query, indexing=False) for query in queries], blocks,
                                             MAX_BLOCK, [query.birth_date for query in queries], narrowing, split,
@@ -741,8 +747,9 @@ def levels_of(comparisons: Sequence[Comparison]) -> np.ndarray:
 
 @collector_paused()
 def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thresholds | None = None, *,
-                    model: Model | None = None) -> list[DuplicatePair]:
-    """Every pair of records scoring at least 'review', strongest first.
+                    model: Model | None = None, checkpoint: Callable[[], None] | None = None) -> list[DuplicatePair]:
+    """Every pair of records scoring at least 'review', strongest first. `checkpoint()`, if given, is called between
+    the stages and every `ROWS_PER_BATCH` records within them; it raises to stop the search (the officer cancelled).
 
     Each pair appears once; the ambiguity rule does not apply (a person registered three
     times gives three pairs). m is fitted by EM on the compared pairs when there are enough records,
@@ -763,13 +770,17 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
                         narrowing=DuplicateNarrowing)
     n = len(index)
     index.model = index.model.with_prior(DUPLICATE_SHARE * n, max(n, PLAUSIBLE_POPULATION) * max(n - 1, 1) / 2)
-    compared = index._roster_compared()
+    check = checkpoint or (lambda: None)
+    check()
+    compared = index._roster_compared(checkpoint)
+    check()
     everything = [c for pairs in compared for _, c in pairs]
     levels = levels_of(everything)  # made once for EM's fits and both weighings
     offered: Model | None = None  # the model before the documents' cut, where they cut: 'review' is judged on it too
     if n >= EM_MIN_ROWS:  # m, and the prior from the number of duplicate pairs EM finds among the compared
         unfitted = index.model
         expected = index.fit(everything, levels)
+        check()
         # The roster's random pairs held some of its duplicates: u without them, then m again.
         index.model = index.model.without_true_pairs(expected / max(n * (n - 1) / 2, 1.0))
         expected = index.fit(everything, levels)
@@ -793,6 +804,7 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
     # A pair that is not identified and weighs below review is 'none' whatever `judge`'s rules say (they only
     # lower a decision): its weight, worked out on arrays as `judge` sums it, spares judging it.
     hopeless = weight_of(t.review) - WEIGHT_TOLERANCE
+    check()
     weights = index._weights(compared, levels)
     offered_weights = weights
     if offered is not None:
@@ -806,6 +818,8 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
     pairs: list[DuplicatePair] = []
     carriers: Counter[tuple[object, ...]] | None = None  # persons per surname, counted when first needed
     for position, (found, weighed, offered_weighed) in enumerate(zip(compared, weights, offered_weights, strict=True)):
+        if position % ROWS_PER_BATCH == 0:
+            check()
         prepared = index._prepared[position]
         for (other, comparison), weight, offered_weight in zip(found, weighed, offered_weighed, strict=True):
             if (max(weight, offered_weight) < hopeless and comparison.levels[IDENTIFIER] != 0

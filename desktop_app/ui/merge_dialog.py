@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.errors import RosterError
+from desktop_app.domain.errors import Cancelled, RosterError
 from desktop_app.services import changes, duplicates
 from desktop_app.services.duplicates import DuplicateCandidate, FieldChoice
 from desktop_app.services.persons import PersonView
@@ -59,7 +59,7 @@ from desktop_app.ui import labels
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, show_error
 from desktop_app.ui.latest_read import WaitedReads
-from desktop_app.ui.operations import run_in_background, write_and_wait
+from desktop_app.ui.operations import PendingOperation, run_in_background, write_and_wait
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.tooltips import plain_tip
 from desktop_app.ui.undo_commands import OperationCommand, push_operation, undo_pushed
@@ -349,6 +349,7 @@ class DuplicatesDialog(QDialog):
         self.setWindowTitle(self.tr("Possible duplicates"))
         self.workspace = workspace
         self.loaded = False
+        self.search: PendingOperation | None = None  # the search running or last run
         self._waited = WaitedReads(self, lambda: workspace.db)
         self.model: RecordsModel[DuplicateCandidate] = RecordsModel([
             (self.tr("Record A"), lambda p: f"{p.a.case_ref} {p.a.name}"),
@@ -394,9 +395,22 @@ class DuplicatesDialog(QDialog):
 
     @Slot()
     def refresh(self) -> None:
+        """Search again. The search is a read on a worker of its own: the roster's saves go on meanwhile (what a
+        save changed is looked up again before the pairs are listed), and a search still running is cancelled
+        first; closed, the dialog cancels its search, which stops within about a thousand persons."""
+        if self.search is not None and shiboken6.isValid(self.search) and not self.search.done:
+            self.search.cancel()
         db = self.workspace.db
-        run_in_background(self, self.tr("Looking for duplicates"), lambda progress: duplicates.find_duplicates(
-            db, progress=progress), self._found)
+        self.search = run_in_background(self, self.tr("Looking for duplicates"),
+                                        lambda progress: duplicates.find_duplicates(db, progress=progress),
+                                        self._found, self._not_found, reading=True)
+
+    def _not_found(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):  # given up for a newer search, or by the officer: the list stays as it was
+            if not self.loaded:
+                self.count_label.setText(self.tr("The search was cancelled: Refresh searches again."))
+            return
+        show_error(self, exc)  # a RosterError is told; anything else reaches the crash dialog
 
     def _found(self, pairs: list[DuplicateCandidate]) -> None:
         self.model.set_records(pairs)

@@ -12,7 +12,8 @@ Three shapes of the same runner (one relay, one worker job, one `PendingOperatio
 - `run_in_background(parent, title, operation, on_success)`: long work on the same single worker,
   `operation(progress)` reporting `progress(done, total)`, which returns False once the officer
   pressed Cancel; a progress dialog appears only when the work lasts over half a second. With
-  `hub=`, it is a write like `run_write` (lock, own commits announced).
+  `hub=`, it is a write like `run_write` (lock, own commits announced); with `reading=True`, a long
+  read (the duplicate search) on a worker of its own, saves going on meanwhile.
 
     run_read(window, lambda: persons.get_person(db, person_id), show_person)
     run_write(window, window.hub, window.tr("Adding to the list"),
@@ -74,6 +75,7 @@ READ_THREADS = 2
 _read_pool: Workers | None = None
 _write_pool: Workers | None = None
 _open_pool: Workers | None = None
+_long_read_pool: Workers | None = None
 _relay: _Relay | None = None
 
 
@@ -176,6 +178,15 @@ def open_pool() -> Workers:
     return _open_pool
 
 
+def long_read_pool() -> Workers:
+    """The worker a long read runs on (`run_in_background(..., reading=True)`: the duplicate search), neither
+    behind the writes nor taking one of the reader pool's threads from the window's short reads."""
+    global _long_read_pool
+    if _long_read_pool is None:
+        _long_read_pool = Workers("long-reader", 1)
+    return _long_read_pool
+
+
 class _Relay(QObject):
     """Carries every operation's news to the GUI thread; lives as long as the application."""
 
@@ -275,9 +286,11 @@ class _Relay(QObject):
         write_pool().clear()
         read_pool().clear()  # nobody will see their answers: the quit does not wait for reads still queued
         open_pool().clear()
+        long_read_pool().clear()
         read_pool().wait_for_done()
         write_pool().wait_for_done()
         open_pool().wait_for_done()
+        long_read_pool().wait_for_done()
 
 
 def the_relay() -> _Relay:
@@ -553,11 +566,15 @@ def run_in_background(parent: QWidget | None, title: str, operation: Callable[[P
                       on_success: Callable[[Any], None],
                       on_failure: Callable[[BaseException], None] | None = None, *,
                       quiet: bool = False, hub: WorkspaceHub | None = None,
-                      kinds: frozenset[str] | None = None) -> PendingOperation:
+                      kinds: frozenset[str] | None = None, reading: bool = False) -> PendingOperation:
     """Run `operation(progress)` on the writer's worker with a lazily shown progress dialog and Cancel
-    (see the module); with `hub`, as a write that waits for the lock and announces what it committed."""
+    (see the module); with `hub`, as a write that waits for the lock and announces what it committed. With
+    `reading` (an operation that only reads: the duplicate search), on a worker of its own instead, so that
+    the roster's saves go on meanwhile and the reader pool stays free for the window's short reads."""
+    if reading and hub is not None:
+        raise ValueError("a reading operation writes nothing: it takes no hub")
     pending = PendingOperation(parent, title, on_success, on_failure, progress=True, quiet=quiet, every_error=True)
-    return _start(pending, write_pool(), operation, hub, kinds)
+    return _start(pending, long_read_pool() if reading else write_pool(), operation, hub, kinds, read=reading)
 
 
 

@@ -28,19 +28,20 @@ import datetime as dt
 import json
 import uuid as uuid_module
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
+from desktop_app.domain.errors import Cancelled, EditConflict, NotFound, ValidationError
 from desktop_app.domain.lists import Answer
 from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.person import FIELDS_BY_KEY
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
+from desktop_app.matching import Prepared
 from desktop_app.matching import find_duplicates as engine_duplicates
 from desktop_app.services import accounts, audit
 from desktop_app.services.backups import backup_before
@@ -137,15 +138,20 @@ def _brief(person: RosterPerson) -> PersonBrief:
 def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[DuplicateCandidate]:
     """Every pair of active persons the engine scores at 'review' or above, strongest first.
 
-    Pairs an officer marked as not a duplicate are left out.
+    Pairs an officer marked as not a duplicate are left out. The roster is read in one read
+    transaction, and saves go on while the pairs are worked out: a person merged, deleted or
+    dismissed as not a duplicate meanwhile is looked up again at the end and its pairs left out
+    (the merge screen reads both persons again in any case). `progress(done, total)` is asked
+    between the stages and every thousand persons within them; once it returns False the search
+    stops there with `Cancelled`.
     """
+    check = _checker(progress)
     with db.reading() as session:
         roster = load_roster(session)
-        dismissed = {(a, b) for a, b in session.execute(select(DuplicateDismissal.person_a_id,
-                                                               DuplicateDismissal.person_b_id))}
-    if progress is not None:
-        progress(0, 1)
-    pairs = engine_duplicates(prepared_roster(roster))  # namesakes share one tokens tuple: the model counts names once
+        dismissed = _dismissed(session)
+    check(_COMPARING)
+    pairs = engine_duplicates(_checked(prepared_roster(roster), check), checkpoint=lambda: check(_COMPARING))
+    check(_LISTING)
     found = []
     for pair in pairs:
         a, b = sorted((int(pair.key_a), int(pair.key_b)))
@@ -153,9 +159,52 @@ def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[D
             continue
         found.append(DuplicateCandidate(_brief(roster[a]), _brief(roster[b]), round(pair.score, 4), pair.decision,
                                         pair.reasons, differing_fields(pair.reasons), pair.contributions))
-    if progress is not None:
-        progress(1, 1)
+    del roster, pairs
+    found, dismissed = _still_offered(db, found)
+    check(_STAGES)
     return _closed(found, dismissed)
+
+
+_COMPARING, _LISTING, _STAGES = 1, 2, 3  # `find_duplicates`' stages as its progress counts them
+_LOOKED_UP_AT_ONCE = 500  # persons per statement when the pairs' persons are looked up again
+
+
+def _checker(progress: Progress | None) -> Callable[[int], None]:
+    """`check(stage)`: says the stage reached and raises `Cancelled` once `progress` answers False."""
+
+    def check(stage: int) -> None:
+        if progress is not None and not progress(stage, _STAGES):
+            raise Cancelled(QT_TRANSLATE_NOOP("services.duplicates", "The search for duplicates was cancelled."))
+
+    return check
+
+
+def _checked(records: Iterable[Prepared], check: Callable[[int], None]) -> Iterator[Prepared]:
+    """`records`, asking `check` every thousand of them (the engine reads them while it builds its index)."""
+    for position, record in enumerate(records):
+        if position % 1000 == 0:
+            check(_COMPARING)
+        yield record
+
+
+def _dismissed(session: Session) -> set[tuple[int, int]]:
+    return {(a, b) for a, b in session.execute(select(DuplicateDismissal.person_a_id, DuplicateDismissal.person_b_id))}
+
+
+def _still_offered(db: Database, found: list[DuplicateCandidate]
+                   ) -> tuple[list[DuplicateCandidate], set[tuple[int, int]]]:
+    """The pairs of `found` whose persons are both still active and that were not dismissed, as the roster is now
+    (saves went on during the search), with the dismissed pairs now."""
+    ids = sorted({person.id for pair in found for person in (pair.a, pair.b)})
+    active: set[int] = set()
+    with db.reading() as session:
+        for start in range(0, len(ids), _LOOKED_UP_AT_ONCE):
+            active.update(session.scalars(select(Person.id).where(
+                Person.id.in_(ids[start:start + _LOOKED_UP_AT_ONCE]), Person.deleted_at.is_(None),
+                Person.status != Status.MERGED.value)))
+        dismissed = _dismissed(session)
+    return [pair for pair in found if pair.a.id in active and pair.b.id in active
+            and (pair.a.id, pair.b.id) not in dismissed], dismissed
 
 
 def _closed(found: list[DuplicateCandidate], dismissed: set[tuple[int, int]]) -> list[DuplicateCandidate]:
