@@ -17,6 +17,8 @@ and a table showing such a model is a `LinesTable`, whose Ctrl+C copies the cell
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QTableView
@@ -24,6 +26,11 @@ from PySide6.QtWidgets import QTableView
 LINE_MARK = " ↵ "  # U+21B5, in the default fonts of Windows, macOS and Linux
 # A cell's text as typed when it shows `on_one_line` otherwise (None for a text of one line): what Ctrl+C copies.
 TYPED_TEXT_ROLE = Qt.ItemDataRole.UserRole + 50
+# Each line of a text holding right-to-left script (or a direction override) is isolated, FSI ... PDI, as its own
+# paragraph it was: joined bare, the lines' words reordered across the mark ('أحمد' then '72 1234567' showed
+# '1234567 72 ↵ أحمد'). The characters are invisible.
+_FIRST_STRONG_ISOLATE, _POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+_REORDERING = frozenset({"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "RLI", "LRI", "FSI"})
 
 
 def has_lines(text: str) -> bool:
@@ -34,9 +41,14 @@ def has_lines(text: str) -> bool:
 
 def on_one_line(text: str) -> str:
     """`text` with its lines joined by `LINE_MARK` ('ABU SHANAB\\nHUDA' -> 'ABU SHANAB ↵ HUDA'); a text of
-    one line (a trailing break included, which hides nothing) as it is."""
+    one line (a trailing break included, which hides nothing) as it is. Lines of a text in right-to-left
+    script each read as typed, in the order typed from left to right: each is isolated (FSI ... PDI)."""
     lines = text.splitlines()
-    return LINE_MARK.join(lines) if len(lines) > 1 else text
+    if len(lines) <= 1:
+        return text
+    if any(unicodedata.bidirectional(character) in _REORDERING for character in text):
+        lines = [f"{_FIRST_STRONG_ISOLATE}{line}{_POP_DIRECTIONAL_ISOLATE}" for line in lines]
+    return LINE_MARK.join(lines)
 
 
 def one_under_another(text: str) -> str:
