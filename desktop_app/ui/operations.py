@@ -363,7 +363,7 @@ class PendingOperation(QObject):
 
     def __init__(self, parent: QWidget | None, title: str, on_success: Callable[[Any], None],
                  on_failure: Callable[[BaseException], None] | None, *, progress: bool = False,
-                 quiet: bool = False, every_error: bool = False) -> None:
+                 quiet: bool = False, every_error: bool = False, modal: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("pendingOperation")
         self._parent = parent
@@ -383,7 +383,8 @@ class PendingOperation(QObject):
             self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
             self.dialog.setObjectName("taskProgress")
             self.dialog.setWindowTitle(title)
-            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            # A long read (the duplicate search) leaves its window free: the officer goes on working meanwhile.
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal if modal else Qt.WindowModality.NonModal)
             self.dialog.setAutoClose(False)
             self.dialog.setAutoReset(False)
             self.dialog.canceled.connect(self.cancel)
@@ -570,10 +571,12 @@ def run_in_background(parent: QWidget | None, title: str, operation: Callable[[P
     """Run `operation(progress)` on the writer's worker with a lazily shown progress dialog and Cancel
     (see the module); with `hub`, as a write that waits for the lock and announces what it committed. With
     `reading` (an operation that only reads: the duplicate search), on a worker of its own instead, so that
-    the roster's saves go on meanwhile and the reader pool stays free for the window's short reads."""
+    the roster's saves go on meanwhile and the reader pool stays free for the window's short reads; its progress
+    dialog then blocks no window (the officer works in the roster while it runs)."""
     if reading and hub is not None:
         raise ValueError("a reading operation writes nothing: it takes no hub")
-    pending = PendingOperation(parent, title, on_success, on_failure, progress=True, quiet=quiet, every_error=True)
+    pending = PendingOperation(parent, title, on_success, on_failure, progress=True, quiet=quiet, every_error=True,
+                               modal=not reading)
     return _start(pending, long_read_pool() if reading else write_pool(), operation, hub, kinds, read=reading)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -120,3 +120,17 @@ def test_a_closed_dialog_stops_its_search(qtbot: QtBot, big_window: MainWindow,
                     timeout=SEARCH_TIMEOUT_MS)
     qtbot.waitUntil(lambda: operations.long_read_pool().active_count() == 0)
     assert not big_window.findChildren(DuplicatesDialog)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_no_window_is_blocked_while_the_duplicates_are_sought(qtbot: QtBot, big_window: MainWindow) -> None:
+    dialog = _searching(big_window)
+    progress = dialog.findChild(QProgressDialog, "taskProgress")
+    assert progress is not None
+    qtbot.waitUntil(progress.isVisible, timeout=SEARCH_TIMEOUT_MS)  # shown once the search lasts
+    assert not dialog.loaded
+
+    # Before, the search's progress dialog was modal to its window, blocking the main window's input (the roster,
+    # its menus) until the end. (QTest's key events skip Qt's modal blocking: the modal stack is asked.)
+    assert QApplication.activeModalWidget() is None
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=SEARCH_TIMEOUT_MS)
