@@ -401,13 +401,13 @@ class DuplicatesDialog(QDialog):
         if self.search is not None and shiboken6.isValid(self.search) and not self.search.done:
             self.search.cancel()
         db = self.workspace.db
-        self.search = run_in_background(self, self.tr("Looking for duplicates"),
-                                        lambda progress: duplicates.find_duplicates(db, progress=progress),
-                                        self._found, self._not_found, reading=True)
+        search = self.search = run_in_background(self, self.tr("Looking for duplicates"),
+                                                 lambda progress: duplicates.find_duplicates(db, progress=progress),
+                                                 self._found, lambda exc: self._not_found(exc, search), reading=True)
 
-    def _not_found(self, exc: BaseException) -> None:
-        if isinstance(exc, Cancelled):  # given up for a newer search, or by the officer: the list stays as it was
-            if not self.loaded:
+    def _not_found(self, exc: BaseException, search: PendingOperation) -> None:
+        if isinstance(exc, Cancelled):  # by the officer, or given up for a newer search: the list stays as it was
+            if search is self.search and not self.loaded:
                 self.count_label.setText(self.tr("The search was cancelled: Refresh searches again."))
             return
         show_error(self, exc)  # a RosterError is told; anything else reaches the crash dialog

@@ -134,3 +134,20 @@ def test_no_window_is_blocked_while_the_duplicates_are_sought(qtbot: QtBot, big_
     # its menus) until the end. (QTest's key events skip Qt's modal blocking: the modal stack is asked.)
     assert QApplication.activeModalWidget() is None
     qtbot.waitUntil(lambda: dialog.loaded, timeout=SEARCH_TIMEOUT_MS)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_refresh_during_a_search_gives_it_up_for_a_new_one(qtbot: QtBot, big_window: MainWindow) -> None:
+    dialog = _searching(big_window)
+    first = dialog.search
+    assert first is not None
+    looking = dialog.count_label.text()
+
+    dialog.refresh()
+
+    assert dialog.search is not first
+    qtbot.waitUntil(lambda: first.done, timeout=SEARCH_TIMEOUT_MS)
+    assert not dialog.loaded  # the first was cancelled, not listed
+    assert dialog.count_label.text() == looking  # the second still runs: not said cancelled
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=SEARCH_TIMEOUT_MS)
+    assert dialog.model.rowCount() > 0
