@@ -64,6 +64,9 @@ def test_restore_dialog_shows_what_each_backup_holds_and_restores(qtbot: QtBot, 
                                                                   backup_dir: Path, window: MainWindow) -> None:
     count = stats.roster_stats(window.db).persons
     persons.create_person(window.db, {"surname": "Later"}, operator="t")
+    # The table shows the person added after the backup, so that the restore below has something to take away.
+    window.roster.model.refresh()
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == count + 1, timeout=20_000)
     dialog = RestoreDialog(window.hub.workspace, backup_dir, window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)  # the backups are read off the GUI thread

@@ -20,6 +20,7 @@ from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import Protection
+from tests.ui.opening import roster_read
 
 
 @pytest.fixture
@@ -73,6 +74,7 @@ def test_opening_another_roster_is_one_workspace_change(qtbot: QtBot, window: Ma
     backups_before = len(list((tmp_path / "backups").glob("roster-*.db")))
     heard: list[object] = []
     window.hub.workspace_changed.connect(heard.append)
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() >= 1, timeout=20_000)  # the roster left shows Петрова
     window.show_page("lists")
     old = window.db
 
@@ -82,6 +84,7 @@ def test_opening_another_roster_is_one_workspace_change(qtbot: QtBot, window: Ma
     assert window.db is not old and window.db is not None and window.db.target.path == other_path.resolve()
     assert heard == [window.workspace] and window.hub.previous is old
     assert [s.name for s in window.lists.lists_model.records] == ["Other roster's list"]
+    roster_read(qtbot, window)  # the table is emptied at the switch: wait for the other roster's own answer
     assert window.roster.model.rowCount() == 0  # the other roster has nobody yet
     assert protection.auto is not None and protection.auto.db is window.db  # backups follow the new roster
     left = list((tmp_path / "backups").glob("roster-*.db"))
