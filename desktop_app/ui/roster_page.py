@@ -433,7 +433,12 @@ class RosterPage(QWidget):
             self.person_activated.emit(person_id)
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        """The persons selected, in the table's order (those whose ids are still on their way left out). The table
+        selects whole rows, so the selection's ranges give them: Qt's selectedRows asks the model about every
+        column of every row selected, seconds on the GUI thread for a roster selected to its end (Ctrl+A,
+        Shift+Ctrl+End) at 100,000 persons."""
+        rows = sorted({row for selected in self.table.selectionModel().selection()
+                       for row in range(selected.top(), selected.bottom() + 1)})
         return [person_id for person_id in map(self.model.known_id, rows) if person_id is not None]
 
     def current_id(self) -> int | None:
