@@ -816,7 +816,7 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
         offered_weights = index._weights(compared, levels)
         index.model = cut
     pairs: list[DuplicatePair] = []
-    carriers: Counter[tuple[object, ...]] | None = None  # persons per surname, counted when first needed
+    carriers: _Carriers | None = None  # persons per surname, counted when first needed
     for position, (found, weighed, offered_weighed) in enumerate(zip(compared, weights, offered_weights, strict=True)):
         if position % ROWS_PER_BATCH == 0:
             check()
@@ -839,8 +839,8 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
             decision, reasons = judged.decision, judged.reasons
             if decision == MATCH and _other_surnames(comparison, index.model):
                 if carriers is None:
-                    carriers = Counter(key for record in index._prepared for key in _carrier_keys(record))
-                if _carried(carriers, prepared) and _carried(carriers, target):
+                    carriers = _Carriers(index._prepared)
+                if carriers.carried(prepared) and carriers.carried(target):
                     # A typing slip makes a spelling nobody else carries; two surnames that others carry too are
                     # two families (أبو عيشة and أبو شنب, one given name, birth date and block) or a married name.
                     decision, reasons = REVIEW, (*reasons, OTHER_FAMILIES)
@@ -860,19 +860,40 @@ def _other_surnames(comparison: Comparison, model: Model) -> bool:
             and not any("in each other's place" in note for note in comparison.notes))
 
 
-def _carried(carriers: Counter[tuple[object, ...]], record: Prepared) -> bool:
-    """Whether `OTHER_CARRIERS` persons who are not `record`'s own registrations carry its surname: persons sharing
-    neither the given name's initial nor the birth year (copies of one person typed with slips share one of them)."""
-    whole, initial, year, both = _carrier_keys(record)
-    return carriers[whole] - carriers[initial] - carriers[year] + carriers[both] >= OTHER_CARRIERS
+class _Carriers:
+    """Persons per surname as written (`_surnames`), with the given name's initial, with the birth year, with both.
 
+    A roster's namesakes share one tokens tuple (`RosterPreparing`): each name's surnames and initial are read
+    once and the surnames numbered, so the keys counted are small tuples, not the words again.
 
-def _carrier_keys(record: Prepared) -> tuple[tuple[object, ...], ...]:
-    """The keys `_carried` counts `record` under: its surnames, with its given name's initial, its birth year, both."""
-    surnames = _surnames(record)
-    initial = next((token.words[0][:1] for token in record.tokens if token.role == GIVEN and token.words), "")
-    year = record.birth_date.year if record.birth_date is not None else None
-    return (surnames, (surnames, "initial", initial), (surnames, "year", year), (surnames, initial, year))
+        carriers = _Carriers(roster)
+        carriers.carried(record)   # record: one of `roster`'s
+    """
+
+    def __init__(self, records: Sequence[Prepared]) -> None:
+        self._records = records  # holds the tokens whose ids key `_names`
+        self._names: dict[int, tuple[int, str]] = {}  # id(tokens) -> (the surnames' number, the given initial)
+        self._numbers: dict[tuple[tuple[str, ...], ...], int] = {}
+        self._counts: Counter[object] = Counter(key for record in records for key in self._keys(record))
+
+    def carried(self, record: Prepared) -> bool:
+        """Whether `OTHER_CARRIERS` persons who are not `record`'s own registrations carry its surname: persons
+        sharing neither the given name's initial nor the birth year (copies of one person typed with slips share
+        one of them)."""
+        whole, initial, year, both = self._keys(record)
+        counts = self._counts
+        return counts[whole] - counts[initial] - counts[year] + counts[both] >= OTHER_CARRIERS
+
+    def _keys(self, record: Prepared) -> tuple[object, object, object, object]:
+        """The keys `record` is counted under: its surnames, with its given name's initial, its birth year, both."""
+        name = self._names.get(id(record.tokens))
+        if name is None:
+            initial = next((token.words[0][:1] for token in record.tokens if token.role == GIVEN and token.words), "")
+            name = self._names[id(record.tokens)] = (self._numbers.setdefault(_surnames(record), len(self._numbers)),
+                                                     initial)
+        surnames, initial = name
+        year = record.birth_date.year if record.birth_date is not None else None
+        return (surnames, (surnames, "initial", initial), (surnames, "year", year), (surnames, initial, year))
 
 
 def _surnames(record: Prepared) -> tuple[tuple[str, ...], ...]:
