@@ -17,14 +17,17 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop_app.services import persons
 from desktop_app.services.workspace import Workspace
 from desktop_app.storage.db import Database
 from desktop_app.ui.cell_text import LINE_MARK, on_one_line
 from desktop_app.ui.importing.models import SheetGridModel
 from desktop_app.ui.importing.wizard import ImportWizard
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.reconcile.models import PreparedRecordsModel
 from desktop_app.ui.records_model import RecordsModel
 from tests.services.test_reconcile_roster import build_roster, write_answer
+from tests.ui.opening import roster_read
 from tests.ui.reconciling import ANSWER_HEADERS, checked_dialog
 
 TWO_LINES = "ABU SHANAB\nHUDA"
@@ -91,3 +94,22 @@ def test_a_tooltip_gives_the_lines_one_under_another_whatever_the_break(qtbot: Q
     grid.set_rows([["Name"], [text]], header_row=1)
     for index in (records.index(0, 0), prepared.index(0, 0), grid.index(1, 0)):
         assert _lines_laid_out(index.data(Qt.ItemDataRole.ToolTipRole)) == 3
+
+
+def test_ctrl_c_in_the_audit_trail_copies_a_reason_typed_on_two_lines(qtbot: QtBot, window: MainWindow,
+                                                                     demo_db: Database) -> None:
+    """The records tables (audit, history, households, trash...) show a break as the mark too: Ctrl+C there
+    copies the entry as recorded (X20a noticed the plain tables left)."""
+    roster_read(qtbot, window)
+    deleted = persons.delete_person(demo_db, window.roster.model.person_id(0), operator="t",
+                                    reason="left by car\nwith her mother")
+    page = window.trash
+    window.show_page("trash")
+    page.record_filter.setText(deleted.case_ref)
+    page.browse()
+    model = page.audit_model
+    qtbot.waitUntil(lambda: not page.busy and any(e.action == "delete" for e in model.records), timeout=20_000)
+    shown = next(model.index(row, column) for row in range(model.rowCount()) for column in range(model.columnCount())
+                 if LINE_MARK in str(model.index(row, column).data()))
+    copied = _copied(qtbot, page.audit_view, shown)
+    assert "left by car\nwith her mother" in copied and LINE_MARK not in copied

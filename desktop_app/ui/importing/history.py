@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import importing
 from desktop_app.services.importing import ImportSummary, UndoResult
 from desktop_app.services.workspace import Workspace
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.operations import PendingOperation, run_in_background
 from desktop_app.ui.records_model import RecordsModel
 from desktop_app.ui.workspace_signals import HoldsWorkspace, hub_of
@@ -68,7 +68,7 @@ class ImportHistoryDialog(QDialog, HoldsWorkspace):
         self.workspace = workspace
         self.model: RecordsModel[ImportSummary] = RecordsModel([(self.tr(title), value) for title, value in COLUMNS],
                                                                warn=lambda s: None, parent=self)
-        self.table = QTableView(objectName="importHistoryTable")
+        self.table = LinesTable(objectName="importHistoryTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -38,6 +38,7 @@ from desktop_app.services import packages
 from desktop_app.services.changes import PERSONS
 from desktop_app.services.workspace import Roster, Workspace
 from desktop_app.ui import labels
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.operations import run_in_background, write_and_wait
 from desktop_app.ui.records_model import RecordsModel
@@ -79,7 +80,7 @@ class ReceiveDialog(QDialog):
             (self.tr("Theirs"), lambda c: _shown(c.theirs)),
             (self.tr("From"), lambda c: c.sender),
         ], parent=self)
-        self.conflicts = QTableView(objectName="packageConflicts")
+        self.conflicts = LinesTable(objectName="packageConflicts")
         self.conflicts.setModel(self.model)
         self.conflicts.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.conflicts.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -30,6 +30,7 @@ from desktop_app.domain.errors import RosterError
 from desktop_app.services import packages
 from desktop_app.services.changes import SETTINGS
 from desktop_app.services.workspace import Roster, Workspace
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.records_model import RecordsModel
@@ -47,7 +48,7 @@ class SitesDialog(QDialog):
             (self.tr("Prefix"), lambda s: s.ref_prefix),
             (self.tr("Key fingerprint"), lambda s: s.fingerprint),
         ], parent=self)
-        self.table = QTableView(objectName="sitesTable")
+        self.table = LinesTable(objectName="sitesTable")
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -38,6 +38,7 @@ from desktop_app.domain.person import Relationship, doubtful_age
 from desktop_app.services import changes, households, persons
 from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.ui import labels
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.fit import fit_columns, fit_placeholder
 from desktop_app.ui.latest_read import WaitedReads
@@ -117,7 +118,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
         self.list_model: RecordsModel[HouseholdView] = RecordsModel(
             [(self.tr("Ref"), lambda h: h.ref), (self.tr("Name"), lambda h: h.name),
              (self.tr("Members"), lambda h: len(h.members))], parent=self)
-        self.list_view = QTableView(self, objectName="householdsTable")
+        self.list_view = LinesTable(self, objectName="householdsTable")
         self.list_view.setModel(self.list_model)
         self.list_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -141,7 +142,7 @@ class HouseholdsPage(QWidget, OnWorkspace):
              (self.tr("Citizenship"), lambda m: m.citizenships.replace(",", ", "))],
             warn=lambda m: relationship_warning(m.relationship, m.birth_date, today)
             or self._missing_evidence.get(m.person_id), parent=self)
-        self.members_view = QTableView(self, objectName="householdMembers")
+        self.members_view = LinesTable(self, objectName="householdMembers")
         self.members_view.setModel(self.members_model)
         self.members_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.members_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)

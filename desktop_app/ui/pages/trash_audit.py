@@ -38,6 +38,7 @@ from desktop_app.services import audit, changes, persons
 from desktop_app.services.audit import AuditFilter, AuditView
 from desktop_app.services.persons import PersonView
 from desktop_app.ui import labels
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import show_error, translated
 from desktop_app.ui.latest_read import LatestRead
 from desktop_app.ui.operations import being_left, write_and_wait
@@ -66,7 +67,7 @@ class TrashAuditPage(QWidget, OnWorkspace):
             [(self.tr("Case"), lambda p: p.case_ref), (self.tr("Name"), lambda p: p.display_name),
              (self.tr("Deleted"), lambda p: f"{p.deleted_at:%Y-%m-%d %H:%M}" if p.deleted_at else ""),
              (self.tr("Status"), lambda p: labels.status(p.status))], parent=self)
-        self.trash_view = QTableView(self, objectName="trashTable")
+        self.trash_view = LinesTable(self, objectName="trashTable")
         self.trash_view.setModel(self.trash_model)
         self.trash_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.trash_view.verticalHeader().hide()
@@ -96,7 +97,7 @@ class TrashAuditPage(QWidget, OnWorkspace):
              (self.tr("Action"), lambda a: translated(audit_word(a.action))),
              (self.tr("Record"), lambda a: translated(audit_word(a.entity))),
              (self.tr("What"), lambda a: translated(audit_summary(a.summary)))], parent=self)
-        self.audit_view = QTableView(self, objectName="auditTable")
+        self.audit_view = LinesTable(self, objectName="auditTable")
         self.audit_view.setModel(self.audit_model)
         self.audit_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.audit_view.verticalHeader().hide()

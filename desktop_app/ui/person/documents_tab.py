@@ -34,6 +34,7 @@ from desktop_app.domain.phones import display_phone, normalize_phone
 from desktop_app.services import persons
 from desktop_app.services.persons import DocumentView, PersonView, PhoneView
 from desktop_app.ui import labels
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import translated
 from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.person.host import EditorHost
@@ -55,7 +56,7 @@ class DocumentsTab(QWidget):
              (self.tr("Issued by"), lambda d: d.issuing_country), (self.tr("Issued"), lambda d: d.issue_date),
              (self.tr("Expires"), lambda d: d.expiry_date)],
             warn=lambda d: self.tr("This document has expired") if d.expired(today) else None, parent=self)
-        self.documents_view = QTableView(self, objectName="documentsTable")
+        self.documents_view = LinesTable(self, objectName="documentsTable")
         self.documents_view.setModel(self.documents_model)
         self.documents_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.documents_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -77,7 +78,7 @@ class DocumentsTab(QWidget):
 
         self.phones_model: RecordsModel[PhoneView] = RecordsModel(
             [(self.tr("Number"), lambda p: display_phone(p.e164)), (self.tr("Label"), lambda p: p.label)], parent=self)
-        self.phones_view = QTableView(self, objectName="phonesTable")
+        self.phones_view = LinesTable(self, objectName="phonesTable")
         self.phones_view.setModel(self.phones_model)
         self.phones_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.phones_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -8,7 +8,7 @@ every export that carried the person (which partner received their data, in whic
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.reasons import history_reason
 from desktop_app.services.exporting import Recipient
@@ -16,6 +16,7 @@ from desktop_app.services.lists import MembershipView
 from desktop_app.services.person_sheet import PersonSheet
 from desktop_app.services.status import StatusChangeView
 from desktop_app.ui import labels
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import translated
 from desktop_app.ui.fit import fit_columns
 from desktop_app.ui.records_model import RecordsModel
@@ -32,7 +33,7 @@ class HistoryTab(QWidget):
              (self.tr("From"), lambda h: labels.status(h.from_status)),
              (self.tr("To"), lambda h: labels.status(h.to_status)), (self.tr("List"), lambda h: h.list_name),
              (self.tr("Reason"), lambda h: translated(history_reason(h.reason)))], parent=self)
-        self.history_view = QTableView(self, objectName="historyTable")
+        self.history_view = LinesTable(self, objectName="historyTable")
         self.history_view.setModel(self.history_model)
         self.history_view.horizontalHeader().setStretchLastSection(True)
         self.lists_model: RecordsModel[MembershipView] = RecordsModel(
@@ -40,7 +41,7 @@ class HistoryTab(QWidget):
              (self.tr("List state"), lambda m: labels.state(m.state)),
              (self.tr("Answer"), lambda m: labels.answer(m.answer)), (self.tr("Valid until"), lambda m: m.valid_until),
              (self.tr("Crossed"), lambda m: f"{m.crossed_at:%Y-%m-%d}" if m.crossed_at else "")], parent=self)
-        self.lists_view = QTableView(self, objectName="membershipsTable")
+        self.lists_view = LinesTable(self, objectName="membershipsTable")
         self.lists_view.setModel(self.lists_model)
         self.lists_view.horizontalHeader().setStretchLastSection(True)
         fit_columns(self.history_view, (110, 100, 130, 130, 100))  # "Состояние списка" was cut
@@ -61,7 +62,7 @@ class HistoryTab(QWidget):
              (self.tr("Profile"), lambda r: r.profile), (self.tr("File"), lambda r: r.file_name),
              (self.tr("Encrypted"), lambda r: self.tr("yes") if r.encrypted else self.tr("no")),
              (self.tr("By"), lambda r: r.operator)], parent=self)
-        self.recipients_view = QTableView(self, objectName="recipientsTable")
+        self.recipients_view = LinesTable(self, objectName="recipientsTable")
         self.recipients_view.setModel(self.recipients_model)
         self.recipients_view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(QLabel(self.tr("<b>Data shared with partners</b> (every export that carried this person)")))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from desktop_app.services import households
 from desktop_app.services.households import HouseholdView, MemberView
 from desktop_app.services.persons import PersonView
 from desktop_app.ui import labels
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.pages.households import confirm_relationship
@@ -46,7 +46,7 @@ class HouseholdTab(QWidget):
              (self.tr("Relationship"), lambda m: labels.relationship(m.relationship)),
              (self.tr("Status"), lambda m: labels.status(m.status)), (self.tr("Born"), lambda m: m.birth_date or "")],
             parent=self)
-        self.household_view = QTableView(self, objectName="personHouseholdMembers")
+        self.household_view = LinesTable(self, objectName="personHouseholdMembers")
         self.household_view.setModel(self.household_members)
         self.household_view.horizontalHeader().setStretchLastSection(True)
         self.household_view.setColumnWidth(1, 240)

@@ -7,12 +7,13 @@ of their record (who changed what, when).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.reasons import audit_summary, audit_word
 from desktop_app.services.audit import AuditView
 from desktop_app.services.partners import LiaisonView
 from desktop_app.services.person_sheet import PersonSheet
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import translated
 from desktop_app.ui.records_model import RecordsModel
 
@@ -28,7 +29,7 @@ class LogTab(QWidget):
              (self.tr("With"), lambda e: " / ".join(x for x in (e.organization, e.contact or e.counterpart) if x)),
              (self.tr("Summary"), lambda e: e.summary), (self.tr("Follow up"), lambda e: e.follow_up_due or "")],
             parent=self)
-        self.log_view = QTableView(self, objectName="personLiaisonLog")
+        self.log_view = LinesTable(self, objectName="personLiaisonLog")
         self.log_view.setModel(self.log_model)
         self.log_view.horizontalHeader().setStretchLastSection(True)
         self.log_view.setColumnWidth(2, 200)
@@ -36,7 +37,7 @@ class LogTab(QWidget):
             [(self.tr("When"), lambda a: f"{a.at:%Y-%m-%d %H:%M:%S}"), (self.tr("Operator"), lambda a: a.operator),
              (self.tr("Action"), lambda a: translated(audit_word(a.action))),
              (self.tr("What"), lambda a: translated(audit_summary(a.summary)))], parent=self)
-        self.audit_view = QTableView(self, objectName="personAuditTrail")
+        self.audit_view = LinesTable(self, objectName="personAuditTrail")
         self.audit_view.setModel(self.audit_model)
         self.audit_view.horizontalHeader().setStretchLastSection(True)
         self.audit_view.setColumnWidth(0, 150)
