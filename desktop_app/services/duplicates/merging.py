@@ -139,9 +139,11 @@ def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[D
     """Every pair of active persons the engine scores at 'review' or above, strongest first.
 
     Pairs an officer marked as not a duplicate are left out. The roster is read in one read
-    transaction, and saves go on while the pairs are worked out: a person merged, deleted or
-    dismissed as not a duplicate meanwhile is looked up again at the end and its pairs left out
-    (the merge screen reads both persons again in any case). `progress(done, total)` is asked
+    transaction, and saves go on while the pairs are worked out: a person merged, deleted, edited
+    (fields, documents, status: their version moved) or dismissed as not a duplicate meanwhile is
+    looked up again at the end and its pairs left out, not offered with the fields, score and decision
+    of before the save; the next search judges them as they are (the merge screen reads both persons
+    again in any case). `progress(done, total)` is asked
     between the stages and every thousand persons within them; once it returns False the search
     stops there with `Cancelled`.
     """
@@ -159,8 +161,10 @@ def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[D
             continue
         found.append(DuplicateCandidate(_brief(roster[a]), _brief(roster[b]), round(pair.score, 4), pair.decision,
                                         pair.reasons, differing_fields(pair.reasons), pair.contributions))
+    judged = {person.id: (roster[person.id].version, roster[person.id].documents)
+              for pair in found for person in (pair.a, pair.b)}
     del roster, pairs
-    found, dismissed = _still_offered(db, found)
+    found, dismissed = _still_offered(db, found, judged)
     check(_STAGES)
     return _closed(found, dismissed)
 
@@ -191,19 +195,29 @@ def _dismissed(session: Session) -> set[tuple[int, int]]:
     return {(a, b) for a, b in session.execute(select(DuplicateDismissal.person_a_id, DuplicateDismissal.person_b_id))}
 
 
-def _still_offered(db: Database, found: list[DuplicateCandidate]
+def _still_offered(db: Database, found: list[DuplicateCandidate], judged: Mapping[int, tuple[int, tuple[str, ...]]]
                    ) -> tuple[list[DuplicateCandidate], set[tuple[int, int]]]:
-    """The pairs of `found` whose persons are both still active and that were not dismissed, as the roster is now
-    (saves went on during the search), with the dismissed pairs now."""
-    ids = sorted({person.id for pair in found for person in (pair.a, pair.b)})
-    active: set[int] = set()
+    """The pairs of `found` whose persons are both still active and as they were `judged` (version, documents), and
+    that were not dismissed, as the roster is now (saves went on during the search), with the dismissed pairs now.
+
+    The documents are compared as well as the version: a document added or removed moves the person's version only
+    when its `updated_at` moves, and that is kept to the second."""
+    ids = sorted(judged)
+    now: dict[int, tuple[int, list[str]]] = {}
     with db.reading() as session:
         for start in range(0, len(ids), _LOOKED_UP_AT_ONCE):
-            active.update(session.scalars(select(Person.id).where(
-                Person.id.in_(ids[start:start + _LOOKED_UP_AT_ONCE]), Person.deleted_at.is_(None),
-                Person.status != Status.MERGED.value)))
+            some = ids[start:start + _LOOKED_UP_AT_ONCE]
+            now.update((person_id, (version, [])) for person_id, version in session.execute(
+                select(Person.id, Person.version).where(Person.id.in_(some), Person.deleted_at.is_(None),
+                                                        Person.status != Status.MERGED.value)))
+            for person_id, number in session.execute(select(Document.person_id, Document.number).where(
+                    Document.person_id.in_(some)).order_by(Document.id)):
+                if person_id in now:
+                    now[person_id][1].append(number)
         dismissed = _dismissed(session)
-    return [pair for pair in found if pair.a.id in active and pair.b.id in active
+    unchanged = {person_id for person_id, (version, numbers) in now.items()
+                 if (version, tuple(numbers)) == judged[person_id]}
+    return [pair for pair in found if pair.a.id in unchanged and pair.b.id in unchanged
             and (pair.a.id, pair.b.id) not in dismissed], dismissed
 
 
