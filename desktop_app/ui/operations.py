@@ -46,11 +46,13 @@ application quits, running work is cancelled and waited for.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import queue
 import threading
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
@@ -77,6 +79,7 @@ _write_pool: Workers | None = None
 _open_pool: Workers | None = None
 _long_read_pool: Workers | None = None
 _relay: _Relay | None = None
+_swaps: RosterSwaps | None = None
 
 
 class Workers:
@@ -185,6 +188,78 @@ def long_read_pool() -> Workers:
     if _long_read_pool is None:
         _long_read_pool = Workers("long-reader", 1)
     return _long_read_pool
+
+
+class RosterSwaps:
+    """The reads of a roster whose file is being swapped (`swapping`: an encryption, a passphrase change, a
+    restore), process-wide.
+
+    A window's read (`run_read`, `run_in_background(..., reading=True)`) belongs to the roster its window had
+    open when it was asked. The swap waits for that roster's reads already running to end; a read that has not
+    started by then is not run (`Cancelled`, which a read does not tell: its page reads the new roster once
+    the swap ends), and a long read running asks to stop (its `progress` says cancelled). Without this, reads
+    queued before the swap ran on the old handle once the file was rewritten, and told the officer the roster
+    was damaged or not a roster. A read of a swapped roster is never run again: the window works on a new one.
+
+        with roster_swaps().swapping(db, cancelled):   # on the writer's worker, before the file is touched
+            rewrite(db)
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._running: dict[int, int] = {}  # `id` of a roster: its reads running now
+        self._swapped: weakref.WeakSet[Any] = weakref.WeakSet()  # rosters swapped or being swapped
+        # Whatever keeps a connection of its own to a roster (the window's change watcher): told to let go of a
+        # roster being swapped (`let_go(roster)`, on the swap's thread), as the swap needs the file to itself.
+        self.holders: weakref.WeakSet[Any] = weakref.WeakSet()
+
+    def swapped(self, roster: object) -> bool:
+        """Whether `roster`'s file is being (or was) swapped: its reads not started are not run."""
+        with self._lock:
+            return roster in self._swapped
+
+    def begin_read(self, roster: object) -> None:
+        """A read of `roster` starts (on a worker); raises `Cancelled` once its file is being swapped."""
+        with self._lock:
+            if roster in self._swapped:
+                raise Cancelled("Not read: the roster's file was replaced (encrypted or restored) meanwhile.")
+            self._running[id(roster)] = self._running.get(id(roster), 0) + 1
+
+    def end_read(self, roster: object) -> None:
+        with self._lock:
+            left = self._running.pop(id(roster)) - 1
+            if left:
+                self._running[id(roster)] = left
+            self._lock.notify_all()
+
+    @contextlib.contextmanager
+    def swapping(self, roster: object, cancelled: Callable[[], bool]) -> Iterator[None]:
+        """Refuse `roster`'s reads not started and wait for those running; then the caller swaps its file.
+        `cancelled()` is asked while waiting (the officer's Cancel: `Cancelled`, nothing changed). Given up
+        (`Cancelled` raised inside, or while waiting), the roster is read again as before."""
+        with self._lock:
+            self._swapped.add(roster)
+        try:
+            for holder in list(self.holders):
+                holder.let_go(roster)
+            with self._lock:
+                while self._running.get(id(roster), 0):
+                    if cancelled():
+                        raise Cancelled()
+                    self._lock.wait(0.1)
+            yield
+        except Cancelled:
+            with self._lock:
+                self._swapped.discard(roster)
+            raise
+
+
+def roster_swaps() -> RosterSwaps:
+    """The process's one `RosterSwaps`."""
+    global _swaps
+    if _swaps is None:
+        _swaps = RosterSwaps()
+    return _swaps
 
 
 class _Relay(QObject):
@@ -308,7 +383,7 @@ class _Job:
 
     def __init__(self, work: Callable[[Progress], Any], relay: _Relay, number: int, cancel: threading.Event,
                  wait_for_lock: WaitForLock | None = None, tracked: Roster | None = None,
-                 skip_cancelled: bool = False) -> None:
+                 skip_cancelled: bool = False, reading: Roster | None = None) -> None:
         self.work: list[Callable[[Progress], Any]] = [work]  # emptied on the GUI thread (see `_Relay`)
         # A read whose owner was closed (or gave it up) before it started is not run: its roster may have been
         # closed meanwhile (a roster opened and let go), and a read on it would open a connection nobody closes.
@@ -318,14 +393,16 @@ class _Job:
         self.cancel = cancel
         self.wait_for_lock = wait_for_lock
         self.tracked = tracked  # a write's roster: what it commits is read back from the audit trail
+        self.reading = reading  # a read's roster, whose file a swap may replace (`RosterSwaps`)
 
     def run(self) -> None:
         relay, number, work, cancel, tracked = self.relay, self.number, self.work, self.cancel, self.tracked
+        reading, self.reading, swaps = self.reading, None, roster_swaps()
         self.tracked = None
 
         def progress(done: int, total: int) -> bool:
             relay.progressed.emit(number, done, total)
-            return not cancel.is_set()
+            return not cancel.is_set() and (reading is None or not swaps.swapped(reading))
 
         own = None
         # The result or error travels in a box the GUI thread empties: this thread keeps no reference to it
@@ -341,7 +418,14 @@ class _Job:
                 from desktop_app.services.changes import audit_head, committed_since
 
                 before = audit_head(tracked)
-            result.append(work[0](progress))
+            if reading is None:
+                result.append(work[0](progress))
+            else:
+                swaps.begin_read(reading)
+                try:
+                    result.append(work[0](progress))
+                finally:
+                    swaps.end_read(reading)
             if tracked is not None:
                 own = committed_since(tracked, before)
         except BaseException as exc:  # handed to the GUI thread, where bugs reach the crash dialog
@@ -523,7 +607,13 @@ def _start(operation: PendingOperation, pool: Workers, work: Callable[[Progress]
             raise RuntimeError("no roster is open")
         wait_for_lock, tracked = _bound_to(workspace, while_left=while_left), workspace.db
         relay.finishers[number] = hub.write_started(kinds)
-    pool.start(_Job(work, relay, number, operation.cancel_event, wait_for_lock, tracked, read).run)
+    reading: Roster | None = None
+    if read:  # the roster the read's window has open now: a swap of its file waits for the read or drops it
+        from desktop_app.ui.workspace_signals import hub_of
+
+        window_hub = hub_of(operation._parent)
+        reading = window_hub.open_roster() if window_hub is not None else None
+    pool.start(_Job(work, relay, number, operation.cancel_event, wait_for_lock, tracked, read, reading).run)
     return operation
 
 

@@ -57,6 +57,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.ui.operations import roster_swaps
+
 if TYPE_CHECKING:
     from desktop_app.services.changes import Change, OwnCommit
     from desktop_app.services.workspace import Roster, Workspace
@@ -336,6 +338,16 @@ class _Watching:
     def on_destroyed(self, *_arguments: object) -> None:
         self.stop()
 
+    def let_go(self, roster: object) -> None:
+        """`roster`'s file is about to be swapped (`ui.operations.RosterSwaps`, on the swap's thread): the watcher
+        of it closes its connection, which would keep the swap from holding the file (an encrypted roster's
+        passphrase change was refused: "open in another window"); `follow` starts none on it meanwhile."""
+        stop_event, thread = self.stop_event, self.thread
+        if self.database is roster and stop_event is not None:
+            stop_event.set()
+            if thread is not None and thread is not threading.current_thread():
+                thread.join(_STOP_WAIT_S)
+
 
 class _FoundRelay(QObject):
     """What watcher threads emit on: owned by the application, so never deleted under a thread that emits
@@ -368,6 +380,7 @@ class RosterChanges(QObject):
         # Queued: the watcher thread emits on the relay, this object (on the GUI thread) hears it while it lives.
         self._relay.found.connect(self._deliver)
         widget.destroyed.connect(self._watching.on_destroyed)
+        roster_swaps().holders.add(self._watching)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(lambda watching=self._watching: watching.stop(wait=True))
@@ -386,6 +399,8 @@ class RosterChanges(QObject):
     def follow(self) -> None:
         """Watch the window's database while the window is shown; nothing otherwise."""
         wanted = self._database() if self._widget.isVisible() else None
+        if wanted is not None and roster_swaps().swapped(wanted):
+            wanted = None  # its file is being replaced: the watcher of the new roster starts once it is open
         if wanted is self._watching.database:
             return
         self._watching.stop()

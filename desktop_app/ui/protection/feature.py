@@ -47,6 +47,7 @@ from desktop_app.ui.operations import (
     PendingOperation,
     Progress,
     leave_roster,
+    roster_swaps,
     run_in_background,
     the_relay,
     write_and_wait,
@@ -598,12 +599,14 @@ class Protection(QObject):
     def swap_file(self, title: str, work: Callable[[], T], done: Callable[[T], None],
                   failed: Callable[[BaseException], None]) -> PendingOperation:
         """Run `work()` (it closes the roster and swaps its file) on the writer's worker once no colleague holds
-        the write lock; `done(result)` or `failed(error)` on the GUI thread. While a colleague holds the lock the
-        waiting window names them, and Cancel (or another roster opened) gives the work up before it starts."""
+        the write lock and the window's reads of the roster still running have ended (those not started are
+        dropped untold: the pages read the new roster once `done` replaced it); `done(result)` or
+        `failed(error)` on the GUI thread. While a colleague holds the lock the waiting window names them, and
+        Cancel (or another roster opened) gives the work up before it starts (the pages then read again)."""
         workspace = self.host.workspace
         assert workspace is not None
         db, relay = workspace.db, the_relay()
-        numbered = threading.Event()
+        numbered, reads_dropped = threading.Event(), threading.Event()
         number: list[int] = []
 
         def operation(progress: Progress) -> T:
@@ -616,7 +619,11 @@ class Protection(QObject):
 
             # The relay outlives every window: its signal is the runner's own way to name the lock's holder.
             workspace.wait_for_writer(cancelled, lambda holder: relay.waiting.emit(number[0], holder))
-            return work()
+            # The window's reads of this roster still running end first, and those not started are dropped
+            # untold (on the old handle they would read the file half rewritten or encrypted: "damaged").
+            reads_dropped.set()
+            with roster_swaps().swapping(db, cancelled):
+                return work()
 
         # Held like one of the window's writes: a colleague's change arriving meanwhile reloads no page, whose
         # reads would open the file again while it is being swapped (news is handed on once this ends).
@@ -630,6 +637,8 @@ class Protection(QObject):
         def refused(exc: BaseException) -> None:
             self.busy = None
             finished(None)
+            if isinstance(exc, Cancelled) and reads_dropped.is_set() and self.host.db is db:
+                self.host.hub.announce()  # the roster stays: the pages read again what was dropped meanwhile
             failed(exc)
 
         self.busy = run_in_background(self.window, title, operation, succeeded, refused)
