@@ -55,7 +55,7 @@ from desktop_app.domain.errors import Cancelled, RosterError
 from desktop_app.services import changes, duplicates
 from desktop_app.services.duplicates import DuplicateCandidate, FieldChoice
 from desktop_app.services.persons import PersonView
-from desktop_app.services.workspace import Workspace
+from desktop_app.services.workspace import Roster, Workspace
 from desktop_app.ui import labels
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, show_error
@@ -68,7 +68,6 @@ from desktop_app.ui.undo_commands import OperationCommand, push_operation, undo_
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from desktop_app.storage.db import Database
     from desktop_app.ui.main_window.host import WindowHost
 
 DIFFERS_COLOUR = QColor("#fbeed5")
@@ -340,7 +339,7 @@ class MergeDialog(QDialog):
         self.merged.emit(restored.id)
 
 
-def _searched(db: Database, progress: Callable[[int, int], bool]) -> list[DuplicateCandidate]:
+def _searched(db: Roster, progress: Callable[[int, int], bool]) -> list[DuplicateCandidate]:
     """`duplicates.find_duplicates(db, progress=progress)`, on the search's worker. Cancelled, the search lets go of
     what it held (the roster read, its index and pairs: gigabytes at a million persons) and gives the memory back to
     the system here (breaker X20c): the dialog's own give-back, when it closes, ran while the search still held it.
