@@ -149,7 +149,7 @@ class RosterPairs:
         wide = WIDE_BLOCK if wide is None else wide
         keys = _Keys(roster)
         checkpoint()
-        (index_keys, index_records), (query_keys, query_records) = keys.of_both()
+        (index_keys, index_records), (query_keys, query_records) = keys.of_both(checkpoint)
         checkpoint()
         sizes = np.bincount(index_keys, minlength=keys.count())
         kind = np.zeros(len(sizes), np.int8)  # only the wide blocks' kinds matter
@@ -356,16 +356,23 @@ class _Keys:
         self._day_month = day_month
         self._date_codes: np.ndarray | None = None
 
-    def of_both(self) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
-        """Every (key, record) of the index side and of the query side, each as two arrays."""
-        texts = [self._texts(indexing=True), self._texts(indexing=False)]  # numbers and dates numbered after them
+    def of_both(self, checkpoint: Callable[[], None] = lambda: None
+                ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        """Every (key, record) of the index side and of the query side, each as two arrays. `checkpoint()` is called
+        between the sides' texts, the numbers and the dates (the key build's longest step: a cancel waited for it)."""
+        texts = []  # numbers and dates numbered after them
+        for indexing in (True, False):
+            texts.append(self._texts(indexing=indexing))
+            checkpoint()
         numbers, holders = self._documents
+        checkpoint()
         numbers = numbers + len(self._numbered)
         self._dates_from = len(self._numbered) + self._document_count
         out = []
         for (keys, records), indexing in zip(texts, (True, False), strict=True):
             dates, dated = self._dates(indexing=indexing)
             out.append((np.concatenate((keys, numbers, dates)), np.concatenate((records, holders, dated))))
+            checkpoint()
         return out[0], out[1]
 
     def count(self) -> int:
