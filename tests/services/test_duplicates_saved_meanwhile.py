@@ -8,14 +8,14 @@ The save is made, for real, once the roster was read: at the search's first prog
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from desktop_app.domain.errors import Cancelled, ValidationError
 from desktop_app.domain.person import DocumentData, DocumentType
 from desktop_app.services import duplicates, persons
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Database, open_database
 
 Save = Callable[[Database, int, int], object]
 
@@ -49,7 +49,24 @@ def _document_added(db: Database, a: int, b: int) -> object:
     return persons.add_document(db, b, DocumentData(DocumentType.PASSPORT, "N7731904"), operator="t")
 
 
-@pytest.mark.parametrize("save", [_merged, _deleted, _dismissed, _renamed, _document_added])
+pytest_plugins = ["tests.helpers.postgres"]
+SAVES = [_merged, _deleted, _dismissed, _renamed, _document_added]
+
+
+@pytest.fixture
+def server_db(postgres_url: str) -> Iterator[Database]:
+    database = open_database(postgres_url)
+    yield database
+    database.close()
+
+
+@pytest.mark.parametrize("save", SAVES)
+def test_a_pair_changed_during_the_search_is_not_offered_on_a_server(server_db: Database, save: Save) -> None:
+    """The same on PostgreSQL (breaker X20c): the search's read is a transaction of its own there too."""
+    test_a_pair_changed_during_the_search_is_not_offered(server_db, save)
+
+
+@pytest.mark.parametrize("save", SAVES)
 def test_a_pair_changed_during_the_search_is_not_offered(db: Database, save: Save) -> None:
     changed = _twice(db, "ORLOVA", "MARIA", "1984-02-11")
     kept = _twice(db, "ANTONOV", "PAVEL", "1971-09-30")
