@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import re
 import shutil
@@ -63,6 +64,7 @@ KEEP_DAILY_DAYS = 28
 DEFAULT_FOLDER_NAME = "backups"
 # A hidden copy in progress: `.<backup name>.<process id>.partial` (with SQLite's -journal beside it).
 PARTIAL_PATTERN = re.compile(r"^\.(?P<name>.+?)(?:\.(?P<pid>\d+))?\.partial(?:-journal)?$")
+_partial_numbers = itertools.count(1)  # each hidden copy's own number within the process
 STALE_PARTIAL_S = 6 * 3600  # where a writer's process cannot be asked (Windows), a partial this old is stale
 
 # Opens a file read-only with the right key (or raises); see `Database.connect_copy`.
@@ -202,7 +204,9 @@ def _write_checked(destination: Path, copy: Callable[[Path], None], opener: Open
     if not system.folder_writable(folder):  # by creating a file: os.access says yes to any folder on Windows
         raise DatabaseError(_READ_ONLY_FOLDER, folder=str(folder))
     clean_stale_partials(folder)
-    partial = folder / f".{output_files.fitting_name(destination.name)}.{os.getpid()}.partial"
+    # Numbered within the process: two backups of the same second (the automatic one on its own worker, one the
+    # officer asked) never write, nor discard, the same hidden copy.
+    partial = folder / f".{output_files.fitting_name(destination.name)}-{next(_partial_numbers)}.{os.getpid()}.partial"
     _discard(partial)
     try:
         copy(partial)
