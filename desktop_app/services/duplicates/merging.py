@@ -149,7 +149,7 @@ def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[D
     """
     check = _checker(progress)
     with db.reading() as session:
-        roster = load_roster(session)
+        roster = load_roster(session, checkpoint=lambda: check(_COMPARING))
         dismissed = _dismissed(session)
     check(_COMPARING)
     pairs = engine_duplicates(_checked(prepared_roster(roster), check), checkpoint=lambda: check(_COMPARING))

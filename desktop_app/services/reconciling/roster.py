@@ -107,8 +107,13 @@ _SEXES = {sex.value: sex for sex in Sex}
 _date = lru_cache(maxsize=65_536)(PartialDate.parse)  # a roster of 100,000 holds about 30,000 birth dates
 
 
-def load_roster(session: Session) -> dict[int, RosterPerson]:
-    """Every active person by id (persons in the trash and merged records are left out)."""
+_ASKED_EVERY = 1000  # persons read between two of `load_roster`'s checkpoints
+
+
+def load_roster(session: Session, checkpoint: Callable[[], None] | None = None) -> dict[int, RosterPerson]:
+    """Every active person by id (persons in the trash and merged records are left out). `checkpoint()`, if given,
+    is called after the documents' read and every `_ASKED_EVERY` persons (it raises to stop: the duplicate search's
+    Cancel, which waited for the whole read, 9 s at a million persons)."""
     # Core on the session's connection: the session's own execute runs column selects through the ORM's
     # row loading, which costs more than reading the rows.
     connection = session.connection()
@@ -116,6 +121,8 @@ def load_roster(session: Session) -> dict[int, RosterPerson]:
     documents: dict[int, list[str]] = {}
     for person_id, number in connection.execute(select(Document.person_id, Document.number).order_by(Document.id)):
         documents.setdefault(person_id, []).append(number)
+    if checkpoint is not None:
+        checkpoint()
     query = select(Person.id, Person.uuid, Person.case_ref, Person.surname, Person.given_names, Person.patronymic,
                    Person.surname_latin, Person.given_names_latin, Person.sex, Person.birth_date,
                    Person.household_id, Person.status, Person.version, Person.locality, Person.address).where(
@@ -129,6 +136,8 @@ def load_roster(session: Session) -> dict[int, RosterPerson]:
     dates: dict[str | None, str | None] = {}
     for (person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
          birth_date, household_id, status, version, locality, address) in connection.execute(query):
+        if checkpoint is not None and len(roster) % _ASKED_EVERY == 0:
+            checkpoint()
         numbers = documents.get(person_id)
         locality = locality or ""
         roster[person_id] = RosterPerson(
