@@ -22,6 +22,7 @@ import functools
 import json
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,6 +152,18 @@ def last_change_marker(db: Database) -> int:
         return session.scalar(select(func.max(AuditEntry.id)).where(AuditEntry.action != BACKUP_ACTION)) or 0
 
 
+def beside_saves(db: Database) -> bool:
+    """Whether a long read of this roster (its automatic backup, its full check at open) may run beside its
+    saves instead of before them: SQLite in WAL mode, where the read sees one snapshot (one read transaction:
+    a save committed meanwhile is wholly in a backup or wholly absent) and never holds a writer up. A roster
+    on a network share keeps the rollback journal, where a reader keeps every save out until it ends (they
+    would fail busy): its long reads wait their turn with the saves on the writer's worker.
+
+        run_in_background(window, title, work, done, reading=backups.beside_saves(db))
+    """
+    return db.target.path is not None and system.journal_mode(db.target.path) == "WAL"
+
+
 @dataclass
 class AutoBackup:
     """When automatic backups are due: at open, every `interval` minutes if something changed, at close."""
@@ -162,21 +175,25 @@ class AutoBackup:
     keep_recent: int = storage_backup.KEEP_RECENT
     keep_days: int = storage_backup.KEEP_DAILY_DAYS
     _backed_up_marker: int = -1
+    # One backup at a time: the window's automatic one runs beside the saves (`beside_saves`), the one at close
+    # on the writer's worker; the later waits for the earlier and skips what it already backed up.
+    _one_at_a_time: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def due(self) -> bool:
         return last_change_marker(self.db) != self._backed_up_marker
 
     def run(self, reason: str, *, force: bool = False) -> BackupInfo | None:
         """Back up now if anything changed since the last automatic backup (or `force`)."""
-        marker = last_change_marker(self.db)
-        if not force and marker == self._backed_up_marker:
-            return None
-        # The mission's own safety copies run whoever is signed in (issue 20): a volunteer's shift is backed up too.
-        signed = accounts.signed_in(self.db)
-        info = _take_backup(self.db, self.folder, operator=signed.name if signed is not None else self.operator,
-                            reason=reason, keep_recent=self.keep_recent, keep_days=self.keep_days)
-        self._backed_up_marker = marker
-        return info
+        with self._one_at_a_time:
+            marker = last_change_marker(self.db)
+            if not force and marker == self._backed_up_marker:
+                return None
+            # The mission's own safety copies run whoever is signed in (issue 20): a volunteer's shift is backed up.
+            signed = accounts.signed_in(self.db)
+            info = _take_backup(self.db, self.folder, operator=signed.name if signed is not None else self.operator,
+                                reason=reason, keep_recent=self.keep_recent, keep_days=self.keep_days)
+            self._backed_up_marker = marker
+            return info
 
 
 class AnotherRostersBackup(DatabaseError):

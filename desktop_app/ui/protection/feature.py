@@ -223,8 +223,9 @@ class Protection(QObject):
         self.check_in_background()
 
     def check_in_background(self) -> None:
-        """A roster too large to check in full at open is checked off the GUI thread once it is open;
-        damage found then is told, and refuses writes from then on."""
+        """A roster too large to check in full at open is checked off the GUI thread once it is open, beside the
+        saves (after the backup at open, on the same worker); damage found then is told, and refuses writes from
+        then on."""
         db = self.host.db
         if not db.needs_full_check():
             return
@@ -237,10 +238,15 @@ class Protection(QObject):
         def failed(exc: BaseException) -> None:  # the roster was closed or switched meanwhile
             log.info("background integrity check not finished: %s", type(exc).__name__)
 
-        host = self.host
+        host, swaps = self.host, roster_swaps()
+
+        def given_up() -> bool:  # a swap of the file (encrypt, restore) waits for the reads running: not this long
+            return self.closing or host.db is not db or swaps.swapped(db)
+
+        # Beside the saves, as the automatic backup (`_run_auto`): it reads every page of a large file.
         run_in_background(self.window, self.tr("Checking the roster file"),
-                          lambda _progress: db.check_integrity(stop=lambda: self.closing or host.db is not db),
-                          checked, failed, quiet=True)
+                          lambda _progress: db.check_integrity(stop=given_up), checked, failed, quiet=True,
+                          reading=backups.beside_saves(db))
 
     @Slot()
     def warn_if_damaged(self) -> None:
@@ -310,10 +316,14 @@ class Protection(QObject):
             finished()
             if not isinstance(exc, RosterError):
                 raise exc
+            if isinstance(exc, Cancelled):  # not started: the window closed, or the roster's file was swapped
+                return
             self._auto_failed(exc)
 
+        # Beside the saves (a long read's worker), not before them on the writer's: at 100,000 persons a save made
+        # just after the roster opened waited for the whole copy and its check.
         self.auto_task = run_in_background(self.window, self.tr("Backing up"), lambda _progress: auto.run(reason),
-                                           finished, failed, quiet=True)
+                                           finished, failed, quiet=True, reading=backups.beside_saves(auto.db))
 
     def _auto_failed(self, exc: RosterError) -> None:
         # A missing USB stick must not stop the work: say it in the status bar.
