@@ -145,6 +145,7 @@ class Protection(QObject):
         self.window = window  # the parent of the dialogs and actions
         self.auto: backups.AutoBackup | None = None
         self.auto_task: PendingOperation | None = None
+        self._auto_task_of: backups.AutoBackup | None = None  # whose backup `auto_task` is
         self.busy: PendingOperation | None = None  # a restore or an encryption under way (`swap_file`)
         # The audit check's and the retention plan's reads: an answer about a roster replaced meanwhile is dropped.
         self.reads = LatestRead(window, lambda: self.host.db)
@@ -305,12 +306,21 @@ class Protection(QObject):
         if self.auto is None:
             return
         self.auto.folder = backup_folder(self.host)
-        if self.auto_task is not None:
-            return  # the previous one is still writing
         auto = self.auto
+        if self.auto_task is not None and self._auto_task_of is auto:
+            return  # the previous one is still writing
+        task: list[PendingOperation] = []
+
+        def backing_up(_progress: Progress) -> BackupInfo | None:
+            # Queued behind a long read (a duplicate search), it may start once the roster was left (File > Open,
+            # the window closed: their backup at close took its place) or replaced: not run on a roster let go.
+            if self.auto is not auto:
+                raise Cancelled("Not backed up: the roster was left before the automatic backup started.")
+            return auto.run(reason)
 
         def finished(_result: object = None) -> None:
-            self.auto_task = None
+            if task and self.auto_task is task[0]:  # not the next roster's, asked while this one waited its turn
+                self.auto_task = None
 
         def failed(exc: BaseException) -> None:
             finished()
@@ -322,8 +332,10 @@ class Protection(QObject):
 
         # Beside the saves (a long read's worker), not before them on the writer's: at 100,000 persons a save made
         # just after the roster opened waited for the whole copy and its check.
-        self.auto_task = run_in_background(self.window, self.tr("Backing up"), lambda _progress: auto.run(reason),
-                                           finished, failed, quiet=True, reading=backups.beside_saves(auto.db))
+        self.auto_task = run_in_background(self.window, self.tr("Backing up"), backing_up, finished, failed,
+                                           quiet=True, reading=backups.beside_saves(auto.db))
+        self._auto_task_of = auto
+        task.append(self.auto_task)
 
     def _auto_failed(self, exc: RosterError) -> None:
         # A missing USB stick must not stop the work: say it in the status bar.
