@@ -78,6 +78,7 @@ _read_pool: Workers | None = None
 _write_pool: Workers | None = None
 _open_pool: Workers | None = None
 _long_read_pool: Workers | None = None
+_background_read_pool: Workers | None = None
 _relay: _Relay | None = None
 _swaps: RosterSwaps | None = None
 
@@ -188,6 +189,16 @@ def long_read_pool() -> Workers:
     if _long_read_pool is None:
         _long_read_pool = Workers("long-reader", 1)
     return _long_read_pool
+
+
+def background_read_pool() -> Workers:
+    """The worker the window's own long reads run on (a quiet `run_in_background(..., reading=True)`: the
+    automatic backup, the full check of a large roster at open), one after the other: the officer's long read
+    (the duplicate search) never waits behind them, nor they behind it."""
+    global _background_read_pool
+    if _background_read_pool is None:
+        _background_read_pool = Workers("background-reader", 1)
+    return _background_read_pool
 
 
 class RosterSwaps:
@@ -362,10 +373,12 @@ class _Relay(QObject):
         read_pool().clear()  # nobody will see their answers: the quit does not wait for reads still queued
         open_pool().clear()
         long_read_pool().clear()
+        background_read_pool().clear()
         read_pool().wait_for_done()
         write_pool().wait_for_done()
         open_pool().wait_for_done()
         long_read_pool().wait_for_done()
+        background_read_pool().wait_for_done()
 
 
 def the_relay() -> _Relay:
@@ -662,12 +675,14 @@ def run_in_background(parent: QWidget | None, title: str, operation: Callable[[P
     (see the module); with `hub`, as a write that waits for the lock and announces what it committed. With
     `reading` (an operation that only reads: the duplicate search), on a worker of its own instead, so that
     the roster's saves go on meanwhile and the reader pool stays free for the window's short reads; its progress
-    dialog then blocks no window (the officer works in the roster while it runs)."""
+    dialog then blocks no window (the officer works in the roster while it runs); a `quiet` one (the window's
+    own: the automatic backup) on another worker (`background_read_pool`), so neither waits for the other."""
     if reading and hub is not None:
         raise ValueError("a reading operation writes nothing: it takes no hub")
     pending = PendingOperation(parent, title, on_success, on_failure, progress=True, quiet=quiet, every_error=True,
                                modal=not reading)
-    return _start(pending, long_read_pool() if reading else write_pool(), operation, hub, kinds, read=reading)
+    pool = (background_read_pool() if quiet else long_read_pool()) if reading else write_pool()
+    return _start(pending, pool, operation, hub, kinds, read=reading)
 
 
 

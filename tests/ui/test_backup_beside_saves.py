@@ -65,8 +65,8 @@ def test_a_save_made_during_the_opening_backup_is_written_while_it_runs(qtbot: Q
     write_and_wait(main, "Saving the person", lambda: persons.update_person(
         big_db, person_id, {"notes": "saved while the backup ran"}, operator="A. Petrova"))
     assert protection.auto_task is not None  # written without waiting for the backup (before: after it)
-    # The full check of a roster this large waits behind the backup on the same worker, not before the save.
-    assert big_db.needs_full_check() and operations.long_read_pool().queued_count() == 1
+    # The full check of a roster this large waits behind the backup on their worker, not before the save.
+    assert big_db.needs_full_check() and operations.background_read_pool().queued_count() == 1
 
     qtbot.waitUntil(lambda: protection.auto_task is None, timeout=BACKUP_TIMEOUT_MS)
     (backup_file,) = (tmp_path / "backups").glob("roster-backup-*.db")
