@@ -23,11 +23,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.exceptions import TimeoutError as QtBotTimeout
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.errors import Cancelled
 from desktop_app.services import backups, demo, persons, roster
 from desktop_app.services.roster_rows import RosterQuery
 from desktop_app.storage.db import Database, looks_encrypted, open_database
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.operations import READ_THREADS, read_pool, roster_swaps, run_read
+from desktop_app.ui.operations import READ_THREADS, read_pool, roster_swaps, run_in_background, run_read
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import PlainCopiesDialog, Protection
 from desktop_app.ui.protection.backup_dialog import RestoreDialog
@@ -241,4 +242,40 @@ def test_an_encryption_cancelled_while_it_waits_for_a_read_changes_nothing_and_t
     assert window.roster.model.ids == roster.search_ids(database, window.roster.model.query)
     _shows_the_roster_of(qtbot, window, persons_there)
     assert officer.errors == []
+    window.close()
+
+
+def test_a_long_read_running_is_told_to_stop_and_the_encryption_goes_on(
+        qtbot: QtBot, officer: Officer, tmp_path: Path, preferences: Preferences) -> None:
+    """A long read of the roster (as the duplicate search is) asks its progress as it goes: once the swap waits for
+    it, its progress says cancelled, so the officer's encryption does not wait for the whole search."""
+    path = tmp_path / "roster.db"
+    database = open_database(path)
+    demo.fill_demo(database, households=12, operator="demo")
+    window = _window(qtbot, database, tmp_path / "usb", preferences)
+    running, given_up, release = threading.Event(), threading.Event(), threading.Event()
+    outcome: list[object] = []
+
+    def long_read(progress: Callable[[int, int], bool]) -> int:
+        running.set()
+        while progress(0, 0):
+            if release.wait(0.02):  # let go by the test at its end, whatever happened
+                return roster.count(database, RosterQuery())
+        given_up.set()
+        raise Cancelled()
+
+    run_in_background(window, "Looking for duplicates", long_read, outcome.append, outcome.append, reading=True)
+    assert running.wait(20)
+    officer.passphrases = [PASSPHRASE, PASSPHRASE]
+    protection = window.feature(Protection)
+    protection.encrypt_or_rekey()
+    try:
+        qtbot.waitUntil(lambda: protection.busy is None, timeout=20_000)
+    finally:
+        release.set()
+    assert given_up.is_set()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=20_000)
+    assert isinstance(outcome[0], Cancelled)
+    assert officer.errors == []
+    assert window.db.encrypted and looks_encrypted(path)
     window.close()
