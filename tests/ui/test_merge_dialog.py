@@ -131,3 +131,56 @@ def test_the_merge_screen_emptied_by_the_cycle_collector_takes_a_key_without_an_
     dialog = MergeDialog(Workspace(db, "A. Petrova"), *pair)
     qtbot.addWidget(dialog)
     _emptied_while_its_table_hears_a_key(qtbot, dialog)
+
+
+def _merge_current_pair(qtbot: QtBot, dialog: DuplicatesDialog) -> MergeDialog:
+    """Merge the pair current in the list (the first, unless another is made current)."""
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    merge = dialog.merge_dialog
+    qtbot.waitExposed(merge)
+    replies: list[str] = []
+    answer_next_message_box(replies)
+    with qtbot.waitSignal(merge.merged, timeout=10_000):
+        qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+    return merge
+
+
+def test_closing_the_merge_screen_without_a_merge_searches_nothing_again(qtbot: QtBot, db: Database,
+                                                                        pair: tuple[int, int]) -> None:
+    """A new search at every look at a pair was a minute of CPU and gigabytes at a million persons (breaker X20c)."""
+    dialog = _duplicates(qtbot, db)
+    search, shown = dialog.search, list(dialog.model.records)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    merge = dialog.merge_dialog
+    qtbot.waitExposed(merge)
+    merge.reject()
+    qtbot.wait(50)
+    assert dialog.search is search and dialog.model.records == shown
+
+    merge = _merge_current_pair(qtbot, dialog)  # merged, then undone in the screen: nothing changed either
+    with qtbot.waitSignal(merge.merged, timeout=10_000):
+        qtbot.mouseClick(merge.undo_button, Qt.MouseButton.LeftButton)
+    merge.reject()
+    qtbot.wait(50)
+    assert dialog.search is search and dialog.model.records == shown
+
+
+def test_a_merge_takes_the_merged_records_pairs_off_the_list_and_keeps_the_others(
+        qtbot: QtBot, db: Database, pair: tuple[int, int]) -> None:
+    for _ in range(2):  # another person registered twice: a pair the merge of the first does not touch
+        persons.create_person(db, {"surname_latin": "ORLOVA", "given_names_latin": "MARIA", "birth_date": "1984-02-11"},
+                              operator="t")
+    dialog = _duplicates(qtbot, db)
+    search = dialog.search
+    row = next(r for r, p in enumerate(dialog.model.records) if {p.a.id, p.b.id} == set(pair))
+    dialog.table.setCurrentIndex(dialog.model.index(row, 0))
+    top = dialog.model.record(row)
+    others = [p for p in dialog.model.records if not {p.a.id, p.b.id} & {top.a.id, top.b.id}]
+    assert any(p.a.name.startswith("ORLOVA") for p in others)
+    merge = _merge_current_pair(qtbot, dialog)
+    gone = top.b.id if merge.kept_id == top.a.id else top.a.id
+    merge.reject()
+    qtbot.waitUntil(lambda: all(gone not in (p.a.id, p.b.id) for p in dialog.model.records))
+    assert dialog.search is search  # no new search
+    assert [p for p in dialog.model.records if not {p.a.id, p.b.id} & {top.a.id, top.b.id}] == others
+    assert "merged" in dialog.count_label.text()
