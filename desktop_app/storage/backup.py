@@ -65,7 +65,7 @@ DEFAULT_FOLDER_NAME = "backups"
 # A hidden copy in progress: `.<backup name>.<process id>.partial` (with SQLite's -journal beside it).
 PARTIAL_PATTERN = re.compile(r"^\.(?P<name>.+?)(?:\.(?P<pid>\d+))?\.partial(?:-journal)?$")
 _partial_numbers = itertools.count(1)  # each hidden copy's own number within the process
-STALE_PARTIAL_S = 6 * 3600  # where a writer's process cannot be asked (Windows), a partial this old is stale
+STALE_PARTIAL_S = 6 * 3600  # a partial untouched this long is stale, whatever process has its number now
 
 # Opens a file read-only with the right key (or raises); see `Database.connect_copy`.
 Opener = Callable[[Path], Any]
@@ -280,10 +280,12 @@ def clean_stale_partials(folder: Path) -> list[Path]:
 def _is_stale(path: Path, pid: str | None) -> bool:
     if pid is None:
         return True  # an older version's name: its writer is long gone
-    if int(pid) == os.getpid():
+    # Untouched for hours: whoever has its number now (ids start again after a power cut cut a backup off) is not
+    # its writer. Asked first, as the process cannot be asked on Windows (os.kill would end it there).
+    if time.time() - path.stat().st_mtime > STALE_PARTIAL_S:
+        return True
+    if int(pid) == os.getpid() or os.name == "nt":
         return False
-    if os.name == "nt":  # os.kill would end the process there
-        return time.time() - path.stat().st_mtime > STALE_PARTIAL_S
     try:
         os.kill(int(pid), 0)
     except ProcessLookupError:
