@@ -1,8 +1,10 @@
-"""GUI fixtures: a preferences object with an operator, and a window on a small roster."""
+"""GUI fixtures: a preferences object with an operator, a window on a small roster, and a roster big enough
+(`BIG_ROSTER_PERSONS`) that a backup or a search for duplicates takes seconds while a save takes a fraction of one."""
 
 from __future__ import annotations
 
 import importlib.util
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -12,7 +14,8 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import demo
-from desktop_app.storage.db import Database
+from desktop_app.services.demo_bulk import build_demo_roster
+from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from tests.ui.leftovers import close_main_windows_left_shown
@@ -32,6 +35,29 @@ def preferences(tmp_path: Path) -> Preferences:
     prefs = Preferences(settings)
     prefs.operator = "A. Petrova"
     return prefs
+
+
+BIG_ROSTER_PERSONS = 20_000
+
+
+@pytest.fixture(scope="session")
+def big_roster_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A bulk-built demonstration roster of `BIG_ROSTER_PERSONS`, built once a run: copy it before opening."""
+    path = tmp_path_factory.mktemp("big-roster") / "roster.db"
+    database = open_database(path)
+    build_demo_roster(database, persons=BIG_ROSTER_PERSONS)
+    database.close()
+    return path
+
+
+@pytest.fixture
+def big_db(big_roster_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """A copy of the big roster, open, for one test."""
+    path = tmp_path / "roster.db"
+    shutil.copy(big_roster_file, path)
+    database = open_database(path)
+    yield database
+    database.close()
 
 
 @pytest.fixture

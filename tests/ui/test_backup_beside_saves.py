@@ -10,7 +10,6 @@ worker, and the backup, once written, opens and its audit trail verifies.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desktop_app.services import audit, persons
-from desktop_app.services.demo_bulk import build_demo_roster
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import AuditEntry, Person
 from desktop_app.ui import operations
@@ -27,26 +25,7 @@ from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection.feature import Protection
 
-PERSONS = 20_000  # the backup takes about a second, a save a fraction of one
 BACKUP_TIMEOUT_MS = 120_000
-
-
-@pytest.fixture(scope="module")
-def built_roster(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("backup-beside-saves") / "roster.db"
-    database = open_database(path)
-    build_demo_roster(database, persons=PERSONS)
-    database.close()
-    return path
-
-
-@pytest.fixture
-def big_db(built_roster: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "roster.db"
-    shutil.copy(built_roster, path)
-    database = open_database(path)
-    yield database
-    database.close()
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform

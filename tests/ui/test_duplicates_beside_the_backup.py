@@ -11,41 +11,17 @@ until the window's own long reads, the automatic backup and the full check, got 
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services.demo_bulk import build_demo_roster
-from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.db import Database
 from desktop_app.ui import operations
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import DuplicatesDialog
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection.feature import Protection
 
-PERSONS = 20_000
 TIMEOUT_MS = 120_000
-
-
-@pytest.fixture(scope="module")
-def built_roster(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("duplicates-beside-backup") / "roster.db"
-    database = open_database(path)
-    build_demo_roster(database, persons=PERSONS)
-    database.close()
-    return path
-
-
-@pytest.fixture
-def big_db(built_roster: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "roster.db"
-    shutil.copy(built_roster, path)
-    database = open_database(path)
-    yield database
-    database.close()
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform

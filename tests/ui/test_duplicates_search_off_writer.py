@@ -10,9 +10,7 @@ while it runs, the roster table answers a search meanwhile, and a closed dialog'
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QProgressDialog
@@ -20,9 +18,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop_app.services import changes, persons
-from desktop_app.services.demo_bulk import build_demo_roster
 from desktop_app.services.roster import RosterQuery
-from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.db import Database
 from desktop_app.storage.models import Person
 from desktop_app.ui import operations
 from desktop_app.ui.main_window import MainWindow
@@ -31,26 +28,7 @@ from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.preferences import Preferences
 from tests.ui.opening import roster_read
 
-PERSONS = 20_000  # the search takes seconds, a save a fraction of one
 SEARCH_TIMEOUT_MS = 120_000
-
-
-@pytest.fixture(scope="module")
-def built_roster(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("duplicates-search") / "roster.db"
-    database = open_database(path)
-    build_demo_roster(database, persons=PERSONS)
-    database.close()
-    return path
-
-
-@pytest.fixture
-def big_db(built_roster: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "roster.db"
-    shutil.copy(built_roster, path)
-    database = open_database(path)
-    yield database
-    database.close()
 
 
 @pytest.fixture
