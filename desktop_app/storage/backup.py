@@ -62,8 +62,9 @@ KEEP_RECENT = 10
 KEEP_HOURS = 24
 KEEP_DAILY_DAYS = 28
 DEFAULT_FOLDER_NAME = "backups"
-# A hidden copy in progress: `.<backup name>.<process id>.partial` (with SQLite's -journal beside it).
-PARTIAL_PATTERN = re.compile(r"^\.(?P<name>.+?)(?:\.(?P<pid>\d+))?\.partial(?:-journal)?$")
+# A hidden copy in progress: `.<backup name>.<process id>.partial` (with SQLite's -journal beside it, or the -wal and
+# -shm its connection opens while the copy still has the roster's WAL header).
+PARTIAL_PATTERN = re.compile(r"^\.(?P<name>.+?)(?:\.(?P<pid>\d+))?\.partial(?:-journal|-wal|-shm)?$")
 _partial_numbers = itertools.count(1)  # each hidden copy's own number within the process
 STALE_PARTIAL_S = 6 * 3600  # a partial untouched this long is stale, whatever process has its number now
 
@@ -259,7 +260,7 @@ def _write_error(folder: Path, exc: BaseException) -> DatabaseError:
 
 
 def _discard(partial: Path) -> None:
-    for path in (partial, partial.with_name(partial.name + "-journal")):
+    for path in (partial, *(partial.with_name(partial.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
         with contextlib.suppress(OSError):  # a read-only or vanished folder: nothing to clean there
             path.unlink(missing_ok=True)
 
@@ -507,7 +508,9 @@ def plain_copies(db_path: Path, folders: Iterable[Path] = ()) -> list[Path]:
     for folder in places:
         with contextlib.suppress(OSError):
             for path in sorted(folder.iterdir()):
-                if path != db_path and _is_copy_of(path, db_path) and _plain(path) and not _used_as_roster(path):
+                # A killed backup's hidden copy keeps its -journal beside it: still a copy, never opened as a roster.
+                if path != db_path and _is_copy_of(path, db_path) and _plain(path) and (
+                        PARTIAL_PATTERN.match(path.name) is not None or not _used_as_roster(path)):
                     found.append(path)
     return found
 
@@ -516,8 +519,11 @@ def _is_copy_of(path: Path, db_path: Path) -> bool:
     name = path.name
     if name.startswith(f"{db_path.name}.before-migration-"):
         return True
-    match = BACKUP_PATTERN.match(name) or (PARTIAL_PATTERN.match(name) and not name.endswith("-journal")
-                                           and BACKUP_PATTERN.match(PARTIAL_PATTERN.match(name)["name"]))
+    partial = PARTIAL_PATTERN.match(name)
+    # A hidden copy's backup name carries its number within the process (`<backup name>-<n>`): a killed backup's
+    # copy is the whole roster, unencrypted.
+    match = BACKUP_PATTERN.match(name) or (partial and not name.endswith(("-journal", "-wal", "-shm"))
+                                           and BACKUP_PATTERN.match(re.sub(r"-\d+$", "", partial["name"])))
     return bool(match) and match["stem"] == db_path.stem and path.is_file()
 
 
