@@ -34,6 +34,7 @@ from desktop_app.matching.fastpath import (
     _NARROWED,
     _WORD_AND_YEAR,
     _YEAR_DAY,
+    DUPLICATE_DOCUMENT_BLOCK,
     WIDE_BLOCK,
     _codes,
     _date_columns,
@@ -152,8 +153,11 @@ class RosterPairs:
         (index_keys, index_records), (query_keys, query_records) = keys.of_both(checkpoint)
         checkpoint()
         sizes = np.bincount(index_keys, minlength=keys.count())
+        too_wide = sizes > largest
+        documents = keys.document_keys()  # a number borne by many identifies nobody (`DUPLICATE_DOCUMENT_BLOCK`)
+        too_wide[documents] |= sizes[documents] > DUPLICATE_DOCUMENT_BLOCK
         kind = np.zeros(len(sizes), np.int8)  # only the wide blocks' kinds matter
-        wide_keys = np.flatnonzero((sizes > wide) & (sizes <= largest))
+        wide_keys = np.flatnonzero((sizes > wide) & ~too_wide)
         kind[wide_keys] = keys.kinds(wide_keys)
         # A block wider than `largest` says too little to meet in. A query meets only the records after it, and a
         # record is met only by the queries before it: a query after its key's last record, or a record before its
@@ -163,11 +167,11 @@ class RosterPairs:
         np.maximum.at(last, index_keys, index_records)
         first = np.full(len(sizes), self._n, np.int64)  # each key's first query (query side)
         np.minimum.at(first, query_keys, query_records)
-        used = (sizes[query_keys] <= largest) & (last[query_keys] > query_records)
+        used = ~too_wide[query_keys] & (last[query_keys] > query_records)
         query_keys, query_records = query_keys[used], query_records[used]
-        used = (sizes[index_keys] <= largest) & (first[index_keys] < index_records)
+        used = ~too_wide[index_keys] & (first[index_keys] < index_records)
         index_keys, index_records = index_keys[used], index_records[used]
-        del last, first
+        del last, first, too_wide
         narrowed = (sizes > wide) & (kind != _OTHER)  # by key: a wide block met by a second key
         # The keys taken a range at a time (a key's pairs are its own): each range's arrays are about
         # `_CHUNK` rows, what a wide block's groups multiply its rows by counted in.
@@ -374,6 +378,10 @@ class _Keys:
             out.append((np.concatenate((keys, numbers, dates)), np.concatenate((records, holders, dated))))
             checkpoint()
         return out[0], out[1]
+
+    def document_keys(self) -> slice:
+        """The numbers' keys (`d|`, `dd|`) among those numbered (call after `of_both`)."""
+        return slice(len(self._numbered), self._dates_from)
 
     def count(self) -> int:
         """How many keys are numbered (call after `of_both`)."""

@@ -207,6 +207,13 @@ def build_part_blocks(parts: Sequence[KeyParts], wanted: AbstractSet[str] | None
 
 WIDE_BLOCK = 150  # a name key shared by more records than this meets only the records born alike (`BirthNarrowing`)
 _NARROWED = ("n|", "ng|")  # the name keys (surname and given name, surname and initial): no date in them
+# A document number (`d|`, or one character off it, `dd|`) borne by more records than this meets nobody in the
+# duplicate finder (`DuplicateNarrowing`): a passport shared by a family (children written in a parent's passport),
+# each registered more than once, stays far below it; a number typed for thousands (the office's own, a placeholder
+# the cleaning does not know) identifies nobody, and its pairs grew with the square of its holders (breaker X20b:
+# 1,999 holders compared pair by pair). Their names and birth dates still meet two registrations of one person.
+DUPLICATE_DOCUMENT_BLOCK = 200
+_DOCUMENT_KEYS = ("d|", "dd|")
 
 
 class BirthNarrowing:
@@ -362,6 +369,8 @@ class DuplicateNarrowing(BirthNarrowing):
     def met(self, key: str, block: list[int], birth: PartialDate | None, split: Split,
             query_words: AbstractSet[str] | None = None,
             query_tokens: tuple[NameToken, ...] | None = None) -> list[list[int]]:
+        if len(block) > DUPLICATE_DOCUMENT_BLOCK and key.startswith(_DOCUMENT_KEYS):
+            return []
         if len(block) <= (WIDE_BLOCK if self.wide is None else self.wide):
             return [block]
         if key.startswith("b|"):

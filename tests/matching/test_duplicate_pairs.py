@@ -11,6 +11,7 @@ a query has).
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import numpy as np
@@ -20,7 +21,13 @@ from desktop_app.domain.dates import PartialDate
 from desktop_app.matching import duplicate_pairs, engine, features
 from desktop_app.matching.duplicate_pairs import RosterPairs
 from desktop_app.matching.engine import DUPLICATE_WIDE_BLOCK, MAX_BLOCK, RosterIndex, find_duplicates
-from desktop_app.matching.fastpath import DuplicateNarrowing, build_part_blocks, key_parts, met_in_blocks
+from desktop_app.matching.fastpath import (
+    DUPLICATE_DOCUMENT_BLOCK,
+    DuplicateNarrowing,
+    build_part_blocks,
+    key_parts,
+    met_in_blocks,
+)
 from desktop_app.matching.features import Prepared, blocking_keys, prepare
 from desktop_app.matching.records import MatchRecord
 
@@ -256,3 +263,31 @@ def test_a_numbers_codes_less_one_character_are_those_of_the_number_made_without
         assert np.array_equal(codes, expected)
         dropped = [text[:k] + text[k + 1:] for text in texts]
         assert len(np.unique(codes)) == len(set(dropped))  # equal codes for equal texts only
+
+
+def _unique_word(rng: random.Random) -> str:
+    return "".join(rng.choice("BCDFGHKLMNPRSTVZ") + rng.choice("AEIOU") for _ in range(4))
+
+
+def test_a_number_typed_for_hundreds_meets_nobody_and_a_familys_meets_them_all() -> None:
+    """A number borne by more than `DUPLICATE_DOCUMENT_BLOCK` persons (the office's own, typed where the passport goes:
+    breaker X20b) identifies nobody: its block (and its `dd|` keys') meets no pair, on the arrays as on the set path,
+    so that its holders are not compared pair by pair; a family's shared number still meets all of them, and two
+    registrations of one person among the holders still meet by name and birth date."""
+    rng = random.Random(2028)
+    holders = DUPLICATE_DOCUMENT_BLOCK + 50
+    records = [MatchRecord(f"o{k}", surname=_unique_word(rng), given_names=_unique_word(rng),
+                           birth_date=PartialDate(rng.randint(1940, 2010), rng.randint(1, 12), rng.randint(1, 28)),
+                           documents=("AB1234567",)) for k in range(holders)]
+    twice = dataclasses.replace(records[7], key="again")  # one of them registered again
+    family = [MatchRecord(f"f{k}", surname=_unique_word(rng), given_names=_unique_word(rng),
+                          birth_date=PartialDate(1980 + k * 3, 5, 9), documents=("AB7654321",)) for k in range(4)]
+    prepared = [prepare(record) for record in [*records, twice, *family]]
+    rows, positions = RosterPairs(prepared, wide=DUPLICATE_WIDE_BLOCK, largest=MAX_BLOCK).met(0, len(prepared))
+    ((expected_rows, expected_positions),) = _set_path(prepared, len(prepared))
+    assert (rows.tolist(), positions.tolist()) == (expected_rows, expected_positions)
+    met = set(zip(rows.tolist(), positions.tolist(), strict=True))
+    assert len(met) < 20  # not the 150 * 151 / 2 pairs of the holders: a birth date shared by chance at most
+    assert (7, holders) in met  # the registration again: its name and birth date
+    assert {(a, b) for a in range(holders + 1, len(prepared)) for b in range(a + 1, len(prepared))} <= met
+    assert [(pair.key_a, pair.key_b) for pair in find_duplicates([*records, twice])] == [("o7", "again")]
