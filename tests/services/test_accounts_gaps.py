@@ -232,6 +232,8 @@ OPEN_READS: dict[str, str] = {
     "desktop_app.services.audit.verify_chain": "recomputes hashes; tells only the first bad entry's id",
     **{f"desktop_app.services.backups.{name}": "backup files: folders, names and times" for name in (
         "use_backup_folder", "backup_folder_of", "list_backups", "last_change_marker")},
+    "desktop_app.services.backups.beside_saves": "the roster file's journal mode (whether a long read may run "
+                                                 "beside its saves)",
     **{f"desktop_app.services.changes.{name}": "entry ids and kinds of change the window's watcher follows"
        for name in ("can_watch", "audit_head", "committed_since")},
     **{f"desktop_app.services.crossing.templates.{name}": "crossing point templates (documents asked, no person)"
