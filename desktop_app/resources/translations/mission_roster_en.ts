@@ -4,7 +4,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="170"/>
+        <location filename="../../ui/export_dialog.py" line="206"/>
         <source>The %n selected person(s)</source>
         <translation>
             <numerusform>The %n selected person</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="544"/>
+        <location filename="../../ui/main_window/frame.py" line="878"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Move %n person to the trash? They can be restored from the trash (or with Undo).</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="566"/>
+        <location filename="../../ui/main_window/frame.py" line="900"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>Move %n person to the trash</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="599"/>
+        <location filename="../../ui/main_window/frame.py" line="938"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Add %n person to the list:</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>QuickLogDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="90"/>
+        <location filename="../../ui/pages/partners.py" line="97"/>
         <source>About %n person(s) selected in the roster</source>
         <translation>
             <numerusform>About %n person selected in the roster</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>RosterPage</name>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="311"/>
+        <location filename="../../ui/roster_page.py" line="354"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>

@@ -72,47 +72,48 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="80"/>
+        <location filename="../../ui/accounts/__init__.py" line="123"/>
         <source>S&amp;witch user…</source>
         <translation>С&amp;менить пользователя…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="84"/>
+        <location filename="../../ui/accounts/__init__.py" line="127"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Учётные записи…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="174"/>
+        <location filename="../../ui/accounts/__init__.py" line="314"/>
+        <location filename="../../ui/accounts/__init__.py" line="325"/>
         <source>Signed in: {name} ({role})</source>
         <translation>Вход выполнен: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="233"/>
+        <location filename="../../ui/accounts/__init__.py" line="432"/>
         <source>Sign in (File &gt; Switch user…) to see the roster.</source>
         <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы увидеть список.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="262"/>
+        <location filename="../../ui/accounts/__init__.py" line="461"/>
         <source>{name} ({role}) has no permission for {permission}.</source>
         <translation>У {name} ({role}) нет права: {permission}.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="266"/>
+        <location filename="../../ui/accounts/__init__.py" line="465"/>
         <source>Sign in (File &gt; Switch user…) to use {permission}.</source>
         <translation>Войдите (Файл &gt; Сменить пользователя…), чтобы получить доступ: {permission}.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="183"/>
+        <location filename="../../ui/accounts/__init__.py" line="234"/>
         <source>Checking the PIN…</source>
         <translation>Проверка PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="187"/>
+        <location filename="../../ui/accounts/__init__.py" line="239"/>
         <source>Signing in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/__init__.py" line="194"/>
+        <location filename="../../ui/accounts/__init__.py" line="246"/>
         <source>Not signed in: another roster was opened meanwhile.</source>
         <translation>Вход не выполнен: тем временем была открыта другая база.</translation>
     </message>
@@ -120,104 +121,104 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="101"/>
+        <location filename="../../ui/accounts/manage.py" line="106"/>
         <source>Accounts</source>
         <translation>Учётные записи</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="107"/>
+        <location filename="../../ui/accounts/manage.py" line="112"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="107"/>
+        <location filename="../../ui/accounts/manage.py" line="112"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="107"/>
+        <location filename="../../ui/accounts/manage.py" line="112"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="108"/>
+        <location filename="../../ui/accounts/manage.py" line="113"/>
         <source>Server login</source>
         <translation>Логин сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="108"/>
+        <location filename="../../ui/accounts/manage.py" line="113"/>
         <source>Created by</source>
         <translation>Создал(а)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="119"/>
+        <location filename="../../ui/accounts/manage.py" line="124"/>
         <source>&amp;Add…</source>
         <translation>&amp;Добавить…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="120"/>
+        <location filename="../../ui/accounts/manage.py" line="125"/>
         <source>Change &amp;role…</source>
         <translation>Сменить &amp;роль…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="121"/>
-        <location filename="../../ui/accounts/manage.py" line="175"/>
+        <location filename="../../ui/accounts/manage.py" line="126"/>
+        <location filename="../../ui/accounts/manage.py" line="203"/>
         <source>&amp;Disable</source>
         <translation>&amp;Отключить</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="122"/>
+        <location filename="../../ui/accounts/manage.py" line="127"/>
         <source>New &amp;PIN…</source>
         <translation>Новый &amp;PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="143"/>
+        <location filename="../../ui/accounts/manage.py" line="169"/>
         <source>disabled</source>
         <translation>отключена</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="143"/>
+        <location filename="../../ui/accounts/manage.py" line="169"/>
         <source>locked</source>
         <translation>заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="144"/>
+        <location filename="../../ui/accounts/manage.py" line="170"/>
         <source>active</source>
         <translation>активна</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="149"/>
+        <location filename="../../ui/accounts/manage.py" line="175"/>
         <source>Signed in: {name} ({role})</source>
         <translation>Вход выполнен: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="151"/>
+        <location filename="../../ui/accounts/manage.py" line="177"/>
         <source>Nobody is signed in.</source>
         <translation>Никто не вошёл.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="153"/>
-        <location filename="../../ui/accounts/manage.py" line="172"/>
+        <location filename="../../ui/accounts/manage.py" line="179"/>
+        <location filename="../../ui/accounts/manage.py" line="200"/>
         <source>Only the head of mission adds, disables and changes accounts.</source>
         <translation>Добавлять, отключать и менять учётные записи может только глава миссии.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="174"/>
+        <location filename="../../ui/accounts/manage.py" line="202"/>
         <source>&amp;Enable</source>
         <translation>&amp;Включить</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="201"/>
+        <location filename="../../ui/accounts/manage.py" line="258"/>
         <source>Change role</source>
         <translation>Сменить роль</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="201"/>
+        <location filename="../../ui/accounts/manage.py" line="258"/>
         <source>Role of {name}:</source>
         <translation>Роль {name}:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="203"/>
+        <location filename="../../ui/accounts/manage.py" line="218"/>
         <source>Changing the accounts</source>
         <translation>Изменение учётных записей</translation>
     </message>
@@ -225,37 +226,37 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="427"/>
+        <location filename="../../ui/first_start.py" line="428"/>
         <source>These backups would be on the same disk as the roster: a lost, stolen or broken laptop takes both. Choose a folder on a USB stick that stays at the mission.</source>
         <translation>Эти резервные копии окажутся на том же диске, что и база: потерянный, украденный или сломанный ноутбук унесёт и то, и другое. Выберите папку на флешке, которая остаётся в миссии.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="433"/>
+        <location filename="../../ui/first_start.py" line="434"/>
         <source>Backups</source>
         <translation>Резервные копии</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="434"/>
+        <location filename="../../ui/first_start.py" line="435"/>
         <source>A backup is taken when the roster opens, every few minutes while you work and when it closes, each checked. Choose a folder on a USB stick that stays at the mission, so the roster survives a lost laptop. Left empty, backups go to a &apos;backups&apos; folder beside the roster.</source>
         <translation>Резервная копия делается при открытии базы, каждые несколько минут во время работы и при закрытии; каждая проверяется. Выберите папку на USB-накопителе, который остаётся в миссии, чтобы база пережила потерю ноутбука. Если оставить поле пустым, копии пойдут в папку «backups» рядом с базой.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="438"/>
+        <location filename="../../ui/first_start.py" line="439"/>
         <source>beside the roster</source>
         <translation>рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="439"/>
+        <location filename="../../ui/first_start.py" line="440"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="444"/>
+        <location filename="../../ui/first_start.py" line="445"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="451"/>
+        <location filename="../../ui/first_start.py" line="452"/>
         <source>%1 is not a folder this program can write in. Plug in the stick, or choose another folder.</source>
         <translation>%1 — не папка, в которую программа может писать. Вставьте накопитель или выберите другую папку.</translation>
     </message>
@@ -263,62 +264,62 @@
 <context>
     <name>BackupSettingsDialog</name>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="159"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="168"/>
         <source>Backup settings</source>
         <translation>Параметры резервного копирования</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="163"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="172"/>
         <source>a &apos;backups&apos; folder beside the roster</source>
         <translation>папка «backups» рядом с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="165"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="174"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="170"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="179"/>
         <source>Backup &amp;folder</source>
         <translation>&amp;Папка резервных копий</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="174"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="183"/>
         <source> min (0: only at open and close)</source>
         <translation> мин (0: только при открытии и закрытии)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="175"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="184"/>
         <source>Back up &amp;every</source>
         <translation>&amp;Копировать каждые</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="177"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="186"/>
         <source>&amp;Keep the newest</source>
         <translation>&amp;Хранить последние</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="179"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="188"/>
         <source> days (one a day, and every copy taken before an import, apply or merge)</source>
         <translation> дн. (по одной в день и каждая копия перед импортом, применением ответа или объединением)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="180"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="189"/>
         <source>And &amp;one a day for</source>
         <translation>И по &amp;одной за день в течение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="182"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="191"/>
         <source> min idle (0: never)</source>
         <translation> мин простоя (0: никогда)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="183"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="192"/>
         <source>&amp;Lock an encrypted roster after</source>
         <translation>&amp;Блокировать зашифрованную базу через</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="199"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="208"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
@@ -446,27 +447,27 @@
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="174"/>
+        <location filename="../../ui/bulk_status.py" line="175"/>
         <source>the %n selected person(s)</source>
         <translation>выбранные в списке (человек: %n)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="175"/>
+        <location filename="../../ui/bulk_status.py" line="176"/>
         <source>everyone the roster shows (%1)</source>
         <translation>все, кого показывает список (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="180"/>
+        <location filename="../../ui/bulk_status.py" line="181"/>
         <source>household %1 (%2)</source>
         <translation>семья %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="183"/>
+        <location filename="../../ui/bulk_status.py" line="184"/>
         <source>list &apos;%1&apos; (%2 members)</source>
         <translation>список «%1» (участников: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/bulk_status.py" line="204"/>
+        <location filename="../../ui/bulk_status.py" line="206"/>
         <source>Change status of &amp;several…</source>
         <translation>Сменить статус &amp;нескольким…</translation>
     </message>
@@ -639,12 +640,12 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="242"/>
+        <location filename="../../ui/reconcile/models.py" line="355"/>
         <source>Answer row %1</source>
         <translation>Строка ответа %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="243"/>
+        <location filename="../../ui/reconcile/models.py" line="356"/>
         <source>Candidate %1</source>
         <translation>Кандидат %1</translation>
     </message>
@@ -652,27 +653,27 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="173"/>
+        <location filename="../../ui/pages/partners.py" line="180"/>
         <source>Person at a partner</source>
         <translation>Сотрудник партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="183"/>
+        <location filename="../../ui/pages/partners.py" line="190"/>
         <source>&amp;Name</source>
         <translation>&amp;Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="184"/>
+        <location filename="../../ui/pages/partners.py" line="191"/>
         <source>&amp;Position</source>
         <translation>&amp;Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="185"/>
+        <location filename="../../ui/pages/partners.py" line="192"/>
         <source>P&amp;hones</source>
         <translation>&amp;Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="186"/>
+        <location filename="../../ui/pages/partners.py" line="193"/>
         <source>&amp;E-mails</source>
         <translation>&amp;Эл. почта</translation>
     </message>
@@ -816,7 +817,7 @@
 <context>
     <name>DemonstrationMark</name>
     <message>
-        <location filename="../../ui/first_start.py" line="565"/>
+        <location filename="../../ui/first_start.py" line="566"/>
         <source>DEMONSTRATION</source>
         <translation>ДЕМОНСТРАЦИЯ</translation>
     </message>
@@ -824,130 +825,130 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="54"/>
+        <location filename="../../ui/person/documents_tab.py" line="55"/>
         <source>Type</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="54"/>
-        <location filename="../../ui/person/documents_tab.py" line="66"/>
-        <location filename="../../ui/person/documents_tab.py" line="79"/>
+        <location filename="../../ui/person/documents_tab.py" line="55"/>
+        <location filename="../../ui/person/documents_tab.py" line="67"/>
+        <location filename="../../ui/person/documents_tab.py" line="80"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="55"/>
+        <location filename="../../ui/person/documents_tab.py" line="56"/>
         <source>Issued by</source>
         <translation>Кем выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="55"/>
+        <location filename="../../ui/person/documents_tab.py" line="56"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="56"/>
+        <location filename="../../ui/person/documents_tab.py" line="57"/>
         <source>Expires</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="57"/>
+        <location filename="../../ui/person/documents_tab.py" line="58"/>
         <source>This document has expired</source>
         <translation>Срок действия документа истёк</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="67"/>
+        <location filename="../../ui/person/documents_tab.py" line="68"/>
         <source>Country (ISO)</source>
         <translation>Страна (ISO)</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="68"/>
+        <location filename="../../ui/person/documents_tab.py" line="69"/>
         <source>Issued YYYY-MM-DD</source>
         <translation>Выдан ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="69"/>
+        <location filename="../../ui/person/documents_tab.py" line="70"/>
         <source>Expires YYYY-MM-DD</source>
         <translation>Действует до ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="71"/>
+        <location filename="../../ui/person/documents_tab.py" line="72"/>
         <source>Add document</source>
         <translation>Добавить документ</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="73"/>
-        <location filename="../../ui/person/documents_tab.py" line="90"/>
+        <location filename="../../ui/person/documents_tab.py" line="74"/>
+        <location filename="../../ui/person/documents_tab.py" line="91"/>
         <source>Remove selected</source>
         <translation>Удалить выбранное</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="79"/>
+        <location filename="../../ui/person/documents_tab.py" line="80"/>
         <source>Label</source>
         <translation>Пометка</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="84"/>
+        <location filename="../../ui/person/documents_tab.py" line="85"/>
         <source>Phone, e.g. +970 59 123 4567</source>
         <translation>Телефон, напр. +970 59 123 4567</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="86"/>
+        <location filename="../../ui/person/documents_tab.py" line="87"/>
         <source>Label (mobile, relative…)</source>
         <translation>Пометка (мобильный, родственник…)</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="88"/>
+        <location filename="../../ui/person/documents_tab.py" line="89"/>
         <source>Add phone</source>
         <translation>Добавить телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="97"/>
+        <location filename="../../ui/person/documents_tab.py" line="98"/>
         <source>&lt;b&gt;Documents&lt;/b&gt;</source>
         <translation>&lt;b&gt;Документы&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="116"/>
+        <location filename="../../ui/person/documents_tab.py" line="117"/>
         <source>&lt;b&gt;Phones&lt;/b&gt;</source>
         <translation>&lt;b&gt;Телефоны&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="140"/>
+        <location filename="../../ui/person/documents_tab.py" line="141"/>
         <source>expired: kept, but it cannot be used to cross</source>
         <translation>срок истёк: документ сохранён, но для пересечения границы не годится</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="159"/>
+        <location filename="../../ui/person/documents_tab.py" line="160"/>
         <source>Adding a document to %1</source>
         <translation>Добавление документа: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="170"/>
+        <location filename="../../ui/person/documents_tab.py" line="171"/>
         <source>Removing a document of %1</source>
         <translation>Удаление документа: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="186"/>
+        <location filename="../../ui/person/documents_tab.py" line="187"/>
         <source>expiry date: write it as YYYY-MM-DD</source>
         <translation>срок действия: введите как ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="222"/>
+        <location filename="../../ui/person/documents_tab.py" line="223"/>
         <source>Adding a phone to %1</source>
         <translation>Добавление телефона: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="238"/>
+        <location filename="../../ui/person/documents_tab.py" line="239"/>
         <source>Removing a phone of %1</source>
         <translation>Удаление телефона: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="257"/>
+        <location filename="../../ui/person/documents_tab.py" line="258"/>
         <source>The phone typed here is not added yet: %1</source>
         <translation>Введённый здесь телефон ещё не добавлен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person/documents_tab.py" line="269"/>
+        <location filename="../../ui/person/documents_tab.py" line="270"/>
         <source>The document typed here is not added yet: %1</source>
         <translation>Введённый здесь документ ещё не добавлен: %1</translation>
     </message>
@@ -955,102 +956,112 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="322"/>
+        <location filename="../../ui/merge_dialog.py" line="371"/>
         <source>Possible duplicates</source>
         <translation>Возможные дубликаты</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="326"/>
+        <location filename="../../ui/merge_dialog.py" line="377"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="327"/>
+        <location filename="../../ui/merge_dialog.py" line="378"/>
         <source>Born A</source>
         <translation>Родился (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="328"/>
+        <location filename="../../ui/merge_dialog.py" line="379"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="329"/>
+        <location filename="../../ui/merge_dialog.py" line="380"/>
         <source>Born B</source>
         <translation>Родился (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="330"/>
+        <location filename="../../ui/merge_dialog.py" line="381"/>
         <source>Decision</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="330"/>
+        <location filename="../../ui/merge_dialog.py" line="381"/>
         <source>almost surely</source>
         <translation>почти наверняка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="330"/>
+        <location filename="../../ui/merge_dialog.py" line="381"/>
         <source>look</source>
         <translation>проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="331"/>
+        <location filename="../../ui/merge_dialog.py" line="382"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="331"/>
+        <location filename="../../ui/merge_dialog.py" line="382"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="343"/>
+        <location filename="../../ui/merge_dialog.py" line="394"/>
         <source>Looking for duplicates…</source>
         <translation>Поиск дубликатов…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="345"/>
+        <location filename="../../ui/merge_dialog.py" line="396"/>
         <source>Enter: compare and merge · Del: not a duplicate (not proposed again)</source>
         <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="347"/>
+        <location filename="../../ui/merge_dialog.py" line="398"/>
         <source>&amp;Compare and merge…</source>
         <translation>&amp;Сравнить и объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="350"/>
+        <location filename="../../ui/merge_dialog.py" line="401"/>
         <source>&amp;Not a duplicate</source>
         <translation>&amp;Не дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="353"/>
+        <location filename="../../ui/merge_dialog.py" line="404"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="370"/>
+        <location filename="../../ui/merge_dialog.py" line="426"/>
         <source>Looking for duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="376"/>
+        <location filename="../../ui/merge_dialog.py" line="433"/>
+        <source>The search was cancelled: Refresh searches again.</source>
+        <translation>Поиск отменён: «Обновить» начнёт его снова.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="440"/>
         <source>%1 possible duplicates, the likeliest first.</source>
         <translation>Возможных дубликатов: %1, самые вероятные — первыми.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="406"/>
+        <location filename="../../ui/merge_dialog.py" line="479"/>
+        <source>%1 possible duplicates; %2 merged. Refresh judges the kept record&apos;s pairs again.</source>
+        <translation>Возможных дубликатов: %1; запись %2 объединена. «Обновить» заново оценит пары оставленной записи.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="492"/>
         <source>Marking %1 and %2 as different persons</source>
         <translation>%1 и %2 отмечаются как разные люди</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="415"/>
+        <location filename="../../ui/merge_dialog.py" line="501"/>
         <source>%1 possible duplicates; %2 and %3 marked as different persons.</source>
         <translation>Возможных дубликатов: %1; %2 и %3 отмечены как разные люди.</translation>
     </message>
     <message>
-        <location filename="../../ui/duplicates_feature.py" line="21"/>
+        <location filename="../../ui/duplicates_feature.py" line="23"/>
         <source>Find &amp;duplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
@@ -1106,37 +1117,37 @@ Please send that file to your IT support.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="142"/>
+        <location filename="../../ui/export_dialog.py" line="175"/>
         <source>Export for a partner</source>
         <translation>Экспорт для партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="154"/>
+        <location filename="../../ui/export_dialog.py" line="190"/>
         <source>Edit profiles…</source>
         <translation>Изменить профили…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="158"/>
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Persons</source>
         <translation>Кого экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="160"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>Evacuation list</source>
         <translation>Список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="164"/>
+        <location filename="../../ui/export_dialog.py" line="200"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="169"/>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>The roster as filtered now</source>
         <translation>Список с текущим фильтром</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export_dialog.py" line="170"/>
+        <location filename="../../ui/export_dialog.py" line="206"/>
         <source>The %n selected person(s)</source>
         <translation>
             <numerusform>%n выбранный человек</numerusform>
@@ -1145,152 +1156,152 @@ Please send that file to your IT support.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="172"/>
+        <location filename="../../ui/export_dialog.py" line="208"/>
         <source>The whole roster</source>
         <translation>Весь список</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="189"/>
+        <location filename="../../ui/export_dialog.py" line="225"/>
         <source>roster.xlsx, roster.csv or manifest.pdf</source>
         <translation>roster.xlsx, roster.csv или manifest.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190"/>
+        <location filename="../../ui/export_dialog.py" line="227"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="194"/>
+        <location filename="../../ui/export_dialog.py" line="231"/>
         <source>Letter</source>
         <translation>Letter (США)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="233"/>
         <source>(none: a file for the mission itself)</source>
         <translation>(нет: файл для самой миссии)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="200"/>
+        <location filename="../../ui/export_dialog.py" line="237"/>
         <source>the profile&apos;s title, or the list</source>
         <translation>заголовок профиля или название списка</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="201"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="202"/>
+        <location filename="../../ui/export_dialog.py" line="239"/>
         <source>the same again</source>
         <translation>ещё раз то же</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="205"/>
+        <location filename="../../ui/export_dialog.py" line="242"/>
         <source>Send persons who have not consented to sharing too (the audit trail names them)</source>
         <translation>Передать и тех, кто не дал согласия на передачу данных (они будут названы в журнале изменений)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="221"/>
+        <location filename="../../ui/export_dialog.py" line="258"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="229"/>
+        <location filename="../../ui/export_dialog.py" line="266"/>
         <source>Paper</source>
         <translation>Бумага</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="236"/>
+        <location filename="../../ui/export_dialog.py" line="273"/>
         <source>Confirm</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="239"/>
+        <location filename="../../ui/export_dialog.py" line="276"/>
         <source>&amp;Profile</source>
         <translation>&amp;Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="240"/>
+        <location filename="../../ui/export_dialog.py" line="277"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="241"/>
+        <location filename="../../ui/export_dialog.py" line="278"/>
         <source>P&amp;artner</source>
         <translation>Пар&amp;тнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="242"/>
+        <location filename="../../ui/export_dialog.py" line="279"/>
         <source>&amp;Title</source>
         <translation>&amp;Заголовок</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="243"/>
+        <location filename="../../ui/export_dialog.py" line="280"/>
         <source>Pass&amp;word</source>
         <translation>Па&amp;роль</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254"/>
+        <location filename="../../ui/export_dialog.py" line="291"/>
         <source>&lt;b&gt;Preview&lt;/b&gt; (the first rows, as the partner will read them)</source>
         <translation>&lt;b&gt;Предпросмотр&lt;/b&gt; (первые строки — так, как их прочтёт партнёр)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="279"/>
+        <location filename="../../ui/export_dialog.py" line="321"/>
         <source>%1  (built in)</source>
         <translation>%1  (встроенный)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="363"/>
+        <location filename="../../ui/export_dialog.py" line="414"/>
         <source>%1 persons, %2 rows.</source>
         <translation>Человек: %1, строк: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="368"/>
+        <location filename="../../ui/export_dialog.py" line="419"/>
         <source>%1 of them have not consented to sharing their data (%2).</source>
         <translation>Из них не дали согласия на передачу данных: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="373"/>
+        <location filename="../../ui/export_dialog.py" line="424"/>
         <source>Nobody is selected.</source>
         <translation>Никто не выбран.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="376"/>
+        <location filename="../../ui/export_dialog.py" line="427"/>
         <source>Some persons have not consented to sharing: tick the box to send them too, or choose other persons.</source>
         <translation>Не все дали согласие на передачу данных: отметьте флажок, чтобы передать и их, или выберите других людей.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="380"/>
+        <location filename="../../ui/export_dialog.py" line="431"/>
         <source>Choose the file to write.</source>
         <translation>Выберите файл для записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="382"/>
+        <location filename="../../ui/export_dialog.py" line="433"/>
         <source>The file must end in .xlsx (a workbook), .csv (a table for a partner&apos;s system) or .pdf (a printed manifest).</source>
         <translation>Имя файла должно оканчиваться на .xlsx (книга Excel), .csv (таблица для системы партнёра) или .pdf (список для печати).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="389"/>
+        <location filename="../../ui/export_dialog.py" line="441"/>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="400"/>
+        <location filename="../../ui/export_dialog.py" line="452"/>
         <source>Export to</source>
         <translation>Экспортировать в</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="401"/>
+        <location filename="../../ui/export_dialog.py" line="453"/>
         <source>Excel workbook (*.xlsx);;CSV for a partner&apos;s system (*.csv);;PDF manifest (*.pdf)</source>
         <translation>Книга Excel (*.xlsx);;CSV для системы партнёра (*.csv);;Список PDF для печати (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="442"/>
+        <location filename="../../ui/export_dialog.py" line="501"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="469"/>
+        <location filename="../../ui/export_dialog.py" line="543"/>
         <source>Exported %1 persons to %2 (recorded in the audit trail)</source>
         <translation>Экспортировано человек: %1, файл %2 (записано в журнал изменений)</translation>
     </message>
@@ -1549,32 +1560,32 @@ Please send that file to your IT support.</source>
 <context>
     <name>FirstStartWizard</name>
     <message>
-        <location filename="../../ui/first_start.py" line="525"/>
+        <location filename="../../ui/first_start.py" line="526"/>
         <source>The recovery key is shown only now: without it, a forgotten passphrase loses the roster. Print it or write it down and tick the box; Cancel again leaves without it.</source>
         <translation>Ключ восстановления показан только сейчас: без него забытая парольная фраза означает потерю базы. Распечатайте или запишите его и отметьте флажок; повторная «Отмена» закроет помощник без ключа.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="489"/>
+        <location filename="../../ui/first_start.py" line="490"/>
         <source>%1: first start</source>
         <translation>%1: первый запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="492"/>
+        <location filename="../../ui/first_start.py" line="493"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="493"/>
+        <location filename="../../ui/first_start.py" line="494"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Назад</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="494"/>
+        <location filename="../../ui/first_start.py" line="495"/>
         <source>&amp;Finish</source>
         <translation>&amp;Готово</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="495"/>
+        <location filename="../../ui/first_start.py" line="496"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1590,105 +1601,105 @@ Please send that file to your IT support.</source>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="31"/>
-        <location filename="../../ui/person/history_tab.py" line="60"/>
+        <location filename="../../ui/person/history_tab.py" line="32"/>
+        <location filename="../../ui/person/history_tab.py" line="61"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="31"/>
+        <location filename="../../ui/person/history_tab.py" line="32"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="32"/>
+        <location filename="../../ui/person/history_tab.py" line="33"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="33"/>
+        <location filename="../../ui/person/history_tab.py" line="34"/>
         <source>To</source>
         <translation>На</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="33"/>
-        <location filename="../../ui/person/history_tab.py" line="39"/>
+        <location filename="../../ui/person/history_tab.py" line="34"/>
+        <location filename="../../ui/person/history_tab.py" line="40"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="34"/>
+        <location filename="../../ui/person/history_tab.py" line="35"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="39"/>
-        <location filename="../../ui/person/history_tab.py" line="60"/>
+        <location filename="../../ui/person/history_tab.py" line="40"/>
+        <location filename="../../ui/person/history_tab.py" line="61"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="40"/>
+        <location filename="../../ui/person/history_tab.py" line="41"/>
         <source>List state</source>
         <translation>Состояние списка</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="41"/>
+        <location filename="../../ui/person/history_tab.py" line="42"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="41"/>
+        <location filename="../../ui/person/history_tab.py" line="42"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="42"/>
+        <location filename="../../ui/person/history_tab.py" line="43"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="49"/>
+        <location filename="../../ui/person/history_tab.py" line="50"/>
         <source>&lt;b&gt;Status history&lt;/b&gt;</source>
         <translation>&lt;b&gt;История статусов&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="51"/>
+        <location filename="../../ui/person/history_tab.py" line="52"/>
         <source>&lt;b&gt;Evacuation lists and the partners&apos; answers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Списки на эвакуацию и ответы партнёров&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="61"/>
+        <location filename="../../ui/person/history_tab.py" line="62"/>
         <source>Profile</source>
         <translation>Профиль</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="61"/>
+        <location filename="../../ui/person/history_tab.py" line="62"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="62"/>
+        <location filename="../../ui/person/history_tab.py" line="63"/>
         <source>Encrypted</source>
         <translation>Зашифрован</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="62"/>
+        <location filename="../../ui/person/history_tab.py" line="63"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="62"/>
+        <location filename="../../ui/person/history_tab.py" line="63"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="63"/>
+        <location filename="../../ui/person/history_tab.py" line="64"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person/history_tab.py" line="67"/>
+        <location filename="../../ui/person/history_tab.py" line="68"/>
         <source>&lt;b&gt;Data shared with partners&lt;/b&gt; (every export that carried this person)</source>
         <translation>&lt;b&gt;Данные, переданные партнёрам&lt;/b&gt; (все экспорты, в которые попал этот человек)</translation>
     </message>
@@ -1789,153 +1800,153 @@ Please send that file to your IT support.</source>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="273"/>
+        <location filename="../../ui/pages/households.py" line="275"/>
         <source>%1 without %2</source>
         <translation>%1, нет: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="68"/>
+        <location filename="../../ui/pages/households.py" line="70"/>
         <source>%1 years old: too young to be %2 of the head; check the relationship</source>
         <translation>%1 лет: слишком мал(а), чтобы быть «%2» главы семьи; проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="78"/>
+        <location filename="../../ui/pages/households.py" line="80"/>
         <source>Check the relationship</source>
         <translation>Проверьте родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="81"/>
+        <location filename="../../ui/pages/households.py" line="83"/>
         <source>Record it as %1 anyway?</source>
         <translation>Всё равно записать как «%1»?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="83"/>
+        <location filename="../../ui/pages/households.py" line="85"/>
         <source>Record anyway</source>
         <translation>Всё равно записать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="109"/>
+        <location filename="../../ui/pages/households.py" line="111"/>
         <source>Find a household: reference or name</source>
         <translation>Найти семью: номер или фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="114"/>
+        <location filename="../../ui/pages/households.py" line="116"/>
         <source>&amp;New household…</source>
         <translation>&amp;Новая семья…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="117"/>
+        <location filename="../../ui/pages/households.py" line="119"/>
         <source>Ref</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="117"/>
-        <location filename="../../ui/pages/households.py" line="136"/>
+        <location filename="../../ui/pages/households.py" line="119"/>
+        <location filename="../../ui/pages/households.py" line="138"/>
         <source>Name</source>
         <translation>Имя / фамилия</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="118"/>
+        <location filename="../../ui/pages/households.py" line="120"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="136"/>
+        <location filename="../../ui/pages/households.py" line="138"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="137"/>
+        <location filename="../../ui/pages/households.py" line="139"/>
         <source>Relationship</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="138"/>
+        <location filename="../../ui/pages/households.py" line="140"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="139"/>
+        <location filename="../../ui/pages/households.py" line="141"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="140"/>
+        <location filename="../../ui/pages/households.py" line="142"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="158"/>
+        <location filename="../../ui/pages/households.py" line="160"/>
         <source>Set &amp;relationship</source>
         <translation>Задать &amp;родство</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="160"/>
+        <location filename="../../ui/pages/households.py" line="162"/>
         <source>Make &amp;head</source>
         <translation>Сделать &amp;главой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="162"/>
+        <location filename="../../ui/pages/households.py" line="164"/>
         <source>Re&amp;move from household</source>
         <translation>&amp;Убрать из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="169"/>
+        <location filename="../../ui/pages/households.py" line="171"/>
         <source>&amp;Add to household</source>
         <translation>&amp;Добавить в семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="187"/>
+        <location filename="../../ui/pages/households.py" line="189"/>
         <source>Selected member:</source>
         <translation>Выбранный член семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="201"/>
+        <location filename="../../ui/pages/households.py" line="203"/>
         <source>Add a person:</source>
         <translation>Добавить человека:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="204"/>
+        <location filename="../../ui/pages/households.py" line="206"/>
         <source>as</source>
         <translation>как</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="267"/>
+        <location filename="../../ui/pages/households.py" line="269"/>
         <source>No household chosen</source>
         <translation>Семья не выбрана</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="308"/>
+        <location filename="../../ui/pages/households.py" line="310"/>
         <source>New household</source>
         <translation>Новая семья</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="308"/>
+        <location filename="../../ui/pages/households.py" line="310"/>
         <source>Family name of the household:</source>
         <translation>Фамилия семьи:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="312"/>
+        <location filename="../../ui/pages/households.py" line="314"/>
         <source>Creating the household</source>
         <translation>Создание семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="330"/>
+        <location filename="../../ui/pages/households.py" line="332"/>
         <source>Recording the relationship</source>
         <translation>Запись степени родства</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="340"/>
+        <location filename="../../ui/pages/households.py" line="342"/>
         <source>Making the head of the household</source>
         <translation>Назначение главы семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="349"/>
+        <location filename="../../ui/pages/households.py" line="351"/>
         <source>Removing from the household</source>
         <translation>Исключение из семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="366"/>
+        <location filename="../../ui/pages/households.py" line="367"/>
         <source>Adding to the household</source>
         <translation>Добавление в семью</translation>
     </message>
@@ -1943,7 +1954,7 @@ Please send that file to your IT support.</source>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/protection/lock.py" line="283"/>
+        <location filename="../../ui/protection/lock.py" line="329"/>
         <source>Wrong passphrase.</source>
         <translation>Неверная парольная фраза.</translation>
     </message>
@@ -2049,27 +2060,27 @@ Please send that file to your IT support.</source>
 <context>
     <name>ImportOutcome</name>
     <message>
-        <location filename="../../ui/importing/models.py" line="37"/>
+        <location filename="../../ui/importing/models.py" line="39"/>
         <source>New person</source>
         <translation>Новый человек</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/models.py" line="38"/>
+        <location filename="../../ui/importing/models.py" line="40"/>
         <source>Update</source>
         <translation>Обновление</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/models.py" line="39"/>
+        <location filename="../../ui/importing/models.py" line="41"/>
         <source>No change</source>
         <translation>Без изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/models.py" line="40"/>
+        <location filename="../../ui/importing/models.py" line="42"/>
         <source>Possible duplicate</source>
         <translation>Возможный дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/models.py" line="41"/>
+        <location filename="../../ui/importing/models.py" line="43"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -2353,7 +2364,7 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListEligibilityDialog</name>
     <message>
-        <location filename="../../ui/crossing/__init__.py" line="50"/>
+        <location filename="../../ui/crossing/__init__.py" line="52"/>
         <source>&amp;Missing evidence on a list…</source>
         <translation>&amp;Недостающие документы в списке…</translation>
     </message>
@@ -2412,219 +2423,219 @@ Please send that file to your IT support.</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="350"/>
+        <location filename="../../ui/pages/lists.py" line="354"/>
         <source>Evidence missing (%1): %2; the list cannot be sent until it is recorded or overridden</source>
         <translation>Не хватает документов (%1): %2; список нельзя отправить, пока их не внесут или не сделают исключение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="251"/>
+        <location filename="../../ui/pages/lists.py" line="255"/>
         <source>&amp;Notify…</source>
         <translation>&amp;Оповестить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="247"/>
+        <location filename="../../ui/pages/lists.py" line="251"/>
         <source>Print &amp;boarding list…</source>
         <translation>Печать &amp;посадочного списка…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="249"/>
+        <location filename="../../ui/pages/lists.py" line="253"/>
         <source>Check-in at the &amp;gate…</source>
         <translation>Регистрация на &amp;КПП…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="119"/>
+        <location filename="../../ui/pages/lists.py" line="123"/>
         <source>List</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="119"/>
+        <location filename="../../ui/pages/lists.py" line="123"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="120"/>
+        <location filename="../../ui/pages/lists.py" line="124"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="120"/>
+        <location filename="../../ui/pages/lists.py" line="124"/>
         <source>Members</source>
         <translation>Членов</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="121"/>
+        <location filename="../../ui/pages/lists.py" line="125"/>
         <source>Pending</source>
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="121"/>
+        <location filename="../../ui/pages/lists.py" line="125"/>
         <source>Approved</source>
         <translation>Одобрены</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="122"/>
-        <location filename="../../ui/pages/lists.py" line="466"/>
+        <location filename="../../ui/pages/lists.py" line="126"/>
+        <location filename="../../ui/pages/lists.py" line="501"/>
         <source>Rejected</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="122"/>
-        <location filename="../../ui/pages/lists.py" line="166"/>
+        <location filename="../../ui/pages/lists.py" line="126"/>
+        <location filename="../../ui/pages/lists.py" line="170"/>
         <source>Crossed</source>
         <translation>Пересекли границу</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="133"/>
+        <location filename="../../ui/pages/lists.py" line="137"/>
         <source>&amp;New list…</source>
         <translation>&amp;Новый список…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="135"/>
+        <location filename="../../ui/pages/lists.py" line="139"/>
         <source>Mark &amp;sent</source>
         <translation>Отметить &amp;отправленным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="162"/>
+        <location filename="../../ui/pages/lists.py" line="166"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="162"/>
+        <location filename="../../ui/pages/lists.py" line="166"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="167"/>
+        <location filename="../../ui/pages/lists.py" line="171"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="164"/>
+        <location filename="../../ui/pages/lists.py" line="168"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="137"/>
+        <location filename="../../ui/pages/lists.py" line="141"/>
         <source>Reconcile &amp;answer…</source>
         <translation>Сверить &amp;ответ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="139"/>
+        <location filename="../../ui/pages/lists.py" line="143"/>
         <source>Members&apos; s&amp;tatus…</source>
         <translation>С&amp;татус участников…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="163"/>
+        <location filename="../../ui/pages/lists.py" line="167"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="165"/>
+        <location filename="../../ui/pages/lists.py" line="169"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="168"/>
+        <location filename="../../ui/pages/lists.py" line="172"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="179"/>
+        <location filename="../../ui/pages/lists.py" line="183"/>
         <source>Add roster &amp;selection</source>
         <translation>Добавить &amp;выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="181"/>
+        <location filename="../../ui/pages/lists.py" line="185"/>
         <source>Add everyone the roster &amp;filter shows</source>
         <translation>Добавить всех по &amp;фильтру</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="185"/>
+        <location filename="../../ui/pages/lists.py" line="189"/>
         <source>Household ref, e.g. H-00012</source>
         <translation>Номер семьи, напр. H-00012</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="187"/>
+        <location filename="../../ui/pages/lists.py" line="191"/>
         <source>Add &amp;household</source>
         <translation>Добавить &amp;семью</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="190"/>
+        <location filename="../../ui/pages/lists.py" line="194"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Убрать выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="201"/>
+        <location filename="../../ui/pages/lists.py" line="205"/>
         <source>Record &amp;answer</source>
         <translation>Записать &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="203"/>
+        <location filename="../../ui/pages/lists.py" line="207"/>
         <source>Record &amp;crossing</source>
         <translation>Записать &amp;пересечение</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="237"/>
+        <location filename="../../ui/pages/lists.py" line="241"/>
         <source>Selected members:</source>
         <translation>Выбранные:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="239"/>
+        <location filename="../../ui/pages/lists.py" line="243"/>
         <source>valid until</source>
         <translation>действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="326"/>
+        <location filename="../../ui/pages/lists.py" line="330"/>
         <source>No list yet: create one with New list</source>
         <translation>Списков пока нет: создайте кнопкой «Новый список»</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="336"/>
+        <location filename="../../ui/pages/lists.py" line="340"/>
         <source>no partner</source>
         <translation>без партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="337"/>
+        <location filename="../../ui/pages/lists.py" line="341"/>
         <source>, sent %1</source>
         <translation>, отправлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="339"/>
+        <location filename="../../ui/pages/lists.py" line="343"/>
         <source>%1 on the list: %2 pending, %3 approved, %4 rejected, %5 crossed</source>
         <translation>В списке %1: ожидают %2, одобрены %3, отказано %4, пересекли %5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="389"/>
+        <location filename="../../ui/pages/lists.py" line="398"/>
         <source>Creating the list</source>
         <translation>Создание списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="402"/>
+        <location filename="../../ui/pages/lists.py" line="414"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="412"/>
+        <location filename="../../ui/pages/lists.py" line="445"/>
         <source>No household %1 on this roster.</source>
         <translation>Семьи %1 в этом списке нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="415"/>
+        <location filename="../../ui/pages/lists.py" line="447"/>
         <source>Adding the household to the list</source>
         <translation>Добавление семьи в список</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="425"/>
+        <location filename="../../ui/pages/lists.py" line="457"/>
         <source>Removing from the list</source>
         <translation>Исключение из списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="438"/>
+        <location filename="../../ui/pages/lists.py" line="473"/>
         <source>Mark sent</source>
         <translation>Отметить отправку</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="439"/>
+        <location filename="../../ui/pages/lists.py" line="474"/>
         <source>%1 members are not verified yet: %2.
 
 Verify them now, so that every member is submitted with the list?</source>
@@ -2633,52 +2644,52 @@ Verify them now, so that every member is submitted with the list?</source>
 Проверить их сейчас, чтобы со списком были поданы все участники?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="443"/>
+        <location filename="../../ui/pages/lists.py" line="478"/>
         <source>&amp;Verify and send</source>
         <translation>&amp;Проверить и отправить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="445"/>
+        <location filename="../../ui/pages/lists.py" line="480"/>
         <source>Send &amp;without them</source>
         <translation>Отправить &amp;без них</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="454"/>
+        <location filename="../../ui/pages/lists.py" line="489"/>
         <source>Marking the list sent</source>
         <translation>Отметка об отправке списка</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="464"/>
+        <location filename="../../ui/pages/lists.py" line="499"/>
         <source>Answer %1 recorded; %2</source>
         <translation>Ответ «%1» внесён; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="512"/>
+        <location filename="../../ui/pages/lists.py" line="551"/>
         <source>the %1 selected members</source>
         <translation>выбранные участники (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="513"/>
+        <location filename="../../ui/pages/lists.py" line="552"/>
         <source>every member of &apos;%1&apos; (%2)</source>
         <translation>все участники «%1» (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="538"/>
+        <location filename="../../ui/pages/lists.py" line="577"/>
         <source>Recording the answer</source>
         <translation>Запись ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="546"/>
+        <location filename="../../ui/pages/lists.py" line="585"/>
         <source>%1 answers recorded.</source>
         <translation>Внесено ответов: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="548"/>
+        <location filename="../../ui/pages/lists.py" line="587"/>
         <source>Status unchanged for: %1</source>
         <translation>Статус не изменился у: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="563"/>
+        <location filename="../../ui/pages/lists.py" line="602"/>
         <source>Recording the crossing</source>
         <translation>Запись пересечения границы</translation>
     </message>
@@ -2686,22 +2697,22 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/protection/lock.py" line="80"/>
+        <location filename="../../ui/protection/lock.py" line="83"/>
         <source>The roster is locked</source>
         <translation>База заблокирована</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="83"/>
+        <location filename="../../ui/protection/lock.py" line="86"/>
         <source>Type the roster&apos;s passphrase to go on.</source>
         <translation>Чтобы продолжить, введите парольную фразу базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="97"/>
+        <location filename="../../ui/protection/lock.py" line="100"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="117"/>
+        <location filename="../../ui/protection/lock.py" line="120"/>
         <source>Sign in to go on: your account and your PIN.</source>
         <translation>Чтобы продолжить, войдите: ваша учётная запись и PIN.</translation>
     </message>
@@ -2709,53 +2720,53 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>LogTab</name>
     <message>
-        <location filename="../../ui/person/log_tab.py" line="27"/>
-        <location filename="../../ui/person/log_tab.py" line="36"/>
+        <location filename="../../ui/person/log_tab.py" line="28"/>
+        <location filename="../../ui/person/log_tab.py" line="37"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/person/log_tab.py" line="27"/>
+        <location filename="../../ui/person/log_tab.py" line="28"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/person/log_tab.py" line="28"/>
+        <location filename="../../ui/person/log_tab.py" line="29"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/person/log_tab.py" line="29"/>
+        <location filename="../../ui/person/log_tab.py" line="30"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/person/log_tab.py" line="29"/>
+        <location filename="../../ui/person/log_tab.py" line="30"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/person/log_tab.py" line="36"/>
+        <location filename="../../ui/person/log_tab.py" line="37"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/person/log_tab.py" line="37"/>
+        <location filename="../../ui/person/log_tab.py" line="38"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/person/log_tab.py" line="38"/>
+        <location filename="../../ui/person/log_tab.py" line="39"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/person/log_tab.py" line="44"/>
+        <location filename="../../ui/person/log_tab.py" line="45"/>
         <source>&lt;b&gt;Liaison log entries about this person&lt;/b&gt;</source>
         <translation>&lt;b&gt;Записи журнала связи об этом человеке&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/person/log_tab.py" line="46"/>
+        <location filename="../../ui/person/log_tab.py" line="47"/>
         <source>&lt;b&gt;Audit trail of this record&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений этой записи&lt;/b&gt;</translation>
     </message>
@@ -2763,32 +2774,32 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="122"/>
+        <location filename="../../ui/main_window/frame.py" line="282"/>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="122"/>
+        <location filename="../../ui/main_window/frame.py" line="282"/>
         <source>Roster</source>
         <translation>Список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="123"/>
+        <location filename="../../ui/main_window/frame.py" line="283"/>
         <source>Households</source>
         <translation>Семьи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="123"/>
+        <location filename="../../ui/main_window/frame.py" line="283"/>
         <source>Evacuation lists</source>
         <translation>Списки на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="124"/>
+        <location filename="../../ui/main_window/frame.py" line="284"/>
         <source>Partners and liaison log</source>
         <translation>Партнёры и журнал связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="124"/>
+        <location filename="../../ui/main_window/frame.py" line="284"/>
         <source>Trash and audit</source>
         <translation>Корзина и журнал изменений</translation>
     </message>
@@ -2933,62 +2944,62 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Сохранить запись журнала связи</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="311"/>
+        <location filename="../../ui/main_window/frame.py" line="486"/>
         <source>%1   ·   operator: %2</source>
         <translation>%1   ·   оператор: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="364"/>
+        <location filename="../../ui/main_window/frame.py" line="669"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="365"/>
+        <location filename="../../ui/main_window/frame.py" line="670"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="368"/>
+        <location filename="../../ui/main_window/frame.py" line="673"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="376"/>
+        <location filename="../../ui/main_window/frame.py" line="681"/>
         <source>Open roster database</source>
         <translation>Открыть базу списка</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="377"/>
+        <location filename="../../ui/main_window/frame.py" line="682"/>
         <source>Roster databases (*.db);;All files (*)</source>
         <translation>Базы списка (*.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="401"/>
+        <location filename="../../ui/main_window/frame.py" line="708"/>
         <source>Demonstration data</source>
         <translation>Демонстрационные данные</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="402"/>
+        <location filename="../../ui/main_window/frame.py" line="709"/>
         <source>Households to invent (about 3.6 persons each):</source>
         <translation>Сколько семей придумать (в среднем 3,6 человека):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="419"/>
+        <location filename="../../ui/main_window/frame.py" line="726"/>
         <source>Added %1 persons in %2 households.</source>
         <translation>Добавлено человек: %1, семей: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="423"/>
+        <location filename="../../ui/main_window/frame.py" line="730"/>
         <source>Filling with demonstration data</source>
         <translation>Заполнение демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="543"/>
+        <location filename="../../ui/main_window/frame.py" line="877"/>
         <source>Move to trash</source>
         <translation>В корзину</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="544"/>
+        <location filename="../../ui/main_window/frame.py" line="878"/>
         <source>Move %n person(s) to the trash? They can be restored from the trash (or with Undo).</source>
         <translation>
             <numerusform>Переместить %n человека в корзину? Их можно будет восстановить из корзины (или отменой).</numerusform>
@@ -2997,7 +3008,7 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="566"/>
+        <location filename="../../ui/main_window/frame.py" line="900"/>
         <source>Move %n person(s) to the trash</source>
         <translation>
             <numerusform>перемещение %n человека в корзину</numerusform>
@@ -3006,17 +3017,17 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="594"/>
+        <location filename="../../ui/main_window/frame.py" line="933"/>
         <source>There is no open evacuation list yet: create one on the Evacuation lists page.</source>
         <translation>Открытых списков на эвакуацию нет: создайте список на странице «Списки на эвакуацию».</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="598"/>
+        <location filename="../../ui/main_window/frame.py" line="937"/>
         <source>Add to list</source>
         <translation>Добавить в список</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window/frame.py" line="599"/>
+        <location filename="../../ui/main_window/frame.py" line="938"/>
         <source>Add %n person(s) to the list:</source>
         <translation>
             <numerusform>Добавить %n человека в список:</numerusform>
@@ -3025,42 +3036,42 @@ Verify them now, so that every member is submitted with the list?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="607"/>
+        <location filename="../../ui/main_window/frame.py" line="946"/>
         <source>%1 added to %2.</source>
         <translation>Добавлено в «%2»: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="610"/>
+        <location filename="../../ui/main_window/frame.py" line="949"/>
         <source>Adding to the list</source>
         <translation>Добавление в список</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="573"/>
+        <location filename="../../ui/main_window/frame.py" line="907"/>
         <source>Moving to the trash</source>
         <translation>Перемещение в корзину</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="650"/>
+        <location filename="../../ui/main_window/frame.py" line="990"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="651"/>
+        <location filename="../../ui/main_window/frame.py" line="991"/>
         <source>The new language applies when the window is opened again.</source>
         <translation>Новый язык будет применён при следующем открытии окна.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="661"/>
+        <location filename="../../ui/main_window/frame.py" line="1001"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="671"/>
+        <location filename="../../ui/main_window/frame.py" line="1011"/>
         <source>About %1</source>
         <translation>О программе %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="673"/>
+        <location filename="../../ui/main_window/frame.py" line="1013"/>
         <source>An offline evacuation roster for consular missions.</source>
         <translation>Автономный список эвакуации для консульских миссий.</translation>
     </message>
@@ -3080,47 +3091,49 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <location filename="../../ui/main_window/frame.py" line="543"/>
         <source>%1 is still being opened; open another roster once it is open.</source>
         <translation>%1 ещё открывается; откройте другую базу, когда она откроется.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <location filename="../../ui/main_window/frame.py" line="145"/>
         <source>Opening %1…</source>
         <translation>Открывается %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <location filename="../../ui/main_window/frame.py" line="146"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <location filename="../../ui/app.py" line="224"/>
+        <location filename="../../ui/main_window/frame.py" line="149"/>
         <source>Opening a roster</source>
         <translation>Открытие базы</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <location filename="../../ui/main_window/frame.py" line="165"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <location filename="../../ui/main_window/frame.py" line="177"/>
         <source>Cancelling once %1 is upgraded to this version of Mission Roster (a large roster can take several minutes); the roster open stays.</source>
         <translation>Отмена — после того как %1 будет обновлена до этой версии Mission Roster (большая база может обновляться несколько минут); открытая база остаётся.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <location filename="../../ui/app.py" line="220"/>
+        <location filename="../../ui/main_window/frame.py" line="181"/>
         <source>Upgrading %1 to this version of Mission Roster. A backup is taken first; a large roster can take several minutes.</source>
         <translation>%1 обновляется до этой версии Mission Roster. Сначала делается резервная копия; большая база может обновляться несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <location filename="../../ui/main_window/frame.py" line="189"/>
         <source>An upgrade is not stopped half-way: the roster opens once it is done.</source>
         <translation>Обновление нельзя прервать на полпути: база откроется, когда оно закончится.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="1"/>
+        <location filename="../../ui/main_window/frame.py" line="194"/>
         <source>Backing up the roster open before %1 opens…</source>
         <translation>Резервная копия открытой базы перед открытием %1…</translation>
     </message>
@@ -3254,18 +3267,18 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeChoiceModel</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="72"/>
-        <location filename="../../ui/merge_dialog.py" line="85"/>
+        <location filename="../../ui/merge_dialog.py" line="80"/>
+        <location filename="../../ui/merge_dialog.py" line="93"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="72"/>
+        <location filename="../../ui/merge_dialog.py" line="80"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="73"/>
+        <location filename="../../ui/merge_dialog.py" line="81"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
@@ -3273,42 +3286,42 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="163"/>
+        <location filename="../../ui/merge_dialog.py" line="175"/>
         <source>Merge duplicate records</source>
         <translation>Объединение дублирующих записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="176"/>
+        <location filename="../../ui/merge_dialog.py" line="189"/>
         <source>Keep record &amp;A (B is merged into it)</source>
         <translation>Оставить запись &amp;A (B объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="178"/>
+        <location filename="../../ui/merge_dialog.py" line="191"/>
         <source>Keep record &amp;B (A is merged into it)</source>
         <translation>Оставить запись &amp;B (A объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="184"/>
+        <location filename="../../ui/merge_dialog.py" line="197"/>
         <source>Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones of both are kept; list answers and the liaison log move to the record kept.</source>
         <translation>В каждой выделенной строке выберите значение, которое останется: ←/→ или пробел. Документы и телефоны обеих записей сохраняются; ответы по спискам и журнал связи переходят к оставленной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="190"/>
+        <location filename="../../ui/merge_dialog.py" line="203"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="193"/>
+        <location filename="../../ui/merge_dialog.py" line="206"/>
         <source>&amp;Undo merge</source>
         <translation>О&amp;тменить объединение</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="243"/>
+        <location filename="../../ui/merge_dialog.py" line="274"/>
         <source>Merge the records</source>
         <translation>Объединение записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="244"/>
+        <location filename="../../ui/merge_dialog.py" line="275"/>
         <source>Merge %1 into %2?
 
 %1 becomes &apos;merged&apos; and points to %2; nothing is deleted and the merge can be undone.</source>
@@ -3317,27 +3330,27 @@ Verify them now, so that every member is submitted with the list?</source>
 %1 получит статус «объединён» и будет ссылаться на %2; ничего не удаляется, объединение можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="260"/>
+        <location filename="../../ui/merge_dialog.py" line="291"/>
         <source>Merging %1 into %2</source>
         <translation>Объединение %1 с %2</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="277"/>
+        <location filename="../../ui/merge_dialog.py" line="309"/>
         <source>Merged into %1 (operation %2).</source>
         <translation>Объединено с %1 (операция %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="280"/>
+        <location filename="../../ui/merge_dialog.py" line="312"/>
         <source>Merge into %1</source>
         <translation>Объединить с %1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="290"/>
+        <location filename="../../ui/merge_dialog.py" line="322"/>
         <source>Undoing the merge</source>
         <translation>Отмена объединения</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="307"/>
+        <location filename="../../ui/merge_dialog.py" line="340"/>
         <source>Merge undone: %1 is a record of its own again.</source>
         <translation>Объединение отменено: %1 снова отдельная запись.</translation>
     </message>
@@ -3498,42 +3511,42 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="51"/>
+        <location filename="../../ui/accounts/manage.py" line="56"/>
         <source>New PIN for {name}</source>
         <translation>Новый PIN для {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="52"/>
+        <location filename="../../ui/accounts/manage.py" line="57"/>
         <source>New account</source>
         <translation>Новая учётная запись</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="59"/>
+        <location filename="../../ui/accounts/manage.py" line="64"/>
         <source>&amp;Name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="60"/>
+        <location filename="../../ui/accounts/manage.py" line="65"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="62"/>
+        <location filename="../../ui/accounts/manage.py" line="67"/>
         <source>The roster&apos;s first account is the head of mission&apos;s: only a head adds, disables and changes accounts.</source>
         <translation>Первая учётная запись списка — главы миссии: только глава добавляет, отключает и меняет учётные записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="70"/>
+        <location filename="../../ui/accounts/manage.py" line="75"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="71"/>
+        <location filename="../../ui/accounts/manage.py" line="76"/>
         <source>PIN a&amp;gain:</source>
         <translation>PIN ещё &amp;раз:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/manage.py" line="87"/>
+        <location filename="../../ui/accounts/manage.py" line="92"/>
         <source>The two PINs differ.</source>
         <translation>PIN-коды не совпадают.</translation>
     </message>
@@ -3541,22 +3554,22 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>NewListDialog</name>
     <message>
-        <location filename="../../ui/pages/lists.py" line="81"/>
+        <location filename="../../ui/pages/lists.py" line="83"/>
         <source>New evacuation list</source>
         <translation>Новый список на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="84"/>
+        <location filename="../../ui/pages/lists.py" line="86"/>
         <source>(no partner yet)</source>
         <translation>(партнёр пока не выбран)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="91"/>
+        <location filename="../../ui/pages/lists.py" line="93"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/lists.py" line="92"/>
+        <location filename="../../ui/pages/lists.py" line="94"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
@@ -3733,47 +3746,47 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="166"/>
+        <location filename="../../ui/first_start.py" line="167"/>
         <source>You and your mission</source>
         <translation>Вы и ваша миссия</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="167"/>
+        <location filename="../../ui/first_start.py" line="168"/>
         <source>Your name goes into the audit trail with every change you make. The mission&apos;s country is where phone numbers typed without + are from.</source>
         <translation>Ваше имя записывается в журнал изменений с каждым вашим изменением. Страна миссии — та, чьими считаются номера телефонов, набранные без +.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="169"/>
+        <location filename="../../ui/first_start.py" line="170"/>
         <source>Your &amp;name</source>
         <translation>Ваше &amp;имя</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="169"/>
+        <location filename="../../ui/first_start.py" line="170"/>
         <source>&amp;Mission name</source>
         <translation>&amp;Название миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="170"/>
+        <location filename="../../ui/first_start.py" line="171"/>
         <source>Host &amp;country</source>
         <translation>&amp;Страна пребывания</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="170"/>
+        <location filename="../../ui/first_start.py" line="171"/>
         <source>Your &amp;PIN (optional)</source>
         <translation>Ваш &amp;PIN (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="172"/>
+        <location filename="../../ui/first_start.py" line="173"/>
         <source>gives every officer an account; you are the head of mission</source>
         <translation>у каждого сотрудника будет учётная запись; вы — глава миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="173"/>
+        <location filename="../../ui/first_start.py" line="174"/>
         <source>e.g. Consulate General in Cairo</source>
         <translation>например, Генеральное консульство в Каире</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="174"/>
+        <location filename="../../ui/first_start.py" line="175"/>
         <source>ISO code, e.g. EGY: phones without + are from there</source>
         <translation>код ISO, например EGY: телефоны без + считаются местными</translation>
     </message>
@@ -3781,27 +3794,27 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="146"/>
+        <location filename="../../ui/pages/partners.py" line="153"/>
         <source>Partner organization</source>
         <translation>Организация-партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="160"/>
+        <location filename="../../ui/pages/partners.py" line="167"/>
         <source>&amp;Name</source>
         <translation>&amp;Название</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="161"/>
+        <location filename="../../ui/pages/partners.py" line="168"/>
         <source>&amp;Kind</source>
         <translation>&amp;Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="162"/>
+        <location filename="../../ui/pages/partners.py" line="169"/>
         <source>&amp;Country</source>
         <translation>&amp;Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="163"/>
+        <location filename="../../ui/pages/partners.py" line="170"/>
         <source>N&amp;otes</source>
         <translation>&amp;Примечания</translation>
     </message>
@@ -3809,154 +3822,154 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="207"/>
+        <location filename="../../ui/pages/partners.py" line="216"/>
         <source>Organization</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="207"/>
+        <location filename="../../ui/pages/partners.py" line="216"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="208"/>
+        <location filename="../../ui/pages/partners.py" line="217"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="212"/>
+        <location filename="../../ui/pages/partners.py" line="221"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="212"/>
+        <location filename="../../ui/pages/partners.py" line="221"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="213"/>
+        <location filename="../../ui/pages/partners.py" line="222"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="214"/>
+        <location filename="../../ui/pages/partners.py" line="223"/>
         <source>E-mails</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="217"/>
+        <location filename="../../ui/pages/partners.py" line="226"/>
         <source>Add &amp;organization…</source>
         <translation>Добавить &amp;организацию…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="219"/>
+        <location filename="../../ui/pages/partners.py" line="228"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="222"/>
+        <location filename="../../ui/pages/partners.py" line="231"/>
         <source>Add &amp;person…</source>
         <translation>Добавить &amp;сотрудника…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="224"/>
+        <location filename="../../ui/pages/partners.py" line="233"/>
         <source>Edi&amp;t…</source>
         <translation>Из&amp;менить…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="229"/>
+        <location filename="../../ui/pages/partners.py" line="238"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="229"/>
+        <location filename="../../ui/pages/partners.py" line="238"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="230"/>
+        <location filename="../../ui/pages/partners.py" line="239"/>
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="231"/>
-        <location filename="../../ui/pages/partners.py" line="241"/>
+        <location filename="../../ui/pages/partners.py" line="240"/>
+        <location filename="../../ui/pages/partners.py" line="250"/>
         <source>With</source>
         <translation>С кем</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="232"/>
-        <location filename="../../ui/pages/partners.py" line="242"/>
+        <location filename="../../ui/pages/partners.py" line="241"/>
+        <location filename="../../ui/pages/partners.py" line="251"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="232"/>
+        <location filename="../../ui/pages/partners.py" line="241"/>
         <source>Follow up</source>
         <translation>Напомнить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="237"/>
+        <location filename="../../ui/pages/partners.py" line="246"/>
         <source>&amp;Log a contact…  (Ctrl+L)</source>
         <translation>&amp;Записать контакт…  (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="240"/>
+        <location filename="../../ui/pages/partners.py" line="249"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="243"/>
+        <location filename="../../ui/pages/partners.py" line="252"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="247"/>
+        <location filename="../../ui/pages/partners.py" line="256"/>
         <source>Mark &amp;done</source>
         <translation>Отметить &amp;выполненным</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="254"/>
+        <location filename="../../ui/pages/partners.py" line="263"/>
         <source>&lt;b&gt;Partner organizations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Организации-партнёры&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="261"/>
+        <location filename="../../ui/pages/partners.py" line="270"/>
         <source>&lt;b&gt;People there&lt;/b&gt;</source>
         <translation>&lt;b&gt;Сотрудники&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="278"/>
+        <location filename="../../ui/pages/partners.py" line="287"/>
         <source>&lt;b&gt;Liaison log&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал связи&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="305"/>
+        <location filename="../../ui/pages/partners.py" line="333"/>
         <source>&lt;b&gt;Follow-ups due today or overdue: %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Напоминаний на сегодня или просрочено: %1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="336"/>
+        <location filename="../../ui/pages/partners.py" line="364"/>
         <source>Adding the partner</source>
         <translation>Добавление партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="350"/>
+        <location filename="../../ui/pages/partners.py" line="378"/>
         <source>Saving the partner</source>
         <translation>Сохранение партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="364"/>
+        <location filename="../../ui/pages/partners.py" line="392"/>
         <source>Adding the contact</source>
         <translation>Добавление контакта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="380"/>
+        <location filename="../../ui/pages/partners.py" line="408"/>
         <source>Saving the contact</source>
         <translation>Сохранение контакта</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="403"/>
+        <location filename="../../ui/pages/partners.py" line="441"/>
         <source>Marking the follow-ups done</source>
         <translation>Отметка о выполнении</translation>
     </message>
@@ -4002,52 +4015,52 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="302"/>
+        <location filename="../../ui/first_start.py" line="303"/>
         <source>Protect the roster</source>
         <translation>Защита базы</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="303"/>
+        <location filename="../../ui/first_start.py" line="304"/>
         <source>The roster holds names, passport and phone numbers of people in danger. With a passphrase the file is encrypted: nobody who gets it (a lost or seized laptop) can read it. Several words you can remember are best. Next you get a recovery key to keep in the safe, in case the passphrase is forgotten.</source>
         <translation>В базе хранятся имена, номера паспортов и телефонов людей в опасности. С парольной фразой файл шифруется: никто, к кому он попадёт (потерянный или изъятый ноутбук), не сможет его прочесть. Лучше всего несколько слов, которые легко запомнить. Затем вы получите ключ восстановления для сейфа — на случай, если парольная фраза забудется.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="307"/>
+        <location filename="../../ui/first_start.py" line="308"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="308"/>
+        <location filename="../../ui/first_start.py" line="309"/>
         <source>&amp;Again</source>
         <translation>&amp;Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="309"/>
+        <location filename="../../ui/first_start.py" line="310"/>
         <source>&amp;No encryption: anyone who gets this file can read it</source>
         <translation>&amp;Без шифрования: любой, к кому попадёт файл, сможет его прочесть</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="310"/>
+        <location filename="../../ui/first_start.py" line="311"/>
         <source>Create the roster</source>
         <translation>Создать базу</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="314"/>
+        <location filename="../../ui/first_start.py" line="315"/>
         <source>Too short: at least %1 characters</source>
         <translation>Слишком короткая: нужно не меньше %1 символов</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="314"/>
+        <location filename="../../ui/first_start.py" line="315"/>
         <source>Fair</source>
         <translation>Средняя</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="315"/>
+        <location filename="../../ui/first_start.py" line="316"/>
         <source>Good</source>
         <translation>Хорошая</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="315"/>
+        <location filename="../../ui/first_start.py" line="316"/>
         <source>Strong</source>
         <translation>Надёжная</translation>
     </message>
@@ -4055,33 +4068,33 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PendingOperation</name>
     <message>
-        <location filename="../../ui/operations.py" line="280"/>
+        <location filename="../../ui/operations.py" line="506"/>
         <source>a colleague (another window or workstation)</source>
         <translation>коллега (другое окно или рабочее место)</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="281"/>
+        <location filename="../../ui/operations.py" line="507"/>
         <source>%1: waiting for %2 to finish writing to the roster. Your change is saved as soon as they finish; Cancel gives it up (nothing is written).</source>
         <translation>%1: ожидание, пока %2 закончит запись в базу. Ваше изменение сохранится сразу после этого; «Отмена» отказывается от него (ничего не записывается).</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="255"/>
-        <location filename="../../ui/operations.py" line="285"/>
+        <location filename="../../ui/operations.py" line="480"/>
+        <location filename="../../ui/operations.py" line="511"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="287"/>
+        <location filename="../../ui/operations.py" line="513"/>
         <source>Waiting for the roster</source>
         <translation>Ожидание базы</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="310"/>
+        <location filename="../../ui/operations.py" line="536"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="334"/>
+        <location filename="../../ui/operations.py" line="560"/>
         <source>%1: cancelled; nothing was written.</source>
         <translation>%1: отменено; ничего не записано.</translation>
     </message>
@@ -4188,7 +4201,7 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PersonEligibilityDialog</name>
     <message>
-        <location filename="../../ui/crossing/__init__.py" line="38"/>
+        <location filename="../../ui/crossing/__init__.py" line="40"/>
         <source>&amp;Basis and evidence…</source>
         <translation>&amp;Основание и документы…</translation>
     </message>
@@ -4292,37 +4305,37 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/importing/models.py" line="110"/>
+        <location filename="../../ui/importing/models.py" line="117"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/models.py" line="110"/>
+        <location filename="../../ui/importing/models.py" line="117"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/models.py" line="111"/>
+        <location filename="../../ui/importing/models.py" line="118"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/models.py" line="111"/>
+        <location filename="../../ui/importing/models.py" line="118"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/models.py" line="112"/>
+        <location filename="../../ui/importing/models.py" line="119"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/models.py" line="112"/>
+        <location filename="../../ui/importing/models.py" line="119"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../ui/importing/models.py" line="164"/>
+        <location filename="../../ui/importing/models.py" line="173"/>
         <source>%1 (check)</source>
         <translation>%1 (проверить)</translation>
     </message>
@@ -4571,275 +4584,276 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>Protection</name>
     <message>
-        <location filename="../../ui/protection/feature.py" line="138"/>
+        <location filename="../../ui/protection/feature.py" line="178"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Резервная копия сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="139"/>
+        <location filename="../../ui/protection/feature.py" line="179"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="140"/>
+        <location filename="../../ui/protection/feature.py" line="180"/>
         <source>&amp;Verify audit trail</source>
         <translation>&amp;Проверить журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="141"/>
+        <location filename="../../ui/protection/feature.py" line="181"/>
         <source>Backup &amp;settings…</source>
         <translation>Параметры резервного &amp;копирования…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="143"/>
-        <location filename="../../ui/protection/feature.py" line="157"/>
+        <location filename="../../ui/protection/feature.py" line="183"/>
+        <location filename="../../ui/protection/feature.py" line="197"/>
         <source>&amp;Encrypt roster…</source>
         <translation>&amp;Зашифровать базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="144"/>
+        <location filename="../../ui/protection/feature.py" line="184"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Блокировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="145"/>
+        <location filename="../../ui/protection/feature.py" line="185"/>
         <source>Close the crisis (re&amp;tention)…</source>
         <translation>Завершение кризиса (&amp;хранение данных)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="157"/>
+        <location filename="../../ui/protection/feature.py" line="197"/>
         <source>Change &amp;passphrase…</source>
         <translation>Сменить парольную &amp;фразу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="222"/>
+        <location filename="../../ui/protection/feature.py" line="268"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="223"/>
+        <location filename="../../ui/protection/feature.py" line="269"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="229"/>
+        <location filename="../../ui/protection/feature.py" line="275"/>
         <source>Protect the new roster</source>
         <translation>Защита новой базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="230"/>
+        <location filename="../../ui/protection/feature.py" line="276"/>
         <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
         <translation>В базе будут имена, номера паспортов и телефонов людей, находящихся в опасности. Задайте парольную фразу для её шифрования: без неё никто, к кому попадёт файл (потерянный или изъятый ноутбук), не сможет его прочесть. Храните парольную фразу надёжно: восстановить её невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="284"/>
+        <location filename="../../ui/protection/feature.py" line="343"/>
         <source>Automatic backup failed: %1</source>
         <translation>Автоматическое резервное копирование не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="315"/>
+        <location filename="../../ui/protection/feature.py" line="570"/>
         <source>Backup written and checked: %1 persons in %2</source>
         <translation>Резервная копия записана и проверена: %1 чел., %2</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="278"/>
-        <location filename="../../ui/protection/feature.py" line="318"/>
+        <location filename="../../ui/protection/feature.py" line="335"/>
+        <location filename="../../ui/protection/feature.py" line="512"/>
+        <location filename="../../ui/protection/feature.py" line="573"/>
         <source>Backing up</source>
         <translation>Резервное копирование</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="76"/>
+        <location filename="../../ui/protection/feature.py" line="86"/>
         <source>Encrypted roster</source>
         <translation>Зашифрованная база</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="77"/>
+        <location filename="../../ui/protection/feature.py" line="87"/>
         <source>%1 is encrypted. Type its passphrase.</source>
         <translation>База %1 зашифрована. Введите её парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="85"/>
+        <location filename="../../ui/protection/feature.py" line="94"/>
         <source>Wrong passphrase. The roster was not changed.</source>
         <translation>Неверная парольная фраза. База не изменена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="202"/>
+        <location filename="../../ui/protection/feature.py" line="248"/>
         <source>Checking the roster file</source>
         <translation>Проверка файла базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="212"/>
+        <location filename="../../ui/protection/feature.py" line="258"/>
         <source>The roster file is damaged</source>
         <translation>Файл базы повреждён</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="215"/>
+        <location filename="../../ui/protection/feature.py" line="261"/>
         <source>Restore from backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="227"/>
+        <location filename="../../ui/protection/feature.py" line="273"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="330"/>
-        <location filename="../../ui/protection/feature.py" line="353"/>
+        <location filename="../../ui/protection/feature.py" line="585"/>
+        <location filename="../../ui/protection/feature.py" line="608"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="331"/>
+        <location filename="../../ui/protection/feature.py" line="586"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
         <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="354"/>
+        <location filename="../../ui/protection/feature.py" line="609"/>
         <source>%1 is a backup of another roster, not of this one. Replace this roster by that other roster? This roster is saved first.</source>
         <translation>%1 — резервная копия другой базы, а не этой. Заменить эту базу той, другой? Сначала будет сохранена копия этой базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="345"/>
+        <location filename="../../ui/protection/feature.py" line="600"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="346"/>
+        <location filename="../../ui/protection/feature.py" line="601"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="363"/>
+        <location filename="../../ui/protection/feature.py" line="618"/>
         <source>Restoring the backup</source>
         <translation>Восстановление базы из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="425"/>
-        <location filename="../../ui/protection/feature.py" line="429"/>
+        <location filename="../../ui/protection/feature.py" line="692"/>
+        <location filename="../../ui/protection/feature.py" line="696"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="426"/>
+        <location filename="../../ui/protection/feature.py" line="693"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="430"/>
+        <location filename="../../ui/protection/feature.py" line="697"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="450"/>
-        <location filename="../../ui/protection/feature.py" line="458"/>
+        <location filename="../../ui/protection/feature.py" line="717"/>
+        <location filename="../../ui/protection/feature.py" line="725"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="450"/>
+        <location filename="../../ui/protection/feature.py" line="717"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="455"/>
+        <location filename="../../ui/protection/feature.py" line="722"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="457"/>
+        <location filename="../../ui/protection/feature.py" line="724"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="459"/>
+        <location filename="../../ui/protection/feature.py" line="726"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="490"/>
+        <location filename="../../ui/protection/feature.py" line="757"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="496"/>
+        <location filename="../../ui/protection/feature.py" line="763"/>
         <source>Encrypting the roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="496"/>
+        <location filename="../../ui/protection/feature.py" line="763"/>
         <source>Changing the passphrase</source>
         <translation>Смена парольной фразы базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="513"/>
+        <location filename="../../ui/protection/feature.py" line="780"/>
         <source>%1 plain copies removed.</source>
         <translation>Удалено незашифрованных копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="513"/>
+        <location filename="../../ui/protection/feature.py" line="780"/>
         <source>%1 plain copies encrypted.</source>
         <translation>Зашифровано копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="529"/>
+        <location filename="../../ui/protection/feature.py" line="797"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="529"/>
+        <location filename="../../ui/protection/feature.py" line="797"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="531"/>
-        <location filename="../../ui/protection/feature.py" line="533"/>
-        <location filename="../../ui/protection/feature.py" line="542"/>
-        <location filename="../../ui/protection/feature.py" line="555"/>
+        <location filename="../../ui/protection/feature.py" line="799"/>
+        <location filename="../../ui/protection/feature.py" line="801"/>
+        <location filename="../../ui/protection/feature.py" line="810"/>
+        <location filename="../../ui/protection/feature.py" line="823"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="531"/>
+        <location filename="../../ui/protection/feature.py" line="799"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="534"/>
+        <location filename="../../ui/protection/feature.py" line="802"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="539"/>
+        <location filename="../../ui/protection/feature.py" line="807"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="540"/>
+        <location filename="../../ui/protection/feature.py" line="808"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="542"/>
+        <location filename="../../ui/protection/feature.py" line="810"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="548"/>
+        <location filename="../../ui/protection/feature.py" line="816"/>
         <source>Applying the retention</source>
         <translation>Применение срока хранения</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="555"/>
+        <location filename="../../ui/protection/feature.py" line="823"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="447"/>
+        <location filename="../../ui/protection/feature.py" line="521"/>
         <source>Backup at close not written</source>
         <translation>Резервная копия при закрытии не записана</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="448"/>
+        <location filename="../../ui/protection/feature.py" line="522"/>
         <source>The backup of the roster at close could not be written: %1
 
 Close anyway (the roster itself is unchanged, without this backup), or Cancel to stay open and choose another backup folder (Tools &gt; Backup settings…).</source>
@@ -4848,22 +4862,22 @@ Close anyway (the roster itself is unchanged, without this backup), or Cancel to
 Закрыть всё равно (сама база не изменена, но без этой копии) или Отмена, чтобы остаться и выбрать другую папку для копий (Сервис &gt; Параметры резервного копирования…).</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="453"/>
+        <location filename="../../ui/protection/feature.py" line="525"/>
         <source>Close &amp;anyway</source>
         <translation>&amp;Всё равно закрыть</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="516"/>
+        <location filename="../../ui/protection/feature.py" line="540"/>
         <source>Backup not written</source>
         <translation>Резервная копия не записана</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="337"/>
+        <location filename="../../ui/protection/feature.py" line="360"/>
         <source>%1 was not opened: the window is closing, once the backup of the roster open is written.</source>
         <translation>%1 не открыта: окно закрывается, как только будет записана резервная копия открытой базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="517"/>
+        <location filename="../../ui/protection/feature.py" line="541"/>
         <source>The backup of the roster you are leaving could not be written: %1
 
 Open the other roster anyway (this roster itself is unchanged, without this backup), or Cancel to stay on this roster and choose another backup folder (Tools &gt; Backup settings…).</source>
@@ -4872,7 +4886,7 @@ Open the other roster anyway (this roster itself is unchanged, without this back
 Открыть другую базу всё равно (эта база не изменена, но без этой копии) или Отмена, чтобы остаться в этой базе и выбрать другую папку для копий (Сервис &gt; Параметры резервного копирования…).</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="523"/>
+        <location filename="../../ui/protection/feature.py" line="545"/>
         <source>Open &amp;anyway</source>
         <translation>&amp;Всё равно открыть</translation>
     </message>
@@ -4880,12 +4894,12 @@ Open the other roster anyway (this roster itself is unchanged, without this back
 <context>
     <name>QMainWindow</name>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="694"/>
+        <location filename="../../ui/main_window/frame.py" line="1036"/>
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window/frame.py" line="695"/>
+        <location filename="../../ui/main_window/frame.py" line="1037"/>
         <source>Your name (it goes into the audit trail with every change you make):</source>
         <translation>Ваше имя (записывается в журнал изменений при каждом вашем изменении):</translation>
     </message>
@@ -4893,32 +4907,32 @@ Open the other roster anyway (this roster itself is unchanged, without this back
 <context>
     <name>QuickLogDialog</name>
     <message>
-        <location filename="../../ui/pages/partners.py" line="60"/>
+        <location filename="../../ui/pages/partners.py" line="67"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="67"/>
+        <location filename="../../ui/pages/partners.py" line="74"/>
         <source>What was said or agreed</source>
         <translation>Что сказано или согласовано</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="70"/>
+        <location filename="../../ui/pages/partners.py" line="77"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="75"/>
+        <location filename="../../ui/pages/partners.py" line="82"/>
         <source>or the name of whoever you spoke to</source>
         <translation>или имя того, с кем говорили</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="79"/>
+        <location filename="../../ui/pages/partners.py" line="86"/>
         <source>&amp;Follow up on</source>
         <translation>&amp;Напомнить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/partners.py" line="90"/>
+        <location filename="../../ui/pages/partners.py" line="97"/>
         <source>About %n person(s) selected in the roster</source>
         <translation>
             <numerusform>О %n человеке, выбранном в списке</numerusform>
@@ -4927,32 +4941,32 @@ Open the other roster anyway (this roster itself is unchanged, without this back
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="101"/>
+        <location filename="../../ui/pages/partners.py" line="108"/>
         <source>&amp;Summary</source>
         <translation>&amp;Суть</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="102"/>
+        <location filename="../../ui/pages/partners.py" line="109"/>
         <source>&amp;Partner</source>
         <translation>&amp;Партнёр</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="103"/>
+        <location filename="../../ui/pages/partners.py" line="110"/>
         <source>Person &amp;there</source>
         <translation>&amp;Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="105"/>
+        <location filename="../../ui/pages/partners.py" line="112"/>
         <source>&amp;Channel</source>
         <translation>&amp;Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="115"/>
+        <location filename="../../ui/pages/partners.py" line="122"/>
         <source>(nobody named)</source>
         <translation>(не указан)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners.py" line="130"/>
+        <location filename="../../ui/pages/partners.py" line="137"/>
         <source>Logging the contact</source>
         <translation>Запись контакта в журнал</translation>
     </message>
@@ -4960,172 +4974,172 @@ Open the other roster anyway (this roster itself is unchanged, without this back
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="61"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="62"/>
         <source>Receive a roster package</source>
         <translation>Получить пакет списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="66"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="67"/>
         <source>No package chosen</source>
         <translation>Пакет не выбран</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="67"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="68"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="70"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="71"/>
         <source>only for a package made with a passphrase</source>
         <translation>только для пакета, зашифрованного паролем</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="72"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="73"/>
         <source>I confirmed this fingerprint with the sender by phone</source>
         <translation>Я сверил этот отпечаток с отправителем по телефону</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="76"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="77"/>
         <source>Person</source>
         <translation>Лицо</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="77"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="78"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="78"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="79"/>
         <source>Ours</source>
         <translation>У нас</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="79"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="80"/>
         <source>Theirs</source>
         <translation>У них</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="80"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="81"/>
         <source>From</source>
         <translation>От кого</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="88"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="89"/>
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="89"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="90"/>
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="90"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="91"/>
         <source>Keep ours</source>
         <translation>Оставить наше</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="91"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="92"/>
         <source>Take theirs</source>
         <translation>Принять их</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="92"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="93"/>
         <source>Undo this import</source>
         <translation>Отменить этот приём</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="94"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="95"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="106"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="107"/>
         <source>Package:</source>
         <translation>Пакет:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="107"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="108"/>
         <source>Passphrase:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="119"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="120"/>
         <source>Conflicts: the same field changed at both missions</source>
         <translation>Конфликты: одно и то же поле изменено в обеих миссиях</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="136"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="137"/>
         <source>Open a roster package</source>
         <translation>Открыть пакет списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="137"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="138"/>
         <source>Roster packages (*.mrpkg)</source>
         <translation>Пакеты списка (*.mrpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="163"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="164"/>
         <source>Reading the package</source>
         <translation>Чтение пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="168"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="169"/>
         <source>From {site} (package {number}), key fingerprint {fingerprint}.</source>
         <translation>От {site} (пакет {number}), отпечаток ключа {fingerprint}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="171"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="172"/>
         <source>{site} is not a known site. Read this key fingerprint to them by phone before you apply: {fingerprint}</source>
         <translation>{site} — неизвестная площадка. Прежде чем применять, зачитайте им по телефону отпечаток ключа: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="176"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="177"/>
         <source>Preview (nothing changed yet)</source>
         <translation>Просмотр (ещё ничего не изменено)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="181"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="182"/>
         <source>{created} new, {updated} updated, {unchanged} unchanged persons; {conflicts} conflicts; {duplicates} possible duplicates</source>
         <translation>лиц: новых {created}, изменённых {updated}, без изменений {unchanged}; конфликтов: {conflicts}; возможных дубликатов: {duplicates}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="186"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="187"/>
         <source>Packages {numbers} from {site} never arrived here.</source>
         <translation>Пакеты {numbers} от {site} сюда не поступали.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="189"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="190"/>
         <source>Possibly the same person: {new} and {existing}</source>
         <translation>Возможно, одно и то же лицо: {new} и {existing}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="198"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="199"/>
         <source>Confirm the sender&apos;s fingerprint by phone first.</source>
         <translation>Сначала сверьте отпечаток отправителя по телефону.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="206"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="207"/>
         <source>Applying the package</source>
         <translation>Применение пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="211"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="212"/>
         <source>Applied as import #{number}</source>
         <translation>Применён как приём № {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="228"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="229"/>
         <source>Undoing the package import</source>
         <translation>Отмена приёма пакета</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="232"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="233"/>
         <source>Import #{number} undone: {count} records put back.</source>
         <translation>Приём № {number} отменён: восстановлено записей: {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/receive_dialog.py" line="257"/>
+        <location filename="../../ui/packages/receive_dialog.py" line="258"/>
         <source>Settling the conflict</source>
         <translation>Разрешение расхождения</translation>
     </message>
@@ -5133,413 +5147,413 @@ Open the other roster anyway (this roster itself is unchanged, without this back
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="50"/>
+        <location filename="../../ui/reconcile/models.py" line="148"/>
         <source>NOT on this list</source>
         <translation>НЕТ в этом списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="52"/>
+        <location filename="../../ui/reconcile/models.py" line="150"/>
         <source>on the list (%1)</source>
         <translation>в списке (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="54"/>
+        <location filename="../../ui/reconcile/models.py" line="152"/>
         <source>on the roster</source>
         <translation>в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="59"/>
+        <location filename="../../ui/reconcile/models.py" line="157"/>
         <source>Status, list</source>
         <translation>Статус, список</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="61"/>
-        <location filename="../../ui/reconcile/models.py" line="129"/>
+        <location filename="../../ui/reconcile/models.py" line="159"/>
+        <location filename="../../ui/reconcile/models.py" line="224"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="62"/>
+        <location filename="../../ui/reconcile/models.py" line="160"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="63"/>
+        <location filename="../../ui/reconcile/models.py" line="161"/>
         <source>Evidence (bits)</source>
         <translation>Доводы (биты)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="67"/>
+        <location filename="../../ui/reconcile/models.py" line="165"/>
         <source>log-odds of one person</source>
         <translation>логарифм шансов, что это один человек</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="198"/>
-        <location filename="../../ui/reconcile/models.py" line="81"/>
+        <location filename="../../ui/reconcile/dialog.py" line="262"/>
+        <location filename="../../ui/reconcile/models.py" line="179"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="82"/>
+        <location filename="../../ui/reconcile/models.py" line="180"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="83"/>
+        <location filename="../../ui/reconcile/models.py" line="181"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="84"/>
-        <location filename="../../ui/reconcile/models.py" line="122"/>
+        <location filename="../../ui/reconcile/models.py" line="182"/>
+        <location filename="../../ui/reconcile/models.py" line="217"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="198"/>
-        <location filename="../../ui/reconcile/models.py" line="85"/>
+        <location filename="../../ui/reconcile/dialog.py" line="262"/>
+        <location filename="../../ui/reconcile/models.py" line="183"/>
         <source>Case ref.</source>
         <translation>Номер дела</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="201"/>
-        <location filename="../../ui/reconcile/models.py" line="86"/>
+        <location filename="../../ui/reconcile/dialog.py" line="265"/>
+        <location filename="../../ui/reconcile/models.py" line="184"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="89"/>
+        <location filename="../../ui/reconcile/models.py" line="187"/>
         <source>household split</source>
         <translation>семья разделена</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="90"/>
+        <location filename="../../ui/reconcile/models.py" line="188"/>
         <source>approved twice</source>
         <translation>одобрен дважды</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="91"/>
+        <location filename="../../ui/reconcile/models.py" line="189"/>
         <source>conflicting answers</source>
         <translation>противоречивые ответы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="92"/>
+        <location filename="../../ui/reconcile/models.py" line="190"/>
         <source>not on the list</source>
         <translation>нет в списке</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="93"/>
+        <location filename="../../ui/reconcile/models.py" line="191"/>
         <source>unreadable cell</source>
         <translation>нечитаемая ячейка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="105"/>
+        <location filename="../../ui/reconcile/models.py" line="203"/>
         <source>to decide</source>
         <translation>решить</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="108"/>
+        <location filename="../../ui/reconcile/models.py" line="206"/>
         <source>left out</source>
         <translation>исключено</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="111"/>
+        <location filename="../../ui/reconcile/models.py" line="209"/>
         <source>person %1</source>
         <translation>человек %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="112"/>
+        <location filename="../../ui/reconcile/models.py" line="210"/>
         <source>confirmed %1</source>
         <translation>подтверждено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="119"/>
+        <location filename="../../ui/reconcile/models.py" line="214"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="120"/>
+        <location filename="../../ui/reconcile/models.py" line="215"/>
         <source>Name in the answer</source>
         <translation>Имя в ответе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="199"/>
-        <location filename="../../ui/reconcile/models.py" line="121"/>
+        <location filename="../../ui/reconcile/dialog.py" line="263"/>
+        <location filename="../../ui/reconcile/models.py" line="216"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="123"/>
+        <location filename="../../ui/reconcile/models.py" line="218"/>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="124"/>
+        <location filename="../../ui/reconcile/models.py" line="219"/>
         <source>unreadable</source>
         <translation>не прочитано</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="125"/>
+        <location filename="../../ui/reconcile/models.py" line="220"/>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="127"/>
+        <location filename="../../ui/reconcile/models.py" line="222"/>
         <source>Roster person</source>
         <translation>Человек из базы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="130"/>
+        <location filename="../../ui/reconcile/models.py" line="225"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/models.py" line="169"/>
+        <location filename="../../ui/reconcile/models.py" line="279"/>
         <source>Your decision</source>
         <translation>Ваше решение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="120"/>
+        <location filename="../../ui/reconcile/dialog.py" line="173"/>
         <source>Reconcile a partner&apos;s answer</source>
         <translation>Сверка ответа партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="135"/>
+        <location filename="../../ui/reconcile/dialog.py" line="199"/>
         <source>the partner&apos;s answer: .xlsx, .xls, .ods or .csv</source>
         <translation>ответ партнёра: .xlsx, .xls, .ods или .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="136"/>
+        <location filename="../../ui/reconcile/dialog.py" line="200"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="144"/>
+        <location filename="../../ui/reconcile/dialog.py" line="208"/>
         <source>Whole roster (check only, nothing to apply)</source>
         <translation>Вся база (только проверка, без применения)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="146"/>
+        <location filename="../../ui/reconcile/dialog.py" line="210"/>
         <source>%1 (%2 members, %3)</source>
         <translation>%1 (человек: %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="153"/>
+        <location filename="../../ui/reconcile/dialog.py" line="217"/>
         <source>Read it from the decision column</source>
         <translation>Брать из столбца с решением</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="154"/>
+        <location filename="../../ui/reconcile/dialog.py" line="218"/>
         <source>Every row is an approval</source>
         <translation>Каждая строка — одобрение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="155"/>
+        <location filename="../../ui/reconcile/dialog.py" line="219"/>
         <source>Every row is a rejection</source>
         <translation>Каждая строка — отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="156"/>
+        <location filename="../../ui/reconcile/dialog.py" line="220"/>
         <source>&amp;Check answer</source>
         <translation>&amp;Проверить ответ</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="162"/>
+        <location filename="../../ui/reconcile/dialog.py" line="226"/>
         <source>Answer file:</source>
         <translation>Файл ответа:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="163"/>
+        <location filename="../../ui/reconcile/dialog.py" line="227"/>
         <source>Against:</source>
         <translation>Сверять с:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="164"/>
+        <location filename="../../ui/reconcile/dialog.py" line="228"/>
         <source>No decision column:</source>
         <translation>Нет столбца с решением:</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="166"/>
+        <location filename="../../ui/reconcile/dialog.py" line="230"/>
         <source>Choose the partner&apos;s file and press Check answer.</source>
         <translation>Выберите файл партнёра и нажмите «Проверить ответ».</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="186"/>
+        <location filename="../../ui/reconcile/dialog.py" line="250"/>
         <source>↑↓ row · ←→ candidate · Enter confirm the highlighted candidate · Del leave the row out · Backspace undecide.  Shaded cells differ from the answer.</source>
         <translation>↑↓ строка · ←→ кандидат · Enter — подтвердить выделенного кандидата · Del — исключить строку · Backspace — снять решение.  Затенённые ячейки расходятся с ответом.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="199"/>
+        <location filename="../../ui/reconcile/dialog.py" line="263"/>
         <source>Latin name</source>
         <translation>Имя латиницей</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="200"/>
+        <location filename="../../ui/reconcile/dialog.py" line="264"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="201"/>
+        <location filename="../../ui/reconcile/dialog.py" line="265"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="202"/>
+        <location filename="../../ui/reconcile/dialog.py" line="266"/>
         <source>Answer on the list</source>
         <translation>Ответ по списку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="204"/>
+        <location filename="../../ui/reconcile/dialog.py" line="268"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="205"/>
+        <location filename="../../ui/reconcile/dialog.py" line="269"/>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="206"/>
+        <location filename="../../ui/reconcile/dialog.py" line="270"/>
         <source>Warning</source>
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="209"/>
+        <location filename="../../ui/reconcile/dialog.py" line="273"/>
         <source>Matched</source>
         <translation>Совпали</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="210"/>
+        <location filename="../../ui/reconcile/dialog.py" line="274"/>
         <source>Needs review</source>
         <translation>Требуют проверки</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="211"/>
+        <location filename="../../ui/reconcile/dialog.py" line="275"/>
         <source>Not on roster</source>
         <translation>Нет в базе</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="212"/>
+        <location filename="../../ui/reconcile/dialog.py" line="279"/>
         <source>Not mentioned</source>
         <translation>Не упомянуты</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="213"/>
+        <location filename="../../ui/reconcile/dialog.py" line="280"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="219"/>
+        <location filename="../../ui/reconcile/dialog.py" line="286"/>
         <source>&amp;Copy summary</source>
         <translation>&amp;Копировать сводку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="227"/>
+        <location filename="../../ui/reconcile/dialog.py" line="294"/>
         <source>Save &amp;report…</source>
         <translation>Сохранить &amp;отчёт…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="230"/>
+        <location filename="../../ui/reconcile/dialog.py" line="297"/>
         <source>&amp;Apply…</source>
         <translation>Прим&amp;енить…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="233"/>
+        <location filename="../../ui/reconcile/dialog.py" line="300"/>
         <source>&amp;Undo apply</source>
         <translation>О&amp;тменить применение</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="264"/>
+        <location filename="../../ui/reconcile/dialog.py" line="336"/>
         <source>Partner&apos;s answer</source>
         <translation>Ответ партнёра</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="265"/>
+        <location filename="../../ui/reconcile/dialog.py" line="337"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="361"/>
+        <location filename="../../ui/reconcile/dialog.py" line="362"/>
         <source>Check the answer again</source>
         <translation>Повторная проверка ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="362"/>
+        <location filename="../../ui/reconcile/dialog.py" line="363"/>
         <source>Checking again discards your decisions on the rows needing review (%1 decided, not applied). Check again?</source>
         <translation>Повторная проверка отменит ваши решения по строкам, требующим проверки (решено: %1, не применено). Проверить снова?</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="284"/>
+        <location filename="../../ui/reconcile/dialog.py" line="383"/>
         <source>Matching the answer against the roster</source>
         <translation>Сверка ответа с базой</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="302"/>
+        <location filename="../../ui/reconcile/dialog.py" line="411"/>
         <source>Matched (%1)</source>
         <translation>Совпали (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="303"/>
+        <location filename="../../ui/reconcile/dialog.py" line="412"/>
         <source>Needs review (%1)</source>
         <translation>Требуют проверки (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="304"/>
+        <location filename="../../ui/reconcile/dialog.py" line="413"/>
         <source>Not on roster (%1)</source>
         <translation>Нет в базе (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="305"/>
+        <location filename="../../ui/reconcile/dialog.py" line="414"/>
         <source>Not mentioned (%1)</source>
         <translation>Не упомянуты (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="306"/>
+        <location filename="../../ui/reconcile/dialog.py" line="415"/>
         <source>Warnings (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="323"/>
+        <location filename="../../ui/reconcile/dialog.py" line="430"/>
         <source>list &apos;%1&apos;</source>
         <translation>списком «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="324"/>
+        <location filename="../../ui/reconcile/dialog.py" line="431"/>
         <source>the whole roster (check only)</source>
         <translation>всей базой (только проверка)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="326"/>
+        <location filename="../../ui/reconcile/dialog.py" line="433"/>
         <source>%1, sheet &apos;%2&apos;: %3 rows against %4: %5 matched, %6 need review (%7 decided), %8 not on the roster, %9 members not mentioned, %10 warnings.</source>
         <translation>%1, лист «%2»: строк — %3, сверка со %4: совпали — %5, требуют проверки — %6 (решено — %7), нет в базе — %8, не упомянуты члены списка — %9, предупреждений — %10.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="397"/>
+        <location filename="../../ui/reconcile/dialog.py" line="507"/>
         <source>Save the reconciliation</source>
         <translation>Сохранить сверку</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="397"/>
+        <location filename="../../ui/reconcile/dialog.py" line="507"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="410"/>
+        <location filename="../../ui/reconcile/dialog.py" line="520"/>
         <source>Writing the report</source>
         <translation>Запись отчёта</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="413"/>
+        <location filename="../../ui/reconcile/dialog.py" line="523"/>
         <source>Report written to %1.</source>
         <translation>Отчёт записан в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="433"/>
+        <location filename="../../ui/reconcile/dialog.py" line="543"/>
         <source>This screen belongs to another roster than the one now open; it was closed. Open Reconcile again from the roster you mean.</source>
         <translation>Это окно относится к другой базе, не к той, что открыта сейчас; оно закрыто. Откройте сверку заново из нужной базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="443"/>
+        <location filename="../../ui/reconcile/dialog.py" line="553"/>
         <source>Record the partner&apos;s answer for %1 persons on list &apos;%2&apos;?
 
 Their answers and statuses change, with the file named as the reason. You can undo it as a whole.</source>
@@ -5548,73 +5562,73 @@ Their answers and statuses change, with the file named as the reason. You can un
 Их ответы и статусы изменятся, причиной будет указан файл. Всё это можно отменить целиком.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="447"/>
+        <location filename="../../ui/reconcile/dialog.py" line="557"/>
         <source>%1 rows still need review and will not be applied.</source>
         <translation>Строк, ещё требующих проверки: %1; они не будут применены.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="448"/>
+        <location filename="../../ui/reconcile/dialog.py" line="558"/>
         <source>Apply the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="460"/>
+        <location filename="../../ui/reconcile/dialog.py" line="570"/>
         <source>Applying the answer</source>
         <translation>Применение ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="478"/>
+        <location filename="../../ui/reconcile/dialog.py" line="588"/>
         <source>Recorded: %1 approved, %2 rejected; %3 statuses changed</source>
         <translation>Внесено: одобрено %1, отказано %2; изменено статусов: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="483"/>
+        <location filename="../../ui/reconcile/dialog.py" line="593"/>
         <source>Answer recorded, status unchanged: %1</source>
         <translation>Ответ внесён, статус не изменился: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="480"/>
+        <location filename="../../ui/reconcile/dialog.py" line="590"/>
         <source> (operation %1).</source>
         <translation> (операция %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="484"/>
-        <location filename="../../ui/reconcile/dialog.py" line="488"/>
+        <location filename="../../ui/reconcile/dialog.py" line="594"/>
+        <location filename="../../ui/reconcile/dialog.py" line="598"/>
         <source>row %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="487"/>
+        <location filename="../../ui/reconcile/dialog.py" line="597"/>
         <source>Not recorded: %1</source>
         <translation>Не внесено: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="491"/>
+        <location filename="../../ui/reconcile/dialog.py" line="601"/>
         <source> Details below.</source>
         <translation> Подробности ниже.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="496"/>
+        <location filename="../../ui/reconcile/dialog.py" line="606"/>
         <source>Apply %1</source>
         <translation>Применить %1</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="505"/>
+        <location filename="../../ui/reconcile/dialog.py" line="615"/>
         <source>Undo the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="506"/>
+        <location filename="../../ui/reconcile/dialog.py" line="616"/>
         <source>Put back every answer and status this apply changed? The history keeps both steps.</source>
         <translation>Вернуть все ответы и статусы, изменённые этим применением? В истории сохранятся оба шага.</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="512"/>
+        <location filename="../../ui/reconcile/dialog.py" line="622"/>
         <source>Undoing the apply</source>
         <translation>Отмена применения</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialog.py" line="522"/>
+        <location filename="../../ui/reconcile/dialog.py" line="632"/>
         <source>Undone: %1 answers restored, %2 statuses returned.</source>
         <translation>Отменено: восстановлено ответов — %1, возвращено статусов — %2.</translation>
     </message>
@@ -5744,17 +5758,17 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="377"/>
+        <location filename="../../ui/first_start.py" line="378"/>
         <source>Your recovery key</source>
         <translation>Ваш ключ восстановления</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="378"/>
+        <location filename="../../ui/first_start.py" line="379"/>
         <source>If the passphrase is ever forgotten, this key opens the roster and sets a new one. It is shown only now. Print it (or write it down) and keep it in the mission&apos;s safe, not with the laptop.</source>
         <translation>Если парольная фраза забудется, этот ключ откроет базу и задаст новую. Он показывается только сейчас. Распечатайте его (или перепишите) и храните в сейфе миссии, не вместе с ноутбуком.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="382"/>
+        <location filename="../../ui/first_start.py" line="383"/>
         <source>I have &amp;printed the key or written it down</source>
         <translation>Я &amp;распечатал(а) или переписал(а) ключ</translation>
     </message>
@@ -5805,112 +5819,112 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="50"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="51"/>
         <source>before an import</source>
         <translation>перед импортом</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="51"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="52"/>
         <source>before applying an answer</source>
         <translation>перед применением ответа</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="52"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="53"/>
         <source>before a merge</source>
         <translation>перед объединением</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="53"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="54"/>
         <source>before a retention</source>
         <translation>перед завершением хранения</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="54"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="55"/>
         <source>before a restore</source>
         <translation>перед восстановлением</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="55"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="56"/>
         <source>damaged roster, kept at a restore</source>
         <translation>повреждённая база, сохранённая при восстановлении</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="60"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="61"/>
         <source>routine</source>
         <translation>плановая</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="65"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="66"/>
         <source>Taken</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="66"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="67"/>
         <source>Persons</source>
         <translation>Человек</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="67"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="68"/>
         <source>Last change</source>
         <translation>Последнее изменение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="69"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="70"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="70"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="71"/>
         <source>Encrypted</source>
         <translation>Зашифрована</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="71"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="72"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="72"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="73"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="73"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="74"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="74"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="75"/>
         <source>%1 MB</source>
         <translation>%1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="75"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="76"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="85"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="86"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="90"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="91"/>
         <source>Choose the backup to go back to. The roster as it is now is backed up first, so this can be undone by restoring that copy.</source>
         <translation>Выберите резервную копию, к которой нужно вернуться. Текущее состояние базы сначала будет сохранено, так что восстановление можно отменить, восстановив эту копию.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="96"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="97"/>
         <source>Other folder…</source>
         <translation>Другая папка…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="112"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="113"/>
         <source>Restore</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/backup_dialog.py" line="134"/>
+        <location filename="../../ui/protection/backup_dialog.py" line="143"/>
         <source>Backup folder</source>
         <translation>Папка резервных копий</translation>
     </message>
@@ -5987,72 +6001,72 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterColumns</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="107"/>
+        <location filename="../../ui/roster_model.py" line="108"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="109"/>
+        <location filename="../../ui/roster_model.py" line="110"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="112"/>
+        <location filename="../../ui/roster_model.py" line="113"/>
         <source>Name as in passport</source>
         <translation>Имя как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="114"/>
+        <location filename="../../ui/roster_model.py" line="115"/>
         <source>Born</source>
         <translation>Родился</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="116"/>
+        <location filename="../../ui/roster_model.py" line="117"/>
         <source>Sex</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="117"/>
+        <location filename="../../ui/roster_model.py" line="118"/>
         <source>Citizenship</source>
         <translation>Гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="119"/>
+        <location filename="../../ui/roster_model.py" line="120"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="120"/>
+        <location filename="../../ui/roster_model.py" line="121"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="122"/>
+        <location filename="../../ui/roster_model.py" line="123"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="124"/>
+        <location filename="../../ui/roster_model.py" line="125"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="125"/>
+        <location filename="../../ui/roster_model.py" line="126"/>
         <source>Relation</source>
         <translation>Родство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="127"/>
+        <location filename="../../ui/roster_model.py" line="128"/>
         <source>Locality</source>
         <translation>Населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="129"/>
+        <location filename="../../ui/roster_model.py" line="130"/>
         <source>Flags</source>
         <translation>Отметки</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="130"/>
+        <location filename="../../ui/roster_model.py" line="131"/>
         <source>Updated</source>
         <translation>Изменён</translation>
     </message>
@@ -6060,7 +6074,7 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterLock</name>
     <message>
-        <location filename="../../ui/instance.py" line="69"/>
+        <location filename="../../ui/instance.py" line="71"/>
         <source>%1 is already open in another Mission Roster window (%2). Switch to that window: it may be behind others or minimised. The roster is not opened twice.</source>
         <translation>%1 уже открыта в другом окне Mission Roster (%2). Перейдите в то окно: оно может быть за другими окнами или свёрнуто. Одна база не открывается дважды.</translation>
     </message>
@@ -6086,12 +6100,12 @@ Their answers and statuses change, with the file named as the reason. You can un
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../ui/roster_page.py" line="323"/>
+        <location filename="../../ui/roster_page.py" line="366"/>
         <source>Nobody matches this search and these filters.</source>
         <translation>Никто не соответствует этому поиску и этим фильтрам.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="324"/>
+        <location filename="../../ui/roster_page.py" line="367"/>
         <source>The roster is empty.
 
 Register a person: Person &gt; New person (Ctrl+N)
@@ -6104,53 +6118,53 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 Попробовать программу на вымышленных данных: Файл &gt; Заполнить демонстрационными данными</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="95"/>
+        <location filename="../../ui/roster_page.py" line="138"/>
         <source>Search: name in any script, case ref, passport or phone  (Ctrl+F)</source>
         <translation>Поиск: имя на любом языке, номер дела, паспорт или телефон  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="97"/>
+        <location filename="../../ui/roster_page.py" line="140"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="101"/>
+        <location filename="../../ui/roster_page.py" line="144"/>
         <source>Any list</source>
         <translation>Любой список</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="102"/>
+        <location filename="../../ui/roster_page.py" line="145"/>
         <source>Any citizenship</source>
         <translation>Любое гражданство</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="103"/>
+        <location filename="../../ui/roster_page.py" line="146"/>
         <source>Any locality</source>
         <translation>Любой населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="105"/>
+        <location filename="../../ui/roster_page.py" line="148"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="109"/>
-        <location filename="../../ui/roster_page.py" line="280"/>
+        <location filename="../../ui/roster_page.py" line="152"/>
+        <location filename="../../ui/roster_page.py" line="323"/>
         <source>Needs</source>
         <translation>Особые нужды</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="120"/>
+        <location filename="../../ui/roster_page.py" line="163"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_page.py" line="189"/>
+        <location filename="../../ui/roster_page.py" line="232"/>
         <source>Filter:</source>
         <translation>Фильтр:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roster_page.py" line="311"/>
+        <location filename="../../ui/roster_page.py" line="354"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n человек</numerusform>
@@ -6159,32 +6173,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         </translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="224"/>
+        <location filename="../../ui/first_start.py" line="225"/>
         <source>Where the roster lives</source>
         <translation>Где хранится база</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="225"/>
+        <location filename="../../ui/first_start.py" line="226"/>
         <source>The roster is one file on this computer. The suggested place is this user&apos;s local data folder. Avoid a OneDrive, Dropbox or Google Drive folder and network shares: several officers at once work better on a shared PostgreSQL roster.</source>
         <translation>База — это один файл на этом компьютере. Предлагаемое место — локальная папка данных пользователя. Избегайте папок OneDrive, Dropbox, Google Drive и сетевых папок: нескольким сотрудникам одновременно лучше работать в общей базе PostgreSQL.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="228"/>
+        <location filename="../../ui/first_start.py" line="229"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="241"/>
+        <location filename="../../ui/first_start.py" line="242"/>
         <source>New roster</source>
         <translation>Новая база</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="242"/>
+        <location filename="../../ui/first_start.py" line="243"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="256"/>
+        <location filename="../../ui/first_start.py" line="257"/>
         <source>%1 exists already. Choose another file; an existing roster is opened with File &gt; Open roster.</source>
         <translation>%1 уже существует. Выберите другой файл; существующая база открывается через Файл &gt; Открыть базу.</translation>
     </message>
@@ -6192,12 +6206,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="504"/>
+        <location filename="../../ui/roster_model.py" line="590"/>
         <source>evidence missing: %1</source>
         <translation>не хватает документов: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="86"/>
+        <location filename="../../ui/roster_model.py" line="87"/>
         <source>(damaged record: cannot be read)</source>
         <translation>(повреждённая запись: не читается)</translation>
     </message>
@@ -6412,43 +6426,43 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="52"/>
+        <location filename="../../ui/accounts/sign_in.py" line="63"/>
         <source>Switch user</source>
         <translation>Смена пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="52"/>
-        <location filename="../../ui/accounts/sign_in.py" line="76"/>
+        <location filename="../../ui/accounts/sign_in.py" line="63"/>
+        <location filename="../../ui/accounts/sign_in.py" line="86"/>
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="55"/>
+        <location filename="../../ui/accounts/sign_in.py" line="66"/>
         <source>This roster has accounts: sign in with yours. What you do is recorded under your name.</source>
         <translation>В этом списке есть учётные записи: войдите под своей. Всё, что вы делаете, записывается под вашим именем.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="66"/>
+        <location filename="../../ui/accounts/sign_in.py" line="76"/>
         <source>&amp;Account:</source>
         <translation>&amp;Учётная запись:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="69"/>
+        <location filename="../../ui/accounts/sign_in.py" line="79"/>
         <source>&amp;PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="67"/>
+        <location filename="../../ui/accounts/sign_in.py" line="72"/>
         <source>Reading the accounts…</source>
         <translation>Чтение учётных записей…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="110"/>
+        <location filename="../../ui/accounts/sign_in.py" line="115"/>
         <source>Checking the PIN…</source>
         <translation>Проверка PIN…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/sign_in.py" line="112"/>
+        <location filename="../../ui/accounts/sign_in.py" line="117"/>
         <source>Signing in</source>
         <translation>Вход</translation>
     </message>
@@ -6456,170 +6470,170 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>SitesDialog</name>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="42"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="43"/>
         <source>Sites and keys</source>
         <translation>Площадки и ключи</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="45"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="46"/>
         <source>Site</source>
         <translation>Площадка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="46"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="47"/>
         <source>This roster</source>
         <translation>Этот список</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="46"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="47"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="47"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="48"/>
         <source>Prefix</source>
         <translation>Префикс</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="48"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="49"/>
         <source>Key fingerprint</source>
         <translation>Отпечаток ключа</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="59"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="60"/>
         <source>This roster&apos;s site</source>
         <translation>Площадка этого списка</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="63"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="64"/>
         <source>e.g. CAI</source>
         <translation>напр. CAI</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="64"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="65"/>
         <source>Create this site</source>
         <translation>Создать площадку</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="66"/>
-        <location filename="../../ui/packages/sites_dialog.py" line="95"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="67"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="96"/>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="67"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="68"/>
         <source>Case-reference prefix:</source>
         <translation>Префикс номеров дел:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="70"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="71"/>
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="75"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="76"/>
         <source>Public key to send to the other missions:</source>
         <translation>Открытый ключ для других миссий:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="79"/>
-        <location filename="../../ui/packages/sites_dialog.py" line="192"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="80"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="193"/>
         <source>New keys for this site…</source>
         <translation>Новые ключи этой площадки…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="86"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="87"/>
         <source>Add another mission&apos;s site</source>
         <translation>Добавить площадку другой миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="93"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="94"/>
         <source>Add site</source>
         <translation>Добавить площадку</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="96"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="97"/>
         <source>Public key:</source>
         <translation>Открытый ключ:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="97"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="98"/>
         <source>Fingerprint to confirm by phone:</source>
         <translation>Отпечаток для сверки по телефону:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="100"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="101"/>
         <source>Replace the key of the site chosen above</source>
         <translation>Замена ключа площадки, выбранной выше</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="107"/>
-        <location filename="../../ui/packages/sites_dialog.py" line="214"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="108"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="215"/>
         <source>Replace key…</source>
         <translation>Заменить ключ…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="109"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="110"/>
         <source>New public key:</source>
         <translation>Новый открытый ключ:</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="154"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="155"/>
         <source>Creating this site</source>
         <translation>Создание этого пункта</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="167"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="168"/>
         <source>not a site&apos;s public key</source>
         <translation>это не открытый ключ площадки</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="173"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="174"/>
         <source>Adding the site</source>
         <translation>Добавление пункта</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="186"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="187"/>
         <source>Give this site new keys</source>
         <translation>Выдать этой площадке новые ключи</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="187"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="188"/>
         <source>The next package to each site tells it the new key, signed with the old one; packages already on their way still open. Click again to go ahead.</source>
         <translation>Следующий пакет каждой площадке сообщит новый ключ с подписью старым; уже отправленные пакеты по-прежнему откроются. Нажмите ещё раз, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="195"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="196"/>
         <source>Making new keys</source>
         <translation>Создание новых ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="200"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="201"/>
         <source>New keys: fingerprint {old} is now {new}.</source>
         <translation>Новые ключи: отпечаток {old} теперь {new}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="221"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="222"/>
         <source>Choose another mission&apos;s site in the table first.</source>
         <translation>Сначала выберите в таблице площадку другого представительства.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="231"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="232"/>
         <source>Replace the key of {site}</source>
         <translation>Заменить ключ площадки {site}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="232"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="233"/>
         <source>{site}: fingerprint {old} becomes {new}. Read the new fingerprint out with them by phone, then click again.</source>
         <translation>{site}: отпечаток {old} станет {new}. Сверьте новый отпечаток с ними по телефону, затем нажмите ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="238"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="239"/>
         <source>Replacing the key</source>
         <translation>Замена ключа</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/sites_dialog.py" line="245"/>
+        <location filename="../../ui/packages/sites_dialog.py" line="246"/>
         <source>{site}: fingerprint {old} replaced by {new}.</source>
         <translation>{site}: отпечаток {old} заменён на {new}.</translation>
     </message>
@@ -6703,114 +6717,114 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>TrashAuditPage</name>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="66"/>
+        <location filename="../../ui/pages/trash_audit.py" line="67"/>
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="66"/>
+        <location filename="../../ui/pages/trash_audit.py" line="67"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="67"/>
+        <location filename="../../ui/pages/trash_audit.py" line="68"/>
         <source>Deleted</source>
         <translation>Удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="68"/>
+        <location filename="../../ui/pages/trash_audit.py" line="69"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="75"/>
+        <location filename="../../ui/pages/trash_audit.py" line="76"/>
         <source>&amp;Restore selected</source>
         <translation>&amp;Восстановить выбранных</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="87"/>
+        <location filename="../../ui/pages/trash_audit.py" line="88"/>
         <source>Case ref or UUID</source>
         <translation>Номер дела или UUID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="89"/>
+        <location filename="../../ui/pages/trash_audit.py" line="90"/>
         <source>&amp;Show</source>
         <translation>&amp;Показать</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="92"/>
+        <location filename="../../ui/pages/trash_audit.py" line="93"/>
         <source>&amp;More…</source>
         <translation>&amp;Ещё…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="95"/>
+        <location filename="../../ui/pages/trash_audit.py" line="96"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="95"/>
-        <location filename="../../ui/pages/trash_audit.py" line="121"/>
+        <location filename="../../ui/pages/trash_audit.py" line="96"/>
+        <location filename="../../ui/pages/trash_audit.py" line="122"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="96"/>
+        <location filename="../../ui/pages/trash_audit.py" line="97"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="97"/>
-        <location filename="../../ui/pages/trash_audit.py" line="122"/>
+        <location filename="../../ui/pages/trash_audit.py" line="98"/>
+        <location filename="../../ui/pages/trash_audit.py" line="123"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="98"/>
+        <location filename="../../ui/pages/trash_audit.py" line="99"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="112"/>
+        <location filename="../../ui/pages/trash_audit.py" line="113"/>
         <source>&lt;b&gt;Trash&lt;/b&gt; — persons moved to the trash can be restored</source>
         <translation>&lt;b&gt;Корзина&lt;/b&gt; — перемещённых в корзину можно восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="119"/>
+        <location filename="../../ui/pages/trash_audit.py" line="120"/>
         <source>&lt;b&gt;Audit trail&lt;/b&gt;</source>
         <translation>&lt;b&gt;Журнал изменений&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="121"/>
+        <location filename="../../ui/pages/trash_audit.py" line="122"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="122"/>
+        <location filename="../../ui/pages/trash_audit.py" line="123"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="160"/>
+        <location filename="../../ui/pages/trash_audit.py" line="161"/>
         <source>anyone</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="203"/>
+        <location filename="../../ui/pages/trash_audit.py" line="204"/>
         <source>%1 entries shown</source>
         <translation>Показано записей: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="216"/>
+        <location filename="../../ui/pages/trash_audit.py" line="217"/>
         <source>Restoring %1</source>
         <translation>Восстановление %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="232"/>
+        <location filename="../../ui/pages/trash_audit.py" line="233"/>
         <source>Restore stopped</source>
         <translation>Восстановление остановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/trash_audit.py" line="233"/>
+        <location filename="../../ui/pages/trash_audit.py" line="234"/>
         <source>Another roster was opened: %1 of %2 persons were restored to the roster you left; the others are still in its trash.</source>
         <translation>Открыта другая база: в базе, которую вы покинули, восстановлено %1 из %2 человек; остальные по-прежнему в её корзине.</translation>
     </message>
@@ -6836,32 +6850,32 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/first_start.py" line="127"/>
+        <location filename="../../ui/first_start.py" line="128"/>
         <source>Welcome to %1</source>
         <translation>Добро пожаловать в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="128"/>
+        <location filename="../../ui/first_start.py" line="129"/>
         <source>This assistant sets up the roster of your mission: who you are, where the roster is kept, how it is protected and where its backups go. It takes a few minutes; everything can be changed later in Tools &gt; Settings.</source>
         <translation>Этот помощник настроит базу вашей миссии: кто вы, где хранится база, как она защищена и куда идут резервные копии. Это займёт несколько минут; всё можно изменить позже в Сервис &gt; Настройки.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="131"/>
+        <location filename="../../ui/first_start.py" line="132"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="132"/>
+        <location filename="../../ui/first_start.py" line="133"/>
         <source>&amp;Set up my mission&apos;s roster</source>
         <translation>&amp;Настроить базу моей миссии</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="133"/>
+        <location filename="../../ui/first_start.py" line="134"/>
         <source>&amp;Explore with a demonstration roster</source>
         <translation>&amp;Посмотреть на демонстрационной базе</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="134"/>
+        <location filename="../../ui/first_start.py" line="135"/>
         <source>Invented families, lists and partners, to try every screen. The title bar and every export say DEMONSTRATION while it is open.</source>
         <translation>Вымышленные семьи, списки и партнёры, чтобы опробовать каждый экран. Пока она открыта, в заголовке окна и в каждой выгрузке написано «ДЕМОНСТРАЦИЯ».</translation>
     </message>
@@ -6869,211 +6883,211 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli/program.py" line="1"/>
+        <location filename="../../cli/program.py" line="95"/>
         <source>Upgrading {roster} to this version of Mission Roster, backup at {backup}; a large roster can take several minutes</source>
         <translation>{roster} обновляется до этой версии Mission Roster, резервная копия: {backup}; большая база может обновляться несколько минут</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="1"/>
+        <location filename="../../cli/program.py" line="99"/>
         <source>Upgrading {roster} to this version of Mission Roster; a large roster can take several minutes</source>
         <translation>{roster} обновляется до этой версии Mission Roster; большая база может обновляться несколько минут</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="127"/>
+        <location filename="../../cli/program.py" line="141"/>
         <source>{path}: the default roster (Tools &gt; Settings) is missing: moved, renamed, or on a drive that is not connected. Nothing was created; name a roster with --db PATH</source>
         <translation>{path}: основной базы (Сервис &gt; Настройки) нет на месте: она перемещена, переименована или на диске, который не подключён. Ничего не создано; укажите базу через --db ПУТЬ</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="149"/>
+        <location filename="../../cli/program.py" line="163"/>
         <source>must be written as field=value</source>
         <translation>нужно писать как поле=значение</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="152"/>
+        <location filename="../../cli/program.py" line="166"/>
         <source>is not a field (fields: {fields})</source>
         <translation>— такого поля нет (поля: {fields})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="214"/>
+        <location filename="../../cli/program.py" line="228"/>
         <source>{ref}: saved (version {version})</source>
         <translation>{ref}: сохранено (версия {version})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="220"/>
+        <location filename="../../cli/program.py" line="234"/>
         <source>{ref}: moved to the trash</source>
         <translation>{ref}: перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="241"/>
+        <location filename="../../cli/program.py" line="255"/>
         <source>takes no person references or status</source>
         <translation>не принимает номеров дел и статуса</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="243"/>
+        <location filename="../../cli/program.py" line="257"/>
         <source>status operation {n} undone: {count} persons back</source>
         <translation>операция смены статуса {n} отменена: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="246"/>
+        <location filename="../../cli/program.py" line="260"/>
         <source>needs the new STATE (and REF ..., --list NAME or --household REF)</source>
         <translation>нужен новый СТАТУС (и НОМЕР ..., --list СПИСОК или --household СЕМЬЯ)</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="258"/>
+        <location filename="../../cli/program.py" line="272"/>
         <source>{ref}: {state}</source>
         <translation>{ref}: {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="260"/>
+        <location filename="../../cli/program.py" line="274"/>
         <source>{ref}: already {state}</source>
         <translation>{ref}: уже {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="262"/>
+        <location filename="../../cli/program.py" line="276"/>
         <source>{ref}: not changed: {why}</source>
         <translation>{ref}: не изменён(а): {why}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="264"/>
+        <location filename="../../cli/program.py" line="278"/>
         <source>{count} changed as operation {n}; undo with `mission-roster status --undo {n}`</source>
         <translation>изменено: {count}, операция {n}; отменить: `mission-roster status --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="297"/>
+        <location filename="../../cli/program.py" line="311"/>
         <source>{count} found, first {limit} shown</source>
         <translation>найдено: {count}, показаны первые {limit}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="300"/>
+        <location filename="../../cli/program.py" line="314"/>
         <source>{count} found</source>
         <translation>найдено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="317"/>
+        <location filename="../../cli/program.py" line="331"/>
         <source>{ref}: {count} members</source>
         <translation>{ref}: членов семьи: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="321"/>
-        <location filename="../../cli/program.py" line="332"/>
+        <location filename="../../cli/program.py" line="335"/>
+        <location filename="../../cli/program.py" line="346"/>
         <source>warning: {ref} {doubt}</source>
         <translation>предупреждение: {ref} {doubt}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="339"/>
+        <location filename="../../cli/program.py" line="353"/>
         <source>{name}: created</source>
         <translation>{name}: создан</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="350"/>
+        <location filename="../../cli/program.py" line="364"/>
         <source>{name}: {count} added</source>
         <translation>{name}: добавлено: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="358"/>
+        <location filename="../../cli/program.py" line="372"/>
         <source>{name}: {count} members are not verified yet and stay registered: {refs}; send with --verify-first to verify and submit them in the same step</source>
         <translation>{name}: ещё не проверены и остаются зарегистрированными (человек: {count}): {refs}; отправьте с --verify-first, чтобы проверить и подать их тем же шагом</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="363"/>
+        <location filename="../../cli/program.py" line="377"/>
         <source>{name}: sent ({count} persons)</source>
         <translation>{name}: отправлен (человек: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="372"/>
+        <location filename="../../cli/program.py" line="386"/>
         <source>{ref} on {name}: {answer} recorded; status {state} ({why})</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state} ({why})</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="375"/>
+        <location filename="../../cli/program.py" line="389"/>
         <source>{ref} on {name}: {answer} recorded; status {state}</source>
         <translation>{ref} в списке {name}: ответ «{answer}» записан; статус {state}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="382"/>
+        <location filename="../../cli/program.py" line="396"/>
         <source>{ref}: crossed</source>
         <translation>{ref}: пересёк(ла) границу</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="389"/>
+        <location filename="../../cli/program.py" line="403"/>
         <source>{name}	{partner}	{state}	{count} persons: {pending} pending, {approved} approved, {rejected} rejected, {crossed} crossed</source>
         <translation>{name}	{partner}	{state}	человек: {count}; ждут ответа: {pending}, одобрено: {approved}, отказано: {rejected}, пересекли границу: {crossed}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="276"/>
-        <location filename="../../cli/program.py" line="398"/>
-        <location filename="../../cli/program.py" line="400"/>
+        <location filename="../../cli/program.py" line="290"/>
+        <location filename="../../cli/program.py" line="412"/>
+        <location filename="../../cli/program.py" line="414"/>
         <source>warning: {message}</source>
         <translation>предупреждение: {message}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="407"/>
-        <location filename="../../cli/program.py" line="416"/>
+        <location filename="../../cli/program.py" line="421"/>
+        <location filename="../../cli/program.py" line="430"/>
         <source>{name}: added</source>
         <translation>{name}: добавлен(а)</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="435"/>
+        <location filename="../../cli/program.py" line="449"/>
         <source>logged #{n}</source>
         <translation>записано в журнал связи, №{n}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="462"/>
+        <location filename="../../cli/program.py" line="476"/>
         <source>must be at least 1</source>
         <translation>должно быть не меньше 1</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="466"/>
+        <location filename="../../cli/program.py" line="480"/>
         <source>built {done} of {total} persons</source>
         <translation>создано {done} из {total} человек</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="475"/>
+        <location filename="../../cli/program.py" line="489"/>
         <source>added {households} households, {persons} persons, {lists} lists, {partners} partners, {entries} log entries</source>
         <translation>добавлено: семей {households}, человек {persons}, списков {lists}, партнёров {partners}, записей журнала {entries}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="486"/>
+        <location filename="../../cli/program.py" line="500"/>
         <source>persons on the roster: {persons} in {households} households</source>
         <translation>человек в базе: {persons}, семей: {households}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="488"/>
+        <location filename="../../cli/program.py" line="502"/>
         <source>by status:</source>
         <translation>по статусам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="489"/>
+        <location filename="../../cli/program.py" line="503"/>
         <source>by list:</source>
         <translation>по спискам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="490"/>
+        <location filename="../../cli/program.py" line="504"/>
         <source>by flag:</source>
         <translation>по особым нуждам:</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="494"/>
+        <location filename="../../cli/program.py" line="508"/>
         <source>approved, not yet crossed: {waiting}; approvals expiring within {days} days: {expiring}; follow-ups due: {due}</source>
         <translation>одобрены, но ещё не пересекли границу: {waiting}; одобрений, истекающих в ближайшие дни ({days}): {expiring}; напоминаний на сегодня: {due}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="512"/>
+        <location filename="../../cli/program.py" line="526"/>
         <source>roster file damaged: {damage}</source>
         <translation>файл базы повреждён: {damage}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="516"/>
+        <location filename="../../cli/program.py" line="530"/>
         <source>audit trail intact: {count} entries</source>
         <translation>журнал изменений цел: записей: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="518"/>
+        <location filename="../../cli/program.py" line="532"/>
         <source>audit trail broken: {problem}</source>
         <translation>журнал изменений нарушен: {problem}</translation>
     </message>
     <message>
-        <location filename="../../cli/program.py" line="736"/>
+        <location filename="../../cli/program.py" line="750"/>
         <source>mission-roster: interrupted</source>
         <translation>mission-roster: прервано</translation>
     </message>
@@ -7207,7 +7221,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.exporting</name>
     <message>
-        <location filename="../../cli/commands/exporting.py" line="66"/>
+        <location filename="../../cli/commands/exporting.py" line="76"/>
         <source>must end in .xlsx (a workbook), .csv (a table for a partner&apos;s system) or .pdf (a printed manifest)</source>
         <translation>должен оканчиваться на .xlsx (книга), .csv (таблица для системы партнёра) или .pdf (манифест для печати)</translation>
     </message>
@@ -7222,37 +7236,37 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>не может защитить файл CSV; экспортируйте .xlsx с паролем</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/exporting.py" line="79"/>
+        <location filename="../../cli/commands/exporting.py" line="89"/>
         <source>{path}: {rows} rows, {persons} persons, profile {profile} for {partner}</source>
         <translation>{path}: строк: {rows}, человек: {persons}, профиль {profile}, для {partner}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/exporting.py" line="82"/>
+        <location filename="../../cli/commands/exporting.py" line="92"/>
         <source>{path}: {rows} rows, {persons} persons, profile {profile}</source>
         <translation>{path}: строк: {rows}, человек: {persons}, профиль {profile}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/exporting.py" line="85"/>
+        <location filename="../../cli/commands/exporting.py" line="95"/>
         <source>{wrote}, encrypted</source>
         <translation>{wrote}, зашифрован</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/exporting.py" line="90"/>
+        <location filename="../../cli/commands/exporting.py" line="100"/>
         <source>note: {count} of them have not consented to sharing their data</source>
         <translation>примечание: не дали согласия на передачу своих данных: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/exporting.py" line="118"/>
+        <location filename="../../cli/commands/exporting.py" line="128"/>
         <source>cannot read the profile ({why})</source>
         <translation>не удаётся прочитать профиль ({why})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/exporting.py" line="125"/>
+        <location filename="../../cli/commands/exporting.py" line="135"/>
         <source>{name}: saved ({count} columns)</source>
         <translation>{name}: сохранён (столбцов: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/exporting.py" line="132"/>
+        <location filename="../../cli/commands/exporting.py" line="142"/>
         <source>{name}: deleted</source>
         <translation>{name}: удалён</translation>
     </message>
@@ -7651,367 +7665,367 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.audit</name>
     <message>
-        <location filename="../../domain/reasons.py" line="126"/>
+        <location filename="../../domain/reasons.py" line="132"/>
         <source>answer</source>
         <translation>ответ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="127"/>
+        <location filename="../../domain/reasons.py" line="133"/>
         <source>create</source>
         <translation>создание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="128"/>
+        <location filename="../../domain/reasons.py" line="134"/>
         <source>update</source>
         <translation>изменение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="129"/>
+        <location filename="../../domain/reasons.py" line="135"/>
         <source>delete</source>
         <translation>удаление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="130"/>
+        <location filename="../../domain/reasons.py" line="136"/>
         <source>restore</source>
         <translation>восстановление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="131"/>
+        <location filename="../../domain/reasons.py" line="137"/>
         <source>move to a server</source>
         <translation>перенос на сервер</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="132"/>
+        <location filename="../../domain/reasons.py" line="138"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="133"/>
+        <location filename="../../domain/reasons.py" line="139"/>
         <source>undo</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="134"/>
+        <location filename="../../domain/reasons.py" line="140"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="135"/>
+        <location filename="../../domain/reasons.py" line="141"/>
         <source>not a duplicate</source>
         <translation>не дубликат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="136"/>
+        <location filename="../../domain/reasons.py" line="142"/>
         <source>duplicate mark removed</source>
         <translation>снята отметка «не дубликат»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="137"/>
+        <location filename="../../domain/reasons.py" line="143"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="138"/>
+        <location filename="../../domain/reasons.py" line="144"/>
         <source>export</source>
         <translation>экспорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="139"/>
+        <location filename="../../domain/reasons.py" line="145"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="140"/>
+        <location filename="../../domain/reasons.py" line="146"/>
         <source>redact</source>
         <translation>вымарывание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="141"/>
+        <location filename="../../domain/reasons.py" line="147"/>
         <source>backup</source>
         <translation>резервная копия</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="142"/>
+        <location filename="../../domain/reasons.py" line="148"/>
         <source>encrypt</source>
         <translation>шифрование</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="143"/>
+        <location filename="../../domain/reasons.py" line="149"/>
         <source>anonymise</source>
         <translation>обезличивание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="144"/>
+        <location filename="../../domain/reasons.py" line="150"/>
         <source>retention</source>
         <translation>хранение данных</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="145"/>
+        <location filename="../../domain/reasons.py" line="151"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="146"/>
+        <location filename="../../domain/reasons.py" line="152"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="147"/>
+        <location filename="../../domain/reasons.py" line="153"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="148"/>
+        <location filename="../../domain/reasons.py" line="154"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="149"/>
+        <location filename="../../domain/reasons.py" line="155"/>
         <source>liaison</source>
         <translation>журнал связи</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="150"/>
+        <location filename="../../domain/reasons.py" line="156"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="151"/>
+        <location filename="../../domain/reasons.py" line="157"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="152"/>
+        <location filename="../../domain/reasons.py" line="158"/>
         <source>setting</source>
         <translation>настройка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="153"/>
+        <location filename="../../domain/reasons.py" line="159"/>
         <source>export profile</source>
         <translation>профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="154"/>
+        <location filename="../../domain/reasons.py" line="160"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="155"/>
+        <location filename="../../domain/reasons.py" line="161"/>
         <source>reconcile report</source>
         <translation>отчёт сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="156"/>
+        <location filename="../../domain/reasons.py" line="162"/>
         <source>persons of an export</source>
         <translation>люди выгрузки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="156"/>
+        <location filename="../../domain/reasons.py" line="163"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="157"/>
+        <location filename="../../domain/reasons.py" line="164"/>
         <source>undo of an import</source>
         <translation>отмена загрузки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="158"/>
+        <location filename="../../domain/reasons.py" line="165"/>
         <source>account</source>
         <translation>учётная запись</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="159"/>
+        <location filename="../../domain/reasons.py" line="166"/>
         <source>permission</source>
         <translation>право</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="160"/>
+        <location filename="../../domain/reasons.py" line="167"/>
         <source>refused</source>
         <translation>отказ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="161"/>
+        <location filename="../../domain/reasons.py" line="168"/>
         <source>sign-in</source>
         <translation>вход</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="162"/>
+        <location filename="../../domain/reasons.py" line="169"/>
         <source>sign-in refused</source>
         <translation>отказ во входе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="173"/>
+        <location filename="../../domain/reasons.py" line="180"/>
         <source>created {ref}</source>
         <translation>создана запись {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="174"/>
+        <location filename="../../domain/reasons.py" line="181"/>
         <source>edited {ref}: {fields}</source>
         <translation>изменена запись {ref}: {fields}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="175"/>
+        <location filename="../../domain/reasons.py" line="182"/>
         <source>moved {ref} to the trash</source>
         <translation>{ref} перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="176"/>
+        <location filename="../../domain/reasons.py" line="183"/>
         <source>restored {ref} from the trash</source>
         <translation>{ref} восстановлен(а) из корзины</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="177"/>
+        <location filename="../../domain/reasons.py" line="184"/>
         <source>{ref}: {old} -&gt; {new}</source>
         <translation>{ref}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="178"/>
+        <location filename="../../domain/reasons.py" line="185"/>
         <source>{n} persons -&gt; {new}</source>
         <translation>человек: {n} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="179"/>
+        <location filename="../../domain/reasons.py" line="186"/>
         <source>{ref}: crossing date</source>
         <translation>{ref}: дата перехода границы</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="181"/>
+        <location filename="../../domain/reasons.py" line="188"/>
         <source>{ref} on {list}: {answer}</source>
         <translation>{ref} в списке {list}: {answer}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="183"/>
+        <location filename="../../domain/reasons.py" line="190"/>
         <source>{ref} joined household {household}</source>
         <translation>{ref} включён(а) в семью {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="185"/>
+        <location filename="../../domain/reasons.py" line="192"/>
         <source>{ref} left household {household}</source>
         <translation>{ref} исключён(а) из семьи {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="186"/>
+        <location filename="../../domain/reasons.py" line="193"/>
         <source>created household {household}</source>
         <translation>создана семья {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="187"/>
+        <location filename="../../domain/reasons.py" line="194"/>
         <source>created list {list}</source>
         <translation>создан список {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="188"/>
+        <location filename="../../domain/reasons.py" line="195"/>
         <source>list {list} sent</source>
         <translation>список {list} отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="189"/>
+        <location filename="../../domain/reasons.py" line="196"/>
         <source>list {list}: {old} -&gt; {new}</source>
         <translation>список {list}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="191"/>
+        <location filename="../../domain/reasons.py" line="198"/>
         <source>added {n} persons to list {list}</source>
         <translation>в список {list} добавлено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="193"/>
+        <location filename="../../domain/reasons.py" line="200"/>
         <source>removed {n} persons from list {list}</source>
         <translation>из списка {list} исключено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="195"/>
+        <location filename="../../domain/reasons.py" line="202"/>
         <source>merged {other} into {keep} (operation {n})</source>
         <translation>{other} объединён(а) с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="197"/>
+        <location filename="../../domain/reasons.py" line="204"/>
         <source>undid the merge of {other} into {keep} (operation {n})</source>
         <translation>отменено объединение {other} с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="199"/>
+        <location filename="../../domain/reasons.py" line="206"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="201"/>
+        <location filename="../../domain/reasons.py" line="208"/>
         <source>undid status operation {n}: {count} persons back</source>
         <translation>отменена смена статуса {n}: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="203"/>
+        <location filename="../../domain/reasons.py" line="210"/>
         <source>{n} persons -&gt; {new} (operation {op})</source>
         <translation>человек: {n} -&gt; {new} (операция {op})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="204"/>
+        <location filename="../../domain/reasons.py" line="211"/>
         <source>{ref}: {old} -&gt; {new} ({why})</source>
         <translation>{ref}: {old} -&gt; {new} ({why})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="206"/>
+        <location filename="../../domain/reasons.py" line="213"/>
         <source>moved {ref} to the trash: {why}</source>
         <translation>{ref} перемещён(а) в корзину: {why}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="207"/>
+        <location filename="../../domain/reasons.py" line="214"/>
         <source>added partner {name}</source>
         <translation>добавлен партнёр {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="208"/>
+        <location filename="../../domain/reasons.py" line="215"/>
         <source>logged a contact</source>
         <translation>записан контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="209"/>
+        <location filename="../../domain/reasons.py" line="216"/>
         <source>logged a contact ({channel})</source>
         <translation>записан контакт ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="210"/>
+        <location filename="../../domain/reasons.py" line="217"/>
         <source>follow-up done</source>
         <translation>напоминание выполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="211"/>
+        <location filename="../../domain/reasons.py" line="218"/>
         <source>changed a partner contact</source>
         <translation>изменён контакт партнёра</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="212"/>
+        <location filename="../../domain/reasons.py" line="219"/>
         <source>{key} changed</source>
         <translation>изменено: {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="214"/>
+        <location filename="../../domain/reasons.py" line="221"/>
         <source>backup ({why}) of {n} persons to {folder}</source>
         <translation>резервная копия ({why}), человек: {n}, в {folder}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="216"/>
+        <location filename="../../domain/reasons.py" line="223"/>
         <source>exported {n} persons to an internal file ({what})</source>
         <translation>выгружено человек: {n}, во внутренний файл ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="218"/>
+        <location filename="../../domain/reasons.py" line="225"/>
         <source>exported {n} persons to {partner} ({what})</source>
         <translation>выгружено человек: {n}, для {partner} ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="221"/>
+        <location filename="../../domain/reasons.py" line="227"/>
         <source>persons {first}-{last} of export entry {entry}</source>
         <translation>люди с {first} по {last} выгрузки из записи {entry}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="221"/>
+        <location filename="../../domain/reasons.py" line="230"/>
         <source>import #{n} of {file} ({sheet}): {created} created, {updated} updated, {rejected} rejected</source>
         <translation>загрузка №{n} из {file} ({sheet}): создано {created}, обновлено {updated}, отклонено {rejected}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="225"/>
+        <location filename="../../domain/reasons.py" line="234"/>
         <source>undid import #{n} of {file}: {removed} removed, {trashed} to the trash, {restored} restored, {conflicts} conflicts</source>
         <translation>отменена загрузка №{n} из {file}: удалено {removed}, в корзину {trashed}, восстановлено {restored}, конфликтов {conflicts}</translation>
     </message>
@@ -8864,7 +8878,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.person</name>
     <message>
-        <location filename="../../domain/person.py" line="158"/>
+        <location filename="../../domain/person.py" line="164"/>
         <source>is not a field of a person</source>
         <translation>не является полем карточки человека</translation>
     </message>
@@ -8875,42 +8889,42 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>длиннее {most} символов</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="171"/>
+        <location filename="../../domain/person.py" line="181"/>
         <source>must be in Latin letters as in the passport</source>
         <translation>нужно латиницей, как в паспорте</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="177"/>
+        <location filename="../../domain/person.py" line="187"/>
         <source>must be letters, digits and - / _ . (up to 32)</source>
         <translation>допустимы буквы, цифры и - / _ . (не более 32 знаков)</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="182"/>
+        <location filename="../../domain/person.py" line="192"/>
         <source>is not an e-mail address</source>
         <translation>не является адресом электронной почты</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="190"/>
+        <location filename="../../domain/person.py" line="200"/>
         <source>lies in the future</source>
         <translation>ещё не наступила</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="216"/>
+        <location filename="../../domain/person.py" line="226"/>
         <source>must be yes or no</source>
         <translation>нужно «да» или «нет»</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="224"/>
+        <location filename="../../domain/person.py" line="234"/>
         <source>must be M, F or X</source>
         <translation>нужно M, F или X</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="260"/>
+        <location filename="../../domain/person.py" line="276"/>
         <source>is empty</source>
         <translation>не заполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/person.py" line="265"/>
+        <location filename="../../domain/person.py" line="285"/>
         <source>is not after the issue date</source>
         <translation>не позже даты выдачи</translation>
     </message>
@@ -9146,117 +9160,117 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>в этой базе мало записей с одним номером документа: решает сотрудник</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="87"/>
+        <location filename="../../domain/reasons.py" line="93"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="89"/>
+        <location filename="../../domain/reasons.py" line="95"/>
         <source>{part} equal by sound</source>
         <translation>{part}: совпадает по звучанию</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="90"/>
+        <location filename="../../domain/reasons.py" line="96"/>
         <source>{part} similar</source>
         <translation>{part}: похоже</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="92"/>
+        <location filename="../../domain/reasons.py" line="98"/>
         <source>{part} differs slightly</source>
         <translation>{part}: немного отличается</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="94"/>
+        <location filename="../../domain/reasons.py" line="100"/>
         <source>{part} initial only</source>
         <translation>{part}: только инициал</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="95"/>
+        <location filename="../../domain/reasons.py" line="101"/>
         <source>{part} differs</source>
         <translation>{part}: другое</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="96"/>
+        <location filename="../../domain/reasons.py" line="102"/>
         <source>{part} missing</source>
         <translation>{part}: нет</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="98"/>
+        <location filename="../../domain/reasons.py" line="104"/>
         <source>{part} equal under {scheme}</source>
         <translation>{part}: совпадает по {scheme}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="100"/>
+        <location filename="../../domain/reasons.py" line="106"/>
         <source>birth date differs (born {n} years apart)</source>
         <translation>дата рождения другая (разница {n} г.)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="103"/>
+        <location filename="../../domain/reasons.py" line="109"/>
         <source>another person scores close ({ref})</source>
         <translation>близкий результат у другого человека ({ref})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="105"/>
+        <location filename="../../domain/reasons.py" line="111"/>
         <source>another given name, and another person comes close ({ref}): a twin&apos;s document?</source>
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="245"/>
+        <location filename="../../domain/reasons.py" line="254"/>
         <source>status {old} cannot become {new}</source>
         <translation>статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="247"/>
+        <location filename="../../domain/reasons.py" line="256"/>
         <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
         <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="248"/>
+        <location filename="../../domain/reasons.py" line="257"/>
         <source>needs review</source>
         <translation>требует проверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="249"/>
+        <location filename="../../domain/reasons.py" line="258"/>
         <source>not on the roster</source>
         <translation>нет в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="250"/>
+        <location filename="../../domain/reasons.py" line="259"/>
         <source>left out by the officer</source>
         <translation>исключено сотрудником</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="251"/>
+        <location filename="../../domain/reasons.py" line="260"/>
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="252"/>
+        <location filename="../../domain/reasons.py" line="261"/>
         <source>is not on list {name}</source>
         <translation>нет в списке {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="255"/>
+        <location filename="../../domain/reasons.py" line="264"/>
         <source>row {rows} names the same person</source>
         <translation>строка {rows} называет того же человека</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="257"/>
+        <location filename="../../domain/reasons.py" line="266"/>
         <source>row {row} names this person more surely</source>
         <translation>строка {row} называет этого человека увереннее</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="258"/>
+        <location filename="../../domain/reasons.py" line="267"/>
         <source>closest roster persons</source>
         <translation>ближайшие люди в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="259"/>
+        <location filename="../../domain/reasons.py" line="268"/>
         <source>a list member carries this name</source>
         <translation>это имя носит человек из списка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="101"/>
+        <location filename="../../domain/reasons.py" line="107"/>
         <source>both match {ref}</source>
         <translation>оба совпадают с {ref}</translation>
     </message>
@@ -9500,17 +9514,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>export</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="80"/>
+        <location filename="../../ui/export_dialog.py" line="90"/>
         <source>Replace the file?</source>
         <translation>Заменить файл?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="81"/>
+        <location filename="../../ui/export_dialog.py" line="91"/>
         <source>%1 already exists in %2. Replace it? The file there now will be lost.</source>
         <translation>%1 уже есть в папке %2. Заменить? Нынешний файл будет потерян.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="87"/>
+        <location filename="../../ui/export_dialog.py" line="97"/>
         <source>Replace</source>
         <translation>Заменить</translation>
     </message>
@@ -9518,182 +9532,182 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>matching.evidence</name>
     <message>
-        <location filename="../../matching/comparisons.py" line="44"/>
-        <location filename="../../matching/comparisons.py" line="57"/>
-        <location filename="../../matching/comparisons.py" line="67"/>
-        <location filename="../../matching/comparisons.py" line="72"/>
-        <location filename="../../matching/comparisons.py" line="76"/>
-        <location filename="../../matching/comparisons.py" line="81"/>
+        <location filename="../../matching/comparisons.py" line="45"/>
+        <location filename="../../matching/comparisons.py" line="58"/>
+        <location filename="../../matching/comparisons.py" line="68"/>
+        <location filename="../../matching/comparisons.py" line="73"/>
+        <location filename="../../matching/comparisons.py" line="77"/>
+        <location filename="../../matching/comparisons.py" line="82"/>
         <source>equal</source>
         <translation>совпадает</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="45"/>
+        <location filename="../../matching/comparisons.py" line="46"/>
         <source>equal under a romanisation scheme</source>
         <translation>совпадает в системе транслитерации</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="46"/>
+        <location filename="../../matching/comparisons.py" line="47"/>
         <source>equal by sound</source>
         <translation>совпадает по звучанию</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="47"/>
-        <location filename="../../matching/comparisons.py" line="82"/>
+        <location filename="../../matching/comparisons.py" line="48"/>
+        <location filename="../../matching/comparisons.py" line="83"/>
         <source>Jaro-Winkler 0.94 or more</source>
         <translation>Джаро — Винклер 0,94 и выше</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="48"/>
+        <location filename="../../matching/comparisons.py" line="49"/>
         <source>Jaro-Winkler 0.88 or more</source>
         <translation>Джаро — Винклер 0,88 и выше</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="49"/>
+        <location filename="../../matching/comparisons.py" line="50"/>
         <source>Jaro-Winkler 0.80 or more</source>
         <translation>Джаро — Винклер 0,80 и выше</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="50"/>
+        <location filename="../../matching/comparisons.py" line="51"/>
         <source>initial only</source>
         <translation>только инициал</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="51"/>
-        <location filename="../../matching/comparisons.py" line="69"/>
-        <location filename="../../matching/comparisons.py" line="73"/>
-        <location filename="../../matching/comparisons.py" line="78"/>
-        <location filename="../../matching/comparisons.py" line="84"/>
-        <source>different</source>
-        <translation>различается</translation>
-    </message>
-    <message>
         <location filename="../../matching/comparisons.py" line="52"/>
-        <location filename="../../matching/comparisons.py" line="64"/>
         <location filename="../../matching/comparisons.py" line="70"/>
         <location filename="../../matching/comparisons.py" line="74"/>
         <location filename="../../matching/comparisons.py" line="79"/>
         <location filename="../../matching/comparisons.py" line="85"/>
+        <source>different</source>
+        <translation>различается</translation>
+    </message>
+    <message>
+        <location filename="../../matching/comparisons.py" line="53"/>
+        <location filename="../../matching/comparisons.py" line="65"/>
+        <location filename="../../matching/comparisons.py" line="71"/>
+        <location filename="../../matching/comparisons.py" line="75"/>
+        <location filename="../../matching/comparisons.py" line="80"/>
+        <location filename="../../matching/comparisons.py" line="86"/>
         <source>missing</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="58"/>
+        <location filename="../../matching/comparisons.py" line="59"/>
         <source>day and month swapped</source>
         <translation>день и месяц переставлены</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="59"/>
+        <location filename="../../matching/comparisons.py" line="60"/>
         <source>one digit off</source>
         <translation>отличается одной цифрой</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="60"/>
+        <location filename="../../matching/comparisons.py" line="61"/>
         <source>year equal, full date not known</source>
         <translation>год совпадает, полная дата неизвестна</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="61"/>
+        <location filename="../../matching/comparisons.py" line="62"/>
         <source>within 5 years</source>
         <translation>разница до 5 лет</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="62"/>
+        <location filename="../../matching/comparisons.py" line="63"/>
         <source>5 to 15 years apart</source>
         <translation>разница от 5 до 15 лет</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="63"/>
+        <location filename="../../matching/comparisons.py" line="64"/>
         <source>15 or more years apart</source>
         <translation>разница 15 лет и более</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="68"/>
+        <location filename="../../matching/comparisons.py" line="69"/>
         <source>one character off</source>
         <translation>отличается одним знаком</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="77"/>
+        <location filename="../../matching/comparisons.py" line="78"/>
         <source>Jaro-Winkler 0.90 or more</source>
         <translation>Джаро — Винклер 0,90 и выше</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="83"/>
+        <location filename="../../matching/comparisons.py" line="84"/>
         <source>Jaro-Winkler 0.85 or more</source>
         <translation>Джаро — Винклер 0,85 и выше</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="90"/>
+        <location filename="../../matching/comparisons.py" line="91"/>
         <source>roster ID / case reference</source>
         <translation>ID записи / номер дела</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="91"/>
+        <location filename="../../matching/comparisons.py" line="92"/>
         <source>document</source>
         <translation>документ</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="92"/>
+        <location filename="../../matching/comparisons.py" line="93"/>
         <source>surname</source>
         <translation>фамилия</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="93"/>
+        <location filename="../../matching/comparisons.py" line="94"/>
         <source>given name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="94"/>
+        <location filename="../../matching/comparisons.py" line="95"/>
         <source>patronymic</source>
         <translation>отчество</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="95"/>
+        <location filename="../../matching/comparisons.py" line="96"/>
         <source>birth date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="96"/>
+        <location filename="../../matching/comparisons.py" line="97"/>
         <source>sex</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="97"/>
+        <location filename="../../matching/comparisons.py" line="98"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="98"/>
+        <location filename="../../matching/comparisons.py" line="99"/>
         <source>locality</source>
         <translation>населённый пункт</translation>
     </message>
     <message>
-        <location filename="../../matching/comparisons.py" line="99"/>
+        <location filename="../../matching/comparisons.py" line="100"/>
         <source>address</source>
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="210"/>
+        <location filename="../../matching/scoring.py" line="240"/>
         <source>prior</source>
         <translation>исходно</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="211"/>
+        <location filename="../../matching/scoring.py" line="241"/>
         <source>chance before comparing</source>
         <translation>вероятность до сравнения</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="215"/>
+        <location filename="../../matching/scoring.py" line="245"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="219"/>
+        <location filename="../../matching/scoring.py" line="249"/>
         <source>no other candidate, {share}% of rows not on the roster</source>
         <translation>других кандидатов нет; {share}% строк не из базы</translation>
     </message>
     <message>
-        <location filename="../../matching/scoring.py" line="220"/>
+        <location filename="../../matching/scoring.py" line="250"/>
         <source>other candidates: {others}, {share}% of rows not on the roster</source>
         <translation>других кандидатов: {others}; {share}% строк не из базы</translation>
     </message>
@@ -9701,7 +9715,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.accounts</name>
     <message>
-        <location filename="../../services/accounts.py" line="175"/>
+        <location filename="../../services/accounts.py" line="191"/>
         <source>{path}: the roster is in use by another program, so its accounts cannot be checked; try again when it is done. Nothing was changed.</source>
         <translation>{path}: список занят другой программой, поэтому его учётные записи нельзя проверить; повторите, когда она закончит. Ничего не изменено.</translation>
     </message>
@@ -9721,48 +9735,48 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>Отказано: у {account} ({role}) нет права: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="253"/>
+        <location filename="../../services/accounts.py" line="258"/>
         <source>must have at least {count} characters and no spaces at either end</source>
         <translation>должен содержать не менее {count} символов и не начинаться и не заканчиваться пробелом</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="261"/>
+        <location filename="../../services/accounts.py" line="266"/>
         <source>must be 1 to 100 characters</source>
         <translation>должно содержать от 1 до 100 символов</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="311"/>
+        <location filename="../../services/accounts.py" line="316"/>
         <source>cannot be the roster&apos;s first account: the first is the head of mission&apos;s</source>
         <translation>не может быть у первой учётной записи списка: первая — главы миссии</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="314"/>
+        <location filename="../../services/accounts.py" line="319"/>
         <source>An account {name!r} exists already.</source>
         <translation>Учётная запись {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="348"/>
-        <location filename="../../services/accounts.py" line="379"/>
+        <location filename="../../services/accounts.py" line="357"/>
+        <location filename="../../services/accounts.py" line="389"/>
         <source>Not signed in: no account {name!r} with this PIN.</source>
         <translation>Вход не выполнен: нет учётной записи {name!r} с таким PIN.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="350"/>
+        <location filename="../../services/accounts.py" line="359"/>
         <source>Not signed in: the account {name!r} is disabled; the head of mission can enable it again.</source>
         <translation>Вход не выполнен: учётная запись {name!r} отключена; глава миссии может включить её снова.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="353"/>
+        <location filename="../../services/accounts.py" line="342"/>
         <source>Not signed in: the account {name!r} is locked for {minutes} more minute(s) after {count} wrong PINs in a row (until {until:%H:%M:%S}).</source>
         <translation>Вход не выполнен: учётная запись {name!r} заблокирована ещё на {minutes} мин. после {count} неверных PIN подряд (до {until:%H:%M:%S}).</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="439"/>
+        <location filename="../../services/accounts.py" line="451"/>
         <source>The server login {login!r} signs in as {name!r} already.</source>
         <translation>Логин сервера {login!r} уже входит как {name!r}.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="479"/>
+        <location filename="../../services/accounts.py" line="491"/>
         <source>is the roster&apos;s last active head of mission; make another head first</source>
         <translation>— последний действующий глава миссии в списке; сначала назначьте другого главу</translation>
     </message>
@@ -9871,47 +9885,52 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.duplicates</name>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="211"/>
+        <location filename="../../services/duplicates/merging.py" line="181"/>
+        <source>The search for duplicates was cancelled.</source>
+        <translation>Поиск дубликатов отменён.</translation>
+    </message>
+    <message>
+        <location filename="../../services/duplicates/merging.py" line="274"/>
         <source>names the same person twice</source>
         <translation>дважды называет одного и того же человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="268"/>
+        <location filename="../../services/duplicates/merging.py" line="331"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="271"/>
+        <location filename="../../services/duplicates/merging.py" line="334"/>
         <source>Case ref. (each record keeps its own)</source>
         <translation>Номер дела (у каждой записи свой)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="274"/>
+        <location filename="../../services/duplicates/merging.py" line="337"/>
         <source>Documents (united)</source>
         <translation>Документы (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="277"/>
+        <location filename="../../services/duplicates/merging.py" line="340"/>
         <source>Phones (united)</source>
         <translation>Телефоны (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="279"/>
+        <location filename="../../services/duplicates/merging.py" line="342"/>
         <source>Status (the survivor&apos;s stays)</source>
         <translation>Статус (остаётся у сохраняемой записи)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="302"/>
+        <location filename="../../services/duplicates/merging.py" line="365"/>
         <source>was already merged into another record</source>
         <translation>уже объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="308"/>
+        <location filename="../../services/duplicates/merging.py" line="371"/>
         <source>needs two different persons</source>
         <translation>нужны два разных человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="334"/>
+        <location filename="../../services/duplicates/merging.py" line="397"/>
         <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
         <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
     </message>
@@ -9943,7 +9962,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/households.py" line="246"/>
+        <location filename="../../services/households.py" line="268"/>
         <source>Household {ref}: partner approved {approved} but not {not_approved}</source>
         <translation>Семья {ref}: партнёр одобрил {approved}, но не {not_approved}</translation>
     </message>
@@ -10025,12 +10044,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.import_rows</name>
     <message>
-        <location filename="../../services/importing/rows.py" line="121"/>
+        <location filename="../../services/importing/rows.py" line="133"/>
         <source>is not a roster field</source>
         <translation>не является полем базы</translation>
     </message>
     <message>
-        <location filename="../../services/importing/rows.py" line="247"/>
+        <location filename="../../services/importing/rows.py" line="263"/>
         <source>is unlikely at {age} years old (the birth date): check the relationship to the head</source>
         <translation>маловероятно в возрасте {age} лет (по дате рождения): проверьте родство с главой семьи</translation>
     </message>
@@ -10122,113 +10141,113 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.move_to_server</name>
     <message>
-        <location filename="../../services/move_to_server.py" line="95"/>
+        <location filename="../../services/move_to_server.py" line="96"/>
         <source>{address}: not a server address; write it as postgresql+psycopg://USER@HOST/DATABASE</source>
         <translation>{address}: это не адрес сервера; пишите его так: postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="99"/>
+        <location filename="../../services/move_to_server.py" line="100"/>
         <source>{address}: a roster moves only to a PostgreSQL server (postgresql+psycopg://USER@HOST/DATABASE)</source>
         <translation>{address}: база переносится только на сервер PostgreSQL (postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА)</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="104"/>
+        <location filename="../../services/move_to_server.py" line="105"/>
         <source>{address}: the address names no database; add it after the server: postgresql+psycopg://USER@HOST/DATABASE</source>
         <translation>{address}: в адресе не указана база данных; добавьте её после сервера: postgresql+psycopg://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="109"/>
+        <location filename="../../services/move_to_server.py" line="110"/>
         <source>the server address holds a password: it would stay in the settings, the shell&apos;s history and the process list. Leave it out and put it in the PostgreSQL password file (PGPASSFILE or ~/.pgpass) or PGPASSWORD</source>
         <translation>в адресе сервера есть пароль: он остался бы в настройках, в истории оболочки и в списке процессов. Уберите его и занесите в файл паролей PostgreSQL (PGPASSFILE или ~/.pgpass) или в PGPASSWORD</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="150"/>
+        <location filename="../../services/move_to_server.py" line="151"/>
         <source>{server}: cannot connect to the server ({reason}); nothing was changed</source>
         <translation>{server}: не удаётся соединиться с сервером ({reason}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="163"/>
+        <location filename="../../services/move_to_server.py" line="164"/>
         <source>{server}: the database holds a roster of a newer version of Mission Roster (schema {revision}); nothing was changed</source>
         <translation>{server}: в базе данных уже есть база более новой версии Mission Roster (схема {revision}); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="167"/>
+        <location filename="../../services/move_to_server.py" line="168"/>
         <source>{server}: the database already holds a roster; a roster moves only into an empty database (ask for a new one). Nothing was changed</source>
         <translation>{server}: в базе данных уже есть база; база переносится только в пустую базу данных (попросите новую). Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="170"/>
+        <location filename="../../services/move_to_server.py" line="171"/>
         <source>{server}: the database holds {count} tables of another program; a roster moves only into an empty database. Nothing was changed</source>
         <translation>{server}: в базе данных есть таблицы другой программы ({count}); база переносится только в пустую базу данных. Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="201"/>
+        <location filename="../../services/move_to_server.py" line="202"/>
         <source>{path}: no such roster file</source>
         <translation>{path}: такого файла базы нет</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="206"/>
-        <location filename="../../services/move_to_server.py" line="218"/>
+        <location filename="../../services/move_to_server.py" line="207"/>
+        <location filename="../../services/move_to_server.py" line="219"/>
         <source>{path}: not a roster database; nothing was copied</source>
         <translation>{path}: это не база списков; ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="212"/>
+        <location filename="../../services/move_to_server.py" line="213"/>
         <source>{path}: this roster is not encrypted, yet a passphrase was given</source>
         <translation>{path}: эта база не зашифрована, но указана парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="223"/>
+        <location filename="../../services/move_to_server.py" line="224"/>
         <source>{path}: written by a newer version of Mission Roster (schema {revision}); update the program. Nothing was copied</source>
         <translation>{path}: записана более новой версией Mission Roster (схема {revision}); обновите программу. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="228"/>
+        <location filename="../../services/move_to_server.py" line="229"/>
         <source>{path}: the roster was last opened by an older version (schema {revision}); open it once with this version, which brings it up to date, then move it. Nothing was copied</source>
         <translation>{path}: база в последний раз открывалась более старой версией (схема {revision}); откройте её один раз этой версией, которая её обновит, затем перенесите. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="237"/>
+        <location filename="../../services/move_to_server.py" line="238"/>
         <source>{path}: the roster file is damaged ({problem}); a damaged roster is not moved. Restore the last good backup first (Tools &gt; Restore from backup). Nothing was copied</source>
         <translation>{path}: файл базы повреждён ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию (Сервис &gt; Восстановить из резервной копии). Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="243"/>
+        <location filename="../../services/move_to_server.py" line="244"/>
         <source>{path}: the roster&apos;s audit trail is broken ({problem}); a damaged roster is not moved. Restore the last good backup first. Nothing was copied</source>
         <translation>{path}: журнал аудита базы нарушен ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="308"/>
+        <location filename="../../services/move_to_server.py" line="309"/>
         <source>{server}: this roster is on a server already</source>
         <translation>{server}: эта база уже на сервере</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="332"/>
+        <location filename="../../services/move_to_server.py" line="333"/>
         <source>{server}: the copy failed ({reason}); the server database was left empty</source>
         <translation>{server}: копирование не удалось ({reason}); база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="380"/>
+        <location filename="../../services/move_to_server.py" line="381"/>
         <source>{path}: the roster holds tables this version does not know ({tables}); nothing was copied</source>
         <translation>{path}: в базе есть таблицы, неизвестные этой версии ({tables}); ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="392"/>
+        <location filename="../../services/move_to_server.py" line="393"/>
         <source>Cancelled; the server database was left empty and the roster file was not changed.</source>
         <translation>Отменено; база на сервере осталась пустой, файл базы не изменён.</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="520"/>
+        <location filename="../../services/move_to_server.py" line="522"/>
         <source>{server}: after the copy the tables {tables} do not hold as many rows as the roster file; the server database was left empty</source>
         <translation>{server}: после копирования в таблицах {tables} не столько строк, сколько в файле базы; база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="526"/>
+        <location filename="../../services/move_to_server.py" line="528"/>
         <source>{server}: the audit trail does not verify on the server ({problem}); the server database was left empty</source>
         <translation>{server}: журнал аудита на сервере не проходит проверку ({problem}); база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="531"/>
+        <location filename="../../services/move_to_server.py" line="533"/>
         <source>{server}: search terms are missing on the server after the copy; the server database was left empty</source>
         <translation>{server}: после копирования на сервере нет поисковых слов; база на сервере осталась пустой</translation>
     </message>
@@ -10426,43 +10445,43 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.persons</name>
     <message>
-        <location filename="../../services/persons.py" line="198"/>
+        <location filename="../../services/persons.py" line="199"/>
         <source>is not a field of a person</source>
         <translation>не является полем карточки человека</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="224"/>
+        <location filename="../../services/persons.py" line="225"/>
         <source>Case reference {ref!r} is already used by another person.</source>
         <translation>Номер дела {ref!r} уже занят другим человеком.</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="269"/>
-        <location filename="../../services/persons.py" line="386"/>
+        <location filename="../../services/persons.py" line="276"/>
+        <location filename="../../services/persons.py" line="393"/>
         <source>is required (native or Latin)</source>
         <translation>обязательно (на родном языке или латиницей)</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="358"/>
+        <location filename="../../services/persons.py" line="365"/>
         <source>is in the trash; restore it before editing</source>
         <translation>в корзине; восстановите запись, прежде чем править</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="361"/>
+        <location filename="../../services/persons.py" line="368"/>
         <source>was merged into another record and cannot be edited</source>
         <translation>объединена с другой записью, править её нельзя</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="378"/>
+        <location filename="../../services/persons.py" line="385"/>
         <source>cannot be emptied: every person keeps a case reference</source>
         <translation>нельзя очистить: у каждого человека есть номер дела</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="489"/>
+        <location filename="../../services/persons.py" line="496"/>
         <source>is already in the trash</source>
         <translation>уже в корзине</translation>
     </message>
     <message>
-        <location filename="../../services/persons.py" line="519"/>
+        <location filename="../../services/persons.py" line="526"/>
         <source>is not in the trash</source>
         <translation>не в корзине</translation>
     </message>
@@ -10470,27 +10489,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.reconcile</name>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="243"/>
+        <location filename="../../services/reconciling/reconcile.py" line="248"/>
         <source>{ref} {name} is both approved and rejected (rows {rows})</source>
         <translation>{ref} {name} одновременно одобрен(а) и отклонён(а) (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="247"/>
+        <location filename="../../services/reconciling/reconcile.py" line="252"/>
         <source>{ref} {name} is approved twice in this answer (rows {rows})</source>
         <translation>{ref} {name} одобрен(а) в этом ответе дважды (строки {rows})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="254"/>
+        <location filename="../../services/reconciling/reconcile.py" line="259"/>
         <source>row {row} names {ref} {name}, who is not on this list; the row will not be applied</source>
         <translation>строка {row} называет {ref} {name}, которого нет в этом списке; строка не будет применена</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="294"/>
+        <location filename="../../services/reconciling/reconcile.py" line="299"/>
         <source>household {household} split: approved {yes}, but not {no} (not on this list: {off})</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no} (нет в этом списке: {off})</translation>
     </message>
     <message>
-        <location filename="../../services/reconciling/reconcile.py" line="297"/>
+        <location filename="../../services/reconciling/reconcile.py" line="302"/>
         <source>household {household} split: approved {yes}, but not {no}</source>
         <translation>семья {household} разделена: одобрены {yes}, но не {no}</translation>
     </message>
@@ -10645,27 +10664,27 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>storage.backup</name>
     <message>
-        <location filename="../../storage/backup.py" line="99"/>
+        <location filename="../../storage/backup.py" line="102"/>
         <source>folder {folder} does not exist: is the USB stick plugged in?</source>
         <translation>папки {folder} нет: вставлена ли флешка?</translation>
     </message>
     <message>
-        <location filename="../../storage/backup.py" line="100"/>
+        <location filename="../../storage/backup.py" line="103"/>
         <source>folder {folder} does not exist: is the USB stick plugged in? No backup was written</source>
         <translation>папки {folder} нет: вставлена ли флешка? Резервная копия не записана</translation>
     </message>
     <message>
-        <location filename="../../storage/backup.py" line="102"/>
+        <location filename="../../storage/backup.py" line="105"/>
         <source>{path}: already exists and is not a folder; choose a new name or a folder</source>
         <translation>{path}: уже существует и это не папка; выберите другое имя или папку</translation>
     </message>
     <message>
-        <location filename="../../storage/backup.py" line="104"/>
+        <location filename="../../storage/backup.py" line="107"/>
         <source>{folder}: the backup folder is read-only (a write-protected USB stick?); no backup was written and the roster is unchanged</source>
         <translation>{folder}: папка резервных копий только для чтения (флешка защищена от записи?); копия не записана, база не изменена</translation>
     </message>
     <message>
-        <location filename="../../storage/backup.py" line="107"/>
+        <location filename="../../storage/backup.py" line="110"/>
         <source>{path}: no such backup</source>
         <translation>{path}: такой резервной копии нет</translation>
     </message>
@@ -10673,17 +10692,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>storage.db</name>
     <message>
-        <location filename="../../storage/db.py" line="630"/>
+        <location filename="../../storage/db.py" line="689"/>
         <source>{file} says {operator} on {host} (process {pid}) has been writing since {since} ({age}). {why} It is only a note: if nobody is working on the roster there, it is left over from a program that ended without clearing it, and the next write replaces it</source>
         <translation>В {file} записано, что {operator} на {host} (процесс {pid}) пишет в базу с {since} ({age}). {why} Это лишь отметка: если там с базой никто не работает, она осталась от программы, завершившейся без её удаления, и следующая запись её заменит</translation>
     </message>
     <message>
-        <location filename="../../storage/db.py" line="634"/>
+        <location filename="../../storage/db.py" line="693"/>
         <source>That process no longer runs on this computer.</source>
         <translation>Этот процесс на этом компьютере больше не работает.</translation>
     </message>
     <message>
-        <location filename="../../storage/db.py" line="635"/>
+        <location filename="../../storage/db.py" line="694"/>
         <source>No write lasts that long.</source>
         <translation>Ни одна запись не длится так долго.</translation>
     </message>
@@ -10709,12 +10728,12 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>system</name>
     <message>
-        <location filename="../../system.py" line="78"/>
+        <location filename="../../system.py" line="82"/>
         <source>{path} is inside a {service} folder: the sync may upload the roster without its latest changes, make conflict copies or move the file off this computer. Keep the roster in a local folder (the default, or Tools &gt; Settings &gt; Default database) and back it up to a USB stick</source>
         <translation>{path} находится в папке {service}: синхронизация может выгрузить базу без последних изменений, создать копии-конфликты или убрать файл с этого компьютера. Держите базу в локальной папке (по умолчанию или Сервис &gt; Настройки &gt; База по умолчанию) и делайте резервные копии на USB-накопитель</translation>
     </message>
     <message>
-        <location filename="../../system.py" line="82"/>
+        <location filename="../../system.py" line="86"/>
         <source>{path} is on a network share ({kind}): the roster uses SQLite&apos;s rollback journal there, which is safe over a network but slower with several workstations; a PostgreSQL server is better for many</source>
         <translation>{path} находится в сетевой папке ({kind}): там база использует журнал отката SQLite — это безопасно в сети, но медленнее при нескольких рабочих местах; для многих лучше сервер PostgreSQL</translation>
     </message>
