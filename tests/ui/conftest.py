@@ -19,6 +19,7 @@ from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from tests.ui.leftovers import close_main_windows_left_shown
+from tests.ui.opening import roster_read
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -58,6 +59,18 @@ def big_db(big_roster_file: Path, tmp_path: Path) -> Iterator[Database]:
     database = open_database(path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def big_window(qtbot: QtBot, big_db: Database, preferences: Preferences) -> Iterator[MainWindow]:
+    """A window on a copy of the big roster, its table's ids read."""
+    main = MainWindow(big_db, "A. Petrova", preferences)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    roster_read(qtbot, main)
+    yield main
+    main.close()
 
 
 @pytest.fixture

@@ -12,23 +12,17 @@ from __future__ import annotations
 
 import gc
 import os
-import shutil
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app import system
 from desktop_app.services.reconciling.roster import roster_index_ready
-from desktop_app.storage.db import Database, open_database
 from desktop_app.ui import operations
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import DuplicatesDialog
-from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.reconcile import WARM_UP_AFTER_MS
-from tests.ui.opening import roster_read
 
 SEARCH_TIMEOUT_MS = 120_000
 LEFT_TO_GIVE_BACK = 16 * 2**20  # bytes a trim may still find once the product gave back what it freed
@@ -37,21 +31,6 @@ LEFT_TO_GIVE_BACK = 16 * 2**20  # bytes a trim may still find once the product g
 def _resident() -> int:
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-@pytest.fixture
-def big_window(qtbot: QtBot, big_roster_file: Path, tmp_path: Path, preferences: Preferences) -> Iterator[MainWindow]:
-    path = tmp_path / "roster.db"
-    shutil.copy(big_roster_file, path)
-    database: Database = open_database(path)
-    main = MainWindow(database, "A. Petrova", preferences)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    roster_read(qtbot, main)
-    yield main
-    main.close()
-    database.close()
 
 
 @pytest.mark.skipif(system.memory_trimmer() is None, reason="glibc's malloc_trim: Linux only")

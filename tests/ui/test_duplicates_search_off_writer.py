@@ -10,7 +10,6 @@ while it runs, the roster table answers a search meanwhile, and a closed dialog'
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication, QProgressDialog
@@ -19,27 +18,13 @@ from sqlalchemy import select
 
 from desktop_app.services import changes, persons
 from desktop_app.services.roster import RosterQuery
-from desktop_app.storage.db import Database
 from desktop_app.storage.models import Person
 from desktop_app.ui import operations
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import DuplicatesDialog
 from desktop_app.ui.operations import write_and_wait
-from desktop_app.ui.preferences import Preferences
-from tests.ui.opening import roster_read
 
 SEARCH_TIMEOUT_MS = 120_000
-
-
-@pytest.fixture
-def big_window(qtbot: QtBot, big_db: Database, preferences: Preferences) -> Iterator[MainWindow]:
-    main = MainWindow(big_db, "A. Petrova", preferences)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    roster_read(qtbot, main)
-    yield main
-    main.close()
 
 
 def _searching(window: MainWindow) -> DuplicatesDialog:
