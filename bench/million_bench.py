@@ -30,6 +30,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import event, select
 
@@ -83,11 +84,12 @@ def _queries(db: Database, rng: random.Random, count: int) -> dict[str, list[str
     }
 
 
-def _raw_sql(statement: object) -> tuple[str, object]:
-    from sqlalchemy.dialects import sqlite as sqlite_dialect
-
-    compiled = statement.compile(dialect=sqlite_dialect.dialect(),  # type: ignore[attr-defined]
+def _raw_sql(statement: object, db: Database) -> tuple[str, object]:
+    """`statement` as the roster's driver receives it: (SQL, parameters)."""
+    compiled = statement.compile(dialect=db.engine.dialect,  # type: ignore[attr-defined]
                                  compile_kwargs={"render_postcompile": True})
+    if compiled.positiontup is None:  # psycopg's named parameters
+        return str(compiled), dict(compiled.params)
     return str(compiled), [compiled.params[name] for name in compiled.positiontup]
 
 
@@ -122,18 +124,35 @@ class _Caught:
         return self.statements
 
 
-def _replay(raw: sqlite3.Connection, statements: list[tuple[str, object]]) -> None:
+def _replay(raw: Any, statements: list[tuple[str, object]]) -> None:
+    """The statements run again through the plain driver (sqlite3, or psycopg: both have `execute`)."""
     for sql, params in statements:
-        raw.execute(sql, params).fetchall()  # type: ignore[arg-type]
+        raw.execute(sql, params).fetchall()
 
 
-def _search(path: Path, count: int, only: str = "") -> list[list[object]]:
-    db = open_database(path)
-    raw = sqlite3.connect(path)
+def _search(path: Path, count: int, only: str = "", url: str | None = None) -> list[list[object]]:
+    """The search figures on the roster file at `path`, or, given `url`, on the PostgreSQL database
+    holding a copy of it: the searches drawn from the file alike, the service's statements replayed
+    through plain psycopg (autocommit, each statement its own transaction) instead of sqlite3."""
+    if url is None:
+        db = open_database(path)
+        raw: Any = sqlite3.connect(path)
+        searches = _queries(db, random.Random(19), count)
+    else:
+        import psycopg
+
+        drawn = open_database(path)
+        try:
+            searches = _queries(drawn, random.Random(19), count)
+        finally:
+            drawn.close()
+        db = open_database(url)
+        raw = psycopg.connect(db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False),
+                              autocommit=True)
     caught = _Caught(db)
     rows: list[list[object]] = []
     try:
-        for label, texts in _queries(db, random.Random(19), count).items():
+        for label, texts in searches.items():
             if only not in label:
                 continue
             first, raw_first, every, raw_every, hits, merged, intersected = [], [], [], [], [], 0, 0
@@ -153,7 +172,7 @@ def _search(path: Path, count: int, only: str = "") -> list[list[object]]:
 
                 page_sql = caught.run(service_page)  # the statements, and the caches warmed alike
                 service_every()
-                every_sql = [_raw_sql(roster.ids_statement(query))]  # sent as compiled, past the events
+                every_sql = [_raw_sql(roster.ids_statement(query), db)]  # sent as compiled, past the events
 
                 found: list[int] = []
 

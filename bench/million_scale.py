@@ -19,7 +19,13 @@ under a temporary folder, so the audit entries it writes never reach the cache.
   (10,000 and 100,000) the bench workbook's import into an empty roster, then the export of the persons
   it imported; beside them, in the same run and on the same server, the plain floor: the workbook read
   by calamine and its rows sent by psycopg's COPY into a bare table of 20 text columns, and every
-  imported person's row read by psycopg through a server-side cursor (2,000 a fetch);
+  imported person's row read by psycopg through a server-side cursor (2,000 a fetch); then, on another
+  throwaway server, the bench roster of each of `--pg-persons` (100,000; 1,000,000 when asked) COPYed in
+  (`_child_pg_load`, the bench's own bulk copy, not the officer's `move-to-server`) and measured there: the
+  search figures of `bench.million_bench` (the service's statements replayed through plain psycopg), the
+  duplicates and the 10,000-row answer's reconcile, each beside the same work on the roster file in the same
+  run, with both decisions' SHA-256 (equal, or the program decides differently on a server: a defect). The
+  server's CPU seconds (its backends', counted as they end) are printed beside the bench's own;
 - reconcile: a 10,000-row answer (9,500 roster persons typed as a partner would, 500 strangers;
   `bench.matching_reconcile.make_answer`, cached) reconciled against the roster, first reconcile
   of the session (the index built); beside it, in the same run, plain rapidfuzz doing the same
@@ -30,6 +36,7 @@ under a temporary folder, so the audit entries it writes never reach the cache.
     python -m bench.million_scale                                  # everything at 100,000 and 1,000,000
     python -m bench.million_scale --parts export --sizes 100000    # one part, one size
     python -m bench.million_scale --parts postgresql --pg-rows 10000
+    python -m bench.million_scale --parts postgresql --pg-rows --pg-persons 100000 1000000   # rosters on a server
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ from bench.common import OUT, table
 PARTS = ("import", "export", "duplicates", "reconcile", "postgresql")
 IMPORT_ROWS = 100_000
 PG_ROWS = (10_000, 100_000)
+PG_PERSONS = (100_000,)  # the bench rosters put on a server (1,000,000 by `--pg-persons`: about an hour)
 ANSWER_ROWS = 10_000
 MEMORY_CAP = 8 * 2**30  # address space of one child: a run that needs more fails instead of starving the machine
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +145,64 @@ def _child_pg_read(url: str) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - started, "rows": rows}
 
 
+def _target(argument: str) -> Path | str:
+    """A roster file's path, or a server's URL as given (a Path would fold its `//`)."""
+    return argument if "://" in argument else Path(argument)
+
+
+def _child_pg_load(source: Path, url: str) -> dict[str, Any]:
+    """The roster file `source` put into the empty database at `url` for the bench, fast: the schema by the
+    migrations, then every table's rows read by sqlite3 and sent by psycopg's COPY (foreign-key triggers off,
+    one transaction), each id sequence moved past its ids, every table analyzed. Not the officer's move
+    (`move-to-server`, which checks everything and takes about 8x as long): the same rows, ids and search terms.
+    """
+    import contextlib
+    import sqlite3
+
+    import psycopg
+    from sqlalchemy import MetaData, create_engine
+    from sqlalchemy.pool import NullPool
+    from sqlalchemy.sql.ddl import sort_tables_and_constraints
+
+    from desktop_app.storage.db import open_database
+
+    started = time.perf_counter()
+    open_database(url).close()
+    engine = create_engine(url, poolclass=NullPool)
+    metadata = MetaData()
+    with engine.connect() as connection:
+        metadata.reflect(connection)
+    engine.dispose()
+    ordered = [table for table, _ in sort_tables_and_constraints(list(metadata.tables.values()))  # type: ignore[no-untyped-call]
+               if table is not None and table.name != "alembic_version"]
+    copied = 0
+    with contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as reader, \
+            psycopg.connect(_libpq(url)) as writer, writer.cursor() as cursor:
+        cursor.execute("SET session_replication_role = replica")
+        in_file = {row[0] for row in reader.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in ordered:
+            if table.name not in in_file:
+                continue
+            file_columns = {row[1] for row in reader.execute(f'PRAGMA table_info("{table.name}")')}
+            columns = ", ".join(f'"{column.name}"' for column in table.columns if column.name in file_columns)
+            cursor.execute(f'DELETE FROM "{table.name}"')  # what the migrations wrote (the schema's own rows)
+            with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+                for row in reader.execute(f'SELECT {columns} FROM "{table.name}"'):
+                    copy.write_row(row)
+                    copied += 1
+            _progress(f"{table.name} copied, {copied:,} rows so far after {time.perf_counter() - started:.0f} s")
+            if "id" in table.c:
+                cursor.execute(f"SELECT pg_get_serial_sequence('\"{table.name}\"', 'id')")
+                sequence = cursor.fetchone()
+                if sequence and sequence[0]:
+                    cursor.execute(f'SELECT setval(%s, GREATEST(1, (SELECT max(id) FROM "{table.name}")))',
+                                   (sequence[0],))
+        writer.commit()
+        writer.autocommit = True
+        cursor.execute("ANALYZE")
+    return {"seconds": time.perf_counter() - started, "rows": copied}
+
+
 def _libpq(url: str) -> str:
     """The libpq form of a SQLAlchemy URL."""
     from sqlalchemy.engine import make_url
@@ -166,7 +232,7 @@ def _child_export(db_path: Path | str, folder: Path) -> dict[str, Any]:
     return {"seconds": seconds, "rows": result.rows, "bytes": (folder / "roster.xlsx").stat().st_size}
 
 
-def _child_duplicates(db_path: Path) -> dict[str, Any]:
+def _child_duplicates(db_path: Path | str) -> dict[str, Any]:
     from desktop_app.services import duplicates
     from desktop_app.storage.db import open_database
 
@@ -249,7 +315,7 @@ def _child_answer(db_path: Path, persons: int) -> dict[str, Any]:
     return {"seconds": 0.0}
 
 
-def _child_reconcile(db_path: Path, answer: Path) -> dict[str, Any]:
+def _child_reconcile(db_path: Path | str, answer: Path) -> dict[str, Any]:
     from desktop_app.services import reconciling
     from desktop_app.storage.db import open_database
 
@@ -268,7 +334,9 @@ def _child_reconcile(db_path: Path, answer: Path) -> dict[str, Any]:
         seconds = time.perf_counter() - started
     finally:
         db.close()
-    return {"seconds": seconds, "rows": len(rec.rows)}
+    from bench.matching_reconcile import decisions_digest
+
+    return {"seconds": seconds, "rows": len(rec.rows), "sha256": decisions_digest(rec)}
 
 
 def _child_rapidfuzz(db_path: Path, answer: Path) -> dict[str, Any]:
@@ -310,15 +378,21 @@ def _child(kind: str, args: list[str]) -> None:
     elif kind == "pg-read":
         result = _child_pg_read(args[0])
     elif kind == "duplicates":
-        result = _child_duplicates(Path(args[0]))
+        result = _child_duplicates(_target(args[0]))
     elif kind == "duplicates-plain":
         result = _child_duplicates_plain(Path(args[0]))
     elif kind == "answer":
         result = _child_answer(Path(args[0]), int(args[1]))
     elif kind == "rapidfuzz":
         result = _child_rapidfuzz(Path(args[0]), Path(args[1]))
+    elif kind == "pg-load":
+        result = _child_pg_load(Path(args[0]), args[1])
+    elif kind == "pg-search":
+        from bench.million_bench import _search
+
+        result = {"seconds": 0.0, "rows": _search(Path(args[0]), int(args[2]), url=args[1])}
     else:
-        result = _child_reconcile(Path(args[0]), Path(args[1]))
+        result = _child_reconcile(_target(args[0]), Path(args[1]))
     print(json.dumps(result))
 
 
@@ -456,8 +530,77 @@ def _postgres_rows(sizes: Sequence[int], limit: float) -> list[list[object]]:
     return rows
 
 
-def run(sizes: Sequence[int], parts: Sequence[str], limit: float,
-        pg_sizes: Sequence[int] = PG_ROWS) -> list[list[object]]:
+def _server_cpu(data: Path) -> float:
+    """CPU seconds of the PostgreSQL server whose data folder is `data`: the postmaster's own and those of its
+    ended children (the backends of connections closed, autovacuum's workers; not the checkpointer's, still
+    running)."""
+    pid = int((data / "postmaster.pid").read_text().split()[0])
+    time.sleep(0.5)  # a backend whose client has just closed may still be exiting
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(fields[index]) for index in (11, 12, 13, 14)) / os.sysconf("SC_CLK_TCK")
+
+
+def _on_server(data: Path, kind: str, *args: str | Path, limit: float) -> dict[str, Any]:
+    """`measure` with the server's CPU seconds during it (`server_cpu`)."""
+    before = _server_cpu(data)
+    result = measure(kind, *args, limit=limit)
+    return {**result, "server_cpu": _server_cpu(data) - before}
+
+
+def _both_cpu(result: dict[str, Any]) -> str:
+    if "cpu" not in result:
+        return _seconds(result)
+    return f"{result['seconds']:.1f} ({result['cpu']:.1f} CPU + server {result['server_cpu']:.1f})"
+
+
+def _postgres_roster_rows(persons: int, queries: int, limit: float) -> list[list[object]]:
+    """The bench roster of `persons` on a throwaway server: search, duplicates and the 10,000-row answer's
+    reconcile, each beside the same work on the roster file in the same run (the decisions' SHA-256 must be
+    equal: a difference is a defect of the program on PostgreSQL)."""
+    from bench.officers_bench import throwaway_postgres
+
+    rows: list[list[object]] = []
+    with tempfile.TemporaryDirectory(prefix="million-scale-pgroster-", dir="/tmp") as folder, \
+            throwaway_postgres(Path(folder)) as url:
+        data = Path(folder) / "pg" / "data"
+        copy = _roster_copy(persons, Path(folder))
+        loaded = _on_server(data, "pg-load", copy, url, limit=limit)
+        rows += _show([[f"PostgreSQL {persons:,}: the roster file COPYed in (bench only)", _both_cpu(loaded),
+                        f"{loaded.get('rows', 0):,} rows", "-", f"{loaded['peak_mb']:.0f}", "-"]])
+        if "seconds" not in loaded:
+            return rows
+        searched = _on_server(data, "pg-search", copy, url, str(queries), limit=limit)
+        for label, _hits, p50, p95, raw50, raw95, ratio, cpu, raw_cpu, _plan in searched.get("rows", []):
+            goal = "within 50 ms p95" if label.endswith("first page") else "-"
+            rows += _show([[f"PostgreSQL {persons:,}: {label}", f"{p50:.1f}/{p95:.1f} ms (CPU {cpu})",
+                            f"psycopg {raw50:.1f}/{raw95:.1f} ms (CPU {raw_cpu})", ratio,
+                            f"{searched['peak_mb']:.0f}", goal]])
+        if "rows" not in searched:
+            rows += _show([[f"PostgreSQL {persons:,}: search", _seconds(searched), "", "-", "-", "-"]])
+        found = _on_server(data, "duplicates", url, limit=limit)
+        on_file = measure("duplicates", copy, limit=limit)
+        same = "SHA equal" if found.get("sha256") == on_file.get("sha256") else "SHA DIFFERS"
+        ratio = f"{found['seconds'] / on_file['seconds']:.1f}x" if "seconds" in found and "seconds" in on_file else "-"
+        rows += _show([[f"PostgreSQL {persons:,}: duplicates", _both_cpu(found),
+                        f"{found.get('pairs', 0):,} pairs, sha256 {found.get('sha256', '-')[:12]}; file "
+                        f"{_seconds(on_file)} s, sha256 {on_file.get('sha256', '-')[:12]}, {same}", ratio,
+                        f"{found['peak_mb']:.0f}", "under 60 s at 1,000,000"]])
+        answer = _answer_path(persons)
+        if answer.exists():
+            reconciled = _on_server(data, "reconcile", url, answer, limit=limit)
+            on_file = measure("reconcile", copy, answer, limit=limit)
+            same = "SHA equal" if reconciled.get("sha256") == on_file.get("sha256") else "SHA DIFFERS"
+            ratio = (f"{reconciled['seconds'] / on_file['seconds']:.1f}x"
+                     if "seconds" in reconciled and "seconds" in on_file else "-")
+            rows += _show([[f"PostgreSQL {persons:,}: reconcile {ANSWER_ROWS:,} (first, index built)",
+                            _both_cpu(reconciled), f"sha256 {reconciled.get('sha256', '-')[:12]}; file "
+                            f"{_seconds(on_file)} s, sha256 {on_file.get('sha256', '-')[:12]}, {same}", ratio,
+                            f"{reconciled['peak_mb']:.0f}", "under 20 s at 1,000,000"]])
+    return rows
+
+
+def run(sizes: Sequence[int], parts: Sequence[str], limit: float, pg_sizes: Sequence[int] = PG_ROWS,
+        pg_persons: Sequence[int] = PG_PERSONS, queries: int = 40) -> list[list[object]]:
     """The table's rows: import once, then export, duplicates and reconcile at each roster size, then
     PostgreSQL."""
     rows = _import_rows(limit) if "import" in parts else []
@@ -467,6 +610,8 @@ def run(sizes: Sequence[int], parts: Sequence[str], limit: float,
             rows.extend(_sized_rows(persons, parts, limit))
     if "postgresql" in parts:
         rows.extend(_postgres_rows(pg_sizes, limit))
+        for persons in pg_persons:
+            rows.extend(_postgres_roster_rows(persons, queries, limit))
     return rows
 
 
@@ -481,15 +626,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.million_scale")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS))
-    parser.add_argument("--pg-rows", type=int, nargs="+", default=list(PG_ROWS),
+    parser.add_argument("--pg-rows", type=int, nargs="*", default=list(PG_ROWS),
                         help="rows of the PostgreSQL import and export")
+    parser.add_argument("--pg-persons", type=int, nargs="*", default=list(PG_PERSONS),
+                        help="bench rosters (persons) put on the server for search, duplicates and reconcile")
+    parser.add_argument("--queries", type=int, default=40, help="searches of each kind on the server")
     parser.add_argument("--limit", type=float, default=600.0, help="stop a measurement after this many seconds")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         _child(args.child[0], args.child[1:])
         return 0
-    rows = run(args.sizes, args.parts, args.limit, args.pg_rows)
+    rows = run(args.sizes, args.parts, args.limit, args.pg_rows, args.pg_persons, args.queries)
     print(f"load average at the end: {os.getloadavg()[0]:.1f} (two cores)")
     print(table(["measured", "seconds", "beside", "ratio", "peak RSS MB", "goal"], rows))
     return 0
