@@ -31,7 +31,8 @@ from typing import Any
 from sqlalchemy import func, select, text
 
 from desktop_app import system
-from desktop_app.domain.errors import DatabaseError
+from desktop_app.domain.errors import Cancelled, DatabaseError
+from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.roles import Permission
 from desktop_app.services import accounts, audit
 from desktop_app.services.persons import CASE_REF_FLOOR_KEY, CASE_REF_PREFIX_KEY, GENERATED_REF_PREFIX
@@ -46,6 +47,7 @@ from desktop_app.storage.db import (
     is_encrypted,
     open_database,
 )
+from desktop_app.storage.errors import DatabaseBusy
 from desktop_app.storage.models import AuditEntry
 
 log = logging.getLogger(__name__)
@@ -69,13 +71,16 @@ def backup_now(db: Database, dest: Path, *, operator: str, reason: str = "manual
 def _take_backup(db: Database, dest: Path, *, operator: str, reason: str = "manual",
                  keep_recent: int = storage_backup.KEEP_RECENT, keep_days: int = storage_backup.KEEP_DAILY_DAYS,
                  keep_hours: int = storage_backup.KEEP_HOURS, now: dt.datetime | None = None,
-                 delete: Callable[[Path], None] = system.delete_file) -> BackupInfo:
+                 delete: Callable[[Path], None] = system.delete_file,
+                 before_entry: Callable[[], None] | None = None) -> BackupInfo:
     """Back the roster up into `dest` (a folder: rotated afterwards; or a file), checked and audited.
 
     A reason starting 'before' ('before import') names the copy and puts it in the tier kept for
     `keep_days` days whatever the routine backups do. The rotation never stops the audit entry: a
     backup another process holds open (`delete` raises, as Windows does) is named in the entry and
-    left for the next rotation.
+    left for the next rotation. `before_entry()`, given, waits until nobody else holds the write lock
+    (`Workspace.wait_for_writer`, raising Cancelled when given up): the entry is then written once the lock
+    is free, however long a colleague's save held it, instead of failing busy after the busy timeout.
     """
     dest = Path(dest).absolute()
     info = storage_backup.backup_database(db, dest, now=now, tag=storage_backup.reason_tag(reason))
@@ -96,9 +101,17 @@ def _take_backup(db: Database, dest: Path, *, operator: str, reason: str = "manu
                                "rotated_out": [path.name for path in removed]}
     if removed.held:
         changes["held_open"] = [path.name for path in removed.held]
-    with db.transaction() as session:
-        audit.record(session, operator, BACKUP_ACTION, "roster", info.path.name,
-                     f"backup ({reason}) of {info.persons} persons to {info.path.parent}", changes)
+    while True:
+        if before_entry is not None:
+            before_entry()
+        try:
+            with db.transaction() as session:
+                audit.record(session, operator, BACKUP_ACTION, "roster", info.path.name,
+                             f"backup ({reason}) of {info.persons} persons to {info.path.parent}", changes)
+            break
+        except DatabaseBusy:  # another writer came in between the wait and the entry: wait for it again
+            if before_entry is None:
+                raise
     log.info("backup written (%s): %d persons, %d bytes, %d rotated out, %d held open", reason, info.persons or 0,
              info.size, len(removed), len(removed.held))
     return info
@@ -182,18 +195,39 @@ class AutoBackup:
     def due(self) -> bool:
         return last_change_marker(self.db) != self._backed_up_marker
 
-    def run(self, reason: str, *, force: bool = False) -> BackupInfo | None:
-        """Back up now if anything changed since the last automatic backup (or `force`)."""
-        with self._one_at_a_time:
+    def run(self, reason: str, *, force: bool = False, cancelled: Callable[[], bool] = lambda: False,
+            waiting: Callable[[], None] = lambda: None, before_entry: Callable[[], None] | None = None
+            ) -> BackupInfo | None:
+        """Back up now if anything changed since the last automatic backup (or `force`).
+
+        A backup still writing is waited for (one at a time): `waiting()` is called once if it is, and
+        `cancelled()` asked meanwhile raises Cancelled when it says so (nothing written). `before_entry` is
+        `_take_backup`'s: the wait for a colleague's save before the backup's audit entry.
+
+            auto.run("at close", cancelled=lambda: not progress(0, 0), before_entry=wait_for_the_lock)
+        """
+        if not self._one_at_a_time.acquire(blocking=False):
+            waiting()
+            while not self._one_at_a_time.acquire(timeout=_LOOK_S):
+                if cancelled():
+                    raise Cancelled(QT_TRANSLATE_NOOP(
+                        "services.backups", "Not backed up: given up while the previous backup was being written."))
+        try:
             marker = last_change_marker(self.db)
             if not force and marker == self._backed_up_marker:
                 return None
             # The mission's own safety copies run whoever is signed in (issue 20): a volunteer's shift is backed up.
             signed = accounts.signed_in(self.db)
             info = _take_backup(self.db, self.folder, operator=signed.name if signed is not None else self.operator,
-                                reason=reason, keep_recent=self.keep_recent, keep_days=self.keep_days)
+                                reason=reason, keep_recent=self.keep_recent, keep_days=self.keep_days,
+                                before_entry=before_entry)
             self._backed_up_marker = marker
             return info
+        finally:
+            self._one_at_a_time.release()
+
+
+_LOOK_S = 0.1  # how often a backup waiting for the one still writing asks whether it was given up
 
 
 class AnotherRostersBackup(DatabaseError):

@@ -132,16 +132,25 @@ def install(app: QCoreApplication) -> GuiThreadCollector:
     return installed() or GuiThreadCollector(app)
 
 
-def release_freed_memory() -> None:
-    """Give the memory the program has freed back to the system, on a thread of its own (Linux's glibc).
+def trim_freed_memory() -> None:
+    """Give the memory the program has freed back to the system now, on the calling thread (Linux's glibc); the
+    one place the window trims. Where the system has no such call nothing is done.
 
     glibc keeps what is freed in its heaps for later allocations and returns little of it by itself: a
     worker's large build (Find duplicates at a million persons) left the process gigabytes larger once its
     results were let go. The trim (`system.memory_trimmer`) takes the heaps' locks in turn, so other threads
-    go on allocating. Where the system has no such call nothing is done.
+    go on allocating.
 
-        dialog.destroyed.connect(release_freed_memory)   # once a dialog holding a large result is gone
+        trim_freed_memory()   # on a worker, once it let go of what it built (a cancelled search)
     """
     trim = system.memory_trimmer()
     if trim is not None:
-        threading.Thread(target=trim, args=(0,), name="releaseFreedMemory", daemon=True).start()
+        trim(0)
+
+
+def release_freed_memory() -> None:
+    """`trim_freed_memory` on a thread of its own: for the GUI thread, which the trim would hold.
+
+        dialog.destroyed.connect(release_freed_memory)   # once a dialog holding a large result is gone
+    """
+    threading.Thread(target=trim_freed_memory, name="releaseFreedMemory", daemon=True).start()

@@ -50,15 +50,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import system
 from desktop_app.domain.errors import Cancelled, RosterError
-from desktop_app.services import changes, duplicates
+from desktop_app.services import backups, changes, duplicates
 from desktop_app.services.duplicates import DuplicateCandidate, FieldChoice
 from desktop_app.services.persons import PersonView
 from desktop_app.services.workspace import Roster, Workspace
 from desktop_app.ui import labels
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.colours import readable_text
 from desktop_app.ui.errors import match_reasons, show_error
+from desktop_app.ui.garbage import trim_freed_memory
 from desktop_app.ui.latest_read import WaitedReads
 from desktop_app.ui.operations import PendingOperation, run_in_background, write_and_wait
 from desktop_app.ui.records_model import RecordsModel
@@ -352,9 +353,7 @@ def _searched(db: Roster, progress: Callable[[int, int], bool]) -> list[Duplicat
     except Cancelled as exc:
         told = exc.text  # as raised: a message the dialog may translate
     # Out of the except clause: the error and its traceback, which held the search's frames, are let go.
-    trim = system.memory_trimmer()
-    if trim is not None:
-        trim(0)
+    trim_freed_memory()
     raise Cancelled(told)
 
 
@@ -381,7 +380,7 @@ class DuplicatesDialog(QDialog):
             (self.tr("Decision"), lambda p: self.tr("almost surely") if p.decision == "match" else self.tr("look")),
             (self.tr("Score"), lambda p: f"{p.score:.3f}"), (self.tr("Reasons"), lambda p: match_reasons(p.reasons))],
             parent=self)
-        self.table = QTableView(self)
+        self.table = LinesTable(self)  # a name or reason on several lines shows on one; Ctrl+C copies it as typed
         self.table.setObjectName("duplicatesTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -419,13 +418,30 @@ class DuplicatesDialog(QDialog):
     def refresh(self) -> None:
         """Search again. The search is a read on a worker of its own: the roster's saves go on meanwhile (what a
         save changed is looked up again before the pairs are listed), and a search still running is cancelled
-        first; closed, the dialog cancels its search, which stops within about a thousand persons."""
+        first; closed, the dialog cancels its search, which stops within about a thousand persons. A roster
+        keeping the rollback journal (a network share: `backups.beside_saves` says no), where a long read keeps
+        every save out until they fail busy, is searched on the writer's worker instead, as its backups are:
+        saves wait their turn behind it, and the dialog says so. The progress names the stage under way."""
         if self.search is not None and shiboken6.isValid(self.search) and not self.search.done:
             self.search.cancel()
         db = self.workspace.db
+        beside = backups.beside_saves(db)
+        self.count_label.setText(self.tr("Looking for duplicates…") if beside else self.tr(
+            "Looking for duplicates… The roster is on a network share: your saves wait until the search ends "
+            "(Cancel ends it)."))
         search = self.search = run_in_background(self, self.tr("Looking for duplicates"),
                                                  lambda progress: _searched(db, progress), self._found,
-                                                 lambda exc: self._not_found(exc, search), reading=True)
+                                                 lambda exc: self._not_found(exc, search), reading=beside,
+                                                 stage_text=self._stage_text)
+
+    def _stage_text(self, done: int, total: int) -> str:
+        """The search's progress in words: the stage under way (`duplicates.SEARCH_STAGES`), and which of how many."""
+        stages = duplicates.SEARCH_STAGES
+        stage = QCoreApplication.translate("services.duplicates", stages[done]) if 0 <= done < len(stages) else ""
+        if not stage:
+            return self.tr("Looking for duplicates")
+        return self.tr("Looking for duplicates: %1 (stage %2 of %3)").replace("%1", stage) \
+            .replace("%2", str(done + 1)).replace("%3", str(total))
 
     def _not_found(self, exc: BaseException, search: PendingOperation) -> None:
         if isinstance(exc, Cancelled):  # by the officer, or given up for a newer search: the list stays as it was

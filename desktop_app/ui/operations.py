@@ -471,6 +471,11 @@ class PendingOperation(QObject):
         self.cancel_event = threading.Event()
         self.waiting_for: str | None = None  # who holds the lock, while this write waits for it
         self.on_note: Callable[[object], None] | None = None  # what the work tells on its way (`run_opening`)
+        # What the waiting window says when the work names as the holder one of these (a wait of its own, not for a
+        # colleague's save: the backup at close waiting for an automatic backup still writing)
+        self.waiting_words: dict[str, str] = {}
+        # The progress dialog's words for `progress(done, total)` (the stage under way), if the task names its stages
+        self.stage_text: Callable[[int, int], str] | None = None
         self.wait_dialog: QProgressDialog | None = None
         self.dialog: QProgressDialog | None = None  # the progress dialog of a long task
         self._show_timer: QTimer | None = None
@@ -499,14 +504,16 @@ class PendingOperation(QObject):
         if total > 0 and self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
+            if self.stage_text is not None and not self.cancelled:  # "Cancelling…" stays once pressed
+                self.dialog.setLabelText(self.stage_text(done, total))
 
     def show_waiting(self, holder: str | None) -> None:
         """Say who holds the lock, in a window that leaves the main one free, with Cancel."""
         self.waiting_for = holder
         who = holder or self.tr("a colleague (another window or workstation)")
-        text = self.tr("%1: waiting for %2 to finish writing to the roster. Your change is saved as soon as "
-                       "they finish; Cancel gives it up (nothing is written).").replace("%1", self.title) \
-            .replace("%2", who)
+        text = self.waiting_words.get(who) or self.tr(
+            "%1: waiting for %2 to finish writing to the roster. Your change is saved as soon as they finish; "
+            "Cancel gives it up (nothing is written).").replace("%1", self.title).replace("%2", who)
         if self.wait_dialog is None:
             self.wait_dialog = QProgressDialog(text, self.tr("Cancel"), 0, 0, self._parent)
             self.wait_dialog.setObjectName("waitingForLock")
@@ -670,17 +677,20 @@ def run_in_background(parent: QWidget | None, title: str, operation: Callable[[P
                       on_success: Callable[[Any], None],
                       on_failure: Callable[[BaseException], None] | None = None, *,
                       quiet: bool = False, hub: WorkspaceHub | None = None,
-                      kinds: frozenset[str] | None = None, reading: bool = False) -> PendingOperation:
+                      kinds: frozenset[str] | None = None, reading: bool = False,
+                      stage_text: Callable[[int, int], str] | None = None) -> PendingOperation:
     """Run `operation(progress)` on the writer's worker with a lazily shown progress dialog and Cancel
     (see the module); with `hub`, as a write that waits for the lock and announces what it committed. With
     `reading` (an operation that only reads: the duplicate search), on a worker of its own instead, so that
     the roster's saves go on meanwhile and the reader pool stays free for the window's short reads; its progress
     dialog then blocks no window (the officer works in the roster while it runs); a `quiet` one (the window's
-    own: the automatic backup) on another worker (`background_read_pool`), so neither waits for the other."""
+    own: the automatic backup) on another worker (`background_read_pool`), so neither waits for the other.
+    `stage_text(done, total)`, given, is the progress dialog's label at each report (the stage under way)."""
     if reading and hub is not None:
         raise ValueError("a reading operation writes nothing: it takes no hub")
     pending = PendingOperation(parent, title, on_success, on_failure, progress=True, quiet=quiet, every_error=True,
                                modal=not reading)
+    pending.stage_text = stage_text
     pool = (background_read_pool() if quiet else long_read_pool()) if reading else write_pool()
     return _start(pending, pool, operation, hub, kinds, read=reading)
 

@@ -1065,6 +1065,16 @@
         <source>Find &amp;duplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="430"/>
+        <source>Looking for duplicates… The roster is on a network share: your saves wait until the search ends (Cancel ends it).</source>
+        <translation>Поиск дубликатов… База находится в сетевой папке: ваши сохранения ждут окончания поиска (Отмена прекращает его).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="443"/>
+        <source>Looking for duplicates: %1 (stage %2 of %3)</source>
+        <translation>Поиск дубликатов: %1 (этап %2 из %3)</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -4889,6 +4899,16 @@ Open the other roster anyway (this roster itself is unchanged, without this back
         <location filename="../../ui/protection/feature.py" line="545"/>
         <source>Open &amp;anyway</source>
         <translation>&amp;Всё равно открыть</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="514"/>
+        <source>the automatic backup still being written</source>
+        <translation>ещё не дописанная автоматическая резервная копия</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/feature.py" line="536"/>
+        <source>Backing up: an automatic backup of the roster is still being written, and this backup follows it. Cancel gives this backup up (nothing more is written; the automatic one is kept).</source>
+        <translation>Резервное копирование: автоматическая резервная копия базы ещё записывается, эта копия будет сделана после неё. Отмена отказывается от этой копии (больше ничего не записывается; автоматическая копия сохраняется).</translation>
     </message>
 </context>
 <context>
@@ -9883,6 +9903,14 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
+    <name>services.backups</name>
+    <message>
+        <location filename="../../services/backups.py" line="213"/>
+        <source>Not backed up: given up while the previous backup was being written.</source>
+        <translation>Копия не сделана: отменено, пока записывалась предыдущая резервная копия.</translation>
+    </message>
+</context>
+<context>
     <name>services.duplicates</name>
     <message>
         <location filename="../../services/duplicates/merging.py" line="181"/>
@@ -9933,6 +9961,21 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/duplicates/merging.py" line="397"/>
         <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
         <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../services/duplicates/merging.py" line="177"/>
+        <source>reading the roster</source>
+        <translation>чтение базы</translation>
+    </message>
+    <message>
+        <location filename="../../services/duplicates/merging.py" line="178"/>
+        <source>comparing the persons</source>
+        <translation>сравнение людей</translation>
+    </message>
+    <message>
+        <location filename="../../services/duplicates/merging.py" line="179"/>
+        <source>listing the pairs</source>
+        <translation>составление списка пар</translation>
     </message>
 </context>
 <context>

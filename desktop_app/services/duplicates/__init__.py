@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from desktop_app.services.duplicates.merging import (
     PICKABLE,
+    SEARCH_STAGES,
     DuplicateCandidate,
     FieldChoice,
     HistoryEntry,
@@ -36,6 +37,7 @@ from desktop_app.services.duplicates.merging import (
 
 __all__ = [
     "PICKABLE",
+    "SEARCH_STAGES",
     "DuplicateCandidate",
     "FieldChoice",
     "HistoryEntry",

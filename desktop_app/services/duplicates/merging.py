@@ -144,12 +144,13 @@ def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[D
     looked up again at the end and its pairs left out, not offered with the fields, score and decision
     of before the save; the next search judges them as they are (the merge screen reads both persons
     again in any case). `progress(done, total)` is asked
-    between the stages and every thousand persons within them; once it returns False the search
-    stops there with `Cancelled`.
+    between the stages and every thousand persons within them, `done` the stages finished of `total`
+    (`SEARCH_STAGES[done]` names the one under way: reading, comparing, listing); once it returns False
+    the search stops there with `Cancelled`.
     """
     check = _checker(progress)
     with db.reading() as session:
-        roster = load_roster(session, checkpoint=lambda: check(_COMPARING))
+        roster = load_roster(session, checkpoint=lambda: check(_READING))
         dismissed = _dismissed(session)
     check(_COMPARING)
     pairs = engine_duplicates(_checked(prepared_roster(roster), check), checkpoint=lambda: check(_COMPARING))
@@ -169,7 +170,13 @@ def find_duplicates(db: Database, *, progress: Progress | None = None) -> list[D
     return _closed(found, dismissed)
 
 
-_COMPARING, _LISTING, _STAGES = 1, 2, 3  # `find_duplicates`' stages as its progress counts them
+# `find_duplicates`' stages as its progress counts them: the stages finished, of `_STAGES`
+_READING, _COMPARING, _LISTING, _STAGES = 0, 1, 2, 3
+# The stage under way, by `progress`' `done` (translated in the "services.duplicates" context): the search spends
+# its time reading and comparing, and a window shows which (its bar stood at the first stage throughout).
+SEARCH_STAGES = (QT_TRANSLATE_NOOP("services.duplicates", "reading the roster"),
+                 QT_TRANSLATE_NOOP("services.duplicates", "comparing the persons"),
+                 QT_TRANSLATE_NOOP("services.duplicates", "listing the pairs"))
 _LOOKED_UP_AT_ONCE = 500  # persons per statement when the pairs' persons are looked up again
 
 

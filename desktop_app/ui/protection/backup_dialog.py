@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from desktop_app.domain.errors import DatabaseError
 from desktop_app.services import backups
 from desktop_app.services.workspace import Workspace
 from desktop_app.storage.backup import KEEP_DAILY_DAYS, KEEP_RECENT, BackupInfo
+from desktop_app.ui.cell_text import LinesTable
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.fit import fit_placeholder
 from desktop_app.ui.latest_read import LatestRead
@@ -101,7 +101,7 @@ class RestoreDialog(QDialog):
         layout.addLayout(row)
         self.model: RecordsModel[BackupInfo] = RecordsModel(
             [(self.tr(title), fn) for title, fn in BACKUP_COLUMNS], parent=self)
-        self.table = QTableView(self, objectName="backupTable")
+        self.table = LinesTable(self, objectName="backupTable")  # a problem on several lines: Ctrl+C copies it as typed
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

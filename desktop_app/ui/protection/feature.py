@@ -310,13 +310,21 @@ class Protection(QObject):
         if self.auto_task is not None and self._auto_task_of is auto:
             return  # the previous one is still writing
         task: list[PendingOperation] = []
+        workspace = self.host.workspace
 
-        def backing_up(_progress: Progress) -> BackupInfo | None:
+        def backing_up(progress: Progress) -> BackupInfo | None:
             # Queued behind a long read (a duplicate search), it may start once the roster was left (File > Open,
             # the window closed: their backup at close took its place) or replaced: not run on a roster let go.
-            if self.auto is not auto:
+            if self.auto is not auto or workspace is None:
                 raise Cancelled("Not backed up: the roster was left before the automatic backup started.")
-            return auto.run(reason)
+
+            def given_up() -> bool:
+                return not progress(0, 0) or self.auto is not auto
+
+            # Its audit entry waits for a colleague's save however long it holds the lock (it failed busy after
+            # 10 s and the officer read "Automatic backup failed"); given up if the roster is left meanwhile.
+            return auto.run(reason, cancelled=given_up,
+                            before_entry=lambda: workspace.wait_for_writer(given_up, lambda _holder: None))
 
         def finished(_result: object = None) -> None:
             if task and self.auto_task is task[0]:  # not the next roster's, asked while this one waited its turn
@@ -503,13 +511,30 @@ class Protection(QObject):
         numbered = threading.Event()
         number: list[int] = []
 
+        previous = self.tr("the automatic backup still being written")
+
         def back_up(progress: Progress) -> object:
             numbered.wait()
-            # The relay outlives every window: its signal is the runner's own way to name the lock's holder.
-            workspace.wait_for_writer(lambda: not progress(0, 0), lambda holder: relay.waiting.emit(number[0], holder))
-            return auto.run("at close") if workspace.db is db else None
+
+            def cancelled() -> bool:
+                return not progress(0, 0)
+
+            def wait_for_the_lock() -> None:
+                # The relay outlives every window: its signal is the runner's own way to name the lock's holder.
+                workspace.wait_for_writer(cancelled, lambda holder: relay.waiting.emit(number[0], holder))
+
+            wait_for_the_lock()
+            if workspace.db is not db:
+                return None
+            # An automatic backup still writing (minutes at a million persons) is waited for in the waiting window,
+            # whose Cancel gives this one up (it waited on a lock nothing could interrupt, and no window said why).
+            return auto.run("at close", cancelled=cancelled, waiting=lambda: relay.waiting.emit(number[0], previous),
+                            before_entry=wait_for_the_lock)
 
         operation = run_in_background(parent, self.tr("Backing up"), back_up, done, failed, quiet=True)
+        operation.waiting_words[previous] = self.tr(
+            "Backing up: an automatic backup of the roster is still being written, and this backup follows it. "
+            "Cancel gives this backup up (nothing more is written; the automatic one is kept).")
         number.append(operation.number)
         numbered.set()
         return operation
