@@ -321,10 +321,17 @@ class Protection(QObject):
             def given_up() -> bool:
                 return not progress(0, 0) or self.auto is not auto
 
-            # Its audit entry waits for a colleague's save however long it holds the lock (it failed busy after
-            # 10 s and the officer read "Automatic backup failed"); given up if the roster is left meanwhile.
-            return auto.run(reason, cancelled=given_up,
-                            before_entry=lambda: workspace.wait_for_writer(given_up, lambda _holder: None))
+            def before_entry() -> None:
+                # Its audit entry waits for a colleague's save however long it holds the lock (it failed busy after
+                # 10 s and the officer read "Automatic backup failed"). The roster left meanwhile (the close, File >
+                # Open: asked while the copy was written), the entry is still written if nobody holds the lock, and
+                # given up only while someone does: given up at once, the copy stayed without its entry and the
+                # backup at close, finding the roster not backed up, copied it all again.
+                held: list[bool] = []
+                workspace.wait_for_writer(lambda: not progress(0, 0) or (bool(held) and self.auto is not auto),
+                                          lambda _holder: held.append(True))
+
+            return auto.run(reason, cancelled=given_up, before_entry=before_entry)
 
         def finished(_result: object = None) -> None:
             if task and self.auto_task is task[0]:  # not the next roster's, asked while this one waited its turn

@@ -1,0 +1,74 @@
+"""The window closed (or another roster opened) while an automatic backup is still being written (found by breaker
+X21a on U6's c0a1a8f).
+
+Since c0a1a8f the automatic backup's audit entry waits for the write lock, and that wait is given up once the
+roster is left (`Protection._run_auto`: `self.auto is not auto`). The close and File > Open leave the roster the
+moment they are asked, before the backup still copying reaches its entry: the entry was then given up though
+nobody held the lock, the backup stayed in the folder without its audit entry, and the backup at close, which
+found the roster not backed up, wrote a whole second copy (minutes more at a million persons, the officer kept
+waiting in "an automatic backup of the roster is still being written"). Before c0a1a8f the entry was written and
+the backup at close had nothing left to copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from desktop_app.services import backups, persons
+from desktop_app.storage.db import Database
+from desktop_app.storage.models import AuditEntry
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.protection import Protection
+
+RAISE = "This plugin does not support raise"  # the offscreen platform
+
+
+def _backup_entries(db: Database) -> list[str]:
+    with db.reading() as session:
+        return list(session.scalars(select(AuditEntry.entity_key).where(AuditEntry.action == backups.BACKUP_ACTION)
+                                    .order_by(AuditEntry.id)))
+
+
+def _waiting_for_the_automatic_backup() -> bool:
+    return any(isinstance(widget, QProgressDialog) and widget.objectName() == "waitingForLock"
+               and "still being written" in widget.labelText() for widget in QApplication.topLevelWidgets())
+
+
+@pytest.mark.qt_log_ignore(RAISE)
+def test_the_window_closed_while_an_automatic_backup_writes_keeps_its_entry_and_copies_once(
+        qtbot: QtBot, big_window: MainWindow, big_db: Database) -> None:
+    protection = big_window.feature(Protection)
+    qtbot.waitUntil(lambda: big_window.roster_changes.watched is big_db and protection.auto_task is None,
+                    timeout=60_000)
+    assert big_db.target.path is not None
+    folder = big_db.target.path.parent / "backups"
+    before, entries = set(folder.glob("*.db")), _backup_entries(big_db)
+    persons.create_person(big_db, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
+    seen_waiting: list[bool] = []
+    closed: list[bool] = []
+
+    def close_once_copying() -> None:  # the officer closes while the automatic backup's copy is being written
+        if not closed and any(folder.glob(".*.partial")):
+            closed.append(True)
+            big_window.close()
+        if closed and _waiting_for_the_automatic_backup():
+            seen_waiting.append(True)
+
+    timer = QTimer()
+    timer.timeout.connect(close_once_copying)
+    timer.start(1)
+    try:
+        protection._periodic_backup()
+        assert protection.auto_task is not None
+        qtbot.waitUntil(lambda: bool(closed) and not big_window.isVisible(), timeout=120_000)
+    finally:
+        timer.stop()
+    assert seen_waiting  # the backup at close did wait for the automatic one (else this test proves nothing)
+    written = sorted(set(folder.glob("*.db")) - before)
+    # Before: two new copies (the automatic one and the one at close), and only the one at close in the trail
+    assert [path.name for path in written] == _backup_entries(big_db)[len(entries):]
+    assert len(written) == 1
