@@ -324,11 +324,11 @@ class Protection(QObject):
             def before_entry() -> None:
                 # Its audit entry waits for a colleague's save however long it holds the lock (it failed busy after
                 # 10 s and the officer read "Automatic backup failed"). The roster left meanwhile (the close, File >
-                # Open: asked while the copy was written), the entry is still written if nobody holds the lock, and
-                # given up only while someone does: given up at once, the copy stayed without its entry and the
-                # backup at close, finding the roster not backed up, copied it all again.
+                # Open: asked while the copy was written) or the program quitting, the entry is still written if
+                # nobody holds the lock, and given up only while someone does: given up at once, the copy stayed
+                # without its entry, and the backup at close, finding the roster not backed up, copied it all again.
                 held: list[bool] = []
-                workspace.wait_for_writer(lambda: not progress(0, 0) or (bool(held) and self.auto is not auto),
+                workspace.wait_for_writer(lambda: bool(held) and (not progress(0, 0) or self.auto is not auto),
                                           lambda _holder: held.append(True))
 
             return auto.run(reason, cancelled=given_up, before_entry=before_entry)
