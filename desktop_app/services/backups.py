@@ -170,11 +170,12 @@ def beside_saves(db: Database) -> bool:
     saves instead of before them: SQLite in WAL mode, where the read sees one snapshot (one read transaction:
     a save committed meanwhile is wholly in a backup or wholly absent) and never holds a writer up. A roster
     on a network share keeps the rollback journal, where a reader keeps every save out until it ends (they
-    would fail busy): its long reads wait their turn with the saves on the writer's worker.
+    would fail busy): its long reads wait their turn with the saves on the writer's worker. A server roster
+    (PostgreSQL, whose reads never hold a writer up) is read beside its saves as well.
 
         run_in_background(window, title, work, done, reading=backups.beside_saves(db))
     """
-    return db.target.path is not None and system.journal_mode(db.target.path) == "WAL"
+    return db.target.path is None or system.journal_mode(db.target.path) == "WAL"
 
 
 @dataclass
