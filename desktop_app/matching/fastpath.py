@@ -13,6 +13,7 @@ this module computes the same values with less Python work per record, and
 from __future__ import annotations
 
 import math
+import threading
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -472,6 +473,11 @@ _MISSING = -1  # a value absent on the record
 _UNSEEN = -2   # a query's value that no roster record holds
 
 
+def _given(value: Hashable | None) -> bool:
+    """Whether `value` is a value and not missing, as `_Codes` reads it."""
+    return value is not None and value != ""
+
+
 class _Codes:
     """Values of one field as small integers: the roster's get codes 0.., a query's unknown value `_UNSEEN`."""
 
@@ -498,14 +504,35 @@ class _Codes:
         return np.array(found, np.int64)
 
 
+# The fields most answers give none of (a partner's list of names, dates and passports): a roster's columns of
+# them are made for the first batch whose queries give one (`_Columns.given`), not for every index.
+_SEX, _HOUSEHOLD, _LOCALITY, _ADDRESS = "sex", "household_key", "locality", "address"
+_OPTIONAL = (_SEX, _HOUSEHOLD, _LOCALITY, _ADDRESS)
+
+
 class _Columns:
-    """The cheap fields of a list of records as arrays (codes, dates, the single document number)."""
+    """The cheap fields of a list of records as arrays (codes, dates, the single document number).
+
+    A roster's (`roster=True`) sex, household and places are made when first asked for (`given`), and always
+    before a batch's own are coded against them; a batch's own are made at once.
+    """
+
+    sex: np.ndarray
+    household: np.ndarray
+    locality: np.ndarray
+    locality_text: np.ndarray
+    address: np.ndarray
+    address_text: np.ndarray
 
     def __init__(self, records: Sequence[Prepared], codes: tuple[_Codes, ...], *, roster: bool) -> None:
-        _, _, sex, household, document, _, locality, address = codes  # identifiers: `PairFields._identifiers`
+        _, _, _, _, document, _, _, _ = codes  # identifiers: `PairFields._identifiers`
+        self._records = records
+        self._codes = codes
+        self._roster = roster
+        self._made: set[str] = set()  # the `_OPTIONAL` fields whose columns are made
         n = len(records)
-        self.sex = sex.column([r.sex for r in records], add=roster)
-        self.household = household.column([r.household_key for r in records], add=roster)
+        if not roster:
+            self.given(_OPTIONAL)
         self.doc_count = np.fromiter((len(r.documents) for r in records), np.int64, n)
         singles = [next(iter(r.documents)) if len(r.documents) == 1 else "" for r in records]
         self.doc = document.column(singles, add=roster)
@@ -513,10 +540,6 @@ class _Columns:
         self.doc_len = np.fromiter((len(d) for d in singles), np.int64, n)
         # Each single number's first and last h characters (h in _AFFIXES) hashed, for `_may_be_one_off`.
         self.prefix, self.suffix = _affix_hashes(singles, self.doc_len)
-        self.locality = locality.column([r.locality for r in records], add=roster)
-        self.locality_text = np.array([r.locality for r in records], dtype=object)
-        self.address = address.column([r.address for r in records], add=roster)
-        self.address_text = np.array([r.address for r in records], dtype=object)
         # Each distinct date object once (a roster's records share some 30,000), then spread to the records.
         every = [r.birth_date for r in records]
         _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, n), return_index=True,
@@ -537,11 +560,35 @@ class _Columns:
         text = "".join(d if len(d) == _ISO_LENGTH else "\0" * _ISO_LENGTH for d in iso)
         self.iso_bytes = np.frombuffer(text.encode("ascii"), np.uint8).reshape(m, _ISO_LENGTH)[spread]
 
+    def given(self, fields: Iterable[str]) -> None:
+        """Make the columns of `fields` (of `_OPTIONAL`: `Prepared` field names) not made yet. A roster's codes are
+        added here: for a kept index's columns, called under `PairFields`' lock."""
+        _, _, sex, household, _, _, locality, address = self._codes
+        records, add = self._records, self._roster
+        for field in fields:
+            if field in self._made:
+                continue
+            if field == _SEX:
+                self.sex = sex.column([r.sex for r in records], add=add)
+            elif field == _HOUSEHOLD:
+                self.household = household.column([r.household_key for r in records], add=add)
+            elif field == _LOCALITY:
+                self.locality = locality.column([r.locality for r in records], add=add)
+                self.locality_text = np.array([r.locality for r in records], dtype=object)
+            else:
+                self.address = address.column([r.address for r in records], add=add)
+                self.address_text = np.array([r.address for r in records], dtype=object)
+            self._made = self._made | {field}  # a new set: another thread reads the old one whole
+
     def rows(self, start: int, end: int) -> _Columns:
         """The columns of records `start` to `end` (views): what `_Columns(records[start:end], codes, roster=False)`
-        gives for records the codes were made from (each value of theirs already has its code)."""
+        gives for records the codes were made from (each value of theirs already has its code). Every field's column
+        is made first (`given`)."""
+        self.given(_OPTIONAL)
         out = object.__new__(_Columns)
-        out.__dict__.update({name: column[start:end] for name, column in vars(self).items()})
+        out.__dict__.update({name: column[start:end] for name, column in vars(self).items()
+                             if isinstance(column, np.ndarray)})
+        out._records, out._codes, out._roster, out._made = self._records[start:end], self._codes, False, self._made
         return out
 
 
@@ -552,6 +599,9 @@ class PairFields:
         self._codes = (_Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes(), _Codes())
         self._roster = roster
         self._columns = _Columns(roster, self._codes, roster=True)
+        # Held while a roster's column is made for a batch that first gives its field: the fresh copies of a kept
+        # index share these columns and the codes, and reconciles run side by side.
+        self._making = threading.Lock()
         # The roster's roster ID and case reference codes, made for the first batch that gives either.
         self._identifiers: tuple[np.ndarray, np.ndarray] | None = None
         # The level of each pair of the roster's localities and of its addresses met so far, by the pair's number
@@ -576,23 +626,32 @@ class PairFields:
         With `indexed_from`, `queries` are the roster's own records from that position on (the duplicate
         finder's): their columns are the roster's, sliced, not made again from the records.
         """
-        q = (_Columns(queries, self._codes, roster=False) if indexed_from is None
-             else self._columns.rows(indexed_from, indexed_from + len(queries)))
         t = self._columns
+        if indexed_from is None:
+            # The roster's columns of a field some query gives, made (its values coded) before the queries' own.
+            wanted = [field for field in _OPTIONAL if field not in t._made
+                      and any(_given(getattr(query, field)) for query in queries)]
+            if wanted:
+                with self._making:
+                    t.given(wanted)
+            q = _Columns(queries, self._codes, roster=False)
+        else:
+            with self._making:
+                q = t.rows(indexed_from, indexed_from + len(queries))
         out: list[np.ndarray | int] = [DIFFERENT + 1] * len(FIELDS)
         # A field no query gives is 'missing' for every pair: one level, not an array (most answers give
-        # no roster ID, sex, household or places).
+        # no roster ID, sex, household or places; the roster's column of such a field may not be made yet).
         out[IDENTIFIER] = self._identifier_levels(queries, rows, positions)
-        out[SEX_F] = _same_levels(q.sex, t.sex, rows, positions)
-        out[HOUSEHOLD_F] = _same_levels(q.household, t.household, rows, positions)
+        out[SEX_F] = _same_levels(q.sex, t.sex, rows, positions) if _SEX in t._made else 2
+        out[HOUSEHOLD_F] = _same_levels(q.household, t.household, rows, positions) if _HOUSEHOLD in t._made else 2
         out[BIRTH_F] = _date_levels(q, t, rows, positions)
         out[DOCUMENT_F] = self._document_levels(queries, q, t, rows, positions)
         # The roster's own records as queries: a pair of places met once for the roster, not once per batch.
         known = (None, None) if indexed_from is None else self._places_known
-        out[LOCALITY_F] = _place_levels(q.locality, t.locality, q.locality_text, t.locality_text, rows, positions,
-                                        LOCALITY_BANDS, known[0])
-        out[ADDRESS_F] = _place_levels(q.address, t.address, q.address_text, t.address_text, rows, positions,
-                                       ADDRESS_BANDS, known[1])
+        out[LOCALITY_F] = (_place_levels(q.locality, t.locality, q.locality_text, t.locality_text, rows, positions,
+                                         LOCALITY_BANDS, known[0]) if _LOCALITY in t._made else len(LOCALITY_BANDS) + 2)
+        out[ADDRESS_F] = (_place_levels(q.address, t.address, q.address_text, t.address_text, rows, positions,
+                                        ADDRESS_BANDS, known[1]) if _ADDRESS in t._made else len(ADDRESS_BANDS) + 2)
         return out
 
     def _identifier_levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray
