@@ -134,19 +134,21 @@ def load_roster(session: Session, checkpoint: Callable[[], None] | None = None) 
     shared: dict[str, str] = {}
     same = shared.setdefault
     dates: dict[str | None, str | None] = {}
+    # The tuple made straight, not through the named tuple's own `__new__` (a Python call of 17 arguments per person).
+    new = tuple.__new__
     for (person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
          birth_date, household_id, status, version, locality, address) in connection.execute(query):
         if checkpoint is not None and len(roster) % _ASKED_EVERY == 0:
             checkpoint()
         numbers = documents.get(person_id)
         locality = locality or ""
-        roster[person_id] = RosterPerson(
+        roster[person_id] = new(RosterPerson, (
             person_id, uuid, case_ref, same(surname, surname), same(given_names, given_names),
             same(patronymic, patronymic), same(surname_latin, surname_latin),
             same(given_names_latin, given_names_latin), sex, dates.setdefault(birth_date, birth_date),
             tuple(numbers) if numbers else no_documents, household_id,
             household_refs.get(household_id, "") if household_id else "", same(status, status), version,
-            same(locality, locality), address or "")
+            same(locality, locality), address or ""))
     return roster
 
 
