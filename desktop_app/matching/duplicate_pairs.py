@@ -630,3 +630,49 @@ class _SecondKeys:
         starts = np.cumsum(per) - per
         counts = per[inverse]
         return _int64(flat)[_ranges(starts[inverse], counts)], counts
+
+
+def identical_groups(records: Sequence[Prepared]) -> list[list[int]]:
+    """The positions of registrations alike in everything the finder compares but their household, two or more,
+    each group ascending: the same names, a full birth date (day, month and year), the same numbers (or none),
+    sex, locality and address.
+
+        for group in identical_groups(prepared):
+            kept, *again = group   # each of `again` is offered for merging into `kept` where nothing else offers it
+
+    A file imported many times over (a clerk's repeated import, a family's file sent again and again) makes as many
+    copies of each person; their numbers and names are then borne by as many holders, which the model weighs as a
+    group's number and a common name, and their blocks grow past `engine.MAX_BLOCK`: `engine.find_duplicates`
+    offers, through these groups, the copies no pair offered.
+    """
+    if len(records) < 2:
+        return []
+    # Namesakes born on one day first, on arrays; the rest of the fields only for them (a few in a thousand).
+    name = _value_codes([record.tokens for record in records])
+    born = _value_codes([record.birth_date for record in records])
+    alike = name * (int(born.max()) + 1) + born
+    _, spread, counts = np.unique(alike, return_inverse=True, return_counts=True)
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for position in np.flatnonzero(counts[spread.reshape(-1)] > 1).tolist():
+        record = records[position]
+        birth = record.birth_date
+        if not record.tokens or birth is None or birth.day is None or birth.month is None:
+            continue
+        signature = (int(alike[position]), record.documents, record.sex, record.locality, record.address)
+        found = groups.get(signature)
+        if found is None:
+            groups[signature] = [position]
+        else:
+            found.append(position)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _value_codes(values: list[object]) -> np.ndarray:
+    """Each of `values` as a number, equal values one number. A roster's namesakes share one tokens tuple and its
+    persons their date objects (`RosterPreparing`): each distinct object is read once, by its id (`values` holds
+    them, so that no id is reused meanwhile)."""
+    _, first, spread = np.unique(np.fromiter(map(id, values), np.uint64, len(values)), return_index=True,
+                                 return_inverse=True)
+    numbered: dict[object, int] = {}
+    codes = np.fromiter((numbered.setdefault(values[k], len(numbered)) for k in first.tolist()), np.int64, len(first))
+    return codes[spread.reshape(-1)]  # type: ignore[no-any-return]

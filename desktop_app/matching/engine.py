@@ -45,7 +45,7 @@ from desktop_app.matching.comparisons import (
     compare_other,
     shared_documents,
 )
-from desktop_app.matching.duplicate_pairs import RosterPairs
+from desktop_app.matching.duplicate_pairs import RosterPairs, identical_groups
 from desktop_app.matching.fastpath import (
     BirthNarrowing,
     DuplicateNarrowing,
@@ -99,6 +99,8 @@ OTHER_CARRIERS = 2
 # The duplicate finder's reason for a pair offered on EM's own count of duplicates, which the documents cut
 # (`find_duplicates`): registrations of one person giving two numbers look like namesakes to the cut.
 FEW_AGREE = "few registrations on this roster agree on a number: the officer decides"
+# A registration copied many times over (`duplicate_pairs.identical_groups`) that no pair offers, offered for merging.
+IDENTICAL = "registered again alike in every field: the officer decides"
 # A name key or a full birth date shared by more records than this meets, in the duplicate finder, only the
 # records alike in a second key (`fastpath.DuplicateNarrowing`): two registrations of one person share a
 # number, or a name and a birth date typed with one slip. Namesakes born years apart were compared pair by
@@ -846,8 +848,47 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
                     decision, reasons = REVIEW, (*reasons, OTHER_FAMILIES)
             pairs.append(DuplicatePair(prepared.key, target.key, judged.score, decision, reasons,
                                        judged.contributions))
+    check()
+    pairs += _identical_unoffered(index, pairs)
     pairs.sort(key=lambda pair: -pair.score)
     return pairs
+
+
+def _identical_unoffered(index: RosterIndex, pairs: Sequence[DuplicatePair]) -> list[DuplicatePair]:
+    """A pair (for review at least, `IDENTICAL`) of each registration alike in every field to an earlier one
+    (`duplicate_pairs.identical_groups`) that `pairs` offers with none of its copies, to the first of them.
+
+    Copies of one registration weigh less together the more of them there are (their number looks a group's, their
+    name and birth date common): a file imported again and again, or a placeholder, gave no pair of its copies past
+    some 200 copies where names, a birth date and a number are all it holds, and past `MAX_BLOCK` copies none was
+    even met; a number borne by thousands weighs against even three copies of a person written in it. The officer
+    still has each to merge: one pair each, to the first copy.
+    """
+    roster = index._prepared
+    groups = identical_groups(roster)
+    if not groups:
+        return []
+    group_of = {roster[position].key: number for number, group in enumerate(groups) for position in group}
+    reached: set[Key] = set()
+    for pair in pairs:
+        group = group_of.get(pair.key_a)
+        if group is not None and group == group_of.get(pair.key_b):
+            reached.update((pair.key_a, pair.key_b))
+    t = index.thresholds
+    out: list[DuplicatePair] = []
+    for group in groups:
+        kept = roster[group[0]]
+        unreached = [roster[position] for position in group[1:] if roster[position].key not in reached]
+        if not unreached and kept.key not in reached:  # its copies offered among themselves only
+            unreached = [roster[group[1]]]
+        for again in unreached:
+            comparison = compare(kept, again)
+            judged = judge(kept, again, comparison, index.model, match_threshold=t.match, review_threshold=t.review,
+                           surname_rule=False, family_rule=False)
+            decision = REVIEW if judged.decision == NONE else judged.decision
+            out.append(DuplicatePair(kept.key, again.key, judged.score, decision, (*judged.reasons, IDENTICAL),
+                                     judged.contributions))
+    return out
 
 
 def _other_surnames(comparison: Comparison, model: Model) -> bool:

@@ -9180,6 +9180,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>в этой базе мало записей с одним номером документа: решает сотрудник</translation>
     </message>
     <message>
+        <location filename="../../domain/reasons.py" line="92"/>
+        <source>registered again alike in every field: the officer decides</source>
+        <translation>та же запись, внесённая повторно без единого отличия: решает сотрудник</translation>
+    </message>
+    <message>
         <location filename="../../domain/reasons.py" line="93"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>

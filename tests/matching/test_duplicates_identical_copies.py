@@ -1,0 +1,61 @@
+"""Copies of one registration in the duplicate finder (issue 19, session 19).
+
+Copies of one registration (a file imported again and again) weigh less together the more there are (their number
+is a group's, their name and birth date common): past some 200 copies of registrations holding names, a birth date
+and a number only, no pair of them was offered (tests/services/test_duplicates_imported_again.py: with sex and an
+address, past `MAX_BLOCK` copies). Each copy is now offered for merging into the first (`engine.IDENTICAL`), and no
+two persons of the family sharing the passport are offered together.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+from desktop_app.domain.dates import PartialDate
+from desktop_app.matching.engine import IDENTICAL, MATCH, REVIEW, find_duplicates
+from desktop_app.matching.records import MatchRecord
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice("BCDFGHKLMNPRSTVZ") + rng.choice("AEIOU") for _ in range(4))
+
+
+def _person(rng: random.Random, key: str, number: str | None = None) -> MatchRecord:
+    return MatchRecord(key, surname=_word(rng), given_names=_word(rng),
+                       birth_date=PartialDate(rng.randint(1940, 2010), rng.randint(1, 12), rng.randint(1, 28)),
+                       documents=(number or f"X{rng.randint(10 ** 7, 10 ** 8 - 1)}",))
+
+
+def test_copies_of_a_family_imported_hundreds_of_times_are_each_offered_for_merging() -> None:
+    """Fails before: 260 copies of each of a family's four persons (one passport for the four) gave no pair."""
+    rng = random.Random(2029)
+    family = [MatchRecord(f"f{k}", surname="HADDAD", given_names=given, sex=sex, birth_date=born,
+                          documents=("N0012345",), locality="Rafah", address="Rafah, block 9")
+              for k, (given, sex, born) in enumerate((("KARIM", "M", PartialDate(1981, 4, 12)),
+                                                      ("LAILA", "F", PartialDate(1984, 9, 30)),
+                                                      ("OMAR", "M", PartialDate(2009, 2, 3)),
+                                                      ("SARA", "F", PartialDate(2012, 11, 17))))]
+    copies = 260
+    imported = [dataclasses.replace(person, key=f"{person.key}-{n}") for n in range(copies) for person in family]
+    roster = imported + [_person(rng, f"o{k}") for k in range(1_000)]
+    pairs = find_duplicates(roster)
+    among = [pair for pair in pairs if not pair.key_a.startswith("o") or not pair.key_b.startswith("o")]
+    assert all(pair.key_a.split("-")[0] == pair.key_b.split("-")[0] for pair in among)  # never two of the family
+    for person in family:
+        own = [pair for pair in among if pair.key_a.startswith(f"{person.key}-")]
+        reached = {key for pair in own for key in (pair.key_a, pair.key_b)}
+        assert reached == {f"{person.key}-{n}" for n in range(copies)}
+        assert all(pair.decision in (MATCH, REVIEW) for pair in own)
+        assert len(own) < copies * 2  # one pair each to the first copy, not every pair of them
+    assert any(IDENTICAL in pair.reasons for pair in among)
+
+
+def test_two_copies_are_matched_as_before_without_the_copies_reason() -> None:
+    """Two copies of one registration: the model's own match, nothing added."""
+    rng = random.Random(3029)
+    person = _person(rng, "p")
+    others = [_person(rng, f"o{k}") for k in range(300)]
+    pairs = find_duplicates([person, dataclasses.replace(person, key="q"), *others])
+    assert [(pair.key_a, pair.key_b, pair.decision, IDENTICAL in pair.reasons) for pair in pairs] == [
+        ("p", "q", MATCH, False)]
