@@ -12,14 +12,16 @@ the backup at close had nothing left to copy.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop_app.services import backups, persons
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import AuditEntry
 from desktop_app.ui import operations
 from desktop_app.ui.main_window import MainWindow
@@ -108,3 +110,97 @@ def test_the_automatic_backup_writing_at_the_quit_keeps_its_entry(
     written = sorted(set(folder.glob("*.db")) - before)
     assert len(written) == 1
     assert [path.name for path in written] == _backup_entries(big_db)[len(entries):]  # before: not in the trail
+
+
+@pytest.mark.qt_log_ignore(RAISE)
+def test_cancel_pressed_while_the_backup_at_close_copies_leaves_no_copy_out_of_the_trail(
+        qtbot: QtBot, big_window: MainWindow, big_db: Database) -> None:
+    """The backup at close waited in its window for the automatic backup, then copies the roster (minutes at a
+    million persons) with that window still up, its Cancel saying it gives the backup up. The copy cannot stop;
+    pressed meanwhile, Cancel gave up the audit entry though nobody held the lock: the window closed as if
+    nothing had been written, and the copy stayed in the backup folder out of the trail (before c0a1a8f the
+    backup was written and audited)."""
+    protection = big_window.feature(Protection)
+    qtbot.waitUntil(lambda: big_window.roster_changes.watched is big_db and protection.auto_task is None,
+                    timeout=60_000)
+    assert big_db.target.path is not None and protection.auto is not None
+    folder = big_db.target.path.parent / "backups"
+    before, entries = set(folder.glob("*.db")), _backup_entries(big_db)
+    persons.create_person(big_db, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
+    writing = protection.auto._one_at_a_time  # an automatic backup still writing, as U6's own test holds it
+    writing.acquire()
+    try:
+        big_window.close()
+        qtbot.waitUntil(_waiting_for_the_automatic_backup, timeout=20_000)
+    finally:
+        writing.release()
+    pressed: list[bool] = []
+
+    def cancel_while_copying() -> None:
+        if not pressed and any(folder.glob(".*.partial")):
+            waiting = next(widget for widget in QApplication.topLevelWidgets()
+                           if isinstance(widget, QProgressDialog) and widget.objectName() == "waitingForLock")
+            cancel = waiting.findChild(QPushButton)
+            assert cancel is not None
+            pressed.append(True)
+            cancel.click()
+
+    timer = QTimer()
+    timer.timeout.connect(cancel_while_copying)
+    timer.start(1)
+    try:
+        qtbot.waitUntil(lambda: bool(pressed) and not big_window.isVisible(), timeout=120_000)
+    finally:
+        timer.stop()
+    written = sorted(set(folder.glob("*.db")) - before)
+    assert not any(folder.glob(".*.partial"))
+    # Before: one new copy, and no new entry
+    assert [path.name for path in written] == _backup_entries(big_db)[len(entries):]
+
+
+@pytest.mark.qt_log_ignore(RAISE)
+def test_cancel_pressed_while_file_open_backs_the_roster_up_keeps_it_open_and_its_copy_in_the_trail(
+        qtbot: QtBot, big_window: MainWindow, big_db: Database, tmp_path: Path) -> None:
+    """File > Open's backup of the roster left, Cancel pressed in its waiting window while the copy is written
+    (it cannot stop): the roster stays open, as Cancel says, and the copy written is in the trail. Before: the
+    roster stayed, and the copy stayed out of the trail."""
+    protection = big_window.feature(Protection)
+    qtbot.waitUntil(lambda: big_window.roster_changes.watched is big_db and protection.auto_task is None,
+                    timeout=60_000)
+    assert big_db.target.path is not None and protection.auto is not None
+    bravo = tmp_path / "bravo.db"
+    open_database(bravo).close()
+    folder = big_db.target.path.parent / "backups"
+    before, entries = set(folder.glob("*.db")), _backup_entries(big_db)
+    persons.create_person(big_db, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
+    writing = protection.auto._one_at_a_time  # an automatic backup still writing, as U6's own test holds it
+    answers: list[bool] = []
+    writing.acquire()
+    try:
+        big_window.switch_database(str(bravo), None, then=answers.append)
+        qtbot.waitUntil(_waiting_for_the_automatic_backup, timeout=20_000)
+    finally:
+        writing.release()
+    pressed: list[bool] = []
+
+    def cancel_while_copying() -> None:
+        if not pressed and any(folder.glob(".*.partial")):
+            waiting = next(widget for widget in QApplication.topLevelWidgets()
+                           if isinstance(widget, QProgressDialog) and widget.objectName() == "waitingForLock")
+            cancel = waiting.findChild(QPushButton)
+            assert cancel is not None
+            pressed.append(True)
+            cancel.click()
+
+    timer = QTimer()
+    timer.timeout.connect(cancel_while_copying)
+    timer.start(1)
+    try:
+        qtbot.waitUntil(lambda: bool(pressed) and bool(answers), timeout=120_000)
+    finally:
+        timer.stop()
+    assert answers == [False] and big_window.db is big_db  # the roster stays open
+    qtbot.waitUntil(lambda: protection.auto is not None, timeout=10_000)  # with its automatic backups
+    written = sorted(set(folder.glob("*.db")) - before)
+    assert [path.name for path in written] == _backup_entries(big_db)[len(entries):]  # before: not in the trail
+    assert len(written) == 1

@@ -530,13 +530,29 @@ class Protection(QObject):
                 # The relay outlives every window: its signal is the runner's own way to name the lock's holder.
                 workspace.wait_for_writer(cancelled, lambda holder: relay.waiting.emit(number[0], holder))
 
+            def before_entry() -> None:
+                # The copy written (it cannot stop: a Cancel pressed meanwhile, its waiting window still up, came too
+                # late for it), its entry is given up only while a colleague holds the lock: given up at once, the
+                # copy stayed out of the audit trail and the window closed as if nothing had been written.
+                held: list[bool] = []
+
+                def waiting(holder: str | None) -> None:
+                    held.append(True)
+                    relay.waiting.emit(number[0], holder)
+
+                workspace.wait_for_writer(lambda: bool(held) and cancelled(), waiting)
+
             wait_for_the_lock()
             if workspace.db is not db:
                 return None
             # An automatic backup still writing (minutes at a million persons) is waited for in the waiting window,
             # whose Cancel gives this one up (it waited on a lock nothing could interrupt, and no window said why).
-            return auto.run("at close", cancelled=cancelled, waiting=lambda: relay.waiting.emit(number[0], previous),
-                            before_entry=wait_for_the_lock)
+            info = auto.run("at close", cancelled=cancelled, waiting=lambda: relay.waiting.emit(number[0], previous),
+                            before_entry=before_entry)
+            if cancelled():  # pressed while the copy was written: written and audited, and File > Open still stays
+                raise Cancelled("Backed up, but the roster was not left: Cancel was pressed while the backup was "
+                                "written.")
+            return info
 
         operation = run_in_background(parent, self.tr("Backing up"), back_up, done, failed, quiet=True)
         operation.waiting_words[previous] = self.tr(
