@@ -80,7 +80,8 @@ def _take_backup(db: Database, dest: Path, *, operator: str, reason: str = "manu
     backup another process holds open (`delete` raises, as Windows does) is named in the entry and
     left for the next rotation. `before_entry()`, given, waits until nobody else holds the write lock
     (`Workspace.wait_for_writer`, raising Cancelled when given up): the entry is then written once the lock
-    is free, however long a colleague's save held it, instead of failing busy after the busy timeout.
+    is free, however long a colleague's save held it, instead of failing busy after the busy timeout (on a
+    roster keeping the rollback journal a colleague's long read, which no look sees, still fails it busy).
     """
     dest = Path(dest).absolute()
     info = storage_backup.backup_database(db, dest, now=now, tag=storage_backup.reason_tag(reason))
@@ -110,7 +111,9 @@ def _take_backup(db: Database, dest: Path, *, operator: str, reason: str = "manu
                              f"backup ({reason}) of {info.persons} persons to {info.path.parent}", changes)
             break
         except DatabaseBusy:  # another writer came in between the wait and the entry: wait for it again
-            if before_entry is None:
+            # Not on a roster keeping the rollback journal (a network share): there a colleague's long read keeps
+            # the commit out while the lock looks free, and each try, waiting for it, keeps every new read out too.
+            if before_entry is None or not beside_saves(db):
                 raise
     log.info("backup written (%s): %d persons, %d bytes, %d rotated out, %d held open", reason, info.persons or 0,
              info.size, len(removed), len(removed.held))

@@ -12,6 +12,8 @@ the backup at close had nothing left to copy.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,11 +22,13 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from desktop_app.services import backups, persons
-from desktop_app.storage.db import Database, open_database
+from desktop_app import system
+from desktop_app.services import backups, demo, persons
+from desktop_app.storage.db import BUSY_TIMEOUT_MS, Database, open_database
 from desktop_app.storage.models import AuditEntry
 from desktop_app.ui import operations
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import Protection
 
 RAISE = "This plugin does not support raise"  # the offscreen platform
@@ -204,3 +208,60 @@ def test_cancel_pressed_while_file_open_backs_the_roster_up_keeps_it_open_and_it
     written = sorted(set(folder.glob("*.db")) - before)
     assert [path.name for path in written] == _backup_entries(big_db)[len(entries):]  # before: not in the trail
     assert len(written) == 1
+
+
+HOLD_A_READ = """
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN")
+connection.execute("SELECT count(*) FROM persons").fetchone()
+print("reading", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+@pytest.mark.qt_log_ignore(RAISE)
+def test_a_colleagues_long_read_on_a_network_share_does_not_keep_the_roster_unreadable(
+        qtbot: QtBot, tmp_path: Path, preferences: Preferences, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a roster keeping the rollback journal (a network share) a colleague's long read (their duplicate
+    search, their automatic backup's copy) keeps every commit out while nobody holds the write lock. Since
+    c0a1a8f the automatic backup's entry, failed busy, was tried again at once, as long as the read lasted:
+    each try waits the busy timeout for the read holding SQLite's pending lock, which keeps every new read out,
+    the window's and every colleague's, and the quit waited for the tries as well. The entry fails busy once
+    there, as it did before ("Automatic backup failed", the copy kept)."""
+    share = tmp_path / "share"
+    share.mkdir()
+    mounts = tmp_path / "mounts"
+    mounts.write_text(f"server:/missions {share} nfs4 rw,relatime 0 0\n", encoding="utf-8")
+    monkeypatch.setattr(system, "MOUNTS_FILE", mounts)
+    database = open_database(share / "roster.db")
+    demo.fill_demo(database, households=5, operator="demo")
+    assert not backups.beside_saves(database)
+    window = MainWindow(database, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    protection = window.feature(Protection)
+    qtbot.waitUntil(lambda: window.roster_changes.watched is database and protection.auto_task is None,
+                    timeout=60_000)
+    entries = _backup_entries(database)
+    persons.create_person(database, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
+    reader = subprocess.Popen([sys.executable, "-c", HOLD_A_READ, str(share / "roster.db"), "180"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout is not None and reader.stdout.readline().strip() == "reading"
+        protection._periodic_backup()
+        task = protection.auto_task
+        assert task is not None
+        # Before: still trying while the colleague read (180 s)
+        qtbot.waitUntil(lambda: task.done, timeout=3 * BUSY_TIMEOUT_MS)
+        assert "Automatic backup failed" in window.statusBar().currentMessage()
+        assert _backup_entries(database) == entries  # the window reads the roster again: no try holds it
+        assert reader.poll() is None  # all this while the colleague still reads
+    finally:
+        reader.kill()
+        reader.wait()
+        if reader.stdout is not None:
+            reader.stdout.close()
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    database.close()
