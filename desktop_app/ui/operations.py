@@ -502,10 +502,11 @@ class PendingOperation(QObject):
 
     def show_progress(self, done: int, total: int) -> None:
         if total > 0 and self.dialog is not None and shiboken6.isValid(self.dialog):
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(min(done, total))
+            # The words first: a modal dialog's setValue runs the event loop, which may close and delete it.
             if self.stage_text is not None and not self.cancelled:  # "Cancelling…" stays once pressed
                 self.dialog.setLabelText(self.stage_text(done, total))
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
 
     def show_waiting(self, holder: str | None) -> None:
         """Say who holds the lock, in a window that leaves the main one free, with Cancel."""
