@@ -634,7 +634,7 @@ class _SecondKeys:
 
 def identical_groups(records: Sequence[Prepared]) -> list[list[int]]:
     """The positions of registrations alike in everything the finder compares but their household, two or more,
-    each group ascending: the same names, a full birth date (day, month and year), the same numbers (or none),
+    each group ascending: the same names, a full birth date (day, month and year), the same numbers (one at least),
     sex, locality and address.
 
         for group in identical_groups(prepared):
@@ -644,6 +644,10 @@ def identical_groups(records: Sequence[Prepared]) -> list[list[int]]:
     copies of each person; their numbers and names are then borne by as many holders, which the model weighs as a
     group's number and a common name, and their blocks grow past `engine.MAX_BLOCK`: `engine.find_duplicates`
     offers, through these groups, the copies no pair offered.
+
+    Registrations holding no number are never a group: namesakes of a camp (the commonest names, the 1 January
+    typed for an unknown day, no document, no address) are alike in every field too, and the model, which knows
+    how many bear that name and that day, decides them.
     """
     if len(records) < 2:
         return []
@@ -656,7 +660,8 @@ def identical_groups(records: Sequence[Prepared]) -> list[list[int]]:
     for position in np.flatnonzero(counts[spread.reshape(-1)] > 1).tolist():
         record = records[position]
         birth = record.birth_date
-        if not record.tokens or birth is None or birth.day is None or birth.month is None:
+        if (not record.tokens or not record.documents or birth is None or birth.day is None
+                or birth.month is None):
             continue
         signature = (int(alike[position]), record.documents, record.sex, record.locality, record.address)
         found = groups.get(signature)
