@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -43,6 +44,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from desktop_app.domain.dates import PartialDate
 from desktop_app.matching.comparisons import (
     ADDRESS_F,
     AGREEING,
@@ -72,7 +74,7 @@ from desktop_app.matching.comparisons import (
 from desktop_app.matching.features import GIVEN, NAME, PATRONYMIC, SURNAME, NameToken, Prepared
 from desktop_app.matching.given_names import shipped_given_names
 from desktop_app.matching.normalize import latin_forms
-from desktop_app.matching.roster_counts import RosterCounts
+from desktop_app.matching.roster_counts import GivenNames, RosterCounts
 
 Table = tuple[tuple[float, ...], ...]
 
@@ -220,8 +222,9 @@ class Model:
     # (surname key, given-name key) -> other persons with a surname and given name agreeing with both (`joint_names`)
     full_names: dict[tuple[str, str], int] | None = None
     full_name_total: int = 0
-    # persons of one surname at one address (`with_households`); None: not counted, the places-only rule holds
-    shared_addresses: SharedAddresses | None = None
+    # persons of one surname at one address (`with_households`, counted when first asked); None: not counted, the
+    # places-only rule holds
+    shared_addresses: SharedAddresses | HouseholdsCount | None = None
 
     @classmethod
     def shipped(cls) -> Model:
@@ -399,14 +402,24 @@ class Model:
         return replace(self, twin_share=max(self.twin_share, TWINS_OFF_ROSTER))
 
     def with_households(self, records: Sequence[Prepared], counts: RosterCounts | None = None) -> Model:
-        """`records`' persons of one surname at one address counted (`SharedAddresses`): whether the places-only
-        rule holds on this roster (`places_finish`)."""
-        return replace(self, shared_addresses=shared_addresses(records, counts))
+        """`records`' persons of one surname at one address to be counted (`SharedAddresses`): whether the
+        places-only rule holds on this roster (`places_finish`). Counted when first asked (`HouseholdsCount`):
+        only a pair agreeing on places alone asks, and most answers give no places."""
+        return replace(self, shared_addresses=HouseholdsCount(records, counts))
+
+    def households(self) -> SharedAddresses | None:
+        """`shared_addresses` counted (on the first ask when `with_households` left it to count); None: not counted.
+
+            >>> Model.shipped().households() is None
+            True
+        """
+        counted = self.shared_addresses
+        return counted.counted() if isinstance(counted, HouseholdsCount) else counted
 
     def places_finish(self) -> bool:
         """Whether a town and an address may finish a match: the roster shows, with enough persons, that
         persons of one surname do not share addresses (no households). Not counted: the rule holds."""
-        counted = self.shared_addresses
+        counted = self.households()
         return counted is not None and counted.upper() <= PLACES_RULE_BAR
 
     def twin_spelling(self, query: Prepared, target: Prepared) -> float:
@@ -778,7 +791,63 @@ class SharedAddresses(NamedTuple):
         return min((centre + spread) / (1.0 + z2 / n), 1.0)
 
 
-def shared_addresses(records: Sequence[Prepared], counts: RosterCounts | None = None) -> SharedAddresses:
+class _HouseholdNames(NamedTuple):
+    """What `shared_addresses` reads of a `RosterCounts`, kept without the rest of it (its numbers' holders)."""
+
+    surname_keys: list[str | None]
+    given_names: list[GivenNames]
+    dates: list[PartialDate | None]
+    name_of: np.ndarray
+    date_of: np.ndarray
+
+
+class HouseholdsCount:
+    """`shared_addresses(records, counts)`, counted on the first `counted()` and kept: the models made from one
+    (`Model.with_households`, then `replace`) share it, and so do reconciles run side by side (one counts, the
+    others wait for it).
+
+        >>> HouseholdsCount([]).counted()
+        SharedAddresses(persons=0, at_one_address=0)
+
+    Equal to another count, or to a `SharedAddresses`, when the counts are equal (both counted to tell).
+    """
+
+    def __init__(self, records: Sequence[Prepared], counts: RosterCounts | None = None) -> None:
+        self._records: Sequence[Prepared] | None = records
+        # The name columns the model's other counts have made (`with_term_frequencies`), not the whole counts.
+        self._names = None if counts is None else _HouseholdNames(
+            counts.surname_keys, counts.given_names, counts.dates, counts.name_of, counts.date_of)
+        self._lock = threading.Lock()
+        self._counted: SharedAddresses | None = None
+
+    @property
+    def counted_yet(self) -> bool:
+        """Whether `counted` has counted (a reconcile whose pairs never agree on places alone leaves it not)."""
+        return self._counted is not None
+
+    def counted(self) -> SharedAddresses:
+        with self._lock:
+            if self._counted is None:
+                assert self._records is not None
+                self._counted = shared_addresses(self._records, self._names)
+                self._records = self._names = None  # counted: what it was counted from is let go
+            return self._counted
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, HouseholdsCount):
+            return self is other or self.counted() == other.counted()
+        if isinstance(other, SharedAddresses):
+            return self.counted() == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"HouseholdsCount({self._counted!r})" if self._counted is not None else "HouseholdsCount(not counted)"
+
+
+def shared_addresses(records: Sequence[Prepared],
+                     counts: RosterCounts | _HouseholdNames | None = None) -> SharedAddresses:
     """`SharedAddresses` of `records` with an address or a household reference, a surname, a given name and a
     birth date.
 
