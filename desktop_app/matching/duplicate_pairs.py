@@ -645,9 +645,10 @@ def identical_groups(records: Sequence[Prepared]) -> list[list[int]]:
     group's number and a common name, and their blocks grow past `engine.MAX_BLOCK`: `engine.find_duplicates`
     offers, through these groups, the copies no pair offered.
 
-    Registrations holding no number are never a group: namesakes of a camp (the commonest names, the 1 January
-    typed for an unknown day, no document, no address) are alike in every field too, and the model, which knows
-    how many bear that name and that day, decides them.
+    Registrations holding no number, or only numbers borne by more than `DUPLICATE_DOCUMENT_BLOCK` persons (told
+    apart by names and birth date: copies count once), are never a group: namesakes of a camp (the commonest names,
+    the 1 January typed for an unknown day, no document or the office's own number, no address) are alike in every
+    field too, and the model, which knows how many bear that name and that day, decides them.
     """
     if len(records) < 2:
         return []
@@ -669,7 +670,19 @@ def identical_groups(records: Sequence[Prepared]) -> list[list[int]]:
             groups[signature] = [position]
         else:
             found.append(position)
-    return [group for group in groups.values() if len(group) > 1]
+    alike_groups = [group for group in groups.values() if len(group) > 1]
+    if not alike_groups:
+        return []
+    # A number counts for copies when few persons (names and birth date) bear it; one typed for hundreds of them
+    # (the office's own, a placeholder) identifies nobody, and namesakes bearing it are no more copies than without.
+    numbers = frozenset().union(*(records[group[0]].documents for group in alike_groups))
+    bearers: dict[str, set[int]] = {}
+    for position, record in enumerate(records):
+        if record.documents and not numbers.isdisjoint(record.documents):
+            for number in record.documents & numbers:
+                bearers.setdefault(number, set()).add(int(alike[position]))
+    return [group for group in alike_groups
+            if any(len(bearers[number]) <= DUPLICATE_DOCUMENT_BLOCK for number in records[group[0]].documents)]
 
 
 def _value_codes(values: list[object]) -> np.ndarray:
