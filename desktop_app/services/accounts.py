@@ -20,6 +20,8 @@ last (up to a day) until the right PIN is given; every refusal and every lock is
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import functools
 import hashlib
@@ -29,7 +31,7 @@ import json
 import secrets
 import unicodedata
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -118,16 +120,88 @@ def sign_in(db: Database, account: AccountView | None) -> None:
         _SIGNED_IN.pop(db, None)
     else:
         _SIGNED_IN[db] = account
+    _forget_gate(db)
 
 
 def signed_in(db: Database) -> AccountView | None:
     return _SIGNED_IN.get(db)
 
 
+# --- the gate, read once per guarded call -------------------------------------------------------------
+#
+# What the gate read at the entry of the guarded service now running (this thread's, or this task's), per
+# roster: whether it has accounts, or the signed-in account as it stood. The checks the service makes in
+# turn (a second permission, a guarded service it calls) use it instead of reading the accounts again; the
+# next call reads them afresh, so a role changed or an account disabled by another officer holds from the
+# next service call on (the roster's next page, the next search), as the entry's own check always did.
+# Anything that changes an account or who is signed in forgets it.
+
+
+@dataclass
+class _Gate:
+    db: Database
+    signed: AccountView | None  # who was signed in when it was read (another sign-in makes it stale)
+    staffed: bool | None = None  # whether the roster has accounts (read when nobody is signed in)
+    account: AccountView | None = None  # the signed-in account as read
+    account_read: bool = False
+
+
+_GATES: contextvars.ContextVar[dict[int, _Gate] | None] = contextvars.ContextVar("accounts_gates", default=None)
+
+
+@contextlib.contextmanager
+def gate_once(target: Any) -> Iterator[None]:
+    """Within it, the accounts gate of the roster of `target` is read once, by its first check, on this
+    thread: for work that is one read made of several guarded services (a page of the roster table: its
+    ids, then its rows). Keep it short: a permission revoked meanwhile holds only from the next gate read.
+
+        with accounts.gate_once(db):
+            rows = roster.fetch_rows(db, roster.first_page_ids(db, query, 200))
+    """
+    db = _database(target)
+    gates = _GATES.get()
+    if gates is not None and id(db) in gates:
+        yield  # an enclosing call holds the gate already
+        return
+    made = gates is None
+    if made:
+        gates = {}
+        token = _GATES.set(gates)
+    assert gates is not None
+    gates[id(db)] = _Gate(db, signed_in(db))
+    try:
+        yield
+    finally:
+        if made:
+            _GATES.reset(token)
+        else:
+            gates.pop(id(db), None)
+
+
+def _gate(db: Database) -> _Gate | None:
+    gates = _GATES.get()
+    gate = gates.get(id(db)) if gates is not None else None
+    if gate is None or gate.db is not db or gate.signed is not signed_in(db):
+        return None
+    return gate
+
+
+def _forget_gate(db: Database) -> None:
+    gates = _GATES.get()
+    if gates is not None and id(db) in gates:
+        gates[id(db)] = _Gate(db, signed_in(db))
+
+
 def has_accounts(db: Database) -> bool:
     """Whether the roster has any account yet (without one, today's behaviour: no checks)."""
-    with db.reading() as session:
-        return session.scalar(select(Account.id).limit(1)) is not None
+    gate = _gate(db)
+    if gate is not None and gate.staffed is not None:
+        return gate.staffed
+    with db.reading(one_statement=True) as session:
+        staffed = session.scalar(select(Account.id).limit(1)) is not None
+    if gate is not None:
+        gate.staffed = staffed
+    return staffed
 
 
 def _database(target: Any) -> Database:
@@ -141,9 +215,15 @@ def current(target: Any) -> AccountView | None:
     account = signed_in(db)
     if account is None:
         return None
-    with db.reading() as session:
+    gate = _gate(db)
+    if gate is not None and gate.account_read:
+        return gate.account
+    with db.reading(one_statement=True) as session:
         row = session.get(Account, account.id)
-        return _view(row) if row is not None and row.name == account.name else None
+        now = _view(row) if row is not None and row.name == account.name else None
+    if gate is not None:
+        gate.account, gate.account_read = now, True
+    return now
 
 
 def may(target: Any, permission: Permission) -> bool:
@@ -225,12 +305,17 @@ def guarded(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]
 
         @functools.wraps(function)
         def entry(*args: P.args, **kwargs: P.kwargs) -> R:
-            account = require(args[0], permission)
-            if account is not None and names_operator:
-                bound = signature.bind(*args, **kwargs)
-                bound.arguments["operator"] = account.name
-                return function(*bound.args, **bound.kwargs)
-            return function(*args, **kwargs)
+            try:
+                with gate_once(args[0]):
+                    account = require(args[0], permission)
+                    if account is not None and names_operator:
+                        bound = signature.bind(*args, **kwargs)
+                        bound.arguments["operator"] = account.name
+                        return function(*bound.args, **bound.kwargs)
+                    return function(*args, **kwargs)
+            finally:
+                if permission is Permission.ACCOUNTS:  # an account changed: what a gate read may no longer hold
+                    _forget_gate(_database(args[0]))
 
         entry.permission = permission  # type: ignore[attr-defined]
         GUARDS[f"{function.__module__}.{function.__qualname__}"] = permission

@@ -255,7 +255,8 @@ class _ReadingOn(Database):
         self._connection = connection
 
     @contextlib.contextmanager
-    def reading(self) -> Iterator[Session]:
+    def reading(self, *, one_statement: bool = False) -> Iterator[Session]:
+        # Every read joins the connection's transaction, a lone statement too (never on its own).
         session = Session(bind=self._connection, join_transaction_mode="create_savepoint")
         try:
             yield session

@@ -535,7 +535,7 @@ def fetch_rows(db: Database, ids: Sequence[int]) -> dict[int, RosterRow]:
     """Rows for the given ids (one page of the table), keyed by id."""
     if not ids:
         return {}
-    with db.reading() as session:  # Core execution: the rows are plain tuples, no ORM entity
+    with db.reading(one_statement=True) as session:  # Core execution: the rows are plain tuples, no ORM entity
         rows = {row[0]: roster_row(row) for row in session.connection().execute(_rows_shape(), {"ids": list(ids)})}
     if not accounts.may(db, Permission.READ_NOTES):  # issue 20: no medical flag for a volunteer
         rows = {key: row._replace(medical=False) for key, row in rows.items()}
