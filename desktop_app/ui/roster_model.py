@@ -395,9 +395,12 @@ class RosterTableModel(QAbstractTableModel):
             return
 
         def read_first() -> tuple[RosterQuery, list[int], dict[int, RosterRow]]:
-            resolved = resolved_query()
-            ids = queries.first_page_ids(db, resolved, PAGE_SIZE)
-            return resolved, ids, _fetch(db, ids)
+            from desktop_app.services import accounts
+
+            with accounts.gate_once(db):  # the page's reads are one piece of work: the accounts read once
+                resolved = resolved_query()
+                ids = queries.first_page_ids(db, resolved, PAGE_SIZE)
+                return resolved, ids, _fetch(db, ids)
 
         def show_first(found: tuple[RosterQuery, list[int], dict[int, RosterRow]]) -> None:
             resolved, ids, rows = found
