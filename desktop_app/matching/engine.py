@@ -819,6 +819,7 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
         index.model = cut
     pairs: list[DuplicatePair] = []
     carriers: _Carriers | None = None  # persons per surname, counted when first needed
+    born_by_number: dict[str, set[int | None]] | None = None  # holders' birth years per number, when first needed
     for position, (found, weighed, offered_weighed) in enumerate(zip(compared, weights, offered_weights, strict=True)):
         if position % ROWS_PER_BATCH == 0:
             check()
@@ -846,12 +847,44 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
                     # A typing slip makes a spelling nobody else carries; two surnames that others carry too are
                     # two families (أبو عيشة and أبو شنب, one given name, birth date and block) or a married name.
                     decision, reasons = REVIEW, (*reasons, OTHER_FAMILIES)
+            if (decision == MATCH and comparison.levels[GIVEN_F] == DIFFERENT and comparison.levels[DOCUMENT_F] == 0
+                    and twin_like(comparison.levels) and comparison.documents):
+                if born_by_number is None:
+                    born_by_number = _birth_years_by_number(index._prepared)
+                year = prepared.birth_date.year if prepared.birth_date is not None else None
+                if year is not None and all(_a_parents(born_by_number.get(number, ()), year)
+                                            for number in comparison.documents):
+                    # Twins inscribed in a parent's passport: the number is also a holder's born a generation before
+                    # (the parent's), and only the given names tell the two apart (breaker X21b); as twins with
+                    # passports of their own, the officer decides.
+                    decision = REVIEW
             pairs.append(DuplicatePair(prepared.key, target.key, judged.score, decision, reasons,
                                        judged.contributions))
     check()
     pairs += _identical_unoffered(index, pairs)
     pairs.sort(key=lambda pair: -pair.score)
     return pairs
+
+
+def _birth_years_by_number(records: Sequence[Prepared]) -> dict[str, set[int | None]]:
+    """The birth years (None: not given) of the persons carrying each number of `records`."""
+    years: dict[str, set[int | None]] = {}
+    for record in records:
+        if record.documents:
+            year = record.birth_date.year if record.birth_date is not None else None
+            for number in record.documents:
+                years.setdefault(number, set()).add(year)
+    return years
+
+
+PARENTS_YEARS = 14  # a holder of a number born this many years before a pair at least is a parent it is inscribed with
+
+
+def _a_parents(years: Iterable[int | None], year: int) -> bool:
+    """Whether one of `years` is a parent's of a person born in `year`: a generation before, and not the year typed
+    with one digit wrong (1995 for 1985: a copy of the person with a slip carries their number too)."""
+    return any(other is not None and year - other >= PARENTS_YEARS
+               and sum(a != b for a, b in zip(str(other), str(year), strict=False)) > 1 for other in years)
 
 
 def _identical_unoffered(index: RosterIndex, pairs: Sequence[DuplicatePair]) -> list[DuplicatePair]:
