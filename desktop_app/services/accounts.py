@@ -144,6 +144,7 @@ class _Gate:
     staffed: bool | None = None  # whether the roster has accounts (read when nobody is signed in)
     account: AccountView | None = None  # the signed-in account as read
     account_read: bool = False
+    open: bool = True  # closed when its call ends: a context copied during the call (a task, a thread) shares it
 
 
 _GATES: contextvars.ContextVar[dict[int, _Gate] | None] = contextvars.ContextVar("accounts_gates", default=None)
@@ -172,16 +173,19 @@ def gate_once(target: Any) -> Iterator[None]:
     try:
         yield
     finally:
+        # Closed, not only dropped: a context copied meanwhile (an asyncio task, a thread run in
+        # contextvars.copy_context()) holds the same dict and may outlive the call; it reads afresh.
+        gate = gates.pop(id(db), None)
+        if gate is not None:
+            gate.open = False
         if made:
             _GATES.reset(token)
-        else:
-            gates.pop(id(db), None)
 
 
 def _gate(db: Database) -> _Gate | None:
     gates = _GATES.get()
     gate = gates.get(id(db)) if gates is not None else None
-    if gate is None or gate.db is not db or gate.signed is not signed_in(db):
+    if gate is None or not gate.open or gate.db is not db or gate.signed is not signed_in(db):
         return None
     return gate
 
