@@ -32,10 +32,10 @@ pytest_plugins = ["tests.helpers.postgres"]
 HEAD_PIN, OTHER_HEAD_PIN = "4711-consul", "5812-deputy"
 
 
-def _two_officers(db_path: Path) -> tuple[Database, Database, int]:
+def _two_officers(target: Path | str) -> tuple[Database, Database, int]:
     """The consul signed in on one open of the roster, his deputy (another head) on another; a person with
     a medical need (her id), whose flag only a role that may read notes sees."""
-    consul, deputy = open_database(db_path), open_database(db_path)
+    consul, deputy = open_database(target), open_database(target)
     accounts.add_account(consul, "A. Consul", Role.HEAD, HEAD_PIN, operator="setup")
     accounts.sign_in(consul, accounts.authenticate(consul, "A. Consul", HEAD_PIN))
     accounts.add_account(consul, "B. Deputy", Role.HEAD, OTHER_HEAD_PIN, operator="setup")
@@ -185,3 +185,25 @@ def test_on_postgresql_a_lone_read_leaves_the_next_write_in_one_transaction(post
             assert session.scalar(text("SELECT to_regclass('pg_temp.x21d_probe') IS NULL"))
     finally:
         db.close()
+
+
+def test_on_postgresql_a_role_lowered_and_an_account_disabled_hold_at_the_next_page(postgres_url: str) -> None:
+    """The gate's reads run in autocommit on PostgreSQL, beside the page's REPEATABLE READ ids on the same
+    pooled connections: what the deputy committed is seen at the consul's very next page, not a snapshot
+    kept from before it."""
+    consul, deputy, person = _two_officers(postgres_url)
+    try:
+        for _ in range(3):  # the pool's connections have been through both kinds of read
+            ids = roster.first_page_ids(consul, RosterQuery(text="фатима"), 200)
+            assert roster.fetch_rows(consul, ids)[person].medical
+        accounts.change_role(deputy, "A. Consul", Role.VOLUNTEER, operator="x")
+        ids = roster.first_page_ids(consul, RosterQuery(text="фатима"), 200)
+        assert person in ids and not roster.fetch_rows(consul, ids)[person].medical
+        accounts.disable_account(deputy, "A. Consul", operator="x")
+        with pytest.raises(PermissionRefused, match="disabled"):
+            roster.first_page_ids(consul, RosterQuery(text="фатима"), 200)
+        with pytest.raises(PermissionRefused, match="disabled"):
+            roster.fetch_rows(consul, [person])
+    finally:
+        consul.close()
+        deputy.close()
