@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,28 @@ def _backup_entries(db: Database) -> list[str]:
     with db.reading() as session:
         return list(session.scalars(select(AuditEntry.entity_key).where(AuditEntry.action == backups.BACKUP_ACTION)
                                     .order_by(AuditEntry.id)))
+
+def _cancel_while_copying(qtbot: QtBot, folder: Path, until: Callable[[], bool]) -> None:
+    """Click Cancel in the waiting window once the backup's hidden copy exists (the copy cannot stop), then wait
+    until `until` holds."""
+    pressed: list[bool] = []
+
+    def cancel_while_copying() -> None:
+        if not pressed and any(folder.glob(".*.partial")):
+            waiting = next(widget for widget in QApplication.topLevelWidgets()
+                           if isinstance(widget, QProgressDialog) and widget.objectName() == "waitingForLock")
+            cancel = waiting.findChild(QPushButton)
+            assert cancel is not None
+            pressed.append(True)
+            cancel.click()
+
+    timer = QTimer()
+    timer.timeout.connect(cancel_while_copying)
+    timer.start(1)
+    try:
+        qtbot.waitUntil(lambda: bool(pressed) and until(), timeout=120_000)
+    finally:
+        timer.stop()
 
 
 def _waiting_for_the_automatic_backup() -> bool:
@@ -138,24 +161,7 @@ def test_cancel_pressed_while_the_backup_at_close_copies_leaves_no_copy_out_of_t
         qtbot.waitUntil(_waiting_for_the_automatic_backup, timeout=20_000)
     finally:
         writing.release()
-    pressed: list[bool] = []
-
-    def cancel_while_copying() -> None:
-        if not pressed and any(folder.glob(".*.partial")):
-            waiting = next(widget for widget in QApplication.topLevelWidgets()
-                           if isinstance(widget, QProgressDialog) and widget.objectName() == "waitingForLock")
-            cancel = waiting.findChild(QPushButton)
-            assert cancel is not None
-            pressed.append(True)
-            cancel.click()
-
-    timer = QTimer()
-    timer.timeout.connect(cancel_while_copying)
-    timer.start(1)
-    try:
-        qtbot.waitUntil(lambda: bool(pressed) and not big_window.isVisible(), timeout=120_000)
-    finally:
-        timer.stop()
+    _cancel_while_copying(qtbot, folder, until=lambda: not big_window.isVisible())
     written = sorted(set(folder.glob("*.db")) - before)
     assert not any(folder.glob(".*.partial"))
     # Before: one new copy, and no new entry
@@ -185,24 +191,7 @@ def test_cancel_pressed_while_file_open_backs_the_roster_up_keeps_it_open_and_it
         qtbot.waitUntil(_waiting_for_the_automatic_backup, timeout=20_000)
     finally:
         writing.release()
-    pressed: list[bool] = []
-
-    def cancel_while_copying() -> None:
-        if not pressed and any(folder.glob(".*.partial")):
-            waiting = next(widget for widget in QApplication.topLevelWidgets()
-                           if isinstance(widget, QProgressDialog) and widget.objectName() == "waitingForLock")
-            cancel = waiting.findChild(QPushButton)
-            assert cancel is not None
-            pressed.append(True)
-            cancel.click()
-
-    timer = QTimer()
-    timer.timeout.connect(cancel_while_copying)
-    timer.start(1)
-    try:
-        qtbot.waitUntil(lambda: bool(pressed) and bool(answers), timeout=120_000)
-    finally:
-        timer.stop()
+    _cancel_while_copying(qtbot, folder, until=lambda: bool(answers))
     assert answers == [False] and big_window.db is big_db  # the roster stays open
     qtbot.waitUntil(lambda: protection.auto is not None, timeout=10_000)  # with its automatic backups
     written = sorted(set(folder.glob("*.db")) - before)
