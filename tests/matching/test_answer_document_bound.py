@@ -12,32 +12,21 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from desktop_app.domain.dates import PartialDate
 from desktop_app.matching.answer_narrowing import ANSWER_DOCUMENT_BLOCK
 from desktop_app.matching.engine import MATCH, RosterIndex
-from desktop_app.matching.records import MatchRecord
+from tests.matching.invented import invented_person
 
 PLACEHOLDER = "AB1234567"
-
-
-def _word(rng: random.Random) -> str:
-    return "".join(rng.choice("BCDFGHKLMNPRSTVZ") + rng.choice("AEIOU") for _ in range(4))
-
-
-def _person(rng: random.Random, key: str, number: str | None = None) -> MatchRecord:
-    return MatchRecord(key, surname=_word(rng), given_names=_word(rng),
-                       birth_date=PartialDate(rng.randint(1940, 2010), rng.randint(1, 12), rng.randint(1, 28)),
-                       documents=(number or f"X{rng.randint(10 ** 7, 10 ** 8 - 1)}",))
 
 
 def test_an_answers_rows_holding_a_number_borne_by_hundreds_meet_its_holders_by_name_only() -> None:
     """Fails before the bound: every row compared all 600 holders (60,000 pairs for 100 rows)."""
     rng = random.Random(1929)
     holders = 3 * ANSWER_DOCUMENT_BLOCK
-    roster = ([_person(rng, f"h{k}", PLACEHOLDER) for k in range(holders)]
-              + [_person(rng, f"o{k}") for k in range(1_000)])
+    roster = ([invented_person(rng, f"h{k}", PLACEHOLDER) for k in range(holders)]
+              + [invented_person(rng, f"o{k}") for k in range(1_000)])
     again = [dataclasses.replace(roster[k], key=f"again{k}") for k in range(0, 100, 2)]  # holders, answered
-    strangers = [_person(rng, f"new{k}", PLACEHOLDER) for k in range(50)]  # not on the roster, the same number
+    strangers = [invented_person(rng, f"new{k}", PLACEHOLDER) for k in range(50)]  # not on the roster, the same number
     answer = [row for pair in zip(again, strangers, strict=True) for row in pair]
     index = RosterIndex(roster)
     found = index.candidates_for_all(answer)

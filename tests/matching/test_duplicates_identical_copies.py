@@ -17,16 +17,7 @@ import pytest
 from desktop_app.domain.dates import PartialDate
 from desktop_app.matching.engine import IDENTICAL, MATCH, REVIEW, find_duplicates
 from desktop_app.matching.records import MatchRecord
-
-
-def _word(rng: random.Random) -> str:
-    return "".join(rng.choice("BCDFGHKLMNPRSTVZ") + rng.choice("AEIOU") for _ in range(4))
-
-
-def _person(rng: random.Random, key: str, number: str | None = None) -> MatchRecord:
-    return MatchRecord(key, surname=_word(rng), given_names=_word(rng),
-                       birth_date=PartialDate(rng.randint(1940, 2010), rng.randint(1, 12), rng.randint(1, 28)),
-                       documents=(number or f"X{rng.randint(10 ** 7, 10 ** 8 - 1)}",))
+from tests.matching.invented import invented_person
 
 
 def test_copies_of_a_family_imported_hundreds_of_times_are_each_offered_for_merging() -> None:
@@ -40,7 +31,7 @@ def test_copies_of_a_family_imported_hundreds_of_times_are_each_offered_for_merg
                                                       ("SARA", "F", PartialDate(2012, 11, 17))))]
     copies = 260
     imported = [dataclasses.replace(person, key=f"{person.key}-{n}") for n in range(copies) for person in family]
-    roster = imported + [_person(rng, f"o{k}") for k in range(1_000)]
+    roster = imported + [invented_person(rng, f"o{k}") for k in range(1_000)]
     pairs = find_duplicates(roster)
     among = [pair for pair in pairs if not pair.key_a.startswith("o") or not pair.key_b.startswith("o")]
     assert all(pair.key_a.split("-")[0] == pair.key_b.split("-")[0] for pair in among)  # never two of the family
@@ -56,8 +47,8 @@ def test_copies_of_a_family_imported_hundreds_of_times_are_each_offered_for_merg
 def test_two_copies_are_matched_as_before_without_the_copies_reason() -> None:
     """Two copies of one registration: the model's own match, nothing added."""
     rng = random.Random(3029)
-    person = _person(rng, "p")
-    others = [_person(rng, f"o{k}") for k in range(300)]
+    person = invented_person(rng, "p")
+    others = [invented_person(rng, f"o{k}") for k in range(300)]
     pairs = find_duplicates([person, dataclasses.replace(person, key="q"), *others])
     assert [(pair.key_a, pair.key_b, pair.decision, IDENTICAL in pair.reasons) for pair in pairs] == [
         ("p", "q", MATCH, False)]
