@@ -19,7 +19,7 @@ from desktop_app.storage.db import Database, open_database
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.preferences import Preferences
 from tests.ui.leftovers import close_main_windows_left_shown
-from tests.ui.opening import roster_read
+from tests.ui.opening import shown_window
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -64,11 +64,7 @@ def big_db(big_roster_file: Path, tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def big_window(qtbot: QtBot, big_db: Database, preferences: Preferences) -> Iterator[MainWindow]:
     """A window on a copy of the big roster, its table's ids read."""
-    main = MainWindow(big_db, "A. Petrova", preferences)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    roster_read(qtbot, main)
+    main = shown_window(qtbot, big_db, preferences)
     yield main
     main.close()
 

@@ -5,13 +5,16 @@ everyone the roster shows right after `show()` may find the table still empty.
 
     assert switch_and_wait(qtbot, window, str(other_path))    # True once it is the window's roster
     roster_read(qtbot, window)                                 # every id of the table's search has come
+    window = shown_window(qtbot, database, preferences)        # a new window shown, its ids read
 """
 
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from desktop_app.storage.db import Database
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.preferences import Preferences
 
 OPEN_TIMEOUT_MS = 20_000
 
@@ -28,3 +31,13 @@ def roster_read(qtbot: QtBot, window: MainWindow, timeout: int = OPEN_TIMEOUT_MS
     """Return once the window's roster table shows its search's answer with every id (none still on its way)."""
     model = window.roster.model
     qtbot.waitUntil(lambda: model.searched and model.complete and not model.loading, timeout=timeout)
+
+
+def shown_window(qtbot: QtBot, database: Database, preferences: Preferences) -> MainWindow:
+    """A window on `database`, shown and exposed, its roster table's ids read."""
+    window = MainWindow(database, "A. Petrova", preferences)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    roster_read(qtbot, window)
+    return window

@@ -41,7 +41,7 @@ from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection import Protection
 from desktop_app.ui.protection.backup_dialog import RestoreDialog
 from tests.storage.test_errors import held_lock
-from tests.ui.opening import roster_read
+from tests.ui.opening import shown_window
 from tests.ui.test_cell_lines_copy import _cell_showing, _copied
 
 SEARCH_TIMEOUT_MS = 120_000
@@ -139,11 +139,7 @@ def share_window(qtbot: QtBot, big_roster_file: Path, tmp_path: Path, preference
     shutil.copy(big_roster_file, share / "roster.db")
     database = open_database(share / "roster.db")
     assert not backups.beside_saves(database)
-    main = MainWindow(database, "A. Petrova", preferences)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    roster_read(qtbot, main)
+    main = shown_window(qtbot, database, preferences)
     yield main
     main.close()
     qtbot.waitUntil(lambda: not main.isVisible(), timeout=SEARCH_TIMEOUT_MS)
