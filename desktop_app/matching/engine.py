@@ -363,9 +363,12 @@ class RosterIndex:
         For an index kept between reconciles (`services.reconciling.roster`), built in the background
         when a roster opens: a batch then makes only the blocks it asks for and compares. Every block is
         not built: at 1,000,000 persons it costs most of a minute's CPU and several GB, for a small gain per
-        reconcile over the blocks a batch makes itself.
+        reconcile over the blocks a batch makes itself. The roster's households are counted too: a cold
+        reconcile counts them only when a pair agreeing on places alone asks (`Model.households`), and the
+        window's first reconcile of an answer giving places would otherwise wait for the count.
         """
         self._batches_roster_side()
+        self.model.households()
 
     def _batches_roster_side(self) -> None:
         """What every batch reads of the roster, made once and shared by the fresh copies (`warm`, `fresh`)."""

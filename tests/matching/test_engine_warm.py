@@ -17,6 +17,7 @@ import pytest
 from bench.matching_data import make_answer, make_roster, roster_record
 from desktop_app.domain.errors import Cancelled
 from desktop_app.matching import RosterIndex
+from desktop_app.matching.model import HouseholdsCount
 from desktop_app.services import persons
 from desktop_app.services.reconciling import reconcile_answer, warm_roster_index
 from desktop_app.services.reconciling.roster import forget_roster_index, roster_index, roster_index_ready
@@ -36,6 +37,8 @@ def test_a_warmed_index_decides_as_the_plain_path_answer_after_answer() -> None:
     kept = RosterIndex(roster)
     kept.warm()
     assert kept.warmed and kept._blocks is None  # every block is not built: each batch makes the blocks it asks for
+    households = kept.model.shared_addresses
+    assert isinstance(households, HouseholdsCount) and households.counted_yet  # a places answer's first need
     built = _roster_side(kept)
     assert all(part is not None for part in built)
     for seed in (43, 44):
