@@ -40,6 +40,7 @@ def _backup_entries(db: Database) -> list[str]:
         return list(session.scalars(select(AuditEntry.entity_key).where(AuditEntry.action == backups.BACKUP_ACTION)
                                     .order_by(AuditEntry.id)))
 
+
 def _cancel_while_copying(qtbot: QtBot, folder: Path, until: Callable[[], bool]) -> None:
     """Click Cancel in the waiting window once the backup's hidden copy exists (the copy cannot stop), then wait
     until `until` holds."""
@@ -63,6 +64,18 @@ def _cancel_while_copying(qtbot: QtBot, folder: Path, until: Callable[[], bool])
         timer.stop()
 
 
+def _backup_due(qtbot: QtBot, window: MainWindow, db: Database) -> tuple[Protection, Path, set[Path], list[str]]:
+    """Once the window's automatic backups are idle: its protection, the backup folder, the copies and the backup
+    entries there now; then a change is saved, so that a backup is due."""
+    protection = window.feature(Protection)
+    qtbot.waitUntil(lambda: window.roster_changes.watched is db and protection.auto_task is None, timeout=60_000)
+    assert db.target.path is not None
+    folder = db.target.path.parent / "backups"
+    before, entries = set(folder.glob("*.db")), _backup_entries(db)
+    persons.create_person(db, {"surname": "Late", "given_names": "Arrival"}, operator="t")
+    return protection, folder, before, entries
+
+
 def _waiting_for_the_automatic_backup() -> bool:
     return any(isinstance(widget, QProgressDialog) and widget.objectName() == "waitingForLock"
                and "still being written" in widget.labelText() for widget in QApplication.topLevelWidgets())
@@ -71,13 +84,7 @@ def _waiting_for_the_automatic_backup() -> bool:
 @pytest.mark.qt_log_ignore(RAISE)
 def test_the_window_closed_while_an_automatic_backup_writes_keeps_its_entry_and_copies_once(
         qtbot: QtBot, big_window: MainWindow, big_db: Database) -> None:
-    protection = big_window.feature(Protection)
-    qtbot.waitUntil(lambda: big_window.roster_changes.watched is big_db and protection.auto_task is None,
-                    timeout=60_000)
-    assert big_db.target.path is not None
-    folder = big_db.target.path.parent / "backups"
-    before, entries = set(folder.glob("*.db")), _backup_entries(big_db)
-    persons.create_person(big_db, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
+    protection, folder, before, entries = _backup_due(qtbot, big_window, big_db)
     seen_waiting: list[bool] = []
     closed: list[bool] = []
 
@@ -112,13 +119,7 @@ def test_the_automatic_backup_writing_at_the_quit_keeps_its_entry(
     (`_Relay.stop_all`, on QApplication.aboutToQuit) tells every work to stop and waits for the copy, which has no
     way to stop. Before: told to stop, the copy's audit entry was given up though nobody held the lock, and the
     copy kept stayed out of the audit trail."""
-    protection = big_window.feature(Protection)
-    qtbot.waitUntil(lambda: big_window.roster_changes.watched is big_db and protection.auto_task is None,
-                    timeout=60_000)
-    assert big_db.target.path is not None
-    folder = big_db.target.path.parent / "backups"
-    before, entries = set(folder.glob("*.db")), _backup_entries(big_db)
-    persons.create_person(big_db, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
+    protection, folder, before, entries = _backup_due(qtbot, big_window, big_db)
     quit_while_copying: list[bool] = []
 
     def quit_once_copying() -> None:
@@ -147,13 +148,8 @@ def test_cancel_pressed_while_the_backup_at_close_copies_leaves_no_copy_out_of_t
     pressed meanwhile, Cancel gave up the audit entry though nobody held the lock: the window closed as if
     nothing had been written, and the copy stayed in the backup folder out of the trail (before c0a1a8f the
     backup was written and audited)."""
-    protection = big_window.feature(Protection)
-    qtbot.waitUntil(lambda: big_window.roster_changes.watched is big_db and protection.auto_task is None,
-                    timeout=60_000)
-    assert big_db.target.path is not None and protection.auto is not None
-    folder = big_db.target.path.parent / "backups"
-    before, entries = set(folder.glob("*.db")), _backup_entries(big_db)
-    persons.create_person(big_db, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
+    protection, folder, before, entries = _backup_due(qtbot, big_window, big_db)
+    assert protection.auto is not None
     writing = protection.auto._one_at_a_time  # an automatic backup still writing, as U6's own test holds it
     writing.acquire()
     try:
@@ -174,15 +170,10 @@ def test_cancel_pressed_while_file_open_backs_the_roster_up_keeps_it_open_and_it
     """File > Open's backup of the roster left, Cancel pressed in its waiting window while the copy is written
     (it cannot stop): the roster stays open, as Cancel says, and the copy written is in the trail. Before: the
     roster stayed, and the copy stayed out of the trail."""
-    protection = big_window.feature(Protection)
-    qtbot.waitUntil(lambda: big_window.roster_changes.watched is big_db and protection.auto_task is None,
-                    timeout=60_000)
-    assert big_db.target.path is not None and protection.auto is not None
+    protection, folder, before, entries = _backup_due(qtbot, big_window, big_db)
+    assert protection.auto is not None
     bravo = tmp_path / "bravo.db"
     open_database(bravo).close()
-    folder = big_db.target.path.parent / "backups"
-    before, entries = set(folder.glob("*.db")), _backup_entries(big_db)
-    persons.create_person(big_db, {"surname": "Late", "given_names": "Arrival"}, operator="t")  # a backup is due
     writing = protection.auto._one_at_a_time  # an automatic backup still writing, as U6's own test holds it
     answers: list[bool] = []
     writing.acquire()
