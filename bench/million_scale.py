@@ -160,21 +160,11 @@ def _child_pg_load(source: Path, url: str) -> dict[str, Any]:
     import sqlite3
 
     import psycopg
-    from sqlalchemy import MetaData, create_engine
-    from sqlalchemy.pool import NullPool
-    from sqlalchemy.sql.ddl import sort_tables_and_constraints
 
-    from desktop_app.storage.db import open_database
+    from bench.move_bench import migrated_tables
 
     started = time.perf_counter()
-    open_database(url).close()
-    engine = create_engine(url, poolclass=NullPool)
-    metadata = MetaData()
-    with engine.connect() as connection:
-        metadata.reflect(connection)
-    engine.dispose()
-    ordered = [table for table, _ in sort_tables_and_constraints(list(metadata.tables.values()))  # type: ignore[no-untyped-call]
-               if table is not None and table.name != "alembic_version"]
+    ordered = migrated_tables(url)
     copied = 0
     with contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as reader, \
             psycopg.connect(_libpq(url)) as writer, writer.cursor() as cursor:
