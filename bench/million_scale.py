@@ -222,6 +222,12 @@ def _child_export(db_path: Path | str, folder: Path) -> dict[str, Any]:
     return {"seconds": seconds, "rows": result.rows, "bytes": (folder / "roster.xlsx").stat().st_size}
 
 
+def _stage_shown(done: int, total: int) -> bool:
+    """A duplicate search's progress, printed for the parent's last line (never stops the search)."""
+    _progress(f"{done} of {total}")
+    return True
+
+
 def _child_duplicates(db_path: Path | str) -> dict[str, Any]:
     from desktop_app.services import duplicates
     from desktop_app.storage.db import open_database
@@ -229,8 +235,7 @@ def _child_duplicates(db_path: Path | str) -> dict[str, Any]:
     db = open_database(db_path)
     try:
         started = time.perf_counter()
-        pairs = duplicates.find_duplicates(db, progress=lambda done, total: _progress(f"{done} of {total}")
-                                           or True)
+        pairs = duplicates.find_duplicates(db, progress=_stage_shown)
         seconds = time.perf_counter() - started
     finally:
         db.close()
@@ -466,7 +471,7 @@ def _roster_rows(persons: int, parts: Sequence[str], limit: float) -> list[list[
         if "reconcile" in parts:
             answer = _answer_path(persons)
             if not answer.exists():
-                made = measure("answer", copy, persons, limit=limit)
+                made = measure("answer", copy, str(persons), limit=limit)
                 if not answer.exists():
                     rows.append([f"reconcile {ANSWER_ROWS:,} against {persons:,}", "answer not written: "
                                  + _seconds(made), "", "-", f"{made['peak_mb']:.0f}", "under 20 s"])
