@@ -83,6 +83,13 @@ def officer() -> Iterator[Officer]:
     answering.timer.stop()
 
 
+def _demo_roster(path: Path) -> tuple[Database, int]:
+    """A demonstration roster of 12 households at `path`, and how many persons it holds."""
+    database = open_database(path)
+    demo.fill_demo(database, households=12, operator="demo")
+    return database, roster.count(database, RosterQuery())
+
+
 def _window(qtbot: QtBot, database: Database, folder: Path, preferences: Preferences) -> MainWindow:
     folder.mkdir(exist_ok=True)
     preferences.backup_folder = str(folder)
@@ -136,12 +143,16 @@ def _let_go_once(qtbot: QtBot, window: MainWindow, held: Callable[[], HeldReads 
     qtbot.wait(200)  # the answers of the last reads handled on the GUI thread
 
 
-def _shows_the_roster_of(qtbot: QtBot, window: MainWindow, persons_there: int) -> None:
+def _closes_showing_the_roster_of(qtbot: QtBot, officer: Officer, window: MainWindow, persons_there: int) -> None:
+    """The search cleared, the window shows every person of its roster (`persons_there`), no error was told; then
+    the window is closed."""
     window.roster.search.clear()
     window.roster.apply_filters()
     qtbot.waitUntil(lambda: not window.roster.model.loading and window.roster.model.complete, timeout=20_000)
     assert window.roster.model.ids == roster.search_ids(window.db, window.roster.model.query)
     assert len(window.roster.model.ids) == roster.count(window.db, RosterQuery()) == persons_there
+    assert officer.errors == []
+    window.close()
 
 
 def _file_state(path: Path) -> tuple[int, int, int]:
@@ -152,9 +163,7 @@ def _file_state(path: Path) -> tuple[int, int, int]:
 def test_encrypting_with_reads_queued_tells_no_error_and_shows_the_encrypted_roster(
         qtbot: QtBot, officer: Officer, tmp_path: Path, preferences: Preferences) -> None:
     path = tmp_path / "roster.db"
-    database = open_database(path)
-    demo.fill_demo(database, households=12, operator="demo")
-    persons_there = roster.count(database, RosterQuery())
+    database, persons_there = _demo_roster(path)
     window = _window(qtbot, database, tmp_path / "usb", preferences)
     held = HeldReads(window)
     officer.passphrases = [PASSPHRASE, PASSPHRASE]
@@ -163,17 +172,13 @@ def test_encrypting_with_reads_queued_tells_no_error_and_shows_the_encrypted_ros
     assert officer.errors == []
     assert window.db.encrypted and looks_encrypted(path)
     assert held.answers == [persons_there] * READ_THREADS  # the reads running were waited for, not broken
-    _shows_the_roster_of(qtbot, window, persons_there)
-    assert officer.errors == []
-    window.close()
+    _closes_showing_the_roster_of(qtbot, officer, window, persons_there)
 
 
 def test_changing_the_passphrase_with_reads_queued_tells_no_error(
         qtbot: QtBot, officer: Officer, tmp_path: Path, preferences: Preferences) -> None:
     path = tmp_path / "roster.db"
-    plain = open_database(path)
-    demo.fill_demo(plain, households=12, operator="demo")
-    persons_there = roster.count(plain, RosterQuery())
+    plain, persons_there = _demo_roster(path)
     plain.close()
     backups.encrypt_roster(path, PASSPHRASE, operator="demo")
     window = _window(qtbot, open_database(path, passphrase=PASSPHRASE), tmp_path / "usb", preferences)
@@ -184,17 +189,13 @@ def test_changing_the_passphrase_with_reads_queued_tells_no_error(
     _let_go_once(qtbot, window, lambda: held, lambda: _file_state(path) != before)
     assert officer.errors == []
     assert window.db.passphrase_matches(NEW_PASSPHRASE)
-    _shows_the_roster_of(qtbot, window, persons_there)
-    assert officer.errors == []
-    window.close()
+    _closes_showing_the_roster_of(qtbot, officer, window, persons_there)
 
 
 def test_restoring_a_backup_with_reads_queued_tells_no_error_and_shows_the_backup(
         qtbot: QtBot, officer: Officer, tmp_path: Path, preferences: Preferences) -> None:
     path = tmp_path / "roster.db"
-    database = open_database(path)
-    demo.fill_demo(database, households=12, operator="demo")
-    persons_in_backup = roster.count(database, RosterQuery())
+    database, persons_in_backup = _demo_roster(path)
     window = _window(qtbot, database, tmp_path / "usb", preferences)  # its backup at open is the one restored
     persons.create_person(database, {"surname": "Later"}, operator="A. Petrova")  # not in the backup
     qtbot.waitUntil(lambda: roster.count(database, RosterQuery()) == persons_in_backup + 1)
@@ -205,17 +206,13 @@ def test_restoring_a_backup_with_reads_queued_tells_no_error_and_shows_the_backu
     _let_go_once(qtbot, window, lambda: holding[0] if holding else None, lambda: _file_state(path) != before)
     assert officer.errors == []
     assert window.db is not database
-    _shows_the_roster_of(qtbot, window, persons_in_backup)
-    assert officer.errors == []
-    window.close()
+    _closes_showing_the_roster_of(qtbot, officer, window, persons_in_backup)
 
 
 def test_an_encryption_cancelled_while_it_waits_for_a_read_changes_nothing_and_the_pages_read_again(
         qtbot: QtBot, officer: Officer, tmp_path: Path, preferences: Preferences) -> None:
     path = tmp_path / "roster.db"
-    database = open_database(path)
-    demo.fill_demo(database, households=12, operator="demo")
-    persons_there = roster.count(database, RosterQuery())
+    database, persons_there = _demo_roster(path)
     window = _window(qtbot, database, tmp_path / "usb", preferences)
     held = HeldReads(window, threads=1)  # the other reader is free: the reads asked meanwhile start, and are dropped
     officer.passphrases = [PASSPHRASE, PASSPHRASE]
@@ -240,9 +237,7 @@ def test_an_encryption_cancelled_while_it_waits_for_a_read_changes_nothing_and_t
     # the search dropped while the swap waited was read again once it was given up
     assert window.roster.model.query.text == "an"
     assert window.roster.model.ids == roster.search_ids(database, window.roster.model.query)
-    _shows_the_roster_of(qtbot, window, persons_there)
-    assert officer.errors == []
-    window.close()
+    _closes_showing_the_roster_of(qtbot, officer, window, persons_there)
 
 
 def test_a_long_read_running_is_told_to_stop_and_the_encryption_goes_on(
@@ -250,8 +245,7 @@ def test_a_long_read_running_is_told_to_stop_and_the_encryption_goes_on(
     """A long read of the roster (as the duplicate search is) asks its progress as it goes: once the swap waits for
     it, its progress says cancelled, so the officer's encryption does not wait for the whole search."""
     path = tmp_path / "roster.db"
-    database = open_database(path)
-    demo.fill_demo(database, households=12, operator="demo")
+    database, _ = _demo_roster(path)
     window = _window(qtbot, database, tmp_path / "usb", preferences)
     running, given_up, release = threading.Event(), threading.Event(), threading.Event()
     outcome: list[object] = []
