@@ -24,8 +24,8 @@ records that also agree with it on something a true pair shows:
 A row that gives nothing to narrow by (no date for a name key, no other word for a word with a
 year) meets the whole block, and a roster record that has nothing to narrow by is met by every
 row. Numbers and identifiers are never narrowed; but a number (`d|`, or one character off it, `dd|`)
-borne by more than `ANSWER_DOCUMENT_BLOCK` roster records meets nobody, as in the duplicate finder
-(`fastpath.DUPLICATE_DOCUMENT_BLOCK`): typed for thousands (the office's own, a placeholder), it
+borne by more than `fastpath.DUPLICATE_DOCUMENT_BLOCK` roster records meets nobody, as in the duplicate
+finder (`fastpath.borne_by_many`): typed for thousands (the office's own, a placeholder), it
 identifies nobody, and every row holding it met and compared them all (500 such rows of a 1,000-row
 answer against 1,999 holders: 999,500 pairs). Its holders still meet a row by names and birth dates.
 """
@@ -39,18 +39,16 @@ import numpy as np
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.matching.fastpath import (
-    _DOCUMENT_KEYS,
     _NARROWED,
     _WORD_AND_YEAR,
-    DUPLICATE_DOCUMENT_BLOCK,
     BirthNarrowing,
     _day_month,
+    borne_by_many,
     other_initials,
 )
 from desktop_app.matching.features import Prepared, _dated_blocks
 
 ANSWER_WIDE_BLOCK = 20  # a key shared by more roster records than this is narrowed by a second key
-ANSWER_DOCUMENT_BLOCK = DUPLICATE_DOCUMENT_BLOCK  # a number borne by more roster records than this meets no row
 _NOTHING = ""  # the group of the roster records a wide block cannot narrow (met by every row)
 GUESSED_AGE_SLACK = 2  # an estimated birth date meets, in a wide name block, the namesakes born this many years off
 _NEW_YEAR = 101  # `fastpath._day_month` of 1 January, an unknown day's usual entry
@@ -103,7 +101,7 @@ class AnswerNarrowing:
         """The positions of `block` (key `key`) the answer row `row` meets, in a few lists, each ascending."""
         if len(block) <= ANSWER_WIDE_BLOCK:
             return [block]
-        if len(block) > ANSWER_DOCUMENT_BLOCK and key.startswith(_DOCUMENT_KEYS):
+        if borne_by_many(key, len(block)):
             return []
         if key.startswith(_NARROWED):
             birth = row.birth_date

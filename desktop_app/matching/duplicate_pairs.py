@@ -47,6 +47,7 @@ from desktop_app.matching.fastpath import (
 )
 from desktop_app.matching.features import MIN_FUZZY_DOCUMENT, PATRONYMIC, NameToken, Prepared, _dated_blocks
 from desktop_app.matching.normalize import SKELETON_PREFIX
+from desktop_app.matching.roster_counts import _by_identity
 
 # A wide block's record is filed in block key * width + group: the width at least this, past every group a roster can
 # number (`_SecondKeys.width`: its name words can outnumber this, and a group past it was filed under the next key's).
@@ -689,8 +690,7 @@ def _value_codes(values: list[object]) -> np.ndarray:
     """Each of `values` as a number, equal values one number. A roster's namesakes share one tokens tuple and its
     persons their date objects (`RosterPreparing`): each distinct object is read once, by its id (`values` holds
     them, so that no id is reused meanwhile)."""
-    _, first, spread = np.unique(np.fromiter(map(id, values), np.uint64, len(values)), return_index=True,
-                                 return_inverse=True)
+    first, spread = _by_identity(values)
     numbered: dict[object, int] = {}
     codes = np.fromiter((numbered.setdefault(values[k], len(numbered)) for k in first.tolist()), np.int64, len(first))
-    return codes[spread.reshape(-1)]  # type: ignore[no-any-return]
+    return codes[spread]  # type: ignore[no-any-return]

@@ -217,6 +217,16 @@ DUPLICATE_DOCUMENT_BLOCK = 200
 _DOCUMENT_KEYS = ("d|", "dd|")
 
 
+def borne_by_many(key: str, holders: int) -> bool:
+    """Whether `key` is a number's (`d|`, `dd|`) borne by more than `DUPLICATE_DOCUMENT_BLOCK` records: it identifies
+    nobody, and its block meets nobody (the duplicate finder, an answer's rows).
+
+        >>> borne_by_many("d|N0012345", 2_000), borne_by_many("n|haddad|omar", 2_000)
+        (True, False)
+    """
+    return holders > DUPLICATE_DOCUMENT_BLOCK and key.startswith(_DOCUMENT_KEYS)
+
+
 class BirthNarrowing:
     """The records of a wide name block a query meets: those its birth date could be, as Splink pairs a common
     name with a second key.
@@ -370,7 +380,7 @@ class DuplicateNarrowing(BirthNarrowing):
     def met(self, key: str, block: list[int], birth: PartialDate | None, split: Split,
             query_words: AbstractSet[str] | None = None,
             query_tokens: tuple[NameToken, ...] | None = None) -> list[list[int]]:
-        if len(block) > DUPLICATE_DOCUMENT_BLOCK and key.startswith(_DOCUMENT_KEYS):
+        if borne_by_many(key, len(block)):
             return []
         if len(block) <= (WIDE_BLOCK if self.wide is None else self.wide):
             return [block]

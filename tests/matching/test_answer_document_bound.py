@@ -1,6 +1,6 @@
 """A document number borne by many roster persons: the reconcile's bound (issue 19, session 19).
 
-A number held by more than `ANSWER_DOCUMENT_BLOCK` roster persons (the office's own, a placeholder typed where the
+A number held by more than `DUPLICATE_DOCUMENT_BLOCK` roster persons (the office's own, a placeholder typed where the
 passport goes) identifies nobody; each answer row holding it met and compared every holder (a 1,000-row answer, 500
 rows of it holding a number 1,999 persons hold: 1,999,000 pairs). Its rows now meet the holders by names and birth
 dates only, in a batch (`candidates_for_all`) as in lookups after it (`candidates_of`): the rows that are holders
@@ -12,8 +12,8 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from desktop_app.matching.answer_narrowing import ANSWER_DOCUMENT_BLOCK
 from desktop_app.matching.engine import MATCH, RosterIndex
+from desktop_app.matching.fastpath import DUPLICATE_DOCUMENT_BLOCK
 from tests.matching.invented import invented_person
 
 PLACEHOLDER = "AB1234567"
@@ -22,7 +22,7 @@ PLACEHOLDER = "AB1234567"
 def test_an_answers_rows_holding_a_number_borne_by_hundreds_meet_its_holders_by_name_only() -> None:
     """Fails before the bound: every row compared all 600 holders (60,000 pairs for 100 rows)."""
     rng = random.Random(1929)
-    holders = 3 * ANSWER_DOCUMENT_BLOCK
+    holders = 3 * DUPLICATE_DOCUMENT_BLOCK
     roster = ([invented_person(rng, f"h{k}", PLACEHOLDER) for k in range(holders)]
               + [invented_person(rng, f"o{k}") for k in range(1_000)])
     again = [dataclasses.replace(roster[k], key=f"again{k}") for k in range(0, 100, 2)]  # holders, answered
