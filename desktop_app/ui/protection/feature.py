@@ -135,6 +135,21 @@ def backup_folder(window: WindowHost) -> Path:
     return folder
 
 
+def _wait_before_the_entry(workspace: Workspace, given_up: Callable[[], bool],
+                           told: Callable[[str | None], None] = lambda _holder: None) -> None:
+    """Before a written backup's audit entry (on its worker): wait until nobody holds the roster's write lock,
+    however long a colleague's save holds it (`told(holder)` names them). `given_up()` is heeded only once someone
+    was seen holding the lock: the copy is written and cannot be taken back, so with the lock free its entry is
+    written whatever was asked meanwhile (a Cancel, the roster left, the program quitting)."""
+    held: list[bool] = []
+
+    def holding(holder: str | None) -> None:
+        held.append(True)
+        told(holder)
+
+    workspace.wait_for_writer(lambda: bool(held) and given_up(), holding)
+
+
 class Protection(QObject):
     """The window's protection behaviour: actions, automatic backups and the idle lock."""
 
@@ -321,17 +336,13 @@ class Protection(QObject):
             def given_up() -> bool:
                 return not progress(0, 0) or self.auto is not auto
 
-            def before_entry() -> None:
-                # Its audit entry waits for a colleague's save however long it holds the lock (it failed busy after
-                # 10 s and the officer read "Automatic backup failed"). The roster left meanwhile (the close, File >
-                # Open: asked while the copy was written) or the program quitting, the entry is still written if
-                # nobody holds the lock, and given up only while someone does: given up at once, the copy stayed
-                # without its entry, and the backup at close, finding the roster not backed up, copied it all again.
-                held: list[bool] = []
-                workspace.wait_for_writer(lambda: bool(held) and (not progress(0, 0) or self.auto is not auto),
-                                          lambda _holder: held.append(True))
-
-            return auto.run(reason, cancelled=given_up, before_entry=before_entry)
+            # Its audit entry waits for a colleague's save however long it holds the lock (it failed busy after 10 s
+            # and the officer read "Automatic backup failed"). The roster left meanwhile (the close, File > Open:
+            # asked while the copy was written) or the program quitting, the entry is still written if nobody holds
+            # the lock: given up at once, the copy stayed without its entry, and the backup at close, finding the
+            # roster not backed up, copied it all again.
+            return auto.run(reason, cancelled=given_up,
+                            before_entry=lambda: _wait_before_the_entry(workspace, given_up))
 
         def finished(_result: object = None) -> None:
             if task and self.auto_task is task[0]:  # not the next roster's, asked while this one waited its turn
@@ -534,13 +545,7 @@ class Protection(QObject):
                 # The copy written (it cannot stop: a Cancel pressed meanwhile, its waiting window still up, came too
                 # late for it), its entry is given up only while a colleague holds the lock: given up at once, the
                 # copy stayed out of the audit trail and the window closed as if nothing had been written.
-                held: list[bool] = []
-
-                def waiting(holder: str | None) -> None:
-                    held.append(True)
-                    relay.waiting.emit(number[0], holder)
-
-                workspace.wait_for_writer(lambda: bool(held) and cancelled(), waiting)
+                _wait_before_the_entry(workspace, cancelled, lambda holder: relay.waiting.emit(number[0], holder))
 
             wait_for_the_lock()
             if workspace.db is not db:
