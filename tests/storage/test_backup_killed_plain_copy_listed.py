@@ -65,13 +65,19 @@ def _killed_half_way(roster: Path, folder: Path) -> list[Path]:
     raise AssertionError("no backup was caught half-way")
 
 
-def test_a_killed_backups_plain_copy_is_offered_at_encryption(tmp_path: Path) -> None:
+def _roster_and_backup_folder(tmp_path: Path) -> tuple[Path, Path]:
+    """A demonstration roster of `PERSONS` persons (closed) and an empty backup folder beside it."""
     roster = tmp_path / "roster.db"
     db = open_database(roster)
     build_demo_roster(db, persons=PERSONS)
     db.close()
     folder = tmp_path / "usb"
     folder.mkdir()
+    return roster, folder
+
+
+def test_a_killed_backups_plain_copy_is_offered_at_encryption(tmp_path: Path) -> None:
+    roster, folder = _roster_and_backup_folder(tmp_path)
 
     left = _killed_half_way(roster, folder)
 
@@ -82,12 +88,7 @@ def test_a_killed_backups_plain_copy_is_offered_at_encryption(tmp_path: Path) ->
 @pytest.mark.parametrize("remove", [True, False])
 def test_a_killed_backups_plain_copy_is_encrypted_or_removed_as_the_officer_chooses(tmp_path: Path,
                                                                                      remove: bool) -> None:
-    roster = tmp_path / "roster.db"
-    db = open_database(roster)
-    build_demo_roster(db, persons=PERSONS)
-    db.close()
-    folder = tmp_path / "usb"
-    folder.mkdir()
+    roster, folder = _roster_and_backup_folder(tmp_path)
     (left,) = _killed_half_way(roster, folder)
     copies = backups.encrypt_roster(roster, PASSPHRASE, operator="t", folders=[folder]).plain_copies
     assert left in copies
