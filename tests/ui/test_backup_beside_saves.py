@@ -20,10 +20,10 @@ from desktop_app.services import audit, persons
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.models import AuditEntry, Person
 from desktop_app.ui import operations
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.operations import write_and_wait
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection.feature import Protection
+from tests.ui.opening import shown_window
 
 BACKUP_TIMEOUT_MS = 120_000
 
@@ -34,10 +34,7 @@ def test_a_save_made_during_the_opening_backup_is_written_while_it_runs(qtbot: Q
                                                                          tmp_path: Path) -> None:
     with big_db.reading() as session:
         person_id, person_uuid = session.execute(select(Person.id, Person.uuid).order_by(Person.id).limit(1)).one()
-    main = MainWindow(big_db, "A. Petrova", preferences)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+    main = shown_window(qtbot, big_db, preferences, ids_read=False)
     protection = main.feature(Protection)
     assert protection.auto_task is not None  # the backup at open is running
 

@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.db import Database
 from desktop_app.ui import operations
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.merge_dialog import DuplicatesDialog
 from desktop_app.ui.preferences import Preferences
 from desktop_app.ui.protection.feature import Protection
+from tests.ui.opening import shown_window
 
 TIMEOUT_MS = 120_000
 
@@ -27,10 +27,7 @@ TIMEOUT_MS = 120_000
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform
 def test_find_duplicates_asked_during_the_opening_backup_starts_at_once(qtbot: QtBot, big_db: Database,
                                                                          preferences: Preferences) -> None:
-    main = MainWindow(big_db, "A. Petrova", preferences)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+    main = shown_window(qtbot, big_db, preferences, ids_read=False)
     protection = main.feature(Protection)
     assert protection.auto_task is not None  # the backup at open is running
     main.actions["findDuplicates"].trigger()
