@@ -5,6 +5,7 @@
     pairs = duplicates.find_duplicates(db)                            # every pair at 'review' or above
     rows = duplicates.merge_comparison(db, keep_id, other_id)         # the two records field by field
     survivor = duplicates.merge_persons(db, keep_id, other_id, picks={"email": "other"}, operator="A. Petrova")
+    survivor = duplicates.merge_many(db, keep_id, [copy_2, copy_3], operator="A. Petrova")  # one act, one undo
     duplicates.undo_merge(db, operation_id, operator="A. Petrova")
     duplicates.dismiss_pair(db, a_id, b_id, operator="A. Petrova")    # 'not a duplicate': never proposed again
     duplicates.merged_history(db, survivor_id)                        # status history across merged records
@@ -27,6 +28,7 @@ from desktop_app.services.duplicates.merging import (
     dismiss_pair,
     find_duplicates,
     merge_comparison,
+    merge_many,
     merge_operations,
     merge_persons,
     merged_history,
@@ -45,6 +47,7 @@ __all__ = [
     "dismiss_pair",
     "find_duplicates",
     "merge_comparison",
+    "merge_many",
     "merge_operations",
     "merge_persons",
     "merged_history",

@@ -3,6 +3,7 @@
     pairs = find_duplicates(db)                                   # every pair at 'review' or above
     rows = merge_comparison(db, keep_id, other_id)                # the two records field by field
     survivor = merge_persons(db, keep_id, other_id, picks={"email": "other"}, operator="A. Petrova")
+    survivor = merge_many(db, keep_id, [copy_2, copy_3], operator="A. Petrova")  # one act, one backup, one undo
     undo_merge(db, operation_id, operator="A. Petrova")
     dismiss_pair(db, a_id, b_id, operator="A. Petrova")           # 'not a duplicate': never proposed again
 
@@ -19,7 +20,8 @@ unchanged. Histories are therefore not re-pointed: `merged_history(db, survivor_
 the survivor's status history together with that of every record merged into it, each entry
 naming the record it was written on. Everything the merge changed is an
 `Operation(kind="merge")` with the values before, so `undo_merge` restores both records
-exactly, refusing when either changed after the merge.
+exactly, refusing when either changed after the merge. `merge_many` merges several records into one
+in one act (one registration entered many times): one backup before it, one operation, undone at once.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import datetime as dt
 import json
 import uuid as uuid_module
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
@@ -395,52 +397,117 @@ class _Recorder:
 def merge_persons(db: Database, keep_id: int, other_id: int, *, picks: Mapping[str, str] | None = None,
                   operator: str) -> PersonView:
     """Merge `other_id` into `keep_id`; see the module docstring. Returns the survivor."""
-    picks = dict(picks or {})
-    for key, pick in picks.items():
+    return _merge(db, keep_id, [other_id], picks, operator)
+
+
+@accounts.guarded(Permission.MERGE)
+def merge_many(db: Database, keep_id: int, other_ids: Sequence[int], *, picks: Mapping[str, str] | None = None,
+               operator: str) -> PersonView:
+    """Merge every record of `other_ids` into `keep_id` in one act; returns the survivor.
+
+        survivor = merge_many(db, first_copy, [copy_2, copy_3, copy_4], operator="A. Petrova")
+        undo_merge(db, merge_operations(db, survivor.id)[0], operator="A. Petrova")   # all of them apart again
+
+    One registration entered many times is merged at once: one backup is taken before it (not one per
+    record), and the act is one transaction and one undoable operation (`undo_merge` separates every record
+    again). Each record is merged as `merge_persons` would, in the order given, and each has its own audit entry.
+    A field picked 'other' (or the household) is taken from the first record of `other_ids` whose value differs
+    from the survivor's; a field without a pick is filled from the first record that has it when the survivor's
+    is empty. All or nothing: a record not found, deleted or already merged meanwhile, named twice, or the
+    survivor itself raises before anything is written, naming the record.
+    """
+    return _merge(db, keep_id, list(other_ids), picks, operator)
+
+
+def _checked_picks(picks: Mapping[str, str] | None) -> dict[str, str]:
+    checked = dict(picks or {})
+    for key, pick in checked.items():
         if key not in PICKABLE:
             raise ValidationError("merge field", key, f"cannot be picked (fields: {', '.join(PICKABLE)})")
         if pick not in ("keep", "other"):
             raise ValidationError(key, pick,
                                   QT_TRANSLATE_NOOP("services.duplicates", "must be picked as 'keep' or 'other'"))
+    return checked
+
+
+def _checked_others(keep_id: int, other_ids: list[int]) -> None:
+    if not other_ids:
+        raise ValidationError("merge", keep_id, QT_TRANSLATE_NOOP("services.duplicates", "needs two different persons"))
+    seen: set[int] = set()
+    for other_id in other_ids:
+        if other_id == keep_id:
+            raise ValidationError("merge", keep_id,
+                                  QT_TRANSLATE_NOOP("services.duplicates", "needs two different persons"))
+        if other_id in seen:
+            raise ValidationError("merge", other_id,
+                                  QT_TRANSLATE_NOOP("services.duplicates", "names the same record twice"))
+        seen.add(other_id)
+
+
+def _merge(db: Database, keep_id: int, other_ids: list[int], picks: Mapping[str, str] | None,
+           operator: str) -> PersonView:
+    """`merge_persons` (one other) and `merge_many`: one backup, one transaction, one operation."""
+    picks = _checked_picks(picks)
+    _checked_others(keep_id, other_ids)
     backup_before(db, "merge", operator=operator)  # kept for weeks, named by its reason
     with db.transaction() as session:
-        keep, other = _pair(session, keep_id, other_id)
+        keep = _active(session, keep_id)
+        others = [_active(session, other_id) for other_id in other_ids]  # all found before anything is written
         operation = Operation(uuid=str(uuid_module.uuid4()), kind=KIND, at=audit.now(), operator=operator,
                               details="{}")
         session.add(operation)
         session.flush()
         record = _Recorder(session, operation)
-        taken = _take_fields(keep, other, picks)
-        record("person", keep.id, "updated", {"role": "keep", "household_id": keep.household_id,
-                                              "relationship": keep.relationship,
-                                              **{k: getattr(keep, k) for k in taken}})
-        record("person", other.id, "updated", {"role": "other", "status": other.status,
-                                               "household_id": other.household_id,
-                                               "relationship": other.relationship})
-        for key in taken:
-            setattr(keep, key, getattr(other, key))
-        _merge_household(session, keep, other, picks.get(HOUSEHOLD), record)
-        added = _unite_documents_and_phones(session, keep, other, record)
-        moved = _move_memberships(session, keep, other, record)
-        _move_liaison_links(session, keep, other, record)
-        keep.sort_key = sort_key_of(keep)
-        keep.updated_at = audit.now()
-        keep.updated_by = operator
-        reindex(session, keep)
-        set_status(session, other, Status.MERGED, operator=operator, reason=f"merged into {keep.case_ref}",
-                   operation_id=operation.id, check=False)
-        other.merged_into_id = keep.id
-        session.flush()
-        operation.details = audit.to_json({"keep_id": keep.id, "other_id": other.id, "keep_ref": keep.case_ref,
-                                           "other_ref": other.case_ref, "fields": taken, "added": added,
-                                           "memberships": moved,
-                                           "after": {"keep_version": keep.version, "other_version": other.version}})
-        audit.record(session, operator, "merge", "person", keep.uuid,
-                     f"merged {other.case_ref} into {keep.case_ref} (operation {operation.id})",
-                     {"other": other.uuid, "fields": taken, "operation": operation.id})
+        steps = [_merge_one(session, keep, other, picks, record, operation, operator) for other in others]
+        if len(others) == 1:  # a single merge's details as they always were
+            details: dict[str, Any] = {"keep_id": keep.id, "other_id": others[0].id, "keep_ref": keep.case_ref,
+                                       "other_ref": others[0].case_ref, **steps[0],
+                                       "after": {"keep_version": keep.version, "other_version": others[0].version}}
+        else:
+            details = {"keep_id": keep.id, "other_ids": [other.id for other in others], "keep_ref": keep.case_ref,
+                       "other_refs": [other.case_ref for other in others], "steps": steps,
+                       "after": {"keep_version": keep.version,
+                                 "other_versions": [other.version for other in others]}}
+        operation.details = audit.to_json(details)
         session.flush()
         session.refresh(keep)
         return person_view(keep)
+
+
+def _merge_one(session: Session, keep: Person, other: Person, picks: dict[str, str], record: _Recorder,
+               operation: Operation, operator: str) -> dict[str, Any]:
+    """Merge `other` into `keep` within the operation; a pick of 'other' honoured is spent (the next records of a
+    merge of several keep what this one gave). Returns what it did, for the operation's details."""
+    taken = _take_fields(keep, other, picks)
+    record("person", keep.id, "updated", {"role": "keep", "household_id": keep.household_id,
+                                          "relationship": keep.relationship,
+                                          **{k: getattr(keep, k) for k in taken}})
+    record("person", other.id, "updated", {"role": "other", "status": other.status,
+                                           "household_id": other.household_id,
+                                           "relationship": other.relationship})
+    for key in taken:
+        setattr(keep, key, getattr(other, key))
+        if picks.get(key) == "other":
+            picks[key] = "keep"
+    household_before = keep.household_id
+    _merge_household(session, keep, other, picks.get(HOUSEHOLD), record)
+    if picks.get(HOUSEHOLD) == "other" and keep.household_id != household_before:
+        picks[HOUSEHOLD] = "keep"
+    added = _unite_documents_and_phones(session, keep, other, record)
+    moved = _move_memberships(session, keep, other, record)
+    _move_liaison_links(session, keep, other, record)
+    keep.sort_key = sort_key_of(keep)
+    keep.updated_at = audit.now()
+    keep.updated_by = operator
+    reindex(session, keep)
+    set_status(session, other, Status.MERGED, operator=operator, reason=f"merged into {keep.case_ref}",
+               operation_id=operation.id, check=False)
+    other.merged_into_id = keep.id
+    session.flush()
+    audit.record(session, operator, "merge", "person", keep.uuid,
+                 f"merged {other.case_ref} into {keep.case_ref} (operation {operation.id})",
+                 {"other": other.uuid, "fields": taken, "operation": operation.id})
+    return {"fields": taken, "added": added, "memberships": moved}
 
 
 def _take_fields(keep: Person, other: Person, picks: Mapping[str, str]) -> list[str]:
@@ -534,44 +601,54 @@ _DATE_FIELDS = {"consent_date"}
 
 @accounts.guarded(Permission.MERGE)
 def undo_merge(db: Database, operation_id: int, *, operator: str) -> PersonView:
-    """Separate the two records again exactly as they were; returns the restored other record."""
+    """Separate the records again exactly as they were; returns the restored other record (of a merge of several
+    (`merge_many`), the first of them: every one is restored)."""
     with db.transaction() as session:
         operation = undoable(session, operation_id, KIND)
         details = json.loads(operation.details)
-        keep = session.get(Person, details["keep_id"])
-        other = session.get(Person, details["other_id"])
-        if keep is None or other is None:
-            raise NotFound("person of merge operation", operation_id)
         after = details["after"]
-        if keep.version != after["keep_version"] or other.version != after["other_version"]:
-            changed = keep if keep.version != after["keep_version"] else other
-            raise EditConflict(f"The merge of {other.case_ref} into {keep.case_ref} cannot be undone: "
+        other_ids = details.get("other_ids", [details.get("other_id")])
+        other_versions = after.get("other_versions", [after.get("other_version")])
+        keep = session.get(Person, details["keep_id"])
+        others = [session.get(Person, other_id) for other_id in other_ids]
+        if keep is None or any(other is None for other in others):
+            raise NotFound("person of merge operation", operation_id)
+        restored = [other for other in others if other is not None]
+        changed = keep if keep.version != after["keep_version"] else next(
+            (other for other, version in zip(restored, other_versions, strict=True) if other.version != version), None)
+        if changed is not None:
+            what = (f"the merge of {restored[0].case_ref} into {keep.case_ref}" if len(restored) == 1 else
+                    f"the merge of {len(restored)} records into {keep.case_ref}")
+            raise EditConflict(f"{what[0].upper()}{what[1:]} cannot be undone: "
                                f"{changed.case_ref} was changed by {changed.updated_by} at "
                                f"{changed.updated_at:%Y-%m-%d %H:%M} after the merge. Nothing was undone.")
         changes = changes_of(session, operation_id, newest_first=True)
         session.flush()
+        by_id = {person.id: person for person in (keep, *restored)}
         for change in changes:
-            _revert(session, change, keep, other)
+            _revert(session, change, keep, by_id)
         keep.sort_key = sort_key_of(keep)
         keep.updated_at = audit.now()
         keep.updated_by = operator
         session.flush()
         session.expire(keep, ["documents", "phones"])
         reindex(session, keep)
-        other.merged_into_id = None
-        before_other = next(json.loads(c.before) for c in changes if c.entity == "person" and c.entity_id == other.id)
-        set_status(session, other, Status(before_other["status"]), operator=operator,
-                   reason=f"merge into {keep.case_ref} undone", operation_id=operation_id, check=False)
+        for other in restored:
+            other.merged_into_id = None
+            before_other = next(json.loads(c.before) for c in changes
+                                if c.entity == "person" and c.entity_id == other.id)
+            set_status(session, other, Status(before_other["status"]), operator=operator,
+                       reason=f"merge into {keep.case_ref} undone", operation_id=operation_id, check=False)
+            audit.record(session, operator, "undo", "person", keep.uuid,
+                         f"undid the merge of {other.case_ref} into {keep.case_ref} (operation {operation_id})",
+                         {"other": other.uuid, "operation": operation_id})
         mark_undone(operation, operator)
-        audit.record(session, operator, "undo", "person", keep.uuid,
-                     f"undid the merge of {other.case_ref} into {keep.case_ref} (operation {operation_id})",
-                     {"other": other.uuid, "operation": operation_id})
         session.flush()
-        session.refresh(other)
-        return person_view(other)
+        session.refresh(restored[0])
+        return person_view(restored[0])
 
 
-def _revert(session: Session, change: OperationChange, keep: Person, other: Person) -> None:
+def _revert(session: Session, change: OperationChange, keep: Person, persons: Mapping[int, Person]) -> None:
     before = json.loads(change.before)
     if change.entity in ("document", "phone"):
         model = Document if change.entity == "document" else Phone
@@ -599,7 +676,7 @@ def _revert(session: Session, change: OperationChange, keep: Person, other: Pers
         if household is not None:
             household.head_person_id = before["head_person_id"]
     elif change.entity == "person":
-        person = keep if change.entity_id == keep.id else other
+        person = persons[change.entity_id]
         for key, value in before.items():
             if key not in ("role", "status"):
                 setattr(person, key, _restored(key, value))
@@ -644,6 +721,7 @@ def merge_operations(db: Database, person_id: int) -> list[int]:
                                                                  Operation.undone_at.is_(None))
                                          .order_by(Operation.id.desc())):
             details = json.loads(operation.details)
-            if person_id in (details.get("keep_id"), details.get("other_id")):
+            others = details.get("other_ids", [details.get("other_id")])  # of a merge of several, or of one
+            if person_id == details.get("keep_id") or person_id in others:
                 found.append(operation.id)
         return found
