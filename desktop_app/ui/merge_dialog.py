@@ -13,6 +13,11 @@ says who, and Cancel gives the write up. The comparison is read off the GUI thre
 dialog reads it before it opens the merge screen (nothing opens if another roster or officer came
 meanwhile), and the merge screen reads it again after an undo.
 
+Several copies of one registration (a registration entered many times is listed as a pair of each copy with the
+first) are merged in one act: select their pairs (Shift/Ctrl+click) and 'Merge selected into one…' merges every
+record of the selected pairs into the one they share, after a confirmation naming how many and into whom, with one
+backup before it and one Edit > Undo that separates them all again (`duplicates.merge_many`).
+
     dialog = DuplicatesDialog(window.workspace, window, undo_host=window)
     merge = MergeDialog(window.workspace, a_id, b_id, window, undo_host=window)
 """
@@ -52,7 +57,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import Cancelled, RosterError
 from desktop_app.services import backups, changes, duplicates
-from desktop_app.services.duplicates import DuplicateCandidate, FieldChoice
+from desktop_app.services.duplicates import DuplicateCandidate, FieldChoice, PersonBrief
 from desktop_app.services.persons import PersonView
 from desktop_app.services.workspace import Roster, Workspace
 from desktop_app.ui import labels
@@ -357,6 +362,32 @@ def _searched(db: Roster, progress: Callable[[int, int], bool]) -> list[Duplicat
     raise Cancelled(told)
 
 
+def _kept_of(pairs: list[DuplicateCandidate]) -> PersonBrief | None:
+    """The record the selected `pairs` merge into: the one in the most of them (the first copy, in every pair of a
+    registration entered many times), the earliest registered on a tie; None when the pairs are not all linked
+    into one group (two registrations' pairs selected together)."""
+    linked: dict[int, set[int]] = {}
+    briefs: dict[int, PersonBrief] = {}
+    for pair in pairs:
+        briefs[pair.a.id], briefs[pair.b.id] = pair.a, pair.b
+        linked.setdefault(pair.a.id, set()).add(pair.b.id)
+        linked.setdefault(pair.b.id, set()).add(pair.a.id)
+    kept = min(linked, key=lambda person_id: (-len(linked[person_id]), person_id))
+    reached, frontier = {kept}, [kept]
+    while frontier:
+        for person_id in linked[frontier.pop()] - reached:
+            reached.add(person_id)
+            frontier.append(person_id)
+    return briefs[kept] if len(reached) == len(linked) else None
+
+
+def _listed(refs: list[str], shown: int = 12) -> str:
+    """`refs` joined, the first `shown` of them and how many more (a confirmation of 2,000 records stays short)."""
+    more = len(refs) - shown
+    return ", ".join(refs[:shown]) + (QCoreApplication.translate("DuplicatesDialog", " and %1 more")
+                                      .replace("%1", str(more)) if more > 0 else "")
+
+
 class DuplicatesDialog(QDialog):
     """Every possible duplicate pair; Enter compares and merges, Delete marks 'not a duplicate'."""
 
@@ -384,7 +415,7 @@ class DuplicatesDialog(QDialog):
         self.table.setObjectName("duplicatesTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several pairs: one merge
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -392,11 +423,18 @@ class DuplicatesDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.count_label = QLabel(self.tr("Looking for duplicates…"), self)
         self.count_label.setObjectName("duplicatesCount")
-        hint = QLabel(self.tr("Enter: compare and merge · Del: not a duplicate (not proposed again)"), self)
+        hint = QLabel(self.tr("Enter: compare and merge · Del: not a duplicate (not proposed again) · "
+                              "Shift/Ctrl+click the pairs of one record: merge them all in one act"), self)
+        hint.setWordWrap(True)
         buttons = QDialogButtonBox(self)
         compare = buttons.addButton(self.tr("&Compare and merge…"), QDialogButtonBox.ButtonRole.ActionRole)
         compare.setObjectName("compareButton")
         compare.clicked.connect(self.open_current)
+        merge_selected = buttons.addButton(self.tr("Merge &selected into one…"),
+                                           QDialogButtonBox.ButtonRole.ActionRole)
+        merge_selected.setObjectName("mergeSelectedButton")
+        merge_selected.clicked.connect(self.merge_selected)
+        self.merge_selected_button = merge_selected
         dismiss = buttons.addButton(self.tr("&Not a duplicate"), QDialogButtonBox.ButtonRole.ActionRole)
         dismiss.setObjectName("notDuplicateButton")
         dismiss.clicked.connect(self.dismiss_current)
@@ -496,6 +534,79 @@ class DuplicatesDialog(QDialog):
                                          "pairs again.").replace("%1", str(len(remaining))).replace("%2", gone_ref))
         if remaining:
             self.table.setCurrentIndex(self.model.index(max(0, min(row, len(remaining) - 1)), 0))
+
+    def selected_pairs(self) -> list[DuplicateCandidate]:
+        """The pairs selected in the list, in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.record(row) for row in rows]
+
+    @Slot()
+    def merge_selected(self) -> None:
+        """Merge every record of the selected pairs into the one record they are linked through, in one act
+        (`duplicates.merge_many`): asked first, naming how many and into whom; written off the GUI thread; the
+        pairs of the records merged away leave the list; Edit > Undo separates them all again. One pair selected
+        opens the merge screen, as Enter does."""
+        pairs = self.selected_pairs()
+        if len(pairs) < 2:
+            self.open_current()
+            return
+        kept = _kept_of(pairs)
+        if kept is None:
+            QMessageBox.information(self, self.tr("Merge selected into one"), self.tr(
+                "The selected pairs are not all linked to one record. Select the pairs of one registration "
+                "(the pairs of its first copy with each other copy)."))
+            return
+        briefs = {brief.id: brief for pair in pairs for brief in (pair.a, pair.b)}
+        others = [person_id for person_id in dict.fromkeys(p.id for pair in pairs for p in (pair.a, pair.b))
+                  if person_id != kept.id]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge the records"), self.tr(
+            "Merge %1 records into %2 %3?\n\nEach becomes 'merged' and points to %2; nothing is deleted. One backup "
+            "is taken first, and one undo (Edit > Undo) separates them all again.\n\nMerged: %4")
+            .replace("%1", str(len(others))).replace("%2", kept.case_ref).replace("%3", kept.name)
+            .replace("%4", _listed([briefs[person_id].case_ref for person_id in others])),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmMergeMany")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        db, operator, keep_id = self.workspace.db, self.workspace.operator, kept.id
+
+        def merge() -> tuple[PersonView, int]:
+            survivor = duplicates.merge_many(db, keep_id, others, operator=operator)
+            return survivor, duplicates.merge_operations(db, survivor.id)[0]
+
+        self.merge_selected_button.setEnabled(False)  # one merge at a time, also while it waits for a colleague
+        try:
+            survivor, operation_id = write_and_wait(
+                self, self.tr("Merging %1 records into %2").replace("%1", str(len(others)))
+                .replace("%2", kept.case_ref), merge, kinds=frozenset({changes.PERSONS, changes.LISTS}))
+        except RosterError as exc:
+            show_error(self, exc)
+            return
+        finally:
+            if shiboken6.isValid(self):
+                self.merge_selected_button.setEnabled(True)
+        if not shiboken6.isValid(self) or self.workspace.db is not db:  # another roster opened meanwhile
+            return
+        push_operation(self.undo_host, self.tr("Merge %1 records into %2").replace("%1", str(len(others)))
+                       .replace("%2", survivor.case_ref),
+                       lambda: duplicates.undo_merge(db, operation_id, operator=operator), self, self._many_undone,
+                       written_on=db)
+        gone = set(others)
+        remaining = [p for p in self.model.records if p.a.id not in gone and p.b.id not in gone]
+        self.model.set_records(remaining)
+        self.count_label.setText(self.tr("%1 possible duplicates; %2 records merged into %3 (operation %4). "
+                                         "Refresh judges the kept record's pairs again.")
+                                 .replace("%1", str(len(remaining))).replace("%2", str(len(others)))
+                                 .replace("%3", survivor.case_ref).replace("%4", str(operation_id)))
+        if remaining:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.changed.emit()
+
+    def _many_undone(self, _restored: PersonView) -> None:
+        """Edit > Undo took a merge of several back: its records are on the roster again, their pairs not listed."""
+        self.count_label.setText(self.tr("The merge was undone: Refresh lists the pairs of its records again."))
+        self.changed.emit()
 
     @Slot()
     def dismiss_current(self) -> None:

@@ -61,8 +61,9 @@ def register(commands: Any, command: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--not-duplicate", nargs=2, metavar=("REF", "REF"), help="mark two persons as different people")
 
-    p = command("merge", cmd_merge, "merge OTHER_REF into KEEP_REF (the other becomes 'merged'); --undo to separate")
-    p.add_argument("refs", nargs="*", metavar="REF", help="KEEP_REF OTHER_REF")
+    p = command("merge", cmd_merge, "merge OTHER_REF (or several, in one act) into KEEP_REF (each other becomes "
+                "'merged'); --undo to separate")
+    p.add_argument("refs", nargs="*", metavar="REF", help="KEEP_REF OTHER_REF [OTHER_REF ...]")
     p.add_argument("--take", nargs="+", default=[], metavar="FIELD",
                    help=f"fields to take from the other record ({', '.join(duplicates.PICKABLE)})")
     p.add_argument("--undo", type=int, metavar="OPERATION_ID", help="undo a merge")
@@ -202,14 +203,23 @@ def cmd_merge(ctx: Any) -> int:
         say(QT_TRANSLATE_NOOP("commands.reconcile", "merge {n} undone: {ref} is a record of its own again "
                               "({state})"), n=a.undo, ref=restored.case_ref, state=word(restored.status))
         return 0
-    if len(a.refs) != 2:
+    if len(a.refs) < 2:
         raise ValidationError("merge", " ".join(a.refs),
                               QT_TRANSLATE_NOOP("commands.reconcile", "needs KEEP_REF OTHER_REF (or --undo "
                                                 "OPERATION_ID)"))
-    keep, other = (ctx.person_id(ref) for ref in a.refs)
-    survivor = duplicates.merge_persons(ctx.db, keep, other, picks=dict.fromkeys(a.take, "other"),
-                                        operator=ctx.operator)
+    keep, *others = (ctx.person_id(ref) for ref in a.refs)
+    picks = dict.fromkeys(a.take, "other")
+    if len(others) == 1:
+        survivor = duplicates.merge_persons(ctx.db, keep, others[0], picks=picks, operator=ctx.operator)
+    else:  # one registration entered many times: one act, one backup, one undo
+        survivor = duplicates.merge_many(ctx.db, keep, others, picks=picks, operator=ctx.operator)
     operation = duplicates.merge_operations(ctx.db, survivor.id)[0]
-    say(QT_TRANSLATE_NOOP("commands.reconcile", "{other} merged into {keep} (operation {n}); undo with "
-                          "`mission-roster merge --undo {n}`"), other=a.refs[1], keep=survivor.case_ref, n=operation)
+    if len(others) == 1:
+        say(QT_TRANSLATE_NOOP("commands.reconcile", "{other} merged into {keep} (operation {n}); undo with "
+                              "`mission-roster merge --undo {n}`"), other=a.refs[1], keep=survivor.case_ref,
+            n=operation)
+    else:
+        say(QT_TRANSLATE_NOOP("commands.reconcile", "{count} records ({others}) merged into {keep} in one act "
+                              "(operation {n}); undo all of them with `mission-roster merge --undo {n}`"),
+            count=len(others), others=", ".join(a.refs[1:]), keep=survivor.case_ref, n=operation)
     return 0

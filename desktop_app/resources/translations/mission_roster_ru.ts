@@ -956,107 +956,167 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="371"/>
+        <location filename="../../ui/merge_dialog.py" line="387"/>
+        <source> and %1 more</source>
+        <translation> и ещё %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="401"/>
         <source>Possible duplicates</source>
         <translation>Возможные дубликаты</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="377"/>
+        <location filename="../../ui/merge_dialog.py" line="407"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="378"/>
+        <location filename="../../ui/merge_dialog.py" line="408"/>
         <source>Born A</source>
         <translation>Родился (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="379"/>
+        <location filename="../../ui/merge_dialog.py" line="409"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="380"/>
+        <location filename="../../ui/merge_dialog.py" line="410"/>
         <source>Born B</source>
         <translation>Родился (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="381"/>
+        <location filename="../../ui/merge_dialog.py" line="411"/>
         <source>Decision</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="381"/>
+        <location filename="../../ui/merge_dialog.py" line="411"/>
         <source>almost surely</source>
         <translation>почти наверняка</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="381"/>
+        <location filename="../../ui/merge_dialog.py" line="411"/>
         <source>look</source>
         <translation>проверить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="382"/>
+        <location filename="../../ui/merge_dialog.py" line="412"/>
         <source>Score</source>
         <translation>Балл</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="382"/>
+        <location filename="../../ui/merge_dialog.py" line="412"/>
         <source>Reasons</source>
         <translation>Основания</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="394"/>
+        <location filename="../../ui/merge_dialog.py" line="424"/>
+        <location filename="../../ui/merge_dialog.py" line="467"/>
         <source>Looking for duplicates…</source>
         <translation>Поиск дубликатов…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="396"/>
-        <source>Enter: compare and merge · Del: not a duplicate (not proposed again)</source>
-        <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается)</translation>
+        <location filename="../../ui/merge_dialog.py" line="426"/>
+        <source>Enter: compare and merge · Del: not a duplicate (not proposed again) · Shift/Ctrl+click the pairs of one record: merge them all in one act</source>
+        <translation>Enter: сравнить и объединить · Del: не дубликат (больше не предлагается) · Shift/Ctrl+щелчок по парам одной записи: объединить их все за один раз</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="398"/>
+        <location filename="../../ui/merge_dialog.py" line="430"/>
         <source>&amp;Compare and merge…</source>
         <translation>&amp;Сравнить и объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="401"/>
+        <location filename="../../ui/merge_dialog.py" line="433"/>
+        <source>Merge &amp;selected into one…</source>
+        <translation>Объединить &amp;выбранные в одну…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="438"/>
         <source>&amp;Not a duplicate</source>
         <translation>&amp;Не дубликат</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="404"/>
+        <location filename="../../ui/merge_dialog.py" line="441"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="426"/>
+        <location filename="../../ui/merge_dialog.py" line="470"/>
+        <location filename="../../ui/merge_dialog.py" line="480"/>
         <source>Looking for duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="433"/>
+        <location filename="../../ui/merge_dialog.py" line="487"/>
         <source>The search was cancelled: Refresh searches again.</source>
         <translation>Поиск отменён: «Обновить» начнёт его снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="440"/>
+        <location filename="../../ui/merge_dialog.py" line="494"/>
         <source>%1 possible duplicates, the likeliest first.</source>
         <translation>Возможных дубликатов: %1, самые вероятные — первыми.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="479"/>
+        <location filename="../../ui/merge_dialog.py" line="533"/>
         <source>%1 possible duplicates; %2 merged. Refresh judges the kept record&apos;s pairs again.</source>
         <translation>Возможных дубликатов: %1; запись %2 объединена. «Обновить» заново оценит пары оставленной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="492"/>
+        <location filename="../../ui/merge_dialog.py" line="555"/>
+        <source>Merge selected into one</source>
+        <translation>Объединение выбранных в одну запись</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="556"/>
+        <source>The selected pairs are not all linked to one record. Select the pairs of one registration (the pairs of its first copy with each other copy).</source>
+        <translation>Выбранные пары не связаны с одной записью. Выберите пары одной регистрации (пары её первой копии с каждой другой копией).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="562"/>
+        <source>Merge the records</source>
+        <translation>Объединение записей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="563"/>
+        <source>Merge %1 records into %2 %3?
+
+Each becomes &apos;merged&apos; and points to %2; nothing is deleted. One backup is taken first, and one undo (Edit &gt; Undo) separates them all again.
+
+Merged: %4</source>
+        <translation>Объединить записи (%1) в %2 %3?
+
+Каждая получит статус «объединена» и будет указывать на %2; ничего не удаляется. Сначала делается одна резервная копия, и одна отмена (Правка &gt; Отменить) снова разделит их все.
+
+Объединяются: %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="581"/>
+        <source>Merging %1 records into %2</source>
+        <translation>Объединение записей (%1) в %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="591"/>
+        <source>Merge %1 records into %2</source>
+        <translation>Объединение записей (%1) в %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="598"/>
+        <source>%1 possible duplicates; %2 records merged into %3 (operation %4). Refresh judges the kept record&apos;s pairs again.</source>
+        <translation>Возможных дубликатов: %1; записей объединено в %3: %2 (операция %4). «Обновить» заново оценит пары оставленной записи.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="608"/>
+        <source>The merge was undone: Refresh lists the pairs of its records again.</source>
+        <translation>Объединение отменено: «Обновить» снова покажет пары его записей.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="619"/>
         <source>Marking %1 and %2 as different persons</source>
         <translation>%1 и %2 отмечаются как разные люди</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="501"/>
+        <location filename="../../ui/merge_dialog.py" line="628"/>
         <source>%1 possible duplicates; %2 and %3 marked as different persons.</source>
         <translation>Возможных дубликатов: %1; %2 и %3 отмечены как разные люди.</translation>
     </message>
@@ -1066,12 +1126,12 @@
         <translation>Найти &amp;дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="430"/>
+        <location filename="../../ui/merge_dialog.py" line="468"/>
         <source>Looking for duplicates… The roster is on a network share: your saves wait until the search ends (Cancel ends it).</source>
         <translation>Поиск дубликатов… База находится в сетевой папке: ваши сохранения ждут окончания поиска (Отмена прекращает его).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="443"/>
+        <location filename="../../ui/merge_dialog.py" line="481"/>
         <source>Looking for duplicates: %1 (stage %2 of %3)</source>
         <translation>Поиск дубликатов: %1 (этап %2 из %3)</translation>
     </message>
@@ -3277,18 +3337,18 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeChoiceModel</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="80"/>
-        <location filename="../../ui/merge_dialog.py" line="93"/>
+        <location filename="../../ui/merge_dialog.py" line="86"/>
+        <location filename="../../ui/merge_dialog.py" line="99"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="80"/>
+        <location filename="../../ui/merge_dialog.py" line="86"/>
         <source>Record A</source>
         <translation>Запись A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="81"/>
+        <location filename="../../ui/merge_dialog.py" line="87"/>
         <source>Record B</source>
         <translation>Запись B</translation>
     </message>
@@ -3296,42 +3356,42 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="175"/>
+        <location filename="../../ui/merge_dialog.py" line="181"/>
         <source>Merge duplicate records</source>
         <translation>Объединение дублирующих записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="189"/>
+        <location filename="../../ui/merge_dialog.py" line="195"/>
         <source>Keep record &amp;A (B is merged into it)</source>
         <translation>Оставить запись &amp;A (B объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="191"/>
+        <location filename="../../ui/merge_dialog.py" line="197"/>
         <source>Keep record &amp;B (A is merged into it)</source>
         <translation>Оставить запись &amp;B (A объединяется с ней)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="197"/>
+        <location filename="../../ui/merge_dialog.py" line="203"/>
         <source>Pick the value to keep in each shaded row: ←/→ or Space. Documents and phones of both are kept; list answers and the liaison log move to the record kept.</source>
         <translation>В каждой выделенной строке выберите значение, которое останется: ←/→ или пробел. Документы и телефоны обеих записей сохраняются; ответы по спискам и журнал связи переходят к оставленной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="203"/>
+        <location filename="../../ui/merge_dialog.py" line="209"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="206"/>
+        <location filename="../../ui/merge_dialog.py" line="212"/>
         <source>&amp;Undo merge</source>
         <translation>О&amp;тменить объединение</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="274"/>
+        <location filename="../../ui/merge_dialog.py" line="280"/>
         <source>Merge the records</source>
         <translation>Объединение записей</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="275"/>
+        <location filename="../../ui/merge_dialog.py" line="281"/>
         <source>Merge %1 into %2?
 
 %1 becomes &apos;merged&apos; and points to %2; nothing is deleted and the merge can be undone.</source>
@@ -3340,27 +3400,27 @@ Verify them now, so that every member is submitted with the list?</source>
 %1 получит статус «объединён» и будет ссылаться на %2; ничего не удаляется, объединение можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="291"/>
+        <location filename="../../ui/merge_dialog.py" line="297"/>
         <source>Merging %1 into %2</source>
         <translation>Объединение %1 с %2</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="309"/>
+        <location filename="../../ui/merge_dialog.py" line="315"/>
         <source>Merged into %1 (operation %2).</source>
         <translation>Объединено с %1 (операция %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="312"/>
+        <location filename="../../ui/merge_dialog.py" line="318"/>
         <source>Merge into %1</source>
         <translation>Объединить с %1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="322"/>
+        <location filename="../../ui/merge_dialog.py" line="328"/>
         <source>Undoing the merge</source>
         <translation>Отмена объединения</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="340"/>
+        <location filename="../../ui/merge_dialog.py" line="346"/>
         <source>Merge undone: %1 is a record of its own again.</source>
         <translation>Объединение отменено: %1 снова отдельная запись.</translation>
     </message>
@@ -4078,33 +4138,33 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>PendingOperation</name>
     <message>
-        <location filename="../../ui/operations.py" line="506"/>
+        <location filename="../../ui/operations.py" line="514"/>
         <source>a colleague (another window or workstation)</source>
         <translation>коллега (другое окно или рабочее место)</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="507"/>
+        <location filename="../../ui/operations.py" line="516"/>
         <source>%1: waiting for %2 to finish writing to the roster. Your change is saved as soon as they finish; Cancel gives it up (nothing is written).</source>
         <translation>%1: ожидание, пока %2 закончит запись в базу. Ваше изменение сохранится сразу после этого; «Отмена» отказывается от него (ничего не записывается).</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="480"/>
-        <location filename="../../ui/operations.py" line="511"/>
+        <location filename="../../ui/operations.py" line="485"/>
+        <location filename="../../ui/operations.py" line="519"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="513"/>
+        <location filename="../../ui/operations.py" line="521"/>
         <source>Waiting for the roster</source>
         <translation>Ожидание базы</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="536"/>
+        <location filename="../../ui/operations.py" line="544"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="560"/>
+        <location filename="../../ui/operations.py" line="568"/>
         <source>%1: cancelled; nothing was written.</source>
         <translation>%1: отменено; ничего не записано.</translation>
     </message>
@@ -4594,80 +4654,80 @@ Verify them now, so that every member is submitted with the list?</source>
 <context>
     <name>Protection</name>
     <message>
-        <location filename="../../ui/protection/feature.py" line="178"/>
+        <location filename="../../ui/protection/feature.py" line="193"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Резервная копия сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="179"/>
+        <location filename="../../ui/protection/feature.py" line="194"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="180"/>
+        <location filename="../../ui/protection/feature.py" line="195"/>
         <source>&amp;Verify audit trail</source>
         <translation>&amp;Проверить журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="181"/>
+        <location filename="../../ui/protection/feature.py" line="196"/>
         <source>Backup &amp;settings…</source>
         <translation>Параметры резервного &amp;копирования…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="183"/>
-        <location filename="../../ui/protection/feature.py" line="197"/>
+        <location filename="../../ui/protection/feature.py" line="198"/>
+        <location filename="../../ui/protection/feature.py" line="212"/>
         <source>&amp;Encrypt roster…</source>
         <translation>&amp;Зашифровать базу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="184"/>
+        <location filename="../../ui/protection/feature.py" line="199"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Блокировать сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="185"/>
+        <location filename="../../ui/protection/feature.py" line="200"/>
         <source>Close the crisis (re&amp;tention)…</source>
         <translation>Завершение кризиса (&amp;хранение данных)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="197"/>
+        <location filename="../../ui/protection/feature.py" line="212"/>
         <source>Change &amp;passphrase…</source>
         <translation>Сменить парольную &amp;фразу…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="268"/>
+        <location filename="../../ui/protection/feature.py" line="283"/>
         <source>New roster database</source>
         <translation>Новая база списка</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="269"/>
+        <location filename="../../ui/protection/feature.py" line="284"/>
         <source>Roster databases (*.db)</source>
         <translation>Базы списка (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="275"/>
+        <location filename="../../ui/protection/feature.py" line="290"/>
         <source>Protect the new roster</source>
         <translation>Защита новой базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="276"/>
+        <location filename="../../ui/protection/feature.py" line="291"/>
         <source>The roster will hold names, passport and phone numbers of people in danger. Choose a passphrase to encrypt it: without it, nobody who gets the file (a lost or seized laptop) can read it. Keep the passphrase safe: it cannot be recovered.</source>
         <translation>В базе будут имена, номера паспортов и телефонов людей, находящихся в опасности. Задайте парольную фразу для её шифрования: без неё никто, к кому попадёт файл (потерянный или изъятый ноутбук), не сможет его прочесть. Храните парольную фразу надёжно: восстановить её невозможно.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="343"/>
+        <location filename="../../ui/protection/feature.py" line="369"/>
         <source>Automatic backup failed: %1</source>
         <translation>Автоматическое резервное копирование не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="570"/>
+        <location filename="../../ui/protection/feature.py" line="623"/>
         <source>Backup written and checked: %1 persons in %2</source>
         <translation>Резервная копия записана и проверена: %1 чел., %2</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="335"/>
-        <location filename="../../ui/protection/feature.py" line="512"/>
-        <location filename="../../ui/protection/feature.py" line="573"/>
+        <location filename="../../ui/protection/feature.py" line="361"/>
+        <location filename="../../ui/protection/feature.py" line="562"/>
+        <location filename="../../ui/protection/feature.py" line="626"/>
         <source>Backing up</source>
         <translation>Резервное копирование</translation>
     </message>
@@ -4687,183 +4747,183 @@ Verify them now, so that every member is submitted with the list?</source>
         <translation>Неверная парольная фраза. База не изменена.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="248"/>
+        <location filename="../../ui/protection/feature.py" line="263"/>
         <source>Checking the roster file</source>
         <translation>Проверка файла базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="258"/>
+        <location filename="../../ui/protection/feature.py" line="273"/>
         <source>The roster file is damaged</source>
         <translation>Файл базы повреждён</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="261"/>
+        <location filename="../../ui/protection/feature.py" line="276"/>
         <source>Restore from backup…</source>
         <translation>Восстановить из копии…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="273"/>
+        <location filename="../../ui/protection/feature.py" line="288"/>
         <source>%1 already exists; use Open to open it.</source>
         <translation>%1 уже существует; откройте его через «Открыть».</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="585"/>
-        <location filename="../../ui/protection/feature.py" line="608"/>
+        <location filename="../../ui/protection/feature.py" line="638"/>
+        <location filename="../../ui/protection/feature.py" line="661"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="586"/>
+        <location filename="../../ui/protection/feature.py" line="639"/>
         <source>Go back to the backup taken %1 (%2 persons)? Changes made since then will be gone from the roster; the roster as it is now is saved first.</source>
         <translation>Вернуться к резервной копии от %1 (%2 чел.)? Изменения, сделанные после неё, исчезнут из базы; текущее состояние базы будет предварительно сохранено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="609"/>
+        <location filename="../../ui/protection/feature.py" line="662"/>
         <source>%1 is a backup of another roster, not of this one. Replace this roster by that other roster? This roster is saved first.</source>
         <translation>%1 — резервная копия другой базы, а не этой. Заменить эту базу той, другой? Сначала будет сохранена копия этой базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="600"/>
+        <location filename="../../ui/protection/feature.py" line="653"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="601"/>
+        <location filename="../../ui/protection/feature.py" line="654"/>
         <source>The roster is back to %1. The roster as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. Прежнее состояние базы сохранено как %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="618"/>
+        <location filename="../../ui/protection/feature.py" line="671"/>
         <source>Restoring the backup</source>
         <translation>Восстановление базы из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="692"/>
-        <location filename="../../ui/protection/feature.py" line="696"/>
+        <location filename="../../ui/protection/feature.py" line="745"/>
+        <location filename="../../ui/protection/feature.py" line="749"/>
         <source>Audit trail</source>
         <translation>Журнал изменений</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="693"/>
+        <location filename="../../ui/protection/feature.py" line="746"/>
         <source>The audit trail is intact: %1 entries, each one chained to the one before.</source>
         <translation>Журнал изменений не нарушен: записей %1, каждая связана с предыдущей.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="697"/>
+        <location filename="../../ui/protection/feature.py" line="750"/>
         <source>The audit trail does not fit together: %1. Entries before it are intact. Keep this file and tell your security officer.</source>
         <translation>Целостность журнала изменений нарушена: %1. Предшествующие записи не затронуты. Сохраните этот файл и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="717"/>
-        <location filename="../../ui/protection/feature.py" line="725"/>
+        <location filename="../../ui/protection/feature.py" line="770"/>
+        <location filename="../../ui/protection/feature.py" line="778"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="717"/>
+        <location filename="../../ui/protection/feature.py" line="770"/>
         <source>The current passphrase:</source>
         <translation>Текущая парольная фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="722"/>
+        <location filename="../../ui/protection/feature.py" line="775"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>Неверная парольная фраза; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="724"/>
+        <location filename="../../ui/protection/feature.py" line="777"/>
         <source>Encrypt roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="726"/>
+        <location filename="../../ui/protection/feature.py" line="779"/>
         <source>Choose the new passphrase. Backups taken before keep the passphrase they were written with.</source>
         <translation>Задайте новую парольную фразу. Ранее сделанные резервные копии остаются с той фразой, с которой были записаны.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="757"/>
+        <location filename="../../ui/protection/feature.py" line="810"/>
         <source>The roster file is encrypted.</source>
         <translation>Файл базы зашифрован.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="763"/>
+        <location filename="../../ui/protection/feature.py" line="816"/>
         <source>Encrypting the roster</source>
         <translation>Шифрование базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="763"/>
+        <location filename="../../ui/protection/feature.py" line="816"/>
         <source>Changing the passphrase</source>
         <translation>Смена парольной фразы базы</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="780"/>
+        <location filename="../../ui/protection/feature.py" line="833"/>
         <source>%1 plain copies removed.</source>
         <translation>Удалено незашифрованных копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="780"/>
+        <location filename="../../ui/protection/feature.py" line="833"/>
         <source>%1 plain copies encrypted.</source>
         <translation>Зашифровано копий: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="797"/>
+        <location filename="../../ui/protection/feature.py" line="850"/>
         <source>deleted</source>
         <translation>удалены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="797"/>
+        <location filename="../../ui/protection/feature.py" line="850"/>
         <source>anonymised</source>
         <translation>обезличены</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="799"/>
-        <location filename="../../ui/protection/feature.py" line="801"/>
-        <location filename="../../ui/protection/feature.py" line="810"/>
-        <location filename="../../ui/protection/feature.py" line="823"/>
+        <location filename="../../ui/protection/feature.py" line="852"/>
+        <location filename="../../ui/protection/feature.py" line="854"/>
+        <location filename="../../ui/protection/feature.py" line="863"/>
+        <location filename="../../ui/protection/feature.py" line="876"/>
         <source>Retention</source>
         <translation>Хранение данных</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="799"/>
+        <location filename="../../ui/protection/feature.py" line="852"/>
         <source>No person matches.</source>
         <translation>Под условия никто не подходит.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="802"/>
+        <location filename="../../ui/protection/feature.py" line="855"/>
         <source>%1 persons will be %2 after the whole roster is archived, encrypted, to %3. This cannot be undone in the roster. Go on?</source>
         <translation>Записи %1 чел. будут %2 после того, как вся база будет заархивирована в зашифрованном виде в %3. В базе это отменить нельзя. Продолжить?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="807"/>
+        <location filename="../../ui/protection/feature.py" line="860"/>
         <source>Retention: confirm</source>
         <translation>Хранение данных: подтверждение</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="808"/>
+        <location filename="../../ui/protection/feature.py" line="861"/>
         <source>To confirm, type the number of persons to be %1:</source>
         <translation>Для подтверждения введите число человек, чьи записи будут %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="810"/>
+        <location filename="../../ui/protection/feature.py" line="863"/>
         <source>Nothing was changed.</source>
         <translation>Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="816"/>
+        <location filename="../../ui/protection/feature.py" line="869"/>
         <source>Applying the retention</source>
         <translation>Применение срока хранения</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="823"/>
+        <location filename="../../ui/protection/feature.py" line="876"/>
         <source>%1 persons %2. The encrypted archive is %3.</source>
         <translation>Записи %1 чел. %2. Зашифрованный архив: %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="521"/>
+        <location filename="../../ui/protection/feature.py" line="574"/>
         <source>Backup at close not written</source>
         <translation>Резервная копия при закрытии не записана</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="522"/>
+        <location filename="../../ui/protection/feature.py" line="575"/>
         <source>The backup of the roster at close could not be written: %1
 
 Close anyway (the roster itself is unchanged, without this backup), or Cancel to stay open and choose another backup folder (Tools &gt; Backup settings…).</source>
@@ -4872,22 +4932,22 @@ Close anyway (the roster itself is unchanged, without this backup), or Cancel to
 Закрыть всё равно (сама база не изменена, но без этой копии) или Отмена, чтобы остаться и выбрать другую папку для копий (Сервис &gt; Параметры резервного копирования…).</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="525"/>
+        <location filename="../../ui/protection/feature.py" line="578"/>
         <source>Close &amp;anyway</source>
         <translation>&amp;Всё равно закрыть</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="540"/>
+        <location filename="../../ui/protection/feature.py" line="593"/>
         <source>Backup not written</source>
         <translation>Резервная копия не записана</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="360"/>
+        <location filename="../../ui/protection/feature.py" line="386"/>
         <source>%1 was not opened: the window is closing, once the backup of the roster open is written.</source>
         <translation>%1 не открыта: окно закрывается, как только будет записана резервная копия открытой базы.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="541"/>
+        <location filename="../../ui/protection/feature.py" line="594"/>
         <source>The backup of the roster you are leaving could not be written: %1
 
 Open the other roster anyway (this roster itself is unchanged, without this backup), or Cancel to stay on this roster and choose another backup folder (Tools &gt; Backup settings…).</source>
@@ -4896,17 +4956,17 @@ Open the other roster anyway (this roster itself is unchanged, without this back
 Открыть другую базу всё равно (эта база не изменена, но без этой копии) или Отмена, чтобы остаться в этой базе и выбрать другую папку для копий (Сервис &gt; Параметры резервного копирования…).</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="545"/>
+        <location filename="../../ui/protection/feature.py" line="598"/>
         <source>Open &amp;anyway</source>
         <translation>&amp;Всё равно открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="514"/>
+        <location filename="../../ui/protection/feature.py" line="532"/>
         <source>the automatic backup still being written</source>
         <translation>ещё не дописанная автоматическая резервная копия</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/feature.py" line="536"/>
+        <location filename="../../ui/protection/feature.py" line="564"/>
         <source>Backing up: an automatic backup of the roster is still being written, and this backup follows it. Cancel gives this backup up (nothing more is written; the automatic one is kept).</source>
         <translation>Резервное копирование: автоматическая резервная копия базы ещё записывается, эта копия будет сделана после неё. Отмена отказывается от этой копии (больше ничего не записывается; автоматическая копия сохраняется).</translation>
     </message>
@@ -6226,7 +6286,7 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="590"/>
+        <location filename="../../ui/roster_model.py" line="593"/>
         <source>evidence missing: %1</source>
         <translation>не хватает документов: %1</translation>
     </message>
@@ -7543,89 +7603,94 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>commands.reconcile</name>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="105"/>
+        <location filename="../../cli/commands/reconcile.py" line="106"/>
         <source>takes no answer file</source>
         <translation>не принимает файл ответа</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="107"/>
+        <location filename="../../cli/commands/reconcile.py" line="108"/>
         <source>operation {n} undone: {restored} answers restored, {statuses} statuses returned</source>
         <translation>операция {n} отменена: восстановлено ответов: {restored}, возвращено статусов: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="113"/>
+        <location filename="../../cli/commands/reconcile.py" line="114"/>
         <source>needs the answer file (or --undo OPERATION_ID)</source>
         <translation>нужен файл ответа (или --undo OPERATION_ID)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="116"/>
+        <location filename="../../cli/commands/reconcile.py" line="117"/>
         <source>needs --list NAME: answers are recorded per evacuation list</source>
         <translation>нужен --list НАЗВАНИЕ: ответы вносятся по списку на эвакуацию</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="127"/>
+        <location filename="../../cli/commands/reconcile.py" line="128"/>
         <source>warning: {message}</source>
         <translation>предупреждение: {message}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="135"/>
+        <location filename="../../cli/commands/reconcile.py" line="136"/>
         <source>report written to {path}</source>
         <translation>отчёт записан в {path}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="140"/>
+        <location filename="../../cli/commands/reconcile.py" line="141"/>
         <source>nothing applied ({count} rows left out)</source>
         <translation>ничего не применено (пропущено строк: {count})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="143"/>
+        <location filename="../../cli/commands/reconcile.py" line="144"/>
         <source>applied as operation {n}: {approved} approved, {rejected} rejected, {statuses} statuses changed; undo with `mission-roster reconcile --undo {n}`</source>
         <translation>применено как операция {n}: одобрено: {approved}, отказано: {rejected}, изменено статусов: {statuses}; отменить: `mission-roster reconcile --undo {n}`</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="148"/>
+        <location filename="../../cli/commands/reconcile.py" line="149"/>
         <source>{count} rows need review and were not applied: confirm them in the window (Lists &gt; Reconcile partner answer…)</source>
         <translation>строки требуют проверки и не применены ({count}): подтвердите их в окне (Списки на эвакуацию &gt; Сверить ответ…)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="152"/>
+        <location filename="../../cli/commands/reconcile.py" line="153"/>
         <source>row {row} not applied: {reason}</source>
         <translation>строка {row} не применена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="155"/>
+        <location filename="../../cli/commands/reconcile.py" line="156"/>
         <source>row {row}: {reason}</source>
         <translation>строка {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="178"/>
+        <location filename="../../cli/commands/reconcile.py" line="179"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="191"/>
+        <location filename="../../cli/commands/reconcile.py" line="192"/>
         <source>{count} possible duplicates</source>
         <translation>возможных дубликатов: {count}</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="200"/>
+        <location filename="../../cli/commands/reconcile.py" line="201"/>
         <source>takes no person references</source>
         <translation>не принимает номеров дел</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="202"/>
+        <location filename="../../cli/commands/reconcile.py" line="203"/>
         <source>merge {n} undone: {ref} is a record of its own again ({state})</source>
         <translation>объединение {n} отменено: {ref} снова отдельная запись ({state})</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="207"/>
+        <location filename="../../cli/commands/reconcile.py" line="208"/>
         <source>needs KEEP_REF OTHER_REF (or --undo OPERATION_ID)</source>
         <translation>нужны KEEP_REF OTHER_REF (или --undo OPERATION_ID)</translation>
     </message>
     <message>
-        <location filename="../../cli/commands/reconcile.py" line="213"/>
+        <location filename="../../cli/commands/reconcile.py" line="218"/>
         <source>{other} merged into {keep} (operation {n}); undo with `mission-roster merge --undo {n}`</source>
         <translation>{other} объединён(а) с {keep} (операция {n}); отменить: `mission-roster merge --undo {n}`</translation>
+    </message>
+    <message>
+        <location filename="../../cli/commands/reconcile.py" line="222"/>
+        <source>{count} records ({others}) merged into {keep} in one act (operation {n}); undo all of them with `mission-roster merge --undo {n}`</source>
+        <translation>Записи ({count}: {others}) объединены в {keep} за один раз (операция {n}); отменить все: `mission-roster merge --undo {n}`</translation>
     </message>
 </context>
 <context>
@@ -7685,367 +7750,367 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>domain.audit</name>
     <message>
-        <location filename="../../domain/reasons.py" line="132"/>
+        <location filename="../../domain/reasons.py" line="134"/>
         <source>answer</source>
         <translation>ответ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="133"/>
+        <location filename="../../domain/reasons.py" line="135"/>
         <source>create</source>
         <translation>создание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="134"/>
+        <location filename="../../domain/reasons.py" line="136"/>
         <source>update</source>
         <translation>изменение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="135"/>
+        <location filename="../../domain/reasons.py" line="137"/>
         <source>delete</source>
         <translation>удаление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="136"/>
+        <location filename="../../domain/reasons.py" line="138"/>
         <source>restore</source>
         <translation>восстановление</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="137"/>
+        <location filename="../../domain/reasons.py" line="139"/>
         <source>move to a server</source>
         <translation>перенос на сервер</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="138"/>
+        <location filename="../../domain/reasons.py" line="140"/>
         <source>status</source>
         <translation>статус</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="139"/>
+        <location filename="../../domain/reasons.py" line="141"/>
         <source>undo</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="140"/>
+        <location filename="../../domain/reasons.py" line="142"/>
         <source>merge</source>
         <translation>объединение</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="141"/>
+        <location filename="../../domain/reasons.py" line="143"/>
         <source>not a duplicate</source>
         <translation>не дубликат</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="142"/>
+        <location filename="../../domain/reasons.py" line="144"/>
         <source>duplicate mark removed</source>
         <translation>снята отметка «не дубликат»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="143"/>
+        <location filename="../../domain/reasons.py" line="145"/>
         <source>reconcile</source>
         <translation>сверка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="144"/>
+        <location filename="../../domain/reasons.py" line="146"/>
         <source>export</source>
         <translation>экспорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="145"/>
+        <location filename="../../domain/reasons.py" line="147"/>
         <source>import</source>
         <translation>импорт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="146"/>
+        <location filename="../../domain/reasons.py" line="148"/>
         <source>redact</source>
         <translation>вымарывание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="147"/>
+        <location filename="../../domain/reasons.py" line="149"/>
         <source>backup</source>
         <translation>резервная копия</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="148"/>
+        <location filename="../../domain/reasons.py" line="150"/>
         <source>encrypt</source>
         <translation>шифрование</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="149"/>
+        <location filename="../../domain/reasons.py" line="151"/>
         <source>anonymise</source>
         <translation>обезличивание</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="150"/>
+        <location filename="../../domain/reasons.py" line="152"/>
         <source>retention</source>
         <translation>хранение данных</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="151"/>
+        <location filename="../../domain/reasons.py" line="153"/>
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="152"/>
+        <location filename="../../domain/reasons.py" line="154"/>
         <source>household</source>
         <translation>семья</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="153"/>
+        <location filename="../../domain/reasons.py" line="155"/>
         <source>list</source>
         <translation>список</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="154"/>
+        <location filename="../../domain/reasons.py" line="156"/>
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="155"/>
+        <location filename="../../domain/reasons.py" line="157"/>
         <source>liaison</source>
         <translation>журнал связи</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="156"/>
+        <location filename="../../domain/reasons.py" line="158"/>
         <source>organization</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="157"/>
+        <location filename="../../domain/reasons.py" line="159"/>
         <source>operation</source>
         <translation>операция</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="158"/>
+        <location filename="../../domain/reasons.py" line="160"/>
         <source>setting</source>
         <translation>настройка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="159"/>
+        <location filename="../../domain/reasons.py" line="161"/>
         <source>export profile</source>
         <translation>профиль экспорта</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="160"/>
+        <location filename="../../domain/reasons.py" line="162"/>
         <source>mapping profile</source>
         <translation>профиль сопоставления</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="161"/>
+        <location filename="../../domain/reasons.py" line="163"/>
         <source>reconcile report</source>
         <translation>отчёт сверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="162"/>
+        <location filename="../../domain/reasons.py" line="164"/>
         <source>persons of an export</source>
         <translation>люди выгрузки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="163"/>
+        <location filename="../../domain/reasons.py" line="165"/>
         <source>roster</source>
         <translation>база</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="164"/>
+        <location filename="../../domain/reasons.py" line="166"/>
         <source>undo of an import</source>
         <translation>отмена загрузки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="165"/>
+        <location filename="../../domain/reasons.py" line="167"/>
         <source>account</source>
         <translation>учётная запись</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="166"/>
+        <location filename="../../domain/reasons.py" line="168"/>
         <source>permission</source>
         <translation>право</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="167"/>
+        <location filename="../../domain/reasons.py" line="169"/>
         <source>refused</source>
         <translation>отказ</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="168"/>
+        <location filename="../../domain/reasons.py" line="170"/>
         <source>sign-in</source>
         <translation>вход</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="169"/>
+        <location filename="../../domain/reasons.py" line="171"/>
         <source>sign-in refused</source>
         <translation>отказ во входе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="180"/>
+        <location filename="../../domain/reasons.py" line="182"/>
         <source>created {ref}</source>
         <translation>создана запись {ref}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="181"/>
+        <location filename="../../domain/reasons.py" line="183"/>
         <source>edited {ref}: {fields}</source>
         <translation>изменена запись {ref}: {fields}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="182"/>
+        <location filename="../../domain/reasons.py" line="184"/>
         <source>moved {ref} to the trash</source>
         <translation>{ref} перемещён(а) в корзину</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="183"/>
+        <location filename="../../domain/reasons.py" line="185"/>
         <source>restored {ref} from the trash</source>
         <translation>{ref} восстановлен(а) из корзины</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="184"/>
+        <location filename="../../domain/reasons.py" line="186"/>
         <source>{ref}: {old} -&gt; {new}</source>
         <translation>{ref}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="185"/>
+        <location filename="../../domain/reasons.py" line="187"/>
         <source>{n} persons -&gt; {new}</source>
         <translation>человек: {n} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="186"/>
+        <location filename="../../domain/reasons.py" line="188"/>
         <source>{ref}: crossing date</source>
         <translation>{ref}: дата перехода границы</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="188"/>
+        <location filename="../../domain/reasons.py" line="190"/>
         <source>{ref} on {list}: {answer}</source>
         <translation>{ref} в списке {list}: {answer}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="190"/>
+        <location filename="../../domain/reasons.py" line="192"/>
         <source>{ref} joined household {household}</source>
         <translation>{ref} включён(а) в семью {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="192"/>
+        <location filename="../../domain/reasons.py" line="194"/>
         <source>{ref} left household {household}</source>
         <translation>{ref} исключён(а) из семьи {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="193"/>
+        <location filename="../../domain/reasons.py" line="195"/>
         <source>created household {household}</source>
         <translation>создана семья {household}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="194"/>
+        <location filename="../../domain/reasons.py" line="196"/>
         <source>created list {list}</source>
         <translation>создан список {list}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="195"/>
+        <location filename="../../domain/reasons.py" line="197"/>
         <source>list {list} sent</source>
         <translation>список {list} отправлен</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="196"/>
+        <location filename="../../domain/reasons.py" line="198"/>
         <source>list {list}: {old} -&gt; {new}</source>
         <translation>список {list}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="198"/>
+        <location filename="../../domain/reasons.py" line="200"/>
         <source>added {n} persons to list {list}</source>
         <translation>в список {list} добавлено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="200"/>
+        <location filename="../../domain/reasons.py" line="202"/>
         <source>removed {n} persons from list {list}</source>
         <translation>из списка {list} исключено человек: {n}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="202"/>
+        <location filename="../../domain/reasons.py" line="204"/>
         <source>merged {other} into {keep} (operation {n})</source>
         <translation>{other} объединён(а) с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="204"/>
+        <location filename="../../domain/reasons.py" line="206"/>
         <source>undid the merge of {other} into {keep} (operation {n})</source>
         <translation>отменено объединение {other} с {keep} (операция {n})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="206"/>
+        <location filename="../../domain/reasons.py" line="208"/>
         <source>{a} and {b} marked as different persons</source>
         <translation>{a} и {b} отмечены как разные люди</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="208"/>
+        <location filename="../../domain/reasons.py" line="210"/>
         <source>undid status operation {n}: {count} persons back</source>
         <translation>отменена смена статуса {n}: возвращено человек: {count}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="210"/>
+        <location filename="../../domain/reasons.py" line="212"/>
         <source>{n} persons -&gt; {new} (operation {op})</source>
         <translation>человек: {n} -&gt; {new} (операция {op})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="211"/>
+        <location filename="../../domain/reasons.py" line="213"/>
         <source>{ref}: {old} -&gt; {new} ({why})</source>
         <translation>{ref}: {old} -&gt; {new} ({why})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="213"/>
+        <location filename="../../domain/reasons.py" line="215"/>
         <source>moved {ref} to the trash: {why}</source>
         <translation>{ref} перемещён(а) в корзину: {why}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="214"/>
+        <location filename="../../domain/reasons.py" line="216"/>
         <source>added partner {name}</source>
         <translation>добавлен партнёр {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="215"/>
+        <location filename="../../domain/reasons.py" line="217"/>
         <source>logged a contact</source>
         <translation>записан контакт</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="216"/>
+        <location filename="../../domain/reasons.py" line="218"/>
         <source>logged a contact ({channel})</source>
         <translation>записан контакт ({channel})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="217"/>
+        <location filename="../../domain/reasons.py" line="219"/>
         <source>follow-up done</source>
         <translation>напоминание выполнено</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="218"/>
+        <location filename="../../domain/reasons.py" line="220"/>
         <source>changed a partner contact</source>
         <translation>изменён контакт партнёра</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="219"/>
+        <location filename="../../domain/reasons.py" line="221"/>
         <source>{key} changed</source>
         <translation>изменено: {key}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="221"/>
+        <location filename="../../domain/reasons.py" line="223"/>
         <source>backup ({why}) of {n} persons to {folder}</source>
         <translation>резервная копия ({why}), человек: {n}, в {folder}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="223"/>
+        <location filename="../../domain/reasons.py" line="225"/>
         <source>exported {n} persons to an internal file ({what})</source>
         <translation>выгружено человек: {n}, во внутренний файл ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="225"/>
+        <location filename="../../domain/reasons.py" line="227"/>
         <source>exported {n} persons to {partner} ({what})</source>
         <translation>выгружено человек: {n}, для {partner} ({what})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="227"/>
+        <location filename="../../domain/reasons.py" line="229"/>
         <source>persons {first}-{last} of export entry {entry}</source>
         <translation>люди с {first} по {last} выгрузки из записи {entry}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="230"/>
+        <location filename="../../domain/reasons.py" line="232"/>
         <source>import #{n} of {file} ({sheet}): {created} created, {updated} updated, {rejected} rejected</source>
         <translation>загрузка №{n} из {file} ({sheet}): создано {created}, обновлено {updated}, отклонено {rejected}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="234"/>
+        <location filename="../../domain/reasons.py" line="236"/>
         <source>undid import #{n} of {file}: {removed} removed, {trashed} to the trash, {restored} restored, {conflicts} conflicts</source>
         <translation>отменена загрузка №{n} из {file}: удалено {removed}, в корзину {trashed}, восстановлено {restored}, конфликтов {conflicts}</translation>
     </message>
@@ -9185,117 +9250,117 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>та же запись, внесённая повторно без единого отличия: решает сотрудник</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="93"/>
+        <location filename="../../domain/reasons.py" line="95"/>
         <source>{part} equal</source>
         <translation>{part}: совпадает</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="95"/>
+        <location filename="../../domain/reasons.py" line="97"/>
         <source>{part} equal by sound</source>
         <translation>{part}: совпадает по звучанию</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="96"/>
+        <location filename="../../domain/reasons.py" line="98"/>
         <source>{part} similar</source>
         <translation>{part}: похоже</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="98"/>
+        <location filename="../../domain/reasons.py" line="100"/>
         <source>{part} differs slightly</source>
         <translation>{part}: немного отличается</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="100"/>
+        <location filename="../../domain/reasons.py" line="102"/>
         <source>{part} initial only</source>
         <translation>{part}: только инициал</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="101"/>
+        <location filename="../../domain/reasons.py" line="103"/>
         <source>{part} differs</source>
         <translation>{part}: другое</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="102"/>
+        <location filename="../../domain/reasons.py" line="104"/>
         <source>{part} missing</source>
         <translation>{part}: нет</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="104"/>
+        <location filename="../../domain/reasons.py" line="106"/>
         <source>{part} equal under {scheme}</source>
         <translation>{part}: совпадает по {scheme}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="106"/>
+        <location filename="../../domain/reasons.py" line="108"/>
         <source>birth date differs (born {n} years apart)</source>
         <translation>дата рождения другая (разница {n} г.)</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="109"/>
+        <location filename="../../domain/reasons.py" line="111"/>
         <source>another person scores close ({ref})</source>
         <translation>близкий результат у другого человека ({ref})</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="111"/>
+        <location filename="../../domain/reasons.py" line="113"/>
         <source>another given name, and another person comes close ({ref}): a twin&apos;s document?</source>
         <translation>другое имя, и близкий результат у другого человека ({ref}): документ близнеца?</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="254"/>
+        <location filename="../../domain/reasons.py" line="256"/>
         <source>status {old} cannot become {new}</source>
         <translation>статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="256"/>
+        <location filename="../../domain/reasons.py" line="258"/>
         <source>{ref}: {answer} recorded, status {old} cannot become {new}</source>
         <translation>{ref}: ответ «{answer}» внесён, статус «{old}» не может смениться на «{new}»</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="257"/>
+        <location filename="../../domain/reasons.py" line="259"/>
         <source>needs review</source>
         <translation>требует проверки</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="258"/>
+        <location filename="../../domain/reasons.py" line="260"/>
         <source>not on the roster</source>
         <translation>нет в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="259"/>
+        <location filename="../../domain/reasons.py" line="261"/>
         <source>left out by the officer</source>
         <translation>исключено сотрудником</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="260"/>
+        <location filename="../../domain/reasons.py" line="262"/>
         <source>is in the trash</source>
         <translation>в корзине</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="261"/>
+        <location filename="../../domain/reasons.py" line="263"/>
         <source>is not on list {name}</source>
         <translation>нет в списке {name}</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="264"/>
+        <location filename="../../domain/reasons.py" line="266"/>
         <source>row {rows} names the same person</source>
         <translation>строка {rows} называет того же человека</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="266"/>
+        <location filename="../../domain/reasons.py" line="268"/>
         <source>row {row} names this person more surely</source>
         <translation>строка {row} называет этого человека увереннее</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="267"/>
+        <location filename="../../domain/reasons.py" line="269"/>
         <source>closest roster persons</source>
         <translation>ближайшие люди в базе</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="268"/>
+        <location filename="../../domain/reasons.py" line="270"/>
         <source>a list member carries this name</source>
         <translation>это имя носит человек из списка</translation>
     </message>
     <message>
-        <location filename="../../domain/reasons.py" line="107"/>
+        <location filename="../../domain/reasons.py" line="109"/>
         <source>both match {ref}</source>
         <translation>оба совпадают с {ref}</translation>
     </message>
@@ -9740,68 +9805,68 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>services.accounts</name>
     <message>
-        <location filename="../../services/accounts.py" line="191"/>
+        <location filename="../../services/accounts.py" line="275"/>
         <source>{path}: the roster is in use by another program, so its accounts cannot be checked; try again when it is done. Nothing was changed.</source>
         <translation>{path}: список занят другой программой, поэтому его учётные записи нельзя проверить; повторите, когда она закончит. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="70"/>
+        <location filename="../../services/accounts.py" line="72"/>
         <source>Refused: the account {account} is disabled; {permission} needs an account that may. Nothing was changed.</source>
         <translation>Отказано: учётная запись {account} отключена; для действия «{permission}» нужна учётная запись с таким правом. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="74"/>
+        <location filename="../../services/accounts.py" line="76"/>
         <source>Refused: this roster has accounts and nobody is signed in; sign in (--user NAME) to use {permission}. Nothing was changed.</source>
         <translation>Отказано: в этом списке есть учётные записи, а вход не выполнен; войдите (--user ИМЯ), чтобы получить доступ: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="78"/>
+        <location filename="../../services/accounts.py" line="80"/>
         <source>Refused: {account} ({role}) has no permission for {permission}. Nothing was changed.</source>
         <translation>Отказано: у {account} ({role}) нет права: {permission}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="258"/>
+        <location filename="../../services/accounts.py" line="347"/>
         <source>must have at least {count} characters and no spaces at either end</source>
         <translation>должен содержать не менее {count} символов и не начинаться и не заканчиваться пробелом</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="266"/>
+        <location filename="../../services/accounts.py" line="355"/>
         <source>must be 1 to 100 characters</source>
         <translation>должно содержать от 1 до 100 символов</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="316"/>
+        <location filename="../../services/accounts.py" line="405"/>
         <source>cannot be the roster&apos;s first account: the first is the head of mission&apos;s</source>
         <translation>не может быть у первой учётной записи списка: первая — главы миссии</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="319"/>
+        <location filename="../../services/accounts.py" line="408"/>
         <source>An account {name!r} exists already.</source>
         <translation>Учётная запись {name!r} уже есть.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="357"/>
-        <location filename="../../services/accounts.py" line="389"/>
+        <location filename="../../services/accounts.py" line="446"/>
+        <location filename="../../services/accounts.py" line="478"/>
         <source>Not signed in: no account {name!r} with this PIN.</source>
         <translation>Вход не выполнен: нет учётной записи {name!r} с таким PIN.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="359"/>
+        <location filename="../../services/accounts.py" line="448"/>
         <source>Not signed in: the account {name!r} is disabled; the head of mission can enable it again.</source>
         <translation>Вход не выполнен: учётная запись {name!r} отключена; глава миссии может включить её снова.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="342"/>
+        <location filename="../../services/accounts.py" line="431"/>
         <source>Not signed in: the account {name!r} is locked for {minutes} more minute(s) after {count} wrong PINs in a row (until {until:%H:%M:%S}).</source>
         <translation>Вход не выполнен: учётная запись {name!r} заблокирована ещё на {minutes} мин. после {count} неверных PIN подряд (до {until:%H:%M:%S}).</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="451"/>
+        <location filename="../../services/accounts.py" line="540"/>
         <source>The server login {login!r} signs in as {name!r} already.</source>
         <translation>Логин сервера {login!r} уже входит как {name!r}.</translation>
     </message>
     <message>
-        <location filename="../../services/accounts.py" line="491"/>
+        <location filename="../../services/accounts.py" line="580"/>
         <source>is the roster&apos;s last active head of mission; make another head first</source>
         <translation>— последний действующий глава миссии в списке; сначала назначьте другого главу</translation>
     </message>
@@ -9812,6 +9877,14 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <location filename="../../services/reconciling/conflicts.py" line="39"/>
         <source>{ref}: approved on {approved} but rejected on {rejected}; status {status}: check with the partners before the crossing</source>
         <translation>{ref}: одобрен(а) в списке {approved}, но получил(а) отказ в {rejected}; статус {status}: уточните у партнёров до пересечения границы</translation>
+    </message>
+</context>
+<context>
+    <name>services.backups</name>
+    <message>
+        <location filename="../../services/backups.py" line="217"/>
+        <source>Not backed up: given up while the previous backup was being written.</source>
+        <translation>Копия не сделана: отменено, пока записывалась предыдущая резервная копия.</translation>
     </message>
 </context>
 <context>
@@ -9908,77 +9981,76 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
     </message>
 </context>
 <context>
-    <name>services.backups</name>
-    <message>
-        <location filename="../../services/backups.py" line="213"/>
-        <source>Not backed up: given up while the previous backup was being written.</source>
-        <translation>Копия не сделана: отменено, пока записывалась предыдущая резервная копия.</translation>
-    </message>
-</context>
-<context>
     <name>services.duplicates</name>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="181"/>
+        <location filename="../../services/duplicates/merging.py" line="190"/>
         <source>The search for duplicates was cancelled.</source>
         <translation>Поиск дубликатов отменён.</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="274"/>
+        <location filename="../../services/duplicates/merging.py" line="288"/>
         <source>names the same person twice</source>
         <translation>дважды называет одного и того же человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="331"/>
+        <location filename="../../services/duplicates/merging.py" line="345"/>
         <source>Household</source>
         <translation>Семья</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="334"/>
+        <location filename="../../services/duplicates/merging.py" line="348"/>
         <source>Case ref. (each record keeps its own)</source>
         <translation>Номер дела (у каждой записи свой)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="337"/>
+        <location filename="../../services/duplicates/merging.py" line="351"/>
         <source>Documents (united)</source>
         <translation>Документы (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="340"/>
+        <location filename="../../services/duplicates/merging.py" line="354"/>
         <source>Phones (united)</source>
         <translation>Телефоны (объединяются)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="342"/>
+        <location filename="../../services/duplicates/merging.py" line="356"/>
         <source>Status (the survivor&apos;s stays)</source>
         <translation>Статус (остаётся у сохраняемой записи)</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="365"/>
+        <location filename="../../services/duplicates/merging.py" line="379"/>
         <source>was already merged into another record</source>
         <translation>уже объединена с другой записью</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="371"/>
+        <location filename="../../services/duplicates/merging.py" line="385"/>
+        <location filename="../../services/duplicates/merging.py" line="440"/>
+        <location filename="../../services/duplicates/merging.py" line="445"/>
         <source>needs two different persons</source>
         <translation>нужны два разных человека</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="397"/>
+        <location filename="../../services/duplicates/merging.py" line="434"/>
         <source>must be picked as &apos;keep&apos; or &apos;other&apos;</source>
         <translation>нужно выбрать &apos;keep&apos; или &apos;other&apos;</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="177"/>
+        <location filename="../../services/duplicates/merging.py" line="448"/>
+        <source>names the same record twice</source>
+        <translation>называет одну запись дважды</translation>
+    </message>
+    <message>
+        <location filename="../../services/duplicates/merging.py" line="179"/>
         <source>reading the roster</source>
         <translation>чтение базы</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="178"/>
+        <location filename="../../services/duplicates/merging.py" line="180"/>
         <source>comparing the persons</source>
         <translation>сравнение людей</translation>
     </message>
     <message>
-        <location filename="../../services/duplicates/merging.py" line="179"/>
+        <location filename="../../services/duplicates/merging.py" line="181"/>
         <source>listing the pairs</source>
         <translation>составление списка пар</translation>
     </message>
@@ -10265,37 +10337,37 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>{path}: журнал аудита базы нарушен ({problem}); повреждённая база не переносится. Сначала восстановите последнюю исправную копию. Ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="309"/>
+        <location filename="../../services/move_to_server.py" line="310"/>
         <source>{server}: this roster is on a server already</source>
         <translation>{server}: эта база уже на сервере</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="333"/>
+        <location filename="../../services/move_to_server.py" line="334"/>
         <source>{server}: the copy failed ({reason}); the server database was left empty</source>
         <translation>{server}: копирование не удалось ({reason}); база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="381"/>
+        <location filename="../../services/move_to_server.py" line="382"/>
         <source>{path}: the roster holds tables this version does not know ({tables}); nothing was copied</source>
         <translation>{path}: в базе есть таблицы, неизвестные этой версии ({tables}); ничего не скопировано</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="393"/>
+        <location filename="../../services/move_to_server.py" line="394"/>
         <source>Cancelled; the server database was left empty and the roster file was not changed.</source>
         <translation>Отменено; база на сервере осталась пустой, файл базы не изменён.</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="522"/>
+        <location filename="../../services/move_to_server.py" line="523"/>
         <source>{server}: after the copy the tables {tables} do not hold as many rows as the roster file; the server database was left empty</source>
         <translation>{server}: после копирования в таблицах {tables} не столько строк, сколько в файле базы; база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="528"/>
+        <location filename="../../services/move_to_server.py" line="529"/>
         <source>{server}: the audit trail does not verify on the server ({problem}); the server database was left empty</source>
         <translation>{server}: журнал аудита на сервере не проходит проверку ({problem}); база на сервере осталась пустой</translation>
     </message>
     <message>
-        <location filename="../../services/move_to_server.py" line="533"/>
+        <location filename="../../services/move_to_server.py" line="534"/>
         <source>{server}: search terms are missing on the server after the copy; the server database was left empty</source>
         <translation>{server}: после копирования на сервере нет поисковых слов; база на сервере осталась пустой</translation>
     </message>
@@ -10740,17 +10812,17 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
 <context>
     <name>storage.db</name>
     <message>
-        <location filename="../../storage/db.py" line="689"/>
+        <location filename="../../storage/db.py" line="698"/>
         <source>{file} says {operator} on {host} (process {pid}) has been writing since {since} ({age}). {why} It is only a note: if nobody is working on the roster there, it is left over from a program that ended without clearing it, and the next write replaces it</source>
         <translation>В {file} записано, что {operator} на {host} (процесс {pid}) пишет в базу с {since} ({age}). {why} Это лишь отметка: если там с базой никто не работает, она осталась от программы, завершившейся без её удаления, и следующая запись её заменит</translation>
     </message>
     <message>
-        <location filename="../../storage/db.py" line="693"/>
+        <location filename="../../storage/db.py" line="702"/>
         <source>That process no longer runs on this computer.</source>
         <translation>Этот процесс на этом компьютере больше не работает.</translation>
     </message>
     <message>
-        <location filename="../../storage/db.py" line="694"/>
+        <location filename="../../storage/db.py" line="703"/>
         <source>No write lasts that long.</source>
         <translation>Ни одна запись не длится так долго.</translation>
     </message>
