@@ -9,9 +9,10 @@ import pytest
 from desktop_app.domain.errors import EditConflict, NotFound, ValidationError
 from desktop_app.domain.person import DocumentData, DocumentType
 from desktop_app.services import audit, backups, duplicates, lists, persons
-from desktop_app.storage.db import Database
+from desktop_app.storage.db import Database, open_database
 from tests.services.test_reconcile_roster import OPERATOR, Roster, build_roster
 
+pytest_plugins = ["tests.helpers.postgres"]
 COPIES = 4  # the first registration and three copies typed again alike
 
 
@@ -113,3 +114,18 @@ def test_a_field_picked_from_the_others_comes_from_the_first_that_differs(
     duplicates.undo_merge(db, duplicates.merge_operations(db, first)[0], operator=OPERATOR)
     after = persons.get_person(db, first)
     assert (after.email, after.notes, after.version > before.version) == (before.email, before.notes, True)
+
+
+def test_many_copies_merge_and_are_undone_at_once_on_a_server(postgres_url: str) -> None:
+    """The same act on PostgreSQL: one operation, every record merged, and undone together."""
+    server = open_database(postgres_url)
+    try:
+        first, *others = (_copy(server) for _ in range(COPIES))
+        duplicates.merge_many(server, first, others, operator=OPERATOR)
+        assert {persons.get_person(server, other).merged_into_id for other in others} == {first}
+        (operation,) = duplicates.merge_operations(server, first)
+        duplicates.undo_merge(server, operation, operator=OPERATOR)
+        assert {persons.get_person(server, other).status for other in others} == {"registered"}
+        assert audit.verify_chain(server).intact
+    finally:
+        server.close()
