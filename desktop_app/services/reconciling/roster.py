@@ -25,7 +25,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, repeat
 from typing import NamedTuple
 
 from sqlalchemy import func, select
@@ -128,27 +128,28 @@ def load_roster(session: Session, checkpoint: Callable[[], None] | None = None) 
                    Person.household_id, Person.status, Person.version, Person.locality, Person.address).where(
         Person.deleted_at.is_(None), Person.status != Status.MERGED.value).order_by(Person.id)
     roster: dict[int, RosterPerson] = {}
-    no_documents: tuple[str, ...] = ()
     # The driver gives every cell its own string: the values persons share (names, dates, towns, statuses) are
     # kept once each, which the roster's size in memory and every later lookup by them (the index) gain from.
     shared: dict[str, str] = {}
     same = shared.setdefault
     dates: dict[str | None, str | None] = {}
-    # The tuple made straight, not through the named tuple's own `__new__` (a Python call of 17 arguments per person).
-    new = tuple.__new__
-    for (person_id, uuid, case_ref, surname, given_names, patronymic, surname_latin, given_names_latin, sex,
-         birth_date, household_id, status, version, locality, address) in connection.execute(query):
-        if checkpoint is not None and len(roster) % _ASKED_EVERY == 0:
+    places: dict[str | None, str] = {None: ""}  # a town not given is ""
+    # A chunk of rows at a time, column by column: each column mapped by builtins (the strings shared, the documents
+    # and household refs looked up, the tuples made straight through `tuple.__new__`, not the named tuple's own
+    # `__new__`), no Python statement run per person.
+    for rows in connection.execute(query).partitions(_ASKED_EVERY):
+        if checkpoint is not None:
             checkpoint()
-        numbers = documents.get(person_id)
-        locality = locality or ""
-        roster[person_id] = new(RosterPerson, (
-            person_id, uuid, case_ref, same(surname, surname), same(given_names, given_names),
-            same(patronymic, patronymic), same(surname_latin, surname_latin),
-            same(given_names_latin, given_names_latin), sex, dates.setdefault(birth_date, birth_date),
-            tuple(numbers) if numbers else no_documents, household_id,
-            household_refs.get(household_id, "") if household_id else "", same(status, status), version,
-            same(locality, locality), address or ""))
+        (ids, uuids, case_refs, surnames, given_names, patronymics, surnames_latin, given_names_latin, sexes,
+         birth_dates, household_ids, statuses, versions, localities, addresses) = zip(*rows, strict=True)
+        roster.update(zip(ids, map(tuple.__new__, repeat(RosterPerson), zip(
+            ids, uuids, case_refs, map(same, surnames, surnames), map(same, given_names, given_names),
+            map(same, patronymics, patronymics), map(same, surnames_latin, surnames_latin),
+            map(same, given_names_latin, given_names_latin), sexes, map(dates.setdefault, birth_dates, birth_dates),
+            map(tuple, map(documents.get, ids, repeat(()))), household_ids,
+            map(household_refs.get, household_ids, repeat("")), map(same, statuses, statuses), versions,
+            map(places.setdefault, localities, localities), [address or "" for address in addresses],
+            strict=True)), strict=True))
     return roster
 
 
