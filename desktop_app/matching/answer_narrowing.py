@@ -47,6 +47,7 @@ from desktop_app.matching.fastpath import (
     other_initials,
 )
 from desktop_app.matching.features import Prepared, _dated_blocks
+from desktop_app.matching.roster_counts import by_identity
 
 ANSWER_WIDE_BLOCK = 20  # a key shared by more roster records than this is narrowed by a second key
 _NOTHING = ""  # the group of the roster records a wide block cannot narrow (met by every row)
@@ -90,11 +91,8 @@ class AnswerNarrowing:
         self._estimated = (self._year >= 0) & ((self._day_month < 0) | (self._day_month == _NEW_YEAR))
         # Each record's name as a number: namesakes share one tokens tuple (`features.RosterPreparing`), so a
         # wide block's names are worked out once each, not once a record.
-        every = [record.tokens for record in roster]
-        _, first, name_of = np.unique(np.fromiter(map(id, every), np.uint64, len(every)), return_index=True,
-                                      return_inverse=True)
-        self._names = [every[k] for k in first.tolist()]
-        self._name_of = name_of.reshape(-1)
+        first, self._name_of = by_identity(roster, "tokens")
+        self._names = [roster[k].tokens for k in first.tolist()]
         self._words: dict[int, frozenset[str]] = {}  # a name's number -> its words' keys, once asked
 
     def met(self, key: str, block: list[int], row: Prepared, split: AnswerSplit) -> list[list[int]]:

@@ -18,7 +18,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from itertools import combinations, product
-from typing import TypeVar
 
 import numpy as np
 
@@ -31,8 +30,7 @@ from desktop_app.matching.features import (
     Prepared,
     _initial_keys,
 )
-
-T = TypeVar("T")
+from desktop_app.matching.roster_counts import by_identity
 
 
 class _Wanted:
@@ -84,7 +82,8 @@ class RosterBlocks:
         self._names: list[tuple[NameToken, ...]] = []
         # Each distinct tokens tuple once (a roster's namesakes share one: `features.RosterPreparing`), in the
         # order of its first record, so that the groups are numbered as record by record.
-        every, first, spread = _distinct([record.tokens for record in roster])
+        first, spread = by_identity(roster, "tokens")
+        every = [roster[k].tokens for k in first.tolist()]
         distinct_group = np.empty(len(first), np.int64)
         for k in np.argsort(first, kind="stable").tolist():
             tokens = every[k]
@@ -99,7 +98,8 @@ class RosterBlocks:
         bounds = np.flatnonzero(np.diff(group_of[order])) + 1
         self._members = np.split(order, bounds)  # each group's positions, ascending
         self._group_of = group_of
-        dates, _, spread = _distinct([record.birth_date for record in roster])  # a few thousand date objects
+        first, spread = by_identity(roster, "birth_date")  # a few thousand date objects
+        dates = [roster[k].birth_date for k in first.tolist()]
         m = len(dates)
         self._year = np.fromiter((d.year if d is not None else -1 for d in dates), np.int64, m)[spread]
         self._full = np.fromiter((d is not None and d.day is not None and d.month is not None for d in dates),
@@ -251,13 +251,6 @@ class RosterBlocks:
 
 
 _HASH_BASE = np.uint64(0x100000001B3)  # odd: a polynomial hash of code points, modulo 2**64 (numpy wraps)
-
-
-def _distinct(values: list[T]) -> tuple[list[T], np.ndarray, np.ndarray]:
-    """The distinct objects of `values` (by identity), the position of each one's first, and each value's object."""
-    _, first, spread = np.unique(np.fromiter(map(id, values), np.uint64, len(values)), return_index=True,
-                                 return_inverse=True)
-    return [values[k] for k in first.tolist()], first, spread.reshape(-1)
 
 
 _SIEVE_BITS = 24  # the low bits of a hash a sieve of 16 MB (one byte each) holds: a few in a thousand pass it falsely

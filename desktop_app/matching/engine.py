@@ -69,7 +69,7 @@ from desktop_app.matching.model import (
     expectation_maximisation,
 )
 from desktop_app.matching.records import Key, MatchRecord
-from desktop_app.matching.roster_counts import RosterCounts
+from desktop_app.matching.roster_counts import NumberedRecords, RosterCounts
 from desktop_app.matching.scoring import (
     AMBIGUITY_MARGIN,
     MATCH,
@@ -311,8 +311,8 @@ class RosterIndex:
                  twins_off_roster: bool = True, wide_block: int | None = None,
                  narrowing: type[BirthNarrowing] = BirthNarrowing) -> None:
         self.thresholds = thresholds or Thresholds()
-        self._prepared: list[Prepared] = [record if isinstance(record, Prepared) else prepare(record)
-                                          for record in records]
+        self._prepared: list[Prepared] = NumberedRecords(record if isinstance(record, Prepared) else prepare(record)
+                                                         for record in records)
         # Every record's blocks, made on the first single lookup; a batch makes only the blocks it asks for.
         self._blocks: dict[str, list[int]] | None = None
         self._batch_blocks: RosterBlocks | None = None  # what a batch's blocks are made from, until every block is

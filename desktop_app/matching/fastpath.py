@@ -72,6 +72,7 @@ from desktop_app.matching.features import (
 )
 from desktop_app.matching.model import U_FLOOR, Model
 from desktop_app.matching.normalize import SKELETON_PREFIX
+from desktop_app.matching.roster_counts import by_identity
 
 _ROLES = (SURNAME, GIVEN, PATRONYMIC)
 
@@ -317,11 +318,8 @@ def _estimated(date: PartialDate | None) -> int:
 def _date_columns(roster: Sequence[Prepared], *columns: Callable[[PartialDate | None], int]) -> list[np.ndarray]:
     """Each function of the records' birth dates as an array: each distinct date object once (a roster's
     persons share a few thousand), then spread to the records."""
-    every = [r.birth_date for r in roster]
-    _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, len(every)), return_index=True,
-                                 return_inverse=True)
-    dates = [every[k] for k in first.tolist()]
-    spread = spread.reshape(-1)
+    first, spread = by_identity(roster, "birth_date")
+    dates = [roster[k].birth_date for k in first.tolist()]
     return [np.fromiter(map(column, dates), np.int64, len(dates))[spread] for column in columns]
 
 
@@ -551,11 +549,8 @@ class _Columns:
         # Each single number's first and last h characters (h in _AFFIXES) hashed, for `_may_be_one_off`.
         self.prefix, self.suffix = _affix_hashes(singles, self.doc_len)
         # Each distinct date object once (a roster's records share some 30,000), then spread to the records.
-        every = [r.birth_date for r in records]
-        _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, n), return_index=True,
-                                     return_inverse=True)
-        dates = [every[k] for k in first.tolist()]
-        spread = spread.reshape(-1)
+        first, spread = by_identity(records, "birth_date")
+        dates = [records[k].birth_date for k in first.tolist()]
         m = len(dates)
         self.has_date = np.fromiter((d is not None for d in dates), bool, m)[spread]
         self.full = np.fromiter((d is not None and d.is_full for d in dates), bool, m)[spread]
@@ -891,12 +886,10 @@ class _Numbering:
     def table(self, records: Sequence[Prepared]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each record's roles number, its tokens' word numbers (padded with -1) and its number of tokens."""
         groups, words, roles, role_list = self.groups, self.words, self.roles, self.role_list
-        n = len(records)
         # Each distinct tokens tuple once (namesakes on a roster share one: `features.RosterPreparing`), taken
         # in the order of its first record, so that words and roles are numbered as record by record.
         every = [r.tokens for r in records]
-        _, first, spread = np.unique(np.fromiter(map(id, every), np.uint64, n), return_index=True,
-                                     return_inverse=True)
+        first, spread = by_identity(records, "tokens")
         m = len(first)
         role_ids = np.zeros(m, np.int64)
         group_ids = np.full((m, MAX_TOKENS), _NO_LEVEL, np.int64)
@@ -918,7 +911,6 @@ class _Numbering:
                     group = groups[token.words] = len(words)
                     words.append(token.words)
                 group_ids[i, j] = group
-        spread = spread.reshape(-1)
         return role_ids[spread], group_ids[spread], counts[spread]
 
 

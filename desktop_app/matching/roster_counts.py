@@ -16,10 +16,11 @@ record by record, whatever the records share.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from itertools import chain
 from operator import attrgetter
+from typing import Literal
 
 import numpy as np
 
@@ -36,14 +37,14 @@ class RosterCounts:
     def __init__(self, records: Sequence[Prepared]) -> None:
         self.records = records
         tokens = [record.tokens for record in records]
-        first, of = _by_identity(tokens)
+        first, of = by_identity(records, "tokens")
         appearing = np.argsort(first, kind="stable")  # the names in the order they first appear
         number = np.empty(len(first), np.int64)
         number[appearing] = np.arange(len(first))
         self.names: list[tuple[NameToken, ...]] = [tokens[k] for k in first[appearing].tolist()]
         self.name_of: np.ndarray = number[of]  # each record's name
         births = [record.birth_date for record in records]
-        first, of = _by_identity(births)
+        first, of = by_identity(records, "birth_date")
         value: dict[PartialDate | None, int] = {}  # equal dates in several objects joined
         code = np.fromiter((value.setdefault(births[k], len(value)) for k in first.tolist()), np.int64, len(first))
         self.dates: list[PartialDate | None] = list(value)  # each value once: None too, when a record has none
@@ -97,6 +98,32 @@ class RosterCounts:
         found, records = np.unique(combined, return_counts=True)
         return list(zip((found // len(self.dates)).tolist(), (found % len(self.dates)).tolist(), records.tolist(),
                         strict=True))
+
+
+class NumberedRecords(list[Prepared]):
+    """A roster's records (never changed once made) that number their names and birth dates by identity once
+    (`by_identity`) for every array made of them: the model's counts, the batch blocks, the birth and answer
+    narrowing, the pair fields and name levels each numbered the same million objects themselves.
+
+        roster = NumberedRecords(prepared)          # `RosterIndex`'s records
+        first, of = by_identity(roster, "tokens")   # numbered on the first ask, the same arrays after
+    """
+
+    def __init__(self, records: Iterable[Prepared]) -> None:
+        super().__init__(records)
+        self.numbered: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def by_identity(records: Sequence[Prepared], field: Literal["tokens", "birth_date"]) -> tuple[np.ndarray, np.ndarray]:
+    """`_by_identity` of each record's `field` (its tokens tuple or birth date object), kept by `NumberedRecords`:
+    read them, never change them."""
+    kept = records.numbered if isinstance(records, NumberedRecords) else None
+    found = kept.get(field) if kept is not None else None
+    if found is None:
+        found = _by_identity([getattr(record, field) for record in records])
+        if kept is not None:
+            kept[field] = found
+    return found
 
 
 def _by_identity(objects: list[object]) -> tuple[np.ndarray, np.ndarray]:
