@@ -112,7 +112,8 @@ class Comparison:
     the level is not one that term frequencies adjust), `place_key` the target's locality
     when the localities are equal, `documents` the numbers both records give when the documents
     are equal, or those of either one character off a number of the other (the model weighs a
-    number by how many roster persons carry it). `notes` are extra
+    number by how many roster persons carry it), `born` the target's birth date when the dates are equal
+    (the model weighs a date by how many roster persons were born that day). `notes` are extra
     reasons, e.g. the scheme under which two names are equal or names found in each other's place.
     """
 
@@ -121,6 +122,7 @@ class Comparison:
     notes: tuple[str, ...]
     place_key: str = ""
     documents: frozenset[str] = frozenset()
+    born: PartialDate | None = None
 
 
 def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None = None) -> Comparison:
@@ -128,7 +130,8 @@ def compare(query: Prepared, target: Prepared, non_name: tuple[int, ...] | None 
     other = non_name or compare_other(query, target)
     names, keys, notes = _names(query.tokens, target.tokens)
     return Comparison((*other[:SURNAME_F], *names, *other[PATRONYMIC_F + 1:]), keys, notes,
-                      target.locality if other[LOCALITY_F] == 0 else "", shared_documents(query, target, other))
+                      target.locality if other[LOCALITY_F] == 0 else "", shared_documents(query, target, other),
+                      target.birth_date if other[BIRTH_F] == D_EQUAL else None)
 
 
 def shared_documents(query: Prepared, target: Prepared, other: tuple[int, ...]) -> frozenset[str]:

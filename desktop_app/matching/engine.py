@@ -30,6 +30,8 @@ from desktop_app.matching.batch_blocks import RosterBlocks
 from desktop_app.matching.comparisons import (
     ADDRESS_F,
     AGREEING,
+    BIRTH_F,
+    D_EQUAL,
     DIFFERENT,
     DOCUMENT_F,
     DOCUMENT_ONE_OFF,
@@ -629,7 +631,8 @@ class RosterIndex:
                 comparison = Comparison((other[IDENTIFIER], other[DOCUMENT_F], *names[0], *other[PATRONYMIC_F + 1:]),
                                         names[1], names[2],
                                         roster[position].locality if other[LOCALITY_F] == 0 else "",
-                                        shared_documents(queries[row], roster[position], other))
+                                        shared_documents(queries[row], roster[position], other),
+                                        roster[position].birth_date if other[BIRTH_F] == D_EQUAL else None)
             out[row].append((position, comparison))
         while progress is not None and done < len(queries) + first:
             done += 1
@@ -654,6 +657,7 @@ class RosterIndex:
             bits[:, field] = np.asarray(row)[levels[:, field]]
         adjusted: dict[tuple[int, str, int], float] = {}
         joined = bool(model.full_names)
+        dates = bool(model.birth_date_frequencies)
         joint: dict[tuple[str, str, int, int], tuple[float, float] | None] = {}
         for k, comparison in enumerate(flat):
             for index, key in enumerate(comparison.name_keys):
@@ -679,6 +683,10 @@ class RosterIndex:
             document = model.adjusted_document(comparison)  # a group's number: how many carry it
             if document is not None:
                 bits[k, DOCUMENT_F] = document
+            if comparison.born is not None and dates:  # a birth date many share (`Model.adjusted_birth_date`)
+                born = model.adjusted_birth_date(comparison)
+                if born is not None:
+                    bits[k, BIRTH_F] = born
         total = bits[:, 0]
         for field in range(1, bits.shape[1]):
             total = total + bits[:, field]
