@@ -414,9 +414,10 @@ def merge_many(db: Database, keep_id: int, other_ids: Sequence[int], *, picks: M
     A field picked 'other' (or the household) is taken from the first record of `other_ids` whose value differs
     from the survivor's; a field without a pick is filled from the first record that has it when the survivor's
     is empty. All or nothing: a record not found, deleted or already merged meanwhile, named twice, or the
-    survivor itself raises before anything is written, naming the record.
+    survivor itself raises before anything is written, naming the record; so do two of the records that an
+    officer marked as different persons ('not a duplicate': twins, say, each matched by a third record).
     """
-    return _merge(db, keep_id, list(other_ids), picks, operator)
+    return _merge(db, keep_id, list(other_ids), picks, operator, marks_refused=True)
 
 
 def _checked_picks(picks: Mapping[str, str] | None) -> dict[str, str]:
@@ -445,14 +446,18 @@ def _checked_others(keep_id: int, other_ids: list[int]) -> None:
 
 
 def _merge(db: Database, keep_id: int, other_ids: list[int], picks: Mapping[str, str] | None,
-           operator: str) -> PersonView:
-    """`merge_persons` (one other) and `merge_many`: one backup, one transaction, one operation."""
+           operator: str, *, marks_refused: bool = False) -> PersonView:
+    """`merge_persons` (one other) and `merge_many`: one backup, one transaction, one operation. With
+    `marks_refused` (a merge of several, whose pairs the officer did not each compare), two of the records marked
+    as different persons refuse the act."""
     picks = _checked_picks(picks)
     _checked_others(keep_id, other_ids)
     backup_before(db, "merge", operator=operator)  # kept for weeks, named by its reason
     with db.transaction() as session:
         keep = _active(session, keep_id)
         others = [_active(session, other_id) for other_id in other_ids]  # all found before anything is written
+        if marks_refused:
+            _refuse_marked_apart(session, [keep, *others])
         operation = Operation(uuid=str(uuid_module.uuid4()), kind=KIND, at=audit.now(), operator=operator,
                               details="{}")
         session.add(operation)
@@ -472,6 +477,16 @@ def _merge(db: Database, keep_id: int, other_ids: list[int], picks: Mapping[str,
         session.flush()
         session.refresh(keep)
         return person_view(keep)
+
+
+def _refuse_marked_apart(session: Session, records: list[Person]) -> None:
+    """Raise, naming them, when two of `records` were marked as different persons ('not a duplicate')."""
+    by_id = {person.id: person for person in records}
+    for low, high in sorted(_dismissed(session)):
+        if low in by_id and high in by_id:
+            raise ValidationError("merge", None, QT_TRANSLATE_NOOP("domain.audit",
+                                                                   "{a} and {b} marked as different persons"),
+                                  a=by_id[low].case_ref, b=by_id[high].case_ref)
 
 
 def _merge_one(session: Session, keep: Person, other: Person, picks: dict[str, str], record: _Recorder,

@@ -1,0 +1,36 @@
+"""Breaker X22c on merging many copies in one act (`duplicates.merge_many`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.person import DocumentData, DocumentType
+from desktop_app.services import duplicates, persons
+from desktop_app.storage.db import Database
+
+OPERATOR = "x22c.officer"
+
+
+def _registered(db: Database, given_names: str, birth_date: str, *, passport: str | None = None) -> int:
+    """A Haddad of the camp; the passport left out when the officer did not see one."""
+    documents = [DocumentData.create(DocumentType.PASSPORT, passport, "LBN")] if passport else []
+    return persons.create_person(
+        db, {"surname": "Haddad", "given_names": given_names, "birth_date": birth_date, "sex": "M"},
+        operator=OPERATOR, documents=documents).id
+
+
+def test_records_an_officer_marked_as_different_persons_are_not_merged_in_one_act(db: Database) -> None:
+    """Twins marked 'not a duplicate' and a third record (no passport) that matches each: merging the third's
+    pairs in one act must not make the twins one person behind the officer's mark."""
+    twin_a = _registered(db, "Karim", "2001-03-05", passport="RL1002001")
+    twin_b = _registered(db, "Karim", "2001-03-05", passport="RL1002002")
+    unsure = _registered(db, "Karim", "2001-03-05")
+    duplicates.dismiss_pair(db, twin_a, twin_b, operator=OPERATOR, note="twins, seen at the desk")
+
+    for keep, others in ((unsure, [twin_a, twin_b]), (twin_a, [unsure, twin_b]), (twin_b, [twin_a, unsure])):
+        with pytest.raises(ValidationError, match="marked as different persons"):
+            duplicates.merge_many(db, keep, others, operator=OPERATOR)
+
+    assert {persons.get_person(db, p).status for p in (twin_a, twin_b, unsure)} == {"registered"}
+    assert duplicates.merge_many(db, unsure, [twin_a], operator=OPERATOR).id == unsure  # one of them: as asked
