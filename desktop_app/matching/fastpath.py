@@ -90,13 +90,11 @@ def name_caps(model: Model, records: Sequence[Prepared]) -> list[float]:
                        model.tf_base[index]))
     word_bits: list[dict[tuple[str, ...], float]] = [{}, {}, {}]
     by_tokens: dict[tuple[tuple[str, tuple[str, ...]], ...], float] = {}
-    by_object: dict[int, float] = {}  # namesakes of a roster share one tokens tuple (`features.RosterPreparing`)
+    # Each distinct tokens tuple once (namesakes of a roster share one: `features.RosterPreparing`), then spread.
+    first, spread = by_identity(records, "tokens")
     caps: list[float] = []
-    for record in records:
-        cap = by_object.get(id(record.tokens))
-        if cap is not None:
-            caps.append(cap)
-            continue
+    for k in first.tolist():
+        record = records[k]
         signature = tuple((t.role, t.words) for t in record.tokens)
         cap = by_tokens.get(signature)
         if cap is None:
@@ -116,9 +114,8 @@ def name_caps(model: Model, records: Sequence[Prepared]) -> list[float]:
                 if best is not None:
                     cap += max(fuzzy, best)
             by_tokens[signature] = cap
-        by_object[id(record.tokens)] = cap  # `records` holds the tuple: its id is not reused meanwhile
         caps.append(cap)
-    return caps
+    return np.array(caps, dtype=np.float64)[spread].tolist()
 
 
 def build_blocks(keys: Sequence[set[str]], wanted: Iterable[str] | None = None) -> dict[str, list[int]]:
