@@ -200,6 +200,11 @@ def cmd_merge(ctx: Any) -> int:
             raise ValidationError("--undo", a.undo,
                                   QT_TRANSLATE_NOOP("commands.reconcile", "takes no person references"))
         restored = duplicates.undo_merge(ctx.db, a.undo, operator=ctx.operator)
+        refs = duplicates.merged_refs(ctx.db, a.undo)
+        if len(refs) > 1:  # a merge of several: every record is restored, each named
+            say(QT_TRANSLATE_NOOP("commands.reconcile", "merge {n} undone: {count} records ({refs}) are records "
+                                  "of their own again"), n=a.undo, count=len(refs), refs=", ".join(refs))
+            return 0
         say(QT_TRANSLATE_NOOP("commands.reconcile", "merge {n} undone: {ref} is a record of its own again "
                               "({state})"), n=a.undo, ref=restored.case_ref, state=word(restored.status))
         return 0

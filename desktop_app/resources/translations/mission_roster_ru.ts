@@ -7678,6 +7678,11 @@ Try the program on invented data: File &gt; Fill with demonstration data</source
         <translation>объединение {n} отменено: {ref} снова отдельная запись ({state})</translation>
     </message>
     <message>
+        <location filename="../../cli/commands/reconcile.py" line="205"/>
+        <source>merge {n} undone: {count} records ({refs}) are records of their own again</source>
+        <translation>объединение {n} отменено: записи ({count}: {refs}) снова отдельные</translation>
+    </message>
+    <message>
         <location filename="../../cli/commands/reconcile.py" line="208"/>
         <source>needs KEEP_REF OTHER_REF (or --undo OPERATION_ID)</source>
         <translation>нужны KEEP_REF OTHER_REF (или --undo OPERATION_ID)</translation>

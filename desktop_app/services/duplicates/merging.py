@@ -728,6 +728,21 @@ def merged_history(db: Database, person_id: int) -> list[HistoryEntry]:
 
 
 @accounts.guarded(Permission.SEARCH)
+@accounts.guarded(Permission.SEARCH)
+def merged_refs(db: Database, operation_id: int) -> list[str]:
+    """The case references of the records merge operation `operation_id` merged away, in its order (one, or each
+    of a merge of several); the undo restores every one of them.
+
+        refs = merged_refs(db, operation_id)    # ['MR-000002', 'MR-000003', 'MR-000004']
+    """
+    with db.reading() as session:
+        operation = session.get(Operation, operation_id)
+        if operation is None or operation.kind != KIND:
+            raise NotFound("merge operation", operation_id)
+        details = json.loads(operation.details)
+        return list(details.get("other_refs", [details.get("other_ref")]))
+
+
 def merge_operations(db: Database, person_id: int) -> list[int]:
     """Ids of merge operations (not undone) that involve the person, newest first (for an Undo button)."""
     with db.reading() as session:
