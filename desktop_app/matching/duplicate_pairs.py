@@ -55,7 +55,7 @@ _GROUPS = 1 << 23
 _WHOLE = -1  # the group of a whole block (a key not narrowed, or a query that meets all of a wide block)
 _OTHER, _NAME, _BIRTH, _WORD_YEAR = 0, 1, 2, 3  # the kinds of key `DuplicateNarrowing` narrows, and the rest
 _CHUNK = 5_000_000  # rows of the arrays of one range of keys (with a wide block's groups), about 250 MB at most
-_CODES = 1 << 62  # a block's number times 2n below 2^63: as an int64
+_CODES = 1 << 62  # a block's number shifted past every record (and a bit) below 2^63: as an int64
 _NO_WORD = 0  # the group of the records with no name word (or no other initial): every query meets them
 _FIRST_YEAR = 1850  # `PartialDate`'s first year: a date key holds the year less this (below 1 << 9)
 # A date key as a number (`features._date_keys`, `key_parts`' `b|`): its kind above `_TAG`, then for a name word with
@@ -209,12 +209,15 @@ class RosterPairs:
         n = self._n
         # A block not narrowed keeps its key's number (less `low`); a wide block's groups (key, group) are
         # numbered after them: key's rank among the range's narrowed keys * width + group, when every block's
-        # number times n fits an int64 (a roster of millions of words may not), else densely.
+        # number, shifted past the records, fits an int64 (a roster of millions of words may not), else densely.
         filed_blocks, filed_records, asked_blocks, asked_records = [], [], [], []
         filed_groups, filed_grouped, asked_groups, asked_grouped = [], [], [], []  # rank * width + group, record
         width = seconds.width()
         rank = np.cumsum(narrowed[low:high]) - 1  # each narrowed key's rank in the range
-        dense = ((high - low) + int(rank[-1] + 1) * width) * max(n, 1) >= _CODES
+        # A row's block and record in one number: the record in the low `shift` bits (n rounded up to a power of
+        # two), taken apart by a shift and a mask, not a division.
+        shift = max(n - 1, 1).bit_length()
+        dense = ((high - low) + int(rank[-1] + 1) * width) << shift >= _CODES
         # Each row's key's kind where the key is narrowed, else `_OTHER` (a narrowed key's kind is never `_OTHER`).
         query_kind = np.where(narrowed[query_keys], kind[query_keys], _OTHER)
         index_kind = np.where(narrowed[index_keys], kind[index_keys], _OTHER)
@@ -255,10 +258,12 @@ class RosterPairs:
         asked_blocks += [groups + (high - low) for groups in asked_groups]
         asked_records += asked_grouped
         del filed_groups, filed_grouped, asked_groups, asked_grouped
-        # The records filed (block * n + record, even) and the look-ups (block * n + query, odd) sorted as one: a
+        # The records filed (block, record, 0 as bits) and the look-ups (block, query, 1) sorted as one: a
         # look-up's records after it in its block are the filed ones from where it stands to its block's end.
-        merged = np.concatenate((np.concatenate(filed_blocks) * (2 * n) + np.concatenate(filed_records) * 2,
-                                 np.concatenate(asked_blocks) * (2 * n) + np.concatenate(asked_records) * 2 + 1))
+        merged = np.concatenate(((np.concatenate(filed_blocks) << shift + 1)
+                                 | (np.concatenate(filed_records) << 1),
+                                 (np.concatenate(asked_blocks) << shift + 1)
+                                 | (np.concatenate(asked_records) << 1) | 1))
         del filed_blocks, filed_records, asked_blocks, asked_records
         if not len(merged):  # every block of the range wider than `largest`: nothing filed, nothing looked up
             nothing = np.zeros(0, np.int32 if n < 1 << 31 else np.int64)
@@ -268,7 +273,7 @@ class RosterPairs:
         places = np.int32 if len(merged) < 1 << 31 else np.int64  # counts of places: half the bytes when they fit
         filed_before = np.cumsum(~asked, dtype=places)  # the records filed up to each place
         merged >>= 1
-        block = merged // n
+        block = merged >> shift
         begins = np.ones(len(merged), bool)  # where each block begins
         np.not_equal(block[1:], block[:-1], out=begins[1:])
         del block
@@ -280,8 +285,9 @@ class RosterPairs:
         counts = filed_before[ends - 1][run[at]] - begin
         del ends, run, filed_before
         kept = np.flatnonzero(counts > 0)  # only a block holding a record after the query is looked up
-        queries = merged[at[kept]] % n
-        filed = merged[~asked] % n
+        record = (1 << shift) - 1
+        queries = merged[at[kept]] & record
+        filed = merged[~asked] & record
         del merged, asked, at
         begin, counts = begin[kept], counts[kept]
         if n * max(len(kept), 1) < 1 << 63:  # by query: a sort of query * len + place, not a sort of places
@@ -524,8 +530,13 @@ class _SecondKeys:
     def __init__(self, roster: Sequence[Prepared], keys: _Keys) -> None:
         self._roster = roster
         self._keys = keys
-        self._year, self._year_month, self._year_day, self._day_month, self._estimated = _date_columns(
-            roster, _year, _year_month, _year_day, _day_month, _estimated)
+        # Each record's birth date numbered by its object (a roster's persons share a few thousand), and each
+        # numbered date's object: a date's groups and codes are made once, then gathered for its records.
+        every = [record.birth_date for record in roster]
+        _, first, date_of = np.unique(np.fromiter(map(id, every), np.uint64, len(every)), return_index=True,
+                                      return_inverse=True)
+        self._date_of = date_of.reshape(-1)
+        self._dates = [every[k] for k in first.tolist()]
         self._by_name: dict[int, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {}
 
     def width(self) -> int:
@@ -562,18 +573,29 @@ class _SecondKeys:
         return self._initial_groups(keys, records, asked=True)
 
     def _birth_groups(self, records: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """`DuplicateNarrowing._split`'s groups of each record, + 1."""
-        year = self._year[records]
+        """`DuplicateNarrowing._split`'s groups of each record, + 1: its date's, gathered (`_groups_by_date`)."""
+        groups, per = self._groups_by_date
+        dates = self._date_of[records]
+        counts = per[dates]
+        return groups[dates][np.arange(4) < counts[:, None]], counts
+
+    @cached_property
+    def _groups_by_date(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each numbered date's `DuplicateNarrowing._split` groups + 1 (a row of 4, the first `per` of them filled:
+        its year; its year and month, year and day, day and month when full, or the year as estimated), and `per`."""
+        year, year_month, year_day, day_month, estimated = (
+            np.fromiter(map(column, self._dates), np.int64, len(self._dates))
+            for column in (_year, _year_month, _year_day, _day_month, _estimated))
         dated = year >= 0
-        estimated = dated & (self._estimated[records] != 0)
+        estimated = dated & (estimated != 0)
         full = dated & ~estimated
-        counts = np.where(full, 4, np.where(estimated, 2, 1))
-        out = np.empty((len(records), 4), np.int64)
-        out[:, 0] = np.where(dated, _DATED + year, -1)
-        out[:, 1] = np.where(estimated, _ESTIMATED + year, self._year_month[records])
-        out[:, 2] = _YEAR_DAY + self._year_day[records]
-        out[:, 3] = _DAY_MONTH + self._day_month[records]
-        return out[np.arange(4) < counts[:, None]] + 1, counts
+        per = np.where(full, 4, np.where(estimated, 2, 1))
+        groups = np.empty((len(self._dates), 4), np.int64)
+        groups[:, 0] = np.where(dated, _DATED + year, -1)
+        groups[:, 1] = np.where(estimated, _ESTIMATED + year, year_month)
+        groups[:, 2] = _YEAR_DAY + year_day
+        groups[:, 3] = _DAY_MONTH + day_month
+        return groups + 1, per
 
     def _birth_codes(self, records: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each query's `fastpath._codes` + 1 (`_WHOLE` when undated)."""
@@ -586,17 +608,13 @@ class _SecondKeys:
     def _codes_by_date(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Each record's date numbered, and each numbered date's `fastpath._codes` + 1 (where they begin in one
         array, how many): a roster's persons share their date objects, each one's codes made once."""
-        every = [record.birth_date for record in self._roster]
-        _, first, date_of = np.unique(np.fromiter(map(id, every), np.uint64, len(every)), return_index=True,
-                                      return_inverse=True)
         flat = array("q")
-        per = np.zeros(len(first), np.int64)
-        for at, record in enumerate(first.tolist()):
-            birth = every[record]
+        per = np.zeros(len(self._dates), np.int64)
+        for at, birth in enumerate(self._dates):
             made = (_WHOLE,) if birth is None else tuple(code + 1 for code in _codes(birth))
             flat.extend(made)
             per[at] = len(made)
-        return date_of.reshape(-1), _int64(flat), np.cumsum(per) - per, per
+        return self._date_of, _int64(flat), np.cumsum(per) - per, per
 
     def _initial_groups(self, keys: np.ndarray, records: np.ndarray, *, asked: bool) -> tuple[np.ndarray, np.ndarray]:
         """The other initials of each record's name given the key's word (`fastpath.other_initials`), as filed

@@ -291,3 +291,30 @@ def test_a_number_typed_for_hundreds_meets_nobody_and_a_familys_meets_them_all()
     assert (7, holders) in met  # the registration again: its name and birth date
     assert {(a, b) for a in range(holders + 1, len(prepared)) for b in range(a + 1, len(prepared))} <= met
     assert [(pair.key_a, pair.key_b) for pair in find_duplicates([*records, twice])] == [("o7", "again")]
+
+
+def test_a_records_birth_groups_are_its_dates_whether_persons_share_the_date_object_or_not() -> None:
+    """`_SecondKeys` makes each birth date's groups once (a roster's persons share their date objects) and gathers
+    them for the date's records: each record's groups are `DuplicateNarrowing._split`'s of its own date, whether
+    equal dates are one object (as read from a roster) or each record's own, and the pairs are the set path's."""
+    own = [prepare(record) for record in _roster()]
+    one_object: dict[PartialDate | None, PartialDate | None] = {}
+    shared = [record._replace(birth_date=one_object.setdefault(record.birth_date, record.birth_date))
+              for record in own]
+    assert len({id(record.birth_date) for record in shared}) < len({id(record.birth_date) for record in own})
+    for prepared in (own, shared):
+        expected: list[list[int]] = [[] for _ in prepared]
+        for group, members in DuplicateNarrowing(prepared)._split(list(range(len(prepared)))).items():
+            for member in members:
+                expected[member].append(group + 1)
+        seconds = duplicate_pairs._SecondKeys(prepared, duplicate_pairs._Keys(prepared))
+        records = np.arange(len(prepared))[::-1]  # any order, as a range's rows come
+        groups, counts = seconds.filed(duplicate_pairs._NAME, np.zeros(len(prepared), np.int64), records)
+        starts = (np.cumsum(counts) - counts).tolist()
+        made = [sorted(groups[start:start + count].tolist()) for start, count in zip(starts, counts.tolist(),
+                                                                                    strict=True)]
+        assert made == [sorted(expected[record]) for record in records.tolist()]
+        assert {len(found) for found in made} == {1, 2, 4}  # undated, estimated and full dates all there
+        rows, positions = RosterPairs(prepared, wide=DUPLICATE_WIDE_BLOCK, largest=MAX_BLOCK).met(0, len(prepared))
+        ((expected_rows, expected_positions),) = _set_path(prepared, len(prepared))
+        assert (rows.tolist(), positions.tolist()) == (expected_rows, expected_positions)
