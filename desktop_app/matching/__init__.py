@@ -8,6 +8,7 @@ frequencies), `scoring` turns levels into bits, a match probability and a decisi
 """
 
 from desktop_app.matching.engine import (
+    STAR_COPIES,
     Candidate,
     DuplicatePair,
     RosterIndex,
@@ -27,7 +28,7 @@ from desktop_app.matching.scoring import (
     named_alike,
 )
 
-__all__ = ["MATCH_THRESHOLD", "REVIEW_THRESHOLD", "Candidate", "Decision", "DuplicatePair", "MatchRecord",
-           "Prepared", "RosterIndex", "RosterPreparing", "Thresholds", "collector_paused", "collector_pauses_running",
-           "decide", "evidence_term",
+__all__ = ["MATCH_THRESHOLD", "REVIEW_THRESHOLD", "STAR_COPIES", "Candidate", "Decision", "DuplicatePair",
+           "MatchRecord", "Prepared", "RosterIndex", "RosterPreparing", "Thresholds", "collector_paused",
+           "collector_pauses_running", "decide", "evidence_term",
            "find_duplicates", "named_alike", "prepare_fields"]

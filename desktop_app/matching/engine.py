@@ -103,6 +103,11 @@ OTHER_CARRIERS = 2
 FEW_AGREE = "few registrations on this roster agree on a number: the officer decides"
 # A registration copied many times over (`duplicate_pairs.identical_groups`) that no pair offers, offered for merging.
 IDENTICAL = "registered again alike in every field: the officer decides"
+# Copies of one registration (`duplicate_pairs.identical_groups`) beyond this many are offered as a star, each to the
+# first (`_as_stars`), not as every pair of them: 260 copies made 33,670 pairs to review. A person registered again
+# in earnest makes a handful of records (FEBRL3: 6 at most), whose every pair a pair-level count still sees; 20
+# copies already make 190 pairs. The bench rosters (100,000 and 1,000,000 persons) hold no class at all.
+STAR_COPIES = 20
 # A name key or a full birth date shared by more records than this meets, in the duplicate finder, only the
 # records alike in a second key (`fastpath.DuplicateNarrowing`): two registrations of one person share a
 # number, or a name and a birth date typed with one slip. Namesakes born years apart were compared pair by
@@ -872,7 +877,9 @@ def find_duplicates(records: Iterable[MatchRecord | Prepared], thresholds: Thres
             pairs.append(DuplicatePair(prepared.key, target.key, judged.score, decision, reasons,
                                        judged.contributions))
     check()
-    pairs += _identical_unoffered(index, pairs)
+    groups = identical_groups(index._prepared)
+    pairs += _identical_unoffered(index, pairs, groups)
+    pairs = _as_stars(index._prepared, [group for group in groups if len(group) > STAR_COPIES], pairs)
     pairs.sort(key=lambda pair: -pair.score)
     return pairs
 
@@ -898,7 +905,8 @@ def _a_parents(years: Iterable[int | None], year: int) -> bool:
                and sum(a != b for a, b in zip(str(other), str(year), strict=False)) > 1 for other in years)
 
 
-def _identical_unoffered(index: RosterIndex, pairs: Sequence[DuplicatePair]) -> list[DuplicatePair]:
+def _identical_unoffered(index: RosterIndex, pairs: Sequence[DuplicatePair],
+                         groups: Sequence[Sequence[int]]) -> list[DuplicatePair]:
     """A pair (for review at least, `IDENTICAL`) of each registration alike in every field to an earlier one
     (`duplicate_pairs.identical_groups`) that `pairs` offers with none of its copies, to the first of them.
 
@@ -909,7 +917,6 @@ def _identical_unoffered(index: RosterIndex, pairs: Sequence[DuplicatePair]) -> 
     still has each to merge: one pair each, to the first copy.
     """
     roster = index._prepared
-    groups = identical_groups(roster)
     if not groups:
         return []
     group_of = {roster[position].key: number for number, group in enumerate(groups) for position in group}
@@ -932,6 +939,61 @@ def _identical_unoffered(index: RosterIndex, pairs: Sequence[DuplicatePair]) -> 
             decision = REVIEW if judged.decision == NONE else judged.decision
             out.append(DuplicatePair(kept.key, again.key, judged.score, decision, (*judged.reasons, IDENTICAL),
                                      judged.contributions))
+    return out
+
+
+def _as_stars(roster: Sequence[Prepared], stars: Sequence[Sequence[int]],
+              pairs: Sequence[DuplicatePair]) -> list[DuplicatePair]:
+    """`pairs` with each class of `stars` (positions in `roster`, ascending) offered as a star: each copy once, to
+    the class's first record, on the best decision given inside the class; and a record meeting the class, once, to
+    its first record, on the best decision given between them. Other pairs are kept as they are, in their order.
+
+        pairs = _as_stars(roster, [group for group in identical_groups(roster) if len(group) > STAR_COPIES], pairs)
+
+    A class's records are alike in every field compared but their household: nothing tells them apart, so the
+    model's decision on one of them is its decision on each, and merging each into the first is the officer's work.
+    """
+    if not stars:
+        return list(pairs)
+    first_of: dict[Key, int] = {roster[position].key: group[0] for group in stars for position in group}
+    position_of: dict[Key, int] = {}
+
+    def position(key: Key) -> int:
+        found = first_of.get(key)
+        if found is None:
+            found = position_of.get(key)
+            if found is None:  # an outsider meeting a class: looked up once
+                if not position_of:
+                    position_of.update((record.key, at) for at, record in enumerate(roster))
+                found = position_of[key]
+        return found
+
+    best: dict[tuple[int, int], DuplicatePair] = {}  # (first, first) inside a class, else the two positions
+    slots: list[DuplicatePair | tuple[int, int]] = []
+    for pair in pairs:
+        if pair.key_a not in first_of and pair.key_b not in first_of:
+            slots.append(pair)
+            continue
+        a, b = position(pair.key_a), position(pair.key_b)
+        slot = (min(a, b), max(a, b))
+        held = best.get(slot)
+        if held is None:
+            slots.append(slot)
+        if held is None or (pair.decision == MATCH, pair.score) > (held.decision == MATCH, held.score):
+            best[slot] = pair
+    group_of = {group[0]: group for group in stars}
+    out: list[DuplicatePair] = []
+    for entry in slots:
+        if isinstance(entry, DuplicatePair):
+            out.append(entry)
+            continue
+        chosen = best[entry]
+        a, b = entry
+        if a == b:
+            first = roster[a].key
+            out.extend(replace(chosen, key_a=first, key_b=roster[copy].key) for copy in group_of[a][1:])
+        else:
+            out.append(replace(chosen, key_a=roster[a].key, key_b=roster[b].key))
     return out
 
 

@@ -43,7 +43,7 @@ from desktop_app.domain.messages import QT_TRANSLATE_NOOP
 from desktop_app.domain.person import FIELDS_BY_KEY
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.status import Status
-from desktop_app.matching import Prepared
+from desktop_app.matching import STAR_COPIES, Prepared
 from desktop_app.matching import find_duplicates as engine_duplicates
 from desktop_app.services import accounts, audit
 from desktop_app.services.backups import backup_before
@@ -260,7 +260,10 @@ def through_a_third(matches: Iterable[tuple[K, K]]) -> dict[tuple[K, K], K]:
     """Each pair (lower, higher) of records that both match one same third record, and the lowest such third.
 
     `matches` are the matched pairs, each once in either order. Pairs that match each other
-    directly are included too (a triangle); the caller keeps what it already has.
+    directly are included too (a triangle); the caller keeps what it already has. A third matched by more than
+    `STAR_COPIES` records links none of them: it is the first of a class of copies that the finder offers as a star
+    (each copy, and a record meeting the class, to it), and merging each into it merges them all, where every pair
+    of them would give the square back (200 copies: 19,900 pairs).
     """
     linked: dict[K, set[K]] = defaultdict(set)
     for a, b in matches:
@@ -268,6 +271,8 @@ def through_a_third(matches: Iterable[tuple[K, K]]) -> dict[tuple[K, K], K]:
         linked[b].add(a)
     thirds: dict[tuple[K, K], K] = {}
     for third in sorted(linked):
+        if len(linked[third]) > STAR_COPIES:
+            continue
         ones = sorted(linked[third])
         for i, a in enumerate(ones):
             for b in ones[i + 1:]:
