@@ -115,7 +115,7 @@ def name_caps(model: Model, records: Sequence[Prepared]) -> list[float]:
                     cap += max(fuzzy, best)
             by_tokens[signature] = cap
         caps.append(cap)
-    return np.array(caps, dtype=np.float64)[spread].tolist()
+    return list(map(caps.__getitem__, spread.tolist()))  # namesakes share one float object, kept with the index
 
 
 def build_blocks(keys: Sequence[set[str]], wanted: Iterable[str] | None = None) -> dict[str, list[int]]:
