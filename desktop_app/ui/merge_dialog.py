@@ -364,8 +364,8 @@ def _searched(db: Roster, progress: Callable[[int, int], bool]) -> list[Duplicat
 
 def _kept_of(pairs: list[DuplicateCandidate]) -> PersonBrief | None:
     """The record the selected `pairs` merge into: the one in the most of them (the first copy, in every pair of a
-    registration entered many times), the earliest registered on a tie; None when the pairs are not all linked
-    into one group (two registrations' pairs selected together)."""
+    registration entered many times), the earliest registered on a tie; None unless every other record of the
+    pairs is paired with it (two registrations' pairs selected together, or a chain of pairs)."""
     linked: dict[int, set[int]] = {}
     briefs: dict[int, PersonBrief] = {}
     for pair in pairs:
@@ -373,12 +373,9 @@ def _kept_of(pairs: list[DuplicateCandidate]) -> PersonBrief | None:
         linked.setdefault(pair.a.id, set()).add(pair.b.id)
         linked.setdefault(pair.b.id, set()).add(pair.a.id)
     kept = min(linked, key=lambda person_id: (-len(linked[person_id]), person_id))
-    reached, frontier = {kept}, [kept]
-    while frontier:
-        for person_id in linked[frontier.pop()] - reached:
-            reached.add(person_id)
-            frontier.append(person_id)
-    return briefs[kept] if len(reached) == len(linked) else None
+    # Every other record paired with the kept one itself: one linked only through a chain (A-B, B-C, C-D into B:
+    # D) was compared with nobody it would become.
+    return briefs[kept] if linked[kept] | {kept} == set(linked) else None
 
 
 def _listed(refs: list[str], shown: int = 12) -> str:
@@ -581,7 +578,8 @@ class DuplicatesDialog(QDialog):
                 self, self.tr("Merging %1 records into %2").replace("%1", str(len(others)))
                 .replace("%2", kept.case_ref), merge, kinds=frozenset({changes.PERSONS, changes.LISTS}))
         except RosterError as exc:
-            show_error(self, exc)
+            if shiboken6.isValid(self):  # closed meanwhile: the wait was given up with it, nothing to tell it
+                show_error(self, exc)
             return
         finally:
             if shiboken6.isValid(self):

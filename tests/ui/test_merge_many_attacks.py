@@ -1,0 +1,103 @@
+"""Breaker X22c on 'Merge selected into one…' in Find duplicates (the window's merge of many copies in one act)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.person import DocumentData, DocumentType
+from desktop_app.services import persons
+from desktop_app.services.duplicates import DuplicateCandidate
+from desktop_app.storage.db import Database
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.merge_dialog import DuplicatesDialog, _kept_of
+from tests.storage.test_errors import held_lock
+from tests.ui.typing import answer_next_message_box
+
+
+def _copies(db: Database, count: int) -> list[int]:
+    """The ids of one registration entered `count` times alike, the first first."""
+    return [persons.create_person(
+        db, {"surname": "Saleh", "given_names": "Rami", "birth_date": "1979-01-23", "sex": "M"}, operator="t",
+        documents=[DocumentData.create(DocumentType.PASSPORT, "RL5512077", "SYR")]).id for _ in range(count)]
+
+
+def _opened(window: MainWindow, qtbot: QtBot) -> DuplicatesDialog:
+    window.actions["findDuplicates"].trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(DuplicatesDialog))
+                    and window.findChildren(DuplicatesDialog)[-1].loaded, timeout=60_000)
+    return window.findChildren(DuplicatesDialog)[-1]
+
+
+def _select_pairs_among(dialog: DuplicatesDialog, ids: set[int]) -> int:
+    rows = [row for row, pair in enumerate(dialog.model.records) if {pair.a.id, pair.b.id} <= ids]
+    for row in rows:
+        dialog.table.selectionModel().select(dialog.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                                             | QItemSelectionModel.SelectionFlag.Rows)
+    return len(rows)
+
+
+def test_pairs_linked_only_through_a_chain_name_no_record_to_merge_into(
+        window: MainWindow, qtbot: QtBot, demo_db: Database) -> None:
+    """A–B, B–C, C–D selected (Ctrl+click down a list): D was never paired with the record everyone would be merged
+    into (B, the one in most pairs), so nobody compared them; the window must not merge D into B on that."""
+    a, b, c, d = _copies(demo_db, 4)
+    dialog = _opened(window, qtbot)
+    found = {frozenset((pair.a.id, pair.b.id)): pair for pair in dialog.model.records}
+    chain: list[DuplicateCandidate] = [found[frozenset(ends)] for ends in ((a, b), (b, c), (c, d))]
+
+    assert _kept_of(chain) is None  # a chain is not one record's pairs
+    assert _kept_of(chain[:2]) is not None and _kept_of(chain[:2]).id == b  # type: ignore[union-attr]
+    star = [found[frozenset((a, other))] for other in (b, c, d)]
+    assert _kept_of(star) is not None and _kept_of(star).id == a  # type: ignore[union-attr]
+
+    rows = [dialog.model.records.index(pair) for pair in chain]  # Ctrl+click on each
+    for row in rows:
+        dialog.table.selectionModel().select(dialog.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                                             | QItemSelectionModel.SelectionFlag.Rows)
+    replies: list[str] = []
+    answer_next_message_box(replies)
+    qtbot.mouseClick(dialog.merge_selected_button, Qt.MouseButton.LeftButton)
+
+    assert "not all linked to one record" in replies[0]
+    assert {persons.get_person(demo_db, person).status for person in (a, b, c, d)} == {"registered"}
+    dialog.close()
+
+
+def test_the_dialog_closed_while_the_merge_waits_for_a_colleague_leaves_it_undoable(
+        window: MainWindow, qtbot: QtBot, demo_db: Database, db_path: Path) -> None:
+    """The hurried officer confirms, sees the roster is busy and closes Find duplicates: the wait is given up with
+    the dialog, and nothing may reach the crash dialog (it told the Cancelled on the deleted dialog: RuntimeError);
+    a merge written anyway must have its Edit > Undo."""
+    first, *others = _copies(demo_db, 3)
+    dialog = _opened(window, qtbot)
+    assert _select_pairs_among(dialog, {first, *others}) >= 2
+    replies: list[str] = []
+    closed: list[bool] = []
+
+    def close_while_waiting() -> None:  # the officer's click on the window's close button, in the wait
+        if not closed and replies and not dialog.merge_selected_button.isEnabled():
+            closer.stop()
+            closed.append(dialog.close())
+
+    closer = QTimer(window)
+    closer.setInterval(20)
+    closer.timeout.connect(close_while_waiting)
+    with held_lock(db_path, 6.0) as colleague:
+        answer_next_message_box(replies)
+        closer.start()
+        QTimer.singleShot(0, lambda: qtbot.mouseClick(dialog.merge_selected_button, Qt.MouseButton.LeftButton))
+        qtbot.waitUntil(lambda: colleague.poll() is not None, timeout=30_000)
+    closer.stop()
+    assert closed  # closed while the merge waited
+    qtbot.wait(1500)  # the merge, if it goes on, is written now
+    merged = {persons.get_person(demo_db, other).merged_into_id for other in others}
+    if merged == {None}:
+        return  # given up with the dialog: nothing written, nothing to undo
+    assert merged == {first}
+    assert window.undo_stack.canUndo() and "Merge 2 records" in window.undo_stack.undoText()
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: {persons.get_person(demo_db, other).merged_into_id for other in others} == {None},
+                    timeout=20_000)
