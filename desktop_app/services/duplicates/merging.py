@@ -260,10 +260,11 @@ def through_a_third(matches: Iterable[tuple[K, K]]) -> dict[tuple[K, K], K]:
     """Each pair (lower, higher) of records that both match one same third record, and the lowest such third.
 
     `matches` are the matched pairs, each once in either order. Pairs that match each other
-    directly are included too (a triangle); the caller keeps what it already has. A third matched by more than
-    `STAR_COPIES` records links none of them: it is the first of a class of copies that the finder offers as a star
-    (each copy, and a record meeting the class, to it), and merging each into it merges them all, where every pair
-    of them would give the square back (200 copies: 19,900 pairs).
+    directly are included too (a triangle); the caller keeps what it already has. A third that with the records it
+    matches makes more than `STAR_COPIES` records links none of them: it is the first of a class of copies that the
+    finder offers as a star (each copy, and a record meeting the class, to it), and merging each into it merges them
+    all, where every pair of them would give the square back (200 copies: 19,900 pairs). The first of a class of
+    `STAR_COPIES` + 1 is matched by `STAR_COPIES` copies: counting its matches alone gave its 190 pairs back.
     """
     linked: dict[K, set[K]] = defaultdict(set)
     for a, b in matches:
@@ -271,7 +272,7 @@ def through_a_third(matches: Iterable[tuple[K, K]]) -> dict[tuple[K, K], K]:
         linked[b].add(a)
     thirds: dict[tuple[K, K], K] = {}
     for third in sorted(linked):
-        if len(linked[third]) > STAR_COPIES:
+        if len(linked[third]) + 1 > STAR_COPIES:  # the third and its matches: a star's class
             continue
         ones = sorted(linked[third])
         for i, a in enumerate(ones):
@@ -436,18 +437,26 @@ def _checked_picks(picks: Mapping[str, str] | None) -> dict[str, str]:
     return checked
 
 
-def _checked_others(keep_id: int, other_ids: list[int]) -> None:
+def _checked_others(db: Database, keep_id: int, other_ids: list[int]) -> None:
     if not other_ids:
-        raise ValidationError("merge", keep_id, QT_TRANSLATE_NOOP("services.duplicates", "needs two different persons"))
+        raise ValidationError("merge", _ref_of(db, keep_id),
+                              QT_TRANSLATE_NOOP("services.duplicates", "needs two different persons"))
     seen: set[int] = set()
     for other_id in other_ids:
         if other_id == keep_id:
-            raise ValidationError("merge", keep_id,
+            raise ValidationError("merge", _ref_of(db, keep_id),
                                   QT_TRANSLATE_NOOP("services.duplicates", "needs two different persons"))
         if other_id in seen:
-            raise ValidationError("merge", other_id,
+            raise ValidationError("merge", _ref_of(db, other_id),
                                   QT_TRANSLATE_NOOP("services.duplicates", "names the same record twice"))
         seen.add(other_id)
+
+
+def _ref_of(db: Database, person_id: int) -> str | int:
+    """The case reference the officer knows person `person_id` by (the id itself if there is no such person)."""
+    with db.reading() as session:
+        person = session.get(Person, person_id)
+        return person.case_ref if person is not None else person_id
 
 
 def _merge(db: Database, keep_id: int, other_ids: list[int], picks: Mapping[str, str] | None,
@@ -456,7 +465,7 @@ def _merge(db: Database, keep_id: int, other_ids: list[int], picks: Mapping[str,
     `marks_refused` (a merge of several, whose pairs the officer did not each compare), two of the records marked
     as different persons refuse the act."""
     picks = _checked_picks(picks)
-    _checked_others(keep_id, other_ids)
+    _checked_others(db, keep_id, other_ids)
     backup_before(db, "merge", operator=operator)  # kept for weeks, named by its reason
     with db.transaction() as session:
         keep = _active(session, keep_id)
