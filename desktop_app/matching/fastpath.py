@@ -606,9 +606,9 @@ class PairFields:
         self._making = threading.Lock()
         # The roster's roster ID and case reference codes, made for the first batch that gives either.
         self._identifiers: tuple[np.ndarray, np.ndarray] | None = None
-        # The level of each pair of the roster's localities and of its addresses met so far, by the pair's number
-        # (`_place_levels`' `known`), for the roster's own records as queries (`columns`' `indexed_from`).
-        self._places_known: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        # The level of each pair of the roster's localities and of its addresses met so far (`_place_levels`'
+        # `known`), for the roster's own records as queries (`columns`' `indexed_from`).
+        self._places_known = (KnownPlaces(), KnownPlaces())
 
     def levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray, *,
                indexed_from: int | None = None) -> np.ndarray:
@@ -650,10 +650,13 @@ class PairFields:
         out[DOCUMENT_F] = self._document_levels(queries, q, t, rows, positions)
         # The roster's own records as queries: a pair of places met once for the roster, not once per batch.
         known = (None, None) if indexed_from is None else self._places_known
+        locality, address = self._codes[6], self._codes[7]
         out[LOCALITY_F] = (_place_levels(q.locality, t.locality, q.locality_text, t.locality_text, rows, positions,
-                                         LOCALITY_BANDS, known[0]) if _LOCALITY in t._made else len(LOCALITY_BANDS) + 2)
+                                         LOCALITY_BANDS, known[0], len(locality.codes))
+                           if _LOCALITY in t._made else len(LOCALITY_BANDS) + 2)
         out[ADDRESS_F] = (_place_levels(q.address, t.address, q.address_text, t.address_text, rows, positions,
-                                        ADDRESS_BANDS, known[1]) if _ADDRESS in t._made else len(ADDRESS_BANDS) + 2)
+                                        ADDRESS_BANDS, known[1], len(address.codes))
+                          if _ADDRESS in t._made else len(ADDRESS_BANDS) + 2)
         return out
 
     def _identifier_levels(self, queries: Sequence[Prepared], rows: np.ndarray, positions: np.ndarray
@@ -698,17 +701,62 @@ def _identifier_levels(q_uuid: np.ndarray, t_uuid: np.ndarray, q_case: np.ndarra
     return np.where(equal, 0, np.where(both, 1, 2))
 
 
+# A roster with at most this many distinct values of a place keeps the level of every pair of them met in a square
+# table (int8, 4 MB at this size); one with more keeps them in a dict by the pair's number.
+DENSE_PLACES = 2_047
+
+
+class KnownPlaces:
+    """The level of each pair of a roster's values of one place field met so far (`_place_levels`' `known`).
+
+        known = KnownPlaces()
+        _place_levels(codes, codes, texts, texts, rows, positions, LOCALITY_BANDS, known, values)
+
+    `table` (`values` + 1 square, flat; row and column 0 the missing value) while the roster has at most
+    `DENSE_PLACES` values: a pair's level is read by its codes, -1 until met; `by_pair` beyond.
+    """
+
+    def __init__(self) -> None:
+        self.by_pair: dict[int, int] = {}
+        self.table: np.ndarray | None = None
+        self.side = 0
+
+    def square(self, values: int, bands: tuple[float, ...]) -> np.ndarray | None:
+        """The table for a roster of `values` distinct values (made the first time, or again for another number of
+        values), or None when they are more than `DENSE_PLACES`."""
+        if values > DENSE_PLACES:
+            return None
+        side = values + 1
+        if self.table is None or self.side != side:
+            table = np.full((side, side), -1, np.int8)
+            table[0, :] = table[:, 0] = len(bands) + 2  # missing
+            np.fill_diagonal(table[1:, 1:], 0)  # equal
+            self.table, self.side = table.reshape(-1), side
+        return self.table
+
+
 def _place_levels(q_codes: np.ndarray, t_codes: np.ndarray, q_text: np.ndarray, t_text: np.ndarray, rows: np.ndarray,
-                  positions: np.ndarray, bands: tuple[float, ...], known: dict[int, int] | None = None
-                  ) -> np.ndarray | int:
+                  positions: np.ndarray, bands: tuple[float, ...], known: KnownPlaces | None = None,
+                  values: int = 0) -> np.ndarray | int:
     """`comparisons.place_level` per pair (the queries' and the roster's codes); Jaro-Winkler once per distinct
     pair of differing values.
 
-    With `known` (the queries are roster records: every value has its code), the level of each pair of codes
-    is kept there, by the pair's number, and Jaro-Winkler runs only for the pairs not met in an earlier batch.
+    With `known` (the queries are roster records: every value has its code, and the roster has `values` of them),
+    the level of each pair of codes is kept there, and Jaro-Winkler runs only for the pairs not met in an earlier
+    batch: read from its square table by the pair's codes while the values are few, else from its dict.
     """
     if (q_codes == _MISSING).all():
         return len(bands) + 2  # missing
+    if known is not None and (table := known.square(values, bands)) is not None:
+        number = (q_codes[rows] + 1) * known.side + (t_codes[positions] + 1)
+        found = table[number]
+        new = np.flatnonzero(found < 0)
+        if len(new):
+            pairs, first = np.unique(number[new], return_index=True)
+            at = new[first]
+            table[pairs] = _banded(q_text[rows[at]], t_text[positions[at]], bands)
+            found = table[number]
+        return found.astype(np.int64)
     q, t = q_codes[rows], t_codes[positions]
     level = np.full(len(q), len(bands) + 2, dtype=np.int64)  # missing
     both = (q != _MISSING) & (t != _MISSING)
@@ -718,13 +766,13 @@ def _place_levels(q_codes: np.ndarray, t_codes: np.ndarray, q_text: np.ndarray, 
     if len(where) and known is not None:
         width = len(t_codes) + 1  # more than any code
         pairs, first, inverse = np.unique(q[where] * width + t[where], return_index=True, return_inverse=True)
-        found = np.fromiter(map(known.get, pairs.tolist(), repeat(-1)), np.int64, len(pairs))
+        found = np.fromiter(map(known.by_pair.get, pairs.tolist(), repeat(-1)), np.int64, len(pairs))
         new = np.flatnonzero(found < 0)
         if len(new):
             at = where[first[new]]
             made = _banded(q_text[rows[at]], t_text[positions[at]], bands)
             found[new] = made
-            known.update(zip(pairs[new].tolist(), made.tolist(), strict=True))
+            known.by_pair.update(zip(pairs[new].tolist(), made.tolist(), strict=True))
         level[where] = found[inverse.reshape(-1)]
     elif len(where):
         # Each distinct (query row, roster value) once: an unseen query value has no code, its row stands in. The
