@@ -542,10 +542,19 @@ class DuplicatesDialog(QDialog):
         """Merge every record of the selected pairs into the one record they are linked through, in one act
         (`duplicates.merge_many`): asked first, naming how many and into whom; written off the GUI thread; the
         pairs of the records merged away leave the list; Edit > Undo separates them all again. One pair selected
-        opens the merge screen, as Enter does."""
+        opens the merge screen, as Enter does; a pair that needs a look (not 'almost surely') is refused, to be
+        compared first."""
         pairs = self.selected_pairs()
         if len(pairs) < 2:
             self.open_current()
+            return
+        looks = [pair for pair in pairs if pair.decision != "match"]
+        if looks:  # a pair the finder only asks to look at is compared (Enter) before it is merged: never unseen
+            QMessageBox.information(self, self.tr("Merge selected into one"), self.tr(
+                "The selected pairs include %1 that need a look (the first: %2 and %3). Compare such a pair with "
+                "Enter before merging it: 'Merge selected into one' merges only pairs that are almost surely one "
+                "person.").replace("%1", str(len(looks))).replace("%2", looks[0].a.case_ref)
+                .replace("%3", looks[0].b.case_ref))
             return
         kept = _kept_of(pairs)
         if kept is None:

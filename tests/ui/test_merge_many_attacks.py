@@ -101,3 +101,30 @@ def test_the_dialog_closed_while_the_merge_waits_for_a_colleague_leaves_it_undoa
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: {persons.get_person(demo_db, other).merged_into_id for other in others} == {None},
                     timeout=20_000)
+
+
+def test_a_pair_that_needs_a_look_is_not_merged_unseen_among_the_selected(
+        window: MainWindow, qtbot: QtBot, demo_db: Database) -> None:
+    """A father entered twice and his son named alike, born 30 years later: the finder offers the father's copies
+    as 'almost surely' and each with the son as 'look'. Ctrl+A and 'Merge selected into one…' merged the son into
+    his father with nobody comparing them; a pair the finder only asks to look at must be compared (Enter) first."""
+    father, copy = (persons.create_person(
+        demo_db, {"surname": "Darwish", "given_names": "Youssef Ahmad", "birth_date": "1961-05-14", "sex": "M",
+                  "place_of_birth": "Homs"}, operator="t").id for _ in range(2))
+    son = persons.create_person(
+        demo_db, {"surname": "Darwish", "given_names": "Youssef Ahmad", "birth_date": "1991-05-14", "sex": "M",
+                  "place_of_birth": "Homs"}, operator="t").id
+    dialog = _opened(window, qtbot)
+    family = {father, copy, son}
+    among = [pair for pair in dialog.model.records if {pair.a.id, pair.b.id} <= family]
+    assert {pair.decision for pair in among if son in (pair.a.id, pair.b.id)} == {"review"}  # as the finder says
+    assert [pair.decision for pair in among if son not in (pair.a.id, pair.b.id)] == ["match"]
+    assert _select_pairs_among(dialog, family) == len(among) >= 2
+
+    replies: list[str] = []
+    answer_next_message_box(replies)
+    qtbot.mouseClick(dialog.merge_selected_button, Qt.MouseButton.LeftButton)
+
+    assert "need a look" in replies[0]
+    assert {persons.get_person(demo_db, person).status for person in family} == {"registered"}
+    dialog.close()

@@ -1069,6 +1069,11 @@
     </message>
     <message>
         <location filename="../../ui/merge_dialog.py" line="556"/>
+        <source>The selected pairs include %1 that need a look (the first: %2 and %3). Compare such a pair with Enter before merging it: &apos;Merge selected into one&apos; merges only pairs that are almost surely one person.</source>
+        <translation>Среди выбранных пар есть требующие проверки: %1 (первая: %2 и %3). Сравните такую пару (Enter), прежде чем объединять её: «Объединить выбранные в одну» объединяет только пары, которые почти наверняка один человек.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="556"/>
         <source>The selected pairs are not all linked to one record. Select the pairs of one registration (the pairs of its first copy with each other copy).</source>
         <translation>Выбранные пары не связаны с одной записью. Выберите пары одной регистрации (пары её первой копии с каждой другой копией).</translation>
     </message>
